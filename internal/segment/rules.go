@@ -1,0 +1,241 @@
+package segment
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind says when an abbreviation may end a sentence.
+type Kind int
+
+const (
+	// Never: the abbreviation never ends a sentence ("проф. Иванов").
+	Never Kind = iota
+	// AfterNumber: after a number it ends a sentence before a capital
+	// letter ("в 2023 г. Следующая"); elsewhere it never does ("г. Москва").
+	AfterNumber
+	// MayEnd: it ends a sentence before a capital letter only ("и т. д. В").
+	MayEnd
+)
+
+var kindNames = map[string]Kind{"never": Never, "number": AfterNumber, "end": MayEnd}
+
+// String returns the name of the kind as written in rule files.
+func (k Kind) String() string {
+	for n, v := range kindNames {
+		if v == k {
+			return n
+		}
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Abbreviation is one entry of a language's abbreviation list.
+type Abbreviation struct {
+	Text string // as written, e.g. "т. е."
+	Kind Kind
+}
+
+// Rules are the sentence rules of one language. The zero value is not
+// usable; get rules with For and extend them with Add or Read.
+type Rules struct {
+	Lang string
+	cjk  bool
+	// abbrevs maps an abbreviation's compact form (lower case, no spaces)
+	// to its entry.
+	abbrevs map[string]Abbreviation
+	maxLen  int // longest compact form, in runes
+	// wordFinal holds letters that end full words but never abbreviations.
+	wordFinal string
+	// starters are capitalised words that only start sentences.
+	starters map[string]bool
+}
+
+//go:embed rules/*.txt
+var builtin embed.FS
+
+// Languages lists the languages with built-in rules.
+var Languages = []string{"en", "ru", "zh"}
+
+// For returns a fresh copy of the built-in rules for lang ("zh", "ru",
+// "en"; a region such as "zh-CN" is ignored).
+func For(lang string) (*Rules, error) {
+	base := strings.ToLower(lang)
+	if i := strings.IndexAny(base, "-_"); i > 0 {
+		base = base[:i]
+	}
+	r := &Rules{Lang: base, abbrevs: map[string]Abbreviation{}}
+	switch base {
+	case "zh", "ja":
+		r.cjk = true
+		return r, nil
+	case "ru", "en":
+	default:
+		return nil, fmt.Errorf("segment: no rules for language %q (have %s)", lang, strings.Join(Languages, ", "))
+	}
+	f, err := builtin.Open("rules/" + base + ".txt")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if err := r.Read(f, "rules/"+base+".txt"); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// MustFor is For for the built-in languages; it panics on others.
+func MustFor(lang string) *Rules {
+	r, err := For(lang)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// Add adds or replaces an abbreviation. It rejects text that is not an
+// abbreviation ending in a full stop.
+func (r *Rules) Add(a Abbreviation) error {
+	key := compact(a.Text)
+	if !strings.HasSuffix(key, ".") || key == "." {
+		return fmt.Errorf("abbreviation %q must end with a full stop", a.Text)
+	}
+	for _, c := range key {
+		if unicode.IsControl(c) {
+			return fmt.Errorf("abbreviation %q has a control character", a.Text)
+		}
+	}
+	if a.Kind < Never || a.Kind > MayEnd {
+		return fmt.Errorf("abbreviation %q: unknown kind %d", a.Text, a.Kind)
+	}
+	r.abbrevs[key] = a
+	if n := utf8.RuneCountInString(key); n > r.maxLen {
+		r.maxLen = n
+	}
+	return nil
+}
+
+// Abbreviations returns the rules' abbreviations sorted by text.
+func (r *Rules) Abbreviations() []Abbreviation {
+	out := make([]Abbreviation, 0, len(r.abbrevs))
+	for _, a := range r.abbrevs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Text < out[j].Text })
+	return out
+}
+
+// Read adds the abbreviations of a rule file: one "KIND ABBREVIATION" a
+// line, KIND being never, number or end; blank lines and lines starting
+// with # are skipped. A line "word-final LETTERS" lists the letters that end
+// full words but never abbreviations; a line "starters WORD..." lists
+// capitalised words that begin a sentence even where the stop before them is
+// missing ("гигабайт Несмотря на"). name is used in error messages.
+func (r *Rules) Read(rd io.Reader, name string) error {
+	sc := bufio.NewScanner(rd)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if !utf8.ValidString(text) {
+			return fmt.Errorf("%s:%d:1: not UTF-8 text", name, line)
+		}
+		if line == 1 {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
+		t := strings.TrimSpace(text)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		kw, abbr, ok := strings.Cut(t, " ")
+		col := strings.Index(text, t) + 1
+		if kw == "word-final" && ok {
+			r.wordFinal = strings.ToLower(strings.TrimSpace(abbr))
+			continue
+		}
+		if kw == "starters" && ok {
+			if r.starters == nil {
+				r.starters = map[string]bool{}
+			}
+			for _, w := range strings.Fields(abbr) {
+				if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(firstRune(w)) {
+					return fmt.Errorf("%s:%d:%d: starter %q must be a capitalised word of two letters or more", name, line, col, w)
+				}
+				r.starters[w] = true
+			}
+			continue
+		}
+		kind, known := kindNames[kw]
+		if !ok || !known {
+			return fmt.Errorf("%s:%d:%d: want \"never|number|end ABBREVIATION\", got %q", name, line, col, t)
+		}
+		if err := r.Add(Abbreviation{Text: strings.TrimSpace(abbr), Kind: kind}); err != nil {
+			return fmt.Errorf("%s:%d:%d: %v", name, line, col+len(kw)+1, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %w", name, line+1, err)
+	}
+	return nil
+}
+
+// compact lower-cases s and removes its spaces: "Т. е." → "т.е.".
+func compact(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if isSpace(c) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String()
+}
+
+type matchedAbbrev struct {
+	Abbreviation
+	matched string // the text matched at the end of the sentence
+}
+
+// abbreviation finds the longest abbreviation that the sentence ends with,
+// starting at a word boundary.
+func (r *Rules) abbreviation(sentence string) (matchedAbbrev, bool) {
+	// Walk back collecting non-space runes, up to the longest entry.
+	var rev []rune
+	var starts []int // byte offset in sentence of each collected rune
+	i := len(sentence)
+	for i > 0 && len(rev) < r.maxLen {
+		c, n := utf8.DecodeLastRuneInString(sentence[:i])
+		i -= n
+		if isSpace(c) {
+			continue
+		}
+		rev = append(rev, unicode.ToLower(c))
+		starts = append(starts, i)
+	}
+	var best matchedAbbrev
+	found := false
+	var key []rune
+	for k := range rev {
+		key = append([]rune{rev[k]}, key...)
+		a, ok := r.abbrevs[string(key)]
+		if !ok {
+			continue
+		}
+		start := starts[k]
+		if start > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(sentence[:start])
+			if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+				continue
+			}
+		}
+		best = matchedAbbrev{a, sentence[start:]}
+		found = true
+	}
+	return best, found
+}

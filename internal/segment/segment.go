@@ -1,0 +1,574 @@
+// Package segment splits text into sentences for translation, for Chinese,
+// Russian and English. The language rules are data: abbreviation lists a
+// project can extend (see rules/*.txt), or rules read from an SRX 2.0 file,
+// the format CAT tools share.
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Span is one segment of a text: the byte offsets of its first and one past
+// its last byte. Spans exclude the whitespace between segments.
+type Span struct {
+	Start, End int
+}
+
+// A Splitter splits a text into segments. Rules and SRX rules are Splitters.
+type Splitter interface {
+	Split(text string) []Span
+}
+
+// Strings returns the segments of text as strings.
+func Strings(s Splitter, text string) []string {
+	spans := s.Split(text)
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = text[sp.Start:sp.End]
+	}
+	return out
+}
+
+// Split splits text with the rules and returns its segments. A blank line
+// always ends a segment; single line breaks are spaces.
+func (r *Rules) Split(text string) []Span {
+	var spans []Span
+	for _, p := range paragraphs(text) {
+		spans = r.splitParagraph(text, p, spans)
+	}
+	return spans
+}
+
+// paragraphs returns the spans of text between blank lines, trimmed.
+func paragraphs(text string) []Span {
+	var out []Span
+	start := 0
+	add := func(s, e int) {
+		s, e = trim(text, s, e)
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+	}
+	i := 0
+	for i < len(text) {
+		if text[i] != '\n' {
+			i++
+			continue
+		}
+		// Is the rest of this line blank, followed by another line break?
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			add(start, i)
+			for j < len(text) && (text[j] == '\n' || text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			start = j
+			i = j
+			continue
+		}
+		i++
+	}
+	add(start, len(text))
+	return out
+}
+
+func trim(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
+
+func (r *Rules) splitParagraph(text string, p Span, spans []Span) []Span {
+	start := p.Start
+	for _, b := range r.breaks(text[p.Start:p.End]) {
+		s, e := trim(text, start, p.Start+b)
+		if s < e {
+			spans = append(spans, Span{s, e})
+		}
+		start = p.Start + b
+	}
+	s, e := trim(text, start, p.End)
+	if s < e {
+		spans = append(spans, Span{s, e})
+	}
+	return spans
+}
+
+// Terminal and closing characters.
+const (
+	stopsCJK     = "。！？!?．"
+	stopsLatin   = ".!?…"
+	closers      = "”’»」』）》〉】〕\")]'’›"
+	closersAlpha = closers + "“" // „…“ in Russian
+	openers      = "«„“‘\"'`([〈《「『【〔‹¿¡"
+	dashes       = "—–-"
+	clauseMarksZ = "，、；：,;:"
+)
+
+// breaks returns the byte offsets in p where a new segment starts.
+func (r *Rules) breaks(p string) []int {
+	if r.cjk {
+		return r.breaksCJK(p)
+	}
+	out := r.breaksAlphabetic(p)
+	if len(r.starters) > 0 {
+		out = mergeSorted(out, r.starterBreaks(p))
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	c, _ := utf8.DecodeRuneInString(s)
+	return c
+}
+
+// starterBreaks finds sentences that lack their stop: a capitalised word
+// from the starters list ("Однако", "However") after a lower-case word or a
+// colon begins a new sentence.
+func (r *Rules) starterBreaks(p string) []int {
+	var out []int
+	for i := 0; i < len(p); {
+		c, n := utf8.DecodeRuneInString(p[i:])
+		if !isSpace(c) {
+			i += n
+			continue
+		}
+		// p[i] starts a run of spaces; find the word after it.
+		j := i
+		for j < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[j:])
+			if !isSpace(c2) {
+				break
+			}
+			j += n2
+		}
+		prev, _ := utf8.DecodeLastRuneInString(p[:i])
+		if j < len(p) && (unicode.IsLower(prev) || prev == ':') && unicode.IsUpper(firstRune(p[j:])) {
+			e := j
+			for e < len(p) {
+				c2, n2 := utf8.DecodeRuneInString(p[e:])
+				if !unicode.IsLetter(c2) {
+					break
+				}
+				e += n2
+			}
+			after := firstRune(p[e:])
+			if r.starters[p[j:e]] && (isSpace(after) || after == ',') {
+				out = append(out, j)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// breaksCJK handles Chinese: no spaces, full- and half-width stops.
+func (r *Rules) breaksCJK(p string) []int {
+	var out []int
+	i := 0
+	for i < len(p) {
+		c, n := utf8.DecodeRuneInString(p[i:])
+		isStop := strings.ContainsRune(stopsCJK, c) || c == '…' || c == '.'
+		if !isStop {
+			i += n
+			continue
+		}
+		// A run of stops ("？！", "……", "..."), then closing quotes and brackets.
+		j := i
+		question := false
+		fullStop := false
+		ellipsis := false
+		dots := 0
+		for j < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[j:])
+			switch {
+			case c2 == '。' || c2 == '．':
+				fullStop = true
+			case c2 == '…':
+				ellipsis = true
+			case c2 == '.':
+				dots++
+			case strings.ContainsRune("！？!?", c2):
+				question = true
+			default:
+				goto stopsDone
+			}
+			j += n2
+		}
+	stopsDone:
+		if dots > 0 && !fullStop && !question && !ellipsis {
+			// A half-width full stop in Chinese text: only "..." as an
+			// ellipsis, or a stop between a Han character and the next
+			// one, ends a sentence; "3.5" and "U.S." do not.
+			prev, _ := utf8.DecodeLastRuneInString(p[:i])
+			next, _ := utf8.DecodeRuneInString(p[j:])
+			if dots < 3 && !(isHan(prev) && (isHan(next) || next == ' ')) {
+				i = j
+				continue
+			}
+			ellipsis = dots >= 3
+		}
+		closed := false
+		for j < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[j:])
+			if !strings.ContainsRune(closers, c2) {
+				break
+			}
+			closed = true
+			j += n2
+		}
+		k := j
+		for k < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[k:])
+			if !isSpace(c2) {
+				break
+			}
+			k += n2
+		}
+		if k >= len(p) {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(p[k:])
+		switch {
+		case strings.ContainsRune(clauseMarksZ, next) || strings.ContainsRune(closers, next):
+			// "好。，" or a stray closer: the sentence goes on.
+		case closed && !fullStop && question && !strings.ContainsRune(openers, next):
+			// 他问：“你好吗？”然后离开了。「真的吗？」她问。 A quoted
+			// question or exclamation goes on unless another quotation
+			// follows.
+		case ellipsis && !closed && !fullStop && !question && !isSentenceStartCJK(next):
+			// 他想了想……说 keeps going; an ellipsis before a Latin
+			// lower-case word too.
+		default:
+			out = append(out, k)
+		}
+		i = k
+	}
+	return out
+}
+
+func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
+
+func isSentenceStartCJK(c rune) bool {
+	return isHan(c) || unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(openers, c)
+}
+
+// breaksAlphabetic handles Russian and English: a stop, closing marks,
+// whitespace, and the start of a new sentence.
+func (r *Rules) breaksAlphabetic(p string) []int {
+	var out []int
+	segStart := 0
+	i := 0
+	for i < len(p) {
+		c, n := utf8.DecodeRuneInString(p[i:])
+		if !strings.ContainsRune(stopsLatin, c) && !strings.ContainsRune("。！？", c) {
+			i += n
+			continue
+		}
+		j := i
+		period, question, ellipsis := false, false, false
+		dots := 0
+		for j < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[j:])
+			switch {
+			case c2 == '.' || c2 == '。':
+				period = true
+				dots++
+			case c2 == '…':
+				ellipsis = true
+			case strings.ContainsRune("!?！？", c2):
+				question = true
+			default:
+				goto stopsDone
+			}
+			j += n2
+		}
+	stopsDone:
+		if dots >= 3 {
+			ellipsis = true
+		}
+		closed := false
+		for j < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[j:])
+			if !strings.ContainsRune(closersAlpha, c2) {
+				break
+			}
+			closed = true
+			j += n2
+		}
+		// Whitespace must follow: "3.5", "example.com" and "т.е." go on.
+		k := j
+		for k < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[k:])
+			if !isSpace(c2) {
+				break
+			}
+			k += n2
+		}
+		if k == j || k >= len(p) {
+			i = j
+			continue
+		}
+		f := r.follower(p[k:])
+		brk := false
+		switch {
+		case f == followLower && period && !closed && !ellipsis && unicode.IsLower(firstRune(p[k:])) && r.fullWord(p[segStart:i]):
+			// "в трёх сценах фильма. уровень": a stop after a full
+			// word ends a sentence even before a lower-case word.
+			brk = true
+		case f == followLower || f == followOther:
+			// "Что? — спросил он", "и т. д. и", "e.g. the": the sentence goes on.
+		case ellipsis:
+			// "Как это делалось... (2001)": only a capital letter after
+			// an ellipsis starts a new sentence.
+			brk = f == followUpper || f == followDashUpper
+		case question:
+			brk = true
+		case period && !closed:
+			brk = r.periodEnds(p[segStart:i], p[segStart:j], f)
+		case period:
+			// «…». and ."": a closing mark after the stop ends the sentence.
+			brk = true
+		}
+		if brk {
+			out = append(out, k)
+			segStart = k
+		}
+		i = k
+	}
+	return out
+}
+
+// What starts the text after a stop and its whitespace.
+type follow int
+
+const (
+	followUpper     follow = iota // a capital letter, possibly after opening quotes
+	followDashUpper               // a dash, then a capital letter: a new line of dialogue
+	followDigit                   // a digit
+	followOpen                    // an opening quotation mark or bracket before a non-letter
+	followLower                   // a lower-case letter, possibly after quotes or a dash
+	followOther                   // punctuation that continues the sentence
+)
+
+func (r *Rules) follower(s string) follow {
+	sawOpen, sawDash := false, false
+	for _, c := range s {
+		switch {
+		case unicode.IsUpper(c) || unicode.IsTitle(c):
+			if sawDash {
+				return followDashUpper
+			}
+			return followUpper
+		case unicode.IsLower(c):
+			return followLower
+		case unicode.IsLetter(c):
+			// Letters without case (Han, kana) start a sentence.
+			return followUpper
+		case unicode.IsDigit(c):
+			if sawOpen {
+				return followOpen
+			}
+			return followDigit
+		case strings.ContainsRune(dashes, c):
+			sawOpen, sawDash = true, true
+		case strings.ContainsRune(openers, c) || strings.ContainsRune("§№*•", c):
+			sawOpen = true
+		case isSpace(c):
+		case strings.ContainsRune(".,;:!?…", c):
+			// "``. В": a stop or comma after an opening mark does not
+			// start a sentence.
+			return followOther
+		case sawOpen || strings.ContainsRune(closers, c):
+			// "(*) до", "() Родился", "(~ 2000 $)": look on.
+			sawOpen = true
+		default:
+			return followOther
+		}
+	}
+	return followOther
+}
+
+// periodEnds decides whether a full stop at the end of sentence (the text
+// of the current segment up to the stop) ends it, given what follows.
+func (r *Rules) periodEnds(sentence, withStop string, f follow) bool {
+	word, wordStart := lastWord(sentence)
+	if word == "" {
+		return true
+	}
+	// Numbered items at the start of a segment: "4.", "IV.", "§2.", "8.1.".
+	if strings.TrimSpace(sentence[:wordStart]) == "" && isItemNumber(word) {
+		return false
+	}
+	if a, ok := r.abbreviation(withStop); ok {
+		switch a.Kind {
+		case Never:
+			return false
+		case AfterNumber:
+			if !numberBefore(withStop[:len(withStop)-len(a.matched)]) {
+				return false
+			}
+			return f == followUpper
+		case MayEnd:
+			return f == followUpper || f == followOpen
+		}
+	}
+	// An initial: "С. В. Лавров", "J. R. R. Tolkien".
+	if utf8.RuneCountInString(word) == 1 {
+		c, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// fullWord reports whether the sentence ends with a word that cannot be an
+// abbreviation: four letters or more, not in the list, and either ending in
+// one of the language's word-final letters (Russian abbreviations are cut
+// before a vowel) or capitalised. Languages without word-final letters in
+// their rules never take this path.
+func (r *Rules) fullWord(sentence string) bool {
+	if r.wordFinal == "" {
+		return false
+	}
+	word, _ := lastWord(sentence)
+	n := 0
+	for _, c := range word {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+		n++
+	}
+	if n < 4 {
+		return false
+	}
+	if _, ok := r.abbreviation(sentence + "."); ok {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	last, _ := utf8.DecodeLastRuneInString(word)
+	return strings.ContainsRune(r.wordFinal, unicode.ToLower(last)) || unicode.IsUpper(first)
+}
+
+// lastWord returns the run of letters, digits, dots and joiners before the
+// end of s, and its byte offset.
+func lastWord(s string) (string, int) {
+	i := len(s)
+	for i > 0 {
+		c, n := utf8.DecodeLastRuneInString(s[:i])
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '§' || c == '-' || c == '№' || unicode.Is(unicode.Mn, c)) {
+			break
+		}
+		i -= n
+	}
+	return s[i:], i
+}
+
+func isItemNumber(w string) bool {
+	w = strings.TrimPrefix(w, "§")
+	w = strings.TrimPrefix(w, "№")
+	if w == "" {
+		return false
+	}
+	allDigits := true
+	for _, part := range strings.Split(w, ".") {
+		if part == "" {
+			return false
+		}
+		for _, c := range part {
+			if !unicode.IsDigit(c) {
+				allDigits = false
+			}
+		}
+	}
+	if allDigits {
+		return true
+	}
+	return isRoman(w) || (utf8.RuneCountInString(w) == 1 && unicode.IsLetter([]rune(w)[0]))
+}
+
+func isRoman(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if !strings.ContainsRune("IVXLCDM", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberBefore reports whether s ends with a number (arabic or roman,
+// possibly a range such as 1904-1905 or XIX–XX) and optional spaces.
+func numberBefore(s string) bool {
+	s = strings.TrimRightFunc(s, isSpace)
+	w, _ := lastWord(s)
+	w = strings.TrimRight(w, ".-")
+	if w == "" {
+		// "1990-х гг." and "(1904—1905 гг." : look through a dash.
+		return false
+	}
+	last := w
+	if k := strings.LastIndexAny(w, "-–—"); k >= 0 {
+		last = w[k+1:]
+		if last == "" {
+			return false
+		}
+	}
+	c, _ := utf8.DecodeLastRuneInString(last)
+	if unicode.IsDigit(c) {
+		return true
+	}
+	// "1990-х", "XIX".
+	if isRoman(last) {
+		return true
+	}
+	if k := strings.IndexAny(w, "-"); k > 0 {
+		first, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsDigit(first)
+	}
+	return false
+}
