@@ -1,0 +1,179 @@
+package i18n
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// locales holds one JSON file per language: an object from message key to
+// either a string or a plural object keyed by CLDR plural category.
+//
+//go:embed locales/*.json
+var locales embed.FS
+
+// Catalog is the parsed text of every language. It is read-only once loaded.
+type Catalog struct {
+	printers map[string]*Printer
+}
+
+// message is one catalog entry: a plain text, or one text per plural
+// category.
+type message struct {
+	text   string
+	plural map[string]string
+}
+
+// Load parses and checks the embedded catalogs. It fails, naming the file
+// and the key, when a file is not a JSON object of messages, repeats a key,
+// or has a plural message without exactly the categories its language needs.
+func Load() (*Catalog, error) {
+	return load(locales)
+}
+
+// load reads locales/{lang}.json from fsys for every language.
+func load(fsys fs.FS) (*Catalog, error) {
+	c := &Catalog{printers: make(map[string]*Printer, len(Languages))}
+	for _, lang := range Languages {
+		name := "locales/" + lang + ".json"
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %w", err)
+		}
+		msgs, err := parseMessages(lang, data)
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		c.printers[lang] = &Printer{lang: lang, messages: msgs}
+	}
+	return c, nil
+}
+
+// parseMessages decodes one catalog file. It reads the top-level object token
+// by token so that a key written twice is an error instead of a silent
+// overwrite.
+func parseMessages(lang string, data []byte) (map[string]message, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, errors.New("not a JSON object")
+	}
+	msgs := make(map[string]message)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key := tok.(string) // inside an object the decoder only yields string keys
+		if _, dup := msgs[key]; dup {
+			return nil, fmt.Errorf("key %q appears twice", key)
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, fmt.Errorf("key %q: %w", key, err)
+		}
+		m, err := parseMessage(lang, raw)
+		if err != nil {
+			return nil, fmt.Errorf("key %q: %w", key, err)
+		}
+		msgs[key] = m
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("data after the top-level object")
+	}
+	return msgs, nil
+}
+
+// parseMessage decodes one value: a string, or a plural object whose keys are
+// exactly the plural categories of lang.
+func parseMessage(lang string, raw json.RawMessage) (message, error) {
+	switch raw[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return message{}, err
+		}
+		return message{text: s}, nil
+	case '{':
+		var forms map[string]string
+		if err := json.Unmarshal(raw, &forms); err != nil {
+			return message{}, fmt.Errorf("plural message: %w", err)
+		}
+		want := pluralCategories(lang)
+		for _, cat := range want {
+			if _, ok := forms[cat]; !ok {
+				return message{}, fmt.Errorf("plural message lacks category %q (%s needs %s)",
+					cat, lang, strings.Join(want, ", "))
+			}
+		}
+		for cat := range forms {
+			if !slices.Contains(want, cat) {
+				return message{}, fmt.Errorf("plural message has category %q, which %s does not use (it needs %s)",
+					cat, lang, strings.Join(want, ", "))
+			}
+		}
+		return message{plural: forms}, nil
+	default:
+		return message{}, errors.New("value is neither a string nor a plural object")
+	}
+}
+
+// Printer returns the printer for lang, or the English one when lang is not
+// supported.
+func (c *Catalog) Printer(lang string) *Printer {
+	if !Supported(lang) {
+		lang = fallback
+	}
+	if c == nil {
+		return &Printer{lang: lang}
+	}
+	return c.printers[lang]
+}
+
+// Printer writes the text of one language: catalog messages, numbers, dates,
+// time zones, lists and quotations.
+type Printer struct {
+	lang     string
+	messages map[string]message
+}
+
+// Lang returns the printer's language code.
+func (p *Printer) Lang() string {
+	return p.lang
+}
+
+// T returns the message for key with args substituted as by fmt.Sprintf.
+// A key that is missing, or that names a plural message (use N), comes back
+// as the key itself, so that the gap shows on the page instead of breaking it.
+func (p *Printer) T(key string, args ...any) string {
+	m, ok := p.messages[key]
+	if !ok || m.plural != nil {
+		return key
+	}
+	return fmt.Sprintf(m.text, args...)
+}
+
+// N returns the form of the plural message key that the printer's language
+// uses for n. The message receives n, written with Number, as its first
+// argument (%s), followed by args. A missing key comes back as the key.
+func (p *Printer) N(key string, n int, args ...any) string {
+	m, ok := p.messages[key]
+	if !ok {
+		return key
+	}
+	text := m.text
+	if m.plural != nil {
+		if text, ok = m.plural[PluralCategory(p.lang, n)]; !ok {
+			return key
+		}
+	}
+	return fmt.Sprintf(text, append([]any{p.Number(int64(n))}, args...)...)
+}

@@ -1,0 +1,306 @@
+package i18n
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// catalogProblems lists what keeps c from being complete: a key that some
+// language lacks, a message that is plural in one language and plain in
+// another, or a translation whose fmt verbs differ from the English text
+// (which would print "%!s(MISSING)" on the page). English is the reference.
+func catalogProblems(c *Catalog) []string {
+	keys := make(map[string]bool)
+	for _, p := range c.printers {
+		for k := range p.messages {
+			keys[k] = true
+		}
+	}
+	var problems []string
+	en := c.printers["en"].messages
+	for _, key := range slices.Sorted(maps.Keys(keys)) {
+		for _, lang := range Languages {
+			m, ok := c.printers[lang].messages[key]
+			if !ok {
+				problems = append(problems, fmt.Sprintf("%s: missing key %q", lang, key))
+				continue
+			}
+			ref, ok := en[key]
+			if !ok || lang == "en" && m.plural == nil {
+				continue
+			}
+			if (m.plural != nil) != (ref.plural != nil) {
+				problems = append(problems, fmt.Sprintf("%s: %q is plural in one language and plain in the other", lang, key))
+				continue
+			}
+			want := ref.text
+			if ref.plural != nil {
+				want = ref.plural["other"]
+			}
+			forms := map[string]string{"": m.text}
+			if m.plural != nil {
+				forms = m.plural
+			}
+			for cat, text := range forms {
+				where := fmt.Sprintf("%q", key)
+				if cat != "" {
+					where += " (" + cat + ")"
+				}
+				if got, w := verbs(text), verbs(want); !slices.Equal(got, w) {
+					problems = append(problems, fmt.Sprintf("%s: %s has verbs %v, English has %v", lang, where, got, w))
+				}
+			}
+		}
+	}
+	slices.Sort(problems)
+	return problems
+}
+
+// verbs lists the fmt verbs of s in order ("%s", "%d", "%[2]s"), leaving out
+// "%%".
+func verbs(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte("+-# 0123456789.[]*", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && s[j] != '%' {
+			out = append(out, s[i:j+1])
+		}
+		i = j
+	}
+	return out
+}
+
+func TestCatalogIsComplete(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range catalogProblems(c) {
+		t.Error(p)
+	}
+	if len(c.printers["en"].messages) == 0 {
+		t.Error("the English catalog is empty")
+	}
+}
+
+// TestCatalogChecks shows that Load and catalogProblems catch the mistakes
+// a translator or a developer adding a key can make.
+func TestCatalogChecks(t *testing.T) {
+	const (
+		en = `{"a": "A %s", "n": {"one": "%s thing", "other": "%s things"}}`
+		ru = `{"a": "А %s", "n": {"one": "%s вещь", "few": "%s вещи", "many": "%s вещей"}}`
+		zh = `{"a": "甲%s", "n": {"other": "%s件"}}`
+	)
+	tests := []struct {
+		name       string
+		en, ru, zh string
+		loadErr    string   // part of the error Load must return
+		problems   []string // what catalogProblems must report
+	}{
+		{name: "complete", en: en, ru: ru, zh: zh},
+		{
+			name: "key missing in one language",
+			en:   en, zh: zh,
+			ru:       `{"n": {"one": "%s вещь", "few": "%s вещи", "many": "%s вещей"}}`,
+			problems: []string{`ru: missing key "a"`},
+		},
+		{
+			name: "key only in a translation",
+			en:   en, zh: zh,
+			ru:       `{"a": "А %s", "b": "Б", "n": {"one": "%s вещь", "few": "%s вещи", "many": "%s вещей"}}`,
+			problems: []string{`en: missing key "b"`, `zh: missing key "b"`},
+		},
+		{
+			name: "Russian plural without few",
+			en:   en, zh: zh,
+			ru:      `{"a": "А %s", "n": {"one": "%s вещь", "many": "%s вещей"}}`,
+			loadErr: `locales/ru.json: key "n": plural message lacks category "few"`,
+		},
+		{
+			name: "English plural without one",
+			ru:   ru, zh: zh,
+			en:      `{"a": "A %s", "n": {"other": "%s things"}}`,
+			loadErr: `locales/en.json: key "n": plural message lacks category "one"`,
+		},
+		{
+			name: "Chinese plural with a category Chinese does not use",
+			en:   en, ru: ru,
+			zh:      `{"a": "甲%s", "n": {"one": "%s件", "other": "%s件"}}`,
+			loadErr: `locales/zh.json: key "n": plural message has category "one"`,
+		},
+		{
+			name: "plural in English, plain in a translation",
+			en:   en, ru: ru,
+			zh:       `{"a": "甲%s", "n": "%s件"}`,
+			problems: []string{`zh: "n" is plural in one language and plain in the other`},
+		},
+		{
+			name: "translation drops a verb",
+			en:   en, zh: zh,
+			ru:       `{"a": "А", "n": {"one": "%s вещь", "few": "%s вещи", "many": "вещей"}}`,
+			problems: []string{`ru: "a" has verbs [], English has [%s]`, `ru: "n" (many) has verbs [], English has [%s]`},
+		},
+		{
+			name: "key written twice",
+			ru:   ru, zh: zh,
+			en:      `{"a": "A %s", "a": "A again %s", "n": {"one": "%s thing", "other": "%s things"}}`,
+			loadErr: `locales/en.json: key "a" appears twice`,
+		},
+		{
+			name: "value of the wrong type",
+			ru:   ru, zh: zh,
+			en:      `{"a": 1, "n": {"one": "%s thing", "other": "%s things"}}`,
+			loadErr: `locales/en.json: key "a": value is neither a string nor a plural object`,
+		},
+		{
+			name: "plural form that is not a string",
+			ru:   ru, en: en,
+			zh:      `{"a": "甲%s", "n": {"other": 3}}`,
+			loadErr: `locales/zh.json: key "n": plural message`,
+		},
+		{
+			name: "not an object",
+			en:   en, ru: ru,
+			zh:      `["甲"]`,
+			loadErr: `locales/zh.json: not a JSON object`,
+		},
+		{
+			name: "trailing data",
+			en:   en, zh: zh,
+			ru:      ru + `{}`,
+			loadErr: `locales/ru.json: data after the top-level object`,
+		},
+		{
+			name: "broken JSON",
+			en:   en, zh: zh,
+			ru:      `{"a": "А %s",`,
+			loadErr: `locales/ru.json`,
+		},
+		{
+			name:    "file missing",
+			en:      en,
+			ru:      ru,
+			loadErr: `locales/zh.json`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for lang, text := range map[string]string{"en": tt.en, "ru": tt.ru, "zh": tt.zh} {
+				if text != "" {
+					fsys["locales/"+lang+".json"] = &fstest.MapFile{Data: []byte(text)}
+				}
+			}
+			c, err := load(fsys)
+			if tt.loadErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.loadErr) {
+					t.Fatalf("load error = %v, want one containing %q", err, tt.loadErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := catalogProblems(c); !slices.Equal(got, tt.problems) {
+				t.Errorf("problems:\n got %q\nwant %q", got, tt.problems)
+			}
+		})
+	}
+}
+
+func TestVerbs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"plain", nil},
+		{"%s speech", []string{"%s"}},
+		{"100%% of %d and %-5.2f", []string{"%d", "%-5.2f"}},
+		{"%[2]s after %[1]s", []string{"%[2]s", "%[1]s"}},
+		{"ends with %", nil},
+	}
+	for _, tt := range tests {
+		if got := verbs(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("verbs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPrinterText(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang string
+		got  func(p *Printer) string
+		want string
+	}{
+		{"en", func(p *Printer) string { return p.T("nav.home") }, "Home"},
+		{"ru", func(p *Printer) string { return p.T("nav.home") }, "Главная"},
+		{"zh", func(p *Printer) string { return p.T("nav.home") }, "首页"},
+		{"ru", func(p *Printer) string { return p.T("translation.missing", p.T("lang.name.zh")) },
+			"Этот текст пока не переведён на русский язык и приводится на языке оригинала: китайский."},
+		{"en", func(p *Printer) string { return p.T("translation.missing", p.T("lang.name.ru")) },
+			"This text is not yet available in English. It is shown in its original language, Russian."},
+		{"zh", func(p *Printer) string { return p.T("translation.missing", p.T("lang.name.ru")) },
+			"本文尚无中文译文，以下为原文（俄文）。"},
+		{"en", func(p *Printer) string { return p.T("no.such.key") }, "no.such.key"},
+		{"en", func(p *Printer) string { return p.T("no.such.key", 1, "x") }, "no.such.key"},
+		{"en", func(p *Printer) string { return p.T("count.speeches") }, "count.speeches"},
+		{"en", func(p *Printer) string { return p.N("no.such.key", 3) }, "no.such.key"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 1) }, "1 speech"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 0) }, "0 speeches"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 1234) }, "1,234 speeches"},
+		{"en", func(p *Printer) string { return p.N("count.news", 2) }, "2 news items"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 1) }, "1 выступление"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 3) }, "3 выступления"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 11) }, "11 выступлений"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 21) }, "21 выступление"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 1000) }, "1\u00a0000 выступлений"},
+		{"ru", func(p *Printer) string { return p.N("count.speakers", 2) }, "2 выступающих"},
+		{"ru", func(p *Printer) string { return p.N("count.news", 22) }, "22 новости"},
+		{"ru", func(p *Printer) string { return p.N("count.forums", 5) }, "5 форумов"},
+		{"zh", func(p *Printer) string { return p.N("count.speeches", 1) }, "1篇发言"},
+		{"zh", func(p *Printer) string { return p.N("count.news", 12345) }, "12,345条新闻"},
+		{"de", func(p *Printer) string { return p.Lang() + " " + p.T("nav.home") }, "en Home"},
+	}
+	for _, tt := range tests {
+		if got := tt.got(c.Printer(tt.lang)); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestSelfNamesAreTheSameEverywhere(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"lang.self.zh": "中文", "lang.self.ru": "Русский", "lang.self.en": "English"}
+	for _, lang := range Languages {
+		for key, w := range want {
+			if got := c.Printer(lang).T(key); got != w {
+				t.Errorf("%s: %s = %q, want %q", lang, key, got, w)
+			}
+		}
+	}
+}
+
+func TestPrinterOfNilCatalogReturnsKeys(t *testing.T) {
+	var c *Catalog
+	p := c.Printer("ru")
+	if p.Lang() != "ru" || p.T("nav.home") != "nav.home" || p.N("count.news", 2) != "count.news" {
+		t.Errorf("nil catalog printer: lang %q, T %q, N %q", p.Lang(), p.T("nav.home"), p.N("count.news", 2))
+	}
+}

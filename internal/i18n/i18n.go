@@ -1,0 +1,22 @@
+// Package i18n holds the user-interface text of the public forum site in
+// Chinese, Russian and English, and formats numbers, dates, time zones, lists
+// and quotations the way each language writes them (following CLDR).
+//
+// Languages are plain codes: "zh" (Simplified Chinese), "ru" and "en".
+// Everything here is safe for concurrent use.
+package i18n
+
+import "slices"
+
+// Languages lists the languages of the site, in the order the language
+// switcher shows them.
+var Languages = []string{"zh", "ru", "en"}
+
+// fallback is the language used for anything asked for in an unsupported
+// language, and the one offered when a reader's preferences match none.
+const fallback = "en"
+
+// Supported reports whether lang is one of Languages.
+func Supported(lang string) bool {
+	return slices.Contains(Languages, lang)
+}

@@ -1,0 +1,35 @@
+package i18n
+
+import "strings"
+
+// List joins items as a sentence does, by CLDR's "and" list patterns:
+// "A, B, and C" and "A and B" in English, "A, B и C" in Russian, "A、B和C" in
+// Chinese.
+func (p *Printer) List(items []string) string {
+	sep, and, lastAnd := ", ", " and ", ", and "
+	switch p.lang {
+	case "ru":
+		sep, and, lastAnd = ", ", " и ", " и "
+	case "zh":
+		sep, and, lastAnd = "、", "和", "和"
+	}
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	case 2:
+		return items[0] + and + items[1]
+	}
+	last := len(items) - 1
+	return strings.Join(items[:last], sep) + lastAnd + items[last]
+}
+
+// Quote puts s in the language's quotation marks: “s” in English and
+// Chinese, «s» in Russian.
+func (p *Printer) Quote(s string) string {
+	if p.lang == "ru" {
+		return "«" + s + "»"
+	}
+	return "“" + s + "”"
+}

@@ -1,0 +1,44 @@
+package i18n
+
+import "testing"
+
+func TestList(t *testing.T) {
+	tests := []struct {
+		items      []string
+		en, ru, zh string
+	}{
+		{nil, "", "", ""},
+		{[]string{"A"}, "A", "A", "A"},
+		{[]string{"A", "B"}, "A and B", "A и B", "A和B"},
+		{[]string{"A", "B", "C"}, "A, B, and C", "A, B и C", "A、B和C"},
+		{[]string{"A", "B", "C", "D"}, "A, B, C, and D", "A, B, C и D", "A、B、C和D"},
+	}
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		for lang, want := range map[string]string{"en": tt.en, "ru": tt.ru, "zh": tt.zh} {
+			if got := c.Printer(lang).List(tt.items); got != want {
+				t.Errorf("%s: List(%q) = %q, want %q", lang, tt.items, got, want)
+			}
+		}
+	}
+}
+
+func TestQuote(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]string{
+		"en": "“Partnership”",
+		"ru": "«Partnership»",
+		"zh": "“Partnership”",
+	}
+	for lang, want := range tests {
+		if got := c.Printer(lang).Quote("Partnership"); got != want {
+			t.Errorf("%s: Quote = %q, want %q", lang, got, want)
+		}
+	}
+}
