@@ -17,6 +17,10 @@ type goldenCase struct {
 // readGolden parses testdata/hard.txt (see its header for the format) and
 // returns its comment header and cases.
 func readGolden(t *testing.T, path string) (string, []goldenCase) {
+	return readGoldenFile(t, path)
+}
+
+func readGoldenFile(t testing.TB, path string) (string, []goldenCase) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

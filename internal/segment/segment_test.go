@@ -1,0 +1,112 @@
+package segment
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParagraphsAlwaysBreak(t *testing.T) {
+	got := Strings(MustFor("ru"), "Глава 1\n\nТекст главы\nпродолжается здесь.\n \nКонец")
+	want := []string{"Глава 1", "Текст главы\nпродолжается здесь.", "Конец"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestProjectAbbreviation(t *testing.T) {
+	r := MustFor("ru")
+	text := "Доклад сделал засл. Деятель искусств."
+	if n := len(r.Split(text)); n != 2 {
+		t.Fatalf("before adding: %d segments, want 2", n)
+	}
+	if err := r.Read(strings.NewReader("# project\nnever засл.\n"), "project.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Strings(r, text); len(got) != 1 {
+		t.Errorf("after adding засл.: %q", got)
+	}
+	// The built-in rules are not changed by a project's additions.
+	if n := len(MustFor("ru").Split(text)); n != 2 {
+		t.Errorf("built-in rules changed: %d segments", n)
+	}
+}
+
+func TestRuleFileErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end ABBREVIATION\""},
+		{"  never тчк\n", "p.txt:1:9: abbreviation \"тчк\" must end with a full stop"},
+		{"never a.\n\xff\n", "p.txt:2:1: not UTF-8 text"},
+		{"starters однако\n", "p.txt:1:1: starter \"однако\" must be a capitalised word"},
+	}
+	for _, tt := range tests {
+		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: got %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestUnknownLanguage(t *testing.T) {
+	if _, err := For("de"); err == nil {
+		t.Error("For(de) succeeded")
+	}
+	if r, err := For("zh-Hans-CN"); err != nil || r.Lang != "zh" {
+		t.Errorf("For(zh-Hans-CN) = %v, %v", r, err)
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	_, cases := readGoldenFile(f, "testdata/hard.txt")
+	for _, c := range cases {
+		f.Add(c.lang, c.text)
+	}
+	f.Add("ru", "т. е.\n\n  . . ! ?» — а")
+	f.Fuzz(func(t *testing.T, lang, text string) {
+		r, err := For(lang)
+		if err != nil {
+			return
+		}
+		checkSpans(t, text, r.Split(text))
+	})
+}
+
+func FuzzReadRules(f *testing.F) {
+	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
+	f.Add("# c\n\n\ufeffnever x.")
+	f.Fuzz(func(t *testing.T, rules string) {
+		r := MustFor("en")
+		if err := r.Read(strings.NewReader(rules), "f.txt"); err != nil {
+			if !strings.HasPrefix(err.Error(), "f.txt:") {
+				t.Fatalf("error without position: %v", err)
+			}
+			return
+		}
+		checkSpans(t, "A b. C d. E", r.Split("A b. C d. E"))
+	})
+}
+
+func TestCheckText(t *testing.T) {
+	tests := []struct {
+		in   []byte
+		want string
+	}{
+		{[]byte("Привет.\nМир."), ""},
+		{[]byte("Привет.\nМи\xd0"), "t.txt:2:3: byte 0xd0 is not UTF-8"},
+		{[]byte("ok\n\n\xc4\xe3\xba\xc3"), "t.txt:3:1: byte 0xc4"}, // 你好 in GBK
+		{[]byte{0xff, 0xfe, 'a', 0}, "t.txt:1:1: the text is UTF-16"},
+		{[]byte("a\x00b"), "t.txt:1:2: NUL byte"},
+	}
+	for _, tt := range tests {
+		err := CheckText(tt.in, "t.txt")
+		if tt.want == "" {
+			if err != nil {
+				t.Errorf("%q: %v", tt.in, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: got %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}

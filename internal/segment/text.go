@@ -1,0 +1,32 @@
+package segment
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+// CheckText reports, with line and column, why b is not UTF-8 text:
+// a UTF-16 byte-order mark, a NUL byte, or an invalid byte sequence.
+// name is used in the message.
+func CheckText(b []byte, name string) error {
+	if bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) {
+		return fmt.Errorf("%s:1:1: the text is UTF-16; convert it to UTF-8", name)
+	}
+	line, col := 1, 1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return fmt.Errorf("%s:%d:%d: byte 0x%02x is not UTF-8; convert the text to UTF-8 (from GB 18030 or Windows-1251, for example)", name, line, col, b[i])
+		case r == 0:
+			return fmt.Errorf("%s:%d:%d: NUL byte: this is not a text file", name, line, col)
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += n
+	}
+	return nil
+}
