@@ -1,0 +1,49 @@
+# tandem: the common tasks. `make demo` and `make test` are all a newcomer needs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# Go lives in /usr/local/go/bin on many machines whose non-login shells lack it.
+export PATH := $(PATH):/usr/local/go/bin
+
+GO        ?= go
+BIN       := bin/tandem
+DEMO_DATA := ./tandem-data
+DEMO_ADDR := localhost:8080
+FUZZTIME  ?= 10s
+
+.PHONY: all build demo test bench fuzz clean
+
+all: build
+
+## build: compile bin/tandem
+build:
+	$(GO) build -o $(BIN) ./cmd/tandem
+
+## demo: install what is missing, load the demo forum into a fresh ./tandem-data and serve it
+demo:
+	bash scripts/setup.sh demo
+	$(GO) build -o $(BIN) ./cmd/tandem
+	rm -rf $(DEMO_DATA)
+	env -u TANDEM_DATABASE $(BIN) demo --data $(DEMO_DATA)
+	@echo
+	@echo "tandem demo: open http://$(DEMO_ADDR) in a browser (Ctrl-C stops the server)"
+	@echo
+	exec env -u TANDEM_DATABASE $(BIN) serve --addr $(DEMO_ADDR) --data $(DEMO_DATA)
+
+## test: install what is missing, check formatting, vet, and run every test on SQLite (and PostgreSQL when one answers on 127.0.0.1:5432)
+test:
+	bash scripts/setup.sh test
+	bash scripts/test.sh
+
+## bench: the programme page served by tandem against the same bytes served by nginx
+bench:
+	bash bench/site.sh
+
+## fuzz: run every Fuzz target for $(FUZZTIME)
+fuzz:
+	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
+
+## clean: remove the binary and the demo data folder
+clean:
+	rm -rf bin $(DEMO_DATA)

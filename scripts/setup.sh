@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# setup.sh installs what a fresh Debian machine with Go lacks for one purpose:
+#
+#   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in)
+#   scripts/setup.sh test    run every test (adds Chromium for the browser tests)
+#   scripts/setup.sh bench   run bench/site.sh (adds nginx, wrk, pandoc, GNU time)
+#
+# Several purposes may be given at once. A package is installed only when the
+# program it provides is missing, and only through apt-get.
+set -euo pipefail
+
+GO_MIN_MAJOR=1
+GO_MIN_MINOR=26
+
+# Package lists, one entry per line as "PROGRAM PACKAGE": PACKAGE is installed
+# when PROGRAM (a command name or an absolute path) is missing. To add a tool a
+# test or benchmark needs at run time, add a line to the right list.
+DEMO_PACKAGES=(
+)
+TEST_PACKAGES=(
+	"/usr/bin/chromium chromium"      # browser tests (chromedp)
+	# "omegat omegat"                 # OmegaT round-trip test
+	# "soffice libreoffice-writer"    # DOCX fixtures made at run time
+)
+BENCH_PACKAGES=(
+	"nginx nginx"                     # serves the saved page as the physical limit
+	"wrk wrk"                         # load generator
+	"pandoc pandoc"                   # reference conversions
+	"/usr/bin/time time"              # GNU time, for peak memory
+)
+
+die() {
+	echo "setup: $*" >&2
+	exit 1
+}
+
+# have reports whether a program exists, looking in the sbin folders too since
+# a non-root PATH often lacks them (nginx lives in /usr/sbin).
+have() {
+	case $1 in
+	/*) [ -x "$1" ] ;;
+	*) command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ] ;;
+	esac
+}
+
+check_go() {
+	if ! command -v go >/dev/null 2>&1; then
+		if [ -x /usr/local/go/bin/go ]; then
+			die "Go is installed in /usr/local/go but not on PATH; run: export PATH=\$PATH:/usr/local/go/bin"
+		fi
+		die "Go ${GO_MIN_MAJOR}.${GO_MIN_MINOR} or later is needed and 'go' was not found; install it (https://go.dev/doc/install) and put it on PATH"
+	fi
+	local v major minor
+	v=$(go env GOVERSION 2>/dev/null || true) # e.g. go1.26.8
+	v=${v#go}
+	major=${v%%.*}
+	minor=${v#*.}
+	minor=${minor%%[!0-9]*}
+	if ! [[ $major =~ ^[0-9]+$ && $minor =~ ^[0-9]+$ ]]; then
+		echo "setup: warning: cannot read the Go version ('$(go version 2>&1)'); going on" >&2
+		return
+	fi
+	if ((major < GO_MIN_MAJOR || (major == GO_MIN_MAJOR && minor < GO_MIN_MINOR))); then
+		die "Go ${GO_MIN_MAJOR}.${GO_MIN_MINOR} or later is needed; 'go' here is go${v} ($(command -v go))"
+	fi
+}
+
+missing=()
+collect() {
+	local entry program package
+	for entry in "$@"; do
+		program=${entry%% *}
+		package=${entry#* }
+		if ! have "$program"; then
+			missing+=("$package")
+		fi
+	done
+}
+
+[ $# -gt 0 ] || set -- demo
+for purpose in "$@"; do
+	case $purpose in
+	demo) collect ${DEMO_PACKAGES[@]+"${DEMO_PACKAGES[@]}"} ;;
+	test) collect ${TEST_PACKAGES[@]+"${TEST_PACKAGES[@]}"} ;;
+	bench) collect ${BENCH_PACKAGES[@]+"${BENCH_PACKAGES[@]}"} ;;
+	*) die "unknown purpose '$purpose' (want demo, test or bench)" ;;
+	esac
+done
+
+check_go
+
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "setup ($*): nothing to install"
+	exit 0
+fi
+
+# Deduplicate, keeping order.
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	die "missing: ${missing[*]}; apt-get was not found, so install these yourself"
+fi
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+	sudo=(sudo)
+else
+	die "missing: ${missing[*]}; installing needs root and sudo was not found. As root, run: apt-get update && apt-get install --no-install-recommends ${missing[*]}"
+fi
+
+echo "setup ($*): installing ${missing[*]}"
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
