@@ -1,0 +1,141 @@
+package demo
+
+import (
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/media"
+)
+
+// partners records the two host institutions, each with a drawn monogram in
+// place of its logo.
+func (l *loader) partners() error {
+	cassLogo, err := l.image(monogram("CASS", "#2f6f75"), media.Meta{
+		Alt: text("zh",
+			"演示用字母标志，由 CASS 四个字母组成，并非中国社会科学院的官方徽标。",
+			"Монограмма из букв CASS, нарисованная для демонстрации; это не официальная эмблема Китайской академии общественных наук.",
+			"Monogram of the letters CASS, drawn for the demo; it is not the official emblem of the Chinese Academy of Social Sciences."),
+	})
+	if err != nil {
+		return err
+	}
+	l.cass = &forum.Partner{
+		Slug: "cass",
+		Name: text("zh",
+			"中国社会科学院",
+			"Китайская академия общественных наук",
+			"Chinese Academy of Social Sciences"),
+		ShortName: text("zh", "中国社科院", "КАОН", "CASS"),
+		Description: text("zh",
+			"中国社会科学院是中国国家级的哲学社会科学研究机构，设在北京，主办《中国社会科学报》。",
+			"Государственное научное учреждение Китая, ведущее исследования в области философии и общественных наук; находится в Пекине. Издаёт «Китайскую газету общественных наук».",
+			"China's national research institution for philosophy and the social sciences, based in Beijing. It publishes the newspaper Chinese Social Sciences Today."),
+		Country: "CN",
+		Website: "https://www.cass.cn/",
+		LogoID:  cassLogo.ID,
+	}
+	if err := forum.AddPartner(l.ctx, l.tx, l.cass); err != nil {
+		return err
+	}
+
+	riacLogo, err := l.image(monogram("RIAC", "#4a4f8c"), media.Meta{
+		Alt: text("ru",
+			"演示用字母标志，由 RIAC 四个字母组成，并非俄罗斯国际事务委员会的官方徽标。",
+			"Монограмма из букв RIAC, нарисованная для демонстрации; это не официальная эмблема Российского совета по международным делам.",
+			"Monogram of the letters RIAC, drawn for the demo; it is not the official emblem of the Russian International Affairs Council."),
+	})
+	if err != nil {
+		return err
+	}
+	l.riac = &forum.Partner{
+		Slug: "riac",
+		Name: text("ru",
+			"俄罗斯国际事务委员会",
+			"Российский совет по международным делам",
+			"Russian International Affairs Council"),
+		// The established Chinese form is the full name; no shorter one is
+		// in common use.
+		ShortName: text("ru", "俄罗斯国际事务委员会", "РСМД", "RIAC"),
+		Description: text("ru",
+			"俄罗斯从事国际问题研究与对话的非营利组织，设在莫斯科。",
+			"Российская некоммерческая организация, занимающаяся исследованиями и диалогом в области международных отношений; находится в Москве.",
+			"A Russian non-profit organisation for research and dialogue on international affairs, based in Moscow."),
+		Country: "RU",
+		Website: "https://russiancouncil.ru/",
+		LogoID:  riacLogo.ID,
+	}
+	return forum.AddPartner(l.ctx, l.tx, l.riac)
+}
+
+// chinese returns the names of a Chinese person, family name first in every
+// language.
+func chinese(zhFamily, zhGiven, ruFamily, ruGiven, enFamily, enGiven string) lang.Names {
+	return lang.Names{Source: "zh", Values: map[string]lang.Name{
+		"zh": {Family: zhFamily, Given: zhGiven, FamilyFirst: true},
+		"ru": {Family: ruFamily, Given: ruGiven, FamilyFirst: true},
+		"en": {Family: enFamily, Given: enGiven, FamilyFirst: true},
+	}}
+}
+
+// russian returns the names of a Russian person; the patronymic is written
+// in Russian only.
+func russian(ruFamily, ruGiven, ruPatronymic, zhFamily, zhGiven, enFamily, enGiven string) lang.Names {
+	return lang.Names{Source: "ru", Values: map[string]lang.Name{
+		"ru": {Family: ruFamily, Given: ruGiven, Patronymic: ruPatronymic},
+		"zh": {Family: zhFamily, Given: zhGiven},
+		"en": {Family: enFamily, Given: enGiven},
+	}}
+}
+
+// people records the four speakers with their positions in June 2021. The
+// ministers' institutions are not partners, so they carry an affiliation
+// instead; no biographies are given beyond what the report says.
+func (l *loader) people() error {
+	l.wang = &forum.Person{
+		Slug:  "wang-yi",
+		Names: chinese("王", "毅", "Ван", "И", "Wang", "Yi"),
+		Position: text("zh",
+			"国务委员兼外交部长",
+			"член Госсовета, министр иностранных дел КНР",
+			"State Councilor and Minister of Foreign Affairs of the People's Republic of China"),
+		Affiliation: text("zh",
+			"中华人民共和国外交部",
+			"Министерство иностранных дел Китайской Народной Республики",
+			"Ministry of Foreign Affairs of the People's Republic of China"),
+	}
+	l.lavrov = &forum.Person{
+		Slug:  "sergey-lavrov",
+		Names: russian("Лавров", "Сергей", "Викторович", "拉夫罗夫", "谢尔盖", "Lavrov", "Sergey"),
+		Position: text("ru",
+			"俄罗斯联邦外交部长",
+			"министр иностранных дел Российской Федерации",
+			"Minister of Foreign Affairs of the Russian Federation"),
+		Affiliation: text("ru",
+			"俄罗斯联邦外交部",
+			"Министерство иностранных дел Российской Федерации",
+			"Ministry of Foreign Affairs of the Russian Federation"),
+	}
+	l.xie = &forum.Person{
+		Slug:  "xie-fuzhan",
+		Names: chinese("谢", "伏瞻", "Се", "Фучжань", "Xie", "Fuzhan"),
+		Position: text("zh",
+			"中国社会科学院院长",
+			"президент Китайской академии общественных наук",
+			"President of the Chinese Academy of Social Sciences"),
+		PartnerID: l.cass.ID,
+	}
+	l.ivanov = &forum.Person{
+		Slug:  "igor-ivanov",
+		Names: russian("Иванов", "Игорь", "Сергеевич", "伊万诺夫", "伊戈尔", "Ivanov", "Igor"),
+		Position: text("ru",
+			"俄罗斯国际事务委员会主席",
+			"президент Российского совета по международным делам",
+			"President of the Russian International Affairs Council"),
+		PartnerID: l.riac.ID,
+	}
+	for _, p := range []*forum.Person{l.wang, l.lavrov, l.xie, l.ivanov} {
+		if err := forum.AddPerson(l.ctx, l.tx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
