@@ -1,0 +1,311 @@
+// Package doc holds tandem's document model: the structured text of a speech,
+// contribution, news post or primary source in one language, made of blocks
+// that carry stable identifiers, inlines inside them, and notes. Importers
+// (internal/doc/docx, internal/doc/markdown) produce it; the writers here
+// render it as HTML, Markdown and JSON, and Diff compares two revisions.
+//
+// The JSON form is the model itself and is described in
+// docs/document-model.md.
+package doc
+
+import (
+	"strings"
+)
+
+// Version is the version of the JSON form of the model. It changes only when
+// a change would make an older reader misread a document.
+const Version = 1
+
+// Document is one text in one language.
+type Document struct {
+	Version int `json:"version"`
+	// Lang is the BCP 47 tag of the document's language, as the source
+	// declared it or as most of its text is marked ("ru-RU", "zh-CN", "en").
+	Lang   string  `json:"lang,omitempty"`
+	Blocks []Block `json:"blocks"`
+	// Notes are the footnotes and endnotes, in the order of their first
+	// reference.
+	Notes []Note `json:"notes,omitempty"`
+	// Comments are editorial remarks from the manuscript; they are kept aside
+	// and never rendered as part of the text.
+	Comments []Comment `json:"comments,omitempty"`
+	// Media lists the images that figures and inline images show.
+	Media []Media `json:"media,omitempty"`
+}
+
+// BlockType names the kind of a block.
+type BlockType string
+
+const (
+	Heading     BlockType = "heading"
+	Paragraph   BlockType = "paragraph"
+	Quote       BlockType = "quote"
+	ListBlock   BlockType = "list"
+	TableBlock  BlockType = "table"
+	FigureBlock BlockType = "figure"
+	// SectionBreak marks where the source started a new section.
+	SectionBreak BlockType = "break"
+)
+
+// Block is one unit of the document's structure. Which fields are used
+// depends on Type: Inlines for headings and paragraphs, Blocks for quotes,
+// List, Table or Figure for the others.
+type Block struct {
+	// ID identifies the block across revisions; see AssignIDs.
+	ID   string    `json:"id"`
+	Type BlockType `json:"type"`
+	// Lang is set when the whole block is in a language other than the
+	// document's.
+	Lang string `json:"lang,omitempty"`
+	// Level is a heading's level, 1 to 9.
+	Level int `json:"level,omitempty"`
+	// Number is a heading's number as the source numbered it ("2.1").
+	Number  string   `json:"number,omitempty"`
+	Inlines []Inline `json:"inlines,omitempty"`
+	Blocks  []Block  `json:"blocks,omitempty"`
+	List    *List    `json:"list,omitempty"`
+	Table   *Table   `json:"table,omitempty"`
+	Figure  *Figure  `json:"figure,omitempty"`
+}
+
+// List is an ordered or unordered list. Nested lists are blocks inside an
+// item.
+type List struct {
+	Ordered bool `json:"ordered,omitempty"`
+	// Start is the number of the first item of an ordered list.
+	Start int `json:"start,omitempty"`
+	// Style is the CSS list-style-type of the numbers ("decimal",
+	// "lower-alpha", "upper-roman", "cjk-ideographic", …); empty means the
+	// default.
+	Style string `json:"style,omitempty"`
+	Items []Item `json:"items"`
+}
+
+// Item is one list item.
+type Item struct {
+	Blocks []Block `json:"blocks"`
+}
+
+// Table is a table of rows of cells; merged cells span several columns or
+// rows and the cells they cover are left out.
+type Table struct {
+	Rows []Row `json:"rows"`
+}
+
+// Row is one table row; a header row labels the columns.
+type Row struct {
+	Header bool   `json:"header,omitempty"`
+	Cells  []Cell `json:"cells"`
+}
+
+// Cell is one table cell.
+type Cell struct {
+	ColSpan int     `json:"colspan,omitempty"`
+	RowSpan int     `json:"rowspan,omitempty"`
+	Blocks  []Block `json:"blocks"`
+}
+
+// Figure is an image shown on its own, with alternative text and a caption.
+type Figure struct {
+	// Src is the Name of an entry in Document.Media, or empty when the
+	// source had no usable image.
+	Src     string   `json:"src,omitempty"`
+	Alt     string   `json:"alt,omitempty"`
+	Caption []Inline `json:"caption,omitempty"`
+}
+
+// InlineType names the kind of an inline.
+type InlineType string
+
+const (
+	Text      InlineType = "text"
+	Emph      InlineType = "emph"
+	Strong    InlineType = "strong"
+	Underline InlineType = "underline"
+	Strike    InlineType = "strike"
+	Sup       InlineType = "sup"
+	Sub       InlineType = "sub"
+	SmallCaps InlineType = "smallcaps"
+	Link      InlineType = "link"
+	// Span marks text in another language (Lang).
+	Span    InlineType = "span"
+	NoteRef InlineType = "noteref"
+	// LineBreak is a break inside a paragraph.
+	LineBreak InlineType = "linebreak"
+	Image     InlineType = "image"
+)
+
+// Inline is a piece of text or a mark around other inlines.
+type Inline struct {
+	Type InlineType `json:"type"`
+	// Text is the text of a Text inline.
+	Text    string   `json:"text,omitempty"`
+	Content []Inline `json:"content,omitempty"`
+	// Href is a Link's target.
+	Href string `json:"href,omitempty"`
+	// Lang is a Span's language.
+	Lang string `json:"lang,omitempty"`
+	// Note is the ID of the Note a NoteRef points to.
+	Note string `json:"note,omitempty"`
+	// Src and Alt describe an inline Image.
+	Src string `json:"src,omitempty"`
+	Alt string `json:"alt,omitempty"`
+}
+
+// NoteType tells footnotes from endnotes.
+type NoteType string
+
+const (
+	Footnote NoteType = "footnote"
+	Endnote  NoteType = "endnote"
+)
+
+// Note is a footnote or endnote with blocks of its own.
+type Note struct {
+	ID     string   `json:"id"`
+	Type   NoteType `json:"type"`
+	Blocks []Block  `json:"blocks"`
+}
+
+// Comment is an editorial remark attached to a block of the manuscript.
+type Comment struct {
+	ID     string `json:"id"`
+	Author string `json:"author,omitempty"`
+	Date   string `json:"date,omitempty"`
+	// Block is the ID of the block the comment was made on, if known.
+	Block string `json:"block,omitempty"`
+	Text  string `json:"text"`
+}
+
+// Media is an image carried by the document. Its bytes are not part of the
+// JSON form; they are stored in the blob store under Name.
+type Media struct {
+	// Name is derived from the content ("sha256-prefix.ext"), so the same
+	// image keeps its name across revisions.
+	Name string `json:"name"`
+	Type string `json:"type"`
+	Size int    `json:"size"`
+	Data []byte `json:"-"`
+}
+
+// PlainText returns the text of inlines without marks; note references and
+// images contribute nothing, line breaks a newline.
+func PlainText(ins []Inline) string {
+	var b strings.Builder
+	writePlain(&b, ins)
+	return b.String()
+}
+
+func writePlain(b *strings.Builder, ins []Inline) {
+	for _, in := range ins {
+		switch in.Type {
+		case Text:
+			b.WriteString(in.Text)
+		case LineBreak:
+			b.WriteByte('\n')
+		case NoteRef, Image:
+		default:
+			writePlain(b, in.Content)
+		}
+	}
+}
+
+// BlockText returns the plain text of a block and everything inside it,
+// with blocks separated by newlines.
+func BlockText(b *Block) string {
+	var sb strings.Builder
+	blockText(&sb, b)
+	return sb.String()
+}
+
+func blockText(sb *strings.Builder, b *Block) {
+	sep := func() {
+		if sb.Len() > 0 {
+			sb.WriteByte('\n')
+		}
+	}
+	switch b.Type {
+	case Heading, Paragraph:
+		sep()
+		writePlain(sb, b.Inlines)
+	case FigureBlock:
+		if b.Figure != nil {
+			sep()
+			writePlain(sb, b.Figure.Caption)
+		}
+	}
+	for i := range b.Blocks {
+		blockText(sb, &b.Blocks[i])
+	}
+	if b.List != nil {
+		for _, it := range b.List.Items {
+			for i := range it.Blocks {
+				blockText(sb, &it.Blocks[i])
+			}
+		}
+	}
+	if b.Table != nil {
+		for _, r := range b.Table.Rows {
+			for _, c := range r.Cells {
+				for i := range c.Blocks {
+					blockText(sb, &c.Blocks[i])
+				}
+			}
+		}
+	}
+}
+
+// Walk calls fn for every block of the document in reading order, outer
+// blocks before the blocks they contain, body before notes.
+func (d *Document) Walk(fn func(b *Block)) {
+	walkBlocks(d.Blocks, fn)
+	for i := range d.Notes {
+		walkBlocks(d.Notes[i].Blocks, fn)
+	}
+}
+
+func walkBlocks(bs []Block, fn func(b *Block)) {
+	for i := range bs {
+		b := &bs[i]
+		fn(b)
+		walkBlocks(b.Blocks, fn)
+		if b.List != nil {
+			for j := range b.List.Items {
+				walkBlocks(b.List.Items[j].Blocks, fn)
+			}
+		}
+		if b.Table != nil {
+			for _, r := range b.Table.Rows {
+				for j := range r.Cells {
+					walkBlocks(r.Cells[j].Blocks, fn)
+				}
+			}
+		}
+	}
+}
+
+// WalkInlines calls fn for every inline in ins and inside them, outer first.
+func WalkInlines(ins []Inline, fn func(in *Inline)) {
+	for i := range ins {
+		fn(&ins[i])
+		WalkInlines(ins[i].Content, fn)
+	}
+}
+
+// blockInlines calls fn for each inline list directly held by b.
+func blockInlines(b *Block, fn func(ins []Inline)) {
+	fn(b.Inlines)
+	if b.Figure != nil {
+		fn(b.Figure.Caption)
+	}
+}
+
+// MediaByName returns the media entry called name, or nil.
+func (d *Document) MediaByName(name string) *Media {
+	for i := range d.Media {
+		if d.Media[i].Name == name {
+			return &d.Media[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,784 @@
+package docx
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+var errNoMain = fmt.Errorf("%w: no main document part (word/document.xml)", ErrNotDOCX)
+
+// reader turns the parts of one package into a document.
+type reader struct {
+	p    *pkg
+	st   *styles
+	nb   *numbering
+	rels map[string]rel // of the part being read
+	d    *doc.Document
+
+	notes     map[string]doc.Note
+	noteUsed  map[string]bool
+	comments  []doc.Comment
+	anchors   map[string][]string // temporary block ID → comment IDs
+	fields    []*field
+	carry     []atom // content of a paragraph whose mark was deleted
+	pendingLn int
+}
+
+// field is a complex field (w:fldChar begin … separate … end) being read.
+type field struct {
+	instr  strings.Builder
+	result bool
+	href   string
+}
+
+func (p *pkg) read() (*doc.Document, error) {
+	main, err := p.mainPart()
+	if err != nil {
+		return nil, err
+	}
+	rels, err := p.relsOf(main)
+	if err != nil {
+		return nil, err
+	}
+	parts := map[string]string{}
+	for _, rl := range rels {
+		if !rl.external {
+			parts[rl.typ] = rl.target
+		}
+	}
+	r := &reader{p: p, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}},
+		notes: map[string]doc.Note{}, noteUsed: map[string]bool{}, anchors: map[string][]string{}}
+	if r.st, err = p.readStyles(parts["styles"]); err != nil {
+		return nil, err
+	}
+	if r.nb, err = p.readNumbering(parts["numbering"]); err != nil {
+		return nil, err
+	}
+	if err := r.readNotes(parts["footnotes"], "footnote", doc.Footnote); err != nil {
+		return nil, err
+	}
+	if err := r.readNotes(parts["endnotes"], "endnote", doc.Endnote); err != nil {
+		return nil, err
+	}
+	if err := r.readComments(parts["comments"]); err != nil {
+		return nil, err
+	}
+	r.rels = rels
+	if err := r.readBody(main); err != nil {
+		return nil, err
+	}
+	return r.finish(), nil
+}
+
+func (r *reader) readBody(name string) error {
+	x, c, err := r.p.xml(name)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	root, err := x.root()
+	if err != nil {
+		return err
+	}
+	if wname(root.Name) != "document" {
+		return fmt.Errorf("%s: %w: the root element is <%s>, not a WordprocessingML <w:document>", name, ErrNotDOCX, root.Name.Local)
+	}
+	return x.children(func(s xml.StartElement) error {
+		if wname(s.Name) != "body" {
+			return x.skip()
+		}
+		pbs, err := r.blockContent(x)
+		if err != nil {
+			return err
+		}
+		r.d.Blocks = append(r.d.Blocks, r.finalize(pbs)...)
+		return nil
+	})
+}
+
+func (r *reader) readNotes(name, elem string, typ doc.NoteType) error {
+	if name == "" || !r.p.has(name) {
+		return nil
+	}
+	rels, err := r.p.relsOf(name)
+	if err != nil {
+		return err
+	}
+	r.rels = rels
+	x, c, err := r.p.xml(name)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := x.root(); err != nil {
+		return err
+	}
+	return x.children(func(s xml.StartElement) error {
+		if wname(s.Name) != elem {
+			return x.skip()
+		}
+		switch attr(s, "type") {
+		case "separator", "continuationSeparator", "continuationNotice":
+			return x.skip()
+		}
+		pbs, err := r.blockContent(x)
+		if err != nil {
+			return err
+		}
+		key := noteKey(typ, attr(s, "id"))
+		blocks := r.finalize(pbs)
+		trimNoteStart(blocks)
+		r.notes[key] = doc.Note{ID: key, Type: typ, Blocks: blocks}
+		return nil
+	})
+}
+
+func noteKey(typ doc.NoteType, id string) string {
+	if typ == doc.Endnote {
+		return "en" + id
+	}
+	return "fn" + id
+}
+
+// trimNoteStart removes the space that follows the note's own number mark.
+func trimNoteStart(bs []doc.Block) {
+	if len(bs) == 0 || len(bs[0].Inlines) == 0 {
+		return
+	}
+	in := &bs[0].Inlines[0]
+	for in.Type != doc.Text && len(in.Content) > 0 {
+		in = &in.Content[0]
+	}
+	if in.Type == doc.Text {
+		in.Text = strings.TrimLeft(in.Text, " \t")
+	}
+}
+
+func (r *reader) readComments(name string) error {
+	if name == "" || !r.p.has(name) {
+		return nil
+	}
+	rels, err := r.p.relsOf(name)
+	if err != nil {
+		return err
+	}
+	r.rels = rels
+	x, c, err := r.p.xml(name)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := x.root(); err != nil {
+		return err
+	}
+	return x.children(func(s xml.StartElement) error {
+		if wname(s.Name) != "comment" {
+			return x.skip()
+		}
+		pbs, err := r.blockContent(x)
+		if err != nil {
+			return err
+		}
+		var parts []string
+		for _, b := range r.finalize(pbs) {
+			parts = append(parts, doc.BlockText(&b))
+		}
+		r.comments = append(r.comments, doc.Comment{ID: attr(s, "id"), Author: attr(s, "author"),
+			Date: attr(s, "date"), Text: strings.Join(parts, "\n")})
+		return nil
+	})
+}
+
+// finish settles languages, orders notes, assigns IDs and attaches
+// comments to their blocks.
+func (r *reader) finish() *doc.Document {
+	d := r.d
+	doc.SettleLang(d, r.st.defaults.lang)
+	doc.OrderNotes(d)
+	anchored := map[*doc.Block][]string{}
+	d.Walk(func(b *doc.Block) {
+		if ids, ok := r.anchors[b.ID]; ok {
+			anchored[b] = ids
+		}
+	})
+	doc.AssignIDs(d)
+	blockOf := map[string]string{}
+	for b, ids := range anchored {
+		for _, id := range ids {
+			blockOf[id] = b.ID
+		}
+	}
+	for i := range r.comments {
+		r.comments[i].Block = blockOf[r.comments[i].ID]
+	}
+	d.Comments = r.comments
+	return d
+}
+
+// pblock is a block on its way into the model, with what finalize needs to
+// group it into lists, quotations and figures with captions.
+type pblock struct {
+	b                  doc.Block
+	list               bool
+	numID, ilvl, value int
+	ordered            bool
+	listStyle          string
+	quote, caption     bool
+}
+
+// blockContent reads the block-level children of the element whose start was
+// just read: paragraphs, tables and the containers around them.
+func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
+	var out []pblock
+	var visit func(s xml.StartElement) error
+	visit = func(s xml.StartElement) error {
+		switch wname(s.Name) {
+		case "p":
+			bs, err := r.paragraph(x)
+			out = append(out, bs...)
+			return err
+		case "tbl":
+			b, err := r.table(x)
+			if err == nil && b != nil {
+				out = append(out, pblock{b: *b})
+			}
+			return err
+		case "sdt":
+			return x.children(func(c xml.StartElement) error {
+				if wname(c.Name) == "sdtContent" {
+					return x.children(visit)
+				}
+				return x.skip()
+			})
+		case "customXml", "ins", "moveTo", "smartTag":
+			return x.children(visit)
+		}
+		if isAlternate(s) {
+			return r.alternate(x, visit)
+		}
+		return x.skip()
+	}
+	err := x.children(visit)
+	return out, err
+}
+
+func isAlternate(s xml.StartElement) bool {
+	return s.Name.Local == "AlternateContent" && s.Name.Space == nsMC
+}
+
+// alternate reads the first mc:Choice of an mc:AlternateContent and passes
+// over the fallbacks, which repeat the same content in an older form.
+func (r *reader) alternate(x *xmlPart, visit func(xml.StartElement) error) error {
+	done := false
+	return x.children(func(s xml.StartElement) error {
+		if s.Name.Local == "Choice" && !done {
+			done = true
+			return x.children(visit)
+		}
+		return x.skip()
+	})
+}
+
+// atom is a piece of a paragraph with its formatting, before nesting.
+type atom struct {
+	kind  atomKind
+	marks uint16
+	text  string
+	href  string
+	lang  string
+	note  string
+	src   string
+	alt   string
+}
+
+type atomKind uint8
+
+const (
+	aText atomKind = iota
+	aBreak
+	aNote
+	aImage
+)
+
+// para collects a paragraph's content.
+type para struct {
+	atoms    []atom
+	extra    []pblock // text boxes, read after the paragraph
+	comments []string
+	base     runProps // languages from the paragraph style and defaults
+}
+
+func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
+	pp := paraProps{outline: -1}
+	ps := r.st.para("")
+	pa := &para{atoms: r.carry, base: ps.rpr.under(r.st.defaults)}
+	r.carry = nil
+	err := x.children(func(s xml.StartElement) error {
+		if wname(s.Name) == "pPr" {
+			var err error
+			pp, err = readParaProps(x)
+			ps = r.st.para(pp.style)
+			pa.base = ps.rpr.under(r.st.defaults)
+			return err
+		}
+		return r.inline(x, s, pa, "")
+	})
+	if err != nil {
+		return nil, err
+	}
+	if pp.markDeleted {
+		r.carry = pa.atoms
+		return pa.extra, nil
+	}
+	numID, ilvl, hasNum := ps.numID, ps.ilvl, ps.hasNum
+	if pp.hasNum {
+		numID, ilvl, hasNum = pp.numID, pp.ilvl, pp.numID != 0
+	}
+	level := ps.heading
+	if pp.outline >= 0 {
+		level = 0
+		if pp.outline <= 8 {
+			level = pp.outline + 1
+		}
+	}
+	pb := pblock{quote: ps.quote && level == 0, caption: ps.caption && level == 0}
+	var label string
+	if hasNum {
+		pb.value, label = r.nb.next(numID, ilvl)
+		if level == 0 {
+			pb.list, pb.numID, pb.ilvl = true, r.nb.group(numID), ilvl
+			pb.ordered, pb.listStyle = r.nb.level(numID, ilvl).css()
+			pb.quote = false
+		}
+	}
+	var out []pblock
+	inlines := buildInlines(pa.atoms)
+	switch {
+	case level > 0 && len(inlines) > 0:
+		pb.b = doc.Block{Type: doc.Heading, Level: level, Number: strings.TrimSpace(label), Inlines: inlines}
+		out = append(out, pb)
+	case onlyImages(inlines):
+		for _, in := range inlines {
+			if in.Type == doc.Image {
+				out = append(out, pblock{b: doc.Block{Type: doc.FigureBlock, Figure: &doc.Figure{Src: in.Src, Alt: in.Alt}}})
+			}
+		}
+	case len(inlines) > 0:
+		pb.b = doc.Block{Type: doc.Paragraph, Inlines: inlines}
+		out = append(out, pb)
+	}
+	if len(pa.comments) > 0 && len(out) > 0 {
+		tmp := "\x00comment" + strconv.Itoa(len(r.anchors))
+		out[0].b.ID = tmp
+		r.anchors[tmp] = pa.comments
+	}
+	out = append(out, pa.extra...)
+	if pp.section {
+		out = append(out, pblock{b: doc.Block{Type: doc.SectionBreak}})
+	}
+	return out, nil
+}
+
+func onlyImages(ins []doc.Inline) bool {
+	images := 0
+	for _, in := range ins {
+		switch {
+		case in.Type == doc.Image:
+			images++
+		case in.Type == doc.Text && strings.TrimSpace(in.Text) == "":
+		default:
+			return false
+		}
+	}
+	return images > 0
+}
+
+// inline reads one element of paragraph content. href is the target of an
+// enclosing w:hyperlink.
+func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) error {
+	visit := func(c xml.StartElement) error { return r.inline(x, c, pa, href) }
+	switch wname(s.Name) {
+	case "r":
+		return r.run(x, pa, href)
+	case "hyperlink":
+		h := ""
+		if id := attr(s, "id"); id != "" {
+			if rl, ok := r.rels[id]; ok {
+				h = rl.target
+			}
+		}
+		if a := attr(s, "anchor"); a != "" {
+			h += "#" + a
+		}
+		return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
+	case "ins", "moveTo", "smartTag", "customXml", "dir", "bdo":
+		return x.children(visit)
+	case "sdt":
+		return x.children(func(c xml.StartElement) error {
+			if wname(c.Name) == "sdtContent" {
+				return x.children(visit)
+			}
+			return x.skip()
+		})
+	case "fldSimple":
+		if h := hyperlinkTarget(attr(s, "instr")); h != "" {
+			return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
+		}
+		return x.children(visit)
+	case "commentRangeStart":
+		pa.comments = appendOnce(pa.comments, attr(s, "id"))
+		return x.skip()
+	}
+	if s.Name.Space == nsMath && (s.Name.Local == "oMath" || s.Name.Local == "oMathPara") {
+		t, err := x.allText()
+		if err == nil && t != "" && r.visible() {
+			pa.atoms = append(pa.atoms, atom{kind: aText, text: t, href: href})
+		}
+		return err
+	}
+	if isAlternate(s) {
+		return r.alternate(x, visit)
+	}
+	return x.skip()
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// visible reports whether text read now is shown: it is not part of a
+// field's instructions.
+func (r *reader) visible() bool {
+	for _, f := range r.fields {
+		if !f.result {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldHref returns the target of the innermost hyperlink field.
+func (r *reader) fieldHref() string {
+	for i := len(r.fields) - 1; i >= 0; i-- {
+		if r.fields[i].href != "" {
+			return r.fields[i].href
+		}
+	}
+	return ""
+}
+
+// hyperlinkTarget parses a HYPERLINK field instruction:
+// HYPERLINK "url" \l "anchor" \o "tooltip".
+func hyperlinkTarget(instr string) string {
+	f := fieldWords(instr)
+	if len(f) == 0 || !strings.EqualFold(f[0], "HYPERLINK") {
+		return ""
+	}
+	var url, anchor string
+	for i := 1; i < len(f); i++ {
+		switch {
+		case f[i] == `\l` && i+1 < len(f):
+			anchor = f[i+1]
+			i++
+		case (f[i] == `\o` || f[i] == `\t`) && i+1 < len(f):
+			i++
+		case strings.HasPrefix(f[i], `\`):
+		case url == "":
+			url = f[i]
+		}
+	}
+	if anchor != "" {
+		url += "#" + anchor
+	}
+	return url
+}
+
+// fieldWords splits a field instruction into words, honouring quotes.
+func fieldWords(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case s[i] == '"':
+			j := strings.IndexByte(s[i+1:], '"')
+			if j < 0 {
+				out = append(out, s[i+1:])
+				return out
+			}
+			out = append(out, s[i+1:i+1+j])
+			i += j + 2
+		default:
+			j := strings.IndexAny(s[i:], " \t")
+			if j < 0 {
+				j = len(s) - i
+			}
+			out = append(out, s[i:i+j])
+			i += j
+		}
+	}
+	return out
+}
+
+// run reads a w:r element.
+func (r *reader) run(x *xmlPart, pa *para, href string) error {
+	var rp runPr
+	var props runProps
+	propsDone := false
+	resolve := func() {
+		if !propsDone {
+			props = rp.rpr.under(r.st.char(rp.style))
+			propsDone = true
+		}
+	}
+	emit := func(a atom) {
+		resolve()
+		if props.val&props.set&mHidden != 0 || !r.visible() {
+			return
+		}
+		if a.href = href; a.href == "" {
+			a.href = r.fieldHref()
+		}
+		if a.kind == aText {
+			a.marks = props.val & props.set &^ mHidden
+			if a.href != "" {
+				a.marks &^= mUnderline // links are underlined by their style, not for meaning
+			}
+			a.lang = runLang(a.text, props.under(pa.base))
+		}
+		pa.atoms = append(pa.atoms, a)
+	}
+	var visit func(s xml.StartElement) error
+	visit = func(s xml.StartElement) error {
+		switch wname(s.Name) {
+		case "rPr":
+			var err error
+			rp, err = readRunProps(x)
+			propsDone = false
+			return err
+		case "t":
+			t, err := x.text()
+			if err == nil && t != "" {
+				emit(atom{kind: aText, text: t})
+			}
+			return err
+		case "instrText":
+			t, err := x.text()
+			if n := len(r.fields); n > 0 && !r.fields[n-1].result {
+				r.fields[n-1].instr.WriteString(t)
+			}
+			return err
+		case "tab", "ptab":
+			emit(atom{kind: aText, text: "\t"})
+		case "br", "cr":
+			if t := attr(s, "type"); t != "page" && t != "column" {
+				emit(atom{kind: aBreak})
+			}
+		case "noBreakHyphen":
+			emit(atom{kind: aText, text: "\u2011"})
+		case "softHyphen":
+			emit(atom{kind: aText, text: "\u00AD"})
+		case "sym":
+			if c, err := strconv.ParseUint(attr(s, "char"), 16, 32); err == nil {
+				if c >= 0xF020 && c <= 0xF0FF {
+					c -= 0xF000 // symbol fonts map their glyphs into the private use area
+				}
+				if c >= 0x20 && unicode.IsPrint(rune(c)) {
+					emit(atom{kind: aText, text: string(rune(c))})
+				}
+			}
+		case "footnoteReference", "endnoteReference":
+			typ := doc.Footnote
+			if s.Name.Local == "endnoteReference" {
+				typ = doc.Endnote
+			}
+			key := noteKey(typ, attr(s, "id"))
+			if n, ok := r.notes[key]; ok {
+				if !r.noteUsed[key] {
+					r.noteUsed[key] = true
+					r.d.Notes = append(r.d.Notes, n)
+				}
+				emit(atom{kind: aNote, note: key})
+			}
+		case "fldChar":
+			switch attr(s, "fldCharType") {
+			case "begin":
+				r.fields = append(r.fields, &field{})
+			case "separate":
+				if n := len(r.fields); n > 0 {
+					f := r.fields[n-1]
+					f.result = true
+					f.href = hyperlinkTarget(f.instr.String())
+				}
+			case "end":
+				if n := len(r.fields); n > 0 {
+					r.fields = r.fields[:n-1]
+				}
+			}
+		case "drawing", "pict", "object":
+			return r.drawing(x, pa, emit)
+		case "ruby":
+			return x.children(func(c xml.StartElement) error {
+				if wname(c.Name) == "rubyBase" {
+					return x.children(func(c xml.StartElement) error {
+						if wname(c.Name) == "r" {
+							return r.run(x, pa, href)
+						}
+						return x.skip()
+					})
+				}
+				return x.skip()
+			})
+		case "commentReference":
+			pa.comments = appendOnce(pa.comments, attr(s, "id"))
+		default:
+			if isAlternate(s) {
+				return r.alternate(x, visit)
+			}
+		}
+		return x.skip()
+	}
+	return x.children(visit)
+}
+
+// drawing reads a w:drawing, w:pict or w:object: its images become image
+// atoms, and the paragraphs of its text boxes become blocks after the
+// paragraph.
+func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
+	alt := ""
+	var ids []string
+	var scan func(s xml.StartElement) error
+	scan = func(s xml.StartElement) error {
+		switch {
+		case s.Name.Local == "docPr":
+			if alt = attr(s, "descr"); alt == "" {
+				alt = attr(s, "title")
+			}
+			return x.skip()
+		case s.Name.Local == "blip":
+			if id := attr(s, "embed"); id != "" {
+				ids = append(ids, id)
+			} else if id := attr(s, "link"); id != "" {
+				ids = append(ids, id)
+			}
+			return x.skip()
+		case s.Name.Local == "imagedata":
+			if id := attr(s, "id"); id != "" {
+				ids = append(ids, id)
+			}
+			if t := attr(s, "title"); t != "" && alt == "" {
+				alt = t
+			}
+			return x.skip()
+		case wname(s.Name) == "txbxContent":
+			pbs, err := r.blockContent(x)
+			pa.extra = append(pa.extra, pbs...)
+			return err
+		case isAlternate(s):
+			return r.alternate(x, scan)
+		}
+		return x.children(scan)
+	}
+	if err := x.children(scan); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		rl, ok := r.rels[id]
+		if !ok {
+			continue
+		}
+		a := atom{kind: aImage, alt: alt}
+		if !rl.external && r.p.has(rl.target) {
+			m, err := r.p.media(rl.target)
+			if err != nil {
+				return err
+			}
+			if r.d.MediaByName(m.Name) == nil {
+				r.d.Media = append(r.d.Media, m)
+			}
+			a.src = m.Name
+		}
+		emit(a)
+	}
+	return nil
+}
+
+// allText returns all character data inside the element whose start was
+// just read (for equations, whose text is spread over many elements).
+func (x *xmlPart) allText() (string, error) {
+	var b strings.Builder
+	target := x.depth - 1
+	for x.depth > target {
+		t, err := x.next()
+		if err != nil {
+			return "", err
+		}
+		if c, ok := t.(xml.CharData); ok {
+			b.Write(c)
+		}
+	}
+	return strings.TrimSpace(b.String()), nil
+}
+
+// Scripts and the languages that write in them, to decide which of a run's
+// language tags applies to its text and to ignore tags that cannot be right
+// (Cyrillic text marked as English because of the keyboard that typed it).
+var (
+	cjkLangs      = map[string]bool{"zh": true, "ja": true, "ko": true}
+	cyrillicLangs = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true, "sr": true, "mk": true,
+		"kk": true, "ky": true, "tg": true, "mn": true, "tt": true, "ba": true, "cv": true, "sah": true}
+)
+
+func primary(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(tag)
+}
+
+// runLang returns the language of text under the given properties, or ""
+// when the text has no letters or its tag does not fit its script.
+func runLang(text string, p runProps) string {
+	var cjk, cyr, other bool
+	for _, c := range text {
+		switch {
+		case c < 0x80:
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				other = true
+			}
+		case unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+			(c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF):
+			cjk = true
+		case unicode.Is(unicode.Cyrillic, c):
+			cyr = true
+		case unicode.IsLetter(c):
+			other = true
+		}
+	}
+	switch {
+	case cjk:
+		if cjkLangs[primary(p.eaLang)] {
+			return p.eaLang
+		}
+	case cyr:
+		if cyrillicLangs[primary(p.lang)] {
+			return p.lang
+		}
+	case other:
+		l := primary(p.lang)
+		if l != "" && !cyrillicLangs[l] && !cjkLangs[l] {
+			return p.lang
+		}
+	}
+	return ""
+}

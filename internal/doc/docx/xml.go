@@ -1,0 +1,206 @@
+package docx
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Namespaces of WordprocessingML in its transitional and strict forms; the
+// reader accepts both.
+const (
+	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+	nsMath    = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+)
+
+// xmlPart reads the elements of one XML part, refusing DTDs and bounding the
+// nesting depth.
+type xmlPart struct {
+	d        *xml.Decoder
+	name     string
+	depth    int
+	maxDepth int
+}
+
+func (p *pkg) xml(name string) (*xmlPart, io.Closer, error) {
+	rc, err := p.open(name, p.lim.MaxPart)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := xml.NewDecoder(rc)
+	d.Strict = true
+	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
+		if strings.EqualFold(charset, "utf-8") || strings.EqualFold(charset, "utf8") {
+			return input, nil
+		}
+		return nil, fmt.Errorf("unsupported encoding %q (want UTF-8)", charset)
+	}
+	return &xmlPart{d: d, name: name, maxDepth: p.lim.MaxDepth}, rc, nil
+}
+
+// next returns the next token. Comments and processing instructions are
+// passed over.
+func (x *xmlPart) next() (xml.Token, error) {
+	for {
+		t, err := x.d.Token()
+		if err != nil {
+			if err == io.EOF {
+				if x.depth > 0 {
+					return nil, x.errorf("%w: the XML ends early", ErrMalformed)
+				}
+				return nil, io.EOF
+			}
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return nil, fmt.Errorf("%s: line %d: %w: %s", x.name, se.Line, ErrMalformed, se.Msg)
+			}
+			if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrMalformed) {
+				return nil, err
+			}
+			return nil, x.errorf("%w: %v", ErrMalformed, err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			x.depth++
+			if x.depth > x.maxDepth {
+				return nil, x.errorf("%w: elements nested more than %d deep", ErrTooLarge, x.maxDepth)
+			}
+			return t, nil
+		case xml.EndElement:
+			x.depth--
+			return t, nil
+		case xml.CharData:
+			return t, nil
+		case xml.Directive:
+			return nil, x.errorf("%w: a DTD or entity declaration (<!%s…>) is not allowed", ErrUnsafe, firstWord(t))
+		}
+	}
+}
+
+func firstWord(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if i := strings.IndexAny(s, " \t\r\n["); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 20 {
+		s = s[:20]
+	}
+	return s
+}
+
+func (x *xmlPart) errorf(format string, args ...any) error {
+	line, _ := x.d.InputPos()
+	return fmt.Errorf("%s: line %d: %s", x.name, line, fmt.Errorf(format, args...))
+}
+
+// skip consumes the rest of the element whose start was just read.
+func (x *xmlPart) skip() error {
+	target := x.depth - 1
+	for x.depth > target {
+		if _, err := x.next(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// root returns the document element.
+func (x *xmlPart) root() (xml.StartElement, error) {
+	for {
+		t, err := x.next()
+		if err != nil {
+			if err == io.EOF {
+				return xml.StartElement{}, fmt.Errorf("%s: %w: the part is empty", x.name, ErrMalformed)
+			}
+			return xml.StartElement{}, err
+		}
+		if s, ok := t.(xml.StartElement); ok {
+			return s, nil
+		}
+	}
+}
+
+// children calls fn for each child element of the element whose start was
+// just read, and collects its character data into text when text is not
+// nil. fn must consume the child entirely (with skip, children or its own
+// loop).
+func (x *xmlPart) children(fn func(s xml.StartElement) error) error {
+	target := x.depth - 1
+	for {
+		t, err := x.next()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if err := fn(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if x.depth == target {
+				return nil
+			}
+		}
+	}
+}
+
+// text returns the character data of the element whose start was just
+// read, consuming it.
+func (x *xmlPart) text() (string, error) {
+	var b strings.Builder
+	target := x.depth - 1
+	for x.depth > target {
+		t, err := x.next()
+		if err != nil {
+			return "", err
+		}
+		if c, ok := t.(xml.CharData); ok && x.depth == target+1 {
+			b.Write(c)
+		}
+	}
+	return b.String(), nil
+}
+
+func isW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
+
+// wname returns the local name of a WordprocessingML element and "" for
+// elements of other vocabularies.
+func wname(n xml.Name) string {
+	if isW(n) {
+		return n.Local
+	}
+	return ""
+}
+
+// attr returns the value of the attribute with the given local name.
+func attr(s xml.StartElement, local string) string {
+	for _, a := range s.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether the attribute is present.
+func hasAttr(s xml.StartElement, local string) bool {
+	for _, a := range s.Attr {
+		if a.Name.Local == local {
+			return true
+		}
+	}
+	return false
+}
+
+// onOff reads a toggle property such as <w:b/> or <w:b w:val="false"/>.
+func onOff(s xml.StartElement) bool {
+	switch attr(s, "val") {
+	case "0", "false", "off", "none":
+		return false
+	}
+	return true
+}

@@ -1,0 +1,404 @@
+package doc
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// HTMLOptions says how WriteHTML renders a document.
+type HTMLOptions struct {
+	// Standalone writes a whole HTML page with <html>, <head> and a small
+	// style sheet; otherwise only the body's content is written.
+	Standalone bool
+	// Title is the page title of a standalone page.
+	Title string
+	// MediaPrefix is put before a media name to make an image's URL
+	// ("media/" by default).
+	MediaPrefix string
+}
+
+// WriteHTML renders d as semantic HTML: headings, paragraphs, lists, tables
+// and figures as their HTML elements, every block with its ID as id, notes
+// with DPUB-ARIA roles (doc-noteref, doc-footnote, doc-endnote) and a lang
+// attribute on every element whose language differs from the document's.
+func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
+	h := newHTMLWriter(w, d, opt)
+	if opt.Standalone {
+		h.pageStart(opt.Title, "")
+	}
+	h.blocks(d.Blocks, d.Lang)
+	h.notes()
+	if opt.Standalone {
+		h.s("</main>\n</body>\n</html>\n")
+	}
+	return h.flush()
+}
+
+type htmlWriter struct {
+	w       *bufio.Writer
+	err     error
+	d       *Document
+	prefix  string
+	noteNum map[string]int
+	refs    map[string]int
+}
+
+func newHTMLWriter(w io.Writer, d *Document, opt HTMLOptions) *htmlWriter {
+	prefix := opt.MediaPrefix
+	if prefix == "" {
+		prefix = "media/"
+	}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), d: d, prefix: prefix,
+		noteNum: map[string]int{}, refs: map[string]int{}}
+	var fn, en int
+	for _, n := range d.Notes {
+		if n.Type == Endnote {
+			en++
+			h.noteNum[n.ID] = en
+		} else {
+			fn++
+			h.noteNum[n.ID] = fn
+		}
+	}
+	return h
+}
+
+const pageStyle = `body{font-family:serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5}
+.smallcaps{font-variant:small-caps}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .4em;vertical-align:top}
+.footnotes,.endnotes{border-top:1px solid #999;margin-top:2em;font-size:.9em}aside[role=doc-footnote]{display:flex;gap:.5em}
+ins,.ins{background:#d4f7d4;text-decoration:none}del,.del{background:#fbd5d5}div.ins,div.del{padding:0 .3em}`
+
+func (h *htmlWriter) pageStart(title, extraStyle string) {
+	h.s("<!DOCTYPE html>\n<html")
+	if h.d.Lang != "" {
+		h.attr("lang", h.d.Lang)
+	}
+	h.s(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+	h.text(title)
+	h.s("</title>\n<style>\n" + pageStyle + extraStyle + "\n</style>\n</head>\n<body>\n<main>\n")
+}
+
+func (h *htmlWriter) flush() error {
+	if h.err != nil {
+		return h.err
+	}
+	return h.w.Flush()
+}
+
+func (h *htmlWriter) s(s string) {
+	if h.err == nil {
+		_, h.err = h.w.WriteString(s)
+	}
+}
+
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+var attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+
+func (h *htmlWriter) text(s string) {
+	if h.err == nil {
+		_, h.err = textEscaper.WriteString(h.w, s)
+	}
+}
+
+// attr writes ` name="value"`.
+func (h *htmlWriter) attr(name, value string) {
+	h.s(" " + name + `="`)
+	if h.err == nil {
+		_, h.err = attrEscaper.WriteString(h.w, value)
+	}
+	h.s(`"`)
+}
+
+// langAttr writes a lang attribute when l differs from the surrounding
+// language.
+func (h *htmlWriter) langAttr(l, outer string) {
+	if l != "" && !strings.EqualFold(l, outer) {
+		h.attr("lang", l)
+	}
+}
+
+func (h *htmlWriter) blocks(bs []Block, lang string) {
+	for i := range bs {
+		h.block(&bs[i], lang)
+	}
+}
+
+func (h *htmlWriter) open(tag string, b *Block, lang string) string {
+	h.s("<" + tag)
+	if b.ID != "" {
+		h.attr("id", b.ID)
+	}
+	h.langAttr(b.Lang, lang)
+	if b.Lang != "" {
+		return b.Lang
+	}
+	return lang
+}
+
+func (h *htmlWriter) block(b *Block, lang string) {
+	switch b.Type {
+	case Heading:
+		tag := "h" + strconv.Itoa(min(max(b.Level, 1), 6))
+		if b.Level > 6 {
+			tag = "p"
+		}
+		inner := h.open(tag, b, lang)
+		if b.Level > 6 {
+			h.s(` role="heading"`)
+			h.attr("aria-level", strconv.Itoa(b.Level))
+		}
+		h.s(">")
+		if b.Number != "" {
+			h.s(`<span class="number">`)
+			h.text(b.Number)
+			h.s("</span> ")
+		}
+		h.inlines(b.Inlines, inner)
+		h.s("</" + tag + ">\n")
+	case Paragraph:
+		inner := h.open("p", b, lang)
+		h.s(">")
+		h.inlines(b.Inlines, inner)
+		h.s("</p>\n")
+	case Quote:
+		inner := h.open("blockquote", b, lang)
+		h.s(">\n")
+		h.blocks(b.Blocks, inner)
+		h.s("</blockquote>\n")
+	case ListBlock:
+		if b.List == nil {
+			return
+		}
+		tag := "ul"
+		if b.List.Ordered {
+			tag = "ol"
+		}
+		inner := h.open(tag, b, lang)
+		if b.List.Ordered && b.List.Start != 0 && b.List.Start != 1 {
+			h.attr("start", strconv.Itoa(b.List.Start))
+		}
+		if b.List.Style != "" {
+			h.attr("style", "list-style-type:"+b.List.Style)
+		}
+		h.s(">\n")
+		for _, it := range b.List.Items {
+			h.s("<li>")
+			h.blocks(it.Blocks, inner)
+			h.s("</li>\n")
+		}
+		h.s("</" + tag + ">\n")
+	case TableBlock:
+		if b.Table == nil {
+			return
+		}
+		inner := h.open("table", b, lang)
+		h.s(">\n")
+		h.tableRows(b.Table.Rows, inner)
+		h.s("</table>\n")
+	case FigureBlock:
+		inner := h.open("figure", b, lang)
+		h.s(">")
+		if f := b.Figure; f != nil {
+			if f.Src != "" {
+				h.s("<img")
+				h.attr("src", h.prefix+f.Src)
+				h.attr("alt", f.Alt)
+				h.s(">")
+			} else if f.Alt != "" {
+				h.s(`<span class="missing-image">`)
+				h.text(f.Alt)
+				h.s("</span>")
+			}
+			if len(f.Caption) > 0 {
+				h.s("<figcaption>")
+				h.inlines(f.Caption, inner)
+				h.s("</figcaption>")
+			}
+		}
+		h.s("</figure>\n")
+	case SectionBreak:
+		h.open("hr", b, lang)
+		h.s(` class="section-break">` + "\n")
+	}
+}
+
+func (h *htmlWriter) tableRows(rows []Row, lang string) {
+	head := 0
+	for head < len(rows) && rows[head].Header {
+		head++
+	}
+	section := func(tag string, rows []Row) {
+		if len(rows) == 0 {
+			return
+		}
+		h.s("<" + tag + ">\n")
+		for _, r := range rows {
+			h.s("<tr>")
+			cell := "td"
+			if r.Header {
+				cell = "th"
+			}
+			for _, c := range r.Cells {
+				h.s("<" + cell)
+				if c.ColSpan > 1 {
+					h.attr("colspan", strconv.Itoa(c.ColSpan))
+				}
+				if c.RowSpan > 1 {
+					h.attr("rowspan", strconv.Itoa(c.RowSpan))
+				}
+				h.s(">")
+				h.blocks(c.Blocks, lang)
+				h.s("</" + cell + ">")
+			}
+			h.s("</tr>\n")
+		}
+		h.s("</" + tag + ">\n")
+	}
+	section("thead", rows[:head])
+	section("tbody", rows[head:])
+}
+
+func (h *htmlWriter) inlines(ins []Inline, lang string) {
+	for i := range ins {
+		h.inline(&ins[i], lang)
+	}
+}
+
+func (h *htmlWriter) wrap(tag, class string, in *Inline, lang string) {
+	h.s("<" + tag)
+	if class != "" {
+		h.s(` class="` + class + `"`)
+	}
+	h.s(">")
+	h.inlines(in.Content, lang)
+	h.s("</" + tag + ">")
+}
+
+func (h *htmlWriter) inline(in *Inline, lang string) {
+	switch in.Type {
+	case Text:
+		h.text(in.Text)
+	case Emph:
+		h.wrap("em", "", in, lang)
+	case Strong:
+		h.wrap("strong", "", in, lang)
+	case Underline:
+		h.wrap("u", "", in, lang)
+	case Strike:
+		h.wrap("s", "", in, lang)
+	case Sup:
+		h.wrap("sup", "", in, lang)
+	case Sub:
+		h.wrap("sub", "", in, lang)
+	case SmallCaps:
+		h.wrap("span", "smallcaps", in, lang)
+	case Link:
+		if href, ok := SafeHref(in.Href); ok {
+			h.s("<a")
+			h.attr("href", href)
+			h.s(">")
+			h.inlines(in.Content, lang)
+			h.s("</a>")
+		} else {
+			h.inlines(in.Content, lang)
+		}
+	case Span:
+		if in.Lang == "" || strings.EqualFold(in.Lang, lang) {
+			h.inlines(in.Content, lang)
+			return
+		}
+		h.s("<span")
+		h.attr("lang", in.Lang)
+		h.s(">")
+		h.inlines(in.Content, in.Lang)
+		h.s("</span>")
+	case NoteRef:
+		n, ok := h.noteNum[in.Note]
+		if !ok {
+			return
+		}
+		h.refs[in.Note]++
+		h.s(`<sup><a`)
+		h.attr("id", refID(in.Note, h.refs[in.Note]))
+		h.attr("href", "#"+in.Note)
+		h.s(` role="doc-noteref">` + strconv.Itoa(n) + "</a></sup>")
+	case LineBreak:
+		h.s("<br>")
+	case Image:
+		if in.Src == "" {
+			h.text(in.Alt)
+			return
+		}
+		h.s("<img")
+		h.attr("src", h.prefix+in.Src)
+		h.attr("alt", in.Alt)
+		h.s(">")
+	default:
+		h.inlines(in.Content, lang)
+	}
+}
+
+func refID(note string, n int) string {
+	if n <= 1 {
+		return "ref-" + note
+	}
+	return "ref-" + note + "-" + strconv.Itoa(n)
+}
+
+func (h *htmlWriter) notes() {
+	var fns, ens []*Note
+	for i := range h.d.Notes {
+		if h.d.Notes[i].Type == Endnote {
+			ens = append(ens, &h.d.Notes[i])
+		} else {
+			fns = append(fns, &h.d.Notes[i])
+		}
+	}
+	if len(fns) > 0 {
+		h.s(`<section class="footnotes">` + "\n")
+		for _, n := range fns {
+			h.s("<aside")
+			h.attr("id", n.ID)
+			h.s(` role="doc-footnote"><a`)
+			h.attr("href", "#"+refID(n.ID, 1))
+			h.s(` role="doc-backlink">` + strconv.Itoa(h.noteNum[n.ID]) + "</a><div>\n")
+			h.blocks(n.Blocks, h.d.Lang)
+			h.s("</div></aside>\n")
+		}
+		h.s("</section>\n")
+	}
+	if len(ens) > 0 {
+		h.s(`<section class="endnotes" role="doc-endnotes">` + "\n<ol>\n")
+		for _, n := range ens {
+			h.s("<li")
+			h.attr("id", n.ID)
+			h.s(` role="doc-endnote">`)
+			h.blocks(n.Blocks, h.d.Lang)
+			h.s(`<a`)
+			h.attr("href", "#"+refID(n.ID, 1))
+			h.s(` role="doc-backlink">↩</a></li>` + "\n")
+		}
+		h.s("</ol>\n</section>\n")
+	}
+}
+
+// SafeHref returns href when it is safe to put in a page: relative, a
+// fragment, or http, https, mailto, ftp or tel. Other schemes, such as
+// javascript:, are refused.
+func SafeHref(href string) (string, bool) {
+	href = strings.TrimSpace(href)
+	if href == "" {
+		return "", false
+	}
+	i := strings.IndexAny(href, ":/?#")
+	if i < 0 || href[i] != ':' {
+		return href, true
+	}
+	switch strings.ToLower(href[:i]) {
+	case "http", "https", "mailto", "ftp", "tel":
+		return href, true
+	}
+	return "", false
+}

@@ -1,0 +1,112 @@
+package doc
+
+import (
+	"crypto/sha256"
+	"encoding/base32"
+	"strconv"
+	"strings"
+)
+
+var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// contentID returns prefix followed by a short hash of key.
+func contentID(prefix, key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return prefix + idEncoding.EncodeToString(sum[:5])
+}
+
+var typePrefix = map[BlockType]string{
+	Heading: "h-", Paragraph: "p-", Quote: "q-", ListBlock: "l-",
+	TableBlock: "t-", FigureBlock: "f-", SectionBreak: "s-",
+}
+
+// AssignIDs gives every block and note an identifier derived from its
+// content: its type, heading level and text (and a figure's image). A
+// manuscript imported again therefore gets the same identifiers for every
+// block whose text did not change, wherever the block moved. When the same
+// content occurs more than once, later occurrences get "-2", "-3", … in
+// reading order. Note references are rewritten to the new note identifiers.
+func AssignIDs(d *Document) {
+	seen := map[string]int{}
+	unique := func(id string) string {
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			return id + "-" + strconv.Itoa(n)
+		}
+		return id
+	}
+	renamed := map[string]string{}
+	for i := range d.Notes {
+		n := &d.Notes[i]
+		var sb strings.Builder
+		sb.WriteString(string(n.Type))
+		for j := range n.Blocks {
+			sb.WriteByte('\n')
+			sb.WriteString(BlockText(&n.Blocks[j]))
+		}
+		id := unique(contentID("n-", sb.String()))
+		if _, dup := renamed[n.ID]; !dup {
+			renamed[n.ID] = id
+		}
+		n.ID = id
+	}
+	d.Walk(func(b *Block) {
+		key := string(b.Type) + "\x00" + strconv.Itoa(b.Level) + "\x00" + b.Number + "\x00" + BlockText(b)
+		if b.Figure != nil {
+			key += "\x00" + b.Figure.Src + "\x00" + b.Figure.Alt
+		}
+		prefix := typePrefix[b.Type]
+		if prefix == "" {
+			prefix = "b-"
+		}
+		b.ID = unique(contentID(prefix, key))
+	})
+	rewrite := func(ins []Inline) {
+		WalkInlines(ins, func(in *Inline) {
+			if in.Type == NoteRef {
+				if id, ok := renamed[in.Note]; ok {
+					in.Note = id
+				}
+			}
+		})
+	}
+	d.Walk(func(b *Block) { blockInlines(b, rewrite) })
+}
+
+// OrderNotes puts the notes in the order of their first reference from the
+// body (and from other notes); notes never referenced keep their relative
+// order at the end.
+func OrderNotes(d *Document) {
+	index := make(map[string]int, len(d.Notes))
+	for i, n := range d.Notes {
+		index[n.ID] = i
+	}
+	placed := make([]bool, len(d.Notes))
+	order := make([]Note, 0, len(d.Notes))
+	var visitBlocks func(bs []Block)
+	visitInlines := func(ins []Inline) {
+		WalkInlines(ins, func(in *Inline) {
+			if in.Type != NoteRef {
+				return
+			}
+			if i, ok := index[in.Note]; ok && !placed[i] {
+				placed[i] = true
+				order = append(order, d.Notes[i])
+			}
+		})
+	}
+	visitBlocks = func(bs []Block) {
+		walkBlocks(bs, func(b *Block) { blockInlines(b, visitInlines) })
+	}
+	visitBlocks(d.Blocks)
+	// Notes referenced only from other notes.
+	for k := 0; k < len(order); k++ {
+		visitBlocks(order[k].Blocks)
+	}
+	for i, n := range d.Notes {
+		if !placed[i] {
+			order = append(order, n)
+		}
+	}
+	d.Notes = order
+}
