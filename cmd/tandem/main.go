@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // time zones work on machines without a zone database
 
 	"github.com/tandemforum/tandem/internal/cli"
 )

@@ -1,0 +1,118 @@
+// Package cli holds tandem's subcommands. Each subcommand is a function with
+// its own flag set; Main picks one by name.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Env is what a subcommand gets from the process: its streams and a way to
+// read the environment, so that tests can run commands without touching the
+// real process.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// A command is one subcommand of tandem.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// commands lists every subcommand; each one's run function lives in a file
+// of its own in this package.
+func commands() []command {
+	cs := []command{
+		{"demo", "load the demo forum into the data folder", runDemo},
+		{"migrate", "apply database migrations", runMigrate},
+		{"serve", "serve the public site and the back office", runServe},
+		{"version", "print the version", runVersion},
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	return cs
+}
+
+// errUsage marks an error that is about the command line itself; Main prints
+// it with a hint and exits with status 2.
+var errUsage = errors.New("usage")
+
+// Main runs tandem with the given arguments and returns the exit status.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	return env.main(ctx, args)
+}
+
+func (env *Env) main(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		env.usage()
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, env, args[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(env.Stderr, "tandem %s: %v\nRun 'tandem %s -h' for help.\n", c.name, err, c.name)
+			return 2
+		default:
+			fmt.Fprintf(env.Stderr, "tandem %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(env.Stderr, "tandem: unknown command %q\n", args[0])
+	env.usage()
+	return 2
+}
+
+func (env *Env) usage() {
+	var b strings.Builder
+	b.WriteString("tandem convenes a forum of several partners and publishes what it produced in every partner's language.\n\nUsage: tandem COMMAND [flags]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+	}
+	b.WriteString("\nRun 'tandem COMMAND -h' for the flags of a command.\n")
+	io.WriteString(env.Stderr, b.String())
+}
+
+// newFlags returns a flag set that prints its usage to the command's stderr
+// and returns errors instead of exiting.
+func (env *Env) newFlags(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet("tandem "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: tandem %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags and turns a flag error into a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
+}

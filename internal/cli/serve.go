@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/web"
+)
+
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := env.newFlags("serve", "serve [flags]")
+	var cfg config
+	cfg.register(fs, env)
+	addr := fs.String("addr", orDefault(env.Getenv("TANDEM_ADDR"), "localhost:8080"), "listen `address` (env TANDEM_ADDR)")
+	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, for canonical links and feeds; default http://ADDR (env TANDEM_BASE_URL)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *baseURL == "" {
+		host, port, err := net.SplitHostPort(*addr)
+		if err != nil {
+			return fmt.Errorf("%w: -addr %q: %v", errUsage, *addr, err)
+		}
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			host = "localhost"
+		}
+		*baseURL = "http://" + net.JoinHostPort(host, port)
+	}
+	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	db, blobs, err := cfg.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: strings.TrimRight(*baseURL, "/"), Logger: logger})
+	if err != nil {
+		return err
+	}
+	return srv.Serve(ctx, *addr)
+}

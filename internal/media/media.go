@@ -1,0 +1,316 @@
+// Package media keeps uploaded images with their multilingual captions and
+// credits, and the scaled renditions that pages offer through srcset.
+package media
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	_ "image/png" // decodes PNG uploads
+	"io"
+	"strings"
+	"time"
+
+	"golang.org/x/image/draw"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// Limits on what an image upload may be.
+const (
+	MaxImageBytes  = 40 << 20
+	MaxImagePixels = 60_000_000
+)
+
+// RenditionWidths are the widths, in pixels, that pages offer for raster images.
+var RenditionWidths = []int{480, 960, 1440, 1920}
+
+// ErrNotFound is returned for a key that names no image.
+var ErrNotFound = store.ErrNotFound
+
+// ErrUnsupported is returned for a file that is not an image tandem takes.
+var ErrUnsupported = errors.New("not a JPEG, PNG or SVG image")
+
+// ErrTooLarge is returned for an image over the limits.
+var ErrTooLarge = errors.New("image too large")
+
+// Image is a stored image and what pages need to show it.
+type Image struct {
+	ID          int64
+	ContentType string
+	BlobKey     string
+	Width       int
+	Height      int
+	Alt         lang.Text
+	Caption     lang.Text
+	Credit      lang.Text
+	// Illustration marks a generated or drawn image; pages say so.
+	Illustration bool
+	Rights       string
+	Renditions   []Rendition
+}
+
+// Rendition is a scaled copy of an image.
+type Rendition struct {
+	Width, Height int
+	ContentType   string
+	BlobKey       string
+}
+
+// Vector reports whether the image scales by itself (SVG).
+func (im *Image) Vector() bool { return im.ContentType == "image/svg+xml" }
+
+// Meta is what an uploader says about an image.
+type Meta struct {
+	Alt, Caption, Credit lang.Text
+	Illustration         bool
+	Rights               string
+}
+
+// Store keeps images in the database and their files in a blob store.
+type Store struct {
+	DB    *store.DB
+	Blobs blob.Store
+}
+
+// Add reads an image from r, keeps the original and its renditions, and
+// records it with meta. q is the database or a transaction; the files are
+// written before the rows, so a failed transaction leaves only unreferenced
+// files behind, never rows without files.
+func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta) (*Image, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxImageBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	if len(data) > MaxImageBytes {
+		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, MaxImageBytes>>20)
+	}
+	im := &Image{Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Illustration: meta.Illustration, Rights: meta.Rights}
+	var src image.Image
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+		}
+		if cfg.Width*cfg.Height > MaxImagePixels || cfg.Width <= 0 || cfg.Height <= 0 {
+			return nil, fmt.Errorf("%w: %d×%d pixels", ErrTooLarge, cfg.Width, cfg.Height)
+		}
+		src, _, err = image.Decode(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+		}
+		im.ContentType = "image/" + format
+		im.Width, im.Height = cfg.Width, cfg.Height
+	case looksLikeSVG(data):
+		w, h, err := svgSize(data)
+		if err != nil {
+			return nil, err
+		}
+		im.ContentType = "image/svg+xml"
+		im.Width, im.Height = w, h
+	default:
+		return nil, ErrUnsupported
+	}
+
+	key := fmt.Sprintf("media/%d-%s/original%s", time.Now().UnixNano(), shortHash(data), extension(im.ContentType))
+	if _, err := s.Blobs.Put(ctx, key, bytes.NewReader(data)); err != nil {
+		return nil, err
+	}
+	im.BlobKey = key
+	if src != nil {
+		for _, w := range RenditionWidths {
+			if w >= im.Width {
+				break
+			}
+			h := (im.Height*w + im.Width/2) / im.Width
+			dst := image.NewRGBA(image.Rect(0, 0, w, h))
+			draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+			var buf bytes.Buffer
+			if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 85}); err != nil {
+				return nil, err
+			}
+			rkey := strings.Replace(key, "original", fmt.Sprintf("w%d", w), 1)
+			rkey = strings.TrimSuffix(rkey, extension(im.ContentType)) + ".jpg"
+			if _, err := s.Blobs.Put(ctx, rkey, &buf); err != nil {
+				return nil, err
+			}
+			im.Renditions = append(im.Renditions, Rendition{Width: w, Height: h, ContentType: "image/jpeg", BlobKey: rkey})
+		}
+	}
+
+	id, err := store.InsertID(ctx, q, `INSERT INTO media (kind, blob_key, content_type, width, height, alt, caption, credit, illustration, rights, created_at)
+		VALUES ('image', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		im.BlobKey, im.ContentType, im.Width, im.Height, im.Alt, im.Caption, im.Credit, im.Illustration, im.Rights, time.Now().UTC())
+	if err != nil {
+		return nil, fmt.Errorf("record image: %w", err)
+	}
+	im.ID = id
+	for _, r := range im.Renditions {
+		if _, err := q.Exec(ctx, `INSERT INTO media_renditions (media_id, width, height, content_type, blob_key, bytes) VALUES (?, ?, ?, ?, ?, 0)`,
+			id, r.Width, r.Height, r.ContentType, r.BlobKey); err != nil {
+			return nil, fmt.Errorf("record rendition: %w", err)
+		}
+	}
+	return im, nil
+}
+
+// Load returns the images with the given ids, with their renditions, in two
+// queries whatever their number. Missing ids are left out of the map.
+func Load(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Image, error) {
+	out := map[int64]*Image{}
+	ids = uniqueNonZero(ids)
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := store.In(ids)
+	rows, err := q.Query(ctx, `SELECT id, content_type, blob_key, width, height, alt, caption, credit, illustration, rights FROM media WHERE id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load images: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		im := &Image{}
+		if err := rows.Scan(&im.ID, &im.ContentType, &im.BlobKey, &im.Width, &im.Height, &im.Alt, &im.Caption, &im.Credit, &im.Illustration, &im.Rights); err != nil {
+			return nil, err
+		}
+		out[im.ID] = im
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rrows, err := q.Query(ctx, `SELECT media_id, width, height, content_type, blob_key FROM media_renditions WHERE media_id IN (`+in+`) ORDER BY media_id, width`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load renditions: %w", err)
+	}
+	defer rrows.Close()
+	for rrows.Next() {
+		var id int64
+		var r Rendition
+		if err := rrows.Scan(&id, &r.Width, &r.Height, &r.ContentType, &r.BlobKey); err != nil {
+			return nil, err
+		}
+		if im := out[id]; im != nil {
+			im.Renditions = append(im.Renditions, r)
+		}
+	}
+	return out, rrows.Err()
+}
+
+// ByKey returns the content type of the original or rendition stored under
+// key, or store.ErrNotFound when no image has that key.
+func ByKey(ctx context.Context, q store.Querier, key string) (contentType string, err error) {
+	err = q.QueryRow(ctx, `SELECT content_type FROM media WHERE blob_key = ?
+		UNION ALL SELECT content_type FROM media_renditions WHERE blob_key = ?`, key, key).Scan(&contentType)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return contentType, err
+}
+
+func uniqueNonZero(ids []int64) []int64 {
+	seen := map[int64]bool{}
+	var out []int64
+	for _, id := range ids {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func extension(contentType string) string {
+	switch contentType {
+	case "image/jpeg":
+		return ".jpg"
+	case "image/png":
+		return ".png"
+	case "image/svg+xml":
+		return ".svg"
+	}
+	return ""
+}
+
+func shortHash(b []byte) string {
+	var h uint32 = 2166136261
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return fmt.Sprintf("%08x", h)
+}
+
+func looksLikeSVG(b []byte) bool {
+	head := b
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	return bytes.Contains(head, []byte("<svg"))
+}
+
+// svgSize reads the width and height of an SVG image from its root element
+// (or its viewBox), refusing documents with a DTD or with scripts, which a
+// page must never serve from its own origin.
+func svgSize(data []byte) (w, h int, err error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	root := true
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, 0, fmt.Errorf("%w: malformed SVG: %v", ErrUnsupported, err)
+		}
+		switch t := tok.(type) {
+		case xml.Directive:
+			return 0, 0, fmt.Errorf("%w: SVG with a DTD", ErrUnsupported)
+		case xml.StartElement:
+			name := strings.ToLower(t.Name.Local)
+			if name == "script" || name == "foreignobject" {
+				return 0, 0, fmt.Errorf("%w: SVG with %s", ErrUnsupported, t.Name.Local)
+			}
+			for _, a := range t.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+					return 0, 0, fmt.Errorf("%w: SVG with an event handler", ErrUnsupported)
+				}
+			}
+			if root {
+				root = false
+				if name != "svg" {
+					return 0, 0, ErrUnsupported
+				}
+				var vb string
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "width":
+						fmt.Sscanf(a.Value, "%d", &w)
+					case "height":
+						fmt.Sscanf(a.Value, "%d", &h)
+					case "viewBox":
+						vb = a.Value
+					}
+				}
+				if (w == 0 || h == 0) && vb != "" {
+					var x, y float64
+					var fw, fh float64
+					fmt.Sscanf(strings.ReplaceAll(vb, ",", " "), "%g %g %g %g", &x, &y, &fw, &fh)
+					w, h = int(fw), int(fh)
+				}
+			}
+		}
+	}
+	if w <= 0 || h <= 0 {
+		return 0, 0, fmt.Errorf("%w: SVG without a size", ErrUnsupported)
+	}
+	return w, h, nil
+}

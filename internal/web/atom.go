@@ -1,0 +1,103 @@
+package web
+
+import (
+	"encoding/xml"
+	"strings"
+	"time"
+)
+
+// newsFeed serves the latest news as an Atom feed (RFC 4287) in the reader's
+// language.
+func (s *Server) newsFeed(rq *request) (result, error) {
+	posts, _, err := s.forums.News(rq.Context(), 20, 0)
+	if err != nil {
+		return result{}, err
+	}
+	brand, err := s.brand(rq)
+	if err != nil {
+		return result{}, err
+	}
+	l := rq.Lang
+	feed := atomFeed{
+		Lang:  l,
+		Title: rq.T.T("news.title") + " — " + strings.Join(brand, " · "),
+		ID:    s.abs("/" + l + "/news"),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: s.abs("/" + l + "/news.atom")},
+			{Rel: "alternate", Type: "text/html", Href: s.abs("/" + l + "/news")},
+		},
+		Author:  atomPerson{Name: strings.Join(brand, " · ")},
+		Updated: time.Unix(0, 0).UTC().Format(time.RFC3339),
+	}
+	for i, n := range posts {
+		if i == 0 {
+			feed.Updated = n.PublishedAt.UTC().Format(time.RFC3339)
+		}
+		title, titleLang := n.Title.In(l)
+		summary, summaryLang := n.Summary.In(l)
+		body, bodyLang := n.Body.In(l)
+		var html strings.Builder
+		for _, p := range paragraphs(body) {
+			html.WriteString("<p>")
+			xml.EscapeText(&html, []byte(p))
+			html.WriteString("</p>\n")
+		}
+		url := s.abs("/" + l + "/news/" + n.Slug)
+		e := atomEntry{
+			Title:     atomText{Lang: titleLang, Text: title},
+			ID:        url,
+			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: url}},
+			Published: n.PublishedAt.UTC().Format(time.RFC3339),
+			Updated:   n.PublishedAt.UTC().Format(time.RFC3339),
+		}
+		if summary != "" {
+			e.Summary = &atomText{Lang: summaryLang, Text: summary}
+		}
+		if body != "" {
+			e.Content = &atomText{Lang: bodyLang, Type: "html", Text: html.String()}
+		}
+		feed.Entries = append(feed.Entries, e)
+	}
+	out, err := xml.MarshalIndent(feed, "", "  ")
+	if err != nil {
+		return result{}, err
+	}
+	return result{contentType: "application/atom+xml; charset=utf-8", body: append([]byte(xml.Header), out...)}, nil
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomPerson  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomText struct {
+	Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Text string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title     atomText   `xml:"title"`
+	ID        string     `xml:"id"`
+	Links     []atomLink `xml:"link"`
+	Published string     `xml:"published"`
+	Updated   string     `xml:"updated"`
+	Summary   *atomText  `xml:"summary"`
+	Content   *atomText  `xml:"content"`
+}

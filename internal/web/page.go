@@ -1,0 +1,267 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// request is what a page handler knows about the request it answers.
+type request struct {
+	*http.Request
+	Lang  string
+	T     *i18n.Printer
+	Query url.Values // only the parameters the route accepts
+}
+
+// result is a rendered response: HTML, a feed or a calendar.
+type result struct {
+	contentType string
+	body        []byte
+}
+
+type pageFunc func(rq *request) (result, error)
+
+// errBadRequest marks input that the reader must correct.
+var errBadRequest = errors.New("bad request")
+
+// badRequest returns an error that renders as a 400 page.
+func badRequest(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, args...))
+}
+
+// page adapts a page handler: it checks the language prefix and the query
+// string, remembers the reader's language, serves from the cache of rendered
+// pages when it can, and renders errors as pages in the reader's language.
+// l is the page's language; params names the query parameters the page
+// accepts, others are ignored.
+func (s *Server) page(l string, fn pageFunc, params ...string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			s.renderErrorIn(w, r, l, badRequest("query %q: %v", r.URL.RawQuery, err))
+			return
+		}
+		q := url.Values{}
+		for _, p := range params {
+			if v, ok := raw[p]; ok {
+				q[p] = v
+			}
+		}
+		rememberLanguage(w, r, l)
+		key := r.URL.Path
+		if len(q) > 0 {
+			key += "?" + q.Encode()
+		}
+		e, version := s.cache.get(r.Context(), key)
+		if e != nil {
+			e.write(w, r)
+			return
+		}
+		rq := &request{Request: r, Lang: l, T: s.catalog.Printer(l), Query: q}
+		res, err := fn(rq)
+		if err != nil {
+			s.renderErrorIn(w, r, l, err)
+			return
+		}
+		e = newEntry(res)
+		s.cache.put(key, version, e)
+		e.write(w, r)
+	})
+}
+
+// rememberLanguage keeps the language of the last page read in a cookie, so
+// that / sends the reader back to it.
+func rememberLanguage(w http.ResponseWriter, r *http.Request, l string) {
+	if c, err := r.Cookie(langCookie); err == nil && c.Value == l {
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+}
+
+const langCookie = "lang"
+
+// readerLanguage picks the language for a request without a language in its
+// path: the cookie, then Accept-Language.
+func readerLanguage(r *http.Request) string {
+	if c, err := r.Cookie(langCookie); err == nil && i18n.Supported(c.Value) {
+		return c.Value
+	}
+	return i18n.Negotiate(r.Header.Get("Accept-Language"))
+}
+
+// chooseLanguage answers / by sending the reader to the home page in their
+// language.
+func (s *Server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Accept-Language, Cookie")
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, "/"+readerLanguage(r)+"/", http.StatusFound)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err := s.db.Ping(r.Context()); err != nil {
+		s.log.Error("health check", slog.Any("err", err))
+		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ok\n"))
+}
+
+// notFound renders a 404 page in the language of the path's prefix when it
+// has one, and otherwise in the reader's language.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	l := readerLanguage(r)
+	if first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); i18n.Supported(first) {
+		l = first
+	}
+	s.renderErrorIn(w, r, l, store.ErrNotFound)
+}
+
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	s.renderErrorIn(w, r, readerLanguage(r), err)
+}
+
+// renderErrorIn renders the page for err in language l: 404 for what does not
+// exist, 400 for malformed input, 500 (with the details only in the log) for
+// the rest.
+func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string, err error) {
+	status, key := http.StatusInternalServerError, "internal"
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		status, key = http.StatusNotFound, "notfound"
+	case errors.Is(err, errBadRequest):
+		status, key = http.StatusBadRequest, "badrequest"
+	default:
+		s.log.Error("request failed", slog.String("path", r.URL.Path), slog.Any("err", err))
+	}
+	t := s.catalog.Printer(l)
+	data := &pageData{
+		Lang:    l,
+		T:       t,
+		Title:   t.T("error." + key + ".title"),
+		Section: "",
+		Main: struct {
+			Status      int
+			Title, Body string
+		}{status, t.T("error." + key + ".title"), t.T("error." + key + ".body")},
+	}
+	data.Alternates = s.alternates(l, "/")
+	data.Feed = "/" + l + "/news.atom"
+	data.NoIndex = true
+	var buf bytes.Buffer
+	if rerr := s.views.render(&buf, "error", data); rerr != nil {
+		s.log.Error("render error page", slog.Any("err", rerr))
+		http.Error(w, http.StatusText(status), status)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// pageData is what the layout template gets; Main is the page's own data.
+type pageData struct {
+	Lang        string
+	T           *i18n.Printer
+	Title       string
+	Description string
+	Canonical   string
+	Alternates  []alternate
+	XDefault    string
+	OGType      string
+	OGImage     string
+	JSONLD      template.JS
+	Section     string
+	NoIndex     bool
+	Feed        string
+	Calendar    string
+	Brand       []string
+	Main        any
+}
+
+// alternate is the same page in one language.
+type alternate struct {
+	Lang     string
+	Label    string
+	Path     string
+	URL      string
+	OGLocale string
+	Current  bool
+}
+
+// ogLocales are the Open Graph locales of the site's languages.
+var ogLocales = map[string]string{"zh": "zh_CN", "ru": "ru_RU", "en": "en_US"}
+
+// alternates returns the page at path (after the language prefix) in every
+// language, in the order the switcher shows them.
+func (s *Server) alternates(current, path string) []alternate {
+	out := make([]alternate, 0, len(i18n.Languages))
+	for _, l := range i18n.Languages {
+		p := "/" + l + path
+		out = append(out, alternate{
+			Lang:     l,
+			Label:    s.catalog.Printer(l).T("lang.self." + l),
+			Path:     p,
+			URL:      s.abs(p),
+			OGLocale: ogLocales[l],
+			Current:  l == current,
+		})
+	}
+	return out
+}
+
+// abs returns the absolute URL of a path of this site.
+func (s *Server) abs(path string) string {
+	return s.base.String() + path
+}
+
+// html renders a page of the site. path is the page's path after the language
+// prefix; it gives the canonical URL and the switcher's targets.
+func (s *Server) html(rq *request, view, path string, d *pageData) (result, error) {
+	d.Lang = rq.Lang
+	d.T = rq.T
+	d.Canonical = s.abs("/" + rq.Lang + path)
+	d.Alternates = s.alternates(rq.Lang, path)
+	d.XDefault = s.abs("/en" + path)
+	if d.OGType == "" {
+		d.OGType = "website"
+	}
+	d.Feed = "/" + rq.Lang + "/news.atom"
+	brand, err := s.brand(rq)
+	if err != nil {
+		return result{}, err
+	}
+	d.Brand = brand
+	var buf bytes.Buffer
+	if err := s.views.render(&buf, view, d); err != nil {
+		return result{}, fmt.Errorf("render %s: %w", view, err)
+	}
+	return result{contentType: "text/html; charset=utf-8", body: buf.Bytes()}, nil
+}
+
+// brand returns the short names of the partners, which head every page.
+func (s *Server) brand(rq *request) ([]string, error) {
+	ps, err := s.forums.Partners(rq.Context())
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].ID < ps[j].ID })
+	var out []string
+	for _, p := range ps {
+		v, _ := p.ShortName.In(rq.Lang)
+		out = append(out, v)
+	}
+	return out, nil
+}

@@ -1,0 +1,160 @@
+// Package web serves tandem over HTTP: the public forum site in every
+// language, its feeds and calendars, media files and static assets.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// Config is what the web server needs from the program.
+type Config struct {
+	DB    *store.DB
+	Blobs blob.Store
+	// BaseURL is the public address of the site, without a trailing slash;
+	// canonical links, feeds and calendars use it.
+	BaseURL string
+	Logger  *slog.Logger
+	// NoCache turns off the cache of rendered pages (tests that count
+	// queries use it).
+	NoCache bool
+}
+
+// Server is the HTTP side of tandem.
+type Server struct {
+	db      *store.DB
+	forums  *forum.Store
+	blobs   blob.Store
+	catalog *i18n.Catalog
+	base    *url.URL
+	log     *slog.Logger
+	views   *views
+	assets  *assets
+	cache   *pageCache
+}
+
+// New prepares a server: it parses every template and fingerprints every
+// asset, so that a missing view fails at start-up rather than on a request.
+func New(cfg Config) (*Server, error) {
+	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("base URL %q: want an absolute http(s) URL", cfg.BaseURL)
+	}
+	catalog, err := i18n.Load()
+	if err != nil {
+		return nil, err
+	}
+	as, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	vs, err := loadViews(as)
+	if err != nil {
+		return nil, err
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	s := &Server{
+		db:      cfg.DB,
+		forums:  &forum.Store{DB: cfg.DB},
+		blobs:   cfg.Blobs,
+		catalog: catalog,
+		base:    base,
+		log:     logger,
+		views:   vs,
+		assets:  as,
+	}
+	if !cfg.NoCache {
+		s.cache = newPageCache(s.forums.SiteVersion)
+	}
+	return s, nil
+}
+
+// Handler returns the server's routes wrapped in its middleware.
+func (s *Server) Handler() http.Handler {
+	return s.recoverPanics(s.securityHeaders(s.routes()))
+}
+
+// HTTPServer returns an http.Server for addr with timeouts that keep slow or
+// idle clients from holding connections.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
+
+// Serve listens on addr until ctx is done, then shuts down gracefully,
+// letting requests in flight finish for up to ten seconds.
+func (s *Server) Serve(ctx context.Context, addr string) error {
+	hs := s.HTTPServer(addr)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.ListenAndServe() }()
+	s.log.Info("serving", slog.String("addr", addr), slog.String("base_url", s.base.String()))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// securityHeaders sets the headers every response carries.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		// Only the site's own styles, scripts and images; no inline scripts;
+		// no framing by other sites.
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a panic in a handler into a logged 500 page.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.log.Error("panic", slog.Any("panic", p), slog.String("path", r.URL.Path))
+				s.renderError(w, r, fmt.Errorf("panic: %v", p))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}

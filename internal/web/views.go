@@ -1,0 +1,126 @@
+package web
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/media"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// views holds one parsed template per page, each made of the layout, the
+// shared partials and the page's own file.
+type views struct {
+	pages map[string]*template.Template
+}
+
+func loadViews(as *assets) (*views, error) {
+	funcs := template.FuncMap{
+		"asset":    as.url,
+		"tx":       shownText,
+		"paras":    paragraphs,
+		"in":       func(t time.Time, loc *time.Location) time.Time { return t.In(loc) },
+		"srcset":   srcset,
+		"mediaURL": func(key string) string { return "/media/" + key },
+		"sameDay": func(a, b time.Time) bool {
+			return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+		},
+		"ml":          ml,
+		"nm":          nm,
+		"otherNames":  otherNames,
+		"hosts":       hosts,
+		"newsItem":    newsItem,
+		"person":      person,
+		"figure":      figure,
+		"thumb":       thumb,
+		"langName":    langName,
+		"langNames":   langNames,
+		"countryName": countryName,
+		"siteHost":    siteHost,
+	}
+	base := template.New("layout").Funcs(funcs)
+	shared, err := fs.Glob(templateFiles, "templates/_*.html")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := base.ParseFS(templateFiles, shared...); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	pages, err := fs.Glob(templateFiles, "templates/[a-z]*.html")
+	if err != nil {
+		return nil, err
+	}
+	vs := &views{pages: map[string]*template.Template{}}
+	for _, p := range pages {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.ParseFS(templateFiles, p); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		vs.pages[strings.TrimSuffix(path.Base(p), ".html")] = t
+	}
+	for _, need := range []string{"error", "home", "forum", "programme", "speakers", "speech", "person", "news", "news_post", "partners", "partner"} {
+		if vs.pages[need] == nil {
+			return nil, fmt.Errorf("templates: no view %q", need)
+		}
+	}
+	return vs, nil
+}
+
+func (vs *views) render(w io.Writer, name string, data *pageData) error {
+	t, ok := vs.pages[name]
+	if !ok {
+		return fmt.Errorf("no view %q", name)
+	}
+	return t.ExecuteTemplate(w, "_layout.html", data)
+}
+
+// shown is a multilingual text as one reader sees it.
+type shown struct {
+	Value string
+	// Lang is the language Value is written in.
+	Lang string
+	// Fallback is true when the reader's language was missing and Value is
+	// the source text instead.
+	Fallback bool
+}
+
+// shownText picks the value of t for a reader of language l.
+func shownText(t lang.Text, l string) shown {
+	v, written := t.In(l)
+	return shown{Value: v, Lang: written, Fallback: written != l}
+}
+
+// paragraphs splits a text into its paragraphs at blank lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// srcset lists an image's renditions for the srcset attribute.
+func srcset(im *media.Image) string {
+	var parts []string
+	for _, r := range im.Renditions {
+		parts = append(parts, fmt.Sprintf("/media/%s %dw", r.BlobKey, r.Width))
+	}
+	if !im.Vector() {
+		parts = append(parts, fmt.Sprintf("/media/%s %dw", im.BlobKey, im.Width))
+	}
+	return strings.Join(parts, ", ")
+}
