@@ -238,3 +238,13 @@ func InsertID(ctx context.Context, q Querier, query string, args ...any) (int64,
 	err := q.QueryRow(ctx, query+" RETURNING id", args...).Scan(&id)
 	return id, err
 }
+
+// In returns "?, ?, …" for the values and the values as arguments, for an
+// IN (…) list.
+func In[T any](vals []T) (string, []any) {
+	args := make([]any, len(vals))
+	for i, v := range vals {
+		args[i] = v
+	}
+	return strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", "), args
+}
