@@ -43,6 +43,9 @@ type htmlWriter struct {
 	prefix  string
 	noteNum map[string]int
 	refs    map[string]int
+	// plainRefs writes note references as numbers without links (for
+	// diffs, which do not show the notes themselves).
+	plainRefs bool
 }
 
 func newHTMLWriter(w io.Writer, d *Document, opt HTMLOptions) *htmlWriter {
@@ -203,7 +206,7 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		if f := b.Figure; f != nil {
 			if f.Src != "" {
 				h.s("<img")
-				h.attr("src", h.prefix+f.Src)
+				h.attr("src", h.mediaURL(f.Src))
 				h.attr("alt", f.Alt)
 				h.s(">")
 			} else if f.Alt != "" {
@@ -319,6 +322,10 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		if !ok {
 			return
 		}
+		if h.plainRefs {
+			h.s("<sup>" + strconv.Itoa(n) + "</sup>")
+			return
+		}
 		h.refs[in.Note]++
 		h.s(`<sup><a`)
 		h.attr("id", refID(in.Note, h.refs[in.Note]))
@@ -332,12 +339,22 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 			return
 		}
 		h.s("<img")
-		h.attr("src", h.prefix+in.Src)
+		h.attr("src", h.mediaURL(in.Src))
 		h.attr("alt", in.Alt)
 		h.s(">")
 	default:
 		h.inlines(in.Content, lang)
 	}
+}
+
+// mediaURL returns the URL of an image: under the media prefix for the
+// document's own media, and the reference as written (if safe) otherwise.
+func (h *htmlWriter) mediaURL(src string) string {
+	if h.d.MediaByName(src) != nil {
+		return h.prefix + src
+	}
+	u, _ := SafeHref(src)
+	return u
 }
 
 func refID(note string, n int) string {

@@ -18,7 +18,7 @@ type numbering struct {
 	abstract map[int]*[9]*numLevel
 	nums     map[int]numDef
 	counters map[int]*[9]int // per abstract numbering, as Word counts
-	used     map[int]bool     // numIds seen, for their start overrides
+	used     map[int]bool    // numIds seen, for their start overrides
 }
 
 type numDef struct {

@@ -1,0 +1,452 @@
+// Package markdown reads Markdown manuscripts (CommonMark with footnotes,
+// tables and strikethrough, as GitHub writes them) into tandem's document
+// model, using goldmark's parser.
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// Limits bound what Read accepts.
+type Limits struct {
+	// MaxSize bounds the size of the source in bytes.
+	MaxSize int
+	// MaxDepth bounds how deeply quotations, lists and marks nest.
+	MaxDepth int
+}
+
+// DefaultLimits allow any manuscript.
+var DefaultLimits = Limits{MaxSize: 16 << 20, MaxDepth: 64}
+
+// Errors a caller may want to tell apart.
+var (
+	ErrTooLarge = errors.New("too large")
+	ErrNotText  = errors.New("not a text file")
+)
+
+// ReadFile reads the Markdown file at name; lang is the document's language
+// (Markdown does not say). Errors begin with the file name.
+func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	d, err := Read(src, lang, lim)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return d, nil
+}
+
+// Read reads Markdown source written in language lang.
+func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
+	if lim.MaxSize <= 0 {
+		lim.MaxSize = DefaultLimits.MaxSize
+	}
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = DefaultLimits.MaxDepth
+	}
+	if len(src) > lim.MaxSize {
+		return nil, fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, len(src), lim.MaxSize)
+	}
+	if !utf8.Valid(src) {
+		return nil, fmt.Errorf("%w: the text is not UTF-8", ErrNotText)
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil, fmt.Errorf("%w: it contains NUL bytes", ErrNotText)
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if depth := nesting(src); depth > lim.MaxDepth {
+		return nil, fmt.Errorf("%w: quotations or lists nested %d deep (at most %d)", ErrTooLarge, depth, lim.MaxDepth)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
+	root := md.Parser().Parse(text.NewReader(src))
+	c := &conv{src: src, lim: lim, d: &doc.Document{Version: doc.Version, Lang: lang, Blocks: []doc.Block{}}}
+	blocks, err := c.blocks(root, 0)
+	if err != nil {
+		return nil, err
+	}
+	c.d.Blocks = append(c.d.Blocks, blocks...)
+	doc.SettleLang(c.d, lang)
+	doc.OrderNotes(c.d)
+	doc.AssignIDs(c.d)
+	return c.d, nil
+}
+
+// nesting returns an upper bound of how deeply the source nests block
+// quotations and list items, from the indentation and '>' markers at the
+// start of its lines, so that hostile input is refused before parsing.
+func nesting(src []byte) int {
+	deepest := 0
+	for line := range bytes.SplitSeq(src, []byte("\n")) {
+		depth, indent := 0, 0
+		for _, c := range line {
+			if c == '>' {
+				depth++
+			} else if c == ' ' {
+				indent++
+			} else if c == '\t' {
+				indent += 4
+			} else if c == '-' || c == '*' || c == '+' {
+				depth++
+			} else {
+				break
+			}
+		}
+		deepest = max(deepest, depth+indent/2)
+	}
+	return deepest
+}
+
+type conv struct {
+	src []byte
+	lim Limits
+	d   *doc.Document
+}
+
+func (c *conv) tooDeep(depth int) error {
+	if depth > c.lim.MaxDepth {
+		return fmt.Errorf("%w: nested more than %d deep", ErrTooLarge, c.lim.MaxDepth)
+	}
+	return nil
+}
+
+// blocks converts the block children of n.
+func (c *conv) blocks(n ast.Node, depth int) ([]doc.Block, error) {
+	if err := c.tooDeep(depth); err != nil {
+		return nil, err
+	}
+	out := []doc.Block{}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Heading:
+			ins, err := c.inlines(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, doc.Block{Type: doc.Heading, Level: ch.Level, Inlines: ins})
+		case *ast.Paragraph, *ast.TextBlock:
+			ins, err := c.inlines(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			if fig, ok := figure(ins); ok {
+				out = append(out, fig)
+			} else if len(ins) > 0 {
+				out = append(out, doc.Block{Type: doc.Paragraph, Inlines: ins})
+			}
+		case *ast.Blockquote:
+			bs, err := c.blocks(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, doc.Block{Type: doc.Quote, Blocks: bs})
+		case *ast.List:
+			l := &doc.List{Ordered: ch.IsOrdered(), Items: []doc.Item{}}
+			if l.Ordered {
+				l.Start = ch.Start
+			}
+			for it := ch.FirstChild(); it != nil; it = it.NextSibling() {
+				bs, err := c.blocks(it, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				l.Items = append(l.Items, doc.Item{Blocks: bs})
+			}
+			out = append(out, doc.Block{Type: doc.ListBlock, List: l})
+		case *ast.ThematicBreak:
+			out = append(out, doc.Block{Type: doc.SectionBreak})
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			if b, ok := c.literal(ch); ok {
+				out = append(out, b)
+			}
+		case *east.Table:
+			out = append(out, c.table(ch, depth+1))
+		case *east.FootnoteList:
+			for fn := ch.FirstChild(); fn != nil; fn = fn.NextSibling() {
+				f, ok := fn.(*east.Footnote)
+				if !ok {
+					continue
+				}
+				bs, err := c.blocks(f, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				c.d.Notes = append(c.d.Notes, doc.Note{ID: "fn" + strconv.Itoa(f.Index), Type: doc.Footnote, Blocks: bs})
+			}
+		}
+	}
+	return out, nil
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// literal keeps the text of a code block, or of an HTML block without its
+// tags, as a paragraph with its line breaks: the model has no code, and raw
+// HTML is not passed through.
+func (c *conv) literal(n ast.Node) (doc.Block, bool) {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(c.src))
+	}
+	s := b.String()
+	if _, ok := n.(*ast.HTMLBlock); ok {
+		s = htmlText(tagRE.ReplaceAllString(s, ""))
+	}
+	s = strings.Trim(s, "\n")
+	if strings.TrimSpace(s) == "" {
+		return doc.Block{}, false
+	}
+	var ins []doc.Inline
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			ins = append(ins, doc.Inline{Type: doc.LineBreak})
+		}
+		if line != "" {
+			ins = append(ins, doc.Inline{Type: doc.Text, Text: line})
+		}
+	}
+	return doc.Block{Type: doc.Paragraph, Inlines: ins}, true
+}
+
+var entities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", "\u00a0", "&shy;", "\u00ad")
+
+func htmlText(s string) string { return entities.Replace(s) }
+
+// figure turns a paragraph holding only an image into a figure; the image's
+// title becomes the caption.
+func figure(ins []doc.Inline) (doc.Block, bool) {
+	if len(ins) != 1 || ins[0].Type != doc.Image {
+		return doc.Block{}, false
+	}
+	f := &doc.Figure{Src: ins[0].Src, Alt: ins[0].Alt}
+	if t := ins[0].Text; t != "" {
+		f.Caption = []doc.Inline{{Type: doc.Text, Text: t}}
+	}
+	return doc.Block{Type: doc.FigureBlock, Figure: f}, true
+}
+
+func (c *conv) table(t *east.Table, depth int) doc.Block {
+	tb := &doc.Table{}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		_, header := r.(*east.TableHeader)
+		row := doc.Row{Header: header, Cells: []doc.Cell{}}
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			ins, err := c.inlines(cell, depth+1)
+			cl := doc.Cell{Blocks: []doc.Block{}}
+			if err == nil && len(ins) > 0 {
+				cl.Blocks = append(cl.Blocks, doc.Block{Type: doc.Paragraph, Inlines: ins})
+			}
+			row.Cells = append(row.Cells, cl)
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return doc.Block{Type: doc.TableBlock, Table: tb}
+}
+
+// frame is an inline HTML element opened in the source (<sup>, <span
+// lang="…">) whose content is being collected.
+type frame struct {
+	tag string
+	in  doc.Inline
+}
+
+var (
+	openTagRE  = regexp.MustCompile(`^<([a-zA-Z]+)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>$`)
+	closeTagRE = regexp.MustCompile(`^</([a-zA-Z]+)\s*>$`)
+	langAttrRE = regexp.MustCompile(`\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+)
+
+var htmlMarks = map[string]doc.InlineType{
+	"sup": doc.Sup, "sub": doc.Sub, "u": doc.Underline, "ins": doc.Underline, "s": doc.Strike, "del": doc.Strike,
+	"strike": doc.Strike, "em": doc.Emph, "i": doc.Emph, "strong": doc.Strong, "b": doc.Strong, "span": doc.Span,
+}
+
+// inlines converts the inline children of n. Inline HTML for marks that
+// Markdown lacks (<sup>, <sub>, <u>, <span lang>) is understood; other tags
+// are dropped and their text kept.
+func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
+	if err := c.tooDeep(depth); err != nil {
+		return nil, err
+	}
+	stack := []frame{{}}
+	add := func(in ...doc.Inline) {
+		top := &stack[len(stack)-1]
+		top.in.Content = append(top.in.Content, in...)
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Text:
+			add(doc.Inline{Type: doc.Text, Text: string(ch.Value(c.src))})
+			switch {
+			case ch.HardLineBreak():
+				add(doc.Inline{Type: doc.LineBreak})
+			case ch.SoftLineBreak():
+				if !cjkJoin(ch, c.src) {
+					add(doc.Inline{Type: doc.Text, Text: " "})
+				}
+			}
+		case *ast.String:
+			add(doc.Inline{Type: doc.Text, Text: string(ch.Value)})
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Value(c.src))
+				}
+			}
+			add(doc.Inline{Type: doc.Text, Text: b.String()})
+		case *ast.Emphasis:
+			inner, err := c.inlines(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			typ := doc.Emph
+			if ch.Level >= 2 {
+				typ = doc.Strong
+			}
+			add(doc.Inline{Type: typ, Content: inner})
+		case *east.Strikethrough:
+			inner, err := c.inlines(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			add(doc.Inline{Type: doc.Strike, Content: inner})
+		case *ast.Link:
+			inner, err := c.inlines(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			add(doc.Inline{Type: doc.Link, Href: string(ch.Destination), Content: inner})
+		case *ast.AutoLink:
+			url := string(ch.URL(c.src))
+			if ch.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+				url = "mailto:" + url
+			}
+			add(doc.Inline{Type: doc.Link, Href: url, Content: []doc.Inline{{Type: doc.Text, Text: string(ch.Label(c.src))}}})
+		case *ast.Image:
+			inner, err := c.inlines(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			// Text carries the title until figure() makes it a caption.
+			add(doc.Inline{Type: doc.Image, Src: string(ch.Destination), Alt: doc.PlainText(inner), Text: string(ch.Title)})
+		case *east.FootnoteLink:
+			add(doc.Inline{Type: doc.NoteRef, Note: "fn" + strconv.Itoa(ch.Index)})
+		case *east.FootnoteBacklink:
+		case *ast.RawHTML:
+			var b strings.Builder
+			for i := 0; i < ch.Segments.Len(); i++ {
+				seg := ch.Segments.At(i)
+				b.Write(seg.Value(c.src))
+			}
+			tag := strings.TrimSpace(b.String())
+			if m := openTagRE.FindStringSubmatch(tag); m != nil {
+				name := strings.ToLower(m[1])
+				if name == "br" {
+					add(doc.Inline{Type: doc.LineBreak})
+					continue
+				}
+				typ, ok := htmlMarks[name]
+				if !ok || strings.HasSuffix(tag, "/>") {
+					continue
+				}
+				if len(stack) > c.lim.MaxDepth {
+					return nil, fmt.Errorf("%w: inline HTML nested more than %d deep", ErrTooLarge, c.lim.MaxDepth)
+				}
+				in := doc.Inline{Type: typ}
+				if typ == doc.Span {
+					if lm := langAttrRE.FindStringSubmatch(m[2]); lm != nil {
+						in.Lang = lm[1] + lm[2] + lm[3]
+					}
+				}
+				stack = append(stack, frame{tag: name, in: in})
+			} else if m := closeTagRE.FindStringSubmatch(tag); m != nil {
+				name := strings.ToLower(m[1])
+				for i := len(stack) - 1; i > 0; i-- {
+					if stack[i].tag == name {
+						for len(stack) > i {
+							top := stack[len(stack)-1]
+							stack = stack[:len(stack)-1]
+							add(top.in)
+						}
+						break
+					}
+				}
+			}
+		default:
+			inner, err := c.inlines(ch, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			add(inner...)
+		}
+	}
+	for len(stack) > 1 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		add(top.in)
+	}
+	return cleanInlines(stack[0].in.Content), nil
+}
+
+// cleanInlines drops marks left empty, unwraps spans without a language
+// and merges adjacent text.
+func cleanInlines(ins []doc.Inline) []doc.Inline {
+	out := ins[:0]
+	for _, in := range ins {
+		switch in.Type {
+		case doc.Text:
+			if in.Text == "" {
+				continue
+			}
+		case doc.NoteRef, doc.LineBreak, doc.Image:
+		default:
+			in.Content = cleanInlines(in.Content)
+			if len(in.Content) == 0 {
+				continue
+			}
+			if in.Type == doc.Span && in.Lang == "" {
+				out = append(out, in.Content...)
+				continue
+			}
+		}
+		out = append(out, in)
+	}
+	return doc.MergeText(out)
+}
+
+// cjkJoin reports whether a soft line break after t falls between two
+// Chinese or Japanese characters, where a line break is not a space.
+func cjkJoin(t *ast.Text, src []byte) bool {
+	v := t.Value(src)
+	last, _ := utf8.DecodeLastRune(v)
+	next := t.NextSibling()
+	nt, ok := next.(*ast.Text)
+	if !ok {
+		return false
+	}
+	first, _ := utf8.DecodeRune(nt.Value(src))
+	isCJK := func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+	}
+	return isCJK(last) && isCJK(first)
+}

@@ -1,0 +1,116 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got:\n%s", name, got)
+	}
+}
+
+// TestGolden converts every Markdown fixture to HTML, JSON and back to
+// Markdown and compares them with reviewed outputs.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.md")
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		t.Run(name, func(t *testing.T) {
+			d, err := ReadFile(f, "zh", Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var h, m bytes.Buffer
+			if err := doc.WriteHTML(&h, d, doc.HTMLOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".html", h.Bytes())
+			if err := doc.WriteMarkdown(&m, d); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".out.md", m.Bytes())
+			j, _ := json.MarshalIndent(d, "", "  ")
+			golden(t, name+".json", append(j, '\n'))
+
+			// Markdown written by tandem reads back as the same document.
+			again, err := Read(m.Bytes(), "zh", Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			j2, _ := json.MarshalIndent(again, "", "  ")
+			if !bytes.Equal(j, j2) {
+				t.Errorf("the Markdown written for %s does not read back as the same document:\n%s", name, m.Bytes())
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	deep := strings.Repeat(">", 200) + " deep"
+	for _, tc := range []struct {
+		name string
+		src  []byte
+		want error
+		msg  string
+	}{
+		{"latin1", []byte("caf\xe9"), ErrNotText, "not UTF-8"},
+		{"nul", []byte("a\x00b"), ErrNotText, "NUL"},
+		{"deep", []byte(deep), ErrTooLarge, "nested 200 deep"},
+		{"big", bytes.Repeat([]byte("a"), 2000), ErrTooLarge, "2000 bytes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read(tc.src, "en", Limits{MaxSize: 1000})
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("error = %v, want %v mentioning %q", err, tc.want, tc.msg)
+			}
+		})
+	}
+}
+
+// FuzzRead checks that no Markdown input crashes the reader or the writers.
+func FuzzRead(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.md")
+	for _, s := range seeds {
+		b, _ := os.ReadFile(s)
+		f.Add(b)
+	}
+	f.Add([]byte("<span lang=ru><sup>x</span></sup>[^a]\n\n[^a]: [^a]"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, err := Read(src, "en", Limits{MaxSize: 1 << 16})
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		if err := doc.WriteHTML(&b, d, doc.HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := doc.WriteMarkdown(&b, d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
