@@ -35,6 +35,7 @@ type command struct {
 func commands() []command {
 	cs := []command{
 		{"demo", "load the demo forum into the data folder", runDemo},
+		{"doc", "convert and compare manuscripts", runDoc},
 		{"migrate", "apply database migrations", runMigrate},
 		{"serve", "serve the public site and the back office", runServe},
 		{"version", "print the version", runVersion},
