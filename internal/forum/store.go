@@ -106,6 +106,9 @@ func (s *Store) Forums(ctx context.Context) ([]*Forum, error) {
 
 // ForumBySlug returns a published forum with its hosts.
 func (s *Store) ForumBySlug(ctx context.Context, slug string) (*Forum, error) {
+	if !ValidSlug(slug) {
+		return nil, fmt.Errorf("forum %q: %w", slug, ErrNotFound)
+	}
 	f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.slug = ? AND f.published`, slug))
 	if err != nil {
 		return nil, notFound(err, "forum "+slug)
@@ -255,6 +258,9 @@ func (s *Store) loadPartnersOf(ctx context.Context, people []*Person) error {
 
 // Speech returns one speech of a forum with its speaker and session.
 func (s *Store) Speech(ctx context.Context, forumID int64, slug string) (*Speech, *Session, error) {
+	if !ValidSlug(slug) {
+		return nil, nil, fmt.Errorf("speech %q: %w", slug, ErrNotFound)
+	}
 	sps, err := s.speeches(ctx, `s.forum_id = ? AND s.slug = ?`, forumID, slug)
 	if err != nil {
 		return nil, nil, err
@@ -318,6 +324,9 @@ func (s *Store) Speakers(ctx context.Context, forumID int64) ([]*Person, error) 
 
 // PersonBySlug returns a person with partner and photo.
 func (s *Store) PersonBySlug(ctx context.Context, slug string) (*Person, error) {
+	if !ValidSlug(slug) {
+		return nil, fmt.Errorf("person %q: %w", slug, ErrNotFound)
+	}
 	p, err := scanPerson(s.DB.QueryRow(ctx, `SELECT `+personColumns+` FROM people pe WHERE pe.slug = ?`, slug))
 	if err != nil {
 		return nil, notFound(err, "person "+slug)
@@ -376,6 +385,9 @@ func (s *Store) Partners(ctx context.Context) ([]*Partner, error) {
 
 // PartnerBySlug returns a partner with its logo.
 func (s *Store) PartnerBySlug(ctx context.Context, slug string) (*Partner, error) {
+	if !ValidSlug(slug) {
+		return nil, fmt.Errorf("partner %q: %w", slug, ErrNotFound)
+	}
 	p, err := scanPartner(s.DB.QueryRow(ctx, `SELECT `+partnerColumns+` FROM partners p WHERE p.slug = ?`, slug))
 	if err != nil {
 		return nil, notFound(err, "partner "+slug)
@@ -464,6 +476,9 @@ func (s *Store) NewsOfForum(ctx context.Context, forumID int64) ([]*NewsPost, er
 
 // NewsBySlug returns a news post with its lead image and forum.
 func (s *Store) NewsBySlug(ctx context.Context, slug string) (*NewsPost, error) {
+	if !ValidSlug(slug) {
+		return nil, fmt.Errorf("news %q: %w", slug, ErrNotFound)
+	}
 	posts, err := s.news(ctx, `n.slug = ?`, slug)
 	if err != nil {
 		return nil, err

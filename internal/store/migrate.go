@@ -5,7 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,7 +113,6 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 		if err != nil {
 			return done, fmt.Errorf("migration %s: %w", m.name, err)
 		}
-		slog.Info("migration applied", slog.String("name", m.name), slog.String("database", db.dialect.String()))
 		done = append(done, m.name)
 	}
 	return done, nil

@@ -1,0 +1,502 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/web"
+)
+
+const forumPath = "/forums/" + demo.ForumSlug
+
+// site is the demo site served for a test.
+type site struct {
+	t   *testing.T
+	db  *store.DB
+	srv *httptest.Server
+}
+
+func newSite(t *testing.T, db *store.DB, cached bool) *site {
+	t.Helper()
+	blobs, err := blob.NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(context.Background(), db, blobs); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: "https://forum.example.org", NoCache: !cached, Logger: discardLogger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return &site{t: t, db: db, srv: ts}
+}
+
+// eachSite runs fn against the demo site on every database.
+func eachSite(t *testing.T, fn func(t *testing.T, s *site)) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fn(t, newSite(t, db, false))
+	})
+}
+
+func (s *site) get(path string, header ...string) *http.Response {
+	s.t.Helper()
+	req, err := http.NewRequest("GET", s.srv.URL+path, nil)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Do(req)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// page fetches path, checks its status and parses it.
+func (s *site) page(path string, status int, header ...string) *goquery.Document {
+	s.t.Helper()
+	resp := s.get(path, header...)
+	if resp.StatusCode != status {
+		body, _ := io.ReadAll(resp.Body)
+		s.t.Fatalf("GET %s: status %d, want %d\n%.2000s", path, resp.StatusCode, status, body)
+	}
+	doc, err := goquery.NewDocumentFromReader(resp.Body)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return doc
+}
+
+func text(doc *goquery.Document, sel string) string {
+	return strings.TrimSpace(doc.Find(sel).First().Text())
+}
+
+func attr(doc *goquery.Document, sel, name string) string {
+	v, _ := doc.Find(sel).First().Attr(name)
+	return v
+}
+
+func TestEveryPageInEveryLanguage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		pages := []string{
+			"/", forumPath, forumPath + "/programme", forumPath + "/speakers",
+			forumPath + "/speeches/wang-yi-video-address", "/people/sergey-lavrov",
+			"/news", "/news/forum-marks-treaty-anniversary", "/partners", "/partners/riac",
+		}
+		for _, l := range []string{"zh", "ru", "en"} {
+			for _, p := range pages {
+				path := "/" + l + p
+				doc := s.page(path, 200)
+				if got := attr(doc, "html", "lang"); got != l {
+					t.Errorf("%s: <html lang=%q>", path, got)
+				}
+				if got := attr(doc, `link[rel=canonical]`, "href"); got != "https://forum.example.org"+path {
+					t.Errorf("%s: canonical %q", path, got)
+				}
+				for _, other := range []string{"zh", "ru", "en"} {
+					want := "https://forum.example.org/" + other + p
+					if got := attr(doc, `link[rel=alternate][hreflang=`+other+`]`, "href"); got != want {
+						t.Errorf("%s: hreflang %s = %q, want %q", path, other, got, want)
+					}
+					if got := attr(doc, `nav.langs a[hreflang=`+other+`]`, "href"); got != "/"+other+p {
+						t.Errorf("%s: switcher to %s leads to %q", path, other, got)
+					}
+				}
+				if got := attr(doc, `nav.langs a[aria-current]`, "hreflang"); got != l {
+					t.Errorf("%s: switcher marks %q as current", path, got)
+				}
+				if attr(doc, `meta[property="og:title"]`, "content") == "" || attr(doc, `meta[property="og:url"]`, "content") != "https://forum.example.org"+path {
+					t.Errorf("%s: Open Graph title or url missing", path)
+				}
+				if doc.Find("main#main h1").Length() != 1 {
+					t.Errorf("%s: want exactly one h1 in main", path)
+				}
+				if doc.Find("header nav[aria-label]").Length() != 2 || doc.Find("footer").Length() != 1 {
+					t.Errorf("%s: landmarks missing", path)
+				}
+				doc.Find("img").Each(func(_ int, img *goquery.Selection) {
+					if _, ok := img.Attr("alt"); !ok {
+						t.Errorf("%s: image %v without alt", path, img.AttrOr("src", ""))
+					}
+				})
+				if doc.Find("script:not([type='application/ld+json'])").Length() != 0 {
+					t.Errorf("%s: page has an executable script", path)
+				}
+			}
+		}
+	})
+}
+
+// jsonLD returns the page's JSON-LD object.
+func jsonLD(t *testing.T, doc *goquery.Document) map[string]any {
+	t.Helper()
+	raw := doc.Find(`script[type="application/ld+json"]`).First().Text()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(raw), &v); err != nil {
+		t.Fatalf("JSON-LD: %v\n%s", err, raw)
+	}
+	return v
+}
+
+func TestForumPage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		doc := s.page("/ru"+forumPath, 200)
+		hosts := doc.Find("ul.hosts li a")
+		if hosts.Length() != 2 || strings.TrimSpace(hosts.Eq(0).Text()) != "Китайская академия общественных наук" ||
+			strings.TrimSpace(hosts.Eq(1).Text()) != "Российский совет по международным делам" {
+			t.Errorf("hosts: %q", hosts.Text())
+		}
+		if got := text(doc, ".facts div:nth-child(1) dd"); got != "вторник, 1 июня 2021 г." {
+			t.Errorf("date %q", got)
+		}
+		if got := text(doc, ".facts div:nth-child(2) dd"); !strings.Contains(got, "UTC+3") {
+			t.Errorf("time zone %q", got)
+		}
+		if got := text(doc, "#programme-title + p"); got != "2 заседания · 4 выступления · 4 выступающих" {
+			t.Errorf("counts %q", got)
+		}
+
+		ld := jsonLD(t, doc)
+		if ld["@type"] != "Event" || ld["startDate"] != "2021-06-01T10:00:00+03:00" {
+			t.Errorf("JSON-LD event: %v %v", ld["@type"], ld["startDate"])
+		}
+		subs, _ := ld["subEvent"].([]any)
+		if len(subs) != 4 {
+			t.Fatalf("JSON-LD: %d sub-events, want 4", len(subs))
+		}
+		first := subs[0].(map[string]any)
+		if perf := first["performer"].(map[string]any); perf["@type"] != "Person" || perf["name"] != "Ван И" {
+			t.Errorf("first speech performer %v", perf)
+		}
+		orgs, _ := ld["organizer"].([]any)
+		if len(orgs) != 2 || orgs[0].(map[string]any)["name"] != "Китайская академия общественных наук" {
+			t.Errorf("JSON-LD organizers %v", orgs)
+		}
+		if ld["eventAttendanceMode"] != "https://schema.org/OnlineEventAttendanceMode" {
+			t.Errorf("attendance mode %v", ld["eventAttendanceMode"])
+		}
+	})
+}
+
+func TestMissingTranslationShowsSourceWithNotice(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		// The demo's collection description exists in zh and ru only.
+		doc := s.page("/en"+forumPath, 200)
+		c := doc.Find("article.collection")
+		notice := strings.TrimSpace(c.Find("p.notice").Text())
+		if !strings.Contains(notice, "English") || !strings.Contains(notice, "Chinese") {
+			t.Errorf("notice %q should say the English text is missing and the Chinese original is shown", notice)
+		}
+		prose := c.Find("div.prose")
+		if prose.AttrOr("lang", "") != "zh" || strings.TrimSpace(prose.Text()) == "" {
+			t.Errorf("source text: lang=%q, text %q", prose.AttrOr("lang", ""), prose.Text())
+		}
+		// In Russian the translation exists: no notice, no lang override.
+		doc = s.page("/ru"+forumPath, 200)
+		c = doc.Find("article.collection")
+		if c.Find("p.notice").Length() != 0 || c.Find("div.prose[lang]").Length() != 0 {
+			t.Error("Russian page shows a missing-translation notice for a complete translation")
+		}
+		if !strings.Contains(c.Find("div.prose").Text(), "Сборник") {
+			t.Errorf("Russian description %q", c.Find("div.prose").Text())
+		}
+	})
+}
+
+func TestProgrammeInForumTimeZone(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		doc := s.page("/zh"+forumPath+"/programme", 200)
+		if got := text(doc, "p.zone"); got != "以下时间均为莫斯科标准时间（UTC+3）。" {
+			t.Errorf("zone line %q", got)
+		}
+		var times, names []string
+		doc.Find("li.speech-item").Each(func(_ int, li *goquery.Selection) {
+			times = append(times, strings.TrimSpace(li.Find("time").First().Text()))
+			names = append(names, strings.TrimSpace(li.Find("a.person-name").Text()))
+		})
+		wantTimes := []string{"10:00", "10:10", "10:20", "10:35"}
+		wantNames := []string{"王毅", "谢尔盖·拉夫罗夫", "谢伏瞻", "伊戈尔·伊万诺夫"}
+		if strings.Join(times, " ") != strings.Join(wantTimes, " ") || strings.Join(names, " ") != strings.Join(wantNames, " ") {
+			t.Errorf("programme: %v %v", times, names)
+		}
+		if got := attr(doc, "li.speech-item time", "datetime"); got != "2021-06-01T10:00:00+03:00" {
+			t.Errorf("machine-readable time %q", got)
+		}
+		if got := text(doc, "li.speech-item .tag.delivery-video"); got != "视频录播" {
+			t.Errorf("delivery tag %q", got)
+		}
+		href := attr(doc, "li.speech-item h3 a", "href")
+		speech := s.page(href, 200)
+		if got := text(speech, "h1"); got != "王毅视频致辞" {
+			t.Errorf("speech title %q", got)
+		}
+		if got := text(speech, "#text-title + p.empty"); got == "" {
+			t.Error("speech page should say the text is not published")
+		}
+		ld := jsonLD(t, speech)
+		if ld["@type"] != "Event" || ld["superEvent"] == nil || ld["inLanguage"] != "zh" {
+			t.Errorf("speech JSON-LD %v", ld)
+		}
+	})
+}
+
+func TestSpeakersSortedTheReadersWay(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for _, c := range []struct {
+			lang string
+			want []string
+		}{
+			// pinyin: Lāfūluōfū, Wáng, Xiè, Yīwànnuòfū
+			{"zh", []string{"谢尔盖·拉夫罗夫", "王毅", "谢伏瞻", "伊戈尔·伊万诺夫"}},
+			{"ru", []string{"Ван И", "Игорь Сергеевич Иванов", "Сергей Викторович Лавров", "Се Фучжань"}},
+			{"en", []string{"Igor Ivanov", "Sergey Lavrov", "Wang Yi", "Xie Fuzhan"}},
+		} {
+			doc := s.page("/"+c.lang+forumPath+"/speakers", 200)
+			var got []string
+			doc.Find("ul.people a.person-name").Each(func(_ int, a *goquery.Selection) {
+				got = append(got, strings.TrimSpace(a.Text()))
+			})
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("%s speakers %q, want %q", c.lang, got, c.want)
+			}
+		}
+	})
+}
+
+func TestPersonPage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		doc := s.page("/en/people/wang-yi", 200)
+		if got := text(doc, "h1"); got != "Wang Yi" {
+			t.Errorf("h1 %q", got)
+		}
+		if got := attr(doc, "p.other-name[lang=zh]", "lang"); got != "zh" || text(doc, "p.other-name[lang=zh]") != "王毅" {
+			t.Errorf("Chinese form of the name missing: %q", text(doc, "p.other-name"))
+		}
+		ld := jsonLD(t, doc)
+		if ld["@type"] != "Person" || ld["familyName"] != "Wang" || ld["jobTitle"] == nil {
+			t.Errorf("Person JSON-LD %v", ld)
+		}
+	})
+}
+
+func TestNewsPostAndPartner(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		doc := s.page("/ru/news/forum-marks-treaty-anniversary", 200)
+		ld := jsonLD(t, doc)
+		if ld["@type"] != "NewsArticle" || ld["datePublished"] == nil || ld["inLanguage"] != "ru" {
+			t.Errorf("NewsArticle JSON-LD %v", ld)
+		}
+		img, _ := ld["image"].(map[string]any)
+		if img["caption"] == nil || img["creditText"] == nil {
+			t.Errorf("image caption or credit missing in JSON-LD: %v", img)
+		}
+		fig := doc.Find("figure.figure")
+		if got := strings.TrimSpace(fig.Find(".label").Text()); got != "Иллюстрация" {
+			t.Errorf("illustration label %q", got)
+		}
+		if fig.Find("img").AttrOr("alt", "") == "" || !strings.Contains(fig.Find("img").AttrOr("srcset", ""), "480w") {
+			t.Errorf("figure image: alt %q srcset %q", fig.Find("img").AttrOr("alt", ""), fig.Find("img").AttrOr("srcset", ""))
+		}
+		if doc.Find("div.prose p").Length() < 2 {
+			t.Error("news body should have paragraphs")
+		}
+		src := fig.Find("img").AttrOr("src", "")
+		if resp := s.get(src); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
+			t.Errorf("GET %s: %d %s", src, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+
+		doc = s.page("/zh/partners/riac", 200)
+		ld = jsonLD(t, doc)
+		if ld["@type"] != "Organization" || ld["name"] != "俄罗斯国际事务委员会" {
+			t.Errorf("Organization JSON-LD %v", ld)
+		}
+	})
+}
+
+func TestErrorPagesInTheReadersLanguage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for _, c := range []struct {
+			path   string
+			status int
+			lang   string
+			header []string
+		}{
+			{"/ru/forums/no-such-forum", 404, "ru", nil},
+			{"/zh" + forumPath + "/speeches/nobody", 404, "zh", nil},
+			{"/en/people/nobody", 404, "en", nil},
+			{"/de/forums/x", 404, "ru", []string{"Accept-Language", "ru-RU,ru;q=0.9"}},
+			{"/xx", 404, "zh", []string{"Accept-Language", "zh-CN"}},
+			{"/ru/news?page=abc", 400, "ru", nil},
+			{"/zh/news?page=0", 400, "zh", nil},
+			{"/en/news?page=%zz", 400, "en", nil},
+			{"/ru/news?page=99", 404, "ru", nil},
+			{"/en/news/%ff%fe", 404, "en", nil},
+		} {
+			doc := s.page(c.path, c.status, c.header...)
+			if got := attr(doc, "html", "lang"); got != c.lang {
+				t.Errorf("%s: error page in %q, want %q", c.path, got, c.lang)
+			}
+			if text(doc, "h1") == "" || doc.Find(`meta[name=robots][content=noindex]`).Length() != 1 {
+				t.Errorf("%s: error page without a heading or noindex", c.path)
+			}
+		}
+		// A malformed query on a page that takes none is ignored, not an error.
+		s.page("/en/partners?x=1", 200)
+		if resp := s.get("/en/partners?%zz"); resp.StatusCode != 400 {
+			t.Errorf("malformed query: %d, want 400", resp.StatusCode)
+		}
+	})
+}
+
+func TestRootChoosesLanguage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for _, c := range []struct {
+			header []string
+			want   string
+		}{
+			{[]string{"Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5"}, "/ru/"},
+			{[]string{"Accept-Language", "zh-CN,zh;q=0.9"}, "/zh/"},
+			{[]string{"Accept-Language", "de-DE"}, "/en/"},
+			{nil, "/en/"},
+			{[]string{"Accept-Language", "ru", "Cookie", "lang=zh"}, "/zh/"},
+			{[]string{"Cookie", "lang=xx", "Accept-Language", "ru"}, "/ru/"},
+		} {
+			resp := s.get("/", c.header...)
+			if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != c.want {
+				t.Errorf("GET / with %q: %d → %q, want %q", c.header, resp.StatusCode, resp.Header.Get("Location"), c.want)
+			}
+		}
+		// Reading a page in a language remembers it.
+		resp := s.get("/ru/news")
+		var got string
+		for _, ck := range resp.Cookies() {
+			if ck.Name == "lang" {
+				got = ck.Value
+			}
+		}
+		if got != "ru" {
+			t.Errorf("language cookie %q after reading a Russian page", got)
+		}
+	})
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for _, path := range []string{"/en/", "/en/nope", "/healthz"} {
+			resp := s.get(path)
+			csp := resp.Header.Get("Content-Security-Policy")
+			if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") && !strings.Contains(csp, "style-src 'unsafe-inline'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+				t.Errorf("%s: CSP %q", path, csp)
+			}
+			if resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.Header.Get("Referrer-Policy") == "" {
+				t.Errorf("%s: nosniff or referrer policy missing", path)
+			}
+		}
+		doc := s.page("/en/", 200)
+		css := attr(doc, `link[rel=stylesheet]`, "href")
+		resp := s.get(css)
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
+			t.Errorf("asset %s: %d %q %q", css, resp.StatusCode, resp.Header.Get("Cache-Control"), resp.Header.Get("Content-Type"))
+		}
+	})
+}
+
+// TestNoQueriesPerProgrammeItem checks that the forum and programme pages cost
+// the same number of queries however long the programme is.
+func TestNoQueriesPerProgrammeItem(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		s := newSite(t, db, false)
+		paths := []string{"/en" + forumPath, "/en" + forumPath + "/programme", "/en" + forumPath + "/programme.ics", "/en" + forumPath + "/speakers"}
+		count := func(path string) int64 {
+			before := db.QueryCount()
+			s.page(path, 200)
+			return db.QueryCount() - before
+		}
+		before := map[string]int64{}
+		for _, p := range paths {
+			before[p] = count(p)
+		}
+		addSpeeches(t, db, 30)
+		for _, p := range paths {
+			if after := count(p); after != before[p] {
+				t.Errorf("%s: %d queries with 4 speeches, %d with 34", p, before[p], after)
+			}
+		}
+	})
+}
+
+func TestCalendar(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		resp := s.get("/ru" + forumPath + "/programme.ics")
+		if ct := resp.Header.Get("Content-Type"); ct != "text/calendar; charset=utf-8" {
+			t.Errorf("content type %q", ct)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		checkICalendar(t, string(body))
+		events := parseICalendar(t, string(body))
+		if len(events) != 4 {
+			t.Fatalf("%d events, want 4", len(events))
+		}
+		if events[0]["DTSTART"] != "20210601T070000Z" || events[0]["SUMMARY;LANGUAGE=ru"] != "Видеообращение Ван И" {
+			t.Errorf("first event %v", events[0])
+		}
+		if !strings.Contains(events[1]["DESCRIPTION"], `Сергей Викторович Лавров\, министр`) {
+			t.Errorf("description not escaped or wrong: %q", events[1]["DESCRIPTION"])
+		}
+	})
+}
+
+func TestAtomFeed(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		resp := s.get("/zh/news.atom")
+		if ct := resp.Header.Get("Content-Type"); ct != "application/atom+xml; charset=utf-8" {
+			t.Errorf("content type %q", ct)
+		}
+		feed := parseAtom(t, resp.Body)
+		if feed.Lang != "zh" || len(feed.Entries) != 2 || feed.Updated == "" {
+			t.Fatalf("feed lang %q, %d entries, updated %q", feed.Lang, len(feed.Entries), feed.Updated)
+		}
+		for _, e := range feed.Entries {
+			u, err := url.Parse(e.Link.Href)
+			if err != nil || !u.IsAbs() || e.ID == "" || e.Updated == "" || e.Title == "" {
+				t.Errorf("entry %+v", e)
+			}
+		}
+	})
+}
+
+func TestCachedPagesAreServedFresh(t *testing.T) {
+	db := storetest.SQLite(t)
+	s := newSite(t, db, true)
+	first := s.get("/en/news", "Accept-Encoding", "gzip")
+	if first.Header.Get("Content-Encoding") != "gzip" || first.Header.Get("ETag") == "" {
+		t.Fatalf("cached page: encoding %q etag %q", first.Header.Get("Content-Encoding"), first.Header.Get("ETag"))
+	}
+	before := db.QueryCount()
+	again := s.get("/en/news", "If-None-Match", first.Header.Get("ETag"))
+	if again.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: %d, want 304", again.StatusCode)
+	}
+	if n := db.QueryCount() - before; n > 1 {
+		t.Errorf("a cached page cost %d queries", n)
+	}
+}
