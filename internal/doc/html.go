@@ -53,7 +53,11 @@ func newHTMLWriter(w io.Writer, d *Document, opt HTMLOptions) *htmlWriter {
 	if prefix == "" {
 		prefix = "media/"
 	}
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), d: d, prefix: prefix,
+	bw, ok := w.(*bufio.Writer)
+	if !ok {
+		bw = bufio.NewWriterSize(w, 64<<10)
+	}
+	h := &htmlWriter{w: bw, d: d, prefix: prefix,
 		noteNum: map[string]int{}, refs: map[string]int{}}
 	var fn, en int
 	for _, n := range d.Notes {

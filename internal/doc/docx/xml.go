@@ -94,7 +94,7 @@ func firstWord(b []byte) string {
 
 func (x *xmlPart) errorf(format string, args ...any) error {
 	line, _ := x.d.InputPos()
-	return fmt.Errorf("%s: line %d: %s", x.name, line, fmt.Errorf(format, args...))
+	return fmt.Errorf("%s: line %d: "+format, append([]any{x.name, line}, args...)...)
 }
 
 // skip consumes the rest of the element whose start was just read.
