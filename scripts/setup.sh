@@ -2,23 +2,25 @@
 # setup.sh installs what a fresh Debian machine with Go lacks for one purpose:
 #
 #   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in)
-#   scripts/setup.sh test    run every test (adds Chromium for the browser tests)
+#   scripts/setup.sh test    run every test (adds Chromium and CJK fonts for the browser tests)
 #   scripts/setup.sh bench   run bench/site.sh (adds nginx, wrk, pandoc, GNU time)
 #
 # Several purposes may be given at once. A package is installed only when the
-# program it provides is missing, and only through apt-get.
+# file or program it provides is missing, and only through apt-get.
 set -euo pipefail
 
 GO_MIN_MAJOR=1
 GO_MIN_MINOR=26
 
-# Package lists, one entry per line as "PROGRAM PACKAGE": PACKAGE is installed
-# when PROGRAM (a command name or an absolute path) is missing. To add a tool a
+# Package lists, one entry per line as "FILE PACKAGE": PACKAGE is installed
+# when FILE (a command name, or an absolute path) is missing. To add a tool a
 # test or benchmark needs at run time, add a line to the right list.
 DEMO_PACKAGES=(
 )
 TEST_PACKAGES=(
 	"/usr/bin/chromium chromium"      # browser tests (chromedp)
+	# Chinese glyphs, so that browser screenshots and layout checks see real text
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk"
 	# "omegat omegat"                 # OmegaT round-trip test
 	# "soffice libreoffice-writer"    # DOCX fixtures made at run time
 )
@@ -34,11 +36,11 @@ die() {
 	exit 1
 }
 
-# have reports whether a program exists, looking in the sbin folders too since
-# a non-root PATH often lacks them (nginx lives in /usr/sbin).
+# have reports whether a file or a program exists, looking for programs in the
+# sbin folders too, since a non-root PATH often lacks them (nginx is in /usr/sbin).
 have() {
 	case $1 in
-	/*) [ -x "$1" ] ;;
+	/*) [ -e "$1" ] ;;
 	*) command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ] ;;
 	esac
 }
@@ -67,11 +69,11 @@ check_go() {
 
 missing=()
 collect() {
-	local entry program package
+	local entry file package
 	for entry in "$@"; do
-		program=${entry%% *}
+		file=${entry%% *}
 		package=${entry#* }
-		if ! have "$program"; then
+		if ! have "$file"; then
 			missing+=("$package")
 		fi
 	done
