@@ -30,6 +30,15 @@ type site struct {
 
 func newSite(t *testing.T, db *store.DB, cached bool) *site {
 	t.Helper()
+	h := demoHandler(t, db, cached)
+	ts := httptest.NewServer(h)
+	t.Cleanup(ts.Close)
+	return &site{t: t, db: db, srv: ts}
+}
+
+// demoHandler loads the demo into db and returns the site's handler.
+func demoHandler(t testing.TB, db *store.DB, cached bool) http.Handler {
+	t.Helper()
 	blobs, err := blob.NewDir(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -41,9 +50,7 @@ func newSite(t *testing.T, db *store.DB, cached bool) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return &site{t: t, db: db, srv: ts}
+	return srv.Handler()
 }
 
 // eachSite runs fn against the demo site on every database.
