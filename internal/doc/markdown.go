@@ -80,7 +80,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		b.WriteString(strings.ReplaceAll(text(bl.Inlines), "\n", " "))
 		b.WriteString("\n\n")
 	case Paragraph:
-		b.WriteString(text(bl.Inlines))
+		b.WriteString(escapeLineStart(text(bl.Inlines)))
 		b.WriteString("\n\n")
 	case Quote:
 		var q bytes.Buffer
@@ -246,8 +246,11 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`,
 
 // escapeMD escapes text so that Markdown reads it back as the same text.
 func escapeMD(s string) string {
-	s = mdEscaper.Replace(s)
-	// A line may not start like a list item.
+	return mdEscaper.Replace(s)
+}
+
+// escapeLineStart keeps a paragraph from reading as a list item.
+func escapeLineStart(s string) string {
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
 		s = `\` + s
 	}

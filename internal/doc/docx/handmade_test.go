@@ -18,7 +18,7 @@ const wns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/ma
 func pkgParts(body string) map[string]string {
 	return map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`,
-		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
 		"word/_rels/document.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rSt" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rNum" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
@@ -46,8 +46,8 @@ func pkgParts(body string) map[string]string {
 <w:footnote w:id="2"><w:p><w:r><w:t>Never referenced.</w:t></w:r></w:p></w:footnote>
 </w:footnotes>`,
 		"word/_rels/footnotes.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rNote" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/source" TargetMode="External"/></Relationships>`,
-		"word/comments.xml": `<?xml version="1.0" encoding="UTF-8"?><w:comments ` + wns + `><w:comment w:id="7" w:author="王编辑" w:date="2024-05-03T08:00:00Z"><w:p><w:r><w:t>请核对译名。</w:t></w:r></w:p></w:comment></w:comments>`,
-		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wns + ` xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` + body + `<w:sectPr/></w:body></w:document>`,
+		"word/comments.xml":             `<?xml version="1.0" encoding="UTF-8"?><w:comments ` + wns + `><w:comment w:id="7" w:author="王编辑" w:date="2024-05-03T08:00:00Z"><w:p><w:r><w:t>请核对译名。</w:t></w:r></w:p></w:comment></w:comments>`,
+		"word/document.xml":             `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wns + ` xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` + body + `<w:sectPr/></w:body></w:document>`,
 	}
 }
 
@@ -119,15 +119,15 @@ func TestHandmade(t *testing.T) {
 		t.Errorf("document language %q, want zh-CN", d.Lang)
 	}
 	for _, want := range []string{
-		`<h1 id="h-`,                             // heading by the definition "heading 1", whatever its id
-		`<span class="number">3.</span> 历史回顾</h2>`, // heading by outline level, numbered by its style
+		`<h1 id="h-`, // heading by the definition "heading 1", whatever its id
+		`<span class="number">3.</span> 历史回顾</h2>`,                     // heading by outline level, numbered by its style
 		`<span lang="ru-RU">Андрей Кортунов</span>指出，莫斯科是<em>首都</em>。`, // language span, smart tag, character style
-		`<a href="https://example.org/treaty">条约全文</a>`,                  // complex field hyperlink, without its underline
-		`<a href="https://example.org/simple">简单字段</a>`,                  // simple field hyperlink
-		`<a href="https://example.org/ru">俄文版</a>。第3页。`,                  // relationship hyperlink; other fields keep their result
-		`修订：新增文字移入文字。`,                   // insertions and moves in, deletions, moves away and hidden text out
-		`>前半段，后半段。</p>`,                  // a deleted paragraph mark joins two paragraphs
-		`内容控件中的段落，行内控件。`,                 // content controls
+		`<a href="https://example.org/treaty">条约全文</a>`,                // complex field hyperlink, without its underline
+		`<a href="https://example.org/simple">简单字段</a>`,                // simple field hyperlink
+		`<a href="https://example.org/ru">俄文版</a>。第3页。`,                // relationship hyperlink; other fields keep their result
+		`修订：新增文字移入文字。`,                                                 // insertions and moves in, deletions, moves away and hidden text out
+		`>前半段，后半段。</p>`,                                                // a deleted paragraph mark joins two paragraphs
+		`内容控件中的段落，行内控件。`,                                               // content controls
 		`<ol id="l-`, `style="list-style-type:cjk-ideographic"`, `<li><p id="p-`, `子项`,
 		`<blockquote id="q-`, `lang="ru-RU">Добрососедство и дружба.</p>`,
 		`<th><p`, `<td rowspan="2"><p id="p-`, `<td colspan="2">`,
