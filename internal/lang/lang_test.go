@@ -1,0 +1,86 @@
+package lang
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestTextIn(t *testing.T) {
+	theme := New("en", map[string]string{"en": "Cooperation", "ru": "Сотрудничество"}).Draft("zh", "合作（草稿）")
+	for _, c := range []struct {
+		reader, want, written string
+	}{
+		{"en", "Cooperation", "en"},
+		{"ru", "Сотрудничество", "ru"},
+		// A draft is not shown to the public: the source is.
+		{"zh", "Cooperation", "en"},
+		{"de", "Cooperation", "en"},
+	} {
+		v, w := theme.In(c.reader)
+		if v != c.want || w != c.written {
+			t.Errorf("In(%q) = %q, %q; want %q, %q", c.reader, v, w, c.want, c.written)
+		}
+	}
+	if theme.Complete("zh") || !theme.Complete("en") || !theme.Complete("ru") {
+		t.Error("Complete: the draft counts as complete or a translation does not")
+	}
+	if err := (Text{Source: "zh", Values: map[string]string{"ru": "только перевод"}}).Validate(); err == nil {
+		t.Error("a text without its source value passed Validate")
+	}
+}
+
+func TestTextRoundTrip(t *testing.T) {
+	orig := New("zh", map[string]string{"zh": "论坛", "ru": "Форум"}).Draft("en", "Forum")
+	v, err := orig.Value()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Text
+	if err := back.Scan(v); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(orig)
+	b, _ := json.Marshal(back)
+	if string(a) != string(b) {
+		t.Errorf("round trip: %s, want %s", b, a)
+	}
+	var empty Text
+	if err := empty.Scan(nil); err != nil || !empty.IsZero() {
+		t.Errorf("Scan(nil) = %v, zero %v", err, empty.IsZero())
+	}
+	if err := empty.Scan(42); err == nil {
+		t.Error("Scan of an int succeeded")
+	}
+}
+
+func TestNames(t *testing.T) {
+	wang := Name{Family: "王", Given: "毅", FamilyFirst: true}
+	wangRu := Name{Family: "Ван", Given: "И", FamilyFirst: true}
+	lavrovZh := Name{Family: "拉夫罗夫", Given: "谢尔盖"}
+	lavrovRu := Name{Family: "Лавров", Given: "Сергей", Patronymic: "Викторович"}
+	for _, c := range []struct {
+		n           Name
+		l           string
+		full, short string
+	}{
+		{wang, "zh", "王毅", "王毅"},
+		{wangRu, "ru", "Ван И", "Ван"},
+		{Name{Family: "Wang", Given: "Yi", FamilyFirst: true}, "en", "Wang Yi", "Wang"},
+		{lavrovZh, "zh", "谢尔盖·拉夫罗夫", "拉夫罗夫"},
+		{lavrovRu, "ru", "Сергей Викторович Лавров", "Лавров"},
+	} {
+		if got := c.n.Full(c.l); got != c.full {
+			t.Errorf("Full(%q) = %q, want %q", c.l, got, c.full)
+		}
+		if got := c.n.Short(c.l); got != c.short {
+			t.Errorf("Short(%q) = %q, want %q", c.l, got, c.short)
+		}
+	}
+	if got := lavrovRu.SortKey(); got != "Лавров Сергей Викторович" {
+		t.Errorf("SortKey = %q", got)
+	}
+	ns := Names{Source: "ru", Values: map[string]Name{"ru": lavrovRu, "zh": lavrovZh}}
+	if n, l := ns.In("en"); l != "ru" || n.Family != "Лавров" {
+		t.Errorf("Names.In(en) without an English form = %v, %q; want the Russian source", n, l)
+	}
+}

@@ -1,0 +1,113 @@
+package media_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/media"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+)
+
+func pngOf(w, h int) []byte {
+	im := image.NewRGBA(image.Rect(0, 0, w, h))
+	for x := 0; x < w; x++ {
+		im.Set(x, x%h, color.RGBA{200, 30, 30, 255})
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, im)
+	return buf.Bytes()
+}
+
+func TestAddImageMakesRenditions(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs, _ := blob.NewDir(t.TempDir())
+		s := &media.Store{DB: db, Blobs: blobs}
+		caption := lang.New("ru", map[string]string{"ru": "Подпись", "zh": "图片说明"})
+		im, err := s.Add(ctx, db, bytes.NewReader(pngOf(1000, 500)), media.Meta{Caption: caption, Illustration: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if im.Width != 1000 || im.Height != 500 || im.ContentType != "image/png" {
+			t.Errorf("image %dx%d %s", im.Width, im.Height, im.ContentType)
+		}
+		// 480 and 960 are narrower than the original; 1440 and 1920 are not.
+		if len(im.Renditions) != 2 || im.Renditions[0].Width != 480 || im.Renditions[0].Height != 240 {
+			t.Fatalf("renditions %+v", im.Renditions)
+		}
+		loaded, err := media.Load(ctx, db, []int64{im.ID, im.ID, 0, 999})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := loaded[im.ID]
+		if len(loaded) != 1 || got == nil || len(got.Renditions) != 2 || !got.Illustration || got.Caption.Values["zh"] != "图片说明" {
+			t.Fatalf("Load = %+v", loaded)
+		}
+		for _, key := range []string{got.BlobKey, got.Renditions[1].BlobKey} {
+			obj, err := blobs.Open(ctx, key)
+			if err != nil {
+				t.Fatalf("file %s: %v", key, err)
+			}
+			obj.Close()
+			ct, err := media.ByKey(ctx, db, key)
+			if err != nil || ct == "" {
+				t.Errorf("ByKey(%s) = %q, %v", key, ct, err)
+			}
+		}
+		if _, err := media.ByKey(ctx, db, "media/none.png"); !errors.Is(err, media.ErrNotFound) {
+			t.Errorf("ByKey of an unknown key: %v", err)
+		}
+	})
+}
+
+func TestAddRefusesBadImages(t *testing.T) {
+	db := storetest.SQLite(t)
+	blobs, _ := blob.NewDir(t.TempDir())
+	s := &media.Store{DB: db, Blobs: blobs}
+	huge := pngOf(1, 1)
+	for _, c := range []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"text", []byte("hello, not an image"), media.ErrUnsupported},
+		{"truncated PNG", pngOf(100, 100)[:60], media.ErrUnsupported},
+		{"SVG with a script", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>`), media.ErrUnsupported},
+		{"SVG with a handler", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"/>`), media.ErrUnsupported},
+		{"SVG with a DTD", []byte(`<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg width="1" height="1">&x;</svg>`), media.ErrUnsupported},
+		{"SVG without a size", []byte(`<svg xmlns="http://www.w3.org/2000/svg"></svg>`), media.ErrUnsupported},
+		{"over the byte limit", append(huge, make([]byte, media.MaxImageBytes)...), media.ErrTooLarge},
+		{"over the pixel limit", pngHeader(100000, 100000), media.ErrTooLarge},
+	} {
+		_, err := s.Add(context.Background(), db, bytes.NewReader(c.data), media.Meta{})
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, err, c.want)
+		}
+	}
+	var n int
+	db.QueryRow(context.Background(), `SELECT COUNT(*) FROM media`).Scan(&n)
+	if n != 0 {
+		t.Errorf("%d images recorded from bad input", n)
+	}
+}
+
+// pngHeader returns the start of a PNG file that claims the given size.
+func pngHeader(w, h int) []byte {
+	b := pngOf(1, 1)
+	// IHDR's width and height sit at bytes 16–23, its CRC at 29–32.
+	binary.BigEndian.PutUint32(b[16:], uint32(w))
+	binary.BigEndian.PutUint32(b[20:], uint32(h))
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b[:strings.Index(string(b), "IDAT")]
+}
