@@ -37,7 +37,7 @@ func commands() []command {
 		{"demo", "load the demo forum into the data folder", runDemo},
 		{"doc", "convert and compare manuscripts", runDoc},
 		{"migrate", "apply database migrations", runMigrate},
-		{"serve", "serve the public site and the back office", runServe},
+		{"serve", "serve the public forum site", runServe},
 		{"version", "print the version", runVersion},
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
