@@ -471,4 +471,3 @@ func (a *aligner) band(w int, centers []int) ([]Bead, bool) {
 	}
 	return beads, touched && w < max(n, m)
 }
-

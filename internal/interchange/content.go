@@ -1,0 +1,134 @@
+// Package interchange reads and writes the files tandem exchanges with
+// desktop CAT tools: XLIFF 1.2 and 2.1 (texts to translate), TMX 1.4b
+// (translation memories; TMX 1.1 is read too), TBX (termbases: v2 martif
+// written, v2 and v3 read) and plain TSV glossaries. Readers report bad
+// files with line and column.
+package interchange
+
+import (
+	"strings"
+)
+
+// RunKind says what a run of segment content is.
+type RunKind int
+
+const (
+	// Text is plain text.
+	Text RunKind = iota
+	// Open starts a span of formatting (bold, a link); a Close with the
+	// same ID ends it.
+	Open
+	// Close ends the span opened by the Open with the same ID.
+	Close
+	// Standalone is a code on its own: a line break, an image, a
+	// footnote mark, a variable.
+	Standalone
+)
+
+// A Run is one piece of segment content: text, or an inline code.
+type Run struct {
+	Kind RunKind
+	Text string // for Text
+	ID   string // for codes; an Open and its Close share it
+	// Type names the formatting, such as "bold", "italic", "link",
+	// "footnote" (XLIFF ctype and type, TMX type).
+	Type string
+	// Code is the original native code the run stands for, when the
+	// format carries it (XLIFF 1.2 bpt/ept/ph, 2.x originalData, TMX).
+	Code string
+}
+
+// Content is a segment's text with its inline codes.
+type Content []Run
+
+// PlainText returns the text without codes.
+func PlainText(s string) Content {
+	if s == "" {
+		return nil
+	}
+	return Content{{Kind: Text, Text: s}}
+}
+
+// Plain returns the text of c without its codes.
+func (c Content) Plain() string {
+	var b strings.Builder
+	for _, r := range c {
+		if r.Kind == Text {
+			b.WriteString(r.Text)
+		}
+	}
+	return b.String()
+}
+
+// Codes returns the inline codes of c, in order.
+func (c Content) Codes() []Run {
+	var out []Run
+	for _, r := range c {
+		if r.Kind != Text {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// IsEmpty reports whether c has neither text nor codes.
+func (c Content) IsEmpty() bool {
+	for _, r := range c {
+		if r.Kind != Text || r.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// appendText adds text to c, merging it with a text run before it.
+func (c Content) appendText(s string) Content {
+	if s == "" {
+		return c
+	}
+	if n := len(c); n > 0 && c[n-1].Kind == Text {
+		c[n-1].Text += s
+		return c
+	}
+	return append(c, Run{Kind: Text, Text: s})
+}
+
+// pairs reports, for each Open in c, whether its Close follows within the
+// same nesting level, so that writers can use a paired element (XLIFF g,
+// pc) for it; others are written as separate start and end codes.
+func (c Content) pairs() map[int]int {
+	out := map[int]int{}
+	var stack []int
+	for i, r := range c {
+		switch r.Kind {
+		case Open:
+			stack = append(stack, i)
+		case Close:
+			if n := len(stack); n > 0 && c[stack[n-1]].ID == r.ID {
+				out[stack[n-1]] = i
+				stack = stack[:n-1]
+			} else {
+				// Overlapping or unmatched: nothing outside can pair.
+				stack = stack[:0]
+			}
+		}
+	}
+	return out
+}
+
+// fillCloseTypes gives each Close the Type of its Open, which formats such
+// as XLIFF 1.2 <ept> do not repeat.
+func (c Content) fillCloseTypes() Content {
+	open := map[string]string{}
+	for i, r := range c {
+		switch r.Kind {
+		case Open:
+			open[r.ID] = r.Type
+		case Close:
+			if r.Type == "" {
+				c[i].Type = open[r.ID]
+			}
+		}
+	}
+	return c
+}

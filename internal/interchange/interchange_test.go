@@ -1,0 +1,370 @@
+package interchange
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func open(t testing.TB, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestReadXLIFF12(t *testing.T) {
+	x, err := ReadXLIFF(open(t, "testdata/sample12.xlf"), "sample12.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.SrcLang != "zh-CN" || x.TgtLang != "ru-RU" {
+		t.Errorf("languages %q → %q", x.SrcLang, x.TgtLang)
+	}
+	units := x.Units()
+	if len(units) != 4 {
+		t.Fatalf("%d units, want 4 (a group and three trans-units)", len(units))
+	}
+	p1 := units[0]
+	if p1.ID != "p1" || len(p1.Segments) != 2 {
+		t.Fatalf("unit p1: %+v", p1)
+	}
+	s := p1.Segments[0]
+	if s.Source.Plain() != "中俄贸易额达到2401亿美元。" || s.Target.Plain() != "Товарооборот достиг 240,1 млрд долларов." {
+		t.Errorf("segment 1: %q → %q", s.Source.Plain(), s.Target.Plain())
+	}
+	if s.State != Translated || p1.Segments[1].State != Reviewed {
+		t.Errorf("states %v, %v", s.State, p1.Segments[1].State)
+	}
+	codes := s.Source.Codes()
+	if len(codes) != 2 || codes[0].Kind != Open || codes[0].Type != "bold" || codes[1].Kind != Close {
+		t.Errorf("codes %+v", codes)
+	}
+	if fn := p1.Segments[1].Target.Codes(); len(fn) != 1 || fn[0].Type != "footnote" {
+		t.Errorf("footnote code %+v", fn)
+	}
+	if units[1].Segments[0].State != New {
+		t.Errorf("state new read as %v", units[1].Segments[0].State)
+	}
+	t3 := units[2]
+	if len(t3.Segments) != 2 || t3.Segments[1].Target.Plain() != "Второе." || t3.Segments[0].State != Draft || t3.Notes[0] != "Two sentences in one trans-unit." {
+		t.Errorf("seg-source unit: %+v", t3)
+	}
+	t4 := units[3].Segments[0].Source
+	if c := t4.Codes(); len(c) != 3 || c[0].Code != `<a href="x">` || c[2].Kind != Standalone || c[2].Code != "{name}" {
+		t.Errorf("native codes: %+v", c)
+	}
+}
+
+func TestReadXLIFF21(t *testing.T) {
+	x, err := ReadXLIFF(open(t, "testdata/sample21.xlf"), "sample21.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := x.Units()
+	if x.Version != "2.1" || x.SrcLang != "ru" || len(units) != 2 {
+		t.Fatalf("%s %s %d units", x.Version, x.SrcLang, len(units))
+	}
+	s := units[0].Segments[0]
+	if c := s.Source.Codes(); len(c) != 2 || c[0].Type != "bold" || c[0].Code != "<w:b/>" {
+		t.Errorf("pc with data: %+v", c)
+	}
+	if units[0].Segments[1].State != Final || units[0].Segments[1].Target.Codes()[0].Type != "footnote" {
+		t.Errorf("segment 2: %+v", units[0].Segments[1])
+	}
+	p2 := units[1].Segments
+	if p2[0].State != New || p2[1].State != Draft || p2[1].Source.Plain() != "Черновик\t." {
+		t.Errorf("p2: %+v", p2)
+	}
+	if c := p2[0].Source.Codes(); len(c) != 2 || c[1].Kind != Close || c[1].ID != "3" {
+		t.Errorf("sc/ec: %+v", c)
+	}
+}
+
+// TestXLIFFRoundTrip writes what it read in both versions and reads it
+// back: units, segments, text, codes and states survive.
+func TestXLIFFRoundTrip(t *testing.T) {
+	for _, in := range []string{"testdata/sample12.xlf", "testdata/sample21.xlf"} {
+		x, err := ReadXLIFF(open(t, in), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range []string{"1.2", "2.1"} {
+			x.Version = v
+			var buf bytes.Buffer
+			if err := WriteXLIFF(&buf, x); err != nil {
+				t.Fatal(err)
+			}
+			y, err := ReadXLIFF(bytes.NewReader(buf.Bytes()), "out.xlf")
+			if err != nil {
+				t.Fatalf("%s as %s: %v\n%s", in, v, err, buf.String())
+			}
+			a, b := x.Units(), y.Units()
+			if len(a) != len(b) {
+				t.Fatalf("%s as %s: %d units, want %d", in, v, len(b), len(a))
+			}
+			for i := range a {
+				if len(a[i].Segments) != len(b[i].Segments) {
+					t.Fatalf("%s as %s: unit %d has %d segments, want %d", in, v, i, len(b[i].Segments), len(a[i].Segments))
+				}
+				for k, sa := range a[i].Segments {
+					sb := b[i].Segments[k]
+					wantTarget := sa.Target
+					if sa.State == New || sa.Target.IsEmpty() {
+						wantTarget = sa.Source // pre-filled for OmegaT
+					}
+					if !reflect.DeepEqual(sa.Source, sb.Source) || !reflect.DeepEqual(wantTarget, sb.Target) {
+						t.Errorf("%s as %s: unit %d segment %d:\n got %+v → %+v\nwant %+v → %+v", in, v, i, k, sb.Source, sb.Target, sa.Source, wantTarget)
+					}
+					wantState := sa.State
+					if sa.Target.IsEmpty() {
+						wantState = New
+					}
+					if v == "1.2" && wantState == New && !sa.Target.IsEmpty() {
+						wantState = New
+					}
+					if sb.State != wantState && !(wantState == New && sb.State == Draft && v == "2.1") {
+						t.Errorf("%s as %s: unit %d segment %d state %v, want %v", in, v, i, k, sb.State, wantState)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestXLIFFErrors(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{"<xliff version=\"1.2\">\n<file source-language=\"en\">\n<body>\n<trans-unit>\n<source>a</source></trans-unit></body></file></xliff>", "x.xlf:4:1: <trans-unit> without id"},
+		{"<xliff version=\"1.2\"><file source-language=\"en\"><body>\n  <trans-unit id=\"a\"><source>a</source></trans-unit>\n  <trans-unit id=\"a\"><source>b</source></trans-unit></body></file></xliff>", "x.xlf:3:3: trans-unit id \"a\" used twice"},
+		{"<xliff version=\"3.0\"/>", "x.xlf:1:1: XLIFF version \"3.0\" is not supported"},
+		{"<xliff version=\"1.2\"><file source-language=\"en\"><body>\n<trans-unit id=\"a\"><source>a <b>x</b></source></trans-unit></body></file></xliff>", "x.xlf:2:30: unknown inline element <b>"},
+		{"<xliff version=\"2.1\" srcLang=\"en\"><file id=\"f\">\n<unit id=\"u\"><segment><source>a</sourc></segment></unit></file></xliff>", "x.xlf:2:"},
+		{"<?xml version=\"1.0\" encoding=\"windows-1251\"?><xliff/>", "encoding \"windows-1251\" is not supported"},
+		{"<xliff version=\"1.2\">\n\xff</xliff>", "x.xlf:2:1: invalid UTF-8"},
+		{"", "x.xlf:1:1: no XML element found"},
+		{"<xliff version=\"2.1\" srcLang=\"en\"><file id=\"f\"><unit id=\"u\"><segment><source>&bogus;</source></segment></unit></file></xliff>", "x.xlf:1:"},
+	}
+	for _, tt := range tests {
+		_, err := ReadXLIFF(strings.NewReader(tt.doc), "x.xlf")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q:\n got %v\nwant %q", tt.doc, err, tt.want)
+		}
+	}
+}
+
+func TestTMX(t *testing.T) {
+	old, err := ReadTMX(open(t, "testdata/omegat11.tmx"), "omegat11.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ru, ok := old.Units[0].Text("ru"); !ok || ru != "Россия и Китай подписали договор в 2001 году." {
+		t.Errorf("TMX 1.1 lang=: %q %v", ru, ok)
+	}
+	if old.Tool != "OmegaT" || old.SrcLang != "ZH-CN" {
+		t.Errorf("header: %+v", old)
+	}
+	tm, err := ReadTMX(open(t, "testdata/sample14.tmx"), "sample14.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tu := tm.Units[0]
+	if tu.Props["x-context"] != "p1" || tu.Created.Year() != 2026 || len(tu.Variants) != 3 {
+		t.Errorf("tu: %+v", tu)
+	}
+	var buf bytes.Buffer
+	if err := WriteTMX(&buf, tm); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadTMX(&buf, "out.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Units, tm.Units) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", back.Units, tm.Units)
+	}
+	for _, s := range []string{"creationtool=\"tandem\"", "segtype=\"sentence\"", "o-tmf=", "adminlang=", "srclang=\"en\"", "datatype="} {
+		if !strings.Contains(buf.String(), s) && !strings.Contains(mustWriteTMX(t, tm), s) {
+			t.Errorf("header lacks %s", s)
+		}
+	}
+}
+
+func mustWriteTMX(t *testing.T, tm *TMX) string {
+	var b bytes.Buffer
+	if err := WriteTMX(&b, tm); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestTMXErrors(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{"<tmx version=\"1.4\"><body/></tmx>", "m.tmx:1:1: <tmx> without <header>"},
+		{"<tmx version=\"1.4\"><header/><body>\n  <tu><tuv><seg>a</seg></tuv></tu></body></tmx>", "m.tmx:2:7: <tuv> without xml:lang"},
+		{"<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>a<b/></seg></tuv></tu></body></tmx>", "unknown element <b> in <seg>"},
+		{"<tmx><header/><body><tu>", "m.tmx:1:"},
+	}
+	for _, tt := range tests {
+		_, err := ReadTMX(strings.NewReader(tt.doc), "m.tmx")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q:\n got %v\nwant %q", tt.doc, err, tt.want)
+		}
+	}
+}
+
+func TestTBX(t *testing.T) {
+	v2, err := ReadTBX(open(t, "testdata/basic2.tbx"), "basic2.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := v2.Entries[0]
+	if c.ID != "treaty" || c.Definition != "The 2001 treaty." || len(c.Terms) != 3 {
+		t.Fatalf("v2 entry: %+v", c)
+	}
+	ru := c.In("ru-RU")
+	if len(ru) != 1 || ru[0].Text != "Договор о добрососедстве, дружбе и сотрудничестве" {
+		t.Errorf("usable ru terms: %+v", ru)
+	}
+	v3, err := ReadTBX(open(t, "testdata/basic3.tbx"), "basic3.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v3.Entries[0].Terms; len(got) != 3 || got[2].Status != Forbidden || got[0].Status != Preferred {
+		t.Errorf("v3 terms: %+v", got)
+	}
+	var buf bytes.Buffer
+	if err := WriteTBX(&buf, v2, "zh"); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadTBX(&buf, "out.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Entries, v2.Entries) {
+		t.Errorf("TBX round trip:\n got %+v\nwant %+v", back.Entries, v2.Entries)
+	}
+}
+
+func TestTSV(t *testing.T) {
+	g, err := ReadTSV(open(t, "testdata/glossary.tsv"), "glossary.tsv", "zh", "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Entries) != 2 || g.Entries[0].Definition != "official name" || g.Entries[1].In("ru")[0].Text != "форум" {
+		t.Errorf("glossary: %+v", g.Entries)
+	}
+	var buf bytes.Buffer
+	if err := WriteTSV(&buf, g, "zh", "ru"); err != nil {
+		t.Fatal(err)
+	}
+	want := "中俄睦邻友好合作条约\tДоговор о добрососедстве, дружбе и сотрудничестве\tofficial name\n论坛\tфорум\t\n"
+	if buf.String() != want {
+		t.Errorf("WriteTSV:\n%q\nwant\n%q", buf.String(), want)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"a\tb\nonly one\n", "g.tsv:2:9: want source and target terms"},
+		{"a\tb\n\tb\n", "g.tsv:2:1: empty term"},
+		{"ab\xff\tc\n", "g.tsv:1:3: invalid UTF-8"},
+	} {
+		_, err := ReadTSV(strings.NewReader(tt.in), "g.tsv", "zh", "ru")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: got %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func seeds(f *testing.F, pattern string) {
+	paths, _ := filepath.Glob(pattern)
+	if len(paths) == 0 {
+		f.Fatalf("no seeds match %s", pattern)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+}
+
+// checkErr asserts that a reader's error names the file and a place.
+func checkErr(t *testing.T, err error) {
+	if err == nil {
+		return
+	}
+	if !strings.HasPrefix(err.Error(), "f:") {
+		t.Fatalf("error without file and position: %v", err)
+	}
+}
+
+func FuzzReadXLIFF(f *testing.F) {
+	seeds(f, "testdata/*.xlf")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		x, err := ReadXLIFF(bytes.NewReader(b), "f")
+		checkErr(t, err)
+		if err != nil {
+			return
+		}
+		// Whatever was read can be written and read again.
+		for _, v := range []string{"1.2", "2.1"} {
+			x.Version = v
+			var buf bytes.Buffer
+			if err := WriteXLIFF(&buf, x); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ReadXLIFF(&buf, "again"); err != nil {
+				t.Fatalf("re-reading written %s: %v\n%s", v, err, buf.String())
+			}
+		}
+	})
+}
+
+func FuzzReadTMX(f *testing.F) {
+	seeds(f, "testdata/*.tmx")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tm, err := ReadTMX(bytes.NewReader(b), "f")
+		checkErr(t, err)
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := WriteTMX(&buf, tm); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadTMX(&buf, "again"); err != nil {
+			t.Fatalf("re-reading written TMX: %v", err)
+		}
+	})
+}
+
+func FuzzReadTBX(f *testing.F) {
+	seeds(f, "testdata/*.tbx")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tb, err := ReadTBX(bytes.NewReader(b), "f")
+		checkErr(t, err)
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := WriteTBX(&buf, tb, "en"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadTBX(&buf, "again"); err != nil {
+			t.Fatalf("re-reading written TBX: %v", err)
+		}
+	})
+}
+
+func FuzzReadTSV(f *testing.F) {
+	seeds(f, "testdata/*.tsv")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, err := ReadTSV(bytes.NewReader(b), "f", "zh", "ru")
+		checkErr(t, err)
+	})
+}
