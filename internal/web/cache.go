@@ -7,68 +7,92 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // pageCache keeps rendered pages while the site's content is unchanged. The
 // content version is read from the database at most once a second, so that
 // several server processes sharing one database see each other's changes
-// within a second without a query per request.
+// within a second without a query per request. Reads take no lock.
 type pageCache struct {
-	version func(context.Context) (int64, error)
+	version    func(context.Context) (int64, error)
+	maxEntries int64
 
-	mu         sync.Mutex
-	checked    time.Time
-	current    int64
-	entries    map[string]*entry
-	maxEntries int
+	gen     atomic.Pointer[generation]
+	checked atomic.Int64 // UnixNano of the last version check
+	checkMu sync.Mutex   // one version check at a time
+}
+
+// generation is the cache for one content version.
+type generation struct {
+	version int64
+	entries sync.Map // key → *entry
+	size    atomic.Int64
 }
 
 func newPageCache(version func(context.Context) (int64, error)) *pageCache {
-	return &pageCache{version: version, entries: map[string]*entry{}, maxEntries: 4096}
+	c := &pageCache{version: version, maxEntries: 4096}
+	c.gen.Store(&generation{version: -1})
+	return c
 }
 
 // entry is one rendered response with its compressed form and validator.
 type entry struct {
-	contentType string
+	contentType []string
 	body        []byte
 	gzipped     []byte
-	etag        string
+	etag        []string
+	length      []string
+	gzLength    []string
 }
 
 func newEntry(res result) *entry {
 	sum := sha256.Sum256(res.body)
-	e := &entry{contentType: res.contentType, body: res.body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	e := &entry{
+		contentType: []string{res.contentType},
+		body:        res.body,
+		etag:        []string{`"` + hex.EncodeToString(sum[:12]) + `"`},
+		length:      []string{strconv.Itoa(len(res.body))},
+	}
 	if len(res.body) > 1024 {
 		var buf bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 		zw.Write(res.body)
 		zw.Close()
 		e.gzipped = buf.Bytes()
+		e.gzLength = []string{strconv.Itoa(len(e.gzipped))}
 	}
 	return e
 }
+
+var (
+	varyEncoding = []string{"Accept-Encoding"}
+	pageCaching  = []string{"public, max-age=60"}
+	gzipEncoding = []string{"gzip"}
+)
 
 // write sends the entry, answering a matching If-None-Match with 304 and a
 // client that accepts gzip with the compressed body.
 func (e *entry) write(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Type", e.contentType)
-	h.Set("ETag", e.etag)
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("Cache-Control", "public, max-age=60")
-	if inm := r.Header.Get("If-None-Match"); inm != "" && strings.Contains(inm, e.etag) {
+	h["Content-Type"] = e.contentType
+	h["Etag"] = e.etag
+	h["Vary"] = varyEncoding
+	h["Cache-Control"] = pageCaching
+	if inm := r.Header["If-None-Match"]; len(inm) > 0 && strings.Contains(strings.Join(inm, ","), e.etag[0]) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := e.body
+	body, length := e.body, e.length
 	if e.gzipped != nil && acceptsGzip(r) {
-		h.Set("Content-Encoding", "gzip")
-		body = e.gzipped
+		h["Content-Encoding"] = gzipEncoding
+		body, length = e.gzipped, e.gzLength
 	}
-	h.Set("Content-Length", itoa(len(body)))
+	h["Content-Length"] = length
 	if r.Method == http.MethodHead {
 		return
 	}
@@ -78,7 +102,11 @@ func (e *entry) write(w http.ResponseWriter, r *http.Request) {
 // acceptsGzip reports whether the client takes gzip (and has not refused it
 // with q=0).
 func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+	ae := r.Header["Accept-Encoding"]
+	if len(ae) == 0 {
+		return false
+	}
+	for _, part := range strings.Split(strings.Join(ae, ","), ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
 			continue
@@ -89,56 +117,56 @@ func acceptsGzip(r *http.Request) bool {
 	return false
 }
 
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	if n == 0 {
-		return "0"
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
-}
-
 // get returns the cached entry for key, or nil, and the content version it
 // checked against, which put takes back. A nil cache caches nothing.
 func (c *pageCache) get(ctx context.Context, key string) (*entry, int64) {
 	if c == nil {
 		return nil, 0
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if time.Since(c.checked) > time.Second {
-		v, err := c.version(ctx)
-		if err != nil {
-			return nil, 0
-		}
-		c.checked = time.Now()
-		if v != c.current {
-			c.current = v
-			clear(c.entries)
-		}
+	now := time.Now().UnixNano()
+	if now-c.checked.Load() > int64(time.Second) {
+		c.refresh(ctx, now)
 	}
-	return c.entries[key], c.current
+	g := c.gen.Load()
+	if e, ok := g.entries.Load(key); ok {
+		return e.(*entry), g.version
+	}
+	return nil, g.version
+}
+
+// refresh reads the content version and starts a new generation when it has
+// changed. Requests that find a check under way go on with the current one.
+func (c *pageCache) refresh(ctx context.Context, now int64) {
+	if !c.checkMu.TryLock() {
+		return
+	}
+	defer c.checkMu.Unlock()
+	if now-c.checked.Load() <= int64(time.Second) {
+		return
+	}
+	v, err := c.version(ctx)
+	if err != nil {
+		return
+	}
+	c.checked.Store(now)
+	if c.gen.Load().version != v {
+		c.gen.Store(&generation{version: v})
+	}
 }
 
 // put stores an entry rendered while the content version was version,
-// unless the content has changed since; it empties the cache first when it
-// is full.
+// unless the content has changed since. A full cache starts afresh.
 func (c *pageCache) put(key string, version int64, e *entry) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if version != c.current {
+	g := c.gen.Load()
+	if g.version != version {
 		return
 	}
-	if len(c.entries) >= c.maxEntries {
-		clear(c.entries)
+	if g.size.Add(1) > c.maxEntries {
+		c.gen.CompareAndSwap(g, &generation{version: version})
+		return
 	}
-	c.entries[key] = e
+	g.entries.Store(key, e)
 }

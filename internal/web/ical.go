@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -46,7 +47,7 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 		for _, sp := range ss.Speeches {
 			title, titleLang := sp.Title.In(l)
 			c.line("BEGIN", "VEVENT")
-			c.line("UID", "speech-"+itoa(int(sp.ID))+"@"+s.base.Host)
+			c.line("UID", "speech-"+strconv.FormatInt(sp.ID, 10)+"@"+s.base.Host)
 			c.line("DTSTAMP", stamp)
 			c.line("DTSTART", sp.StartsAt.UTC().Format("20060102T150405Z"))
 			c.line("DTEND", sp.EndsAt.UTC().Format("20060102T150405Z"))

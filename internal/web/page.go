@@ -46,15 +46,17 @@ func badRequest(format string, args ...any) error {
 // accepts, others are ignored.
 func (s *Server) page(l string, fn pageFunc, params ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw, err := url.ParseQuery(r.URL.RawQuery)
-		if err != nil {
-			s.renderErrorIn(w, r, l, badRequest("query %q: %v", r.URL.RawQuery, err))
-			return
-		}
 		q := url.Values{}
-		for _, p := range params {
-			if v, ok := raw[p]; ok {
-				q[p] = v
+		if r.URL.RawQuery != "" {
+			raw, err := url.ParseQuery(r.URL.RawQuery)
+			if err != nil {
+				s.renderErrorIn(w, r, l, badRequest("query %q: %v", r.URL.RawQuery, err))
+				return
+			}
+			for _, p := range params {
+				if v, ok := raw[p]; ok {
+					q[p] = v
+				}
 			}
 		}
 		rememberLanguage(w, r, l)
@@ -82,11 +84,23 @@ func (s *Server) page(l string, fn pageFunc, params ...string) http.Handler {
 // rememberLanguage keeps the language of the last page read in a cookie, so
 // that / sends the reader back to it.
 func rememberLanguage(w http.ResponseWriter, r *http.Request, l string) {
-	if c, err := r.Cookie(langCookie); err == nil && c.Value == l {
-		return
+	if len(r.Header["Cookie"]) > 0 {
+		if c, err := r.Cookie(langCookie); err == nil && c.Value == l {
+			return
+		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+	w.Header()["Set-Cookie"] = langCookies[l]
 }
+
+// langCookies holds the Set-Cookie header that remembers each language.
+var langCookies = func() map[string][]string {
+	m := map[string][]string{}
+	for _, l := range i18n.Languages {
+		c := &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true}
+		m[l] = []string{c.String()}
+	}
+	return m
+}()
 
 const langCookie = "lang"
 
