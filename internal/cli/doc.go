@@ -16,7 +16,7 @@ import (
 
 // runDoc converts manuscripts and compares revisions:
 //
-//	tandem doc convert [--to html|markdown|json] [--lang TAG] FILE
+//	tandem doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE
 //	tandem doc diff [--lang TAG] OLD NEW
 func runDoc(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
@@ -28,16 +28,17 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 	case "diff":
 		return runDocDiff(env, args[1:])
 	case "-h", "--help", "help":
-		fmt.Fprint(env.Stderr, "Usage:\n  tandem doc convert [--to html|markdown|json] [--lang TAG] FILE\n  tandem doc diff [--lang TAG] OLD NEW\n")
+		fmt.Fprint(env.Stderr, "Usage:\n  tandem doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n  tandem doc diff [--lang TAG] OLD NEW\n")
 		return nil
 	}
 	return fmt.Errorf("%w: unknown subcommand %q (want 'convert' or 'diff')", errUsage, args[0])
 }
 
 func runDocConvert(env *Env, args []string) error {
-	fs := env.newFlags("doc convert", "doc convert [--to html|markdown|json] [--lang TAG] FILE")
+	fs := env.newFlags("doc convert", "doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE")
 	to := fs.String("to", "html", "output format: html, markdown or json")
 	lang := fs.String("lang", "", "language of a Markdown file (DOCX files say their own)")
+	media := fs.String("media", "", "write the document's images into this folder, for the HTML to show")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,6 +52,19 @@ func runDocConvert(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	prefix := "media/"
+	if *media != "" {
+		if err := os.MkdirAll(*media, 0o755); err != nil {
+			return err
+		}
+		for _, m := range d.Media {
+			// Media names are hex digits and an extension, safe as file names.
+			if err := os.WriteFile(filepath.Join(*media, m.Name), m.Data, 0o644); err != nil {
+				return err
+			}
+		}
+		prefix = filepath.ToSlash(*media) + "/"
+	}
 	switch *to {
 	case "markdown", "md":
 		return doc.WriteMarkdown(env.Stdout, d)
@@ -59,7 +73,7 @@ func runDocConvert(env *Env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(d)
 	}
-	return doc.WriteHTML(env.Stdout, d, doc.HTMLOptions{Standalone: true, Title: filepath.Base(fs.Arg(0))})
+	return doc.WriteHTML(env.Stdout, d, doc.HTMLOptions{Standalone: true, Title: filepath.Base(fs.Arg(0)), MediaPrefix: prefix})
 }
 
 func runDocDiff(env *Env, args []string) error {

@@ -32,7 +32,13 @@ func TestDocConvert(t *testing.T) {
 			t.Errorf("doc convert --to %s: status %d, stderr %q; output lacks %q", tc.to, code, errOut, tc.want)
 		}
 	}
-	code, out, _ := runTandem("doc", "convert", "--to", "html", "--lang", "zh", "../doc/markdown/testdata/essay-zh.md")
+	media := filepath.Join(t.TempDir(), "img")
+	code, out, _ := runTandem("doc", "convert", "--media", media, fixture)
+	files, _ := os.ReadDir(media)
+	if code != 0 || len(files) != 1 || !strings.Contains(out, `src="`+filepath.ToSlash(media)+"/"+files[0].Name()+`"`) {
+		t.Errorf("--media: status %d, files %v; the page should show the image written there", code, files)
+	}
+	code, out, _ = runTandem("doc", "convert", "--to", "html", "--lang", "zh", "../doc/markdown/testdata/essay-zh.md")
 	if code != 0 || !strings.Contains(out, `<html lang="zh">`) {
 		t.Errorf("converting Markdown: status %d, output %.200s", code, out)
 	}
