@@ -177,3 +177,10 @@ func (p *Printer) N(key string, n int, args ...any) string {
 	}
 	return fmt.Sprintf(text, append([]any{p.Number(int64(n))}, args...)...)
 }
+
+// Has reports whether the printer's catalog has a message for key, and
+// whether it is a plural message.
+func (p *Printer) Has(key string) (ok, plural bool) {
+	m, ok := p.messages[key]
+	return ok, m.plural != nil
+}
