@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -164,4 +165,18 @@ func (p *Printer) MonthYear(t time.Time) string {
 	default:
 		return fmt.Sprintf("%s %d", enMonths[m-1], y)
 	}
+}
+
+// TimeRange writes the times of day from a to b, as CLDR's interval formats
+// do: "10:00 – 10:50 AM" (the period once when both share it) and
+// "10:50 AM – 1:00 PM" in English; "10:00–10:50" in Russian and Chinese.
+func (p *Printer) TimeRange(a, b time.Time) string {
+	if p.lang == "ru" || p.lang == "zh" {
+		return p.Time(a) + "–" + p.Time(b)
+	}
+	if (a.Hour() < 12) == (b.Hour() < 12) {
+		start, _, _ := strings.Cut(p.Time(a), "\u202f")
+		return start + " – " + p.Time(b)
+	}
+	return p.Time(a) + " – " + p.Time(b)
 }

@@ -85,3 +85,22 @@ func TestDateUsesTheGivenLocation(t *testing.T) {
 		t.Errorf("Shanghai: got %q, want %q", got, want)
 	}
 }
+
+func TestTimeRange(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2021, 6, 1, h, m, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		lang string
+		a, b time.Time
+		want string
+	}{
+		{"en", at(10, 0), at(10, 50), "10:00 – 10:50\u202fAM"},
+		{"en", at(10, 50), at(13, 0), "10:50\u202fAM – 1:00\u202fPM"},
+		{"ru", at(10, 0), at(10, 50), "10:00–10:50"},
+		{"zh", at(13, 0), at(14, 5), "13:00–14:05"},
+	} {
+		p := (*Catalog)(nil).Printer(c.lang)
+		if got := p.TimeRange(c.a, c.b); got != c.want {
+			t.Errorf("%s TimeRange = %q, want %q", c.lang, got, c.want)
+		}
+	}
+}
