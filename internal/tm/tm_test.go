@@ -1,0 +1,68 @@
+package tm
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLookupScores(t *testing.T) {
+	m := New("zh", "ru")
+	m.Add(Unit{Source: "中俄贸易额达到2401亿美元。", Target: "Товарооборот достиг 240,1 млрд долларов.", Context: "p1"})
+	m.Add(Unit{Source: "论坛在北京举行。", Target: "Форум прошёл в Пекине."})
+	m.Add(Unit{Source: "论坛在上海举行。", Target: "Форум прошёл в Шанхае."})
+	m.Add(Unit{Source: "完全不同的句子内容在这里。", Target: "Совсем другое."})
+
+	got := m.Lookup("中俄贸易额达到2401亿美元。", "p1")
+	if len(got) != 1 || got[0].Score != 101 || !got[0].InContext || !got[0].Exact {
+		t.Errorf("in-context: %+v", got)
+	}
+	got = m.Lookup("中俄贸易额达到２４０１亿美元。", "p9")
+	if len(got) != 1 || got[0].Score != 100 || got[0].InContext || !got[0].Exact {
+		t.Errorf("exact after NFKC: %+v", got)
+	}
+	// A different number is a placeable: best of fuzzy, never exact.
+	got = m.Lookup("中俄贸易额达到2500亿美元。", "")
+	if len(got) != 1 || got[0].Score != 99 || got[0].Exact {
+		t.Errorf("placeable number: %+v", got)
+	}
+	// Two characters of eight differ: 100·(8−2)/8 = 75.
+	got = m.Lookup("论坛在广州举行。", "")
+	if len(got) != 2 || got[0].Score != 75 || got[1].Score != 75 {
+		t.Errorf("fuzzy zh: %+v", got)
+	}
+	if got := m.Lookup("今天天气很好。", ""); len(got) != 0 {
+		t.Errorf("below threshold: %+v", got)
+	}
+}
+
+func TestLookupRussianStems(t *testing.T) {
+	m := New("ru", "zh")
+	m.Add(Unit{Source: "Стороны подтвердили верность Договору о добрососедстве.", Target: "双方重申恪守睦邻友好条约。"})
+	// Другой падеж: Договора вместо Договору; stems make it a strong match.
+	got := m.Lookup("Стороны подтвердили значение Договора о добрососедстве.", "")
+	if len(got) != 1 || got[0].Score < 80 {
+		t.Fatalf("stemmed match: %+v", got)
+	}
+	if got[0].Score >= 100 {
+		t.Errorf("a different word scored %d", got[0].Score)
+	}
+}
+
+func TestBestFive(t *testing.T) {
+	m := New("en", "ru")
+	for i := 0; i < 20; i++ {
+		m.Add(Unit{Source: "The forum opened in Beijing on day " + strings.Repeat("x", i+1) + ".", Target: "Форум открылся."})
+	}
+	got := m.Lookup("The forum opened in Beijing on day x.", "")
+	if len(got) != MaxMatches {
+		t.Fatalf("%d matches, want %d", len(got), MaxMatches)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Score > got[i-1].Score {
+			t.Errorf("not sorted: %v", got)
+		}
+	}
+	if !got[0].Exact {
+		t.Errorf("best is not the exact match: %+v", got[0])
+	}
+}
