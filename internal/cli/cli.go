@@ -34,11 +34,15 @@ type command struct {
 // of its own in this package.
 func commands() []command {
 	cs := []command{
+		{"align", "link the sentences of a translation to its original", runAlign},
 		{"demo", "load the demo forum into the data folder", runDemo},
 		{"doc", "convert and compare manuscripts", runDoc},
 		{"migrate", "apply database migrations", runMigrate},
+		{"qa", "check the translations in an XLIFF file", runQA},
+		{"segment", "split text into sentences", runSegment},
 		{"serve", "serve the public forum site", runServe},
 		{"version", "print the version", runVersion},
+		{"xliff", "export documents to XLIFF for CAT tools and import translations", runXLIFF},
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	return cs

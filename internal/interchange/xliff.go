@@ -211,6 +211,11 @@ func readTransUnit(tu *node, name string, ids map[string]bool) ([]Segment, []str
 				}
 			}
 			var out []Segment
+			defer func() {
+				for i := range out {
+					out[i].State = settleNew(out[i])
+				}
+			}()
 			for _, m := range srcSegs {
 				s := Segment{ID: m.attrValue("mid"), State: state, Line: m.line, Col: m.col}
 				var err error
@@ -237,6 +242,7 @@ func readTransUnit(tu *node, name string, ids map[string]bool) ([]Segment, []str
 			return nil, nil, err
 		}
 	}
+	s.State = settleNew(s)
 	return []Segment{s}, notes, nil
 }
 
@@ -250,6 +256,17 @@ func segMarks(n *node) []*node {
 		}
 	}
 	return out
+}
+
+// settleNew tells a segment that is new in the file's terms from one that
+// was translated without its state being updated, as OmegaT leaves them
+// (state="new" on every target it translated): a target other than the
+// source is a draft.
+func settleNew(s Segment) State {
+	if s.State != New || s.Target.IsEmpty() || s.Target.Plain() == s.Source.Plain() {
+		return s.State
+	}
+	return Draft
 }
 
 // state12 maps an XLIFF 1.2 target state to ours.
@@ -410,6 +427,10 @@ func readUnit2(un *node, name string, ids map[string]bool) (Unit, error) {
 			}
 		}
 		s.State = state2(sg.attrValue("state"), sg.attrValue("subState"), s.Target.IsEmpty())
+		if s.State == Draft && sg.attrValue("subState") == "" {
+			// initial with a target: pre-filled (New) or begun (Draft).
+			s.State = settleNew(Segment{Source: s.Source, Target: s.Target, State: New})
+		}
 		u.Segments = append(u.Segments, s)
 	}
 	if len(u.Segments) == 0 {

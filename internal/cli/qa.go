@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/qa"
+)
+
+// runQA checks the translations in an XLIFF file:
+//
+//	tandem qa [--terms FILE.tbx|FILE.tsv] FILE.xlf
+//
+// It prints one finding a line (unit id, check, message) and exits with
+// status 1 when it found an error.
+func runQA(ctx context.Context, env *Env, args []string) error {
+	fs := env.newFlags("qa", "qa [--terms FILE.tbx|FILE.tsv] FILE.xlf")
+	terms := fs.String("terms", "", "a termbase (TBX) or glossary (TSV) to check terminology against")
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: want one XLIFF FILE", errUsage)
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	x, err := interchange.ReadXLIFF(f, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	if x.TgtLang == "" {
+		return fmt.Errorf("%s: the file names no target language", fs.Arg(0))
+	}
+	var tb *interchange.Termbase
+	if *terms != "" {
+		if tb, err = readTerms(*terms, x.SrcLang, x.TgtLang); err != nil {
+			return err
+		}
+	}
+	c, err := qa.NewChecker(x.SrcLang, x.TgtLang, tb)
+	if err != nil {
+		return err
+	}
+	findings := c.File(x)
+	w := bufio.NewWriter(env.Stdout)
+	errors := 0
+	for _, fd := range findings {
+		fmt.Fprintln(w, fd)
+		if fd.Severity == qa.Error {
+			errors++
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if errors > 0 {
+		return fmt.Errorf("%s: %d errors, %d warnings", fs.Arg(0), errors, len(findings)-errors)
+	}
+	return nil
+}
