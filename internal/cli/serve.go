@@ -16,8 +16,13 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	cfg.register(fs, env)
 	addr := fs.String("addr", orDefault(env.Getenv("TANDEM_ADDR"), "localhost:8080"), "listen `address` (env TANDEM_ADDR)")
 	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, for canonical links and feeds; default http://ADDR (env TANDEM_BASE_URL)")
+	logLevel := fs.String("log-level", orDefault(env.Getenv("TANDEM_LOG_LEVEL"), "info"), "log `level`: debug (logs every request), info, warn or error (env TANDEM_LOG_LEVEL)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return fmt.Errorf("%w: -log-level %q: want debug, info, warn or error", errUsage, *logLevel)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
@@ -32,7 +37,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		}
 		*baseURL = "http://" + net.JoinHostPort(host, port)
 	}
-	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	db, blobs, err := cfg.open(ctx)
 	if err != nil {
 		return err

@@ -85,7 +85,43 @@ func New(cfg Config) (*Server, error) {
 
 // Handler returns the server's routes wrapped in its middleware.
 func (s *Server) Handler() http.Handler {
-	return s.recoverPanics(s.securityHeaders(s.routes()))
+	h := s.recoverPanics(s.securityHeaders(s.routes()))
+	if s.log.Enabled(context.Background(), slog.LevelDebug) {
+		h = s.logRequests(h)
+	}
+	return h
+}
+
+// logRequests logs every request at debug level: method, path, status,
+// size and duration.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		s.log.Debug("request",
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status),
+			slog.Int("bytes", sw.bytes),
+			slog.Duration("duration", time.Since(start)))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status, bytes int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
 }
 
 // HTTPServer returns an http.Server for addr with timeouts that keep slow or
