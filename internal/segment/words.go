@@ -68,7 +68,7 @@ func baseLang(lang string) string {
 const ruVowels = "аеиоуыэюяё"
 
 var (
-	ruPerfectiveGerund1 = []string{"вшись", "вши", "в"}         // after а or я
+	ruPerfectiveGerund1 = []string{"вшись", "вши", "в"} // after а or я
 	ruPerfectiveGerund2 = []string{"ывшись", "ившись", "ывши", "ивши", "ыв", "ив"}
 	ruReflexive         = []string{"ся", "сь"}
 	ruAdjective         = []string{"ими", "ыми", "его", "ого", "ему", "ому", "ее", "ие", "ые", "ое", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"}
