@@ -188,14 +188,16 @@ type doc struct {
 	cum     []float64 // cum[i] = sum of length[:i]
 	anchors [][]uint64
 	acum    []int // acum[i] = number of anchors in segments [0, i)
+	strong  []int // strong[i] = number of anchors other than the lexicon's in [0, i)
 	// spans[k-1][i] holds the anchors of segments [i-k, i), sorted, for
 	// beads of up to three segments: the search reads them millions of
 	// times.
 	spans [3][][]uint64
 }
 
-func newDoc(segs []string, lang string, terms []string) doc {
-	d := doc{length: make([]float64, len(segs)), cum: make([]float64, len(segs)+1), anchors: make([][]uint64, len(segs)), acum: make([]int, len(segs)+1)}
+func newDoc(segs []string, lang, other string, terms []string) doc {
+	d := doc{length: make([]float64, len(segs)), cum: make([]float64, len(segs)+1), anchors: make([][]uint64, len(segs)), acum: make([]int, len(segs)+1), strong: make([]int, len(segs)+1)}
+	stems := map[string]string{}
 	for i, s := range segs {
 		n := 0
 		for _, c := range s {
@@ -205,8 +207,14 @@ func newDoc(segs []string, lang string, terms []string) doc {
 		}
 		d.length[i] = float64(n)
 		d.cum[i+1] = d.cum[i] + float64(n)
-		d.anchors[i] = anchorsOf(s, lang, terms)
+		d.anchors[i] = anchorsOf(s, lang, other, terms, stems)
 		d.acum[i+1] = d.acum[i] + len(d.anchors[i])
+		d.strong[i+1] = d.strong[i]
+		for _, h := range d.anchors[i] {
+			if h&softBit == 0 {
+				d.strong[i+1]++
+			}
+		}
 	}
 	for k := 1; k <= 3; k++ {
 		d.spans[k-1] = make([][]uint64, len(segs)+1)
@@ -251,8 +259,8 @@ func alignPart(src, tgt []string, opt Options) []Bead {
 	for k, t := range opt.Terms {
 		srcTerms[k], tgtTerms[k] = t.Source, t.Target
 	}
-	s := newDoc(src, opt.From, srcTerms)
-	t := newDoc(tgt, opt.To, tgtTerms)
+	s := newDoc(src, opt.From, opt.To, srcTerms)
+	t := newDoc(tgt, opt.To, opt.From, tgtTerms)
 	c := (t.cum[m] + 1) / (s.cum[n] + 1)
 	// Gale and Church's variance, 6.8 characters for equal-length
 	// languages, grows with the square of the ratio.
@@ -260,7 +268,7 @@ func alignPart(src, tgt []string, opt Options) []Bead {
 	if c < 1 {
 		s2 = 6.8
 	}
-	a := &aligner{s: s, t: t, c: c, s2: s2}
+	a := &aligner{s: s, t: t, c: c, s2: s2, lengthOnly: true}
 	beads := a.run(nil)
 	// Re-estimate the variance from the confident 1–1 links and align again.
 	var sum, cnt float64
@@ -275,20 +283,24 @@ func alignPart(src, tgt []string, opt Options) []Bead {
 		}
 	}
 	if cnt >= 5 {
-		est := sum / cnt
-		a.s2 = math.Max(est, 2)
-		beads = a.run(beads)
+		a.s2 = math.Max(sum/cnt, 2)
 	}
-	return beads
+	a.lengthOnly = false
+	return a.run(beads)
 }
 
 type aligner struct {
 	s, t  doc
 	c, s2 float64
+	// lengthOnly leaves the anchors out, for the quick first pass that
+	// only places the band of the second.
+	lengthOnly bool
 }
 
 // cost of a bead of source segments [i-ns, i) and target [j-nt, j).
-func (a *aligner) cost(i, j, ns, nt int, prior float64) float64 {
+// The search skips a bead whose cost cannot beat the best one found for the
+// cell: base is the cost so far, and bound the best cost to beat.
+func (a *aligner) cost(i, j, ns, nt int, prior, base, bound float64) float64 {
 	ls := a.s.cum[i] - a.s.cum[i-ns]
 	lt := a.t.cum[j] - a.t.cum[j-nt]
 	cost := prior
@@ -301,40 +313,56 @@ func (a *aligner) cost(i, j, ns, nt int, prior float64) float64 {
 		// -log of the two-tailed probability of delta, 2(1-Φ(δ)) =
 		// erfc(δ/√2), by its asymptotic form, exact at 0.
 		cost += lengthCost(delta)
-		common, total := a.shared(i, ns, j, nt)
-		cost += anchorCost(common, total)
+		if a.lengthOnly {
+			return cost
+		}
+		// The anchors can lower the cost by at most this much.
+		most := max(rewardW, softW) * float64(min(len(a.s.spans[ns-1][i]), len(a.t.spans[nt-1][j])))
+		if base+cost-most >= bound {
+			return math.Inf(1)
+		}
+		common, soft, total := a.shared(i, ns, j, nt)
+		cost += anchorCost(common, total) - softW*float64(soft)
 	} else {
 		// A segment left without a partner: its anchors are evidence
 		// that it has one.
 		var k int
 		if ns > 0 {
-			k = len(a.s.anchors[i-1])
+			k = a.s.strong[i] - a.s.strong[i-1]
 		} else {
-			k = len(a.t.anchors[j-1])
+			k = a.t.strong[j] - a.t.strong[j-1]
 		}
 		cost += 1.5 * float64(k)
 	}
 	return cost
 }
 
+// Weights of the anchors in a bead's cost, in nats: a shared anchor, an
+// anchor on one side only, a shared lexicon concept.
+const rewardW, unmatchedW, softW = 2.5, 1.5, 2.5
+
 // anchorCost rewards anchors found on both sides of a bead and penalises
 // those found on one side only.
 func anchorCost(common, total int) float64 {
 	unmatched := total - 2*common
-	return -2.5*float64(common) + 1.5*float64(unmatched)
+	return -rewardW*float64(common) + unmatchedW*float64(unmatched)
 }
 
 // shared counts the anchors common to source segments [i1-ns,i1) and
-// target segments [j1-nt,j1), as multisets, and the anchors on both sides
-// in all.
-func (a *aligner) shared(i1, ns, j1, nt int) (common, total int) {
+// target segments [j1-nt,j1), as multisets: those of the lexicon (soft)
+// apart from the others, and the others on both sides in all.
+func (a *aligner) shared(i1, ns, j1, nt int) (common, soft, total int) {
 	src, tgt := a.s.spans[ns-1][i1], a.t.spans[nt-1][j1]
-	total = len(src) + len(tgt)
+	total = a.s.strong[i1] - a.s.strong[i1-ns] + a.t.strong[j1] - a.t.strong[j1-nt]
 	x, y := 0, 0
 	for x < len(src) && y < len(tgt) {
 		switch {
 		case src[x] == tgt[y]:
-			common++
+			if src[x]&softBit != 0 {
+				soft++
+			} else {
+				common++
+			}
 			x++
 			y++
 		case src[x] < tgt[y]:
@@ -343,7 +371,7 @@ func (a *aligner) shared(i1, ns, j1, nt int) (common, total int) {
 			y++
 		}
 	}
-	return common, total
+	return common, soft, total
 }
 
 // run finds the cheapest path through a band around the diagonal, widening
@@ -354,7 +382,7 @@ func (a *aligner) run(prev []Bead) []Bead {
 	centers := make([]int, n+1)
 	w := 12
 	if prev != nil {
-		w = 6
+		w = 8
 		i, j := 0, 0
 		for _, b := range prev {
 			for range b.Src {
@@ -435,7 +463,7 @@ func (a *aligner) band(w int, centers []int) ([]Bead, bool) {
 				if prev < 0 || math.IsInf(cost[prev], 1) {
 					continue
 				}
-				c := cost[prev] + a.cost(i, j, bk.ns, bk.nt, priorCost[k])
+				c := cost[prev] + a.cost(i, j, bk.ns, bk.nt, priorCost[k], cost[prev], best)
 				if c < best {
 					best, arg = c, int8(k)
 				}

@@ -14,10 +14,11 @@ import (
 // anchorsOf returns the sorted hashes of what a segment shares with its
 // translation whatever the language: numbers by value, words in Latin
 // script (names, acronyms), names by a phonetic key that survives
-// transliteration from Cyrillic, question and exclamation marks, and the
-// terms of the term list it contains. A repeated anchor appears again:
+// transliteration from Cyrillic, question and exclamation marks, the
+// concepts of the built-in lexicon it mentions, and the terms of the term
+// list it contains. A repeated anchor appears again:
 // the lists are multisets.
-func anchorsOf(s, lang string, terms []string) []uint64 {
+func anchorsOf(s, lang, other string, terms []string, stems map[string]string) []uint64 {
 	var keys []string
 	for _, n := range qa.Numbers(s, lang) {
 		if !n.Spelled {
@@ -60,20 +61,34 @@ func anchorsOf(s, lang string, terms []string) []uint64 {
 			keys = append(keys, ":")
 		}
 	}
+	var soft []string
+	for _, c := range builtinLexicon.concepts(s, lang, other, stems) {
+		soft = append(soft, "x:"+strconv.Itoa(c))
+	}
 	for k, t := range terms {
 		if t != "" && segment.ContainsTerm(s, t, lang) {
 			keys = append(keys, "t:"+strconv.Itoa(k))
 		}
 	}
-	out := make([]uint64, 0, len(keys))
+	out := make([]uint64, 0, len(keys)+len(soft))
 	for _, k := range keys {
 		h := fnv.New64a()
 		h.Write([]byte(k))
-		out = append(out, h.Sum64())
+		out = append(out, h.Sum64()&^softBit)
+	}
+	for _, k := range soft {
+		h := fnv.New64a()
+		h.Write([]byte(k))
+		out = append(out, h.Sum64()|softBit)
 	}
 	slices.Sort(out)
 	return out
 }
+
+// softBit marks the anchors of the lexicon: a word translated as listed is
+// evidence of a link, but one translated otherwise is no evidence against
+// it, so they are rewarded when shared and never penalised.
+const softBit = 1 << 63
 
 // words splits s into runs of letters and digits, keeping their case.
 func words(s string) []string {

@@ -24,7 +24,9 @@ type Number struct {
 // Numbers returns the numbers in text written in lang ("zh", "ru", "en").
 // The text is NFKC-normalised first, so full-width digits count.
 func Numbers(text, lang string) []Number {
-	text = norm.NFKC.String(text)
+	if needsNFKC(text) {
+		text = norm.NFKC.String(text)
+	}
 	base := baseLang(lang)
 	var out []Number
 	i := 0
@@ -90,6 +92,19 @@ func Numbers(text, lang string) []Number {
 		}
 	}
 	return out
+}
+
+// needsNFKC reports whether text has characters whose compatibility form
+// matters for numbers: full-width forms, ideographic space, superscripts,
+// circled and other compatibility digits. Checking first spares the
+// normalisation of the common case.
+func needsNFKC(text string) bool {
+	for _, r := range text {
+		if r >= 0x2000 && r <= 0x24ff || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r == 0xb2 || r == 0xb3 || r == 0xb9 || r == 0xa0 {
+			return true
+		}
+	}
+	return false
 }
 
 func baseLang(lang string) string {
