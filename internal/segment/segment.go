@@ -71,10 +71,46 @@ func paragraphs(text string) []Span {
 			i = j
 			continue
 		}
+		if listMarker(text[j:]) {
+			// A line starting with "2.", "IV.", "§3.", "а)" or a bullet
+			// is a new item even without a blank line before it.
+			add(start, i)
+			start = j
+		}
 		i++
 	}
 	add(start, len(text))
 	return out
+}
+
+// listMarker reports whether a line starts with a list item's marker: a
+// number, roman numeral or letter with "." or ")", "§N", or a bullet,
+// followed by a space.
+func listMarker(line string) bool {
+	for _, b := range []string{"• ", "- ", "– ", "* ", "§"} {
+		if strings.HasPrefix(line, b) {
+			return true
+		}
+	}
+	k := 0
+	for k < len(line) && k < 12 {
+		c, n := utf8.DecodeRuneInString(line[k:])
+		if !(unicode.IsDigit(c) || c == '.' || strings.ContainsRune("IVXLC", c)) {
+			break
+		}
+		k += n
+	}
+	if k == 0 {
+		// "а) " and "b) ": one letter and a parenthesis.
+		c, n := utf8.DecodeRuneInString(line)
+		return unicode.IsLower(c) && strings.HasPrefix(line[n:], ") ")
+	}
+	rest := line[k:]
+	marker := strings.TrimRight(line[:k], ".")
+	if marker == "" || !(isRoman(marker) || unicode.IsDigit(rune(marker[0]))) {
+		return false
+	}
+	return (strings.HasSuffix(line[:k], ".") && strings.HasPrefix(rest, " ")) || strings.HasPrefix(rest, ") ")
 }
 
 func trim(text string, s, e int) (int, int) {
@@ -561,6 +597,13 @@ func numberBefore(s string) bool {
 	c, _ := utf8.DecodeLastRuneInString(last)
 	if unicode.IsDigit(c) {
 		return true
+	}
+	// "5 млн. руб.", "3 тыс. км.": a magnitude between the number and
+	// the unit.
+	switch strings.ToLower(w) {
+	case "тыс", "млн", "млрд", "трлн":
+		rest := strings.TrimSuffix(s, ".")
+		return numberBefore(rest[:len(rest)-len(w)])
 	}
 	// "1990-х", "XIX".
 	if isRoman(last) {

@@ -14,6 +14,14 @@ func TestParagraphsAlwaysBreak(t *testing.T) {
 	}
 }
 
+func TestListLines(t *testing.T) {
+	got := Strings(MustFor("ru"), "Содержание:\n1. Введение\n2. Методы\nIV. Итоги\n§3. Право\n- пункт\nа) подпункт\nобычная строка\nпродолжается.")
+	want := []string{"Содержание:", "1. Введение", "2. Методы", "IV. Итоги", "§3. Право", "- пункт", "а) подпункт\nобычная строка\nпродолжается."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 func TestProjectAbbreviation(t *testing.T) {
 	r := MustFor("ru")
 	text := "Доклад сделал засл. Деятель искусств."
