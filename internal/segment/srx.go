@@ -48,7 +48,9 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
-	s := &SRX{rules: map[string][]srxRule{}}
+	// Cascading is the default when the header does not say (OmegaT's
+	// own rules rely on it).
+	s := &SRX{rules: map[string][]srxRule{}, Cascade: true}
 	fail := func(line, col int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d:%d: %s", name, line, col, fmt.Sprintf(format, args...))
 	}
@@ -93,7 +95,7 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 					return nil, fail(line, col, "SRX version %q, want 2.0", v)
 				}
 			case "header":
-				s.Cascade = attr(t, "cascade") == "yes"
+				s.Cascade = attr(t, "cascade") != "no"
 			case "languagerule":
 				ruleName = attr(t, "languagerulename")
 				if ruleName == "" {
@@ -116,7 +118,9 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 				text.Reset()
 			case "languagemap":
 				pat, rn := attr(t, "languagepattern"), attr(t, "languagerulename")
-				re, err := regexp.Compile("^(?:" + pat + ")$")
+				// Language tags are case-insensitive: OmegaT writes "ZH.*" and
+				// tandem says "zh-CN".
+				re, err := regexp.Compile("(?i)^(?:" + pat + ")$")
 				if err != nil {
 					return nil, fail(line, col, "languagepattern %q: %v", pat, err)
 				}
