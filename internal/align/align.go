@@ -85,6 +85,9 @@ type Options struct {
 	// Hard lists pairs (i, j) where a bead must begin: source segment i and
 	// target segment j start together, as at paragraph boundaries.
 	Hard [][2]int
+	// lengthOnly leaves out every anchor, which makes the aligner plain
+	// Gale–Church: the baseline the evaluation compares with.
+	lengthOnly bool
 }
 
 // beadKinds are the shapes of link searched for, with their prior
@@ -285,7 +288,7 @@ func alignPart(src, tgt []string, opt Options) []Bead {
 	if cnt >= 5 {
 		a.s2 = math.Max(sum/cnt, 2)
 	}
-	a.lengthOnly = false
+	a.lengthOnly = opt.lengthOnly
 	return a.run(beads)
 }
 
