@@ -94,3 +94,19 @@ func TestTermsAnchor(t *testing.T) {
 		t.Errorf("got %s", beadStrings(got))
 	}
 }
+
+func FuzzParseBead(f *testing.F) {
+	for _, s := range []string{"[0,1]:[2]", "[]:[3]", "[4]:[]", "[ 1 , 2 ]:[3]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := ParseBead(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseBead(b.String())
+		if err != nil || again.String() != b.String() {
+			t.Fatalf("%q → %q → %v, %v", s, b.String(), again, err)
+		}
+	})
+}

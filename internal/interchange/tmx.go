@@ -99,6 +99,10 @@ func ReadTMX(r io.Reader, name string) (*TMX, error) {
 				return nil, err
 			}
 			tu.Variants = append(tu.Variants, TUV{Lang: lang, Seg: c})
+			// OmegaT dates the translation, on its <tuv>.
+			if d, err := time.Parse(tmxTime, v.attrValue("changedate")); err == nil && d.After(tu.Changed) {
+				tu.Changed = d
+			}
 		}
 		if len(tu.Variants) == 0 {
 			return nil, errAt(name, tuEl, "<tu> without <tuv>")

@@ -1,9 +1,11 @@
 package segment
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParagraphsAlwaysBreak(t *testing.T) {
@@ -117,4 +119,22 @@ func TestCheckText(t *testing.T) {
 			t.Errorf("%q: got %v, want %q", tt.in, err, tt.want)
 		}
 	}
+}
+
+func FuzzCheckText(f *testing.F) {
+	f.Add([]byte("Привет.\nМир."))
+	f.Add([]byte("ok\n\xc4\xe3"))
+	f.Add([]byte{0xff, 0xfe, 'a', 0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		err := CheckText(b, "f")
+		if err == nil {
+			if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+				t.Fatalf("accepted %q", b)
+			}
+			return
+		}
+		if !strings.HasPrefix(err.Error(), "f:") {
+			t.Fatalf("error without position: %v", err)
+		}
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/segment"
 	"golang.org/x/text/unicode/norm"
 )
@@ -329,4 +330,25 @@ func levenshtein(a, b []uint32) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// AddTMX stores the units of a TMX memory that have text in both of the
+// memory's languages (matched by primary language subtag, so "zh-CN" is
+// zh), and returns how many it stored. origin names the file.
+func (m *Memory) AddTMX(t *interchange.TMX, origin string) int {
+	n := 0
+	for _, tu := range t.Units {
+		src, ok1 := tu.Text(m.From)
+		tgt, ok2 := tu.Text(m.To)
+		if !ok1 || !ok2 || strings.TrimSpace(src) == "" || strings.TrimSpace(tgt) == "" {
+			continue
+		}
+		changed := tu.Changed
+		if changed.IsZero() {
+			changed = tu.Created
+		}
+		m.Add(Unit{Source: src, Target: tgt, Context: tu.Props["x-context"], Origin: origin, Changed: changed})
+		n++
+	}
+	return n
 }

@@ -1,8 +1,11 @@
 package tm
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 func TestLookupScores(t *testing.T) {
@@ -64,5 +67,28 @@ func TestBestFive(t *testing.T) {
 	}
 	if !got[0].Exact {
 		t.Errorf("best is not the exact match: %+v", got[0])
+	}
+}
+
+func TestAddTMX(t *testing.T) {
+	f, err := os.Open("../interchange/testdata/omegat11.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	x, err := interchange.ReadTMX(f, "omegat11.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New("zh", "ru")
+	if n := m.AddTMX(x, "omegat11.tmx"); n != 1 {
+		t.Fatalf("stored %d units, want 1", n)
+	}
+	got := m.Lookup("中俄两国于2001年签署了条约。", "")
+	if len(got) != 1 || !got[0].Exact || got[0].Target != "Россия и Китай подписали договор в 2001 году." || got[0].Origin != "omegat11.tmx" || got[0].Changed.Year() != 2026 {
+		t.Errorf("lookup after TMX import: %+v", got)
+	}
+	if n := New("zh", "en").AddTMX(x, "x"); n != 0 {
+		t.Errorf("stored %d units without an English side", n)
 	}
 }
