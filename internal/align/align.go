@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/segment"
 	"unicode"
 )
 
@@ -201,6 +203,10 @@ type doc struct {
 func newDoc(segs []string, lang, other string, terms []string) doc {
 	d := doc{length: make([]float64, len(segs)), cum: make([]float64, len(segs)+1), anchors: make([][]uint64, len(segs)), acum: make([]int, len(segs)+1), strong: make([]int, len(segs)+1)}
 	stems := map[string]string{}
+	var sp segment.Splitter
+	if r, err := segment.For(lang); err == nil {
+		sp = r
+	}
 	for i, s := range segs {
 		n := 0
 		for _, c := range s {
@@ -210,7 +216,7 @@ func newDoc(segs []string, lang, other string, terms []string) doc {
 		}
 		d.length[i] = float64(n)
 		d.cum[i+1] = d.cum[i] + float64(n)
-		d.anchors[i] = anchorsOf(s, lang, other, terms, stems)
+		d.anchors[i] = anchorsOf(s, lang, other, terms, stems, sp)
 		d.acum[i+1] = d.acum[i] + len(d.anchors[i])
 		d.strong[i+1] = d.strong[i]
 		for _, h := range d.anchors[i] {
