@@ -57,15 +57,15 @@ func anchorsOf(s, lang, other string, terms []string, stems map[string]string, s
 	for _, c := range s {
 		switch c {
 		case '?', '？':
-			keys = append(keys, ".")
+			keys = append(keys, "?")
 		case '!', '！':
-			keys = append(keys, ".")
+			keys = append(keys, "!")
 		case '“', '«', '„', '「', '『':
 			keys = append(keys, "\"")
 		case '(', '（':
-			keys = append(keys, ".")
+			keys = append(keys, "(")
 		case ':', '：':
-			keys = append(keys, ".")
+			keys = append(keys, ":")
 		}
 	}
 	var soft []string
