@@ -341,14 +341,17 @@ func (a *aligner) cost(i, j, ns, nt int, prior, base, bound float64) float64 {
 		} else {
 			k = a.t.strong[j] - a.t.strong[j-1]
 		}
-		cost += 1.5 * float64(k)
+		cost += orphanW * float64(k)
 	}
 	return cost
 }
 
 // Weights of the anchors in a bead's cost, in nats: a shared anchor, an
 // anchor on one side only, a shared lexicon concept.
-const rewardW, unmatchedW, softW = 2.5, 1.5, 2.5
+const rewardW, unmatchedW, softW = 2.0, 2.0, 2.5
+
+// orphanW is the cost of each anchor of a segment left without a partner.
+const orphanW = 1.5
 
 // anchorCost rewards anchors found on both sides of a bead and penalises
 // those found on one side only.

@@ -218,7 +218,7 @@ func TestEvalNTREX(t *testing.T) {
 			// Issue 4 asks for 0.95 on zh–ru and ru–en; a length-and-anchor
 			// aligner without a bilingual lexicon does not reach it (see
 			// the package comment). These floors keep what it does reach.
-			floor := map[string]float64{"zh-ru": 0.925, "ru-en": 0.96, "zh-en": 0.94}[from+"-"+to]
+			floor := map[string]float64{"zh-ru": 0.935, "ru-en": 0.97, "zh-en": 0.945}[from+"-"+to]
 			if f < floor {
 				t.Errorf("%s–%s strict link F1 %.4f, want ≥ %.3f (the issue's target is 0.95)", from, to, f, floor)
 			}
