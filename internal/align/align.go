@@ -279,23 +279,36 @@ func alignPart(src, tgt []string, opt Options) []Bead {
 	}
 	a := &aligner{s: s, t: t, c: c, s2: s2, lengthOnly: true}
 	beads := a.run(nil)
-	// Re-estimate the variance from the confident 1–1 links and align again.
-	var sum, cnt float64
+	a.estimate(beads)
+	a.lengthOnly = opt.lengthOnly
+	return a.run(beads)
+}
+
+// estimate sets the length ratio and its variance from the 1–1 links of a
+// previous pass, which leave out the lines that have no partner.
+func (a *aligner) estimate(beads []Bead) {
+	var sumS, sumT, cnt float64
 	for _, b := range beads {
 		if len(b.Src) == 1 && len(b.Tgt) == 1 {
-			ls, lt := s.length[b.Src[0]], t.length[b.Tgt[0]]
-			if ls > 0 {
-				d := lt - c*ls
+			sumS += a.s.length[b.Src[0]]
+			sumT += a.t.length[b.Tgt[0]]
+			cnt++
+		}
+	}
+	if cnt < 5 || sumS == 0 {
+		return
+	}
+	a.c = (sumT + 1) / (sumS + 1)
+	var sum float64
+	for _, b := range beads {
+		if len(b.Src) == 1 && len(b.Tgt) == 1 {
+			if ls := a.s.length[b.Src[0]]; ls > 0 {
+				d := a.t.length[b.Tgt[0]] - a.c*ls
 				sum += d * d / ls
-				cnt++
 			}
 		}
 	}
-	if cnt >= 5 {
-		a.s2 = math.Max(sum/cnt, 2)
-	}
-	a.lengthOnly = opt.lengthOnly
-	return a.run(beads)
+	a.s2 = math.Max(sum/cnt, 2)
 }
 
 type aligner struct {
