@@ -7,6 +7,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func open(t testing.TB, path string) *os.File {
@@ -145,7 +148,7 @@ func TestXLIFFErrors(t *testing.T) {
 		{"<xliff version=\"3.0\"/>", "x.xlf:1:1: XLIFF version \"3.0\" is not supported"},
 		{"<xliff version=\"1.2\"><file source-language=\"en\"><body>\n<trans-unit id=\"a\"><source>a <b>x</b></source></trans-unit></body></file></xliff>", "x.xlf:2:30: unknown inline element <b>"},
 		{"<xliff version=\"2.1\" srcLang=\"en\"><file id=\"f\">\n<unit id=\"u\"><segment><source>a</sourc></segment></unit></file></xliff>", "x.xlf:2:"},
-		{"<?xml version=\"1.0\" encoding=\"windows-1251\"?><xliff/>", "encoding \"windows-1251\" is not supported"},
+		{"<?xml version=\"1.0\" encoding=\"x-klingon\"?><xliff/>", "x.xlf:1:1: encoding \"x-klingon\" is not known"},
 		{"<xliff version=\"1.2\">\n\xff</xliff>", "x.xlf:2:1: invalid UTF-8"},
 		{"", "x.xlf:1:1: no XML element found"},
 		{"<xliff version=\"2.1\" srcLang=\"en\"><file id=\"f\"><unit id=\"u\"><segment><source>&bogus;</source></segment></unit></file></xliff>", "x.xlf:1:"},
@@ -154,6 +157,40 @@ func TestXLIFFErrors(t *testing.T) {
 		_, err := ReadXLIFF(strings.NewReader(tt.doc), "x.xlf")
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q:\n got %v\nwant %q", tt.doc, err, tt.want)
+		}
+	}
+}
+
+// TestDeclaredEncodings reads TMX files in the encodings CAT tools of the
+// region still write: windows-1251, GB18030 and UTF-16.
+func TestDeclaredEncodings(t *testing.T) {
+	utf := "<?xml version=\"1.0\" encoding=\"%s\"?>\n<tmx version=\"1.4\"><header srclang=\"ru\"/><body><tu><tuv xml:lang=\"ru\"><seg>Договор</seg></tuv><tuv xml:lang=\"zh\"><seg>条约</seg></tuv></tu></body></tmx>"
+	for _, enc := range []string{"windows-1251", "GB18030", "UTF-16"} {
+		doc := strings.Replace(utf, "%s", enc, 1)
+		var data []byte
+		switch enc {
+		case "windows-1251":
+			doc = strings.Replace(doc, "<seg>条约</seg>", "<seg>&#26465;&#32422;</seg>", 1)
+			b, err := charmapEncode(enc, doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = b
+		default:
+			b, err := charmapEncode(enc, doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = b
+		}
+		tm, err := ReadTMX(bytes.NewReader(data), "enc.tmx")
+		if err != nil {
+			t.Fatalf("%s: %v", enc, err)
+		}
+		ru, _ := tm.Units[0].Text("ru")
+		zh, _ := tm.Units[0].Text("zh")
+		if ru != "Договор" || zh != "条约" {
+			t.Errorf("%s: read %q and %q", enc, ru, zh)
 		}
 	}
 }
@@ -367,4 +404,15 @@ func FuzzReadTSV(f *testing.F) {
 		_, err := ReadTSV(bytes.NewReader(b), "f", "zh", "ru")
 		checkErr(t, err)
 	})
+}
+
+func charmapEncode(name, s string) ([]byte, error) {
+	if name == "UTF-16" {
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
+	}
+	e, err := htmlindex.Get(name)
+	if err != nil {
+		return nil, err
+	}
+	return e.NewEncoder().Bytes([]byte(s))
 }

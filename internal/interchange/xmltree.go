@@ -6,8 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // An Error is a problem in an interchange file, with its place.
@@ -92,20 +97,16 @@ func parseTree(r io.Reader, file string) (*node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		return nil, &Error{file, 1, 1, "the file is UTF-16; save it as UTF-8"}
+	data, err = toUTF8(data, file)
+	if err != nil {
+		return nil, err
 	}
 	if line, col, ok := badUTF8(data); ok {
 		return nil, &Error{file, line, col, "invalid UTF-8; save the file as UTF-8"}
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
-	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
-		switch strings.ToLower(charset) {
-		case "utf-8", "utf8", "us-ascii", "ascii":
-			return input, nil
-		}
-		return nil, fmt.Errorf("encoding %q is not supported; save the file as UTF-8", charset)
-	}
+	// toUTF8 has decoded whatever the declaration names.
+	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) { return input, nil }
 	var root *node
 	var stack []*node
 	for {
@@ -159,6 +160,41 @@ func parseTree(r io.Reader, file string) (*node, error) {
 		return nil, &Error{file, 1, 1, "no XML element found"}
 	}
 	return root, nil
+}
+
+var encodingDecl = regexp.MustCompile(`^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+
+// toUTF8 decodes a document in UTF-16 (with a byte-order mark) or in the
+// encoding its XML declaration names (windows-1251, GB18030, …) into UTF-8.
+func toUTF8(data []byte, file string) ([]byte, error) {
+	var enc encoding.Encoding
+	name := ""
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		enc, name = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "UTF-16"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		enc, name = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "UTF-16"
+	default:
+		m := encodingDecl.FindSubmatch(data[:min(len(data), 256)])
+		if m == nil {
+			return data, nil
+		}
+		name = string(m[1])
+		switch strings.ToLower(name) {
+		case "utf-8", "utf8", "us-ascii", "ascii":
+			return data, nil
+		}
+		e, err := htmlindex.Get(name)
+		if err != nil {
+			return nil, &Error{file, 1, 1, fmt.Sprintf("encoding %q is not known; save the file as UTF-8", name)}
+		}
+		enc = e
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, &Error{file, 1, 1, fmt.Sprintf("the file is not valid %s: %v", name, err)}
+	}
+	return out, nil
 }
 
 // badUTF8 finds the first invalid UTF-8 sequence.
