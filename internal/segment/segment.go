@@ -402,7 +402,7 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		case question:
 			brk = true
 		case period && !closed:
-			brk = r.periodEnds(p[segStart:i], p[segStart:j], f)
+			brk = r.periodEnds(p[segStart:i], p[segStart:j], p[k:], f)
 		case period:
 			// «…». and ."": a closing mark after the stop ends the sentence.
 			brk = true
@@ -468,7 +468,7 @@ func (r *Rules) follower(s string) follow {
 
 // periodEnds decides whether a full stop at the end of sentence (the text
 // of the current segment up to the stop) ends it, given what follows.
-func (r *Rules) periodEnds(sentence, withStop string, f follow) bool {
+func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 	word, wordStart := lastWord(sentence)
 	if word == "" {
 		return true
@@ -476,6 +476,15 @@ func (r *Rules) periodEnds(sentence, withStop string, f follow) bool {
 	// Numbered items at the start of a segment: "4.", "IV.", "§2.", "8.1.".
 	if strings.TrimSpace(sentence[:wordStart]) == "" && isItemNumber(word) {
 		return false
+	}
+	// An initial: "С. В. Лавров", "J. R. R. Tolkien"; but initials after
+	// the surname may end a sentence when a word that only starts
+	// sentences follows ("Пушкин А. С. Он родился").
+	if utf8.RuneCountInString(word) == 1 {
+		c, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(c) {
+			return r.starters[firstWord(next)]
+		}
 	}
 	if a, ok := r.abbreviation(withStop); ok {
 		switch a.Kind {
@@ -490,14 +499,17 @@ func (r *Rules) periodEnds(sentence, withStop string, f follow) bool {
 			return f == followUpper || f == followOpen
 		}
 	}
-	// An initial: "С. В. Лавров", "J. R. R. Tolkien".
-	if utf8.RuneCountInString(word) == 1 {
-		c, _ := utf8.DecodeRuneInString(word)
-		if unicode.IsUpper(c) {
-			return false
+	return true
+}
+
+// firstWord returns the run of letters at the start of s.
+func firstWord(s string) string {
+	for i, c := range s {
+		if !unicode.IsLetter(c) {
+			return s[:i]
 		}
 	}
-	return true
+	return s
 }
 
 // fullWord reports whether the sentence ends with a word that cannot be an
