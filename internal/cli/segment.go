@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/tandemforum/tandem/internal/segment"
 )
@@ -41,8 +40,9 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 	}
 	w := bufio.NewWriter(env.Stdout)
 	for _, s := range segment.Strings(sp, string(text)) {
-		// One segment a line: line breaks inside a sentence become spaces.
-		w.WriteString(strings.Join(strings.Fields(s), " "))
+		// One segment a line: line breaks inside a sentence become
+		// spaces, or nothing between Chinese characters.
+		w.WriteString(segment.OneLine(s))
 		w.WriteByte('\n')
 	}
 	return w.Flush()

@@ -138,3 +138,17 @@ func FuzzCheckText(f *testing.F) {
 		}
 	})
 }
+
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"中俄两国\n签署了条约。":         "中俄两国签署了条约。",
+		"Договор\n  подписан.": "Договор подписан.",
+		"中国\nChina\n俄罗斯":       "中国 China 俄罗斯",
+		"  两端  ":               "两端",
+		"他说：\n“好。”":            "他说：“好。”",
+	} {
+		if got := OneLine(in); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
