@@ -194,6 +194,7 @@ type doc struct {
 	anchors [][]uint64
 	acum    []int // acum[i] = number of anchors in segments [0, i)
 	strong  []int // strong[i] = number of anchors other than the lexicon's in [0, i)
+	sents   []int // number of sentences of each segment
 	// spans[k-1][i] holds the anchors of segments [i-k, i), sorted, for
 	// beads of up to three segments: the search reads them millions of
 	// times.
@@ -201,7 +202,7 @@ type doc struct {
 }
 
 func newDoc(segs []string, lang, other string, terms []string) doc {
-	d := doc{length: make([]float64, len(segs)), cum: make([]float64, len(segs)+1), anchors: make([][]uint64, len(segs)), acum: make([]int, len(segs)+1), strong: make([]int, len(segs)+1)}
+	d := doc{length: make([]float64, len(segs)), cum: make([]float64, len(segs)+1), anchors: make([][]uint64, len(segs)), acum: make([]int, len(segs)+1), strong: make([]int, len(segs)+1), sents: make([]int, len(segs))}
 	stems := map[string]string{}
 	var sp segment.Splitter
 	if r, err := segment.For(lang); err == nil {
@@ -216,7 +217,10 @@ func newDoc(segs []string, lang, other string, terms []string) doc {
 		}
 		d.length[i] = float64(n)
 		d.cum[i+1] = d.cum[i] + float64(n)
-		d.anchors[i] = anchorsOf(s, lang, other, terms, stems, sp)
+		if sp != nil {
+			d.sents[i] = len(sp.Split(s))
+		}
+		d.anchors[i] = anchorsOf(s, lang, other, terms, stems, d.sents[i])
 		d.acum[i+1] = d.acum[i] + len(d.anchors[i])
 		d.strong[i+1] = d.strong[i]
 		for _, h := range d.anchors[i] {
@@ -348,13 +352,14 @@ func (a *aligner) cost(i, j, ns, nt int, prior, base, bound float64) float64 {
 	} else {
 		// A segment left without a partner: its anchors are evidence
 		// that it has one.
+		// Its sentences are no such evidence: every segment has them.
 		var k int
 		if ns > 0 {
-			k = a.s.strong[i] - a.s.strong[i-1]
+			k = a.s.strong[i] - a.s.strong[i-1] - a.s.sents[i-1]
 		} else {
-			k = a.t.strong[j] - a.t.strong[j-1]
+			k = a.t.strong[j] - a.t.strong[j-1] - a.t.sents[j-1]
 		}
-		cost += orphanW * float64(k)
+		cost += unmatchedW * float64(k)
 	}
 	return cost
 }
@@ -362,9 +367,6 @@ func (a *aligner) cost(i, j, ns, nt int, prior, base, bound float64) float64 {
 // Weights of the anchors in a bead's cost, in nats: a shared anchor, an
 // anchor on one side only, a shared lexicon concept.
 const rewardW, unmatchedW, softW = 2.0, 2.0, 2.5
-
-// orphanW is the cost of each anchor of a segment left without a partner.
-const orphanW = 1.5
 
 // anchorCost rewards anchors found on both sides of a bead and penalises
 // those found on one side only.

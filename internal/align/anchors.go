@@ -18,14 +18,12 @@ import (
 // concepts of the built-in lexicon it mentions, and the terms of the term
 // list it contains. A repeated anchor appears again:
 // the lists are multisets.
-func anchorsOf(s, lang, other string, terms []string, stems map[string]string, sp segment.Splitter) []uint64 {
+func anchorsOf(s, lang, other string, terms []string, stems map[string]string, sentences int) []uint64 {
 	var keys []string
-	if sp != nil {
-		// One anchor per sentence: translators keep sentences, so a
-		// link whose sides hold as many sentences is likelier.
-		for range sp.Split(s) {
-			keys = append(keys, ".")
-		}
+	// One anchor per sentence: translators keep sentences, so a link
+	// whose sides hold as many sentences is likelier.
+	for range sentences {
+		keys = append(keys, ".")
 	}
 	for _, n := range qa.Numbers(s, lang) {
 		if !n.Spelled {

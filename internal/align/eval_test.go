@@ -179,46 +179,49 @@ func TestEvalNTREX(t *testing.T) {
 	for _, pair := range [][2]string{{"zh", "ru"}, {"ru", "en"}, {"zh", "en"}} {
 		from, to := pair[0], pair[1]
 		t.Run(from+"-"+to, func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(4, 2019))
 			var sc, multi, baseline linkScore
 			kinds := map[string]int{}
 			shown := 0
-			for _, d := range docs {
-				s, tg, gold := synthesize(rng, from, to, d.text[from], d.text[to])
-				got := Align(s, tg, Options{From: from, To: to})
-				sc.add(gold, got)
-				baseline.add(gold, Align(s, tg, Options{From: from, To: to, lengthOnly: true}))
-				var g1, t1 []Bead
-				for _, b := range gold {
-					kinds[fmt.Sprintf("%d-%d", len(b.Src), len(b.Tgt))]++
-					if !(len(b.Src) == 1 && len(b.Tgt) == 1) {
-						g1 = append(g1, b)
+			// Three synthetic variants of every document, so that the
+			// figure does not hang on one draw of merges and drops.
+			for _, seed := range [][2]uint64{{4, 2019}, {11, 7}, {1, 1}} {
+				rng := rand.New(rand.NewPCG(seed[0], seed[1]))
+				for _, d := range docs {
+					s, tg, gold := synthesize(rng, from, to, d.text[from], d.text[to])
+					got := Align(s, tg, Options{From: from, To: to})
+					sc.add(gold, got)
+					baseline.add(gold, Align(s, tg, Options{From: from, To: to, lengthOnly: true}))
+					var g1, t1 []Bead
+					for _, b := range gold {
+						kinds[fmt.Sprintf("%d-%d", len(b.Src), len(b.Tgt))]++
+						if !(len(b.Src) == 1 && len(b.Tgt) == 1) {
+							g1 = append(g1, b)
+						}
 					}
-				}
-				for _, b := range got {
-					if !(len(b.Src) == 1 && len(b.Tgt) == 1) {
-						t1 = append(t1, b)
+					for _, b := range got {
+						if !(len(b.Src) == 1 && len(b.Tgt) == 1) {
+							t1 = append(t1, b)
+						}
 					}
-				}
-				multi.add(g1, t1)
-				if testing.Verbose() && shown < 3 {
-					if diff := beadDiff(gold, got); diff != "" {
-						t.Logf("%s: %s", d.id, diff)
-						shown++
+					multi.add(g1, t1)
+					if testing.Verbose() && shown < 3 {
+						if diff := beadDiff(gold, got); diff != "" {
+							t.Logf("%s: %s", d.id, diff)
+							shown++
+						}
 					}
 				}
 			}
 			p, r, f := sc.f1()
 			mp, mr, mf := multi.f1()
 			_, _, bf := baseline.f1()
-			t.Logf("%s–%s: %d documents, links by kind %v", from, to, len(docs), kinds)
+			t.Logf("%s–%s: %d documents × 3 synthetic variants, links by kind %v", from, to, len(docs), kinds)
 			t.Logf("%s–%s: strict link precision %.4f recall %.4f F1 %.4f; links other than 1–1: P %.3f R %.3f F1 %.3f",
 				from, to, p, r, f, mp, mr, mf)
 			t.Logf("%s–%s: Gale–Church alone (no anchors) strict F1 %.4f; tandem/Gale–Church %.3f", from, to, bf, f/bf)
-			// Issue 4 asks for 0.95 on zh–ru and ru–en; a length-and-anchor
-			// aligner without a bilingual lexicon does not reach it (see
-			// the package comment). These floors keep what it does reach.
-			floor := map[string]float64{"zh-ru": 0.935, "ru-en": 0.97, "zh-en": 0.945}[from+"-"+to]
+			// Issue 4 asks for 0.95 on zh–ru and ru–en; the floors keep
+			// what the aligner reaches.
+			floor := map[string]float64{"zh-ru": 0.95, "ru-en": 0.97, "zh-en": 0.95}[from+"-"+to]
 			if f < floor {
 				t.Errorf("%s–%s strict link F1 %.4f, want ≥ %.3f (the issue's target is 0.95)", from, to, f, floor)
 			}
