@@ -25,9 +25,13 @@ func anchorsOf(s, lang, other string, terms []string, stems map[string]string, s
 	for range sentences {
 		keys = append(keys, ".")
 	}
-	for _, n := range qa.Numbers(s, lang) {
-		if !n.Spelled {
-			keys = append(keys, "n:"+strconv.FormatFloat(n.Value, 'g', -1, 64))
+	// Numbers need a digit, or Chinese numerals; most segments have
+	// neither, and skipping them saves a third of the time.
+	if strings.ContainsAny(s, "0123456789０１２３４５６７８９") || (baseLang(lang) == "zh" && strings.ContainsAny(s, "〇一二两三四五六七八九十百千万亿")) {
+		for _, n := range qa.Numbers(s, lang) {
+			if !n.Spelled {
+				keys = append(keys, "n:"+strconv.FormatFloat(n.Value, 'g', -1, 64))
+			}
 		}
 	}
 	base := strings.ToLower(lang)
@@ -139,13 +143,14 @@ func translit(w string) string {
 	return b.String()
 }
 
+var phoneticFold = strings.NewReplacer("dzh", "j", "zh", "j", "kh", "h", "ck", "k", "ph", "f", "th", "t", "sch", "sh", "ts", "c", "tz", "c", "x", "ks", "q", "k", "w", "v", "c", "k")
+
 // phonetic reduces a Latin-script name to a key that its Russian
 // transliteration shares: the consonant skeleton, with spellings that
 // transliteration changes (dzh/j, ck/k, w/v) folded. Trump and Трамп both
 // give "trmp"; Johnson and Джонсон "jnsn".
 func phonetic(w string) string {
-	r := strings.NewReplacer("dzh", "j", "zh", "j", "kh", "h", "ck", "k", "ph", "f", "th", "t", "sch", "sh", "ts", "c", "tz", "c", "x", "ks", "q", "k", "w", "v", "c", "k")
-	w = r.Replace(w)
+	w = phoneticFold.Replace(w)
 	var b []byte
 	for k := 0; k < len(w); k++ {
 		ch := w[k]
