@@ -2,7 +2,6 @@ package segment
 
 import (
 	"bufio"
-	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -149,4 +148,3 @@ func TestEvalUD(t *testing.T) {
 	}
 }
 
-var _ = fmt.Sprint
