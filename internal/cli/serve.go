@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"runtime/debug"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/web"
@@ -36,6 +37,11 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 			host = "localhost"
 		}
 		*baseURL = "http://" + net.JoinHostPort(host, port)
+	}
+	if env.Getenv("GOGC") == "" {
+		// The live heap is small and most garbage is per request: collect
+		// less often than the default, for throughput on busy days.
+		debug.SetGCPercent(400)
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	db, blobs, err := cfg.open(ctx)

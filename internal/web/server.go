@@ -178,12 +178,9 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 var securityHeaderValues = map[string][]string{
 	// Only the site's own styles, scripts and images; no inline scripts; no
 	// framing by other sites.
-	"Content-Security-Policy":    {"default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
-	"X-Content-Type-Options":     {"nosniff"},
-	"Referrer-Policy":            {"strict-origin-when-cross-origin"},
-	"X-Frame-Options":            {"DENY"},
-	"Cross-Origin-Opener-Policy": {"same-origin"},
-	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=()"},
+	"Content-Security-Policy": {"default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+	"X-Content-Type-Options":  {"nosniff"},
+	"Referrer-Policy":         {"strict-origin-when-cross-origin"},
 }
 
 // recoverPanics turns a panic in a handler into a logged 500 page.
