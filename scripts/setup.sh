@@ -21,7 +21,7 @@ TEST_PACKAGES=(
 	"/usr/bin/chromium chromium"      # browser tests (chromedp)
 	# Chinese glyphs, so that browser screenshots and layout checks see real text
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk"
-	# "omegat omegat"                 # OmegaT round-trip test
+	"omegat omegat"                   # OmegaT round-trip test (issue 4)
 	# "soffice libreoffice-writer"    # DOCX fixtures made at run time
 )
 BENCH_PACKAGES=(
