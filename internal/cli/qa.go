@@ -60,7 +60,15 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if errors > 0 {
-		return fmt.Errorf("%s: %d errors, %d warnings", fs.Arg(0), errors, len(findings)-errors)
+		return fmt.Errorf("%s: %s, %s", fs.Arg(0), count(errors, "error"), count(len(findings)-errors, "warning"))
 	}
 	return nil
+}
+
+// count writes "1 error", "2 errors".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
