@@ -60,13 +60,13 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if errors > 0 {
-		return fmt.Errorf("%s: %s, %s", fs.Arg(0), count(errors, "error"), count(len(findings)-errors, "warning"))
+		return fmt.Errorf("%s: %s, %s", fs.Arg(0), countNoun(errors, "error"), countNoun(len(findings)-errors, "warning"))
 	}
 	return nil
 }
 
-// count writes "1 error", "2 errors".
-func count(n int, noun string) string {
+// countNoun writes "1 error", "2 errors".
+func countNoun(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

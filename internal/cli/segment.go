@@ -31,7 +31,7 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	name, text, err := readInput(env, fs.Arg(0))
+	name, text, err := readTextInput(env, fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -80,9 +80,9 @@ func splitterFor(lang, rulesFile, srxFile string) (segment.Splitter, error) {
 	return r, nil
 }
 
-// readInput reads the named file, or standard input when name is empty or
+// readTextInput reads the named file, or standard input when name is empty or
 // "-"; it returns the name to use in messages.
-func readInput(env *Env, name string) (string, []byte, error) {
+func readTextInput(env *Env, name string) (string, []byte, error) {
 	if name == "" || name == "-" {
 		b, err := io.ReadAll(env.Stdin)
 		return "standard input", b, err

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func writeFile(t *testing.T, dir, name, content string) string {
+func writeLangFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
@@ -18,18 +18,18 @@ func writeFile(t *testing.T, dir, name, content string) string {
 
 func TestSegmentCommand(t *testing.T) {
 	dir := t.TempDir()
-	in := writeFile(t, dir, "ru.txt", "Договор подписан в 2001 г. Следующая встреча прошла\nв Москве. Её открыл проф. Иванов.\n\nГлава 2")
+	in := writeLangFile(t, dir, "ru.txt", "Договор подписан в 2001 г. Следующая встреча прошла\nв Москве. Её открыл проф. Иванов.\n\nГлава 2")
 	code, out, stderr := runCLI(t, nil, "segment", "--lang", "ru", in)
 	want := "Договор подписан в 2001 г.\nСледующая встреча прошла в Москве.\nЕё открыл проф. Иванов.\nГлава 2\n"
 	if code != 0 || out != want {
 		t.Errorf("exit %d, stderr %q, output:\n%s\nwant:\n%s", code, stderr, out, want)
 	}
-	rules := writeFile(t, dir, "rules.txt", "never засл.\n")
-	in2 := writeFile(t, dir, "ru2.txt", "Выступил засл. Деятель искусств.")
+	rules := writeLangFile(t, dir, "rules.txt", "never засл.\n")
+	in2 := writeLangFile(t, dir, "ru2.txt", "Выступил засл. Деятель искусств.")
 	if code, out, _ := runCLI(t, nil, "segment", "--lang", "ru", "--rules", rules, in2); code != 0 || strings.Count(out, "\n") != 1 {
 		t.Errorf("with project rules: exit %d, %q", code, out)
 	}
-	bad := writeFile(t, dir, "gbk.txt", "ok\n\xc4\xe3\xba\xc3")
+	bad := writeLangFile(t, dir, "gbk.txt", "ok\n\xc4\xe3\xba\xc3")
 	if code, _, stderr := runCLI(t, nil, "segment", "--lang", "zh", bad); code != 1 || !strings.Contains(stderr, "gbk.txt:2:1: byte 0xc4 is not UTF-8") {
 		t.Errorf("wrong encoding: exit %d, %q", code, stderr)
 	}
@@ -43,8 +43,8 @@ func TestSegmentCommand(t *testing.T) {
 
 func TestAlignCommand(t *testing.T) {
 	dir := t.TempDir()
-	src := writeFile(t, dir, "zh.txt", "中俄两国于2001年签署了睦邻友好合作条约。\n今年是条约签署20周年。\n两国贸易额达到2401亿美元，创历史新高。\n论坛由两国科学院共同主办。\n")
-	tgt := writeFile(t, dir, "ru.txt", "В 2001 году Россия и Китай подписали Договор о добрососедстве, дружбе и сотрудничестве.\nВ этом году исполняется 20 лет со дня подписания договора. Товарооборот двух стран достиг рекордных 240,1 млрд долларов.\nФорум совместно организовали академии наук двух стран.\n")
+	src := writeLangFile(t, dir, "zh.txt", "中俄两国于2001年签署了睦邻友好合作条约。\n今年是条约签署20周年。\n两国贸易额达到2401亿美元，创历史新高。\n论坛由两国科学院共同主办。\n")
+	tgt := writeLangFile(t, dir, "ru.txt", "В 2001 году Россия и Китай подписали Договор о добрососедстве, дружбе и сотрудничестве.\nВ этом году исполняется 20 лет со дня подписания договора. Товарооборот двух стран достиг рекордных 240,1 млрд долларов.\nФорум совместно организовали академии наук двух стран.\n")
 	tmx := filepath.Join(dir, "out.tmx")
 	code, out, stderr := runCLI(t, nil, "align", "--from", "zh", "--to", "ru", src, tgt, "--tmx", tmx)
 	if code != 0 || out != "[0]:[0]\n[1,2]:[1]\n[3]:[2]\n" {
@@ -72,13 +72,13 @@ func TestQACommand(t *testing.T) {
 		t.Errorf("findings:\n%s", out)
 	}
 	dir := t.TempDir()
-	good := writeFile(t, dir, "ok.xlf", `<xliff version="1.2"><file original="a" source-language="zh" target-language="ru" datatype="plaintext"><body>
+	good := writeLangFile(t, dir, "ok.xlf", `<xliff version="1.2"><file original="a" source-language="zh" target-language="ru" datatype="plaintext"><body>
 <trans-unit id="1"><source>论坛共有1200名代表参加。</source><target state="translated">В форуме приняли участие 1 200 делегатов.</target></trans-unit>
 </body></file></xliff>`)
 	if code, out, stderr := runCLI(t, nil, "qa", good); code != 0 || out != "" {
 		t.Errorf("clean file: exit %d, %q %q", code, out, stderr)
 	}
-	bad := writeFile(t, dir, "bad.xlf", "<xliff version=\"1.2\">\n<file>\n</xliff>")
+	bad := writeLangFile(t, dir, "bad.xlf", "<xliff version=\"1.2\">\n<file>\n</xliff>")
 	if code, _, stderr := runCLI(t, nil, "qa", bad); code != 1 || !strings.Contains(stderr, "bad.xlf:3:") {
 		t.Errorf("broken file: exit %d, %q", code, stderr)
 	}
@@ -86,7 +86,7 @@ func TestQACommand(t *testing.T) {
 
 func TestXLIFFCommands(t *testing.T) {
 	dir := t.TempDir()
-	md := writeFile(t, dir, "essay.md", "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史新高。\n")
+	md := writeLangFile(t, dir, "essay.md", "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史新高。\n")
 	for _, v := range []string{"1.2", "2.1"} {
 		code, xlf, stderr := runCLI(t, nil, "xliff", "export", "--from", "zh", "--to", "ru", "--xliff", v, md)
 		if code != 0 {
@@ -106,7 +106,7 @@ func TestXLIFFCommands(t *testing.T) {
 		translated := r.Replace(xlf)
 		// The replacer also touched the sources; put them back.
 		translated = strings.ReplaceAll(translated, "<source xml:space=\"preserve\">Товарооборот достиг ", "<source xml:space=\"preserve\">中俄贸易额达到")
-		x := writeFile(t, dir, "essay-"+v+".xlf", translated)
+		x := writeLangFile(t, dir, "essay-"+v+".xlf", translated)
 		code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, x)
 		want := "# Открытие форума\n\nТоварооборот достиг **240,1 млрд долларов**. Это рекорд.\n"
 		if code != 0 || out != want {
