@@ -147,4 +147,3 @@ func TestEvalUD(t *testing.T) {
 		})
 	}
 }
-
