@@ -11,9 +11,11 @@ package align
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tandemforum/tandem/internal/segment"
 	"unicode"
@@ -205,24 +207,38 @@ type doc struct {
 
 func newDoc(segs []string, lang, other string, terms []string) doc {
 	d := doc{length: make([]float64, len(segs)), cum: make([]float64, len(segs)+1), anchors: make([][]uint64, len(segs)), acum: make([]int, len(segs)+1), strong: make([]int, len(segs)+1), sents: make([]int, len(segs))}
-	stems := map[string]string{}
 	var sp segment.Splitter
 	if r, err := segment.For(lang); err == nil {
 		sp = r
 	}
-	for i, s := range segs {
-		n := 0
-		for _, c := range s {
-			if !unicode.IsSpace(c) {
-				n++
+	// Each segment is read on its own, so the segments are shared out among
+	// the cores in chunks, each with its own cache of stems.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(segs)/256))
+	chunk := (len(segs) + workers - 1) / max(workers, 1)
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(segs); lo += chunk {
+		hi := min(lo+chunk, len(segs))
+		wg.Go(func() {
+			stems := map[string]string{}
+			for i := lo; i < hi; i++ {
+				s := segs[i]
+				n := 0
+				for _, c := range s {
+					if !unicode.IsSpace(c) {
+						n++
+					}
+				}
+				d.length[i] = float64(n)
+				if sp != nil {
+					d.sents[i] = len(sp.Split(s))
+				}
+				d.anchors[i] = anchorsOf(s, lang, other, terms, stems, d.sents[i])
 			}
-		}
-		d.length[i] = float64(n)
-		d.cum[i+1] = d.cum[i] + float64(n)
-		if sp != nil {
-			d.sents[i] = len(sp.Split(s))
-		}
-		d.anchors[i] = anchorsOf(s, lang, other, terms, stems, d.sents[i])
+		})
+	}
+	wg.Wait()
+	for i := range segs {
+		d.cum[i+1] = d.cum[i] + d.length[i]
 		d.acum[i+1] = d.acum[i] + len(d.anchors[i])
 		d.strong[i+1] = d.strong[i]
 		for _, h := range d.anchors[i] {
@@ -274,8 +290,12 @@ func alignPart(src, tgt []string, opt Options) []Bead {
 	for k, t := range opt.Terms {
 		srcTerms[k], tgtTerms[k] = t.Source, t.Target
 	}
-	s := newDoc(src, opt.From, opt.To, srcTerms)
-	t := newDoc(tgt, opt.To, opt.From, tgtTerms)
+	// The two sides are read independently: one on another core.
+	var s, t doc
+	var wg sync.WaitGroup
+	wg.Go(func() { s = newDoc(src, opt.From, opt.To, srcTerms) })
+	t = newDoc(tgt, opt.To, opt.From, tgtTerms)
+	wg.Wait()
 	c := (t.cum[m] + 1) / (s.cum[n] + 1)
 	// Gale and Church's variance, 6.8 characters for equal-length
 	// languages, grows with the square of the ratio.
