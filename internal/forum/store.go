@@ -43,7 +43,9 @@ func Touch(ctx context.Context, q store.Querier) error {
 
 const partnerColumns = `p.id, p.slug, p.name, p.short_name, p.description, p.country, p.website, COALESCE(p.logo_id, 0)`
 
-func scanPartner(sc interface{ Scan(...any) error }, extra ...any) (*Partner, error) {
+func scanPartnerRow(sc store.Scanner) (*Partner, error) { return scanPartner(sc) }
+
+func scanPartner(sc store.Scanner, extra ...any) (*Partner, error) {
 	p := &Partner{}
 	err := sc.Scan(append([]any{&p.ID, &p.Slug, &p.Name, &p.ShortName, &p.Description, &p.Country, &p.Website, &p.LogoID}, extra...)...)
 	return p, err
@@ -51,7 +53,7 @@ func scanPartner(sc interface{ Scan(...any) error }, extra ...any) (*Partner, er
 
 const forumColumns = `f.id, f.slug, f.title, f.theme, f.summary, f.note, f.starts_at, f.ends_at, f.time_zone, f.venue, f.online, f.languages, f.published`
 
-func scanForum(sc interface{ Scan(...any) error }) (*Forum, error) {
+func scanForum(sc store.Scanner) (*Forum, error) {
 	f := &Forum{}
 	var langs string
 	err := sc.Scan(&f.ID, &f.Slug, &f.Title, &f.Theme, &f.Summary, &f.Note, &f.StartsAt, &f.EndsAt, &f.TimeZone, &f.Venue, &f.Online, &langs, &f.Published)
@@ -61,7 +63,9 @@ func scanForum(sc interface{ Scan(...any) error }) (*Forum, error) {
 
 const personColumns = `pe.id, pe.slug, pe.names, pe.position, pe.bio, COALESCE(pe.partner_id, 0), pe.affiliation, COALESCE(pe.photo_id, 0)`
 
-func scanPerson(sc interface{ Scan(...any) error }, extra ...any) (*Person, error) {
+func scanPersonRow(sc store.Scanner) (*Person, error) { return scanPerson(sc) }
+
+func scanPerson(sc store.Scanner, extra ...any) (*Person, error) {
 	p := &Person{}
 	err := sc.Scan(append([]any{&p.ID, &p.Slug, &p.Names, &p.Position, &p.Bio, &p.PartnerID, &p.Affiliation, &p.PhotoID}, extra...)...)
 	return p, err
@@ -69,7 +73,7 @@ func scanPerson(sc interface{ Scan(...any) error }, extra ...any) (*Person, erro
 
 const speechColumns = `s.id, s.forum_id, s.session_id, s.slug, s.speaker_id, s.kind, s.delivery, s.original_lang, s.title, s.summary, s.body, s.starts_at, s.ends_at`
 
-func scanSpeech(sc interface{ Scan(...any) error }, extra ...any) (*Speech, error) {
+func scanSpeech(sc store.Scanner, extra ...any) (*Speech, error) {
 	sp := &Speech{}
 	err := sc.Scan(append([]any{&sp.ID, &sp.ForumID, &sp.SessionID, &sp.Slug, &sp.SpeakerID, &sp.Kind, &sp.Delivery, &sp.OriginalLang, &sp.Title, &sp.Summary, &sp.Body, &sp.StartsAt, &sp.EndsAt}, extra...)...)
 	return sp, err
@@ -77,7 +81,7 @@ func scanSpeech(sc interface{ Scan(...any) error }, extra ...any) (*Speech, erro
 
 const newsColumns = `n.id, n.slug, COALESCE(n.forum_id, 0), n.title, n.dateline, n.summary, n.body, n.source, n.published_at, COALESCE(n.lead_image_id, 0)`
 
-func scanNews(sc interface{ Scan(...any) error }) (*NewsPost, error) {
+func scanNews(sc store.Scanner) (*NewsPost, error) {
 	n := &NewsPost{}
 	err := sc.Scan(&n.ID, &n.Slug, &n.ForumID, &n.Title, &n.Dateline, &n.Summary, &n.Body, &n.Source, &n.PublishedAt, &n.LeadImageID)
 	return n, err
@@ -85,21 +89,9 @@ func scanNews(sc interface{ Scan(...any) error }) (*NewsPost, error) {
 
 // Forums returns the published forums, newest first, with their hosts.
 func (s *Store) Forums(ctx context.Context) ([]*Forum, error) {
-	rows, err := s.DB.Query(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.published ORDER BY f.starts_at DESC, f.id`)
+	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE f.published ORDER BY f.starts_at DESC, f.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list forums: %w", err)
-	}
-	defer rows.Close()
-	var fs []*Forum
-	for rows.Next() {
-		f, err := scanForum(rows)
-		if err != nil {
-			return nil, err
-		}
-		fs = append(fs, f)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	return fs, s.loadHosts(ctx, fs)
 }
@@ -299,22 +291,10 @@ func (s *Store) loadPhotos(ctx context.Context, people []*Person) error {
 // Speakers returns the people who speak at the forum, each once, with
 // their partners. The caller sorts them the reader's way.
 func (s *Store) Speakers(ctx context.Context, forumID int64) ([]*Person, error) {
-	rows, err := s.DB.Query(ctx, `SELECT `+personColumns+` FROM people pe
+	out, err := store.All(ctx, s.DB, scanPersonRow, `SELECT `+personColumns+` FROM people pe
 		WHERE pe.id IN (SELECT speaker_id FROM speeches WHERE forum_id = ?)`, forumID)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
-	}
-	defer rows.Close()
-	var out []*Person
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	if err := s.loadPartnersOf(ctx, out); err != nil {
 		return nil, err
@@ -364,21 +344,9 @@ func (s *Store) SpeechesBy(ctx context.Context, personID int64) ([]*Speech, map[
 
 // Partners returns every partner with its logo.
 func (s *Store) Partners(ctx context.Context) ([]*Partner, error) {
-	rows, err := s.DB.Query(ctx, `SELECT `+partnerColumns+` FROM partners p ORDER BY p.id`)
+	out, err := store.All(ctx, s.DB, scanPartnerRow, `SELECT `+partnerColumns+` FROM partners p ORDER BY p.id`)
 	if err != nil {
 		return nil, fmt.Errorf("partners: %w", err)
-	}
-	defer rows.Close()
-	var out []*Partner
-	for rows.Next() {
-		p, err := scanPartner(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	return out, s.loadLogos(ctx, out)
 }
@@ -398,22 +366,10 @@ func (s *Store) PartnerBySlug(ctx context.Context, slug string) (*Partner, error
 // ForumsHostedBy returns the published forums a partner hosts, newest first,
 // with all their hosts.
 func (s *Store) ForumsHostedBy(ctx context.Context, partnerID int64) ([]*Forum, error) {
-	rows, err := s.DB.Query(ctx, `SELECT `+forumColumns+` FROM forums f JOIN forum_hosts h ON h.forum_id = f.id
+	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f JOIN forum_hosts h ON h.forum_id = f.id
 		WHERE h.partner_id = ? AND f.published ORDER BY f.starts_at DESC`, partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("forums of partner: %w", err)
-	}
-	defer rows.Close()
-	var fs []*Forum
-	for rows.Next() {
-		f, err := scanForum(rows)
-		if err != nil {
-			return nil, err
-		}
-		fs = append(fs, f)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	return fs, s.loadHosts(ctx, fs)
 }
@@ -421,21 +377,12 @@ func (s *Store) ForumsHostedBy(ctx context.Context, partnerID int64) ([]*Forum, 
 // PeopleOf returns the people affiliated with a partner who speak at a
 // published forum.
 func (s *Store) PeopleOf(ctx context.Context, partnerID int64) ([]*Person, error) {
-	rows, err := s.DB.Query(ctx, `SELECT `+personColumns+` FROM people pe WHERE pe.partner_id = ?
+	out, err := store.All(ctx, s.DB, scanPersonRow, `SELECT `+personColumns+` FROM people pe WHERE pe.partner_id = ?
 		AND pe.id IN (SELECT s.speaker_id FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE f.published)`, partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("people of partner: %w", err)
 	}
-	defer rows.Close()
-	var out []*Person
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Collections returns the publications released at a forum.
@@ -513,9 +460,6 @@ func (s *Store) news(ctx context.Context, whereOrder string, args ...any) ([]*Ne
 		}
 		out = append(out, n)
 		ids = append(ids, n.LeadImageID)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	images, err := media.Load(ctx, s.DB, ids)
 	if err != nil {

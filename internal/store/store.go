@@ -248,3 +248,26 @@ func In[T any](vals []T) (string, []any) {
 	}
 	return strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", "), args
 }
+
+// Scanner is a row to scan: *sql.Row or *sql.Rows.
+type Scanner interface {
+	Scan(dest ...any) error
+}
+
+// All runs a query and scans each row it returns with scan.
+func All[T any](ctx context.Context, q Querier, scan func(Scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
