@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/i18n"
@@ -161,10 +160,9 @@ func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string,
 	}
 	t := s.catalog.Printer(l)
 	data := &pageData{
-		Lang:    l,
-		T:       t,
-		Title:   t.T("error." + key + ".title"),
-		Section: "",
+		Lang:  l,
+		T:     t,
+		Title: t.T("error." + key + ".title"),
 		Main: struct {
 			Status      int
 			Title, Body string
@@ -265,13 +263,13 @@ func (s *Server) html(rq *request, view, path string, d *pageData) (result, erro
 	return result{contentType: "text/html; charset=utf-8", body: buf.Bytes()}, nil
 }
 
-// brand returns the short names of the partners, which head every page.
+// brand returns the short names of the partners, in the order they joined,
+// which head every page.
 func (s *Server) brand(rq *request) ([]string, error) {
 	ps, err := s.forums.Partners(rq.Context())
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].ID < ps[j].ID })
 	var out []string
 	for _, p := range ps {
 		v, _ := p.ShortName.In(rq.Lang)
