@@ -178,6 +178,18 @@ func visit(t *testing.T, exe, base string) {
 	overflow := run(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth`))
 	narrow := run(t, ctx, chromedp.FullScreenshot(80))
 
+	// No page scrolls sideways on a phone, in any language: long Russian
+	// words and Chinese lines must wrap.
+	for _, l := range []string{"zh", "ru", "en"} {
+		for _, p := range []string{"/", "/forums/treaty-20-forum", "/forums/treaty-20-forum/programme", "/forums/treaty-20-forum/speakers",
+			"/people/igor-ivanov", "/partners", "/partners/riac", "/news", "/news/forum-marks-treaty-anniversary"} {
+			do(chromedp.Navigate(base+"/"+l+p), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+			if run(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth`)) {
+				t.Errorf("/%s%s scrolls sideways on a 390 px wide screen", l, p)
+			}
+		}
+	}
+
 	if focused != "skip" {
 		t.Errorf("first Tab focused %q, want the skip link", focused)
 	}
