@@ -55,6 +55,9 @@ type Rules struct {
 	wordFinal string
 	// starters are capitalised words that only start sentences.
 	starters map[string]bool
+	// pairs holds, per abbreviation (compact form), the words that it is
+	// never parted from ("долл. США").
+	pairs map[string]map[string]bool
 }
 
 //go:embed rules/*.txt
@@ -136,7 +139,9 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // with # are skipped. A line "word-final LETTERS" lists the letters that end
 // full words but never abbreviations; a line "starters WORD..." lists
 // capitalised words that begin a sentence even where the stop before them is
-// missing ("гигабайт Несмотря на"). name is used in error messages.
+// missing ("гигабайт Несмотря на"). A line "pair ABBREVIATION WORD" keeps
+// the abbreviation and the word after it in one sentence ("pair долл.
+// США"). name is used in error messages.
 func (r *Rules) Read(rd io.Reader, name string) error {
 	sc := bufio.NewScanner(rd)
 	line := 0
@@ -171,6 +176,21 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
+		if kw == "pair" && ok {
+			a, word, ok := cutLast(strings.TrimSpace(abbr))
+			key := compact(a)
+			if !ok || !strings.HasSuffix(key, ".") || key == "." || strings.ContainsRune(word, '.') {
+				return fmt.Errorf("%s:%d:%d: want \"pair ABBREVIATION. WORD\", got %q", name, line, col, t)
+			}
+			if r.pairs == nil {
+				r.pairs = map[string]map[string]bool{}
+			}
+			if r.pairs[key] == nil {
+				r.pairs[key] = map[string]bool{}
+			}
+			r.pairs[key][word] = true
+			continue
+		}
 		kind, known := kindNames[kw]
 		if !ok || !known {
 			return fmt.Errorf("%s:%d:%d: want \"never|number|end ABBREVIATION\", got %q", name, line, col, t)
@@ -183,6 +203,16 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 		return fmt.Errorf("%s:%d: %w", name, line+1, err)
 	}
 	return nil
+}
+
+// cutLast splits s at its last space.
+func cutLast(s string) (before, after string, ok bool) {
+	i := strings.LastIndexFunc(s, isSpace)
+	if i < 0 {
+		return s, "", false
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return strings.TrimSpace(s[:i]), s[i+n:], true
 }
 
 // compact lower-cases s and removes its spaces: "Т. е." → "т.е.".

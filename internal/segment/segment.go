@@ -491,12 +491,49 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		case Never:
 			return false
 		case AfterNumber:
-			if !numberBefore(withStop[:len(withStop)-len(a.matched)]) {
+			before := withStop[:len(withStop)-len(a.matched)]
+			if !numberBefore(before) {
+				return false
+			}
+			// "В 2001 г. Россия и Китай…": a date that opens the
+			// sentence is not a sentence of its own.
+			if opensSentence(before) {
+				return false
+			}
+			if r.pairs[compact(a.Text)][firstWord(strings.TrimLeftFunc(next, isSpace))] {
 				return false
 			}
 			return f == followUpper
 		case MayEnd:
 			return f == followUpper || f == followOpen
+		}
+	}
+	return true
+}
+
+// opensSentence reports whether before, the sentence up to an abbreviation
+// after a number, holds nothing but that number and at most one word in
+// front of it: "В 2001", "С 1990-х", "Летом 2023", "2023". Such a date
+// opens a sentence rather than ending one.
+func opensSentence(before string) bool {
+	s := strings.TrimRightFunc(before, isSpace)
+	for range 2 { // the number, and a magnitude before it ("5 млн")
+		w, start := lastWord(s)
+		if w == "" {
+			break
+		}
+		s = strings.TrimRightFunc(s[:start], isSpace)
+		if c, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(c) {
+			break
+		}
+	}
+	s = strings.TrimLeftFunc(s, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers+dashes, c) })
+	if s == "" {
+		return true
+	}
+	for _, c := range s {
+		if !unicode.IsLetter(c) {
+			return false
 		}
 	}
 	return true

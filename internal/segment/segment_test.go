@@ -48,12 +48,30 @@ func TestRuleFileErrors(t *testing.T) {
 		{"  never тчк\n", "p.txt:1:9: abbreviation \"тчк\" must end with a full stop"},
 		{"never a.\n\xff\n", "p.txt:2:1: not UTF-8 text"},
 		{"starters однако\n", "p.txt:1:1: starter \"однако\" must be a capitalised word"},
+		{"pair долл\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
+		{"pair долл США\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: got %v, want %q", tt.in, err, tt.want)
 		}
+	}
+}
+
+// TestPairs checks that a project's "pair" line keeps an abbreviation and
+// the word after it together.
+func TestPairs(t *testing.T) {
+	r := MustFor("ru")
+	text := "Это стоит 5 тыс. руб. РФ считает цену высокой."
+	if n := len(r.Split(text)); n != 2 {
+		t.Fatalf("without the pair: %d segments, want 2", n)
+	}
+	if err := r.Read(strings.NewReader("pair руб. РФ\n"), "p.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(r.Split(text)); n != 1 {
+		t.Errorf("with the pair: %d segments, want 1", n)
 	}
 }
 
