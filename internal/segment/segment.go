@@ -285,23 +285,10 @@ func (r *Rules) breaksCJK(p string) []int {
 			}
 			ellipsis = dots >= 3
 		}
-		closed := false
-		for j < len(p) {
-			c2, n2 := utf8.DecodeRuneInString(p[j:])
-			if !strings.ContainsRune(closers, c2) {
-				break
-			}
-			closed = true
-			j += n2
-		}
-		k := j
-		for k < len(p) {
-			c2, n2 := utf8.DecodeRuneInString(p[k:])
-			if !isSpace(c2) {
-				break
-			}
-			k += n2
-		}
+		after := skip(p, j, func(c rune) bool { return strings.ContainsRune(closers, c) })
+		closed := after > j
+		j = after
+		k := skip(p, j, isSpace)
 		if k >= len(p) {
 			break
 		}
@@ -364,24 +351,11 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		if dots >= 3 {
 			ellipsis = true
 		}
-		closed := false
-		for j < len(p) {
-			c2, n2 := utf8.DecodeRuneInString(p[j:])
-			if !strings.ContainsRune(closersAlpha, c2) {
-				break
-			}
-			closed = true
-			j += n2
-		}
+		after := skip(p, j, func(c rune) bool { return strings.ContainsRune(closersAlpha, c) })
+		closed := after > j
+		j = after
 		// Whitespace must follow: "3.5", "example.com" and "т.е." go on.
-		k := j
-		for k < len(p) {
-			c2, n2 := utf8.DecodeRuneInString(p[k:])
-			if !isSpace(c2) {
-				break
-			}
-			k += n2
-		}
+		k := skip(p, j, isSpace)
 		if k == j || k >= len(p) {
 			i = j
 			continue
@@ -537,6 +511,19 @@ func opensSentence(before string) bool {
 		}
 	}
 	return true
+}
+
+// skip returns the offset of the first rune at or after j in p that in
+// does not accept.
+func skip(p string, j int, in func(rune) bool) int {
+	for j < len(p) {
+		c, n := utf8.DecodeRuneInString(p[j:])
+		if !in(c) {
+			break
+		}
+		j += n
+	}
+	return j
 }
 
 // firstWord returns the run of letters at the start of s.
