@@ -101,7 +101,10 @@ func (r *reader) readBody(name string) error {
 	})
 }
 
-func (r *reader) readNotes(name, elem string, typ doc.NoteType) error {
+// eachEntry calls fn for every child of the root of the optional part name
+// (notes, comments) whose local name is elem, with the part's
+// relationships in effect; other children are skipped.
+func (r *reader) eachEntry(name, elem string, fn func(x *xmlPart, s xml.StartElement) error) error {
 	if name == "" || !r.p.has(name) {
 		return nil
 	}
@@ -122,6 +125,12 @@ func (r *reader) readNotes(name, elem string, typ doc.NoteType) error {
 		if wname(s.Name) != elem {
 			return x.skip()
 		}
+		return fn(x, s)
+	})
+}
+
+func (r *reader) readNotes(name, elem string, typ doc.NoteType) error {
+	return r.eachEntry(name, elem, func(x *xmlPart, s xml.StartElement) error {
 		switch attr(s, "type") {
 		case "separator", "continuationSeparator", "continuationNotice":
 			return x.skip()
@@ -160,26 +169,7 @@ func trimNoteStart(bs []doc.Block) {
 }
 
 func (r *reader) readComments(name string) error {
-	if name == "" || !r.p.has(name) {
-		return nil
-	}
-	rels, err := r.p.relsOf(name)
-	if err != nil {
-		return err
-	}
-	r.rels = rels
-	x, c, err := r.p.xml(name)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	if _, err := x.root(); err != nil {
-		return err
-	}
-	return x.children(func(s xml.StartElement) error {
-		if wname(s.Name) != "comment" {
-			return x.skip()
-		}
+	return r.eachEntry(name, "comment", func(x *xmlPart, s xml.StartElement) error {
 		pbs, err := r.blockContent(x)
 		if err != nil {
 			return err
