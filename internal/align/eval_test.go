@@ -3,25 +3,14 @@ package align
 import (
 	"bufio"
 	"fmt"
+	"github.com/tandemforum/tandem/internal/shareddata"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 )
-
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	p := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s not found (%v): the evaluation needs ../shared next to the repository", rel, err)
-	}
-	return p
-}
 
 func readLines(t testing.TB, path string) []string {
 	t.Helper()
@@ -51,10 +40,10 @@ func loadNTREX(t testing.TB) []ntrexDoc {
 		"zh": "ntrex/newstest2019-ref.zho-CN.txt",
 		"ru": "ntrex/newstest2019-ref.rus.txt",
 	}
-	ids := readLines(t, sharedData(t, "ntrex/DOCUMENT_IDS.tsv"))
+	ids := readLines(t, shareddata.Path(t, "ntrex/DOCUMENT_IDS.tsv"))
 	lines := map[string][]string{}
 	for l, f := range files {
-		lines[l] = readLines(t, sharedData(t, f))
+		lines[l] = readLines(t, shareddata.Path(t, f))
 		if len(lines[l]) != len(ids) {
 			t.Fatalf("%s has %d lines, DOCUMENT_IDS %d", f, len(lines[l]), len(ids))
 		}

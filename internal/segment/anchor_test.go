@@ -2,6 +2,7 @@ package segment
 
 import (
 	"archive/zip"
+	"github.com/tandemforum/tandem/internal/shareddata"
 	"html"
 	"os"
 	"strings"
@@ -43,7 +44,7 @@ func TestEvalAgainstOmegaT(t *testing.T) {
 		{"zh", "zh-CN", "ud/zh_gsdsimp-dev.sentences.txt", ""},
 		{"ru", "ru-RU", "ud/ru_gsd-dev.sentences.txt", " "},
 	} {
-		lines := readLines(t, sharedData(t, c.file))
+		lines := readLines(t, shareddata.Path(t, c.file))
 		for i := range lines {
 			lines[i] = html.UnescapeString(lines[i])
 		}

@@ -2,27 +2,15 @@ package segment
 
 import (
 	"bufio"
+	"github.com/tandemforum/tandem/internal/shareddata"
 	"html"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
 
 // sharedData returns the path of a file under ../shared/data relative to the
 // repository, or skips the test when the shared folder is absent.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	repo := filepath.Join(filepath.Dir(file), "..", "..")
-	p := filepath.Join(repo, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s not found (%v): the evaluation needs ../shared next to the repository", rel, err)
-	}
-	return p
-}
-
 func readLines(t testing.TB, path string) []string {
 	t.Helper()
 	f, err := os.Open(path)
@@ -130,7 +118,7 @@ func TestEvalUD(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.lang, func(t *testing.T) {
-			lines := readLines(t, sharedData(t, c.file))
+			lines := readLines(t, shareddata.Path(t, c.file))
 			for i := range lines {
 				// The UD texts keep HTML entities (&#39;&#39; for a closing quote).
 				lines[i] = html.UnescapeString(lines[i])

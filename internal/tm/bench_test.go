@@ -3,9 +3,9 @@ package tm
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/tandemforum/tandem/internal/shareddata"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -16,20 +16,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	p := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s not found (%v): the benchmark needs ../shared next to the repository", rel, err)
-	}
-	return p
-}
-
 // zhSentences returns sentences and clauses of the Chinese government work
 // reports, enough for a memory of n units.
 func zhSentences(t testing.TB, n int) []string {
-	f, err := os.Open(sharedData(t, "zh-reports/government_work_reports.jsonl"))
+	f, err := os.Open(shareddata.Path(t, "zh-reports/government_work_reports.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +71,7 @@ func memory100k(t testing.TB) (*Memory, []string) {
 	for i, s := range src {
 		m.Add(Unit{Source: s, Target: "перевод " + s, Context: "u" + string(rune('a'+i%26))})
 	}
-	f, err := os.Open(sharedData(t, "ntrex/newstest2019-ref.zho-CN.txt"))
+	f, err := os.Open(shareddata.Path(t, "ntrex/newstest2019-ref.zho-CN.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
