@@ -3,13 +3,14 @@ package align
 import (
 	"bufio"
 	"fmt"
-	"github.com/tandemforum/tandem/internal/shareddata"
 	"math/rand/v2"
 	"os"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 func readLines(t testing.TB, path string) []string {

@@ -2,11 +2,12 @@ package segment
 
 import (
 	"archive/zip"
-	"github.com/tandemforum/tandem/internal/shareddata"
 	"html"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 // omegatJar is where Debian's omegat package installs OmegaT.

@@ -2,11 +2,12 @@ package segment
 
 import (
 	"bufio"
-	"github.com/tandemforum/tandem/internal/shareddata"
 	"html"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 // sharedData returns the path of a file under ../shared/data relative to the

@@ -3,7 +3,6 @@ package tm
 import (
 	"bufio"
 	"encoding/json"
-	"github.com/tandemforum/tandem/internal/shareddata"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/segment"
+	"github.com/tandemforum/tandem/internal/shareddata"
 	"golang.org/x/sys/unix"
 )
 
