@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -143,9 +144,13 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 // letting requests in flight finish for up to ten seconds.
 func (s *Server) Serve(ctx context.Context, addr string) error {
 	hs := s.HTTPServer(addr)
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.ListenAndServe() }()
-	s.log.Info("serving", slog.String("addr", addr), slog.String("base_url", s.base.String()))
+	go func() { errc <- hs.Serve(l) }()
+	s.log.Info("serving", slog.String("addr", l.Addr().String()), slog.String("base_url", s.base.String()))
 	select {
 	case err := <-errc:
 		return err
