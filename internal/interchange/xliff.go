@@ -497,11 +497,28 @@ func content2(n *node, name string, data map[string]string) (Content, error) {
 			if (ch.name == "pc" || ch.name == "sc" || ch.name == "ph") && id == "" {
 				return errAt(name, ch, "inline <%s> without id", ch.name)
 			}
+			if ch.name == "ec" && id == "" && ch.attrValue("startRef") == "" {
+				return errAt(name, ch, "inline <ec> without startRef or id")
+			}
 		}
 		return nil
 	}
 	err := walk(n)
 	return c.fillCloseTypes(), err
+}
+
+// ids hands out identifiers unique within a file: a repeated one gets a
+// suffix, since readers refuse duplicates (a 1.2 file may name a group and
+// a trans-unit alike, and both become units).
+type ids map[string]bool
+
+func (s ids) unique(id string) string {
+	out := id
+	for n := 2; s[out]; n++ {
+		out = id + "-" + strconv.Itoa(n)
+	}
+	s[out] = true
+	return out
 }
 
 // WriteXLIFF writes x as XLIFF 1.2 or 2.1, by x.Version. Segments without
@@ -527,11 +544,12 @@ func writeXLIFF12(b *strings.Builder, x *XLIFF) {
 	for fi, f := range x.Files {
 		orig := firstNonEmpty(f.Original, f.ID, "file"+strconv.Itoa(fi+1))
 		fmt.Fprintf(b, "  <file%s datatype=\"plaintext\">\n    <body>\n", attrs("original", orig, "source-language", x.SrcLang, "target-language", x.TgtLang))
+		groups, units := ids{}, ids{}
 		for ui, u := range f.Units {
-			uid := firstNonEmpty(u.ID, "u"+strconv.Itoa(ui+1))
+			uid := groups.unique(firstNonEmpty(u.ID, "u"+strconv.Itoa(ui+1)))
 			fmt.Fprintf(b, "      <group%s>\n", attrs("id", uid))
 			for si, s := range u.Segments {
-				sid := uid + "-" + firstNonEmpty(s.ID, strconv.Itoa(si+1))
+				sid := units.unique(uid + "-" + firstNonEmpty(s.ID, strconv.Itoa(si+1)))
 				approved := ""
 				if s.State == Reviewed || s.State == Final {
 					approved = "yes"
@@ -630,8 +648,9 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 	fmt.Fprintf(b, "<xliff xmlns=\"%s\" version=\"%s\"%s>\n", nsXLIFF2, firstNonEmpty(x.Version, "2.1"), attrs("srcLang", x.SrcLang, "trgLang", x.TgtLang))
 	for fi, f := range x.Files {
 		fmt.Fprintf(b, "  <file%s>\n", attrs("id", firstNonEmpty(f.ID, "f"+strconv.Itoa(fi+1)), "original", f.Original))
+		units := ids{}
 		for ui, u := range f.Units {
-			uid := firstNonEmpty(u.ID, "u"+strconv.Itoa(ui+1))
+			uid := units.unique(firstNonEmpty(u.ID, "u"+strconv.Itoa(ui+1)))
 			fmt.Fprintf(b, "    <unit%s>\n", attrs("id", uid))
 			if len(u.Notes) > 0 {
 				b.WriteString("      <notes>\n")
