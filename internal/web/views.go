@@ -26,7 +26,6 @@ type views struct {
 func loadViews(as *assets) (*views, error) {
 	funcs := template.FuncMap{
 		"asset":    as.url,
-		"tx":       shownText,
 		"paras":    paragraphs,
 		"in":       func(t time.Time, loc *time.Location) time.Time { return t.In(loc) },
 		"srcset":   srcset,
