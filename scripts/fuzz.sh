@@ -34,7 +34,7 @@ failed=()
 for target in "${targets[@]}"; do
 	read -r pkg name <<<"$target"
 	echo "== $pkg $name"
-	if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg"; then
+	if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "${FUZZMINIMIZETIME:-5s}" "$pkg"; then
 		failed+=("$pkg $name")
 	fi
 done
