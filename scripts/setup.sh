@@ -22,6 +22,7 @@ TEST_PACKAGES=(
 	# Chinese glyphs, so that browser screenshots and layout checks see real text
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk"
 	"omegat omegat"                   # OmegaT round-trip test (issue 4)
+	"npm npm"                         # installs axe-core for the accessibility checks
 	# "soffice libreoffice-writer"    # DOCX fixtures made at run time
 )
 BENCH_PACKAGES=(
@@ -91,25 +92,46 @@ done
 
 check_go
 
+apt_install() {
+	# Deduplicate, keeping order.
+	mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+
+	if ! command -v apt-get >/dev/null 2>&1; then
+		die "missing: ${missing[*]}; apt-get was not found, so install these yourself"
+	fi
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=()
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo=(sudo)
+	else
+		die "missing: ${missing[*]}; installing needs root and sudo was not found. As root, run: apt-get update && apt-get install --no-install-recommends ${missing[*]}"
+	fi
+
+	echo "setup ($*): installing ${missing[*]}"
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+}
+
+# npm_deps installs the npm packages that tests load into the browser
+# (axe-core, pinned in tests/a11y/package-lock.json), from the npm registry.
+npm_deps() {
+	local dir
+	dir="$(cd "$(dirname "$0")/.." && pwd)/tests/a11y"
+	[ -f "$dir/node_modules/axe-core/axe.min.js" ] && return 0
+	if ! command -v npm >/dev/null 2>&1; then
+		echo "setup: warning: npm not found; the accessibility checks will be skipped" >&2
+		return 0
+	fi
+	echo "setup (test): installing axe-core into tests/a11y"
+	npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
 	echo "setup ($*): nothing to install"
-	exit 0
-fi
-
-# Deduplicate, keeping order.
-mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
-
-if ! command -v apt-get >/dev/null 2>&1; then
-	die "missing: ${missing[*]}; apt-get was not found, so install these yourself"
-fi
-if [ "$(id -u)" -eq 0 ]; then
-	sudo=()
-elif command -v sudo >/dev/null 2>&1; then
-	sudo=(sudo)
 else
-	die "missing: ${missing[*]}; installing needs root and sudo was not found. As root, run: apt-get update && apt-get install --no-install-recommends ${missing[*]}"
+	apt_install "$@"
 fi
-
-echo "setup ($*): installing ${missing[*]}"
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+for purpose in "$@"; do
+	[ "$purpose" = test ] && npm_deps
+done
+exit 0

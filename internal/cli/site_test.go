@@ -179,13 +179,27 @@ func visit(t *testing.T, exe, base string) {
 	narrow := run(t, ctx, chromedp.FullScreenshot(80))
 
 	// No page scrolls sideways on a phone, in any language: long Russian
-	// words and Chinese lines must wrap.
+	// words and Chinese lines must wrap. Each page also passes axe-core's
+	// WCAG 2 A and AA rules (contrast, names, landmarks, lang), when
+	// make test has installed it.
+	axe := axeCore(t)
 	for _, l := range []string{"zh", "ru", "en"} {
 		for _, p := range []string{"/", "/forums/treaty-20-forum", "/forums/treaty-20-forum/programme", "/forums/treaty-20-forum/speakers",
-			"/people/igor-ivanov", "/partners", "/partners/riac", "/news", "/news/forum-marks-treaty-anniversary"} {
+			"/forums/treaty-20-forum/speeches/wang-yi-video-address", "/people/igor-ivanov", "/partners", "/partners/riac",
+			"/news", "/news/forum-marks-treaty-anniversary", "/no-such-page"} {
 			do(chromedp.Navigate(base+"/"+l+p), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 			if run(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth`)) {
 				t.Errorf("/%s%s scrolls sideways on a 390 px wide screen", l, p)
+			}
+			if axe == "" {
+				continue
+			}
+			violations := run(t, ctx, chromedp.Evaluate[[]string](axe+`;
+				axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r =>
+					r.violations.map(v => v.id + ": " + v.help + " (" + v.nodes.map(n => n.target.join(" ")).join(", ") + ")"))`,
+				chromedp.EvalAwaitPromise))
+			for _, v := range violations {
+				t.Errorf("/%s%s: %s", l, p, v)
 			}
 		}
 	}
@@ -225,4 +239,15 @@ func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// axeCore returns the source of axe-core, which `make test` installs into
+// tests/a11y, or "" (with a note in the log) when it is not installed.
+func axeCore(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join("..", "..", "tests", "a11y", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Log("accessibility checks skipped: axe-core is not installed (make test installs it into tests/a11y)")
+		return ""
+	}
+	return string(b)
 }
