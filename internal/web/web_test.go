@@ -9,11 +9,14 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/web"
@@ -505,5 +508,29 @@ func TestCachedPagesAreServedFresh(t *testing.T) {
 	}
 	if n := db.QueryCount() - before; n > 1 {
 		t.Errorf("a cached page cost %d queries", n)
+	}
+}
+
+// TestCacheFollowsContent checks that a cached page shows new content once
+// the content version has been read again (at most a second later).
+func TestCacheFollowsContent(t *testing.T) {
+	db := storetest.SQLite(t)
+	s := newSite(t, db, true)
+	before := s.page("/en/news", 200)
+	if n := before.Find("article.news-item").Length(); n != 2 {
+		t.Fatalf("%d news items before, want 2", n)
+	}
+	post := &forum.NewsPost{
+		Slug:        "later-news",
+		Title:       lang.New("en", map[string]string{"en": "A later announcement"}),
+		PublishedAt: time.Date(2021, 7, 1, 9, 0, 0, 0, time.UTC),
+	}
+	if err := forum.AddNewsPost(context.Background(), db, post); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	after := s.page("/en/news", 200)
+	if got := text(after, "article.news-item h3"); got != "A later announcement" {
+		t.Errorf("first news item after the change %q, want the new post", got)
 	}
 }
