@@ -468,13 +468,6 @@ func (a *aligner) run(prev []Bead) []Bead {
 	}
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // band runs the dynamic programme over cells (i, j) with j within w of the
 // diagonal. It reports whether the best path came near the band's edge.
 func (a *aligner) band(w int, centers []int) ([]Bead, bool) {

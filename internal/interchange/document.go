@@ -14,9 +14,6 @@ import (
 type textRef struct {
 	id      string
 	inlines *[]doc.Inline
-	// codes maps the id of each inline code of the unit to the inline it
-	// stands for (without its content), to rebuild the translation.
-	codes map[string]doc.Inline
 }
 
 // documentTexts lists the translatable texts of d in reading order. Units

@@ -220,12 +220,6 @@ func errAt(file string, n *node, format string, args ...any) error {
 	return &Error{file, n.line, n.col, fmt.Sprintf(format, args...)}
 }
 
-// xmlWriter writes indented XML by hand, escaping text and attributes.
-type xmlWriter struct {
-	b   strings.Builder
-	err error
-}
-
 func escText(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))

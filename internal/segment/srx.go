@@ -193,7 +193,6 @@ func (s *SRX) ForLanguage(lang string) (Splitter, error) {
 
 type srxSplitter struct {
 	rules []srxRule
-	err   error
 }
 
 // Split applies the rules in order at every position where a break rule

@@ -20,13 +20,12 @@ type reader struct {
 	rels map[string]rel // of the part being read
 	d    *doc.Document
 
-	notes     map[string]doc.Note
-	noteUsed  map[string]bool
-	comments  []doc.Comment
-	anchors   map[string][]string // temporary block ID → comment IDs
-	fields    []*field
-	carry     []atom // content of a paragraph whose mark was deleted
-	pendingLn int
+	notes    map[string]doc.Note
+	noteUsed map[string]bool
+	comments []doc.Comment
+	anchors  map[string][]string // temporary block ID → comment IDs
+	fields   []*field
+	carry    []atom // content of a paragraph whose mark was deleted
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.

@@ -186,16 +186,6 @@ func attr(s xml.StartElement, local string) string {
 	return ""
 }
 
-// hasAttr reports whether the attribute is present.
-func hasAttr(s xml.StartElement, local string) bool {
-	for _, a := range s.Attr {
-		if a.Name.Local == local {
-			return true
-		}
-	}
-	return false
-}
-
 // onOff reads a toggle property such as <w:b/> or <w:b w:val="false"/>.
 func onOff(s xml.StartElement) bool {
 	switch attr(s, "val") {
