@@ -12,7 +12,7 @@ DEMO_DATA := ./tandem-data
 DEMO_ADDR := localhost:8080
 FUZZTIME  ?= 10s
 
-.PHONY: all build demo test bench fuzz clean
+.PHONY: all build demo test race bench fuzz clean
 
 all: build
 
@@ -35,6 +35,11 @@ demo:
 test:
 	bash scripts/setup.sh test
 	bash scripts/test.sh
+
+## race: the whole suite under the race detector (about 4 minutes)
+race:
+	bash scripts/setup.sh test
+	RACE=1 bash scripts/test.sh
 
 ## bench: the programme page served by tandem against the same bytes served by nginx
 bench:
