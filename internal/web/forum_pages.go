@@ -144,6 +144,11 @@ func (s *Server) speechShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
+	sessions, err := s.forums.Programme(rq.Context(), fv.Forum.ID)
+	if err != nil {
+		return result{}, err
+	}
+	prev, next := neighbours(sessions, sp.ID)
 	title, _ := sp.Title.In(rq.Lang)
 	summary, _ := sp.Summary.In(rq.Lang)
 	path := fv.Path + "/speeches/" + sp.Slug
@@ -155,11 +160,33 @@ func (s *Server) speechShow(rq *request) (result, error) {
 		JSONLD:      s.speechLD(rq.Lang, fv, sp),
 		Main: struct {
 			*forumView
-			Speech  *forum.Speech
-			Session *forum.Session
-		}{fv, sp, session},
+			Speech     *forum.Speech
+			Session    *forum.Session
+			Prev, Next *forum.Speech
+		}{fv, sp, session, prev, next},
 	}
 	return s.html(rq, "speech", path, d)
+}
+
+// neighbours returns the speeches before and after the one with id in the
+// programme's order, or nil at either end.
+func neighbours(sessions []*forum.Session, id int64) (prev, next *forum.Speech) {
+	var all []*forum.Speech
+	for _, ss := range sessions {
+		all = append(all, ss.Speeches...)
+	}
+	for i, sp := range all {
+		if sp.ID != id {
+			continue
+		}
+		if i > 0 {
+			prev = all[i-1]
+		}
+		if i+1 < len(all) {
+			next = all[i+1]
+		}
+	}
+	return prev, next
 }
 
 // personName returns how a reader of language l sees a person's name, and

@@ -262,6 +262,10 @@ func TestProgrammeInForumTimeZone(t *testing.T) {
 		if got := text(speech, "#text-title + p.empty"); got == "" {
 			t.Error("speech page should say the text is not published")
 		}
+		if speech.Find(`nav.speech-pager a[rel=prev]`).Length() != 0 ||
+			attr(speech, `nav.speech-pager a[rel=next]`, "href") != "/zh"+forumPath+"/speeches/sergey-lavrov-video-address" {
+			t.Errorf("first speech: prev/next links %q", speech.Find("nav.speech-pager").Text())
+		}
 		ld := jsonLD(t, speech)
 		if ld["@type"] != "Event" || ld["superEvent"] == nil || ld["inLanguage"] != "zh" {
 			t.Errorf("speech JSON-LD %v", ld)
