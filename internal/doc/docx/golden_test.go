@@ -3,38 +3,13 @@ package docx
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got:\n%s", name, got)
-	}
-}
 
 // TestGolden converts every DOCX fixture to HTML and JSON and compares both
 // with the reviewed outputs.
@@ -54,12 +29,12 @@ func TestGolden(t *testing.T) {
 			if err := doc.WriteHTML(&h, d, doc.HTMLOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".html", h.Bytes())
+			golden.Check(t, name+".html", h.Bytes())
 			j, err := json.MarshalIndent(d, "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".json", append(j, '\n'))
+			golden.Check(t, name+".json", append(j, '\n'))
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/golden"
 )
 
 const wns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
@@ -114,7 +115,7 @@ func TestHandmade(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := html(t, d)
-	golden(t, "handmade-zh.html", []byte(got))
+	golden.Check(t, "handmade-zh.html", []byte(got))
 	if d.Lang != "zh-CN" {
 		t.Errorf("document language %q, want zh-CN", d.Lang)
 	}

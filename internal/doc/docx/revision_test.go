@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/golden"
 )
 
 // TestRevisionKeepsIDs imports a manuscript and its revision and checks
@@ -56,7 +57,7 @@ func TestRevisionKeepsIDs(t *testing.T) {
 	if err := doc.WriteDiffHTML(&b, ch, doc.HTMLOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "manuscript-ru.diff.html", b.Bytes())
+	golden.Check(t, "manuscript-ru.diff.html", b.Bytes())
 
 	// Carry gives the edited paragraph its old identifier.
 	quoteID := old["Первый абзац цитаты."]

@@ -4,35 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got:\n%s", name, got)
-	}
-}
 
 // TestGolden converts every Markdown fixture to HTML, JSON and back to
 // Markdown and compares them with reviewed outputs.
@@ -49,13 +28,13 @@ func TestGolden(t *testing.T) {
 			if err := doc.WriteHTML(&h, d, doc.HTMLOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".html", h.Bytes())
+			golden.Check(t, name+".html", h.Bytes())
 			if err := doc.WriteMarkdown(&m, d); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".out.md", m.Bytes())
+			golden.Check(t, name+".out.md", m.Bytes())
 			j, _ := json.MarshalIndent(d, "", "  ")
-			golden(t, name+".json", append(j, '\n'))
+			golden.Check(t, name+".json", append(j, '\n'))
 
 			// Markdown written by tandem reads back as the same document.
 			again, err := Read(m.Bytes(), "zh", Limits{})
