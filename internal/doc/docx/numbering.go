@@ -29,18 +29,7 @@ type numDef struct {
 
 func (p *pkg) readNumbering(name string) (*numbering, error) {
 	nb := &numbering{abstract: map[int]*[9]*numLevel{}, nums: map[int]numDef{}, counters: map[int]*[9]int{}, used: map[int]bool{}}
-	if name == "" || !p.has(name) {
-		return nb, nil
-	}
-	x, c, err := p.xml(name)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	if _, err := x.root(); err != nil {
-		return nil, err
-	}
-	err = x.children(func(s xml.StartElement) error {
+	err := p.eachChild(name, func(x *xmlPart, s xml.StartElement) error {
 		switch wname(s.Name) {
 		case "abstractNum":
 			id, _ := strconv.Atoi(attr(s, "abstractNumId"))

@@ -112,15 +112,7 @@ func (r *reader) eachEntry(name, elem string, fn func(x *xmlPart, s xml.StartEle
 		return err
 	}
 	r.rels = rels
-	x, c, err := r.p.xml(name)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	if _, err := x.root(); err != nil {
-		return err
-	}
-	return x.children(func(s xml.StartElement) error {
+	return r.p.eachChild(name, func(x *xmlPart, s xml.StartElement) error {
 		if wname(s.Name) != elem {
 			return x.skip()
 		}

@@ -82,18 +82,7 @@ func newStyles() *styles {
 
 func (p *pkg) readStyles(name string) (*styles, error) {
 	st := newStyles()
-	if name == "" || !p.has(name) {
-		return st, nil
-	}
-	x, c, err := p.xml(name)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	if _, err := x.root(); err != nil {
-		return nil, err
-	}
-	err = x.children(func(s xml.StartElement) error {
+	err := p.eachChild(name, func(x *xmlPart, s xml.StartElement) error {
 		switch wname(s.Name) {
 		case "docDefaults":
 			return x.children(func(s xml.StartElement) error {

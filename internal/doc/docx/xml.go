@@ -26,6 +26,24 @@ type xmlPart struct {
 	maxDepth int
 }
 
+// eachChild calls fn for each child element of the root of part name; a
+// part the package lacks (optional parts: styles, numbering, notes) has
+// none.
+func (p *pkg) eachChild(name string, fn func(x *xmlPart, s xml.StartElement) error) error {
+	if name == "" || !p.has(name) {
+		return nil
+	}
+	x, c, err := p.xml(name)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := x.root(); err != nil {
+		return err
+	}
+	return x.children(func(s xml.StartElement) error { return fn(x, s) })
+}
+
 func (p *pkg) xml(name string) (*xmlPart, io.Closer, error) {
 	rc, err := p.open(name, p.lim.MaxPart)
 	if err != nil {
