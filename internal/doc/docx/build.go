@@ -179,12 +179,7 @@ func (r *reader) table(x *xmlPart) (*doc.Block, error) {
 			rows = append(rows, row)
 			return err
 		case "sdt":
-			return x.children(func(c xml.StartElement) error {
-				if wname(c.Name) == "sdtContent" {
-					return x.children(visit)
-				}
-				return x.skip()
-			})
+			return x.sdtContent(visit)
 		case "customXml", "ins", "moveTo":
 			return x.children(visit)
 		}
@@ -259,12 +254,7 @@ func (r *reader) row(x *xmlPart) (rawRow, error) {
 			row.cells = append(row.cells, c)
 			return err
 		case "sdt":
-			return x.children(func(c xml.StartElement) error {
-				if wname(c.Name) == "sdtContent" {
-					return x.children(visit)
-				}
-				return x.skip()
-			})
+			return x.sdtContent(visit)
 		case "customXml", "ins", "moveTo":
 			return x.children(visit)
 		}

@@ -230,12 +230,7 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 			}
 			return err
 		case "sdt":
-			return x.children(func(c xml.StartElement) error {
-				if wname(c.Name) == "sdtContent" {
-					return x.children(visit)
-				}
-				return x.skip()
-			})
+			return x.sdtContent(visit)
 		case "customXml", "ins", "moveTo", "smartTag":
 			return x.children(visit)
 		}

@@ -26,6 +26,18 @@ type xmlPart struct {
 	maxDepth int
 }
 
+// sdtContent calls visit for each element inside the w:sdtContent of a
+// content control (w:sdt): the control's content is kept, its properties
+// are not.
+func (x *xmlPart) sdtContent(visit func(xml.StartElement) error) error {
+	return x.children(func(c xml.StartElement) error {
+		if wname(c.Name) == "sdtContent" {
+			return x.children(visit)
+		}
+		return x.skip()
+	})
+}
+
 // eachChild calls fn for each child element of the root of part name; a
 // part the package lacks (optional parts: styles, numbering, notes) has
 // none.
