@@ -21,8 +21,14 @@ type Document struct {
 	Version int `json:"version"`
 	// Lang is the BCP 47 tag of the document's language, as the source
 	// declared it or as most of its text is marked ("ru-RU", "zh-CN", "en").
-	Lang   string  `json:"lang,omitempty"`
-	Blocks []Block `json:"blocks"`
+	Lang string `json:"lang,omitempty"`
+	// Title is the document's title as its source gives it as metadata (a
+	// DOCX's core properties or Title-styled paragraph, a Markdown file's
+	// front matter); empty when it gives none.
+	Title string `json:"title,omitempty"`
+	// Authors are the authors named by the source's metadata, in its order.
+	Authors []string `json:"authors,omitempty"`
+	Blocks  []Block  `json:"blocks"`
 	// Notes are the footnotes and endnotes, in the order of their first
 	// reference.
 	Notes []Note `json:"notes,omitempty"`
@@ -83,6 +89,10 @@ type List struct {
 
 // Item is one list item.
 type Item struct {
+	// Label is the item's label as the source wrote it when it is more than
+	// a number in the list's Style ("Статья 3.", "NEW-3-FORMAT", "(iv)");
+	// empty for a plain number or bullet.
+	Label  string  `json:"label,omitempty"`
 	Blocks []Block `json:"blocks"`
 }
 
@@ -133,6 +143,11 @@ const (
 	// LineBreak is a break inside a paragraph.
 	LineBreak InlineType = "linebreak"
 	Image     InlineType = "image"
+	// MathInline is a formula (Math); it is never translated as text.
+	MathInline InlineType = "math"
+	// Anchor is a target of internal links (ID), as a bookmark in the
+	// source; a Link whose Href is "#"+ID points to it.
+	Anchor InlineType = "anchor"
 )
 
 // Inline is a piece of text or a mark around other inlines.
@@ -147,9 +162,33 @@ type Inline struct {
 	Lang string `json:"lang,omitempty"`
 	// Note is the ID of the Note a NoteRef points to.
 	Note string `json:"note,omitempty"`
+	// Mark is a NoteRef's mark when the source gives its own ("*", "†")
+	// instead of the note's number; such a reference takes no number.
+	Mark string `json:"mark,omitempty"`
+	// ID is an Anchor's name, unique in the document.
+	ID string `json:"id,omitempty"`
+	// Math is a MathInline's formula.
+	Math *Math `json:"math,omitempty"`
 	// Src and Alt describe an inline Image.
 	Src string `json:"src,omitempty"`
 	Alt string `json:"alt,omitempty"`
+}
+
+// Math is a formula kept as structure, in the forms its readers and writers
+// need. Every form that is set describes the same formula.
+type Math struct {
+	// Display is true for a formula set on its own line, false for one in
+	// the running text.
+	Display bool `json:"display,omitempty"`
+	// MathML is the formula as presentation MathML: one <math> element in
+	// the MathML namespace.
+	MathML string `json:"mathml,omitempty"`
+	// TeX is the formula in LaTeX math notation, without the surrounding $.
+	TeX string `json:"tex,omitempty"`
+	// OMML is the source's Office Math (an m:oMath element, namespaces
+	// declared on it) when it came from a DOCX, so a DOCX written back from
+	// the document carries the formula unchanged.
+	OMML string `json:"omml,omitempty"`
 }
 
 // NoteType tells footnotes from endnotes.
