@@ -48,6 +48,8 @@ func ParseState(s string) (State, error) {
 // XLIFF is a bilingual file: units (paragraphs) made of segments
 // (sentences), each with a source and a target.
 type XLIFF struct {
+	// Name is the name the file was read under, for messages.
+	Name             string
 	Version          string // "1.2" or "2.1" (2.0 and 2.2 are read too)
 	SrcLang, TgtLang string
 	Files            []XFile
@@ -134,7 +136,7 @@ func ReadXLIFF(r io.Reader, name string) (*XLIFF, error) {
 	if err != nil {
 		return nil, err
 	}
-	x.Warnings = rd.warnings
+	x.Name, x.Warnings = name, rd.warnings
 	return x, nil
 }
 
