@@ -41,15 +41,17 @@ func (t textRef) set(c Content, codes map[string]doc.Inline) {
 // documentTexts lists the translatable texts of d in reading order. Units
 // are named by block identifier, so they survive a re-import of the
 // manuscript; blocks without an identifier are named by position. Texts
-// that are not a block's own are named after it: "#title" for the
-// document's title, ID#caption and ID#alt for a figure's caption and
-// alternative text, ID#label-N for the label of a list's Nth item.
+// that are not a block's own are named after it: "title" for the
+// document's title, ID.caption and ID.alt for a figure's caption and
+// alternative text, ID.label-N for the label of a list's Nth item. Names
+// are XML name tokens, as XLIFF 2 wants unit identifiers.
 func documentTexts(d *doc.Document) []textRef {
 	var out []textRef
-	if strings.TrimSpace(d.Title) != "" {
-		out = append(out, textRef{id: "#title", text: &d.Title})
-	}
 	seen := map[string]int{}
+	if strings.TrimSpace(d.Title) != "" {
+		out = append(out, textRef{id: "title", text: &d.Title})
+		seen["title"] = 1
+	}
 	n := 0
 	d.Walk(func(b *doc.Block) {
 		n++
@@ -58,7 +60,7 @@ func documentTexts(d *doc.Document) []textRef {
 			id = "b" + strconv.Itoa(n)
 		}
 		if seen[id]++; seen[id] > 1 {
-			id += "~" + strconv.Itoa(seen[id])
+			id += "." + strconv.Itoa(seen[id])
 		}
 		if len(b.Inlines) > 0 {
 			out = append(out, textRef{id: id, inlines: &b.Inlines})
@@ -66,15 +68,15 @@ func documentTexts(d *doc.Document) []textRef {
 		if b.List != nil {
 			for k := range b.List.Items {
 				if it := &b.List.Items[k]; strings.TrimSpace(it.Label) != "" {
-					out = append(out, textRef{id: id + "#label-" + strconv.Itoa(k+1), text: &it.Label})
+					out = append(out, textRef{id: id + ".label-" + strconv.Itoa(k+1), text: &it.Label})
 				}
 			}
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
-			out = append(out, textRef{id: id + "#caption", inlines: &b.Figure.Caption})
+			out = append(out, textRef{id: id + ".caption", inlines: &b.Figure.Caption})
 		}
 		if b.Figure != nil && strings.TrimSpace(b.Figure.Alt) != "" {
-			out = append(out, textRef{id: id + "#alt", text: &b.Figure.Alt})
+			out = append(out, textRef{id: id + ".alt", text: &b.Figure.Alt})
 		}
 	})
 	return out

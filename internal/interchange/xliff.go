@@ -858,7 +858,20 @@ func inline2(c Content, sid string, data map[string]string) string {
 				fmt.Fprintf(&b, "<ec%s/>", attrs("startRef", r.ID, "dataRef", ref(r, "e")))
 			}
 		case Standalone:
-			fmt.Fprintf(&b, "<ph%s/>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "dataRef", ref(r, "")))
+			// Codes that stand for content (a formula, a link target, a
+			// note reference) may be moved but neither deleted nor
+			// copied: tools that know canDelete and canCopy enforce it,
+			// the others still show the code as a tag the translator
+			// cannot edit. disp shows a formula's TeX or a note's mark
+			// in its place.
+			can, disp := "", ""
+			if protectedTypes[r.Type] {
+				can = "no"
+			}
+			if !strings.Contains(r.Code, "<") {
+				disp = r.Code
+			}
+			fmt.Fprintf(&b, "<ph%s/>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "canCopy", can, "canDelete", can, "dataRef", ref(r, ""), "disp", disp))
 		}
 	}
 	return b.String()
@@ -870,7 +883,7 @@ func type2(t string) string {
 	switch t {
 	case "":
 		return ""
-	case "image", "lb", "pb":
+	case "image", "lb", "pb", "math", "anchor":
 		return "other"
 	case "link":
 		return "link"
