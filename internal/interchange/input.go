@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tandemforum/tandem/internal/lang"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
@@ -32,6 +33,20 @@ func (w Warning) String() string {
 		return fmt.Sprintf("%s: warning: %s", w.File, w.Msg)
 	}
 	return fmt.Sprintf("%s:%d: warning: %s", w.File, w.Line, w.Msg)
+}
+
+// writtenTag returns a language tag to be written in canonical form ("" for
+// ""), or an error naming what it tags when it is not BCP 47: writers never
+// write a tag unchecked.
+func writtenTag(what, tag string) (string, error) {
+	if tag == "" {
+		return "", nil
+	}
+	t, err := lang.ParseTag(tag)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", what, err)
+	}
+	return t, nil
 }
 
 // reading is the state a reader keeps for one file: its name for messages

@@ -196,8 +196,13 @@ func statusOf(v string) TermStatus {
 }
 
 // WriteTBX writes tb as TBX v2 (martif, TBX-Basic style), which OmegaT,
-// Weblate and Trados read.
+// Weblate and Trados read, with language tags in canonical form; a tag
+// that is not BCP 47, or a term without one, is an error.
 func WriteTBX(w io.Writer, tb *Termbase, sourceLang string) error {
+	sourceLang, err := writtenTag("write TBX: source language", sourceLang)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(&b, "<martif type=\"TBX\"%s>\n", attrs("xml:lang", sourceLang))
@@ -211,10 +216,17 @@ func WriteTBX(w io.Writer, tb *Termbase, sourceLang string) error {
 		var langs []string
 		byLang := map[string][]Term{}
 		for _, t := range c.Terms {
-			if _, ok := byLang[t.Lang]; !ok {
-				langs = append(langs, t.Lang)
+			l, err := writtenTag("write TBX: entry "+strconv.Quote(c.ID), t.Lang)
+			if err != nil {
+				return err
 			}
-			byLang[t.Lang] = append(byLang[t.Lang], t)
+			if l == "" {
+				return fmt.Errorf("write TBX: entry %q: term %q without language", c.ID, t.Text)
+			}
+			if _, ok := byLang[l]; !ok {
+				langs = append(langs, l)
+			}
+			byLang[l] = append(byLang[l], t)
 		}
 		for _, l := range langs {
 			fmt.Fprintf(&b, "        <langSet%s>\n", attrs("xml:lang", l))
@@ -234,7 +246,7 @@ func WriteTBX(w io.Writer, tb *Termbase, sourceLang string) error {
 		b.WriteString("      </termEntry>\n")
 	}
 	b.WriteString("    </body>\n  </text>\n</martif>\n")
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 

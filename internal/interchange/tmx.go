@@ -3,6 +3,7 @@ package interchange
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -187,12 +188,20 @@ func (rd *reading) contentTMX(n *node) Content {
 	return c.fillCloseTypes()
 }
 
-// WriteTMX writes t as TMX 1.4b.
+// WriteTMX writes t as TMX 1.4b, with language tags in canonical form; a
+// tag that is not BCP 47, or a variant without one, is an error.
 func WriteTMX(w io.Writer, t *TMX) error {
+	srcLang := t.SrcLang
+	if srcLang != "*all*" {
+		var err error
+		if srcLang, err = writtenTag("write TMX: source language", srcLang); err != nil {
+			return err
+		}
+	}
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n")
 	fmt.Fprintf(&b, "  <header%s/>\n", attrs("creationtool", "tandem", "creationtoolversion", "1", "segtype", "sentence",
-		"o-tmf", "tandem", "adminlang", "en", "srclang", firstNonEmpty(t.SrcLang, "*all*"), "datatype", "plaintext"))
+		"o-tmf", "tandem", "adminlang", "en", "srclang", firstNonEmpty(srcLang, "*all*"), "datatype", "plaintext"))
 	b.WriteString("  <body>\n")
 	for _, tu := range t.Units {
 		created, changed := "", ""
@@ -207,7 +216,14 @@ func WriteTMX(w io.Writer, t *TMX) error {
 			fmt.Fprintf(&b, "      <prop%s>%s</prop>\n", attrs("type", k), escText(tu.Props[k]))
 		}
 		for _, v := range tu.Variants {
-			fmt.Fprintf(&b, "      <tuv%s><seg>%s</seg></tuv>\n", attrs("xml:lang", v.Lang), inlineTMX(v.Seg))
+			l, err := writtenTag("write TMX: unit "+strconv.Quote(tu.ID), v.Lang)
+			if err != nil {
+				return err
+			}
+			if l == "" {
+				return fmt.Errorf("write TMX: unit %q: a variant without language", tu.ID)
+			}
+			fmt.Fprintf(&b, "      <tuv%s><seg>%s</seg></tuv>\n", attrs("xml:lang", l), inlineTMX(v.Seg))
 		}
 		b.WriteString("    </tu>\n")
 	}

@@ -118,6 +118,7 @@ func TestXLIFFRefused(t *testing.T) {
 		{"<xliff/>", "x.xlf:1:1: <xliff> without version"},
 		{"<xliff version=\"1.2\"></xliff>", "x.xlf:1:1: no <file> in the XLIFF document"},
 		{"<xliff version=\"1.2\">\n<file><body/></file></xliff>", "x.xlf:2:1: <file> without source-language"},
+		{"<xliff version=\"1.2\">\n<file source-language=\"zh\"><header/></file></xliff>", "x.xlf:1:1: no <file> with a <body> in the XLIFF document"},
 		{"<xliff version=\"1.2\">\n<file source-language=\"!!bad\"><body/></file></xliff>", "x.xlf:2:1: source-language: \"!!bad\": not a BCP 47 language tag"},
 		{"<xliff version=\"1.2\">\n<file source-language=\"zh\" target-language=\"ru RU\"><body/></file></xliff>", "x.xlf:2:1: target-language: \"ru RU\": not a BCP 47 language tag"},
 		{"<xliff version=\"2.1\" trgLang=\"ru\"><file id=\"f\"/></xliff>", "x.xlf:1:1: <xliff> without srcLang"},

@@ -219,6 +219,9 @@ func readXLIFF12(rd *reading, root *node, version string) (*XLIFF, error) {
 		newXLIFFReader(rd).body12(body, &xf)
 		x.Files = append(x.Files, xf)
 	}
+	if len(x.Files) == 0 {
+		return nil, rd.errAt(root, "no <file> with a <body> in the XLIFF document")
+	}
 	return x, nil
 }
 
@@ -647,21 +650,37 @@ func (s ids) unique(id string) string {
 	return out
 }
 
-// WriteXLIFF writes x as XLIFF 1.2 or 2.1, by x.Version. Segments without
+// WriteXLIFF writes x as XLIFF 1.2 or 2.1, by x.Version, with its language
+// tags in canonical form; a tag that is not BCP 47 is an error. Segments without
 // a target get the source as target and state new (XLIFF 1.2) or initial
 // (2.1), so that OmegaT, which translates the target, finds them.
 func WriteXLIFF(w io.Writer, x *XLIFF) error {
+	src, err := writtenTag("write XLIFF: source language", x.SrcLang)
+	if err != nil {
+		return err
+	}
+	tgt, err := writtenTag("write XLIFF: target language", x.TgtLang)
+	if err != nil {
+		return err
+	}
+	cx := *x
+	cx.SrcLang, cx.TgtLang = src, tgt
+	if len(cx.Files) == 0 {
+		// A <file> is required, even with nothing in it.
+		cx.Files = []XFile{{}}
+	}
+	x = &cx
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	switch x.Version {
-	case "1.2", "":
+	case "1.2", "1.1", "1.0", "":
 		writeXLIFF12(&b, x)
 	case "2.0", "2.1", "2.2":
 		writeXLIFF2(&b, x)
 	default:
 		return fmt.Errorf("write XLIFF: version %q is not supported (1.2 or 2.1)", x.Version)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 
