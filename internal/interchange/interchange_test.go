@@ -271,6 +271,8 @@ func TestTSV(t *testing.T) {
 	}
 }
 
+// seeds adds the files matching pattern to f's corpus, each also with a
+// UTF-8 byte-order mark and white space before it, as other tools write.
 func seeds(f *testing.F, pattern string) {
 	paths, _ := filepath.Glob(pattern)
 	if len(paths) == 0 {
@@ -282,6 +284,9 @@ func seeds(f *testing.F, pattern string) {
 			f.Fatal(err)
 		}
 		f.Add(b)
+		if !bytes.HasPrefix(b, []byte("\ufeff")) && !bytes.HasPrefix(b, []byte{0xff, 0xfe}) {
+			f.Add(append([]byte("\ufeff\r\n "), b...))
+		}
 	}
 }
 
@@ -295,6 +300,17 @@ func checkErr(t *testing.T, err error) {
 	}
 }
 
+// checkWarnings asserts that warnings name the file and a line of the
+// input.
+func checkWarnings(t *testing.T, in []byte, ws []Warning) {
+	lines := bytes.Count(in, []byte("\n")) + 1
+	for _, w := range ws {
+		if w.File != "f" || w.Line < 0 || w.Line > lines || w.Msg == "" {
+			t.Fatalf("warning out of place (input of %d lines): %+v", lines, w)
+		}
+	}
+}
+
 func FuzzReadXLIFF(f *testing.F) {
 	seeds(f, "testdata/*.xlf")
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -303,15 +319,21 @@ func FuzzReadXLIFF(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// Whatever was read can be written and read again.
+		checkWarnings(t, b, x.Warnings)
+		// Whatever was read can be written and read again, whole and
+		// without a warning.
 		for _, v := range []string{"1.2", "2.1"} {
 			x.Version = v
 			var buf bytes.Buffer
 			if err := WriteXLIFF(&buf, x); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := ReadXLIFF(&buf, "again"); err != nil {
+			y, err := ReadXLIFF(&buf, "again")
+			if err != nil {
 				t.Fatalf("re-reading written %s: %v\n%s", v, err, buf.String())
+			}
+			if len(y.Warnings) > 0 || len(y.Units()) != len(x.Units()) {
+				t.Fatalf("re-reading written %s: %d units of %d, warnings %v\n%s", v, len(y.Units()), len(x.Units()), y.Warnings, buf.String())
 			}
 		}
 	})
@@ -325,12 +347,17 @@ func FuzzReadTMX(f *testing.F) {
 		if err != nil {
 			return
 		}
+		checkWarnings(t, b, tm.Warnings)
 		var buf bytes.Buffer
 		if err := WriteTMX(&buf, tm); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := ReadTMX(&buf, "again"); err != nil {
+		again, err := ReadTMX(&buf, "again")
+		if err != nil {
 			t.Fatalf("re-reading written TMX: %v", err)
+		}
+		if len(again.Warnings) > 0 || len(again.Units) != len(tm.Units) {
+			t.Fatalf("re-reading written TMX: %d units of %d, warnings %v\n%s", len(again.Units), len(tm.Units), again.Warnings, buf.String())
 		}
 	})
 }
@@ -343,12 +370,17 @@ func FuzzReadTBX(f *testing.F) {
 		if err != nil {
 			return
 		}
+		checkWarnings(t, b, tb.Warnings)
 		var buf bytes.Buffer
 		if err := WriteTBX(&buf, tb, "en"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := ReadTBX(&buf, "again"); err != nil {
+		again, err := ReadTBX(&buf, "again")
+		if err != nil {
 			t.Fatalf("re-reading written TBX: %v", err)
+		}
+		if len(again.Warnings) > 0 || len(again.Entries) != len(tb.Entries) {
+			t.Fatalf("re-reading written TBX: %d entries of %d, warnings %v\n%s", len(again.Entries), len(tb.Entries), again.Warnings, buf.String())
 		}
 	})
 }
@@ -356,8 +388,17 @@ func FuzzReadTBX(f *testing.F) {
 func FuzzReadTSV(f *testing.F) {
 	seeds(f, "testdata/*.tsv")
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, err := ReadTSV(bytes.NewReader(b), "f", "zh", "ru")
+		tb, err := ReadTSV(bytes.NewReader(b), "f", "zh", "ru")
 		checkErr(t, err)
+		if err != nil {
+			return
+		}
+		checkWarnings(t, b, tb.Warnings)
+		for _, c := range tb.Entries {
+			if len(c.Terms) != 2 || c.Terms[0].Text == "" || c.Terms[1].Text == "" {
+				t.Fatalf("entry without two terms: %+v", c)
+			}
+		}
 	})
 }
 

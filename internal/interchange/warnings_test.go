@@ -283,3 +283,77 @@ func TestWarningString(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestFixturesAsOtherToolsWriteThem reads the small files in testdata
+// written as Trados, memoQ, Okapi, MultiTerm and spreadsheets write them
+// (a byte-order mark, UTF-16, CRLF) with one odd element or more, and
+// checks what was read and every warning.
+func TestFixturesAsOtherToolsWriteThem(t *testing.T) {
+	read := func(path string) (n int, ws []Warning, err error) {
+		f := open(t, path)
+		switch {
+		case strings.HasSuffix(path, ".xlf"):
+			x, err := ReadXLIFF(f, path)
+			if err != nil {
+				return 0, nil, err
+			}
+			for _, u := range x.Units() {
+				n += len(u.Segments)
+			}
+			return n, x.Warnings, nil
+		case strings.HasSuffix(path, ".tmx"):
+			tm, err := ReadTMX(f, path)
+			if err != nil {
+				return 0, nil, err
+			}
+			return len(tm.Units), tm.Warnings, nil
+		case strings.HasSuffix(path, ".tbx"):
+			tb, err := ReadTBX(f, path)
+			if err != nil {
+				return 0, nil, err
+			}
+			for _, c := range tb.Entries {
+				n += len(c.Terms)
+			}
+			return n, tb.Warnings, nil
+		}
+		tb, err := ReadTSV(f, path, "zh", "ru")
+		if err != nil {
+			return 0, nil, err
+		}
+		return len(tb.Entries), tb.Warnings, nil
+	}
+	tests := []struct {
+		path     string
+		n        int // segments, units, terms or entries read
+		warnings string
+	}{
+		{"testdata/bom12.xlf", 2, `testdata/bom12.xlf:6: warning: trans-unit "2" has no <source>: skipped
+testdata/bom12.xlf:7: warning: trans-unit "3": unknown target state "almost": read as a draft
+testdata/bom12.xlf:8: warning: trans-unit id "3" used twice (first at line 7): the second is skipped
+`},
+		{"testdata/utf16-21.xlf", 2, `testdata/utf16-21.xlf:12: warning: unit "p-1": unknown segment state "done": read as initial
+testdata/utf16-21.xlf:14: warning: <unit> without id: skipped
+`},
+		{"testdata/bom.tmx", 2, `testdata/bom.tmx:6: warning: <tu> with text in one language only (zh-CN): skipped, it translates nothing
+testdata/bom.tmx:7: warning: <tuv> without xml:lang (or lang): skipped
+`},
+		{"testdata/bom-empty-term.tbx", 3, `testdata/bom-empty-term.tbx:6: warning: empty <term> (zh) in entry "c1": skipped
+testdata/bom-empty-term.tbx:7: warning: <termEntry id="c2"> without <langSet>: skipped
+testdata/bom-empty-term.tbx:8: warning: <langSet> xml:lang in entry "c3": "Chinese": not a BCP 47 language tag: skipped
+`},
+		{"testdata/utf16.tsv", 1, `testdata/utf16.tsv:3: warning: "only one column": want source and target terms separated by a tab: line skipped
+testdata/utf16.tsv:4: warning: empty target term (source "论坛"): line skipped
+`},
+	}
+	for _, tt := range tests {
+		n, ws, err := read(tt.path)
+		if err != nil {
+			t.Errorf("%s: %v", tt.path, err)
+			continue
+		}
+		if got := warningLines(ws); n != tt.n || strings.ReplaceAll(got, "  ", "") != tt.warnings {
+			t.Errorf("%s: read %d, want %d; warnings\n%s\nwant\n%s", tt.path, n, tt.n, got, tt.warnings)
+		}
+	}
+}
