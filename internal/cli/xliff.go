@@ -81,7 +81,7 @@ func runXLIFFExport(env *Env, args []string) error {
 func runXLIFFImport(env *Env, args []string) error {
 	fs := env.newFlags("xliff import", "xliff import [--to html|markdown] SOURCE TRANSLATED.xlf\n\nWrites the translated document, with the structure and formatting of SOURCE, to standard output.")
 	to := fs.String("to", "html", "output format: html or markdown")
-	srcLang := fs.String("lang", "", "language of a Markdown SOURCE (the XLIFF file says it too)")
+	lang := fs.String("lang", "", "language of a Markdown SOURCE (the XLIFF file says it too)")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func runXLIFFImport(env *Env, args []string) error {
 		return err
 	}
 	defer f.Close()
-	d, err := readTranslated(env, fs.Arg(0), f, fs.Arg(1), *srcLang)
+	d, err := readTranslated(env, fs.Arg(0), f, fs.Arg(1), *lang)
 	if err != nil {
 		return err
 	}
