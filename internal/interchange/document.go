@@ -13,7 +13,7 @@ import (
 
 // A textRef is one piece of a document that is translated as a unit: a
 // heading's or paragraph's inlines, a figure's caption, or a plain text
-// (the title, a figure's alternative text, a list item's label).
+// (the title, a figure's alternative text).
 type textRef struct {
 	id      string
 	inlines *[]doc.Inline // set for inline texts
@@ -43,8 +43,9 @@ func (t textRef) set(c Content, codes map[string]doc.Inline) {
 // manuscript; blocks without an identifier are named by position. Texts
 // that are not a block's own are named after it: "title" for the
 // document's title, ID.caption and ID.alt for a figure's caption and
-// alternative text, ID.label-N for the label of a list's Nth item. Names
-// are XML name tokens, as XLIFF 2 wants unit identifiers.
+// alternative text. Names are XML name tokens, as XLIFF 2 wants unit
+// identifiers. List labels (Item.Label) are left out: they come from the
+// list's numbering, which a translation keeps.
 func documentTexts(d *doc.Document) []textRef {
 	var out []textRef
 	seen := map[string]int{}
@@ -64,13 +65,6 @@ func documentTexts(d *doc.Document) []textRef {
 		}
 		if len(b.Inlines) > 0 {
 			out = append(out, textRef{id: id, inlines: &b.Inlines})
-		}
-		if b.List != nil {
-			for k := range b.List.Items {
-				if it := &b.List.Items[k]; strings.TrimSpace(it.Label) != "" {
-					out = append(out, textRef{id: id + ".label-" + strconv.Itoa(k+1), text: &it.Label})
-				}
-			}
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
 			out = append(out, textRef{id: id + ".caption", inlines: &b.Figure.Caption})
