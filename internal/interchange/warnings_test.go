@@ -78,6 +78,8 @@ func TestXLIFFOddElements(t *testing.T) {
 			[]string{"a: 一 → "}, []lineMsg{{1, `<file original="a"> without <body>: skipped`}}},
 		{"1.2 file in other languages", "<xliff version=\"1.2\"><file source-language=\"zh-CN\" target-language=\"ru-RU\" original=\"a\"><body><trans-unit id=\"a\"><source>一</source></trans-unit></body></file>\n<file source-language=\"en\" target-language=\"fr\" original=\"b\"><body><trans-unit id=\"b\"><source>One</source></trans-unit></body></file></xliff>",
 			[]string{"a: 一 → "}, []lineMsg{{2, `<file original="b"> is en to fr, not zh-CN to ru-RU as the first <file>: skipped`}}},
+		{"1.2 file without source language", "<xliff version=\"1.2\"><file target-language=\"ru\" original=\"a\"><body><trans-unit id=\"a\"><source>?</source></trans-unit></body></file>\n<file source-language=\"zh\" target-language=\"ru\" original=\"b\"><body><trans-unit id=\"b\"><source>一</source></trans-unit></body></file></xliff>",
+			[]string{"b: 一 → "}, []lineMsg{{1, `<file original="a"> without source-language: skipped`}}},
 		{"1.1 read as 1.2", "<xliff version=\"1.1\" xmlns=\"urn:oasis:names:tc:xliff:document:1.1\"><file source-language=\"zh\" target-language=\"ru\"><body><trans-unit id=\"a\"><source>一</source><target>Один</target></trans-unit></body></file></xliff>",
 			[]string{"a: 一 → Один"}, nil},
 		{"1.2 without version", "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file source-language=\"zh\" target-language=\"ru\"><body><trans-unit id=\"a\"><source>一</source></trans-unit></body></file></xliff>",

@@ -190,6 +190,10 @@ func readXLIFF12(rd *reading, root *node, version string) (*XLIFF, error) {
 	if len(files) == 0 {
 		return nil, rd.errAt(root, "no <file> in the XLIFF document")
 	}
+	named := false // whether any <file> names its source language
+	for _, f := range files {
+		named = named || f.attrValue("source-language") != ""
+	}
 	for _, f := range files {
 		src, err := rd.headerLang(f, "source-language")
 		if err != nil {
@@ -200,7 +204,11 @@ func readXLIFF12(rd *reading, root *node, version string) (*XLIFF, error) {
 			return nil, err
 		}
 		if src == "" {
-			return nil, rd.errAt(f, "<file> without source-language")
+			if !named {
+				return nil, rd.errAt(f, "<file> without source-language")
+			}
+			rd.warn(f, "<file original=%q> without source-language: skipped", f.attrValue("original"))
+			continue
 		}
 		if x.SrcLang == "" {
 			x.SrcLang, x.TgtLang = src, tgt
