@@ -446,8 +446,11 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 		}
 		s, ok := kinds[r.ID]
 		if _, known := codes[r.ID]; !ok || !known {
-			if r.Kind != Close {
+			switch r.Kind {
+			case Open:
 				warn(u.Line, "unit %q: %s of the translation is not in the source: its formatting is lost, its text kept", u.ID, tagName(r))
+			case Standalone:
+				warn(u.Line, "unit %q: %s of the translation is not in the source: dropped", u.ID, tagName(r))
 			}
 			continue
 		}

@@ -72,7 +72,7 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 			has:      []string{"Товарооборот достиг **240,1 млрд долларов**."}},
 		{name: "a standalone tag the source does not have",
 			targets:  map[[2]int]string{{1, 0}: "Форум прошёл{5/} в Пекине."},
-			warnings: []string{`tag 5 (bold) of the translation is not in the source`},
+			warnings: []string{`tag 5 (bold) of the translation is not in the source: dropped`},
 			has:      []string{"Форум прошёл в Пекине."}},
 		{name: "formatting lost",
 			targets:  map[[2]int]string{{0, 0}: "Товарооборот достиг 240,1 млрд долларов."},
