@@ -51,6 +51,7 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		printWarnings(env, tb.Warnings)
 		for _, c := range tb.Entries {
 			for _, s := range c.In(*from) {
 				for _, t := range c.In(*to) {

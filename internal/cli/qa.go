@@ -34,6 +34,7 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	printWarnings(env, x.Warnings)
 	if x.TgtLang == "" {
 		return fmt.Errorf("%s: the file names no target language", fs.Arg(0))
 	}
@@ -42,6 +43,7 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 		if tb, err = readTerms(*terms, x.SrcLang, x.TgtLang); err != nil {
 			return err
 		}
+		printWarnings(env, tb.Warnings)
 	}
 	c, err := qa.NewChecker(x.SrcLang, x.TgtLang, tb)
 	if err != nil {

@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // runXLIFF exchanges documents with desktop CAT tools:
@@ -50,13 +52,23 @@ func runXLIFFExport(env *Env, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one FILE", errUsage)
 	}
-	d, err := readManuscript(fs.Arg(0), *from)
+	src, tgt, err := lang.CheckPair(*from, *to)
+	if err != nil {
+		return fmt.Errorf("--from %s --to %s: %w", *from, *to, err)
+	}
+	d, err := readManuscript(fs.Arg(0), src)
 	if err != nil {
 		return err
 	}
-	x, err := interchange.FromDocument(d, filepath.Base(fs.Arg(0)), *from, *to)
+	if d.Lang != "" && lang.Base(d.Lang) != lang.Base(src) {
+		fmt.Fprintf(env.Stderr, "%s: warning: the document is marked as %s, but --from says %s: segmented as %s\n", fs.Arg(0), d.Lang, src, src)
+	}
+	x, err := interchange.FromDocument(d, filepath.Base(fs.Arg(0)), src, tgt)
 	if err != nil {
 		return err
+	}
+	if len(x.Units()) == 0 {
+		return fmt.Errorf("%s: the document has no text to translate", fs.Arg(0))
 	}
 	x.Version = *version
 	w := bufio.NewWriter(env.Stdout)
@@ -84,27 +96,9 @@ func runXLIFFImport(env *Env, args []string) error {
 		return err
 	}
 	defer f.Close()
-	x, err := interchange.ReadXLIFF(f, fs.Arg(1))
+	d, err := readTranslated(env, fs.Arg(0), f, fs.Arg(1), *lang)
 	if err != nil {
 		return err
-	}
-	srcLang := *lang
-	if srcLang == "" {
-		srcLang = x.SrcLang
-	}
-	d, err := readManuscript(fs.Arg(0), srcLang)
-	if err != nil {
-		return err
-	}
-	res, err := interchange.ApplyTranslation(d, x)
-	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(1), err)
-	}
-	if len(res.Kept) > 0 {
-		fmt.Fprintf(env.Stderr, "tandem xliff import: %d paragraphs not translated, kept in the source language: %s\n", len(res.Kept), shortList(res.Kept))
-	}
-	if len(res.Unknown) > 0 {
-		fmt.Fprintf(env.Stderr, "tandem xliff import: %d units of %s are not in %s (was the XLIFF made from another version?): %s\n", len(res.Unknown), fs.Arg(1), fs.Arg(0), shortList(res.Unknown))
 	}
 	w := bufio.NewWriter(env.Stdout)
 	switch *to {
@@ -117,6 +111,51 @@ func runXLIFFImport(env *Env, args []string) error {
 		return err
 	}
 	return w.Flush()
+}
+
+// readTranslated reads the XLIFF file xlf (called xlfName) and applies its
+// translations to the manuscript source, whose language is lang or, when
+// that is empty, the file's source language. It prints the warnings of
+// both steps on standard error, and refuses a file that translates
+// nothing.
+func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang string) (*doc.Document, error) {
+	x, err := interchange.ReadXLIFF(xlf, xlfName)
+	if err != nil {
+		return nil, err
+	}
+	printWarnings(env, x.Warnings)
+	if srcLang == "" {
+		srcLang = x.SrcLang
+	} else if srcLang, err = lang.ParseTag(srcLang); err != nil {
+		return nil, fmt.Errorf("%w: --lang: %v", errUsage, err)
+	}
+	d, err := readManuscript(source, srcLang)
+	if err != nil {
+		return nil, err
+	}
+	res, err := interchange.ApplyTranslation(d, x)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", xlfName, err)
+	}
+	printWarnings(env, res.Warnings)
+	if len(res.Kept) > 0 {
+		fmt.Fprintf(env.Stderr, "%s: warning: %s not translated, kept in the source language: %s\n", xlfName, countNoun(len(res.Kept), "unit"), shortList(res.Kept))
+	}
+	if len(res.Missing) > 0 {
+		fmt.Fprintf(env.Stderr, "%s: warning: %s of %s not in the file (was it made from another version?), kept in the source language: %s\n", xlfName, countNoun(len(res.Missing), "text"), source, shortList(res.Missing))
+	}
+	if res.Translated == 0 {
+		return nil, fmt.Errorf("%s: no unit of the file is translated: nothing to import into %s", xlfName, source)
+	}
+	return d, nil
+}
+
+// printWarnings writes warnings about files read to standard error, one a
+// line: "FILE:LINE: warning: MESSAGE".
+func printWarnings(env *Env, ws []interchange.Warning) {
+	for _, w := range ws {
+		fmt.Fprintln(env.Stderr, w)
+	}
 }
 
 func shortList(ids []string) string {

@@ -4,24 +4,55 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/segment"
 )
 
-// A textRef is one run of inlines of a document that is translated as a
-// unit: a heading's or paragraph's text, or a figure's caption.
+// A textRef is one piece of a document that is translated as a unit: a
+// heading's or paragraph's inlines, a figure's caption, or a plain text
+// (the title, a figure's alternative text).
 type textRef struct {
 	id      string
-	inlines *[]doc.Inline
+	inlines *[]doc.Inline // set for inline texts
+	text    *string       // set for plain texts
+}
+
+// content flattens the text into segment content, recording in codes
+// what each inline code stands for.
+func (t textRef) content(codes map[string]doc.Inline) Content {
+	if t.text != nil {
+		return PlainText(*t.text)
+	}
+	return inlinesToContent(*t.inlines, codes)
+}
+
+// set replaces the text by translated content.
+func (t textRef) set(c Content, codes map[string]doc.Inline) {
+	if t.text != nil {
+		*t.text = c.Plain()
+		return
+	}
+	*t.inlines = contentToInlines(c, codes)
 }
 
 // documentTexts lists the translatable texts of d in reading order. Units
 // are named by block identifier, so they survive a re-import of the
-// manuscript; blocks without an identifier are named by position.
+// manuscript; blocks without an identifier are named by position. Texts
+// that are not a block's own are named after it: "title" for the
+// document's title, ID.caption and ID.alt for a figure's caption and
+// alternative text. Names are XML name tokens, as XLIFF 2 wants unit
+// identifiers. List labels (Item.Label) are left out: they come from the
+// list's numbering, which a translation keeps.
 func documentTexts(d *doc.Document) []textRef {
 	var out []textRef
 	seen := map[string]int{}
+	if strings.TrimSpace(d.Title) != "" {
+		out = append(out, textRef{id: "title", text: &d.Title})
+		seen["title"] = 1
+	}
 	n := 0
 	d.Walk(func(b *doc.Block) {
 		n++
@@ -30,13 +61,16 @@ func documentTexts(d *doc.Document) []textRef {
 			id = "b" + strconv.Itoa(n)
 		}
 		if seen[id]++; seen[id] > 1 {
-			id += "~" + strconv.Itoa(seen[id])
+			id += "." + strconv.Itoa(seen[id])
 		}
 		if len(b.Inlines) > 0 {
 			out = append(out, textRef{id: id, inlines: &b.Inlines})
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
-			out = append(out, textRef{id: id + "#caption", inlines: &b.Figure.Caption})
+			out = append(out, textRef{id: id + ".caption", inlines: &b.Figure.Caption})
+		}
+		if b.Figure != nil && strings.TrimSpace(b.Figure.Alt) != "" {
+			out = append(out, textRef{id: id + ".alt", text: &b.Figure.Alt})
 		}
 	})
 	return out
@@ -47,6 +81,7 @@ func documentTexts(d *doc.Document) []textRef {
 var markTypes = map[doc.InlineType]string{
 	doc.Strong: "bold", doc.Emph: "italic", doc.Underline: "underlined", doc.Link: "link",
 	doc.LineBreak: "lb", doc.Image: "image", doc.NoteRef: "footnote",
+	doc.MathInline: "math", doc.Anchor: "anchor",
 }
 
 func markType(t doc.InlineType) string {
@@ -56,8 +91,32 @@ func markType(t doc.InlineType) string {
 	return string(t)
 }
 
+// protectedTypes are the standalone codes that stand for content of the
+// document rather than formatting: a formula, a link target, a note
+// reference, an image. Writers ask CAT tools not to delete or copy them
+// (XLIFF 2 canDelete and canCopy), and import warns when one is lost.
+var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true}
+
+// codeText is the native code shown to translators for a standalone
+// inline: a formula's TeX (or MathML, when it has no TeX), a note
+// reference's own mark. The document keeps the inline itself, so import
+// restores it from there and not from this text.
+func codeText(in doc.Inline) string {
+	switch in.Type {
+	case doc.MathInline:
+		if in.Math != nil {
+			return firstNonEmpty(in.Math.TeX, in.Math.MathML)
+		}
+	case doc.NoteRef:
+		return in.Mark
+	}
+	return ""
+}
+
 // inlinesToContent flattens inlines into text and codes, numbering the codes
-// from 1 and recording what each stands for.
+// from 1 and recording what each stands for. Formulas, anchors, note
+// references, images and line breaks are standalone codes; the other marks
+// are spans.
 func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 	var c Content
 	next := len(codes) + 1
@@ -67,13 +126,11 @@ func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 			switch in.Type {
 			case doc.Text:
 				c = c.appendText(in.Text)
-			case doc.LineBreak, doc.Image, doc.NoteRef:
+			case doc.LineBreak, doc.Image, doc.NoteRef, doc.MathInline, doc.Anchor:
 				id := strconv.Itoa(next)
 				next++
-				tmpl := in
-				tmpl.Content = nil
-				codes[id] = tmpl
-				c = append(c, Run{Kind: Standalone, ID: id, Type: markType(in.Type)})
+				codes[id] = in
+				c = append(c, Run{Kind: Standalone, ID: id, Type: markType(in.Type), Code: codeText(in)})
 			default:
 				id := strconv.Itoa(next)
 				next++
@@ -173,18 +230,25 @@ func trimContent(c Content) Content {
 	return out
 }
 
-// FromDocument makes an XLIFF for translating d into tgtLang: a unit per
-// heading, paragraph or caption, named by the block's identifier, with a
-// segment per sentence. The XLIFF version is set by the caller.
+// FromDocument makes an XLIFF for translating d from srcLang into tgtLang
+// (languages tandem works in, checked with lang.CheckPair): a unit per
+// heading, paragraph, caption or other text (see documentTexts), named by
+// the block's identifier, with a segment per sentence. Texts with nothing
+// to translate (only a formula or an image) are left out. The XLIFF version
+// is set by the caller.
 func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error) {
+	srcLang, tgtLang, err := lang.CheckPair(srcLang, tgtLang)
+	if err != nil {
+		return nil, err
+	}
 	sp, err := segment.For(srcLang)
 	if err != nil {
 		return nil, err
 	}
 	f := XFile{ID: "f1", Original: name}
 	for _, t := range documentTexts(d) {
-		content := inlinesToContent(*t.inlines, map[string]doc.Inline{})
-		if strings.TrimSpace(content.Plain()) == "" && len(content.Codes()) == 0 {
+		content := t.content(map[string]doc.Inline{})
+		if strings.TrimSpace(content.Plain()) == "" {
 			continue
 		}
 		u := Unit{ID: t.id}
@@ -203,68 +267,237 @@ func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error
 
 // Applied reports what ApplyTranslation did.
 type Applied struct {
-	Translated int      // units whose translation replaced the source
-	Kept       []string // units left in the source language: not in the file or not translated
-	Unknown    []string // units of the file the document does not have
+	// Translated counts the texts whose translation replaced the source.
+	Translated int
+	// Kept lists the units of the file left in the source language: not
+	// translated in whole or in part, or made from another source text.
+	Kept []string
+	// Missing lists the texts of the document that the file has no unit
+	// for; they stay in the source language.
+	Missing []string
+	// Unknown lists the units of the file the document does not have.
+	Unknown []string
+	// Warnings say, unit by unit, what was kept in the source language or
+	// could not be carried over, and why: a translation of another source
+	// text, a segment marked translated with an empty target, a tag of the
+	// translation the source does not have (its formatting is lost, its
+	// text kept), a tag of the source the translation lost, a repeated or
+	// unbalanced tag, a unit the document does not have.
+	Warnings []Warning
 }
 
 // ApplyTranslation replaces the text of d (the document the XLIFF was made
 // from) by the translations in x, keeping the document's structure and the
-// formatting carried by inline codes. Units without a translation keep
-// their source text and are listed in the result.
+// formatting carried by inline codes. A unit is applied when every segment
+// has a target that is not the pre-filled source; otherwise it keeps its
+// source text. Nothing is lost or added without a Warning in the result.
+// It fails when x names no target language, or the same language as its
+// source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	var res Applied
 	if x.TgtLang == "" {
 		return res, fmt.Errorf("the XLIFF file names no target language")
 	}
+	if sameLanguage(x.SrcLang, x.TgtLang) {
+		return res, fmt.Errorf("the XLIFF file translates %s into %s: %w", x.SrcLang, x.TgtLang, lang.ErrSameLanguage)
+	}
+	warn := func(line int, format string, args ...any) {
+		res.Warnings = append(res.Warnings, Warning{File: x.Name, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	if d.Lang != "" && !sameLanguage(d.Lang, x.SrcLang) {
+		warn(0, "the file translates from %s, but the document is in %s: was the XLIFF made from another document?", x.SrcLang, d.Lang)
+	}
 	joiner := " "
-	switch primary(x.TgtLang) {
+	switch lang.Base(x.TgtLang) {
 	case "zh", "ja":
 		joiner = ""
 	}
 	byID := map[string]Unit{}
 	for _, u := range x.Units() {
-		byID[u.ID] = u
+		if _, dup := byID[u.ID]; !dup {
+			byID[u.ID] = u
+		}
 	}
 	known := map[string]bool{}
 	for _, t := range documentTexts(d) {
 		known[t.id] = true
+		codes := map[string]doc.Inline{}
+		src := t.content(codes)
 		u, ok := byID[t.id]
 		if !ok {
-			if strings.TrimSpace(doc.PlainText(*t.inlines)) != "" {
-				res.Kept = append(res.Kept, t.id)
+			if strings.TrimSpace(src.Plain()) != "" {
+				res.Missing = append(res.Missing, t.id)
 			}
 			continue
 		}
-		codes := map[string]doc.Inline{}
-		inlinesToContent(*t.inlines, codes)
+		var fileSrc Content
+		for _, s := range u.Segments {
+			fileSrc = append(fileSrc, s.Source...)
+		}
+		if a, b := squeeze(fileSrc.Plain()), squeeze(src.Plain()); a != b {
+			warn(u.Line, "unit %q translates %s, but the document has %s there (changed since the export?): kept in the source language", u.ID, excerpt(fileSrc.Plain()), excerpt(src.Plain()))
+			res.Kept = append(res.Kept, u.ID)
+			continue
+		}
 		var joined Content
-		translated := true
+		var untranslated, empty []string
 		for k, s := range u.Segments {
 			tgt := s.Target
-			if s.State == New || tgt.IsEmpty() {
-				translated = false
-				break
+			switch {
+			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0:
+				if s.State != New {
+					empty = append(empty, strconv.Itoa(k+1))
+				} else {
+					untranslated = append(untranslated, strconv.Itoa(k+1))
+				}
+				continue
+			case s.State == New:
+				untranslated = append(untranslated, strconv.Itoa(k+1))
+				continue
 			}
 			if k > 0 {
 				joined = joined.appendText(joiner)
 			}
 			joined = append(joined, tgt...)
 		}
-		if !translated {
-			res.Kept = append(res.Kept, t.id)
+		if len(empty) > 0 {
+			warn(u.Line, "unit %q: segment %s is marked translated but its target is empty: kept in the source language", u.ID, strings.Join(empty, ", "))
+		}
+		if len(empty)+len(untranslated) > 0 {
+			if len(untranslated) > 0 && len(untranslated) < len(u.Segments) {
+				warn(u.Line, "unit %q: %d of %d segments not translated (%s): kept in the source language", u.ID, len(untranslated), len(u.Segments), strings.Join(untranslated, ", "))
+			}
+			res.Kept = append(res.Kept, u.ID)
 			continue
 		}
-		*t.inlines = contentToInlines(joined, codes)
+		joined = checkCodes(u, src, joined, codes, warn)
+		t.set(joined, codes)
 		res.Translated++
 	}
 	for _, u := range x.Units() {
 		if !known[u.ID] {
 			res.Unknown = append(res.Unknown, u.ID)
+			warn(u.Line, "unit %q is not in the document: its translation is not used", u.ID)
 		}
 	}
 	d.Lang = x.TgtLang
 	return res, nil
+}
+
+// squeeze returns s without white space, to compare texts that segmenting
+// and CAT tools may have spaced differently.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// tagName names an inline code in messages: "tag 3 (bold)".
+func tagName(r Run) string {
+	if r.Type == "" {
+		return "tag " + r.ID
+	}
+	return fmt.Sprintf("tag %s (%s)", r.ID, r.Type)
+}
+
+// loss says what the document loses with a code of the source.
+func loss(typ string) string {
+	switch typ {
+	case "math":
+		return "the formula is lost"
+	case "anchor":
+		return "the link target is lost"
+	case "footnote":
+		return "the note reference is lost"
+	case "image":
+		return "the image is lost"
+	case "lb":
+		return "the line break is lost"
+	case "link":
+		return "the link is lost"
+	}
+	return "its formatting is lost"
+}
+
+// checkCodes compares the codes of a unit's translation with those of its
+// source text and warns of each difference: a code the source does not
+// have or has of another kind (dropped: its formatting is lost, the text
+// kept), a code of the source that the translation lost, a standalone code
+// repeated (dropped: it stands for one thing of the document) or a span
+// repeated (kept), a span not closed or not opened. It returns the
+// translation without the dropped codes.
+func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func(int, string, ...any)) Content {
+	kinds := map[string]Run{}
+	for _, r := range src.Codes() {
+		if r.Kind != Close {
+			kinds[r.ID] = r
+		}
+	}
+	seen := map[string]int{}
+	depth := map[string]int{}
+	out := make(Content, 0, len(tgt))
+	for _, r := range tgt {
+		if r.Kind == Text {
+			out = append(out, r)
+			continue
+		}
+		s, ok := kinds[r.ID]
+		if _, known := codes[r.ID]; !ok || !known {
+			switch r.Kind {
+			case Open:
+				warn(u.Line, "unit %q: %s of the translation is not in the source: its formatting is lost, its text kept", u.ID, tagName(r))
+			case Standalone:
+				warn(u.Line, "unit %q: %s of the translation is not in the source: dropped", u.ID, tagName(r))
+			}
+			continue
+		}
+		if (s.Kind == Standalone) != (r.Kind == Standalone) {
+			if r.Kind != Close {
+				warn(u.Line, "unit %q: %s is a %s in the source but not in the translation: dropped", u.ID, tagName(s), kindName(s.Kind))
+			}
+			continue
+		}
+		switch r.Kind {
+		case Standalone:
+			if seen[r.ID]++; seen[r.ID] > 1 {
+				warn(u.Line, "unit %q: %s appears again in the translation: the repeat is dropped", u.ID, tagName(s))
+				continue
+			}
+		case Open:
+			if seen[r.ID]++; seen[r.ID] == 2 {
+				warn(u.Line, "unit %q: %s opens more than once in the translation: each span is kept", u.ID, tagName(s))
+			}
+			depth[r.ID]++
+		case Close:
+			if depth[r.ID] == 0 {
+				warn(u.Line, "unit %q: %s closes in the translation without opening: ignored", u.ID, tagName(s))
+				continue
+			}
+			depth[r.ID]--
+		}
+		out = append(out, r)
+	}
+	for _, r := range src.Codes() {
+		if r.Kind == Close {
+			continue
+		}
+		if seen[r.ID] == 0 {
+			warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
+		} else if depth[r.ID] > 0 {
+			warn(u.Line, "unit %q: %s is not closed in the translation: it ends with the text", u.ID, tagName(r))
+		}
+	}
+	return out
+}
+
+func kindName(k RunKind) string {
+	if k == Standalone {
+		return "standalone code"
+	}
+	return "span"
 }
 
 // contentToInlines rebuilds inlines from translated content. Codes the

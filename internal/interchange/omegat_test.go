@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,8 +36,9 @@ const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </omegat>
 `
 
-// TestOmegaTRoundTrip exports a manuscript as XLIFF 1.2, has OmegaT (the
-// Debian package omegat) translate it in console mode from a TMX memory
+// TestOmegaTRoundTrip exports a manuscript with a formula, an anchor and a
+// note with its own mark as XLIFF 1.2, has OmegaT (the Debian package
+// omegat) translate it in console mode from a TMX memory
 // written by tandem, and imports OmegaT's target file back into the
 // document. OmegaT exits 0 even when it loaded nothing, so the test checks
 // its statistics and the translated text.
@@ -56,6 +58,12 @@ func TestOmegaTRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := readMD(t, "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史新高。\n\n论坛由两国科学院共同主办。\n")
+	// A paragraph with a bookmark, a formula and a footnote with its own
+	// mark, as the DOCX reader makes them, and the note.
+	fd := mathDocument()
+	d.Blocks = append(d.Blocks, fd.Blocks[0])
+	d.Notes = fd.Notes
+	formulaPara := len(d.Blocks) - 1
 	x, err := FromDocument(d, "essay.md", "zh-CN", "ru-RU")
 	if err != nil {
 		t.Fatal(err)
@@ -69,9 +77,14 @@ func TestOmegaTRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The memory: every sentence but the one with the bold code, which
-	// stays untranslated.
+	// stays untranslated. OmegaT shows the formula and the note mark as
+	// its tags <x0/> and <f1/>, and moves the leading anchor out of the
+	// segment.
 	mem := &TMX{SrcLang: "zh-CN"}
-	for zh, ru := range map[string]string{"论坛开幕": "Открытие форума", "这是历史新高。": "Это рекорд.", "论坛由两国科学院共同主办。": "Форум организовали академии наук двух стран."} {
+	for zh, ru := range map[string]string{
+		"论坛开幕": "Открытие форума", "这是历史新高。": "Это рекорд.", "论坛由两国科学院共同主办。": "Форум организовали академии наук двух стран.",
+		"当<x0/>等于一时，方程成立<f1/>。": "Уравнение верно, когда <x0/> равно единице<f1/>.", "作者注。": "Примечание автора.",
+	} {
 		mem.Units = append(mem.Units, TU{Variants: []TUV{{Lang: "zh-CN", Seg: PlainText(zh)}, {Lang: "ru-RU", Seg: PlainText(ru)}}})
 	}
 	var mb bytes.Buffer
@@ -100,8 +113,8 @@ func TestOmegaTRoundTrip(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no Total line in OmegaT's statistics:\n%s", stats)
 	}
-	if n, _ := strconv.Atoi(string(m[1])); n != 4 {
-		t.Fatalf("OmegaT loaded %d segments, want 4:\n%s\n%s", n, stats, out)
+	if n, _ := strconv.Atoi(string(m[1])); n != 6 {
+		t.Fatalf("OmegaT loaded %d segments, want 6:\n%s\n%s", n, stats, out)
 	}
 
 	f, err := os.Open(filepath.Join(proj, "target", "essay.xlf"))
@@ -117,10 +130,19 @@ func TestOmegaTRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The heading and the last paragraph came back translated; the
-	// paragraph with the untranslated sentence stays in Chinese.
-	if res.Translated != 2 || len(res.Kept) != 1 {
+	// The heading, the last paragraphs and the note came back
+	// translated; the paragraph with the untranslated sentence stays in
+	// Chinese.
+	if res.Translated != 4 || len(res.Kept) != 1 || len(res.Warnings) != 1 {
 		t.Errorf("applied %+v", res)
+	}
+	text := func(s string) doc.Inline { return doc.Inline{Type: doc.Text, Text: s} }
+	want := []doc.Inline{
+		{Type: doc.Anchor, ID: "sec-formula"}, text("Уравнение верно, когда "), {Type: doc.MathInline, Math: formula},
+		text(" равно единице"), {Type: doc.NoteRef, Note: "n-1", Mark: "*"}, text("."),
+	}
+	if got := d.Blocks[formulaPara].Inlines; !reflect.DeepEqual(got, want) {
+		t.Errorf("the formula paragraph came back as\n%+v\nwant\n%+v", got, want)
 	}
 	var md bytes.Buffer
 	if err := doc.WriteMarkdown(&md, d); err != nil {

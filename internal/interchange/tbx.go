@@ -2,16 +2,21 @@ package interchange
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // Termbase is a list of concepts with their agreed terms per language.
 type Termbase struct {
 	Entries []Concept
+	// Warnings lists what ReadTBX or ReadTSV skipped or assumed in the
+	// file.
+	Warnings []Warning
 }
 
 // Concept is one entry: the terms that name one thing, per language.
@@ -57,28 +62,30 @@ func (c Concept) In(lang string) []Term {
 }
 
 // ReadTBX reads TBX v2 (<martif>, TBX-Basic style: termEntry, langSet,
-// tig or ntig) and TBX v3 (<tbx>: conceptEntry, langSec, termSec).
+// tig or ntig) and TBX v3 (<tbx>: conceptEntry, langSec, termSec). name is
+// used in messages. A file that is not TBX, is not well-formed XML or has
+// no <text><body> is refused with an *Error. In an otherwise good file, an
+// empty <term>, a term holder without one, a language section without a
+// usable xml:lang and an entry left without terms are skipped and listed
+// in the result's Warnings: MultiTerm and SDL exports hold such leftovers
+// of deleted terms. Language tags are returned in canonical case.
 func ReadTBX(r io.Reader, name string) (*Termbase, error) {
-	root, err := parseTree(r, name)
+	rd := &reading{file: name}
+	root, err := rd.parseTree(r, formatTBX)
 	if err != nil {
 		return nil, err
 	}
-	var entryName, langName string
-	switch root.name {
-	case "martif":
-		entryName, langName = "termEntry", "langSet"
-	case "tbx":
+	entryName, langName := "termEntry", "langSet"
+	if root.name == "tbx" {
 		entryName, langName = "conceptEntry", "langSec"
-	default:
-		return nil, errAt(name, root, "root element <%s>, want <martif> (TBX v2) or <tbx> (TBX v3)", root.name)
 	}
 	text := root.first("text")
 	if text == nil {
-		return nil, errAt(name, root, "<%s> without <text>", root.name)
+		return nil, rd.errAt(root, "<%s> without <text>", root.name)
 	}
 	body := text.first("body")
 	if body == nil {
-		return nil, errAt(name, text, "<text> without <body>")
+		return nil, rd.errAt(text, "<text> without <body>")
 	}
 	tb := &Termbase{}
 	for _, e := range body.elements(entryName) {
@@ -88,19 +95,32 @@ func ReadTBX(r io.Reader, name string) (*Termbase, error) {
 				c.Definition = strings.TrimSpace(d.innerText())
 			}
 		}
-		for _, ls := range e.elements(langName) {
-			lang := ls.xmlLang()
-			if lang == "" {
-				return nil, errAt(name, ls, "<%s> without xml:lang", langName)
+		sections := e.elements(langName)
+		if len(sections) == 0 {
+			rd.warn(e, "<%s%s> without <%s>: skipped", entryName, idAttr(c.ID), langName)
+			continue
+		}
+		for _, ls := range sections {
+			raw := ls.xmlLang()
+			if raw == "" {
+				rd.warn(ls, "<%s> without xml:lang in entry %q: skipped", langName, c.ID)
+				continue
+			}
+			tag, err := lang.ParseTag(raw)
+			if err != nil {
+				rd.warn(ls, "<%s> xml:lang in entry %q: %v: skipped", langName, c.ID, err)
+				continue
 			}
 			for _, holder := range termHolders(ls) {
 				termEl := holder.first("term")
 				if termEl == nil {
-					return nil, errAt(name, holder, "<%s> without <term>", holder.name)
+					rd.warn(holder, "<%s> without <term> in entry %q: skipped", holder.name, c.ID)
+					continue
 				}
-				t := Term{Lang: lang, Text: strings.TrimSpace(termEl.innerText())}
+				t := Term{Lang: tag, Text: strings.TrimSpace(termEl.innerText())}
 				if t.Text == "" {
-					return nil, errAt(name, termEl, "empty <term>")
+					rd.warn(termEl, "empty <term> (%s) in entry %q: skipped", tag, c.ID)
+					continue
 				}
 				for _, n := range descendants(holder, "termNote") {
 					if n.attrValue("type") == "administrativeStatus" {
@@ -113,9 +133,22 @@ func ReadTBX(r io.Reader, name string) (*Termbase, error) {
 				c.Terms = append(c.Terms, t)
 			}
 		}
+		if len(c.Terms) == 0 {
+			rd.warn(e, "<%s%s> has no term left: skipped", entryName, idAttr(c.ID))
+			continue
+		}
 		tb.Entries = append(tb.Entries, c)
 	}
+	tb.Warnings = rd.warnings
 	return tb, nil
+}
+
+// idAttr writes ` id="…"` for messages, or nothing for an empty id.
+func idAttr(id string) string {
+	if id == "" {
+		return ""
+	}
+	return fmt.Sprintf(" id=%q", id)
 }
 
 // termHolders returns the elements of a language section that hold one
@@ -163,8 +196,13 @@ func statusOf(v string) TermStatus {
 }
 
 // WriteTBX writes tb as TBX v2 (martif, TBX-Basic style), which OmegaT,
-// Weblate and Trados read.
+// Weblate and Trados read, with language tags in canonical form; a tag
+// that is not BCP 47, or a term without one, is an error.
 func WriteTBX(w io.Writer, tb *Termbase, sourceLang string) error {
+	sourceLang, err := writtenTag("write TBX: source language", sourceLang)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(&b, "<martif type=\"TBX\"%s>\n", attrs("xml:lang", sourceLang))
@@ -178,10 +216,17 @@ func WriteTBX(w io.Writer, tb *Termbase, sourceLang string) error {
 		var langs []string
 		byLang := map[string][]Term{}
 		for _, t := range c.Terms {
-			if _, ok := byLang[t.Lang]; !ok {
-				langs = append(langs, t.Lang)
+			l, err := writtenTag("write TBX: entry "+strconv.Quote(c.ID), t.Lang)
+			if err != nil {
+				return err
 			}
-			byLang[t.Lang] = append(byLang[t.Lang], t)
+			if l == "" {
+				return fmt.Errorf("write TBX: entry %q: term %q without language", c.ID, t.Text)
+			}
+			if _, ok := byLang[l]; !ok {
+				langs = append(langs, l)
+			}
+			byLang[l] = append(byLang[l], t)
 		}
 		for _, l := range langs {
 			fmt.Fprintf(&b, "        <langSet%s>\n", attrs("xml:lang", l))
@@ -201,7 +246,7 @@ func WriteTBX(w io.Writer, tb *Termbase, sourceLang string) error {
 		b.WriteString("      </termEntry>\n")
 	}
 	b.WriteString("    </body>\n  </text>\n</martif>\n")
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 
@@ -220,44 +265,71 @@ func statusTBX2(s TermStatus) string {
 }
 
 // ReadTSV reads a glossary in OmegaT's tab-separated form: source term,
-// target term and an optional comment on each line. Lines starting with #
-// and blank lines are skipped.
+// target term and an optional comment on each line, in UTF-8 or, with a
+// byte-order mark, UTF-16 (as spreadsheets save "Unicode text"). Lines
+// starting with # and blank lines are skipped. srcLang and tgtLang are the
+// languages of the two columns, BCP 47 tags. A file that is empty, binary
+// or not in UTF-8 is refused with an *Error; a line without two terms is
+// skipped and listed in the result's Warnings.
 func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
+	src, err := lang.ParseTag(srcLang)
+	if err != nil {
+		return nil, fmt.Errorf("%s: source language %w", name, err)
+	}
+	tgt, err := lang.ParseTag(tgtLang)
+	if err != nil {
+		return nil, fmt.Errorf("%s: target language %w", name, err)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if what := notText(data); what != "" {
+		return nil, &Error{name, 1, 1, fmt.Sprintf("this is %s, not a tab-separated glossary", what)}
+	}
+	data, _, err = decodeUnicode(data, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{name, 1, 1, "the file is empty"}
+	}
+	if line, col, bad := badUTF8(data); bad {
+		return nil, &Error{name, line, col, "invalid UTF-8; save the glossary as UTF-8"}
+	}
+	if k := bytes.IndexByte(data, 0); k >= 0 {
+		line := bytes.Count(data[:k], []byte("\n")) + 1
+		return nil, &Error{name, line, 1, "NUL byte: this is not a text file"}
+	}
+	rd := &reading{file: name}
 	tb := &Termbase{}
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line := 0
 	for sc.Scan() {
 		line++
-		text := sc.Text()
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
-		if !utf8.ValidString(text) {
-			col := 1
-			for i := 0; i < len(text); {
-				r, n := utf8.DecodeRuneInString(text[i:])
-				if r == utf8.RuneError && n == 1 {
-					break
-				}
-				i += n
-				col++
-			}
-			return nil, &Error{name, line, col, "invalid UTF-8; save the glossary as UTF-8"}
-		}
-		text = strings.TrimRight(text, "\r")
+		text := strings.TrimRight(sc.Text(), "\r")
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
 		f := strings.Split(text, "\t")
 		if len(f) < 2 {
-			return nil, &Error{name, line, len(text) + 1, "want source and target terms separated by a tab"}
+			rd.warnLine(line, "%s: want source and target terms separated by a tab: line skipped", excerpt(text))
+			continue
 		}
-		src, tgt := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
-		if src == "" || tgt == "" {
-			return nil, &Error{name, line, 1, "empty term"}
+		s, t := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
+		switch {
+		case s == "" && t == "":
+			rd.warnLine(line, "both terms are empty: line skipped")
+			continue
+		case s == "":
+			rd.warnLine(line, "empty source term (target %s): line skipped", excerpt(t))
+			continue
+		case t == "":
+			rd.warnLine(line, "empty target term (source %s): line skipped", excerpt(s))
+			continue
 		}
-		c := Concept{ID: "l" + strconv.Itoa(line), Terms: []Term{{Lang: srcLang, Text: src}, {Lang: tgtLang, Text: tgt}}}
+		c := Concept{ID: "l" + strconv.Itoa(line), Terms: []Term{{Lang: src, Text: s}, {Lang: tgt, Text: t}}}
 		if len(f) > 2 {
 			c.Definition = strings.TrimSpace(strings.Join(f[2:], " "))
 		}
@@ -266,6 +338,10 @@ func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 	if err := sc.Err(); err != nil {
 		return nil, &Error{name, line + 1, 1, err.Error()}
 	}
+	if len(tb.Entries) == 0 {
+		rd.warnLine(0, "no terms in the glossary")
+	}
+	tb.Warnings = rd.warnings
 	return tb, nil
 }
 

@@ -3,8 +3,11 @@ package interchange
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // TMX is a translation memory exchanged with CAT tools.
@@ -12,6 +15,8 @@ type TMX struct {
 	SrcLang string // header srclang ("*all*" when any language may be the source)
 	Tool    string // creationtool of the file read
 	Units   []TU
+	// Warnings lists what ReadTMX skipped or assumed in the file.
+	Warnings []Warning
 }
 
 // TU is one translation unit: the same text in several languages.
@@ -55,30 +60,42 @@ func primary(tag string) string {
 
 const tmxTime = "20060102T150405Z"
 
-// ReadTMX reads TMX 1.4 (xml:lang) and 1.1 (lang). name is used in errors.
+// ReadTMX reads TMX 1.4 (xml:lang) and 1.1 (lang). name is used in
+// messages. A file that is not TMX, is not well-formed XML or has no
+// <body> is refused with an *Error. In an otherwise good file, a <tuv>
+// without a usable language or <seg> is skipped, and so is a <tu> left with
+// fewer than two languages (it translates nothing); unknown elements in a
+// <seg> are read for their text. Each is listed in the result's Warnings.
+// Language tags are returned in canonical case ("zh-CN").
 func ReadTMX(r io.Reader, name string) (*TMX, error) {
-	root, err := parseTree(r, name)
+	rd := &reading{file: name}
+	root, err := rd.parseTree(r, formatTMX)
 	if err != nil {
 		return nil, err
 	}
-	if root.name != "tmx" {
-		return nil, errAt(name, root, "root element <%s>, want <tmx>", root.name)
-	}
 	t := &TMX{}
 	if h := root.first("header"); h != nil {
-		t.SrcLang = h.attrValue("srclang")
 		t.Tool = h.attrValue("creationtool")
+		if src := h.attrValue("srclang"); src != "" && src != "*all*" {
+			if tag, err := lang.ParseTag(src); err != nil {
+				rd.warn(h, "header srclang: %v: ignored", err)
+			} else {
+				t.SrcLang = tag
+			}
+		} else {
+			t.SrcLang = src
+		}
 	} else {
-		return nil, errAt(name, root, "<tmx> without <header>")
+		rd.warn(root, "<tmx> without <header>")
 	}
 	body := root.first("body")
 	if body == nil {
-		return nil, errAt(name, root, "<tmx> without <body>")
+		return nil, rd.errAt(root, "<tmx> without <body>")
 	}
 	for _, tuEl := range body.elements("tu") {
 		tu := TU{ID: tuEl.attrValue("tuid")}
-		tu.Created, _ = time.Parse(tmxTime, tuEl.attrValue("creationdate"))
-		tu.Changed, _ = time.Parse(tmxTime, tuEl.attrValue("changedate"))
+		tu.Created = rd.tmxDate(tuEl, "creationdate")
+		tu.Changed = rd.tmxDate(tuEl, "changedate")
 		for _, p := range tuEl.elements("prop") {
 			if tu.Props == nil {
 				tu.Props = map[string]string{}
@@ -86,37 +103,62 @@ func ReadTMX(r io.Reader, name string) (*TMX, error) {
 			tu.Props[p.attrValue("type")] = p.innerText()
 		}
 		for _, v := range tuEl.elements("tuv") {
-			lang := v.xmlLang()
-			if lang == "" {
-				return nil, errAt(name, v, "<tuv> without xml:lang (or lang)")
+			raw := v.xmlLang()
+			if raw == "" {
+				rd.warn(v, "<tuv> without xml:lang (or lang): skipped")
+				continue
+			}
+			tag, err := lang.ParseTag(raw)
+			if err != nil {
+				rd.warn(v, "<tuv> xml:lang: %v: skipped", err)
+				continue
 			}
 			seg := v.first("seg")
 			if seg == nil {
-				return nil, errAt(name, v, "<tuv xml:lang=%q> without <seg>", lang)
+				rd.warn(v, "<tuv xml:lang=%q> without <seg>: skipped", raw)
+				continue
 			}
-			c, err := contentTMX(seg, name)
-			if err != nil {
-				return nil, err
-			}
-			tu.Variants = append(tu.Variants, TUV{Lang: lang, Seg: c})
+			tu.Variants = append(tu.Variants, TUV{Lang: tag, Seg: rd.contentTMX(seg)})
 			// OmegaT dates the translation, on its <tuv>.
-			if d, err := time.Parse(tmxTime, v.attrValue("changedate")); err == nil && d.After(tu.Changed) {
+			if d := rd.tmxDate(v, "changedate"); d.After(tu.Changed) {
 				tu.Changed = d
 			}
 		}
-		if len(tu.Variants) == 0 {
-			return nil, errAt(name, tuEl, "<tu> without <tuv>")
+		switch len(tu.Variants) {
+		case 0:
+			rd.warn(tuEl, "<tu> without a usable <tuv>: skipped")
+			continue
+		case 1:
+			rd.warn(tuEl, "<tu> with text in one language only (%s): skipped, it translates nothing", tu.Variants[0].Lang)
+			continue
 		}
 		t.Units = append(t.Units, tu)
 	}
+	t.Warnings = rd.warnings
 	return t, nil
 }
 
-// contentTMX reads a TMX <seg>: text with bpt/ept/ph/it/hi/ut codes.
-func contentTMX(n *node, name string) (Content, error) {
+// tmxDate reads a date attribute of n in TMX's form (20060102T150405Z); an
+// attribute in another form is ignored with a warning.
+func (rd *reading) tmxDate(n *node, attr string) time.Time {
+	v := n.attrValue(attr)
+	if v == "" {
+		return time.Time{}
+	}
+	d, err := time.Parse(tmxTime, v)
+	if err != nil {
+		rd.warn(n, "<%s %s=%q>: not a TMX date (YYYYMMDDThhmmssZ): ignored", n.name, attr, v)
+		return time.Time{}
+	}
+	return d
+}
+
+// contentTMX reads a TMX <seg>: text with bpt/ept/ph/it/hi/ut codes. An
+// unknown element is read for its text, with a warning.
+func (rd *reading) contentTMX(n *node) Content {
 	var c Content
-	var walk func(n *node) error
-	walk = func(n *node) error {
+	var walk func(n *node)
+	walk = func(n *node) {
 		for _, ch := range n.children {
 			id := firstNonEmpty(ch.attrValue("i"), ch.attrValue("x"))
 			switch ch.name {
@@ -135,25 +177,31 @@ func contentTMX(n *node, name string) (Content, error) {
 				}
 				c = append(c, Run{Kind: k, ID: ch.attrValue("x"), Type: ch.attrValue("type"), Code: ch.innerText()})
 			case "hi", "sub":
-				if err := walk(ch); err != nil {
-					return err
-				}
+				walk(ch)
 			default:
-				return errAt(name, ch, "unknown element <%s> in <seg>", ch.name)
+				rd.warn(ch, "unknown element <%s> in <seg>: its text kept, the element dropped", ch.name)
+				walk(ch)
 			}
 		}
-		return nil
 	}
-	err := walk(n)
-	return c.fillCloseTypes(), err
+	walk(n)
+	return c.fillCloseTypes()
 }
 
-// WriteTMX writes t as TMX 1.4b.
+// WriteTMX writes t as TMX 1.4b, with language tags in canonical form; a
+// tag that is not BCP 47, or a variant without one, is an error.
 func WriteTMX(w io.Writer, t *TMX) error {
+	srcLang := t.SrcLang
+	if srcLang != "*all*" {
+		var err error
+		if srcLang, err = writtenTag("write TMX: source language", srcLang); err != nil {
+			return err
+		}
+	}
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n")
 	fmt.Fprintf(&b, "  <header%s/>\n", attrs("creationtool", "tandem", "creationtoolversion", "1", "segtype", "sentence",
-		"o-tmf", "tandem", "adminlang", "en", "srclang", firstNonEmpty(t.SrcLang, "*all*"), "datatype", "plaintext"))
+		"o-tmf", "tandem", "adminlang", "en", "srclang", firstNonEmpty(srcLang, "*all*"), "datatype", "plaintext"))
 	b.WriteString("  <body>\n")
 	for _, tu := range t.Units {
 		created, changed := "", ""
@@ -168,7 +216,14 @@ func WriteTMX(w io.Writer, t *TMX) error {
 			fmt.Fprintf(&b, "      <prop%s>%s</prop>\n", attrs("type", k), escText(tu.Props[k]))
 		}
 		for _, v := range tu.Variants {
-			fmt.Fprintf(&b, "      <tuv%s><seg>%s</seg></tuv>\n", attrs("xml:lang", v.Lang), inlineTMX(v.Seg))
+			l, err := writtenTag("write TMX: unit "+strconv.Quote(tu.ID), v.Lang)
+			if err != nil {
+				return err
+			}
+			if l == "" {
+				return fmt.Errorf("write TMX: unit %q: a variant without language", tu.ID)
+			}
+			fmt.Fprintf(&b, "      <tuv%s><seg>%s</seg></tuv>\n", attrs("xml:lang", l), inlineTMX(v.Seg))
 		}
 		b.WriteString("    </tu>\n")
 	}

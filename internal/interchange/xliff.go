@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // State is where a segment stands in tandem's translation workflow.
@@ -46,9 +48,13 @@ func ParseState(s string) (State, error) {
 // XLIFF is a bilingual file: units (paragraphs) made of segments
 // (sentences), each with a source and a target.
 type XLIFF struct {
+	// Name is the name the file was read under, for messages.
+	Name             string
 	Version          string // "1.2" or "2.1" (2.0 and 2.2 are read too)
 	SrcLang, TgtLang string
 	Files            []XFile
+	// Warnings lists what ReadXLIFF skipped or assumed in the file.
+	Warnings []Warning
 }
 
 // XFile is one document of an XLIFF file.
@@ -63,6 +69,9 @@ type Unit struct {
 	ID       string
 	Segments []Segment
 	Notes    []string
+	// Line locates the unit in the file it was read from, for messages
+	// about it; zero for units built in memory.
+	Line int
 }
 
 // Segment is one sentence of a unit.
@@ -85,73 +94,163 @@ func (x *XLIFF) Units() []Unit {
 }
 
 const (
+	nsXLIFF11 = "urn:oasis:names:tc:xliff:document:1.1"
 	nsXLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 	nsXLIFF2  = "urn:oasis:names:tc:xliff:document:2.0"
 )
 
-// ReadXLIFF reads an XLIFF 1.2 or 2.x file. name is used in errors.
+// ReadXLIFF reads an XLIFF 1.2 or 2.x file (1.0 and 1.1 are read as 1.2).
+// name is used in messages. A file that is not XLIFF, is not well-formed
+// XML or lacks the source language everything depends on is refused with
+// an *Error. Odd elements in an otherwise good file (a trans-unit without
+// source, a repeated id, an unknown state or inline element) are skipped
+// or read as best they can be, and listed in the result's Warnings.
 func ReadXLIFF(r io.Reader, name string) (*XLIFF, error) {
-	root, err := parseTree(r, name)
+	rd := &reading{file: name}
+	root, err := rd.parseTree(r, formatXLIFF)
 	if err != nil {
 		return nil, err
 	}
-	if root.name != "xliff" {
-		return nil, errAt(name, root, "root element <%s>, want <xliff>", root.name)
-	}
 	version := root.attrValue("version")
+	var x *XLIFF
 	switch {
-	case version == "1.2" || (version == "" && root.space == nsXLIFF12):
-		return readXLIFF12(root, name)
+	case version == "1.2" || version == "1.1" || version == "1.0":
+		x, err = readXLIFF12(rd, root, version)
 	case strings.HasPrefix(version, "2."):
-		return readXLIFF2(root, name, version)
+		x, err = readXLIFF2(rd, root, version)
+	case version == "" && (root.space == nsXLIFF12 || root.space == nsXLIFF11):
+		v := "1.2"
+		if root.space == nsXLIFF11 {
+			v = "1.1"
+		}
+		rd.warn(root, "<xliff> without version: read as %s, as its namespace says", v)
+		x, err = readXLIFF12(rd, root, v)
+	case version == "" && root.space == nsXLIFF2:
+		rd.warn(root, "<xliff> without version: read as 2.0, as its namespace says")
+		x, err = readXLIFF2(rd, root, "2.0")
 	case version == "":
-		return nil, errAt(name, root, "<xliff> without version")
+		return nil, rd.errAt(root, "<xliff> without version")
+	default:
+		return nil, rd.errAt(root, "XLIFF version %q is not supported (1.2 and 2.x are)", version)
 	}
-	return nil, errAt(name, root, "XLIFF version %q is not supported (1.2 and 2.x are)", version)
+	if err != nil {
+		return nil, err
+	}
+	x.Name, x.Warnings = name, rd.warnings
+	return x, nil
 }
 
-func readXLIFF12(root *node, name string) (*XLIFF, error) {
-	x := &XLIFF{Version: "1.2"}
-	for _, f := range root.elements("file") {
-		src, tgt := f.attrValue("source-language"), f.attrValue("target-language")
+// headerLang reads a language tag that a whole file depends on (its source
+// and target languages) from attribute attr of n: "" when absent, an error
+// when it is not a BCP 47 tag, the canonical tag otherwise.
+func (rd *reading) headerLang(n *node, attr string) (string, error) {
+	v := n.attrValue(attr)
+	if v == "" {
+		return "", nil
+	}
+	tag, err := lang.ParseTag(v)
+	if err != nil {
+		return "", rd.errAt(n, "%s: %v", attr, err)
+	}
+	return tag, nil
+}
+
+// sameLanguage reports whether two tags name the same language, an empty
+// tag matching any.
+func sameLanguage(a, b string) bool {
+	return a == "" || b == "" || lang.Base(a) == lang.Base(b)
+}
+
+// xliffReader reads the units of one <file>, keeping the identifiers seen
+// (with the line where each was first used) to skip repeated ones.
+type xliffReader struct {
+	*reading
+	transUnits map[string]int // XLIFF 1.2 trans-unit ids
+	units      map[string]int // unit ids
+}
+
+func newXLIFFReader(rd *reading) *xliffReader {
+	return &xliffReader{reading: rd, transUnits: map[string]int{}, units: map[string]int{}}
+}
+
+// newID records id of element n (what names the kind in messages) and
+// reports whether it is new; a repeated one is a warning.
+func (xr *xliffReader) newID(seen map[string]int, n *node, what, id string) bool {
+	if first, ok := seen[id]; ok {
+		xr.warn(n, "%s id %q used twice (first at line %d): the second is skipped", what, id, first)
+		return false
+	}
+	seen[id] = n.line
+	return true
+}
+
+func readXLIFF12(rd *reading, root *node, version string) (*XLIFF, error) {
+	x := &XLIFF{Version: version}
+	files := root.elements("file")
+	if len(files) == 0 {
+		return nil, rd.errAt(root, "no <file> in the XLIFF document")
+	}
+	named := false // whether any <file> names its source language
+	for _, f := range files {
+		named = named || f.attrValue("source-language") != ""
+	}
+	for _, f := range files {
+		src, err := rd.headerLang(f, "source-language")
+		if err != nil {
+			return nil, err
+		}
+		tgt, err := rd.headerLang(f, "target-language")
+		if err != nil {
+			return nil, err
+		}
 		if src == "" {
-			return nil, errAt(name, f, "<file> without source-language")
+			if !named {
+				return nil, rd.errAt(f, "<file> without source-language")
+			}
+			rd.warn(f, "<file original=%q> without source-language: skipped", f.attrValue("original"))
+			continue
 		}
 		if x.SrcLang == "" {
 			x.SrcLang, x.TgtLang = src, tgt
+		} else if !sameLanguage(src, x.SrcLang) || !sameLanguage(tgt, x.TgtLang) {
+			rd.warn(f, "<file original=%q> is %s to %s, not %s to %s as the first <file>: skipped", f.attrValue("original"), src, tgt, x.SrcLang, x.TgtLang)
+			continue
+		} else if x.TgtLang == "" {
+			x.TgtLang = tgt
 		}
-		xf := XFile{ID: f.attrValue("original"), Original: f.attrValue("original")}
 		body := f.first("body")
 		if body == nil {
-			return nil, errAt(name, f, "<file> without <body>")
+			rd.warn(f, "<file original=%q> without <body>: skipped", f.attrValue("original"))
+			continue
 		}
-		ids := map[string]bool{}
-		if err := walkBody12(body, name, &xf, ids); err != nil {
-			return nil, err
-		}
+		xf := XFile{ID: f.attrValue("original"), Original: f.attrValue("original")}
+		newXLIFFReader(rd).body12(body, &xf)
 		x.Files = append(x.Files, xf)
 	}
 	if len(x.Files) == 0 {
-		return nil, errAt(name, root, "no <file> in the XLIFF document")
+		return nil, rd.errAt(root, "no <file> with a <body> in the XLIFF document")
 	}
 	return x, nil
 }
 
-// walkBody12 reads trans-units. A group whose children are all trans-units
-// is one unit (paragraph) with a segment per trans-unit, as tandem writes
-// it; a trans-unit elsewhere is a unit of its own, split into segments by
-// its seg-source when it has one.
-func walkBody12(n *node, name string, xf *XFile, ids map[string]bool) error {
+// body12 reads trans-units. A group whose children are all trans-units is
+// one unit (paragraph) with a segment per trans-unit, as tandem writes it;
+// a trans-unit elsewhere is a unit of its own, split into segments by its
+// seg-source when it has one.
+func (xr *xliffReader) body12(n *node, xf *XFile) {
 	for _, c := range n.children {
 		switch c.name {
 		case "group":
 			tus := c.elements("trans-unit")
-			if len(tus) > 0 && len(tus) == len(c.elements("group"))+len(tus) && c.attrValue("id") != "" {
-				u := Unit{ID: c.attrValue("id")}
+			if len(tus) > 0 && len(c.elements("group")) == 0 && c.attrValue("id") != "" {
+				u := Unit{ID: c.attrValue("id"), Line: c.line}
+				if !xr.newID(xr.units, c, "unit", u.ID) {
+					continue
+				}
 				for _, tu := range tus {
-					segs, notes, err := readTransUnit(tu, name, ids)
-					if err != nil {
-						return err
+					segs, notes, ok := xr.transUnit(tu)
+					if !ok {
+						continue
 					}
 					for _, s := range segs {
 						if len(segs) == 1 {
@@ -161,92 +260,91 @@ func walkBody12(n *node, name string, xf *XFile, ids map[string]bool) error {
 					}
 					u.Notes = append(u.Notes, notes...)
 				}
-				xf.Units = append(xf.Units, u)
+				if len(u.Segments) > 0 {
+					xf.Units = append(xf.Units, u)
+				}
 				continue
 			}
-			if err := walkBody12(c, name, xf, ids); err != nil {
-				return err
-			}
+			xr.body12(c, xf)
 		case "trans-unit":
-			segs, notes, err := readTransUnit(c, name, ids)
-			if err != nil {
-				return err
+			segs, notes, ok := xr.transUnit(c)
+			if !ok {
+				continue
 			}
-			xf.Units = append(xf.Units, Unit{ID: c.attrValue("id"), Segments: segs, Notes: notes})
+			id := c.attrValue("id")
+			if !xr.newID(xr.units, c, "unit", id) {
+				continue
+			}
+			xf.Units = append(xf.Units, Unit{ID: id, Segments: segs, Notes: notes, Line: c.line})
 		}
 	}
-	return nil
 }
 
-func readTransUnit(tu *node, name string, ids map[string]bool) ([]Segment, []string, error) {
+// transUnit reads a trans-unit's segments and notes; ok is false when it
+// was skipped, with a warning.
+func (xr *xliffReader) transUnit(tu *node) (segs []Segment, notes []string, ok bool) {
 	id := tu.attrValue("id")
 	if id == "" {
-		return nil, nil, errAt(name, tu, "<trans-unit> without id")
+		xr.warn(tu, "<trans-unit> without id: skipped")
+		return nil, nil, false
 	}
-	if ids[id] {
-		return nil, nil, errAt(name, tu, "trans-unit id %q used twice in the file", id)
+	if !xr.newID(xr.transUnits, tu, "trans-unit", id) {
+		return nil, nil, false
 	}
-	ids[id] = true
 	srcEl := tu.first("source")
 	if srcEl == nil {
-		return nil, nil, errAt(name, tu, "trans-unit %q has no <source>", id)
+		xr.warn(tu, "trans-unit %q has no <source>: skipped", id)
+		return nil, nil, false
 	}
-	var notes []string
 	for _, n := range tu.elements("note") {
 		notes = append(notes, n.innerText())
 	}
 	tgtEl := tu.first("target")
 	state := New
 	if tgtEl != nil {
-		state = state12(tgtEl.attrValue("state"), tu.attrValue("approved") == "yes")
+		state = xr.state12(tgtEl, id, tu.attrValue("approved") == "yes")
 	}
 	// Segmented: <seg-source> and <target> hold <mrk mtype="seg">.
 	if ss := tu.first("seg-source"); ss != nil {
-		srcSegs := segMarks(ss)
-		if len(srcSegs) > 0 {
+		if srcSegs := segMarks(ss); len(srcSegs) > 0 {
 			tgtSegs := map[string]*node{}
 			if tgtEl != nil {
 				for _, m := range segMarks(tgtEl) {
 					tgtSegs[m.attrValue("mid")] = m
 				}
 			}
-			var out []Segment
-			defer func() {
-				for i := range out {
-					out[i].State = settleNew(out[i])
-				}
-			}()
+			used := map[string]bool{}
 			for _, m := range srcSegs {
 				s := Segment{ID: m.attrValue("mid"), State: state, Line: m.line, Col: m.col}
-				var err error
-				if s.Source, err = content12(m, name); err != nil {
-					return nil, nil, err
+				s.Source = xr.content12(m, id)
+				if t := tgtSegs[s.ID]; t != nil && !used[s.ID] {
+					s.Target = xr.content12(t, id)
 				}
-				if t := tgtSegs[s.ID]; t != nil {
-					if s.Target, err = content12(t, name); err != nil {
-						return nil, nil, err
-					}
-				}
-				out = append(out, s)
+				used[s.ID] = true
+				s.State = settleNew(s)
+				segs = append(segs, s)
 			}
-			return out, notes, nil
+			for _, m := range segMarks(tgtEl) {
+				if mid := m.attrValue("mid"); !used[mid] {
+					xr.warn(m, "trans-unit %q: target segment mid=%q has no source segment: skipped", id, mid)
+				}
+			}
+			return segs, notes, true
 		}
 	}
 	s := Segment{ID: id, State: state, Line: tu.line, Col: tu.col}
-	var err error
-	if s.Source, err = content12(srcEl, name); err != nil {
-		return nil, nil, err
-	}
+	s.Source = xr.content12(srcEl, id)
 	if tgtEl != nil {
-		if s.Target, err = content12(tgtEl, name); err != nil {
-			return nil, nil, err
-		}
+		s.Target = xr.content12(tgtEl, id)
 	}
 	s.State = settleNew(s)
-	return []Segment{s}, notes, nil
+	return []Segment{s}, notes, true
 }
 
 func segMarks(n *node) []*node {
+	if n == nil {
+		return nil
+	}
 	var out []*node
 	for _, c := range n.children {
 		if c.name == "mrk" && c.attrValue("mtype") == "seg" {
@@ -269,9 +367,11 @@ func settleNew(s Segment) State {
 	return Draft
 }
 
-// state12 maps an XLIFF 1.2 target state to ours.
-func state12(s string, approved bool) State {
-	switch s {
+// state12 maps the state of an XLIFF 1.2 target to ours. XLIFF 1.2's
+// needs-* states are drafts; user-defined x- states too. Any other value
+// is read as a draft with a warning.
+func (xr *xliffReader) state12(tgt *node, unit string, approved bool) State {
+	switch s := tgt.attrValue("state"); s {
 	case "new", "":
 		if approved {
 			return Reviewed
@@ -286,60 +386,75 @@ func state12(s string, approved bool) State {
 		return Reviewed
 	case "final":
 		return Final
+	case "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation", "needs-review-adaptation", "needs-review-l10n":
+		return Draft
+	default:
+		if !strings.HasPrefix(s, "x-") {
+			xr.warn(tgt, "trans-unit %q: unknown target state %q: read as a draft", unit, s)
+		}
+		return Draft
 	}
-	// needs-translation, needs-review-*, needs-adaptation, needs-l10n, x-…
-	return Draft
 }
 
-// content12 reads the inline content of an XLIFF 1.2 element.
-func content12(n *node, name string) (Content, error) {
+// content12 reads the inline content of an XLIFF 1.2 element of the
+// trans-unit called unit. An inline code without id is dropped and an
+// unknown element is read for its text, with a warning.
+func (xr *xliffReader) content12(n *node, unit string) Content {
 	var c Content
-	var walk func(n *node) error
-	walk = func(n *node) error {
+	var walk func(n *node)
+	walk = func(n *node) {
 		for _, ch := range n.children {
-			id := ch.attrValue("id")
-			switch ch.name {
-			case "":
+			if ch.name == "" {
 				c = c.appendText(ch.text)
-			case "g":
-				c = append(c, Run{Kind: Open, ID: id, Type: strings.TrimPrefix(ch.attrValue("ctype"), "x-")})
-				if err := walk(ch); err != nil {
-					return err
+				continue
+			}
+			id := firstNonEmpty(ch.attrValue("rid"), ch.attrValue("id"))
+			typ := strings.TrimPrefix(ch.attrValue("ctype"), "x-")
+			switch ch.name {
+			case "g", "x", "bx", "ex", "bpt", "ept", "ph", "it":
+				if id == "" {
+					if ch.name == "g" {
+						xr.warn(ch, "trans-unit %q: <g> without id: its formatting is dropped, its text kept", unit)
+						walk(ch)
+					} else {
+						xr.warn(ch, "trans-unit %q: inline <%s> without id: dropped", unit, ch.name)
+					}
+					continue
 				}
-				c = append(c, Run{Kind: Close, ID: id, Type: strings.TrimPrefix(ch.attrValue("ctype"), "x-")})
+			}
+			switch ch.name {
+			case "g":
+				c = append(c, Run{Kind: Open, ID: id, Type: typ})
+				walk(ch)
+				c = append(c, Run{Kind: Close, ID: id, Type: typ})
 			case "x":
-				c = append(c, Run{Kind: Standalone, ID: id, Type: strings.TrimPrefix(ch.attrValue("ctype"), "x-")})
+				c = append(c, Run{Kind: Standalone, ID: id, Type: typ})
 			case "bx":
-				c = append(c, Run{Kind: Open, ID: firstNonEmpty(ch.attrValue("rid"), id), Type: strings.TrimPrefix(ch.attrValue("ctype"), "x-")})
+				c = append(c, Run{Kind: Open, ID: id, Type: typ})
 			case "ex":
-				c = append(c, Run{Kind: Close, ID: firstNonEmpty(ch.attrValue("rid"), id)})
+				c = append(c, Run{Kind: Close, ID: id})
 			case "bpt":
-				c = append(c, Run{Kind: Open, ID: firstNonEmpty(ch.attrValue("rid"), id), Type: strings.TrimPrefix(ch.attrValue("ctype"), "x-"), Code: ch.innerText()})
+				c = append(c, Run{Kind: Open, ID: id, Type: typ, Code: ch.innerText()})
 			case "ept":
-				c = append(c, Run{Kind: Close, ID: firstNonEmpty(ch.attrValue("rid"), id), Code: ch.innerText()})
+				c = append(c, Run{Kind: Close, ID: id, Code: ch.innerText()})
 			case "ph":
-				c = append(c, Run{Kind: Standalone, ID: id, Type: strings.TrimPrefix(ch.attrValue("ctype"), "x-"), Code: ch.innerText()})
+				c = append(c, Run{Kind: Standalone, ID: id, Type: typ, Code: ch.innerText()})
 			case "it":
 				k := Open
 				if ch.attrValue("pos") == "close" {
 					k = Close
 				}
-				c = append(c, Run{Kind: k, ID: id, Type: strings.TrimPrefix(ch.attrValue("ctype"), "x-"), Code: ch.innerText()})
+				c = append(c, Run{Kind: k, ID: id, Type: typ, Code: ch.innerText()})
 			case "mrk", "sub":
-				if err := walk(ch); err != nil {
-					return err
-				}
+				walk(ch)
 			default:
-				return errAt(name, ch, "unknown inline element <%s>", ch.name)
-			}
-			if ch.name != "" && ch.name != "mrk" && ch.name != "sub" && id == "" && ch.attrValue("rid") == "" {
-				return errAt(name, ch, "inline <%s> without id", ch.name)
+				xr.warn(ch, "trans-unit %q: unknown inline element <%s>: its text kept, the element dropped", unit, ch.name)
+				walk(ch)
 			}
 		}
-		return nil
 	}
-	err := walk(n)
-	return c.fillCloseTypes(), err
+	walk(n)
+	return c.fillCloseTypes()
 }
 
 func firstNonEmpty(s ...string) string {
@@ -351,55 +466,63 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-func readXLIFF2(root *node, name, version string) (*XLIFF, error) {
-	x := &XLIFF{Version: version, SrcLang: root.attrValue("srcLang"), TgtLang: root.attrValue("trgLang")}
-	if x.SrcLang == "" {
-		return nil, errAt(name, root, "<xliff> without srcLang")
+func readXLIFF2(rd *reading, root *node, version string) (*XLIFF, error) {
+	src, err := rd.headerLang(root, "srcLang")
+	if err != nil {
+		return nil, err
 	}
-	for _, f := range root.elements("file") {
+	tgt, err := rd.headerLang(root, "trgLang")
+	if err != nil {
+		return nil, err
+	}
+	if src == "" {
+		return nil, rd.errAt(root, "<xliff> without srcLang")
+	}
+	x := &XLIFF{Version: version, SrcLang: src, TgtLang: tgt}
+	files := root.elements("file")
+	if len(files) == 0 {
+		return nil, rd.errAt(root, "no <file> in the XLIFF document")
+	}
+	fileIDs := ids{}
+	for fi, f := range files {
 		xf := XFile{ID: f.attrValue("id"), Original: f.attrValue("original")}
 		if xf.ID == "" {
-			return nil, errAt(name, f, "<file> without id")
+			xf.ID = fileIDs.unique("f" + strconv.Itoa(fi+1))
+			rd.warn(f, "<file> without id: called %q", xf.ID)
+		} else {
+			fileIDs[xf.ID] = true
 		}
-		ids := map[string]bool{}
-		var walk func(n *node) error
-		walk = func(n *node) error {
+		xr := newXLIFFReader(rd)
+		var walk func(n *node)
+		walk = func(n *node) {
 			for _, c := range n.children {
 				switch c.name {
 				case "group":
-					if err := walk(c); err != nil {
-						return err
-					}
+					walk(c)
 				case "unit":
-					u, err := readUnit2(c, name, ids)
-					if err != nil {
-						return err
+					if u, ok := xr.unit2(c); ok {
+						xf.Units = append(xf.Units, u)
 					}
-					xf.Units = append(xf.Units, u)
 				}
 			}
-			return nil
 		}
-		if err := walk(f); err != nil {
-			return nil, err
-		}
+		walk(f)
 		x.Files = append(x.Files, xf)
-	}
-	if len(x.Files) == 0 {
-		return nil, errAt(name, root, "no <file> in the XLIFF document")
 	}
 	return x, nil
 }
 
-func readUnit2(un *node, name string, ids map[string]bool) (Unit, error) {
-	u := Unit{ID: un.attrValue("id")}
+// unit2 reads an XLIFF 2 unit; ok is false when it was skipped, with a
+// warning.
+func (xr *xliffReader) unit2(un *node) (u Unit, ok bool) {
+	u = Unit{ID: un.attrValue("id"), Line: un.line}
 	if u.ID == "" {
-		return u, errAt(name, un, "<unit> without id")
+		xr.warn(un, "<unit> without id: skipped")
+		return u, false
 	}
-	if ids[u.ID] {
-		return u, errAt(name, un, "unit id %q used twice in the file", u.ID)
+	if !xr.newID(xr.units, un, "unit", u.ID) {
+		return u, false
 	}
-	ids[u.ID] = true
 	data := map[string]string{}
 	if od := un.first("originalData"); od != nil {
 		for _, d := range od.elements("data") {
@@ -411,100 +534,114 @@ func readUnit2(un *node, name string, ids map[string]bool) (Unit, error) {
 			u.Notes = append(u.Notes, n.innerText())
 		}
 	}
-	for _, sg := range un.elements("segment") {
+	segs := un.elements("segment")
+	if len(segs) == 0 {
+		xr.warn(un, "unit %q has no <segment>: skipped", u.ID)
+		return u, false
+	}
+	for _, sg := range segs {
 		s := Segment{ID: sg.attrValue("id"), Line: sg.line, Col: sg.col}
 		src := sg.first("source")
 		if src == nil {
-			return u, errAt(name, sg, "segment in unit %q has no <source>", u.ID)
+			xr.warn(sg, "unit %q: <segment> without <source>: skipped", u.ID)
+			continue
 		}
-		var err error
-		if s.Source, err = content2(src, name, data); err != nil {
-			return u, err
-		}
+		s.Source = xr.content2(src, u.ID, data)
 		if t := sg.first("target"); t != nil {
-			if s.Target, err = content2(t, name, data); err != nil {
-				return u, err
-			}
+			s.Target = xr.content2(t, u.ID, data)
 		}
-		s.State = state2(sg.attrValue("state"), sg.attrValue("subState"), s.Target.IsEmpty())
+		s.State = xr.state2(sg, u.ID, s.Target.IsEmpty())
 		if s.State == Draft && sg.attrValue("subState") == "" {
 			// initial with a target: pre-filled (New) or begun (Draft).
 			s.State = settleNew(Segment{Source: s.Source, Target: s.Target, State: New})
 		}
 		u.Segments = append(u.Segments, s)
 	}
-	if len(u.Segments) == 0 {
-		return u, errAt(name, un, "unit %q has no <segment>", u.ID)
-	}
-	return u, nil
+	return u, len(u.Segments) > 0
 }
 
-func state2(s, sub string, emptyTarget bool) State {
-	switch s {
+// state2 maps the state of an XLIFF 2 segment to ours; an unknown value
+// is read as initial, with a warning.
+func (xr *xliffReader) state2(sg *node, unit string, emptyTarget bool) State {
+	switch s := sg.attrValue("state"); s {
 	case "translated":
 		return Translated
 	case "reviewed":
 		return Reviewed
 	case "final":
 		return Final
+	case "initial", "":
+	default:
+		xr.warn(sg, "unit %q: unknown segment state %q: read as initial", unit, s)
 	}
-	if sub == "tandem:draft" || !emptyTarget {
+	if sg.attrValue("subState") == "tandem:draft" || !emptyTarget {
 		return Draft
 	}
 	return New
 }
 
-// content2 reads the inline content of an XLIFF 2 element; data holds the
-// unit's originalData by id.
-func content2(n *node, name string, data map[string]string) (Content, error) {
+// content2 reads the inline content of an XLIFF 2 element of the unit
+// called unit; data holds the unit's originalData by id. A code without
+// id is dropped and an unknown element is read for its text, with a
+// warning.
+func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Content {
 	var c Content
-	var walk func(n *node) error
-	walk = func(n *node) error {
+	var walk func(n *node)
+	walk = func(n *node) {
 		for _, ch := range n.children {
-			id := ch.attrValue("id")
-			switch ch.name {
-			case "":
+			if ch.name == "" {
 				c = c.appendText(ch.text)
+				continue
+			}
+			id := ch.attrValue("id")
+			typ := typeFrom2(ch.attrValue("type"), ch.attrValue("subType"))
+			switch ch.name {
 			case "pc":
-				c = append(c, Run{Kind: Open, ID: id, Type: typeFrom2(ch.attrValue("type"), ch.attrValue("subType")), Code: data[ch.attrValue("dataRefStart")]})
-				if err := walk(ch); err != nil {
-					return err
+				if id == "" {
+					xr.warn(ch, "unit %q: <pc> without id: its formatting is dropped, its text kept", unit)
+					walk(ch)
+					continue
 				}
-				c = append(c, Run{Kind: Close, ID: id, Type: typeFrom2(ch.attrValue("type"), ch.attrValue("subType")), Code: data[ch.attrValue("dataRefEnd")]})
-			case "sc":
-				c = append(c, Run{Kind: Open, ID: id, Type: typeFrom2(ch.attrValue("type"), ch.attrValue("subType")), Code: data[ch.attrValue("dataRef")]})
+				c = append(c, Run{Kind: Open, ID: id, Type: typ, Code: data[ch.attrValue("dataRefStart")]})
+				walk(ch)
+				c = append(c, Run{Kind: Close, ID: id, Type: typ, Code: data[ch.attrValue("dataRefEnd")]})
+			case "sc", "ph":
+				if id == "" {
+					xr.warn(ch, "unit %q: inline <%s> without id: dropped", unit, ch.name)
+					continue
+				}
+				k := Open
+				if ch.name == "ph" {
+					k = Standalone
+				}
+				c = append(c, Run{Kind: k, ID: id, Type: typ, Code: data[ch.attrValue("dataRef")]})
 			case "ec":
-				c = append(c, Run{Kind: Close, ID: firstNonEmpty(ch.attrValue("startRef"), id), Type: typeFrom2(ch.attrValue("type"), ch.attrValue("subType")), Code: data[ch.attrValue("dataRef")]})
-			case "ph":
-				c = append(c, Run{Kind: Standalone, ID: id, Type: typeFrom2(ch.attrValue("type"), ch.attrValue("subType")), Code: data[ch.attrValue("dataRef")]})
-			case "mrk":
-				if err := walk(ch); err != nil {
-					return err
+				ref := firstNonEmpty(ch.attrValue("startRef"), id)
+				if ref == "" {
+					xr.warn(ch, "unit %q: inline <ec> without startRef or id: dropped", unit)
+					continue
 				}
+				c = append(c, Run{Kind: Close, ID: ref, Type: typ, Code: data[ch.attrValue("dataRef")]})
+			case "mrk":
+				walk(ch)
 			case "sm", "em":
 				// Annotation markers carry no text.
 			case "cp":
 				hex := ch.attrValue("hex")
 				v, err := strconv.ParseUint(hex, 16, 32)
-				if err != nil {
-					return errAt(name, ch, "<cp hex=%q> is not a hexadecimal code point", hex)
+				if err != nil || v > 0x10ffff {
+					xr.warn(ch, "unit %q: <cp hex=%q> is not a hexadecimal code point: dropped", unit, hex)
+					continue
 				}
 				c = c.appendText(string(rune(v)))
-				continue
 			default:
-				return errAt(name, ch, "unknown inline element <%s>", ch.name)
-			}
-			if (ch.name == "pc" || ch.name == "sc" || ch.name == "ph") && id == "" {
-				return errAt(name, ch, "inline <%s> without id", ch.name)
-			}
-			if ch.name == "ec" && id == "" && ch.attrValue("startRef") == "" {
-				return errAt(name, ch, "inline <ec> without startRef or id")
+				xr.warn(ch, "unit %q: unknown inline element <%s>: its text kept, the element dropped", unit, ch.name)
+				walk(ch)
 			}
 		}
-		return nil
 	}
-	err := walk(n)
-	return c.fillCloseTypes(), err
+	walk(n)
+	return c.fillCloseTypes()
 }
 
 // ids hands out identifiers unique within a file: a repeated one gets a
@@ -521,21 +658,37 @@ func (s ids) unique(id string) string {
 	return out
 }
 
-// WriteXLIFF writes x as XLIFF 1.2 or 2.1, by x.Version. Segments without
+// WriteXLIFF writes x as XLIFF 1.2 or 2.1, by x.Version, with its language
+// tags in canonical form; a tag that is not BCP 47 is an error. Segments without
 // a target get the source as target and state new (XLIFF 1.2) or initial
 // (2.1), so that OmegaT, which translates the target, finds them.
 func WriteXLIFF(w io.Writer, x *XLIFF) error {
+	src, err := writtenTag("write XLIFF: source language", x.SrcLang)
+	if err != nil {
+		return err
+	}
+	tgt, err := writtenTag("write XLIFF: target language", x.TgtLang)
+	if err != nil {
+		return err
+	}
+	cx := *x
+	cx.SrcLang, cx.TgtLang = src, tgt
+	if len(cx.Files) == 0 {
+		// A <file> is required, even with nothing in it.
+		cx.Files = []XFile{{}}
+	}
+	x = &cx
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	switch x.Version {
-	case "1.2", "":
+	case "1.2", "1.1", "1.0", "":
 		writeXLIFF12(&b, x)
 	case "2.0", "2.1", "2.2":
 		writeXLIFF2(&b, x)
 	default:
 		return fmt.Errorf("write XLIFF: version %q is not supported (1.2 or 2.1)", x.Version)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 
@@ -732,7 +885,20 @@ func inline2(c Content, sid string, data map[string]string) string {
 				fmt.Fprintf(&b, "<ec%s/>", attrs("startRef", r.ID, "dataRef", ref(r, "e")))
 			}
 		case Standalone:
-			fmt.Fprintf(&b, "<ph%s/>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "dataRef", ref(r, "")))
+			// Codes that stand for content (a formula, a link target, a
+			// note reference) may be moved but neither deleted nor
+			// copied: tools that know canDelete and canCopy enforce it,
+			// the others still show the code as a tag the translator
+			// cannot edit. disp shows a formula's TeX or a note's mark
+			// in its place.
+			can, disp := "", ""
+			if protectedTypes[r.Type] {
+				can = "no"
+			}
+			if !strings.Contains(r.Code, "<") {
+				disp = r.Code
+			}
+			fmt.Fprintf(&b, "<ph%s/>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "canCopy", can, "canDelete", can, "dataRef", ref(r, ""), "disp", disp))
 		}
 	}
 	return b.String()
@@ -744,7 +910,7 @@ func type2(t string) string {
 	switch t {
 	case "":
 		return ""
-	case "image", "lb", "pb":
+	case "image", "lb", "pb", "math", "anchor":
 		return "other"
 	case "link":
 		return "link"

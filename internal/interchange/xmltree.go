@@ -6,13 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // An Error is a problem in an interchange file, with its place.
@@ -90,25 +84,72 @@ func (n *node) innerText() string {
 // the stack of the walkers.
 const maxDepth = 200
 
-// parseTree reads a whole XML document into a tree. Errors carry line and
-// column.
-func parseTree(r io.Reader, file string) (*node, error) {
+// An xmlFormat says what a reader expects a file to be: its name in
+// messages ("an XLIFF file") and the root elements it accepts.
+type xmlFormat struct {
+	what  string
+	roots []string
+}
+
+var (
+	formatXLIFF = xmlFormat{"an XLIFF file", []string{"xliff"}}
+	formatTMX   = xmlFormat{"a TMX file", []string{"tmx"}}
+	formatTBX   = xmlFormat{"a TBX termbase", []string{"martif", "tbx"}}
+)
+
+// knownRoots names the files other readers take by their root element,
+// for the message when one is given in place of another.
+var knownRoots = map[string]string{
+	"xliff": "an XLIFF file", "tmx": "a TMX file", "martif": "a TBX termbase", "tbx": "a TBX termbase",
+	"srx": "an SRX rule file", "html": "an HTML page", "document": "a Word XML part",
+	"TEI": "a TEI document", "rss": "an RSS feed", "feed": "an Atom feed", "svg": "an SVG image",
+}
+
+func (f xmlFormat) rootList() string {
+	var names []string
+	for _, r := range f.roots {
+		names = append(names, "<"+r+">")
+	}
+	return strings.Join(names, " or ")
+}
+
+// parseTree reads a whole XML document of format f into a tree: the one
+// place where XLIFF, TMX and TBX input is opened. It takes any encoding
+// toUTF8 knows, with or without a byte-order mark, and white space before
+// the declaration. A file that is not f at all (empty, binary, an HTML
+// page, text before or after the root element, another root element) or
+// is not well-formed XML is refused with an error that says what was
+// found, with line and column; a contradicting declaration is a warning.
+func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
+	file := rd.file
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	data, err = toUTF8(data, file)
+	if what := notText(data); what != "" {
+		return nil, &Error{file, 1, 1, fmt.Sprintf("this is %s, not %s", what, f.what)}
+	}
+	data, err = rd.toUTF8(data)
 	if err != nil {
 		return nil, err
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{file, 1, 1, "the file is empty"}
+	}
 	if line, col, ok := badUTF8(data); ok {
 		return nil, &Error{file, line, col, "invalid UTF-8; save the file as UTF-8"}
+	}
+	if isHTML(data) {
+		return nil, &Error{file, 1, 1, fmt.Sprintf("this is an HTML page, not %s (a web page saved in its place?)", f.what)}
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	// toUTF8 has decoded whatever the declaration names.
 	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) { return input, nil }
 	var root *node
 	var stack []*node
+	// Text before the root element is reported with the root's name once
+	// that is known.
+	var junk *node
 	for {
 		line, col := d.InputPos()
 		tok, err := d.Token()
@@ -116,6 +157,9 @@ func parseTree(r io.Reader, file string) (*node, error) {
 			break
 		}
 		if err != nil {
+			if junk != nil {
+				break
+			}
 			var se *xml.SyntaxError
 			l, c := d.InputPos()
 			if errors.As(err, &se) {
@@ -127,8 +171,11 @@ func parseTree(r io.Reader, file string) (*node, error) {
 		case xml.StartElement:
 			n := &node{name: t.Name.Local, space: t.Name.Space, attr: t.Attr, line: line, col: col}
 			if len(stack) == 0 {
+				if junk != nil {
+					return nil, &Error{file, junk.line, junk.col, fmt.Sprintf("%s before the root element <%s>", excerpt(junk.text), n.name)}
+				}
 				if root != nil {
-					return nil, &Error{file, line, col, "more than one root element"}
+					return nil, &Error{file, line, col, fmt.Sprintf("a second root element <%s> after the end of <%s>", n.name, root.name)}
 				}
 				root = n
 			} else {
@@ -143,8 +190,15 @@ func parseTree(r io.Reader, file string) (*node, error) {
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) == 0 {
-				if len(bytes.TrimSpace(t)) > 0 {
-					return nil, &Error{file, line, col, "text outside the root element"}
+				if len(bytes.TrimSpace(t)) == 0 {
+					continue
+				}
+				if root != nil {
+					j := textNode(t, line, col)
+					return nil, &Error{file, j.line, j.col, fmt.Sprintf("%s after the end of the root element <%s>", excerpt(j.text), root.name)}
+				}
+				if junk == nil {
+					junk = textNode(t, line, col)
 				}
 				continue
 			}
@@ -156,63 +210,35 @@ func parseTree(r io.Reader, file string) (*node, error) {
 			}
 		}
 	}
+	if junk != nil {
+		return nil, &Error{file, junk.line, junk.col, fmt.Sprintf("%s before the root element %s: this is not %s", excerpt(junk.text), f.rootList(), f.what)}
+	}
 	if root == nil {
-		return nil, &Error{file, 1, 1, "no XML element found"}
+		return nil, &Error{file, 1, 1, fmt.Sprintf("no XML element found: this is not %s", f.what)}
 	}
-	return root, nil
+	for _, want := range f.roots {
+		if root.name == want {
+			return root, nil
+		}
+	}
+	if what, ok := knownRoots[root.name]; ok {
+		return nil, errAt(file, root, "root element <%s>: this is %s, not %s", root.name, what, f.what)
+	}
+	return nil, errAt(file, root, "root element <%s>, want %s: this is not %s", root.name, f.rootList(), f.what)
 }
 
-var encodingDecl = regexp.MustCompile(`^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
-
-// toUTF8 decodes a document in UTF-16 (with a byte-order mark) or in the
-// encoding its XML declaration names (windows-1251, GB18030, …) into UTF-8.
-func toUTF8(data []byte, file string) ([]byte, error) {
-	var enc encoding.Encoding
-	name := ""
-	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		enc, name = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "UTF-16"
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		enc, name = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "UTF-16"
-	default:
-		m := encodingDecl.FindSubmatch(data[:min(len(data), 256)])
-		if m == nil {
-			return data, nil
-		}
-		name = string(m[1])
-		switch strings.ToLower(name) {
-		case "utf-8", "utf8", "us-ascii", "ascii":
-			return data, nil
-		}
-		e, err := htmlindex.Get(name)
-		if err != nil {
-			return nil, &Error{file, 1, 1, fmt.Sprintf("encoding %q is not known; save the file as UTF-8", name)}
-		}
-		enc = e
-	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, &Error{file, 1, 1, fmt.Sprintf("the file is not valid %s: %v", name, err)}
-	}
-	return out, nil
-}
-
-// badUTF8 finds the first invalid UTF-8 sequence.
-func badUTF8(b []byte) (line, col int, bad bool) {
-	line, col = 1, 1
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return line, col, true
-		}
-		if r == '\n' {
+// textNode makes a text node of t placed where its first character other
+// than white space is, so that messages point at the text itself.
+func textNode(t []byte, line, col int) *node {
+	lead := len(t) - len(bytes.TrimLeft(t, " \t\r\n"))
+	for _, c := range t[:lead] {
+		if c == '\n' {
 			line, col = line+1, 1
 		} else {
 			col++
 		}
-		i += n
 	}
-	return 0, 0, false
+	return &node{text: string(t), line: line, col: col}
 }
 
 // errAt returns an error at node n.

@@ -1,0 +1,218 @@
+package interchange
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+var tagNotation = regexp.MustCompile(`\{(/?)(\d+)(/?)\}`)
+
+// target builds content from a translation written with tags as {N}
+// (opens span N), {/N} (closes it) and {N/} (standalone code N). A code
+// takes its type from the source's code of the same id, "bold" when the
+// source has none.
+func target(s string, src Content) Content {
+	types := map[string]string{}
+	for _, r := range src.Codes() {
+		types[r.ID] = r.Type
+	}
+	var c Content
+	last := 0
+	for _, m := range tagNotation.FindAllStringSubmatchIndex(s, -1) {
+		c = c.appendText(s[last:m[0]])
+		last = m[1]
+		id := s[m[4]:m[5]]
+		typ := types[id]
+		if typ == "" {
+			typ = "bold"
+		}
+		switch {
+		case m[3] > m[2]:
+			c = append(c, Run{Kind: Close, ID: id, Type: typ})
+		case m[7] > m[6]:
+			c = append(c, Run{Kind: Standalone, ID: id, Type: typ})
+		default:
+			c = append(c, Run{Kind: Open, ID: id, Type: typ})
+		}
+	}
+	return c.appendText(s[last:])
+}
+
+// TestImportSaysWhatItLoses imports translations that lose or invent
+// something: each case must say so in a warning naming the unit, and the
+// document must come out as described.
+func TestImportSaysWhatItLoses(t *testing.T) {
+	const src = "中俄贸易额达到**2401亿美元**。这是历史新高[^1]。\n\n论坛在北京举行。\n\n[^1]: 据海关统计。\n"
+	// Units: 0 the paragraph (segments "中俄贸易额达到{1}2401亿美元{/1}。"
+	// and "这是历史新高{2/}。"), 1 "论坛在北京举行。", 2 the note.
+	good := map[[2]int]string{
+		{0, 0}: "Товарооборот достиг {1}240,1 млрд долларов{/1}.",
+		{0, 1}: "Это рекорд{2/}.",
+		{1, 0}: "Форум прошёл в Пекине.",
+		{2, 0}: "По данным таможни.",
+	}
+	tests := []struct {
+		name    string
+		targets map[[2]int]string // replacing those of good
+		change  func(x *XLIFF, d *doc.Document)
+		// warnings, in order, by a piece of each.
+		warnings []string
+		// what the Markdown of the result holds and does not hold.
+		has, lacks          []string
+		kept, missing, unkn int
+	}{
+		{name: "everything right", has: []string{"Товарооборот достиг **240,1 млрд долларов**. Это рекорд[^1].", "Форум прошёл в Пекине."}},
+		{name: "a tag the source does not have",
+			targets:  map[[2]int]string{{0, 0}: "Товарооборот {7}достиг{/7} {1}240,1 млрд долларов{/1}."},
+			warnings: []string{`unit "p-w26hyngt": tag 7 (bold) of the translation is not in the source: its formatting is lost, its text kept`},
+			has:      []string{"Товарооборот достиг **240,1 млрд долларов**."}},
+		{name: "a standalone tag the source does not have",
+			targets:  map[[2]int]string{{1, 0}: "Форум прошёл{5/} в Пекине."},
+			warnings: []string{`tag 5 (bold) of the translation is not in the source: dropped`},
+			has:      []string{"Форум прошёл в Пекине."}},
+		{name: "formatting lost",
+			targets:  map[[2]int]string{{0, 0}: "Товарооборот достиг 240,1 млрд долларов."},
+			warnings: []string{`unit "p-w26hyngt": tag 1 (bold) of the source is missing from the translation: its formatting is lost`},
+			has:      []string{"Товарооборот достиг 240,1 млрд долларов. Это рекорд[^1]."}},
+		{name: "note reference lost",
+			targets:  map[[2]int]string{{0, 1}: "Это рекорд."},
+			warnings: []string{`tag 2 (footnote) of the source is missing from the translation: the note reference is lost`},
+			has:      []string{"Это рекорд."}, lacks: []string{"рекорд[^1]"}},
+		{name: "note reference repeated",
+			targets:  map[[2]int]string{{0, 1}: "Это{2/} рекорд{2/}."},
+			warnings: []string{`tag 2 (footnote) appears again in the translation: the repeat is dropped`},
+			has:      []string{"Это[^1] рекорд."}},
+		{name: "span repeated",
+			targets:  map[[2]int]string{{0, 0}: "{1}Товарооборот{/1} достиг {1}240,1 млрд долларов{/1}."},
+			warnings: []string{`tag 1 (bold) opens more than once in the translation: each span is kept`},
+			has:      []string{"**Товарооборот** достиг **240,1 млрд долларов**."}},
+		{name: "span not closed",
+			targets:  map[[2]int]string{{0, 0}: "Товарооборот достиг {1}240,1 млрд долларов."},
+			warnings: []string{`tag 1 (bold) is not closed in the translation: it ends with the text`},
+			has:      []string{"**240,1 млрд долларов. Это рекорд[^1].**"}},
+		{name: "span closed without opening",
+			targets:  map[[2]int]string{{0, 0}: "Товарооборот достиг 240,1 млрд долларов{/1}."},
+			warnings: []string{`tag 1 (bold) closes in the translation without opening: ignored`, `tag 1 (bold) of the source is missing`},
+			has:      []string{"Товарооборот достиг 240,1 млрд долларов."}},
+		{name: "standalone tag used as a span",
+			targets:  map[[2]int]string{{0, 1}: "Это {2}рекорд{/2}."},
+			warnings: []string{`tag 2 (footnote) is a standalone code in the source but not in the translation: dropped`, `tag 2 (footnote) of the source is missing`},
+			has:      []string{"Это рекорд."}},
+		{name: "source changed since the export",
+			change: func(x *XLIFF, d *doc.Document) {
+				x.Files[0].Units[1].Segments[0].Source = PlainText("论坛在上海举行。")
+			},
+			warnings: []string{`unit "p-55mgzo36" translates "论坛在上海举行。", but the document has "论坛在北京举行。" there (changed since the export?): kept in the source language`},
+			has:      []string{"论坛在北京举行。"}, lacks: []string{"Пекине"}, kept: 1},
+		{name: "segment marked translated with an empty target",
+			targets:  map[[2]int]string{{1, 0}: " "},
+			warnings: []string{`unit "p-55mgzo36": segment 1 is marked translated but its target is empty: kept in the source language`},
+			has:      []string{"论坛在北京举行。"}, kept: 1},
+		{name: "partly translated",
+			change: func(x *XLIFF, d *doc.Document) {
+				s := &x.Files[0].Units[0].Segments[1]
+				s.Target, s.State = s.Source, New
+			},
+			warnings: []string{`unit "p-w26hyngt": 1 of 2 segments not translated (2): kept in the source language`},
+			has:      []string{"中俄贸易额达到**2401亿美元**。这是历史新高[^1]。"}, kept: 1},
+		{name: "not translated at all",
+			change: func(x *XLIFF, d *doc.Document) {
+				s := &x.Files[0].Units[1].Segments[0]
+				s.Target, s.State = nil, New
+			},
+			has: []string{"论坛在北京举行。"}, kept: 1},
+		{name: "a unit the document does not have",
+			change: func(x *XLIFF, d *doc.Document) {
+				x.Files[0].Units[1].ID = "p-elsewhere"
+			},
+			warnings: []string{`unit "p-elsewhere" is not in the document: its translation is not used`},
+			has:      []string{"论坛在北京举行。"}, missing: 1, unkn: 1},
+		{name: "another source language",
+			change: func(x *XLIFF, d *doc.Document) {
+				d.Lang = "ru"
+			},
+			warnings: []string{"the file translates from zh, but the document is in ru"},
+			has:      []string{"Форум прошёл в Пекине."}},
+	}
+	for _, tt := range tests {
+		d := readMD(t, src)
+		x, err := FromDocument(d, "a.md", "zh", "ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Write and read the file, as a CAT tool hands it back.
+		var buf bytes.Buffer
+		if err := WriteXLIFF(&buf, x); err != nil {
+			t.Fatal(err)
+		}
+		if x, err = ReadXLIFF(&buf, "a.xlf"); err != nil {
+			t.Fatal(err)
+		}
+		units := x.Units()
+		for k, s := range good {
+			tr := s
+			if v, ok := tt.targets[k]; ok {
+				tr = v
+			}
+			seg := &x.Files[0].Units[k[0]].Segments[k[1]]
+			seg.Target, seg.State = target(tr, units[k[0]].Segments[k[1]].Source), Translated
+		}
+		if tt.change != nil {
+			tt.change(x, d)
+		}
+		res, err := ApplyTranslation(d, x)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var got []string
+		for _, w := range res.Warnings {
+			got = append(got, w.String())
+			if w.File != "a.xlf" || (w.Line == 0) != strings.HasPrefix(w.Msg, "the file translates") {
+				t.Errorf("%s: warning without its place: %s", tt.name, w)
+			}
+		}
+		ok := len(got) == len(tt.warnings)
+		for i := 0; ok && i < len(got); i++ {
+			ok = strings.Contains(got[i], tt.warnings[i])
+		}
+		if !ok {
+			t.Errorf("%s: warnings\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.warnings, "\n"))
+		}
+		if len(res.Kept) != tt.kept || len(res.Missing) != tt.missing || len(res.Unknown) != tt.unkn {
+			t.Errorf("%s: kept %v, missing %v, unknown %v", tt.name, res.Kept, res.Missing, res.Unknown)
+		}
+		var md bytes.Buffer
+		if err := doc.WriteMarkdown(&md, d); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range tt.has {
+			if !strings.Contains(md.String(), s) {
+				t.Errorf("%s: the document lacks %q:\n%s", tt.name, s, md.String())
+			}
+		}
+		for _, s := range tt.lacks {
+			if strings.Contains(md.String(), s) {
+				t.Errorf("%s: the document has %q:\n%s", tt.name, s, md.String())
+			}
+		}
+	}
+}
+
+// TestImportRefuses lists the files import cannot apply at all.
+func TestImportRefuses(t *testing.T) {
+	for _, tt := range []struct{ src, tgt, want string }{
+		{"zh", "", "the XLIFF file names no target language"},
+		{"zh-CN", "zh-TW", "the XLIFF file translates zh-CN into zh-TW: source and target are the same language"},
+	} {
+		d := readMD(t, "论坛。\n")
+		x := &XLIFF{SrcLang: tt.src, TgtLang: tt.tgt}
+		if _, err := ApplyTranslation(d, x); err == nil || err.Error() != tt.want {
+			t.Errorf("%s to %s: got %v, want %q", tt.src, tt.tgt, err, tt.want)
+		}
+	}
+}
