@@ -169,6 +169,17 @@ const (
 	Anchor InlineType = "anchor"
 )
 
+// IsMark reports whether inlines of type t are marks around other inlines
+// (Content), as opposed to leaves: text, note references, breaks, images,
+// formulas and anchors.
+func (t InlineType) IsMark() bool {
+	switch t {
+	case Emph, Strong, Underline, Strike, Sup, Sub, SmallCaps, Link, Span:
+		return true
+	}
+	return false
+}
+
 // Inline is a piece of text or a mark around other inlines.
 type Inline struct {
 	Type InlineType `json:"type"`
