@@ -270,6 +270,7 @@ type atom struct {
 	note  string
 	src   string
 	alt   string
+	math  *doc.Math
 }
 
 type atomKind uint8
@@ -279,6 +280,7 @@ const (
 	aBreak
 	aNote
 	aImage
+	aMath
 )
 
 // para collects a paragraph's content.
@@ -411,11 +413,17 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		return x.skip()
 	}
 	if s.Name.Space == nsMath && (s.Name.Local == "oMath" || s.Name.Local == "oMathPara") {
-		t, err := x.allText()
-		if err == nil && t != "" && r.visible() {
-			pa.atoms = append(pa.atoms, atom{kind: aText, text: t, href: href})
+		tree, err := x.readMath(s)
+		if err != nil || !r.visible() {
+			return err
 		}
-		return err
+		for i, m := range formulas(tree) {
+			if i > 0 {
+				pa.atoms = append(pa.atoms, atom{kind: aBreak})
+			}
+			pa.atoms = append(pa.atoms, atom{kind: aMath, math: m, href: href})
+		}
+		return nil
 	}
 	if isAlternate(s) {
 		return r.alternate(x, visit)
@@ -687,23 +695,6 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		emit(a)
 	}
 	return nil
-}
-
-// allText returns all character data inside the element whose start was
-// just read (for equations, whose text is spread over many elements).
-func (x *xmlPart) allText() (string, error) {
-	var b strings.Builder
-	target := x.depth - 1
-	for x.depth > target {
-		t, err := x.next()
-		if err != nil {
-			return "", err
-		}
-		if c, ok := t.(xml.CharData); ok {
-			b.Write(c)
-		}
-	}
-	return strings.TrimSpace(b.String()), nil
 }
 
 // Scripts and the languages that write in them, to decide which of a run's
