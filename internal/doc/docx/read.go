@@ -26,6 +26,10 @@ type reader struct {
 	anchors  map[string][]string // temporary block ID → comment IDs
 	fields   []*field
 	carry    []atom // content of a paragraph whose mark was deleted
+	// missing counts, per symbol font, the characters that have no Unicode
+	// equivalent; missingOrder lists the fonts as first met.
+	missing      map[string]int
+	missingOrder []string
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -198,6 +202,9 @@ func (r *reader) finish() *doc.Document {
 		r.comments[i].Block = blockOf[r.comments[i].ID]
 	}
 	d.Comments = r.comments
+	for _, font := range r.missingOrder {
+		d.Warn("%d characters of the %s font have no Unicode equivalent: shown as U+FFFD (�)", r.missing[font], font)
+	}
 	return d
 }
 
@@ -440,6 +447,21 @@ func appendOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
+// symbolsMissing counts characters of a symbol font that have no Unicode
+// equivalent, for the warning finish gives.
+func (r *reader) symbolsMissing(font string, n int) {
+	if n <= 0 {
+		return
+	}
+	if r.missing == nil {
+		r.missing = map[string]int{}
+	}
+	if _, ok := r.missing[font]; !ok {
+		r.missingOrder = append(r.missingOrder, font)
+	}
+	r.missing[font] += n
+}
+
 // visible reports whether text read now is shown: it is not part of a
 // field's instructions.
 func (r *reader) visible() bool {
@@ -553,6 +575,12 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "t":
 			t, err := x.text()
 			if err == nil && t != "" {
+				resolve()
+				if table := symbolFont(props.font); table != nil {
+					var missing int
+					t, missing = mapSymbols(table, t)
+					r.symbolsMissing(props.font, missing)
+				}
 				emit(atom{kind: aText, text: t})
 			}
 			return err
@@ -573,13 +601,11 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "softHyphen":
 			emit(atom{kind: aText, text: "\u00AD"})
 		case "sym":
-			if c, err := strconv.ParseUint(attr(s, "char"), 16, 32); err == nil {
-				if c >= 0xF020 && c <= 0xF0FF {
-					c -= 0xF000 // symbol fonts map their glyphs into the private use area
+			if t, ok := symbolChar(attr(s, "font"), attr(s, "char")); ok {
+				if t == string(replacement) {
+					r.symbolsMissing(attr(s, "font"), 1)
 				}
-				if c >= 0x20 && unicode.IsPrint(rune(c)) {
-					emit(atom{kind: aText, text: string(rune(c))})
-				}
+				emit(atom{kind: aText, text: t})
 			}
 		case "footnoteReference", "endnoteReference":
 			typ := doc.Footnote
