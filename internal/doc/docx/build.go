@@ -387,7 +387,12 @@ func listAt(pbs []pblock, i, level int) (doc.Block, int) {
 			if len(l.Items) > 0 && pb.numID != first.numID && (pb.ordered != first.ordered || level == 0) {
 				return doc.Block{Type: doc.ListBlock, List: l}, i
 			}
-			l.Items = append(l.Items, doc.Item{Blocks: []doc.Block{pb.b}})
+			label := pb.label
+			if label == "" && (pb.ordered != l.Ordered || pb.listStyle != l.Style) {
+				// Counted in this list but numbered in another format.
+				label = pb.shown
+			}
+			l.Items = append(l.Items, doc.Item{Label: label, Blocks: []doc.Block{pb.b}})
 			i++
 		default:
 			var sub doc.Block

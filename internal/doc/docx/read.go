@@ -216,6 +216,8 @@ type pblock struct {
 	numID, ilvl, value int
 	ordered            bool
 	listStyle          string
+	label              string // the item's label when it is more than the style shows
+	shown              string // the item's label as Word shows it, for a list in another style
 	quote, caption     bool
 }
 
@@ -337,7 +339,12 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		pb.value, label = r.nb.next(numID, ilvl)
 		if level == 0 {
 			pb.list, pb.numID, pb.ilvl = true, r.nb.group(numID), ilvl
-			pb.ordered, pb.listStyle = r.nb.level(numID, ilvl).css()
+			lvl := r.nb.level(numID, ilvl)
+			pb.ordered, pb.listStyle = lvl.css()
+			pb.label = lvl.itemLabel(pb.value, label)
+			if lvl != nil && lvl.format != "bullet" {
+				pb.shown = strings.TrimSpace(label)
+			}
 			pb.quote = false
 		}
 	}
