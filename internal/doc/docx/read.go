@@ -307,6 +307,12 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 			return x.children(visit)
 		case "bookmarkStart":
 			r.bookmarkBetween(s)
+		case "altChunk":
+			bs, err := r.altChunk(s)
+			out = append(out, bs...)
+			if err != nil {
+				return err
+			}
 		}
 		if isAlternate(s) {
 			return r.alternate(x, visit)
