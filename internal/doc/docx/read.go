@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -43,6 +44,8 @@ type reader struct {
 	langs map[string]string
 	// ruby counts phonetic guides left out.
 	ruby int
+	// hidden counts content kept in other parts that is not read, by kind.
+	hidden map[string]int
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -67,7 +70,7 @@ func (p *pkg) read() (*doc.Document, error) {
 			parts[rl.typ] = rl.target
 		}
 	}
-	r := &reader{p: p, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}},
+	r := &reader{p: p, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}}, hidden: map[string]int{},
 		notes: map[string]doc.Note{}, noteUsed: map[string]bool{}, anchors: map[string][]string{}}
 	if r.st, err = p.readStyles(parts["styles"]); err != nil {
 		return nil, err
@@ -264,6 +267,14 @@ func (r *reader) finish() *doc.Document {
 	}
 	if r.ruby > 0 {
 		d.Warn("%d phonetic guides (ruby) were left out; their base text is kept", r.ruby)
+	}
+	kinds := make([]string, 0, len(r.hidden))
+	for k := range r.hidden {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		d.Warn("%d %s", r.hidden[k], k)
 	}
 	for _, font := range r.missingOrder {
 		d.Warn("%d characters of the %s font have no Unicode equivalent: shown as U+FFFD (�)", r.missing[font], font)
@@ -859,6 +870,20 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 			return err
 		case isAlternate(s):
 			return r.alternate(x, scan)
+		case s.Name.Local == "OLEObject":
+			// An equation of the old Equation Editor or MathType is an
+			// embedded object: only its picture can be shown.
+			if p := attr(s, "ProgID"); strings.HasPrefix(p, "Equation.") || strings.HasPrefix(p, "MathType") {
+				r.hidden["formulas kept only as pictures (Equation Editor or MathType objects)"]++
+			}
+			return x.skip()
+		case s.Name.Local == "graphicData":
+			switch u := attr(s, "uri"); {
+			case strings.HasSuffix(u, "/chart"):
+				r.hidden["charts whose data and labels are not carried"]++
+			case strings.HasSuffix(u, "/diagram"):
+				r.hidden["SmartArt diagrams whose text is not carried"]++
+			}
 		}
 		return x.children(scan)
 	}
