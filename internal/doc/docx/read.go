@@ -318,6 +318,8 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 			return x.children(visit)
 		case "bookmarkStart":
 			r.bookmarkBetween(s)
+		case "subDoc":
+			r.hidden["subdocuments (w:subDoc) linked from a master document, whose text is in other files and not read"]++
 		case "altChunk":
 			bs, err := r.altChunk(s)
 			out = append(out, bs...)
@@ -744,7 +746,13 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 				if props.val&props.set&mCaps != 0 {
 					t = strings.ToUpper(t)
 				}
+				n := len(pa.atoms)
 				emit(atom{kind: aText, text: t})
+				if symbolFont(props.font) != nil && len(pa.atoms) > n {
+					// Symbols (a Greek letter of the Symbol font) are no
+					// language's text.
+					pa.atoms[n].lang = ""
+				}
 			}
 			return err
 		case "instrText":
