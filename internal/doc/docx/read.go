@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,6 +27,25 @@ type reader struct {
 	anchors  map[string][]string // temporary block ID → comment IDs
 	fields   []*field
 	carry    []atom // content of a paragraph whose mark was deleted
+	// missing counts, per symbol font, the characters that have no Unicode
+	// equivalent; missingOrder lists the fonts as first met.
+	missing      map[string]int
+	missingOrder []string
+	// anchors waits for the next paragraph: bookmarks between paragraphs
+	// or in a paragraph without text.
+	pendingAnchors []atom
+	// marks are the notes referenced with a mark of their own (note key →
+	// mark), whose text begins with that mark.
+	marks map[string]string
+	// title is the text of the first Title-styled paragraph.
+	title string
+	// langs caches language tags checked with lang.ParseTag ("" for a bad
+	// one).
+	langs map[string]string
+	// ruby counts phonetic guides left out.
+	ruby int
+	// hidden counts content kept in other parts that is not read, by kind.
+	hidden map[string]int
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -50,7 +70,7 @@ func (p *pkg) read() (*doc.Document, error) {
 			parts[rl.typ] = rl.target
 		}
 	}
-	r := &reader{p: p, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}},
+	r := &reader{p: p, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}}, hidden: map[string]int{},
 		notes: map[string]doc.Note{}, noteUsed: map[string]bool{}, anchors: map[string][]string{}}
 	if r.st, err = p.readStyles(parts["styles"]); err != nil {
 		return nil, err
@@ -67,6 +87,11 @@ func (p *pkg) read() (*doc.Document, error) {
 	if err := r.readComments(parts["comments"]); err != nil {
 		return nil, err
 	}
+	core, err := p.readCore()
+	if err != nil {
+		return nil, err
+	}
+	r.d.Title, r.d.Authors = core.title, core.authors
 	r.rels = rels
 	if err := r.readBody(main); err != nil {
 		return nil, err
@@ -145,6 +170,43 @@ func noteKey(typ doc.NoteType, id string) string {
 	return "fn" + id
 }
 
+// takeMark makes text the mark of the note reference waiting for it
+// (w:customMarkFollows: the reference's mark is the text after it).
+func (r *reader) takeMark(pa *para, text string) {
+	a := &pa.atoms[pa.markAt]
+	pa.markAt = -1
+	a.mark = strings.TrimSpace(text)
+	if a.mark == "" {
+		return
+	}
+	if r.marks == nil {
+		r.marks = map[string]string{}
+	}
+	if _, ok := r.marks[a.note]; !ok {
+		r.marks[a.note] = a.mark
+	}
+}
+
+// stripMarks removes a note's own mark from the start of its text, where
+// Word writes it as ordinary text (a numbered note has w:footnoteRef
+// there, which reads as nothing).
+func (r *reader) stripMarks() {
+	for i := range r.d.Notes {
+		n := &r.d.Notes[i]
+		mark, ok := r.marks[n.ID]
+		if !ok || len(n.Blocks) == 0 || len(n.Blocks[0].Inlines) == 0 {
+			continue
+		}
+		in := &n.Blocks[0].Inlines[0]
+		for in.Type != doc.Text && len(in.Content) > 0 {
+			in = &in.Content[0]
+		}
+		if in.Type == doc.Text && strings.HasPrefix(in.Text, mark) {
+			in.Text = strings.TrimLeft(in.Text[len(mark):], " \t")
+		}
+	}
+}
+
 // trimNoteStart removes the space that follows the note's own number mark.
 func trimNoteStart(bs []doc.Block) {
 	if len(bs) == 0 || len(bs[0].Inlines) == 0 {
@@ -179,7 +241,8 @@ func (r *reader) readComments(name string) error {
 // comments to their blocks.
 func (r *reader) finish() *doc.Document {
 	d := r.d
-	doc.SettleLang(d, r.st.defaults.lang)
+	r.stripMarks()
+	doc.SettleLang(d, r.langTag(r.st.defaults.lang))
 	doc.OrderNotes(d)
 	anchored := map[*doc.Block][]string{}
 	d.Walk(func(b *doc.Block) {
@@ -188,6 +251,7 @@ func (r *reader) finish() *doc.Document {
 		}
 	})
 	doc.AssignIDs(d)
+	doc.ResolveLinks(d)
 	blockOf := map[string]string{}
 	for b, ids := range anchored {
 		for _, id := range ids {
@@ -198,6 +262,23 @@ func (r *reader) finish() *doc.Document {
 		r.comments[i].Block = blockOf[r.comments[i].ID]
 	}
 	d.Comments = r.comments
+	if d.Title == "" {
+		d.Title = r.title
+	}
+	if r.ruby > 0 {
+		d.Warn("%d phonetic guides (ruby) were left out; their base text is kept", r.ruby)
+	}
+	kinds := make([]string, 0, len(r.hidden))
+	for k := range r.hidden {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		d.Warn("%d %s", r.hidden[k], k)
+	}
+	for _, font := range r.missingOrder {
+		d.Warn("%d characters of the %s font have no Unicode equivalent: shown as U+FFFD (�)", r.missing[font], font)
+	}
 	return d
 }
 
@@ -209,6 +290,8 @@ type pblock struct {
 	numID, ilvl, value int
 	ordered            bool
 	listStyle          string
+	label              string // the item's label when it is more than the style shows
+	shown              string // the item's label as Word shows it, for a list in another style
 	quote, caption     bool
 }
 
@@ -233,6 +316,16 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 			return x.sdtContent(visit)
 		case "customXml", "ins", "moveTo", "smartTag":
 			return x.children(visit)
+		case "bookmarkStart":
+			r.bookmarkBetween(s)
+		case "subDoc":
+			r.hidden["subdocuments (w:subDoc) linked from a master document, whose text is in other files and not read"]++
+		case "altChunk":
+			bs, err := r.altChunk(s)
+			out = append(out, bs...)
+			if err != nil {
+				return err
+			}
 		}
 		if isAlternate(s) {
 			return r.alternate(x, visit)
@@ -241,6 +334,14 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 	}
 	err := x.children(visit)
 	return out, err
+}
+
+// bookmarkBetween keeps a bookmark that starts between paragraphs (or
+// rows, or cells) for the next paragraph.
+func (r *reader) bookmarkBetween(s xml.StartElement) {
+	if name := strings.TrimSpace(attr(s, "name")); name != "" {
+		r.pendingAnchors = append(r.pendingAnchors, atom{kind: aAnchor, mark: name})
+	}
 }
 
 func isAlternate(s xml.StartElement) bool {
@@ -270,6 +371,8 @@ type atom struct {
 	note  string
 	src   string
 	alt   string
+	math  *doc.Math
+	mark  string // a note reference's own mark; an anchor's name
 }
 
 type atomKind uint8
@@ -279,11 +382,16 @@ const (
 	aBreak
 	aNote
 	aImage
+	aMath
+	aAnchor
 )
 
 // para collects a paragraph's content.
 type para struct {
-	atoms    []atom
+	atoms []atom
+	// markAt is the index in atoms of a note reference whose mark is the
+	// text that follows (w:customMarkFollows), or -1.
+	markAt   int
 	extra    []pblock // text boxes, read after the paragraph
 	comments []string
 	base     runProps // languages from the paragraph style and defaults
@@ -292,8 +400,8 @@ type para struct {
 func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	pp := paraProps{outline: -1}
 	ps := r.st.para("")
-	pa := &para{atoms: r.carry, base: ps.rpr.under(r.st.defaults)}
-	r.carry = nil
+	pa := &para{atoms: append(r.pendingAnchors, r.carry...), markAt: -1, base: ps.rpr.under(r.st.defaults)}
+	r.carry, r.pendingAnchors = nil, nil
 	err := x.children(func(s xml.StartElement) error {
 		if wname(s.Name) == "pPr" {
 			var err error
@@ -328,12 +436,31 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		pb.value, label = r.nb.next(numID, ilvl)
 		if level == 0 {
 			pb.list, pb.numID, pb.ilvl = true, r.nb.group(numID), ilvl
-			pb.ordered, pb.listStyle = r.nb.level(numID, ilvl).css()
+			lvl := r.nb.level(numID, ilvl)
+			pb.ordered, pb.listStyle = lvl.css()
+			pb.label = lvl.itemLabel(pb.value, label)
+			if lvl != nil && lvl.format != "bullet" {
+				pb.shown = strings.TrimSpace(label)
+			}
 			pb.quote = false
 		}
 	}
 	var out []pblock
-	inlines := buildInlines(pa.atoms)
+	if ps.title && r.title == "" {
+		r.title = strings.TrimSpace(doc.PlainText(buildInlines(pa.atoms)))
+	}
+	atoms := pa.atoms
+	if onlyAnchors(atoms) || onlyImages(buildInlines(withoutAnchors(atoms))) {
+		// Bookmarks in an empty paragraph or on an image mark the next
+		// paragraph with text.
+		for _, a := range atoms {
+			if a.kind == aAnchor {
+				r.pendingAnchors = append(r.pendingAnchors, a)
+			}
+		}
+		atoms = withoutAnchors(atoms)
+	}
+	inlines := buildInlines(atoms)
 	switch {
 	case level > 0 && len(inlines) > 0:
 		pb.b = doc.Block{Type: doc.Heading, Level: level, Number: strings.TrimSpace(label), Inlines: inlines}
@@ -358,6 +485,25 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		out = append(out, pblock{b: doc.Block{Type: doc.SectionBreak}})
 	}
 	return out, nil
+}
+
+func onlyAnchors(atoms []atom) bool {
+	for _, a := range atoms {
+		if a.kind != aAnchor {
+			return false
+		}
+	}
+	return len(atoms) > 0
+}
+
+func withoutAnchors(atoms []atom) []atom {
+	var out []atom
+	for _, a := range atoms {
+		if a.kind != aAnchor {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func onlyImages(ins []doc.Inline) bool {
@@ -401,8 +547,13 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 			}
 			return x.skip()
 		})
+	case "bookmarkStart":
+		if name := strings.TrimSpace(attr(s, "name")); name != "" && r.visible() {
+			pa.atoms = append(pa.atoms, atom{kind: aAnchor, mark: name})
+		}
+		return x.skip()
 	case "fldSimple":
-		if h := hyperlinkTarget(attr(s, "instr")); h != "" {
+		if h := fieldTarget(attr(s, "instr")); h != "" {
 			return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
 		}
 		return x.children(visit)
@@ -411,11 +562,17 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		return x.skip()
 	}
 	if s.Name.Space == nsMath && (s.Name.Local == "oMath" || s.Name.Local == "oMathPara") {
-		t, err := x.allText()
-		if err == nil && t != "" && r.visible() {
-			pa.atoms = append(pa.atoms, atom{kind: aText, text: t, href: href})
+		tree, err := x.readMath(s)
+		if err != nil || !r.visible() {
+			return err
 		}
-		return err
+		for i, m := range formulas(tree) {
+			if i > 0 {
+				pa.atoms = append(pa.atoms, atom{kind: aBreak})
+			}
+			pa.atoms = append(pa.atoms, atom{kind: aMath, math: m, href: href})
+		}
+		return nil
 	}
 	if isAlternate(s) {
 		return r.alternate(x, visit)
@@ -430,6 +587,21 @@ func appendOnce(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// symbolsMissing counts characters of a symbol font that have no Unicode
+// equivalent, for the warning finish gives.
+func (r *reader) symbolsMissing(font string, n int) {
+	if n <= 0 {
+		return
+	}
+	if r.missing == nil {
+		r.missing = map[string]int{}
+	}
+	if _, ok := r.missing[font]; !ok {
+		r.missingOrder = append(r.missingOrder, font)
+	}
+	r.missing[font] += n
 }
 
 // visible reports whether text read now is shown: it is not part of a
@@ -453,11 +625,27 @@ func (r *reader) fieldHref() string {
 	return ""
 }
 
-// hyperlinkTarget parses a HYPERLINK field instruction:
-// HYPERLINK "url" \l "anchor" \o "tooltip".
-func hyperlinkTarget(instr string) string {
+// fieldTarget returns where a field links to: the target of a HYPERLINK
+// field (HYPERLINK "url" \l "anchor" \o "tooltip"), or the bookmark of a
+// cross-reference made a link with \h (REF, PAGEREF, NOTEREF name \h);
+// "" for other fields.
+func fieldTarget(instr string) string {
 	f := fieldWords(instr)
-	if len(f) == 0 || !strings.EqualFold(f[0], "HYPERLINK") {
+	if len(f) == 0 {
+		return ""
+	}
+	switch strings.ToUpper(f[0]) {
+	case "HYPERLINK":
+	case "REF", "PAGEREF", "NOTEREF":
+		if len(f) > 1 && !strings.HasPrefix(f[1], `\`) {
+			for _, w := range f[2:] {
+				if strings.EqualFold(w, `\h`) {
+					return "#" + f[1]
+				}
+			}
+		}
+		return ""
+	default:
 		return ""
 	}
 	var url, anchor string
@@ -530,7 +718,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			if a.href != "" {
 				a.marks &^= mUnderline // links are underlined by their style, not for meaning
 			}
-			a.lang = runLang(a.text, props.under(pa.base))
+			a.lang = r.langTag(runLang(a.text, props.under(pa.base)))
 		}
 		pa.atoms = append(pa.atoms, a)
 	}
@@ -545,7 +733,26 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "t":
 			t, err := x.text()
 			if err == nil && t != "" {
+				resolve()
+				if table := symbolFont(props.font); table != nil {
+					var missing int
+					t, missing = mapSymbols(table, t)
+					r.symbolsMissing(props.font, missing)
+				}
+				if pa.markAt >= 0 {
+					r.takeMark(pa, t)
+					return nil
+				}
+				if props.val&props.set&mCaps != 0 {
+					t = strings.ToUpper(t)
+				}
+				n := len(pa.atoms)
 				emit(atom{kind: aText, text: t})
+				if symbolFont(props.font) != nil && len(pa.atoms) > n {
+					// Symbols (a Greek letter of the Symbol font) are no
+					// language's text.
+					pa.atoms[n].lang = ""
+				}
 			}
 			return err
 		case "instrText":
@@ -565,13 +772,15 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "softHyphen":
 			emit(atom{kind: aText, text: "\u00AD"})
 		case "sym":
-			if c, err := strconv.ParseUint(attr(s, "char"), 16, 32); err == nil {
-				if c >= 0xF020 && c <= 0xF0FF {
-					c -= 0xF000 // symbol fonts map their glyphs into the private use area
+			if t, ok := symbolChar(attr(s, "font"), attr(s, "char")); ok {
+				if t == string(replacement) {
+					r.symbolsMissing(attr(s, "font"), 1)
 				}
-				if c >= 0x20 && unicode.IsPrint(rune(c)) {
-					emit(atom{kind: aText, text: string(rune(c))})
+				if pa.markAt >= 0 {
+					r.takeMark(pa, t)
+					break
 				}
+				emit(atom{kind: aText, text: t})
 			}
 		case "footnoteReference", "endnoteReference":
 			typ := doc.Footnote
@@ -584,7 +793,11 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 					r.noteUsed[key] = true
 					r.d.Notes = append(r.d.Notes, n)
 				}
+				before := len(pa.atoms)
 				emit(atom{kind: aNote, note: key})
+				if isOn(attr(s, "customMarkFollows")) && len(pa.atoms) > before {
+					pa.markAt = len(pa.atoms) - 1
+				}
 			}
 		case "fldChar":
 			switch attr(s, "fldCharType") {
@@ -594,7 +807,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 				if n := len(r.fields); n > 0 {
 					f := r.fields[n-1]
 					f.result = true
-					f.href = hyperlinkTarget(f.instr.String())
+					f.href = fieldTarget(f.instr.String())
 				}
 			case "end":
 				if n := len(r.fields); n > 0 {
@@ -605,6 +818,9 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			return r.drawing(x, pa, emit)
 		case "ruby":
 			return x.children(func(c xml.StartElement) error {
+				if wname(c.Name) == "rt" {
+					r.ruby++
+				}
 				if wname(c.Name) == "rubyBase" {
 					return x.children(func(c xml.StartElement) error {
 						if wname(c.Name) == "r" {
@@ -662,6 +878,20 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 			return err
 		case isAlternate(s):
 			return r.alternate(x, scan)
+		case s.Name.Local == "OLEObject":
+			// An equation of the old Equation Editor or MathType is an
+			// embedded object: only its picture can be shown.
+			if p := attr(s, "ProgID"); strings.HasPrefix(p, "Equation.") || strings.HasPrefix(p, "MathType") {
+				r.hidden["formulas kept only as pictures (Equation Editor or MathType objects)"]++
+			}
+			return x.skip()
+		case s.Name.Local == "graphicData":
+			switch u := attr(s, "uri"); {
+			case strings.HasSuffix(u, "/chart"):
+				r.hidden["charts whose data and labels are not carried"]++
+			case strings.HasSuffix(u, "/diagram"):
+				r.hidden["SmartArt diagrams whose text is not carried"]++
+			}
 		}
 		return x.children(scan)
 	}
@@ -687,23 +917,6 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		emit(a)
 	}
 	return nil
-}
-
-// allText returns all character data inside the element whose start was
-// just read (for equations, whose text is spread over many elements).
-func (x *xmlPart) allText() (string, error) {
-	var b strings.Builder
-	target := x.depth - 1
-	for x.depth > target {
-		t, err := x.next()
-		if err != nil {
-			return "", err
-		}
-		if c, ok := t.(xml.CharData); ok {
-			b.Write(c)
-		}
-	}
-	return strings.TrimSpace(b.String()), nil
 }
 
 // Scripts and the languages that write in them, to decide which of a run's

@@ -16,6 +16,7 @@ const (
 	mSub
 	mSmallCaps
 	mHidden
+	mCaps // w:caps: letters shown as capitals
 )
 
 // runProps are the run properties tandem keeps: marks (set says which are
@@ -24,6 +25,11 @@ type runProps struct {
 	set, val uint16
 	lang     string // w:lang w:val: the language of Latin and Cyrillic text
 	eaLang   string // w:lang w:eastAsia: the language of CJK text
+	// font is the run's font for Latin text (w:rFonts w:ascii, else
+	// w:hAnsi), which tells symbol fonts apart; fontSet says it is given
+	// at this level.
+	font    string
+	fontSet bool
 }
 
 func (r *runProps) mark(bit uint16, on bool) {
@@ -45,6 +51,9 @@ func (r runProps) under(base runProps) runProps {
 	if r.eaLang == "" {
 		r.eaLang = base.eaLang
 	}
+	if !r.fontSet {
+		r.font, r.fontSet = base.font, base.fontSet
+	}
 	return r
 }
 
@@ -63,6 +72,7 @@ type paraStyle struct {
 	heading     int // 0 when not a heading
 	quote       bool
 	caption     bool
+	title       bool // the style is or is based on Title
 	numID, ilvl int
 	hasNum      bool
 	rpr         runProps // for languages only
@@ -172,8 +182,11 @@ func (st *styles) para(id string) paraStyle {
 			if n, err := strconv.Atoi(name[len("heading "):]); err == nil && n >= 1 && n <= 9 {
 				outline = n - 1
 			}
-		case outline < 0 && name == "title":
-			outline = 0
+		case name == "title":
+			ps.title = true
+			if outline < 0 {
+				outline = 0
+			}
 		case name == "quote" || name == "intense quote" || name == "block text" || name == "quotations":
 			ps.quote = true
 		case name == "caption":
@@ -283,7 +296,11 @@ func readRunProps(x *xmlPart) (runPr, error) {
 			r.rpr.mark(mStrike, onOff(s))
 		case "smallCaps":
 			r.rpr.mark(mSmallCaps, onOff(s))
-		case "vanish":
+		case "caps":
+			r.rpr.mark(mCaps, onOff(s))
+		case "vanish", "webHidden":
+			// Text hidden on screen, or in a web page (the page numbers
+			// of a table of contents), is not part of the text read.
 			r.rpr.mark(mHidden, onOff(s))
 		case "vertAlign":
 			v := attr(s, "val")
@@ -292,6 +309,14 @@ func readRunProps(x *xmlPart) (runPr, error) {
 		case "lang":
 			r.rpr.lang = attr(s, "val")
 			r.rpr.eaLang = attr(s, "eastAsia")
+		case "rFonts":
+			font := attr(s, "ascii")
+			if font == "" {
+				font = attr(s, "hAnsi")
+			}
+			if font != "" {
+				r.rpr.font, r.rpr.fontSet = font, true
+			}
 		case "rStyle":
 			r.style = attr(s, "val")
 		case "del", "moveFrom":
