@@ -67,7 +67,7 @@ func runDocConvert(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(env, fs.Arg(0), d)
+	printDocWarnings(env, fs.Arg(0), d)
 	prefix, how := "media/", doc.LinkMedia
 	switch total := mediaSize(d); {
 	case *media != "":
@@ -127,10 +127,11 @@ func checkLang(tag string) error {
 	return nil
 }
 
-// printWarnings tells what the reader of a file could not carry over.
-func printWarnings(env *Env, name string, d *doc.Document) {
+// printDocWarnings tells what the reader of a manuscript could not carry
+// over, one line a warning: "FILE: warning: MESSAGE".
+func printDocWarnings(env *Env, name string, d *doc.Document) {
 	for _, w := range d.Warnings {
-		fmt.Fprintf(env.Stderr, "tandem doc: %s: %s\n", name, w)
+		fmt.Fprintf(env.Stderr, "%s: warning: %s\n", name, w)
 	}
 }
 
@@ -154,8 +155,8 @@ func runDocDiff(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	printWarnings(env, fs.Arg(0), old)
-	printWarnings(env, fs.Arg(1), cur)
+	printDocWarnings(env, fs.Arg(0), old)
+	printDocWarnings(env, fs.Arg(1), cur)
 	title := filepath.Base(fs.Arg(0)) + " → " + filepath.Base(fs.Arg(1))
 	return doc.WriteDiffHTML(env.Stdout, doc.Diff(old, cur), doc.HTMLOptions{Standalone: true, Title: title})
 }

@@ -150,7 +150,7 @@ func TestDocConvertSelfContained(t *testing.T) {
 	os.WriteFile(md, []byte("---\ntitle: Двадцать лет\nlang: ru\n---\n\nТекст <span lang=\"??\">статьи</span>.\n"), 0o644)
 	code, out, errOut := runTandem("doc", "convert", md)
 	if code != 0 || !strings.Contains(out, "<title>Двадцать лет</title>") || !strings.Contains(out, `<html lang="ru">`) ||
-		strings.Contains(out, "??") || !strings.Contains(errOut, `paper.md: lang "??" in the HTML of the Markdown is not a BCP 47 tag: ignored`) {
+		strings.Contains(out, "??") || !strings.Contains(errOut, `paper.md: warning: lang "??" in the HTML of the Markdown is not a BCP 47 tag: ignored`) {
 		t.Errorf("status %d, stderr %q, output %.400s", code, errOut, out)
 	}
 	html := filepath.Join(dir, "page.html")

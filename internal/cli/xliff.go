@@ -60,6 +60,7 @@ func runXLIFFExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	printDocWarnings(env, fs.Arg(0), d)
 	if d.Lang != "" && lang.Base(d.Lang) != lang.Base(src) {
 		fmt.Fprintf(env.Stderr, "%s: warning: the document is marked as %s, but --from says %s: segmented as %s\n", fs.Arg(0), d.Lang, src, src)
 	}
@@ -133,6 +134,7 @@ func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang str
 	if err != nil {
 		return nil, err
 	}
+	printDocWarnings(env, source, d)
 	res, err := interchange.ApplyTranslation(d, x)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", xlfName, err)
