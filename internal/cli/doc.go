@@ -170,7 +170,7 @@ func readManuscript(name, lang string) (*doc.Document, error) {
 		return nil, err
 	}
 	if !d.HasContent() {
-		return nil, fmt.Errorf("%s: no text found in %s", name, filepath.Base(name))
+		return nil, fmt.Errorf("%s: %w in %s", name, doc.ErrNoContent, filepath.Base(name))
 	}
 	return d, nil
 }

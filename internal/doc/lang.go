@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 )
@@ -90,6 +91,11 @@ func SettleLang(d *Document, fallback string) {
 		clear(d.Notes[i].Blocks, d.Lang)
 	}
 }
+
+// ErrNoContent is returned by whatever stores or converts a document in which
+// HasContent finds nothing: an empty manuscript is refused, never kept as a
+// successful import.
+var ErrNoContent = errors.New("no text found")
 
 // HasContent reports whether d holds anything to read: text that is not
 // white space, a formula or an image. A document without any is what an

@@ -77,6 +77,9 @@ func (s *Store) Add(ctx context.Context, docID int64, d *doc.Document, src Sourc
 	if src.Type != "docx" && src.Type != "markdown" {
 		return nil, fmt.Errorf("add revision: source type %q: want docx or markdown", src.Type)
 	}
+	if !d.HasContent() {
+		return nil, fmt.Errorf("add revision: %w", doc.ErrNoContent)
+	}
 	prev, err := s.Latest(ctx, docID)
 	switch {
 	case errors.Is(err, ErrNotFound):

@@ -54,6 +54,10 @@ func TestRevisions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		empty := &doc.Document{Version: doc.Version, Lang: "ru", Blocks: []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: " \u00a0\t"}}}}}
+		if _, err := s.Add(ctx, id, empty, Source{Type: "docx", Name: "empty.docx", Data: []byte("PK")}); !errors.Is(err, doc.ErrNoContent) {
+			t.Errorf("Add of a document with no text = %v; want ErrNoContent", err)
+		}
 		if r1.Number != 1 || r2.Number != 2 {
 			t.Errorf("revision numbers %d, %d; want 1, 2", r1.Number, r2.Number)
 		}
