@@ -12,18 +12,33 @@ DEMO_DATA := ./tandem-data
 DEMO_ADDR := localhost:8080
 FUZZTIME  ?= 10s
 
+# In a git checkout `tandem version` shows git describe's name for the
+# commit, its hash and whether the tree had changes. The go command records
+# the last two itself (-buildvcs=true, which some machines turn off in their
+# go env), but not in a git worktree, so they are linked in as well. Outside
+# a checkout (a tarball) the build records none of them rather than failing.
+GIT_DESCRIBE := $(shell git describe --tags --always --dirty 2>/dev/null)
+ifneq ($(GIT_DESCRIBE),)
+CLI := github.com/tandemforum/tandem/internal/cli
+GIT_REVISION := $(shell git rev-parse HEAD)
+GIT_MODIFIED := $(if $(shell git status --porcelain 2>/dev/null),true,false)
+BUILDFLAGS := -buildvcs=true -ldflags "-X $(CLI).Version=$(GIT_DESCRIBE) -X $(CLI).Revision=$(GIT_REVISION) -X $(CLI).Modified=$(GIT_MODIFIED)"
+else
+BUILDFLAGS := -buildvcs=false
+endif
+
 .PHONY: all build demo test race bench fuzz clean
 
 all: build
 
 ## build: compile bin/tandem
 build:
-	$(GO) build -o $(BIN) ./cmd/tandem
+	$(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/tandem
 
 ## demo: install what is missing, load the demo forum into a fresh ./tandem-data and serve it
 demo:
 	bash scripts/setup.sh demo
-	$(GO) build -o $(BIN) ./cmd/tandem
+	$(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/tandem
 	rm -rf $(DEMO_DATA)
 	env -u TANDEM_DATABASE $(BIN) demo --data $(DEMO_DATA)
 	@echo

@@ -59,6 +59,9 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 }
 
 func (env *Env) main(ctx context.Context, args []string) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "-v") {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		env.usage()
 		if len(args) == 0 {
@@ -95,7 +98,7 @@ func (env *Env) usage() {
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
 	}
-	b.WriteString("\nRun 'tandem COMMAND -h' for the flags of a command.\n")
+	b.WriteString("\nRun 'tandem COMMAND -h' for the flags of a command, 'tandem --version' for the version.\n")
 	io.WriteString(env.Stderr, b.String())
 }
 

@@ -2,6 +2,10 @@ package cli
 
 import (
 	"context"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -38,8 +42,92 @@ func TestUsage(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	code, stdout, _ := runCLI(t, nil, "version")
-	if code != 0 || !strings.HasPrefix(stdout, "tandem ") {
-		t.Errorf("version: exit %d, %q", code, stdout)
+	want := "tandem (devel) " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH + "\n"
+	if code != 0 || stdout != want {
+		t.Errorf("version: exit %d, %q, want %q", code, stdout, want)
+	}
+	for _, flag := range []string{"--version", "-version", "-v"} {
+		code, out, errOut := runCLI(t, nil, flag)
+		if code != 0 || out != stdout || errOut != "" {
+			t.Errorf("tandem %s: exit %d, %q %q, want what version prints", flag, code, out, errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, nil, "version", "now"); code != 2 || !strings.Contains(errOut, "no arguments") {
+		t.Errorf("version with an argument: exit %d, %q", code, errOut)
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	vcs := func(module string, settings ...string) *debug.BuildInfo {
+		bi := &debug.BuildInfo{Main: debug.Module{Path: "github.com/tandemforum/tandem", Version: module}}
+		for i := 0; i+1 < len(settings); i += 2 {
+			bi.Settings = append(bi.Settings, debug.BuildSetting{Key: settings[i], Value: settings[i+1]})
+		}
+		return bi
+	}
+	const rev = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b"
+	const other = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432"
+	for _, c := range []struct {
+		linked buildStamp
+		bi     *debug.BuildInfo
+		want   string
+	}{
+		{buildStamp{}, vcs("(devel)", "vcs", "git", "vcs.revision", rev, "vcs.modified", "true"), "tandem (devel) 1a2b3c4d5e6f (modified) go1.26.8 linux/amd64"},
+		{buildStamp{}, vcs("(devel)", "vcs.revision", rev, "vcs.modified", "false"), "tandem (devel) 1a2b3c4d5e6f go1.26.8 linux/amd64"},
+		{buildStamp{Version: "v0.3.0-4-g1a2b3c4-dirty", Revision: other, Modified: true}, vcs("(devel)", "vcs.revision", rev, "vcs.modified", "false"),
+			"tandem v0.3.0-4-g1a2b3c4-dirty 1a2b3c4d5e6f go1.26.8 linux/amd64"},
+		// A worktree, or -buildvcs=false: what make build linked in.
+		{buildStamp{Version: "1a2b3c4-dirty", Revision: rev, Modified: true}, vcs("(devel)"), "tandem 1a2b3c4-dirty 1a2b3c4d5e6f (modified) go1.26.8 linux/amd64"},
+		{buildStamp{Version: "v0.3.0", Revision: rev}, nil, "tandem v0.3.0 1a2b3c4d5e6f go1.26.8 linux/amd64"},
+		{buildStamp{}, vcs("v1.2.0"), "tandem v1.2.0 go1.26.8 linux/amd64"},
+		{buildStamp{}, vcs("(devel)"), "tandem (devel) go1.26.8 linux/amd64"},
+		{buildStamp{}, vcs(""), "tandem (devel) go1.26.8 linux/amd64"},
+		{buildStamp{}, nil, "tandem (devel) go1.26.8 linux/amd64"},
+		{buildStamp{}, vcs("(devel)", "vcs.revision", "abc"), "tandem (devel) abc go1.26.8 linux/amd64"},
+	} {
+		if got := versionLine(c.linked, c.bi, "go1.26.8", "linux/amd64"); got != c.want {
+			t.Errorf("versionLine(%+v, %v) = %q, want %q", c.linked, c.bi, got, c.want)
+		}
+	}
+}
+
+// TestBuiltBinaryKnowsItsRevision builds tandem with make build, as a user
+// would, and checks that the binary names the checkout's revision.
+func TestBuiltBinaryKnowsItsRevision(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped in -short")
+	}
+	for _, tool := range []string{"git", "make", "go"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("build test skipped: no %s on PATH", tool)
+		}
+	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Skipf("build test skipped: %s is not a git checkout", root)
+	}
+	bin := filepath.Join(t.TempDir(), "tandem")
+	build := exec.Command("make", "-s", "build", "BIN="+bin)
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("make build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := string(out)
+	describe, _ := exec.Command("git", "-C", root, "describe", "--tags", "--always", "--dirty").Output()
+	if !strings.HasPrefix(line, "tandem "+strings.TrimSpace(string(describe))+" "+string(head[:12])) || !strings.Contains(line, runtime.Version()) {
+		t.Errorf("tandem --version printed %q; want git describe (%s), the revision %s and %s", line, strings.TrimSpace(string(describe)), head[:12], runtime.Version())
+	}
+	status, _ := exec.Command("git", "-C", root, "status", "--porcelain").Output()
+	if modified := len(strings.TrimSpace(string(status))) > 0; modified != strings.Contains(line, "(modified)") {
+		t.Errorf("tandem --version printed %q for a checkout with changes: %v", line, modified)
 	}
 }
 

@@ -2,24 +2,12 @@ package demo
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"math"
 )
-
-// monogram draws a partner's short name in white on a rounded square. The
-// demo shows it in place of a logo: it does not reproduce any real emblem.
-func monogram(letters, background string) []byte {
-	var esc bytes.Buffer
-	xml.EscapeText(&esc, []byte(letters))
-	return fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240" viewBox="0 0 240 240">`+
-		`<rect x="8" y="8" width="224" height="224" rx="40" ry="40" fill="%s"/>`+
-		`<text x="120" y="143" text-anchor="middle" font-family="Helvetica, Arial, sans-serif" font-size="60" font-weight="700" letter-spacing="3" fill="#ffffff">%s</text>`+
-		`</svg>`, background, esc.String())
-}
 
 // Size of the news post's lead illustration.
 const (

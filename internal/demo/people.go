@@ -3,21 +3,12 @@ package demo
 import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
-	"github.com/tandemforum/tandem/internal/media"
 )
 
-// partners records the two host institutions, each with a drawn monogram in
-// place of its logo.
+// partners records the two host institutions. They have no logo: the demo
+// does not reproduce real emblems, and the site draws each partner's mark
+// from its short name in the reader's language instead.
 func (l *loader) partners() error {
-	cassLogo, err := l.image(monogram("CASS", "#2f6f75"), media.Meta{
-		Alt: text("zh",
-			"演示用字母标志，由 CASS 四个字母组成，并非中国社会科学院的官方徽标。",
-			"Монограмма из букв CASS, нарисованная для демонстрации; это не официальная эмблема Китайской академии общественных наук.",
-			"Monogram of the letters CASS, drawn for the demo; it is not the official emblem of the Chinese Academy of Social Sciences."),
-	})
-	if err != nil {
-		return err
-	}
 	l.cass = &forum.Partner{
 		Slug: "cass",
 		Name: text("zh",
@@ -31,21 +22,11 @@ func (l *loader) partners() error {
 			"China's national research institution for philosophy and the social sciences, based in Beijing. It publishes the newspaper Chinese Social Sciences Today."),
 		Country: "CN",
 		Website: "https://www.cass.cn/",
-		LogoID:  cassLogo.ID,
 	}
 	if err := forum.AddPartner(l.ctx, l.tx, l.cass); err != nil {
 		return err
 	}
 
-	riacLogo, err := l.image(monogram("RIAC", "#4a4f8c"), media.Meta{
-		Alt: text("ru",
-			"演示用字母标志，由 RIAC 四个字母组成，并非俄罗斯国际事务委员会的官方徽标。",
-			"Монограмма из букв RIAC, нарисованная для демонстрации; это не официальная эмблема Российского совета по международным делам.",
-			"Monogram of the letters RIAC, drawn for the demo; it is not the official emblem of the Russian International Affairs Council."),
-	})
-	if err != nil {
-		return err
-	}
 	l.riac = &forum.Partner{
 		Slug: "riac",
 		Name: text("ru",
@@ -61,7 +42,6 @@ func (l *loader) partners() error {
 			"A Russian non-profit organisation for research and dialogue on international affairs, based in Moscow."),
 		Country: "RU",
 		Website: "https://russiancouncil.ru/",
-		LogoID:  riacLogo.ID,
 	}
 	return forum.AddPartner(l.ctx, l.tx, l.riac)
 }

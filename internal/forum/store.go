@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
@@ -469,4 +470,91 @@ func (s *Store) news(ctx context.Context, whereOrder string, args ...any) ([]*Ne
 		n.LeadImage = images[n.LeadImageID]
 	}
 	return out, nil
+}
+
+// ForumsPage returns a page of the published forums, newest first, with
+// their hosts, and the number of published forums.
+func (s *Store) ForumsPage(ctx context.Context, limit, offset int) ([]*Forum, int, error) {
+	var total int
+	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM forums WHERE published`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count forums: %w", err)
+	}
+	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE f.published ORDER BY f.starts_at DESC, f.id LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list forums: %w", err)
+	}
+	return fs, total, s.loadHosts(ctx, fs)
+}
+
+// PageIndex lists everything that has a public page, with the dates its
+// content carries, for the sitemap.
+type PageIndex struct {
+	Forums      []*Forum // published, newest first, with hosts
+	Speeches    []*Speech
+	Collections []*Collection
+	News        []*NewsPost // newest first, without lead images
+	Partners    []*Partner
+	// People are the speakers of published forums, each with the end of
+	// their last speech.
+	People []PersonDates
+}
+
+// PersonDates is a person with the time their last speech ended.
+type PersonDates struct {
+	Slug         string
+	LastSpeechAt time.Time
+}
+
+// Index returns the PageIndex, in a fixed number of queries however much the
+// site holds. Speeches and collections of unpublished forums are left out.
+func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
+	fs, err := s.Forums(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ix := &PageIndex{Forums: fs}
+	ix.Speeches, err = store.All(ctx, s.DB, func(sc store.Scanner) (*Speech, error) { return scanSpeech(sc) },
+		`SELECT `+speechColumns+` FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE f.published ORDER BY s.starts_at, s.id`)
+	if err != nil {
+		return nil, fmt.Errorf("index speeches: %w", err)
+	}
+	ix.Collections, err = store.All(ctx, s.DB, func(sc store.Scanner) (*Collection, error) {
+		c := &Collection{}
+		var langs string
+		err := sc.Scan(&c.ID, &c.ForumID, &c.Slug, &c.Title, &c.Description, &langs, &c.ReleasedAt)
+		c.Languages = strings.Fields(langs)
+		return c, err
+	}, `SELECT c.id, c.forum_id, c.slug, c.title, c.description, c.languages, c.released_at FROM collections c JOIN forums f ON f.id = c.forum_id WHERE f.published ORDER BY c.released_at, c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("index collections: %w", err)
+	}
+	ix.News, err = store.All(ctx, s.DB, scanNews, `SELECT `+newsColumns+` FROM news_posts n ORDER BY n.published_at DESC, n.id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("index news: %w", err)
+	}
+	ix.Partners, err = store.All(ctx, s.DB, scanPartnerRow, `SELECT `+partnerColumns+` FROM partners p ORDER BY p.id`)
+	if err != nil {
+		return nil, fmt.Errorf("index partners: %w", err)
+	}
+	// One row per speech: an aggregate of a time column would come back
+	// from SQLite as text.
+	rows, err := store.All(ctx, s.DB, func(sc store.Scanner) (PersonDates, error) {
+		var p PersonDates
+		err := sc.Scan(&p.Slug, &p.LastSpeechAt)
+		return p, err
+	}, `SELECT pe.slug, s.ends_at FROM people pe JOIN speeches s ON s.speaker_id = pe.id JOIN forums f ON f.id = s.forum_id
+		WHERE f.published ORDER BY pe.id`)
+	if err != nil {
+		return nil, fmt.Errorf("index people: %w", err)
+	}
+	for _, r := range rows {
+		if n := len(ix.People); n > 0 && ix.People[n-1].Slug == r.Slug {
+			if r.LastSpeechAt.After(ix.People[n-1].LastSpeechAt) {
+				ix.People[n-1].LastSpeechAt = r.LastSpeechAt
+			}
+			continue
+		}
+		ix.People = append(ix.People, r)
+	}
+	return ix, nil
 }

@@ -3,6 +3,8 @@ package forum
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/lang"
@@ -15,6 +17,9 @@ import (
 // AddPartner records a partner.
 func AddPartner(ctx context.Context, q store.Querier, p *Partner) error {
 	if err := validate(p.Slug, map[string]lang.Text{"name": p.Name, "short name": p.ShortName, "description": p.Description}); err != nil {
+		return fmt.Errorf("partner %s: %w", p.Slug, err)
+	}
+	if err := checkPlain(map[string]string{"country": p.Country, "website": p.Website}); err != nil {
 		return fmt.Errorf("partner %s: %w", p.Slug, err)
 	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO partners (slug, name, short_name, description, country, website, logo_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -34,6 +39,9 @@ func AddPerson(ctx context.Context, q store.Querier, p *Person) error {
 	if len(p.Names.Values) == 0 {
 		return fmt.Errorf("person %s: no name", p.Slug)
 	}
+	if err := p.Names.Validate(); err != nil {
+		return fmt.Errorf("person %s: names: %w", p.Slug, err)
+	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO people (slug, names, position, bio, partner_id, affiliation, photo_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		p.Slug, p.Names, p.Position, p.Bio, nullID(p.PartnerID), p.Affiliation, nullID(p.PhotoID))
 	if err != nil {
@@ -52,6 +60,9 @@ func AddForum(ctx context.Context, q store.Querier, f *Forum) error {
 		return fmt.Errorf("forum %s: ends before it starts", f.Slug)
 	}
 	if _, err := timeZone(f.TimeZone); err != nil {
+		return fmt.Errorf("forum %s: %w", f.Slug, err)
+	}
+	if err := checkLanguages("languages", f.Languages...); err != nil {
 		return fmt.Errorf("forum %s: %w", f.Slug, err)
 	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO forums (slug, title, theme, summary, note, starts_at, ends_at, time_zone, venue, online, languages, published)
@@ -100,6 +111,9 @@ func AddSpeech(ctx context.Context, q store.Querier, sp *Speech) error {
 	if sp.EndsAt.Before(sp.StartsAt) {
 		return fmt.Errorf("speech %s: ends before it starts", sp.Slug)
 	}
+	if err := checkLanguages("original language", sp.OriginalLang); err != nil {
+		return fmt.Errorf("speech %s: %w", sp.Slug, err)
+	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO speeches (forum_id, session_id, slug, speaker_id, kind, delivery, original_lang, title, summary, body, starts_at, ends_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		sp.ForumID, sp.SessionID, sp.Slug, sp.SpeakerID, sp.Kind, sp.Delivery, sp.OriginalLang, sp.Title, sp.Summary, sp.Body, sp.StartsAt.UTC(), sp.EndsAt.UTC())
@@ -113,6 +127,9 @@ func AddSpeech(ctx context.Context, q store.Querier, sp *Speech) error {
 // AddCollection records a publication released at a forum.
 func AddCollection(ctx context.Context, q store.Querier, c *Collection) error {
 	if err := validate(c.Slug, map[string]lang.Text{"title": c.Title, "description": c.Description}); err != nil {
+		return fmt.Errorf("collection %s: %w", c.Slug, err)
+	}
+	if err := checkLanguages("languages", c.Languages...); err != nil {
 		return fmt.Errorf("collection %s: %w", c.Slug, err)
 	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO collections (forum_id, slug, title, description, languages, released_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -146,14 +163,42 @@ func nullID(id int64) any {
 	return id
 }
 
-// validate checks a slug and that each text has its source value.
+// validate checks a slug, and that each text has its source value and no
+// control characters; an error names the field and the language.
 func validate(slug string, texts map[string]lang.Text) error {
 	if !ValidSlug(slug) && slug != "session" {
 		return fmt.Errorf("malformed slug %q", slug)
 	}
-	for field, t := range texts {
-		if err := t.Validate(); err != nil {
+	for _, field := range slices.Sorted(maps.Keys(texts)) {
+		if err := texts[field].Validate(); err != nil {
 			return fmt.Errorf("%s: %w", field, err)
+		}
+	}
+	return nil
+}
+
+// checkPlain checks single-language fields for control characters; an error
+// names the field.
+func checkPlain(fields map[string]string) error {
+	for _, field := range slices.Sorted(maps.Keys(fields)) {
+		if err := lang.CheckPlain(fields[field]); err != nil {
+			return fmt.Errorf("%s: %w", field, err)
+		}
+	}
+	return nil
+}
+
+// checkLanguages checks that each code names a language the site is written
+// in, as lang.ParseWorked reads it, and that it is written as the site's
+// pages and URLs write it ("zh", not "zh-CN" or "ZH").
+func checkLanguages(field string, codes ...string) error {
+	for _, c := range codes {
+		_, base, err := lang.ParseWorked(c)
+		if err != nil {
+			return fmt.Errorf("%s: %w", field, err)
+		}
+		if c != base {
+			return fmt.Errorf("%s: %q: write the language as %q", field, c, base)
 		}
 	}
 	return nil

@@ -101,6 +101,9 @@ func parseMessage(lang string, raw json.RawMessage) (message, error) {
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return message{}, err
 		}
+		if err := checkVerbs(s); err != nil {
+			return message{}, err
+		}
 		return message{text: s}, nil
 	case '{':
 		var forms map[string]string
@@ -114,16 +117,49 @@ func parseMessage(lang string, raw json.RawMessage) (message, error) {
 					cat, lang, strings.Join(want, ", "))
 			}
 		}
-		for cat := range forms {
+		for cat, text := range forms {
 			if !slices.Contains(want, cat) {
 				return message{}, fmt.Errorf("plural message has category %q, which %s does not use (it needs %s)",
 					cat, lang, strings.Join(want, ", "))
+			}
+			if err := checkVerbs(text); err != nil {
+				return message{}, fmt.Errorf("plural form %q: %w", cat, err)
 			}
 		}
 		return message{plural: forms}, nil
 	default:
 		return message{}, errors.New("value is neither a string nor a plural object")
 	}
+}
+
+// checkVerbs accepts a message whose only formatting verbs are %s (or %[n]s)
+// and %%. Numbers and dates reach messages already written by the printer
+// (T writes integer arguments with Number), so that one formatter per
+// language writes them everywhere; a %d would print "1000" where the
+// language writes "1,000" or "1 000".
+func checkVerbs(text string) error {
+	for i := 0; i < len(text); i++ {
+		if text[i] != '%' {
+			continue
+		}
+		j := i + 1
+		if j < len(text) && text[j] == '%' {
+			i = j
+			continue
+		}
+		if j < len(text) && text[j] == '[' {
+			for j < len(text) && text[j] != ']' {
+				j++
+			}
+			j++
+		}
+		if j >= len(text) || text[j] != 's' {
+			end := min(j+1, len(text))
+			return fmt.Errorf("formatting verb %q: use %%s, the printer writes numbers and dates itself", text[i:end])
+		}
+		i = j
+	}
+	return nil
 }
 
 // Printer returns the printer for lang, or the English one when lang is not
@@ -150,15 +186,42 @@ func (p *Printer) Lang() string {
 	return p.lang
 }
 
-// T returns the message for key with args substituted as by fmt.Sprintf.
-// A key that is missing, or that names a plural message (use N), comes back
-// as the key itself, so that the gap shows on the page instead of breaking it.
+// T returns the message for key with args substituted as by fmt.Sprintf;
+// integer arguments are written with Number first ("Page 2 of 1,000"). A key
+// that is missing, or that names a plural message (use N), comes back as the
+// key itself, so that the gap shows on the page instead of breaking it.
 func (p *Printer) T(key string, args ...any) string {
 	m, ok := p.messages[key]
 	if !ok || m.plural != nil {
 		return key
 	}
-	return fmt.Sprintf(m.text, args...)
+	return fmt.Sprintf(m.text, p.numbers(args)...)
+}
+
+// numbers returns args with every integer written by Number.
+func (p *Printer) numbers(args []any) []any {
+	var out []any
+	for i, a := range args {
+		var n int64
+		switch v := a.(type) {
+		case int:
+			n = int64(v)
+		case int32:
+			n = int64(v)
+		case int64:
+			n = v
+		default:
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = p.Number(n)
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // N returns the form of the plural message key that the printer's language
@@ -175,7 +238,7 @@ func (p *Printer) N(key string, n int, args ...any) string {
 			return key
 		}
 	}
-	return fmt.Sprintf(text, append([]any{p.Number(int64(n))}, args...)...)
+	return fmt.Sprintf(text, append([]any{p.Number(int64(n))}, p.numbers(args)...)...)
 }
 
 // Has reports whether the printer's catalog has a message for key, and

@@ -151,6 +151,23 @@ func TestCatalogChecks(t *testing.T) {
 			problems: []string{`ru: "a" has verbs [], English has [%s]`, `ru: "n" (many) has verbs [], English has [%s]`},
 		},
 		{
+			name: "a number verb, which would bypass the printer's digit grouping",
+			ru:   ru, zh: zh,
+			en:      `{"a": "Page %d of %s", "n": {"one": "%s thing", "other": "%s things"}}`,
+			loadErr: `locales/en.json: key "a": formatting verb "%d": use %s`,
+		},
+		{
+			name: "a float verb in a plural form",
+			en:   en, zh: zh,
+			ru:      `{"a": "А %s", "n": {"one": "%s вещь", "few": "%.1f вещи", "many": "%s вещей"}}`,
+			loadErr: `locales/ru.json: key "n": plural form "few": formatting verb "%.": use %s`,
+		},
+		{
+			name: "a literal percent sign is fine",
+			ru:   ru, zh: zh,
+			en: `{"a": "100%% of %s", "n": {"one": "%s thing", "other": "%s things"}}`,
+		},
+		{
 			name: "key written twice",
 			ru:   ru, zh: zh,
 			en:      `{"a": "A %s", "a": "A again %s", "n": {"one": "%s thing", "other": "%s things"}}`,
@@ -274,6 +291,11 @@ func TestPrinterText(t *testing.T) {
 		{"zh", func(p *Printer) string { return p.N("count.speeches", 1) }, "1篇发言"},
 		{"zh", func(p *Printer) string { return p.N("count.news", 12345) }, "12,345条新闻"},
 		{"de", func(p *Printer) string { return p.Lang() + " " + p.T("nav.home") }, "en Home"},
+		// T writes integer arguments with the language's digit grouping.
+		{"en", func(p *Printer) string { return p.T("news.page", 2, 1000) }, "Page 2 of 1,000"},
+		{"ru", func(p *Printer) string { return p.T("news.page", 2, 1000) }, "Страница 2 из 1\u00a0000"},
+		{"zh", func(p *Printer) string { return p.T("news.page", 2, int64(12345)) }, "第2页，共12,345页"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 2) + " " + p.T("news.page", "x", "y") }, "2 speeches Page x of y"},
 	}
 	for _, tt := range tests {
 		if got := tt.got(c.Printer(tt.lang)); got != tt.want {

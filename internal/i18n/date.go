@@ -2,23 +2,24 @@ package i18n
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
-// The date and time formats below are CLDR's Gregorian patterns for en
-// (US English), ru and zh, written out by hand because golang.org/x/text has
-// no date formatting. Every method formats t in t's own location: the caller
-// converts it to the forum's (or the reader's) zone first.
+// The date and time formats below are CLDR's Gregorian patterns for the
+// locale of each language (see Locale: British English, Russian, Simplified
+// Chinese), written out by hand because golang.org/x/text has no date
+// formatting. Every method formats t in t's own location: the caller converts
+// it to the forum's (or the reader's) zone first.
 
 var (
 	enMonths = [12]string{
 		"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December",
 	}
+	// enMonthsAbbr are en-GB's abbreviations, which write September "Sept".
 	enMonthsAbbr = [12]string{
 		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+		"Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
 	}
 	enWeekdays = [7]string{
 		"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -47,7 +48,7 @@ var (
 	}
 )
 
-// Date writes t's date in the long format: "June 1, 2021",
+// Date writes t's date in the long format: "1 June 2021",
 // "1 июня 2021 г.", "2021年6月1日".
 func (p *Printer) Date(t time.Time) string {
 	y, m, d := t.Date()
@@ -57,12 +58,12 @@ func (p *Printer) Date(t time.Time) string {
 	case "zh":
 		return fmt.Sprintf("%d年%d月%d日", y, m, d)
 	default:
-		return fmt.Sprintf("%s %d, %d", enMonths[m-1], d, y)
+		return fmt.Sprintf("%d %s %d", d, enMonths[m-1], y)
 	}
 }
 
 // DateWithWeekday writes t's date in the full format, with the day of the
-// week: "Tuesday, June 1, 2021", "вторник, 1 июня 2021 г.", "2021年6月1日星期二".
+// week: "Tuesday, 1 June 2021", "вторник, 1 июня 2021 г.", "2021年6月1日星期二".
 func (p *Printer) DateWithWeekday(t time.Time) string {
 	wd := t.Weekday()
 	switch p.lang {
@@ -76,7 +77,7 @@ func (p *Printer) DateWithWeekday(t time.Time) string {
 }
 
 // DateShort writes t's date in the medium format, with abbreviated month
-// names where the language has them: "Jun 1, 2021", "1 июн. 2021 г.",
+// names where the language has them: "1 Jun 2021", "1 июн. 2021 г.",
 // "2021年6月1日".
 func (p *Printer) DateShort(t time.Time) string {
 	y, m, d := t.Date()
@@ -86,41 +87,27 @@ func (p *Printer) DateShort(t time.Time) string {
 	case "zh":
 		return p.Date(t)
 	default:
-		return fmt.Sprintf("%s %d, %d", enMonthsAbbr[m-1], d, y)
+		return fmt.Sprintf("%d %s %d", d, enMonthsAbbr[m-1], y)
 	}
 }
 
-// Time writes t's time of day in the short format: "10:00 AM" in English,
-// "10:00" in Russian and Chinese. The English space before AM/PM is
-// U+202F NARROW NO-BREAK SPACE, as in CLDR 42 and later, so that the time
-// never breaks across lines.
+// Time writes t's time of day in the short format, on the 24-hour clock in
+// all three languages: "10:00", "15:05", "00:30".
 func (p *Printer) Time(t time.Time) string {
-	h, m := t.Hour(), t.Minute()
-	if p.lang == "ru" || p.lang == "zh" {
-		return fmt.Sprintf("%02d:%02d", h, m)
-	}
-	period := "AM"
-	if h >= 12 {
-		period = "PM"
-	}
-	h12 := h % 12
-	if h12 == 0 {
-		h12 = 12
-	}
-	return fmt.Sprintf("%d:%02d\u202f%s", h12, m, period)
+	return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())
 }
 
 // DateRange writes the days from a to b (both included) in the long format,
 // saying the shared month and year once, as CLDR's interval formats do:
 //
-//	same day    June 1, 2021            1 июня 2021 г.            2021年6月1日
-//	same month  June 1–2, 2021          1–2 июня 2021 г.          2021年6月1日至2日
-//	same year   June 30 – July 2, 2021  30 июня – 2 июля 2021 г.  2021年6月30日至7月2日
+//	same day    1 June 2021             1 июня 2021 г.            2021年6月1日
+//	same month  1–2 June 2021           1–2 июня 2021 г.          2021年6月1日至2日
+//	same year   30 June – 2 July 2021   30 июня – 2 июля 2021 г.  2021年6月30日至7月2日
 //	otherwise   two long dates joined by " – " (by "至" in Chinese)
 //
 // Between bare day numbers the en dash is closed up (CLDR's ru and zh
-// patterns; CLDR's en spaces it, the site follows the closed-up style of
-// printed English); between dates it is spaced.
+// patterns; CLDR's en-GB sets it between thin spaces, the site follows the
+// closed-up style of printed British English); between dates it is spaced.
 func (p *Printer) DateRange(a, b time.Time) string {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
@@ -134,7 +121,7 @@ func (p *Printer) DateRange(a, b time.Time) string {
 		case "zh":
 			return fmt.Sprintf("%d年%d月%d日至%d日", ay, am, ad, bd)
 		default:
-			return fmt.Sprintf("%s %d–%d, %d", enMonths[am-1], ad, bd, ay)
+			return fmt.Sprintf("%d–%d %s %d", ad, bd, enMonths[am-1], ay)
 		}
 	case ay == by:
 		switch p.lang {
@@ -143,7 +130,7 @@ func (p *Printer) DateRange(a, b time.Time) string {
 		case "zh":
 			return fmt.Sprintf("%d年%d月%d日至%d月%d日", ay, am, ad, bm, bd)
 		default:
-			return fmt.Sprintf("%s %d – %s %d, %d", enMonths[am-1], ad, enMonths[bm-1], bd, ay)
+			return fmt.Sprintf("%d %s – %d %s %d", ad, enMonths[am-1], bd, enMonths[bm-1], ay)
 		}
 	default:
 		if p.lang == "zh" {
@@ -168,15 +155,7 @@ func (p *Printer) MonthYear(t time.Time) string {
 }
 
 // TimeRange writes the times of day from a to b, as CLDR's interval formats
-// do: "10:00 – 10:50 AM" (the period once when both share it) and
-// "10:50 AM – 1:00 PM" in English; "10:00–10:50" in Russian and Chinese.
+// do on the 24-hour clock: "10:00–10:50" in all three languages.
 func (p *Printer) TimeRange(a, b time.Time) string {
-	if p.lang == "ru" || p.lang == "zh" {
-		return p.Time(a) + "–" + p.Time(b)
-	}
-	if (a.Hour() < 12) == (b.Hour() < 12) {
-		start, _, _ := strings.Cut(p.Time(a), "\u202f")
-		return start + " – " + p.Time(b)
-	}
-	return p.Time(a) + " – " + p.Time(b)
+	return p.Time(a) + "–" + p.Time(b)
 }

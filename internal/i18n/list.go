@@ -3,10 +3,10 @@ package i18n
 import "strings"
 
 // List joins items as a sentence does, by CLDR's "and" list patterns:
-// "A, B, and C" and "A and B" in English, "A, B и C" in Russian, "A、B和C" in
-// Chinese.
+// "A, B and C" and "A and B" in (British) English, "A, B и C" in Russian,
+// "A、B和C" in Chinese.
 func (p *Printer) List(items []string) string {
-	sep, and, lastAnd := ", ", " and ", ", and "
+	sep, and, lastAnd := ", ", " and ", " and "
 	switch p.lang {
 	case "ru":
 		sep, and, lastAnd = ", ", " и ", " и "
@@ -32,4 +32,28 @@ func (p *Printer) Quote(s string) string {
 		return "«" + s + "»"
 	}
 	return "“" + s + "”"
+}
+
+// Apposition writes a name followed by what describes it, as a sentence sets
+// off an apposition: "Sergey Lavrov, Minister of Foreign Affairs" in English
+// and Russian, "王毅，国务委员兼外交部长" with the full-width comma in Chinese.
+// An empty description leaves the name alone.
+func (p *Printer) Apposition(name, description string) string {
+	if description == "" {
+		return name
+	}
+	if name == "" {
+		return description
+	}
+	return name + p.Comma() + description
+}
+
+// Comma returns the comma that sets off a phrase in running text: ", " in
+// English and Russian, the full-width "，" (which carries its own space) in
+// Chinese.
+func (p *Printer) Comma() string {
+	if p.lang == "zh" {
+		return "，"
+	}
+	return ", "
 }

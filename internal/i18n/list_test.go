@@ -10,8 +10,8 @@ func TestList(t *testing.T) {
 		{nil, "", "", ""},
 		{[]string{"A"}, "A", "A", "A"},
 		{[]string{"A", "B"}, "A and B", "A и B", "A和B"},
-		{[]string{"A", "B", "C"}, "A, B, and C", "A, B и C", "A、B和C"},
-		{[]string{"A", "B", "C", "D"}, "A, B, C, and D", "A, B, C и D", "A、B、C和D"},
+		{[]string{"A", "B", "C"}, "A, B and C", "A, B и C", "A、B和C"},
+		{[]string{"A", "B", "C", "D"}, "A, B, C and D", "A, B, C и D", "A、B、C和D"},
 	}
 	c, err := Load()
 	if err != nil {
@@ -39,6 +39,39 @@ func TestQuote(t *testing.T) {
 	for lang, want := range tests {
 		if got := c.Printer(lang).Quote("Partnership"); got != want {
 			t.Errorf("%s: Quote = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+func TestApposition(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, desc string
+		en, ru, zh string
+	}{
+		{"王毅", "国务委员兼外交部长", "王毅, 国务委员兼外交部长", "王毅, 国务委员兼外交部长", "王毅，国务委员兼外交部长"},
+		{"Sergey Lavrov", "Minister", "Sergey Lavrov, Minister", "Sergey Lavrov, Minister", "Sergey Lavrov，Minister"},
+		{"Wang Yi", "", "Wang Yi", "Wang Yi", "Wang Yi"},
+		{"", "Minister", "Minister", "Minister", "Minister"},
+	}
+	for _, tt := range tests {
+		for lang, want := range map[string]string{"en": tt.en, "ru": tt.ru, "zh": tt.zh} {
+			if got := c.Printer(lang).Apposition(tt.name, tt.desc); got != want {
+				t.Errorf("%s: Apposition(%q, %q) = %q, want %q", lang, tt.name, tt.desc, got, want)
+			}
+		}
+	}
+}
+
+// TestLocale checks the one locale each language is written in: British
+// English, whose dates, times and lists the printer writes.
+func TestLocale(t *testing.T) {
+	for lang, want := range map[string]string{"zh": "zh-CN", "ru": "ru-RU", "en": "en-GB", "de": "en-GB", "": "en-GB"} {
+		if got := Locale(lang); got != want {
+			t.Errorf("Locale(%q) = %q, want %q", lang, got, want)
 		}
 	}
 }

@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Text is one user-visible text in several languages. Source is the language
@@ -221,8 +223,18 @@ func (ns *Names) Scan(src any) error { return scanJSON(src, ns) }
 // ErrNoSource is returned by Validate for a text without a source value.
 var ErrNoSource = errors.New("text has no value in its source language")
 
-// Validate checks that a non-empty text has a value in its source language.
+// ErrControl is wrapped by the Validate methods for a value that holds a
+// control character or bytes that are not UTF-8.
+var ErrControl = errors.New("control character or invalid UTF-8")
+
+// Validate checks that a non-empty text has a value in its source language
+// and that no value holds a control character (see CheckPlain).
 func (t Text) Validate() error {
+	for _, l := range slices.Sorted(maps.Keys(t.Values)) {
+		if err := CheckPlain(t.Values[l]); err != nil {
+			return fmt.Errorf("%s: %w", l, err)
+		}
+	}
 	if t.IsZero() {
 		return nil
 	}
@@ -230,4 +242,41 @@ func (t Text) Validate() error {
 		return ErrNoSource
 	}
 	return nil
+}
+
+// Validate checks that no part of any name holds a control character.
+func (ns Names) Validate() error {
+	for _, l := range slices.Sorted(maps.Keys(ns.Values)) {
+		n := ns.Values[l]
+		for _, part := range []string{n.Family, n.Given, n.Patronymic} {
+			if err := CheckPlain(part); err != nil {
+				return fmt.Errorf("%s: %w", l, err)
+			}
+		}
+	}
+	return nil
+}
+
+// CheckPlain returns an error wrapping ErrControl, naming the character and
+// its byte offset, when s holds what no user-visible text may: a C0 control
+// character other than tab, line feed and carriage return, DEL, a C1 control
+// character (U+0080–U+009F), or bytes that are not UTF-8 (which includes
+// encoded surrogates). Such characters are invisible or break the formats
+// texts are published in (XML 1.0 forbids most of them, iCalendar all).
+func CheckPlain(s string) error {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return fmt.Errorf("byte %d: %w (byte 0x%02X is not UTF-8)", i, ErrControl, s[i])
+		case IsControl(r):
+			return fmt.Errorf("byte %d: %w (U+%04X)", i, ErrControl, r)
+		}
+	}
+	return nil
+}
+
+// IsControl reports whether r is a character that CheckPlain refuses: C0
+// controls but tab, line feed and carriage return, DEL, and C1 controls.
+func IsControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r <= 0x9F
 }

@@ -2,6 +2,8 @@ package lang
 
 import (
 	"encoding/json"
+	"errors"
+	"strings"
 	"testing"
 )
 
@@ -82,5 +84,47 @@ func TestNames(t *testing.T) {
 	ns := Names{Source: "ru", Values: map[string]Name{"ru": lavrovRu, "zh": lavrovZh}}
 	if n, l := ns.In("en"); l != "ru" || n.Family != "Лавров" {
 		t.Errorf("Names.In(en) without an English form = %v, %q; want the Russian source", n, l)
+	}
+}
+
+// TestControlCharactersAreRefused checks every kind of character that no
+// published text may hold, and that the neighbours of each range pass.
+func TestControlCharactersAreRefused(t *testing.T) {
+	tests := []struct {
+		in     string
+		reject bool
+	}{
+		{"plain text, 中文, русский", false},
+		{"tab\tline\nreturn\r\n", false},
+		{"\u00a0no-break space and \u00ad soft hyphen", false},
+		{"replacement \ufffd character written as such", false},
+		{"\u2028 line separator", false},
+		{"bell\a", true},
+		{"nul\x00", true},
+		{"escape\x1b[31m", true},
+		{"unit separator\x1f", true},
+		{"delete\x7f", true},
+		{"C1 next line\u0085", true},
+		{"C1 \u009f", true},
+		{"latin-1 byte \xe9", true},
+		{"lone surrogate \xed\xa0\x80", true},
+		{"cut sequence \xe4\xb8", true},
+	}
+	for _, tt := range tests {
+		err := CheckPlain(tt.in)
+		if (err != nil) != tt.reject {
+			t.Errorf("CheckPlain(%q) = %v, want rejected %v", tt.in, err, tt.reject)
+		}
+		if err != nil && !errors.Is(err, ErrControl) {
+			t.Errorf("CheckPlain(%q) = %v, want it to wrap ErrControl", tt.in, err)
+		}
+		text := New("ru", map[string]string{"ru": "Заголовок", "en": tt.in})
+		if err := text.Validate(); (err != nil) != tt.reject || err != nil && !strings.HasPrefix(err.Error(), "en: ") {
+			t.Errorf("Text.Validate with %q = %v, want rejected %v naming the language", tt.in, err, tt.reject)
+		}
+		names := Names{Source: "ru", Values: map[string]Name{"ru": {Family: "Иванов", Given: tt.in}}}
+		if err := names.Validate(); (err != nil) != tt.reject {
+			t.Errorf("Names.Validate with %q = %v, want rejected %v", tt.in, err, tt.reject)
+		}
 	}
 }

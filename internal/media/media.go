@@ -57,7 +57,8 @@ type Image struct {
 	Renditions   []Rendition
 }
 
-// Rendition is a scaled copy of an image.
+// Rendition is a scaled copy of an image. Load returns an image's renditions
+// narrowest first.
 type Rendition struct {
 	Width, Height int
 	ContentType   string
@@ -66,6 +67,46 @@ type Rendition struct {
 
 // Vector reports whether the image scales by itself (SVG).
 func (im *Image) Vector() bool { return im.ContentType == "image/svg+xml" }
+
+// File is one stored file of an image, the original or a rendition, with the
+// size in pixels that its own bytes decode to. Whatever a page or its
+// metadata says about a file's size (width and height attributes, srcset
+// descriptors, JSON-LD, Open Graph) comes from the File it links to.
+type File struct {
+	BlobKey     string
+	ContentType string
+	Width       int
+	Height      int
+}
+
+// Original returns the uploaded file itself.
+func (im *Image) Original() File {
+	return File{BlobKey: im.BlobKey, ContentType: im.ContentType, Width: im.Width, Height: im.Height}
+}
+
+// Smallest returns the smallest rendition, or the original when there is
+// none (an SVG, or an image narrower than every rendition width).
+func (im *Image) Smallest() File {
+	if len(im.Renditions) == 0 {
+		return im.Original()
+	}
+	return im.Renditions[0].File()
+}
+
+// Largest returns the largest rendition, or the original when there is
+// none: the file to offer where one file stands for the image (JSON-LD,
+// Open Graph), lighter than a large original.
+func (im *Image) Largest() File {
+	if len(im.Renditions) == 0 {
+		return im.Original()
+	}
+	return im.Renditions[len(im.Renditions)-1].File()
+}
+
+// File returns the rendition as a File.
+func (r Rendition) File() File {
+	return File{BlobKey: r.BlobKey, ContentType: r.ContentType, Width: r.Width, Height: r.Height}
+}
 
 // Meta is what an uploader says about an image.
 type Meta struct {
@@ -85,6 +126,14 @@ type Store struct {
 // written before the rows, so a failed transaction leaves only unreferenced
 // files behind, never rows without files.
 func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta) (*Image, error) {
+	for field, t := range map[string]lang.Text{"alt": meta.Alt, "caption": meta.Caption, "credit": meta.Credit} {
+		if err := t.Validate(); err != nil {
+			return nil, fmt.Errorf("image %s: %w", field, err)
+		}
+	}
+	if err := lang.CheckPlain(meta.Rights); err != nil {
+		return nil, fmt.Errorf("image rights: %w", err)
+	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxImageBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read image: %w", err)

@@ -111,3 +111,67 @@ func pngHeader(w, h int) []byte {
 	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
 	return b[:strings.Index(string(b), "IDAT")]
 }
+
+// TestFilesClaimTheSizeTheirBytesDecodeTo checks that the size each File of an
+// image reports is the size of the bytes stored under its key, for odd
+// aspect ratios where rounding could make them differ.
+func TestFilesClaimTheSizeTheirBytesDecodeTo(t *testing.T) {
+	db := storetest.SQLite(t)
+	ctx := context.Background()
+	blobs, _ := blob.NewDir(t.TempDir())
+	s := &media.Store{DB: db, Blobs: blobs}
+	for _, size := range [][2]int{{1600, 900}, {1000, 333}, {481, 1000}, {1441, 1001}, {300, 200}} {
+		added, err := s.Add(ctx, db, bytes.NewReader(pngOf(size[0], size[1])), media.Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := media.Load(ctx, db, []int64{added.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		im := loaded[added.ID]
+		files := []media.File{im.Original(), im.Smallest(), im.Largest()}
+		for _, r := range im.Renditions {
+			files = append(files, r.File())
+		}
+		for _, f := range files {
+			obj, err := blobs.Open(ctx, f.BlobKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, _, err := image.DecodeConfig(obj)
+			obj.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", f.BlobKey, err)
+			}
+			if cfg.Width != f.Width || cfg.Height != f.Height {
+				t.Errorf("%d×%d image: %s claims %d×%d, its bytes are %d×%d", size[0], size[1], f.BlobKey, f.Width, f.Height, cfg.Width, cfg.Height)
+			}
+		}
+		if lg := im.Largest(); len(im.Renditions) > 0 && lg.Width != im.Renditions[len(im.Renditions)-1].Width {
+			t.Errorf("Largest is %d wide, not the widest rendition", lg.Width)
+		}
+		if len(im.Renditions) == 0 && (im.Largest() != im.Original() || im.Smallest() != im.Original()) {
+			t.Errorf("%d×%d image without renditions: Largest or Smallest is not the original", size[0], size[1])
+		}
+	}
+}
+
+func TestAddRefusesControlCharactersInMetadata(t *testing.T) {
+	db := storetest.SQLite(t)
+	ctx := context.Background()
+	blobs, _ := blob.NewDir(t.TempDir())
+	s := &media.Store{DB: db, Blobs: blobs}
+	bad := lang.New("en", map[string]string{"en": "caption\x1b[0m"})
+	for name, meta := range map[string]media.Meta{
+		"alt":     {Alt: bad},
+		"caption": {Caption: bad},
+		"credit":  {Credit: bad},
+		"rights":  {Rights: "CC\x00BY"},
+	} {
+		_, err := s.Add(ctx, db, bytes.NewReader(pngOf(10, 10)), meta)
+		if err == nil || !errors.Is(err, lang.ErrControl) || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s with a control character: %v, want an error naming it", name, err)
+		}
+	}
+}

@@ -13,7 +13,7 @@ func (s *Server) newsFeed(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	brand, err := s.brand(rq)
+	brand, err := s.brand(rq.Context(), rq.Lang)
 	if err != nil {
 		return result{}, err
 	}
@@ -36,6 +36,7 @@ func (s *Server) newsFeed(rq *request) (result, error) {
 		title, titleLang := n.Title.In(l)
 		summary, summaryLang := n.Summary.In(l)
 		body, bodyLang := n.Body.In(l)
+		title, summary, body = plain(title), plain(summary), plain(body)
 		var html strings.Builder
 		for _, p := range paragraphs(body) {
 			html.WriteString("<p>")

@@ -2,6 +2,7 @@ package web
 
 import (
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/forum"
@@ -16,6 +17,13 @@ type forumView struct {
 	Loc      *time.Location
 	ZoneName string
 	Path     string // /forums/slug
+}
+
+// forumNav is the menu of a forum's own pages; Current names the one shown
+// ("overview", "programme", "speakers"), empty on a speech page.
+type forumNav struct {
+	Path    string
+	Current string
 }
 
 func (s *Server) loadForum(rq *request) (*forumView, error) {
@@ -53,8 +61,8 @@ func (s *Server) forumShow(rq *request) (result, error) {
 			speeches++
 		}
 	}
-	title, _ := fv.Forum.Title.In(rq.Lang)
-	theme, _ := fv.Forum.Theme.In(rq.Lang)
+	title := textIn(fv.Forum.Title, rq.Lang)
+	theme := textIn(fv.Forum.Theme, rq.Lang)
 	d := &pageData{
 		Title:       title,
 		Description: theme,
@@ -62,6 +70,7 @@ func (s *Server) forumShow(rq *request) (result, error) {
 		OGType:      "website",
 		JSONLD:      s.eventLD(rq.Lang, fv, sessions),
 		Calendar:    "/" + rq.Lang + fv.Path + "/programme.ics",
+		ForumNav:    &forumNav{Path: fv.Path, Current: "overview"},
 		Main: struct {
 			*forumView
 			Sessions    []*forum.Session
@@ -83,13 +92,14 @@ func (s *Server) programmeShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	title, _ := fv.Forum.Title.In(rq.Lang)
+	title := textIn(fv.Forum.Title, rq.Lang)
 	d := &pageData{
 		Title:       rq.T.T("programme.title") + " — " + title,
 		Description: rq.T.T("programme.description", title),
 		Section:     "forums",
 		JSONLD:      s.eventLD(rq.Lang, fv, sessions),
 		Calendar:    "/" + rq.Lang + fv.Path + "/programme.ics",
+		ForumNav:    &forumNav{Path: fv.Path, Current: "programme"},
 		Main: struct {
 			*forumView
 			Sessions []*forum.Session
@@ -108,11 +118,12 @@ func (s *Server) speakersList(rq *request) (result, error) {
 		return result{}, err
 	}
 	sortPeople(rq.Lang, people)
-	title, _ := fv.Forum.Title.In(rq.Lang)
+	title := textIn(fv.Forum.Title, rq.Lang)
 	d := &pageData{
 		Title:       rq.T.T("speakers.title") + " — " + title,
 		Description: rq.T.N("count.speakers", len(people)) + " — " + title,
 		Section:     "forums",
+		ForumNav:    &forumNav{Path: fv.Path, Current: "speakers"},
 		Main: struct {
 			*forumView
 			People []*forum.Person
@@ -149,8 +160,8 @@ func (s *Server) speechShow(rq *request) (result, error) {
 		return result{}, err
 	}
 	prev, next := neighbours(sessions, sp.ID)
-	title, _ := sp.Title.In(rq.Lang)
-	summary, _ := sp.Summary.In(rq.Lang)
+	title := textIn(sp.Title, rq.Lang)
+	summary := textIn(sp.Summary, rq.Lang)
 	path := fv.Path + "/speeches/" + sp.Slug
 	d := &pageData{
 		Title:       title,
@@ -158,6 +169,7 @@ func (s *Server) speechShow(rq *request) (result, error) {
 		Section:     "forums",
 		OGType:      "article",
 		JSONLD:      s.speechLD(rq.Lang, fv, sp),
+		ForumNav:    &forumNav{Path: fv.Path},
 		Main: struct {
 			*forumView
 			Speech     *forum.Speech
@@ -193,5 +205,38 @@ func neighbours(sessions []*forum.Session, id int64) (prev, next *forum.Speech) 
 // whether the name is also written differently in its own script.
 func personName(ns lang.Names, l string) shown {
 	n, written := ns.In(l)
-	return shown{Value: n.Full(written), Lang: written, Fallback: written != l}
+	return shown{Value: plain(n.Full(written)), Lang: written, Fallback: written != l}
+}
+
+// programmeItem is one item of a forum's programme as calendars and search
+// engines see it: a speech, or a session that has no speeches (such as the
+// presentation of a publication), which is an event of its own.
+type programmeItem struct {
+	Session *forum.Session
+	Speech  *forum.Speech // nil for a session without speeches
+}
+
+// programmeItems lists the items of a programme in its order: each session's
+// speeches, or the session itself when it has none.
+func programmeItems(sessions []*forum.Session) []programmeItem {
+	var out []programmeItem
+	for _, ss := range sessions {
+		if len(ss.Speeches) == 0 {
+			out = append(out, programmeItem{Session: ss})
+			continue
+		}
+		for _, sp := range ss.Speeches {
+			out = append(out, programmeItem{Session: ss, Speech: sp})
+		}
+	}
+	return out
+}
+
+// path returns the item's page after the language prefix: the speech's own
+// page, or the session on the programme page.
+func (it programmeItem) path(fv *forumView) string {
+	if it.Speech != nil {
+		return fv.Path + "/speeches/" + it.Speech.Slug
+	}
+	return fv.Path + "/programme#session-" + strconv.FormatInt(it.Session.ID, 10)
 }

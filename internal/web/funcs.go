@@ -42,7 +42,7 @@ func otherNames(d *pageData, ns lang.Names) []shown {
 		if !ok {
 			continue
 		}
-		full := n.Full(l)
+		full := plain(n.Full(l))
 		if seen[full] {
 			continue
 		}
@@ -83,12 +83,33 @@ type figureArg struct {
 
 func figure(d *pageData, im *media.Image) figureArg { return figureArg{d, im} }
 
-// thumb returns the key of an image's smallest rendition.
-func thumb(im *media.Image) string {
-	if len(im.Renditions) > 0 {
-		return im.Renditions[0].BlobKey
+// thumb returns an image's smallest file, for a thumbnail.
+func thumb(im *media.Image) media.File {
+	return im.Smallest()
+}
+
+// partnerMark is the image a page shows for a partner: its uploaded logo,
+// or the monogram the site draws of its short name in the page's language.
+// Width and Height are those of the file URL names.
+type partnerMark struct {
+	URL           string
+	Width, Height int
+	// Alt describes the mark, in the page's language, where it stands on
+	// its own; beside the partner's name a page gives it an empty alt.
+	Alt string
+}
+
+func mark(d *pageData, p *forum.Partner) partnerMark {
+	if p.Logo != nil {
+		f := p.Logo.Smallest()
+		return partnerMark{URL: "/media/" + f.BlobKey, Width: f.Width, Height: f.Height, Alt: ml(d, p.Logo.Alt).Value}
 	}
-	return im.BlobKey
+	short := shownText(p.ShortName, d.Lang).Value
+	return partnerMark{
+		URL:   "/" + d.Lang + "/partners/" + p.Slug + "/mark.svg",
+		Width: media.MonogramSize, Height: media.MonogramSize,
+		Alt: d.T.T("partner.mark", d.T.Quote(short)),
+	}
 }
 
 func langName(d *pageData, l string) string {
@@ -114,4 +135,28 @@ func siteHost(s string) string {
 		return s
 	}
 	return u.Host
+}
+
+type markArg struct {
+	Page    *pageData
+	Partner *forum.Partner
+}
+
+func markOf(d *pageData, p *forum.Partner) markArg { return markArg{d, p} }
+
+type pagerArg struct {
+	Page  *pageData
+	Pager pager
+	Label string
+}
+
+func pagerNav(d *pageData, p pager, label string) pagerArg { return pagerArg{d, p, label} }
+
+// hostNames lists a forum's hosts by their short names, as a sentence does.
+func hostNames(d *pageData, f *forum.Forum) string {
+	names := make([]string, len(f.Hosts))
+	for i, h := range f.Hosts {
+		names[i] = shownText(h.ShortName, d.Lang).Value
+	}
+	return d.T.List(names)
 }

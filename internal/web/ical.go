@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,8 +11,8 @@ import (
 )
 
 // programmeCalendar serves the programme as an iCalendar file (RFC 5545):
-// one VEVENT per speech, times in UTC, lines folded at 75 octets and ended
-// with CRLF.
+// one VEVENT per programme item (see programmeItems), times in UTC, lines
+// folded at 75 octets and ended with CRLF.
 func (s *Server) programmeCalendar(rq *request) (result, error) {
 	fv, err := s.loadForum(rq)
 	if err != nil {
@@ -43,44 +44,50 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 		venue = rq.T.T("forum.online")
 	}
 	stamp := now.UTC().Format("20060102T150405Z")
-	for _, ss := range sessions {
-		for _, sp := range ss.Speeches {
-			title, titleLang := sp.Title.In(l)
-			c.line("BEGIN", "VEVENT")
+	for _, it := range programmeItems(sessions) {
+		ss, sp := it.Session, it.Speech
+		var desc []string
+		c.line("BEGIN", "VEVENT")
+		if sp != nil {
+			title := shownText(sp.Title, l)
 			c.line("UID", "speech-"+strconv.FormatInt(sp.ID, 10)+"@"+s.base.Host)
 			c.line("DTSTAMP", stamp)
 			c.line("DTSTART", sp.StartsAt.UTC().Format("20060102T150405Z"))
 			c.line("DTEND", sp.EndsAt.UTC().Format("20060102T150405Z"))
-			c.line("SUMMARY;LANGUAGE="+titleLang, icalText(title))
-			var desc []string
+			c.line("SUMMARY;LANGUAGE="+title.Lang, icalText(title.Value))
 			if sp.Speaker != nil {
-				n := personName(sp.Speaker.Names, l).Value
-				if pos := textIn(sp.Speaker.Position, l); pos != "" {
-					n += ", " + pos
-				}
-				desc = append(desc, n)
+				desc = append(desc, rq.T.Apposition(personName(sp.Speaker.Names, l).Value, textIn(sp.Speaker.Position, l)))
 			}
-			desc = append(desc, textIn(ss.Title, l))
-			if sum := textIn(sp.Summary, l); sum != "" {
-				desc = append(desc, sum)
-			}
-			c.line("DESCRIPTION", icalText(strings.Join(desc, "\n\n")))
-			if venue != "" {
-				c.line("LOCATION", icalText(venue))
-			}
-			c.line("URL", s.abs("/"+l+fv.Path+"/speeches/"+sp.Slug))
-			c.line("END", "VEVENT")
+			desc = append(desc, textIn(ss.Title, l), textIn(sp.Summary, l))
+		} else {
+			title := shownText(ss.Title, l)
+			c.line("UID", "session-"+strconv.FormatInt(ss.ID, 10)+"@"+s.base.Host)
+			c.line("DTSTAMP", stamp)
+			c.line("DTSTART", ss.StartsAt.UTC().Format("20060102T150405Z"))
+			c.line("DTEND", ss.EndsAt.UTC().Format("20060102T150405Z"))
+			c.line("SUMMARY;LANGUAGE="+title.Lang, icalText(title.Value))
+			desc = append(desc, textIn(ss.Room, l))
 		}
+		if d := strings.Join(slices.DeleteFunc(desc, func(s string) bool { return s == "" }), "\n\n"); d != "" {
+			c.line("DESCRIPTION", icalText(d))
+		}
+		if venue != "" {
+			c.line("LOCATION", icalText(venue))
+		}
+		c.line("URL", s.abs("/"+l+it.path(fv)))
+		c.line("END", "VEVENT")
 	}
 	c.line("END", "VCALENDAR")
 	return c.b.String()
 }
 
-// icalText escapes a TEXT value (RFC 5545, 3.3.11).
+// icalText escapes a TEXT value (RFC 5545, 3.3.11), without the control
+// characters that RFC 5545 forbids in it.
 func icalText(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return r.Replace(s)
+	return icalEscaper.Replace(plain(s))
 }
+
+var icalEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
 type icalWriter struct {
 	b strings.Builder

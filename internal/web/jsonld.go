@@ -17,16 +17,17 @@ type ld = map[string]any
 
 func marshalLD(v ld) template.JS {
 	v["@context"] = "https://schema.org"
-	b, err := json.Marshal(v)
+	b, err := json.Marshal(plainLD(v))
 	if err != nil {
 		return ""
 	}
 	return template.JS(b)
 }
 
+// textIn returns the value of t a reader of language l sees, as plain text.
 func textIn(t lang.Text, l string) string {
 	v, _ := t.In(l)
-	return v
+	return plain(v)
 }
 
 func (s *Server) organization(l string, p *forum.Partner) ld {
@@ -42,6 +43,8 @@ func (s *Server) organization(l string, p *forum.Partner) ld {
 		o["sameAs"] = p.Website
 	}
 	if p.Logo != nil {
+		// Only an uploaded logo is the organisation's own; a drawn
+		// monogram is not claimed as one.
 		o["logo"] = s.abs("/media/" + p.Logo.BlobKey)
 	}
 	return o
@@ -82,15 +85,24 @@ func ldTime(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format(time.RFC3339)
 }
 
-// eventLD describes a forum as an Event with its speeches as sub-events.
+// eventLD describes a forum as an Event with the items of its programme
+// (programmeItems) as sub-events.
 func (s *Server) eventLD(l string, fv *forumView, sessions []*forum.Session) template.JS {
 	f := fv.Forum
 	ev := s.forumEvent(l, fv)
 	var subs []ld
-	for _, ss := range sessions {
-		for _, sp := range ss.Speeches {
-			subs = append(subs, s.speechEvent(l, fv, sp))
+	for _, it := range programmeItems(sessions) {
+		if it.Speech != nil {
+			subs = append(subs, s.speechEvent(l, fv, it.Speech))
+			continue
 		}
+		subs = append(subs, ld{
+			"@type":     "Event",
+			"name":      textIn(it.Session.Title, l),
+			"url":       s.abs("/" + l + it.path(fv)),
+			"startDate": ldTime(it.Session.StartsAt, fv.Loc),
+			"endDate":   ldTime(it.Session.EndsAt, fv.Loc),
+		})
 	}
 	if len(subs) > 0 {
 		ev["subEvent"] = subs
@@ -199,7 +211,8 @@ func (s *Server) newsLD(l string, n *forum.NewsPost) template.JS {
 		a["sourceOrganization"] = ld{"@type": "Organization", "name": src}
 	}
 	if n.LeadImage != nil {
-		im := ld{"@type": "ImageObject", "url": s.abs("/media/" + largestRendition(n)), "width": n.LeadImage.Width, "height": n.LeadImage.Height}
+		f := n.LeadImage.Largest()
+		im := ld{"@type": "ImageObject", "url": s.abs("/media/" + f.BlobKey), "width": f.Width, "height": f.Height}
 		if c := textIn(n.LeadImage.Caption, l); c != "" {
 			im["caption"] = c
 		}

@@ -70,7 +70,7 @@ func (s *Server) personShow(rq *request) (result, error) {
 		items = append(items, item{sp, f, f.Location()})
 	}
 	name := personName(p.Names, rq.Lang)
-	position, _ := p.Position.In(rq.Lang)
+	position := textIn(p.Position, rq.Lang)
 	d := &pageData{
 		Title:       name.Value,
 		Description: position,
@@ -88,46 +88,114 @@ func (s *Server) personShow(rq *request) (result, error) {
 // newsPerPage is the number of posts on a page of the news list.
 const newsPerPage = 10
 
+// pageParam reads the page number of a paginated list from the query: 1
+// when absent, a 400 when it is not a number from 1 to 100000.
+func pageParam(rq *request) (int, error) {
+	v := rq.Query.Get("page")
+	if v == "" && !rq.Query.Has("page") {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100000 {
+		return 0, badRequest("page %q", v)
+	}
+	return n, nil
+}
+
+// pager is where a page of a paginated list stands: its number, the number
+// of pages, and the neighbours (0 where there is none). Path is the list's
+// path after the language prefix.
+type pager struct {
+	Path               string
+	Page, Pages        int
+	PrevPage, NextPage int
+}
+
+// newPager places page among the pages of a list of total items, perPage to
+// a page. A page past the end is not found; the first page of an empty list
+// exists.
+func newPager(path string, page, total, perPage int) (pager, error) {
+	pages := (total + perPage - 1) / perPage
+	if page > 1 && page > pages {
+		return pager{}, forum.ErrNotFound
+	}
+	p := pager{Path: path, Page: page, Pages: pages, PrevPage: page - 1}
+	if page < pages {
+		p.NextPage = page + 1
+	}
+	return p, nil
+}
+
+// URL returns the path of page n of the list, after the language prefix.
+func (p pager) URL(n int) string {
+	if n <= 1 {
+		return p.Path
+	}
+	return p.Path + "?page=" + strconv.Itoa(n)
+}
+
 func (s *Server) newsList(rq *request) (result, error) {
-	page := 1
-	if v := rq.Query.Get("page"); v != "" || rq.Query.Has("page") {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			return result{}, badRequest("page %q", v)
-		}
-		page = n
+	page, err := pageParam(rq)
+	if err != nil {
+		return result{}, err
 	}
 	posts, total, err := s.forums.News(rq.Context(), newsPerPage, (page-1)*newsPerPage)
 	if err != nil {
 		return result{}, err
 	}
-	pages := (total + newsPerPage - 1) / newsPerPage
-	if page > 1 && page > pages {
-		return result{}, forum.ErrNotFound
-	}
-	path := "/news"
-	if page > 1 {
-		path += "?page=" + strconv.Itoa(page)
+	pg, err := newPager("/news", page, total, newsPerPage)
+	if err != nil {
+		return result{}, err
 	}
 	d := &pageData{
 		Title:       rq.T.T("news.title"),
 		Description: rq.T.N("count.news", total),
 		Section:     "news",
 		Main: struct {
-			Posts              []*forum.NewsPost
-			Total              int
-			Page, Pages        int
-			PrevPage, NextPage int
-		}{posts, total, page, pages, page - 1, nextPage(page, pages)},
+			Posts []*forum.NewsPost
+			Total int
+			Pager pager
+		}{posts, total, pg},
 	}
-	return s.html(rq, "news", path, d)
+	return s.html(rq, "news", pg.URL(page), d)
 }
 
-func nextPage(page, pages int) int {
-	if page < pages {
-		return page + 1
+// forumsPerPage is the number of forums on a page of the forums list.
+const forumsPerPage = 10
+
+func (s *Server) forumsList(rq *request) (result, error) {
+	page, err := pageParam(rq)
+	if err != nil {
+		return result{}, err
 	}
-	return 0
+	forums, total, err := s.forums.ForumsPage(rq.Context(), forumsPerPage, (page-1)*forumsPerPage)
+	if err != nil {
+		return result{}, err
+	}
+	pg, err := newPager("/forums", page, total, forumsPerPage)
+	if err != nil {
+		return result{}, err
+	}
+	type forumItem struct {
+		Forum    *forum.Forum
+		Loc      *time.Location
+		ZoneName string
+	}
+	items := make([]forumItem, 0, len(forums))
+	for _, f := range forums {
+		items = append(items, forumItem{f, f.Location(), rq.T.ZoneName(f.Location(), f.StartsAt)})
+	}
+	d := &pageData{
+		Title:       rq.T.T("forums.title"),
+		Description: rq.T.N("count.forums", total),
+		Section:     "forums",
+		Main: struct {
+			Forums []forumItem
+			Total  int
+			Pager  pager
+		}{items, total, pg},
+	}
+	return s.html(rq, "forums", pg.URL(page), d)
 }
 
 func (s *Server) newsShow(rq *request) (result, error) {
@@ -135,8 +203,8 @@ func (s *Server) newsShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	title, _ := n.Title.In(rq.Lang)
-	summary, _ := n.Summary.In(rq.Lang)
+	title := textIn(n.Title, rq.Lang)
+	summary := textIn(n.Summary, rq.Lang)
 	d := &pageData{
 		Title:       title,
 		Description: summary,
@@ -146,17 +214,10 @@ func (s *Server) newsShow(rq *request) (result, error) {
 		Main:        n,
 	}
 	if n.LeadImage != nil {
-		d.OGImage = s.abs("/media/" + largestRendition(n))
+		f := n.LeadImage.Largest()
+		d.OGImage = &ogImage{URL: s.abs("/media/" + f.BlobKey), Width: f.Width, Height: f.Height, Alt: textIn(n.LeadImage.Alt, rq.Lang)}
 	}
 	return s.html(rq, "news_post", "/news/"+n.Slug, d)
-}
-
-func largestRendition(n *forum.NewsPost) string {
-	im := n.LeadImage
-	if len(im.Renditions) > 0 {
-		return im.Renditions[len(im.Renditions)-1].BlobKey
-	}
-	return im.BlobKey
 }
 
 func (s *Server) partnersList(rq *request) (result, error) {
@@ -188,8 +249,8 @@ func (s *Server) partnerShow(rq *request) (result, error) {
 		return result{}, err
 	}
 	sortPeople(rq.Lang, people)
-	name, _ := p.Name.In(rq.Lang)
-	desc, _ := p.Description.In(rq.Lang)
+	name := textIn(p.Name, rq.Lang)
+	desc := textIn(p.Description, rq.Lang)
 	d := &pageData{
 		Title:       name,
 		Description: desc,

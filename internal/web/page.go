@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -147,7 +148,8 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 
 // renderErrorIn renders the page for err in language l: 404 for what does not
 // exist, 400 for malformed input, 500 (with the details only in the log) for
-// the rest.
+// the rest. It has the layout of every other page: the partners' names in
+// the header and footer, the menus and the language switcher.
 func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string, err error) {
 	status, key := http.StatusInternalServerError, "internal"
 	switch {
@@ -160,17 +162,15 @@ func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string,
 	}
 	t := s.catalog.Printer(l)
 	data := &pageData{
-		Lang:  l,
-		T:     t,
 		Title: t.T("error." + key + ".title"),
 		Main: struct {
 			Status      int
 			Title, Body string
 		}{status, t.T("error." + key + ".title"), t.T("error." + key + ".body")},
+		NoIndex: true,
 	}
-	data.Alternates = s.alternates(l, "/")
-	data.Feed = "/" + l + "/news.atom"
-	data.NoIndex = true
+	s.fill(r.Context(), l, t, "/", data)
+	data.Canonical = ""
 	var buf bytes.Buffer
 	if rerr := s.views.render(&buf, "error", data); rerr != nil {
 		s.log.Error("render error page", slog.Any("err", rerr))
@@ -180,12 +180,15 @@ func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string,
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write([]byte(plain(buf.String())))
 }
 
 // pageData is what the layout template gets; Main is the page's own data.
 type pageData struct {
-	Lang        string
+	Lang string
+	// Locale is the BCP 47 tag of the locale the page is written in
+	// (i18n.Locale), for its lang attribute.
+	Locale      string
 	T           *i18n.Printer
 	Title       string
 	Description string
@@ -193,14 +196,25 @@ type pageData struct {
 	Alternates  []alternate
 	XDefault    string
 	OGType      string
-	OGImage     string
+	OGImage     *ogImage
 	JSONLD      template.JS
 	Section     string
 	NoIndex     bool
 	Feed        string
 	Calendar    string
 	Brand       []string
-	Main        any
+	// ForumNav, on the pages of one forum, leads to its overview, programme
+	// and speakers.
+	ForumNav *forumNav
+	Main     any
+}
+
+// ogImage is the image that stands for a page in Open Graph, with the size of
+// the very file its URL names.
+type ogImage struct {
+	URL           string
+	Width, Height int
+	Alt           string
 }
 
 // alternate is the same page in one language.
@@ -214,7 +228,14 @@ type alternate struct {
 }
 
 // ogLocales are the Open Graph locales of the site's languages.
-var ogLocales = map[string]string{"zh": "zh_CN", "ru": "ru_RU", "en": "en_US"}
+// They are the locales of i18n.Locale, written with an underscore.
+var ogLocales = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range i18n.Languages {
+		m[l] = strings.ReplaceAll(i18n.Locale(l), "-", "_")
+	}
+	return m
+}()
 
 // alternates returns the page at path (after the language prefix) in every
 // language, in the order the switcher shows them.
@@ -242,38 +263,53 @@ func (s *Server) abs(path string) string {
 // html renders a page of the site. path is the page's path after the language
 // prefix; it gives the canonical URL and the switcher's targets.
 func (s *Server) html(rq *request, view, path string, d *pageData) (result, error) {
-	d.Lang = rq.Lang
-	d.T = rq.T
-	d.Canonical = s.abs("/" + rq.Lang + path)
-	d.Alternates = s.alternates(rq.Lang, path)
-	d.XDefault = s.abs("/en" + path)
-	if d.OGType == "" {
-		d.OGType = "website"
-	}
-	d.Feed = "/" + rq.Lang + "/news.atom"
-	brand, err := s.brand(rq)
-	if err != nil {
+	if err := s.fill(rq.Context(), rq.Lang, rq.T, path, d); err != nil {
 		return result{}, err
 	}
-	d.Brand = brand
 	var buf bytes.Buffer
 	if err := s.views.render(&buf, view, d); err != nil {
 		return result{}, fmt.Errorf("render %s: %w", view, err)
 	}
-	return result{contentType: "text/html; charset=utf-8", body: buf.Bytes()}, nil
+	return result{contentType: "text/html; charset=utf-8", body: []byte(plain(buf.String()))}, nil
+}
+
+// fill sets what the layout of every page needs, error pages included: the
+// language and locale, the canonical URL and the switcher's targets for
+// path, the feed, and the partners' names that head the page. When the
+// partners cannot be read it returns the error together with the names read
+// last, so that an error page still carries them.
+func (s *Server) fill(ctx context.Context, l string, t *i18n.Printer, path string, d *pageData) error {
+	d.Lang = l
+	d.Locale = i18n.Locale(l)
+	d.T = t
+	d.Canonical = s.abs("/" + l + path)
+	d.Alternates = s.alternates(l, path)
+	d.XDefault = s.abs("/en" + path)
+	if d.OGType == "" {
+		d.OGType = "website"
+	}
+	d.Feed = "/" + l + "/news.atom"
+	brand, err := s.brand(ctx, l)
+	d.Brand = brand
+	return err
 }
 
 // brand returns the short names of the partners, in the order they joined,
-// which head every page.
-func (s *Server) brand(rq *request) ([]string, error) {
-	ps, err := s.forums.Partners(rq.Context())
+// which head every page. When the database cannot be read it returns the
+// names it read last in that language, with the error.
+func (s *Server) brand(ctx context.Context, l string) ([]string, error) {
+	ps, err := s.forums.Partners(ctx)
 	if err != nil {
-		return nil, err
+		last, _ := s.lastBrand.Load().(map[string][]string)
+		return last[l], err
 	}
-	var out []string
-	for _, p := range ps {
-		v, _ := p.ShortName.In(rq.Lang)
-		out = append(out, v)
+	names := map[string][]string{}
+	for _, lang := range i18n.Languages {
+		for _, p := range ps {
+			v, _ := p.ShortName.In(lang)
+			names[lang] = append(names[lang], plain(v))
+		}
 	}
-	return out, nil
+	s.lastBrand.Store(names)
+	return names[l], nil
 }

@@ -15,6 +15,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /assets/{name}", s.assetFile)
 	mux.HandleFunc("GET /media/{key...}", s.mediaFile)
+	mux.HandleFunc("GET /sitemap.xml", s.sitemap)
+	mux.HandleFunc("GET /robots.txt", s.robots)
 
 	for _, l := range i18n.Languages {
 		page := func(pattern string, fn pageFunc, params ...string) {
@@ -22,6 +24,7 @@ func (s *Server) routes() http.Handler {
 		}
 		mux.Handle("GET /"+l, http.RedirectHandler("/"+l+"/", http.StatusMovedPermanently))
 		page("/{$}", s.homeShow)
+		page("/forums", s.forumsList, "page")
 		page("/forums/{forum}", s.forumShow)
 		page("/forums/{forum}/programme", s.programmeShow)
 		page("/forums/{forum}/programme.ics", s.programmeCalendar)
@@ -33,6 +36,7 @@ func (s *Server) routes() http.Handler {
 		page("/news/{post}", s.newsShow)
 		page("/partners", s.partnersList)
 		page("/partners/{partner}", s.partnerShow)
+		page("/partners/{partner}/mark.svg", s.partnerMarkSVG)
 	}
 
 	mux.HandleFunc("/", s.notFound)

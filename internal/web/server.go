@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/blob"
@@ -43,6 +44,9 @@ type Server struct {
 	views   *views
 	assets  *assets
 	cache   *pageCache
+	// lastBrand holds the partners' short names per language as last read
+	// (map[string][]string), for error pages when the database fails.
+	lastBrand atomic.Value
 }
 
 // New prepares a server: it parses every template and fingerprints every

@@ -41,6 +41,10 @@ func loadViews(as *assets) (*views, error) {
 		"person":      person,
 		"figure":      figure,
 		"thumb":       thumb,
+		"mark":        mark,
+		"markOf":      markOf,
+		"pagerNav":    pagerNav,
+		"hostNames":   hostNames,
 		"langName":    langName,
 		"langNames":   langNames,
 		"countryName": countryName,
@@ -69,7 +73,7 @@ func loadViews(as *assets) (*views, error) {
 		}
 		vs.pages[strings.TrimSuffix(path.Base(p), ".html")] = t
 	}
-	for _, need := range []string{"error", "home", "forum", "programme", "speakers", "speech", "person", "news", "news_post", "partners", "partner"} {
+	for _, need := range []string{"error", "home", "forums", "forum", "programme", "speakers", "speech", "person", "news", "news_post", "partners", "partner"} {
 		if vs.pages[need] == nil {
 			return nil, fmt.Errorf("templates: no view %q", need)
 		}
@@ -98,7 +102,7 @@ type shown struct {
 // shownText picks the value of t for a reader of language l.
 func shownText(t lang.Text, l string) shown {
 	v, written := t.In(l)
-	return shown{Value: v, Lang: written, Fallback: written != l}
+	return shown{Value: plain(v), Lang: written, Fallback: written != l}
 }
 
 // paragraphs splits a text into its paragraphs at blank lines.
@@ -112,7 +116,9 @@ func paragraphs(s string) []string {
 	return out
 }
 
-// srcset lists an image's renditions for the srcset attribute.
+// srcset lists an image's files for the srcset attribute, each with the
+// width of its own bytes: the renditions, then the original when it is a
+// raster image.
 func srcset(im *media.Image) string {
 	var parts []string
 	for _, r := range im.Renditions {

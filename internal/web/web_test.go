@@ -16,6 +16,7 @@ import (
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/demo"
 	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
@@ -26,17 +27,22 @@ const forumPath = "/forums/" + demo.ForumSlug
 
 // site is the demo site served for a test.
 type site struct {
-	t   *testing.T
-	db  *store.DB
-	srv *httptest.Server
+	t     *testing.T
+	db    *store.DB
+	blobs blob.Store
+	srv   *httptest.Server
 }
 
 func newSite(t *testing.T, db *store.DB, cached bool) *site {
 	t.Helper()
-	h := demoHandler(t, db, cached)
+	blobs, err := blob.NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := demoHandlerWith(t, db, blobs, cached)
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &site{t: t, db: db, srv: ts}
+	return &site{t: t, db: db, blobs: blobs, srv: ts}
 }
 
 // demoHandler loads the demo into db and returns the site's handler.
@@ -46,6 +52,11 @@ func demoHandler(t testing.TB, db *store.DB, cached bool) http.Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return demoHandlerWith(t, db, blobs, cached)
+}
+
+func demoHandlerWith(t testing.TB, db *store.DB, blobs blob.Store, cached bool) http.Handler {
+	t.Helper()
 	if err := demo.Load(context.Background(), db, blobs); err != nil {
 		t.Fatal(err)
 	}
@@ -110,14 +121,14 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 		pages := []string{
 			"/", forumPath, forumPath + "/programme", forumPath + "/speakers",
 			forumPath + "/speeches/wang-yi-video-address", "/people/sergey-lavrov",
-			"/news", "/news/forum-marks-treaty-anniversary", "/partners", "/partners/riac",
+			"/news", "/news/forum-marks-treaty-anniversary", "/partners", "/partners/riac", "/forums",
 		}
 		for _, l := range []string{"zh", "ru", "en"} {
 			for _, p := range pages {
 				path := "/" + l + p
 				doc := s.page(path, 200)
-				if got := attr(doc, "html", "lang"); got != l {
-					t.Errorf("%s: <html lang=%q>", path, got)
+				if got := attr(doc, "html", "lang"); got != i18n.Locale(l) {
+					t.Errorf("%s: <html lang=%q>, want %q", path, got, i18n.Locale(l))
 				}
 				if got := attr(doc, `link[rel=canonical]`, "href"); got != "https://forum.example.org"+path {
 					t.Errorf("%s: canonical %q", path, got)
@@ -148,9 +159,13 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 						t.Errorf("%s: image %v without alt", path, img.AttrOr("src", ""))
 					}
 				})
-				if doc.Find("script:not([type='application/ld+json'])").Length() != 0 {
-					t.Errorf("%s: page has an executable script", path)
-				}
+				// The one script is the site's own phrase breaker, which
+				// the page does without.
+				doc.Find("script:not([type='application/ld+json'])").Each(func(_ int, sc *goquery.Selection) {
+					if src := sc.AttrOr("src", ""); !strings.HasPrefix(src, "/assets/phrases.") || sc.AttrOr("defer", "x") != "" || strings.TrimSpace(sc.Text()) != "" {
+						t.Errorf("%s: page has a script other than the deferred phrase breaker: %v", path, src)
+					}
+				})
 			}
 		}
 	})
@@ -189,9 +204,14 @@ func TestForumPage(t *testing.T) {
 		if ld["@type"] != "Event" || ld["startDate"] != "2021-06-01T10:00:00+03:00" {
 			t.Errorf("JSON-LD event: %v %v", ld["@type"], ld["startDate"])
 		}
+		// Four speeches, and the presentation of the Collected Works, a
+		// session without speeches.
 		subs, _ := ld["subEvent"].([]any)
-		if len(subs) != 4 {
-			t.Fatalf("JSON-LD: %d sub-events, want 4", len(subs))
+		if len(subs) != 5 {
+			t.Fatalf("JSON-LD: %d sub-events, want 5", len(subs))
+		}
+		if last := subs[4].(map[string]any); last["name"] != "Презентация сборника трудов" || last["startDate"] != "2021-06-01T11:00:00+03:00" {
+			t.Errorf("last sub-event %v, want the presentation at 11:00", last)
 		}
 		first := subs[0].(map[string]any)
 		if perf := first["performer"].(map[string]any); perf["@type"] != "Person" || perf["name"] != "Ван И" {
@@ -366,8 +386,8 @@ func TestErrorPagesInTheReadersLanguage(t *testing.T) {
 			{"/en/news/%ff%fe", 404, "en", nil},
 		} {
 			doc := s.page(c.path, c.status, c.header...)
-			if got := attr(doc, "html", "lang"); got != c.lang {
-				t.Errorf("%s: error page in %q, want %q", c.path, got, c.lang)
+			if got := attr(doc, "html", "lang"); got != i18n.Locale(c.lang) {
+				t.Errorf("%s: error page in %q, want %q", c.path, got, i18n.Locale(c.lang))
 			}
 			if text(doc, "h1") == "" || doc.Find(`meta[name=robots][content=noindex]`).Length() != 1 {
 				t.Errorf("%s: error page without a heading or noindex", c.path)
@@ -458,23 +478,89 @@ func TestNoQueriesPerProgrammeItem(t *testing.T) {
 	})
 }
 
+// TestCalendar checks that every item of the programme is an event, the
+// 11:00 presentation of the Collected Works (a session without speeches)
+// included, and that each language sets off a speaker's position with its
+// own comma.
 func TestCalendar(t *testing.T) {
 	eachSite(t, func(t *testing.T, s *site) {
-		resp := s.get("/ru" + forumPath + "/programme.ics")
-		if ct := resp.Header.Get("Content-Type"); ct != "text/calendar; charset=utf-8" {
-			t.Errorf("content type %q", ct)
+		for _, c := range []struct {
+			lang                   string
+			first, presentation    string
+			lavrov                 string
+			notInLavrovDescription string
+		}{
+			{"ru", "Видеообращение Ван И", "Презентация сборника трудов", `Сергей Викторович Лавров\, министр иностранных дел Российской Федерации`, ""},
+			{"en", "Video address by Wang Yi", "Presentation of the Collected Works", `Sergey Lavrov\, Minister of Foreign Affairs of the Russian Federation`, ""},
+			{"zh", "王毅视频致辞", "纪念文集发布", `谢尔盖·拉夫罗夫，俄罗斯联邦外交部长`, `\,`},
+		} {
+			resp := s.get("/" + c.lang + forumPath + "/programme.ics")
+			if ct := resp.Header.Get("Content-Type"); ct != "text/calendar; charset=utf-8" {
+				t.Errorf("content type %q", ct)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			checkICalendar(t, string(body))
+			events := parseICalendar(t, string(body))
+			if len(events) != 5 {
+				t.Fatalf("%s: %d events, want 5 (four speeches and the presentation)", c.lang, len(events))
+			}
+			if events[0]["DTSTART"] != "20210601T070000Z" || events[0]["SUMMARY;LANGUAGE="+c.lang] != c.first {
+				t.Errorf("%s: first event %v", c.lang, events[0])
+			}
+			last := events[4]
+			if last["DTSTART"] != "20210601T080000Z" || last["DTEND"] != "20210601T083000Z" || last["SUMMARY;LANGUAGE="+c.lang] != c.presentation ||
+				!strings.HasPrefix(last["UID"], "session-") || !strings.HasSuffix(last["URL"], "/"+c.lang+forumPath+"/programme#session-"+strings.TrimSuffix(strings.TrimPrefix(last["UID"], "session-"), "@forum.example.org")) {
+				t.Errorf("%s: presentation event %v", c.lang, last)
+			}
+			desc := events[1]["DESCRIPTION"]
+			if !strings.HasPrefix(desc, c.lavrov) || c.notInLavrovDescription != "" && strings.Contains(desc, c.notInLavrovDescription) {
+				t.Errorf("%s: description %q, want it to start with %q", c.lang, desc, c.lavrov)
+			}
 		}
-		body, _ := io.ReadAll(resp.Body)
-		checkICalendar(t, string(body))
-		events := parseICalendar(t, string(body))
-		if len(events) != 4 {
-			t.Fatalf("%d events, want 4", len(events))
+	})
+}
+
+// TestControlCharactersNeverReachOutput stores texts holding control
+// characters past the checks of the writers (as data from before them would
+// be) and checks that no page, feed, calendar, JSON-LD or sitemap carries
+// them.
+func TestControlCharactersNeverReachOutput(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		ctx := context.Background()
+		dirty := func(v string) string { return `A\u0007B\u001bC\u007fD\u0085E\u0000F ` + v }
+		for _, q := range []string{
+			`UPDATE news_posts SET title = '{"src":"en","v":{"en":"` + dirty("title") + `","ru":"` + dirty("заголовок") + `","zh":"` + dirty("标题") + `"},"done":["en","ru","zh"]}'`,
+			`UPDATE news_posts SET summary = '{"src":"en","v":{"en":"` + dirty("summary") + `"},"done":["en"]}'`,
+			`UPDATE news_posts SET body = '{"src":"en","v":{"en":"` + dirty("body") + `"},"done":["en"]}'`,
+			`UPDATE sessions SET title = '{"src":"en","v":{"en":"` + dirty("session") + `"},"done":["en"]}'`,
+			`UPDATE speeches SET title = '{"src":"en","v":{"en":"` + dirty("speech") + `"},"done":["en"]}', summary = '{"src":"en","v":{"en":"` + dirty("summary") + `"},"done":["en"]}'`,
+			`UPDATE people SET names = '{"src":"en","v":{"en":{"family":"` + dirty("Family") + `","given":"Given"}}}', position = '{"src":"en","v":{"en":"` + dirty("position") + `"},"done":["en"]}'`,
+			`UPDATE partners SET short_name = '{"src":"en","v":{"en":"` + dirty("SN") + `"},"done":["en"]}'`,
+			`UPDATE forums SET title = '{"src":"en","v":{"en":"` + dirty("forum") + `"},"done":["en"]}'`,
+		} {
+			if _, err := s.db.Exec(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
 		}
-		if events[0]["DTSTART"] != "20210601T070000Z" || events[0]["SUMMARY;LANGUAGE=ru"] != "Видеообращение Ван И" {
-			t.Errorf("first event %v", events[0])
+		paths := []string{"/sitemap.xml", "/robots.txt"}
+		for _, l := range []string{"zh", "ru", "en"} {
+			for _, p := range []string{"/", "/forums", forumPath, forumPath + "/programme", forumPath + "/programme.ics", forumPath + "/speakers",
+				forumPath + "/speeches/wang-yi-video-address", "/people/wang-yi", "/news", "/news.atom", "/news/forum-marks-treaty-anniversary",
+				"/partners", "/partners/cass", "/partners/cass/mark.svg", "/no-such-page"} {
+				paths = append(paths, "/"+l+p)
+			}
 		}
-		if !strings.Contains(events[1]["DESCRIPTION"], `Сергей Викторович Лавров\, министр`) {
-			t.Errorf("description not escaped or wrong: %q", events[1]["DESCRIPTION"])
+		for _, p := range paths {
+			body, _ := io.ReadAll(s.get(p).Body)
+			if err := lang.CheckPlain(string(body)); err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
+			if strings.Contains(string(body), `\u0007`) || strings.Contains(string(body), `\u001b`) {
+				t.Errorf("%s: an escaped control character", p)
+			}
+		}
+		if doc := s.page("/en/news/forum-marks-treaty-anniversary", 200); !strings.Contains(text(doc, "h1"), "ABCDEF title") {
+			t.Errorf("title %q: the text around the control characters is lost", text(doc, "h1"))
 		}
 	})
 }
