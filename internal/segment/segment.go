@@ -164,14 +164,16 @@ const (
 
 // breaks returns the byte offsets in p where a new segment starts.
 func (r *Rules) breaks(p string) []int {
+	var out []int
 	if r.cjk {
-		return r.breaksCJK(p)
+		out = r.breaksCJK(p)
+	} else {
+		out = r.breaksAlphabetic(p)
+		if len(r.starters) > 0 {
+			out = mergeSorted(out, r.starterBreaks(p))
+		}
 	}
-	out := r.breaksAlphabetic(p)
-	if len(r.starters) > 0 {
-		out = mergeSorted(out, r.starterBreaks(p))
-	}
-	return out
+	return unsheltered(out, r.sheltered(p))
 }
 
 func firstRune(s string) rune {

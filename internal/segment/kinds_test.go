@@ -1,0 +1,67 @@
+package segment
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type splitCase struct {
+	lang, text string
+	want       []string
+}
+
+func checkSplits(t *testing.T, cases []splitCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := Strings(MustFor(c.lang), c.text)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %s\n got: %q\nwant: %q", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// TestPairedMarks: a stop inside quotation marks, brackets or title marks
+// does not end the sentence when the sentence goes on after the closing
+// mark; a quotation that ends the sentence still splits, and a mark that
+// is never closed changes nothing.
+func TestPairedMarks(t *testing.T) {
+	stray := "«Знак открыт. " + strings.Repeat("Затем идёт новое предложение. ", 12) + "Наконец» и всё."
+	checkSplits(t, []splitCase{
+		// Titles and quotations inside a sentence.
+		{"zh", "他推荐了《摔跤吧！爸爸》这部电影。", []string{"他推荐了《摔跤吧！爸爸》这部电影。"}},
+		{"zh", "我最喜欢的电影是《摔跤吧！爸爸》。你看过吗？", []string{"我最喜欢的电影是《摔跤吧！爸爸》。", "你看过吗？"}},
+		{"zh", "文章《中国经济往何处去？十年回顾》引起了广泛讨论。", []string{"文章《中国经济往何处去？十年回顾》引起了广泛讨论。"}},
+		{"zh", "《摔跤吧！爸爸》《我不是药神》都是好电影。", []string{"《摔跤吧！爸爸》《我不是药神》都是好电影。"}},
+		{"zh", "标题为“改革？还是革命？”的文章发表了。", []string{"标题为“改革？还是革命？”的文章发表了。"}},
+		{"zh", "他问：“你去哪儿？天快黑了！”然后离开了。", []string{"他问：“你去哪儿？天快黑了！”然后离开了。"}},
+		{"zh", "会议（第一次会议于2001年举行。第二次在2005年）取得了成功。", []string{"会议（第一次会议于2001年举行。第二次在2005年）取得了成功。"}},
+		{"zh", "他说「走吧！天黑了」，就离开了。", []string{"他说「走吧！天黑了」，就离开了。"}},
+		{"ru", "Доклад «Куда идёт экономика? Итоги года» обсудили на заседании.", []string{"Доклад «Куда идёт экономика? Итоги года» обсудили на заседании."}},
+		{"ru", "Статья «Кто виноват? Что делать?» вызвала споры. Её перепечатали.", []string{"Статья «Кто виноват? Что делать?» вызвала споры.", "Её перепечатали."}},
+		{"ru", "«Кто виноват? Что делать?» — эти вопросы волновали всех.", []string{"«Кто виноват? Что делать?» — эти вопросы волновали всех."}},
+		{"ru", "«Мы готовы. Мы ждём», — сказал посол.", []string{"«Мы готовы. Мы ждём», — сказал посол."}},
+		{"ru", "Книга „Что делать? Кто виноват?“ вышла давно.", []string{"Книга „Что делать? Кто виноват?“ вышла давно."}},
+		{"ru", "Население (по данным переписи 2010 г. Росстата) выросло.", []string{"Население (по данным переписи 2010 г. Росстата) выросло."}},
+		{"ru", "Фильм «Стой! Кто идёт?» и книга «Война и мир» вышли тогда.", []string{"Фильм «Стой! Кто идёт?» и книга «Война и мир» вышли тогда."}},
+		{"en", `The film "Stop! Or My Mom Will Shoot" was a flop.`, []string{`The film "Stop! Or My Mom Will Shoot" was a flop.`}},
+		{"en", "“Why? Because!” she said.", []string{"“Why? Because!” she said."}},
+		{"en", "The report (“What next? A review”) came out in May.", []string{"The report (“What next? A review”) came out in May."}},
+		{"en", "The essay ‘Why Russia? Why now?’ was reprinted.", []string{"The essay ‘Why Russia? Why now?’ was reprinted."}},
+		// A quotation that ends the sentence splits as before.
+		{"zh", "他说：“我们走吧。”然后离开了。", []string{"他说：“我们走吧。”", "然后离开了。"}},
+		{"zh", "他说：“我们走吧。”她点了点头。", []string{"他说：“我们走吧。”", "她点了点头。"}},
+		{"zh", "他说：“我们走吧。天快黑了。”她点了点头。", []string{"他说：“我们走吧。", "天快黑了。”", "她点了点头。"}},
+		{"zh", "“你好吗？”“我很好。”", []string{"“你好吗？”", "“我很好。”"}},
+		{"ru", "Он спросил: «Куда ты идёшь? Уже поздно». Она не ответила.", []string{"Он спросил: «Куда ты идёшь?", "Уже поздно».", "Она не ответила."}},
+		{"ru", "Он приехал. (Это было в 2001 г. Тогда всё изменилось.) Потом уехал.", []string{"Он приехал.", "(Это было в 2001 г.", "Тогда всё изменилось.)", "Потом уехал."}},
+		{"en", `He said, "Let's go. It's late." Then he left.`, []string{`He said, "Let's go.`, `It's late."`, "Then he left."}},
+		// Marks never closed, or closed too far away, change nothing.
+		{"zh", "他说：“我们走吧。天快黑了。她点了点头。", []string{"他说：“我们走吧。", "天快黑了。", "她点了点头。"}},
+		{"zh", "书名号《未闭合。第二句。第三句。", []string{"书名号《未闭合。", "第二句。", "第三句。"}},
+		{"ru", "Знак « остался один. Второе предложение. Третье.", []string{"Знак « остался один.", "Второе предложение.", "Третье."}},
+		{"en", `He wrote " and left. Then he came back.`, []string{`He wrote " and left.`, "Then he came back."}},
+		{"ru", stray, append(append([]string{"«Знак открыт."}, slices.Repeat([]string{"Затем идёт новое предложение."}, 12)...), "Наконец» и всё.")},
+	})
+}
