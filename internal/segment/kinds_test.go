@@ -65,3 +65,34 @@ func TestPairedMarks(t *testing.T) {
 		{"ru", stray, append(append([]string{"«Знак открыт."}, slices.Repeat([]string{"Затем идёт новое предложение."}, 12)...), "Наконец» и всё.")},
 	})
 }
+
+// TestLetterBeforeStop: a single capital letter, a Roman numeral or a unit
+// before a stop ends the sentence unless the letter is an initial, which is
+// decided by what follows and what comes before.
+func TestLetterBeforeStop(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Отрезок соединяет точки A и B. Найдите его длину.", []string{"Отрезок соединяет точки A и B.", "Найдите его длину."}},
+		{"ru", "Отрезок соединяет точки А и В. Найдите его длину.", []string{"Отрезок соединяет точки А и В.", "Найдите его длину."}},
+		{"ru", "Проведём прямую через точку C. Она пересечёт окружность.", []string{"Проведём прямую через точку C.", "Она пересечёт окружность."}},
+		{"ru", "Династию основал Карл IV. Его сын правил долго.", []string{"Династию основал Карл IV.", "Его сын правил долго."}},
+		{"ru", "Реформы начал Пётр I. Его преемники их продолжили.", []string{"Реформы начал Пётр I.", "Его преемники их продолжили."}},
+		{"ru", "Вода кипит при 100 °C. Лёд тает при 0 °C.", []string{"Вода кипит при 100 °C.", "Лёд тает при 0 °C."}},
+		{"ru", "Напряжение в сети составляет 220 В. Ток не превышает 5 А. Защита срабатывает быстро.", []string{"Напряжение в сети составляет 220 В.", "Ток не превышает 5 А.", "Защита срабатывает быстро."}},
+		{"ru", "Автор статьи — Иванов И. И. В ней он пишет о договоре.", []string{"Автор статьи — Иванов И. И.", "В ней он пишет о договоре."}},
+		{"ru", "Президент России В. В. Путин заявил об этом.", []string{"Президент России В. В. Путин заявил об этом."}},
+		{"ru", "Глава МИД С. Лавров прибыл в Пекин.", []string{"Глава МИД С. Лавров прибыл в Пекин."}},
+		{"ru", "Пушкин А. С. родился в Москве.", []string{"Пушкин А. С. родился в Москве."}},
+		{"ru", "В 2001 году министр А. Петров подписал договор.", []string{"В 2001 году министр А. Петров подписал договор."}},
+		{"ru", "Письмо подписал А. Иванов, а ответил Б. Петров. Встреча состоялась.", []string{"Письмо подписал А. Иванов, а ответил Б. Петров.", "Встреча состоялась."}},
+		{"ru", "Скорость поезда — 60 км/ч. Время в пути — два часа.", []string{"Скорость поезда — 60 км/ч.", "Время в пути — два часа."}},
+		{"ru", "Скорость звука — 340 м/с. Свет быстрее.", []string{"Скорость звука — 340 м/с.", "Свет быстрее."}},
+		{"ru", "Цена — 100 руб./шт. Скидок нет.", []string{"Цена — 100 руб./шт.", "Скидок нет."}},
+		{"ru", "Как показали J. Smith и K. Lee, рост продолжится.", []string{"Как показали J. Smith и K. Lee, рост продолжится."}},
+		{"en", "The line joins points A and B. Find its length.", []string{"The line joins points A and B.", "Find its length."}},
+		{"en", "The palace was built by Louis XIV. The king lived there.", []string{"The palace was built by Louis XIV.", "The king lived there."}},
+		{"en", "The kettle boils at 100 °C. Water then turns to steam.", []string{"The kettle boils at 100 °C.", "Water then turns to steam."}},
+		{"en", "The throne passed to Henry V. In 1415 he invaded France.", []string{"The throne passed to Henry V.", "In 1415 he invaded France."}},
+		{"en", "President John F. Kennedy spoke in Berlin.", []string{"President John F. Kennedy spoke in Berlin."}},
+		{"en", "J. R. R. Tolkien taught at Oxford.", []string{"J. R. R. Tolkien taught at Oxford."}},
+	})
+}

@@ -453,13 +453,10 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 	if strings.TrimSpace(sentence[:wordStart]) == "" && isItemNumber(word) {
 		return false
 	}
-	// An initial: "С. В. Лавров", "J. R. R. Tolkien"; but initials after
-	// the surname may end a sentence when a word that only starts
-	// sentences follows ("Пушкин А. С. Он родился").
 	if utf8.RuneCountInString(word) == 1 {
 		c, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsUpper(c) {
-			return r.starters[firstWord(next)]
+			return r.letterEnds(sentence, wordStart, c, next)
 		}
 	}
 	if a, ok := r.abbreviation(withStop); ok {
@@ -485,6 +482,90 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		}
 	}
 	return true
+}
+
+// letterEnds decides whether a stop after a single capital letter, at
+// sentence[wordStart:], ends the sentence, given the text that follows.
+//
+// An initial does not: "А. С. Пушкин", "J. R. R. Tolkien", "Пушкин А. С.
+// родился"; unless a word that only begins sentences follows the last
+// initial ("Это был Пушкин А. С. Он родился", "Иванов И. И. В ней").
+// A letter that is no initial ends the sentence as any word would: one in
+// another script than the word after it (Пётр I. Его; точки A и B.
+// Найдите: an initial and its surname share a script), a unit after a
+// number (100 °C., 220 В.), or a letter naming a point or an item where
+// the sentence names others without a stop (точки А и В.).
+func (r *Rules) letterEnds(sentence string, wordStart int, letter rune, next string) bool {
+	rest := strings.TrimLeftFunc(next, func(c rune) bool {
+		return isSpace(c) || strings.ContainsRune(openers+dashes, c)
+	})
+	w := firstWord(rest)
+	if w != "" && unicode.IsUpper(firstRune(w)) && utf8.RuneCountInString(w) <= 2 && strings.HasPrefix(rest[len(w):], ".") {
+		// Another initial: "А. С.", "А. Дж. Тойнби".
+		return false
+	}
+	before := sentence[:wordStart]
+	if w != "" && script(firstRune(w)) != script(letter) || unitAfterNumber(before) || r.bareLetter(before) {
+		return true
+	}
+	return r.sentenceWord(w)
+}
+
+// sentenceWord reports whether w, capitalised, is a word that begins
+// sentences and never continues a name: a starter or a function word.
+func (r *Rules) sentenceWord(w string) bool {
+	return r.starters[w] || r.function[strings.ToLower(w)]
+}
+
+// script returns the script of a letter: Latin, Cyrillic, Greek or other.
+func script(c rune) string {
+	switch {
+	case unicode.In(c, unicode.Latin):
+		return "Latin"
+	case unicode.In(c, unicode.Cyrillic):
+		return "Cyrillic"
+	case unicode.In(c, unicode.Greek):
+		return "Greek"
+	}
+	return "other"
+}
+
+// unitAfterNumber reports whether s, the text before a letter, ends with a
+// number or a degree sign: the letter is then a unit (100 °C, 220 В, 4 K).
+func unitAfterNumber(s string) bool {
+	c, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isSpace))
+	return unicode.IsDigit(c) || c == '°'
+}
+
+// bareLetter reports whether s, a sentence up to a letter, holds another
+// single capital letter without a stop after it, other than the first word
+// ("точки А и"): the letters then name points or items, not people.
+// English "I" is a pronoun.
+func (r *Rules) bareLetter(s string) bool {
+	first := true
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(c) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			c2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(c2) && !unicode.IsDigit(c2) {
+				break
+			}
+			j += n2
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		if j-i == n && unicode.IsUpper(c) && !first && !strings.ContainsRune(".-", after) && !strings.ContainsRune(".-", prev) && !(c == 'I' && r.Lang == "en") {
+			return true
+		}
+		first = false
+		i = j
+	}
+	return false
 }
 
 // opensSentence reports whether before, the sentence up to an abbreviation
@@ -619,6 +700,15 @@ func isRoman(w string) bool {
 // possibly a range such as 1904-1905 or XIX–XX) and optional spaces.
 func numberBefore(s string) bool {
 	s = strings.TrimRightFunc(s, isSpace)
+	if u, ok := strings.CutSuffix(s, "/"); ok {
+		// "60 км/ч.", "100 руб./шт.": the unit before the slash follows
+		// the number.
+		w, start := lastWord(u)
+		if w == "" {
+			return false
+		}
+		return numberBefore(u[:start])
+	}
 	w, _ := lastWord(s)
 	w = strings.TrimRight(w, ".-")
 	if w == "" {

@@ -50,6 +50,8 @@ func TestRuleFileErrors(t *testing.T) {
 		{"starters однако\n", "p.txt:1:1: starter \"однако\" must be a capitalised word"},
 		{"pair долл\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
 		{"pair долл США\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
+		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
+		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
@@ -102,6 +104,7 @@ func FuzzSplit(f *testing.F) {
 func FuzzReadRules(f *testing.F) {
 	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
 	f.Add("# c\n\n\ufeffnever x.")
+	f.Add("function-words и в the\npair долл. США\n")
 	f.Fuzz(func(t *testing.T, rules string) {
 		r := MustFor("en")
 		if err := r.Read(strings.NewReader(rules), "f.txt"); err != nil {
