@@ -96,3 +96,23 @@ func TestLetterBeforeStop(t *testing.T) {
 		{"en", "J. R. R. Tolkien taught at Oxford.", []string{"J. R. R. Tolkien taught at Oxford."}},
 	})
 }
+
+// TestDateBeforeCapital: an abbreviation after a number ends a sentence
+// before a capitalised word, unless the words before it are only a date
+// or time that opens the sentence.
+func TestDateBeforeCapital(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "16 июля 2001 г. Россия и Китай подписали договор.", []string{"16 июля 2001 г. Россия и Китай подписали договор."}},
+		{"ru", "В ночь на 16 июля 2001 г. Россия и Китай подписали договор.", []string{"В ночь на 16 июля 2001 г. Россия и Китай подписали договор."}},
+		{"ru", "С 1991 по 2001 г. Россия провела реформы.", []string{"С 1991 по 2001 г. Россия провела реформы."}},
+		{"ru", "В начале 2001 г. Китай и Россия начали переговоры.", []string{"В начале 2001 г. Китай и Россия начали переговоры."}},
+		{"ru", "01.06.2021 г. Форум открылся в Москве.", []string{"01.06.2021 г. Форум открылся в Москве."}},
+		{"ru", "В конце XIX в. Россия строила железные дороги.", []string{"В конце XIX в. Россия строила железные дороги."}},
+		{"ru", "Договор подписан 16 июля 2001 г. Россия и Китай отметили это.", []string{"Договор подписан 16 июля 2001 г.", "Россия и Китай отметили это."}},
+		{"ru", "Встреча прошла в 2001 г. Затем её повторили.", []string{"Встреча прошла в 2001 г.", "Затем её повторили."}},
+		{"en", "At 5 p.m. Russia and China signed the treaty.", []string{"At 5 p.m. Russia and China signed the treaty."}},
+		{"en", "On 16 July 2001 at 3 p.m. Russia and China signed the treaty.", []string{"On 16 July 2001 at 3 p.m. Russia and China signed the treaty."}},
+		{"en", "The talks ended at 5 p.m. Russia then left.", []string{"The talks ended at 5 p.m.", "Russia then left."}},
+		{"ru", "Зарплата выросла до 50 тыс. руб. Москва лидирует.", []string{"Зарплата выросла до 50 тыс. руб.", "Москва лидирует."}},
+	})
+}

@@ -59,6 +59,9 @@ type Rules struct {
 	// conjunctions, articles), lower case: capitalised after a stop, they
 	// begin a sentence, for they are never a surname after an initial.
 	function map[string]bool
+	// dateWords are the lower-case words of a date or time phrase before a
+	// number: prepositions, months, parts of a period ("в ночь на 16 июля").
+	dateWords map[string]bool
 	// pairs holds, per abbreviation (compact form), the words that it is
 	// never parted from ("долл. США").
 	pairs map[string]map[string]bool
@@ -146,7 +149,9 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // missing ("гигабайт Несмотря на"). A line "function-words WORD..." lists
 // lower-case words of closed classes (prepositions, pronouns, articles) that,
 // capitalised after an initial or an abbreviation, begin a new sentence
-// ("Иванов И. И. В ней"). A line "pair ABBREVIATION WORD" keeps
+// ("Иванов И. И. В ней"). A line "date-words WORD..." lists the lower-case
+// words of a date or time phrase that may open a sentence ("в ночь на 16
+// июля 2001 г. Россия"). A line "pair ABBREVIATION WORD" keeps
 // the abbreviation and the word after it in one sentence ("pair долл.
 // США"). name is used in error messages.
 func (r *Rules) Read(rd io.Reader, name string) error {
@@ -183,15 +188,19 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
-		if kw == "function-words" && ok {
-			if r.function == nil {
-				r.function = map[string]bool{}
+		if (kw == "function-words" || kw == "date-words") && ok {
+			set := &r.function
+			if kw == "date-words" {
+				set = &r.dateWords
+			}
+			if *set == nil {
+				*set = map[string]bool{}
 			}
 			for _, w := range strings.Fields(abbr) {
 				if !lowerWord(w) {
 					return fmt.Errorf("%s:%d:%d: %s %q must be a word of lower-case letters", name, line, col, kw, w)
 				}
-				r.function[w] = true
+				(*set)[w] = true
 			}
 			continue
 		}

@@ -470,7 +470,7 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			}
 			// "В 2001 г. Россия и Китай…": a date that opens the
 			// sentence is not a sentence of its own.
-			if opensSentence(before) {
+			if r.opensSentence(before) {
 				return false
 			}
 			if r.pairs[compact(a.Text)][firstWord(strings.TrimLeftFunc(next, isSpace))] {
@@ -478,6 +478,11 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			}
 			return f == followUpper
 		case MayEnd:
+			before := withStop[:len(withStop)-len(a.matched)]
+			if numberBefore(before) && r.opensSentence(before) {
+				// "At 5 p.m. Russia and China signed…"
+				return false
+			}
 			return f == followUpper || f == followOpen
 		}
 	}
@@ -569,10 +574,12 @@ func (r *Rules) bareLetter(s string) bool {
 }
 
 // opensSentence reports whether before, the sentence up to an abbreviation
-// after a number, holds nothing but that number and at most one word in
-// front of it: "В 2001", "С 1990-х", "Летом 2023", "2023". Such a date
-// opens a sentence rather than ending one.
-func opensSentence(before string) bool {
+// after a number, is a date or time phrase that opens the sentence rather
+// than a sentence ending in one: the number (with a magnitude before it,
+// "5 млн"), and before it at most one word ("В 2001", "Летом 2023",
+// "2023"), or only numbers and the rules' date words ("16 июля 2001", "В
+// ночь на 16 июля 2001", "С 1991 по 2001", "В конце XIX", "At 5").
+func (r *Rules) opensSentence(before string) bool {
 	s := strings.TrimRightFunc(before, isSpace)
 	for range 2 { // the number, and a magnitude before it ("5 млн")
 		w, start := lastWord(s)
@@ -585,11 +592,20 @@ func opensSentence(before string) bool {
 		}
 	}
 	s = strings.TrimLeftFunc(s, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers+dashes, c) })
-	if s == "" {
+	if !strings.ContainsFunc(s, func(c rune) bool { return !unicode.IsLetter(c) }) {
 		return true
 	}
-	for _, c := range s {
-		if !unicode.IsLetter(c) {
+	words := strings.Fields(before)
+	if len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, openers+dashes)
+		c, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "" || unicode.IsDigit(c) || isRoman(strings.TrimSuffix(w, ".")):
+		case r.dateWords[strings.ToLower(w)]:
+		default:
 			return false
 		}
 	}

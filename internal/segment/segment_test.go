@@ -52,6 +52,7 @@ func TestRuleFileErrors(t *testing.T) {
 		{"pair долл США\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
 		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
 		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
+		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
@@ -104,7 +105,7 @@ func FuzzSplit(f *testing.F) {
 func FuzzReadRules(f *testing.F) {
 	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
 	f.Add("# c\n\n\ufeffnever x.")
-	f.Add("function-words и в the\npair долл. США\n")
+	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
 	f.Fuzz(func(t *testing.T, rules string) {
 		r := MustFor("en")
 		if err := r.Read(strings.NewReader(rules), "f.txt"); err != nil {
