@@ -49,6 +49,7 @@ func TestPairedMarks(t *testing.T) {
 		{"en", "“Why? Because!” she said.", []string{"“Why? Because!” she said."}},
 		{"en", "The report (“What next? A review”) came out in May.", []string{"The report (“What next? A review”) came out in May."}},
 		{"en", "The essay ‘Why Russia? Why now?’ was reprinted.", []string{"The essay ‘Why Russia? Why now?’ was reprinted."}},
+		{"ru", "Эта мысль развита в монографии (М., 2015. С. 45–47). Автор к ней возвращается.", []string{"Эта мысль развита в монографии (М., 2015. С. 45–47).", "Автор к ней возвращается."}},
 		// A quotation that ends the sentence splits as before.
 		{"zh", "他说：“我们走吧。”然后离开了。", []string{"他说：“我们走吧。”", "然后离开了。"}},
 		{"zh", "他说：“我们走吧。”她点了点头。", []string{"他说：“我们走吧。”", "她点了点头。"}},
@@ -113,6 +114,10 @@ func TestDateBeforeCapital(t *testing.T) {
 		{"en", "At 5 p.m. Russia and China signed the treaty.", []string{"At 5 p.m. Russia and China signed the treaty."}},
 		{"en", "On 16 July 2001 at 3 p.m. Russia and China signed the treaty.", []string{"On 16 July 2001 at 3 p.m. Russia and China signed the treaty."}},
 		{"en", "The talks ended at 5 p.m. Russia then left.", []string{"The talks ended at 5 p.m.", "Russia then left."}},
+		{"en", "The U.S. Senate ratified the treaty.", []string{"The U.S. Senate ratified the treaty."}},
+		{"en", "He moved to the U.S. He liked it there.", []string{"He moved to the U.S.", "He liked it there."}},
+		{"en", "Apples, pears, etc. Bananas were cheap.", []string{"Apples, pears, etc.", "Bananas were cheap."}},
+		{"ru", "Площадь заповедника — 2,5 тыс. кв. км. Здесь обитают редкие птицы.", []string{"Площадь заповедника — 2,5 тыс. кв. км.", "Здесь обитают редкие птицы."}},
 		{"ru", "Зарплата выросла до 50 тыс. руб. Москва лидирует.", []string{"Зарплата выросла до 50 тыс. руб.", "Москва лидирует."}},
 	})
 }

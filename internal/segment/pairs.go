@@ -143,6 +143,11 @@ func (r *Rules) goesOn(p string, open rune, start, end int) bool {
 		return false
 	}
 	next, n := utf8.DecodeRuneInString(p[j:])
+	if strings.ContainsRune("([", open) && strings.ContainsRune(".!?…", next) {
+		// "(М., 2015. С. 45–47).": a stop after a bracket ends the
+		// sentence the bracket is part of.
+		return true
+	}
 	switch {
 	case unicode.IsLower(next) || unicode.IsDigit(next) || strings.ContainsRune(",;:", next):
 		return true

@@ -449,8 +449,11 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 	if word == "" {
 		return true
 	}
-	// Numbered items at the start of a segment: "4.", "IV.", "§2.", "8.1.".
-	if strings.TrimSpace(sentence[:wordStart]) == "" && isItemNumber(word) {
+	// Numbered items at the start of a segment, "4.", "IV.", "§2.",
+	// "8.1.", or after a colon or semicolon: "три этапа: 1. Подготовка".
+	lead := strings.TrimRightFunc(sentence[:wordStart], isSpace)
+	afterColon := len(lead) < wordStart && (strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ";"))
+	if (lead == "" || afterColon) && isItemNumber(word) {
 		return false
 	}
 	if utf8.RuneCountInString(word) == 1 {
@@ -465,7 +468,7 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			return false
 		case AfterNumber:
 			before := withStop[:len(withStop)-len(a.matched)]
-			if !numberBefore(before) {
+			if !r.numberBefore(before) {
 				return false
 			}
 			// "В 2001 г. Россия и Китай…": a date that opens the
@@ -479,9 +482,15 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			return f == followUpper
 		case MayEnd:
 			before := withStop[:len(withStop)-len(a.matched)]
-			if numberBefore(before) && r.opensSentence(before) {
+			if r.numberBefore(before) && r.opensSentence(before) {
 				// "At 5 p.m. Russia and China signed…"
 				return false
+			}
+			if initialism(a.matched) && f == followUpper {
+				// "the U.S. Senate", "U.N. Security Council": a name
+				// goes on unless a word that begins sentences follows
+				// ("in the U.S. He moved…").
+				return r.sentenceWord(firstWord(next))
 			}
 			return f == followUpper || f == followOpen
 		}
@@ -514,6 +523,22 @@ func (r *Rules) letterEnds(sentence string, wordStart int, letter rune, next str
 		return true
 	}
 	return r.sentenceWord(w)
+}
+
+// initialism reports whether an abbreviation as written is capital letters
+// each followed by a stop: "U.S.", "U. N.", "E.U.".
+func initialism(s string) bool {
+	letters := 0
+	for _, c := range s {
+		switch {
+		case unicode.IsUpper(c):
+			letters++
+		case c == '.' || isSpace(c):
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && strings.Count(s, ".") == letters
 }
 
 // sentenceWord reports whether w, capitalised, is a word that begins
@@ -713,19 +738,26 @@ func isRoman(w string) bool {
 }
 
 // numberBefore reports whether s ends with a number (arabic or roman,
-// possibly a range such as 1904-1905 or XIX–XX) and optional spaces.
-func numberBefore(s string) bool {
+// possibly a range such as 1904-1905 or XIX–XX) and optional spaces, or
+// with such a number and up to three magnitudes and units after it, as in
+// "5 млн руб.", "2,5 тыс. кв." or "60 км/".
+func (r *Rules) numberBefore(s string) bool {
+	return r.numberBeforeDepth(s, 3)
+}
+
+func (r *Rules) numberBeforeDepth(s string, depth int) bool {
 	s = strings.TrimRightFunc(s, isSpace)
 	if u, ok := strings.CutSuffix(s, "/"); ok {
 		// "60 км/ч.", "100 руб./шт.": the unit before the slash follows
 		// the number.
 		w, start := lastWord(u)
-		if w == "" {
+		if w == "" || depth == 0 {
 			return false
 		}
-		return numberBefore(u[:start])
+		return r.numberBeforeDepth(u[:start], depth-1)
 	}
-	w, _ := lastWord(s)
+	w, start := lastWord(s)
+	unit := w
 	w = strings.TrimRight(w, ".-")
 	if w == "" {
 		// "1990-х гг." and "(1904—1905 гг." : look through a dash.
@@ -742,12 +774,10 @@ func numberBefore(s string) bool {
 	if unicode.IsDigit(c) {
 		return true
 	}
-	// "5 млн. руб.", "3 тыс. км.": a magnitude between the number and
-	// the unit.
-	switch strings.ToLower(w) {
-	case "тыс", "млн", "млрд", "трлн":
-		rest := strings.TrimSuffix(s, ".")
-		return numberBefore(rest[:len(rest)-len(w)])
+	// "5 млн руб.", "3 тыс. км.", "2,5 тыс. кв. км.": a magnitude or a
+	// unit between the number and the abbreviation.
+	if a, ok := r.abbrevs[compact(unit)]; depth > 0 && (ok && a.Kind == AfterNumber || magnitudes[strings.ToLower(w)]) {
+		return r.numberBeforeDepth(s[:start], depth-1)
 	}
 	// "1990-х", "XIX".
 	if isRoman(last) {
@@ -759,3 +789,7 @@ func numberBefore(s string) bool {
 	}
 	return false
 }
+
+// magnitudes are the words of scale written without a stop between a
+// number and its unit ("5 млн руб.").
+var magnitudes = map[string]bool{"тыс": true, "млн": true, "млрд": true, "трлн": true}
