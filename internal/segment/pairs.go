@@ -9,9 +9,11 @@ import (
 )
 
 // pairClosers maps each opening quotation mark, bracket or title mark to the
-// marks that close it: „ closes with “ in Russian and with ” elsewhere.
+// marks that close it: „ closes with “ in Russian and with ” elsewhere; `
+// stands for the two-character “, closed by ” (as typewritten text and
+// TeX write quotation marks).
 var pairClosers = map[rune]string{
-	'«': "»", '‹': "›", '„': "“”", '“': "”", '‘': "’", '"': `"`,
+	'«': "»", '‹': "›", '„': "“”", '“': "”", '‘': "’", '"': `"`, '`': "'",
 	'(': ")", '[': "]", '（': "）", '［': "］",
 	'《': "》", '〈': "〉", '「': "」", '『': "』", '【': "】", '〔': "〕",
 }
@@ -39,13 +41,27 @@ func (r *Rules) sheltered(p string) [][2]int {
 	var stack []openMark
 	var out [][2]int
 	n := 0
+	double := false // the second ` of `` or ' of ''
 	for i, c := range p {
 		n++
 		size := utf8.RuneLen(c)
-		if !strings.ContainsRune(`»›“”’")]）］》〉」』】〕`, c) && pairClosers[c] == "" {
+		if double {
+			double = false
 			continue
 		}
-		if k := r.closing(p, i, c, stack, n); k >= 0 {
+		if c == '`' || c == '\'' {
+			// Only `` and '' are marks: a single ` or ' is an accent or
+			// an apostrophe.
+			if !strings.HasPrefix(p[i+1:], string(c)) {
+				continue
+			}
+			double = true
+			size = 2
+		}
+		if !strings.ContainsRune(`»›“”’")]）］》〉」』】〕'`, c) && pairClosers[c] == "" {
+			continue
+		}
+		if k := r.closing(p, i, c, size, stack, n); k >= 0 {
 			o := stack[k]
 			stack = stack[:k]
 			if r.goesOn(p, o.r, i, i+size) {
@@ -53,18 +69,19 @@ func (r *Rules) sheltered(p string) [][2]int {
 			}
 			continue
 		}
-		if pairClosers[c] != "" && r.opening(p, i, c) {
+		if pairClosers[c] != "" && r.opening(p, i, c, size) {
 			stack = append(stack, openMark{c, i + size, n})
 		}
 	}
 	return out
 }
 
-// closing returns the index in stack of the opening mark that c, at byte i
-// and rune n of p, closes, or -1 when c closes none (or is an opener).
-func (r *Rules) closing(p string, i int, c rune, stack []openMark, n int) int {
+// closing returns the index in stack of the opening mark that c, the size
+// bytes at byte i and rune n of p, closes, or -1 when c closes none (or is
+// an opener).
+func (r *Rules) closing(p string, i int, c rune, size int, stack []openMark, n int) int {
 	prev, _ := utf8.DecodeLastRuneInString(p[:i])
-	next, _ := utf8.DecodeRuneInString(p[i+utf8.RuneLen(c):])
+	next, _ := utf8.DecodeRuneInString(p[i+size:])
 	switch c {
 	case '’':
 		// An apostrophe: "don’t", "O’Neill".
@@ -86,13 +103,13 @@ func (r *Rules) closing(p string, i int, c rune, stack []openMark, n int) int {
 	return -1
 }
 
-// opening reports whether c, an opening mark at byte i of p, opens a pair
-// there. A straight quotation mark opens only after a space, a bracket or a
-// dash and before a non-space (or anywhere in Chinese); ‘ not between two
-// letters.
-func (r *Rules) opening(p string, i int, c rune) bool {
+// opening reports whether c, an opening mark of size bytes at byte i of p,
+// opens a pair there. A straight quotation mark opens only after a space, a
+// bracket or a dash and before a non-space (or anywhere in Chinese); ‘ not
+// between two letters.
+func (r *Rules) opening(p string, i int, c rune, size int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(p[:i])
-	next, _ := utf8.DecodeRuneInString(p[i+utf8.RuneLen(c):])
+	next, _ := utf8.DecodeRuneInString(p[i+size:])
 	switch c {
 	case '"':
 		if r.cjk {
