@@ -120,6 +120,8 @@ func TestDateBeforeCapital(t *testing.T) {
 		{"en", "He moved to the U.S. He liked it there.", []string{"He moved to the U.S.", "He liked it there."}},
 		{"en", "Apples, pears, etc. Bananas were cheap.", []string{"Apples, pears, etc.", "Bananas were cheap."}},
 		{"ru", "Площадь заповедника — 2,5 тыс. кв. км. Здесь обитают редкие птицы.", []string{"Площадь заповедника — 2,5 тыс. кв. км.", "Здесь обитают редкие птицы."}},
+		{"ru", "Согласно данным U.S. Drought Monitor, засуха усилилась.", []string{"Согласно данным U.S. Drought Monitor, засуха усилилась."}},
+		{"ru", "Поэт А.С. Пушкин родился в Москве. Это было в 1799 г.", []string{"Поэт А.С. Пушкин родился в Москве.", "Это было в 1799 г."}},
 		{"ru", "Зарплата выросла до 50 тыс. руб. Москва лидирует.", []string{"Зарплата выросла до 50 тыс. руб.", "Москва лидирует."}},
 	})
 }

@@ -495,6 +495,11 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			return f == followUpper || f == followOpen
 		}
 	}
+	if f == followUpper && initialism(word+".") {
+		// An initialism the rules do not list, in any language: "U.S.
+		// Drought Monitor" in a Russian text, "А.С. Пушкин".
+		return r.sentenceWord(firstWord(next))
+	}
 	return true
 }
 
