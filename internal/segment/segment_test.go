@@ -88,10 +88,14 @@ func TestUnknownLanguage(t *testing.T) {
 }
 
 func FuzzSplit(f *testing.F) {
-	_, cases := readGoldenFile(f, "testdata/hard.txt")
-	for _, c := range cases {
-		f.Add(c.lang, c.text)
+	for _, path := range []string{"testdata/hard.txt", "testdata/prose.txt"} {
+		_, cases := readGoldenFile(f, path)
+		for _, c := range cases {
+			f.Add(c.lang, c.text)
+		}
 	}
+	f.Add("ru", "«Открыта. "+strings.Repeat("Ещё одно предложение. ", 30)+"Закрыта» и всё.")
+	f.Add("zh", "他说\"走吧！天黑了\"就走了。《未闭合。“嵌套《标题！》”")
 	f.Add("ru", "т. е.\n\n  . . ! ?» — а")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
