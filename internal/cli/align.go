@@ -88,6 +88,9 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 				}
 			}
 		}
+		if len(opt.Terms) == 0 {
+			return fmt.Errorf("%s: no entry has terms in both %s and %s, so the termbase cannot anchor this alignment", *terms, from, to)
+		}
 	}
 	beads := align.Align(src, tgt, opt)
 	paired := 0

@@ -133,11 +133,13 @@ func TestAlignCommandRefuses(t *testing.T) {
 	blank := writeLangFile(t, dir, "blank.txt", "\n \n\t\n")
 	binary := writeLangFile(t, dir, "image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 	utf16 := writeLangFile(t, dir, "utf16.txt", "\xff\xfeA\x00")
+	noPair := writeLangFile(t, dir, "terms.tsv", "")
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
+		{[]string{"--from", "ru", "--to", "zh", "--terms", noPair, good, zh}, 1, "terms.tsv: no entry has terms in both ru and zh"},
 		{[]string{"--from", "ru", "--to", "fr", good, zh}, 2, `target language "fr": language not supported`},
 		{[]string{"--from", "de", "--to", "zh", good, zh}, 2, `source language "de": language not supported`},
 		{[]string{"--from", "ru", "--to", "!!bad", good, zh}, 2, `"!!bad": not a BCP 47 language tag`},
@@ -159,6 +161,10 @@ func TestAlignCommandRefuses(t *testing.T) {
 		if rest := strings.TrimPrefix(stderr, first+"\n"); rest != "" && !strings.HasPrefix(rest, "Run 'tandem align -h'") {
 			t.Errorf("%q: more than one line of error: %q", tt.args, stderr)
 		}
+	}
+	terms := writeLangFile(t, dir, "pair.tsv", "один\t一\n")
+	if code, out, stderr := runCLI(t, nil, "align", "--from", "ru", "--to", "zh", "--terms", terms, good, zh); code != 0 || out != "[0]:[0]\n[1]:[1]\n" {
+		t.Errorf("with a term list: exit %d, stderr %q, links:\n%s", code, stderr, out)
 	}
 }
 
