@@ -752,6 +752,10 @@ func (r *Rules) numberBefore(s string) bool {
 
 func (r *Rules) numberBeforeDepth(s string, depth int) bool {
 	s = strings.TrimRightFunc(s, isSpace)
+	if t := strings.TrimRight(s, "%‰"); len(t) < len(s) {
+		// "5,3 % г/г.": a percentage is a number.
+		s = strings.TrimRightFunc(t, isSpace)
+	}
 	if u, ok := strings.CutSuffix(s, "/"); ok {
 		// "60 км/ч.", "100 руб./шт.": the unit before the slash follows
 		// the number.
