@@ -18,7 +18,7 @@ import (
 func runSegment(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("segment", "segment --lang zh|ru|en [--rules FILE] [--srx FILE] [FILE]\n\nReads text (standard input without FILE) and writes one sentence a line; a blank line always ends a sentence.")
 	langFlag := fs.String("lang", "", "language of the text: zh, ru or en")
-	rules := fs.String("rules", "", "a file of extra abbreviations (\"never|number|end ABBREVIATION\" lines)")
+	rules := fs.String("rules", "", "a file of extra rules, one a line: \"never|number|end ABBREVIATION\", \"starters Word...\", \"function-words word...\", \"date-words word...\", \"pair ABBREVIATION Word\"")
 	srx := fs.String("srx", "", "segment with the rules of this SRX 2.0 file instead")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
