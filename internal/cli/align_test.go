@@ -133,6 +133,7 @@ func TestAlignCommandRefuses(t *testing.T) {
 	blank := writeLangFile(t, dir, "blank.txt", "\n \n\t\n")
 	binary := writeLangFile(t, dir, "image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 	utf16 := writeLangFile(t, dir, "utf16.txt", "\xff\xfeA\x00")
+	docx := writeLangFile(t, dir, "manuscript.docx", "PK\x03\x04\x14\x00\x06\x00\x08\x00")
 	noPair := writeLangFile(t, dir, "terms.tsv", "")
 	tests := []struct {
 		args []string
@@ -150,6 +151,7 @@ func TestAlignCommandRefuses(t *testing.T) {
 		{[]string{"--from", "ru", "--to", "zh", good, blank}, 1, "blank.txt has only blank lines"},
 		{[]string{"--from", "ru", "--to", "zh", binary, zh}, 1, "image.png:1:1: byte 0x89 is not UTF-8"},
 		{[]string{"--from", "ru", "--to", "zh", good, utf16}, 1, "the text is UTF-16"},
+		{[]string{"--from", "ru", "--to", "zh", docx, zh}, 1, "manuscript.docx:1:1: this is a ZIP package (DOCX, ODT or EPUB), not plain text"},
 		{[]string{"--from", "ru", "--to", "zh", good, filepath.Join(dir, "missing.txt")}, 1, "no such file"},
 	}
 	for _, tt := range tests {

@@ -132,6 +132,9 @@ func TestCheckText(t *testing.T) {
 		{[]byte("ok\n\n\xc4\xe3\xba\xc3"), "t.txt:3:1: byte 0xc4"}, // 你好 in GBK
 		{[]byte{0xff, 0xfe, 'a', 0}, "t.txt:1:1: the text is UTF-16"},
 		{[]byte("a\x00b"), "t.txt:1:2: NUL byte"},
+		{[]byte("PK\x03\x04\x14\x00\x06\x00"), "t.txt:1:1: this is a ZIP package (DOCX, ODT or EPUB), not plain text; convert a manuscript with 'tandem doc convert"},
+		{[]byte("%PDF-1.7\n%\xe2\xe3"), "t.txt:1:1: this is a PDF file"},
+		{[]byte("{\\rtf1\\ansi Привет}"), "t.txt:1:1: this is an RTF file"},
 	}
 	for _, tt := range tests {
 		err := CheckText(tt.in, "t.txt")
