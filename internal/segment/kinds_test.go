@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 type splitCase struct {
@@ -124,4 +125,32 @@ func TestDateBeforeCapital(t *testing.T) {
 		{"ru", "Поэт А.С. Пушкин родился в Москве. Это было в 1799 г.", []string{"Поэт А.С. Пушкин родился в Москве.", "Это было в 1799 г."}},
 		{"ru", "Зарплата выросла до 50 тыс. руб. Москва лидирует.", []string{"Зарплата выросла до 50 тыс. руб.", "Москва лидирует."}},
 	})
+}
+
+// TestLongParagraphsLinear checks that the context the rules read around a
+// stop is bounded: a paragraph eight times longer takes about eight times
+// as long, not sixty-four, even where no stop ends a sentence.
+func TestLongParagraphsLinear(t *testing.T) {
+	for _, c := range []struct{ lang, unit string }{
+		{"ru", "точки А и В. Найдите В. "},
+		{"ru", "Пушкин А. С. "},
+		{"en", "J. R. R. "},
+		{"zh", "《摔跤吧！爸爸》“你好吗？”"},
+	} {
+		r := MustFor(c.lang)
+		took := func(n int) time.Duration {
+			text := strings.Repeat(c.unit, n)
+			best := time.Hour
+			for range 2 {
+				start := time.Now()
+				r.Split(text)
+				best = min(best, time.Since(start))
+			}
+			return best
+		}
+		small, large := took(1000), took(8000)
+		if large > 24*small+50*time.Millisecond {
+			t.Errorf("%s %q: 1000 repeats in %v, 8000 in %v: the rules read the paragraph again at every stop", c.lang, c.unit, small, large)
+		}
+	}
 }

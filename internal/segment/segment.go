@@ -578,6 +578,16 @@ func unitAfterNumber(s string) bool {
 // English "I" is a pronoun.
 func (r *Rules) bareLetter(s string) bool {
 	first := true
+	if len(s) > nearBytes {
+		// Only the words near the letter are looked at: points and
+		// items are named together, and a long sentence must not be
+		// read again at every stop.
+		start := len(s) - nearBytes
+		for start < len(s) && s[start] != ' ' {
+			start++
+		}
+		s, first = s[start:], false
+	}
 	for i := 0; i < len(s); {
 		c, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(c) {
@@ -624,6 +634,9 @@ func (r *Rules) opensSentence(before string) bool {
 	s = strings.TrimLeftFunc(s, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers+dashes, c) })
 	if !strings.ContainsFunc(s, func(c rune) bool { return !unicode.IsLetter(c) }) {
 		return true
+	}
+	if len(before) > nearBytes {
+		return false
 	}
 	words := strings.Fields(before)
 	if len(words) > 8 {
@@ -798,6 +811,10 @@ func (r *Rules) numberBeforeDepth(s string, depth int) bool {
 	}
 	return false
 }
+
+// nearBytes bounds how far back from a stop the rules read the sentence
+// for its context, so that a paragraph is read in linear time.
+const nearBytes = 240
 
 // magnitudes are the words of scale written without a stop between a
 // number and its unit ("5 млн руб.").
