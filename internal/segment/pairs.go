@@ -9,9 +9,9 @@ import (
 )
 
 // pairClosers maps each opening quotation mark, bracket or title mark to the
-// marks that close it: „ closes with “ in Russian and with ” elsewhere; `
-// stands for the two-character “, closed by ” (as typewritten text and
-// TeX write quotation marks).
+// marks that close it: „ closes with “ in Russian and with ” elsewhere. A
+// grave accent stands for two of them, closed by two apostrophes, as
+// typewritten text and TeX write quotation marks.
 var pairClosers = map[rune]string{
 	'«': "»", '‹': "›", '„': "“”", '“': "”", '‘': "’", '"': `"`, '`': "'",
 	'(': ")", '[': "]", '（': "）", '［': "］",
