@@ -494,19 +494,30 @@ func (a *aligner) band(w int, centers []int) ([]Bead, bool) {
 	cost[idx(0, 0)] = 0
 	back[idx(0, 0)] = -1
 	for i := 0; i <= n; i++ {
+		// The rows a bead of ns source segments comes from, i-ns: their
+		// ranges, and where cell (i-ns, j) lies is base[ns]+j. A row
+		// before the first is empty.
+		var plo, phi, base [4]int
+		for ns := range plo {
+			if i-ns < 0 {
+				plo[ns], phi[ns] = 1, 0
+				continue
+			}
+			plo[ns], phi[ns], base[ns] = lo[i-ns], hi[i-ns], off[i-ns]-lo[i-ns]
+		}
 		for j := lo[i]; j <= hi[i]; j++ {
-			here := idx(i, j)
+			here := base[0] + j
 			if i == 0 && j == 0 {
 				continue
 			}
 			best, arg := math.Inf(1), int8(-1)
 			for k, bk := range beadKinds {
-				pi, pj := i-bk.ns, j-bk.nt
-				if pi < 0 || pj < 0 {
+				pj := j - bk.nt
+				if pj < plo[bk.ns] || pj > phi[bk.ns] {
 					continue
 				}
-				prev := idx(pi, pj)
-				if prev < 0 || math.IsInf(cost[prev], 1) {
+				prev := base[bk.ns] + pj
+				if math.IsInf(cost[prev], 1) {
 					continue
 				}
 				c := cost[prev] + a.cost(i, j, bk.ns, bk.nt, priorCost[k], cost[prev], best)
