@@ -44,11 +44,14 @@ func (r *Rules) sheltered(p string) [][2]int {
 	double := false // the second ` of `` or ' of ''
 	for i, c := range p {
 		n++
-		size := utf8.RuneLen(c)
 		if double {
 			double = false
 			continue
 		}
+		if !isPairMark(c) {
+			continue
+		}
+		size := utf8.RuneLen(c)
 		if c == '`' || c == '\'' {
 			// Only `` and '' are marks: a single ` or ' is an accent or
 			// an apostrophe.
@@ -57,9 +60,6 @@ func (r *Rules) sheltered(p string) [][2]int {
 			}
 			double = true
 			size = 2
-		}
-		if !strings.ContainsRune(`»›“”’")]）］》〉」』】〕'`, c) && pairClosers[c] == "" {
-			continue
 		}
 		if k := r.closing(p, i, c, size, stack, n); k >= 0 {
 			o := stack[k]
@@ -74,6 +74,17 @@ func (r *Rules) sheltered(p string) [][2]int {
 		}
 	}
 	return out
+}
+
+// isPairMark reports whether c opens or closes a pair (see pairClosers).
+func isPairMark(c rune) bool {
+	switch c {
+	case '«', '»', '‹', '›', '„', '“', '”', '‘', '’', '"', '`', '\'',
+		'(', ')', '[', ']', '（', '）', '［', '］',
+		'《', '》', '〈', '〉', '「', '」', '『', '』', '【', '】', '〔', '〕':
+		return true
+	}
+	return false
 }
 
 // closing returns the index in stack of the opening mark that c, the size
