@@ -177,11 +177,11 @@ type alignInput struct {
 	notes    []string
 }
 
-// paragraphLine is the average number of sentences a line from which the
-// lines are taken for paragraphs and split. Translators merge or split a
-// sentence now and then (a tenth of the lines at most), so a file of one
-// sentence a line stays well below it; a file of paragraphs, headings
-// included, lies well above.
+// paragraphLine is the average number of sentences a line at which align
+// takes the lines of a file for paragraphs and splits them. Translators
+// merge or split a sentence now and then (a tenth of the lines at most), so
+// a file of one sentence a line stays well below it; a file of paragraphs,
+// headings included, lies well above.
 const paragraphLine = 1.5
 
 // prepare refuses a side without text, splits the lines into sentences when
