@@ -461,48 +461,63 @@ func (a *aligner) run(prev []Bead) []Bead {
 		beads, touched := a.band(w, centers)
 		// Around a previous path the band is only a refinement; a first
 		// pass widens while its path runs along the band's edge.
-		if beads != nil && (!touched || prev != nil || tries >= 2) || w >= max(n, m) {
+		if !touched || prev != nil || tries >= 2 || w >= max(n, m) {
 			return beads
 		}
 		w *= 2
 	}
 }
 
-// band runs the dynamic programme over cells (i, j) with j within w of the
-// diagonal. It reports whether the best path came near the band's edge.
+// band runs the dynamic programme over the cells (i, j) of the rows that
+// bandRows gives for a band of half-width w around centers. It reports
+// whether the best path came near the band's edge.
 func (a *aligner) band(w int, centers []int) ([]Bead, bool) {
 	n, m := len(a.s.length), len(a.t.length)
-	width := 2*w + 1
-	center := func(i int) int { return centers[i] }
-	cost := make([]float64, (n+1)*width)
-	back := make([]int8, (n+1)*width)
+	lo, hi := bandRows(w, centers, m)
+	// Row i holds the cells j = lo[i]..hi[i], from offset off[i] on.
+	off := make([]int, n+2)
+	for i := 0; i <= n; i++ {
+		off[i+1] = off[i] + hi[i] - lo[i] + 1
+	}
+	cost := make([]float64, off[n+1])
+	back := make([]int8, off[n+1])
 	for k := range cost {
 		cost[k] = math.Inf(1)
 	}
 	idx := func(i, j int) int {
-		d := j - center(i) + w
-		if d < 0 || d >= width {
+		if j < lo[i] || j > hi[i] {
 			return -1
 		}
-		return i*width + d
+		return off[i] + j - lo[i]
 	}
+	center := func(i int) int { return centers[i] }
 	cost[idx(0, 0)] = 0
 	back[idx(0, 0)] = -1
 	for i := 0; i <= n; i++ {
-		lo, hi := max(0, center(i)-w), min(m, center(i)+w)
-		for j := lo; j <= hi; j++ {
-			here := idx(i, j)
+		// The rows a bead of ns source segments comes from, i-ns: their
+		// ranges, and where cell (i-ns, j) lies is base[ns]+j. A row
+		// before the first is empty.
+		var plo, phi, base [4]int
+		for ns := range plo {
+			if i-ns < 0 {
+				plo[ns], phi[ns] = 1, 0
+				continue
+			}
+			plo[ns], phi[ns], base[ns] = lo[i-ns], hi[i-ns], off[i-ns]-lo[i-ns]
+		}
+		for j := lo[i]; j <= hi[i]; j++ {
+			here := base[0] + j
 			if i == 0 && j == 0 {
 				continue
 			}
 			best, arg := math.Inf(1), int8(-1)
 			for k, bk := range beadKinds {
-				pi, pj := i-bk.ns, j-bk.nt
-				if pi < 0 || pj < 0 {
+				pj := j - bk.nt
+				if pj < plo[bk.ns] || pj > phi[bk.ns] {
 					continue
 				}
-				prev := idx(pi, pj)
-				if prev < 0 || math.IsInf(cost[prev], 1) {
+				prev := base[bk.ns] + pj
+				if math.IsInf(cost[prev], 1) {
 					continue
 				}
 				c := cost[prev] + a.cost(i, j, bk.ns, bk.nt, priorCost[k], cost[prev], best)
@@ -519,8 +534,9 @@ func (a *aligner) band(w int, centers []int) ([]Bead, bool) {
 	for i > 0 || j > 0 {
 		k := idx(i, j)
 		if k < 0 || back[k] < 0 {
-			// Unreachable within the band.
-			return nil, true
+			// bandRows makes every cell of the band reachable by 1–0
+			// and 0–1 links, whose cost is always finite.
+			panic(fmt.Sprintf("align: cell (%d, %d) of a %d × %d band unreachable", i, j, n, m))
 		}
 		if d := j - center(i); d <= -w+1 || d >= w-1 {
 			touched = true
@@ -540,4 +556,31 @@ func (a *aligner) band(w int, centers []int) ([]Bead, bool) {
 		beads[l], beads[r] = beads[r], beads[l]
 	}
 	return beads, touched && w < max(n, m)
+}
+
+// bandRows returns, for each source position i in 0..n, the target
+// positions lo[i]..hi[i] that the search visits: those within w of
+// centers[i], clipped to 0..m, and widened where needed so that the rows
+// form one band from (0, 0) to (n, m). Both edges never go back, and each
+// row starts no later than the row before it ends; within such a band a
+// path of 1–0 and 0–1 links reaches every cell, so the search ends with
+// beads whatever the lengths and centres. centers holds n+1 positions.
+func bandRows(w int, centers []int, m int) (lo, hi []int) {
+	n := len(centers) - 1
+	lo, hi = make([]int, n+1), make([]int, n+1)
+	for i, c := range centers {
+		lo[i] = min(max(c-w, 0), m)
+		hi[i] = min(max(c+w, 0), m)
+	}
+	lo[0], hi[n] = 0, m
+	for i := 1; i <= n; i++ {
+		hi[i] = max(hi[i], hi[i-1])
+	}
+	for i := n - 1; i >= 0; i-- {
+		lo[i] = min(lo[i], lo[i+1])
+	}
+	for i := 1; i <= n; i++ {
+		lo[i] = min(lo[i], hi[i-1])
+	}
+	return lo, hi
 }

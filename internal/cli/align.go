@@ -8,34 +8,56 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/align"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/segment"
 )
 
+// alignSynopsis is the usage line and the description of the input that
+// `tandem align -h` prints.
+const alignSynopsis = `align --from LANG --to LANG [--split[=false]] [--terms FILE.tbx|FILE.tsv] [--tmx OUT.tmx] SOURCE TARGET
+
+SOURCE and TARGET are UTF-8 text files, an original and its translation.
+Each holds either one segment (sentence) a line, or one paragraph a line;
+a blank line in both ends a paragraph, and paragraphs are aligned in order.
+Lines holding several sentences on average (paragraphs) are split into
+sentences with the rules of 'tandem segment' (--split, said on standard
+error); --split=false aligns the lines as given.
+
+Prints one link a line as vecalign does: [i,j]:[k], the 0-based numbers of
+the lines (or, after splitting, of the sentences) of SOURCE and TARGET that
+translate each other; [i]:[] or []:[k] is a segment without a partner.
+--tmx also writes the aligned text.`
+
 // runAlign links the sentences of a translation to those of its original:
 //
-//	tandem align --from zh --to ru [--terms FILE] [--tmx OUT.tmx] SOURCE TARGET
+//	tandem align --from zh --to ru [--split[=false]] [--terms FILE] [--tmx OUT.tmx] SOURCE TARGET
 //
-// SOURCE and TARGET hold one segment a line; a blank line in both ends a
-// paragraph, and paragraphs are aligned in order. It prints one link a line
-// as vecalign does: [i,j]:[k], 0-based line numbers.
+// See alignSynopsis for the input and output.
 func runAlign(ctx context.Context, env *Env, args []string) error {
-	fs := env.newFlags("align", "align --from LANG --to LANG [--terms FILE.tbx|FILE.tsv] [--tmx OUT.tmx] SOURCE TARGET")
-	from := fs.String("from", "", "language of SOURCE: zh, ru or en")
-	to := fs.String("to", "", "language of TARGET")
+	fs := env.newFlags("align", alignSynopsis)
+	fromFlag := fs.String("from", "", "language of SOURCE: zh, ru or en")
+	toFlag := fs.String("to", "", "language of TARGET: zh, ru or en, not the language of SOURCE")
+	var split splitFlag
+	fs.Var(&split, "split", "split lines into sentences first (default: when lines hold several sentences)")
 	terms := fs.String("terms", "", "a termbase (TBX) or glossary (TSV) whose terms anchor the alignment")
 	tmxOut := fs.String("tmx", "", "also write the aligned pairs to this TMX file")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	if *from == "" || *to == "" {
+	if *fromFlag == "" || *toFlag == "" {
 		return fmt.Errorf("%w: --from and --to are required", errUsage)
 	}
 	if fs.NArg() != 2 {
 		return fmt.Errorf("%w: want SOURCE and TARGET", errUsage)
+	}
+	from, to, err := lang.CheckPair(*fromFlag, *toFlag)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	src, err := readLinesFile(fs.Arg(0))
 	if err != nil {
@@ -45,35 +67,53 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := align.Options{From: *from, To: *to, Hard: paragraphAnchors(src, tgt)}
+	in := alignInput{src: src, tgt: tgt, from: from, to: to, names: [2]string{fs.Arg(0), fs.Arg(1)}}
+	if err := in.prepare(split); err != nil {
+		return err
+	}
+	for _, note := range in.notes {
+		fmt.Fprintf(env.Stderr, "tandem align: %s\n", note)
+	}
+	src, tgt = in.src, in.tgt
+	opt := align.Options{From: from, To: to, Hard: in.hard}
 	if *terms != "" {
-		tb, err := readTerms(*terms, *from, *to)
+		tb, err := readTerms(*terms, from, to)
 		if err != nil {
 			return err
 		}
 		printWarnings(env, tb.Warnings)
 		for _, c := range tb.Entries {
-			for _, s := range c.In(*from) {
-				for _, t := range c.In(*to) {
+			for _, s := range c.In(from) {
+				for _, t := range c.In(to) {
 					opt.Terms = append(opt.Terms, align.Term{Source: s.Text, Target: t.Text})
 				}
 			}
 		}
+		if len(opt.Terms) == 0 {
+			return fmt.Errorf("%s: no entry has terms in both %s and %s, so the termbase cannot anchor this alignment", *terms, from, to)
+		}
 	}
 	beads := align.Align(src, tgt, opt)
+	paired := 0
 	w := bufio.NewWriter(env.Stdout)
 	for _, b := range beads {
 		fmt.Fprintln(w, b)
+		if len(b.Src) > 0 && len(b.Tgt) > 0 {
+			paired++
+		}
 	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
+	if paired == 0 {
+		fmt.Fprintf(env.Stderr, "tandem align: no segment of %s found a partner in %s: are they a text and its translation?\n", fs.Arg(0), fs.Arg(1))
+	}
 	if *tmxOut == "" {
 		return nil
 	}
-	tm := &interchange.TMX{SrcLang: *from}
-	joiner := func(lang string) string {
-		if strings.HasPrefix(lang, "zh") || strings.HasPrefix(lang, "ja") {
+	tm := &interchange.TMX{SrcLang: from}
+	joiner := func(tag string) string {
+		if lang.Base(tag) == "zh" {
 			return ""
 		}
 		return " "
@@ -89,12 +129,12 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 		for _, j := range b.Tgt {
 			t = append(t, tgt[j])
 		}
-		st, tt := strings.Join(s, joiner(*from)), strings.Join(t, joiner(*to))
+		st, tt := strings.Join(s, joiner(from)), strings.Join(t, joiner(to))
 		if strings.TrimSpace(st) == "" || strings.TrimSpace(tt) == "" {
 			continue
 		}
 		tm.Units = append(tm.Units, interchange.TU{
-			Variants: []interchange.TUV{{Lang: *from, Seg: interchange.PlainText(st)}, {Lang: *to, Seg: interchange.PlainText(tt)}},
+			Variants: []interchange.TUV{{Lang: from, Seg: interchange.PlainText(st)}, {Lang: to, Seg: interchange.PlainText(tt)}},
 			Props:    map[string]string{"x-alignment": b.String()},
 		})
 	}
@@ -105,43 +145,191 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 	return os.WriteFile(*tmxOut, buf.Bytes(), 0o644)
 }
 
+// splitFlag is the value of --split: not given (decided from the text),
+// true or false.
+type splitFlag struct{ set, on bool }
+
+func (f *splitFlag) String() string {
+	if f == nil || !f.set {
+		return "auto"
+	}
+	return strconv.FormatBool(f.on)
+}
+
+func (f *splitFlag) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("want true or false, got %q", s)
+	}
+	f.set, f.on = true, v
+	return nil
+}
+
+func (f *splitFlag) IsBoolFlag() bool { return true }
+
+// alignInput is what align reads: the lines of both files, then the
+// segments to align, the paragraph anchors, and notes for the user about
+// what was decided.
+type alignInput struct {
+	src, tgt []string
+	from, to string
+	names    [2]string
+	hard     [][2]int
+	notes    []string
+}
+
+// paragraphLine is the average number of sentences a line at which align
+// takes the lines of a file for paragraphs and splits them. Translators
+// merge or split a sentence now and then (a tenth of the lines at most), so
+// a file of one sentence a line stays well below it; a file of paragraphs,
+// headings included, lies well above.
+const paragraphLine = 1.5
+
+// prepare refuses a side without text, splits the lines into sentences when
+// split says so or, unset, when either side holds paragraphs, and pairs the
+// paragraphs of both sides as hard anchors.
+func (in *alignInput) prepare(split splitFlag) error {
+	if in.names[0] == "" {
+		in.names = [2]string{"SOURCE", "TARGET"}
+	}
+	for k, side := range [][]string{in.src, in.tgt} {
+		if len(side) == 0 {
+			return fmt.Errorf("%s is empty: there is nothing to align", in.names[k])
+		}
+		if blankLines(side) == len(side) {
+			return fmt.Errorf("%s has only blank lines: there is nothing to align", in.names[k])
+		}
+	}
+	sf, err := segment.For(in.from)
+	if err != nil {
+		return err
+	}
+	st, err := segment.For(in.to)
+	if err != nil {
+		return err
+	}
+	if !split.set {
+		ms, mt := sentencesALine(sf, in.src), sentencesALine(st, in.tgt)
+		name, mean := in.names[0], ms
+		if mt > ms {
+			name, mean = in.names[1], mt
+		}
+		if mean >= paragraphLine {
+			split.on = true
+			in.notes = append(in.notes, fmt.Sprintf("the lines of %s hold %.1f sentences on average, so both files were split into sentences and the links number sentences (--split=false aligns lines as given; --tmx writes the aligned text)", name, mean))
+		}
+	}
+	if split.on {
+		in.src, in.tgt = splitLines(sf, in.src), splitLines(st, in.tgt)
+	}
+	in.hard = paragraphAnchors(in.src, in.tgt)
+	if bs, bt := len(paragraphBreaks(in.src)), len(paragraphBreaks(in.tgt)); bs != bt {
+		in.notes = append(in.notes, fmt.Sprintf("%s has %d paragraphs and %s %d: paragraphs are not paired; the texts are aligned as one", in.names[0], bs+1, in.names[1], bt+1))
+	}
+	return nil
+}
+
+// blankLines counts the blank lines of a side.
+func blankLines(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// sentencesALine returns the average number of sentences of the lines that
+// are not blank.
+func sentencesALine(sp segment.Splitter, lines []string) float64 {
+	n, sum := 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n++
+		sum += len(sp.Split(l))
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(sum) / float64(n)
+}
+
+// splitLines replaces each line by its sentences; blank lines stay, as
+// paragraph ends.
+func splitLines(sp segment.Splitter, lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			out = append(out, l)
+			continue
+		}
+		for _, s := range segment.Strings(sp, l) {
+			out = append(out, segment.OneLine(s))
+		}
+	}
+	return out
+}
+
 // readLinesFile reads a file of one segment a line, checking its encoding.
 func readLinesFile(name string) ([]string, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
+	return parseLines(b, name)
+}
+
+// parseLines splits text into lines after checking that it is UTF-8 text;
+// a byte-order mark, CR LF line ends and a final line break are dropped.
+func parseLines(b []byte, name string) ([]string, error) {
 	if err := segment.CheckText(b, name); err != nil {
 		return nil, err
 	}
 	s := strings.TrimSuffix(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+	s = strings.TrimPrefix(s, "\ufeff")
 	if s == "" {
 		return nil, nil
 	}
-	lines := strings.Split(s, "\n")
-	lines[0] = strings.TrimPrefix(lines[0], "\ufeff")
-	return lines, nil
+	return strings.Split(s, "\n"), nil
 }
 
-// paragraphAnchors pairs the blank lines of both files when they have as
-// many: each blank line and the line after it start a link on both sides.
-func paragraphAnchors(src, tgt []string) [][2]int {
-	blanks := func(ls []string) []int {
-		var out []int
-		for i, l := range ls {
-			if strings.TrimSpace(l) == "" {
-				out = append(out, i)
+// paragraphBreaks returns the runs of blank lines between the text of a
+// side, as [first, one past last) line numbers; blank lines before the
+// first or after the last text line break no paragraph.
+func paragraphBreaks(lines []string) [][2]int {
+	var out [][2]int
+	start := -1
+	seenText := false
+	for i, l := range lines {
+		blank := strings.TrimSpace(l) == ""
+		switch {
+		case blank && start < 0 && seenText:
+			start = i
+		case !blank:
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
 			}
+			seenText = true
 		}
-		return out
 	}
-	bs, bt := blanks(src), blanks(tgt)
+	return out
+}
+
+// paragraphAnchors pairs the paragraph breaks of both sides when they have
+// as many: each run of blank lines, and the line after it, start a link on
+// both sides. It returns nil when the counts differ.
+func paragraphAnchors(src, tgt []string) [][2]int {
+	bs, bt := paragraphBreaks(src), paragraphBreaks(tgt)
 	if len(bs) == 0 || len(bs) != len(bt) {
 		return nil
 	}
 	var out [][2]int
 	for k := range bs {
-		out = append(out, [2]int{bs[k], bt[k]}, [2]int{bs[k] + 1, bt[k] + 1})
+		out = append(out, [2]int{bs[k][0], bt[k][0]}, [2]int{bs[k][1], bt[k][1]})
 	}
 	return out
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/segment"
 )
 
@@ -15,19 +17,23 @@ import (
 //	tandem segment --lang zh|ru|en [--rules FILE] [--srx FILE] [FILE]
 func runSegment(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("segment", "segment --lang zh|ru|en [--rules FILE] [--srx FILE] [FILE]\n\nReads text (standard input without FILE) and writes one sentence a line; a blank line always ends a sentence.")
-	lang := fs.String("lang", "", "language of the text: zh, ru or en")
-	rules := fs.String("rules", "", "a file of extra abbreviations (\"never|number|end ABBREVIATION\" lines)")
+	langFlag := fs.String("lang", "", "language of the text: zh, ru or en")
+	rules := fs.String("rules", "", "a file of extra rules, one a line: \"never|number|end ABBREVIATION\", \"starters Word...\", \"function-words word...\", \"date-words word...\", \"pair ABBREVIATION Word\"")
 	srx := fs.String("srx", "", "segment with the rules of this SRX 2.0 file instead")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	if *lang == "" {
+	if *langFlag == "" {
 		return fmt.Errorf("%w: --lang is required", errUsage)
 	}
 	if fs.NArg() > 1 {
 		return fmt.Errorf("%w: want at most one FILE", errUsage)
 	}
-	sp, err := splitterFor(*lang, *rules, *srx)
+	tag, _, err := lang.ParseWorked(*langFlag)
+	if err != nil {
+		return fmt.Errorf("%w: --lang %v", errUsage, err)
+	}
+	sp, err := splitterFor(tag, *rules, *srx)
 	if err != nil {
 		return err
 	}
@@ -37,6 +43,9 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 	}
 	if err := segment.CheckText(text, name); err != nil {
 		return err
+	}
+	if strings.TrimSpace(strings.TrimPrefix(string(text), "\ufeff")) == "" {
+		return fmt.Errorf("%s is empty or blank: there is no text to segment", name)
 	}
 	w := bufio.NewWriter(env.Stdout)
 	for _, s := range segment.Strings(sp, string(text)) {

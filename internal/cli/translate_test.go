@@ -33,7 +33,7 @@ func TestSegmentCommand(t *testing.T) {
 	if code, _, stderr := runCLI(t, nil, "segment", "--lang", "zh", bad); code != 1 || !strings.Contains(stderr, "gbk.txt:2:1: byte 0xc4 is not UTF-8") {
 		t.Errorf("wrong encoding: exit %d, %q", code, stderr)
 	}
-	if code, _, stderr := runCLI(t, nil, "segment", "--lang", "de", in); code != 2 || !strings.Contains(stderr, `no rules for language "de"`) {
+	if code, _, stderr := runCLI(t, nil, "segment", "--lang", "de", in); code != 2 || !strings.Contains(stderr, `"de": language not supported`) {
 		t.Errorf("unknown language: exit %d, %q", code, stderr)
 	}
 	if code, _, _ := runCLI(t, nil, "segment", in); code != 2 {

@@ -63,11 +63,13 @@ func TestEvalAgainstOmegaT(t *testing.T) {
 	}
 }
 
-// TestHardCasesAgainstOmegaT counts the collected hard cases each rule set
-// gets right.
+// TestHardCasesAgainstOmegaT counts the golden cases (the collected hard
+// cases and the prose written for the rules) each rule set gets right.
 func TestHardCasesAgainstOmegaT(t *testing.T) {
 	srx := readOmegaTRules(t)
 	_, cases := readGoldenFile(t, "testdata/hard.txt")
+	_, prose := readGoldenFile(t, "testdata/prose.txt")
+	cases = append(cases, prose...)
 	ours, theirs := map[string]int{}, map[string]int{}
 	total := map[string]int{}
 	for _, c := range cases {
@@ -85,7 +87,7 @@ func TestHardCasesAgainstOmegaT(t *testing.T) {
 		}
 	}
 	for _, l := range Languages {
-		t.Logf("%s hard cases right: tandem %d of %d, OmegaT default rules %d", l, ours[l], total[l], theirs[l])
+		t.Logf("%s golden cases right (hard.txt, prose.txt): tandem %d of %d, OmegaT default rules %d", l, ours[l], total[l], theirs[l])
 		if ours[l] < theirs[l] {
 			t.Errorf("%s: OmegaT's rules get more hard cases right", l)
 		}

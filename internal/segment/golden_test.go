@@ -14,8 +14,8 @@ type goldenCase struct {
 	want       []string
 }
 
-// readGolden parses testdata/hard.txt (see its header for the format) and
-// returns its comment header and cases.
+// readGolden parses a golden file such as testdata/hard.txt (see its header
+// for the format) and returns its comment header and cases.
 func readGolden(t *testing.T, path string) (string, []goldenCase) {
 	return readGoldenFile(t, path)
 }
@@ -49,25 +49,29 @@ func readGoldenFile(t testing.TB, path string) (string, []goldenCase) {
 	return header.String(), cases
 }
 
-// TestGolden checks the hard cases collected in testdata/hard.txt.
+// TestGolden checks the hard cases collected in testdata/hard.txt and the
+// sentences written for the rules in testdata/prose.txt.
 func TestGolden(t *testing.T) {
-	const path = "testdata/hard.txt"
-	header, cases := readGolden(t, path)
-	if len(cases) < 30 {
-		t.Fatalf("only %d golden cases in %s", len(cases), path)
-	}
-	var out strings.Builder
-	out.WriteString(header)
-	for _, c := range cases {
-		got := Strings(MustFor(c.lang), c.text)
-		if !*update && strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-			t.Errorf("%s: %s\n got: %q\nwant: %q", c.lang, c.text, got, c.want)
-		}
-		out.WriteString("\n" + c.lang + "> " + c.text + "\n" + strings.Join(got, "\n") + "\n")
-	}
-	if *update {
-		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	for _, path := range []string{"testdata/hard.txt", "testdata/prose.txt"} {
+		t.Run(path, func(t *testing.T) {
+			header, cases := readGolden(t, path)
+			if len(cases) < 30 {
+				t.Fatalf("only %d golden cases in %s", len(cases), path)
+			}
+			var out strings.Builder
+			out.WriteString(header)
+			for _, c := range cases {
+				got := Strings(MustFor(c.lang), c.text)
+				if !*update && strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+					t.Errorf("%s: %s\n got: %q\nwant: %q", c.lang, c.text, got, c.want)
+				}
+				out.WriteString("\n" + c.lang + "> " + c.text + "\n" + strings.Join(got, "\n") + "\n")
+			}
+			if *update {
+				if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }

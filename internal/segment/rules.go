@@ -55,6 +55,13 @@ type Rules struct {
 	wordFinal string
 	// starters are capitalised words that only start sentences.
 	starters map[string]bool
+	// function holds words of closed classes (prepositions, pronouns,
+	// conjunctions, articles), lower case: capitalised after a stop, they
+	// begin a sentence, for they are never a surname after an initial.
+	function map[string]bool
+	// dateWords are the lower-case words of a date or time phrase before a
+	// number: prepositions, months, parts of a period ("в ночь на 16 июля").
+	dateWords map[string]bool
 	// pairs holds, per abbreviation (compact form), the words that it is
 	// never parted from ("долл. США").
 	pairs map[string]map[string]bool
@@ -139,7 +146,12 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // with # are skipped. A line "word-final LETTERS" lists the letters that end
 // full words but never abbreviations; a line "starters WORD..." lists
 // capitalised words that begin a sentence even where the stop before them is
-// missing ("гигабайт Несмотря на"). A line "pair ABBREVIATION WORD" keeps
+// missing ("гигабайт Несмотря на"). A line "function-words WORD..." lists
+// lower-case words of closed classes (prepositions, pronouns, articles) that,
+// capitalised after an initial or an abbreviation, begin a new sentence
+// ("Иванов И. И. В ней"). A line "date-words WORD..." lists the lower-case
+// words of a date or time phrase that may open a sentence ("в ночь на 16
+// июля 2001 г. Россия"). A line "pair ABBREVIATION WORD" keeps
 // the abbreviation and the word after it in one sentence ("pair долл.
 // США"). name is used in error messages.
 func (r *Rules) Read(rd io.Reader, name string) error {
@@ -176,6 +188,22 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
+		if (kw == "function-words" || kw == "date-words") && ok {
+			set := &r.function
+			if kw == "date-words" {
+				set = &r.dateWords
+			}
+			if *set == nil {
+				*set = map[string]bool{}
+			}
+			for _, w := range strings.Fields(abbr) {
+				if !lowerWord(w) {
+					return fmt.Errorf("%s:%d:%d: %s %q must be a word of lower-case letters", name, line, col, kw, w)
+				}
+				(*set)[w] = true
+			}
+			continue
+		}
 		if kw == "pair" && ok {
 			a, word, ok := cutLast(strings.TrimSpace(abbr))
 			key := compact(a)
@@ -203,6 +231,16 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 		return fmt.Errorf("%s:%d: %w", name, line+1, err)
 	}
 	return nil
+}
+
+// lowerWord reports whether w is a word of lower-case letters.
+func lowerWord(w string) bool {
+	for _, c := range w {
+		if !unicode.IsLetter(c) || unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // cutLast splits s at its last space.

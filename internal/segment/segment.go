@@ -164,14 +164,16 @@ const (
 
 // breaks returns the byte offsets in p where a new segment starts.
 func (r *Rules) breaks(p string) []int {
+	var out []int
 	if r.cjk {
-		return r.breaksCJK(p)
+		out = r.breaksCJK(p)
+	} else {
+		out = r.breaksAlphabetic(p)
+		if len(r.starters) > 0 {
+			out = mergeSorted(out, r.starterBreaks(p))
+		}
 	}
-	out := r.breaksAlphabetic(p)
-	if len(r.starters) > 0 {
-		out = mergeSorted(out, r.starterBreaks(p))
-	}
-	return out
+	return unsheltered(out, r.sheltered(p))
 }
 
 func firstRune(s string) rune {
@@ -447,17 +449,17 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 	if word == "" {
 		return true
 	}
-	// Numbered items at the start of a segment: "4.", "IV.", "§2.", "8.1.".
-	if strings.TrimSpace(sentence[:wordStart]) == "" && isItemNumber(word) {
+	// Numbered items at the start of a segment, "4.", "IV.", "§2.",
+	// "8.1.", or after a colon or semicolon: "три этапа: 1. Подготовка".
+	lead := strings.TrimRightFunc(sentence[:wordStart], isSpace)
+	afterColon := len(lead) < wordStart && (strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ";"))
+	if (lead == "" || afterColon) && isItemNumber(word) {
 		return false
 	}
-	// An initial: "С. В. Лавров", "J. R. R. Tolkien"; but initials after
-	// the surname may end a sentence when a word that only starts
-	// sentences follows ("Пушкин А. С. Он родился").
 	if utf8.RuneCountInString(word) == 1 {
 		c, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsUpper(c) {
-			return r.starters[firstWord(next)]
+			return r.letterEnds(sentence, wordStart, c, next)
 		}
 	}
 	if a, ok := r.abbreviation(withStop); ok {
@@ -466,12 +468,12 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			return false
 		case AfterNumber:
 			before := withStop[:len(withStop)-len(a.matched)]
-			if !numberBefore(before) {
+			if !r.numberBefore(before) {
 				return false
 			}
 			// "В 2001 г. Россия и Китай…": a date that opens the
 			// sentence is not a sentence of its own.
-			if opensSentence(before) {
+			if r.opensSentence(before) {
 				return false
 			}
 			if r.pairs[compact(a.Text)][firstWord(strings.TrimLeftFunc(next, isSpace))] {
@@ -479,17 +481,145 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			}
 			return f == followUpper
 		case MayEnd:
+			before := withStop[:len(withStop)-len(a.matched)]
+			if r.numberBefore(before) && r.opensSentence(before) {
+				// "At 5 p.m. Russia and China signed…"
+				return false
+			}
+			if initialism(a.matched) && f == followUpper {
+				// "the U.S. Senate", "U.N. Security Council": a name
+				// goes on unless a word that begins sentences follows
+				// ("in the U.S. He moved…").
+				return r.sentenceWord(firstWord(next))
+			}
 			return f == followUpper || f == followOpen
 		}
+	}
+	if f == followUpper && initialism(word+".") {
+		// An initialism the rules do not list, in any language: "U.S.
+		// Drought Monitor" in a Russian text, "А.С. Пушкин".
+		return r.sentenceWord(firstWord(next))
 	}
 	return true
 }
 
+// letterEnds decides whether a stop after a single capital letter, at
+// sentence[wordStart:], ends the sentence, given the text that follows.
+//
+// An initial does not: "А. С. Пушкин", "J. R. R. Tolkien", "Пушкин А. С.
+// родился"; unless a word that only begins sentences follows the last
+// initial ("Это был Пушкин А. С. Он родился", "Иванов И. И. В ней").
+// A letter that is no initial ends the sentence as any word would: one in
+// another script than the word after it (Пётр I. Его; точки A и B.
+// Найдите: an initial and its surname share a script), a unit after a
+// number (100 °C., 220 В.), or a letter naming a point or an item where
+// the sentence names others without a stop (точки А и В.).
+func (r *Rules) letterEnds(sentence string, wordStart int, letter rune, next string) bool {
+	rest := strings.TrimLeftFunc(next, func(c rune) bool {
+		return isSpace(c) || strings.ContainsRune(openers+dashes, c)
+	})
+	w := firstWord(rest)
+	if w != "" && unicode.IsUpper(firstRune(w)) && utf8.RuneCountInString(w) <= 2 && strings.HasPrefix(rest[len(w):], ".") {
+		// Another initial: "А. С.", "А. Дж. Тойнби".
+		return false
+	}
+	before := sentence[:wordStart]
+	if w != "" && script(firstRune(w)) != script(letter) || unitAfterNumber(before) || r.bareLetter(before) {
+		return true
+	}
+	return r.sentenceWord(w)
+}
+
+// initialism reports whether an abbreviation as written is capital letters
+// each followed by a stop: "U.S.", "U. N.", "E.U.".
+func initialism(s string) bool {
+	letters := 0
+	for _, c := range s {
+		switch {
+		case unicode.IsUpper(c):
+			letters++
+		case c == '.' || isSpace(c):
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && strings.Count(s, ".") == letters
+}
+
+// sentenceWord reports whether w, capitalised, is a word that begins
+// sentences and never continues a name: a starter or a function word.
+func (r *Rules) sentenceWord(w string) bool {
+	return r.starters[w] || r.function[strings.ToLower(w)]
+}
+
+// script returns the script of a letter: Latin, Cyrillic, Greek or other.
+func script(c rune) string {
+	switch {
+	case unicode.In(c, unicode.Latin):
+		return "Latin"
+	case unicode.In(c, unicode.Cyrillic):
+		return "Cyrillic"
+	case unicode.In(c, unicode.Greek):
+		return "Greek"
+	}
+	return "other"
+}
+
+// unitAfterNumber reports whether s, the text before a letter, ends with a
+// number or a degree sign: the letter is then a unit (100 °C, 220 В, 4 K).
+func unitAfterNumber(s string) bool {
+	c, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isSpace))
+	return unicode.IsDigit(c) || c == '°'
+}
+
+// bareLetter reports whether s, a sentence up to a letter, holds another
+// single capital letter without a stop after it, other than the first word
+// ("точки А и"): the letters then name points or items, not people.
+// English "I" is a pronoun.
+func (r *Rules) bareLetter(s string) bool {
+	first := true
+	if len(s) > nearBytes {
+		// Only the words near the letter are looked at: points and
+		// items are named together, and a long sentence must not be
+		// read again at every stop.
+		start := len(s) - nearBytes
+		for start < len(s) && s[start] != ' ' {
+			start++
+		}
+		s, first = s[start:], false
+	}
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(c) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			c2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(c2) && !unicode.IsDigit(c2) {
+				break
+			}
+			j += n2
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		if j-i == n && unicode.IsUpper(c) && !first && !strings.ContainsRune(".-", after) && !strings.ContainsRune(".-", prev) && !(c == 'I' && r.Lang == "en") {
+			return true
+		}
+		first = false
+		i = j
+	}
+	return false
+}
+
 // opensSentence reports whether before, the sentence up to an abbreviation
-// after a number, holds nothing but that number and at most one word in
-// front of it: "В 2001", "С 1990-х", "Летом 2023", "2023". Such a date
-// opens a sentence rather than ending one.
-func opensSentence(before string) bool {
+// after a number, is a date or time phrase that opens the sentence rather
+// than a sentence ending in one: the number (with a magnitude before it,
+// "5 млн"), and before it at most one word ("В 2001", "Летом 2023",
+// "2023"), or only numbers and the rules' date words ("16 июля 2001", "В
+// ночь на 16 июля 2001", "С 1991 по 2001", "В конце XIX", "At 5").
+func (r *Rules) opensSentence(before string) bool {
 	s := strings.TrimRightFunc(before, isSpace)
 	for range 2 { // the number, and a magnitude before it ("5 млн")
 		w, start := lastWord(s)
@@ -502,11 +632,23 @@ func opensSentence(before string) bool {
 		}
 	}
 	s = strings.TrimLeftFunc(s, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers+dashes, c) })
-	if s == "" {
+	if !strings.ContainsFunc(s, func(c rune) bool { return !unicode.IsLetter(c) }) {
 		return true
 	}
-	for _, c := range s {
-		if !unicode.IsLetter(c) {
+	if len(before) > nearBytes {
+		return false
+	}
+	words := strings.Fields(before)
+	if len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, openers+dashes)
+		c, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "" || unicode.IsDigit(c) || isRoman(strings.TrimSuffix(w, ".")):
+		case r.dateWords[strings.ToLower(w)]:
+		default:
 			return false
 		}
 	}
@@ -614,10 +756,30 @@ func isRoman(w string) bool {
 }
 
 // numberBefore reports whether s ends with a number (arabic or roman,
-// possibly a range such as 1904-1905 or XIX–XX) and optional spaces.
-func numberBefore(s string) bool {
+// possibly a range such as 1904-1905 or XIX–XX) and optional spaces, or
+// with such a number and up to three magnitudes and units after it, as in
+// "5 млн руб.", "2,5 тыс. кв." or "60 км/".
+func (r *Rules) numberBefore(s string) bool {
+	return r.numberBeforeDepth(s, 3)
+}
+
+func (r *Rules) numberBeforeDepth(s string, depth int) bool {
 	s = strings.TrimRightFunc(s, isSpace)
-	w, _ := lastWord(s)
+	if t := strings.TrimRight(s, "%‰"); len(t) < len(s) {
+		// "5,3 % г/г.": a percentage is a number.
+		s = strings.TrimRightFunc(t, isSpace)
+	}
+	if u, ok := strings.CutSuffix(s, "/"); ok {
+		// "60 км/ч.", "100 руб./шт.": the unit before the slash follows
+		// the number.
+		w, start := lastWord(u)
+		if w == "" || depth == 0 {
+			return false
+		}
+		return r.numberBeforeDepth(u[:start], depth-1)
+	}
+	w, start := lastWord(s)
+	unit := w
 	w = strings.TrimRight(w, ".-")
 	if w == "" {
 		// "1990-х гг." and "(1904—1905 гг." : look through a dash.
@@ -634,12 +796,10 @@ func numberBefore(s string) bool {
 	if unicode.IsDigit(c) {
 		return true
 	}
-	// "5 млн. руб.", "3 тыс. км.": a magnitude between the number and
-	// the unit.
-	switch strings.ToLower(w) {
-	case "тыс", "млн", "млрд", "трлн":
-		rest := strings.TrimSuffix(s, ".")
-		return numberBefore(rest[:len(rest)-len(w)])
+	// "5 млн руб.", "3 тыс. км.", "2,5 тыс. кв. км.": a magnitude or a
+	// unit between the number and the abbreviation.
+	if a, ok := r.abbrevs[compact(unit)]; depth > 0 && (ok && a.Kind == AfterNumber || magnitudes[strings.ToLower(w)]) {
+		return r.numberBeforeDepth(s[:start], depth-1)
 	}
 	// "1990-х", "XIX".
 	if isRoman(last) {
@@ -651,3 +811,11 @@ func numberBefore(s string) bool {
 	}
 	return false
 }
+
+// nearBytes bounds how far back from a stop the rules read the sentence
+// for its context, so that a paragraph is read in linear time.
+const nearBytes = 240
+
+// magnitudes are the words of scale written without a stop between a
+// number and its unit ("5 млн руб.").
+var magnitudes = map[string]bool{"тыс": true, "млн": true, "млрд": true, "трлн": true}

@@ -50,6 +50,9 @@ func TestRuleFileErrors(t *testing.T) {
 		{"starters однако\n", "p.txt:1:1: starter \"однако\" must be a capitalised word"},
 		{"pair долл\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
 		{"pair долл США\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
+		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
+		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
+		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
@@ -85,10 +88,14 @@ func TestUnknownLanguage(t *testing.T) {
 }
 
 func FuzzSplit(f *testing.F) {
-	_, cases := readGoldenFile(f, "testdata/hard.txt")
-	for _, c := range cases {
-		f.Add(c.lang, c.text)
+	for _, path := range []string{"testdata/hard.txt", "testdata/prose.txt"} {
+		_, cases := readGoldenFile(f, path)
+		for _, c := range cases {
+			f.Add(c.lang, c.text)
+		}
 	}
+	f.Add("ru", "«Открыта. "+strings.Repeat("Ещё одно предложение. ", 30)+"Закрыта» и всё.")
+	f.Add("zh", "他说\"走吧！天黑了\"就走了。《未闭合。“嵌套《标题！》”")
 	f.Add("ru", "т. е.\n\n  . . ! ?» — а")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
@@ -102,6 +109,7 @@ func FuzzSplit(f *testing.F) {
 func FuzzReadRules(f *testing.F) {
 	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
 	f.Add("# c\n\n\ufeffnever x.")
+	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
 	f.Fuzz(func(t *testing.T, rules string) {
 		r := MustFor("en")
 		if err := r.Read(strings.NewReader(rules), "f.txt"); err != nil {
@@ -124,6 +132,9 @@ func TestCheckText(t *testing.T) {
 		{[]byte("ok\n\n\xc4\xe3\xba\xc3"), "t.txt:3:1: byte 0xc4"}, // 你好 in GBK
 		{[]byte{0xff, 0xfe, 'a', 0}, "t.txt:1:1: the text is UTF-16"},
 		{[]byte("a\x00b"), "t.txt:1:2: NUL byte"},
+		{[]byte("PK\x03\x04\x14\x00\x06\x00"), "t.txt:1:1: this is a ZIP package (DOCX, ODT or EPUB), not plain text; convert a manuscript with 'tandem doc convert"},
+		{[]byte("%PDF-1.7\n%\xe2\xe3"), "t.txt:1:1: this is a PDF file"},
+		{[]byte("{\\rtf1\\ansi Привет}"), "t.txt:1:1: this is an RTF file"},
 	}
 	for _, tt := range tests {
 		err := CheckText(tt.in, "t.txt")

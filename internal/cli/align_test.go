@@ -1,0 +1,259 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/align"
+)
+
+// checkBeads checks that the bead lines of out cover n source and m target
+// segments once each, in order.
+func checkBeads(out string, n, m int) error {
+	var beads []align.Bead
+	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		b, err := align.ParseBead(l)
+		if err != nil {
+			return err
+		}
+		beads = append(beads, b)
+	}
+	return coverErr(beads, n, m)
+}
+
+func coverErr(beads []align.Bead, n, m int) error {
+	i, j := 0, 0
+	for _, b := range beads {
+		for _, x := range b.Src {
+			if x != i {
+				return fmt.Errorf("bead %v: source %d out of order (want %d)", b, x, i)
+			}
+			i++
+		}
+		for _, y := range b.Tgt {
+			if y != j {
+				return fmt.Errorf("bead %v: target %d out of order (want %d)", b, y, j)
+			}
+			j++
+		}
+	}
+	if i != n || j != m {
+		return fmt.Errorf("beads cover %d of %d source and %d of %d target segments", i, n, j, m)
+	}
+	return nil
+}
+
+func numbered(n int, format string) string {
+	var b strings.Builder
+	for k := range n {
+		fmt.Fprintf(&b, format+"\n", k+1)
+	}
+	return b.String()
+}
+
+// TestAlignCommandShapes runs align on the inputs that used to panic: one
+// line against twelve or more, a very long line against fifty.
+func TestAlignCommandShapes(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("Очень длинная строка, в которой много слов и цифр 2001", 300) + "\n"
+	tests := []struct {
+		name, from, to, src, tgt string
+		n, m                     int
+	}{
+		{"one against twelve", "ru", "zh", "Один.\n", numbered(12, "第%d句话。"), 1, 12},
+		{"twelve against one", "zh", "ru", numbered(12, "第%d句话。"), "Один.\n", 12, 1},
+		{"one against forty", "en", "ru", "One.\n", numbered(40, "Строка %d."), 1, 40},
+		{"long line against fifty", "ru", "en", long, numbered(50, "Line %d is here."), 1, 50},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := writeLangFile(t, dir, "src.txt", tt.src)
+			tgt := writeLangFile(t, dir, "tgt.txt", tt.tgt)
+			code, out, stderr := runCLI(t, nil, "align", "--split=false", "--from", tt.from, "--to", tt.to, src, tgt)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			if err := checkBeads(out, tt.n, tt.m); err != nil {
+				t.Errorf("%v:\n%s", err, out)
+			}
+		})
+	}
+}
+
+// TestAlignParagraphs checks that a text of one paragraph a line is split
+// into sentences, with a note on standard error, and that --split=false
+// aligns the lines as given.
+func TestAlignParagraphs(t *testing.T) {
+	dir := t.TempDir()
+	src := writeLangFile(t, dir, "zh.txt", "中俄两国于2001年签署了条约。今年是条约签署20周年。两国贸易额达到2401亿美元。论坛由两国科学院共同主办。\n")
+	tgt := writeLangFile(t, dir, "ru.txt", "В 2001 году Россия и Китай подписали договор. В этом году исполняется 20 лет со дня его подписания. Товарооборот двух стран достиг 240,1 млрд долларов. Форум совместно организовали академии наук двух стран.\n")
+	tmx := filepath.Join(dir, "out.tmx")
+	code, out, stderr := runCLI(t, nil, "align", "--from", "zh", "--to", "ru", "--tmx", tmx, src, tgt)
+	if code != 0 || out != "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n" {
+		t.Fatalf("exit %d, links:\n%s", code, out)
+	}
+	if !strings.Contains(stderr, "sentences on average") || !strings.Contains(stderr, "--split=false") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("stderr does not say that the lines were split: %q", stderr)
+	}
+	b, err := os.ReadFile(tmx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(b); strings.Count(s, "<tu>") != 4 || !strings.Contains(s, "<seg>今年是条约签署20周年。</seg>") {
+		t.Errorf("TMX:\n%s", s)
+	}
+
+	code, out, stderr = runCLI(t, nil, "align", "--split=false", "--from", "zh", "--to", "ru", src, tgt)
+	if code != 0 || out != "[0]:[0]\n" || stderr != "" {
+		t.Errorf("--split=false: exit %d, stderr %q, links:\n%s", code, stderr, out)
+	}
+	// Paragraphs between blank lines stay paired after splitting.
+	src2 := writeLangFile(t, dir, "zh2.txt", "第一段。第二句。\n\n第二段。第二句。第三句。\n")
+	tgt2 := writeLangFile(t, dir, "ru2.txt", "Первый абзац. Второе предложение.\n\nВторой абзац. Второе предложение. Третье.\n")
+	code, out, _ = runCLI(t, nil, "align", "--from", "zh", "--to", "ru", src2, tgt2)
+	if code != 0 || out != "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n[5]:[5]\n" {
+		t.Errorf("paragraphs: exit %d, links:\n%s", code, out)
+	}
+}
+
+// TestAlignCommandRefuses checks that input align cannot treat is refused
+// with one line naming the problem, not aligned into nonsense.
+func TestAlignCommandRefuses(t *testing.T) {
+	dir := t.TempDir()
+	good := writeLangFile(t, dir, "good.txt", "Один.\nДва.\n")
+	zh := writeLangFile(t, dir, "zh.txt", "一。\n二。\n")
+	empty := writeLangFile(t, dir, "empty.txt", "")
+	bom := writeLangFile(t, dir, "bom.txt", "\ufeff")
+	blank := writeLangFile(t, dir, "blank.txt", "\n \n\t\n")
+	binary := writeLangFile(t, dir, "image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	utf16 := writeLangFile(t, dir, "utf16.txt", "\xff\xfeA\x00")
+	docx := writeLangFile(t, dir, "manuscript.docx", "PK\x03\x04\x14\x00\x06\x00\x08\x00")
+	noPair := writeLangFile(t, dir, "terms.tsv", "")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--from", "ru", "--to", "zh", "--terms", noPair, good, zh}, 1, "terms.tsv: no entry has terms in both ru and zh"},
+		{[]string{"--from", "ru", "--to", "fr", good, zh}, 2, `target language "fr": language not supported`},
+		{[]string{"--from", "de", "--to", "zh", good, zh}, 2, `source language "de": language not supported`},
+		{[]string{"--from", "ru", "--to", "!!bad", good, zh}, 2, `"!!bad": not a BCP 47 language tag`},
+		{[]string{"--from", "ru", "--to", "ru-RU", good, good}, 2, "source and target are the same language"},
+		{[]string{"--from", "zh-Hans", "--to", "zh-TW", zh, zh}, 2, "source and target are the same language"},
+		{[]string{"--from", "ru", "--to", "zh", empty, zh}, 1, "empty.txt is empty"},
+		{[]string{"--from", "ru", "--to", "zh", good, bom}, 1, "bom.txt is empty"},
+		{[]string{"--from", "ru", "--to", "zh", good, blank}, 1, "blank.txt has only blank lines"},
+		{[]string{"--from", "ru", "--to", "zh", binary, zh}, 1, "image.png:1:1: byte 0x89 is not UTF-8"},
+		{[]string{"--from", "ru", "--to", "zh", good, utf16}, 1, "the text is UTF-16"},
+		{[]string{"--from", "ru", "--to", "zh", docx, zh}, 1, "manuscript.docx:1:1: this is a ZIP package (DOCX, ODT or EPUB), not plain text"},
+		{[]string{"--from", "ru", "--to", "zh", good, filepath.Join(dir, "missing.txt")}, 1, "no such file"},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runCLI(t, nil, append([]string{"align"}, tt.args...)...)
+		first, _, _ := strings.Cut(stderr, "\n")
+		if code != tt.code || out != "" || !strings.Contains(first, tt.want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, code, out, stderr, tt.code, tt.want)
+		}
+		if rest := strings.TrimPrefix(stderr, first+"\n"); rest != "" && !strings.HasPrefix(rest, "Run 'tandem align -h'") {
+			t.Errorf("%q: more than one line of error: %q", tt.args, stderr)
+		}
+	}
+	terms := writeLangFile(t, dir, "pair.tsv", "один\t一\n")
+	if code, out, stderr := runCLI(t, nil, "align", "--from", "ru", "--to", "zh", "--terms", terms, good, zh); code != 0 || out != "[0]:[0]\n[1]:[1]\n" {
+		t.Errorf("with a term list: exit %d, stderr %q, links:\n%s", code, stderr, out)
+	}
+}
+
+// TestAlignParagraphMismatch checks that paragraphs that do not pair up are
+// said to be left unpaired, and that the alignment still covers both sides.
+func TestAlignParagraphMismatch(t *testing.T) {
+	dir := t.TempDir()
+	src := writeLangFile(t, dir, "ru.txt", "Первый абзац.\n\nВторой абзац.\n\nТретий абзац.\n")
+	tgt := writeLangFile(t, dir, "zh.txt", "第一段。\n\n第二段。第三段。\n")
+	code, out, stderr := runCLI(t, nil, "align", "--split=false", "--from", "ru", "--to", "zh", src, tgt)
+	if code != 0 || !strings.Contains(stderr, "has 3 paragraphs and") || !strings.Contains(stderr, " 2: paragraphs are not paired") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if err := checkBeads(out, 5, 3); err != nil {
+		t.Error(err)
+	}
+	// Two blank lines against one are one paragraph break on each side.
+	src2 := writeLangFile(t, dir, "ru2.txt", "Первый абзац.\n\n\nВторой абзац.\n")
+	tgt2 := writeLangFile(t, dir, "zh2.txt", "第一段。\n\n第二段。\n")
+	code, out, stderr = runCLI(t, nil, "align", "--split=false", "--from", "ru", "--to", "zh", src2, tgt2)
+	if code != 0 || stderr != "" || !strings.HasPrefix(out, "[0]:[0]\n") || !strings.HasSuffix(out, "[3]:[2]\n") {
+		t.Errorf("exit %d, stderr %q, links:\n%s", code, stderr, out)
+	}
+}
+
+// TestSegmentCommandRefuses checks the language and the input of segment.
+func TestSegmentCommandRefuses(t *testing.T) {
+	dir := t.TempDir()
+	good := writeLangFile(t, dir, "ru.txt", "Один. Два.\n")
+	blank := writeLangFile(t, dir, "blank.txt", " \n\n")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--lang", "fr", good}, 2, `"fr": language not supported`},
+		{[]string{"--lang", "ja", good}, 2, `"ja": language not supported`},
+		{[]string{"--lang", "ru RU", good}, 2, "not a BCP 47 language tag"},
+		{[]string{"--lang", "ru", blank}, 1, "blank.txt is empty or blank"},
+		{[]string{"--lang", "ru"}, 1, "standard input is empty or blank"},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runCLI(t, nil, append([]string{"segment"}, tt.args...)...)
+		first, _, _ := strings.Cut(stderr, "\n")
+		if code != tt.code || out != "" || !strings.Contains(first, tt.want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, code, out, stderr, tt.code, tt.want)
+		}
+	}
+	if code, out, stderr := runCLI(t, nil, "segment", "--lang", "ru-RU", good); code != 0 || out != "Один.\nДва.\n" {
+		t.Errorf("ru-RU: exit %d, %q, %q", code, out, stderr)
+	}
+}
+
+// FuzzAlignInput reads two texts as align does and aligns them: the input
+// is refused with an error of one line or aligned with beads that cover
+// every segment of both sides.
+func FuzzAlignInput(f *testing.F) {
+	f.Add([]byte("Один.\n"), []byte(numbered(12, "第%d句话。")), uint8(0))
+	f.Add([]byte("Первый абзац. Второе предложение.\n\nТретье."), []byte("第一段。第二句。\n\n第三句。\n"), uint8(1))
+	f.Add([]byte("\ufeff\r\n\r\n"), []byte("x"), uint8(2))
+	f.Add([]byte("a\n\n\nb\n"), []byte("\n\nc\n\nd\n\n"), uint8(0))
+	f.Fuzz(func(t *testing.T, a, b []byte, split uint8) {
+		if len(a) > 4000 || len(b) > 4000 {
+			return
+		}
+		in := alignInput{from: "ru", to: "zh"}
+		var err error
+		if in.src, err = parseLines(a, "a"); err != nil {
+			return
+		}
+		if in.tgt, err = parseLines(b, "b"); err != nil {
+			return
+		}
+		n, m := len(in.src), len(in.tgt)
+		sf := splitFlag{set: split%3 != 0, on: split%3 == 1}
+		if err := in.prepare(sf); err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error of several lines: %q", err)
+			}
+			return
+		}
+		if (!sf.on && sf.set) && (len(in.src) != n || len(in.tgt) != m) {
+			t.Fatalf("--split=false changed the lines: %d × %d → %d × %d", n, m, len(in.src), len(in.tgt))
+		}
+		beads := align.Align(in.src, in.tgt, align.Options{From: in.from, To: in.to, Hard: in.hard})
+		if err := coverErr(beads, len(in.src), len(in.tgt)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
