@@ -134,13 +134,13 @@ func TestAlignCommandRefuses(t *testing.T) {
 	binary := writeLangFile(t, dir, "image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 	utf16 := writeLangFile(t, dir, "utf16.txt", "\xff\xfeA\x00")
 	docx := writeLangFile(t, dir, "manuscript.docx", "PK\x03\x04\x14\x00\x06\x00\x08\x00")
-	noPair := writeLangFile(t, dir, "terms.tsv", "")
+	noPair := writeLangFile(t, dir, "terms.tbx", `<martif type="TBX"><text><body><termEntry id="c1"><langSet xml:lang="ru"><tig><term>договор</term></tig></langSet><langSet xml:lang="en"><tig><term>treaty</term></tig></langSet></termEntry></body></text></martif>`)
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"--from", "ru", "--to", "zh", "--terms", noPair, good, zh}, 1, "terms.tsv: no entry has terms in both ru and zh"},
+		{[]string{"--from", "ru", "--to", "zh", "--terms", noPair, good, zh}, 1, "terms.tbx: no entry has terms in both ru and zh"},
 		{[]string{"--from", "ru", "--to", "fr", good, zh}, 2, `target language "fr": language not supported`},
 		{[]string{"--from", "de", "--to", "zh", good, zh}, 2, `source language "de": language not supported`},
 		{[]string{"--from", "ru", "--to", "!!bad", good, zh}, 2, `"!!bad": not a BCP 47 language tag`},
