@@ -67,7 +67,14 @@ func leaves(d *Document) []leaf {
 			case ListBlock:
 				if b.List != nil {
 					for _, it := range b.List.Items {
+						first := len(out)
 						visit(it.Blocks, join(ctx, "list"))
+						if it.Label != "" && first < len(out) {
+							// The label is part of what a reader sees.
+							l := &out[first]
+							l.text = it.Label + " " + l.text
+							l.key += "\x00" + it.Label
+						}
 					}
 				}
 			case TableBlock:
@@ -106,9 +113,15 @@ func fingerprint(b *Block) string {
 	var fp func(ins []Inline)
 	fp = func(ins []Inline) {
 		for _, in := range ins {
+			if in.Type == Anchor {
+				continue // a bookmark's name is not something a reader sees
+			}
 			sb.WriteString(string(in.Type))
 			sb.WriteByte('(')
-			sb.WriteString(in.Text + in.Href + in.Lang + in.Src + in.Alt)
+			sb.WriteString(in.Text + in.Href + in.Lang + in.Src + in.Alt + in.Mark)
+			if m := in.Math; m != nil {
+				sb.WriteString(strconv.FormatBool(m.Display) + "|" + m.TeX + "|" + m.MathML)
+			}
 			fp(in.Content)
 			sb.WriteByte(')')
 		}

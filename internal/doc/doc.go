@@ -9,6 +9,7 @@
 package doc
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -22,11 +23,14 @@ type Document struct {
 	// Lang is the BCP 47 tag of the document's language, as the source
 	// declared it or as most of its text is marked ("ru-RU", "zh-CN", "en").
 	Lang string `json:"lang,omitempty"`
-	// Title is the document's title as its source gives it as metadata (a
-	// DOCX's core properties or Title-styled paragraph, a Markdown file's
-	// front matter); empty when it gives none.
+	// Title is the document's title as its source gives it as metadata: a
+	// DOCX's core properties (dc:title) or else its first Title-styled
+	// paragraph, a Markdown file's front matter (title), an HTML page's
+	// <title>; empty when it gives none. A title that is also a paragraph
+	// of the text stays in Blocks too: Title is metadata, not content.
 	Title string `json:"title,omitempty"`
-	// Authors are the authors named by the source's metadata, in its order.
+	// Authors are the authors named by the source's metadata (dc:creator,
+	// front matter author or authors, <meta name="author">), in its order.
 	Authors []string `json:"authors,omitempty"`
 	Blocks  []Block  `json:"blocks"`
 	// Notes are the footnotes and endnotes, in the order of their first
@@ -37,6 +41,16 @@ type Document struct {
 	Comments []Comment `json:"comments,omitempty"`
 	// Media lists the images that figures and inline images show.
 	Media []Media `json:"media,omitempty"`
+	// Warnings say what the reader could not carry over faithfully (a
+	// symbol with no Unicode equivalent, an invalid language tag it
+	// dropped), one line each, for the person who imported the file. They
+	// are not part of the JSON form.
+	Warnings []string `json:"-"`
+}
+
+// Warn records a warning about the import of d.
+func (d *Document) Warn(format string, args ...any) {
+	d.Warnings = append(d.Warnings, fmt.Sprintf(format, args...))
 }
 
 // BlockType names the kind of a block.
@@ -89,9 +103,11 @@ type List struct {
 
 // Item is one list item.
 type Item struct {
-	// Label is the item's label as the source wrote it when it is more than
-	// a number in the list's Style ("Статья 3.", "NEW-3-FORMAT", "(iv)");
-	// empty for a plain number or bullet.
+	// Label is the item's label as the source shows it, when it is more
+	// than what the list's Style would show by itself (a number followed by
+	// a full stop, or "、" for cjk-ideographic): "Статья 3.", "NEW-3-FORMAT",
+	// "(iv)", "1.2.", "a)". Empty for a plain number or a bullet. Writers
+	// show the label in place of the list's own number.
 	Label  string  `json:"label,omitempty"`
 	Blocks []Block `json:"blocks"`
 }
@@ -143,12 +159,26 @@ const (
 	// LineBreak is a break inside a paragraph.
 	LineBreak InlineType = "linebreak"
 	Image     InlineType = "image"
-	// MathInline is a formula (Math); it is never translated as text.
+	// MathInline is a formula (Math); it is never translated as text. A
+	// formula set on its own line is a paragraph holding it with
+	// Math.Display set.
 	MathInline InlineType = "math"
-	// Anchor is a target of internal links (ID), as a bookmark in the
-	// source; a Link whose Href is "#"+ID points to it.
+	// Anchor is a target of internal links (ID), where the source put a
+	// bookmark (DOCX) or an id (HTML, Markdown); it shows nothing. A Link
+	// whose Href is "#"+ID points to it; see ResolveLinks.
 	Anchor InlineType = "anchor"
 )
+
+// IsMark reports whether inlines of type t are marks around other inlines
+// (Content), as opposed to leaves: text, note references, breaks, images,
+// formulas and anchors.
+func (t InlineType) IsMark() bool {
+	switch t {
+	case Emph, Strong, Underline, Strike, Sup, Sub, SmallCaps, Link, Span:
+		return true
+	}
+	return false
+}
 
 // Inline is a piece of text or a mark around other inlines.
 type Inline struct {
@@ -163,9 +193,13 @@ type Inline struct {
 	// Note is the ID of the Note a NoteRef points to.
 	Note string `json:"note,omitempty"`
 	// Mark is a NoteRef's mark when the source gives its own ("*", "†")
-	// instead of the note's number; such a reference takes no number.
+	// instead of the note's number. Writers show the mark, and number the
+	// other notes as if the marked one were not there.
 	Mark string `json:"mark,omitempty"`
-	// ID is an Anchor's name, unique in the document.
+	// ID is an Anchor's name, unique among the anchors, blocks and notes of
+	// the document. It is the source's own name (a DOCX bookmark such as
+	// "_Toc123" or "Intro", an HTML id) or, for Markdown headings that a
+	// link points to, the heading's slug ("2-method").
 	ID string `json:"id,omitempty"`
 	// Math is a MathInline's formula.
 	Math *Math `json:"math,omitempty"`
@@ -185,9 +219,10 @@ type Math struct {
 	MathML string `json:"mathml,omitempty"`
 	// TeX is the formula in LaTeX math notation, without the surrounding $.
 	TeX string `json:"tex,omitempty"`
-	// OMML is the source's Office Math (an m:oMath element, namespaces
-	// declared on it) when it came from a DOCX, so a DOCX written back from
-	// the document carries the formula unchanged.
+	// OMML is the source's Office Math (one m:oMath element, with the
+	// namespaces it uses declared on it) when it came from a DOCX, so a
+	// DOCX written back from the document carries the formula unchanged.
+	// For display math it is the m:oMath inside the source's m:oMathPara.
 	OMML string `json:"omml,omitempty"`
 }
 
@@ -227,8 +262,9 @@ type Media struct {
 	Data []byte `json:"-"`
 }
 
-// PlainText returns the text of inlines without marks; note references and
-// images contribute nothing, line breaks a newline.
+// PlainText returns the text of inlines without marks; note references,
+// anchors and images contribute nothing, line breaks a newline, and a
+// formula its TeX (so that identifiers and diffs see formulas change).
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	writePlain(&b, ins)
@@ -242,7 +278,11 @@ func writePlain(b *strings.Builder, ins []Inline) {
 			b.WriteString(in.Text)
 		case LineBreak:
 			b.WriteByte('\n')
-		case NoteRef, Image:
+		case MathInline:
+			if in.Math != nil {
+				b.WriteString(in.Math.TeX)
+			}
+		case NoteRef, Image, Anchor:
 		default:
 			writePlain(b, in.Content)
 		}

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bufio"
+	"encoding/base64"
 	"io"
 	"strconv"
 	"strings"
@@ -12,12 +13,29 @@ type HTMLOptions struct {
 	// Standalone writes a whole HTML page with <html>, <head> and a small
 	// style sheet; otherwise only the body's content is written.
 	Standalone bool
-	// Title is the page title of a standalone page.
+	// Title is the page title of a standalone page; when empty, the
+	// document's own Title.
 	Title string
+	// Media says how the page refers to the document's own images.
+	Media MediaLinks
 	// MediaPrefix is put before a media name to make an image's URL
-	// ("media/" by default).
+	// ("media/" by default) when Media is LinkMedia.
 	MediaPrefix string
 }
+
+// MediaLinks says how a writer refers to the images of Document.Media.
+type MediaLinks int
+
+const (
+	// LinkMedia refers to each image by a path (a prefix and its name);
+	// whoever calls the writer puts the files there.
+	LinkMedia MediaLinks = iota
+	// EmbedMedia puts each image into the output as a data: URI, so the
+	// output needs no other file.
+	EmbedMedia
+	// OmitMedia writes an image's alternative text instead of the image.
+	OmitMedia
+)
 
 // WriteHTML renders d as semantic HTML: headings, paragraphs, lists, tables
 // and figures as their HTML elements, every block with its ID as id, notes
@@ -26,7 +44,11 @@ type HTMLOptions struct {
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
 	h := newHTMLWriter(w, d, opt)
 	if opt.Standalone {
-		h.pageStart(opt.Title, "")
+		title := opt.Title
+		if title == "" {
+			title = d.Title
+		}
+		h.pageStart(title, "")
 	}
 	h.blocks(d.Blocks, d.Lang)
 	h.notes()
@@ -37,12 +59,19 @@ func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
 }
 
 type htmlWriter struct {
-	w       *bufio.Writer
-	err     error
-	d       *Document
-	prefix  string
-	noteNum map[string]int
-	refs    map[string]int
+	w      *bufio.Writer
+	err    error
+	d      *Document
+	media  MediaLinks
+	prefix string
+	labels noteLabels
+	refs   map[string]int
+	// targets are the identifiers internal links may point at; anchors
+	// holds those of anchors already written, so none is written twice.
+	targets, anchors map[string]bool
+	// label is a list item's label, written at the start of the item's
+	// first paragraph.
+	label string
 	// plainRefs writes note references as numbers without links (for
 	// diffs, which do not show the notes themselves).
 	plainRefs bool
@@ -57,19 +86,54 @@ func newHTMLWriter(w io.Writer, d *Document, opt HTMLOptions) *htmlWriter {
 	if !ok {
 		bw = bufio.NewWriterSize(w, 64<<10)
 	}
-	h := &htmlWriter{w: bw, d: d, prefix: prefix,
-		noteNum: map[string]int{}, refs: map[string]int{}}
-	var fn, en int
-	for _, n := range d.Notes {
-		if n.Type == Endnote {
-			en++
-			h.noteNum[n.ID] = en
-		} else {
-			fn++
-			h.noteNum[n.ID] = fn
-		}
+	return &htmlWriter{w: bw, d: d, media: opt.Media, prefix: prefix, labels: labelNotes(d, true),
+		refs: map[string]int{}, targets: d.Targets(), anchors: map[string]bool{}}
+}
+
+// noteLabels says how each note is called in the text: by its number, or
+// by the mark its source gave it.
+type noteLabels struct {
+	num  map[string]int
+	mark map[string]string
+}
+
+func (n noteLabels) label(id string) (string, bool) {
+	if m, ok := n.mark[id]; ok {
+		return m, true
 	}
-	return h
+	k, ok := n.num[id]
+	return strconv.Itoa(k), ok
+}
+
+// labelNotes numbers the notes of d from 1 in their order, leaving out
+// notes referenced with a mark of their own; byType numbers footnotes and
+// endnotes separately.
+func labelNotes(d *Document, byType bool) noteLabels {
+	n := noteLabels{num: map[string]int{}, mark: map[string]string{}}
+	d.Walk(func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			WalkInlines(ins, func(in *Inline) {
+				if in.Type == NoteRef && in.Mark != "" {
+					if _, ok := n.mark[in.Note]; !ok {
+						n.mark[in.Note] = in.Mark
+					}
+				}
+			})
+		})
+	})
+	count := map[NoteType]int{}
+	for _, note := range d.Notes {
+		if _, ok := n.mark[note.ID]; ok {
+			continue
+		}
+		typ := note.Type
+		if !byType {
+			typ = Footnote
+		}
+		count[typ]++
+		n.num[note.ID] = count[typ]
+	}
+	return n
 }
 
 const pageStyle = `body{font-family:serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5}
@@ -84,7 +148,13 @@ func (h *htmlWriter) pageStart(title, extraStyle string) {
 	}
 	h.s(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
 	h.text(title)
-	h.s("</title>\n<style>\n" + pageStyle + extraStyle + "\n</style>\n</head>\n<body>\n<main>\n")
+	h.s("</title>\n")
+	if len(h.d.Authors) > 0 {
+		h.s(`<meta name="author"`)
+		h.attr("content", strings.Join(h.d.Authors, ", "))
+		h.s(">\n")
+	}
+	h.s("<style>\n" + pageStyle + extraStyle + "\n</style>\n</head>\n<body>\n<main>\n")
 }
 
 func (h *htmlWriter) flush() error {
@@ -157,6 +227,7 @@ func (h *htmlWriter) block(b *Block, lang string) {
 			h.attr("aria-level", strconv.Itoa(b.Level))
 		}
 		h.s(">")
+		h.itemLabel()
 		if b.Number != "" {
 			h.s(`<span class="number">`)
 			h.text(b.Number)
@@ -167,6 +238,7 @@ func (h *htmlWriter) block(b *Block, lang string) {
 	case Paragraph:
 		inner := h.open("p", b, lang)
 		h.s(">")
+		h.itemLabel()
 		h.inlines(b.Inlines, inner)
 		h.s("</p>\n")
 	case Quote:
@@ -191,8 +263,20 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		}
 		h.s(">\n")
 		for _, it := range b.List.Items {
-			h.s("<li>")
+			if it.Label == "" {
+				h.s("<li>")
+			} else {
+				// The label replaces the number or bullet the list would show.
+				h.s(`<li style="list-style-type:none">`)
+				if len(it.Blocks) > 0 && (it.Blocks[0].Type == Paragraph || it.Blocks[0].Type == Heading) {
+					h.label = it.Label
+				} else {
+					h.label = it.Label
+					h.itemLabel()
+				}
+			}
 			h.blocks(it.Blocks, inner)
+			h.label = ""
 			h.s("</li>\n")
 		}
 		h.s("</" + tag + ">\n")
@@ -208,9 +292,9 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		inner := h.open("figure", b, lang)
 		h.s(">")
 		if f := b.Figure; f != nil {
-			if f.Src != "" {
+			if u := h.mediaURL(f.Src); u != "" {
 				h.s("<img")
-				h.attr("src", h.mediaURL(f.Src))
+				h.attr("src", u)
 				h.attr("alt", f.Alt)
 				h.s(">")
 			} else if f.Alt != "" {
@@ -229,6 +313,17 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		h.open("hr", b, lang)
 		h.s(` class="section-break">` + "\n")
 	}
+}
+
+// itemLabel writes the pending label of a list item.
+func (h *htmlWriter) itemLabel() {
+	if h.label == "" {
+		return
+	}
+	h.s(`<span class="label">`)
+	h.text(h.label)
+	h.s("</span> ")
+	h.label = ""
 }
 
 func (h *htmlWriter) tableRows(rows []Row, lang string) {
@@ -302,6 +397,10 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 	case SmallCaps:
 		h.wrap("span", "smallcaps", in, lang)
 	case Link:
+		if id, internal := InternalTarget(in.Href); internal && !h.targets[id] {
+			h.inlines(in.Content, lang)
+			return
+		}
 		if href, ok := SafeHref(in.Href); ok {
 			h.s("<a")
 			h.attr("href", href)
@@ -322,40 +421,72 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.inlines(in.Content, in.Lang)
 		h.s("</span>")
 	case NoteRef:
-		n, ok := h.noteNum[in.Note]
+		label, ok := h.labels.label(in.Note)
 		if !ok {
 			return
 		}
+		if in.Mark != "" {
+			label = in.Mark
+		}
 		if h.plainRefs {
-			h.s("<sup>" + strconv.Itoa(n) + "</sup>")
+			h.s("<sup>")
+			h.text(label)
+			h.s("</sup>")
 			return
 		}
 		h.refs[in.Note]++
 		h.s(`<sup><a`)
 		h.attr("id", refID(in.Note, h.refs[in.Note]))
 		h.attr("href", "#"+in.Note)
-		h.s(` role="doc-noteref">` + strconv.Itoa(n) + "</a></sup>")
+		h.s(` role="doc-noteref">`)
+		h.text(label)
+		h.s("</a></sup>")
 	case LineBreak:
 		h.s("<br>")
 	case Image:
-		if in.Src == "" {
+		u := h.mediaURL(in.Src)
+		if u == "" {
 			h.text(in.Alt)
 			return
 		}
 		h.s("<img")
-		h.attr("src", h.mediaURL(in.Src))
+		h.attr("src", u)
 		h.attr("alt", in.Alt)
 		h.s(">")
+	case MathInline:
+		h.math(in.Math)
+	case Anchor:
+		if in.ID == "" || h.anchors[in.ID] || h.plainRefs {
+			return
+		}
+		h.anchors[in.ID] = true
+		h.s("<span")
+		h.attr("id", in.ID)
+		h.s("></span>")
 	default:
 		h.inlines(in.Content, lang)
 	}
 }
 
-// mediaURL returns the URL of an image: under the media prefix for the
-// document's own media, and the reference as written (if safe) otherwise.
+// mediaURL returns the URL of an image: for the document's own media, as
+// the options say; otherwise the reference as written (if safe). It
+// returns "" for an image that is not to be shown.
 func (h *htmlWriter) mediaURL(src string) string {
-	if h.d.MediaByName(src) != nil {
-		return h.prefix + src
+	return mediaURL(h.d, src, h.media, h.prefix)
+}
+
+func mediaURL(d *Document, src string, how MediaLinks, prefix string) string {
+	if src == "" {
+		return ""
+	}
+	if m := d.MediaByName(src); m != nil {
+		switch how {
+		case EmbedMedia:
+			return "data:" + m.Type + ";base64," + base64.StdEncoding.EncodeToString(m.Data)
+		case OmitMedia:
+			return ""
+		}
+		return prefix + src
 	}
 	u, _ := SafeHref(src)
 	return u
@@ -380,11 +511,14 @@ func (h *htmlWriter) notes() {
 	if len(fns) > 0 {
 		h.s(`<section class="footnotes">` + "\n")
 		for _, n := range fns {
+			label, _ := h.labels.label(n.ID)
 			h.s("<aside")
 			h.attr("id", n.ID)
 			h.s(` role="doc-footnote"><a`)
 			h.attr("href", "#"+refID(n.ID, 1))
-			h.s(` role="doc-backlink">` + strconv.Itoa(h.noteNum[n.ID]) + "</a><div>\n")
+			h.s(` role="doc-backlink">`)
+			h.text(label)
+			h.s("</a><div>\n")
 			h.blocks(n.Blocks, h.d.Lang)
 			h.s("</div></aside>\n")
 		}
@@ -392,11 +526,26 @@ func (h *htmlWriter) notes() {
 	}
 	if len(ens) > 0 {
 		h.s(`<section class="endnotes" role="doc-endnotes">` + "\n<ol>\n")
-		for _, n := range ens {
+		for i, n := range ens {
 			h.s("<li")
 			h.attr("id", n.ID)
+			mark, marked := h.labels.mark[n.ID]
+			if marked {
+				h.s(` style="list-style-type:none"`)
+			} else if num := h.labels.num[n.ID]; num != i+1 {
+				// A marked endnote before this one took a place in the list
+				// but not a number.
+				h.attr("value", strconv.Itoa(num))
+			}
 			h.s(` role="doc-endnote">`)
+			if marked {
+				h.label = mark
+				if len(n.Blocks) == 0 || n.Blocks[0].Type != Paragraph {
+					h.itemLabel()
+				}
+			}
 			h.blocks(n.Blocks, h.d.Lang)
+			h.label = ""
 			h.s(`<a`)
 			h.attr("href", "#"+refID(n.ID, 1))
 			h.s(` role="doc-backlink">↩</a></li>` + "\n")

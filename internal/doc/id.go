@@ -21,13 +21,25 @@ var typePrefix = map[BlockType]string{
 }
 
 // AssignIDs gives every block and note an identifier derived from its
-// content: its type, heading level and text (and a figure's image). A
+// content: its type, heading level and number, text (formulas as their
+// TeX; anchors, which Word renames at will, not at all), a figure's image
+// and a list's item labels. A
 // manuscript imported again therefore gets the same identifiers for every
 // block whose text did not change, wherever the block moved. When the same
 // content occurs more than once, later occurrences get "-2", "-3", … in
 // reading order. Note references are rewritten to the new note identifiers.
 func AssignIDs(d *Document) {
 	seen := map[string]int{}
+	// Anchors keep the names their source gave them; no block takes one.
+	d.Walk(func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			WalkInlines(ins, func(in *Inline) {
+				if in.Type == Anchor && in.ID != "" {
+					seen[in.ID] = 1
+				}
+			})
+		})
+	})
 	unique := func(id string) string {
 		seen[id]++
 		if n := seen[id]; n > 1 {
@@ -54,6 +66,13 @@ func AssignIDs(d *Document) {
 		key := string(b.Type) + "\x00" + strconv.Itoa(b.Level) + "\x00" + b.Number + "\x00" + BlockText(b)
 		if b.Figure != nil {
 			key += "\x00" + b.Figure.Src + "\x00" + b.Figure.Alt
+		}
+		if b.List != nil {
+			for _, it := range b.List.Items {
+				if it.Label != "" {
+					key += "\x00" + it.Label
+				}
+			}
 		}
 		prefix := typePrefix[b.Type]
 		if prefix == "" {

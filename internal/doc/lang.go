@@ -92,8 +92,7 @@ func MergeText(ins []Inline) []Inline {
 				last.Text += in.Text
 				continue
 			}
-			if in.Type == last.Type && in.Type != Text && in.Type != NoteRef && in.Type != LineBreak &&
-				in.Type != Image && in.Href == last.Href && in.Lang == last.Lang {
+			if in.Type == last.Type && in.Type.IsMark() && in.Href == last.Href && in.Lang == last.Lang {
 				last.Content = MergeText(append(last.Content, in.Content...))
 				continue
 			}

@@ -6,26 +6,51 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
 )
 
-// WriteMarkdown renders d as CommonMark with footnotes and pipe tables.
-// What Markdown cannot say (underline, superscript, subscript, small caps,
-// language spans, tables with merged cells) is written as inline HTML, which
-// internal/doc/markdown reads back.
+// MarkdownOptions says how WriteMarkdownWith renders a document.
+type MarkdownOptions struct {
+	// Media says how the text refers to the document's own images.
+	Media MediaLinks
+	// MediaPrefix is put before a media name to make an image's path
+	// ("media/" by default) when Media is LinkMedia.
+	MediaPrefix string
+}
+
+// WriteMarkdown renders d as CommonMark with footnotes and pipe tables,
+// referring to its images under media/; see WriteMarkdownWith.
 func WriteMarkdown(w io.Writer, d *Document) error {
-	m := &mdWriter{d: d, num: map[string]int{}}
-	n := 0
-	for _, note := range d.Notes {
-		n++
-		m.num[note.ID] = n
+	return WriteMarkdownWith(w, d, MarkdownOptions{})
+}
+
+// WriteMarkdownWith renders d as CommonMark with footnotes and pipe tables.
+// Metadata (title, authors, language) goes into YAML front matter when the
+// document has a title or authors; formulas are TeX between $ and $ (or $$
+// and $$ for display); anchors are empty <span id> elements. What Markdown
+// cannot say (underline, superscript, subscript, small caps, language
+// spans, tables with merged cells) is written as inline HTML, which
+// internal/doc/markdown reads back. List items with a label of their own
+// are written as bullets followed by the label, as Markdown numbers only
+// with plain numbers.
+func WriteMarkdownWith(w io.Writer, d *Document, opt MarkdownOptions) error {
+	if opt.MediaPrefix == "" {
+		opt.MediaPrefix = "media/"
 	}
+	m := &mdWriter{d: d, opt: opt, anchors: map[string]bool{}}
+	m.labelNotes()
 	var b bytes.Buffer
+	if err := writeFrontMatter(&b, d); err != nil {
+		return err
+	}
 	m.blocks(&b, d.Blocks, d.Lang)
 	for _, note := range d.Notes {
 		var nb bytes.Buffer
 		m.blocks(&nb, note.Blocks, d.Lang)
 		body := strings.TrimRight(nb.String(), "\n")
-		b.WriteString("[^" + strconv.Itoa(m.num[note.ID]) + "]: ")
+		b.WriteString("[^" + m.note[note.ID] + "]: ")
 		b.WriteString(indent(body, "    ", false))
 		b.WriteString("\n\n")
 	}
@@ -37,7 +62,91 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 
 type mdWriter struct {
 	d   *Document
-	num map[string]int
+	opt MarkdownOptions
+	// note is each note's footnote label: its number, or its mark.
+	note map[string]string
+	// named holds the anchors of the document (made when first needed),
+	// anchors those already written.
+	named, anchors map[string]bool
+}
+
+// labelNotes gives each note its footnote label: its number among the
+// notes without a mark of their own, or its mark when the mark can be a
+// label ("*", "†": no letters, digits, spaces or brackets) and no other
+// note uses it.
+func (m *mdWriter) labelNotes() {
+	l := labelNotes(m.d, false)
+	m.note = map[string]string{}
+	used := map[string]bool{}
+	extra := 0
+	for _, n := range m.d.Notes {
+		if num, ok := l.num[n.ID]; ok {
+			m.note[n.ID] = strconv.Itoa(num)
+			continue
+		}
+		mark := l.mark[n.ID]
+		if !IsNoteMark(mark) || used[mark] {
+			extra++
+			mark = "mark" + strconv.Itoa(extra)
+		}
+		used[mark] = true
+		m.note[n.ID] = mark
+	}
+}
+
+// IsNoteMark reports whether a footnote label is a mark of its own ("*",
+// "**", "†") rather than a name for a numbered note: it is made of
+// symbols and punctuation only, none of which ends a Markdown label.
+func IsNoteMark(s string) bool {
+	if s == "" || len(s) > 16 {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsControl(r) ||
+			strings.ContainsRune(`[]\^`, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// writeFrontMatter writes the title, authors and language of d as YAML
+// front matter, when it has a title or authors.
+func writeFrontMatter(b *bytes.Buffer, d *Document) error {
+	if d.Title == "" && len(d.Authors) == 0 {
+		return nil
+	}
+	var n yaml.Node
+	n.Kind = yaml.MappingNode
+	add := func(key string, v *yaml.Node) {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+	}
+	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+	if d.Title != "" {
+		add("title", str(d.Title))
+	}
+	switch len(d.Authors) {
+	case 0:
+	case 1:
+		add("author", str(d.Authors[0]))
+	default:
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, a := range d.Authors {
+			seq.Content = append(seq.Content, str(a))
+		}
+		add("author", seq)
+	}
+	if d.Lang != "" {
+		add("lang", str(d.Lang))
+	}
+	out, err := yaml.Marshal(&n)
+	if err != nil {
+		return err
+	}
+	b.WriteString("---\n")
+	b.Write(out)
+	b.WriteString("---\n\n")
+	return nil
 }
 
 // indent prefixes every line but (unless first) the first one.
@@ -95,9 +204,18 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		if n == 0 {
 			n = 1
 		}
+		labelled, delim := listLabels(bl.List)
 		for _, it := range bl.List.Items {
 			marker := "- "
-			if bl.List.Ordered {
+			switch {
+			case delim != "":
+				marker = strconv.Itoa(n) + delim + " "
+				n++
+			case labelled:
+				if it.Label != "" {
+					marker += escapeLineStart(escapeMD(it.Label)) + " "
+				}
+			case bl.List.Ordered:
 				marker = strconv.Itoa(n) + ". "
 				n++
 			}
@@ -113,7 +231,16 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		}
 	case FigureBlock:
 		if f := bl.Figure; f != nil {
-			b.WriteString("![" + escapeMD(f.Alt) + "](" + mdURL(f.Src))
+			u := m.mediaURL(f.Src)
+			if u == "" {
+				// No image to show: its description and caption as text.
+				text := strings.TrimSpace(escapeMD(f.Alt) + " " + strings.ReplaceAll(m.inlines(f.Caption, inner), "\n", " "))
+				if text != "" {
+					b.WriteString(escapeLineStart(text) + "\n\n")
+				}
+				return
+			}
+			b.WriteString("![" + escapeMD(f.Alt) + "](" + mdURL(u))
 			if len(f.Caption) > 0 {
 				b.WriteString(` "` + strings.ReplaceAll(PlainText(f.Caption), `"`, `\"`) + `"`)
 			}
@@ -141,7 +268,7 @@ func (m *mdWriter) table(b *bytes.Buffer, bl *Block, lang string) {
 	}
 	if !simple {
 		var h bytes.Buffer
-		hw := newHTMLWriter(&h, m.d, HTMLOptions{})
+		hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
 		hw.block(bl, lang)
 		hw.flush()
 		b.Write(h.Bytes())
@@ -214,22 +341,91 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		}
 		b.WriteString(`<span lang="` + attrEscaper.Replace(in.Lang) + `">` + m.inlines(in.Content, in.Lang) + "</span>")
 	case Link:
-		if href, ok := SafeHref(in.Href); ok {
+		href, ok := SafeHref(in.Href)
+		if id, internal := InternalTarget(in.Href); internal && !m.linkable(id) {
+			ok = false
+		}
+		if ok {
 			b.WriteString("[" + m.inlines(in.Content, lang) + "](" + mdURL(href) + ")")
 		} else {
 			b.WriteString(m.inlines(in.Content, lang))
 		}
 	case NoteRef:
-		if n, ok := m.num[in.Note]; ok {
-			b.WriteString("[^" + strconv.Itoa(n) + "]")
+		if l, ok := m.note[in.Note]; ok {
+			b.WriteString("[^" + l + "]")
 		}
 	case LineBreak:
 		b.WriteString("\\\n")
 	case Image:
-		b.WriteString("![" + escapeMD(in.Alt) + "](" + mdURL(in.Src) + ")")
+		if u := m.mediaURL(in.Src); u != "" {
+			b.WriteString("![" + escapeMD(in.Alt) + "](" + mdURL(u) + ")")
+		} else {
+			b.WriteString(escapeMD(in.Alt))
+		}
+	case MathInline:
+		if in.Math != nil && strings.TrimSpace(in.Math.TeX) != "" {
+			tex := strings.TrimSpace(strings.ReplaceAll(in.Math.TeX, "\n", " "))
+			if in.Math.Display {
+				b.WriteString("$$" + tex + "$$")
+			} else {
+				b.WriteString("$" + tex + "$")
+			}
+		}
+	case Anchor:
+		if in.ID != "" && !m.anchors[in.ID] {
+			m.anchors[in.ID] = true
+			b.WriteString(`<span id="` + attrEscaper.Replace(in.ID) + `"></span>`)
+		}
 	default:
 		b.WriteString(m.inlines(in.Content, lang))
 	}
+}
+
+// linkable reports whether an internal link to id can be written: its
+// target is an anchor, which the Markdown keeps. Blocks and notes have no
+// name in Markdown.
+func (m *mdWriter) linkable(id string) bool {
+	if m.named == nil {
+		m.named = map[string]bool{}
+		m.d.Walk(func(b *Block) {
+			blockInlines(b, func(ins []Inline) {
+				WalkInlines(ins, func(in *Inline) {
+					if in.Type == Anchor {
+						m.named[in.ID] = true
+					}
+				})
+			})
+		})
+	}
+	return m.named[id]
+}
+
+func (m *mdWriter) mediaURL(src string) string {
+	return mediaURL(m.d, src, m.opt.Media, m.opt.MediaPrefix)
+}
+
+// listLabels reports whether a list's items carry labels of their own, and
+// when every label is its item's number followed by ")" (which CommonMark
+// can write), that delimiter.
+func listLabels(l *List) (labelled bool, delim string) {
+	n := l.Start
+	if n == 0 {
+		n = 1
+	}
+	paren := true
+	for _, it := range l.Items {
+		if it.Label != "" {
+			labelled = true
+		}
+		if it.Label != strconv.Itoa(n)+")" {
+			paren = false
+		}
+		n++
+	}
+	if labelled && paren && l.Ordered && (l.Style == "" || l.Style == "decimal") {
+		return true, ")"
+	}
+	return labelled, ""
 }
 
 // mdURL writes a link destination, in angle brackets when it has spaces or

@@ -150,6 +150,8 @@ func leaves(atoms []atom) []doc.Inline {
 			out = append(out, doc.Inline{Type: doc.NoteRef, Note: a.note})
 		case aImage:
 			out = append(out, doc.Inline{Type: doc.Image, Src: a.src, Alt: a.alt})
+		case aMath:
+			out = append(out, doc.Inline{Type: doc.MathInline, Math: a.math})
 		}
 	}
 	return out

@@ -26,6 +26,10 @@ type reader struct {
 	anchors  map[string][]string // temporary block ID → comment IDs
 	fields   []*field
 	carry    []atom // content of a paragraph whose mark was deleted
+	// missing counts, per symbol font, the characters that have no Unicode
+	// equivalent; missingOrder lists the fonts as first met.
+	missing      map[string]int
+	missingOrder []string
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -198,6 +202,9 @@ func (r *reader) finish() *doc.Document {
 		r.comments[i].Block = blockOf[r.comments[i].ID]
 	}
 	d.Comments = r.comments
+	for _, font := range r.missingOrder {
+		d.Warn("%d characters of the %s font have no Unicode equivalent: shown as U+FFFD (�)", r.missing[font], font)
+	}
 	return d
 }
 
@@ -270,6 +277,7 @@ type atom struct {
 	note  string
 	src   string
 	alt   string
+	math  *doc.Math
 }
 
 type atomKind uint8
@@ -279,6 +287,7 @@ const (
 	aBreak
 	aNote
 	aImage
+	aMath
 )
 
 // para collects a paragraph's content.
@@ -411,11 +420,17 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		return x.skip()
 	}
 	if s.Name.Space == nsMath && (s.Name.Local == "oMath" || s.Name.Local == "oMathPara") {
-		t, err := x.allText()
-		if err == nil && t != "" && r.visible() {
-			pa.atoms = append(pa.atoms, atom{kind: aText, text: t, href: href})
+		tree, err := x.readMath(s)
+		if err != nil || !r.visible() {
+			return err
 		}
-		return err
+		for i, m := range formulas(tree) {
+			if i > 0 {
+				pa.atoms = append(pa.atoms, atom{kind: aBreak})
+			}
+			pa.atoms = append(pa.atoms, atom{kind: aMath, math: m, href: href})
+		}
+		return nil
 	}
 	if isAlternate(s) {
 		return r.alternate(x, visit)
@@ -430,6 +445,21 @@ func appendOnce(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// symbolsMissing counts characters of a symbol font that have no Unicode
+// equivalent, for the warning finish gives.
+func (r *reader) symbolsMissing(font string, n int) {
+	if n <= 0 {
+		return
+	}
+	if r.missing == nil {
+		r.missing = map[string]int{}
+	}
+	if _, ok := r.missing[font]; !ok {
+		r.missingOrder = append(r.missingOrder, font)
+	}
+	r.missing[font] += n
 }
 
 // visible reports whether text read now is shown: it is not part of a
@@ -545,6 +575,12 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "t":
 			t, err := x.text()
 			if err == nil && t != "" {
+				resolve()
+				if table := symbolFont(props.font); table != nil {
+					var missing int
+					t, missing = mapSymbols(table, t)
+					r.symbolsMissing(props.font, missing)
+				}
 				emit(atom{kind: aText, text: t})
 			}
 			return err
@@ -565,13 +601,11 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "softHyphen":
 			emit(atom{kind: aText, text: "\u00AD"})
 		case "sym":
-			if c, err := strconv.ParseUint(attr(s, "char"), 16, 32); err == nil {
-				if c >= 0xF020 && c <= 0xF0FF {
-					c -= 0xF000 // symbol fonts map their glyphs into the private use area
+			if t, ok := symbolChar(attr(s, "font"), attr(s, "char")); ok {
+				if t == string(replacement) {
+					r.symbolsMissing(attr(s, "font"), 1)
 				}
-				if c >= 0x20 && unicode.IsPrint(rune(c)) {
-					emit(atom{kind: aText, text: string(rune(c))})
-				}
+				emit(atom{kind: aText, text: t})
 			}
 		case "footnoteReference", "endnoteReference":
 			typ := doc.Footnote
@@ -687,23 +721,6 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		emit(a)
 	}
 	return nil
-}
-
-// allText returns all character data inside the element whose start was
-// just read (for equations, whose text is spread over many elements).
-func (x *xmlPart) allText() (string, error) {
-	var b strings.Builder
-	target := x.depth - 1
-	for x.depth > target {
-		t, err := x.next()
-		if err != nil {
-			return "", err
-		}
-		if c, ok := t.(xml.CharData); ok {
-			b.Write(c)
-		}
-	}
-	return strings.TrimSpace(b.String()), nil
 }
 
 // Scripts and the languages that write in them, to decide which of a run's

@@ -24,6 +24,11 @@ type runProps struct {
 	set, val uint16
 	lang     string // w:lang w:val: the language of Latin and Cyrillic text
 	eaLang   string // w:lang w:eastAsia: the language of CJK text
+	// font is the run's font for Latin text (w:rFonts w:ascii, else
+	// w:hAnsi), which tells symbol fonts apart; fontSet says it is given
+	// at this level.
+	font    string
+	fontSet bool
 }
 
 func (r *runProps) mark(bit uint16, on bool) {
@@ -44,6 +49,9 @@ func (r runProps) under(base runProps) runProps {
 	}
 	if r.eaLang == "" {
 		r.eaLang = base.eaLang
+	}
+	if !r.fontSet {
+		r.font, r.fontSet = base.font, base.fontSet
 	}
 	return r
 }
@@ -292,6 +300,14 @@ func readRunProps(x *xmlPart) (runPr, error) {
 		case "lang":
 			r.rpr.lang = attr(s, "val")
 			r.rpr.eaLang = attr(s, "eastAsia")
+		case "rFonts":
+			font := attr(s, "ascii")
+			if font == "" {
+				font = attr(s, "hAnsi")
+			}
+			if font != "" {
+				r.rpr.font, r.rpr.fontSet = font, true
+			}
 		case "rStyle":
 			r.style = attr(s, "val")
 		case "del", "moveFrom":

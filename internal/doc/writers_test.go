@@ -1,0 +1,225 @@
+package doc
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func text(s string) Inline { return Inline{Type: Text, Text: s} }
+
+func htmlOf(t *testing.T, d *Document, opt HTMLOptions) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteHTML(&b, d, opt); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func mdOf(t *testing.T, d *Document, opt MarkdownOptions) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteMarkdownWith(&b, d, opt); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// checkOut reports what out lacks of want and holds of absent.
+func checkOut(t *testing.T, what, out string, want, absent []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("%s lacks %q:\n%s", what, w, out)
+		}
+	}
+	for _, a := range absent {
+		if strings.Contains(out, a) {
+			t.Errorf("%s holds %q:\n%s", what, a, out)
+		}
+	}
+}
+
+// TestWriteFormulas checks that a formula is written as MathML in HTML and
+// as TeX in Markdown, and that MathML from elsewhere cannot bring script
+// into a page.
+func TestWriteFormulas(t *testing.T) {
+	sup := &Math{TeX: `x^{2}+y_{1}`, MathML: `<math xmlns="http://www.w3.org/1998/Math/MathML"><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><msub><mi>y</mi><mn>1</mn></msub></math>`}
+	frac := &Math{Display: true, TeX: `\frac{a+1}{b}=\sqrt{c}`, MathML: `<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mfrac><mrow><mi>a</mi><mo>+</mo><mn>1</mn></mrow><mi>b</mi></mfrac><mo>=</mo><msqrt><mi>c</mi></msqrt></math>`}
+	evil := &Math{TeX: `z`, MathML: `<math><mi onclick="alert(1)">z</mi><script>alert(2)</script></math>`}
+	onlyTeX := &Math{TeX: `a<b`}
+	d := &Document{Blocks: []Block{
+		{Type: Paragraph, Inlines: []Inline{text("Let "), {Type: MathInline, Math: sup}, text(".")}},
+		{Type: Paragraph, Inlines: []Inline{{Type: MathInline, Math: frac}}},
+		{Type: Paragraph, Inlines: []Inline{{Type: MathInline, Math: evil}, text(" and "), {Type: MathInline, Math: onlyTeX}}},
+	}}
+	AssignIDs(d)
+	checkOut(t, "HTML", htmlOf(t, d, HTMLOptions{}), []string{
+		`Let <math xmlns="http://www.w3.org/1998/Math/MathML"><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><msub><mi>y</mi><mn>1</mn></msub></math>.`,
+		`<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mfrac>`,
+		`<span class="math">\(z\)</span> and <span class="math">\(a&lt;b\)</span>`,
+	}, []string{"x2+y1", "onclick", "<script"})
+	checkOut(t, "Markdown", mdOf(t, d, MarkdownOptions{}), []string{
+		"Let $x^{2}+y_{1}$.", `$$\frac{a+1}{b}=\sqrt{c}$$`,
+	}, nil)
+	if got := BlockText(&d.Blocks[0]); got != "Let x^{2}+y_{1}." {
+		t.Errorf("BlockText = %q, want the formula as TeX", got)
+	}
+}
+
+// TestFormulaIdentity checks that identifiers and diffs see formulas: two
+// paragraphs that differ only in a formula are different blocks, and a
+// changed formula is a change.
+func TestFormulaIdentity(t *testing.T) {
+	mk := func(tex string) *Document {
+		d := &Document{Blocks: []Block{{Type: Paragraph, Inlines: []Inline{text("Hence "), {Type: MathInline, Math: &Math{TeX: tex}}}}}}
+		AssignIDs(d)
+		return d
+	}
+	a, b := mk(`x^{2}`), mk(`x^{3}`)
+	if a.Blocks[0].ID == b.Blocks[0].ID {
+		t.Errorf("paragraphs with different formulas got the same id %s", a.Blocks[0].ID)
+	}
+	ch := Diff(a, b)
+	if len(ch.Blocks) != 1 || ch.Blocks[0].Op != Changed {
+		t.Errorf("diff of a changed formula = %+v, want one changed block", ch.Blocks)
+	}
+	// Adjacent formulas and anchors are separate inlines, never merged.
+	ins := MergeText([]Inline{{Type: MathInline, Math: &Math{TeX: "a"}}, {Type: MathInline, Math: &Math{TeX: "b"}},
+		{Type: Anchor, ID: "x"}, {Type: Anchor, ID: "y"}})
+	if len(ins) != 4 {
+		t.Errorf("MergeText merged formulas or anchors: %+v", ins)
+	}
+}
+
+// TestAnchorsAndInternalLinks checks that internal links resolve to an
+// element of the output or are dropped with their text kept, and that
+// hidden bookmarks nothing links to are dropped.
+func TestAnchorsAndInternalLinks(t *testing.T) {
+	d := &Document{Blocks: []Block{
+		{Type: Heading, Level: 1, Inlines: []Inline{{Type: Anchor, ID: "_Toc1"}, {Type: Anchor, ID: "_GoBack"}, text("Введение")}},
+		{Type: Paragraph, Inlines: []Inline{{Type: Anchor, ID: "Intro"}, text("См. "),
+			{Type: Link, Href: "#_Toc1", Content: []Inline{text("введение")}}, text(", "),
+			{Type: Link, Href: "#_Ref99", Content: []Inline{text("рисунок 3")}}, text(" и "),
+			{Type: Link, Href: "https://example.org/#x", Content: []Inline{text("сайт")}}}},
+	}}
+	AssignIDs(d)
+	ResolveLinks(d)
+	h := htmlOf(t, d, HTMLOptions{})
+	checkOut(t, "HTML", h, []string{
+		`<span id="_Toc1"></span>Введение`, `<span id="Intro"></span>`,
+		`<a href="#_Toc1">введение</a>`, `, рисунок 3 и `, `<a href="https://example.org/#x">сайт</a>`,
+	}, []string{"_GoBack", "_Ref99"})
+	md := mdOf(t, d, MarkdownOptions{})
+	checkOut(t, "Markdown", md, []string{`<span id="_Toc1"></span>Введение`, `[введение](#_Toc1)`, `, рисунок 3 и `}, []string{"_Ref99", "_GoBack"})
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "#_Ref99") {
+		t.Errorf("warnings = %q, want one about #_Ref99", d.Warnings)
+	}
+
+	// A document made elsewhere (JSON) may hold links ResolveLinks never
+	// saw: the writers check them again. A link to a block resolves in
+	// HTML, where blocks have ids, and not in Markdown, where they do not.
+	raw := &Document{Blocks: []Block{
+		{Type: Paragraph, ID: "p-target", Inlines: []Inline{text("Target.")}},
+		{Type: Paragraph, ID: "p-2", Inlines: []Inline{
+			{Type: Link, Href: "#p-target", Content: []Inline{text("to block")}}, text(" "),
+			{Type: Link, Href: "#nowhere", Content: []Inline{text("to nothing")}}}},
+	}}
+	checkOut(t, "HTML", htmlOf(t, raw, HTMLOptions{}), []string{`<a href="#p-target">to block</a> to nothing</p>`}, []string{`#nowhere`})
+	checkOut(t, "Markdown", mdOf(t, raw, MarkdownOptions{}), []string{"to block to nothing"}, []string{"#p-target", "#nowhere"})
+}
+
+// TestListLabels checks that a label the source gave an item is shown in
+// place of the list's own number.
+func TestListLabels(t *testing.T) {
+	item := func(label, s string) Item { return Item{Label: label, Blocks: []Block{para(s)}} }
+	d := &Document{Blocks: []Block{
+		{Type: ListBlock, List: &List{Ordered: true, Start: 1, Items: []Item{item("Статья 1.", "Общие положения"), item("Статья 2.", "Цели")}}},
+		{Type: ListBlock, List: &List{Ordered: true, Start: 1, Items: []Item{item("1)", "first"), item("2)", "second")}}},
+		{Type: ListBlock, List: &List{Ordered: true, Start: 1, Items: []Item{item("", "plain")}}},
+	}}
+	AssignIDs(d)
+	checkOut(t, "HTML", htmlOf(t, d, HTMLOptions{}), []string{
+		`<li style="list-style-type:none"><p id="p-`, `"><span class="label">Статья 1.</span> Общие положения</p>`,
+		`<span class="label">2)</span> second`, "<li><p id=\"p-",
+	}, nil)
+	checkOut(t, "Markdown", mdOf(t, d, MarkdownOptions{}), []string{"- Статья 1. Общие положения\n- Статья 2. Цели", "1) first\n2) second", "1. plain"}, nil)
+
+	// The label is part of a list's identity and of what a diff compares.
+	other := &Document{Blocks: []Block{{Type: ListBlock, List: &List{Ordered: true, Start: 1, Items: []Item{item("Глава 1.", "Общие положения"), item("Статья 2.", "Цели")}}}}}
+	AssignIDs(other)
+	if other.Blocks[0].ID == d.Blocks[0].ID {
+		t.Errorf("lists that differ in labels got the same id")
+	}
+	ch := Diff(&Document{Blocks: d.Blocks[:1]}, other)
+	if len(ch.Blocks) == 0 || ch.Blocks[0].Op != Changed {
+		t.Errorf("a changed label is not a change: %+v", ch.Blocks)
+	}
+}
+
+// TestNoteMarks checks that a note referenced with its own mark shows the
+// mark and that the other notes are numbered without counting it.
+func TestNoteMarks(t *testing.T) {
+	note := func(id, s string, typ NoteType) Note { return Note{ID: id, Type: typ, Blocks: []Block{para(s)}} }
+	d := &Document{
+		Blocks: []Block{{Type: Paragraph, Inlines: []Inline{
+			text("Title"), {Type: NoteRef, Note: "n1", Mark: "*"}, text(" body"), {Type: NoteRef, Note: "n2"},
+			text(" more"), {Type: NoteRef, Note: "n3"}, text(" end"), {Type: NoteRef, Note: "e1", Mark: "†"}, {Type: NoteRef, Note: "e2"},
+		}}},
+		Notes: []Note{note("n1", "Star note.", Footnote), note("n2", "First.", Footnote), note("n3", "Second.", Footnote),
+			note("e1", "Dagger.", Endnote), note("e2", "End one.", Endnote)},
+	}
+	h := htmlOf(t, d, HTMLOptions{})
+	checkOut(t, "HTML", h, []string{
+		`role="doc-noteref">*</a>`, `role="doc-noteref">1</a></sup> more`, `role="doc-noteref">2</a></sup> end`,
+		`role="doc-noteref">†</a>`, `role="doc-backlink">*</a><div>`, `role="doc-backlink">1</a><div>`,
+		`<li id="e1" style="list-style-type:none" role="doc-endnote"><p><span class="label">†</span> Dagger.</p>`,
+		`<li id="e2" value="1" role="doc-endnote">`,
+	}, []string{`role="doc-noteref">3</a>`})
+	checkOut(t, "Markdown", mdOf(t, d, MarkdownOptions{}), []string{
+		"Title[^*] body[^1] more[^2] end[^†][^3]", "[^*]: Star note.", "[^1]: First.", "[^2]: Second.", "[^†]: Dagger.", "[^3]: End one.",
+	}, nil)
+}
+
+// TestTitleAndAuthors checks that the document's metadata reaches the
+// page's <title> and the Markdown front matter.
+func TestTitleAndAuthors(t *testing.T) {
+	d := &Document{Lang: "ru", Title: "Договор: 20 лет", Authors: []string{"И. Петров", "Ли Мин"},
+		Blocks: []Block{para("Текст.")}}
+	checkOut(t, "HTML", htmlOf(t, d, HTMLOptions{Standalone: true}), []string{
+		"<title>Договор: 20 лет</title>", `<meta name="author" content="И. Петров, Ли Мин">`,
+	}, nil)
+	checkOut(t, "HTML", htmlOf(t, d, HTMLOptions{Standalone: true, Title: "file.docx"}), []string{"<title>file.docx</title>"}, nil)
+	md := mdOf(t, d, MarkdownOptions{})
+	if !strings.HasPrefix(md, "---\ntitle: 'Договор: 20 лет'\nauthor:\n    - И. Петров\n    - Ли Мин\nlang: ru\n---\n\nТекст.") {
+		t.Errorf("Markdown front matter:\n%s", md)
+	}
+	if md := mdOf(t, &Document{Lang: "ru", Blocks: []Block{para("Текст.")}}, MarkdownOptions{}); md != "Текст.\n" {
+		t.Errorf("a document without metadata got front matter:\n%s", md)
+	}
+}
+
+// TestMediaLinks checks the three ways of showing the document's images.
+func TestMediaLinks(t *testing.T) {
+	d := &Document{
+		Blocks: []Block{
+			{Type: FigureBlock, Figure: &Figure{Src: "ab.png", Alt: "Карта", Caption: []Inline{text("Рис. 1")}}},
+			{Type: Paragraph, Inlines: []Inline{text("Знак "), {Type: Image, Src: "ab.png", Alt: "флаг"}, text(".")}},
+		},
+		Media: []Media{{Name: "ab.png", Type: "image/png", Size: 3, Data: []byte("PNG")}},
+	}
+	AssignIDs(d)
+	for _, tc := range []struct {
+		how          MediaLinks
+		html, md     []string
+		notHTML, not []string
+	}{
+		{LinkMedia, []string{`<img src="img/ab.png" alt="Карта">`}, []string{"![Карта](img/ab.png \"Рис. 1\")", "Знак ![флаг](img/ab.png)."}, nil, nil},
+		{EmbedMedia, []string{`<img src="data:image/png;base64,UE5H" alt="Карта">`}, []string{"![Карта](data:image/png;base64,UE5H", "![флаг](data:image/png;base64,UE5H)"}, nil, nil},
+		{OmitMedia, []string{`<span class="missing-image">Карта</span>`, "Знак флаг."}, []string{"Карта Рис. 1\n", "Знак флаг."}, []string{"<img"}, []string{"!["}},
+	} {
+		checkOut(t, "HTML", htmlOf(t, d, HTMLOptions{Media: tc.how, MediaPrefix: "img/"}), tc.html, tc.notHTML)
+		checkOut(t, "Markdown", mdOf(t, d, MarkdownOptions{Media: tc.how, MediaPrefix: "img/"}), tc.md, tc.not)
+	}
+}
