@@ -29,6 +29,9 @@ type partOut struct {
 	dir  string
 	x    xb
 	rels *partRels
+	// lead is text the next run starts with: the space after a note's
+	// mark, which goes into the formatting of the note's first text.
+	lead string
 }
 
 func (pw *pkgWriter) newPart(name string, kept []relEntry) *partOut {
@@ -287,14 +290,11 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 	if name != "" {
 		o.bookmark(name, true)
 	}
-	if m, ok := displayMath(ins); ok {
-		o.math(m, true)
-	} else {
-		o.inlines(ins, runState{lang: c.lang, noteI: c.noteI})
-	}
+	o.inlines(ins, runState{lang: c.lang, noteI: c.noteI})
 	if name != "" {
 		o.bookmark(name, false)
 	}
+	o.lead = ""
 	o.x.close("w:p")
 }
 
@@ -313,9 +313,7 @@ func (o *partOut) noteMark(c bctx) {
 		o.x.empty([]string{"w:footnoteRef", "w:endnoteRef"}[n.typ])
 	}
 	o.x.close("w:r")
-	o.x.open("w:r")
-	o.x.textElem("w:t", " ", "xml:space", "preserve")
-	o.x.close("w:r")
+	o.lead = " "
 }
 
 // noteRPr writes the run properties of a note mark: the template's, or
@@ -328,21 +326,6 @@ func (o *partOut) noteRPr(n *xnode, typ int) {
 	o.x.open("w:rPr")
 	o.x.empty("w:rStyle", "w:val", o.pw.styleFor([]string{roleFootnoteRef, roleEndnoteRef}[typ]))
 	o.x.close("w:rPr")
-}
-
-// displayMath reports whether a paragraph is one formula set on its own.
-func displayMath(ins []doc.Inline) (*doc.Math, bool) {
-	var m *doc.Math
-	for _, in := range ins {
-		switch {
-		case in.Type == doc.MathInline && in.Math != nil && in.Math.Display && m == nil:
-			m = in.Math
-		case in.Type == doc.Text && strings.TrimSpace(in.Text) == "":
-		default:
-			return nil, false
-		}
-	}
-	return m, m != nil
 }
 
 func (o *partOut) bookmark(name string, start bool) {
@@ -365,9 +348,22 @@ type runState struct {
 	noteI  int
 }
 
+// inlines writes inlines. Display formulas separated only by line breaks
+// are written as one m:oMathPara, as the reader reads them.
 func (o *partOut) inlines(ins []doc.Inline, rs runState) {
-	for i := range ins {
-		o.inline(&ins[i], rs)
+	for i := 0; i < len(ins); i++ {
+		in := &ins[i]
+		if in.Type == doc.MathInline && in.Math != nil && in.Math.Display {
+			group := []*doc.Math{in.Math}
+			for i+2 < len(ins) && ins[i+1].Type == doc.LineBreak && ins[i+2].Type == doc.MathInline &&
+				ins[i+2].Math != nil && ins[i+2].Math.Display {
+				group = append(group, ins[i+2].Math)
+				i += 2
+			}
+			o.mathPara(group)
+			continue
+		}
+		o.inline(in, rs)
 	}
 }
 
@@ -416,7 +412,7 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 		o.x.close("w:r")
 	case doc.MathInline:
 		if in.Math != nil {
-			o.math(in.Math, false)
+			o.mathPara([]*doc.Math{in.Math})
 		}
 	case doc.Anchor:
 		if name := pw.anchors[in.ID]; name != "" {
@@ -564,7 +560,8 @@ func (o *partOut) rPr(rs runState, text string) {
 // text writes text as a run, with tabs, line breaks and Word's special
 // hyphens as the elements Word uses for them.
 func (o *partOut) text(s string, rs runState) {
-	s = cleanText(s)
+	s = o.lead + cleanText(s)
+	o.lead = ""
 	if s == "" {
 		return
 	}
@@ -601,49 +598,61 @@ func (o *partOut) text(s string, rs runState) {
 	o.x.close("w:r")
 }
 
-// math writes a formula: its Office Math as the source had it, or else
-// its TeX (or the text of its MathML) as a formula's text.
-func (o *partOut) math(m *doc.Math, display bool) {
-	var root *xnode
+// formula returns a formula as an m:oMath or m:oMathPara element: its
+// Office Math as the source had it, or else its TeX (or the text of its
+// MathML) as the formula's text. Nil when it has none of them.
+func (o *partOut) formula(m *doc.Math) *xnode {
 	if m.OMML != "" {
 		if n, err := parseXML([]byte(m.OMML), "formula", o.pw.t.lim.MaxDepth); err == nil && n.space == nsMath &&
 			(n.local == "oMath" || n.local == "oMathPara") {
-			root = n
+			return n
 		}
 	}
-	if root == nil {
-		text := m.TeX
-		if text == "" && m.MathML != "" {
-			if n, err := parseXML([]byte(m.MathML), "formula", o.pw.t.lim.MaxDepth); err == nil {
-				text = strings.Join(strings.Fields(n.textContent()), " ")
+	text := m.TeX
+	if text == "" && m.MathML != "" {
+		if n, err := parseXML([]byte(m.MathML), "formula", o.pw.t.lim.MaxDepth); err == nil {
+			text = strings.Join(strings.Fields(n.textContent()), " ")
+		}
+	}
+	if text == "" {
+		return nil
+	}
+	r := &xnode{space: nsMath, local: "r", kids: []*xnode{{space: nsMath, local: "t", kids: []*xnode{{text: text}}}}}
+	return &xnode{space: nsMath, local: "oMath", kids: []*xnode{r}}
+}
+
+// mathPara writes formulas: one in the running text as m:oMath, display
+// formulas as the lines of one m:oMathPara.
+func (o *partOut) mathPara(ms []*doc.Math) {
+	var lines []*xnode
+	for _, m := range ms {
+		n := o.formula(m)
+		switch {
+		case n == nil:
+		case n.local == "oMathPara":
+			for _, k := range n.elems() {
+				if k.is(nsMath, "oMath") {
+					lines = append(lines, k)
+				}
 			}
-		}
-		if text == "" {
-			return
-		}
-		var x xb
-		x.WriteString(`<m:oMath xmlns:m="` + nsMath + `"><m:r><m:t>`)
-		x.escape(text, false)
-		x.WriteString(`</m:t></m:r></m:oMath>`)
-		root, _ = parseXML(x.Bytes(), "formula", 8)
-		if root == nil {
-			return
+		default:
+			lines = append(lines, n)
 		}
 	}
-	switch {
-	case display && root.local == "oMath":
-		o.x.open("m:oMathPara")
-		o.x.writeCanon(root)
-		o.x.close("m:oMathPara")
-	case !display && root.local == "oMathPara":
-		for _, k := range root.elems() {
-			if k.is(nsMath, "oMath") {
-				o.x.writeCanon(k)
-			}
-		}
-	default:
-		o.x.writeCanon(root)
+	if len(lines) == 0 {
+		return
 	}
+	if !ms[0].Display {
+		for _, n := range lines {
+			o.x.writeCanon(n)
+		}
+		return
+	}
+	o.x.open("m:oMathPara")
+	for _, n := range lines {
+		o.x.writeCanon(n)
+	}
+	o.x.close("m:oMathPara")
 }
 
 // list writes a list. A list that comes from the template keeps its

@@ -452,6 +452,7 @@ func (pw *pkgWriter) assemble(gen map[string][]byte, genRels map[string]*partRel
 		return ok || t.has(part)
 	}
 	seen := map[string]bool{}
+	kinds := map[string]string{} // part → the kind of relationship that reaches it
 	var files []zipFile
 	queue := []string{""}
 	for len(queue) > 0 {
@@ -498,6 +499,7 @@ func (pw *pkgWriter) assemble(gen map[string][]byte, genRels map[string]*partRel
 				continue
 			}
 			seen[strings.ToLower(name)] = true
+			kinds[name] = r.kind()
 			data, ok := gen[name]
 			if !ok {
 				var err error
@@ -509,8 +511,24 @@ func (pw *pkgWriter) assemble(gen map[string][]byte, genRels map[string]*partRel
 			queue = append(queue, name)
 		}
 	}
+	for name, kind := range kinds {
+		if _, ok := newTypes[name]; !ok && partTypes[kind] != "" {
+			newTypes[name] = partTypes[kind]
+		}
+	}
 	files = append(files, zipFile{"[Content_Types].xml", pw.typesXML(files, newTypes)})
 	return files, nil
+}
+
+// partTypes are the content types of the parts a relationship of a kind
+// reaches, for templates whose [Content_Types].xml leaves them out.
+var partTypes = map[string]string{
+	"styles": ctWordML + "styles+xml", "numbering": ctWordML + "numbering+xml",
+	"settings": ctWordML + "settings+xml", "fontTable": ctWordML + "fontTable+xml",
+	"webSettings": ctWordML + "webSettings+xml", "footnotes": ctWordML + "footnotes+xml",
+	"endnotes": ctWordML + "endnotes+xml", "header": ctWordML + "header+xml",
+	"footer": ctWordML + "footer+xml", "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
+	"core-properties": ctCoreProps, "extended-properties": ctExtendedProp,
 }
 
 // stored returns a part name as the template stores it, or as given.
@@ -535,12 +553,12 @@ func (pw *pkgWriter) typesXML(files []zipFile, newTypes map[string]string) []byt
 		switch {
 		case f.name == t.main:
 			overrides[f.name] = ctMain
-		case newTypes[f.name] != "":
-			overrides[f.name] = newTypes[f.name]
-		case t.types.overrides[lower] != "":
+		case t.types.overrides[lower] != "" && t.types.overrides[lower] != ctXML:
 			if t.types.overrides[lower] != defaults[ext] {
 				overrides[f.name] = t.types.overrides[lower]
 			}
+		case newTypes[f.name] != "":
+			overrides[f.name] = newTypes[f.name]
 		case defaults[ext] != "":
 		case mediaTypes["."+ext] != "":
 			defaults[ext] = mediaTypes["."+ext]

@@ -178,7 +178,7 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 	}
 	var sig strings.Builder
 	var images []string
-	if err := s.content(n, &sig, &images, e); err != nil {
+	if err := s.content(n, &sig, &images, e, ""); err != nil {
 		return err
 	}
 	e.sig = sig.String()
@@ -206,7 +206,7 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 
 // content collects the letters and digits a reader sees in a paragraph,
 // the images it shows and the properties of its note references.
-func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *srcEntry) error {
+func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *srcEntry, font string) error {
 	for _, k := range n.kids {
 		if k.local == "" {
 			continue
@@ -216,19 +216,29 @@ func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *s
 			e.math = true
 		case k.space == nsMC && k.local == "AlternateContent":
 			if c := k.child(nsMC, "Choice"); c != nil {
-				if err := s.content(c, sig, images, e); err != nil {
+				if err := s.content(c, sig, images, e, font); err != nil {
 					return err
 				}
 			}
 		case k.space != nsW:
 		case k.local == "t":
-			for _, c := range k.textContent() {
-				if unicode.IsLetter(c) || unicode.IsDigit(c) {
-					sig.WriteRune(c)
-				}
+			text := k.textContent()
+			if t := symbolFont(font); t != nil {
+				text, _ = mapSymbols(t, text)
+			}
+			sig.WriteString(sigOf(text))
+		case k.local == "sym":
+			if text, ok := symbolChar(k.attr("font"), k.attr("char")); ok {
+				sig.WriteString(sigOf(text))
 			}
 		case k.local == "r":
+			runFont := ""
 			if rpr := k.child(nsW, "rPr"); rpr != nil {
+				if f := rpr.child(nsW, "rFonts"); f != nil {
+					if runFont = f.attr("ascii"); runFont == "" {
+						runFont = f.attr("hAnsi")
+					}
+				}
 				if v := rpr.child(nsW, "vanish"); v != nil && onOffNode(v) {
 					continue
 				}
@@ -238,7 +248,7 @@ func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *s
 					}
 				}
 			}
-			if err := s.content(k, sig, images, e); err != nil {
+			if err := s.content(k, sig, images, e, runFont); err != nil {
 				return err
 			}
 		case k.local == "drawing" || k.local == "pict" || k.local == "object":
@@ -248,7 +258,7 @@ func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *s
 		case k.local == "pPr" || k.local == "rPr" || k.local == "del" || k.local == "moveFrom" ||
 			k.local == "delText" || k.local == "instrText" || k.local == "rt" || k.local == "sdtPr":
 		default:
-			if err := s.content(k, sig, images, e); err != nil {
+			if err := s.content(k, sig, images, e, font); err != nil {
 				return err
 			}
 		}
@@ -426,6 +436,37 @@ func sigOf(s string) string {
 	return b.String()
 }
 
+// sigInlines returns the letters and digits of the text of inlines,
+// leaving out formulas, as the template's signatures do.
+func sigInlines(ins []doc.Inline) string {
+	var b strings.Builder
+	doc.WalkInlines(ins, func(in *doc.Inline) {
+		if in.Type == doc.Text {
+			b.WriteString(sigOf(in.Text))
+		}
+	})
+	return b.String()
+}
+
+// sigTable returns the signature of the paragraphs and headings in a
+// table, nested tables included.
+func sigTable(t *doc.Table) string {
+	var b strings.Builder
+	blocks := []doc.Block{{Type: doc.TableBlock, Table: t}}
+	walkAll(blocks, func(bl *doc.Block) {
+		if bl.Type == doc.Paragraph || bl.Type == doc.Heading {
+			b.WriteString(sigInlines(bl.Inlines))
+		}
+	})
+	return b.String()
+}
+
+// walkAll calls fn for every block in bs and inside them, outer first.
+func walkAll(bs []doc.Block, fn func(b *doc.Block)) {
+	d := doc.Document{Blocks: bs}
+	d.Walk(fn)
+}
+
 type srcBlock struct {
 	id   string
 	kind byte
@@ -444,7 +485,7 @@ func (s *scanner) match() {
 			b := &bs[i]
 			switch b.Type {
 			case doc.Heading, doc.Paragraph:
-				sig := sigOf(doc.PlainText(b.Inlines))
+				sig := sigInlines(b.Inlines)
 				if sig != "" || hasMath(b.Inlines) {
 					blocks = append(blocks, srcBlock{b.ID, 'p', sig})
 				}
@@ -453,7 +494,7 @@ func (s *scanner) match() {
 					blocks = append(blocks, srcBlock{b.ID, 'i', "img:" + b.Figure.Src})
 				}
 			case doc.TableBlock:
-				blocks = append(blocks, srcBlock{b.ID, 't', sigOf(doc.BlockText(b))})
+				blocks = append(blocks, srcBlock{b.ID, 't', sigTable(b.Table)})
 			}
 			walk(b.Blocks)
 			if b.List != nil {
