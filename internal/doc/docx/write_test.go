@@ -1,0 +1,336 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/doc/markdown"
+	"github.com/tandemforum/tandem/internal/golden"
+)
+
+// testPNG returns a small image of the given size.
+func testPNG(t testing.TB, w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = 0xC0
+	}
+	img.Set(0, 0, color.RGBA{R: 0xFF, A: 0xFF})
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// featuresBody is a Russian manuscript as Word writes it, with what the
+// writer must carry that the other fixtures lack: bookmarks and a link to
+// one, formulas in the text and on their own, a note with its own mark, an
+// endnote, every run mark, a language span, an inline image, a figure with
+// a caption, a nested Chinese-numbered list and a section break.
+const featuresBody = `
+<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:bookmarkStart w:id="0" w:name="_Toc1"/><w:r><w:t>Введение</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>
+<w:p><w:r><w:t xml:space="preserve">См. </w:t></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>введение</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> и формулу </w:t></w:r><m:oMath><m:sSup><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath><w:r><w:t>.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> Звёздочка</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> и концевая</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:endnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>
+<w:p><m:oMathPara><m:oMath><m:f><m:num><m:r><m:t>a+1</m:t></m:r></m:num><m:den><m:r><m:t>b</m:t></m:r></m:den></m:f><m:r><m:t>=</m:t></m:r><m:rad><m:radPr><m:degHide m:val="1"/></m:radPr><m:deg/><m:e><m:r><m:t>c</m:t></m:r></m:e></m:rad></m:oMath></m:oMathPara></w:p>
+<w:p><w:r><w:rPr><w:smallCaps/></w:rPr><w:t>Капитель</w:t></w:r><w:r><w:t xml:space="preserve">, </w:t></w:r><w:r><w:rPr><w:strike/></w:rPr><w:t>зачёркнуто</w:t></w:r><w:r><w:t xml:space="preserve">, H</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t>O, м</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">и </w:t></w:r><w:r><w:rPr><w:b/><w:i/><w:u w:val="single"/></w:rPr><w:t>всё сразу</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">Китайское название: </w:t></w:r><w:r><w:rPr><w:lang w:eastAsia="zh-CN"/></w:rPr><w:t>睦邻友好合作条约</w:t></w:r><w:r><w:t xml:space="preserve">, внешняя </w:t></w:r><w:hyperlink r:id="rLink"><w:r><w:t>ссылка</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> и значок </w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx="190500" cy="190500"/><wp:docPr id="1" name="Icon" descr="значок"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIcon"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:t>.</w:t></w:r></w:p>
+<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline><wp:extent cx="2857500" cy="1905000"/><wp:docPr id="2" name="Map" descr="Карта"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rMap"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Podpis"/></w:pPr><w:r><w:t>Рисунок 1. Карта</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Первый пункт</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Вложенный</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Второй пункт</w:t></w:r></w:p>
+<w:p><w:pPr><w:spacing w:after="480"/><w:ind w:firstLine="567"/><w:jc w:val="both"/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:pPr><w:r><w:t>Конец первого раздела.</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Tsitata"/></w:pPr><w:r><w:t>Цитата во втором разделе.</w:t></w:r></w:p>
+`
+
+// featuresParts returns the package of featuresBody: the handmade
+// package's parts with endnotes, a caption style, two images and a note
+// with its own mark, and a landscape last section.
+func featuresParts(t testing.TB) map[string]string {
+	parts := pkgParts(featuresBody)
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:document `+wns, `<w:document `+wns+` xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`, 1)
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:sectPr/>`, `<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>`, 1)
+	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], `<w:lang w:val="en-US"`, `<w:lang w:val="ru-RU"`, 1)
+	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], `</w:styles>`, `<w:style w:type="paragraph" w:styleId="Podpis"><w:name w:val="caption"/><w:basedOn w:val="a"/><w:rPr><w:i/></w:rPr></w:style></w:styles>`, 1)
+	parts["word/_rels/document.xml.rels"] = strings.Replace(parts["word/_rels/document.xml.rels"], `</Relationships>`,
+		`<Relationship Id="rEn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>`+
+			`<Relationship Id="rIcon" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/icon.png"/>`+
+			`<Relationship Id="rMap" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/map.png"/></Relationships>`, 1)
+	parts["word/footnotes.xml"] = strings.Replace(parts["word/footnotes.xml"], `</w:footnotes>`,
+		`<w:footnote w:id="3"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> Сноска со своим знаком.</w:t></w:r></w:p></w:footnote></w:footnotes>`, 1)
+	parts["word/endnotes.xml"] = `<?xml version="1.0" encoding="UTF-8"?><w:endnotes ` + wns + `><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote><w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>` +
+		`<w:endnote w:id="2"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Концевая сноска.</w:t></w:r></w:p></w:endnote></w:endnotes>`
+	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], `</Types>`, `<Default Extension="png" ContentType="image/png"/></Types>`, 1)
+	parts["word/media/icon.png"] = string(testPNG(t, 2, 2))
+	parts["word/media/map.png"] = string(testPNG(t, 30, 20))
+	return parts
+}
+
+// templates are the sources the writer is tested over: LibreOffice's
+// fixtures and handmade Word packages.
+func templates(t *testing.T) map[string][]byte {
+	out := map[string][]byte{
+		"handmade": zipParts(t, pkgParts(handmadeBody)),
+		"features": zipParts(t, featuresParts(t)),
+	}
+	files, _ := filepath.Glob("testdata/*.docx")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".docx")] = b
+	}
+	return out
+}
+
+func modelJSON(t testing.TB, d *doc.Document) string {
+	c := *d
+	c.Comments = nil
+	b, err := json.MarshalIndent(&c, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func write(t testing.TB, d *doc.Document, opt WriteOptions) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	rep, err := Write(&buf, d, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.MissingImages)+len(rep.DroppedLinks) > 0 {
+		t.Logf("report: %+v", rep)
+	}
+	return buf.Bytes()
+}
+
+// TestWriteOverOriginal writes every source over itself and reads the
+// result back: the reader must find the same document, comments aside
+// (they are left out).
+func TestWriteOverOriginal(t *testing.T) {
+	for name, src := range templates(t) {
+		t.Run(name, func(t *testing.T) {
+			d, err := readBytes(t, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmpl, err := OpenTemplate(src, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := write(t, d, WriteOptions{Template: tmpl})
+			parts := checkPackage(t, out)
+			back, err := readBytes(t, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := modelJSON(t, back), modelJSON(t, d); got != want {
+				t.Errorf("read back differs from the source\n--- got:\n%s\n--- want:\n%s", got, want)
+			}
+			if again := write(t, d, WriteOptions{Template: tmpl}); !bytes.Equal(again, out) {
+				t.Error("writing the same document twice gives different bytes")
+			}
+			if _, ok := parts["word/comments.xml"]; ok {
+				t.Error("comments.xml is still in the package")
+			}
+		})
+	}
+}
+
+// TestWriteKeepsTemplate checks what the written package takes over from
+// its template: paragraph properties, numbering definitions by numId,
+// section properties, styles, images and their size.
+func TestWriteKeepsTemplate(t *testing.T) {
+	src := zipParts(t, featuresParts(t))
+	d, err := readBytes(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := checkPackage(t, write(t, d, WriteOptions{Template: tmpl}))
+	body := string(parts["word/document.xml"])
+	for _, want := range []string{
+		`<w:pPr><w:spacing w:after="480"/><w:ind w:firstLine="567"/><w:jc w:val="both"/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"`,
+		`<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`,
+		`<w:pPr><w:pStyle w:val="1"/></w:pPr><w:bookmarkStart w:id="1" w:name="_Toc1"/><w:bookmarkEnd w:id="1"/>`,
+		`<w:hyperlink w:anchor="_Toc1" w:history="1">`,
+		`<wp:extent cx="2857500" cy="1905000"/>`,
+		`<m:oMathPara><m:oMath><m:f><m:num><m:r><m:t>a+1</m:t></m:r></m:num>`,
+		`<w:footnoteReference w:customMarkFollows="1" w:id="4"/><w:t xml:space="preserve">*</w:t>`,
+		`<w:pStyle w:val="Podpis"/></w:pPr><w:r><w:t xml:space="preserve">Рисунок 1. Карта</w:t>`,
+		`<w:rPr><w:lang w:eastAsia="zh-CN"/></w:rPr><w:t xml:space="preserve">睦邻友好合作条约</w:t>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	if got, want := strings.Join(numIDs(t, parts), " "), "1 1 1"; got != want {
+		t.Errorf("list paragraphs use numIds %s, want the template's %s", got, want)
+	}
+	if !strings.Contains(string(parts["word/numbering.xml"]), `<w:lvlText w:val="%1、"/>`) {
+		t.Error("numbering.xml lost the template's definitions")
+	}
+	if _, ok := parts["word/media/map.png"]; !ok {
+		t.Error("the template's image part is not reused")
+	}
+	for name := range parts {
+		if strings.HasPrefix(name, "word/media/") && name != "word/media/map.png" && name != "word/media/icon.png" {
+			t.Errorf("an image was copied again as %s", name)
+		}
+	}
+}
+
+// TestWriteMarkdown writes a Markdown manuscript, which has no package of
+// its own, with tandem's styles: the reader finds the same document.
+func TestWriteMarkdown(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "chart.png"), testPNG(t, 40, 20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := "# Введение\n\nТекст со *сноской*[^1], **жирным**, ~~зачёркнутым~~, <sup>верхним</sup>, <span lang=\"zh\">中文</span>" +
+		" и [ссылкой](https://example.org).\n\n## Список\n\n3. три\n4. четыре\n   - вложенный\n\n> Цитата.\n\n" +
+		"| Год | Событие |\n|---|---|\n| 2001 | Договор |\n\n![Диаграмма](chart.png \"Рисунок 1\")\n\n![Нет файла](missing.png \"Рисунок 2\")\n\n[^1]: Сноска.\n"
+	d, err := markdown.Read([]byte(src), "ru", markdown.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	rep, err := Write(&buf, d, WriteOptions{Media: func(src string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(dir, src))
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rep.MissingImages, ",") != "missing.png" {
+		t.Errorf("missing images %v, want [missing.png]", rep.MissingImages)
+	}
+	parts := checkPackage(t, buf.Bytes())
+	back, err := readBytes(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The figure whose image is missing keeps its caption as a paragraph.
+	want := shape(d)
+	want = strings.Replace(want, "figure image=true\nfigure image=true\n", "figure image=true\nparagraph\n", 1)
+	if got := shape(back); got != want {
+		t.Errorf("structure read back:\n%s\nwant:\n%s", got, want)
+	}
+	sameTexts(t, "read back", texts(back), texts(d))
+	if back.Lang != "ru-RU" {
+		t.Errorf("document language %q, want ru-RU", back.Lang)
+	}
+	golden.Check(t, "write-markdown-document.xml", parts["word/document.xml"])
+	golden.Check(t, "write-markdown-styles.xml", parts["word/styles.xml"])
+}
+
+// TestWriteRefusesStrict checks that a Strict Open XML file, which the
+// writer cannot take over, is refused with a clear error.
+func TestWriteRefusesStrict(t *testing.T) {
+	parts := pkgParts(`<w:p><w:r><w:t>x</w:t></w:r></w:p>`)
+	parts["word/document.xml"] = strings.ReplaceAll(parts["word/document.xml"], nsW, nsWStrict)
+	_, err := OpenTemplate(zipParts(t, parts), Limits{})
+	if !errors.Is(err, ErrNotDOCX) || !strings.Contains(err.Error(), "Strict Open XML") {
+		t.Errorf("error = %v, want a refusal naming Strict Open XML", err)
+	}
+}
+
+// TestWriteNamesAndLinks checks bookmark names Word accepts, links to
+// blocks and to missing targets, and unsafe links.
+func TestWriteNamesAndLinks(t *testing.T) {
+	for _, tc := range []struct{ id, want string }{
+		{"_Toc123", "_Toc123"}, {"intro", "intro"}, {"2-method", "a2_method"},
+		{"раздел 1", "раздел_1"}, {strings.Repeat("x", 50), strings.Repeat("x", 40)},
+	} {
+		if got := bookmarkName(tc.id, map[string]bool{}); got != tc.want {
+			t.Errorf("bookmarkName(%q) = %q, want %q", tc.id, got, tc.want)
+		}
+	}
+	used := map[string]bool{}
+	a, b := bookmarkName("a-b", used), bookmarkName("a_b", used)
+	if a == b {
+		t.Errorf("two ids got the same bookmark %q", a)
+	}
+	d := &doc.Document{Version: 1, Lang: "en", Blocks: []doc.Block{
+		{ID: "h-target", Type: doc.Heading, Level: 2, Inlines: []doc.Inline{{Type: doc.Text, Text: "Method"}}},
+		{ID: "p-1", Type: doc.Paragraph, Inlines: []doc.Inline{
+			{Type: doc.Link, Href: "#h-target", Content: []doc.Inline{{Type: doc.Text, Text: "to the heading"}}},
+			{Type: doc.Text, Text: ", "},
+			{Type: doc.Link, Href: "#nowhere", Content: []doc.Inline{{Type: doc.Text, Text: "to nothing"}}},
+			{Type: doc.Text, Text: ", "},
+			{Type: doc.Link, Href: "javascript:alert(1)", Content: []doc.Inline{{Type: doc.Text, Text: "unsafe"}}},
+		}},
+	}}
+	var buf bytes.Buffer
+	rep, err := Write(&buf, d, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := checkPackage(t, buf.Bytes())
+	body := string(parts["word/document.xml"])
+	if !strings.Contains(body, `<w:bookmarkStart w:id="1" w:name="h_target"/>`) || !strings.Contains(body, `<w:hyperlink w:anchor="h_target"`) {
+		t.Errorf("the link to a heading has no bookmark to go to:\n%s", body)
+	}
+	if strings.Contains(body, "javascript") || strings.Contains(string(parts["word/_rels/document.xml.rels"]), "javascript") {
+		t.Error("an unsafe link was written")
+	}
+	if strings.Join(rep.DroppedLinks, ",") != "#nowhere" {
+		t.Errorf("dropped links %v, want [#nowhere]", rep.DroppedLinks)
+	}
+	back, err := readBytes(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTexts(t, "read back", texts(back), texts(d))
+}
+
+// TestWriteTableMerges checks merged cells across rows and columns on the
+// grid, including a cell covered from above at the end of a row.
+func TestWriteTableMerges(t *testing.T) {
+	cell := func(s string, cs, rs int) doc.Cell {
+		return doc.Cell{ColSpan: cs, RowSpan: rs, Blocks: []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: s}}}}}
+	}
+	tbl := &doc.Table{Rows: []doc.Row{
+		{Header: true, Cells: []doc.Cell{cell("A", 2, 0), cell("B", 0, 0), cell("C", 0, 3)}},
+		{Cells: []doc.Cell{cell("D", 0, 2), cell("E", 0, 0), cell("F", 0, 0)}},
+		{Cells: []doc.Cell{cell("G", 0, 0), cell("H", 0, 0)}},
+		{Cells: []doc.Cell{cell("I", 4, 0)}},
+	}}
+	d := &doc.Document{Version: 1, Lang: "en", Blocks: []doc.Block{{Type: doc.TableBlock, Table: tbl}}}
+	out := write(t, d, WriteOptions{})
+	checkPackage(t, out)
+	back, err := readBytes(t, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := shape(back), shape(d); got != want {
+		t.Errorf("table read back:\n%s\nwant:\n%s", got, want)
+	}
+	sameTexts(t, "table", texts(back), texts(d))
+}
+
+// TestWriteZip checks that an archive that is no DOCX is refused as a
+// template with the reader's error.
+func TestWriteNotATemplate(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("hello.txt")
+	w.Write([]byte("hi"))
+	zw.Close()
+	if _, err := OpenTemplate(buf.Bytes(), Limits{}); !errors.Is(err, ErrNotDOCX) {
+		t.Errorf("error = %v, want ErrNotDOCX", err)
+	}
+}
