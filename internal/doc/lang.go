@@ -58,6 +58,62 @@ func SettleLang(d *Document, fallback string) {
 			b.Inlines = b.Inlines[0].Content
 		}
 	})
+	// A block in the document's language says nothing of its own.
+	var clear func(bs []Block, outer string)
+	clear = func(bs []Block, outer string) {
+		for i := range bs {
+			b := &bs[i]
+			if strings.EqualFold(b.Lang, outer) {
+				b.Lang = ""
+			}
+			inner := outer
+			if b.Lang != "" {
+				inner = b.Lang
+			}
+			clear(b.Blocks, inner)
+			if b.List != nil {
+				for j := range b.List.Items {
+					clear(b.List.Items[j].Blocks, inner)
+				}
+			}
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					for j := range r.Cells {
+						clear(r.Cells[j].Blocks, inner)
+					}
+				}
+			}
+		}
+	}
+	clear(d.Blocks, d.Lang)
+	for i := range d.Notes {
+		clear(d.Notes[i].Blocks, d.Lang)
+	}
+}
+
+// HasContent reports whether d holds anything to read: text that is not
+// white space, a formula or an image. A document without any is what an
+// importer must refuse rather than pass on as a success.
+func (d *Document) HasContent() bool {
+	found := false
+	d.Walk(func(b *Block) {
+		if b.Figure != nil && (b.Figure.Src != "" || strings.TrimSpace(b.Figure.Alt) != "") {
+			found = true
+		}
+		blockInlines(b, func(ins []Inline) {
+			WalkInlines(ins, func(in *Inline) {
+				switch in.Type {
+				case Text:
+					if strings.TrimSpace(in.Text) != "" {
+						found = true
+					}
+				case MathInline, Image:
+					found = true
+				}
+			})
+		})
+	})
+	return found
 }
 
 // unwrapLang removes spans in the surrounding language and merges adjacent

@@ -33,8 +33,9 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 // cannot say (underline, superscript, subscript, small caps, language
 // spans, tables with merged cells) is written as inline HTML, which
 // internal/doc/markdown reads back. List items with a label of their own
-// are written as bullets followed by the label, as Markdown numbers only
-// with plain numbers.
+// and lists numbered in other styles than decimal (a., iii., 三、) are
+// written as bullets followed by the label, as Markdown numbers only with
+// plain numbers.
 func WriteMarkdownWith(w io.Writer, d *Document, opt MarkdownOptions) error {
 	if opt.MediaPrefix == "" {
 		opt.MediaPrefix = "media/"
@@ -206,23 +207,26 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		}
 		labelled, delim := listLabels(bl.List)
 		for _, it := range bl.List.Items {
-			marker := "- "
+			marker, label := "- ", ""
 			switch {
 			case delim != "":
 				marker = strconv.Itoa(n) + delim + " "
-				n++
 			case labelled:
-				if it.Label != "" {
-					marker += escapeLineStart(escapeMD(it.Label)) + " "
+				label = it.Label
+				if label == "" && bl.List.Ordered {
+					label = ListMarker(bl.List.Style, n)
+				}
+				if label != "" {
+					label = escapeLineStart(escapeMD(label)) + " "
 				}
 			case bl.List.Ordered:
 				marker = strconv.Itoa(n) + ". "
-				n++
 			}
+			n++
 			var ib bytes.Buffer
 			m.blocks(&ib, it.Blocks, inner)
 			body := strings.TrimRight(ib.String(), "\n")
-			b.WriteString(marker + indent(body, strings.Repeat(" ", len(marker)), false) + "\n")
+			b.WriteString(marker + label + indent(body, strings.Repeat(" ", len(marker)), false) + "\n")
 		}
 		b.WriteString("\n")
 	case TableBlock:
@@ -404,10 +408,14 @@ func (m *mdWriter) mediaURL(src string) string {
 	return mediaURL(m.d, src, m.opt.Media, m.opt.MediaPrefix)
 }
 
-// listLabels reports whether a list's items carry labels of their own, and
-// when every label is its item's number followed by ")" (which CommonMark
-// can write), that delimiter.
+// listLabels reports whether a list is written with labels (its items
+// have labels of their own, or it is numbered in a style Markdown cannot
+// write, such as lower-alpha), and when every label is its item's number
+// followed by ")" (which CommonMark can write), that delimiter.
 func listLabels(l *List) (labelled bool, delim string) {
+	if l.Ordered && l.Style != "" && l.Style != "decimal" {
+		labelled = true
+	}
 	n := l.Start
 	if n == 0 {
 		n = 1

@@ -147,7 +147,9 @@ func leaves(atoms []atom) []doc.Inline {
 		case aBreak:
 			out = append(out, doc.Inline{Type: doc.LineBreak})
 		case aNote:
-			out = append(out, doc.Inline{Type: doc.NoteRef, Note: a.note})
+			out = append(out, doc.Inline{Type: doc.NoteRef, Note: a.note, Mark: a.mark})
+		case aAnchor:
+			out = append(out, doc.Inline{Type: doc.Anchor, ID: a.mark})
 		case aImage:
 			out = append(out, doc.Inline{Type: doc.Image, Src: a.src, Alt: a.alt})
 		case aMath:
@@ -184,6 +186,8 @@ func (r *reader) table(x *xmlPart) (*doc.Block, error) {
 			return x.sdtContent(visit)
 		case "customXml", "ins", "moveTo":
 			return x.children(visit)
+		case "bookmarkStart":
+			r.bookmarkBetween(s)
 		}
 		return x.skip()
 	}
@@ -259,6 +263,8 @@ func (r *reader) row(x *xmlPart) (rawRow, error) {
 			return x.sdtContent(visit)
 		case "customXml", "ins", "moveTo":
 			return x.children(visit)
+		case "bookmarkStart":
+			r.bookmarkBetween(s)
 		}
 		return x.skip()
 	}
@@ -308,6 +314,8 @@ func (r *reader) cell(x *xmlPart) (rawCell, error) {
 			})
 		case "customXml", "ins", "moveTo":
 			return x.children(visit)
+		case "bookmarkStart":
+			r.bookmarkBetween(s)
 		}
 		return x.skip()
 	}
@@ -387,7 +395,12 @@ func listAt(pbs []pblock, i, level int) (doc.Block, int) {
 			if len(l.Items) > 0 && pb.numID != first.numID && (pb.ordered != first.ordered || level == 0) {
 				return doc.Block{Type: doc.ListBlock, List: l}, i
 			}
-			l.Items = append(l.Items, doc.Item{Blocks: []doc.Block{pb.b}})
+			label := pb.label
+			if label == "" && (pb.ordered != l.Ordered || pb.listStyle != l.Style) {
+				// Counted in this list but numbered in another format.
+				label = pb.shown
+			}
+			l.Items = append(l.Items, doc.Item{Label: label, Blocks: []doc.Block{pb.b}})
 			i++
 		default:
 			var sub doc.Block

@@ -71,6 +71,9 @@ var (
 	ErrTooLarge  = errors.New("too large")
 	ErrUnsafe    = errors.New("unsafe content")
 	ErrMalformed = errors.New("malformed")
+	// ErrUnsupported is content tandem cannot read, such as an embedded
+	// RTF document.
+	ErrUnsupported = errors.New("unsupported content")
 )
 
 // ReadFile reads the DOCX file at name. Errors begin with the file name.
@@ -93,6 +96,11 @@ func ReadFile(name string, lim Limits) (*doc.Document, error) {
 
 // Read reads a DOCX package of the given size.
 func Read(r io.ReaderAt, size int64, lim Limits) (*doc.Document, error) {
+	return read(r, size, lim, 0)
+}
+
+// read reads a package that is embedded nesting deep in others.
+func read(r io.ReaderAt, size int64, lim Limits, nesting int) (*doc.Document, error) {
 	lim = lim.withDefaults()
 	var magic [8]byte
 	n, _ := r.ReadAt(magic[:], 0)
@@ -110,6 +118,7 @@ func Read(r io.ReaderAt, size int64, lim Limits) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	pkg.nesting = nesting
 	return pkg.read()
 }
 
@@ -118,6 +127,12 @@ type pkg struct {
 	lim   Limits
 	files map[string]*zip.File
 	read_ int64 // uncompressed bytes read so far
+	// types are the content types of [Content_Types].xml, by part name and
+	// by "*.ext", read when first needed.
+	types map[string]string
+	// nesting is how deep this package is embedded in others (0 for the
+	// file itself).
+	nesting int
 }
 
 func openPackage(zr *zip.Reader, lim Limits) (*pkg, error) {

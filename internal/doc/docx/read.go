@@ -30,6 +30,19 @@ type reader struct {
 	// equivalent; missingOrder lists the fonts as first met.
 	missing      map[string]int
 	missingOrder []string
+	// anchors waits for the next paragraph: bookmarks between paragraphs
+	// or in a paragraph without text.
+	pendingAnchors []atom
+	// marks are the notes referenced with a mark of their own (note key →
+	// mark), whose text begins with that mark.
+	marks map[string]string
+	// title is the text of the first Title-styled paragraph.
+	title string
+	// langs caches language tags checked with lang.ParseTag ("" for a bad
+	// one).
+	langs map[string]string
+	// ruby counts phonetic guides left out.
+	ruby int
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -71,6 +84,11 @@ func (p *pkg) read() (*doc.Document, error) {
 	if err := r.readComments(parts["comments"]); err != nil {
 		return nil, err
 	}
+	core, err := p.readCore()
+	if err != nil {
+		return nil, err
+	}
+	r.d.Title, r.d.Authors = core.title, core.authors
 	r.rels = rels
 	if err := r.readBody(main); err != nil {
 		return nil, err
@@ -149,6 +167,43 @@ func noteKey(typ doc.NoteType, id string) string {
 	return "fn" + id
 }
 
+// takeMark makes text the mark of the note reference waiting for it
+// (w:customMarkFollows: the reference's mark is the text after it).
+func (r *reader) takeMark(pa *para, text string) {
+	a := &pa.atoms[pa.markAt]
+	pa.markAt = -1
+	a.mark = strings.TrimSpace(text)
+	if a.mark == "" {
+		return
+	}
+	if r.marks == nil {
+		r.marks = map[string]string{}
+	}
+	if _, ok := r.marks[a.note]; !ok {
+		r.marks[a.note] = a.mark
+	}
+}
+
+// stripMarks removes a note's own mark from the start of its text, where
+// Word writes it as ordinary text (a numbered note has w:footnoteRef
+// there, which reads as nothing).
+func (r *reader) stripMarks() {
+	for i := range r.d.Notes {
+		n := &r.d.Notes[i]
+		mark, ok := r.marks[n.ID]
+		if !ok || len(n.Blocks) == 0 || len(n.Blocks[0].Inlines) == 0 {
+			continue
+		}
+		in := &n.Blocks[0].Inlines[0]
+		for in.Type != doc.Text && len(in.Content) > 0 {
+			in = &in.Content[0]
+		}
+		if in.Type == doc.Text && strings.HasPrefix(in.Text, mark) {
+			in.Text = strings.TrimLeft(in.Text[len(mark):], " \t")
+		}
+	}
+}
+
 // trimNoteStart removes the space that follows the note's own number mark.
 func trimNoteStart(bs []doc.Block) {
 	if len(bs) == 0 || len(bs[0].Inlines) == 0 {
@@ -183,7 +238,8 @@ func (r *reader) readComments(name string) error {
 // comments to their blocks.
 func (r *reader) finish() *doc.Document {
 	d := r.d
-	doc.SettleLang(d, r.st.defaults.lang)
+	r.stripMarks()
+	doc.SettleLang(d, r.langTag(r.st.defaults.lang))
 	doc.OrderNotes(d)
 	anchored := map[*doc.Block][]string{}
 	d.Walk(func(b *doc.Block) {
@@ -192,6 +248,7 @@ func (r *reader) finish() *doc.Document {
 		}
 	})
 	doc.AssignIDs(d)
+	doc.ResolveLinks(d)
 	blockOf := map[string]string{}
 	for b, ids := range anchored {
 		for _, id := range ids {
@@ -202,6 +259,12 @@ func (r *reader) finish() *doc.Document {
 		r.comments[i].Block = blockOf[r.comments[i].ID]
 	}
 	d.Comments = r.comments
+	if d.Title == "" {
+		d.Title = r.title
+	}
+	if r.ruby > 0 {
+		d.Warn("%d phonetic guides (ruby) were left out; their base text is kept", r.ruby)
+	}
 	for _, font := range r.missingOrder {
 		d.Warn("%d characters of the %s font have no Unicode equivalent: shown as U+FFFD (�)", r.missing[font], font)
 	}
@@ -216,6 +279,8 @@ type pblock struct {
 	numID, ilvl, value int
 	ordered            bool
 	listStyle          string
+	label              string // the item's label when it is more than the style shows
+	shown              string // the item's label as Word shows it, for a list in another style
 	quote, caption     bool
 }
 
@@ -240,6 +305,14 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 			return x.sdtContent(visit)
 		case "customXml", "ins", "moveTo", "smartTag":
 			return x.children(visit)
+		case "bookmarkStart":
+			r.bookmarkBetween(s)
+		case "altChunk":
+			bs, err := r.altChunk(s)
+			out = append(out, bs...)
+			if err != nil {
+				return err
+			}
 		}
 		if isAlternate(s) {
 			return r.alternate(x, visit)
@@ -248,6 +321,14 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 	}
 	err := x.children(visit)
 	return out, err
+}
+
+// bookmarkBetween keeps a bookmark that starts between paragraphs (or
+// rows, or cells) for the next paragraph.
+func (r *reader) bookmarkBetween(s xml.StartElement) {
+	if name := strings.TrimSpace(attr(s, "name")); name != "" {
+		r.pendingAnchors = append(r.pendingAnchors, atom{kind: aAnchor, mark: name})
+	}
 }
 
 func isAlternate(s xml.StartElement) bool {
@@ -278,6 +359,7 @@ type atom struct {
 	src   string
 	alt   string
 	math  *doc.Math
+	mark  string // a note reference's own mark; an anchor's name
 }
 
 type atomKind uint8
@@ -288,11 +370,15 @@ const (
 	aNote
 	aImage
 	aMath
+	aAnchor
 )
 
 // para collects a paragraph's content.
 type para struct {
-	atoms    []atom
+	atoms []atom
+	// markAt is the index in atoms of a note reference whose mark is the
+	// text that follows (w:customMarkFollows), or -1.
+	markAt   int
 	extra    []pblock // text boxes, read after the paragraph
 	comments []string
 	base     runProps // languages from the paragraph style and defaults
@@ -301,8 +387,8 @@ type para struct {
 func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	pp := paraProps{outline: -1}
 	ps := r.st.para("")
-	pa := &para{atoms: r.carry, base: ps.rpr.under(r.st.defaults)}
-	r.carry = nil
+	pa := &para{atoms: append(r.pendingAnchors, r.carry...), markAt: -1, base: ps.rpr.under(r.st.defaults)}
+	r.carry, r.pendingAnchors = nil, nil
 	err := x.children(func(s xml.StartElement) error {
 		if wname(s.Name) == "pPr" {
 			var err error
@@ -337,12 +423,31 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		pb.value, label = r.nb.next(numID, ilvl)
 		if level == 0 {
 			pb.list, pb.numID, pb.ilvl = true, r.nb.group(numID), ilvl
-			pb.ordered, pb.listStyle = r.nb.level(numID, ilvl).css()
+			lvl := r.nb.level(numID, ilvl)
+			pb.ordered, pb.listStyle = lvl.css()
+			pb.label = lvl.itemLabel(pb.value, label)
+			if lvl != nil && lvl.format != "bullet" {
+				pb.shown = strings.TrimSpace(label)
+			}
 			pb.quote = false
 		}
 	}
 	var out []pblock
-	inlines := buildInlines(pa.atoms)
+	if ps.title && r.title == "" {
+		r.title = strings.TrimSpace(doc.PlainText(buildInlines(pa.atoms)))
+	}
+	atoms := pa.atoms
+	if onlyAnchors(atoms) || onlyImages(buildInlines(withoutAnchors(atoms))) {
+		// Bookmarks in an empty paragraph or on an image mark the next
+		// paragraph with text.
+		for _, a := range atoms {
+			if a.kind == aAnchor {
+				r.pendingAnchors = append(r.pendingAnchors, a)
+			}
+		}
+		atoms = withoutAnchors(atoms)
+	}
+	inlines := buildInlines(atoms)
 	switch {
 	case level > 0 && len(inlines) > 0:
 		pb.b = doc.Block{Type: doc.Heading, Level: level, Number: strings.TrimSpace(label), Inlines: inlines}
@@ -367,6 +472,25 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		out = append(out, pblock{b: doc.Block{Type: doc.SectionBreak}})
 	}
 	return out, nil
+}
+
+func onlyAnchors(atoms []atom) bool {
+	for _, a := range atoms {
+		if a.kind != aAnchor {
+			return false
+		}
+	}
+	return len(atoms) > 0
+}
+
+func withoutAnchors(atoms []atom) []atom {
+	var out []atom
+	for _, a := range atoms {
+		if a.kind != aAnchor {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func onlyImages(ins []doc.Inline) bool {
@@ -410,8 +534,13 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 			}
 			return x.skip()
 		})
+	case "bookmarkStart":
+		if name := strings.TrimSpace(attr(s, "name")); name != "" && r.visible() {
+			pa.atoms = append(pa.atoms, atom{kind: aAnchor, mark: name})
+		}
+		return x.skip()
 	case "fldSimple":
-		if h := hyperlinkTarget(attr(s, "instr")); h != "" {
+		if h := fieldTarget(attr(s, "instr")); h != "" {
 			return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
 		}
 		return x.children(visit)
@@ -483,11 +612,27 @@ func (r *reader) fieldHref() string {
 	return ""
 }
 
-// hyperlinkTarget parses a HYPERLINK field instruction:
-// HYPERLINK "url" \l "anchor" \o "tooltip".
-func hyperlinkTarget(instr string) string {
+// fieldTarget returns where a field links to: the target of a HYPERLINK
+// field (HYPERLINK "url" \l "anchor" \o "tooltip"), or the bookmark of a
+// cross-reference made a link with \h (REF, PAGEREF, NOTEREF name \h);
+// "" for other fields.
+func fieldTarget(instr string) string {
 	f := fieldWords(instr)
-	if len(f) == 0 || !strings.EqualFold(f[0], "HYPERLINK") {
+	if len(f) == 0 {
+		return ""
+	}
+	switch strings.ToUpper(f[0]) {
+	case "HYPERLINK":
+	case "REF", "PAGEREF", "NOTEREF":
+		if len(f) > 1 && !strings.HasPrefix(f[1], `\`) {
+			for _, w := range f[2:] {
+				if strings.EqualFold(w, `\h`) {
+					return "#" + f[1]
+				}
+			}
+		}
+		return ""
+	default:
 		return ""
 	}
 	var url, anchor string
@@ -560,7 +705,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			if a.href != "" {
 				a.marks &^= mUnderline // links are underlined by their style, not for meaning
 			}
-			a.lang = runLang(a.text, props.under(pa.base))
+			a.lang = r.langTag(runLang(a.text, props.under(pa.base)))
 		}
 		pa.atoms = append(pa.atoms, a)
 	}
@@ -580,6 +725,13 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 					var missing int
 					t, missing = mapSymbols(table, t)
 					r.symbolsMissing(props.font, missing)
+				}
+				if pa.markAt >= 0 {
+					r.takeMark(pa, t)
+					return nil
+				}
+				if props.val&props.set&mCaps != 0 {
+					t = strings.ToUpper(t)
 				}
 				emit(atom{kind: aText, text: t})
 			}
@@ -605,6 +757,10 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 				if t == string(replacement) {
 					r.symbolsMissing(attr(s, "font"), 1)
 				}
+				if pa.markAt >= 0 {
+					r.takeMark(pa, t)
+					break
+				}
 				emit(atom{kind: aText, text: t})
 			}
 		case "footnoteReference", "endnoteReference":
@@ -618,7 +774,11 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 					r.noteUsed[key] = true
 					r.d.Notes = append(r.d.Notes, n)
 				}
+				before := len(pa.atoms)
 				emit(atom{kind: aNote, note: key})
+				if isOn(attr(s, "customMarkFollows")) && len(pa.atoms) > before {
+					pa.markAt = len(pa.atoms) - 1
+				}
 			}
 		case "fldChar":
 			switch attr(s, "fldCharType") {
@@ -628,7 +788,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 				if n := len(r.fields); n > 0 {
 					f := r.fields[n-1]
 					f.result = true
-					f.href = hyperlinkTarget(f.instr.String())
+					f.href = fieldTarget(f.instr.String())
 				}
 			case "end":
 				if n := len(r.fields); n > 0 {
@@ -639,6 +799,9 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			return r.drawing(x, pa, emit)
 		case "ruby":
 			return x.children(func(c xml.StartElement) error {
+				if wname(c.Name) == "rt" {
+					r.ruby++
+				}
 				if wname(c.Name) == "rubyBase" {
 					return x.children(func(c xml.StartElement) error {
 						if wname(c.Name) == "r" {

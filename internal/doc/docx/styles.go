@@ -16,6 +16,7 @@ const (
 	mSub
 	mSmallCaps
 	mHidden
+	mCaps // w:caps: letters shown as capitals
 )
 
 // runProps are the run properties tandem keeps: marks (set says which are
@@ -71,6 +72,7 @@ type paraStyle struct {
 	heading     int // 0 when not a heading
 	quote       bool
 	caption     bool
+	title       bool // the style is or is based on Title
 	numID, ilvl int
 	hasNum      bool
 	rpr         runProps // for languages only
@@ -180,8 +182,11 @@ func (st *styles) para(id string) paraStyle {
 			if n, err := strconv.Atoi(name[len("heading "):]); err == nil && n >= 1 && n <= 9 {
 				outline = n - 1
 			}
-		case outline < 0 && name == "title":
-			outline = 0
+		case name == "title":
+			ps.title = true
+			if outline < 0 {
+				outline = 0
+			}
 		case name == "quote" || name == "intense quote" || name == "block text" || name == "quotations":
 			ps.quote = true
 		case name == "caption":
@@ -291,7 +296,11 @@ func readRunProps(x *xmlPart) (runPr, error) {
 			r.rpr.mark(mStrike, onOff(s))
 		case "smallCaps":
 			r.rpr.mark(mSmallCaps, onOff(s))
-		case "vanish":
+		case "caps":
+			r.rpr.mark(mCaps, onOff(s))
+		case "vanish", "webHidden":
+			// Text hidden on screen, or in a web page (the page numbers
+			// of a table of contents), is not part of the text read.
 			r.rpr.mark(mHidden, onOff(s))
 		case "vertAlign":
 			v := attr(s, "val")

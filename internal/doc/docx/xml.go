@@ -224,3 +224,12 @@ func onOff(s xml.StartElement) bool {
 	}
 	return true
 }
+
+// isOn reads an on/off attribute, which is off when absent.
+func isOn(v string) bool {
+	switch v {
+	case "1", "true", "on":
+		return true
+	}
+	return false
+}

@@ -18,9 +18,11 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	langtag "github.com/tandemforum/tandem/internal/lang"
 )
 
 // Limits bound what Read accepts.
@@ -41,7 +43,8 @@ var (
 )
 
 // ReadFile reads the Markdown file at name; lang is the document's language
-// (Markdown does not say). Errors begin with the file name.
+// when the file's front matter does not say. Errors begin with the file
+// name.
 func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
@@ -54,8 +57,17 @@ func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
 	return d, nil
 }
 
-// Read reads Markdown source written in language lang.
+// Read reads Markdown source. Its language is lang when given (a BCP 47
+// tag), else the lang of its YAML front matter; title and author(s) from
+// the front matter become the document's metadata, not its text.
 func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
+	if lang != "" {
+		t, err := langtag.ParseTag(lang)
+		if err != nil {
+			return nil, fmt.Errorf("the document's language: %w", err)
+		}
+		lang = t
+	}
 	if lim.MaxSize <= 0 {
 		lim.MaxSize = DefaultLimits.MaxSize
 	}
@@ -72,21 +84,122 @@ func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 		return nil, fmt.Errorf("%w: it contains NUL bytes", ErrNotText)
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	d := &doc.Document{Version: doc.Version, Lang: lang, Blocks: []doc.Block{}}
+	src, fm, err := splitFrontMatter(src)
+	if err != nil {
+		return nil, err
+	}
+	if fm != nil {
+		d.Title, d.Authors = fm.title, fm.authors
+		if fm.lang != "" && lang == "" {
+			if t, err := langtag.ParseTag(fm.lang); err != nil {
+				d.Warn("lang %q in the front matter is not a BCP 47 tag: ignored", fm.lang)
+			} else {
+				d.Lang, lang = t, t
+			}
+		}
+	}
 	if depth := nesting(src); depth > lim.MaxDepth {
 		return nil, fmt.Errorf("%w: quotations or lists nested %d deep (at most %d)", ErrTooLarge, depth, lim.MaxDepth)
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
+		goldmark.WithParserOptions(mathExtension(), parser.WithHeadingAttribute()))
 	root := md.Parser().Parse(text.NewReader(src))
-	c := &conv{src: src, lim: lim, d: &doc.Document{Version: doc.Version, Lang: lang, Blocks: []doc.Block{}}}
+	c := &conv{src: src, lim: lim, d: d, noteLabels: map[string]string{}}
 	blocks, err := c.blocks(root, 0)
 	if err != nil {
 		return nil, err
 	}
 	c.d.Blocks = append(c.d.Blocks, blocks...)
+	c.noteMarks()
+	headingAnchors(c.d)
 	doc.SettleLang(c.d, lang)
 	doc.OrderNotes(c.d)
 	doc.AssignIDs(c.d)
+	doc.ResolveLinks(c.d)
 	return c.d, nil
+}
+
+// noteMarks gives the references to a footnote whose label is a mark of
+// its own ([^*], [^†]) that mark, as the DOCX reader does for Word's
+// custom marks; other labels ([^1], [^note]) are names for numbered notes.
+func (c *conv) noteMarks() {
+	set := func(ins []doc.Inline) {
+		doc.WalkInlines(ins, func(in *doc.Inline) {
+			if in.Type == doc.NoteRef {
+				if l := c.noteLabels[in.Note]; doc.IsNoteMark(l) {
+					in.Mark = l
+				}
+			}
+		})
+	}
+	c.d.Walk(func(b *doc.Block) {
+		set(b.Inlines)
+		if b.Figure != nil {
+			set(b.Figure.Caption)
+		}
+	})
+}
+
+// headingAnchors gives a heading an anchor named by its slug (as GitHub
+// makes them: "## 2. Method" → "2-method") when a link points at that slug
+// and nothing else has the name, so that links written for GitHub or
+// pandoc resolve in tandem's output.
+func headingAnchors(d *doc.Document) {
+	targets := d.Targets()
+	wanted := map[string]bool{}
+	d.Walk(func(b *doc.Block) {
+		for _, ins := range [][]doc.Inline{b.Inlines, figureCaption(b)} {
+			doc.WalkInlines(ins, func(in *doc.Inline) {
+				if id, ok := doc.InternalTarget(in.Href); ok && in.Type == doc.Link && !targets[id] {
+					wanted[id] = true
+				}
+			})
+		}
+	})
+	if len(wanted) == 0 {
+		return
+	}
+	used := map[string]int{}
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Type != doc.Heading {
+			continue
+		}
+		slug := Slug(doc.PlainText(b.Inlines))
+		if n := used[slug]; n > 0 {
+			used[slug]++
+			slug += "-" + strconv.Itoa(n)
+		} else {
+			used[slug] = 1
+		}
+		if wanted[slug] && !targets[slug] {
+			b.Inlines = append([]doc.Inline{{Type: doc.Anchor, ID: slug}}, b.Inlines...)
+			targets[slug] = true
+		}
+	}
+}
+
+func figureCaption(b *doc.Block) []doc.Inline {
+	if b.Figure != nil {
+		return b.Figure.Caption
+	}
+	return nil
+}
+
+// Slug makes a heading's text into the identifier GitHub gives it: in
+// small letters, without punctuation, with hyphens for spaces.
+func Slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
 }
 
 // nesting returns an upper bound of how deeply the source nests block
@@ -118,6 +231,10 @@ type conv struct {
 	src []byte
 	lim Limits
 	d   *doc.Document
+	// noteLabels are the labels the source gave its footnotes, by note ID.
+	noteLabels map[string]string
+	// bad holds language tags already reported as invalid.
+	bad map[string]bool
 }
 
 func (c *conv) tooDeep(depth int) error {
@@ -140,8 +257,17 @@ func (c *conv) blocks(n ast.Node, depth int) ([]doc.Block, error) {
 			if err != nil {
 				return nil, err
 			}
+			if id, ok := ch.AttributeString("id"); ok {
+				if s, ok := id.([]byte); ok && len(bytes.TrimSpace(s)) > 0 {
+					ins = append([]doc.Inline{{Type: doc.Anchor, ID: string(bytes.TrimSpace(s))}}, ins...)
+				}
+			}
 			out = append(out, doc.Block{Type: doc.Heading, Level: ch.Level, Inlines: ins})
 		case *ast.Paragraph, *ast.TextBlock:
+			if m, ok := c.displayMath(ch); ok {
+				out = append(out, doc.Block{Type: doc.Paragraph, Inlines: []doc.Inline{m}})
+				continue
+			}
 			ins, err := c.inlines(ch, depth+1)
 			if err != nil {
 				return nil, err
@@ -188,11 +314,33 @@ func (c *conv) blocks(n ast.Node, depth int) ([]doc.Block, error) {
 				if err != nil {
 					return nil, err
 				}
-				c.d.Notes = append(c.d.Notes, doc.Note{ID: "fn" + strconv.Itoa(f.Index), Type: doc.Footnote, Blocks: bs})
+				id := "fn" + strconv.Itoa(f.Index)
+				c.noteLabels[id] = string(f.Ref)
+				c.d.Notes = append(c.d.Notes, doc.Note{ID: id, Type: doc.Footnote, Blocks: bs})
 			}
 		}
 	}
 	return out, nil
+}
+
+// displayMath reads a paragraph that is only a formula between $$ and $$
+// over several lines.
+func (c *conv) displayMath(n ast.Node) (doc.Inline, bool) {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(c.src))
+	}
+	s := strings.TrimSpace(b.String())
+	if len(s) <= 4 || !strings.HasPrefix(s, "$$") || !strings.HasSuffix(s, "$$") || strings.Count(s, "$$") != 2 {
+		return doc.Inline{}, false
+	}
+	tex := strings.TrimSpace(s[2 : len(s)-2])
+	if tex == "" {
+		return doc.Inline{}, false
+	}
+	return doc.Inline{Type: doc.MathInline, Math: &doc.Math{Display: true, TeX: tex}}, true
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
@@ -273,6 +421,7 @@ var (
 	openTagRE  = regexp.MustCompile(`^<([a-zA-Z]+)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>$`)
 	closeTagRE = regexp.MustCompile(`^</([a-zA-Z]+)\s*>$`)
 	langAttrRE = regexp.MustCompile(`\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	idAttrRE   = regexp.MustCompile(`\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 )
 
 var htmlMarks = map[string]doc.InlineType{
@@ -352,6 +501,8 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 		case *east.FootnoteLink:
 			add(doc.Inline{Type: doc.NoteRef, Note: "fn" + strconv.Itoa(ch.Index)})
 		case *east.FootnoteBacklink:
+		case *mathNode:
+			add(doc.Inline{Type: doc.MathInline, Math: &doc.Math{TeX: ch.tex, Display: ch.display}})
 		case *ast.RawHTML:
 			var b strings.Builder
 			for i := 0; i < ch.Segments.Len(); i++ {
@@ -365,6 +516,13 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 					add(doc.Inline{Type: doc.LineBreak})
 					continue
 				}
+				if name == "span" || name == "a" {
+					if im := idAttrRE.FindStringSubmatch(m[2]); im != nil {
+						if id := strings.TrimSpace(im[1] + im[2] + im[3]); id != "" {
+							add(doc.Inline{Type: doc.Anchor, ID: id})
+						}
+					}
+				}
 				typ, ok := htmlMarks[name]
 				if !ok || strings.HasSuffix(tag, "/>") {
 					continue
@@ -375,7 +533,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 				in := doc.Inline{Type: typ}
 				if typ == doc.Span {
 					if lm := langAttrRE.FindStringSubmatch(m[2]); lm != nil {
-						in.Lang = lm[1] + lm[2] + lm[3]
+						in.Lang = c.langTag(lm[1] + lm[2] + lm[3])
 					}
 				}
 				stack = append(stack, frame{tag: name, in: in})
@@ -418,7 +576,7 @@ func cleanInlines(ins []doc.Inline) []doc.Inline {
 			if in.Text == "" {
 				continue
 			}
-		case doc.NoteRef, doc.LineBreak, doc.Image:
+		case doc.NoteRef, doc.LineBreak, doc.Image, doc.MathInline, doc.Anchor:
 		default:
 			in.Content = cleanInlines(in.Content)
 			if len(in.Content) == 0 {
@@ -432,6 +590,23 @@ func cleanInlines(ins []doc.Inline) []doc.Inline {
 		out = append(out, in)
 	}
 	return doc.MergeText(out)
+}
+
+// langTag checks a language tag of a <span lang>: "" for a bad one,
+// reported once.
+func (c *conv) langTag(tag string) string {
+	t, err := langtag.ParseTag(tag)
+	if err != nil {
+		if c.bad == nil {
+			c.bad = map[string]bool{}
+		}
+		if !c.bad[tag] {
+			c.bad[tag] = true
+			c.d.Warn("lang %q in the HTML of the Markdown is not a BCP 47 tag: ignored", tag)
+		}
+		return ""
+	}
+	return t
 }
 
 // cjkJoin reports whether a soft line break after t falls between two

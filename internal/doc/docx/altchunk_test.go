@@ -1,0 +1,99 @@
+package docx
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+// chunkParts is a package whose body is only a w:altChunk pointing at
+// part name of the given content type, as HTML-to-DOCX converters write.
+func chunkParts(t *testing.T, name, contentType string, data []byte) map[string]string {
+	t.Helper()
+	parts := pkgParts(`<w:altChunk r:id="rChunk"/>`)
+	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], "</Types>",
+		`<Override PartName="/word/`+name+`" ContentType="`+contentType+`"/></Types>`, 1)
+	parts["word/_rels/document.xml.rels"] = strings.Replace(parts["word/_rels/document.xml.rels"], "</Relationships>",
+		`<Relationship Id="rChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="`+name+`"/></Relationships>`, 1)
+	parts["word/"+name] = string(data)
+	return parts
+}
+
+// TestAltChunk checks that content embedded in another part is read, or
+// refused with an error naming its format; never an empty success.
+func TestAltChunk(t *testing.T) {
+	page, err := os.ReadFile("../htmldoc/testdata/chunk-ru.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mht, err := os.ReadFile("../htmldoc/testdata/chunk-ru.mht")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inner := zipParts(t, pkgParts(`<w:p><w:r><w:t>Вложенный документ Word.</w:t></w:r></w:p>`))
+	for _, tc := range []struct {
+		name, part, ctype string
+		data              []byte
+		want              []string
+		err               error
+		msg               string
+	}{
+		{"html", "afchunk.htm", "text/html", page, []string{`<span id="intro"></span>Введение</h1>`, `<em>16 июля</em>`, `<a href="#methods">методы</a>`, `<td colspan="2">`}, nil, ""},
+		{"mht", "afchunk.mht", "message/rfc822", mht, []string{`<span id="intro"></span>Введение</h1>`, `<img src="media/`}, nil, ""},
+		{"text", "afchunk.txt", "text/plain", []byte("Первая строка.\r\nВторая строка.\r\n"), []string{">Первая строка.</p>", ">Вторая строка.</p>"}, nil, ""},
+		{"docx", "afchunk.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", inner, []string{">Вложенный документ Word.</p>"}, nil, ""},
+		{"rtf", "afchunk.rtf", "application/rtf", []byte(`{\rtf1\ansi Hello}`), nil, ErrUnsupported, "word/afchunk.rtf: unsupported content: the document embeds content in RTF (w:altChunk)"},
+		{"unknown", "afchunk.bin", "application/x-thing", []byte("??"), nil, ErrUnsupported, "in application/x-thing"},
+		{"broken docx", "afchunk.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", []byte("PK not really"), nil, ErrNotDOCX, "word/afchunk.docx: embedded content (w:altChunk)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := readBytes(t, zipParts(t, chunkParts(t, tc.part, tc.ctype, tc.data)))
+			if tc.err != nil {
+				if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.msg) {
+					t.Errorf("error = %v, want %v mentioning %q", err, tc.err, tc.msg)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !d.HasContent() {
+				t.Fatal("empty document")
+			}
+			h := html(t, d)
+			for _, w := range tc.want {
+				if !strings.Contains(h, w) {
+					t.Errorf("HTML lacks %s\n%s", w, h)
+				}
+			}
+		})
+	}
+	// The page's language and title become the document's.
+	d, err := readBytes(t, zipParts(t, chunkParts(t, "afchunk.htm", "text/html", page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Lang != "ru" || d.Title != "Двадцать лет договора" {
+		t.Errorf("lang %q, title %q", d.Lang, d.Title)
+	}
+	// Word files embedded in each other without end are refused.
+	nested := zipParts(t, chunkParts(t, "afchunk.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", inner))
+	for i := 0; i < 3; i++ {
+		nested = zipParts(t, chunkParts(t, "afchunk.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", nested))
+	}
+	if _, err := readBytes(t, nested); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "embedded in each other") {
+		t.Errorf("deep nesting: %v", err)
+	}
+}
+
+// TestEmptyDocument checks HasContent on what a converter may leave.
+func TestEmptyDocument(t *testing.T) {
+	d, err := readBytes(t, zipParts(t, pkgParts(`<w:p/><w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.HasContent() {
+		t.Errorf("a document of empty paragraphs has content: %+v", d.Blocks)
+	}
+}

@@ -1,0 +1,711 @@
+// Package htmldoc reads HTML pages, and web archives (MHT, MIME
+// multipart/related) holding one, into tandem's document model: headings,
+// paragraphs, quotations, lists, tables, figures, emphasis, links and
+// anchors. It reads what HTML-to-DOCX converters put into a Word file as an
+// embedded chunk (w:altChunk), and .html manuscripts. Scripts, styles and
+// presentation are left out; an image is kept as its description unless
+// the caller can supply its bytes.
+package htmldoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/lang"
+)
+
+// Options say how Parse reads a page.
+type Options struct {
+	// ContentType is the page's media type with its charset parameter, as
+	// the container declared it ("text/html; charset=windows-1251"); the
+	// page's own <meta charset> is used when it gives none.
+	ContentType string
+	// MaxSize bounds the page in bytes (16 MiB when zero).
+	MaxSize int
+	// MaxDepth bounds the nesting of elements (200 when zero).
+	MaxDepth int
+	// Image returns the bytes of the image an <img src> names, when the
+	// container holds it (a part of a web archive); nil keeps every image
+	// as its description.
+	Image func(src string) (doc.Media, bool)
+}
+
+// Errors a caller may want to tell apart.
+var (
+	ErrTooLarge = errors.New("too large")
+)
+
+// Read reads an HTML page into a finished document: languages settled,
+// identifiers assigned and internal links resolved.
+func Read(src []byte, opt Options) (*doc.Document, error) {
+	d, err := Parse(src, opt)
+	if err != nil {
+		return nil, err
+	}
+	Finish(d, d.Lang)
+	return d, nil
+}
+
+// Finish settles the languages of a parsed document (fallback when it
+// declares none), orders its notes, assigns identifiers and resolves its
+// internal links.
+func Finish(d *doc.Document, fallback string) {
+	doc.SettleLang(d, fallback)
+	doc.OrderNotes(d)
+	doc.AssignIDs(d)
+	doc.ResolveLinks(d)
+}
+
+// Parse reads an HTML page into a document whose blocks have no
+// identifiers yet, for a caller that puts them into a larger document.
+func Parse(src []byte, opt Options) (*doc.Document, error) {
+	if opt.MaxSize <= 0 {
+		opt.MaxSize = 16 << 20
+	}
+	if opt.MaxDepth <= 0 {
+		opt.MaxDepth = 200
+	}
+	if len(src) > opt.MaxSize {
+		return nil, fmt.Errorf("%w: %d bytes of HTML (at most %d)", ErrTooLarge, len(src), opt.MaxSize)
+	}
+	enc, name, _ := charset.DetermineEncoding(src, opt.ContentType)
+	if name != "utf-8" {
+		u, err := enc.NewDecoder().Bytes(src)
+		if err != nil {
+			return nil, fmt.Errorf("the HTML is not in its declared encoding %s: %v", name, err)
+		}
+		src = u
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	root, err := html.ParseWithOptions(bytes.NewReader(src), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, err
+	}
+	c := &conv{opt: opt, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}}}
+	if err := c.checkDepth(root, 0); err != nil {
+		return nil, err
+	}
+	c.meta(root)
+	var body *html.Node
+	for n := range root.Descendants() {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			body = n
+			break
+		}
+	}
+	if body == nil {
+		body = root
+	}
+	c.d.Blocks = append(c.d.Blocks, c.blocks(body, c.d.Lang)...)
+	return c.d, nil
+}
+
+type conv struct {
+	opt Options
+	d   *doc.Document
+	// bad holds language tags already reported as invalid.
+	bad map[string]bool
+}
+
+func (c *conv) checkDepth(n *html.Node, depth int) error {
+	if depth > c.opt.MaxDepth {
+		return fmt.Errorf("%w: elements nested more than %d deep", ErrTooLarge, c.opt.MaxDepth)
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if err := c.checkDepth(k, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, name) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// langOf returns an element's language tag, checked; "" when it has none
+// or a bad one (reported once).
+func (c *conv) langOf(n *html.Node) string {
+	v := strings.TrimSpace(attr(n, "lang"))
+	if v == "" {
+		v = strings.TrimSpace(attr(n, "xml:lang"))
+	}
+	if v == "" {
+		return ""
+	}
+	t, err := lang.ParseTag(v)
+	if err != nil {
+		if c.bad == nil {
+			c.bad = map[string]bool{}
+		}
+		if !c.bad[v] {
+			c.bad[v] = true
+			c.d.Warn("language %q in the HTML is not a BCP 47 tag: ignored", v)
+		}
+		return ""
+	}
+	return t
+}
+
+// meta reads the page's language, title and authors.
+func (c *conv) meta(root *html.Node) {
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			c.d.Lang = c.langOf(n)
+		case atom.Title:
+			if c.d.Title == "" {
+				c.d.Title = collapse(textOf(n))
+			}
+		case atom.Meta:
+			if strings.EqualFold(attr(n, "name"), "author") {
+				for _, a := range strings.Split(attr(n, "content"), ";") {
+					if a = collapse(a); a != "" {
+						c.d.Authors = append(c.d.Authors, a)
+					}
+				}
+			}
+		}
+	}
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for k := range n.Descendants() {
+		if k.Type == html.TextNode {
+			b.WriteString(k.Data)
+		}
+	}
+	return b.String()
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// skipped are elements whose content is not text of the document.
+var skipped = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Object: true, atom.Iframe: true, atom.Button: true, atom.Select: true,
+	atom.Input: true, atom.Textarea: true, atom.Nav: true,
+}
+
+// blockTags are elements that make blocks; everything else is inline.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Figure: true,
+	atom.Hr: true, atom.Pre: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Center: true, atom.Address: true,
+	atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Body: true, atom.Form: true, atom.Fieldset: true,
+	atom.Details: true, atom.Summary: true, atom.Caption: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Figcaption: true, atom.Math: true,
+}
+
+func isBlock(n *html.Node) bool {
+	return n.Type == html.ElementNode && blockTags[n.DataAtom]
+}
+
+// blocks reads the children of n as blocks; runs of inline content
+// between block elements become paragraphs.
+func (c *conv) blocks(n *html.Node, lang string) []doc.Block {
+	var out []doc.Block
+	var run []*html.Node
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		ins := c.inlineNodes(run, lang)
+		run = nil
+		if b, ok := paragraph(ins); ok {
+			out = append(out, b)
+		}
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && skipped[k.DataAtom] {
+			continue
+		}
+		if !isBlock(k) {
+			run = append(run, k)
+			continue
+		}
+		flush()
+		out = append(out, c.block(k, lang)...)
+	}
+	flush()
+	return out
+}
+
+// paragraph makes a paragraph (or a figure, for an image alone) of
+// inlines, trimmed; false when nothing is left.
+func paragraph(ins []doc.Inline) (doc.Block, bool) {
+	ins = trim(ins)
+	if len(ins) == 0 {
+		return doc.Block{}, false
+	}
+	if len(ins) == 1 && ins[0].Type == doc.Image && ins[0].Src != "" {
+		return doc.Block{Type: doc.FigureBlock, Figure: &doc.Figure{Src: ins[0].Src, Alt: ins[0].Alt}}, true
+	}
+	return doc.Block{Type: doc.Paragraph, Inlines: ins}, true
+}
+
+// withLang sets a block's language when it differs from the surrounding
+// one.
+func withLang(b doc.Block, l, outer string) doc.Block {
+	if l != "" && !strings.EqualFold(l, outer) {
+		b.Lang = l
+	}
+	return b
+}
+
+func (c *conv) block(n *html.Node, outer string) []doc.Block {
+	l := outer
+	own := c.langOf(n)
+	if own != "" {
+		l = own
+	}
+	anchor := func(ins []doc.Inline) []doc.Inline {
+		if id := strings.TrimSpace(attr(n, "id")); id != "" {
+			return append([]doc.Inline{{Type: doc.Anchor, ID: id}}, ins...)
+		}
+		return ins
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		ins := trim(c.inlineNodes(children(n), l))
+		if len(ins) == 0 {
+			return nil
+		}
+		level := int(n.Data[1] - '0')
+		return []doc.Block{withLang(doc.Block{Type: doc.Heading, Level: level, Inlines: anchor(ins)}, own, outer)}
+	case atom.P, atom.Dt, atom.Dd, atom.Summary, atom.Caption, atom.Figcaption, atom.Address:
+		if hasBlockChild(n) {
+			return c.container(n, l, own, outer)
+		}
+		if b, ok := paragraph(anchor(c.inlineNodes(children(n), l))); ok {
+			return []doc.Block{withLang(b, own, outer)}
+		}
+		return nil
+	case atom.Pre:
+		ins := trim(c.preformatted(n, l))
+		if len(ins) == 0 {
+			return nil
+		}
+		return []doc.Block{withLang(doc.Block{Type: doc.Paragraph, Inlines: anchor(ins)}, own, outer)}
+	case atom.Blockquote:
+		bs := c.blocks(n, l)
+		if len(bs) == 0 {
+			return nil
+		}
+		return []doc.Block{withLang(doc.Block{Type: doc.Quote, Blocks: bs}, own, outer)}
+	case atom.Ul, atom.Ol, atom.Dl:
+		return c.list(n, l, own, outer)
+	case atom.Table:
+		return c.table(n, l, own, outer)
+	case atom.Hr:
+		return []doc.Block{{Type: doc.SectionBreak}}
+	case atom.Figure:
+		return c.figure(n, l)
+	case atom.Math:
+		return nil
+	}
+	return c.container(n, l, own, outer)
+}
+
+// container reads an element that only groups blocks (div, section, a
+// list item outside a list), giving its id to its first block.
+func (c *conv) container(n *html.Node, l, own, outer string) []doc.Block {
+	bs := c.blocks(n, l)
+	if id := strings.TrimSpace(attr(n, "id")); id != "" {
+		for i := range bs {
+			if bs[i].Type == doc.Paragraph || bs[i].Type == doc.Heading {
+				bs[i].Inlines = append([]doc.Inline{{Type: doc.Anchor, ID: id}}, bs[i].Inlines...)
+				break
+			}
+		}
+	}
+	if own != "" {
+		for i := range bs {
+			if bs[i].Lang == "" {
+				bs[i] = withLang(bs[i], own, outer)
+			}
+		}
+	}
+	return bs
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if isBlock(k) {
+			return true
+		}
+	}
+	return false
+}
+
+func children(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		out = append(out, k)
+	}
+	return out
+}
+
+// listStyles maps the type attribute of <ol> to CSS list styles.
+var listStyles = map[string]string{"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman", "1": ""}
+
+func (c *conv) list(n *html.Node, l, own, outer string) []doc.Block {
+	lst := &doc.List{Ordered: n.DataAtom == atom.Ol, Items: []doc.Item{}}
+	if lst.Ordered {
+		lst.Start = 1
+		if s, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && s > -1000000 && s < 1000000 {
+			lst.Start = s
+		}
+		lst.Style = listStyles[attr(n, "type")]
+		if st := cssListStyle(attr(n, "style")); st != "" {
+			lst.Style = st
+		}
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		switch k.DataAtom {
+		case atom.Li, atom.Dt, atom.Dd:
+			bs := c.blocks(k, l)
+			if id := strings.TrimSpace(attr(k, "id")); id != "" && len(bs) > 0 && bs[0].Type == doc.Paragraph {
+				bs[0].Inlines = append([]doc.Inline{{Type: doc.Anchor, ID: id}}, bs[0].Inlines...)
+			}
+			if bs == nil {
+				bs = []doc.Block{}
+			}
+			lst.Items = append(lst.Items, doc.Item{Blocks: bs})
+		case atom.Ul, atom.Ol:
+			// A list directly inside a list belongs to the item before it.
+			sub := c.list(k, l, "", l)
+			if len(lst.Items) == 0 {
+				lst.Items = append(lst.Items, doc.Item{Blocks: []doc.Block{}})
+			}
+			it := &lst.Items[len(lst.Items)-1]
+			it.Blocks = append(it.Blocks, sub...)
+		}
+	}
+	if len(lst.Items) == 0 {
+		return nil
+	}
+	return []doc.Block{withLang(doc.Block{Type: doc.ListBlock, List: lst}, own, outer)}
+}
+
+// cssListStyle returns the list-style-type of a style attribute when it
+// is one the model knows.
+func cssListStyle(style string) string {
+	for _, decl := range strings.Split(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		k, v = strings.TrimSpace(strings.ToLower(k)), strings.TrimSpace(strings.ToLower(v))
+		if k != "list-style-type" && k != "list-style" {
+			continue
+		}
+		for _, w := range strings.Fields(v) {
+			switch w {
+			case "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman", "lower-greek",
+				"decimal-leading-zero", "cjk-ideographic", "cyrillic-lower", "cyrillic-upper", "lower-latin", "upper-latin":
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+func (c *conv) table(n *html.Node, l, own, outer string) []doc.Block {
+	t := &doc.Table{}
+	var rows func(n *html.Node, header bool)
+	rows = func(n *html.Node, header bool) {
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type != html.ElementNode {
+				continue
+			}
+			switch k.DataAtom {
+			case atom.Thead:
+				rows(k, true)
+			case atom.Tbody, atom.Tfoot:
+				rows(k, false)
+			case atom.Tr:
+				row := doc.Row{Header: header, Cells: []doc.Cell{}}
+				allTH := true
+				for cell := k.FirstChild; cell != nil; cell = cell.NextSibling {
+					if cell.Type != html.ElementNode || (cell.DataAtom != atom.Td && cell.DataAtom != atom.Th) {
+						continue
+					}
+					if cell.DataAtom != atom.Th {
+						allTH = false
+					}
+					cl := doc.Cell{Blocks: c.blocks(cell, l)}
+					if cl.Blocks == nil {
+						cl.Blocks = []doc.Block{}
+					}
+					if s, err := strconv.Atoi(attr(cell, "colspan")); err == nil && s > 1 && s < 1000 {
+						cl.ColSpan = s
+					}
+					if s, err := strconv.Atoi(attr(cell, "rowspan")); err == nil && s > 1 && s < 10000 {
+						cl.RowSpan = s
+					}
+					row.Cells = append(row.Cells, cl)
+				}
+				if len(row.Cells) == 0 {
+					continue
+				}
+				if allTH && len(t.Rows) == 0 {
+					row.Header = true
+				}
+				// Header rows come first, as in the model.
+				if row.Header && len(t.Rows) > 0 && !t.Rows[len(t.Rows)-1].Header {
+					row.Header = false
+				}
+				t.Rows = append(t.Rows, row)
+			}
+		}
+	}
+	rows(n, false)
+	var out []doc.Block
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && k.DataAtom == atom.Caption {
+			out = append(out, c.block(k, l)...)
+		}
+	}
+	if len(t.Rows) == 0 {
+		return out
+	}
+	return append(out, withLang(doc.Block{Type: doc.TableBlock, Table: t}, own, outer))
+}
+
+func (c *conv) figure(n *html.Node, l string) []doc.Block {
+	f := &doc.Figure{}
+	var rest []doc.Block
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		switch {
+		case k.Type == html.ElementNode && k.DataAtom == atom.Figcaption:
+			f.Caption = trim(c.inlineNodes(children(k), l))
+		case k.Type == html.ElementNode && k.DataAtom == atom.Img && f.Src == "" && f.Alt == "":
+			img := c.image(k)
+			f.Src, f.Alt = img.Src, img.Alt
+		case isBlock(k):
+			rest = append(rest, c.block(k, l)...)
+		}
+	}
+	if f.Src == "" && f.Alt == "" && len(f.Caption) == 0 {
+		return rest
+	}
+	return append([]doc.Block{{Type: doc.FigureBlock, Figure: f}}, rest...)
+}
+
+// image reads an <img>: the image itself when the container has it,
+// otherwise only its description.
+func (c *conv) image(n *html.Node) doc.Inline {
+	in := doc.Inline{Type: doc.Image, Alt: collapse(attr(n, "alt"))}
+	if in.Alt == "" {
+		in.Alt = collapse(attr(n, "title"))
+	}
+	if c.opt.Image != nil {
+		if m, ok := c.opt.Image(strings.TrimSpace(attr(n, "src"))); ok {
+			if c.d.MediaByName(m.Name) == nil {
+				c.d.Media = append(c.d.Media, m)
+			}
+			in.Src = m.Name
+		}
+	}
+	return in
+}
+
+// inlineMarks maps elements to the marks they make.
+var inlineMarks = map[atom.Atom]doc.InlineType{
+	atom.Em: doc.Emph, atom.I: doc.Emph, atom.Cite: doc.Emph, atom.Dfn: doc.Emph, atom.Var: doc.Emph,
+	atom.Strong: doc.Strong, atom.B: doc.Strong, atom.U: doc.Underline, atom.Ins: doc.Underline,
+	atom.S: doc.Strike, atom.Strike: doc.Strike, atom.Del: doc.Strike, atom.Sup: doc.Sup, atom.Sub: doc.Sub,
+}
+
+func (c *conv) inlineNodes(ns []*html.Node, l string) []doc.Inline {
+	var out []doc.Inline
+	for _, n := range ns {
+		out = append(out, c.inline(n, l)...)
+	}
+	return out
+}
+
+func (c *conv) inline(n *html.Node, l string) []doc.Inline {
+	switch n.Type {
+	case html.TextNode:
+		s := spaces(n.Data)
+		if s == "" {
+			return nil
+		}
+		return []doc.Inline{{Type: doc.Text, Text: s}}
+	case html.ElementNode:
+	default:
+		return nil
+	}
+	if skipped[n.DataAtom] {
+		return nil
+	}
+	var pre []doc.Inline
+	if id := strings.TrimSpace(attr(n, "id")); id != "" {
+		pre = []doc.Inline{{Type: doc.Anchor, ID: id}}
+	}
+	inner := l
+	own := c.langOf(n)
+	if own != "" {
+		inner = own
+	}
+	content := func() []doc.Inline { return c.inlineNodes(children(n), inner) }
+	var out []doc.Inline
+	switch {
+	case n.DataAtom == atom.Br:
+		return []doc.Inline{{Type: doc.LineBreak}}
+	case n.DataAtom == atom.Img:
+		return []doc.Inline{c.image(n)}
+	case n.DataAtom == atom.A:
+		if name := strings.TrimSpace(attr(n, "name")); name != "" && len(pre) == 0 {
+			pre = []doc.Inline{{Type: doc.Anchor, ID: name}}
+		}
+		href := strings.TrimSpace(attr(n, "href"))
+		if _, ok := doc.SafeHref(href); ok {
+			out = []doc.Inline{{Type: doc.Link, Href: href, Content: content()}}
+		} else {
+			out = content()
+		}
+	case inlineMarks[n.DataAtom] != "":
+		out = []doc.Inline{{Type: inlineMarks[n.DataAtom], Content: content()}}
+	default:
+		out = content()
+	}
+	if own != "" && !strings.EqualFold(own, l) {
+		out = []doc.Inline{{Type: doc.Span, Lang: own, Content: out}}
+	}
+	return append(pre, out...)
+}
+
+// preformatted reads a <pre> with its line breaks.
+func (c *conv) preformatted(n *html.Node, l string) []doc.Inline {
+	var out []doc.Inline
+	for _, line := range strings.Split(strings.Trim(textOf(n), "\n"), "\n") {
+		if len(out) > 0 {
+			out = append(out, doc.Inline{Type: doc.LineBreak})
+		}
+		if line != "" {
+			out = append(out, doc.Inline{Type: doc.Text, Text: line})
+		}
+	}
+	return out
+}
+
+// spaces collapses runs of HTML white space into one space.
+func spaces(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// trim removes white space at the edges of a block's inlines and between
+// a line break and its neighbours, merges text, and drops marks left
+// empty.
+func trim(ins []doc.Inline) []doc.Inline {
+	ins = clean(ins)
+	for len(ins) > 0 {
+		first := &ins[0]
+		if first.Type == doc.Text {
+			first.Text = strings.TrimLeftFunc(first.Text, unicode.IsSpace)
+			if first.Text == "" {
+				ins = ins[1:]
+				continue
+			}
+		}
+		if first.Type == doc.LineBreak {
+			ins = ins[1:]
+			continue
+		}
+		break
+	}
+	for len(ins) > 0 {
+		last := &ins[len(ins)-1]
+		if last.Type == doc.Text {
+			last.Text = strings.TrimRightFunc(last.Text, unicode.IsSpace)
+			if last.Text == "" {
+				ins = ins[:len(ins)-1]
+				continue
+			}
+		}
+		if last.Type == doc.LineBreak {
+			ins = ins[:len(ins)-1]
+			continue
+		}
+		break
+	}
+	return ins
+}
+
+func clean(ins []doc.Inline) []doc.Inline {
+	out := make([]doc.Inline, 0, len(ins))
+	for _, in := range ins {
+		if in.Type.IsMark() {
+			in.Content = clean(in.Content)
+			if len(in.Content) == 0 {
+				continue
+			}
+		}
+		if in.Type == doc.Text && in.Text == "" {
+			continue
+		}
+		if in.Type == doc.Image && in.Src == "" && in.Alt == "" {
+			continue
+		}
+		out = append(out, in)
+	}
+	out = doc.MergeText(out)
+	// One space where two met at the edge of a mark.
+	for i := 1; i < len(out); i++ {
+		if out[i].Type == doc.Text && out[i-1].Type == doc.Text {
+			continue
+		}
+		if out[i].Type == doc.Text && strings.HasPrefix(out[i].Text, " ") && endsWithSpace(out[i-1]) {
+			out[i].Text = strings.TrimLeft(out[i].Text, " ")
+		}
+	}
+	return out
+}
+
+func endsWithSpace(in doc.Inline) bool {
+	for in.Type.IsMark() && len(in.Content) > 0 {
+		in = in.Content[len(in.Content)-1]
+	}
+	return in.Type == doc.Text && strings.HasSuffix(in.Text, " ")
+}
