@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	_ "golang.org/x/image/bmp"
 	_ "golang.org/x/image/tiff"
@@ -308,6 +309,7 @@ func (o *partOut) noteMark(c bctx) {
 	o.x.open("w:r")
 	o.noteRPr(o.pw.t.idx.noteMark[n.typ], n.typ)
 	if n.mark != "" {
+		// Word writes a note's own mark as text of its own.
 		o.x.textElem("w:t", n.mark, "xml:space", "preserve")
 	} else {
 		o.x.empty([]string{"w:footnoteRef", "w:endnoteRef"}[n.typ])
@@ -401,15 +403,19 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 	case doc.NoteRef:
 		o.noteRef(in, rs)
 	case doc.Image:
-		o.x.open("w:r")
-		o.rPr(runState{lang: rs.lang}, "")
-		if !o.drawing(&o.x, in.Src, in.Alt) {
+		// An image without a source has nothing to show; one whose bytes
+		// are missing is reported.
+		var d xb
+		switch {
+		case in.Src == "":
+		case o.drawing(&d, in.Src, in.Alt):
+			o.x.open("w:r")
+			o.rPr(runState{lang: rs.lang}, "")
+			o.x.Write(d.Bytes())
+			o.x.close("w:r")
+		default:
 			pw.missing(in.Src)
-			if in.Alt != "" {
-				o.x.textElem("w:t", in.Alt, "xml:space", "preserve")
-			}
 		}
-		o.x.close("w:r")
 	case doc.MathInline:
 		if in.Math != nil {
 			o.mathPara([]*doc.Math{in.Math})
@@ -560,10 +566,15 @@ func (o *partOut) rPr(rs runState, text string) {
 // text writes text as a run, with tabs, line breaks and Word's special
 // hyphens as the elements Word uses for them.
 func (o *partOut) text(s string, rs runState) {
-	s = o.lead + cleanText(s)
-	o.lead = ""
+	s = cleanText(s)
 	if s == "" {
 		return
+	}
+	if o.lead != "" {
+		if r, _ := utf8.DecodeRuneInString(s); !unicode.IsSpace(r) {
+			s = o.lead + s
+		}
+		o.lead = ""
 	}
 	o.x.open("w:r")
 	o.rPr(rs, s)

@@ -398,8 +398,8 @@ func (pw *pkgWriter) notesXML(po *partOut, i int) {
 	po.x.WriteString("</w:" + elem + "s>")
 }
 
-// coreXML writes the core properties with the document's title and
-// language; everything else stays as the template has it.
+// coreXML writes the core properties with the document's title, authors
+// and language; everything else stays as the template has it.
 func (pw *pkgWriter) coreXML(root *xnode) []byte {
 	var x xb
 	x.WriteString(xmlDecl)
@@ -408,6 +408,9 @@ func (pw *pkgWriter) coreXML(root *xnode) []byte {
 			"xmlns:dcterms", "http://purl.org/dc/terms/", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
 		if pw.d.Title != "" {
 			x.textElem("dc:title", pw.d.Title)
+		}
+		if len(pw.d.Authors) > 0 {
+			x.textElem("dc:creator", strings.Join(pw.d.Authors, "; "))
 		}
 		if pw.d.Lang != "" {
 			x.textElem("dc:language", pw.d.Lang)
@@ -437,6 +440,7 @@ func (pw *pkgWriter) coreXML(root *xnode) []byte {
 		root.kids = append(root.kids, n)
 	}
 	set("title", pw.d.Title)
+	set("creator", strings.Join(pw.d.Authors, "; "))
 	set("language", pw.d.Lang)
 	x.writeRaw(root)
 	return x.Bytes()

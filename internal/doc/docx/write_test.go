@@ -81,6 +81,18 @@ func templates(t *testing.T) map[string][]byte {
 		"handmade": zipParts(t, pkgParts(handmadeBody)),
 		"features": zipParts(t, featuresParts(t)),
 	}
+	// Bodies embedded as HTML or MHT (w:altChunk): the writer writes their
+	// content as Word paragraphs and leaves the embedded part out.
+	for _, c := range []struct{ name, file, part, ctype string }{
+		{"altchunk-html", "chunk-ru.html", "afchunk.htm", "text/html"},
+		{"altchunk-mht", "chunk-ru.mht", "afchunk.mht", "message/rfc822"},
+	} {
+		data, err := os.ReadFile("../htmldoc/testdata/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[c.name] = zipParts(t, chunkParts(t, c.part, c.ctype, data))
+	}
 	files, _ := filepath.Glob("testdata/*.docx")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -92,14 +104,76 @@ func templates(t *testing.T) map[string][]byte {
 	return out
 }
 
+// modelJSON returns the JSON form of d as a written package can carry it:
+// without comments (left out) and images that have no source (nothing to
+// show), with language tags in the form Word gives them ("ru" → "ru-RU").
 func modelJSON(t testing.TB, d *doc.Document) string {
-	c := *d
-	c.Comments = nil
-	b, err := json.MarshalIndent(&c, "", " ")
+	b, err := json.Marshal(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(b)
+	var c doc.Document
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Comments = nil
+	c.Lang = wordLang(c.Lang)
+	var clean func(ins []doc.Inline) []doc.Inline
+	clean = func(ins []doc.Inline) []doc.Inline {
+		out := ins[:0]
+		for _, in := range ins {
+			if in.Type == doc.Image && in.Src == "" {
+				continue
+			}
+			if in.Lang != "" {
+				in.Lang = wordLang(in.Lang)
+			}
+			in.Content = clean(in.Content)
+			out = append(out, in)
+		}
+		return doc.MergeText(out)
+	}
+	c.Walk(func(b *doc.Block) {
+		if b.Lang != "" {
+			b.Lang = wordLang(b.Lang)
+		}
+		b.Inlines = clean(b.Inlines)
+		if b.Figure != nil {
+			b.Figure.Caption = clean(b.Figure.Caption)
+		}
+	})
+	// A paragraph left empty is not written.
+	var keep func(bs []doc.Block) []doc.Block
+	keep = func(bs []doc.Block) []doc.Block {
+		out := bs[:0]
+		for _, b := range bs {
+			if (b.Type == doc.Paragraph || b.Type == doc.Heading) && len(b.Inlines) == 0 {
+				continue
+			}
+			b.Blocks = keep(b.Blocks)
+			if b.List != nil {
+				for i := range b.List.Items {
+					b.List.Items[i].Blocks = keep(b.List.Items[i].Blocks)
+				}
+			}
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					for i := range r.Cells {
+						r.Cells[i].Blocks = keep(r.Cells[i].Blocks)
+					}
+				}
+			}
+			out = append(out, b)
+		}
+		return out
+	}
+	c.Blocks = keep(c.Blocks)
+	doc.AssignIDs(&c)
+	out, err := json.MarshalIndent(&c, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 func write(t testing.TB, d *doc.Document, opt WriteOptions) []byte {
@@ -170,7 +244,7 @@ func TestWriteKeepsTemplate(t *testing.T) {
 		`<w:hyperlink w:anchor="_Toc1" w:history="1">`,
 		`<wp:extent cx="2857500" cy="1905000"/>`,
 		`<m:oMathPara><m:oMath><m:f><m:num><m:r><m:t>a+1</m:t></m:r></m:num>`,
-		`<w:footnoteReference w:customMarkFollows="1" w:id="4"/><w:t xml:space="preserve">*</w:t>`,
+		`<w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t xml:space="preserve">*</w:t>`,
 		`<w:pStyle w:val="Podpis"/></w:pPr><w:r><w:t xml:space="preserve">Рисунок 1. Карта</w:t>`,
 		`<w:rPr><w:lang w:eastAsia="zh-CN"/></w:rPr><w:t xml:space="preserve">睦邻友好合作条约</w:t>`,
 	} {

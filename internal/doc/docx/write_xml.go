@@ -24,7 +24,6 @@ const (
 	nsPicture  = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 	nsWP       = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 	nsCoreProp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-	nsDC       = "http://purl.org/dc/elements/1.1/"
 )
 
 // wordNamespaces lists prefix and namespace of every vocabulary a written
