@@ -257,7 +257,6 @@ func (o *partOut) paraPPr(c bctx, src *srcEntry) ppr {
 func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 	pw := o.pw
 	level := min(max(b.Level, 1), 9)
-	ins := b.Inlines
 	var p ppr
 	if src != nil && c.noteI < 0 {
 		p = pprFrom(src.ppr)
@@ -269,7 +268,7 @@ func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 		case b.Number == "" && ps.hasNum:
 			p = p.set("numPr", numPr(0, 0))
 		case b.Number != "" && !ps.hasNum:
-			ins = append([]doc.Inline{{Type: doc.Text, Text: b.Number + " "}}, ins...)
+			p = p.set("numPr", numPr(pw.num.heading(level-1, b.Number), level-1))
 		}
 		if ps.heading != level {
 			// A style of the template that is not a heading to the
@@ -277,7 +276,7 @@ func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 			p = p.set("outlineLvl", styleProp("outlineLvl", strconv.Itoa(level-1)))
 		}
 	}
-	o.para(p, ins, c, b.ID, sect)
+	o.para(p, b.Inlines, c, b.ID, sect)
 }
 
 // para writes a paragraph: properties, the note's mark when it is the
@@ -671,13 +670,17 @@ func (o *partOut) mathPara(ms []*doc.Math) {
 func (o *partOut) list(l *doc.List, id string, c bctx) {
 	pw := o.pw
 	ref, numID, ilvl := o.listNumbering(l, c)
+	var itemNums []int
 	if ref == nil {
-		numID, ilvl = pw.num.list(l, c.depth), c.depth
+		itemNums, ilvl = pw.num.list(l, c.depth), c.depth
 	}
 	inner := c
 	inner.body = false
 	inner.depth = c.depth + 1
-	for _, it := range l.Items {
+	for k, it := range l.Items {
+		if itemNums != nil {
+			numID = itemNums[k]
+		}
 		numbered := false
 		for bi := range it.Blocks {
 			b := &it.Blocks[bi]

@@ -16,6 +16,7 @@ import (
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/golden"
+	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 // testPNG returns a small image of the given size.
@@ -104,10 +105,20 @@ func templates(t *testing.T) map[string][]byte {
 	return out
 }
 
-// modelJSON returns the JSON form of d as a written package can carry it:
-// without comments (left out) and images that have no source (nothing to
-// show), with language tags in the form Word gives them ("ru" → "ru-RU").
+// modelJSON returns the JSON form of carried(d).
 func modelJSON(t testing.TB, d *doc.Document) string {
+	out, err := json.MarshalIndent(carried(t, d), "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// carried returns a copy of d as a written package can carry it: without
+// comments (left out), images that have no source (nothing to show) and
+// paragraphs they leave empty, with language tags in the form Word gives
+// them ("ru" → "ru-RU").
+func carried(t testing.TB, d *doc.Document) *doc.Document {
 	b, err := json.Marshal(d)
 	if err != nil {
 		t.Fatal(err)
@@ -169,11 +180,7 @@ func modelJSON(t testing.TB, d *doc.Document) string {
 	}
 	c.Blocks = keep(c.Blocks)
 	doc.AssignIDs(&c)
-	out, err := json.MarshalIndent(&c, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
+	return &c
 }
 
 func write(t testing.TB, d *doc.Document, opt WriteOptions) []byte {
@@ -406,5 +413,127 @@ func TestWriteNotATemplate(t *testing.T) {
 	zw.Close()
 	if _, err := OpenTemplate(buf.Bytes(), Limits{}); !errors.Is(err, ErrNotDOCX) {
 		t.Errorf("error = %v, want ErrNotDOCX", err)
+	}
+}
+
+// TestWriteWithoutTemplate writes every source's document with tandem's
+// own package: headings keep their numbers and lists their labels,
+// formats and starts through numbering definitions of their own.
+func TestWriteWithoutTemplate(t *testing.T) {
+	for name, src := range templates(t) {
+		t.Run(name, func(t *testing.T) {
+			d, err := readBytes(t, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := write(t, d, WriteOptions{})
+			checkPackage(t, out)
+			back, err := readBytes(t, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d = carried(t, d)
+			if got, want := shape(back), shape(d); got != want {
+				t.Errorf("structure read back:\n%s\nwant:\n%s", got, want)
+			}
+			sameTexts(t, "read back", texts(back), texts(d))
+		})
+	}
+}
+
+// TestWriteListLabels writes lists whose labels are more than their
+// style's numbers without a template: one pattern where it gives every
+// label, the label itself where not; and headings with numbers.
+func TestWriteListLabels(t *testing.T) {
+	para := func(s string) []doc.Block {
+		return []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: s}}}}
+	}
+	items := func(labels ...string) []doc.Item {
+		var out []doc.Item
+		for i, l := range labels {
+			out = append(out, doc.Item{Label: l, Blocks: para("item " + itoa(i+1))})
+		}
+		return out
+	}
+	list := func(l doc.List) doc.Block { return doc.Block{Type: doc.ListBlock, List: &l} }
+	sep := doc.Block{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "—"}}}
+	nested := list(doc.List{Ordered: true, Start: 1, Items: items("", "")})
+	nested.List.Items[0].Blocks = append(nested.List.Items[0].Blocks, list(doc.List{Ordered: true, Start: 1, Items: items("1.1.", "1.2.")}))
+	d := &doc.Document{Version: 1, Lang: "ru", Blocks: []doc.Block{
+		{Type: doc.Heading, Level: 1, Number: "Глава 1.", Inlines: []doc.Inline{{Type: doc.Text, Text: "Начало"}}},
+		list(doc.List{Ordered: true, Start: 3, Items: items("Статья 3.", "Статья 4.")}), sep,
+		list(doc.List{Ordered: true, Start: 1, Items: items("①", "②", "③")}), sep,
+		list(doc.List{Ordered: true, Start: 2, Style: "lower-roman", Items: items("(ii)", "(iii)")}), sep,
+		list(doc.List{Items: items("✓", "✓")}), sep,
+		list(doc.List{Items: items("Примечание.", "")}), sep,
+		list(doc.List{Ordered: true, Start: 1, Style: "lower-greek", Items: items("", "")}), sep,
+		list(doc.List{Ordered: true, Start: 1, Style: "cjk-ideographic", Items: items("", "第二章")}), sep,
+		nested,
+		{Type: doc.Heading, Level: 2, Number: "1.1", Inlines: []doc.Inline{{Type: doc.Text, Text: "Раздел"}}},
+		{Type: doc.Heading, Level: 2, Inlines: []doc.Inline{{Type: doc.Text, Text: "Без номера"}}},
+	}}
+	out := write(t, d, WriteOptions{})
+	parts := checkPackage(t, out)
+	back, err := readBytes(t, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := shape(back), shape(d); got != want {
+		t.Errorf("read back:\n%s\nwant:\n%s", got, want)
+	}
+	numbering := string(parts["word/numbering.xml"])
+	for _, want := range []string{`<w:lvlText w:val="Статья %1."/>`, `<w:lvlText w:val="(%1)"/>`, `<w:numFmt w:val="none"/><w:lvlText w:val="✓"/>`, `<w:lvlText w:val="①"/>`, `w:format="α, β, γ, ..."`} {
+		if !strings.Contains(numbering, want) {
+			t.Errorf("numbering.xml lacks %s", want)
+		}
+	}
+}
+
+// TestWriteSharedFiles writes real Word files from others' repositories
+// (../shared/data/bug-hunt) over themselves, without a template and as a
+// translation.
+func TestWriteSharedFiles(t *testing.T) {
+	for _, name := range []string{"poi-Numbering.docx", "markitdown-equations.docx"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(shareddata.Path(t, "bug-hunt/"+name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := readBytes(t, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmpl, err := OpenTemplate(src, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			over := write(t, d, WriteOptions{Template: tmpl})
+			checkPackage(t, over)
+			back, err := readBytes(t, over)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := modelJSON(t, back), modelJSON(t, d); got != want {
+				t.Errorf("over the original, read back differs\n--- got:\n%s\n--- want:\n%s", got, want)
+			}
+			plain := write(t, d, WriteOptions{})
+			checkPackage(t, plain)
+			if back, err = readBytes(t, plain); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := shape(back), shape(carried(t, d)); got != want {
+				t.Errorf("without a template, read back:\n%s\nwant:\n%s", got, want)
+			}
+			sameTexts(t, "without a template", texts(back), texts(carried(t, d)))
+			tr := translation{name: name, from: "en", to: "zh", source: src}
+			td := tr.translate(t)
+			if back, err = readBytes(t, tr.write(t, td)); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := shape(back), shape(td); got != want {
+				t.Errorf("translated, read back:\n%s\nwant:\n%s", got, want)
+			}
+			sameTexts(t, "translated", texts(back), texts(td))
+		})
 	}
 }
