@@ -148,9 +148,31 @@ func (t *Template) has(part string) bool {
 	return ok
 }
 
-// data returns the bytes of a part, bounded by the template's limits.
+// data returns the bytes of a part, bounded by the template's limits. It
+// does not count towards the package's total, which opening the template
+// checked: a template may be written over any number of times.
 func (t *Template) data(part string) ([]byte, error) {
-	return t.p.readAll(part, max(t.lim.MaxPart, t.lim.MaxImage))
+	f, ok := t.p.files[strings.ToLower(part)]
+	if !ok {
+		return nil, fmt.Errorf("%w: part %s is missing", ErrMalformed, part)
+	}
+	limit := max(t.lim.MaxPart, t.lim.MaxImage)
+	if f.UncompressedSize64 > uint64(limit) {
+		return nil, fmt.Errorf("%w: part %s unpacks to %d MiB (at most %d MiB)", ErrTooLarge, part, f.UncompressedSize64>>20, limit>>20)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w: part %s: %v", ErrMalformed, part, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: part %s: %v", ErrMalformed, part, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: part %s unpacks to more than allowed (a zip bomb?)", ErrTooLarge, part)
+	}
+	return b, nil
 }
 
 // xmlPart parses a whole XML part of the template.

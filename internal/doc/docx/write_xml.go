@@ -375,19 +375,35 @@ func xmlChar(r rune) bool {
 		(r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
-// cleanText returns s without the characters XML cannot carry.
+// cleanText returns s without the characters XML cannot carry (most
+// control characters, bytes that are not UTF-8).
 func cleanText(s string) string {
-	for _, r := range s {
-		if !xmlChar(r) || r == utf8.RuneError {
-			var b xb
-			b.escape(s, false)
-			return xmlUnescaper.Replace(b.String())
-		}
+	bad := func(i int) (bool, int) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		return (r == utf8.RuneError && size == 1) || !xmlChar(r), size
 	}
-	return s
+	i := 0
+	for i < len(s) {
+		b, size := bad(i)
+		if b {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var out strings.Builder
+	out.WriteString(s[:i])
+	for i < len(s) {
+		b, size := bad(i)
+		if !b {
+			out.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return out.String()
 }
-
-var xmlUnescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#xD;", "\r")
 
 // elem writes a start tag with attributes given as name, value pairs; when
 // empty is true the element is closed at once.
