@@ -26,7 +26,6 @@ import (
 // partOut is a part being written: the main document or a notes part.
 type partOut struct {
 	pw   *pkgWriter
-	name string
 	dir  string
 	x    xb
 	rels *partRels
@@ -36,7 +35,7 @@ type partOut struct {
 }
 
 func (pw *pkgWriter) newPart(name string, kept []relEntry) *partOut {
-	return &partOut{pw: pw, name: name, dir: path.Dir(name), rels: newPartRels(kept)}
+	return &partOut{pw: pw, dir: path.Dir(name), rels: newPartRels(kept)}
 }
 
 // bctx is what the blocks being written inherit from around them.
@@ -47,7 +46,6 @@ type bctx struct {
 	noteI int    // in a note: 0 footnote, 1 endnote; -1 in the body
 	note  *noteOut
 	depth int // list nesting depth
-	inTbl bool
 }
 
 // noteOut is a note as written: its id in the notes part and how its
@@ -87,15 +85,6 @@ func pprFrom(n *xnode) ppr {
 		p = append(p, pprItem{k.local, canon(k)})
 	}
 	return p
-}
-
-func (p ppr) get(local string) string {
-	for _, it := range p {
-		if it.local == local {
-			return it.xml
-		}
-	}
-	return ""
 }
 
 func (p ppr) set(local, xml string) ppr {
@@ -885,7 +874,6 @@ func (o *partOut) table(t *doc.Table, c bctx, src *srcEntry) {
 	covered := map[int]origin{}
 	inner := c
 	inner.body = false
-	inner.inTbl = true
 	inner.quote = false
 	for _, r := range t.Rows {
 		o.x.open("w:tr")

@@ -47,6 +47,13 @@ func TestWriteLibreOffice(t *testing.T) {
 		}
 		cases[name] = written{tr, d}
 	}
+	// Lists labelled in every way, and numbered headings, without a
+	// template.
+	labels := labelledDocument()
+	if err := os.WriteFile(filepath.Join(dir, "labels.docx"), write(t, labels, WriteOptions{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "labels.docx")
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	// A profile of its own, so that a LibreOffice already running (or
@@ -58,6 +65,19 @@ func TestWriteLibreOffice(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
+	t.Run("labels", func(t *testing.T) {
+		back, err := ReadFile(filepath.Join(dir, "lo", "labels.docx"), Limits{})
+		if err != nil {
+			t.Fatalf("LibreOffice did not convert the written file: %v", err)
+		}
+		// LibreOffice has no Greek numbering and shows the decimal numbers
+		// written for readers without it.
+		want := strings.Replace(shape(labels), `style="lower-greek"`, `style=""`, 1)
+		if got := shape(back); got != want {
+			t.Errorf("LibreOffice sees the structure\n%s\nwant:\n%s", got, want)
+		}
+		sameTexts(t, "LibreOffice", textsNoMath(back), textsNoMath(labels))
+	})
 	for i := range translations(t) {
 		name := "out" + itoa(i)
 		w := cases[name]

@@ -14,11 +14,10 @@ import (
 // srcEntry is a paragraph, image or table of the template's body, with
 // what a written block that stands for it takes over.
 type srcEntry struct {
-	kind  byte   // 'p' paragraph, 'i' image alone in a paragraph, 't' table
-	sig   string // its letters and digits (for images "img:" and the media name)
-	ppr   *xnode // the paragraph's w:pPr, as the template wrote it
-	math  bool   // the paragraph holds a formula
-	inTbl bool
+	kind byte   // 'p' paragraph, 'i' image alone in a paragraph, 't' table
+	sig  string // its letters and digits (for images "img:" and the media name)
+	ppr  *xnode // the paragraph's w:pPr, as the template wrote it
+	math bool   // the paragraph holds a formula
 	// tblPr and tblGrid of a table.
 	tblPr, tblGrid *xnode
 }
@@ -47,9 +46,7 @@ type sourceIndex struct {
 	// the first id free for notes.
 	noteRef, noteMark, notePPr [2]*xnode
 	separators                 [2][]*xnode
-	noteRoot                   [2]*xnode
 	firstNoteID                [2]int
-	strict                     bool
 }
 
 // scan reads the template's body and notes into t.idx and matches the
@@ -166,7 +163,7 @@ func (s *scanner) blocks(n *xnode, inTbl bool) error {
 }
 
 func (s *scanner) para(n *xnode, inTbl bool) error {
-	e := &srcEntry{kind: 'p', inTbl: inTbl, ppr: n.child(nsW, "pPr")}
+	e := &srcEntry{kind: 'p', ppr: n.child(nsW, "pPr")}
 	style := ""
 	if e.ppr != nil {
 		if sp := e.ppr.child(nsW, "sectPr"); sp != nil {
@@ -185,7 +182,7 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 	switch {
 	case e.sig == "" && len(images) > 0:
 		for _, name := range images {
-			s.ix.entries = append(s.ix.entries, &srcEntry{kind: 'i', sig: "img:" + name, ppr: e.ppr, inTbl: inTbl})
+			s.ix.entries = append(s.ix.entries, &srcEntry{kind: 'i', sig: "img:" + name, ppr: e.ppr})
 		}
 	case e.sig != "" || e.math:
 		s.ix.entries = append(s.ix.entries, e)
@@ -390,7 +387,6 @@ func (s *scanner) notes(i int, typ string) error {
 	if err != nil {
 		return err
 	}
-	s.ix.noteRoot[i] = root
 	elem := strings.TrimSuffix(typ, "s")
 	maxID := 0
 	for _, n := range root.elems() {

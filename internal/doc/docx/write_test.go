@@ -445,33 +445,7 @@ func TestWriteWithoutTemplate(t *testing.T) {
 // style's numbers without a template: one pattern where it gives every
 // label, the label itself where not; and headings with numbers.
 func TestWriteListLabels(t *testing.T) {
-	para := func(s string) []doc.Block {
-		return []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: s}}}}
-	}
-	items := func(labels ...string) []doc.Item {
-		var out []doc.Item
-		for i, l := range labels {
-			out = append(out, doc.Item{Label: l, Blocks: para("item " + itoa(i+1))})
-		}
-		return out
-	}
-	list := func(l doc.List) doc.Block { return doc.Block{Type: doc.ListBlock, List: &l} }
-	sep := doc.Block{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "—"}}}
-	nested := list(doc.List{Ordered: true, Start: 1, Items: items("", "")})
-	nested.List.Items[0].Blocks = append(nested.List.Items[0].Blocks, list(doc.List{Ordered: true, Start: 1, Items: items("1.1.", "1.2.")}))
-	d := &doc.Document{Version: 1, Lang: "ru", Blocks: []doc.Block{
-		{Type: doc.Heading, Level: 1, Number: "Глава 1.", Inlines: []doc.Inline{{Type: doc.Text, Text: "Начало"}}},
-		list(doc.List{Ordered: true, Start: 3, Items: items("Статья 3.", "Статья 4.")}), sep,
-		list(doc.List{Ordered: true, Start: 1, Items: items("①", "②", "③")}), sep,
-		list(doc.List{Ordered: true, Start: 2, Style: "lower-roman", Items: items("(ii)", "(iii)")}), sep,
-		list(doc.List{Items: items("✓", "✓")}), sep,
-		list(doc.List{Items: items("Примечание.", "")}), sep,
-		list(doc.List{Ordered: true, Start: 1, Style: "lower-greek", Items: items("", "")}), sep,
-		list(doc.List{Ordered: true, Start: 1, Style: "cjk-ideographic", Items: items("", "第二章")}), sep,
-		nested,
-		{Type: doc.Heading, Level: 2, Number: "1.1", Inlines: []doc.Inline{{Type: doc.Text, Text: "Раздел"}}},
-		{Type: doc.Heading, Level: 2, Inlines: []doc.Inline{{Type: doc.Text, Text: "Без номера"}}},
-	}}
+	d := labelledDocument()
 	out := write(t, d, WriteOptions{})
 	parts := checkPackage(t, out)
 	back, err := readBytes(t, out)
@@ -536,4 +510,36 @@ func TestWriteSharedFiles(t *testing.T) {
 			sameTexts(t, "translated", texts(back), texts(td))
 		})
 	}
+}
+
+// labelledDocument has lists whose labels are more than their style's
+// numbers, and headings with numbers.
+func labelledDocument() *doc.Document {
+	para := func(s string) []doc.Block {
+		return []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: s}}}}
+	}
+	items := func(labels ...string) []doc.Item {
+		var out []doc.Item
+		for i, l := range labels {
+			out = append(out, doc.Item{Label: l, Blocks: para("item " + itoa(i+1))})
+		}
+		return out
+	}
+	list := func(l doc.List) doc.Block { return doc.Block{Type: doc.ListBlock, List: &l} }
+	sep := doc.Block{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "—"}}}
+	nested := list(doc.List{Ordered: true, Start: 1, Items: items("", "")})
+	nested.List.Items[0].Blocks = append(nested.List.Items[0].Blocks, list(doc.List{Ordered: true, Start: 1, Items: items("1.1.", "1.2.")}))
+	return &doc.Document{Version: 1, Lang: "ru", Blocks: []doc.Block{
+		{Type: doc.Heading, Level: 1, Number: "Глава 1.", Inlines: []doc.Inline{{Type: doc.Text, Text: "Начало"}}},
+		list(doc.List{Ordered: true, Start: 3, Items: items("Статья 3.", "Статья 4.")}), sep,
+		list(doc.List{Ordered: true, Start: 1, Items: items("①", "②", "③")}), sep,
+		list(doc.List{Ordered: true, Start: 2, Style: "lower-roman", Items: items("(ii)", "(iii)")}), sep,
+		list(doc.List{Items: items("✓", "✓")}), sep,
+		list(doc.List{Items: items("Примечание.", "")}), sep,
+		list(doc.List{Ordered: true, Start: 1, Style: "lower-greek", Items: items("", "")}), sep,
+		list(doc.List{Ordered: true, Start: 1, Style: "cjk-ideographic", Items: items("", "第二章")}), sep,
+		nested,
+		{Type: doc.Heading, Level: 2, Number: "1.1", Inlines: []doc.Inline{{Type: doc.Text, Text: "Раздел"}}},
+		{Type: doc.Heading, Level: 2, Inlines: []doc.Inline{{Type: doc.Text, Text: "Без номера"}}},
+	}}
 }
