@@ -543,3 +543,97 @@ func labelledDocument() *doc.Document {
 		{Type: doc.Heading, Level: 2, Inlines: []doc.Inline{{Type: doc.Text, Text: "Без номера"}}},
 	}}
 }
+
+// TestWriteTemplateParts checks what a written package takes over from a
+// template beyond its body: headers with their images, the theme, the
+// page setup that names them; and what it leaves: macros, comments.
+func TestWriteTemplateParts(t *testing.T) {
+	parts := featuresParts(t)
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:sectPr><w:pgSz w:w="16838"`,
+		`<w:sectPr><w:headerReference w:type="default" r:id="rHdr"/><w:pgSz w:w="16838"`, 1)
+	parts["word/header1.xml"] = `<?xml version="1.0" encoding="UTF-8"?><w:hdr ` + wns + ` xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:p><w:r><w:t>Форум</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="9" name="logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rLogo"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:hdr>`
+	parts["word/_rels/header1.xml.rels"] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>`
+	parts["word/media/logo.png"] = string(testPNG(t, 5, 5))
+	parts["word/theme/theme1.xml"] = `<?xml version="1.0" encoding="UTF-8"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements/></a:theme>`
+	parts["word/vbaProject.bin"] = "macros"
+	parts["word/_rels/document.xml.rels"] = strings.Replace(parts["word/_rels/document.xml.rels"], `</Relationships>`,
+		`<Relationship Id="rHdr" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>`+
+			`<Relationship Id="rTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>`+
+			`<Relationship Id="rVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`, 1)
+	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], `</Types>`,
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/><Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>`, 1)
+	src := zipParts(t, parts)
+	d, err := readBytes(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := checkPackage(t, write(t, d, WriteOptions{Template: tmpl}))
+	if !strings.Contains(string(out["word/header1.xml"]), "Форум") || out["word/media/logo.png"] == nil || out["word/theme/theme1.xml"] == nil {
+		t.Error("the header, its image or the theme is missing")
+	}
+	if !strings.Contains(string(out["word/document.xml"]), `<w:headerReference w:type="default" r:id="rHdr"/>`) {
+		t.Error("the section no longer names its header")
+	}
+	if out["word/vbaProject.bin"] != nil || out["word/comments.xml"] != nil {
+		t.Error("macros or comments were carried into the DOCX")
+	}
+	types := string(out["[Content_Types].xml"])
+	if !strings.Contains(types, `<Override PartName="/word/document.xml" ContentType="`+ctMain+`"/>`) ||
+		!strings.Contains(types, `<Override PartName="/word/header1.xml" ContentType="`+ctWordML+`header+xml"/>`) {
+		t.Errorf("content types:\n%s", types)
+	}
+}
+
+// TestWriteTemplateStyles writes a document that does not come from the
+// template over it: headings take the template's styles by outline level,
+// whatever their ids and display names, and styles the template lacks are
+// added.
+func TestWriteTemplateStyles(t *testing.T) {
+	src := zipParts(t, pkgParts(handmadeBody))
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := func(level int, text string) doc.Block {
+		return doc.Block{Type: doc.Heading, Level: level, Inlines: []doc.Inline{{Type: doc.Text, Text: text}}}
+	}
+	d := &doc.Document{Version: 1, Lang: "ru", Blocks: []doc.Block{
+		h(1, "Первый"), h(2, "Второй"), h(3, "Третий"),
+		{Type: doc.Quote, Blocks: []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "Цитата"}}}}},
+		{Type: doc.FigureBlock, Figure: &doc.Figure{Src: "a.png", Caption: []doc.Inline{{Type: doc.Text, Text: "Подпись"}}}},
+	}}
+	png := testPNG(t, 3, 3)
+	var buf bytes.Buffer
+	if _, err := Write(&buf, d, WriteOptions{Template: tmpl, Media: func(string) ([]byte, error) { return png, nil }}); err != nil {
+		t.Fatal(err)
+	}
+	parts := checkPackage(t, buf.Bytes())
+	body, styles := string(parts["word/document.xml"]), string(parts["word/styles.xml"])
+	for _, want := range []string{
+		`<w:pStyle w:val="1"/></w:pPr><w:r><w:t xml:space="preserve">Первый`,
+		// The template's level-2 heading style numbers its headings; this
+		// one has no number.
+		`<w:pStyle w:val="Zagolovok"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Второй`,
+		`<w:pStyle w:val="Heading3"/></w:pPr><w:r><w:t xml:space="preserve">Третий`,
+		`<w:pStyle w:val="Tsitata"/></w:pPr><w:r><w:t xml:space="preserve">Цитата`,
+		`<w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">Подпись`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	if !strings.Contains(styles, `<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="a"/>`) {
+		t.Errorf("no heading 3 style added:\n%s", styles)
+	}
+	back, err := readBytes(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := shape(back), shape(d); got != want {
+		t.Errorf("read back:\n%s\nwant:\n%s", got, want)
+	}
+}
