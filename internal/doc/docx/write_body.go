@@ -276,8 +276,8 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 	p.write(&o.x, sect)
 	o.noteMark(c)
 	name := o.pw.blockTargets[blockID]
-	if name != "" {
-		o.bookmark(name, true)
+	if name != "" && !o.bookmark(name, true) {
+		name = ""
 	}
 	o.inlines(ins, runState{lang: c.lang, noteI: c.noteI})
 	if name != "" {
@@ -318,15 +318,22 @@ func (o *partOut) noteRPr(n *xnode, typ int) {
 	o.x.close("w:rPr")
 }
 
-func (o *partOut) bookmark(name string, start bool) {
+// bookmark starts or ends the bookmark name. A name already started
+// (an anchor given twice) is not started again: Word wants bookmark
+// names unique. It reports whether it wrote anything.
+func (o *partOut) bookmark(name string, start bool) bool {
 	pw := o.pw
 	if start {
+		if _, dup := pw.bookmarkIDs[name]; dup {
+			return false
+		}
 		pw.bookmarkIDs[name] = pw.nextBookmark
 		o.x.empty("w:bookmarkStart", "w:id", strconv.Itoa(pw.nextBookmark), "w:name", name)
 		pw.nextBookmark++
-		return
+		return true
 	}
 	o.x.empty("w:bookmarkEnd", "w:id", strconv.Itoa(pw.bookmarkIDs[name]))
+	return true
 }
 
 // runState is the formatting the inlines being written inherit.
@@ -409,8 +416,7 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 			o.mathPara([]*doc.Math{in.Math})
 		}
 	case doc.Anchor:
-		if name := pw.anchors[in.ID]; name != "" {
-			o.bookmark(name, true)
+		if name := pw.anchors[in.ID]; name != "" && o.bookmark(name, true) {
 			o.bookmark(name, false)
 		}
 	default:
@@ -661,7 +667,9 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 	ref, numID, ilvl := o.listNumbering(l, c)
 	var itemNums []int
 	if ref == nil {
-		itemNums, ilvl = pw.num.list(l, c.depth), c.depth
+		// Word has nine levels; deeper lists stay on the last.
+		ilvl = min(c.depth, 8)
+		itemNums = pw.num.list(l, ilvl)
 	}
 	inner := c
 	inner.body = false
@@ -813,11 +821,12 @@ func (o *partOut) table(t *doc.Table, c bctx, src *srcEntry) {
 					col += o.span
 				}
 			}
-			for _, cell := range r.Cells {
+			for ci := range r.Cells {
+				cell := &r.Cells[ci]
 				place()
-				span := max(cell.ColSpan, 1)
-				if cell.RowSpan > 1 {
-					next[col] = origin{span, cell.RowSpan - 1}
+				span, rows := cellSpans(cell)
+				if rows > 1 {
+					next[col] = origin{span, rows - 1}
 				}
 				col += span
 			}
@@ -829,6 +838,7 @@ func (o *partOut) table(t *doc.Table, c bctx, src *srcEntry) {
 	if width == 0 {
 		return
 	}
+	width = min(width, maxColumns*maxColumns)
 	var grid []int
 	if src != nil && src.tblGrid != nil {
 		for _, g := range src.tblGrid.elems() {
@@ -909,16 +919,16 @@ func (o *partOut) table(t *doc.Table, c bctx, src *srcEntry) {
 		for ci := range r.Cells {
 			cell := &r.Cells[ci]
 			place()
-			span := max(cell.ColSpan, 1)
+			span, rows := cellSpans(cell)
 			o.x.open("w:tc")
 			o.x.open("w:tcPr")
 			o.x.empty("w:tcW", "w:w", strconv.Itoa(cellWidth(col, span)), "w:type", "dxa")
 			if span > 1 {
 				o.x.empty("w:gridSpan", "w:val", strconv.Itoa(span))
 			}
-			if cell.RowSpan > 1 {
+			if rows > 1 {
 				o.x.empty("w:vMerge", "w:val", "restart")
-				next[col] = origin{span, cell.RowSpan - 1}
+				next[col] = origin{span, rows - 1}
 			}
 			o.x.close("w:tcPr")
 			o.blocks(cell.Blocks, inner)
@@ -933,6 +943,15 @@ func (o *partOut) table(t *doc.Table, c bctx, src *srcEntry) {
 		o.x.close("w:tr")
 	}
 	o.x.close("w:tbl")
+}
+
+// maxColumns is the most columns a Word table has.
+const maxColumns = 63
+
+// cellSpans returns the columns and rows a cell spans, within what Word
+// can lay out.
+func cellSpans(c *doc.Cell) (cols, rows int) {
+	return min(max(c.ColSpan, 1), maxColumns), min(max(c.RowSpan, 1), 10000)
 }
 
 // endsWithParagraph reports whether what b writes ends with a paragraph, as

@@ -217,6 +217,10 @@ func checkPackage(t *testing.T, data []byte) map[string][]byte {
 			if !numIDs[n.attr("val")] {
 				t.Errorf("%s: numId %s is not defined", part, n.attr("val"))
 			}
+		case n.isW("ilvl"):
+			if v, err := strconv.Atoi(n.attr("val")); err != nil || v < 0 || v > 8 {
+				t.Errorf("%s: list level %q, want 0 to 8", part, n.attr("val"))
+			}
 		case n.isW("footnoteReference"), n.isW("endnoteReference"):
 			typ := strings.TrimSuffix(n.local, "Reference")
 			if !noteIDs[typ][n.attr("id")] {

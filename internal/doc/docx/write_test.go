@@ -637,3 +637,48 @@ func TestWriteTemplateStyles(t *testing.T) {
 		t.Errorf("read back:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestWriteOddModels writes documents no reader makes but a JSON model
+// can hold: every one gives a package Word and the reader accept.
+func TestWriteOddModels(t *testing.T) {
+	text := func(s string) []doc.Inline { return []doc.Inline{{Type: doc.Text, Text: s}} }
+	p := func(ins ...doc.Inline) doc.Block { return doc.Block{Type: doc.Paragraph, Inlines: ins} }
+	for _, tc := range []struct {
+		name   string
+		blocks []doc.Block
+		notes  []doc.Note
+	}{
+		{"heading levels out of range", []doc.Block{{Type: doc.Heading, Level: 0, Inlines: text("a")}, {Type: doc.Heading, Level: 12, Inlines: text("b")}}, nil},
+		{"huge spans", []doc.Block{{Type: doc.TableBlock, Table: &doc.Table{Rows: []doc.Row{{Cells: []doc.Cell{{ColSpan: 1 << 30, RowSpan: 1 << 30}}}, {}}}}}, nil},
+		{"empty table, list, figure", []doc.Block{{Type: doc.TableBlock, Table: &doc.Table{}}, {Type: doc.ListBlock, List: &doc.List{}}, {Type: doc.FigureBlock, Figure: &doc.Figure{}}, {Type: doc.TableBlock}, {Type: doc.ListBlock}, {Type: doc.FigureBlock}}, nil},
+		{"control characters", []doc.Block{p(doc.Inline{Type: doc.Text, Text: "a\x00b\x1bc\uFFFEd\r\ne\uFFFD"})}, nil},
+		{"anchor twice, empty anchor", []doc.Block{p(doc.Inline{Type: doc.Anchor, ID: "x"}, doc.Inline{Type: doc.Anchor, ID: "x"}, doc.Inline{Type: doc.Anchor}, doc.Inline{Type: doc.Link, Href: "#x", Content: text("to x")}, doc.Inline{Type: doc.Link, Href: "#", Content: text("to nothing")})}, nil},
+		{"note refs: missing, repeated, in a note", []doc.Block{p(doc.Inline{Type: doc.NoteRef, Note: "none"}, doc.Inline{Type: doc.NoteRef, Note: "n1"}, doc.Inline{Type: doc.NoteRef, Note: "n1"})},
+			[]doc.Note{{ID: "n1", Type: doc.Footnote, Blocks: []doc.Block{p(doc.Inline{Type: doc.NoteRef, Note: "n1"}), {Type: doc.TableBlock, Table: &doc.Table{Rows: []doc.Row{{Cells: []doc.Cell{{}}}}}}}}, {ID: "n2", Type: doc.Endnote}}},
+		{"formulas: broken OMML, MathML only, nothing", []doc.Block{p(doc.Inline{Type: doc.MathInline, Math: &doc.Math{OMML: "<m:oMath", TeX: "x"}}, doc.Inline{Type: doc.MathInline, Math: &doc.Math{MathML: "<math><mi>y</mi></math>"}}, doc.Inline{Type: doc.MathInline, Math: &doc.Math{}}, doc.Inline{Type: doc.MathInline}, doc.Inline{Type: doc.MathInline, Math: &doc.Math{Display: true, OMML: `<!DOCTYPE x><x/>`}})}, nil},
+		{"section breaks everywhere", []doc.Block{{Type: doc.SectionBreak}, {Type: doc.SectionBreak}, p(text("a")...), {Type: doc.SectionBreak}, {Type: doc.Quote, Blocks: []doc.Block{{Type: doc.SectionBreak}}}}, nil},
+		{"deep quotes and lists", nest(60), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Document{Version: 1, Lang: "en", Blocks: tc.blocks, Notes: tc.notes}
+			out := write(t, d, WriteOptions{})
+			checkPackage(t, out)
+			if _, err := readBytes(t, out); err != nil {
+				t.Fatalf("the written package does not read back: %v", err)
+			}
+		})
+	}
+}
+
+// nest returns lists and quotations nested n deep.
+func nest(n int) []doc.Block {
+	b := doc.Block{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "deep"}}}
+	for i := 0; i < n; i++ {
+		if i%2 == 0 {
+			b = doc.Block{Type: doc.ListBlock, List: &doc.List{Items: []doc.Item{{Blocks: []doc.Block{b}}}}}
+		} else {
+			b = doc.Block{Type: doc.Quote, Blocks: []doc.Block{b}}
+		}
+	}
+	return []doc.Block{b}
+}
