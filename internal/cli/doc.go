@@ -7,17 +7,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/docx"
+	"github.com/tandemforum/tandem/internal/doc/htmldoc"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
+	langtag "github.com/tandemforum/tandem/internal/lang"
 )
 
 // runDoc converts manuscripts and compares revisions:
 //
 //	tandem doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE
 //	tandem doc diff [--lang TAG] OLD NEW
+//
+// FILE is a .docx, Markdown (.md, .markdown, .txt), HTML (.html, .htm) or
+// web archive (.mht, .mhtml) manuscript.
 func runDoc(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("%w: want 'convert' or 'diff'", errUsage)
@@ -28,18 +34,27 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 	case "diff":
 		return runDocDiff(env, args[1:])
 	case "-h", "--help", "help":
-		fmt.Fprint(env.Stderr, "Usage:\n  tandem doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n  tandem doc diff [--lang TAG] OLD NEW\n")
+		fmt.Fprint(env.Stderr, "Usage:\n  tandem doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n  tandem doc diff [--lang TAG] OLD NEW\n\n"+
+			"FILE is a .docx, Markdown, HTML or .mht manuscript. Without --media, images are\n"+
+			"embedded in the HTML or Markdown as data: URIs up to "+strconv.Itoa(maxEmbedded>>20)+" MiB in all; beyond that\n"+
+			"they are left out (their descriptions kept) and a line on stderr says so.\n")
 		return nil
 	}
 	return fmt.Errorf("%w: unknown subcommand %q (want 'convert' or 'diff')", errUsage, args[0])
 }
 
 func runDocConvert(env *Env, args []string) error {
-	fs := env.newFlags("doc convert", "doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE")
+	fs := env.newFlags("doc convert", "doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n\n"+
+		"FILE is a .docx, Markdown (.md), HTML (.html) or web archive (.mht) manuscript.\n"+
+		"Images: with --media, written into DIR and referred to there; without it,\n"+
+		"embedded as data: URIs up to "+strconv.Itoa(maxEmbedded>>20)+" MiB in all, else left out with a note on stderr.")
 	to := fs.String("to", "html", "output format: html, markdown or json")
-	lang := fs.String("lang", "", "language of a Markdown file (DOCX files say their own)")
-	media := fs.String("media", "", "write the document's images into this folder, for the HTML to show")
+	lang := fs.String("lang", "", "BCP 47 language of a Markdown or HTML file that does not say its own (DOCX files say theirs)")
+	media := fs.String("media", "", "write the document's images into this folder and refer to them there")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkLang(*lang); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -52,7 +67,17 @@ func runDocConvert(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prefix := "media/"
+	printWarnings(env, fs.Arg(0), d)
+	prefix, how := "media/", doc.LinkMedia
+	switch total := mediaSize(d); {
+	case *media != "":
+	case total <= maxEmbedded:
+		how = doc.EmbedMedia
+	default:
+		how = doc.OmitMedia
+		fmt.Fprintf(env.Stderr, "tandem doc: %s: %d images (%.1f MiB) left out, more than %d MiB to embed; use --media DIR to write them\n",
+			fs.Arg(0), len(d.Media), float64(total)/(1<<20), maxEmbedded>>20)
+	}
 	if *media != "" {
 		if err := os.MkdirAll(*media, 0o755); err != nil {
 			return err
@@ -67,19 +92,55 @@ func runDocConvert(env *Env, args []string) error {
 	}
 	switch *to {
 	case "markdown", "md":
-		return doc.WriteMarkdown(env.Stdout, d)
+		return doc.WriteMarkdownWith(env.Stdout, d, doc.MarkdownOptions{Media: how, MediaPrefix: prefix})
 	case "json":
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(d)
 	}
-	return doc.WriteHTML(env.Stdout, d, doc.HTMLOptions{Standalone: true, Title: filepath.Base(fs.Arg(0)), MediaPrefix: prefix})
+	title := d.Title
+	if title == "" {
+		title = filepath.Base(fs.Arg(0))
+	}
+	return doc.WriteHTML(env.Stdout, d, doc.HTMLOptions{Standalone: true, Title: title, Media: how, MediaPrefix: prefix})
+}
+
+// maxEmbedded bounds the images doc convert embeds in its output.
+const maxEmbedded = 8 << 20
+
+func mediaSize(d *doc.Document) int {
+	n := 0
+	for _, m := range d.Media {
+		n += len(m.Data)
+	}
+	return n
+}
+
+// checkLang refuses a --lang that is not a BCP 47 tag.
+func checkLang(tag string) error {
+	if tag == "" {
+		return nil
+	}
+	if _, err := langtag.ParseTag(tag); err != nil {
+		return fmt.Errorf("%w: --lang %v", errUsage, err)
+	}
+	return nil
+}
+
+// printWarnings tells what the reader of a file could not carry over.
+func printWarnings(env *Env, name string, d *doc.Document) {
+	for _, w := range d.Warnings {
+		fmt.Fprintf(env.Stderr, "tandem doc: %s: %s\n", name, w)
+	}
 }
 
 func runDocDiff(env *Env, args []string) error {
 	fs := env.newFlags("doc diff", "doc diff [--lang TAG] OLD NEW")
-	lang := fs.String("lang", "", "language of Markdown files")
+	lang := fs.String("lang", "", "BCP 47 language of Markdown or HTML files that do not say their own")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkLang(*lang); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
@@ -93,13 +154,27 @@ func runDocDiff(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	printWarnings(env, fs.Arg(0), old)
+	printWarnings(env, fs.Arg(1), cur)
 	title := filepath.Base(fs.Arg(0)) + " → " + filepath.Base(fs.Arg(1))
 	return doc.WriteDiffHTML(env.Stdout, doc.Diff(old, cur), doc.HTMLOptions{Standalone: true, Title: title})
 }
 
-// readManuscript reads a .docx or Markdown file, telling them apart by
-// content first and by name second.
+// readManuscript reads a .docx, Markdown, HTML or web archive file,
+// telling them apart by content first and by name second. A file in which
+// nothing is found to read is an error, not an empty document.
 func readManuscript(name, lang string) (*doc.Document, error) {
+	d, err := readAny(name, lang)
+	if err != nil {
+		return nil, err
+	}
+	if !d.HasContent() {
+		return nil, fmt.Errorf("%s: no text found in %s", name, filepath.Base(name))
+	}
+	return d, nil
+}
+
+func readAny(name, lang string) (*doc.Document, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -114,6 +189,25 @@ func readManuscript(name, lang string) (*doc.Document, error) {
 		return docx.ReadFile(name, docx.Limits{})
 	case ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == "":
 		return markdown.ReadFile(name, lang, markdown.Limits{})
+	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".mht" || ext == ".mhtml":
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var d *doc.Document
+		if ext == ".mht" || ext == ".mhtml" {
+			d, err = htmldoc.ParseMHT(src, htmldoc.Options{})
+		} else {
+			d, err = htmldoc.Parse(src, htmldoc.Options{})
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if d.Lang == "" {
+			d.Lang = lang
+		}
+		htmldoc.Finish(d, lang)
+		return d, nil
 	}
-	return nil, fmt.Errorf("%s: unknown format %q (want .docx or .md)", name, ext)
+	return nil, fmt.Errorf("%s: unknown format %q (want .docx, .md, .html or .mht)", name, ext)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"os"
@@ -76,5 +77,86 @@ func TestDocDiff(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("diff lacks %q", want)
 		}
+	}
+}
+
+// writeDOCX writes a minimal Word file around body, with extra parts.
+func writeDOCX(t *testing.T, path, body string, extra map[string]string) {
+	t.Helper()
+	parts := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rtf" ContentType="application/rtf"/></Types>`,
+		"_rels/.rels":         `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/document.xml":   `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>` + body + `</w:body></w:document>`,
+	}
+	for k, v := range extra {
+		parts[k] = v
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range parts {
+		w, _ := zw.Create(name)
+		w.Write([]byte(content))
+	}
+	zw.Close()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDocNoEmptySuccess checks that a manuscript with nothing to read, or
+// with its content in a part tandem cannot read, is an error.
+func TestDocNoEmptySuccess(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.docx")
+	writeDOCX(t, empty, `<w:p/><w:sectPr/>`, nil)
+	rtf := filepath.Join(dir, "rtf.docx")
+	writeDOCX(t, rtf, `<w:altChunk r:id="c1"/>`, map[string]string{
+		"word/_rels/document.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="c1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.rtf"/></Relationships>`,
+		"word/chunk.rtf":               `{\rtf1 Hello}`,
+	})
+	emptyMD := filepath.Join(dir, "empty.md")
+	os.WriteFile(emptyMD, []byte("---\ntitle: Only a title\n---\n\n   \n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"doc", "convert", empty}, 1, "tandem doc: " + empty + ": no text found in empty.docx\n"},
+		{[]string{"doc", "convert", rtf}, 1, "word/chunk.rtf: unsupported content: the document embeds content in RTF (w:altChunk)"},
+		{[]string{"doc", "convert", emptyMD}, 1, "no text found in empty.md"},
+		{[]string{"doc", "convert", "--lang", "!!bad", emptyMD}, 2, `--lang "!!bad": not a BCP 47 language tag`},
+		{[]string{"doc", "diff", "--lang", "en US", emptyMD, emptyMD}, 2, `not a BCP 47 language tag`},
+	} {
+		code, out, errOut := runTandem(tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) || out != "" {
+			t.Errorf("tandem %s: status %d, stdout %q, stderr %q; want status %d and %q", strings.Join(tc.args, " "), code, out, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+// TestDocConvertSelfContained checks that without --media the output needs
+// no file it does not write, that the title reaches the page, and that
+// warnings reach stderr.
+func TestDocConvertSelfContained(t *testing.T) {
+	fixture := "../doc/docx/testdata/manuscript-ru.docx"
+	for _, to := range []string{"html", "markdown"} {
+		code, out, errOut := runTandem("doc", "convert", "--to", to, fixture)
+		if code != 0 || !strings.Contains(out, "data:image/png;base64,") || strings.Contains(out, "media/") {
+			t.Errorf("--to %s without --media: status %d, stderr %q; want the image embedded, got %.300s", to, code, errOut, out)
+		}
+	}
+	dir := t.TempDir()
+	md := filepath.Join(dir, "paper.md")
+	os.WriteFile(md, []byte("---\ntitle: Двадцать лет\nlang: ru\n---\n\nТекст <span lang=\"??\">статьи</span>.\n"), 0o644)
+	code, out, errOut := runTandem("doc", "convert", md)
+	if code != 0 || !strings.Contains(out, "<title>Двадцать лет</title>") || !strings.Contains(out, `<html lang="ru">`) ||
+		strings.Contains(out, "??") || !strings.Contains(errOut, `paper.md: lang "??" in the HTML of the Markdown is not a BCP 47 tag: ignored`) {
+		t.Errorf("status %d, stderr %q, output %.400s", code, errOut, out)
+	}
+	html := filepath.Join(dir, "page.html")
+	os.WriteFile(html, []byte(`<html lang="zh"><title>论文</title><body><h1>标题</h1><p>正文<em>强调</em>。</p></body></html>`), 0o644)
+	code, out, errOut = runTandem("doc", "convert", "--to", "markdown", html)
+	if code != 0 || !strings.Contains(out, "title: 论文\nlang: zh\n") || !strings.Contains(out, "# 标题\n\n正文*强调*。") {
+		t.Errorf("HTML manuscript: status %d, stderr %q, output %s", code, errOut, out)
 	}
 }

@@ -157,6 +157,8 @@ func TestLanguageTags(t *testing.T) {
 func TestRunMeaning(t *testing.T) {
 	body := `<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>nato</w:t></w:r><w:r><w:t xml:space="preserve"> summit</w:t></w:r><w:r><w:rPr><w:webHidden/></w:rPr><w:t>12</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhōng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>中</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>`
+	body += `<w:p><w:r><w:t>Chart: </w:t></w:r><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphic></wp:inline></w:drawing></w:r></w:p>` +
+		`<w:p><w:r><w:t>E = </w:t></w:r><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" ProgID="Equation.3"/></w:object></w:r></w:p>`
 	d := readBody(t, body, nil)
 	if got := doc.BlockText(&d.Blocks[0]); got != "NATO summit" {
 		t.Errorf("text = %q, want NATO summit", got)
@@ -164,7 +166,8 @@ func TestRunMeaning(t *testing.T) {
 	if got := doc.BlockText(&d.Blocks[1]); got != "中" {
 		t.Errorf("ruby base = %q", got)
 	}
-	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "1 phonetic guides") {
-		t.Errorf("warnings = %q", d.Warnings)
+	want := "1 phonetic guides (ruby) were left out; their base text is kept\n1 charts whose data and labels are not carried\n1 formulas kept only as pictures (Equation Editor or MathType objects)"
+	if got := strings.Join(d.Warnings, "\n"); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
 }

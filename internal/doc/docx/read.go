@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -43,6 +44,8 @@ type reader struct {
 	langs map[string]string
 	// ruby counts phonetic guides left out.
 	ruby int
+	// hidden counts content kept in other parts that is not read, by kind.
+	hidden map[string]int
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -67,7 +70,7 @@ func (p *pkg) read() (*doc.Document, error) {
 			parts[rl.typ] = rl.target
 		}
 	}
-	r := &reader{p: p, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}},
+	r := &reader{p: p, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}}, hidden: map[string]int{},
 		notes: map[string]doc.Note{}, noteUsed: map[string]bool{}, anchors: map[string][]string{}}
 	if r.st, err = p.readStyles(parts["styles"]); err != nil {
 		return nil, err
@@ -265,6 +268,14 @@ func (r *reader) finish() *doc.Document {
 	if r.ruby > 0 {
 		d.Warn("%d phonetic guides (ruby) were left out; their base text is kept", r.ruby)
 	}
+	kinds := make([]string, 0, len(r.hidden))
+	for k := range r.hidden {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		d.Warn("%d %s", r.hidden[k], k)
+	}
 	for _, font := range r.missingOrder {
 		d.Warn("%d characters of the %s font have no Unicode equivalent: shown as U+FFFD (�)", r.missing[font], font)
 	}
@@ -307,6 +318,8 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 			return x.children(visit)
 		case "bookmarkStart":
 			r.bookmarkBetween(s)
+		case "subDoc":
+			r.hidden["subdocuments (w:subDoc) linked from a master document, whose text is in other files and not read"]++
 		case "altChunk":
 			bs, err := r.altChunk(s)
 			out = append(out, bs...)
@@ -733,7 +746,13 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 				if props.val&props.set&mCaps != 0 {
 					t = strings.ToUpper(t)
 				}
+				n := len(pa.atoms)
 				emit(atom{kind: aText, text: t})
+				if symbolFont(props.font) != nil && len(pa.atoms) > n {
+					// Symbols (a Greek letter of the Symbol font) are no
+					// language's text.
+					pa.atoms[n].lang = ""
+				}
 			}
 			return err
 		case "instrText":
@@ -859,6 +878,20 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 			return err
 		case isAlternate(s):
 			return r.alternate(x, scan)
+		case s.Name.Local == "OLEObject":
+			// An equation of the old Equation Editor or MathType is an
+			// embedded object: only its picture can be shown.
+			if p := attr(s, "ProgID"); strings.HasPrefix(p, "Equation.") || strings.HasPrefix(p, "MathType") {
+				r.hidden["formulas kept only as pictures (Equation Editor or MathType objects)"]++
+			}
+			return x.skip()
+		case s.Name.Local == "graphicData":
+			switch u := attr(s, "uri"); {
+			case strings.HasSuffix(u, "/chart"):
+				r.hidden["charts whose data and labels are not carried"]++
+			case strings.HasSuffix(u, "/diagram"):
+				r.hidden["SmartArt diagrams whose text is not carried"]++
+			}
 		}
 		return x.children(scan)
 	}

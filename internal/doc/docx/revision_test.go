@@ -106,6 +106,12 @@ func FuzzDocumentXML(f *testing.F) {
 	f.Add(handmadeBody)
 	f.Add(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:p>`)
 	f.Add(`<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val="99999"/></w:tcPr></w:tc></w:tr></w:tbl>`)
+	// Formulas, symbols, bookmarks, marks and chunks, in a namespace the
+	// package declares.
+	m := `xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"`
+	f.Add(`<w:p><m:oMathPara ` + m + `><m:oMath><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:sSup><m:e><m:r><m:t>b</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:den></m:f></m:oMath></m:oMathPara></w:p>`)
+	f.Add(`<w:bookmarkStart w:id="1" w:name="_Toc1"/><w:p><w:hyperlink w:anchor="_Toc1"><w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t></w:r></w:hyperlink></w:p>`)
+	f.Add(`<w:altChunk r:id="rLink"/><w:p><w:r><w:rPr><w:lang w:val="!!"/><w:rFonts w:ascii="Symbol"/></w:rPr><w:t>abc</w:t></w:r></w:p>`)
 	f.Fuzz(func(t *testing.T, body string) {
 		data := zipParts(t, pkgParts(body))
 		d, err := Read(bytes.NewReader(data), int64(len(data)), Limits{})

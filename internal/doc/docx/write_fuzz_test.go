@@ -20,7 +20,7 @@ func FuzzWrite(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add(zipParts(f, pkgParts(handmadeBody)))
-	f.Add(zipParts(f, featuresParts(f)))
+	f.Add(zipParts(f, writerParts(f)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		writeFuzzed(t, data)
 	})
@@ -30,10 +30,10 @@ func FuzzWrite(f *testing.F) {
 // reaches the writer's use of paragraph, table and section properties far
 // more often than mutating the archive.
 func FuzzWriteDocumentXML(f *testing.F) {
-	f.Add([]byte(featuresParts(f)["word/document.xml"]))
+	f.Add([]byte(writerParts(f)["word/document.xml"]))
 	f.Add([]byte(pkgParts(handmadeBody)["word/document.xml"]))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		parts := featuresParts(t)
+		parts := writerParts(t)
 		parts["word/document.xml"] = string(body)
 		writeFuzzed(t, zipParts(t, parts))
 	})

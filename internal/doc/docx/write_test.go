@@ -33,12 +33,12 @@ func testPNG(t testing.TB, w, h int) []byte {
 	return b.Bytes()
 }
 
-// featuresBody is a Russian manuscript as Word writes it, with what the
+// writerBody is a Russian manuscript as Word writes it, with what the
 // writer must carry that the other fixtures lack: bookmarks and a link to
 // one, formulas in the text and on their own, a note with its own mark, an
 // endnote, every run mark, a language span, an inline image, a figure with
 // a caption, a nested Chinese-numbered list and a section break.
-const featuresBody = `
+const writerBody = `
 <w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:bookmarkStart w:id="0" w:name="_Toc1"/><w:r><w:t>Введение</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>
 <w:p><w:r><w:t xml:space="preserve">См. </w:t></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>введение</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> и формулу </w:t></w:r><m:oMath><m:sSup><m:e><m:r><m:t>x</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath><w:r><w:t>.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> Звёздочка</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> и концевая</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:endnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>
 <w:p><m:oMathPara><m:oMath><m:f><m:num><m:r><m:t>a+1</m:t></m:r></m:num><m:den><m:r><m:t>b</m:t></m:r></m:den></m:f><m:r><m:t>=</m:t></m:r><m:rad><m:radPr><m:degHide m:val="1"/></m:radPr><m:deg/><m:e><m:r><m:t>c</m:t></m:r></m:e></m:rad></m:oMath></m:oMathPara></w:p>
@@ -52,11 +52,11 @@ const featuresBody = `
 <w:p><w:pPr><w:pStyle w:val="Tsitata"/></w:pPr><w:r><w:t>Цитата во втором разделе.</w:t></w:r></w:p>
 `
 
-// featuresParts returns the package of featuresBody: the handmade
+// writerParts returns the package of writerBody: the handmade
 // package's parts with endnotes, a caption style, two images and a note
 // with its own mark, and a landscape last section.
-func featuresParts(t testing.TB) map[string]string {
-	parts := pkgParts(featuresBody)
+func writerParts(t testing.TB) map[string]string {
+	parts := pkgParts(writerBody)
 	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:document `+wns, `<w:document `+wns+` xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`, 1)
 	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:sectPr/>`, `<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>`, 1)
 	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], `<w:lang w:val="en-US"`, `<w:lang w:val="ru-RU"`, 1)
@@ -80,7 +80,7 @@ func featuresParts(t testing.TB) map[string]string {
 func templates(t *testing.T) map[string][]byte {
 	out := map[string][]byte{
 		"handmade": zipParts(t, pkgParts(handmadeBody)),
-		"features": zipParts(t, featuresParts(t)),
+		"features": zipParts(t, writerParts(t)),
 	}
 	// Bodies embedded as HTML or MHT (w:altChunk): the writer writes their
 	// content as Word paragraphs and leaves the embedded part out.
@@ -233,7 +233,7 @@ func TestWriteOverOriginal(t *testing.T) {
 // its template: paragraph properties, numbering definitions by numId,
 // section properties, styles, images and their size.
 func TestWriteKeepsTemplate(t *testing.T) {
-	src := zipParts(t, featuresParts(t))
+	src := zipParts(t, writerParts(t))
 	d, err := readBytes(t, src)
 	if err != nil {
 		t.Fatal(err)
@@ -548,7 +548,7 @@ func labelledDocument() *doc.Document {
 // template beyond its body: headers with their images, the theme, the
 // page setup that names them; and what it leaves: macros, comments.
 func TestWriteTemplateParts(t *testing.T) {
-	parts := featuresParts(t)
+	parts := writerParts(t)
 	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:sectPr><w:pgSz w:w="16838"`,
 		`<w:sectPr><w:headerReference w:type="default" r:id="rHdr"/><w:pgSz w:w="16838"`, 1)
 	parts["word/header1.xml"] = `<?xml version="1.0" encoding="UTF-8"?><w:hdr ` + wns + ` xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:p><w:r><w:t>Форум</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="9" name="logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rLogo"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:hdr>`

@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,6 +109,12 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("authors:\n  - name: X\n  - Y\n"))
 	f.Add([]byte("a: b: c\n"))
 	f.Add([]byte("&a [*a, *a]\n"))
+	seeds, _ := filepath.Glob("testdata/frontmatter/*.yaml")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, yaml []byte) {
 		src := append(append([]byte("---\n"), yaml...), []byte("\n---\nText.\n")...)
 		d, err := Read(src, "", Limits{MaxSize: 1 << 16})
