@@ -297,13 +297,15 @@ func (o *partOut) noteMark(c bctx) {
 	o.x.open("w:r")
 	o.noteRPr(o.pw.t.idx.noteMark[n.typ], n.typ)
 	if n.mark != "" {
-		// Word writes a note's own mark as text of its own.
-		o.x.textElem("w:t", n.mark, "xml:space", "preserve")
+		// Word writes a note's own mark as text of its own; the space
+		// after it goes with it, so that a reader taking the mark away
+		// takes the space too.
+		o.x.textElem("w:t", n.mark+" ", "xml:space", "preserve")
 	} else {
 		o.x.empty([]string{"w:footnoteRef", "w:endnoteRef"}[n.typ])
+		o.lead = " "
 	}
 	o.x.close("w:r")
-	o.lead = " "
 }
 
 // noteRPr writes the run properties of a note mark: the template's, or

@@ -14,7 +14,7 @@ import (
 // srcEntry is a paragraph, image or table of the template's body, with
 // what a written block that stands for it takes over.
 type srcEntry struct {
-	kind byte   // 'p' paragraph, 'i' image alone in a paragraph, 't' table
+	kind byte   // 'p' paragraph, 'h' heading, 'i' image alone in a paragraph, 't' table
 	sig  string // its letters and digits (for images "img:" and the media name)
 	ppr  *xnode // the paragraph's w:pPr, as the template wrote it
 	math bool   // the paragraph holds a formula
@@ -187,6 +187,20 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 	case e.sig != "" || e.math:
 		s.ix.entries = append(s.ix.entries, e)
 		ps := s.t.st.para(style)
+		level := ps.heading
+		if e.ppr != nil {
+			if o := e.ppr.child(nsW, "outlineLvl"); o != nil {
+				if n, err := strconv.Atoi(o.attr("val")); err == nil {
+					level = 0
+					if n >= 0 && n <= 8 {
+						level = n + 1
+					}
+				}
+			}
+		}
+		if level > 0 {
+			e.kind = 'h'
+		}
 		hasNum := ps.hasNum
 		if e.ppr != nil && e.ppr.child(nsW, "numPr") != nil {
 			hasNum = true
@@ -236,7 +250,7 @@ func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *s
 						runFont = f.attr("hAnsi")
 					}
 				}
-				if v := rpr.child(nsW, "vanish"); v != nil && onOffNode(v) {
+				if hidden(rpr) {
 					continue
 				}
 				for i, ref := range []string{"footnoteReference", "endnoteReference"} {
@@ -261,6 +275,17 @@ func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *s
 		}
 	}
 	return nil
+}
+
+// hidden reports whether run properties hide the run's text, as the
+// reader takes them to (w:vanish, w:webHidden).
+func hidden(rpr *xnode) bool {
+	for _, name := range []string{"vanish", "webHidden"} {
+		if v := rpr.child(nsW, name); v != nil && onOffNode(v) {
+			return true
+		}
+	}
+	return false
 }
 
 func onOffNode(n *xnode) bool {
@@ -367,7 +392,7 @@ func (s *scanner) table(n *xnode) error {
 	}
 	var sig strings.Builder
 	for _, c := range s.ix.entries[start:] {
-		if c.kind == 'p' {
+		if c.kind == 'p' || c.kind == 'h' {
 			sig.WriteString(c.sig)
 		}
 	}
@@ -421,12 +446,13 @@ func (s *scanner) notes(i int, typ string) error {
 	return nil
 }
 
-// sigOf returns the letters and digits of s.
+// sigOf returns the letters and digits of s in lower case (the reader
+// writes text in w:caps in capitals).
 func sigOf(s string) string {
 	var b strings.Builder
 	for _, c := range s {
 		if unicode.IsLetter(c) || unicode.IsDigit(c) {
-			b.WriteRune(c)
+			b.WriteRune(unicode.ToLower(c))
 		}
 	}
 	return b.String()
@@ -481,9 +507,13 @@ func (s *scanner) match() {
 			b := &bs[i]
 			switch b.Type {
 			case doc.Heading, doc.Paragraph:
+				kind := byte('p')
+				if b.Type == doc.Heading {
+					kind = 'h'
+				}
 				sig := sigInlines(b.Inlines)
 				if sig != "" || hasMath(b.Inlines) {
-					blocks = append(blocks, srcBlock{b.ID, 'p', sig})
+					blocks = append(blocks, srcBlock{b.ID, kind, sig})
 				}
 			case doc.FigureBlock:
 				if b.Figure != nil && b.Figure.Src != "" {
@@ -529,7 +559,7 @@ func (s *scanner) match() {
 	for p := 1; p < len(pairs); p++ {
 		bi, bj := pairs[p-1][0]+1, pairs[p][0]
 		ei, ej := pairs[p-1][1]+1, pairs[p][1]
-		for _, kind := range []byte{'p', 'i', 't'} {
+		for _, kind := range []byte{'p', 'h', 'i', 't'} {
 			var bs []int
 			var es []int
 			for i := bi; i < bj; i++ {

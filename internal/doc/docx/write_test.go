@@ -82,6 +82,13 @@ func templates(t *testing.T) map[string][]byte {
 		"handmade": zipParts(t, pkgParts(handmadeBody)),
 		"features": zipParts(t, writerParts(t)),
 	}
+	// The reader's manuscript of what it once flattened (features_test.go).
+	parts := pkgParts(featuresBody)
+	parts["word/numbering.xml"] = strings.Replace(parts["word/numbering.xml"], "</w:numbering>",
+		`<w:abstractNum w:abstractNumId="9"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl></w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="9"/></w:num></w:numbering>`, 1)
+	parts["word/footnotes.xml"] = strings.Replace(parts["word/footnotes.xml"], "</w:footnotes>",
+		`<w:footnote w:id="3"><w:p><w:r><w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> Доклад на форуме.</w:t></w:r></w:p></w:footnote></w:footnotes>`, 1)
+	out["reader-features"] = zipParts(t, parts)
 	// Bodies embedded as HTML or MHT (w:altChunk): the writer writes their
 	// content as Word paragraphs and leaves the embedded part out.
 	for _, c := range []struct{ name, file, part, ctype string }{
@@ -115,9 +122,10 @@ func modelJSON(t testing.TB, d *doc.Document) string {
 }
 
 // carried returns a copy of d as a written package can carry it: without
-// comments (left out), images that have no source (nothing to show) and
-// paragraphs they leave empty, with language tags in the form Word gives
-// them ("ru" → "ru-RU").
+// comments (left out), images that have no source (nothing to show),
+// empty text and marks around nothing (the reader leaves them where it
+// takes a note's mark or space away) and paragraphs left empty, with
+// language tags in the form Word gives them ("ru" → "ru-RU").
 func carried(t testing.TB, d *doc.Document) *doc.Document {
 	b, err := json.Marshal(d)
 	if err != nil {
@@ -140,6 +148,9 @@ func carried(t testing.TB, d *doc.Document) *doc.Document {
 				in.Lang = wordLang(in.Lang)
 			}
 			in.Content = clean(in.Content)
+			if (in.Type == doc.Text && in.Text == "") || (in.Type.IsMark() && len(in.Content) == 0) {
+				continue
+			}
 			out = append(out, in)
 		}
 		return doc.MergeText(out)
