@@ -32,7 +32,10 @@ func writeTranslation(env *Env, format, out, source string, d *doc.Document) err
 		if isDOCX(source) {
 			t, err := docx.OpenTemplateFile(source, docx.Limits{})
 			if err != nil {
-				return err
+				// The manuscript was read; only its package cannot be taken
+				// over (a Strict Open XML file): the translation is still
+				// worth having.
+				fmt.Fprintf(env.Stderr, "tandem xliff import: %v; the DOCX gets tandem's own styles\n", err)
 			}
 			opt.Template = t
 		} else {

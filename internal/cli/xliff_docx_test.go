@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"image"
 	"image/png"
@@ -134,6 +135,28 @@ func TestXLIFFImportDOCX(t *testing.T) {
 		t.Errorf("Markdown written as DOCX reads back as %d blocks, %d images, language %q", len(got.Blocks), len(got.Media), got.Lang)
 	}
 
+	// A Strict Open XML manuscript is read, but its package cannot be
+	// taken over: the translation gets tandem's own styles, with a word.
+	strict := filepath.Join(dir, "strict.docx")
+	writeZipFile(t, strict, map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
+		"_rels/.rels":         `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/document.xml":   `<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>Строгий формат.</w:t></w:r></w:p></w:body></w:document>`,
+	})
+	code, xlf, stderr = runCLI(t, nil, "xliff", "export", "--from", "ru", "--to", "zh", strict)
+	if code != 0 {
+		t.Fatalf("export of Strict Open XML: exit %d, %s", code, stderr)
+	}
+	xl = translateFile(t, xlf, filepath.Join(dir, "strict.xlf"), han)
+	out = filepath.Join(dir, "strict-zh.docx")
+	code, _, stderr = runCLI(t, nil, "xliff", "import", "--to", "docx", "-o", out, strict, xl)
+	if code != 0 || !strings.Contains(stderr, "Strict Open XML") || !strings.Contains(stderr, "tandem's own styles") {
+		t.Fatalf("import over Strict Open XML: exit %d, stderr %q", code, stderr)
+	}
+	if got, err = docx.ReadFile(out, docx.Limits{}); err != nil || len(got.Blocks) != 1 || !strings.HasPrefix(got.Lang, "zh") {
+		t.Errorf("Strict Open XML translated: %v, %+v", err, got)
+	}
+
 	// An output that cannot be written: one line, exit 1, nothing left.
 	bad := filepath.Join(dir, "no-such-folder", "out.docx")
 	code, _, stderr = runCLI(t, nil, "xliff", "import", "--to", "docx", "-o", bad, src, filepath.Join(dir, "manuscript-zh.xlf"))
@@ -143,5 +166,24 @@ func TestXLIFFImportDOCX(t *testing.T) {
 	code, _, stderr = runCLI(t, nil, "xliff", "import", "--to", "odt", src, filepath.Join(dir, "manuscript-zh.xlf"))
 	if code != 2 || !strings.Contains(stderr, "want html, markdown or docx") {
 		t.Errorf("unknown format: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func writeZipFile(t *testing.T, name string, parts map[string]string) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for n, content := range parts {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(content))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -46,6 +46,7 @@ var keptRelations = map[string]bool{
 // Paragraphs of the written document that come from the template (same
 // block identifiers, as when a translation is written over its original)
 // also keep their paragraph properties, list numbering and table layout.
+// Writing does not change a Template: several writers may share one.
 type Template struct {
 	p     *pkg
 	lim   Limits

@@ -693,3 +693,37 @@ func nest(n int) []doc.Block {
 	}
 	return []doc.Block{b}
 }
+
+// TestWriteShareTemplate writes over one template from several goroutines
+// (run it with -race): each gets the same bytes.
+func TestWriteShareTemplate(t *testing.T) {
+	src := zipParts(t, writerParts(t))
+	d, err := readBytes(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := write(t, d, WriteOptions{Template: tmpl})
+	outs := make([][]byte, 4)
+	done := make(chan int)
+	for i := range outs {
+		go func() {
+			var buf bytes.Buffer
+			if _, err := Write(&buf, d, WriteOptions{Template: tmpl}); err == nil {
+				outs[i] = buf.Bytes()
+			}
+			done <- i
+		}()
+	}
+	for range outs {
+		<-done
+	}
+	for i, out := range outs {
+		if !bytes.Equal(out, want) {
+			t.Errorf("writer %d wrote other bytes", i)
+		}
+	}
+}
