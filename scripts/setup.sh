@@ -2,7 +2,8 @@
 # setup.sh installs what a fresh Debian machine with Go lacks for one purpose:
 #
 #   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in)
-#   scripts/setup.sh test    run every test (adds Chromium and CJK fonts for the browser tests)
+#   scripts/setup.sh test    run every test (adds Chromium and CJK fonts for the browser tests,
+#                            LibreOffice to open the DOCX files tandem writes)
 #   scripts/setup.sh bench   run bench/site.sh (adds nginx, wrk, pandoc, GNU time)
 #
 # Several purposes may be given at once. A package is installed only when the
@@ -23,7 +24,7 @@ TEST_PACKAGES=(
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk"
 	"omegat omegat"                   # OmegaT round-trip test (issue 4)
 	"npm npm"                         # installs axe-core for the accessibility checks
-	# "soffice libreoffice-writer"    # DOCX fixtures made at run time
+	"soffice libreoffice-writer-nogui" # opens the DOCX files tandem writes (xliff import --to docx)
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit

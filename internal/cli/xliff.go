@@ -17,9 +17,9 @@ import (
 // runXLIFF exchanges documents with desktop CAT tools:
 //
 //	tandem xliff export --from zh --to ru [--xliff 1.2|2.1] FILE
-//	tandem xliff import [--to html|markdown] SOURCE TRANSLATED.xlf
+//	tandem xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf
 func runXLIFF(ctx context.Context, env *Env, args []string) error {
-	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.1] FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown] SOURCE TRANSLATED.xlf\n"
+	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.1] FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf\n"
 	if len(args) == 0 {
 		return fmt.Errorf("%w: want 'export' or 'import'", errUsage)
 	}
@@ -80,14 +80,15 @@ func runXLIFFExport(env *Env, args []string) error {
 }
 
 func runXLIFFImport(env *Env, args []string) error {
-	fs := env.newFlags("xliff import", "xliff import [--to html|markdown] SOURCE TRANSLATED.xlf\n\nWrites the translated document, with the structure and formatting of SOURCE, to standard output.")
-	to := fs.String("to", "html", "output format: html or markdown")
+	fs := env.newFlags("xliff import", "xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf\n\nWrites the translated document, with the structure and formatting of SOURCE, to standard output or OUT.\nA DOCX keeps the styles, numbering, page setup, headers and footers of a DOCX SOURCE.")
+	to := fs.String("to", "html", "output format: html, markdown or docx")
+	out := fs.String("o", "", "write to this file instead of standard output (needed for docx on a terminal)")
 	lang := fs.String("lang", "", "language of a Markdown SOURCE (the XLIFF file says it too)")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	if *to != "html" && *to != "markdown" && *to != "md" {
-		return fmt.Errorf("%w: --to %q: want html or markdown", errUsage, *to)
+	if *to != "html" && *to != "markdown" && *to != "md" && *to != "docx" {
+		return fmt.Errorf("%w: --to %q: want html, markdown or docx", errUsage, *to)
 	}
 	if fs.NArg() != 2 {
 		return fmt.Errorf("%w: want SOURCE and TRANSLATED.xlf", errUsage)
@@ -100,6 +101,9 @@ func runXLIFFImport(env *Env, args []string) error {
 	d, err := readTranslated(env, fs.Arg(0), f, fs.Arg(1), *lang)
 	if err != nil {
 		return err
+	}
+	if *to == "docx" || *out != "" {
+		return writeTranslation(env, *to, *out, fs.Arg(0), d)
 	}
 	w := bufio.NewWriter(env.Stdout)
 	switch *to {

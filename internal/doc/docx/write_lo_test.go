@@ -1,0 +1,155 @@
+package docx
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// TestWriteLibreOffice has LibreOffice open every written translation and
+// save it again as DOCX, and reads that with tandem: LibreOffice must see
+// the structure it sees in the source (or, for Markdown, the document's
+// own) and every block's translated text. LibreOffice is installed by
+// scripts/setup.sh test.
+func TestWriteLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) is not installed: run scripts/setup.sh test to check written DOCX files with it")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds to start")
+	}
+	dir := t.TempDir()
+	type written struct {
+		tr  translation
+		doc *doc.Document
+	}
+	var files []string
+	cases := map[string]written{}
+	for i, tr := range translations(t) {
+		d := tr.translate(t)
+		name := "out" + itoa(i)
+		if err := os.WriteFile(filepath.Join(dir, name+".docx"), tr.write(t, d), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name+".docx")
+		if !tr.markdown {
+			if err := os.WriteFile(filepath.Join(dir, "src"+itoa(i)+".docx"), tr.source, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, "src"+itoa(i)+".docx")
+		}
+		cases[name] = written{tr, d}
+	}
+	// Lists labelled in every way, and numbered headings, without a
+	// template.
+	labels := labelledDocument()
+	if err := os.WriteFile(filepath.Join(dir, "labels.docx"), write(t, labels, WriteOptions{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "labels.docx")
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	// A profile of its own, so that a LibreOffice already running (or
+	// another test) does not take the conversion over.
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--convert-to", "docx", "--outdir", filepath.Join(dir, "lo")}, files...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	t.Run("labels", func(t *testing.T) {
+		back, err := ReadFile(filepath.Join(dir, "lo", "labels.docx"), Limits{})
+		if err != nil {
+			t.Fatalf("LibreOffice did not convert the written file: %v", err)
+		}
+		// LibreOffice has no Greek numbering and shows the decimal numbers
+		// written for readers without it.
+		want := strings.Replace(shape(labels), `style="lower-greek"`, `style=""`, 1)
+		if got := shape(back); got != want {
+			t.Errorf("LibreOffice sees the structure\n%s\nwant:\n%s", got, want)
+		}
+		sameTexts(t, "LibreOffice", textsNoMath(back), textsNoMath(labels))
+	})
+	for i := range translations(t) {
+		name := "out" + itoa(i)
+		w := cases[name]
+		t.Run(w.tr.name, func(t *testing.T) {
+			back, err := ReadFile(filepath.Join(dir, "lo", name+".docx"), Limits{})
+			if err != nil {
+				t.Fatalf("LibreOffice did not convert the written file: %v", err)
+			}
+			want := shape(w.doc)
+			// LibreOffice saves some tables with a grid of its own (a
+			// merged cell split over two columns); what it makes of the
+			// source, when it can open it, is the measure. (The handmade
+			// sources lack the content types LibreOffice needs.)
+			if src, err := ReadFile(filepath.Join(dir, "lo", "src"+itoa(i)+".docx"), Limits{}); err == nil {
+				want = shape(src)
+			}
+			if got := shape(back); got != want {
+				t.Errorf("LibreOffice sees the structure\n%s\nwant:\n%s", got, want)
+			}
+			sameTexts(t, "LibreOffice", textsNoMath(back), textsNoMath(w.doc))
+		})
+	}
+}
+
+// textsNoMath is texts without formulas, which LibreOffice writes back in
+// its own Office Math, and without the spaces at the ends of paragraphs.
+// A note with its own mark loses the copies of the mark LibreOffice puts
+// before its text: LibreOffice keeps the mark Word writes there as text
+// and adds its own (its own files grow one "*" each time they are opened
+// and saved).
+func textsNoMath(d *doc.Document) []string {
+	var out []string
+	plain := func(ins []doc.Inline) string {
+		var b strings.Builder
+		doc.WalkInlines(ins, func(in *doc.Inline) {
+			switch in.Type {
+			case doc.Text:
+				b.WriteString(in.Text)
+			case doc.LineBreak:
+				b.WriteByte('\n')
+			}
+		})
+		return strings.TrimSpace(b.String())
+	}
+	collect := func(bs []doc.Block, mark string) {
+		walkAll(bs, func(b *doc.Block) {
+			switch {
+			case b.Type == doc.Heading || b.Type == doc.Paragraph:
+				text := plain(b.Inlines)
+				if mark != "" {
+					for strings.HasPrefix(text, mark) {
+						text = strings.TrimSpace(text[len(mark):])
+					}
+					mark = ""
+				}
+				out = append(out, text)
+			case b.Figure != nil && len(b.Figure.Caption) > 0:
+				out = append(out, plain(b.Figure.Caption))
+			}
+		})
+	}
+	marks := map[string]string{}
+	d.Walk(func(b *doc.Block) {
+		doc.WalkInlines(b.Inlines, func(in *doc.Inline) {
+			if in.Type == doc.NoteRef && in.Mark != "" {
+				marks[in.Note] = in.Mark
+			}
+		})
+	})
+	collect(d.Blocks, "")
+	for _, n := range d.Notes {
+		collect(n.Blocks, marks[n.ID])
+	}
+	return out
+}

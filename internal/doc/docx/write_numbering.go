@@ -1,0 +1,275 @@
+package docx
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// numBuilder adds numbering definitions for lists that do not come from
+// the template: one abstract definition and one list (w:num) per list, so
+// that every list counts on its own, and a w:num more for each item whose
+// label no pattern gives.
+type numBuilder struct {
+	root             *xnode // the template's numbering part, or nil
+	nextAbs, nextNum int
+	abstracts, nums  []string
+	headingAbs       int // the definition numbered headings share, or -1
+}
+
+func newNumBuilder(root *xnode) *numBuilder {
+	nb := &numBuilder{root: root, headingAbs: -1}
+	if root != nil {
+		for _, e := range root.elems() {
+			switch {
+			case e.isW("abstractNum"):
+				if n, err := strconv.Atoi(e.attr("abstractNumId")); err == nil && n >= nb.nextAbs {
+					nb.nextAbs = n + 1
+				}
+			case e.isW("num"):
+				if n, err := strconv.Atoi(e.attr("numId")); err == nil && n >= nb.nextNum {
+					nb.nextNum = n + 1
+				}
+			}
+		}
+	}
+	nb.nextNum = max(nb.nextNum, 1)
+	return nb
+}
+
+// wordFormats maps the model's CSS list-style-type to Word's number
+// formats.
+var wordFormats = map[string]string{
+	"": "decimal", "decimal": "decimal", "lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
+	"upper-alpha": "upperLetter", "upper-latin": "upperLetter", "lower-roman": "lowerRoman",
+	"upper-roman": "upperRoman", "decimal-leading-zero": "decimalZero", "cyrillic-lower": "russianLower",
+	"cyrillic-upper": "russianUpper", "cjk-ideographic": "chineseCounting", "cjk-decimal": "decimal",
+	"simp-chinese-informal": "chineseCounting", "cjk-heavenly-stem": "ideographTraditional",
+	"cjk-earthly-branch": "ideographZodiac", "lower-greek": "greekLower",
+}
+
+var bullets = []string{"•", "◦", "▪"}
+
+// numFmt writes a level's number format. Word has no Greek letters of its
+// own: since Word 2010 a custom format gives them, with decimal numbers
+// for older readers.
+func numFmt(x *xb, format string) {
+	if format == "greekLower" {
+		x.WriteString(`<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="α, β, γ, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>`)
+		return
+	}
+	x.empty("w:numFmt", "w:val", format)
+}
+
+// level writes one w:lvl.
+func level(x *xb, ilvl, start int, format, text string) {
+	x.open("w:lvl", "w:ilvl", strconv.Itoa(ilvl))
+	x.empty("w:start", "w:val", strconv.Itoa(start))
+	numFmt(x, format)
+	x.empty("w:lvlText", "w:val", text)
+	x.empty("w:lvlJc", "w:val", "left")
+	x.open("w:pPr")
+	x.empty("w:ind", "w:left", strconv.Itoa(720*(ilvl+1)), "w:hanging", "360")
+	x.close("w:pPr")
+	x.close("w:lvl")
+}
+
+// list defines the numbering of a list written at nesting depth depth and
+// returns the numId of each of its items. Labels the source wrote
+// ("Статья 3.", "(iv)") become the level's text when one pattern gives
+// them all ("Статья %1."); otherwise each labelled item gets its own
+// w:num whose level shows its label as it is.
+func (nb *numBuilder) list(l *doc.List, depth int) []int {
+	abs := nb.nextAbs
+	nb.nextAbs++
+	format := "bullet"
+	start := 1
+	if l.Ordered {
+		if format = wordFormats[l.Style]; format == "" {
+			format = "decimal"
+		}
+		if l.Start > 0 {
+			start = l.Start
+		}
+	}
+	labelled := 0
+	for _, it := range l.Items {
+		if it.Label != "" {
+			labelled++
+		}
+	}
+	text := levelText(format, depth)
+	literal := false
+	if labelled > 0 {
+		if p, ok := labelPattern(l, format, depth, start); ok && labelled == len(l.Items) {
+			text = p
+			if !l.Ordered {
+				format = "none"
+			}
+		} else {
+			literal = true
+		}
+	}
+	var x xb
+	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(abs))
+	x.empty("w:multiLevelType", "w:val", "hybridMultilevel")
+	for lvl := 0; lvl < 9; lvl++ {
+		if lvl == depth {
+			level(&x, lvl, start, format, text)
+		} else {
+			level(&x, lvl, 1, format, levelText(format, lvl))
+		}
+	}
+	x.close("w:abstractNum")
+	nb.abstracts = append(nb.abstracts, x.String())
+	base := nb.num(abs, "")
+	ids := make([]int, len(l.Items))
+	for k, it := range l.Items {
+		ids[k] = base
+		if literal && it.Label != "" {
+			f := format
+			if !l.Ordered {
+				f = "none"
+			}
+			var o xb
+			o.open("w:lvlOverride", "w:ilvl", strconv.Itoa(depth))
+			level(&o, depth, start+k, f, strings.ReplaceAll(it.Label, "%", "％"))
+			o.close("w:lvlOverride")
+			ids[k] = nb.num(abs, o.String())
+		}
+	}
+	return ids
+}
+
+// heading returns a numId that shows number, as the source numbered it,
+// before a heading of the given level: a level of its own that shows the
+// number as text, since the headings' numbers need not follow one
+// pattern.
+func (nb *numBuilder) heading(lvl int, number string) int {
+	if nb.headingAbs < 0 {
+		nb.headingAbs = nb.nextAbs
+		nb.nextAbs++
+		var x xb
+		x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(nb.headingAbs))
+		x.empty("w:multiLevelType", "w:val", "multilevel")
+		for i := 0; i < 9; i++ {
+			x.open("w:lvl", "w:ilvl", strconv.Itoa(i))
+			x.empty("w:start", "w:val", "1")
+			x.empty("w:numFmt", "w:val", "none")
+			x.empty("w:suff", "w:val", "space")
+			x.empty("w:lvlText", "w:val", "")
+			x.empty("w:lvlJc", "w:val", "left")
+			x.close("w:lvl")
+		}
+		x.close("w:abstractNum")
+		nb.abstracts = append(nb.abstracts, x.String())
+	}
+	var o xb
+	o.open("w:lvlOverride", "w:ilvl", strconv.Itoa(lvl))
+	o.open("w:lvl", "w:ilvl", strconv.Itoa(lvl))
+	o.empty("w:start", "w:val", "1")
+	o.empty("w:numFmt", "w:val", "none")
+	o.empty("w:suff", "w:val", "space")
+	o.empty("w:lvlText", "w:val", strings.ReplaceAll(number, "%", "％"))
+	o.empty("w:lvlJc", "w:val", "left")
+	o.close("w:lvl")
+	o.close("w:lvlOverride")
+	return nb.num(nb.headingAbs, o.String())
+}
+
+// num adds a w:num over an abstract definition, with level overrides.
+func (nb *numBuilder) num(abs int, overrides string) int {
+	id := nb.nextNum
+	nb.nextNum++
+	var x xb
+	x.open("w:num", "w:numId", strconv.Itoa(id))
+	x.empty("w:abstractNumId", "w:val", strconv.Itoa(abs))
+	x.WriteString(overrides)
+	x.close("w:num")
+	nb.nums = append(nb.nums, x.String())
+	return id
+}
+
+// levelText is the label of a level: its number and a full stop (an
+// ideographic comma for Chinese numbers), or a bullet.
+func levelText(format string, lvl int) string {
+	switch format {
+	case "bullet":
+		return bullets[lvl%len(bullets)]
+	case "chineseCounting", "ideographTraditional", "ideographZodiac":
+		return "%" + strconv.Itoa(lvl+1) + "、"
+	}
+	return "%" + strconv.Itoa(lvl+1) + "."
+}
+
+// labelPattern derives a level's text from the items' labels: the first
+// label with its number replaced by the level's placeholder ("Статья 3."
+// → "Статья %1."), if that pattern gives every label; for a list without
+// numbers, the label itself if every item has the same.
+func labelPattern(l *doc.List, format string, lvl, start int) (string, bool) {
+	var pattern string
+	found := false
+	for k, it := range l.Items {
+		if it.Label == "" {
+			continue
+		}
+		if !l.Ordered {
+			if found && it.Label != pattern {
+				return "", false
+			}
+			pattern, found = it.Label, true
+			continue
+		}
+		num := formatNumber(start+k, format)
+		if !found {
+			i := strings.Index(it.Label, num)
+			if i < 0 || num == "" || strings.Contains(it.Label, "%") {
+				return "", false
+			}
+			pattern, found = it.Label[:i]+"%"+strconv.Itoa(lvl+1)+it.Label[i+len(num):], true
+		}
+		if strings.Replace(pattern, "%"+strconv.Itoa(lvl+1), num, 1) != it.Label {
+			return "", false
+		}
+	}
+	return pattern, found
+}
+
+// numberingXML writes the template's numbering part (or a new one) with
+// the added definitions: abstract definitions before the first list, lists
+// at the end, as the schema orders them.
+func (nb *numBuilder) numberingXML() []byte {
+	var x xb
+	x.WriteString(xmlDecl)
+	x.WriteString("<w:numbering" + rootNamespaces() + ">")
+	absDone := false
+	writeAbs := func() {
+		if !absDone {
+			for _, s := range nb.abstracts {
+				x.WriteString(s)
+			}
+			absDone = true
+		}
+	}
+	if nb.root != nil {
+		for _, k := range nb.root.kids {
+			if k.isW("num") || k.isW("numIdMacAtCleanup") {
+				writeAbs()
+			}
+			if k.isW("numIdMacAtCleanup") {
+				for _, s := range nb.nums {
+					x.WriteString(s)
+				}
+				nb.nums = nil
+			}
+			x.writeCanon(k)
+		}
+	}
+	writeAbs()
+	for _, s := range nb.nums {
+		x.WriteString(s)
+	}
+	x.WriteString("</w:numbering>")
+	return x.Bytes()
+}

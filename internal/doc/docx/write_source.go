@@ -1,0 +1,602 @@
+package docx
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// srcEntry is a paragraph, image or table of the template's body, with
+// what a written block that stands for it takes over.
+type srcEntry struct {
+	kind byte   // 'p' paragraph, 'h' heading, 'i' image alone in a paragraph, 't' table
+	sig  string // its letters and digits (for images "img:" and the media name)
+	ppr  *xnode // the paragraph's w:pPr, as the template wrote it
+	math bool   // the paragraph holds a formula
+	// tblPr and tblGrid of a table.
+	tblPr, tblGrid *xnode
+}
+
+// sourceIndex is what a written document takes over from the template's
+// body and notes beyond the parts it copies.
+type sourceIndex struct {
+	entries []*srcEntry
+	// byBlock gives the entry of each block of the template's content that
+	// could be matched, by block identifier.
+	byBlock map[string]*srcEntry
+	// sections are the section properties that end sections inside the
+	// body, in order; bodySect those of the last section.
+	sections []*xnode
+	bodySect *xnode
+	// extents gives the size (EMU) an image was shown at, by media name.
+	extents map[string][2]int64
+	// bodyStyle is the paragraph style most plain paragraphs use.
+	bodyStyle string
+	// firstTable holds the properties of the first table, for tables that
+	// do not come from the template.
+	firstTable *srcEntry
+	// Per note type (0 footnotes, 1 endnotes): the run properties of the
+	// first reference in the body, of the note's own mark, the paragraph
+	// properties of a note's first paragraph, the separator entries, and
+	// the first id free for notes.
+	noteRef, noteMark, notePPr [2]*xnode
+	separators                 [2][]*xnode
+	firstNoteID                [2]int
+}
+
+// scan reads the template's body and notes into t.idx and matches the
+// template's blocks with its paragraphs and tables.
+func (t *Template) scan() error {
+	ix := &sourceIndex{byBlock: map[string]*srcEntry{}, extents: map[string][2]int64{}}
+	t.idx = ix
+	rc, err := t.p.open(t.main, t.lim.MaxPart)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	tok := newXtok(rc, t.main, t.lim.MaxDepth)
+	root, err := tok.root()
+	if err != nil {
+		return err
+	}
+	if root.space == nsWStrict {
+		return fmt.Errorf("%w: the file is saved as Strict Open XML, which tandem cannot take as a template; save it as a Word Document (.docx)", ErrNotDOCX)
+	}
+	s := &scanner{t: t, ix: ix, styleUse: map[string]int{}}
+	for {
+		n, end, err := tok.next()
+		if err == io.EOF || end {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if n.local == "" {
+			continue
+		}
+		if !n.isW("body") {
+			if err := tok.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		for {
+			c, end, err := tok.next()
+			if err != nil {
+				return err
+			}
+			if end {
+				break
+			}
+			if c.local == "" {
+				continue
+			}
+			if err := tok.subtree(c); err != nil {
+				return err
+			}
+			if c.isW("sectPr") {
+				ix.bodySect = c
+				continue
+			}
+			if err := s.block(c, false); err != nil {
+				return err
+			}
+		}
+	}
+	best := ""
+	for st, n := range s.styleUse {
+		if n > s.styleUse[best] || (n == s.styleUse[best] && st < best) {
+			best = st
+		}
+	}
+	if best != t.st.defaultPara {
+		ix.bodyStyle = best
+	}
+	for i, typ := range []string{"footnotes", "endnotes"} {
+		if err := s.notes(i, typ); err != nil {
+			return err
+		}
+	}
+	s.match()
+	return nil
+}
+
+type scanner struct {
+	t        *Template
+	ix       *sourceIndex
+	styleUse map[string]int
+}
+
+// block indexes one block-level element of the body or of a cell.
+func (s *scanner) block(n *xnode, inTbl bool) error {
+	switch {
+	case n.isW("p"):
+		return s.para(n, inTbl)
+	case n.isW("tbl"):
+		return s.table(n)
+	case n.isW("sdt"):
+		if c := n.child(nsW, "sdtContent"); c != nil {
+			return s.blocks(c, inTbl)
+		}
+	case n.isW("customXml"), n.isW("ins"), n.isW("moveTo"), n.isW("smartTag"):
+		return s.blocks(n, inTbl)
+	case n.is(nsMC, "AlternateContent"):
+		if c := n.child(nsMC, "Choice"); c != nil {
+			return s.blocks(c, inTbl)
+		}
+	}
+	return nil
+}
+
+func (s *scanner) blocks(n *xnode, inTbl bool) error {
+	for _, k := range n.elems() {
+		if err := s.block(k, inTbl); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *scanner) para(n *xnode, inTbl bool) error {
+	e := &srcEntry{kind: 'p', ppr: n.child(nsW, "pPr")}
+	style := ""
+	if e.ppr != nil {
+		if sp := e.ppr.child(nsW, "sectPr"); sp != nil {
+			s.ix.sections = append(s.ix.sections, sp)
+		}
+		if ps := e.ppr.child(nsW, "pStyle"); ps != nil {
+			style = ps.attr("val")
+		}
+	}
+	var sig strings.Builder
+	var images []string
+	if err := s.content(n, &sig, &images, e, ""); err != nil {
+		return err
+	}
+	e.sig = sig.String()
+	switch {
+	case e.sig == "" && len(images) > 0:
+		for _, name := range images {
+			s.ix.entries = append(s.ix.entries, &srcEntry{kind: 'i', sig: "img:" + name, ppr: e.ppr})
+		}
+	case e.sig != "" || e.math:
+		s.ix.entries = append(s.ix.entries, e)
+		ps := s.t.st.para(style)
+		level := ps.heading
+		if e.ppr != nil {
+			if o := e.ppr.child(nsW, "outlineLvl"); o != nil {
+				if n, err := strconv.Atoi(o.attr("val")); err == nil {
+					level = 0
+					if n >= 0 && n <= 8 {
+						level = n + 1
+					}
+				}
+			}
+		}
+		if level > 0 {
+			e.kind = 'h'
+		}
+		hasNum := ps.hasNum
+		if e.ppr != nil && e.ppr.child(nsW, "numPr") != nil {
+			hasNum = true
+		}
+		if !inTbl && e.sig != "" && ps.heading == 0 && !ps.quote && !ps.caption && !hasNum {
+			if style == "" {
+				style = s.t.st.defaultPara
+			}
+			s.styleUse[style]++
+		}
+	}
+	return nil
+}
+
+// content collects the letters and digits a reader sees in a paragraph,
+// the images it shows and the properties of its note references.
+func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *srcEntry, font string) error {
+	for _, k := range n.kids {
+		if k.local == "" {
+			continue
+		}
+		switch {
+		case k.space == nsMath && (k.local == "oMath" || k.local == "oMathPara"):
+			e.math = true
+		case k.space == nsMC && k.local == "AlternateContent":
+			if c := k.child(nsMC, "Choice"); c != nil {
+				if err := s.content(c, sig, images, e, font); err != nil {
+					return err
+				}
+			}
+		case k.space != nsW:
+		case k.local == "t":
+			text := k.textContent()
+			if t := symbolFont(font); t != nil {
+				text, _ = mapSymbols(t, text)
+			}
+			sig.WriteString(sigOf(text))
+		case k.local == "sym":
+			if text, ok := symbolChar(k.attr("font"), k.attr("char")); ok {
+				sig.WriteString(sigOf(text))
+			}
+		case k.local == "r":
+			runFont := ""
+			if rpr := k.child(nsW, "rPr"); rpr != nil {
+				if f := rpr.child(nsW, "rFonts"); f != nil {
+					if runFont = f.attr("ascii"); runFont == "" {
+						runFont = f.attr("hAnsi")
+					}
+				}
+				if hidden(rpr) {
+					continue
+				}
+				for i, ref := range []string{"footnoteReference", "endnoteReference"} {
+					if k.child(nsW, ref) != nil && s.ix.noteRef[i] == nil {
+						s.ix.noteRef[i] = rpr
+					}
+				}
+			}
+			if err := s.content(k, sig, images, e, runFont); err != nil {
+				return err
+			}
+		case k.local == "drawing" || k.local == "pict" || k.local == "object":
+			if err := s.drawing(k, images); err != nil {
+				return err
+			}
+		case k.local == "pPr" || k.local == "rPr" || k.local == "del" || k.local == "moveFrom" ||
+			k.local == "delText" || k.local == "instrText" || k.local == "rt" || k.local == "sdtPr":
+		default:
+			if err := s.content(k, sig, images, e, font); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// hidden reports whether run properties hide the run's text, as the
+// reader takes them to (w:vanish, w:webHidden).
+func hidden(rpr *xnode) bool {
+	for _, name := range []string{"vanish", "webHidden"} {
+		if v := rpr.child(nsW, name); v != nil && onOffNode(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func onOffNode(n *xnode) bool {
+	switch n.attr("val") {
+	case "0", "false", "off", "none":
+		return false
+	}
+	return true
+}
+
+// drawing records the images of a drawing and the size the first one is
+// shown at.
+func (s *scanner) drawing(n *xnode, images *[]string) error {
+	var ext [2]int64
+	var walk func(n *xnode) error
+	walk = func(n *xnode) error {
+		for _, k := range n.elems() {
+			switch {
+			case k.is(nsWP, "extent") && ext[0] == 0:
+				ext[0], _ = strconv.ParseInt(k.attr("cx"), 10, 64)
+				ext[1], _ = strconv.ParseInt(k.attr("cy"), 10, 64)
+			case k.local == "blip" || k.local == "imagedata":
+				id := ""
+				for _, a := range k.attrs {
+					if a.space == nsRel && (a.local == "embed" || a.local == "id" || (a.local == "link" && id == "")) {
+						id = a.value
+					}
+				}
+				if part := s.t.relPart(s.t.mainRels, id); part != "" {
+					name, err := s.t.mediaName(part)
+					if err != nil {
+						return err
+					}
+					*images = append(*images, name)
+					if _, ok := s.ix.extents[name]; !ok && ext[0] > 0 && ext[1] > 0 {
+						s.ix.extents[name] = ext
+					}
+				}
+			case k.isW("txbxContent"):
+			case k.is(nsMC, "Fallback"):
+			default:
+				if err := walk(k); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return walk(n)
+}
+
+// relPart returns the part an internal relationship points to, when the
+// template has it.
+func (t *Template) relPart(rels []relEntry, id string) string {
+	if id == "" {
+		return ""
+	}
+	for _, r := range rels {
+		if r.id == id && !r.external && t.has(r.part) {
+			return t.name(r.part)
+		}
+	}
+	return ""
+}
+
+func (s *scanner) table(n *xnode) error {
+	e := &srcEntry{kind: 't', tblPr: n.child(nsW, "tblPr"), tblGrid: n.child(nsW, "tblGrid")}
+	s.ix.entries = append(s.ix.entries, e)
+	if s.ix.firstTable == nil {
+		s.ix.firstTable = e
+	}
+	start := len(s.ix.entries)
+	var rows func(n *xnode) error
+	rows = func(n *xnode) error {
+		for _, r := range n.elems() {
+			switch {
+			case r.isW("tr"):
+				if pr := r.child(nsW, "trPr"); pr != nil && pr.child(nsW, "del") != nil {
+					continue
+				}
+				for _, c := range r.elems() {
+					if c.isW("tc") {
+						if err := s.blocks(c, true); err != nil {
+							return err
+						}
+					}
+				}
+			case r.isW("sdt"):
+				if c := r.child(nsW, "sdtContent"); c != nil {
+					if err := rows(c); err != nil {
+						return err
+					}
+				}
+			case r.isW("customXml"), r.isW("ins"), r.isW("moveTo"):
+				if err := rows(r); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := rows(n); err != nil {
+		return err
+	}
+	var sig strings.Builder
+	for _, c := range s.ix.entries[start:] {
+		if c.kind == 'p' || c.kind == 'h' {
+			sig.WriteString(c.sig)
+		}
+	}
+	e.sig = sig.String()
+	return nil
+}
+
+// notes indexes a notes part: its separators, the first id free for
+// notes, and the formatting of a note's mark and first paragraph.
+func (s *scanner) notes(i int, typ string) error {
+	s.ix.firstNoteID[i] = 1
+	part := s.t.target(s.t.mainRels, typ)
+	if part == "" {
+		return nil
+	}
+	root, err := s.t.xmlPart(part)
+	if err != nil {
+		return err
+	}
+	elem := strings.TrimSuffix(typ, "s")
+	maxID := 0
+	for _, n := range root.elems() {
+		if !n.isW(elem) {
+			continue
+		}
+		switch n.attr("type") {
+		case "separator", "continuationSeparator", "continuationNotice":
+			s.ix.separators[i] = append(s.ix.separators[i], n)
+			if id, err := strconv.Atoi(n.attr("id")); err == nil && id > maxID {
+				maxID = id
+			}
+			continue
+		}
+		if s.ix.notePPr[i] != nil {
+			continue
+		}
+		if p := n.child(nsW, "p"); p != nil {
+			s.ix.notePPr[i] = p.child(nsW, "pPr")
+			if s.ix.notePPr[i] == nil {
+				s.ix.notePPr[i] = &xnode{space: nsW, local: "pPr"}
+			}
+			for _, r := range p.elems() {
+				if r.isW("r") && r.child(nsW, elem+"Ref") != nil {
+					s.ix.noteMark[i] = r.child(nsW, "rPr")
+					break
+				}
+			}
+		}
+	}
+	s.ix.firstNoteID[i] = maxID + 1
+	return nil
+}
+
+// sigOf returns the letters and digits of s in lower case (the reader
+// writes text in w:caps in capitals).
+func sigOf(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String()
+}
+
+// sigInlines returns the letters and digits of the text of inlines,
+// leaving out formulas, as the template's signatures do.
+func sigInlines(ins []doc.Inline) string {
+	var b strings.Builder
+	doc.WalkInlines(ins, func(in *doc.Inline) {
+		if in.Type == doc.Text {
+			b.WriteString(sigOf(in.Text))
+		}
+	})
+	return b.String()
+}
+
+// sigTable returns the signature of the paragraphs and headings in a
+// table, nested tables included.
+func sigTable(t *doc.Table) string {
+	var b strings.Builder
+	blocks := []doc.Block{{Type: doc.TableBlock, Table: t}}
+	walkAll(blocks, func(bl *doc.Block) {
+		if bl.Type == doc.Paragraph || bl.Type == doc.Heading {
+			b.WriteString(sigInlines(bl.Inlines))
+		}
+	})
+	return b.String()
+}
+
+// walkAll calls fn for every block in bs and inside them, outer first.
+func walkAll(bs []doc.Block, fn func(b *doc.Block)) {
+	d := doc.Document{Blocks: bs}
+	d.Walk(fn)
+}
+
+type srcBlock struct {
+	id   string
+	kind byte
+	sig  string
+}
+
+// match pairs the template's blocks (as the reader read them) with the
+// paragraphs and tables of its body: first the ones whose text is the
+// same, in order, then, between two pairs, the remaining ones of a kind
+// when both sides have as many.
+func (s *scanner) match() {
+	var blocks []srcBlock
+	var walk func(bs []doc.Block)
+	walk = func(bs []doc.Block) {
+		for i := range bs {
+			b := &bs[i]
+			switch b.Type {
+			case doc.Heading, doc.Paragraph:
+				kind := byte('p')
+				if b.Type == doc.Heading {
+					kind = 'h'
+				}
+				sig := sigInlines(b.Inlines)
+				if sig != "" || hasMath(b.Inlines) {
+					blocks = append(blocks, srcBlock{b.ID, kind, sig})
+				}
+			case doc.FigureBlock:
+				if b.Figure != nil && b.Figure.Src != "" {
+					blocks = append(blocks, srcBlock{b.ID, 'i', "img:" + b.Figure.Src})
+				}
+			case doc.TableBlock:
+				blocks = append(blocks, srcBlock{b.ID, 't', sigTable(b.Table)})
+			}
+			walk(b.Blocks)
+			if b.List != nil {
+				for _, it := range b.List.Items {
+					walk(it.Blocks)
+				}
+			}
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					for _, c := range r.Cells {
+						walk(c.Blocks)
+					}
+				}
+			}
+		}
+	}
+	walk(s.t.src.Blocks)
+	entries := s.ix.entries
+	const window = 64
+	pairs := [][2]int{{-1, -1}}
+	j := 0
+	for i, b := range blocks {
+		if b.sig == "" {
+			continue
+		}
+		for k := j; k < len(entries) && k < j+window; k++ {
+			if entries[k].kind == b.kind && entries[k].sig == b.sig {
+				s.ix.byBlock[b.id] = entries[k]
+				pairs = append(pairs, [2]int{i, k})
+				j = k + 1
+				break
+			}
+		}
+	}
+	pairs = append(pairs, [2]int{len(blocks), len(entries)})
+	for p := 1; p < len(pairs); p++ {
+		bi, bj := pairs[p-1][0]+1, pairs[p][0]
+		ei, ej := pairs[p-1][1]+1, pairs[p][1]
+		for _, kind := range []byte{'p', 'h', 'i', 't'} {
+			var bs []int
+			var es []int
+			for i := bi; i < bj; i++ {
+				if blocks[i].kind == kind {
+					bs = append(bs, i)
+				}
+			}
+			for k := ei; k < ej; k++ {
+				if entries[k].kind == kind {
+					es = append(es, k)
+				}
+			}
+			if len(bs) == len(es) {
+				for n := range bs {
+					s.ix.byBlock[blocks[bs[n]].id] = entries[es[n]]
+				}
+			}
+		}
+	}
+}
+
+func hasMath(ins []doc.Inline) bool {
+	found := false
+	doc.WalkInlines(ins, func(in *doc.Inline) {
+		if in.Type == doc.MathInline {
+			found = true
+		}
+	})
+	return found
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
