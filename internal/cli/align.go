@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,7 +45,7 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 	fs.Var(&split, "split", "split lines into sentences first (default: when lines hold several sentences)")
 	terms := fs.String("terms", "", "a termbase (TBX) or glossary (TSV) whose terms anchor the alignment")
 	tmxOut := fs.String("tmx", "", "also write the aligned pairs to this TMX file")
-	if err := parseInterspersed(fs, args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *fromFlag == "" || *toFlag == "" {
@@ -346,26 +345,4 @@ func readTerms(name, from, to string) (*interchange.Termbase, error) {
 		return interchange.ReadTSV(f, name, from, to)
 	}
 	return interchange.ReadTBX(f, name)
-}
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments ("SOURCE TARGET --tmx OUT.tmx").
-func parseInterspersed(fs *flag.FlagSet, args []string) error {
-	var pos []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		if args[0] == "--" {
-			pos = append(pos, args[1:]...)
-			break
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-	return fs.Parse(append([]string{"--"}, pos...))
 }

@@ -114,8 +114,30 @@ func (env *Env) newFlags(name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags and turns a flag error into a usage error.
+// parse parses flags, which every command takes before or after its
+// positional arguments ("doc convert FILE --to markdown"); "--" ends the
+// flags. A flag error becomes a usage error.
 func parse(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -166,6 +167,35 @@ func TestBadConfiguration(t *testing.T) {
 		code, _, stderr := runCLI(t, c.env, c.args...)
 		if code == 0 || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 2 {
 			t.Errorf("%v: exit %d, %q; want one clear line about %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// TestFlagsAfterArguments checks that every command takes its flags before
+// or after its file arguments, and that "--" ends the flags.
+func TestFlagsAfterArguments(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "paper.md")
+	if err := os.WriteFile(md, []byte("# Заголовок\n\nТекст.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dash := filepath.Join(dir, "--to")
+	if err := os.WriteFile(dash, []byte("Текст.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"doc", "convert", "--to", "markdown", "--lang", "ru", md}, "# Заголовок"},
+		{[]string{"doc", "convert", md, "--to", "markdown", "--lang", "ru"}, "# Заголовок"},
+		{[]string{"doc", "convert", md, "--lang=ru", "--to=json"}, `"lang": "ru"`},
+		{[]string{"segment", md, "--lang", "ru"}, "Текст."},
+		{[]string{"segment", "--lang", "ru", "--", dash}, "Текст."},
+	} {
+		code, out, errOut := runTandem(c.args...)
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Errorf("tandem %q: exit %d, stderr %q, stdout %.200q; want %q", c.args, code, errOut, out, c.want)
 		}
 	}
 }

@@ -19,7 +19,7 @@ import (
 func runQA(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("qa", "qa [--terms FILE.tbx|FILE.tsv] FILE.xlf")
 	terms := fs.String("terms", "", "a termbase (TBX) or glossary (TSV) to check terminology against")
-	if err := parseInterspersed(fs, args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

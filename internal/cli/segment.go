@@ -20,7 +20,7 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 	langFlag := fs.String("lang", "", "language of the text: zh, ru or en")
 	rules := fs.String("rules", "", "a file of extra rules, one a line: \"never|number|end ABBREVIATION\", \"starters Word...\", \"function-words word...\", \"date-words word...\", \"pair ABBREVIATION Word\"")
 	srx := fs.String("srx", "", "segment with the rules of this SRX 2.0 file instead")
-	if err := parseInterspersed(fs, args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *langFlag == "" {

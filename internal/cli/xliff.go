@@ -40,7 +40,7 @@ func runXLIFFExport(env *Env, args []string) error {
 	from := fs.String("from", "", "language of the document (zh, ru, en)")
 	to := fs.String("to", "", "language to translate into")
 	version := fs.String("xliff", "1.2", "XLIFF version: 1.2 (OmegaT, Trados, memoQ) or 2.1")
-	if err := parseInterspersed(fs, args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
@@ -84,7 +84,7 @@ func runXLIFFImport(env *Env, args []string) error {
 	to := fs.String("to", "html", "output format: html, markdown or docx")
 	out := fs.String("o", "", "write to this file instead of standard output (needed for docx on a terminal)")
 	lang := fs.String("lang", "", "language of a Markdown SOURCE (the XLIFF file says it too)")
-	if err := parseInterspersed(fs, args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *to != "html" && *to != "markdown" && *to != "md" && *to != "docx" {
