@@ -335,8 +335,14 @@ func (c *Checker) checkLength(s, t string, add addFunc) {
 	if !ok {
 		return
 	}
-	// A source of a few characters gives no ratio to trust.
-	if c.lengthCount(s, t) < 10 {
+	// A short source gives no ratio to trust: one abbreviation (国内生产
+	// 总值 is ВВП) or one term explained (一带一路) doubles or halves it.
+	// Fifteen Chinese characters are about forty Russian or English ones.
+	short := 40
+	if c.from == "zh" {
+		short = 15
+	}
+	if c.lengthCount(s, t) < short {
 		return
 	}
 	ratio := c.relLength(s, t) * norm
