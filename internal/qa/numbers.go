@@ -104,7 +104,7 @@ func (s *numScanner) scan() {
 		switch {
 		case c >= '0' && c <= '9':
 			i = s.digits(i)
-		case s.lang == "zh" && (isZhNumeral(c) || c == '第'):
+		case s.lang == "zh" && (isZhNumeral(c) || c == '第' || c == '兆'):
 			i = s.zhNumeral(i)
 		case unicode.IsLetter(c) && !isHan(c):
 			i = s.words(i)

@@ -194,6 +194,10 @@ func enNumberWords() map[string]numWord {
 		m[t.w+"s"] = numWord{t.v, wScale, false}
 		m[t.w+"th"] = numWord{t.v, wScale, true}
 	}
+	// The abbreviations of news and finance, as in "(US$ bn)".
+	m["bn"] = numWord{1e9, wScale, false}
+	m["mn"] = numWord{1e6, wScale, false}
+	m["tn"] = numWord{1e12, wScale, false}
 	m["dozen"] = numWord{12, wMult, false}
 	m["dozens"] = numWord{12, wMult, false}
 	m["decade"] = numWord{10, wMult, false}

@@ -67,6 +67,15 @@ func (s *numScanner) zhNumeral(i int) int {
 	j := zhRunEnd(text, i)
 	run := text[i:j]
 	rest := text[j:]
+	if run == "" && strings.HasPrefix(text[i:], "兆") {
+		// 兆 on its own, as in （兆日元）: 10¹² in the traditional
+		// reckoning, 10⁶ in today's mainland usage.
+		e := i + len("兆")
+		if !ordinal && !strings.ContainsRune(siUnits, firstRune(text[e:])) {
+			s.emit(Number{Value: 1e12, Alt: []float64{1e6}, Text: text[i:e], Spelled: true, Weak: true})
+		}
+		return e
+	}
 
 	// 百分之五 (5 %), 千分之三 (3 ‰), 三分之一 (a third).
 	if strings.HasPrefix(rest, "分之") && !ordinal {
