@@ -174,7 +174,7 @@ func (s *numScanner) zhNumeral(i int) int {
 			// 一 is in 一起, 统一, 一些, 之一: too many words to count.
 		case c == '十' && strings.HasPrefix(rest, "分"):
 			// 十分: "very".
-		case strings.ContainsRune(zhCounters, next) && next != 0:
+		case strings.ContainsRune(zhCounters, next) && next != 0 || zhRangeStart(rest):
 			v, _ := parseZhNumeral(run)
 			s.zhEmit(start, j, v, false, false)
 		}
@@ -235,6 +235,19 @@ func (s *numScanner) zhNumeral(i int) int {
 		s.zhEmit(start, j, v, ordinal, idiom)
 	}
 	return j
+}
+
+// zhRangeStart reports whether rest, after a numeral, goes on to the other
+// end of a range: 三到五天, 三至五天, 三或四个. Only the last numeral has
+// the measure word.
+func zhRangeStart(rest string) bool {
+	for _, join := range []string{"到", "至", "或", "～", "~", "-", "—", "、"} {
+		if after, ok := strings.CutPrefix(rest, join); ok {
+			c := firstRune(after)
+			return isZhNumeral(c) && c != '一' || c >= '0' && c <= '9'
+		}
+	}
+	return false
 }
 
 func firstRune(s string) rune {
