@@ -71,4 +71,10 @@ if [ -x /usr/bin/chromium ]; then
 else
 	echo "browser: none (/usr/bin/chromium is missing; the browser tests will skip)"
 fi
-go test -count=1 -timeout 14m ${RACE:+-race} ./...
+# go test -json lets testsummary.go list, after the run, the tests that
+# were skipped and why (an evaluation without ../shared, PostgreSQL or the
+# browser missing); plain `go test` says nothing of them.
+summary=$(mktemp -d)
+trap 'rm -rf "$summary"' EXIT
+go build -o "$summary/testsummary" scripts/testsummary.go
+go test -json -count=1 -timeout 14m ${RACE:+-race} ./... 2>&1 | "$summary/testsummary"

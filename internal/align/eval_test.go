@@ -240,10 +240,11 @@ func beadDiff(gold, got []Bead) string {
 	return fmt.Sprintf("wrong %v; gold %v", bad, gs)
 }
 
-// TestAlignSpeed aligns 10,000 segment pairs, checks that the links cover
-// both sides in order, and reports the time; under TANDEM_BENCH it asserts
-// the target of under a second.
-func TestAlignSpeed(t *testing.T) {
+// TestEvalAlign10kCoversBothSides aligns 10,000 segment pairs and checks
+// that the links cover both sides in order. It logs the time but asserts
+// none (a loaded machine must not fail the suite); bench/language.sh reads
+// the logged wall time and asserts the target of under a second.
+func TestEvalAlign10kCoversBothSides(t *testing.T) {
 	docs := loadNTREX(t)
 	rng := rand.New(rand.NewPCG(7, 7))
 	var src, tgt []string
@@ -263,13 +264,9 @@ func TestAlignSpeed(t *testing.T) {
 		beads = Align(src, tgt, Options{From: "zh", To: "ru"})
 		el, cpu = min(el, time.Since(start)), min(cpu, cpuTime()-c0)
 	}
-	t.Logf("aligned %d × %d segments (%d links): CPU time %v, wall time %v", len(src), len(tgt), len(beads), cpu, el)
+	// bench/language.sh reads "wall time N s" from this line.
+	t.Logf("aligned %d × %d segments (%d links): CPU time %.3f s, wall time %.3f s", len(src), len(tgt), len(beads), cpu.Seconds(), el.Seconds())
 	checkCover(t, beads, len(src), len(tgt))
-	// Timings are a benchmark's business (bench/language.sh sets
-	// TANDEM_BENCH): a loaded CI machine must not fail the suite.
-	if el > time.Second && !raceEnabled && os.Getenv("TANDEM_BENCH") != "" {
-		t.Errorf("alignment of %d segments took %v, want < 1s", len(src), el)
-	}
 }
 
 func checkCover(t *testing.T, beads []Bead, n, m int) {

@@ -47,7 +47,7 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 	}
 	c, err := qa.NewChecker(x.SrcLang, x.TgtLang, tb)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
 	findings := c.File(x)
 	w := bufio.NewWriter(env.Stdout)

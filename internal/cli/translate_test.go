@@ -64,7 +64,7 @@ func TestAlignCommand(t *testing.T) {
 
 func TestQACommand(t *testing.T) {
 	code, out, stderr := runCLI(t, nil, "qa", "../qa/testdata/pofilter.xlf")
-	if code != 1 || !strings.Contains(stderr, "4 errors") {
+	if code != 1 || !strings.Contains(stderr, "3 errors, 1 warning") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")

@@ -10,101 +10,152 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// A Number is a numeric value found in text, normalised so that the same
-// quantity written in different languages compares equal: 2401亿, 240,1 млрд
-// and 240.1 billion are all 2.401e11.
+// A Number is a quantity found in text, normalised so that the same
+// quantity written in different languages and forms compares equal:
+// 2401亿, 240,1 млрд and 240.1 billion are all 2.401e11; 二十, двадцать,
+// twenty and 20 are all 20; 百分之五, 5 % and five per cent are all 5.
 type Number struct {
 	Value float64
-	Text  string // as written, with its magnitude word
-	// Spelled is true for numbers written as words ("два", "three"); they
-	// can stand for a number in the other language but are not required.
+	// Alt holds the other values the same words can stand for: 下午3点 is
+	// 3 or 15 o'clock, "90-е" the 90s or the 1990s, 七成 seven tenths or
+	// 70 %.
+	Alt  []float64
+	Text string // as written, with its scale word
+	// Spelled is true for a number written without Arabic digits (words,
+	// Chinese or Roman numerals, a scale word on its own, a month name
+	// with no date). A translation may write it either way or leave it
+	// out (两国 is often "Russia and China"), so it is not required; it
+	// stands for a number of the same value on the other side.
 	Spelled bool
+	// Weak is true when the text may not mean this quantity at all, or
+	// only roughly: a number inside a name (COVID-19, G20, Су-35), a scale
+	// word with no number (（亿美元）, "millions of"), an approximation
+	// (七八个 "seven or eight"), and one and two, which double as articles,
+	// pronouns and "both". A weak number stands for a number of the same
+	// value on the other side, but neither its absence nor its difference
+	// is a finding.
+	Weak bool
+
+	// unit is the unit of a measure (nil for none); fahrenheit says that
+	// its degrees are Fahrenheit.
+	unit       *unit
+	fahrenheit bool
+	start, end int // where Text stands in the normalised text
 }
 
-// Numbers returns the numbers in text written in lang ("zh", "ru", "en").
-// The text is NFKC-normalised first, so full-width digits count.
+// required reports whether the translation must have the number: it is
+// written with digits and means what it says.
+func (n Number) required() bool { return !n.Spelled && !n.Weak }
+
+// telling reports whether a number written in words is definite enough
+// that a different number on the other side is a finding.
+func (n Number) telling() bool { return n.Spelled && !n.Weak }
+
+// values returns the value and its alternatives.
+func (n Number) values() []float64 {
+	return append([]float64{n.Value}, n.Alt...)
+}
+
+// Numbers returns the numbers in text written in lang ("zh", "ru", "en";
+// a region is ignored): digits with the language's separators and scale
+// words, spelled-out numbers (cardinal and ordinal, every case and gender
+// in Russian), Chinese numerals, Roman numerals, month names next to a
+// date, times, decades and percentages. The text is NFKC-normalised first,
+// so full-width digits count. Signs are ignored: −5 °C and 零下5度 are 5.
 func Numbers(text, lang string) []Number {
 	if needsNFKC(text) {
-		text = norm.NFKC.String(text)
+		text = norm.NFKC.String(vulgarFractions(text))
 	}
-	base := baseLang(lang)
-	var out []Number
+	s := &numScanner{text: text, lang: baseLang(lang)}
+	s.scan()
+	s.rangeUnits()
+	return s.out
+}
+
+type numScanner struct {
+	text string
+	lang string
+	out  []Number
+	last int // where the last number emitted starts
+}
+
+func (s *numScanner) emit(n Number) {
+	if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
+		return
+	}
+	// Numbers come in the order of the text: find where this one stands.
+	if k := strings.Index(s.text[s.last:], n.Text); k >= 0 {
+		n.start = s.last + k
+		n.end = n.start + len(n.Text)
+		s.last = n.start
+	}
+	n.Value = round(n.Value)
+	for k := range n.Alt {
+		n.Alt[k] = round(n.Alt[k])
+	}
+	s.out = append(s.out, n)
+}
+
+func (s *numScanner) scan() {
+	text := s.text
 	i := 0
 	for i < len(text) {
 		c, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case c >= '0' && c <= '9':
-			if i > 0 {
-				// "A4", "COVID-19" and "G20" are names, not quantities.
-				p, _ := utf8.DecodeLastRuneInString(text[:i])
-				if p == '-' && i > 1 {
-					p, _ = utf8.DecodeLastRuneInString(text[:i-1])
-				}
-				if unicode.IsLetter(p) && !isHan(p) {
-					j := i
-					for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-						j++
-					}
-					i = j
-					continue
-				}
-			}
-			v, end := parseDigits(text, i, base)
-			v, end = applyMagnitude(text, end, v, base)
-			out = append(out, Number{Value: v, Text: strings.TrimSpace(text[i:end])})
-			i = end
-		case base == "zh" && isZhNumeral(c):
-			j := i
-			for j < len(text) {
-				c2, n2 := utf8.DecodeRuneInString(text[j:])
-				if !isZhNumeral(c2) {
-					break
-				}
-				j += n2
-			}
-			if utf8.RuneCountInString(text[i:j]) >= 2 {
-				if v, ok := parseZhNumeral(text[i:j]); ok {
-					v, end := applyMagnitude(text, j, v, base)
-					out = append(out, Number{Value: v, Text: text[i:end]})
-					i = end
-					continue
-				}
-			}
-			i = j
-		case unicode.IsLetter(c) && base != "zh":
-			j := i
-			for j < len(text) {
-				c2, n2 := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(c2) {
-					break
-				}
-				j += n2
-			}
-			w := strings.ToLower(text[i:j])
-			if v, ok := spelled[base][w]; ok {
-				out = append(out, Number{Value: v, Text: text[i:j], Spelled: true})
-			} else if m, ok := months[base][w]; ok && nearDigit(text, i, j) {
-				out = append(out, Number{Value: m, Text: text[i:j]})
-			}
-			i = j
+			i = s.digits(i)
+		case s.lang == "zh" && (isZhNumeral(c) || c == '第' || c == '兆'):
+			i = s.zhNumeral(i)
+		case unicode.IsLetter(c) && !isHan(c):
+			i = s.words(i)
 		default:
 			i += n
 		}
 	}
-	return out
 }
 
 // needsNFKC reports whether text has characters whose compatibility form
 // matters for numbers: full-width forms, ideographic space, superscripts,
-// circled and other compatibility digits. Checking first spares the
-// normalisation of the common case.
+// circled and other compatibility digits, no-break spaces. Checking first
+// spares the normalisation of the common case.
 func needsNFKC(text string) bool {
 	for _, r := range text {
-		if r >= 0x2000 && r <= 0x24ff || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r == 0xb2 || r == 0xb3 || r == 0xb9 || r == 0xa0 {
+		if r >= 0x2000 && r <= 0x24ff || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r >= 0xb2 && r <= 0xbe || r == 0xa0 {
 			return true
 		}
 	}
 	return false
+}
+
+// fractionDecimals are the vulgar fractions that NFKC would spell "1⁄2",
+// as decimal places.
+var fractionDecimals = map[rune]string{'½': "5", '¼': "25", '¾': "75", '⅛': "125", '⅜': "375", '⅝': "625", '⅞': "875"}
+
+// vulgarFractions writes 14½ as 14.5 and ½ alone as 0.5.
+func vulgarFractions(text string) string {
+	if !strings.ContainsAny(text, "½¼¾⅛⅜⅝⅞") {
+		return text
+	}
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range text {
+		if d, ok := fractionDecimals[r]; ok {
+			if !prevDigit {
+				b.WriteByte('0')
+			}
+			b.WriteString("." + d)
+			prevDigit = false
+			continue
+		}
+		b.WriteRune(r)
+		prevDigit = r >= '0' && r <= '9'
+	}
+	return b.String()
+}
+
+// letterTail returns the letters at the start of s.
+func letterTail(s string) string {
+	return s[:letterEnd(s, 0)]
 }
 
 func baseLang(lang string) string {
@@ -117,18 +168,137 @@ func baseLang(lang string) string {
 
 func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
 
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// currencyCodes may stand right before an amount without making it a name
+// (RMB100, USD250).
+var currencyCodes = map[string]bool{
+	"RMB": true, "CNY": true, "USD": true, "US": true, "EUR": true, "RUB": true, "GBP": true,
+	"JPY": true, "HKD": true, "HK": true, "CHF": true, "INR": true, "RUR": true,
+}
+
+// digits reads a number written with digits at text[i] and returns where
+// it ends.
+func (s *numScanner) digits(i int) int {
+	text := s.text
+	// Letters right before the digits make a name or a code: A4, G20,
+	// COVID-19, Су-35. Its number stays the same in every language.
+	code := false
+	if i > 0 {
+		k := i
+		p, pn := utf8.DecodeLastRuneInString(text[:k])
+		if p == '-' && k > pn {
+			k -= pn
+			p, _ = utf8.DecodeLastRuneInString(text[:k])
+		}
+		if unicode.IsLetter(p) && !isHan(p) {
+			j := k
+			for j > 0 {
+				r, rn := utf8.DecodeLastRuneInString(text[:j])
+				if !unicode.IsLetter(r) || isHan(r) {
+					break
+				}
+				j -= rn
+			}
+			code = !currencyCodes[strings.ToUpper(text[j:k])] || k != i
+		}
+	}
+	v, end := parseDigits(text, i, s.lang)
+	if code {
+		s.emit(Number{Value: v, Text: text[i:end], Weak: true})
+		return end
+	}
+	if stop, ok := s.clock(i); ok {
+		return stop
+	}
+	n := Number{Value: v}
+	if v2, alt, mend := applyMagnitude(text, end, v, s.lang, i); mend > end {
+		n.Value, n.Alt, end = v2, alt, mend
+		// "2 млн 500 тыс.", "2万5千": a smaller amount with its own
+		// scale word adds to the number.
+		last := v2 / v
+		for alt == nil && v != 0 {
+			k := end
+			for k < len(text) && text[k] == ' ' && s.lang != "zh" {
+				k++
+			}
+			if k >= len(text) || !isDigit(text[k]) || (k == end) != (s.lang == "zh") {
+				break
+			}
+			w, wend := parseDigits(text, k, s.lang)
+			w2, alt2, mend2 := applyMagnitude(text, wend, w, s.lang, k)
+			if mend2 == wend || alt2 != nil || w == 0 || w2/w >= last || w2 >= last {
+				break
+			}
+			n.Value += w2
+			last, end = w2/w, mend2
+		}
+	} else {
+		n.Alt = s.contextAlt(i, end, v)
+	}
+	n.Text = strings.TrimSpace(text[i:end])
+	// A lone "1" is often "a" or nothing in the other language: 1个小时
+	// is "час", "an hour".
+	n.Weak = n.Text == "1" && len(n.Alt) == 0
+	s.century(&n, end)
+	s.measure(&n, i, end)
+	s.emit(n)
+	s.halfHour(end)
+	return end
+}
+
+// clock reads a time of day at text[i]: 10:00, 9:30:15, and 7.55am, 4.40
+// p.m. with a dot before the am or pm. It emits the hour (with its
+// afternoon reading on the 12-hour clock) and the minutes unless they are
+// zero, and returns where the time ends.
+func (s *numScanner) clock(i int) (int, bool) {
+	text := s.text
+	h := i
+	for h < len(text) && isDigit(text[h]) {
+		h++
+	}
+	if h-i > 2 || h+2 >= len(text) || !isDigit(text[h+1]) || !isDigit(text[h+2]) || h+3 < len(text) && isDigit(text[h+3]) {
+		return 0, false
+	}
+	hour, _ := strconv.Atoi(text[i:h])
+	minutes, _ := strconv.Atoi(text[h+1 : h+3])
+	stop := h + 3
+	switch text[h] {
+	case ':':
+		if stop+2 < len(text) && text[stop] == ':' && isDigit(text[stop+1]) && isDigit(text[stop+2]) {
+			stop += 3 // seconds
+		}
+	case '.':
+		after := strings.ToLower(strings.TrimLeft(text[stop:], " "))
+		if !strings.HasPrefix(after, "am") && !strings.HasPrefix(after, "pm") && !strings.HasPrefix(after, "a.m") && !strings.HasPrefix(after, "p.m") {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if hour > 24 || minutes > 59 {
+		return 0, false
+	}
+	// Chinese says 下午5:30 before the time; English 5.30 pm after it.
+	after := stop
+	if s.lang == "zh" {
+		after = h
+	}
+	s.emit(Number{Value: float64(hour), Text: text[i:stop], Alt: s.clockAlt(i, after, float64(hour))})
+	if minutes != 0 {
+		s.emit(Number{Value: float64(minutes), Text: text[h+1 : h+3]})
+	}
+	return stop, true
+}
+
 // parseDigits reads a number starting at text[i]: digits with the
 // language's thousands separators and decimal mark.
 func parseDigits(text string, i int, lang string) (float64, int) {
 	j := i
-	digits := func() int {
-		k := j
-		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-			j++
-		}
-		return j - k
+	for j < len(text) && isDigit(text[j]) {
+		j++
 	}
-	first := digits()
+	first := j - i
 	intPart := text[i:j]
 	// Thousands groups: "1 200", "1,200", "1 200" (NBSP), "1 200" (U+202F).
 	if first <= 3 {
@@ -139,7 +309,7 @@ func parseDigits(text string, i int, lang string) (float64, int) {
 			case "ru":
 				isSep = isSep || sep == ' ' || sep == '.'
 			default:
-				isSep = isSep || sep == ',' || (sep == ' ' && lang != "zh")
+				isSep = isSep || sep == ',' || sep == ' '
 			}
 			if !isSep || !threeDigits(text, j+n) {
 				break
@@ -155,9 +325,9 @@ func parseDigits(text string, i int, lang string) (float64, int) {
 	}
 	v, _ := strconv.ParseFloat(intPart, 64)
 	// Decimal part: "." everywhere, "," in Russian.
-	if j+1 < len(text) && (text[j] == '.' || (text[j] == ',' && lang == "ru")) && text[j+1] >= '0' && text[j+1] <= '9' {
+	if j+1 < len(text) && (text[j] == '.' || (text[j] == ',' && lang == "ru")) && isDigit(text[j+1]) {
 		k := j + 1
-		for k < len(text) && text[k] >= '0' && text[k] <= '9' {
+		for k < len(text) && isDigit(text[k]) {
 			k++
 		}
 		if f, err := strconv.ParseFloat(intPart+"."+text[j+1:k], 64); err == nil {
@@ -175,194 +345,231 @@ func threeDigits(text string, i int) bool {
 		return false
 	}
 	for k := i; k < i+3; k++ {
-		if text[k] < '0' || text[k] > '9' {
+		if !isDigit(text[k]) {
 			return false
 		}
 	}
-	return i+3 == len(text) || text[i+3] < '0' || text[i+3] > '9'
+	return i+3 == len(text) || !isDigit(text[i+3])
 }
 
-// Magnitude words after a number, per language, longest first where one is
-// a prefix of another.
-var magnitudes = map[string][]struct {
+// A scale word multiplies the number before it: 亿, млрд, billion.
+type scaleWord struct {
 	word string
 	mult float64
-}{
-	"zh": {{"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}},
+	// prefix: the word may go on (тысяч → тысячи, тысячами).
+	prefix bool
+}
+
+// Scale words after digits, per language, longest first where one is a
+// prefix of another. 千 and 兆 are handled apart: before a unit they are
+// the SI prefixes kilo- and mega- (5千米 is 5 km).
+var scaleWords = map[string][]scaleWord{
+	"zh": {{"万亿", 1e12, false}, {"千亿", 1e11, false}, {"百亿", 1e10, false}, {"亿", 1e8, false},
+		{"千万", 1e7, false}, {"百万", 1e6, false}, {"十万", 1e5, false}, {"万", 1e4, false}, {"百", 100, false}},
 	"ru": {
-		{"трлн", 1e12}, {"триллиона", 1e12}, {"триллионов", 1e12}, {"триллион", 1e12},
-		{"млрд", 1e9}, {"миллиарда", 1e9}, {"миллиардов", 1e9}, {"миллиард", 1e9},
-		{"млн", 1e6}, {"миллиона", 1e6}, {"миллионов", 1e6}, {"миллион", 1e6},
-		{"тыс", 1e3}, {"тысячи", 1e3}, {"тысяч", 1e3}, {"тысяча", 1e3},
+		{"трлн", 1e12, false}, {"триллион", 1e12, true}, {"млрд", 1e9, false}, {"миллиард", 1e9, true},
+		{"млн", 1e6, false}, {"миллион", 1e6, true}, {"тыс", 1e3, false}, {"тысяч", 1e3, true},
 	},
 	"en": {
-		{"trillion", 1e12}, {"tn", 1e12}, {"billion", 1e9}, {"bn", 1e9},
-		{"million", 1e6}, {"mn", 1e6}, {"thousand", 1e3},
+		{"trillion", 1e12, true}, {"tn", 1e12, false}, {"trn", 1e12, false}, {"billion", 1e9, true}, {"bn", 1e9, false}, {"bln", 1e9, false},
+		{"million", 1e6, true}, {"mn", 1e6, false}, {"mln", 1e6, false}, {"thousand", 1e3, true},
 	},
 }
 
-// applyMagnitude multiplies v by a magnitude word right after text[:end]
-// ("亿", " млрд", " billion") and returns the end of the word.
-func applyMagnitude(text string, end int, v float64, lang string) (float64, int) {
+// siUnits are the Chinese units that 千 (kilo-) and 兆 (mega-) prefix:
+// 千米 km, 千克 kg, 千瓦 kW, 兆瓦 MW, 兆字节 MB, 兆赫 MHz.
+const siUnits = "米克瓦卡焦帕赫伏升牛欧字比吨"
+
+// applyMagnitude multiplies v by a scale word right after text[:end]
+// ("亿", " млрд", " billion", "$5m") and returns the value, its
+// alternatives and the end of the word; end is returned unchanged when
+// there is none. start is where the number began.
+func applyMagnitude(text string, end int, v float64, lang string, start int) (float64, []float64, int) {
 	j := end
-	if lang != "zh" {
-		for j < len(text) && (text[j] == ' ' || strings.HasPrefix(text[j:], "\u00a0")) {
-			if text[j] == ' ' {
-				j++
-			} else {
-				j += len("\u00a0")
+	// Chinese text often spaces figures from the words around them
+	// ("1100 万英镑").
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	rest := text[j:]
+	switch {
+	case lang == "zh" && (strings.HasPrefix(rest, "多") || strings.HasPrefix(rest, "余")):
+		// 550多万: "more than 5.5 million".
+		if m, k := zhScaleAt(text, j+len("多")); k > j+len("多") {
+			return v * m, nil, k
+		}
+	case lang == "ru" && j == end && strings.HasPrefix(rest, "-"):
+		// 25-тысячная толпа: a crowd of 25,000.
+		for _, w := range []struct {
+			stem string
+			mult float64
+		}{{"-тысячн", 1e3}, {"-миллионн", 1e6}, {"-миллиардн", 1e9}} {
+			if strings.HasPrefix(rest, w.stem) {
+				k := j + len(w.stem) + len(letterTail(text[j+len(w.stem):]))
+				return v * w.mult, nil, k
 			}
 		}
 	}
-	rest := text[j:]
-	if len(rest) > 32 {
-		rest = rest[:32]
+	if lang == "zh" {
+		switch {
+		case strings.HasPrefix(rest, "千") && !strings.HasPrefix(rest, "千万") && !strings.HasPrefix(rest, "千亿"):
+			k := j + len("千")
+			if r, _ := utf8.DecodeRuneInString(text[k:]); strings.ContainsRune(siUnits, r) {
+				return v, nil, end // 千米 is a unit: the measure reads it
+			}
+			return v * 1e3, nil, k
+		case strings.HasPrefix(rest, "兆"):
+			k := j + len("兆")
+			if r, _ := utf8.DecodeRuneInString(text[k:]); strings.ContainsRune(siUnits, r) {
+				return v, nil, end // 兆瓦 is megawatts
+			}
+			// 兆 is 10¹² in the traditional reckoning, 10⁶ in today's
+			// mainland usage.
+			return v * 1e12, []float64{v * 1e6}, k
+		}
+	}
+	if len(rest) > 40 {
+		rest = rest[:40]
 	}
 	rest = strings.ToLower(rest)
-	for _, m := range magnitudes[lang] {
+	for _, m := range scaleWords[lang] {
 		if !strings.HasPrefix(rest, m.word) {
 			continue
 		}
 		k := j + len(m.word)
-		if lang != "zh" && k < len(text) {
-			if c, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsLetter(c) {
+		if lang != "zh" {
+			for k < len(text) {
+				c, n := utf8.DecodeRuneInString(text[k:])
+				if !unicode.IsLetter(c) {
+					break
+				}
+				if !m.prefix {
+					k = -1
+					break
+				}
+				k += n
+			}
+			if k < 0 {
 				continue
 			}
 		}
-		if k < len(text) && text[k] == '.' {
+		if k < len(text) && text[k] == '.' && lang != "zh" {
 			k++
 		}
-		return round(v * m.mult), k
+		return v * m.mult, nil, k
 	}
-	return v, end
+	// "$5m", "£2.5bn" are in the table; "$5m" and "$40k" need the
+	// currency sign before them, since "5 m" is five metres.
+	if sign, _ := utf8.DecodeLastRuneInString(text[:start]); lang == "en" && j == end && strings.ContainsRune("$£€¥", sign) && len(rest) > 0 && (rest[0] == 'm' || rest[0] == 'k') {
+		if len(rest) == 1 || !unicode.IsLetter(rune(rest[1])) {
+			if rest[0] == 'm' {
+				return v * 1e6, nil, j + 1
+			}
+			return v * 1e3, nil, j + 1
+		}
+	}
+	return v, nil, end
 }
 
 // round removes the binary noise of 240.1*1e9.
 func round(v float64) float64 {
-	if v == 0 {
-		return 0
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
 	}
 	p := math.Pow(10, 12-math.Floor(math.Log10(math.Abs(v))))
+	if math.IsInf(p, 0) || math.IsInf(v*p, 0) {
+		return v
+	}
 	return math.Round(v*p) / p
 }
 
-const zhDigits = "零〇一二两三四五六七八九"
-
-func isZhNumeral(c rune) bool {
-	return strings.ContainsRune(zhDigits, c) || strings.ContainsRune("十百千万亿", c)
-}
-
-func zhDigit(c rune) int {
-	switch c {
-	case '零', '〇':
-		return 0
-	case '一':
-		return 1
-	case '二', '两':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
-	}
-	return -1
-}
-
-// parseZhNumeral reads 二〇二三 (digit by digit), 四百五十万 or 十三.
-func parseZhNumeral(s string) (float64, bool) {
-	positional := true
-	for _, c := range s {
-		if zhDigit(c) < 0 {
-			positional = false
-		}
-	}
-	if positional {
-		v := 0.0
-		for _, c := range s {
-			v = v*10 + float64(zhDigit(c))
-		}
-		return v, true
-	}
-	var total, section, digit float64
-	for _, c := range s {
-		if d := zhDigit(c); d >= 0 {
-			digit = float64(d)
-			continue
-		}
-		switch c {
-		case '十', '百', '千':
-			unit := map[rune]float64{'十': 10, '百': 100, '千': 1000}[c]
-			if digit == 0 {
-				digit = 1
+// contextAlt returns the other values the words around a number give it:
+// a decade (90年代, 90-е, '90s: also 1990 and 2090), the afternoon
+// (下午3点, 3 p.m., 3 часа дня: also 15), tenths (七成: 70 %).
+func (s *numScanner) contextAlt(start, end int, v float64) []float64 {
+	text := s.text
+	rest := strings.TrimLeft(text[end:], " ")
+	var alt []float64
+	if v == math.Trunc(v) && v >= 10 && v < 100 && int(v)%10 == 0 {
+		decade := false
+		switch s.lang {
+		case "zh":
+			decade = strings.HasPrefix(rest, "年代")
+		case "ru":
+			for _, suf := range []string{"-е", "-х", "-ые", "-ых", "-ми", "-м", "-ым"} {
+				decade = decade || strings.HasPrefix(rest, suf)
 			}
-			section += digit * unit
-			digit = 0
-		case '万', '亿':
-			unit := map[rune]float64{'万': 1e4, '亿': 1e8}[c]
-			section += digit
-			if section == 0 {
-				return 0, false
-			}
-			total = (total + section) * unit
-			if c == '万' && total >= 1e8 {
-				// 一亿五千万: the 万 applies to the part after 亿 only.
-				return 0, false
-			}
-			section, digit = 0, 0
+		case "en":
+			decade = strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+		}
+		if decade {
+			alt = append(alt, 1900+v, 2000+v)
 		}
 	}
-	return total + section + digit, true
-}
-
-var spelled = map[string]map[string]float64{
-	"ru": {
-		"один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3,
-		"четыре": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
-		"восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
-		"оба": 2, "обе": 2, "обоих": 2,
-	},
-	"en": {
-		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-		"nine": 9, "ten": 10, "both": 2, "twice": 2,
-	},
-}
-
-var months = map[string]map[string]float64{
-	"ru": {
-		"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-		"августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-		"январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7,
-		"августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
-	},
-	"en": {
-		"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-		"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	},
-}
-
-// nearDigit reports whether a digit is within a few bytes of text[i:j].
-func nearDigit(text string, i, j int) bool {
-	lo, hi := i-4, j+4
-	if lo < 0 {
-		lo = 0
+	if strings.HasPrefix(rest, "成") {
+		alt = append(alt, v*10)
 	}
-	if hi > len(text) {
-		hi = len(text)
+	return append(alt, s.clockAlt(start, end, v)...)
+}
+
+// clockAlt returns v+12 for an hour in the afternoon or evening written on
+// the 12-hour clock.
+func (s *numScanner) clockAlt(start, end int, v float64) []float64 {
+	if v < 1 || v > 12 || v != math.Trunc(v) {
+		return nil
 	}
-	for _, c := range text[lo:i] + text[j:hi] {
-		if unicode.IsDigit(c) {
-			return true
+	text := s.text
+	after := strings.TrimLeft(text[end:], " ")
+	pm := false
+	switch s.lang {
+	case "zh":
+		before := strings.TrimRight(text[max(0, start-13):start], " ")
+		pm = (strings.HasSuffix(before, "下午") || strings.HasSuffix(before, "晚上") || strings.HasSuffix(before, "傍晚") ||
+			strings.HasSuffix(before, "午后") || strings.HasSuffix(before, "晚")) &&
+			(strings.HasPrefix(after, "点") || strings.HasPrefix(after, "时") || strings.HasPrefix(after, ":"))
+	case "ru":
+		for _, w := range []string{"часа", "часов", "час"} {
+			if strings.HasPrefix(after, w+" ") {
+				after = strings.TrimLeft(after[len(w):], " ")
+				break
+			}
 		}
+		pm = strings.HasPrefix(after, "дня") || strings.HasPrefix(after, "вечера") || strings.HasPrefix(after, "ночи") && v == 12
+	case "en":
+		l := strings.ToLower(after)
+		pm = strings.HasPrefix(l, "p.m") || strings.HasPrefix(l, "pm") || strings.HasPrefix(l, "p. m")
 	}
-	return false
+	if pm && v < 12 {
+		return []float64{v + 12}
+	}
+	return nil
+}
+
+// century weakens the century of "20世纪90年代" (the 1990s): a translation
+// may write "1990-е годы" without it.
+func (s *numScanner) century(n *Number, end int) {
+	rest := strings.TrimLeft(s.text[end:], " ")
+	if s.lang != "zh" || !strings.HasPrefix(rest, "世纪") {
+		return
+	}
+	rest = strings.TrimLeft(rest[len("世纪"):], " ")
+	k := 0
+	for k < len(rest) {
+		c, m := utf8.DecodeRuneInString(rest[k:])
+		if !(c >= '0' && c <= '9') && !isZhNumeral(c) {
+			break
+		}
+		k += m
+	}
+	if k > 0 && strings.HasPrefix(strings.TrimLeft(rest[k:], " "), "年代") {
+		n.Weak = true
+	}
+}
+
+// halfHour reads the half hour of 10点半 and 3时半.
+func (s *numScanner) halfHour(end int) {
+	rest := s.text[end:]
+	if s.lang == "zh" && (strings.HasPrefix(rest, "点半") || strings.HasPrefix(rest, "时半")) {
+		s.emit(Number{Value: 30, Text: rest[len("点") : len("点")+len("半")], Spelled: true, Weak: true})
+	}
 }

@@ -120,12 +120,16 @@ func percentile(ts []time.Duration, p float64) time.Duration {
 	return ts[int(float64(len(ts)-1)*p)]
 }
 
-// TestEvalLookupP99 asserts issue 4's target: the 99th percentile of lookup
-// time against 100,000 units under 10 ms on one core (CPU time of the
-// looking-up thread).
-func TestEvalLookupP99(t *testing.T) {
+// TestEvalLookup100kFindsMatches builds a zh→ru memory of 100,000 units
+// from the shared data and checks that lookups find the fuzzy matches: at
+// least 90 of 200 queries, half of which are one character off a unit. It
+// measures the lookup time (CPU time of the looking-up thread) and logs
+// its percentiles, but asserts no time: a loaded machine must not fail the
+// suite. bench/language.sh reads the logged p99 and asserts issue 4's
+// target of 10 ms there.
+func TestEvalLookup100kFindsMatches(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds a 100,000-unit memory")
+		t.Skip("-short: builds a 100,000-unit memory")
 	}
 	m, queries := memory100k(t)
 	hits := 0
@@ -134,17 +138,14 @@ func TestEvalLookupP99(t *testing.T) {
 			hits++
 		}
 	}
-	times := lookupTimes(m, queries)
-	p50, p99 := percentile(times, 0.5), percentile(times, 0.99)
-	t.Logf("%d units, %d lookups: p50 %v, p99 %v, max %v; %d of the first 200 queries found matches", m.Len(), len(queries), p50, p99, times[len(times)-1], hits)
 	if hits < 90 {
 		t.Errorf("only %d of 200 queries found a match; half of them are one character off a unit", hits)
 	}
-	// Timings are a benchmark's business (bench/language.sh sets
-	// TANDEM_BENCH): a loaded CI machine must not fail the suite.
-	if p99 > 10*time.Millisecond && os.Getenv("TANDEM_BENCH") != "" {
-		t.Errorf("p99 lookup %v, want < 10ms", p99)
-	}
+	times := lookupTimes(m, queries)
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	// bench/language.sh reads "p99 N ms" from this line.
+	t.Logf("%d units, %d lookups: p50 %.3f ms, p99 %.3f ms, max %.3f ms; %d of the first 200 queries found matches",
+		m.Len(), len(queries), ms(percentile(times, 0.5)), ms(percentile(times, 0.99)), ms(times[len(times)-1]), hits)
 }
 
 // BenchmarkLookup100k reports the lookup time against 100,000 units, with

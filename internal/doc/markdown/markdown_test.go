@@ -17,6 +17,9 @@ import (
 // Markdown and compares them with reviewed outputs.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.md")
+	if len(files) == 0 {
+		t.Fatal("no fixtures in testdata")
+	}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".md")
 		t.Run(name, func(t *testing.T) {

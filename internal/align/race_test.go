@@ -1,5 +1,0 @@
-//go:build race
-
-package align
-
-const raceEnabled = true

@@ -1,0 +1,284 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/interchange"
+)
+
+// A convention case is a translation with what each check should say of it.
+type conventionCase struct {
+	from, to, src, tgt string
+	want               string // the checks that fire, space-separated; "" for none
+}
+
+// correctTranslations are right translations between zh, ru and en, written
+// the way each language writes them: Chinese full-width punctuation and
+// 《》 titles; Russian «» quotation marks, „“ inside them, dashes,
+// no-break spaces in 1 000 000 and before units and %, decimal commas,
+// "г." and "гг." after years; British English (the site's locale) with
+// ‘’ quotation marks, "per cent" and 1 June 2021. Numbers come in every
+// form: digits, words in every case, Chinese numerals, Roman numerals,
+// scale words with and without a figure. No check may fire on any of them.
+var correctTranslations = []conventionCase{
+	// numbers: dates, years, ranges, times
+	{"zh", "ru", "2021年6月1日，论坛在北京开幕。", "1 июня 2021 г. в Пекине открылся форум.", ""},
+	{"zh", "en", "2021年6月1日，论坛在北京开幕。", "The forum opened in Beijing on 1 June 2021.", ""},
+	{"ru", "en", "Форум открылся 1 июня 2021 г. в Пекине.", "The forum opened in Beijing on 1 June 2021.", ""},
+	{"en", "ru", "The forum opened on June 1, 2021.", "Форум открылся 1\u00a0июня 2021\u00a0г.", ""},
+	{"zh", "ru", "二〇〇一年七月十六日，双方签署了条约。", "16 июля 2001 г. стороны подписали договор.", ""},
+	{"zh", "ru", "2001年至2021年，两国贸易额增长了十倍。", "В 2001–2021 гг. товарооборот двух стран вырос в десять раз.", ""},
+	{"ru", "zh", "В 2001—2021 гг. товарооборот вырос в десять раз.", "2001—2021年，贸易额增长了十倍。", ""},
+	{"zh", "en", "2001—2021年", "2001–2021", ""},
+	{"zh", "ru", "会议于上午10时开始。", "Заседание началось в 10:00.", ""},
+	{"zh", "ru", "会议于下午3时举行。", "Заседание состоялось в 15:00.", ""},
+	{"zh", "en", "会议于下午3时举行。", "The meeting was held at 3 p.m.", ""},
+	{"en", "zh", "He arrived at 10:30 a.m.", "他于上午10点半抵达。", ""},
+	{"ru", "en", "Приём документов — с 9:00 до 18:00.", "Documents are accepted from 9 a.m. to 6 p.m.", ""},
+	{"zh", "ru", "会议于十点三十分开始。", "Заседание началось в 10:30.", ""},
+	// numbers: decades and centuries
+	{"zh", "ru", "二十世纪九十年代，两国关系迅速发展。", "В 1990-е годы отношения двух стран быстро развивались.", ""},
+	{"zh", "ru", "20世纪90年代，两国关系迅速发展。", "В 90-е годы XX века отношения двух стран быстро развивались.", ""},
+	{"en", "zh", "It happened in the 1990s.", "这发生在20世纪90年代。", ""},
+	{"zh", "ru", "21世纪的中俄关系", "Российско-китайские отношения в XXI веке", ""},
+	{"ru", "en", "Российско-китайские отношения в XXI веке", "Russia–China relations in the twenty-first century", ""},
+	{"ru", "zh", "Династию основал Карл IV. Его сын правил долго.", "该王朝由查理四世建立。他的儿子统治了很长时间。", ""},
+	{"en", "zh", "See Chapter III.", "见第三章。", ""},
+	// numbers: scale words, decimals, thousands
+	{"zh", "ru", "中俄贸易额达到1468.87亿美元，同比增长35.8%。", "Товарооборот России и Китая достиг 146,887\u00a0млрд долл. США, увеличившись на 35,8\u00a0% в годовом исчислении.", ""},
+	{"zh", "en", "中俄贸易额达到1468.87亿美元。", "Trade between China and Russia reached $146.887 billion.", ""},
+	{"ru", "zh", "Объём торговли составил 1,5\u00a0млрд долларов.", "贸易额为15亿美元。", ""},
+	{"zh", "ru", "2.5万人参加了活动。", "В мероприятиях приняли участие 25\u00a0тыс. человек.", ""},
+	{"ru", "en", "Население — 1\u00a0000\u00a0000 человек.", "The population is 1,000,000.", ""},
+	{"zh", "ru", "论坛共有1,200名代表参加。", "В форуме приняли участие 1200 делегатов.", ""},
+	{"ru", "zh", "Товарооборот составил 2\u00a0млн 500\u00a0тыс. тонн.", "贸易量为250万吨。", ""},
+	{"zh", "en", "总投资5千万元。", "Total investment was 50 million yuan.", ""},
+	{"en", "ru", "The fund holds £5m.", "В фонде 5\u00a0млн фунтов.", ""},
+	{"zh", "ru", "全长5千米。", "Общая длина — 5\u00a0км.", ""},
+	{"zh", "ru", "贸易额（亿美元）", "Товарооборот (100\u00a0млн долл. США)", ""},
+	{"zh", "ru", "人口（万人）", "Население (10\u00a0тыс. чел.)", ""},
+	{"zh", "en", "贸易额（亿美元）", "Trade (US$100 million)", ""},
+	{"ru", "zh", "Объём (млн долл. США)", "规模（百万美元）", ""},
+	{"zh", "ru", "投资额（千美元）", "Объём инвестиций (тыс. долл. США)", ""},
+	{"zh", "ru", "国内生产总值（兆日元）", "ВВП (трлн иен)", ""},
+	{"zh", "en", "出口额（十亿美元）", "Exports (US$ bn)", ""},
+	{"en", "ru", "Exports (US$ bn)", "Экспорт (млрд долл. США)", ""},
+	{"ru", "en", "ВВП (трлн руб.)", "GDP (RUB tn)", ""},
+	{"zh", "ru", "出口额（十亿美元）", "Экспорт (1 млрд долл. США)", ""},
+	// numbers: percent and per mille
+	{"zh", "ru", "增长百分之五。", "Рост составил 5\u00a0%.", ""},
+	{"zh", "en", "增长百分之三点五。", "Growth was 3.5 per cent.", ""},
+	{"ru", "zh", "Рост ВВП составил 8,1\u00a0% за год.", "全年GDP增长8.1%。", ""},
+	{"en", "ru", "Growth was five per cent.", "Рост составил пять процентов.", ""},
+	{"zh", "ru", "七成受访者表示支持。", "70\u00a0% опрошенных высказались за.", ""},
+	{"zh", "ru", "三分之二的代表投了赞成票。", "Две трети делегатов проголосовали за.", ""},
+	// numbers: words in every case and gender, ordinals, compounds
+	{"zh", "ru", "二十年来，两国关系不断发展。", "За двадцать лет отношения двух стран постоянно развивались.", ""},
+	{"zh", "ru", "二十年来，两国关系不断发展。", "За два десятилетия отношения двух стран постоянно развивались.", ""},
+	{"zh", "en", "二十年来，两国关系不断发展。", "Over two decades, relations between the two countries have grown steadily.", ""},
+	{"zh", "ru", "这是第三次会议。", "Это третье заседание.", ""},
+	{"zh", "ru", "他在第三次会议上发言。", "Он выступил на третьем заседании.", ""},
+	{"zh", "ru", "共有两千名代表。", "Всего было две тысячи делегатов.", ""},
+	{"zh", "ru", "两千名代表参加了论坛。", "В форуме участвовали 2000 делегатов.", ""},
+	{"zh", "ru", "来自二十一个国家的代表", "представители двадцати одной страны", ""},
+	{"zh", "ru", "共三百五十人。", "Всего триста пятьдесят человек.", ""},
+	{"zh", "ru", "共一万二千人。", "Всего двенадцать тысяч человек.", ""},
+	{"zh", "ru", "共有十五亿人。", "Всего полтора миллиарда человек.", ""},
+	{"zh", "en", "共有十五亿人。", "There are 1.5 billion people in all.", ""},
+	{"zh", "ru", "两千零一年", "две тысячи первый год", ""},
+	{"zh", "ru", "该条约于两千零一年签署。", "Договор подписан в две тысячи первом году.", ""},
+	{"ru", "zh", "Он упомянул о двумястами делегатах.", "他提到了两百名代表。", ""},
+	{"ru", "zh", "Итоги третьего года работы подвели в третьей декаде июня.", "第三年的工作总结于六月下旬进行。", ""},
+	{"ru", "zh", "Премию вручили третьему участнику.", "奖项颁给了第三位参赛者。", ""},
+	{"zh", "ru", "条约签署二十周年", "20-летие подписания Договора", ""},
+	{"zh", "ru", "条约签署二十周年", "Двадцатилетие подписания Договора", ""},
+	{"zh", "en", "条约签署二十周年", "The 20th anniversary of the signing of the Treaty", ""},
+	{"zh", "en", "条约签署二十周年", "The twentieth anniversary of the signing of the Treaty", ""},
+	{"ru", "en", "20-летие Договора", "The Treaty's twentieth anniversary", ""},
+	{"en", "ru", "The two countries signed twenty-one agreements.", "Две страны подписали двадцать одно соглашение.", ""},
+	{"en", "zh", "The two countries signed twenty-one agreements.", "两国签署了二十一项协议。", ""},
+	{"en", "ru", "A thousand delegates attended.", "В форуме участвовала тысяча делегатов.", ""},
+	{"en", "ru", "One hundred and twenty-five guests came.", "Пришли сто двадцать пять гостей.", ""},
+	{"zh", "ru", "第十四个五年规划", "14-й пятилетний план", ""},
+	{"zh", "ru", "这是“十四五”规划的第一年。", "Это первый год 14-й пятилетки.", ""},
+	{"zh", "ru", "七八个代表发了言。", "Выступили семь-восемь делегатов.", ""},
+	{"ru", "zh", "Первое заседание прошло в Москве, второе — в Пекине.", "第一次会议在莫斯科举行，第二次在北京举行。", ""},
+	{"zh", "ru", "两国领导人之一", "один из лидеров России и Китая", ""},
+	// numbers: ranges, congresses, weekdays, slogans, ages
+	{"zh", "ru", "会议持续三到五天。", "Заседание продлится 3–5 дней.", ""},
+	{"zh", "ru", "会议持续三至五天。", "Заседание продлится от трёх до пяти дней.", ""},
+	{"zh", "ru", "中共十九大于2017年召开。", "XIX съезд КПК прошёл в 2017 г.", ""},
+	{"zh", "en", "中共十九大于2017年召开。", "The 19th CPC National Congress was held in 2017.", ""},
+	{"zh", "ru", "会议于周三和星期五举行。", "Заседания прошли в среду и пятницу.", ""},
+	{"zh", "en", "七国集团峰会", "The G7 summit", ""},
+	{"zh", "ru", "“三个代表”重要思想", "Важные идеи «трёх представительств»", ""},
+	{"zh", "ru", "约有5万人参加。", "Приняли участие около 50\u00a0000 человек.", ""},
+	{"ru", "zh", "Население выросло на 1,5\u00a0млн человек.", "人口增加了150万。", ""},
+	{"en", "zh", "Population grew by 1.5 million.", "人口增加了150万。", ""},
+	{"zh", "ru", "增长了0.5%。", "Рост составил 0,5\u00a0%.", ""},
+	{"en", "ru", "on the 1st of June", "1 июня", ""},
+	{"ru", "en", "Это произошло в XX\u00a0в.", "It happened in the 20th century.", ""},
+	{"zh", "ru", "一国两制", "«Одна страна, две системы»", ""},
+	{"zh", "en", "第一次会议于北京举行。", "The meeting was held in Beijing for the first time.", ""},
+	{"ru", "en", "Во-первых, это важно; во-вторых, это срочно.", "First, it matters; second, it is urgent.", ""},
+	{"zh", "ru", "2020/21学年", "2020/21 учебный год", ""},
+	{"en", "ru", "Temperatures fell to minus 5 degrees.", "Температура опустилась до −5 °C.", ""},
+	{"zh", "en", "他今年五十岁。", "He is fifty this year.", ""},
+	{"ru", "zh", "Ему исполнилось пятьдесят лет.", "他今年五十岁。", ""},
+	{"ru", "zh", "Ему исполнилось 50 лет.", "他今年五十岁。", ""},
+	// numbers: currency and names with numbers
+	{"zh", "ru", "价格为100元。", "Цена — 100 юаней.", ""},
+	{"en", "ru", "It costs $100.", "Это стоит 100 долл.", ""},
+	{"en", "zh", "It costs $100.", "价格为100美元。", ""},
+	{"zh", "en", "售价为人民币100元。", "It sells for RMB100.", ""},
+	{"zh", "ru", "苏-35战斗机", "истребитель Су-35", ""},
+	{"zh", "ru", "二十国集团峰会", "Саммит «Группы двадцати»", ""},
+	{"zh", "en", "二十国集团峰会", "The G20 summit", ""},
+	{"ru", "zh", "Пандемия COVID-19 изменила мир.", "新冠肺炎疫情改变了世界。", ""},
+	{"zh", "ru", "气温为零下5摄氏度。", "Температура составила −5\u00a0°C.", ""},
+	// numbers: measures converted from English units, and rounded
+	{"en", "ru", "The 650 pound pig pinned the farmer to his tractor.", "300-килограммовое животное прижало фермера к трактору.", ""},
+	{"en", "zh", "Rosa had winds of 85 mph and was 385 miles southwest of Punta Eugenia.", "“罗莎”风速达到每小时137公里，位于蓬塔欧亨尼亚西南620公里处。", ""},
+	{"zh", "ru", "“罗莎”风速达到每小时 85 英里。", "Скорость ветра «Розы» достигла 135\u00a0км/ч.", ""},
+	{"en", "ru", "As much as 2 to 4 inches of rain is expected.", "Ожидается до 5–10\u00a0см осадков.", ""},
+	{"en", "ru", "The volcano sits 45 miles (72 kilometers) southeast of the capital.", "Вулкан находится в 72\u00a0км к юго-востоку от столицы.", ""},
+	{"en", "ru", "New York could reach 80 degrees on Tuesday.", "В Нью-Йорке во вторник может быть до 27 градусов.", ""},
+	{"en", "ru", "Sturridge received a pass about 30 yards out from the goal.", "Старридж получил пас примерно в 27 метрах от ворот.", ""},
+	// numbers: forms seen in real news translations
+	{"en", "ru", "The body was found at 7.55am.", "Тело нашли в 7:55.", ""},
+	{"zh", "ru", "小饮一杯的最佳时间是周六下午5：30。", "Лучшее время для пинты пива — суббота, 17:30.", ""},
+	{"zh", "ru", "他退出了价值1100 万英镑的交易。", "Он вышел из сделки на 11\u00a0млн фунтов стерлингов.", ""},
+	{"zh", "en", "已有550多万叙利亚人逃离该国。", "More than 5.5 million Syrians have fled the country.", ""},
+	{"en", "ru", "Police blocked a 25,000-strong crowd.", "Полиция не подпустила 25-тысячную толпу.", ""},
+	{"zh", "ru", "大约1个小时后发现了尸体。", "Тело было найдено примерно час спустя.", ""},
+	{"en", "zh", "Willoughby set up Truly in 2016 and Jones joined in March.", "2016 年，威洛比创立了 Truly，同年 3 月琼斯加入。", ""},
+	{"ru", "zh", "После ноябрьских выборов она решит.", "她将在11月的大选后做出决定。", ""},
+	{"en", "zh", "They won 14½-13½.", "他们以14.5比13.5获胜。", ""},
+	{"en", "zh", "Call 0800 555 111.", "请拨打 0800 555 111。", ""},
+
+	// sentences: a date before a capital, a Chinese comma or semicolon
+	// where other languages stop, a stop inside a title
+	{"ru", "zh", "16 июля 2001 г. Россия и Китай подписали договор.", "2001年7月16日，中俄签署了条约。", ""},
+	{"zh", "ru", "2001年7月16日，中俄签署了条约。", "16 июля 2001 г. Россия и Китай подписали договор.", ""},
+	{"ru", "en", "16 июля 2001 г. Россия и Китай подписали договор.", "On 16 July 2001, Russia and China signed the treaty.", ""},
+	{"zh", "ru", "论坛在北京举行；会议持续了两天。", "Форум прошёл в Пекине. Заседание длилось два дня.", ""},
+	{"zh", "ru", "论坛在北京举行，会议持续了两天。", "Форум прошёл в Пекине. Заседание длилось два дня.", ""},
+	{"zh", "en", "论坛在北京举行，会议持续了两天。", "The forum was held in Beijing. It lasted two days.", ""},
+	{"ru", "zh", "Форум прошёл в Пекине. Заседание длилось два дня.", "论坛在北京举行，会议持续了两天。", ""},
+	{"ru", "en", "Форум, прошедший в Пекине, длился два дня, и в нём участвовали сто делегатов.", "The forum was held in Beijing. It lasted two days, and a hundred delegates took part.", ""},
+	{"zh", "ru", "他推荐了《摔跤吧！爸爸》这部电影。", "Он порекомендовал фильм «Дангал».", ""},
+	{"ru", "zh", "Доклад «Куда идёт экономика? Итоги года» обсудили на заседании.", "会议讨论了《经济走向何方？年度总结》报告。", ""},
+	{"ru", "zh", "Отрезок соединяет точки A и B. Найдите его длину.", "线段连接A点和B点。求其长度。", ""},
+	{"ru", "zh", "Вода кипит при 100\u00a0°C. Это известно всем.", "水在100摄氏度沸腾。这是众所周知的。", ""},
+	{"en", "ru", "He lives in the U.S. He likes it there.", "Он живёт в США. Ему там нравится.", ""},
+	{"ru", "en", "В 2001 г. Китай и Россия подписали договор.", "In 2001, China and Russia signed a treaty.", ""},
+
+	// end punctuation
+	{"zh", "ru", "这是问题吗？", "Это вопрос?", ""},
+	{"zh", "ru", "欢迎各位来宾！", "Добро пожаловать, дорогие гости!", ""},
+	{"ru", "zh", "Дорогие друзья!", "亲爱的朋友们：", ""},
+	{"ru", "en", "Дорогие коллеги!", "Dear colleagues,", ""},
+	{"zh", "en", "女士们、先生们：", "Ladies and gentlemen,", ""},
+	{"en", "ru", "Ladies and gentlemen,", "Дамы и господа!", ""},
+	{"zh", "ru", "包括中国、俄罗斯等……", "Включая Китай, Россию и т.\u00a0д.", ""},
+	{"zh", "ru", "2001年", "2001 г.", ""},
+	{"ru", "zh", "Что же делать?..", "该怎么办？", ""},
+	{"zh", "ru", "他问：“你好吗？”", "«Как дела?» — спросил он.", ""},
+	{"ru", "en", "Он спросил: «Как дела?» — и ушёл.", "He asked, ‘How are you?’ and left.", ""},
+	{"zh", "ru", "一、总则", "I. Общие положения", ""},
+	{"zh", "en", "第一章 总则", "Chapter 1. General provisions", ""},
+	{"zh", "ru", "（完）", "(Конец)", ""},
+	{"zh", "ru", "合作领域包括：", "Области сотрудничества включают:", ""},
+	{"zh", "ru", "一是加强贸易合作；", "во-первых, укреплять торговое сотрудничество;", ""},
+	{"zh", "en", "一是加强贸易合作；", "first, to strengthen trade cooperation;", ""},
+
+	// quotation marks
+	{"zh", "ru", "他说：“这是两国友好合作的典范。”", "Он сказал: «Это образец дружбы и сотрудничества двух стран».", ""},
+	{"zh", "en", "他说：“这是两国友好合作的典范。”", "He said: ‘This is a model of friendship and cooperation between the two countries.’", ""},
+	{"zh", "en", "他说：“这是两国友好合作的典范。”", "He said, “This is a model of friendship and cooperation between the two countries.”", ""},
+	{"en", "ru", "He said: “We agree.”", "Он сказал: «Мы согласны».", ""},
+	{"en", "zh", "He said: ‘We agree.’", "他说：“我们同意。”", ""},
+	{"ru", "zh", "Он сказал: «Мы согласны».", "他说：「我们同意。」", ""},
+	{"ru", "zh", "Он назвал доклад «„Пояс и путь“ и ЕАЭС».", "他将报告命名为《“一带一路”与欧亚经济联盟》。", ""},
+	{"zh", "en", "“一带一路”倡议取得了成果。", "The Belt and Road Initiative has borne fruit.", ""},
+	{"zh", "ru", "《人民日报》报道了论坛。", "Газета «Жэньминь жибао» сообщила о форуме.", ""},
+	{"zh", "en", "《人民日报》报道了论坛。", "People's Daily reported on the forum.", ""},
+	{"ru", "zh", "Компания «Газпром» подписала контракт.", "俄罗斯天然气工业股份公司签署了合同。", ""},
+	{"ru", "en", "Компания «Газпром» подписала контракт.", "Gazprom signed a contract.", ""},
+
+	// punctuation width
+	{"ru", "zh", "Форум прошёл в Пекине (Китай).", "论坛在北京（中国）举行。", ""},
+	{"zh", "ru", "中国（北京）", "Китай (Пекин)", ""},
+	{"zh", "ru", "《人民日报》报道了论坛。", "Газета «Жэньминь жибао» (《人民日报》) сообщила о форуме.", ""},
+	{"en", "zh", "Xi Jinping met Mr. Putin in the U.S.", "习近平在美国会见了普京先生。", ""},
+	{"en", "zh", "See the report (COVID-19).", "见报告(COVID-19)。", ""},
+
+	// spaces: Chinese has no space between sentences
+	{"zh", "ru", "论坛开幕。", "Форум открылся. ", ""},
+	{"ru", "zh", "Форум открылся. ", "论坛开幕。", ""},
+	{"zh", "en", "论坛开幕。", " The forum opened.", ""},
+
+	// length: shared names, numbers and addresses do not count
+	{"zh", "ru", "详见https://www.example.org/reports/2021/annual-trade-report-final.pdf", "Подробнее: https://www.example.org/reports/2021/annual-trade-report-final.pdf", ""},
+	{"zh", "ru", "中华人民共和国和俄罗斯联邦睦邻友好合作条约", "Договор о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой", ""},
+	{"zh", "en", "一带一路", "the Belt and Road Initiative", ""},
+
+	// untranslated: what stays as it is
+	{"en", "ru", "https://tandem.example.org/forum", "https://tandem.example.org/forum", ""},
+	{"en", "zh", "Huawei Technologies Co., Ltd.", "Huawei Technologies Co., Ltd.", ""},
+	{"ru", "en", "COVID-19", "COVID-19", ""},
+	{"zh", "ru", "2021", "2021", ""},
+}
+
+// wrongTranslations must still be flagged.
+var wrongTranslations = []conventionCase{
+	{"zh", "ru", "中俄贸易额达到2401亿美元。", "Товарооборот России и Китая достиг 2410\u00a0млрд долларов.", "numbers numbers"},
+	{"zh", "ru", "增长了3.5%。", "Рост составил 35\u00a0%.", "numbers numbers"},
+	{"zh", "ru", "2021年6月1日，论坛在北京开幕。", "1 июля 2021 г. в Пекине открылся форум.", "numbers numbers"},
+	{"zh", "en", "论坛共有1200名代表参加。", "The forum was attended by delegates.", "numbers"},
+	{"ru", "zh", "В форуме участвовали 1\u00a0200 делегатов.", "论坛共有1300名代表参加。", "numbers numbers"},
+	{"zh", "ru", "贸易额（亿美元）", "Товарооборот (10\u00a0млрд долл. США)", "numbers"},
+	{"zh", "ru", "增长百分之五。", "Рост составил 6\u00a0%.", "numbers"},
+	{"zh", "ru", "二十年来，两国关系不断发展。", "За тридцать лет отношения двух стран постоянно развивались.", "numbers"},
+	{"zh", "ru", "这是第三次会议。", "Это четвёртое заседание.", "numbers"},
+	{"en", "ru", "The two countries signed twenty-one agreements.", "Две страны подписали двадцать два соглашения.", "numbers"},
+	{"zh", "ru", "会议于下午3时举行。", "Заседание состоялось в 16:00.", "numbers numbers"},
+	{"zh", "ru", "论坛在北京举行。会议持续了两天。", "Форум, проходивший в Пекине, длился два дня.", "sentences"},
+	{"zh", "ru", "论坛在北京举行。会议持续了两天。代表们讨论了合作。", "Форум прошёл в Пекине.", "sentences length"},
+	{"ru", "zh", "Форум прошёл в Пекине.", "论坛在北京举行。会议持续了两天。代表们讨论了合作。", "sentences"},
+	{"ru", "zh", "Форум, в котором приняли участие делегаты из двадцати стран, прошёл в Пекине.", "论坛在北京举行。", "length"},
+	{"zh", "ru", "这是问题吗？", "Это вопрос.", "end-punctuation"},
+	{"ru", "zh", "Это вопрос?", "这是问题吗?", "end-punctuation"},
+	{"ru", "zh", "Он пришёл, и она ушла.", "他来了,她走了。", "punctuation-width"},
+	{"zh", "ru", "他来了，她走了。", "Он пришёл， она ушла.", "punctuation-width"},
+	{"zh", "ru", "他说：“好。”", "Он сказал: “Хорошо”.", "quotes"},
+	{"zh", "ru", "他说：“这是两国友好合作的典范。”", "Он сказал, что это образец дружбы и сотрудничества двух стран.", "quotes"},
+	{"zh", "ru", "论坛开幕。", "", "untranslated"},
+	{"ru", "en", "Форум открылся сегодня.", "Форум открылся сегодня.", "untranslated"},
+	{"en", "ru", "The forum opened today.", "The forum opened today.", "untranslated"},
+	{"ru", "en", "Форум открылся.", "The forum  opened.", "spaces"},
+	{"ru", "en", "Форум открылся.", "The forum opened. ", "spaces"},
+	{"zh", "ru", "论坛开幕了，很多代表参加了会议。", "Да.", "length"},
+	{"en", "ru", "Rosa was 385 miles southwest of Punta Eugenia.", "«Роза» находилась в 360\u00a0км к юго-западу от Пунта-Эухении.", "numbers numbers"},
+	{"en", "ru", "The 650 pound pig pinned the farmer to his tractor.", "500-килограммовое животное прижало фермера к трактору.", "numbers numbers"},
+	{"en", "zh", "The November elections will be close.", "九月份的选举将很激烈。", "numbers"},
+}
+
+func TestConventions(t *testing.T) {
+	run := func(t *testing.T, cases []conventionCase) {
+		for _, tt := range cases {
+			c := mustChecker(t, tt.from, tt.to, nil)
+			fs := c.Segment(interchange.PlainText(tt.src), interchange.PlainText(tt.tgt))
+			if got := checks(fs); got != tt.want {
+				var msgs []string
+				for _, f := range fs {
+					msgs = append(msgs, f.Check+": "+f.Message)
+				}
+				t.Errorf("%s→%s %q → %q: checks %q, want %q\n\t%s", tt.from, tt.to, tt.src, tt.tgt, got, tt.want, strings.Join(msgs, "\n\t"))
+			}
+		}
+	}
+	t.Run("correct", func(t *testing.T) { run(t, correctTranslations) })
+	t.Run("wrong", func(t *testing.T) { run(t, wrongTranslations) })
+}
