@@ -12,13 +12,15 @@
 #   - the share of the NTREX professional translations on which `tandem qa`
 #     reports an error (false alarms, and the translators' few slips).
 #
-# Needs go and ../shared/data next to the repository. The same tests run
+# Needs go and ../shared/data next to the repository (or TANDEM_SHARED_DATA). The same tests run
 # in `go test ./...` with their quality thresholds asserted; they only log
 # their times, and the time targets are asserted here, from those logs: the
 # script exits 1 when one is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d ../shared/data ] || { echo "bench/language.sh: ../shared/data not found" >&2; exit 1; }
+data=${TANDEM_SHARED_DATA:-../shared/data}
+[ -d "$data" ] || { echo "bench/language.sh: $data not found (set TANDEM_SHARED_DATA to the shared data folder)" >&2; exit 1; }
+export TANDEM_SHARED_DATA=$(cd "$data" && pwd)
 
 missed=0
 log=$(mktemp)

@@ -10,8 +10,7 @@ import (
 	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
-// sharedData returns the path of a file under ../shared/data relative to the
-// repository, or skips the test when the shared folder is absent.
+// readLines returns the non-blank lines of a file, trimmed.
 func readLines(t testing.TB, path string) []string {
 	t.Helper()
 	f, err := os.Open(path)
