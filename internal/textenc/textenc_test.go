@@ -113,6 +113,7 @@ func TestDecodeRefuses(t *testing.T) {
 		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrNotText, "1:1: this is a PNG image, not text"},
 		{"JPEG", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"), ErrNotText, "1:1: this is a JPEG image, not text"},
 		{"NUL byte", []byte("ab\ncd\x00ef\x01\x02\x03"), ErrNotText, "2:3: NUL byte: this is not a text file"},
+		{"a NUL that would pair as UTF-16", []byte("never a.\x00\n"), ErrNotText, "1:9: NUL byte"},
 		{"NUL in UTF-16", append([]byte{0xff, 0xfe}, encode(t, u16le, "ab\nc\x00")...), ErrNotText, "2:2: NUL byte"},
 		{"invalid UTF-8", []byte("Привет.\nМи\xd0"), ErrEncoding, "2:3: invalid UTF-8 (byte 0xd0); save the file as UTF-8"},
 		{"invalid UTF-8 after a mark", []byte("\ufeffab\n\xffc"), ErrEncoding, "2:1: the file begins with a UTF-8 byte-order mark, but has invalid UTF-8 (byte 0xff)"},

@@ -77,7 +77,12 @@ func decodeUnicode(b []byte) (*Text, error) {
 	}
 	// Zero bytes: UTF-16 or UTF-32 without a mark, if one of them reads
 	// as text. The one with the most ASCII characters wins: text in the
-	// other byte order turns them into characters of other scripts.
+	// other byte order turns them into characters of other scripts. Bytes
+	// that are UTF-8 text but for a few NULs are taken for UTF-16 or
+	// UTF-32 only when they read as mostly ASCII in it, as such files are.
+	valid := utf8.Valid(b) && !bytes.ContainsFunc(b, func(r rune) bool {
+		return r < 0x20 && r != 0 && r != '\t' && r != '\n' && r != '\r' && r != '\f'
+	})
 	var best []byte
 	var bestForm form
 	bestScore := -1
@@ -87,6 +92,9 @@ func decodeUnicode(b []byte) (*Text, error) {
 			continue
 		}
 		score, ok := plausible(out)
+		if valid && score*2 < utf8.RuneCount(out) {
+			continue
+		}
 		if ok && score > bestScore {
 			best, bestForm, bestScore = out, f, score
 		}
