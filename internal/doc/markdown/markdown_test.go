@@ -11,6 +11,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/golden"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // TestGolden converts every Markdown fixture to HTML, JSON and back to
@@ -57,8 +58,9 @@ func TestBadInput(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"latin1", []byte("caf\xe9"), ErrNotText, "not UTF-8"},
-		{"nul", []byte("a\x00b"), ErrNotText, "NUL"},
+		{"latin1", []byte("caf\xe9"), textenc.ErrEncoding, "1:4: invalid UTF-8 (byte 0xe9)"},
+		{"nul", []byte("a\x00b"), textenc.ErrNotText, "1:2: NUL byte"},
+		{"docx", []byte("PK\x03\x04\x14\x00"), textenc.ErrNotText, "1:1: this is a ZIP package"},
 		{"deep", []byte(deep), ErrTooLarge, "nested 200 deep"},
 		{"big", bytes.Repeat([]byte("a"), 2000), ErrTooLarge, "2000 bytes"},
 	} {
