@@ -122,7 +122,6 @@ func FuzzReadRules(f *testing.F) {
 	})
 }
 
-
 func TestOneLine(t *testing.T) {
 	for in, want := range map[string]string{
 		"中俄两国\n签署了条约。":         "中俄两国签署了条约。",

@@ -26,8 +26,8 @@ type SRX struct {
 	// Warnings lists what ReadSRX assumed, one line each, "FILE:LINE:
 	// warning: MESSAGE": a declaration the byte-order mark contradicts.
 	Warnings []string
-	rules   map[string][]srxRule // by languagerulename
-	maps    []srxMap
+	rules    map[string][]srxRule // by languagerulename
+	maps     []srxMap
 }
 
 type srxRule struct {
