@@ -151,3 +151,27 @@ func warned(stderr, file, warn string) bool {
 	}
 	return strings.Contains(stderr, file+": "+warn)
 }
+
+// TestDocConvertEncodings converts manuscripts saved in UTF-16 and in a
+// legacy encoding, and names the place of a byte that is in no encoding.
+func TestDocConvertEncodings(t *testing.T) {
+	dir := t.TempDir()
+	const md = "# Введение\n\nДве академии провели совместный форум, посвящённый двадцатилетию договора.\n"
+	for _, sv := range append(savedAs, saved{"Windows-1251", func(t *testing.T, s string) []byte { return encodeWith(t, charmap.Windows1251, s) }, "warning: the file is not UTF-8; read as windows-1251"}) {
+		p := writeBytes(t, dir, "ms.md", sv.save(t, md))
+		code, out, stderr := runCLI(t, nil, "doc", "convert", "--to", "markdown", "--lang", "ru", p)
+		if code != 0 || !strings.Contains(out, "# Введение") || !strings.Contains(out, "посвящённый двадцатилетию") || !warned(stderr, p, sv.warn) {
+			t.Errorf("%s: exit %d, stderr %q, output %q", sv.name, code, stderr, out)
+		}
+	}
+	for _, tt := range []struct{ name, content, want string }{
+		{"page.html", "<html><body><p>Le trait\xe9.</p></body></html>", "page.html:1:24: invalid UTF-8 (byte 0xe9)"},
+		{"notes.md", "# Titre\n\nLe trait\xe9.\n", "notes.md:3:9: invalid UTF-8 (byte 0xe9)"},
+	} {
+		p := writeLangFile(t, dir, tt.name, tt.content)
+		code, out, stderr := runCLI(t, nil, "doc", "convert", "--lang", "fr", p)
+		if code != 1 || out != "" || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q, want %q", tt.name, code, out, stderr, tt.want)
+		}
+	}
+}

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/htmlindex"
 )
 
 // DecodeXML reads an XML document into UTF-8 that encoding/xml reads as it
@@ -84,25 +82,7 @@ func decodeDeclared(b []byte) (*Text, error) {
 		}
 		return t, nil
 	}
-	enc, err := htmlindex.Get(declared)
-	if err != nil {
-		hint := "save the file as UTF-8"
-		return nil, &Error{Line: 1, Col: 1, Kind: ErrEncoding, Hint: hint,
-			Msg: fmt.Sprintf("the XML declaration names encoding %q, which is not known; %s", declared, hint)}
-	}
-	out, err := enc.NewDecoder().Bytes(b)
-	if err == nil {
-		if k := bytes.IndexRune(out, utf8.RuneError); k >= 0 {
-			line, col := position(out, k)
-			hint := "save the file as UTF-8"
-			return nil, &Error{Line: line, Col: col, Kind: ErrEncoding, Hint: hint,
-				Msg: fmt.Sprintf("a byte that is not %s, the encoding the XML declaration names; %s", declared, hint)}
-		}
-		return &Text{Bytes: out, Encoding: declared}, nil
-	}
-	hint := "save the file as UTF-8"
-	return nil, &Error{Line: 1, Col: 1, Kind: ErrEncoding, Hint: hint,
-		Msg: fmt.Sprintf("the file is not valid %s, the encoding its XML declaration names: %v; %s", declared, err, hint)}
+	return decodeLabel(b, declared, "the XML declaration")
 }
 
 var encodingDecl = regexp.MustCompile(`^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(?:"([^"]*)"|'([^']*)')`)

@@ -179,3 +179,48 @@ func FuzzDecodeXML(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeDeclared reads text whose container names its encoding: the
+// label decides, but a byte-order mark wins over it, with a warning.
+func TestDecodeDeclared(t *testing.T) {
+	tests := []struct {
+		name, label string
+		in          []byte
+		text, enc   string
+		warn        string
+	}{
+		{"windows-1251", "windows-1251", encode(t, charmap.Windows1251, "Договор"), "Договор", "windows-1251", ""},
+		{"cp1251 alias", "cp1251", encode(t, charmap.Windows1251, "Договор"), "Договор", "cp1251", ""},
+		{"GBK, too short to guess", "gbk", encode(t, simplifiedchinese.GBK, "条约"), "条约", "gbk", ""},
+		{"UTF-8", "utf-8", []byte("条约"), "条约", "UTF-8", ""},
+		{"UTF-8 mark and UTF-8 label", "UTF-8", []byte("\ufeff条约"), "条约", "UTF-8", ""},
+		{"UTF-8 mark wins", "windows-1252", []byte("\ufeffДоговор"), "Договор", "UTF-8", "the charset declaration says windows-1252, but the file begins with a UTF-8 byte-order mark: read as UTF-8"},
+		{"UTF-16 mark wins", "iso-8859-1", append([]byte{0xff, 0xfe}, encode(t, u16le, "条约")...), "条约", "UTF-16LE", "the charset declaration says iso-8859-1, but the file begins with a UTF-16 byte-order mark: read as UTF-16"},
+		{"no label: Decode", "", encode(t, charmap.Windows1251, russian), russian, "windows-1251", "the file is not UTF-8; read as windows-1251"},
+	}
+	for _, tt := range tests {
+		got, err := DecodeDeclared(tt.in, tt.label)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if string(got.Bytes) != tt.text || got.Encoding != tt.enc {
+			t.Errorf("%s: read %q as %s", tt.name, got.Bytes, got.Encoding)
+		}
+		if tt.warn == "" && len(got.Warnings) > 0 || tt.warn != "" && (len(got.Warnings) != 1 || !strings.HasPrefix(got.Warnings[0], tt.warn)) {
+			t.Errorf("%s: warnings %q, want %q", tt.name, got.Warnings, tt.warn)
+		}
+	}
+	for _, tt := range []struct{ name, label, in, want string }{
+		{"unknown label", "x-klingon", "abc", `1:1: the charset declaration names encoding "x-klingon", which is not known`},
+		{"not in the label", "gbk", "ok\n\xc4\xe3\xff\xfe", "2:2: a byte that is not gbk, the encoding the charset declaration names"},
+		{"invalid UTF-8", "utf-8", "ok\xff", "1:3: invalid UTF-8 (byte 0xff)"},
+		{"a PDF", "utf-8", "%PDF-1.4", "1:1: this is a PDF document"},
+		{"NUL", "windows-1251", "a\x00", "1:2: NUL byte"},
+	} {
+		_, err := DecodeDeclared([]byte(tt.in), tt.label)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %s…", tt.name, err, tt.want)
+		}
+	}
+}
