@@ -22,7 +22,8 @@ import (
 // `tandem align -h` prints.
 const alignSynopsis = `align --from LANG --to LANG [--split[=false]] [--terms FILE.tbx|FILE.tsv] [--tmx OUT.tmx] SOURCE TARGET
 
-SOURCE and TARGET are UTF-8 text files, an original and its translation.
+SOURCE and TARGET are text files (UTF-8 or UTF-16; GB 18030 and
+Windows-1251 are read with a warning), an original and its translation.
 Each holds either one segment (sentence) a line, or one paragraph a line;
 a blank line in both ends a paragraph, and paragraphs are aligned in order.
 Lines holding several sentences on average (paragraphs) are split into
