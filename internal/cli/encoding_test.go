@@ -165,7 +165,7 @@ func TestDocConvertEncodings(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ name, content, want string }{
-		{"page.html", "<html><body><p>Le trait\xe9.</p></body></html>", "page.html:1:24: invalid UTF-8 (byte 0xe9)"},
+		{"page.html", "<html><head><meta charset=\"utf-8\"></head><body><p>Le trait\xe9.</p></body></html>", "page.html:1:59: invalid UTF-8 (byte 0xe9)"},
 		{"notes.md", "# Titre\n\nLe trait\xe9.\n", "notes.md:3:9: invalid UTF-8 (byte 0xe9)"},
 	} {
 		p := writeLangFile(t, dir, tt.name, tt.content)

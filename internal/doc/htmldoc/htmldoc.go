@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -78,7 +79,7 @@ func Parse(src []byte, opt Options) (*doc.Document, error) {
 	if len(src) > opt.MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes of HTML (at most %d)", ErrTooLarge, len(src), opt.MaxSize)
 	}
-	text, err := textenc.DecodeDeclared(src, declaredCharset(src, opt.ContentType))
+	text, err := decodePage(src, opt.ContentType)
 	if err != nil {
 		return nil, err
 	}
@@ -108,14 +109,29 @@ func Parse(src []byte, opt Options) (*doc.Document, error) {
 	return c.d, nil
 }
 
+// decodePage returns a page in UTF-8: in the encoding it declares
+// (declaredCharset), where a byte-order mark wins; without a declaration
+// as textenc.Decode reads it (UTF-8, UTF-16, or Chinese or Russian in a
+// legacy encoding when it reads clearly as one), and failing that as
+// windows-1252, as browsers do, with a warning.
+func decodePage(src []byte, contentType string) (*textenc.Text, error) {
+	label := declaredCharset(src, contentType)
+	text, err := textenc.DecodeDeclared(src, label)
+	if err == nil || label != "" || !errors.Is(err, textenc.ErrEncoding) {
+		return text, err
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(src)
+	if err != nil {
+		return nil, err
+	}
+	return &textenc.Text{Bytes: out, Encoding: "windows-1252", Warnings: []string{
+		"the page declares no encoding and is not UTF-8: read as windows-1252, as browsers do; if its letters look wrong, declare its charset or save it as UTF-8"}}, nil
+}
+
 // declaredCharset returns the encoding a page declares: the charset
 // parameter of its media type, else the charset of its <meta charset> or
 // <meta http-equiv="Content-Type"> within its first 1024 bytes (as the
-// HTML standard's prescan looks), else "". A page that declares none is
-// read as UTF-8, or as Chinese or Russian in a legacy encoding when it
-// reads clearly as one (textenc.Decode), and refused otherwise, rather
-// than read as the windows-1252 that browsers fall back to, which would
-// turn such a page into nonsense.
+// HTML standard's prescan looks), else "".
 func declaredCharset(src []byte, contentType string) string {
 	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
 		return params["charset"]
