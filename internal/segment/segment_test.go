@@ -110,6 +110,8 @@ func FuzzReadRules(f *testing.F) {
 	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
 	f.Add("# c\n\n\ufeffnever x.")
 	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
+	f.Add("\xff\xfen\x00e\x00v\x00e\x00r\x00 \x00x\x00.\x00\n\x00")
+	f.Add("never \xe7\xe0\xf1\xeb.\nnever \xe4\xee\xea\xf2.\nstarters \xc2\xef\xf0\xee\xf7\xe5\xec\n")
 	f.Fuzz(func(t *testing.T, rules string) {
 		r := MustFor("en")
 		if err := r.Read(strings.NewReader(rules), "f.txt"); err != nil {

@@ -81,6 +81,8 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("<span lang=ru><sup>x</span></sup>[^a]\n\n[^a]: [^a]"))
+	f.Add([]byte("\xff\xfe#\x00 \x00\x14\x04>\x04\n\x00"))                                                  // UTF-16: "# До"
+	f.Add([]byte("# \xc2\xe2\xe5\xe4\xe5\xed\xe8\xe5\n\n\xc4\xe2\xe5 \xe0\xea\xe0\xe4\xe5\xec\xe8\xe8.\n")) // Windows-1251
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := Read(src, "en", Limits{MaxSize: 1 << 16})
 		if err != nil {
