@@ -11,6 +11,11 @@
 // when the text reads clearly as that language in it. Whatever is not text
 // (a ZIP package, a PDF, an image, bytes that are no encoding) is refused
 // with an *Error that names what it is and where.
+//
+// Decode reads plain text, DecodeXML an XML document (its declaration
+// decides the encoding, and what is before its root element is checked),
+// DecodeDeclared text whose container names its encoding (a MIME charset,
+// an HTML <meta charset>).
 package textenc
 
 import (
@@ -28,7 +33,7 @@ type Text struct {
 	Bytes []byte
 	// Encoding names what the input was written in: "UTF-8",
 	// "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "GB18030",
-	// "windows-1251", "KOI8-R", or the name an XML declaration gave.
+	// "windows-1251", "KOI8-R", or the name a declaration gave.
 	Encoding string
 	// BOM says whether the input began with a byte-order mark.
 	BOM bool
