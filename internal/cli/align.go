@@ -14,13 +14,15 @@ import (
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/segment"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // alignSynopsis is the usage line and the description of the input that
 // `tandem align -h` prints.
 const alignSynopsis = `align --from LANG --to LANG [--split[=false]] [--terms FILE.tbx|FILE.tsv] [--tmx OUT.tmx] SOURCE TARGET
 
-SOURCE and TARGET are UTF-8 text files, an original and its translation.
+SOURCE and TARGET are text files (UTF-8 or UTF-16; GB 18030 and
+Windows-1251 are read with a warning), an original and its translation.
 Each holds either one segment (sentence) a line, or one paragraph a line;
 a blank line in both ends a paragraph, and paragraphs are aligned in order.
 Lines holding several sentences on average (paragraphs) are split into
@@ -58,11 +60,11 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	src, err := readLinesFile(fs.Arg(0))
+	src, err := readLinesFile(env, fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	tgt, err := readLinesFile(fs.Arg(1))
+	tgt, err := readLinesFile(env, fs.Arg(1))
 	if err != nil {
 		return err
 	}
@@ -272,27 +274,35 @@ func splitLines(sp segment.Splitter, lines []string) []string {
 	return out
 }
 
-// readLinesFile reads a file of one segment a line, checking its encoding.
-func readLinesFile(name string) ([]string, error) {
+// readLinesFile reads a file of one segment a line, decoding it with
+// textenc and saying on standard error how it was read when its encoding
+// was guessed.
+func readLinesFile(env *Env, name string) ([]string, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	return parseLines(b, name)
+	lines, warnings, err := parseLines(b, name)
+	for _, w := range warnings {
+		fmt.Fprintf(env.Stderr, "%s: warning: %s\n", name, w)
+	}
+	return lines, err
 }
 
-// parseLines splits text into lines after checking that it is UTF-8 text;
-// a byte-order mark, CR LF line ends and a final line break are dropped.
-func parseLines(b []byte, name string) ([]string, error) {
-	if err := segment.CheckText(b, name); err != nil {
-		return nil, err
+// parseLines splits text into lines after reading it with textenc.Decode
+// (UTF-8, UTF-16 or a legacy encoding of Chinese or Russian, with
+// warnings); a byte-order mark, CR LF line ends and a final line break are
+// dropped.
+func parseLines(b []byte, name string) (lines, warnings []string, err error) {
+	t, err := textenc.Decode(b)
+	if err != nil {
+		return nil, nil, textenc.InFile(name, err)
 	}
-	s := strings.TrimSuffix(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
-	s = strings.TrimPrefix(s, "\ufeff")
+	s := strings.TrimSuffix(strings.ReplaceAll(string(t.Bytes), "\r\n", "\n"), "\n")
 	if s == "" {
-		return nil, nil
+		return nil, t.Warnings, nil
 	}
-	return strings.Split(s, "\n"), nil
+	return strings.Split(s, "\n"), t.Warnings, nil
 }
 
 // paragraphBreaks returns the runs of blank lines between the text of a

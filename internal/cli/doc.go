@@ -15,6 +15,7 @@ import (
 	"github.com/tandemforum/tandem/internal/doc/htmldoc"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	langtag "github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // runDoc converts manuscripts and compares revisions:
@@ -202,7 +203,7 @@ func readAny(name, lang string) (*doc.Document, error) {
 			d, err = htmldoc.Parse(src, htmldoc.Options{})
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, textenc.InFile(name, err)
 		}
 		if d.Lang == "" {
 			d.Lang = lang

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/segment"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // runSegment splits text into sentences, one a line:
@@ -33,7 +34,7 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: --lang %v", errUsage, err)
 	}
-	sp, err := splitterFor(tag, *rules, *srx)
+	sp, err := splitterFor(env, tag, *rules, *srx)
 	if err != nil {
 		return err
 	}
@@ -41,10 +42,7 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := segment.CheckText(text, name); err != nil {
-		return err
-	}
-	if strings.TrimSpace(strings.TrimPrefix(string(text), "\ufeff")) == "" {
+	if strings.TrimSpace(string(text)) == "" {
 		return fmt.Errorf("%s is empty or blank: there is no text to segment", name)
 	}
 	w := bufio.NewWriter(env.Stdout)
@@ -58,8 +56,9 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 }
 
 // splitterFor returns the built-in rules of lang, extended by a rule file,
-// or the rules of an SRX file.
-func splitterFor(lang, rulesFile, srxFile string) (segment.Splitter, error) {
+// or the rules of an SRX file; what reading the file assumed goes to
+// standard error.
+func splitterFor(env *Env, lang, rulesFile, srxFile string) (segment.Splitter, error) {
 	if srxFile != "" {
 		f, err := os.Open(srxFile)
 		if err != nil {
@@ -69,6 +68,9 @@ func splitterFor(lang, rulesFile, srxFile string) (segment.Splitter, error) {
 		s, err := segment.ReadSRX(f, srxFile)
 		if err != nil {
 			return nil, err
+		}
+		for _, w := range s.Warnings {
+			fmt.Fprintln(env.Stderr, w)
 		}
 		return s.ForLanguage(lang)
 	}
@@ -85,17 +87,35 @@ func splitterFor(lang, rulesFile, srxFile string) (segment.Splitter, error) {
 		if err := r.Read(f, rulesFile); err != nil {
 			return nil, err
 		}
+		for _, w := range r.Warnings {
+			fmt.Fprintln(env.Stderr, w)
+		}
 	}
 	return r, nil
 }
 
-// readTextInput reads the named file, or standard input when name is empty or
-// "-"; it returns the name to use in messages.
+// readTextInput reads the named file, or standard input when name is empty
+// or "-", as text in UTF-8 (by textenc.Decode: UTF-16 and the legacy
+// encodings of Chinese and Russian are read too, the latter with a warning
+// on standard error); it returns the name to use in messages.
 func readTextInput(env *Env, name string) (string, []byte, error) {
+	var b []byte
+	var err error
 	if name == "" || name == "-" {
-		b, err := io.ReadAll(env.Stdin)
-		return "standard input", b, err
+		name = "standard input"
+		b, err = io.ReadAll(env.Stdin)
+	} else {
+		b, err = os.ReadFile(name)
 	}
-	b, err := os.ReadFile(name)
-	return name, b, err
+	if err != nil {
+		return name, nil, err
+	}
+	t, err := textenc.Decode(b)
+	if err != nil {
+		return name, nil, textenc.InFile(name, err)
+	}
+	for _, w := range t.Warnings {
+		fmt.Fprintf(env.Stderr, "%s: warning: %s\n", name, w)
+	}
+	return name, t.Bytes, nil
 }

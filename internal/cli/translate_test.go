@@ -30,7 +30,7 @@ func TestSegmentCommand(t *testing.T) {
 		t.Errorf("with project rules: exit %d, %q", code, out)
 	}
 	bad := writeLangFile(t, dir, "gbk.txt", "ok\n\xc4\xe3\xba\xc3")
-	if code, _, stderr := runCLI(t, nil, "segment", "--lang", "zh", bad); code != 1 || !strings.Contains(stderr, "gbk.txt:2:1: byte 0xc4 is not UTF-8") {
+	if code, _, stderr := runCLI(t, nil, "segment", "--lang", "zh", bad); code != 1 || !strings.Contains(stderr, "gbk.txt:2:1: invalid UTF-8 (byte 0xc4)") {
 		t.Errorf("wrong encoding: exit %d, %q", code, stderr)
 	}
 	if code, _, stderr := runCLI(t, nil, "segment", "--lang", "de", in); code != 2 || !strings.Contains(stderr, `"de": language not supported`) {

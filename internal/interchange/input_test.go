@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
 )
@@ -160,14 +163,14 @@ func TestNotTheFormat(t *testing.T) {
 		{"a byte-order mark only", "\ufeff", "in:1:1: the file is empty"},
 		{"a word before the declaration", "garbage<?xml version=\"1.0\"?>{DOC}", `in:1:1: "garbage" before the root element <{ROOT}>`},
 		{"a line before the root", "<?xml version=\"1.0\"?>\n\n  Exported by tool X\n{DOC}", `in:3:3: "Exported by tool X" before the root element <{ROOT}>`},
-		{"plain text", "Договор\t条约\n", `in:1:1: "Договор\t条约" before the root element`},
-		{"JSON", `{"source": "Договор"}`, `in:1:1: "{\"source\": \"Договор\"}" before the root element`},
+		{"plain text", "Договор\t条约\n", `in:1:1: "Договор\t条约" where the root element should be, and no element after it: this is not XML`},
+		{"JSON", `{"source": "Договор"}`, `in:1:1: "{\"source\": \"Договор\"}" where the root element should be`},
 		{"text after the root", "{DOC}\n\nsome junk\n", `in:3:1: "some junk" after the end of the root element <{ROOT}>`},
 		{"a second document after the first", "{DOC}\n{DOC}", "a second root element <{ROOT}> after the end of <{ROOT}>"},
 		{"an HTML page", "<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>Sign in</title></head><body><p>Sign in</body></html>", "in:1:1: this is an HTML page, not {WHAT}"},
 		{"an HTML page after a comment", "<!-- saved from url -->\n<HTML><BODY>Not found</BODY></HTML>", "in:1:1: this is an HTML page, not {WHAT}"},
 		{"XHTML", "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>", "in:1:22: root element <html>: this is an HTML page, not {WHAT}"},
-		{"a ZIP package", "PK\x03\x04\x14\x00\x06\x00", "in:1:1: this is a ZIP package (a DOCX, XLSX or other Office file?), not {WHAT}"},
+		{"a ZIP package", "PK\x03\x04\x14\x00\x06\x00", "in:1:1: this is a ZIP package (a DOCX, XLSX, ODT or EPUB file?), not {WHAT}"},
 		{"a PDF", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "in:1:1: this is a PDF document, not {WHAT}"},
 		{"an SRX file", "<?xml version=\"1.0\"?>\n<srx version=\"2.0\"><header/><body/></srx>", "in:2:1: root element <srx>: this is an SRX rule file, not {WHAT}"},
 		{"another XML", "<?xml version=\"1.0\"?>\n<catalog><book/></catalog>", "in:2:1: root element <catalog>, want <{ROOT}>"},
@@ -214,8 +217,8 @@ func TestGlossaryInput(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"", "g.tsv:1:1: the file is empty"},
 		{"\ufeff\n\n", "g.tsv:1:1: the file is empty"},
-		{"PK\x03\x04\x14\x00", "g.tsv:1:1: this is a ZIP package (a DOCX, XLSX or other Office file?), not a tab-separated glossary"},
-		{"a\tb\nc\x00\td\n", "g.tsv:2:1: NUL byte"},
+		{"PK\x03\x04\x14\x00", "g.tsv:1:1: this is a ZIP package (a DOCX, XLSX, ODT or EPUB file?), not a tab-separated glossary"},
+		{"a\tb\nc\x00\td\n", "g.tsv:2:2: NUL byte"},
 		{"ab\xff\tc\n", "g.tsv:1:3: invalid UTF-8"},
 	} {
 		_, err := ReadTSV(strings.NewReader(tt.in), "g.tsv", "ru", "zh")
@@ -223,4 +226,46 @@ func TestGlossaryInput(t *testing.T) {
 			t.Errorf("%q: got %v, want %q", tt.in, err, tt.want)
 		}
 	}
+}
+
+// TestGlossaryLegacyEncoding reads glossaries saved as "ANSI" on Chinese
+// and Russian Windows, with a warning that says how they were read, and
+// refuses a Latin-1 one with the place of its first accented letter.
+func TestGlossaryLegacyEncoding(t *testing.T) {
+	const zh = "条约\t条约的正式名称\n睦邻友好合作\t两国关系的基础\n学术论坛\t两国研究机构共同举办\n"
+	const ru = "договор\tДоговор о добрососедстве, дружбе и сотрудничестве\nфорум\tсовместный научный форум\n"
+	for _, tt := range []struct {
+		name string
+		in   []byte
+		want string
+		warn string
+	}{
+		{"GBK", mustEncode(t, simplifiedchinese.GBK, zh), "条约的正式名称", "read as GB18030"},
+		{"Windows-1251", mustEncode(t, charmap.Windows1251, ru), "Договор о добрососедстве, дружбе и сотрудничестве", "read as windows-1251"},
+	} {
+		tb, err := ReadTSV(bytes.NewReader(tt.in), "g.tsv", "zh", "ru")
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if len(tb.Entries) < 2 || tb.Entries[0].Terms[1].Text != tt.want {
+			t.Errorf("%s: read %+v", tt.name, tb.Entries)
+		}
+		if len(tb.Warnings) != 1 || !strings.Contains(tb.Warnings[0].String(), "g.tsv: warning: the file is not UTF-8; "+tt.warn) {
+			t.Errorf("%s: warnings %v", tt.name, tb.Warnings)
+		}
+	}
+	_, err := ReadTSV(bytes.NewReader(mustEncode(t, charmap.ISO8859_1, "traité\ttraité de bon voisinage\n")), "g.tsv", "fr", "fr")
+	if err == nil || !strings.HasPrefix(err.Error(), "g.tsv:1:6: invalid UTF-8") {
+		t.Errorf("Latin-1: got %v", err)
+	}
+}
+
+func mustEncode(t *testing.T, enc encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := enc.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

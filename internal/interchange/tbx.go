@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // Termbase is a list of concepts with their agreed terms per language.
@@ -265,12 +266,13 @@ func statusTBX2(s TermStatus) string {
 }
 
 // ReadTSV reads a glossary in OmegaT's tab-separated form: source term,
-// target term and an optional comment on each line, in UTF-8 or, with a
-// byte-order mark, UTF-16 (as spreadsheets save "Unicode text"). Lines
-// starting with # and blank lines are skipped. srcLang and tgtLang are the
-// languages of the two columns, BCP 47 tags. A file that is empty, binary
-// or not in UTF-8 is refused with an *Error; a line without two terms is
-// skipped and listed in the result's Warnings.
+// target term and an optional comment on each line, in any encoding
+// textenc.Decode reads: UTF-8, UTF-16 (as spreadsheets save "Unicode
+// text"), or Chinese or Russian in a legacy encoding, with a warning.
+// Lines starting with # and blank lines are skipped. srcLang and tgtLang
+// are the languages of the two columns, BCP 47 tags. A file that is empty,
+// binary or in no encoding tandem knows is refused with an *Error; a line
+// without two terms is skipped and listed in the result's Warnings.
 func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 	src, err := lang.ParseTag(srcLang)
 	if err != nil {
@@ -284,24 +286,18 @@ func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if what := notText(data); what != "" {
-		return nil, &Error{name, 1, 1, fmt.Sprintf("this is %s, not a tab-separated glossary", what)}
-	}
-	data, _, err = decodeUnicode(data, name)
+	text, err := textenc.Decode(data)
 	if err != nil {
-		return nil, err
+		return nil, decodeError(name, "a tab-separated glossary", err)
 	}
+	data = text.Bytes
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{name, 1, 1, "the file is empty"}
 	}
-	if line, col, bad := badUTF8(data); bad {
-		return nil, &Error{name, line, col, "invalid UTF-8; save the glossary as UTF-8"}
-	}
-	if k := bytes.IndexByte(data, 0); k >= 0 {
-		line := bytes.Count(data[:k], []byte("\n")) + 1
-		return nil, &Error{name, line, 1, "NUL byte: this is not a text file"}
-	}
 	rd := &reading{file: name}
+	for _, w := range text.Warnings {
+		rd.warnLine(0, "%s", w)
+	}
 	tb := &Termbase{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)

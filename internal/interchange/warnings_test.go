@@ -126,7 +126,7 @@ func TestXLIFFRefused(t *testing.T) {
 		{"<xliff version=\"2.1\" trgLang=\"ru\"><file id=\"f\"/></xliff>", "x.xlf:1:1: <xliff> without srcLang"},
 		{"<xliff version=\"2.1\" srcLang=\"zh\" trgLang=\"&lt;ru&gt;\"><file id=\"f\"/></xliff>", "x.xlf:1:1: trgLang: \"<ru>\": not a BCP 47 language tag"},
 		{"<xliff version=\"2.1\" srcLang=\"en\"><file id=\"f\">\n<unit id=\"u\"><segment><source>a</sourc></segment></unit></file></xliff>", "x.xlf:2:"},
-		{"<?xml version=\"1.0\" encoding=\"x-klingon\"?><xliff/>", "x.xlf:1:1: encoding \"x-klingon\" is not known"},
+		{"<?xml version=\"1.0\" encoding=\"x-klingon\"?><xliff/>", "x.xlf:1:1: the XML declaration names encoding \"x-klingon\", which is not known"},
 		{"<xliff version=\"1.2\">\n\xff</xliff>", "x.xlf:2:1: invalid UTF-8"},
 		{"<xliff version=\"2.1\" srcLang=\"en\"><file id=\"f\"><unit id=\"u\"><segment><source>&bogus;</source></segment></unit></file></xliff>", "x.xlf:1:"},
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // An Error is a problem in an interchange file, with its place.
@@ -115,8 +117,8 @@ func (f xmlFormat) rootList() string {
 
 // parseTree reads a whole XML document of format f into a tree: the one
 // place where XLIFF, TMX and TBX input is opened. It takes any encoding
-// toUTF8 knows, with or without a byte-order mark, and white space before
-// the declaration. A file that is not f at all (empty, binary, an HTML
+// textenc.DecodeXML knows, with or without a byte-order mark, and white
+// space before the declaration. A file that is not f at all (empty, binary, an HTML
 // page, text before or after the root element, another root element) or
 // is not well-formed XML is refused with an error that says what was
 // found, with line and column; a contradicting declaration is a warning.
@@ -126,30 +128,16 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	if what := notText(data); what != "" {
-		return nil, &Error{file, 1, 1, fmt.Sprintf("this is %s, not %s", what, f.what)}
-	}
-	data, err = rd.toUTF8(data)
+	text, err := textenc.DecodeXML(data)
 	if err != nil {
-		return nil, err
+		return nil, decodeError(file, f.what, err)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{file, 1, 1, "the file is empty"}
+	for _, w := range text.Warnings {
+		rd.warnLine(1, "%s", w)
 	}
-	if line, col, ok := badUTF8(data); ok {
-		return nil, &Error{file, line, col, "invalid UTF-8; save the file as UTF-8"}
-	}
-	if isHTML(data) {
-		return nil, &Error{file, 1, 1, fmt.Sprintf("this is an HTML page, not %s (a web page saved in its place?)", f.what)}
-	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	// toUTF8 has decoded whatever the declaration names.
-	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) { return input, nil }
+	d := xml.NewDecoder(bytes.NewReader(text.Bytes))
 	var root *node
 	var stack []*node
-	// Text before the root element is reported with the root's name once
-	// that is known.
-	var junk *node
 	for {
 		line, col := d.InputPos()
 		tok, err := d.Token()
@@ -157,9 +145,6 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 			break
 		}
 		if err != nil {
-			if junk != nil {
-				break
-			}
 			var se *xml.SyntaxError
 			l, c := d.InputPos()
 			if errors.As(err, &se) {
@@ -171,9 +156,6 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 		case xml.StartElement:
 			n := &node{name: t.Name.Local, space: t.Name.Space, attr: t.Attr, line: line, col: col}
 			if len(stack) == 0 {
-				if junk != nil {
-					return nil, &Error{file, junk.line, junk.col, fmt.Sprintf("%s before the root element <%s>", excerpt(junk.text), n.name)}
-				}
 				if root != nil {
 					return nil, &Error{file, line, col, fmt.Sprintf("a second root element <%s> after the end of <%s>", n.name, root.name)}
 				}
@@ -190,15 +172,10 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) == 0 {
-				if len(bytes.TrimSpace(t)) == 0 {
-					continue
-				}
-				if root != nil {
+				// DecodeXML has refused text before the root.
+				if len(bytes.TrimSpace(t)) > 0 && root != nil {
 					j := textNode(t, line, col)
 					return nil, &Error{file, j.line, j.col, fmt.Sprintf("%s after the end of the root element <%s>", excerpt(j.text), root.name)}
-				}
-				if junk == nil {
-					junk = textNode(t, line, col)
 				}
 				continue
 			}
@@ -209,9 +186,6 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 				p.children = append(p.children, &node{text: string(t), line: line, col: col})
 			}
 		}
-	}
-	if junk != nil {
-		return nil, &Error{file, junk.line, junk.col, fmt.Sprintf("%s before the root element %s: this is not %s", excerpt(junk.text), f.rootList(), f.what)}
 	}
 	if root == nil {
 		return nil, &Error{file, 1, 1, fmt.Sprintf("no XML element found: this is not %s", f.what)}

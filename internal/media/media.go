@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // Limits on what an image upload may be.
@@ -158,15 +159,18 @@ func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta
 		}
 		im.ContentType = "image/" + format
 		im.Width, im.Height = cfg.Width, cfg.Height
-	case looksLikeSVG(data):
-		w, h, err := svgSize(data)
+	default:
+		svg, err := decodeSVG(data)
 		if err != nil {
 			return nil, err
 		}
+		w, h, err := svgSize(svg)
+		if err != nil {
+			return nil, err
+		}
+		data = svg
 		im.ContentType = "image/svg+xml"
 		im.Width, im.Height = w, h
-	default:
-		return nil, ErrUnsupported
 	}
 
 	key := fmt.Sprintf("media/%d-%s/original%s", time.Now().UnixNano(), shortHash(data), extension(im.ContentType))
@@ -297,12 +301,22 @@ func shortHash(b []byte) string {
 	return fmt.Sprintf("%08x", h)
 }
 
-func looksLikeSVG(b []byte) bool {
-	head := b
-	if len(head) > 1024 {
-		head = head[:1024]
+// decodeSVG returns an upload that should be an SVG image as UTF-8 XML,
+// from whatever encoding an editor saved it in (textenc.DecodeXML: UTF-16
+// with or without a byte-order mark, or what its declaration names), so
+// that what is stored and served is one encoding. Anything that is not
+// XML is ErrUnsupported, saying what it is when that is known; svgSize
+// refuses XML that is not SVG.
+func decodeSVG(data []byte) ([]byte, error) {
+	t, err := textenc.DecodeXML(data)
+	if err != nil {
+		var e *textenc.Error
+		if errors.As(err, &e) && e.Found != "" {
+			return nil, fmt.Errorf("%w: this is %s", ErrUnsupported, e.Found)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 	}
-	return bytes.Contains(head, []byte("<svg"))
+	return t.Bytes, nil
 }
 
 // svgSize reads the width and height of an SVG image from its root element

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // Kind says when an abbreviation may end a sentence.
@@ -65,6 +68,10 @@ type Rules struct {
 	// pairs holds, per abbreviation (compact form), the words that it is
 	// never parted from ("долл. США").
 	pairs map[string]map[string]bool
+	// Warnings lists what Read assumed in the rule files it read, one
+	// line each, "FILE: warning: MESSAGE": an encoding guessed for a
+	// file that is not UTF-8.
+	Warnings []string
 }
 
 //go:embed rules/*.txt
@@ -153,19 +160,27 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // words of a date or time phrase that may open a sentence ("в ночь на 16
 // июля 2001 г. Россия"). A line "pair ABBREVIATION WORD" keeps
 // the abbreviation and the word after it in one sentence ("pair долл.
-// США"). name is used in error messages.
+// США"). The file is read by textenc.Decode: UTF-8 or UTF-16 with or
+// without a byte-order mark, or Russian or Chinese in a legacy encoding
+// (with a line in Warnings). name is used in error messages, which give
+// the line and column.
 func (r *Rules) Read(rd io.Reader, name string) error {
-	sc := bufio.NewScanner(rd)
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	decoded, err := textenc.Decode(data)
+	if err != nil {
+		return textenc.InFile(name, err)
+	}
+	for _, w := range decoded.Warnings {
+		r.Warnings = append(r.Warnings, name+": warning: "+w)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(decoded.Bytes))
 	line := 0
 	for sc.Scan() {
 		line++
 		text := sc.Text()
-		if !utf8.ValidString(text) {
-			return fmt.Errorf("%s:%d:1: not UTF-8 text", name, line)
-		}
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
 		t := strings.TrimSpace(text)
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue

@@ -1,11 +1,9 @@
 package segment
 
 import (
-	"bytes"
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 func TestParagraphsAlwaysBreak(t *testing.T) {
@@ -46,7 +44,9 @@ func TestRuleFileErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end ABBREVIATION\""},
 		{"  never тчк\n", "p.txt:1:9: abbreviation \"тчк\" must end with a full stop"},
-		{"never a.\n\xff\n", "p.txt:2:1: not UTF-8 text"},
+		{"never a.\n\xff\n", "p.txt:2:1: invalid UTF-8 (byte 0xff)"},
+		{"%PDF-1.4\n", "p.txt:1:1: this is a PDF document, not text"},
+		{"never a.\x00\n", "p.txt:1:9: NUL byte"},
 		{"starters однако\n", "p.txt:1:1: starter \"однако\" must be a capitalised word"},
 		{"pair долл\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
 		{"pair долл США\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
@@ -110,6 +110,8 @@ func FuzzReadRules(f *testing.F) {
 	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
 	f.Add("# c\n\n\ufeffnever x.")
 	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
+	f.Add("\xff\xfen\x00e\x00v\x00e\x00r\x00 \x00x\x00.\x00\n\x00")
+	f.Add("never \xe7\xe0\xf1\xeb.\nnever \xe4\xee\xea\xf2.\nstarters \xc2\xef\xf0\xee\xf7\xe5\xec\n")
 	f.Fuzz(func(t *testing.T, rules string) {
 		r := MustFor("en")
 		if err := r.Read(strings.NewReader(rules), "f.txt"); err != nil {
@@ -119,52 +121,6 @@ func FuzzReadRules(f *testing.F) {
 			return
 		}
 		checkSpans(t, "A b. C d. E", r.Split("A b. C d. E"))
-	})
-}
-
-func TestCheckText(t *testing.T) {
-	tests := []struct {
-		in   []byte
-		want string
-	}{
-		{[]byte("Привет.\nМир."), ""},
-		{[]byte("Привет.\nМи\xd0"), "t.txt:2:3: byte 0xd0 is not UTF-8"},
-		{[]byte("ok\n\n\xc4\xe3\xba\xc3"), "t.txt:3:1: byte 0xc4"}, // 你好 in GBK
-		{[]byte{0xff, 0xfe, 'a', 0}, "t.txt:1:1: the text is UTF-16"},
-		{[]byte("a\x00b"), "t.txt:1:2: NUL byte"},
-		{[]byte("PK\x03\x04\x14\x00\x06\x00"), "t.txt:1:1: this is a ZIP package (DOCX, ODT or EPUB), not plain text; convert a manuscript with 'tandem doc convert"},
-		{[]byte("%PDF-1.7\n%\xe2\xe3"), "t.txt:1:1: this is a PDF file"},
-		{[]byte("{\\rtf1\\ansi Привет}"), "t.txt:1:1: this is an RTF file"},
-	}
-	for _, tt := range tests {
-		err := CheckText(tt.in, "t.txt")
-		if tt.want == "" {
-			if err != nil {
-				t.Errorf("%q: %v", tt.in, err)
-			}
-			continue
-		}
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%q: got %v, want %q", tt.in, err, tt.want)
-		}
-	}
-}
-
-func FuzzCheckText(f *testing.F) {
-	f.Add([]byte("Привет.\nМир."))
-	f.Add([]byte("ok\n\xc4\xe3"))
-	f.Add([]byte{0xff, 0xfe, 'a', 0})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		err := CheckText(b, "f")
-		if err == nil {
-			if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
-				t.Fatalf("accepted %q", b)
-			}
-			return
-		}
-		if !strings.HasPrefix(err.Error(), "f:") {
-			t.Fatalf("error without position: %v", err)
-		}
 	})
 }
 

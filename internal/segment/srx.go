@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dlclark/regexp2/v2"
+
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // SRX holds segmentation rules read from an SRX 2.0 file, the format OmegaT,
@@ -21,8 +23,11 @@ import (
 // regexp2's backtracking engine instead.
 type SRX struct {
 	Cascade bool
-	rules   map[string][]srxRule // by languagerulename
-	maps    []srxMap
+	// Warnings lists what ReadSRX assumed, one line each, "FILE:LINE:
+	// warning: MESSAGE": a declaration the byte-order mark contradicts.
+	Warnings []string
+	rules    map[string][]srxRule // by languagerulename
+	maps     []srxMap
 }
 
 type srxRule struct {
@@ -40,17 +45,31 @@ type srxMap struct {
 // pathological expression in a user's file cannot hang the program.
 const srxMatchTimeout = 2 * time.Second
 
-// ReadSRX parses an SRX 2.0 document. Errors carry the file name, line and
-// column.
+// ReadSRX parses an SRX 2.0 document, in any encoding textenc.DecodeXML
+// reads (UTF-8 or UTF-16 with or without a byte-order mark, or what its
+// declaration names). A file that is not an SRX document (not XML, text
+// before or after the root element, another root element) is refused.
+// Errors carry the file name, line and column.
 func ReadSRX(r io.Reader, name string) (*SRX, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	text, err := textenc.DecodeXML(data)
+	if err != nil {
+		var e *textenc.Error
+		if errors.As(err, &e) && e.Found != "" && e.Found != "a binary file" {
+			return nil, fmt.Errorf("%s:%d:%d: this is %s, not an SRX rule file", name, e.Line, e.Col, e.Found)
+		}
+		return nil, textenc.InFile(name, err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(text.Bytes))
 	// Cascading is the default when the header does not say (OmegaT's
 	// own rules rely on it).
 	s := &SRX{rules: map[string][]srxRule{}, Cascade: true}
+	for _, w := range text.Warnings {
+		s.Warnings = append(s.Warnings, name+":1: warning: "+w)
+	}
 	fail := func(line, col int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d:%d: %s", name, line, col, fmt.Sprintf(format, args...))
 	}
@@ -58,7 +77,7 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 		stack    []string
 		ruleName string
 		cur      *srxRule
-		text     strings.Builder
+		rule     strings.Builder
 		sawRoot  bool
 		ruleLine int
 		ruleCol  int
@@ -83,6 +102,10 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 			parent := ""
 			if len(stack) > 0 {
 				parent = stack[len(stack)-1]
+			} else if sawRoot {
+				return nil, fail(line, col, "a second root element <%s> after the end of <srx>", el)
+			} else if el != "srx" {
+				return nil, fail(line, col, "root element <%s>, want <srx>: this is not an SRX rule file", el)
 			}
 			stack = append(stack, el)
 			switch el {
@@ -115,7 +138,7 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 				if cur == nil {
 					return nil, fail(line, col, "<%s> outside <rule>", el)
 				}
-				text.Reset()
+				rule.Reset()
 			case "languagemap":
 				pat, rn := attr(t, "languagepattern"), attr(t, "languagerulename")
 				// Language tags are case-insensitive: OmegaT writes "ZH.*" and
@@ -128,16 +151,26 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 			}
 		case xml.CharData:
 			if n := len(stack); n > 0 && (stack[n-1] == "beforebreak" || stack[n-1] == "afterbreak") {
-				text.Write(t)
+				rule.Write(t)
+			} else if n == 0 && sawRoot && len(bytes.TrimSpace(t)) > 0 {
+				// DecodeXML has refused text before the root.
+				for _, c := range t[:len(t)-len(bytes.TrimLeft(t, " \t\r\n"))] {
+					if c == '\n' {
+						line, col = line+1, 1
+					} else {
+						col++
+					}
+				}
+				return nil, fail(line, col, "%s after the end of the root element <srx>", textenc.Excerpt(string(t)))
 			}
 		case xml.EndElement:
 			el := t.Name.Local
 			stack = stack[:len(stack)-1]
 			switch el {
 			case "beforebreak":
-				cur.Before = text.String()
+				cur.Before = rule.String()
 			case "afterbreak":
-				cur.After = text.String()
+				cur.After = rule.String()
 			case "rule":
 				pattern := "(?<=" + cur.Before + ")(?=" + cur.After + ")"
 				re, err := regexp2.Compile(pattern, regexp2.None)
@@ -150,9 +183,6 @@ func ReadSRX(r io.Reader, name string) (*SRX, error) {
 				cur = nil
 			}
 		}
-	}
-	if !sawRoot {
-		return nil, fmt.Errorf("%s:1:1: not an SRX document (no <srx> element)", name)
 	}
 	for _, m := range s.maps {
 		if _, ok := s.rules[m.rule]; !ok {

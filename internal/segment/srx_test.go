@@ -55,7 +55,7 @@ func TestSRXErrors(t *testing.T) {
 		{"syntax", "<srx version=\"2.0\">\n  <body>\n</srx>", "bad.srx:3:"},
 		{"version", "<?xml version=\"1.0\"?>\n<srx version=\"1.0\"/>", "bad.srx:2:1: SRX version \"1.0\", want 2.0"},
 		{"regex", "<srx version=\"2.0\"><body><languagerules>\n<languagerule languagerulename=\"x\">\n  <rule><beforebreak>[a-</beforebreak><afterbreak/></rule>\n</languagerule></languagerules></body></srx>", "bad.srx:3:3: rule \"[a-\""},
-		{"empty", "", "bad.srx:1:1: not an SRX document"},
+		{"empty", "", "bad.srx:1:1: the file is empty"},
 		{"unknown map", "<srx version=\"2.0\"><body><maprules><languagemap languagepattern=\".*\" languagerulename=\"nope\"/></maprules></body></srx>", "unknown rule \"nope\""},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/htmldoc"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // maxNesting bounds how deeply DOCX files embedded as chunks are read.
@@ -68,7 +69,7 @@ func (r *reader) altChunk(s xml.StartElement) ([]pblock, error) {
 	case mtype == "message/rfc822" || mtype == "multipart/related" || (mtype == "" && (ext == ".mht" || ext == ".mhtml")):
 		chunk, err = htmldoc.ParseMHT(data, hopt)
 	case mtype == "text/plain" || (mtype == "" && ext == ".txt"):
-		chunk = plainChunk(data)
+		chunk, err = plainChunk(data)
 	case strings.HasPrefix(mtype, "application/vnd.openxmlformats-officedocument.wordprocessingml.document") ||
 		strings.HasPrefix(mtype, "application/vnd.ms-word.document.macroenabled") || (mtype == "" && ext == ".docx"):
 		if r.p.nesting+1 >= maxNesting {
@@ -117,16 +118,24 @@ func (r *reader) merge(chunk *doc.Document) {
 	}
 }
 
-// plainChunk reads plain text: paragraphs separated by line breaks.
-func plainChunk(data []byte) *doc.Document {
+// plainChunk reads plain text, in any encoding textenc.Decode reads:
+// paragraphs separated by line breaks.
+func plainChunk(data []byte) (*doc.Document, error) {
+	t, err := textenc.Decode(data)
+	if err != nil {
+		return nil, err
+	}
 	d := &doc.Document{}
-	text := strings.ReplaceAll(string(bytes.ToValidUTF8(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\uFFFD"))), "\r\n", "\n")
+	for _, w := range t.Warnings {
+		d.Warn("embedded text (w:altChunk): %s", w)
+	}
+	text := strings.ReplaceAll(string(t.Bytes), "\r\n", "\n")
 	for _, line := range strings.Split(text, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			d.Blocks = append(d.Blocks, doc.Block{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: line}}})
 		}
 	}
-	return d
+	return d, nil
 }
 
 // readNested reads a DOCX embedded in another.

@@ -5,7 +5,21 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/tandemforum/tandem/internal/textenc"
 )
+
+// utf16Text is s as Windows saves "Unicode text": UTF-16LE with a mark.
+func utf16Text(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
 
 // chunkParts is a package whose body is only a w:altChunk pointing at
 // part name of the given content type, as HTML-to-DOCX converters write.
@@ -42,6 +56,10 @@ func TestAltChunk(t *testing.T) {
 		{"html", "afchunk.htm", "text/html", page, []string{`<span id="intro"></span>Введение</h1>`, `<em>16 июля</em>`, `<a href="#methods">методы</a>`, `<td colspan="2">`}, nil, ""},
 		{"mht", "afchunk.mht", "message/rfc822", mht, []string{`<span id="intro"></span>Введение</h1>`, `<img src="media/`}, nil, ""},
 		{"text", "afchunk.txt", "text/plain", []byte("Первая строка.\r\nВторая строка.\r\n"), []string{">Первая строка.</p>", ">Вторая строка.</p>"}, nil, ""},
+		{"text with a mark", "afchunk.txt", "text/plain", []byte("\ufeffПервая строка.\r\n"), []string{`">Первая строка.</p>`}, nil, ""},
+		{"UTF-16 text", "afchunk.txt", "text/plain", utf16Text(t, "Первая строка.\r\n第二行。\r\n"), []string{">Первая строка.</p>", ">第二行。</p>"}, nil, ""},
+		{"Latin-1 text", "afchunk.txt", "text/plain", []byte("Premi\xe8re ligne.\r\n"), nil, textenc.ErrEncoding, "word/afchunk.txt: embedded content (w:altChunk): 1:6: invalid UTF-8 (byte 0xe8)"},
+		{"a PDF as text", "afchunk.txt", "text/plain", []byte("%PDF-1.4\n"), nil, textenc.ErrNotText, "embedded content (w:altChunk): 1:1: this is a PDF document, not text"},
 		{"docx", "afchunk.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", inner, []string{">Вложенный документ Word.</p>"}, nil, ""},
 		{"rtf", "afchunk.rtf", "application/rtf", []byte(`{\rtf1\ansi Hello}`), nil, ErrUnsupported, "word/afchunk.rtf: unsupported content: the document embeds content in RTF (w:altChunk)"},
 		{"unknown", "afchunk.bin", "application/x-thing", []byte("??"), nil, ErrUnsupported, "in application/x-thing"},

@@ -198,9 +198,13 @@ func TestHostile(t *testing.T) {
 		{"dtd", with("word/document.xml", `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document `+wns+`><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`), ErrUnsafe, "word/document.xml: line 1: unsafe content: a DTD"},
 		{"bad xml", with("word/document.xml", `<w:document `+wns+`><w:body><w:p></w:body></w:document>`), ErrMalformed, "word/document.xml: line 1"},
 		{"deep", with("word/document.xml", `<w:document `+wns+`><w:body>`+deep+`</w:body></w:document>`), ErrTooLarge, "elements nested more than 200 deep"},
-		{"wrong root", with("word/document.xml", `<html><body/></html>`), ErrNotDOCX, "root element is <html>"},
+		{"wrong root", with("word/document.xml", `<body><p/></body>`), ErrNotDOCX, "root element is <body>"},
+		{"an HTML page", with("word/document.xml", `<html><body/></html>`), ErrMalformed, "word/document.xml: line 1: malformed: this is an HTML page"},
+		{"junk before the root", with("word/document.xml", "<?xml version=\"1.0\"?>\nsaved by tool X\n<w:document "+wns+"/>"), ErrMalformed, `word/document.xml: line 2: malformed: "saved by tool X" before the root element <w:document>`},
+		{"empty part", with("word/document.xml", "\ufeff \n"), ErrMalformed, "word/document.xml: malformed: the part is empty"},
 		{"bomb", bomb(), ErrTooLarge, "zip bomb"},
-		{"latin1", with("word/document.xml", `<?xml version="1.0" encoding="ISO-8859-1"?><w:document `+wns+`/>`), ErrMalformed, "want UTF-8"},
+		{"unknown encoding", with("word/document.xml", `<?xml version="1.0" encoding="x-mac-klingon"?><w:document `+wns+`/>`), ErrMalformed, `encoding "x-mac-klingon", which is not known`},
+		{"not UTF-8", with("word/document.xml", "<w:document "+wns+"><w:body><w:p><w:r><w:t>caf\xe9</w:t></w:r></w:p></w:body></w:document>"), ErrMalformed, "word/document.xml: line 1: malformed: invalid UTF-8 (byte 0xe9)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(bytes.NewReader(tc.data), int64(len(tc.data)), Limits{MaxTotal: 8 << 20})

@@ -100,11 +100,10 @@ func (p *pkg) read() (*doc.Document, error) {
 }
 
 func (r *reader) readBody(name string) error {
-	x, c, err := r.p.xml(name)
+	x, err := r.p.xml(name)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
 	root, err := x.root()
 	if err != nil {
 		return err

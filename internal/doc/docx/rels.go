@@ -21,11 +21,10 @@ func (p *pkg) relsOf(part string) (map[string]rel, error) {
 	if !p.has(name) {
 		return out, nil
 	}
-	x, c, err := p.xml(name)
+	x, err := p.xml(name)
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
 	if _, err := x.root(); err != nil {
 		return nil, err
 	}

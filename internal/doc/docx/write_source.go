@@ -54,12 +54,14 @@ type sourceIndex struct {
 func (t *Template) scan() error {
 	ix := &sourceIndex{byBlock: map[string]*srcEntry{}, extents: map[string][2]int64{}}
 	t.idx = ix
-	rc, err := t.p.open(t.main, t.lim.MaxPart)
+	data, err := t.data(t.main)
 	if err != nil {
 		return err
 	}
-	defer rc.Close()
-	tok := newXtok(rc, t.main, t.lim.MaxDepth)
+	tok, err := newXtok(data, t.main, t.lim.MaxDepth)
+	if err != nil {
+		return err
+	}
 	root, err := tok.root()
 	if err != nil {
 		return err

@@ -174,16 +174,15 @@ type xtok struct {
 	maxDepth int
 }
 
-func newXtok(r io.Reader, name string, maxDepth int) *xtok {
-	d := xml.NewDecoder(r)
-	d.Strict = true
-	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
-		if strings.EqualFold(charset, "utf-8") || strings.EqualFold(charset, "utf8") {
-			return input, nil
-		}
-		return nil, fmt.Errorf("unsupported encoding %q (want UTF-8)", charset)
+// newXtok reads the tokens of a part, decoded by partText.
+func newXtok(data []byte, name string, maxDepth int) (*xtok, error) {
+	text, err := partText(name, data)
+	if err != nil {
+		return nil, err
 	}
-	return &xtok{d: d, name: name, maxDepth: maxDepth, scopes: []map[string]string{{"xml": nsXML}}}
+	d := xml.NewDecoder(bytes.NewReader(text))
+	d.Strict = true
+	return &xtok{d: d, name: name, maxDepth: maxDepth, scopes: []map[string]string{{"xml": nsXML}}}, nil
 }
 
 func (t *xtok) errorf(format string, args ...any) error {
@@ -326,7 +325,10 @@ func (t *xtok) root() (*xnode, error) {
 
 // parseXML reads a whole part into a tree and returns its root element.
 func parseXML(data []byte, name string, maxDepth int) (*xnode, error) {
-	t := newXtok(bytes.NewReader(data), name, maxDepth)
+	t, err := newXtok(data, name, maxDepth)
+	if err != nil {
+		return nil, err
+	}
 	root, err := t.root()
 	if err != nil {
 		return nil, err

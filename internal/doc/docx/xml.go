@@ -1,11 +1,14 @@
 package docx
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // Namespaces of WordprocessingML in its transitional and strict forms; the
@@ -45,31 +48,50 @@ func (p *pkg) eachChild(name string, fn func(x *xmlPart, s xml.StartElement) err
 	if name == "" || !p.has(name) {
 		return nil
 	}
-	x, c, err := p.xml(name)
+	x, err := p.xml(name)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
 	if _, err := x.root(); err != nil {
 		return err
 	}
 	return x.children(func(s xml.StartElement) error { return fn(x, s) })
 }
 
-func (p *pkg) xml(name string) (*xmlPart, io.Closer, error) {
-	rc, err := p.open(name, p.lim.MaxPart)
+// xml opens an XML part for reading, decoded by partText.
+func (p *pkg) xml(name string) (*xmlPart, error) {
+	data, err := p.readAll(name, p.lim.MaxPart)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	d := xml.NewDecoder(rc)
+	text, err := partText(name, data)
+	if err != nil {
+		return nil, err
+	}
+	d := xml.NewDecoder(bytes.NewReader(text))
 	d.Strict = true
-	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
-		if strings.EqualFold(charset, "utf-8") || strings.EqualFold(charset, "utf8") {
-			return input, nil
-		}
-		return nil, fmt.Errorf("unsupported encoding %q (want UTF-8)", charset)
+	return &xmlPart{d: d, name: name, maxDepth: p.lim.MaxDepth}, nil
+}
+
+// partText returns an XML part in UTF-8, as textenc.DecodeXML reads it:
+// Open Packaging Conventions allow UTF-8 and UTF-16 parts, with or without
+// a byte-order mark. A part that is not XML is malformed, with the line
+// and what was found. What DecodeXML warns of (a declaration the mark
+// contradicts) is left unsaid: the user cannot act on the inside of a
+// package.
+func partText(name string, data []byte) ([]byte, error) {
+	t, err := textenc.DecodeXML(data)
+	if err == nil {
+		return t.Bytes, nil
 	}
-	return &xmlPart{d: d, name: name, maxDepth: p.lim.MaxDepth}, rc, nil
+	var e *textenc.Error
+	switch {
+	case errors.Is(err, textenc.ErrEmpty):
+		return nil, fmt.Errorf("%s: %w: the part is empty", name, ErrMalformed)
+	case errors.As(err, &e):
+		return nil, fmt.Errorf("%s: line %d: %w: %s", name, e.Line, ErrMalformed, e.Msg)
+	}
+	return nil, fmt.Errorf("%s: %w: %v", name, ErrMalformed, err)
 }
 
 // next returns the next token. Comments and processing instructions are

@@ -11,16 +11,18 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"mime"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // Options say how Parse reads a page.
@@ -77,20 +79,18 @@ func Parse(src []byte, opt Options) (*doc.Document, error) {
 	if len(src) > opt.MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes of HTML (at most %d)", ErrTooLarge, len(src), opt.MaxSize)
 	}
-	enc, name, _ := charset.DetermineEncoding(src, opt.ContentType)
-	if name != "utf-8" {
-		u, err := enc.NewDecoder().Bytes(src)
-		if err != nil {
-			return nil, fmt.Errorf("the HTML is not in its declared encoding %s: %v", name, err)
-		}
-		src = u
+	text, err := decodePage(src, opt.ContentType)
+	if err != nil {
+		return nil, err
 	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	root, err := html.ParseWithOptions(bytes.NewReader(src), html.ParseOptionEnableScripting(false))
+	root, err := html.ParseWithOptions(bytes.NewReader(text.Bytes), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, err
 	}
 	c := &conv{opt: opt, d: &doc.Document{Version: doc.Version, Blocks: []doc.Block{}}}
+	for _, w := range text.Warnings {
+		c.d.Warn("%s", w)
+	}
 	if err := c.checkDepth(root, 0); err != nil {
 		return nil, err
 	}
@@ -107,6 +107,74 @@ func Parse(src []byte, opt Options) (*doc.Document, error) {
 	}
 	c.d.Blocks = append(c.d.Blocks, c.blocks(body, c.d.Lang)...)
 	return c.d, nil
+}
+
+// decodePage returns a page in UTF-8: in the encoding it declares
+// (declaredCharset), where a byte-order mark wins; without a declaration
+// as textenc.Decode reads it (UTF-8, UTF-16, or Chinese or Russian in a
+// legacy encoding when it reads clearly as one), and failing that as
+// windows-1252, as browsers do, with a warning.
+func decodePage(src []byte, contentType string) (*textenc.Text, error) {
+	label := declaredCharset(src, contentType)
+	text, err := textenc.DecodeDeclared(src, label)
+	if err == nil || label != "" || !errors.Is(err, textenc.ErrEncoding) {
+		return text, err
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(src)
+	if err != nil {
+		return nil, err
+	}
+	return &textenc.Text{Bytes: out, Encoding: "windows-1252", Warnings: []string{
+		"the page declares no encoding and is not UTF-8: read as windows-1252, as browsers do; if its letters look wrong, declare its charset or save it as UTF-8"}}, nil
+}
+
+// declaredCharset returns the encoding a page declares: the charset
+// parameter of its media type, else the charset of its <meta charset> or
+// <meta http-equiv="Content-Type"> within its first 1024 bytes (as the
+// HTML standard's prescan looks), else "".
+func declaredCharset(src []byte, contentType string) string {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		return params["charset"]
+	}
+	z := html.NewTokenizer(bytes.NewReader(src[:min(len(src), 1024)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			if string(name) != "meta" {
+				continue
+			}
+			var label, content string
+			pragma := false
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch strings.ToLower(string(k)) {
+				case "charset":
+					label = string(v)
+				case "http-equiv":
+					pragma = strings.EqualFold(string(v), "content-type")
+				case "content":
+					content = string(v)
+				}
+			}
+			if label == "" && pragma {
+				if _, params, err := mime.ParseMediaType(content); err == nil {
+					label = params["charset"]
+				}
+			}
+			if label = strings.TrimSpace(label); label != "" {
+				// A page read as ASCII cannot be in UTF-16, whatever it
+				// says (the HTML standard reads it as UTF-8).
+				if strings.HasPrefix(strings.ToLower(label), "utf-16") {
+					return "utf-8"
+				}
+				return label
+			}
+		}
+	}
 }
 
 type conv struct {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	langtag "github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // Limits bound what Read accepts.
@@ -36,15 +37,14 @@ type Limits struct {
 // DefaultLimits allow any manuscript.
 var DefaultLimits = Limits{MaxSize: 16 << 20, MaxDepth: 64}
 
-// Errors a caller may want to tell apart.
-var (
-	ErrTooLarge = errors.New("too large")
-	ErrNotText  = errors.New("not a text file")
-)
+// ErrTooLarge is returned for a source beyond the Limits. A source that is
+// not text, or in no encoding tandem reads, is refused with a
+// *textenc.Error (errors.Is textenc.ErrNotText or textenc.ErrEncoding).
+var ErrTooLarge = errors.New("too large")
 
 // ReadFile reads the Markdown file at name; lang is the document's language
 // when the file's front matter does not say. Errors begin with the file
-// name.
+// name, and with its line and column where they have one.
 func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
@@ -52,14 +52,17 @@ func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
 	}
 	d, err := Read(src, lang, lim)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, textenc.InFile(name, err)
 	}
 	return d, nil
 }
 
 // Read reads Markdown source. Its language is lang when given (a BCP 47
 // tag), else the lang of its YAML front matter; title and author(s) from
-// the front matter become the document's metadata, not its text.
+// the front matter become the document's metadata, not its text. The
+// source is decoded by textenc.Decode: UTF-8 or UTF-16 with or without a
+// byte-order mark, or Chinese or Russian in a legacy encoding, which the
+// document's Warnings then name.
 func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 	if lang != "" {
 		t, err := langtag.ParseTag(lang)
@@ -77,14 +80,15 @@ func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 	if len(src) > lim.MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes (at most %d)", ErrTooLarge, len(src), lim.MaxSize)
 	}
-	if !utf8.Valid(src) {
-		return nil, fmt.Errorf("%w: the text is not UTF-8", ErrNotText)
+	decoded, err := textenc.Decode(src)
+	if err != nil {
+		return nil, err
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		return nil, fmt.Errorf("%w: it contains NUL bytes", ErrNotText)
-	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	src = decoded.Bytes
 	d := &doc.Document{Version: doc.Version, Lang: lang, Blocks: []doc.Block{}}
+	for _, w := range decoded.Warnings {
+		d.Warn("%s", w)
+	}
 	src, fm, err := splitFrontMatter(src)
 	if err != nil {
 		return nil, err

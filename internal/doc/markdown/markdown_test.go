@@ -11,6 +11,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/golden"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // TestGolden converts every Markdown fixture to HTML, JSON and back to
@@ -60,8 +61,9 @@ func TestBadInput(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"latin1", []byte("caf\xe9"), ErrNotText, "not UTF-8"},
-		{"nul", []byte("a\x00b"), ErrNotText, "NUL"},
+		{"latin1", []byte("caf\xe9"), textenc.ErrEncoding, "1:4: invalid UTF-8 (byte 0xe9)"},
+		{"nul", []byte("a\x00b"), textenc.ErrNotText, "1:2: NUL byte"},
+		{"docx", []byte("PK\x03\x04\x14\x00"), textenc.ErrNotText, "1:1: this is a ZIP package"},
 		{"deep", []byte(deep), ErrTooLarge, "nested 200 deep"},
 		{"big", bytes.Repeat([]byte("a"), 2000), ErrTooLarge, "2000 bytes"},
 	} {
@@ -82,6 +84,8 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("<span lang=ru><sup>x</span></sup>[^a]\n\n[^a]: [^a]"))
+	f.Add([]byte("\xff\xfe#\x00 \x00\x14\x04>\x04\n\x00"))                                                  // UTF-16: "# До"
+	f.Add([]byte("# \xc2\xe2\xe5\xe4\xe5\xed\xe8\xe5\n\n\xc4\xe2\xe5 \xe0\xea\xe0\xe4\xe5\xec\xe8\xe8.\n")) // Windows-1251
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := Read(src, "en", Limits{MaxSize: 1 << 16})
 		if err != nil {
