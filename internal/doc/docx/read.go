@@ -46,6 +46,9 @@ type reader struct {
 	ruby int
 	// hidden counts content kept in other parts that is not read, by kind.
 	hidden map[string]int
+	// furniture is set while headers and footers are read: their fields
+	// become field inlines instead of text.
+	furniture bool
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -53,6 +56,10 @@ type field struct {
 	instr  strings.Builder
 	result bool
 	href   string
+	// code is the paragraph and index of the field atom that stands for
+	// the field (in headers and footers), whose text the result becomes.
+	code     int
+	codePara *para
 }
 
 func (p *pkg) read() (*doc.Document, error) {
@@ -94,6 +101,9 @@ func (p *pkg) read() (*doc.Document, error) {
 	r.d.Title, r.d.Authors = core.title, core.authors
 	r.rels = rels
 	if err := r.readBody(main); err != nil {
+		return nil, err
+	}
+	if err := r.readFurniture(main); err != nil {
 		return nil, err
 	}
 	return r.finish(), nil
@@ -383,6 +393,9 @@ const (
 	aImage
 	aMath
 	aAnchor
+	// aField is a field of a header or footer: mark is its instruction,
+	// text its last result.
+	aField
 )
 
 // para collects a paragraph's content.
@@ -555,6 +568,13 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		if h := fieldTarget(attr(s, "instr")); h != "" {
 			return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
 		}
+		if r.furniture && r.visible() {
+			pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(attr(s, "instr"))})
+			r.fields = append(r.fields, &field{result: true, code: len(pa.atoms) - 1, codePara: pa})
+			err := x.children(visit)
+			r.fields = r.fields[:len(r.fields)-1]
+			return err
+		}
 		return x.children(visit)
 	case "commentRangeStart":
 		pa.comments = appendOnce(pa.comments, attr(s, "id"))
@@ -604,14 +624,28 @@ func (r *reader) symbolsMissing(font string, n int) {
 }
 
 // visible reports whether text read now is shown: it is not part of a
-// field's instructions.
+// field's instructions, nor the result of a field read as a field inline.
 func (r *reader) visible() bool {
 	for _, f := range r.fields {
-		if !f.result {
+		if !f.result || f.codePara != nil {
 			return false
 		}
 	}
 	return true
+}
+
+// fieldResult adds text to the result of the field inline it belongs to,
+// if any, and reports whether it did.
+func (r *reader) fieldResult(pa *para, text string) bool {
+	for _, f := range r.fields {
+		if f.codePara != nil {
+			if f.codePara == pa && f.code < len(pa.atoms) {
+				pa.atoms[f.code].text += text
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // fieldHref returns the target of the innermost hyperlink field.
@@ -731,6 +765,9 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			return err
 		case "t":
 			t, err := x.text()
+			if err == nil && t != "" && r.fieldResult(pa, t) {
+				return nil
+			}
 			if err == nil && t != "" {
 				resolve()
 				if table := symbolFont(props.font); table != nil {
@@ -807,11 +844,24 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 					f := r.fields[n-1]
 					f.result = true
 					f.href = fieldTarget(f.instr.String())
+					if r.furniture && f.href == "" && r.visible() {
+						pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(f.instr.String())})
+						f.code, f.codePara = len(pa.atoms)-1, pa
+					}
 				}
 			case "end":
 				if n := len(r.fields); n > 0 {
+					f := r.fields[n-1]
 					r.fields = r.fields[:n-1]
+					// A field without a result still shows a value.
+					if r.furniture && !f.result && fieldTarget(f.instr.String()) == "" && r.visible() {
+						pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(f.instr.String())})
+					}
 				}
+			}
+		case "pgNum":
+			if r.furniture && r.visible() {
+				pa.atoms = append(pa.atoms, atom{kind: aField, mark: "PAGE"})
 			}
 		case "drawing", "pict", "object":
 			return r.drawing(x, pa, emit)

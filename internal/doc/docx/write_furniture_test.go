@@ -1,0 +1,119 @@
+package docx
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// furnitureBody is a Russian manuscript with what a translator expects
+// back in its place: a highlighted paragraph, coloured and shaded words
+// that go with a mark, a blue word among plain ones (not carried: nothing
+// tells which translated words it becomes), a text box with a border
+// beside a paragraph and one in an empty paragraph (VML only), an image
+// linked from outside the package, an image whose part is missing, a list
+// labelled "Статья N." and a page break.
+const furnitureBody = `
+<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>Сборник форума</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">Весь абзац выделен </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>жёлтым.</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">Слово </w:t></w:r><w:r><w:rPr><w:b/><w:color w:val="C00000"/></w:rPr><w:t>красное</w:t></w:r><w:r><w:t xml:space="preserve"> и </w:t></w:r><w:r><w:rPr><w:rStyle w:val="Vydelenie"/><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/></w:rPr><w:t>серое</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">Абзац с </w:t></w:r><w:r><w:rPr><w:color w:val="0070C0"/></w:rPr><w:t>синим</w:t></w:r><w:r><w:t xml:space="preserve"> словом.</w:t></w:r></w:p>
+<w:p><w:r><w:t>Абзац с врезкой.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1828800" cy="914400"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="5" name="Text Box 5"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1828800" cy="914400"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:ln w="12700"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:t>Текст во врезке.</w:t></w:r></w:p><w:p><w:r><w:t>Второй абзац врезки.</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id="Text Box 5" style="position:absolute;margin-left:252pt;margin-top:0;width:144pt;height:72pt" stroked="t"><v:textbox><w:txbxContent><w:p><w:r><w:t>Текст во врезке.</w:t></w:r></w:p><w:p><w:r><w:t>Второй абзац врезки.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:r><w:pict><v:shape id="Box2" style="position:absolute;margin-left:0;margin-top:0;width:150pt;height:50pt" stroked="t"><v:textbox><w:txbxContent><w:p><w:r><w:t>Врезка в пустом абзаце.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
+<w:p><w:r><w:t>Абзац после врезок.</w:t></w:r></w:p>
+<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="7" name="Linked" descr="Связанный рисунок"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="7" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="rExtImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="8" name="Gone" descr="Потерянный рисунок"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="8" name="gone.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rGone"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr></w:pPr><w:r><w:t>Стороны договорились.</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr></w:pPr><w:r><w:t>Договор вступает в силу.</w:t></w:r></w:p>
+<w:p><w:r><w:t>Перед разрывом страницы.</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>После разрыва страницы.</w:t></w:r></w:p>
+`
+
+// furnitureParts returns the package of furnitureBody, with a default
+// header showing a logo and grey small text, a first-page header, and a
+// footer "Страница PAGE из NUMPAGES" (a complex and a simple field), in
+// a package LibreOffice opens.
+func furnitureParts(t testing.TB) map[string]string {
+	parts := pkgParts(furnitureBody)
+	const more = ` xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"`
+	doc := parts["word/document.xml"]
+	doc = strings.Replace(doc, `<w:document `+wns+` xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`, `<w:document `+wns+more, 1)
+	doc = strings.Replace(doc, `<w:sectPr/>`, `<w:sectPr><w:headerReference w:type="default" r:id="rH1"/><w:headerReference w:type="first" r:id="rH2"/><w:footerReference w:type="default" r:id="rF1"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="708" w:footer="708" w:gutter="0"/><w:titlePg/></w:sectPr>`, 1)
+	parts["word/document.xml"] = doc
+	parts["word/_rels/document.xml.rels"] = strings.Replace(parts["word/_rels/document.xml.rels"], `</Relationships>`,
+		`<Relationship Id="rH1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>`+
+			`<Relationship Id="rH2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>`+
+			`<Relationship Id="rF1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>`+
+			`<Relationship Id="rExtImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://example.org/logo.png" TargetMode="External"/>`+
+			`<Relationship Id="rGone" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/gone.png"/></Relationships>`, 1)
+	parts["word/numbering.xml"] = strings.Replace(parts["word/numbering.xml"], "</w:numbering>",
+		`<w:abstractNum w:abstractNumId="9"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1134" w:hanging="1134"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="9"/></w:num></w:numbering>`, 1)
+	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], `</w:styles>`,
+		`<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="a"/><w:pPr><w:tabs><w:tab w:val="center" w:pos="4677"/><w:tab w:val="right" w:pos="9355"/></w:tabs></w:pPr></w:style></w:styles>`, 1)
+	parts["word/header1.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr ` + wns + more + `><w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="right"/></w:pPr>` +
+		`<w:r><w:drawing><wp:inline><wp:extent cx="190500" cy="190500"/><wp:docPr id="20" name="Logo" descr="Эмблема"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="20" name="hlogo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rHLogo"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="190500" cy="190500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>` +
+		`<w:r><w:rPr><w:color w:val="808080"/><w:sz w:val="18"/></w:rPr><w:t>Колонтитул: Сборник форума</w:t></w:r></w:p></w:hdr>`
+	parts["word/_rels/header1.xml.rels"] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rHLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/hlogo.png"/></Relationships>`
+	parts["word/header2.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr ` + wns + `><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:t>Первая страница</w:t></w:r></w:p></w:hdr>`
+	parts["word/footer1.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr ` + wns + `><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
+		`<w:r><w:t xml:space="preserve">Страница </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+		`<w:r><w:t xml:space="preserve"> из </w:t></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p></w:ftr>`
+	parts["word/media/hlogo.png"] = string(testPNG(t, 4, 4))
+	const ct = `application/vnd.openxmlformats-officedocument.wordprocessingml.`
+	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], `</Types>`,
+		`<Default Extension="png" ContentType="image/png"/>`+
+			`<Override PartName="/word/document.xml" ContentType="`+ct+`document.main+xml"/>`+
+			`<Override PartName="/word/styles.xml" ContentType="`+ct+`styles+xml"/>`+
+			`<Override PartName="/word/numbering.xml" ContentType="`+ct+`numbering+xml"/>`+
+			`<Override PartName="/word/footnotes.xml" ContentType="`+ct+`footnotes+xml"/>`+
+			`<Override PartName="/word/comments.xml" ContentType="`+ct+`comments+xml"/>`+
+			`<Override PartName="/word/header1.xml" ContentType="`+ct+`header+xml"/>`+
+			`<Override PartName="/word/header2.xml" ContentType="`+ct+`header+xml"/>`+
+			`<Override PartName="/word/footer1.xml" ContentType="`+ct+`footer+xml"/></Types>`, 1)
+	return parts
+}
+
+// TestReadHeaders reads the headers and footers a section uses, named by
+// their place, with fields as field inlines (not their last value as
+// text) and images left out.
+func TestReadHeaders(t *testing.T) {
+	d, err := readBytes(t, zipParts(t, furnitureParts(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range d.Headers {
+		for _, b := range p.Blocks {
+			var s strings.Builder
+			doc.WalkInlines(b.Inlines, func(in *doc.Inline) {
+				switch in.Type {
+				case doc.Text:
+					s.WriteString(in.Text)
+				case doc.Field:
+					s.WriteString("{" + in.Instr + "=" + in.Text + "}")
+				case doc.Image:
+					s.WriteString("[image]")
+				}
+			})
+			got = append(got, p.Name+": "+s.String())
+		}
+	}
+	want := []string{
+		"header: Колонтитул: Сборник форума",
+		"header-first: Первая страница",
+		"footer: Страница {PAGE=1} из {NUMPAGES=2}",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headers and footers read as\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, p := range d.Headers {
+		for _, b := range p.Blocks {
+			if b.ID == "" {
+				t.Errorf("%s: a block without an identifier", p.Name)
+			}
+		}
+	}
+	if len(d.Media) != 0 {
+		t.Errorf("the header's logo became media of the document: %v", d.Media)
+	}
+}
