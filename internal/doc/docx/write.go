@@ -300,6 +300,11 @@ type WriteReport struct {
 	// DroppedLinks are internal links ("#id") whose target is not in the
 	// document; their text is kept without the link.
 	DroppedLinks []string
+	// FlatTextBoxes counts the template's text boxes that are not in a
+	// shape (a DrawingML or VML shape with a border and a place on the
+	// page) and whose text is written as paragraphs of the body. Text
+	// boxes in a shape are written back into it.
+	FlatTextBoxes int
 }
 
 // zipTime is the modification time of every entry, so that the same
@@ -320,6 +325,7 @@ func Write(w io.Writer, d *doc.Document, opt WriteOptions) (WriteReport, error) 
 	if err != nil {
 		return WriteReport{}, err
 	}
+	pw.report.FlatTextBoxes = t.idx.flatBoxes
 	files, err := pw.build()
 	if err != nil {
 		return pw.report, err

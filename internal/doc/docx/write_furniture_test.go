@@ -1,8 +1,10 @@
 package docx
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/tandemforum/tandem/internal/doc"
 )
@@ -12,8 +14,8 @@ import (
 // that go with a mark, a blue word among plain ones (not carried: nothing
 // tells which translated words it becomes), a text box with a border
 // beside a paragraph and one in an empty paragraph (VML only), an image
-// linked from outside the package, an image whose part is missing, a list
-// labelled "Статья N." and a page break.
+// linked from outside the package, a list
+// labelled "Статья N.".
 const furnitureBody = `
 <w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>Сборник форума</w:t></w:r></w:p>
 <w:p><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">Весь абзац выделен </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>жёлтым.</w:t></w:r></w:p>
@@ -23,11 +25,12 @@ const furnitureBody = `
 <w:p><w:r><w:pict><v:shape id="Box2" style="position:absolute;margin-left:0;margin-top:0;width:150pt;height:50pt" stroked="t"><v:textbox><w:txbxContent><w:p><w:r><w:t>Врезка в пустом абзаце.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
 <w:p><w:r><w:t>Абзац после врезок.</w:t></w:r></w:p>
 <w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="7" name="Linked" descr="Связанный рисунок"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="7" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="rExtImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
-<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="8" name="Gone" descr="Потерянный рисунок"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="8" name="gone.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rGone"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr></w:pPr><w:r><w:t>Стороны договорились.</w:t></w:r></w:p>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr></w:pPr><w:r><w:t>Договор вступает в силу.</w:t></w:r></w:p>
-<w:p><w:r><w:t>Перед разрывом страницы.</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>После разрыва страницы.</w:t></w:r></w:p>
 `
+
+// goneImage is a paragraph showing an image whose part the package lacks.
+const goneImage = `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="8" name="Gone" descr="Потерянный рисунок"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="8" name="gone.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rGone"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
 
 // furnitureParts returns the package of furnitureBody, with a default
 // header showing a logo and grey small text, a first-page header, and a
@@ -115,5 +118,186 @@ func TestReadHeaders(t *testing.T) {
 	}
 	if len(d.Media) != 0 {
 		t.Errorf("the header's logo became media of the document: %v", d.Media)
+	}
+}
+
+// furnitureOut translates the furniture manuscript into English through
+// XLIFF and writes it over the original, with extra body paragraphs.
+func furnitureOut(t *testing.T, extra string) (map[string]string, WriteReport) {
+	t.Helper()
+	parts := furnitureParts(t)
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], "<w:sectPr>", extra+"<w:sectPr>", 1)
+	tr := translation{name: "furniture", from: "ru", to: "en", source: zipParts(t, parts)}
+	d := tr.translate(t)
+	tmpl, err := OpenTemplate(tr.source, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	rep, err := Write(&buf, d, WriteOptions{Template: tmpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for name, data := range checkPackage(t, buf.Bytes()) {
+		out[name] = string(data)
+	}
+	return out, rep
+}
+
+// cyrillic returns the Cyrillic words of the text (w:t) of a part.
+func cyrillic(t *testing.T, part string) []string {
+	root, err := parseXML([]byte(part), "part", 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(n *xnode)
+	walk = func(n *xnode) {
+		if n.isW("t") {
+			for _, w := range strings.Fields(n.textContent()) {
+				for _, r := range w {
+					if unicode.Is(unicode.Cyrillic, r) {
+						out = append(out, w)
+						break
+					}
+				}
+			}
+		}
+		for _, k := range n.elems() {
+			walk(k)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// TestWriteHeadersTranslated writes a translation over a manuscript with
+// headers and footers: their text is translated in their own parts,
+// which keep the logo, the grey small type and the page-number fields,
+// the fields where the translation put them.
+func TestWriteHeadersTranslated(t *testing.T) {
+	parts, _ := furnitureOut(t, "")
+	for _, name := range []string{"word/header1.xml", "word/header2.xml", "word/footer1.xml"} {
+		if w := cyrillic(t, parts[name]); len(w) > 0 {
+			t.Errorf("%s keeps the source's text %q", name, w)
+		}
+	}
+	h := parts["word/header1.xml"]
+	for _, want := range []string{`r:embed="rHLogo"`, `<w:color w:val="808080"/><w:sz w:val="18"/>`, `<w:pStyle w:val="Header"/>`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("header1.xml lost %s:\n%s", want, h)
+		}
+	}
+	f := parts["word/footer1.xml"]
+	page := strings.Index(f, `<w:instrText xml:space="preserve"> PAGE </w:instrText>`)
+	of := strings.Index(f, pseudo(" из ", "en"))
+	pages := strings.Index(f, `<w:fldSimple w:instr=" NUMPAGES ">`)
+	if page < 0 || of < 0 || pages < 0 || !(page < of && of < pages) {
+		t.Errorf("footer1.xml does not read «page PAGE of NUMPAGES» with its fields:\n%s", f)
+	}
+	if strings.Contains(parts["word/_rels/document.xml.rels"], "header3") {
+		t.Error("a header part was added")
+	}
+}
+
+// TestWriteTextBoxes writes the text of text boxes back into their shapes,
+// border and position kept, and not as paragraphs of the body.
+func TestWriteTextBoxes(t *testing.T) {
+	parts, rep := furnitureOut(t, "")
+	body := parts["word/document.xml"]
+	if w := cyrillic(t, body); len(w) > 0 {
+		t.Errorf("document.xml keeps the source's text %q", w)
+	}
+	root, err := parseXML([]byte(body), "document", 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var boxes []string
+	var walk func(n *xnode, inBox bool)
+	walk = func(n *xnode, inBox bool) {
+		if n.isW("txbxContent") {
+			boxes = append(boxes, n.textContent())
+			return
+		}
+		for _, k := range n.elems() {
+			walk(k, inBox)
+		}
+	}
+	walk(root, false)
+	want := []string{pseudo("Текст во врезке.", "en") + pseudo("Второй абзац врезки.", "en"), pseudo("Врезка в пустом абзаце.", "en")}
+	if strings.Join(boxes, "|") != strings.Join(want, "|") {
+		t.Errorf("text boxes hold %q, want %q", boxes, want)
+	}
+	if strings.Count(body, pseudo("Текст во врезке.", "en")) != 1 {
+		t.Error("the text box's text is written outside it as well")
+	}
+	for _, want := range []string{`<a:ln w="12700">`, `<wp:posOffset>3200400</wp:posOffset>`, `<v:shape id="Box2"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the text boxes lost %s", want)
+		}
+	}
+	if rep.FlatTextBoxes != 0 {
+		t.Errorf("%d text boxes reported as written into the body", rep.FlatTextBoxes)
+	}
+}
+
+// TestWriteRunFormatting carries what the model does not say about runs
+// onto the translated runs where the source says which: a paragraph
+// highlighted throughout, a colour that goes with bold, a character style
+// and shading that go with emphasis; a colour on one plain word among
+// plain words is not carried (nothing says which translated word it is).
+func TestWriteRunFormatting(t *testing.T) {
+	parts, _ := furnitureOut(t, "")
+	body := parts["word/document.xml"]
+	run := func(text string) string {
+		i := strings.Index(body, pseudo(text, "en"))
+		if i < 0 {
+			t.Fatalf("no run with %q", pseudo(text, "en"))
+		}
+		j := strings.LastIndex(body[:i], "<w:r>")
+		return body[j:i]
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Весь абзац выделен жёлтым.", `<w:highlight w:val="yellow"/>`},
+		{"красное", `<w:b/><w:color w:val="C00000"/>`},
+		{"серое", `<w:rStyle w:val="Vydelenie"/><w:i/><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>`},
+	} {
+		if r := run(c.text); !strings.Contains(r, c.want) {
+			t.Errorf("the run of %q is %s, want %s in it", c.text, r, c.want)
+		}
+	}
+	if r := run("Абзац с синим словом."); strings.Contains(r, "color") {
+		t.Errorf("a colour of one word is carried onto the whole paragraph: %s", r)
+	}
+}
+
+// TestWriteImagesWithoutBytes writes an image linked from outside the
+// package as a link again (r:link, TargetMode External), with its
+// translated description, and an image whose part is missing as an empty
+// paragraph, reported; neither shows its description as body text.
+func TestWriteImagesWithoutBytes(t *testing.T) {
+	parts, rep := furnitureOut(t, goneImage)
+	body := parts["word/document.xml"]
+	rels := parts["word/_rels/document.xml.rels"]
+	i := strings.Index(body, `<a:blip r:link="`)
+	if i < 0 {
+		t.Fatalf("the linked image is not linked:\n%s", body)
+	}
+	id := body[i+len(`<a:blip r:link="`):]
+	id = id[:strings.IndexByte(id, '"')]
+	if !strings.Contains(rels, `Id="`+id+`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://example.org/logo.png" TargetMode="External"`) {
+		t.Errorf("relationship %s is not the external image:\n%s", id, rels)
+	}
+	if !strings.Contains(body, `descr="`+pseudo("Связанный рисунок", "en")+`"`) {
+		t.Error("the linked image keeps the source's description")
+	}
+	for _, alt := range []string{"Связанный рисунок", "Потерянный рисунок"} {
+		if strings.Contains(body, ">"+pseudo(alt, "en")+"<") {
+			t.Errorf("the description %q is written as text", alt)
+		}
+	}
+	if len(rep.MissingImages) != 1 || !strings.Contains(rep.MissingImages[0], pseudo("Потерянный рисунок", "en")) {
+		t.Errorf("missing images reported: %q", rep.MissingImages)
 	}
 }

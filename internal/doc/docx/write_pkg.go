@@ -44,6 +44,11 @@ type pkgWriter struct {
 	blockTargets map[string]string // block ID a link points to → bookmark name
 	bookmarkIDs  map[string]int
 	nextBookmark int
+
+	// blocks are the document's blocks by identifier; boxDone are the
+	// template's text boxes already written.
+	blocks  map[string]*doc.Block
+	boxDone map[*textBox]bool
 }
 
 func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, error) {
@@ -54,7 +59,15 @@ func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, e
 		resolved: map[string]string{}, resolvedName: map[string]string{},
 		anchors: map[string]string{}, blockTargets: map[string]string{}, bookmarkIDs: map[string]int{},
 		nextDocPr: 1000, nextBookmark: 1,
+		blocks: map[string]*doc.Block{}, boxDone: map[*textBox]bool{},
 	}
+	d.Walk(func(b *doc.Block) {
+		if b.ID != "" {
+			if _, dup := pw.blocks[b.ID]; !dup {
+				pw.blocks[b.ID] = b
+			}
+		}
+	})
 	pw.st = &styles{byID: map[string]*style{}, defaultPara: t.st.defaultPara, defaults: t.st.defaults,
 		paraCache: map[string]paraStyle{}, charCache: map[string]runProps{}}
 	for id, s := range t.st.byID {
@@ -270,6 +283,7 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 		}
 	}
 	mainOut := pw.newPart(t.main, kept)
+	mainOut.srcRels = t.mainRels
 	for i, typ := range []string{"footnotes", "endnotes"} {
 		pw.noteParts[i] = t.target(t.mainRels, typ)
 	}
@@ -279,6 +293,9 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 	mainOut.x.writeCanon(pw.finalSection())
 	mainOut.x.WriteString("</w:body></w:document>")
 
+	if err := pw.furniture(gen, genRels); err != nil {
+		return nil, err
+	}
 	for i, typ := range []string{"footnotes", "endnotes"} {
 		if pw.noteParts[i] == "" && len(pw.noteList[i]) == 0 {
 			continue
@@ -369,6 +386,40 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 		}
 	}
 	return pw.assemble(gen, genRels, types)
+}
+
+// furniture writes the template's headers and footers that the document
+// has (translated): each paragraph the reader made a block of is written
+// from the block, with its properties and what the model does not hold
+// (fields, images, shapes, positioned tabs) kept; everything else is the
+// template's.
+func (pw *pkgWriter) furniture(gen map[string][]byte, genRels map[string]*partRels) error {
+	t := pw.t
+	have := map[string]bool{}
+	for _, h := range pw.d.Headers {
+		have[h.Name] = true
+	}
+	for _, f := range t.idx.furniture {
+		if !have[f.name] {
+			continue
+		}
+		rels, err := t.rels(f.part)
+		if err != nil {
+			return err
+		}
+		po := pw.newPart(f.part, rels)
+		po.srcRels, po.furniture = rels, true
+		root := t.idx.furnitureRoot[f.name]
+		po.x.WriteString(xmlDecl)
+		po.x.WriteString("<w:" + root.local + rootNamespaces() + ">")
+		for _, k := range root.kids {
+			po.rewrite(k)
+		}
+		po.x.WriteString("</w:" + root.local + ">")
+		gen[f.part] = po.x.Bytes()
+		genRels[f.part] = po.rels
+	}
+	return nil
 }
 
 // notesXML writes a notes part: the template's separators (or Word's
