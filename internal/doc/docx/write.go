@@ -57,7 +57,8 @@ type Template struct {
 	// the main part.
 	rootRels, mainRels []relEntry
 	types              contentTypes
-	src                *doc.Document // the template's content as the reader reads it
+	src                *doc.Document         // the template's content as the reader reads it
+	srcBlocks          map[string]*doc.Block // its blocks by identifier
 	idx                *sourceIndex
 	st                 *styles
 	nb                 *numbering
@@ -94,7 +95,13 @@ func OpenTemplate(data []byte, lim Limits) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Template{p: p, lim: lim, names: map[string]string{}, src: src, mediaNames: map[string]string{}}
+	t := &Template{p: p, lim: lim, names: map[string]string{}, src: src, mediaNames: map[string]string{},
+		srcBlocks: map[string]*doc.Block{}}
+	src.Walk(func(b *doc.Block) {
+		if _, dup := t.srcBlocks[b.ID]; !dup && b.ID != "" {
+			t.srcBlocks[b.ID] = b
+		}
+	})
 	for _, f := range zr.File {
 		if strings.HasSuffix(f.Name, "/") {
 			continue

@@ -270,6 +270,11 @@ func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 	var p ppr
 	if src != nil && c.noteI < 0 {
 		p = pprFrom(src.ppr)
+		if sb := pw.t.srcBlocks[b.ID]; sb != nil && b.Number != sb.Number && b.Number != "" {
+			// A number the document changed (translated) is shown as
+			// it is, not as the template numbers the heading.
+			p = p.set("numPr", numPr(pw.num.heading(level-1, b.Number), level-1))
+		}
 	} else {
 		style := pw.headingStyle(level)
 		p = p.set("pStyle", styleProp("pStyle", style))
@@ -764,6 +769,19 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 	pw := o.pw
 	ref, numID, ilvl := o.listNumbering(l, c)
 	var itemNums []int
+	relabelled := false
+	if ref != nil && pw.labelsChanged(l, id) {
+		// The template's numbering would show the source's labels.
+		format := ""
+		if lvl := pw.t.nb.level(numID, ilvl); lvl != nil {
+			format = lvl.format
+		}
+		if itemNums = pw.num.relabel(l, numID, ilvl, format); itemNums == nil {
+			ref = nil
+		} else {
+			relabelled = true
+		}
+	}
 	if ref == nil {
 		// Word has nine levels; deeper lists stay on the last.
 		ilvl = min(c.depth, 8)
@@ -812,6 +830,9 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 			switch {
 			case src != nil && c.noteI < 0 && pw.hasNumbering(src.ppr):
 				p = pprFrom(src.ppr)
+				if relabelled {
+					p = p.set("numPr", numPr(numID, ilvl))
+				}
 			case ref != nil:
 				p = pprFrom(ref).set("numPr", numPr(numID, ilvl))
 			default:
@@ -824,6 +845,24 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 			o.para(p, b.Inlines, bc, b.ID, nil)
 		}
 	}
+}
+
+// labelsChanged reports whether the items of a list of the template have
+// labels other than the template's own list (a translation of them).
+func (pw *pkgWriter) labelsChanged(l *doc.List, id string) bool {
+	sb := pw.t.srcBlocks[id]
+	if sb == nil || sb.List == nil {
+		return false
+	}
+	if len(sb.List.Items) != len(l.Items) {
+		return true
+	}
+	for k := range l.Items {
+		if l.Items[k].Label != sb.List.Items[k].Label {
+			return true
+		}
+	}
+	return false
 }
 
 // indent is the indentation of an unnumbered paragraph inside a list item

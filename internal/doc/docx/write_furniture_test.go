@@ -301,3 +301,67 @@ func TestWriteImagesWithoutBytes(t *testing.T) {
 		t.Errorf("missing images reported: %q", rep.MissingImages)
 	}
 }
+
+// TestWriteTranslatedLabels writes a list of the template whose labels
+// the translation changed: the written numbering shows the translated
+// labels (one pattern, "第%1条", where one gives them all; each label as
+// it is where not), with the template's indents, and not the source's
+// "Статья N.".
+func TestWriteTranslatedLabels(t *testing.T) {
+	src := zipParts(t, furnitureParts(t))
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, text string
+		labels     []string
+	}{
+		{"pattern", "第%1条", []string{"第1条", "第2条"}},
+		{"literal", "第一条", []string{"第一条", "第二条"}},
+		{"English", "Article %1.", []string{"Article 1.", "Article 2."}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := readBytes(t, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var list *doc.List
+			d.Walk(func(b *doc.Block) {
+				if b.List != nil {
+					list = b.List
+				}
+			})
+			if list == nil || len(list.Items) != 2 || list.Items[0].Label != "Статья 1." {
+				t.Fatalf("the source's list is not read as labelled: %+v", list)
+			}
+			for k := range list.Items {
+				list.Items[k].Label = c.labels[k]
+			}
+			out := write(t, d, WriteOptions{Template: tmpl})
+			parts := checkPackage(t, out)
+			numbering := string(parts["word/numbering.xml"])
+			if !strings.Contains(numbering, `<w:lvlText w:val="`+c.text+`"/>`) {
+				t.Errorf("numbering.xml lacks the level text %q:\n%s", c.text, numbering)
+			}
+			if !strings.Contains(numbering, `<w:ind w:left="1134" w:hanging="1134"/>`) {
+				t.Error("the template's indents are not kept")
+			}
+			back, err := readBytes(t, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			back.Walk(func(b *doc.Block) {
+				if b.List != nil {
+					for _, it := range b.List.Items {
+						got = append(got, it.Label)
+					}
+				}
+			})
+			if strings.Join(got, " ") != strings.Join(c.labels, " ") {
+				t.Errorf("labels read back %q, want %q", got, c.labels)
+			}
+		})
+	}
+}

@@ -54,6 +54,12 @@ func TestWriteLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, "labels.docx")
+	// A list of the template whose labels were translated.
+	relabelled := relabelledDocument(t)
+	if err := os.WriteFile(filepath.Join(dir, "relabel.docx"), relabelled, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "relabel.docx")
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	// A profile of its own, so that a LibreOffice already running (or
@@ -77,6 +83,15 @@ func TestWriteLibreOffice(t *testing.T) {
 			t.Errorf("LibreOffice sees the structure\n%s\nwant:\n%s", got, want)
 		}
 		sameTexts(t, "LibreOffice", textsNoMath(back), textsNoMath(labels))
+	})
+	t.Run("relabel", func(t *testing.T) {
+		back, err := ReadFile(filepath.Join(dir, "lo", "relabel.docx"), Limits{})
+		if err != nil {
+			t.Fatalf("LibreOffice did not convert the written file: %v", err)
+		}
+		if got := listLabels(back); got != "第1条 第2条" {
+			t.Errorf("LibreOffice shows the labels %q, want 第1条 第2条", got)
+		}
 	})
 	for i := range translations(t) {
 		name := "out" + itoa(i)
@@ -152,4 +167,40 @@ func textsNoMath(d *doc.Document) []string {
 		collect(n.Blocks, marks[n.ID])
 	}
 	return out
+}
+
+// relabelledDocument is the furniture manuscript with its list's labels
+// "Статья N." translated as "第N条", written over the manuscript.
+func relabelledDocument(t *testing.T) []byte {
+	src := zipParts(t, furnitureParts(t))
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := readBytes(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Walk(func(b *doc.Block) {
+		if b.List != nil {
+			for k := range b.List.Items {
+				b.List.Items[k].Label = "第" + itoa(k+1) + "条"
+			}
+		}
+	})
+	return write(t, d, WriteOptions{Template: tmpl})
+}
+
+// listLabels returns the labels of the items of a document's lists,
+// separated by spaces.
+func listLabels(d *doc.Document) string {
+	var got []string
+	d.Walk(func(b *doc.Block) {
+		if b.List != nil {
+			for _, it := range b.List.Items {
+				got = append(got, it.Label)
+			}
+		}
+	})
+	return strings.Join(got, " ")
 }
