@@ -8,6 +8,9 @@ import (
 	"github.com/tandemforum/tandem/internal/doc"
 )
 
+// nsRelStrict is the namespace of relationship ids in Strict Open XML.
+const nsRelStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+
 // furniturePart is a header or footer part and the name the document
 // model gives it (doc.Part.Name).
 type furniturePart struct {
@@ -52,7 +55,13 @@ func (p *pkg) furniture(main string, rels map[string]rel) ([]furniturePart, erro
 			case name == "sectPr" && !changed:
 				inSect, cur = true, nil
 			case inSect && (name == "headerReference" || name == "footerReference") && !changed:
-				cur = append(cur, ref{name[:6], attr(t, "type"), attr(t, "id")})
+				id := ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "id" && (a.Name.Space == nsRel || a.Name.Space == nsRelStrict) {
+						id = a.Value
+					}
+				}
+				cur = append(cur, ref{name[:6], attr(t, "type"), id})
 			}
 		case xml.EndElement:
 			if len(stack) == 0 {
