@@ -365,3 +365,45 @@ func TestWriteTranslatedLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteHeadersWithoutTemplate writes a document's headers and footers
+// as parts of its own when there is no template to write them over:
+// referenced from the section, the first page's turned on, fields as
+// simple fields marked dirty so that the page number is worked out again.
+func TestWriteHeadersWithoutTemplate(t *testing.T) {
+	d, err := readBytes(t, zipParts(t, furnitureParts(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := write(t, d, WriteOptions{})
+	parts := checkPackage(t, out)
+	body := string(parts["word/document.xml"])
+	sect := body[strings.LastIndex(body, "<w:sectPr>"):]
+	for _, want := range []string{`<w:headerReference w:type="default"`, `<w:headerReference w:type="first"`, `<w:footerReference w:type="default"`, `<w:titlePg/>`} {
+		if !strings.Contains(sect, want) {
+			t.Errorf("the section lacks %s: %s", want, sect)
+		}
+	}
+	var footer string
+	for name, data := range parts {
+		if strings.HasPrefix(name, "word/footer") {
+			footer = string(data)
+		}
+	}
+	for _, want := range []string{`<w:fldSimple w:instr=" PAGE " w:dirty="true">`, `<w:fldSimple w:instr=" NUMPAGES " w:dirty="true">`, "Страница "} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("the footer lacks %s:\n%s", want, footer)
+		}
+	}
+	back, err := readBytes(t, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, h := range back.Headers {
+		names = append(names, h.Name)
+	}
+	if got := strings.Join(names, " "); got != "header header-first footer" {
+		t.Errorf("headers read back: %s", got)
+	}
+}

@@ -197,13 +197,10 @@ func carried(t testing.TB, d *doc.Document) *doc.Document {
 }
 
 // plainCarried is carried(d) as a package without a template carries it:
-// without headers and footers, which have no part to go into, and without
-// figures whose image the package lacks (an empty paragraph keeps their
-// place).
+// without figures whose image the package lacks (an empty paragraph keeps
+// their place).
 func plainCarried(t testing.TB, d *doc.Document) *doc.Document {
-	c := carried(t, d)
-	c.Headers = nil
-	return withoutEmptyFigures(c)
+	return withoutEmptyFigures(carried(t, d))
 }
 
 // withoutEmptyFigures returns d without figures that have no image and no
