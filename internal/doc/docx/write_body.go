@@ -1172,11 +1172,21 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 func (o *partOut) drawing(x *xb, src, alt string) bool {
 	pw := o.pw
 	part, name := pw.mediaPart(src)
-	if part == "" {
+	blip := "r:embed"
+	var rid string
+	var cx, cy int64
+	switch {
+	case part != "":
+		rid = o.rels.add("image", relTarget(o.dir, part), false)
+		cx, cy = pw.imageSize(name, part)
+	case webURL(src):
+		// An image on the web stays there: Word and LibreOffice show it
+		// from its address.
+		blip, rid = "r:link", o.rels.add("image", src, true)
+		cx, cy = pw.imageSize("", "")
+	default:
 		return false
 	}
-	rid := o.rels.add("image", relTarget(o.dir, part), false)
-	cx, cy := pw.imageSize(name, part)
 	pw.nextDocPr++
 	id := strconv.Itoa(pw.nextDocPr)
 	ext := []string{"cx", strconv.FormatInt(cx, 10), "cy", strconv.FormatInt(cy, 10)}
@@ -1196,7 +1206,7 @@ func (o *partOut) drawing(x *xb, src, alt string) bool {
 	x.empty("pic:cNvPicPr")
 	x.close("pic:nvPicPr")
 	x.open("pic:blipFill")
-	x.empty("a:blip", "r:embed", rid)
+	x.empty("a:blip", blip, rid)
 	x.open("a:stretch")
 	x.empty("a:fillRect")
 	x.close("a:stretch")
@@ -1216,6 +1226,13 @@ func (o *partOut) drawing(x *xb, src, alt string) bool {
 	x.close("wp:inline")
 	x.close("w:drawing")
 	return true
+}
+
+// webURL reports whether src is the address of an image on the web.
+func webURL(src string) bool {
+	u, ok := doc.SafeHref(src)
+	lower := strings.ToLower(u)
+	return ok && (strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"))
 }
 
 // mediaPart returns the part holding image src, and its media name: the

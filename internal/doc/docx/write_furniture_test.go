@@ -366,6 +366,33 @@ func TestWriteTranslatedLabels(t *testing.T) {
 	}
 }
 
+// TestWriteWebImage writes an image whose source is an address on the web
+// (a Markdown manuscript's) as a linked image, not as its description.
+func TestWriteWebImage(t *testing.T) {
+	d := &doc.Document{Lang: "ru", Blocks: []doc.Block{
+		{ID: "f-1", Type: doc.FigureBlock, Figure: &doc.Figure{Src: "https://example.org/map.png", Alt: "Карта"}},
+		{ID: "p-1", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "Значок "}, {Type: doc.Image, Src: "http://example.org/i.png", Alt: "значок"}}},
+	}}
+	var buf bytes.Buffer
+	rep, err := Write(&buf, d, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := checkPackage(t, buf.Bytes())
+	body, rels := string(parts["word/document.xml"]), string(parts["word/_rels/document.xml.rels"])
+	if strings.Count(body, `<a:blip r:link="`) != 2 {
+		t.Errorf("the images are not linked:\n%s", body)
+	}
+	for _, u := range []string{"https://example.org/map.png", "http://example.org/i.png"} {
+		if !strings.Contains(rels, `Target="`+u+`" TargetMode="External"`) {
+			t.Errorf("no external relationship to %s:\n%s", u, rels)
+		}
+	}
+	if strings.Contains(body, ">Карта<") || len(rep.MissingImages) > 0 {
+		t.Errorf("the image is written as its description (missing: %v)", rep.MissingImages)
+	}
+}
+
 // TestWriteHeadersWithoutTemplate writes a document's headers and footers
 // as parts of its own when there is no template to write them over:
 // referenced from the section, the first page's turned on, fields as
