@@ -302,8 +302,16 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 	o.keep = nil
 	if src := o.pw.src(blockID); src != nil && (src.kind == 'p' || src.kind == 'h') && c.noteI < 0 {
 		o.keep = keepOf(src)
+		islands := append(append([]*xnode(nil), o.keep.before...), o.keep.after...)
 		for _, tb := range o.keep.boxes {
-			o.pw.boxDone[tb] = true
+			if covers(islands, tb) {
+				o.pw.boxDone[tb] = true
+			} else if !o.pw.boxDone[tb] && !o.pw.boxFlat[tb] {
+				// A box this writer cannot place: its text goes into
+				// the body, as before the box was known.
+				o.pw.boxFlat[tb] = true
+				o.pw.report.FlatTextBoxes++
+			}
 		}
 	}
 	defer func() { o.keep = outer }()

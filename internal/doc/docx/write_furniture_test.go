@@ -434,3 +434,22 @@ func TestWriteHeadersWithoutTemplate(t *testing.T) {
 		t.Errorf("headers read back: %s", got)
 	}
 }
+
+// TestWriteTextBoxInInsertion writes back a text box whose run is a
+// tracked insertion, in a paragraph with text: into its shape, once.
+func TestWriteTextBoxInInsertion(t *testing.T) {
+	box := `<w:p><w:r><w:t>Вставка с врезкой.</w:t></w:r><w:ins w:id="90" w:author="Редактор" w:date="2024-05-02T09:00:00Z"><w:r><w:pict><v:shape id="Box9" style="position:absolute;width:150pt;height:50pt" stroked="t"><v:textbox><w:txbxContent><w:p><w:r><w:t>Врезка во вставке.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:ins></w:p>`
+	parts, rep := furnitureOut(t, box)
+	body := parts["word/document.xml"]
+	text := pseudo("Врезка во вставке.", "en")
+	if strings.Count(body, text) != 1 {
+		t.Fatalf("the box's text is written %d times", strings.Count(body, text))
+	}
+	i := strings.Index(body, `<v:shape id="Box9"`)
+	if i < 0 || !strings.Contains(body[i:], "<w:txbxContent><w:p><w:r><w:t xml:space=\"preserve\">"+text) {
+		t.Errorf("the box's text is not in its shape")
+	}
+	if rep.FlatTextBoxes != 0 {
+		t.Errorf("%d boxes written into the body", rep.FlatTextBoxes)
+	}
+}

@@ -70,11 +70,8 @@ func keepOf(src *srcEntry) *paraKeep {
 		}
 		switch {
 		case !src.furniture:
-			if n.isW("r") && len(src.boxes) > 0 && findElem(n, "txbxContent") != nil {
-				place(n)
-			}
-			if n.isW("r") && showsText(n) {
-				seenText = true
+			if len(src.boxes) > 0 {
+				boxRuns(n, func(r *xnode) { place(r) }, &seenText)
 			}
 		case n.isW("r") && n.child(nsW, "fldChar") != nil:
 			field = &keptField{nodes: []*xnode{n}}
@@ -109,6 +106,49 @@ func keepOf(src *srcEntry) *paraKeep {
 		f.instr = normInstr(f.instr)
 	}
 	return k
+}
+
+// boxRuns calls fn for each run inside n (a paragraph's child) that holds
+// a text box, in order, and sets seenText once a run shows text. Deleted
+// content and the older forms of shapes are passed over, as the reader
+// passes them over.
+func boxRuns(n *xnode, fn func(r *xnode), seenText *bool) {
+	switch {
+	case n.isW("r"):
+		if findElem(n, "txbxContent") != nil {
+			fn(n)
+		}
+		if showsText(n) {
+			*seenText = true
+		}
+	case n.isW("del"), n.isW("moveFrom"), n.is(nsMC, "Fallback"), n.isW("pPr"):
+	default:
+		for _, k := range n.elems() {
+			boxRuns(k, fn, seenText)
+		}
+	}
+}
+
+// covers reports whether the runs hold the content of tb.
+func covers(runs []*xnode, tb *textBox) bool {
+	var in func(n *xnode) bool
+	in = func(n *xnode) bool {
+		if n == tb.content {
+			return true
+		}
+		for _, k := range n.kids {
+			if in(k) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range runs {
+		if in(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldDepth returns how many fields a run of a complex field opens less
@@ -273,16 +313,18 @@ func (pw *pkgWriter) boxOf(b *doc.Block) *textBox {
 			return pw.boxOf(&b.Blocks[0])
 		}
 	default:
-		if src := pw.src(b.ID); src != nil {
+		if src := pw.src(b.ID); src != nil && !pw.boxFlat[src.box] {
 			return src.box
 		}
 	}
 	return nil
 }
 
-// holder writes the template paragraph that holds a text box, when the
-// document has no block for it (it holds nothing but the box): as the
-// template has it, with the boxes' content translated.
+// holder writes the template paragraph that holds a text box, when its
+// text was not written with the box (it has none, or the document's block
+// for it is not the template's): its properties and the runs of its boxes,
+// with the boxes' content translated. Its text, if any, is the document's
+// to write.
 func (o *partOut) holder(tb *textBox) {
 	pw := o.pw
 	e := pw.t.idx.byNode[tb.holder]
@@ -290,7 +332,13 @@ func (o *partOut) holder(tb *textBox) {
 		pw.boxDone[b] = true
 	}
 	pw.boxDone[tb] = true
-	o.rewrite(tb.holder)
+	o.x.open("w:p")
+	pprFrom(e.ppr).write(&o.x, nil)
+	seen := false
+	for _, k := range tb.holder.kids {
+		boxRuns(k, o.rewrite, &seen)
+	}
+	o.x.close("w:p")
 }
 
 // imageName names an image without bytes in reports: by its description.

@@ -49,6 +49,8 @@ type pkgWriter struct {
 	// template's text boxes already written.
 	blocks  map[string]*doc.Block
 	boxDone map[*textBox]bool
+	// boxFlat are the text boxes whose content is written in the body.
+	boxFlat map[*textBox]bool
 	// sectRefs are the references of sections to headers and footers
 	// written as new parts.
 	sectRefs []sectRef
@@ -62,7 +64,7 @@ func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, e
 		resolved: map[string]string{}, resolvedName: map[string]string{},
 		anchors: map[string]string{}, blockTargets: map[string]string{}, bookmarkIDs: map[string]int{},
 		nextDocPr: 1000, nextBookmark: 1,
-		blocks: map[string]*doc.Block{}, boxDone: map[*textBox]bool{},
+		blocks: map[string]*doc.Block{}, boxDone: map[*textBox]bool{}, boxFlat: map[*textBox]bool{},
 	}
 	d.Walk(func(b *doc.Block) {
 		if b.ID != "" {

@@ -52,6 +52,7 @@ type srcEntry struct {
 // content.
 type textBox struct {
 	holder  *xnode // the w:p whose run holds the shape
+	content *xnode // its w:txbxContent
 	entries []*srcEntry
 }
 
@@ -373,7 +374,7 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 	// The content of text boxes comes after the paragraph, as the reader
 	// reads it.
 	for _, c := range boxes {
-		tb := &textBox{holder: n}
+		tb := &textBox{holder: n, content: c}
 		e.boxes = append(e.boxes, tb)
 		start := len(s.ix.entries)
 		if err := s.blocks(c, inTbl); err != nil {
