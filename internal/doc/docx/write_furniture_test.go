@@ -119,6 +119,10 @@ func TestReadHeaders(t *testing.T) {
 	if len(d.Media) != 0 {
 		t.Errorf("the header's logo became media of the document: %v", d.Media)
 	}
+	// Page furniture is not part of a web page.
+	if h := html(t, d); strings.Contains(h, "Колонтитул") || strings.Contains(h, "Страница") {
+		t.Errorf("the HTML shows a header or footer:\n%s", h)
+	}
 }
 
 // furnitureOut translates the furniture manuscript into English through
