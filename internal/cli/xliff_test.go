@@ -16,7 +16,8 @@ func TestXLIFFExportLanguages(t *testing.T) {
 		from, to, want string
 	}{
 		{"zh", "zh", "tandem xliff: --from zh --to zh: zh to zh: source and target are the same language\n"},
-		{"zh-CN", "zh-TW", "tandem xliff: --from zh-CN --to zh-TW: zh-CN to zh-TW: source and target are the same language\n"},
+		{"zh-CN", "zh-Hans", "tandem xliff: --from zh-CN --to zh-Hans: zh-CN to zh-Hans: source and target are the same language\n"},
+		{"zh-TW", "zh-HK", "tandem xliff: --from zh-TW --to zh-HK: zh-TW to zh-HK: source and target are the same language\n"},
 		{"zh", "fr", "tandem xliff: --from zh --to fr: target language \"fr\": language not supported (tandem works in zh, ru, en)\n"},
 		{"!!bad", "ru", "tandem xliff: --from !!bad --to ru: source language \"!!bad\": not a BCP 47 language tag\n"},
 		{"zh", "ru<x>", "tandem xliff: --from zh --to ru<x>: target language \"ru<x>\": not a BCP 47 language tag\n"},
@@ -114,4 +115,41 @@ func TestReadersWarnInCommands(t *testing.T) {
 		t.Errorf("align: exit %d, output %q, stderr %q", code, out, stderr)
 	}
 	checkWarningLines(t, "align", stderr, `terms.tsv:2: warning: "официально": want source and target terms separated by a tab: line skipped`)
+}
+
+// TestSimplifiedToTraditional checks that converting Simplified into
+// Traditional Chinese is a translation like any other: export, qa, import
+// and segmentation take zh-Hant (and zh-TW, which implies it) with the
+// rules of Chinese.
+func TestSimplifiedToTraditional(t *testing.T) {
+	dir := t.TempDir()
+	md := writeLangFile(t, dir, "essay.md", "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史新高！\n")
+	code, xlf, stderr := runCLI(t, nil, "xliff", "export", "--from", "zh-CN", "--to", "zh-TW", md)
+	if code != 0 || !strings.Contains(xlf, `source-language="zh-CN" target-language="zh-TW"`) {
+		t.Fatalf("export: exit %d, %q\n%s", code, stderr, xlf)
+	}
+	// Segmented as Chinese: two sentences in the paragraph.
+	if n := strings.Count(xlf, "<trans-unit "); n != 3 {
+		t.Errorf("want 3 trans-units (a heading, two sentences), got %d:\n%s", n, xlf)
+	}
+	translated := strings.NewReplacer(
+		`state="new">论坛开幕<`, `state="translated">論壇開幕<`,
+		`state="new">中俄贸易额达到<g id="1" ctype="bold">2401亿美元</g>。<`, `state="translated">中俄貿易額達到<g id="1" ctype="bold">2401億美元</g>。<`,
+		`state="new">这是历史新高！<`, `state="translated">這是歷史新高！<`,
+	).Replace(xlf)
+	if strings.Count(translated, `state="translated"`) != 3 {
+		t.Fatalf("the test's replacements no longer match the export:\n%s", xlf)
+	}
+	x := writeLangFile(t, dir, "essay-hant.xlf", translated)
+	if code, out, stderr := runCLI(t, nil, "qa", x); code != 0 || out != "" || stderr != "" {
+		t.Errorf("qa on a correct conversion: exit %d, output %q, stderr %q", code, out, stderr)
+	}
+	code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, x)
+	if code != 0 || out != "# 論壇開幕\n\n中俄貿易額達到**2401億美元**。這是歷史新高！\n" {
+		t.Errorf("import: exit %d, stderr %q, output:\n%s", code, stderr, out)
+	}
+	txt := writeLangFile(t, dir, "hant.txt", "論壇開幕了。這是歷史新高！\n")
+	if code, out, stderr := runCLI(t, nil, "segment", "--lang", "zh-Hant", txt); code != 0 || out != "論壇開幕了。\n這是歷史新高！\n" {
+		t.Errorf("segment --lang zh-Hant: exit %d, stderr %q, output %q", code, stderr, out)
+	}
 }

@@ -207,7 +207,7 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 func TestImportRefuses(t *testing.T) {
 	for _, tt := range []struct{ src, tgt, want string }{
 		{"zh", "", "the XLIFF file names no target language"},
-		{"zh-CN", "zh-TW", "the XLIFF file translates zh-CN into zh-TW: source and target are the same language"},
+		{"zh-CN", "zh-Hans", "the XLIFF file translates zh-CN into zh-Hans: source and target are the same language"},
 	} {
 		d := readMD(t, "论坛。\n")
 		x := &XLIFF{SrcLang: tt.src, TgtLang: tt.tgt}

@@ -34,28 +34,22 @@ type TUV struct {
 	Seg  Content
 }
 
-// Text returns the plain text of the unit in lang, matching the primary
-// language subtag when the exact tag is absent ("zh" finds "zh-CN").
-func (tu TU) Text(lang string) (string, bool) {
+// Text returns the plain text of the unit in tag, matching the same
+// language in the same script when the exact tag is absent ("zh" finds
+// "zh-CN", "ru" finds "ru-RU", but "zh-CN" does not find "zh-TW"; see
+// lang.SameLanguage).
+func (tu TU) Text(tag string) (string, bool) {
 	for _, v := range tu.Variants {
-		if strings.EqualFold(v.Lang, lang) {
+		if strings.EqualFold(v.Lang, tag) {
 			return v.Seg.Plain(), true
 		}
 	}
 	for _, v := range tu.Variants {
-		if primary(v.Lang) == primary(lang) {
+		if lang.SameLanguage(v.Lang, tag) {
 			return v.Seg.Plain(), true
 		}
 	}
 	return "", false
-}
-
-func primary(tag string) string {
-	tag = strings.ToLower(tag)
-	if k := strings.IndexAny(tag, "-_"); k > 0 {
-		return tag[:k]
-	}
-	return tag
 }
 
 const tmxTime = "20060102T150405Z"

@@ -155,10 +155,10 @@ func (rd *reading) headerLang(n *node, attr string) (string, error) {
 	return tag, nil
 }
 
-// sameLanguage reports whether two tags name the same language, an empty
-// tag matching any.
+// sameLanguage reports whether two tags name the same language in the same
+// script (lang.SameLanguage), an empty tag matching any.
 func sameLanguage(a, b string) bool {
-	return a == "" || b == "" || lang.Base(a) == lang.Base(b)
+	return a == "" || b == "" || lang.SameLanguage(a, b)
 }
 
 // xliffReader reads the units of one <file>, keeping the identifiers seen

@@ -333,8 +333,9 @@ func levenshtein(a, b []uint32) int {
 }
 
 // AddTMX stores the units of a TMX memory that have text in both of the
-// memory's languages (matched by primary language subtag, so "zh-CN" is
-// zh), and returns how many it stored. origin names the file.
+// memory's languages (an exact tag, or the same language in the same
+// script: "zh-CN" for zh, but not "zh-TW"; see TU.Text), and returns how
+// many it stored. origin names the file.
 func (m *Memory) AddTMX(t *interchange.TMX, origin string) int {
 	n := 0
 	for _, tu := range t.Units {
