@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mattn/go-isatty"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/docx"
 )
@@ -80,14 +81,15 @@ func isDOCX(name string) bool {
 	return bytes.Equal(head[:n], []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".docx")
 }
 
-// isTerminal reports whether w is a terminal.
+// isTerminal reports whether w is a terminal (a console on Windows), as
+// the terminal driver answers for its file descriptor: /dev/null and other
+// character devices, pipes and files are not.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
 // localImages reads the images a Markdown manuscript in dir refers to by
