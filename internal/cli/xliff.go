@@ -16,10 +16,10 @@ import (
 
 // runXLIFF exchanges documents with desktop CAT tools:
 //
-//	tandem xliff export --from zh --to ru [--xliff 1.2|2.1] FILE
+//	tandem xliff export --from zh --to ru [--xliff 1.2|2.0|2.1] FILE
 //	tandem xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf
 func runXLIFF(ctx context.Context, env *Env, args []string) error {
-	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.1] FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf\n"
+	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf\n"
 	if len(args) == 0 {
 		return fmt.Errorf("%w: want 'export' or 'import'", errUsage)
 	}
@@ -36,18 +36,18 @@ func runXLIFF(ctx context.Context, env *Env, args []string) error {
 }
 
 func runXLIFFExport(env *Env, args []string) error {
-	fs := env.newFlags("xliff export", "xliff export --from LANG --to LANG [--xliff 1.2|2.1] FILE.docx|FILE.md\n\nWrites an XLIFF file for translating the document to standard output: a unit per paragraph, a segment per sentence, the targets pre-filled with the source (as OmegaT needs).")
+	fs := env.newFlags("xliff export", "xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] FILE.docx|FILE.md\n\nWrites an XLIFF file for translating the document to standard output: a unit per paragraph, a segment per sentence, the targets pre-filled with the source (as OmegaT needs).")
 	from := fs.String("from", "", "language of the document (zh, ru, en)")
 	to := fs.String("to", "", "language to translate into")
-	version := fs.String("xliff", "1.2", "XLIFF version: 1.2 (OmegaT, Trados, memoQ) or 2.1")
+	version := fs.String("xliff", "1.2", "XLIFF version: 1.2 (OmegaT, Trados, memoQ), 2.0 or 2.1")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
 		return fmt.Errorf("%w: --from and --to are required", errUsage)
 	}
-	if *version != "1.2" && *version != "2.1" {
-		return fmt.Errorf("%w: --xliff %q: want 1.2 or 2.1", errUsage, *version)
+	if *version != "1.2" && *version != "2.0" && *version != "2.1" {
+		return fmt.Errorf("%w: --xliff %q: want 1.2, 2.0 or 2.1", errUsage, *version)
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one FILE", errUsage)

@@ -52,7 +52,7 @@ func TestFormulasAnchorsAndMarks(t *testing.T) {
 		}},
 		{"2.1", []string{
 			`<ph id="1" type="other" subType="tandem:anchor" canCopy="no" canDelete="no"/>当<ph id="2" type="other" subType="tandem:math" canCopy="no" canDelete="no" dataRef="d1-2" disp="x^2+y_1"/>`,
-			`<ph id="3" type="fmt" subType="tandem:footnote" canCopy="no" canDelete="no" dataRef="d1-3" disp="*"/>`,
+			`<ph id="3" type="other" subType="tandem:footnote" canCopy="no" canDelete="no" dataRef="d1-3" disp="*"/>`,
 			`<data id="d1-2">x^2+y_1</data>`,
 			`<unit id="title">`,
 		}},

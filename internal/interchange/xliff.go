@@ -50,7 +50,7 @@ func ParseState(s string) (State, error) {
 type XLIFF struct {
 	// Name is the name the file was read under, for messages.
 	Name             string
-	Version          string // "1.2" or "2.1" (2.0 and 2.2 are read too)
+	Version          string // "1.2", "2.0" or "2.1" (2.2 is read too)
 	SrcLang, TgtLang string
 	Files            []XFile
 	// Warnings lists what ReadXLIFF skipped or assumed in the file.
@@ -658,10 +658,13 @@ func (s ids) unique(id string) string {
 	return out
 }
 
-// WriteXLIFF writes x as XLIFF 1.2 or 2.1, by x.Version, with its language
-// tags in canonical form; a tag that is not BCP 47 is an error. Segments without
-// a target get the source as target and state new (XLIFF 1.2) or initial
-// (2.1), so that OmegaT, which translates the target, finds them.
+// WriteXLIFF writes x as XLIFF 1.2, 2.0 or 2.1, by x.Version (1.2 when
+// empty), with its language tags in canonical form; a tag that is not BCP
+// 47, or another version, is an error. Segments without a target get the
+// source as target and state new (XLIFF 1.2) or initial (2.x), so that
+// OmegaT, which translates the target, finds them. 2.0 and 2.1 files are
+// the same but for their version: tandem writes nothing of 2.1 that 2.0
+// lacks (core elements and the matches module, in the 2.0 namespace).
 func WriteXLIFF(w io.Writer, x *XLIFF) error {
 	src, err := writtenTag("write XLIFF: source language", x.SrcLang)
 	if err != nil {
@@ -683,10 +686,10 @@ func WriteXLIFF(w io.Writer, x *XLIFF) error {
 	switch x.Version {
 	case "1.2", "1.1", "1.0", "":
 		writeXLIFF12(&b, x)
-	case "2.0", "2.1", "2.2":
+	case "2.0", "2.1":
 		writeXLIFF2(&b, x)
 	default:
-		return fmt.Errorf("write XLIFF: version %q is not supported (1.2 or 2.1)", x.Version)
+		return fmt.Errorf("write XLIFF: version %q is not supported (1.2, 2.0 or 2.1)", x.Version)
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
@@ -815,7 +818,11 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 			data := map[string]string{}
 			var segs strings.Builder
 			for si, s := range u.Segments {
-				sid := firstNonEmpty(s.ID, strconv.Itoa(si+1))
+				// Segments share the identifiers of a unit with its
+				// inline codes, which are numbered from 1: "s1" cannot
+				// be one of them.
+				n := strconv.Itoa(si + 1)
+				sid := "s" + n
 				state, sub := "initial", ""
 				switch s.State {
 				case Draft:
@@ -828,12 +835,12 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 					state = "final"
 				}
 				fmt.Fprintf(&segs, "      <segment%s>\n", attrs("id", sid, "state", state, "subState", sub))
-				segs.WriteString("        <source xml:space=\"preserve\">" + inline2(s.Source, sid, data) + "</source>\n")
+				segs.WriteString("        <source xml:space=\"preserve\">" + inline2(s.Source, n, data) + "</source>\n")
 				tgt := s.Target
 				if s.State == New || tgt.IsEmpty() {
 					tgt = s.Source
 				}
-				segs.WriteString("        <target xml:space=\"preserve\">" + inline2(tgt, sid, data) + "</target>\n")
+				segs.WriteString("        <target xml:space=\"preserve\">" + inline2(tgt, n, data) + "</target>\n")
 				segs.WriteString("      </segment>\n")
 			}
 			if len(data) > 0 {
@@ -852,8 +859,9 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 }
 
 // inline2 writes content as XLIFF 2: paired codes as <pc>, others as
-// <sc>/<ec> and <ph>; native codes go to data, keyed by segment and code.
-func inline2(c Content, sid string, data map[string]string) string {
+// <sc>/<ec> and <ph>; native codes go to data, keyed by the segment's
+// number seg and the code.
+func inline2(c Content, seg string, data map[string]string) string {
 	var b strings.Builder
 	pairs := c.pairs()
 	closeAt := map[int]bool{}
@@ -864,7 +872,7 @@ func inline2(c Content, sid string, data map[string]string) string {
 		if r.Code == "" {
 			return ""
 		}
-		k := "d" + sid + "-" + r.ID + suffix
+		k := "d" + seg + "-" + r.ID + suffix
 		data[k] = r.Code
 		return k
 	}
@@ -905,15 +913,17 @@ func inline2(c Content, sid string, data map[string]string) string {
 }
 
 // type2 maps a formatting name to XLIFF 2's type attribute, whose values
-// are fixed; the name itself goes to subType.
+// are fixed (fmt, ui, quote, link, image, other); the name itself goes to
+// subType. Line and page breaks are fmt, as their reserved subTypes xlf:lb
+// and xlf:pb require.
 func type2(t string) string {
 	switch t {
 	case "":
 		return ""
-	case "image", "lb", "pb", "math", "anchor":
+	case "image", "link":
+		return t
+	case "math", "anchor", "footnote":
 		return "other"
-	case "link":
-		return "link"
 	}
 	return "fmt"
 }
