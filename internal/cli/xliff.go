@@ -56,13 +56,9 @@ func runXLIFFExport(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--from %s --to %s: %w", *from, *to, err)
 	}
-	d, err := readManuscript(fs.Arg(0), src)
+	d, err := readManuscriptIn(env, fs.Arg(0), src, "--from says")
 	if err != nil {
 		return err
-	}
-	printDocWarnings(env, fs.Arg(0), d)
-	if d.Lang != "" && lang.Base(d.Lang) != lang.Base(src) {
-		fmt.Fprintf(env.Stderr, "%s: warning: the document is marked as %s, but --from says %s: segmented as %s\n", fs.Arg(0), d.Lang, src, src)
 	}
 	x, err := interchange.FromDocument(d, filepath.Base(fs.Arg(0)), src, tgt)
 	if err != nil {
@@ -129,16 +125,18 @@ func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang str
 		return nil, err
 	}
 	printWarnings(env, x.Warnings)
+	told := "the XLIFF file translates from"
 	if srcLang == "" {
 		srcLang = x.SrcLang
 	} else if srcLang, err = lang.ParseTag(srcLang); err != nil {
 		return nil, fmt.Errorf("%w: --lang: %v", errUsage, err)
+	} else {
+		told = "--lang says"
 	}
-	d, err := readManuscript(source, srcLang)
+	d, err := readManuscriptIn(env, source, srcLang, told)
 	if err != nil {
 		return nil, err
 	}
-	printDocWarnings(env, source, d)
 	res, err := interchange.ApplyTranslation(d, x)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", xlfName, err)
@@ -152,6 +150,31 @@ func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang str
 	}
 	if res.Translated == 0 {
 		return nil, fmt.Errorf("%s: no unit of the file is translated: nothing to import into %s", xlfName, source)
+	}
+	return d, nil
+}
+
+// readManuscriptIn reads the manuscript name, which the command was told
+// is in the language want, and prints the reader's warnings. A manuscript
+// that declares its language (a DOCX's w:lang, Markdown front matter's
+// lang, an HTML page's lang, or the language most of its text is marked
+// with) is checked against want, with the same rule for every format: one
+// in another language or script gets a warning line saying what told
+// ("--from says") and is taken as in want; one that declares none is in
+// want.
+func readManuscriptIn(env *Env, name, want, told string) (*doc.Document, error) {
+	d, err := readManuscript(name, "")
+	if err != nil {
+		return nil, err
+	}
+	printDocWarnings(env, name, d)
+	switch {
+	case d.Lang == "":
+		d.Lang = want
+		doc.SettleLang(d, want)
+	case !lang.SameLanguage(d.Lang, want):
+		fmt.Fprintf(env.Stderr, "%s: warning: the document is marked as %s, but %s %s: taken as %s\n", name, d.Lang, told, want, want)
+		d.Lang = want
 	}
 	return d, nil
 }

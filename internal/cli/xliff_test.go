@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -151,5 +153,69 @@ func TestSimplifiedToTraditional(t *testing.T) {
 	txt := writeLangFile(t, dir, "hant.txt", "論壇開幕了。這是歷史新高！\n")
 	if code, out, stderr := runCLI(t, nil, "segment", "--lang", "zh-Hant", txt); code != 0 || out != "論壇開幕了。\n這是歷史新高！\n" {
 		t.Errorf("segment --lang zh-Hant: exit %d, stderr %q, output %q", code, stderr, out)
+	}
+}
+
+// TestDeclaredLanguage checks the language a manuscript declares against
+// the one the command is told, with one rule for every format: another
+// language or script is a warning, a region is not, and a manuscript that
+// declares none is taken as told.
+func TestDeclaredLanguage(t *testing.T) {
+	dir := t.TempDir()
+	docxFile := filepath.Join(dir, "manuscript-ru.docx")
+	b, err := os.ReadFile("../doc/docx/testdata/manuscript-ru.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(docxFile, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ru := writeLangFile(t, dir, "ru.md", "---\ntitle: Доклад\nlang: ru\n---\n\n# Открытие форума\n\nФорум открылся.\n")
+	hant := writeLangFile(t, dir, "hant.md", "---\nlang: zh-TW\n---\n\n論壇開幕了。\n")
+	plain := writeLangFile(t, dir, "plain.md", "Форум открылся.\n")
+	page := writeLangFile(t, dir, "page.html", "<!DOCTYPE html><html lang=\"ru\"><head><title>Доклад</title></head><body><p>Форум открылся.</p></body></html>")
+	for _, tt := range []struct {
+		file, from, to string
+		warning        string // "" for none
+	}{
+		{ru, "en", "zh", "ru.md: warning: the document is marked as ru, but --from says en: taken as en\n"},
+		{ru, "ru-RU", "zh", ""},
+		{hant, "zh-CN", "ru", "hant.md: warning: the document is marked as zh-TW, but --from says zh-CN: taken as zh-CN\n"},
+		{hant, "zh-Hant", "zh-Hans", ""},
+		{plain, "en", "zh", ""},
+		{docxFile, "en", "zh", "manuscript-ru.docx: warning: the document is marked as ru-RU, but --from says en: taken as en\n"},
+		{docxFile, "ru", "zh", ""},
+		{page, "zh", "en", "page.html: warning: the document is marked as ru, but --from says zh: taken as zh\n"},
+		{page, "ru", "en", ""},
+	} {
+		code, xlf, stderr := runCLI(t, nil, "xliff", "export", "--from", tt.from, "--to", tt.to, tt.file)
+		want := tt.warning
+		if want != "" {
+			want = filepath.Join(dir, want)
+		}
+		if code != 0 || xlf == "" || stderr != want {
+			t.Errorf("%s --from %s: exit %d, stderr %q, want %q", filepath.Base(tt.file), tt.from, code, stderr, want)
+		}
+	}
+
+	// Import: the XLIFF file, or --lang, says what the manuscript is in.
+	code, xlf, _ := runCLI(t, nil, "xliff", "export", "--from", "en", "--to", "zh", ru)
+	if code != 0 {
+		t.Fatal("export failed")
+	}
+	x := translateFile(t, xlf, filepath.Join(dir, "ru-zh.xlf"), han)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "ru.md: warning: the document is marked as ru, but the XLIFF file translates from en: taken as en\n"},
+		{[]string{"--lang", "en"}, "ru.md: warning: the document is marked as ru, but --lang says en: taken as en\n"},
+		{[]string{"--lang", "ru"}, "ru-zh.xlf: warning: the file translates from en, but the document is in ru: was the XLIFF made from another document?\n"},
+	} {
+		args := append(append([]string{"xliff", "import", "--to", "markdown"}, tt.args...), ru, x)
+		code, out, stderr := runCLI(t, nil, args...)
+		if code != 0 || out == "" || !strings.HasSuffix(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("import %q: exit %d, stderr %q, want one line ending %q", tt.args, code, stderr, tt.want)
+		}
 	}
 }
