@@ -117,8 +117,9 @@ func runXLIFFImport(env *Env, args []string) error {
 // readTranslated reads the XLIFF file xlf (called xlfName) and applies its
 // translations to the manuscript source, whose language is lang or, when
 // that is empty, the file's source language. It prints the warnings of
-// both steps on standard error, and refuses a file that translates
-// nothing.
+// both steps on standard error, and refuses a file in which no segment
+// is translated; one translated in part is imported, its untranslated
+// sentences kept in the source language.
 func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang string) (*doc.Document, error) {
 	x, err := interchange.ReadXLIFF(xlf, xlfName)
 	if err != nil {
@@ -142,14 +143,17 @@ func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang str
 		return nil, fmt.Errorf("%s: %w", xlfName, err)
 	}
 	printWarnings(env, res.Warnings)
+	if len(res.Partial) > 0 {
+		fmt.Fprintf(env.Stderr, "%s: warning: %s translated in part, the other sentences kept in the source language: %s\n", xlfName, countNoun(len(res.Partial), "unit"), shortList(res.Partial))
+	}
 	if len(res.Kept) > 0 {
 		fmt.Fprintf(env.Stderr, "%s: warning: %s not translated, kept in the source language: %s\n", xlfName, countNoun(len(res.Kept), "unit"), shortList(res.Kept))
 	}
 	if len(res.Missing) > 0 {
 		fmt.Fprintf(env.Stderr, "%s: warning: %s of %s not in the file (was it made from another version?), kept in the source language: %s\n", xlfName, countNoun(len(res.Missing), "text"), source, shortList(res.Missing))
 	}
-	if res.Translated == 0 {
-		return nil, fmt.Errorf("%s: no unit of the file is translated: nothing to import into %s", xlfName, source)
+	if res.Translated == 0 && len(res.Partial) == 0 {
+		return nil, fmt.Errorf("%s: no segment of the file is translated: nothing to import into %s", xlfName, source)
 	}
 	return d, nil
 }

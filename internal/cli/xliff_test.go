@@ -86,7 +86,7 @@ func TestXLIFFImportWarns(t *testing.T) {
 
 	// Nothing translated: refused, not an empty success.
 	x = writeLangFile(t, dir, "untranslated.xlf", xlf)
-	if code, _, stderr := runCLI(t, nil, "xliff", "import", md, x); code != 1 || !strings.Contains(stderr, "untranslated.xlf: no unit of the file is translated") {
+	if code, _, stderr := runCLI(t, nil, "xliff", "import", md, x); code != 1 || !strings.Contains(stderr, "untranslated.xlf: no segment of the file is translated") {
 		t.Errorf("untranslated: exit %d, %q", code, stderr)
 	}
 	if code, _, stderr := runCLI(t, nil, "xliff", "import", "--lang", "!!", md, x); code != 2 || !strings.Contains(stderr, `--lang: "!!": not a BCP 47 language tag`) {
@@ -216,6 +216,62 @@ func TestDeclaredLanguage(t *testing.T) {
 		code, out, stderr := runCLI(t, nil, args...)
 		if code != 0 || out == "" || !strings.HasSuffix(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("import %q: exit %d, stderr %q, want one line ending %q", tt.args, code, stderr, tt.want)
+		}
+	}
+}
+
+// TestXLIFFImportPartial imports files translated in part: what is
+// translated comes in, the rest stays in the source language marked as
+// such, with a warning per unit; only a file with no translated segment
+// is refused.
+func TestXLIFFImportPartial(t *testing.T) {
+	dir := t.TempDir()
+	md := writeLangFile(t, dir, "tags.md", "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史新高。\n\n论坛在北京举行。\n")
+	code, xlf, stderr := runCLI(t, nil, "xliff", "export", "--from", "zh", "--to", "ru", md)
+	if code != 0 {
+		t.Fatalf("export: exit %d, %q", code, stderr)
+	}
+	seg1 := strings.NewReplacer(`<target xml:space="preserve" state="new">中俄贸易额达到<g id="1" ctype="bold">2401亿美元</g>。</target>`,
+		`<target state="translated">Товарооборот достиг <g id="1" ctype="bold">240,1 млрд долларов</g>.</target>`)
+	seg2 := strings.NewReplacer(`<target xml:space="preserve" state="new">这是历史新高。</target>`, `<target state="translated">Это рекорд.</target>`)
+	heading := strings.NewReplacer(`<target xml:space="preserve" state="new">论坛开幕</target>`, `<target state="translated">Открытие форума</target>`)
+	for _, tt := range []struct {
+		name     string
+		edit     []*strings.Replacer
+		code     int
+		out      string
+		warnings []string
+	}{
+		{"the first sentence of a paragraph", []*strings.Replacer{seg1}, 0,
+			"# <span lang=\"zh\">论坛开幕</span>\n\nТоварооборот достиг **240,1 млрд долларов**. <span lang=\"zh\">这是历史新高。</span>\n\n<span lang=\"zh\">论坛在北京举行。</span>\n",
+			[]string{`: warning: unit "p-`, `": 1 of 2 segments not translated (2): kept in the source language`,
+				"tags.part.xlf: warning: 1 unit translated in part, the other sentences kept in the source language: p-",
+				"tags.part.xlf: warning: 2 units not translated, kept in the source language: h-"}},
+		{"the second sentence and the heading", []*strings.Replacer{seg2, heading}, 0,
+			"# Открытие форума\n\n<span lang=\"zh\">中俄贸易额达到**2401亿美元**。</span> Это рекорд.\n\n<span lang=\"zh\">论坛在北京举行。</span>\n",
+			[]string{`": 1 of 2 segments not translated (1): kept in the source language`}},
+		{"nothing", nil, 1, "", []string{"tags.part.xlf: no segment of the file is translated: nothing to import into"}},
+	} {
+		translated := xlf
+		for _, r := range tt.edit {
+			if next := r.Replace(translated); next != translated {
+				translated = next
+			} else {
+				t.Fatalf("%s: the test's replacement no longer matches the export:\n%s", tt.name, xlf)
+			}
+		}
+		x := writeLangFile(t, dir, "tags.part.xlf", translated)
+		code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, x)
+		if code != tt.code || out != tt.out {
+			t.Errorf("%s: exit %d, output\n%s\nwant exit %d and\n%s\nstderr %q", tt.name, code, out, tt.code, tt.out, stderr)
+		}
+		for _, w := range tt.warnings {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", tt.name, w, stderr)
+			}
+		}
+		if code == 0 {
+			checkWarningLines(t, tt.name, stderr)
 		}
 	}
 }

@@ -267,10 +267,15 @@ func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error
 
 // Applied reports what ApplyTranslation did.
 type Applied struct {
-	// Translated counts the texts whose translation replaced the source.
+	// Translated counts the texts whose translation replaced the whole
+	// source.
 	Translated int
-	// Kept lists the units of the file left in the source language: not
-	// translated in whole or in part, or made from another source text.
+	// Partial lists the units of the file translated in part: their
+	// translated segments replaced the source, the others kept the source
+	// text, marked as in the source language.
+	Partial []string
+	// Kept lists the units of the file left wholly in the source language:
+	// no segment translated, or made from another source text.
 	Kept []string
 	// Missing lists the texts of the document that the file has no unit
 	// for; they stay in the source language.
@@ -278,21 +283,26 @@ type Applied struct {
 	// Unknown lists the units of the file the document does not have.
 	Unknown []string
 	// Warnings say, unit by unit, what was kept in the source language or
-	// could not be carried over, and why: a translation of another source
-	// text, a segment marked translated with an empty target, a tag of the
-	// translation the source does not have (its formatting is lost, its
-	// text kept), a tag of the source the translation lost, a repeated or
-	// unbalanced tag, a unit the document does not have.
+	// could not be carried over, and why: segments not translated, a
+	// translation of another source text, a segment marked translated with
+	// an empty target, a tag of the translation the source does not have
+	// (its formatting is lost, its text kept), a tag of the source the
+	// translation lost, a repeated or unbalanced tag, a unit the document
+	// does not have.
 	Warnings []Warning
 }
 
 // ApplyTranslation replaces the text of d (the document the XLIFF was made
 // from) by the translations in x, keeping the document's structure and the
-// formatting carried by inline codes. A unit is applied when every segment
-// has a target that is not the pre-filled source; otherwise it keeps its
-// source text. Nothing is lost or added without a Warning in the result.
-// It fails when x names no target language, or the same language as its
-// source.
+// formatting carried by inline codes. A segment is translated when it has a
+// target that is not the pre-filled source. A unit with every segment
+// translated replaces its text; one with some translated replaces those
+// sentences and keeps the others in the source language, with a warning;
+// one with none keeps its text. Text left in the source language is marked
+// as such (a span, or the block's Lang, in x's source language), since the
+// document becomes one in x's target language. Nothing is lost or added
+// without a Warning in the result. It fails when x names no target
+// language, or the same language as its source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	var res Applied
 	if x.TgtLang == "" {
@@ -307,11 +317,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	if d.Lang != "" && !sameLanguage(d.Lang, x.SrcLang) {
 		warn(0, "the file translates from %s, but the document is in %s: was the XLIFF made from another document?", x.SrcLang, d.Lang)
 	}
-	joiner := " "
-	switch lang.Base(x.TgtLang) {
-	case "zh", "ja":
-		joiner = ""
-	}
+	srcLang := firstNonEmpty(x.SrcLang, d.Lang)
 	byID := map[string]Unit{}
 	for _, u := range x.Units() {
 		if _, dup := byID[u.ID]; !dup {
@@ -323,11 +329,18 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		known[t.id] = true
 		codes := map[string]doc.Inline{}
 		src := t.content(codes)
+		mark := &sourceMarker{codes: codes, lang: srcLang}
+		keep := func() {
+			if t.inlines != nil && srcLang != "" {
+				t.set(mark.wrap(src), codes)
+			}
+		}
 		u, ok := byID[t.id]
 		if !ok {
 			if strings.TrimSpace(src.Plain()) != "" {
 				res.Missing = append(res.Missing, t.id)
 			}
+			keep()
 			continue
 		}
 		var fileSrc Content
@@ -337,42 +350,56 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if a, b := squeeze(fileSrc.Plain()), squeeze(src.Plain()); a != b {
 			warn(u.Line, "unit %q translates %s, but the document has %s there (changed since the export?): kept in the source language", u.ID, excerpt(fileSrc.Plain()), excerpt(src.Plain()))
 			res.Kept = append(res.Kept, u.ID)
+			keep()
 			continue
 		}
-		var joined Content
+		// Each segment's text, translated or kept, and the language it
+		// is in, for the space between sentences.
+		type part struct {
+			c    Content
+			lang string
+		}
+		var parts []part
 		var untranslated, empty []string
 		for k, s := range u.Segments {
 			tgt := s.Target
 			switch {
-			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0:
-				if s.State != New {
-					empty = append(empty, strconv.Itoa(k+1))
-				} else {
-					untranslated = append(untranslated, strconv.Itoa(k+1))
-				}
-				continue
-			case s.State == New:
+			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0 && s.State != New:
+				empty = append(empty, strconv.Itoa(k+1))
+			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
 				untranslated = append(untranslated, strconv.Itoa(k+1))
+			default:
+				parts = append(parts, part{tgt, x.TgtLang})
 				continue
 			}
-			if k > 0 {
-				joined = joined.appendText(joiner)
-			}
-			joined = append(joined, tgt...)
+			parts = append(parts, part{mark.wrap(s.Source), srcLang})
 		}
 		if len(empty) > 0 {
 			warn(u.Line, "unit %q: segment %s is marked translated but its target is empty: kept in the source language", u.ID, strings.Join(empty, ", "))
 		}
-		if len(empty)+len(untranslated) > 0 {
-			if len(untranslated) > 0 && len(untranslated) < len(u.Segments) {
-				warn(u.Line, "unit %q: %d of %d segments not translated (%s): kept in the source language", u.ID, len(untranslated), len(u.Segments), strings.Join(untranslated, ", "))
-			}
+		kept := len(empty) + len(untranslated)
+		if kept == len(u.Segments) {
 			res.Kept = append(res.Kept, u.ID)
+			keep()
 			continue
 		}
-		joined = checkCodes(u, src, joined, codes, warn)
+		if len(untranslated) > 0 {
+			warn(u.Line, "unit %q: %d of %d segments not translated (%s): kept in the source language", u.ID, len(untranslated), len(u.Segments), strings.Join(untranslated, ", "))
+		}
+		var joined Content
+		for k, p := range parts {
+			if k > 0 && !(unspaced(p.lang) && unspaced(parts[k-1].lang)) {
+				joined = joined.appendText(" ")
+			}
+			joined = append(joined, p.c...)
+		}
+		joined = checkCodes(u, append(src, mark.added...), joined, codes, warn)
 		t.set(joined, codes)
-		res.Translated++
+		if kept > 0 {
+			res.Partial = append(res.Partial, u.ID)
+		} else {
+			res.Translated++
+		}
 	}
 	for _, u := range x.Units() {
 		if !known[u.ID] {
@@ -381,7 +408,67 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		}
 	}
 	d.Lang = x.TgtLang
+	// Spans now in the document's language go; a span of the source
+	// language over a whole paragraph becomes the paragraph's language.
+	doc.SettleLang(d, x.TgtLang)
 	return res, nil
+}
+
+// unspaced reports whether sentences of a language follow each other
+// without a space: Chinese and Japanese.
+func unspaced(tag string) bool {
+	switch lang.Base(tag) {
+	case "zh", "ja":
+		return true
+	}
+	return false
+}
+
+// A sourceMarker marks text left in the source language with spans of
+// lang, recording what each span's code stands for in codes.
+type sourceMarker struct {
+	codes map[string]doc.Inline
+	lang  string
+	// added holds the codes of the spans made, an Open and a Close each.
+	added Content
+	n     int
+}
+
+// wrap returns c with its text in spans of the marker's language. Each
+// stretch of c between codes whose partner lies outside c (a bold span
+// that began in the sentence before) gets a span of its own, so that the
+// spans nest with the document's formatting.
+func (m *sourceMarker) wrap(c Content) Content {
+	pairs := c.pairs()
+	closes := map[int]bool{}
+	for _, cl := range pairs {
+		closes[cl] = true
+	}
+	var out, stretch Content
+	flush := func() {
+		if strings.TrimSpace(stretch.Plain()) == "" {
+			out = append(out, stretch...)
+		} else {
+			m.n++
+			id := "lang-" + strconv.Itoa(m.n)
+			m.codes[id] = doc.Inline{Type: doc.Span, Lang: m.lang}
+			open, cl := Run{Kind: Open, ID: id, Type: "lang"}, Run{Kind: Close, ID: id, Type: "lang"}
+			m.added = append(m.added, open, cl)
+			out = append(append(append(out, open), stretch...), cl)
+		}
+		stretch = nil
+	}
+	for i, r := range c {
+		_, paired := pairs[i]
+		if (r.Kind == Open && !paired) || (r.Kind == Close && !closes[i]) {
+			flush()
+			out = append(out, r)
+			continue
+		}
+		stretch = append(stretch, r)
+	}
+	flush()
+	return out
 }
 
 // squeeze returns s without white space, to compare texts that segmenting
