@@ -17,9 +17,9 @@ import (
 // runXLIFF exchanges documents with desktop CAT tools:
 //
 //	tandem xliff export --from zh --to ru [--xliff 1.2|2.0|2.1] FILE
-//	tandem xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf
+//	tandem xliff import [--to html|markdown|docx] [-o OUT] [--media DIR] SOURCE TRANSLATED.xlf
 func runXLIFF(ctx context.Context, env *Env, args []string) error {
-	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf\n"
+	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown|docx] [-o OUT] [--media DIR] SOURCE TRANSLATED.xlf\n"
 	if len(args) == 0 {
 		return fmt.Errorf("%w: want 'export' or 'import'", errUsage)
 	}
@@ -76,15 +76,22 @@ func runXLIFFExport(env *Env, args []string) error {
 }
 
 func runXLIFFImport(env *Env, args []string) error {
-	fs := env.newFlags("xliff import", "xliff import [--to html|markdown|docx] [-o OUT] SOURCE TRANSLATED.xlf\n\nWrites the translated document, with the structure and formatting of SOURCE, to standard output or OUT.\nA DOCX keeps the styles, numbering, page setup, headers and footers of a DOCX SOURCE.")
+	fs := env.newFlags("xliff import", "xliff import [--to html|markdown|docx] [-o OUT] [--media DIR] SOURCE TRANSLATED.xlf\n\n"+
+		"Writes the translated document, with the structure and formatting of SOURCE, to standard output or OUT.\n"+
+		"A DOCX keeps the styles, numbering, page setup, headers and footers of a DOCX SOURCE.\n"+
+		"HTML and Markdown: "+mediaHelp)
 	to := fs.String("to", "html", "output format: html, markdown or docx")
 	out := fs.String("o", "", "write to this file instead of standard output (needed for docx on a terminal)")
 	lang := fs.String("lang", "", "language of a Markdown SOURCE (the XLIFF file says it too)")
+	media := fs.String("media", "", "write the document's images into this folder and refer to them there (html, markdown)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *to != "html" && *to != "markdown" && *to != "md" && *to != "docx" {
 		return fmt.Errorf("%w: --to %q: want html, markdown or docx", errUsage, *to)
+	}
+	if *media != "" && *to == "docx" {
+		return fmt.Errorf("%w: --media is for html and markdown: a DOCX holds its images", errUsage)
 	}
 	if fs.NArg() != 2 {
 		return fmt.Errorf("%w: want SOURCE and TRANSLATED.xlf", errUsage)
@@ -98,20 +105,7 @@ func runXLIFFImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *to == "docx" || *out != "" {
-		return writeTranslation(env, *to, *out, fs.Arg(0), d)
-	}
-	w := bufio.NewWriter(env.Stdout)
-	switch *to {
-	case "markdown", "md":
-		err = doc.WriteMarkdown(w, d)
-	default:
-		err = doc.WriteHTML(w, d, doc.HTMLOptions{Standalone: true, Title: filepath.Base(fs.Arg(0))})
-	}
-	if err != nil {
-		return err
-	}
-	return w.Flush()
+	return writeTranslation(env, *to, *out, *media, fs.Arg(0), d)
 }
 
 // readTranslated reads the XLIFF file xlf (called xlfName) and applies its
