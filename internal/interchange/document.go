@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -12,30 +13,210 @@ import (
 )
 
 // A textRef is one piece of a document that is translated as a unit: a
-// heading's or paragraph's inlines, a figure's caption, or a plain text
-// (the title, a figure's alternative text).
+// heading's or paragraph's inlines, a figure's caption, a plain text (the
+// title, an image's alternative text), or the labels of list items and
+// the numbers of headings that share one pattern of words.
 type textRef struct {
 	id      string
 	inlines *[]doc.Inline // set for inline texts
 	text    *string       // set for plain texts
+	label   *labelGroup   // set for labels
 }
 
 // content flattens the text into segment content, recording in codes
 // what each inline code stands for.
 func (t textRef) content(codes map[string]doc.Inline) Content {
-	if t.text != nil {
+	switch {
+	case t.text != nil:
 		return PlainText(*t.text)
+	case t.label != nil:
+		for _, r := range t.label.pattern {
+			if r.Kind == Standalone {
+				codes[r.ID] = doc.Inline{Type: doc.Text, Text: r.Code}
+			}
+		}
+		return append(Content(nil), t.label.pattern...)
 	}
 	return inlinesToContent(*t.inlines, codes)
 }
 
 // set replaces the text by translated content.
 func (t textRef) set(c Content, codes map[string]doc.Inline) {
-	if t.text != nil {
+	switch {
+	case t.text != nil:
 		*t.text = c.Plain()
-		return
+	case t.label != nil:
+		t.label.set(c)
+	default:
+		*t.inlines = contentToInlines(c, codes)
 	}
-	*t.inlines = contentToInlines(c, codes)
+}
+
+// notes are what a translator is told about the text.
+func (t textRef) notes() []string {
+	if t.label == nil {
+		return nil
+	}
+	g := t.label
+	var eg []string
+	for _, it := range g.items {
+		if len(eg) == 3 {
+			eg = append(eg, "…")
+			break
+		}
+		eg = append(eg, *it.label)
+	}
+	var note string
+	switch {
+	case g.heading && len(g.items) == 1:
+		note = "The number of a heading (%[2]s)."
+	case g.heading:
+		note = "The numbers of %[1]d headings (%[2]s), translated once."
+	case len(g.items) == 1:
+		note = "The label of a list item (%[2]s)."
+	default:
+		note = "The labels of %[1]d list items (%[2]s), translated once."
+	}
+	note = fmt.Sprintf(note, len(g.items), strings.Join(eg, ", "))
+	if len(g.pattern.Codes()) > 0 {
+		note += " A code stands for the number of each: keep it where the number goes."
+	}
+	return []string{note}
+}
+
+// A labelGroup is the labels of list items, or the numbers of headings,
+// that differ only in their numbers ("Статья 1.", "Статья 2."): one text
+// to translate, whose numbers are codes.
+type labelGroup struct {
+	// pattern is the first label with a standalone code of type
+	// "number" for each of its numbers, numbered from 1; a code's Code is
+	// the number as the first label writes it.
+	pattern Content
+	items   []labelItem
+	heading bool // numbers of headings, not labels of list items
+}
+
+// A labelItem is one label of a labelGroup: where it is kept (Item.Label
+// or Block.Number) and its own numbers, in the order of the codes.
+type labelItem struct {
+	label   *string
+	numbers []string
+}
+
+// set writes the translated pattern into every label of the group, each
+// with its own numbers in place of the codes.
+func (g *labelGroup) set(c Content) {
+	for _, it := range g.items {
+		var b strings.Builder
+		for _, r := range c {
+			switch r.Kind {
+			case Text:
+				b.WriteString(r.Text)
+			case Standalone:
+				if k, err := strconv.Atoi(r.ID); err == nil && k >= 1 && k <= len(it.numbers) {
+					b.WriteString(it.numbers[k-1])
+				}
+			}
+		}
+		*it.label = strings.TrimSpace(b.String())
+	}
+}
+
+// splitLabel reads a label ("Статья 3.", "Раздел IV", "第三条") as a
+// pattern and its numbers. The numbers are runs of digits, Roman numerals
+// in capitals, and own, the item's number as its list's style writes it
+// ("iv", "в", "三"), when the label holds it. key is the same for labels
+// of one pattern; words reports whether the label has any letters besides
+// its numbers, that is, anything to translate.
+func splitLabel(label, own string) (pattern Content, numbers []string, key string, words bool) {
+	var k strings.Builder
+	// A number written in letters is a word of its own: no letter of an
+	// alphabet touches it (Han characters may).
+	alpha := func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) }
+	before := func(i int) bool {
+		r, n := utf8.DecodeLastRuneInString(label[:i])
+		return n > 0 && alpha(r)
+	}
+	after := func(i int) bool {
+		r, n := utf8.DecodeRuneInString(label[i:])
+		return n > 0 && alpha(r)
+	}
+	for i := 0; i < len(label); {
+		end := 0
+		r, n := utf8.DecodeRuneInString(label[i:])
+		switch {
+		case own != "" && strings.HasPrefix(label[i:], own) &&
+			(unicode.Is(unicode.Han, r) || (!before(i) && !after(i+len(own)))):
+			end = i + len(own)
+		case unicode.IsDigit(r):
+			end = i + n
+			for end < len(label) {
+				r2, n2 := utf8.DecodeRuneInString(label[end:])
+				if !unicode.IsDigit(r2) {
+					break
+				}
+				end += n2
+			}
+		case strings.ContainsRune("IVXLCDM", r) && !before(i):
+			j := i
+			for j < len(label) && strings.IndexByte("IVXLCDM", label[j]) >= 0 {
+				j++
+			}
+			if !after(j) && isRoman(label[i:j]) {
+				end = j
+			}
+		}
+		if end == 0 {
+			words = words || unicode.IsLetter(r)
+			pattern = pattern.appendText(label[i : i+n])
+			k.WriteString(label[i : i+n])
+			i += n
+			continue
+		}
+		numbers = append(numbers, label[i:end])
+		pattern = append(pattern, Run{Kind: Standalone, ID: strconv.Itoa(len(numbers)), Type: "number", Code: label[i:end]})
+		k.WriteString("\x00")
+		i = end
+	}
+	return pattern, numbers, k.String(), words
+}
+
+// isRoman reports whether s is a number in Roman numerals, in capitals,
+// as doc.Roman writes it ("IV", not "IIII").
+func isRoman(s string) bool {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := vals[s[i]]
+		if v == 0 {
+			return false
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n > 0 && doc.Roman(n) == s
+}
+
+// ownNumber is how item k of list l shows its number in the list's style,
+// without the suffix ListMarker adds ("iv" of "iv.", "三" of "三、"); ""
+// for an unordered list or a decimal number, which the digits find.
+func ownNumber(l *doc.List, k int) string {
+	if !l.Ordered {
+		return ""
+	}
+	start := l.Start
+	if start == 0 {
+		start = 1
+	}
+	m := doc.ListMarker(l.Style, start+k)
+	m = strings.TrimSuffix(strings.TrimSuffix(m, "."), "、")
+	if strings.Trim(m, "0123456789") == "" {
+		return ""
+	}
+	return m
 }
 
 // documentTexts lists the translatable texts of d in reading order. Units
@@ -43,15 +224,38 @@ func (t textRef) set(c Content, codes map[string]doc.Inline) {
 // manuscript; blocks without an identifier are named by position. Texts
 // that are not a block's own are named after it: "title" for the
 // document's title, ID.caption and ID.alt for a figure's caption and
-// alternative text. Names are XML name tokens, as XLIFF 2 wants unit
-// identifiers. List labels (Item.Label) are left out: they come from the
-// list's numbering, which a translation keeps.
+// alternative text, ID.img-N.alt for the alternative text of the Nth image
+// in a block's text (before the text, so that the text takes the
+// translated image), ID.label for the labels of a list's items and
+// ID.number for a heading's number (when they have words: "Статья 3.",
+// not "3."), one unit for all the labels and numbers of one pattern, named
+// after the first block that has it. Names are XML name tokens, as XLIFF 2
+// wants unit identifiers.
 func documentTexts(d *doc.Document) []textRef {
 	var out []textRef
 	seen := map[string]int{}
+	unique := func(id string) string {
+		if seen[id]++; seen[id] > 1 {
+			id += "." + strconv.Itoa(seen[id])
+		}
+		return id
+	}
 	if strings.TrimSpace(d.Title) != "" {
-		out = append(out, textRef{id: "title", text: &d.Title})
-		seen["title"] = 1
+		out = append(out, textRef{id: unique("title"), text: &d.Title})
+	}
+	groups := map[string]*labelGroup{}
+	addLabel := func(id string, label *string, own string, heading bool) {
+		pattern, numbers, key, words := splitLabel(*label, own)
+		if !words {
+			return
+		}
+		g := groups[key]
+		if g == nil {
+			g = &labelGroup{pattern: pattern, heading: heading}
+			groups[key] = g
+			out = append(out, textRef{id: unique(id), label: g})
+		}
+		g.items = append(g.items, labelItem{label: label, numbers: numbers})
 	}
 	n := 0
 	d.Walk(func(b *doc.Block) {
@@ -60,17 +264,32 @@ func documentTexts(d *doc.Document) []textRef {
 		if id == "" {
 			id = "b" + strconv.Itoa(n)
 		}
-		if seen[id]++; seen[id] > 1 {
-			id += "." + strconv.Itoa(seen[id])
+		id = unique(id)
+		if b.Number != "" {
+			addLabel(id+".number", &b.Number, "", true)
 		}
+		k := 0
+		doc.WalkInlines(b.Inlines, func(in *doc.Inline) {
+			if in.Type == doc.Image && strings.TrimSpace(in.Alt) != "" {
+				k++
+				out = append(out, textRef{id: unique(id + ".img-" + strconv.Itoa(k) + ".alt"), text: &in.Alt})
+			}
+		})
 		if len(b.Inlines) > 0 {
 			out = append(out, textRef{id: id, inlines: &b.Inlines})
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
-			out = append(out, textRef{id: id + ".caption", inlines: &b.Figure.Caption})
+			out = append(out, textRef{id: unique(id + ".caption"), inlines: &b.Figure.Caption})
 		}
 		if b.Figure != nil && strings.TrimSpace(b.Figure.Alt) != "" {
-			out = append(out, textRef{id: id + ".alt", text: &b.Figure.Alt})
+			out = append(out, textRef{id: unique(id + ".alt"), text: &b.Figure.Alt})
+		}
+		if b.List != nil {
+			for i := range b.List.Items {
+				if b.List.Items[i].Label != "" {
+					addLabel(id+".label", &b.List.Items[i].Label, ownNumber(b.List, i), false)
+				}
+			}
 		}
 	})
 	return out
@@ -93,9 +312,9 @@ func markType(t doc.InlineType) string {
 
 // protectedTypes are the standalone codes that stand for content of the
 // document rather than formatting: a formula, a link target, a note
-// reference, an image. Writers ask CAT tools not to delete or copy them
+// reference, an image, the number in a list item's label. Writers ask CAT tools not to delete or copy them
 // (XLIFF 2 canDelete and canCopy), and import warns when one is lost.
-var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true}
+var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true}
 
 // codeText is the native code shown to translators for a standalone
 // inline: a formula's TeX (or MathML, when it has no TeX), a note
@@ -251,7 +470,7 @@ func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error
 		if strings.TrimSpace(content.Plain()) == "" {
 			continue
 		}
-		u := Unit{ID: t.id}
+		u := Unit{ID: t.id, Notes: t.notes()}
 		for k, sc := range splitContent(content, sp) {
 			if sc.IsEmpty() {
 				continue
@@ -505,6 +724,8 @@ func loss(typ string) string {
 		return "the line break is lost"
 	case "link":
 		return "the link is lost"
+	case "number":
+		return "the number is left out of the label"
 	}
 	return "its formatting is lost"
 }

@@ -922,7 +922,7 @@ func type2(t string) string {
 		return ""
 	case "image", "link":
 		return t
-	case "math", "anchor", "footnote":
+	case "math", "anchor", "footnote", "number":
 		return "other"
 	}
 	return "fmt"
