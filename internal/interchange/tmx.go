@@ -34,22 +34,28 @@ type TUV struct {
 	Seg  Content
 }
 
-// Text returns the plain text of the unit in tag, matching the same
-// language in the same script when the exact tag is absent ("zh" finds
-// "zh-CN", "ru" finds "ru-RU", but "zh-CN" does not find "zh-TW"; see
-// lang.SameLanguage).
+// Text returns the plain text of the unit in tag (see Variant).
 func (tu TU) Text(tag string) (string, bool) {
+	v, ok := tu.Variant(tag)
+	return v.Seg.Plain(), ok
+}
+
+// Variant returns the unit's text in tag, matching the same language in
+// the same script when the exact tag is absent ("zh" finds "zh-CN", "ru"
+// finds "ru-RU", but "zh-CN" does not find "zh-TW"; see
+// lang.SameLanguage).
+func (tu TU) Variant(tag string) (TUV, bool) {
 	for _, v := range tu.Variants {
 		if strings.EqualFold(v.Lang, tag) {
-			return v.Seg.Plain(), true
+			return v, true
 		}
 	}
 	for _, v := range tu.Variants {
 		if lang.SameLanguage(v.Lang, tag) {
-			return v.Seg.Plain(), true
+			return v, true
 		}
 	}
-	return "", false
+	return TUV{}, false
 }
 
 const tmxTime = "20060102T150405Z"

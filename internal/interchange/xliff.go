@@ -79,9 +79,30 @@ type Segment struct {
 	ID             string
 	Source, Target Content
 	State          State
+	// PreTranslated marks a target filled from a translation memory's
+	// exact match, which no translator has seen yet: writers say so
+	// (XLIFF 1.2 state needs-review-translation with state-qualifier
+	// exact-match, XLIFF 2 state translated with subState
+	// tandem:exact-match), so that CAT tools show it for review.
+	PreTranslated bool
+	// Matches are translations proposed for the segment (fuzzy matches
+	// from a translation memory), best first; writers put them in XLIFF
+	// 1.2 <alt-trans> and XLIFF 2 <mtc:matches>.
+	Matches []Match
 	// Line and Col locate the segment in the file it was read from, for
 	// messages about it; they are zero for segments built in memory.
 	Line, Col int
+}
+
+// Match is a translation proposed for a segment: a source like the
+// segment's and its translation, as a translation memory holds them.
+type Match struct {
+	Source, Target Content
+	// Score is how alike Source and the segment's source are, in percent
+	// (100 for the same text), as CAT tools score fuzzy matches.
+	Score int
+	// Origin names where the match came from: a TMX file's name.
+	Origin string
 }
 
 // Units returns every unit of every file.
@@ -97,6 +118,8 @@ const (
 	nsXLIFF11 = "urn:oasis:names:tc:xliff:document:1.1"
 	nsXLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 	nsXLIFF2  = "urn:oasis:names:tc:xliff:document:2.0"
+	// nsMatches is XLIFF 2's module for translation candidates.
+	nsMatches = "urn:oasis:names:tc:xliff:matches:2.0"
 )
 
 // ReadXLIFF reads an XLIFF 1.2 or 2.x file (1.0 and 1.1 are read as 1.2).
@@ -712,15 +735,23 @@ func writeXLIFF12(b *strings.Builder, x *XLIFF) {
 				}
 				fmt.Fprintf(b, "        <trans-unit%s>\n", attrs("id", sid, "approved", approved))
 				b.WriteString("          <source xml:space=\"preserve\">" + inline12(s.Source) + "</source>\n")
-				tgt, state := s.Target, state12Name(s.State)
+				tgt, state, qualifier := s.Target, state12Name(s.State), ""
 				if s.State == New || tgt.IsEmpty() {
 					tgt, state = s.Source, "new"
+				} else if s.PreTranslated {
+					state, qualifier = "needs-review-translation", "exact-match"
 				}
-				fmt.Fprintf(b, "          <target xml:space=\"preserve\" state=\"%s\">%s</target>\n", state, inline12(tgt))
+				fmt.Fprintf(b, "          <target xml:space=\"preserve\"%s>%s</target>\n", attrs("state", state, "state-qualifier", qualifier), inline12(tgt))
 				for _, n := range u.Notes {
 					if si == 0 {
 						b.WriteString("          <note>" + escText(n) + "</note>\n")
 					}
+				}
+				for _, m := range s.Matches {
+					fmt.Fprintf(b, "          <alt-trans%s>\n", attrs("match-quality", strconv.Itoa(m.Score), "origin", m.Origin))
+					b.WriteString("            <source xml:space=\"preserve\">" + inline12(m.Source) + "</source>\n")
+					b.WriteString("            <target xml:space=\"preserve\">" + inline12(m.Target) + "</target>\n")
+					b.WriteString("          </alt-trans>\n")
 				}
 				b.WriteString("        </trans-unit>\n")
 			}
@@ -801,13 +832,35 @@ func ctype12(t string) string {
 }
 
 func writeXLIFF2(b *strings.Builder, x *XLIFF) {
-	fmt.Fprintf(b, "<xliff xmlns=\"%s\" version=\"%s\"%s>\n", nsXLIFF2, firstNonEmpty(x.Version, "2.1"), attrs("srcLang", x.SrcLang, "trgLang", x.TgtLang))
+	mtc := ""
+	for _, u := range x.Units() {
+		for _, s := range u.Segments {
+			if len(s.Matches) > 0 {
+				mtc = nsMatches
+			}
+		}
+	}
+	fmt.Fprintf(b, "<xliff xmlns=\"%s\"%s version=\"%s\"%s>\n", nsXLIFF2, attrs("xmlns:mtc", mtc), firstNonEmpty(x.Version, "2.1"), attrs("srcLang", x.SrcLang, "trgLang", x.TgtLang))
 	for fi, f := range x.Files {
 		fmt.Fprintf(b, "  <file%s>\n", attrs("id", firstNonEmpty(f.ID, "f"+strconv.Itoa(fi+1)), "original", f.Original))
 		units := ids{}
 		for ui, u := range f.Units {
 			uid := units.unique(firstNonEmpty(u.ID, "u"+strconv.Itoa(ui+1)))
 			fmt.Fprintf(b, "    <unit%s>\n", attrs("id", uid))
+			// Matches come first in a unit; each points at the segment
+			// it is for through an annotation around its source.
+			var matches strings.Builder
+			for si, s := range u.Segments {
+				for _, m := range s.Matches {
+					fmt.Fprintf(&matches, "        <mtc:match%s>\n", attrs("ref", "#m"+strconv.Itoa(si+1), "type", "tm", "similarity", strconv.Itoa(m.Score), "origin", m.Origin))
+					matches.WriteString("          <source xml:space=\"preserve\">" + inline2(m.Source, "", nil, codeEnds(m.Source)) + "</source>\n")
+					matches.WriteString("          <target xml:space=\"preserve\">" + inline2(m.Target, "", nil, codeEnds(m.Target)) + "</target>\n")
+					matches.WriteString("        </mtc:match>\n")
+				}
+			}
+			if matches.Len() > 0 {
+				b.WriteString("      <mtc:matches>\n" + matches.String() + "      </mtc:matches>\n")
+			}
 			if len(u.Notes) > 0 {
 				b.WriteString("      <notes>\n")
 				for _, n := range u.Notes {
@@ -816,6 +869,19 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 				b.WriteString("      </notes>\n")
 			}
 			data := map[string]string{}
+			// Start and end codes may stand in different segments of a
+			// unit; one whose partner is on neither side of the unit (a
+			// translation that dropped a start code) is isolated.
+			var srcAll, tgtAll Content
+			targets := make([]Content, len(u.Segments))
+			for si, s := range u.Segments {
+				targets[si] = s.Target
+				if s.State == New || s.Target.IsEmpty() {
+					targets[si] = s.Source
+				}
+				srcAll = append(srcAll, s.Source...)
+				tgtAll = append(tgtAll, targets[si]...)
+			}
 			var segs strings.Builder
 			for si, s := range u.Segments {
 				// Segments share the identifiers of a unit with its
@@ -829,18 +895,21 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 					sub = "tandem:draft"
 				case Translated:
 					state = "translated"
+					if s.PreTranslated {
+						sub = "tandem:exact-match"
+					}
 				case Reviewed:
 					state = "reviewed"
 				case Final:
 					state = "final"
 				}
 				fmt.Fprintf(&segs, "      <segment%s>\n", attrs("id", sid, "state", state, "subState", sub))
-				segs.WriteString("        <source xml:space=\"preserve\">" + inline2(s.Source, n, data) + "</source>\n")
-				tgt := s.Target
-				if s.State == New || tgt.IsEmpty() {
-					tgt = s.Source
+				src := inline2(s.Source, n, data, codeEnds(srcAll))
+				if len(s.Matches) > 0 {
+					src = `<mrk id="m` + n + `" type="mtc:match">` + src + "</mrk>"
 				}
-				segs.WriteString("        <target xml:space=\"preserve\">" + inline2(tgt, n, data) + "</target>\n")
+				segs.WriteString("        <source xml:space=\"preserve\">" + src + "</source>\n")
+				segs.WriteString("        <target xml:space=\"preserve\">" + inline2(targets[si], n, data, codeEnds(tgtAll)) + "</target>\n")
 				segs.WriteString("      </segment>\n")
 			}
 			if len(data) > 0 {
@@ -858,10 +927,28 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 	b.WriteString("</xliff>\n")
 }
 
+// codeEnds records the start codes of c by id, and the end codes under
+// id+"\x00close", to tell which start or end code has its partner.
+func codeEnds(c Content) map[string]bool {
+	ends := map[string]bool{}
+	for _, r := range c {
+		switch r.Kind {
+		case Open:
+			ends[r.ID] = true
+		case Close:
+			ends[r.ID+"\x00close"] = true
+		}
+	}
+	return ends
+}
+
 // inline2 writes content as XLIFF 2: paired codes as <pc>, others as
 // <sc>/<ec> and <ph>; native codes go to data, keyed by the segment's
-// number seg and the code.
-func inline2(c Content, seg string, data map[string]string) string {
+// number seg and the code, or are left out when data is nil (a match's
+// content). ends are the code ends of the content c belongs to (the same
+// side of its unit, see codeEnds): a start or end code whose partner is
+// not there is isolated.
+func inline2(c Content, seg string, data map[string]string, ends map[string]bool) string {
 	var b strings.Builder
 	pairs := c.pairs()
 	closeAt := map[int]bool{}
@@ -869,7 +956,7 @@ func inline2(c Content, seg string, data map[string]string) string {
 		closeAt[cl] = true
 	}
 	ref := func(r Run, suffix string) string {
-		if r.Code == "" {
+		if r.Code == "" || data == nil {
 			return ""
 		}
 		k := "d" + seg + "-" + r.ID + suffix
@@ -884,12 +971,15 @@ func inline2(c Content, seg string, data map[string]string) string {
 			if cl, ok := pairs[i]; ok {
 				fmt.Fprintf(&b, "<pc%s>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "dataRefStart", ref(r, "s"), "dataRefEnd", ref(c[cl], "e")))
 			} else {
-				fmt.Fprintf(&b, "<sc%s/>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "dataRef", ref(r, "s")))
+				fmt.Fprintf(&b, "<sc%s/>", attrs("id", r.ID, "isolated", isolated(!ends[r.ID+"\x00close"]), "type", type2(r.Type), "subType", subType2(r.Type), "dataRef", ref(r, "s")))
 			}
 		case Close:
-			if closeAt[i] {
+			switch {
+			case closeAt[i]:
 				b.WriteString("</pc>")
-			} else {
+			case !ends[r.ID]:
+				fmt.Fprintf(&b, "<ec%s/>", attrs("id", r.ID, "isolated", "yes", "type", type2(r.Type), "subType", subType2(r.Type)))
+			default:
 				fmt.Fprintf(&b, "<ec%s/>", attrs("startRef", r.ID, "dataRef", ref(r, "e")))
 			}
 		case Standalone:
@@ -910,6 +1000,13 @@ func inline2(c Content, seg string, data map[string]string) string {
 		}
 	}
 	return b.String()
+}
+
+func isolated(yes bool) string {
+	if yes {
+		return "yes"
+	}
+	return ""
 }
 
 // type2 maps a formatting name to XLIFF 2's type attribute, whose values

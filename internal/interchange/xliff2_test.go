@@ -58,7 +58,6 @@ func (n *xnode) walk(fn func(*xnode)) {
 	}
 }
 
-const nsMatches = "urn:oasis:names:tc:xliff:matches:2.0"
 
 // xliff2Problems lists what in an XLIFF 2.0 or 2.1 file breaks a rule of
 // the core specification or of its matches module that an XML schema
@@ -302,15 +301,32 @@ func TestXLIFF2Conformance(t *testing.T) {
 		}
 		x.Version = v
 		// One segment translated, so targets differ from sources.
-		u := &x.Files[0].Units[len(x.Files[0].Units)-1]
+		var u *Unit
+		for i := range x.Files[0].Units {
+			if x.Files[0].Units[i].ID == "p-4" {
+				u = &x.Files[0].Units[i]
+			}
+		}
 		u.Segments[0].Target = translateKeepingCodes(u.Segments[0].Source, "Первое очень важно.")
-		u.Segments[0].State = Translated
+		u.Segments[0].State, u.Segments[0].PreTranslated = Translated, true
+		// Matches from a memory, with codes of their own, one left open.
+		u.Segments[1].Matches = []Match{
+			{Source: Content{{Kind: Text, Text: "第二句"}, {Kind: Close, ID: "tm1", Type: "bold"}, {Kind: Text, Text: "在那里"}, {Kind: Standalone, ID: "tm2", Type: "lb"}},
+				Target: Content{{Kind: Text, Text: "Второе"}, {Kind: Close, ID: "tm1", Type: "bold"}, {Kind: Text, Text: " там"}, {Kind: Standalone, ID: "tm2", Type: "lb"}}, Score: 85, Origin: "memory.tmx"},
+			{Source: Content{{Kind: Open, ID: "tm1", Type: "bold"}, {Kind: Text, Text: "第二"}}, Target: PlainText("Второе"), Score: 75, Origin: "memory.tmx"},
+		}
 		var buf bytes.Buffer
 		if err := WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		for _, p := range xliff2Problems(parseXML(t, buf.Bytes()), v) {
 			t.Errorf("%s: %s", v, p)
+		}
+		for _, want := range []string{`xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"`, `<mtc:match ref="#m2" type="tm" similarity="85" origin="memory.tmx">`,
+			`<segment id="s1" state="translated" subState="tandem:exact-match">`, `<source xml:space="preserve"><mrk id="m2" type="mtc:match">`} {
+			if !strings.Contains(buf.String(), want) {
+				t.Errorf("%s: the file lacks %s", v, want)
+			}
 		}
 		if t.Failed() {
 			t.Logf("%s", buf.String())
@@ -325,7 +341,9 @@ func TestXLIFF2Conformance(t *testing.T) {
 	broken := `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh"><file id="f"><unit id="u">
 <segment id="1"><source><ph id="1" type="other" subType="xlf:lb"/><ph id="2" dataRef="d9"/></source></segment></unit></file></xliff>`
 	got := strings.Join(xliff2Problems(parseXML(t, []byte(broken)), "2.0"), "\n")
-	for _, want := range []string{`id "1" used twice`, "subType xlf:lb wants type fmt", `dataRef="d9"> names no <data>`} {
+	broken = strings.Replace(broken, `<unit id="u">`, `<unit id="u"><mtc:matches xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"><mtc:match ref="#m9"><source><sc id="1"/>a</source><target>b</target></mtc:match></mtc:matches>`, 1)
+	got = strings.Join(xliff2Problems(parseXML(t, []byte(broken)), "2.0"), "\n")
+	for _, want := range []string{`id "1" used twice`, "subType xlf:lb wants type fmt", `dataRef="d9"> names no <data>`, `<mtc:match ref="#m9"> points at nothing`, `<sc id="1"> ends outside the match but is not isolated`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the checks miss %q in a broken file; they found:\n%s", want, got)
 		}
