@@ -7,19 +7,21 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/tm"
 )
 
 // runXLIFF exchanges documents with desktop CAT tools:
 //
-//	tandem xliff export --from zh --to ru [--xliff 1.2|2.0|2.1] FILE
+//	tandem xliff export --from zh --to ru [--xliff 1.2|2.0|2.1] [--tm MEMORY.tmx]… FILE
 //	tandem xliff import [--to html|markdown|docx] [-o OUT] [--media DIR] SOURCE TRANSLATED.xlf
 func runXLIFF(ctx context.Context, env *Env, args []string) error {
-	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown|docx] [-o OUT] [--media DIR] SOURCE TRANSLATED.xlf\n"
+	const usage = "Usage:\n  tandem xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] [--tm MEMORY.tmx]… FILE.docx|FILE.md\n  tandem xliff import [--to html|markdown|docx] [-o OUT] [--media DIR] SOURCE TRANSLATED.xlf\n"
 	if len(args) == 0 {
 		return fmt.Errorf("%w: want 'export' or 'import'", errUsage)
 	}
@@ -36,15 +38,25 @@ func runXLIFF(ctx context.Context, env *Env, args []string) error {
 }
 
 func runXLIFFExport(env *Env, args []string) error {
-	fs := env.newFlags("xliff export", "xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] FILE.docx|FILE.md\n\nWrites an XLIFF file for translating the document to standard output: a unit per paragraph, a segment per sentence, the targets pre-filled with the source (as OmegaT needs).")
+	fs := env.newFlags("xliff export", "xliff export --from LANG --to LANG [--xliff 1.2|2.0|2.1] [--tm MEMORY.tmx]… [--tm-min 75] FILE.docx|FILE.md\n\n"+
+		"Writes an XLIFF file for translating the document to standard output: a unit per paragraph, a segment per sentence,\n"+
+		"the targets pre-filled with the source (as OmegaT needs). With --tm, a segment whose source a memory holds (the\n"+
+		"same text and inline codes) gets the memory's translation, marked for review; the others get the memory's fuzzy\n"+
+		"matches from --tm-min percent up (XLIFF 1.2 alt-trans, XLIFF 2 matches module); a line on stderr counts them.")
 	from := fs.String("from", "", "language of the document (zh, ru, en)")
 	to := fs.String("to", "", "language to translate into")
 	version := fs.String("xliff", "1.2", "XLIFF version: 1.2 (OmegaT, Trados, memoQ), 2.0 or 2.1")
+	var memories fileList
+	fs.Var(&memories, "tm", "a translation memory (TMX) to pre-translate from; give it again for more")
+	tmMin := fs.Int("tm-min", 75, "lowest score, in percent, of a fuzzy match offered from --tm ("+strconv.Itoa(tm.Threshold)+" to 100)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
 		return fmt.Errorf("%w: --from and --to are required", errUsage)
+	}
+	if *tmMin < tm.Threshold || *tmMin > 100 {
+		return fmt.Errorf("%w: --tm-min %d: want a score from %d to 100", errUsage, *tmMin, tm.Threshold)
 	}
 	if *version != "1.2" && *version != "2.0" && *version != "2.1" {
 		return fmt.Errorf("%w: --xliff %q: want 1.2, 2.0 or 2.1", errUsage, *version)
@@ -68,6 +80,15 @@ func runXLIFFExport(env *Env, args []string) error {
 		return fmt.Errorf("%s: the document has no text to translate", fs.Arg(0))
 	}
 	x.Version = *version
+	if len(memories) > 0 {
+		mem, err := readMemories(env, memories, src, tgt)
+		if err != nil {
+			return err
+		}
+		lv := tm.PreTranslate(x, mem, *tmMin)
+		fmt.Fprintf(env.Stderr, "tandem xliff export: translation memory of %s: %d exact, %d fuzzy of %s\n",
+			countNoun(mem.Len(), "unit"), lv.Exact, lv.Fuzzy, countNoun(lv.Segments, "segment"))
+	}
 	w := bufio.NewWriter(env.Stdout)
 	if err := interchange.WriteXLIFF(w, x); err != nil {
 		return err
@@ -106,6 +127,53 @@ func runXLIFFImport(env *Env, args []string) error {
 		return err
 	}
 	return writeTranslation(env, *to, *out, *media, fs.Arg(0), d)
+}
+
+// fileList is a flag that may be given several times, each a file name.
+type fileList []string
+
+func (l *fileList) String() string { return strings.Join(*l, ", ") }
+
+func (l *fileList) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+// readMemories reads TMX files into one translation memory from src into
+// tgt, printing what each reader skipped; a file with no unit in both
+// languages gets a warning line that names the languages it has.
+func readMemories(env *Env, names []string, src, tgt string) (*tm.Memory, error) {
+	mem := tm.New(src, tgt)
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := interchange.ReadTMX(f, name)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		printWarnings(env, t.Warnings)
+		if mem.AddTMX(t, filepath.Base(name)) == 0 {
+			var langs []string
+			seen := map[string]bool{}
+			for _, u := range t.Units {
+				for _, v := range u.Variants {
+					if !seen[v.Lang] {
+						seen[v.Lang] = true
+						langs = append(langs, v.Lang)
+					}
+				}
+			}
+			has := "no units"
+			if len(langs) > 0 {
+				has = "units in " + shortList(langs)
+			}
+			fmt.Fprintf(env.Stderr, "%s: warning: no unit has text in both %s and %s (the memory has %s): nothing to pre-translate from\n", name, src, tgt, has)
+		}
+	}
+	return mem, nil
 }
 
 // readTranslated reads the XLIFF file xlf (called xlfName) and applies its
