@@ -58,7 +58,6 @@ func (n *xnode) walk(fn func(*xnode)) {
 	}
 }
 
-
 // xliff2Problems lists what in an XLIFF 2.0 or 2.1 file breaks a rule of
 // the core specification or of its matches module that an XML schema
 // cannot check: identifiers shared by a unit's segments, annotations and
