@@ -2,8 +2,10 @@ package docx
 
 import (
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/doc"
 )
@@ -122,32 +124,46 @@ func (r *reader) readFurniture(main string) error {
 	r.furniture = true
 	defer func() { r.furniture = false }()
 	for _, f := range parts {
-		if r.rels, err = r.p.relsOf(f.part); err != nil {
-			return err
-		}
-		x, err := r.p.xml(f.part)
-		if err != nil {
-			return err
-		}
-		root, err := x.root()
-		if err != nil {
-			return err
-		}
-		if n := wname(root.Name); n != "hdr" && n != "ftr" {
-			continue
-		}
-		pbs, err := r.blockContent(x)
-		if err != nil {
-			return err
-		}
 		r.fields, r.carry, r.pendingAnchors = nil, nil, nil
-		if blocks := withoutImages(r.finalize(pbs)); len(blocks) > 0 {
+		blocks, err := r.furniturePart(f.part)
+		r.fields, r.carry, r.pendingAnchors = nil, nil, nil
+		switch {
+		case errors.Is(err, ErrMalformed):
+			// A broken header is no reason to refuse the manuscript.
+			r.d.Warn("%v: the %s is left out", err, strings.SplitN(f.name, "-", 2)[0])
+		case err != nil:
+			return err
+		case len(blocks) > 0:
 			r.d.Headers = append(r.d.Headers, doc.Part{Name: f.name, Blocks: blocks})
 		}
 	}
 	// Images only headers show are not the document's.
 	r.d.Media = r.d.Media[:media]
 	return nil
+}
+
+// furniturePart reads the blocks of a header or footer part.
+func (r *reader) furniturePart(part string) ([]doc.Block, error) {
+	var err error
+	if r.rels, err = r.p.relsOf(part); err != nil {
+		return nil, err
+	}
+	x, err := r.p.xml(part)
+	if err != nil {
+		return nil, err
+	}
+	root, err := x.root()
+	if err != nil {
+		return nil, err
+	}
+	if n := wname(root.Name); n != "hdr" && n != "ftr" {
+		return nil, nil
+	}
+	pbs, err := r.blockContent(x)
+	if err != nil {
+		return nil, err
+	}
+	return withoutImages(r.finalize(pbs)), nil
 }
 
 // withoutImages returns blocks without figures and inline images, and

@@ -457,3 +457,24 @@ func TestWriteTextBoxInInsertion(t *testing.T) {
 		t.Errorf("%d boxes written into the body", rep.FlatTextBoxes)
 	}
 }
+
+// TestReadBrokenHeader reads a manuscript whose footer part is not XML:
+// the body is read, the footer left out with a warning naming it, and
+// written over, the package still opens.
+func TestReadBrokenHeader(t *testing.T) {
+	parts := furnitureParts(t)
+	parts["word/footer1.xml"] = `<w:ftr ` + wns + `><w:p><w:r><w:t>Страница</w:r></w:p></w:ftr>`
+	src := zipParts(t, parts)
+	d, err := readBytes(t, src)
+	if err != nil {
+		t.Fatalf("a broken footer makes the manuscript unreadable: %v", err)
+	}
+	if len(d.Headers) != 2 || !strings.Contains(strings.Join(d.Warnings, "\n"), "word/footer1.xml") {
+		t.Errorf("headers %d, warnings %q", len(d.Headers), d.Warnings)
+	}
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d, WriteOptions{Template: tmpl})
+}

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -195,6 +196,10 @@ func (s *scanner) furniture() error {
 	for _, f := range parts {
 		f.part = t.name(f.part)
 		root, err := t.xmlPart(f.part)
+		if errors.Is(err, ErrMalformed) {
+			// The reader left it out; it is copied as it is.
+			continue
+		}
 		if err != nil {
 			return err
 		}
