@@ -233,6 +233,44 @@ const (
 	BreakColumn = "column"
 )
 
+// BreakOf returns the kind of an HTML <br> from its class and style
+// attributes: BreakPage for class "page-break" or a style that breaks the
+// page before or after it (page-break-before: always, break-after: page,
+// as Word's "Save as Web Page" writes), BreakColumn for class
+// "column-break" or break-before/after: column, and "" for a new line.
+func BreakOf(class, style string) string {
+	for _, c := range strings.Fields(class) {
+		switch strings.ToLower(c) {
+		case "page-break":
+			return BreakPage
+		case "column-break":
+			return BreakColumn
+		}
+	}
+	for _, decl := range strings.Split(style, ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		prop = strings.ToLower(strings.TrimSpace(prop))
+		val = strings.ToLower(strings.TrimSpace(val))
+		switch prop {
+		case "page-break-before", "page-break-after":
+			if val == "always" || val == "left" || val == "right" {
+				return BreakPage
+			}
+		case "break-before", "break-after":
+			switch val {
+			case "page", "left", "right", "recto", "verso", "always":
+				return BreakPage
+			case "column":
+				return BreakColumn
+			}
+		}
+	}
+	return ""
+}
+
 // Math is a formula kept as structure, in the forms its readers and writers
 // need. Every form that is set describes the same formula.
 type Math struct {

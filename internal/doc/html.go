@@ -442,7 +442,14 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.text(label)
 		h.s("</a></sup>")
 	case LineBreak:
-		h.s("<br>")
+		switch in.Break {
+		case BreakPage:
+			h.s(`<br class="page-break">`)
+		case BreakColumn:
+			h.s(`<br class="column-break">`)
+		default:
+			h.s("<br>")
+		}
 	case Image:
 		u := h.mediaURL(in.Src)
 		if u == "" {

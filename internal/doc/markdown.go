@@ -359,7 +359,16 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 			b.WriteString("[^" + l + "]")
 		}
 	case LineBreak:
-		b.WriteString("\\\n")
+		switch in.Break {
+		case BreakPage:
+			// Markdown has no page break: the HTML one, which
+			// internal/doc/markdown reads back.
+			b.WriteString(`<br class="page-break">`)
+		case BreakColumn:
+			b.WriteString(`<br class="column-break">`)
+		default:
+			b.WriteString("\\\n")
+		}
 	case Image:
 		if u := m.mediaURL(in.Src); u != "" {
 			b.WriteString("![" + escapeMD(in.Alt) + "](" + mdURL(u) + ")")

@@ -81,7 +81,7 @@ func TestBookmarksAndInternalLinks(t *testing.T) {
 	d := readBody(t, body, nil)
 	h := html(t, d)
 	for _, w := range []string{
-		`<a href="#_Toc100">Введение	</a>`, `<a href="#_Toc200">Методы</a>`,
+		`<a href="#_Toc100">Введение</a>`, `<a href="#_Toc200">Методы</a>`,
 		`"><span id="_Toc100"></span>Введение</h1>`, `"><span id="_Toc200"></span>Методы</h1>`,
 		`См. <a href="#_Ref300">таблицу 1</a> и рисунок 2, без ссылки</p>`,
 		`<span id="_Ref300"></span>Таблица 1.<span id="Итоги"></span></p>`,

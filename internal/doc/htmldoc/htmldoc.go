@@ -644,7 +644,7 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	var out []doc.Inline
 	switch {
 	case n.DataAtom == atom.Br:
-		return []doc.Inline{{Type: doc.LineBreak}}
+		return []doc.Inline{{Type: doc.LineBreak, Break: doc.BreakOf(attr(n, "class"), attr(n, "style"))}}
 	case n.DataAtom == atom.Img:
 		return []doc.Inline{c.image(n)}
 	case n.DataAtom == atom.A:
@@ -703,9 +703,9 @@ func spaces(s string) string {
 	return b.String()
 }
 
-// trim removes white space at the edges of a block's inlines and between
-// a line break and its neighbours, merges text, and drops marks left
-// empty.
+// trim removes white space and line breaks at the edges of a block's
+// inlines (not page or column breaks, which say where a page ends),
+// merges text, and drops marks left empty.
 func trim(ins []doc.Inline) []doc.Inline {
 	ins = clean(ins)
 	for len(ins) > 0 {
@@ -717,7 +717,7 @@ func trim(ins []doc.Inline) []doc.Inline {
 				continue
 			}
 		}
-		if first.Type == doc.LineBreak {
+		if first.Type == doc.LineBreak && first.Break == "" {
 			ins = ins[1:]
 			continue
 		}
@@ -732,7 +732,7 @@ func trim(ins []doc.Inline) []doc.Inline {
 				continue
 			}
 		}
-		if last.Type == doc.LineBreak {
+		if last.Type == doc.LineBreak && last.Break == "" {
 			ins = ins[:len(ins)-1]
 			continue
 		}

@@ -1,0 +1,40 @@
+package htmldoc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// TestPageBreaks checks that page breaks in a page (as Word's "Save as Web
+// Page" writes them, and as tandem's HTML writer does) are kept, even at
+// the edge of a paragraph, where a plain <br> is dropped.
+func TestPageBreaks(t *testing.T) {
+	src := `<html><body><p>Глава 1.<br></p>
+<p><span><br clear=all style='mso-special-character:line-break;page-break-before:always'></span></p>
+<p>текст<br class="page-break">после<br class="column-break">ещё</p></body></html>`
+	d, err := Read([]byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		var s strings.Builder
+		for _, in := range b.Inlines {
+			switch {
+			case in.Type == doc.Text:
+				s.WriteString(in.Text)
+			case in.Type == doc.LineBreak:
+				s.WriteString("<" + in.Break + ">")
+			default:
+				s.WriteString(doc.PlainText(in.Content))
+			}
+		}
+		got = append(got, s.String())
+	}
+	want := []string{"Глава 1.", "<page>", "текст<page>после<column>ещё"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("blocks = %q, want %q", got, want)
+	}
+}
