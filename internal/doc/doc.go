@@ -233,6 +233,19 @@ const (
 	BreakColumn = "column"
 )
 
+// SplitKeywords splits a list of keywords written as one string at its
+// commas and semicolons (ASCII, fullwidth, or the ideographic 、), and
+// collapses the white space in each.
+func SplitKeywords(s string) []string {
+	var out []string
+	for _, k := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;，；、", r) }) {
+		if k = strings.Join(strings.Fields(k), " "); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // BreakOf returns the kind of an HTML <br> from its class and style
 // attributes: BreakPage for class "page-break" or a style that breaks the
 // page before or after it (page-break-before: always, break-after: page,

@@ -154,6 +154,16 @@ func (h *htmlWriter) pageStart(title, extraStyle string) {
 		h.attr("content", strings.Join(h.d.Authors, ", "))
 		h.s(">\n")
 	}
+	if h.d.Abstract != "" {
+		h.s(`<meta name="description"`)
+		h.attr("content", strings.Join(strings.Fields(h.d.Abstract), " "))
+		h.s(">\n")
+	}
+	if len(h.d.Keywords) > 0 {
+		h.s(`<meta name="keywords"`)
+		h.attr("content", strings.Join(h.d.Keywords, ", "))
+		h.s(">\n")
+	}
 	h.s("<style>\n" + pageStyle + extraStyle + "\n</style>\n</head>\n<body>\n<main>\n")
 }
 

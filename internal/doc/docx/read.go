@@ -131,7 +131,7 @@ func (p *pkg) read() (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.d.Title, r.d.Authors = core.title, core.authors
+	r.d.Title, r.d.Authors, r.d.Keywords = core.title, core.authors, core.keywords
 	r.rels = rels
 	if err := r.readBody(main); err != nil {
 		return nil, err

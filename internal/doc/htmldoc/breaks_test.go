@@ -38,3 +38,27 @@ func TestPageBreaks(t *testing.T) {
 		t.Errorf("blocks = %q, want %q", got, want)
 	}
 }
+
+// TestMetadata checks that a page's description and keywords are read as
+// the document's abstract and keywords, and that the HTML writer writes
+// them back.
+func TestMetadata(t *testing.T) {
+	src := `<html lang="ru"><head><title>Договор</title><meta name="description" content="Кратко
+	о договоре."><meta name="Keywords" content="договор, Китай;Россия"></head><body><p>Текст.</p></body></html>`
+	d, err := Read([]byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Abstract != "Кратко о договоре." || strings.Join(d.Keywords, "|") != "договор|Китай|Россия" {
+		t.Errorf("abstract %q, keywords %q", d.Abstract, d.Keywords)
+	}
+	var b strings.Builder
+	if err := doc.WriteHTML(&b, d, doc.HTMLOptions{Standalone: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`<meta name="description" content="Кратко о договоре.">`, `<meta name="keywords" content="договор, Китай, Россия">`} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("page lacks %s:\n%s", w, b.String())
+		}
+	}
+}

@@ -243,12 +243,19 @@ func (c *conv) meta(root *html.Node) {
 				c.d.Title = collapse(textOf(n))
 			}
 		case atom.Meta:
-			if strings.EqualFold(attr(n, "name"), "author") {
+			switch strings.ToLower(attr(n, "name")) {
+			case "author":
 				for _, a := range strings.Split(attr(n, "content"), ";") {
 					if a = collapse(a); a != "" {
 						c.d.Authors = append(c.d.Authors, a)
 					}
 				}
+			case "description":
+				if c.d.Abstract == "" {
+					c.d.Abstract = collapse(attr(n, "content"))
+				}
+			case "keywords":
+				c.d.Keywords = append(c.d.Keywords, doc.SplitKeywords(attr(n, "content"))...)
 			}
 		}
 	}

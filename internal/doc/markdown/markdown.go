@@ -58,8 +58,9 @@ func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
 }
 
 // Read reads Markdown source. Its language is lang when given (a BCP 47
-// tag), else the lang of its YAML front matter; title and author(s) from
-// the front matter become the document's metadata, not its text. The
+// tag), else the lang of its YAML front matter; title, author(s),
+// abstract, keywords and date from the front matter become the document's
+// metadata, not its text, and other keys are named in a warning. The
 // source is decoded by textenc.Decode: UTF-8 or UTF-16 with or without a
 // byte-order mark, or Chinese or Russian in a legacy encoding, which the
 // document's Warnings then name.
@@ -95,6 +96,10 @@ func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 	}
 	if fm != nil {
 		d.Title, d.Authors = fm.title, fm.authors
+		d.Abstract, d.Keywords, d.Date = fm.abstract, fm.keywords, fm.date
+		if len(fm.ignored) > 0 {
+			d.Warn("front matter %s not kept: tandem keeps title, author, lang, abstract, keywords and date", plural(fm.ignored, "key", "keys"))
+		}
 		if fm.lang != "" && lang == "" {
 			if t, err := langtag.ParseTag(fm.lang); err != nil {
 				d.Warn("lang %q in the front matter is not a BCP 47 tag: ignored", fm.lang)
@@ -122,6 +127,18 @@ func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 	doc.AssignIDs(c.d)
 	doc.ResolveLinks(c.d)
 	return c.d, nil
+}
+
+// plural names a list of keys: `key "a"` or `keys "a", "b"`.
+func plural(keys []string, one, many string) string {
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = strconv.Quote(k)
+	}
+	if len(q) == 1 {
+		return one + " " + q[0]
+	}
+	return many + " " + strings.Join(q, ", ")
 }
 
 // noteMarks gives the references to a footnote whose label is a mark of
