@@ -499,7 +499,7 @@ func mediaURL(d *Document, src string, how MediaLinks, prefix string) string {
 	if m := d.MediaByName(src); m != nil {
 		switch how {
 		case EmbedMedia:
-			return "data:" + m.Type + ";base64," + base64.StdEncoding.EncodeToString(m.Data)
+			return DataURI(m)
 		case OmitMedia:
 			return ""
 		}
@@ -507,6 +507,11 @@ func mediaURL(d *Document, src string, how MediaLinks, prefix string) string {
 	}
 	u, _ := SafeHref(src)
 	return u
+}
+
+// DataURI returns a data: URI holding the bytes of m.
+func DataURI(m *Media) string {
+	return "data:" + m.Type + ";base64," + base64.StdEncoding.EncodeToString(m.Data)
 }
 
 func refID(note string, n int) string {

@@ -180,3 +180,39 @@ func TestPageBreakWrittenBack(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingImages checks that an image the package does not hold (a
+// relationship to a missing part, an image linked from outside, an id with
+// no relationship) keeps its description in its place and is reported
+// once per kind, never silently.
+func TestMissingImages(t *testing.T) {
+	img := func(attr, descr string) string {
+		return `<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="1" name="p" descr="` + descr + `"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip ` + attr + `/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+	}
+	rels := strings.Replace(pkgParts("")["word/_rels/document.xml.rels"], "</Relationships>",
+		`<Relationship Id="rGone" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/gone.png"/>`+
+			`<Relationship Id="rFar" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://example.org/map.png" TargetMode="External"/></Relationships>`, 1)
+	body := `<w:p>` + run("Карта: ") + img(`r:embed="rGone"`, "карта") + run(", схема: ") + img(`r:link="rFar"`, "схема") + `</w:p>` +
+		`<w:p>` + img(`r:embed="rGone"`, "вторая") + `</w:p><w:p>` + img(`r:embed="rNone"`, "третья") + `</w:p>`
+	d := readBody(t, body, map[string]string{"word/_rels/document.xml.rels": rels})
+	h := html(t, d)
+	for _, w := range []string{"Карта: карта, схема: схема", `<span class="missing-image">вторая</span>`, `<span class="missing-image">третья</span>`} {
+		if !strings.Contains(h, w) {
+			t.Errorf("HTML lacks %s\n%s", w, h)
+		}
+	}
+	want := []string{
+		"2 images whose part is missing from the package",
+		"1 images linked from outside the file (r:link)",
+		"1 images whose relationship is missing from the package",
+	}
+	got := strings.Join(d.Warnings, "\n")
+	for _, w := range want {
+		if strings.Count(got, w) != 1 {
+			t.Errorf("warnings = %q, want once %q", d.Warnings, w)
+		}
+	}
+	if len(d.Warnings) != len(want) {
+		t.Errorf("%d warnings, want %d: %q", len(d.Warnings), len(want), d.Warnings)
+	}
+}

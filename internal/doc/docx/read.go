@@ -1041,12 +1041,16 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		return err
 	}
 	for _, id := range ids {
-		rl, ok := r.rels[id]
-		if !ok {
-			continue
-		}
 		a := atom{kind: aImage, alt: alt}
-		if !rl.external && r.p.has(rl.target) {
+		rl, ok := r.rels[id]
+		switch {
+		case !ok:
+			r.imageMissing("images whose relationship is missing from the package: their descriptions are kept in their place")
+		case rl.external:
+			r.imageMissing("images linked from outside the file (r:link), which are not fetched: their descriptions are kept in their place")
+		case !r.p.has(rl.target):
+			r.imageMissing("images whose part is missing from the package: their descriptions are kept in their place")
+		default:
 			m, err := r.p.media(rl.target)
 			if err != nil {
 				return err
@@ -1059,6 +1063,14 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		emit(a)
 	}
 	return nil
+}
+
+// imageMissing counts an image the reader cannot show, for one warning
+// per kind (what) with their number.
+func (r *reader) imageMissing(what string) {
+	if r.visible() {
+		r.hidden[what]++
+	}
 }
 
 // Scripts and the languages that write in them, to decide which of a run's
