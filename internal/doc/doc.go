@@ -60,9 +60,17 @@ type Document struct {
 	Warnings []string `json:"-"`
 }
 
-// Warn records a warning about the import of d.
+// Warn records a warning about the import of d, unless d has it already:
+// a reader that meets the same fault twice (the same bad tag in two
+// embedded pages, the same encoding in two parts) says so once.
 func (d *Document) Warn(format string, args ...any) {
-	d.Warnings = append(d.Warnings, fmt.Sprintf(format, args...))
+	w := fmt.Sprintf(format, args...)
+	for _, had := range d.Warnings {
+		if had == w {
+			return
+		}
+	}
+	d.Warnings = append(d.Warnings, w)
 }
 
 // BlockType names the kind of a block.
