@@ -31,9 +31,9 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 	}
 	switch args[0] {
 	case "convert":
-		return runDocConvert(env, args[1:])
+		return inSubcommand("doc convert", runDocConvert(env, args[1:]))
 	case "diff":
-		return runDocDiff(env, args[1:])
+		return inSubcommand("doc diff", runDocDiff(env, args[1:]))
 	case "-h", "--help", "help":
 		fmt.Fprint(env.Stderr, "Usage:\n  tandem doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n  tandem doc diff [--lang TAG] OLD NEW\n\n"+
 			"FILE is a .docx, Markdown, HTML or .mht manuscript. Without --media, images are\n"+
