@@ -62,3 +62,31 @@ func TestMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestHiddenContent checks that what a page hides from its reader is not
+// text of the document: the page numbers of a table of contents in a page
+// Word saved (display:none, mso-hide), and elements marked hidden.
+func TestHiddenContent(t *testing.T) {
+	src := `<html><body>
+<p class=MsoToc1><span class=MsoHyperlink><a href="#_Toc1">Введение<span style='color:windowtext;display:none;mso-hide:screen'>. </span><span
+style='color:windowtext;display:none;mso-hide:screen;mso-hide:screen'>1</span></a></span></p>
+<h1><a name="_Toc1"></a>Введение</h1>
+<p>Видно<span hidden>скрыто</span> и <span style="mso-hide:all">тоже скрыто</span>.</p>
+<div style="DISPLAY: none"><p>Скрытый абзац.</p></div>
+</body></html>`
+	d, err := Read([]byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := render(t, d)
+	for _, w := range []string{`<a href="#_Toc1">Введение</a></p>`, `>Видно и .</p>`} {
+		if !strings.Contains(h, w) {
+			t.Errorf("HTML lacks %s:\n%s", w, h)
+		}
+	}
+	for _, a := range []string{"скрыто", "Скрытый", ">1<"} {
+		if strings.Contains(h, a) {
+			t.Errorf("HTML holds %s:\n%s", a, h)
+		}
+	}
+}

@@ -291,6 +291,33 @@ var blockTags = map[atom.Atom]bool{
 	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Figcaption: true, atom.Math: true,
 }
 
+// hidden reports whether an element is not shown to a reader of the page:
+// the hidden attribute, or a style of display: none (Word's web pages hide
+// a table of contents' page numbers so, with mso-hide). Its content is not
+// text of the document, as hidden text of a DOCX is not.
+func hidden(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == "hidden" {
+			return true
+		}
+	}
+	for _, decl := range strings.Split(attr(n, "style"), ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		prop = strings.ToLower(strings.TrimSpace(prop))
+		val = strings.ToLower(strings.TrimSpace(val))
+		if prop == "display" && strings.HasPrefix(val, "none") || prop == "mso-hide" && strings.HasPrefix(val, "all") {
+			return true
+		}
+	}
+	return false
+}
+
 func isBlock(n *html.Node) bool {
 	return n.Type == html.ElementNode && blockTags[n.DataAtom]
 }
@@ -311,7 +338,7 @@ func (c *conv) blocks(n *html.Node, lang string) []doc.Block {
 		}
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
-		if k.Type == html.ElementNode && skipped[k.DataAtom] {
+		if k.Type == html.ElementNode && (skipped[k.DataAtom] || hidden(k)) {
 			continue
 		}
 		if !isBlock(k) {
@@ -635,7 +662,7 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	default:
 		return nil
 	}
-	if skipped[n.DataAtom] {
+	if skipped[n.DataAtom] || hidden(n) {
 		return nil
 	}
 	var pre []doc.Inline
