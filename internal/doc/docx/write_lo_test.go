@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -218,4 +219,100 @@ func withoutLabels(shape string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// pageBodies are manuscripts of three pages: explicit page breaks (one
+// inside a paragraph, one in a paragraph of its own), which the document
+// model holds; and paragraphs that start a page by their properties
+// (w:pageBreakBefore), which only a template carries.
+var pageBodies = map[string]string{
+	"breaks": `
+<w:p><w:r><w:t>Первая страница.</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>Вторая страница.</w:t></w:r></w:p>
+<w:p><w:r><w:br w:type="page"/></w:r></w:p>
+<w:p><w:r><w:t>Третья страница.</w:t></w:r></w:p>
+`,
+	"before": `
+<w:p><w:r><w:t>Первая страница.</w:t></w:r></w:p>
+<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Вторая страница.</w:t></w:r></w:p>
+<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Третья страница.</w:t></w:r></w:p>
+`,
+}
+
+// TestWritePageBreaks has LibreOffice lay out manuscripts with page breaks
+// and their translations written over them (and, for breaks the model
+// holds, without them): each translation has as many pages as its source.
+// LibreOffice and pdfinfo (poppler-utils) are installed by scripts/setup.sh
+// test.
+func TestWritePageBreaks(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) is not installed: run scripts/setup.sh test to lay written DOCX files out")
+	}
+	pdfinfo, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		t.Skip("pdfinfo (poppler-utils) is not installed: run scripts/setup.sh test to count pages")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds to start")
+	}
+	dir := t.TempDir()
+	var names []string
+	for name, body := range pageBodies {
+		parts := pkgParts(body)
+		const ct = `application/vnd.openxmlformats-officedocument.wordprocessingml.`
+		parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], `</Types>`,
+			`<Override PartName="/word/document.xml" ContentType="`+ct+`document.main+xml"/>`+
+				`<Override PartName="/word/styles.xml" ContentType="`+ct+`styles+xml"/></Types>`, 1)
+		src := zipParts(t, parts)
+		tr := translation{name: name, from: "ru", to: "zh", source: src}
+		d := tr.translate(t)
+		files := map[string][]byte{name + "-src.docx": src, name + "-over.docx": tr.write(t, d), name + "-plain.docx": write(t, d, WriteOptions{})}
+		for file, data := range files {
+			if err := os.WriteFile(filepath.Join(dir, file), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, file)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf")}, names...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pages := func(name string) int {
+		out, err := exec.CommandContext(ctx, pdfinfo, filepath.Join(dir, "pdf", strings.TrimSuffix(name, ".docx")+".pdf")).Output()
+		if err != nil {
+			t.Fatalf("pdfinfo %s: %v", name, err)
+		}
+		for _, line := range strings.Split(string(out), "\n") {
+			if f := strings.Fields(line); len(f) == 2 && f[0] == "Pages:" {
+				n, err := strconv.Atoi(f[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+		}
+		t.Fatalf("pdfinfo %s: no page count in\n%s", name, out)
+		return 0
+	}
+	for _, name := range []string{"breaks", "before"} {
+		want := pages(name + "-src.docx")
+		if want != 3 {
+			t.Fatalf("%s: LibreOffice lays the source out on %d pages, want 3", name, want)
+		}
+		written := []string{name + "-over.docx"}
+		if name == "breaks" {
+			written = append(written, name+"-plain.docx")
+		}
+		for _, file := range written {
+			if got := pages(file); got != want {
+				t.Errorf("%s: %d pages, want %d as the source", file, got, want)
+			}
+		}
+	}
 }
