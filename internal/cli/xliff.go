@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -223,15 +224,24 @@ func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang str
 // readManuscriptIn reads the manuscript name, which the command was told
 // is in the language want, and prints the reader's warnings. A manuscript
 // that declares its language (a DOCX's w:lang, Markdown front matter's
-// lang, an HTML page's lang, or the language most of its text is marked
-// with) is checked against want, with the same rule for every format: one
-// in another language or script gets a warning line saying what told
-// ("--from says") and is taken as in want; one that declares none is in
-// want.
+// lang, an HTML page's lang) is checked against want, with the same rule
+// for every format: one in another language or script gets a warning line
+// saying what told ("--from says") and is taken as in want; one that
+// declares none is in want. A language its text is not mostly written in
+// is not a declaration: readers take the language of the few words a text
+// marks (a Russian name in a Chinese essay) for the document's when
+// nothing else is marked.
 func readManuscriptIn(env *Env, name, want, told string) (*doc.Document, error) {
 	d, err := readManuscript(name, "")
 	if err != nil {
 		return nil, err
+	}
+	if d.Lang != "" && !writtenIn(d, d.Lang) {
+		// Read again as in want, so that the marked words stay marked.
+		if d, err = readManuscript(name, want); err != nil {
+			return nil, err
+		}
+		d.Lang = ""
 	}
 	printDocWarnings(env, name, d)
 	switch {
@@ -243,6 +253,44 @@ func readManuscriptIn(env *Env, name, want, told string) (*doc.Document, error) 
 		d.Lang = want
 	}
 	return d, nil
+}
+
+// writtenIn reports whether most letters of d are in the script of the
+// language tag (Han for any Chinese), or d has no Han, Cyrillic or Latin
+// letters to tell.
+func writtenIn(d *doc.Document, tag string) bool {
+	counts := map[string]int{}
+	count := func(ins []doc.Inline) {
+		doc.WalkInlines(ins, func(in *doc.Inline) {
+			for _, r := range in.Text {
+				switch {
+				case unicode.Is(unicode.Han, r):
+					counts["Hani"]++
+				case unicode.Is(unicode.Cyrillic, r):
+					counts["Cyrl"]++
+				case unicode.Is(unicode.Latin, r):
+					counts["Latn"]++
+				}
+			}
+		})
+	}
+	d.Walk(func(b *doc.Block) {
+		count(b.Inlines)
+		if b.Figure != nil {
+			count(b.Figure.Caption)
+		}
+	})
+	most, n := "", 0
+	for s, c := range counts {
+		if c > n || (c == n && s < most) {
+			most, n = s, c
+		}
+	}
+	script := lang.Script(tag)
+	if script == "Hans" || script == "Hant" {
+		script = "Hani"
+	}
+	return most == "" || most == script
 }
 
 // printWarnings writes warnings about files read to standard error, one a

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestXLIFFExportLanguages checks that export refuses, in one line,
@@ -173,6 +174,8 @@ func TestDeclaredLanguage(t *testing.T) {
 	ru := writeLangFile(t, dir, "ru.md", "---\ntitle: Доклад\nlang: ru\n---\n\n# Открытие форума\n\nФорум открылся.\n")
 	hant := writeLangFile(t, dir, "hant.md", "---\nlang: zh-TW\n---\n\n論壇開幕了。\n")
 	plain := writeLangFile(t, dir, "plain.md", "Форум открылся.\n")
+	// A Chinese text that marks a Russian name, and nothing else.
+	marked := writeLangFile(t, dir, "marked.md", "中俄两国的学者在论坛上发表了重要讲话，其中包括<span lang=\"ru\">Андрей Кортунов</span>的报告。\n")
 	page := writeLangFile(t, dir, "page.html", "<!DOCTYPE html><html lang=\"ru\"><head><title>Доклад</title></head><body><p>Форум открылся.</p></body></html>")
 	for _, tt := range []struct {
 		file, from, to string
@@ -183,6 +186,8 @@ func TestDeclaredLanguage(t *testing.T) {
 		{hant, "zh-CN", "ru", "hant.md: warning: the document is marked as zh-TW, but --from says zh-CN: taken as zh-CN\n"},
 		{hant, "zh-Hant", "zh-Hans", ""},
 		{plain, "en", "zh", ""},
+		{marked, "zh", "ru", ""},
+		{marked, "en", "ru", ""},
 		{docxFile, "en", "zh", "manuscript-ru.docx: warning: the document is marked as ru-RU, but --from says en: taken as en\n"},
 		{docxFile, "ru", "zh", ""},
 		{page, "zh", "en", "page.html: warning: the document is marked as ru, but --from says zh: taken as zh\n"},
@@ -198,8 +203,23 @@ func TestDeclaredLanguage(t *testing.T) {
 		}
 	}
 
+	// The marked name stays marked through an import.
+	code, xlf, _ := runCLI(t, nil, "xliff", "export", "--from", "zh", "--to", "en", marked)
+	if code != 0 || !strings.Contains(xlf, "Андрей Кортунов") {
+		t.Fatalf("export of the marked text: exit %d", code)
+	}
+	mx := translateFile(t, xlf, filepath.Join(dir, "marked-en.xlf"), func(c rune) rune {
+		if unicode.Is(unicode.Han, c) {
+			return 'x'
+		}
+		return c
+	})
+	if code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", marked, mx); code != 0 || !strings.Contains(out, `<span lang="ru">Андрей Кортунов</span>`) || stderr != "" {
+		t.Errorf("import of the marked text: exit %d, stderr %q, output\n%s", code, stderr, out)
+	}
+
 	// Import: the XLIFF file, or --lang, says what the manuscript is in.
-	code, xlf, _ := runCLI(t, nil, "xliff", "export", "--from", "en", "--to", "zh", ru)
+	code, xlf, _ = runCLI(t, nil, "xliff", "export", "--from", "en", "--to", "zh", ru)
 	if code != 0 {
 		t.Fatal("export failed")
 	}

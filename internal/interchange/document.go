@@ -521,8 +521,8 @@ type Applied struct {
 // translated replaces its text; one with some translated replaces those
 // sentences and keeps the others in the source language, with a warning;
 // one with none keeps its text. Text left in the source language is marked
-// as such (a span, or the block's Lang, in x's source language), since the
-// document becomes one in x's target language. Nothing is lost or added
+// as such (a span of x's source language), since the document becomes one
+// in x's target language. Nothing is lost or added
 // without a Warning in the result. It fails when x names no target
 // language, or the same language as its source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
@@ -630,9 +630,6 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		}
 	}
 	d.Lang = x.TgtLang
-	// Spans now in the document's language go; a span of the source
-	// language over a whole paragraph becomes the paragraph's language.
-	doc.SettleLang(d, x.TgtLang)
 	return res, nil
 }
 
