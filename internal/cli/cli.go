@@ -52,6 +52,26 @@ func commands() []command {
 // it with a hint and exits with status 2.
 var errUsage = errors.New("usage")
 
+// subcommandError is an error of a subcommand of a command ("doc
+// convert"), so that Main's hint for a usage error names the subcommand,
+// whose -h tells its flags.
+type subcommandError struct {
+	name string
+	err  error
+}
+
+func (e *subcommandError) Error() string { return e.err.Error() }
+func (e *subcommandError) Unwrap() error { return e.err }
+
+// inSubcommand marks err as coming from the subcommand name ("doc
+// convert"); nil stays nil.
+func inSubcommand(name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &subcommandError{name: name, err: err}
+}
+
 // Main runs tandem with the given arguments and returns the exit status.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
@@ -80,7 +100,13 @@ func (env *Env) main(ctx context.Context, args []string) int {
 		case errors.Is(err, flag.ErrHelp):
 			return 0
 		case errors.Is(err, errUsage):
-			fmt.Fprintf(env.Stderr, "tandem %s: %v\nRun 'tandem %s -h' for help.\n", c.name, err, c.name)
+			name := c.name
+			var sub *subcommandError
+			if errors.As(err, &sub) {
+				name = sub.name
+			}
+			msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+			fmt.Fprintf(env.Stderr, "tandem %s: %s\nRun 'tandem %s -h' for help.\n", name, msg, name)
 			return 2
 		default:
 			fmt.Fprintf(env.Stderr, "tandem %s: %v\n", c.name, err)
@@ -102,14 +128,18 @@ func (env *Env) usage() {
 	io.WriteString(env.Stderr, b.String())
 }
 
-// newFlags returns a flag set that prints its usage to the command's stderr
-// and returns errors instead of exiting.
+// newFlags returns a flag set that returns errors instead of exiting and
+// prints nothing itself: a bad flag is reported once, by Main, with a hint
+// to run -h, and -h prints the usage (see parseFlags) on the command's
+// stderr.
 func (env *Env) newFlags(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("tandem "+name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "Usage: tandem %s\n\n", synopsis)
+		fs.SetOutput(env.Stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }
@@ -137,9 +167,16 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return fs.Parse(append([]string{"--"}, pos...))
 }
 
+// parseFlags parses args with fs, showing the usage only for -h: the flag
+// package would show it after every error too.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage()
 			return err
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)

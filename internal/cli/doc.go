@@ -31,14 +31,15 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 	}
 	switch args[0] {
 	case "convert":
-		return runDocConvert(env, args[1:])
+		return inSubcommand("doc convert", runDocConvert(env, args[1:]))
 	case "diff":
-		return runDocDiff(env, args[1:])
+		return inSubcommand("doc diff", runDocDiff(env, args[1:]))
 	case "-h", "--help", "help":
 		fmt.Fprint(env.Stderr, "Usage:\n  tandem doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n  tandem doc diff [--lang TAG] OLD NEW\n\n"+
 			"FILE is a .docx, Markdown, HTML or .mht manuscript. Without --media, images are\n"+
 			"embedded in the HTML or Markdown as data: URIs up to "+strconv.Itoa(maxEmbedded>>20)+" MiB in all; beyond that\n"+
-			"they are left out (their descriptions kept) and a line on stderr says so.\n")
+			"they are left out (their descriptions kept) and a line on stderr says so. In JSON,\n"+
+			"each entry of \"media\" has the image's path or data: URI as \"uri\".\n")
 		return nil
 	}
 	return fmt.Errorf("%w: unknown subcommand %q (want 'convert' or 'diff')", errUsage, args[0])
@@ -48,7 +49,8 @@ func runDocConvert(env *Env, args []string) error {
 	fs := env.newFlags("doc convert", "doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n\n"+
 		"FILE is a .docx, Markdown (.md), HTML (.html) or web archive (.mht) manuscript.\n"+
 		"Images: with --media, written into DIR and referred to there; without it,\n"+
-		"embedded as data: URIs up to "+strconv.Itoa(maxEmbedded>>20)+" MiB in all, else left out with a note on stderr.")
+		"embedded as data: URIs up to "+strconv.Itoa(maxEmbedded>>20)+" MiB in all, else left out with a note on stderr.\n"+
+		"In JSON, each entry of \"media\" has the path or data: URI as \"uri\".")
 	to := fs.String("to", "html", "output format: html, markdown or json")
 	lang := fs.String("lang", "", "BCP 47 language of a Markdown or HTML file that does not say its own (DOCX files say theirs)")
 	media := fs.String("media", "", "write the document's images into this folder and refer to them there")
@@ -95,6 +97,17 @@ func runDocConvert(env *Env, args []string) error {
 	case "markdown", "md":
 		return doc.WriteMarkdownWith(env.Stdout, d, doc.MarkdownOptions{Media: how, MediaPrefix: prefix})
 	case "json":
+		// The JSON form names images by their media entries; the bytes
+		// are where each entry's uri says, as in the other formats.
+		for i := range d.Media {
+			m := &d.Media[i]
+			switch how {
+			case doc.LinkMedia:
+				m.URI = prefix + m.Name
+			case doc.EmbedMedia:
+				m.URI = doc.DataURI(m)
+			}
+		}
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(d)

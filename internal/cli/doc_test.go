@@ -145,10 +145,20 @@ func TestDocConvertSelfContained(t *testing.T) {
 			t.Errorf("--to %s without --media: status %d, stderr %q; want the image embedded, got %.300s", to, code, errOut, out)
 		}
 	}
+	code, out, errOut := runTandem("doc", "convert", "--to", "json", fixture)
+	if code != 0 || !strings.Contains(out, `"uri": "data:image/png;base64,`) {
+		t.Errorf("--to json without --media: status %d, stderr %q; want each media entry to carry its bytes, got %.600s", code, errOut, out)
+	}
+	media := filepath.Join(t.TempDir(), "img")
+	code, out, _ = runTandem("doc", "convert", "--to", "json", "--media", media, fixture)
+	files, _ := os.ReadDir(media)
+	if code != 0 || len(files) != 1 || !strings.Contains(out, `"uri": "`+filepath.ToSlash(media)+"/"+files[0].Name()+`"`) {
+		t.Errorf("--to json --media: status %d, files %v; want the media entry to name the file written, got %.600s", code, files, out)
+	}
 	dir := t.TempDir()
 	md := filepath.Join(dir, "paper.md")
 	os.WriteFile(md, []byte("---\ntitle: Двадцать лет\nlang: ru\n---\n\nТекст <span lang=\"??\">статьи</span>.\n"), 0o644)
-	code, out, errOut := runTandem("doc", "convert", md)
+	code, out, errOut = runTandem("doc", "convert", md)
 	if code != 0 || !strings.Contains(out, "<title>Двадцать лет</title>") || !strings.Contains(out, `<html lang="ru">`) ||
 		strings.Contains(out, "??") || !strings.Contains(errOut, `paper.md: warning: lang "??" in the HTML of the Markdown is not a BCP 47 tag: ignored`) {
 		t.Errorf("status %d, stderr %q, output %.400s", code, errOut, out)

@@ -108,7 +108,7 @@ func TestXLIFFCommands(t *testing.T) {
 		translated = strings.ReplaceAll(translated, "<source xml:space=\"preserve\">Товарооборот достиг ", "<source xml:space=\"preserve\">中俄贸易额达到")
 		x := writeLangFile(t, dir, "essay-"+v+".xlf", translated)
 		code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, x)
-		want := "# Открытие форума\n\nТоварооборот достиг **240,1 млрд долларов**. Это рекорд.\n"
+		want := "---\nlang: ru\n---\n\n# Открытие форума\n\nТоварооборот достиг **240,1 млрд долларов**. Это рекорд.\n"
 		if code != 0 || out != want {
 			t.Errorf("import %s: exit %d, stderr %q, got:\n%s\nwant:\n%s", v, code, stderr, out, want)
 		}

@@ -25,9 +25,9 @@ func runXLIFF(ctx context.Context, env *Env, args []string) error {
 	}
 	switch args[0] {
 	case "export":
-		return runXLIFFExport(env, args[1:])
+		return inSubcommand("xliff export", runXLIFFExport(env, args[1:]))
 	case "import":
-		return runXLIFFImport(env, args[1:])
+		return inSubcommand("xliff import", runXLIFFImport(env, args[1:]))
 	case "-h", "--help", "help":
 		fmt.Fprint(env.Stderr, usage)
 		return nil

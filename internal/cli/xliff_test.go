@@ -76,7 +76,7 @@ func TestXLIFFImportWarns(t *testing.T) {
 	}
 	x := writeLangFile(t, dir, "essay-ru.xlf", translated)
 	code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, x)
-	if code != 0 || out != "# Открытие форума\n\nТоварооборот достиг **240,1 млрд долларов**. Это рекорд.\n" {
+	if code != 0 || out != "---\nlang: ru\n---\n\n# Открытие форума\n\nТоварооборот достиг **240,1 млрд долларов**. Это рекорд.\n" {
 		t.Errorf("exit %d, stderr %q, output:\n%s", code, stderr, out)
 	}
 	checkWarningLines(t, "tag not in the source", stderr, "essay-ru.xlf:", `: warning: unit "p-`, `tag 9 (italic) of the translation is not in the source: its formatting is lost, its text kept`)

@@ -32,7 +32,19 @@ type Document struct {
 	// Authors are the authors named by the source's metadata (dc:creator,
 	// front matter author or authors, <meta name="author">), in its order.
 	Authors []string `json:"authors,omitempty"`
-	Blocks  []Block  `json:"blocks"`
+	// Abstract is the summary the source's metadata gives (Markdown front
+	// matter abstract or description, an HTML page's <meta
+	// name="description">), as plain text; paragraphs are separated by a
+	// blank line. A summary that is part of the text stays in Blocks.
+	Abstract string `json:"abstract,omitempty"`
+	// Keywords are the keywords or tags of the source's metadata (front
+	// matter keywords, DOCX cp:keywords, <meta name="keywords">), in
+	// their order.
+	Keywords []string `json:"keywords,omitempty"`
+	// Date is the date the source's metadata gives the text (front matter
+	// date), as written there: "2021-07-16", "16 July 2021".
+	Date   string  `json:"date,omitempty"`
+	Blocks []Block `json:"blocks"`
 	// Notes are the footnotes and endnotes, in the order of their first
 	// reference.
 	Notes []Note `json:"notes,omitempty"`
@@ -48,9 +60,17 @@ type Document struct {
 	Warnings []string `json:"-"`
 }
 
-// Warn records a warning about the import of d.
+// Warn records a warning about the import of d, unless d has it already:
+// a reader that meets the same fault twice (the same bad tag in two
+// embedded pages, the same encoding in two parts) says so once.
 func (d *Document) Warn(format string, args ...any) {
-	d.Warnings = append(d.Warnings, fmt.Sprintf(format, args...))
+	w := fmt.Sprintf(format, args...)
+	for _, had := range d.Warnings {
+		if had == w {
+			return
+		}
+	}
+	d.Warnings = append(d.Warnings, w)
 }
 
 // BlockType names the kind of a block.
@@ -156,7 +176,8 @@ const (
 	// Span marks text in another language (Lang).
 	Span    InlineType = "span"
 	NoteRef InlineType = "noteref"
-	// LineBreak is a break inside a paragraph.
+	// LineBreak is a break inside a paragraph: a new line, or where Break
+	// says so a new page or column, after which the paragraph goes on.
 	LineBreak InlineType = "linebreak"
 	Image     InlineType = "image"
 	// MathInline is a formula (Math); it is never translated as text. A
@@ -203,9 +224,72 @@ type Inline struct {
 	ID string `json:"id,omitempty"`
 	// Math is a MathInline's formula.
 	Math *Math `json:"math,omitempty"`
+	// Break is the kind of a LineBreak: "" for a new line, BreakPage or
+	// BreakColumn for a break the source made to start a new page or
+	// column (DOCX w:br w:type="page"). A paragraph that holds nothing but
+	// such a break is kept, so that a DOCX written back breaks the page
+	// where the source did.
+	Break string `json:"break,omitempty"`
 	// Src and Alt describe an inline Image.
 	Src string `json:"src,omitempty"`
 	Alt string `json:"alt,omitempty"`
+}
+
+// The kinds of a LineBreak other than a new line.
+const (
+	BreakPage   = "page"
+	BreakColumn = "column"
+)
+
+// SplitKeywords splits a list of keywords written as one string at its
+// commas and semicolons (ASCII, fullwidth, or the ideographic 、), and
+// collapses the white space in each.
+func SplitKeywords(s string) []string {
+	var out []string
+	for _, k := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;，；、", r) }) {
+		if k = strings.Join(strings.Fields(k), " "); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// BreakOf returns the kind of an HTML <br> from its class and style
+// attributes: BreakPage for class "page-break" or a style that breaks the
+// page before or after it (page-break-before: always, break-after: page,
+// as Word's "Save as Web Page" writes), BreakColumn for class
+// "column-break" or break-before/after: column, and "" for a new line.
+func BreakOf(class, style string) string {
+	for _, c := range strings.Fields(class) {
+		switch strings.ToLower(c) {
+		case "page-break":
+			return BreakPage
+		case "column-break":
+			return BreakColumn
+		}
+	}
+	for _, decl := range strings.Split(style, ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		prop = strings.ToLower(strings.TrimSpace(prop))
+		val = strings.ToLower(strings.TrimSpace(val))
+		switch prop {
+		case "page-break-before", "page-break-after":
+			if val == "always" || val == "left" || val == "right" {
+				return BreakPage
+			}
+		case "break-before", "break-after":
+			switch val {
+			case "page", "left", "right", "recto", "verso", "always":
+				return BreakPage
+			case "column":
+				return BreakColumn
+			}
+		}
+	}
+	return ""
 }
 
 // Math is a formula kept as structure, in the forms its readers and writers
@@ -259,12 +343,19 @@ type Media struct {
 	Name string `json:"name"`
 	Type string `json:"type"`
 	Size int    `json:"size"`
+	// URI is where a copy of the bytes can be had when the JSON form is
+	// handed out on its own (tandem doc convert --to json): a data: URI
+	// holding them, or the path of the file written for them. It is empty
+	// in stored documents, whose bytes are in the blob store.
+	URI  string `json:"uri,omitempty"`
 	Data []byte `json:"-"`
 }
 
 // PlainText returns the text of inlines without marks; note references,
-// anchors and images contribute nothing, line breaks a newline, and a
-// formula its TeX (so that identifiers and diffs see formulas change).
+// anchors and images contribute nothing, line breaks (of a line, page or
+// column) a newline, so that the words on either side never run together,
+// and a formula its TeX (so that identifiers and diffs see formulas
+// change).
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	writePlain(&b, ins)

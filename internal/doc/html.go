@@ -154,6 +154,16 @@ func (h *htmlWriter) pageStart(title, extraStyle string) {
 		h.attr("content", strings.Join(h.d.Authors, ", "))
 		h.s(">\n")
 	}
+	if h.d.Abstract != "" {
+		h.s(`<meta name="description"`)
+		h.attr("content", strings.Join(strings.Fields(h.d.Abstract), " "))
+		h.s(">\n")
+	}
+	if len(h.d.Keywords) > 0 {
+		h.s(`<meta name="keywords"`)
+		h.attr("content", strings.Join(h.d.Keywords, ", "))
+		h.s(">\n")
+	}
 	h.s("<style>\n" + pageStyle + extraStyle + "\n</style>\n</head>\n<body>\n<main>\n")
 }
 
@@ -442,7 +452,14 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.text(label)
 		h.s("</a></sup>")
 	case LineBreak:
-		h.s("<br>")
+		switch in.Break {
+		case BreakPage:
+			h.s(`<br class="page-break">`)
+		case BreakColumn:
+			h.s(`<br class="column-break">`)
+		default:
+			h.s("<br>")
+		}
 	case Image:
 		u := h.mediaURL(in.Src)
 		if u == "" {
@@ -482,7 +499,7 @@ func mediaURL(d *Document, src string, how MediaLinks, prefix string) string {
 	if m := d.MediaByName(src); m != nil {
 		switch how {
 		case EmbedMedia:
-			return "data:" + m.Type + ";base64," + base64.StdEncoding.EncodeToString(m.Data)
+			return DataURI(m)
 		case OmitMedia:
 			return ""
 		}
@@ -490,6 +507,11 @@ func mediaURL(d *Document, src string, how MediaLinks, prefix string) string {
 	}
 	u, _ := SafeHref(src)
 	return u
+}
+
+// DataURI returns a data: URI holding the bytes of m.
+func DataURI(m *Media) string {
+	return "data:" + m.Type + ";base64," + base64.StdEncoding.EncodeToString(m.Data)
 }
 
 func refID(note string, n int) string {

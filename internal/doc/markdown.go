@@ -27,8 +27,8 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 }
 
 // WriteMarkdownWith renders d as CommonMark with footnotes and pipe tables.
-// Metadata (title, authors, language) goes into YAML front matter when the
-// document has a title or authors; formulas are TeX between $ and $ (or $$
+// Metadata (title, authors, date, language, keywords, abstract) goes
+// into YAML front matter when the document has any; formulas are TeX between $ and $ (or $$
 // and $$ for display); anchors are empty <span id> elements. What Markdown
 // cannot say (underline, superscript, subscript, small caps, language
 // spans, tables with merged cells) is written as inline HTML, which
@@ -111,36 +111,34 @@ func IsNoteMark(s string) bool {
 	return true
 }
 
-// writeFrontMatter writes the title, authors and language of d as YAML
-// front matter, when it has a title or authors.
+// frontMatterOut is the front matter the Markdown writer writes, in the
+// order pandoc's templates show it. Strings are marshalled by the YAML
+// library, which quotes what YAML would read as another type (a title
+// "true", a date, "1.0").
+type frontMatterOut struct {
+	Title    string   `yaml:"title,omitempty"`
+	Author   any      `yaml:"author,omitempty"`
+	Date     string   `yaml:"date,omitempty"`
+	Lang     string   `yaml:"lang,omitempty"`
+	Keywords []string `yaml:"keywords,omitempty"`
+	Abstract string   `yaml:"abstract,omitempty"`
+}
+
+// writeFrontMatter writes the metadata of d (title, authors, date,
+// language, keywords, abstract) as YAML front matter, when it has any.
 func writeFrontMatter(b *bytes.Buffer, d *Document) error {
-	if d.Title == "" && len(d.Authors) == 0 {
-		return nil
-	}
-	var n yaml.Node
-	n.Kind = yaml.MappingNode
-	add := func(key string, v *yaml.Node) {
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
-	}
-	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
-	if d.Title != "" {
-		add("title", str(d.Title))
-	}
+	fm := frontMatterOut{Title: d.Title, Date: d.Date, Lang: d.Lang, Keywords: d.Keywords, Abstract: d.Abstract}
 	switch len(d.Authors) {
 	case 0:
 	case 1:
-		add("author", str(d.Authors[0]))
+		fm.Author = d.Authors[0]
 	default:
-		seq := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, a := range d.Authors {
-			seq.Content = append(seq.Content, str(a))
-		}
-		add("author", seq)
+		fm.Author = d.Authors
 	}
-	if d.Lang != "" {
-		add("lang", str(d.Lang))
+	if fm.Title == "" && fm.Author == nil && fm.Date == "" && fm.Lang == "" && len(fm.Keywords) == 0 && fm.Abstract == "" {
+		return nil
 	}
-	out, err := yaml.Marshal(&n)
+	out, err := yaml.Marshal(&fm)
 	if err != nil {
 		return err
 	}
@@ -359,7 +357,16 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 			b.WriteString("[^" + l + "]")
 		}
 	case LineBreak:
-		b.WriteString("\\\n")
+		switch in.Break {
+		case BreakPage:
+			// Markdown has no page break: the HTML one, which
+			// internal/doc/markdown reads back.
+			b.WriteString(`<br class="page-break">`)
+		case BreakColumn:
+			b.WriteString(`<br class="column-break">`)
+		default:
+			b.WriteString("\\\n")
+		}
 	case Image:
 		if u := m.mediaURL(in.Src); u != "" {
 			b.WriteString("![" + escapeMD(in.Alt) + "](" + mdURL(u) + ")")

@@ -195,8 +195,33 @@ func TestTitleAndAuthors(t *testing.T) {
 	if !strings.HasPrefix(md, "---\ntitle: 'Договор: 20 лет'\nauthor:\n    - И. Петров\n    - Ли Мин\nlang: ru\n---\n\nТекст.") {
 		t.Errorf("Markdown front matter:\n%s", md)
 	}
-	if md := mdOf(t, &Document{Lang: "ru", Blocks: []Block{para("Текст.")}}, MarkdownOptions{}); md != "Текст.\n" {
+	if md := mdOf(t, &Document{Blocks: []Block{para("Текст.")}}, MarkdownOptions{}); md != "Текст.\n" {
 		t.Errorf("a document without metadata got front matter:\n%s", md)
+	}
+}
+
+// TestFrontMatterOut checks the front matter the Markdown writer makes:
+// every piece of metadata the model has, even a language alone, and
+// strings quoted where YAML would read another type.
+func TestFrontMatterOut(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		d    Document
+		want string
+	}{
+		{"language alone", Document{Lang: "zh-Hans-CN"}, "---\nlang: zh-Hans-CN\n---\n"},
+		{"a title YAML reads as a boolean", Document{Title: "true", Lang: "en"}, "---\ntitle: \"true\"\nlang: en\n---\n"},
+		{"numbers and null", Document{Title: "1.0", Authors: []string{"null"}}, "---\ntitle: \"1.0\"\nauthor: \"null\"\n---\n"},
+		{"all", Document{Title: "Договор", Authors: []string{"Ли Мин"}, Date: "2021-07-16", Lang: "ru", Keywords: []string{"договор", "yes"},
+			Abstract: "Первый абзац.\n\nВторой: абзац."},
+			"---\ntitle: Договор\nauthor: Ли Мин\ndate: \"2021-07-16\"\nlang: ru\nkeywords:\n    - договор\n    - \"yes\"\nabstract: |-\n    Первый абзац.\n\n    Второй: абзац.\n---\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.d.Blocks = []Block{para("Текст.")}
+			if md := mdOf(t, &tc.d, MarkdownOptions{}); md != tc.want+"\nТекст.\n" {
+				t.Errorf("Markdown:\n%s\nwant\n%s", md, tc.want+"\nТекст.\n")
+			}
+		})
 	}
 }
 

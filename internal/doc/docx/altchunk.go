@@ -109,7 +109,9 @@ func (r *reader) merge(chunk *doc.Document) {
 		}
 	}
 	r.d.Notes = append(r.d.Notes, chunk.Notes...)
-	r.d.Warnings = append(r.d.Warnings, chunk.Warnings...)
+	for _, w := range chunk.Warnings {
+		r.d.Warn("%s", w)
+	}
 	if r.d.Title == "" {
 		r.d.Title = chunk.Title
 	}

@@ -115,3 +115,35 @@ func TestEmptyDocument(t *testing.T) {
 		t.Errorf("a document of empty paragraphs has content: %+v", d.Blocks)
 	}
 }
+
+// TestAltChunkWarningsOnce checks that faults met in several embedded
+// pages (the same bad language tag, the same undeclared encoding, links to
+// the same missing target) are each reported once for the document.
+func TestAltChunkWarningsOnce(t *testing.T) {
+	page := []byte("<html><body><p lang=\"??\">caf\xe9 <a href=\"#gone\">l</a></p></body></html>")
+	parts := chunkParts(t, "a.htm", "text/html", page)
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:altChunk r:id="rChunk"/>`,
+		`<w:altChunk r:id="rChunk"/><w:p><w:hyperlink w:anchor="gone"><w:r><w:t>x</w:t></w:r></w:hyperlink></w:p><w:altChunk r:id="rChunk2"/>`, 1)
+	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], "</Types>", `<Override PartName="/word/b.htm" ContentType="text/html"/></Types>`, 1)
+	parts["word/_rels/document.xml.rels"] = strings.Replace(parts["word/_rels/document.xml.rels"], "</Relationships>",
+		`<Relationship Id="rChunk2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="b.htm"/></Relationships>`, 1)
+	parts["word/b.htm"] = string(page)
+	d, err := readBytes(t, zipParts(t, parts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, w := range d.Warnings {
+		seen[w]++
+	}
+	for w, n := range seen {
+		if n > 1 {
+			t.Errorf("warning given %d times: %s", n, w)
+		}
+	}
+	for _, want := range []string{`"??"`, "windows-1252", `"#gone"`} {
+		if !strings.Contains(strings.Join(d.Warnings, "\n"), want) {
+			t.Errorf("warnings %q lack %s", d.Warnings, want)
+		}
+	}
+}

@@ -145,7 +145,7 @@ func leaves(atoms []atom) []doc.Inline {
 			}
 			out = append(out, doc.Inline{Type: doc.Text, Text: a.text})
 		case aBreak:
-			out = append(out, doc.Inline{Type: doc.LineBreak})
+			out = append(out, doc.Inline{Type: doc.LineBreak, Break: a.brk})
 		case aNote:
 			out = append(out, doc.Inline{Type: doc.NoteRef, Note: a.note, Mark: a.mark})
 		case aAnchor:

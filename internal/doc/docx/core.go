@@ -3,6 +3,8 @@ package docx
 import (
 	"encoding/xml"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/doc"
 )
 
 const nsDC = "http://purl.org/dc/elements/1.1/"
@@ -10,9 +12,12 @@ const nsDC = "http://purl.org/dc/elements/1.1/"
 // coreProps are the document's core properties (docProps/core.xml) that
 // the model keeps.
 type coreProps struct {
-	title   string
-	authors []string
+	title    string
+	authors  []string
+	keywords []string
 }
+
+const nsCP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 // readCore reads the core properties the package relationships point at;
 // a package without them has none.
@@ -29,6 +34,12 @@ func (p *pkg) readCore() (coreProps, error) {
 		}
 	}
 	err = p.eachChild(name, func(x *xmlPart, s xml.StartElement) error {
+		if s.Name.Space == nsCP && s.Name.Local == "keywords" {
+			// Word's "Tags", separated by semicolons or commas.
+			t, err := x.text()
+			c.keywords = doc.SplitKeywords(t)
+			return err
+		}
 		if s.Name.Space != nsDC {
 			return x.skip()
 		}

@@ -81,7 +81,7 @@ func TestBookmarksAndInternalLinks(t *testing.T) {
 	d := readBody(t, body, nil)
 	h := html(t, d)
 	for _, w := range []string{
-		`<a href="#_Toc100">Введение	</a>`, `<a href="#_Toc200">Методы</a>`,
+		`<a href="#_Toc100">Введение</a>`, `<a href="#_Toc200">Методы</a>`,
 		`"><span id="_Toc100"></span>Введение</h1>`, `"><span id="_Toc200"></span>Методы</h1>`,
 		`См. <a href="#_Ref300">таблицу 1</a> и рисунок 2, без ссылки</p>`,
 		`<span id="_Ref300"></span>Таблица 1.<span id="Итоги"></span></p>`,
@@ -107,12 +107,12 @@ func TestTitleAndAuthorsFromDOCX(t *testing.T) {
 		`<w:style w:type="paragraph" w:styleId="Zag"><w:name w:val="Title"/><w:basedOn w:val="a"/></w:style></w:styles>`, 1)
 	rels := `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
 	core := func(title string) string {
-		return `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>` + title + `</dc:title><dc:creator>Иван Петров; Ли Мин</dc:creator></cp:coreProperties>`
+		return `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>` + title + `</dc:title><dc:creator>Иван Петров; Ли Мин</dc:creator><cp:keywords>договор; Китай, Россия</cp:keywords></cp:coreProperties>`
 	}
 	body := `<w:p><w:pPr><w:pStyle w:val="Zag"/></w:pPr><w:r><w:t xml:space="preserve">Двадцать лет  договора</w:t></w:r></w:p><w:p><w:r><w:t>Текст.</w:t></w:r></w:p>`
 	d := readBody(t, body, map[string]string{"word/styles.xml": styles, "_rels/.rels": rels, "docProps/core.xml": core("Договор: двадцать лет")})
-	if d.Title != "Договор: двадцать лет" || strings.Join(d.Authors, "|") != "Иван Петров|Ли Мин" {
-		t.Errorf("title %q, authors %q", d.Title, d.Authors)
+	if d.Title != "Договор: двадцать лет" || strings.Join(d.Authors, "|") != "Иван Петров|Ли Мин" || strings.Join(d.Keywords, "|") != "договор|Китай|Россия" {
+		t.Errorf("title %q, authors %q, keywords %q", d.Title, d.Authors, d.Keywords)
 	}
 	d = readBody(t, body, map[string]string{"word/styles.xml": styles, "_rels/.rels": rels, "docProps/core.xml": core("")})
 	if d.Title != "Двадцать лет  договора" {

@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,6 +47,11 @@ type reader struct {
 	ruby int
 	// hidden counts content kept in other parts that is not read, by kind.
 	hidden map[string]int
+	// pageNumbers counts the page numbers of page fields left out of the
+	// running text (not of a table of contents).
+	pageNumbers int
+	// inTOC is set while a paragraph of a table of contents is read.
+	inTOC bool
 }
 
 // field is a complex field (w:fldChar begin … separate … end) being read.
@@ -53,6 +59,40 @@ type field struct {
 	instr  strings.Builder
 	result bool
 	href   string
+	// page is set for a field whose result is a page number of the source
+	// (PAGEREF, PAGE, NUMPAGES), which is left out; toc for a table of
+	// contents, whose entries lose their page numbers.
+	page, toc bool
+}
+
+// pageField reports whether a field's result is a page number of the
+// source document: a number the source's layout gave, which would be wrong
+// in any other rendering of the text (a translation, a web page).
+func pageField(instr string) bool {
+	f := fieldWords(instr)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToUpper(f[0]) {
+	case "PAGEREF", "PAGE", "NUMPAGES", "SECTIONPAGES":
+		return true
+	}
+	return false
+}
+
+// tocPageRef reports whether a field is the page number of an entry of a
+// table of contents: a PAGEREF to one of the _Toc bookmarks Word puts on
+// the headings it lists.
+func tocPageRef(instr string) bool {
+	f := fieldWords(instr)
+	return len(f) > 1 && strings.EqualFold(f[0], "PAGEREF") && strings.HasPrefix(f[1], "_Toc")
+}
+
+// tocField reports whether a field is a table of contents (or of figures:
+// TOC \c), whose result is the entries.
+func tocField(instr string) bool {
+	f := fieldWords(instr)
+	return len(f) > 0 && strings.EqualFold(f[0], "TOC")
 }
 
 func (p *pkg) read() (*doc.Document, error) {
@@ -91,7 +131,7 @@ func (p *pkg) read() (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.d.Title, r.d.Authors = core.title, core.authors
+	r.d.Title, r.d.Authors, r.d.Keywords = core.title, core.authors, core.keywords
 	r.rels = rels
 	if err := r.readBody(main); err != nil {
 		return nil, err
@@ -267,6 +307,9 @@ func (r *reader) finish() *doc.Document {
 	if r.ruby > 0 {
 		d.Warn("%d phonetic guides (ruby) were left out; their base text is kept", r.ruby)
 	}
+	if r.pageNumbers > 0 {
+		d.Warn("%d page numbers of the source (PAGE, PAGEREF and NUMPAGES fields) were left out of the text: they count the pages of the source's layout", r.pageNumbers)
+	}
 	kinds := make([]string, 0, len(r.hidden))
 	for k := range r.hidden {
 		kinds = append(kinds, k)
@@ -372,6 +415,7 @@ type atom struct {
 	alt   string
 	math  *doc.Math
 	mark  string // a note reference's own mark; an anchor's name
+	brk   string // a break's kind: "", doc.BreakPage or doc.BreakColumn
 }
 
 type atomKind uint8
@@ -401,12 +445,14 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	ps := r.st.para("")
 	pa := &para{atoms: append(r.pendingAnchors, r.carry...), markAt: -1, base: ps.rpr.under(r.st.defaults)}
 	r.carry, r.pendingAnchors = nil, nil
+	r.inTOC = ps.toc || r.tocOpen()
 	err := x.children(func(s xml.StartElement) error {
 		if wname(s.Name) == "pPr" {
 			var err error
 			pp, err = readParaProps(x)
 			ps = r.st.para(pp.style)
 			pa.base = ps.rpr.under(r.st.defaults)
+			r.inTOC = ps.toc || r.tocOpen()
 			return err
 		}
 		return r.inline(x, s, pa, "")
@@ -414,6 +460,10 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	if err != nil {
 		return nil, err
 	}
+	if r.inTOC || r.tocOpen() {
+		pa.atoms = trimPageNumber(pa.atoms)
+	}
+	r.inTOC = false
 	if pp.markDeleted {
 		r.carry = pa.atoms
 		return pa.extra, nil
@@ -552,6 +602,13 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		}
 		return x.skip()
 	case "fldSimple":
+		if tocPageRef(attr(s, "instr")) {
+			r.inTOC = true
+		}
+		if pageField(attr(s, "instr")) {
+			r.pageNumberLeftOut()
+			return x.skip()
+		}
 		if h := fieldTarget(attr(s, "instr")); h != "" {
 			return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
 		}
@@ -604,15 +661,83 @@ func (r *reader) symbolsMissing(font string, n int) {
 }
 
 // visible reports whether text read now is shown: it is not part of a
-// field's instructions.
+// field's instructions, nor a page number of the source.
 func (r *reader) visible() bool {
 	for _, f := range r.fields {
-		if !f.result {
+		if !f.result || f.page {
 			return false
 		}
 	}
 	return true
 }
+
+// tocOpen reports whether the result of a table of contents field is being
+// read.
+func (r *reader) tocOpen() bool {
+	for _, f := range r.fields {
+		if f.toc && f.result {
+			return true
+		}
+	}
+	return false
+}
+
+// pageNumberLeftOut counts a page field left out of the running text,
+// unless the field is itself out of sight (inside another field's
+// instructions) or in a table of contents.
+func (r *reader) pageNumberLeftOut() {
+	if !r.inTOC && r.visible() {
+		r.pageNumbers++
+	}
+}
+
+// trimPageNumber takes the page number off the end of a table of contents
+// entry, with the tab (and its dotted leader) before it: "Введение\t1"
+// becomes "Введение". Word writes the number as a PAGEREF field (read as
+// nothing) after a tab; LibreOffice as plain text after a tab. An entry's
+// bookmarks and link stay.
+func trimPageNumber(atoms []atom) []atom {
+	tab, at := -1, -1
+	for i := len(atoms) - 1; i >= 0 && tab < 0; i-- {
+		switch atoms[i].kind {
+		case aText:
+			if k := strings.LastIndexByte(atoms[i].text, '\t'); k >= 0 {
+				tab, at = i, k
+			}
+		case aAnchor:
+		default:
+			return atoms // a note or an image after the last tab
+		}
+	}
+	if tab < 0 {
+		return atoms
+	}
+	var rest strings.Builder
+	rest.WriteString(atoms[tab].text[at+1:])
+	for _, a := range atoms[tab+1:] {
+		rest.WriteString(a.text)
+	}
+	if !pageNumberRE.MatchString(strings.TrimSpace(rest.String())) {
+		return atoms
+	}
+	out := append([]atom(nil), atoms[:tab]...)
+	if head := strings.TrimRight(atoms[tab].text[:at], " \t\u00a0."); head != "" {
+		a := atoms[tab]
+		a.text = head
+		out = append(out, a)
+	}
+	for _, a := range atoms[tab+1:] {
+		if a.kind == aAnchor {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// pageNumberRE matches what a table of contents shows as a page number:
+// nothing (the number was a field), digits, roman numerals, or a chapter
+// and page ("3-12").
+var pageNumberRE = regexp.MustCompile(`^(|[0-9]+|[ivxlcdm]+|[IVXLCDM]+|[0-9]+[-–.][0-9]+)$`)
 
 // fieldHref returns the target of the innermost hyperlink field.
 func (r *reader) fieldHref() string {
@@ -763,9 +888,17 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "tab", "ptab":
 			emit(atom{kind: aText, text: "\t"})
 		case "br", "cr":
-			if t := attr(s, "type"); t != "page" && t != "column" {
-				emit(atom{kind: aBreak})
+			// A page or column break starts a new page or column in the
+			// middle of the paragraph; "textWrapping" (the default) and a
+			// carriage return start a new line.
+			a := atom{kind: aBreak}
+			switch attr(s, "type") {
+			case "page":
+				a.brk = doc.BreakPage
+			case "column":
+				a.brk = doc.BreakColumn
 			}
+			emit(a)
 		case "noBreakHyphen":
 			emit(atom{kind: aText, text: "\u2011"})
 		case "softHyphen":
@@ -806,7 +939,17 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 				if n := len(r.fields); n > 0 {
 					f := r.fields[n-1]
 					f.result = true
+					if tocPageRef(f.instr.String()) {
+						// Word's entries of a table of contents made by
+						// hand or by a macro still point at _Toc bookmarks.
+						r.inTOC = true
+					}
+					if pageField(f.instr.String()) {
+						r.pageNumberLeftOut()
+						f.page = true
+					}
 					f.href = fieldTarget(f.instr.String())
+					f.toc = tocField(f.instr.String())
 				}
 			case "end":
 				if n := len(r.fields); n > 0 {
@@ -898,12 +1041,16 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		return err
 	}
 	for _, id := range ids {
-		rl, ok := r.rels[id]
-		if !ok {
-			continue
-		}
 		a := atom{kind: aImage, alt: alt}
-		if !rl.external && r.p.has(rl.target) {
+		rl, ok := r.rels[id]
+		switch {
+		case !ok:
+			r.imageMissing("images whose relationship is missing from the package: their descriptions are kept in their place")
+		case rl.external:
+			r.imageMissing("images linked from outside the file (r:link), which are not fetched: their descriptions are kept in their place")
+		case !r.p.has(rl.target):
+			r.imageMissing("images whose part is missing from the package: their descriptions are kept in their place")
+		default:
 			m, err := r.p.media(rl.target)
 			if err != nil {
 				return err
@@ -916,6 +1063,14 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		emit(a)
 	}
 	return nil
+}
+
+// imageMissing counts an image the reader cannot show, for one warning
+// per kind (what) with their number.
+func (r *reader) imageMissing(what string) {
+	if r.visible() {
+		r.hidden[what]++
+	}
 }
 
 // Scripts and the languages that write in them, to decide which of a run's

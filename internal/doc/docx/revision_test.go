@@ -112,6 +112,10 @@ func FuzzDocumentXML(f *testing.F) {
 	f.Add(`<w:p><m:oMathPara ` + m + `><m:oMath><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:sSup><m:e><m:r><m:t>b</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:den></m:f></m:oMath></m:oMathPara></w:p>`)
 	f.Add(`<w:bookmarkStart w:id="1" w:name="_Toc1"/><w:p><w:hyperlink w:anchor="_Toc1"><w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t></w:r></w:hyperlink></w:p>`)
 	f.Add(`<w:altChunk r:id="rLink"/><w:p><w:r><w:rPr><w:lang w:val="!!"/><w:rFonts w:ascii="Symbol"/></w:rPr><w:t>abc</w:t></w:r></w:p>`)
+	// Breaks, a table of contents with page fields, a picture whose part
+	// is missing.
+	f.Add(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="_Toc1"><w:r><w:t>A</w:t><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGEREF _Toc1</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p><w:p><w:r><w:t>b</w:t><w:br w:type="page"/><w:t>c</w:t><w:br w:type="column"/></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>3</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`)
+	f.Add(`<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:embed="rNone"/></w:drawing><w:sym w:font="ZapfDingbats" w:char="F033"/></w:r></w:p>`)
 	f.Fuzz(func(t *testing.T, body string) {
 		data := zipParts(t, pkgParts(body))
 		d, err := Read(bytes.NewReader(data), int64(len(data)), Limits{})

@@ -73,6 +73,7 @@ type paraStyle struct {
 	quote       bool
 	caption     bool
 	title       bool // the style is or is based on Title
+	toc         bool // an entry of a table of contents or of figures
 	numID, ilvl int
 	hasNum      bool
 	rpr         runProps // for languages only
@@ -191,6 +192,8 @@ func (st *styles) para(id string) paraStyle {
 			ps.quote = true
 		case name == "caption":
 			ps.caption = true
+		case isTOCStyle(name):
+			ps.toc = true
 		}
 		cur = s.basedOn
 	}
@@ -200,6 +203,20 @@ func (st *styles) para(id string) paraStyle {
 	ps.rpr = rpr
 	st.paraCache[id] = ps
 	return ps
+}
+
+// isTOCStyle reports whether a style's built-in name is that of an entry
+// of a table of contents: Word's "toc 1" to "toc 9" and "table of
+// figures", LibreOffice's "Contents 1" to "Contents 10" and "Figure Index
+// 1".
+func isTOCStyle(name string) bool {
+	for _, prefix := range []string{"toc ", "contents ", "figure index "} {
+		if n, ok := strings.CutPrefix(name, prefix); ok {
+			_, err := strconv.Atoi(n)
+			return err == nil
+		}
+	}
+	return name == "table of figures"
 }
 
 // char resolves a character style's run properties.

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// Symbol fonts (Symbol, Wingdings, Webdings) put their own glyphs at the
+// Symbol fonts (Symbol, Wingdings, Webdings, Zapf Dingbats) put their own glyphs at the
 // codes of Latin letters, or at the same codes moved into the private use
 // area (U+F020–U+F0FF), where Word's w:sym stores them. Read as they are,
 // they become the wrong letters: Symbol's α is "a", its μ "m". The tables
@@ -46,6 +46,39 @@ var symbolTable = func() [256]rune {
 		0xE9: '⎡', 0xEA: '⎢', 0xEB: '⎣', 0xEC: '⎧', 0xED: '⎨', 0xEE: '⎩', 0xEF: '⎪',
 		0xF1: '⟩', 0xF2: '∫', 0xF3: '⌠', 0xF4: '⎮', 0xF5: '⌡', 0xF6: '⎞', 0xF7: '⎟', 0xF8: '⎠',
 		0xF9: '⎤', 0xFA: '⎥', 0xFB: '⎦', 0xFC: '⎫', 0xFD: '⎬', 0xFE: '⎭',
+	} {
+		t[c] = r
+	}
+	return t
+}()
+
+// zapfDingbatsTable is the encoding of ITC Zapf Dingbats (PostScript's
+// ZapfDingbats, which Word documents converted from PDF or from old
+// Macintosh files use) in Unicode, from Unicode's mapping of the Adobe
+// Zapf Dingbats encoding (VENDORS/ADOBE/zdingbat.txt), with its
+// corporate-use codes for the bracket ornaments (0x80–0x8D) replaced by
+// the characters Unicode 3.2 added for them (U+2768–U+2775). The
+// Dingbats block of Unicode was made from this font: most codes c are
+// U+2700+c-0x20 (0x21–0x7E) or U+2760+c-0xA0 (0xA1–0xFE); the exceptions
+// are characters Unicode had before, in other blocks. 0 marks a code
+// with no character.
+var zapfDingbatsTable = func() [256]rune {
+	var t [256]rune
+	t[0x20] = ' '
+	for c := 0x21; c <= 0x7E; c++ {
+		t[c] = rune(0x2700 + c - 0x20)
+	}
+	for c := 0x80; c <= 0x8D; c++ {
+		t[c] = rune(0x2768 + c - 0x80)
+	}
+	for c := 0xA1; c <= 0xFE; c++ {
+		t[c] = rune(0x2760 + c - 0xA0)
+	}
+	for c, r := range map[int]rune{
+		0x25: '☎', 0x2A: '☛', 0x2B: '☞', 0x48: '★', 0x6C: '●', 0x6E: '■', 0x73: '▲', 0x74: '▼',
+		0x75: '◆', 0x77: '◗', 0xA8: '♣', 0xA9: '♦', 0xAA: '♥', 0xAB: '♠',
+		0xAC: '①', 0xAD: '②', 0xAE: '③', 0xAF: '④', 0xB0: '⑤', 0xB1: '⑥', 0xB2: '⑦', 0xB3: '⑧',
+		0xB4: '⑨', 0xB5: '⑩', 0xD5: '→', 0xD6: '↔', 0xD7: '↕', 0xF0: 0,
 	} {
 		t[c] = r
 	}
@@ -100,6 +133,8 @@ func symbolFont(font string) *[256]rune {
 	case "wingdings 3":
 		t := dingbatTables()
 		return &t[3]
+	case "zapfdingbats", "zapf dingbats", "itc zapf dingbats", "zapf dingbats itc", "itc zapfdingbats":
+		return &zapfDingbatsTable
 	}
 	return nil
 }

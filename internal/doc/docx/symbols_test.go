@@ -35,6 +35,8 @@ func TestSymbolFonts(t *testing.T) {
 		{"character style in Symbol", `<w:r><w:rPr><w:rStyle w:val="Greek"/></w:rPr><w:t>D</w:t></w:r>` + `<w:r><w:rPr><w:rStyle w:val="Greek"/><w:rFonts w:ascii="Times New Roman"/></w:rPr><w:t>D</w:t></w:r>`, "ΔD", ""},
 		{"Wingdings", symRun("Wingdings", "F0FC") + symRun("Wingdings", "F04A") + fontRun("Wingdings", "\u00e8"), "✓☺🡺", ""},
 		{"Wingdings 2 and 3, Webdings", symRun("Wingdings 2", "F050") + symRun("Wingdings 3", "F021") + symRun("Webdings", "F021"), "🗸⭠🕷", ""},
+		{"ZapfDingbats", symRun("ZapfDingbats", "F033") + symRun("ZapfDingbats", "F06C") + symRun("Zapf Dingbats", "F0AC") + symRun("ZapfDingbats", "F080"), "✓●①❨", ""},
+		{"ITC Zapf Dingbats text", fontRun("ITC Zapf Dingbats", "4 nÕ"), "✔ ■→", ""},
 		{"no Unicode equivalent", textRun("Windows ") + symRun("Wingdings", "F0FF"), "Windows \uFFFD", "1 characters of the Wingdings font have no Unicode equivalent"},
 		{"unknown symbol font", textRun("x") + symRun("Marlett", "F030"), "x\uFFFD", "Marlett font"},
 		{"ordinary font", symRun("Times New Roman", "00B0") + symRun("Cambria Math", "2211"), "°∑", ""},

@@ -354,7 +354,7 @@ func (o *partOut) inlines(ins []doc.Inline, rs runState) {
 		in := &ins[i]
 		if in.Type == doc.MathInline && in.Math != nil && in.Math.Display {
 			group := []*doc.Math{in.Math}
-			for i+2 < len(ins) && ins[i+1].Type == doc.LineBreak && ins[i+2].Type == doc.MathInline &&
+			for i+2 < len(ins) && ins[i+1].Type == doc.LineBreak && ins[i+1].Break == "" && ins[i+2].Type == doc.MathInline &&
 				ins[i+2].Math != nil && ins[i+2].Math.Display {
 				group = append(group, ins[i+2].Math)
 				i += 2
@@ -395,7 +395,12 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 	case doc.LineBreak:
 		o.x.open("w:r")
 		o.rPr(rs, "")
-		o.x.empty("w:br")
+		switch in.Break {
+		case doc.BreakPage, doc.BreakColumn:
+			o.x.empty("w:br", "w:type", in.Break)
+		default:
+			o.x.empty("w:br")
+		}
 		o.x.close("w:r")
 	case doc.NoteRef:
 		o.noteRef(in, rs)

@@ -243,12 +243,19 @@ func (c *conv) meta(root *html.Node) {
 				c.d.Title = collapse(textOf(n))
 			}
 		case atom.Meta:
-			if strings.EqualFold(attr(n, "name"), "author") {
+			switch strings.ToLower(attr(n, "name")) {
+			case "author":
 				for _, a := range strings.Split(attr(n, "content"), ";") {
 					if a = collapse(a); a != "" {
 						c.d.Authors = append(c.d.Authors, a)
 					}
 				}
+			case "description":
+				if c.d.Abstract == "" {
+					c.d.Abstract = collapse(attr(n, "content"))
+				}
+			case "keywords":
+				c.d.Keywords = append(c.d.Keywords, doc.SplitKeywords(attr(n, "content"))...)
 			}
 		}
 	}
@@ -284,6 +291,33 @@ var blockTags = map[atom.Atom]bool{
 	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Figcaption: true, atom.Math: true,
 }
 
+// hidden reports whether an element is not shown to a reader of the page:
+// the hidden attribute, or a style of display: none (Word's web pages hide
+// a table of contents' page numbers so, with mso-hide). Its content is not
+// text of the document, as hidden text of a DOCX is not.
+func hidden(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == "hidden" {
+			return true
+		}
+	}
+	for _, decl := range strings.Split(attr(n, "style"), ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		prop = strings.ToLower(strings.TrimSpace(prop))
+		val = strings.ToLower(strings.TrimSpace(val))
+		if prop == "display" && strings.HasPrefix(val, "none") || prop == "mso-hide" && strings.HasPrefix(val, "all") {
+			return true
+		}
+	}
+	return false
+}
+
 func isBlock(n *html.Node) bool {
 	return n.Type == html.ElementNode && blockTags[n.DataAtom]
 }
@@ -304,7 +338,7 @@ func (c *conv) blocks(n *html.Node, lang string) []doc.Block {
 		}
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
-		if k.Type == html.ElementNode && skipped[k.DataAtom] {
+		if k.Type == html.ElementNode && (skipped[k.DataAtom] || hidden(k)) {
 			continue
 		}
 		if !isBlock(k) {
@@ -628,7 +662,7 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	default:
 		return nil
 	}
-	if skipped[n.DataAtom] {
+	if skipped[n.DataAtom] || hidden(n) {
 		return nil
 	}
 	var pre []doc.Inline
@@ -644,7 +678,7 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	var out []doc.Inline
 	switch {
 	case n.DataAtom == atom.Br:
-		return []doc.Inline{{Type: doc.LineBreak}}
+		return []doc.Inline{{Type: doc.LineBreak, Break: doc.BreakOf(attr(n, "class"), attr(n, "style"))}}
 	case n.DataAtom == atom.Img:
 		return []doc.Inline{c.image(n)}
 	case n.DataAtom == atom.A:
@@ -703,9 +737,9 @@ func spaces(s string) string {
 	return b.String()
 }
 
-// trim removes white space at the edges of a block's inlines and between
-// a line break and its neighbours, merges text, and drops marks left
-// empty.
+// trim removes white space and line breaks at the edges of a block's
+// inlines (not page or column breaks, which say where a page ends),
+// merges text, and drops marks left empty.
 func trim(ins []doc.Inline) []doc.Inline {
 	ins = clean(ins)
 	for len(ins) > 0 {
@@ -717,7 +751,7 @@ func trim(ins []doc.Inline) []doc.Inline {
 				continue
 			}
 		}
-		if first.Type == doc.LineBreak {
+		if first.Type == doc.LineBreak && first.Break == "" {
 			ins = ins[1:]
 			continue
 		}
@@ -732,7 +766,7 @@ func trim(ins []doc.Inline) []doc.Inline {
 				continue
 			}
 		}
-		if last.Type == doc.LineBreak {
+		if last.Type == doc.LineBreak && last.Break == "" {
 			ins = ins[:len(ins)-1]
 			continue
 		}

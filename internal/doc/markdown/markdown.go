@@ -58,8 +58,9 @@ func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
 }
 
 // Read reads Markdown source. Its language is lang when given (a BCP 47
-// tag), else the lang of its YAML front matter; title and author(s) from
-// the front matter become the document's metadata, not its text. The
+// tag), else the lang of its YAML front matter; title, author(s),
+// abstract, keywords and date from the front matter become the document's
+// metadata, not its text, and other keys are named in a warning. The
 // source is decoded by textenc.Decode: UTF-8 or UTF-16 with or without a
 // byte-order mark, or Chinese or Russian in a legacy encoding, which the
 // document's Warnings then name.
@@ -95,6 +96,10 @@ func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 	}
 	if fm != nil {
 		d.Title, d.Authors = fm.title, fm.authors
+		d.Abstract, d.Keywords, d.Date = fm.abstract, fm.keywords, fm.date
+		if len(fm.ignored) > 0 {
+			d.Warn("front matter %s not kept: tandem keeps title, author, lang, abstract, keywords and date", plural(fm.ignored, "key", "keys"))
+		}
 		if fm.lang != "" && lang == "" {
 			if t, err := langtag.ParseTag(fm.lang); err != nil {
 				d.Warn("lang %q in the front matter is not a BCP 47 tag: ignored", fm.lang)
@@ -122,6 +127,18 @@ func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 	doc.AssignIDs(c.d)
 	doc.ResolveLinks(c.d)
 	return c.d, nil
+}
+
+// plural names a list of keys: `key "a"` or `keys "a", "b"`.
+func plural(keys []string, one, many string) string {
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = strconv.Quote(k)
+	}
+	if len(q) == 1 {
+		return one + " " + q[0]
+	}
+	return many + " " + strings.Join(q, ", ")
 }
 
 // noteMarks gives the references to a footnote whose label is a mark of
@@ -361,6 +378,9 @@ func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 	}
 	s := b.String()
 	if _, ok := n.(*ast.HTMLBlock); ok {
+		if ins, ok := onlyBreaks(s); ok {
+			return doc.Block{Type: doc.Paragraph, Inlines: ins}, true
+		}
 		s = htmlText(tagRE.ReplaceAllString(s, ""))
 	}
 	s = strings.Trim(s, "\n")
@@ -382,6 +402,43 @@ func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 var entities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", "\u00a0", "&shy;", "\u00ad")
 
 func htmlText(s string) string { return entities.Replace(s) }
+
+// brTag reads a <br> whose attributes are attrs: a line break, or the
+// page or column break the Markdown writer writes as <br
+// class="page-break">.
+func brTag(attrs string) doc.Inline {
+	val := func(re *regexp.Regexp) string {
+		if m := re.FindStringSubmatch(attrs); m != nil {
+			return m[1] + m[2] + m[3]
+		}
+		return ""
+	}
+	return doc.Inline{Type: doc.LineBreak, Break: doc.BreakOf(val(classAttrRE), val(styleAttrRE))}
+}
+
+// onlyBreaks reads an HTML block made of nothing but <br> tags that break
+// a page or column (a page break on a line of its own) as those breaks.
+func onlyBreaks(s string) ([]doc.Inline, bool) {
+	var out []doc.Inline
+	rest := strings.TrimSpace(s)
+	for rest != "" {
+		end := strings.IndexByte(rest, '>')
+		if end < 0 {
+			return nil, false
+		}
+		m := openTagRE.FindStringSubmatch(rest[:end+1])
+		if m == nil || !strings.EqualFold(m[1], "br") {
+			return nil, false
+		}
+		br := brTag(m[2])
+		if br.Break == "" {
+			return nil, false
+		}
+		out = append(out, br)
+		rest = strings.TrimSpace(rest[end+1:])
+	}
+	return out, len(out) > 0
+}
 
 // figure turns a paragraph holding only an image into a figure; the image's
 // title becomes the caption.
@@ -422,10 +479,12 @@ type frame struct {
 }
 
 var (
-	openTagRE  = regexp.MustCompile(`^<([a-zA-Z]+)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>$`)
-	closeTagRE = regexp.MustCompile(`^</([a-zA-Z]+)\s*>$`)
-	langAttrRE = regexp.MustCompile(`\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-	idAttrRE   = regexp.MustCompile(`\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	openTagRE   = regexp.MustCompile(`^<([a-zA-Z]+)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>$`)
+	closeTagRE  = regexp.MustCompile(`^</([a-zA-Z]+)\s*>$`)
+	langAttrRE  = regexp.MustCompile(`\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	classAttrRE = regexp.MustCompile(`\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	styleAttrRE = regexp.MustCompile(`\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	idAttrRE    = regexp.MustCompile(`\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 )
 
 var htmlMarks = map[string]doc.InlineType{
@@ -517,7 +576,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 			if m := openTagRE.FindStringSubmatch(tag); m != nil {
 				name := strings.ToLower(m[1])
 				if name == "br" {
-					add(doc.Inline{Type: doc.LineBreak})
+					add(brTag(m[2]))
 					continue
 				}
 				if name == "span" || name == "a" {

@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// commandPaths lists every command a person can run: each command, and
+// for those with subcommands (doc, xliff) each subcommand instead.
+func commandPaths() [][]string {
+	subs := map[string][]string{"doc": {"convert", "diff"}, "xliff": {"export", "import"}}
+	var out [][]string
+	for _, c := range commands() {
+		if s, ok := subs[c.name]; ok {
+			for _, sub := range s {
+				out = append(out, []string{c.name, sub})
+			}
+			continue
+		}
+		out = append(out, []string{c.name})
+	}
+	return out
+}
+
+// TestBadFlagEveryCommand checks, for every command and subcommand, that
+// an unknown flag is one line naming it, followed by the hint to run that
+// very command's -h, with exit status 2; and that -h shows the command's
+// own usage with status 0.
+func TestBadFlagEveryCommand(t *testing.T) {
+	for _, path := range commandPaths() {
+		name := strings.Join(path, " ")
+		t.Run(name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, nil, append(path, "--no-such-flag")...)
+			want := "tandem " + name + ": flag provided but not defined: -no-such-flag\nRun 'tandem " + name + " -h' for help.\n"
+			if code != 2 || stderr != want || out != "" {
+				t.Errorf("bad flag: exit %d, stdout %q, stderr\n%s\nwant exit 2 and\n%s", code, out, stderr, want)
+			}
+			code, _, stderr = runCLI(t, nil, append(path, "-h")...)
+			if code != 0 || !strings.HasPrefix(stderr, "Usage: tandem "+name) || strings.Contains(stderr, "flag provided") {
+				t.Errorf("-h: exit %d, stderr %q, want the usage of %s", code, stderr, name)
+			}
+		})
+	}
+}
+
+// TestSubcommandUsageHint checks that a usage error found after the flags
+// (a missing file) also sends the user to the subcommand's own -h.
+func TestSubcommandUsageHint(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"doc", "convert"}, "tandem doc convert: want one FILE\nRun 'tandem doc convert -h' for help.\n"},
+		{[]string{"doc", "diff", "a.md"}, "tandem doc diff: want OLD and NEW\nRun 'tandem doc diff -h' for help.\n"},
+		{[]string{"xliff", "import"}, "tandem xliff import: want SOURCE and TRANSLATED.xlf\nRun 'tandem xliff import -h' for help.\n"},
+		{[]string{"xliff", "export", "--from", "zh"}, "tandem xliff export: --from and --to are required\nRun 'tandem xliff export -h' for help.\n"},
+		{[]string{"doc"}, "tandem doc: want 'convert' or 'diff'\nRun 'tandem doc -h' for help.\n"},
+		{[]string{"xliff", "frobnicate"}, "tandem xliff: unknown subcommand \"frobnicate\" (want 'export' or 'import')\nRun 'tandem xliff -h' for help.\n"},
+	} {
+		code, _, stderr := runCLI(t, nil, tc.args...)
+		if code != 2 || stderr != tc.want {
+			t.Errorf("tandem %s: exit %d, stderr\n%s\nwant exit 2 and\n%s", strings.Join(tc.args, " "), code, stderr, tc.want)
+		}
+	}
+}
