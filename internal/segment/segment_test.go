@@ -42,7 +42,7 @@ func TestProjectAbbreviation(t *testing.T) {
 
 func TestRuleFileErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end ABBREVIATION\""},
+		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end|unit ABBREVIATION\""},
 		{"  never тчк\n", "p.txt:1:9: abbreviation \"тчк\" must end with a full stop"},
 		{"never a.\n\xff\n", "p.txt:2:1: invalid UTF-8 (byte 0xff)"},
 		{"%PDF-1.4\n", "p.txt:1:1: this is a PDF document, not text"},
@@ -53,6 +53,9 @@ func TestRuleFileErrors(t *testing.T) {
 		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
 		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
 		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
+		{"oblique-endings ом Ами\n", "p.txt:1:1: oblique-endings \"Ами\" must be lower-case letters"},
+		{"agreeing-endings -ой\n", "p.txt:1:1: agreeing-endings \"-ой\" must be lower-case letters"},
+		{"units км.\n", "p.txt:1:1: want \"never|number|end|unit ABBREVIATION\""},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
@@ -110,6 +113,7 @@ func FuzzReadRules(f *testing.F) {
 	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
 	f.Add("# c\n\n\ufeffnever x.")
 	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
+	f.Add("unit км.\noblique-endings ом ами\nnominative-endings ъём\nagreeing-endings ой ей\n")
 	f.Add("\xff\xfen\x00e\x00v\x00e\x00r\x00 \x00x\x00.\x00\n\x00")
 	f.Add("never \xe7\xe0\xf1\xeb.\nnever \xe4\xee\xea\xf2.\nstarters \xc2\xef\xf0\xee\xf7\xe5\xec\n")
 	f.Fuzz(func(t *testing.T, rules string) {
