@@ -1,6 +1,39 @@
 package segment
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
+
+// TestNoBreakWithoutEndMark: a sentence ends only at an end mark (or a blank
+// line): a capitalised word that often begins sentences ("This", "Our",
+// "Это", "Однако") continues a title or a phrase when no stop comes before
+// it, in every language.
+func TestNoBreakWithoutEndMark(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"en", "Notes for This Autumn's Reading Group", []string{"Notes for This Autumn's Reading Group"}},
+		{"en", "the report Our Shared Waters was tabled", []string{"the report Our Shared Waters was tabled"}},
+		{"en", "She quoted the essay Its Own Reward at length.", []string{"She quoted the essay Its Own Reward at length."}},
+		{"en", "the band played We Shall Overcome twice and It Ends Tonight once", []string{"the band played We Shall Overcome twice and It Ends Tonight once"}},
+		{"en", "the committee said However the vote goes we stay", []string{"the committee said However the vote goes we stay"}},
+		{"en", "They read These Are the Days. Then they left.", []string{"They read These Are the Days.", "Then they left."}},
+		{"ru", "книга Это было давно вышла в срок", []string{"книга Это было давно вышла в срок"}},
+		{"ru", "Рубрика Однако здравствуйте выходит по средам.", []string{"Рубрика Однако здравствуйте выходит по средам."}},
+		{"ru", "сборник Они сражались за Родину переиздан", []string{"сборник Они сражались за Родину переиздан"}},
+		{"zh", "他们读了This Side of Paradise这本书", []string{"他们读了This Side of Paradise这本书"}},
+	})
+	// A long paragraph without a stop stays one segment, however often a
+	// starter word comes back in it.
+	for _, c := range []struct{ lang, unit string }{
+		{"en", "more words This is it "},
+		{"ru", "ещё слова Однако это так "},
+	} {
+		text := strings.Repeat(c.unit, 1500)
+		if got := Strings(MustFor(c.lang), text); len(got) != 1 {
+			t.Errorf("%s: %d repeats of %q without a stop: %d segments, want 1", c.lang, 1500, c.unit, len(got))
+		}
+	}
+}
 
 // TestAbbreviationAfterNumber: after a number and "г." or "в.", a
 // capitalised word in an oblique case continues the sentence; a word in

@@ -61,7 +61,9 @@ type Rules struct {
 	maxLen  int // longest compact form, in runes
 	// wordFinal holds letters that end full words but never abbreviations.
 	wordFinal string
-	// starters are capitalised words that only start sentences.
+	// starters are capitalised words that only start sentences: after
+	// an initial or an abbreviation that may end a sentence, one of them
+	// begins the next. Without a stop they make no break.
 	starters map[string]bool
 	// function holds words of closed classes (prepositions, pronouns,
 	// conjunctions, articles), lower case: capitalised after a stop, they
@@ -165,8 +167,9 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // line, KIND being never, number, end or unit (see Kind); blank lines and
 // lines starting with # are skipped. A line "word-final LETTERS" lists the
 // letters that end full words but never abbreviations; a line "starters
-// WORD..." lists capitalised words that begin a sentence even where the stop
-// before them is missing ("гигабайт Несмотря на"). Lines
+// WORD..." lists capitalised words that begin sentences, so that after an
+// initial or an abbreviation that may end one they begin the next ("Пушкин
+// А.С. Однако"; no word makes a break where there is no stop). Lines
 // "oblique-endings", "nominative-endings" and "agreeing-endings", each with
 // lower-case ENDING..., say how a capitalised word after a number and an
 // abbreviation such as "г." is read: one in an oblique case continues the

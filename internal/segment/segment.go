@@ -170,9 +170,6 @@ func (r *Rules) breaks(p string) []int {
 		out = r.breaksCJK(p)
 	} else {
 		out = r.breaksAlphabetic(p)
-		if len(r.starters) > 0 {
-			out = mergeSorted(out, r.starterBreaks(p))
-		}
 	}
 	return unsheltered(out, r.sheltered(p))
 }
@@ -180,66 +177,6 @@ func (r *Rules) breaks(p string) []int {
 func firstRune(s string) rune {
 	c, _ := utf8.DecodeRuneInString(s)
 	return c
-}
-
-// starterBreaks finds sentences that lack their stop: a capitalised word
-// from the starters list ("Однако", "However") after a lower-case word or a
-// colon begins a new sentence.
-func (r *Rules) starterBreaks(p string) []int {
-	var out []int
-	for i := 0; i < len(p); {
-		c, n := utf8.DecodeRuneInString(p[i:])
-		if !isSpace(c) {
-			i += n
-			continue
-		}
-		// p[i] starts a run of spaces; find the word after it.
-		j := i
-		for j < len(p) {
-			c2, n2 := utf8.DecodeRuneInString(p[j:])
-			if !isSpace(c2) {
-				break
-			}
-			j += n2
-		}
-		prev, _ := utf8.DecodeLastRuneInString(p[:i])
-		if j < len(p) && (unicode.IsLower(prev) || prev == ':') && unicode.IsUpper(firstRune(p[j:])) {
-			e := j
-			for e < len(p) {
-				c2, n2 := utf8.DecodeRuneInString(p[e:])
-				if !unicode.IsLetter(c2) {
-					break
-				}
-				e += n2
-			}
-			after := firstRune(p[e:])
-			if r.starters[p[j:e]] && (isSpace(after) || after == ',') {
-				out = append(out, j)
-			}
-		}
-		i = j
-	}
-	return out
-}
-
-func mergeSorted(a, b []int) []int {
-	out := make([]int, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
-	}
-	return out
 }
 
 // breaksCJK handles Chinese: no spaces, full- and half-width stops.
