@@ -35,6 +35,42 @@ func TestNoBreakWithoutEndMark(t *testing.T) {
 	}
 }
 
+// TestBracketAfterClosingMark: a quotation or title that holds a stop,
+// followed by a bracket and the rest of the sentence, is one sentence with
+// it; a stop after the bracket ends that sentence there.
+func TestBracketAfterClosingMark(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Фильм «Стой! Кто идёт?» (1962) снова показали.", []string{"Фильм «Стой! Кто идёт?» (1962) снова показали."}},
+		{"ru", "Статья «Зачем нам это? Ответ экономиста» [1] вызвала споры.", []string{"Статья «Зачем нам это? Ответ экономиста» [1] вызвала споры."}},
+		{"ru", "Роман «Кто виноват?» (СПб., 1847) вышел отдельной книгой.", []string{"Роман «Кто виноват?» (СПб., 1847) вышел отдельной книгой."}},
+		{"ru", "Он издал «Что делать?» (М., 1863). Книгу запретили.", []string{"Он издал «Что делать?» (М., 1863).", "Книгу запретили."}},
+		{"ru", "См.: Иванов И. «Куда мы идём?» (М., 2010)", []string{"См.: Иванов И. «Куда мы идём?» (М., 2010)"}},
+		{"ru", "Песня „Ура! Победа“ (1945), написанная тогда, звучит до сих пор.", []string{"Песня „Ура! Победа“ (1945), написанная тогда, звучит до сих пор."}},
+		{"en", `They screened "Run! Hide" (2019) and left.`, []string{`They screened "Run! Hide" (2019) and left.`}},
+		{"en", "They screened “Run! Hide” (2019), then talked.", []string{"They screened “Run! Hide” (2019), then talked."}},
+		{"en", `The paper "Is It Over? Lessons Learned" (2020) is cited.`, []string{`The paper "Is It Over? Lessons Learned" (2020) is cited.`}},
+		{"en", `She read "What Now? Notes" (2018). It was short.`, []string{`She read "What Now? Notes" (2018).`, "It was short."}},
+		{"zh", "他推荐了《摔跤吧！爸爸》（2016）这部电影。", []string{"他推荐了《摔跤吧！爸爸》（2016）这部电影。"}},
+		{"zh", "他问：“你去哪儿？”（笑）然后离开了。", []string{"他问：“你去哪儿？”（笑）然后离开了。"}},
+		// A capital after the bracket still begins a new sentence.
+		{"ru", "Он спросил: «Вы готовы? Пора» (шёпотом). Все встали.", []string{"Он спросил: «Вы готовы? Пора» (шёпотом).", "Все встали."}},
+	})
+}
+
+// TestSingleQuotationMarks: the typewriter's single quotation mark pairs
+// like other quotation marks, while the apostrophes of contractions, names
+// and possessives open nothing.
+func TestSingleQuotationMarks(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"en", "He praised 'Halt! Who Goes There' last night.", []string{"He praised 'Halt! Who Goes There' last night."}},
+		{"en", "The sign read 'Stop. Look. Listen' and we did.", []string{"The sign read 'Stop. Look. Listen' and we did."}},
+		{"en", "He said 'Go. Now.' Then he left.", []string{"He said 'Go.", "Now.'", "Then he left."}},
+		{"en", "I don't know. O'Brien's students' union met. It voted.", []string{"I don't know.", "O'Brien's students' union met.", "It voted."}},
+		{"en", "The '90s ended. The students' hall closed. 'Fine' was all he said.", []string{"The '90s ended.", "The students' hall closed.", "'Fine' was all he said."}},
+		{"en", "'Tis done. The players' guild paid. We went home.", []string{"'Tis done.", "The players' guild paid.", "We went home."}},
+	})
+}
+
 // TestAbbreviationAfterNumber: after a number and "г." or "в.", a
 // capitalised word in an oblique case continues the sentence; a word in
 // the nominative, a pronoun or a function word begins a new one.
