@@ -100,6 +100,9 @@ func FuzzSplit(f *testing.F) {
 	f.Add("ru", "«Открыта. "+strings.Repeat("Ещё одно предложение. ", 30)+"Закрыта» и всё.")
 	f.Add("zh", "他说\"走吧！天黑了\"就走了。《未闭合。“嵌套《标题！》”")
 	f.Add("ru", "т. е.\n\n  . . ! ?» — а")
+	f.Add("en", "'Tis 'a' '' ' ''b' students' (x 'Go! Now' ((( ) \"Run! (2019\" [")
+	f.Add("ru", "«Что? (М., «Да?» (1) (2) в 1147 г. Юрием; в 2001 г. Россия: 2021. 5 км. А.С. Его")
+	f.Add("zh", "我们要——怎么说呢？——努力。“你去哪儿？”（笑（）")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
 		if err != nil {
