@@ -31,6 +31,40 @@ func Strings(s Splitter, text string) []string {
 	return out
 }
 
+// Paragraphs returns the segments of text, as Strings does, grouped by
+// paragraph: a blank line (one of nothing but spaces, tabs and carriage
+// returns) ends a paragraph, and no Splitter makes a segment across one.
+// Lines a list marker starts are segments of the same paragraph.
+func Paragraphs(s Splitter, text string) [][]string {
+	var out [][]string
+	last := 0
+	for _, sp := range s.Split(text) {
+		if len(out) == 0 || blankLineIn(text[last:sp.Start]) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], text[sp.Start:sp.End])
+		last = sp.End
+	}
+	return out
+}
+
+// blankLineIn reports whether s, the text between two segments, holds a
+// blank line: a line break, then only spaces, tabs and carriage returns up
+// to another.
+func blankLineIn(s string) bool {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		rest := strings.TrimLeft(s, " \t\r")
+		if strings.HasPrefix(rest, "\n") {
+			return true
+		}
+	}
+}
+
 // Split splits text with the rules and returns its segments. A blank line
 // always ends a segment; single line breaks are spaces.
 func (r *Rules) Split(text string) []Span {

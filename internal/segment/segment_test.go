@@ -144,3 +144,18 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphs checks that segments are grouped by the blank lines
+// between them, whatever white space the blank lines hold, and that a
+// single line break or a list item does not start a paragraph.
+func TestParagraphs(t *testing.T) {
+	text := "Первое. Второе.\nТретье.\n \t\r\n\n- пункт\n\n\nПоследнее."
+	got := Paragraphs(MustFor("ru"), text)
+	want := [][]string{{"Первое.", "Второе.", "Третье."}, {"- пункт"}, {"Последнее."}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if got := Paragraphs(MustFor("zh"), " \n\n "); len(got) != 0 {
+		t.Errorf("blank text: %q", got)
+	}
+}
