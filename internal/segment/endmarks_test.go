@@ -1,8 +1,12 @@
 package segment
 
 import (
+	"html"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 // TestNoBreakWithoutEndMark: a sentence ends only at an end mark (or a blank
@@ -161,4 +165,29 @@ func TestAsideBetweenDashes(t *testing.T) {
 		{"en", "The matter — can you believe it? — is settled.", []string{"The matter — can you believe it? — is settled."}},
 		{"en", "His answer — how brave! — moved us all.", []string{"His answer — how brave! — moved us all."}},
 	})
+}
+
+// TestEndMarksOnCorpora splits real text, the NTREX news in English,
+// Russian and Chinese and a volume of Tolstoy's War and Peace, and checks
+// that every break inside a line follows an end mark (see checkEndMarks).
+// It skips without the shared data.
+func TestEndMarksOnCorpora(t *testing.T) {
+	for _, c := range []struct{ lang, file string }{
+		{"en", "ntrex/newstest2019-src.eng.txt"},
+		{"ru", "ntrex/newstest2019-ref.rus.txt"},
+		{"zh", "ntrex/newstest2019-ref.zho-CN.txt"},
+		{"ru", "ruslit/voina-i-mir-tom1.txt"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			b, err := os.ReadFile(shareddata.Path(t, c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := html.UnescapeString(string(b))
+			r := MustFor(c.lang)
+			for _, line := range strings.Split(text, "\n") {
+				checkEndMarks(t, line, r.Split(line))
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParagraphsAlwaysBreak(t *testing.T) {
@@ -103,13 +104,36 @@ func FuzzSplit(f *testing.F) {
 	f.Add("en", "'Tis 'a' '' ' ''b' students' (x 'Go! Now' ((( ) \"Run! (2019\" [")
 	f.Add("ru", "«Что? (М., «Да?» (1) (2) в 1147 г. Юрием; в 2001 г. Россия: 2021. 5 км. А.С. Его")
 	f.Add("zh", "我们要——怎么说呢？——努力。“你去哪儿？”（笑（）")
+	f.Add("en", "A Guide to This Year's Forum: the programme Our Common Future")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
 		if err != nil {
 			return
 		}
-		checkSpans(t, text, r.Split(text))
+		spans := r.Split(text)
+		checkSpans(t, text, spans)
+		checkEndMarks(t, text, spans)
 	})
+}
+
+// checkEndMarks checks that a segment followed by another on the same line
+// ends with an end mark, possibly followed by closing quotation marks and
+// brackets: the rules never break a sentence where there is no stop (line
+// breaks may, before a list item).
+func checkEndMarks(t *testing.T, text string, spans []Span) {
+	t.Helper()
+	for k := 0; k+1 < len(spans); k++ {
+		if strings.Contains(text[spans[k].End:spans[k+1].Start], "\n") {
+			continue
+		}
+		seg := strings.TrimRightFunc(text[spans[k].Start:spans[k].End], func(c rune) bool {
+			return strings.ContainsRune(closersAlpha, c)
+		})
+		last, _ := utf8.DecodeLastRuneInString(seg)
+		if !strings.ContainsRune(stopsLatin+stopsCJK, last) {
+			t.Fatalf("segment %q ends without an end mark before %q", text[spans[k].Start:spans[k].End], text[spans[k+1].Start:spans[k+1].End])
+		}
+	}
 }
 
 func FuzzReadRules(f *testing.F) {
