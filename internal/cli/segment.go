@@ -19,9 +19,10 @@ import (
 // output that `tandem segment -h` prints.
 const segmentSynopsis = `segment --lang zh|ru|en [--rules FILE] [--srx FILE] [FILE]
 
-Reads text (standard input without FILE) and writes one sentence a line. A
-sentence ends only at an end mark (. ! ? … 。！？) or at a blank line, which
-ends a paragraph; paragraphs are written with one blank line between them,
+Reads text (standard input without FILE) and writes one sentence a line.
+With the built-in rules a sentence ends only at an end mark (. ! ? … 。！？)
+or at a blank line, which ends a paragraph; a line break inside a sentence
+becomes a space. Paragraphs are written with one blank line between them,
 so 'tandem align --split=false' pairs them as the text did. Sentences are
 numbered from 0 by their lines, blank lines not counted: the numbers the
 links of 'tandem align' give. Control characters, which TMX and XML 1.0
