@@ -21,7 +21,9 @@ const segmentSynopsis = `segment --lang zh|ru|en [--rules FILE] [--srx FILE] [FI
 
 Reads text (standard input without FILE) and writes one sentence a line.
 With the built-in rules a sentence ends only at an end mark (. ! ? … 。！？)
-or at a blank line, which ends a paragraph; a line break inside a sentence
+or at a blank line, which ends a paragraph, or, in Russian, before a
+capitalised connective ("Однако", "Несмотря") after a lower-case word, where
+a heading without a stop runs into the text; a line break inside a sentence
 becomes a space. Paragraphs are written with one blank line between them,
 so 'tandem align --split=false' pairs them as the text did. Sentences are
 numbered from 0 by their lines, blank lines not counted: the numbers the

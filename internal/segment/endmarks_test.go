@@ -22,7 +22,7 @@ func TestNoBreakWithoutEndMark(t *testing.T) {
 		{"en", "the committee said However the vote goes we stay", []string{"the committee said However the vote goes we stay"}},
 		{"en", "They read These Are the Days. Then they left.", []string{"They read These Are the Days.", "Then they left."}},
 		{"ru", "книга Это было давно вышла в срок", []string{"книга Это было давно вышла в срок"}},
-		{"ru", "Рубрика Однако здравствуйте выходит по средам.", []string{"Рубрика Однако здравствуйте выходит по средам."}},
+		{"ru", "Рубрика «Однако здравствуйте» выходит по средам.", []string{"Рубрика «Однако здравствуйте» выходит по средам."}},
 		{"ru", "сборник Они сражались за Родину переиздан", []string{"сборник Они сражались за Родину переиздан"}},
 		{"zh", "他们读了This Side of Paradise这本书", []string{"他们读了This Side of Paradise这本书"}},
 	})
@@ -30,7 +30,7 @@ func TestNoBreakWithoutEndMark(t *testing.T) {
 	// starter word comes back in it.
 	for _, c := range []struct{ lang, unit string }{
 		{"en", "more words This is it "},
-		{"ru", "ещё слова Однако это так "},
+		{"ru", "ещё слова Это было так "},
 	} {
 		text := strings.Repeat(c.unit, 1500)
 		if got := Strings(MustFor(c.lang), text); len(got) != 1 {
@@ -186,8 +186,24 @@ func TestEndMarksOnCorpora(t *testing.T) {
 			text := html.UnescapeString(string(b))
 			r := MustFor(c.lang)
 			for _, line := range strings.Split(text, "\n") {
-				checkEndMarks(t, line, r.Split(line))
+				checkEndMarks(t, r, line, r.Split(line))
 			}
 		})
 	}
+}
+
+// TestOpenersWithoutStop: in Russian, which capitalises only a sentence's
+// first word and names and quotes its titles, a capitalised connective after
+// a lower-case word or a colon begins a new sentence even where the one
+// before lacks its stop (a heading or caption run into the text); pronouns
+// and English words never do.
+func TestOpenersWithoutStop(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Выделяют пять направлений: Однако, автор называет шесть.", []string{"Выделяют пять направлений:", "Однако, автор называет шесть."}},
+		{"ru", "Вышивки поглощающих материалов Особенно заметно это на севере.", []string{"Вышивки поглощающих материалов", "Особенно заметно это на севере."}},
+		{"ru", "Итоги конференции Несмотря на дождь, пришли все.", []string{"Итоги конференции", "Несмотря на дождь, пришли все."}},
+		{"ru", "книга Это было давно вышла в срок", []string{"книга Это было давно вышла в срок"}},
+		{"ru", "Заседание «Однако здравствуйте» прошло.", []string{"Заседание «Однако здравствуйте» прошло."}},
+		{"en", "the committee said However the vote goes we stay", []string{"the committee said However the vote goes we stay"}},
+	})
 }

@@ -65,6 +65,10 @@ type Rules struct {
 	// an initial or an abbreviation that may end a sentence, one of them
 	// begins the next. Without a stop they make no break.
 	starters map[string]bool
+	// openers are capitalised words that begin a sentence even where no
+	// stop ends the one before (see openerBreaks); only for languages
+	// whose titles are quoted, not capitalised word by word.
+	openers map[string]bool
 	// function holds words of closed classes (prepositions, pronouns,
 	// conjunctions, articles), lower case: capitalised after a stop, they
 	// begin a sentence, for they are never a surname after an initial.
@@ -169,7 +173,10 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // letters that end full words but never abbreviations; a line "starters
 // WORD..." lists capitalised words that begin sentences, so that after an
 // initial or an abbreviation that may end one they begin the next ("Пушкин
-// А.С. Однако"; no word makes a break where there is no stop). Lines
+// А.С. Однако"); a line "openers WORD..." lists capitalised words that
+// begin a sentence even with no stop before them, after a lower-case word
+// or a colon (for Russian, whose titles are quoted: "…пять направлений:
+// Однако, автор"). Lines
 // "oblique-endings", "nominative-endings" and "agreeing-endings", each with
 // lower-case ENDING..., say how a capitalised word after a number and an
 // abbreviation such as "г." is read: one in an oblique case continues the
@@ -212,15 +219,19 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			r.wordFinal = strings.ToLower(strings.TrimSpace(abbr))
 			continue
 		}
-		if kw == "starters" && ok {
-			if r.starters == nil {
-				r.starters = map[string]bool{}
+		if (kw == "starters" || kw == "openers") && ok {
+			set := &r.starters
+			if kw == "openers" {
+				set = &r.openers
+			}
+			if *set == nil {
+				*set = map[string]bool{}
 			}
 			for _, w := range strings.Fields(abbr) {
 				if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(firstRune(w)) {
-					return fmt.Errorf("%s:%d:%d: starter %q must be a capitalised word of two letters or more", name, line, col, w)
+					return fmt.Errorf("%s:%d:%d: %s %q must be a capitalised word of two letters or more", name, line, col, strings.TrimSuffix(kw, "s"), w)
 				}
-				r.starters[w] = true
+				(*set)[w] = true
 			}
 			continue
 		}

@@ -204,6 +204,9 @@ func (r *Rules) breaks(p string) []int {
 		out = r.breaksCJK(p)
 	} else {
 		out = r.breaksAlphabetic(p)
+		if len(r.openers) > 0 {
+			out = mergeSorted(out, r.openerBreaks(p))
+		}
 	}
 	return unsheltered(out, r.sheltered(p))
 }
@@ -886,3 +889,65 @@ const nearBytes = 240
 // magnitudes are the words of scale written without a stop between a
 // number and its unit ("5 млн руб.").
 var magnitudes = map[string]bool{"тыс": true, "млн": true, "млрд": true, "трлн": true}
+
+// openerBreaks finds sentences that lack their stop, in a language that
+// capitalises only the first word of a sentence and names: a capitalised
+// word of the openers list ("Однако", "Несмотря") after a lower-case word or
+// a colon, followed by a space or a comma, begins a new sentence. It is how
+// a heading or caption without a stop, run into the text after it, is cut.
+func (r *Rules) openerBreaks(p string) []int {
+	var out []int
+	for i := 0; i < len(p); {
+		c, n := utf8.DecodeRuneInString(p[i:])
+		if !isSpace(c) {
+			i += n
+			continue
+		}
+		// p[i] starts a run of spaces; find the word after it.
+		j := i
+		for j < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[j:])
+			if !isSpace(c2) {
+				break
+			}
+			j += n2
+		}
+		prev, _ := utf8.DecodeLastRuneInString(p[:i])
+		if j < len(p) && (unicode.IsLower(prev) || prev == ':') && unicode.IsUpper(firstRune(p[j:])) {
+			e := j
+			for e < len(p) {
+				c2, n2 := utf8.DecodeRuneInString(p[e:])
+				if !unicode.IsLetter(c2) {
+					break
+				}
+				e += n2
+			}
+			after := firstRune(p[e:])
+			if r.openers[p[j:e]] && (isSpace(after) || after == ',') {
+				out = append(out, j)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}

@@ -112,18 +112,22 @@ func FuzzSplit(f *testing.F) {
 		}
 		spans := r.Split(text)
 		checkSpans(t, text, spans)
-		checkEndMarks(t, text, spans)
+		checkEndMarks(t, r, text, spans)
 	})
 }
 
 // checkEndMarks checks that a segment followed by another on the same line
 // ends with an end mark, possibly followed by closing quotation marks and
 // brackets: the rules never break a sentence where there is no stop (line
-// breaks may, before a list item).
-func checkEndMarks(t *testing.T, text string, spans []Span) {
+// breaks may, before a list item), but before one of the rules' openers.
+func checkEndMarks(t *testing.T, r *Rules, text string, spans []Span) {
 	t.Helper()
 	for k := 0; k+1 < len(spans); k++ {
 		if strings.Contains(text[spans[k].End:spans[k+1].Start], "\n") {
+			continue
+		}
+		next := text[spans[k+1].Start:spans[k+1].End]
+		if w, _, _ := strings.Cut(strings.TrimRight(strings.Fields(next)[0], ","), ","); r.openers[w] {
 			continue
 		}
 		seg := strings.TrimRightFunc(text[spans[k].Start:spans[k].End], func(c rune) bool {
