@@ -37,6 +37,12 @@ var correctTranslations = []conventionCase{
 	{"en", "zh", "He arrived at 10:30 a.m.", "他于上午10点半抵达。", ""},
 	{"ru", "en", "Приём документов — с 9:00 до 18:00.", "Documents are accepted from 9 a.m. to 6 p.m.", ""},
 	{"zh", "ru", "会议于十点三十分开始。", "Заседание началось в 10:30.", ""},
+	// numbers: "a hundred and fifty", "a thousand and one"
+	{"ru", "en", "Сто пятьдесят человек.", "A hundred and fifty people.", ""},
+	{"zh", "en", "一百五十人。", "A hundred and fifty people.", ""},
+	{"en", "ru", "A thousand and one nights.", "Тысяча и одна ночь.", ""},
+	{"en", "zh", "A thousand and one nights.", "一千零一夜。", ""},
+	{"en", "ru", "Hundreds of people came.", "Пришли сотни людей.", ""},
 	// numbers: decades and centuries
 	{"zh", "ru", "二十世纪九十年代，两国关系迅速发展。", "В 1990-е годы отношения двух стран быстро развивались.", ""},
 	{"zh", "ru", "20世纪90年代，两国关系迅速发展。", "В 90-е годы XX века отношения двух стран быстро развивались.", ""},
@@ -263,6 +269,8 @@ var wrongTranslations = []conventionCase{
 	{"en", "ru", "Rosa was 385 miles southwest of Punta Eugenia.", "«Роза» находилась в 360\u00a0км к юго-западу от Пунта-Эухении.", "numbers numbers"},
 	{"en", "ru", "The 650 pound pig pinned the farmer to his tractor.", "500-килограммовое животное прижало фермера к трактору.", "numbers numbers"},
 	{"en", "zh", "The November elections will be close.", "九月份的选举将很激烈。", "numbers"},
+	// words: a different number
+	{"ru", "en", "Сто человек.", "A hundred and ten people.", "numbers"},
 }
 
 func TestConventions(t *testing.T) {

@@ -234,8 +234,9 @@ func (c *compound) add(w numWord) bool {
 		}
 		c.article = true
 	case wUnit, wTeen, wTen, wHundreds:
+		// "a" begins "a hundred", "a thousand and one", never "a five".
 		p := w.kind.place()
-		if c.article || p >= c.place {
+		if c.article && c.value() == 0 || p >= c.place {
 			return false
 		}
 		c.group += w.value
@@ -344,7 +345,10 @@ func (s *numScanner) words(i int) int {
 		}
 		e := letterEnd(text, k)
 		next := strings.ToLower(text[k:e])
-		if next == "and" && s.lang == "en" && !hyphen && (c.place == 3 || c.lastScale != 0) {
+		// "one hundred and twenty", "a thousand and one", "тысяча и
+		// одна": and after a hundred or a scale word goes on with the
+		// smaller places.
+		if (next == "and" && s.lang == "en" && (c.place == 3 || c.lastScale != 0) || next == "и" && s.lang == "ru" && c.lastScale != 0) && !hyphen {
 			k2 := e
 			for k2 < len(text) && text[k2] == ' ' {
 				k2++
