@@ -43,6 +43,34 @@ var correctTranslations = []conventionCase{
 	{"en", "ru", "A thousand and one nights.", "Тысяча и одна ночь.", ""},
 	{"en", "zh", "A thousand and one nights.", "一千零一夜。", ""},
 	{"en", "ru", "Hundreds of people came.", "Пришли сотни людей.", ""},
+	// numbers: dates in every notation, read as dates
+	{"ru", "en", "Дата: 18.06.2021.", "Date: 18 June 2021.", ""},
+	{"ru", "zh", "Дата: 18.06.2021.", "日期：2021年6月18日。", ""},
+	{"ru", "en", "Срок — до 1.6.2021.", "The deadline is 1 June 2021.", ""},
+	{"ru", "en", "Письмо от 18.06.21.", "The letter of 18 June 2021.", ""},
+	{"en", "ru", "The report is dated 2021-06-18.", "Доклад датирован 18 июня 2021 г.", ""},
+	{"en", "ru", "The report is dated 6/18/2021.", "Доклад датирован 18.06.2021.", ""},
+	{"en", "zh", "The report is dated 5/6/2021.", "报告日期为2021年6月5日。", ""},
+	{"en", "zh", "The report is dated 5/6/2021.", "报告日期为2021年5月6日。", ""},
+	{"zh", "ru", "报告日期为2021.6.18。", "Доклад датирован 18.06.2021.", ""},
+	{"zh", "en", "论坛于6月18日开幕。", "The forum opened on June 18.", ""},
+	{"ru", "en", "Форум открылся 18 июня.", "The forum opened on Jun. 18.", ""},
+	{"ru", "en", "Форум открылся 1-го июня.", "The forum opened on the 1st of June.", ""},
+	{"ru", "zh", "Форум открылся первого июня.", "论坛于六月一日开幕。", ""},
+	{"zh", "ru", "论坛于十月一日开幕。", "Форум открылся 1 октября.", ""},
+	{"zh", "ru", "会议于2021年6月18日至20日举行。", "Заседание прошло 18–20 июня 2021 г.", ""},
+	{"zh", "en", "会议于2021年6月18日至20日举行。", "The meeting was held on June 18-20, 2021.", ""},
+	{"zh", "ru", "会议于6月18—20日举行。", "Заседание прошло с 18 по 20 июня.", ""},
+	{"ru", "en", "Заседания прошли 18, 19 и 20 июня.", "The meetings were held on June 18, 19 and 20.", ""},
+	{"ru", "en", "В 2020–2021 гг. товарооборот вырос.", "Trade grew in 2020–21.", ""},
+	{"ru", "en", "В 2020/2021 учебном году", "In the 2020/21 academic year", ""},
+	{"zh", "en", "1998—1999年", "1998-99", ""},
+	{"zh", "en", "1—5月，出口增长。", "Exports grew in January–May.", ""},
+	{"zh", "en", "3—5月，出口增长。", "March–May saw exports grow.", ""},
+	{"zh", "ru", "1—5月，出口增长。", "С января по май экспорт вырос.", ""},
+	// numbers: decades in words
+	{"en", "ru", "It happened in the nineties.", "Это случилось в 90-е годы.", ""},
+	{"ru", "en", "В девяностые годы экономика росла.", "The economy grew in the 1990s.", ""},
 	// numbers: decades and centuries
 	{"zh", "ru", "二十世纪九十年代，两国关系迅速发展。", "В 1990-е годы отношения двух стран быстро развивались.", ""},
 	{"zh", "ru", "20世纪90年代，两国关系迅速发展。", "В 90-е годы XX века отношения двух стран быстро развивались.", ""},
@@ -271,6 +299,11 @@ var wrongTranslations = []conventionCase{
 	{"en", "zh", "The November elections will be close.", "九月份的选举将很激烈。", "numbers"},
 	// words: a different number
 	{"ru", "en", "Сто человек.", "A hundred and ten people.", "numbers"},
+	// dates: another day, month or year, or day and month swapped
+	{"ru", "en", "Дата: 18.06.2021.", "Date: 18 July 2021.", "numbers numbers"},
+	{"ru", "zh", "Дата: 18.06.2021.", "日期：2020年6月18日。", "numbers numbers"},
+	{"ru", "en", "Встреча назначена на 06.05.2021.", "The meeting is on 5 June 2021.", "numbers"},
+	{"ru", "zh", "Встреча назначена на 06.05.2021.", "会议定于2021年6月5日举行。", "numbers"},
 }
 
 func TestConventions(t *testing.T) {

@@ -41,6 +41,10 @@ type Number struct {
 	unit       *unit
 	fahrenheit bool
 	start, end int // where Text stands in the normalised text
+	// role says what the number is in a date: a day, a month or a year;
+	// dated says that it belongs to a date the scanner has read whole.
+	role  role
+	dated bool
 }
 
 // required reports whether the translation must have the number: it is
@@ -60,40 +64,96 @@ func (n Number) values() []float64 {
 // a region is ignored): digits with the language's separators and scale
 // words, spelled-out numbers (cardinal and ordinal, every case and gender
 // in Russian), Chinese numerals, Roman numerals, month names next to a
-// date, times, decades and percentages. The text is NFKC-normalised first,
-// so full-width digits count. Signs are ignored: −5 °C and 零下5度 are 5.
+// date, times, decades and percentages. A date gives its day, month and
+// year as three numbers (18.06.2021, 18 June 2021 and 2021年6月18日 are all
+// 18, 6, 2021). The text is NFKC-normalised first, so full-width digits
+// count. Signs are ignored: −5 °C and 零下5度 are 5.
 func Numbers(text, lang string) []Number {
+	return scanNumbers(text, lang).out
+}
+
+// scanNumbers reads the numbers of text, and the dates they make.
+func scanNumbers(text, lang string) *numScanner {
 	if needsNFKC(text) {
 		text = norm.NFKC.String(vulgarFractions(text))
 	}
 	s := &numScanner{text: text, lang: baseLang(lang)}
 	s.scan()
 	s.rangeUnits()
-	return s.out
+	s.groupDates()
+	s.yearRanges()
+	return s
 }
 
 type numScanner struct {
-	text string
-	lang string
-	out  []Number
-	last int // where the last number emitted starts
+	text  string
+	lang  string
+	out   []Number
+	dates []date
+	// last and lastEnd are where the last number emitted starts and ends.
+	last, lastEnd int
 }
 
 func (s *numScanner) emit(n Number) {
 	if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return
 	}
-	// Numbers come in the order of the text: find where this one stands.
-	if k := strings.Index(s.text[s.last:], n.Text); k >= 0 {
-		n.start = s.last + k
-		n.end = n.start + len(n.Text)
-		s.last = n.start
+	// Numbers come in the order of the text: find where this one stands,
+	// unless the reader said so.
+	if n.end == 0 {
+		n.start, n.end = s.find(n.Text)
 	}
+	s.last, s.lastEnd = n.start, n.end
 	n.Value = round(n.Value)
 	for k := range n.Alt {
 		n.Alt[k] = round(n.Alt[k])
 	}
 	s.out = append(s.out, n)
+}
+
+// find returns where t stands in the text, after the last number or else
+// from where it starts (the two numbers of 二十七八 have the same text), as
+// a whole: the "1" of "2021 and 1 June" is not the one in 2021, nor the 五
+// of "二十五和五" the one in 二十五.
+func (s *numScanner) find(t string) (int, int) {
+	if s.lastEnd > s.last {
+		if at, end := s.findFrom(s.lastEnd, t); end > at {
+			return at, end
+		}
+	}
+	return s.findFrom(s.last, t)
+}
+
+func (s *numScanner) findFrom(from int, t string) (int, int) {
+	first := -1
+	for from < len(s.text) {
+		k := strings.Index(s.text[from:], t)
+		if k < 0 || t == "" {
+			break
+		}
+		at := from + k
+		if first < 0 {
+			first = at
+		}
+		p, _ := utf8.DecodeLastRuneInString(s.text[:at])
+		r, size := utf8.DecodeRuneInString(t)
+		q, _ := utf8.DecodeRuneInString(s.text[at+len(t):])
+		l, _ := utf8.DecodeLastRuneInString(t)
+		if !sameNumeral(p, r) && !sameNumeral(l, q) {
+			return at, at + len(t)
+		}
+		from = at + size
+	}
+	if first < 0 {
+		return from, from
+	}
+	return first, first + len(t)
+}
+
+// sameNumeral reports whether a and b are both digits or both Chinese
+// numerals: side by side, they belong to one number.
+func sameNumeral(a, b rune) bool {
+	return isDigit(byte(a)) && a < 0x80 && isDigit(byte(b)) && b < 0x80 || isZhNumeral(a) && isZhNumeral(b)
 }
 
 func (s *numScanner) scan() {
@@ -207,6 +267,9 @@ func (s *numScanner) digits(i int) int {
 	if code {
 		s.emit(Number{Value: v, Text: text[i:end], Weak: true})
 		return end
+	}
+	if stop, ok := s.numericDate(i); ok {
+		return stop
 	}
 	if stop, ok := s.clock(i); ok {
 		return stop

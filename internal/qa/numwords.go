@@ -183,6 +183,10 @@ func enNumberWords() map[string]numWord {
 	for v, w := range strings.Fields("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth") {
 		m[w] = numWord{float64(20 + 10*v), wTen, true}
 	}
+	// The decades: the nineties.
+	for v, w := range strings.Fields("twenties thirties forties fifties sixties seventies eighties nineties") {
+		m[w] = numWord{float64(20 + 10*v), wTen, true}
+	}
 	m["hundred"] = numWord{100, wHundred, false}
 	m["hundreds"] = numWord{100, wHundred, false}
 	m["hundredth"] = numWord{100, wHundred, true}
@@ -369,9 +373,18 @@ func (s *numScanner) words(i int) int {
 	}
 	v := c.value()
 	n := Number{Value: v, Text: text[i:end], Spelled: true, Weak: c.bare() || v < 3}
+	if c.words == 1 && w.kind == wTen && w.ordinal && decadeWord(lower) {
+		n.Alt = []float64{1900 + v, 2000 + v} // the nineties, девяностые: the 1990s
+	}
 	s.measure(&n, i, end)
 	s.emit(n)
 	return end
+}
+
+// decadeWord reports whether an ordinal of the tens names a decade: the
+// nineties, девяностые (годы), в девяностых.
+func decadeWord(w string) bool {
+	return strings.HasSuffix(w, "ies") || strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "ыми")
 }
 
 // otherWord reads the words that hold a number without being number words:
@@ -397,12 +410,37 @@ func (s *numScanner) otherWord(i, j int, lower string) {
 	case near:
 	case m.abbrev && !stop:
 		return // "mar", "дек" without their stop are something else
-	case s.lang == "en" && (lower == "may" || lower == "march") && !s.capitalisedInside(i):
+	case s.lang == "en" && (lower == "may" || lower == "march") && !s.capitalisedInside(i) && !s.besideMonth(i, j):
 		return // "may" the verb, "march" the walk
 	}
 	// Next to a date the month is as required as the day; alone ("в
 	// июне") it may be rendered otherwise.
-	s.emit(Number{Value: m.month, Text: s.text[i:j], Spelled: !near})
+	s.emit(Number{Value: m.month, Text: s.text[i:j], Spelled: !near, role: monthRole})
+}
+
+// monthJoins join the months of a range or a list: January–May, March to
+// May, январь–май, с января по май.
+var monthJoins = map[string]bool{"-": true, "–": true, "—": true, "to": true, "through": true, "till": true,
+	"until": true, "and": true, "or": true, ",": true, "по": true, "до": true, "и": true, "или": true}
+
+// besideMonth reports whether the word at text[i:j] makes a range or a
+// list with a month name before or after it: "January–May", "May to
+// July". There it is a month, not the verb.
+func (s *numScanner) besideMonth(i, j int) bool {
+	if k := len(s.out) - 1; k >= 0 && s.out[k].role == monthRole && s.out[k].end <= i &&
+		monthJoins[strings.ToLower(strings.TrimSpace(s.text[s.out[k].end:i]))] {
+		return true
+	}
+	rest := strings.ToLower(strings.TrimLeft(s.text[j:], " "))
+	for join := range monthJoins {
+		if after, ok := strings.CutPrefix(rest, join); ok && (join != "to" && join != "and" && join != "or" || strings.HasPrefix(after, " ")) {
+			after = strings.TrimLeft(after, " ")
+			if _, ok := monthNames[s.lang][letterTail(after)]; ok && letterTail(after) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capitalisedInside reports whether the word at text[i] is capitalised

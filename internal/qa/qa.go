@@ -159,14 +159,22 @@ func hasWords(s, lang string) bool {
 
 // checkNumbers pairs the numbers of the source and the translation by
 // value, whatever their form (2401亿 and 240,1 млрд, 二十 and двадцать,
-// 百分之五 and 5 %). A number written with digits must have its pair; a
-// number written in words need not (两国 is often "Russia and China"),
-// but two definite numbers in words that pair with nothing on either side
-// differ. Weak numbers (a scale word alone, a name such as G20, an
-// approximation) only ever stand in for others.
+// 百分之五 and 5 %). Dates pair as dates first (18.06.2021 and 2021年6月18日;
+// 06.05.2021 is not 5 June 2021). A number written with digits must have
+// its pair; a number written in words need not (两国 is often "Russia and
+// China"), but two definite numbers in words that pair with nothing on
+// either side differ. Weak numbers (a scale word alone, a name such as
+// G20, an approximation) only ever stand in for others.
 func (c *Checker) checkNumbers(s, t string, add addFunc) {
-	src, tgt := Numbers(s, c.from), Numbers(t, c.to)
+	ss, ts := scanNumbers(s, c.from), scanNumbers(t, c.to)
+	src, tgt := ss.out, ts.out
 	usedS, usedT := make([]bool, len(src)), make([]bool, len(tgt))
+	match := func(i, k int) {
+		if !usedS[i] && !usedT[k] {
+			usedS[i], usedT[k] = true, true
+		}
+	}
+	pairDates(ss, ts, match, add)
 	// Values are rounded to twelve significant digits when read, so the
 	// same quantity has the same float whichever way it was written. Each
 	// pool lists the target numbers by value; its front skips those used.
@@ -197,7 +205,7 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 				}
 				p.front[v] = f
 				if f < len(list) {
-					usedS[i], usedT[list[f]] = true, true
+					match(i, list[f])
 					break
 				}
 			}
@@ -220,7 +228,7 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 		}
 		for k, m := range tgt {
 			if !usedT[k] && sameMeasure(n, m) {
-				usedS[i], usedT[k] = true, true
+				match(i, k)
 				break
 			}
 		}
