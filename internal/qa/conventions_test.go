@@ -71,6 +71,19 @@ var correctTranslations = []conventionCase{
 	// numbers: decades in words
 	{"en", "ru", "It happened in the nineties.", "Это случилось в 90-е годы.", ""},
 	{"ru", "en", "В девяностые годы экономика росла.", "The economy grew in the 1990s.", ""},
+	// numbers: times of day, on the 24-hour clock
+	{"ru", "en", "Заседание начнётся в 10.30.", "The meeting starts at 10:30.", ""},
+	{"ru", "zh", "Заседание начнётся в 10 ч 30 мин.", "会议于10时30分开始。", ""},
+	{"ru", "zh", "Заседание начнётся в 10.30.", "会议10点半开始。", ""},
+	{"ru", "en", "Приём гостей в 22.30.", "The reception is at 10.30 p.m.", ""},
+	{"ru", "zh", "Ужин начнётся в 8 часов вечера.", "晚宴于晚上8点开始。", ""},
+	{"ru", "en", "Пресс-конференция в 3 часа ночи.", "The press conference is at 3 a.m.", ""},
+	{"ru", "en", "Заседание продлится до 12 часов дня.", "The meeting will last until noon.", ""},
+	{"en", "ru", "The meeting ended at midnight.", "Заседание закончилось в 00:00.", ""},
+	{"en", "ru", "The talks began at three o'clock.", "Переговоры начались в 15:00.", ""},
+	{"en", "zh", "The talks began at 3 o'clock in the afternoon.", "会谈于下午3点开始。", ""},
+	{"en", "ru", "The talks ended at half past ten.", "Переговоры завершились в 10:30.", ""},
+	{"en", "ru", "The talks ended at a quarter to eleven.", "Переговоры завершились в 10:45.", ""},
 	// numbers: decades and centuries
 	{"zh", "ru", "二十世纪九十年代，两国关系迅速发展。", "В 1990-е годы отношения двух стран быстро развивались.", ""},
 	{"zh", "ru", "20世纪90年代，两国关系迅速发展。", "В 90-е годы XX века отношения двух стран быстро развивались.", ""},
@@ -304,6 +317,11 @@ var wrongTranslations = []conventionCase{
 	{"ru", "zh", "Дата: 18.06.2021.", "日期：2020年6月18日。", "numbers numbers"},
 	{"ru", "en", "Встреча назначена на 06.05.2021.", "The meeting is on 5 June 2021.", "numbers"},
 	{"ru", "zh", "Встреча назначена на 06.05.2021.", "会议定于2021年6月5日举行。", "numbers"},
+	// times: the other half of the day
+	{"ru", "en", "Заседание в 10:00.", "The meeting is at 10 p.m.", "numbers numbers"},
+	{"zh", "en", "会议于下午3时开始。", "The meeting began at 3 a.m.", "numbers numbers"},
+	{"ru", "zh", "Ужин начнётся в 8 часов вечера.", "晚宴于上午8点开始。", "numbers numbers"},
+	{"en", "ru", "The reception is at 10.30 p.m.", "Приём гостей в 10.30.", "numbers numbers"},
 }
 
 func TestConventions(t *testing.T) {

@@ -376,6 +376,10 @@ func (s *numScanner) words(i int) int {
 	if c.words == 1 && w.kind == wTen && w.ordinal && decadeWord(lower) {
 		n.Alt = []float64{1900 + v, 2000 + v} // the nineties, девяностые: the 1990s
 	}
+	if s.lang == "en" && c.words == 1 && whole(v) && v >= 1 && v <= 12 && s.pastHour(i, &n) {
+		return end
+	}
+	s.hour(&n, i, end)
 	s.measure(&n, i, end)
 	s.emit(n)
 	return end
@@ -387,6 +391,37 @@ func decadeWord(w string) bool {
 	return strings.HasSuffix(w, "ies") || strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "ыми")
 }
 
+// pastHour reads English times told from the hour, whose hour is the word
+// at text[i:] that n holds: "half past ten" is 10:30, "a quarter past
+// ten" 10:15, "a quarter to eleven" 10:45. It emits the hour and the
+// minutes and reports whether it found one.
+func (s *numScanner) pastHour(i int, n *Number) bool {
+	before := strings.ToLower(strings.TrimRight(s.text[:i], " "))
+	var minutes float64
+	switch {
+	case strings.HasSuffix(before, "half past"):
+		minutes = 30
+	case strings.HasSuffix(before, "quarter past"):
+		minutes = 15
+	case strings.HasSuffix(before, "quarter to"):
+		minutes = 45
+		n.Value = n.Value - 1
+		if n.Value == 0 {
+			n.Value = 12
+		}
+	default:
+		return false
+	}
+	n.Weak = false
+	if n.Value < 12 {
+		n.Alt = append(n.Alt, n.Value+12)
+	}
+	s.emit(*n)
+	hour := s.out[len(s.out)-1]
+	s.emit(Number{Value: minutes, Text: hour.Text, Spelled: true, Weak: true, start: hour.start, end: hour.end})
+	return true
+}
+
 // otherWord reads the words that hold a number without being number words:
 // Russian compounds (двадцатилетие, трёхлетний, двухтысячный) and month
 // names.
@@ -396,6 +431,10 @@ func (s *numScanner) otherWord(i, j int, lower string) {
 			s.emit(Number{Value: v, Text: s.text[i:j], Spelled: true, Weak: v < 3})
 			return
 		}
+	}
+	if v, ok := noonWords[lower]; ok {
+		s.emit(Number{Value: v[0], Alt: v[1:], Text: s.text[i:j], Spelled: true, Weak: true})
+		return
 	}
 	m, ok := monthNames[s.lang][lower]
 	if !ok {
@@ -441,6 +480,13 @@ func (s *numScanner) besideMonth(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// noonWords name an hour: noon is 12, midnight 0 or 24. They stand in for
+// "12 часов дня" and "00:00".
+var noonWords = map[string][]float64{
+	"noon": {12}, "midday": {12}, "midnight": {0, 24}, "полдень": {12}, "полудня": {12},
+	"полночь": {0, 24}, "полуночи": {0, 24}, "正午": {12}, "午夜": {0, 24},
 }
 
 // capitalisedInside reports whether the word at text[i] is capitalised

@@ -269,6 +269,7 @@ func (s *numScanner) zhEmit(start, end int, v float64, ordinal, weak bool) {
 		s.measure(&n, start, end-len("千"))
 	} else {
 		n.Alt = s.contextAlt(start, end, v)
+		s.hour(&n, start, end)
 		s.measure(&n, start, end)
 	}
 	s.century(&n, end)
