@@ -84,6 +84,27 @@ var correctTranslations = []conventionCase{
 	{"en", "zh", "The talks began at 3 o'clock in the afternoon.", "会谈于下午3点开始。", ""},
 	{"en", "ru", "The talks ended at half past ten.", "Переговоры завершились в 10:30.", ""},
 	{"en", "ru", "The talks ended at a quarter to eleven.", "Переговоры завершились в 10:45.", ""},
+	// numbers: signs, and per mille
+	{"ru", "en", "Индекс упал на 5 %.", "The index changed by −5%.", ""},
+	{"ru", "en", "Снижение составило 5 %.", "The index fell 5%.", ""},
+	{"ru", "en", "Температура от −5 до −10 °C.", "Temperatures from minus 5 to minus 10 °C.", ""},
+	{"ru", "zh", "Температура −5 °C.", "气温为零下5摄氏度。", ""},
+	{"ru", "en", "Участников – 5.", "There are 5 participants.", ""},
+	{"ru", "en", "Группы по 5-10 человек.", "Groups of 5-10 people.", ""},
+	{"zh", "ru", "米克尔森18胜20负7平。", "У Микельсона 18 побед, 20 поражений и 7 ничьих.", ""},
+	{"zh", "ru", "误差为正负0.5。", "Погрешность ±0,5.", ""},
+	{"ru", "en", "Уровень алкоголя 0,5 ‰.", "Blood alcohol was 0.05%.", ""},
+	{"zh", "ru", "比例为千分之五。", "Доля составила 5 ‰.", ""},
+	{"ru", "en", "Ночью было 5 градусов мороза.", "It was −5 °C at night.", ""},
+	{"ru", "en", "Ночью –5…–10 °C.", "Night temperatures of −5 to −10 °C.", ""},
+	{"ru", "en", "Ночью было 5 градусов ниже нуля.", "At night it was minus 5 degrees.", ""},
+	// numbers: currencies before and after the amount
+	{"en", "zh", "It cost HK$100.", "价格为100港元。", ""},
+	{"en", "ru", "It reached €3.1billion ($3.6bn).", "Сумма достигла 3,1 млрд евро (3,6 млрд долларов).", ""},
+	{"zh", "en", "价格为100元人民币。", "The price is RMB 100.", ""},
+	{"ru", "en", "Цена — 5 000 ₽.", "The price is RUB 5,000.", ""},
+	{"zh", "en", "价格为￥100。", "The price is 100 yuan.", ""},
+	{"en", "ru", "5 European countries signed.", "Подписали 5 европейских стран.", ""},
 	// numbers: decades and centuries
 	{"zh", "ru", "二十世纪九十年代，两国关系迅速发展。", "В 1990-е годы отношения двух стран быстро развивались.", ""},
 	{"zh", "ru", "20世纪90年代，两国关系迅速发展。", "В 90-е годы XX века отношения двух стран быстро развивались.", ""},
@@ -322,6 +343,20 @@ var wrongTranslations = []conventionCase{
 	{"zh", "en", "会议于下午3时开始。", "The meeting began at 3 a.m.", "numbers numbers"},
 	{"ru", "zh", "Ужин начнётся в 8 часов вечера.", "晚宴于上午8点开始。", "numbers numbers"},
 	{"en", "ru", "The reception is at 10.30 p.m.", "Приём гостей в 10.30.", "numbers numbers"},
+	// signs: a minus lost or added
+	{"ru", "en", "Температура −5 °C.", "The temperature is 5 °C.", "numbers"},
+	{"ru", "en", "Температура минус 5 градусов.", "The temperature is 5 degrees.", "numbers"},
+	{"zh", "ru", "气温为零下5摄氏度。", "Температура 5 °C.", "numbers"},
+	{"ru", "en", "Рост 5 %.", "Growth was −5%.", "numbers"},
+	{"ru", "en", "Индекс изменился на −5 %.", "The index changed by +5%.", "numbers"},
+	// per mille read as per cent
+	{"ru", "en", "Уровень алкоголя 0,5 ‰.", "Blood alcohol was 0.5%.", "numbers"},
+	{"zh", "ru", "比例为千分之五。", "Доля составила 5 %.", "numbers"},
+	{"ru", "en", "Ночью было 5 градусов мороза.", "It was 5 °C at night.", "numbers"},
+	// currencies: the same amount in other money
+	{"en", "ru", "It costs $100.", "Это стоит 100 евро.", "numbers"},
+	{"en", "zh", "It costs $100.", "价格为100欧元。", "numbers"},
+	{"ru", "en", "Цена — 100 руб.", "The price is $100.", "numbers"},
 }
 
 func TestConventions(t *testing.T) {

@@ -155,13 +155,13 @@ func whole(v float64) bool { return v == math.Trunc(v) }
 
 // dayCandidate reports whether n could be the day of a date.
 func dayCandidate(n Number) bool {
-	return !n.dated && n.role == noRole && whole(n.Value) && n.Value >= 1 && n.Value <= 31 && n.unit == nil
+	return !n.dated && n.role == noRole && whole(n.Value) && n.Value >= 1 && n.Value <= 31 && n.unit == nil && n.per == 0 && n.sign == 0
 }
 
 // yearCandidate reports whether n could be the year of a date written
 // after its month: four digits, or a year in words.
 func yearCandidate(n Number) bool {
-	return !n.dated && (n.role == noRole || n.role == yearRole) && whole(n.Value) && n.Value >= 1000 && n.Value < 3000 && n.unit == nil
+	return !n.dated && (n.role == noRole || n.role == yearRole) && whole(n.Value) && n.Value >= 1000 && n.Value < 3000 && n.unit == nil && n.sign == 0
 }
 
 // groupDates finds the dates written with words or Chinese characters

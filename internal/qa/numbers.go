@@ -45,6 +45,15 @@ type Number struct {
 	// dated says that it belongs to a date the scanner has read whole.
 	role  role
 	dated bool
+	// sign is -1 for a number with a minus attached (−5, минус 5,
+	// 零下5), +1 for one with a plus, 0 for one with neither.
+	sign int8
+	// per is 100 for a percentage (5 %, 百分之五, пять процентов), 1000
+	// for per mille (5 ‰, 千分之五), 0 otherwise.
+	per float64
+	// currency is the money of an amount ($5, 5 млн долл., 500万美元), 0
+	// where none is written.
+	currency currency
 }
 
 // required reports whether the translation must have the number: it is
@@ -68,8 +77,8 @@ func (n Number) values() []float64 {
 // year as three numbers (18.06.2021, 18 June 2021 and 2021年6月18日 are all
 // 18, 6, 2021); an hour with its half of the day is on the 24-hour clock
 // (10 p.m., 晚上10点 and 10 часов вечера are 22). The text is
-// NFKC-normalised first, so full-width digits count. Signs are ignored:
-// −5 °C and 零下5度 are 5.
+// NFKC-normalised first, so full-width digits count. Values have no sign:
+// −5 °C and 零下5度 are 5, with the minus kept apart.
 func Numbers(text, lang string) []Number {
 	return scanNumbers(text, lang).out
 }
@@ -314,8 +323,9 @@ func (s *numScanner) digits(i int) int {
 	s.hour(&n, i, end)
 	s.century(&n, end)
 	s.measure(&n, i, end)
+	s.marks(&n, i, end)
 	hh, mm, dotted := s.dottedPair(i, end)
-	dotted = dotted && !scaled && n.unit == nil
+	dotted = dotted && !scaled && n.unit == nil && n.per == 0
 	if dotted {
 		n.Alt = append(n.Alt, hh)
 	}

@@ -8,15 +8,18 @@ import (
 	"unicode/utf8"
 )
 
-// show writes the numbers found as "VALUE|ALT…", with "~" after a number
-// written without digits and "?" after a weak one, separated by spaces.
+// show writes the numbers found as "VALUE|ALT…", with "−" or "+" before a
+// number with a sign, "%" or "‰" after a number per cent or per mille,
+// "~" after a number written without digits and "?" after a weak one,
+// separated by spaces.
 func show(ns []Number) string {
 	var out []string
 	for _, n := range ns {
-		s := strconv.FormatFloat(n.Value, 'g', -1, 64)
+		s := map[int8]string{-1: "−", 1: "+"}[n.sign] + strconv.FormatFloat(n.Value, 'g', -1, 64)
 		for _, a := range n.Alt {
 			s += "|" + strconv.FormatFloat(a, 'g', -1, 64)
 		}
+		s += map[float64]string{100: "%", 1000: "‰", 10000: "‱"}[n.per]
 		if n.Spelled {
 			s += "~"
 		}
@@ -36,8 +39,8 @@ func TestNumbers(t *testing.T) {
 		{"en", "trade reached $240.1 billion", "2.401e+11"},
 		{"zh", "1200名代表", "1200"},
 		{"ru", "1 200 делегатов и 1\u00a0500 гостей, 2\u202f000 000 рублей", "1200 1500 2e+06"},
-		{"en", "1,200 delegates, 3.5% growth", "1200 3.5"},
-		{"ru", "рост на 3,5 %, 5 тыс. человек, 12 млн.", "3.5 5000 1.2e+07"},
+		{"en", "1,200 delegates, 3.5% growth", "1200 3.5%"},
+		{"ru", "рост на 3,5 %, 5 тыс. человек, 12 млн.", "3.5% 5000 1.2e+07"},
 		{"zh", "２０２３年５月３日", "2023 5 3"},
 		{"zh", "2.5万人", "25000"},
 		{"ru", "25 тыс. человек", "25000"},
@@ -105,12 +108,17 @@ func TestNumbers(t *testing.T) {
 		{"en", "noon and midnight", "12~? 0|24~?"},
 		{"zh", "晚上10点，凌晨3时，中午1点，15时，正午", "22 3 13 15 12~?"},
 		{"en", "£2.80 and 2.5 million", "2.8 2.5e+06"},
+		// signs and per mille
+		{"ru", "−5 °C, -5, –5, минус пять, +3 %", "−5 −5 −5 −5~ +3%"},
+		{"zh", "零下5度，负5，18胜20负7平，正负0.5", "−5 −5 18 20 7 0.5"},
+		{"en", "5-10, 10 - 5, COVID-19, a 5 - 2 win", "5 10 10 5 19? 5 2"},
+		{"ru", "0,5 ‰, 5 промилле, 5 процентов", "0.5|0.05‰ 5|0.5‰ 5%"},
 		// percent and fractions
-		{"zh", "百分之五，百分之三点五，千分之三，百分之5", "5~ 3.5~ 3~ 5"},
+		{"zh", "百分之五，百分之三点五，千分之三，百分之5", "5%~ 3.5%~ 3|0.3‰~ 5%"},
 		{"zh", "百分百", "100~"},
 		{"zh", "三分之一", "0.3333333333333~?"},
 		{"zh", "七成", "7|70~"},
-		{"en", "five per cent", "5~"},
+		{"en", "five per cent", "5%~"},
 		// Chinese numerals
 		{"zh", "二十，第三，两千", "20~ 3~ 2000~"},
 		{"zh", "二十一，三百五十，一万二千，两千零一，十五亿", "21~ 350~ 12000~ 2001~ 1.5e+09~"},
@@ -143,7 +151,7 @@ func TestNumbers(t *testing.T) {
 		{"ru", "четыреста двадцать", "420~"},
 		{"ru", "семью годами позже поддержать семью", ""},
 		{"ru", "(млн долл. США)", "1e+06~?"},
-		{"ru", "пять процентов", "5~"},
+		{"ru", "пять процентов", "5%~"},
 		{"ru", "20-летие", "20"},
 		// English words
 		{"en", "one, two, twenty-one, twenty-first", "1~? 2~? 21~ 21~"},

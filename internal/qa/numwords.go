@@ -381,6 +381,7 @@ func (s *numScanner) words(i int) int {
 	}
 	s.hour(&n, i, end)
 	s.measure(&n, i, end)
+	s.marks(&n, i, end)
 	s.emit(n)
 	return end
 }
