@@ -47,10 +47,8 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 
 func runDocConvert(env *Env, args []string) error {
 	fs := env.newFlags("doc convert", "doc convert [--to html|markdown|json] [--lang TAG] [--media DIR] FILE\n\n"+
-		"FILE is a .docx, Markdown (.md), HTML (.html) or web archive (.mht) manuscript.\n"+
-		"Images: with --media, written into DIR and referred to there; without it,\n"+
-		"embedded as data: URIs up to "+strconv.Itoa(maxEmbedded>>20)+" MiB in all, else left out with a note on stderr.\n"+
-		"In JSON, each entry of \"media\" has the path or data: URI as \"uri\".")
+		"FILE is a .docx, Markdown (.md), HTML (.html) or web archive (.mht) manuscript.\n"+mediaHelp+
+		"\nIn JSON, each entry of \"media\" has the path or data: URI as \"uri\".")
 	to := fs.String("to", "html", "output format: html, markdown or json")
 	lang := fs.String("lang", "", "BCP 47 language of a Markdown or HTML file that does not say its own (DOCX files say theirs)")
 	media := fs.String("media", "", "write the document's images into this folder and refer to them there")
@@ -71,39 +69,18 @@ func runDocConvert(env *Env, args []string) error {
 		return err
 	}
 	printDocWarnings(env, fs.Arg(0), d)
-	prefix, how := "media/", doc.LinkMedia
-	switch total := mediaSize(d); {
-	case *media != "":
-	case total <= maxEmbedded:
-		how = doc.EmbedMedia
-	default:
-		how = doc.OmitMedia
-		fmt.Fprintf(env.Stderr, "tandem doc: %s: %d images (%.1f MiB) left out, more than %d MiB to embed; use --media DIR to write them\n",
-			fs.Arg(0), len(d.Media), float64(total)/(1<<20), maxEmbedded>>20)
+	o, err := placeMedia(env, "tandem doc", fs.Arg(0), d, *media)
+	if err != nil {
+		return err
 	}
-	if *media != "" {
-		if err := os.MkdirAll(*media, 0o755); err != nil {
-			return err
-		}
-		for _, m := range d.Media {
-			// Media names are hex digits and an extension, safe as file names.
-			if err := os.WriteFile(filepath.Join(*media, m.Name), m.Data, 0o644); err != nil {
-				return err
-			}
-		}
-		prefix = filepath.ToSlash(*media) + "/"
-	}
-	switch *to {
-	case "markdown", "md":
-		return doc.WriteMarkdownWith(env.Stdout, d, doc.MarkdownOptions{Media: how, MediaPrefix: prefix})
-	case "json":
+	if *to == "json" {
 		// The JSON form names images by their media entries; the bytes
 		// are where each entry's uri says, as in the other formats.
 		for i := range d.Media {
 			m := &d.Media[i]
-			switch how {
+			switch o.media {
 			case doc.LinkMedia:
-				m.URI = prefix + m.Name
+				m.URI = o.prefix + m.Name
 			case doc.EmbedMedia:
 				m.URI = doc.DataURI(m)
 			}
@@ -112,22 +89,7 @@ func runDocConvert(env *Env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(d)
 	}
-	title := d.Title
-	if title == "" {
-		title = filepath.Base(fs.Arg(0))
-	}
-	return doc.WriteHTML(env.Stdout, d, doc.HTMLOptions{Standalone: true, Title: title, Media: how, MediaPrefix: prefix})
-}
-
-// maxEmbedded bounds the images doc convert embeds in its output.
-const maxEmbedded = 8 << 20
-
-func mediaSize(d *doc.Document) int {
-	n := 0
-	for _, m := range d.Media {
-		n += len(m.Data)
-	}
-	return n
+	return writeText(env.Stdout, *to, fs.Arg(0), d, o)
 }
 
 // checkLang refuses a --lang that is not a BCP 47 tag.

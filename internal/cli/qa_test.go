@@ -46,7 +46,7 @@ func TestQARefusesPairs(t *testing.T) {
 	dir := t.TempDir()
 	for name, langs := range map[string]string{
 		"fr.xlf":   `source-language="zh" target-language="fr"`,
-		"same.xlf": `source-language="zh-CN" target-language="zh-TW"`,
+		"same.xlf": `source-language="zh-CN" target-language="zh-Hans"`,
 	} {
 		p := writeLangFile(t, dir, name, `<xliff version="1.2"><file original="a" `+langs+` datatype="plaintext"><body>
 <trans-unit id="1"><source>论坛开幕。</source><target>Le forum s'ouvre.</target></trans-unit>

@@ -87,10 +87,13 @@ func TestQACommand(t *testing.T) {
 func TestXLIFFCommands(t *testing.T) {
 	dir := t.TempDir()
 	md := writeLangFile(t, dir, "essay.md", "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史新高。\n")
-	for _, v := range []string{"1.2", "2.1"} {
+	for _, v := range []string{"1.2", "2.0", "2.1"} {
 		code, xlf, stderr := runCLI(t, nil, "xliff", "export", "--from", "zh", "--to", "ru", "--xliff", v, md)
 		if code != 0 {
 			t.Fatalf("export %s: exit %d, %q", v, code, stderr)
+		}
+		if !strings.Contains(xlf, `version="`+v+`"`) {
+			t.Errorf("export %s: the file says another version:\n%s", v, xlf)
 		}
 		if strings.Count(xlf, "<source") != 3 {
 			t.Errorf("export %s: want 3 segments:\n%s", v, xlf)
@@ -113,7 +116,7 @@ func TestXLIFFCommands(t *testing.T) {
 			t.Errorf("import %s: exit %d, stderr %q, got:\n%s\nwant:\n%s", v, code, stderr, out, want)
 		}
 	}
-	if code, _, stderr := runCLI(t, nil, "xliff", "export", "--from", "zh", "--to", "ru", "--xliff", "3", md); code != 2 || !strings.Contains(stderr, "want 1.2 or 2.1") {
+	if code, _, stderr := runCLI(t, nil, "xliff", "export", "--from", "zh", "--to", "ru", "--xliff", "3", md); code != 2 || !strings.Contains(stderr, "want 1.2, 2.0 or 2.1") {
 		t.Errorf("bad version: exit %d, %q", code, stderr)
 	}
 }

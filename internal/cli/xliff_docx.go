@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mattn/go-isatty"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/docx"
 )
@@ -20,8 +21,10 @@ import (
 // empty. A DOCX is written over SOURCE when SOURCE is a DOCX, so that it
 // keeps the original's styles, numbering, page setup, headers and footers;
 // over tandem's own styles when SOURCE is Markdown, whose images are read
-// from beside it.
-func writeTranslation(env *Env, format, out, source string, d *doc.Document) error {
+// from beside it. HTML and Markdown are written as doc convert writes
+// them: titled with the document's title, images embedded or written into
+// the folder media (see placeMedia).
+func writeTranslation(env *Env, format, out, media, source string, d *doc.Document) error {
 	var buf bytes.Buffer
 	switch format {
 	case "docx":
@@ -51,12 +54,12 @@ func writeTranslation(env *Env, format, out, source string, d *doc.Document) err
 		if len(rep.DroppedLinks) > 0 {
 			fmt.Fprintf(env.Stderr, "tandem xliff import: %d internal links point nowhere in the document and are left as text: %s\n", len(rep.DroppedLinks), shortList(rep.DroppedLinks))
 		}
-	case "markdown", "md":
-		if err := doc.WriteMarkdown(&buf, d); err != nil {
+	default:
+		o, err := placeMedia(env, "tandem xliff import", source, d, media)
+		if err != nil {
 			return err
 		}
-	default:
-		if err := doc.WriteHTML(&buf, d, doc.HTMLOptions{Standalone: true, Title: filepath.Base(source)}); err != nil {
+		if err := writeText(&buf, format, source, d, o); err != nil {
 			return err
 		}
 	}
@@ -80,14 +83,15 @@ func isDOCX(name string) bool {
 	return bytes.Equal(head[:n], []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".docx")
 }
 
-// isTerminal reports whether w is a terminal.
+// isTerminal reports whether w is a terminal (a console on Windows), as
+// the terminal driver answers for its file descriptor: /dev/null and other
+// character devices, pipes and files are not.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
 // localImages reads the images a Markdown manuscript in dir refers to by

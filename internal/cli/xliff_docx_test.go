@@ -187,3 +187,59 @@ func writeZipFile(t *testing.T, name string, parts map[string]string) {
 		t.Fatal(err)
 	}
 }
+
+// TestXLIFFImportAsConvert checks that import writes HTML and Markdown as
+// doc convert does: the translated document's title on the page, its
+// images embedded or written with --media, never a link to a file that is
+// not there.
+func TestXLIFFImportAsConvert(t *testing.T) {
+	dir := t.TempDir()
+	md := writeLangFile(t, dir, "fm.md", "---\ntitle: 论坛文集\nlang: zh\n---\n\n# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。\n")
+	code, xlf, stderr := runCLI(t, nil, "xliff", "export", "--from", "zh", "--to", "ru", md)
+	if code != 0 {
+		t.Fatalf("export: exit %d, %s", code, stderr)
+	}
+	xl := translateFile(t, xlf, filepath.Join(dir, "fm-ru.xlf"), cyrillic)
+	title := strings.Map(cyrillic, "论坛文集")
+	code, out, stderr := runCLI(t, nil, "xliff", "import", md, xl)
+	if code != 0 || !strings.Contains(out, "<title>"+title+"</title>") {
+		t.Errorf("HTML title: exit %d, stderr %q, want <title>%s</title> in\n%s", code, stderr, title, out)
+	}
+	code, out, _ = runCLI(t, nil, "xliff", "import", "--to", "markdown", md, xl)
+	if code != 0 || !strings.Contains(out, "title: "+title+"\n") {
+		t.Errorf("Markdown title: exit %d, want title: %s in\n%s", code, title, out)
+	}
+
+	src := filepath.Join(dir, "manuscript-ru.docx")
+	b, err := os.ReadFile("../doc/docx/testdata/manuscript-ru.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(src, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, xlf, stderr = runCLI(t, nil, "xliff", "export", "--from", "ru", "--to", "zh", src)
+	if code != 0 {
+		t.Fatalf("export: exit %d, %s", code, stderr)
+	}
+	xl = translateFile(t, xlf, filepath.Join(dir, "manuscript-zh.xlf"), han)
+	d, err := docx.ReadFile(src, docx.Limits{})
+	if err != nil || len(d.Media) != 1 {
+		t.Fatalf("the fixture has %d images (%v), want one", len(d.Media), err)
+	}
+	img := d.Media[0].Name
+	for _, format := range []string{"html", "markdown"} {
+		code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", format, src, xl)
+		if code != 0 || !strings.Contains(out, "data:image/png;base64,") || strings.Contains(out, "media/"+img) {
+			t.Errorf("%s: exit %d, stderr %q: the image is not embedded:\n%s", format, code, stderr, out)
+		}
+		media := filepath.Join(dir, "img-"+format)
+		code, out, stderr = runCLI(t, nil, "xliff", "import", "--to", format, "--media", media, src, xl)
+		if _, err := os.Stat(filepath.Join(media, img)); code != 0 || err != nil || !strings.Contains(out, filepath.ToSlash(media)+"/"+img) {
+			t.Errorf("%s --media: exit %d, stderr %q, image written: %v; output:\n%s", format, code, stderr, err, out)
+		}
+	}
+	if code, _, stderr := runCLI(t, nil, "xliff", "import", "--to", "docx", "--media", dir, "-o", filepath.Join(dir, "x.docx"), src, xl); code != 2 || !strings.Contains(stderr, "--media is for html and markdown") {
+		t.Errorf("--media with docx: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -1,5 +1,5 @@
 // Package interchange reads and writes the files tandem exchanges with
-// desktop CAT tools: XLIFF 1.2 and 2.1 (texts to translate), TMX 1.4b
+// desktop CAT tools: XLIFF 1.2, 2.0 and 2.1 (texts to translate), TMX 1.4b
 // (translation memories; TMX 1.1 is read too), TBX (termbases: v2 martif
 // written, v2 and v3 read) and plain TSV glossaries. Readers take files as
 // other tools write them (a byte-order mark, UTF-16, white space before the

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -12,30 +13,210 @@ import (
 )
 
 // A textRef is one piece of a document that is translated as a unit: a
-// heading's or paragraph's inlines, a figure's caption, or a plain text
-// (the title, a figure's alternative text).
+// heading's or paragraph's inlines, a figure's caption, a plain text (the
+// title, an image's alternative text), or the labels of list items and
+// the numbers of headings that share one pattern of words.
 type textRef struct {
 	id      string
 	inlines *[]doc.Inline // set for inline texts
 	text    *string       // set for plain texts
+	label   *labelGroup   // set for labels
 }
 
 // content flattens the text into segment content, recording in codes
 // what each inline code stands for.
 func (t textRef) content(codes map[string]doc.Inline) Content {
-	if t.text != nil {
+	switch {
+	case t.text != nil:
 		return PlainText(*t.text)
+	case t.label != nil:
+		for _, r := range t.label.pattern {
+			if r.Kind == Standalone {
+				codes[r.ID] = doc.Inline{Type: doc.Text, Text: r.Code}
+			}
+		}
+		return append(Content(nil), t.label.pattern...)
 	}
 	return inlinesToContent(*t.inlines, codes)
 }
 
 // set replaces the text by translated content.
 func (t textRef) set(c Content, codes map[string]doc.Inline) {
-	if t.text != nil {
+	switch {
+	case t.text != nil:
 		*t.text = c.Plain()
-		return
+	case t.label != nil:
+		t.label.set(c)
+	default:
+		*t.inlines = contentToInlines(c, codes)
 	}
-	*t.inlines = contentToInlines(c, codes)
+}
+
+// notes are what a translator is told about the text.
+func (t textRef) notes() []string {
+	if t.label == nil {
+		return nil
+	}
+	g := t.label
+	var eg []string
+	for _, it := range g.items {
+		if len(eg) == 3 {
+			eg = append(eg, "…")
+			break
+		}
+		eg = append(eg, *it.label)
+	}
+	var note string
+	switch {
+	case g.heading && len(g.items) == 1:
+		note = "The number of a heading (%[2]s)."
+	case g.heading:
+		note = "The numbers of %[1]d headings (%[2]s), translated once."
+	case len(g.items) == 1:
+		note = "The label of a list item (%[2]s)."
+	default:
+		note = "The labels of %[1]d list items (%[2]s), translated once."
+	}
+	note = fmt.Sprintf(note, len(g.items), strings.Join(eg, ", "))
+	if len(g.pattern.Codes()) > 0 {
+		note += " A code stands for the number of each: keep it where the number goes."
+	}
+	return []string{note}
+}
+
+// A labelGroup is the labels of list items, or the numbers of headings,
+// that differ only in their numbers ("Статья 1.", "Статья 2."): one text
+// to translate, whose numbers are codes.
+type labelGroup struct {
+	// pattern is the first label with a standalone code of type
+	// "number" for each of its numbers, numbered from 1; a code's Code is
+	// the number as the first label writes it.
+	pattern Content
+	items   []labelItem
+	heading bool // numbers of headings, not labels of list items
+}
+
+// A labelItem is one label of a labelGroup: where it is kept (Item.Label
+// or Block.Number) and its own numbers, in the order of the codes.
+type labelItem struct {
+	label   *string
+	numbers []string
+}
+
+// set writes the translated pattern into every label of the group, each
+// with its own numbers in place of the codes.
+func (g *labelGroup) set(c Content) {
+	for _, it := range g.items {
+		var b strings.Builder
+		for _, r := range c {
+			switch r.Kind {
+			case Text:
+				b.WriteString(r.Text)
+			case Standalone:
+				if k, err := strconv.Atoi(r.ID); err == nil && k >= 1 && k <= len(it.numbers) {
+					b.WriteString(it.numbers[k-1])
+				}
+			}
+		}
+		*it.label = strings.TrimSpace(b.String())
+	}
+}
+
+// splitLabel reads a label ("Статья 3.", "Раздел IV", "第三条") as a
+// pattern and its numbers. The numbers are runs of digits, Roman numerals
+// in capitals, and own, the item's number as its list's style writes it
+// ("iv", "в", "三"), when the label holds it. key is the same for labels
+// of one pattern; words reports whether the label has any letters besides
+// its numbers, that is, anything to translate.
+func splitLabel(label, own string) (pattern Content, numbers []string, key string, words bool) {
+	var k strings.Builder
+	// A number written in letters is a word of its own: no letter of an
+	// alphabet touches it (Han characters may).
+	alpha := func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) }
+	before := func(i int) bool {
+		r, n := utf8.DecodeLastRuneInString(label[:i])
+		return n > 0 && alpha(r)
+	}
+	after := func(i int) bool {
+		r, n := utf8.DecodeRuneInString(label[i:])
+		return n > 0 && alpha(r)
+	}
+	for i := 0; i < len(label); {
+		end := 0
+		r, n := utf8.DecodeRuneInString(label[i:])
+		switch {
+		case own != "" && strings.HasPrefix(label[i:], own) &&
+			(unicode.Is(unicode.Han, r) || (!before(i) && !after(i+len(own)))):
+			end = i + len(own)
+		case unicode.IsDigit(r):
+			end = i + n
+			for end < len(label) {
+				r2, n2 := utf8.DecodeRuneInString(label[end:])
+				if !unicode.IsDigit(r2) {
+					break
+				}
+				end += n2
+			}
+		case strings.ContainsRune("IVXLCDM", r) && !before(i):
+			j := i
+			for j < len(label) && strings.IndexByte("IVXLCDM", label[j]) >= 0 {
+				j++
+			}
+			if !after(j) && isRoman(label[i:j]) {
+				end = j
+			}
+		}
+		if end == 0 {
+			words = words || unicode.IsLetter(r)
+			pattern = pattern.appendText(label[i : i+n])
+			k.WriteString(label[i : i+n])
+			i += n
+			continue
+		}
+		numbers = append(numbers, label[i:end])
+		pattern = append(pattern, Run{Kind: Standalone, ID: strconv.Itoa(len(numbers)), Type: "number", Code: label[i:end]})
+		k.WriteString("\x00")
+		i = end
+	}
+	return pattern, numbers, k.String(), words
+}
+
+// isRoman reports whether s is a number in Roman numerals, in capitals,
+// as doc.Roman writes it ("IV", not "IIII").
+func isRoman(s string) bool {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := vals[s[i]]
+		if v == 0 {
+			return false
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n > 0 && doc.Roman(n) == s
+}
+
+// ownNumber is how item k of list l shows its number in the list's style,
+// without the suffix ListMarker adds ("iv" of "iv.", "三" of "三、"); ""
+// for an unordered list or a decimal number, which the digits find.
+func ownNumber(l *doc.List, k int) string {
+	if !l.Ordered {
+		return ""
+	}
+	start := l.Start
+	if start == 0 {
+		start = 1
+	}
+	m := doc.ListMarker(l.Style, start+k)
+	m = strings.TrimSuffix(strings.TrimSuffix(m, "."), "、")
+	if strings.Trim(m, "0123456789") == "" {
+		return ""
+	}
+	return m
 }
 
 // documentTexts lists the translatable texts of d in reading order. Units
@@ -43,15 +224,38 @@ func (t textRef) set(c Content, codes map[string]doc.Inline) {
 // manuscript; blocks without an identifier are named by position. Texts
 // that are not a block's own are named after it: "title" for the
 // document's title, ID.caption and ID.alt for a figure's caption and
-// alternative text. Names are XML name tokens, as XLIFF 2 wants unit
-// identifiers. List labels (Item.Label) are left out: they come from the
-// list's numbering, which a translation keeps.
+// alternative text, ID.img-N.alt for the alternative text of the Nth image
+// in a block's text (before the text, so that the text takes the
+// translated image), ID.label for the labels of a list's items and
+// ID.number for a heading's number (when they have words: "Статья 3.",
+// not "3."), one unit for all the labels and numbers of one pattern, named
+// after the first block that has it. Names are XML name tokens, as XLIFF 2
+// wants unit identifiers.
 func documentTexts(d *doc.Document) []textRef {
 	var out []textRef
 	seen := map[string]int{}
+	unique := func(id string) string {
+		if seen[id]++; seen[id] > 1 {
+			id += "." + strconv.Itoa(seen[id])
+		}
+		return id
+	}
 	if strings.TrimSpace(d.Title) != "" {
-		out = append(out, textRef{id: "title", text: &d.Title})
-		seen["title"] = 1
+		out = append(out, textRef{id: unique("title"), text: &d.Title})
+	}
+	groups := map[string]*labelGroup{}
+	addLabel := func(id string, label *string, own string, heading bool) {
+		pattern, numbers, key, words := splitLabel(*label, own)
+		if !words {
+			return
+		}
+		g := groups[key]
+		if g == nil {
+			g = &labelGroup{pattern: pattern, heading: heading}
+			groups[key] = g
+			out = append(out, textRef{id: unique(id), label: g})
+		}
+		g.items = append(g.items, labelItem{label: label, numbers: numbers})
 	}
 	n := 0
 	d.Walk(func(b *doc.Block) {
@@ -60,17 +264,32 @@ func documentTexts(d *doc.Document) []textRef {
 		if id == "" {
 			id = "b" + strconv.Itoa(n)
 		}
-		if seen[id]++; seen[id] > 1 {
-			id += "." + strconv.Itoa(seen[id])
+		id = unique(id)
+		if b.Number != "" {
+			addLabel(id+".number", &b.Number, "", true)
 		}
+		k := 0
+		doc.WalkInlines(b.Inlines, func(in *doc.Inline) {
+			if in.Type == doc.Image && strings.TrimSpace(in.Alt) != "" {
+				k++
+				out = append(out, textRef{id: unique(id + ".img-" + strconv.Itoa(k) + ".alt"), text: &in.Alt})
+			}
+		})
 		if len(b.Inlines) > 0 {
 			out = append(out, textRef{id: id, inlines: &b.Inlines})
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
-			out = append(out, textRef{id: id + ".caption", inlines: &b.Figure.Caption})
+			out = append(out, textRef{id: unique(id + ".caption"), inlines: &b.Figure.Caption})
 		}
 		if b.Figure != nil && strings.TrimSpace(b.Figure.Alt) != "" {
-			out = append(out, textRef{id: id + ".alt", text: &b.Figure.Alt})
+			out = append(out, textRef{id: unique(id + ".alt"), text: &b.Figure.Alt})
+		}
+		if b.List != nil {
+			for i := range b.List.Items {
+				if b.List.Items[i].Label != "" {
+					addLabel(id+".label", &b.List.Items[i].Label, ownNumber(b.List, i), false)
+				}
+			}
 		}
 	})
 	return out
@@ -93,9 +312,9 @@ func markType(t doc.InlineType) string {
 
 // protectedTypes are the standalone codes that stand for content of the
 // document rather than formatting: a formula, a link target, a note
-// reference, an image. Writers ask CAT tools not to delete or copy them
+// reference, an image, the number in a list item's label. Writers ask CAT tools not to delete or copy them
 // (XLIFF 2 canDelete and canCopy), and import warns when one is lost.
-var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true}
+var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true}
 
 // codeText is the native code shown to translators for a standalone
 // inline: a formula's TeX (or MathML, when it has no TeX), a note
@@ -251,7 +470,7 @@ func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error
 		if strings.TrimSpace(content.Plain()) == "" {
 			continue
 		}
-		u := Unit{ID: t.id}
+		u := Unit{ID: t.id, Notes: t.notes()}
 		for k, sc := range splitContent(content, sp) {
 			if sc.IsEmpty() {
 				continue
@@ -267,10 +486,15 @@ func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error
 
 // Applied reports what ApplyTranslation did.
 type Applied struct {
-	// Translated counts the texts whose translation replaced the source.
+	// Translated counts the texts whose translation replaced the whole
+	// source.
 	Translated int
-	// Kept lists the units of the file left in the source language: not
-	// translated in whole or in part, or made from another source text.
+	// Partial lists the units of the file translated in part: their
+	// translated segments replaced the source, the others kept the source
+	// text, marked as in the source language.
+	Partial []string
+	// Kept lists the units of the file left wholly in the source language:
+	// no segment translated, or made from another source text.
 	Kept []string
 	// Missing lists the texts of the document that the file has no unit
 	// for; they stay in the source language.
@@ -278,21 +502,26 @@ type Applied struct {
 	// Unknown lists the units of the file the document does not have.
 	Unknown []string
 	// Warnings say, unit by unit, what was kept in the source language or
-	// could not be carried over, and why: a translation of another source
-	// text, a segment marked translated with an empty target, a tag of the
-	// translation the source does not have (its formatting is lost, its
-	// text kept), a tag of the source the translation lost, a repeated or
-	// unbalanced tag, a unit the document does not have.
+	// could not be carried over, and why: segments not translated, a
+	// translation of another source text, a segment marked translated with
+	// an empty target, a tag of the translation the source does not have
+	// (its formatting is lost, its text kept), a tag of the source the
+	// translation lost, a repeated or unbalanced tag, a unit the document
+	// does not have.
 	Warnings []Warning
 }
 
 // ApplyTranslation replaces the text of d (the document the XLIFF was made
 // from) by the translations in x, keeping the document's structure and the
-// formatting carried by inline codes. A unit is applied when every segment
-// has a target that is not the pre-filled source; otherwise it keeps its
-// source text. Nothing is lost or added without a Warning in the result.
-// It fails when x names no target language, or the same language as its
-// source.
+// formatting carried by inline codes. A segment is translated when it has a
+// target that is not the pre-filled source. A unit with every segment
+// translated replaces its text; one with some translated replaces those
+// sentences and keeps the others in the source language, with a warning;
+// one with none keeps its text. Text left in the source language is marked
+// as such (a span of x's source language), since the document becomes one
+// in x's target language. Nothing is lost or added
+// without a Warning in the result. It fails when x names no target
+// language, or the same language as its source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	var res Applied
 	if x.TgtLang == "" {
@@ -307,11 +536,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	if d.Lang != "" && !sameLanguage(d.Lang, x.SrcLang) {
 		warn(0, "the file translates from %s, but the document is in %s: was the XLIFF made from another document?", x.SrcLang, d.Lang)
 	}
-	joiner := " "
-	switch lang.Base(x.TgtLang) {
-	case "zh", "ja":
-		joiner = ""
-	}
+	srcLang := firstNonEmpty(x.SrcLang, d.Lang)
 	byID := map[string]Unit{}
 	for _, u := range x.Units() {
 		if _, dup := byID[u.ID]; !dup {
@@ -323,11 +548,18 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		known[t.id] = true
 		codes := map[string]doc.Inline{}
 		src := t.content(codes)
+		mark := &sourceMarker{codes: codes, lang: srcLang}
+		keep := func() {
+			if t.inlines != nil && srcLang != "" {
+				t.set(mark.wrap(src), codes)
+			}
+		}
 		u, ok := byID[t.id]
 		if !ok {
 			if strings.TrimSpace(src.Plain()) != "" {
 				res.Missing = append(res.Missing, t.id)
 			}
+			keep()
 			continue
 		}
 		var fileSrc Content
@@ -337,42 +569,56 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if a, b := squeeze(fileSrc.Plain()), squeeze(src.Plain()); a != b {
 			warn(u.Line, "unit %q translates %s, but the document has %s there (changed since the export?): kept in the source language", u.ID, excerpt(fileSrc.Plain()), excerpt(src.Plain()))
 			res.Kept = append(res.Kept, u.ID)
+			keep()
 			continue
 		}
-		var joined Content
+		// Each segment's text, translated or kept, and the language it
+		// is in, for the space between sentences.
+		type part struct {
+			c    Content
+			lang string
+		}
+		var parts []part
 		var untranslated, empty []string
 		for k, s := range u.Segments {
 			tgt := s.Target
 			switch {
-			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0:
-				if s.State != New {
-					empty = append(empty, strconv.Itoa(k+1))
-				} else {
-					untranslated = append(untranslated, strconv.Itoa(k+1))
-				}
-				continue
-			case s.State == New:
+			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0 && s.State != New:
+				empty = append(empty, strconv.Itoa(k+1))
+			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
 				untranslated = append(untranslated, strconv.Itoa(k+1))
+			default:
+				parts = append(parts, part{tgt, x.TgtLang})
 				continue
 			}
-			if k > 0 {
-				joined = joined.appendText(joiner)
-			}
-			joined = append(joined, tgt...)
+			parts = append(parts, part{mark.wrap(s.Source), srcLang})
 		}
 		if len(empty) > 0 {
 			warn(u.Line, "unit %q: segment %s is marked translated but its target is empty: kept in the source language", u.ID, strings.Join(empty, ", "))
 		}
-		if len(empty)+len(untranslated) > 0 {
-			if len(untranslated) > 0 && len(untranslated) < len(u.Segments) {
-				warn(u.Line, "unit %q: %d of %d segments not translated (%s): kept in the source language", u.ID, len(untranslated), len(u.Segments), strings.Join(untranslated, ", "))
-			}
+		kept := len(empty) + len(untranslated)
+		if kept == len(u.Segments) {
 			res.Kept = append(res.Kept, u.ID)
+			keep()
 			continue
 		}
-		joined = checkCodes(u, src, joined, codes, warn)
+		if len(untranslated) > 0 {
+			warn(u.Line, "unit %q: %d of %d segments not translated (%s): kept in the source language", u.ID, len(untranslated), len(u.Segments), strings.Join(untranslated, ", "))
+		}
+		var joined Content
+		for k, p := range parts {
+			if k > 0 && !(unspaced(p.lang) && unspaced(parts[k-1].lang)) {
+				joined = joined.appendText(" ")
+			}
+			joined = append(joined, p.c...)
+		}
+		joined = checkCodes(u, append(src, mark.added...), joined, codes, warn)
 		t.set(joined, codes)
-		res.Translated++
+		if kept > 0 {
+			res.Partial = append(res.Partial, u.ID)
+		} else {
+			res.Translated++
+		}
 	}
 	for _, u := range x.Units() {
 		if !known[u.ID] {
@@ -382,6 +628,63 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	}
 	d.Lang = x.TgtLang
 	return res, nil
+}
+
+// unspaced reports whether sentences of a language follow each other
+// without a space: Chinese and Japanese.
+func unspaced(tag string) bool {
+	switch lang.Base(tag) {
+	case "zh", "ja":
+		return true
+	}
+	return false
+}
+
+// A sourceMarker marks text left in the source language with spans of
+// lang, recording what each span's code stands for in codes.
+type sourceMarker struct {
+	codes map[string]doc.Inline
+	lang  string
+	// added holds the codes of the spans made, an Open and a Close each.
+	added Content
+	n     int
+}
+
+// wrap returns c with its text in spans of the marker's language. Each
+// stretch of c between codes whose partner lies outside c (a bold span
+// that began in the sentence before) gets a span of its own, so that the
+// spans nest with the document's formatting.
+func (m *sourceMarker) wrap(c Content) Content {
+	pairs := c.pairs()
+	closes := map[int]bool{}
+	for _, cl := range pairs {
+		closes[cl] = true
+	}
+	var out, stretch Content
+	flush := func() {
+		if strings.TrimSpace(stretch.Plain()) == "" {
+			out = append(out, stretch...)
+		} else {
+			m.n++
+			id := "lang-" + strconv.Itoa(m.n)
+			m.codes[id] = doc.Inline{Type: doc.Span, Lang: m.lang}
+			open, cl := Run{Kind: Open, ID: id, Type: "lang"}, Run{Kind: Close, ID: id, Type: "lang"}
+			m.added = append(m.added, open, cl)
+			out = append(append(append(out, open), stretch...), cl)
+		}
+		stretch = nil
+	}
+	for i, r := range c {
+		_, paired := pairs[i]
+		if (r.Kind == Open && !paired) || (r.Kind == Close && !closes[i]) {
+			flush()
+			out = append(out, r)
+			continue
+		}
+		stretch = append(stretch, r)
+	}
+	flush()
+	return out
 }
 
 // squeeze returns s without white space, to compare texts that segmenting
@@ -418,6 +721,8 @@ func loss(typ string) string {
 		return "the line break is lost"
 	case "link":
 		return "the link is lost"
+	case "number":
+		return "the number is left out of the label"
 	}
 	return "its formatting is lost"
 }

@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"bytes"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -62,8 +63,8 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 		// warnings, in order, by a piece of each.
 		warnings []string
 		// what the Markdown of the result holds and does not hold.
-		has, lacks          []string
-		kept, missing, unkn int
+		has, lacks                   []string
+		kept, partial, missing, unkn int
 	}{
 		{name: "everything right", has: []string{"Товарооборот достиг **240,1 млрд долларов**. Это рекорд[^1].", "Форум прошёл в Пекине."}},
 		{name: "a tag the source does not have",
@@ -118,13 +119,32 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 				s.Target, s.State = s.Source, New
 			},
 			warnings: []string{`unit "p-w26hyngt": 1 of 2 segments not translated (2): kept in the source language`},
-			has:      []string{"中俄贸易额达到**2401亿美元**。这是历史新高[^1]。"}, kept: 1},
+			has:      []string{"Товарооборот достиг **240,1 млрд долларов**. <span lang=\"zh\">这是历史新高[^1]。</span>\n"}, partial: 1},
+		{name: "partly translated, the first sentence left",
+			change: func(x *XLIFF, d *doc.Document) {
+				s := &x.Files[0].Units[0].Segments[0]
+				s.Target, s.State = nil, New
+			},
+			warnings: []string{`unit "p-w26hyngt": 1 of 2 segments not translated (1): kept in the source language`},
+			has:      []string{"<span lang=\"zh\">中俄贸易额达到**2401亿美元**。</span> Это рекорд[^1].\n"}, partial: 1},
+		{name: "partly translated, one segment empty",
+			change: func(x *XLIFF, d *doc.Document) {
+				x.Files[0].Units[0].Segments[0].Target = nil
+			},
+			warnings: []string{`unit "p-w26hyngt": segment 1 is marked translated but its target is empty: kept in the source language`},
+			has:      []string{"<span lang=\"zh\">中俄贸易额达到**2401亿美元**。</span> Это рекорд[^1].\n"}, partial: 1},
+		{name: "a note not translated",
+			change: func(x *XLIFF, d *doc.Document) {
+				s := &x.Files[0].Units[2].Segments[0]
+				s.Target, s.State = s.Source, New
+			},
+			has: []string{"[^1]: <span lang=\"zh\">据海关统计。</span>\n"}, kept: 1},
 		{name: "not translated at all",
 			change: func(x *XLIFF, d *doc.Document) {
 				s := &x.Files[0].Units[1].Segments[0]
 				s.Target, s.State = nil, New
 			},
-			has: []string{"论坛在北京举行。"}, kept: 1},
+			has: []string{"\n<span lang=\"zh\">论坛在北京举行。</span>\n"}, kept: 1},
 		{name: "a unit the document does not have",
 			change: func(x *XLIFF, d *doc.Document) {
 				x.Files[0].Units[1].ID = "p-elsewhere"
@@ -183,8 +203,8 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 		if !ok {
 			t.Errorf("%s: warnings\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.warnings, "\n"))
 		}
-		if len(res.Kept) != tt.kept || len(res.Missing) != tt.missing || len(res.Unknown) != tt.unkn {
-			t.Errorf("%s: kept %v, missing %v, unknown %v", tt.name, res.Kept, res.Missing, res.Unknown)
+		if len(res.Kept) != tt.kept || len(res.Partial) != tt.partial || len(res.Missing) != tt.missing || len(res.Unknown) != tt.unkn {
+			t.Errorf("%s: kept %v, partial %v, missing %v, unknown %v", tt.name, res.Kept, res.Partial, res.Missing, res.Unknown)
 		}
 		var md bytes.Buffer
 		if err := doc.WriteMarkdown(&md, d); err != nil {
@@ -207,12 +227,51 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 func TestImportRefuses(t *testing.T) {
 	for _, tt := range []struct{ src, tgt, want string }{
 		{"zh", "", "the XLIFF file names no target language"},
-		{"zh-CN", "zh-TW", "the XLIFF file translates zh-CN into zh-TW: source and target are the same language"},
+		{"zh-CN", "zh-Hans", "the XLIFF file translates zh-CN into zh-Hans: source and target are the same language"},
 	} {
 		d := readMD(t, "论坛。\n")
 		x := &XLIFF{SrcLang: tt.src, TgtLang: tt.tgt}
 		if _, err := ApplyTranslation(d, x); err == nil || err.Error() != tt.want {
 			t.Errorf("%s to %s: got %v, want %q", tt.src, tt.tgt, err, tt.want)
 		}
+	}
+}
+
+// TestPartialTranslationNests checks that sentences kept in the source
+// language are marked with spans that nest with the formatting, also when
+// a bold span runs from a translated sentence into a kept one.
+func TestPartialTranslationNests(t *testing.T) {
+	d := readMD(t, "第一句**很重要。第二句**在这里。\n")
+	x, err := FromDocument(d, "a.md", "zh-CN", "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := x.Files[0].Units[0].Segments
+	if len(segs) != 2 {
+		t.Fatalf("want two segments, got %+v", segs)
+	}
+	segs[0].Target, segs[0].State = target("Первое {1}очень важно.", segs[0].Source), Translated
+	res, err := ApplyTranslation(d, x)
+	if err != nil || len(res.Partial) != 1 || res.Translated != 0 || len(res.Warnings) != 1 {
+		t.Fatalf("applied %+v, %v", res, err)
+	}
+	text := func(s string) doc.Inline { return doc.Inline{Type: doc.Text, Text: s} }
+	zh := func(s string) doc.Inline {
+		return doc.Inline{Type: doc.Span, Lang: "zh-CN", Content: []doc.Inline{text(s)}}
+	}
+	want := []doc.Inline{
+		text("Первое "),
+		{Type: doc.Strong, Content: []doc.Inline{text("очень важно. "), zh("第二句")}},
+		zh("在这里。"),
+	}
+	if got := d.Blocks[0].Inlines; !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%+v\nwant\n%+v", got, want)
+	}
+	var html bytes.Buffer
+	if err := doc.WriteHTML(&html, d, doc.HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `Первое <strong>очень важно. <span lang="zh-CN">第二句</span></strong><span lang="zh-CN">在这里。</span>`; !strings.Contains(html.String(), want) {
+		t.Errorf("HTML lacks %s:\n%s", want, html.String())
 	}
 }

@@ -71,3 +71,41 @@ func TestExportLanguages(t *testing.T) {
 		t.Errorf("canonical tags: %+v, %v", x, err)
 	}
 }
+
+// TestScriptsAreLanguages checks that a memory's and a termbase's text is
+// found in the same language and script only: Simplified Chinese is not
+// taken for Traditional, while a region alone changes nothing.
+func TestScriptsAreLanguages(t *testing.T) {
+	tu := TU{Variants: []TUV{{Lang: "zh-TW", Seg: PlainText("論壇")}, {Lang: "zh-CN", Seg: PlainText("论坛")}, {Lang: "ru-RU", Seg: PlainText("форум")}}}
+	c := Concept{Terms: []Term{{Lang: "zh-Hant", Text: "論壇"}, {Lang: "zh-Hans", Text: "论坛"}, {Lang: "ru", Text: "форум"}}}
+	for _, tt := range []struct{ lang, want string }{
+		{"zh", "论坛"},
+		{"zh-Hans", "论坛"},
+		{"zh-SG", "论坛"},
+		{"zh-Hant", "論壇"},
+		{"zh-HK", "論壇"},
+		{"ru", "форум"},
+		{"en", ""},
+	} {
+		if got, _ := tu.Text(tt.lang); got != tt.want {
+			t.Errorf("TU.Text(%q) = %q, want %q", tt.lang, got, tt.want)
+		}
+		var got []string
+		for _, term := range c.In(tt.lang) {
+			got = append(got, term.Text)
+		}
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("Concept.In(%q) = %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	d := readMD(t, "论坛。\n")
+	x, err := FromDocument(d, "a.md", "zh-CN", "zh-TW")
+	if err != nil {
+		t.Fatalf("Simplified to Traditional: %v", err)
+	}
+	x.Files[0].Units[0].Segments[0].Target = PlainText("論壇。")
+	x.Files[0].Units[0].Segments[0].State = Translated
+	if res, err := ApplyTranslation(d, x); err != nil || res.Translated != 1 || d.Lang != "zh-TW" {
+		t.Errorf("import Simplified to Traditional: %+v, %v, document in %q", res, err, d.Lang)
+	}
+}

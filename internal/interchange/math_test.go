@@ -52,7 +52,7 @@ func TestFormulasAnchorsAndMarks(t *testing.T) {
 		}},
 		{"2.1", []string{
 			`<ph id="1" type="other" subType="tandem:anchor" canCopy="no" canDelete="no"/>当<ph id="2" type="other" subType="tandem:math" canCopy="no" canDelete="no" dataRef="d1-2" disp="x^2+y_1"/>`,
-			`<ph id="3" type="fmt" subType="tandem:footnote" canCopy="no" canDelete="no" dataRef="d1-3" disp="*"/>`,
+			`<ph id="3" type="other" subType="tandem:footnote" canCopy="no" canDelete="no" dataRef="d1-3" disp="*"/>`,
 			`<data id="d1-2">x^2+y_1</data>`,
 			`<unit id="title">`,
 		}},
@@ -155,10 +155,9 @@ func TestLostFormula(t *testing.T) {
 var nmtoken = regexp.MustCompile(`^[\p{L}\p{N}._:-]+$`)
 
 // TestTextsBesideBlocks exports the texts that are not a block's inlines:
-// the title, a figure's caption and alternative text, but not list labels,
-// which come from the list's numbering. Each is
-// a unit named by an XML name token (as XLIFF 2 requires), and import puts
-// its translation back in place.
+// the title, a list item's label with words, a figure's caption and
+// alternative text. Each is a unit named by an XML name token (as XLIFF 2
+// requires), and import puts its translation back in place.
 func TestTextsBesideBlocks(t *testing.T) {
 	text := func(s string) []doc.Inline { return []doc.Inline{{Type: doc.Text, Text: s}} }
 	d := &doc.Document{Version: doc.Version, Lang: "ru", Title: "Договор", Blocks: []doc.Block{
@@ -185,19 +184,22 @@ func TestTextsBesideBlocks(t *testing.T) {
 			t.Errorf("unit id %q is not an XML name token", u.ID)
 		}
 		u.Segments[0].Target, u.Segments[0].State = PlainText(tr[u.ID]), Translated
+		if u.ID == "l-1.label" {
+			u.Segments[0].Target = target("第{1/}条", u.Segments[0].Source)
+		}
 	}
-	if want := "title p-a p-b f-1.caption f-1.alt p-a.2"; strings.Join(ids, " ") != want {
+	if want := "title l-1.label p-a p-b f-1.caption f-1.alt p-a.2"; strings.Join(ids, " ") != want {
 		t.Errorf("units %s, want %s", strings.Join(ids, " "), want)
 	}
 	res, err := ApplyTranslation(d, x)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Translated != 6 || len(res.Warnings) != 0 {
+	if res.Translated != 7 || len(res.Warnings) != 0 {
 		t.Errorf("%d translated, warnings %v", res.Translated, res.Warnings)
 	}
 	it := d.Blocks[0].List.Items
-	if d.Title != "条约" || it[0].Label != "Статья 1." || it[1].Label != "" || d.Blocks[1].Figure.Alt != "条约签署" ||
+	if d.Title != "条约" || it[0].Label != "第1条" || it[1].Label != "" || d.Blocks[1].Figure.Alt != "条约签署" ||
 		doc.PlainText(d.Blocks[1].Figure.Caption) != "图1 签署" || doc.PlainText(d.Blocks[2].Inlines) != "重复。" {
 		t.Errorf("imported %+v", d)
 	}

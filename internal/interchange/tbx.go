@@ -45,12 +45,14 @@ type Term struct {
 	Note   string
 }
 
-// In returns the concept's usable terms in lang (not deprecated or
-// forbidden), the preferred ones first.
-func (c Concept) In(lang string) []Term {
+// In returns the concept's usable terms in tag (not deprecated or
+// forbidden), the preferred ones first. Terms are in tag's language when they are in
+// the same language and script (lang.SameLanguage): a zh-TW term is not
+// one of a zh-CN text.
+func (c Concept) In(tag string) []Term {
 	var pref, rest []Term
 	for _, t := range c.Terms {
-		if primary(t.Lang) != primary(lang) || t.Status == Deprecated || t.Status == Forbidden {
+		if !lang.SameLanguage(t.Lang, tag) || t.Status == Deprecated || t.Status == Forbidden {
 			continue
 		}
 		if t.Status == Preferred {

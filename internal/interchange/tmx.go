@@ -34,28 +34,28 @@ type TUV struct {
 	Seg  Content
 }
 
-// Text returns the plain text of the unit in lang, matching the primary
-// language subtag when the exact tag is absent ("zh" finds "zh-CN").
-func (tu TU) Text(lang string) (string, bool) {
-	for _, v := range tu.Variants {
-		if strings.EqualFold(v.Lang, lang) {
-			return v.Seg.Plain(), true
-		}
-	}
-	for _, v := range tu.Variants {
-		if primary(v.Lang) == primary(lang) {
-			return v.Seg.Plain(), true
-		}
-	}
-	return "", false
+// Text returns the plain text of the unit in tag (see Variant).
+func (tu TU) Text(tag string) (string, bool) {
+	v, ok := tu.Variant(tag)
+	return v.Seg.Plain(), ok
 }
 
-func primary(tag string) string {
-	tag = strings.ToLower(tag)
-	if k := strings.IndexAny(tag, "-_"); k > 0 {
-		return tag[:k]
+// Variant returns the unit's text in tag, matching the same language in
+// the same script when the exact tag is absent ("zh" finds "zh-CN", "ru"
+// finds "ru-RU", but "zh-CN" does not find "zh-TW"; see
+// lang.SameLanguage).
+func (tu TU) Variant(tag string) (TUV, bool) {
+	for _, v := range tu.Variants {
+		if strings.EqualFold(v.Lang, tag) {
+			return v, true
+		}
 	}
-	return tag
+	for _, v := range tu.Variants {
+		if lang.SameLanguage(v.Lang, tag) {
+			return v, true
+		}
+	}
+	return TUV{}, false
 }
 
 const tmxTime = "20060102T150405Z"

@@ -50,7 +50,7 @@ func ParseState(s string) (State, error) {
 type XLIFF struct {
 	// Name is the name the file was read under, for messages.
 	Name             string
-	Version          string // "1.2" or "2.1" (2.0 and 2.2 are read too)
+	Version          string // "1.2", "2.0" or "2.1" (2.2 is read too)
 	SrcLang, TgtLang string
 	Files            []XFile
 	// Warnings lists what ReadXLIFF skipped or assumed in the file.
@@ -79,9 +79,30 @@ type Segment struct {
 	ID             string
 	Source, Target Content
 	State          State
+	// PreTranslated marks a target filled from a translation memory's
+	// exact match, which no translator has seen yet: writers say so
+	// (XLIFF 1.2 state needs-review-translation with state-qualifier
+	// exact-match, XLIFF 2 state translated with subState
+	// tandem:exact-match), so that CAT tools show it for review.
+	PreTranslated bool
+	// Matches are translations proposed for the segment (fuzzy matches
+	// from a translation memory), best first; writers put them in XLIFF
+	// 1.2 <alt-trans> and XLIFF 2 <mtc:matches>.
+	Matches []Match
 	// Line and Col locate the segment in the file it was read from, for
 	// messages about it; they are zero for segments built in memory.
 	Line, Col int
+}
+
+// Match is a translation proposed for a segment: a source like the
+// segment's and its translation, as a translation memory holds them.
+type Match struct {
+	Source, Target Content
+	// Score is how alike Source and the segment's source are, in percent
+	// (100 for the same text), as CAT tools score fuzzy matches.
+	Score int
+	// Origin names where the match came from: a TMX file's name.
+	Origin string
 }
 
 // Units returns every unit of every file.
@@ -97,6 +118,8 @@ const (
 	nsXLIFF11 = "urn:oasis:names:tc:xliff:document:1.1"
 	nsXLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 	nsXLIFF2  = "urn:oasis:names:tc:xliff:document:2.0"
+	// nsMatches is XLIFF 2's module for translation candidates.
+	nsMatches = "urn:oasis:names:tc:xliff:matches:2.0"
 )
 
 // ReadXLIFF reads an XLIFF 1.2 or 2.x file (1.0 and 1.1 are read as 1.2).
@@ -155,10 +178,10 @@ func (rd *reading) headerLang(n *node, attr string) (string, error) {
 	return tag, nil
 }
 
-// sameLanguage reports whether two tags name the same language, an empty
-// tag matching any.
+// sameLanguage reports whether two tags name the same language in the same
+// script (lang.SameLanguage), an empty tag matching any.
 func sameLanguage(a, b string) bool {
-	return a == "" || b == "" || lang.Base(a) == lang.Base(b)
+	return a == "" || b == "" || lang.SameLanguage(a, b)
 }
 
 // xliffReader reads the units of one <file>, keeping the identifiers seen
@@ -658,10 +681,13 @@ func (s ids) unique(id string) string {
 	return out
 }
 
-// WriteXLIFF writes x as XLIFF 1.2 or 2.1, by x.Version, with its language
-// tags in canonical form; a tag that is not BCP 47 is an error. Segments without
-// a target get the source as target and state new (XLIFF 1.2) or initial
-// (2.1), so that OmegaT, which translates the target, finds them.
+// WriteXLIFF writes x as XLIFF 1.2, 2.0 or 2.1, by x.Version (1.2 when
+// empty), with its language tags in canonical form; a tag that is not BCP
+// 47, or another version, is an error. Segments without a target get the
+// source as target and state new (XLIFF 1.2) or initial (2.x), so that
+// OmegaT, which translates the target, finds them. 2.0 and 2.1 files are
+// the same but for their version: tandem writes nothing of 2.1 that 2.0
+// lacks (core elements and the matches module, in the 2.0 namespace).
 func WriteXLIFF(w io.Writer, x *XLIFF) error {
 	src, err := writtenTag("write XLIFF: source language", x.SrcLang)
 	if err != nil {
@@ -683,10 +709,10 @@ func WriteXLIFF(w io.Writer, x *XLIFF) error {
 	switch x.Version {
 	case "1.2", "1.1", "1.0", "":
 		writeXLIFF12(&b, x)
-	case "2.0", "2.1", "2.2":
+	case "2.0", "2.1":
 		writeXLIFF2(&b, x)
 	default:
-		return fmt.Errorf("write XLIFF: version %q is not supported (1.2 or 2.1)", x.Version)
+		return fmt.Errorf("write XLIFF: version %q is not supported (1.2, 2.0 or 2.1)", x.Version)
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
@@ -709,15 +735,23 @@ func writeXLIFF12(b *strings.Builder, x *XLIFF) {
 				}
 				fmt.Fprintf(b, "        <trans-unit%s>\n", attrs("id", sid, "approved", approved))
 				b.WriteString("          <source xml:space=\"preserve\">" + inline12(s.Source) + "</source>\n")
-				tgt, state := s.Target, state12Name(s.State)
+				tgt, state, qualifier := s.Target, state12Name(s.State), ""
 				if s.State == New || tgt.IsEmpty() {
 					tgt, state = s.Source, "new"
+				} else if s.PreTranslated {
+					state, qualifier = "needs-review-translation", "exact-match"
 				}
-				fmt.Fprintf(b, "          <target xml:space=\"preserve\" state=\"%s\">%s</target>\n", state, inline12(tgt))
+				fmt.Fprintf(b, "          <target xml:space=\"preserve\"%s>%s</target>\n", attrs("state", state, "state-qualifier", qualifier), inline12(tgt))
 				for _, n := range u.Notes {
 					if si == 0 {
 						b.WriteString("          <note>" + escText(n) + "</note>\n")
 					}
+				}
+				for _, m := range s.Matches {
+					fmt.Fprintf(b, "          <alt-trans%s>\n", attrs("match-quality", strconv.Itoa(m.Score), "origin", m.Origin))
+					b.WriteString("            <source xml:space=\"preserve\">" + inline12(m.Source) + "</source>\n")
+					b.WriteString("            <target xml:space=\"preserve\">" + inline12(m.Target) + "</target>\n")
+					b.WriteString("          </alt-trans>\n")
 				}
 				b.WriteString("        </trans-unit>\n")
 			}
@@ -798,13 +832,35 @@ func ctype12(t string) string {
 }
 
 func writeXLIFF2(b *strings.Builder, x *XLIFF) {
-	fmt.Fprintf(b, "<xliff xmlns=\"%s\" version=\"%s\"%s>\n", nsXLIFF2, firstNonEmpty(x.Version, "2.1"), attrs("srcLang", x.SrcLang, "trgLang", x.TgtLang))
+	mtc := ""
+	for _, u := range x.Units() {
+		for _, s := range u.Segments {
+			if len(s.Matches) > 0 {
+				mtc = nsMatches
+			}
+		}
+	}
+	fmt.Fprintf(b, "<xliff xmlns=\"%s\"%s version=\"%s\"%s>\n", nsXLIFF2, attrs("xmlns:mtc", mtc), firstNonEmpty(x.Version, "2.1"), attrs("srcLang", x.SrcLang, "trgLang", x.TgtLang))
 	for fi, f := range x.Files {
 		fmt.Fprintf(b, "  <file%s>\n", attrs("id", firstNonEmpty(f.ID, "f"+strconv.Itoa(fi+1)), "original", f.Original))
 		units := ids{}
 		for ui, u := range f.Units {
 			uid := units.unique(firstNonEmpty(u.ID, "u"+strconv.Itoa(ui+1)))
 			fmt.Fprintf(b, "    <unit%s>\n", attrs("id", uid))
+			// Matches come first in a unit; each points at the segment
+			// it is for through an annotation around its source.
+			var matches strings.Builder
+			for si, s := range u.Segments {
+				for _, m := range s.Matches {
+					fmt.Fprintf(&matches, "        <mtc:match%s>\n", attrs("ref", "#m"+strconv.Itoa(si+1), "type", "tm", "similarity", strconv.Itoa(m.Score), "origin", m.Origin))
+					matches.WriteString("          <source xml:space=\"preserve\">" + inline2(m.Source, "", nil, codeEnds(m.Source)) + "</source>\n")
+					matches.WriteString("          <target xml:space=\"preserve\">" + inline2(m.Target, "", nil, codeEnds(m.Target)) + "</target>\n")
+					matches.WriteString("        </mtc:match>\n")
+				}
+			}
+			if matches.Len() > 0 {
+				b.WriteString("      <mtc:matches>\n" + matches.String() + "      </mtc:matches>\n")
+			}
 			if len(u.Notes) > 0 {
 				b.WriteString("      <notes>\n")
 				for _, n := range u.Notes {
@@ -813,27 +869,47 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 				b.WriteString("      </notes>\n")
 			}
 			data := map[string]string{}
+			// Start and end codes may stand in different segments of a
+			// unit; one whose partner is on neither side of the unit (a
+			// translation that dropped a start code) is isolated.
+			var srcAll, tgtAll Content
+			targets := make([]Content, len(u.Segments))
+			for si, s := range u.Segments {
+				targets[si] = s.Target
+				if s.State == New || s.Target.IsEmpty() {
+					targets[si] = s.Source
+				}
+				srcAll = append(srcAll, s.Source...)
+				tgtAll = append(tgtAll, targets[si]...)
+			}
 			var segs strings.Builder
 			for si, s := range u.Segments {
-				sid := firstNonEmpty(s.ID, strconv.Itoa(si+1))
+				// Segments share the identifiers of a unit with its
+				// inline codes, which are numbered from 1: "s1" cannot
+				// be one of them.
+				n := strconv.Itoa(si + 1)
+				sid := "s" + n
 				state, sub := "initial", ""
 				switch s.State {
 				case Draft:
 					sub = "tandem:draft"
 				case Translated:
 					state = "translated"
+					if s.PreTranslated {
+						sub = "tandem:exact-match"
+					}
 				case Reviewed:
 					state = "reviewed"
 				case Final:
 					state = "final"
 				}
 				fmt.Fprintf(&segs, "      <segment%s>\n", attrs("id", sid, "state", state, "subState", sub))
-				segs.WriteString("        <source xml:space=\"preserve\">" + inline2(s.Source, sid, data) + "</source>\n")
-				tgt := s.Target
-				if s.State == New || tgt.IsEmpty() {
-					tgt = s.Source
+				src := inline2(s.Source, n, data, codeEnds(srcAll))
+				if len(s.Matches) > 0 {
+					src = `<mrk id="m` + n + `" type="mtc:match">` + src + "</mrk>"
 				}
-				segs.WriteString("        <target xml:space=\"preserve\">" + inline2(tgt, sid, data) + "</target>\n")
+				segs.WriteString("        <source xml:space=\"preserve\">" + src + "</source>\n")
+				segs.WriteString("        <target xml:space=\"preserve\">" + inline2(targets[si], n, data, codeEnds(tgtAll)) + "</target>\n")
 				segs.WriteString("      </segment>\n")
 			}
 			if len(data) > 0 {
@@ -851,9 +927,28 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 	b.WriteString("</xliff>\n")
 }
 
+// codeEnds records the start codes of c by id, and the end codes under
+// id+"\x00close", to tell which start or end code has its partner.
+func codeEnds(c Content) map[string]bool {
+	ends := map[string]bool{}
+	for _, r := range c {
+		switch r.Kind {
+		case Open:
+			ends[r.ID] = true
+		case Close:
+			ends[r.ID+"\x00close"] = true
+		}
+	}
+	return ends
+}
+
 // inline2 writes content as XLIFF 2: paired codes as <pc>, others as
-// <sc>/<ec> and <ph>; native codes go to data, keyed by segment and code.
-func inline2(c Content, sid string, data map[string]string) string {
+// <sc>/<ec> and <ph>; native codes go to data, keyed by the segment's
+// number seg and the code, or are left out when data is nil (a match's
+// content). ends are the code ends of the content c belongs to (the same
+// side of its unit, see codeEnds): a start or end code whose partner is
+// not there is isolated.
+func inline2(c Content, seg string, data map[string]string, ends map[string]bool) string {
 	var b strings.Builder
 	pairs := c.pairs()
 	closeAt := map[int]bool{}
@@ -861,10 +956,10 @@ func inline2(c Content, sid string, data map[string]string) string {
 		closeAt[cl] = true
 	}
 	ref := func(r Run, suffix string) string {
-		if r.Code == "" {
+		if r.Code == "" || data == nil {
 			return ""
 		}
-		k := "d" + sid + "-" + r.ID + suffix
+		k := "d" + seg + "-" + r.ID + suffix
 		data[k] = r.Code
 		return k
 	}
@@ -876,12 +971,15 @@ func inline2(c Content, sid string, data map[string]string) string {
 			if cl, ok := pairs[i]; ok {
 				fmt.Fprintf(&b, "<pc%s>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "dataRefStart", ref(r, "s"), "dataRefEnd", ref(c[cl], "e")))
 			} else {
-				fmt.Fprintf(&b, "<sc%s/>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "dataRef", ref(r, "s")))
+				fmt.Fprintf(&b, "<sc%s/>", attrs("id", r.ID, "isolated", isolated(!ends[r.ID+"\x00close"]), "type", type2(r.Type), "subType", subType2(r.Type), "dataRef", ref(r, "s")))
 			}
 		case Close:
-			if closeAt[i] {
+			switch {
+			case closeAt[i]:
 				b.WriteString("</pc>")
-			} else {
+			case !ends[r.ID]:
+				fmt.Fprintf(&b, "<ec%s/>", attrs("id", r.ID, "isolated", "yes", "type", type2(r.Type), "subType", subType2(r.Type)))
+			default:
 				fmt.Fprintf(&b, "<ec%s/>", attrs("startRef", r.ID, "dataRef", ref(r, "e")))
 			}
 		case Standalone:
@@ -904,16 +1002,25 @@ func inline2(c Content, sid string, data map[string]string) string {
 	return b.String()
 }
 
+func isolated(yes bool) string {
+	if yes {
+		return "yes"
+	}
+	return ""
+}
+
 // type2 maps a formatting name to XLIFF 2's type attribute, whose values
-// are fixed; the name itself goes to subType.
+// are fixed (fmt, ui, quote, link, image, other); the name itself goes to
+// subType. Line and page breaks are fmt, as their reserved subTypes xlf:lb
+// and xlf:pb require.
 func type2(t string) string {
 	switch t {
 	case "":
 		return ""
-	case "image", "lb", "pb", "math", "anchor":
+	case "image", "link":
+		return t
+	case "math", "anchor", "footnote", "number":
 		return "other"
-	case "link":
-		return "link"
 	}
 	return "fmt"
 }

@@ -72,18 +72,47 @@ func ParseWorked(s string) (tag, base string, err error) {
 	return "", "", fmt.Errorf("%q: %w (tandem works in %s)", s, ErrUnworked, strings.Join(Worked, ", "))
 }
 
+// Script returns the ISO 15924 script a tag's text is written in, as
+// the tag says or as its language and region most likely mean it (CLDR's
+// likely subtags): "Hans" for "zh" and "zh-CN", "Hant" for "zh-TW" and
+// "zh-HK", "Cyrl" for "ru", "Latn" for "en". It returns "" for a tag that
+// is not BCP 47.
+func Script(tag string) string {
+	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
+	if err != nil {
+		return ""
+	}
+	s, _ := t.Script()
+	return s.String()
+}
+
+// SameLanguage reports whether two tags name the same language written in
+// the same script: "zh-CN" and "zh-Hans" do, "ru-RU" and "ru" do, but
+// "zh-CN" and "zh-TW" do not (Simplified and Traditional Chinese), since
+// converting between them is a translation of its own. Regions other than
+// that do not count ("en-GB" and "en-US" are the same language). Tags that
+// are not BCP 47 are compared by their primary subtag.
+func SameLanguage(a, b string) bool {
+	if Base(a) != Base(b) {
+		return false
+	}
+	return Script(a) == Script(b)
+}
+
 // CheckPair parses a source and a target language with ParseWorked and
-// refuses a pair of the same base language ("zh" to "zh-TW" included).
+// refuses a pair of the same language in the same script (see
+// SameLanguage): "zh" to "zh-CN" or "ru" to "ru-RU" is refused, while "zh-CN"
+// to "zh-TW" (Simplified to Traditional Chinese) is a translation.
 func CheckPair(from, to string) (fromTag, toTag string, err error) {
-	fromTag, fb, err := ParseWorked(from)
+	fromTag, _, err = ParseWorked(from)
 	if err != nil {
 		return "", "", fmt.Errorf("source language %w", err)
 	}
-	toTag, tb, err := ParseWorked(to)
+	toTag, _, err = ParseWorked(to)
 	if err != nil {
 		return "", "", fmt.Errorf("target language %w", err)
 	}
-	if fb == tb {
+	if SameLanguage(fromTag, toTag) {
 		return "", "", fmt.Errorf("%s to %s: %w", fromTag, toTag, ErrSameLanguage)
 	}
 	return fromTag, toTag, nil

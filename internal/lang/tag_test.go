@@ -59,13 +59,52 @@ func TestCheckPair(t *testing.T) {
 		{"zh", "ru", nil},
 		{"en", "zh-CN", nil},
 		{"zh", "zh", ErrSameLanguage},
-		{"zh-CN", "zh-TW", ErrSameLanguage},
+		{"ru", "ru-RU", ErrSameLanguage},
+		{"en-US", "en-GB", ErrSameLanguage},
+		// The same script, said or implied, is the same language.
+		{"zh", "zh-CN", ErrSameLanguage},
+		{"zh-Hans", "zh-CN", ErrSameLanguage},
+		{"zh-TW", "zh-Hant", ErrSameLanguage},
+		{"zh-HK", "zh-Hant-TW", ErrSameLanguage},
+		// Simplified to Traditional Chinese, and back, is a translation.
+		{"zh-Hans", "zh-Hant", nil},
+		{"zh-CN", "zh-TW", nil},
+		{"zh", "zh-HK", nil},
+		{"zh-Hant", "zh-Hans-SG", nil},
 		{"zh", "fr", ErrUnworked},
 		{"!!", "ru", ErrBadTag},
 	} {
 		_, _, err := CheckPair(c.from, c.to)
 		if !errors.Is(err, c.err) {
 			t.Errorf("CheckPair(%q, %q) = %v; want %v", c.from, c.to, err, c.err)
+		}
+	}
+}
+
+func TestSameLanguage(t *testing.T) {
+	for _, c := range []struct {
+		a, b   string
+		script string // Script(a)
+		same   bool
+	}{
+		{"zh", "zh-Hans-CN", "Hans", true},
+		{"zh-CN", "zh-SG", "Hans", true},
+		{"zh-TW", "zh-MO", "Hant", true},
+		{"zh-CN", "zh-TW", "Hans", false},
+		{"zh-Hant-CN", "zh-CN", "Hant", false},
+		{"ru", "ru-RU", "Cyrl", true},
+		{"ru-Latn", "ru", "Latn", false},
+		{"en", "ru", "Latn", false},
+		{"!!", "!!", "", true},
+	} {
+		if got := Script(c.a); got != c.script {
+			t.Errorf("Script(%q) = %q, want %q", c.a, got, c.script)
+		}
+		if got := SameLanguage(c.a, c.b); got != c.same {
+			t.Errorf("SameLanguage(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+		if got := SameLanguage(c.b, c.a); got != c.same {
+			t.Errorf("SameLanguage(%q, %q) = %v, want %v", c.b, c.a, got, c.same)
 		}
 	}
 }

@@ -297,6 +297,15 @@ var correctTranslations = []conventionCase{
 	{"en", "zh", "Huawei Technologies Co., Ltd.", "Huawei Technologies Co., Ltd.", ""},
 	{"ru", "en", "COVID-19", "COVID-19", ""},
 	{"zh", "ru", "2021", "2021", ""},
+
+	// Simplified to Traditional Chinese (and back): the numerals, scale
+	// and counter words have forms of their own, short segments stay as
+	// they are.
+	{"zh-CN", "zh-TW", "中俄贸易额达到2401亿美元。", "中俄貿易額達到2401億美元。", ""},
+	{"zh-Hans", "zh-Hant", "两国元首出席，共有一万二千人参加。", "兩國元首出席，共有一萬二千人參加。", ""},
+	{"zh-TW", "zh-CN", "三點五個百分點，第十屆論壇。", "三点五个百分点，第十届论坛。", ""},
+	{"zh-CN", "zh-TW", "中国", "中国", ""},
+	{"zh-TW", "ru", "貿易額達到2401億美元。", "Товарооборот достиг 240,1 млрд долларов.", ""},
 }
 
 // wrongTranslations must still be flagged.
@@ -357,6 +366,7 @@ var wrongTranslations = []conventionCase{
 	{"en", "ru", "It costs $100.", "Это стоит 100 евро.", "numbers"},
 	{"en", "zh", "It costs $100.", "价格为100欧元。", "numbers"},
 	{"ru", "en", "Цена — 100 руб.", "The price is $100.", "numbers"},
+	{"zh-CN", "zh-TW", "贸易额达到2401亿美元。", "貿易額達到2401萬美元。", "numbers numbers"},
 }
 
 func TestConventions(t *testing.T) {

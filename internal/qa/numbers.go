@@ -89,10 +89,21 @@ func scanNumbers(text, lang string) *numScanner {
 		text = norm.NFKC.String(vulgarFractions(text))
 	}
 	s := &numScanner{text: text, lang: baseLang(lang)}
+	if s.lang == "zh" {
+		s.text = zhSimplified.Replace(text)
+	}
 	s.scan()
 	s.rangeUnits()
 	s.groupDates()
 	s.yearRanges()
+	if s.text != text {
+		// Folding kept every byte offset: quote the text as written.
+		for k, n := range s.out {
+			if n.end > n.start {
+				s.out[k].Text = text[n.start:n.end]
+			}
+		}
+	}
 	return s
 }
 

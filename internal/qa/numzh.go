@@ -48,6 +48,20 @@ const zhCounters = "个位名次国方年月日号天岁倍项种条点时家所
 // zhMeasures make 千 and 百 on their own a scale word: （千美元）, 百人.
 const zhMeasures = "元美欧英日港卢人吨户家个名件台辆年"
 
+// zhSimplified folds the Traditional forms of the characters that numbers
+// are read by (萬, 億, 兩, 點 and the counters and measure words above)
+// into their Simplified forms, so that 2401億 and 兩國 read as 2401亿 and
+// 两国. Each pair is one Han character for another, three bytes in UTF-8
+// both, so offsets into the folded text are offsets into the original.
+var zhSimplified = strings.NewReplacer(
+	"萬", "万", "億", "亿", "兩", "两", "點", "点", "個", "个", "國", "国",
+	"歲", "岁", "項", "项", "種", "种", "條", "条", "時", "时", "屆", "届",
+	"場", "场", "節", "节", "輪", "轮", "週", "周", "噸", "吨", "頭", "头",
+	"張", "张", "隻", "只", "則", "则", "雙", "双", "對", "对", "組", "组",
+	"隊", "队", "層", "层", "類", "类", "級", "级", "臺", "台", "輛", "辆",
+	"畝", "亩", "歐", "欧", "盧", "卢", "戶", "户", "號", "号",
+)
+
 // zhNumeral reads Chinese numerals at text[i] (or 第 before them) and
 // returns where they end.
 func (s *numScanner) zhNumeral(i int) int {

@@ -258,13 +258,15 @@ func TestConsistencyConventions(t *testing.T) {
 }
 
 func TestNewCheckerRefusesPairs(t *testing.T) {
-	for _, p := range [][2]string{{"zh", "zh-TW"}, {"zh", "fr"}, {"!!bad", "ru"}, {"ru", ""}} {
+	for _, p := range [][2]string{{"zh", "zh-CN"}, {"zh-TW", "zh-Hant"}, {"zh", "fr"}, {"!!bad", "ru"}, {"ru", ""}} {
 		if _, err := NewChecker(p[0], p[1], nil); err == nil {
 			t.Errorf("%q → %q: no error", p[0], p[1])
 		}
 	}
-	if _, err := NewChecker("zh-CN", "ru-RU", nil); err != nil {
-		t.Errorf("zh-CN → ru-RU: %v", err)
+	for _, p := range [][2]string{{"zh-CN", "ru-RU"}, {"zh-Hans", "zh-Hant"}, {"zh-TW", "zh-CN"}} {
+		if _, err := NewChecker(p[0], p[1], nil); err != nil {
+			t.Errorf("%q → %q: %v", p[0], p[1], err)
+		}
 	}
 }
 

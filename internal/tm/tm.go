@@ -3,7 +3,8 @@
 // character by character, Russian and English by stemmed words; numbers and
 // inline codes are placeables, which count as equal whatever their value.
 // Matches below 70% are dropped, the best five are returned, and exact and
-// in-context matches are marked.
+// in-context matches are marked. PreTranslate fills an XLIFF file's
+// segments from the memory.
 package tm
 
 import (
@@ -21,7 +22,11 @@ import (
 
 // Unit is one translated segment in the memory.
 type Unit struct {
+	// Source and Target are the texts, without inline codes.
 	Source, Target string
+	// SourceSeg and TargetSeg are the texts with their inline codes, when
+	// the unit came with them (from a TMX file); nil otherwise.
+	SourceSeg, TargetSeg interchange.Content
 	// Context identifies where the segment stood (the text before it, or a
 	// unit id); a match with the same context is an in-context match.
 	Context string
@@ -333,21 +338,23 @@ func levenshtein(a, b []uint32) int {
 }
 
 // AddTMX stores the units of a TMX memory that have text in both of the
-// memory's languages (matched by primary language subtag, so "zh-CN" is
-// zh), and returns how many it stored. origin names the file.
+// memory's languages (an exact tag, or the same language in the same
+// script: "zh-CN" for zh, but not "zh-TW"; see TU.Text), and returns how
+// many it stored. origin names the file.
 func (m *Memory) AddTMX(t *interchange.TMX, origin string) int {
 	n := 0
 	for _, tu := range t.Units {
-		src, ok1 := tu.Text(m.From)
-		tgt, ok2 := tu.Text(m.To)
-		if !ok1 || !ok2 || strings.TrimSpace(src) == "" || strings.TrimSpace(tgt) == "" {
+		src, ok1 := tu.Variant(m.From)
+		tgt, ok2 := tu.Variant(m.To)
+		if !ok1 || !ok2 || strings.TrimSpace(src.Seg.Plain()) == "" || strings.TrimSpace(tgt.Seg.Plain()) == "" {
 			continue
 		}
 		changed := tu.Changed
 		if changed.IsZero() {
 			changed = tu.Created
 		}
-		m.Add(Unit{Source: src, Target: tgt, Context: tu.Props["x-context"], Origin: origin, Changed: changed})
+		m.Add(Unit{Source: src.Seg.Plain(), Target: tgt.Seg.Plain(), SourceSeg: src.Seg, TargetSeg: tgt.Seg,
+			Context: tu.Props["x-context"], Origin: origin, Changed: changed})
 		n++
 	}
 	return n
