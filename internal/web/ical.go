@@ -82,9 +82,9 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 }
 
 // icalText escapes a TEXT value (RFC 5545, 3.3.11), without the control
-// characters that RFC 5545 forbids in it.
+// characters that RFC 5545 forbids in it and without break hints.
 func icalText(s string) string {
-	return icalEscaper.Replace(plain(s))
+	return icalEscaper.Replace(flat(s))
 }
 
 var icalEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)

@@ -17,7 +17,7 @@ type ld = map[string]any
 
 func marshalLD(v ld) template.JS {
 	v["@context"] = "https://schema.org"
-	b, err := json.Marshal(plainLD(v))
+	b, err := json.Marshal(flatLD(v))
 	if err != nil {
 		return ""
 	}

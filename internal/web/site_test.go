@@ -48,6 +48,7 @@ func TestPublicSite(t *testing.T) {
 			{"top-level files", checkTopLevelFilesAreNotPages},
 			{"partner marks", checkPartnerMarksFollowThePagesLanguage},
 			{"forums list", checkForumsList},
+			{"break hints", checkBreakHintsAreNoCharacters},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				s := *s
@@ -632,4 +633,53 @@ func pngBytes(t *testing.T, w, h int) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// checkBreakHintsAreNoCharacters checks where the break hints stored in
+// texts (U+200B, as between the words of the demo's Chinese partner names)
+// end up: pages set them as <wbr>, a place to break that is no character of
+// the text, and every other output (titles, alternative text, JSON-LD, feeds,
+// calendars, the sitemap) leaves them out.
+func checkBreakHintsAreNoCharacters(t *testing.T, s *site) {
+	ctx := context.Background()
+	// A session and a speech with hints in every language, for the
+	// calendar, which names no partner.
+	hinted := lang.New("en", map[string]string{"zh": "纪念\u200b文集\u200b发布", "ru": "Пре\u200bзентация", "en": "Pre\u200bsentation"})
+	for _, q := range []string{`UPDATE sessions SET title = ?`, `UPDATE speeches SET title = ?`} {
+		if _, err := s.db.Exec(ctx, q, hinted); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths := []string{"/sitemap.xml"}
+	for _, l := range i18n.Languages {
+		for _, p := range []string{"/", "/forums", forumPath, forumPath + "/programme", forumPath + "/programme.ics", forumPath + "/speakers",
+			forumPath + "/speeches/wang-yi-video-address", "/people/xie-fuzhan", "/news", "/news.atom", "/news/forum-marks-treaty-anniversary",
+			"/partners", "/partners/cass", "/partners/riac", "/partners/riac/mark.svg", "/no-such-page"} {
+			paths = append(paths, "/"+l+p)
+		}
+	}
+	for _, p := range paths {
+		body, _ := io.ReadAll(s.get(p).Body)
+		if i := bytes.IndexRune(body, lang.BreakHint); i >= 0 {
+			t.Errorf("%s: a break hint at byte %d: %q", p, i, body[max(0, i-60):min(len(body), i+60)])
+		}
+	}
+	doc := s.page("/zh/partners", 200)
+	brand, _ := doc.Find("header a.brand").Html()
+	for _, want := range []string{"中国<wbr/>社科院", "俄罗斯<wbr/>国际事务<wbr/>委员会"} {
+		if !strings.Contains(brand, want) {
+			t.Errorf("header %q does not set %q", brand, want)
+		}
+	}
+	if got := strings.TrimSpace(doc.Find("title").Text()); !strings.HasSuffix(got, "中国社科院 · 俄罗斯国际事务委员会") {
+		t.Errorf("title %q", got)
+	}
+	resp := s.get("/zh" + forumPath + "/programme.ics")
+	body, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(body), "SUMMARY;LANGUAGE=zh:纪念文集发布\r\n") {
+		t.Errorf("calendar does not name the session 纪念文集发布:\n%s", body)
+	}
+	if ld := jsonLD(t, s.page("/zh/partners/riac", 200)); ld["name"] != "俄罗斯国际事务委员会" || ld["alternateName"] != "俄罗斯国际事务委员会" {
+		t.Errorf("JSON-LD names %q, %q", ld["name"], ld["alternateName"])
+	}
 }
