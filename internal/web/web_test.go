@@ -624,3 +624,103 @@ func TestCacheFollowsContent(t *testing.T) {
 		t.Errorf("first news item after the change %q, want the new post", got)
 	}
 }
+
+// TestEveryRouteHasOneAddressAndTakesGETOnly checks every route of the site:
+// with a trailing slash it sends the reader to its address without one
+// (301, query kept), HEAD answers as GET does without a body, and any other
+// method is refused with 405, an Allow header and a page in the reader's
+// language. A path no route takes stays a 404 whatever its method or slash.
+func TestEveryRouteHasOneAddressAndTakesGETOnly(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		home := s.page("/en/", 200)
+		css := attr(home, `link[rel=stylesheet]`, "href")
+		post := s.page("/en/news/forum-marks-treaty-anniversary", 200)
+		media := attr(post, "figure img", "src")
+		paths := []string{"/healthz", css, media, "/sitemap.xml", "/robots.txt"}
+		for _, l := range i18n.Languages {
+			for _, p := range []string{"/", "/forums", forumPath, forumPath + "/programme", forumPath + "/programme.ics", forumPath + "/speakers",
+				forumPath + "/speeches/wang-yi-video-address", "/people/wang-yi", "/news", "/news.atom", "/news/forum-marks-treaty-anniversary",
+				"/partners", "/partners/cass", "/partners/cass/mark.svg"} {
+				paths = append(paths, "/"+l+p)
+			}
+		}
+		do := func(method, path string, header ...string) (*http.Response, []byte) {
+			t.Helper()
+			req, err := http.NewRequest(method, s.srv.URL+path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i+1 < len(header); i += 2 {
+				req.Header.Set(header[i], header[i+1])
+			}
+			c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			return resp, body
+		}
+		for _, p := range paths {
+			get, getBody := do("GET", p)
+			if get.StatusCode != 200 {
+				t.Errorf("GET %s: %d", p, get.StatusCode)
+			}
+			head, headBody := do("HEAD", p)
+			if head.StatusCode != get.StatusCode || head.Header.Get("Content-Type") != get.Header.Get("Content-Type") || len(headBody) != 0 {
+				t.Errorf("HEAD %s: %d %q with %d bytes; GET gave %d %q", p, head.StatusCode, head.Header.Get("Content-Type"), len(headBody), get.StatusCode, get.Header.Get("Content-Type"))
+			}
+			if len(getBody) == 0 && get.StatusCode == 200 {
+				t.Errorf("GET %s: empty body", p)
+			}
+			// The language the refusal is written in: the path's, or
+			// else the reader's.
+			want := "ru"
+			if len(p) >= 3 && i18n.Supported(p[1:3]) {
+				want = p[1:3]
+			}
+			for _, method := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"} {
+				for _, q := range []string{p, p + "/"} {
+					resp, body := do(method, q, "Accept-Language", "ru-RU,ru;q=0.9")
+					if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, HEAD" {
+						t.Errorf("%s %s: %d, Allow %q; want 405, Allow \"GET, HEAD\"", method, q, resp.StatusCode, resp.Header.Get("Allow"))
+						continue
+					}
+					doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(body)))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := attr(doc, "html", "lang"); got != i18n.Locale(want) || text(doc, "h1") == "" || text(doc, ".error-page .kicker") != "405" {
+						t.Errorf("%s %s: refusal in %q with heading %q, want a 405 page in %s", method, q, got, text(doc, "h1"), i18n.Locale(want))
+					}
+				}
+			}
+			redirects := []struct{ from, to string }{{p + "/", p}, {p + "//", p}, {p + "/?page=1&x=%C3%A9", p + "?page=1&x=%C3%A9"}}
+			if home := strings.TrimSuffix(p, "/"); home != p {
+				// A home page keeps its slash: /en and /en// lead to /en/.
+				redirects = []struct{ from, to string }{{home, p}, {home + "//", p}, {home + "?x=1", p + "?x=1"}}
+			}
+			if i := strings.LastIndex(p, "/"); i > 0 {
+				redirects = append(redirects, struct{ from, to string }{p[:i] + "//" + p[i+1:], p}, struct{ from, to string }{p[:i] + "/./" + p[i+1:], p})
+			}
+			for _, c := range redirects {
+				for _, method := range []string{"GET", "HEAD"} {
+					resp, _ := do(method, c.from)
+					if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != c.to {
+						t.Errorf("%s %s: %d → %q, want 301 → %q", method, c.from, resp.StatusCode, resp.Header.Get("Location"), c.to)
+					}
+				}
+			}
+		}
+		// What no route takes is not found, with or without a slash,
+		// whatever the method.
+		for _, p := range []string{"/en/nope", "/en/nope/", "/en/forums/x/y/", "/de/forums/", "/healthz/x"} {
+			for _, method := range []string{"GET", "POST"} {
+				if resp, _ := do(method, p); resp.StatusCode != http.StatusNotFound {
+					t.Errorf("%s %s: %d, want 404", method, p, resp.StatusCode)
+				}
+			}
+		}
+	})
+}
