@@ -254,10 +254,12 @@ func TestMissingTranslationShowsSourceWithNotice(t *testing.T) {
 
 func TestProgrammeInForumTimeZone(t *testing.T) {
 	eachSite(t, func(t *testing.T, s *site) {
-		doc := s.page("/zh"+forumPath+"/programme", 200)
-		if got := text(doc, "p.zone"); got != "以下时间均为莫斯科标准时间（UTC+3）。" {
-			t.Errorf("zone line %q", got)
+		for l, want := range map[string]string{"en": "All times are Moscow Standard Time (UTC+3).", "ru": "Указано московское время (UTC+3).", "zh": "以下时间均为莫斯科时间（UTC+3）。"} {
+			if got := text(s.page("/"+l+forumPath+"/programme", 200), "p.zone"); got != want {
+				t.Errorf("%s zone line %q, want %q", l, got, want)
+			}
 		}
+		doc := s.page("/zh"+forumPath+"/programme", 200)
 		var times, names []string
 		doc.Find("li.speech-item").Each(func(_ int, li *goquery.Selection) {
 			times = append(times, strings.TrimSpace(li.Find("time").First().Text()))
