@@ -41,6 +41,7 @@ func TestPublicSite(t *testing.T) {
 			check func(*testing.T, *site)
 		}{
 			{"layout", checkEveryPageHasTheWholeLayout},
+			{"dates kept whole", checkDatesAndTimesAreKeptWhole},
 			{"locale", checkOneLocalePerLanguage},
 			{"image sizes", checkClaimedImageSizesAreTheFilesOwn},
 			{"forum menu", checkForumMenu},
@@ -222,7 +223,8 @@ func checkOneLocalePerLanguage(t *testing.T, s *site) {
 			if m := foreign[l].FindString(page); m != "" {
 				t.Errorf("/%s%s: %q is not how the site writes %s", l, p, m, i18n.Locale(l))
 			}
-			all.WriteString(strings.ReplaceAll(page, "&#8211;", "–"))
+			// Spans that keep a date on one line are no part of its text.
+			all.WriteString(regexp.MustCompile(`</?span[^>]*>`).ReplaceAllString(strings.ReplaceAll(page, "&#8211;", "–"), ""))
 		}
 		for _, w := range want[l] {
 			if !strings.Contains(all.String(), w) {
@@ -482,7 +484,7 @@ func checkForumsList(t *testing.T, s *site) {
 	if n := first.Find(".forum-cards > li").Length(); n != 10 {
 		t.Errorf("first page has %d forums, want 10", n)
 	}
-	if got := text(first, "header.page-head .kicker"); got != "12 форумов" {
+	if got := text(first, "header.page-head .kicker"); got != "12\u00a0форумов" {
 		t.Errorf("count %q", got)
 	}
 	next := attr(first, `nav.pager a[rel=next]`, "href")
@@ -681,5 +683,38 @@ func checkBreakHintsAreNoCharacters(t *testing.T, s *site) {
 	}
 	if ld := jsonLD(t, s.page("/zh/partners/riac", 200)); ld["name"] != "俄罗斯国际事务委员会" || ld["alternateName"] != "俄罗斯国际事务委员会" {
 		t.Errorf("JSON-LD names %q, %q", ld["name"], ld["alternateName"])
+	}
+}
+
+// looseUnits finds, in a page's text, a time, a date or a number with its
+// counter or unit written in any of the site's languages: what a line must
+// never break inside.
+var looseUnits = regexp.MustCompile(`\d{1,2}:\d{2}|\d{4}年|\d{1,2}月\d{1,2}日|\d+[篇位个场条页]|\d{1,2}[\s\x{00a0}]+(?:January|February|March|April|May|June|July|August|September|October|November|December)|` +
+	`\d{1,2}[\s\x{00a0}]+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\d+-лет|\d+\s?(?:%|°C|km|км|млн)`)
+
+// checkDatesAndTimesAreKeptWhole checks every kind of page in every language
+// for a date, time, time range or number with its unit that is not kept on
+// one line (in an element of class "nw"), whether the site wrote it or an
+// author did (the programme's note gives the forum's date).
+func checkDatesAndTimesAreKeptWhole(t *testing.T, s *site) {
+	kept := 0
+	for _, l := range i18n.Languages {
+		for _, p := range pageTypes {
+			path := "/" + l + p.path
+			doc := s.page(path, p.status)
+			doc.Find(".nw").Each(func(_ int, e *goquery.Selection) {
+				if e.Find(".nw").Length() > 0 {
+					t.Errorf("%s: kept text inside kept text: %s", path, e.Text())
+				}
+				kept++
+			})
+			doc.Find(".nw, script, style, title").Remove()
+			if m := looseUnits.FindAllString(doc.Find("body").Text(), -1); len(m) > 0 {
+				t.Errorf("%s: %q may break across lines", path, m)
+			}
+		}
+	}
+	if kept < 100 {
+		t.Errorf("only %d kept texts on all pages", kept)
 	}
 }

@@ -196,7 +196,7 @@ func TestForumPage(t *testing.T) {
 		if got := text(doc, ".facts div:nth-child(2) dd"); !strings.Contains(got, "UTC+3") {
 			t.Errorf("time zone %q", got)
 		}
-		if got := text(doc, "#programme-title + p"); got != "2 заседания · 4 выступления · 4 выступающих" {
+		if got := text(doc, "#programme-title + p"); got != "2\u00a0заседания · 4\u00a0выступления · 4\u00a0выступающих" {
 			t.Errorf("counts %q", got)
 		}
 
