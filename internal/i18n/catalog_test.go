@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -324,5 +325,72 @@ func TestPrinterOfNilCatalogReturnsKeys(t *testing.T) {
 	p := c.Printer("ru")
 	if p.Lang() != "ru" || p.T("nav.home") != "nav.home" || p.N("count.news", 2) != "count.news" {
 		t.Errorf("nil catalog printer: lang %q, T %q, N %q", p.Lang(), p.T("nav.home"), p.N("count.news", 2))
+	}
+}
+
+// TestOneTermPerConcept checks that each language names each of the site's
+// concepts one way in every message: a reader who follows "发言嘉宾" in the
+// menu must not land on "发言人". For each concept the table gives the term
+// a language uses and the variants it must not use instead.
+func TestOneTermPerConcept(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// word matches w as a whole word, in any script.
+	word := func(w string) *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:^|[^\p{L}])` + w + `(?:[^\p{L}]|$)`)
+	}
+	// han matches w anywhere: Chinese has no spaces between words.
+	han := func(w string) *regexp.Regexp { return regexp.MustCompile(w) }
+	concepts := map[string]map[string][]*regexp.Regexp{
+		"speaker (发言嘉宾, выступающий, speaker)": {
+			"zh": {han("发言人"), han("演讲人"), han("演讲嘉宾"), han("讲者"), han("报告人")},
+			"ru": {word("докладчик[а-я]*"), word("спикер[а-я]*"), word("оратор[а-я]*")},
+			"en": {word("presenters?"), word("panell?ists?")},
+		},
+		"session (环节, заседание, session)": {
+			"zh": {han("单元"), han("分会场"), han("场次"), han("会议与")},
+			"ru": {word("сесси[яиюей]"), word("секци[яиюей]"), word("част(?:ь|и|ью)")},
+			"en": {word("panels?"), word("parts?")},
+		},
+		"programme (议程, программа, programme)": {
+			"zh": {han("日程"), han("节目单"), han("会议安排")},
+			"ru": {word("расписани[еяю]"), word("повестк[аиуе]")},
+			"en": {word("programs?"), word("agendas?"), word("schedules?")},
+		},
+		"partner (合作机构, партнёр, partner)": {
+			"zh": {han("合作伙伴"), han("合作单位"), han("伙伴机构")},
+			"ru": {word("партнер[а-я]*")}, // without ё
+			"en": {word("members?")},
+		},
+		"speech (发言, выступление, speech)": {
+			"zh": {han("演讲")},
+			"ru": {word("реч[ьи]")},
+			"en": {word("talks?"), word("lectures?")},
+		},
+		"news (新闻, новости, news)": {
+			"zh": {han("资讯"), han("动态")},
+			"ru": {word("известия")},
+			"en": {word("articles?"), word("posts?")},
+		},
+	}
+	for concept, langs := range concepts {
+		for lang, variants := range langs {
+			p := c.Printer(lang)
+			for key, m := range p.messages {
+				texts := []string{m.text}
+				for _, f := range m.plural {
+					texts = append(texts, f)
+				}
+				for _, text := range texts {
+					for _, v := range variants {
+						if found := v.FindString(text); found != "" {
+							t.Errorf("%s %q: %q names the %s concept another way: %q", lang, key, text, concept, strings.TrimSpace(found))
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -726,3 +726,36 @@ func TestEveryRouteHasOneAddressAndTakesGETOnly(t *testing.T) {
 		}
 	})
 }
+
+// TestNavigationNamesThePageItLeadsTo follows every link of the menus (but
+// home and the forum's overview, whose pages are headed by their content) in
+// every language and checks that the page it leads to calls itself what the
+// menu calls it: in its h1, its title and its breadcrumb.
+func TestNavigationNamesThePageItLeadsTo(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for _, l := range i18n.Languages {
+			doc := s.page("/"+l+forumPath, 200)
+			links := doc.Find("header nav.sections a").FilterFunction(func(_ int, a *goquery.Selection) bool {
+				href := a.AttrOr("href", "")
+				return href != "/"+l+"/" && href != "/"+l+forumPath
+			})
+			if links.Length() != 5 {
+				t.Fatalf("%s: %d menu links to check, want 5 (forums, news, partners, programme, speakers)", l, links.Length())
+			}
+			links.Each(func(_ int, a *goquery.Selection) {
+				label := strings.TrimSpace(a.Text())
+				href := a.AttrOr("href", "")
+				page := s.page(href, 200)
+				if h1 := text(page, "main h1"); h1 != label {
+					t.Errorf("%s: the menu calls %s %q, its h1 %q", l, href, label, h1)
+				}
+				if title := text(page, "title"); !strings.HasPrefix(title, label+" ") {
+					t.Errorf("%s: the menu calls %s %q, its title %q", l, href, label, title)
+				}
+				if crumb := page.Find(`nav.crumbs [aria-current="page"]`); crumb.Length() > 0 && strings.TrimSpace(crumb.Text()) != label {
+					t.Errorf("%s: the menu calls %s %q, its breadcrumb %q", l, href, label, strings.TrimSpace(crumb.Text()))
+				}
+			})
+		}
+	})
+}
