@@ -204,17 +204,25 @@ func TestForumPage(t *testing.T) {
 		if ld["@type"] != "Event" || ld["startDate"] != "2021-06-01T10:00:00+03:00" {
 			t.Errorf("JSON-LD event: %v %v", ld["@type"], ld["startDate"])
 		}
-		// Four speeches, and the presentation of the Collected Works, a
-		// session without speeches.
+		// Two sessions, the addresses and the presentation of the Collected
+		// Works (which has no speeches), each an event; the four speeches
+		// are events of the first.
 		subs, _ := ld["subEvent"].([]any)
-		if len(subs) != 5 {
-			t.Fatalf("JSON-LD: %d sub-events, want 5", len(subs))
+		if len(subs) != 2 {
+			t.Fatalf("JSON-LD: %d sub-events, want the 2 sessions", len(subs))
 		}
-		if last := subs[4].(map[string]any); last["name"] != "Презентация сборника трудов" || last["startDate"] != "2021-06-01T11:00:00+03:00" {
-			t.Errorf("last sub-event %v, want the presentation at 11:00", last)
+		first, last := subs[0].(map[string]any), subs[1].(map[string]any)
+		if first["name"] != "Выступления к 20-летию договора" || first["startDate"] != "2021-06-01T10:00:00+03:00" || first["endDate"] != "2021-06-01T10:50:00+03:00" {
+			t.Errorf("first sub-event %v, want the addresses from 10:00 to 10:50", first)
 		}
-		first := subs[0].(map[string]any)
-		if perf := first["performer"].(map[string]any); perf["@type"] != "Person" || perf["name"] != "Ван И" {
+		if last["name"] != "Презентация сборника трудов" || last["startDate"] != "2021-06-01T11:00:00+03:00" || last["subEvent"] != nil {
+			t.Errorf("last sub-event %v, want the presentation at 11:00, without speeches", last)
+		}
+		speeches, _ := first["subEvent"].([]any)
+		if len(speeches) != 4 {
+			t.Fatalf("JSON-LD: the addresses have %d speeches, want 4", len(speeches))
+		}
+		if perf := speeches[0].(map[string]any)["performer"].(map[string]any); perf["@type"] != "Person" || perf["name"] != "Ван И" {
 			t.Errorf("first speech performer %v", perf)
 		}
 		orgs, _ := ld["organizer"].([]any)
@@ -480,21 +488,23 @@ func TestNoQueriesPerProgrammeItem(t *testing.T) {
 	})
 }
 
-// TestCalendar checks that every item of the programme is an event, the
-// 11:00 presentation of the Collected Works (a session without speeches)
-// included, and that each language sets off a speaker's position with its
+// TestCalendar checks that every item of the programme is an event: each
+// session, the 10:00 addresses and the 11:00 presentation of the Collected
+// Works (which has no speeches), and each speech, linked to its session as
+// its parent; and that each language sets off a speaker's position with its
 // own comma.
 func TestCalendar(t *testing.T) {
 	eachSite(t, func(t *testing.T, s *site) {
 		for _, c := range []struct {
 			lang                   string
-			first, presentation    string
+			addresses, first       string
+			presentation           string
 			lavrov                 string
 			notInLavrovDescription string
 		}{
-			{"ru", "Видеообращение Ван И", "Презентация сборника трудов", `Сергей Викторович Лавров\, министр иностранных дел Российской Федерации`, ""},
-			{"en", "Video address by Wang Yi", "Presentation of the Collected Works", `Sergey Lavrov\, Minister of Foreign Affairs of the Russian Federation`, ""},
-			{"zh", "王毅视频致辞", "纪念文集发布", `谢尔盖·拉夫罗夫，俄罗斯联邦外交部长`, `\,`},
+			{"ru", "Выступления к 20-летию договора", "Видеообращение Ван И", "Презентация сборника трудов", `Сергей Викторович Лавров\, министр иностранных дел Российской Федерации`, ""},
+			{"en", "Addresses on the Treaty's 20th anniversary", "Video address by Wang Yi", "Presentation of the Collected Works", `Sergey Lavrov\, Minister of Foreign Affairs of the Russian Federation`, ""},
+			{"zh", "条约签署二十周年致辞", "王毅视频致辞", "纪念文集发布", `谢尔盖·拉夫罗夫，俄罗斯联邦外交部长`, `\,`},
 		} {
 			resp := s.get("/" + c.lang + forumPath + "/programme.ics")
 			if ct := resp.Header.Get("Content-Type"); ct != "text/calendar; charset=utf-8" {
@@ -503,21 +513,46 @@ func TestCalendar(t *testing.T) {
 			body, _ := io.ReadAll(resp.Body)
 			checkICalendar(t, string(body))
 			events := parseICalendar(t, string(body))
-			if len(events) != 5 {
-				t.Fatalf("%s: %d events, want 5 (four speeches and the presentation)", c.lang, len(events))
+			if len(events) != 6 {
+				t.Fatalf("%s: %d events, want 6 (two sessions and four speeches)", c.lang, len(events))
 			}
-			if events[0]["DTSTART"] != "20210601T070000Z" || events[0]["SUMMARY;LANGUAGE="+c.lang] != c.first {
-				t.Errorf("%s: first event %v", c.lang, events[0])
+			summary := "SUMMARY;LANGUAGE=" + c.lang
+			addresses := events[0]
+			if addresses["DTSTART"] != "20210601T070000Z" || addresses["DTEND"] != "20210601T075000Z" || addresses[summary] != c.addresses ||
+				!strings.HasPrefix(addresses["UID"], "session-") || addresses["RELATED-TO;RELTYPE=PARENT"] != "" {
+				t.Errorf("%s: first event %v, want the addresses session from 10:00 to 10:50", c.lang, addresses)
 			}
-			last := events[4]
-			if last["DTSTART"] != "20210601T080000Z" || last["DTEND"] != "20210601T083000Z" || last["SUMMARY;LANGUAGE="+c.lang] != c.presentation ||
+			for i, sp := range events[1:5] {
+				if !strings.HasPrefix(sp["UID"], "speech-") || sp["RELATED-TO;RELTYPE=PARENT"] != addresses["UID"] {
+					t.Errorf("%s: speech %d %v is not linked to its session %s", c.lang, i, sp, addresses["UID"])
+				}
+			}
+			if events[1]["DTSTART"] != "20210601T070000Z" || events[1][summary] != c.first {
+				t.Errorf("%s: first speech %v", c.lang, events[1])
+			}
+			last := events[5]
+			if last["DTSTART"] != "20210601T080000Z" || last["DTEND"] != "20210601T083000Z" || last[summary] != c.presentation ||
 				!strings.HasPrefix(last["UID"], "session-") || !strings.HasSuffix(last["URL"], "/"+c.lang+forumPath+"/programme#session-"+strings.TrimSuffix(strings.TrimPrefix(last["UID"], "session-"), "@forum.example.org")) {
 				t.Errorf("%s: presentation event %v", c.lang, last)
 			}
-			desc := events[1]["DESCRIPTION"]
+			desc := events[2]["DESCRIPTION"]
 			if !strings.HasPrefix(desc, c.lavrov) || c.notInLavrovDescription != "" && strings.Contains(desc, c.notInLavrovDescription) {
 				t.Errorf("%s: description %q, want it to start with %q", c.lang, desc, c.lavrov)
 			}
+			uids := map[string]bool{}
+			for _, e := range events {
+				if uids[e["UID"]] {
+					t.Errorf("%s: UID %s twice", c.lang, e["UID"])
+				}
+				uids[e["UID"]] = true
+			}
+		}
+		// The speech's page places it in its session, in the forum.
+		ld := jsonLD(t, s.page("/en"+forumPath+"/speeches/sergey-lavrov-video-address", 200))
+		session, _ := ld["superEvent"].(map[string]any)
+		forum, _ := session["superEvent"].(map[string]any)
+		if session["name"] != "Addresses on the Treaty's 20th anniversary" || forum["name"] != "China–Russia High-Level Think Tank Forum" {
+			t.Errorf("speech JSON-LD: part of %v, part of %v", session["name"], forum["name"])
 		}
 	})
 }
