@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/lang"
 )
@@ -57,26 +59,116 @@ func flat(s string) string {
 }
 
 // unbreakableSpans returns the byte ranges [start, end) of s that unbreakable
-// matches, in order.
+// matches, in order. Every match holds a digit or a Chinese numeral and
+// starts at one (or at 第 or a sign before it) or at a word a few letters
+// before one (a weekday or month name: "Tuesday, 1 June", "June 1"), so the
+// anchored expression is tried only at those places, which keeps a long
+// text fast however many numbers it has.
 func unbreakableSpans(s string) [][2]int {
-	if strings.IndexFunc(s, maybeNumber) < 0 {
-		return nil
-	}
 	var out [][2]int
-	for _, m := range unbreakable.FindAllStringSubmatchIndex(s, -1) {
-		for g := 2; g+1 < len(m); g += 2 {
+	done := 0 // where the last match ended
+	try := func(at int) {
+		if at < done {
+			return
+		}
+		m := unbreakable.FindStringSubmatchIndex(s[at:matchWindow(s, at)])
+		for g := 2; m != nil && g+1 < len(m); g += 2 {
 			if m[g] >= 0 && m[g+1] > m[g] {
-				out = append(out, [2]int{m[g], m[g+1]})
+				out = append(out, [2]int{at + m[g], at + m[g+1]})
+				done = at + m[g+1]
+				return
 			}
 		}
+	}
+	prevNumber := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		number := maybeNumber(r)
+		if number && !prevNumber && i >= done {
+			// The words just before: a weekday, a month, 第, a sign.
+			for _, w := range wordsBefore(s, done, i) {
+				try(w)
+			}
+			try(i)
+		}
+		prevNumber = number
+		i += size
 	}
 	return out
 }
 
-// maybeNumber reports whether r can begin what unbreakable matches: a digit,
-// a Chinese numeral, or a weekday or month name's first letter is not
-// enough on its own, so the check is on the digits and numerals that every
-// match holds.
+// matchLimit is the most bytes a match of unbreakable takes (the longest,
+// a Russian date range with its weekday, takes about 80): matching is tried
+// on that much of the text, which lets regexp use its fast backtracker.
+const matchLimit = 120
+
+// matchWindow returns where the text a match at byte at is sought in ends:
+// matchLimit bytes on, at the end of the word there, or before that word
+// when it is too long to be part of a match.
+func matchWindow(s string, at int) int {
+	end := at + matchLimit
+	if end >= len(s) {
+		return len(s)
+	}
+	for end > at && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for limit := end + 64; end < len(s); {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !inWord(r) {
+			return end
+		}
+		if end += size; end > limit {
+			break
+		}
+	}
+	if end == len(s) {
+		return end
+	}
+	for end > at {
+		r, size := utf8.DecodeLastRuneInString(s[at:end])
+		if !inWord(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// stretchReach is how many characters before a number a match may start: a
+// weekday and a month name ("Wednesday, September 1").
+const stretchReach = 24
+
+// wordsBefore returns, in order, where the words within stretchReach
+// characters before byte i of s start (not before from), and the signs and
+// 第 among them, each a place where a match may start.
+func wordsBefore(s string, from, i int) []int {
+	lo := i
+	for n := 0; n < stretchReach && lo > from; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[from:lo])
+		lo -= size
+	}
+	prevWord := false
+	if lo > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:lo])
+		prevWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	var starts []int
+	for p := lo; p < i; {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		word := unicode.IsLetter(r)
+		if word && !prevWord || r == '−' || r == '-' || r == '第' {
+			starts = append(starts, p)
+		}
+		prevWord = word || unicode.IsDigit(r)
+		p += size
+	}
+	return starts
+}
+
+// maybeNumber reports whether r is a digit or a Chinese numeral, one of
+// which every match of unbreakable holds.
 func maybeNumber(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune(hanNumerals, r)
 }
@@ -97,8 +189,9 @@ const hanNumerals = "零〇一二三四五六七八九十百千万亿两"
 //     "5 km", "1 234 567 руб.", "20-летия", "2001 г.", "20周年", "二十周年",
 //     "第1,001页", "4篇", "3 млн".
 //
-// What is written in Chinese, and times, are matched by the first group; the
-// rest by the second, which must be followed by what cannot continue a word
+// It is anchored: unbreakableSpans tries it where a match may start. What is
+// written in Chinese, and times, are matched by the first group; the rest by
+// the second, which must be followed by what cannot continue a word
 // (or the end), so that a unit is not taken from the start of a longer word
 // ("5 measures" keeps no "m").
 var unbreakable = func() *regexp.Regexp {
@@ -147,5 +240,5 @@ var unbreakable = func() *regexp.Regexp {
 
 	han := `(` + zh + `|` + times + `|` + zhNumber + `|第` + number + `)`
 	words := `(` + en + `|` + ru + `|` + suffixed + `|` + number + sp + `?` + unit + `)(?:[^\p{L}\p{N}]|$)`
-	return regexp.MustCompile(han + `|` + words)
+	return regexp.MustCompile(`^(?:` + han + `|` + words + `)`)
 }()

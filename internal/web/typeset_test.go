@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -96,5 +97,56 @@ func TestTypesetKeepsWhatThePrinterWrites(t *testing.T) {
 				t.Fatalf("%s: date and time range not each kept: %q", l, got)
 			}
 		}
+	}
+}
+
+// FuzzTypeset sets arbitrary texts: the HTML holds no tags but the kept
+// spans, the hinted span and <wbr>, the spans are balanced and never nested,
+// and its text is the input's, without control characters and break hints.
+func FuzzTypeset(f *testing.F) {
+	for _, s := range []string{"10:00–10:50", "2021年6月1日", "1 июня 2021 г.", "<b>&amp;</b>", "中国\u200b社科院 20周年",
+		"5 measures", "\u200b10:\u200b00", "第1,001页", "A\x07B", "\xff"} {
+		f.Add(s)
+	}
+	tag := regexp.MustCompile(`<[^>]*>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		out := string(typeset(s))
+		depth, hinted := 0, 0
+		for _, tg := range tag.FindAllString(out, -1) {
+			switch tg {
+			case `<span class="nw">`:
+				depth++
+				if depth > 1 {
+					t.Fatalf("%q: kept spans nested: %s", s, out)
+				}
+			case `<span class="hinted">`:
+				hinted++
+			case `</span>`:
+				if depth > 0 {
+					depth--
+				} else {
+					hinted--
+				}
+			case `<wbr>`:
+			default:
+				t.Fatalf("%q: tag %s in %s", s, tg, out)
+			}
+		}
+		if depth != 0 || hinted != 0 {
+			t.Fatalf("%q: unbalanced spans in %s", s, out)
+		}
+		if got, want := html.UnescapeString(tag.ReplaceAllString(out, "")), flat(s); got != want {
+			t.Fatalf("%q: text %q, want %q", s, got, want)
+		}
+	})
+}
+
+// BenchmarkTypeset sets a long text with a number every few words, as a
+// speech's transcript may be, and reports the time per kilobyte.
+func BenchmarkTypeset(b *testing.B) {
+	text := strings.Repeat("On 16 July 2001 the treaty was signed; 20 years on, at 10:00–10:50, some 5 km away, 1 234 people met. ", 500)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		typeset(text)
 	}
 }
