@@ -176,8 +176,8 @@ func maybeNumber(r rune) bool {
 // hanNumerals are the characters Chinese writes numbers with.
 const hanNumerals = "零〇一二三四五六七八九十百千万亿两"
 
-// unbreakable matches, in its first group, what must never be broken across
-// two lines, in any of the site's languages and wherever it stands (a date
+// unbreakable matches, in one of its two groups, what must never be broken
+// across two lines, in any of the site's languages and wherever it stands (a date
 // the printer wrote, or one inside an author's sentence):
 //
 //   - dates: "1 June 2021", "Tuesday, 1 June 2021", "June 1, 2021",
