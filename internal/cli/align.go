@@ -23,16 +23,20 @@ const alignSynopsis = `align --from LANG --to LANG [--split[=false]] [--terms FI
 
 SOURCE and TARGET are text files (UTF-8 or UTF-16; GB 18030 and
 Windows-1251 are read with a warning), an original and its translation.
-Each holds either one segment (sentence) a line, or one paragraph a line;
-a blank line in both ends a paragraph, and paragraphs are aligned in order.
-Lines holding several sentences on average (paragraphs) are split into
-sentences with the rules of 'tandem segment' (--split, said on standard
-error); --split=false aligns the lines as given.
+Each holds either one segment (sentence) a line, as 'tandem segment'
+writes, or one paragraph a line; a blank line ends a paragraph, and when
+both have as many paragraphs they are aligned in pairs, in order. Lines
+holding several sentences on average (paragraphs) are split into sentences
+with the rules of 'tandem segment' (--split, said on standard error);
+--split=false aligns the lines as given.
 
-Prints one link a line as vecalign does: [i,j]:[k], the 0-based numbers of
-the lines (or, after splitting, of the sentences) of SOURCE and TARGET that
-translate each other; [i]:[] or []:[k] is a segment without a partner.
---tmx also writes the aligned text.`
+Prints one link a line as vecalign does: [i,j]:[k], the numbers of the
+segments of SOURCE and TARGET that translate each other; [i]:[] or []:[k]
+is a segment without a partner. Segments are numbered from 0 and blank
+lines are not segments: a number counts the lines with text (or, after
+splitting, their sentences), so it is the same whether 'tandem segment'
+split the text first or --split did. --tmx also writes the aligned text.
+Control characters, which TMX cannot carry, are removed with a warning.`
 
 // runAlign links the sentences of a translation to those of its original:
 //
@@ -168,9 +172,9 @@ func (f *splitFlag) Set(s string) error {
 
 func (f *splitFlag) IsBoolFlag() bool { return true }
 
-// alignInput is what align reads: the lines of both files, then the
-// segments to align, the paragraph anchors, and notes for the user about
-// what was decided.
+// alignInput is what align reads: the lines of both files, then (after
+// prepare) the segments to align, without blank lines, the paragraph
+// anchors, and notes for the user about what was decided.
 type alignInput struct {
 	src, tgt []string
 	from, to string
@@ -187,8 +191,9 @@ type alignInput struct {
 const paragraphLine = 1.5
 
 // prepare refuses a side without text, splits the lines into sentences when
-// split says so or, unset, when either side holds paragraphs, and pairs the
-// paragraphs of both sides as hard anchors.
+// split says so or, unset, when either side holds paragraphs, drops the
+// blank lines, and pairs the paragraphs of both sides as hard anchors: the
+// first segments of the k-th paragraph of each side begin a link together.
 func (in *alignInput) prepare(split splitFlag) error {
 	if in.names[0] == "" {
 		in.names = [2]string{"SOURCE", "TARGET"}
@@ -220,12 +225,21 @@ func (in *alignInput) prepare(split splitFlag) error {
 			in.notes = append(in.notes, fmt.Sprintf("the lines of %s hold %.1f sentences on average, so both files were split into sentences and the links number sentences (--split=false aligns lines as given; --tmx writes the aligned text)", name, mean))
 		}
 	}
-	if split.on {
-		in.src, in.tgt = splitLines(sf, in.src), splitLines(st, in.tgt)
+	var ps, pt []int
+	in.src, ps = segmentsOf(sf, in.src, split.on)
+	in.tgt, pt = segmentsOf(st, in.tgt, split.on)
+	for k, side := range [][]string{in.src, in.tgt} {
+		if len(side) == 0 {
+			return fmt.Errorf("%s has no sentence: there is nothing to align", in.names[k])
+		}
 	}
-	in.hard = paragraphAnchors(in.src, in.tgt)
-	if bs, bt := len(paragraphBreaks(in.src)), len(paragraphBreaks(in.tgt)); bs != bt {
-		in.notes = append(in.notes, fmt.Sprintf("%s has %d paragraphs and %s %d: paragraphs are not paired; the texts are aligned as one", in.names[0], bs+1, in.names[1], bt+1))
+	switch {
+	case len(ps) != len(pt):
+		in.notes = append(in.notes, fmt.Sprintf("%s has %d paragraphs and %s %d: paragraphs are not paired; the texts are aligned as one", in.names[0], len(ps)+1, in.names[1], len(pt)+1))
+	default:
+		for k := range ps {
+			in.hard = append(in.hard, [2]int{ps[k], pt[k]})
+		}
 	}
 	return nil
 }
@@ -258,25 +272,35 @@ func sentencesALine(sp segment.Splitter, lines []string) float64 {
 	return float64(sum) / float64(n)
 }
 
-// splitLines replaces each line by its sentences; blank lines stay, as
-// paragraph ends.
-func splitLines(sp segment.Splitter, lines []string) []string {
-	var out []string
+// segmentsOf returns the segments of a side: its lines with text or, when
+// split, their sentences; and the number of the first segment of each
+// paragraph but the first (a paragraph begins after blank lines that text
+// comes before).
+func segmentsOf(sp segment.Splitter, lines []string, split bool) (segs []string, paragraphs []int) {
+	blank := false
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {
-			out = append(out, l)
+			blank = true
+			continue
+		}
+		if blank && len(segs) > 0 {
+			paragraphs = append(paragraphs, len(segs))
+		}
+		blank = false
+		if !split {
+			segs = append(segs, l)
 			continue
 		}
 		for _, s := range segment.Strings(sp, l) {
-			out = append(out, segment.OneLine(s))
+			segs = append(segs, segment.OneLine(s))
 		}
 	}
-	return out
+	return segs, paragraphs
 }
 
 // readLinesFile reads a file of one segment a line, decoding it with
 // textenc and saying on standard error how it was read when its encoding
-// was guessed.
+// was guessed, and where control characters were removed.
 func readLinesFile(env *Env, name string) ([]string, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
@@ -284,63 +308,32 @@ func readLinesFile(env *Env, name string) ([]string, error) {
 	}
 	lines, warnings, err := parseLines(b, name)
 	for _, w := range warnings {
-		fmt.Fprintf(env.Stderr, "%s: warning: %s\n", name, w)
+		fmt.Fprintln(env.Stderr, w)
 	}
 	return lines, err
 }
 
 // parseLines splits text into lines after reading it with textenc.Decode
 // (UTF-8, UTF-16 or a legacy encoding of Chinese or Russian, with
-// warnings); a byte-order mark, CR LF line ends and a final line break are
-// dropped.
+// warnings) and removing the control characters TMX cannot carry (see
+// dropControls, with warnings); a byte-order mark, CR LF line ends and a
+// final line break are dropped. Warnings are whole lines, "NAME: warning:
+// ..." or "NAME:LINE:COL: warning: ...".
 func parseLines(b []byte, name string) (lines, warnings []string, err error) {
 	t, err := textenc.Decode(b)
 	if err != nil {
 		return nil, nil, textenc.InFile(name, err)
 	}
-	s := strings.TrimSuffix(strings.ReplaceAll(string(t.Bytes), "\r\n", "\n"), "\n")
+	for _, w := range t.Warnings {
+		warnings = append(warnings, name+": warning: "+w)
+	}
+	text, dropped := dropControls(name, string(t.Bytes))
+	warnings = append(warnings, dropped...)
+	s := strings.TrimSuffix(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	if s == "" {
-		return nil, t.Warnings, nil
+		return nil, warnings, nil
 	}
-	return strings.Split(s, "\n"), t.Warnings, nil
-}
-
-// paragraphBreaks returns the runs of blank lines between the text of a
-// side, as [first, one past last) line numbers; blank lines before the
-// first or after the last text line break no paragraph.
-func paragraphBreaks(lines []string) [][2]int {
-	var out [][2]int
-	start := -1
-	seenText := false
-	for i, l := range lines {
-		blank := strings.TrimSpace(l) == ""
-		switch {
-		case blank && start < 0 && seenText:
-			start = i
-		case !blank:
-			if start >= 0 {
-				out = append(out, [2]int{start, i})
-				start = -1
-			}
-			seenText = true
-		}
-	}
-	return out
-}
-
-// paragraphAnchors pairs the paragraph breaks of both sides when they have
-// as many: each run of blank lines, and the line after it, start a link on
-// both sides. It returns nil when the counts differ.
-func paragraphAnchors(src, tgt []string) [][2]int {
-	bs, bt := paragraphBreaks(src), paragraphBreaks(tgt)
-	if len(bs) == 0 || len(bs) != len(bt) {
-		return nil
-	}
-	var out [][2]int
-	for k := range bs {
-		out = append(out, [2]int{bs[k][0], bt[k][0]}, [2]int{bs[k][1], bt[k][1]})
-	}
-	return out
+	return strings.Split(s, "\n"), warnings, nil
 }
 
 // readTerms reads a TBX termbase or, for a .tsv or .txt file, a glossary.

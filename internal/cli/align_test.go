@@ -113,11 +113,12 @@ func TestAlignParagraphs(t *testing.T) {
 	if code != 0 || out != "[0]:[0]\n" || stderr != "" {
 		t.Errorf("--split=false: exit %d, stderr %q, links:\n%s", code, stderr, out)
 	}
-	// Paragraphs between blank lines stay paired after splitting.
+	// Paragraphs between blank lines stay paired after splitting, and
+	// the blank line is no segment.
 	src2 := writeLangFile(t, dir, "zh2.txt", "第一段。第二句。\n\n第二段。第二句。第三句。\n")
 	tgt2 := writeLangFile(t, dir, "ru2.txt", "Первый абзац. Второе предложение.\n\nВторой абзац. Второе предложение. Третье.\n")
 	code, out, _ = runCLI(t, nil, "align", "--from", "zh", "--to", "ru", src2, tgt2)
-	if code != 0 || out != "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n[5]:[5]\n" {
+	if code != 0 || out != "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n" {
 		t.Errorf("paragraphs: exit %d, links:\n%s", code, out)
 	}
 }
@@ -180,14 +181,14 @@ func TestAlignParagraphMismatch(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "has 3 paragraphs and") || !strings.Contains(stderr, " 2: paragraphs are not paired") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	if err := checkBeads(out, 5, 3); err != nil {
+	if err := checkBeads(out, 3, 2); err != nil {
 		t.Error(err)
 	}
 	// Two blank lines against one are one paragraph break on each side.
 	src2 := writeLangFile(t, dir, "ru2.txt", "Первый абзац.\n\n\nВторой абзац.\n")
 	tgt2 := writeLangFile(t, dir, "zh2.txt", "第一段。\n\n第二段。\n")
 	code, out, stderr = runCLI(t, nil, "align", "--split=false", "--from", "ru", "--to", "zh", src2, tgt2)
-	if code != 0 || stderr != "" || !strings.HasPrefix(out, "[0]:[0]\n") || !strings.HasSuffix(out, "[3]:[2]\n") {
+	if code != 0 || stderr != "" || out != "[0]:[0]\n[1]:[1]\n" {
 		t.Errorf("exit %d, stderr %q, links:\n%s", code, stderr, out)
 	}
 }
@@ -240,7 +241,7 @@ func FuzzAlignInput(f *testing.F) {
 		if in.tgt, _, err = parseLines(b, "b"); err != nil {
 			return
 		}
-		n, m := len(in.src), len(in.tgt)
+		n, m := len(in.src)-blankLines(in.src), len(in.tgt)-blankLines(in.tgt)
 		sf := splitFlag{set: split%3 != 0, on: split%3 == 1}
 		if err := in.prepare(sf); err != nil {
 			if strings.Contains(err.Error(), "\n") {
@@ -249,11 +250,178 @@ func FuzzAlignInput(f *testing.F) {
 			return
 		}
 		if (!sf.on && sf.set) && (len(in.src) != n || len(in.tgt) != m) {
-			t.Fatalf("--split=false changed the lines: %d × %d → %d × %d", n, m, len(in.src), len(in.tgt))
+			t.Fatalf("--split=false did not keep the lines with text: %d × %d → %d × %d", n, m, len(in.src), len(in.tgt))
+		}
+		for _, side := range [][]string{in.src, in.tgt} {
+			for _, s := range side {
+				if strings.TrimSpace(s) == "" || strings.IndexFunc(s, isXMLControl) >= 0 {
+					t.Fatalf("segment %q is blank or holds a control character", s)
+				}
+			}
 		}
 		beads := align.Align(in.src, in.tgt, align.Options{From: in.from, To: in.to, Hard: in.hard})
 		if err := coverErr(beads, len(in.src), len(in.tgt)); err != nil {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestAlignNumbersSentences checks that links number sentences only, the
+// blank line between paragraphs being no segment, so that the numbers are
+// those of the lines 'tandem segment' writes (blank lines not counted),
+// whether align splits the paragraphs or segment did; and that the TMX
+// holds every linked pair.
+func TestAlignNumbersSentences(t *testing.T) {
+	dir := t.TempDir()
+	ru := writeLangFile(t, dir, "ru.txt", "Делегации прибыли утром. Заседание открыл ректор.\n\nЗатем выступили послы. Вечером прошёл приём.\n")
+	en := writeLangFile(t, dir, "en.txt", "The delegations arrived in the morning. The rector opened the session.\n\nThen the ambassadors spoke. A reception followed in the evening.\n")
+	const want = "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n"
+	tmx := filepath.Join(dir, "split.tmx")
+	code, out, stderr := runCLI(t, nil, "align", "--from", "ru", "--to", "en", "--tmx", tmx, ru, en)
+	if code != 0 || out != want {
+		t.Fatalf("--split: exit %d, stderr %q, links:\n%s", code, stderr, out)
+	}
+	checkTMX(t, tmx, 4, "<seg>Затем выступили послы.</seg>", "<seg>A reception followed in the evening.</seg>")
+
+	// segment writes the paragraphs apart; align --split=false on its
+	// output gives the same links, the paragraphs still paired.
+	segRU := segmentTo(t, dir, "ru", ru)
+	segEN := segmentTo(t, dir, "en", en)
+	if b, _ := os.ReadFile(segRU); string(b) != "Делегации прибыли утром.\nЗаседание открыл ректор.\n\nЗатем выступили послы.\nВечером прошёл приём.\n" {
+		t.Errorf("segment output:\n%s", b)
+	}
+	tmx2 := filepath.Join(dir, "lines.tmx")
+	code, out, stderr = runCLI(t, nil, "align", "--split=false", "--from", "ru", "--to", "en", "--tmx", tmx2, segRU, segEN)
+	if code != 0 || out != want || stderr != "" {
+		t.Fatalf("--split=false on segment's output: exit %d, stderr %q, links:\n%s", code, stderr, out)
+	}
+	checkTMX(t, tmx2, 4, "<seg>Затем выступили послы.</seg>", "<seg>A reception followed in the evening.</seg>")
+
+	// The paragraphs are anchors: the first sentence of each paragraph
+	// begins a link on both sides.
+	for _, sf := range []splitFlag{{}, {set: true, on: false}} {
+		in := alignInput{from: "ru", to: "en"}
+		for k, name := range []string{segRU, segEN} {
+			b, _ := os.ReadFile(name)
+			lines, _, err := parseLines(b, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if k == 0 {
+				in.src = lines
+			} else {
+				in.tgt = lines
+			}
+		}
+		if err := in.prepare(sf); err != nil {
+			t.Fatal(err)
+		}
+		if len(in.src) != 4 || len(in.tgt) != 4 || fmt.Sprint(in.hard) != "[[2 2]]" {
+			t.Errorf("%v: %d × %d segments, anchors %v; want 4 × 4, [[2 2]]", sf, len(in.src), len(in.tgt), in.hard)
+		}
+	}
+}
+
+// segmentTo runs tandem segment on a file and writes its output beside it.
+func segmentTo(t *testing.T, dir, lang, name string) string {
+	t.Helper()
+	code, out, stderr := runCLI(t, nil, "segment", "--lang", lang, name)
+	if code != 0 {
+		t.Fatalf("segment %s: exit %d, %s", name, code, stderr)
+	}
+	return writeLangFile(t, dir, lang+".seg.txt", out)
+}
+
+// checkTMX checks that a TMX file holds n translation units, the given
+// texts, and no replacement character.
+func checkTMX(t *testing.T, name string, n int, texts ...string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if strings.Count(s, "<tu>") != n || strings.ContainsRune(s, '\uFFFD') {
+		t.Errorf("%s: %d units (want %d) or U+FFFD:\n%s", name, strings.Count(s, "<tu>"), n, s)
+	}
+	for _, x := range texts {
+		if !strings.Contains(s, x) {
+			t.Errorf("%s lacks %s:\n%s", name, x, s)
+		}
+	}
+}
+
+// TestAlignNoStopNoSplit checks that lines without a stop, however many
+// capitalised words that often begin sentences they hold, are one segment
+// each: align does not take them for paragraphs.
+func TestAlignNoStopNoSplit(t *testing.T) {
+	dir := t.TempDir()
+	src := writeLangFile(t, dir, "en.txt", strings.Repeat("notes on the book This Side of Paradise and It Ends Tonight\n", 40))
+	tgt := writeLangFile(t, dir, "ru.txt", strings.Repeat("заметки о книге Это было давно и Они сражались за Родину\n", 40))
+	code, out, stderr := runCLI(t, nil, "align", "--from", "en", "--to", "ru", src, tgt)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if err := checkBeads(out, 40, 40); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestControlCharacters checks that control characters, which TMX cannot
+// carry, are removed from align's and segment's input with a warning that
+// gives the file, line and column, white-space ones becoming a space, and
+// that the warnings stop after ten lines with a count of the rest.
+func TestControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	src := writeLangFile(t, dir, "src.txt", "Договор\x07 подписан.\nВторая\x0cстрока\x1b.\nТретья строка\u0085здесь.\n")
+	tgt := writeLangFile(t, dir, "tgt.txt", "The treaty was signed.\nThe second\x7f line.\nThe third line is here.\n")
+	tmx := filepath.Join(dir, "out.tmx")
+	code, out, stderr := runCLI(t, nil, "align", "--split=false", "--from", "ru", "--to", "en", "--tmx", tmx, src, tgt)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if err := checkBeads(out, 3, 3); err != nil {
+		t.Error(err)
+	}
+	for _, w := range []string{
+		src + ":1:8: warning: control character U+0007 removed: TMX and XML 1.0 cannot carry it\n",
+		src + ":2:7: warning: control character U+000C replaced by a space, and 1 more on the line: TMX and XML 1.0 cannot carry it\n",
+		src + ":3:14: warning: control character U+0085 replaced by a space: it is no text, and XML 1.0 discourages it\n",
+		tgt + ":2:11: warning: control character U+007F removed: it is no text",
+	} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+	checkTMX(t, tmx, 3, "<seg>Договор подписан.</seg>", "<seg>Вторая строка.</seg>", "<seg>Третья строка здесь.</seg>", "<seg>The second line.</seg>")
+
+	code, out, stderr = runCLI(t, nil, "segment", "--lang", "ru", src)
+	if code != 0 || out != "Договор подписан.\nВторая строка.\nТретья строка здесь.\n" || strings.Count(stderr, "warning: control character") != 3 || !strings.Contains(stderr, src+":2:7: ") {
+		t.Errorf("segment: exit %d, stderr %q, output:\n%s", code, stderr, out)
+	}
+
+	many := writeLangFile(t, dir, "many.txt", strings.Repeat("Строка\x1b.\n", 14))
+	code, _, stderr = runCLI(t, nil, "segment", "--lang", "ru", many)
+	if code != 0 || strings.Count(stderr, "\n") != 11 || !strings.HasSuffix(stderr, many+": warning: control characters removed from 4 more lines\n") {
+		t.Errorf("many: exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// TestSegmentParagraphs checks that segment keeps one blank line between
+// paragraphs, however many blank lines (or lines of white space) separate
+// them in the input, and none before the first or after the last; a single
+// line break stays inside the sentence.
+func TestSegmentParagraphs(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ lang, in, want string }{
+		{"ru", "\n\nПервый абзац. Второе\nпредложение.\n \t\n\n\nТретий абзац.\n\n", "Первый абзац.\nВторое предложение.\n\nТретий абзац.\n"},
+		{"zh", "第一段。第二句。\r\n\r\n第二段。", "第一段。\n第二句。\n\n第二段。\n"},
+		{"en", "One. Two.\n\nThree.\n\nFour.", "One.\nTwo.\n\nThree.\n\nFour.\n"},
+	} {
+		in := writeLangFile(t, dir, tt.lang+".txt", tt.in)
+		code, out, stderr := runCLI(t, nil, "segment", "--lang", tt.lang, in)
+		if code != 0 || out != tt.want {
+			t.Errorf("%s %q: exit %d, stderr %q, output %q, want %q", tt.lang, tt.in, code, stderr, out, tt.want)
+		}
+	}
 }

@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/qa"
 )
 
@@ -15,7 +17,8 @@ import (
 //	tandem qa [--terms FILE.tbx|FILE.tsv] FILE.xlf
 //
 // It prints one finding a line (unit id, check, message) and exits with
-// status 1 when it found an error.
+// status 1 when it found an error. A termbase must have at least one entry
+// with terms in both languages of the file.
 func runQA(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("qa", "qa [--terms FILE.tbx|FILE.tsv] FILE.xlf")
 	terms := fs.String("terms", "", "a termbase (TBX) or glossary (TSV) to check terminology against")
@@ -38,12 +41,22 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 	if x.TgtLang == "" {
 		return fmt.Errorf("%s: the file names no target language", fs.Arg(0))
 	}
+	if _, _, err := lang.CheckPair(x.SrcLang, x.TgtLang); err != nil {
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+	}
 	var tb *interchange.Termbase
 	if *terms != "" {
 		if tb, err = readTerms(*terms, x.SrcLang, x.TgtLang); err != nil {
 			return err
 		}
 		printWarnings(env, tb.Warnings)
+		// A termbase with no entry in both languages would check nothing
+		// and pass every file: refuse it, as align does.
+		if !slices.ContainsFunc(tb.Entries, func(c interchange.Concept) bool {
+			return len(c.In(x.SrcLang)) > 0 && len(c.In(x.TgtLang)) > 0
+		}) {
+			return fmt.Errorf("%s: no entry has terms in both %s and %s, so the termbase cannot check this translation", *terms, x.SrcLang, x.TgtLang)
+		}
 	}
 	c, err := qa.NewChecker(x.SrcLang, x.TgtLang, tb)
 	if err != nil {

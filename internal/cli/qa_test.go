@@ -5,13 +5,37 @@ import (
 	"testing"
 )
 
-// TestQACorrectFile runs tandem qa on a file of correct zh→ru translations
-// of the kinds that once raised false alarms: it must exit 0 and print
-// nothing.
+// TestQACorrectFile runs tandem qa on files of correct zh→ru and ru→en
+// translations of the kinds that once raised false alarms: it must exit 0
+// and print nothing.
 func TestQACorrectFile(t *testing.T) {
-	code, out, stderr := runCLI(t, nil, "qa", "../qa/testdata/correct-zh-ru.xlf")
-	if code != 0 || out != "" {
-		t.Errorf("exit %d, findings:\n%s%s", code, out, stderr)
+	for _, f := range []string{"../qa/testdata/correct-zh-ru.xlf", "../qa/testdata/correct-ru-en.xlf"} {
+		code, out, stderr := runCLI(t, nil, "qa", f)
+		if code != 0 || out != "" {
+			t.Errorf("%s: exit %d, findings:\n%s%s", f, code, out, stderr)
+		}
+	}
+}
+
+// TestQAWrongNumbers runs tandem qa on one-unit files whose translations
+// lose a minus or put an hour in the other half of the day: each must exit
+// 1 with one line saying so.
+func TestQAWrongNumbers(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ from, to, src, tgt, want string }{
+		{"ru", "en", "Температура −5 °C.", "The temperature is 5 °C.", `1	numbers	error: "−5" in the source, "5" in the translation: the signs differ`},
+		{"ru", "en", "Рост 5 %.", "Growth was −5%.", `1	numbers	error: "5" in the source, "−5" in the translation: the signs differ`},
+		{"zh", "en", "会议于下午3时开始。", "The meeting began at 3 a.m.", `1	numbers	error: "下午3时" in the source not found in the translation`},
+		{"ru", "en", "Заседание в 10:00.", "The meeting is at 10 p.m.", `1	numbers	error: "10 p.m." in the translation not found in the source`},
+		{"ru", "en", "Встреча — 06.05.2021.", "The meeting is on 5 June 2021.", `1	numbers	error: "06.05.2021" in the source is "5 June 2021" in the translation: day and month are swapped`},
+	} {
+		p := writeLangFile(t, dir, "unit.xlf", `<xliff version="1.2"><file original="a" source-language="`+tt.from+`" target-language="`+tt.to+`" datatype="plaintext"><body>
+<trans-unit id="1"><source>`+tt.src+`</source><target>`+tt.tgt+`</target></trans-unit>
+</body></file></xliff>`)
+		code, out, _ := runCLI(t, nil, "qa", p)
+		if code != 1 || !strings.Contains(out, tt.want+"\n") {
+			t.Errorf("%q → %q: exit %d, findings:\n%s", tt.src, tt.tgt, code, out)
+		}
 	}
 }
 
@@ -30,6 +54,38 @@ func TestQARefusesPairs(t *testing.T) {
 		code, out, stderr := runCLI(t, nil, "qa", p)
 		if code != 1 || out != "" || !strings.Contains(stderr, name) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, out, stderr)
+		}
+	}
+}
+
+// TestQATermbaseLanguages checks --terms: a termbase with no entry in both
+// languages of the file is refused in one line, as align refuses it,
+// instead of checking nothing and passing every file; one that has such
+// an entry is used.
+func TestQATermbaseLanguages(t *testing.T) {
+	dir := t.TempDir()
+	xlf := writeLangFile(t, dir, "treaty.xlf", `<xliff version="1.2"><file original="a" source-language="zh-CN" target-language="ru" datatype="plaintext"><body>
+<trans-unit id="1"><source>双方签署了条约。</source><target>Стороны подписали соглашение.</target></trans-unit>
+</body></file></xliff>`)
+	tbx := func(name, langSets string) string {
+		return writeLangFile(t, dir, name, `<martif type="TBX"><text><body><termEntry id="c1">`+langSets+`</termEntry></body></text></martif>`)
+	}
+	ruEn := tbx("ru-en.tbx", `<langSet xml:lang="ru"><tig><term>договор</term></tig></langSet><langSet xml:lang="en"><tig><term>treaty</term></tig></langSet>`)
+	zhRu := tbx("zh-ru.tbx", `<langSet xml:lang="zh"><tig><term>条约</term></tig></langSet><langSet xml:lang="ru"><tig><term>договор</term></tig></langSet>`)
+	deprecated := tbx("deprecated.tbx", `<langSet xml:lang="zh"><tig><term>条约</term></tig></langSet><langSet xml:lang="ru"><tig><term>договор</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>`)
+	for _, tt := range []struct {
+		terms  string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{ruEn, 1, "", "ru-en.tbx: no entry has terms in both zh-CN and ru, so the termbase cannot check this translation"},
+		{deprecated, 1, "", "deprecated.tbx: no entry has terms in both zh-CN and ru"},
+		{zhRu, 1, "1\tterminology\terror: \"条约\" should be translated as \"договор\"\n", "treaty.xlf: 1 error, 0 warnings"},
+	} {
+		code, out, stderr := runCLI(t, nil, "qa", "--terms", tt.terms, xlf)
+		if code != tt.code || out != tt.stdout || !strings.Contains(stderr, tt.stderr) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", tt.terms, code, out, stderr)
 		}
 	}
 }

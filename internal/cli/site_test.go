@@ -217,6 +217,9 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 			t.Errorf("on a page made faulty, the layout check missed %s; it found:\n%s", want, found)
 		}
 	}
+	if split := run(t, ctx, chromedp.Evaluate[[]string](splitUnits)); !strings.Contains(strings.Join(split, "\n"), `"10:00–10:10" is set on 2 lines`) {
+		t.Errorf("on a time range made to break, the check found %q", split)
+	}
 	broken := 0
 	for _, h := range run(t, ctx, chromedp.Evaluate[[]headingLines](zhHeadingLines)) {
 		broken += len(brokenWords(h.Lines))
@@ -235,6 +238,9 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 				do(chromedp.Navigate(base+"/"+l+p), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 				for _, problem := range run(t, ctx, chromedp.Evaluate[[]string](layoutProblems)) {
 					t.Errorf("%s: %s", where, problem)
+				}
+				for _, unit := range run(t, ctx, chromedp.Evaluate[[]string](splitUnits)) {
+					t.Errorf("%s: %s", where, unit)
 				}
 				if l == "zh" {
 					for _, h := range run(t, ctx, chromedp.Evaluate[[]headingLines](zhHeadingLines)) {
@@ -326,14 +332,36 @@ const layoutProblems = `(() => {
   return problems;
 })()`
 
-// faultyPage has one of each fault layoutProblems and zhHeadingLines look
-// for: it is wider than a phone, a time runs out of its column into the
-// title beside it, two texts are set on top of each other, and a Chinese
-// heading breaks inside 纪念.
+// splitUnits finds the dates, times, time ranges and numbers with their
+// units that are laid out on more than one line: every element the site
+// keeps whole (class "nw"), and every time element that holds no such
+// element (one that does may break between the date and the time it holds).
+const splitUnits = `(() => {
+  const out = [];
+  const range = document.createRange();
+  for (const el of document.querySelectorAll(".nw, time")) {
+    if (el.tagName === "TIME" && el.querySelector(".nw")) continue;
+    range.selectNodeContents(el);
+    const rects = Array.from(range.getClientRects()).filter(r => r.width > 0.5 && r.height > 0.5).sort((a, b) => a.top - b.top);
+    let lines = 0, lastTop = null;
+    for (const r of rects) {
+      if (lastTop === null || r.top > lastTop + r.height / 2) lines++;
+      lastTop = r.top;
+    }
+    if (lines > 1) out.push(JSON.stringify(el.textContent.trim()) + " is set on " + lines + " lines");
+  }
+  return out;
+})()`
+
+// faultyPage has one of each fault layoutProblems, splitUnits and
+// zhHeadingLines look for: it is wider than a phone, a time runs out of its
+// column into the title beside it, two texts are set on top of each other, a
+// time range breaks after its dash, and a Chinese heading breaks inside 纪念.
 const faultyPage = `<!doctype html><html lang="zh-CN"><body style="margin:0;font:16px sans-serif">
 <div style="width:500px">wide</div>
 <div style="display:grid;grid-template-columns:2rem 1fr;gap:4px"><time class="time">10:00 AM</time><span>Video address</span></div>
 <div style="position:relative;height:40px"><span style="position:absolute;top:0">Under</span><span style="position:absolute;top:2px;left:4px">Over</span></div>
+<p style="width:3em"><time>10:00–10:10</time></p>
 <main><h1 style="font-size:20px;text-wrap:balance">中俄高端智库论坛纪念条约签署二十周年</h1></main>
 </body></html>`
 

@@ -20,7 +20,7 @@ func TestSegmentCommand(t *testing.T) {
 	dir := t.TempDir()
 	in := writeLangFile(t, dir, "ru.txt", "Договор подписан в 2001 г. Следующая встреча прошла\nв Москве. Её открыл проф. Иванов.\n\nГлава 2")
 	code, out, stderr := runCLI(t, nil, "segment", "--lang", "ru", in)
-	want := "Договор подписан в 2001 г.\nСледующая встреча прошла в Москве.\nЕё открыл проф. Иванов.\nГлава 2\n"
+	want := "Договор подписан в 2001 г.\nСледующая встреча прошла в Москве.\nЕё открыл проф. Иванов.\n\nГлава 2\n"
 	if code != 0 || out != want {
 		t.Errorf("exit %d, stderr %q, output:\n%s\nwant:\n%s", code, stderr, out, want)
 	}

@@ -7,15 +7,17 @@ import (
 
 // partners records the two host institutions. They have no logo: the demo
 // does not reproduce real emblems, and the site draws each partner's mark
-// from its short name in the reader's language instead.
+// from its short name in the reader's language instead. The Chinese names
+// carry break hints (lang.BreakHint) between their words, the only places
+// where a line may break inside them: 中国|社会科学院, 俄罗斯|国际事务|委员会.
 func (l *loader) partners() error {
 	l.cass = &forum.Partner{
 		Slug: "cass",
 		Name: text("zh",
-			"中国社会科学院",
+			"中国\u200b社会科学院",
 			"Китайская академия общественных наук",
 			"Chinese Academy of Social Sciences"),
-		ShortName: text("zh", "中国社科院", "КАОН", "CASS"),
+		ShortName: text("zh", "中国\u200b社科院", "КАОН", "CASS"),
 		Description: text("zh",
 			"中国社会科学院是中国国家级的哲学社会科学研究机构，设在北京，主办《中国社会科学报》。",
 			"Государственное научное учреждение Китая, ведущее исследования в области философии и общественных наук; находится в Пекине. Издаёт «Китайскую газету общественных наук».",
@@ -30,12 +32,12 @@ func (l *loader) partners() error {
 	l.riac = &forum.Partner{
 		Slug: "riac",
 		Name: text("ru",
-			"俄罗斯国际事务委员会",
+			"俄罗斯\u200b国际事务\u200b委员会",
 			"Российский совет по международным делам",
 			"Russian International Affairs Council"),
 		// The established Chinese form is the full name; no shorter one is
 		// in common use.
-		ShortName: text("ru", "俄罗斯国际事务委员会", "РСМД", "RIAC"),
+		ShortName: text("ru", "俄罗斯\u200b国际事务\u200b委员会", "РСМД", "RIAC"),
 		Description: text("ru",
 			"俄罗斯从事国际问题研究与对话的非营利组织，设在莫斯科。",
 			"Российская некоммерческая организация, занимающаяся исследованиями и диалогом в области международных отношений; находится в Москве.",

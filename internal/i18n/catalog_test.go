@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -276,18 +277,18 @@ func TestPrinterText(t *testing.T) {
 		{"en", func(p *Printer) string { return p.T("no.such.key", 1, "x") }, "no.such.key"},
 		{"en", func(p *Printer) string { return p.T("count.speeches") }, "count.speeches"},
 		{"en", func(p *Printer) string { return p.N("no.such.key", 3) }, "no.such.key"},
-		{"en", func(p *Printer) string { return p.N("count.speeches", 1) }, "1 speech"},
-		{"en", func(p *Printer) string { return p.N("count.speeches", 0) }, "0 speeches"},
-		{"en", func(p *Printer) string { return p.N("count.speeches", 1234) }, "1,234 speeches"},
-		{"en", func(p *Printer) string { return p.N("count.news", 2) }, "2 news items"},
-		{"ru", func(p *Printer) string { return p.N("count.speeches", 1) }, "1 выступление"},
-		{"ru", func(p *Printer) string { return p.N("count.speeches", 3) }, "3 выступления"},
-		{"ru", func(p *Printer) string { return p.N("count.speeches", 11) }, "11 выступлений"},
-		{"ru", func(p *Printer) string { return p.N("count.speeches", 21) }, "21 выступление"},
-		{"ru", func(p *Printer) string { return p.N("count.speeches", 1000) }, "1\u00a0000 выступлений"},
-		{"ru", func(p *Printer) string { return p.N("count.speakers", 2) }, "2 выступающих"},
-		{"ru", func(p *Printer) string { return p.N("count.news", 22) }, "22 новости"},
-		{"ru", func(p *Printer) string { return p.N("count.forums", 5) }, "5 форумов"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 1) }, "1\u00a0speech"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 0) }, "0\u00a0speeches"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 1234) }, "1,234\u00a0speeches"},
+		{"en", func(p *Printer) string { return p.N("count.news", 2) }, "2\u00a0news items"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 1) }, "1\u00a0выступление"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 3) }, "3\u00a0выступления"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 11) }, "11\u00a0выступлений"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 21) }, "21\u00a0выступление"},
+		{"ru", func(p *Printer) string { return p.N("count.speeches", 1000) }, "1\u00a0000\u00a0выступлений"},
+		{"ru", func(p *Printer) string { return p.N("count.speakers", 2) }, "2\u00a0выступающих"},
+		{"ru", func(p *Printer) string { return p.N("count.news", 22) }, "22\u00a0новости"},
+		{"ru", func(p *Printer) string { return p.N("count.forums", 5) }, "5\u00a0форумов"},
 		{"zh", func(p *Printer) string { return p.N("count.speeches", 1) }, "1篇发言"},
 		{"zh", func(p *Printer) string { return p.N("count.news", 12345) }, "12,345条新闻"},
 		{"de", func(p *Printer) string { return p.Lang() + " " + p.T("nav.home") }, "en Home"},
@@ -295,7 +296,7 @@ func TestPrinterText(t *testing.T) {
 		{"en", func(p *Printer) string { return p.T("news.page", 2, 1000) }, "Page 2 of 1,000"},
 		{"ru", func(p *Printer) string { return p.T("news.page", 2, 1000) }, "Страница 2 из 1\u00a0000"},
 		{"zh", func(p *Printer) string { return p.T("news.page", 2, int64(12345)) }, "第2页，共12,345页"},
-		{"en", func(p *Printer) string { return p.N("count.speeches", 2) + " " + p.T("news.page", "x", "y") }, "2 speeches Page x of y"},
+		{"en", func(p *Printer) string { return p.N("count.speeches", 2) + " " + p.T("news.page", "x", "y") }, "2\u00a0speeches Page x of y"},
 	}
 	for _, tt := range tests {
 		if got := tt.got(c.Printer(tt.lang)); got != tt.want {
@@ -324,5 +325,72 @@ func TestPrinterOfNilCatalogReturnsKeys(t *testing.T) {
 	p := c.Printer("ru")
 	if p.Lang() != "ru" || p.T("nav.home") != "nav.home" || p.N("count.news", 2) != "count.news" {
 		t.Errorf("nil catalog printer: lang %q, T %q, N %q", p.Lang(), p.T("nav.home"), p.N("count.news", 2))
+	}
+}
+
+// TestOneTermPerConcept checks that each language names each of the site's
+// concepts one way in every message: a reader who follows "发言嘉宾" in the
+// menu must not land on "发言人". For each concept the table gives the term
+// a language uses and the variants it must not use instead.
+func TestOneTermPerConcept(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// word matches w as a whole word, in any script.
+	word := func(w string) *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:^|[^\p{L}])` + w + `(?:[^\p{L}]|$)`)
+	}
+	// han matches w anywhere: Chinese has no spaces between words.
+	han := func(w string) *regexp.Regexp { return regexp.MustCompile(w) }
+	concepts := map[string]map[string][]*regexp.Regexp{
+		"speaker (发言嘉宾, выступающий, speaker)": {
+			"zh": {han("发言人"), han("演讲人"), han("演讲嘉宾"), han("讲者"), han("报告人")},
+			"ru": {word("докладчик[а-я]*"), word("спикер[а-я]*"), word("оратор[а-я]*")},
+			"en": {word("presenters?"), word("panell?ists?")},
+		},
+		"session (环节, заседание, session)": {
+			"zh": {han("单元"), han("分会场"), han("场次"), han("会议与")},
+			"ru": {word("сесси[яиюей]"), word("секци[яиюей]"), word("част(?:ь|и|ью)")},
+			"en": {word("panels?"), word("parts?")},
+		},
+		"programme (议程, программа, programme)": {
+			"zh": {han("日程"), han("节目单"), han("会议安排")},
+			"ru": {word("расписани[еяю]"), word("повестк[аиуе]")},
+			"en": {word("programs?"), word("agendas?"), word("schedules?")},
+		},
+		"partner (合作机构, партнёр, partner)": {
+			"zh": {han("合作伙伴"), han("合作单位"), han("伙伴机构")},
+			"ru": {word("партнер[а-я]*")}, // without ё
+			"en": {word("members?")},
+		},
+		"speech (发言, выступление, speech)": {
+			"zh": {han("演讲")},
+			"ru": {word("реч[ьи]")},
+			"en": {word("talks?"), word("lectures?")},
+		},
+		"news (新闻, новости, news)": {
+			"zh": {han("资讯"), han("动态")},
+			"ru": {word("известия")},
+			"en": {word("articles?"), word("posts?")},
+		},
+	}
+	for concept, langs := range concepts {
+		for lang, variants := range langs {
+			p := c.Printer(lang)
+			for key, m := range p.messages {
+				texts := []string{m.text}
+				for _, f := range m.plural {
+					texts = append(texts, f)
+				}
+				for _, text := range texts {
+					for _, v := range variants {
+						if found := v.FindString(text); found != "" {
+							t.Errorf("%s %q: %q names the %s concept another way: %q", lang, key, text, concept, strings.TrimSpace(found))
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -46,6 +46,14 @@ func TestSortStrings(t *testing.T) {
 			want: []string{"Apple", "apple", "Banana", "éclair", "zebra"},
 		},
 		{
+			// A break hint stored in a name (lang.BreakHint) is no letter:
+			// 中国社科院 sorts as zhōngguó whether or not it holds one.
+			name: "break hints do not count",
+			lang: "zh",
+			in:   []string{"中国\u200b社科院", "俄罗斯\u200b国际事务\u200b委员会", "北京"},
+			want: []string{"北京", "俄罗斯\u200b国际事务\u200b委员会", "中国\u200b社科院"},
+		},
+		{
 			name: "unsupported language sorts as English",
 			lang: "xx",
 			in:   []string{"b", "A", "a"},

@@ -9,60 +9,65 @@ import (
 type zoneName struct{ en, ru, zh string }
 
 // metazone is a CLDR metazone: the zones that share a name, with their
-// long standard and daylight-saving names.
+// standard and daylight-saving names.
 type metazone struct {
 	standard, daylight zoneName
 }
 
-// The names are CLDR's long metazone names. Daylight names matter for
-// Europe and for past years elsewhere (Moscow kept summer time until 2011,
-// China in 1986–1991).
+// The names are those readers of each language use, and read well both as a
+// label (Time zone: …) and inside a sentence (All times are …): CLDR's long
+// metazone names in English ("Moscow Standard Time"); in Russian the
+// adjective forms a Russian writes ("московское время", not CLDR's label
+// "Москва, стандартное время"); in Chinese the forms in everyday use
+// ("北京时间", "莫斯科时间", not CLDR's "中国标准时间", "莫斯科标准时间").
+// Daylight names matter for Europe and for past years elsewhere (Moscow kept
+// summer time until 2011, China in 1986–1991).
 var (
 	mzChina = metazone{
-		zoneName{"China Standard Time", "Китай, стандартное время", "中国标准时间"},
-		zoneName{"China Daylight Time", "Китай, летнее время", "中国夏令时间"},
+		zoneName{"China Standard Time", "пекинское время", "北京时间"},
+		zoneName{"China Daylight Time", "пекинское летнее время", "北京夏令时间"},
 	}
 	mzHongKong = metazone{
-		zoneName{"Hong Kong Standard Time", "Гонконг, стандартное время", "香港标准时间"},
-		zoneName{"Hong Kong Summer Time", "Гонконг, летнее время", "香港夏令时间"},
+		zoneName{"Hong Kong Standard Time", "гонконгское время", "香港时间"},
+		zoneName{"Hong Kong Summer Time", "гонконгское летнее время", "香港夏令时间"},
 	}
 	mzMoscow = metazone{
-		zoneName{"Moscow Standard Time", "Москва, стандартное время", "莫斯科标准时间"},
-		zoneName{"Moscow Summer Time", "Москва, летнее время", "莫斯科夏令时间"},
+		zoneName{"Moscow Standard Time", "московское время", "莫斯科时间"},
+		zoneName{"Moscow Summer Time", "московское летнее время", "莫斯科夏令时间"},
 	}
 	mzYekaterinburg = metazone{
-		zoneName{"Yekaterinburg Standard Time", "Екатеринбург, стандартное время", "叶卡捷琳堡标准时间"},
-		zoneName{"Yekaterinburg Summer Time", "Екатеринбург, летнее время", "叶卡捷琳堡夏令时间"},
+		zoneName{"Yekaterinburg Standard Time", "екатеринбургское время", "叶卡捷琳堡时间"},
+		zoneName{"Yekaterinburg Summer Time", "екатеринбургское летнее время", "叶卡捷琳堡夏令时间"},
 	}
 	mzOmsk = metazone{
-		zoneName{"Omsk Standard Time", "Омск, стандартное время", "鄂木斯克标准时间"},
-		zoneName{"Omsk Summer Time", "Омск, летнее время", "鄂木斯克夏令时间"},
+		zoneName{"Omsk Standard Time", "омское время", "鄂木斯克时间"},
+		zoneName{"Omsk Summer Time", "омское летнее время", "鄂木斯克夏令时间"},
 	}
 	mzNovosibirsk = metazone{
-		zoneName{"Novosibirsk Standard Time", "Новосибирск, стандартное время", "新西伯利亚标准时间"},
-		zoneName{"Novosibirsk Summer Time", "Новосибирск, летнее время", "新西伯利亚夏令时间"},
+		zoneName{"Novosibirsk Standard Time", "новосибирское время", "新西伯利亚时间"},
+		zoneName{"Novosibirsk Summer Time", "новосибирское летнее время", "新西伯利亚夏令时间"},
 	}
 	mzKrasnoyarsk = metazone{
-		zoneName{"Krasnoyarsk Standard Time", "Красноярск, стандартное время", "克拉斯诺亚尔斯克标准时间"},
-		zoneName{"Krasnoyarsk Summer Time", "Красноярск, летнее время", "克拉斯诺亚尔斯克夏令时间"},
+		zoneName{"Krasnoyarsk Standard Time", "красноярское время", "克拉斯诺亚尔斯克时间"},
+		zoneName{"Krasnoyarsk Summer Time", "красноярское летнее время", "克拉斯诺亚尔斯克夏令时间"},
 	}
 	mzIrkutsk = metazone{
-		zoneName{"Irkutsk Standard Time", "Иркутск, стандартное время", "伊尔库茨克标准时间"},
-		zoneName{"Irkutsk Summer Time", "Иркутск, летнее время", "伊尔库茨克夏令时间"},
+		zoneName{"Irkutsk Standard Time", "иркутское время", "伊尔库茨克时间"},
+		zoneName{"Irkutsk Summer Time", "иркутское летнее время", "伊尔库茨克夏令时间"},
 	}
 	mzVladivostok = metazone{
-		zoneName{"Vladivostok Standard Time", "Владивосток, стандартное время", "符拉迪沃斯托克标准时间"},
-		zoneName{"Vladivostok Summer Time", "Владивосток, летнее время", "符拉迪沃斯托克夏令时间"},
+		zoneName{"Vladivostok Standard Time", "владивостокское время", "符拉迪沃斯托克时间"},
+		zoneName{"Vladivostok Summer Time", "владивостокское летнее время", "符拉迪沃斯托克夏令时间"},
 	}
 	mzGMT = metazone{
-		zoneName{"Greenwich Mean Time", "Среднее время по Гринвичу", "格林尼治标准时间"},
+		zoneName{"Greenwich Mean Time", "среднее время по Гринвичу", "格林尼治标准时间"},
 		// Europe/London's own summer name: CLDR names it per zone, not per
 		// metazone, and London is the only zone mapped to mzGMT here.
-		zoneName{"British Summer Time", "Великобритания, летнее время", "英国夏令时间"},
+		zoneName{"British Summer Time", "британское летнее время", "英国夏令时间"},
 	}
 	mzCentralEurope = metazone{
-		zoneName{"Central European Standard Time", "Центральная Европа, стандартное время", "中欧标准时间"},
-		zoneName{"Central European Summer Time", "Центральная Европа, летнее время", "中欧夏令时间"},
+		zoneName{"Central European Standard Time", "центральноевропейское время", "欧洲中部时间"},
+		zoneName{"Central European Summer Time", "центральноевропейское летнее время", "欧洲中部夏令时间"},
 	}
 )
 
@@ -98,13 +103,16 @@ var utcZones = map[string]bool{
 }
 
 // ZoneName names the time zone loc as it is at the instant at, with its UTC
-// offset then: "China Standard Time (UTC+8)", "Москва, стандартное время
-// (UTC+3)", "中欧夏令时间（UTC+2）". UTC is "UTC" in every language. A zone
-// outside the table is given by its IANA id, "America/Sao_Paulo (UTC−3)";
-// the local zone, which has no id, by its offset alone. A nil loc is UTC.
+// offset then, in a form that serves as a label and inside a sentence
+// (catalog messages such as "All times are %s."): "China Standard Time
+// (UTC+8)", "московское время (UTC+3)", "欧洲中部夏令时间（UTC+2）". UTC is
+// "UTC" ("всемирное координированное время (UTC)" in Russian). A zone
+// outside the table is named after its IANA id, "America/Sao_Paulo time
+// (UTC−3)"; the local zone, which has no id, by its offset alone. A nil loc
+// is UTC.
 func (p *Printer) ZoneName(loc *time.Location, at time.Time) string {
 	if loc == nil || utcZones[loc.String()] {
-		return "UTC"
+		return p.pick(zoneName{"UTC", "всемирное координированное время (UTC)", "UTC"})
 	}
 	t := at.In(loc)
 	_, offset := t.Zone()
@@ -118,9 +126,9 @@ func (p *Printer) ZoneName(loc *time.Location, at time.Time) string {
 		}
 		return p.parenthesize(p.pick(names), formatOffset(offset))
 	case id == "" || id == "Local":
-		return formatOffset(offset)
+		return p.pick(zoneName{formatOffset(offset), "время " + formatOffset(offset), formatOffset(offset)})
 	default:
-		return p.parenthesize(id, formatOffset(offset))
+		return p.parenthesize(p.pick(zoneName{id + " time", "время " + id, id + "时间"}), formatOffset(offset))
 	}
 }
 

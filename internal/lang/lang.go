@@ -280,3 +280,21 @@ func CheckPlain(s string) error {
 func IsControl(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r <= 0x9F
 }
+
+// BreakHint is how a text stores a place where a line may break that the
+// text's script does not show: U+200B ZERO WIDTH SPACE, entered by whoever
+// writes the text, as in a Chinese name "俄罗斯\u200b国际事务\u200b委员会", which
+// may be set on three lines but never broken inside 国际事务. Whatever sets
+// a text on lines (a page, a drawn mark) breaks there and at spaces only;
+// plain-text outputs (feeds, calendars, metadata) drop it with
+// WithoutBreakHints.
+const BreakHint = '\u200b'
+
+// WithoutBreakHints returns s without its break hints (BreakHint), for
+// outputs that are read as plain text rather than set on lines.
+func WithoutBreakHints(s string) string {
+	if !strings.ContainsRune(s, BreakHint) {
+		return s
+	}
+	return strings.ReplaceAll(s, string(BreakHint), "")
+}

@@ -128,3 +128,16 @@ func TestControlCharactersAreRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutBreakHints(t *testing.T) {
+	for in, want := range map[string]string{
+		"俄罗斯\u200b国际事务\u200b委员会": "俄罗斯国际事务委员会",
+		"\u200bRIAC\u200b":       "RIAC",
+		"no hints":               "no hints",
+		"":                       "",
+	} {
+		if got := WithoutBreakHints(in); got != want {
+			t.Errorf("WithoutBreakHints(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

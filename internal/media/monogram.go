@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 	"unicode"
+
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // MonogramSize is the width and height, in pixels, of the SVG that Monogram
@@ -21,29 +23,27 @@ const monogramBox = MonogramSize - 2*28
 // white bold letters on a rounded square of the colour background (a CSS
 // colour such as "#2f6f75"): the mark a page shows for a partner that has
 // uploaded no logo, so that a Russian page shows "РСМД" and a Chinese one
-// "社科院" where an English one shows "RIAC". Han text is set in up to three
-// (more for very long names) rows of whole characters, other scripts on one
-// line; every line is given an exact length, so that no font the reader's
-// system picks can push it past the tile. tag is the BCP 47 tag of text's
-// language ("zh-CN"), which picks the right Han glyph forms. The SVG is
-// MonogramSize pixels square, with no script, link or outside reference.
+// "社科院" where an English one shows "RIAC".
+//
+// The name is set on as many lines as make its letters largest, breaking
+// only where the name allows a break: at a space (not a no-break space) and
+// at a break hint (lang.BreakHint) stored in the name, as in
+// "俄罗斯\u200b国际事务\u200b委员会". A name without either, such as a Chinese
+// one, stays on one line, scaled to fit: no dictionary is at hand to tell
+// where its words end, and a break inside a word (国/际) misreads it. Every
+// line is given an exact length, so that no font the reader's system picks
+// can push it past the tile. tag is the BCP 47 tag of text's language
+// ("zh-CN"), which picks the right Han glyph forms. The SVG is MonogramSize
+// pixels square, with no script, link or outside reference.
 func Monogram(text, tag, background string) []byte {
-	runes := []rune(strings.TrimSpace(text))
-	var rows [][]rune
-	var size float64
+	words := monogramWords(text)
 	family := `"Noto Sans", "Helvetica Neue", Arial, sans-serif`
-	if allHan(runes) {
+	maxSize := 72.0
+	if allHan([]rune(text)) {
 		family = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`
-		rows = hanRows(runes)
-		longest := 0
-		for _, r := range rows {
-			longest = max(longest, len(r))
-		}
-		size = math.Min(96, math.Min(monogramBox/float64(longest), monogramBox/(1.15*float64(len(rows)))))
-	} else {
-		rows = [][]rune{runes}
-		size = math.Min(72, monogramBox/ems(runes))
+		maxSize = 96
 	}
+	rows, size := monogramRows(words, maxSize)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" xml:lang="%s">`,
 		MonogramSize, MonogramSize, MonogramSize, MonogramSize, attr(tag))
@@ -52,16 +52,146 @@ func Monogram(text, tag, background string) []byte {
 	lineHeight := size * 1.15
 	top := MonogramSize/2 - lineHeight*float64(len(rows)-1)/2
 	for i, row := range rows {
-		length := size * ems(row)
-		if allHan(runes) {
-			length = size * float64(len(row))
-		}
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" textLength="%.1f" lengthAdjust="spacingAndGlyphs">`, MonogramSize/2, top+float64(i)*lineHeight, length)
-		xml.EscapeText(&b, []byte(string(row)))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" textLength="%.1f" lengthAdjust="spacingAndGlyphs">`, MonogramSize/2, top+float64(i)*lineHeight, size*ems([]rune(row)))
+		xml.EscapeText(&b, []byte(row))
 		b.WriteString(`</text>`)
 	}
 	b.WriteString(`</g></svg>`)
 	return b.Bytes()
+}
+
+// monogramWord is a piece of a name between two places where a line may
+// break, with what stands before it when both are on one line: a space, or
+// nothing after a break hint.
+type monogramWord struct {
+	text, before string
+}
+
+// monogramWords cuts a name at its spaces and break hints. Runs of them count
+// as one place; a space wins over a hint next to it. No-break spaces are part
+// of a word.
+func monogramWords(text string) []monogramWord {
+	var out []monogramWord
+	var cur strings.Builder
+	sep := ""
+	for _, r := range text {
+		switch {
+		case r == lang.BreakHint:
+			if cur.Len() > 0 {
+				out = append(out, monogramWord{cur.String(), sep})
+				cur.Reset()
+				sep = ""
+			}
+		case breakingSpace(r):
+			if cur.Len() > 0 {
+				out = append(out, monogramWord{cur.String(), sep})
+				cur.Reset()
+				sep = ""
+			}
+			if len(out) > 0 {
+				sep = " "
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, monogramWord{cur.String(), sep})
+	}
+	if len(out) > 0 {
+		out[0].before = ""
+	}
+	return out
+}
+
+// breakingSpace reports whether r is a space a line may break at: any
+// Unicode space but the no-break ones.
+func breakingSpace(r rune) bool {
+	switch r {
+	case '\u00a0', '\u2007', '\u202f', '\u2060', '\ufeff':
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// monogramRows sets words on the number of lines that gives the largest
+// letters, up to maxSize pixels, inside the tile's box, and returns the lines
+// with that font size. Between line counts that give the same size the fewer
+// lines win; for one count, the words are spread so that the longest line is
+// as short as it can be.
+func monogramRows(words []monogramWord, maxSize float64) ([]string, float64) {
+	n := len(words)
+	if n == 0 {
+		return nil, maxSize
+	}
+	// width[i][j] is the width in ems of words i..j-1 on one line.
+	width := make([][]float64, n+1)
+	for i := range width {
+		width[i] = make([]float64, n+1)
+		line := ""
+		for j := i + 1; j <= n; j++ {
+			if j > i+1 {
+				line += words[j-1].before
+			}
+			line += words[j-1].text
+			width[i][j] = ems([]rune(line))
+		}
+	}
+	var bestRows []string
+	bestSize := -1.0
+	for k := 1; k <= n; k++ {
+		cuts := balancedCuts(width, n, k)
+		longest := 0.0
+		var rows []string
+		for i := 0; i < k; i++ {
+			from, to := cuts[i], cuts[i+1]
+			longest = math.Max(longest, width[from][to])
+			row := words[from].text
+			for _, w := range words[from+1 : to] {
+				row += w.before + w.text
+			}
+			rows = append(rows, row)
+		}
+		size := math.Min(maxSize, math.Min(monogramBox/longest, monogramBox/(1.15*float64(k))))
+		if size > bestSize+0.05 {
+			bestRows, bestSize = rows, size
+		}
+	}
+	return bestRows, bestSize
+}
+
+// balancedCuts splits n words into k lines so that the widest line is as
+// narrow as it can be (the linear partition problem, by dynamic
+// programming), and returns the k+1 word indexes where lines start, the last
+// being n.
+func balancedCuts(width [][]float64, n, k int) []int {
+	// cost[m][j] is the narrowest widest line for the first j words on m
+	// lines; from[m][j] where the last of those lines starts.
+	cost := make([][]float64, k+1)
+	from := make([][]int, k+1)
+	for m := range cost {
+		cost[m] = make([]float64, n+1)
+		from[m] = make([]int, n+1)
+		for j := range cost[m] {
+			cost[m][j] = math.Inf(1)
+		}
+	}
+	cost[0][0] = 0
+	for m := 1; m <= k; m++ {
+		for j := m; j <= n; j++ {
+			for i := m - 1; i < j; i++ {
+				if c := math.Max(cost[m-1][i], width[i][j]); c < cost[m][j] {
+					cost[m][j], from[m][j] = c, i
+				}
+			}
+		}
+	}
+	cuts := make([]int, k+1)
+	cuts[k] = n
+	for m := k; m > 0; m-- {
+		cuts[m-1] = from[m][cuts[m]]
+	}
+	return cuts
 }
 
 // attr escapes s for an attribute value.
@@ -84,34 +214,6 @@ func allHan(rs []rune) bool {
 		}
 	}
 	return han
-}
-
-// hanRows splits Han text into rows of nearly equal length, longer rows
-// first: one row up to three characters, two up to six, three up to twelve,
-// and a square beyond.
-func hanRows(rs []rune) [][]rune {
-	n := len(rs)
-	rows := 1
-	switch {
-	case n <= 3:
-	case n <= 6:
-		rows = 2
-	case n <= 12:
-		rows = 3
-	default:
-		rows = int(math.Ceil(math.Sqrt(float64(n))))
-	}
-	out := make([][]rune, 0, rows)
-	for i := range rows {
-		// Rows get n/rows characters, the first n%rows of them one more.
-		k := n / rows
-		if i < n%rows {
-			k++
-		}
-		out = append(out, rs[:k])
-		rs = rs[k:]
-	}
-	return out
 }
 
 // ems estimates the width of a line of bold Latin or Cyrillic text in ems:

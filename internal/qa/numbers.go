@@ -16,8 +16,8 @@ import (
 // twenty and 20 are all 20; 百分之五, 5 % and five per cent are all 5.
 type Number struct {
 	Value float64
-	// Alt holds the other values the same words can stand for: 下午3点 is
-	// 3 or 15 o'clock, "90-е" the 90s or the 1990s, 七成 seven tenths or
+	// Alt holds the other values the same words can stand for: 3点 is 3
+	// or 15 o'clock, "90-е" the 90s or the 1990s, 七成 seven tenths or
 	// 70 %.
 	Alt  []float64
 	Text string // as written, with its scale word
@@ -41,6 +41,19 @@ type Number struct {
 	unit       *unit
 	fahrenheit bool
 	start, end int // where Text stands in the normalised text
+	// role says what the number is in a date: a day, a month or a year;
+	// dated says that it belongs to a date the scanner has read whole.
+	role  role
+	dated bool
+	// sign is -1 for a number with a minus attached (−5, минус 5,
+	// 零下5), +1 for one with a plus, 0 for one with neither.
+	sign int8
+	// per is 100 for a percentage (5 %, 百分之五, пять процентов), 1000
+	// for per mille (5 ‰, 千分之五), 0 otherwise.
+	per float64
+	// currency is the money of an amount ($5, 5 млн долл., 500万美元), 0
+	// where none is written.
+	currency currency
 }
 
 // required reports whether the translation must have the number: it is
@@ -60,9 +73,18 @@ func (n Number) values() []float64 {
 // a region is ignored): digits with the language's separators and scale
 // words, spelled-out numbers (cardinal and ordinal, every case and gender
 // in Russian), Chinese numerals, Roman numerals, month names next to a
-// date, times, decades and percentages. The text is NFKC-normalised first,
-// so full-width digits count. Signs are ignored: −5 °C and 零下5度 are 5.
+// date, times, decades and percentages. A date gives its day, month and
+// year as three numbers (18.06.2021, 18 June 2021 and 2021年6月18日 are all
+// 18, 6, 2021); an hour with its half of the day is on the 24-hour clock
+// (10 p.m., 晚上10点 and 10 часов вечера are 22). The text is
+// NFKC-normalised first, so full-width digits count. Values have no sign:
+// −5 °C and 零下5度 are 5, with the minus kept apart.
 func Numbers(text, lang string) []Number {
+	return scanNumbers(text, lang).out
+}
+
+// scanNumbers reads the numbers of text, and the dates they make.
+func scanNumbers(text, lang string) *numScanner {
 	if needsNFKC(text) {
 		text = norm.NFKC.String(vulgarFractions(text))
 	}
@@ -72,6 +94,8 @@ func Numbers(text, lang string) []Number {
 	}
 	s.scan()
 	s.rangeUnits()
+	s.groupDates()
+	s.yearRanges()
 	if s.text != text {
 		// Folding kept every byte offset: quote the text as written.
 		for k, n := range s.out {
@@ -80,31 +104,78 @@ func Numbers(text, lang string) []Number {
 			}
 		}
 	}
-	return s.out
+	return s
 }
 
 type numScanner struct {
-	text string
-	lang string
-	out  []Number
-	last int // where the last number emitted starts
+	text  string
+	lang  string
+	out   []Number
+	dates []date
+	// last and lastEnd are where the last number emitted starts and ends.
+	last, lastEnd int
 }
 
 func (s *numScanner) emit(n Number) {
 	if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
 		return
 	}
-	// Numbers come in the order of the text: find where this one stands.
-	if k := strings.Index(s.text[s.last:], n.Text); k >= 0 {
-		n.start = s.last + k
-		n.end = n.start + len(n.Text)
-		s.last = n.start
+	// Numbers come in the order of the text: find where this one stands,
+	// unless the reader said so.
+	if n.end == 0 {
+		n.start, n.end = s.find(n.Text)
 	}
+	s.last, s.lastEnd = n.start, n.end
 	n.Value = round(n.Value)
 	for k := range n.Alt {
 		n.Alt[k] = round(n.Alt[k])
 	}
 	s.out = append(s.out, n)
+}
+
+// find returns where t stands in the text, after the last number or else
+// from where it starts (the two numbers of 二十七八 have the same text), as
+// a whole: the "1" of "2021 and 1 June" is not the one in 2021, nor the 五
+// of "二十五和五" the one in 二十五.
+func (s *numScanner) find(t string) (int, int) {
+	if s.lastEnd > s.last {
+		if at, end := s.findFrom(s.lastEnd, t); end > at {
+			return at, end
+		}
+	}
+	return s.findFrom(s.last, t)
+}
+
+func (s *numScanner) findFrom(from int, t string) (int, int) {
+	first := -1
+	for from < len(s.text) {
+		k := strings.Index(s.text[from:], t)
+		if k < 0 || t == "" {
+			break
+		}
+		at := from + k
+		if first < 0 {
+			first = at
+		}
+		p, _ := utf8.DecodeLastRuneInString(s.text[:at])
+		r, size := utf8.DecodeRuneInString(t)
+		q, _ := utf8.DecodeRuneInString(s.text[at+len(t):])
+		l, _ := utf8.DecodeLastRuneInString(t)
+		if !sameNumeral(p, r) && !sameNumeral(l, q) {
+			return at, at + len(t)
+		}
+		from = at + size
+	}
+	if first < 0 {
+		return from, from
+	}
+	return first, first + len(t)
+}
+
+// sameNumeral reports whether a and b are both digits or both Chinese
+// numerals: side by side, they belong to one number.
+func sameNumeral(a, b rune) bool {
+	return isDigit(byte(a)) && a < 0x80 && isDigit(byte(b)) && b < 0x80 || isZhNumeral(a) && isZhNumeral(b)
 }
 
 func (s *numScanner) scan() {
@@ -117,6 +188,10 @@ func (s *numScanner) scan() {
 			i = s.digits(i)
 		case s.lang == "zh" && (isZhNumeral(c) || c == '第' || c == '兆'):
 			i = s.zhNumeral(i)
+		case s.lang == "zh" && (c == '正' || c == '午') && (strings.HasPrefix(text[i:], "正午") || strings.HasPrefix(text[i:], "午夜")):
+			w := text[i : i+len("正午")]
+			s.emit(Number{Value: noonWords[w][0], Alt: noonWords[w][1:], Text: w, Spelled: true, Weak: true})
+			i += len(w)
 		case unicode.IsLetter(c) && !isHan(c):
 			i = s.words(i)
 		default:
@@ -219,12 +294,17 @@ func (s *numScanner) digits(i int) int {
 		s.emit(Number{Value: v, Text: text[i:end], Weak: true})
 		return end
 	}
+	if stop, ok := s.numericDate(i); ok {
+		return stop
+	}
 	if stop, ok := s.clock(i); ok {
 		return stop
 	}
 	n := Number{Value: v}
+	scaled := false
 	if v2, alt, mend := applyMagnitude(text, end, v, s.lang, i); mend > end {
 		n.Value, n.Alt, end = v2, alt, mend
+		scaled = true
 		// "2 млн 500 тыс.", "2万5千": a smaller amount with its own
 		// scale word adds to the number.
 		last := v2 / v
@@ -251,55 +331,48 @@ func (s *numScanner) digits(i int) int {
 	// A lone "1" is often "a" or nothing in the other language: 1个小时
 	// is "час", "an hour".
 	n.Weak = n.Text == "1" && len(n.Alt) == 0
+	s.hour(&n, i, end)
 	s.century(&n, end)
 	s.measure(&n, i, end)
+	s.marks(&n, i, end)
+	hh, mm, dotted := s.dottedPair(i, end)
+	dotted = dotted && !scaled && n.unit == nil && n.per == 0
+	if dotted {
+		n.Alt = append(n.Alt, hh)
+	}
 	s.emit(n)
+	if dotted {
+		s.emit(Number{Value: mm, Text: text[end-2 : end], Weak: true, start: end - 2, end: end})
+	}
 	s.halfHour(end)
 	return end
 }
 
-// clock reads a time of day at text[i]: 10:00, 9:30:15, and 7.55am, 4.40
-// p.m. with a dot before the am or pm. It emits the hour (with its
-// afternoon reading on the 12-hour clock) and the minutes unless they are
-// zero, and returns where the time ends.
-func (s *numScanner) clock(i int) (int, bool) {
-	text := s.text
-	h := i
-	for h < len(text) && isDigit(text[h]) {
-		h++
+// dottedPair reports whether text[i:end] is two numbers joined by a dot
+// that may be a time, a day and month or a decimal: Russian writes "в
+// 10.30" for half past ten and "18.06" for the 18th of June, British
+// English "at 10.30". It returns the numbers before and after the dot.
+// A currency sign before the number makes it an amount.
+func (s *numScanner) dottedPair(i, end int) (float64, float64, bool) {
+	t := s.text[i:end]
+	dot := strings.IndexByte(t, '.')
+	if dot < 1 || dot > 2 || len(t)-dot != 3 {
+		return 0, 0, false
 	}
-	if h-i > 2 || h+2 >= len(text) || !isDigit(text[h+1]) || !isDigit(text[h+2]) || h+3 < len(text) && isDigit(text[h+3]) {
-		return 0, false
-	}
-	hour, _ := strconv.Atoi(text[i:h])
-	minutes, _ := strconv.Atoi(text[h+1 : h+3])
-	stop := h + 3
-	switch text[h] {
-	case ':':
-		if stop+2 < len(text) && text[stop] == ':' && isDigit(text[stop+1]) && isDigit(text[stop+2]) {
-			stop += 3 // seconds
+	for k := range len(t) {
+		if k != dot && !isDigit(t[k]) {
+			return 0, 0, false
 		}
-	case '.':
-		after := strings.ToLower(strings.TrimLeft(text[stop:], " "))
-		if !strings.HasPrefix(after, "am") && !strings.HasPrefix(after, "pm") && !strings.HasPrefix(after, "a.m") && !strings.HasPrefix(after, "p.m") {
-			return 0, false
-		}
-	default:
-		return 0, false
 	}
-	if hour > 24 || minutes > 59 {
-		return 0, false
+	if sign, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text[:i], " ")); strings.ContainsRune("$£€¥₽", sign) {
+		return 0, 0, false
 	}
-	// Chinese says 下午5:30 before the time; English 5.30 pm after it.
-	after := stop
-	if s.lang == "zh" {
-		after = h
+	a, _ := strconv.Atoi(t[:dot])
+	b, _ := strconv.Atoi(t[dot+1:])
+	if a >= 1 && (a <= 23 && b <= 59 || a <= 31 && b >= 1 && b <= 12) {
+		return float64(a), float64(b), true
 	}
-	s.emit(Number{Value: float64(hour), Text: text[i:stop], Alt: s.clockAlt(i, after, float64(hour))})
-	if minutes != 0 {
-		s.emit(Number{Value: float64(minutes), Text: text[h+1 : h+3]})
-	}
-	return stop, true
+	return 0, 0, false
 }
 
 // parseDigits reads a number starting at text[i]: digits with the
@@ -495,8 +568,7 @@ func round(v float64) float64 {
 }
 
 // contextAlt returns the other values the words around a number give it:
-// a decade (90年代, 90-е, '90s: also 1990 and 2090), the afternoon
-// (下午3点, 3 p.m., 3 часа дня: also 15), tenths (七成: 70 %).
+// a decade (90年代, 90-е, '90s: also 1990 and 2090), tenths (七成: 70 %).
 func (s *numScanner) contextAlt(start, end int, v float64) []float64 {
 	text := s.text
 	rest := strings.TrimLeft(text[end:], " ")
@@ -520,40 +592,7 @@ func (s *numScanner) contextAlt(start, end int, v float64) []float64 {
 	if strings.HasPrefix(rest, "成") {
 		alt = append(alt, v*10)
 	}
-	return append(alt, s.clockAlt(start, end, v)...)
-}
-
-// clockAlt returns v+12 for an hour in the afternoon or evening written on
-// the 12-hour clock.
-func (s *numScanner) clockAlt(start, end int, v float64) []float64 {
-	if v < 1 || v > 12 || v != math.Trunc(v) {
-		return nil
-	}
-	text := s.text
-	after := strings.TrimLeft(text[end:], " ")
-	pm := false
-	switch s.lang {
-	case "zh":
-		before := strings.TrimRight(text[max(0, start-13):start], " ")
-		pm = (strings.HasSuffix(before, "下午") || strings.HasSuffix(before, "晚上") || strings.HasSuffix(before, "傍晚") ||
-			strings.HasSuffix(before, "午后") || strings.HasSuffix(before, "晚")) &&
-			(strings.HasPrefix(after, "点") || strings.HasPrefix(after, "时") || strings.HasPrefix(after, ":"))
-	case "ru":
-		for _, w := range []string{"часа", "часов", "час"} {
-			if strings.HasPrefix(after, w+" ") {
-				after = strings.TrimLeft(after[len(w):], " ")
-				break
-			}
-		}
-		pm = strings.HasPrefix(after, "дня") || strings.HasPrefix(after, "вечера") || strings.HasPrefix(after, "ночи") && v == 12
-	case "en":
-		l := strings.ToLower(after)
-		pm = strings.HasPrefix(l, "p.m") || strings.HasPrefix(l, "pm") || strings.HasPrefix(l, "p. m")
-	}
-	if pm && v < 12 {
-		return []float64{v + 12}
-	}
-	return nil
+	return alt
 }
 
 // century weakens the century of "20世纪90年代" (the 1990s): a translation
@@ -574,13 +613,5 @@ func (s *numScanner) century(n *Number, end int) {
 	}
 	if k > 0 && strings.HasPrefix(strings.TrimLeft(rest[k:], " "), "年代") {
 		n.Weak = true
-	}
-}
-
-// halfHour reads the half hour of 10点半 and 3时半.
-func (s *numScanner) halfHour(end int) {
-	rest := s.text[end:]
-	if s.lang == "zh" && (strings.HasPrefix(rest, "点半") || strings.HasPrefix(rest, "时半")) {
-		s.emit(Number{Value: 30, Text: rest[len("点") : len("点")+len("半")], Spelled: true, Weak: true})
 	}
 }

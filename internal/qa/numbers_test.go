@@ -8,15 +8,18 @@ import (
 	"unicode/utf8"
 )
 
-// show writes the numbers found as "VALUE|ALT…", with "~" after a number
-// written without digits and "?" after a weak one, separated by spaces.
+// show writes the numbers found as "VALUE|ALT…", with "−" or "+" before a
+// number with a sign, "%" or "‰" after a number per cent or per mille,
+// "~" after a number written without digits and "?" after a weak one,
+// separated by spaces.
 func show(ns []Number) string {
 	var out []string
 	for _, n := range ns {
-		s := strconv.FormatFloat(n.Value, 'g', -1, 64)
+		s := map[int8]string{-1: "−", 1: "+"}[n.sign] + strconv.FormatFloat(n.Value, 'g', -1, 64)
 		for _, a := range n.Alt {
 			s += "|" + strconv.FormatFloat(a, 'g', -1, 64)
 		}
+		s += map[float64]string{100: "%", 1000: "‰", 10000: "‱"}[n.per]
 		if n.Spelled {
 			s += "~"
 		}
@@ -36,8 +39,8 @@ func TestNumbers(t *testing.T) {
 		{"en", "trade reached $240.1 billion", "2.401e+11"},
 		{"zh", "1200名代表", "1200"},
 		{"ru", "1 200 делегатов и 1\u00a0500 гостей, 2\u202f000 000 рублей", "1200 1500 2e+06"},
-		{"en", "1,200 delegates, 3.5% growth", "1200 3.5"},
-		{"ru", "рост на 3,5 %, 5 тыс. человек, 12 млн.", "3.5 5000 1.2e+07"},
+		{"en", "1,200 delegates, 3.5% growth", "1200 3.5%"},
+		{"ru", "рост на 3,5 %, 5 тыс. человек, 12 млн.", "3.5% 5000 1.2e+07"},
 		{"zh", "２０２３年５月３日", "2023 5 3"},
 		{"zh", "2.5万人", "25000"},
 		{"ru", "25 тыс. человек", "25000"},
@@ -66,30 +69,56 @@ func TestNumbers(t *testing.T) {
 		// dates, times, decades, centuries
 		{"ru", "3 мая 2023 г.", "3 5 2023"},
 		{"ru", "в июне, после ноябрьских выборов", "6~ 11~"},
-		{"en", "June 1, 2021 and 1 June 2021", "6 1? 2021 1? 6 2021"},
+		{"en", "June 1, 2021 and 1 June 2021", "6 1 2021 1 6 2021"},
 		{"en", "you may go, May I? March on!", ""},
 		{"en", "in March and in late May, on Sept. 30, when Jan and Dec. were cold", "3~ 5~ 9 30 12~"},
 		{"en", "in May 2021", "5 2021"},
-		{"zh", "下午3点，晚上8时", "3|15 8|20"},
-		{"en", "3 p.m. and 10:30", "3|15 10 30"},
-		{"en", "at 7.55am, at 4.40 pm, 7.5 magnitude", "7 55 4|16 40 7.5"},
-		{"ru", "в 15:00, в 3 часа дня, в 9:05", "15 3|15 9 5"},
-		{"zh", "10点半，下午5：30", "10 30~? 5|17 30"},
+		{"zh", "下午3点，晚上8时", "15 20"},
+		{"en", "3 p.m. and 10:30", "15 10 30"},
+		{"en", "at 7.55am, at 4.40 pm, 7.5 magnitude", "7 55 16 40 7.5"},
+		{"ru", "в 15:00, в 3 часа дня, в 9:05", "15 15 9 5"},
+		{"zh", "10点半，下午5：30", "10|22 30~? 17 30"},
 		{"zh", "每小时 85 英里", "85"},
-		{"zh", "十点三十分，三点五分", "10~ 30~ 3~ 5~"},
+		{"zh", "十点三十分，三点五分", "10|22~ 30~ 3|15~ 5~"},
 		{"ru", "90-е годы, 1990-х", "90|1990|2090 1990"},
 		{"en", "the '90s and the 1990s", "90|1990|2090 1990"},
+		{"en", "the nineties, the ninetieth", "90|1990|2090~ 90~"},
+		{"ru", "девяностые годы, в девяностых, девяностый", "90|1990|2090~ 90|1990|2090~ 90~"},
 		{"zh", "20世纪90年代", "20? 90|1990|2090"},
 		{"zh", "二十世纪九十年代", "20~? 90|1990|2090~"},
 		{"zh", "21世纪", "21"},
 		{"ru", "XXI век, XX–XXI вв., I квартал, Карл IV, точка C", "21~ 20~ 21~ 1~? 4~"},
 		{"en", "World War II, Henry V, I said", "2~? 5~?"},
+		// dates in every notation: day, month and year, whatever the order
+		{"ru", "18.06.2021, 1.6.2021, 18.06.21, 18-06-2021", "18 6 2021 1 6 2021 18 6 2021|1921 18 6 2021"},
+		{"en", "2021-06-18, 6/18/2021, 5/6/2021, 2021/6/18", "2021 6 18 6 18 2021 5 6 2021 2021 6 18"},
+		{"zh", "2021年6月18日，2021.6.18", "2021 6 18 2021 6 18"},
+		{"zh", "二〇二一年六月十八日，十月一日，一月", "2021~ 6~ 18~ 10~ 1~ 1~?"},
+		{"ru", "1-го июня, первого июня, 18 июня 2021 года", "1 6 1~ 6~ 18 6 2021"},
+		{"en", "on the 1st of June, June 1st, 1st June", "1 6 6 1 1 6"},
+		{"en", "Jun. 18, 18 Jun 2021, 2 May", "6 18 18 6 2021 2 5"},
+		{"ru", "1.2.3.4, 192.168.1.1, 31.31.2021", "1.2 3.4 192.168 1.1 31.31 2021"},
+		{"en", "in 2020–21, 2020/21, 1998-99, 2020-2021", "2020 21|2021 2020 21|2021 1998 99|1999 2020 2021"},
+		{"zh", "1—5月，1至5月", "1 5 1 5"},
+		{"en", "January–May, March to May, May to July", "1~ 5~ 3~ 5~ 5~ 7~"},
+		// times: on the 24-hour clock where the part of the day is written
+		{"ru", "в 10.30, в 22.30, 3.50", "10.3|10 30? 22.3|22 30? 3.5|3 50?"},
+		{"ru", "в 10 часов вечера, в 3 часа ночи, в 11 часов ночи, в 12 часов дня, в 10 утра", "22 3 23 12 10"},
+		{"en", "at 10 p.m., at 12 a.m., at 12 p.m., at three in the afternoon, at 3 o'clock, at 7.30am", "22 0|24 12 15~ 3|15 7 30"},
+		{"en", "noon and midnight", "12~? 0|24~?"},
+		{"zh", "晚上10点，凌晨3时，中午1点，15时，正午", "22 3 13 15 12~?"},
+		{"en", "£2.80 and 2.5 million", "2.8 2.5e+06"},
+		// signs and per mille
+		{"ru", "−5 °C, -5, –5, минус пять, +3 %", "−5 −5 −5 −5~ +3%"},
+		{"zh", "零下5度，负5，18胜20负7平，正负0.5", "−5 −5 18 20 7 0.5"},
+		{"en", "5-10, 10 - 5, COVID-19, a 5 - 2 win", "5 10 10 5 19? 5 2"},
+		{"ru", "0,5 ‰, 5 промилле, 5 процентов", "0.5|0.05‰ 5|0.5‰ 5%"},
 		// percent and fractions
-		{"zh", "百分之五，百分之三点五，千分之三，百分之5", "5~ 3.5~ 3~ 5"},
+		{"zh", "百分之五，百分之三点五，千分之三，百分之5", "5%~ 3.5%~ 3|0.3‰~ 5%"},
 		{"zh", "百分百", "100~"},
 		{"zh", "三分之一", "0.3333333333333~?"},
 		{"zh", "七成", "7|70~"},
-		{"en", "five per cent", "5~"},
+		{"en", "five per cent", "5%~"},
 		// Chinese numerals
 		{"zh", "二十，第三，两千", "20~ 3~ 2000~"},
 		{"zh", "二十一，三百五十，一万二千，两千零一，十五亿", "21~ 350~ 12000~ 2001~ 1.5e+09~"},
@@ -122,7 +151,7 @@ func TestNumbers(t *testing.T) {
 		{"ru", "четыреста двадцать", "420~"},
 		{"ru", "семью годами позже поддержать семью", ""},
 		{"ru", "(млн долл. США)", "1e+06~?"},
-		{"ru", "пять процентов", "5~"},
+		{"ru", "пять процентов", "5%~"},
 		{"ru", "20-летие", "20"},
 		// English words
 		{"en", "one, two, twenty-one, twenty-first", "1~? 2~? 21~ 21~"},
@@ -191,6 +220,8 @@ func FuzzNumbers(f *testing.F) {
 		"2401亿美元", "240,1 млрд", "1 000 000", "二十一", "两千零一", "一亿五千万", "百分之三点五", "七八个",
 		"двумястами", "две тысячи первый", "twenty-first", "a thousand", "10:30", "下午3点", "90-е", "XXI",
 		"20世纪90年代", "5千米", "3兆日元", "2 млн 500 тыс.", "$5m", "第十四个五年规划", "三分之一", "1.2.3", "9" + strings.Repeat("9", 400),
+		"18.06.2021", "6/18/2021", "2021年6月18日至20日", "18–20 июня", "June 18 and 20", "в 10.30", "10 p.m.", "晚上10点", "2020–21",
+		"−5 °C", "минус 5", "零下5度", "0,5 ‰", "千分之五",
 	} {
 		for _, lang := range []string{"zh", "ru", "en"} {
 			f.Add(s, lang)
@@ -212,9 +243,11 @@ func FuzzNumbers(f *testing.F) {
 			if n.Value >= 1e15 || n.Value != math.Trunc(n.Value*1e6)/1e6 {
 				continue
 			}
+			// 10.25 may also be 10:25 or the 10th of May: its second
+			// number is weak.
 			digits := strconv.FormatFloat(n.Value, 'f', -1, 64)
 			again := Numbers(digits, lang)
-			if len(again) != 1 || again[0].Value != n.Value || again[0].Spelled {
+			if len(again) == 0 || again[0].Value != n.Value || again[0].Spelled || len(again) > 1 && (len(again) > 2 || !again[1].Weak) {
 				t.Fatalf("%q: %v written as %q reads as %s", text, n.Value, digits, show(again))
 			}
 		}

@@ -183,6 +183,10 @@ func enNumberWords() map[string]numWord {
 	for v, w := range strings.Fields("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth") {
 		m[w] = numWord{float64(20 + 10*v), wTen, true}
 	}
+	// The decades: the nineties.
+	for v, w := range strings.Fields("twenties thirties forties fifties sixties seventies eighties nineties") {
+		m[w] = numWord{float64(20 + 10*v), wTen, true}
+	}
 	m["hundred"] = numWord{100, wHundred, false}
 	m["hundreds"] = numWord{100, wHundred, false}
 	m["hundredth"] = numWord{100, wHundred, true}
@@ -234,8 +238,9 @@ func (c *compound) add(w numWord) bool {
 		}
 		c.article = true
 	case wUnit, wTeen, wTen, wHundreds:
+		// "a" begins "a hundred", "a thousand and one", never "a five".
 		p := w.kind.place()
-		if c.article || p >= c.place {
+		if c.article && c.value() == 0 || p >= c.place {
 			return false
 		}
 		c.group += w.value
@@ -344,7 +349,10 @@ func (s *numScanner) words(i int) int {
 		}
 		e := letterEnd(text, k)
 		next := strings.ToLower(text[k:e])
-		if next == "and" && s.lang == "en" && !hyphen && (c.place == 3 || c.lastScale != 0) {
+		// "one hundred and twenty", "a thousand and one", "тысяча и
+		// одна": and after a hundred or a scale word goes on with the
+		// smaller places.
+		if (next == "and" && s.lang == "en" && (c.place == 3 || c.lastScale != 0) || next == "и" && s.lang == "ru" && c.lastScale != 0) && !hyphen {
 			k2 := e
 			for k2 < len(text) && text[k2] == ' ' {
 				k2++
@@ -365,9 +373,54 @@ func (s *numScanner) words(i int) int {
 	}
 	v := c.value()
 	n := Number{Value: v, Text: text[i:end], Spelled: true, Weak: c.bare() || v < 3}
+	if c.words == 1 && w.kind == wTen && w.ordinal && decadeWord(lower) {
+		n.Alt = []float64{1900 + v, 2000 + v} // the nineties, девяностые: the 1990s
+	}
+	if s.lang == "en" && c.words == 1 && whole(v) && v >= 1 && v <= 12 && s.pastHour(i, &n) {
+		return end
+	}
+	s.hour(&n, i, end)
 	s.measure(&n, i, end)
+	s.marks(&n, i, end)
 	s.emit(n)
 	return end
+}
+
+// decadeWord reports whether an ordinal of the tens names a decade: the
+// nineties, девяностые (годы), в девяностых.
+func decadeWord(w string) bool {
+	return strings.HasSuffix(w, "ies") || strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "ыми")
+}
+
+// pastHour reads English times told from the hour, whose hour is the word
+// at text[i:] that n holds: "half past ten" is 10:30, "a quarter past
+// ten" 10:15, "a quarter to eleven" 10:45. It emits the hour and the
+// minutes and reports whether it found one.
+func (s *numScanner) pastHour(i int, n *Number) bool {
+	before := strings.ToLower(strings.TrimRight(s.text[:i], " "))
+	var minutes float64
+	switch {
+	case strings.HasSuffix(before, "half past"):
+		minutes = 30
+	case strings.HasSuffix(before, "quarter past"):
+		minutes = 15
+	case strings.HasSuffix(before, "quarter to"):
+		minutes = 45
+		n.Value = n.Value - 1
+		if n.Value == 0 {
+			n.Value = 12
+		}
+	default:
+		return false
+	}
+	n.Weak = false
+	if n.Value < 12 {
+		n.Alt = append(n.Alt, n.Value+12)
+	}
+	s.emit(*n)
+	hour := s.out[len(s.out)-1]
+	s.emit(Number{Value: minutes, Text: hour.Text, Spelled: true, Weak: true, start: hour.start, end: hour.end})
+	return true
 }
 
 // otherWord reads the words that hold a number without being number words:
@@ -379,6 +432,10 @@ func (s *numScanner) otherWord(i, j int, lower string) {
 			s.emit(Number{Value: v, Text: s.text[i:j], Spelled: true, Weak: v < 3})
 			return
 		}
+	}
+	if v, ok := noonWords[lower]; ok {
+		s.emit(Number{Value: v[0], Alt: v[1:], Text: s.text[i:j], Spelled: true, Weak: true})
+		return
 	}
 	m, ok := monthNames[s.lang][lower]
 	if !ok {
@@ -393,12 +450,44 @@ func (s *numScanner) otherWord(i, j int, lower string) {
 	case near:
 	case m.abbrev && !stop:
 		return // "mar", "дек" without their stop are something else
-	case s.lang == "en" && (lower == "may" || lower == "march") && !s.capitalisedInside(i):
+	case s.lang == "en" && (lower == "may" || lower == "march") && !s.capitalisedInside(i) && !s.besideMonth(i, j):
 		return // "may" the verb, "march" the walk
 	}
 	// Next to a date the month is as required as the day; alone ("в
 	// июне") it may be rendered otherwise.
-	s.emit(Number{Value: m.month, Text: s.text[i:j], Spelled: !near})
+	s.emit(Number{Value: m.month, Text: s.text[i:j], Spelled: !near, role: monthRole})
+}
+
+// monthJoins join the months of a range or a list: January–May, March to
+// May, январь–май, с января по май.
+var monthJoins = map[string]bool{"-": true, "–": true, "—": true, "to": true, "through": true, "till": true,
+	"until": true, "and": true, "or": true, ",": true, "по": true, "до": true, "и": true, "или": true}
+
+// besideMonth reports whether the word at text[i:j] makes a range or a
+// list with a month name before or after it: "January–May", "May to
+// July". There it is a month, not the verb.
+func (s *numScanner) besideMonth(i, j int) bool {
+	if k := len(s.out) - 1; k >= 0 && s.out[k].role == monthRole && s.out[k].end <= i &&
+		monthJoins[strings.ToLower(strings.TrimSpace(s.text[s.out[k].end:i]))] {
+		return true
+	}
+	rest := strings.ToLower(strings.TrimLeft(s.text[j:], " "))
+	for join := range monthJoins {
+		if after, ok := strings.CutPrefix(rest, join); ok && (join != "to" && join != "and" && join != "or" || strings.HasPrefix(after, " ")) {
+			after = strings.TrimLeft(after, " ")
+			if _, ok := monthNames[s.lang][letterTail(after)]; ok && letterTail(after) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noonWords name an hour: noon is 12, midnight 0 or 24. They stand in for
+// "12 часов дня" and "00:00".
+var noonWords = map[string][]float64{
+	"noon": {12}, "midday": {12}, "midnight": {0, 24}, "полдень": {12}, "полудня": {12},
+	"полночь": {0, 24}, "полуночи": {0, 24}, "正午": {12}, "午夜": {0, 24},
 }
 
 // capitalisedInside reports whether the word at text[i] is capitalised

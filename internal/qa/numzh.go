@@ -108,7 +108,8 @@ func (s *numScanner) zhNumeral(i int) int {
 		}
 		switch run {
 		case "百", "千", "万":
-			s.emit(Number{Value: v, Text: text[start:e], Spelled: spelled})
+			s.emit(Number{Value: v, Text: text[start:e], Spelled: spelled,
+				per: map[string]float64{"百": 100, "千": 1000, "万": 10000}[run], Alt: perMilleAlt(run, v)})
 		default:
 			if d, ok := parseZhNumeral(run); ok && d != 0 {
 				s.emit(Number{Value: v / d, Text: text[start:e], Spelled: true, Weak: true})
@@ -184,6 +185,8 @@ func (s *numScanner) zhNumeral(i int) int {
 			if strings.ContainsRune(zhMeasures, next) {
 				s.emit(Number{Value: map[rune]float64{'千': 1e3, '百': 100}[c], Text: run, Spelled: true, Weak: true})
 			}
+		case c == '一' && !ordinal && (next == '月' || (next == '日' || next == '号') && strings.HasSuffix(text[:start], "月")):
+			s.zhEmit(start, j, 1, false, false) // 一月 January, 十月一日 the 1st of October
 		case c == '一' || c == '〇' || c == '零':
 			// 一 is in 一起, 统一, 一些, 之一: too many words to count.
 		case c == '十' && strings.HasPrefix(rest, "分"):
@@ -281,11 +284,25 @@ func (s *numScanner) zhEmit(start, end int, v float64, ordinal, weak bool) {
 		s.measure(&n, start, end-len("千"))
 	} else {
 		n.Alt = s.contextAlt(start, end, v)
+		s.hour(&n, start, end)
 		s.measure(&n, start, end)
 	}
 	s.century(&n, end)
+	s.marks(&n, start, end)
 	s.emit(n)
 	s.halfHour(end)
+}
+
+// perMilleAlt gives a number per mille (千分之三) or per ten thousand
+// (万分之五) its value per cent.
+func perMilleAlt(run string, v float64) []float64 {
+	switch run {
+	case "千":
+		return []float64{v / 10}
+	case "万":
+		return []float64{v / 100}
+	}
+	return nil
 }
 
 // zhRunEnd returns the end of the run of Chinese numerals at text[i].

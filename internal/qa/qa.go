@@ -1,11 +1,13 @@
 // Package qa checks translated segments for what a reviewer would catch:
 // numbers that differ once normalised (2401亿 is 240,1 млрд, 二十 is
-// двадцать, 650 pounds is about 300 кг), sentence counts, inline tags, end
-// punctuation and quotation marks, punctuation of the wrong width,
-// untranslated text, spacing, length and terminology. It knows the
-// conventions of zh, ru and en, so that correct translations raise no
-// alarm: a check that cries wolf is worse than none. An error is what a
-// translation must not be delivered with; a warning is worth a look.
+// двадцать, 650 pounds is about 300 кг, 18.06.2021 is 2021年6月18日, 10 p.m.
+// is 22:00) or differ in sign, per mille or currency, sentence counts,
+// inline tags, end punctuation and quotation marks, punctuation of the
+// wrong width, untranslated text, spacing, length and terminology. It
+// knows the conventions of zh, ru and en, so that correct translations
+// raise no alarm: a check that cries wolf is worse than none. An error is
+// what a translation must not be delivered with; a warning is worth a
+// look.
 package qa
 
 import (
@@ -159,14 +161,28 @@ func hasWords(s, lang string) bool {
 
 // checkNumbers pairs the numbers of the source and the translation by
 // value, whatever their form (2401亿 and 240,1 млрд, 二十 and двадцать,
-// 百分之五 and 5 %). A number written with digits must have its pair; a
-// number written in words need not (两国 is often "Russia and China"),
-// but two definite numbers in words that pair with nothing on either side
-// differ. Weak numbers (a scale word alone, a name such as G20, an
-// approximation) only ever stand in for others.
+// 百分之五 and 5 %). Dates pair as dates first (18.06.2021 and 2021年6月18日;
+// 06.05.2021 is not 5 June 2021). A number written with digits must have
+// its pair; a number written in words need not (两国 is often "Russia and
+// China"), but two definite numbers in words that pair with nothing on
+// either side differ. Weak numbers (a scale word alone, a name such as
+// G20, an approximation) only ever stand in for others. Paired numbers
+// must agree in sign (−5 °C is not 5 °C, unless the other side says the
+// amount fell), per cent or per mille, and currency.
 func (c *Checker) checkNumbers(s, t string, add addFunc) {
-	src, tgt := Numbers(s, c.from), Numbers(t, c.to)
+	ss, ts := scanNumbers(s, c.from), scanNumbers(t, c.to)
+	src, tgt := ss.out, ts.out
 	usedS, usedT := make([]bool, len(src)), make([]bool, len(tgt))
+	partner := make([]int, len(src))
+	for i := range partner {
+		partner[i] = -1
+	}
+	match := func(i, k int) {
+		if !usedS[i] && !usedT[k] {
+			usedS[i], usedT[k], partner[i] = true, true, k
+		}
+	}
+	pairDates(ss, ts, match, add)
 	// Values are rounded to twelve significant digits when read, so the
 	// same quantity has the same float whichever way it was written. Each
 	// pool lists the target numbers by value; its front skips those used.
@@ -197,7 +213,7 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 				}
 				p.front[v] = f
 				if f < len(list) {
-					usedS[i], usedT[list[f]] = true, true
+					match(i, list[f])
 					break
 				}
 			}
@@ -220,9 +236,22 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 		}
 		for k, m := range tgt {
 			if !usedT[k] && sameMeasure(n, m) {
-				usedS[i], usedT[k] = true, true
+				match(i, k)
 				break
 			}
+		}
+	}
+	// Paired numbers may still differ in what stands beside them: a
+	// minus, per cent against per mille, the currency.
+	for i, k := range partner {
+		switch {
+		case k < 0:
+		case signsDiffer(src[i], tgt[k], s, c.from, t, c.to):
+			add("numbers", Error, "%q in the source, %q in the translation: the signs differ", src[i].Text, tgt[k].Text)
+		case perDiffers(src[i], tgt[k]):
+			add("numbers", Error, "%q %s in the source, %q %s in the translation", src[i].Text, perName(src[i].per), tgt[k].Text, perName(tgt[k].per))
+		case currenciesDiffer(src[i], tgt[k]):
+			add("numbers", Error, "%q in %s in the source, %q in %s in the translation", src[i].Text, src[i].currency, tgt[k].Text, tgt[k].currency)
 		}
 	}
 	// A number left over whose value the other side has all the same is

@@ -11,18 +11,26 @@ import (
 // pairClosers maps each opening quotation mark, bracket or title mark to the
 // marks that close it: „ closes with “ in Russian and with ” elsewhere. A
 // grave accent stands for two of them, closed by two apostrophes, as
-// typewritten text and TeX write quotation marks.
+// typewritten text and TeX write quotation marks; an apostrophe stands for
+// one, the typewriter's single quotation mark ('Stop! Go'), which also
+// writes don't, O'Brien and students' (see opening and closing).
 var pairClosers = map[rune]string{
-	'«': "»", '‹': "›", '„': "“”", '“': "”", '‘': "’", '"': `"`, '`': "'",
+	'«': "»", '‹': "›", '„': "“”", '“': "”", '‘': "’", '"': `"`, '`': "'", '\'': "'",
 	'(': ")", '[': "]", '（': "）", '［': "］",
 	'《': "》", '〈': "〉", '「': "」", '『': "』", '【': "】", '〔': "〕",
 }
 
 // maxPairRunes bounds how far after its opening mark a closing mark is
-// looked for: a few sentences. A mark left open, as a typing slip or a
+// looked for: a few sentences; maxSingleRunes bounds it for a single
+// typewriter quotation mark, which quotes a title or a phrase, so that one
+// opened by an elision ('Tis) and never closed is not closed by a
+// possessive (students') sentences later. A mark left open, as a typing slip or a
 // quotation that runs on into the next paragraph, then shelters nothing
 // beyond it, and a paragraph end always closes every mark.
-const maxPairRunes = 300
+const (
+	maxPairRunes   = 300
+	maxSingleRunes = 120
+)
 
 // openMark is an opening mark waiting for its closer.
 type openMark struct {
@@ -52,14 +60,14 @@ func (r *Rules) sheltered(p string) [][2]int {
 			continue
 		}
 		size := utf8.RuneLen(c)
-		if c == '`' || c == '\'' {
-			// Only `` and '' are marks: a single ` or ' is an accent or
-			// an apostrophe.
-			if !strings.HasPrefix(p[i+1:], string(c)) {
-				continue
-			}
+		switch {
+		case (c == '`' || c == '\'') && strings.HasPrefix(p[i+1:], string(c)):
+			// `` and '' are typewritten double quotation marks.
 			double = true
 			size = 2
+		case c == '`':
+			// A single ` is an accent.
+			continue
 		}
 		if k := r.closing(p, i, c, size, stack, n); k >= 0 {
 			o := stack[k]
@@ -93,10 +101,21 @@ func isPairMark(c rune) bool {
 func (r *Rules) closing(p string, i int, c rune, size int, stack []openMark, n int) int {
 	prev, _ := utf8.DecodeLastRuneInString(p[:i])
 	next, _ := utf8.DecodeRuneInString(p[i+size:])
+	single := c == '\'' && size == 1
 	switch c {
-	case '’':
+	case '’', '\'':
 		// An apostrophe: "don’t", "O’Neill".
 		if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			return -1
+		}
+		// A single typewriter quotation mark closes after a non-space
+		// and before a space or punctuation: 'Stop! Go' yesterday.
+		if single && (i == 0 || isSpace(prev) || unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			return -1
+		}
+		// After an s and before a word it is the apostrophe of a
+		// possessive: "the players' guild", "James' book".
+		if single && (prev == 's' || prev == 'S') && isSpace(next) && unicode.IsLetter(firstRune(strings.TrimLeftFunc(p[i+size:], isSpace))) {
 			return -1
 		}
 	case '"':
@@ -107,7 +126,15 @@ func (r *Rules) closing(p string, i int, c rune, size int, stack []openMark, n i
 		}
 	}
 	for k := len(stack) - 1; k >= 0 && n-stack[k].runs <= maxPairRunes; k-- {
-		if strings.ContainsRune(pairClosers[stack[k].r], c) {
+		o := stack[k].r
+		if c == '\'' && (o == '\'') != single {
+			// '' closes ``, and ' closes ' only.
+			continue
+		}
+		if o == '\'' && n-stack[k].runs > maxSingleRunes {
+			continue
+		}
+		if strings.ContainsRune(pairClosers[o], c) {
 			return k
 		}
 	}
@@ -117,7 +144,9 @@ func (r *Rules) closing(p string, i int, c rune, size int, stack []openMark, n i
 // opening reports whether c, an opening mark of size bytes at byte i of p,
 // opens a pair there. A straight quotation mark opens only after a space, a
 // bracket or a dash and before a non-space (or anywhere in Chinese); ‘ not
-// between two letters.
+// between two letters; a single ' only at the start or after a space, a
+// bracket or a dash, and before a letter, so that the apostrophes of don't,
+// O'Brien, students' and '90s open nothing.
 func (r *Rules) opening(p string, i int, c rune, size int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(p[:i])
 	next, _ := utf8.DecodeRuneInString(p[i+size:])
@@ -129,6 +158,12 @@ func (r *Rules) opening(p string, i int, c rune, size int) bool {
 		return (i == 0 || isSpace(prev) || strings.ContainsRune(openers+dashes, prev)) && next != utf8.RuneError && !isSpace(next)
 	case '‘':
 		return !(unicode.IsLetter(prev) && unicode.IsLetter(next))
+	case '\'':
+		if size == 2 {
+			// '' closes `` and opens nothing.
+			return false
+		}
+		return (i == 0 || isSpace(prev) || strings.ContainsRune(openers+dashes, prev)) && unicode.IsLetter(next)
 	}
 	return true
 }
@@ -144,12 +179,28 @@ func (r *Rules) opening(p string, i int, c rune, size int) bool {
 // goes on unless it ends in a full stop or ellipsis (Chinese puts the stop
 // of a quotation that ends the sentence inside the marks: 他说：“我们走吧。”)
 // or another quotation follows.
+//
+// A bracket right after the closing mark continues the sentence with the
+// whole of what it holds («Куда идёт экономика? Итоги года» (2021) обсудили;
+// 《摔跤吧！爸爸》（2016）这部电影): what follows the closing bracket decides,
+// and a stop or the end of the paragraph there ends the sentence after the
+// bracket, not inside the quotation («Что такое Россия?» (М., 2005).).
 func (r *Rules) goesOn(p string, open rune, start, end int) bool {
 	outer := closersAlpha
 	if r.cjk {
 		outer = closers
 	}
 	j := skip(p, end, func(c rune) bool { return isSpace(c) || strings.ContainsRune(outer, c) })
+	if k, ok := afterBracket(p, j); ok {
+		j = skip(p, k, func(c rune) bool { return isSpace(c) || strings.ContainsRune(outer, c) })
+		if j >= len(p) {
+			return true
+		}
+		if next, _ := utf8.DecodeRuneInString(p[j:]); strings.ContainsRune(stopsLatin+stopsCJK, next) {
+			return true
+		}
+		return r.goesOn(p, open, start, j)
+	}
 	if r.cjk {
 		if open == '《' || open == '〈' {
 			return true
@@ -187,6 +238,37 @@ func (r *Rules) goesOn(p string, open rune, start, end int) bool {
 		return unicode.IsLower(c)
 	}
 	return false
+}
+
+// afterBracket returns the offset just after the bracket that closes the
+// one opening at p[j:], if one opens there and closes within maxPairRunes.
+// Brackets of the same kind nest.
+func afterBracket(p string, j int) (int, bool) {
+	open, _ := utf8.DecodeRuneInString(p[j:])
+	var closer rune
+	switch open {
+	case '(', '[', '（', '［':
+		closer = []rune(pairClosers[open])[0]
+	default:
+		return 0, false
+	}
+	depth, runes := 0, 0
+	for k, c := range p[j:] {
+		runes++
+		if runes > maxPairRunes {
+			break
+		}
+		switch c {
+		case open:
+			depth++
+		case closer:
+			depth--
+			if depth == 0 {
+				return j + k + utf8.RuneLen(c), true
+			}
+		}
+	}
+	return 0, false
 }
 
 // unsheltered drops the breaks, sorted, that fall inside a sheltered range.

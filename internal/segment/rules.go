@@ -25,9 +25,14 @@ const (
 	AfterNumber
 	// MayEnd: it ends a sentence before a capital letter only ("и т. д. В").
 	MayEnd
+	// Unit: a unit of measure that the language writes without a stop
+	// ("5 км", "3 кг"), so a stop after it is the sentence's own: after a
+	// number, or for a unit of two letters or more anywhere, it ends the
+	// sentence before a capital letter ("Расстояние 5 км. Дорога плохая").
+	Unit
 )
 
-var kindNames = map[string]Kind{"never": Never, "number": AfterNumber, "end": MayEnd}
+var kindNames = map[string]Kind{"never": Never, "number": AfterNumber, "end": MayEnd, "unit": Unit}
 
 // String returns the name of the kind as written in rule files.
 func (k Kind) String() string {
@@ -56,8 +61,14 @@ type Rules struct {
 	maxLen  int // longest compact form, in runes
 	// wordFinal holds letters that end full words but never abbreviations.
 	wordFinal string
-	// starters are capitalised words that only start sentences.
+	// starters are capitalised words that only start sentences: after
+	// an initial or an abbreviation that may end a sentence, one of them
+	// begins the next. Without a stop they make no break.
 	starters map[string]bool
+	// openers are capitalised words that begin a sentence even where no
+	// stop ends the one before (see openerBreaks); only for languages
+	// whose titles are quoted, not capitalised word by word.
+	openers map[string]bool
 	// function holds words of closed classes (prepositions, pronouns,
 	// conjunctions, articles), lower case: capitalised after a stop, they
 	// begin a sentence, for they are never a surname after an initial.
@@ -68,6 +79,14 @@ type Rules struct {
 	// pairs holds, per abbreviation (compact form), the words that it is
 	// never parted from ("долл. США").
 	pairs map[string]map[string]bool
+	// endings hold, per lower-case word ending, the case a capitalised
+	// word with that ending is read in after an abbreviation that follows
+	// a number (see continues): oblique ("в 1147 г. Юрием"), nominative
+	// (overriding a shorter oblique ending: "Совнарком", "Объём"), or
+	// oblique only when the next word is oblique too ("Государственной
+	// Думой", but "Большой театр"). The longest ending wins.
+	endings   map[string]wordCase
+	endingMax int // longest ending, in runes
 	// Warnings lists what Read assumed in the rule files it read, one
 	// line each, "FILE: warning: MESSAGE": an encoding guessed for a
 	// file that is not UTF-8.
@@ -128,7 +147,7 @@ func (r *Rules) Add(a Abbreviation) error {
 			return fmt.Errorf("abbreviation %q has a control character", a.Text)
 		}
 	}
-	if a.Kind < Never || a.Kind > MayEnd {
+	if a.Kind < Never || a.Kind > Unit {
 		return fmt.Errorf("abbreviation %q: unknown kind %d", a.Text, a.Kind)
 	}
 	r.abbrevs[key] = a
@@ -149,11 +168,20 @@ func (r *Rules) Abbreviations() []Abbreviation {
 }
 
 // Read adds the abbreviations of a rule file: one "KIND ABBREVIATION" a
-// line, KIND being never, number or end; blank lines and lines starting
-// with # are skipped. A line "word-final LETTERS" lists the letters that end
-// full words but never abbreviations; a line "starters WORD..." lists
-// capitalised words that begin a sentence even where the stop before them is
-// missing ("гигабайт Несмотря на"). A line "function-words WORD..." lists
+// line, KIND being never, number, end or unit (see Kind); blank lines and
+// lines starting with # are skipped. A line "word-final LETTERS" lists the
+// letters that end full words but never abbreviations; a line "starters
+// WORD..." lists capitalised words that begin sentences, so that after an
+// initial or an abbreviation that may end one they begin the next ("Пушкин
+// А.С. Однако"); a line "openers WORD..." lists capitalised words that
+// begin a sentence even with no stop before them, after a lower-case word
+// or a colon (for Russian, whose titles are quoted: "…пять направлений:
+// Однако, автор"). Lines
+// "oblique-endings", "nominative-endings" and "agreeing-endings", each with
+// lower-case ENDING..., say how a capitalised word after a number and an
+// abbreviation such as "г." is read: one in an oblique case continues the
+// sentence ("в 1147 г. Юрием Долгоруким"), others begin a new one ("в 2001
+// г. Россия"). A line "function-words WORD..." lists
 // lower-case words of closed classes (prepositions, pronouns, articles) that,
 // capitalised after an initial or an abbreviation, begin a new sentence
 // ("Иванов И. И. В ней"). A line "date-words WORD..." lists the lower-case
@@ -191,15 +219,32 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			r.wordFinal = strings.ToLower(strings.TrimSpace(abbr))
 			continue
 		}
-		if kw == "starters" && ok {
-			if r.starters == nil {
-				r.starters = map[string]bool{}
+		if (kw == "starters" || kw == "openers") && ok {
+			set := &r.starters
+			if kw == "openers" {
+				set = &r.openers
+			}
+			if *set == nil {
+				*set = map[string]bool{}
 			}
 			for _, w := range strings.Fields(abbr) {
 				if utf8.RuneCountInString(w) < 2 || !unicode.IsUpper(firstRune(w)) {
-					return fmt.Errorf("%s:%d:%d: starter %q must be a capitalised word of two letters or more", name, line, col, w)
+					return fmt.Errorf("%s:%d:%d: %s %q must be a capitalised word of two letters or more", name, line, col, strings.TrimSuffix(kw, "s"), w)
 				}
-				r.starters[w] = true
+				(*set)[w] = true
+			}
+			continue
+		}
+		if wc, isEnding := endingLines[kw]; isEnding && ok {
+			if r.endings == nil {
+				r.endings = map[string]wordCase{}
+			}
+			for _, e := range strings.Fields(abbr) {
+				if !lowerWord(e) {
+					return fmt.Errorf("%s:%d:%d: %s %q must be lower-case letters", name, line, col, kw, e)
+				}
+				r.endings[e] = wc
+				r.endingMax = max(r.endingMax, utf8.RuneCountInString(e))
 			}
 			continue
 		}
@@ -236,7 +281,7 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 		}
 		kind, known := kindNames[kw]
 		if !ok || !known {
-			return fmt.Errorf("%s:%d:%d: want \"never|number|end ABBREVIATION\", got %q", name, line, col, t)
+			return fmt.Errorf("%s:%d:%d: want \"never|number|end|unit ABBREVIATION\", got %q", name, line, col, t)
 		}
 		if err := r.Add(Abbreviation{Text: strings.TrimSpace(abbr), Kind: kind}); err != nil {
 			return fmt.Errorf("%s:%d:%d: %v", name, line, col+len(kw)+1, err)
@@ -247,6 +292,19 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 	}
 	return nil
 }
+
+// wordCase is how a word's ending reads its case (see Rules.endings).
+type wordCase int
+
+const (
+	oblique wordCase = iota + 1
+	nominative
+	agreeing
+)
+
+// endingLines maps the keywords of rule-file lines of word endings to the
+// case they read.
+var endingLines = map[string]wordCase{"oblique-endings": oblique, "nominative-endings": nominative, "agreeing-endings": agreeing}
 
 // lowerWord reports whether w is a word of lower-case letters.
 func lowerWord(w string) bool {
@@ -312,8 +370,13 @@ func (r *Rules) abbreviation(sentence string) (matchedAbbrev, bool) {
 		}
 		start := starts[k]
 		if start > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(sentence[:start])
+			prev, n := utf8.DecodeLastRuneInString(sentence[:start])
 			if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+				continue
+			}
+			// "А.С.": the "С." of a longer run of letters and stops
+			// without spaces, which the list lacks, is no abbreviation.
+			if before, _ := utf8.DecodeLastRuneInString(sentence[:start-n]); prev == '.' && unicode.IsLetter(before) {
 				continue
 			}
 		}

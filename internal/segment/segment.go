@@ -31,6 +31,40 @@ func Strings(s Splitter, text string) []string {
 	return out
 }
 
+// Paragraphs returns the segments of text, as Strings does, grouped by
+// paragraph: a blank line (one of nothing but spaces, tabs and carriage
+// returns) ends a paragraph, and no Splitter makes a segment across one.
+// Lines a list marker starts are segments of the same paragraph.
+func Paragraphs(s Splitter, text string) [][]string {
+	var out [][]string
+	last := 0
+	for _, sp := range s.Split(text) {
+		if len(out) == 0 || blankLineIn(text[last:sp.Start]) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], text[sp.Start:sp.End])
+		last = sp.End
+	}
+	return out
+}
+
+// blankLineIn reports whether s, the text between two segments, holds a
+// blank line: a line break, then only spaces, tabs and carriage returns up
+// to another.
+func blankLineIn(s string) bool {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		rest := strings.TrimLeft(s, " \t\r")
+		if strings.HasPrefix(rest, "\n") {
+			return true
+		}
+	}
+}
+
 // Split splits text with the rules and returns its segments. A blank line
 // always ends a segment; single line breaks are spaces.
 func (r *Rules) Split(text string) []Span {
@@ -107,7 +141,8 @@ func listMarker(line string) bool {
 	}
 	rest := line[k:]
 	marker := strings.TrimRight(line[:k], ".")
-	if marker == "" || !(isRoman(marker) || unicode.IsDigit(rune(marker[0]))) {
+	if marker == "" || !(isRoman(marker) || isItemNumber(marker)) {
+		// "2001. " at the start of a wrapped line is a year, no item.
 		return false
 	}
 	return (strings.HasSuffix(line[:k], ".") && strings.HasPrefix(rest, " ")) || strings.HasPrefix(rest, ") ")
@@ -169,8 +204,8 @@ func (r *Rules) breaks(p string) []int {
 		out = r.breaksCJK(p)
 	} else {
 		out = r.breaksAlphabetic(p)
-		if len(r.starters) > 0 {
-			out = mergeSorted(out, r.starterBreaks(p))
+		if len(r.openers) > 0 {
+			out = mergeSorted(out, r.openerBreaks(p))
 		}
 	}
 	return unsheltered(out, r.sheltered(p))
@@ -179,66 +214,6 @@ func (r *Rules) breaks(p string) []int {
 func firstRune(s string) rune {
 	c, _ := utf8.DecodeRuneInString(s)
 	return c
-}
-
-// starterBreaks finds sentences that lack their stop: a capitalised word
-// from the starters list ("Однако", "However") after a lower-case word or a
-// colon begins a new sentence.
-func (r *Rules) starterBreaks(p string) []int {
-	var out []int
-	for i := 0; i < len(p); {
-		c, n := utf8.DecodeRuneInString(p[i:])
-		if !isSpace(c) {
-			i += n
-			continue
-		}
-		// p[i] starts a run of spaces; find the word after it.
-		j := i
-		for j < len(p) {
-			c2, n2 := utf8.DecodeRuneInString(p[j:])
-			if !isSpace(c2) {
-				break
-			}
-			j += n2
-		}
-		prev, _ := utf8.DecodeLastRuneInString(p[:i])
-		if j < len(p) && (unicode.IsLower(prev) || prev == ':') && unicode.IsUpper(firstRune(p[j:])) {
-			e := j
-			for e < len(p) {
-				c2, n2 := utf8.DecodeRuneInString(p[e:])
-				if !unicode.IsLetter(c2) {
-					break
-				}
-				e += n2
-			}
-			after := firstRune(p[e:])
-			if r.starters[p[j:e]] && (isSpace(after) || after == ',') {
-				out = append(out, j)
-			}
-		}
-		i = j
-	}
-	return out
-}
-
-func mergeSorted(a, b []int) []int {
-	out := make([]int, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
-	}
-	return out
 }
 
 // breaksCJK handles Chinese: no spaces, full- and half-width stops.
@@ -298,6 +273,10 @@ func (r *Rules) breaksCJK(p string) []int {
 		switch {
 		case strings.ContainsRune(clauseMarksZ, next) || strings.ContainsRune(closers, next):
 			// "好。，" or a stray closer: the sentence goes on.
+		case !closed && !fullStop && question && strings.ContainsRune(dashes+"－", next):
+			// 我们要——怎么说呢？——努力。 A question or exclamation
+			// between dashes is an aside inside the sentence, as "— как
+			// сказать? — стараться" in Russian.
 		case closed && !fullStop && question && !strings.ContainsRune(openers, next):
 			// 他问：“你好吗？”然后离开了。「真的吗？」她问。 A quoted
 			// question or exclamation goes on unless another quotation
@@ -452,8 +431,10 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 	// Numbered items at the start of a segment, "4.", "IV.", "§2.",
 	// "8.1.", or after a colon or semicolon: "три этапа: 1. Подготовка".
 	lead := strings.TrimRightFunc(sentence[:wordStart], isSpace)
-	afterColon := len(lead) < wordStart && (strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ";"))
-	if (lead == "" || afterColon) && isItemNumber(word) {
+	if lead == "" && isItemNumber(word) {
+		return false
+	}
+	if len(lead) < wordStart && listItemAfter(lead, word) {
 		return false
 	}
 	if utf8.RuneCountInString(word) == 1 {
@@ -466,6 +447,14 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		switch a.Kind {
 		case Never:
 			return false
+		case Unit:
+			// "5 км. Дорога": the unit takes no stop, so this one is
+			// the sentence's; a bare "м." or "т." may stand for a word.
+			before := withStop[:len(withStop)-len(a.matched)]
+			if utf8.RuneCountInString(strings.TrimSuffix(compact(a.Text), ".")) < 2 && !r.numberBefore(before) {
+				return false
+			}
+			return f == followUpper
 		case AfterNumber:
 			before := withStop[:len(withStop)-len(a.matched)]
 			if !r.numberBefore(before) {
@@ -479,7 +468,7 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			if r.pairs[compact(a.Text)][firstWord(strings.TrimLeftFunc(next, isSpace))] {
 				return false
 			}
-			return f == followUpper
+			return f == followUpper && !r.continues(next)
 		case MayEnd:
 			before := withStop[:len(withStop)-len(a.matched)]
 			if r.numberBefore(before) && r.opensSentence(before) {
@@ -501,6 +490,78 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		return r.sentenceWord(firstWord(next))
 	}
 	return true
+}
+
+// listItemAfter reports whether word, a number or letter before a stop
+// that follows lead (the sentence before it, trimmed), is an item of a list
+// run into the sentence: the first item after a colon ("три этапа: 1.
+// Подготовка", "steps: a. Plan") or a further one after a semicolon ("; 2.
+// Проведение"). A date, a year or a score after a colon ("Дата:
+// 18.06.2021.", "Score: 2021.") is no item and ends the sentence as any
+// number does.
+func listItemAfter(lead, word string) bool {
+	switch {
+	case strings.HasSuffix(lead, ":"):
+		switch strings.ToLower(word) {
+		case "1", "i", "a", "а", "§1", "№1":
+			return true
+		}
+		return false
+	case strings.HasSuffix(lead, ";"):
+		w := strings.TrimLeft(word, "§№")
+		return isItemNumber(word) && !strings.Contains(w, ".") && utf8.RuneCountInString(w) <= 2
+	}
+	return false
+}
+
+// continues reports whether next, the text after a number and an
+// abbreviation such as "г." and before which a capitalised word stands,
+// continues the sentence: the word is in an oblique case by its ending
+// ("в 1147 г. Юрием Долгоруким", "в 1958 г. Пастернаку", "в 1993 г.
+// Государственной Думой"). A word that begins sentences ("Это", "В",
+// "Летом") and a word in the nominative ("Россия", "Китай", "Горбачёв")
+// begin a new sentence. Rules without word endings (English) never read
+// a continuation.
+func (r *Rules) continues(next string) bool {
+	if len(r.endings) == 0 {
+		return false
+	}
+	rest := strings.TrimLeftFunc(next, isSpace)
+	w := firstWord(rest)
+	if r.sentenceWord(w) || r.dateWords[strings.ToLower(w)] {
+		return false
+	}
+	switch r.caseOf(w) {
+	case oblique:
+		return true
+	case agreeing:
+		// "Государственной Думой", "Москвой и Пекином": the next word
+		// (after "и" or a comma) decides.
+		rest = strings.TrimLeftFunc(rest[len(w):], func(c rune) bool { return isSpace(c) || c == ',' })
+		w2 := firstWord(rest)
+		if w2 == "и" {
+			w2 = firstWord(strings.TrimLeftFunc(rest[len(w2):], isSpace))
+		}
+		c := r.caseOf(w2)
+		return c == oblique || c == agreeing
+	}
+	return false
+}
+
+// caseOf reads the case of a word of five letters or more by its longest
+// ending in the rules; shorter words, and words without such an ending,
+// give 0.
+func (r *Rules) caseOf(w string) wordCase {
+	runes := []rune(strings.ToLower(w))
+	if len(runes) < 5 {
+		return 0
+	}
+	for n := min(r.endingMax, len(runes)-2); n > 0; n-- {
+		if c, ok := r.endings[string(runes[len(runes)-n:])]; ok {
+			return c
+		}
+	}
+	return 0
 }
 
 // letterEnds decides whether a stop after a single capital letter, at
@@ -616,9 +677,10 @@ func (r *Rules) bareLetter(s string) bool {
 // opensSentence reports whether before, the sentence up to an abbreviation
 // after a number, is a date or time phrase that opens the sentence rather
 // than a sentence ending in one: the number (with a magnitude before it,
-// "5 млн"), and before it at most one word ("В 2001", "Летом 2023",
-// "2023"), or only numbers and the rules' date words ("16 июля 2001", "В
-// ночь на 16 июля 2001", "С 1991 по 2001", "В конце XIX", "At 5").
+// "5 млн") alone ("2023"), or after only numbers and the rules' date words
+// ("В 2001", "Летом 2023", "16 июля 2001", "В ночь на 16 июля 2001", "С 1991
+// по 2001", "В конце XIX", "At 5"). Any other word makes it a sentence
+// ("Цена 100 руб.", "Это 1990-е гг.").
 func (r *Rules) opensSentence(before string) bool {
 	s := strings.TrimRightFunc(before, isSpace)
 	for range 2 { // the number, and a magnitude before it ("5 млн")
@@ -631,8 +693,7 @@ func (r *Rules) opensSentence(before string) bool {
 			break
 		}
 	}
-	s = strings.TrimLeftFunc(s, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers+dashes, c) })
-	if !strings.ContainsFunc(s, func(c rune) bool { return !unicode.IsLetter(c) }) {
+	if strings.TrimLeftFunc(s, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers+dashes, c) }) == "" {
 		return true
 	}
 	if len(before) > nearBytes {
@@ -646,7 +707,7 @@ func (r *Rules) opensSentence(before string) bool {
 		w = strings.Trim(w, openers+dashes)
 		c, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case w == "" || unicode.IsDigit(c) || isRoman(strings.TrimSuffix(w, ".")):
+		case w == "" || unicode.IsDigit(c) || isRoman(strings.TrimSuffix(w, ".")) || magnitudes[strings.ToLower(strings.TrimSuffix(w, "."))]:
 		case r.dateWords[strings.ToLower(w)]:
 		default:
 			return false
@@ -720,6 +781,8 @@ func lastWord(s string) (string, int) {
 	return s[i:], i
 }
 
+// isItemNumber reports whether w numbers an item of a list or a section:
+// "4", "8.1", "§2", "IV", "а"; numbers of more than three digits do not.
 func isItemNumber(w string) bool {
 	w = strings.TrimPrefix(w, "§")
 	w = strings.TrimPrefix(w, "№")
@@ -731,10 +794,17 @@ func isItemNumber(w string) bool {
 		if part == "" {
 			return false
 		}
+		digits := 0
 		for _, c := range part {
-			if !unicode.IsDigit(c) {
+			if unicode.IsDigit(c) {
+				digits++
+			} else {
 				allDigits = false
 			}
+		}
+		if digits > 3 {
+			// A year or a date ("2021.", "18.06.2021.") numbers no item.
+			return false
 		}
 	}
 	if allDigits {
@@ -819,3 +889,65 @@ const nearBytes = 240
 // magnitudes are the words of scale written without a stop between a
 // number and its unit ("5 млн руб.").
 var magnitudes = map[string]bool{"тыс": true, "млн": true, "млрд": true, "трлн": true}
+
+// openerBreaks finds sentences that lack their stop, in a language that
+// capitalises only the first word of a sentence and names: a capitalised
+// word of the openers list ("Однако", "Несмотря") after a lower-case word or
+// a colon, followed by a space or a comma, begins a new sentence. It is how
+// a heading or caption without a stop, run into the text after it, is cut.
+func (r *Rules) openerBreaks(p string) []int {
+	var out []int
+	for i := 0; i < len(p); {
+		c, n := utf8.DecodeRuneInString(p[i:])
+		if !isSpace(c) {
+			i += n
+			continue
+		}
+		// p[i] starts a run of spaces; find the word after it.
+		j := i
+		for j < len(p) {
+			c2, n2 := utf8.DecodeRuneInString(p[j:])
+			if !isSpace(c2) {
+				break
+			}
+			j += n2
+		}
+		prev, _ := utf8.DecodeLastRuneInString(p[:i])
+		if j < len(p) && (unicode.IsLower(prev) || prev == ':') && unicode.IsUpper(firstRune(p[j:])) {
+			e := j
+			for e < len(p) {
+				c2, n2 := utf8.DecodeRuneInString(p[e:])
+				if !unicode.IsLetter(c2) {
+					break
+				}
+				e += n2
+			}
+			after := firstRune(p[e:])
+			if r.openers[p[j:e]] && (isSpace(after) || after == ',') {
+				out = append(out, j)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}

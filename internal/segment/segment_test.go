@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParagraphsAlwaysBreak(t *testing.T) {
@@ -42,7 +43,7 @@ func TestProjectAbbreviation(t *testing.T) {
 
 func TestRuleFileErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end ABBREVIATION\""},
+		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end|unit ABBREVIATION\""},
 		{"  never тчк\n", "p.txt:1:9: abbreviation \"тчк\" must end with a full stop"},
 		{"never a.\n\xff\n", "p.txt:2:1: invalid UTF-8 (byte 0xff)"},
 		{"%PDF-1.4\n", "p.txt:1:1: this is a PDF document, not text"},
@@ -53,6 +54,9 @@ func TestRuleFileErrors(t *testing.T) {
 		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
 		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
 		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
+		{"oblique-endings ом Ами\n", "p.txt:1:1: oblique-endings \"Ами\" must be lower-case letters"},
+		{"agreeing-endings -ой\n", "p.txt:1:1: agreeing-endings \"-ой\" must be lower-case letters"},
+		{"units км.\n", "p.txt:1:1: want \"never|number|end|unit ABBREVIATION\""},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
@@ -97,19 +101,50 @@ func FuzzSplit(f *testing.F) {
 	f.Add("ru", "«Открыта. "+strings.Repeat("Ещё одно предложение. ", 30)+"Закрыта» и всё.")
 	f.Add("zh", "他说\"走吧！天黑了\"就走了。《未闭合。“嵌套《标题！》”")
 	f.Add("ru", "т. е.\n\n  . . ! ?» — а")
+	f.Add("en", "'Tis 'a' '' ' ''b' students' (x 'Go! Now' ((( ) \"Run! (2019\" [")
+	f.Add("ru", "«Что? (М., «Да?» (1) (2) в 1147 г. Юрием; в 2001 г. Россия: 2021. 5 км. А.С. Его")
+	f.Add("zh", "我们要——怎么说呢？——努力。“你去哪儿？”（笑（）")
+	f.Add("en", "A Guide to This Year's Forum: the programme Our Common Future")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
 		if err != nil {
 			return
 		}
-		checkSpans(t, text, r.Split(text))
+		spans := r.Split(text)
+		checkSpans(t, text, spans)
+		checkEndMarks(t, r, text, spans)
 	})
+}
+
+// checkEndMarks checks that a segment followed by another on the same line
+// ends with an end mark, possibly followed by closing quotation marks and
+// brackets: the rules never break a sentence where there is no stop (line
+// breaks may, before a list item), but before one of the rules' openers.
+func checkEndMarks(t *testing.T, r *Rules, text string, spans []Span) {
+	t.Helper()
+	for k := 0; k+1 < len(spans); k++ {
+		if strings.Contains(text[spans[k].End:spans[k+1].Start], "\n") {
+			continue
+		}
+		next := text[spans[k+1].Start:spans[k+1].End]
+		if w, _, _ := strings.Cut(strings.TrimRight(strings.Fields(next)[0], ","), ","); r.openers[w] {
+			continue
+		}
+		seg := strings.TrimRightFunc(text[spans[k].Start:spans[k].End], func(c rune) bool {
+			return strings.ContainsRune(closersAlpha, c)
+		})
+		last, _ := utf8.DecodeLastRuneInString(seg)
+		if !strings.ContainsRune(stopsLatin+stopsCJK, last) {
+			t.Fatalf("segment %q ends without an end mark before %q", text[spans[k].Start:spans[k].End], text[spans[k+1].Start:spans[k+1].End])
+		}
+	}
 }
 
 func FuzzReadRules(f *testing.F) {
 	f.Add("never т. е.\nnumber г.\nend и т. д.\nword-final аеи\nstarters Однако\n")
 	f.Add("# c\n\n\ufeffnever x.")
 	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
+	f.Add("unit км.\noblique-endings ом ами\nnominative-endings ъём\nagreeing-endings ой ей\n")
 	f.Add("\xff\xfen\x00e\x00v\x00e\x00r\x00 \x00x\x00.\x00\n\x00")
 	f.Add("never \xe7\xe0\xf1\xeb.\nnever \xe4\xee\xea\xf2.\nstarters \xc2\xef\xf0\xee\xf7\xe5\xec\n")
 	f.Fuzz(func(t *testing.T, rules string) {
@@ -135,5 +170,20 @@ func TestOneLine(t *testing.T) {
 		if got := OneLine(in); got != want {
 			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestParagraphs checks that segments are grouped by the blank lines
+// between them, whatever white space the blank lines hold, and that a
+// single line break or a list item does not start a paragraph.
+func TestParagraphs(t *testing.T) {
+	text := "Первое. Второе.\nТретье.\n \t\r\n\n- пункт\n\n\nПоследнее."
+	got := Paragraphs(MustFor("ru"), text)
+	want := [][]string{{"Первое.", "Второе.", "Третье."}, {"- пункт"}, {"Последнее."}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if got := Paragraphs(MustFor("zh"), " \n\n "); len(got) != 0 {
+		t.Errorf("blank text: %q", got)
 	}
 }

@@ -102,7 +102,7 @@ func checkSpans(t *testing.T, text string, spans []Span) {
 		if s.Start < last || s.End <= s.Start || s.End > len(text) {
 			t.Fatalf("bad span %v after %d in %q", s, last, text)
 		}
-		if strings.TrimSpace(text[last:s.Start]) != "" && !strings.ContainsRune(text[last:s.Start], '\uFFFD') {
+		if strings.TrimFunc(text[last:s.Start], isSpace) != "" && !strings.ContainsRune(text[last:s.Start], '\uFFFD') {
 			t.Fatalf("text %q between spans lost", text[last:s.Start])
 		}
 		seg := text[s.Start:s.End]

@@ -18,15 +18,16 @@ func (s *Server) newsFeed(rq *request) (result, error) {
 		return result{}, err
 	}
 	l := rq.Lang
+	brandLine := flat(strings.Join(brand, " · "))
 	feed := atomFeed{
 		Lang:  l,
-		Title: rq.T.T("news.title") + " — " + strings.Join(brand, " · "),
+		Title: rq.T.T("news.title") + " — " + brandLine,
 		ID:    s.abs("/" + l + "/news"),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: s.abs("/" + l + "/news.atom")},
 			{Rel: "alternate", Type: "text/html", Href: s.abs("/" + l + "/news")},
 		},
-		Author:  atomPerson{Name: strings.Join(brand, " · ")},
+		Author:  atomPerson{Name: brandLine},
 		Updated: time.Unix(0, 0).UTC().Format(time.RFC3339),
 	}
 	for i, n := range posts {
@@ -36,7 +37,7 @@ func (s *Server) newsFeed(rq *request) (result, error) {
 		title, titleLang := n.Title.In(l)
 		summary, summaryLang := n.Summary.In(l)
 		body, bodyLang := n.Body.In(l)
-		title, summary, body = plain(title), plain(summary), plain(body)
+		title, summary, body = flat(title), flat(summary), flat(body)
 		var html strings.Builder
 		for _, p := range paragraphs(body) {
 			html.WriteString("<p>")

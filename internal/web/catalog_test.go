@@ -67,7 +67,7 @@ func TestEveryUITextIsInTheCatalog(t *testing.T) {
 		plain["lang.name."+l] = true
 		plain["lang.self."+l] = true
 	}
-	for _, key := range []string{"error.notfound.title", "error.badrequest.title", "error.internal.title", "error.notfound.body", "error.badrequest.body", "error.internal.body", "country.CN", "country.RU"} {
+	for _, key := range []string{"error.notfound.title", "error.badrequest.title", "error.internal.title", "error.notfound.body", "error.badrequest.body", "error.internal.body", "error.method.title", "error.method.body", "country.CN", "country.RU"} {
 		plain[key] = true
 	}
 	for _, l := range i18n.Languages {

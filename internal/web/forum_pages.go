@@ -162,13 +162,13 @@ func (s *Server) speechShow(rq *request) (result, error) {
 	prev, next := neighbours(sessions, sp.ID)
 	title := textIn(sp.Title, rq.Lang)
 	summary := textIn(sp.Summary, rq.Lang)
-	path := fv.Path + "/speeches/" + sp.Slug
+	path := fv.speechPath(sp)
 	d := &pageData{
 		Title:       title,
 		Description: summary,
 		Section:     "forums",
 		OGType:      "article",
-		JSONLD:      s.speechLD(rq.Lang, fv, sp),
+		JSONLD:      s.speechLD(rq.Lang, fv, session, sp),
 		ForumNav:    &forumNav{Path: fv.Path},
 		Main: struct {
 			*forumView
@@ -208,35 +208,13 @@ func personName(ns lang.Names, l string) shown {
 	return shown{Value: plain(n.Full(written)), Lang: written, Fallback: written != l}
 }
 
-// programmeItem is one item of a forum's programme as calendars and search
-// engines see it: a speech, or a session that has no speeches (such as the
-// presentation of a publication), which is an event of its own.
-type programmeItem struct {
-	Session *forum.Session
-	Speech  *forum.Speech // nil for a session without speeches
+// sessionPath returns, after the language prefix, where a session stands:
+// on the programme page, at its heading.
+func (fv *forumView) sessionPath(ss *forum.Session) string {
+	return fv.Path + "/programme#session-" + strconv.FormatInt(ss.ID, 10)
 }
 
-// programmeItems lists the items of a programme in its order: each session's
-// speeches, or the session itself when it has none.
-func programmeItems(sessions []*forum.Session) []programmeItem {
-	var out []programmeItem
-	for _, ss := range sessions {
-		if len(ss.Speeches) == 0 {
-			out = append(out, programmeItem{Session: ss})
-			continue
-		}
-		for _, sp := range ss.Speeches {
-			out = append(out, programmeItem{Session: ss, Speech: sp})
-		}
-	}
-	return out
-}
-
-// path returns the item's page after the language prefix: the speech's own
-// page, or the session on the programme page.
-func (it programmeItem) path(fv *forumView) string {
-	if it.Speech != nil {
-		return fv.Path + "/speeches/" + it.Speech.Slug
-	}
-	return fv.Path + "/programme#session-" + strconv.FormatInt(it.Session.ID, 10)
+// speechPath returns a speech's own page after the language prefix.
+func (fv *forumView) speechPath(sp *forum.Speech) string {
+	return fv.Path + "/speeches/" + sp.Slug
 }

@@ -102,13 +102,13 @@ type partnerMark struct {
 func mark(d *pageData, p *forum.Partner) partnerMark {
 	if p.Logo != nil {
 		f := p.Logo.Smallest()
-		return partnerMark{URL: "/media/" + f.BlobKey, Width: f.Width, Height: f.Height, Alt: ml(d, p.Logo.Alt).Value}
+		return partnerMark{URL: "/media/" + f.BlobKey, Width: f.Width, Height: f.Height, Alt: flat(ml(d, p.Logo.Alt).Value)}
 	}
 	short := shownText(p.ShortName, d.Lang).Value
 	return partnerMark{
 		URL:   "/" + d.Lang + "/partners/" + p.Slug + "/mark.svg",
 		Width: media.MonogramSize, Height: media.MonogramSize,
-		Alt: d.T.T("partner.mark", d.T.Quote(short)),
+		Alt: d.T.T("partner.mark", d.T.Quote(flat(short))),
 	}
 }
 

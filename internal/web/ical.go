@@ -8,11 +8,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // programmeCalendar serves the programme as an iCalendar file (RFC 5545):
-// one VEVENT per programme item (see programmeItems), times in UTC, lines
-// folded at 75 octets and ended with CRLF.
+// every item of the programme is an event. Each session is a VEVENT, and
+// each of its speeches a VEVENT of its own that names the session's as its
+// parent (RELATED-TO;RELTYPE=PARENT), so that a calendar can show the
+// session, the speeches, or both. Times are in UTC; lines are folded at 75
+// octets and ended with CRLF.
 func (s *Server) programmeCalendar(rq *request) (result, error) {
 	fv, err := s.loadForum(rq)
 	if err != nil {
@@ -43,48 +47,50 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 	if venue == "" && f.Online {
 		venue = rq.T.T("forum.online")
 	}
-	stamp := now.UTC().Format("20060102T150405Z")
-	for _, it := range programmeItems(sessions) {
-		ss, sp := it.Session, it.Speech
-		var desc []string
+	stamp := now.UTC().Format(icalTime)
+	event := func(uid, parent string, title lang.Text, start, end time.Time, desc []string, path string) {
+		shown := shownText(title, l)
 		c.line("BEGIN", "VEVENT")
-		if sp != nil {
-			title := shownText(sp.Title, l)
-			c.line("UID", "speech-"+strconv.FormatInt(sp.ID, 10)+"@"+s.base.Host)
-			c.line("DTSTAMP", stamp)
-			c.line("DTSTART", sp.StartsAt.UTC().Format("20060102T150405Z"))
-			c.line("DTEND", sp.EndsAt.UTC().Format("20060102T150405Z"))
-			c.line("SUMMARY;LANGUAGE="+title.Lang, icalText(title.Value))
-			if sp.Speaker != nil {
-				desc = append(desc, rq.T.Apposition(personName(sp.Speaker.Names, l).Value, textIn(sp.Speaker.Position, l)))
-			}
-			desc = append(desc, textIn(ss.Title, l), textIn(sp.Summary, l))
-		} else {
-			title := shownText(ss.Title, l)
-			c.line("UID", "session-"+strconv.FormatInt(ss.ID, 10)+"@"+s.base.Host)
-			c.line("DTSTAMP", stamp)
-			c.line("DTSTART", ss.StartsAt.UTC().Format("20060102T150405Z"))
-			c.line("DTEND", ss.EndsAt.UTC().Format("20060102T150405Z"))
-			c.line("SUMMARY;LANGUAGE="+title.Lang, icalText(title.Value))
-			desc = append(desc, textIn(ss.Room, l))
-		}
+		c.line("UID", uid)
+		c.line("DTSTAMP", stamp)
+		c.line("DTSTART", start.UTC().Format(icalTime))
+		c.line("DTEND", end.UTC().Format(icalTime))
+		c.line("SUMMARY;LANGUAGE="+shown.Lang, icalText(shown.Value))
 		if d := strings.Join(slices.DeleteFunc(desc, func(s string) bool { return s == "" }), "\n\n"); d != "" {
 			c.line("DESCRIPTION", icalText(d))
 		}
 		if venue != "" {
 			c.line("LOCATION", icalText(venue))
 		}
-		c.line("URL", s.abs("/"+l+it.path(fv)))
+		if parent != "" {
+			c.line("RELATED-TO;RELTYPE=PARENT", parent)
+		}
+		c.line("URL", s.abs("/"+l+path))
 		c.line("END", "VEVENT")
+	}
+	for _, ss := range sessions {
+		sessionUID := "session-" + strconv.FormatInt(ss.ID, 10) + "@" + s.base.Host
+		event(sessionUID, "", ss.Title, ss.StartsAt, ss.EndsAt, []string{textIn(ss.Room, l)}, fv.sessionPath(ss))
+		for _, sp := range ss.Speeches {
+			var desc []string
+			if sp.Speaker != nil {
+				desc = append(desc, rq.T.Apposition(personName(sp.Speaker.Names, l).Value, textIn(sp.Speaker.Position, l)))
+			}
+			desc = append(desc, textIn(ss.Title, l), textIn(sp.Summary, l))
+			event("speech-"+strconv.FormatInt(sp.ID, 10)+"@"+s.base.Host, sessionUID, sp.Title, sp.StartsAt, sp.EndsAt, desc, fv.speechPath(sp))
+		}
 	}
 	c.line("END", "VCALENDAR")
 	return c.b.String()
 }
 
+// icalTime is the form of a UTC DATE-TIME value (RFC 5545, 3.3.5).
+const icalTime = "20060102T150405Z"
+
 // icalText escapes a TEXT value (RFC 5545, 3.3.11), without the control
-// characters that RFC 5545 forbids in it.
+// characters that RFC 5545 forbids in it and without break hints.
 func icalText(s string) string {
-	return icalEscaper.Replace(plain(s))
+	return icalEscaper.Replace(flat(s))
 }
 
 var icalEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)

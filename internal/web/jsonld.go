@@ -17,7 +17,7 @@ type ld = map[string]any
 
 func marshalLD(v ld) template.JS {
 	v["@context"] = "https://schema.org"
-	b, err := json.Marshal(plainLD(v))
+	b, err := json.Marshal(flatLD(v))
 	if err != nil {
 		return ""
 	}
@@ -85,24 +85,23 @@ func ldTime(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format(time.RFC3339)
 }
 
-// eventLD describes a forum as an Event with the items of its programme
-// (programmeItems) as sub-events.
+// eventLD describes a forum as an Event whose sub-events are the items of
+// its programme: each session an Event, with its speeches as its own
+// sub-events, as the calendar gives them (programmeCalendar).
 func (s *Server) eventLD(l string, fv *forumView, sessions []*forum.Session) template.JS {
 	f := fv.Forum
 	ev := s.forumEvent(l, fv)
 	var subs []ld
-	for _, it := range programmeItems(sessions) {
-		if it.Speech != nil {
-			subs = append(subs, s.speechEvent(l, fv, it.Speech))
-			continue
+	for _, ss := range sessions {
+		se := s.sessionEvent(l, fv, ss)
+		var speeches []ld
+		for _, sp := range ss.Speeches {
+			speeches = append(speeches, s.speechEvent(l, fv, sp))
 		}
-		subs = append(subs, ld{
-			"@type":     "Event",
-			"name":      textIn(it.Session.Title, l),
-			"url":       s.abs("/" + l + it.path(fv)),
-			"startDate": ldTime(it.Session.StartsAt, fv.Loc),
-			"endDate":   ldTime(it.Session.EndsAt, fv.Loc),
-		})
+		if len(speeches) > 0 {
+			se["subEvent"] = speeches
+		}
+		subs = append(subs, se)
 	}
 	if len(subs) > 0 {
 		ev["subEvent"] = subs
@@ -111,6 +110,21 @@ func (s *Server) eventLD(l string, fv *forumView, sessions []*forum.Session) tem
 		ev["description"] = d
 	}
 	return marshalLD(ev)
+}
+
+// sessionEvent describes one session of a forum's programme.
+func (s *Server) sessionEvent(l string, fv *forumView, ss *forum.Session) ld {
+	ev := ld{
+		"@type":     "Event",
+		"name":      textIn(ss.Title, l),
+		"url":       s.abs("/" + l + fv.sessionPath(ss)),
+		"startDate": ldTime(ss.StartsAt, fv.Loc),
+		"endDate":   ldTime(ss.EndsAt, fv.Loc),
+	}
+	if room := textIn(ss.Room, l); room != "" {
+		ev["location"] = ld{"@type": "Place", "name": room}
+	}
+	return ev
 }
 
 func (s *Server) forumEvent(l string, fv *forumView) ld {
@@ -156,7 +170,7 @@ func (s *Server) speechEvent(l string, fv *forumView, sp *forum.Speech) ld {
 	ev := ld{
 		"@type":      "Event",
 		"name":       textIn(sp.Title, l),
-		"url":        s.abs("/" + l + fv.Path + "/speeches/" + sp.Slug),
+		"url":        s.abs("/" + l + fv.speechPath(sp)),
 		"startDate":  ldTime(sp.StartsAt, fv.Loc),
 		"endDate":    ldTime(sp.EndsAt, fv.Loc),
 		"inLanguage": sp.OriginalLang,
@@ -170,12 +184,16 @@ func (s *Server) speechEvent(l string, fv *forumView, sp *forum.Speech) ld {
 	return ev
 }
 
-func (s *Server) speechLD(l string, fv *forumView, sp *forum.Speech) template.JS {
+// speechLD describes a speech as an Event, part of its session's Event,
+// itself part of the forum's.
+func (s *Server) speechLD(l string, fv *forumView, ss *forum.Session, sp *forum.Speech) template.JS {
 	ev := s.speechEvent(l, fv, sp)
 	if d := textIn(sp.Summary, l); d != "" {
 		ev["description"] = d
 	}
-	ev["superEvent"] = s.forumEvent(l, fv)
+	session := s.sessionEvent(l, fv, ss)
+	session["superEvent"] = s.forumEvent(l, fv)
+	ev["superEvent"] = session
 	return marshalLD(ev)
 }
 

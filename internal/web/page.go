@@ -34,6 +34,9 @@ type pageFunc func(rq *request) (result, error)
 // errBadRequest marks input that the reader must correct.
 var errBadRequest = errors.New("bad request")
 
+// errMethodNotAllowed marks a request with a method its path does not take.
+var errMethodNotAllowed = errors.New("method not allowed")
+
 // badRequest returns an error that renders as a 400 page.
 func badRequest(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, args...))
@@ -135,11 +138,16 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 // notFound renders a 404 page in the language of the path's prefix when it
 // has one, and otherwise in the reader's language.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	l := readerLanguage(r)
+	s.renderErrorIn(w, r, s.pathLanguage(r), store.ErrNotFound)
+}
+
+// pathLanguage returns the language of the request's path prefix when it has
+// one, and otherwise the reader's language.
+func (s *Server) pathLanguage(r *http.Request) string {
 	if first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); i18n.Supported(first) {
-		l = first
+		return first
 	}
-	s.renderErrorIn(w, r, l, store.ErrNotFound)
+	return readerLanguage(r)
 }
 
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
@@ -147,8 +155,9 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 }
 
 // renderErrorIn renders the page for err in language l: 404 for what does not
-// exist, 400 for malformed input, 500 (with the details only in the log) for
-// the rest. It has the layout of every other page: the partners' names in
+// exist, 400 for malformed input, 405 for a method the path does not take
+// (the caller sets Allow), 500 (with the details only in the log) for the
+// rest. It has the layout of every other page: the partners' names in
 // the header and footer, the menus and the language switcher.
 func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string, err error) {
 	status, key := http.StatusInternalServerError, "internal"
@@ -157,6 +166,8 @@ func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string,
 		status, key = http.StatusNotFound, "notfound"
 	case errors.Is(err, errBadRequest):
 		status, key = http.StatusBadRequest, "badrequest"
+	case errors.Is(err, errMethodNotAllowed):
+		status, key = http.StatusMethodNotAllowed, "method"
 	default:
 		s.log.Error("request failed", slog.String("path", r.URL.Path), slog.Any("err", err))
 	}

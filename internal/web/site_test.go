@@ -41,6 +41,7 @@ func TestPublicSite(t *testing.T) {
 			check func(*testing.T, *site)
 		}{
 			{"layout", checkEveryPageHasTheWholeLayout},
+			{"dates kept whole", checkDatesAndTimesAreKeptWhole},
 			{"locale", checkOneLocalePerLanguage},
 			{"image sizes", checkClaimedImageSizesAreTheFilesOwn},
 			{"forum menu", checkForumMenu},
@@ -48,6 +49,7 @@ func TestPublicSite(t *testing.T) {
 			{"top-level files", checkTopLevelFilesAreNotPages},
 			{"partner marks", checkPartnerMarksFollowThePagesLanguage},
 			{"forums list", checkForumsList},
+			{"break hints", checkBreakHintsAreNoCharacters},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				s := *s
@@ -221,7 +223,8 @@ func checkOneLocalePerLanguage(t *testing.T, s *site) {
 			if m := foreign[l].FindString(page); m != "" {
 				t.Errorf("/%s%s: %q is not how the site writes %s", l, p, m, i18n.Locale(l))
 			}
-			all.WriteString(strings.ReplaceAll(page, "&#8211;", "–"))
+			// Spans that keep a date on one line are no part of its text.
+			all.WriteString(regexp.MustCompile(`</?span[^>]*>`).ReplaceAllString(strings.ReplaceAll(page, "&#8211;", "–"), ""))
 		}
 		for _, w := range want[l] {
 			if !strings.Contains(all.String(), w) {
@@ -481,7 +484,7 @@ func checkForumsList(t *testing.T, s *site) {
 	if n := first.Find(".forum-cards > li").Length(); n != 10 {
 		t.Errorf("first page has %d forums, want 10", n)
 	}
-	if got := text(first, "header.page-head .kicker"); got != "12 форумов" {
+	if got := text(first, "header.page-head .kicker"); got != "12\u00a0форумов" {
 		t.Errorf("count %q", got)
 	}
 	next := attr(first, `nav.pager a[rel=next]`, "href")
@@ -632,4 +635,86 @@ func pngBytes(t *testing.T, w, h int) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// checkBreakHintsAreNoCharacters checks where the break hints stored in
+// texts (U+200B, as between the words of the demo's Chinese partner names)
+// end up: pages set them as <wbr>, a place to break that is no character of
+// the text, and every other output (titles, alternative text, JSON-LD, feeds,
+// calendars, the sitemap) leaves them out.
+func checkBreakHintsAreNoCharacters(t *testing.T, s *site) {
+	ctx := context.Background()
+	// A session and a speech with hints in every language, for the
+	// calendar, which names no partner.
+	hinted := lang.New("en", map[string]string{"zh": "纪念\u200b文集\u200b发布", "ru": "Пре\u200bзентация", "en": "Pre\u200bsentation"})
+	for _, q := range []string{`UPDATE sessions SET title = ?`, `UPDATE speeches SET title = ?`} {
+		if _, err := s.db.Exec(ctx, q, hinted); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths := []string{"/sitemap.xml"}
+	for _, l := range i18n.Languages {
+		for _, p := range []string{"/", "/forums", forumPath, forumPath + "/programme", forumPath + "/programme.ics", forumPath + "/speakers",
+			forumPath + "/speeches/wang-yi-video-address", "/people/xie-fuzhan", "/news", "/news.atom", "/news/forum-marks-treaty-anniversary",
+			"/partners", "/partners/cass", "/partners/riac", "/partners/riac/mark.svg", "/no-such-page"} {
+			paths = append(paths, "/"+l+p)
+		}
+	}
+	for _, p := range paths {
+		body, _ := io.ReadAll(s.get(p).Body)
+		if i := bytes.IndexRune(body, lang.BreakHint); i >= 0 {
+			t.Errorf("%s: a break hint at byte %d: %q", p, i, body[max(0, i-60):min(len(body), i+60)])
+		}
+	}
+	doc := s.page("/zh/partners", 200)
+	brand, _ := doc.Find("header a.brand").Html()
+	for _, want := range []string{"中国<wbr/>社科院", "俄罗斯<wbr/>国际事务<wbr/>委员会"} {
+		if !strings.Contains(brand, want) {
+			t.Errorf("header %q does not set %q", brand, want)
+		}
+	}
+	if got := strings.TrimSpace(doc.Find("title").Text()); !strings.HasSuffix(got, "中国社科院 · 俄罗斯国际事务委员会") {
+		t.Errorf("title %q", got)
+	}
+	resp := s.get("/zh" + forumPath + "/programme.ics")
+	body, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(body), "SUMMARY;LANGUAGE=zh:纪念文集发布\r\n") {
+		t.Errorf("calendar does not name the session 纪念文集发布:\n%s", body)
+	}
+	if ld := jsonLD(t, s.page("/zh/partners/riac", 200)); ld["name"] != "俄罗斯国际事务委员会" || ld["alternateName"] != "俄罗斯国际事务委员会" {
+		t.Errorf("JSON-LD names %q, %q", ld["name"], ld["alternateName"])
+	}
+}
+
+// looseUnits finds, in a page's text, a time, a date or a number with its
+// counter or unit written in any of the site's languages: what a line must
+// never break inside.
+var looseUnits = regexp.MustCompile(`\d{1,2}:\d{2}|\d{4}年|\d{1,2}月\d{1,2}日|\d+[篇位个场条页]|\d{1,2}[\s\x{00a0}]+(?:January|February|March|April|May|June|July|August|September|October|November|December)|` +
+	`\d{1,2}[\s\x{00a0}]+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|\d+-лет|\d+\s?(?:%|°C|km|км|млн)`)
+
+// checkDatesAndTimesAreKeptWhole checks every kind of page in every language
+// for a date, time, time range or number with its unit that is not kept on
+// one line (in an element of class "nw"), whether the site wrote it or an
+// author did (the programme's note gives the forum's date).
+func checkDatesAndTimesAreKeptWhole(t *testing.T, s *site) {
+	kept := 0
+	for _, l := range i18n.Languages {
+		for _, p := range pageTypes {
+			path := "/" + l + p.path
+			doc := s.page(path, p.status)
+			doc.Find(".nw").Each(func(_ int, e *goquery.Selection) {
+				if e.Find(".nw").Length() > 0 {
+					t.Errorf("%s: kept text inside kept text: %s", path, e.Text())
+				}
+				kept++
+			})
+			doc.Find(".nw, script, style, title").Remove()
+			if m := looseUnits.FindAllString(doc.Find("body").Text(), -1); len(m) > 0 {
+				t.Errorf("%s: %q may break across lines", path, m)
+			}
+		}
+	}
+	if kept < 100 {
+		t.Errorf("only %d kept texts on all pages", kept)
+	}
 }

@@ -28,33 +28,33 @@ func plain(s string) string {
 	return b.String()
 }
 
-// plainLD returns a JSON-LD value with plain applied to every string in it.
-func plainLD(v any) any {
+// flatLD returns a JSON-LD value with flat applied to every string in it.
+func flatLD(v any) any {
 	switch x := v.(type) {
 	case string:
-		return plain(x)
+		return flat(x)
 	case []string:
 		out := make([]string, len(x))
 		for i, s := range x {
-			out[i] = plain(s)
+			out[i] = flat(s)
 		}
 		return out
 	case ld:
 		out := make(ld, len(x))
 		for k, e := range x {
-			out[k] = plainLD(e)
+			out[k] = flatLD(e)
 		}
 		return out
 	case []ld:
 		out := make([]ld, len(x))
 		for i, e := range x {
-			out[i] = plainLD(e).(ld)
+			out[i] = flatLD(e).(ld)
 		}
 		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = plainLD(e)
+			out[i] = flatLD(e)
 		}
 		return out
 	}

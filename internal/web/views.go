@@ -49,6 +49,8 @@ func loadViews(as *assets) (*views, error) {
 		"langNames":   langNames,
 		"countryName": countryName,
 		"siteHost":    siteHost,
+		"typeset":     typeset,
+		"flat":        flat,
 	}
 	base := template.New("layout").Funcs(funcs)
 	shared, err := fs.Glob(templateFiles, "templates/_*.html")

@@ -196,7 +196,7 @@ func TestForumPage(t *testing.T) {
 		if got := text(doc, ".facts div:nth-child(2) dd"); !strings.Contains(got, "UTC+3") {
 			t.Errorf("time zone %q", got)
 		}
-		if got := text(doc, "#programme-title + p"); got != "2 заседания · 4 выступления · 4 выступающих" {
+		if got := text(doc, "#programme-title + p"); got != "2\u00a0заседания · 4\u00a0выступления · 4\u00a0выступающих" {
 			t.Errorf("counts %q", got)
 		}
 
@@ -204,17 +204,25 @@ func TestForumPage(t *testing.T) {
 		if ld["@type"] != "Event" || ld["startDate"] != "2021-06-01T10:00:00+03:00" {
 			t.Errorf("JSON-LD event: %v %v", ld["@type"], ld["startDate"])
 		}
-		// Four speeches, and the presentation of the Collected Works, a
-		// session without speeches.
+		// Two sessions, the addresses and the presentation of the Collected
+		// Works (which has no speeches), each an event; the four speeches
+		// are events of the first.
 		subs, _ := ld["subEvent"].([]any)
-		if len(subs) != 5 {
-			t.Fatalf("JSON-LD: %d sub-events, want 5", len(subs))
+		if len(subs) != 2 {
+			t.Fatalf("JSON-LD: %d sub-events, want the 2 sessions", len(subs))
 		}
-		if last := subs[4].(map[string]any); last["name"] != "Презентация сборника трудов" || last["startDate"] != "2021-06-01T11:00:00+03:00" {
-			t.Errorf("last sub-event %v, want the presentation at 11:00", last)
+		first, last := subs[0].(map[string]any), subs[1].(map[string]any)
+		if first["name"] != "Выступления к 20-летию договора" || first["startDate"] != "2021-06-01T10:00:00+03:00" || first["endDate"] != "2021-06-01T10:50:00+03:00" {
+			t.Errorf("first sub-event %v, want the addresses from 10:00 to 10:50", first)
 		}
-		first := subs[0].(map[string]any)
-		if perf := first["performer"].(map[string]any); perf["@type"] != "Person" || perf["name"] != "Ван И" {
+		if last["name"] != "Презентация сборника трудов" || last["startDate"] != "2021-06-01T11:00:00+03:00" || last["subEvent"] != nil {
+			t.Errorf("last sub-event %v, want the presentation at 11:00, without speeches", last)
+		}
+		speeches, _ := first["subEvent"].([]any)
+		if len(speeches) != 4 {
+			t.Fatalf("JSON-LD: the addresses have %d speeches, want 4", len(speeches))
+		}
+		if perf := speeches[0].(map[string]any)["performer"].(map[string]any); perf["@type"] != "Person" || perf["name"] != "Ван И" {
 			t.Errorf("first speech performer %v", perf)
 		}
 		orgs, _ := ld["organizer"].([]any)
@@ -254,10 +262,12 @@ func TestMissingTranslationShowsSourceWithNotice(t *testing.T) {
 
 func TestProgrammeInForumTimeZone(t *testing.T) {
 	eachSite(t, func(t *testing.T, s *site) {
-		doc := s.page("/zh"+forumPath+"/programme", 200)
-		if got := text(doc, "p.zone"); got != "以下时间均为莫斯科标准时间（UTC+3）。" {
-			t.Errorf("zone line %q", got)
+		for l, want := range map[string]string{"en": "All times are Moscow Standard Time (UTC+3).", "ru": "Указано московское время (UTC+3).", "zh": "以下时间均为莫斯科时间（UTC+3）。"} {
+			if got := text(s.page("/"+l+forumPath+"/programme", 200), "p.zone"); got != want {
+				t.Errorf("%s zone line %q, want %q", l, got, want)
+			}
 		}
+		doc := s.page("/zh"+forumPath+"/programme", 200)
 		var times, names []string
 		doc.Find("li.speech-item").Each(func(_ int, li *goquery.Selection) {
 			times = append(times, strings.TrimSpace(li.Find("time").First().Text()))
@@ -478,21 +488,23 @@ func TestNoQueriesPerProgrammeItem(t *testing.T) {
 	})
 }
 
-// TestCalendar checks that every item of the programme is an event, the
-// 11:00 presentation of the Collected Works (a session without speeches)
-// included, and that each language sets off a speaker's position with its
+// TestCalendar checks that every item of the programme is an event: each
+// session, the 10:00 addresses and the 11:00 presentation of the Collected
+// Works (which has no speeches), and each speech, linked to its session as
+// its parent; and that each language sets off a speaker's position with its
 // own comma.
 func TestCalendar(t *testing.T) {
 	eachSite(t, func(t *testing.T, s *site) {
 		for _, c := range []struct {
 			lang                   string
-			first, presentation    string
+			addresses, first       string
+			presentation           string
 			lavrov                 string
 			notInLavrovDescription string
 		}{
-			{"ru", "Видеообращение Ван И", "Презентация сборника трудов", `Сергей Викторович Лавров\, министр иностранных дел Российской Федерации`, ""},
-			{"en", "Video address by Wang Yi", "Presentation of the Collected Works", `Sergey Lavrov\, Minister of Foreign Affairs of the Russian Federation`, ""},
-			{"zh", "王毅视频致辞", "纪念文集发布", `谢尔盖·拉夫罗夫，俄罗斯联邦外交部长`, `\,`},
+			{"ru", "Выступления к 20-летию договора", "Видеообращение Ван И", "Презентация сборника трудов", `Сергей Викторович Лавров\, министр иностранных дел Российской Федерации`, ""},
+			{"en", "Addresses on the Treaty's 20th anniversary", "Video address by Wang Yi", "Presentation of the Collected Works", `Sergey Lavrov\, Minister of Foreign Affairs of the Russian Federation`, ""},
+			{"zh", "条约签署二十周年致辞", "王毅视频致辞", "纪念文集发布", `谢尔盖·拉夫罗夫，俄罗斯联邦外交部长`, `\,`},
 		} {
 			resp := s.get("/" + c.lang + forumPath + "/programme.ics")
 			if ct := resp.Header.Get("Content-Type"); ct != "text/calendar; charset=utf-8" {
@@ -501,21 +513,46 @@ func TestCalendar(t *testing.T) {
 			body, _ := io.ReadAll(resp.Body)
 			checkICalendar(t, string(body))
 			events := parseICalendar(t, string(body))
-			if len(events) != 5 {
-				t.Fatalf("%s: %d events, want 5 (four speeches and the presentation)", c.lang, len(events))
+			if len(events) != 6 {
+				t.Fatalf("%s: %d events, want 6 (two sessions and four speeches)", c.lang, len(events))
 			}
-			if events[0]["DTSTART"] != "20210601T070000Z" || events[0]["SUMMARY;LANGUAGE="+c.lang] != c.first {
-				t.Errorf("%s: first event %v", c.lang, events[0])
+			summary := "SUMMARY;LANGUAGE=" + c.lang
+			addresses := events[0]
+			if addresses["DTSTART"] != "20210601T070000Z" || addresses["DTEND"] != "20210601T075000Z" || addresses[summary] != c.addresses ||
+				!strings.HasPrefix(addresses["UID"], "session-") || addresses["RELATED-TO;RELTYPE=PARENT"] != "" {
+				t.Errorf("%s: first event %v, want the addresses session from 10:00 to 10:50", c.lang, addresses)
 			}
-			last := events[4]
-			if last["DTSTART"] != "20210601T080000Z" || last["DTEND"] != "20210601T083000Z" || last["SUMMARY;LANGUAGE="+c.lang] != c.presentation ||
+			for i, sp := range events[1:5] {
+				if !strings.HasPrefix(sp["UID"], "speech-") || sp["RELATED-TO;RELTYPE=PARENT"] != addresses["UID"] {
+					t.Errorf("%s: speech %d %v is not linked to its session %s", c.lang, i, sp, addresses["UID"])
+				}
+			}
+			if events[1]["DTSTART"] != "20210601T070000Z" || events[1][summary] != c.first {
+				t.Errorf("%s: first speech %v", c.lang, events[1])
+			}
+			last := events[5]
+			if last["DTSTART"] != "20210601T080000Z" || last["DTEND"] != "20210601T083000Z" || last[summary] != c.presentation ||
 				!strings.HasPrefix(last["UID"], "session-") || !strings.HasSuffix(last["URL"], "/"+c.lang+forumPath+"/programme#session-"+strings.TrimSuffix(strings.TrimPrefix(last["UID"], "session-"), "@forum.example.org")) {
 				t.Errorf("%s: presentation event %v", c.lang, last)
 			}
-			desc := events[1]["DESCRIPTION"]
+			desc := events[2]["DESCRIPTION"]
 			if !strings.HasPrefix(desc, c.lavrov) || c.notInLavrovDescription != "" && strings.Contains(desc, c.notInLavrovDescription) {
 				t.Errorf("%s: description %q, want it to start with %q", c.lang, desc, c.lavrov)
 			}
+			uids := map[string]bool{}
+			for _, e := range events {
+				if uids[e["UID"]] {
+					t.Errorf("%s: UID %s twice", c.lang, e["UID"])
+				}
+				uids[e["UID"]] = true
+			}
+		}
+		// The speech's page places it in its session, in the forum.
+		ld := jsonLD(t, s.page("/en"+forumPath+"/speeches/sergey-lavrov-video-address", 200))
+		session, _ := ld["superEvent"].(map[string]any)
+		forum, _ := session["superEvent"].(map[string]any)
+		if session["name"] != "Addresses on the Treaty's 20th anniversary" || forum["name"] != "China–Russia High-Level Think Tank Forum" {
+			t.Errorf("speech JSON-LD: part of %v, part of %v", session["name"], forum["name"])
 		}
 	})
 }
@@ -623,4 +660,137 @@ func TestCacheFollowsContent(t *testing.T) {
 	if got := text(after, "article.news-item h3"); got != "A later announcement" {
 		t.Errorf("first news item after the change %q, want the new post", got)
 	}
+}
+
+// TestEveryRouteHasOneAddressAndTakesGETOnly checks every route of the site:
+// with a trailing slash it sends the reader to its address without one
+// (301, query kept), HEAD answers as GET does without a body, and any other
+// method is refused with 405, an Allow header and a page in the reader's
+// language. A path no route takes stays a 404 whatever its method or slash.
+func TestEveryRouteHasOneAddressAndTakesGETOnly(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		home := s.page("/en/", 200)
+		css := attr(home, `link[rel=stylesheet]`, "href")
+		post := s.page("/en/news/forum-marks-treaty-anniversary", 200)
+		media := attr(post, "figure img", "src")
+		paths := []string{"/healthz", css, media, "/sitemap.xml", "/robots.txt"}
+		for _, l := range i18n.Languages {
+			for _, p := range []string{"/", "/forums", forumPath, forumPath + "/programme", forumPath + "/programme.ics", forumPath + "/speakers",
+				forumPath + "/speeches/wang-yi-video-address", "/people/wang-yi", "/news", "/news.atom", "/news/forum-marks-treaty-anniversary",
+				"/partners", "/partners/cass", "/partners/cass/mark.svg"} {
+				paths = append(paths, "/"+l+p)
+			}
+		}
+		do := func(method, path string, header ...string) (*http.Response, []byte) {
+			t.Helper()
+			req, err := http.NewRequest(method, s.srv.URL+path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i+1 < len(header); i += 2 {
+				req.Header.Set(header[i], header[i+1])
+			}
+			c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			return resp, body
+		}
+		for _, p := range paths {
+			get, getBody := do("GET", p)
+			if get.StatusCode != 200 {
+				t.Errorf("GET %s: %d", p, get.StatusCode)
+			}
+			head, headBody := do("HEAD", p)
+			if head.StatusCode != get.StatusCode || head.Header.Get("Content-Type") != get.Header.Get("Content-Type") || len(headBody) != 0 {
+				t.Errorf("HEAD %s: %d %q with %d bytes; GET gave %d %q", p, head.StatusCode, head.Header.Get("Content-Type"), len(headBody), get.StatusCode, get.Header.Get("Content-Type"))
+			}
+			if len(getBody) == 0 && get.StatusCode == 200 {
+				t.Errorf("GET %s: empty body", p)
+			}
+			// The language the refusal is written in: the path's, or
+			// else the reader's.
+			want := "ru"
+			if len(p) >= 3 && i18n.Supported(p[1:3]) {
+				want = p[1:3]
+			}
+			for _, method := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"} {
+				for _, q := range []string{p, p + "/"} {
+					resp, body := do(method, q, "Accept-Language", "ru-RU,ru;q=0.9")
+					if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, HEAD" {
+						t.Errorf("%s %s: %d, Allow %q; want 405, Allow \"GET, HEAD\"", method, q, resp.StatusCode, resp.Header.Get("Allow"))
+						continue
+					}
+					doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(body)))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := attr(doc, "html", "lang"); got != i18n.Locale(want) || text(doc, "h1") == "" || text(doc, ".error-page .kicker") != "405" {
+						t.Errorf("%s %s: refusal in %q with heading %q, want a 405 page in %s", method, q, got, text(doc, "h1"), i18n.Locale(want))
+					}
+				}
+			}
+			redirects := []struct{ from, to string }{{p + "/", p}, {p + "//", p}, {p + "/?page=1&x=%C3%A9", p + "?page=1&x=%C3%A9"}}
+			if home := strings.TrimSuffix(p, "/"); home != p {
+				// A home page keeps its slash: /en and /en// lead to /en/.
+				redirects = []struct{ from, to string }{{home, p}, {home + "//", p}, {home + "?x=1", p + "?x=1"}}
+			}
+			if i := strings.LastIndex(p, "/"); i > 0 {
+				redirects = append(redirects, struct{ from, to string }{p[:i] + "//" + p[i+1:], p}, struct{ from, to string }{p[:i] + "/./" + p[i+1:], p})
+			}
+			for _, c := range redirects {
+				for _, method := range []string{"GET", "HEAD"} {
+					resp, _ := do(method, c.from)
+					if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != c.to {
+						t.Errorf("%s %s: %d → %q, want 301 → %q", method, c.from, resp.StatusCode, resp.Header.Get("Location"), c.to)
+					}
+				}
+			}
+		}
+		// What no route takes is not found, with or without a slash,
+		// whatever the method.
+		for _, p := range []string{"/en/nope", "/en/nope/", "/en/forums/x/y/", "/de/forums/", "/healthz/x"} {
+			for _, method := range []string{"GET", "POST"} {
+				if resp, _ := do(method, p); resp.StatusCode != http.StatusNotFound {
+					t.Errorf("%s %s: %d, want 404", method, p, resp.StatusCode)
+				}
+			}
+		}
+	})
+}
+
+// TestNavigationNamesThePageItLeadsTo follows every link of the menus (but
+// home and the forum's overview, whose pages are headed by their content) in
+// every language and checks that the page it leads to calls itself what the
+// menu calls it: in its h1, its title and its breadcrumb.
+func TestNavigationNamesThePageItLeadsTo(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for _, l := range i18n.Languages {
+			doc := s.page("/"+l+forumPath, 200)
+			links := doc.Find("header nav.sections a").FilterFunction(func(_ int, a *goquery.Selection) bool {
+				href := a.AttrOr("href", "")
+				return href != "/"+l+"/" && href != "/"+l+forumPath
+			})
+			if links.Length() != 5 {
+				t.Fatalf("%s: %d menu links to check, want 5 (forums, news, partners, programme, speakers)", l, links.Length())
+			}
+			links.Each(func(_ int, a *goquery.Selection) {
+				label := strings.TrimSpace(a.Text())
+				href := a.AttrOr("href", "")
+				page := s.page(href, 200)
+				if h1 := text(page, "main h1"); h1 != label {
+					t.Errorf("%s: the menu calls %s %q, its h1 %q", l, href, label, h1)
+				}
+				if title := text(page, "title"); !strings.HasPrefix(title, label+" ") {
+					t.Errorf("%s: the menu calls %s %q, its title %q", l, href, label, title)
+				}
+				if crumb := page.Find(`nav.crumbs [aria-current="page"]`); crumb.Length() > 0 && strings.TrimSpace(crumb.Text()) != label {
+					t.Errorf("%s: the menu calls %s %q, its breadcrumb %q", l, href, label, strings.TrimSpace(crumb.Text()))
+				}
+			})
+		}
+	})
 }

@@ -1,0 +1,280 @@
+package qa
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Marks beside a number that change what it means without changing its
+// digits: a minus (−5 °C, минус 5, 零下5度), a per cent or per mille sign,
+// a currency. Numbers pair by their digits; these are compared afterwards.
+
+// marks reads the sign before the number at text[start:end], the per
+// cent or per mille sign after it, and the currency beside it. A number
+// per mille may also be given per cent: 3 ‰ is 0.3 %.
+func (s *numScanner) marks(n *Number, start, end int) {
+	if sign, at := s.signBefore(start); sign != 0 {
+		n.sign = sign
+		if strings.HasPrefix(s.text[start:], n.Text) {
+			n.Text = s.text[at:start] + n.Text
+		}
+	} else if to := s.belowZero(end); to > 0 && n.unit != nil && n.unit.dim == temperature {
+		n.sign = -1
+		if strings.HasPrefix(s.text[start:], n.Text) {
+			n.Text = s.text[start:to]
+		}
+	}
+	if n.per = s.perAfter(end); n.per == 1000 {
+		n.Alt = append(n.Alt, n.Value/10)
+	}
+	if n.unit == nil && n.per == 0 {
+		n.currency = s.currencyOf(start, end)
+	}
+}
+
+// signOpeners may stand right before a minus sign: a minus after a letter
+// or a digit is a hyphen (Су-35, 5-10).
+const signOpeners = "([{«„“\"'‘:;=≈~<>（：，,、…/"
+
+// signBefore returns the sign attached to the number that starts at
+// text[i], and where the sign starts: −5, -5, –5 (the en dash Russian
+// typesetters use for a minus), +5, минус 5, minus five, 零下5, 负5. A dash
+// after a number (5 -10) or with a space after it (Участников – 5) is no
+// sign; ± and 正负 are neither plus nor minus.
+func (s *numScanner) signBefore(i int) (int8, int) {
+	text := s.text
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	switch r {
+	case '-', '−', '–', '‒', '+':
+		j := i - size
+		p, _ := utf8.DecodeLastRuneInString(text[:j])
+		if j > 0 && !unicode.IsSpace(p) && !strings.ContainsRune(signOpeners, p) && !strings.HasSuffix(text[:j], "...") {
+			return 0, i // after a letter or a digit: a hyphen; –5…–10 is a range of minus
+		}
+		before := strings.TrimRightFunc(text[:j], unicode.IsSpace)
+		if q, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(q) || strings.ContainsRune("%‰°)", q) {
+			return 0, i // a range or a difference: 5 -10, 10 − 5
+		}
+		if r == '+' {
+			return 1, j
+		}
+		return -1, j
+	case '负':
+		// 正负 is ±; 18胜20负7平 is 18 wins, 20 losses and 7 draws.
+		if p, _ := utf8.DecodeLastRuneInString(text[:i-size]); p == '正' || p == '胜' || unicode.IsDigit(p) {
+			return 0, i
+		}
+		return -1, i - size
+	}
+	before := strings.TrimRight(text[:i], " ")
+	if s.lang == "zh" {
+		if strings.HasSuffix(before, "零下") {
+			return -1, len(before) - len("零下")
+		}
+		return 0, i
+	}
+	lower := strings.ToLower(before)
+	for _, w := range []struct {
+		word string
+		sign int8
+	}{{"минус", -1}, {"minus", -1}, {"плюс", 1}, {"plus", 1}} {
+		if strings.HasSuffix(lower, w.word) {
+			k := len(before) - len(w.word)
+			if p, _ := utf8.DecodeLastRuneInString(before[:k]); !unicode.IsLetter(p) {
+				return w.sign, k
+			}
+		}
+	}
+	return 0, i
+}
+
+// belowZero returns where the words end that say the temperature ending at
+// text[:end] is below zero, after its unit: 5 градусов мороза, 5 градусов
+// ниже нуля, 5 degrees below zero. It returns 0 for none.
+func (s *numScanner) belowZero(end int) int {
+	rest := s.text[end:]
+	for _, w := range []string{"мороза", "ниже нуля", "below zero"} {
+		if k := strings.Index(rest, w); k >= 0 && k < 32 && len(strings.Fields(rest[:k])) <= 2 {
+			return end + k + len(w)
+		}
+	}
+	return 0
+}
+
+// perAfter returns 100 when a per cent sign or word follows text[:end],
+// 1000 for per mille, and 0 for neither.
+func (s *numScanner) perAfter(end int) float64 {
+	rest := strings.ToLower(strings.TrimLeft(s.text[end:], " "))
+	for _, w := range []string{"%", "процент", "проц.", "percent", "per cent", "pct"} {
+		if strings.HasPrefix(rest, w) {
+			return 100
+		}
+	}
+	for _, w := range []string{"‰", "промилле", "per mille", "per mil", "permil"} {
+		if strings.HasPrefix(rest, w) {
+			return 1000
+		}
+	}
+	return 0
+}
+
+// decreaseWords say that an amount went down, so that its number needs no
+// minus: "снижение на 5 %" and "fell 5%" are −5 %. They are matched as
+// the beginnings of words (Russian, English) or anywhere (Chinese).
+var decreaseWords = map[string][]string{
+	"ru": {"сниж", "сниз", "упал", "упад", "паден", "пада", "сократ", "сокращ", "уменьш", "спад", "потер", "убыт",
+		"дефицит", "отрицат", "опуст", "пониз", "пониж", "подешев", "обвал", "ухудш", "ниже", "мороз", "минус",
+		"меньш", "просел", "просяд", "отток", "долг"},
+	"en": {"fell", "fall", "drop", "declin", "decreas", "down", "lower", "loss", "lost", "lose", "shrank", "shrink",
+		"shrunk", "contract", "cut", "reduc", "slump", "plung", "below", "deficit", "negative", "minus", "dip",
+		"slid", "slip", "tumbl", "sank", "sink", "less", "frost", "debt", "under"},
+	"zh": {"下降", "降", "跌", "减", "少", "缩", "亏", "负", "低", "零下", "回落", "下滑", "萎缩", "赤字", "逆差", "冰点"},
+}
+
+// saysDecrease reports whether text has a word that says an amount went
+// down.
+func saysDecrease(text, lang string) bool {
+	words := decreaseWords[lang]
+	if lang == "zh" {
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, w := range words {
+			if strings.HasPrefix(f, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// signsDiffer reports whether a number and the number it pairs with
+// differ in sign: a minus against a plus, or a minus on one side against
+// no sign on the other, where the other side has no word for a decrease.
+func signsDiffer(a, b Number, textA, langA, textB, langB string) bool {
+	switch {
+	case a.sign*b.sign < 0:
+		return true
+	case a.sign < 0 && b.sign == 0:
+		return !saysDecrease(textB, langB)
+	case b.sign < 0 && a.sign == 0:
+		return !saysDecrease(textA, langA)
+	}
+	return false
+}
+
+// perDiffers reports whether one of two paired numbers is per cent and
+// the other per mille of a different amount: 5 % is not 5 ‰.
+func perDiffers(a, b Number) bool {
+	if a.per == 0 || b.per == 0 || a.per == b.per {
+		return false
+	}
+	x, y := a.Value/a.per, b.Value/b.per
+	return round(x) != round(y)
+}
+
+func perName(per float64) string {
+	switch per {
+	case 1000:
+		return "per mille"
+	case 10000:
+		return "per ten thousand"
+	}
+	return "per cent"
+}
+
+// A currency is the money an amount is in, as a set of bits: ¥ is yuan or
+// yen, $ any dollar.
+type currency uint8
+
+const (
+	dollar currency = 1 << iota
+	euro
+	pound
+	yuan
+	yen
+	rouble
+)
+
+var currencyNames = []string{"dollars", "euros", "pounds", "yuan", "yen", "roubles"}
+
+func (c currency) String() string {
+	var names []string
+	for k, n := range currencyNames {
+		if c&(1<<k) != 0 {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, " or ")
+}
+
+// currencySigns stand right before or after an amount; currencyWords after
+// it (with its scale word: 5 млн долл., 500万美元), currencyCodes before or
+// after. Words that are also units are left out: a pound is a mass too,
+// and фунт.
+var (
+	currencySigns = map[rune]currency{'$': dollar, '€': euro, '£': pound, '¥': yuan | yen, '₽': rouble}
+	// Each word may go on with the letters of next only (долл., долларов;
+	// руб., рублей, not рубеж; euros, not European).
+	currencyWords = map[string][]struct {
+		word, next string
+		c          currency
+	}{
+		"ru": {{"долл", "*", dollar}, {"евро", "", euro}, {"руб", "л", rouble}, {"юан", "*", yuan}, {"иен", "*", yen}, {"йен", "*", yen}},
+		"en": {{"dollar", "s", dollar}, {"euro", "s", euro}, {"rouble", "s", rouble}, {"ruble", "s", rouble}, {"yuan", "", yuan},
+			{"renminbi", "", yuan}, {"yen", "", yen}},
+		"zh": {{"美元", "*", dollar}, {"美金", "*", dollar}, {"港元", "*", dollar}, {"港币", "*", dollar}, {"澳元", "*", dollar},
+			{"加元", "*", dollar}, {"新元", "*", dollar}, {"欧元", "*", euro}, {"英镑", "*", pound}, {"卢布", "*", rouble},
+			{"日元", "*", yen}, {"元", "*", yuan}, {"人民币", "*", yuan}, {"块", "*", yuan}},
+	}
+	currencyCodeOf = map[string]currency{"USD": dollar, "US": dollar, "HKD": dollar, "HK": dollar, "EUR": euro, "GBP": pound,
+		"RMB": yuan, "CNY": yuan, "JPY": yen, "RUB": rouble, "RUR": rouble}
+)
+
+// currencyOf returns the currency written right before text[start:] or
+// right after text[:end]: $5, US$5, RMB 100, 5 €, 5 млн долл., 500万美元,
+// 100 yuan; 0 for none.
+func (s *numScanner) currencyOf(start, end int) currency {
+	before := strings.TrimRight(s.text[:start], " ")
+	if r, _ := utf8.DecodeLastRuneInString(before); currencySigns[r] != 0 {
+		return currencySigns[r]
+	}
+	if s.lang == "zh" && strings.HasSuffix(before, "人民币") {
+		return yuan
+	}
+	k := len(before)
+	for k > 0 && before[k-1] >= 'A' && before[k-1] <= 'Z' {
+		k--
+	}
+	if c := currencyCodeOf[before[k:]]; c != 0 && (k == 0 || !unicode.IsLetter(rune(before[k-1]))) {
+		return c
+	}
+	after := strings.TrimLeft(s.text[end:], " ")
+	if r, _ := utf8.DecodeRuneInString(after); currencySigns[r] != 0 {
+		return currencySigns[r]
+	}
+	if code := letterTail(after); currencyCodeOf[code] != 0 && len(code) == 3 {
+		return currencyCodeOf[code]
+	}
+	lower := strings.ToLower(after)
+	for _, w := range currencyWords[s.lang] {
+		if rest, ok := strings.CutPrefix(lower, w.word); ok {
+			if next, _ := utf8.DecodeRuneInString(rest); w.next == "*" || !unicode.IsLetter(next) || strings.ContainsRune(w.next, next) {
+				return w.c
+			}
+		}
+	}
+	return 0
+}
+
+// currenciesDiffer reports whether two paired amounts are in different
+// currencies, both written.
+func currenciesDiffer(a, b Number) bool {
+	return a.currency != 0 && b.currency != 0 && a.currency&b.currency == 0
+}

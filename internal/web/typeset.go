@@ -1,0 +1,244 @@
+package web
+
+import (
+	"html/template"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/lang"
+)
+
+// typeset returns a text as the HTML that sets it on a page's lines:
+//
+//   - escaped;
+//   - with every date, time, time range and number with its unit (see
+//     unbreakable) in a span of class "nw", which the style sheet keeps on
+//     one line, so that "10:00–10:50" or "2021年6月1日" never ends one line
+//     and starts the next, whether the printer wrote it or an author did;
+//   - with every break hint stored in it (lang.BreakHint) written as <wbr>,
+//     a place where a line may break that copying, searching and screen
+//     readers do not see as a character. A text with hints is set in a span
+//     of class "hinted", whose Chinese breaks only there (and at spaces and
+//     punctuation), not between any two characters.
+func typeset(s string) template.HTML {
+	s = plain(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	hinted := strings.ContainsRune(s, lang.BreakHint)
+	if hinted {
+		b.WriteString(`<span class="hinted">`)
+	}
+	last := 0
+	for _, m := range unbreakableSpans(s) {
+		writeText(&b, s[last:m[0]])
+		b.WriteString(`<span class="nw">`)
+		writeText(&b, s[m[0]:m[1]])
+		b.WriteString(`</span>`)
+		last = m[1]
+	}
+	writeText(&b, s[last:])
+	if hinted {
+		b.WriteString(`</span>`)
+	}
+	return template.HTML(b.String())
+}
+
+// writeText writes s escaped, with its break hints as <wbr>.
+func writeText(b *strings.Builder, s string) {
+	s = template.HTMLEscapeString(s)
+	b.WriteString(strings.ReplaceAll(s, string(lang.BreakHint), "<wbr>"))
+}
+
+// flat returns a text for an output read as plain text rather than set on
+// lines (a page's title and description, alternative text, JSON-LD, feeds,
+// calendars): what plain returns, without break hints.
+func flat(s string) string {
+	return lang.WithoutBreakHints(plain(s))
+}
+
+// unbreakableSpans returns the byte ranges [start, end) of s that unbreakable
+// matches, in order. Every match holds a digit or a Chinese numeral and
+// starts at one (or at 第 or a sign before it) or at a word a few letters
+// before one (a weekday or month name: "Tuesday, 1 June", "June 1"), so the
+// anchored expression is tried only at those places, which keeps a long
+// text fast however many numbers it has.
+func unbreakableSpans(s string) [][2]int {
+	var out [][2]int
+	done := 0 // where the last match ended
+	try := func(at int) {
+		if at < done {
+			return
+		}
+		m := unbreakable.FindStringSubmatchIndex(s[at:matchWindow(s, at)])
+		for g := 2; m != nil && g+1 < len(m); g += 2 {
+			if m[g] >= 0 && m[g+1] > m[g] {
+				out = append(out, [2]int{at + m[g], at + m[g+1]})
+				done = at + m[g+1]
+				return
+			}
+		}
+	}
+	prevNumber := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		number := maybeNumber(r)
+		if number && !prevNumber && i >= done {
+			// The words just before: a weekday, a month, 第, a sign.
+			for _, w := range wordsBefore(s, done, i) {
+				try(w)
+			}
+			try(i)
+		}
+		prevNumber = number
+		i += size
+	}
+	return out
+}
+
+// matchLimit is the most bytes a match of unbreakable takes (the longest,
+// a Russian date range with its weekday, takes about 80): matching is tried
+// on that much of the text, which lets regexp use its fast backtracker.
+const matchLimit = 120
+
+// matchWindow returns where the text a match at byte at is sought in ends:
+// matchLimit bytes on, at the end of the word there, or before that word
+// when it is too long to be part of a match.
+func matchWindow(s string, at int) int {
+	end := at + matchLimit
+	if end >= len(s) {
+		return len(s)
+	}
+	for end > at && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for limit := end + 64; end < len(s); {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !inWord(r) {
+			return end
+		}
+		if end += size; end > limit {
+			break
+		}
+	}
+	if end == len(s) {
+		return end
+	}
+	for end > at {
+		r, size := utf8.DecodeLastRuneInString(s[at:end])
+		if !inWord(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// stretchReach is how many characters before a number a match may start: a
+// weekday and a month name ("Wednesday, September 1").
+const stretchReach = 24
+
+// wordsBefore returns, in order, where the words within stretchReach
+// characters before byte i of s start (not before from), and the signs and
+// 第 among them, each a place where a match may start.
+func wordsBefore(s string, from, i int) []int {
+	lo := i
+	for n := 0; n < stretchReach && lo > from; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[from:lo])
+		lo -= size
+	}
+	prevWord := false
+	if lo > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:lo])
+		prevWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	var starts []int
+	for p := lo; p < i; {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		word := unicode.IsLetter(r)
+		if word && !prevWord || r == '−' || r == '-' || r == '第' {
+			starts = append(starts, p)
+		}
+		prevWord = word || unicode.IsDigit(r)
+		p += size
+	}
+	return starts
+}
+
+// maybeNumber reports whether r is a digit or a Chinese numeral, one of
+// which every match of unbreakable holds.
+func maybeNumber(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune(hanNumerals, r)
+}
+
+// hanNumerals are the characters Chinese writes numbers with.
+const hanNumerals = "零〇一二三四五六七八九十百千万亿两"
+
+// unbreakable matches, in one of its two groups, what must never be broken
+// across two lines, in any of the site's languages and wherever it stands (a date
+// the printer wrote, or one inside an author's sentence):
+//
+//   - dates: "1 June 2021", "Tuesday, 1 June 2021", "June 1, 2021",
+//     "1–2 June 2021", "30 June – 2 July 2021", "June 2021", "1 Sept 2021";
+//     "вторник, 1 июня 2021 г.", "16 июля 2001 года", "июнь 2021 г.";
+//     "2021年6月1日星期二", "2021年6月1日至2日", "6月30日至7月2日";
+//   - times and time ranges: "10:00", "10:00–10:50", "9:30 am";
+//   - a number with its unit, scale word or counter: "100 °C", "20 %",
+//     "5 km", "1 234 567 руб.", "20-летия", "2001 г.", "20周年", "二十周年",
+//     "第1,001页", "4篇", "3 млн".
+//
+// It is anchored: unbreakableSpans tries it where a match may start. What is
+// written in Chinese, and times, are matched by the first group; the rest by
+// the second, which must be followed by what cannot continue a word
+// (or the end), so that a unit is not taken from the start of a longer word
+// ("5 measures" keeps no "m").
+var unbreakable = func() *regexp.Regexp {
+	d := `[0-9０-９]`
+	sp := `[ \x{00a0}\x{202f}\x{2009}]`
+	dash := `[–—-]`
+	enMonth := `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+	enWeekday := `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)`
+	ruMonth := `(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|янв\.|февр\.|мар\.|апр\.|июн\.|июл\.|авг\.|сент\.|окт\.|нояб\.|дек\.)`
+	ruMonthAlone := `(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)`
+	ruWeekday := `(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)`
+	ruYear := `(?:` + sp + `?(?:гг?\.|года|году|год))`
+	day := d + `{1,2}`
+	year := d + `{4}`
+
+	en := `(?:` + enWeekday + `,?` + sp + `)?(?:` +
+		// 1 June 2021, 1–2 June 2021, 30 June – 2 July 2021
+		day + `(?:` + dash + day + `)?` + sp + enMonth + `(?:` + sp + dash + sp + day + sp + enMonth + `)?(?:,?` + sp + year + `)?` +
+		// June 1, 2021; June 1–2, 2021; June 2021
+		`|` + enMonth + sp + day + `(?:st|nd|rd|th)?(?:` + dash + day + `)?(?:,?` + sp + year + `)?` +
+		`|` + enMonth + sp + year + `)`
+	ru := `(?:` + ruWeekday + `,` + sp + `)?(?:` +
+		day + `(?:` + dash + day + `)?` + sp + ruMonth + `(?:` + sp + dash + sp + day + sp + ruMonth + `)?(?:` + sp + year + ruYear + `?)?` +
+		`|` + ruMonthAlone + sp + year + ruYear + `?)`
+	zhDay := d + `{1,2}[日号]`
+	zh := `(?:` + year + `年(?:` + d + `{1,2}月(?:` + zhDay + `)?)?|` + d + `{1,2}月(?:` + zhDay + `)?)` +
+		`(?:(?:至|到|~|` + dash + `)(?:` + year + `年)?(?:` + d + `{1,2}月)?` + zhDay + `)?` +
+		`(?:星期[一二三四五六日天]|周[一二三四五六日天])?`
+	clock := d + `{1,2}[:：]` + d + `{2}(?:[:：]` + d + `{2})?(?:` + sp + `?(?:[AaPp]\.?[Mm]\.?))?`
+	times := clock + `(?:` + sp + `?` + dash + sp + `?` + clock + `)?`
+
+	number := `[−-]?(?:` + d + `{1,3}(?:[,.\x{00a0}\x{202f}\x{2009} ]` + d + `{3})+|` + d + `+)(?:[.,]` + d + `+)?`
+	// Units that follow a number after a space or directly.
+	unit := `(?:%|‰|°` + sp + `?[CF]?|℃|℉|` +
+		`km²|m²|km|cm|mm|kg|kW|MW|GW|GB|MB|ha|bn|m|g|t|h|min|s|l|` +
+		`million|billion|trillion|thousand|per` + sp + `cent|percent|years?|months?|weeks?|days?|hours?|minutes?|seconds?|` +
+		`USD|EUR|RUB|CNY|yuan|roubles?|rubles?|dollars?|euros?|people|` +
+		`км²|м²|км|см|мм|кг|га|млн|млрд|трлн|тыс\.|руб\.|долл\.|евро|юаней|юаня|юань|` +
+		`гг?\.|года|году|годов|год|лет|вв?\.|века|веке|век|м|г|т|ч|мин|с|л|человек|раза|раз)`
+	// A number with a hyphenated ending: 20-летия, 20-й, 1990-х.
+	suffixed := number + `-[\p{Cyrillic}\p{Latin}]+`
+	// Chinese counters and units, after Arabic or Chinese numerals.
+	zhUnit := `(?:多|余)?(?:周年|周岁|个月|小时|分钟|世纪|年代|平方公里|平方米|公里|千米|厘米|毫米|公斤|千克|公顷|美元|欧元|卢布|人民币|` +
+		`[年月日天周岁秒个位名人次场篇条项家份本卷册页章节届倍元万亿千百米克吨度%％])`
+	zhNumber := `第?(?:` + number + `|[` + hanNumerals + `]+)` + zhUnit + `+`
+
+	han := `(` + zh + `|` + times + `|` + zhNumber + `|第` + number + `)`
+	words := `(` + en + `|` + ru + `|` + suffixed + `|` + number + sp + `?` + unit + `)(?:[^\p{L}\p{N}]|$)`
+	return regexp.MustCompile(`^(?:` + han + `|` + words + `)`)
+}()

@@ -1,0 +1,152 @@
+package web
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+// TestTypesetKeepsUnitsTogether checks what typeset keeps on one line (in
+// [brackets] here) in texts an author might write, in each language: dates,
+// times, time ranges and numbers with their units, and nothing else.
+func TestTypesetKeepsUnitsTogether(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// The demo's programme note, whose date broke as 2021年6月 / 1日.
+		{"演示所依据的报道只提供了论坛的日期，即2021年6月1日。", "演示所依据的报道只提供了论坛的日期，即[2021年6月1日]。"},
+		{"указана только дата форума — 1 июня 2021 года.", "указана только дата форума — [1 июня 2021 года]."},
+		{"gives only the date of the forum, 1 June 2021.", "gives only the date of the forum, [1 June 2021]."},
+		{"signed in Moscow on 16 July 2001. Then", "signed in Moscow on [16 July 2001]. Then"},
+		{"подписанного в Москве 16 июля 2001 г. Министры", "подписанного в Москве [16 июля 2001 г.] Министры"},
+		{"于2001年7月16日在莫斯科签署", "于[2001年7月16日]在莫斯科签署"},
+		{"The forum met on June 1, 2021, online.", "The forum met on [June 1, 2021], online."},
+		{"Tuesday, 1 June 2021", "[Tuesday, 1 June 2021]"},
+		{"вторник, 1 июня 2021 г.", "[вторник, 1 июня 2021 г.]"},
+		{"2021年6月1日星期二", "[2021年6月1日星期二]"},
+		{"30 June – 2 July 2021", "[30 June – 2 July 2021]"},
+		{"1–2 июня 2021 г.", "[1–2 июня 2021 г.]"},
+		{"2021年6月30日至7月2日", "[2021年6月30日至7月2日]"},
+		{"в июне 2021 г. форум", "в [июне 2021 г.] форум"},
+		// Times and ranges.
+		{"10:00–10:50 Выступления", "[10:00–10:50] Выступления"},
+		{"from 9:30 am to 11:00", "from [9:30 am] to [11:00]"},
+		{"上午10:00至11:30", "上午[10:00]至[11:30]"},
+		// Numbers with units, scale words and counters.
+		{"Вода кипит при 100 °C. Это", "Вода кипит при [100 °C]. Это"},
+		{"grew by 20 % in 5 km", "grew by [20 %] in [5 km]"},
+		{"бюджет 1 234 567 руб. в год", "бюджет [1 234 567 руб.] в год"},
+		{"к 20-летию договора", "к [20-летию] договора"},
+		{"в 2021 году Россия", "в [2021 году] Россия"},
+		{"签署20周年", "签署[20周年]"},
+		{"条约签署二十周年致辞", "条约签署[二十周年]致辞"},
+		{"第1,001页，共1,001页", "[第1,001页]，共[1,001页]"},
+		{"4篇发言", "[4篇]发言"},
+		{"（100亿美元）", "（[100亿美元]）"},
+		{"3 млн долл.", "[3 млн] долл."},
+		// Nothing to keep.
+		{"5 measures in room 12", "5 measures in room 12"},
+		{"COVID-19 and G20", "COVID-19 and G20"},
+		{"Видеообращение Ван И", "Видеообращение Ван И"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := string(typeset(tt.in))
+		got = strings.NewReplacer(`<span class="nw">`, "[", "</span>", "]").Replace(got)
+		want := strings.NewReplacer("&", "&amp;").Replace(tt.want)
+		if got != want {
+			t.Errorf("typeset(%q)\n got %q\nwant %q", tt.in, got, want)
+		}
+	}
+}
+
+var years = regexp.MustCompile(`\d{4}`)
+
+// TestTypesetKeepsWhatThePrinterWrites checks that every date, time and
+// range the printer writes, over the days of several years in each
+// language, is kept on one line whole, alone or inside a catalog sentence.
+func TestTypesetKeepsWhatThePrinterWrites(t *testing.T) {
+	c, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range i18n.Languages {
+		p := c.Printer(l)
+		for day := time.Date(2020, 1, 1, 9, 5, 0, 0, time.UTC); day.Year() < 2022; day = day.AddDate(0, 0, 3) {
+			next := day.AddDate(0, 0, 1)
+			later := day.AddDate(0, 1, 2)
+			for _, v := range []string{p.Date(day), p.DateWithWeekday(day), p.DateShort(day), p.MonthYear(day),
+				p.DateRange(day, next), p.DateRange(day, later), p.Time(day), p.TimeRange(day, day.Add(50*time.Minute))} {
+				want := `<span class="nw">` + v + `</span>`
+				got := string(typeset(v))
+				if from, to, ok := strings.Cut(v, " – "); ok && len(years.FindAllString(v, -1)) == 2 {
+					// Dates of two years: each whole, the dash between.
+					want = `<span class="nw">` + from + `</span> – <span class="nw">` + to + `</span>`
+				}
+				if got != want {
+					t.Fatalf("%s: typeset(%q) = %q", l, v, got)
+				}
+				want = `<span class="nw">` + v + `</span>`
+				if got := string(typeset(p.T("collection.released", v))); !strings.Contains(got, want) && !strings.Contains(v, " – ") {
+					t.Fatalf("%s: typeset(%q) = %q", l, p.T("collection.released", v), got)
+				}
+			}
+			if got := string(typeset(p.T("format.datetime", p.DateWithWeekday(day), p.TimeRange(day, next)))); strings.Count(got, `<span class="nw">`) != 2 {
+				t.Fatalf("%s: date and time range not each kept: %q", l, got)
+			}
+		}
+	}
+}
+
+// FuzzTypeset sets arbitrary texts: the HTML holds no tags but the kept
+// spans, the hinted span and <wbr>, the spans are balanced and never nested,
+// and its text is the input's, without control characters and break hints.
+func FuzzTypeset(f *testing.F) {
+	for _, s := range []string{"10:00–10:50", "2021年6月1日", "1 июня 2021 г.", "<b>&amp;</b>", "中国\u200b社科院 20周年",
+		"5 measures", "\u200b10:\u200b00", "第1,001页", "A\x07B", "\xff"} {
+		f.Add(s)
+	}
+	tag := regexp.MustCompile(`<[^>]*>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		out := string(typeset(s))
+		depth, hinted := 0, 0
+		for _, tg := range tag.FindAllString(out, -1) {
+			switch tg {
+			case `<span class="nw">`:
+				depth++
+				if depth > 1 {
+					t.Fatalf("%q: kept spans nested: %s", s, out)
+				}
+			case `<span class="hinted">`:
+				hinted++
+			case `</span>`:
+				if depth > 0 {
+					depth--
+				} else {
+					hinted--
+				}
+			case `<wbr>`:
+			default:
+				t.Fatalf("%q: tag %s in %s", s, tg, out)
+			}
+		}
+		if depth != 0 || hinted != 0 {
+			t.Fatalf("%q: unbalanced spans in %s", s, out)
+		}
+		if got, want := html.UnescapeString(tag.ReplaceAllString(out, "")), flat(s); got != want {
+			t.Fatalf("%q: text %q, want %q", s, got, want)
+		}
+	})
+}
+
+// BenchmarkTypeset sets a long text with a number every few words, as a
+// speech's transcript may be, and reports the time per kilobyte.
+func BenchmarkTypeset(b *testing.B) {
+	text := strings.Repeat("On 16 July 2001 the treaty was signed; 20 years on, at 10:00–10:50, some 5 km away, 1 234 people met. ", 500)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		typeset(text)
+	}
+}
