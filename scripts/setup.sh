@@ -25,6 +25,7 @@ TEST_PACKAGES=(
 	"omegat omegat"                   # OmegaT round-trip test (issue 4)
 	"npm npm"                         # installs axe-core for the accessibility checks
 	"soffice libreoffice-writer-nogui" # opens the DOCX files tandem writes (xliff import --to docx)
+	"pdfinfo poppler-utils"           # counts the pages LibreOffice lays a written DOCX out on
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit

@@ -51,6 +51,9 @@ func writeTranslation(env *Env, format, out, media, source string, d *doc.Docume
 		if len(rep.MissingImages) > 0 {
 			fmt.Fprintf(env.Stderr, "tandem xliff import: %d images not found, their figures keep only their captions: %s\n", len(rep.MissingImages), shortList(rep.MissingImages))
 		}
+		if rep.FlatTextBoxes > 0 {
+			fmt.Fprintf(env.Stderr, "tandem xliff import: %d text boxes of %s are not in a shape that can be written back: their text is written as paragraphs of the body\n", rep.FlatTextBoxes, source)
+		}
 		if len(rep.DroppedLinks) > 0 {
 			fmt.Fprintf(env.Stderr, "tandem xliff import: %d internal links point nowhere in the document and are left as text: %s\n", len(rep.DroppedLinks), shortList(rep.DroppedLinks))
 		}

@@ -48,6 +48,11 @@ type Document struct {
 	// Notes are the footnotes and endnotes, in the order of their first
 	// reference.
 	Notes []Note `json:"notes,omitempty"`
+	// Headers are the page headers and footers of a paged source (DOCX),
+	// in the order its sections first use them. They are translated with
+	// the text but are page furniture: the HTML and Markdown writers do not
+	// show them; the DOCX writer writes them back into their parts.
+	Headers []Part `json:"headers,omitempty"`
 	// Comments are editorial remarks from the manuscript; they are kept aside
 	// and never rendered as part of the text.
 	Comments []Comment `json:"comments,omitempty"`
@@ -188,6 +193,11 @@ const (
 	// bookmark (DOCX) or an id (HTML, Markdown); it shows nothing. A Link
 	// whose Href is "#"+ID points to it; see ResolveLinks.
 	Anchor InlineType = "anchor"
+	// Field is a value the word processor works out where it shows it: a
+	// page number, the number of pages, a date (a DOCX field in a header
+	// or footer). Instr is its instruction ("PAGE", "NUMPAGES \* Arabic")
+	// and Text the value the source last showed. It is never translated.
+	Field InlineType = "field"
 )
 
 // IsMark reports whether inlines of type t are marks around other inlines
@@ -233,6 +243,8 @@ type Inline struct {
 	// Src and Alt describe an inline Image.
 	Src string `json:"src,omitempty"`
 	Alt string `json:"alt,omitempty"`
+	// Instr is a Field's instruction.
+	Instr string `json:"instr,omitempty"`
 }
 
 // The kinds of a LineBreak other than a new line.
@@ -325,6 +337,18 @@ type Note struct {
 	Blocks []Block  `json:"blocks"`
 }
 
+// Part is a header or footer: text repeated on the pages of a section.
+type Part struct {
+	// Name says which header or footer it is: "header" or "footer", then
+	// "-first" for the one on a section's first page or "-even" for the
+	// one on even pages, then "-s" and the section's number (from 1) for
+	// a section after the first that has its own ("header", "footer-first",
+	// "header-even-s3"). It is unique in the document and stays the same
+	// when the manuscript is imported again.
+	Name   string  `json:"name"`
+	Blocks []Block `json:"blocks"`
+}
+
 // Comment is an editorial remark attached to a block of the manuscript.
 type Comment struct {
 	ID     string `json:"id"`
@@ -352,10 +376,10 @@ type Media struct {
 }
 
 // PlainText returns the text of inlines without marks; note references,
-// anchors and images contribute nothing, line breaks (of a line, page or
-// column) a newline, so that the words on either side never run together,
-// and a formula its TeX (so that identifiers and diffs see formulas
-// change).
+// anchors, fields and images contribute nothing, line breaks (of a line,
+// page or column) a newline, so that the words on either side never run
+// together, and a formula its TeX (so that identifiers and diffs see
+// formulas change).
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	writePlain(&b, ins)
@@ -373,7 +397,7 @@ func writePlain(b *strings.Builder, ins []Inline) {
 			if in.Math != nil {
 				b.WriteString(in.Math.TeX)
 			}
-		case NoteRef, Image, Anchor:
+		case NoteRef, Image, Anchor, Field:
 		default:
 			writePlain(b, in.Content)
 		}
@@ -426,11 +450,15 @@ func blockText(sb *strings.Builder, b *Block) {
 }
 
 // Walk calls fn for every block of the document in reading order, outer
-// blocks before the blocks they contain, body before notes.
+// blocks before the blocks they contain: body, then notes, then headers
+// and footers.
 func (d *Document) Walk(fn func(b *Block)) {
 	walkBlocks(d.Blocks, fn)
 	for i := range d.Notes {
 		walkBlocks(d.Notes[i].Blocks, fn)
+	}
+	for i := range d.Headers {
+		walkBlocks(d.Headers[i].Blocks, fn)
 	}
 }
 

@@ -472,6 +472,8 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.s(">")
 	case MathInline:
 		h.math(in.Math)
+	case Field:
+		h.text(in.Text)
 	case Anchor:
 		if in.ID == "" || h.anchors[in.ID] || h.plainRefs {
 			return

@@ -382,6 +382,8 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 				b.WriteString("$" + tex + "$")
 			}
 		}
+	case Field:
+		b.WriteString(escapeMD(in.Text))
 	case Anchor:
 		if in.ID != "" && !m.anchors[in.ID] {
 			m.anchors[in.ID] = true

@@ -219,8 +219,9 @@ func ownNumber(l *doc.List, k int) string {
 	return m
 }
 
-// documentTexts lists the translatable texts of d in reading order. Units
-// are named by block identifier, so they survive a re-import of the
+// documentTexts lists the translatable texts of d in reading order (the
+// title, the body, the notes, then the headers and footers, as d.Walk
+// goes). Units are named by block identifier, so they survive a re-import of the
 // manuscript; blocks without an identifier are named by position. Texts
 // that are not a block's own are named after it: "title" for the
 // document's title, ID.caption and ID.alt for a figure's caption and
@@ -300,7 +301,7 @@ func documentTexts(d *doc.Document) []textRef {
 var markTypes = map[doc.InlineType]string{
 	doc.Strong: "bold", doc.Emph: "italic", doc.Underline: "underlined", doc.Link: "link",
 	doc.LineBreak: "lb", doc.Image: "image", doc.NoteRef: "footnote",
-	doc.MathInline: "math", doc.Anchor: "anchor",
+	doc.MathInline: "math", doc.Anchor: "anchor", doc.Field: "field",
 }
 
 func markType(t doc.InlineType) string {
@@ -314,7 +315,7 @@ func markType(t doc.InlineType) string {
 // document rather than formatting: a formula, a link target, a note
 // reference, an image, the number in a list item's label. Writers ask CAT tools not to delete or copy them
 // (XLIFF 2 canDelete and canCopy), and import warns when one is lost.
-var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true}
+var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true, "field": true}
 
 // codeText is the native code shown to translators for a standalone
 // inline: a formula's TeX (or MathML, when it has no TeX), a note
@@ -328,6 +329,8 @@ func codeText(in doc.Inline) string {
 		}
 	case doc.NoteRef:
 		return in.Mark
+	case doc.Field:
+		return in.Instr
 	}
 	return ""
 }
@@ -345,7 +348,7 @@ func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 			switch in.Type {
 			case doc.Text:
 				c = c.appendText(in.Text)
-			case doc.LineBreak, doc.Image, doc.NoteRef, doc.MathInline, doc.Anchor:
+			case doc.LineBreak, doc.Image, doc.NoteRef, doc.MathInline, doc.Anchor, doc.Field:
 				id := strconv.Itoa(next)
 				next++
 				codes[id] = in
@@ -721,6 +724,8 @@ func loss(typ string) string {
 		return "the line break is lost"
 	case "link":
 		return "the link is lost"
+	case "field":
+		return "the field (a page number, a date) is lost"
 	case "number":
 		return "the number is left out of the label"
 	}

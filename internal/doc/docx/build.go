@@ -154,6 +154,8 @@ func leaves(atoms []atom) []doc.Inline {
 			out = append(out, doc.Inline{Type: doc.Image, Src: a.src, Alt: a.alt})
 		case aMath:
 			out = append(out, doc.Inline{Type: doc.MathInline, Math: a.math})
+		case aField:
+			out = append(out, doc.Inline{Type: doc.Field, Instr: a.mark, Text: a.text})
 		}
 	}
 	return out

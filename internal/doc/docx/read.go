@@ -47,6 +47,9 @@ type reader struct {
 	ruby int
 	// hidden counts content kept in other parts that is not read, by kind.
 	hidden map[string]int
+	// furniture is set while headers and footers are read: their fields
+	// become field inlines instead of text.
+	furniture bool
 	// pageNumbers counts the page numbers of page fields left out of the
 	// running text (not of a table of contents).
 	pageNumbers int
@@ -59,6 +62,10 @@ type field struct {
 	instr  strings.Builder
 	result bool
 	href   string
+	// code is the paragraph and index of the field atom that stands for
+	// the field (in headers and footers), whose text the result becomes.
+	code     int
+	codePara *para
 	// page is set for a field whose result is a page number of the source
 	// (PAGEREF, PAGE, NUMPAGES), which is left out; toc for a table of
 	// contents, whose entries lose their page numbers.
@@ -134,6 +141,9 @@ func (p *pkg) read() (*doc.Document, error) {
 	r.d.Title, r.d.Authors, r.d.Keywords = core.title, core.authors, core.keywords
 	r.rels = rels
 	if err := r.readBody(main); err != nil {
+		return nil, err
+	}
+	if err := r.readFurniture(main); err != nil {
 		return nil, err
 	}
 	return r.finish(), nil
@@ -427,6 +437,9 @@ const (
 	aImage
 	aMath
 	aAnchor
+	// aField is a field of a header or footer: mark is its instruction,
+	// text its last result.
+	aField
 )
 
 // para collects a paragraph's content.
@@ -605,6 +618,13 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		if tocPageRef(attr(s, "instr")) {
 			r.inTOC = true
 		}
+		if r.furniture && fieldTarget(attr(s, "instr")) == "" && r.visible() {
+			pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(attr(s, "instr"))})
+			r.fields = append(r.fields, &field{result: true, code: len(pa.atoms) - 1, codePara: pa})
+			err := x.children(visit)
+			r.fields = r.fields[:len(r.fields)-1]
+			return err
+		}
 		if pageField(attr(s, "instr")) {
 			r.pageNumberLeftOut()
 			return x.skip()
@@ -661,14 +681,29 @@ func (r *reader) symbolsMissing(font string, n int) {
 }
 
 // visible reports whether text read now is shown: it is not part of a
-// field's instructions, nor a page number of the source.
+// field's instructions, nor a page number of the source, nor the result
+// of a field read as a field inline.
 func (r *reader) visible() bool {
 	for _, f := range r.fields {
-		if !f.result || f.page {
+		if !f.result || f.page || f.codePara != nil {
 			return false
 		}
 	}
 	return true
+}
+
+// fieldResult adds text to the result of the field inline it belongs to,
+// if any, and reports whether it did.
+func (r *reader) fieldResult(pa *para, text string) bool {
+	for _, f := range r.fields {
+		if f.codePara != nil {
+			if f.codePara == pa && f.code < len(pa.atoms) {
+				pa.atoms[f.code].text += text
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // tocOpen reports whether the result of a table of contents field is being
@@ -856,6 +891,9 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			return err
 		case "t":
 			t, err := x.text()
+			if err == nil && t != "" && r.fieldResult(pa, t) {
+				return nil
+			}
 			if err == nil && t != "" {
 				resolve()
 				if table := symbolFont(props.font); table != nil {
@@ -944,17 +982,32 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 						// hand or by a macro still point at _Toc bookmarks.
 						r.inTOC = true
 					}
-					if pageField(f.instr.String()) {
+					f.href = fieldTarget(f.instr.String())
+					f.toc = tocField(f.instr.String())
+					switch {
+					case r.furniture && f.href == "" && r.visible():
+						// In a header or footer, a page number is what
+						// the field is for: it stays a field.
+						pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(f.instr.String())})
+						f.code, f.codePara = len(pa.atoms)-1, pa
+					case pageField(f.instr.String()):
 						r.pageNumberLeftOut()
 						f.page = true
 					}
-					f.href = fieldTarget(f.instr.String())
-					f.toc = tocField(f.instr.String())
 				}
 			case "end":
 				if n := len(r.fields); n > 0 {
+					f := r.fields[n-1]
 					r.fields = r.fields[:n-1]
+					// A field without a result still shows a value.
+					if r.furniture && !f.result && fieldTarget(f.instr.String()) == "" && r.visible() {
+						pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(f.instr.String())})
+					}
 				}
+			}
+		case "pgNum":
+			if r.furniture && r.visible() {
+				pa.atoms = append(pa.atoms, atom{kind: aField, mark: "PAGE"})
 			}
 		case "drawing", "pict", "object":
 			return r.drawing(x, pa, emit)

@@ -81,6 +81,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add(zipParts(f, pkgParts(handmadeBody)))
+	f.Add(zipParts(f, furnitureParts(f)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Read(bytes.NewReader(data), int64(len(data)), Limits{MaxTotal: 16 << 20, MaxPart: 4 << 20})
 		if err != nil {

@@ -57,7 +57,8 @@ type Template struct {
 	// the main part.
 	rootRels, mainRels []relEntry
 	types              contentTypes
-	src                *doc.Document // the template's content as the reader reads it
+	src                *doc.Document         // the template's content as the reader reads it
+	srcBlocks          map[string]*doc.Block // its blocks by identifier
 	idx                *sourceIndex
 	st                 *styles
 	nb                 *numbering
@@ -94,7 +95,13 @@ func OpenTemplate(data []byte, lim Limits) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Template{p: p, lim: lim, names: map[string]string{}, src: src, mediaNames: map[string]string{}}
+	t := &Template{p: p, lim: lim, names: map[string]string{}, src: src, mediaNames: map[string]string{},
+		srcBlocks: map[string]*doc.Block{}}
+	src.Walk(func(b *doc.Block) {
+		if _, dup := t.srcBlocks[b.ID]; !dup && b.ID != "" {
+			t.srcBlocks[b.ID] = b
+		}
+	})
 	for _, f := range zr.File {
 		if strings.HasSuffix(f.Name, "/") {
 			continue
@@ -300,6 +307,11 @@ type WriteReport struct {
 	// DroppedLinks are internal links ("#id") whose target is not in the
 	// document; their text is kept without the link.
 	DroppedLinks []string
+	// FlatTextBoxes counts the template's text boxes that are not in a
+	// shape (a DrawingML or VML shape with a border and a place on the
+	// page) and whose text is written as paragraphs of the body. Text
+	// boxes in a shape are written back into it.
+	FlatTextBoxes int
 }
 
 // zipTime is the modification time of every entry, so that the same
@@ -320,6 +332,7 @@ func Write(w io.Writer, d *doc.Document, opt WriteOptions) (WriteReport, error) 
 	if err != nil {
 		return WriteReport{}, err
 	}
+	pw.report.FlatTextBoxes = t.idx.flatBoxes
 	files, err := pw.build()
 	if err != nil {
 		return pw.report, err

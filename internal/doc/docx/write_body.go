@@ -32,6 +32,16 @@ type partOut struct {
 	// lead is text the next run starts with: the space after a note's
 	// mark, which goes into the formatting of the note's first text.
 	lead string
+	// srcRels are the template's relationships of the part, for content
+	// copied from it; furniture is set for headers and footers.
+	srcRels   []relEntry
+	furniture bool
+	// keep is what the paragraph being written keeps of its template
+	// paragraph, or nil.
+	keep *paraKeep
+	// alt is the description of the image being copied from the
+	// template, as the document has it (translated).
+	alt string
 }
 
 func (pw *pkgWriter) newPart(name string, kept []relEntry) *partOut {
@@ -45,7 +55,8 @@ type bctx struct {
 	body  bool   // directly in the body, where sections end
 	noteI int    // in a note: 0 footnote, 1 endnote; -1 in the body
 	note  *noteOut
-	depth int // list nesting depth
+	depth int  // list nesting depth
+	box   bool // inside a text box (or header) being written over the template's
 }
 
 // noteOut is a note as written: its id in the notes part and how its
@@ -188,6 +199,16 @@ func (o *partOut) block(b *doc.Block, c bctx, sect *xnode) {
 	if b.Lang != "" && b.Lang != o.pw.d.Lang {
 		c.lang = b.Lang
 	}
+	if !c.box && c.noteI < 0 {
+		// The content of a text box is written in the box, with the
+		// paragraph that holds it.
+		if tb := o.pw.boxOf(b); tb != nil {
+			if !o.pw.boxDone[tb] {
+				o.holder(tb)
+			}
+			return
+		}
+	}
 	src := o.pw.src(b.ID)
 	switch b.Type {
 	case doc.Heading:
@@ -249,6 +270,11 @@ func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 	var p ppr
 	if src != nil && c.noteI < 0 {
 		p = pprFrom(src.ppr)
+		if sb := pw.t.srcBlocks[b.ID]; sb != nil && b.Number != sb.Number && b.Number != "" {
+			// A number the document changed (translated) is shown as
+			// it is, not as the template numbers the heading.
+			p = p.set("numPr", numPr(pw.num.heading(level-1, b.Number), level-1))
+		}
 	} else {
 		style := pw.headingStyle(level)
 		p = p.set("pStyle", styleProp("pStyle", style))
@@ -272,6 +298,23 @@ func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 // note's first paragraph, a bookmark when links point to the block, and
 // the inlines.
 func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xnode) {
+	outer := o.keep
+	o.keep = nil
+	if src := o.pw.src(blockID); src != nil && (src.kind == 'p' || src.kind == 'h') && c.noteI < 0 {
+		o.keep = keepOf(src)
+		islands := append(append([]*xnode(nil), o.keep.before...), o.keep.after...)
+		for _, tb := range o.keep.boxes {
+			if covers(islands, tb) {
+				o.pw.boxDone[tb] = true
+			} else if !o.pw.boxDone[tb] && !o.pw.boxFlat[tb] {
+				// A box this writer cannot place: its text goes into
+				// the body, as before the box was known.
+				o.pw.boxFlat[tb] = true
+				o.pw.report.FlatTextBoxes++
+			}
+		}
+	}
+	defer func() { o.keep = outer }()
 	o.x.open("w:p")
 	p.write(&o.x, sect)
 	o.noteMark(c)
@@ -279,9 +322,28 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 	if name != "" && !o.bookmark(name, true) {
 		name = ""
 	}
+	if k := o.keep; k != nil {
+		for _, n := range k.before {
+			o.rewrite(n)
+		}
+	}
 	o.inlines(ins, runState{lang: c.lang, noteI: c.noteI})
 	if name != "" {
 		o.bookmark(name, false)
+	}
+	if k := o.keep; k != nil {
+		// Fields the translation lost are not lost from the page.
+		for _, f := range k.fields {
+			if !f.used {
+				f.used = true
+				for _, n := range f.nodes {
+					o.rewrite(n)
+				}
+			}
+		}
+		for _, n := range k.after {
+			o.rewrite(n)
+		}
 	}
 	o.lead = ""
 	o.x.close("w:p")
@@ -345,6 +407,8 @@ type runState struct {
 	rStyle string
 	link   bool
 	noteI  int
+	// noteMark is set for a note reference shown as text.
+	noteMark bool
 }
 
 // inlines writes inlines. Display formulas separated only by line breaks
@@ -404,11 +468,24 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 		o.x.close("w:r")
 	case doc.NoteRef:
 		o.noteRef(in, rs)
+	case doc.Field:
+		o.field(in, rs)
 	case doc.Image:
-		// An image without a source has nothing to show; one whose bytes
-		// are missing is reported.
+		// An image without a source has nothing to show, unless the
+		// template links it from outside; one whose bytes are missing is
+		// reported.
 		var d xb
 		switch {
+		case in.Src == "" && o.keep != nil && len(o.keep.linked) > 0:
+			run := o.keep.linked[0]
+			o.keep.linked = o.keep.linked[1:]
+			if run != nil {
+				o.alt = in.Alt
+				o.rewrite(run)
+				o.alt = ""
+			} else {
+				pw.missing(imageName(in.Alt))
+			}
 		case in.Src == "":
 		case o.drawing(&d, in.Src, in.Alt):
 			o.x.open("w:r")
@@ -500,6 +577,7 @@ func (o *partOut) noteRef(in *doc.Inline, rs runState) {
 	}
 	rs.marks |= mSup
 	rs.marks &^= mSub
+	rs.noteMark = true
 	o.text(label, rs)
 }
 
@@ -519,49 +597,69 @@ func ambiguousWidth(s string) bool {
 // target needs the East Asian font hint.
 func (o *partOut) rPr(rs runState, text string) {
 	pw := o.pw
-	var x xb
+	var items ppr
+	add := func(local string, attrs ...string) {
+		var x xb
+		x.empty("w:"+local, attrs...)
+		items = append(items, pprItem{local, x.String()})
+	}
 	if rs.rStyle != "" {
-		x.empty("w:rStyle", "w:val", rs.rStyle)
+		add("rStyle", "w:val", rs.rStyle)
 	}
 	lang := rs.lang
 	if pw.lang.cjk && ambiguousWidth(text) && (lang == "" || cjkLangs[primary(lang)]) {
-		x.empty("w:rFonts", "w:hint", "eastAsia")
+		add("rFonts", "w:hint", "eastAsia")
 	}
 	m := rs.marks
 	if m&mStrong != 0 {
-		x.empty("w:b")
+		add("b")
 	}
 	if m&mEmph != 0 {
-		x.empty("w:i")
+		add("i")
 	}
 	if m&mSmallCaps != 0 {
-		x.empty("w:smallCaps")
+		add("smallCaps")
 	}
 	if m&mStrike != 0 {
-		x.empty("w:strike")
+		add("strike")
 	}
 	if m&mUnderline != 0 {
-		x.empty("w:u", "w:val", "single")
+		add("u", "w:val", "single")
 	}
 	switch {
 	case m&mSup != 0:
-		x.empty("w:vertAlign", "w:val", "superscript")
+		add("vertAlign", "w:val", "superscript")
 	case m&mSub != 0:
-		x.empty("w:vertAlign", "w:val", "subscript")
+		add("vertAlign", "w:val", "subscript")
 	}
 	if lang != "" {
 		tag := wordLang(lang)
 		if cjkLangs[primary(lang)] {
-			x.empty("w:lang", "w:eastAsia", tag)
+			add("lang", "w:eastAsia", tag)
 		} else {
-			x.empty("w:lang", "w:val", tag)
+			add("lang", "w:val", tag)
 		}
 	}
-	if x.Len() > 0 {
-		o.x.open("w:rPr")
-		o.x.Write(x.Bytes())
-		o.x.close("w:rPr")
+	if o.keep != nil && !rs.link && !rs.noteMark {
+		// What the template's runs with the same marks carry and the
+		// model does not say (highlight, colour, a character style).
+		for _, it := range o.keep.carry[m] {
+			if rs.rStyle == "" || it.local != "rStyle" {
+				items = append(items, it)
+			}
+		}
 	}
+	if len(items) == 0 {
+		return
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		return orderRank(rprOrder, items[i].local) < orderRank(rprOrder, items[j].local)
+	})
+	o.x.open("w:rPr")
+	for _, it := range items {
+		o.x.WriteString(it.xml)
+	}
+	o.x.close("w:rPr")
 }
 
 // text writes text as a run, with tabs, line breaks and Word's special
@@ -590,6 +688,17 @@ func (o *partOut) text(s string, rs runState) {
 		switch r {
 		case '\t':
 			el = "w:tab"
+			if k := o.keep; k != nil && len(k.tabs) > 0 {
+				// A tab positioned by the margins stays one.
+				pt := k.tabs[0]
+				k.tabs = k.tabs[1:]
+				if pt != nil {
+					flush(i)
+					o.x.writeCanon(pt)
+					start = i + 1
+					continue
+				}
+			}
 		case '\n':
 			el = "w:br"
 		case '\u2011':
@@ -673,6 +782,19 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 	pw := o.pw
 	ref, numID, ilvl := o.listNumbering(l, c)
 	var itemNums []int
+	relabelled := false
+	if ref != nil && pw.labelsChanged(l, id) {
+		// The template's numbering would show the source's labels.
+		format := ""
+		if lvl := pw.t.nb.level(numID, ilvl); lvl != nil {
+			format = lvl.format
+		}
+		if itemNums = pw.num.relabel(l, numID, ilvl, format); itemNums == nil {
+			ref = nil
+		} else {
+			relabelled = true
+		}
+	}
 	if ref == nil {
 		// Word has nine levels; deeper lists stay on the last.
 		ilvl = min(c.depth, 8)
@@ -721,6 +843,9 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 			switch {
 			case src != nil && c.noteI < 0 && pw.hasNumbering(src.ppr):
 				p = pprFrom(src.ppr)
+				if relabelled {
+					p = p.set("numPr", numPr(numID, ilvl))
+				}
 			case ref != nil:
 				p = pprFrom(ref).set("numPr", numPr(numID, ilvl))
 			default:
@@ -733,6 +858,24 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 			o.para(p, b.Inlines, bc, b.ID, nil)
 		}
 	}
+}
+
+// labelsChanged reports whether the items of a list of the template have
+// labels other than the template's own list (a translation of them).
+func (pw *pkgWriter) labelsChanged(l *doc.List, id string) bool {
+	sb := pw.t.srcBlocks[id]
+	if sb == nil || sb.List == nil {
+		return false
+	}
+	if len(sb.List.Items) != len(l.Items) {
+		return true
+	}
+	for k := range l.Items {
+		if l.Items[k].Label != sb.List.Items[k].Label {
+			return true
+		}
+	}
+	return false
 }
 
 // indent is the indentation of an unnumbered paragraph inside a list item
@@ -993,28 +1136,47 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 		}
 		p = p.set("jc", styleProp("jc", "center"))
 	}
-	written := false
-	if f.Src != "" {
-		var d xb
-		if o.drawing(&d, f.Src, f.Alt) {
-			o.x.open("w:p")
-			p.write(&o.x, nil)
-			o.noteMark(c)
-			o.x.open("w:r")
-			o.x.Write(d.Bytes())
-			o.x.close("w:r")
-			o.x.close("w:p")
-			written = true
-		} else {
+	// An image the document has no bytes for keeps its place: linked
+	// from outside as the template links it, or an empty paragraph. Its
+	// description is not text of the document and is not shown as text.
+	var d xb
+	var linked *xnode
+	switch {
+	case f.Src != "" && o.drawing(&d, f.Src, f.Alt):
+	case f.Src == "" && src != nil && src.kind == 'i' && src.external != "" && src.image != nil && c.noteI < 0:
+		linked = src.image
+	default:
+		if f.Src != "" {
 			pw.missing(f.Src)
+		} else {
+			pw.missing(imageName(f.Alt))
 		}
 	}
+	if d.Len() == 0 && linked == nil && len(f.Caption) > 0 {
+		// The caption keeps the figure's place.
+		var cp ppr
+		cp = cp.set("pStyle", styleProp("pStyle", pw.styleFor(roleCaption)))
+		o.para(cp, f.Caption, c, id, nil)
+		return
+	}
+	o.x.open("w:p")
+	p.write(&o.x, nil)
+	o.noteMark(c)
+	if d.Len() > 0 {
+		o.x.open("w:r")
+		o.x.Write(d.Bytes())
+		o.x.close("w:r")
+	}
+	if linked != nil {
+		o.alt = f.Alt
+		o.rewrite(linked)
+		o.alt = ""
+	}
+	o.x.close("w:p")
 	if len(f.Caption) > 0 {
 		var cp ppr
 		cp = cp.set("pStyle", styleProp("pStyle", pw.styleFor(roleCaption)))
 		o.para(cp, f.Caption, c, id, nil)
-	} else if !written && f.Alt != "" {
-		o.para(o.paraPPr(c, nil), []doc.Inline{{Type: doc.Text, Text: f.Alt}}, c, id, nil)
 	}
 }
 
@@ -1023,11 +1185,21 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 func (o *partOut) drawing(x *xb, src, alt string) bool {
 	pw := o.pw
 	part, name := pw.mediaPart(src)
-	if part == "" {
+	blip := "r:embed"
+	var rid string
+	var cx, cy int64
+	switch {
+	case part != "":
+		rid = o.rels.add("image", relTarget(o.dir, part), false)
+		cx, cy = pw.imageSize(name, part)
+	case webURL(src):
+		// An image on the web stays there: Word and LibreOffice show it
+		// from its address.
+		blip, rid = "r:link", o.rels.add("image", src, true)
+		cx, cy = pw.imageSize("", "")
+	default:
 		return false
 	}
-	rid := o.rels.add("image", relTarget(o.dir, part), false)
-	cx, cy := pw.imageSize(name, part)
 	pw.nextDocPr++
 	id := strconv.Itoa(pw.nextDocPr)
 	ext := []string{"cx", strconv.FormatInt(cx, 10), "cy", strconv.FormatInt(cy, 10)}
@@ -1047,7 +1219,7 @@ func (o *partOut) drawing(x *xb, src, alt string) bool {
 	x.empty("pic:cNvPicPr")
 	x.close("pic:nvPicPr")
 	x.open("pic:blipFill")
-	x.empty("a:blip", "r:embed", rid)
+	x.empty("a:blip", blip, rid)
 	x.open("a:stretch")
 	x.empty("a:fillRect")
 	x.close("a:stretch")
@@ -1067,6 +1239,13 @@ func (o *partOut) drawing(x *xb, src, alt string) bool {
 	x.close("wp:inline")
 	x.close("w:drawing")
 	return true
+}
+
+// webURL reports whether src is the address of an image on the web.
+func webURL(src string) bool {
+	u, ok := doc.SafeHref(src)
+	lower := strings.ToLower(u)
+	return ok && (strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"))
 }
 
 // mediaPart returns the part holding image src, and its media name: the

@@ -21,8 +21,24 @@ func FuzzWrite(f *testing.F) {
 	}
 	f.Add(zipParts(f, pkgParts(handmadeBody)))
 	f.Add(zipParts(f, writerParts(f)))
+	f.Add(zipParts(f, furnitureParts(f)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		writeFuzzed(t, data)
+	})
+}
+
+// FuzzWriteFurniture mutates a header and the body (with its text boxes)
+// of a valid package: headers, footers and text boxes are written over
+// the template's, paragraph by paragraph.
+func FuzzWriteFurniture(f *testing.F) {
+	parts := furnitureParts(f)
+	f.Add([]byte(parts["word/footer1.xml"]), []byte(parts["word/document.xml"]))
+	f.Add([]byte(parts["word/header1.xml"]), []byte(parts["word/document.xml"]))
+	f.Fuzz(func(t *testing.T, header, body []byte) {
+		parts := furnitureParts(t)
+		parts["word/footer1.xml"] = string(header)
+		parts["word/document.xml"] = string(body)
+		writeFuzzed(t, zipParts(t, parts))
 	})
 }
 

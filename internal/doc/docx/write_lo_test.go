@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +55,12 @@ func TestWriteLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, "labels.docx")
+	// A list of the template whose labels were translated.
+	relabelled := relabelledDocument(t)
+	if err := os.WriteFile(filepath.Join(dir, "relabel.docx"), relabelled, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "relabel.docx")
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	// A profile of its own, so that a LibreOffice already running (or
@@ -78,6 +85,15 @@ func TestWriteLibreOffice(t *testing.T) {
 		}
 		sameTexts(t, "LibreOffice", textsNoMath(back), textsNoMath(labels))
 	})
+	t.Run("relabel", func(t *testing.T) {
+		back, err := ReadFile(filepath.Join(dir, "lo", "relabel.docx"), Limits{})
+		if err != nil {
+			t.Fatalf("LibreOffice did not convert the written file: %v", err)
+		}
+		if got := listLabels(back); got != "第1条 第2条" {
+			t.Errorf("LibreOffice shows the labels %q, want 第1条 第2条", got)
+		}
+	})
 	for i := range translations(t) {
 		name := "out" + itoa(i)
 		w := cases[name]
@@ -86,15 +102,19 @@ func TestWriteLibreOffice(t *testing.T) {
 			if err != nil {
 				t.Fatalf("LibreOffice did not convert the written file: %v", err)
 			}
-			want := shape(w.doc)
+			want, got := shape(w.doc), shape(back)
 			// LibreOffice saves some tables with a grid of its own (a
 			// merged cell split over two columns); what it makes of the
-			// source, when it can open it, is the measure. (The handmade
-			// sources lack the content types LibreOffice needs.)
+			// source, when it can open it, is the measure, with the
+			// translation's list labels. (The handmade sources lack the
+			// content types LibreOffice needs.)
 			if src, err := ReadFile(filepath.Join(dir, "lo", "src"+itoa(i)+".docx"), Limits{}); err == nil {
-				want = shape(src)
+				want, got = withoutLabels(shape(src)), withoutLabels(got)
+				if g, w := listLabels(back), listLabels(w.doc); g != w {
+					t.Errorf("LibreOffice shows the labels %q, want %q", g, w)
+				}
 			}
-			if got := shape(back); got != want {
+			if got != want {
 				t.Errorf("LibreOffice sees the structure\n%s\nwant:\n%s", got, want)
 			}
 			sameTexts(t, "LibreOffice", textsNoMath(back), textsNoMath(w.doc))
@@ -152,4 +172,147 @@ func textsNoMath(d *doc.Document) []string {
 		collect(n.Blocks, marks[n.ID])
 	}
 	return out
+}
+
+// relabelledDocument is the furniture manuscript with its list's labels
+// "Статья N." translated as "第N条", written over the manuscript.
+func relabelledDocument(t *testing.T) []byte {
+	src := zipParts(t, furnitureParts(t))
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := readBytes(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Walk(func(b *doc.Block) {
+		if b.List != nil {
+			for k := range b.List.Items {
+				b.List.Items[k].Label = "第" + itoa(k+1) + "条"
+			}
+		}
+	})
+	return write(t, d, WriteOptions{Template: tmpl})
+}
+
+// listLabels returns the labels of the items of a document's lists,
+// separated by spaces.
+func listLabels(d *doc.Document) string {
+	var got []string
+	d.Walk(func(b *doc.Block) {
+		if b.List != nil {
+			for _, it := range b.List.Items {
+				got = append(got, it.Label)
+			}
+		}
+	})
+	return strings.Join(got, " ")
+}
+
+// withoutLabels returns a shape with the list items' labels left out.
+func withoutLabels(shape string) string {
+	lines := strings.Split(shape, "\n")
+	for i, l := range lines {
+		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "item ") {
+			lines[i] = l[:len(l)-len(t)] + "item"
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// pageBodies are manuscripts of three pages: explicit page breaks (one
+// inside a paragraph, one in a paragraph of its own), which the document
+// model holds; and paragraphs that start a page by their properties
+// (w:pageBreakBefore), which only a template carries.
+var pageBodies = map[string]string{
+	"breaks": `
+<w:p><w:r><w:t>Первая страница.</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>Вторая страница.</w:t></w:r></w:p>
+<w:p><w:r><w:br w:type="page"/></w:r></w:p>
+<w:p><w:r><w:t>Третья страница.</w:t></w:r></w:p>
+`,
+	"before": `
+<w:p><w:r><w:t>Первая страница.</w:t></w:r></w:p>
+<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Вторая страница.</w:t></w:r></w:p>
+<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Третья страница.</w:t></w:r></w:p>
+`,
+}
+
+// TestWritePageBreaks has LibreOffice lay out manuscripts with page breaks
+// and their translations written over them (and, for breaks the model
+// holds, without them): each translation has as many pages as its source.
+// LibreOffice and pdfinfo (poppler-utils) are installed by scripts/setup.sh
+// test.
+func TestWritePageBreaks(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) is not installed: run scripts/setup.sh test to lay written DOCX files out")
+	}
+	pdfinfo, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		t.Skip("pdfinfo (poppler-utils) is not installed: run scripts/setup.sh test to count pages")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds to start")
+	}
+	dir := t.TempDir()
+	var names []string
+	for name, body := range pageBodies {
+		parts := pkgParts(body)
+		const ct = `application/vnd.openxmlformats-officedocument.wordprocessingml.`
+		parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], `</Types>`,
+			`<Override PartName="/word/document.xml" ContentType="`+ct+`document.main+xml"/>`+
+				`<Override PartName="/word/styles.xml" ContentType="`+ct+`styles+xml"/></Types>`, 1)
+		src := zipParts(t, parts)
+		tr := translation{name: name, from: "ru", to: "zh", source: src}
+		d := tr.translate(t)
+		files := map[string][]byte{name + "-src.docx": src, name + "-over.docx": tr.write(t, d), name + "-plain.docx": write(t, d, WriteOptions{})}
+		for file, data := range files {
+			if err := os.WriteFile(filepath.Join(dir, file), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, file)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf")}, names...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pages := func(name string) int {
+		out, err := exec.CommandContext(ctx, pdfinfo, filepath.Join(dir, "pdf", strings.TrimSuffix(name, ".docx")+".pdf")).Output()
+		if err != nil {
+			t.Fatalf("pdfinfo %s: %v", name, err)
+		}
+		for _, line := range strings.Split(string(out), "\n") {
+			if f := strings.Fields(line); len(f) == 2 && f[0] == "Pages:" {
+				n, err := strconv.Atoi(f[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+		}
+		t.Fatalf("pdfinfo %s: no page count in\n%s", name, out)
+		return 0
+	}
+	for _, name := range []string{"breaks", "before"} {
+		want := pages(name + "-src.docx")
+		if want != 3 {
+			t.Fatalf("%s: LibreOffice lays the source out on %d pages, want 3", name, want)
+		}
+		written := []string{name + "-over.docx"}
+		if name == "breaks" {
+			written = append(written, name+"-plain.docx")
+		}
+		for _, file := range written {
+			if got := pages(file); got != want {
+				t.Errorf("%s: %d pages, want %d as the source", file, got, want)
+			}
+		}
+	}
 }

@@ -273,3 +273,137 @@ func (nb *numBuilder) numberingXML() []byte {
 	x.WriteString("</w:numbering>")
 	return x.Bytes()
 }
+
+// relabel defines the numbering of a list of the template whose labels
+// the document changed (translated: "Статья 1." → "第1条"): a copy of the
+// template's definition that numId uses, counting on its own from the
+// list's start, whose level ilvl shows the pattern of the new labels
+// ("第%1条") where one pattern gives them all, and otherwise one w:num per
+// labelled item whose level shows its label as it is. The other levels
+// and the level's indents, fonts and alignment stay the template's. It
+// returns the numId of each item, or nil when the template's definition
+// cannot be found (the caller then numbers the list as its own).
+func (nb *numBuilder) relabel(l *doc.List, numID, ilvl int, format string) []int {
+	if nb.root == nil {
+		return nil
+	}
+	var num, abs *xnode
+	for _, e := range nb.root.elems() {
+		if e.isW("num") && e.attr("numId") == strconv.Itoa(numID) {
+			num = e
+		}
+	}
+	if num == nil || num.child(nsW, "abstractNumId") == nil {
+		return nil
+	}
+	absID := num.child(nsW, "abstractNumId").attr("val")
+	for _, e := range nb.root.elems() {
+		if e.isW("abstractNum") && e.attr("abstractNumId") == absID {
+			abs = e
+		}
+	}
+	if abs == nil || abs.child(nsW, "numStyleLink") != nil {
+		return nil
+	}
+	lvls := map[int]*xnode{}
+	for _, k := range abs.elems() {
+		if k.isW("lvl") {
+			if i, err := strconv.Atoi(k.attr("ilvl")); err == nil {
+				lvls[i] = k
+			}
+		}
+	}
+	for _, o := range num.elems() {
+		if o.isW("lvlOverride") {
+			if i, err := strconv.Atoi(o.attr("ilvl")); err == nil && o.child(nsW, "lvl") != nil {
+				lvls[i] = o.child(nsW, "lvl")
+			}
+		}
+	}
+	if lvls[ilvl] == nil {
+		return nil
+	}
+	start := max(l.Start, 1)
+	if !l.Ordered {
+		start = 1
+	}
+	labelled := 0
+	for _, it := range l.Items {
+		if it.Label != "" {
+			labelled++
+		}
+	}
+	text, literal := "", false
+	if p, ok := labelPattern(l, format, ilvl, start); ok && labelled == len(l.Items) {
+		text = p
+	} else if labelled > 0 {
+		literal = true
+	}
+	id := nb.nextAbs
+	nb.nextAbs++
+	var x xb
+	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(id))
+	for _, k := range abs.elems() {
+		switch {
+		case k.isW("nsid"), k.isW("tmpl"), k.isW("styleLink"), k.isW("name"):
+		case k.isW("lvl"):
+			i, _ := strconv.Atoi(k.attr("ilvl"))
+			switch {
+			case i == ilvl:
+				copyLevel(&x, lvls[i], i, start, text, false)
+			case lvls[i] != k:
+				copyLevel(&x, lvls[i], i, -1, "", false)
+			default:
+				x.writeCanon(k)
+			}
+		default:
+			x.writeCanon(k)
+		}
+	}
+	x.close("w:abstractNum")
+	nb.abstracts = append(nb.abstracts, x.String())
+	base := nb.num(id, "")
+	ids := make([]int, len(l.Items))
+	for k, it := range l.Items {
+		ids[k] = base
+		if literal && it.Label != "" {
+			var o xb
+			o.open("w:lvlOverride", "w:ilvl", strconv.Itoa(ilvl))
+			copyLevel(&o, lvls[ilvl], ilvl, start+k, strings.ReplaceAll(it.Label, "%", "％"), true)
+			o.close("w:lvlOverride")
+			ids[k] = nb.num(id, o.String())
+		}
+	}
+	return ids
+}
+
+// copyLevel writes a w:lvl of the template as level ilvl, with its start
+// (unless start < 0) and level text (unless text is "") replaced; literal
+// makes the text the label itself, with no number.
+func copyLevel(x *xb, lvl *xnode, ilvl, start int, text string, literal bool) {
+	x.open("w:lvl", "w:ilvl", strconv.Itoa(ilvl))
+	if start >= 0 {
+		x.empty("w:start", "w:val", strconv.Itoa(start))
+	}
+	textDone := text == ""
+	for _, k := range lvl.elems() {
+		switch {
+		case k.isW("start") && start >= 0:
+		case literal && (k.isW("numFmt") || k.is(nsMC, "AlternateContent")):
+			x.empty("w:numFmt", "w:val", "none")
+		case k.isW("lvlText") && text != "":
+			x.empty("w:lvlText", "w:val", text)
+			textDone = true
+		case !textDone && (k.isW("lvlPicBulletId") || k.isW("legacy") || k.isW("lvlJc") || k.isW("pPr") || k.isW("rPr")):
+			x.empty("w:lvlText", "w:val", text)
+			textDone = true
+			x.writeCanon(k)
+		default:
+			x.writeCanon(k)
+		}
+	}
+	if !textDone {
+		x.empty("w:lvlText", "w:val", text)
+	}
+	x.close("w:lvl")
+}

@@ -44,6 +44,16 @@ type pkgWriter struct {
 	blockTargets map[string]string // block ID a link points to → bookmark name
 	bookmarkIDs  map[string]int
 	nextBookmark int
+
+	// blocks are the document's blocks by identifier; boxDone are the
+	// template's text boxes already written.
+	blocks  map[string]*doc.Block
+	boxDone map[*textBox]bool
+	// boxFlat are the text boxes whose content is written in the body.
+	boxFlat map[*textBox]bool
+	// sectRefs are the references of sections to headers and footers
+	// written as new parts.
+	sectRefs []sectRef
 }
 
 func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, error) {
@@ -54,7 +64,15 @@ func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, e
 		resolved: map[string]string{}, resolvedName: map[string]string{},
 		anchors: map[string]string{}, blockTargets: map[string]string{}, bookmarkIDs: map[string]int{},
 		nextDocPr: 1000, nextBookmark: 1,
+		blocks: map[string]*doc.Block{}, boxDone: map[*textBox]bool{}, boxFlat: map[*textBox]bool{},
 	}
+	d.Walk(func(b *doc.Block) {
+		if b.ID != "" {
+			if _, dup := pw.blocks[b.ID]; !dup {
+				pw.blocks[b.ID] = b
+			}
+		}
+	})
 	pw.st = &styles{byID: map[string]*style{}, defaultPara: t.st.defaultPara, defaults: t.st.defaults,
 		paraCache: map[string]paraStyle{}, charCache: map[string]runProps{}}
 	for id, s := range t.st.byID {
@@ -153,9 +171,134 @@ func (pw *pkgWriter) nextSection() *xnode {
 	k := pw.sections
 	pw.sections++
 	if k < len(pw.t.idx.sections) {
-		return pw.t.idx.sections[k]
+		return pw.withRefs(pw.t.idx.sections[k], k, false)
 	}
-	return pw.finalSection()
+	return pw.withRefs(pw.finalSection(), k, false)
+}
+
+// sectRef is a reference from a section to a header or footer part
+// written for the document.
+type sectRef struct {
+	section int    // index of the section, from 0
+	kind    string // "header" or "footer"
+	typ     string // "default", "first" or "even"
+	id      string // the relationship's id
+}
+
+// withRefs returns the properties of section k with references to the
+// headers and footers written for it (for the last section, also those
+// of sections the document does not have), replacing the template's of
+// the same kind and place. A first-page header or footer turns the
+// section's first page on (w:titlePg).
+func (pw *pkgWriter) withRefs(n *xnode, k int, last bool) *xnode {
+	var refs []sectRef
+	for _, r := range pw.sectRefs {
+		if r.section == k || (last && r.section > k) {
+			refs = append(refs, r)
+		}
+	}
+	if len(refs) == 0 || n == nil {
+		return n
+	}
+	c := *n
+	c.kids = nil
+	first := false
+	for _, r := range refs {
+		first = first || r.typ == "first"
+		c.kids = append(c.kids, &xnode{space: nsW, local: r.kind + "Reference", attrs: []xattr{
+			{space: nsW, local: "type", value: r.typ}, {space: nsRel, local: "id", value: r.id}}})
+	}
+	replaced := func(e *xnode) bool {
+		for _, r := range refs {
+			if e.isW(r.kind+"Reference") && (e.attr("type") == r.typ || (e.attr("type") == "" && r.typ == "default")) {
+				return true
+			}
+		}
+		return false
+	}
+	titlePg := false
+	for _, e := range n.kids {
+		if e.local != "" && replaced(e) {
+			continue
+		}
+		if e.isW("titlePg") {
+			titlePg = true
+		}
+		if first && !titlePg && (e.isW("textDirection") || e.isW("bidi") || e.isW("rtlGutter") || e.isW("docGrid") || e.isW("printerSettings") || e.isW("sectPrChange")) {
+			c.kids = append(c.kids, &xnode{space: nsW, local: "titlePg"})
+			titlePg = true
+		}
+		c.kids = append(c.kids, e)
+	}
+	if first && !titlePg {
+		c.kids = append(c.kids, &xnode{space: nsW, local: "titlePg"})
+	}
+	return &c
+}
+
+// newFurniture writes the headers and footers of the document that the
+// template has no part for (a document written without its original) as
+// parts of their own, referenced from their sections. Even-page headers
+// show only where the settings turn them on.
+func (pw *pkgWriter) newFurniture(mainOut *partOut, gen map[string][]byte, genRels map[string]*partRels, types map[string]string) {
+	have := map[string]bool{}
+	for _, f := range pw.t.idx.furniture {
+		have[f.name] = true
+	}
+	dir := path.Dir(pw.t.main)
+	for i := range pw.d.Headers {
+		h := &pw.d.Headers[i]
+		if have[h.Name] || len(h.Blocks) == 0 {
+			continue
+		}
+		kind, typ, section, ok := partName(h.Name)
+		if !ok {
+			continue
+		}
+		have[h.Name] = true
+		part := pw.freePart(path.Join(dir, kind+strconv.Itoa(i+1)+".xml"))
+		po := pw.newPart(part, nil)
+		po.furniture = true
+		root := map[string]string{"header": "hdr", "footer": "ftr"}[kind]
+		po.x.WriteString(xmlDecl)
+		po.x.WriteString("<w:" + root + rootNamespaces() + ">")
+		po.blocks(h.Blocks, bctx{noteI: -1, box: true})
+		if n := len(h.Blocks); !endsWithParagraph(&h.Blocks[n-1]) {
+			po.x.WriteString("<w:p/>")
+		}
+		po.x.WriteString("</w:" + root + ">")
+		gen[part] = po.x.Bytes()
+		genRels[part] = po.rels
+		types[part] = ctWordML + kind + "+xml"
+		id := mainOut.rels.add(kind, relTarget(dir, part), false)
+		pw.sectRefs = append(pw.sectRefs, sectRef{section: section, kind: kind, typ: typ, id: id})
+	}
+}
+
+// partName reads a header's or footer's name in the model ("footer",
+// "header-first-s3") into its kind, its place and the index of its
+// section.
+func partName(name string) (kind, typ string, section int, ok bool) {
+	f := strings.Split(name, "-")
+	kind, typ = f[0], "default"
+	if kind != "header" && kind != "footer" {
+		return "", "", 0, false
+	}
+	for _, x := range f[1:] {
+		switch {
+		case x == "first" || x == "even":
+			typ = x
+		case strings.HasPrefix(x, "s"):
+			n, err := strconv.Atoi(x[1:])
+			if err != nil || n < 1 {
+				return "", "", 0, false
+			}
+			section = n - 1
+		default:
+			return "", "", 0, false
+		}
+	}
+	return kind, typ, section, true
 }
 
 func (pw *pkgWriter) finalSection() *xnode {
@@ -270,15 +413,20 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 		}
 	}
 	mainOut := pw.newPart(t.main, kept)
+	mainOut.srcRels = t.mainRels
 	for i, typ := range []string{"footnotes", "endnotes"} {
 		pw.noteParts[i] = t.target(t.mainRels, typ)
 	}
 	mainOut.x.WriteString(xmlDecl)
+	pw.newFurniture(mainOut, gen, genRels, types)
 	mainOut.x.WriteString("<w:document" + rootNamespaces() + "><w:body>")
 	mainOut.blocks(pw.d.Blocks, bctx{body: true, noteI: -1})
-	mainOut.x.writeCanon(pw.finalSection())
+	mainOut.x.writeCanon(pw.withRefs(pw.finalSection(), pw.sections, true))
 	mainOut.x.WriteString("</w:body></w:document>")
 
+	if err := pw.furniture(gen, genRels); err != nil {
+		return nil, err
+	}
 	for i, typ := range []string{"footnotes", "endnotes"} {
 		if pw.noteParts[i] == "" && len(pw.noteList[i]) == 0 {
 			continue
@@ -369,6 +517,40 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 		}
 	}
 	return pw.assemble(gen, genRels, types)
+}
+
+// furniture writes the template's headers and footers that the document
+// has (translated): each paragraph the reader made a block of is written
+// from the block, with its properties and what the model does not hold
+// (fields, images, shapes, positioned tabs) kept; everything else is the
+// template's.
+func (pw *pkgWriter) furniture(gen map[string][]byte, genRels map[string]*partRels) error {
+	t := pw.t
+	have := map[string]bool{}
+	for _, h := range pw.d.Headers {
+		have[h.Name] = true
+	}
+	for _, f := range t.idx.furniture {
+		if !have[f.name] {
+			continue
+		}
+		rels, err := t.rels(f.part)
+		if err != nil {
+			return err
+		}
+		po := pw.newPart(f.part, rels)
+		po.srcRels, po.furniture = rels, true
+		root := t.idx.furnitureRoot[f.name]
+		po.x.WriteString(xmlDecl)
+		po.x.WriteString("<w:" + root.local + rootNamespaces() + ">")
+		for _, k := range root.kids {
+			po.rewrite(k)
+		}
+		po.x.WriteString("</w:" + root.local + ">")
+		gen[f.part] = po.x.Bytes()
+		genRels[f.part] = po.rels
+	}
+	return nil
 }
 
 // notesXML writes a notes part: the template's separators (or Word's

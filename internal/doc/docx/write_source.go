@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -20,6 +21,40 @@ type srcEntry struct {
 	math bool   // the paragraph holds a formula
 	// tblPr and tblGrid of a table.
 	tblPr, tblGrid *xnode
+	// node is the paragraph (w:p) or table (w:tbl) itself.
+	node *xnode
+	// block is the identifier of the template's block it was matched
+	// with, or "".
+	block string
+	// runs are the run properties the model has no word for (highlight,
+	// colour, shading, character style, size), by the marks of the runs
+	// that carry them, where every text run with those marks carries the
+	// same; see carriedRunProps.
+	runs map[uint16]ppr
+	// box is the text box the paragraph or table is in, or nil; boxes
+	// are the text boxes a paragraph holds.
+	box   *textBox
+	boxes []*textBox
+	// image is the run of an image the document cannot show from its own
+	// bytes: linked from outside the package (external is its URL), or
+	// whose part is missing.
+	image    *xnode
+	external string
+	// linked are the runs of the images of a paragraph with text that
+	// the package does not hold, in order: linked from outside, or nil
+	// for one whose part is missing.
+	linked []*xnode
+	// furniture is set for paragraphs of headers and footers.
+	furniture bool
+}
+
+// textBox is a text box (w:txbxContent in a DrawingML or VML shape) of the
+// template's body: the paragraph that holds it and the entries of its
+// content.
+type textBox struct {
+	holder  *xnode // the w:p whose run holds the shape
+	content *xnode // its w:txbxContent
+	entries []*srcEntry
 }
 
 // sourceIndex is what a written document takes over from the template's
@@ -47,12 +82,30 @@ type sourceIndex struct {
 	noteRef, noteMark, notePPr [2]*xnode
 	separators                 [2][]*xnode
 	firstNoteID                [2]int
+	// byNode gives the entry of a paragraph or table of the body, of a
+	// text box or of a header or footer.
+	byNode map[*xnode]*srcEntry
+	// furniture are the header and footer parts, by the name the model
+	// gives them, as doc.Document.Headers lists them; furnitureRoot their
+	// root elements as scanned.
+	furniture     []furniturePart
+	furnitureRoot map[string]*xnode
+	// flatBoxes counts the text boxes of the body that are not in a
+	// shape a writer can write back.
+	flatBoxes int
 }
+
+// Namespaces of the shapes that hold text boxes.
+const (
+	nsWPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+	nsVML = "urn:schemas-microsoft-com:vml"
+)
 
 // scan reads the template's body and notes into t.idx and matches the
 // template's blocks with its paragraphs and tables.
 func (t *Template) scan() error {
-	ix := &sourceIndex{byBlock: map[string]*srcEntry{}, extents: map[string][2]int64{}}
+	ix := &sourceIndex{byBlock: map[string]*srcEntry{}, extents: map[string][2]int64{},
+		byNode: map[*xnode]*srcEntry{}, furnitureRoot: map[string]*xnode{}}
 	t.idx = ix
 	data, err := t.data(t.main)
 	if err != nil {
@@ -124,7 +177,53 @@ func (t *Template) scan() error {
 			return err
 		}
 	}
-	s.match()
+	s.match(t.src.Blocks, ix.entries)
+	return s.furniture()
+}
+
+// furniture scans the headers and footers the document's sections use and
+// matches their paragraphs with the blocks the reader made of them.
+func (s *scanner) furniture() error {
+	t := s.t
+	rels, err := t.p.relsOf(t.main)
+	if err != nil {
+		return err
+	}
+	parts, err := t.p.furniture(t.main, rels)
+	if err != nil {
+		return err
+	}
+	for _, f := range parts {
+		f.part = t.name(f.part)
+		root, err := t.xmlPart(f.part)
+		if errors.Is(err, ErrMalformed) {
+			// The reader left it out; it is copied as it is.
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if !root.isW("hdr") && !root.isW("ftr") {
+			continue
+		}
+		fs := &scanner{t: t, ix: &sourceIndex{byBlock: s.ix.byBlock, byNode: s.ix.byNode, extents: map[string][2]int64{}},
+			styleUse: map[string]int{}, furn: true}
+		if fs.rels, err = t.rels(f.part); err != nil {
+			return err
+		}
+		for _, k := range root.elems() {
+			if err := fs.block(k, false); err != nil {
+				return err
+			}
+		}
+		for _, h := range t.src.Headers {
+			if h.Name == f.name {
+				fs.match(h.Blocks, fs.ix.entries)
+			}
+		}
+		s.ix.furniture = append(s.ix.furniture, f)
+		s.ix.furnitureRoot[f.name] = root
+	}
 	return nil
 }
 
@@ -132,6 +231,30 @@ type scanner struct {
 	t        *Template
 	ix       *sourceIndex
 	styleUse map[string]int
+	// furn is set while headers and footers are scanned: their fields
+	// are not text. rels are then the relationships of their part.
+	furn bool
+	rels []relEntry
+	// fields are the complex fields open in the paragraph being scanned:
+	// true once their result has begun.
+	fields []bool
+	// boxes collects the text boxes of the paragraph being scanned.
+	boxes []*xnode
+	// runs collects, for the paragraph being scanned, the carried
+	// properties of its text runs by their marks; mixed marks those whose
+	// runs differ.
+	runs  map[uint16]ppr
+	mixed map[uint16]bool
+	// run is the run being scanned.
+	run *xnode
+}
+
+// partRels returns the relationships of the part being scanned.
+func (s *scanner) partRels() []relEntry {
+	if s.furn {
+		return s.rels
+	}
+	return s.t.mainRels
 }
 
 // block indexes one block-level element of the body or of a cell.
@@ -164,11 +287,22 @@ func (s *scanner) blocks(n *xnode, inTbl bool) error {
 	return nil
 }
 
+// imageRef is an image a paragraph shows: its media name, or for an image
+// the package does not hold (linked from outside, or whose part is
+// missing) its description, its URL and the run that shows it.
+type imageRef struct {
+	name     string
+	alt      string
+	external string
+	run      *xnode
+}
+
 func (s *scanner) para(n *xnode, inTbl bool) error {
-	e := &srcEntry{kind: 'p', ppr: n.child(nsW, "pPr")}
+	e := &srcEntry{kind: 'p', ppr: n.child(nsW, "pPr"), node: n, furniture: s.furn}
+	s.ix.byNode[n] = e
 	style := ""
 	if e.ppr != nil {
-		if sp := e.ppr.child(nsW, "sectPr"); sp != nil {
+		if sp := e.ppr.child(nsW, "sectPr"); sp != nil && !s.furn {
 			s.ix.sections = append(s.ix.sections, sp)
 		}
 		if ps := e.ppr.child(nsW, "pStyle"); ps != nil {
@@ -176,17 +310,45 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 		}
 	}
 	var sig strings.Builder
-	var images []string
-	if err := s.content(n, &sig, &images, e, ""); err != nil {
+	var images []imageRef
+	outerBoxes, outerRuns, outerMixed, outerFields := s.boxes, s.runs, s.mixed, s.fields
+	s.boxes, s.runs, s.mixed, s.fields = nil, map[uint16]ppr{}, map[uint16]bool{}, nil
+	err := s.content(n, &sig, &images, e, "", nil)
+	boxes, runs, mixed := s.boxes, s.runs, s.mixed
+	s.boxes, s.runs, s.mixed, s.fields = outerBoxes, outerRuns, outerMixed, outerFields
+	if err != nil {
 		return err
 	}
 	e.sig = sig.String()
+	for m, props := range runs {
+		if !mixed[m] && len(props) > 0 {
+			if e.runs == nil {
+				e.runs = map[uint16]ppr{}
+			}
+			e.runs[m] = props
+		}
+	}
 	switch {
 	case e.sig == "" && len(images) > 0:
-		for _, name := range images {
-			s.ix.entries = append(s.ix.entries, &srcEntry{kind: 'i', sig: "img:" + name, ppr: e.ppr})
+		for _, im := range images {
+			ie := &srcEntry{kind: 'i', sig: "img:" + im.name, ppr: e.ppr, node: n, furniture: s.furn}
+			if im.name == "" {
+				// Found by its description, the only thing the reader
+				// keeps of it.
+				ie.sig, ie.image, ie.external = "imgalt:"+sigOf(im.alt), im.run, im.external
+			}
+			s.ix.entries = append(s.ix.entries, ie)
 		}
 	case e.sig != "" || e.math:
+		for _, im := range images {
+			switch {
+			case im.name != "":
+			case im.external != "":
+				e.linked = append(e.linked, im.run)
+			default:
+				e.linked = append(e.linked, nil)
+			}
+		}
 		s.ix.entries = append(s.ix.entries, e)
 		ps := s.t.st.para(style)
 		level := ps.heading
@@ -207,19 +369,97 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 		if e.ppr != nil && e.ppr.child(nsW, "numPr") != nil {
 			hasNum = true
 		}
-		if !inTbl && e.sig != "" && ps.heading == 0 && !ps.quote && !ps.caption && !hasNum {
+		if !inTbl && !s.furn && e.sig != "" && ps.heading == 0 && !ps.quote && !ps.caption && !hasNum {
 			if style == "" {
 				style = s.t.st.defaultPara
 			}
 			s.styleUse[style]++
 		}
 	}
+	// The content of text boxes comes after the paragraph, as the reader
+	// reads it.
+	for _, c := range boxes {
+		tb := &textBox{holder: n, content: c}
+		e.boxes = append(e.boxes, tb)
+		start := len(s.ix.entries)
+		if err := s.blocks(c, inTbl); err != nil {
+			return err
+		}
+		for _, be := range s.ix.entries[start:] {
+			if be.box == nil {
+				be.box = tb
+				tb.entries = append(tb.entries, be)
+			}
+		}
+	}
 	return nil
 }
 
+// carriedProps are the run properties a translated run takes over from
+// the template's runs with the same marks: what the document model has no
+// word for and that does not depend on the script of the text. Fonts are
+// left out (a Latin font does not suit Chinese; symbol fonts are read as
+// Unicode), and so are the marks and the language, which the model says.
+var carriedProps = map[string]bool{
+	"rStyle": true, "caps": true, "dstrike": true, "outline": true, "shadow": true, "emboss": true,
+	"imprint": true, "color": true, "spacing": true, "w": true, "kern": true, "position": true,
+	"sz": true, "szCs": true, "highlight": true, "effect": true, "bdr": true, "shd": true, "em": true,
+}
+
+// textRun records the carried properties of a run that shows text, by
+// the marks the reader gives the run.
+func (s *scanner) textRun(rpr *xnode) {
+	var props runPr
+	var items ppr
+	if rpr != nil {
+		for _, k := range rpr.elems() {
+			if !k.isW(k.local) {
+				continue
+			}
+			switch k.local {
+			case "rStyle":
+				props.style = k.attr("val")
+			case "b":
+				props.rpr.mark(mStrong, onOffNode(k))
+			case "i":
+				props.rpr.mark(mEmph, onOffNode(k))
+			case "u":
+				props.rpr.mark(mUnderline, k.attr("val") != "none" && k.attr("val") != "0")
+			case "strike", "dstrike":
+				props.rpr.mark(mStrike, onOffNode(k))
+			case "smallCaps":
+				props.rpr.mark(mSmallCaps, onOffNode(k))
+			case "vertAlign":
+				props.rpr.mark(mSup, k.attr("val") == "superscript")
+				props.rpr.mark(mSub, k.attr("val") == "subscript")
+			}
+			if carriedProps[k.local] {
+				if k.local == "rStyle" && symbolFont(s.t.st.char(k.attr("val")).font) != nil {
+					continue
+				}
+				items = append(items, pprItem{k.local, canon(k)})
+			}
+		}
+	}
+	r := props.rpr.under(s.t.st.char(props.style))
+	m := r.val & r.set & (mStrong | mEmph | mUnderline | mStrike | mSmallCaps | mSup | mSub)
+	key := func(p ppr) string {
+		var b strings.Builder
+		for _, it := range p {
+			b.WriteString(it.xml)
+		}
+		return b.String()
+	}
+	if old, ok := s.runs[m]; ok && key(old) != key(items) {
+		s.mixed[m] = true
+	}
+	s.runs[m] = items
+}
+
 // content collects the letters and digits a reader sees in a paragraph,
-// the images it shows and the properties of its note references.
-func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *srcEntry, font string) error {
+// the images it shows, the properties of its note references and text
+// runs, and its text boxes. link is the hyperlink the content is in.
+func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]imageRef, e *srcEntry, font string, link *xnode) error {
 	for _, k := range n.kids {
 		if k.local == "" {
 			continue
@@ -229,24 +469,46 @@ func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *s
 			e.math = true
 		case k.space == nsMC && k.local == "AlternateContent":
 			if c := k.child(nsMC, "Choice"); c != nil {
-				if err := s.content(c, sig, images, e, font); err != nil {
+				if err := s.content(c, sig, images, e, font, link); err != nil {
 					return err
 				}
 			}
 		case k.space != nsW:
 		case k.local == "t":
+			if s.inFieldCode() {
+				continue
+			}
 			text := k.textContent()
 			if t := symbolFont(font); t != nil {
 				text, _ = mapSymbols(t, text)
 			}
 			sig.WriteString(sigOf(text))
 		case k.local == "sym":
+			if s.inFieldCode() {
+				continue
+			}
 			if text, ok := symbolChar(k.attr("font"), k.attr("char")); ok {
 				sig.WriteString(sigOf(text))
 			}
+		case k.local == "fldChar":
+			switch k.attr("fldCharType") {
+			case "begin":
+				s.fields = append(s.fields, false)
+			case "separate":
+				if n := len(s.fields); n > 0 {
+					s.fields[n-1] = true
+				}
+			case "end":
+				if n := len(s.fields); n > 0 {
+					s.fields = s.fields[:n-1]
+				}
+			}
+		case k.local == "fldSimple" && s.furn && fieldTarget(k.attr("instr")) == "":
+			// Its result is a field inline, not text.
 		case k.local == "r":
 			runFont := ""
-			if rpr := k.child(nsW, "rPr"); rpr != nil {
+			rpr := k.child(nsW, "rPr")
+			if rpr != nil {
 				if f := rpr.child(nsW, "rFonts"); f != nil {
 					if runFont = f.attr("ascii"); runFont == "" {
 						runFont = f.attr("hAnsi")
@@ -261,22 +523,55 @@ func (s *scanner) content(n *xnode, sig *strings.Builder, images *[]string, e *s
 					}
 				}
 			}
-			if err := s.content(k, sig, images, e, runFont); err != nil {
+			if link == nil && !s.inFieldCode() && showsText(k) {
+				s.textRun(rpr)
+			}
+			outer := s.run
+			s.run = k
+			err := s.content(k, sig, images, e, runFont, link)
+			s.run = outer
+			if err != nil {
 				return err
 			}
 		case k.local == "drawing" || k.local == "pict" || k.local == "object":
-			if err := s.drawing(k, images); err != nil {
+			if err := s.drawing(k, images, s.run); err != nil {
 				return err
 			}
 		case k.local == "pPr" || k.local == "rPr" || k.local == "del" || k.local == "moveFrom" ||
 			k.local == "delText" || k.local == "instrText" || k.local == "rt" || k.local == "sdtPr":
+		case k.local == "hyperlink":
+			if err := s.content(k, sig, images, e, font, k); err != nil {
+				return err
+			}
 		default:
-			if err := s.content(k, sig, images, e, font); err != nil {
+			if err := s.content(k, sig, images, e, font, link); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// inFieldCode reports whether content read now is a field's instruction,
+// or (in headers and footers) a field's result, which the reader reads as
+// a field inline.
+func (s *scanner) inFieldCode() bool {
+	for _, result := range s.fields {
+		if !result || s.furn {
+			return true
+		}
+	}
+	return false
+}
+
+// showsText reports whether a run shows text with letters or digits.
+func showsText(r *xnode) bool {
+	for _, k := range r.elems() {
+		if k.isW("t") && strings.TrimSpace(k.textContent()) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // hidden reports whether run properties hide the run's text, as the
@@ -298,10 +593,16 @@ func onOffNode(n *xnode) bool {
 	return true
 }
 
-// drawing records the images of a drawing and the size the first one is
-// shown at.
-func (s *scanner) drawing(n *xnode, images *[]string) error {
+// drawing records the images of a drawing held by run, the size the first
+// one is shown at, and its text boxes.
+func (s *scanner) drawing(n *xnode, images *[]imageRef, run *xnode) error {
 	var ext [2]int64
+	alt := ""
+	if d := findElem(n, "docPr"); d != nil {
+		if alt = d.attr("descr"); alt == "" {
+			alt = d.attr("title")
+		}
+	}
 	var walk func(n *xnode) error
 	walk = func(n *xnode) error {
 		for _, k := range n.elems() {
@@ -316,17 +617,40 @@ func (s *scanner) drawing(n *xnode, images *[]string) error {
 						id = a.value
 					}
 				}
-				if part := s.t.relPart(s.t.mainRels, id); part != "" {
+				if k.local == "imagedata" && alt == "" {
+					alt = k.attr("title")
+				}
+				if id == "" {
+					continue
+				}
+				if part := s.t.relPart(s.partRels(), id); part != "" {
 					name, err := s.t.mediaName(part)
 					if err != nil {
 						return err
 					}
-					*images = append(*images, name)
+					*images = append(*images, imageRef{name: name})
 					if _, ok := s.ix.extents[name]; !ok && ext[0] > 0 && ext[1] > 0 {
 						s.ix.extents[name] = ext
 					}
+					continue
+				}
+				for _, r := range s.partRels() {
+					if r.id == id {
+						im := imageRef{alt: alt, run: run}
+						if r.external {
+							im.external = r.target
+						}
+						*images = append(*images, im)
+					}
 				}
 			case k.isW("txbxContent"):
+				// The content of a shape's text box; any other is
+				// written as paragraphs of the body.
+				if n.is(nsWPS, "txbx") || n.is(nsVML, "textbox") {
+					s.boxes = append(s.boxes, k)
+				} else if !s.furn {
+					s.ix.flatBoxes++
+				}
 			case k.is(nsMC, "Fallback"):
 			default:
 				if err := walk(k); err != nil {
@@ -337,6 +661,19 @@ func (s *scanner) drawing(n *xnode, images *[]string) error {
 		return nil
 	}
 	return walk(n)
+}
+
+// findElem returns the first element called local inside n, depth first.
+func findElem(n *xnode, local string) *xnode {
+	for _, k := range n.elems() {
+		if k.local == local {
+			return k
+		}
+		if f := findElem(k, local); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // relPart returns the part an internal relationship points to, when the
@@ -501,7 +838,7 @@ type srcBlock struct {
 // paragraphs and tables of its body: first the ones whose text is the
 // same, in order, then, between two pairs, the remaining ones of a kind
 // when both sides have as many.
-func (s *scanner) match() {
+func (s *scanner) match(src []doc.Block, entries []*srcEntry) {
 	var blocks []srcBlock
 	var walk func(bs []doc.Block)
 	walk = func(bs []doc.Block) {
@@ -520,6 +857,8 @@ func (s *scanner) match() {
 			case doc.FigureBlock:
 				if b.Figure != nil && b.Figure.Src != "" {
 					blocks = append(blocks, srcBlock{b.ID, 'i', "img:" + b.Figure.Src})
+				} else if b.Figure != nil {
+					blocks = append(blocks, srcBlock{b.ID, 'i', "imgalt:" + sigOf(b.Figure.Alt)})
 				}
 			case doc.TableBlock:
 				blocks = append(blocks, srcBlock{b.ID, 't', sigTable(b.Table)})
@@ -539,8 +878,7 @@ func (s *scanner) match() {
 			}
 		}
 	}
-	walk(s.t.src.Blocks)
-	entries := s.ix.entries
+	walk(src)
 	const window = 64
 	pairs := [][2]int{{-1, -1}}
 	j := 0
@@ -551,6 +889,7 @@ func (s *scanner) match() {
 		for k := j; k < len(entries) && k < j+window; k++ {
 			if entries[k].kind == b.kind && entries[k].sig == b.sig {
 				s.ix.byBlock[b.id] = entries[k]
+				entries[k].block = b.id
 				pairs = append(pairs, [2]int{i, k})
 				j = k + 1
 				break
@@ -577,6 +916,7 @@ func (s *scanner) match() {
 			if len(bs) == len(es) {
 				for n := range bs {
 					s.ix.byBlock[blocks[bs[n]].id] = entries[es[n]]
+					entries[es[n]].block = blocks[bs[n]].id
 				}
 			}
 		}
