@@ -148,7 +148,7 @@ func TestSimplifiedToTraditional(t *testing.T) {
 		t.Errorf("qa on a correct conversion: exit %d, output %q, stderr %q", code, out, stderr)
 	}
 	code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, x)
-	if code != 0 || out != "# 論壇開幕\n\n中俄貿易額達到**2401億美元**。這是歷史新高！\n" {
+	if code != 0 || out != "---\nlang: zh-TW\n---\n\n# 論壇開幕\n\n中俄貿易額達到**2401億美元**。這是歷史新高！\n" {
 		t.Errorf("import: exit %d, stderr %q, output:\n%s", code, stderr, out)
 	}
 	txt := writeLangFile(t, dir, "hant.txt", "論壇開幕了。這是歷史新高！\n")
@@ -263,12 +263,12 @@ func TestXLIFFImportPartial(t *testing.T) {
 		warnings []string
 	}{
 		{"the first sentence of a paragraph", []*strings.Replacer{seg1}, 0,
-			"# <span lang=\"zh\">论坛开幕</span>\n\nТоварооборот достиг **240,1 млрд долларов**. <span lang=\"zh\">这是历史新高。</span>\n\n<span lang=\"zh\">论坛在北京举行。</span>\n",
+			"---\nlang: ru\n---\n\n# <span lang=\"zh\">论坛开幕</span>\n\nТоварооборот достиг **240,1 млрд долларов**. <span lang=\"zh\">这是历史新高。</span>\n\n<span lang=\"zh\">论坛在北京举行。</span>\n",
 			[]string{`: warning: unit "p-`, `": 1 of 2 segments not translated (2): kept in the source language`,
 				"tags.part.xlf: warning: 1 unit translated in part, the other sentences kept in the source language: p-",
 				"tags.part.xlf: warning: 2 units not translated, kept in the source language: h-"}},
 		{"the second sentence and the heading", []*strings.Replacer{seg2, heading}, 0,
-			"# Открытие форума\n\n<span lang=\"zh\">中俄贸易额达到**2401亿美元**。</span> Это рекорд.\n\n<span lang=\"zh\">论坛在北京举行。</span>\n",
+			"---\nlang: ru\n---\n\n# Открытие форума\n\n<span lang=\"zh\">中俄贸易额达到**2401亿美元**。</span> Это рекорд.\n\n<span lang=\"zh\">论坛在北京举行。</span>\n",
 			[]string{`": 1 of 2 segments not translated (1): kept in the source language`}},
 		{"nothing", nil, 1, "", []string{"tags.part.xlf: no segment of the file is translated: nothing to import into"}},
 	} {

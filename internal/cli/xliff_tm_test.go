@@ -48,7 +48,7 @@ func TestXLIFFExportFromMemory(t *testing.T) {
 	// Handed back as it is, the pre-translations are the translation.
 	x := writeLangFile(t, dir, "essay-ru.xlf", xlf)
 	code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, x)
-	if want := "# Открытие форума\n\nТоварооборот достиг **240,1 млрд долларов**. <span lang=\"zh-CN\">这是历史的新高。</span>\n\n<span lang=\"zh-CN\">论坛在北京举行。</span>\n"; code != 0 || out != want {
+	if want := "---\nlang: ru\n---\n\n# Открытие форума\n\nТоварооборот достиг **240,1 млрд долларов**. <span lang=\"zh-CN\">这是历史的新高。</span>\n\n<span lang=\"zh-CN\">论坛在北京举行。</span>\n"; code != 0 || out != want {
 		t.Errorf("import of the pre-translated file: exit %d, stderr %q, got\n%s\nwant\n%s", code, stderr, out, want)
 	}
 
