@@ -4,26 +4,56 @@ import (
 	"errors"
 	"strings"
 	"unicode"
+
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // SettleLang decides the document's language and removes what it makes
 // redundant. Importers mark every piece of text with the language its source
-// gave it; SettleLang takes the language of most letters as the document's
-// (or fallback when no text is marked), unwraps spans in that language,
+// gave it; SettleLang takes the language of most letters as the document's.
+// Letters no source marked count as in fallback (the default a source
+// declares, or what the caller was told) when they are in its script, and
+// as Chinese or Russian when they are Han or Cyrillic in another, so that
+// Cyrillic text under an "en-US" default is Russian; without a fallback
+// they count as in no known language, so that a Chinese essay that marks
+// only a Russian name is not taken for Russian (it stays without a
+// language when nothing else is marked). It then unwraps spans in that language,
 // moves a span covering a whole block onto the block, and merges the text
 // this leaves side by side.
 func SettleLang(d *Document, fallback string) {
 	counts := map[string]int{}
+	fallbackScript := lang.Script(fallback)
+	unmarked := func(c rune) string {
+		var script, l string
+		switch {
+		case unicode.Is(unicode.Han, c):
+			script, l = "Han", "zh"
+		case unicode.Is(unicode.Cyrillic, c):
+			script, l = "Cyrl", "ru"
+		case unicode.Is(unicode.Latin, c):
+			script = "Latn"
+		}
+		if fallback == "" {
+			return "?"
+		}
+		if l == "" || strings.HasPrefix(fallbackScript, script) {
+			return fallback
+		}
+		return l
+	}
 	var count func(ins []Inline, lang string)
 	count = func(ins []Inline, lang string) {
 		for _, in := range ins {
 			switch in.Type {
 			case Text:
-				if lang != "" {
-					for _, c := range in.Text {
-						if unicode.IsLetter(c) {
-							counts[lang]++
-						}
+				for _, c := range in.Text {
+					if !unicode.IsLetter(c) {
+						continue
+					}
+					if lang != "" {
+						counts[lang]++
+					} else if l := unmarked(c); l != "" {
+						counts[l]++
 					}
 				}
 			case Span:
@@ -42,6 +72,9 @@ func SettleLang(d *Document, fallback string) {
 			best, n = l, c
 		}
 	}
+	if best == "?" {
+		best = ""
+	}
 	if d.Lang == "" {
 		d.Lang = best
 	}
@@ -49,6 +82,14 @@ func SettleLang(d *Document, fallback string) {
 		outer := d.Lang
 		if b.Lang != "" {
 			outer = b.Lang
+		}
+		// A paragraph or heading whose every letter is in one other
+		// language is in that language, however its spans are cut by
+		// links and marks.
+		if b.Type == Paragraph || b.Type == Heading {
+			if l := onlyLang(b.Inlines, outer); l != "" {
+				b.Lang, outer = l, l
+			}
 		}
 		b.Inlines = unwrapLang(b.Inlines, outer)
 		if b.Figure != nil {
@@ -144,10 +185,44 @@ func unwrapLang(ins []Inline, outer string) []Inline {
 	return MergeText(out)
 }
 
+// onlyLang returns the language of every letter of ins, where text outside
+// spans is in outer, when that is one language other than outer; else "".
+func onlyLang(ins []Inline, outer string) string {
+	found, mixed := "", false
+	var walk func(ins []Inline, l string)
+	walk = func(ins []Inline, l string) {
+		for _, in := range ins {
+			switch in.Type {
+			case Text:
+				if mixed || !strings.ContainsFunc(in.Text, unicode.IsLetter) {
+					continue
+				}
+				if found == "" {
+					found = l
+				} else if !strings.EqualFold(found, l) {
+					mixed = true
+				}
+			case Span:
+				walk(in.Content, in.Lang)
+			default:
+				walk(in.Content, l)
+			}
+		}
+	}
+	walk(ins, outer)
+	if mixed || strings.EqualFold(found, outer) {
+		return ""
+	}
+	return found
+}
+
 // MergeText joins adjacent text inlines and adjacent marks of the same kind.
 func MergeText(ins []Inline) []Inline {
 	out := ins[:0]
 	for _, in := range ins {
+		if in.Type == Text && in.Text == "" {
+			continue
+		}
 		if n := len(out); n > 0 {
 			last := &out[n-1]
 			if in.Type == Text && last.Type == Text {

@@ -57,8 +57,9 @@ func ReadFile(name, lang string, lim Limits) (*doc.Document, error) {
 	return d, nil
 }
 
-// Read reads Markdown source. Its language is lang when given (a BCP 47
-// tag), else the lang of its YAML front matter; title, author(s),
+// Read reads Markdown source. Its language is the lang of its YAML front
+// matter when that is a BCP 47 tag, else lang (what the caller was told,
+// for a file that does not say its own), as for HTML's <html lang>; title, author(s),
 // abstract, keywords and date from the front matter become the document's
 // metadata, not its text, and other keys are named in a warning. The
 // source is decoded by textenc.Decode: UTF-8 or UTF-16 with or without a
@@ -100,7 +101,7 @@ func Read(src []byte, lang string, lim Limits) (*doc.Document, error) {
 		if len(fm.ignored) > 0 {
 			d.Warn("front matter %s not kept: tandem keeps title, author, lang, abstract, keywords and date", plural(fm.ignored, "key", "keys"))
 		}
-		if fm.lang != "" && lang == "" {
+		if fm.lang != "" {
 			if t, err := langtag.ParseTag(fm.lang); err != nil {
 				d.Warn("lang %q in the front matter is not a BCP 47 tag: ignored", fm.lang)
 			} else {

@@ -31,7 +31,8 @@ func TestFrontMatter(t *testing.T) {
 		text                 string
 	}{
 		{"title and author", "---\ntitle: \"Договор: 20 лет\"\nauthor: Иван Петров\nlang: ru-RU\n---\n\nТекст статьи.\n", "", "Договор: 20 лет", "Иван Петров", "ru-RU", "", "Текст статьи."},
-		{"authors list, language given", "---\ntitle: 论睦邻\nauthors:\n  - 李明\n  - name: Ivan Petrov\nlang: ru\n...\n正文。\n", "zh", "论睦邻", "李明|Ivan Petrov", "zh", "", "正文。"},
+		{"authors list, the file's language over the one given", "---\ntitle: 论睦邻\nauthors:\n  - 李明\n  - name: Ivan Petrov\nlang: zh-CN\n...\n正文。\n", "ru", "论睦邻", "李明|Ivan Petrov", "zh-CN", "", "正文。"},
+		{"language given for a file without one", "---\ntitle: 论睦邻\n---\n正文。\n", "zh", "论睦邻", "", "zh", "", "正文。"},
 		{"bad language", "---\nlang: '!!bad'\n---\nText.\n", "", "", "", "", `"!!bad"`, "Text."},
 		{"rule and heading, not metadata", "---\nChapter\n---\n\nText.\n", "en", "", "", "en", "", "\nChapter\nText."},
 		{"no closing line", "---\ntitle: x\n\nText.\n", "en", "", "", "en", "", "\ntitle: x\nText."},
