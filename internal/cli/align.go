@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -235,7 +236,7 @@ func (in *alignInput) prepare(split splitFlag) error {
 	}
 	switch {
 	case len(ps) != len(pt):
-		in.notes = append(in.notes, fmt.Sprintf("%s has %d paragraphs and %s %d: paragraphs are not paired; the texts are aligned as one", in.names[0], len(ps)+1, in.names[1], len(pt)+1))
+		in.notes = append(in.notes, fmt.Sprintf("%s has %s and %s %d: paragraphs are not paired; the texts are aligned as one", in.names[0], i18n.Count(len(ps)+1, "paragraph", "paragraphs"), in.names[1], len(pt)+1))
 	default:
 		for k := range ps {
 			in.hard = append(in.hard, [2]int{ps[k], pt[k]})

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"io"
 	"os"
 	"path/filepath"
@@ -53,8 +54,8 @@ func placeMedia(env *Env, cmd, name string, d *doc.Document, dir string) (textOu
 		out.media = doc.EmbedMedia
 	default:
 		out.media = doc.OmitMedia
-		fmt.Fprintf(env.Stderr, "%s: %s: %d images (%.1f MiB) left out, more than %d MiB to embed; use --media DIR to write them\n",
-			cmd, name, len(d.Media), float64(total)/(1<<20), maxEmbedded>>20)
+		fmt.Fprintf(env.Stderr, "%s: %s: %s (%.1f MiB) left out, more than %d MiB to embed; use --media DIR to write them\n",
+			cmd, name, i18n.Count(len(d.Media), "image", "images"), float64(total)/(1<<20), maxEmbedded>>20)
 	}
 	return out, nil
 }

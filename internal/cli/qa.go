@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"os"
 	"slices"
 
@@ -75,15 +76,7 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if errors > 0 {
-		return fmt.Errorf("%s: %s, %s", fs.Arg(0), countNoun(errors, "error"), countNoun(len(findings)-errors, "warning"))
+		return fmt.Errorf("%s: %s, %s", fs.Arg(0), i18n.Count(errors, "error", "errors"), i18n.Count(len(findings)-errors, "warning", "warnings"))
 	}
 	return nil
-}
-
-// countNoun writes "1 error", "2 errors".
-func countNoun(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

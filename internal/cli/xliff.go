@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"io"
 	"os"
 	"path/filepath"
@@ -88,7 +89,7 @@ func runXLIFFExport(env *Env, args []string) error {
 		}
 		lv := tm.PreTranslate(x, mem, *tmMin)
 		fmt.Fprintf(env.Stderr, "tandem xliff export: translation memory of %s: %d exact, %d fuzzy of %s\n",
-			countNoun(mem.Len(), "unit"), lv.Exact, lv.Fuzzy, countNoun(lv.Segments, "segment"))
+			i18n.Count(mem.Len(), "unit", "units"), lv.Exact, lv.Fuzzy, i18n.Count(lv.Segments, "segment", "segments"))
 	}
 	w := bufio.NewWriter(env.Stdout)
 	if err := interchange.WriteXLIFF(w, x); err != nil {
@@ -207,13 +208,13 @@ func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang str
 	}
 	printWarnings(env, res.Warnings)
 	if len(res.Partial) > 0 {
-		fmt.Fprintf(env.Stderr, "%s: warning: %s translated in part, the other sentences kept in the source language: %s\n", xlfName, countNoun(len(res.Partial), "unit"), shortList(res.Partial))
+		fmt.Fprintf(env.Stderr, "%s: warning: %s translated in part, the other sentences kept in the source language: %s\n", xlfName, i18n.Count(len(res.Partial), "unit", "units"), shortList(res.Partial))
 	}
 	if len(res.Kept) > 0 {
-		fmt.Fprintf(env.Stderr, "%s: warning: %s not translated, kept in the source language: %s\n", xlfName, countNoun(len(res.Kept), "unit"), shortList(res.Kept))
+		fmt.Fprintf(env.Stderr, "%s: warning: %s not translated, kept in the source language: %s\n", xlfName, i18n.Count(len(res.Kept), "unit", "units"), shortList(res.Kept))
 	}
 	if len(res.Missing) > 0 {
-		fmt.Fprintf(env.Stderr, "%s: warning: %s of %s not in the file (was it made from another version?), kept in the source language: %s\n", xlfName, countNoun(len(res.Missing), "text"), source, shortList(res.Missing))
+		fmt.Fprintf(env.Stderr, "%s: warning: %s of %s not in the file (was it made from another version?), kept in the source language: %s\n", xlfName, i18n.Count(len(res.Missing), "text", "texts"), source, shortList(res.Missing))
 	}
 	if res.Translated == 0 && len(res.Partial) == 0 {
 		return nil, fmt.Errorf("%s: no segment of the file is translated: nothing to import into %s", xlfName, source)

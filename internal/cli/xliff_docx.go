@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"io"
 	"io/fs"
 	"net/url"
@@ -49,7 +50,7 @@ func writeTranslation(env *Env, format, out, media, source string, d *doc.Docume
 			return err
 		}
 		if len(rep.MissingImages) > 0 {
-			fmt.Fprintf(env.Stderr, "tandem xliff import: %d images not found, their figures keep only their captions: %s\n", len(rep.MissingImages), shortList(rep.MissingImages))
+			fmt.Fprintf(env.Stderr, "tandem xliff import: %s not found, their figures keep only their captions: %s\n", i18n.Count(len(rep.MissingImages), "image", "images"), shortList(rep.MissingImages))
 		}
 		if rep.FlatTextBoxes > 0 {
 			fmt.Fprintf(env.Stderr, "tandem xliff import: %d text boxes of %s are not in a shape that can be written back: their text is written as paragraphs of the body\n", rep.FlatTextBoxes, source)

@@ -122,7 +122,7 @@ func TestXLIFFImportDOCX(t *testing.T) {
 	xl = translateFile(t, xlf, filepath.Join(dir, "essay-ru.xlf"), cyrillic)
 	out = filepath.Join(dir, "essay-ru.docx")
 	code, _, stderr = runCLI(t, nil, "xliff", "import", "--to", "docx", "-o", out, md, xl)
-	if code != 0 || !strings.Contains(stderr, "1 images not found") || !strings.Contains(stderr, "missing.png") {
+	if code != 0 || !strings.Contains(stderr, "1 image not found") || !strings.Contains(stderr, "missing.png") {
 		t.Fatalf("import of Markdown: exit %d, stderr %q", code, stderr)
 	}
 	got, err = docx.ReadFile(out, docx.Limits{})

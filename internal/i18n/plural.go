@@ -1,5 +1,7 @@
 package i18n
 
+import "strconv"
+
 // PluralCategory returns the CLDR cardinal plural category of the integer n in
 // lang: "one" or "other" in English; "one", "few" or "many" in Russian;
 // always "other" in Chinese. An unsupported lang follows English.
@@ -44,4 +46,14 @@ func pluralCategories(lang string) []string {
 	default:
 		return []string{"one", "other"}
 	}
+}
+
+// Count writes n with the English noun in the form its number takes ("1
+// image", "2 images", "0 images"), for the English messages of commands and
+// logs, which have no catalog; one and other are the singular and plural.
+func Count(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + other
 }

@@ -12,6 +12,7 @@ package qa
 
 import (
 	"fmt"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"math"
 	"slices"
 	"strconv"
@@ -317,9 +318,9 @@ func (c *Checker) checkSentences(s, t string, add addFunc) {
 		if c.relLength(s, t) < 0.5 {
 			sev = Error
 		}
-		add("sentences", sev, "%d sentences in the source, %d in the translation", cs.n, ct.n)
+		add("sentences", sev, "%s in the source, %d in the translation", i18n.Count(cs.n, "sentence", "sentences"), ct.n)
 	case ct.min > cs.split:
-		add("sentences", Warning, "%d sentences in the source, %d in the translation", cs.n, ct.n)
+		add("sentences", Warning, "%s in the source, %d in the translation", i18n.Count(cs.n, "sentence", "sentences"), ct.n)
 	}
 }
 

@@ -202,9 +202,9 @@ func TestMissingImages(t *testing.T) {
 		}
 	}
 	want := []string{
-		"2 images whose part is missing from the package",
-		"1 images linked from outside the file (r:link)",
-		"1 images whose relationship is missing from the package",
+		"images whose part is missing from the package: descriptions kept in their place: 2",
+		"images linked from outside the file (r:link), not fetched: descriptions kept in their place: 1",
+		"images whose relationship is missing from the package: descriptions kept in their place: 1",
 	}
 	got := strings.Join(d.Warnings, "\n")
 	for _, w := range want {

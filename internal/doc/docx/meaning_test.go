@@ -166,7 +166,7 @@ func TestRunMeaning(t *testing.T) {
 	if got := doc.BlockText(&d.Blocks[1]); got != "中" {
 		t.Errorf("ruby base = %q", got)
 	}
-	want := "1 phonetic guides (ruby) were left out; their base text is kept\n1 charts whose data and labels are not carried\n1 formulas kept only as pictures (Equation Editor or MathType objects)"
+	want := "1 phonetic guide (ruby) left out; their base text is kept\ncharts whose data and labels are not carried: 1\nformulas kept only as pictures (Equation Editor or MathType objects): 1"
 	if got := strings.Join(d.Warnings, "\n"); got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}

@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"regexp"
 	"sort"
 	"strconv"
@@ -315,10 +316,10 @@ func (r *reader) finish() *doc.Document {
 		d.Title = r.title
 	}
 	if r.ruby > 0 {
-		d.Warn("%d phonetic guides (ruby) were left out; their base text is kept", r.ruby)
+		d.Warn("%s (ruby) left out; their base text is kept", i18n.Count(r.ruby, "phonetic guide", "phonetic guides"))
 	}
 	if r.pageNumbers > 0 {
-		d.Warn("%d page numbers of the source (PAGE, PAGEREF and NUMPAGES fields) were left out of the text: they count the pages of the source's layout", r.pageNumbers)
+		d.Warn("%s of the source (PAGE, PAGEREF and NUMPAGES fields) left out of the text: they count the pages of the source's layout", i18n.Count(r.pageNumbers, "page number", "page numbers"))
 	}
 	kinds := make([]string, 0, len(r.hidden))
 	for k := range r.hidden {
@@ -326,10 +327,10 @@ func (r *reader) finish() *doc.Document {
 	}
 	sort.Strings(kinds)
 	for _, k := range kinds {
-		d.Warn("%d %s", r.hidden[k], k)
+		d.Warn("%s: %d", k, r.hidden[k])
 	}
 	for _, font := range r.missingOrder {
-		d.Warn("%d characters of the %s font have no Unicode equivalent: shown as U+FFFD (�)", r.missing[font], font)
+		d.Warn("%s of the %s font without a Unicode equivalent: shown as U+FFFD (�)", i18n.Count(r.missing[font], "character", "characters"), font)
 	}
 	return d
 }
@@ -371,7 +372,7 @@ func (r *reader) blockContent(x *xmlPart) ([]pblock, error) {
 		case "bookmarkStart":
 			r.bookmarkBetween(s)
 		case "subDoc":
-			r.hidden["subdocuments (w:subDoc) linked from a master document, whose text is in other files and not read"]++
+			r.hidden["subdocuments (w:subDoc) linked from a master document, whose text is in other files, not read"]++
 		case "altChunk":
 			bs, err := r.altChunk(s)
 			out = append(out, bs...)
@@ -1098,11 +1099,11 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 		rl, ok := r.rels[id]
 		switch {
 		case !ok:
-			r.imageMissing("images whose relationship is missing from the package: their descriptions are kept in their place")
+			r.imageMissing("whose relationship is missing from the package: descriptions kept in their place")
 		case rl.external:
-			r.imageMissing("images linked from outside the file (r:link), which are not fetched: their descriptions are kept in their place")
+			r.imageMissing("linked from outside the file (r:link), not fetched: descriptions kept in their place")
 		case !r.p.has(rl.target):
-			r.imageMissing("images whose part is missing from the package: their descriptions are kept in their place")
+			r.imageMissing("whose part is missing from the package: descriptions kept in their place")
 		default:
 			m, err := r.p.media(rl.target)
 			if err != nil {
@@ -1122,7 +1123,7 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 // per kind (what) with their number.
 func (r *reader) imageMissing(what string) {
 	if r.visible() {
-		r.hidden[what]++
+		r.hidden["images "+what]++
 	}
 }
 

@@ -37,7 +37,7 @@ func TestSymbolFonts(t *testing.T) {
 		{"Wingdings 2 and 3, Webdings", symRun("Wingdings 2", "F050") + symRun("Wingdings 3", "F021") + symRun("Webdings", "F021"), "🗸⭠🕷", ""},
 		{"ZapfDingbats", symRun("ZapfDingbats", "F033") + symRun("ZapfDingbats", "F06C") + symRun("Zapf Dingbats", "F0AC") + symRun("ZapfDingbats", "F080"), "✓●①❨", ""},
 		{"ITC Zapf Dingbats text", fontRun("ITC Zapf Dingbats", "4 nÕ"), "✔ ■→", ""},
-		{"no Unicode equivalent", textRun("Windows ") + symRun("Wingdings", "F0FF"), "Windows \uFFFD", "1 characters of the Wingdings font have no Unicode equivalent"},
+		{"no Unicode equivalent", textRun("Windows ") + symRun("Wingdings", "F0FF"), "Windows \uFFFD", "1 character of the Wingdings font without a Unicode equivalent"},
 		{"unknown symbol font", textRun("x") + symRun("Marlett", "F030"), "x\uFFFD", "Marlett font"},
 		{"ordinary font", symRun("Times New Roman", "00B0") + symRun("Cambria Math", "2211"), "°∑", ""},
 	} {
