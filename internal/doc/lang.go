@@ -23,39 +23,51 @@ import (
 func SettleLang(d *Document, fallback string) {
 	counts := map[string]int{}
 	fallbackScript := lang.Script(fallback)
-	unmarked := func(c rune) string {
-		var script, l string
+	// addUnmarked counts n letters no source marked, written in script
+	// (whose language is l, when it tells one).
+	addUnmarked := func(n int, script, l string) {
 		switch {
-		case unicode.Is(unicode.Han, c):
-			script, l = "Han", "zh"
-		case unicode.Is(unicode.Cyrillic, c):
-			script, l = "Cyrl", "ru"
-		case unicode.Is(unicode.Latin, c):
-			script = "Latn"
+		case n == 0:
+		case fallback == "":
+			counts["?"] += n
+		case l == "" || strings.HasPrefix(fallbackScript, script):
+			counts[fallback] += n
+		default:
+			counts[l] += n
 		}
-		if fallback == "" {
-			return "?"
-		}
-		if l == "" || strings.HasPrefix(fallbackScript, script) {
-			return fallback
-		}
-		return l
 	}
 	var count func(ins []Inline, lang string)
 	count = func(ins []Inline, lang string) {
 		for _, in := range ins {
 			switch in.Type {
 			case Text:
+				han, cyr, other := 0, 0, 0
 				for _, c := range in.Text {
-					if !unicode.IsLetter(c) {
-						continue
-					}
-					if lang != "" {
-						counts[lang]++
-					} else if l := unmarked(c); l != "" {
-						counts[l]++
+					switch {
+					case c < 0x80:
+						if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+							other++
+						}
+					case 0x410 <= c && c <= 0x44f || c == 0x401 || c == 0x451: // Russian letters
+						cyr++
+					case 0x4e00 <= c && c <= 0x9fff: // CJK unified ideographs
+						han++
+					case !unicode.IsLetter(c):
+					case unicode.Is(unicode.Han, c):
+						han++
+					case unicode.Is(unicode.Cyrillic, c):
+						cyr++
+					default:
+						other++
 					}
 				}
+				if lang != "" {
+					counts[lang] += han + cyr + other
+					continue
+				}
+				addUnmarked(han, "Han", "zh")
+				addUnmarked(cyr, "Cyrl", "ru")
+				addUnmarked(other, "", "")
 			case Span:
 				count(in.Content, in.Lang)
 			default:

@@ -26,6 +26,18 @@ type furniturePart struct {
 // that names none of its own takes over those of the section before it,
 // as Word does, and adds nothing.
 func (p *pkg) furniture(main string, rels map[string]rel) ([]furniturePart, error) {
+	// Most manuscripts have no header or footer: spare them a second pass
+	// over the main part.
+	any := false
+	for _, rl := range rels {
+		if rl.typ == "header" || rl.typ == "footer" {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil, nil
+	}
 	x, err := p.xml(main)
 	if err != nil {
 		return nil, err

@@ -204,7 +204,7 @@ func TestHostile(t *testing.T) {
 		{"empty part", with("word/document.xml", "\ufeff \n"), ErrMalformed, "word/document.xml: malformed: the part is empty"},
 		{"bomb", bomb(), ErrTooLarge, "zip bomb"},
 		{"unknown encoding", with("word/document.xml", `<?xml version="1.0" encoding="x-mac-klingon"?><w:document `+wns+`/>`), ErrMalformed, `encoding "x-mac-klingon", which is not known`},
-		{"not UTF-8", with("word/document.xml", "<w:document "+wns+"><w:body><w:p><w:r><w:t>caf\xe9</w:t></w:r></w:p></w:body></w:document>"), ErrMalformed, "word/document.xml: line 1: malformed: invalid UTF-8 (byte 0xe9)"},
+		{"not UTF-8", with("word/document.xml", "<w:document "+wns+"><w:body><w:p><w:r><w:t>caf\xe9</w:t></w:r></w:p></w:body></w:document>"), ErrMalformed, "word/document.xml: line 1: malformed: invalid UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(bytes.NewReader(tc.data), int64(len(tc.data)), Limits{MaxTotal: 8 << 20})

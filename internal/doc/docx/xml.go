@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -27,6 +28,9 @@ type xmlPart struct {
 	name     string
 	depth    int
 	maxDepth int
+	// src, when the part is streamed from the package, is closed when
+	// the decoder stops.
+	src io.Closer
 }
 
 // sdtContent calls visit for each element inside the w:sdtContent of a
@@ -60,7 +64,25 @@ func (p *pkg) eachChild(name string, fn func(x *xmlPart, s xml.StartElement) err
 
 // xml opens an XML part for reading, decoded by partText.
 func (p *pkg) xml(name string) (*xmlPart, error) {
-	data, err := p.readAll(name, p.lim.MaxPart)
+	rc, err := p.open(name, p.lim.MaxPart)
+	if err != nil {
+		return nil, err
+	}
+	// A part in UTF-8, as nearly all are, streams through the decoder
+	// (which checks the UTF-8 itself); only another encoding needs the
+	// whole part in memory to be decoded first.
+	br := bufio.NewReaderSize(rc, 4096)
+	head, _ := br.Peek(512)
+	if plainUTF8(head) {
+		if bytes.HasPrefix(head, []byte("\ufeff")) {
+			br.Discard(3)
+		}
+		d := xml.NewDecoder(br)
+		d.Strict = true
+		return &xmlPart{d: d, name: name, maxDepth: p.lim.MaxDepth, src: rc}, nil
+	}
+	data, err := io.ReadAll(br)
+	rc.Close()
 	if err != nil {
 		return nil, err
 	}
@@ -71,6 +93,36 @@ func (p *pkg) xml(name string) (*xmlPart, error) {
 	d := xml.NewDecoder(bytes.NewReader(text))
 	d.Strict = true
 	return &xmlPart{d: d, name: name, maxDepth: p.lim.MaxDepth}, nil
+}
+
+// plainUTF8 reports whether the start of an XML part shows it is UTF-8
+// that the decoder can read as it is: no mark but UTF-8's, no zero bytes
+// of UTF-16 or UTF-32, an XML declaration (if any) that names UTF-8 or no
+// encoding, and the root's markup first.
+func plainUTF8(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	rest := bytes.TrimLeft(head, " \t\r\n")
+	if bytes.HasPrefix(rest, []byte("<?xml")) {
+		end := bytes.Index(rest, []byte("?>"))
+		if end < 0 {
+			return false
+		}
+		decl := strings.ToLower(string(rest[:end]))
+		if i := strings.Index(decl, "encoding"); i >= 0 {
+			enc := strings.Trim(strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n="), " \t\r\n\"'")
+			if !strings.HasPrefix(enc, "utf-8") && !strings.HasPrefix(enc, "utf8") {
+				return false
+			}
+		}
+		rest = bytes.TrimLeft(rest[end+2:], " \t\r\n")
+	}
+	// Markup must come next, and not an HTML page's: what else is there
+	// is named by the slower path.
+	lower := bytes.ToLower(rest[:min(len(rest), 9)])
+	return bytes.HasPrefix(rest, []byte("<")) && !bytes.HasPrefix(lower, []byte("<html")) && !bytes.HasPrefix(lower, []byte("<!doctype"))
 }
 
 // partText returns an XML part in UTF-8, as textenc.DecodeXML reads it:
@@ -100,6 +152,10 @@ func (x *xmlPart) next() (xml.Token, error) {
 	for {
 		t, err := x.d.Token()
 		if err != nil {
+			if x.src != nil {
+				x.src.Close()
+				x.src = nil
+			}
 			if err == io.EOF {
 				if x.depth > 0 {
 					return nil, x.errorf("%w: the XML ends early", ErrMalformed)
