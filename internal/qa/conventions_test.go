@@ -195,6 +195,20 @@ var correctTranslations = []conventionCase{
 	{"zh", "en", "他今年五十岁。", "He is fifty this year.", ""},
 	{"ru", "zh", "Ему исполнилось пятьдесят лет.", "他今年五十岁。", ""},
 	{"ru", "zh", "Ему исполнилось 50 лет.", "他今年五十岁。", ""},
+	// numbers: a minus right after a Chinese character or a full-width
+	// mark, where Chinese sets no space; a dash that joins a name or a
+	// range is no minus
+	{"zh", "ru", "气温为-5°C。", "Температура −5\u00a0°C.", ""},
+	{"zh", "ru", "气温为−5°C。", "Температура −5\u00a0°C.", ""},
+	{"zh", "ru", "气温为－5℃。", "Температура −5\u00a0°C.", ""},
+	{"zh", "en", "最低气温降至-10℃。", "The lowest temperature fell to −10 °C.", ""},
+	{"zh", "ru", "增长率为-3.5%。", "Темп роста составил −3,5\u00a0%.", ""},
+	{"zh", "ru", "气温在-5℃至-10℃之间。", "Температура от −5 до −10\u00a0°C.", ""},
+	{"ru", "zh", "Температура −5 °C.", "气温为-5℃。", ""},
+	{"en", "zh", "Temperatures fell to minus 5 degrees.", "气温降至－5度。", ""},
+	{"zh", "en", "3月-5月，出口增长。", "Exports grew from March to May.", ""},
+	{"zh", "en", "2020年-2021年", "2020–2021", ""},
+	{"zh", "en", "歼-20战斗机", "The J-20 fighter", ""},
 	// numbers: currency and names with numbers
 	{"zh", "ru", "价格为100元。", "Цена — 100 юаней.", ""},
 	{"en", "ru", "It costs $100.", "Это стоит 100 долл.", ""},
@@ -358,6 +372,10 @@ var wrongTranslations = []conventionCase{
 	{"zh", "ru", "气温为零下5摄氏度。", "Температура 5 °C.", "numbers"},
 	{"ru", "en", "Рост 5 %.", "Growth was −5%.", "numbers"},
 	{"ru", "en", "Индекс изменился на −5 %.", "The index changed by +5%.", "numbers"},
+	{"zh", "ru", "气温为−5°C。", "Температура 5\u00a0°C.", "numbers"},
+	{"zh", "en", "最低气温降至－10℃。", "The lowest temperature was 10 °C.", "numbers"},
+	{"ru", "zh", "Температура −5 °C.", "气温为5℃。", "numbers"},
+	{"en", "zh", "The temperature was 5 °C.", "气温为-5℃。", "numbers"},
 	// per mille read as per cent
 	{"ru", "en", "Уровень алкоголя 0,5 ‰.", "Blood alcohol was 0.5%.", "numbers"},
 	{"zh", "ru", "比例为千分之五。", "Доля составила 5 %.", "numbers"},

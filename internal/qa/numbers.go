@@ -36,6 +36,9 @@ type Number struct {
 	// is a finding.
 	Weak bool
 
+	// code says that the number is part of a name or a code (COVID-19,
+	// G20, Су-35): a dash before it is a hyphen, and it has no sign.
+	code bool
 	// unit is the unit of a measure (nil for none); fahrenheit says that
 	// its degrees are Fahrenheit.
 	unit       *unit
@@ -291,7 +294,7 @@ func (s *numScanner) digits(i int) int {
 	}
 	v, end := parseDigits(text, i, s.lang)
 	if code {
-		s.emit(Number{Value: v, Text: text[i:end], Weak: true})
+		s.emit(Number{Value: v, Text: text[i:end], Weak: true, code: true})
 		return end
 	}
 	if stop, ok := s.numericDate(i); ok {
