@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 // TestQACorrectFile runs tandem qa on files of correct zh→ru and ru→en
@@ -87,5 +90,23 @@ func TestQATermbaseLanguages(t *testing.T) {
 		if code != tt.code || out != tt.stdout || !strings.Contains(stderr, tt.stderr) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", tt.terms, code, out, stderr)
 		}
+	}
+}
+
+// TestQATranslateNoRealFile runs tandem qa on Okapi's test file
+// (../shared/data/bug-hunt, see SOURCE.md there), whose unit 1 is
+// translate="no" and has no target; its target language, French, is
+// made Russian so that qa takes it. Unit 1 must raise nothing, while
+// units 4 and 5, which have no target either, are still untranslated.
+func TestQATranslateNoRealFile(t *testing.T) {
+	data, err := os.ReadFile(shareddata.Path(t, "bug-hunt/okapi-xlifftest-bom.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := writeLangFile(t, t.TempDir(), "okapi.xlf", strings.ReplaceAll(string(data), `"fr"`, `"ru"`))
+	code, out, _ := runCLI(t, nil, "qa", p)
+	if code != 1 || strings.HasPrefix(out, "1\t") || strings.Contains(out, "\n1\t") ||
+		!strings.Contains(out, "4\tuntranslated\terror") || !strings.Contains(out, "5\tuntranslated\terror") {
+		t.Errorf("exit %d, findings:\n%s", code, out)
 	}
 }

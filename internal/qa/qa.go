@@ -453,7 +453,9 @@ func sharedTokens(s, t string) map[string]bool {
 // that a no-break space or a full-width comma is no difference; short
 // translations may stand for several sources (是 and 对 are both "Да";
 // 中俄关系 and 俄中关系 are both "российско-китайские отношения").
-// Segments in state new are reported as untranslated.
+// Segments in state new are reported as untranslated. Segments the file
+// marks not to be translated (translate="no") are not checked, but for a
+// warning when their target is not their source.
 func (c *Checker) File(x *interchange.XLIFF) []Finding {
 	var out []Finding
 	type seen struct{ unit, seg, text string }
@@ -461,6 +463,13 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 	byTarget := map[string]seen{}
 	for _, u := range x.Units() {
 		for _, s := range u.Segments {
+			if s.NoTranslate {
+				if t := comparable(s.Target.Plain()); t != "" && t != comparable(s.Source.Plain()) {
+					out = append(out, Finding{Unit: u.ID, Segment: s.ID, Check: "translate-no", Severity: Warning,
+						Message: `the file marks the segment not to be translated (translate="no"), but its target differs from the source`})
+				}
+				continue
+			}
 			tgt := s.Target
 			if s.State == interchange.New {
 				tgt = nil
