@@ -327,6 +327,26 @@ var correctTranslations = []conventionCase{
 	{"ru", "zh", "Форум открылся. ", "论坛开幕。", ""},
 	{"zh", "en", "论坛开幕。", " The forum opened.", ""},
 
+	// spaces: no-break spaces in numbers and before units and per cent,
+	// spaces around a dash and after abbreviations; a mark that starts a
+	// decimal, a name or an ellipsis; a score; Chinese with Latin words
+	// spaced from the Han characters, but not from its marks
+	{"zh", "ru", "人口为1000000人，增长5%，距离10公里。", "Население — 1\u00a0000\u00a0000 человек, рост 5\u00a0%, расстояние 10\u00a0км.", ""},
+	{"zh", "ru", "例如，中国、俄罗斯等。", "Например, т.\u00a0е. Китай, Россия и т.\u00a0д.", ""},
+	{"zh", "ru", "比赛以3:2结束。", "Матч закончился со счётом 3 : 2.", ""},
+	{"zh", "en", "比赛以3:2结束。", "The match ended 3 : 2.", ""},
+	{"zh", "en", "该框架基于.NET平台。", "The framework is built on the .NET platform.", ""},
+	{"en", "ru", "Well... let us go on.", "Итак... продолжим.", ""},
+	{"en", "ru", "He said … nothing.", "Он сказал … ничего.", ""},
+	{"zh", "ru", "他说：“我们同意。”", "Он сказал: «Мы согласны».", ""},
+	{"en", "zh", "We use Python (a programming language).", "我们使用 Python（一种编程语言）。", ""},
+	{"en", "zh", "The COVID-19 pandemic changed the world.", "COVID-19 疫情改变了世界。", ""},
+	{"en", "zh", "He said: “We agree.”", "他说：“我们同意。”", ""},
+	{"ru", "en", "Что?!", "What?!", ""},
+	{"ru", "en", "Форум — это диалог.", "The forum – a dialogue.", ""},
+	{"ru", "en", "Форум  открылся.", "The forum  opened.", ""},
+	{"ru", "en", "Форум открылся .", "The forum opened .", ""},
+
 	// length: shared names, numbers and addresses do not count
 	{"zh", "ru", "详见https://www.example.org/reports/2021/annual-trade-report-final.pdf", "Подробнее: https://www.example.org/reports/2021/annual-trade-report-final.pdf", ""},
 	{"zh", "ru", "中华人民共和国和俄罗斯联邦睦邻友好合作条约", "Договор о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой", ""},
@@ -417,6 +437,16 @@ var wrongTranslations = []conventionCase{
 	{"en", "zh", "It costs $100.", "价格为100欧元。", "numbers"},
 	{"ru", "en", "Цена — 100 руб.", "The price is $100.", "numbers"},
 	{"zh-CN", "zh-TW", "贸易额达到2401亿美元。", "貿易額達到2401萬美元。", "numbers numbers"},
+	// spaces: doubled, before a mark, beside a Chinese mark
+	{"ru", "en", "Форум открылся.", "The forum\u00a0 opened.", "spaces"},
+	{"zh", "ru", "论坛开幕了，我们很高兴。", "Форум открылся , и мы рады.", "spaces"},
+	{"zh", "en", "论坛开幕了。", "The forum opened .", "spaces"},
+	{"zh", "en", "论坛开幕了，对吗？", "The forum opened , right ?", "spaces"},
+	{"zh", "ru", "论坛（北京）开幕了。", "Форум ( Пекин ) открылся.", "spaces"},
+	{"ru", "zh", "Форум открылся, и мы рады.", "论坛开幕 ，我们很高兴 。", "spaces"},
+	{"ru", "zh", "Форум открылся, и мы рады.", "论坛开幕，  我们很高兴。", "spaces spaces"},
+	{"ru", "zh", "Форум открылся, и мы рады.", "论坛开幕，我们　　很高兴。", "spaces"},
+	{"ru", "zh", "Он сказал: «Да».", "他说： “是的。”", "spaces"},
 }
 
 func TestConventions(t *testing.T) {

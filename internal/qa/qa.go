@@ -333,29 +333,6 @@ func langName(l string) string {
 	return map[string]string{"ru": "Russian", "en": "English", "zh": "Chinese"}[l]
 }
 
-// checkSpaces flags double spaces the source does not have, and leading
-// or trailing whitespace that differs from the source's. Chinese puts no
-// space between sentences, so between Chinese and another language a
-// space at either end, which belongs to the gap between two sentences,
-// may be on one side only.
-func (c *Checker) checkSpaces(s, t string, add addFunc) {
-	if strings.Contains(t, "  ") && !strings.Contains(s, "  ") {
-		add("spaces", Warning, "double space in the translation")
-	}
-	space := unicode.IsSpace
-	if (c.from == "zh") != (c.to == "zh") {
-		space = func(r rune) bool { return unicode.IsSpace(r) && r != ' ' && r != '\u00a0' && r != '\u3000' }
-	}
-	lead := func(x string) bool { return x != strings.TrimLeftFunc(x, space) }
-	trail := func(x string) bool { return x != strings.TrimRightFunc(x, space) }
-	if lead(s) != lead(t) {
-		add("spaces", Warning, "leading whitespace differs from the source")
-	}
-	if trail(s) != trail(t) {
-		add("spaces", Warning, "trailing whitespace differs from the source")
-	}
-}
-
 // checkLength compares the lengths of source and translation with the
 // usual ratio of the pair. What both sides write alike (numbers, names and
 // addresses in Latin script) is left out of both counts: a long address in
