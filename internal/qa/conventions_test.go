@@ -347,6 +347,18 @@ var correctTranslations = []conventionCase{
 	{"ru", "en", "Форум  открылся.", "The forum  opened.", ""},
 	{"ru", "en", "Форум открылся .", "The forum opened .", ""},
 
+	// addresses: copied, or localised by their language alone
+	{"zh", "ru", "详见https://example.org/zh/report。", "Подробнее: https://example.org/ru/report.", ""},
+	{"zh", "en", "详见https://zh.example.org/report?lang=zh。", "See https://en.example.org/report?lang=en.", ""},
+	{"zh", "en", "详见https://example.org/zh-cn/report。", "See https://example.org/en-gb/report.", ""},
+	{"zh", "ru", "详见www.example.org。", "См. https://www.example.org/.", ""},
+	{"ru", "en", "См. https://ru.wikipedia.org/wiki/%D0%94%D0%BE%D0%B3%D0%BE%D0%B2%D0%BE%D1%80 (статья).", "See https://ru.wikipedia.org/wiki/Договор (article).", ""},
+	{"en", "ru", "See (https://example.org/a_(b)).", "См. (https://example.org/a_(b)).", ""},
+	{"zh", "ru", "请联系info@example.org。", "Пишите на info@example.org.", ""},
+	{"zh", "en", "请联系Info@Example.org。", "Write to info@example.org.", ""},
+	{"en", "ru", "Follow @MerPolCC for news.", "Новости — в @MerPolCC.", ""},
+	{"en", "zh", "Visit tandem.example.org/forum today.", "请今天访问tandem.example.org/forum。", ""},
+
 	// length: shared names, numbers and addresses do not count
 	{"zh", "ru", "详见https://www.example.org/reports/2021/annual-trade-report-final.pdf", "Подробнее: https://www.example.org/reports/2021/annual-trade-report-final.pdf", ""},
 	{"zh", "ru", "中华人民共和国和俄罗斯联邦睦邻友好合作条约", "Договор о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой", ""},
@@ -447,6 +459,16 @@ var wrongTranslations = []conventionCase{
 	{"ru", "zh", "Форум открылся, и мы рады.", "论坛开幕，  我们很高兴。", "spaces spaces"},
 	{"ru", "zh", "Форум открылся, и мы рады.", "论坛开幕，我们　　很高兴。", "spaces"},
 	{"ru", "zh", "Он сказал: «Да».", "他说： “是的。”", "spaces"},
+	// addresses: changed, added, left out
+	{"en", "ru", "See https://example.org/path for details.", "Подробнее: https://example.org/other.", "addresses"},
+	{"zh", "en", "详见https://example.org/report。", "See https://example.com/report.", "addresses"},
+	{"zh", "ru", "请联系info@example.org。", "Пишите на inf@example.org.", "addresses"},
+	{"zh", "ru", "论坛开幕了。", "Форум открылся: https://example.org/news.", "addresses"},
+	{"zh", "ru", "论坛开幕了，请联系info@example.org。", "Форум открылся, пишите на info@example.org или press@example.org.", "addresses"},
+	{"zh", "ru", "详见https://example.org/report。", "Подробнее — в докладе.", "addresses"},
+	{"zh", "ru", "请联系info@example.org。", "Пишите нам.", "addresses"},
+	{"en", "ru", "See https://en.wikipedia.org/wiki/Treaty.", "См. https://ru.wikipedia.org/wiki/Договор.", "addresses"},
+	{"zh", "ru", "详见www.gov.cn。", "См. www.gov.ru.", "addresses"},
 }
 
 func TestConventions(t *testing.T) {

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -99,6 +100,7 @@ func scanNumbers(text, lang string) *numScanner {
 	s.rangeUnits()
 	s.groupDates()
 	s.yearRanges()
+	s.inAddresses()
 	if s.text != text {
 		// Folding kept every byte offset: quote the text as written.
 		for k, n := range s.out {
@@ -108,6 +110,30 @@ func scanNumbers(text, lang string) *numScanner {
 		}
 	}
 	return s
+}
+
+// inAddresses weakens the numbers inside web and e-mail addresses
+// (https://example.org/reports/2021, %D0%94, mail2021@example.org) and
+// forgets the dates they make: an address is copied whole, and the
+// addresses check compares it whole.
+func (s *numScanner) inAddresses() {
+	spans := findAddresses(s.text)
+	if len(spans) == 0 {
+		return
+	}
+	inside := make([]bool, len(s.out))
+	for k, n := range s.out {
+		for _, sp := range spans {
+			if n.start >= sp.start && n.end <= sp.end && n.end > n.start {
+				s.out[k].Weak, inside[k] = true, true
+			}
+		}
+	}
+	s.dates = slices.DeleteFunc(s.dates, func(d date) bool {
+		return slices.ContainsFunc(d.readings, func(r ymd) bool {
+			return slices.ContainsFunc(r[:], func(k int) bool { return k >= 0 && inside[k] })
+		})
+	})
 }
 
 type numScanner struct {

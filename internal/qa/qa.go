@@ -128,6 +128,7 @@ func (c *Checker) Segment(src, tgt interchange.Content) []Finding {
 	c.checkQuotes(s, t, add)
 	c.checkWidth(t, add)
 	c.checkSpaces(s, t, add)
+	c.checkAddresses(s, t, add)
 	c.checkLength(s, t, add)
 	c.checkTerms(s, t, add)
 	return out
@@ -359,8 +360,10 @@ func (c *Checker) checkLength(s, t string, add addFunc) {
 }
 
 // lengthCount counts the characters of x other than spaces, leaving out
-// what it shares with y (numbers, names and addresses in Latin script).
+// its web and e-mail addresses, which are not translated, and what it
+// shares with y (numbers, names in Latin script).
 func (c *Checker) lengthCount(x, y string) int {
+	x, y = withoutAddresses(x), withoutAddresses(y)
 	shared := sharedTokens(x, y)
 	n := 0
 	for _, f := range asciiRuns(x) {

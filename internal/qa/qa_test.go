@@ -281,7 +281,7 @@ func FuzzSegment(f *testing.F) {
 		f.Add(c.from, c.to, c.src, c.tgt)
 	}
 	names := map[string]bool{"numbers": true, "sentences": true, "tags": true, "end-punctuation": true, "quotes": true,
-		"punctuation-width": true, "spaces": true, "length": true, "terminology": true, "untranslated": true}
+		"punctuation-width": true, "spaces": true, "addresses": true, "length": true, "terminology": true, "untranslated": true}
 	terms := treatyTerms()
 	f.Fuzz(func(t *testing.T, from, to, src, tgt string) {
 		c, err := NewChecker(from, to, terms)
@@ -337,6 +337,30 @@ func TestTranslateNo(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%s: findings %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAddressSeverity checks how much each difference of addresses
+// weighs: an address the source does not have (changed or added) blocks
+// delivery; one left out, or a web page given in the translation's
+// language, is worth a look.
+func TestAddressSeverity(t *testing.T) {
+	tests := []struct {
+		from, to, src, tgt string
+		want               Severity
+	}{
+		{"en", "ru", "See https://example.org/path.", "См. https://example.org/other.", Error},
+		{"en", "ru", "Write to info@example.org.", "Пишите на info@example.com.", Error},
+		{"zh", "ru", "论坛开幕了。", "Форум открылся: https://example.org/news.", Error},
+		{"zh", "ru", "详见https://example.org/report。", "Подробнее — в докладе.", Warning},
+		{"en", "ru", "See https://en.wikipedia.org/wiki/Treaty.", "См. https://ru.wikipedia.org/wiki/Договор.", Warning},
+	}
+	for _, tt := range tests {
+		fs := mustChecker(t, tt.from, tt.to, nil).Segment(interchange.PlainText(tt.src), interchange.PlainText(tt.tgt))
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Check == "addresses" })
+		if i < 0 || fs[i].Severity != tt.want || len(fs) != 1 {
+			t.Errorf("%q → %q: %v, want one addresses %v", tt.src, tt.tgt, fs, tt.want)
 		}
 	}
 }
