@@ -209,6 +209,7 @@ var correctTranslations = []conventionCase{
 	{"zh", "en", "3月-5月，出口增长。", "Exports grew from March to May.", ""},
 	{"zh", "en", "2020年-2021年", "2020–2021", ""},
 	{"zh", "en", "歼-20战斗机", "The J-20 fighter", ""},
+	{"zh", "ru", "气温为﹣5℃。", "Температура −5\u00a0°C.", ""},
 	// numbers: list and section labels, which each language writes its
 	// own way
 	{"zh", "ru", "二、主要成果", "2. Основные результаты", ""},
@@ -224,6 +225,10 @@ var correctTranslations = []conventionCase{
 	{"zh", "en", "②加强合作。", "b) Strengthen cooperation.", ""},
 	{"zh", "en", "⑶深化交流。", "c) Deepen exchanges.", ""},
 	{"zh", "ru", "（三）加强合作。", "в) Укрепление сотрудничества.", ""},
+	{"zh", "ru", "❸加强合作。", "3) Укрепить сотрудничество.", ""},
+	{"zh", "en", "➁扩大投资。", "(b) Expand investment.", ""},
+	{"zh", "ru", "二）基本原则", "2) Основные принципы", ""},
+	{"zh", "ru", "㈡基本原则", "б) Основные принципы", ""},
 	{"zh", "en", "一是加强贸易合作，二是扩大投资，三是深化人文交流。", "First, strengthen trade; second, expand investment; third, deepen exchanges.", ""},
 	{"zh", "en", "一是加强贸易合作，二是扩大投资，三是深化人文交流。", "1) strengthen trade; 2) expand investment; 3) deepen exchanges.", ""},
 	{"zh", "ru", "主要任务：（一）加强合作；（二）扩大投资；（三）深化交流。", "Основные задачи: а) укрепить сотрудничество; б) расширить инвестиции; в) углубить обмены.", ""},
@@ -440,6 +445,7 @@ var wrongTranslations = []conventionCase{
 	{"zh", "ru", "（三）基本原则", "г) Основные принципы", "numbers"},
 	{"zh", "en", "四、结论", "III. Conclusions", "numbers"},
 	{"en", "zh", "(d) Scope", "（三）适用范围", "numbers"},
+	{"zh", "ru", "❸加强合作。", "4) Укрепить сотрудничество.", "numbers numbers"},
 	// per mille read as per cent
 	{"ru", "en", "Уровень алкоголя 0,5 ‰.", "Blood alcohol was 0.5%.", "numbers"},
 	{"zh", "ru", "比例为千分之五。", "Доля составила 5 %.", "numbers"},

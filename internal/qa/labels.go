@@ -10,7 +10,8 @@ import (
 // which each language writes its own way. Chinese numbers sections 一、
 // 二、, subsections （一） （二）, points 一是…二是… or 其一，其二， and
 // also 1. (1) ① (read as digits); Russian and English write 2. 2) (2),
-// II., and letters: б) or b), (b), (ii). A label pairs by its value with
+// II., and letters: б) or b), (b), (ii); circled digits ① ❶ ➀ and
+// bracketed ones ⑴ ㈠ are read as their numbers. A label pairs by its value with
 // the label of the other language: 二、 is "2." and "II.", （三） is
 // "в)", "c)" and "3)".
 
@@ -28,8 +29,8 @@ func atItemStart(text string, i int) bool {
 }
 
 // zhLabel reports whether the Chinese numeral text[i:j] heads an item:
-// 二、 or 二． at the start of an item, （二） anywhere, 其二， and 二是 at
-// the start of an item or a clause (一是加强合作，二是扩大贸易).
+// 二、, 二． and 二） at the start of an item, （二） anywhere, 其二， and
+// 二是 at the start of an item or a clause (一是加强合作，二是扩大贸易).
 func (s *numScanner) zhLabel(i, j int) bool {
 	text := s.text
 	before, after := text[:i], text[j:]
@@ -40,6 +41,9 @@ func (s *numScanner) zhLabel(i, j int) bool {
 		return next == ')' || next == '）'
 	case strings.HasSuffix(before, "其"):
 		return strings.ContainsRune("，,、:：是", next) && next != 0
+	case next == ')' || next == '）':
+		// 一）总则, with the closing bracket alone.
+		return atItemStart(text, i)
 	case next == '是':
 		p, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
 		return atItemStart(text, i) || p == '，' || p == ','

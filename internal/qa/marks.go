@@ -87,7 +87,7 @@ func (s *numScanner) signBefore(i int, measured bool) (int8, int) {
 	text := s.text
 	r, size := utf8.DecodeLastRuneInString(text[:i])
 	switch r {
-	case '-', '−', '–', '‒', '+':
+	case '-', '−', '–', '‒', '+', '﹣', '－':
 		j := i - size
 		p, _ := utf8.DecodeLastRuneInString(text[:j])
 		if j > 0 && !unicode.IsSpace(p) && !strings.ContainsRune(signOpeners, p) && !eastAsian(p) && !strings.HasSuffix(text[:j], "...") {
