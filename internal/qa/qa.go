@@ -1,9 +1,12 @@
 // Package qa checks translated segments for what a reviewer would catch:
 // numbers that differ once normalised (2401亿 is 240,1 млрд, 二十 is
 // двадцать, 650 pounds is about 300 кг, 18.06.2021 is 2021年6月18日, 10 p.m.
-// is 22:00) or differ in sign, per mille or currency, sentence counts,
-// inline tags, end punctuation and quotation marks, punctuation of the
-// wrong width, untranslated text, spacing, length and terminology. It
+// is 22:00, the list label 二、 is "2." and （三） is "в)") or differ in
+// sign, per mille or currency, sentence counts, inline tags, end
+// punctuation and quotation marks, punctuation of the wrong width,
+// untranslated text, spacing (double spaces, spaces before a stop or
+// beside a Chinese mark), changed web and e-mail addresses, length and
+// terminology. It
 // knows the conventions of zh, ru and en, so that correct translations
 // raise no alarm: a check that cries wolf is worse than none. An error is
 // what a translation must not be delivered with; a warning is worth a
