@@ -19,10 +19,12 @@ import (
 //
 // It prints one finding a line (unit id, check, message) and exits with
 // status 1 when it found an error. A termbase must have at least one entry
-// with terms in both languages of the file.
+// with terms in both languages of the file; a TSV glossary's columns are
+// the file's source and target, unless its first line names their
+// languages.
 func runQA(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("qa", "qa [--terms FILE.tbx|FILE.tsv] FILE.xlf")
-	terms := fs.String("terms", "", "a termbase (TBX) or glossary (TSV) to check terminology against")
+	terms := fs.String("terms", "", "a termbase (TBX) or glossary (TSV: source and target terms, or columns in the languages a first line names, such as \"zh<TAB>en\") to check terminology against")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 // TestQACorrectFile runs tandem qa on files of correct zh→ru and ru→en
@@ -86,6 +89,62 @@ func TestQATermbaseLanguages(t *testing.T) {
 		code, out, stderr := runCLI(t, nil, "qa", "--terms", tt.terms, xlf)
 		if code != tt.code || out != tt.stdout || !strings.Contains(stderr, tt.stderr) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", tt.terms, code, out, stderr)
+		}
+	}
+}
+
+// TestQATranslateNoRealFile runs tandem qa on Okapi's test file
+// (../shared/data/bug-hunt, see SOURCE.md there), whose unit 1 is
+// translate="no" and has no target; its target language, French, is
+// made Russian so that qa takes it. Unit 1 must raise nothing, while
+// units 4 and 5, which have no target either, are still untranslated.
+func TestQATranslateNoRealFile(t *testing.T) {
+	data, err := os.ReadFile(shareddata.Path(t, "bug-hunt/okapi-xlifftest-bom.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := writeLangFile(t, t.TempDir(), "okapi.xlf", strings.ReplaceAll(string(data), `"fr"`, `"ru"`))
+	code, out, _ := runCLI(t, nil, "qa", p)
+	if code != 1 || strings.HasPrefix(out, "1\t") || strings.Contains(out, "\n1\t") ||
+		!strings.Contains(out, "4\tuntranslated\terror") || !strings.Contains(out, "5\tuntranslated\terror") {
+		t.Errorf("exit %d, findings:\n%s", code, out)
+	}
+}
+
+// TestQAGlossaryColumns checks --terms with TSV glossaries: a first line
+// of language tags names the columns, so that it is no term and the
+// glossary serves the file in either direction or is refused for a file
+// whose pair it lacks; without it the columns are the file's source and
+// target, and a glossary whose columns are of other languages is refused.
+func TestQAGlossaryColumns(t *testing.T) {
+	dir := t.TempDir()
+	xlf := func(name, from, to, src, tgt string) string {
+		return writeLangFile(t, dir, name, `<xliff version="1.2"><file original="a" source-language="`+from+`" target-language="`+to+`" datatype="plaintext"><body>
+<trans-unit id="1"><source>`+src+`</source><target>`+tgt+`</target></trans-unit>
+</body></file></xliff>`)
+	}
+	zhEn := xlf("zh-en.xlf", "zh-CN", "en", "论坛开幕。", "The conference opened.")
+	enRu := xlf("en-ru.xlf", "en", "ru", "The forum opened.", "Форум открылся.")
+	ruEn := xlf("ru-en.xlf", "ru", "en", "Домен ru принадлежит России.", "The ru domain belongs to Russia.")
+	glossary := func(name, content string) string { return writeLangFile(t, dir, name, content) }
+	for _, tt := range []struct {
+		name, terms, xlf string
+		code             int
+		stdout, stderr   string
+	}{
+		{"en/zh header on zh→en", glossary("en-zh.tsv", "en\tzh\nforum\t论坛\n"), zhEn, 1,
+			"1\tterminology\terror: \"论坛\" should be translated as \"forum\"\n", "zh-en.xlf: 1 error, 0 warnings"},
+		{"zh/en header on zh→en", glossary("zh-en.tsv", "zh\ten\n论坛\tforum\n"), zhEn, 1,
+			"1\tterminology\terror: \"论坛\" should be translated as \"forum\"\n", "zh-en.xlf: 1 error, 0 warnings"},
+		{"zh/en header on en→ru", glossary("zh-en.tsv", "zh\ten\n论坛\tforum\n"), enRu, 1,
+			"", "zh-en.tsv: no entry has terms in both en and ru, so the termbase cannot check this translation"},
+		{"zh/en without header on en→ru", glossary("plain.tsv", "论坛\tforum\n"), enRu, 1,
+			"", `plain.tsv:1:1: the first (source) column should be in en, but none of its terms is ("论坛" is not)`},
+		{"ru/en header is no term", glossary("ru-en.tsv", "ru\ten\nдомен\tdomain\n"), ruEn, 0, "", ""},
+	} {
+		code, out, stderr := runCLI(t, nil, "qa", "--terms", tt.terms, tt.xlf)
+		if code != tt.code || out != tt.stdout || !strings.Contains(stderr, tt.stderr) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", tt.name, code, out, stderr)
 		}
 	}
 }

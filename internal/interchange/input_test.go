@@ -234,16 +234,18 @@ func TestGlossaryInput(t *testing.T) {
 func TestGlossaryLegacyEncoding(t *testing.T) {
 	const zh = "条约\t条约的正式名称\n睦邻友好合作\t两国关系的基础\n学术论坛\t两国研究机构共同举办\n"
 	const ru = "договор\tДоговор о добрососедстве, дружбе и сотрудничестве\nфорум\tсовместный научный форум\n"
+	// Each glossary is in one language (a term and a longer form of it),
+	// so that its encoding is clearly Chinese or Russian.
 	for _, tt := range []struct {
-		name string
-		in   []byte
-		want string
-		warn string
+		name, lang string
+		in         []byte
+		want       string
+		warn       string
 	}{
-		{"GBK", mustEncode(t, simplifiedchinese.GBK, zh), "条约的正式名称", "read as GB18030"},
-		{"Windows-1251", mustEncode(t, charmap.Windows1251, ru), "Договор о добрососедстве, дружбе и сотрудничестве", "read as windows-1251"},
+		{"GBK", "zh", mustEncode(t, simplifiedchinese.GBK, zh), "条约的正式名称", "read as GB18030"},
+		{"Windows-1251", "ru", mustEncode(t, charmap.Windows1251, ru), "Договор о добрососедстве, дружбе и сотрудничестве", "read as windows-1251"},
 	} {
-		tb, err := ReadTSV(bytes.NewReader(tt.in), "g.tsv", "zh", "ru")
+		tb, err := ReadTSV(bytes.NewReader(tt.in), "g.tsv", tt.lang, tt.lang)
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue

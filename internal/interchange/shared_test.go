@@ -23,6 +23,9 @@ func TestRealFilesWithMark(t *testing.T) {
 		if x.SrcLang != "en" || x.TgtLang != "fr" || len(units) != 14 || len(x.Warnings) != 0 {
 			t.Fatalf("%s to %s, %d units, warnings %v", x.SrcLang, x.TgtLang, len(units), x.Warnings)
 		}
+		if !units[0].Segments[0].NoTranslate || units[1].Segments[0].NoTranslate {
+			t.Errorf("unit 1 is translate=\"no\", unit 2 is not: %+v, %+v", units[0].Segments[0], units[1].Segments[0])
+		}
 		if s := units[1].Segments[0]; s.Target.Plain() != "Paragraphe (approved translation)" || s.State != Reviewed {
 			t.Errorf("approved unit: %+v", s)
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/textenc"
@@ -267,14 +268,27 @@ func statusTBX2(s TermStatus) string {
 	return ""
 }
 
-// ReadTSV reads a glossary in OmegaT's tab-separated form: source term,
-// target term and an optional comment on each line, in any encoding
-// textenc.Decode reads: UTF-8, UTF-16 (as spreadsheets save "Unicode
-// text"), or Chinese or Russian in a legacy encoding, with a warning.
-// Lines starting with # and blank lines are skipped. srcLang and tgtLang
-// are the languages of the two columns, BCP 47 tags. A file that is empty,
-// binary or in no encoding tandem knows is refused with an *Error; a line
-// without two terms is skipped and listed in the result's Warnings.
+// ReadTSV reads a glossary in OmegaT's tab-separated form: a term in each
+// of the first two columns and an optional comment after them, in any
+// encoding textenc.Decode reads: UTF-8, UTF-16 (as spreadsheets save
+// "Unicode text"), or Chinese or Russian in a legacy encoding, with a
+// warning. Lines starting with # and blank lines are skipped.
+//
+// The languages of the columns: a first line whose first cells are BCP 47
+// tags of different languages ("zh<TAB>en", "ru<TAB>zh-CN<TAB>en",
+// maybe followed by a comment column's heading) is a header naming them,
+// one term column per tag; the glossary then serves either direction, and
+// a file whose pair it lacks finds no entry in both of its languages.
+// Without such a line, as OmegaT reads glossaries, the first column is in
+// srcLang and the second in tgtLang, the languages of the file the
+// glossary is used on (BCP 47 tags).
+//
+// A file that is empty, binary or in no encoding tandem knows is refused
+// with an *Error, and so is one without a header whose column has no term
+// in the script of its language and some in another (Han characters
+// where English is expected): it is a glossary of another pair or the
+// other direction. A line without two terms is skipped and listed in the
+// result's Warnings.
 func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 	src, err := lang.ParseTag(srcLang)
 	if err != nil {
@@ -301,6 +315,9 @@ func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 		rd.warnLine(0, "%s", w)
 	}
 	tb := &Termbase{}
+	cols := []string{src, tgt}
+	header, first := false, true
+	var scripts columnScripts
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line := 0
@@ -311,36 +328,158 @@ func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 			continue
 		}
 		f := strings.Split(text, "\t")
+		if first {
+			first = false
+			if tags := headerTags(f); tags != nil {
+				cols, header = tags, true
+				continue
+			}
+		}
 		if len(f) < 2 {
 			rd.warnLine(line, "%s: want source and target terms separated by a tab: line skipped", excerpt(text))
 			continue
 		}
-		s, t := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
-		switch {
-		case s == "" && t == "":
-			rd.warnLine(line, "both terms are empty: line skipped")
-			continue
-		case s == "":
-			rd.warnLine(line, "empty source term (target %s): line skipped", excerpt(t))
-			continue
-		case t == "":
-			rd.warnLine(line, "empty target term (source %s): line skipped", excerpt(s))
+		c := Concept{ID: "l" + strconv.Itoa(line)}
+		for k, lang := range cols {
+			if k < len(f) {
+				if t := strings.TrimSpace(f[k]); t != "" {
+					c.Terms = append(c.Terms, Term{Lang: lang, Text: t})
+				}
+			}
+		}
+		if len(c.Terms) < 2 {
+			rd.warnLine(line, "%s: line skipped", fewTerms(f, cols))
 			continue
 		}
-		c := Concept{ID: "l" + strconv.Itoa(line), Terms: []Term{{Lang: src, Text: s}, {Lang: tgt, Text: t}}}
-		if len(f) > 2 {
-			c.Definition = strings.TrimSpace(strings.Join(f[2:], " "))
+		if len(f) > len(cols) {
+			c.Definition = strings.TrimSpace(strings.Join(f[len(cols):], " "))
+		}
+		if !header {
+			scripts.add(c.Terms, line)
 		}
 		tb.Entries = append(tb.Entries, c)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, &Error{name, line + 1, 1, err.Error()}
 	}
+	if err := scripts.check(name, cols); err != nil {
+		return nil, err
+	}
 	if len(tb.Entries) == 0 {
 		rd.warnLine(0, "no terms in the glossary")
 	}
 	tb.Warnings = rd.warnings
 	return tb, nil
+}
+
+// headerTags returns the languages a glossary's first line names: its
+// first cells when they are BCP 47 tags (canonical) of two or more
+// different languages, nil when they are not. Cells after the tags head
+// the comment column.
+func headerTags(cells []string) []string {
+	var tags []string
+	for _, c := range cells {
+		tag, err := lang.ParseTag(c)
+		if err != nil {
+			break
+		}
+		for _, t := range tags {
+			if lang.SameLanguage(t, tag) {
+				return nil
+			}
+		}
+		tags = append(tags, tag)
+	}
+	if len(tags) < 2 {
+		return nil
+	}
+	return tags
+}
+
+// fewTerms says why a glossary line has fewer than two terms.
+func fewTerms(f, cols []string) string {
+	cell := func(k int) string {
+		if k < len(f) {
+			return strings.TrimSpace(f[k])
+		}
+		return ""
+	}
+	if len(cols) == 2 {
+		switch s, t := cell(0), cell(1); {
+		case s == "" && t == "":
+			return "both terms are empty"
+		case s == "":
+			return fmt.Sprintf("empty source term (target %s)", excerpt(t))
+		default:
+			return fmt.Sprintf("empty target term (source %s)", excerpt(s))
+		}
+	}
+	for k, l := range cols {
+		if t := cell(k); t != "" {
+			return fmt.Sprintf("only one term (%s %s)", l, excerpt(t))
+		}
+	}
+	return "no term"
+}
+
+// columnScripts counts, for the two columns of a glossary without a
+// header, the terms written in the script of the column's language and
+// those written in another.
+type columnScripts struct {
+	fit, other [2]int
+	line       [2]int    // the first line with a term in another script
+	example    [2]string // that term
+}
+
+// scriptOf returns the Unicode script a language is written in, for the
+// languages whose script tells them apart here; nil for others.
+func scriptOf(tag string) *unicode.RangeTable {
+	switch lang.Script(tag) {
+	case "Hans", "Hant":
+		return unicode.Han
+	case "Cyrl":
+		return unicode.Cyrillic
+	case "Latn":
+		return unicode.Latin
+	}
+	return nil
+}
+
+func (cs *columnScripts) add(terms []Term, line int) {
+	for k, t := range terms[:2] {
+		want := scriptOf(t.Lang)
+		if want == nil {
+			continue
+		}
+		fits, letters := false, false
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				letters = true
+				fits = fits || unicode.Is(want, r)
+			}
+		}
+		switch {
+		case fits:
+			cs.fit[k]++
+		case letters:
+			if cs.other[k] == 0 {
+				cs.line[k], cs.example[k] = line, t.Text
+			}
+			cs.other[k]++
+		}
+	}
+}
+
+// check refuses a glossary one of whose columns has no term in the
+// script of its language and some in another.
+func (cs *columnScripts) check(name string, cols []string) error {
+	for k := range 2 {
+		if cs.fit[k] == 0 && cs.other[k] > 0 {
+			which := []string{"first (source)", "second (target)"}[k]
+			return &Error{name, cs.line[k], 1, fmt.Sprintf("the %s column should be in %s, but none of its terms is (%s is not): is the glossary for another pair of languages? Name the languages of its columns in a first line, such as \"zh<TAB>en\"", which, cols[k], excerpt(cs.example[k]))}
+		}
+	}
+	return nil
 }
 
 // WriteTSV writes the terms of tb for srcLang and tgtLang as an OmegaT

@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -356,6 +357,73 @@ testdata/utf16.tsv:4: warning: empty target term (source "论坛"): line skipped
 		}
 		if got := warningLines(ws); n != tt.n || strings.ReplaceAll(got, "  ", "") != tt.warnings {
 			t.Errorf("%s: read %d, want %d; warnings\n%s\nwant\n%s", tt.path, n, tt.n, got, tt.warnings)
+		}
+	}
+}
+
+// TestTSVHeader reads glossaries whose first line names the languages of
+// their columns, and refuses, without such a line, one whose columns are
+// not in the languages of the file it is used on.
+func TestTSVHeader(t *testing.T) {
+	show := func(tb *Termbase) string {
+		var out []string
+		for _, c := range tb.Entries {
+			var ts []string
+			for _, t := range c.Terms {
+				ts = append(ts, t.Lang+":"+t.Text)
+			}
+			if c.Definition != "" {
+				ts = append(ts, "("+c.Definition+")")
+			}
+			out = append(out, strings.Join(ts, " "))
+		}
+		return strings.Join(out, "; ")
+	}
+	tests := []struct {
+		name, in, src, tgt string
+		want               string
+		warnings           []lineMsg
+	}{
+		{"header in the file's direction", "zh\ten\n论坛\tforum\n", "zh", "en", "zh:论坛 en:forum", nil},
+		{"header against the file's direction", "en\tzh\nforum\t论坛\n", "zh", "en", "en:forum zh:论坛", nil},
+		{"header of another pair", "ru\ten\nдоговор\ttreaty\n", "zh", "ru", "ru:договор en:treaty", nil},
+		{"header with regions and a comment heading", "zh-cn\tRU\tnote\n条约\tдоговор\tthe 2001 treaty\n", "en", "ru", "zh-CN:条约 ru:договор (the 2001 treaty)", nil},
+		{"three languages", "testdata/header.tsv", "en", "zh", "ru:договор zh-CN:条约 en:treaty (the 2001 treaty); ru:форум en:forum",
+			[]lineMsg{{4, `only one term (zh-CN "论坛"): line skipped`}}},
+		{"header after comments", "# glossary of the forum\n\nzh\tru\n论坛\tфорум\n", "zh", "ru", "zh:论坛 ru:форум", nil},
+		// not headers: one language twice, one cell a term, a tag later
+		{"same language twice", "SCO\tSCO\nforum\tforum\n", "en", "en", "en:SCO en:SCO; en:forum en:forum", nil},
+		{"one tag", "en\tангл.\nforum\tфорум\n", "en", "ru", "en:en ru:англ.; en:forum ru:форум", nil},
+		{"no header", "论坛\tforum\n", "zh", "en", "zh:论坛 en:forum", nil},
+		{"names kept in Latin script", "论坛\tforum\nCOVID-19\tCOVID-19\n", "zh", "en", "zh:论坛 en:forum; zh:COVID-19 en:COVID-19", nil},
+	}
+	for _, tt := range tests {
+		in := tt.in
+		if strings.HasPrefix(in, "testdata/") {
+			b, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in = string(b)
+		}
+		tb, err := ReadTSV(strings.NewReader(in), "g.tsv", tt.src, tt.tgt)
+		if err != nil {
+			t.Errorf("%s: refused: %v", tt.name, err)
+			continue
+		}
+		if got := show(tb); got != tt.want {
+			t.Errorf("%s: read %q, want %q", tt.name, got, tt.want)
+		}
+		wantWarnings(t, tt.name, tb.Warnings, tt.warnings)
+	}
+	for _, tt := range []struct{ name, in, src, tgt, want string }{
+		{"zh/en used for en→ru", "论坛\tforum\n条约\ttreaty\n", "en", "ru", `g.tsv:1:1: the first (source) column should be in en, but none of its terms is ("论坛" is not)`},
+		{"zh/en used for en→zh", "# no header\n论坛\tforum\n", "en", "zh", `g.tsv:2:1: the first (source) column should be in en, but none of its terms is ("论坛" is not)`},
+		{"ru/en used for ru→zh", "договор\ttreaty\n", "ru", "zh", `g.tsv:1:1: the second (target) column should be in zh, but none of its terms is ("treaty" is not)`},
+	} {
+		_, err := ReadTSV(strings.NewReader(tt.in), "g.tsv", tt.src, tt.tgt)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), `first line, such as "zh<TAB>en"`) {
+			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
 		}
 	}
 }

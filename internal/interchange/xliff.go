@@ -85,6 +85,13 @@ type Segment struct {
 	// exact-match, XLIFF 2 state translated with subState
 	// tandem:exact-match), so that CAT tools show it for review.
 	PreTranslated bool
+	// NoTranslate marks a segment the file says is not to be translated:
+	// translate="no" on its XLIFF 1.2 trans-unit or group, or on its XLIFF
+	// 2.x file, group, unit or segment (inherited, unless an inner
+	// element says translate="yes"), or a source wholly inside
+	// translate="no" markers (2.x <mrk>, <sm>/<em>; 1.2 <mrk
+	// mtype="protected">). Its target, if any, is the source as it is.
+	NoTranslate bool
 	// Matches are translations proposed for the segment (fuzzy matches
 	// from a translation memory), best first; writers put them in XLIFF
 	// 1.2 <alt-trans> and XLIFF 2 <mtc:matches>.
@@ -247,7 +254,7 @@ func readXLIFF12(rd *reading, root *node, version string) (*XLIFF, error) {
 			continue
 		}
 		xf := XFile{ID: f.attrValue("original"), Original: f.attrValue("original")}
-		newXLIFFReader(rd).body12(body, &xf)
+		newXLIFFReader(rd).body12(body, &xf, false)
 		x.Files = append(x.Files, xf)
 	}
 	if len(x.Files) == 0 {
@@ -259,11 +266,13 @@ func readXLIFF12(rd *reading, root *node, version string) (*XLIFF, error) {
 // body12 reads trans-units. A group whose children are all trans-units is
 // one unit (paragraph) with a segment per trans-unit, as tandem writes it;
 // a trans-unit elsewhere is a unit of its own, split into segments by its
-// seg-source when it has one.
-func (xr *xliffReader) body12(n *node, xf *XFile) {
+// seg-source when it has one. noTranslate is what the elements around n
+// say of translate.
+func (xr *xliffReader) body12(n *node, xf *XFile, noTranslate bool) {
 	for _, c := range n.children {
 		switch c.name {
 		case "group":
+			groupNo := translateNo(c, noTranslate)
 			tus := c.elements("trans-unit")
 			if len(tus) > 0 && len(c.elements("group")) == 0 && c.attrValue("id") != "" {
 				u := Unit{ID: c.attrValue("id"), Line: c.line}
@@ -271,7 +280,7 @@ func (xr *xliffReader) body12(n *node, xf *XFile) {
 					continue
 				}
 				for _, tu := range tus {
-					segs, notes, ok := xr.transUnit(tu)
+					segs, notes, ok := xr.transUnit(tu, groupNo)
 					if !ok {
 						continue
 					}
@@ -288,9 +297,9 @@ func (xr *xliffReader) body12(n *node, xf *XFile) {
 				}
 				continue
 			}
-			xr.body12(c, xf)
+			xr.body12(c, xf, groupNo)
 		case "trans-unit":
-			segs, notes, ok := xr.transUnit(c)
+			segs, notes, ok := xr.transUnit(c, noTranslate)
 			if !ok {
 				continue
 			}
@@ -303,9 +312,56 @@ func (xr *xliffReader) body12(n *node, xf *XFile) {
 	}
 }
 
+// translateNo returns what n's translate attribute says, as NoTranslate
+// holds it: inherited when n has none.
+func translateNo(n *node, inherited bool) bool {
+	switch n.attrValue("translate") {
+	case "no":
+		return true
+	case "yes":
+		return false
+	}
+	return inherited
+}
+
+// protectedOnly reports whether all the text of n (a source) lies inside
+// markers that say it is not to be translated: XLIFF 2.x <mrk
+// translate="no"> or <sm translate="no"> up to its <em>, XLIFF 1.2 <mrk
+// mtype="protected">.
+func protectedOnly(n *node) bool {
+	inside, outside := false, false
+	open := map[string]bool{} // ids of <sm translate="no"> not yet ended
+	var walk func(n *node, protected bool)
+	walk = func(n *node, protected bool) {
+		for _, c := range n.children {
+			switch {
+			case c.name == "":
+				if strings.TrimSpace(c.text) != "" {
+					if protected || len(open) > 0 {
+						inside = true
+					} else {
+						outside = true
+					}
+				}
+			case c.name == "mrk":
+				walk(c, translateNo(c, protected) || c.attrValue("mtype") == "protected")
+			case c.name == "sm" && c.attrValue("translate") == "no":
+				open[c.attrValue("id")] = true
+			case c.name == "em":
+				delete(open, c.attrValue("startRef"))
+			default:
+				walk(c, protected)
+			}
+		}
+	}
+	walk(n, false)
+	return inside && !outside
+}
+
 // transUnit reads a trans-unit's segments and notes; ok is false when it
-// was skipped, with a warning.
-func (xr *xliffReader) transUnit(tu *node) (segs []Segment, notes []string, ok bool) {
+// was skipped, with a warning. noTranslate is what the elements around it
+// say of translate.
+func (xr *xliffReader) transUnit(tu *node, noTranslate bool) (segs []Segment, notes []string, ok bool) {
 	id := tu.attrValue("id")
 	if id == "" {
 		xr.warn(tu, "<trans-unit> without id: skipped")
@@ -322,6 +378,7 @@ func (xr *xliffReader) transUnit(tu *node) (segs []Segment, notes []string, ok b
 	for _, n := range tu.elements("note") {
 		notes = append(notes, n.innerText())
 	}
+	noTranslate = translateNo(tu, noTranslate)
 	tgtEl := tu.first("target")
 	state := New
 	if tgtEl != nil {
@@ -338,7 +395,7 @@ func (xr *xliffReader) transUnit(tu *node) (segs []Segment, notes []string, ok b
 			}
 			used := map[string]bool{}
 			for _, m := range srcSegs {
-				s := Segment{ID: m.attrValue("mid"), State: state, Line: m.line, Col: m.col}
+				s := Segment{ID: m.attrValue("mid"), State: state, Line: m.line, Col: m.col, NoTranslate: noTranslate || protectedOnly(m)}
 				s.Source = xr.content12(m, id)
 				if t := tgtSegs[s.ID]; t != nil && !used[s.ID] {
 					s.Target = xr.content12(t, id)
@@ -355,7 +412,7 @@ func (xr *xliffReader) transUnit(tu *node) (segs []Segment, notes []string, ok b
 			return segs, notes, true
 		}
 	}
-	s := Segment{ID: id, State: state, Line: tu.line, Col: tu.col}
+	s := Segment{ID: id, State: state, Line: tu.line, Col: tu.col, NoTranslate: noTranslate || protectedOnly(srcEl)}
 	s.Source = xr.content12(srcEl, id)
 	if tgtEl != nil {
 		s.Target = xr.content12(tgtEl, id)
@@ -516,28 +573,29 @@ func readXLIFF2(rd *reading, root *node, version string) (*XLIFF, error) {
 			fileIDs[xf.ID] = true
 		}
 		xr := newXLIFFReader(rd)
-		var walk func(n *node)
-		walk = func(n *node) {
+		var walk func(n *node, noTranslate bool)
+		walk = func(n *node, noTranslate bool) {
 			for _, c := range n.children {
 				switch c.name {
 				case "group":
-					walk(c)
+					walk(c, translateNo(c, noTranslate))
 				case "unit":
-					if u, ok := xr.unit2(c); ok {
+					if u, ok := xr.unit2(c, translateNo(c, noTranslate)); ok {
 						xf.Units = append(xf.Units, u)
 					}
 				}
 			}
 		}
-		walk(f)
+		walk(f, translateNo(f, false))
 		x.Files = append(x.Files, xf)
 	}
 	return x, nil
 }
 
 // unit2 reads an XLIFF 2 unit; ok is false when it was skipped, with a
-// warning.
-func (xr *xliffReader) unit2(un *node) (u Unit, ok bool) {
+// warning. noTranslate is what the unit and the elements around it say
+// of translate.
+func (xr *xliffReader) unit2(un *node, noTranslate bool) (u Unit, ok bool) {
 	u = Unit{ID: un.attrValue("id"), Line: un.line}
 	if u.ID == "" {
 		xr.warn(un, "<unit> without id: skipped")
@@ -569,6 +627,7 @@ func (xr *xliffReader) unit2(un *node) (u Unit, ok bool) {
 			xr.warn(sg, "unit %q: <segment> without <source>: skipped", u.ID)
 			continue
 		}
+		s.NoTranslate = translateNo(sg, noTranslate) || protectedOnly(src)
 		s.Source = xr.content2(src, u.ID, data)
 		if t := sg.first("target"); t != nil {
 			s.Target = xr.content2(t, u.ID, data)

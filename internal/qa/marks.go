@@ -14,7 +14,14 @@ import (
 // cent or per mille sign after it, and the currency beside it. A number
 // per mille may also be given per cent: 3 ‰ is 0.3 %.
 func (s *numScanner) marks(n *Number, start, end int) {
-	if sign, at := s.signBefore(start); sign != 0 {
+	if n.per = s.perAfter(end); n.per == 1000 {
+		n.Alt = append(n.Alt, n.Value/10)
+	}
+	if n.unit == nil && n.per == 0 {
+		n.currency = s.currencyOf(start, end)
+	}
+	measured := n.unit != nil || n.per != 0 || n.currency != 0
+	if sign, at := s.signBefore(start, measured); sign != 0 {
 		n.sign = sign
 		if strings.HasPrefix(s.text[start:], n.Text) {
 			n.Text = s.text[at:start] + n.Text
@@ -25,36 +32,73 @@ func (s *numScanner) marks(n *Number, start, end int) {
 			n.Text = s.text[start:to]
 		}
 	}
-	if n.per = s.perAfter(end); n.per == 1000 {
-		n.Alt = append(n.Alt, n.Value/10)
-	}
-	if n.unit == nil && n.per == 0 {
-		n.currency = s.currencyOf(start, end)
-	}
 }
 
 // signOpeners may stand right before a minus sign: a minus after a letter
 // or a digit is a hyphen (Су-35, 5-10).
 const signOpeners = "([{«„“\"'‘:;=≈~<>（：，,、…/"
 
+// eastAsian reports whether r is a Chinese (or Japanese, Korean)
+// character or a full-width or CJK mark. Chinese sets no space between a
+// word and a number, so a dash right after such a character is a minus
+// sign (气温为-5°C, 降至－5℃), not a hyphen.
+func eastAsian(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xffef
+}
+
+// zhCountedWords are the characters that may follow a Chinese number as its
+// measure word or unit: 3月, 10万元, 三个月, 5公里, 2020年.
+const zhCountedWords = zhCounters + zhMeasures + siUnits + "度钟分秒斤尺寸公里元"
+
+// afterCounted reports whether before ends with a number and its measure
+// word, so that a dash after it joins the two ends of a range: 3月-5月,
+// 10万元-20万元, 2020年-2021年.
+func afterCounted(before string) bool {
+	for k := 0; k < 4 && before != ""; k++ {
+		r, n := utf8.DecodeLastRuneInString(before)
+		switch {
+		case r >= '0' && r <= '9' || isZhNumeral(r):
+			return k > 0
+		case !strings.ContainsRune(zhCountedWords, r):
+			return false
+		}
+		before = before[:len(before)-n]
+	}
+	return false
+}
+
+// zhValueWords are the characters after which a Chinese number is a
+// value, so that a dash between them is a minus: 为-5, 降至-10, 增长率-3.
+const zhValueWords = "为至到达是约近低降跌升增减在于从由和与或及率值温"
+
 // signBefore returns the sign attached to the number that starts at
 // text[i], and where the sign starts: −5, -5, –5 (the en dash Russian
 // typesetters use for a minus), +5, минус 5, minus five, 零下5, 负5. A dash
-// after a number (5 -10) or with a space after it (Участников – 5) is no
-// sign; ± and 正负 are neither plus nor minus.
-func (s *numScanner) signBefore(i int) (int8, int) {
+// after a number (5 -10, 3月-5月) or with a space after it (Участников –
+// 5) is no sign; ± and 正负 are neither plus nor minus. A dash after a
+// letter is a hyphen (Су-35); after a Chinese mark it is a sign, and
+// after a Chinese character too, where Chinese sets no space (气温为-5°C,
+// 降至－5℃), unless it joins a name to its number: 苏-35 and 歼-20 are
+// names, which is what a dash after a character that is not a value word
+// (zhValueWords) is when the number is not measured (in a unit, per cent
+// or a currency).
+func (s *numScanner) signBefore(i int, measured bool) (int8, int) {
 	text := s.text
 	r, size := utf8.DecodeLastRuneInString(text[:i])
 	switch r {
-	case '-', '−', '–', '‒', '+':
+	case '-', '−', '–', '‒', '+', '﹣', '－':
 		j := i - size
 		p, _ := utf8.DecodeLastRuneInString(text[:j])
-		if j > 0 && !unicode.IsSpace(p) && !strings.ContainsRune(signOpeners, p) && !strings.HasSuffix(text[:j], "...") {
+		if j > 0 && !unicode.IsSpace(p) && !strings.ContainsRune(signOpeners, p) && !eastAsian(p) && !strings.HasSuffix(text[:j], "...") {
 			return 0, i // after a letter or a digit: a hyphen; –5…–10 is a range of minus
 		}
+		if j > 0 && unicode.IsLetter(p) && !measured && !strings.ContainsRune(zhValueWords, p) {
+			return 0, i // 苏-35, 歼-20
+		}
 		before := strings.TrimRightFunc(text[:j], unicode.IsSpace)
-		if q, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(q) || strings.ContainsRune("%‰°)", q) {
-			return 0, i // a range or a difference: 5 -10, 10 − 5
+		if q, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(q) || strings.ContainsRune("%‰°)", q) || afterCounted(before) {
+			return 0, i // a range or a difference: 5 -10, 10 − 5, 3月-5月
 		}
 		if r == '+' {
 			return 1, j
@@ -157,8 +201,12 @@ func saysDecrease(text, lang string) bool {
 // signsDiffer reports whether a number and the number it pairs with
 // differ in sign: a minus against a plus, or a minus on one side against
 // no sign on the other, where the other side has no word for a decrease.
+// A number in a name (Су-35, COVID-19) has no sign to compare.
 func signsDiffer(a, b Number, textA, langA, textB, langB string) bool {
 	switch {
+	case a.code || b.code:
+		// Су-35 has no sign, whatever dash 苏-35 is written with.
+		return false
 	case a.sign*b.sign < 0:
 		return true
 	case a.sign < 0 && b.sign == 0:

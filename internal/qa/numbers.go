@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -36,6 +37,9 @@ type Number struct {
 	// is a finding.
 	Weak bool
 
+	// code says that the number is part of a name or a code (COVID-19,
+	// G20, Су-35): a dash before it is a hyphen, and it has no sign.
+	code bool
 	// unit is the unit of a measure (nil for none); fahrenheit says that
 	// its degrees are Fahrenheit.
 	unit       *unit
@@ -86,7 +90,7 @@ func Numbers(text, lang string) []Number {
 // scanNumbers reads the numbers of text, and the dates they make.
 func scanNumbers(text, lang string) *numScanner {
 	if needsNFKC(text) {
-		text = norm.NFKC.String(vulgarFractions(text))
+		text = norm.NFKC.String(circledNumbers(vulgarFractions(text)))
 	}
 	s := &numScanner{text: text, lang: baseLang(lang)}
 	if s.lang == "zh" {
@@ -96,6 +100,7 @@ func scanNumbers(text, lang string) *numScanner {
 	s.rangeUnits()
 	s.groupDates()
 	s.yearRanges()
+	s.inAddresses()
 	if s.text != text {
 		// Folding kept every byte offset: quote the text as written.
 		for k, n := range s.out {
@@ -105,6 +110,30 @@ func scanNumbers(text, lang string) *numScanner {
 		}
 	}
 	return s
+}
+
+// inAddresses weakens the numbers inside web and e-mail addresses
+// (https://example.org/reports/2021, %D0%94, mail2021@example.org) and
+// forgets the dates they make: an address is copied whole, and the
+// addresses check compares it whole.
+func (s *numScanner) inAddresses() {
+	spans := findAddresses(s.text)
+	if len(spans) == 0 {
+		return
+	}
+	inside := make([]bool, len(s.out))
+	for k, n := range s.out {
+		for _, sp := range spans {
+			if n.start >= sp.start && n.end <= sp.end && n.end > n.start {
+				s.out[k].Weak, inside[k] = true, true
+			}
+		}
+	}
+	s.dates = slices.DeleteFunc(s.dates, func(d date) bool {
+		return slices.ContainsFunc(d.readings, func(r ymd) bool {
+			return slices.ContainsFunc(r[:], func(k int) bool { return k >= 0 && inside[k] })
+		})
+	})
 }
 
 type numScanner struct {
@@ -202,11 +231,12 @@ func (s *numScanner) scan() {
 
 // needsNFKC reports whether text has characters whose compatibility form
 // matters for numbers: full-width forms, ideographic space, superscripts,
-// circled and other compatibility digits, no-break spaces. Checking first
-// spares the normalisation of the common case.
+// circled and other compatibility digits, small forms (﹣5), no-break
+// spaces. Checking first spares the normalisation of the common case.
 func needsNFKC(text string) bool {
 	for _, r := range text {
-		if r >= 0x2000 && r <= 0x24ff || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r >= 0xb2 && r <= 0xbe || r == 0xa0 {
+		if r >= 0x2000 && r <= 0x24ff || r >= 0x2776 && r <= 0x2793 || r >= 0x3000 && r <= 0x303f || r >= 0xfe50 && r <= 0xfe6f ||
+			r >= 0xff00 && r <= 0xffef || r >= 0xb2 && r <= 0xbe || r == 0xa0 {
 			return true
 		}
 	}
@@ -216,6 +246,40 @@ func needsNFKC(text string) bool {
 // fractionDecimals are the vulgar fractions that NFKC would spell "1⁄2",
 // as decimal places.
 var fractionDecimals = map[rune]string{'½': "5", '¼': "25", '¾': "75", '⅛': "125", '⅜': "375", '⅝': "625", '⅞': "875"}
+
+// circledNumber returns the number of a circled digit that NFKC leaves as
+// it is (❶ ➀ ➊ ⓫ ⓵), as Chinese and other lists number their items.
+func circledNumber(r rune) (int, bool) {
+	switch {
+	case r >= 0x2776 && r <= 0x277f:
+		return int(r-0x2776) + 1, true
+	case r >= 0x2780 && r <= 0x2789:
+		return int(r-0x2780) + 1, true
+	case r >= 0x278a && r <= 0x2793:
+		return int(r-0x278a) + 1, true
+	case r >= 0x24eb && r <= 0x24f4:
+		return int(r-0x24eb) + 11, true
+	case r >= 0x24f5 && r <= 0x24fe:
+		return int(r-0x24f5) + 1, true
+	}
+	return 0, false
+}
+
+// circledNumbers writes ❷ and ➁ as 2, as NFKC writes ②.
+func circledNumbers(text string) string {
+	if !strings.ContainsFunc(text, func(r rune) bool { _, ok := circledNumber(r); return ok }) {
+		return text
+	}
+	var b strings.Builder
+	for _, r := range text {
+		if v, ok := circledNumber(r); ok {
+			b.WriteString(strconv.Itoa(v))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // vulgarFractions writes 14½ as 14.5 and ½ alone as 0.5.
 func vulgarFractions(text string) string {
@@ -291,7 +355,7 @@ func (s *numScanner) digits(i int) int {
 	}
 	v, end := parseDigits(text, i, s.lang)
 	if code {
-		s.emit(Number{Value: v, Text: text[i:end], Weak: true})
+		s.emit(Number{Value: v, Text: text[i:end], Weak: true, code: true})
 		return end
 	}
 	if stop, ok := s.numericDate(i); ok {

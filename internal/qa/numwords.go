@@ -317,6 +317,14 @@ func (s *numScanner) words(i int) int {
 	text := s.text
 	j := letterEnd(text, i)
 	word := text[i:j]
+	if v, alt, ok := s.letterLabel(i, j); ok {
+		weak := v < 3
+		for _, a := range alt {
+			weak = weak && a < 3
+		}
+		s.emit(Number{Value: v, Alt: alt, Text: word, Spelled: true, Weak: weak})
+		return j
+	}
 	if v, telling, ok := roman(word, s.lang); ok {
 		s.emit(Number{Value: v, Text: word, Spelled: true, Weak: !telling || v < 3})
 		return j

@@ -185,6 +185,9 @@ func (s *numScanner) zhNumeral(i int) int {
 			if strings.ContainsRune(zhMeasures, next) {
 				s.emit(Number{Value: map[rune]float64{'千': 1e3, '百': 100}[c], Text: run, Spelled: true, Weak: true})
 			}
+		case s.zhLabel(start, j):
+			v, _ := parseZhNumeral(run)
+			s.zhEmit(start, j, v, false, false)
 		case c == '一' && !ordinal && (next == '月' || (next == '日' || next == '号') && strings.HasSuffix(text[:start], "月")):
 			s.zhEmit(start, j, 1, false, false) // 一月 January, 十月一日 the 1st of October
 		case c == '一' || c == '〇' || c == '零':

@@ -1,9 +1,12 @@
 // Package qa checks translated segments for what a reviewer would catch:
 // numbers that differ once normalised (2401亿 is 240,1 млрд, 二十 is
 // двадцать, 650 pounds is about 300 кг, 18.06.2021 is 2021年6月18日, 10 p.m.
-// is 22:00) or differ in sign, per mille or currency, sentence counts,
-// inline tags, end punctuation and quotation marks, punctuation of the
-// wrong width, untranslated text, spacing, length and terminology. It
+// is 22:00, the list label 二、 is "2." and （三） is "в)") or differ in
+// sign, per mille or currency, sentence counts, inline tags, end
+// punctuation and quotation marks, punctuation of the wrong width,
+// untranslated text, spacing (double spaces, spaces before a stop or
+// beside a Chinese mark), changed web and e-mail addresses, length and
+// terminology. It
 // knows the conventions of zh, ru and en, so that correct translations
 // raise no alarm: a check that cries wolf is worse than none. An error is
 // what a translation must not be delivered with; a warning is worth a
@@ -128,6 +131,7 @@ func (c *Checker) Segment(src, tgt interchange.Content) []Finding {
 	c.checkQuotes(s, t, add)
 	c.checkWidth(t, add)
 	c.checkSpaces(s, t, add)
+	c.checkAddresses(s, t, add)
 	c.checkLength(s, t, add)
 	c.checkTerms(s, t, add)
 	return out
@@ -333,29 +337,6 @@ func langName(l string) string {
 	return map[string]string{"ru": "Russian", "en": "English", "zh": "Chinese"}[l]
 }
 
-// checkSpaces flags double spaces the source does not have, and leading
-// or trailing whitespace that differs from the source's. Chinese puts no
-// space between sentences, so between Chinese and another language a
-// space at either end, which belongs to the gap between two sentences,
-// may be on one side only.
-func (c *Checker) checkSpaces(s, t string, add addFunc) {
-	if strings.Contains(t, "  ") && !strings.Contains(s, "  ") {
-		add("spaces", Warning, "double space in the translation")
-	}
-	space := unicode.IsSpace
-	if (c.from == "zh") != (c.to == "zh") {
-		space = func(r rune) bool { return unicode.IsSpace(r) && r != ' ' && r != '\u00a0' && r != '\u3000' }
-	}
-	lead := func(x string) bool { return x != strings.TrimLeftFunc(x, space) }
-	trail := func(x string) bool { return x != strings.TrimRightFunc(x, space) }
-	if lead(s) != lead(t) {
-		add("spaces", Warning, "leading whitespace differs from the source")
-	}
-	if trail(s) != trail(t) {
-		add("spaces", Warning, "trailing whitespace differs from the source")
-	}
-}
-
 // checkLength compares the lengths of source and translation with the
 // usual ratio of the pair. What both sides write alike (numbers, names and
 // addresses in Latin script) is left out of both counts: a long address in
@@ -382,8 +363,10 @@ func (c *Checker) checkLength(s, t string, add addFunc) {
 }
 
 // lengthCount counts the characters of x other than spaces, leaving out
-// what it shares with y (numbers, names and addresses in Latin script).
+// its web and e-mail addresses, which are not translated, and what it
+// shares with y (numbers, names in Latin script).
 func (c *Checker) lengthCount(x, y string) int {
+	x, y = withoutAddresses(x), withoutAddresses(y)
 	shared := sharedTokens(x, y)
 	n := 0
 	for _, f := range asciiRuns(x) {
@@ -453,7 +436,9 @@ func sharedTokens(s, t string) map[string]bool {
 // that a no-break space or a full-width comma is no difference; short
 // translations may stand for several sources (是 and 对 are both "Да";
 // 中俄关系 and 俄中关系 are both "российско-китайские отношения").
-// Segments in state new are reported as untranslated.
+// Segments in state new are reported as untranslated. Segments the file
+// marks not to be translated (translate="no") are not checked, but for a
+// warning when their target is not their source.
 func (c *Checker) File(x *interchange.XLIFF) []Finding {
 	var out []Finding
 	type seen struct{ unit, seg, text string }
@@ -461,6 +446,13 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 	byTarget := map[string]seen{}
 	for _, u := range x.Units() {
 		for _, s := range u.Segments {
+			if s.NoTranslate {
+				if t := comparable(s.Target.Plain()); t != "" && t != comparable(s.Source.Plain()) {
+					out = append(out, Finding{Unit: u.ID, Segment: s.ID, Check: "translate-no", Severity: Warning,
+						Message: `the file marks the segment not to be translated (translate="no"), but its target differs from the source`})
+				}
+				continue
+			}
 			tgt := s.Target
 			if s.State == interchange.New {
 				tgt = nil

@@ -281,7 +281,7 @@ func FuzzSegment(f *testing.F) {
 		f.Add(c.from, c.to, c.src, c.tgt)
 	}
 	names := map[string]bool{"numbers": true, "sentences": true, "tags": true, "end-punctuation": true, "quotes": true,
-		"punctuation-width": true, "spaces": true, "length": true, "terminology": true, "untranslated": true}
+		"punctuation-width": true, "spaces": true, "addresses": true, "length": true, "terminology": true, "untranslated": true}
 	terms := treatyTerms()
 	f.Fuzz(func(t *testing.T, from, to, src, tgt string) {
 		c, err := NewChecker(from, to, terms)
@@ -299,4 +299,68 @@ func FuzzSegment(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTranslateNo checks that units, groups, segments and markers the file
+// says are not to be translated raise no "untranslated" error, in XLIFF
+// 1.2 and 2.0 alike, while the units around them are still checked; a
+// target that changes such a segment is worth a warning.
+func TestTranslateNo(t *testing.T) {
+	v12 := func(body string) string {
+		return `<xliff version="1.2"><file original="a" source-language="zh" target-language="ru" datatype="plaintext"><body>` + body + `</body></file></xliff>`
+	}
+	v2 := func(body string) string {
+		return `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="ru"><file id="f">` + body + `</file></xliff>`
+	}
+	tests := []struct {
+		name, xml, want string // want: unit/check/severity of each finding
+	}{
+		{"1.2 trans-unit", v12(`<trans-unit id="1" translate="no"><source>论坛开幕。</source></trans-unit>
+<trans-unit id="2"><source>论坛开幕。</source><target state="new">论坛开幕。</target></trans-unit>`), "2/untranslated/error"},
+		{"1.2 group", v12(`<group id="g" translate="no"><trans-unit id="1"><source>论坛开幕。</source><target>论坛开幕。</target></trans-unit></group>
+<trans-unit id="2"><source>论坛开幕。</source></trans-unit>`), "2/untranslated/error"},
+		{"1.2 protected", v12(`<trans-unit id="1"><source><mrk mtype="protected">中国社会科学院</mrk></source></trans-unit>`), ""},
+		{"2.0 unit", v2(`<unit id="1" translate="no"><segment><source>论坛开幕。</source></segment></unit>
+<unit id="2"><segment><source>论坛开幕。</source></segment></unit>`), "2/untranslated/error"},
+		{"2.0 group", v2(`<group id="g" translate="no"><unit id="1"><segment state="initial"><source>论坛开幕。</source><target>论坛开幕。</target></segment></unit></group>`), ""},
+		{"2.0 segment and mrk", v2(`<unit id="1"><segment translate="no"><source>论坛开幕。</source></segment><segment><source><mrk id="m" translate="no">中国社会科学院</mrk></source></segment></unit>`), ""},
+		{"target changed", v12(`<trans-unit id="1" translate="no"><source>论坛开幕。</source><target>Форум открылся.</target></trans-unit>`), "1/translate-no/warning"},
+	}
+	for _, tt := range tests {
+		x, err := interchange.ReadXLIFF(strings.NewReader(tt.xml), tt.name)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var got []string
+		for _, f := range mustChecker(t, "zh", "ru", nil).File(x) {
+			got = append(got, f.Unit+"/"+f.Check+"/"+f.Severity.String())
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: findings %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAddressSeverity checks how much each difference of addresses
+// weighs: an address the source does not have (changed or added) blocks
+// delivery; one left out, or a web page given in the translation's
+// language, is worth a look.
+func TestAddressSeverity(t *testing.T) {
+	tests := []struct {
+		from, to, src, tgt string
+		want               Severity
+	}{
+		{"en", "ru", "See https://example.org/path.", "См. https://example.org/other.", Error},
+		{"en", "ru", "Write to info@example.org.", "Пишите на info@example.com.", Error},
+		{"zh", "ru", "论坛开幕了。", "Форум открылся: https://example.org/news.", Error},
+		{"zh", "ru", "详见https://example.org/report。", "Подробнее — в докладе.", Warning},
+		{"en", "ru", "See https://en.wikipedia.org/wiki/Treaty.", "См. https://ru.wikipedia.org/wiki/Договор.", Warning},
+	}
+	for _, tt := range tests {
+		fs := mustChecker(t, tt.from, tt.to, nil).Segment(interchange.PlainText(tt.src), interchange.PlainText(tt.tgt))
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Check == "addresses" })
+		if i < 0 || fs[i].Severity != tt.want || len(fs) != 1 {
+			t.Errorf("%q → %q: %v, want one addresses %v", tt.src, tt.tgt, fs, tt.want)
+		}
+	}
 }

@@ -1,0 +1,310 @@
+package qa
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/lang"
+)
+
+// Web and e-mail addresses are copied, not translated. A translation may
+// localise a web address by its language alone (/zh/ for /ru/,
+// zh.example.org for ru.example.org, ?lang=en); anything else that
+// differs is a changed address.
+
+// An address is a web or e-mail address as written, and the key it is
+// compared by; host is the host of a web address as written, hostKey its
+// key.
+type address struct {
+	text, key     string
+	host, hostKey string
+	email         bool
+}
+
+// urlSchemes start a web address; "www." does too, at the start of a word.
+var urlSchemes = []string{"http://", "https://", "ftp://"}
+
+// urlRune reports whether r may stand inside a web or e-mail address
+// written in running text: printable ASCII but for the characters that
+// delimit addresses in text, and letters and digits of alphabetic scripts
+// (https://ru.wikipedia.org/wiki/Договор). Chinese characters and marks
+// end an address: 详见https://example.org/report。
+func urlRune(r rune) bool {
+	if r < 0x80 {
+		return r > ' ' && r != 0x7f && !strings.ContainsRune("<>\"`{}|\\^", r)
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !eastAsian(r)
+}
+
+// trimAddress removes what ends the sentence around an address rather than
+// the address: a stop, a comma, a closing bracket it does not open.
+func trimAddress(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case strings.ContainsRune(".,;:!?'", r):
+		case r == ')' && strings.Count(s, "(") < strings.Count(s, ")"),
+			r == ']' && strings.Count(s, "[") < strings.Count(s, "]"):
+		default:
+			return s
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// An addressSpan is where a web or e-mail address stands in a text.
+type addressSpan struct {
+	start, end int
+	email      bool
+}
+
+// findAddresses returns where the web addresses (with a scheme, or
+// starting www.) and e-mail addresses of s stand, in order.
+func findAddresses(s string) []addressSpan {
+	var out []addressSpan
+	covered := make([]bool, len(s)) // bytes inside a web address
+	for i := 0; i < len(s); {
+		start := -1
+		lower := strings.ToLower(s[i:min(len(s), i+8)])
+		for _, sc := range urlSchemes {
+			if strings.HasPrefix(lower, sc) {
+				start = i
+			}
+		}
+		if p, _ := utf8.DecodeLastRuneInString(s[:i]); start < 0 && strings.HasPrefix(lower, "www.") && !urlRune(p) {
+			start = i
+		}
+		if start < 0 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		end := start
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !urlRune(r) {
+				break
+			}
+			end += n
+		}
+		if text := trimAddress(s[start:end]); hostOf(text) != "" {
+			out = append(out, addressSpan{start, start + len(text), false})
+			for k := start; k < start+len(text); k++ {
+				covered[k] = true
+			}
+		}
+		i = max(end, i+1)
+	}
+	const local, domain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-"
+	for i := 0; i < len(s); i++ {
+		if s[i] != '@' || covered[i] {
+			continue
+		}
+		l, r := i, i+1
+		for l > 0 && strings.IndexByte(local, s[l-1]) >= 0 {
+			l--
+		}
+		for r < len(s) && strings.IndexByte(domain, s[r]) >= 0 {
+			r++
+		}
+		for l < i && s[l] == '.' {
+			l++
+		}
+		for r > i+1 && (s[r-1] == '.' || s[r-1] == '-') {
+			r--
+		}
+		dot := strings.LastIndexByte(s[i+1:r], '.')
+		if l == i || dot <= 0 || r-(i+1)-dot-1 < 2 {
+			continue
+		}
+		out = append(out, addressSpan{l, r, true})
+	}
+	slices.SortFunc(out, func(a, b addressSpan) int { return a.start - b.start })
+	return out
+}
+
+// hostOf returns the host of a web address, "" when it has none with a
+// dot in it ("http://" alone).
+func hostOf(text string) string {
+	rest := text
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if !strings.Contains(strings.Trim(rest, "."), ".") {
+		return ""
+	}
+	return rest
+}
+
+// addresses returns the web and e-mail addresses of s, each with its key
+// for comparing: for a web address, without scheme, host in lower case,
+// path unescaped, no final slash, and the language names of from and to
+// in host, path and query replaced by one placeholder; for an e-mail
+// address, in lower case.
+func addresses(s, from, to string) []address {
+	var out []address
+	for _, sp := range findAddresses(s) {
+		text := s[sp.start:sp.end]
+		if sp.email {
+			domain := text[strings.IndexByte(text, '@')+1:]
+			out = append(out, address{text: text, key: strings.ToLower(text), host: domain, hostKey: strings.ToLower(domain), email: true})
+			continue
+		}
+		out = append(out, webAddress(text, from, to))
+	}
+	return out
+}
+
+// withoutAddresses returns s with its web and e-mail addresses left out.
+func withoutAddresses(s string) string {
+	spans := findAddresses(s)
+	if len(spans) == 0 {
+		return s
+	}
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		b.WriteString(s[at:sp.start])
+		at = sp.end
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
+// languageNames are the ways web addresses name a language besides its
+// BCP 47 tag.
+var languageNames = map[string]string{
+	"cn": "zh", "chs": "zh", "cht": "zh", "chinese": "zh", "zho": "zh", "chi": "zh",
+	"rus": "ru", "russian": "ru", "eng": "en", "english": "en",
+}
+
+// webAddress returns the web address text (which has a host) with its
+// keys.
+func webAddress(text, from, to string) address {
+	host := hostOf(text)
+	rest := text
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	path := rest[len(host):]
+	if p, err := url.PathUnescape(path); err == nil {
+		path = p
+	}
+	hostKey := languageTokens(strings.ToLower(host), from, to, true)
+	key := hostKey + strings.TrimRight(languageTokens(strings.ToLower(path), from, to, false), "/")
+	return address{text: text, key: key, host: host, hostKey: hostKey}
+}
+
+// languageTokens replaces the parts of a host, path or query (between / .
+// ? = & #) that name the language from or to (zh, zh-CN, ru, en-GB, cn,
+// russian) by one placeholder, so that /zh/forum and /ru/forum,
+// zh.example.org and ru.example.org are the same address. The last part
+// of a host, its top-level domain, is left: example.cn and example.ru are
+// different sites.
+func languageTokens(k, from, to string, host bool) string {
+	var b strings.Builder
+	start := 0
+	last := strings.LastIndexByte(k, '.')
+	flush := func(end int) {
+		tok := k[start:end]
+		if !(host && start > last) {
+			if l, ok := languageNames[tok]; ok && (l == from || l == to) {
+				tok = "{lang}"
+			} else if tag, err := lang.ParseTag(tok); err == nil && len(tok) >= 2 {
+				if l := lang.Base(tag); l == from || l == to {
+					tok = "{lang}"
+				}
+			}
+		}
+		b.WriteString(tok)
+	}
+	for i := 0; i < len(k); i++ {
+		if strings.IndexByte("/.?=&#", k[i]) >= 0 {
+			flush(i)
+			b.WriteByte(k[i])
+			start = i + 1
+		}
+	}
+	flush(len(k))
+	return b.String()
+}
+
+// checkAddresses compares the web and e-mail addresses of source and
+// translation. An address of the translation that the source does not
+// have is an error: it sends readers elsewhere (a changed path, a changed
+// e-mail address). An address of the source that the translation leaves
+// out is a warning: a translator may drop one on purpose.
+func (c *Checker) checkAddresses(s, t string, add addFunc) {
+	src, tgt := addresses(s, c.from, c.to), addresses(t, c.from, c.to)
+	if len(src) == 0 && len(tgt) == 0 {
+		return
+	}
+	usedS := make([]bool, len(src))
+	var extra []address
+	for _, a := range tgt {
+		found := false
+		for k, b := range src {
+			if a.key == b.key {
+				usedS[k], found = true, true
+			}
+		}
+		if !found {
+			extra = append(extra, a)
+		}
+	}
+	var missing []address
+	for k, a := range src {
+		if !usedS[k] && !containsKey(tgt, a.key) {
+			missing = append(missing, a)
+		}
+	}
+	name := func(a address) string {
+		if a.email {
+			return "e-mail address"
+		}
+		return "web address"
+	}
+	for _, a := range extra {
+		// A changed address: pair it with one of its kind the translation
+		// left out.
+		k := -1
+		for j, m := range missing {
+			if m.email == a.email {
+				k = j
+				break
+			}
+		}
+		if k >= 0 {
+			m := missing[k]
+			missing = append(missing[:k], missing[k+1:]...)
+			if !a.email && a.hostKey == m.hostKey && !strings.EqualFold(a.host, m.host) {
+				// ru.wikipedia.org for en.wikipedia.org: the page in the
+				// translation's language, most likely.
+				add("addresses", Warning, "the %s %q in the source is %q in the translation: is it the same page in %s?", name(a), m.text, a.text, langName(c.to))
+				continue
+			}
+			add("addresses", Error, "the %s %q in the source is %q in the translation", name(a), m.text, a.text)
+			continue
+		}
+		add("addresses", Error, "the %s %q in the translation is not in the source", name(a), a.text)
+	}
+	for _, m := range missing {
+		add("addresses", Warning, "the %s %q in the source is not in the translation", name(m), m.text)
+	}
+}
+
+func containsKey(as []address, key string) bool {
+	for _, a := range as {
+		if a.key == key {
+			return true
+		}
+	}
+	return false
+}
