@@ -1,0 +1,57 @@
+package segment
+
+import "testing"
+
+// TestAbbreviationBeforeNumber: a month or a reference abbreviation
+// (section, paragraph, figure, volume, page...) before a number continues
+// the sentence; a sentence seldom starts with a digit after an
+// abbreviation. A month written short still ends a sentence before a
+// capital letter, and a full word before a number still ends one.
+func TestAbbreviationBeforeNumber(t *testing.T) {
+	checkSplits(t, []splitCase{
+		// Months between a day and a year.
+		{"ru", "Договор подписан 12 февр. 2019 г. в Женеве.", []string{"Договор подписан 12 февр. 2019 г. в Женеве."}},
+		{"ru", "Совещание перенесли на 3 нояб. 2022 г. по просьбе сторон.", []string{"Совещание перенесли на 3 нояб. 2022 г. по просьбе сторон."}},
+		{"ru", "Заявки принимают с 1 авг. 2023 г. по 15 сен. 2023 г. включительно.", []string{"Заявки принимают с 1 авг. 2023 г. по 15 сен. 2023 г. включительно."}},
+		{"ru", "Выставка открылась в дек. 2018 г. в Казани.", []string{"Выставка открылась в дек. 2018 г. в Казани."}},
+		{"ru", "Отчёт сдан 30 апр. 2021 г. Его приняли без правок.", []string{"Отчёт сдан 30 апр. 2021 г.", "Его приняли без правок."}},
+		{"ru", "Срок истекает 15 дек. Продлить его нельзя.", []string{"Срок истекает 15 дек.", "Продлить его нельзя."}},
+		{"en", "The survey ran from 4 Feb. 2020 to 9 Nov. 2021 in three towns.", []string{"The survey ran from 4 Feb. 2020 to 9 Nov. 2021 in three towns."}},
+		// Reference abbreviations before their number.
+		{"ru", "Согласно абз. 4 п. 2 ст. 15 закона, срок продлён.", []string{"Согласно абз. 4 п. 2 ст. 15 закона, срок продлён."}},
+		{"ru", "Это описано в разд. 3 и показано на илл. 7 в конце книги.", []string{"Это описано в разд. 3 и показано на илл. 7 в конце книги."}},
+		{"ru", "Текст вошёл в сб. 5 и вып. 12 журнала.", []string{"Текст вошёл в сб. 5 и вып. 12 журнала."}},
+		{"ru", "Подробности приведены в подп. 3 и на рис. 4.", []string{"Подробности приведены в подп. 3 и на рис. 4."}},
+		{"ru", "Ответ дан в табл. 2, т. 3, с. 45, стр. 46 и гл. 5.", []string{"Ответ дан в табл. 2, т. 3, с. 45, стр. 46 и гл. 5."}},
+		{"ru", "Схема показана на диагр. 2, вывод — в ур. 3.", []string{"Схема показана на диагр. 2, вывод — в ур. 3."}},
+		{"en", "See Sect. 4 and Subsec. 2.1 for the details.", []string{"See Sect. 4 and Subsec. 2.1 for the details."}},
+		{"en", "The proof is in Appx. 2, with the data in Tab. 3.", []string{"The proof is in Appx. 2, with the data in Tab. 3."}},
+		{"en", "Compare Ex. 5 with Thm. 2, Eqs. 7 and 8, and Chap. 3.", []string{"Compare Ex. 5 with Thm. 2, Eqs. 7 and 8, and Chap. 3."}},
+		{"en", "It appeared in Vol. 12, No. 3, pp. 45–67 and Suppl. 2.", []string{"It appeared in Vol. 12, No. 3, pp. 45–67 and Suppl. 2."}},
+		// A full word before a number ends the sentence as before.
+		{"ru", "Он вернулся домой. 5 лет спустя всё изменилось.", []string{"Он вернулся домой.", "5 лет спустя всё изменилось."}},
+		{"ru", "Ему тогда было 5 лет. 10 лет спустя он уехал.", []string{"Ему тогда было 5 лет.", "10 лет спустя он уехал."}},
+		{"ru", "Все вернулись из экспедиции. 12 человек получили награды.", []string{"Все вернулись из экспедиции.", "12 человек получили награды."}},
+		{"en", "Most of the players have left now. 18 holes remain.", []string{"Most of the players have left now.", "18 holes remain."}},
+		{"en", "Close the tab. Then reload the page.", []string{"Close the tab.", "Then reload the page."}},
+	})
+}
+
+// TestSeeBeforeReferent: "см." (смотри) and "ср." (сравни), English "cf."
+// and "see", never end a sentence before what they refer to: a
+// capitalised word, a quotation or a number; "см." after a number is a
+// centimetre, which ends a sentence before a capital letter.
+func TestSeeBeforeReferent(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "См. Приложение 2 к настоящему договору.", []string{"См. Приложение 2 к настоящему договору."}},
+		{"ru", "Подробнее см. Раздел 4.", []string{"Подробнее см. Раздел 4."}},
+		{"ru", "Об этом см. «Вестник МГУ», 2019, № 3.", []string{"Об этом см. «Вестник МГУ», 2019, № 3."}},
+		{"ru", "Условия изменены (см. Таблицу 1) по решению совета.", []string{"Условия изменены (см. Таблицу 1) по решению совета."}},
+		{"ru", "См. также Статью 7 и ср. Главу 3.", []string{"См. также Статью 7 и ср. Главу 3."}},
+		{"ru", "См. сб. 2, с. 14.", []string{"См. сб. 2, с. 14."}},
+		{"ru", "Длина отрезка 5 см. Ширина 3 см.", []string{"Длина отрезка 5 см.", "Ширина 3 см."}},
+		{"ru", "Рост ребёнка — 110 см. Вес — 19 кг.", []string{"Рост ребёнка — 110 см.", "Вес — 19 кг."}},
+		{"en", "For the figures, cf. Table 2 and see Fig. 4.", []string{"For the figures, cf. Table 2 and see Fig. 4."}},
+		{"en", "See Ch. 3. It explains the method.", []string{"See Ch. 3.", "It explains the method."}},
+	})
+}
