@@ -55,3 +55,21 @@ func TestSeeBeforeReferent(t *testing.T) {
 		{"en", "See Ch. 3. It explains the method.", []string{"See Ch. 3.", "It explains the method."}},
 	})
 }
+
+// TestRangeBeforeEra: a range of centuries or years before "вв." or
+// "гг." opens the sentence as one century or year does, however the range
+// is dashed; a range at the end of a sentence still ends it.
+func TestRangeBeforeEra(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "В XVIII–XIX вв. Франция воевала часто.", []string{"В XVIII–XIX вв. Франция воевала часто."}},
+		{"ru", "В XIX—XX вв. Европа сильно изменилась.", []string{"В XIX—XX вв. Европа сильно изменилась."}},
+		{"ru", "В XV-XVI вв. Италия процветала.", []string{"В XV-XVI вв. Италия процветала."}},
+		{"ru", "В XVI – XVII вв. Польша была сильна.", []string{"В XVI – XVII вв. Польша была сильна."}},
+		{"ru", "В ХVII–ХVIII вв. Москва отстраивалась.", []string{"В ХVII–ХVIII вв. Москва отстраивалась."}},
+		{"ru", "В 1920–1930 гг. Москва быстро росла.", []string{"В 1920–1930 гг. Москва быстро росла."}},
+		{"ru", "В 1990-е – 2000-е гг. Китай рос быстрее всех.", []string{"В 1990-е – 2000-е гг. Китай рос быстрее всех."}},
+		{"ru", "В конце XVIII – начале XIX в. Россия расширилась.", []string{"В конце XVIII – начале XIX в. Россия расширилась."}},
+		{"ru", "Это было в XVIII–XIX вв. Франция тогда воевала.", []string{"Это было в XVIII–XIX вв.", "Франция тогда воевала."}},
+		{"ru", "Расцвет пришёлся на 1920–1930 гг. Затем начался упадок.", []string{"Расцвет пришёлся на 1920–1930 гг.", "Затем начался упадок."}},
+	})
+}

@@ -707,7 +707,7 @@ func (r *Rules) opensSentence(before string) bool {
 		w = strings.Trim(w, openers+dashes)
 		c, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case w == "" || unicode.IsDigit(c) || isRoman(strings.TrimSuffix(w, ".")) || magnitudes[strings.ToLower(strings.TrimSuffix(w, "."))]:
+		case w == "" || unicode.IsDigit(c) || numeral(strings.TrimSuffix(w, ".")) || magnitudes[strings.ToLower(strings.TrimSuffix(w, "."))]:
 		case r.dateWords[strings.ToLower(w)]:
 		default:
 			return false
@@ -811,6 +811,26 @@ func isItemNumber(w string) bool {
 		return true
 	}
 	return isRoman(w) || (utf8.RuneCountInString(w) == 1 && unicode.IsLetter([]rune(w)[0]))
+}
+
+// numeral reports whether w is a number or a range of numbers written
+// without spaces: "1990", "XIX", "1990-х", "XVIII–XIX", "1920—1930-е". Each
+// part between dashes is arabic or Roman; a part after the first may be a
+// case ending instead ("1990-е").
+func numeral(w string) bool {
+	parts := strings.FieldsFunc(w, func(c rune) bool { return strings.ContainsRune(dashes, c) })
+	if len(parts) == 0 || strings.ContainsRune(dashes, firstRune(w)) {
+		return false
+	}
+	for k, part := range parts {
+		switch {
+		case unicode.IsDigit(firstRune(part)) || isRoman(part):
+		case k > 0 && utf8.RuneCountInString(part) <= 3 && lowerWord(part):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isRoman(w string) bool {
