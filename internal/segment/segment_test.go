@@ -166,6 +166,14 @@ func TestOneLine(t *testing.T) {
 		"中国\nChina\n俄罗斯":       "中国 China 俄罗斯",
 		"  两端  ":               "两端",
 		"他说：\n“好。”":            "他说：“好。”",
+		// Spaces typed within a line are the author's: only a line
+		// break between Chinese characters is dropped.
+		"第一章 总则 本条例适用于全国。": "第一章 总则 本条例适用于全国。",
+		"第1条 本法适用。":        "第1条 本法适用。",
+		"第二章\t 附则":         "第二章 附则",
+		"总则 \r\n 本条例":      "总则本条例",
+		"总则\u2028本条例":      "总则本条例",
+		"中国  China":        "中国 China",
 	} {
 		if got := OneLine(in); got != want {
 			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
