@@ -1,6 +1,9 @@
 package segment
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestAbbreviationBeforeNumber: a month or a reference abbreviation
 // (section, paragraph, figure, volume, page...) before a number continues
@@ -72,4 +75,42 @@ func TestRangeBeforeEra(t *testing.T) {
 		{"ru", "Это было в XVIII–XIX вв. Франция тогда воевала.", []string{"Это было в XVIII–XIX вв.", "Франция тогда воевала."}},
 		{"ru", "Расцвет пришёлся на 1920–1930 гг. Затем начался упадок.", []string{"Расцвет пришёлся на 1920–1930 гг.", "Затем начался упадок."}},
 	})
+}
+
+// TestReportingClauseAfterQuote: a quoted question or exclamation followed
+// by its reporting clause ("I said", "Anna asked", "— Маша спросила") is
+// one sentence, whether the clause starts with a capital or not; another
+// sentence after the quotation is one of its own.
+func TestReportingClauseAfterQuote(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"en", `"Stop!" I shouted, but nobody heard.`, []string{`"Stop!" I shouted, but nobody heard.`}},
+		{"en", `"Is it far?" Anna asked.`, []string{`"Is it far?" Anna asked.`}},
+		{"en", "“Why now?” Mr Lee wondered aloud.", []string{"“Why now?” Mr Lee wondered aloud."}},
+		{"en", `"Really?" I said. "Yes."`, []string{`"Really?" I said.`, `"Yes."`}},
+		{"en", `"Why?" he asked.`, []string{`"Why?" he asked.`}},
+		{"en", `"Help!" Then the line went dead.`, []string{`"Help!"`, "Then the line went dead."}},
+		{"en", `"Run!" I ran to the door.`, []string{`"Run!"`, "I ran to the door."}},
+		{"en", `"Do you?" She continued, "I do not."`, []string{`"Do you?"`, `She continued, "I do not."`}},
+		{"ru", "«Кто там?» Она спросила ещё раз.", []string{"«Кто там?»", "Она спросила ещё раз."}},
+		{"ru", "«Кто там?» — Маша спросила шёпотом.", []string{"«Кто там?» — Маша спросила шёпотом."}},
+		{"ru", "«Неужели?» Иван Петрович удивился.", []string{"«Неужели?» Иван Петрович удивился."}},
+		{"ru", "«Зачем?» — спросил он.", []string{"«Зачем?» — спросил он."}},
+		{"ru", "«Пожар!» Все бросились к выходу.", []string{"«Пожар!»", "Все бросились к выходу."}},
+		{"zh", "“你去哪儿？”我问他。", []string{"“你去哪儿？”我问他。"}},
+	})
+	// A project adds its own verbs with a rule file.
+	r := MustFor("en")
+	text := `"Now?" Anna grumbled.`
+	if got := Strings(r, text); len(got) != 2 {
+		t.Errorf("before the rule: %q", got)
+	}
+	if err := r.Read(strings.NewReader("speech-verbs grumbled\n"), "extra.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Strings(r, text); len(got) != 1 {
+		t.Errorf("after the rule: %q", got)
+	}
+	if err := r.Read(strings.NewReader("speech-verbs Grumbled\n"), "bad.txt"); err == nil || !strings.Contains(err.Error(), "bad.txt:1:1") {
+		t.Errorf("a capitalised verb: %v", err)
+	}
 }

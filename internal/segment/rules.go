@@ -76,6 +76,11 @@ type Rules struct {
 	// dateWords are the lower-case words of a date or time phrase before a
 	// number: prepositions, months, parts of a period ("в ночь на 16 июля").
 	dateWords map[string]bool
+	// speechVerbs are the lower-case verbs of a reporting clause ("said",
+	// "спросила"): after a quoted question or exclamation, a capitalised
+	// name or pronoun and one of them continue the sentence ("Why?" Anna
+	// asked).
+	speechVerbs map[string]bool
 	// pairs holds, per abbreviation (compact form), the words that it is
 	// never parted from ("долл. США").
 	pairs map[string]map[string]bool
@@ -186,7 +191,10 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // capitalised after an initial or an abbreviation, begin a new sentence
 // ("Иванов И. И. В ней"). A line "date-words WORD..." lists the lower-case
 // words of a date or time phrase that may open a sentence ("в ночь на 16
-// июля 2001 г. Россия"). A line "pair ABBREVIATION WORD" keeps
+// июля 2001 г. Россия"). A line "speech-verbs word..." lists the lower-case
+// verbs of a reporting clause: after a quoted question or exclamation, one
+// or two capitalised words and one of them continue the sentence ("Why?"
+// Anna asked; «Кто там?» — Маша спросила). A line "pair ABBREVIATION WORD" keeps
 // the abbreviation and the word after it in one sentence ("pair долл.
 // США"). The file is read by textenc.Decode: UTF-8 or UTF-16 with or
 // without a byte-order mark, or Russian or Chinese in a legacy encoding
@@ -248,10 +256,13 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
-		if (kw == "function-words" || kw == "date-words") && ok {
+		if (kw == "function-words" || kw == "date-words" || kw == "speech-verbs") && ok {
 			set := &r.function
-			if kw == "date-words" {
+			switch kw {
+			case "date-words":
 				set = &r.dateWords
+			case "speech-verbs":
+				set = &r.speechVerbs
 			}
 			if *set == nil {
 				*set = map[string]bool{}

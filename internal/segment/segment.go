@@ -350,6 +350,9 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 			brk = true
 		case f == followLower || f == followOther:
 			// "Что? — спросил он", "и т. д. и", "e.g. the": the sentence goes on.
+		case closed && (question || ellipsis) && r.reportingClause(p[k:]):
+			// "Why?" Anna asked. «Кто там?» — Маша спросила: the
+			// quotation's reporting clause goes on with it.
 		case ellipsis:
 			// "Как это делалось... (2001)": only a capital letter after
 			// an ellipsis starts a new sentence.
@@ -369,6 +372,43 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		i = k
 	}
 	return out
+}
+
+// reportingClause reports whether next, the text after a closed
+// quotation, begins with the quotation's reporting clause: after an
+// optional dash, one or two capitalised words (a name, or "I": "Anna",
+// "Mr Lee", "Иван Петрович") and a speech verb of the rules ("I said",
+// "Маша спросила"). A pronoun or another word that begins sentences,
+// capitalised, begins one here too ("Do you?" She continued, "…").
+func (r *Rules) reportingClause(next string) bool {
+	if len(r.speechVerbs) == 0 {
+		return false
+	}
+	rest := strings.TrimLeftFunc(next, func(c rune) bool { return isSpace(c) || strings.ContainsRune(dashes, c) })
+	for names := 0; names < 3; names++ {
+		w := firstWord(rest)
+		if w == "" {
+			return false
+		}
+		if names > 0 && r.speechVerbs[w] {
+			return true
+		}
+		if !unicode.IsUpper(firstRune(w)) || names == 2 {
+			return false
+		}
+		if names == 0 && r.sentenceWord(w) && !(w == "I" && r.Lang == "en") {
+			// "Do you?" She continued, "…": a capitalised pronoun
+			// begins a sentence, where "he asked" would go on; "I" is
+			// capitalised anywhere.
+			return false
+		}
+		rest = rest[len(w):]
+		if !strings.HasPrefix(rest, " ") {
+			return false
+		}
+		rest = strings.TrimLeft(rest, " ")
+	}
+	return false
 }
 
 // What starts the text after a stop and its whitespace.
