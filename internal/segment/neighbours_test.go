@@ -114,3 +114,47 @@ func TestReportingClauseAfterQuote(t *testing.T) {
 		t.Errorf("a capitalised verb: %v", err)
 	}
 }
+
+// TestPostfixAbbreviation: an abbreviation that follows what it names
+// ("Ленинградская обл.", "Невский просп.", "Baker St.") ends the sentence
+// before a capitalised word that only begins sentences, and continues it
+// before a name; after a price, a one-word sentence ("Недорого.") or a
+// question word is no oblique complement of the sentence before.
+func TestPostfixAbbreviation(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Он вырос в Ленинградской обл. Там прошло его детство.", []string{"Он вырос в Ленинградской обл.", "Там прошло его детство."}},
+		{"ru", "Офис находится на Тверской ул. Это самый центр.", []string{"Офис находится на Тверской ул.", "Это самый центр."}},
+		{"ru", "Музей стоит на Невском просп. Туда легко добраться.", []string{"Музей стоит на Невском просп.", "Туда легко добраться."}},
+		{"ru", "Мы жили в Кировском р-не. Он был тихим.", []string{"Мы жили в Кировском р-не.", "Он был тихим."}},
+		{"ru", "Он живёт на ул. Мира в доме 5.", []string{"Он живёт на ул. Мира в доме 5."}},
+		{"ru", "Проезд до ул. В. Пика закрыт.", []string{"Проезд до ул. В. Пика закрыт."}},
+		{"ru", "Дача в Московской обл. Зелёный город давно продана.", []string{"Дача в Московской обл. Зелёный город давно продана."}},
+		{"ru", "Билет стоит 300 руб. Недорого.", []string{"Билет стоит 300 руб.", "Недорого."}},
+		{"ru", "Обед обошёлся в 5 руб. 40 коп. Немного.", []string{"Обед обошёлся в 5 руб. 40 коп.", "Немного."}},
+		{"ru", "Он заплатил 100 руб. Почему? Никто не знает.", []string{"Он заплатил 100 руб.", "Почему?", "Никто не знает."}},
+		{"ru", "Премия присуждена в 1958 г. Пастернаку.", []string{"Премия присуждена в 1958 г. Пастернаку."}},
+		{"en", "She lives on Baker St. The house is old.", []string{"She lives on Baker St.", "The house is old."}},
+		{"en", "The office is on Fifth Ave. It opens at nine.", []string{"The office is on Fifth Ave.", "It opens at nine."}},
+		{"en", "St. Petersburg is cold in winter.", []string{"St. Petersburg is cold in winter."}},
+		{"en", "Take the bus to Oak Rd. The stop is near.", []string{"Take the bus to Oak Rd.", "The stop is near."}},
+		// Question words begin sentences, but open a quoted title after
+		// an author's initials.
+		{"ru", "Источник: Сидоров С. «Почему растут цены?» (М., 2018).", []string{"Источник: Сидоров С. «Почему растут цены?» (М., 2018)."}},
+		{"ru", "Письмо подписал Сидоров С. Почему не Петров?", []string{"Письмо подписал Сидоров С.", "Почему не Петров?"}},
+	})
+	// A project's own: "мкр." (микрорайон) before and after its name.
+	r := MustFor("ru")
+	before, after := "Живём в мкр. Северный с 2010 года.", "Живём в Южном мкр. Там есть парк."
+	if got := Strings(r, before); len(got) != 2 {
+		t.Errorf("an unknown abbreviation: %q", got)
+	}
+	if err := r.Read(strings.NewReader("post мкр.\n"), "extra.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Strings(r, before); len(got) != 1 {
+		t.Errorf("post мкр.: %q", got)
+	}
+	if got := Strings(r, after); len(got) != 2 {
+		t.Errorf("post мкр.: %q", got)
+	}
+}

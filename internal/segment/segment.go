@@ -509,6 +509,12 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 				return false
 			}
 			return f == followUpper && !r.continues(next)
+		case Postfix:
+			// "…Ленинградской обл. Там": a word that begins sentences
+			// follows; "ул. Мира", "ул. В. Пика" (an initial) go on.
+			rest := strings.TrimLeftFunc(next, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers, c) })
+			w := firstWord(rest)
+			return f == followUpper && r.sentenceWord(w) && !strings.HasPrefix(rest[len(w):], ".")
 		case MayEnd:
 			before := withStop[:len(withStop)-len(a.matched)]
 			if r.numberBefore(before) && r.opensSentence(before) {
@@ -568,7 +574,7 @@ func (r *Rules) continues(next string) bool {
 	}
 	rest := strings.TrimLeftFunc(next, isSpace)
 	w := firstWord(rest)
-	if r.sentenceWord(w) || r.dateWords[strings.ToLower(w)] {
+	if r.sentenceWord(w) || r.dateWords[strings.ToLower(w)] || r.loneAdverb(w, rest[len(w):]) {
 		return false
 	}
 	switch r.caseOf(w) {
@@ -584,6 +590,22 @@ func (r *Rules) continues(next string) bool {
 		}
 		c := r.caseOf(w2)
 		return c == oblique || c == agreeing
+	}
+	return false
+}
+
+// loneAdverb reports whether w, followed by after, is an adverb of the
+// rules' adverb endings that makes a sentence on its own: an end mark
+// follows it ("Недорого.", "Строго!").
+func (r *Rules) loneAdverb(w, after string) bool {
+	if after == "" || !strings.ContainsRune(".!?…", firstRune(after)) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, e := range r.adverbEndings {
+		if strings.HasSuffix(lw, e) && len(lw) > len(e) {
+			return true
+		}
 	}
 	return false
 }
@@ -627,6 +649,11 @@ func (r *Rules) letterEnds(sentence string, wordStart int, letter rune, next str
 	before := sentence[:wordStart]
 	if w != "" && script(firstRune(w)) != script(letter) || unitAfterNumber(before) || r.bareLetter(before) {
 		return true
+	}
+	if q := firstRune(strings.TrimLeftFunc(next, isSpace)); strings.ContainsRune("«„“\"", q) {
+		// "Иванов И. «Куда мы идём?»": a quotation after an author's
+		// initials is the title of a work, whatever word opens it.
+		return false
 	}
 	return r.sentenceWord(w)
 }

@@ -43,7 +43,7 @@ func TestProjectAbbreviation(t *testing.T) {
 
 func TestRuleFileErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end|unit ABBREVIATION\""},
+		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end|unit|post ABBREVIATION\""},
 		{"  never тчк\n", "p.txt:1:9: abbreviation \"тчк\" must end with a full stop"},
 		{"never a.\n\xff\n", "p.txt:2:1: invalid UTF-8 (byte 0xff)"},
 		{"%PDF-1.4\n", "p.txt:1:1: this is a PDF document, not text"},
@@ -56,7 +56,9 @@ func TestRuleFileErrors(t *testing.T) {
 		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
 		{"oblique-endings ом Ами\n", "p.txt:1:1: oblique-endings \"Ами\" must be lower-case letters"},
 		{"agreeing-endings -ой\n", "p.txt:1:1: agreeing-endings \"-ой\" must be lower-case letters"},
-		{"units км.\n", "p.txt:1:1: want \"never|number|end|unit ABBREVIATION\""},
+		{"units км.\n", "p.txt:1:1: want \"never|number|end|unit|post ABBREVIATION\""},
+		{"adverb-endings ого -о\n", "p.txt:1:1: adverb-endings \"-о\" must be lower-case letters"},
+		{"speech-verbs said Asked\n", "p.txt:1:1: speech-verbs \"Asked\" must be a word of lower-case letters"},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
