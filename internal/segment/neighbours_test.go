@@ -158,3 +158,19 @@ func TestPostfixAbbreviation(t *testing.T) {
 		t.Errorf("post мкр.: %q", got)
 	}
 }
+
+// TestLatinSentenceInChinese: a Latin sentence with a half-width stop,
+// followed by Chinese, ends at its stop; a Latin abbreviation or
+// initialism before Chinese does not.
+func TestLatinSentenceInChinese(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"zh", "我說。Hello. 再見。", []string{"我說。", "Hello.", "再見。"}},
+		{"zh", "他只会说一句 Thank you very much. 然后就走了。", []string{"他只会说一句 Thank you very much.", "然后就走了。"}},
+		{"zh", "标语写着 Welcome to Beijing.欢迎大家。", []string{"标语写着 Welcome to Beijing.", "欢迎大家。"}},
+		{"zh", "美国 U.S. 政府宣布了新政策。", []string{"美国 U.S. 政府宣布了新政策。"}},
+		{"zh", "他在 Apple Inc. 工作了十年。", []string{"他在 Apple Inc. 工作了十年。"}},
+		{"zh", "会议在下午 3 p.m. 开始。", []string{"会议在下午 3 p.m. 开始。"}},
+		{"zh", "他读了 Dr. 张的文章。", []string{"他读了 Dr. 张的文章。"}},
+		{"zh", "作者 J. 王 写了这本书。", []string{"作者 J. 王 写了这本书。"}},
+	})
+}

@@ -6,6 +6,7 @@ package segment
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -256,7 +257,7 @@ func (r *Rules) breaksCJK(p string) []int {
 			// one, ends a sentence; "3.5" and "U.S." do not.
 			prev, _ := utf8.DecodeLastRuneInString(p[:i])
 			next, _ := utf8.DecodeRuneInString(p[j:])
-			if dots < 3 && !(isHan(prev) && (isHan(next) || next == ' ')) {
+			if dots < 3 && !(isHan(prev) && (isHan(next) || next == ' ')) && !(dots == 1 && latinSentenceEnds(p[:j], p[j:])) {
 				i = j
 				continue
 			}
@@ -291,6 +292,33 @@ func (r *Rules) breaksCJK(p string) []int {
 	}
 	return out
 }
+
+// latinSentenceEnds reports whether the stop at the end of before, after a
+// word in Latin letters in Chinese text, ends a sentence in a Western
+// language run into the Chinese: Chinese follows it, after spaces or none
+// ("我说。Hello. 再见。"), and the word is neither an abbreviation of the
+// English rules ("Inc. 公司", "Dr. 张") nor an initial or initialism ("J.
+// 王", "U.S. 政府").
+func latinSentenceEnds(before, after string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(before, "."))
+	if !unicode.IsLetter(prev) || !unicode.Is(unicode.Latin, prev) {
+		return false
+	}
+	next := firstRune(strings.TrimLeftFunc(after, isSpace))
+	if !isHan(next) && !strings.ContainsRune("“「『《（【", next) {
+		return false
+	}
+	word, _ := lastWord(strings.TrimSuffix(before, "."))
+	if utf8.RuneCountInString(word) < 2 || initialism(word+".") {
+		return false
+	}
+	_, abbr := latinRules().abbreviation(before)
+	return !abbr
+}
+
+// latinRules are the English rules, read once, by which Chinese text reads
+// the abbreviations of Latin words in it.
+var latinRules = sync.OnceValue(func() *Rules { return MustFor("en") })
 
 func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
 
