@@ -174,3 +174,30 @@ func TestLatinSentenceInChinese(t *testing.T) {
 		{"zh", "作者 J. 王 写了这本书。", []string{"作者 J. 王 写了这本书。"}},
 	})
 }
+
+// TestHeadingLine: a line "Label N. Title" (an article, chapter, figure or
+// section heading, a table of contents entry) whose title has no stop of
+// its own is one segment, and the line after it begins another; the same
+// words in running text, or a title with its own stop, split as before.
+func TestHeadingLine(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Статья 1. Общие положения", []string{"Статья 1. Общие положения"}},
+		{"ru", "Глава 3. Детство и юность", []string{"Глава 3. Детство и юность"}},
+		{"ru", "Раздел IV. Заключительные положения", []string{"Раздел IV. Заключительные положения"}},
+		{"ru", "Статья 3.1. Права сторон", []string{"Статья 3.1. Права сторон"}},
+		{"ru", "Рис. 2. Схема опыта", []string{"Рис. 2. Схема опыта"}},
+		{"ru", "Статья 12. Права сторон ........ 7", []string{"Статья 12. Права сторон ........ 7"}},
+		{"en", "Chapter 2. The Early Years", []string{"Chapter 2. The Early Years"}},
+		{"en", "Figure 3. Results of the survey", []string{"Figure 3. Results of the survey"}},
+		{"ru", "Статья 1. Общие положения\nСтатья 2. Сфера действия", []string{"Статья 1. Общие положения", "Статья 2. Сфера действия"}},
+		{"ru", "Глава 3. Детство\nЯ родился в 2001 г. В деревне было тихо.", []string{"Глава 3. Детство", "Я родился в 2001 г.", "В деревне было тихо."}},
+		{"ru", "Глава 3. Детство в деревне\nи в городе", []string{"Глава 3. Детство в деревне\nи в городе"}},
+		{"en", "Part II. The Return\nThe ship came home in May.", []string{"Part II. The Return", "The ship came home in May."}},
+		// Running text and titles with a stop split as before.
+		{"ru", "Это статья 1. Она важна.", []string{"Это статья 1.", "Она важна."}},
+		{"ru", "Статья 1. Она важна.", []string{"Статья 1.", "Она важна."}},
+		{"ru", "Прочтите статью 5. Там всё сказано", []string{"Прочтите статью 5.", "Там всё сказано"}},
+		{"ru", "Ему исполнилось 5. Праздник был весёлым.", []string{"Ему исполнилось 5.", "Праздник был весёлым."}},
+		{"en", "Read chapter 2. The rest can wait", []string{"Read chapter 2.", "The rest can wait"}},
+	})
+}

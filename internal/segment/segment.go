@@ -331,12 +331,19 @@ func isSentenceStartCJK(c rune) bool {
 func (r *Rules) breaksAlphabetic(p string) []int {
 	var out []int
 	segStart := 0
+	// nextLine is where the line after a heading begins a sentence
+	// ("Глава 3. Детство\nЯ родился…"), once the scan passes it.
+	nextLine := -1
 	i := 0
 	for i < len(p) {
 		c, n := utf8.DecodeRuneInString(p[i:])
 		if !strings.ContainsRune(stopsLatin, c) && !strings.ContainsRune("。！？", c) {
 			i += n
 			continue
+		}
+		if nextLine >= 0 && i >= nextLine {
+			out = append(out, nextLine)
+			segStart, nextLine = nextLine, -1
 		}
 		j := i
 		period, question, ellipsis := false, false, false
@@ -381,6 +388,11 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		case closed && (question || ellipsis) && r.reportingClause(p[k:]):
 			// "Why?" Anna asked. «Кто там?» — Маша спросила: the
 			// quotation's reporting clause goes on with it.
+		case period && dots == 1 && !closed && !question && !ellipsis && f == followUpper && r.headingLabel(p, i):
+			// "Статья 1. Общие положения", "Chapter 2. The Early
+			// Years": a heading line is one segment, and the line
+			// after it, if it starts with a capital, begins another.
+			nextLine = headingNextLine(p, i)
 		case ellipsis:
 			// "Как это делалось... (2001)": only a capital letter after
 			// an ellipsis starts a new sentence.
@@ -399,7 +411,88 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		}
 		i = k
 	}
+	if nextLine >= 0 {
+		out = append(out, nextLine)
+	}
 	return out
+}
+
+// headingLabel reports whether the stop at p[i] ends the label of a heading
+// line: the line begins with a capitalised word or abbreviation and a
+// number, arabic or Roman ("Статья 1", "Глава 3.2", "Раздел IV", "Рис. 2",
+// "Chapter 2"), the stop follows, and the rest of the line is a title
+// without an end mark of its own ("Общие положения"), possibly with dot
+// leaders and a page number after it, as in a table of contents ("Права
+// сторон ........ 7"). A label that is a word beginning sentences ("Это
+// 5.") is none.
+func (r *Rules) headingLabel(p string, i int) bool {
+	// A label is a few words and a title one line: only so much is read,
+	// so that a paragraph is read in linear time.
+	const labelBytes = 64
+	from := max(0, i-labelBytes)
+	lineStart := strings.LastIndexByte(p[from:i], '\n') + 1 + from
+	if lineStart == from && from > 0 {
+		return false
+	}
+	label := strings.Fields(p[lineStart:i])
+	if len(label) != 2 {
+		return false
+	}
+	word := strings.TrimSuffix(label[0], ".")
+	if utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(firstRune(word)) || r.sentenceWord(word) {
+		return false
+	}
+	for _, c := range word {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	num := label[1]
+	if !isRoman(num) {
+		for k, c := range num {
+			if !unicode.IsDigit(c) && !(c == '.' && k > 0) {
+				return false
+			}
+		}
+	}
+	lineEnd := min(len(p), i+1+nearBytes)
+	if e := strings.IndexByte(p[i:lineEnd], '\n'); e >= 0 {
+		lineEnd = i + e
+	} else if lineEnd < len(p) {
+		// A line this long is running text, not a title.
+		return false
+	}
+	title := strings.TrimRightFunc(p[i+1:lineEnd], isSpace)
+	if t := strings.TrimRight(title, "0123456789"); len(t) < len(title) {
+		// A page number, after dot leaders or spaces.
+		t = strings.TrimRightFunc(t, isSpace)
+		if u := strings.TrimRight(t, ".…"); len(t)-len(u) >= 3 || len(u) < len(t) && strings.HasSuffix(t, "…") {
+			t = u
+		}
+		title = t
+	}
+	return strings.TrimSpace(title) != "" && !strings.ContainsAny(title, stopsLatin+"。！？")
+}
+
+// headingNextLine returns the offset of the first letter of the line after
+// the heading line that holds p[i], when that line starts with a capital
+// letter, a digit or an opening mark; -1 when there is no such line: the
+// heading is the paragraph's last line, or its title goes on there in
+// lower case ("Глава 3. Детство в деревне\nи в городе").
+func headingNextLine(p string, i int) int {
+	e := strings.IndexByte(p[i:], '\n')
+	if e < 0 {
+		return -1
+	}
+	k := skip(p, i+e, isSpace)
+	if k >= len(p) {
+		return -1
+	}
+	c := firstRune(p[k:])
+	if unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(openers, c) {
+		return k
+	}
+	return -1
 }
 
 // reportingClause reports whether next, the text after a closed
