@@ -1012,7 +1012,7 @@ func numeral(w string) bool {
 	}
 	for k, part := range parts {
 		switch {
-		case unicode.IsDigit(firstRune(part)) || isRoman(part):
+		case unicode.IsDigit(firstRune(part)) || isCentury(part):
 		case k > 0 && utf8.RuneCountInString(part) <= 3 && lowerWord(part):
 		default:
 			return false
@@ -1031,6 +1031,25 @@ func isRoman(w string) bool {
 		}
 	}
 	return true
+}
+
+// isCentury reports whether w is a Roman numeral as Russian texts type
+// one before "в." or "вв.": in Latin capitals, or with the Cyrillic
+// letters Х and І that look like X and I ("ХХ", "ХVII", "ХІХ").
+func isCentury(w string) bool {
+	if isRoman(w) {
+		return true
+	}
+	cyrillic := false
+	for _, c := range w {
+		switch {
+		case c == 'Х' || c == 'І':
+			cyrillic = true
+		case !strings.ContainsRune("IVXLCDM", c):
+			return false
+		}
+	}
+	return cyrillic
 }
 
 // numberBefore reports whether s ends with a number (arabic or roman,
@@ -1080,7 +1099,7 @@ func (r *Rules) numberBeforeDepth(s string, depth int) bool {
 		return r.numberBeforeDepth(s[:start], depth-1)
 	}
 	// "1990-х", "XIX".
-	if isRoman(last) {
+	if isCentury(last) {
 		return true
 	}
 	if k := strings.IndexAny(w, "-"); k > 0 {
