@@ -420,11 +420,12 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 // headingLabel reports whether the stop at p[i] ends the label of a heading
 // line: the line begins with a capitalised word or abbreviation and a
 // number, arabic or Roman ("Статья 1", "Глава 3.2", "Раздел IV", "Рис. 2",
-// "Chapter 2"), the stop follows, and the rest of the line is a title
-// without an end mark of its own ("Общие положения"), possibly with dot
-// leaders and a page number after it, as in a table of contents ("Права
-// сторон ........ 7"). A label that is a word beginning sentences ("Это
-// 5.") is none.
+// "§ 3", "Chapter 2"), the stop follows, and the rest of the line is a
+// title without an end mark of its own ("Общие положения"; the stop of an
+// abbreviation is none: "Доходы, млн руб."), possibly with dot leaders and
+// a page number after it, as in a table of contents ("Права сторон
+// ........ 7"). A label that is a word beginning sentences ("Это 5.") is
+// none.
 func (r *Rules) headingLabel(p string, i int) bool {
 	// A label is a few words and a title one line: only so much is read,
 	// so that a paragraph is read in linear time.
@@ -439,11 +440,11 @@ func (r *Rules) headingLabel(p string, i int) bool {
 		return false
 	}
 	word := strings.TrimSuffix(label[0], ".")
-	if utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(firstRune(word)) || r.sentenceWord(word) {
+	if word != "§" && (utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(firstRune(word)) || r.sentenceWord(word)) {
 		return false
 	}
 	for _, c := range word {
-		if !unicode.IsLetter(c) {
+		if !unicode.IsLetter(c) && c != '§' {
 			return false
 		}
 	}
@@ -471,7 +472,18 @@ func (r *Rules) headingLabel(p string, i int) bool {
 		}
 		title = t
 	}
-	return strings.TrimSpace(title) != "" && !strings.ContainsAny(title, stopsLatin+"。！？")
+	if strings.TrimSpace(title) == "" || strings.ContainsAny(title, "!?…。！？") {
+		return false
+	}
+	// A stop in the title must be an abbreviation's ("Доходы, млн руб.").
+	for k := 0; k < len(title); k++ {
+		if title[k] == '.' {
+			if _, ok := r.abbreviation(title[:k+1]); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // headingNextLine returns the offset of the first letter of the line after
