@@ -430,6 +430,9 @@ func (r *Rules) headingLabel(p string, i int) bool {
 	// A label is a few words and a title one line: only so much is read,
 	// so that a paragraph is read in linear time.
 	const labelBytes = 64
+	if p[i] != '.' {
+		return false
+	}
 	from := max(0, i-labelBytes)
 	lineStart := strings.LastIndexByte(p[from:i], '\n') + 1 + from
 	if lineStart == from && from > 0 {

@@ -107,6 +107,9 @@ func FuzzSplit(f *testing.F) {
 	f.Add("ru", "«Что? (М., «Да?» (1) (2) в 1147 г. Юрием; в 2001 г. Россия: 2021. 5 км. А.С. Его")
 	f.Add("zh", "我们要——怎么说呢？——努力。“你去哪儿？”（笑（）")
 	f.Add("en", "A Guide to This Year's Forum: the programme Our Common Future")
+	f.Add("ru", "Статья 1. Общие положения\n§ 2. Итоги ..... 7\nГлава 3.\nТекст. «Кто?» — Маша спросила. В XX–XXI вв. Россия; 1 сент. 2021 г. См. «Итоги». Цена 5 руб. Недорого.")
+	f.Add("zh", "我說。Hello. 再見。U.S. 政府 Inc. 公司 J. 王 第一章 总则\n本条例。a.b.")
+	f.Add("en", "\"Yes!\" I said. \"Why?\" Anna asked. Baker St. The Sect. 4 Chapter 2. Title\nNext.")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
 		if err != nil {
@@ -147,6 +150,7 @@ func FuzzReadRules(f *testing.F) {
 	f.Add("# c\n\n\ufeffnever x.")
 	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
 	f.Add("unit км.\noblique-endings ом ами\nnominative-endings ъём\nagreeing-endings ой ей\n")
+	f.Add("post обл.\nspeech-verbs said\nadverb-endings ого\n")
 	f.Add("\xff\xfen\x00e\x00v\x00e\x00r\x00 \x00x\x00.\x00\n\x00")
 	f.Add("never \xe7\xe0\xf1\xeb.\nnever \xe4\xee\xea\xf2.\nstarters \xc2\xef\xf0\xee\xf7\xe5\xec\n")
 	f.Fuzz(func(t *testing.T, rules string) {
