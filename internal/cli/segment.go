@@ -23,13 +23,15 @@ Reads text (standard input without FILE) and writes one sentence a line.
 With the built-in rules a sentence ends only at an end mark (. ! ? … 。！？)
 or at a blank line, which ends a paragraph, or, in Russian, before a
 capitalised connective ("Однако", "Несмотря") after a lower-case word, where
-a heading without a stop runs into the text; a line break inside a sentence
-becomes a space (none between two Chinese characters), and spaces within a
-line are kept, one for each run. Paragraphs are written with one blank line
-between them, so 'tandem align --split=false' pairs them as the text did.
-Sentences are numbered from 0 by their lines, blank lines not counted: the
-numbers the links of 'tandem align' give. Control characters, which TMX and XML 1.0
-cannot carry, are removed with a warning (FILE:LINE:COL) on standard error.`
+a heading without a stop runs into the text, or at the end of a heading line
+whose title has no stop ("Статья 1. Общие положения", one segment); a line
+break inside a sentence becomes a space (none between two Chinese
+characters), and spaces within a line are kept, one for each run.
+Paragraphs are written with one blank line between them, so 'tandem align
+--split=false' pairs them as the text did. Sentences are numbered from 0 by
+their lines, blank lines not counted: the numbers the links of 'tandem
+align' give. Control characters, which TMX and XML 1.0 cannot carry, are
+removed with a warning (FILE:LINE:COL) on standard error.`
 
 // runSegment splits text into sentences, one a line, paragraphs apart:
 //
