@@ -110,3 +110,34 @@ func FuzzParseBead(f *testing.F) {
 		}
 	})
 }
+
+// TestQuotationAnchors checks that a quotation opened with a typewriter
+// mark ("…" or '…') is the same anchor as one opened with « „ “ ‘ 「 in
+// the translation, while apostrophes and closing marks are none.
+func TestQuotationAnchors(t *testing.T) {
+	quotes := func(s, lang string) int {
+		n := 0
+		want := anchorsOf(`«`, "ru", "en", nil, map[string]string{}, 0)[0]
+		for _, h := range anchorsOf(s, lang, "ru", nil, map[string]string{}, 0) {
+			if h == want {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		lang, text string
+		want       int
+	}{
+		{"en", `"I yelled: 'There's a shark!'" Hammel added.`, 2},
+		{"en", `He said "yes" and 'no'.`, 2},
+		{"en", `"Go," she said.`, 1},
+		{"en", `It's the boys' books, 5' 11" tall.`, 0},
+		{"ru", `«Я закричал: „Здесь акула!“», — рассказывает он.`, 2},
+		{"zh", `他说：“水里有鲨鱼！”`, 1},
+	} {
+		if got := quotes(c.text, c.lang); got != c.want {
+			t.Errorf("%s %s: %d quotation anchors, want %d", c.lang, c.text, got, c.want)
+		}
+	}
+}

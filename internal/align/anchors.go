@@ -14,7 +14,8 @@ import (
 // anchorsOf returns the sorted hashes of what a segment shares with its
 // translation whatever the language: numbers by value, words in Latin
 // script (names, acronyms), names by a phonetic key that survives
-// transliteration from Cyrillic, question and exclamation marks, the
+// transliteration from Cyrillic, question and exclamation marks, opening
+// quotation marks (typewriter ones too), brackets and colons, the
 // concepts of the built-in lexicon it mentions, and the terms of the term
 // list it contains. A repeated anchor appears again:
 // the lists are multisets.
@@ -56,19 +57,38 @@ func anchorsOf(s, lang, other string, terms []string, stems map[string]string, s
 			}
 		}
 	}
-	for _, c := range s {
+	var prev rune
+	low := false // a „ is open, which “ closes („Здесь акула!“)
+	for k, c := range s {
 		switch c {
 		case '?', '？':
 			keys = append(keys, "?")
 		case '!', '！':
 			keys = append(keys, "!")
-		case '“', '«', '„', '「', '『':
+		case '“':
+			if low {
+				low = false
+				break
+			}
 			keys = append(keys, "\"")
+		case '„':
+			low = true
+			keys = append(keys, "\"")
+		case '«', '「', '『', '‘':
+			keys = append(keys, "\"")
+		case '"', '\'':
+			// A typewriter quotation mark opens a quotation after a
+			// space or at the start, before a letter or digit: the «
+			// or “ of the translation.
+			if next := firstRuneAt(s, k+1); (k == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([—–-", prev)) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				keys = append(keys, "\"")
+			}
 		case '(', '（':
 			keys = append(keys, "(")
 		case ':', '：':
 			keys = append(keys, ":")
 		}
+		prev = c
 	}
 	var soft []string
 	for _, c := range builtinLexicon.concepts(s, lang, other, stems) {
@@ -92,6 +112,14 @@ func anchorsOf(s, lang, other string, terms []string, stems map[string]string, s
 	}
 	slices.Sort(out)
 	return out
+}
+
+// firstRuneAt returns the rune at byte offset k of s, or 0 at its end.
+func firstRuneAt(s string, k int) rune {
+	for _, c := range s[k:] {
+		return c
+	}
+	return 0
 }
 
 // softBit marks the anchors of the lexicon: a word translated as listed is

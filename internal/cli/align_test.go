@@ -425,3 +425,33 @@ func TestSegmentParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseSpacesKept checks that the spaces an author typed inside a
+// Chinese line ("第一章 总则", "第1条 本法") reach segment's output and the
+// TMX of align as written, while a line break between Chinese characters
+// inside a sentence is still joined without a space.
+func TestChineseSpacesKept(t *testing.T) {
+	dir := t.TempDir()
+	zh := writeLangFile(t, dir, "zh.txt", "第一章 总则 本条例适用于全国。第1条 本法\n适用于公民。\n")
+	ru := writeLangFile(t, dir, "ru.txt", "Общие положения: настоящее положение действует по всей стране. Статья 1: закон применяется к гражданам.\n")
+	code, out, stderr := runCLI(t, nil, "segment", "--lang", "zh", zh)
+	if want := "第一章 总则 本条例适用于全国。\n第1条 本法适用于公民。\n"; code != 0 || out != want {
+		t.Errorf("segment: exit %d, stderr %q, output %q, want %q", code, stderr, out, want)
+	}
+	// align reads one paragraph a line and splits it into sentences.
+	zh = writeLangFile(t, dir, "zh-lines.txt", "第一章 总则 本条例适用于全国。第1条 本法适用于公民。\n")
+	tmx := filepath.Join(dir, "out.tmx")
+	code, _, stderr = runCLI(t, nil, "align", "--split", "--from", "zh", "--to", "ru", "--tmx", tmx, zh, ru)
+	if code != 0 {
+		t.Fatalf("align: exit %d, %s", code, stderr)
+	}
+	b, err := os.ReadFile(tmx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"第一章 总则 本条例适用于全国。", "第1条 本法适用于公民。"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("TMX lacks %q:\n%s", want, b)
+		}
+	}
+}

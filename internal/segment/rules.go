@@ -30,9 +30,15 @@ const (
 	// number, or for a unit of two letters or more anywhere, it ends the
 	// sentence before a capital letter ("Расстояние 5 км. Дорога плохая").
 	Unit
+	// Postfix: it follows what it names ("Московская обл.", "Невский
+	// просп.", "Baker St."), so it may end a sentence, but only before a
+	// capitalised word that begins sentences, a starter or a function
+	// word ("…Московской обл. Там тихо"); before a name it goes on ("ул.
+	// Мира", "St. Louis").
+	Postfix
 )
 
-var kindNames = map[string]Kind{"never": Never, "number": AfterNumber, "end": MayEnd, "unit": Unit}
+var kindNames = map[string]Kind{"never": Never, "number": AfterNumber, "end": MayEnd, "unit": Unit, "post": Postfix}
 
 // String returns the name of the kind as written in rule files.
 func (k Kind) String() string {
@@ -76,6 +82,11 @@ type Rules struct {
 	// dateWords are the lower-case words of a date or time phrase before a
 	// number: prepositions, months, parts of a period ("в ночь на 16 июля").
 	dateWords map[string]bool
+	// speechVerbs are the lower-case verbs of a reporting clause ("said",
+	// "спросила"): after a quoted question or exclamation, a capitalised
+	// name or pronoun and one of them continue the sentence ("Why?" Anna
+	// asked).
+	speechVerbs map[string]bool
 	// pairs holds, per abbreviation (compact form), the words that it is
 	// never parted from ("долл. США").
 	pairs map[string]map[string]bool
@@ -87,6 +98,11 @@ type Rules struct {
 	// Думой", but "Большой театр"). The longest ending wins.
 	endings   map[string]wordCase
 	endingMax int // longest ending, in runes
+	// adverbEndings are lower-case endings of adverbs that look like an
+	// adjective in an oblique case ("недорого", "строго"): such a word
+	// that makes a sentence on its own ("Недорого.") is no complement of
+	// the sentence before (see continues).
+	adverbEndings []string
 	// Warnings lists what Read assumed in the rule files it read, one
 	// line each, "FILE: warning: MESSAGE": an encoding guessed for a
 	// file that is not UTF-8.
@@ -147,7 +163,7 @@ func (r *Rules) Add(a Abbreviation) error {
 			return fmt.Errorf("abbreviation %q has a control character", a.Text)
 		}
 	}
-	if a.Kind < Never || a.Kind > Unit {
+	if a.Kind < Never || a.Kind > Postfix {
 		return fmt.Errorf("abbreviation %q: unknown kind %d", a.Text, a.Kind)
 	}
 	r.abbrevs[key] = a
@@ -168,7 +184,7 @@ func (r *Rules) Abbreviations() []Abbreviation {
 }
 
 // Read adds the abbreviations of a rule file: one "KIND ABBREVIATION" a
-// line, KIND being never, number, end or unit (see Kind); blank lines and
+// line, KIND being never, number, end, unit or post (see Kind); blank lines and
 // lines starting with # are skipped. A line "word-final LETTERS" lists the
 // letters that end full words but never abbreviations; a line "starters
 // WORD..." lists capitalised words that begin sentences, so that after an
@@ -181,12 +197,17 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // lower-case ENDING..., say how a capitalised word after a number and an
 // abbreviation such as "г." is read: one in an oblique case continues the
 // sentence ("в 1147 г. Юрием Долгоруким"), others begin a new one ("в 2001
-// г. Россия"). A line "function-words WORD..." lists
+// г. Россия"). A line "adverb-endings ENDING..." lists endings of adverbs
+// that look like such an oblique word: one that makes a sentence on its
+// own begins a new one ("Цена 5 руб. Недорого."). A line "function-words WORD..." lists
 // lower-case words of closed classes (prepositions, pronouns, articles) that,
 // capitalised after an initial or an abbreviation, begin a new sentence
 // ("Иванов И. И. В ней"). A line "date-words WORD..." lists the lower-case
 // words of a date or time phrase that may open a sentence ("в ночь на 16
-// июля 2001 г. Россия"). A line "pair ABBREVIATION WORD" keeps
+// июля 2001 г. Россия"). A line "speech-verbs word..." lists the lower-case
+// verbs of a reporting clause: after a quoted question or exclamation, one
+// or two capitalised words and one of them continue the sentence ("Why?"
+// Anna asked; «Кто там?» — Маша спросила). A line "pair ABBREVIATION WORD" keeps
 // the abbreviation and the word after it in one sentence ("pair долл.
 // США"). The file is read by textenc.Decode: UTF-8 or UTF-16 with or
 // without a byte-order mark, or Russian or Chinese in a legacy encoding
@@ -235,6 +256,15 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
+		if kw == "adverb-endings" && ok {
+			for _, e := range strings.Fields(abbr) {
+				if !lowerWord(e) {
+					return fmt.Errorf("%s:%d:%d: %s %q must be lower-case letters", name, line, col, kw, e)
+				}
+				r.adverbEndings = append(r.adverbEndings, e)
+			}
+			continue
+		}
 		if wc, isEnding := endingLines[kw]; isEnding && ok {
 			if r.endings == nil {
 				r.endings = map[string]wordCase{}
@@ -248,10 +278,13 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
-		if (kw == "function-words" || kw == "date-words") && ok {
+		if (kw == "function-words" || kw == "date-words" || kw == "speech-verbs") && ok {
 			set := &r.function
-			if kw == "date-words" {
+			switch kw {
+			case "date-words":
 				set = &r.dateWords
+			case "speech-verbs":
+				set = &r.speechVerbs
 			}
 			if *set == nil {
 				*set = map[string]bool{}
@@ -281,7 +314,7 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 		}
 		kind, known := kindNames[kw]
 		if !ok || !known {
-			return fmt.Errorf("%s:%d:%d: want \"never|number|end|unit ABBREVIATION\", got %q", name, line, col, t)
+			return fmt.Errorf("%s:%d:%d: want \"never|number|end|unit|post ABBREVIATION\", got %q", name, line, col, t)
 		}
 		if err := r.Add(Abbreviation{Text: strings.TrimSpace(abbr), Kind: kind}); err != nil {
 			return fmt.Errorf("%s:%d:%d: %v", name, line, col+len(kw)+1, err)

@@ -6,6 +6,7 @@ package segment
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -256,7 +257,7 @@ func (r *Rules) breaksCJK(p string) []int {
 			// one, ends a sentence; "3.5" and "U.S." do not.
 			prev, _ := utf8.DecodeLastRuneInString(p[:i])
 			next, _ := utf8.DecodeRuneInString(p[j:])
-			if dots < 3 && !(isHan(prev) && (isHan(next) || next == ' ')) {
+			if dots < 3 && !(isHan(prev) && (isHan(next) || next == ' ')) && !(dots == 1 && latinSentenceEnds(p[:j], p[j:])) {
 				i = j
 				continue
 			}
@@ -292,6 +293,33 @@ func (r *Rules) breaksCJK(p string) []int {
 	return out
 }
 
+// latinSentenceEnds reports whether the stop at the end of before, after a
+// word in Latin letters in Chinese text, ends a sentence in a Western
+// language run into the Chinese: Chinese follows it, after spaces or none
+// ("我说。Hello. 再见。"), and the word is neither an abbreviation of the
+// English rules ("Inc. 公司", "Dr. 张") nor an initial or initialism ("J.
+// 王", "U.S. 政府").
+func latinSentenceEnds(before, after string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(before, "."))
+	if !unicode.IsLetter(prev) || !unicode.Is(unicode.Latin, prev) {
+		return false
+	}
+	next := firstRune(strings.TrimLeftFunc(after, isSpace))
+	if !isHan(next) && !strings.ContainsRune("“「『《（【", next) {
+		return false
+	}
+	word, _ := lastWord(strings.TrimSuffix(before, "."))
+	if utf8.RuneCountInString(word) < 2 || initialism(word+".") {
+		return false
+	}
+	_, abbr := latinRules().abbreviation(before)
+	return !abbr
+}
+
+// latinRules are the English rules, read once, by which Chinese text reads
+// the abbreviations of Latin words in it.
+var latinRules = sync.OnceValue(func() *Rules { return MustFor("en") })
+
 func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
 
 func isSentenceStartCJK(c rune) bool {
@@ -303,12 +331,19 @@ func isSentenceStartCJK(c rune) bool {
 func (r *Rules) breaksAlphabetic(p string) []int {
 	var out []int
 	segStart := 0
+	// nextLine is where the line after a heading begins a sentence
+	// ("Глава 3. Детство\nЯ родился…"), once the scan passes it.
+	nextLine := -1
 	i := 0
 	for i < len(p) {
 		c, n := utf8.DecodeRuneInString(p[i:])
 		if !strings.ContainsRune(stopsLatin, c) && !strings.ContainsRune("。！？", c) {
 			i += n
 			continue
+		}
+		if nextLine >= 0 && i >= nextLine {
+			out = append(out, nextLine)
+			segStart, nextLine = nextLine, -1
 		}
 		j := i
 		period, question, ellipsis := false, false, false
@@ -350,6 +385,14 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 			brk = true
 		case f == followLower || f == followOther:
 			// "Что? — спросил он", "и т. д. и", "e.g. the": the sentence goes on.
+		case closed && (question || ellipsis) && r.reportingClause(p[k:]):
+			// "Why?" Anna asked. «Кто там?» — Маша спросила: the
+			// quotation's reporting clause goes on with it.
+		case period && dots == 1 && !closed && !question && !ellipsis && f == followUpper && r.headingLabel(p, i):
+			// "Статья 1. Общие положения", "Chapter 2. The Early
+			// Years": a heading line is one segment, and the line
+			// after it, if it starts with a capital, begins another.
+			nextLine = headingNextLine(p, i)
 		case ellipsis:
 			// "Как это делалось... (2001)": only a capital letter after
 			// an ellipsis starts a new sentence.
@@ -368,7 +411,140 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		}
 		i = k
 	}
+	if nextLine >= 0 {
+		out = append(out, nextLine)
+	}
 	return out
+}
+
+// headingLabel reports whether the stop at p[i] ends the label of a heading
+// line: the line begins with a capitalised word or abbreviation and a
+// number, arabic or Roman ("Статья 1", "Глава 3.2", "Раздел IV", "Рис. 2",
+// "§ 3", "Chapter 2"), the stop follows, and the rest of the line is a
+// title without an end mark of its own ("Общие положения"; the stop of an
+// abbreviation is none: "Доходы, млн руб."), possibly with dot leaders and
+// a page number after it, as in a table of contents ("Права сторон
+// ........ 7"). A label that is a word beginning sentences ("Это 5.") is
+// none.
+func (r *Rules) headingLabel(p string, i int) bool {
+	// A label is a few words and a title one line: only so much is read,
+	// so that a paragraph is read in linear time.
+	const labelBytes = 64
+	if p[i] != '.' {
+		return false
+	}
+	from := max(0, i-labelBytes)
+	lineStart := strings.LastIndexByte(p[from:i], '\n') + 1 + from
+	if lineStart == from && from > 0 {
+		return false
+	}
+	label := strings.Fields(p[lineStart:i])
+	if len(label) != 2 {
+		return false
+	}
+	word := strings.TrimSuffix(label[0], ".")
+	if word != "§" && (utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(firstRune(word)) || r.sentenceWord(word)) {
+		return false
+	}
+	for _, c := range word {
+		if !unicode.IsLetter(c) && c != '§' {
+			return false
+		}
+	}
+	num := label[1]
+	if !isRoman(num) {
+		for k, c := range num {
+			if !unicode.IsDigit(c) && !(c == '.' && k > 0) {
+				return false
+			}
+		}
+	}
+	lineEnd := min(len(p), i+1+nearBytes)
+	if e := strings.IndexByte(p[i:lineEnd], '\n'); e >= 0 {
+		lineEnd = i + e
+	} else if lineEnd < len(p) {
+		// A line this long is running text, not a title.
+		return false
+	}
+	title := strings.TrimRightFunc(p[i+1:lineEnd], isSpace)
+	if t := strings.TrimRight(title, "0123456789"); len(t) < len(title) {
+		// A page number, after dot leaders or spaces.
+		t = strings.TrimRightFunc(t, isSpace)
+		if u := strings.TrimRight(t, ".…"); len(t)-len(u) >= 3 || len(u) < len(t) && strings.HasSuffix(t, "…") {
+			t = u
+		}
+		title = t
+	}
+	if strings.TrimSpace(title) == "" || strings.ContainsAny(title, "!?…。！？") {
+		return false
+	}
+	// A stop in the title must be an abbreviation's ("Доходы, млн руб.").
+	for k := 0; k < len(title); k++ {
+		if title[k] == '.' {
+			if _, ok := r.abbreviation(title[:k+1]); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// headingNextLine returns the offset of the first letter of the line after
+// the heading line that holds p[i], when that line starts with a capital
+// letter, a digit or an opening mark; -1 when there is no such line: the
+// heading is the paragraph's last line, or its title goes on there in
+// lower case ("Глава 3. Детство в деревне\nи в городе").
+func headingNextLine(p string, i int) int {
+	e := strings.IndexByte(p[i:], '\n')
+	if e < 0 {
+		return -1
+	}
+	k := skip(p, i+e, isSpace)
+	if k >= len(p) {
+		return -1
+	}
+	c := firstRune(p[k:])
+	if unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(openers, c) {
+		return k
+	}
+	return -1
+}
+
+// reportingClause reports whether next, the text after a closed
+// quotation, begins with the quotation's reporting clause: after an
+// optional dash, one or two capitalised words (a name, or "I": "Anna",
+// "Mr Lee", "Иван Петрович") and a speech verb of the rules ("I said",
+// "Маша спросила"). A pronoun or another word that begins sentences,
+// capitalised, begins one here too ("Do you?" She continued, "…").
+func (r *Rules) reportingClause(next string) bool {
+	if len(r.speechVerbs) == 0 {
+		return false
+	}
+	rest := strings.TrimLeftFunc(next, func(c rune) bool { return isSpace(c) || strings.ContainsRune(dashes, c) })
+	for names := 0; names < 3; names++ {
+		w := firstWord(rest)
+		if w == "" {
+			return false
+		}
+		if names > 0 && r.speechVerbs[w] {
+			return true
+		}
+		if !unicode.IsUpper(firstRune(w)) || names == 2 {
+			return false
+		}
+		if names == 0 && r.sentenceWord(w) && !(w == "I" && r.Lang == "en") {
+			// "Do you?" She continued, "…": a capitalised pronoun
+			// begins a sentence, where "he asked" would go on; "I" is
+			// capitalised anywhere.
+			return false
+		}
+		rest = rest[len(w):]
+		if !strings.HasPrefix(rest, " ") {
+			return false
+		}
+		rest = strings.TrimLeft(rest, " ")
+	}
+	return false
 }
 
 // What starts the text after a stop and its whitespace.
@@ -469,6 +645,12 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 				return false
 			}
 			return f == followUpper && !r.continues(next)
+		case Postfix:
+			// "…Ленинградской обл. Там": a word that begins sentences
+			// follows; "ул. Мира", "ул. В. Пика" (an initial) go on.
+			rest := strings.TrimLeftFunc(next, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers, c) })
+			w := firstWord(rest)
+			return f == followUpper && r.sentenceWord(w) && !strings.HasPrefix(rest[len(w):], ".")
 		case MayEnd:
 			before := withStop[:len(withStop)-len(a.matched)]
 			if r.numberBefore(before) && r.opensSentence(before) {
@@ -528,7 +710,7 @@ func (r *Rules) continues(next string) bool {
 	}
 	rest := strings.TrimLeftFunc(next, isSpace)
 	w := firstWord(rest)
-	if r.sentenceWord(w) || r.dateWords[strings.ToLower(w)] {
+	if r.sentenceWord(w) || r.dateWords[strings.ToLower(w)] || r.loneAdverb(w, rest[len(w):]) {
 		return false
 	}
 	switch r.caseOf(w) {
@@ -544,6 +726,22 @@ func (r *Rules) continues(next string) bool {
 		}
 		c := r.caseOf(w2)
 		return c == oblique || c == agreeing
+	}
+	return false
+}
+
+// loneAdverb reports whether w, followed by after, is an adverb of the
+// rules' adverb endings that makes a sentence on its own: an end mark
+// follows it ("Недорого.", "Строго!").
+func (r *Rules) loneAdverb(w, after string) bool {
+	if after == "" || !strings.ContainsRune(".!?…", firstRune(after)) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, e := range r.adverbEndings {
+		if strings.HasSuffix(lw, e) && len(lw) > len(e) {
+			return true
+		}
 	}
 	return false
 }
@@ -587,6 +785,11 @@ func (r *Rules) letterEnds(sentence string, wordStart int, letter rune, next str
 	before := sentence[:wordStart]
 	if w != "" && script(firstRune(w)) != script(letter) || unitAfterNumber(before) || r.bareLetter(before) {
 		return true
+	}
+	if q := firstRune(strings.TrimLeftFunc(next, isSpace)); strings.ContainsRune("«„“\"", q) {
+		// "Иванов И. «Куда мы идём?»": a quotation after an author's
+		// initials is the title of a work, whatever word opens it.
+		return false
 	}
 	return r.sentenceWord(w)
 }
@@ -707,7 +910,7 @@ func (r *Rules) opensSentence(before string) bool {
 		w = strings.Trim(w, openers+dashes)
 		c, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case w == "" || unicode.IsDigit(c) || isRoman(strings.TrimSuffix(w, ".")) || magnitudes[strings.ToLower(strings.TrimSuffix(w, "."))]:
+		case w == "" || unicode.IsDigit(c) || numeral(strings.TrimSuffix(w, ".")) || magnitudes[strings.ToLower(strings.TrimSuffix(w, "."))]:
 		case r.dateWords[strings.ToLower(w)]:
 		default:
 			return false
@@ -813,6 +1016,26 @@ func isItemNumber(w string) bool {
 	return isRoman(w) || (utf8.RuneCountInString(w) == 1 && unicode.IsLetter([]rune(w)[0]))
 }
 
+// numeral reports whether w is a number or a range of numbers written
+// without spaces: "1990", "XIX", "1990-х", "XVIII–XIX", "1920—1930-е". Each
+// part between dashes is arabic or Roman; a part after the first may be a
+// case ending instead ("1990-е").
+func numeral(w string) bool {
+	parts := strings.FieldsFunc(w, func(c rune) bool { return strings.ContainsRune(dashes, c) })
+	if len(parts) == 0 || strings.ContainsRune(dashes, firstRune(w)) {
+		return false
+	}
+	for k, part := range parts {
+		switch {
+		case unicode.IsDigit(firstRune(part)) || isCentury(part):
+		case k > 0 && utf8.RuneCountInString(part) <= 3 && lowerWord(part):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func isRoman(w string) bool {
 	if w == "" {
 		return false
@@ -823,6 +1046,25 @@ func isRoman(w string) bool {
 		}
 	}
 	return true
+}
+
+// isCentury reports whether w is a Roman numeral as Russian texts type
+// one before "в." or "вв.": in Latin capitals, or with the Cyrillic
+// letters Х and І that look like X and I ("ХХ", "ХVII", "ХІХ").
+func isCentury(w string) bool {
+	if isRoman(w) {
+		return true
+	}
+	cyrillic := false
+	for _, c := range w {
+		switch {
+		case c == 'Х' || c == 'І':
+			cyrillic = true
+		case !strings.ContainsRune("IVXLCDM", c):
+			return false
+		}
+	}
+	return cyrillic
 }
 
 // numberBefore reports whether s ends with a number (arabic or roman,
@@ -872,7 +1114,7 @@ func (r *Rules) numberBeforeDepth(s string, depth int) bool {
 		return r.numberBeforeDepth(s[:start], depth-1)
 	}
 	// "1990-х", "XIX".
-	if isRoman(last) {
+	if isCentury(last) {
 		return true
 	}
 	if k := strings.IndexAny(w, "-"); k > 0 {

@@ -43,7 +43,7 @@ func TestProjectAbbreviation(t *testing.T) {
 
 func TestRuleFileErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end|unit ABBREVIATION\""},
+		{"never т.\nnevr т.е.\n", "p.txt:2:1: want \"never|number|end|unit|post ABBREVIATION\""},
 		{"  never тчк\n", "p.txt:1:9: abbreviation \"тчк\" must end with a full stop"},
 		{"never a.\n\xff\n", "p.txt:2:1: invalid UTF-8 (byte 0xff)"},
 		{"%PDF-1.4\n", "p.txt:1:1: this is a PDF document, not text"},
@@ -56,7 +56,9 @@ func TestRuleFileErrors(t *testing.T) {
 		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
 		{"oblique-endings ом Ами\n", "p.txt:1:1: oblique-endings \"Ами\" must be lower-case letters"},
 		{"agreeing-endings -ой\n", "p.txt:1:1: agreeing-endings \"-ой\" must be lower-case letters"},
-		{"units км.\n", "p.txt:1:1: want \"never|number|end|unit ABBREVIATION\""},
+		{"units км.\n", "p.txt:1:1: want \"never|number|end|unit|post ABBREVIATION\""},
+		{"adverb-endings ого -о\n", "p.txt:1:1: adverb-endings \"-о\" must be lower-case letters"},
+		{"speech-verbs said Asked\n", "p.txt:1:1: speech-verbs \"Asked\" must be a word of lower-case letters"},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
@@ -105,6 +107,9 @@ func FuzzSplit(f *testing.F) {
 	f.Add("ru", "«Что? (М., «Да?» (1) (2) в 1147 г. Юрием; в 2001 г. Россия: 2021. 5 км. А.С. Его")
 	f.Add("zh", "我们要——怎么说呢？——努力。“你去哪儿？”（笑（）")
 	f.Add("en", "A Guide to This Year's Forum: the programme Our Common Future")
+	f.Add("ru", "Статья 1. Общие положения\n§ 2. Итоги ..... 7\nГлава 3.\nТекст. «Кто?» — Маша спросила. В XX–XXI вв. Россия; 1 сент. 2021 г. См. «Итоги». Цена 5 руб. Недорого.")
+	f.Add("zh", "我說。Hello. 再見。U.S. 政府 Inc. 公司 J. 王 第一章 总则\n本条例。a.b.")
+	f.Add("en", "\"Yes!\" I said. \"Why?\" Anna asked. Baker St. The Sect. 4 Chapter 2. Title\nNext.")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
 		if err != nil {
@@ -145,6 +150,7 @@ func FuzzReadRules(f *testing.F) {
 	f.Add("# c\n\n\ufeffnever x.")
 	f.Add("function-words и в the\ndate-words июля в\npair долл. США\n")
 	f.Add("unit км.\noblique-endings ом ами\nnominative-endings ъём\nagreeing-endings ой ей\n")
+	f.Add("post обл.\nspeech-verbs said\nadverb-endings ого\n")
 	f.Add("\xff\xfen\x00e\x00v\x00e\x00r\x00 \x00x\x00.\x00\n\x00")
 	f.Add("never \xe7\xe0\xf1\xeb.\nnever \xe4\xee\xea\xf2.\nstarters \xc2\xef\xf0\xee\xf7\xe5\xec\n")
 	f.Fuzz(func(t *testing.T, rules string) {
@@ -166,6 +172,14 @@ func TestOneLine(t *testing.T) {
 		"中国\nChina\n俄罗斯":       "中国 China 俄罗斯",
 		"  两端  ":               "两端",
 		"他说：\n“好。”":            "他说：“好。”",
+		// Spaces typed within a line are the author's: only a line
+		// break between Chinese characters is dropped.
+		"第一章 总则 本条例适用于全国。": "第一章 总则 本条例适用于全国。",
+		"第1条 本法适用。":        "第1条 本法适用。",
+		"第二章\t 附则":         "第二章 附则",
+		"总则 \r\n 本条例":      "总则本条例",
+		"总则\u2028本条例":      "总则本条例",
+		"中国  China":        "中国 China",
 	} {
 		if got := OneLine(in); got != want {
 			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)

@@ -1,0 +1,214 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAbbreviationBeforeNumber: a month or a reference abbreviation
+// (section, paragraph, figure, volume, page...) before a number continues
+// the sentence; a sentence seldom starts with a digit after an
+// abbreviation. A month written short still ends a sentence before a
+// capital letter, and a full word before a number still ends one.
+func TestAbbreviationBeforeNumber(t *testing.T) {
+	checkSplits(t, []splitCase{
+		// Months between a day and a year.
+		{"ru", "Договор подписан 12 февр. 2019 г. в Женеве.", []string{"Договор подписан 12 февр. 2019 г. в Женеве."}},
+		{"ru", "Совещание перенесли на 3 нояб. 2022 г. по просьбе сторон.", []string{"Совещание перенесли на 3 нояб. 2022 г. по просьбе сторон."}},
+		{"ru", "Заявки принимают с 1 авг. 2023 г. по 15 сен. 2023 г. включительно.", []string{"Заявки принимают с 1 авг. 2023 г. по 15 сен. 2023 г. включительно."}},
+		{"ru", "Выставка открылась в дек. 2018 г. в Казани.", []string{"Выставка открылась в дек. 2018 г. в Казани."}},
+		{"ru", "Отчёт сдан 30 апр. 2021 г. Его приняли без правок.", []string{"Отчёт сдан 30 апр. 2021 г.", "Его приняли без правок."}},
+		{"ru", "Срок истекает 15 дек. Продлить его нельзя.", []string{"Срок истекает 15 дек.", "Продлить его нельзя."}},
+		{"en", "The survey ran from 4 Feb. 2020 to 9 Nov. 2021 in three towns.", []string{"The survey ran from 4 Feb. 2020 to 9 Nov. 2021 in three towns."}},
+		// Reference abbreviations before their number.
+		{"ru", "Согласно абз. 4 п. 2 ст. 15 закона, срок продлён.", []string{"Согласно абз. 4 п. 2 ст. 15 закона, срок продлён."}},
+		{"ru", "Это описано в разд. 3 и показано на илл. 7 в конце книги.", []string{"Это описано в разд. 3 и показано на илл. 7 в конце книги."}},
+		{"ru", "Текст вошёл в сб. 5 и вып. 12 журнала.", []string{"Текст вошёл в сб. 5 и вып. 12 журнала."}},
+		{"ru", "Подробности приведены в подп. 3 и на рис. 4.", []string{"Подробности приведены в подп. 3 и на рис. 4."}},
+		{"ru", "Ответ дан в табл. 2, т. 3, с. 45, стр. 46 и гл. 5.", []string{"Ответ дан в табл. 2, т. 3, с. 45, стр. 46 и гл. 5."}},
+		{"ru", "Схема показана на диагр. 2, вывод — в ур. 3.", []string{"Схема показана на диагр. 2, вывод — в ур. 3."}},
+		{"en", "See Sect. 4 and Subsec. 2.1 for the details.", []string{"See Sect. 4 and Subsec. 2.1 for the details."}},
+		{"en", "The proof is in Appx. 2, with the data in Tab. 3.", []string{"The proof is in Appx. 2, with the data in Tab. 3."}},
+		{"en", "Compare Ex. 5 with Thm. 2, Eqs. 7 and 8, and Chap. 3.", []string{"Compare Ex. 5 with Thm. 2, Eqs. 7 and 8, and Chap. 3."}},
+		{"en", "It appeared in Vol. 12, No. 3, pp. 45–67 and Suppl. 2.", []string{"It appeared in Vol. 12, No. 3, pp. 45–67 and Suppl. 2."}},
+		// A full word before a number ends the sentence as before.
+		{"ru", "Он вернулся домой. 5 лет спустя всё изменилось.", []string{"Он вернулся домой.", "5 лет спустя всё изменилось."}},
+		{"ru", "Ему тогда было 5 лет. 10 лет спустя он уехал.", []string{"Ему тогда было 5 лет.", "10 лет спустя он уехал."}},
+		{"ru", "Все вернулись из экспедиции. 12 человек получили награды.", []string{"Все вернулись из экспедиции.", "12 человек получили награды."}},
+		{"en", "Most of the players have left now. 18 holes remain.", []string{"Most of the players have left now.", "18 holes remain."}},
+		{"en", "Close the tab. Then reload the page.", []string{"Close the tab.", "Then reload the page."}},
+	})
+}
+
+// TestSeeBeforeReferent: "см." (смотри) and "ср." (сравни), English "cf."
+// and "see", never end a sentence before what they refer to: a
+// capitalised word, a quotation or a number; "см." after a number is a
+// centimetre, which ends a sentence before a capital letter.
+func TestSeeBeforeReferent(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "См. Приложение 2 к настоящему договору.", []string{"См. Приложение 2 к настоящему договору."}},
+		{"ru", "Подробнее см. Раздел 4.", []string{"Подробнее см. Раздел 4."}},
+		{"ru", "Об этом см. «Вестник МГУ», 2019, № 3.", []string{"Об этом см. «Вестник МГУ», 2019, № 3."}},
+		{"ru", "Условия изменены (см. Таблицу 1) по решению совета.", []string{"Условия изменены (см. Таблицу 1) по решению совета."}},
+		{"ru", "См. также Статью 7 и ср. Главу 3.", []string{"См. также Статью 7 и ср. Главу 3."}},
+		{"ru", "См. сб. 2, с. 14.", []string{"См. сб. 2, с. 14."}},
+		{"ru", "Длина отрезка 5 см. Ширина 3 см.", []string{"Длина отрезка 5 см.", "Ширина 3 см."}},
+		{"ru", "Рост ребёнка — 110 см. Вес — 19 кг.", []string{"Рост ребёнка — 110 см.", "Вес — 19 кг."}},
+		{"en", "For the figures, cf. Table 2 and see Fig. 4.", []string{"For the figures, cf. Table 2 and see Fig. 4."}},
+		{"en", "See Ch. 3. It explains the method.", []string{"See Ch. 3.", "It explains the method."}},
+	})
+}
+
+// TestRangeBeforeEra: a range of centuries or years before "вв." or
+// "гг." opens the sentence as one century or year does, however the range
+// is dashed; a range at the end of a sentence still ends it.
+func TestRangeBeforeEra(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "В XVIII–XIX вв. Франция воевала часто.", []string{"В XVIII–XIX вв. Франция воевала часто."}},
+		{"ru", "В XIX—XX вв. Европа сильно изменилась.", []string{"В XIX—XX вв. Европа сильно изменилась."}},
+		{"ru", "В XV-XVI вв. Италия процветала.", []string{"В XV-XVI вв. Италия процветала."}},
+		{"ru", "В XVI – XVII вв. Польша была сильна.", []string{"В XVI – XVII вв. Польша была сильна."}},
+		{"ru", "В ХVII–ХVIII вв. Москва отстраивалась.", []string{"В ХVII–ХVIII вв. Москва отстраивалась."}},
+		{"ru", "В 1920–1930 гг. Москва быстро росла.", []string{"В 1920–1930 гг. Москва быстро росла."}},
+		{"ru", "В 1990-е – 2000-е гг. Китай рос быстрее всех.", []string{"В 1990-е – 2000-е гг. Китай рос быстрее всех."}},
+		{"ru", "В конце XVIII – начале XIX в. Россия расширилась.", []string{"В конце XVIII – начале XIX в. Россия расширилась."}},
+		{"ru", "На рубеже XIX–XX вв. Австрия распалась.", []string{"На рубеже XIX–XX вв. Австрия распалась."}},
+		{"ru", "Во второй половине 1960-х гг. Япония разбогатела.", []string{"Во второй половине 1960-х гг. Япония разбогатела."}},
+		{"ru", "Между 1990 и 2000 гг. Китай вырос.", []string{"Между 1990 и 2000 гг. Китай вырос."}},
+		{"ru", "В 1920-е и 1930-е гг. Москва росла.", []string{"В 1920-е и 1930-е гг. Москва росла."}},
+		// Roman numerals typed with the Cyrillic Х and І.
+		{"ru", "В ХІХ в. Европа изменилась.", []string{"В ХІХ в. Европа изменилась."}},
+		{"ru", "Это было в ХХ в. Россия тогда изменилась.", []string{"Это было в ХХ в.", "Россия тогда изменилась."}},
+		{"ru", "Храм построен в ХVII–ХVIII вв. Сейчас это музей.", []string{"Храм построен в ХVII–ХVIII вв.", "Сейчас это музей."}},
+		{"ru", "Это было в XVIII–XIX вв. Франция тогда воевала.", []string{"Это было в XVIII–XIX вв.", "Франция тогда воевала."}},
+		{"ru", "Расцвет пришёлся на 1920–1930 гг. Затем начался упадок.", []string{"Расцвет пришёлся на 1920–1930 гг.", "Затем начался упадок."}},
+	})
+}
+
+// TestReportingClauseAfterQuote: a quoted question or exclamation followed
+// by its reporting clause ("I said", "Anna asked", "— Маша спросила") is
+// one sentence, whether the clause starts with a capital or not; another
+// sentence after the quotation is one of its own.
+func TestReportingClauseAfterQuote(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"en", `"Stop!" I shouted, but nobody heard.`, []string{`"Stop!" I shouted, but nobody heard.`}},
+		{"en", `"Is it far?" Anna asked.`, []string{`"Is it far?" Anna asked.`}},
+		{"en", "“Why now?” Mr Lee wondered aloud.", []string{"“Why now?” Mr Lee wondered aloud."}},
+		{"en", `"Really?" I said. "Yes."`, []string{`"Really?" I said.`, `"Yes."`}},
+		{"en", `"Why?" he asked.`, []string{`"Why?" he asked.`}},
+		{"en", `"Help!" Then the line went dead.`, []string{`"Help!"`, "Then the line went dead."}},
+		{"en", `"Run!" I ran to the door.`, []string{`"Run!"`, "I ran to the door."}},
+		{"en", `"Do you?" She continued, "I do not."`, []string{`"Do you?"`, `She continued, "I do not."`}},
+		{"ru", "«Кто там?» Она спросила ещё раз.", []string{"«Кто там?»", "Она спросила ещё раз."}},
+		{"ru", "«Кто там?» — Маша спросила шёпотом.", []string{"«Кто там?» — Маша спросила шёпотом."}},
+		{"ru", "«Неужели?» Иван Петрович удивился.", []string{"«Неужели?» Иван Петрович удивился."}},
+		{"ru", "«Зачем?» — спросил он.", []string{"«Зачем?» — спросил он."}},
+		{"ru", "«Пожар!» Все бросились к выходу.", []string{"«Пожар!»", "Все бросились к выходу."}},
+		{"zh", "“你去哪儿？”我问他。", []string{"“你去哪儿？”我问他。"}},
+	})
+	// A project adds its own verbs with a rule file.
+	r := MustFor("en")
+	text := `"Now?" Anna grumbled.`
+	if got := Strings(r, text); len(got) != 2 {
+		t.Errorf("before the rule: %q", got)
+	}
+	if err := r.Read(strings.NewReader("speech-verbs grumbled\n"), "extra.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Strings(r, text); len(got) != 1 {
+		t.Errorf("after the rule: %q", got)
+	}
+	if err := r.Read(strings.NewReader("speech-verbs Grumbled\n"), "bad.txt"); err == nil || !strings.Contains(err.Error(), "bad.txt:1:1") {
+		t.Errorf("a capitalised verb: %v", err)
+	}
+}
+
+// TestPostfixAbbreviation: an abbreviation that follows what it names
+// ("Ленинградская обл.", "Невский просп.", "Baker St.") ends the sentence
+// before a capitalised word that only begins sentences, and continues it
+// before a name; after a price, a one-word sentence ("Недорого.") or a
+// question word is no oblique complement of the sentence before.
+func TestPostfixAbbreviation(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Он вырос в Ленинградской обл. Там прошло его детство.", []string{"Он вырос в Ленинградской обл.", "Там прошло его детство."}},
+		{"ru", "Офис находится на Тверской ул. Это самый центр.", []string{"Офис находится на Тверской ул.", "Это самый центр."}},
+		{"ru", "Музей стоит на Невском просп. Туда легко добраться.", []string{"Музей стоит на Невском просп.", "Туда легко добраться."}},
+		{"ru", "Мы жили в Кировском р-не. Он был тихим.", []string{"Мы жили в Кировском р-не.", "Он был тихим."}},
+		{"ru", "Он живёт на ул. Мира в доме 5.", []string{"Он живёт на ул. Мира в доме 5."}},
+		{"ru", "Проезд до ул. В. Пика закрыт.", []string{"Проезд до ул. В. Пика закрыт."}},
+		{"ru", "Дача в Московской обл. Зелёный город давно продана.", []string{"Дача в Московской обл. Зелёный город давно продана."}},
+		{"ru", "Билет стоит 300 руб. Недорого.", []string{"Билет стоит 300 руб.", "Недорого."}},
+		{"ru", "Обед обошёлся в 5 руб. 40 коп. Немного.", []string{"Обед обошёлся в 5 руб. 40 коп.", "Немного."}},
+		{"ru", "Он заплатил 100 руб. Почему? Никто не знает.", []string{"Он заплатил 100 руб.", "Почему?", "Никто не знает."}},
+		{"ru", "Премия присуждена в 1958 г. Пастернаку.", []string{"Премия присуждена в 1958 г. Пастернаку."}},
+		{"en", "She lives on Baker St. The house is old.", []string{"She lives on Baker St.", "The house is old."}},
+		{"en", "The office is on Fifth Ave. It opens at nine.", []string{"The office is on Fifth Ave.", "It opens at nine."}},
+		{"en", "St. Petersburg is cold in winter.", []string{"St. Petersburg is cold in winter."}},
+		{"en", "Take the bus to Oak Rd. The stop is near.", []string{"Take the bus to Oak Rd.", "The stop is near."}},
+		// Question words begin sentences, but open a quoted title after
+		// an author's initials.
+		{"ru", "Источник: Сидоров С. «Почему растут цены?» (М., 2018).", []string{"Источник: Сидоров С. «Почему растут цены?» (М., 2018)."}},
+		{"ru", "Письмо подписал Сидоров С. Почему не Петров?", []string{"Письмо подписал Сидоров С.", "Почему не Петров?"}},
+	})
+	// A project's own: "мкр." (микрорайон) before and after its name.
+	r := MustFor("ru")
+	before, after := "Живём в мкр. Северный с 2010 года.", "Живём в Южном мкр. Там есть парк."
+	if got := Strings(r, before); len(got) != 2 {
+		t.Errorf("an unknown abbreviation: %q", got)
+	}
+	if err := r.Read(strings.NewReader("post мкр.\n"), "extra.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Strings(r, before); len(got) != 1 {
+		t.Errorf("post мкр.: %q", got)
+	}
+	if got := Strings(r, after); len(got) != 2 {
+		t.Errorf("post мкр.: %q", got)
+	}
+}
+
+// TestLatinSentenceInChinese: a Latin sentence with a half-width stop,
+// followed by Chinese, ends at its stop; a Latin abbreviation or
+// initialism before Chinese does not.
+func TestLatinSentenceInChinese(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"zh", "我說。Hello. 再見。", []string{"我說。", "Hello.", "再見。"}},
+		{"zh", "他只会说一句 Thank you very much. 然后就走了。", []string{"他只会说一句 Thank you very much.", "然后就走了。"}},
+		{"zh", "标语写着 Welcome to Beijing.欢迎大家。", []string{"标语写着 Welcome to Beijing.", "欢迎大家。"}},
+		{"zh", "美国 U.S. 政府宣布了新政策。", []string{"美国 U.S. 政府宣布了新政策。"}},
+		{"zh", "他在 Apple Inc. 工作了十年。", []string{"他在 Apple Inc. 工作了十年。"}},
+		{"zh", "会议在下午 3 p.m. 开始。", []string{"会议在下午 3 p.m. 开始。"}},
+		{"zh", "他读了 Dr. 张的文章。", []string{"他读了 Dr. 张的文章。"}},
+		{"zh", "作者 J. 王 写了这本书。", []string{"作者 J. 王 写了这本书。"}},
+	})
+}
+
+// TestHeadingLine: a line "Label N. Title" (an article, chapter, figure or
+// section heading, a table of contents entry) whose title has no stop of
+// its own is one segment, and the line after it begins another; the same
+// words in running text, or a title with its own stop, split as before.
+func TestHeadingLine(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Статья 1. Общие положения", []string{"Статья 1. Общие положения"}},
+		{"ru", "Глава 3. Детство и юность", []string{"Глава 3. Детство и юность"}},
+		{"ru", "Раздел IV. Заключительные положения", []string{"Раздел IV. Заключительные положения"}},
+		{"ru", "Статья 3.1. Права сторон", []string{"Статья 3.1. Права сторон"}},
+		{"ru", "Рис. 2. Схема опыта", []string{"Рис. 2. Схема опыта"}},
+		{"ru", "Статья 12. Права сторон ........ 7", []string{"Статья 12. Права сторон ........ 7"}},
+		{"ru", "§ 3. Общие правила", []string{"§ 3. Общие правила"}},
+		{"ru", "Таблица 2. Доходы населения, млн руб.", []string{"Таблица 2. Доходы населения, млн руб."}},
+		{"en", "Chapter 2. The Early Years", []string{"Chapter 2. The Early Years"}},
+		{"en", "Figure 3. Results of the survey", []string{"Figure 3. Results of the survey"}},
+		{"ru", "Статья 1. Общие положения\nСтатья 2. Сфера действия", []string{"Статья 1. Общие положения", "Статья 2. Сфера действия"}},
+		{"ru", "Глава 3. Детство\nЯ родился в 2001 г. В деревне было тихо.", []string{"Глава 3. Детство", "Я родился в 2001 г.", "В деревне было тихо."}},
+		{"ru", "Глава 3. Детство в деревне\nи в городе", []string{"Глава 3. Детство в деревне\nи в городе"}},
+		{"en", "Part II. The Return\nThe ship came home in May.", []string{"Part II. The Return", "The ship came home in May."}},
+		// Running text and titles with a stop split as before.
+		{"ru", "Это статья 1. Она важна.", []string{"Это статья 1.", "Она важна."}},
+		{"ru", "Статья 1. Она важна.", []string{"Статья 1.", "Она важна."}},
+		{"ru", "Глава 1. Детство. Отрочество", []string{"Глава 1.", "Детство.", "Отрочество"}},
+		{"ru", "Прочтите статью 5. Там всё сказано", []string{"Прочтите статью 5.", "Там всё сказано"}},
+		{"ru", "Ему исполнилось 5. Праздник был весёлым.", []string{"Ему исполнилось 5.", "Праздник был весёлым."}},
+		{"en", "Read chapter 2. The rest can wait", []string{"Read chapter 2.", "The rest can wait"}},
+	})
+}
