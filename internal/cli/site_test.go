@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -227,6 +228,12 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 	if broken == 0 {
 		t.Error("on a heading made to break inside a word, the check found no broken word")
 	}
+	gaps := run(t, ctx, chromedp.Evaluate[[]string](zhGaps+fmt.Sprintf("(%g, [])", zhGapLimit)))
+	if !slices.ContainsFunc(gaps, func(g string) bool {
+		return strings.HasPrefix(g, `"合作条约》签署" in p (page width): characters 0.5`)
+	}) {
+		t.Errorf("on a justified line of Chinese made short, the check found gaps %q", gaps)
+	}
 
 	shots := os.Getenv("TANDEM_SCREENSHOTS")
 	axe := axeCore(t)
@@ -243,6 +250,13 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 					t.Errorf("%s: %s", where, unit)
 				}
 				if l == "zh" {
+					phones := "[]" // main at its width only: a desktop's font size is not a phone's
+					if width < 500 {
+						phones = "[320, 342, 364, 386, 408, 430]"
+					}
+					for _, g := range run(t, ctx, chromedp.Evaluate[[]string](zhGaps+fmt.Sprintf("(%g, %s)", zhGapLimit, phones))) {
+						t.Errorf("%s: %s", where, g)
+					}
 					for _, h := range run(t, ctx, chromedp.Evaluate[[]headingLines](zhHeadingLines)) {
 						for _, w := range brokenWords(h.Lines) {
 							t.Errorf("%s: heading %q breaks inside %q (at %s)", where, h.Lines, w, h.Width)
@@ -353,16 +367,20 @@ const splitUnits = `(() => {
   return out;
 })()`
 
-// faultyPage has one of each fault layoutProblems, splitUnits and
-// zhHeadingLines look for: it is wider than a phone, a time runs out of its
-// column into the title beside it, two texts are set on top of each other, a
-// time range breaks after its dash, and a Chinese heading breaks inside 纪念.
+// faultyPage has one of each fault layoutProblems, splitUnits,
+// zhHeadingLines and zhGaps look for: it is wider than a phone, a time runs
+// out of its column into the title beside it, two texts are set on top of
+// each other, a time range breaks after its dash, a Chinese heading breaks
+// inside 纪念, and a justified line of Chinese, left short by a date kept
+// whole, is spread.
 const faultyPage = `<!doctype html><html lang="zh-CN"><body style="margin:0;font:16px sans-serif">
 <div style="width:500px">wide</div>
 <div style="display:grid;grid-template-columns:2rem 1fr;gap:4px"><time class="time">10:00 AM</time><span>Video address</span></div>
 <div style="position:relative;height:40px"><span style="position:absolute;top:0">Under</span><span style="position:absolute;top:2px;left:4px">Over</span></div>
 <p style="width:3em"><time>10:00–10:10</time></p>
-<main><h1 style="font-size:20px;text-wrap:balance">中俄高端智库论坛纪念条约签署二十周年</h1></main>
+<main><h1 style="font-size:20px;text-wrap:balance">中俄高端智库论坛纪念条约签署二十周年</h1>
+<p style="width:10em;text-align:justify">为纪念《中俄睦邻友好合作条约》签署<span style="white-space:nowrap">二十周年</span>，两家机构共同编纂了一部文集。</p>
+</main>
 </body></html>`
 
 // headingLines is a heading's text with a "/" where a line ends, at the
@@ -465,3 +483,77 @@ func axeCore(t *testing.T) string {
 	}
 	return string(b)
 }
+
+// zhGapLimit is how far apart, in ems of their font size, two Chinese
+// characters on one line may stand before a reader sees a gap: set solid
+// they touch (0), and a justified line one character short spreads that
+// character over the line (about 0.05 em each).
+const zhGapLimit = 0.12
+
+// zhGaps finds, in main, the lines of Chinese text whose characters are set
+// apart: for every two neighbouring characters on one line, the first of
+// them a Han character (whose advance is one em), the distance between
+// their left edges less the font size is the gap justification or letter
+// spacing put between them. It measures main as laid out and again at each
+// of the widths in px of the second argument (those of phones' screens), so
+// that a gap cannot hide behind a lucky screen width, and returns a line
+// for each line of text with a gap over the limit (in ems, the first
+// argument).
+const zhGaps = `((limit, widths) => {
+  const out = [];
+  const seen = new Set();
+  const range = document.createRange();
+  const han = /\p{Script=Han}/u;
+  const main = document.querySelector("main");
+  if (!main) return out;
+  const measure = (label) => {
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      const el = n.parentElement;
+      if (!han.test(n.data) || !el.matches(":lang(zh)")) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility !== "visible") continue;
+      const em = parseFloat(cs.fontSize);
+      const chars = [];
+      for (let i = 0; i < n.length; ) {
+        const c = String.fromCodePoint(n.data.codePointAt(i));
+        range.setStart(n, i);
+        range.setEnd(n, i + c.length);
+        const r = range.getClientRects()[0];
+        if (r) chars.push({c, r});
+        i += c.length;
+      }
+      let line = [], worst = 0;
+      const flush = () => {
+        if (worst > limit) {
+          const text = line.map(x => x.c).join("");
+          const key = text + label;
+          if (!seen.has(key)) {
+            seen.add(key);
+            out.push(JSON.stringify(text) + " in " + el.tagName.toLowerCase() + " (" + label + "): characters " + worst.toFixed(2) + " em apart");
+          }
+        }
+        line = [];
+        worst = 0;
+      };
+      for (let i = 0; i < chars.length; i++) {
+        const a = chars[i], b = chars[i + 1];
+        line.push(a);
+        if (!b || b.r.top > a.r.top + a.r.height / 2 || b.r.top < a.r.top - a.r.height / 2) {
+          flush();
+          continue;
+        }
+        if (han.test(a.c)) worst = Math.max(worst, (b.r.left - a.r.left) / em - 1);
+      }
+    }
+  };
+  measure("page width");
+  const saved = main.style.width;
+  for (const w of widths) {
+    main.style.width = w + "px";
+    measure("main " + w + " px wide");
+  }
+  main.style.width = saved;
+  return out;
+})`

@@ -74,7 +74,11 @@ func unbreakableSpans(s string) [][2]int {
 		m := unbreakable.FindStringSubmatchIndex(s[at:matchWindow(s, at)])
 		for g := 2; m != nil && g+1 < len(m); g += 2 {
 			if m[g] >= 0 && m[g+1] > m[g] {
-				out = append(out, [2]int{at + m[g], at + m[g+1]})
+				if g == 2 {
+					out = append(out, chineseDateParts(s, at+m[g], at+m[g+1])...)
+				} else {
+					out = append(out, [2]int{at + m[g], at + m[g+1]})
+				}
 				done = at + m[g+1]
 				return
 			}
@@ -95,6 +99,38 @@ func unbreakableSpans(s string) [][2]int {
 		i += size
 	}
 	return out
+}
+
+// chineseDateParts returns the parts of s[start:end], a match of
+// unbreakable's first group, that are each kept on one line: a Chinese date
+// range is broken after its connector (2021年6月1日至 | 2022年7月3日) and a
+// weekday apart from its date (2021年6月1日 | 星期二), where Chinese may
+// break a line; anything else is one part. Kept whole, such a run would be
+// up to seventeen characters wide: wider than a phone's line in a heading,
+// and leaving the line before it that much short.
+func chineseDateParts(s string, start, end int) [][2]int {
+	m := s[start:end]
+	if !strings.ContainsAny(m, "年月") {
+		return [][2]int{{start, end}}
+	}
+	var out [][2]int
+	from := start
+	prev := rune(0)
+	for i, r := range m {
+		at := start + i
+		switch {
+		case strings.ContainsRune("至到~–—-", r):
+			if cut := at + utf8.RuneLen(r); cut < end {
+				out = append(out, [2]int{from, cut})
+				from = cut
+			}
+		case (r == '星' || r == '周') && (prev == '日' || prev == '号') && at > from:
+			out = append(out, [2]int{from, at})
+			from = at
+		}
+		prev = r
+	}
+	return append(out, [2]int{from, end})
 }
 
 // matchLimit is the most bytes a match of unbreakable takes (the longest,
