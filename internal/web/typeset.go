@@ -10,7 +10,18 @@ import (
 	"github.com/tandemforum/tandem/internal/lang"
 )
 
-// typeset returns a text as the HTML that sets it on a page's lines:
+// typeset returns a short text (a heading, a name, a byline, a caption, a
+// credit, a line of a list) as the HTML that sets it on a page's lines:
+// what typesetProse returns, and besides every short name or title in
+// quotation marks (see quotedSpans) in a span of class "kw", which the
+// style sheet keeps on one line when it fits in one, so that
+// 《中国社会科学报》 is not set as 《中国社会科学 / 报》 under a news post.
+func typeset(s string) template.HTML {
+	return setText(s, true)
+}
+
+// typesetProse returns running text (a paragraph of an article, a
+// summary) as the HTML that sets it on a page's lines:
 //
 //   - escaped;
 //   - with every date, time, time range and number with its unit (see
@@ -22,7 +33,14 @@ import (
 //     readers do not see as a character. A text with hints is set in a span
 //     of class "hinted", whose Chinese breaks only there (and at spaces and
 //     punctuation), not between any two characters.
-func typeset(s string) template.HTML {
+//
+// Titles in quotation marks break as the words around them do: kept whole
+// in a paragraph, a title would leave its line short by up to its length.
+func typesetProse(s string) template.HTML {
+	return setText(s, false)
+}
+
+func setText(s string, titles bool) template.HTML {
 	s = plain(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
@@ -30,13 +48,51 @@ func typeset(s string) template.HTML {
 	if hinted {
 		b.WriteString(`<span class="hinted">`)
 	}
+	units := unbreakableSpans(s)
+	var quoted [][2]int
+	if titles {
+		quoted = quotedSpans(s)
+	}
 	last := 0
-	for _, m := range unbreakableSpans(s) {
-		writeText(&b, s[last:m[0]])
-		b.WriteString(`<span class="nw">`)
-		writeText(&b, s[m[0]:m[1]])
+	open := func(at int, class string) {
+		writeText(&b, s[last:at])
+		b.WriteString(`<span class="` + class + `">`)
+		last = at
+	}
+	close := func(at int) {
+		writeText(&b, s[last:at])
 		b.WriteString(`</span>`)
-		last = m[1]
+		last = at
+	}
+	u := 0
+	for _, q := range quoted {
+		for ; u < len(units) && units[u][0] < q[0]; u++ {
+			if units[u][1] > q[0] {
+				break // a unit across the title's start: the title is not kept
+			}
+			open(units[u][0], "nw")
+			close(units[u][1])
+		}
+		if u < len(units) && units[u][0] < q[0] {
+			continue
+		}
+		end := u
+		for end < len(units) && units[end][0] < q[1] {
+			end++
+		}
+		if end > u && units[end-1][1] > q[1] {
+			continue // a unit across the title's end
+		}
+		open(q[0], "kw")
+		for ; u < end; u++ {
+			open(units[u][0], "nw")
+			close(units[u][1])
+		}
+		close(q[1])
+	}
+	for ; u < len(units); u++ {
+		open(units[u][0], "nw")
+		close(units[u][1])
 	}
 	writeText(&b, s[last:])
 	if hinted {
@@ -56,6 +112,86 @@ func writeText(b *strings.Builder, s string) {
 // calendars): what plain returns, without break hints.
 func flat(s string) string {
 	return lang.WithoutBreakHints(plain(s))
+}
+
+// quotePairs maps each opening quotation mark to the closing marks that
+// end what it opens: book-title marks 《》〈〉, corner brackets 「」『』,
+// guillemets «», and the curved quotes of English (“” ‘’) and of Russian
+// inner quotes („“).
+var quotePairs = map[rune]string{
+	'《': "》", '〈': "〉", '「': "」", '『': "』",
+	'«': "»", '“': "”", '‘': "’", '„': "“”",
+}
+
+// Most characters between the marks of a name or title that typeset keeps
+// whole: a Chinese (or Japanese, Korean) one is set a character an em, and
+// twelve fit on the narrowest phone's line even in a heading; one in
+// another script keeps a few words, as «Китайская газета общественных
+// наук» does.
+const (
+	quotedCJKLimit   = 12
+	quotedOtherLimit = 40
+)
+
+// quotedSpans returns the byte ranges [start, end) of s, in order, of the
+// short names and titles in quotation marks: each from its opening mark to
+// its closing one, with at most quotedCJKLimit characters between them when
+// these hold a CJK character and at most quotedOtherLimit otherwise, none
+// of them a line break, and not starting or ending with a space. A longer
+// quotation is not kept, but a short one inside it is.
+func quotedSpans(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		closers, ok := quotePairs[r]
+		if !ok {
+			i += size
+			continue
+		}
+		if end, ok := closeQuote(s, i+size, r, closers); ok {
+			out = append(out, [2]int{i, end})
+			i = end
+			continue
+		}
+		i += size
+	}
+	return out
+}
+
+// closeQuote returns the end of the closing mark (one of closers) of a short
+// quotation opened by opener whose text starts at byte from of s, or false
+// when there is no closing mark within the limits quotedSpans sets. The
+// same mark opened again inside is closed before it ends («…«…»…»).
+func closeQuote(s string, from int, opener rune, closers string) (int, bool) {
+	n, cjk, depth := 0, false, 0
+	for i := from; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == opener:
+			depth++
+		case depth > 0 && strings.ContainsRune(closers, r):
+			depth--
+		case strings.ContainsRune(closers, r):
+			first, _ := utf8.DecodeRuneInString(s[from:])
+			lastR, _ := utf8.DecodeLastRuneInString(s[from:i])
+			if n == 0 || unicode.IsSpace(first) || unicode.IsSpace(lastR) {
+				return 0, false
+			}
+			return i + size, true
+		}
+		if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
+			return 0, false
+		}
+		if r != lang.BreakHint {
+			n++
+		}
+		cjk = cjk || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+		if n > quotedOtherLimit || cjk && n > quotedCJKLimit {
+			return 0, false
+		}
+		i += size
+	}
+	return 0, false
 }
 
 // unbreakableSpans returns the byte ranges [start, end) of s that unbreakable
