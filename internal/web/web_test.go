@@ -565,9 +565,24 @@ func TestCalendar(t *testing.T) {
 				!strings.HasPrefix(last["UID"], "session-") || !strings.HasSuffix(last["URL"], "/"+c.lang+forumPath+"/programme#session-"+strings.TrimSuffix(strings.TrimPrefix(last["UID"], "session-"), "@forum.example.org")) {
 				t.Errorf("%s: presentation event %v", c.lang, last)
 			}
-			desc := events[2]["DESCRIPTION"]
+			desc := events[2]["DESCRIPTION;LANGUAGE="+c.lang]
 			if !strings.HasPrefix(desc, c.lavrov) || c.notInLavrovDescription != "" && strings.Contains(desc, c.notInLavrovDescription) {
 				t.Errorf("%s: description %q, want it to start with %q", c.lang, desc, c.lavrov)
+			}
+			// Every text in the reader's language says so.
+			for i, e := range events {
+				for name := range e {
+					prop, params, _ := strings.Cut(name, ";")
+					if (prop == "SUMMARY" || prop == "DESCRIPTION" || prop == "LOCATION" || prop == "COMMENT") && params != "LANGUAGE="+c.lang {
+						t.Errorf("%s: event %d has %s, want LANGUAGE=%s", c.lang, i, name, c.lang)
+					}
+				}
+				if e["LOCATION;LANGUAGE="+c.lang] == "" {
+					t.Errorf("%s: event %d without a location in its language: %v", c.lang, i, e)
+				}
+			}
+			if !strings.Contains(string(body), "\r\nX-WR-CALNAME;LANGUAGE="+c.lang+":") {
+				t.Errorf("%s: the calendar's name does not give its language", c.lang)
 			}
 			uids := map[string]bool{}
 			for _, e := range events {
