@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -91,6 +92,25 @@ func startDemo(t *testing.T, database string) string {
 			t.Fatalf("tandem serve did not answer /healthz:\n%s", serveOut.String())
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestServedCalendarNamesTheVersion checks that the programme calendar
+// tandem serve serves names the version tandem version prints.
+func TestServedCalendarNamesTheVersion(t *testing.T) {
+	base := startDemo(t, "")
+	resp, err := http.Get(base + "/en/forums/treaty-20-forum/programme.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\r\nPRODID:-//tandem//tandem " + strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`).Replace(toolVersion()) + " forum programme//EN\r\n"
+	if resp.StatusCode != 200 || !strings.Contains(strings.ReplaceAll(string(body), "\r\n ", ""), want) {
+		t.Errorf("GET programme.ics: %d, want %q in:\n%.400s", resp.StatusCode, want, body)
 	}
 }
 

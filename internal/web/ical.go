@@ -37,7 +37,7 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 	var c icalWriter
 	c.line("BEGIN", "VCALENDAR")
 	c.line("VERSION", "2.0")
-	c.line("PRODID", "-//tandem//forum programme//"+strings.ToUpper(l))
+	c.line("PRODID", s.prodID(l))
 	c.line("CALSCALE", "GREGORIAN")
 	c.line("METHOD", "PUBLISH")
 	c.text("X-WR-CALNAME", shownText(f.Title, l))
@@ -81,6 +81,17 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 	}
 	c.line("END", "VCALENDAR")
 	return c.b.String()
+}
+
+// prodID returns the calendar's PRODID (RFC 5545, 3.7.3): a formal public
+// identifier naming tandem and its version (when the server was told it),
+// and the language of the calendar's texts.
+func (s *Server) prodID(l string) string {
+	product := "forum programme"
+	if s.version != "" {
+		product = "tandem " + s.version + " " + product
+	}
+	return "-//tandem//" + icalText(product) + "//" + strings.ToUpper(l)
 }
 
 // joinShown joins the texts of parts that are not empty with sep, as one

@@ -107,3 +107,18 @@ func TestICalendarTextsGiveTheirLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestICalendarNamesTheVersion checks the PRODID: tandem with the version
+// the server was given, escaped as a text, or without one.
+func TestICalendarNamesTheVersion(t *testing.T) {
+	for _, c := range []struct{ version, lang, want string }{
+		{"v0.3.0-4-g1a2b3c4 1a2b3c4d5e6f (modified)", "zh", "-//tandem//tandem v0.3.0-4-g1a2b3c4 1a2b3c4d5e6f (modified) forum programme//ZH"},
+		{"v1,2;3", "ru", `-//tandem//tandem v1\,2\;3 forum programme//RU`},
+		{"", "en", "-//tandem//forum programme//EN"},
+	} {
+		s := &Server{version: c.version}
+		if got := s.prodID(c.lang); got != c.want {
+			t.Errorf("prodID with version %q: %q, want %q", c.version, got, c.want)
+		}
+	}
+}
