@@ -12,10 +12,15 @@ import (
 
 // typeset returns a short text (a heading, a name, a byline, a caption, a
 // credit, a line of a list) as the HTML that sets it on a page's lines:
-// what typesetProse returns, and besides every short name or title in
-// quotation marks (see quotedSpans) in a span of class "kw", which the
-// style sheet keeps on one line when it fits in one, so that
-// 《中国社会科学报》 is not set as 《中国社会科学 / 报》 under a news post.
+// what typesetProse returns, and besides
+//
+//   - every short name or title in quotation marks (see quotedSpans) in a
+//     span of class "kw", which the style sheet keeps on one line when it
+//     fits in one, so that 《中国社会科学报》 is not set as 《中国社会科学 /
+//     报》 under a news post;
+//   - a text with break hints in a span of class "hinted", whose Chinese
+//     breaks only at them (and at spaces and punctuation), not between any
+//     two characters: 俄罗斯|国际事务|委员会.
 func typeset(s string) template.HTML {
 	return setText(s, true)
 }
@@ -30,12 +35,12 @@ func typeset(s string) template.HTML {
 //     and starts the next, whether the printer wrote it or an author did;
 //   - with every break hint stored in it (lang.BreakHint) written as <wbr>,
 //     a place where a line may break that copying, searching and screen
-//     readers do not see as a character. A text with hints is set in a span
-//     of class "hinted", whose Chinese breaks only there (and at spaces and
-//     punctuation), not between any two characters.
+//     readers do not see as a character.
 //
 // Titles in quotation marks break as the words around them do: kept whole
 // in a paragraph, a title would leave its line short by up to its length.
+// So does Chinese with break hints: a paragraph set to break only at its
+// hints and punctuation would leave lines short by whole clauses.
 func typesetProse(s string) template.HTML {
 	return setText(s, false)
 }
@@ -44,7 +49,7 @@ func setText(s string, titles bool) template.HTML {
 	s = plain(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	hinted := strings.ContainsRune(s, lang.BreakHint)
+	hinted := titles && strings.ContainsRune(s, lang.BreakHint)
 	if hinted {
 		b.WriteString(`<span class="hinted">`)
 	}

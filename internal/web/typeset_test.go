@@ -121,6 +121,21 @@ func TestTypesetKeepsShortTitlesWhole(t *testing.T) {
 	}
 }
 
+// TestTypesetHints checks how a text's break hints are set: in a short text
+// (a name) as the only places its Chinese breaks, in running text as mere
+// places to break, the paragraph's Chinese breaking between any two
+// characters as ever.
+func TestTypesetHints(t *testing.T) {
+	const name = "俄罗斯\u200b国际事务\u200b委员会"
+	if got, want := string(typeset(name)), `<span class="hinted">俄罗斯<wbr>国际事务<wbr>委员会</span>`; got != want {
+		t.Errorf("typeset(%q) = %q, want %q", name, got, want)
+	}
+	para := name + "主席伊戈尔·伊万诺夫呼吁对条约开展长期、不间断的研究，为两国伙伴关系的发展提供新的思路。"
+	if got := string(typesetProse(para)); strings.Contains(got, "hinted") || !strings.HasPrefix(got, "俄罗斯<wbr>国际事务<wbr>委员会主席") {
+		t.Errorf("typesetProse(%q) = %q, want its hints as <wbr> and no span", para, got)
+	}
+}
+
 var years = regexp.MustCompile(`\d{4}`)
 
 // TestTypesetKeepsWhatThePrinterWrites checks that every date, time and
