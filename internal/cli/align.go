@@ -145,7 +145,7 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 		})
 	}
 	var buf bytes.Buffer
-	if err := interchange.WriteTMX(&buf, tm); err != nil {
+	if err := interchange.WriteTMX(&buf, tm, toolVersion()); err != nil {
 		return err
 	}
 	return os.WriteFile(*tmxOut, buf.Bytes(), 0o644)

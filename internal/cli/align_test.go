@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,6 +108,10 @@ func TestAlignParagraphs(t *testing.T) {
 	}
 	if s := string(b); strings.Count(s, "<tu>") != 4 || !strings.Contains(s, "<seg>今年是条约签署20周年。</seg>") {
 		t.Errorf("TMX:\n%s", s)
+	}
+	// The header names this build's version, as tandem version prints it.
+	if s, want := string(b), `creationtool="tandem" creationtoolversion="`+html.EscapeString(toolVersion())+`"`; !strings.Contains(s, want) {
+		t.Errorf("TMX header lacks %s:\n%.300s", want, s)
 	}
 
 	code, out, stderr = runCLI(t, nil, "align", "--split=false", "--from", "zh", "--to", "ru", src, tgt)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,6 +130,23 @@ func TestBuiltBinaryKnowsItsRevision(t *testing.T) {
 	status, _ := exec.Command("git", "-C", root, "status", "--porcelain").Output()
 	if modified := len(strings.TrimSpace(string(status))) > 0; modified != strings.Contains(line, "(modified)") {
 		t.Errorf("tandem --version printed %q for a checkout with changes: %v", line, modified)
+	}
+
+	// A TMX the binary writes names the version it prints.
+	version := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(line), "tandem "), " "+runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH)
+	dir := t.TempDir()
+	zh := writeLangFile(t, dir, "zh.txt", "论坛开幕。\n")
+	ru := writeLangFile(t, dir, "ru.txt", "Форум открылся.\n")
+	tmx := filepath.Join(dir, "out.tmx")
+	if out, err := exec.Command(bin, "align", "--from", "zh", "--to", "ru", "--tmx", tmx, zh, ru).CombinedOutput(); err != nil {
+		t.Fatalf("tandem align: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(tmx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `creationtool="tandem" creationtoolversion="` + html.EscapeString(version) + `"`; !strings.Contains(string(b), want) {
+		t.Errorf("the TMX tandem align wrote lacks %s:\n%.300s", want, b)
 	}
 }
 

@@ -49,7 +49,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: strings.TrimRight(*baseURL, "/"), Logger: logger})
+	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: strings.TrimRight(*baseURL, "/"), Logger: logger, Version: toolVersion()})
 	if err != nil {
 		return err
 	}

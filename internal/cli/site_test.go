@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -93,6 +95,25 @@ func startDemo(t *testing.T, database string) string {
 	}
 }
 
+// TestServedCalendarNamesTheVersion checks that the programme calendar
+// tandem serve serves names the version tandem version prints.
+func TestServedCalendarNamesTheVersion(t *testing.T) {
+	base := startDemo(t, "")
+	resp, err := http.Get(base + "/en/forums/treaty-20-forum/programme.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\r\nPRODID:-//tandem//tandem " + strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`).Replace(toolVersion()) + " forum programme//EN\r\n"
+	if resp.StatusCode != 200 || !strings.Contains(strings.ReplaceAll(string(body), "\r\n ", ""), want) {
+		t.Errorf("GET programme.ics: %d, want %q in:\n%.400s", resp.StatusCode, want, body)
+	}
+}
+
 func chromium(t *testing.T) string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -115,9 +136,9 @@ func TestVisitorInBrowser(t *testing.T) {
 	t.Run("postgres", func(t *testing.T) { visit(t, exe, startDemo(t, storetest.PostgresURL(t)), false) })
 }
 
-// screenWidths are the widths every page is checked at: a desktop and a
-// phone.
-var screenWidths = []int64{1280, 390}
+// screenWidths are the widths every page is checked at: a desktop, a
+// phone and the narrowest phone in use.
+var screenWidths = []int64{1280, 390, 320}
 
 // visitedPages are the pages, after the language prefix, that the browser
 // test lays out in every language.
@@ -220,12 +241,30 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 	if split := run(t, ctx, chromedp.Evaluate[[]string](splitUnits)); !strings.Contains(strings.Join(split, "\n"), `"10:00–10:10" is set on 2 lines`) {
 		t.Errorf("on a time range made to break, the check found %q", split)
 	}
-	broken := 0
-	for _, h := range run(t, ctx, chromedp.Evaluate[[]headingLines](zhHeadingLines)) {
-		broken += len(brokenWords(h.Lines))
+	var brokenIn, titles []string
+	for _, st := range run(t, ctx, chromedp.Evaluate[[]shortText](shortTexts)) {
+		if len(brokenWords(st.Lines, st.Em)) > 0 {
+			brokenIn = append(brokenIn, st.Lines)
+		}
+		for _, title := range st.Titles {
+			if !slices.Contains(titles, title) {
+				titles = append(titles, title)
+			}
+		}
 	}
-	if broken == 0 {
-		t.Error("on a heading made to break inside a word, the check found no broken word")
+	for _, want := range []string{"中俄高端智库论坛纪念条约签署二十周年", "来源：《中国社会科学报》"} {
+		if !slices.ContainsFunc(brokenIn, func(l string) bool { return strings.ReplaceAll(l, "/", "") == want }) {
+			t.Errorf("on a short text made to break inside a word, %q, the check found no broken word; it found %q", want, brokenIn)
+		}
+	}
+	if want := []string{"《中国社会科学报》", "«Китайская газета общественных наук»"}; !slices.Equal(titles, want) {
+		t.Errorf("on short texts made to break inside a title, the check found broken titles %q, want %q", titles, want)
+	}
+	gaps := run(t, ctx, chromedp.Evaluate[[]string](zhGaps+fmt.Sprintf("(%g, [])", zhGapLimit)))
+	if !slices.ContainsFunc(gaps, func(g string) bool {
+		return strings.HasPrefix(g, `"合作条约》签署" in p (page width): characters 0.5`)
+	}) {
+		t.Errorf("on a justified line of Chinese made short, the check found gaps %q", gaps)
 	}
 
 	shots := os.Getenv("TANDEM_SCREENSHOTS")
@@ -242,11 +281,24 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 				for _, unit := range run(t, ctx, chromedp.Evaluate[[]string](splitUnits)) {
 					t.Errorf("%s: %s", where, unit)
 				}
+				for _, st := range run(t, ctx, chromedp.Evaluate[[]shortText](shortTexts)) {
+					for _, title := range st.Titles {
+						t.Errorf("%s: %q breaks inside %s, which fits on a line (at %s)", where, st.Lines, title, st.Width)
+					}
+					if l != "zh" {
+						continue
+					}
+					for _, w := range brokenWords(st.Lines, st.Em) {
+						t.Errorf("%s: %q breaks inside %q (at %s)", where, st.Lines, w, st.Width)
+					}
+				}
 				if l == "zh" {
-					for _, h := range run(t, ctx, chromedp.Evaluate[[]headingLines](zhHeadingLines)) {
-						for _, w := range brokenWords(h.Lines) {
-							t.Errorf("%s: heading %q breaks inside %q (at %s)", where, h.Lines, w, h.Width)
-						}
+					phones := "[]" // main at its width only: a desktop's font size is not a phone's
+					if width < 500 {
+						phones = "[320, 342, 364, 386, 408, 430]"
+					}
+					for _, g := range run(t, ctx, chromedp.Evaluate[[]string](zhGaps+fmt.Sprintf("(%g, %s)", zhGapLimit, phones))) {
+						t.Errorf("%s: %s", where, g)
 					}
 				}
 				if shots != "" {
@@ -353,73 +405,136 @@ const splitUnits = `(() => {
   return out;
 })()`
 
-// faultyPage has one of each fault layoutProblems, splitUnits and
-// zhHeadingLines look for: it is wider than a phone, a time runs out of its
+// faultyPage has one of each fault layoutProblems, splitUnits, shortTexts
+// and zhGaps look for: it is wider than a phone, a time runs out of its
 // column into the title beside it, two texts are set on top of each other, a
-// time range breaks after its dash, and a Chinese heading breaks inside 纪念.
+// time range breaks after its dash, a Chinese heading breaks inside 纪念,
+// bylines break inside a newspaper's name in Chinese and in Russian, and a
+// justified line of Chinese, left short by a date kept whole, is spread.
 const faultyPage = `<!doctype html><html lang="zh-CN"><body style="margin:0;font:16px sans-serif">
 <div style="width:500px">wide</div>
 <div style="display:grid;grid-template-columns:2rem 1fr;gap:4px"><time class="time">10:00 AM</time><span>Video address</span></div>
 <div style="position:relative;height:40px"><span style="position:absolute;top:0">Under</span><span style="position:absolute;top:2px;left:4px">Over</span></div>
 <p style="width:3em"><time>10:00–10:10</time></p>
-<main><h1 style="font-size:20px;text-wrap:balance">中俄高端智库论坛纪念条约签署二十周年</h1></main>
+<main><h1 style="font-size:20px;text-wrap:balance">中俄高端智库论坛纪念条约签署二十周年</h1>
+<p class="meta" style="width:10em">来源：《中国社会科学报》</p>
+<p class="meta" lang="ru" style="width:22em">Источник: «Китайская газета общественных наук»</p>
+<p style="width:10em;text-align:justify">为纪念《中俄睦邻友好合作条约》签署<span style="white-space:nowrap">二十周年</span>，两家机构共同编纂了一部文集。</p>
+</main>
 </body></html>`
 
-// headingLines is a heading's text with a "/" where a line ends, at the
-// width the page gives it or at a width in ems the test gave it.
-type headingLines struct {
-	Lines string `json:"lines"`
-	Width string `json:"width"`
+// shortText is the text of a heading or a short text of a page (see
+// shortTexts) with a "/" where a line ends, at the width the page gives it
+// (Width "page width") or at a width in ems the test gave it; Em is that
+// width in ems of its font size; Titles are the names and titles in
+// quotation marks that it breaks inside although they fit on a line.
+type shortText struct {
+	Lines  string   `json:"lines"`
+	Width  string   `json:"width"`
+	Em     float64  `json:"em"`
+	Titles []string `json:"titles"`
 }
 
-// zhHeadingLines returns the lines of every heading in main that holds
-// Chinese text, at its own width and at widths from 9 to 24 ems (any of the
-// demo's phrases fits in 9), so that a break inside a word cannot hide
-// behind two lucky screen widths.
-const zhHeadingLines = `(() => {
+// shortTexts returns the lines of every heading and short text (a byline or
+// other line of metadata, a caption with its credit, a theme, a breadcrumb,
+// a position, a fact, a tag, a link to the next speech, the site's name)
+// that holds Chinese text or a quotation mark, at its own width and, unless
+// it is inline, at widths from 9 to 24 ems (any of the demo's phrases fits
+// in 9), so that a break inside a word cannot hide behind two lucky screen
+// widths. A name or title in quotation marks (《…》, «…», “…”, „…“, ‘…’,
+// 「…」, 『…』, 〈…〉) with at most 12 characters between the marks when
+// they hold a CJK one, and 40 otherwise, is broken if it is set on two
+// lines although its characters are no wider than the line.
+const shortTexts = `(() => {
+  const selector = "main h1, main h2, main h3, main .kicker, main .meta, main .theme, main figcaption, main .crumbs li, " +
+    "main .person-position, main .position, main .facts dd, main .related, main .tag, main .zone, main .speech-pager a, " +
+    "main .overview li, .brand";
   const out = [];
   const range = document.createRange();
-  const lines = h => {
-    let s = "", lastTop = null;
-    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  const pairs = {"《": "》", "〈": "〉", "「": "」", "『": "』", "«": "»", "“": "”", "„": "“", "‘": "’"};
+  const chars = el => {
+    const cs = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const n = walker.currentNode;
-      for (let i = 0; i < n.length; i++) {
+      for (let i = 0; i < n.length; ) {
+        const c = String.fromCodePoint(n.data.codePointAt(i));
         range.setStart(n, i);
-        range.setEnd(n, i + 1);
+        range.setEnd(n, i + c.length);
         const r = range.getClientRects()[0];
-        if (!r) continue;
-        if (lastTop !== null && r.top > lastTop + r.height / 2) s += "/";
-        lastTop = r.top;
-        s += n.data[i];
+        if (r) cs.push({c, r});
+        i += c.length;
       }
     }
-    return s;
+    return cs;
   };
-  for (const h of document.querySelectorAll("main h1, main h2, main h3")) {
-    if (!/\p{Script=Han}/u.test(h.textContent)) continue;
-    out.push({lines: lines(h), width: "page width"});
-    const saved = h.style.maxWidth;
-    for (let em = 9; em <= 24; em += 1.5) {
-      h.style.maxWidth = em + "em";
-      out.push({lines: lines(h), width: em + " em"});
+  const measure = (el, width) => {
+    const cs = chars(el);
+    let lines = "", lastTop = null, line = 0;
+    for (const x of cs) {
+      if (lastTop !== null && x.r.top > lastTop + x.r.height / 2) {
+        lines += "/";
+        line++;
+      }
+      lastTop = x.r.top;
+      x.line = line;
+      lines += x.c;
     }
-    h.style.maxWidth = saved;
+    let box = el;
+    while (getComputedStyle(box).display === "inline") box = box.parentElement;
+    const bs = getComputedStyle(box);
+    const avail = box.clientWidth - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight);
+    const titles = [];
+    for (let i = 0; i < cs.length; i++) {
+      const close = pairs[cs[i].c];
+      if (!close) continue;
+      let j = i + 1;
+      while (j < cs.length && cs[j].c !== close && cs[j].c !== "\n") j++;
+      if (j >= cs.length || cs[j].c !== close || j === i + 1) continue;
+      const inner = cs.slice(i + 1, j).map(x => x.c).join("");
+      if ([...inner].length > (cjk.test(inner) ? 12 : 40)) continue;
+      const w = cs.slice(i, j + 1).reduce((sum, x) => sum + x.r.width, 0);
+      if (cs[j].line !== cs[i].line && w <= avail) titles.push(cs.slice(i, j + 1).map(x => x.c).join(""));
+      i = j;
+    }
+    out.push({lines, width, em: avail / parseFloat(getComputedStyle(el).fontSize), titles});
+  };
+  for (const el of document.querySelectorAll(selector)) {
+    if (!/[\p{Script=Han}《〈「『«“„‘]/u.test(el.textContent) || el.getClientRects().length === 0) continue;
+    measure(el, "page width");
+    if (getComputedStyle(el).display === "inline") continue;
+    const saved = el.style.maxWidth;
+    for (let em = 9; em <= 24; em += 1.5) {
+      el.style.maxWidth = em + "em";
+      measure(el, em + " em");
+    }
+    el.style.maxWidth = saved;
   }
   return out;
 })()`
 
-// demoWords are the words of the demo's Chinese titles and names, each of
-// which a heading must keep on one line.
+// demoWords are the words of the demo's Chinese titles, names, positions,
+// bylines and captions, and the names of the newspaper and the treaty, each
+// of which a heading or a short text must keep on one line where it fits.
 var demoWords = []string{
 	"中俄", "高端", "智库", "论坛", "纪念", "条约", "签署", "二十", "周年", "睦邻", "友好", "合作", "文集", "发布", "致辞", "视频",
 	"两种", "文字", "出版", "王毅", "谢伏瞻", "谢尔盖", "拉夫罗夫", "伊戈尔", "伊万诺夫", "中国", "社会科学院", "俄罗斯", "国际", "事务",
 	"委员会", "议程", "发言", "嘉宾", "新闻", "合作机构", "主办方", "全部",
+	"中国社会科学报", "中俄睦邻友好合作条约", "国务委员", "外交部长", "院长", "主席", "北京", "来源", "相关", "莫斯科", "时间",
+	"插图", "演示", "绘制", "并非", "现场", "照片", "新时代", "庆祝", "主题", "中文", "俄文", "英文", "线上", "环节", "录播",
 }
 
+// openingMarks and closingMarks are the marks that Chinese does not set at
+// the end and at the start of a line.
+const (
+	openingMarks = "《〈「『“‘（【"
+	closingMarks = "》〉」』”’）】，。、：；！？"
+)
+
 // brokenWords returns the demo words that lines (text with "/" at line
-// ends) breaks inside.
-func brokenWords(lines string) []string {
+// ends), set on lines em ems wide, breaks inside although they fit on one.
+func brokenWords(lines string, em float64) []string {
 	var breaks []int // offsets, in runes of the text without "/", where a line starts
 	var text []rune
 	for _, r := range lines {
@@ -434,6 +549,18 @@ func brokenWords(lines string) []string {
 		word := []rune(w)
 		for i := 0; i+len(word) <= len(text); i++ {
 			if string(text[i:i+len(word)]) != w {
+				continue
+			}
+			// The word with the marks that go with it to the next line
+			// (《 ends no line, 》 and ， start none) must fit.
+			from, to := i, i+len(word)
+			for from > 0 && strings.ContainsRune(openingMarks, text[from-1]) {
+				from--
+			}
+			for to < len(text) && strings.ContainsRune(closingMarks, text[to]) {
+				to++
+			}
+			if float64(to-from) > em {
 				continue
 			}
 			for _, b := range breaks {
@@ -465,3 +592,77 @@ func axeCore(t *testing.T) string {
 	}
 	return string(b)
 }
+
+// zhGapLimit is how far apart, in ems of their font size, two Chinese
+// characters on one line may stand before a reader sees a gap: set solid
+// they touch (0), and a justified line one character short spreads that
+// character over the line (about 0.05 em each).
+const zhGapLimit = 0.12
+
+// zhGaps finds, in main, the lines of Chinese text whose characters are set
+// apart: for every two neighbouring characters on one line, the first of
+// them a Han character (whose advance is one em), the distance between
+// their left edges less the font size is the gap justification or letter
+// spacing put between them. It measures main as laid out and again at each
+// of the widths in px of the second argument (those of phones' screens), so
+// that a gap cannot hide behind a lucky screen width, and returns a line
+// for each line of text with a gap over the limit (in ems, the first
+// argument).
+const zhGaps = `((limit, widths) => {
+  const out = [];
+  const seen = new Set();
+  const range = document.createRange();
+  const han = /\p{Script=Han}/u;
+  const main = document.querySelector("main");
+  if (!main) return out;
+  const measure = (label) => {
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      const el = n.parentElement;
+      if (!han.test(n.data) || !el.matches(":lang(zh)")) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility !== "visible") continue;
+      const em = parseFloat(cs.fontSize);
+      const chars = [];
+      for (let i = 0; i < n.length; ) {
+        const c = String.fromCodePoint(n.data.codePointAt(i));
+        range.setStart(n, i);
+        range.setEnd(n, i + c.length);
+        const r = range.getClientRects()[0];
+        if (r) chars.push({c, r});
+        i += c.length;
+      }
+      let line = [], worst = 0;
+      const flush = () => {
+        if (worst > limit) {
+          const text = line.map(x => x.c).join("");
+          const key = text + label;
+          if (!seen.has(key)) {
+            seen.add(key);
+            out.push(JSON.stringify(text) + " in " + el.tagName.toLowerCase() + " (" + label + "): characters " + worst.toFixed(2) + " em apart");
+          }
+        }
+        line = [];
+        worst = 0;
+      };
+      for (let i = 0; i < chars.length; i++) {
+        const a = chars[i], b = chars[i + 1];
+        line.push(a);
+        if (!b || b.r.top > a.r.top + a.r.height / 2 || b.r.top < a.r.top - a.r.height / 2) {
+          flush();
+          continue;
+        }
+        if (han.test(a.c)) worst = Math.max(worst, (b.r.left - a.r.left) / em - 1);
+      }
+    }
+  };
+  measure("page width");
+  const saved = main.style.width;
+  for (const w of widths) {
+    main.style.width = w + "px";
+    measure("main " + w + " px wide");
+  }
+  main.style.width = saved;
+  return out;
+})`

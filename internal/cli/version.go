@@ -30,20 +30,40 @@ func runVersion(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("%w: version takes no arguments, got %q", errUsage, fs.Arg(0))
 	}
 	bi, _ := debug.ReadBuildInfo()
-	linked := buildStamp{Version: Version, Revision: Revision, Modified: Modified == "true"}
-	fmt.Fprintln(env.Stdout, versionLine(linked, bi, runtime.Version(), runtime.GOOS+"/"+runtime.GOARCH))
+	fmt.Fprintln(env.Stdout, versionLine(linkedStamp(), bi, runtime.Version(), runtime.GOOS+"/"+runtime.GOARCH))
 	return nil
 }
 
-// versionLine describes a build in one line: "tandem", the version (set by
-// the linker, or the module version from the build info: "v1.2.0" when
-// installed with go install, "(devel)" when built from a checkout), the
-// first 12 digits of the VCS revision with "(modified)" when the checkout
-// had uncommitted changes (recorded by go build in a git checkout with
-// -buildvcs), and the Go version and platform:
+// linkedStamp returns what the linker was told about this build.
+func linkedStamp() buildStamp {
+	return buildStamp{Version: Version, Revision: Revision, Modified: Modified == "true"}
+}
+
+// toolVersion returns this build's version as `tandem version` prints it
+// after the program's name, without Go's version and platform (see
+// buildVersion): "v0.3.0-4-g1a2b3c4 1a2b3c4d5e6f (modified)". The files
+// tandem writes name their creator with it: a TMX's creationtoolversion, a
+// DOCX's Application, the programme calendar's PRODID.
+func toolVersion() string {
+	bi, _ := debug.ReadBuildInfo()
+	return buildVersion(linkedStamp(), bi)
+}
+
+// versionLine describes a build in one line: "tandem", its version (see
+// buildVersion), and the Go version and platform:
 //
 //	tandem v0.3.0-4-g1a2b3c4 1a2b3c4d5e6f (modified) go1.26.8 linux/amd64
 func versionLine(linked buildStamp, bi *debug.BuildInfo, goVersion, platform string) string {
+	return "tandem " + buildVersion(linked, bi) + " " + goVersion + " " + platform
+}
+
+// buildVersion describes a build's version: the version (set by the
+// linker, or the module version from the build info: "v1.2.0" when
+// installed with go install, "(devel)" when built from a checkout), then
+// the first 12 digits of the VCS revision with "(modified)" when the
+// checkout had uncommitted changes (recorded by go build in a git checkout
+// with -buildvcs, or set by the linker).
+func buildVersion(linked buildStamp, bi *debug.BuildInfo) string {
 	v := linked.Version
 	if v == "" && bi != nil {
 		v = bi.Main.Version
@@ -67,14 +87,13 @@ func versionLine(linked buildStamp, bi *debug.BuildInfo, goVersion, platform str
 	if len(revision) > 12 {
 		revision = revision[:12]
 	}
-	line := "tandem " + v
 	if revision != "" {
-		line += " " + revision
+		v += " " + revision
 		if modified {
-			line += " (modified)"
+			v += " (modified)"
 		}
 	}
-	return line + " " + goVersion + " " + platform
+	return v
 }
 
 // buildStamp is what the linker was told about the build.

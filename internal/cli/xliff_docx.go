@@ -32,7 +32,7 @@ func writeTranslation(env *Env, format, out, media, source string, d *doc.Docume
 		if out == "" && isTerminal(env.Stdout) {
 			return fmt.Errorf("%w: a DOCX is not text to show on a terminal; give -o FILE.docx", errUsage)
 		}
-		var opt docx.WriteOptions
+		opt := docx.WriteOptions{Application: "tandem " + toolVersion()}
 		if isDOCX(source) {
 			t, err := docx.OpenTemplateFile(source, docx.Limits{})
 			if err != nil {

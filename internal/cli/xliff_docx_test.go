@@ -3,8 +3,10 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"html"
 	"image"
 	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,6 +92,17 @@ func TestXLIFFImportDOCX(t *testing.T) {
 	}
 	if !strings.HasPrefix(got.Lang, "zh") {
 		t.Errorf("document language %q, want Chinese", got.Lang)
+	}
+	// The package names tandem and this build's version as the program
+	// that wrote it.
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	props, err := fs.ReadFile(zr, "docProps/app.xml")
+	if want := "<Application>tandem " + html.EscapeString(toolVersion()) + "</Application>"; err != nil || !strings.Contains(string(props), want) {
+		t.Errorf("docProps/app.xml lacks %s (%v):\n%s", want, err, props)
 	}
 	if len(got.Blocks) != len(orig.Blocks) || len(got.Notes) != len(orig.Notes) {
 		t.Errorf("%d blocks and %d notes, want the original's %d and %d", len(got.Blocks), len(got.Notes), len(orig.Blocks), len(orig.Notes))

@@ -196,7 +196,7 @@ func TestTMX(t *testing.T) {
 		t.Errorf("tu: %+v", tu)
 	}
 	var buf bytes.Buffer
-	if err := WriteTMX(&buf, tm); err != nil {
+	if err := WriteTMX(&buf, tm, testVersion); err != nil {
 		t.Fatal(err)
 	}
 	back, err := ReadTMX(&buf, "out.tmx")
@@ -206,16 +206,45 @@ func TestTMX(t *testing.T) {
 	if !reflect.DeepEqual(back.Units, tm.Units) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", back.Units, tm.Units)
 	}
-	for _, s := range []string{"creationtool=\"tandem\"", "segtype=\"sentence\"", "o-tmf=", "adminlang=", "srclang=\"en\"", "datatype="} {
+	for _, s := range []string{"creationtool=\"tandem\"", "creationtoolversion=\"" + testVersion + "\"", "segtype=\"sentence\"", "o-tmf=", "adminlang=", "srclang=\"en\"", "datatype="} {
 		if !strings.Contains(buf.String(), s) && !strings.Contains(mustWriteTMX(t, tm), s) {
 			t.Errorf("header lacks %s", s)
 		}
 	}
 }
 
+// testVersion stands for the version of the tandem that writes a file.
+const testVersion = "v0.3.0-4-g1a2b3c4 1a2b3c4d5e6f (modified)"
+
+// TestTMXHeaderNamesTheWritersVersion checks that a TMX written by tandem
+// names tandem and the version it is given in its header, whatever tool
+// wrote the file it was read from, and that without a version nothing is
+// written.
+func TestTMXHeaderNamesTheWritersVersion(t *testing.T) {
+	read, err := ReadTMX(strings.NewReader(`<tmx version="1.4"><header creationtool="SDL Trados" creationtoolversion="16.0" srclang="zh" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x"/>`+
+		`<body><tu><tuv xml:lang="zh"><seg>论坛</seg></tuv><tuv xml:lang="ru"><seg>Форум</seg></tuv></tu></body></tmx>`), "trados.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read.Tool != "SDL Trados" || read.ToolVersion != "16.0" {
+		t.Errorf("read tool %q version %q", read.Tool, read.ToolVersion)
+	}
+	var b bytes.Buffer
+	if err := WriteTMX(&b, read, "v0.3.0 <&>"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `creationtool="tandem" creationtoolversion="v0.3.0 &lt;&amp;&gt;"`) || strings.Contains(b.String(), "Trados") {
+		t.Errorf("header of the TMX written:\n%s", b.String())
+	}
+	b.Reset()
+	if err := WriteTMX(&b, read, ""); err == nil || b.Len() > 0 || err.Error() != "write TMX: no creationtoolversion: the version of tandem writing the file is not given" {
+		t.Errorf("no version: error %v, %d bytes written", err, b.Len())
+	}
+}
+
 func mustWriteTMX(t *testing.T, tm *TMX) string {
 	var b bytes.Buffer
-	if err := WriteTMX(&b, tm); err != nil {
+	if err := WriteTMX(&b, tm, testVersion); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -350,7 +379,7 @@ func FuzzReadTMX(f *testing.F) {
 		}
 		checkWarnings(t, b, tm.Warnings)
 		var buf bytes.Buffer
-		if err := WriteTMX(&buf, tm); err != nil {
+		if err := WriteTMX(&buf, tm, testVersion); err != nil {
 			t.Fatal(err)
 		}
 		again, err := ReadTMX(&buf, "again")

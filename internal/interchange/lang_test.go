@@ -25,14 +25,14 @@ func TestWritersCheckTags(t *testing.T) {
 		}, `write XLIFF: target language: "ru\"><x": not a BCP 47 language tag`},
 		{"XLIFF canonical", func(w *bytes.Buffer) error { return WriteXLIFF(w, &XLIFF{SrcLang: "ZH_cn", TgtLang: "ru-ru"}) }, `source-language="zh-CN" target-language="ru-RU"`},
 		{"TMX variant", func(w *bytes.Buffer) error {
-			return WriteTMX(w, &TMX{Units: []TU{{ID: "7", Variants: []TUV{seg("zh"), seg("русский")}}}})
+			return WriteTMX(w, &TMX{Units: []TU{{ID: "7", Variants: []TUV{seg("zh"), seg("русский")}}}}, testVersion)
 		}, `write TMX: unit "7": "русский": not a BCP 47 language tag`},
 		{"TMX variant without language", func(w *bytes.Buffer) error {
-			return WriteTMX(w, &TMX{Units: []TU{{ID: "7", Variants: []TUV{seg("zh"), seg("")}}}})
+			return WriteTMX(w, &TMX{Units: []TU{{ID: "7", Variants: []TUV{seg("zh"), seg("")}}}}, testVersion)
 		}, `write TMX: unit "7": a variant without language`},
-		{"TMX source", func(w *bytes.Buffer) error { return WriteTMX(w, &TMX{SrcLang: "zh cn"}) }, `write TMX: source language: "zh cn"`},
+		{"TMX source", func(w *bytes.Buffer) error { return WriteTMX(w, &TMX{SrcLang: "zh cn"}, testVersion) }, `write TMX: source language: "zh cn"`},
 		{"TMX canonical", func(w *bytes.Buffer) error {
-			return WriteTMX(w, &TMX{SrcLang: "zh_CN", Units: []TU{{Variants: []TUV{seg("zh_CN"), seg("RU")}}}})
+			return WriteTMX(w, &TMX{SrcLang: "zh_CN", Units: []TU{{Variants: []TUV{seg("zh_CN"), seg("RU")}}}}, testVersion)
 		}, `srclang="zh-CN"`},
 		{"TBX term", func(w *bytes.Buffer) error { return WriteTBX(w, terms("ru RU"), "zh") }, `write TBX: entry "c": "ru RU": not a BCP 47 language tag`},
 		{"TBX source", func(w *bytes.Buffer) error { return WriteTBX(w, terms("ru"), "<zh>") }, `write TBX: source language: "<zh>"`},

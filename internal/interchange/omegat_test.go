@@ -88,7 +88,7 @@ func TestOmegaTRoundTrip(t *testing.T) {
 		mem.Units = append(mem.Units, TU{Variants: []TUV{{Lang: "zh-CN", Seg: PlainText(zh)}, {Lang: "ru-RU", Seg: PlainText(ru)}}})
 	}
 	var mb bytes.Buffer
-	if err := WriteTMX(&mb, mem); err != nil {
+	if err := WriteTMX(&mb, mem, testVersion); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(proj, "tm", "auto", "tandem.tmx"), mb.Bytes(), 0o644); err != nil {

@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,8 +14,11 @@ import (
 // TMX is a translation memory exchanged with CAT tools.
 type TMX struct {
 	SrcLang string // header srclang ("*all*" when any language may be the source)
-	Tool    string // creationtool of the file read
-	Units   []TU
+	// Tool and ToolVersion are the creationtool and creationtoolversion of
+	// the file read. WriteTMX names tandem instead: it writes the file.
+	Tool        string
+	ToolVersion string
+	Units       []TU
 	// Warnings lists what ReadTMX skipped or assumed in the file.
 	Warnings []Warning
 }
@@ -76,6 +80,7 @@ func ReadTMX(r io.Reader, name string) (*TMX, error) {
 	t := &TMX{}
 	if h := root.first("header"); h != nil {
 		t.Tool = h.attrValue("creationtool")
+		t.ToolVersion = h.attrValue("creationtoolversion")
 		if src := h.attrValue("srclang"); src != "" && src != "*all*" {
 			if tag, err := lang.ParseTag(src); err != nil {
 				rd.warn(h, "header srclang: %v: ignored", err)
@@ -189,8 +194,11 @@ func (rd *reading) contentTMX(n *node) Content {
 }
 
 // WriteTMX writes t as TMX 1.4b, with language tags in canonical form; a
-// tag that is not BCP 47, or a variant without one, is an error.
-func WriteTMX(w io.Writer, t *TMX) error {
+// tag that is not BCP 47, or a variant without one, is an error. Its
+// header names tandem as the creationtool and version, the build's version
+// as `tandem version` prints it, as the creationtoolversion, which TMX
+// requires: an empty version is an error rather than an invented one.
+func WriteTMX(w io.Writer, t *TMX, version string) error {
 	srcLang := t.SrcLang
 	if srcLang != "*all*" {
 		var err error
@@ -198,9 +206,12 @@ func WriteTMX(w io.Writer, t *TMX) error {
 			return err
 		}
 	}
+	if version == "" {
+		return errors.New("write TMX: no creationtoolversion: the version of tandem writing the file is not given")
+	}
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n")
-	fmt.Fprintf(&b, "  <header%s/>\n", attrs("creationtool", "tandem", "creationtoolversion", "1", "segtype", "sentence",
+	fmt.Fprintf(&b, "  <header%s/>\n", attrs("creationtool", "tandem", "creationtoolversion", version, "segtype", "sentence",
 		"o-tmf", "tandem", "adminlang", "en", "srclang", firstNonEmpty(srcLang, "*all*"), "datatype", "plaintext"))
 	b.WriteString("  <body>\n")
 	for _, tu := range t.Units {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -159,4 +160,22 @@ func hostNames(d *pageData, f *forum.Forum) string {
 		names[i] = shownText(h.ShortName, d.Lang).Value
 	}
 	return d.T.List(names)
+}
+
+// label returns the catalog text key, a label that introduces what follows
+// it on its line ("Source:", "来源："), with the space that separates the
+// two: none after a full-width mark, which is set with its own (a space
+// there would leave a gap of two: 来源：␣《…》).
+func label(d *pageData, key string) string {
+	s := d.T.T(key)
+	if r, _ := utf8.DecodeLastRuneInString(s); fullWidth(r) {
+		return s
+	}
+	return s + " "
+}
+
+// fullWidth reports whether r is a full-width punctuation mark or symbol:
+// CJK Symbols and Punctuation (、。《》「」) or a full-width form (，：；！？).
+func fullWidth(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,30 +37,25 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 	var c icalWriter
 	c.line("BEGIN", "VCALENDAR")
 	c.line("VERSION", "2.0")
-	c.line("PRODID", "-//tandem//forum programme//"+strings.ToUpper(l))
+	c.line("PRODID", s.prodID(l))
 	c.line("CALSCALE", "GREGORIAN")
 	c.line("METHOD", "PUBLISH")
-	c.line("X-WR-CALNAME", icalText(textIn(f.Title, l)))
+	c.text("X-WR-CALNAME", shownText(f.Title, l))
 	c.line("X-WR-TIMEZONE", f.TimeZone)
-	venue := textIn(f.Venue, l)
-	if venue == "" && f.Online {
-		venue = rq.T.T("forum.online")
+	venue := shownText(f.Venue, l)
+	if venue.Value == "" && f.Online {
+		venue = shown{Value: rq.T.T("forum.online"), Lang: l}
 	}
 	stamp := now.UTC().Format(icalTime)
-	event := func(uid, parent string, title lang.Text, start, end time.Time, desc []string, path string) {
-		shown := shownText(title, l)
+	event := func(uid, parent string, title lang.Text, start, end time.Time, desc []shown, path string) {
 		c.line("BEGIN", "VEVENT")
 		c.line("UID", uid)
 		c.line("DTSTAMP", stamp)
 		c.line("DTSTART", start.UTC().Format(icalTime))
 		c.line("DTEND", end.UTC().Format(icalTime))
-		c.line("SUMMARY;LANGUAGE="+shown.Lang, icalText(shown.Value))
-		if d := strings.Join(slices.DeleteFunc(desc, func(s string) bool { return s == "" }), "\n\n"); d != "" {
-			c.line("DESCRIPTION", icalText(d))
-		}
-		if venue != "" {
-			c.line("LOCATION", icalText(venue))
-		}
+		c.text("SUMMARY", shownText(title, l))
+		c.text("DESCRIPTION", joinShown(desc, "\n\n"))
+		c.text("LOCATION", venue)
 		if parent != "" {
 			c.line("RELATED-TO;RELTYPE=PARENT", parent)
 		}
@@ -70,18 +64,54 @@ func (s *Server) calendar(rq *request, fv *forumView, sessions []*forum.Session,
 	}
 	for _, ss := range sessions {
 		sessionUID := "session-" + strconv.FormatInt(ss.ID, 10) + "@" + s.base.Host
-		event(sessionUID, "", ss.Title, ss.StartsAt, ss.EndsAt, []string{textIn(ss.Room, l)}, fv.sessionPath(ss))
+		event(sessionUID, "", ss.Title, ss.StartsAt, ss.EndsAt, []shown{shownText(ss.Room, l)}, fv.sessionPath(ss))
 		for _, sp := range ss.Speeches {
-			var desc []string
+			var desc []shown
 			if sp.Speaker != nil {
-				desc = append(desc, rq.T.Apposition(personName(sp.Speaker.Names, l).Value, textIn(sp.Speaker.Position, l)))
+				name, position := personName(sp.Speaker.Names, l), shownText(sp.Speaker.Position, l)
+				speaker := shown{Value: rq.T.Apposition(name.Value, position.Value), Lang: name.Lang}
+				if position.Value != "" {
+					speaker.Lang = position.Lang // the longer, and the words
+				}
+				desc = append(desc, speaker)
 			}
-			desc = append(desc, textIn(ss.Title, l), textIn(sp.Summary, l))
+			desc = append(desc, shownText(ss.Title, l), shownText(sp.Summary, l))
 			event("speech-"+strconv.FormatInt(sp.ID, 10)+"@"+s.base.Host, sessionUID, sp.Title, sp.StartsAt, sp.EndsAt, desc, fv.speechPath(sp))
 		}
 	}
 	c.line("END", "VCALENDAR")
 	return c.b.String()
+}
+
+// prodID returns the calendar's PRODID (RFC 5545, 3.7.3): a formal public
+// identifier naming tandem and its version (when the server was told it),
+// and the language of the calendar's texts.
+func (s *Server) prodID(l string) string {
+	product := "forum programme"
+	if s.version != "" {
+		product = "tandem " + s.version + " " + product
+	}
+	return "-//tandem//" + icalText(product) + "//" + strings.ToUpper(l)
+}
+
+// joinShown joins the texts of parts that are not empty with sep, as one
+// text in the language most of it is written in: the language of all of
+// them, or, when some fell back to another, that of the longest.
+func joinShown(parts []shown, sep string) shown {
+	var out shown
+	longest := -1
+	var values []string
+	for _, p := range parts {
+		if p.Value == "" {
+			continue
+		}
+		values = append(values, p.Value)
+		if n := utf8.RuneCountInString(p.Value); n > longest {
+			longest, out.Lang = n, p.Lang
+		}
+	}
+	out.Value = strings.Join(values, sep)
+	return out
 }
 
 // icalTime is the form of a UTC DATE-TIME value (RFC 5545, 3.3.5).
@@ -99,21 +129,53 @@ type icalWriter struct {
 	b strings.Builder
 }
 
-// line writes one content line, folded so that no line is longer than 75
-// octets, never inside a UTF-8 sequence (RFC 5545, 3.1).
+// text writes a property whose value is a text in a language (SUMMARY,
+// DESCRIPTION, LOCATION, COMMENT, a calendar's name), escaped and with the
+// language as its LANGUAGE parameter (RFC 5545, 3.2.10), so that a
+// calendar shows, reads aloud and searches it as that language. An empty
+// text writes nothing.
+func (w *icalWriter) text(name string, t shown) {
+	if t.Value == "" {
+		return
+	}
+	if t.Lang != "" {
+		name += ";LANGUAGE=" + t.Lang
+	}
+	w.line(name, icalText(t.Value))
+}
+
+// icalLineLimit is the most octets a content line may hold, without its
+// CRLF (RFC 5545, 3.1).
+const icalLineLimit = 75
+
+// line writes one content line, name (with its parameters) and value (an
+// escaped one where it is a TEXT), folded so that no line is longer than
+// icalLineLimit octets. A fold is never made inside a UTF-8 sequence nor
+// inside an escape of the value (\n, \, \; \\): RFC 5545 allows both, as
+// unfolding joins the lines again, but calendars that read lines before
+// unfolding them show half an escape, or a broken character, at the fold.
 func (w *icalWriter) line(name, value string) {
 	s := name + ":" + value
-	limit := 75
-	for len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
+	// escaped[i] marks the byte i of s that ends an escape of the value.
+	escaped := make([]bool, len(s))
+	for i := len(name) + 1; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			escaped[i] = true
+		}
+	}
+	foldable := func(i int) bool { return utf8.RuneStart(s[i]) && !escaped[i] }
+	at, limit := 0, icalLineLimit
+	for len(s)-at > limit {
+		cut := at + limit
+		for cut > at+1 && !foldable(cut) {
 			cut--
 		}
-		w.b.WriteString(s[:cut])
+		w.b.WriteString(s[at:cut])
 		w.b.WriteString("\r\n ")
-		s = s[cut:]
-		limit = 74 // the leading space counts
+		at = cut
+		limit = icalLineLimit - 1 // the leading space counts
 	}
-	w.b.WriteString(s)
+	w.b.WriteString(s[at:])
 	w.b.WriteString("\r\n")
 }

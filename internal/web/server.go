@@ -31,6 +31,10 @@ type Config struct {
 	// NoCache turns off the cache of rendered pages (tests that count
 	// queries use it).
 	NoCache bool
+	// Version is the version of the running tandem, as `tandem version`
+	// prints it; the files the site serves that name the program that made
+	// them (the programme calendar's PRODID) give it. Empty leaves it out.
+	Version string
 }
 
 // Server is the HTTP side of tandem.
@@ -44,6 +48,7 @@ type Server struct {
 	views   *views
 	assets  *assets
 	cache   *pageCache
+	version string
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -81,6 +86,7 @@ func New(cfg Config) (*Server, error) {
 		log:     logger,
 		views:   vs,
 		assets:  as,
+		version: cfg.Version,
 	}
 	if !cfg.NoCache {
 		s.cache = newPageCache(s.forums.SiteVersion)

@@ -10,7 +10,23 @@ import (
 	"github.com/tandemforum/tandem/internal/lang"
 )
 
-// typeset returns a text as the HTML that sets it on a page's lines:
+// typeset returns a short text (a heading, a name, a byline, a caption, a
+// credit, a line of a list) as the HTML that sets it on a page's lines:
+// what typesetProse returns, and besides
+//
+//   - every short name or title in quotation marks (see quotedSpans) in a
+//     span of class "kw", which the style sheet keeps on one line when it
+//     fits in one, so that 《中国社会科学报》 is not set as 《中国社会科学 /
+//     报》 under a news post;
+//   - a text with break hints in a span of class "hinted", whose Chinese
+//     breaks only at them (and at spaces and punctuation), not between any
+//     two characters: 俄罗斯|国际事务|委员会.
+func typeset(s string) template.HTML {
+	return setText(s, true)
+}
+
+// typesetProse returns running text (a paragraph of an article, a
+// summary) as the HTML that sets it on a page's lines:
 //
 //   - escaped;
 //   - with every date, time, time range and number with its unit (see
@@ -19,24 +35,69 @@ import (
 //     and starts the next, whether the printer wrote it or an author did;
 //   - with every break hint stored in it (lang.BreakHint) written as <wbr>,
 //     a place where a line may break that copying, searching and screen
-//     readers do not see as a character. A text with hints is set in a span
-//     of class "hinted", whose Chinese breaks only there (and at spaces and
-//     punctuation), not between any two characters.
-func typeset(s string) template.HTML {
+//     readers do not see as a character.
+//
+// Titles in quotation marks break as the words around them do: kept whole
+// in a paragraph, a title would leave its line short by up to its length.
+// So does Chinese with break hints: a paragraph set to break only at its
+// hints and punctuation would leave lines short by whole clauses.
+func typesetProse(s string) template.HTML {
+	return setText(s, false)
+}
+
+func setText(s string, titles bool) template.HTML {
 	s = plain(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	hinted := strings.ContainsRune(s, lang.BreakHint)
+	hinted := titles && strings.ContainsRune(s, lang.BreakHint)
 	if hinted {
 		b.WriteString(`<span class="hinted">`)
 	}
+	units := unbreakableSpans(s)
+	var quoted [][2]int
+	if titles {
+		quoted = quotedSpans(s)
+	}
 	last := 0
-	for _, m := range unbreakableSpans(s) {
-		writeText(&b, s[last:m[0]])
-		b.WriteString(`<span class="nw">`)
-		writeText(&b, s[m[0]:m[1]])
+	open := func(at int, class string) {
+		writeText(&b, s[last:at])
+		b.WriteString(`<span class="` + class + `">`)
+		last = at
+	}
+	close := func(at int) {
+		writeText(&b, s[last:at])
 		b.WriteString(`</span>`)
-		last = m[1]
+		last = at
+	}
+	u := 0
+	for _, q := range quoted {
+		for ; u < len(units) && units[u][0] < q[0]; u++ {
+			if units[u][1] > q[0] {
+				break // a unit across the title's start: the title is not kept
+			}
+			open(units[u][0], "nw")
+			close(units[u][1])
+		}
+		if u < len(units) && units[u][0] < q[0] {
+			continue
+		}
+		end := u
+		for end < len(units) && units[end][0] < q[1] {
+			end++
+		}
+		if end > u && units[end-1][1] > q[1] {
+			continue // a unit across the title's end
+		}
+		open(q[0], "kw")
+		for ; u < end; u++ {
+			open(units[u][0], "nw")
+			close(units[u][1])
+		}
+		close(q[1])
+	}
+	for ; u < len(units); u++ {
+		open(units[u][0], "nw")
+		close(units[u][1])
 	}
 	writeText(&b, s[last:])
 	if hinted {
@@ -58,6 +119,86 @@ func flat(s string) string {
 	return lang.WithoutBreakHints(plain(s))
 }
 
+// quotePairs maps each opening quotation mark to the closing marks that
+// end what it opens: book-title marks 《》〈〉, corner brackets 「」『』,
+// guillemets «», and the curved quotes of English (“” ‘’) and of Russian
+// inner quotes („“).
+var quotePairs = map[rune]string{
+	'《': "》", '〈': "〉", '「': "」", '『': "』",
+	'«': "»", '“': "”", '‘': "’", '„': "“”",
+}
+
+// Most characters between the marks of a name or title that typeset keeps
+// whole: a Chinese (or Japanese, Korean) one is set a character an em, and
+// twelve fit on the narrowest phone's line even in a heading; one in
+// another script keeps a few words, as «Китайская газета общественных
+// наук» does.
+const (
+	quotedCJKLimit   = 12
+	quotedOtherLimit = 40
+)
+
+// quotedSpans returns the byte ranges [start, end) of s, in order, of the
+// short names and titles in quotation marks: each from its opening mark to
+// its closing one, with at most quotedCJKLimit characters between them when
+// these hold a CJK character and at most quotedOtherLimit otherwise, none
+// of them a line break, and not starting or ending with a space. A longer
+// quotation is not kept, but a short one inside it is.
+func quotedSpans(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		closers, ok := quotePairs[r]
+		if !ok {
+			i += size
+			continue
+		}
+		if end, ok := closeQuote(s, i+size, r, closers); ok {
+			out = append(out, [2]int{i, end})
+			i = end
+			continue
+		}
+		i += size
+	}
+	return out
+}
+
+// closeQuote returns the end of the closing mark (one of closers) of a short
+// quotation opened by opener whose text starts at byte from of s, or false
+// when there is no closing mark within the limits quotedSpans sets. The
+// same mark opened again inside is closed before it ends («…«…»…»).
+func closeQuote(s string, from int, opener rune, closers string) (int, bool) {
+	n, cjk, depth := 0, false, 0
+	for i := from; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == opener:
+			depth++
+		case depth > 0 && strings.ContainsRune(closers, r):
+			depth--
+		case strings.ContainsRune(closers, r):
+			first, _ := utf8.DecodeRuneInString(s[from:])
+			lastR, _ := utf8.DecodeLastRuneInString(s[from:i])
+			if n == 0 || unicode.IsSpace(first) || unicode.IsSpace(lastR) {
+				return 0, false
+			}
+			return i + size, true
+		}
+		if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
+			return 0, false
+		}
+		if r != lang.BreakHint {
+			n++
+		}
+		cjk = cjk || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+		if n > quotedOtherLimit || cjk && n > quotedCJKLimit {
+			return 0, false
+		}
+		i += size
+	}
+	return 0, false
+}
+
 // unbreakableSpans returns the byte ranges [start, end) of s that unbreakable
 // matches, in order. Every match holds a digit or a Chinese numeral and
 // starts at one (or at 第 or a sign before it) or at a word a few letters
@@ -74,7 +215,11 @@ func unbreakableSpans(s string) [][2]int {
 		m := unbreakable.FindStringSubmatchIndex(s[at:matchWindow(s, at)])
 		for g := 2; m != nil && g+1 < len(m); g += 2 {
 			if m[g] >= 0 && m[g+1] > m[g] {
-				out = append(out, [2]int{at + m[g], at + m[g+1]})
+				if g == 2 {
+					out = append(out, chineseDateParts(s, at+m[g], at+m[g+1])...)
+				} else {
+					out = append(out, [2]int{at + m[g], at + m[g+1]})
+				}
 				done = at + m[g+1]
 				return
 			}
@@ -95,6 +240,38 @@ func unbreakableSpans(s string) [][2]int {
 		i += size
 	}
 	return out
+}
+
+// chineseDateParts returns the parts of s[start:end], a match of
+// unbreakable's first group, that are each kept on one line: a Chinese date
+// range is broken after its connector (2021年6月1日至 | 2022年7月3日) and a
+// weekday apart from its date (2021年6月1日 | 星期二), where Chinese may
+// break a line; anything else is one part. Kept whole, such a run would be
+// up to seventeen characters wide: wider than a phone's line in a heading,
+// and leaving the line before it that much short.
+func chineseDateParts(s string, start, end int) [][2]int {
+	m := s[start:end]
+	if !strings.ContainsAny(m, "年月") {
+		return [][2]int{{start, end}}
+	}
+	var out [][2]int
+	from := start
+	prev := rune(0)
+	for i, r := range m {
+		at := start + i
+		switch {
+		case strings.ContainsRune("至到~–—-", r):
+			if cut := at + utf8.RuneLen(r); cut < end {
+				out = append(out, [2]int{from, cut})
+				from = cut
+			}
+		case (r == '星' || r == '周') && (prev == '日' || prev == '号') && at > from:
+			out = append(out, [2]int{from, at})
+			from = at
+		}
+		prev = r
+	}
+	return append(out, [2]int{from, end})
 }
 
 // matchLimit is the most bytes a match of unbreakable takes (the longest,

@@ -376,6 +376,36 @@ func TestNewsPostAndPartner(t *testing.T) {
 	})
 }
 
+// TestBylineKeepsTheSourcesName checks a news post's byline in each
+// language: the source's name in quotation marks is kept whole (class
+// "kw"), and a label ending in a full-width mark is not followed by a space
+// as well.
+func TestBylineKeepsTheSourcesName(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for _, c := range []struct{ lang, byline, kept, related string }{
+			{"zh", "北京 · 2021年6月18日 · 来源：《中国社会科学报》", "《中国社会科学报》", "相关论坛：中俄高端智库论坛"},
+			{"ru", "Пекин · 18 июня 2021 г. · Источник: «Китайская газета общественных наук»", "«Китайская газета общественных наук»",
+				"О форуме: Российско-китайский форум высокого уровня аналитических центров"},
+			{"en", "Beijing · 18 June 2021 · Source: Chinese Social Sciences Today", "", "About the forum: China–Russia High-Level Think Tank Forum"},
+		} {
+			doc := s.page("/"+c.lang+"/news/collected-works-released", 200)
+			meta := doc.Find("article .page-head p.meta")
+			if got := strings.Join(strings.Fields(meta.Text()), " "); got != c.byline {
+				t.Errorf("%s byline %q, want %q", c.lang, got, c.byline)
+			}
+			if got := meta.Find(".kw").Text(); got != c.kept {
+				t.Errorf("%s byline keeps %q whole, want %q", c.lang, got, c.kept)
+			}
+			if got := strings.Join(strings.Fields(text(doc, "p.related")), " "); got != c.related {
+				t.Errorf("%s related forum %q, want %q", c.lang, got, c.related)
+			}
+			if doc.Find(".prose .kw, .standfirst .kw").Length() > 0 {
+				t.Errorf("%s: running text keeps a title whole", c.lang)
+			}
+		}
+	})
+}
+
 func TestErrorPagesInTheReadersLanguage(t *testing.T) {
 	eachSite(t, func(t *testing.T, s *site) {
 		for _, c := range []struct {
@@ -535,9 +565,24 @@ func TestCalendar(t *testing.T) {
 				!strings.HasPrefix(last["UID"], "session-") || !strings.HasSuffix(last["URL"], "/"+c.lang+forumPath+"/programme#session-"+strings.TrimSuffix(strings.TrimPrefix(last["UID"], "session-"), "@forum.example.org")) {
 				t.Errorf("%s: presentation event %v", c.lang, last)
 			}
-			desc := events[2]["DESCRIPTION"]
+			desc := events[2]["DESCRIPTION;LANGUAGE="+c.lang]
 			if !strings.HasPrefix(desc, c.lavrov) || c.notInLavrovDescription != "" && strings.Contains(desc, c.notInLavrovDescription) {
 				t.Errorf("%s: description %q, want it to start with %q", c.lang, desc, c.lavrov)
+			}
+			// Every text in the reader's language says so.
+			for i, e := range events {
+				for name := range e {
+					prop, params, _ := strings.Cut(name, ";")
+					if (prop == "SUMMARY" || prop == "DESCRIPTION" || prop == "LOCATION" || prop == "COMMENT") && params != "LANGUAGE="+c.lang {
+						t.Errorf("%s: event %d has %s, want LANGUAGE=%s", c.lang, i, name, c.lang)
+					}
+				}
+				if e["LOCATION;LANGUAGE="+c.lang] == "" {
+					t.Errorf("%s: event %d without a location in its language: %v", c.lang, i, e)
+				}
+			}
+			if !strings.Contains(string(body), "\r\nX-WR-CALNAME;LANGUAGE="+c.lang+":") {
+				t.Errorf("%s: the calendar's name does not give its language", c.lang)
 			}
 			uids := map[string]bool{}
 			for _, e := range events {

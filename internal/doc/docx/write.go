@@ -297,6 +297,12 @@ type WriteOptions struct {
 	// names and the document's Media lacks (a Markdown manuscript refers to
 	// image files by path). Nil means such images are missing.
 	Media func(src string) ([]byte, error)
+	// Application names the program writing the package and its version
+	// ("tandem v0.3.0 1a2b3c4d5e6f"), for the extended properties
+	// (docProps/app.xml), where Word and LibreOffice look for the program
+	// that last saved a file. Empty leaves the template's properties as
+	// they are.
+	Application string
 }
 
 // WriteReport says what Write could not carry into the package.

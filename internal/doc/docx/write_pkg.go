@@ -505,6 +505,30 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 		}
 		gen[corePart] = pw.coreXML(root)
 	}
+	if pw.opt.Application != "" {
+		appPart := ""
+		for _, r := range t.rootRels {
+			if r.kind() == "extended-properties" && !r.external && t.has(r.part) {
+				appPart = t.name(r.part)
+			}
+		}
+		var root *xnode
+		if appPart == "" {
+			appPart = pw.freePart("docProps/app.xml")
+			id := "rIdApp"
+			for n := 2; rootRels.used[id]; n++ {
+				id = "rIdApp" + strconv.Itoa(n)
+			}
+			rootRels.list = append(rootRels.list, relEntry{id: id, typ: relExtProps, target: appPart})
+			types[appPart] = ctExtendedProp
+		} else {
+			var err error
+			if root, err = t.xmlPart(appPart); err != nil {
+				return nil, err
+			}
+		}
+		gen[appPart] = appXML(root, pw.opt.Application)
+	}
 	genRels[""] = rootRels
 	for _, f := range pw.newMedia {
 		gen[f.name] = f.data
@@ -624,6 +648,40 @@ func (pw *pkgWriter) coreXML(root *xnode) []byte {
 	set("title", pw.d.Title)
 	set("creator", strings.Join(pw.d.Authors, "; "))
 	set("language", pw.d.Lang)
+	x.writeRaw(root)
+	return x.Bytes()
+}
+
+// nsExtProps is the namespace of the extended properties (docProps/app.xml).
+const nsExtProps = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+// appXML writes the extended properties (root, or none) with application as
+// the program that wrote the package. The template's AppVersion, the
+// version of the program that wrote the template in Office's "16.0000"
+// form, is dropped: it would no longer be that of the Application named,
+// and another form of version there makes Office refuse the file.
+// Everything else stays as the template has it.
+func appXML(root *xnode, application string) []byte {
+	var x xb
+	x.WriteString(xmlDecl)
+	if root == nil {
+		x.open("Properties", "xmlns", nsExtProps)
+		x.textElem("Application", application)
+		x.close("Properties")
+		return x.Bytes()
+	}
+	kids := root.kids[:0:0]
+	for _, k := range root.kids {
+		if !k.is(nsExtProps, "AppVersion") {
+			kids = append(kids, k)
+		}
+	}
+	root.kids = kids
+	if c := root.child(nsExtProps, "Application"); c != nil {
+		c.kids = []*xnode{{text: application}}
+	} else {
+		root.kids = append(root.kids, &xnode{space: nsExtProps, local: "Application", prefix: root.prefix, kids: []*xnode{{text: application}}})
+	}
 	x.writeRaw(root)
 	return x.Bytes()
 }
