@@ -25,6 +25,8 @@ TEST_PACKAGES=(
 	"omegat omegat"                   # OmegaT round-trip test (issue 4)
 	"npm npm"                         # installs axe-core for the accessibility checks
 	"soffice libreoffice-writer-nogui" # opens the DOCX files tandem writes (xliff import --to docx)
+	# LibreOffice's formula module: without it Writer drops every Office Math formula it opens
+	"/usr/lib/libreoffice/program/libsmlo.so libreoffice-math-nogui"
 	"pdfinfo poppler-utils"           # counts the pages LibreOffice lays a written DOCX out on
 )
 BENCH_PACKAGES=(
