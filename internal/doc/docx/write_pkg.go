@@ -618,8 +618,8 @@ func (pw *pkgWriter) coreXML(root *xnode) []byte {
 		if len(pw.d.Authors) > 0 {
 			x.textElem("dc:creator", strings.Join(pw.d.Authors, "; "))
 		}
-		if pw.d.Lang != "" {
-			x.textElem("dc:language", pw.d.Lang)
+		if tag := pw.coreLang(); tag != "" {
+			x.textElem("dc:language", tag)
 		}
 		x.close("cp:coreProperties")
 		return x.Bytes()
@@ -647,9 +647,19 @@ func (pw *pkgWriter) coreXML(root *xnode) []byte {
 	}
 	set("title", pw.d.Title)
 	set("creator", strings.Join(pw.d.Authors, "; "))
-	set("language", pw.d.Lang)
+	set("language", pw.coreLang())
 	x.writeRaw(root)
 	return x.Bytes()
+}
+
+// coreLang is the document's language as the core properties say it: in
+// the form with a region that the w:lang of the text uses ("en-GB" for
+// "en").
+func (pw *pkgWriter) coreLang() string {
+	if pw.lang.target != "" {
+		return pw.lang.target
+	}
+	return pw.d.Lang
 }
 
 // nsExtProps is the namespace of the extended properties (docProps/app.xml).
