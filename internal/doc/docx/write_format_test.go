@@ -1,8 +1,11 @@
 package docx
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
 )
 
 // translatedParts translates the package of parts from one language into
@@ -79,5 +82,112 @@ func TestWordLang(t *testing.T) {
 		if got := wordLang(in); got != want {
 			t.Errorf("wordLang(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// numberedParts is a manuscript with lists numbered in the formats of
+// numbering, one list per numId from 1, each with the paragraphs texts,
+// and settings and a section that number notes and pages in noteFmt.
+func numberedParts(numbering string, lists map[int][]string, noteFmt string) map[string]string {
+	var body strings.Builder
+	for id := 1; id <= len(lists); id++ {
+		for _, text := range lists[id] {
+			body.WriteString(numPara(id, 0, text))
+		}
+		body.WriteString(`<w:p><w:r><w:t>—</w:t></w:r></w:p>`)
+	}
+	parts := pkgParts(body.String())
+	parts["word/numbering.xml"] = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ` + wns + `>` + numbering + `</w:numbering>`
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:sectPr/>`,
+		`<w:sectPr><w:footnotePr><w:numFmt w:val="`+noteFmt+`"/></w:footnotePr><w:pgNumType w:fmt="`+noteFmt+`" w:start="1"/></w:sectPr>`, 1)
+	parts["word/_rels/document.xml.rels"] = strings.Replace(parts["word/_rels/document.xml.rels"], `</Relationships>`,
+		`<Relationship Id="rSet" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>`, 1)
+	parts["word/settings.xml"] = `<?xml version="1.0" encoding="UTF-8"?><w:settings ` + wns + `><w:footnotePr><w:numFmt w:val="` + noteFmt + `"/></w:footnotePr><w:endnotePr><w:numFmt w:val="` + noteFmt + `"/></w:endnotePr></w:settings>`
+	return parts
+}
+
+// TestWriteNumberFormatsTranslated translates lists numbered in Chinese
+// counting, circled and Russian letters: the written numbering, note and
+// page numbers use the target's formats, the level texts its punctuation,
+// and the labels read back agree with the translated document's.
+func TestWriteNumberFormatsTranslated(t *testing.T) {
+	abs := func(id int, format, text string) string {
+		return fmt.Sprintf(`<w:abstractNum w:abstractNumId="%d">%s</w:abstractNum><w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>`, id, lvl(0, format, text), id, id)
+	}
+	for _, c := range []struct {
+		name, from, to string
+		parts          map[string]string
+		// absent are number formats the written package must not use;
+		// want are what it must have.
+		absent, want []string
+		labels       string
+	}{
+		{name: "Chinese into English", from: "zh", to: "en",
+			parts: numberedParts(abs(1, "chineseCounting", "%1、")+abs(2, "chineseCountingThousand", "第%1条")+abs(3, "decimalEnclosedCircleChinese", "%1")+abs(4, "ideographTraditional", "（%1）"),
+				map[int][]string{1: {"总则部分", "目的部分"}, 2: {"双方同意。", "条约生效。"}, 3: {"甲方内容", "乙方内容"}, 4: {"天干第一", "天干第二"}}, "chineseCounting"),
+			absent: []string{"chinese", "ideograph", `"decimalEnclosedCircleChinese"`, "、", "（"},
+			want: []string{`<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>`, `<w:numFmt w:val="decimalEnclosedCircle"/>`, `<w:lvlText w:val="(%1)"/>`,
+				`<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:endnotePr><w:numFmt w:val="lowerRoman"/>`, `<w:pgNumType w:fmt="decimal"`},
+			labels: "|, |, ?1?|, ?2?|, ①|, ②|, (1)|, (2)|"},
+		{name: "Chinese into Russian", from: "zh", to: "ru",
+			parts:  numberedParts(abs(1, "chineseCounting", "%1、"), map[int][]string{1: {"总则部分", "目的部分"}}, "chineseCounting"),
+			absent: []string{"chinese", "lowerRoman"},
+			want:   []string{`<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>`, `<w:endnotePr><w:numFmt w:val="decimal"/>`, `<w:pgNumType w:fmt="decimal"`},
+			labels: "|, |"},
+		{name: "Russian into English", from: "ru", to: "en",
+			parts:  numberedParts(abs(1, "russianLower", "%1)")+abs(2, "russianUpper", "%1."), map[int][]string{1: {"Стороны договорились.", "Договор вступает в силу."}, 2: {"Первое положение.", "Второе положение."}}, "russianLower"),
+			absent: []string{"russian"},
+			want:   []string{`<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/>`, `<w:numFmt w:val="upperLetter"/>`, `<w:pgNumType w:fmt="lowerLetter"`},
+			labels: "a)|lower-alpha, b)|lower-alpha, |upper-alpha, |upper-alpha"},
+		{name: "Russian into Chinese", from: "ru", to: "zh",
+			parts:  numberedParts(abs(1, "russianLower", "%1)"), map[int][]string{1: {"Стороны договорились.", "Договор вступает в силу."}}, "decimal"),
+			absent: []string{"russian"},
+			want:   []string{`<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/>`},
+			labels: "a)|lower-alpha, b)|lower-alpha"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tr := translation{name: c.name, from: c.from, to: c.to, source: zipParts(t, c.parts)}
+			d := tr.translate(t)
+			out := tr.write(t, d)
+			parts := checkPackage(t, out)
+			all := string(parts["word/numbering.xml"]) + string(parts["word/settings.xml"]) + string(parts["word/document.xml"])
+			for _, a := range c.absent {
+				if strings.Contains(strings.ToLower(all), strings.ToLower(a)) {
+					t.Errorf("the translation still has %s:\n%s", a, all)
+				}
+			}
+			for _, w := range c.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("the translation lacks %s:\n%s", w, all)
+				}
+			}
+			back, err := readBytes(t, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			labels := func(d *doc.Document) string {
+				var out []string
+				for _, b := range d.Blocks {
+					if b.List != nil {
+						for _, it := range b.List.Items {
+							l := it.Label
+							if c.from == "zh" && strings.Trim(l, "abcdefghijklmnopqrstuvwxyz") != l {
+								// A translated pattern: its words are
+								// pseudo-translated, its number kept.
+								l = "?" + strings.Trim(l, "abcdefghijklmnopqrstuvwxyz") + "?"
+							}
+							out = append(out, l+"|"+b.List.Style)
+						}
+					}
+				}
+				return strings.Join(out, ", ")
+			}
+			if got := labels(d); got != c.labels {
+				t.Errorf("translated labels %s, want %s", got, c.labels)
+			}
+			if got, want := labels(back), labels(d); got != want {
+				t.Errorf("labels read back %s, want the translation's %s", got, want)
+			}
+		})
 	}
 }
