@@ -253,6 +253,9 @@ func (r *reader) stripMarks() {
 		}
 		if in.Type == doc.Text && strings.HasPrefix(in.Text, mark) {
 			in.Text = strings.TrimLeft(in.Text[len(mark):], " \t")
+			// A mark in a run of its own leaves its formatting (a
+			// superscript) around nothing.
+			n.Blocks[0].Inlines = doc.PruneEmpty(n.Blocks[0].Inlines)
 		}
 	}
 }

@@ -513,7 +513,7 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 // its text without the link.
 func (o *partOut) link(in *doc.Inline, rs runState) {
 	pw := o.pw
-	if rs.link {
+	if rs.link || !doc.Shows(in.Content) {
 		o.inlines(in.Content, rs)
 		return
 	}
