@@ -404,6 +404,49 @@ func writePlain(b *strings.Builder, ins []Inline) {
 	}
 }
 
+// Shows reports whether inlines show anything: some text, or a leaf other
+// than an anchor (a note reference, a break, an image, a formula, a
+// field). Writers leave out a mark around nothing (an empty <sup>, a link
+// without text), keeping the anchors in it.
+func Shows(ins []Inline) bool {
+	for _, in := range ins {
+		switch in.Type {
+		case Text:
+			if in.Text != "" {
+				return true
+			}
+		case Anchor:
+		case NoteRef, LineBreak, Image, MathInline, Field:
+			return true
+		default:
+			if Shows(in.Content) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// PruneEmpty returns ins without empty text and with the marks that
+// show nothing (see Shows) replaced by what they hold (anchors).
+func PruneEmpty(ins []Inline) []Inline {
+	out := ins[:0:0]
+	for _, in := range ins {
+		switch {
+		case in.Type == Text && in.Text == "":
+			continue
+		case in.Type.IsMark():
+			in.Content = PruneEmpty(in.Content)
+			if !Shows(in.Content) {
+				out = append(out, in.Content...)
+				continue
+			}
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
 // BlockText returns the plain text of a block and everything inside it,
 // with blocks separated by newlines.
 func BlockText(b *Block) string {

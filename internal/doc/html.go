@@ -379,6 +379,10 @@ func (h *htmlWriter) inlines(ins []Inline, lang string) {
 }
 
 func (h *htmlWriter) wrap(tag, class string, in *Inline, lang string) {
+	if !Shows(in.Content) {
+		h.inlines(in.Content, lang)
+		return
+	}
 	h.s("<" + tag)
 	if class != "" {
 		h.s(` class="` + class + `"`)
@@ -411,7 +415,7 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 			h.inlines(in.Content, lang)
 			return
 		}
-		if href, ok := SafeHref(in.Href); ok {
+		if href, ok := SafeHref(in.Href); ok && Shows(in.Content) {
 			h.s("<a")
 			h.attr("href", href)
 			h.s(">")
@@ -421,7 +425,7 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 			h.inlines(in.Content, lang)
 		}
 	case Span:
-		if in.Lang == "" || strings.EqualFold(in.Lang, lang) {
+		if in.Lang == "" || strings.EqualFold(in.Lang, lang) || !Shows(in.Content) {
 			h.inlines(in.Content, lang)
 			return
 		}

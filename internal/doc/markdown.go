@@ -319,6 +319,10 @@ func wrapMark(b *strings.Builder, open, close, content string) {
 }
 
 func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
+	if in.Type.IsMark() && !Shows(in.Content) {
+		b.WriteString(m.inlines(in.Content, lang))
+		return
+	}
 	switch in.Type {
 	case Text:
 		b.WriteString(escapeMD(in.Text))
@@ -337,7 +341,7 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 	case SmallCaps:
 		wrapMark(b, `<span class="smallcaps">`, "</span>", m.inlines(in.Content, lang))
 	case Span:
-		if in.Lang == "" || strings.EqualFold(in.Lang, lang) {
+		if in.Lang == "" || strings.EqualFold(in.Lang, lang) || !Shows(in.Content) {
 			b.WriteString(m.inlines(in.Content, lang))
 			return
 		}
@@ -347,7 +351,7 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		if id, internal := InternalTarget(in.Href); internal && !m.linkable(id) {
 			ok = false
 		}
-		if ok {
+		if ok && Shows(in.Content) {
 			b.WriteString("[" + m.inlines(in.Content, lang) + "](" + mdURL(href) + ")")
 		} else {
 			b.WriteString(m.inlines(in.Content, lang))

@@ -248,3 +248,42 @@ func TestMediaLinks(t *testing.T) {
 		checkOut(t, "Markdown", mdOf(t, d, MarkdownOptions{Media: tc.how, MediaPrefix: "img/"}), tc.md, tc.not)
 	}
 }
+
+// TestEmptyMarksNotWritten writes marks around nothing (left by an
+// importer or a translation that moved their text out): HTML and Markdown
+// write no empty element for them, and keep the anchors they hold.
+func TestEmptyMarksNotWritten(t *testing.T) {
+	empty := []Inline{{Type: Text, Text: ""}}
+	d := &Document{Lang: "en", Blocks: []Block{{ID: "p1", Type: Paragraph, Inlines: []Inline{
+		{Type: Text, Text: "Text"},
+		{Type: Sup, Content: empty},
+		{Type: Emph, Content: []Inline{{Type: Anchor, ID: "here"}}},
+		{Type: Strong, Content: empty},
+		{Type: Link, Href: "https://example.org/", Content: empty},
+		{Type: Span, Lang: "ru", Content: empty},
+		{Type: Text, Text: " end."},
+	}}}}
+	var h, m strings.Builder
+	if err := WriteHTML(&h, d, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&m, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<sup></sup>", "<em>", "<strong></strong>", "<a ", `lang="ru"`} {
+		if strings.Contains(h.String(), bad) {
+			t.Errorf("HTML has %s:\n%s", bad, h.String())
+		}
+	}
+	if !strings.Contains(h.String(), `Text<span id="here"></span> end.`) {
+		t.Errorf("HTML lost the anchor:\n%s", h.String())
+	}
+	for _, bad := range []string{"[](", "*<span", "<sup>"} {
+		if strings.Contains(m.String(), bad) {
+			t.Errorf("Markdown has %s:\n%s", bad, m.String())
+		}
+	}
+	if got := PruneEmpty(d.Blocks[0].Inlines); len(got) != 3 || got[1].Type != Anchor {
+		t.Errorf("PruneEmpty left %+v", got)
+	}
+}

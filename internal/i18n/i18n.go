@@ -6,25 +6,29 @@
 // Everything here is safe for concurrent use.
 package i18n
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/tandemforum/tandem/internal/lang"
+)
 
 // Languages lists the languages of the site, in the order the language
 // switcher shows them.
 var Languages = []string{"zh", "ru", "en"}
 
-// localeTags are the locales the site writes each language in: the region whose
-// conventions its dates, times, numbers and spelling follow. English is
-// British English (the site spells "Programme" and writes "1 June 2021").
-var localeTags = map[string]string{"zh": "zh-CN", "ru": "ru-RU", "en": "en-GB"}
-
 // Locale returns the BCP 47 tag of the locale the site writes lang in
 // ("en-GB" for "en"); pages declare it in their lang attribute. An
 // unsupported lang gets the fallback's locale.
-func Locale(lang string) string {
-	if l, ok := localeTags[lang]; ok {
-		return l
+//
+// The region is the one whose conventions the site's dates, times, numbers
+// and spelling follow, from the one table of regions lang.WithRegion
+// keeps, which written DOCX files use too. English is British English (the
+// site spells "Programme" and writes "1 June 2021").
+func Locale(l string) string {
+	if !Supported(l) {
+		l = fallback
 	}
-	return localeTags[fallback]
+	return lang.WithRegion(l)
 }
 
 // fallback is the language used for anything asked for in an unsupported

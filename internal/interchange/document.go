@@ -522,7 +522,8 @@ type Applied struct {
 // sentences and keeps the others in the source language, with a warning;
 // one with none keeps its text. Text left in the source language is marked
 // as such (a span of x's source language), since the document becomes one
-// in x's target language. Nothing is lost or added
+// in x's target language, whose way of numbering lists and labels it takes
+// (doc.LocalizeNumbers). Nothing is lost or added
 // without a Warning in the result. It fails when x names no target
 // language, or the same language as its source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
@@ -630,6 +631,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		}
 	}
 	d.Lang = x.TgtLang
+	doc.LocalizeNumbers(d, x.TgtLang)
 	return res, nil
 }
 

@@ -117,3 +117,44 @@ func CheckPair(from, to string) (fromTag, toTag string, err error) {
 	}
 	return fromTag, toTag, nil
 }
+
+// regions are the regions whose conventions tandem writes each worked
+// language in when a tag names none (the site's locales, see i18n.Locale):
+// British English, Russian of Russia, Simplified Chinese of the mainland,
+// and Traditional Chinese of Taiwan.
+var regions = map[string]string{"en": "GB", "ru": "RU", "zh": "CN", "zh-Hans": "CN", "zh-Hant": "TW"}
+
+// WithRegion returns a tag that names a region, for formats that want a
+// language and a region (a DOCX's w:lang, a locale): tag itself when it
+// names one ("en-US", "zh-Hant-HK"), else tag with the region tandem writes
+// its language in ("en" → "en-GB", "ru" → "ru-RU", "zh" → "zh-CN",
+// "zh-Hant" → "zh-Hant-TW"), else, for a language tandem does not work
+// in, with its likeliest region (CLDR: "de" → "de-DE"). A tag that is not
+// BCP 47 is returned as it is.
+func WithRegion(tag string) string {
+	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
+	if err != nil {
+		return tag
+	}
+	if _, conf := t.Region(); conf == language.Exact {
+		return t.String()
+	}
+	base, _ := t.Base()
+	key := base.String()
+	if s, conf := t.Script(); conf == language.Exact {
+		key += "-" + s.String()
+	}
+	r, ok := regions[key]
+	if !ok {
+		region, conf := t.Region()
+		if conf == language.No {
+			return t.String()
+		}
+		r = region.String()
+	}
+	with, err := language.Parse(t.String() + "-" + r)
+	if err != nil {
+		return t.String()
+	}
+	return with.String()
+}

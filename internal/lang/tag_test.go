@@ -108,3 +108,17 @@ func TestSameLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestWithRegion checks the one table of regions a tag without one gets:
+// the site's British English, and Word's forms of Russian and Chinese.
+func TestWithRegion(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"en", "en-GB"}, {"EN", "en-GB"}, {"ru", "ru-RU"}, {"zh", "zh-CN"}, {"zh-Hans", "zh-Hans-CN"},
+		{"zh-Hant", "zh-Hant-TW"}, {"en-US", "en-US"}, {"zh-TW", "zh-TW"}, {"ru_RU", "ru-RU"},
+		{"de", "de-DE"}, {"not a tag", "not a tag"},
+	} {
+		if got := WithRegion(c.in); got != c.want {
+			t.Errorf("WithRegion(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -147,3 +147,28 @@ func TestAltChunkWarningsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkWarningsOnce checks that each dead internal link is reported
+// once, however Word's case-blind bookmark names spell it, that a link
+// spelled in other capitals than its bookmark is kept, and that a Word
+// file embedded in another may link to the other's bookmarks.
+func TestLinkWarningsOnce(t *testing.T) {
+	link := func(anchor, text string) string {
+		return `<w:hyperlink w:anchor="` + anchor + `"><w:r><w:t>` + text + `</w:t></w:r></w:hyperlink>`
+	}
+	inner := zipParts(t, pkgParts(`<w:p>`+link("Outer", "наружу")+`<w:r><w:t xml:space="preserve"> и </w:t></w:r>`+link("gone", "никуда")+`</w:p>`))
+	parts := chunkParts(t, "inner.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", inner)
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], `<w:altChunk r:id="rChunk"/>`,
+		`<w:p><w:bookmarkStart w:id="1" w:name="outer"/><w:r><w:t>Начало.</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>`+
+			`<w:p>`+link("GONE", "пропавшая")+`<w:r><w:t xml:space="preserve"> и </w:t></w:r>`+link("Gone", "снова")+`</w:p><w:altChunk r:id="rChunk"/>`, 1)
+	d, err := readBytes(t, zipParts(t, parts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], `"#GONE"`) {
+		t.Errorf("warnings %q, want one about #GONE", d.Warnings)
+	}
+	if h := html(t, d); !strings.Contains(h, `<a href="#outer">наружу</a>`) {
+		t.Errorf("the embedded file's link to the outer bookmark is lost:\n%s", h)
+	}
+}

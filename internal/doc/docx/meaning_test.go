@@ -171,3 +171,33 @@ func TestRunMeaning(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestCustomNoteMarkRuns reads notes whose own mark is in a run of its own
+// (superscript, or a symbol of the Symbol font): the mark taken out of the
+// note's text leaves no empty superscript behind, in the model or in HTML.
+func TestCustomNoteMarkRuns(t *testing.T) {
+	sup := `<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>`
+	footnotes := `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ` + wns + `>
+<w:footnote w:id="1"><w:p><w:r>` + sup + `<w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> Первая.</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r>` + sup + `<w:sym w:font="Symbol" w:char="F0A7"/></w:r><w:r><w:t xml:space="preserve"> Вторая.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>`
+	body := `<w:p><w:r><w:t>Текст</w:t></w:r><w:r>` + sup + `<w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r><w:r>` + sup + `<w:t>*</w:t></w:r>` +
+		`<w:r><w:t xml:space="preserve"> и </w:t></w:r><w:r>` + sup + `<w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:sym w:font="Symbol" w:char="F0A7"/></w:r></w:p>`
+	d := readBody(t, body, map[string]string{"word/footnotes.xml": footnotes})
+	for _, n := range d.Notes {
+		doc.WalkInlines(n.Blocks[0].Inlines, func(in *doc.Inline) {
+			if in.Type.IsMark() && !doc.Shows(in.Content) {
+				t.Errorf("note %s keeps an empty %s", n.ID, in.Type)
+			}
+		})
+	}
+	h := html(t, d)
+	if strings.Contains(h, "<sup></sup>") {
+		t.Errorf("HTML has an empty superscript:\n%s", h)
+	}
+	for _, w := range []string{`role="doc-noteref">*</a>`, `role="doc-noteref">♣</a>`} {
+		if !strings.Contains(h, w) {
+			t.Errorf("HTML lacks %s:\n%s", w, h)
+		}
+	}
+}

@@ -278,7 +278,9 @@ func (l *numLevel) css() (ordered bool, style string) {
 		return true, "cyrillic-upper"
 	case "greekLower":
 		return true, "lower-greek"
-	case "chineseCounting", "chineseCountingThousand":
+	case "chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting":
+		// LibreOffice saves Chinese counting as Taiwanese in a
+		// document whose East Asian language is not Chinese.
 		return true, "cjk-ideographic"
 	case "ideographTraditional":
 		return true, "cjk-heavenly-stem"

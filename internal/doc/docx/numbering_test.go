@@ -73,6 +73,7 @@ func TestListLabelsFromNumbering(t *testing.T) {
 		num(18, 18) + num(19, 19) + num(20, 20) + num(21, 21) + num(22, 22) + num(23, 23) +
 		num(33, 23, `<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:lvlOverride>`) +
 		abstract(24, lvl(0, "decimal", "%1.")) +
+		abstract(25, lvl(0, "taiwaneseCountingThousand", "%1、")) + num(35, 25) +
 		num(34, 24, `<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:lvlOverride>`) +
 		`</w:numbering>`
 	sep := `<w:p><w:r><w:t>—</w:t></w:r></w:p>`
@@ -90,7 +91,8 @@ func TestListLabelsFromNumbering(t *testing.T) {
 		numPara(21, 0, "bullet") + sep +
 		numPara(22, 0, "checked") + sep +
 		numPara(23, 0, "first") + numPara(33, 0, "other format") + sep +
-		numPara(34, 0, "overridden")
+		numPara(34, 0, "overridden") + sep +
+		numPara(35, 0, "LibreOffice's Chinese")
 	parts := pkgParts(body)
 	parts["word/numbering.xml"] = numbering
 	d, err := readBytes(t, zipParts(t, parts))
@@ -113,6 +115,7 @@ func TestListLabelsFromNumbering(t *testing.T) {
 		"✓||checked",
 		"1st||first", "B.||other format",
 		"|upper-alpha|overridden",
+		"|cjk-ideographic|LibreOffice's Chinese",
 	}
 	got := itemLabels(d)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -253,8 +253,54 @@ func (r *reader) stripMarks() {
 		}
 		if in.Type == doc.Text && strings.HasPrefix(in.Text, mark) {
 			in.Text = strings.TrimLeft(in.Text[len(mark):], " \t")
+			// A mark in a run of its own leaves its formatting (a
+			// superscript) around nothing.
+			n.Blocks[0].Inlines = doc.PruneEmpty(n.Blocks[0].Inlines)
 		}
 	}
+}
+
+// matchBookmarks points each internal link at the anchor whose name it
+// spells in other capitals: Word finds bookmarks whatever their case
+// ("#Intro" goes to the bookmark "intro"), so such a link is not dead,
+// and "#Gone" and "#gone", dead, are one target, reported once.
+func matchBookmarks(d *doc.Document) {
+	targets := d.Targets()
+	byFold := map[string]string{}
+	d.Walk(func(b *doc.Block) {
+		for _, ins := range [][]doc.Inline{b.Inlines, figureCaption(b)} {
+			doc.WalkInlines(ins, func(in *doc.Inline) {
+				if in.Type == doc.Anchor && in.ID != "" {
+					if _, ok := byFold[strings.ToLower(in.ID)]; !ok {
+						byFold[strings.ToLower(in.ID)] = in.ID
+					}
+				}
+			})
+		}
+	})
+	d.Walk(func(b *doc.Block) {
+		for _, ins := range [][]doc.Inline{b.Inlines, figureCaption(b)} {
+			doc.WalkInlines(ins, func(in *doc.Inline) {
+				id, ok := doc.InternalTarget(in.Href)
+				if in.Type != doc.Link || !ok || targets[id] {
+					return
+				}
+				if name, ok := byFold[strings.ToLower(id)]; ok {
+					in.Href = "#" + name
+				} else {
+					// A dead link is one however it is spelled.
+					byFold[strings.ToLower(id)] = id
+				}
+			})
+		}
+	})
+}
+
+func figureCaption(b *doc.Block) []doc.Inline {
+	if b.Figure == nil {
+		return nil
+	}
+	return b.Figure.Caption
 }
 
 // trimNoteStart removes the space that follows the note's own number mark.
@@ -301,7 +347,13 @@ func (r *reader) finish() *doc.Document {
 		}
 	})
 	doc.AssignIDs(d)
-	doc.ResolveLinks(d)
+	if r.p.nesting == 0 {
+		// A document embedded in another (w:altChunk) may link to the
+		// other's bookmarks: the outer document resolves its links,
+		// once, with all the targets.
+		matchBookmarks(d)
+		doc.ResolveLinks(d)
+	}
 	blockOf := map[string]string{}
 	for b, ids := range anchored {
 		for _, id := range ids {

@@ -513,7 +513,7 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 // its text without the link.
 func (o *partOut) link(in *doc.Inline, rs runState) {
 	pw := o.pw
-	if rs.link {
+	if rs.link || !doc.Shows(in.Content) {
 		o.inlines(in.Content, rs)
 		return
 	}
@@ -787,7 +787,7 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 		// The template's numbering would show the source's labels.
 		format := ""
 		if lvl := pw.t.nb.level(numID, ilvl); lvl != nil {
-			format = lvl.format
+			format = numFmtIn(lvl.format, pw.numberLang())
 		}
 		if itemNums = pw.num.relabel(l, numID, ilvl, format); itemNums == nil {
 			ref = nil

@@ -104,6 +104,9 @@ func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, e
 			return nil, err
 		}
 	}
+	if numRoot != nil {
+		localizeNumbers(numRoot, pw.numberLang())
+	}
 	pw.num = newNumBuilder(numRoot)
 	return pw, nil
 }
@@ -171,9 +174,9 @@ func (pw *pkgWriter) nextSection() *xnode {
 	k := pw.sections
 	pw.sections++
 	if k < len(pw.t.idx.sections) {
-		return pw.withRefs(pw.t.idx.sections[k], k, false)
+		return pw.localSection(pw.withRefs(pw.t.idx.sections[k], k, false))
 	}
-	return pw.withRefs(pw.finalSection(), k, false)
+	return pw.localSection(pw.withRefs(pw.finalSection(), k, false))
 }
 
 // sectRef is a reference from a section to a header or footer part
@@ -421,7 +424,7 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 	pw.newFurniture(mainOut, gen, genRels, types)
 	mainOut.x.WriteString("<w:document" + rootNamespaces() + "><w:body>")
 	mainOut.blocks(pw.d.Blocks, bctx{body: true, noteI: -1})
-	mainOut.x.writeCanon(pw.withRefs(pw.finalSection(), pw.sections, true))
+	mainOut.x.writeCanon(pw.localSection(pw.withRefs(pw.finalSection(), pw.sections, true)))
 	mainOut.x.WriteString("</w:body></w:document>")
 
 	if err := pw.furniture(gen, genRels); err != nil {
@@ -470,6 +473,7 @@ func (pw *pkgWriter) build() ([]zipFile, error) {
 			return nil, err
 		}
 		pw.lang.rewriteLang(root)
+		localizeNumbers(root, pw.numberLang())
 		var x xb
 		x.WriteString(xmlDecl)
 		x.WriteString("<w:settings" + rootNamespaces() + ">")
@@ -618,8 +622,8 @@ func (pw *pkgWriter) coreXML(root *xnode) []byte {
 		if len(pw.d.Authors) > 0 {
 			x.textElem("dc:creator", strings.Join(pw.d.Authors, "; "))
 		}
-		if pw.d.Lang != "" {
-			x.textElem("dc:language", pw.d.Lang)
+		if tag := pw.coreLang(); tag != "" {
+			x.textElem("dc:language", tag)
 		}
 		x.close("cp:coreProperties")
 		return x.Bytes()
@@ -647,9 +651,19 @@ func (pw *pkgWriter) coreXML(root *xnode) []byte {
 	}
 	set("title", pw.d.Title)
 	set("creator", strings.Join(pw.d.Authors, "; "))
-	set("language", pw.d.Lang)
+	set("language", pw.coreLang())
 	x.writeRaw(root)
 	return x.Bytes()
+}
+
+// coreLang is the document's language as the core properties say it: in
+// the form with a region that the w:lang of the text uses ("en-GB" for
+// "en").
+func (pw *pkgWriter) coreLang() string {
+	if pw.lang.target != "" {
+		return pw.lang.target
+	}
+	return pw.d.Lang
 }
 
 // nsExtProps is the namespace of the extended properties (docProps/app.xml).

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // Roles a written paragraph or run can need a style for, named by the
@@ -212,15 +214,20 @@ func (pw *pkgWriter) planLang() {
 	case l.target == "":
 		l.newVal, l.newEA = l.val, l.ea
 	case l.cjk:
+		// Latin letters in Chinese text are English, as Word's Chinese
+		// defaults say, in the project's English.
 		l.newEA = l.target
 		l.newVal = l.val
 		if l.val == "" || primary(l.val) == l.src || cjkLangs[primary(l.val)] {
-			l.newVal = "en-US"
+			l.newVal = wordLang("en")
 		}
 		l.eaFont = eastAsianFont(l.target)
 	default:
+		// East Asian characters left in the text of another language
+		// are marked with their own language where the model says it;
+		// the default says the document's.
 		l.newVal = l.target
-		l.newEA = l.ea
+		l.newEA = l.target
 	}
 	if part := t.target(t.mainRels, "fontTable"); part != "" {
 		if root, err := t.xmlPart(part); err == nil {
@@ -236,10 +243,12 @@ func (pw *pkgWriter) planLang() {
 	pw.lang = l
 }
 
-// wordLang turns a BCP 47 tag into the language-region form Word uses
-// ("zh" → "zh-CN", "ru" → "ru-RU", "zh-Hant" → "zh-TW").
+// wordLang turns a BCP 47 tag into the language-region form Word uses,
+// with the region the tag names or else the one lang.WithRegion gives its
+// language ("en" → "en-GB", "ru" → "ru-RU", "zh" → "zh-CN", "zh-Hant" →
+// "zh-TW"), so that a DOCX says the same English as the site.
 func wordLang(tag string) string {
-	t, err := language.Parse(tag)
+	t, err := language.Parse(lang.WithRegion(tag))
 	if err != nil {
 		return tag
 	}
@@ -284,6 +293,16 @@ func (l *langPlan) mapEA(v string) string {
 		return l.newEA
 	}
 	return v
+}
+
+// mapBidi gives the new value of w:bidi, the language of right-to-left
+// text: the source's language becomes the target's; a right-to-left
+// language stays.
+func (l *langPlan) mapBidi(v string) string {
+	if v == "" || l.target == "" || l.src == "" || primary(v) != l.src {
+		return v
+	}
+	return l.target
 }
 
 // cjkCharsets are the font table character sets of Chinese, Japanese and
@@ -343,6 +362,9 @@ func (l *langPlan) fitLang(n *xnode) {
 	}
 	if v := n.attr("eastAsia"); v != "" {
 		n.setAttr("eastAsia", l.mapEA(v))
+	}
+	if v := n.attr("bidi"); v != "" {
+		n.setAttr("bidi", l.mapBidi(v))
 	}
 }
 
