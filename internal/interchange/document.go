@@ -616,6 +616,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			joined = append(joined, p.c...)
 		}
 		joined = checkCodes(u, append(src, mark.added...), joined, codes, warn)
+		joined = keepNoteRefs(src, joined)
 		t.set(joined, codes)
 		if kept > 0 {
 			res.Partial = append(res.Partial, u.ID)
@@ -630,7 +631,28 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		}
 	}
 	d.Lang = x.TgtLang
+	// Notes are numbered in the order the translation calls them.
+	doc.OrderNotes(d)
 	return res, nil
+}
+
+// keepNoteRefs puts at the end of a translation the note references of
+// its source that it lost (checkCodes has said so), so that every note is
+// still called once from the text and none is left without a reference.
+func keepNoteRefs(src, tgt Content) Content {
+	has := map[string]bool{}
+	for _, r := range tgt {
+		if r.Kind == Standalone {
+			has[r.ID] = true
+		}
+	}
+	for _, r := range src {
+		if r.Kind == Standalone && r.Type == markType(doc.NoteRef) && !has[r.ID] {
+			has[r.ID] = true
+			tgt = append(tgt, r)
+		}
+	}
+	return tgt
 }
 
 // unspaced reports whether sentences of a language follow each other
@@ -717,7 +739,7 @@ func loss(typ string) string {
 	case "anchor":
 		return "the link target is lost"
 	case "footnote":
-		return "the note reference is lost"
+		return "the note reference is put at the end of the text, so that the note keeps one"
 	case "image":
 		return "the image is lost"
 	case "lb":
