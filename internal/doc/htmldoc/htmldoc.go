@@ -1,10 +1,11 @@
 // Package htmldoc reads HTML pages, and web archives (MHT, MIME
 // multipart/related) holding one, into tandem's document model: headings,
-// paragraphs, quotations, lists, tables, figures, emphasis, links and
-// anchors. It reads what HTML-to-DOCX converters put into a Word file as an
-// embedded chunk (w:altChunk), and .html manuscripts. Scripts, styles and
-// presentation are left out; an image is kept as its description unless
-// the caller can supply its bytes.
+// paragraphs, quotations, lists, tables, figures, images, MathML formulas,
+// footnotes and endnotes, emphasis, links and anchors. It reads what
+// HTML-to-DOCX converters put into a Word file as an embedded chunk
+// (w:altChunk), and .html manuscripts. Scripts, styles and presentation are
+// left out; an image whose bytes the page, its archive or its folder does
+// not hold is kept as its description, with a warning.
 package htmldoc
 
 import (
