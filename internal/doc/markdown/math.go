@@ -83,7 +83,14 @@ func (mathMLParser) Trigger() []byte { return []byte{'<'} }
 
 func (mathMLParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	lower := bytes.ToLower(line)
+	// Lower case for ASCII only, so that offsets stay those of line.
+	lower := make([]byte, len(line))
+	for i, c := range line {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
 	if !bytes.HasPrefix(lower, []byte("<math")) || len(line) < 6 || !bytes.ContainsRune([]byte(" \t\n/>"), rune(line[5])) {
 		return nil
 	}
