@@ -591,6 +591,10 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
 				untranslated = append(untranslated, strconv.Itoa(k+1))
 			default:
+				for _, r := range lostNoteRefs(s.Source, tgt) {
+					warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
+					tgt = append(tgt, r)
+				}
 				parts = append(parts, part{tgt, x.TgtLang})
 				continue
 			}
@@ -616,7 +620,6 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			joined = append(joined, p.c...)
 		}
 		joined = checkCodes(u, append(src, mark.added...), joined, codes, warn)
-		joined = keepNoteRefs(src, joined)
 		t.set(joined, codes)
 		if kept > 0 {
 			res.Partial = append(res.Partial, u.ID)
@@ -636,23 +639,25 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	return res, nil
 }
 
-// keepNoteRefs puts at the end of a translation the note references of
-// its source that it lost (checkCodes has said so), so that every note is
-// still called once from the text and none is left without a reference.
-func keepNoteRefs(src, tgt Content) Content {
+// lostNoteRefs returns the note references of a segment's source that its
+// translation lost. Import puts them at the end of the translated
+// sentence, so that every note is still called once from the text and
+// none is left without a reference.
+func lostNoteRefs(src, tgt Content) []Run {
 	has := map[string]bool{}
 	for _, r := range tgt {
 		if r.Kind == Standalone {
 			has[r.ID] = true
 		}
 	}
+	var lost []Run
 	for _, r := range src {
 		if r.Kind == Standalone && r.Type == markType(doc.NoteRef) && !has[r.ID] {
 			has[r.ID] = true
-			tgt = append(tgt, r)
+			lost = append(lost, r)
 		}
 	}
-	return tgt
+	return lost
 }
 
 // unspaced reports whether sentences of a language follow each other
@@ -739,7 +744,7 @@ func loss(typ string) string {
 	case "anchor":
 		return "the link target is lost"
 	case "footnote":
-		return "the note reference is put at the end of the text, so that the note keeps one"
+		return "the note reference is put at the end of the sentence, so that the note keeps one"
 	case "image":
 		return "the image is lost"
 	case "lb":

@@ -81,7 +81,7 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 			has:      []string{"Товарооборот достиг 240,1 млрд долларов. Это рекорд[^1]."}},
 		{name: "note reference lost",
 			targets:  map[[2]int]string{{0, 1}: "Это рекорд."},
-			warnings: []string{`tag 2 (footnote) of the source is missing from the translation: the note reference is put at the end of the text, so that the note keeps one`},
+			warnings: []string{`tag 2 (footnote) of the source is missing from the translation: the note reference is put at the end of the sentence, so that the note keeps one`},
 			has:      []string{"Это рекорд.[^1]", "[^1]: По данным таможни."}, lacks: []string{"рекорд[^1]"}},
 		{name: "note reference repeated",
 			targets:  map[[2]int]string{{0, 1}: "Это{2/} рекорд{2/}."},
@@ -101,7 +101,7 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 			has:      []string{"Товарооборот достиг 240,1 млрд долларов."}},
 		{name: "standalone tag used as a span",
 			targets:  map[[2]int]string{{0, 1}: "Это {2}рекорд{/2}."},
-			warnings: []string{`tag 2 (footnote) is a standalone code in the source but not in the translation: dropped`, `tag 2 (footnote) of the source is missing`},
+			warnings: []string{`tag 2 (footnote) of the source is missing`, `tag 2 (footnote) is a standalone code in the source but not in the translation: dropped`},
 			has:      []string{"Это рекорд.[^1]"}},
 		{name: "source changed since the export",
 			change: func(x *XLIFF, d *doc.Document) {

@@ -58,7 +58,7 @@ func TestImportKeepsNotes(t *testing.T) {
 	}
 	var warned bool
 	for _, w := range res.Warnings {
-		if strings.Contains(w.Msg, `unit "`+dropped+`"`) && strings.Contains(w.Msg, "(footnote) of the source is missing from the translation: the note reference is put at the end") {
+		if strings.Contains(w.Msg, `unit "`+dropped+`"`) && strings.Contains(w.Msg, "(footnote) of the source is missing from the translation: the note reference is put at the end of the sentence") {
 			warned = true
 		}
 	}
