@@ -175,7 +175,8 @@ func readAny(name, lang string) (*doc.Document, error) {
 		if ext == ".mht" || ext == ".mhtml" {
 			d, err = htmldoc.ParseMHT(src, htmldoc.Options{})
 		} else {
-			d, err = htmldoc.Parse(src, htmldoc.Options{})
+			// Images the page names by a path are read from its folder.
+			d, err = htmldoc.Parse(src, htmldoc.Options{Dir: filepath.Dir(name)})
 		}
 		if err != nil {
 			return nil, textenc.InFile(name, err)

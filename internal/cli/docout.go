@@ -13,7 +13,7 @@ import (
 
 // maxEmbedded bounds the images a document written as HTML or Markdown
 // carries as data: URIs.
-const maxEmbedded = 8 << 20
+const maxEmbedded = doc.MaxEmbedded
 
 // mediaHelp says, for a command's help, where the images of a document
 // written as HTML or Markdown go.

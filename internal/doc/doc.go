@@ -378,8 +378,8 @@ type Media struct {
 // PlainText returns the text of inlines without marks; note references,
 // anchors, fields and images contribute nothing, line breaks (of a line,
 // page or column) a newline, so that the words on either side never run
-// together, and a formula its TeX (so that identifiers and diffs see
-// formulas change).
+// together, and a formula its TeX, or the characters of its MathML when
+// it has no TeX (so that identifiers and diffs see formulas change).
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	writePlain(&b, ins)
@@ -395,7 +395,7 @@ func writePlain(b *strings.Builder, ins []Inline) {
 			b.WriteByte('\n')
 		case MathInline:
 			if in.Math != nil {
-				b.WriteString(in.Math.TeX)
+				b.WriteString(mathText(in.Math))
 			}
 		case NoteRef, Image, Anchor, Field:
 		default:
@@ -549,4 +549,34 @@ func (d *Document) MediaByName(name string) *Media {
 		}
 	}
 	return nil
+}
+
+// TrimBreaks returns ins without the line breaks (of a line, not of a
+// page or column) at its start and end, at any depth of marks: a break
+// there starts or ends no line of the block's text, and Markdown cannot
+// write one (a backslash ending a paragraph is read as a backslash). ins
+// is not changed.
+func TrimBreaks(ins []Inline) []Inline {
+	lineBreak := func(in Inline) bool { return in.Type == LineBreak && in.Break == "" }
+	for len(ins) > 0 && lineBreak(ins[0]) {
+		ins = ins[1:]
+	}
+	for len(ins) > 0 && lineBreak(ins[len(ins)-1]) {
+		ins = ins[:len(ins)-1]
+	}
+	if len(ins) == 0 {
+		return nil
+	}
+	first, last := ins[0], ins[len(ins)-1]
+	if !first.Type.IsMark() && !last.Type.IsMark() {
+		return ins
+	}
+	out := append([]Inline(nil), ins...)
+	if first.Type.IsMark() {
+		out[0].Content = TrimBreaks(first.Content)
+	}
+	if n := len(out) - 1; last.Type.IsMark() {
+		out[n].Content = TrimBreaks(out[n].Content)
+	}
+	return out
 }

@@ -243,13 +243,13 @@ func (h *htmlWriter) block(b *Block, lang string) {
 			h.text(b.Number)
 			h.s("</span> ")
 		}
-		h.inlines(b.Inlines, inner)
+		h.inlines(TrimBreaks(b.Inlines), inner)
 		h.s("</" + tag + ">\n")
 	case Paragraph:
 		inner := h.open("p", b, lang)
 		h.s(">")
 		h.itemLabel()
-		h.inlines(b.Inlines, inner)
+		h.inlines(TrimBreaks(b.Inlines), inner)
 		h.s("</p>\n")
 	case Quote:
 		inner := h.open("blockquote", b, lang)
@@ -314,7 +314,7 @@ func (h *htmlWriter) block(b *Block, lang string) {
 			}
 			if len(f.Caption) > 0 {
 				h.s("<figcaption>")
-				h.inlines(f.Caption, inner)
+				h.inlines(TrimBreaks(f.Caption), inner)
 				h.s("</figcaption>")
 			}
 		}
@@ -536,17 +536,28 @@ func (h *htmlWriter) notes() {
 			fns = append(fns, &h.d.Notes[i])
 		}
 	}
+	// A note no reference of the text calls (its reference lost in
+	// translation, or never in the source) has no link back.
+	referenced := h.referencedNotes()
 	if len(fns) > 0 {
 		h.s(`<section class="footnotes">` + "\n")
 		for _, n := range fns {
 			label, _ := h.labels.label(n.ID)
 			h.s("<aside")
 			h.attr("id", n.ID)
-			h.s(` role="doc-footnote"><a`)
-			h.attr("href", "#"+refID(n.ID, 1))
-			h.s(` role="doc-backlink">`)
-			h.text(label)
-			h.s("</a><div>\n")
+			h.s(` role="doc-footnote">`)
+			if referenced[n.ID] {
+				h.s("<a")
+				h.attr("href", "#"+refID(n.ID, 1))
+				h.s(` role="doc-backlink">`)
+				h.text(label)
+				h.s("</a>")
+			} else {
+				h.s(`<span class="label">`)
+				h.text(label)
+				h.s("</span>")
+			}
+			h.s("<div>\n")
 			h.blocks(n.Blocks, h.d.Lang)
 			h.s("</div></aside>\n")
 		}
@@ -574,12 +585,36 @@ func (h *htmlWriter) notes() {
 			}
 			h.blocks(n.Blocks, h.d.Lang)
 			h.label = ""
-			h.s(`<a`)
-			h.attr("href", "#"+refID(n.ID, 1))
-			h.s(` role="doc-backlink">↩</a></li>` + "\n")
+			if referenced[n.ID] {
+				h.s(`<a`)
+				h.attr("href", "#"+refID(n.ID, 1))
+				h.s(` role="doc-backlink">↩</a>`)
+			}
+			h.s("</li>\n")
 		}
 		h.s("</ol>\n</section>\n")
 	}
+}
+
+// referencedNotes returns the notes a reference written in the page
+// calls: from the body or from a note, not from page headers, which the
+// page does not show.
+func (h *htmlWriter) referencedNotes() map[string]bool {
+	refs := map[string]bool{}
+	find := func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			WalkInlines(ins, func(in *Inline) {
+				if in.Type == NoteRef {
+					refs[in.Note] = true
+				}
+			})
+		})
+	}
+	walkBlocks(h.d.Blocks, find)
+	for i := range h.d.Notes {
+		walkBlocks(h.d.Notes[i].Blocks, find)
+	}
+	return refs
 }
 
 // SafeHref returns href when it is safe to put in a page: relative, a

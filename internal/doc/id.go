@@ -129,3 +129,31 @@ func OrderNotes(d *Document) {
 	}
 	d.Notes = order
 }
+
+// IsAssignedID reports whether id has the form AssignIDs gives blocks
+// and notes ("p-k3j5x2ab", "h-…-2"), so that a reader of a page tandem
+// wrote can tell them from names the author gave.
+func IsAssignedID(id string) bool {
+	prefix, rest, ok := strings.Cut(id, "-")
+	if !ok || len(prefix) != 1 || !strings.Contains("hpqltfsbn", prefix) || len(rest) < 8 {
+		return false
+	}
+	hash, n, numbered := rest[:8], "", false
+	if len(rest) > 8 {
+		if rest[8] != '-' {
+			return false
+		}
+		n, numbered = rest[9:], true
+	}
+	for _, r := range hash {
+		if !(r >= 'a' && r <= 'z' || r >= '2' && r <= '7') {
+			return false
+		}
+	}
+	if numbered {
+		if _, err := strconv.Atoi(n); err != nil || n == "" || n[0] == '0' {
+			return false
+		}
+	}
+	return true
+}

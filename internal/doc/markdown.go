@@ -69,6 +69,9 @@ type mdWriter struct {
 	// named holds the anchors of the document (made when first needed),
 	// anchors those already written.
 	named, anchors map[string]bool
+	// oneLine is set while writing text that must stay on one line (a
+	// heading, a table cell), where a line break is written as <br>.
+	oneLine bool
 }
 
 // labelNotes gives each note its footnote label: its number among the
@@ -173,7 +176,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		inner = bl.Lang
 	}
 	text := func(ins []Inline) string {
-		s := m.inlines(ins, inner)
+		s := m.inlines(TrimBreaks(ins), inner)
 		if bl.Lang != "" && !strings.EqualFold(bl.Lang, lang) {
 			s = `<span lang="` + bl.Lang + `">` + s + "</span>"
 		}
@@ -185,10 +188,12 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		if bl.Number != "" {
 			b.WriteString(escapeMD(bl.Number) + " ")
 		}
+		m.oneLine = true
 		b.WriteString(strings.ReplaceAll(text(bl.Inlines), "\n", " "))
+		m.oneLine = false
 		b.WriteString("\n\n")
 	case Paragraph:
-		b.WriteString(escapeLineStart(text(bl.Inlines)))
+		b.WriteString(escapeLines(text(bl.Inlines)))
 		b.WriteString("\n\n")
 	case Quote:
 		var q bytes.Buffer
@@ -236,7 +241,9 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			u := m.mediaURL(f.Src)
 			if u == "" {
 				// No image to show: its description and caption as text.
-				text := strings.TrimSpace(escapeMD(f.Alt) + " " + strings.ReplaceAll(m.inlines(f.Caption, inner), "\n", " "))
+				m.oneLine = true
+				text := strings.TrimSpace(escapeMD(f.Alt) + " " + strings.ReplaceAll(m.inlines(TrimBreaks(f.Caption), inner), "\n", " "))
+				m.oneLine = false
 				if text != "" {
 					b.WriteString(escapeLineStart(text) + "\n\n")
 				}
@@ -286,7 +293,9 @@ func (m *mdWriter) table(b *bytes.Buffer, bl *Block, lang string) {
 		for j := 0; j < cols; j++ {
 			s := ""
 			if j < len(r.Cells) && len(r.Cells[j].Blocks) == 1 {
-				s = strings.ReplaceAll(m.inlines(r.Cells[j].Blocks[0].Inlines, lang), "\n", " ")
+				m.oneLine = true
+				s = strings.ReplaceAll(m.inlines(TrimBreaks(r.Cells[j].Blocks[0].Inlines), lang), "\n", " ")
+				m.oneLine = false
 			}
 			b.WriteString(" " + s + " |")
 		}
@@ -369,7 +378,11 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		case BreakColumn:
 			b.WriteString(`<br class="column-break">`)
 		default:
-			b.WriteString("\\\n")
+			if m.oneLine {
+				b.WriteString("<br>")
+			} else {
+				b.WriteString("\\\n")
+			}
 		}
 	case Image:
 		if u := m.mediaURL(in.Src); u != "" {
@@ -378,13 +391,20 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 			b.WriteString(escapeMD(in.Alt))
 		}
 	case MathInline:
-		if in.Math != nil && strings.TrimSpace(in.Math.TeX) != "" {
+		if in.Math == nil {
+			return
+		}
+		if strings.TrimSpace(in.Math.TeX) != "" {
 			tex := strings.TrimSpace(strings.ReplaceAll(in.Math.TeX, "\n", " "))
 			if in.Math.Display {
 				b.WriteString("$$" + tex + "$$")
 			} else {
 				b.WriteString("$" + tex + "$")
 			}
+		} else if ml, err := CleanMathML(in.Math.MathML, in.Math.Display); err == nil {
+			// No TeX: the MathML as inline HTML, on one line, which
+			// internal/doc/markdown reads back.
+			b.WriteString(strings.ReplaceAll(ml, "\n", " "))
 		}
 	case Field:
 		b.WriteString(escapeMD(in.Text))
@@ -464,6 +484,20 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`,
 // escapeMD escapes text so that Markdown reads it back as the same text.
 func escapeMD(s string) string {
 	return mdEscaper.Replace(s)
+}
+
+// escapeLines escapes the start of each line of a paragraph (the lines
+// after hard line breaks too), so that none reads as a list item or as the
+// underline of a heading.
+func escapeLines(s string) string {
+	lines := strings.Split(s, "\\\n")
+	for i := range lines {
+		lines[i] = escapeLineStart(lines[i])
+		if i > 0 && strings.HasPrefix(lines[i], "=") {
+			lines[i] = `\` + lines[i]
+		}
+	}
+	return strings.Join(lines, "\\\n")
 }
 
 // escapeLineStart keeps a paragraph from reading as a list item.

@@ -123,3 +123,22 @@ func CleanMathML(s string, display bool) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// mathText is a formula as text: its TeX, or when it has none the
+// characters of its MathML ("E=mc2"), or "" when it has neither.
+func mathText(m *Math) string {
+	if m.TeX != "" || m.MathML == "" {
+		return m.TeX
+	}
+	d := xml.NewDecoder(strings.NewReader(m.MathML))
+	var b strings.Builder
+	for {
+		t, err := d.Token()
+		if err != nil {
+			return b.String()
+		}
+		if cd, ok := t.(xml.CharData); ok {
+			b.WriteString(strings.TrimSpace(string(cd)))
+		}
+	}
+}

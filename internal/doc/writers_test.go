@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -286,4 +287,81 @@ func TestEmptyMarksNotWritten(t *testing.T) {
 	if got := PruneEmpty(d.Blocks[0].Inlines); len(got) != 3 || got[1].Type != Anchor {
 		t.Errorf("PruneEmpty left %+v", got)
 	}
+}
+
+// TestLineBreaksAtEdges checks that a line break at the start or end of a
+// block writes no backslash in Markdown (where a paragraph ending in one
+// shows it) and no <br> in HTML, that breaks between lines stay, and that
+// where Markdown must keep a line (a heading, a table cell) a break is <br>.
+func TestLineBreaksAtEdges(t *testing.T) {
+	br := Inline{Type: LineBreak}
+	d := &Document{Blocks: []Block{
+		{Type: Paragraph, Inlines: []Inline{text("Ends"), br}},
+		{Type: Paragraph, Inlines: []Inline{br, text("Starts"), {Type: Strong, Content: []Inline{text(" bold"), br, br}}}},
+		{Type: Paragraph, Inlines: []Inline{text("One"), br, br, text("- two"), br, text("===")}},
+		{Type: Heading, Level: 2, Inlines: []Inline{text("Head"), br, text("line")}},
+		{Type: TableBlock, Table: &Table{Rows: []Row{
+			{Header: true, Cells: []Cell{{Blocks: []Block{{Type: Paragraph, Inlines: []Inline{text("a"), br, text("b"), br}}}}}},
+		}}},
+	}}
+	AssignIDs(d)
+	md := mdOf(t, d, MarkdownOptions{})
+	checkOut(t, "Markdown", md, []string{"Ends\n\n", "Starts **bold**\n\n", "One\\\n\\\n\\- two\\\n\\===\n\n", "## Head<br>line\n", "| a<br>b |"},
+		[]string{"Ends\\", "\\\nStarts", "**bold\\", "Head\\"})
+	h := htmlOf(t, d, HTMLOptions{})
+	checkOut(t, "HTML", h, []string{">Ends</p>", ">Starts<strong> bold</strong></p>", "One<br><br>- two<br>===</p>", "Head<br>line</h2>", "a<br>b</p>"},
+		[]string{"<br></p>", "<br></strong>", `"><br>Starts`})
+	if len(d.Blocks[0].Inlines) != 2 {
+		t.Errorf("the writers changed the document: %+v", d.Blocks[0].Inlines)
+	}
+}
+
+// TestMathMLOnly checks a formula that has MathML and no TeX (as read
+// from a web page): Markdown carries the MathML as inline HTML rather than
+// nothing, and identifiers see the formula.
+func TestMathMLOnly(t *testing.T) {
+	mk := func(mi string) *Document {
+		ml := `<math xmlns="` + NamespaceMathML + `"><mi>` + mi + `</mi><mo>+</mo><mn>1</mn></math>`
+		d := &Document{Blocks: []Block{
+			{Type: Paragraph, Inlines: []Inline{text("So "), {Type: MathInline, Math: &Math{MathML: ml}}, text(".")}},
+			{Type: Paragraph, Inlines: []Inline{{Type: MathInline, Math: &Math{MathML: ml, Display: true}}}},
+		}}
+		AssignIDs(d)
+		return d
+	}
+	d := mk("x")
+	checkOut(t, "Markdown", mdOf(t, d, MarkdownOptions{}), []string{
+		`So <math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi><mo>+</mo><mn>1</mn></math>.`,
+		`<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mi>x</mi>`,
+	}, nil)
+	if got := PlainText(d.Blocks[0].Inlines); got != "So x+1." {
+		t.Errorf("PlainText = %q", got)
+	}
+	if mk("y").Blocks[0].ID == d.Blocks[0].ID {
+		t.Error("two paragraphs that differ in a formula have one identifier")
+	}
+}
+
+// TestUnreferencedNoteLinks checks that a note no reference calls (its
+// reference lost) is written without a link back to a reference that is
+// not in the page.
+func TestUnreferencedNoteLinks(t *testing.T) {
+	note := func(s string, typ NoteType) Note {
+		return Note{ID: "n" + s, Type: typ, Blocks: []Block{{Type: Paragraph, Inlines: []Inline{text(s)}}}}
+	}
+	d := &Document{
+		Blocks: []Block{{Type: Paragraph, Inlines: []Inline{text("Text"), {Type: NoteRef, Note: "na"}, {Type: NoteRef, Note: "nc"}}}},
+		Notes:  []Note{note("a", Footnote), note("b", Footnote), note("c", Endnote), note("d", Endnote)},
+	}
+	h := htmlOf(t, d, HTMLOptions{})
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(h, -1) {
+		ids[m[1]] = true
+	}
+	for _, m := range regexp.MustCompile(` href="#([^"]+)"`).FindAllStringSubmatch(h, -1) {
+		if !ids[m[1]] {
+			t.Errorf("link to #%s, which the page lacks:\n%s", m[1], h)
+		}
+	}
+	checkOut(t, "HTML", h, []string{`href="#ref-na"`, `href="#ref-nc"`, `<span class="label">2</span>`, ">b</p>", ">d</p>"}, nil)
 }

@@ -592,6 +592,10 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
 				untranslated = append(untranslated, strconv.Itoa(k+1))
 			default:
+				for _, r := range lostNoteRefs(s.Source, tgt) {
+					warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
+					tgt = append(tgt, r)
+				}
 				parts = append(parts, part{tgt, x.TgtLang})
 				continue
 			}
@@ -632,7 +636,30 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	}
 	d.Lang = x.TgtLang
 	doc.LocalizeNumbers(d, x.TgtLang)
+	// Notes are numbered in the order the translation calls them.
+	doc.OrderNotes(d)
 	return res, nil
+}
+
+// lostNoteRefs returns the note references of a segment's source that its
+// translation lost. Import puts them at the end of the translated
+// sentence, so that every note is still called once from the text and
+// none is left without a reference.
+func lostNoteRefs(src, tgt Content) []Run {
+	has := map[string]bool{}
+	for _, r := range tgt {
+		if r.Kind == Standalone {
+			has[r.ID] = true
+		}
+	}
+	var lost []Run
+	for _, r := range src {
+		if r.Kind == Standalone && r.Type == markType(doc.NoteRef) && !has[r.ID] {
+			has[r.ID] = true
+			lost = append(lost, r)
+		}
+	}
+	return lost
 }
 
 // unspaced reports whether sentences of a language follow each other
@@ -719,7 +746,7 @@ func loss(typ string) string {
 	case "anchor":
 		return "the link target is lost"
 	case "footnote":
-		return "the note reference is lost"
+		return "the note reference is put at the end of the sentence, so that the note keeps one"
 	case "image":
 		return "the image is lost"
 	case "lb":

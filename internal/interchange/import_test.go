@@ -81,8 +81,8 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 			has:      []string{"Товарооборот достиг 240,1 млрд долларов. Это рекорд[^1]."}},
 		{name: "note reference lost",
 			targets:  map[[2]int]string{{0, 1}: "Это рекорд."},
-			warnings: []string{`tag 2 (footnote) of the source is missing from the translation: the note reference is lost`},
-			has:      []string{"Это рекорд."}, lacks: []string{"рекорд[^1]"}},
+			warnings: []string{`tag 2 (footnote) of the source is missing from the translation: the note reference is put at the end of the sentence, so that the note keeps one`},
+			has:      []string{"Это рекорд.[^1]", "[^1]: По данным таможни."}, lacks: []string{"рекорд[^1]"}},
 		{name: "note reference repeated",
 			targets:  map[[2]int]string{{0, 1}: "Это{2/} рекорд{2/}."},
 			warnings: []string{`tag 2 (footnote) appears again in the translation: the repeat is dropped`},
@@ -101,8 +101,8 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 			has:      []string{"Товарооборот достиг 240,1 млрд долларов."}},
 		{name: "standalone tag used as a span",
 			targets:  map[[2]int]string{{0, 1}: "Это {2}рекорд{/2}."},
-			warnings: []string{`tag 2 (footnote) is a standalone code in the source but not in the translation: dropped`, `tag 2 (footnote) of the source is missing`},
-			has:      []string{"Это рекорд."}},
+			warnings: []string{`tag 2 (footnote) of the source is missing`, `tag 2 (footnote) is a standalone code in the source but not in the translation: dropped`},
+			has:      []string{"Это рекорд.[^1]"}},
 		{name: "source changed since the export",
 			change: func(x *XLIFF, d *doc.Document) {
 				x.Files[0].Units[1].Segments[0].Source = PlainText("论坛在上海举行。")

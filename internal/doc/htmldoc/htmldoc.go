@@ -1,17 +1,22 @@
 // Package htmldoc reads HTML pages, and web archives (MHT, MIME
 // multipart/related) holding one, into tandem's document model: headings,
-// paragraphs, quotations, lists, tables, figures, emphasis, links and
-// anchors. It reads what HTML-to-DOCX converters put into a Word file as an
-// embedded chunk (w:altChunk), and .html manuscripts. Scripts, styles and
-// presentation are left out; an image is kept as its description unless
-// the caller can supply its bytes.
+// paragraphs, quotations, lists, tables, figures, images, MathML formulas,
+// footnotes and endnotes, emphasis, links and anchors. It reads what
+// HTML-to-DOCX converters put into a Word file as an embedded chunk
+// (w:altChunk), and .html manuscripts. Scripts, styles and presentation are
+// left out; an image whose bytes the page, its archive or its folder does
+// not hold is kept as its description, with a warning.
 package htmldoc
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -36,10 +41,19 @@ type Options struct {
 	// MaxDepth bounds the nesting of elements (200 when zero).
 	MaxDepth int
 	// Image returns the bytes of the image an <img src> names, when the
-	// container holds it (a part of a web archive); nil keeps every image
-	// as its description.
+	// container holds it (a part of a web archive).
 	Image func(src string) (doc.Media, bool)
+	// Dir is the folder an <img src> with a relative path is read from:
+	// the page's own folder, for a page read from a file. When it is empty
+	// no file is read, and such an image is kept as its description, with
+	// a warning. Images on the web are never fetched; images in data: URIs
+	// are always read.
+	Dir string
 }
+
+// maxImageFile bounds an image read from a file next to the page, as the
+// DOCX reader bounds the images of a package.
+const maxImageFile = 64 << 20
 
 // Errors a caller may want to tell apart.
 var (
@@ -95,6 +109,7 @@ func Parse(src []byte, opt Options) (*doc.Document, error) {
 		return nil, err
 	}
 	c.meta(root)
+	c.findNotes(root)
 	var body *html.Node
 	for n := range root.Descendants() {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
@@ -106,6 +121,11 @@ func Parse(src []byte, opt Options) (*doc.Document, error) {
 		body = root
 	}
 	c.d.Blocks = append(c.d.Blocks, c.blocks(body, c.d.Lang)...)
+	// Notes the page hides (pop-up footnotes) or puts where no text is
+	// read are still the notes its references call.
+	for _, n := range c.noteOrder {
+		c.note(n)
+	}
 	return c.d, nil
 }
 
@@ -182,6 +202,7 @@ type conv struct {
 	d   *doc.Document
 	// bad holds language tags already reported as invalid.
 	bad map[string]bool
+	notes
 }
 
 func (c *conv) checkDepth(n *html.Node, depth int) error {
@@ -280,7 +301,8 @@ var skipped = map[atom.Atom]bool{
 	atom.Input: true, atom.Textarea: true, atom.Nav: true,
 }
 
-// blockTags are elements that make blocks; everything else is inline.
+// blockTags are elements that make blocks; everything else is inline
+// (and <math display="block">, see isBlock).
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 	atom.Blockquote: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Figure: true,
@@ -288,7 +310,7 @@ var blockTags = map[atom.Atom]bool{
 	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Center: true, atom.Address: true,
 	atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Body: true, atom.Form: true, atom.Fieldset: true,
 	atom.Details: true, atom.Summary: true, atom.Caption: true, atom.Tr: true, atom.Td: true, atom.Th: true,
-	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Figcaption: true, atom.Math: true,
+	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Figcaption: true,
 }
 
 // hidden reports whether an element is not shown to a reader of the page:
@@ -319,7 +341,12 @@ func hidden(n *html.Node) bool {
 }
 
 func isBlock(n *html.Node) bool {
-	return n.Type == html.ElementNode && blockTags[n.DataAtom]
+	return n.Type == html.ElementNode && (blockTags[n.DataAtom] || displayMath(n))
+}
+
+// displayMath reports whether n is a formula set on its own line.
+func displayMath(n *html.Node) bool {
+	return n.DataAtom == atom.Math && strings.EqualFold(strings.TrimSpace(attr(n, "display")), "block")
 }
 
 // blocks reads the children of n as blocks; runs of inline content
@@ -339,6 +366,15 @@ func (c *conv) blocks(n *html.Node, lang string) []doc.Block {
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		if k.Type == html.ElementNode && (skipped[k.DataAtom] || hidden(k)) {
+			continue
+		}
+		if c.noteOf[k] != nil {
+			flush()
+			c.note(k)
+			continue
+		}
+		if c.noteLists[n] && k.Type == html.ElementNode && k.DataAtom == atom.Hr {
+			// The rule pandoc puts above its notes.
 			continue
 		}
 		if !isBlock(k) {
@@ -381,7 +417,7 @@ func (c *conv) block(n *html.Node, outer string) []doc.Block {
 		l = own
 	}
 	anchor := func(ins []doc.Inline) []doc.Inline {
-		if id := strings.TrimSpace(attr(n, "id")); id != "" {
+		if id := c.anchorID(n); id != "" {
 			return append([]doc.Inline{{Type: doc.Anchor, ID: id}}, ins...)
 		}
 		return ins
@@ -423,6 +459,10 @@ func (c *conv) block(n *html.Node, outer string) []doc.Block {
 	case atom.Figure:
 		return c.figure(n, l)
 	case atom.Math:
+		// A formula on its own line: a paragraph holding it.
+		if b, ok := paragraph(anchor([]doc.Inline{c.math(n, true)})); ok {
+			return []doc.Block{withLang(b, own, outer)}
+		}
 		return nil
 	}
 	return c.container(n, l, own, outer)
@@ -432,7 +472,7 @@ func (c *conv) block(n *html.Node, outer string) []doc.Block {
 // list item outside a list), giving its id to its first block.
 func (c *conv) container(n *html.Node, l, own, outer string) []doc.Block {
 	bs := c.blocks(n, l)
-	if id := strings.TrimSpace(attr(n, "id")); id != "" {
+	if id := c.anchorID(n); id != "" {
 		for i := range bs {
 			if bs[i].Type == doc.Paragraph || bs[i].Type == doc.Heading {
 				bs[i].Inlines = append([]doc.Inline{{Type: doc.Anchor, ID: id}}, bs[i].Inlines...)
@@ -486,10 +526,14 @@ func (c *conv) list(n *html.Node, l, own, outer string) []doc.Block {
 		if k.Type != html.ElementNode {
 			continue
 		}
+		if c.noteOf[k] != nil {
+			c.note(k)
+			continue
+		}
 		switch k.DataAtom {
 		case atom.Li, atom.Dt, atom.Dd:
 			bs := c.blocks(k, l)
-			if id := strings.TrimSpace(attr(k, "id")); id != "" && len(bs) > 0 && bs[0].Type == doc.Paragraph {
+			if id := c.anchorID(k); id != "" && len(bs) > 0 && bs[0].Type == doc.Paragraph {
 				bs[0].Inlines = append([]doc.Inline{{Type: doc.Anchor, ID: id}}, bs[0].Inlines...)
 			}
 			if bs == nil {
@@ -617,22 +661,137 @@ func (c *conv) figure(n *html.Node, l string) []doc.Block {
 	return append([]doc.Block{{Type: doc.FigureBlock, Figure: f}}, rest...)
 }
 
-// image reads an <img>: the image itself when the container has it,
-// otherwise only its description.
+// image reads an <img>: the image itself when the page holds it (a
+// data: URI), the container has it (a part of a web archive) or it is a
+// file in Options.Dir; otherwise only its description, with a warning
+// naming the image.
 func (c *conv) image(n *html.Node) doc.Inline {
 	in := doc.Inline{Type: doc.Image, Alt: collapse(attr(n, "alt"))}
 	if in.Alt == "" {
 		in.Alt = collapse(attr(n, "title"))
 	}
+	src := strings.TrimSpace(attr(n, "src"))
+	if src == "" {
+		return in
+	}
+	m, why := c.imageMedia(src)
+	if why != "" {
+		name := src
+		if len(name) > 48 {
+			name = name[:40] + "…"
+		}
+		if in.Alt != "" {
+			c.d.Warn("image %q not read (%s): kept as its description %q", name, why, in.Alt)
+		} else {
+			c.d.Warn("image %q not read (%s): left out, as it has no description", name, why)
+		}
+		return in
+	}
+	if c.d.MediaByName(m.Name) == nil {
+		c.d.Media = append(c.d.Media, m)
+	}
+	in.Src = m.Name
+	return in
+}
+
+// imageMedia returns the image an <img src> names, or why it has none.
+func (c *conv) imageMedia(src string) (doc.Media, string) {
+	if len(src) > 5 && strings.EqualFold(src[:5], "data:") {
+		m, err := doc.DataMedia(src)
+		if err != nil {
+			return m, err.Error()
+		}
+		return m, ""
+	}
 	if c.opt.Image != nil {
-		if m, ok := c.opt.Image(strings.TrimSpace(attr(n, "src"))); ok {
-			if c.d.MediaByName(m.Name) == nil {
-				c.d.Media = append(c.d.Media, m)
-			}
-			in.Src = m.Name
+		if m, ok := c.opt.Image(src); ok {
+			return m, ""
 		}
 	}
-	return in
+	u, err := url.Parse(src)
+	switch {
+	case err != nil:
+		return doc.Media{}, "not a URL"
+	case u.Scheme == "http" || u.Scheme == "https" || u.Host != "":
+		return doc.Media{}, "tandem fetches no images from the web"
+	case u.Scheme != "":
+		return doc.Media{}, "not in the page"
+	case c.opt.Dir == "":
+		return doc.Media{}, "the page was read without its folder"
+	}
+	name := filepath.FromSlash(u.Path)
+	if !filepath.IsLocal(name) {
+		return doc.Media{}, "outside the page's folder"
+	}
+	f, err := os.OpenInRoot(c.opt.Dir, name)
+	if err != nil {
+		return doc.Media{}, "no such file next to the page"
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxImageFile+1))
+	if err != nil {
+		return doc.Media{}, err.Error()
+	}
+	m, err := doc.ImageMedia(data, mime.TypeByExtension(strings.ToLower(filepath.Ext(name))), maxImageFile)
+	if err != nil {
+		return m, err.Error()
+	}
+	return m, ""
+}
+
+// math reads a <math> element: its MathML, cleaned, and the TeX a
+// converter such as pandoc puts beside it (an annotation of encoding
+// application/x-tex). A formula tandem cannot keep as MathML and has no
+// TeX for is kept as its text, with a warning.
+func (c *conv) math(n *html.Node, display bool) doc.Inline {
+	var b strings.Builder
+	tex := ""
+	var write func(n *html.Node)
+	write = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(html.EscapeString(n.Data))
+		case html.ElementNode:
+			switch n.Data {
+			case "annotation-xml":
+				// Another notation of the same formula (content MathML).
+				return
+			case "annotation":
+				if enc := strings.ToLower(attr(n, "encoding")); tex == "" && (enc == "application/x-tex" || enc == "tex" || enc == "latex") {
+					tex = strings.TrimSpace(textOf(n))
+				}
+			}
+			b.WriteString("<" + n.Data)
+			for _, a := range n.Attr {
+				if a.Namespace == "" && !strings.Contains(a.Key, ":") {
+					b.WriteString(" " + a.Key + `="` + html.EscapeString(a.Val) + `"`)
+				}
+			}
+			b.WriteString(">")
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				write(k)
+			}
+			b.WriteString("</" + n.Data + ">")
+		}
+	}
+	write(n)
+	m := &doc.Math{Display: display, TeX: tex}
+	if clean, err := doc.CleanMathML(b.String(), display); err == nil {
+		m.MathML = clean
+	} else if tex == "" {
+		text := collapse(textOf(n))
+		c.d.Warn("a MathML formula (%s) uses markup tandem does not keep: kept as its text", excerpt(text))
+		return doc.Inline{Type: doc.Text, Text: text}
+	}
+	return doc.Inline{Type: doc.MathInline, Math: m}
+}
+
+// excerpt shortens a text for a message.
+func excerpt(s string) string {
+	if r := []rune(s); len(r) > 30 {
+		return strconv.Quote(string(r[:28]) + "…")
+	}
+	return strconv.Quote(s)
 }
 
 // inlineMarks maps elements to the marks they make.
@@ -665,8 +824,18 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	if skipped[n.DataAtom] || hidden(n) {
 		return nil
 	}
+	if c.noteOf[n] != nil {
+		c.note(n)
+		return nil
+	}
+	if c.backlinks[n] {
+		return nil
+	}
+	if info := c.refOf[n]; info != nil {
+		return []doc.Inline{{Type: doc.NoteRef, Note: info.id, Mark: c.refMark[n]}}
+	}
 	var pre []doc.Inline
-	if id := strings.TrimSpace(attr(n, "id")); id != "" {
+	if id := c.anchorID(n); id != "" {
 		pre = []doc.Inline{{Type: doc.Anchor, ID: id}}
 	}
 	inner := l
@@ -681,8 +850,10 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 		return []doc.Inline{{Type: doc.LineBreak, Break: doc.BreakOf(attr(n, "class"), attr(n, "style"))}}
 	case n.DataAtom == atom.Img:
 		return []doc.Inline{c.image(n)}
+	case n.DataAtom == atom.Math:
+		return []doc.Inline{c.math(n, false)}
 	case n.DataAtom == atom.A:
-		if name := strings.TrimSpace(attr(n, "name")); name != "" && len(pre) == 0 {
+		if name := strings.TrimSpace(attr(n, "name")); name != "" && len(pre) == 0 && !c.refNames[name] {
 			pre = []doc.Inline{{Type: doc.Anchor, ID: name}}
 		}
 		href := strings.TrimSpace(attr(n, "href"))
@@ -777,10 +948,17 @@ func trim(ins []doc.Inline) []doc.Inline {
 
 func clean(ins []doc.Inline) []doc.Inline {
 	out := make([]doc.Inline, 0, len(ins))
+	dropped := false
 	for _, in := range ins {
 		if in.Type.IsMark() {
 			in.Content = clean(in.Content)
 			if len(in.Content) == 0 {
+				continue
+			}
+			if in.Type == doc.Sup && onlyNoteRefs(in.Content) {
+				// <sup><a role="doc-noteref">: the reference is raised
+				// by itself.
+				out = append(out, in.Content...)
 				continue
 			}
 		}
@@ -788,11 +966,22 @@ func clean(ins []doc.Inline) []doc.Inline {
 			continue
 		}
 		if in.Type == doc.Image && in.Src == "" && in.Alt == "" {
+			dropped = true
 			continue
 		}
 		out = append(out, in)
 	}
 	out = doc.MergeText(out)
+	if dropped {
+		// The spaces on either side of an image left out meet.
+		for i := range out {
+			if out[i].Type == doc.Text {
+				for strings.Contains(out[i].Text, "  ") {
+					out[i].Text = strings.ReplaceAll(out[i].Text, "  ", " ")
+				}
+			}
+		}
+	}
 	// One space where two met at the edge of a mark.
 	for i := 1; i < len(out); i++ {
 		if out[i].Type == doc.Text && out[i-1].Type == doc.Text {
@@ -803,6 +992,22 @@ func clean(ins []doc.Inline) []doc.Inline {
 		}
 	}
 	return out
+}
+
+// onlyNoteRefs reports whether ins holds note references and nothing
+// else but white space.
+func onlyNoteRefs(ins []doc.Inline) bool {
+	refs := 0
+	for _, in := range ins {
+		switch {
+		case in.Type == doc.NoteRef:
+			refs++
+		case in.Type == doc.Text && strings.TrimSpace(in.Text) == "":
+		default:
+			return false
+		}
+	}
+	return refs > 0
 }
 
 func endsWithSpace(in doc.Inline) bool {

@@ -3,9 +3,7 @@ package htmldoc
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -165,14 +163,8 @@ func (l *lineSkipper) Read(b []byte) (int, error) {
 }
 
 // media makes a media entry of an image part, named by its content like
-// the DOCX reader's.
+// the other readers' images.
 func media(p mhtPart) doc.Media {
 	typ, _, _ := mime.ParseMediaType(p.contentType)
-	ext := map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg",
-		"image/webp": ".webp", "image/bmp": ".bmp", "image/tiff": ".tif"}[typ]
-	if ext == "" {
-		ext = ".bin"
-	}
-	sum := sha256.Sum256(p.body)
-	return doc.Media{Name: hex.EncodeToString(sum[:8]) + ext, Type: typ, Size: len(p.body), Data: p.body}
+	return doc.NewMedia(p.body, typ)
 }

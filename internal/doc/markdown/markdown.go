@@ -22,6 +22,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/doc/htmldoc"
 	langtag "github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/textenc"
 )
@@ -257,6 +258,8 @@ type conv struct {
 	noteLabels map[string]string
 	// bad holds language tags already reported as invalid.
 	bad map[string]bool
+	// htmlNotes counts the blocks of HTML that had notes of their own.
+	htmlNotes int
 }
 
 func (c *conv) tooDeep(depth int) error {
@@ -320,7 +323,13 @@ func (c *conv) blocks(n ast.Node, depth int) ([]doc.Block, error) {
 			out = append(out, doc.Block{Type: doc.ListBlock, List: l})
 		case *ast.ThematicBreak:
 			out = append(out, doc.Block{Type: doc.SectionBreak})
-		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+		case *ast.HTMLBlock:
+			bs, err := c.htmlBlock(ch)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, bs...)
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			if b, ok := c.literal(ch); ok {
 				out = append(out, b)
 			}
@@ -365,11 +374,96 @@ func (c *conv) displayMath(n ast.Node) (doc.Inline, bool) {
 	return doc.Inline{Type: doc.MathInline, Math: &doc.Math{Display: true, TeX: tex}}, true
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
+// htmlBlock reads a block of HTML in the Markdown (a table with merged
+// cells, as the Markdown writer writes one, a list, a figure) as the HTML
+// reader reads a page: as the blocks it makes. A block of nothing but
+// page breaks is those breaks.
+func (c *conv) htmlBlock(n *ast.HTMLBlock) ([]doc.Block, error) {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(c.src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(c.src))
+	}
+	if ins, ok := onlyBreaks(b.String()); ok {
+		return []doc.Block{{Type: doc.Paragraph, Inlines: ins}}, nil
+	}
+	return c.html(b.String())
+}
 
-// literal keeps the text of a code block, or of an HTML block without its
-// tags, as a paragraph with its line breaks: the model has no code, and raw
-// HTML is not passed through.
+// html reads HTML of the Markdown with the HTML reader, taking its images
+// into the document's media, its notes into the document's notes and its
+// warnings into the document's.
+func (c *conv) html(src string) ([]doc.Block, error) {
+	h, err := htmldoc.Parse([]byte(src), htmldoc.Options{ContentType: "text/html; charset=utf-8", MaxSize: c.lim.MaxSize, MaxDepth: c.lim.MaxDepth})
+	if err != nil {
+		return nil, fmt.Errorf("HTML in the Markdown: %w", err)
+	}
+	for _, w := range h.Warnings {
+		c.d.Warn("%s", w)
+	}
+	for _, m := range h.Media {
+		if c.d.MediaByName(m.Name) == nil {
+			c.d.Media = append(c.d.Media, m)
+		}
+	}
+	if len(h.Notes) > 0 {
+		// Named apart from the Markdown's own footnotes (fn1, …).
+		c.htmlNotes++
+		prefix := "html" + strconv.Itoa(c.htmlNotes) + "-"
+		rename := func(ins []doc.Inline) {
+			doc.WalkInlines(ins, func(in *doc.Inline) {
+				if in.Type == doc.NoteRef {
+					in.Note = prefix + in.Note
+				}
+			})
+		}
+		h.Walk(func(b *doc.Block) {
+			rename(b.Inlines)
+			if b.Figure != nil {
+				rename(b.Figure.Caption)
+			}
+		})
+		for _, note := range h.Notes {
+			note.ID = prefix + note.ID
+			c.d.Notes = append(c.d.Notes, note)
+		}
+	}
+	return h.Blocks, nil
+}
+
+// image makes an image of a Markdown image or an <img>: one in a data:
+// URI goes into the document's media (or, when it is not an image tandem
+// reads, is kept as its description, with a warning); others are kept as
+// the path or URL they give.
+func (c *conv) image(src, alt, title string) doc.Inline {
+	in := doc.Inline{Type: doc.Image, Src: src, Alt: alt, Text: title}
+	if len(src) < 5 || !strings.EqualFold(src[:5], "data:") {
+		return in
+	}
+	in.Src = ""
+	m, err := doc.DataMedia(src)
+	if err != nil {
+		name := src[:min(len(src), 40)] + "…"
+		if alt != "" {
+			c.d.Warn("image %q not read (%v): kept as its description %q", name, err, alt)
+		} else {
+			c.d.Warn("image %q not read (%v): left out, as it has no description", name, err)
+		}
+		return in
+	}
+	if c.d.MediaByName(m.Name) == nil {
+		c.d.Media = append(c.d.Media, m)
+	}
+	in.Src = m.Name
+	return in
+}
+
+// literal keeps the text of a code block as a paragraph with its line
+// breaks: the model has no code.
 func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 	var b strings.Builder
 	lines := n.Lines()
@@ -377,14 +471,7 @@ func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 		seg := lines.At(i)
 		b.Write(seg.Value(c.src))
 	}
-	s := b.String()
-	if _, ok := n.(*ast.HTMLBlock); ok {
-		if ins, ok := onlyBreaks(s); ok {
-			return doc.Block{Type: doc.Paragraph, Inlines: ins}, true
-		}
-		s = htmlText(tagRE.ReplaceAllString(s, ""))
-	}
-	s = strings.Trim(s, "\n")
+	s := strings.Trim(b.String(), "\n")
 	if strings.TrimSpace(s) == "" {
 		return doc.Block{}, false
 	}
@@ -486,6 +573,8 @@ var (
 	classAttrRE = regexp.MustCompile(`\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 	styleAttrRE = regexp.MustCompile(`\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 	idAttrRE    = regexp.MustCompile(`\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	srcAttrRE   = regexp.MustCompile(`\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	altAttrRE   = regexp.MustCompile(`\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 )
 
 var htmlMarks = map[string]doc.InlineType{
@@ -561,12 +650,22 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 				return nil, err
 			}
 			// Text carries the title until figure() makes it a caption.
-			add(doc.Inline{Type: doc.Image, Src: string(ch.Destination), Alt: doc.PlainText(inner), Text: string(ch.Title)})
+			add(c.image(string(ch.Destination), doc.PlainText(inner), string(ch.Title)))
 		case *east.FootnoteLink:
 			add(doc.Inline{Type: doc.NoteRef, Note: "fn" + strconv.Itoa(ch.Index)})
 		case *east.FootnoteBacklink:
 		case *mathNode:
-			add(doc.Inline{Type: doc.MathInline, Math: &doc.Math{TeX: ch.tex, Display: ch.display}})
+			if ch.mathml == "" {
+				add(doc.Inline{Type: doc.MathInline, Math: &doc.Math{TeX: ch.tex, Display: ch.display}})
+				continue
+			}
+			bs, err := c.html(ch.mathml)
+			if err != nil {
+				return nil, err
+			}
+			for _, b := range bs {
+				add(b.Inlines...)
+			}
 		case *ast.RawHTML:
 			var b strings.Builder
 			for i := 0; i < ch.Segments.Len(); i++ {
@@ -578,6 +677,16 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 				name := strings.ToLower(m[1])
 				if name == "br" {
 					add(brTag(m[2]))
+					continue
+				}
+				if name == "img" {
+					val := func(re *regexp.Regexp) string {
+						if m := re.FindStringSubmatch(m[2]); m != nil {
+							return htmlText(m[1] + m[2] + m[3])
+						}
+						return ""
+					}
+					add(c.image(strings.TrimSpace(val(srcAttrRE)), strings.TrimSpace(val(altAttrRE)), ""))
 					continue
 				}
 				if name == "span" || name == "a" {

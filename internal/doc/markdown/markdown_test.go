@@ -84,6 +84,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("<span lang=ru><sup>x</span></sup>[^a]\n\n[^a]: [^a]"))
+	f.Add([]byte("<math><mi>\xc4\xb0</mi></MATH> <img src=\"data:image/gif;base64,R0lGODlh\">\n\n<table><tr><td rowspan=2>a<a href=\"#f\" role=\"doc-noteref\">1</a></td></tr></table>\n\n<aside id=f role=doc-footnote>n</aside>\n"))
 	f.Add([]byte("\xff\xfe#\x00 \x00\x14\x04>\x04\n\x00"))                                                  // UTF-16: "# До"
 	f.Add([]byte("# \xc2\xe2\xe5\xe4\xe5\xed\xe8\xe5\n\n\xc4\xe2\xe5 \xe0\xea\xe0\xe4\xe5\xec\xe8\xe8.\n")) // Windows-1251
 	f.Fuzz(func(t *testing.T, src []byte) {

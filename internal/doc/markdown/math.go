@@ -10,11 +10,13 @@ import (
 )
 
 // mathNode is a formula in TeX between $ and $ (inline) or $$ and $$
-// (display), as pandoc and GitHub read them.
+// (display), as pandoc and GitHub read them, or a MathML <math> element
+// on one line (mathml), as tandem writes a formula that has no TeX.
 type mathNode struct {
 	ast.BaseInline
 	tex     string
 	display bool
+	mathml  string
 }
 
 var kindMath = ast.NewNodeKind("Math")
@@ -73,8 +75,37 @@ func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	return nil
 }
 
-// mathExtension adds mathParser to a goldmark parser, before the other
-// inline parsers so that TeX is not read as emphasis.
+// mathMLParser finds a <math> element and its end on one line, before
+// goldmark's raw HTML parser takes its tags one by one.
+type mathMLParser struct{}
+
+func (mathMLParser) Trigger() []byte { return []byte{'<'} }
+
+func (mathMLParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	// Lower case for ASCII only, so that offsets stay those of line.
+	lower := make([]byte, len(line))
+	for i, c := range line {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	if !bytes.HasPrefix(lower, []byte("<math")) || len(line) < 6 || !bytes.ContainsRune([]byte(" \t\n/>"), rune(line[5])) {
+		return nil
+	}
+	end := bytes.Index(lower, []byte("</math>"))
+	if end < 0 {
+		return nil
+	}
+	end += len("</math>")
+	block.Advance(end)
+	return &mathNode{mathml: string(line[:end])}
+}
+
+// mathExtension adds mathParser and mathMLParser to a goldmark parser,
+// before the other inline parsers so that TeX is not read as emphasis nor
+// MathML as tags to drop.
 func mathExtension() parser.Option {
-	return parser.WithInlineParsers(util.Prioritized(mathParser{}, 50))
+	return parser.WithInlineParsers(util.Prioritized(mathParser{}, 50), util.Prioritized(mathMLParser{}, 50))
 }
