@@ -81,6 +81,35 @@ func roleOf(instr string) fieldRole {
 	return roleInline
 }
 
+// roleIn returns how a field with instruction instr is read where pa
+// has come to: a page reference to a _Toc bookmark is the page number of
+// a table of contents entry in a table of contents or after a tab, and a
+// field in running text ("see page 5").
+func (r *reader) roleIn(instr string, pa *para) fieldRole {
+	role := roleOf(instr)
+	if role == roleTOCPage && !r.inTOC && !r.tocOpen() && !afterTab(pa.atoms) {
+		return roleInline
+	}
+	return role
+}
+
+// afterTab reports whether the text of atoms ends with a tab (and
+// spaces), bookmarks aside.
+func afterTab(atoms []atom) bool {
+	for i := len(atoms) - 1; i >= 0; i-- {
+		switch atoms[i].kind {
+		case aAnchor:
+		case aText:
+			if t := strings.TrimRight(atoms[i].text, " \u00a0"); t != "" {
+				return strings.HasSuffix(t, "\t")
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // instrAdd adds s to the instruction of f and of the fields f is nested
 // in the instruction of.
 func instrAdd(f *field, s string) {

@@ -58,6 +58,8 @@ func TestBodyFields(t *testing.T) {
 			[]string{"1. Иванов И. Книга.", "2. Петров П. Статья."}},
 		{"a result over two paragraphs is text", `<w:p>` + run("Ссылка: ") + `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ADDIN CITAVI.PLACEHOLDER </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + run("первая часть") + `</w:p><w:p>` + run("вторая часть") + `<w:r><w:fldChar w:fldCharType="end"/></w:r>` + run(".") + `</w:p>`,
 			[]string{"Ссылка: первая часть", "вторая часть."}},
+		{"a page reference to a heading in running text", `<w:p>` + run("См. с. ") + fieldXML(`PAGEREF _Toc7 \h`, run("12")) + run(".") + `</w:p>`,
+			[]string{`См. с. ⟦PAGEREF _Toc7 \h=12⟧.`}},
 		{"a citation is a field", `<w:p>` + run("Как показано ") + fieldXML(`ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":"a1"}`, run("(Иванов 2001)")) + run(".") + `</w:p>`,
 			[]string{`Как показано ⟦ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":"a1"}=(Иванов 2001)⟧.`}},
 	} {

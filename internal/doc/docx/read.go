@@ -582,7 +582,7 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		return x.skip()
 	case "fldSimple":
 		instr := attr(s, "instr")
-		switch roleOf(instr) {
+		switch r.roleIn(instr, pa) {
 		case roleTOCPage:
 			r.inTOC = true
 			return x.skip()
@@ -940,7 +940,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 					f := r.fields[n-1]
 					f.result = true
 					instr := f.instr.String()
-					switch roleOf(instr) {
+					switch r.roleIn(instr, pa) {
 					case roleTOCPage:
 						// Word's entries of a table of contents made by
 						// hand or by a macro still point at _Toc bookmarks.
