@@ -194,9 +194,12 @@ const (
 	// whose Href is "#"+ID points to it; see ResolveLinks.
 	Anchor InlineType = "anchor"
 	// Field is a value the word processor works out where it shows it: a
-	// page number, the number of pages, a date (a DOCX field in a header
-	// or footer). Instr is its instruction ("PAGE", "NUMPAGES \* Arabic")
-	// and Text the value the source last showed. It is never translated.
+	// page number, a cross-reference, a caption's number, a date (a DOCX
+	// field, in the text or in a header or footer). Instr is its
+	// instruction ("PAGE", "PAGEREF _Ref12 \h", "SEQ Table \* ARABIC",
+	// with a field nested in it in braces: "IF { REF x } = 1 …") and Text
+	// the value the source last showed, which writers show. It is never
+	// translated; a cross-reference made a link (\h) is a Link around it.
 	Field InlineType = "field"
 )
 

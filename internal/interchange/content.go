@@ -39,6 +39,11 @@ type Run struct {
 	// Code is the original native code the run stands for, when the
 	// format carries it (XLIFF 1.2 bpt/ept/ph, 2.x originalData, TMX).
 	Code string
+	// Disp is what a tool shows in place of a standalone code when that
+	// is not its native code: the value a field last showed ("5" for
+	// PAGEREF _Ref1 \h). XLIFF 2 writes it as disp, XLIFF 1.2 as
+	// equiv-text.
+	Disp string
 }
 
 // Content is a segment's text with its inline codes.

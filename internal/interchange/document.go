@@ -335,6 +335,16 @@ func codeText(in doc.Inline) string {
 	return ""
 }
 
+// dispText is what translators are shown in place of a standalone inline
+// when it is not its native code: a field's value, which a translation
+// keeps as the source showed it (the word processor works it out again).
+func dispText(in doc.Inline) string {
+	if in.Type == doc.Field {
+		return in.Text
+	}
+	return ""
+}
+
 // inlinesToContent flattens inlines into text and codes, numbering the codes
 // from 1 and recording what each stands for. Formulas, anchors, note
 // references, images and line breaks are standalone codes; the other marks
@@ -352,7 +362,7 @@ func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 				id := strconv.Itoa(next)
 				next++
 				codes[id] = in
-				c = append(c, Run{Kind: Standalone, ID: id, Type: markType(in.Type), Code: codeText(in)})
+				c = append(c, Run{Kind: Standalone, ID: id, Type: markType(in.Type), Code: codeText(in), Disp: dispText(in)})
 			default:
 				id := strconv.Itoa(next)
 				next++
@@ -754,7 +764,7 @@ func loss(typ string) string {
 	case "link":
 		return "the link is lost"
 	case "field":
-		return "the field (a page number, a date) is lost"
+		return "the field (a page number, a cross-reference, a date) is lost"
 	case "number":
 		return "the number is left out of the label"
 	}

@@ -518,7 +518,7 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 			case "ept":
 				c = append(c, Run{Kind: Close, ID: id, Code: ch.innerText()})
 			case "ph":
-				c = append(c, Run{Kind: Standalone, ID: id, Type: typ, Code: ch.innerText()})
+				c = append(c, Run{Kind: Standalone, ID: id, Type: typ, Code: ch.innerText(), Disp: ch.attrValue("equiv-text")})
 			case "it":
 				k := Open
 				if ch.attrValue("pos") == "close" {
@@ -696,7 +696,11 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 				if ch.name == "ph" {
 					k = Standalone
 				}
-				c = append(c, Run{Kind: k, ID: id, Type: typ, Code: data[ch.attrValue("dataRef")]})
+				r := Run{Kind: k, ID: id, Type: typ, Code: data[ch.attrValue("dataRef")]}
+				if k == Standalone && ch.attrValue("disp") != r.Code {
+					r.Disp = ch.attrValue("disp")
+				}
+				c = append(c, r)
 			case "ec":
 				ref := firstNonEmpty(ch.attrValue("startRef"), id)
 				if ref == "" {
@@ -868,7 +872,7 @@ func inline12(c Content) string {
 			}
 		case Standalone:
 			if r.Code != "" {
-				fmt.Fprintf(&b, "<ph%s>%s</ph>", attrs("id", r.ID, "ctype", ctype12(r.Type)), escText(r.Code))
+				fmt.Fprintf(&b, "<ph%s>%s</ph>", attrs("id", r.ID, "ctype", ctype12(r.Type), "equiv-text", r.Disp), escText(r.Code))
 			} else {
 				fmt.Fprintf(&b, "<x%s/>", attrs("id", r.ID, "ctype", ctype12(r.Type)))
 			}
@@ -1046,13 +1050,13 @@ func inline2(c Content, seg string, data map[string]string, ends map[string]bool
 			// note reference) may be moved but neither deleted nor
 			// copied: tools that know canDelete and canCopy enforce it,
 			// the others still show the code as a tag the translator
-			// cannot edit. disp shows a formula's TeX or a note's mark
-			// in its place.
-			can, disp := "", ""
+			// cannot edit. disp shows a formula's TeX, a note's mark or
+			// a field's value in its place.
+			can, disp := "", r.Disp
 			if protectedTypes[r.Type] {
 				can = "no"
 			}
-			if !strings.Contains(r.Code, "<") {
+			if disp == "" && !strings.Contains(r.Code, "<") {
 				disp = r.Code
 			}
 			fmt.Fprintf(&b, "<ph%s/>", attrs("id", r.ID, "type", type2(r.Type), "subType", subType2(r.Type), "canCopy", can, "canDelete", can, "dataRef", ref(r, ""), "disp", disp))
@@ -1078,7 +1082,7 @@ func type2(t string) string {
 		return ""
 	case "image", "link":
 		return t
-	case "math", "anchor", "footnote", "number":
+	case "math", "anchor", "footnote", "number", "field":
 		return "other"
 	}
 	return "fmt"

@@ -125,7 +125,7 @@ func TestHandmade(t *testing.T) {
 		`<span lang="ru-RU">Андрей Кортунов</span>指出，莫斯科是<em>首都</em>。`, // language span, smart tag, character style
 		`<a href="https://example.org/treaty">条约全文</a>`,                // complex field hyperlink, without its underline
 		`<a href="https://example.org/simple">简单字段</a>`,                // simple field hyperlink
-		`<a href="https://example.org/ru">俄文版</a>。第页。`,                 // relationship hyperlink; a page number of the source is left out
+		`<a href="https://example.org/ru">俄文版</a>。第3页。`,                // relationship hyperlink; a page field shows its value
 		`修订：新增文字移入文字。`,                                                 // insertions and moves in, deletions, moves away and hidden text out
 		`>前半段，后半段。</p>`,                                                // a deleted paragraph mark joins two paragraphs
 		`内容控件中的段落，行内控件。`,                                               // content controls

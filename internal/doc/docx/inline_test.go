@@ -10,7 +10,7 @@ import (
 
 // inlineShape writes inlines compactly for comparison: text as it is,
 // breaks as ⏎ (line), ⤓ (page) and ⇥ (column), a link as [text](href),
-// an anchor as {id}.
+// an anchor as {id}, a field as ⟦instruction=value⟧.
 func inlineShape(ins []doc.Inline) string {
 	var b strings.Builder
 	for _, in := range ins {
@@ -23,6 +23,8 @@ func inlineShape(ins []doc.Inline) string {
 			b.WriteString("[" + inlineShape(in.Content) + "](" + in.Href + ")")
 		case doc.Anchor:
 			b.WriteString("{" + in.ID + "}")
+		case doc.Field:
+			b.WriteString("⟦" + in.Instr + "=" + in.Text + "⟧")
 		default:
 			b.WriteString(inlineShape(in.Content))
 		}
@@ -65,7 +67,7 @@ func TestInlineSeparators(t *testing.T) {
 		{"hyphens", `<w:p><w:r><w:t>северо</w:t><w:noBreakHyphen/><w:t>запад, пере</w:t><w:softHyphen/><w:t>нос</w:t></w:r></w:p>`, []string{"северо\u2011запад, пере\u00adнос"}},
 		{"symbol", `<w:p><w:r><w:t>5 </w:t><w:sym w:font="Symbol" w:char="F06D"/><w:t>m</w:t></w:r></w:p>`, []string{"5 μm"}},
 		{"deleted text of a tracked change", `<w:p>` + run("было ") + `<w:del w:id="1" w:author="A"><w:r><w:delText>старое </w:delText></w:r></w:del><w:ins w:id="2" w:author="A">` + run("новое") + `</w:ins></w:p>`, []string{"было новое"}},
-		{"field result", `<w:p>` + run("см. ") + `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF _Ref1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + run("таблицу 1") + `<w:r><w:fldChar w:fldCharType="end"/></w:r>` + run(".") + `</w:p>`, []string{"см. таблицу 1."}},
+		{"field result", `<w:p>` + run("см. ") + `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF _Ref1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + run("таблицу 1") + `<w:r><w:fldChar w:fldCharType="end"/></w:r>` + run(".") + `</w:p>`, []string{"см. ⟦REF _Ref1=таблицу 1⟧."}},
 		{"section break inside a paragraph", `<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/></w:sectPr></w:pPr>` + run("Конец части.") + `</w:p><w:p>` + run("Часть 2.") + `</w:p>`, []string{"Конец части.", "§", "Часть 2."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -115,7 +117,7 @@ func fieldXML(instr, result string) string {
 // TestTableOfContentsPageNumbers checks that the page numbers of the
 // source never become text: a table of contents keeps each entry's text
 // and link without its tab leader and number, however the table was made,
-// and page fields in the running text are left out with a warning.
+// while page fields in the running text are fields showing their value.
 func TestTableOfContentsPageNumbers(t *testing.T) {
 	heading := `<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:bookmarkStart w:id="1" w:name="_Toc1"/>` + run("Введение") + `<w:bookmarkEnd w:id="1"/></w:p>`
 	wordEntry := func(rpr string) string {
@@ -140,7 +142,7 @@ func TestTableOfContentsPageNumbers(t *testing.T) {
 			[]string{"1.\tВведение"}, ""},
 		{"a number after a tab in running text stays", `<w:p>` + run("Итого\t12") + `</w:p>`, []string{"Итого\t12"}, ""},
 		{"a page reference in the running text", `<w:p>` + run("см. с. ") + fieldXML(`PAGEREF _Ref5 \h`, run("5")) + run(", всего ") + `<w:fldSimple w:instr=" NUMPAGES ">` + run("9") + `</w:fldSimple>` + run(" с.") + `</w:p>`,
-			[]string{"см. с. , всего  с."}, "2 page numbers of the source"},
+			[]string{"см. с. ⟦PAGEREF _Ref5 \\h=5⟧, всего ⟦NUMPAGES=9⟧ с."}, `a link points at "#_Ref5"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := readBody(t, tc.body, tocStyles())

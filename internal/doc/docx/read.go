@@ -48,44 +48,10 @@ type reader struct {
 	ruby int
 	// hidden counts content kept in other parts that is not read, by kind.
 	hidden map[string]int
-	// furniture is set while headers and footers are read: their fields
-	// become field inlines instead of text.
+	// furniture is set while headers and footers are read.
 	furniture bool
-	// pageNumbers counts the page numbers of page fields left out of the
-	// running text (not of a table of contents).
-	pageNumbers int
 	// inTOC is set while a paragraph of a table of contents is read.
 	inTOC bool
-}
-
-// field is a complex field (w:fldChar begin … separate … end) being read.
-type field struct {
-	instr  strings.Builder
-	result bool
-	href   string
-	// code is the paragraph and index of the field atom that stands for
-	// the field (in headers and footers), whose text the result becomes.
-	code     int
-	codePara *para
-	// page is set for a field whose result is a page number of the source
-	// (PAGEREF, PAGE, NUMPAGES), which is left out; toc for a table of
-	// contents, whose entries lose their page numbers.
-	page, toc bool
-}
-
-// pageField reports whether a field's result is a page number of the
-// source document: a number the source's layout gave, which would be wrong
-// in any other rendering of the text (a translation, a web page).
-func pageField(instr string) bool {
-	f := fieldWords(instr)
-	if len(f) == 0 {
-		return false
-	}
-	switch strings.ToUpper(f[0]) {
-	case "PAGEREF", "PAGE", "NUMPAGES", "SECTIONPAGES":
-		return true
-	}
-	return false
 }
 
 // tocPageRef reports whether a field is the page number of an entry of a
@@ -325,6 +291,7 @@ func (r *reader) readComments(name string) error {
 		}
 		var parts []string
 		for _, b := range r.finalize(pbs) {
+			b.Inlines = shownInlines(b.Inlines)
 			parts = append(parts, doc.BlockText(&b))
 		}
 		r.comments = append(r.comments, doc.Comment{ID: attr(s, "id"), Author: attr(s, "author"),
@@ -369,9 +336,6 @@ func (r *reader) finish() *doc.Document {
 	}
 	if r.ruby > 0 {
 		d.Warn("%s (ruby) left out; their base text is kept", i18n.Count(r.ruby, "phonetic guide", "phonetic guides"))
-	}
-	if r.pageNumbers > 0 {
-		d.Warn("%s of the source (PAGE, PAGEREF and NUMPAGES fields) left out of the text: they count the pages of the source's layout", i18n.Count(r.pageNumbers, "page number", "page numbers"))
 	}
 	kinds := make([]string, 0, len(r.hidden))
 	for k := range r.hidden {
@@ -526,6 +490,7 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.endParagraph(pa)
 	if r.inTOC || r.tocOpen() {
 		pa.atoms = trimPageNumber(pa.atoms)
 	}
@@ -562,7 +527,7 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	}
 	var out []pblock
 	if ps.title && r.title == "" {
-		r.title = strings.TrimSpace(doc.PlainText(buildInlines(pa.atoms)))
+		r.title = strings.TrimSpace(doc.PlainText(shownInlines(buildInlines(pa.atoms))))
 	}
 	atoms := pa.atoms
 	if onlyAnchors(atoms) || onlyImages(buildInlines(withoutAnchors(atoms))) {
@@ -668,24 +633,29 @@ func (r *reader) inline(x *xmlPart, s xml.StartElement, pa *para, href string) e
 		}
 		return x.skip()
 	case "fldSimple":
-		if tocPageRef(attr(s, "instr")) {
+		instr := attr(s, "instr")
+		switch r.roleIn(instr, pa) {
+		case roleTOCPage:
 			r.inTOC = true
-		}
-		if r.furniture && fieldTarget(attr(s, "instr")) == "" && r.visible() {
-			pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(attr(s, "instr"))})
-			r.fields = append(r.fields, &field{result: true, code: len(pa.atoms) - 1, codePara: pa})
-			err := x.children(visit)
-			r.fields = r.fields[:len(r.fields)-1]
-			return err
-		}
-		if pageField(attr(s, "instr")) {
-			r.pageNumberLeftOut()
 			return x.skip()
+		case roleLink:
+			if h := fieldTarget(instr); h != "" {
+				return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
+			}
+			return x.children(visit)
+		case roleText:
+			return x.children(visit)
 		}
-		if h := fieldTarget(attr(s, "instr")); h != "" {
-			return x.children(func(c xml.StartElement) error { return r.inline(x, c, pa, h) })
+		f := &field{result: true, inline: true, target: fieldTarget(instr)}
+		f.instr.WriteString(instr)
+		r.fields = append(r.fields, f)
+		err := x.children(visit)
+		r.fields = r.fields[:len(r.fields)-1]
+		if f.inline && !f.placed && r.visible() {
+			// A field whose result is empty still stands where it is.
+			r.place(f, pa, r.fieldAtom(f, href))
 		}
-		return x.children(visit)
+		return err
 	case "commentRangeStart":
 		pa.comments = appendOnce(pa.comments, attr(s, "id"))
 		return x.skip()
@@ -734,29 +704,15 @@ func (r *reader) symbolsMissing(font string, n int) {
 }
 
 // visible reports whether text read now is shown: it is not part of a
-// field's instructions, nor a page number of the source, nor the result
-// of a field read as a field inline.
+// field's instructions, nor the page number of a table of contents entry,
+// nor the result of a field read as a field inline.
 func (r *reader) visible() bool {
 	for _, f := range r.fields {
-		if !f.result || f.page || f.codePara != nil {
+		if !f.result || f.page || f.inline {
 			return false
 		}
 	}
 	return true
-}
-
-// fieldResult adds text to the result of the field inline it belongs to,
-// if any, and reports whether it did.
-func (r *reader) fieldResult(pa *para, text string) bool {
-	for _, f := range r.fields {
-		if f.codePara != nil {
-			if f.codePara == pa && f.code < len(pa.atoms) {
-				pa.atoms[f.code].text += text
-			}
-			return true
-		}
-	}
-	return false
 }
 
 // tocOpen reports whether the result of a table of contents field is being
@@ -768,15 +724,6 @@ func (r *reader) tocOpen() bool {
 		}
 	}
 	return false
-}
-
-// pageNumberLeftOut counts a page field left out of the running text,
-// unless the field is itself out of sight (inside another field's
-// instructions) or in a table of contents.
-func (r *reader) pageNumberLeftOut() {
-	if !r.inTOC && r.visible() {
-		r.pageNumbers++
-	}
 }
 
 // trimPageNumber takes the page number off the end of a table of contents
@@ -919,7 +866,19 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 	}
 	emit := func(a atom) {
 		resolve()
-		if props.val&props.set&mHidden != 0 || !r.visible() {
+		if props.val&props.set&mHidden != 0 {
+			return
+		}
+		if f := r.inlineField(); f != nil {
+			if a.kind == aText {
+				r.fieldText(f, pa, a.text, props, href)
+				return
+			}
+			// A field's result with more than a value in it (a note
+			// reference, a break, an image) is text of the document.
+			demote(f)
+		}
+		if !r.visible() {
 			return
 		}
 		if a.href = href; a.href == "" {
@@ -944,9 +903,6 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			return err
 		case "t":
 			t, err := x.text()
-			if err == nil && t != "" && r.fieldResult(pa, t) {
-				return nil
-			}
 			if err == nil && t != "" {
 				resolve()
 				if table := symbolFont(props.font); table != nil {
@@ -973,7 +929,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "instrText":
 			t, err := x.text()
 			if n := len(r.fields); n > 0 && !r.fields[n-1].result {
-				r.fields[n-1].instr.WriteString(t)
+				instrAdd(r.fields[n-1], t)
 			}
 			return err
 		case "tab", "ptab":
@@ -1025,36 +981,48 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 		case "fldChar":
 			switch attr(s, "fldCharType") {
 			case "begin":
-				r.fields = append(r.fields, &field{})
+				f := &field{}
+				if n := len(r.fields); n > 0 && !r.fields[n-1].result {
+					f.parent = r.fields[n-1]
+					instrAdd(f.parent, "{")
+				}
+				r.fields = append(r.fields, f)
 			case "separate":
-				if n := len(r.fields); n > 0 {
+				if n := len(r.fields); n > 0 && !r.fields[n-1].result {
 					f := r.fields[n-1]
 					f.result = true
-					if tocPageRef(f.instr.String()) {
+					instr := f.instr.String()
+					switch r.roleIn(instr, pa) {
+					case roleTOCPage:
 						// Word's entries of a table of contents made by
 						// hand or by a macro still point at _Toc bookmarks.
 						r.inTOC = true
-					}
-					f.href = fieldTarget(f.instr.String())
-					f.toc = tocField(f.instr.String())
-					switch {
-					case r.furniture && f.href == "" && r.visible():
-						// In a header or footer, a page number is what
-						// the field is for: it stays a field.
-						pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(f.instr.String())})
-						f.code, f.codePara = len(pa.atoms)-1, pa
-					case pageField(f.instr.String()):
-						r.pageNumberLeftOut()
 						f.page = true
+					case roleLink:
+						f.href = fieldTarget(instr)
+					case roleText:
+						f.toc = tocField(instr)
+					default:
+						f.inline = f.parent == nil
+						f.target = fieldTarget(instr)
 					}
 				}
 			case "end":
 				if n := len(r.fields); n > 0 {
 					f := r.fields[n-1]
 					r.fields = r.fields[:n-1]
-					// A field without a result still shows a value.
-					if r.furniture && !f.result && fieldTarget(f.instr.String()) == "" && r.visible() {
-						pa.atoms = append(pa.atoms, atom{kind: aField, mark: strings.TrimSpace(f.instr.String())})
+					switch {
+					case f.parent != nil:
+						instrAdd(f.parent, "}")
+					case f.placed || !r.visible():
+					case f.inline || !f.result && roleOf(f.instr.String()) == roleInline:
+						// A field whose result is empty, or that has
+						// none, still stands where it is.
+						resolve()
+						if props.val&props.set&mHidden == 0 {
+							f.target = fieldTarget(f.instr.String())
+							r.place(f, pa, r.dress(r.fieldAtom(f, href), props))
+						}
 					}
 				}
 			}

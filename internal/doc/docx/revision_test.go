@@ -105,6 +105,7 @@ func FuzzRead(f *testing.F) {
 // checksums.
 func FuzzDocumentXML(f *testing.F) {
 	f.Add(handmadeBody)
+	f.Add(fieldsBody)
 	f.Add(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:p>`)
 	f.Add(`<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val="99999"/></w:tcPr></w:tc></w:tr></w:tbl>`)
 	// Formulas, symbols, bookmarks, marks and chunks, in a namespace the

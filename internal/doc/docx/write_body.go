@@ -42,6 +42,12 @@ type partOut struct {
 	// alt is the description of the image being copied from the
 	// template, as the document has it (translated).
 	alt string
+	// rangeEnd is the bookmark of an anchor whose text a field shows
+	// (REF, NOTEREF) while it is open: it ends after the caption's number
+	// (a SEQ field) or the note reference that follows it, or else with
+	// its paragraph, so that Word, working the field out again, shows the
+	// translation's "Table 1" or heading.
+	rangeEnd string
 }
 
 func (pw *pkgWriter) newPart(name string, kept []relEntry) *partOut {
@@ -314,7 +320,9 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 			}
 		}
 	}
-	defer func() { o.keep = outer }()
+	outerEnd := o.rangeEnd
+	o.rangeEnd = ""
+	defer func() { o.keep, o.rangeEnd = outer, outerEnd }()
 	o.x.open("w:p")
 	p.write(&o.x, sect)
 	o.noteMark(c)
@@ -328,6 +336,7 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 		}
 	}
 	o.inlines(ins, runState{lang: c.lang, noteI: c.noteI})
+	o.endRange()
 	if name != "" {
 		o.bookmark(name, false)
 	}
@@ -400,6 +409,14 @@ func (o *partOut) bookmark(name string, start bool) bool {
 	return true
 }
 
+// endRange ends the bookmark left open for a field to show its text.
+func (o *partOut) endRange() {
+	if o.rangeEnd != "" {
+		o.bookmark(o.rangeEnd, false)
+		o.rangeEnd = ""
+	}
+}
+
 // runState is the formatting the inlines being written inherit.
 type runState struct {
 	marks  uint16
@@ -468,8 +485,12 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 		o.x.close("w:r")
 	case doc.NoteRef:
 		o.noteRef(in, rs)
+		o.endRange()
 	case doc.Field:
 		o.field(in, rs)
+		if f := fieldWords(in.Instr); len(f) > 0 && strings.EqualFold(f[0], "SEQ") {
+			o.endRange()
+		}
 	case doc.Image:
 		// An image without a source has nothing to show, unless the
 		// template links it from outside; one whose bytes are missing is
@@ -501,7 +522,11 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 		}
 	case doc.Anchor:
 		if name := pw.anchors[in.ID]; name != "" && o.bookmark(name, true) {
-			o.bookmark(name, false)
+			if pw.refTargets[in.ID] && o.rangeEnd == "" {
+				o.rangeEnd = name
+			} else {
+				o.bookmark(name, false)
+			}
 		}
 	default:
 		o.inlines(in.Content, rs)

@@ -400,7 +400,7 @@ func TestWriteWebImage(t *testing.T) {
 // TestWriteHeadersWithoutTemplate writes a document's headers and footers
 // as parts of its own when there is no template to write them over:
 // referenced from the section, the first page's turned on, fields as
-// simple fields marked dirty so that the page number is worked out again.
+// fields marked dirty so that the page number is worked out again.
 func TestWriteHeadersWithoutTemplate(t *testing.T) {
 	d, err := readBytes(t, zipParts(t, furnitureParts(t)))
 	if err != nil {
@@ -421,7 +421,8 @@ func TestWriteHeadersWithoutTemplate(t *testing.T) {
 			footer = string(data)
 		}
 	}
-	for _, want := range []string{`<w:fldSimple w:instr=" PAGE " w:dirty="true">`, `<w:fldSimple w:instr=" NUMPAGES " w:dirty="true">`, "Страница "} {
+	for _, want := range []string{`<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>`,
+		`<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> NUMPAGES </w:instrText>`, "Страница "} {
 		if !strings.Contains(footer, want) {
 			t.Errorf("the footer lacks %s:\n%s", want, footer)
 		}

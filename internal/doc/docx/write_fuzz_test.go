@@ -48,6 +48,7 @@ func FuzzWriteFurniture(f *testing.F) {
 func FuzzWriteDocumentXML(f *testing.F) {
 	f.Add([]byte(writerParts(f)["word/document.xml"]))
 	f.Add([]byte(pkgParts(handmadeBody)["word/document.xml"]))
+	f.Add([]byte(pkgParts(fieldsBody)["word/document.xml"]))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		parts := writerParts(t)
 		parts["word/document.xml"] = string(body)

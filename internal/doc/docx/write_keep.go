@@ -192,9 +192,7 @@ func (k *paraKeep) takeField(instr string) []*xnode {
 }
 
 // field writes a field inline: the template's own field with the same
-// instruction, or a simple field marked dirty, so that Word and
-// LibreOffice work its value out again, showing the last value until
-// then.
+// instruction (in headers and footers), or a field of its own.
 func (o *partOut) field(in *doc.Inline, rs runState) {
 	if nodes := o.keep.takeField(in.Instr); nodes != nil {
 		for _, n := range nodes {
@@ -206,9 +204,85 @@ func (o *partOut) field(in *doc.Inline, rs runState) {
 		o.text(in.Text, rs)
 		return
 	}
-	o.x.open("w:fldSimple", "w:instr", " "+strings.TrimSpace(in.Instr)+" ", "w:dirty", "true")
+	o.fldChar("begin", rs, true)
+	o.instr(" "+o.pw.renameBookmark(strings.TrimSpace(in.Instr))+" ", rs)
+	o.fldChar("separate", rs, false)
 	o.text(in.Text, rs)
-	o.x.close("w:fldSimple")
+	o.fldChar("end", rs, false)
+}
+
+// fldChar writes a run holding a field character of the given type. The
+// beginning of a field is marked dirty, so that Word works its value out
+// again when it opens the file (the page numbers of the translation, the
+// text a cross-reference points at), showing the last value until then.
+func (o *partOut) fldChar(typ string, rs runState, dirty bool) {
+	o.x.open("w:r")
+	o.rPr(rs, "")
+	if dirty {
+		o.x.empty("w:fldChar", "w:fldCharType", typ, "w:dirty", "true")
+	} else {
+		o.x.empty("w:fldChar", "w:fldCharType", typ)
+	}
+	o.x.close("w:r")
+}
+
+// instr writes a field's instruction as it came: runs of instruction
+// text, and the fields nested in it (written in braces, "IF { REF x } =
+// 1 …") as fields of their own, without a result, for Word to work out.
+func (o *partOut) instr(s string, rs runState) {
+	write := func(t string) {
+		if t = cleanText(t); t != "" {
+			o.x.open("w:r")
+			o.rPr(rs, "")
+			o.x.textElem("w:instrText", t, "xml:space", "preserve")
+			o.x.close("w:r")
+		}
+	}
+	start, depth, open := 0, 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			if depth == 0 {
+				open = i
+			}
+			depth++
+		case '}':
+			if depth == 0 {
+				continue // a character of the instruction
+			}
+			if depth--; depth == 0 {
+				write(s[start:open])
+				o.fldChar("begin", rs, false)
+				o.instr(s[open+1:i], rs)
+				o.fldChar("end", rs, false)
+				start = i + 1
+			}
+		}
+	}
+	// What is left, with an unmatched brace, is text of the instruction.
+	write(s[start:])
+}
+
+// renameBookmark returns a field instruction with the bookmark it refers
+// to (REF, PAGEREF or NOTEREF name) renamed as the package written names
+// the anchor, when the two differ.
+func (pw *pkgWriter) renameBookmark(instr string) string {
+	f := fieldWords(instr)
+	if len(f) < 2 {
+		return instr
+	}
+	switch strings.ToUpper(f[0]) {
+	case "REF", "PAGEREF", "NOTEREF":
+	default:
+		return instr
+	}
+	name, ok := pw.anchors[f[1]]
+	if !ok || name == f[1] || strings.ContainsAny(f[1], `\"`) {
+		return instr
+	}
+	j := strings.Index(instr, f[0]) + len(f[0])
+	i := j + strings.Index(instr[j:], f[1])
+	return instr[:i] + name + instr[i+len(f[1]):]
 }
 
 // rewrite writes a node of the template: a paragraph that the document

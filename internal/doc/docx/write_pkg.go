@@ -42,6 +42,9 @@ type pkgWriter struct {
 
 	anchors      map[string]string // Anchor ID → bookmark name
 	blockTargets map[string]string // block ID a link points to → bookmark name
+	// refTargets are the anchors whose text a field shows (REF, NOTEREF),
+	// whose bookmarks hold text; see partOut.rangeEnd.
+	refTargets   map[string]bool
 	bookmarkIDs  map[string]int
 	nextBookmark int
 
@@ -62,7 +65,7 @@ func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, e
 		noteByIDs: map[string]*doc.Note{}, notes: map[string]*noteOut{},
 		partNames: map[string]bool{}, mediaParts: map[string]string{},
 		resolved: map[string]string{}, resolvedName: map[string]string{},
-		anchors: map[string]string{}, blockTargets: map[string]string{}, bookmarkIDs: map[string]int{},
+		anchors: map[string]string{}, blockTargets: map[string]string{}, bookmarkIDs: map[string]int{}, refTargets: map[string]bool{},
 		nextDocPr: 1000, nextBookmark: 1,
 		blocks: map[string]*doc.Block{}, boxDone: map[*textBox]bool{}, boxFlat: map[*textBox]bool{},
 	}
@@ -330,6 +333,10 @@ func (pw *pkgWriter) planBookmarks() {
 				anchors = append(anchors, in.ID)
 			case in.Type == doc.Link && strings.HasPrefix(in.Href, "#") && len(in.Href) > 1:
 				targets = append(targets, in.Href[1:])
+			case in.Type == doc.Field:
+				if f := fieldWords(in.Instr); len(f) > 1 && (strings.EqualFold(f[0], "REF") || strings.EqualFold(f[0], "NOTEREF")) {
+					pw.refTargets[f[1]] = true
+				}
 			}
 		})
 	}
