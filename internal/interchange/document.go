@@ -533,7 +533,10 @@ type Applied struct {
 // one with none keeps its text. Text left in the source language is marked
 // as such (a span of x's source language), since the document becomes one
 // in x's target language, whose way of numbering lists and labels it takes
-// (doc.LocalizeNumbers). Nothing is lost or added
+// (doc.LocalizeNumbers); its notes are numbered in the order the
+// translation calls them, and cross-references (REF, NOTEREF) show the
+// translated heading, caption or note number (doc.RefValues). Nothing is
+// lost or added
 // without a Warning in the result. It fails when x names no target
 // language, or the same language as its source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
@@ -551,6 +554,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		warn(0, "the file translates from %s, but the document is in %s: was the XLIFF made from another document?", x.SrcLang, d.Lang)
 	}
 	srcLang := firstNonEmpty(x.SrcLang, d.Lang)
+	refs := doc.MarkRefValues(d)
 	byID := map[string]Unit{}
 	for _, u := range x.Units() {
 		if _, dup := byID[u.ID]; !dup {
@@ -648,6 +652,9 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	doc.LocalizeNumbers(d, x.TgtLang)
 	// Notes are numbered in the order the translation calls them.
 	doc.OrderNotes(d)
+	// Cross-references show the translated heading, caption or note
+	// number, as Word will once it works the fields out again.
+	refs.Update(d)
 	return res, nil
 }
 

@@ -77,3 +77,58 @@ func TestBodyFieldsExported(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossReferenceTranslated imports a translation of a paragraph that
+// refers to a heading and to a table's caption: the fields show the
+// translated heading and caption label, as Word shows them once it works
+// the fields out again, not the source's words inside the translation.
+func TestCrossReferenceTranslated(t *testing.T) {
+	newDoc := func() *doc.Document {
+		d := &doc.Document{Lang: "ru", Blocks: []doc.Block{
+			{Type: doc.Heading, Level: 1, Inlines: []doc.Inline{{Type: doc.Anchor, ID: "_Ref7"}, {Type: doc.Text, Text: "Методы"}}},
+			{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Anchor, ID: "_Ref8"}, {Type: doc.Text, Text: "Таблица "}, {Type: doc.Field, Instr: `SEQ Таблица \* ARABIC`, Text: "1"}, {Type: doc.Text, Text: ". Итоги"}}},
+			{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "См. "},
+				{Type: doc.Link, Href: "#_Ref7", Content: []doc.Inline{{Type: doc.Field, Instr: `REF _Ref7 \h`, Text: "Методы"}}},
+				{Type: doc.Text, Text: " и "},
+				{Type: doc.Field, Instr: `REF _Ref8 \h`, Text: "Таблица 1"},
+				{Type: doc.Text, Text: "."}}},
+		}}
+		doc.AssignIDs(d)
+		return d
+	}
+	x, err := FromDocument(newDoc(), "paper.docx", "ru", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]string{"Методы": "Methods", "Таблица ": "Table ", ". Итоги": ". Results", ".": ".", "Итоги": "Results", "См. ": "See ", " и ": " and "}
+	for fi := range x.Files {
+		for ui := range x.Files[fi].Units {
+			for si := range x.Files[fi].Units[ui].Segments {
+				s := &x.Files[fi].Units[ui].Segments[si]
+				s.Target = nil
+				for _, r := range s.Source {
+					if r.Kind == Text {
+						tr, ok := words[r.Text]
+						if !ok {
+							t.Fatalf("no translation for %q", r.Text)
+						}
+						r.Text = tr
+					}
+					s.Target = append(s.Target, r)
+				}
+				s.State = Translated
+			}
+		}
+	}
+	d := newDoc()
+	if _, err := ApplyTranslation(d, x); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := doc.WriteHTML(&b, d, doc.HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), ">See <a href=\"#_Ref7\">Methods</a> and Table 1.<") {
+		t.Errorf("the cross-references do not show the translation:\n%s", b.String())
+	}
+}

@@ -1,0 +1,207 @@
+package doc
+
+import (
+	"strings"
+)
+
+// RefValues records how the cross-reference fields of a document (REF and
+// NOTEREF, as Word writes them for "see section …", "Table 1" or "note 3")
+// got the values they show, so that after the document's text is replaced
+// by a translation (or its notes renumbered) the values can be worked out
+// again from the new text, as a word processor would. Without it, a
+// translated HTML or Markdown edition would show the source's heading or
+// caption inside the translated sentence.
+//
+// The keys are bookmark names in lower case (Word's bookmark names ignore
+// case); for each, the values its fields showed that its text explains,
+// and where that text ended.
+type RefValues map[string]map[string]refEnd
+
+// refEnd is where the text a REF field shows ends, counted from its
+// bookmark's anchor: at the end of the block, after the first caption
+// number (a SEQ field), or, for NOTEREF, the label of the first note
+// reference.
+type refEnd int
+
+const (
+	endBlock refEnd = iota + 1
+	endSeq
+	endNoteLabel
+)
+
+// refFields returns the kind ("REF" or "NOTEREF") and the bookmark of a
+// cross-reference field whose value MarkRefValues can work out again. A
+// REF or NOTEREF with a switch that shows something else than the
+// bookmark's text or note number (\n, \r, \w paragraph numbers, \p
+// "above"/"below", \f a note of its own) is left alone.
+func refField(in *Inline) (kind, bookmark string, ok bool) {
+	if in.Type != Field {
+		return "", "", false
+	}
+	words := strings.Fields(in.Instr)
+	if len(words) < 2 {
+		return "", "", false
+	}
+	kind = strings.ToUpper(words[0])
+	if kind != "REF" && kind != "NOTEREF" {
+		return "", "", false
+	}
+	for _, w := range words[2:] {
+		switch strings.ToLower(w) {
+		case `\n`, `\r`, `\w`, `\p`, `\f`, `\d`, `\t`:
+			return "", "", false
+		}
+	}
+	return kind, strings.ToLower(words[1]), true
+}
+
+// MarkRefValues records, for every REF or NOTEREF field of d whose value
+// is what its bookmark shows in d (the text from the anchor to the end of
+// its block or to the caption number after it; the label of the note
+// reference after it), how that value was found. Fields whose value cannot
+// be told from the text (a page number, a bookmark that is not in d, a
+// value edited by hand) are not recorded and keep their value.
+func MarkRefValues(d *Document) RefValues {
+	out := RefValues{}
+	want := map[string][]string{} // bookmark → values shown by its fields
+	d.Walk(func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			WalkInlines(ins, func(in *Inline) {
+				if kind, bm, ok := refField(in); ok {
+					want[bm] = append(want[bm], kind+"\x00"+squeezeSpace(in.Text))
+				}
+			})
+		})
+	})
+	if len(want) == 0 {
+		return out
+	}
+	labels := labelNotes(d, true)
+	d.Walk(func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			flat := flatten(ins)
+			for i, in := range flat {
+				if in.Type != Anchor {
+					continue
+				}
+				bm := strings.ToLower(in.ID)
+				for _, w := range want[bm] {
+					kind, val, _ := strings.Cut(w, "\x00")
+					if val == "" {
+						continue
+					}
+					ends := []refEnd{endSeq, endBlock}
+					if kind == "NOTEREF" {
+						ends = []refEnd{endNoteLabel}
+					}
+					for _, e := range ends {
+						if got, ok := refText(flat[i+1:], e, labels); ok && got == val {
+							if out[bm] == nil {
+								out[bm] = map[string]refEnd{}
+							}
+							out[bm][val] = e
+							break
+						}
+					}
+				}
+			}
+		})
+	})
+	return out
+}
+
+// Update sets the value of every recorded REF and NOTEREF field of d to
+// what its bookmark shows in d now, found the way it was found when the
+// values were marked. A field whose bookmark is gone, or now shows
+// nothing, keeps its value.
+func (r RefValues) Update(d *Document) {
+	if len(r) == 0 {
+		return
+	}
+	labels := labelNotes(d, true)
+	now := map[string]map[refEnd]string{} // bookmark → end → text
+	d.Walk(func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			flat := flatten(ins)
+			for i, in := range flat {
+				if in.Type != Anchor {
+					continue
+				}
+				bm := strings.ToLower(in.ID)
+				if r[bm] == nil || now[bm] != nil {
+					continue
+				}
+				now[bm] = map[refEnd]string{}
+				for _, e := range r[bm] {
+					if got, ok := refText(flat[i+1:], e, labels); ok && got != "" {
+						now[bm][e] = got
+					}
+				}
+			}
+		})
+	})
+	d.Walk(func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			WalkInlines(ins, func(in *Inline) {
+				if _, bm, ok := refField(in); ok {
+					if e, ok := r[bm][squeezeSpace(in.Text)]; ok {
+						if v, ok := now[bm][e]; ok {
+							in.Text = v
+						}
+					}
+				}
+			})
+		})
+	})
+}
+
+// flatten lists the leaves of ins in reading order, marks left out.
+func flatten(ins []Inline) []*Inline {
+	var out []*Inline
+	WalkInlines(ins, func(in *Inline) {
+		if !in.Type.IsMark() {
+			out = append(out, in)
+		}
+	})
+	return out
+}
+
+// refText is the text after an anchor (the leaves after it in its block)
+// up to the end e, with white space collapsed; ok is false when e is not
+// in the block (no caption number, no note reference).
+func refText(after []*Inline, e refEnd, labels noteLabels) (string, bool) {
+	var b strings.Builder
+	for _, in := range after {
+		switch in.Type {
+		case Text, Field:
+			if e == endNoteLabel && in.Type == Text && strings.TrimSpace(in.Text) == "" {
+				continue
+			}
+			if e == endNoteLabel {
+				return "", false
+			}
+			b.WriteString(in.Text)
+			if e == endSeq && in.Type == Field {
+				if f := strings.Fields(in.Instr); len(f) > 0 && strings.EqualFold(f[0], "SEQ") {
+					return squeezeSpace(b.String()), true
+				}
+			}
+		case LineBreak:
+			b.WriteByte(' ')
+		case NoteRef:
+			if e == endNoteLabel {
+				if in.Mark != "" {
+					return in.Mark, true
+				}
+				l, ok := labels.label(in.Note)
+				return l, ok
+			}
+		}
+	}
+	if e == endBlock {
+		return squeezeSpace(b.String()), true
+	}
+	return "", false
+}
+
+func squeezeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
