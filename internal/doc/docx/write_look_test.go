@@ -1,0 +1,158 @@
+package docx
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// lookBody has words set apart among plain ones: highlighted yellow,
+// coloured red, in a character style of the manuscript's own ("Emphasis
+// Strong": bold and purple), shaded in a table cell, highlighted in a
+// text box; a
+// paragraph highlighted throughout; a footnote with a highlighted word.
+const lookBody = `
+<w:p><w:r><w:t xml:space="preserve">Тут слово </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>жёлтое</w:t></w:r><w:r><w:t xml:space="preserve">, слово </w:t></w:r><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>алое</w:t></w:r><w:r><w:t xml:space="preserve"> и слово </w:t></w:r><w:r><w:rPr><w:rStyle w:val="EmphasisStrong"/></w:rPr><w:t>особое</w:t></w:r><w:r><w:t>.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="3"/></w:r></w:p>
+<w:p><w:r><w:rPr><w:highlight w:val="green"/></w:rPr><w:t xml:space="preserve">Целый абзац </w:t></w:r><w:r><w:rPr><w:highlight w:val="green"/></w:rPr><w:t>зелёный.</w:t></w:r></w:p>
+<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">В таблице </w:t></w:r><w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/></w:rPr><w:t>пепельное</w:t></w:r><w:r><w:t xml:space="preserve"> слово.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t>Абзац с рамкой.</w:t></w:r><w:r><w:pict><v:shape id="LookBox" style="position:absolute;margin-left:0;margin-top:0;width:150pt;height:50pt" stroked="t"><v:textbox><w:txbxContent><w:p><w:r><w:t xml:space="preserve">В рамке </w:t></w:r><w:r><w:rPr><w:highlight w:val="cyan"/></w:rPr><w:t>голубое</w:t></w:r><w:r><w:t xml:space="preserve"> слово.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
+`
+
+// lookParts returns the furniture package with lookBody added, the
+// character style it uses, its footnote, and a first-page header with a
+// blue word.
+func lookParts(t *testing.T) map[string]string {
+	parts := furnitureParts(t)
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], "<w:sectPr>", lookBody+"<w:sectPr>", 1)
+	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], "</w:styles>",
+		`<w:style w:type="character" w:customStyle="1" w:styleId="EmphasisStrong"><w:name w:val="Emphasis Strong"/><w:rPr><w:b/><w:color w:val="7030A0"/></w:rPr></w:style></w:styles>`, 1)
+	parts["word/footnotes.xml"] = strings.Replace(parts["word/footnotes.xml"], "</w:footnotes>",
+		`<w:footnote w:id="3"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Сноска с </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>пометкой</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>`, 1)
+	parts["word/header2.xml"] = strings.Replace(parts["word/header2.xml"], `<w:r><w:t>Первая страница</w:t></w:r>`,
+		`<w:r><w:t xml:space="preserve">Первая </w:t></w:r><w:r><w:rPr><w:color w:val="0070C0"/></w:rPr><w:t>страница</w:t></w:r>`, 1)
+	return parts
+}
+
+// styledWords returns the text of each Styled inline of d (body, cells,
+// notes, headers, text boxes) with its look.
+func styledWords(d *doc.Document) map[string]doc.Style {
+	out := map[string]doc.Style{}
+	d.Walk(func(b *doc.Block) {
+		ins := b.Inlines
+		if b.Figure != nil {
+			ins = b.Figure.Caption
+		}
+		doc.WalkInlines(ins, func(in *doc.Inline) {
+			if in.Type == doc.Styled && in.Style != nil {
+				out[doc.PlainText(in.Content)] = *in.Style
+			}
+		})
+	})
+	return out
+}
+
+// TestReadLooks reads words set apart by a highlight, a colour, a
+// shading or a character style as Styled inlines, wherever they are, and
+// a look that covers the whole paragraph as none.
+func TestReadLooks(t *testing.T) {
+	d, err := readBytes(t, zipParts(t, lookParts(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := styledWords(d)
+	want := map[string]doc.Style{
+		"жёлтое":    {Highlight: "yellow"},
+		"алое":      {Color: "FF0000"},
+		"особое":    {Name: "Emphasis Strong"},
+		"пепельное": {Shading: "D9D9D9"},
+		"голубое":   {Highlight: "cyan"},
+		"пометкой":  {Highlight: "yellow"},
+		"страница":  {Color: "0070C0"},
+		"синим":     {Color: "0070C0"},
+		// A look that goes with a mark is a look of some words too.
+		"красное": {Color: "C00000"},
+		"серое":   {Shading: "D9D9D9"},
+	}
+	for w, st := range want {
+		if got[w] != st {
+			t.Errorf("%q read with look %+v, want %+v", w, got[w], st)
+		}
+	}
+	for w := range got {
+		if strings.Contains(w, "абзац") || strings.Contains(w, "Целый") {
+			t.Errorf("a paragraph with one look throughout has a Styled inline: %q", w)
+		}
+	}
+	h := html(t, d)
+	for _, s := range []string{
+		`<mark>жёлтое</mark>`,
+		`<span style="color:#FF0000">алое</span>`,
+		`<span data-style="Emphasis Strong"><strong>особое</strong></span>`,
+		`<span style="background-color:#D9D9D9">пепельное</span>`,
+		`<mark style="background-color:#00FFFF">голубое</mark>`,
+	} {
+		if !strings.Contains(h, s) {
+			t.Errorf("the HTML lacks %s:\n%s", s, h)
+		}
+	}
+}
+
+// TestWriteLooks translates the manuscript through XLIFF (its codes kept
+// around the translated words), writes it over the original and reads it
+// back: each look is on the translated words, and nowhere else; the
+// paragraph highlighted throughout still is.
+func TestWriteLooks(t *testing.T) {
+	parts := lookParts(t)
+	tr := translation{name: "looks→en", from: "ru", to: "en", source: zipParts(t, parts)}
+	d := tr.translate(t)
+	tmpl, err := OpenTemplate(tr.source, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, d, WriteOptions{Template: tmpl}); err != nil {
+		t.Fatal(err)
+	}
+	out := checkPackage(t, buf.Bytes())
+	back, err := readBytes(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := styledWords(back)
+	for w, st := range map[string]doc.Style{
+		"жёлтое":    {Highlight: "yellow"},
+		"алое":      {Color: "FF0000"},
+		"особое":    {Name: "Emphasis Strong"},
+		"пепельное": {Shading: "D9D9D9"},
+		"голубое":   {Highlight: "cyan"},
+		"пометкой":  {Highlight: "yellow"},
+		"страница":  {Color: "0070C0"},
+		"синим":     {Color: "0070C0"},
+		"красное":   {Color: "C00000"},
+	} {
+		if got[pseudo(w, "en")] != st {
+			t.Errorf("%q (%q) read back with look %+v, want %+v; looks read back: %+v", w, pseudo(w, "en"), got[pseudo(w, "en")], st, got)
+		}
+	}
+	body := string(out["word/document.xml"])
+	run := func(text string) string {
+		i := strings.Index(body, pseudo(text, "en"))
+		if i < 0 {
+			t.Fatalf("no run with %q", pseudo(text, "en"))
+		}
+		return body[strings.LastIndex(body[:i], "<w:r>"):i]
+	}
+	if r := run("особое"); !strings.Contains(r, `<w:rStyle w:val="EmphasisStrong"/><w:b/>`) {
+		t.Errorf("the run of the styled word is %s", r)
+	}
+	if r := run("Целый абзац "); !strings.Contains(r, `<w:highlight w:val="green"/>`) || strings.Count(r, "highlight") != 1 {
+		t.Errorf("the run of the paragraph highlighted throughout is %s", r)
+	}
+	for _, plain := range []string{"Тут слово ", ", слово ", " и слово ", "В таблице ", " слово."} {
+		if r := run(plain); strings.Contains(r, "highlight") || strings.Contains(r, "color") || strings.Contains(r, "shd") {
+			t.Errorf("the plain run of %q has a look: %s", plain, r)
+		}
+	}
+}
