@@ -201,8 +201,9 @@ const (
 	// Styled marks text the source set apart by a look of its own that
 	// none of the other marks says (Style): a character style, a
 	// highlight, a text colour, a shading. Only part of a paragraph is
-	// styled this way; a look that covers the whole paragraph, or that
-	// is its style's own, is no mark.
+	// styled this way: a look that is the paragraph style's own is no
+	// mark, nor (outside notes, where a DOCX written over the source
+	// carries it from there) one that covers the whole paragraph.
 	Styled InlineType = "styled"
 )
 

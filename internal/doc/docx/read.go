@@ -918,8 +918,10 @@ func fieldWords(s string) []string {
 // look returns the look a run's properties rp give its text beyond what
 // the paragraph's run properties base give it: its character style (see
 // styles.charLook), and the highlight, colour and shading it sets itself
-// that differ from what it would have without them. In a link, the
-// link's own look (its style and colour) is no look.
+// that differ from what it would have without them. Black text and a
+// white shading where the paragraph sets no colour are no look (pasted
+// text often says so on every run), nor is, in a link, the link's own
+// look (its style and colour).
 func (r *reader) look(rp runPr, base runProps, inLink bool) doc.Style {
 	var s doc.Style
 	if rp.style != "" && !inLink {
@@ -940,7 +942,7 @@ func (r *reader) look(rp runPr, base runProps, inLink bool) doc.Style {
 			s.Color = c
 		}
 	}
-	if f := differs(rp.rpr.fill, under.fill, "auto"); f != "auto" {
+	if f := differs(rp.rpr.fill, under.fill, "auto"); f != "auto" && (f != "FFFFFF" || (under.fill != "" && under.fill != "auto")) {
 		s.Shading = f
 	}
 	return s

@@ -156,3 +156,24 @@ func TestWriteLooks(t *testing.T) {
 		}
 	}
 }
+
+// TestReadLooksNoNoise reads formatting that looks like nothing, or like
+// what the paragraph gives anyway, as no Styled inline: black text and
+// white shading as pasted text has them on every run, no highlight, the
+// paragraph style's own colour, a style that only makes text italic, and
+// a link's style and colour.
+func TestReadLooksNoNoise(t *testing.T) {
+	parts := pkgParts(`
+<w:p><w:r><w:t xml:space="preserve">Один </w:t></w:r><w:r><w:rPr><w:color w:val="000000"/><w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/></w:rPr><w:t>два</w:t></w:r><w:r><w:rPr><w:highlight w:val="none"/><w:color w:val="auto"/></w:rPr><w:t xml:space="preserve"> три </w:t></w:r><w:r><w:rPr><w:rStyle w:val="Vydelenie"/></w:rPr><w:t>четыре</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:hyperlink r:id="rLink"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:color w:val="0563C1"/></w:rPr><w:t>пять</w:t></w:r></w:hyperlink></w:p>
+<w:p><w:pPr><w:pStyle w:val="Red"/></w:pPr><w:r><w:t xml:space="preserve">Красный </w:t></w:r><w:r><w:rPr><w:color w:val="c00000"/></w:rPr><w:t>абзац</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> целиком</w:t></w:r></w:p>`)
+	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], "</w:styles>",
+		`<w:style w:type="paragraph" w:styleId="Red"><w:name w:val="Red"/><w:basedOn w:val="a"/><w:rPr><w:color w:val="C00000"/></w:rPr></w:style>`+
+			`<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style></w:styles>`, 1)
+	d, err := readBytes(t, zipParts(t, parts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := styledWords(d); len(got) > 0 {
+		t.Errorf("looks read where there are none: %+v", got)
+	}
+}
