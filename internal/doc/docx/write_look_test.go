@@ -177,3 +177,43 @@ func TestReadLooksNoNoise(t *testing.T) {
 		t.Errorf("looks read where there are none: %+v", got)
 	}
 }
+
+// TestWriteLooksWithoutTemplate writes looks of a document from elsewhere
+// (a JSON form, another reader) without a template: what DOCX can say is
+// written, a character style the package lacks and values of other
+// shapes are left out, so the package stays valid.
+func TestWriteLooksWithoutTemplate(t *testing.T) {
+	styled := func(st doc.Style, text string) doc.Inline {
+		return doc.Inline{Type: doc.Styled, Style: &st, Content: []doc.Inline{{Type: doc.Text, Text: text}}}
+	}
+	d := &doc.Document{Lang: "en", Blocks: []doc.Block{{ID: "p1", Type: doc.Paragraph, Inlines: []doc.Inline{
+		{Type: doc.Text, Text: "A "},
+		styled(doc.Style{Name: "Nowhere", Highlight: "darkGreen", Color: "12345G", Shading: "abcdef"}, "shaded"),
+		{Type: doc.Text, Text: " and "},
+		styled(doc.Style{Highlight: `red"/><w:b/>`, Color: "c00000"}, "red"),
+		{Type: doc.Text, Text: " word."},
+	}}}}
+	body := string(checkPackage(t, write(t, d, WriteOptions{}))["word/document.xml"])
+	for _, want := range []string{
+		`<w:rPr><w:highlight w:val="darkGreen"/><w:shd w:val="clear" w:color="auto" w:fill="ABCDEF"/></w:rPr><w:t xml:space="preserve">shaded</w:t>`,
+		`<w:rPr><w:color w:val="C00000"/></w:rPr><w:t xml:space="preserve">red</w:t>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the body lacks %s:\n%s", want, body)
+		}
+	}
+	for _, bad := range []string{"Nowhere", "12345G", "<w:b/>"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the body has %s:\n%s", bad, body)
+		}
+	}
+	h := html(t, d)
+	for _, want := range []string{
+		`<span data-style="Nowhere" style="background-color:#ABCDEF"><mark style="background-color:#008000">shaded</mark></span>`,
+		`<span style="color:#C00000">red</span>`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("the HTML lacks %s:\n%s", want, h)
+		}
+	}
+}
