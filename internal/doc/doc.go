@@ -201,6 +201,13 @@ const (
 	// the value the source last showed, which writers show. It is never
 	// translated; a cross-reference made a link (\h) is a Link around it.
 	Field InlineType = "field"
+	// Styled marks text the source set apart by a look of its own that
+	// none of the other marks says (Style): a character style, a
+	// highlight, a text colour, a shading. Only part of a paragraph is
+	// styled this way: a look that is the paragraph style's own is no
+	// mark, nor (outside notes, where a DOCX written over the source
+	// carries it from there) one that covers the whole paragraph.
+	Styled InlineType = "styled"
 )
 
 // IsMark reports whether inlines of type t are marks around other inlines
@@ -208,7 +215,7 @@ const (
 // formulas and anchors.
 func (t InlineType) IsMark() bool {
 	switch t {
-	case Emph, Strong, Underline, Strike, Sup, Sub, SmallCaps, Link, Span:
+	case Emph, Strong, Underline, Strike, Sup, Sub, SmallCaps, Link, Span, Styled:
 		return true
 	}
 	return false
@@ -248,6 +255,72 @@ type Inline struct {
 	Alt string `json:"alt,omitempty"`
 	// Instr is a Field's instruction.
 	Instr string `json:"instr,omitempty"`
+	// Style is a Styled inline's look.
+	Style *Style `json:"style,omitempty"`
+}
+
+// Style is the look of a Styled inline. Each field is empty when the
+// look does not set it.
+type Style struct {
+	// Name is the name of the character style as the source calls it
+	// ("Emphasis Strong", "Book Title"); a DOCX written from the document
+	// uses the template's character style of that name, if it has one.
+	Name string `json:"name,omitempty"`
+	// Highlight is a highlighter colour, one of the names of DOCX's
+	// ST_HighlightColor: yellow, green, cyan, magenta, blue, red,
+	// darkBlue, darkCyan, darkGreen, darkMagenta, darkRed, darkYellow,
+	// darkGray, lightGray, black, white.
+	Highlight string `json:"highlight,omitempty"`
+	// Color is the colour of the text as six upper-case hex digits,
+	// RRGGBB, without "#" ("C00000").
+	Color string `json:"color,omitempty"`
+	// Shading is the background colour of the text, as six upper-case
+	// hex digits like Color.
+	Shading string `json:"shading,omitempty"`
+}
+
+// Clean returns s without the values that are not of the shapes above:
+// a colour that is not six hex digits, a highlighter colour DOCX does not
+// name. Colours come out in upper case. Writers write only what Clean
+// leaves, so that a document from elsewhere cannot put anything else
+// into a style attribute or a DOCX.
+func (s Style) Clean() Style {
+	if _, ok := highlightColors[s.Highlight]; !ok {
+		s.Highlight = ""
+	}
+	s.Color, s.Shading = hexColor(s.Color), hexColor(s.Shading)
+	return s
+}
+
+// highlightColors gives the CSS colour of each DOCX highlighter colour
+// (ST_HighlightColor).
+var highlightColors = map[string]string{
+	"yellow": "#FFFF00", "green": "#00FF00", "cyan": "#00FFFF", "magenta": "#FF00FF", "blue": "#0000FF",
+	"red": "#FF0000", "darkBlue": "#000080", "darkCyan": "#008080", "darkGreen": "#008000",
+	"darkMagenta": "#800080", "darkRed": "#800000", "darkYellow": "#808000", "darkGray": "#808080",
+	"lightGray": "#C0C0C0", "black": "#000000", "white": "#FFFFFF",
+}
+
+// hexColor returns s in upper case if it is six hex digits, else "".
+func hexColor(s string) string {
+	if len(s) != 6 {
+		return ""
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return ""
+		}
+	}
+	return strings.ToUpper(s)
+}
+
+// SameStyle reports whether two Style pointers describe the same look
+// (nil is no look).
+func SameStyle(a, b *Style) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
 }
 
 // The kinds of a LineBreak other than a new line.

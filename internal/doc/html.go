@@ -478,6 +478,8 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.math(in.Math)
 	case Field:
 		h.text(in.Text)
+	case Styled:
+		h.styled(in, lang)
 	case Anchor:
 		if in.ID == "" || h.anchors[in.ID] || h.plainRefs {
 			return
@@ -488,6 +490,50 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.s("></span>")
 	default:
 		h.inlines(in.Content, lang)
+	}
+}
+
+// styled writes a Styled inline: its highlight as <mark> (with the
+// highlighter's colour when it is not yellow, the colour browsers give
+// <mark>), inside a <span> for its colour and shading (a style attribute)
+// and its character style (data-style).
+func (h *htmlWriter) styled(in *Inline, lang string) {
+	if in.Style == nil || !Shows(in.Content) {
+		h.inlines(in.Content, lang)
+		return
+	}
+	st := in.Style.Clean()
+	var css []string
+	if st.Color != "" {
+		css = append(css, "color:#"+st.Color)
+	}
+	if st.Shading != "" {
+		css = append(css, "background-color:#"+st.Shading)
+	}
+	span := len(css) > 0 || st.Name != ""
+	if span {
+		h.s("<span")
+		if st.Name != "" {
+			h.attr("data-style", st.Name)
+		}
+		if len(css) > 0 {
+			h.attr("style", strings.Join(css, ";"))
+		}
+		h.s(">")
+	}
+	if st.Highlight != "" {
+		h.s("<mark")
+		if st.Highlight != "yellow" {
+			h.attr("style", "background-color:"+highlightColors[st.Highlight])
+		}
+		h.s(">")
+	}
+	h.inlines(in.Content, lang)
+	if st.Highlight != "" {
+		h.s("</mark>")
+	}
+	if span {
+		h.s("</span>")
 	}
 }
 

@@ -241,7 +241,7 @@ func MergeText(ins []Inline) []Inline {
 				last.Text += in.Text
 				continue
 			}
-			if in.Type == last.Type && in.Type.IsMark() && in.Href == last.Href && in.Lang == last.Lang {
+			if in.Type == last.Type && in.Type.IsMark() && in.Href == last.Href && in.Lang == last.Lang && SameStyle(in.Style, last.Style) {
 				last.Content = MergeText(append(last.Content, in.Content...))
 				continue
 			}

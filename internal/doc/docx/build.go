@@ -18,8 +18,8 @@ var markOrder = []struct {
 }
 
 // buildInlines nests a paragraph's atoms into inlines: links outermost, then
-// language spans, then the marks in markOrder, so that the same content
-// always gets the same nesting.
+// language spans, then looks (Styled), then the marks in markOrder, so that
+// the same content always gets the same nesting.
 func buildInlines(atoms []atom) []doc.Inline {
 	if len(atoms) == 0 {
 		return nil
@@ -93,9 +93,39 @@ func fillNeutralLang(atoms []atom) {
 	}
 }
 
-// group nests atoms at the given level: 0 links, 1 languages, then marks.
+// uniformLook takes the look off the text of a paragraph whose text all
+// has the same: a paragraph highlighted or coloured throughout is no
+// Styled mark, since a DOCX written over the source carries such a look
+// from the source's paragraph (see srcEntry.runs).
+func uniformLook(atoms []atom) {
+	var first *doc.Style
+	for i := range atoms {
+		if atoms[i].kind != aText {
+			continue
+		}
+		if first == nil {
+			first = &atoms[i].sty
+		} else if atoms[i].sty != *first {
+			return
+		}
+	}
+	for i := range atoms {
+		atoms[i].sty = doc.Style{}
+	}
+}
+
+// lookKey is a key that tells looks apart, "" for none.
+func lookKey(s doc.Style) string {
+	if s == (doc.Style{}) {
+		return ""
+	}
+	return s.Name + "\x00" + s.Highlight + "\x00" + s.Color + "\x00" + s.Shading
+}
+
+// group nests atoms at the given level: 0 links, 1 languages, 2 looks,
+// then marks.
 func group(atoms []atom, level int) []doc.Inline {
-	if level == 2+len(markOrder) {
+	if level == 3+len(markOrder) {
 		return leaves(atoms)
 	}
 	key := func(a *atom) string {
@@ -104,8 +134,10 @@ func group(atoms []atom, level int) []doc.Inline {
 			return a.href
 		case 1:
 			return a.lang
+		case 2:
+			return lookKey(a.sty)
 		}
-		if a.marks&markOrder[level-2].bit != 0 {
+		if a.marks&markOrder[level-3].bit != 0 {
 			return "1"
 		}
 		return ""
@@ -125,8 +157,11 @@ func group(atoms []atom, level int) []doc.Inline {
 			out = append(out, doc.Inline{Type: doc.Link, Href: k, Content: inner})
 		case level == 1:
 			out = append(out, doc.Inline{Type: doc.Span, Lang: k, Content: inner})
+		case level == 2:
+			look := atoms[i].sty
+			out = append(out, doc.Inline{Type: doc.Styled, Style: &look, Content: inner})
 		default:
-			out = append(out, doc.Inline{Type: markOrder[level-2].typ, Content: inner})
+			out = append(out, doc.Inline{Type: markOrder[level-3].typ, Content: inner})
 		}
 		i = j
 	}

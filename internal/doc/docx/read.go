@@ -52,6 +52,8 @@ type reader struct {
 	furniture bool
 	// inTOC is set while a paragraph of a table of contents is read.
 	inTOC bool
+	// inNotes is set while footnotes and endnotes are read.
+	inNotes bool
 }
 
 // tocPageRef reports whether a field is the page number of an entry of a
@@ -162,6 +164,8 @@ func (r *reader) eachEntry(name, elem string, fn func(x *xmlPart, s xml.StartEle
 }
 
 func (r *reader) readNotes(name, elem string, typ doc.NoteType) error {
+	r.inNotes = true
+	defer func() { r.inNotes = false }()
 	return r.eachEntry(name, elem, func(x *xmlPart, s xml.StartElement) error {
 		switch attr(s, "type") {
 		case "separator", "continuationSeparator", "continuationNotice":
@@ -443,6 +447,8 @@ type atom struct {
 	math  *doc.Math
 	mark  string // a note reference's own mark; an anchor's name
 	brk   string // a break's kind: "", doc.BreakPage or doc.BreakColumn
+	// sty is the look of text that its paragraph does not give it.
+	sty doc.Style
 }
 
 type atomKind uint8
@@ -524,6 +530,9 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 			}
 			pb.quote = false
 		}
+	}
+	if !r.inNotes {
+		uniformLook(pa.atoms)
 	}
 	var out []pblock
 	if ps.title && r.title == "" {
@@ -853,6 +862,39 @@ func fieldWords(s string) []string {
 	return out
 }
 
+// look returns the look a run's properties rp give its text beyond what
+// the paragraph's run properties base give it: its character style (see
+// styles.charLook), and the highlight, colour and shading it sets itself
+// that differ from what it would have without them. Black text and a
+// white shading where the paragraph sets no colour are no look (pasted
+// text often says so on every run), nor is, in a link, the link's own
+// look (its style and colour).
+func (r *reader) look(rp runPr, base runProps, inLink bool) doc.Style {
+	var s doc.Style
+	if rp.style != "" && !inLink {
+		s.Name = r.st.charLook(rp.style)
+	}
+	under := r.st.char(rp.style).under(base)
+	differs := func(v, was, none string) string {
+		if v == "" || v == was || (v == none && was == "") {
+			return ""
+		}
+		return v
+	}
+	if h := differs(rp.rpr.highlight, under.highlight, "none"); h != "none" {
+		s.Highlight = h
+	}
+	if !inLink {
+		if c := differs(rp.rpr.color, under.color, "auto"); c != "auto" && (c != "000000" || (under.color != "" && under.color != "auto")) {
+			s.Color = c
+		}
+	}
+	if f := differs(rp.rpr.fill, under.fill, "auto"); f != "auto" && (f != "FFFFFF" || (under.fill != "" && under.fill != "auto")) {
+		s.Shading = f
+	}
+	return s
+}
+
 // run reads a w:r element.
 func (r *reader) run(x *xmlPart, pa *para, href string) error {
 	var rp runPr
@@ -890,6 +932,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 				a.marks &^= mUnderline // links are underlined by their style, not for meaning
 			}
 			a.lang = r.langTag(runLang(a.text, props.under(pa.base)))
+			a.sty = r.look(rp, pa.base, a.href != "")
 		}
 		pa.atoms = append(pa.atoms, a)
 	}

@@ -30,6 +30,10 @@ type runProps struct {
 	// at this level.
 	font    string
 	fontSet bool
+	// highlight (an ST_HighlightColor name or "none"), color (RRGGBB
+	// upper-case, or "auto") and fill (the w:shd fill, likewise) are the
+	// run's look as set at this level; empty when not set.
+	highlight, color, fill string
 }
 
 func (r *runProps) mark(bit uint16, on bool) {
@@ -54,16 +58,30 @@ func (r runProps) under(base runProps) runProps {
 	if !r.fontSet {
 		r.font, r.fontSet = base.font, base.fontSet
 	}
+	if r.highlight == "" {
+		r.highlight = base.highlight
+	}
+	if r.color == "" {
+		r.color = base.color
+	}
+	if r.fill == "" {
+		r.fill = base.fill
+	}
 	return r
 }
 
 // style is one entry of styles.xml.
 type style struct {
 	typ, name, basedOn string
-	outline            int // 0–8 for headings, 9 for body text, -1 when unset
-	numID, ilvl        int
-	hasNum             bool
-	rpr                runProps
+	// label is the name as the style gives it; name is in lower case.
+	label string
+	// looks is set when the style's run properties set more than the
+	// marks and languages the model says (a colour, a font, a size).
+	looks       bool
+	outline     int // 0–8 for headings, 9 for body text, -1 when unset
+	numID, ilvl int
+	hasNum      bool
+	rpr         runProps
 }
 
 // paraStyle is what a paragraph style means for the model, with its
@@ -120,7 +138,8 @@ func (p *pkg) readStyles(name string) (*styles, error) {
 			err := x.children(func(c xml.StartElement) error {
 				switch wname(c.Name) {
 				case "name":
-					sty.name = strings.ToLower(attr(c, "val"))
+					sty.label = attr(c, "val")
+					sty.name = strings.ToLower(sty.label)
 				case "basedOn":
 					sty.basedOn = attr(c, "val")
 				case "pPr":
@@ -133,7 +152,7 @@ func (p *pkg) readStyles(name string) (*styles, error) {
 					return nil
 				case "rPr":
 					r, err := readRunProps(x)
-					sty.rpr = r.rpr
+					sty.rpr, sty.looks = r.rpr, r.looks
 					return err
 				}
 				return x.skip()
@@ -242,6 +261,40 @@ func (st *styles) char(id string) runProps {
 	return r
 }
 
+// charLook returns the name of a character style for a Styled mark: the
+// name of style id as written, when it is a character style that sets
+// more than the model's marks (see runPr.looks), or one of its bases
+// does, and is not one that a link, a note reference or a symbol font
+// stands for. It returns "" otherwise.
+func (st *styles) charLook(id string) string {
+	s := st.byID[id]
+	if s == nil || s.typ != "character" || s.label == "" || structuralChar[s.name] ||
+		symbolFont(st.char(id).font) != nil {
+		return ""
+	}
+	seen := map[string]bool{}
+	for cur := s; cur != nil && !seen[cur.name]; cur = st.byID[cur.basedOn] {
+		seen[cur.name] = true
+		if structuralChar[cur.name] {
+			return ""
+		}
+		if cur.looks {
+			return s.label
+		}
+	}
+	return ""
+}
+
+// structuralChar are the built-in character styles that say what text
+// is (a link, a note's number, a page or line number) rather than how it
+// looks, by their names in lower case.
+var structuralChar = map[string]bool{
+	"hyperlink": true, "followedhyperlink": true, "internet link": true, "visited internet link": true,
+	"footnote reference": true, "endnote reference": true, "footnote anchor": true, "endnote anchor": true,
+	"footnote characters": true, "endnote characters": true, "footnote symbol": true, "endnote symbol": true, "annotation reference": true,
+	"page number": true, "line number": true, "placeholder text": true, "default paragraph font": true,
+}
+
 // paraProps are the paragraph properties tandem keeps.
 type paraProps struct {
 	style       string
@@ -294,6 +347,36 @@ type runPr struct {
 	rpr     runProps
 	style   string
 	deleted bool // (in a paragraph mark's properties) the mark was deleted or moved away
+	// looks is set when the properties set more than marks, languages,
+	// a style and proofing: a colour, a font, a size, a border.
+	looks bool
+}
+
+// neutralProps are the run properties that do not make a look of their
+// own: the model's marks, languages, proofing and what only complex
+// scripts use.
+var neutralProps = map[string]bool{
+	"b": true, "bCs": true, "i": true, "iCs": true, "u": true, "strike": true, "smallCaps": true,
+	"vertAlign": true, "lang": true, "noProof": true, "rStyle": true, "rtl": true, "cs": true,
+	"rPrChange": true, "del": true, "ins": true, "moveFrom": true, "moveTo": true,
+}
+
+// hexColor returns a colour attribute (w:color w:val, w:shd w:fill) as
+// six upper-case hex digits, "auto" for automatic, or "" when it is
+// neither.
+func hexColor(v string) string {
+	if strings.EqualFold(v, "auto") {
+		return "auto"
+	}
+	if len(v) != 6 {
+		return ""
+	}
+	for _, c := range v {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return ""
+		}
+	}
+	return strings.ToUpper(v)
 }
 
 // readRunProps reads a w:rPr element whose start was just read. Recorded
@@ -302,7 +385,16 @@ type runPr struct {
 func readRunProps(x *xmlPart) (runPr, error) {
 	var r runPr
 	err := x.children(func(s xml.StartElement) error {
+		if n := wname(s.Name); n != "" && !neutralProps[n] {
+			r.looks = true
+		}
 		switch wname(s.Name) {
+		case "highlight":
+			r.rpr.highlight = attr(s, "val")
+		case "color":
+			r.rpr.color = hexColor(attr(s, "val"))
+		case "shd":
+			r.rpr.fill = hexColor(attr(s, "fill"))
 		case "i":
 			r.rpr.mark(mEmph, onOff(s))
 		case "b":

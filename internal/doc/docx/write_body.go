@@ -323,6 +323,9 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 	outerEnd := o.rangeEnd
 	o.rangeEnd = ""
 	defer func() { o.keep, o.rangeEnd = outer, outerEnd }()
+	if o.keep != nil {
+		o.keep.looks = looksIn(ins)
+	}
 	o.x.open("w:p")
 	p.write(&o.x, sect)
 	o.noteMark(c)
@@ -426,6 +429,8 @@ type runState struct {
 	noteI  int
 	// noteMark is set for a note reference shown as text.
 	noteMark bool
+	// look is the look of the Styled inlines around the text, or nil.
+	look *doc.Style
 }
 
 // inlines writes inlines. Display formulas separated only by line breaks
@@ -470,6 +475,9 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 		if in.Lang != "" {
 			rs.lang = in.Lang
 		}
+		o.inlines(in.Content, rs)
+	case doc.Styled:
+		rs.look = overLook(in.Style, rs.look)
 		o.inlines(in.Content, rs)
 	case doc.Link:
 		o.link(in, rs)
@@ -618,6 +626,44 @@ func ambiguousWidth(s string) bool {
 	return false
 }
 
+// overLook returns the look of a Styled inline inside another whose look
+// is outer: its own where it sets one, outer's elsewhere.
+func overLook(own, outer *doc.Style) *doc.Style {
+	if own == nil || outer == nil {
+		if own == nil {
+			return outer
+		}
+		return own
+	}
+	l := *outer
+	for _, f := range [][2]*string{{&l.Name, &own.Name}, {&l.Highlight, &own.Highlight}, {&l.Color, &own.Color}, {&l.Shading, &own.Shading}} {
+		if *f[1] != "" {
+			*f[0] = *f[1]
+		}
+	}
+	return &l
+}
+
+// looksIn returns the run properties the Styled inlines among ins set
+// somewhere, by local name (rStyle, highlight, color, shd), or nil.
+func looksIn(ins []doc.Inline) map[string]bool {
+	var set map[string]bool
+	doc.WalkInlines(ins, func(in *doc.Inline) {
+		if in.Type != doc.Styled || in.Style == nil {
+			return
+		}
+		if set == nil {
+			set = map[string]bool{}
+		}
+		st := in.Style.Clean()
+		set["rStyle"] = set["rStyle"] || st.Name != ""
+		set["highlight"] = set["highlight"] || st.Highlight != ""
+		set["color"] = set["color"] || st.Color != ""
+		set["shd"] = set["shd"] || st.Shading != ""
+	})
+	return set
+}
+
 // rPr writes the run properties for rs; text decides whether a Chinese
 // target needs the East Asian font hint.
 func (o *partOut) rPr(rs runState, text string) {
@@ -628,8 +674,26 @@ func (o *partOut) rPr(rs runState, text string) {
 		x.empty("w:"+local, attrs...)
 		items = append(items, pprItem{local, x.String()})
 	}
-	if rs.rStyle != "" {
+	var look doc.Style
+	if rs.look != nil {
+		look = rs.look.Clean()
+	}
+	switch {
+	case rs.rStyle != "":
 		add("rStyle", "w:val", rs.rStyle)
+	case look.Name != "":
+		if id := pw.charStyle(look.Name); id != "" {
+			add("rStyle", "w:val", id)
+		}
+	}
+	if look.Color != "" {
+		add("color", "w:val", look.Color)
+	}
+	if look.Highlight != "" {
+		add("highlight", "w:val", look.Highlight)
+	}
+	if look.Shading != "" {
+		add("shd", "w:val", "clear", "w:color", "auto", "w:fill", look.Shading)
 	}
 	lang := rs.lang
 	if pw.lang.cjk && ambiguousWidth(text) && (lang == "" || cjkLangs[primary(lang)]) {
@@ -669,7 +733,11 @@ func (o *partOut) rPr(rs runState, text string) {
 		// What the template's runs with the same marks carry and the
 		// model does not say (highlight, colour, a character style).
 		for _, it := range o.keep.carry[m] {
-			if rs.rStyle == "" || it.local != "rStyle" {
+			switch {
+			case rs.rStyle != "" && it.local == "rStyle":
+			case o.keep.looks[it.local]:
+				// The paragraph's Styled inlines say where it goes.
+			default:
 				items = append(items, it)
 			}
 		}

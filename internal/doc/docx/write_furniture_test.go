@@ -11,8 +11,8 @@ import (
 
 // furnitureBody is a Russian manuscript with what a translator expects
 // back in its place: a highlighted paragraph, coloured and shaded words
-// that go with a mark, a blue word among plain ones (not carried: nothing
-// tells which translated words it becomes), a text box with a border
+// that go with a mark, a blue word among plain ones (a Styled inline,
+// whose code the translation puts on its own words), a text box with a border
 // beside a paragraph and one in an empty paragraph (VML only), an image
 // linked from outside the package, a list
 // labelled "Статья N.".
@@ -271,8 +271,13 @@ func TestWriteRunFormatting(t *testing.T) {
 			t.Errorf("the run of %q is %s, want %s in it", c.text, r, c.want)
 		}
 	}
-	if r := run("Абзац с синим словом."); strings.Contains(r, "color") {
-		t.Errorf("a colour of one word is carried onto the whole paragraph: %s", r)
+	if r := run("синим"); !strings.Contains(r, `<w:color w:val="0070C0"/>`) {
+		t.Errorf("the blue word's run is %s", r)
+	}
+	for _, plain := range []string{"Абзац с ", " словом."} {
+		if r := run(plain); strings.Contains(r, "color") {
+			t.Errorf("a colour of one word is carried onto %q: %s", plain, r)
+		}
 	}
 }
 

@@ -34,8 +34,12 @@ type paraKeep struct {
 	// for one whose part is missing), for the text's images without
 	// bytes, in order.
 	linked []*xnode
-	// carry gives the run properties carried over, by marks.
+	// carry gives the run properties carried over, by marks; looks are
+	// those of them (rStyle, highlight, color, shd) that the paragraph's
+	// Styled inlines set, which then say where they go: they are not
+	// carried.
 	carry map[uint16]ppr
+	looks map[string]bool
 	boxes []*textBox
 }
 

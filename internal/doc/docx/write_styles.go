@@ -60,6 +60,25 @@ func (pw *pkgWriter) styleFor(role string) string {
 	return id
 }
 
+// charStyle returns the id of the template's character style called name
+// (in any case), or "" when it has none: a look whose style the template
+// lacks is written without it.
+func (pw *pkgWriter) charStyle(name string) string {
+	key := "char:" + strings.ToLower(name)
+	if id, ok := pw.roleIDs[key]; ok {
+		return id
+	}
+	id := ""
+	for _, sid := range sortedKeys(pw.st.byID) {
+		if s := pw.st.byID[sid]; s.typ == "character" && s.name == strings.ToLower(name) {
+			id = sid
+			break
+		}
+	}
+	pw.roleIDs[key] = id
+	return id
+}
+
 // headingStyle returns the style for headings of a level: the template's
 // style called "heading N", else another style the reader takes for a
 // heading of that level (by outline level), else a new one.

@@ -83,6 +83,8 @@ func templates(t *testing.T) map[string][]byte {
 		"features": zipParts(t, writerParts(t)),
 		// Headers, footers, text boxes, highlighting, linked images.
 		"furniture": zipParts(t, furnitureParts(t)),
+		// Words set apart by a highlight, a colour, a character style.
+		"looks": zipParts(t, lookParts(t)),
 	}
 	// The reader's manuscript of what it once flattened (features_test.go).
 	parts := pkgParts(featuresBody)

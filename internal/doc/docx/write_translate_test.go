@@ -55,6 +55,7 @@ func translations(t *testing.T) []translation {
 		{name: "handmade→ru", from: "zh", to: "ru", source: src["handmade"]},
 		{name: "features→zh", from: "ru", to: "zh", source: src["features"]},
 		{name: "furniture→en", from: "ru", to: "en", source: src["furniture"]},
+		{name: "looks→zh", from: "ru", to: "zh", source: src["looks"]},
 		{name: "essay-md→ru", from: "zh", to: "ru", source: mustRead(t, "../markdown/testdata/essay-zh.md"), markdown: true,
 			images: map[string][]byte{"images/square.png": testPNG(t, 16, 16)}},
 	}
