@@ -314,6 +314,62 @@ func hexColor(s string) string {
 	return strings.ToUpper(s)
 }
 
+// StyleOfHTML returns the look an HTML element gives its text, as the HTML
+// writer writes a Styled inline: <mark> is a highlight (yellow, or the
+// highlighter colour its background-color names); a style attribute's
+// color and background-color in #RRGGBB or #RGB are the text's colour and
+// shading, unless they are black text or a white background, which web
+// pages and Word's "save as web page" put on every run; data-style names
+// a character style. It returns nil when the element gives no look.
+func StyleOfHTML(element, style, dataStyle string) *Style {
+	var st Style
+	var background string
+	for _, decl := range strings.Split(style, ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		val = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(val), "!important"))
+		hex := cssHex(val)
+		switch strings.ToLower(strings.TrimSpace(prop)) {
+		case "color":
+			if hex != "000000" {
+				st.Color = hex
+			}
+		case "background-color", "background":
+			background = hex
+		}
+	}
+	if element == "mark" {
+		st.Highlight = "yellow"
+		for name, c := range highlightColors {
+			if background != "" && c == "#"+background {
+				st.Highlight = name
+			}
+		}
+	} else if background != "FFFFFF" {
+		st.Shading = background
+	}
+	st.Name = strings.TrimSpace(dataStyle)
+	if st = st.Clean(); st == (Style{}) {
+		return nil
+	}
+	return &st
+}
+
+// cssHex returns a CSS colour written #RRGGBB or #RGB as six upper-case
+// hex digits, or "".
+func cssHex(v string) string {
+	v, ok := strings.CutPrefix(v, "#")
+	if !ok {
+		return ""
+	}
+	if len(v) == 3 {
+		v = string([]byte{v[0], v[0], v[1], v[1], v[2], v[2]})
+	}
+	return hexColor(v)
+}
+
 // SameStyle reports whether two Style pointers describe the same look
 // (nil is no look).
 func SameStyle(a, b *Style) bool {

@@ -867,10 +867,38 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	default:
 		out = content()
 	}
+	if n.DataAtom == atom.Mark || n.DataAtom == atom.Span {
+		if st := doc.StyleOfHTML(n.Data, attr(n, "style"), attr(n, "data-style")); st != nil {
+			out = styled(st, out)
+		}
+	}
 	if own != "" && !strings.EqualFold(own, l) {
 		out = []doc.Inline{{Type: doc.Span, Lang: own, Content: out}}
 	}
 	return append(pre, out...)
+}
+
+// styled wraps ins in a Styled mark with the look st. A span whose only
+// content is a mark (<span style="color:…"><mark>…</mark></span>, as the
+// HTML writer writes one look) makes one Styled inline with both.
+func styled(st *doc.Style, ins []doc.Inline) []doc.Inline {
+	if len(ins) == 1 && ins[0].Type == doc.Styled && ins[0].Style != nil {
+		inner := *ins[0].Style
+		if inner.Name == "" {
+			inner.Name = st.Name
+		}
+		if inner.Color == "" {
+			inner.Color = st.Color
+		}
+		if inner.Shading == "" {
+			inner.Shading = st.Shading
+		}
+		if inner.Highlight == "" {
+			inner.Highlight = st.Highlight
+		}
+		return []doc.Inline{{Type: doc.Styled, Style: &inner, Content: ins[0].Content}}
+	}
+	return []doc.Inline{{Type: doc.Styled, Style: st, Content: ins}}
 }
 
 // preformatted reads a <pre> with its line breaks.
