@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -250,10 +251,11 @@ func (c *conv) langOf(n *html.Node) string {
 	return t
 }
 
-// meta reads the page's language, title and authors.
+// meta reads the page's language, title and authors, from HTML elements
+// only: the <title> of a drawing (SVG) or formula is not the page's.
 func (c *conv) meta(root *html.Node) {
 	for n := range root.Descendants() {
-		if n.Type != html.ElementNode {
+		if n.Type != html.ElementNode || n.Namespace != "" {
 			continue
 		}
 		switch n.DataAtom {
@@ -651,6 +653,9 @@ func (c *conv) figure(n *html.Node, l string) []doc.Block {
 		case k.Type == html.ElementNode && k.DataAtom == atom.Img && f.Src == "" && f.Alt == "":
 			img := c.image(k)
 			f.Src, f.Alt = img.Src, img.Alt
+		case k.Type == html.ElementNode && k.DataAtom == atom.Svg && f.Src == "" && f.Alt == "" && !hidden(k):
+			img := c.svg(k)
+			f.Src, f.Alt = img.Src, img.Alt
 		case isBlock(k):
 			rest = append(rest, c.block(k, l)...)
 		}
@@ -659,6 +664,97 @@ func (c *conv) figure(n *html.Node, l string) []doc.Block {
 		return rest
 	}
 	return append([]doc.Block{{Type: doc.FigureBlock, Figure: f}}, rest...)
+}
+
+// svg reads an <svg> drawn in the page (a chart, a diagram, an icon) as
+// an image of the document: an SVG file of its own, without the scripts,
+// event handlers, foreign objects and outside references a browser would
+// run or fetch if the file were opened by itself, described by its
+// <title> or aria-label. A drawing larger than maxImageFile is kept as its
+// description, with a warning.
+func (c *conv) svg(n *html.Node) doc.Inline {
+	in := doc.Inline{Type: doc.Image, Alt: collapse(attr(n, "aria-label"))}
+	for k := n.FirstChild; k != nil && in.Alt == ""; k = k.NextSibling {
+		if k.Type == html.ElementNode && k.Data == "title" {
+			in.Alt = collapse(textOf(k))
+		}
+	}
+	root := safeSVG(n)
+	xlink := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for _, a := range n.Attr {
+			xlink = xlink || a.Namespace == "xlink"
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(root)
+	root.Attr = slices.DeleteFunc(root.Attr, func(a html.Attribute) bool { return a.Namespace == "" && (a.Key == "xmlns" || a.Key == "xmlns:xlink") })
+	root.Attr = append([]html.Attribute{{Key: "xmlns", Val: "http://www.w3.org/2000/svg"}}, root.Attr...)
+	if xlink {
+		root.Attr = append(root.Attr, html.Attribute{Key: "xmlns:xlink", Val: "http://www.w3.org/1999/xlink"})
+	}
+	var b bytes.Buffer
+	if err := html.Render(&b, root); err != nil || b.Len() > maxImageFile {
+		if err == nil {
+			err = fmt.Errorf("%d bytes, more than %d MiB", b.Len(), maxImageFile>>20)
+		}
+		c.d.Warn("drawing (<svg>) not read (%v): kept as its description %q", err, in.Alt)
+		return in
+	}
+	m := doc.NewMedia(b.Bytes(), "image/svg+xml")
+	if c.d.MediaByName(m.Name) == nil {
+		c.d.Media = append(c.d.Media, m)
+	}
+	in.Src = m.Name
+	return in
+}
+
+// safeSVG returns a copy of the <svg> element n without what would run or
+// fetch something when the drawing is opened by itself: <script>,
+// <foreignObject> (HTML inside), on… attributes, and links and references
+// (href, xlink:href, src) other than to the drawing's own elements ("#id")
+// or to images it holds (data:image/…).
+func safeSVG(n *html.Node) *html.Node {
+	out := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	for _, a := range n.Attr {
+		key := strings.ToLower(a.Key)
+		val := strings.TrimSpace(a.Val)
+		switch {
+		case strings.HasPrefix(key, "on"):
+			continue
+		case key == "href" || key == "src":
+			if !strings.HasPrefix(val, "#") && !strings.HasPrefix(strings.ToLower(val), "data:image/") {
+				continue
+			}
+		case key == "style" && fetches(val):
+			continue
+		}
+		out.Attr = append(out.Attr, a)
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		switch {
+		case k.Type == html.CommentNode:
+			continue
+		case k.Type == html.ElementNode && (strings.EqualFold(k.Data, "script") || strings.EqualFold(k.Data, "foreignObject")):
+			continue
+		case k.Type == html.ElementNode && strings.EqualFold(k.Data, "style") && fetches(textOf(k)):
+			continue
+		case k.Type == html.ElementNode:
+			out.AppendChild(safeSVG(k))
+		case k.Type == html.TextNode:
+			out.AppendChild(&html.Node{Type: html.TextNode, Data: k.Data})
+		}
+	}
+	return out
+}
+
+// fetches reports whether CSS may load something from elsewhere.
+func fetches(css string) bool {
+	css = strings.ToLower(css)
+	return strings.Contains(css, "url(") || strings.Contains(css, "@import")
 }
 
 // image reads an <img>: the image itself when the page holds it (a
@@ -820,6 +916,9 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	case html.ElementNode:
 	default:
 		return nil
+	}
+	if n.DataAtom == atom.Svg && !hidden(n) {
+		return []doc.Inline{c.svg(n)}
 	}
 	if skipped[n.DataAtom] || hidden(n) {
 		return nil
