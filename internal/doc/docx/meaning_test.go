@@ -190,6 +190,10 @@ func TestCustomNoteMarkRuns(t *testing.T) {
 				t.Errorf("note %s keeps an empty %s", n.ID, in.Type)
 			}
 		})
+		// The space after the mark, in the next run, goes with it.
+		if text := doc.PlainText(n.Blocks[0].Inlines); text != "Первая." && text != "Вторая." {
+			t.Errorf("note %s reads %q", n.ID, text)
+		}
 	}
 	h := html(t, d)
 	if strings.Contains(h, "<sup></sup>") {

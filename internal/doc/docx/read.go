@@ -222,10 +222,25 @@ func (r *reader) stripMarks() {
 			in = &in.Content[0]
 		}
 		if in.Type == doc.Text && strings.HasPrefix(in.Text, mark) {
-			in.Text = strings.TrimLeft(in.Text[len(mark):], " \t")
+			in.Text = in.Text[len(mark):]
 			// A mark in a run of its own leaves its formatting (a
-			// superscript) around nothing.
+			// superscript) around nothing, and the space after it
+			// may begin the next run.
 			n.Blocks[0].Inlines = doc.PruneEmpty(n.Blocks[0].Inlines)
+			for len(n.Blocks[0].Inlines) > 0 {
+				first := &n.Blocks[0].Inlines[0]
+				for first.Type != doc.Text && len(first.Content) > 0 {
+					first = &first.Content[0]
+				}
+				if first.Type != doc.Text {
+					break
+				}
+				first.Text = strings.TrimLeft(first.Text, " \t\u00a0")
+				if first.Text != "" {
+					break
+				}
+				n.Blocks[0].Inlines = doc.PruneEmpty(n.Blocks[0].Inlines)
+			}
 		}
 	}
 }
