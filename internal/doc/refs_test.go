@@ -49,3 +49,40 @@ func TestRefValuesUpdate(t *testing.T) {
 		}
 	}
 }
+
+// TestRefValuesParagraphNumbers checks cross-references to a paragraph's
+// number (REF \r, \n, \w): one that showed the number of the heading or
+// the label of the list item holding its bookmark, whole or without the
+// full stop that ends it, shows the translated number or label; one that
+// showed something else (the bare number, "above") keeps its value.
+func TestRefValuesParagraphNumbers(t *testing.T) {
+	text := func(s string) Inline { return Inline{Type: Text, Text: s} }
+	field := func(instr, v string) Inline { return Inline{Type: Field, Instr: instr, Text: v} }
+	d := &Document{Lang: "zh", Blocks: []Block{
+		{Type: Heading, Level: 1, Number: "第一章", Inlines: []Inline{{Type: Anchor, ID: "_Ref1"}, text("总则")}},
+		{Type: ListBlock, List: &List{Ordered: true, Items: []Item{
+			{Label: "Статья 1.", Blocks: []Block{{Type: Paragraph, Inlines: []Inline{{Type: Anchor, ID: "_Ref2"}, text("Стороны")}}}},
+		}}},
+		{Type: Paragraph, Inlines: []Inline{
+			field(`REF _Ref1 \r \h`, "第一章"), field(`REF _Ref2 \w \h`, "Статья 1"), field(`REF _Ref2 \r`, "Статья 1."),
+			field(`REF _Ref2 \n \h`, "1"), field(`REF _Ref1 \r \p`, "第一章上文"), field(`REF _Ref1 \r \t`, "一"),
+			field(`REF _Ref1 \h`, "总则"),
+		}},
+	}}
+	refs := MarkRefValues(d)
+	d.Blocks[0].Number = "Глава 1"
+	d.Blocks[0].Inlines[1].Text = "Общие положения"
+	d.Blocks[1].List.Items[0].Label = "Article 1."
+	refs.Update(d)
+	want := []string{"Глава 1", "Article 1", "Article 1.", "1", "第一章上文", "一", "Общие положения"}
+	var got []string
+	WalkInlines(d.Blocks[2].Inlines, func(in *Inline) { got = append(got, in.Text) })
+	if len(got) != len(want) {
+		t.Fatalf("fields %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s shows %q, want %q", d.Blocks[2].Inlines[i].Instr, got[i], want[i])
+		}
+	}
+}
