@@ -33,7 +33,29 @@ const (
 	endNoteLabel
 	endLabel
 	endLabelTrimmed
+	// endNumbered: the heading's number, a space and its text, as an
+	// entry of a table of contents shows a numbered heading.
+	endNumbered
 )
+
+// tocKey is the key under a bookmark of RefValues that records how the
+// entries of a table of contents linked to it showed its heading.
+const tocKey = "\x00toc"
+
+// tocLink returns the link of an entry of a table of contents to its
+// heading, or nil.
+func tocLink(b *Block) *Inline {
+	if b.TOC == nil {
+		return nil
+	}
+	var link *Inline
+	WalkInlines(b.Inlines, func(in *Inline) {
+		if link == nil && in.Type == Link && strings.HasPrefix(in.Href, "#") && len(in.Href) > 1 {
+			link = in
+		}
+	})
+	return link
+}
 
 // refField returns the kind ("REF", "NOTEREF", or "REFNUM" for a REF to
 // a paragraph's number: \n, \r or \w) and the bookmark of a
@@ -90,6 +112,10 @@ func MarkRefValues(d *Document) RefValues {
 				}
 			})
 		})
+		if l := tocLink(b); l != nil {
+			bm := strings.ToLower(l.Href[1:])
+			want[bm] = append(want[bm], "TOC\x00"+squeezeSpace(PlainText(l.Content)))
+		}
 	})
 	if len(want) == 0 {
 		return out
@@ -115,11 +141,16 @@ func MarkRefValues(d *Document) RefValues {
 						ends = []refEnd{endNoteLabel}
 					case "REFNUM":
 						ends = []refEnd{endLabel, endLabelTrimmed}
+					case "TOC":
+						ends = []refEnd{endBlock, endNumbered}
 					}
 					for _, e := range ends {
 						if got, ok := refValue(flat[i+1:], e, labels, numbers[bm]); ok && got == val {
 							if out[bm] == nil {
 								out[bm] = map[string]refEnd{}
+							}
+							if kind == "TOC" {
+								val = tocKey
 							}
 							out[bm][val] = e
 							break
@@ -134,8 +165,10 @@ func MarkRefValues(d *Document) RefValues {
 
 // Update sets the value of every recorded REF and NOTEREF field of d to
 // what its bookmark shows in d now, found the way it was found when the
-// values were marked. A field whose bookmark is gone, or now shows
-// nothing, keeps its value.
+// values were marked, and the text of every entry of a table of contents
+// that showed its heading to the heading's text now, as a word processor
+// makes the table again. A field or entry whose bookmark is gone, or now
+// shows nothing, keeps its value.
 func (r RefValues) Update(d *Document) {
 	if len(r) == 0 {
 		return
@@ -175,6 +208,14 @@ func (r RefValues) Update(d *Document) {
 				}
 			})
 		})
+		if l := tocLink(b); l != nil {
+			bm := strings.ToLower(l.Href[1:])
+			if e, ok := r[bm][tocKey]; ok {
+				if v, ok := now[bm][e]; ok {
+					l.Content = []Inline{{Type: Text, Text: v}}
+				}
+			}
+		}
 	})
 }
 
@@ -188,6 +229,9 @@ func refValue(after []*Inline, e refEnd, labels noteLabels, number string) (stri
 	case endLabelTrimmed:
 		t := strings.TrimRight(number, labelEnd)
 		return t, t != "" && t != number
+	case endNumbered:
+		text, ok := refText(after, endBlock, labels)
+		return squeezeSpace(number + " " + text), ok && number != "" && text != ""
 	}
 	return refText(after, e, labels)
 }

@@ -86,3 +86,40 @@ func TestRefValuesParagraphNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestRefValuesTOCEntries checks that an entry of a table of contents that
+// showed its heading (with the heading's number or without) shows the
+// translated heading after the translation, whatever the translator made
+// of the entry, as a word processor makes the table again; an entry that
+// showed other text keeps its translation.
+func TestRefValuesTOCEntries(t *testing.T) {
+	text := func(s string) Inline { return Inline{Type: Text, Text: s} }
+	toc := &TOCEntry{Instr: `TOC \o "1-3" \h \z \u`, Level: 1}
+	entry := func(bm, s string) Block {
+		return Block{Type: Paragraph, TOC: toc, Inlines: []Inline{{Type: Link, Href: "#" + bm, Content: []Inline{text(s)}}}}
+	}
+	d := &Document{Lang: "ru", Blocks: []Block{
+		entry("_Toc1", "Статья 1.\tОбщие положения"), entry("_Toc2", "Сотрудничество"), entry("_Toc3", "Прочее"),
+		{Type: Heading, Level: 1, Number: "Статья 1.", Inlines: []Inline{{Type: Anchor, ID: "_Toc1"}, text("Общие положения")}},
+		{Type: Heading, Level: 1, Inlines: []Inline{{Type: Anchor, ID: "_Toc2"}, text("Сотрудничество")}},
+		{Type: Heading, Level: 1, Inlines: []Inline{{Type: Anchor, ID: "_Toc3"}, text("Заключительные положения")}},
+	}}
+	refs := MarkRefValues(d)
+	for i, s := range []string{"Art. 1 General", "Cooperating", "Other matters", "General provisions", "Cooperation", "Final provisions"} {
+		if i < 3 {
+			d.Blocks[i].Inlines[0].Content = []Inline{text(s)}
+		} else {
+			d.Blocks[i].Inlines[1].Text = s
+		}
+	}
+	d.Blocks[3].Number = "Article 1."
+	refs.Update(d)
+	for i, want := range []string{"Article 1. General provisions", "Cooperation", "Other matters"} {
+		if got := PlainText(d.Blocks[i].Inlines); got != want {
+			t.Errorf("entry %d shows %q, want %q", i+1, got, want)
+		}
+		if d.Blocks[i].Inlines[0].Type != Link || d.Blocks[i].Inlines[0].Href != "#_Toc"+string(rune('1'+i)) {
+			t.Errorf("entry %d lost its link: %+v", i+1, d.Blocks[i].Inlines)
+		}
+	}
+}
