@@ -111,6 +111,27 @@ type Block struct {
 	List    *List    `json:"list,omitempty"`
 	Table   *Table   `json:"table,omitempty"`
 	Figure  *Figure  `json:"figure,omitempty"`
+	// TOC marks a paragraph as an entry of a table of contents that the
+	// source keeps as a field for the word processor to make again from
+	// the headings (Word's TOC field). The consecutive paragraphs marked
+	// with the same instruction are that field's entries.
+	TOC *TOCEntry `json:"toc,omitempty"`
+}
+
+// TOCEntry is what makes a paragraph an entry of a table of contents. The
+// entry's text and its link to the heading (a Link to the heading's
+// anchor) are the paragraph's inlines; its page number is not: it counts
+// the pages of the source's layout, which mean nothing on a web page and
+// are wrong in a translation, so the DOCX writer writes it again as a
+// field (PAGEREF) for the word processor to work out.
+type TOCEntry struct {
+	// Instr is the instruction of the table's field as the source wrote
+	// it, switches and all: `TOC \o "1-3" \h \z \u`.
+	Instr string `json:"instr"`
+	// Level is the entry's level, 1 to 9, as its paragraph style says
+	// (Word's "toc 2", LibreOffice's "Contents 2"); 0 when the style says
+	// none (a table of figures).
+	Level int `json:"level,omitempty"`
 }
 
 // List is an ordered or unordered list. Nested lists are blocks inside an

@@ -5,7 +5,8 @@ import (
 )
 
 // RefValues records how the cross-reference fields of a document (REF and
-// NOTEREF, as Word writes them for "see section …", "Table 1" or "note 3")
+// NOTEREF, as Word writes them for "see section …", "Table 1", "Article 2"
+// or "note 3")
 // got the values they show, so that after the document's text is replaced
 // by a translation (or its notes renumbered) the values can be worked out
 // again from the new text, as a word processor would. Without it, a
@@ -20,20 +21,49 @@ type RefValues map[string]map[string]refEnd
 // refEnd is where the text a REF field shows ends, counted from its
 // bookmark's anchor: at the end of the block, after the first caption
 // number (a SEQ field), or, for NOTEREF, the label of the first note
-// reference.
+// reference. For a REF to a paragraph's number (\r, \n, \w) it says
+// which form of the label of the heading or list item holding the
+// bookmark the field shows: the label, or the label without the
+// punctuation that ends it ("Статья 1." shown as "Статья 1").
 type refEnd int
 
 const (
 	endBlock refEnd = iota + 1
 	endSeq
 	endNoteLabel
+	endLabel
+	endLabelTrimmed
+	// endNumbered: the heading's number, a space and its text, as an
+	// entry of a table of contents shows a numbered heading.
+	endNumbered
 )
 
-// refFields returns the kind ("REF" or "NOTEREF") and the bookmark of a
+// tocKey is the key under a bookmark of RefValues that records how the
+// entries of a table of contents linked to it showed its heading.
+const tocKey = "\x00toc"
+
+// tocLink returns the link of an entry of a table of contents to its
+// heading, or nil.
+func tocLink(b *Block) *Inline {
+	if b.TOC == nil {
+		return nil
+	}
+	var link *Inline
+	WalkInlines(b.Inlines, func(in *Inline) {
+		if link == nil && in.Type == Link && strings.HasPrefix(in.Href, "#") && len(in.Href) > 1 {
+			link = in
+		}
+	})
+	return link
+}
+
+// refField returns the kind ("REF", "NOTEREF", or "REFNUM" for a REF to
+// a paragraph's number: \n, \r or \w) and the bookmark of a
 // cross-reference field whose value MarkRefValues can work out again. A
 // REF or NOTEREF with a switch that shows something else than the
-// bookmark's text or note number (\n, \r, \w paragraph numbers, \p
-// "above"/"below", \f a note of its own) is left alone.
+// bookmark's text, number or note number (\p "above"/"below", \f a note
+// of its own, \t the number without its text, \d a separator) is left
+// alone.
 func refField(in *Inline) (kind, bookmark string, ok bool) {
 	if in.Type != Field {
 		return "", "", false
@@ -46,11 +76,20 @@ func refField(in *Inline) (kind, bookmark string, ok bool) {
 	if kind != "REF" && kind != "NOTEREF" {
 		return "", "", false
 	}
+	num := false
 	for _, w := range words[2:] {
 		switch strings.ToLower(w) {
-		case `\n`, `\r`, `\w`, `\p`, `\f`, `\d`, `\t`:
+		case `\n`, `\r`, `\w`:
+			num = true
+		case `\p`, `\f`, `\d`, `\t`:
 			return "", "", false
 		}
+	}
+	if num {
+		if kind != "REF" {
+			return "", "", false
+		}
+		kind = "REFNUM"
 	}
 	return kind, strings.ToLower(words[1]), true
 }
@@ -58,7 +97,8 @@ func refField(in *Inline) (kind, bookmark string, ok bool) {
 // MarkRefValues records, for every REF or NOTEREF field of d whose value
 // is what its bookmark shows in d (the text from the anchor to the end of
 // its block or to the caption number after it; the label of the note
-// reference after it), how that value was found. Fields whose value cannot
+// reference after it; for a paragraph number, the number or label of the
+// heading or list item holding the bookmark), how that value was found. Fields whose value cannot
 // be told from the text (a page number, a bookmark that is not in d, a
 // value edited by hand) are not recorded and keep their value.
 func MarkRefValues(d *Document) RefValues {
@@ -72,11 +112,16 @@ func MarkRefValues(d *Document) RefValues {
 				}
 			})
 		})
+		if l := tocLink(b); l != nil {
+			bm := strings.ToLower(l.Href[1:])
+			want[bm] = append(want[bm], "TOC\x00"+squeezeSpace(PlainText(l.Content)))
+		}
 	})
 	if len(want) == 0 {
 		return out
 	}
 	labels := labelNotes(d, true)
+	numbers := anchorLabels(d)
 	d.Walk(func(b *Block) {
 		blockInlines(b, func(ins []Inline) {
 			flat := flatten(ins)
@@ -91,13 +136,21 @@ func MarkRefValues(d *Document) RefValues {
 						continue
 					}
 					ends := []refEnd{endSeq, endBlock}
-					if kind == "NOTEREF" {
+					switch kind {
+					case "NOTEREF":
 						ends = []refEnd{endNoteLabel}
+					case "REFNUM":
+						ends = []refEnd{endLabel, endLabelTrimmed}
+					case "TOC":
+						ends = []refEnd{endBlock, endNumbered}
 					}
 					for _, e := range ends {
-						if got, ok := refText(flat[i+1:], e, labels); ok && got == val {
+						if got, ok := refValue(flat[i+1:], e, labels, numbers[bm]); ok && got == val {
 							if out[bm] == nil {
 								out[bm] = map[string]refEnd{}
+							}
+							if kind == "TOC" {
+								val = tocKey
 							}
 							out[bm][val] = e
 							break
@@ -112,13 +165,16 @@ func MarkRefValues(d *Document) RefValues {
 
 // Update sets the value of every recorded REF and NOTEREF field of d to
 // what its bookmark shows in d now, found the way it was found when the
-// values were marked. A field whose bookmark is gone, or now shows
-// nothing, keeps its value.
+// values were marked, and the text of every entry of a table of contents
+// that showed its heading to the heading's text now, as a word processor
+// makes the table again. A field or entry whose bookmark is gone, or now
+// shows nothing, keeps its value.
 func (r RefValues) Update(d *Document) {
 	if len(r) == 0 {
 		return
 	}
 	labels := labelNotes(d, true)
+	numbers := anchorLabels(d)
 	now := map[string]map[refEnd]string{} // bookmark → end → text
 	d.Walk(func(b *Block) {
 		blockInlines(b, func(ins []Inline) {
@@ -133,7 +189,7 @@ func (r RefValues) Update(d *Document) {
 				}
 				now[bm] = map[refEnd]string{}
 				for _, e := range r[bm] {
-					if got, ok := refText(flat[i+1:], e, labels); ok && got != "" {
+					if got, ok := refValue(flat[i+1:], e, labels, numbers[bm]); ok && got != "" {
 						now[bm][e] = got
 					}
 				}
@@ -152,7 +208,86 @@ func (r RefValues) Update(d *Document) {
 				}
 			})
 		})
+		if l := tocLink(b); l != nil {
+			bm := strings.ToLower(l.Href[1:])
+			if e, ok := r[bm][tocKey]; ok {
+				if v, ok := now[bm][e]; ok {
+					l.Content = []Inline{{Type: Text, Text: v}}
+				}
+			}
+		}
 	})
+}
+
+// refValue is what a field whose value ends at e shows of its bookmark:
+// the text after the anchor (see refText), or the label of the heading or
+// list item that holds the anchor (number).
+func refValue(after []*Inline, e refEnd, labels noteLabels, number string) (string, bool) {
+	switch e {
+	case endLabel:
+		return number, number != ""
+	case endLabelTrimmed:
+		t := strings.TrimRight(number, labelEnd)
+		return t, t != "" && t != number
+	case endNumbered:
+		text, ok := refText(after, endBlock, labels)
+		return squeezeSpace(number + " " + text), ok && number != "" && text != ""
+	}
+	return refText(after, e, labels)
+}
+
+// labelEnd are the characters that can end a paragraph's label after its
+// number and that a cross-reference to the number may leave out: "1.",
+// "Статья 1.", "一、".
+const labelEnd = ".:。：、 "
+
+// anchorLabels returns, for each anchor (by its name in lower case) in a
+// heading with a number or in the first paragraph of a list item with a
+// label, that number or label as the model holds it: what a
+// cross-reference to the paragraph's number shows.
+func anchorLabels(d *Document) map[string]string {
+	out := map[string]string{}
+	var walk func(bs []Block, label string)
+	walk = func(bs []Block, label string) {
+		for i := range bs {
+			b := &bs[i]
+			l := label
+			if i > 0 {
+				l = ""
+			}
+			if b.Type == Heading {
+				l = b.Number
+			}
+			if l != "" {
+				WalkInlines(b.Inlines, func(in *Inline) {
+					if k := strings.ToLower(in.ID); in.Type == Anchor && out[k] == "" {
+						out[k] = squeezeSpace(l)
+					}
+				})
+			}
+			walk(b.Blocks, "")
+			if b.List != nil {
+				for _, it := range b.List.Items {
+					walk(it.Blocks, it.Label)
+				}
+			}
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					for _, c := range r.Cells {
+						walk(c.Blocks, "")
+					}
+				}
+			}
+		}
+	}
+	walk(d.Blocks, "")
+	for _, n := range d.Notes {
+		walk(n.Blocks, "")
+	}
+	for _, h := range d.Headers {
+		walk(h.Blocks, "")
+	}
+	return out
 }
 
 // flatten lists the leaves of ins in reading order, marks left out.

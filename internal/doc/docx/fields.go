@@ -192,7 +192,7 @@ func shownInlines(ins []doc.Inline) []doc.Inline {
 // dress gives the atom of a field inline the marks of the run that shows
 // its value.
 func (r *reader) dress(a atom, props runProps) atom {
-	a.marks = props.val & props.set &^ mHidden
+	a.marks = props.val & props.set &^ (mHidden | mWebHidden)
 	if a.href != "" {
 		a.marks &^= mUnderline // links are underlined by their style, not for meaning
 	}
@@ -203,7 +203,7 @@ func (r *reader) dress(a atom, props runProps) atom {
 // inline f, placing the inline first if it is not yet in a paragraph.
 // Hidden text is not part of what the field shows.
 func (r *reader) fieldText(f *field, pa *para, text string, props runProps, href string) {
-	if props.val&props.set&mHidden != 0 {
+	if r.hides(props) {
 		return
 	}
 	if !f.placed {

@@ -138,6 +138,13 @@ func TestTableOfContentsPageNumbers(t *testing.T) {
 			`<w:p><w:pPr><w:pStyle w:val="Contents1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \f \o "1-9" \h</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="_Toc1">` + run("Введение") + `<w:r><w:tab/></w:r>` + run("1") + `</w:hyperlink></w:p>` +
 			`<w:p><w:pPr><w:pStyle w:val="Contents1"/></w:pPr><w:hyperlink w:anchor="_Toc1">` + run("Предисловие") + `<w:r><w:tab/></w:r>` + run("iv") + `</w:hyperlink><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>` + heading,
 			[]string{"[Введение](#_Toc1)", "[Предисловие](#_Toc1)", "{_Toc1}Введение"}, ""},
+		{"LibreOffice, web-hidden entries", `<w:sdt><w:sdtContent><w:p><w:pPr><w:pStyle w:val="Contents1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
+			`<w:r><w:rPr><w:webHidden/></w:rPr><w:instrText> TOC \z \o "1-3" \u \h</w:instrText></w:r><w:r><w:rPr><w:webHidden/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>` +
+			`<w:hyperlink w:anchor="_Toc1"><w:r><w:rPr><w:webHidden/></w:rPr><w:t>Введение</w:t></w:r><w:r><w:rPr><w:webHidden/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>` +
+			`<w:r><w:rPr><w:webHidden/></w:rPr><w:instrText>PAGEREF _Toc1 \h</w:instrText></w:r><w:r><w:rPr><w:webHidden/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>` +
+			`<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:tab/><w:t>1</w:t></w:r><w:r><w:rPr><w:webHidden/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>` +
+			`<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>` + heading,
+			[]string{"[Введение](#_Toc1)", "{_Toc1}Введение"}, ""},
 		{"a contents style without a field", `<w:p><w:pPr><w:pStyle w:val="Contents1"/></w:pPr>` + run("1.\tВведение\t3-12") + `</w:p>`,
 			[]string{"1.\tВведение"}, ""},
 		{"a number after a tab in running text stays", `<w:p>` + run("Итого\t12") + `</w:p>`, []string{"Итого\t12"}, ""},

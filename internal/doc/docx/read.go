@@ -52,6 +52,9 @@ type reader struct {
 	furniture bool
 	// inTOC is set while a paragraph of a table of contents is read.
 	inTOC bool
+	// tocInstr is the instruction of the TOC field whose result the
+	// paragraph being read is in (or starts), or "".
+	tocInstr string
 	// inNotes is set while footnotes and endnotes are read.
 	inNotes bool
 }
@@ -497,6 +500,7 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	pa := &para{atoms: append(r.pendingAnchors, r.carry...), markAt: -1, base: ps.rpr.under(r.st.defaults)}
 	r.carry, r.pendingAnchors = nil, nil
 	r.inTOC = ps.toc || r.tocOpen()
+	r.tocInstr = r.openTOC()
 	err := x.children(func(s xml.StartElement) error {
 		if wname(s.Name) == "pPr" {
 			var err error
@@ -516,6 +520,8 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		pa.atoms = trimPageNumber(pa.atoms)
 	}
 	r.inTOC = false
+	tocInstr := r.tocInstr
+	r.tocInstr = ""
 	if pp.markDeleted {
 		r.carry = pa.atoms
 		return pa.extra, nil
@@ -577,6 +583,9 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		}
 	case len(inlines) > 0:
 		pb.b = doc.Block{Type: doc.Paragraph, Inlines: inlines}
+		if tocInstr != "" && !pb.list {
+			pb.b.TOC = &doc.TOCEntry{Instr: tocInstr, Level: ps.tocLevel}
+		}
 		out = append(out, pb)
 	}
 	if len(pa.comments) > 0 && len(out) > 0 {
@@ -739,15 +748,29 @@ func (r *reader) visible() bool {
 	return true
 }
 
+// hides reports whether run properties hide a run's text from the text
+// read: hidden text, and text hidden in a web page (w:webHidden) outside a
+// table of contents. In a table of contents, Word hides only the tab and
+// page number of an entry from the web, which are left out anyway, while
+// LibreOffice hides the whole entry: its text is kept.
+func (r *reader) hides(props runProps) bool {
+	h := props.val & props.set
+	return h&mHidden != 0 || h&mWebHidden != 0 && !r.inTOC && !r.tocOpen()
+}
+
 // tocOpen reports whether the result of a table of contents field is being
 // read.
-func (r *reader) tocOpen() bool {
+func (r *reader) tocOpen() bool { return r.openTOC() != "" }
+
+// openTOC returns the instruction of the table of contents field whose
+// result is being read, or "".
+func (r *reader) openTOC() string {
 	for _, f := range r.fields {
 		if f.toc && f.result {
-			return true
+			return strings.TrimSpace(f.instr.String())
 		}
 	}
-	return false
+	return ""
 }
 
 // trimPageNumber takes the page number off the end of a table of contents
@@ -923,7 +946,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 	}
 	emit := func(a atom) {
 		resolve()
-		if props.val&props.set&mHidden != 0 {
+		if r.hides(props) {
 			return
 		}
 		if f := r.inlineField(); f != nil {
@@ -942,7 +965,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			a.href = r.fieldHref()
 		}
 		if a.kind == aText {
-			a.marks = props.val & props.set &^ mHidden
+			a.marks = props.val & props.set &^ (mHidden | mWebHidden)
 			if a.href != "" {
 				a.marks &^= mUnderline // links are underlined by their style, not for meaning
 			}
@@ -1060,6 +1083,9 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 						f.href = fieldTarget(instr)
 					case roleText:
 						f.toc = tocField(instr)
+						if f.toc && r.tocInstr == "" {
+							r.tocInstr = strings.TrimSpace(instr)
+						}
 					default:
 						f.inline = f.parent == nil
 						f.target = fieldTarget(instr)
@@ -1077,7 +1103,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 						// A field whose result is empty, or that has
 						// none, still stands where it is.
 						resolve()
-						if props.val&props.set&mHidden == 0 {
+						if !r.hides(props) {
 							f.target = fieldTarget(f.instr.String())
 							r.place(f, pa, r.dress(r.fieldAtom(f, href), props))
 						}

@@ -17,6 +17,10 @@ const (
 	mSmallCaps
 	mHidden
 	mCaps // w:caps: letters shown as capitals
+	// mWebHidden: w:webHidden, text hidden in a web page: Word's tab and
+	// page number of an entry of a table of contents, but LibreOffice's
+	// whole entry.
+	mWebHidden
 )
 
 // runProps are the run properties tandem keeps: marks (set says which are
@@ -92,6 +96,7 @@ type paraStyle struct {
 	caption     bool
 	title       bool // the style is or is based on Title
 	toc         bool // an entry of a table of contents or of figures
+	tocLevel    int  // the entry's level, 0 for a table of figures
 	numID, ilvl int
 	hasNum      bool
 	rpr         runProps // for languages only
@@ -212,7 +217,9 @@ func (st *styles) para(id string) paraStyle {
 		case name == "caption":
 			ps.caption = true
 		case isTOCStyle(name):
-			ps.toc = true
+			if !ps.toc {
+				ps.toc, ps.tocLevel = true, tocLevel(name)
+			}
 		}
 		cur = s.basedOn
 	}
@@ -236,6 +243,17 @@ func isTOCStyle(name string) bool {
 		}
 	}
 	return name == "table of figures"
+}
+
+// tocLevel returns the level of the entries of a table of contents style
+// (2 for "toc 2" or "Contents 2"), or 0 when its name gives none.
+func tocLevel(name string) int {
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		if n, err := strconv.Atoi(name[i+1:]); err == nil && n >= 1 && n <= 9 {
+			return n
+		}
+	}
+	return 0
 }
 
 // char resolves a character style's run properties.
@@ -407,10 +425,11 @@ func readRunProps(x *xmlPart) (runPr, error) {
 			r.rpr.mark(mSmallCaps, onOff(s))
 		case "caps":
 			r.rpr.mark(mCaps, onOff(s))
-		case "vanish", "webHidden":
-			// Text hidden on screen, or in a web page (the page numbers
-			// of a table of contents), is not part of the text read.
+		case "vanish":
+			// Text hidden on screen is not part of the text read.
 			r.rpr.mark(mHidden, onOff(s))
+		case "webHidden":
+			r.rpr.mark(mWebHidden, onOff(s))
 		case "vertAlign":
 			v := attr(s, "val")
 			r.rpr.mark(mSup, v == "superscript")

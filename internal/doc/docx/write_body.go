@@ -48,6 +48,9 @@ type partOut struct {
 	// its paragraph, so that Word, working the field out again, shows the
 	// translation's "Table 1" or heading.
 	rangeEnd string
+	// toc is the entry of a table of contents the next paragraph is,
+	// set by blocks; entry is the one whose text is being written.
+	toc, entry *tocOut
 }
 
 func (pw *pkgWriter) newPart(name string, kept []relEntry) *partOut {
@@ -197,7 +200,9 @@ func (o *partOut) blocks(bs []doc.Block, c bctx) {
 			sect = o.pw.nextSection()
 			i++
 		}
+		o.toc = tocEntryOf(bs, i)
 		o.block(b, c, sect)
+		o.toc = nil
 	}
 }
 
@@ -221,6 +226,9 @@ func (o *partOut) block(b *doc.Block, c bctx, sect *xnode) {
 		o.heading(b, c, src, sect)
 	case doc.Paragraph:
 		p := o.paraPPr(c, src)
+		if o.toc != nil && (src == nil || c.noteI >= 0) {
+			p = o.tocPPr(b.TOC)
+		}
 		o.para(p, b.Inlines, c, b.ID, sect)
 	case doc.Quote:
 		c.quote = true
@@ -304,9 +312,14 @@ func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 // note's first paragraph, a bookmark when links point to the block, and
 // the inlines.
 func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xnode) {
-	outer := o.keep
-	o.keep = nil
+	outer, outerEntry := o.keep, o.entry
+	o.keep, o.entry = nil, nil
+	toc := o.toc
+	o.toc = nil
 	if src := o.pw.src(blockID); src != nil && (src.kind == 'p' || src.kind == 'h') && c.noteI < 0 {
+		if toc != nil {
+			toc.page = templatePage(src.node)
+		}
 		o.keep = keepOf(src)
 		islands := append(append([]*xnode(nil), o.keep.before...), o.keep.after...)
 		for _, tb := range o.keep.boxes {
@@ -322,7 +335,7 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 	}
 	outerEnd := o.rangeEnd
 	o.rangeEnd = ""
-	defer func() { o.keep, o.rangeEnd = outer, outerEnd }()
+	defer func() { o.keep, o.rangeEnd, o.entry = outer, outerEnd, outerEntry }()
 	if o.keep != nil {
 		o.keep.looks = looksIn(ins)
 	}
@@ -338,7 +351,14 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 			o.rewrite(n)
 		}
 	}
-	o.inlines(ins, runState{lang: c.lang, noteI: c.noteI})
+	rs := runState{lang: c.lang, noteI: c.noteI}
+	if toc != nil && toc.begin {
+		o.tocBegin(toc, rs)
+	}
+	o.entry = toc
+	o.inlines(ins, rs)
+	o.entry = nil
+	o.tocPage(toc, "")
 	o.endRange()
 	if name != "" {
 		o.bookmark(name, false)
@@ -356,6 +376,9 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 		for _, n := range k.after {
 			o.rewrite(n)
 		}
+	}
+	if toc != nil && toc.end {
+		o.fldChar("end", runState{lang: c.lang, noteI: c.noteI}, false)
 	}
 	o.lead = ""
 	o.x.close("w:p")
@@ -574,6 +597,9 @@ func (o *partOut) link(in *doc.Inline, rs runState) {
 	rs.link = true
 	rs.rStyle = pw.styleFor(roleHyperlink)
 	o.inlines(in.Content, rs)
+	if o.entry != nil && attrs[0] == "w:anchor" {
+		o.tocPage(o.entry, attrs[1])
+	}
 	o.x.close("w:hyperlink")
 }
 

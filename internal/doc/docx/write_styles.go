@@ -192,6 +192,15 @@ func (pw *pkgWriter) addStyle(role, typ string, level int) string {
 		x.open("w:rPr")
 		x.empty("w:vertAlign", "w:val", "superscript")
 		x.close("w:rPr")
+	case strings.HasPrefix(role, "toc "):
+		// Word's built-in entries of a table of contents: each level
+		// indented by 11 points more than the one above it.
+		x.open("w:pPr")
+		x.empty("w:spacing", "w:after", "100")
+		if n := tocLevel(role); n > 1 {
+			x.empty("w:ind", "w:left", strconv.Itoa(220*(n-1)))
+		}
+		x.close("w:pPr")
 	case role == roleHyperlink:
 		x.open("w:rPr")
 		x.empty("w:color", "w:val", "0563C1")
