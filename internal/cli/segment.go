@@ -23,8 +23,9 @@ Reads text (standard input without FILE) and writes one sentence a line.
 With the built-in rules a sentence ends only at an end mark (. ! ? … 。！？)
 or at a blank line, which ends a paragraph, or, in Russian, before a
 capitalised connective ("Однако", "Несмотря") after a lower-case word, where
-a heading without a stop runs into the text, or at the end of a heading line
-whose title has no stop ("Статья 1. Общие положения", one segment); a line
+a heading without a stop runs into the text, or at the end of a heading or
+caption line whose title has no stop ("Статья 1. Общие положения",
+"Таблица {1}. Товарооборот", "表1。贸易额", one segment each); a line
 break inside a sentence becomes a space (none between two Chinese
 characters), and spaces within a line are kept, one for each run.
 Paragraphs are written with one blank line between them, so 'tandem align
@@ -39,7 +40,7 @@ removed with a warning (FILE:LINE:COL) on standard error.`
 func runSegment(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("segment", segmentSynopsis)
 	langFlag := fs.String("lang", "", "language of the text: zh, ru or en")
-	rules := fs.String("rules", "", "a file of extra rules, one a line: \"never|number|end|unit|post ABBREVIATION\", \"starters Word...\", \"function-words word...\", \"date-words word...\", \"speech-verbs word...\", \"oblique-endings|nominative-endings|agreeing-endings ending...\", \"pair ABBREVIATION Word\"")
+	rules := fs.String("rules", "", "a file of extra rules, one a line: \"never|number|end|unit|post ABBREVIATION\", \"starters Word...\", \"function-words word...\", \"date-words word...\", \"speech-verbs word...\", \"oblique-endings|nominative-endings|agreeing-endings ending...\", \"pair ABBREVIATION Word...\", \"labels Word...\"")
 	srx := fs.String("srx", "", "segment with the rules of this SRX 2.0 file instead")
 	if err := parse(fs, args); err != nil {
 		return err

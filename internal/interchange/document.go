@@ -379,19 +379,37 @@ func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 	return c
 }
 
-// splitContent splits a unit's content into sentences with sp. Codes go
-// with the sentence they stand in; a code between two sentences goes with
-// the following one if it opens a span, else with the preceding one. The
-// white space between sentences is dropped: joining the translated
-// sentences puts back what the target language uses.
+// splitContent splits a unit's content into sentences with sp. The
+// splitter reads the text with a stand-in for each code that shows
+// something in its place (see standIn), so that "Таблица {field}. Итоги"
+// reads as the caption it is, not as "Таблица . Итоги". Codes go with the
+// sentence they stand in; a code between two sentences goes with the
+// following one if it opens a span, else with the preceding one. The white
+// space between sentences is dropped: joining the translated sentences puts
+// back what the target language uses.
 func splitContent(c Content, sp segment.Splitter) []Content {
-	plain := c.Plain()
-	spans := sp.Split(plain)
+	var b strings.Builder
+	at := make([]int, len(c)) // where each run starts in the text read
+	for i, r := range c {
+		at[i] = b.Len()
+		if r.Kind == Text {
+			b.WriteString(r.Text)
+		} else {
+			b.WriteString(standIn(r))
+		}
+	}
+	read := b.String()
+	spans := sp.Split(read)
 	if len(spans) <= 1 {
 		return []Content{trimContent(c)}
 	}
 	out := make([]Content, len(spans))
-	seg := func(pos int, opening bool) int {
+	seg := func(pos, end int, opening bool) int {
+		for k, s := range spans {
+			if pos < end && s.Start <= pos && pos < s.End {
+				return k
+			}
+		}
 		if opening {
 			for k, s := range spans {
 				if pos < s.End {
@@ -407,28 +425,55 @@ func splitContent(c Content, sp segment.Splitter) []Content {
 		}
 		return 0
 	}
-	pos := 0
-	for _, r := range c {
+	for i, r := range c {
+		start := at[i]
 		if r.Kind != Text {
-			k := seg(pos, r.Kind == Open)
+			k := seg(start, start+len(standIn(r)), r.Kind == Open)
 			out[k] = append(out[k], r)
 			continue
 		}
 		// Cut the text run at segment bounds.
-		start := pos
-		end := pos + len(r.Text)
+		end := start + len(r.Text)
 		for k, s := range spans {
 			a, b := max(start, s.Start), min(end, s.End)
 			if a < b {
-				out[k] = out[k].appendText(plain[a:b])
+				out[k] = out[k].appendText(read[a:b])
 			}
 		}
-		pos = end
 	}
 	for k := range out {
 		out[k] = trimContent(out[k])
 	}
 	return out
+}
+
+// standIn is what the splitter reads in place of a code: a field's or a
+// list label's number as the document showed it ("1" for a caption's SEQ
+// field), U+FFFC, the object replacement character, for a field that
+// showed nothing or a formula, which stand for words of the sentence, and
+// a line break for a line break, as a text file has it. Spans, images,
+// anchors and note references stand for no words: nothing, so that "end.¹
+// Next" still ends a sentence.
+func standIn(r Run) string {
+	if r.Kind != Standalone {
+		return ""
+	}
+	switch r.Type {
+	case "field", "number":
+		v := r.Disp // a field's value; a number's is its code
+		if r.Type == "number" {
+			v = r.Code
+		}
+		if v = strings.Join(strings.Fields(v), " "); v == "" {
+			return "\ufffc"
+		}
+		return v
+	case "math":
+		return "\ufffc"
+	case "lb":
+		return "\n"
+	}
+	return ""
 }
 
 // trimContent removes white space at both ends of the text.

@@ -210,5 +210,33 @@ func TestHeadingLine(t *testing.T) {
 		{"ru", "Прочтите статью 5. Там всё сказано", []string{"Прочтите статью 5.", "Там всё сказано"}},
 		{"ru", "Ему исполнилось 5. Праздник был весёлым.", []string{"Ему исполнилось 5.", "Праздник был весёлым."}},
 		{"en", "Read chapter 2. The rest can wait", []string{"Read chapter 2.", "The rest can wait"}},
+		// A placeholder for the number, as a CAT tool or a document's
+		// field shows it, and a letter after a caption or heading label
+		// of the rules.
+		{"ru", "Таблица {SEQ}. Товарооборот", []string{"Таблица {SEQ}. Товарооборот"}},
+		{"ru", "Таблица {1}. Товарооборот России и Китая, млрд долл.", []string{"Таблица {1}. Товарооборот России и Китая, млрд долл."}},
+		{"ru", `Таблица { SEQ Таблица \* ARABIC }. Товарооборот`, []string{`Таблица { SEQ Таблица \* ARABIC }. Товарооборот`}},
+		{"ru", "Рисунок \ufffc. Схема опыта", []string{"Рисунок \ufffc. Схема опыта"}},
+		{"ru", "Рисунок А.1. Схема опыта", []string{"Рисунок А.1. Схема опыта"}},
+		{"ru", "Рис. 2а. Схема опыта", []string{"Рис. 2а. Схема опыта"}},
+		{"ru", "Приложение Б. Формы документов\nТекст приложения начинается здесь.", []string{"Приложение Б. Формы документов", "Текст приложения начинается здесь."}},
+		{"en", "Table <x1/>. Trade turnover", []string{"Table <x1/>. Trade turnover"}},
+		{"en", "Figure A.1. Layout of the plant", []string{"Figure A.1. Layout of the plant"}},
+		{"en", "Appendix B. Forms\nThe forms are below.", []string{"Appendix B. Forms", "The forms are below."}},
+		{"en", "Table B-3. Results", []string{"Table B-3. Results"}},
+		{"zh", "表1。贸易额", []string{"表1。贸易额"}},
+		{"zh", "表 {1}。贸易额（亿美元）", []string{"表 {1}。贸易额（亿美元）"}},
+		{"zh", "附表2．各省数据", []string{"附表2．各省数据"}},
+		{"zh", "图三。结构图\n如图所示，结构很简单。", []string{"图三。结构图", "如图所示，结构很简单。"}},
+		{"zh", "附录A。表格", []string{"附录A。表格"}},
+		// Not a label and its number, or a title with an end mark: split
+		// as before.
+		{"ru", "Это {1}. Оно важно", []string{"Это {1}.", "Оно важно"}},
+		{"ru", "Таблица {1} и {2}. Итоги", []string{"Таблица {1} и {2}.", "Итоги"}},
+		{"ru", "Таблица {1}. Итоги подведены.", []string{"Таблица {1}.", "Итоги подведены."}},
+		{"zh", "表示同意。他走了。", []string{"表示同意。", "他走了。"}},
+		{"zh", "图书馆1。很好", []string{"图书馆1。", "很好"}},
+		{"zh", "表1。贸易额增长了。我们看到了。", []string{"表1。", "贸易额增长了。", "我们看到了。"}},
+		{"zh", "他看了表1。贸易额很高", []string{"他看了表1。", "贸易额很高"}},
 	})
 }

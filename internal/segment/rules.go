@@ -30,11 +30,12 @@ const (
 	// number, or for a unit of two letters or more anywhere, it ends the
 	// sentence before a capital letter ("Расстояние 5 км. Дорога плохая").
 	Unit
-	// Postfix: it follows what it names ("Московская обл.", "Невский
-	// просп.", "Baker St."), so it may end a sentence, but only before a
-	// capitalised word that begins sentences, a starter or a function
-	// word ("…Московской обл. Там тихо"); before a name it goes on ("ул.
-	// Мира", "St. Louis").
+	// Postfix: it follows what it names or qualifies ("Московская обл.",
+	// "Невский просп.", "Baker St.", "9 a.m."), so it may end a sentence,
+	// but only before a capitalised word that begins sentences, a starter
+	// or a function word ("…Московской обл. Там тихо", "at 9 a.m. The
+	// talks"); before a name it goes on ("ул. Мира", "St. Louis", "9 a.m.
+	// Moscow time").
 	Postfix
 )
 
@@ -75,6 +76,12 @@ type Rules struct {
 	// stop ends the one before (see openerBreaks); only for languages
 	// whose titles are quoted, not capitalised word by word.
 	openers map[string]bool
+	// labels are the words of caption and heading labels, lower case,
+	// with an abbreviation's stop ("таблица", "рис.", "表"): before a
+	// number, a letter and a number ("Приложение А") or a placeholder, and
+	// a stop, they begin a line that is one segment with its title (see
+	// headingLabel).
+	labels map[string]bool
 	// function holds words of closed classes (prepositions, pronouns,
 	// conjunctions, articles), lower case: capitalised after a stop, they
 	// begin a sentence, for they are never a surname after an initial.
@@ -126,7 +133,7 @@ func For(lang string) (*Rules, error) {
 	switch base {
 	case "zh", "ja":
 		r.cjk = true
-		return r, nil
+		base = "zh"
 	case "ru", "en":
 	default:
 		return nil, fmt.Errorf("segment: no rules for language %q (have %s)", lang, strings.Join(Languages, ", "))
@@ -199,7 +206,12 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // sentence ("в 1147 г. Юрием Долгоруким"), others begin a new one ("в 2001
 // г. Россия"). A line "adverb-endings ENDING..." lists endings of adverbs
 // that look like such an oblique word: one that makes a sentence on its
-// own begins a new one ("Цена 5 руб. Недорого."). A line "function-words WORD..." lists
+// own begins a new one ("Цена 5 руб. Недорого."). A line "labels WORD..."
+// lists the words of caption and heading labels ("Таблица Рис. §", "表 图"):
+// such a word, a number, a letter and a number or a placeholder, a stop and
+// a title without a stop of its own make one segment at the start of a
+// line ("Приложение А. Формы", "Таблица {1}. Товарооборот", "表1。贸易额").
+// A line "function-words WORD..." lists
 // lower-case words of closed classes (prepositions, pronouns, articles) that,
 // capitalised after an initial or an abbreviation, begin a new sentence
 // ("Иванов И. И. В ней"). A line "date-words WORD..." lists the lower-case
@@ -207,9 +219,10 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // июля 2001 г. Россия"). A line "speech-verbs word..." lists the lower-case
 // verbs of a reporting clause: after a quoted question or exclamation, one
 // or two capitalised words and one of them continue the sentence ("Why?"
-// Anna asked; «Кто там?» — Маша спросила). A line "pair ABBREVIATION WORD" keeps
-// the abbreviation and the word after it in one sentence ("pair долл.
-// США"). The file is read by textenc.Decode: UTF-8 or UTF-16 with or
+// Anna asked; «Кто там?» — Маша спросила). A line "pair ABBREVIATION WORD..." keeps
+// the abbreviation and any of the words after it in one sentence ("pair
+// долл. США"); a lower-case word may follow a name of one or two
+// capitalised words ("pair a.m. time": "9 a.m. Moscow time"). The file is read by textenc.Decode: UTF-8 or UTF-16 with or
 // without a byte-order mark, or Russian or Chinese in a legacy encoding
 // (with a line in Warnings). name is used in error messages, which give
 // the line and column.
@@ -256,6 +269,18 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
+		if kw == "labels" && ok {
+			if r.labels == nil {
+				r.labels = map[string]bool{}
+			}
+			for _, w := range strings.Fields(abbr) {
+				if !labelWord(w) {
+					return fmt.Errorf("%s:%d:%d: label %q must be a capitalised word, possibly with a full stop, or §", name, line, col, w)
+				}
+				r.labels[strings.ToLower(w)] = true
+			}
+			continue
+		}
 		if kw == "adverb-endings" && ok {
 			for _, e := range strings.Fields(abbr) {
 				if !lowerWord(e) {
@@ -298,10 +323,18 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			continue
 		}
 		if kw == "pair" && ok {
-			a, word, ok := cutLast(strings.TrimSpace(abbr))
-			key := compact(a)
-			if !ok || !strings.HasSuffix(key, ".") || key == "." || strings.ContainsRune(word, '.') {
-				return fmt.Errorf("%s:%d:%d: want \"pair ABBREVIATION. WORD\", got %q", name, line, col, t)
+			// The abbreviation runs to the last word with a stop ("et
+			// al."), the words follow it.
+			f := strings.Fields(abbr)
+			last := -1
+			for k, w := range f {
+				if strings.HasSuffix(w, ".") {
+					last = k
+				}
+			}
+			key := compact(strings.Join(f[:last+1], " "))
+			if last < 0 || last == len(f)-1 || key == "." {
+				return fmt.Errorf("%s:%d:%d: want \"pair ABBREVIATION. WORD...\", got %q", name, line, col, t)
 			}
 			if r.pairs == nil {
 				r.pairs = map[string]map[string]bool{}
@@ -309,7 +342,12 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			if r.pairs[key] == nil {
 				r.pairs[key] = map[string]bool{}
 			}
-			r.pairs[key][word] = true
+			for _, word := range f[last+1:] {
+				if strings.ContainsRune(word, '.') {
+					return fmt.Errorf("%s:%d:%d: want \"pair ABBREVIATION. WORD...\", got %q", name, line, col, t)
+				}
+				r.pairs[key][word] = true
+			}
 			continue
 		}
 		kind, known := kindNames[kw]
@@ -324,6 +362,23 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 		return fmt.Errorf("%s:%d: %w", name, line+1, err)
 	}
 	return nil
+}
+
+// labelWord reports whether w can be a caption or heading label of a rule
+// file: letters, capitalised if their script has case, and possibly a full
+// stop after them ("Рис."); or "§".
+func labelWord(w string) bool {
+	if w == "§" {
+		return true
+	}
+	w = strings.TrimSuffix(w, ".")
+	for _, c := range w {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	c := firstRune(w)
+	return w != "" && (unicode.IsUpper(c) || !unicode.IsLower(c))
 }
 
 // wordCase is how a word's ending reads its case (see Rules.endings).
@@ -347,16 +402,6 @@ func lowerWord(w string) bool {
 		}
 	}
 	return w != ""
-}
-
-// cutLast splits s at its last space.
-func cutLast(s string) (before, after string, ok bool) {
-	i := strings.LastIndexFunc(s, isSpace)
-	if i < 0 {
-		return s, "", false
-	}
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return strings.TrimSpace(s[:i]), s[i+n:], true
 }
 
 // compact lower-cases s and removes its spaces: "Т. е." → "т.е.".

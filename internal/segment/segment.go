@@ -220,6 +220,9 @@ func firstRune(s string) rune {
 // breaksCJK handles Chinese: no spaces, full- and half-width stops.
 func (r *Rules) breaksCJK(p string) []int {
 	var out []int
+	// nextLine is where the line after a caption begins a sentence
+	// ("表1。贸易额\n如表所示……"), once the scan passes it.
+	nextLine := -1
 	i := 0
 	for i < len(p) {
 		c, n := utf8.DecodeRuneInString(p[i:])
@@ -227,6 +230,10 @@ func (r *Rules) breaksCJK(p string) []int {
 		if !isStop {
 			i += n
 			continue
+		}
+		if nextLine >= 0 && i >= nextLine {
+			out = append(out, nextLine)
+			nextLine = -1
 		}
 		// A run of stops ("？！", "……", "..."), then closing quotes and brackets.
 		j := i
@@ -285,10 +292,17 @@ func (r *Rules) breaksCJK(p string) []int {
 		case ellipsis && !closed && !fullStop && !question && !isSentenceStartCJK(next):
 			// 他想了想……说 keeps going; an ellipsis before a Latin
 			// lower-case word too.
+		case !closed && !question && !ellipsis && r.captionCJK(p, i):
+			// 表1。贸易额: a caption's label and its title are one
+			// segment, and the line after it begins another.
+			nextLine = headingNextLine(p, i)
 		default:
 			out = append(out, k)
 		}
 		i = k
+	}
+	if nextLine >= 0 {
+		out = append(out, nextLine)
 	}
 	return out
 }
@@ -418,32 +432,30 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 }
 
 // headingLabel reports whether the stop at p[i] ends the label of a heading
-// line: the line begins with a capitalised word or abbreviation and a
-// number, arabic or Roman ("Статья 1", "Глава 3.2", "Раздел IV", "Рис. 2",
-// "§ 3", "Chapter 2"), the stop follows, and the rest of the line is a
-// title without an end mark of its own ("Общие положения"; the stop of an
-// abbreviation is none: "Доходы, млн руб."), possibly with dot leaders and
-// a page number after it, as in a table of contents ("Права сторон
-// ........ 7"). A label that is a word beginning sentences ("Это 5.") is
-// none.
+// or a caption at the start of a line: a capitalised word or abbreviation
+// and a number, arabic or Roman ("Статья 1", "Глава 3.2", "Раздел IV",
+// "Рис. 2", "§ 3", "Chapter 2"), or a placeholder that stands for one
+// (see placeholder: "Таблица {1}", "Table <x1/>"), or, after one of the
+// rules' caption and heading labels, a letter and a number ("Приложение
+// А", "Рисунок А.1", "Figure 2a"); the stop follows, and the rest of the
+// line is a title without an end mark of its own (see headingTitle). A
+// label that is a word beginning sentences ("Это 5.") is none.
 func (r *Rules) headingLabel(p string, i int) bool {
-	// A label is a few words and a title one line: only so much is read,
-	// so that a paragraph is read in linear time.
-	const labelBytes = 64
 	if p[i] != '.' {
 		return false
 	}
-	from := max(0, i-labelBytes)
-	lineStart := strings.LastIndexByte(p[from:i], '\n') + 1 + from
-	if lineStart == from && from > 0 {
+	label, ok := lineBefore(p, i)
+	if !ok {
 		return false
 	}
-	label := strings.Fields(p[lineStart:i])
-	if len(label) != 2 {
+	k := strings.IndexFunc(label, isSpace)
+	if k < 0 {
 		return false
 	}
-	word := strings.TrimSuffix(label[0], ".")
-	if word != "§" && (utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(firstRune(word)) || r.sentenceWord(word)) {
+	first, num := label[:k], strings.TrimLeftFunc(label[k:], isSpace)
+	known := r.isLabel(first)
+	word := strings.TrimSuffix(first, ".")
+	if !known && word != "§" && (utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(firstRune(word)) || r.sentenceWord(word)) {
 		return false
 	}
 	for _, c := range word {
@@ -451,22 +463,128 @@ func (r *Rules) headingLabel(p string, i int) bool {
 			return false
 		}
 	}
-	num := label[1]
-	if !isRoman(num) {
-		for k, c := range num {
-			if !unicode.IsDigit(c) && !(c == '.' && k > 0) {
+	return labelNumber(num, known) && r.headingTitle(p, i)
+}
+
+// labelBytes bounds the label of a heading or caption: a word or two and a
+// number, read back from a stop, so that a paragraph is read in linear
+// time.
+const labelBytes = 64
+
+// lineBefore returns the text of the line that holds p[i] up to it, when
+// that is no longer than a label.
+func lineBefore(p string, i int) (string, bool) {
+	from := max(0, i-labelBytes)
+	lineStart := strings.LastIndexByte(p[from:i], '\n') + 1 + from
+	if lineStart == from && from > 0 {
+		return "", false
+	}
+	return strings.TrimLeftFunc(p[lineStart:i], isSpace), true
+}
+
+// isLabel reports whether w, as written before a number, is one of the
+// rules' caption and heading labels ("Таблица", "Рис.", "Table", "表").
+func (r *Rules) isLabel(w string) bool {
+	return r.labels[strings.ToLower(w)]
+}
+
+// labelNumber reports whether num is the number of a heading or caption
+// label: arabic with dots between its parts ("3", "3.2"), Roman ("IV"),
+// or a placeholder for a number ("{1}", "<x1/>", "{ SEQ Таблица \*
+// ARABIC }", U+FFFC), alone or as a part ("1.{2}"). After a label of the
+// rules (letters true) a letter may be a part or lead one: "А", "А.1",
+// "A1", "2a", "B-3".
+func labelNumber(num string, letters bool) bool {
+	if num == "" {
+		return false
+	}
+	if isRoman(num) || placeholder(num) {
+		return true
+	}
+	parts := strings.FieldsFunc(num, func(c rune) bool { return c == '.' || c == '-' && letters })
+	if len(parts) == 0 || strings.Contains(num, "..") || num[0] == '.' || num[0] == '-' {
+		return false
+	}
+	for k, part := range parts {
+		switch {
+		case digits(part) || placeholder(part):
+		case letters && k == 0 && isLetterNumber(part):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// digits reports whether s is a run of decimal digits.
+func digits(s string) bool {
+	for _, c := range s {
+		if !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isLetterNumber reports whether s numbers an appendix, a figure or a
+// table with a letter: a capital letter ("А"), a capital letter and
+// digits ("A1"), or digits and a lower-case letter ("2a").
+func isLetterNumber(s string) bool {
+	c, n := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(c) {
+		return n == len(s) || digits(s[n:])
+	}
+	last, m := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLower(last) && digits(s[:len(s)-m])
+}
+
+// placeholder reports whether s is a placeholder that stands for a value
+// in a text taken from a document or a CAT tool: a code in braces ("{1}",
+// "{SEQ}", a Word field's code as Word shows it, "{ SEQ Таблица \* ARABIC
+// }"), a tag that closes itself ("<x1/>", "<ph id=\"1\"/>"), or the
+// object replacement character U+FFFC, which tandem puts where a document
+// has a field or a formula (see interchange).
+func placeholder(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"):
+		// One code, which may hold others ("{ IF { REF x } = 1 … }"),
+		// not two ("{1} и {2}").
+		depth := 0
+		for k, c := range s {
+			switch c {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			case '\n':
+				return false
+			}
+			if depth == 0 && k < len(s)-1 {
 				return false
 			}
 		}
+		return len(s) > 2 && depth == 0
+	case strings.HasPrefix(s, "<") && strings.HasSuffix(s, "/>"):
+		return len(s) > 3 && !strings.ContainsAny(s[1:len(s)-2], "<>\n")
 	}
-	lineEnd := min(len(p), i+1+nearBytes)
+	return s != "" && strings.Trim(s, "\ufffc") == ""
+}
+
+// headingTitle reports whether the rest of the line after the stop at p[i]
+// is the title of a heading or a caption: not empty, without an end mark
+// of its own (the stop of an abbreviation is none: "Доходы, млн руб."),
+// possibly with dot leaders and a page number after it, as in a table of
+// contents ("Права сторон ........ 7").
+func (r *Rules) headingTitle(p string, i int) bool {
+	_, n := utf8.DecodeRuneInString(p[i:])
+	lineEnd := min(len(p), i+n+nearBytes)
 	if e := strings.IndexByte(p[i:lineEnd], '\n'); e >= 0 {
 		lineEnd = i + e
 	} else if lineEnd < len(p) {
 		// A line this long is running text, not a title.
 		return false
 	}
-	title := strings.TrimRightFunc(p[i+1:lineEnd], isSpace)
+	title := strings.TrimRightFunc(p[i+n:lineEnd], isSpace)
 	if t := strings.TrimRight(title, "0123456789"); len(t) < len(title) {
 		// A page number, after dot leaders or spaces.
 		t = strings.TrimRightFunc(t, isSpace)
@@ -475,7 +593,7 @@ func (r *Rules) headingLabel(p string, i int) bool {
 		}
 		title = t
 	}
-	if strings.TrimSpace(title) == "" || strings.ContainsAny(title, "!?…。！？") {
+	if strings.TrimSpace(title) == "" || strings.ContainsAny(title, "!?…。！？．") {
 		return false
 	}
 	// A stop in the title must be an abbreviation's ("Доходы, млн руб.").
@@ -489,9 +607,35 @@ func (r *Rules) headingLabel(p string, i int) bool {
 	return true
 }
 
+// captionCJK reports whether the stop at p[i], in Chinese, ends the label
+// of a caption at the start of a line ("表1。贸易额", "图 {1}。结构",
+// "附录A．表格"): one of the rules' labels, then a number, arabic, in Han
+// numerals ("图三"), a letter and a number, or a placeholder (see
+// labelNumber), with or without spaces around it, and a title after the
+// stop (see headingTitle). Chinese captions mostly take a space or a colon
+// there, which end no sentence; a stop is read the same way.
+func (r *Rules) captionCJK(p string, i int) bool {
+	line, ok := lineBefore(p, i)
+	if !ok {
+		return false
+	}
+	best := ""
+	for l := range r.labels {
+		if strings.HasPrefix(line, l) && len(l) > len(best) {
+			best = l
+		}
+	}
+	if best == "" {
+		return false
+	}
+	num := strings.TrimFunc(line[len(best):], isSpace)
+	hanNumeral := num != "" && strings.Trim(num, "〇一二三四五六七八九十百") == ""
+	return (hanNumeral || labelNumber(num, true)) && r.headingTitle(p, i)
+}
+
 // headingNextLine returns the offset of the first letter of the line after
 // the heading line that holds p[i], when that line starts with a capital
-// letter, a digit or an opening mark; -1 when there is no such line: the
+// letter, a letter without case (Han), a digit or an opening mark; -1 when there is no such line: the
 // heading is the paragraph's last line, or its title goes on there in
 // lower case ("Глава 3. Детство в деревне\nи в городе").
 func headingNextLine(p string, i int) int {
@@ -504,7 +648,7 @@ func headingNextLine(p string, i int) int {
 		return -1
 	}
 	c := firstRune(p[k:])
-	if unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(openers, c) {
+	if unicode.IsLetter(c) && !unicode.IsLower(c) || unicode.IsDigit(c) || strings.ContainsRune(openers, c) {
 		return k
 	}
 	return -1
@@ -573,7 +717,9 @@ func (r *Rules) follower(s string) follow {
 		case unicode.IsLetter(c):
 			// Letters without case (Han, kana) start a sentence.
 			return followUpper
-		case unicode.IsDigit(c):
+		case unicode.IsDigit(c) || c == '\ufffc':
+			// U+FFFC stands for a field or a formula (see placeholder):
+			// a value, as a number is.
 			if sawOpen {
 				return followOpen
 			}
@@ -620,6 +766,10 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		}
 	}
 	if a, ok := r.abbreviation(withStop); ok {
+		if r.paired(a.Text, next) {
+			// "240 млрд долл. США", "at 9 a.m. Moscow time".
+			return false
+		}
 		switch a.Kind {
 		case Never:
 			return false
@@ -639,9 +789,6 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			// "В 2001 г. Россия и Китай…": a date that opens the
 			// sentence is not a sentence of its own.
 			if r.opensSentence(before) {
-				return false
-			}
-			if r.pairs[compact(a.Text)][firstWord(strings.TrimLeftFunc(next, isSpace))] {
 				return false
 			}
 			return f == followUpper && !r.continues(next)
@@ -672,6 +819,34 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		return r.sentenceWord(firstWord(next))
 	}
 	return true
+}
+
+// paired reports whether next, the text after the abbreviation abbr,
+// begins with a word the rules never part it from ("долл. США", "p.m.
+// GMT"), or with a name of one or two capitalised words and a lower-case
+// word the rules pair it with ("a.m. Moscow time", "p.m. Eastern Standard
+// Time": "pair a.m. time").
+func (r *Rules) paired(abbr, next string) bool {
+	words := r.pairs[compact(abbr)]
+	if len(words) == 0 {
+		return false
+	}
+	rest := strings.TrimLeftFunc(next, isSpace)
+	w := firstWord(rest)
+	if words[w] {
+		return true
+	}
+	for range 2 {
+		if w == "" || !unicode.IsUpper(firstRune(w)) || !strings.HasPrefix(rest[len(w):], " ") {
+			return false
+		}
+		rest = strings.TrimLeft(rest[len(w):], " ")
+		w = firstWord(rest)
+		if lw := strings.ToLower(w); words[lw] && w != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // listItemAfter reports whether word, a number or letter before a stop

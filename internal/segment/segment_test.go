@@ -2,6 +2,7 @@ package segment
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -49,8 +50,11 @@ func TestRuleFileErrors(t *testing.T) {
 		{"%PDF-1.4\n", "p.txt:1:1: this is a PDF document, not text"},
 		{"never a.\x00\n", "p.txt:1:9: NUL byte"},
 		{"starters однако\n", "p.txt:1:1: starter \"однако\" must be a capitalised word"},
-		{"pair долл\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
-		{"pair долл США\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD\""},
+		{"pair долл\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD...\""},
+		{"pair долл США\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD...\""},
+		{"pair долл. США ЕС.\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD...\""},
+		{"labels Таблица рисунок\n", "p.txt:1:1: label \"рисунок\" must be a capitalised word"},
+		{"labels Табл.1\n", "p.txt:1:1: label \"Табл.1\" must be a capitalised word"},
 		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
 		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
 		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
@@ -81,6 +85,40 @@ func TestPairs(t *testing.T) {
 	}
 	if n := len(r.Split(text)); n != 1 {
 		t.Errorf("with the pair: %d segments, want 1", n)
+	}
+	// Several words on one line; a lower-case one after a name.
+	en := MustFor("en")
+	if err := en.Read(strings.NewReader("pair et al. Ltd Inc\npair ca. years\n"), "p.txt"); err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{
+		"It was written by Smith et al. Inc published it.":   1,
+		"It was written by Smith et al. Ltd printed it.":     1,
+		"It lasted ca. 20 Julian years in all.":              1,
+		"It was written by Smith et al. Jones disagreed.":    2,
+		"The wall stood ca. 1200. Roman years were shorter.": 2,
+	} {
+		if got := Strings(en, text); len(got) != want {
+			t.Errorf("%s: %q, want %d segments", text, got, want)
+		}
+	}
+}
+
+// TestLabels checks that a project's "labels" line makes its words caption
+// and heading labels, which take a letter or a placeholder for their
+// number.
+func TestLabels(t *testing.T) {
+	r := MustFor("ru")
+	text := "Вкладка Б. Настройки печати\nПечать начинается с неё"
+	want := []string{"Вкладка Б. Настройки печати", "Печать начинается с неё"}
+	if got := Strings(r, text); slices.Equal(got, want) {
+		t.Fatalf("without the label: %q", got)
+	}
+	if err := r.Read(strings.NewReader("labels Вкладка\n"), "p.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Strings(r, text); !slices.Equal(got, want) {
+		t.Errorf("with the label: %q, want %q", got, want)
 	}
 }
 
