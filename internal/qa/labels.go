@@ -18,9 +18,10 @@ import (
 // atItemStart reports whether text[i:] starts where a list item or a
 // section heading may: at the start of the text or of a line, or after a
 // stop, colon or semicolon that ends the item before (主要内容：一、…；二、…;
-// включает: а) …; б) …).
+// включает: а) …; б) …). Inline codes before it (a bookmark) take no
+// place of a word.
 func atItemStart(text string, i int) bool {
-	before := strings.TrimRight(text[:i], " \t\u00a0\u3000")
+	before := strings.TrimRight(text[:i], " \t\u00a0\u3000\uFFFC")
 	if before == "" {
 		return true
 	}

@@ -609,7 +609,7 @@ func applyMagnitude(text string, end int, v float64, lang string, start int) (fl
 	// "$5m", "£2.5bn" are in the table; "$5m" and "$40k" need the
 	// currency sign before them, since "5 m" is five metres.
 	if sign, _ := utf8.DecodeLastRuneInString(text[:start]); lang == "en" && j == end && strings.ContainsRune("$£€¥", sign) && len(rest) > 0 && (rest[0] == 'm' || rest[0] == 'k') {
-		if len(rest) == 1 || !unicode.IsLetter(rune(rest[1])) {
+		if r, _ := utf8.DecodeRuneInString(rest[1:]); !unicode.IsLetter(r) {
 			if rest[0] == 'm' {
 				return v * 1e6, nil, j + 1
 			}
