@@ -158,3 +158,48 @@ func TestCodesInConventions(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelEndings: labels, captions and headings that start with a label
+// end with a stop in Russian and English and without one in Chinese; the
+// number is a digit, a numeral or a code (a field, a list number).
+func TestLabelEndings(t *testing.T) {
+	tests := []conventionCase{
+		{"ru", "zh", "Статья {x}.", "第{x}条", ""},
+		{"ru", "zh", "Таблица {x}.", "表{x}", ""},
+		{"ru", "zh", "Рисунок {x}.", "图{x}", ""},
+		{"ru", "zh", "Глава {x}.", "第{x}章", ""},
+		{"ru", "zh", "Статья 5.", "第五条", ""},
+		{"ru", "zh", "Статья 12. Общие положения.", "第十二条 总则", ""},
+		{"ru", "zh", "Таблица 1. Товарооборот России и Китая.", "表1 中俄贸易额", ""},
+		{"ru", "zh", "Приложение {x}.", "附件{x}", ""},
+		{"en", "zh", "Table {x}.", "表{x}", ""},
+		{"en", "zh", "Article 3. Scope.", "第三条 适用范围", ""},
+		{"en", "zh", "Fig. 2.", "图2", ""},
+		{"zh", "ru", "第{x}条", "Статья {x}.", ""},
+		{"zh", "ru", "表{x} 贸易额", "Таблица {x}. Товарооборот.", ""},
+		{"zh", "en", "第一章 总则", "Chapter I. General Provisions.", ""},
+		{"ru", "en", "Статья {x}.", "Article {x}", ""},
+		{"en", "ru", "Section 2.1.", "Раздел 2.1", ""},
+		{"ru", "en", "Глава IV. Заключительные положения", "Chapter IV. Final Provisions.", ""},
+		{"ru", "en", "Приложение А.", "Annex A", ""},
+		{"ru", "zh", "{x}Статья {x}.", "{x}第{x}条", ""},
+	}
+	wrong := []conventionCase{
+		// A question stays a question, a label or not.
+		{"ru", "zh", "Статья 5. Что такое договор?", "第五条 什么是条约", "end-punctuation"},
+		// More than a label and its title: sentences lose their stop.
+		{"ru", "zh", "Статья 5. Стороны сотрудничают. Договор вступает в силу.", "第五条 双方合作。条约生效", "end-punctuation"},
+		// Not a label: the number is part of a sentence.
+		{"ru", "zh", "В таблице 1 приведены данные.", "表1列出了数据", "end-punctuation"},
+		{"ru", "en", "Статьи были опубликованы.", "The articles were published", "end-punctuation"},
+		{"ru", "zh", "Подробнее в статье {x}.", "详见第{x}条", "end-punctuation"},
+	}
+	for _, cases := range [][]conventionCase{tests, wrong} {
+		for _, tt := range cases {
+			fs := mustChecker(t, tt.from, tt.to, nil).Segment(codes(tt.src), codes(tt.tgt))
+			if got := checks(fs); got != tt.want {
+				t.Errorf("%s→%s %q → %q: checks %q, want %q (%v)", tt.from, tt.to, tt.src, tt.tgt, got, tt.want, fs)
+			}
+		}
+	}
+}

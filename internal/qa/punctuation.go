@@ -171,9 +171,17 @@ func fullWidth(r rune) bool {
 	return strings.ContainsRune("。，、；：？！（）“”‘’「」『』《》【】．", r)
 }
 
+// checkEndPunctuation compares how source and translation end. A caption
+// or heading that starts with a label (Статья 1., Таблица <ph/>. Итоги,
+// 第一条, 表1) may end with a stop on one side and none on the other:
+// Chinese gives such labels and headings none.
 func (c *Checker) checkEndPunctuation(s, t string, add addFunc) {
 	se, te := endingOf(s, c.from), endingOf(t, c.to)
-	if !slices.ContainsFunc(se.classes(), func(x string) bool { return slices.Contains(te.classes(), x) }) {
+	agree := slices.ContainsFunc(se.classes(), func(x string) bool { return slices.Contains(te.classes(), x) })
+	if !agree && (se.class == "." && te.class == "" || se.class == "" && te.class == ".") && labelled(s, c.from) && labelled(t, c.to) {
+		agree = true
+	}
+	if !agree {
 		name := func(c string) string {
 			if c == "" {
 				return "no punctuation"
