@@ -178,10 +178,7 @@ type addFunc func(check string, sev Severity, format string, args ...any)
 // "Huawei Technologies Co., Ltd.") and web and e-mail addresses may stay as
 // they are.
 func hasWords(s, lang string) bool {
-	for _, field := range strings.Fields(s) {
-		if strings.Contains(field, "://") || strings.Contains(field, "@") || strings.HasPrefix(field, "www.") {
-			continue
-		}
+	for _, field := range strings.Fields(withoutAddresses(s)) {
 		for _, w := range strings.FieldsFunc(field, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			c, _ := utf8.DecodeRuneInString(w)
 			switch {
