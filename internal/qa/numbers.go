@@ -392,6 +392,11 @@ func (s *numScanner) digits(i int) int {
 		n.Alt = s.contextAlt(i, end, v)
 	}
 	n.Text = strings.TrimSpace(text[i:end])
+	if scaled && strings.HasSuffix(n.Text, ".") && !strings.HasSuffix(n.Text, "тыс.") {
+		// The stop after a scale word ends the sentence ("2.5 million.",
+		// "146,9 млрд."): only "тыс." is written with one.
+		n.Text = n.Text[:len(n.Text)-1]
+	}
 	// A lone "1" is often "a" or nothing in the other language: 1个小时
 	// is "час", "an hour".
 	n.Weak = n.Text == "1" && len(n.Alt) == 0
