@@ -601,6 +601,11 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		for k, s := range u.Segments {
 			tgt := s.Target
 			switch {
+			case s.State == New && !hasLetter(s.Source.Plain()):
+				// A number, a time or codes alone ("2001", "15:30")
+				// is its own translation.
+				parts = append(parts, part{s.Source, x.TgtLang})
+				continue
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0 && s.State != New:
 				empty = append(empty, strconv.Itoa(k+1))
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
@@ -699,7 +704,8 @@ type sourceMarker struct {
 	n     int
 }
 
-// wrap returns c with its text in spans of the marker's language. Each
+// wrap returns c with its text in spans of the marker's language; text
+// with no letter is left out of them. Each
 // stretch of c between codes whose partner lies outside c (a bold span
 // that began in the sentence before) gets a span of its own, so that the
 // spans nest with the document's formatting.
@@ -711,7 +717,8 @@ func (m *sourceMarker) wrap(c Content) Content {
 	}
 	var out, stretch Content
 	flush := func() {
-		if strings.TrimSpace(stretch.Plain()) == "" {
+		// Text with no letter ("2001", "—") is in no language.
+		if !hasLetter(stretch.Plain()) {
 			out = append(out, stretch...)
 		} else {
 			m.n++
@@ -735,6 +742,9 @@ func (m *sourceMarker) wrap(c Content) Content {
 	flush()
 	return out
 }
+
+// hasLetter reports whether s has a letter of any script.
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 // squeeze returns s without white space, to compare texts that segmenting
 // and CAT tools may have spaced differently.

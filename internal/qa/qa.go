@@ -194,6 +194,9 @@ func hasWords(s, lang string) bool {
 	return false
 }
 
+// hasLetter reports whether s has a letter of any script.
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
 // checkNumbers pairs the numbers of the source and the translation by
 // value, whatever their form (2401亿 and 240,1 млрд, 二十 and двадцать,
 // 百分之五 and 5 %). Dates pair as dates first (18.06.2021 and 2021年6月18日;
@@ -467,7 +470,9 @@ func sharedTokens(s, t string) map[string]bool {
 // that a no-break space or a full-width comma is no difference; short
 // translations may stand for several sources (是 and 对 are both "Да";
 // 中俄关系 and 俄中关系 are both "российско-китайские отношения").
-// Segments in state new are reported as untranslated. Segments the file
+// Segments in state new are reported as untranslated, but for those
+// whose source has no letter (a number, a time, codes alone), which are
+// their own translation. Segments the file
 // marks not to be translated (translate="no") are not checked, but for a
 // warning when their target is not their source.
 func (c *Checker) File(x *interchange.XLIFF) []Finding {
@@ -487,6 +492,12 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 			tgt := s.Target
 			if s.State == interchange.New {
 				tgt = nil
+				if !hasLetter(textOf(s.Source)) {
+					// A number, a time or a code alone ("2001",
+					// "15:30") is its own translation, as import
+					// takes it.
+					tgt = s.Source
+				}
 			}
 			for _, f := range c.Segment(s.Source, tgt) {
 				f.Unit, f.Segment = u.ID, s.ID
