@@ -601,8 +601,8 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		for k, s := range u.Segments {
 			tgt := s.Target
 			switch {
-			case s.State == New && !hasLetter(s.Source.Plain()):
-				// A number, a time or codes alone ("2001", "15:30")
+			case s.State == New && ownTranslation(s.Source.Plain()):
+				// A year, a time or codes alone ("2001", "15:30")
 				// is its own translation.
 				parts = append(parts, part{s.Source, x.TgtLang})
 				continue
@@ -745,6 +745,22 @@ func (m *sourceMarker) wrap(c Content) Content {
 
 // hasLetter reports whether s has a letter of any script.
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// ownTranslation reports whether s reads the same in every language: it
+// has no letter, and no decimal or thousands mark between digits, which
+// languages write differently ("10,7" is 10.7 in Russian, "1,500" 1500 in
+// English).
+func ownTranslation(s string) bool {
+	if hasLetter(s) {
+		return false
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == ',' || s[i] == '.') && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // squeeze returns s without white space, to compare texts that segmenting
 // and CAT tools may have spaced differently.

@@ -471,8 +471,9 @@ func sharedTokens(s, t string) map[string]bool {
 // translations may stand for several sources (是 and 对 are both "Да";
 // 中俄关系 and 俄中关系 are both "российско-китайские отношения").
 // Segments in state new are reported as untranslated, but for those
-// whose source has no letter (a number, a time, codes alone), which are
-// their own translation. Segments the file
+// whose source has no letter (a number, a time, codes alone) and reads
+// alike in the target language, which are their own translation.
+// Segments the file
 // marks not to be translated (translate="no") are not checked, but for a
 // warning when their target is not their source.
 func (c *Checker) File(x *interchange.XLIFF) []Finding {
@@ -492,10 +493,11 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 			tgt := s.Target
 			if s.State == interchange.New {
 				tgt = nil
-				if !hasLetter(textOf(s.Source)) {
+				if !hasLetter(textOf(s.Source)) && len(c.Segment(s.Source, s.Source)) == 0 {
 					// A number, a time or a code alone ("2001",
-					// "15:30") is its own translation, as import
-					// takes it.
+					// "15:30") is its own translation, if the target
+					// language reads it alike ("10,7" is not 10.7
+					// in English).
 					tgt = s.Source
 				}
 			}
