@@ -8,6 +8,7 @@ import (
 	"github.com/tandemforum/tandem/internal/i18n"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -87,7 +88,7 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		printWarnings(env, tb.Warnings)
+		printWarnings(env, pairWarnings(tb.Warnings, from, to))
 		for _, c := range tb.Entries {
 			for _, s := range c.In(from) {
 				for _, t := range c.In(to) {
@@ -335,6 +336,16 @@ func parseLines(b []byte, name string) (lines, warnings []string, err error) {
 		return nil, warnings, nil
 	}
 	return strings.Split(s, "\n"), warnings, nil
+}
+
+// pairWarnings returns the warnings of a termbase reader without those
+// about terms of languages other than from and to, which a command
+// working on that pair does not use: a termbase of many languages may
+// hold dozens of empty German terms.
+func pairWarnings(ws []interchange.Warning, from, to string) []interchange.Warning {
+	return slices.DeleteFunc(slices.Clone(ws), func(w interchange.Warning) bool {
+		return w.Lang != "" && lang.Base(w.Lang) != lang.Base(from) && lang.Base(w.Lang) != lang.Base(to)
+	})
 }
 
 // readTerms reads a TBX termbase or, for a .tsv or .txt file, a glossary.

@@ -52,7 +52,7 @@ func runQA(ctx context.Context, env *Env, args []string) error {
 		if tb, err = readTerms(*terms, x.SrcLang, x.TgtLang); err != nil {
 			return err
 		}
-		printWarnings(env, tb.Warnings)
+		printWarnings(env, pairWarnings(tb.Warnings, x.SrcLang, x.TgtLang))
 		// A termbase with no entry in both languages would check nothing
 		// and pass every file: refuse it, as align does.
 		if !slices.ContainsFunc(tb.Entries, func(c interchange.Concept) bool {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -146,5 +147,35 @@ func TestQAGlossaryColumns(t *testing.T) {
 		if code != tt.code || out != tt.stdout || !strings.Contains(stderr, tt.stderr) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", tt.name, code, out, stderr)
 		}
+	}
+}
+
+// TestQATermbaseOtherLanguages checks that qa and align leave out the
+// termbase reader's warnings about languages outside the pair (empty
+// German terms, an entry with only those): a refused termbase gives its
+// one-line refusal, a used one no noise; warnings about the pair's
+// languages stay.
+func TestQATermbaseOtherLanguages(t *testing.T) {
+	dir := t.TempDir()
+	xlf := writeLangFile(t, dir, "treaty.xlf", `<xliff version="1.2"><file original="a" source-language="zh-CN" target-language="ru" datatype="plaintext"><body>
+<trans-unit id="1"><source>双方签署了条约。</source><target>Стороны подписали договор.</target></trans-unit>
+</body></file></xliff>`)
+	var entries strings.Builder
+	for i := range 5 {
+		fmt.Fprintf(&entries, `<termEntry id="e%d"><langSet xml:lang="en"><tig><term>treaty</term></tig></langSet><langSet xml:lang="de"><tig><term/></tig></langSet></termEntry>`+"\n", i)
+	}
+	entries.WriteString(`<termEntry id="de"><langSet xml:lang="de"><tig><term/></tig></langSet></termEntry>` + "\n")
+	enDe := writeLangFile(t, dir, "en-de.tbx", `<martif type="TBX"><text><body>`+entries.String()+`</body></text></martif>`)
+	zhRu := writeLangFile(t, dir, "zh-ru.tbx", `<martif type="TBX"><text><body>`+entries.String()+
+		`<termEntry id="t"><langSet xml:lang="zh"><tig><term>条约</term></tig></langSet><langSet xml:lang="ru"><tig><term>договор</term></tig><tig><term/></tig></langSet></termEntry>`+
+		`</body></text></martif>`)
+
+	code, out, stderr := runCLI(t, nil, "qa", "--terms", enDe, xlf)
+	if want := "en-de.tbx: no entry has terms in both zh-CN and ru, so the termbase cannot check this translation"; code != 1 || out != "" || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("refused: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	code, out, stderr = runCLI(t, nil, "qa", "--terms", zhRu, xlf)
+	if code != 0 || out != "" || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "empty <term> (ru)") {
+		t.Errorf("used: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }

@@ -646,6 +646,11 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		for k, s := range u.Segments {
 			tgt := s.Target
 			switch {
+			case s.State == New && ownTranslation(s.Source.Plain()):
+				// A year, a time or codes alone ("2001", "15:30")
+				// is its own translation.
+				parts = append(parts, part{s.Source, x.TgtLang})
+				continue
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0 && s.State != New:
 				empty = append(empty, strconv.Itoa(k+1))
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
@@ -744,7 +749,8 @@ type sourceMarker struct {
 	n     int
 }
 
-// wrap returns c with its text in spans of the marker's language. Each
+// wrap returns c with its text in spans of the marker's language; text
+// with no letter is left out of them. Each
 // stretch of c between codes whose partner lies outside c (a bold span
 // that began in the sentence before) gets a span of its own, so that the
 // spans nest with the document's formatting.
@@ -756,7 +762,8 @@ func (m *sourceMarker) wrap(c Content) Content {
 	}
 	var out, stretch Content
 	flush := func() {
-		if strings.TrimSpace(stretch.Plain()) == "" {
+		// Text with no letter ("2001", "—") is in no language.
+		if !hasLetter(stretch.Plain()) {
 			out = append(out, stretch...)
 		} else {
 			m.n++
@@ -779,6 +786,25 @@ func (m *sourceMarker) wrap(c Content) Content {
 	}
 	flush()
 	return out
+}
+
+// hasLetter reports whether s has a letter of any script.
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// ownTranslation reports whether s reads the same in every language: it
+// has no letter, and no decimal or thousands mark between digits, which
+// languages write differently ("10,7" is 10.7 in Russian, "1,500" 1500 in
+// English).
+func ownTranslation(s string) bool {
+	if hasLetter(s) {
+		return false
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == ',' || s[i] == '.') && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // squeeze returns s without white space, to compare texts that segmenting

@@ -275,3 +275,41 @@ func TestPartialTranslationNests(t *testing.T) {
 		t.Errorf("HTML lacks %s:\n%s", want, html.String())
 	}
 }
+
+// TestImportLetterless checks that a unit with no letter (a year, a time)
+// left new is taken as it is, as its own translation: no span of the
+// source language around it, no warning that it was not translated, also
+// when a sentence with words beside it is kept in the source language.
+// A decimal number ("10,7") is not: languages write it differently.
+func TestImportLetterless(t *testing.T) {
+	d := readMD(t, "2001\n\n15:30\n\n论坛在北京举行。\n\n会议于2021年举行。 2022\n\n10,7\n")
+	x, err := FromDocument(d, "a.md", "zh", "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := x.Files[0].Units
+	if len(units) != 5 {
+		t.Fatalf("want 5 units, got %d", len(units))
+	}
+	units[0].Segments[0].Target = units[0].Segments[0].Source
+	seg := &units[2].Segments[0]
+	seg.Target, seg.State = target("Форум прошёл в Пекине.", seg.Source), Translated
+	res, err := ApplyTranslation(d, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := doc.WriteMarkdown(&md, d); err != nil {
+		t.Fatal(err)
+	}
+	want := "2001\n\n15:30\n\nФорум прошёл в Пекине.\n\n<span lang=\"zh\">会议于2021年举行。</span>"
+	if !strings.Contains(md.String(), want) || strings.Contains(md.String(), `<span lang="zh">2022`) {
+		t.Errorf("document:\n%s\nwant it to have\n%s", md.String(), want)
+	}
+	// The fourth unit is partly translated: its year is. A decimal
+	// number is written otherwise in other languages: it is kept, not
+	// translated.
+	if len(res.Kept) != 1 || res.Kept[0] != units[4].ID || len(res.Partial) != 1 || res.Partial[0] != units[3].ID || len(res.Warnings) != 1 {
+		t.Errorf("kept %v, partial %v, want %s kept, %s partial; warnings %v", res.Kept, res.Partial, units[4].ID, units[3].ID, res.Warnings)
+	}
+}

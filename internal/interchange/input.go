@@ -18,6 +18,11 @@ type Warning struct {
 	// when it is about the whole file.
 	Line int
 	Msg  string
+	// Lang is the language (a BCP 47 tag) of the terms the warning is
+	// about, when it is about one language's ("" otherwise): a command
+	// that uses two languages of a termbase may leave out the warnings
+	// about the others.
+	Lang string
 }
 
 // String formats the warning as commands print it: "FILE:LINE: warning:
@@ -52,6 +57,11 @@ type reading struct {
 
 func (rd *reading) warnLine(line int, format string, args ...any) {
 	rd.warnings = append(rd.warnings, Warning{File: rd.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// warnLang records a warning at node n about the terms of one language.
+func (rd *reading) warnLang(n *node, tag, format string, args ...any) {
+	rd.warnings = append(rd.warnings, Warning{File: rd.file, Line: n.line, Msg: fmt.Sprintf(format, args...), Lang: tag})
 }
 
 // warn records a warning at node n.

@@ -104,26 +104,33 @@ func ReadTBX(r io.Reader, name string) (*Termbase, error) {
 			rd.warn(e, "<%s%s> without <%s>: skipped", entryName, idAttr(c.ID), langName)
 			continue
 		}
+		// The languages of the entry, so that an entry left without terms
+		// of its only language is a warning about that language.
+		langs := map[string]bool{}
+		unknown := false
 		for _, ls := range sections {
 			raw := ls.xmlLang()
 			if raw == "" {
 				rd.warn(ls, "<%s> without xml:lang in entry %q: skipped", langName, c.ID)
+				unknown = true
 				continue
 			}
 			tag, err := lang.ParseTag(raw)
 			if err != nil {
 				rd.warn(ls, "<%s> xml:lang in entry %q: %v: skipped", langName, c.ID, err)
+				unknown = true
 				continue
 			}
+			langs[tag] = true
 			for _, holder := range termHolders(ls) {
 				termEl := holder.first("term")
 				if termEl == nil {
-					rd.warn(holder, "<%s> without <term> in entry %q: skipped", holder.name, c.ID)
+					rd.warnLang(holder, tag, "<%s> without <term> (%s) in entry %q: skipped", holder.name, tag, c.ID)
 					continue
 				}
 				t := Term{Lang: tag, Text: strings.TrimSpace(termEl.innerText())}
 				if t.Text == "" {
-					rd.warn(termEl, "empty <term> (%s) in entry %q: skipped", tag, c.ID)
+					rd.warnLang(termEl, tag, "empty <term> (%s) in entry %q: skipped", tag, c.ID)
 					continue
 				}
 				for _, n := range descendants(holder, "termNote") {
@@ -138,7 +145,13 @@ func ReadTBX(r io.Reader, name string) (*Termbase, error) {
 			}
 		}
 		if len(c.Terms) == 0 {
-			rd.warn(e, "<%s%s> has no term left: skipped", entryName, idAttr(c.ID))
+			only := ""
+			if len(langs) == 1 && !unknown {
+				for l := range langs {
+					only = l
+				}
+			}
+			rd.warnLang(e, only, "<%s%s> has no term left: skipped", entryName, idAttr(c.ID))
 			continue
 		}
 		tb.Entries = append(tb.Entries, c)

@@ -214,7 +214,7 @@ func TestTBXOddElements(t *testing.T) {
 		{"blank term", head + "<termEntry id=\"c1\"><langSet xml:lang=\"zh\"><tig><term>条约</term></tig><tig><term>  </term></tig></langSet></termEntry>" + tail,
 			[]string{"c1 zh 条约"}, []lineMsg{{2, "empty <term> (zh)"}}},
 		{"holder without term", head + "<termEntry id=\"c1\"><langSet xml:lang=\"zh\"><tig><termNote type=\"partOfSpeech\">noun</termNote></tig><tig><term>条约</term></tig></langSet></termEntry>" + tail,
-			[]string{"c1 zh 条约"}, []lineMsg{{2, `<tig> without <term> in entry "c1": skipped`}}},
+			[]string{"c1 zh 条约"}, []lineMsg{{2, `<tig> without <term> (zh) in entry "c1": skipped`}}},
 		{"entry without langSet", head + "<termEntry id=\"c1\"><descrip type=\"definition\">Nothing.</descrip></termEntry>\n" + good + tail,
 			[]string{"ok zh 论坛", "ok ru форум"}, []lineMsg{{2, `<termEntry id="c1"> without <langSet>: skipped`}}},
 		{"langSet without xml:lang", head + "<termEntry id=\"c1\">\n<langSet><tig><term>x</term></tig></langSet><langSet xml:lang=\"zh\"><tig><term>条约</term></tig></langSet></termEntry>" + tail,

@@ -363,6 +363,14 @@ var correctTranslations = []conventionCase{
 	{"zh", "en", "请联系Info@Example.org。", "Write to info@example.org.", ""},
 	{"en", "ru", "Follow @MerPolCC for news.", "Новости — в @MerPolCC.", ""},
 	{"en", "zh", "Visit tandem.example.org/forum today.", "请今天访问tandem.example.org/forum。", ""},
+	{"ru", "en", "Подробности на сайте kremlin.ru/events.", "Details at kremlin.ru/events.", ""},
+	{"ru", "zh", "См. kremlin.ru.", "详见kremlin.ru。", ""},
+	{"en", "ru", "Liverpool (LiverpoolFC.com) won.", "«Ливерпуль» (LiverpoolFC.com) победил.", ""},
+	{"zh", "ru", "详见mid.ru/zh/press。", "См. mid.ru/ru/press.", ""},
+	{"ru", "en", "Т.е. договор подписали в 2001 г.", "I.e. the treaty was signed in 2001.", ""},
+	{"en", "ru", "The U.S. report (report.docx, v1.2.3) is out.", "Доклад США (report.docx, v1.2.3) опубликован.", ""},
+	{"en", "zh", "E.g. the file setup.py, 2.5 million.", "例如文件setup.py，250万。", ""},
+	{"en", "ru", "amazon.com", "amazon.com", ""},
 
 	// length: shared names, numbers and addresses do not count
 	{"zh", "ru", "详见https://www.example.org/reports/2021/annual-trade-report-final.pdf", "Подробнее: https://www.example.org/reports/2021/annual-trade-report-final.pdf", ""},
@@ -475,6 +483,11 @@ var wrongTranslations = []conventionCase{
 	{"zh", "ru", "请联系info@example.org。", "Пишите нам.", "addresses"},
 	{"en", "ru", "See https://en.wikipedia.org/wiki/Treaty.", "См. https://ru.wikipedia.org/wiki/Договор.", "addresses"},
 	{"zh", "ru", "详见www.gov.cn。", "См. www.gov.ru.", "addresses"},
+	// bare domains, changed
+	{"ru", "en", "Подробности на сайте kremlin.ru/events.", "Details at kremlin.com/events.", "addresses"},
+	{"ru", "en", "См. kremlin.ru.", "See kremlin.com.", "addresses"},
+	{"ru", "zh", "См. kremlin.ru/events.", "详见kremlin.ru/news。", "addresses"},
+	{"en", "ru", "Source: weather.com.", "Источник: weather.ru.", "addresses"},
 }
 
 func TestConventions(t *testing.T) {

@@ -392,6 +392,11 @@ func (s *numScanner) digits(i int) int {
 		n.Alt = s.contextAlt(i, end, v)
 	}
 	n.Text = strings.TrimSpace(text[i:end])
+	if scaled && strings.HasSuffix(n.Text, ".") && !strings.HasSuffix(n.Text, "тыс.") {
+		// The stop after a scale word ends the sentence ("2.5 million.",
+		// "146,9 млрд."): only "тыс." is written with one.
+		n.Text = n.Text[:len(n.Text)-1]
+	}
 	// A lone "1" is often "a" or nothing in the other language: 1个小时
 	// is "час", "an hour".
 	n.Weak = n.Text == "1" && len(n.Alt) == 0
@@ -609,7 +614,7 @@ func applyMagnitude(text string, end int, v float64, lang string, start int) (fl
 	// "$5m", "£2.5bn" are in the table; "$5m" and "$40k" need the
 	// currency sign before them, since "5 m" is five metres.
 	if sign, _ := utf8.DecodeLastRuneInString(text[:start]); lang == "en" && j == end && strings.ContainsRune("$£€¥", sign) && len(rest) > 0 && (rest[0] == 'm' || rest[0] == 'k') {
-		if len(rest) == 1 || !unicode.IsLetter(rune(rest[1])) {
+		if r, _ := utf8.DecodeRuneInString(rest[1:]); !unicode.IsLetter(r) {
 			if rest[0] == 'm' {
 				return v * 1e6, nil, j + 1
 			}

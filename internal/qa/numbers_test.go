@@ -253,3 +253,27 @@ func FuzzNumbers(f *testing.F) {
 		}
 	})
 }
+
+// TestNumberText: a number is quoted in messages as written, with its
+// scale word, but not the stop that ends the sentence after it; "тыс." is
+// written with its stop.
+func TestNumberText(t *testing.T) {
+	tests := []struct{ lang, text, want string }{
+		{"en", "The volume is 1,469 billion.", "1,469 billion"},
+		{"en", "The budget is $2.5 million.", "2.5 million"},
+		{"en", "It reached 3 thousand.", "3 thousand"},
+		{"ru", "Объём — 146,9 миллиарда.", "146,9 миллиарда"},
+		{"ru", "Участвовали 3 тыс. человек.", "3 тыс."},
+		{"ru", "Объём — 146,9 млрд.", "146,9 млрд"},
+		{"en", "It cost $1.5bn.", "1.5bn"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, n := range scanNumbers(tt.text, tt.lang).out {
+			got = append(got, n.Text)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s %q: numbers %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}

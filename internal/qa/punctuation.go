@@ -21,7 +21,11 @@ type ending struct {
 
 func (e ending) classes() []string { return append([]string{e.class}, e.also...) }
 
-// endingOf returns how s ends, after closing quotation marks and brackets.
+// endingOf returns how s ends, after closing quotation marks and brackets
+// and the inline codes after the final mark (a note mark after the stop).
+// A code the text ends with after a word, or after a space that follows a
+// comma, colon or abbreviation, stands for a word (a field: "см. <ph/>",
+// "Подробнее: <ph/>"), and the text ends with no mark.
 // Beside the final mark, a translation may end with:
 //   - no mark or a full stop, where the stop belongs to an abbreviation
 //     (2001 г., и т. д., Ltd.) and the other language has none (2001年);
@@ -36,6 +40,19 @@ func endingOf(s, lang string) ending {
 	quoted := false
 	for {
 		r, n := utf8.DecodeLastRuneInString(s)
+		if isObject(r) {
+			t := strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isObject(r) })
+			p, n := utf8.DecodeLastRuneInString(t)
+			spaced := strings.TrimRightFunc(s, isObject) != t
+			switch {
+			case !strings.ContainsRune(endMarks+closers, p),
+				spaced && !strings.ContainsRune(".?!…。？！"+closers, p),
+				spaced && p == '.' && abbreviationBefore(t[:len(t)-n], lang):
+				return ending{}
+			}
+			s = t
+			continue
+		}
 		if n == 0 || !strings.ContainsRune(closers, r) {
 			break
 		}
@@ -45,7 +62,9 @@ func endingOf(s, lang string) ending {
 	var e ending
 	r, n := utf8.DecodeLastRuneInString(s)
 	e.mark = r
-	body := s[:len(s)-n]
+	// A note mark before the stop leaves the word before it as it is:
+	// "Ltd<x/>." ends with the stop of "Ltd.".
+	body := strings.TrimRightFunc(s[:len(s)-n], isObject)
 	if p, _ := utf8.DecodeLastRuneInString(body); p < 0x80 && unicode.IsLetter(p) {
 		e.afterLatin = true
 	}
@@ -144,14 +163,25 @@ func quotedMark(s, q string) bool {
 	return false
 }
 
+// endMarks are the marks a sentence or a clause may end with.
+const endMarks = ".?!…:;,。？！：；，、．"
+
 // fullWidth reports whether punctuation r is a Chinese (full-width) mark.
 func fullWidth(r rune) bool {
 	return strings.ContainsRune("。，、；：？！（）“”‘’「」『』《》【】．", r)
 }
 
+// checkEndPunctuation compares how source and translation end. A caption
+// or heading that starts with a label (Статья 1., Таблица <ph/>. Итоги,
+// 第一条, 表1) may end with a stop on one side and none on the other:
+// Chinese gives such labels and headings none.
 func (c *Checker) checkEndPunctuation(s, t string, add addFunc) {
 	se, te := endingOf(s, c.from), endingOf(t, c.to)
-	if !slices.ContainsFunc(se.classes(), func(x string) bool { return slices.Contains(te.classes(), x) }) {
+	agree := slices.ContainsFunc(se.classes(), func(x string) bool { return slices.Contains(te.classes(), x) })
+	if !agree && (se.class == "." && te.class == "" || se.class == "" && te.class == ".") && labelled(s, c.from) && labelled(t, c.to) {
+		agree = true
+	}
+	if !agree {
 		name := func(c string) string {
 			if c == "" {
 				return "no punctuation"
@@ -225,7 +255,7 @@ func hasSpeech(s, lang string) bool {
 			continue
 		}
 		k := i - 1
-		for k >= 0 && unicode.IsSpace(rs[k]) {
+		for k >= 0 && (unicode.IsSpace(rs[k]) || isObject(rs[k])) {
 			k--
 		}
 		if k >= 0 && strings.ContainsRune(intro, rs[k]) {

@@ -107,19 +107,52 @@ func (c *Checker) lengthNorm() (float64, bool) {
 	return 0, false
 }
 
+// objectMark stands, in the text the checks read, for an inline code
+// that occupies a place of its own: a field (a cross-reference, a page
+// number), a footnote mark, an image, a line break, a bookmark. It is
+// U+FFFC, the object replacement character, as in the translation memory.
+const objectMark = '\uFFFC'
+
+// textOf returns the text of c as the checks read it: each standalone code,
+// and each pair of codes with nothing between them (a link around nothing,
+// an empty bold span), is one objectMark where it stands, so that no check
+// reads the words or marks on either side of a code as one ("см. <ph/>."
+// is not "см. ." with a space before the stop, "<ph/> (с. <ph/>)" has no
+// double space). The codes of a span of formatting around text are
+// nothing: they show nothing, and may fall inside a word ("<b>Mos</b>cow").
+func textOf(c interchange.Content) string {
+	var b strings.Builder
+	for i, r := range c {
+		switch r.Kind {
+		case interchange.Text:
+			b.WriteString(r.Text)
+		case interchange.Standalone:
+			b.WriteRune(objectMark)
+		case interchange.Open:
+			if i+1 < len(c) && c[i+1].Kind == interchange.Close && c[i+1].ID == r.ID {
+				b.WriteRune(objectMark)
+			}
+		}
+	}
+	return b.String()
+}
+
+// isObject reports whether r is an objectMark.
+func isObject(r rune) bool { return r == objectMark }
+
 // Segment checks one translated segment.
 func (c *Checker) Segment(src, tgt interchange.Content) []Finding {
 	var out []Finding
 	add := func(check string, sev Severity, format string, args ...any) {
 		out = append(out, Finding{Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)})
 	}
-	s, t := src.Plain(), tgt.Plain()
-	if strings.TrimSpace(t) == "" {
-		if strings.TrimSpace(s) != "" {
+	if strings.TrimSpace(tgt.Plain()) == "" {
+		if strings.TrimSpace(src.Plain()) != "" {
 			add("untranslated", Error, "the segment has no translation")
 		}
 		return out
 	}
+	s, t := textOf(src), textOf(tgt)
 	if t == s && c.from != c.to && hasWords(s, c.from) {
 		add("untranslated", Error, "the translation is the source text")
 		return out
@@ -145,10 +178,7 @@ type addFunc func(check string, sev Severity, format string, args ...any)
 // "Huawei Technologies Co., Ltd.") and web and e-mail addresses may stay as
 // they are.
 func hasWords(s, lang string) bool {
-	for _, field := range strings.Fields(s) {
-		if strings.Contains(field, "://") || strings.Contains(field, "@") || strings.HasPrefix(field, "www.") {
-			continue
-		}
+	for _, field := range strings.Fields(withoutAddresses(s)) {
 		for _, w := range strings.FieldsFunc(field, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			c, _ := utf8.DecodeRuneInString(w)
 			switch {
@@ -163,6 +193,9 @@ func hasWords(s, lang string) bool {
 	}
 	return false
 }
+
+// hasLetter reports whether s has a letter of any script.
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 // checkNumbers pairs the numbers of the source and the translation by
 // value, whatever their form (2401亿 and 240,1 млрд, 二十 and двадцать,
@@ -362,7 +395,8 @@ func (c *Checker) checkLength(s, t string, add addFunc) {
 	}
 }
 
-// lengthCount counts the characters of x other than spaces, leaving out
+// lengthCount counts the characters of x other than spaces and inline
+// codes, leaving out
 // its web and e-mail addresses, which are not translated, and what it
 // shares with y (numbers, names in Latin script).
 func (c *Checker) lengthCount(x, y string) int {
@@ -375,7 +409,7 @@ func (c *Checker) lengthCount(x, y string) int {
 		}
 	}
 	for _, r := range x {
-		if !unicode.IsSpace(r) {
+		if !unicode.IsSpace(r) && !isObject(r) {
 			n++
 		}
 	}
@@ -436,7 +470,10 @@ func sharedTokens(s, t string) map[string]bool {
 // that a no-break space or a full-width comma is no difference; short
 // translations may stand for several sources (是 and 对 are both "Да";
 // 中俄关系 and 俄中关系 are both "российско-китайские отношения").
-// Segments in state new are reported as untranslated. Segments the file
+// Segments in state new are reported as untranslated, but for those
+// whose source has no letter (a number, a time, codes alone) and reads
+// alike in the target language, which are their own translation.
+// Segments the file
 // marks not to be translated (translate="no") are not checked, but for a
 // warning when their target is not their source.
 func (c *Checker) File(x *interchange.XLIFF) []Finding {
@@ -447,7 +484,7 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 	for _, u := range x.Units() {
 		for _, s := range u.Segments {
 			if s.NoTranslate {
-				if t := comparable(s.Target.Plain()); t != "" && t != comparable(s.Source.Plain()) {
+				if t := comparable(textOf(s.Target)); t != "" && t != comparable(textOf(s.Source)) {
 					out = append(out, Finding{Unit: u.ID, Segment: s.ID, Check: "translate-no", Severity: Warning,
 						Message: `the file marks the segment not to be translated (translate="no"), but its target differs from the source`})
 				}
@@ -456,12 +493,19 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 			tgt := s.Target
 			if s.State == interchange.New {
 				tgt = nil
+				if !hasLetter(textOf(s.Source)) && len(c.Segment(s.Source, s.Source)) == 0 {
+					// A number, a time or a code alone ("2001",
+					// "15:30") is its own translation, if the target
+					// language reads it alike ("10,7" is not 10.7
+					// in English).
+					tgt = s.Source
+				}
 			}
 			for _, f := range c.Segment(s.Source, tgt) {
 				f.Unit, f.Segment = u.ID, s.ID
 				out = append(out, f)
 			}
-			src, t := comparable(s.Source.Plain()), comparable(tgt.Plain())
+			src, t := comparable(textOf(s.Source)), comparable(textOf(tgt))
 			if t == "" || src == "" {
 				continue
 			}

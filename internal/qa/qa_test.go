@@ -364,3 +364,32 @@ func TestAddressSeverity(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterlessUntranslated: a unit with no letter in its source (a
+// year, a time, an inline code alone) is its own translation: left new,
+// with the source as its target, it is no finding; a unit with words, or
+// a number the target language writes otherwise, left new still is.
+func TestLetterlessUntranslated(t *testing.T) {
+	xml := `<xliff version="1.2"><file original="a" source-language="ru" target-language="en" datatype="plaintext"><body>
+<trans-unit id="year"><source>2001</source><target state="new">2001</target></trans-unit>
+<trans-unit id="time"><source>15:30</source><target state="new">15:30</target></trans-unit>
+<trans-unit id="code"><source><x id="1" ctype="x-anchor"/></source><target state="new"><x id="1" ctype="x-anchor"/></target></trans-unit>
+<trans-unit id="empty"><source>2021–2022</source></trans-unit>
+<trans-unit id="words"><source>по морю;</source><target state="new">по морю;</target></trans-unit>
+<trans-unit id="same"><source>1 000</source><target state="translated">1 000</target></trans-unit>
+<trans-unit id="decimal"><source>10,7</source><target state="new">10,7</target></trans-unit>
+</body></file></xliff>`
+	x, err := interchange.ReadXLIFF(strings.NewReader(xml), "letterless.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range mustChecker(t, "ru", "en", nil).File(x) {
+		got = append(got, f.Unit+"/"+f.Check+"/"+f.Message)
+	}
+	// 10,7 is 10.7 in Russian, but not in English: the number needs
+	// translating.
+	if want := "words/untranslated/the segment has no translation decimal/untranslated/the segment has no translation"; strings.Join(got, " ") != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}

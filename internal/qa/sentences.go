@@ -34,6 +34,7 @@ type sentenceCount struct {
 const closers = "”“’»」』）)]\"'》〉"
 
 func countSentences(sp segment.Splitter, text, lang string) sentenceCount {
+	text = withoutCodesAfterStops(text)
 	// A span with no letter or digit is punctuation the segmenter left
 	// alone ("我被咬了!“" ends with a stray quotation mark): no sentence.
 	spans := slices.DeleteFunc(sp.Split(text), func(s segment.Span) bool {
@@ -68,6 +69,28 @@ func countSentences(sp segment.Splitter, text, lang string) sentenceCount {
 	return c
 }
 
+// withoutCodesAfterStops returns text without the inline codes that
+// follow a sentence's final mark ("в Москве.<x/> Потом", a note mark
+// after the stop): they belong to the sentence before, and a segmenter
+// cuts only where a space follows the stop and its closing marks.
+func withoutCodesAfterStops(text string) string {
+	if !strings.ContainsRune(text, objectMark) {
+		return text
+	}
+	var b strings.Builder
+	afterStop := false
+	for _, r := range text {
+		if isObject(r) && afterStop {
+			continue
+		}
+		b.WriteRune(r)
+		if !isObject(r) {
+			afterStop = strings.ContainsRune(".!?…。！？", r) || afterStop && strings.ContainsRune(closers, r)
+		}
+	}
+	return b.String()
+}
+
 // ambiguousBoundary reports whether the boundary between a sentence ending
 // at end and the next starting at next is one a segmenter or a translator
 // may not make.
@@ -84,6 +107,10 @@ func ambiguousBoundary(text string, end, next int, lang string) bool {
 		return true
 	case '.':
 		if strings.HasSuffix(prev, "..") {
+			return true
+		}
+		// A code before the stop may be a number ("см. рис. <ph/>. Далее").
+		if p, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-n]); isObject(p) {
 			return true
 		}
 		return abbreviationBefore(prev[:len(prev)-n], lang)

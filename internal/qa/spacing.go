@@ -60,7 +60,7 @@ func spacedMarks(s string) []string {
 				continue // a mark at the start
 			case r == '.' && (next == '.' || rs[k] == '.' || rs[k] == '…'):
 				continue // an ellipsis
-			case strings.ContainsRune(".,:", r) && next != 0 && !unicode.IsSpace(next) && !strings.ContainsRune(closers+".,;:?!", next):
+			case strings.ContainsRune(".,:", r) && next != 0 && !unicode.IsSpace(next) && !isObject(next) && !strings.ContainsRune(closers+".,;:?!", next):
 				continue // .5, .NET, .org
 			case r == ':' && unicode.IsDigit(rs[k]) && i+2 < len(rs) && unicode.IsDigit(rs[i+2]):
 				continue // 3 : 2
