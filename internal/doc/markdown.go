@@ -32,10 +32,11 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 // and $$ for display); anchors are empty <span id> elements. What Markdown
 // cannot say (underline, superscript, subscript, small caps, language
 // spans, tables with merged cells) is written as inline HTML, which
-// internal/doc/markdown reads back. List items with a label of their own
-// and lists numbered in other styles than decimal (a., iii., 三、) are
-// written as bullets followed by the label, as Markdown numbers only with
-// plain numbers.
+// internal/doc/markdown reads back. Lists whose items have labels of
+// their own ("Статья 1.") or that are numbered in other styles than
+// decimal (a., iii., 三、) are written in HTML too (<ol
+// style="list-style-type:…" start>, each label a <span class="label">),
+// as Markdown numbers only with plain numbers.
 func WriteMarkdownWith(w io.Writer, d *Document, opt MarkdownOptions) error {
 	if opt.MediaPrefix == "" {
 		opt.MediaPrefix = "media/"
@@ -209,19 +210,23 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			n = 1
 		}
 		labelled, delim := listLabels(bl.List)
+		if labelled && delim == "" {
+			// Labels and numbers Markdown cannot write: the list in
+			// HTML, which keeps them (internal/doc/markdown and pandoc
+			// read HTML blocks).
+			var h bytes.Buffer
+			hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+			hw.block(bl, lang)
+			hw.flush()
+			b.Write(h.Bytes())
+			b.WriteString("\n")
+			return
+		}
 		for _, it := range bl.List.Items {
-			marker, label := "- ", ""
+			marker := "- "
 			switch {
 			case delim != "":
 				marker = strconv.Itoa(n) + delim + " "
-			case labelled:
-				label = it.Label
-				if label == "" && bl.List.Ordered {
-					label = ListMarker(bl.List.Style, n)
-				}
-				if label != "" {
-					label = escapeLineStart(escapeMD(label)) + " "
-				}
 			case bl.List.Ordered:
 				marker = strconv.Itoa(n) + ". "
 			}
@@ -229,7 +234,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			var ib bytes.Buffer
 			m.blocks(&ib, it.Blocks, inner)
 			body := strings.TrimRight(ib.String(), "\n")
-			b.WriteString(marker + label + indent(body, strings.Repeat(" ", len(marker)), false) + "\n")
+			b.WriteString(marker + indent(body, strings.Repeat(" ", len(marker)), false) + "\n")
 		}
 		b.WriteString("\n")
 	case TableBlock:

@@ -64,12 +64,16 @@ func LocalizeNumbers(d *Document, tag string) {
 		if b.Number != "" && base != "zh" {
 			b.Number = foldNumbers(b.Number)
 		}
+		if base == "zh" {
+			b.Number, _ = countOrdinals(b.Number)
+		}
 		l := b.List
 		if l == nil || !l.Ordered {
 			return
 		}
 		style := ListStyleIn(l.Style, tag)
 		start := max(l.Start, 1)
+		counted := 0
 		for k := range l.Items {
 			it := &l.Items[k]
 			if it.Label == "" {
@@ -81,9 +85,68 @@ func LocalizeNumbers(d *Document, tag string) {
 			if base != "zh" {
 				it.Label = foldNumbers(it.Label)
 			}
+			if base == "zh" && (style == "" || style == "decimal") {
+				var ok bool
+				if it.Label, ok = countOrdinals(it.Label); ok {
+					counted++
+				}
+			}
+		}
+		if counted > 0 && counted == len(l.Items) {
+			// Every item is 第…条: the list counts in Chinese.
+			style = "cjk-ideographic"
 		}
 		l.Style = style
 	})
+}
+
+// chineseCounters are the words after which a Chinese ordinal (第…) is
+// written in Chinese counting, not in digits, as Chinese laws, treaties
+// and books number their parts: 第一条 (article), 第一章 (chapter),
+// 第一节 (section), 第一款 (paragraph of an article), 第一编 (part of a
+// code), 第一部分 (part), 第一卷 (volume), 第一篇 (part, book), with the
+// traditional forms of 条, 节 and 编. Other ordinals (第1页, a page; 第1
+// 次, a time) keep their digits.
+var chineseCounters = []string{"条", "條", "章", "节", "節", "款", "编", "編", "部分", "卷", "篇"}
+
+// countOrdinals writes the numbers of the Chinese ordinals in s that
+// chineseCounters names in Chinese counting ("第12条" becomes "第十二条",
+// "第105条" "第一百零五条"), as Word's chineseCounting and
+// chineseCountingThousand formats show them. It reports whether s holds
+// such an ordinal.
+func countOrdinals(s string) (string, bool) {
+	var b strings.Builder
+	found := false
+	for {
+		i := strings.Index(s, "第")
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i+len("第")])
+		s = s[i+len("第"):]
+		j := 0
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		n, err := strconv.Atoi(s[:j])
+		if j == 0 || err != nil || n <= 0 || n >= 10000 || !hasCounter(strings.TrimLeft(s[j:], " ")) {
+			continue
+		}
+		b.WriteString(Chinese(n, "零一二三四五六七八九", "十百千"))
+		s = strings.TrimLeft(s[j:], " ")
+		found = true
+	}
+	b.WriteString(s)
+	return b.String(), found
+}
+
+func hasCounter(s string) bool {
+	for _, c := range chineseCounters {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareMarker is number n in a list style without the punctuation

@@ -42,6 +42,15 @@ func TestLocalizeNumbers(t *testing.T) {
 			style: "upper-roman", labels: []string{"Раздел I"}},
 		{name: "a heading number", to: "en", in: Block{Type: Heading, Level: 1, Number: "一百零五、"}, wantNumber: "105."},
 		{name: "a heading number in Chinese", to: "zh", in: Block{Type: Heading, Level: 1, Number: "一、"}, wantNumber: "一、"},
+		{name: "an article in Chinese counts in Chinese", to: "zh", in: Block{Type: Heading, Level: 1, Number: "第12条"}, wantNumber: "第十二条"},
+		{name: "a part past a hundred", to: "zh-CN", in: Block{Type: Heading, Level: 1, Number: "第105 部分"}, wantNumber: "第一百零五部分"},
+		{name: "a chapter in traditional Chinese", to: "zh-TW", in: Block{Type: Heading, Level: 1, Number: "第3節"}, wantNumber: "第三節"},
+		{name: "a page keeps its digits", to: "zh", in: Block{Type: Heading, Level: 1, Number: "第3页"}, wantNumber: "第3页"},
+		{name: "Chinese articles into Russian", to: "ru", in: Block{Type: Heading, Level: 1, Number: "第十二条"}, wantNumber: "第12条"},
+		{name: "a list of articles in Chinese", to: "zh", in: list("", 1, "第1条", "第2条", "第10条"),
+			style: "cjk-ideographic", labels: []string{"第一条", "第二条", "第十条"}},
+		{name: "a list with one article in Chinese", to: "zh", in: list("", 1, "第1条", "附则"),
+			style: "", labels: []string{"第一条", "附则"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -152,8 +152,9 @@ func TestLabelsTranslated(t *testing.T) {
 			}
 		}
 		// The Russian letters of a list's numbers are Latin letters in
-		// Chinese, as Chinese texts letter their lists.
-		if want := "第1章 第1条 第2条 第2章 第3条 第a项 第b项 1.1."; strings.Join(got, " ") != want {
+		// Chinese, as Chinese texts letter their lists; chapters and
+		// articles count in Chinese (第一条).
+		if want := "第一章 第一条 第二条 第二章 第三条 第a项 第b项 1.1."; strings.Join(got, " ") != want {
 			t.Errorf("%s: labels %s, want %s", v, strings.Join(got, " "), want)
 		}
 	}

@@ -201,7 +201,7 @@ func TestTextsBesideBlocks(t *testing.T) {
 		t.Errorf("%d translated, warnings %v", res.Translated, res.Warnings)
 	}
 	it := d.Blocks[0].List.Items
-	if d.Title != "条约" || it[0].Label != "第1条" || it[1].Label != "" || d.Blocks[1].Figure.Alt != "条约签署" ||
+	if d.Title != "条约" || it[0].Label != "第一条" || it[1].Label != "" || d.Blocks[1].Figure.Alt != "条约签署" ||
 		doc.PlainText(d.Blocks[1].Figure.Caption) != "图1 签署" || doc.PlainText(d.Blocks[2].Inlines) != "重复。" {
 		t.Errorf("imported %+v", d)
 	}

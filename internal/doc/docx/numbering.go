@@ -318,8 +318,10 @@ func formatNumber(n int, format string) string {
 		return caseOf(doc.Alphabetic(n, "αβγδεζηθικλμνξοπρστυφχψω"), format == "greekUpper")
 	case "lowerRoman", "upperRoman":
 		return caseOf(doc.Roman(n), format == "upperRoman")
-	case "chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting":
+	case "chineseCounting", "taiwaneseCounting", "japaneseCounting":
 		return doc.Chinese(n, "〇一二三四五六七八九", "十百千")
+	case "chineseCountingThousand", "taiwaneseCountingThousand":
+		return doc.Chinese(n, "零一二三四五六七八九", "十百千") // 一百零五
 	case "chineseLegalSimplified":
 		return doc.Chinese(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟")
 	case "ideographLegalTraditional", "japaneseLegal":

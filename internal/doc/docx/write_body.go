@@ -280,13 +280,18 @@ func (o *partOut) paraPPr(c bctx, src *srcEntry) ppr {
 
 func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 	pw := o.pw
+	pw.planHeadings()
 	level := min(max(b.Level, 1), 9)
 	var p ppr
 	if src != nil && c.noteI < 0 {
 		p = pprFrom(src.ppr)
-		if sb := pw.t.srcBlocks[b.ID]; sb != nil && b.Number != sb.Number && b.Number != "" {
-			// A number the document changed (translated) is shown as
-			// it is, not as the template numbers the heading.
+		if n, ok := pw.headNums[b]; ok {
+			// Numbers the document changed (translated), numbered by
+			// levels that show them.
+			p = p.set("numPr", numPr(n[0], n[1]))
+		} else if sb := pw.t.srcBlocks[b.ID]; sb != nil && b.Number != sb.Number && b.Number != "" {
+			// A number the document changed that follows no pattern is
+			// shown as it is, not as the template numbers the heading.
 			p = p.set("numPr", numPr(pw.num.heading(level-1, b.Number), level-1))
 		}
 	} else {
@@ -297,7 +302,11 @@ func (o *partOut) heading(b *doc.Block, c bctx, src *srcEntry, sect *xnode) {
 		case b.Number == "" && ps.hasNum:
 			p = p.set("numPr", numPr(0, 0))
 		case b.Number != "" && !ps.hasNum:
-			p = p.set("numPr", numPr(pw.num.heading(level-1, b.Number), level-1))
+			n, ok := pw.headNums[b]
+			if !ok {
+				n = [2]int{pw.num.heading(level-1, b.Number), level - 1}
+			}
+			p = p.set("numPr", numPr(n[0], n[1]))
 		}
 		if ps.heading != level {
 			// A style of the template that is not a heading to the
@@ -904,11 +913,17 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 	relabelled := false
 	if ref != nil && pw.labelsChanged(l, id) {
 		// The template's numbering would show the source's labels.
-		format := ""
+		format, restyled := "", ""
 		if lvl := pw.t.nb.level(numID, ilvl); lvl != nil {
 			format = numFmtIn(lvl.format, pw.numberLang())
 		}
-		if itemNums = pw.num.relabel(l, numID, ilvl, format); itemNums == nil {
+		if sb := pw.t.srcBlocks[id]; l.Ordered && sb != nil && sb.List != nil && sb.List.Style != l.Style && wordFormats[l.Style] != "" {
+			// The document numbers the list in another style than the
+			// source (第一条 for Статья 1.).
+			format = wordFormats[l.Style]
+			restyled = format
+		}
+		if itemNums = pw.num.relabel(l, numID, ilvl, format, restyled); itemNums == nil {
 			ref = nil
 		} else {
 			relabelled = true

@@ -61,6 +61,19 @@ func TestWriteLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, "relabel.docx")
+	// Headings whose translated numbers Word numbers by a pattern.
+	// (LibreOffice 7 has no legal numbering, w:isLgl: it would show
+	// "1.1." under "第一条" as "一.1.".)
+	headings := map[string][]string{
+		"en": {"Article 1.", "1.1.", "1.2.", "Article 2.", "2.1.", "Article 3."},
+		"zh": {"第一条", "（一）", "（二）", "第二条", "（一）", "第三条"},
+	}
+	for lang, numbers := range headings {
+		if err := os.WriteFile(filepath.Join(dir, "headings-"+lang+".docx"), translatedHeadings(t, lang, numbers), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, "headings-"+lang+".docx")
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	// A profile of its own, so that a LibreOffice already running (or
@@ -94,6 +107,17 @@ func TestWriteLibreOffice(t *testing.T) {
 			t.Errorf("LibreOffice shows the labels %q, want 第1条 第2条", got)
 		}
 	})
+	for lang, numbers := range headings {
+		t.Run("headings-"+lang, func(t *testing.T) {
+			back, err := ReadFile(filepath.Join(dir, "lo", "headings-"+lang+".docx"), Limits{})
+			if err != nil {
+				t.Fatalf("LibreOffice did not convert the written file: %v", err)
+			}
+			if got, want := strings.Join(headingNumbers(back), "|"), strings.Join(numbers, "|"); got != want {
+				t.Errorf("LibreOffice numbers the headings %q, want %q", got, want)
+			}
+		})
+	}
 	for i := range translations(t) {
 		name := "out" + itoa(i)
 		w := cases[name]

@@ -279,48 +279,15 @@ func (nb *numBuilder) numberingXML() []byte {
 // template's definition that numId uses, counting on its own from the
 // list's start, whose level ilvl shows the pattern of the new labels
 // ("第%1条") where one pattern gives them all, and otherwise one w:num per
-// labelled item whose level shows its label as it is. The other levels
+// labelled item whose level shows its label as it is; restyled, when not
+// "", is the level's new number format (format, in which the labels are
+// read). The other levels
 // and the level's indents, fonts and alignment stay the template's. It
 // returns the numId of each item, or nil when the template's definition
 // cannot be found (the caller then numbers the list as its own).
-func (nb *numBuilder) relabel(l *doc.List, numID, ilvl int, format string) []int {
-	if nb.root == nil {
-		return nil
-	}
-	var num, abs *xnode
-	for _, e := range nb.root.elems() {
-		if e.isW("num") && e.attr("numId") == strconv.Itoa(numID) {
-			num = e
-		}
-	}
-	if num == nil || num.child(nsW, "abstractNumId") == nil {
-		return nil
-	}
-	absID := num.child(nsW, "abstractNumId").attr("val")
-	for _, e := range nb.root.elems() {
-		if e.isW("abstractNum") && e.attr("abstractNumId") == absID {
-			abs = e
-		}
-	}
-	if abs == nil || abs.child(nsW, "numStyleLink") != nil {
-		return nil
-	}
-	lvls := map[int]*xnode{}
-	for _, k := range abs.elems() {
-		if k.isW("lvl") {
-			if i, err := strconv.Atoi(k.attr("ilvl")); err == nil {
-				lvls[i] = k
-			}
-		}
-	}
-	for _, o := range num.elems() {
-		if o.isW("lvlOverride") {
-			if i, err := strconv.Atoi(o.attr("ilvl")); err == nil && o.child(nsW, "lvl") != nil {
-				lvls[i] = o.child(nsW, "lvl")
-			}
-		}
-	}
-	if lvls[ilvl] == nil {
+func (nb *numBuilder) relabel(l *doc.List, numID, ilvl int, format, restyled string) []int {
+	abs, lvls := nb.templateDef(numID)
+	if abs == nil || lvls[ilvl] == nil {
 		return nil
 	}
 	start := max(l.Start, 1)
@@ -348,13 +315,10 @@ func (nb *numBuilder) relabel(l *doc.List, numID, ilvl int, format string) []int
 		case k.isW("nsid"), k.isW("tmpl"), k.isW("styleLink"), k.isW("name"):
 		case k.isW("lvl"):
 			i, _ := strconv.Atoi(k.attr("ilvl"))
-			switch {
-			case i == ilvl:
-				copyLevel(&x, lvls[i], i, start, text, false)
-			case lvls[i] != k:
-				copyLevel(&x, lvls[i], i, -1, "", false)
-			default:
-				x.writeCanon(k)
+			if i == ilvl {
+				copyLevel(&x, lvls[i], i, start, text, restyled, false)
+			} else {
+				copyLevel(&x, lvls[i], i, -1, "", "", false)
 			}
 		default:
 			x.writeCanon(k)
@@ -369,7 +333,7 @@ func (nb *numBuilder) relabel(l *doc.List, numID, ilvl int, format string) []int
 		if literal && it.Label != "" {
 			var o xb
 			o.open("w:lvlOverride", "w:ilvl", strconv.Itoa(ilvl))
-			copyLevel(&o, lvls[ilvl], ilvl, start+k, strings.ReplaceAll(it.Label, "%", "％"), true)
+			copyLevel(&o, lvls[ilvl], ilvl, start+k, strings.ReplaceAll(it.Label, "%", "％"), "none", false)
 			o.close("w:lvlOverride")
 			ids[k] = nb.num(id, o.String())
 		}
@@ -377,20 +341,148 @@ func (nb *numBuilder) relabel(l *doc.List, numID, ilvl int, format string) []int
 	return ids
 }
 
+// templateDef returns the template's abstract definition that list numID
+// uses and its levels by number, those the list overrides in their place;
+// nil when the template has none or links it to a numbering style.
+func (nb *numBuilder) templateDef(numID int) (*xnode, map[int]*xnode) {
+	if nb.root == nil {
+		return nil, nil
+	}
+	var num, abs *xnode
+	for _, e := range nb.root.elems() {
+		if e.isW("num") && e.attr("numId") == strconv.Itoa(numID) {
+			num = e
+		}
+	}
+	if num == nil || num.child(nsW, "abstractNumId") == nil {
+		return nil, nil
+	}
+	absID := num.child(nsW, "abstractNumId").attr("val")
+	for _, e := range nb.root.elems() {
+		if e.isW("abstractNum") && e.attr("abstractNumId") == absID {
+			abs = e
+		}
+	}
+	if abs == nil || abs.child(nsW, "numStyleLink") != nil {
+		return nil, nil
+	}
+	lvls := map[int]*xnode{}
+	for _, k := range abs.elems() {
+		if k.isW("lvl") {
+			if i, err := strconv.Atoi(k.attr("ilvl")); err == nil {
+				lvls[i] = k
+			}
+		}
+	}
+	for _, o := range num.elems() {
+		if o.isW("lvlOverride") {
+			if i, err := strconv.Atoi(o.attr("ilvl")); err == nil && o.child(nsW, "lvl") != nil {
+				lvls[i] = o.child(nsW, "lvl")
+			}
+		}
+	}
+	return abs, lvls
+}
+
+// copyPlanned defines a copy of the template's definition that list
+// numID uses, whose planned levels show the plan's numbers (format, text,
+// start) with the template's indents, fonts and alignment, and returns
+// the numId of a list over it; 0 when the template's definition cannot
+// be found.
+func (nb *numBuilder) copyPlanned(numID int, plan [9]planLevel) int {
+	abs, lvls := nb.templateDef(numID)
+	if abs == nil {
+		return 0
+	}
+	for i, p := range plan {
+		if p.used && lvls[i] == nil {
+			return 0
+		}
+	}
+	id := nb.nextAbs
+	nb.nextAbs++
+	var x xb
+	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(id))
+	for _, k := range abs.elems() {
+		switch {
+		case k.isW("nsid"), k.isW("tmpl"), k.isW("styleLink"), k.isW("name"):
+		case k.isW("lvl"):
+			i, _ := strconv.Atoi(k.attr("ilvl"))
+			if i >= 0 && i < 9 && plan[i].used {
+				copyLevel(&x, lvls[i], i, plan[i].start, plan[i].text, plan[i].format, plan[i].legal)
+			} else {
+				copyLevel(&x, lvls[i], i, -1, "", "", false)
+			}
+		default:
+			x.writeCanon(k)
+		}
+	}
+	x.close("w:abstractNum")
+	nb.abstracts = append(nb.abstracts, x.String())
+	return nb.num(id, "")
+}
+
+// planned defines numbering of the writer's own for numbered headings,
+// its levels those of plan (unplanned levels show nothing), each number
+// followed by a space, and returns the numId of a list over it.
+func (nb *numBuilder) planned(plan [9]planLevel) int {
+	id := nb.nextAbs
+	nb.nextAbs++
+	var x xb
+	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(id))
+	x.empty("w:multiLevelType", "w:val", "multilevel")
+	for i, p := range plan {
+		if !p.used {
+			p = planLevel{start: 1, format: "none"}
+		}
+		x.open("w:lvl", "w:ilvl", strconv.Itoa(i))
+		x.empty("w:start", "w:val", strconv.Itoa(p.start))
+		numFmt(&x, p.format)
+		if p.legal {
+			x.empty("w:isLgl")
+		}
+		x.empty("w:suff", "w:val", "space")
+		x.empty("w:lvlText", "w:val", p.text)
+		x.empty("w:lvlJc", "w:val", "left")
+		x.close("w:lvl")
+	}
+	x.close("w:abstractNum")
+	nb.abstracts = append(nb.abstracts, x.String())
+	return nb.num(id, "")
+}
+
 // copyLevel writes a w:lvl of the template as level ilvl, with its start
-// (unless start < 0) and level text (unless text is "") replaced; literal
-// makes the text the label itself, with no number.
-func copyLevel(x *xb, lvl *xnode, ilvl, start int, text string, literal bool) {
+// (unless start < 0), level text (unless text is "") and number format
+// (unless format is "") replaced; "none" makes the text the label
+// itself, with no number. A level whose numbers are replaced counts as
+// Word counts by default (no w:lvlRestart, no w:isLgl), as the plan
+// assumes, unless legal (w:isLgl: the levels above in digits); a copy is
+// linked to no paragraph style (w:pStyle), which stays with the
+// template's definition.
+func copyLevel(x *xb, lvl *xnode, ilvl, start int, text, format string, legal bool) {
 	x.open("w:lvl", "w:ilvl", strconv.Itoa(ilvl))
 	if start >= 0 {
 		x.empty("w:start", "w:val", strconv.Itoa(start))
 	}
+	replaced := format != "" || text != ""
 	textDone := text == ""
+	fmtDone := format == ""
 	for _, k := range lvl.elems() {
+		isFmt := k.isW("numFmt") || k.is(nsMC, "AlternateContent")
+		if !fmtDone && !k.isW("start") {
+			// w:numFmt comes right after w:start.
+			numFmt(x, format)
+			fmtDone = true
+		}
+		if legal && !k.isW("start") && !isFmt && !k.isW("lvlRestart") && !k.isW("pStyle") && !k.isW("isLgl") {
+			x.empty("w:isLgl")
+			legal = false
+		}
 		switch {
 		case k.isW("start") && start >= 0:
-		case literal && (k.isW("numFmt") || k.is(nsMC, "AlternateContent")):
-			x.empty("w:numFmt", "w:val", "none")
+		case k.isW("pStyle"):
+		case replaced && (k.isW("lvlRestart") || k.isW("isLgl")):
+		case format != "" && isFmt:
 		case k.isW("lvlText") && text != "":
 			x.empty("w:lvlText", "w:val", text)
 			textDone = true
@@ -401,6 +493,12 @@ func copyLevel(x *xb, lvl *xnode, ilvl, start int, text string, literal bool) {
 		default:
 			x.writeCanon(k)
 		}
+	}
+	if !fmtDone {
+		numFmt(x, format)
+	}
+	if legal {
+		x.empty("w:isLgl")
 	}
 	if !textDone {
 		x.empty("w:lvlText", "w:val", text)

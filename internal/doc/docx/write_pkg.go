@@ -24,6 +24,9 @@ type pkgWriter struct {
 	styleIDs map[string]bool
 	added    []string
 	num      *numBuilder
+	// headNums are the numbering (numId, level) planned for numbered
+	// headings; see planHeadings.
+	headNums map[*doc.Block][2]int
 
 	noteByIDs  map[string]*doc.Note
 	notes      map[string]*noteOut

@@ -534,6 +534,7 @@ func (c *conv) list(n *html.Node, l, own, outer string) []doc.Block {
 		}
 		switch k.DataAtom {
 		case atom.Li, atom.Dt, atom.Dd:
+			label := takeLabel(k)
 			bs := c.blocks(k, l)
 			if id := c.anchorID(k); id != "" && len(bs) > 0 && bs[0].Type == doc.Paragraph {
 				bs[0].Inlines = append([]doc.Inline{{Type: doc.Anchor, ID: id}}, bs[0].Inlines...)
@@ -541,7 +542,7 @@ func (c *conv) list(n *html.Node, l, own, outer string) []doc.Block {
 			if bs == nil {
 				bs = []doc.Block{}
 			}
-			lst.Items = append(lst.Items, doc.Item{Blocks: bs})
+			lst.Items = append(lst.Items, doc.Item{Label: label, Blocks: bs})
 		case atom.Ul, atom.Ol:
 			// A list directly inside a list belongs to the item before it.
 			sub := c.list(k, l, "", l)
@@ -556,6 +557,37 @@ func (c *conv) list(n *html.Node, l, own, outer string) []doc.Block {
 		return nil
 	}
 	return []doc.Block{withLang(doc.Block{Type: doc.ListBlock, List: lst}, own, outer)}
+}
+
+var headingAtoms = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
+// takeLabel removes the label of a list item, as tandem's HTML writer
+// writes one in place of the list's number (<span class="label">Статья
+// 1.</span> at the start of the item), and returns its text; "" when the
+// item has none.
+func takeLabel(li *html.Node) string {
+	n := li.FirstChild
+	for n != nil {
+		switch {
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
+			n = n.NextSibling
+			continue
+		case n.Type != html.ElementNode:
+			return ""
+		case n.DataAtom == atom.Span && strings.Contains(" "+attr(n, "class")+" ", " label "):
+			label := collapse(textOf(n))
+			if next := n.NextSibling; next != nil && next.Type == html.TextNode {
+				next.Data = strings.TrimPrefix(next.Data, " ")
+			}
+			n.Parent.RemoveChild(n)
+			return label
+		case n.DataAtom == atom.P || n.DataAtom == atom.Div || headingAtoms[n.DataAtom]:
+			n = n.FirstChild
+			continue
+		}
+		return ""
+	}
+	return ""
 }
 
 // cssListStyle returns the list-style-type of a style attribute when it
@@ -573,7 +605,7 @@ func cssListStyle(style string) string {
 		for _, w := range strings.Fields(v) {
 			switch w {
 			case "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman", "lower-greek",
-				"decimal-leading-zero", "cjk-ideographic", "cyrillic-lower", "cyrillic-upper", "lower-latin", "upper-latin":
+				"decimal-leading-zero", "cjk-ideographic", "cjk-heavenly-stem", "cjk-earthly-branch", "cyrillic-lower", "cyrillic-upper", "lower-latin", "upper-latin":
 				return w
 			}
 		}

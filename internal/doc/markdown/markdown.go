@@ -318,7 +318,12 @@ func (c *conv) blocks(n ast.Node, depth int) ([]doc.Block, error) {
 				if err != nil {
 					return nil, err
 				}
-				l.Items = append(l.Items, doc.Item{Blocks: bs})
+				it := doc.Item{Blocks: bs}
+				if l.Ordered && ch.Marker == ')' {
+					// "1)": the writer's labels of a list numbered so.
+					it.Label = strconv.Itoa(l.Start+len(l.Items)) + ")"
+				}
+				l.Items = append(l.Items, it)
 			}
 			out = append(out, doc.Block{Type: doc.ListBlock, List: l})
 		case *ast.ThematicBreak:
