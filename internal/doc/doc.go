@@ -309,7 +309,7 @@ func (s Style) Clean() Style {
 	if _, ok := highlightColors[s.Highlight]; !ok {
 		s.Highlight = ""
 	}
-	s.Color, s.Shading = hexColor(s.Color), hexColor(s.Shading)
+	s.Color, s.Shading = HexColor(s.Color), HexColor(s.Shading)
 	return s
 }
 
@@ -322,8 +322,9 @@ var highlightColors = map[string]string{
 	"lightGray": "#C0C0C0", "black": "#000000", "white": "#FFFFFF",
 }
 
-// hexColor returns s in upper case if it is six hex digits, else "".
-func hexColor(s string) string {
+// HexColor returns s in upper case if it is six hex digits (RRGGBB, as
+// DOCX and Style write colours), else "".
+func HexColor(s string) string {
 	if len(s) != 6 {
 		return ""
 	}
@@ -388,7 +389,7 @@ func cssHex(v string) string {
 	if len(v) == 3 {
 		v = string([]byte{v[0], v[0], v[1], v[1], v[2], v[2]})
 	}
-	return hexColor(v)
+	return HexColor(v)
 }
 
 // SameStyle reports whether two Style pointers describe the same look

@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"strconv"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/doc"
 )
 
 // Marks a run can carry, as bits.
@@ -386,15 +388,7 @@ func hexColor(v string) string {
 	if strings.EqualFold(v, "auto") {
 		return "auto"
 	}
-	if len(v) != 6 {
-		return ""
-	}
-	for _, c := range v {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-			return ""
-		}
-	}
-	return strings.ToUpper(v)
+	return doc.HexColor(v)
 }
 
 // readRunProps reads a w:rPr element whose start was just read. Recorded
