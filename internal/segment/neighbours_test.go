@@ -186,7 +186,9 @@ func TestLatinSentenceInChinese(t *testing.T) {
 // TestHeadingLine: a line "Label N. Title" (an article, chapter, figure or
 // section heading, a table of contents entry) whose title has no stop of
 // its own is one segment, and the line after it begins another; the same
-// words in running text, or a title with its own stop, split as before.
+// words in running text split as before. A title with a stop of its own
+// after a label of the rules, and the sentences after it on the line, are
+// TestLabelRunIn's.
 func TestHeadingLine(t *testing.T) {
 	checkSplits(t, []splitCase{
 		{"ru", "Статья 1. Общие положения", []string{"Статья 1. Общие положения"}},
@@ -205,8 +207,6 @@ func TestHeadingLine(t *testing.T) {
 		{"en", "Part II. The Return\nThe ship came home in May.", []string{"Part II. The Return", "The ship came home in May."}},
 		// Running text and titles with a stop split as before.
 		{"ru", "Это статья 1. Она важна.", []string{"Это статья 1.", "Она важна."}},
-		{"ru", "Статья 1. Она важна.", []string{"Статья 1.", "Она важна."}},
-		{"ru", "Глава 1. Детство. Отрочество", []string{"Глава 1.", "Детство.", "Отрочество"}},
 		{"ru", "Прочтите статью 5. Там всё сказано", []string{"Прочтите статью 5.", "Там всё сказано"}},
 		{"ru", "Ему исполнилось 5. Праздник был весёлым.", []string{"Ему исполнилось 5.", "Праздник был весёлым."}},
 		{"en", "Read chapter 2. The rest can wait", []string{"Read chapter 2.", "The rest can wait"}},
@@ -233,10 +233,46 @@ func TestHeadingLine(t *testing.T) {
 		// as before.
 		{"ru", "Это {1}. Оно важно", []string{"Это {1}.", "Оно важно"}},
 		{"ru", "Таблица {1} и {2}. Итоги", []string{"Таблица {1} и {2}.", "Итоги"}},
-		{"ru", "Таблица {1}. Итоги подведены.", []string{"Таблица {1}.", "Итоги подведены."}},
 		{"zh", "表示同意。他走了。", []string{"表示同意。", "他走了。"}},
 		{"zh", "图书馆1。很好", []string{"图书馆1。", "很好"}},
-		{"zh", "表1。贸易额增长了。我们看到了。", []string{"表1。", "贸易额增长了。", "我们看到了。"}},
 		{"zh", "他看了表1。贸易额很高", []string{"他看了表1。", "贸易额很高"}},
+	})
+}
+
+// TestLabelRunIn: the stop after a caption or heading label of the rules
+// and its number never ends a sentence when a title follows on the same
+// line, whatever follows the title: the title's own end mark ends the
+// segment, and the sentences after it split as usual. A capitalised word
+// that is no label of the rules, a label in running text or a label whose
+// title is on the next line split as before.
+func TestLabelRunIn(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"ru", "Рис. 2. Схема поставок газа. Источник: ФТС.", []string{"Рис. 2. Схема поставок газа.", "Источник: ФТС."}},
+		{"ru", "Таблица 3. Товарооборот России и Китая, млрд долл. Источник: ФТС.", []string{"Таблица 3. Товарооборот России и Китая, млрд долл.", "Источник: ФТС."}},
+		{"ru", "Статья 5. Стороны сотрудничают в области энергетики. Они обмениваются данными.", []string{"Статья 5. Стороны сотрудничают в области энергетики.", "Они обмениваются данными."}},
+		{"ru", "§ 3. Общие правила. Правила обязательны.", []string{"§ 3. Общие правила.", "Правила обязательны."}},
+		{"ru", "Глава II. Детство. Я родился в 2001 г. В деревне было тихо.", []string{"Глава II. Детство.", "Я родился в 2001 г.", "В деревне было тихо."}},
+		{"ru", "Глава 1. Детство. Отрочество", []string{"Глава 1. Детство.", "Отрочество"}},
+		{"ru", "Таблица {1}. Итоги подведены.", []string{"Таблица {1}. Итоги подведены."}},
+		{"ru", "Приложение А. Формы документов! Заполните их.", []string{"Приложение А. Формы документов!", "Заполните их."}},
+		{"ru", "Текст до подписи.\nРис. 2. Схема. Источник: ФТС.", []string{"Текст до подписи.", "Рис. 2. Схема.", "Источник: ФТС."}},
+		{"en", "Fig. 2. Supply chain. Source: FCS.", []string{"Fig. 2. Supply chain.", "Source: FCS."}},
+		{"en", "Table 1. Trade turnover. Source: customs data.", []string{"Table 1. Trade turnover.", "Source: customs data."}},
+		{"en", "Article 5. The Parties shall cooperate. They shall meet yearly.", []string{"Article 5. The Parties shall cooperate.", "They shall meet yearly."}},
+		{"en", "Appendix A. Forms. Fill them in.", []string{"Appendix A. Forms.", "Fill them in."}},
+		{"zh", "表1。贸易额。资料来源：海关总署。", []string{"表1。贸易额。", "资料来源：海关总署。"}},
+		{"zh", "表1。贸易额增长了。我们看到了。", []string{"表1。贸易额增长了。", "我们看到了。"}},
+		{"zh", "图三。结构图。如图所示，结构很简单。", []string{"图三。结构图。", "如图所示，结构很简单。"}},
+		// Not a label of the rules, not at the start of a line, or the
+		// title on the next line: the stop ends the sentence.
+		{"ru", "Рост составил 5. Это много.", []string{"Рост составил 5.", "Это много."}},
+		{"ru", "Итог 5. Это много.", []string{"Итог 5.", "Это много."}},
+		{"ru", "Итог за 2001 г. составил 5. Далее рост.", []string{"Итог за 2001 г. составил 5.", "Далее рост."}},
+		{"ru", "См. таблицу 3. Источник: ФТС.", []string{"См. таблицу 3.", "Источник: ФТС."}},
+		{"ru", "Данные приведены ниже. Таблица 3. Итоги подведены.", []string{"Данные приведены ниже.", "Таблица 3.", "Итоги подведены."}},
+		{"ru", "Таблица 3.\nИтоги подведены.", []string{"Таблица 3.", "Итоги подведены."}},
+		{"en", "See Table 2. The data agree.", []string{"See Table 2.", "The data agree."}},
+		{"en", "Growth was 5. That is a lot.", []string{"Growth was 5.", "That is a lot."}},
+		{"zh", "他看了表1。贸易额很高。", []string{"他看了表1。", "贸易额很高。"}},
 	})
 }

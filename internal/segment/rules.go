@@ -210,7 +210,9 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // lists the words of caption and heading labels ("Таблица Рис. §", "表 图"):
 // such a word, a number, a letter and a number or a placeholder, a stop and
 // a title without a stop of its own make one segment at the start of a
-// line ("Приложение А. Формы", "Таблица {1}. Товарооборот", "表1。贸易额").
+// line ("Приложение А. Формы", "Таблица {1}. Товарооборот", "表1。贸易额"),
+// and the stop after the number ends no sentence when a title with a stop
+// of its own follows on the line ("Рис. 2. Схема. Источник: ФТС.").
 // A line "function-words WORD..." lists
 // lower-case words of closed classes (prepositions, pronouns, articles) that,
 // capitalised after an initial or an abbreviation, begin a new sentence

@@ -292,10 +292,13 @@ func (r *Rules) breaksCJK(p string) []int {
 		case ellipsis && !closed && !fullStop && !question && !isSentenceStartCJK(next):
 			// 他想了想……说 keeps going; an ellipsis before a Latin
 			// lower-case word too.
-		case !closed && !question && !ellipsis && r.captionCJK(p, i):
+		case !closed && !question && !ellipsis && r.captionCJK(p, i, j, k) != noLabel:
 			// 表1。贸易额: a caption's label and its title are one
-			// segment, and the line after it begins another.
-			nextLine = headingNextLine(p, i)
+			// segment, and the line after it begins another; in
+			// 表1。贸易额。资料来源：海关总署。 the title's stop ends it.
+			if r.captionCJK(p, i, j, k) == titleLine {
+				nextLine = headingNextLine(p, i)
+			}
 		default:
 			out = append(out, k)
 		}
@@ -402,11 +405,15 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		case closed && (question || ellipsis) && r.reportingClause(p[k:]):
 			// "Why?" Anna asked. «Кто там?» — Маша спросила: the
 			// quotation's reporting clause goes on with it.
-		case period && dots == 1 && !closed && !question && !ellipsis && f == followUpper && r.headingLabel(p, i):
+		case period && dots == 1 && !closed && !question && !ellipsis && f == followUpper && r.headingLabel(p, i, j, k) != noLabel:
 			// "Статья 1. Общие положения", "Chapter 2. The Early
 			// Years": a heading line is one segment, and the line
 			// after it, if it starts with a capital, begins another.
-			nextLine = headingNextLine(p, i)
+			// "Рис. 2. Схема поставок. Источник: ФТС.": a caption
+			// label's stop ends no sentence; the title's own does.
+			if r.headingLabel(p, i, j, k) == titleLine {
+				nextLine = headingNextLine(p, i)
+			}
 		case ellipsis:
 			// "Как это делалось... (2001)": only a capital letter after
 			// an ellipsis starts a new sentence.
@@ -431,39 +438,77 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 	return out
 }
 
+// A labelStop says what the stop after a heading or caption label is (see
+// headingLabel).
+type labelStop int
+
+const (
+	// noLabel: the stop is no label's; the usual rules apply.
+	noLabel labelStop = iota
+	// titleLine: the rest of the line is the title, without an end mark
+	// of its own ("Статья 1. Общие положения"); the line is one segment
+	// and the next line begins another.
+	titleLine
+	// titleRunIn: a label of the rules, and a title that has an end mark
+	// and may have further sentences after it on the line ("Рис. 2.
+	// Схема поставок газа. Источник: ФТС."); the label's stop ends no
+	// sentence, the title's own end mark does.
+	titleRunIn
+)
+
 // headingLabel reports whether the stop at p[i] ends the label of a heading
 // or a caption at the start of a line: a capitalised word or abbreviation
 // and a number, arabic or Roman ("Статья 1", "Глава 3.2", "Раздел IV",
 // "Рис. 2", "§ 3", "Chapter 2"), or a placeholder that stands for one
 // (see placeholder: "Таблица {1}", "Table <x1/>"), or, after one of the
 // rules' caption and heading labels, a letter and a number ("Приложение
-// А", "Рисунок А.1", "Figure 2a"); the stop follows, and the rest of the
-// line is a title without an end mark of its own (see headingTitle). A
-// label that is a word beginning sentences ("Это 5.") is none.
-func (r *Rules) headingLabel(p string, i int) bool {
+// А", "Рисунок А.1", "Figure 2a"). The stop's closing marks end at p[j],
+// and the text after it starts at p[k]. The label is a titleLine when the
+// rest of the line is a title without an end mark of its own (see
+// headingTitle); a titleRunIn when the label is one of the rules' and
+// text follows it on the same line (a title and more sentences: only the
+// rules' labels, so that "Итог 5. Это много." still ends at "5."); else
+// noLabel. A label that is a word beginning sentences ("Это 5.") is none.
+func (r *Rules) headingLabel(p string, i, j, k int) labelStop {
 	if p[i] != '.' {
-		return false
+		return noLabel
 	}
 	label, ok := lineBefore(p, i)
 	if !ok {
-		return false
+		return noLabel
 	}
-	k := strings.IndexFunc(label, isSpace)
-	if k < 0 {
-		return false
+	sp := strings.IndexFunc(label, isSpace)
+	if sp < 0 {
+		return noLabel
 	}
-	first, num := label[:k], strings.TrimLeftFunc(label[k:], isSpace)
+	first, num := label[:sp], strings.TrimLeftFunc(label[sp:], isSpace)
 	known := r.isLabel(first)
 	word := strings.TrimSuffix(first, ".")
 	if !known && word != "§" && (utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(firstRune(word)) || r.sentenceWord(word)) {
-		return false
+		return noLabel
 	}
 	for _, c := range word {
 		if !unicode.IsLetter(c) && c != '§' {
-			return false
+			return noLabel
 		}
 	}
-	return labelNumber(num, known) && r.headingTitle(p, i)
+	return r.titleAfter(p, i, j, k, labelNumber(num, known), known)
+}
+
+// titleAfter says what follows the label that ends with the stop at p[i]
+// (see headingLabel), once its number has been read: numbered tells
+// whether it has one, known whether the label is one of the rules'. The
+// stop's closing marks end at p[j], and the text after it starts at p[k].
+func (r *Rules) titleAfter(p string, i, j, k int, numbered, known bool) labelStop {
+	switch {
+	case !numbered:
+		return noLabel
+	case r.headingTitle(p, i):
+		return titleLine
+	case known && k < len(p) && !strings.ContainsRune(p[j:k], '\n'):
+		return titleRunIn
+	}
+	return noLabel
 }
 
 // labelBytes bounds the label of a heading or caption: a word or two and a
@@ -607,17 +652,21 @@ func (r *Rules) headingTitle(p string, i int) bool {
 	return true
 }
 
-// captionCJK reports whether the stop at p[i], in Chinese, ends the label
-// of a caption at the start of a line ("表1。贸易额", "图 {1}。结构",
+// captionCJK says whether the stop at p[i], in Chinese, ends the label of
+// a caption at the start of a line ("表1。贸易额", "图 {1}。结构",
 // "附录A．表格"): one of the rules' labels, then a number, arabic, in Han
 // numerals ("图三"), a letter and a number, or a placeholder (see
-// labelNumber), with or without spaces around it, and a title after the
-// stop (see headingTitle). Chinese captions mostly take a space or a colon
-// there, which end no sentence; a stop is read the same way.
-func (r *Rules) captionCJK(p string, i int) bool {
+// labelNumber), with or without spaces around it; a titleLine when the
+// rest of the line is a title without a stop (see headingTitle), a
+// titleRunIn when a title with a stop of its own and possibly more
+// sentences follow on the line ("表1。贸易额。资料来源：海关总署。"). The stop's
+// closing marks end at p[j], and the text after it starts at p[k].
+// Chinese captions mostly take a space or a colon there, which end no
+// sentence; a stop is read the same way.
+func (r *Rules) captionCJK(p string, i, j, k int) labelStop {
 	line, ok := lineBefore(p, i)
 	if !ok {
-		return false
+		return noLabel
 	}
 	best := ""
 	for l := range r.labels {
@@ -626,11 +675,11 @@ func (r *Rules) captionCJK(p string, i int) bool {
 		}
 	}
 	if best == "" {
-		return false
+		return noLabel
 	}
 	num := strings.TrimFunc(line[len(best):], isSpace)
 	hanNumeral := num != "" && strings.Trim(num, "〇一二三四五六七八九十百") == ""
-	return (hanNumeral || labelNumber(num, true)) && r.headingTitle(p, i)
+	return r.titleAfter(p, i, j, k, hanNumeral || labelNumber(num, true), true)
 }
 
 // headingNextLine returns the offset of the first letter of the line after
@@ -1286,7 +1335,12 @@ func (r *Rules) numberBeforeDepth(s string, depth int) bool {
 	// "5 млн руб.", "3 тыс. км.", "2,5 тыс. кв. км.": a magnitude or a
 	// unit between the number and the abbreviation.
 	if a, ok := r.abbrevs[compact(unit)]; depth > 0 && (ok && a.Kind == AfterNumber || magnitudes[strings.ToLower(w)]) {
-		return r.numberBeforeDepth(s[:start], depth-1)
+		if r.numberBeforeDepth(s[:start], depth-1) {
+			return true
+		}
+		// "Товарооборот, млрд долл.": a magnitude before a unit, with no
+		// number, names the unit of a table's figures, and counts as one.
+		return magnitudes[strings.ToLower(w)]
 	}
 	// "1990-х", "XIX".
 	if isCentury(last) {
