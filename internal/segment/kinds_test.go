@@ -36,7 +36,6 @@ func TestPairedMarks(t *testing.T) {
 		{"zh", "文章《中国经济往何处去？十年回顾》引起了广泛讨论。", []string{"文章《中国经济往何处去？十年回顾》引起了广泛讨论。"}},
 		{"zh", "《摔跤吧！爸爸》《我不是药神》都是好电影。", []string{"《摔跤吧！爸爸》《我不是药神》都是好电影。"}},
 		{"zh", "标题为“改革？还是革命？”的文章发表了。", []string{"标题为“改革？还是革命？”的文章发表了。"}},
-		{"zh", "他问：“你去哪儿？天快黑了！”然后离开了。", []string{"他问：“你去哪儿？天快黑了！”然后离开了。"}},
 		{"zh", "会议（第一次会议于2001年举行。第二次在2005年）取得了成功。", []string{"会议（第一次会议于2001年举行。第二次在2005年）取得了成功。"}},
 		{"zh", "他说「走吧！天黑了」，就离开了。", []string{"他说「走吧！天黑了」，就离开了。"}},
 		{"ru", "Доклад «Куда идёт экономика? Итоги года» обсудили на заседании.", []string{"Доклад «Куда идёт экономика? Итоги года» обсудили на заседании."}},
@@ -57,6 +56,7 @@ func TestPairedMarks(t *testing.T) {
 		{"zh", "他说：“我们走吧。”然后离开了。", []string{"他说：“我们走吧。”", "然后离开了。"}},
 		{"zh", "他说：“我们走吧。”她点了点头。", []string{"他说：“我们走吧。”", "她点了点头。"}},
 		{"zh", "他说：“我们走吧。天快黑了。”她点了点头。", []string{"他说：“我们走吧。", "天快黑了。”", "她点了点头。"}},
+		{"zh", "他问：“你去哪儿？天快黑了！”然后离开了。", []string{"他问：“你去哪儿？", "天快黑了！”", "然后离开了。"}},
 		{"zh", "“你好吗？”“我很好。”", []string{"“你好吗？”", "“我很好。”"}},
 		{"ru", "Он спросил: «Куда ты идёшь? Уже поздно». Она не ответила.", []string{"Он спросил: «Куда ты идёшь?", "Уже поздно».", "Она не ответила."}},
 		{"ru", "Он приехал. (Это было в 2001 г. Тогда всё изменилось.) Потом уехал.", []string{"Он приехал.", "(Это было в 2001 г.", "Тогда всё изменилось.)", "Потом уехал."}},
@@ -155,4 +155,34 @@ func TestLongParagraphsLinear(t *testing.T) {
 			t.Errorf("%s %q: 1000 repeats in %v, 8000 in %v: the rules read the paragraph again at every stop", c.lang, c.unit, small, large)
 		}
 	}
+}
+
+// TestQuotationEndCJK: in Chinese, a quotation that ends with its own end
+// mark (。！？) ends the sentence whichever mark it is, unless its reporting
+// clause follows (a subject of a few characters and a speech verb of the
+// rules) or a question or exclamation is quoted as part of the sentence
+// around it; a quotation a colon or a comma introduces ends the sentence
+// whatever follows.
+func TestQuotationEndCJK(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"zh", "他说：“我们很满意！”会谈随后结束。", []string{"他说：“我们很满意！”", "会谈随后结束。"}},
+		{"zh", "他说：“我们很满意。”会谈随后结束。", []string{"他说：“我们很满意。”", "会谈随后结束。"}},
+		{"zh", "他问：“你好吗？”然后离开了。", []string{"他问：“你好吗？”", "然后离开了。"}},
+		{"zh", "他说，“我们很满意！”会谈随后结束。", []string{"他说，“我们很满意！”", "会谈随后结束。"}},
+		{"zh", "发言人说：「我们很满意！」会谈随后结束。", []string{"发言人说：「我们很满意！」", "会谈随后结束。"}},
+		{"zh", "外交部发言人说：“中方表示欢迎！”他还表示，双方将继续合作。", []string{"外交部发言人说：“中方表示欢迎！”", "他还表示，双方将继续合作。"}},
+		{"zh", "“好！”会谈随后结束。", []string{"“好！”", "会谈随后结束。"}},
+		// A reporting clause goes on with the quotation, whatever its end mark.
+		{"zh", "“我们很满意！”他说。", []string{"“我们很满意！”他说。"}},
+		{"zh", "“我们很满意。”他说。会谈随后结束。", []string{"“我们很满意。”他说。", "会谈随后结束。"}},
+		{"zh", "“我们很满意？”她笑着说道。", []string{"“我们很满意？”她笑着说道。"}},
+		{"zh", "“中方对此表示欢迎。”外交部发言人汪文斌表示。", []string{"“中方对此表示欢迎。”外交部发言人汪文斌表示。"}},
+		{"zh", "“我们走吧。天快黑了。”她说，“再不走就晚了。”", []string{"“我们走吧。天快黑了。”她说，“再不走就晚了。”"}},
+		{"zh", "他走了。“你去哪儿？”我问他。", []string{"他走了。", "“你去哪儿？”我问他。"}},
+		// Quoted as part of the sentence around it.
+		{"zh", "一声“站住！”把他吓了一跳。", []string{"一声“站住！”把他吓了一跳。"}},
+		{"zh", "论坛以“合作共赢！”为主题。", []string{"论坛以“合作共赢！”为主题。"}},
+		// A stop after the closing mark is the sentence's own.
+		{"zh", "他表示反对：“谁会想听呢？”。大家笑了。", []string{"他表示反对：“谁会想听呢？”。", "大家笑了。"}},
+	})
 }

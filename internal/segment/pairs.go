@@ -72,7 +72,7 @@ func (r *Rules) sheltered(p string) [][2]int {
 		if k := r.closing(p, i, c, size, stack, n); k >= 0 {
 			o := stack[k]
 			stack = stack[:k]
-			if r.goesOn(p, o.r, i, i+size) {
+			if r.goesOn(p, o.r, o.end-utf8.RuneLen(o.r), i, i+size) {
 				out = append(out, [2]int{o.end, skip(p, i+size, isSpace)})
 			}
 			continue
@@ -176,16 +176,19 @@ func (r *Rules) opening(p string, i int, c rune, size int) bool {
 // digit, a comma, semicolon or colon, or a dash before a lower-case word
 // follows («Кто виноват?» — спросил он). In Chinese, where every character
 // could start a sentence, a title in 《》 or 〈〉 never ends one; a quotation
-// goes on unless it ends in a full stop or ellipsis (Chinese puts the stop
-// of a quotation that ends the sentence inside the marks: 他说：“我们走吧。”)
-// or another quotation follows.
+// or a bracket without an end mark of its own before its closing mark goes
+// on unless another quotation follows; a quotation that ends with one
+// (Chinese puts the stop of a quotation that ends the sentence inside the
+// marks: 他说：“我们走吧。”) ends the sentence unless its reporting clause
+// follows or it is quoted as part of the sentence (see quotationGoesOn); a
+// bracket that ends with a question or exclamation goes on.
 //
 // A bracket right after the closing mark continues the sentence with the
 // whole of what it holds («Куда идёт экономика? Итоги года» (2021) обсудили;
 // 《摔跤吧！爸爸》（2016）这部电影): what follows the closing bracket decides,
 // and a stop or the end of the paragraph there ends the sentence after the
 // bracket, not inside the quotation («Что такое Россия?» (М., 2005).).
-func (r *Rules) goesOn(p string, open rune, start, end int) bool {
+func (r *Rules) goesOn(p string, open rune, openAt, start, end int) bool {
 	outer := closersAlpha
 	if r.cjk {
 		outer = closers
@@ -199,7 +202,7 @@ func (r *Rules) goesOn(p string, open rune, start, end int) bool {
 		if next, _ := utf8.DecodeRuneInString(p[j:]); strings.ContainsRune(stopsLatin+stopsCJK, next) {
 			return true
 		}
-		return r.goesOn(p, open, start, j)
+		return r.goesOn(p, open, openAt, start, j)
 	}
 	if r.cjk {
 		if open == '《' || open == '〈' {
@@ -215,8 +218,15 @@ func (r *Rules) goesOn(p string, open rune, start, end int) bool {
 			return true
 		case strings.ContainsRune(openers, next):
 			return false
+		case !strings.ContainsRune("。．.…！？!?", last):
+			return true
+		case !strings.ContainsRune(quoteOpeners, open):
+			// （会议取得圆满成功！）大家起立。 A bracket that ends with a
+			// question or an exclamation goes on; one that ends with a
+			// full stop does not.
+			return !strings.ContainsRune("。．.…", last)
 		}
-		return !strings.ContainsRune("。．.…", last)
+		return r.quotationGoesOn(p, openAt, j, last)
 	}
 	if j >= len(p) {
 		return false

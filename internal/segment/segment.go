@@ -223,6 +223,7 @@ func (r *Rules) breaksCJK(p string) []int {
 	// nextLine is where the line after a caption begins a sentence
 	// ("表1。贸易额\n如表所示……"), once the scan passes it.
 	nextLine := -1
+	segStart := 0
 	i := 0
 	for i < len(p) {
 		c, n := utf8.DecodeRuneInString(p[i:])
@@ -233,7 +234,7 @@ func (r *Rules) breaksCJK(p string) []int {
 		}
 		if nextLine >= 0 && i >= nextLine {
 			out = append(out, nextLine)
-			nextLine = -1
+			segStart, nextLine = nextLine, -1
 		}
 		// A run of stops ("？！", "……", "..."), then closing quotes and brackets.
 		j := i
@@ -272,6 +273,8 @@ func (r *Rules) breaksCJK(p string) []int {
 		}
 		after := skip(p, j, func(c rune) bool { return strings.ContainsRune(closers, c) })
 		closed := after > j
+		quote := closed && strings.ContainsRune(quoteClosers, firstRune(p[j:]))
+		stopsEnd := j
 		j = after
 		k := skip(p, j, isSpace)
 		if k >= len(p) {
@@ -281,14 +284,29 @@ func (r *Rules) breaksCJK(p string) []int {
 		switch {
 		case strings.ContainsRune(clauseMarksZ, next) || strings.ContainsRune(closers, next):
 			// "好。，" or a stray closer: the sentence goes on.
+		case closed && strings.ContainsRune(stopsCJK, next):
+			// “……说话呢？”。 The stop after the quotation is the
+			// sentence's own, and ends it.
 		case !closed && !fullStop && question && strings.ContainsRune(dashes+"－", next):
 			// 我们要——怎么说呢？——努力。 A question or exclamation
 			// between dashes is an aside inside the sentence, as "— как
 			// сказать? — стараться" in Russian.
+		case quote && (next == '（' || next == '('):
+			// 他问：“你去哪儿？”（笑）然后离开了。 An aside in brackets
+			// after a quotation belongs to it and the sentence goes on.
+		case quote:
+			// 他说：“我们很满意！”会谈随后结束。 A quotation that ends with
+			// its own end mark ends the sentence, unless its reporting
+			// clause follows or it is part of the sentence around it
+			// (see quotationGoesOn).
+			last, _ := utf8.DecodeLastRuneInString(p[:stopsEnd])
+			if !r.quotationGoesOn(p, openingQuote(p, segStart, stopsEnd), k, last) {
+				out = append(out, k)
+				segStart = k
+			}
 		case closed && !fullStop && question && !strings.ContainsRune(openers, next):
-			// 他问：“你好吗？”然后离开了。「真的吗？」她问。 A quoted
-			// question or exclamation goes on unless another quotation
-			// follows.
+			// （会议取得圆满成功！）大家起立。 A question or exclamation
+			// in brackets goes on unless a quotation follows.
 		case ellipsis && !closed && !fullStop && !question && !isSentenceStartCJK(next):
 			// 他想了想……说 keeps going; an ellipsis before a Latin
 			// lower-case word too.
@@ -301,6 +319,7 @@ func (r *Rules) breaksCJK(p string) []int {
 			}
 		default:
 			out = append(out, k)
+			segStart = k
 		}
 		i = k
 	}
@@ -309,6 +328,95 @@ func (r *Rules) breaksCJK(p string) []int {
 	}
 	return out
 }
+
+// quoteClosers and quoteOpeners are the closing and opening quotation
+// marks of Chinese text.
+const (
+	quoteClosers = "”」』’\"'"
+	quoteOpeners = "“「『‘\"'"
+)
+
+// quoteOpener maps each of quoteClosers to its opening mark.
+var quoteOpener = map[rune]rune{'”': '“', '」': '「', '』': '『', '’': '‘', '"': '"', '\'': '\''}
+
+// openingQuote returns the offset of the opening mark of the quotation
+// whose closing mark is at p[end], looked for back to p[start], the start of
+// the sentence; -1 when it opens before (a quotation of several sentences)
+// or nowhere.
+func openingQuote(p string, start, end int) int {
+	opener := quoteOpener[firstRune(p[end:])]
+	from := max(start, end-nearBytes)
+	o := strings.LastIndex(p[from:end], string(opener))
+	if o < 0 {
+		return -1
+	}
+	return from + o
+}
+
+// quotationGoesOn reports whether a Chinese sentence goes on after a
+// quotation that ends with its own end mark last (。！？…) before its closing
+// mark; the quotation opens at p[openAt] (-1 when that is not known) and
+// the text after it starts at p[after]. A quotation that a colon or a comma
+// introduces (他说：“……！”) ends the sentence, whatever follows
+// (他说：“我们很满意！” / 会谈随后结束。 / 他还表示，……). One that opens the
+// sentence goes on when its reporting clause follows (“我们很满意！”他说。,
+// “我们走吧。”她说道。, see reportingCJK); a question or exclamation quoted
+// as part of the sentence around it, its opening mark after a word, goes
+// on (标题为“改革？还是革命？”的文章, 一声“站住！”把他吓了一跳).
+func (r *Rules) quotationGoesOn(p string, openAt, after int, last rune) bool {
+	if after >= len(p) {
+		return true
+	}
+	before := rune(0)
+	if openAt >= 0 {
+		before, _ = utf8.DecodeLastRuneInString(strings.TrimRightFunc(p[:openAt], isSpace))
+	}
+	switch {
+	case strings.ContainsRune("：:，,", before):
+		return false
+	case (unicode.IsLetter(before) || unicode.IsDigit(before)) && strings.ContainsRune("！？!?", last):
+		return true
+	}
+	return r.reportingCJK(p[after:])
+}
+
+// reportingCJK reports whether next, the text after a quotation in Chinese,
+// begins with its reporting clause: a phrase of a few characters up to the
+// next punctuation mark (or the end) that ends with one of the rules'
+// speech verbs, possibly followed by whom it is said to (他说, 王毅表示,
+// 外交部发言人汪文斌说, 她笑着说道, 我问他).
+func (r *Rules) reportingCJK(next string) bool {
+	if len(r.speechVerbs) == 0 {
+		return false
+	}
+	end := strings.IndexFunc(next, func(c rune) bool {
+		return !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '·' || c == ' ')
+	})
+	if end < 0 {
+		end = len(next)
+	}
+	phrase := next[:end]
+	if phrase == "" || utf8.RuneCountInString(phrase) > reportingRunes {
+		return false
+	}
+	for _, whom := range []string{"", "他们", "她们", "我们", "你们", "大家", "记者", "他", "她", "我", "你"} {
+		rest, ok := strings.CutSuffix(phrase, whom)
+		if !ok || rest == "" {
+			continue
+		}
+		for n := 1; n <= 3 && n <= utf8.RuneCountInString(rest); n++ {
+			runes := []rune(rest)
+			if r.speechVerbs[string(runes[len(runes)-n:])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportingRunes bounds a Chinese reporting clause: a subject of a few
+// characters (外交部发言人汪文斌在记者会上) and its verb.
+const reportingRunes = 18
 
 // latinSentenceEnds reports whether the stop at the end of before, after a
 // word in Latin letters in Chinese text, ends a sentence in a Western
