@@ -29,6 +29,45 @@ func atItemStart(text string, i int) bool {
 	return strings.ContainsRune("\n\r.;:!?。；：！？", r)
 }
 
+// listLabels makes the numbers that head a list item or a section
+// definite, whatever their value: 1 and 2 are weak where they may be an
+// article or "both", but in （二）, 二、, (2), 2), 1., б), b), II. and ii)
+// they can only be the item's number, so a label of another number on the
+// other side (（二） and в)) is a finding.
+func (s *numScanner) listLabels() {
+	for k, n := range s.out {
+		if n.Weak && !n.code && n.end > n.start && s.listLabel(n.start, n.end) {
+			s.out[k].Weak = false
+		}
+	}
+}
+
+// listLabel reports whether the number at text[start:end] is the label of
+// a list item or a section: at the start of an item (see atItemStart), in
+// brackets, （二） (2), or followed by a closing bracket, a stop or 、, 2)
+// б) 二、 II., before a space, a letter or the end of the text; "1.5",
+// "1)2" and 二、三十年 are no labels.
+func (s *numScanner) listLabel(start, end int) bool {
+	text := s.text
+	mark, n := utf8.DecodeRuneInString(text[end:])
+	open, m := utf8.DecodeLastRuneInString(text[:start])
+	bracketed := open == '(' || open == '（'
+	switch {
+	case bracketed && mark != ')' && mark != '）':
+		return false
+	case bracketed:
+		start -= m
+	case !strings.ContainsRune(")）.．、", mark) || mark == 0:
+		return false
+	}
+	if !atItemStart(text, start) {
+		return false
+	}
+	// 二、三十年 is "two or three decades", not a label.
+	after := firstRune(text[end+n:])
+	return after == 0 || unicode.IsSpace(after) || unicode.IsLetter(after) && !isZhNumeral(after) || isObject(after)
+}
+
 // zhLabel reports whether the Chinese numeral text[i:j] heads an item:
 // 二、, 二． and 二） at the start of an item, （二） anywhere, 其二， and
 // 二是 at the start of an item or a clause (一是加强合作，二是扩大贸易).

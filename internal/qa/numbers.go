@@ -97,6 +97,7 @@ func scanNumbers(text, lang string) *numScanner {
 		s.text = zhSimplified.Replace(text)
 	}
 	s.scan()
+	s.listLabels()
 	s.rangeUnits()
 	s.groupDates()
 	s.yearRanges()
