@@ -273,6 +273,9 @@ func TestLabelRunIn(t *testing.T) {
 		{"ru", "Таблица 3.\nИтоги подведены.", []string{"Таблица 3.", "Итоги подведены."}},
 		{"en", "See Table 2. The data agree.", []string{"See Table 2.", "The data agree."}},
 		{"en", "Growth was 5. That is a lot.", []string{"Growth was 5.", "That is a lot."}},
+		{"en", "The results are shown in\nTable 2. The data agree.", []string{"The results are shown in\nTable 2.", "The data agree."}},
+		{"ru", "Результаты приведены на\nрис. 2. Они совпадают.", []string{"Результаты приведены на\nрис. 2.", "Они совпадают."}},
+		{"en", "Results:\nTable 2. Trade turnover. Source: customs.", []string{"Results:\nTable 2. Trade turnover.", "Source: customs."}},
 		{"zh", "他看了表1。贸易额很高。", []string{"他看了表1。", "贸易额很高。"}},
 	})
 }

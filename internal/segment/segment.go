@@ -613,10 +613,24 @@ func (r *Rules) titleAfter(p string, i, j, k int, numbered, known bool) labelSto
 		return noLabel
 	case r.headingTitle(p, i):
 		return titleLine
-	case known && k < len(p) && !strings.ContainsRune(p[j:k], '\n'):
+	case known && k < len(p) && !strings.ContainsRune(p[j:k], '\n') && lineOpensSentence(p, i):
 		return titleRunIn
 	}
 	return noLabel
+}
+
+// lineOpensSentence reports whether the line that holds p[i] begins a
+// sentence: it is the paragraph's first, or the line before it ends with
+// an end mark, a colon or a closing mark. A line of running text wrapped
+// before a label ("as shown in\nTable 2. The data agree.") does not.
+func lineOpensSentence(p string, i int) bool {
+	lineStart := strings.LastIndexByte(p[:i], '\n')
+	if lineStart < 0 {
+		return true
+	}
+	before := strings.TrimRightFunc(p[:lineStart], isSpace)
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return before == "" || strings.ContainsRune(stopsLatin+stopsCJK+closers+":：", last)
 }
 
 // labelBytes bounds the label of a heading or caption: a word or two and a
