@@ -61,66 +61,10 @@ func shownLabels(d *doc.Document) []string {
 // by a paragraph count on, lists the source restarts start again, and
 // points ("%1.%2.") keep the numbers of their articles.
 func TestWriteRelabelledNestedLists(t *testing.T) {
-	p := func(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
-	articles := listPara("8", "0", "Общие положения") + listPara("8", "1", "Цели") + listPara("8", "1", "Задачи") +
-		listPara("8", "0", "Торговля") + listPara("8", "1", "Экспорт")
-	cases := []struct {
-		name, lang string
-		body       string
-		source     []string // the labels read from the source
-		want       []string // the labels read back
-		// oneList: the numbered paragraphs all on one list (numId).
-		oneList bool
-		// texts the written numbering must show.
-		texts []string
-	}{
-		{"sub-lists under lettered items", "en",
-			listPara("7", "0", "торговля:") + listPara("7", "1", "экспорт;") + listPara("7", "1", "импорт;") +
-				listPara("7", "0", "энергетика:") + listPara("7", "1", "нефть;") + listPara("7", "1", "газ."),
-			[]string{"а)", "1.", "2.", "б)", "1.", "2."}, []string{"a)", "1.", "2.", "b)", "1.", "2."}, true, []string{"%1)", "%2."}},
-		{"a list split by a paragraph counts on", "en",
-			listPara("7", "0", "торговля;") + listPara("7", "0", "энергетика;") + p("Кроме того:") + listPara("7", "0", "транспорт."),
-			[]string{"а)", "б)", "в)"}, []string{"a)", "b)", "c)"}, true, []string{"%1)"}},
-		{"a list the source restarts", "en",
-			listPara("7", "0", "торговля;") + listPara("7", "0", "энергетика.") + p("Далее:") + listPara("17", "0", "нефть;") + listPara("17", "0", "газ."),
-			[]string{"а)", "б)", "а)", "б)"}, []string{"a)", "b)", "a)", "b)"}, false, []string{"%1)", `<w:startOverride w:val="1"/>`}},
-		{"points of articles", "en", articles,
-			[]string{"Статья 1.", "1.1.", "1.2.", "Статья 2.", "2.1."}, []string{"Article 1.", "1.1.", "1.2.", "Article 2.", "2.1."}, true, []string{"Article %1.", "%1.%2."}},
-		{"points in digits under Chinese articles", "zh", articles,
-			[]string{"Статья 1.", "1.1.", "1.2.", "Статья 2.", "2.1."}, []string{"第一条", "1.1.", "1.2.", "第二条", "2.1."}, false, []string{"第%1条", `"1.%2."`, `"2.%2."`}},
-	}
+	cases := relabelledListCases()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			src := zipParts(t, nestedListParts(c.body))
-			tmpl, err := OpenTemplate(src, Limits{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := readBytes(t, src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := shownLabels(d); strings.Join(got, " ") != strings.Join(c.source, " ") {
-				t.Fatalf("source labels %q, want %q", got, c.source)
-			}
-			// The translation: articles named in the target's language,
-			// numbers as its readers write them.
-			d.Walk(func(b *doc.Block) {
-				if b.List == nil {
-					return
-				}
-				for k := range b.List.Items {
-					it := &b.List.Items[k]
-					if c.lang == "zh" {
-						it.Label = regexp.MustCompile(`^Статья (\d+)\.$`).ReplaceAllString(it.Label, "第${1}条")
-					} else {
-						it.Label = strings.Replace(it.Label, "Статья", "Article", 1)
-					}
-				}
-			})
-			d.Lang = c.lang
-			doc.LocalizeNumbers(d, c.lang)
-			out := write(t, d, WriteOptions{Template: tmpl})
+			out := relabelledLists(t, c.lang, c.body, c.source)
 			back, err := readBytes(t, out)
 			if err != nil {
 				t.Fatal(err)
@@ -148,4 +92,76 @@ func TestWriteRelabelledNestedLists(t *testing.T) {
 			}
 		})
 	}
+}
+
+// relabelledListCase is a manuscript with lists (nestedListParts) whose
+// labels a translation changes.
+type relabelledListCase struct {
+	name, lang string
+	body       string
+	source     []string // the labels read from the source
+	want       []string // the labels read back
+	// oneList: the numbered paragraphs all on one list (numId).
+	oneList bool
+	// texts the written numbering must show.
+	texts []string
+}
+
+// relabelledListCases are the lists of TestWriteRelabelledNestedLists.
+func relabelledListCases() []relabelledListCase {
+	p := func(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
+	articles := listPara("8", "0", "Общие положения") + listPara("8", "1", "Цели") + listPara("8", "1", "Задачи") +
+		listPara("8", "0", "Торговля") + listPara("8", "1", "Экспорт")
+	return []relabelledListCase{
+		{"sub-lists under lettered items", "en",
+			listPara("7", "0", "торговля:") + listPara("7", "1", "экспорт;") + listPara("7", "1", "импорт;") +
+				listPara("7", "0", "энергетика:") + listPara("7", "1", "нефть;") + listPara("7", "1", "газ."),
+			[]string{"а)", "1.", "2.", "б)", "1.", "2."}, []string{"a)", "1.", "2.", "b)", "1.", "2."}, true, []string{"%1)", "%2."}},
+		{"a list split by a paragraph counts on", "en",
+			listPara("7", "0", "торговля;") + listPara("7", "0", "энергетика;") + p("Кроме того:") + listPara("7", "0", "транспорт."),
+			[]string{"а)", "б)", "в)"}, []string{"a)", "b)", "c)"}, true, []string{"%1)"}},
+		{"a list the source restarts", "en",
+			listPara("7", "0", "торговля;") + listPara("7", "0", "энергетика.") + p("Далее:") + listPara("17", "0", "нефть;") + listPara("17", "0", "газ."),
+			[]string{"а)", "б)", "а)", "б)"}, []string{"a)", "b)", "a)", "b)"}, false, []string{"%1)", `<w:startOverride w:val="1"/>`}},
+		{"points of articles", "en", articles,
+			[]string{"Статья 1.", "1.1.", "1.2.", "Статья 2.", "2.1."}, []string{"Article 1.", "1.1.", "1.2.", "Article 2.", "2.1."}, true, []string{"Article %1.", "%1.%2."}},
+		{"points in digits under Chinese articles", "zh", articles,
+			[]string{"Статья 1.", "1.1.", "1.2.", "Статья 2.", "2.1."}, []string{"第一条", "1.1.", "1.2.", "第二条", "2.1."}, false, []string{"第%1条", `"1.%2."`, `"2.%2."`}},
+	}
+}
+
+// relabelledLists reads the manuscript of nestedListParts with body,
+// whose list labels must read source, translates its labels into lang
+// (articles named in the target's language, numbers as its readers write
+// them) and writes it over the manuscript.
+func relabelledLists(t *testing.T, lang, body string, source []string) []byte {
+	t.Helper()
+	src := zipParts(t, nestedListParts(body))
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := readBytes(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := shownLabels(d); strings.Join(got, " ") != strings.Join(source, " ") {
+		t.Fatalf("source labels %q, want %q", got, source)
+	}
+	d.Walk(func(b *doc.Block) {
+		if b.List == nil {
+			return
+		}
+		for k := range b.List.Items {
+			it := &b.List.Items[k]
+			if lang == "zh" {
+				it.Label = regexp.MustCompile(`^Статья (\d+)\.$`).ReplaceAllString(it.Label, "第${1}条")
+			} else {
+				it.Label = strings.Replace(it.Label, "Статья", "Article", 1)
+			}
+		}
+	})
+	d.Lang = lang
+	doc.LocalizeNumbers(d, lang)
+	return write(t, d, WriteOptions{Template: tmpl})
 }
