@@ -911,7 +911,13 @@ func (o *partOut) list(l *doc.List, id string, c bctx) {
 	ref, numID, ilvl := o.listNumbering(l, c)
 	var itemNums []int
 	relabelled := false
-	if ref != nil && pw.labelsChanged(l, id) {
+	if ref != nil && c.noteI < 0 {
+		pw.planLists()
+	}
+	if ids, ok := pw.listNums[l]; ok && ref != nil && len(ids) == len(l.Items) {
+		// A list of a definition the document relabelled (planLists).
+		itemNums, relabelled = ids, true
+	} else if ref != nil && pw.labelsChanged(l, id) {
 		// The template's numbering would show the source's labels.
 		format, restyled := "", ""
 		if lvl := pw.t.nb.level(numID, ilvl); lvl != nil {
@@ -1021,27 +1027,12 @@ func indent(ilvl int) string {
 }
 
 // listNumbering finds the template paragraph properties a list's items
-// take their numbering from: those of its first item that comes from the
-// template and is numbered there.
+// take their numbering from (see templateList); none in notes.
 func (o *partOut) listNumbering(l *doc.List, c bctx) (ref *xnode, numID, ilvl int) {
-	pw := o.pw
 	if c.noteI >= 0 {
 		return nil, 0, 0
 	}
-	for _, it := range l.Items {
-		for bi := range it.Blocks {
-			b := &it.Blocks[bi]
-			if b.Type != doc.Paragraph {
-				continue
-			}
-			if src := pw.src(b.ID); src != nil && pw.hasNumbering(src.ppr) {
-				numID, ilvl = pw.numberingOf(src.ppr)
-				return src.ppr, numID, ilvl
-			}
-			break
-		}
-	}
-	return nil, 0, 0
+	return o.pw.templateList(l)
 }
 
 // hasNumbering reports whether paragraph properties number the paragraph,

@@ -327,7 +327,8 @@ func TestWriteTranslatedLabels(t *testing.T) {
 		labels     []string
 	}{
 		{"pattern", "第%1条", []string{"第1条", "第2条"}},
-		{"literal", "第一条", []string{"第一条", "第二条"}},
+		{"counted in Chinese", "第%1条", []string{"第一条", "第二条"}},
+		{"literal", "第一条", []string{"第一条", "第二款"}},
 		{"English", "Article %1.", []string{"Article 1.", "Article 2."}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -61,18 +61,29 @@ func TestWriteLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, "relabel.docx")
-	// Headings whose translated numbers Word numbers by a pattern.
-	// (LibreOffice 7 has no legal numbering, w:isLgl: it would show
-	// "1.1." under "第一条" as "一.1.".)
+	// Headings whose translated numbers Word numbers by a pattern,
+	// points in digits under Chinese articles among them (LibreOffice
+	// before 24.2 has no legal numbering, w:isLgl: the points must show
+	// 1.1., 2.1., not 一.1., 二.1.).
 	headings := map[string][]string{
-		"en": {"Article 1.", "1.1.", "1.2.", "Article 2.", "2.1.", "Article 3."},
-		"zh": {"第一条", "（一）", "（二）", "第二条", "（一）", "第三条"},
+		"en":        {"Article 1.", "1.1.", "1.2.", "Article 2.", "2.1.", "Article 3."},
+		"zh":        {"第一条", "（一）", "（二）", "第二条", "（一）", "第三条"},
+		"zh-digits": {"第一条", "1.1.", "1.2.", "第二条", "2.1.", "第三条"},
 	}
-	for lang, numbers := range headings {
-		if err := os.WriteFile(filepath.Join(dir, "headings-"+lang+".docx"), translatedHeadings(t, lang, numbers), 0o644); err != nil {
+	for name, numbers := range headings {
+		lang, _, _ := strings.Cut(name, "-")
+		if err := os.WriteFile(filepath.Join(dir, "headings-"+name+".docx"), translatedHeadings(t, lang, numbers), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, "headings-"+lang+".docx")
+		files = append(files, "headings-"+name+".docx")
+	}
+	// Relabelled lists with sub-lists: each sub-list starts again at 1.
+	lists := relabelledListCases()
+	for i, c := range lists {
+		if err := os.WriteFile(filepath.Join(dir, "lists"+itoa(i)+".docx"), relabelledLists(t, c.lang, c.body, c.source), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, "lists"+itoa(i)+".docx")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
@@ -115,6 +126,17 @@ func TestWriteLibreOffice(t *testing.T) {
 			}
 			if got, want := strings.Join(headingNumbers(back), "|"), strings.Join(numbers, "|"); got != want {
 				t.Errorf("LibreOffice numbers the headings %q, want %q", got, want)
+			}
+		})
+	}
+	for i, c := range lists {
+		t.Run("lists/"+c.name, func(t *testing.T) {
+			back, err := ReadFile(filepath.Join(dir, "lo", "lists"+itoa(i)+".docx"), Limits{})
+			if err != nil {
+				t.Fatalf("LibreOffice did not convert the written file: %v", err)
+			}
+			if got := shownLabels(back); strings.Join(got, " ") != strings.Join(c.want, " ") {
+				t.Errorf("LibreOffice shows the labels %q, want %q", got, c.want)
 			}
 		})
 	}

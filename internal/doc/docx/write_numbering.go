@@ -384,34 +384,41 @@ func (nb *numBuilder) templateDef(numID int) (*xnode, map[int]*xnode) {
 	return abs, lvls
 }
 
+// planDef is a numbering definition the writer made from a plan: its
+// abstract definition's id, the plan, and the template's levels it
+// copies (nil for a definition of the writer's own).
+type planDef struct {
+	abs  int
+	plan [9]planLevel
+	tmpl map[int]*xnode
+}
+
 // copyPlanned defines a copy of the template's definition that list
 // numID uses, whose planned levels show the plan's numbers (format, text,
-// start) with the template's indents, fonts and alignment, and returns
-// the numId of a list over it; 0 when the template's definition cannot
-// be found.
-func (nb *numBuilder) copyPlanned(numID int, plan [9]planLevel) int {
+// start) with the template's indents, fonts and alignment, its kept and
+// unused levels as the template has them; nil when the template's
+// definition cannot be found.
+func (nb *numBuilder) copyPlanned(numID int, plan [9]planLevel) *planDef {
 	abs, lvls := nb.templateDef(numID)
 	if abs == nil {
-		return 0
+		return nil
 	}
 	for i, p := range plan {
 		if p.used && lvls[i] == nil {
-			return 0
+			return nil
 		}
 	}
-	id := nb.nextAbs
+	d := &planDef{abs: nb.nextAbs, plan: plan, tmpl: lvls}
 	nb.nextAbs++
 	var x xb
-	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(id))
+	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(d.abs))
 	for _, k := range abs.elems() {
 		switch {
 		case k.isW("nsid"), k.isW("tmpl"), k.isW("styleLink"), k.isW("name"):
 		case k.isW("lvl"):
 			i, _ := strconv.Atoi(k.attr("ilvl"))
-			if i >= 0 && i < 9 && plan[i].used {
-				copyLevel(&x, lvls[i], i, plan[i].start, plan[i].text, plan[i].format, plan[i].legal)
-			} else {
-				copyLevel(&x, lvls[i], i, -1, "", "", false)
+			if i >= 0 && i < 9 {
+				nb.planLevel(&x, d, i, plan[i].text)
 			}
 		default:
 			x.writeCanon(k)
@@ -419,36 +426,94 @@ func (nb *numBuilder) copyPlanned(numID int, plan [9]planLevel) int {
 	}
 	x.close("w:abstractNum")
 	nb.abstracts = append(nb.abstracts, x.String())
-	return nb.num(id, "")
+	return d
 }
 
 // planned defines numbering of the writer's own for numbered headings,
 // its levels those of plan (unplanned levels show nothing), each number
-// followed by a space, and returns the numId of a list over it.
-func (nb *numBuilder) planned(plan [9]planLevel) int {
-	id := nb.nextAbs
+// followed by a space.
+func (nb *numBuilder) planned(plan [9]planLevel) *planDef {
+	d := &planDef{abs: nb.nextAbs, plan: plan}
 	nb.nextAbs++
 	var x xb
-	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(id))
+	x.open("w:abstractNum", "w:abstractNumId", strconv.Itoa(d.abs))
 	x.empty("w:multiLevelType", "w:val", "multilevel")
 	for i, p := range plan {
-		if !p.used {
-			p = planLevel{start: 1, format: "none"}
-		}
-		x.open("w:lvl", "w:ilvl", strconv.Itoa(i))
-		x.empty("w:start", "w:val", strconv.Itoa(p.start))
-		numFmt(&x, p.format)
-		if p.legal {
-			x.empty("w:isLgl")
-		}
-		x.empty("w:suff", "w:val", "space")
-		x.empty("w:lvlText", "w:val", p.text)
-		x.empty("w:lvlJc", "w:val", "left")
-		x.close("w:lvl")
+		nb.planLevel(&x, d, i, p.text)
 	}
 	x.close("w:abstractNum")
 	nb.abstracts = append(nb.abstracts, x.String())
-	return nb.num(id, "")
+	return d
+}
+
+// planLevel writes level L of d as a w:lvl whose text is text: a copy of
+// the template's level, or the writer's own.
+func (nb *numBuilder) planLevel(x *xb, d *planDef, L int, text string) {
+	p := d.plan[L]
+	if d.tmpl != nil {
+		if !p.used || p.kept {
+			copyLevel(x, d.tmpl[L], L, -1, "", "", false)
+		} else {
+			copyLevel(x, d.tmpl[L], L, p.start, text, p.format, p.legal)
+		}
+		return
+	}
+	if !p.used {
+		p = planLevel{start: 1, format: "none"}
+	}
+	x.open("w:lvl", "w:ilvl", strconv.Itoa(L))
+	x.empty("w:start", "w:val", strconv.Itoa(p.start))
+	numFmt(x, p.format)
+	if p.legal {
+		x.empty("w:isLgl")
+	}
+	x.empty("w:suff", "w:val", "space")
+	x.empty("w:lvlText", "w:val", text)
+	x.empty("w:lvlJc", "w:val", "left")
+	x.close("w:lvl")
+}
+
+// levelOverride returns a w:lvlOverride of level L of d whose level shows
+// text, the numbers of the levels above it shows each in its own format
+// (no w:isLgl).
+func (nb *numBuilder) levelOverride(d *planDef, L int, text string) string {
+	own := *d
+	own.plan[L].legal = false
+	var o xb
+	o.open("w:lvlOverride", "w:ilvl", strconv.Itoa(L))
+	nb.planLevel(&o, &own, L, text)
+	o.close("w:lvlOverride")
+	return o.String()
+}
+
+// startOverrides returns the w:lvlOverride elements of the template's
+// list numID that restart levels (w:startOverride), and false when the
+// list also replaces a level (w:lvl), which a copy of its abstract
+// definition would not show.
+func (nb *numBuilder) startOverrides(numID int) (string, bool) {
+	if nb.root == nil {
+		return "", true
+	}
+	var x xb
+	for _, e := range nb.root.elems() {
+		if !e.isW("num") || e.attr("numId") != strconv.Itoa(numID) {
+			continue
+		}
+		for _, o := range e.elems() {
+			if !o.isW("lvlOverride") {
+				continue
+			}
+			if o.child(nsW, "lvl") != nil {
+				return "", false
+			}
+			if so := o.child(nsW, "startOverride"); so != nil {
+				x.open("w:lvlOverride", "w:ilvl", o.attr("ilvl"))
+				x.empty("w:startOverride", "w:val", so.attr("val"))
+				x.close("w:lvlOverride")
+			}
+		}
+	}
+	return x.String(), true
 }
 
 // copyLevel writes a w:lvl of the template as level ilvl, with its start

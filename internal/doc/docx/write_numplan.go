@@ -24,6 +24,10 @@ import (
 type numItem struct {
 	lvl   int
 	label string
+	// starts are the levels' numbers from this item on (w:startOverride
+	// of the list it is the first paragraph of: a list the source
+	// restarts), nil when it continues counting.
+	starts map[int]int
 }
 
 // planLevel is a level of a numbering definition planned from labels.
@@ -35,13 +39,21 @@ type planLevel struct {
 	// legal shows the numbers of the levels above in digits (w:isLgl),
 	// as "1.2." under "第一条".
 	legal bool
+	kept  bool // the template's level, not planned (levelHint.keep)
 }
 
 // levelHint is what the template says of a level, tried first: its
-// number format (as the translation writes it) and its start.
+// number format (as the translation writes it) and its start. A kept
+// level is not planned: it shows text in format from start, as the
+// template has it (a level whose labels the translation did not change);
+// with fixedStart the level's start is the template's, not the first
+// label's (lists, whose counting is the template's).
 type levelHint struct {
-	format string
-	start  int
+	format     string
+	start      int
+	keep       bool
+	text       string
+	fixedStart bool
 }
 
 // planFormats are the number formats labels are tried in, after the
@@ -59,13 +71,18 @@ var planFormats = []string{"decimal", "upperRoman", "lowerRoman", "upperLetter",
 func planNumbering(items []numItem, hints [9]levelHint) ([9]planLevel, bool) {
 	var plan [9]planLevel
 	for _, it := range items {
-		if it.lvl < 0 || it.lvl > 8 || strings.TrimSpace(it.label) == "" {
+		if it.lvl < 0 || it.lvl > 8 || (strings.TrimSpace(it.label) == "" && !hints[it.lvl].keep) {
 			return plan, false
 		}
 		plan[it.lvl].used = true
 	}
 	for L := 0; L < 9; L++ {
-		if !plan[L].used {
+		if h := hints[L]; h.keep {
+			plan[L] = planLevel{used: plan[L].used, start: h.start, format: h.format, text: h.text, kept: true}
+		}
+	}
+	for L := 0; L < 9; L++ {
+		if !plan[L].used || plan[L].kept {
 			continue
 		}
 		if !planLevelOf(items, &plan, L, hints[L]) {
@@ -105,15 +122,15 @@ func planLevelOf(items []numItem, plan *[9]planLevel, L int, hint levelHint) boo
 		toks := numberTokens(label, f)
 		for ti := len(toks) - 1; ti >= 0; ti-- {
 			own := toks[ti]
-			for _, mode := range []upperMode{upperOwn, upperLegal, upperNone} {
-				if mode == upperLegal && f != "decimal" {
-					continue
-				}
-				text, ok := plannedText(label, own, L, upper, plan, mode)
+			for from, legal := range upperModes(L, f) {
+				text, ok := plannedText(label, own, L, upper, plan, from, legal)
 				if !ok {
 					continue
 				}
-				plan[L].start, plan[L].format, plan[L].text, plan[L].legal = own.value, f, text, mode == upperLegal
+				plan[L].start, plan[L].format, plan[L].text, plan[L].legal = own.value, f, text, legal
+				if hint.fixedStart {
+					plan[L].start = hint.start
+				}
 				if checkLevel(items, plan, L) {
 					if f == "chineseCounting" && maxCount(items, plan, L) >= 100 {
 						// Numbers from a hundred up are written in
@@ -238,44 +255,65 @@ func hanNumbers(label string, i, j int, format string) []numToken {
 // hanNumerals are the characters of numbers in Chinese counting.
 const hanNumerals = "〇零一二三四五六七八九十百千"
 
-// upperMode says how a level's text shows the numbers of the levels
-// above: in their own formats, in digits (legal numbering), or not.
-type upperMode int
+// upperMode is a way a level's text may show the numbers of the levels
+// above: those from level from down, each in its own format or, legal,
+// all in digits (w:isLgl).
+type upperMode struct {
+	from  int
+	legal bool
+}
 
-const (
-	upperOwn upperMode = iota
-	upperLegal
-	upperNone
-)
+// upperModes are the ways level L, numbered in format, is tried: the
+// most levels above first ("%1.%2.%3.", then "%2.%3.", then "%3."), each
+// in their own formats and then in digits when L counts in digits.
+func upperModes(L int, format string) func(yield func(int, bool) bool) {
+	return func(yield func(int, bool) bool) {
+		for from := 0; from <= L; from++ {
+			if !yield(from, false) {
+				return
+			}
+			if from < L && (format == "decimal" || format == "decimalZero") && !yield(from, true) {
+				return
+			}
+		}
+	}
+}
 
 // plannedText makes the w:lvlText of level L from its first label: own
-// becomes %L+1 and the numbers of the levels above (upper, as counted at
-// that label), where the label shows them in order before or after it,
-// their placeholders, as mode has them. It reports false when the text
-// left would hold a "%", which Word would read as a placeholder.
-func plannedText(label string, own numToken, L int, upper [9]int, plan *[9]planLevel, mode upperMode) (string, bool) {
+// becomes %L+1 and the numbers of the levels from from to L-1 (upper, as
+// counted at that label), in their own formats or, legal, in digits,
+// their placeholders. Every one of those numbers must be found, in
+// order, before or after own: a level text that left one as it is would
+// show the number of the first label's parent under every other parent
+// ("1.%2." under 第二条). It reports false when one is missing or when
+// the text left would hold a "%", which Word would read as a
+// placeholder.
+func plannedText(label string, own numToken, L int, upper [9]int, plan *[9]planLevel, from int, legal bool) (string, bool) {
 	type repl struct {
 		from, to int
 		ph       string
 	}
 	repls := []repl{{own.from, own.to, "%" + strconv.Itoa(L+1)}}
-	if mode != upperNone {
-		pos := 0
-		for k := 0; k < L; k++ {
-			if !plan[k].used || plan[k].format == "none" {
-				continue
+	pos := 0
+	for k := from; k < L; k++ {
+		if !plan[k].used || plan[k].format == "none" || plan[k].format == "bullet" {
+			continue
+		}
+		format := plan[k].format
+		if legal {
+			format = "decimal"
+		}
+		found := false
+		for _, t := range numberTokens(label, format) {
+			if t.from >= pos && t.value == upper[k] && (t.to <= own.from || t.from >= own.to) {
+				repls = append(repls, repl{t.from, t.to, "%" + strconv.Itoa(k+1)})
+				pos = t.to
+				found = true
+				break
 			}
-			format := plan[k].format
-			if mode == upperLegal {
-				format = "decimal"
-			}
-			for _, t := range numberTokens(label, format) {
-				if t.from >= pos && t.value == upper[k] && (t.to <= own.from || t.from >= own.to) {
-					repls = append(repls, repl{t.from, t.to, "%" + strconv.Itoa(k+1)})
-					pos = t.to
-					break
-				}
-			}
+		}
+		if !found {
+			return "", false
 		}
 	}
 	var b strings.Builder
@@ -307,6 +345,11 @@ func count(items []numItem, plan *[9]planLevel, fn func(i int, c *[9]int)) {
 	var c [9]int
 	var set [9]bool
 	for i, it := range items {
+		for lvl, v := range it.starts {
+			if lvl >= 0 && lvl < 9 {
+				c[lvl], set[lvl] = v-1, true
+			}
+		}
 		if set[it.lvl] {
 			c[it.lvl]++
 		} else {
@@ -460,15 +503,20 @@ func (pw *pkgWriter) planHeadings() {
 			}
 			continue
 		}
-		id := 0
+		var def *planDef
 		if g.numID != 0 {
-			id = pw.num.copyPlanned(g.numID, plan)
+			def = pw.num.copyPlanned(g.numID, plan)
 		}
-		if id == 0 {
-			id = pw.num.planned(plan)
+		if def == nil {
+			def = pw.num.planned(plan)
 		}
-		for i, b := range g.blocks {
-			pw.headNums[b] = [2]int{id, g.items[i].lvl}
+		base := make([]int, len(g.items))
+		id := pw.num.num(def.abs, "")
+		for i := range base {
+			base[i] = id
+		}
+		for i, id := range pw.num.planNums(def, g.items, base) {
+			pw.headNums[g.blocks[i]] = [2]int{id, g.items[i].lvl}
 		}
 	}
 }
@@ -496,4 +544,91 @@ func (pw *pkgWriter) headingNumbering(n *xnode) (numID, ilvl int) {
 		}
 	}
 	return numID, min(max(ilvl, 0), 8)
+}
+
+// Numbers in digits under Chinese counting. Word shows "1.1." under
+// "第一条" from one definition: level 1 counts in Chinese ("第%1条"),
+// level 2 shows "%1.%2." with w:isLgl, which writes the numbers of the
+// levels above in digits. LibreOffice before 24.2 ignores w:isLgl and
+// shows "一.1.". So that both show "1.1.", and the numbers still count
+// (a point added in Word renumbers the points after it), the levels that
+// would need w:isLgl show the numbers of the Chinese-counted levels above
+// them as text, per parent: the headings under "第二条" are a list of
+// their own over the same definition whose level 2 shows "2.%2."; its
+// points start again at 1 because "第二条" is of the same definition
+// (Word) and because the list is new (LibreOffice). What is lost is that
+// an article added in Word before "第二条" leaves "2." in the points
+// below it as it is.
+
+// digitParents returns the levels of plan whose numbers a level below
+// shows in digits though they count otherwise (the "第%1条" above
+// "%1.%2." with w:isLgl), and the first level below all of them, the
+// first whose paragraphs get a list per parent; below is 0 when there
+// are none, or when a level that shows them lies above another of them
+// (a plan left to w:isLgl alone).
+func digitParents(plan *[9]planLevel) (refs [9]bool, below int) {
+	var shows [9]bool
+	for L, p := range plan {
+		if !p.used || !p.legal || p.kept {
+			continue
+		}
+		for k := 0; k < L; k++ {
+			if plan[k].used && plan[k].format != "decimal" && strings.Contains(p.text, "%"+strconv.Itoa(k+1)) {
+				refs[k], shows[L] = true, true
+				below = max(below, k+1)
+			}
+		}
+	}
+	for L := 0; L < below; L++ {
+		if shows[L] {
+			return refs, 0
+		}
+	}
+	return refs, below
+}
+
+// planNums returns the numId of each of the items numbered by the
+// planned definition d: base[i], a list over d, except for items at or
+// below the levels that show the numbers of levels above them in digits
+// (see digitParents), which go, per base list and numbers of those levels,
+// on a list over d whose levels show those numbers as text.
+func (nb *numBuilder) planNums(d *planDef, items []numItem, base []int) []int {
+	ids := append([]int(nil), base...)
+	refs, below := digitParents(&d.plan)
+	if below == 0 {
+		return ids
+	}
+	lists := map[string]int{}
+	count(items, &d.plan, func(i int, c *[9]int) {
+		if items[i].lvl < below {
+			return
+		}
+		key := strconv.Itoa(base[i])
+		for k := range refs {
+			if refs[k] {
+				key += "." + strconv.Itoa(c[k])
+			}
+		}
+		if id, ok := lists[key]; ok {
+			ids[i] = id
+			return
+		}
+		var overrides strings.Builder
+		for L := below; L < 9; L++ {
+			p := d.plan[L]
+			if !p.used || !p.legal || p.kept {
+				continue
+			}
+			text := p.text
+			for k := range refs {
+				if refs[k] {
+					text = strings.ReplaceAll(text, "%"+strconv.Itoa(k+1), strconv.Itoa(c[k]))
+				}
+			}
+			overrides.WriteString(nb.levelOverride(d, L, text))
+		}
+		id := nb.num(d.abs, overrides.String())
+		lists[key], ids[i] = id, id
+	})
+	return ids
 }

@@ -22,32 +22,38 @@ func TestPlanNumbering(t *testing.T) {
 		items []numItem
 		want  map[int]lv // nil: no plan
 	}{
-		{"articles", []numItem{{0, "Article 1."}, {0, "Article 2."}, {0, "Article 3."}},
+		{"articles", []numItem{{lvl: 0, label: "Article 1."}, {lvl: 0, label: "Article 2."}, {lvl: 0, label: "Article 3."}},
 			map[int]lv{0: {"Article %1.", "decimal", 1}}},
-		{"articles from five", []numItem{{0, "Article 5."}, {0, "Article 6."}},
+		{"articles from five", []numItem{{lvl: 0, label: "Article 5."}, {lvl: 0, label: "Article 6."}},
 			map[int]lv{0: {"Article %1.", "decimal", 5}}},
-		{"chinese articles", []numItem{{0, "第九条"}, {0, "第十条"}, {0, "第十一条"}},
+		{"chinese articles", []numItem{{lvl: 0, label: "第九条"}, {lvl: 0, label: "第十条"}, {lvl: 0, label: "第十一条"}},
 			map[int]lv{0: {"第%1条", "chineseCounting", 9}}},
-		{"chinese chapters past a hundred", []numItem{{0, "第九十九章"}, {0, "第一百章"}, {0, "第一百零一章"}},
+		{"chinese chapters past a hundred", []numItem{{lvl: 0, label: "第九十九章"}, {lvl: 0, label: "第一百章"}, {lvl: 0, label: "第一百零一章"}},
 			map[int]lv{0: {"第%1章", "chineseCountingThousand", 99}}},
-		{"two levels", []numItem{{0, "Chapter 1"}, {1, "1.1."}, {1, "1.2."}, {0, "Chapter 2"}, {1, "2.1."}},
+		{"two levels", []numItem{{lvl: 0, label: "Chapter 1"}, {lvl: 1, label: "1.1."}, {lvl: 1, label: "1.2."}, {lvl: 0, label: "Chapter 2"}, {lvl: 1, label: "2.1."}},
 			map[int]lv{0: {"Chapter %1", "decimal", 1}, 1: {"%1.%2.", "decimal", 1}}},
-		{"roman chapters, lettered sections", []numItem{{0, "Chapter I"}, {1, "Section A"}, {1, "Section B"}, {0, "Chapter II"}, {1, "Section A"}},
+		{"roman chapters, lettered sections", []numItem{{lvl: 0, label: "Chapter I"}, {lvl: 1, label: "Section A"}, {lvl: 1, label: "Section B"}, {lvl: 0, label: "Chapter II"}, {lvl: 1, label: "Section A"}},
 			map[int]lv{0: {"Chapter %1", "upperRoman", 1}, 1: {"Section %2", "upperLetter", 1}}},
-		{"letters that read as roman numerals", []numItem{{0, "C)"}, {0, "D)"}, {0, "E)"}},
+		{"letters that read as roman numerals", []numItem{{lvl: 0, label: "C)"}, {lvl: 0, label: "D)"}, {lvl: 0, label: "E)"}},
 			map[int]lv{0: {"%1)", "upperLetter", 3}}},
-		{"russian letters", []numItem{{0, "а)"}, {0, "б)"}, {0, "в)"}},
+		{"russian letters", []numItem{{lvl: 0, label: "а)"}, {lvl: 0, label: "б)"}, {lvl: 0, label: "в)"}},
 			map[int]lv{0: {"%1)", "russianLower", 1}}},
-		{"a level without numbers", []numItem{{0, "Annex"}, {0, "Annex"}},
+		{"a level without numbers", []numItem{{lvl: 0, label: "Annex"}, {lvl: 0, label: "Annex"}},
 			map[int]lv{0: {"Annex", "none", 1}}},
-		{"numbers the same below a restart", []numItem{{0, "1"}, {1, "1.1"}, {0, "2"}, {1, "2.1"}, {1, "2.2"}},
+		{"numbers the same below a restart", []numItem{{lvl: 0, label: "1"}, {lvl: 1, label: "1.1"}, {lvl: 0, label: "2"}, {lvl: 1, label: "2.1"}, {lvl: 1, label: "2.2"}},
 			map[int]lv{0: {"%1", "decimal", 1}, 1: {"%1.%2", "decimal", 1}}},
-		{"points in digits under chinese articles", []numItem{{0, "第一条"}, {1, "1.1."}, {1, "1.2."}, {0, "第二条"}, {1, "2.1."}},
+		{"points in digits under chinese articles", []numItem{{lvl: 0, label: "第一条"}, {lvl: 1, label: "1.1."}, {lvl: 1, label: "1.2."}, {lvl: 0, label: "第二条"}, {lvl: 1, label: "2.1."}},
 			map[int]lv{0: {"第%1条", "chineseCounting", 1}, 1: {"%1.%2.", "decimal", 1}}},
-		{"translations that differ", []numItem{{0, "Article 1."}, {0, "Art. 2"}}, nil},
-		{"numbers that skip", []numItem{{0, "Article 1."}, {0, "Article 3."}}, nil},
-		{"a level below that does not restart", []numItem{{0, "1"}, {1, "1.1"}, {0, "2"}, {1, "2.2"}}, nil},
-		{"a percent sign", []numItem{{0, "1%"}, {0, "2%"}}, nil},
+		{"one point in digits under chinese articles", []numItem{{lvl: 0, label: "第一条"}, {lvl: 1, label: "1.1."}, {lvl: 0, label: "第二条"}},
+			map[int]lv{0: {"第%1条", "chineseCounting", 1}, 1: {"%1.%2.", "decimal", 1}}},
+		{"points under chapters, numbered on their own", []numItem{{lvl: 0, label: "Chapter 1"}, {lvl: 1, label: "§ 1"}, {lvl: 1, label: "§ 2"}, {lvl: 0, label: "Chapter 2"}, {lvl: 1, label: "§ 1"}},
+			map[int]lv{0: {"Chapter %1", "decimal", 1}, 1: {"§ %2", "decimal", 1}}},
+		{"sections numbered within parts and chapters", []numItem{{lvl: 0, label: "Part I"}, {lvl: 1, label: "Chapter 1"}, {lvl: 2, label: "1.1"}, {lvl: 1, label: "Chapter 2"}, {lvl: 2, label: "2.1"}},
+			map[int]lv{0: {"Part %1", "upperRoman", 1}, 1: {"Chapter %2", "decimal", 1}, 2: {"%2.%3", "decimal", 1}}},
+		{"translations that differ", []numItem{{lvl: 0, label: "Article 1."}, {lvl: 0, label: "Art. 2"}}, nil},
+		{"numbers that skip", []numItem{{lvl: 0, label: "Article 1."}, {lvl: 0, label: "Article 3."}}, nil},
+		{"a level below that does not restart", []numItem{{lvl: 0, label: "1"}, {lvl: 1, label: "1.1"}, {lvl: 0, label: "2"}, {lvl: 1, label: "2.2"}}, nil},
+		{"a percent sign", []numItem{{lvl: 0, label: "1%"}, {lvl: 0, label: "2%"}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -154,12 +160,15 @@ func TestWriteHeadingNumbers(t *testing.T) {
 		lang    string
 		numbers []string
 		texts   []string // the level texts of the copy; nil when the numbers are text
+		// perParent are the texts of the level overrides that show the
+		// articles' numbers in digits, a list per article.
+		perParent []string
 	}{
-		{"english", "en", []string{"Article 1.", "1.1.", "1.2.", "Article 2.", "2.1.", "Article 3."}, []string{"Article %1.", "%1.%2."}},
-		{"chinese", "zh", []string{"第一条", "（一）", "（二）", "第二条", "（一）", "第三条"}, []string{"第%1条", "（%2）"}},
-		{"chinese with points in digits", "zh", []string{"第一条", "1.1.", "1.2.", "第二条", "2.1.", "第三条"}, []string{"第%1条", "%1.%2."}},
-		{"points renamed", "en", []string{"Article 1.", "§ 1.1", "§ 1.2", "Article 2.", "§ 2.1", "Article 3."}, []string{"Article %1.", "§ %1.%2"}},
-		{"numbers that follow no pattern", "en", []string{"Article 1.", "1.1.", "1.2.", "Art. 2", "2.1.", "Article 3."}, nil},
+		{"english", "en", []string{"Article 1.", "1.1.", "1.2.", "Article 2.", "2.1.", "Article 3."}, []string{"Article %1.", "%1.%2."}, nil},
+		{"chinese", "zh", []string{"第一条", "（一）", "（二）", "第二条", "（一）", "第三条"}, []string{"第%1条", "（%2）"}, nil},
+		{"chinese with points in digits", "zh", []string{"第一条", "1.1.", "1.2.", "第二条", "2.1.", "第三条"}, []string{"第%1条", "%1.%2."}, []string{"1.%2.", "2.%2."}},
+		{"points renamed", "en", []string{"Article 1.", "§ 1.1", "§ 1.2", "Article 2.", "§ 2.1", "Article 3."}, []string{"Article %1.", "§ %1.%2"}, nil},
+		{"numbers that follow no pattern", "en", []string{"Article 1.", "1.1.", "1.2.", "Art. 2", "2.1.", "Article 3."}, nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -179,8 +188,13 @@ func TestWriteHeadingNumbers(t *testing.T) {
 				}
 				return
 			}
-			if len(overrides) > 0 {
-				t.Errorf("%d level overrides: each heading numbered on its own\n%s", len(overrides), numbering)
+			if len(overrides) != len(c.perParent) {
+				t.Errorf("%d level overrides, want %d\n%s", len(overrides), len(c.perParent), numbering)
+			}
+			for _, text := range c.perParent {
+				if !regexp.MustCompile(`<w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1">(<w:start w:val="1"/>)?<w:numFmt w:val="decimal"/><w:lvlText w:val="` + regexp.QuoteMeta(text) + `"/>`).MatchString(numbering) {
+					t.Errorf("no list whose level 2 shows %q, without w:isLgl:\n%s", text, numbering)
+				}
 			}
 			var copied string
 			for _, a := range regexp.MustCompile(`<w:abstractNum .*?</w:abstractNum>`).FindAllString(numbering, -1) {

@@ -27,6 +27,9 @@ type pkgWriter struct {
 	// headNums are the numbering (numId, level) planned for numbered
 	// headings; see planHeadings.
 	headNums map[*doc.Block][2]int
+	// listNums are the numIds of the items of the template's lists
+	// renumbered together with a relabelled list; see planLists.
+	listNums map[*doc.List][]int
 
 	noteByIDs  map[string]*doc.Note
 	notes      map[string]*noteOut
