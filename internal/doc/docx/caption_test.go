@@ -144,3 +144,37 @@ func TestImagePartsChecked(t *testing.T) {
 		t.Error("the image the reader could not read is not written back as the original has it")
 	}
 }
+
+// TestWriteChecksOutsideImages writes a document whose images are files
+// beside it (a Markdown manuscript's): text named .png is not written as
+// an image but reported missing, and an SVG is written cleaned.
+func TestWriteChecksOutsideImages(t *testing.T) {
+	d := &doc.Document{Lang: "ru", Blocks: []doc.Block{
+		{Type: doc.FigureBlock, Figure: &doc.Figure{Src: "bad.png", Alt: "Плохой"}},
+		{Type: doc.FigureBlock, Figure: &doc.Figure{Src: "evil.svg", Alt: "Ловушка"}},
+	}}
+	doc.AssignIDs(d)
+	files := map[string]string{"bad.png": "notapng", "evil.svg": `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>`}
+	var buf strings.Builder
+	rep, err := Write(&buf, d, WriteOptions{Media: func(src string) ([]byte, error) { return []byte(files[src]), nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rep.MissingImages, ",") != "bad.png" {
+		t.Errorf("missing images %v, want [bad.png]", rep.MissingImages)
+	}
+	svgs := 0
+	for name, data := range checkPackage(t, []byte(buf.String())) {
+		if strings.HasPrefix(name, "word/media/") {
+			if string(data) == "notapng" || strings.Contains(string(data), "alert") {
+				t.Errorf("%s written as it was: %s", name, data)
+			}
+			if strings.HasSuffix(name, ".svg") {
+				svgs++
+			}
+		}
+	}
+	if svgs != 1 {
+		t.Errorf("%d SVG parts, want 1", svgs)
+	}
+}

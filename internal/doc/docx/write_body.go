@@ -1406,21 +1406,19 @@ func (pw *pkgWriter) mediaPart(src string) (part, name string) {
 	if m := pw.d.MediaByName(src); m != nil && len(m.Data) > 0 {
 		data = m.Data
 	} else if pw.opt.Media != nil {
+		// A file from outside the document is checked as the readers
+		// check images: bytes that are no image are not written, an
+		// SVG is cleaned.
 		b, err := pw.opt.Media(src)
+		var m doc.Media
+		if err == nil && int64(len(b)) <= pw.t.lim.MaxImage {
+			m, err = doc.ImageMedia(b, mediaTypes[strings.ToLower(path.Ext(src))], len(b))
+		}
 		if err != nil || len(b) == 0 || int64(len(b)) > pw.t.lim.MaxImage {
 			pw.resolved[src] = ""
 			return "", ""
 		}
-		data = b
-		sum := sha256.Sum256(b)
-		ext := strings.ToLower(path.Ext(src))
-		if mediaTypes[ext] == "" {
-			ext = extFor(http.DetectContentType(b))
-		}
-		if ext == ".jpeg" {
-			ext = ".jpg"
-		}
-		name = hex.EncodeToString(sum[:8]) + ext
+		data, name = m.Data, m.Name
 	} else {
 		pw.resolved[src] = ""
 		return "", ""
