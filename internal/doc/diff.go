@@ -129,6 +129,9 @@ func fingerprint(b *Block) string {
 	fp(b.Inlines)
 	if f := b.Figure; f != nil {
 		sb.WriteString("figure(" + f.Src + "|" + f.Alt + "|")
+		if f.CaptionAbove {
+			sb.WriteString("above|")
+		}
 		fp(f.Caption)
 	}
 	return sb.String()

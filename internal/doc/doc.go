@@ -184,6 +184,12 @@ type Figure struct {
 	Src     string   `json:"src,omitempty"`
 	Alt     string   `json:"alt,omitempty"`
 	Caption []Inline `json:"caption,omitempty"`
+	// CaptionAbove is set when the source shows the caption above the
+	// image ("Рис. 1. …" written before the picture, a <figcaption> as
+	// the first child of its <figure>), as Russian and Chinese practice
+	// often has it; the writers keep it there. Unset, the caption is
+	// below.
+	CaptionAbove bool `json:"captionAbove,omitempty"`
 }
 
 // InlineType names the kind of an inline.

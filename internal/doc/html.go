@@ -302,6 +302,16 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		inner := h.open("figure", b, lang)
 		h.s(">")
 		if f := b.Figure; f != nil {
+			caption := func() {
+				if len(f.Caption) > 0 {
+					h.s("<figcaption>")
+					h.inlines(TrimBreaks(f.Caption), inner)
+					h.s("</figcaption>")
+				}
+			}
+			if f.CaptionAbove {
+				caption()
+			}
 			if u := h.mediaURL(f.Src); u != "" {
 				h.s("<img")
 				h.attr("src", u)
@@ -312,10 +322,8 @@ func (h *htmlWriter) block(b *Block, lang string) {
 				h.text(f.Alt)
 				h.s("</span>")
 			}
-			if len(f.Caption) > 0 {
-				h.s("<figcaption>")
-				h.inlines(TrimBreaks(f.Caption), inner)
-				h.s("</figcaption>")
+			if !f.CaptionAbove {
+				caption()
 			}
 		}
 		h.s("</figure>\n")

@@ -247,11 +247,27 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			if u == "" {
 				// No image to show: its description and caption as text.
 				m.oneLine = true
-				text := strings.TrimSpace(escapeMD(f.Alt) + " " + strings.ReplaceAll(m.inlines(TrimBreaks(f.Caption), inner), "\n", " "))
+				caption := strings.ReplaceAll(m.inlines(TrimBreaks(f.Caption), inner), "\n", " ")
+				text := strings.TrimSpace(escapeMD(f.Alt) + " " + caption)
+				if f.CaptionAbove {
+					text = strings.TrimSpace(caption + " " + escapeMD(f.Alt))
+				}
 				m.oneLine = false
 				if text != "" {
 					b.WriteString(escapeLineStart(text) + "\n\n")
 				}
+				return
+			}
+			if f.CaptionAbove && len(f.Caption) > 0 {
+				// Markdown has no caption above an image: the figure
+				// is written as HTML, which the Markdown reader reads
+				// back as it is.
+				var h bytes.Buffer
+				hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+				hw.block(bl, lang)
+				hw.flush()
+				b.Write(h.Bytes())
+				b.WriteString("\n")
 				return
 			}
 			b.WriteString("![" + escapeMD(f.Alt) + "](" + mdURL(u))

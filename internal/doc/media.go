@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -23,6 +24,7 @@ var mediaExt = map[string]string{
 	"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg",
 	"image/webp": ".webp", "image/bmp": ".bmp", "image/tiff": ".tif", "image/emf": ".emf",
 	"image/wmf": ".wmf", "image/x-emf": ".emf", "image/x-wmf": ".wmf", "image/avif": ".avif",
+	"image/x-icon": ".ico", "image/vnd.ms-photo": ".wdp",
 }
 
 // NewMedia makes the media entry of an image's bytes of media type typ
@@ -42,10 +44,12 @@ func NewMedia(data []byte, typ string) Media {
 var ErrNotImage = errors.New("not an image")
 
 // ImageMedia checks that data, declared as of media type declared (from a
-// data: URI or a file's extension; "" when unknown), is an image of at
-// most max bytes, and makes its media entry. The bytes decide the type
-// when they show one (a PNG declared as JPEG is a PNG); bytes that read
-// as a page or a program are refused whatever they declare.
+// data: URI, a package's part name or a file's extension; "" when
+// unknown), is an image of at most max bytes, and makes its media entry.
+// The bytes decide the type (a PNG declared as JPEG is a PNG, an SVG
+// named red.png is an SVG); bytes that are no image tandem knows are
+// refused with an error wrapping ErrNotImage whatever they declare. SVG
+// images are kept as CleanSVG makes them.
 func ImageMedia(data []byte, declared string, max int) (Media, error) {
 	if len(data) > max {
 		return Media{}, fmt.Errorf("%d bytes, more than %d MiB", len(data), max>>20)
@@ -53,20 +57,61 @@ func ImageMedia(data []byte, declared string, max int) (Media, error) {
 	if len(data) == 0 {
 		return Media{}, fmt.Errorf("%w: no bytes", ErrNotImage)
 	}
-	typ := strings.ToLower(declared)
-	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(data))
-	switch {
-	case strings.HasPrefix(sniffed, "image/"):
-		typ = sniffed
-	case !strings.HasPrefix(typ, "image/"):
-		return Media{}, fmt.Errorf("%w: %s", ErrNotImage, sniffed)
-	case sniffed != "text/plain" && sniffed != "text/xml" && sniffed != "application/octet-stream":
-		// SVG reads as text or XML, EMF and WMF as bytes; anything else
-		// the bytes name (a page, a PDF, an archive) is not the image
-		// the type says.
-		return Media{}, fmt.Errorf("%w: %s declared as %s", ErrNotImage, sniffed, typ)
+	typ := sniffImage(data)
+	if typ == "" {
+		sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(data))
+		if sniffed != "text/plain" && sniffed != "text/xml" {
+			return Media{}, notImage(sniffed, declared)
+		}
+		svg, err := CleanSVG(data)
+		if err != nil {
+			if strings.Contains(strings.ToLower(declared), "svg") || looksSVG(data) {
+				return Media{}, err
+			}
+			return Media{}, notImage(sniffed, declared)
+		}
+		data, typ = svg, "image/svg+xml"
 	}
 	return NewMedia(data, typ), nil
+}
+
+// notImage is the error of bytes of media type sniffed that are not an
+// image.
+func notImage(sniffed, declared string) error {
+	if strings.HasPrefix(declared, "image/") {
+		return fmt.Errorf("%w: %s, not the %s its name says", ErrNotImage, sniffed, declared)
+	}
+	return fmt.Errorf("%w: %s", ErrNotImage, sniffed)
+}
+
+// looksSVG reports whether bytes seem meant as an SVG image, so that the
+// reason CleanSVG refuses them is the one to give.
+func looksSVG(data []byte) bool {
+	return bytes.Contains(bytes.ToLower(data[:min(len(data), 4096)]), []byte("<svg"))
+}
+
+// sniffImage returns the media type of the raster or metafile image the
+// bytes begin as, or "": the types http.DetectContentType knows and those
+// of office documents it does not (TIFF, EMF, WMF, AVIF, JPEG XR).
+func sniffImage(data []byte) string {
+	switch {
+	case len(data) >= 44 && bytes.Equal(data[:4], []byte{1, 0, 0, 0}) && string(data[40:44]) == " EMF":
+		return "image/emf"
+	case bytes.HasPrefix(data, []byte{0xd7, 0xcd, 0xc6, 0x9a}),
+		len(data) >= 18 && (data[0] == 1 || data[0] == 2) && data[1] == 0 && data[2] == 9 && data[3] == 0:
+		return "image/wmf"
+	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		return "image/tiff"
+	case bytes.HasPrefix(data, []byte("II\xbc")):
+		return "image/vnd.ms-photo"
+	case len(data) >= 12 && string(data[4:8]) == "ftyp" && (string(data[8:12]) == "avif" || string(data[8:12]) == "avis"):
+		return "image/avif"
+	}
+	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(data))
+	if strings.HasPrefix(sniffed, "image/") {
+		return sniffed
+	}
+	return ""
 }
 
 // DataMedia reads a data: URI holding an image ("data:image/png;base64,…")

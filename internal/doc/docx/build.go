@@ -362,7 +362,8 @@ func (r *reader) cell(x *xmlPart) (rawCell, error) {
 }
 
 // finalize groups numbered paragraphs into lists, consecutive quotation
-// paragraphs into one quotation, and captions into their figures.
+// paragraphs into one quotation, and captions into their figures: the
+// caption after a figure, else the one just before it (CaptionAbove).
 func (r *reader) finalize(pbs []pblock) []doc.Block {
 	out := make([]doc.Block, 0, len(pbs))
 	var caption []doc.Inline
@@ -403,7 +404,7 @@ func (r *reader) finalize(pbs []pblock) []doc.Block {
 			}
 		case pb.b.Type == doc.FigureBlock && caption != nil:
 			b := pb.b
-			b.Figure.Caption = caption
+			b.Figure.Caption, b.Figure.CaptionAbove = caption, true
 			caption = nil
 			out = append(out, b)
 		default:

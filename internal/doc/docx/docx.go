@@ -8,8 +8,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -233,22 +231,16 @@ func (p *pkg) readAll(name string, max int64) ([]byte, error) {
 	return io.ReadAll(rc)
 }
 
-// media reads an image part and returns its media entry, named by content.
+// media reads an image part and returns its media entry, named by
+// content; bytes that are not an image are refused with an error wrapping
+// doc.ErrNotImage (doc.ImageMedia decides the type from the bytes and
+// cleans SVG).
 func (p *pkg) media(name string) (doc.Media, error) {
 	data, err := p.readAll(name, p.lim.MaxImage)
 	if err != nil {
 		return doc.Media{}, err
 	}
-	sum := sha256.Sum256(data)
-	ext := strings.ToLower(path.Ext(name))
-	typ := mediaTypes[ext]
-	if typ == "" {
-		typ = "application/octet-stream"
-	}
-	if ext == ".jpeg" {
-		ext = ".jpg"
-	}
-	return doc.Media{Name: hex.EncodeToString(sum[:8]) + ext, Type: typ, Size: len(data), Data: data}, nil
+	return doc.ImageMedia(data, mediaTypes[strings.ToLower(path.Ext(name))], len(data))
 }
 
 var mediaTypes = map[string]string{

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"regexp"
@@ -48,6 +49,8 @@ type reader struct {
 	ruby int
 	// hidden counts content kept in other parts that is not read, by kind.
 	hidden map[string]int
+	// badParts are the image parts already warned of as not images.
+	badParts map[string]bool
 	// furniture is set while headers and footers are read.
 	furniture bool
 	// inTOC is set while a paragraph of a table of contents is read.
@@ -1210,17 +1213,38 @@ func (r *reader) drawing(x *xmlPart, pa *para, emit func(atom)) error {
 			r.imageMissing("whose part is missing from the package: descriptions kept in their place")
 		default:
 			m, err := r.p.media(rl.target)
-			if err != nil {
+			switch {
+			case errors.Is(err, doc.ErrNotImage):
+				r.badImage(rl.target, err, alt)
+			case err != nil:
 				return err
+			default:
+				if r.d.MediaByName(m.Name) == nil {
+					r.d.Media = append(r.d.Media, m)
+				}
+				a.src = m.Name
 			}
-			if r.d.MediaByName(m.Name) == nil {
-				r.d.Media = append(r.d.Media, m)
-			}
-			a.src = m.Name
 		}
 		emit(a)
 	}
 	return nil
+}
+
+// badImage warns of an image part whose bytes are not an image, once per
+// part: the image is kept as its description.
+func (r *reader) badImage(part string, err error, alt string) {
+	if r.badParts[part] {
+		return
+	}
+	if r.badParts == nil {
+		r.badParts = map[string]bool{}
+	}
+	r.badParts[part] = true
+	if alt != "" {
+		r.d.Warn("image part %q not read (%v): kept as its description %q", part, err, alt)
+	} else {
+		r.d.Warn("image part %q not read (%v): left out, as it has no description", part, err)
+	}
 }
 
 // imageMissing counts an image the reader cannot show, for one warning

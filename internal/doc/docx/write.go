@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -204,12 +205,18 @@ func (t *Template) target(rels []relEntry, typ string) string {
 }
 
 // mediaName returns the name the reader gives the image in part (its
-// content hash), reading it once.
+// content hash), reading it once; "" for a part the reader does not read
+// as an image (its bytes are not one), whose figures it keeps as their
+// descriptions.
 func (t *Template) mediaName(part string) (string, error) {
 	if n, ok := t.mediaNames[part]; ok {
 		return n, nil
 	}
 	m, err := t.p.media(part)
+	if errors.Is(err, doc.ErrNotImage) {
+		t.mediaNames[part] = ""
+		return "", nil
+	}
 	if err != nil {
 		return "", err
 	}

@@ -1248,7 +1248,8 @@ func endsWithParagraph(b *doc.Block) bool {
 }
 
 // figure writes an image in a paragraph of its own and its caption in a
-// caption paragraph after it.
+// caption paragraph after it, or before it (kept with it on its page) for
+// a caption above.
 func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 	pw := o.pw
 	var p ppr
@@ -1256,10 +1257,21 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 		p = pprFrom(src.ppr)
 	} else {
 		p = o.paraPPr(c, nil)
-		if len(f.Caption) > 0 {
+		if len(f.Caption) > 0 && !f.CaptionAbove {
 			p = p.set("keepNext", "<w:keepNext/>")
 		}
 		p = p.set("jc", styleProp("jc", "center"))
+	}
+	caption := func(above bool) {
+		if len(f.Caption) == 0 || above != f.CaptionAbove {
+			return
+		}
+		var cp ppr
+		cp = cp.set("pStyle", styleProp("pStyle", pw.styleFor(roleCaption)))
+		if above {
+			cp = cp.set("keepNext", "<w:keepNext/>")
+		}
+		o.para(cp, f.Caption, c, id, nil)
 	}
 	// An image the document has no bytes for keeps its place: linked
 	// from outside as the template links it, or an empty paragraph. Its
@@ -1268,7 +1280,7 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 	var linked *xnode
 	switch {
 	case f.Src != "" && o.drawing(&d, f.Src, f.Alt):
-	case f.Src == "" && src != nil && src.kind == 'i' && src.external != "" && src.image != nil && c.noteI < 0:
+	case f.Src == "" && src != nil && src.kind == 'i' && (src.external != "" || src.unread) && src.image != nil && c.noteI < 0:
 		linked = src.image
 	default:
 		if f.Src != "" {
@@ -1284,6 +1296,7 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 		o.para(cp, f.Caption, c, id, nil)
 		return
 	}
+	caption(true)
 	o.x.open("w:p")
 	p.write(&o.x, nil)
 	o.noteMark(c)
@@ -1298,11 +1311,7 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 		o.alt = ""
 	}
 	o.x.close("w:p")
-	if len(f.Caption) > 0 {
-		var cp ppr
-		cp = cp.set("pStyle", styleProp("pStyle", pw.styleFor(roleCaption)))
-		o.para(cp, f.Caption, c, id, nil)
-	}
+	caption(false)
 }
 
 // drawing writes an inline picture of the image src (a media name or a
@@ -1388,21 +1397,19 @@ func (pw *pkgWriter) mediaPart(src string) (part, name string) {
 	if m := pw.d.MediaByName(src); m != nil && len(m.Data) > 0 {
 		data = m.Data
 	} else if pw.opt.Media != nil {
+		// A file from outside the document is checked as the readers
+		// check images: bytes that are no image are not written, an
+		// SVG is cleaned.
 		b, err := pw.opt.Media(src)
+		var m doc.Media
+		if err == nil && int64(len(b)) <= pw.t.lim.MaxImage {
+			m, err = doc.ImageMedia(b, mediaTypes[strings.ToLower(path.Ext(src))], len(b))
+		}
 		if err != nil || len(b) == 0 || int64(len(b)) > pw.t.lim.MaxImage {
 			pw.resolved[src] = ""
 			return "", ""
 		}
-		data = b
-		sum := sha256.Sum256(b)
-		ext := strings.ToLower(path.Ext(src))
-		if mediaTypes[ext] == "" {
-			ext = extFor(http.DetectContentType(b))
-		}
-		if ext == ".jpeg" {
-			ext = ".jpg"
-		}
-		name = hex.EncodeToString(sum[:8]) + ext
+		data, name = m.Data, m.Name
 	} else {
 		pw.resolved[src] = ""
 		return "", ""

@@ -313,7 +313,7 @@ func shape(d *doc.Document) string {
 			case doc.ListBlock:
 				fmt.Fprintf(&b, " ordered=%v start=%d style=%q", bl.List.Ordered, bl.List.Start, bl.List.Style)
 			case doc.FigureBlock:
-				fmt.Fprintf(&b, " image=%v", bl.Figure.Src != "")
+				fmt.Fprintf(&b, " image=%v captionAbove=%v", bl.Figure.Src != "", bl.Figure.CaptionAbove)
 			}
 			b.WriteByte('\n')
 			blocks(bl.Blocks, indent+"  ")

@@ -97,7 +97,7 @@ func newPkgWriter(t *Template, d *doc.Document, opt WriteOptions) (*pkgWriter, e
 	pw.noteNext = t.idx.firstNoteID
 	// Images of the template, by content, for figures that show them.
 	for _, name := range t.order {
-		if m, ok := t.mediaNames[name]; ok {
+		if m, ok := t.mediaNames[name]; ok && m != "" {
 			if _, dup := pw.mediaParts[m]; !dup {
 				pw.mediaParts[m] = name
 			}

@@ -36,13 +36,16 @@ type srcEntry struct {
 	box   *textBox
 	boxes []*textBox
 	// image is the run of an image the document cannot show from its own
-	// bytes: linked from outside the package (external is its URL), or
-	// whose part is missing.
+	// bytes: linked from outside the package (external is its URL), whose
+	// part is missing, or whose part is not an image (unread), which is
+	// written back as the template has it.
 	image    *xnode
 	external string
+	unread   bool
 	// linked are the runs of the images of a paragraph with text that
-	// the package does not hold, in order: linked from outside, or nil
-	// for one whose part is missing.
+	// the package does not hold or the reader does not read, in order:
+	// linked from outside or not an image, or nil for one whose part is
+	// missing.
 	linked []*xnode
 	// furniture is set for paragraphs of headers and footers.
 	furniture bool
@@ -289,12 +292,14 @@ func (s *scanner) blocks(n *xnode, inTbl bool) error {
 
 // imageRef is an image a paragraph shows: its media name, or for an image
 // the package does not hold (linked from outside, or whose part is
-// missing) its description, its URL and the run that shows it.
+// missing) or whose part the reader does not read as an image, its
+// description, its URL and the run that shows it.
 type imageRef struct {
 	name     string
 	alt      string
 	external string
 	run      *xnode
+	unread   bool // in the package, but its bytes are not an image
 }
 
 func (s *scanner) para(n *xnode, inTbl bool) error {
@@ -335,7 +340,7 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 			if im.name == "" {
 				// Found by its description, the only thing the reader
 				// keeps of it.
-				ie.sig, ie.image, ie.external = "imgalt:"+sigOf(im.alt), im.run, im.external
+				ie.sig, ie.image, ie.external, ie.unread = "imgalt:"+sigOf(im.alt), im.run, im.external, im.unread
 			}
 			s.ix.entries = append(s.ix.entries, ie)
 		}
@@ -343,7 +348,7 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 		for _, im := range images {
 			switch {
 			case im.name != "":
-			case im.external != "":
+			case im.external != "" || im.unread:
 				e.linked = append(e.linked, im.run)
 			default:
 				e.linked = append(e.linked, nil)
@@ -627,6 +632,12 @@ func (s *scanner) drawing(n *xnode, images *[]imageRef, run *xnode) error {
 					name, err := s.t.mediaName(part)
 					if err != nil {
 						return err
+					}
+					if name == "" {
+						// Not read as an image: found by its description
+						// and written as the template has it.
+						*images = append(*images, imageRef{alt: alt, run: run, unread: true})
+						continue
 					}
 					*images = append(*images, imageRef{name: name})
 					if _, ok := s.ix.extents[name]; !ok && ext[0] > 0 && ext[1] > 0 {

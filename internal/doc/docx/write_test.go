@@ -85,6 +85,8 @@ func templates(t *testing.T) map[string][]byte {
 		"furniture": zipParts(t, furnitureParts(t)),
 		// Words set apart by a highlight, a colour, a character style.
 		"looks": zipParts(t, lookParts(t)),
+		// A caption above its image and one below.
+		"captions": zipParts(t, captionDocx(t)),
 	}
 	// The reader's manuscript of what it once flattened (features_test.go).
 	parts := pkgParts(featuresBody)
@@ -359,7 +361,7 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	// The figure whose image is missing keeps its caption as a paragraph.
 	want := shape(d)
-	want = strings.Replace(want, "figure image=true\nfigure image=true\n", "figure image=true\nparagraph\n", 1)
+	want = strings.Replace(want, "figure image=true captionAbove=false\nfigure image=true captionAbove=false\n", "figure image=true captionAbove=false\nparagraph\n", 1)
 	if got := shape(back); got != want {
 		t.Errorf("structure read back:\n%s\nwant:\n%s", got, want)
 	}

@@ -10,6 +10,7 @@ package htmldoc
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,9 +41,11 @@ type Options struct {
 	MaxSize int
 	// MaxDepth bounds the nesting of elements (200 when zero).
 	MaxDepth int
-	// Image returns the bytes of the image an <img src> names, when the
-	// container holds it (a part of a web archive).
-	Image func(src string) (doc.Media, bool)
+	// Image returns the image an <img src> names, when the container
+	// holds it (a part of a web archive): an error wrapping
+	// doc.ErrNotImage when the part is not an image, ErrNoPart when the
+	// container has no such part.
+	Image func(src string) (doc.Media, error)
 	// Dir is the folder an <img src> with a relative path is read from:
 	// the page's own folder, for a page read from a file. When it is empty
 	// no file is read, and such an image is kept as its description, with
@@ -59,6 +61,9 @@ const maxImageFile = 64 << 20
 // Errors a caller may want to tell apart.
 var (
 	ErrTooLarge = errors.New("too large")
+	// ErrNoPart is returned by Options.Image for an image its container
+	// does not hold.
+	ErrNoPart = errors.New("not in the container")
 )
 
 // Read reads an HTML page into a finished document: languages settled,
@@ -675,25 +680,35 @@ func (c *conv) table(n *html.Node, l, own, outer string) []doc.Block {
 	return append(out, withLang(doc.Block{Type: doc.TableBlock, Table: t}, own, outer))
 }
 
+// figure reads a <figure>: its first image (<img> or <svg>), its
+// <figcaption> (shown above the image when it comes first) and the blocks
+// it holds besides, which follow it.
 func (c *conv) figure(n *html.Node, l string) []doc.Block {
 	f := &doc.Figure{}
 	var rest []doc.Block
+	image := false
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		switch {
 		case k.Type == html.ElementNode && k.DataAtom == atom.Figcaption:
 			f.Caption = trim(c.inlineNodes(children(k), l))
-		case k.Type == html.ElementNode && k.DataAtom == atom.Img && f.Src == "" && f.Alt == "":
+			f.CaptionAbove = !image
+		case k.Type == html.ElementNode && k.DataAtom == atom.Img && !image:
 			img := c.image(k)
 			f.Src, f.Alt = img.Src, img.Alt
-		case k.Type == html.ElementNode && k.DataAtom == atom.Svg && f.Src == "" && f.Alt == "" && !hidden(k):
+			image = f.Src != "" || f.Alt != ""
+		case k.Type == html.ElementNode && k.DataAtom == atom.Svg && !image && !hidden(k):
 			img := c.svg(k)
 			f.Src, f.Alt = img.Src, img.Alt
+			image = f.Src != "" || f.Alt != ""
 		case isBlock(k):
 			rest = append(rest, c.block(k, l)...)
 		}
 	}
 	if f.Src == "" && f.Alt == "" && len(f.Caption) == 0 {
 		return rest
+	}
+	if len(f.Caption) == 0 || !image {
+		f.CaptionAbove = false
 	}
 	return append([]doc.Block{{Type: doc.FigureBlock, Figure: f}}, rest...)
 }
@@ -711,32 +726,13 @@ func (c *conv) svg(n *html.Node) doc.Inline {
 			in.Alt = collapse(textOf(k))
 		}
 	}
-	root := safeSVG(n)
-	xlink := false
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for _, a := range n.Attr {
-			xlink = xlink || a.Namespace == "xlink"
-		}
-		for k := n.FirstChild; k != nil; k = k.NextSibling {
-			walk(k)
-		}
-	}
-	walk(root)
-	root.Attr = slices.DeleteFunc(root.Attr, func(a html.Attribute) bool { return a.Namespace == "" && (a.Key == "xmlns" || a.Key == "xmlns:xlink") })
-	root.Attr = append([]html.Attribute{{Key: "xmlns", Val: "http://www.w3.org/2000/svg"}}, root.Attr...)
-	if xlink {
-		root.Attr = append(root.Attr, html.Attribute{Key: "xmlns:xlink", Val: "http://www.w3.org/1999/xlink"})
-	}
 	var b bytes.Buffer
-	if err := html.Render(&b, root); err != nil || b.Len() > maxImageFile {
-		if err == nil {
-			err = fmt.Errorf("%d bytes, more than %d MiB", b.Len(), maxImageFile>>20)
-		}
+	svgXML(&b, n)
+	m, err := doc.ImageMedia(b.Bytes(), "image/svg+xml", maxImageFile)
+	if err != nil {
 		c.d.Warn("drawing (<svg>) not read (%v): kept as its description %q", err, in.Alt)
 		return in
 	}
-	m := doc.NewMedia(b.Bytes(), "image/svg+xml")
 	if c.d.MediaByName(m.Name) == nil {
 		c.d.Media = append(c.d.Media, m)
 	}
@@ -744,49 +740,60 @@ func (c *conv) svg(n *html.Node) doc.Inline {
 	return in
 }
 
-// safeSVG returns a copy of the <svg> element n without what would run or
-// fetch something when the drawing is opened by itself: <script>,
-// <foreignObject> (HTML inside), on… attributes, and links and references
-// (href, xlink:href, src) other than to the drawing's own elements ("#id")
-// or to images it holds (data:image/…).
-func safeSVG(n *html.Node) *html.Node {
-	out := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+// svgXML writes the <svg> element n as XML for doc.CleanSVG, which
+// cleans every SVG image the same way: elements of the SVG namespace with
+// their attributes (xlink: and xml: ones with their prefix), text and
+// nothing else, as the HTML parser has already resolved what the page's
+// markup means.
+func svgXML(b *bytes.Buffer, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		xml.EscapeText(b, []byte(n.Data))
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if n.Namespace != "svg" || !xmlName(n.Data) {
+		return
+	}
+	b.WriteString("<" + n.Data)
+	if n.Parent == nil || n.Parent.Namespace != "svg" {
+		b.WriteString(` xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"`)
+	}
 	for _, a := range n.Attr {
-		key := strings.ToLower(a.Key)
-		val := strings.TrimSpace(a.Val)
-		switch {
-		case strings.HasPrefix(key, "on"):
-			continue
-		case key == "href" || key == "src":
-			if !strings.HasPrefix(val, "#") && !strings.HasPrefix(strings.ToLower(val), "data:image/") {
+		key := a.Key
+		switch a.Namespace {
+		case "xlink", "xml":
+			key = a.Namespace + ":" + a.Key
+		case "":
+			if strings.Contains(key, ":") || key == "xmlns" || !xmlName(key) {
 				continue
 			}
-		case key == "style" && fetches(val):
+		default:
 			continue
 		}
-		out.Attr = append(out.Attr, a)
+		b.WriteString(" " + key + `="`)
+		xml.EscapeText(b, []byte(a.Val))
+		b.WriteString(`"`)
 	}
+	b.WriteString(">")
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
-		switch {
-		case k.Type == html.CommentNode:
-			continue
-		case k.Type == html.ElementNode && (strings.EqualFold(k.Data, "script") || strings.EqualFold(k.Data, "foreignObject")):
-			continue
-		case k.Type == html.ElementNode && strings.EqualFold(k.Data, "style") && fetches(textOf(k)):
-			continue
-		case k.Type == html.ElementNode:
-			out.AppendChild(safeSVG(k))
-		case k.Type == html.TextNode:
-			out.AppendChild(&html.Node{Type: html.TextNode, Data: k.Data})
-		}
+		svgXML(b, k)
 	}
-	return out
+	b.WriteString("</" + n.Data + ">")
 }
 
-// fetches reports whether CSS may load something from elsewhere.
-func fetches(css string) bool {
-	css = strings.ToLower(css)
-	return strings.Contains(css, "url(") || strings.Contains(css, "@import")
+// xmlName reports whether s can be the name of an XML element or
+// attribute without a prefix.
+func xmlName(s string) bool {
+	for i, r := range s {
+		ok := r == '_' || unicode.IsLetter(r) || (i > 0 && (r == '-' || r == '.' || unicode.IsDigit(r)))
+		if !ok {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // image reads an <img>: the image itself when the page holds it (a
@@ -832,8 +839,12 @@ func (c *conv) imageMedia(src string) (doc.Media, string) {
 		return m, ""
 	}
 	if c.opt.Image != nil {
-		if m, ok := c.opt.Image(src); ok {
+		m, err := c.opt.Image(src)
+		if err == nil {
 			return m, ""
+		}
+		if !errors.Is(err, ErrNoPart) {
+			return m, err.Error()
 		}
 	}
 	u, err := url.Parse(src)

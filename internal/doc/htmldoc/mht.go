@@ -101,17 +101,17 @@ func ParseMHT(src []byte, opt Options) (*doc.Document, error) {
 	}
 	page := parts[root]
 	opt.ContentType = page.contentType
-	opt.Image = func(src string) (doc.Media, bool) {
+	opt.Image = func(src string) (doc.Media, error) {
 		for _, p := range parts {
 			if !strings.HasPrefix(p.contentType, "image/") || src == "" {
 				continue
 			}
 			cid, isCID := strings.CutPrefix(src, "cid:")
 			if (isCID && p.id == cid) || p.location == src || (p.location != "" && path.Base(p.location) == path.Base(src)) {
-				return media(p), true
+				return media(p)
 			}
 		}
-		return doc.Media{}, false
+		return doc.Media{}, ErrNoPart
 	}
 	return Parse(page.body, opt)
 }
@@ -163,8 +163,9 @@ func (l *lineSkipper) Read(b []byte) (int, error) {
 }
 
 // media makes a media entry of an image part, named by its content like
-// the other readers' images.
-func media(p mhtPart) doc.Media {
+// the other readers' images, or refuses a part whose bytes are not an
+// image (doc.ImageMedia, which also cleans SVG).
+func media(p mhtPart) (doc.Media, error) {
 	typ, _, _ := mime.ParseMediaType(p.contentType)
-	return doc.NewMedia(p.body, typ)
+	return doc.ImageMedia(p.body, typ, maxImageFile)
 }
