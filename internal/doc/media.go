@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/svg"
 )
 
 // MaxEmbedded bounds, in bytes, the images a document carries as data:
@@ -49,7 +51,7 @@ var ErrNotImage = errors.New("not an image")
 // The bytes decide the type (a PNG declared as JPEG is a PNG, an SVG
 // named red.png is an SVG); bytes that are no image tandem knows are
 // refused with an error wrapping ErrNotImage whatever they declare. SVG
-// images are kept as CleanSVG makes them.
+// images are kept as svg.Clean makes them.
 func ImageMedia(data []byte, declared string, max int) (Media, error) {
 	if len(data) > max {
 		return Media{}, fmt.Errorf("%d bytes, more than %d MiB", len(data), max>>20)
@@ -63,14 +65,14 @@ func ImageMedia(data []byte, declared string, max int) (Media, error) {
 		if sniffed != "text/plain" && sniffed != "text/xml" {
 			return Media{}, notImage(sniffed, declared)
 		}
-		svg, err := CleanSVG(data)
+		clean, err := svg.Clean(data)
 		if err != nil {
 			if strings.Contains(strings.ToLower(declared), "svg") || looksSVG(data) {
-				return Media{}, err
+				return Media{}, fmt.Errorf("%w: %w", ErrNotImage, err)
 			}
 			return Media{}, notImage(sniffed, declared)
 		}
-		data, typ = svg, "image/svg+xml"
+		data, typ = clean, "image/svg+xml"
 	}
 	return NewMedia(data, typ), nil
 }
@@ -85,7 +87,7 @@ func notImage(sniffed, declared string) error {
 }
 
 // looksSVG reports whether bytes seem meant as an SVG image, so that the
-// reason CleanSVG refuses them is the one to give.
+// reason svg.Clean refuses them is the one to give.
 func looksSVG(data []byte) bool {
 	return bytes.Contains(bytes.ToLower(data[:min(len(data), 4096)]), []byte("<svg"))
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/svg"
 	"github.com/tandemforum/tandem/internal/textenc"
 )
 
@@ -160,15 +161,21 @@ func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta
 		im.ContentType = "image/" + format
 		im.Width, im.Height = cfg.Width, cfg.Height
 	default:
-		svg, err := decodeSVG(data)
+		text, err := decodeSVG(data)
 		if err != nil {
 			return nil, err
 		}
-		w, h, err := svgSize(svg)
+		w, h, err := svgSize(text)
 		if err != nil {
 			return nil, err
 		}
-		data = svg
+		// What svgSize lets through may still link or animate its way
+		// to a script, or load something from elsewhere: the image is
+		// stored as svg.Clean keeps it, as manuscripts' drawings are.
+		data, err = svg.Clean(text)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+		}
 		im.ContentType = "image/svg+xml"
 		im.Width, im.Height = w, h
 	}

@@ -175,3 +175,38 @@ func TestAddRefusesControlCharactersInMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestSVGUploadCleaned uploads an SVG with no script or handler of its own
+// but with links and animations that lead to one, and references to files
+// elsewhere: the stored image keeps the drawing without them, as
+// manuscripts' drawings are kept (package svg).
+func TestSVGUploadCleaned(t *testing.T) {
+	db := storetest.SQLite(t)
+	ctx := context.Background()
+	blobs, _ := blob.NewDir(t.TempDir())
+	s := &media.Store{DB: db, Blobs: blobs}
+	up := `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="20" height="10">` +
+		`<a xlink:href="javascript:alert(1)"><rect width="5" height="5"/></a>` +
+		`<a><set attributeName="href" to="javascript:alert(2)"/><text>x</text></a>` +
+		`<image href="https://example.org/track.png" width="1" height="1"/><circle r="2"/></svg>`
+	im, err := s.Add(ctx, db, strings.NewReader(up), media.Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj, err := blobs.Open(ctx, im.BlobKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer obj.Close()
+	var stored bytes.Buffer
+	stored.ReadFrom(obj)
+	got := stored.String()
+	for _, bad := range []string{"javascript", "alert", "<set", "example.org"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the stored SVG keeps %q: %s", bad, got)
+		}
+	}
+	if !strings.Contains(got, `<circle r="2">`) || im.Width != 20 || im.Height != 10 {
+		t.Errorf("the drawing is not kept: %dx%d %s", im.Width, im.Height, got)
+	}
+}

@@ -1,8 +1,12 @@
-package doc
+// Package svg makes SVG images from outside safe to keep and to serve:
+// one cleaner for the drawings of manuscripts (DOCX parts, data: URIs,
+// files beside a page, inline <svg>) and for images uploaded to the site.
+package svg
 
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,10 +23,24 @@ const (
 // maxSVGDepth bounds the nesting of an SVG image's elements.
 const maxSVGDepth = 256
 
-// CleanSVG returns an SVG image (bytes in any encoding XML allows) as
+// ErrNotSVG is wrapped by Clean's errors: the bytes are not an SVG image
+// it can keep. The error's own text says why.
+var ErrNotSVG = errors.New("not an SVG image")
+
+// refusal is an error of Clean: its text, wrapping ErrNotSVG.
+type refusal struct{ msg string }
+
+func (r refusal) Error() string { return r.msg }
+func (r refusal) Unwrap() error { return ErrNotSVG }
+
+// refuse makes a refusal from a format and its arguments.
+func refuse(format string, args ...any) error { return refusal{fmt.Sprintf(format, args...)} }
+
+// Clean returns an SVG image (bytes in any encoding XML allows) as
 // well-formed UTF-8 XML without what would run or fetch something when the
 // image is opened by itself, so that every reader keeps SVG from a package
-// part, a data: URI, a file or a page the same way. It leaves out
+// part, a data: URI, a file or a page, and the site every upload, the
+// same way. It leaves out
 // <script>, <foreignObject>, <handler>, <listener> and every element
 // outside the SVG namespace (an XHTML <script> runs in an SVG too);
 // <animate>, <set>, <animateTransform> and <animateMotion> that change a
@@ -33,11 +51,11 @@ const maxSVGDepth = 256
 // vbscript: URL; styles and style attributes that load something (url()
 // other than url(#id), @import); comments and processing instructions.
 // An image with a DTD or entity declarations, malformed XML and XML whose
-// root is not <svg> are refused with an error wrapping ErrNotImage.
-func CleanSVG(data []byte) ([]byte, error) {
+// root is not <svg> are refused with an error wrapping ErrNotSVG.
+func Clean(data []byte) ([]byte, error) {
 	t, err := textenc.DecodeXML(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotImage, err)
+		return nil, refuse("%v", err)
 	}
 	dec := xml.NewDecoder(bytes.NewReader(t.Bytes))
 	dec.Strict = true
@@ -54,24 +72,24 @@ func CleanSVG(data []byte) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: malformed SVG: %v", ErrNotImage, err)
+			return nil, refuse("malformed SVG: %v", err)
 		}
 		switch tk := tok.(type) {
 		case xml.Directive:
-			return nil, fmt.Errorf("%w: SVG with a DTD or entity declarations", ErrNotImage)
+			return nil, refuse("SVG with a DTD or entity declarations")
 		case xml.StartElement:
 			if len(open) > maxSVGDepth {
-				return nil, fmt.Errorf("%w: SVG nested more than %d deep", ErrNotImage, maxSVGDepth)
+				return nil, refuse("SVG nested more than %d deep", maxSVGDepth)
 			}
 			if !root && len(open) == 0 {
-				return nil, fmt.Errorf("%w: malformed SVG: <%s> after the root element", ErrNotImage, tk.Name.Local)
+				return nil, refuse("malformed SVG: <%s> after the root element", tk.Name.Local)
 			}
 			open = append(open, tk.Name)
 			ns := scope.push(tk)
 			if root {
 				root = false
 				if tk.Name.Local != "svg" || (ns != "" && ns != nsSVG) {
-					return nil, fmt.Errorf("%w: XML whose root is <%s>, not <svg>", ErrNotImage, tk.Name.Local)
+					return nil, refuse("XML whose root is <%s>, not <svg>", tk.Name.Local)
 				}
 			}
 			if skip > 0 || (ns != "" && ns != nsSVG) || svgDropped(tk) {
@@ -97,7 +115,7 @@ func CleanSVG(data []byte) ([]byte, error) {
 			stack = append(stack, tk.Name.Local)
 		case xml.EndElement:
 			if len(open) == 0 || open[len(open)-1] != tk.Name {
-				return nil, fmt.Errorf("%w: malformed SVG: </%s> closes no open element", ErrNotImage, tk.Name.Local)
+				return nil, refuse("malformed SVG: </%s> closes no open element", tk.Name.Local)
 			}
 			open = open[:len(open)-1]
 			scope.pop()
@@ -106,7 +124,7 @@ func CleanSVG(data []byte) ([]byte, error) {
 				continue
 			}
 			if len(stack) == 0 {
-				return nil, fmt.Errorf("%w: malformed SVG", ErrNotImage)
+				return nil, refuse("malformed SVG")
 			}
 			out.WriteString("</" + stack[len(stack)-1] + ">")
 			stack = stack[:len(stack)-1]
@@ -116,15 +134,15 @@ func CleanSVG(data []byte) ([]byte, error) {
 					// Drop the whole sheet: one rule that loads is enough.
 					continue
 				}
-				out.WriteString(textEscaper.Replace(string(tk)))
+				out.WriteString(xmlText.Replace(string(tk)))
 			}
 		}
 	}
 	if root {
-		return nil, fmt.Errorf("%w: no <svg> element", ErrNotImage)
+		return nil, refuse("no <svg> element")
 	}
 	if len(open) > 0 {
-		return nil, fmt.Errorf("%w: malformed SVG: <%s> not closed", ErrNotImage, open[len(open)-1].Local)
+		return nil, refuse("malformed SVG: <%s> not closed", open[len(open)-1].Local)
 	}
 	decl := ` xmlns="` + nsSVG + `"`
 	if xlink {
@@ -259,3 +277,6 @@ func fetches(css string) bool {
 		}
 	}
 }
+
+// xmlText escapes character data for XML.
+var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
