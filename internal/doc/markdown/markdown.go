@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"os"
 	"regexp"
 	"strconv"
@@ -492,9 +493,9 @@ func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 	return doc.Block{Type: doc.Paragraph, Inlines: ins}, true
 }
 
-var entities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", "\u00a0", "&shy;", "\u00ad")
-
-func htmlText(s string) string { return entities.Replace(s) }
+// htmlText is the text of an HTML attribute's value: its character
+// references resolved, as an HTML parser resolves them.
+func htmlText(s string) string { return html.UnescapeString(s) }
 
 // brTag reads a <br> whose attributes are attrs: a line break, or the
 // page or column break the Markdown writer writes as <br
@@ -602,7 +603,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
-			add(doc.Inline{Type: doc.Text, Text: string(ch.Value(c.src))})
+			add(doc.Inline{Type: doc.Text, Text: textOf(ch, c.src)})
 			switch {
 			case ch.HardLineBreak():
 				add(doc.Inline{Type: doc.LineBreak})
@@ -612,12 +613,21 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 				}
 			}
 		case *ast.String:
-			add(doc.Inline{Type: doc.Text, Text: string(ch.Value)})
+			s := string(ch.Value)
+			if !ch.IsRaw() && !ch.IsCode() {
+				s = unescape(ch.Value)
+			}
+			add(doc.Inline{Type: doc.Text, Text: s})
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {
-					b.Write(tx.Value(c.src))
+					// A code span's text is as written, its line ends spaces.
+					v := tx.Segment.Value(c.src)
+					if n := len(v); n > 0 && v[n-1] == '\n' {
+						v = append(v[:n-1:n-1], ' ')
+					}
+					b.Write(v)
 				}
 			}
 			add(doc.Inline{Type: doc.Text, Text: b.String()})
@@ -642,7 +652,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 			if err != nil {
 				return nil, err
 			}
-			add(doc.Inline{Type: doc.Link, Href: string(ch.Destination), Content: inner})
+			add(doc.Inline{Type: doc.Link, Href: unescape(ch.Destination), Content: inner})
 		case *ast.AutoLink:
 			url := string(ch.URL(c.src))
 			if ch.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
@@ -655,7 +665,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 				return nil, err
 			}
 			// Text carries the title until figure() makes it a caption.
-			add(c.image(string(ch.Destination), doc.PlainText(inner), string(ch.Title)))
+			add(c.image(unescape(ch.Destination), doc.PlainText(inner), unescape(ch.Title)))
 		case *east.FootnoteLink:
 			add(doc.Inline{Type: doc.NoteRef, Note: "fn" + strconv.Itoa(ch.Index)})
 		case *east.FootnoteBacklink:
