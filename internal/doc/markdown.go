@@ -32,7 +32,8 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 // into YAML front matter when the document has any; formulas are TeX between $ and $ (or $$
 // and $$ for display); anchors are empty <span id> elements. What Markdown
 // cannot say (underline, superscript, subscript, small caps, language
-// spans, tables with merged cells) is written as inline HTML, which
+// spans, highlights and other looks of Styled marks, tables with merged
+// cells) is written as HTML, which
 // internal/doc/markdown reads back. Lists whose items have labels of
 // their own ("Статья 1.") or that are numbered in other styles than
 // decimal (a., iii., 三、) are written in HTML too (<ol
@@ -389,6 +390,8 @@ func (m *mdWriter) plainMark(in *Inline, lang string) bool {
 	switch in.Type {
 	case Span:
 		return in.Lang == "" || strings.EqualFold(in.Lang, lang)
+	case Styled:
+		return in.Style == nil || *in.Style == (Style{}) || in.Style.Clean() == (Style{})
 	case Link:
 		_, ok := SafeHref(in.Href)
 		if id, internal := InternalTarget(in.Href); internal && !m.linkable(id) {
@@ -433,6 +436,14 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		wrapMark(b, "<sub>", "</sub>", m.inlines(in.Content, lang))
 	case SmallCaps:
 		wrapMark(b, `<span class="smallcaps">`, "</span>", m.inlines(in.Content, lang))
+	case Styled:
+		// Markdown has no highlight nor colour: the HTML writer's tags,
+		// which internal/doc/markdown reads back.
+		open, close := "", ""
+		if in.Style != nil {
+			open, close = styledTags(*in.Style)
+		}
+		wrapMark(b, open, close, m.inlines(in.Content, lang))
 	case Span:
 		if in.Lang == "" || strings.EqualFold(in.Lang, lang) || !Shows(in.Content) {
 			b.WriteString(m.inlines(in.Content, lang))
