@@ -43,7 +43,8 @@ func escapeCases() []string {
 
 // roundTrip writes a document with one text in many places (a paragraph,
 // a heading, a table cell, a link, emphasis, a list, an image's
-// description and caption, a line after a hard break, a footnote) as
+// description and caption, a line after a hard break, a footnote, a
+// highlight) as
 // Markdown, reads it back and checks that every place has the same text
 // and that writing it again gives the same bytes.
 func roundTrip(t *testing.T, s string) {
@@ -63,6 +64,7 @@ func roundTrip(t *testing.T, s string) {
 		{Type: doc.ListBlock, List: &doc.List{Items: []doc.Item{{Blocks: []doc.Block{para(txt()...)}}}}},
 		{Type: doc.FigureBlock, Figure: &doc.Figure{Src: "https://example.org/a.png", Alt: s, Caption: txt()}},
 		para(append(txt(), doc.Inline{Type: doc.NoteRef, Note: "n1"})...),
+		para(doc.Inline{Type: doc.Text, Text: "a "}, doc.Inline{Type: doc.Styled, Style: &doc.Style{Highlight: "yellow"}, Content: txt()}, doc.Inline{Type: doc.Text, Text: "!"}),
 	}, Notes: []doc.Note{{ID: "n1", Type: doc.Footnote, Blocks: []doc.Block{para(txt()...)}}}}
 	var w1 bytes.Buffer
 	if err := doc.WriteMarkdown(&w1, d); err != nil {
@@ -75,6 +77,7 @@ func roundTrip(t *testing.T, s string) {
 	want := []string{
 		"P[" + s + "]", "H[" + s + "]", "T[h|" + s + "]", "P[see L(https://example.org/" + s + ")[" + s + "] now]",
 		"P[an E[" + s + "] word]", "P[" + s + "/" + s + "]", "L[P[" + s + "]]", "F(" + s + ")[" + s + "]", "P[" + s + "^]",
+		"P[a styled{" + s + "}!]",
 	}
 	got := shapes(back.Blocks)
 	for i := range want {
