@@ -385,6 +385,33 @@ func StyleOfHTML(element, style, dataStyle string) *Style {
 	return &st
 }
 
+// StyledMarks wraps ins in a Styled mark with the look st, as a reader of
+// HTML reads an element that gives its text a look. An element whose only
+// content is a Styled mark (<span style="color:…"><mark>…</mark></span>,
+// as the writers write one look) makes one Styled inline with both looks.
+func StyledMarks(st *Style, ins []Inline) []Inline {
+	if st == nil {
+		return ins
+	}
+	if len(ins) == 1 && ins[0].Type == Styled && ins[0].Style != nil {
+		inner := *ins[0].Style
+		if inner.Name == "" {
+			inner.Name = st.Name
+		}
+		if inner.Color == "" {
+			inner.Color = st.Color
+		}
+		if inner.Shading == "" {
+			inner.Shading = st.Shading
+		}
+		if inner.Highlight == "" {
+			inner.Highlight = st.Highlight
+		}
+		return []Inline{{Type: Styled, Style: &inner, Content: ins[0].Content}}
+	}
+	return []Inline{{Type: Styled, Style: st, Content: ins}}
+}
+
 // cssHex returns a CSS colour written #RRGGBB or #RGB as six upper-case
 // hex digits, or "".
 func cssHex(v string) string {

@@ -109,13 +109,17 @@ func TestHTMLLangAndLinks(t *testing.T) {
 	}
 }
 
+// TestMarkdownEscapes checks that the Markdown writer escapes what would
+// be read as markup (a list number, emphasis) and nothing else: brackets
+// that make no link, "<" before what is no tag, "&" that starts no
+// character reference.
 func TestMarkdownEscapes(t *testing.T) {
 	d := &Document{Blocks: []Block{para("1999. Год *звёзд* и [скобок] <тегов> & _подчёркиваний_")}}
 	var b bytes.Buffer
 	if err := WriteMarkdown(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	want := `1999\. Год \*звёзд\* и \[скобок\] \<тегов\> \& \_подчёркиваний\_` + "\n"
+	want := `1999\. Год \*звёзд\* и [скобок] <тегов> & \_подчёркиваний\_` + "\n"
 	if b.String() != want {
 		t.Errorf("Markdown = %q, want %q", b.String(), want)
 	}

@@ -501,16 +501,26 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 	}
 }
 
-// styled writes a Styled inline: its highlight as <mark> (with the
-// highlighter's colour when it is not yellow, the colour browsers give
-// <mark>), inside a <span> for its colour and shading (a style attribute)
-// and its character style (data-style).
+// styled writes a Styled inline; see styledTags.
 func (h *htmlWriter) styled(in *Inline, lang string) {
 	if in.Style == nil || !Shows(in.Content) {
 		h.inlines(in.Content, lang)
 		return
 	}
-	st := in.Style.Clean()
+	open, close := styledTags(*in.Style)
+	h.s(open)
+	h.inlines(in.Content, lang)
+	h.s(close)
+}
+
+// styledTags returns the HTML tags that open and close a Styled inline
+// of the look st, as the HTML and Markdown writers write it and the
+// readers read it back: its highlight as <mark> (with the highlighter's
+// colour when it is not yellow, the colour browsers give <mark>), inside
+// a <span> for its colour and shading (a style attribute) and its
+// character style (data-style). Both are "" for a look Clean empties.
+func styledTags(st Style) (open, close string) {
+	st = st.Clean()
 	var css []string
 	if st.Color != "" {
 		css = append(css, "color:#"+st.Color)
@@ -518,31 +528,26 @@ func (h *htmlWriter) styled(in *Inline, lang string) {
 	if st.Shading != "" {
 		css = append(css, "background-color:#"+st.Shading)
 	}
-	span := len(css) > 0 || st.Name != ""
-	if span {
-		h.s("<span")
+	if len(css) > 0 || st.Name != "" {
+		open = "<span"
 		if st.Name != "" {
-			h.attr("data-style", st.Name)
+			open += ` data-style="` + attrEscaper.Replace(st.Name) + `"`
 		}
 		if len(css) > 0 {
-			h.attr("style", strings.Join(css, ";"))
+			open += ` style="` + strings.Join(css, ";") + `"`
 		}
-		h.s(">")
+		open += ">"
+		close = "</span>"
 	}
 	if st.Highlight != "" {
-		h.s("<mark")
+		open += "<mark"
 		if st.Highlight != "yellow" {
-			h.attr("style", "background-color:"+highlightColors[st.Highlight])
+			open += ` style="background-color:` + highlightColors[st.Highlight] + `"`
 		}
-		h.s(">")
+		open += ">"
+		close = "</mark>" + close
 	}
-	h.inlines(in.Content, lang)
-	if st.Highlight != "" {
-		h.s("</mark>")
-	}
-	if span {
-		h.s("</span>")
-	}
+	return open, close
 }
 
 // mediaURL returns the URL of an image: for the document's own media, as

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -31,7 +32,8 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 // into YAML front matter when the document has any; formulas are TeX between $ and $ (or $$
 // and $$ for display); anchors are empty <span id> elements. What Markdown
 // cannot say (underline, superscript, subscript, small caps, language
-// spans, tables with merged cells) is written as inline HTML, which
+// spans, highlights and other looks of Styled marks, tables with merged
+// cells) is written as HTML, which
 // internal/doc/markdown reads back. Lists whose items have labels of
 // their own ("Статья 1.") or that are numbered in other styles than
 // decimal (a., iii., 三、) are written in HTML too (<ol
@@ -73,6 +75,8 @@ type mdWriter struct {
 	// oneLine is set while writing text that must stay on one line (a
 	// heading, a table cell), where a line break is written as <br>.
 	oneLine bool
+	// ctx says where text is being written, for escapeText.
+	ctx mdContext
 }
 
 // labelNotes gives each note its footnote label: its number among the
@@ -177,21 +181,20 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		inner = bl.Lang
 	}
 	text := func(ins []Inline) string {
-		s := m.inlines(TrimBreaks(ins), inner)
 		if bl.Lang != "" && !strings.EqualFold(bl.Lang, lang) {
-			s = `<span lang="` + bl.Lang + `">` + s + "</span>"
+			return `<span lang="` + bl.Lang + `">` + m.inlinesAt(TrimBreaks(ins), inner, '<') + "</span>"
 		}
-		return s
+		return m.inlinesAt(TrimBreaks(ins), inner, '\n')
 	}
 	switch bl.Type {
 	case Heading:
 		b.WriteString(strings.Repeat("#", min(max(bl.Level, 1), 6)) + " ")
+		m.oneLine, m.ctx.heading = true, true
 		if bl.Number != "" {
-			b.WriteString(escapeMD(bl.Number) + " ")
+			b.WriteString(escapeLineStart(escapeText(bl.Number, unknownRune, ' ', m.ctx), true) + " ")
 		}
-		m.oneLine = true
-		b.WriteString(strings.ReplaceAll(text(bl.Inlines), "\n", " "))
-		m.oneLine = false
+		b.WriteString(escapeHeadingEnd(strings.ReplaceAll(text(bl.Inlines), "\n", " ")))
+		m.oneLine, m.ctx.heading = false, false
 		b.WriteString("\n\n")
 	case Paragraph:
 		b.WriteString(escapeLines(text(bl.Inlines)))
@@ -247,14 +250,15 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			if u == "" {
 				// No image to show: its description and caption as text.
 				m.oneLine = true
-				caption := strings.ReplaceAll(m.inlines(TrimBreaks(f.Caption), inner), "\n", " ")
-				text := strings.TrimSpace(escapeMD(f.Alt) + " " + caption)
+				alt := escapeText(f.Alt, unknownRune, ' ', m.ctx)
+				caption := strings.ReplaceAll(m.inlinesAt(TrimBreaks(f.Caption), inner, '\n'), "\n", " ")
+				text := strings.TrimSpace(alt + " " + caption)
 				if f.CaptionAbove {
-					text = strings.TrimSpace(caption + " " + escapeMD(f.Alt))
+					text = strings.TrimSpace(caption + " " + alt)
 				}
 				m.oneLine = false
 				if text != "" {
-					b.WriteString(escapeLineStart(text) + "\n\n")
+					b.WriteString(escapeLineStart(text, true) + "\n\n")
 				}
 				return
 			}
@@ -270,9 +274,9 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 				b.WriteString("\n")
 				return
 			}
-			b.WriteString("![" + escapeMD(f.Alt) + "](" + mdURL(u))
+			b.WriteString("![" + escapeText(f.Alt, '[', ']', mdContext{link: true}) + "](" + mdURL(u))
 			if len(f.Caption) > 0 {
-				b.WriteString(` "` + strings.ReplaceAll(PlainText(f.Caption), `"`, `\"`) + `"`)
+				b.WriteString(` "` + strings.ReplaceAll(escapeDestination(PlainText(f.Caption)), `"`, `\"`) + `"`)
 			}
 			b.WriteString(")\n\n")
 		}
@@ -314,9 +318,9 @@ func (m *mdWriter) table(b *bytes.Buffer, bl *Block, lang string) {
 		for j := 0; j < cols; j++ {
 			s := ""
 			if j < len(r.Cells) && len(r.Cells[j].Blocks) == 1 {
-				m.oneLine = true
-				s = strings.ReplaceAll(m.inlines(TrimBreaks(r.Cells[j].Blocks[0].Inlines), lang), "\n", " ")
-				m.oneLine = false
+				m.oneLine, m.ctx.cell = true, true
+				s = strings.ReplaceAll(m.inlinesAt(TrimBreaks(r.Cells[j].Blocks[0].Inlines), lang, ' '), "\n", " ")
+				m.oneLine, m.ctx.cell = false, false
 			}
 			b.WriteString(" " + s + " |")
 		}
@@ -328,12 +332,91 @@ func (m *mdWriter) table(b *bytes.Buffer, bl *Block, lang string) {
 	b.WriteString("\n")
 }
 
+// inlines writes inlines whose neighbours escapeText cannot know: the
+// content of a mark.
 func (m *mdWriter) inlines(ins []Inline, lang string) string {
+	return m.inlinesAt(ins, lang, unknownRune)
+}
+
+// inlinesAt writes inlines followed by the character after (see
+// escapeText). Text is escaped a run at a time (text, fields, and what is
+// inside marks Markdown does not show), knowing the markup around it, so
+// that text read back in one piece is written back the same.
+func (m *mdWriter) inlinesAt(ins []Inline, lang string, after rune) string {
+	type part struct {
+		s    string
+		text bool
+	}
+	var parts []part
+	var add func(ins []Inline)
+	add = func(ins []Inline) {
+		for i := range ins {
+			in := &ins[i]
+			switch {
+			case in.Type == Text || in.Type == Field:
+				if n := len(parts); n > 0 && parts[n-1].text {
+					parts[n-1].s += in.Text
+				} else if in.Text != "" {
+					parts = append(parts, part{s: in.Text, text: true})
+				}
+			case m.plainMark(in, lang):
+				add(in.Content)
+			default:
+				var b strings.Builder
+				m.inline(&b, in, lang)
+				if b.Len() > 0 {
+					parts = append(parts, part{s: b.String()})
+				}
+			}
+		}
+	}
+	add(ins)
 	var b strings.Builder
-	for i := range ins {
-		m.inline(&b, &ins[i], lang)
+	for i, p := range parts {
+		if !p.text {
+			if p.s == "\\\n" && strings.HasSuffix(b.String(), `\`) {
+				// goldmark reads "\\\" at a line's end as no break.
+				p.s = "<br>"
+			}
+			b.WriteString(p.s)
+			continue
+		}
+		before := unknownRune
+		if r, _ := utf8.DecodeLastRuneInString(b.String()); b.Len() > 0 && r != '\n' {
+			before = r
+		}
+		next := after
+		if i+1 < len(parts) {
+			next, _ = utf8.DecodeRuneInString(parts[i+1].s)
+		}
+		b.WriteString(escapeText(p.s, before, next, m.ctx))
 	}
 	return b.String()
+}
+
+// plainMark reports whether a mark is written as its content alone: it
+// shows nothing, or it is a span in the language around it, or a link
+// the Markdown cannot keep.
+func (m *mdWriter) plainMark(in *Inline, lang string) bool {
+	if !in.Type.IsMark() {
+		return false
+	}
+	if !Shows(in.Content) {
+		return true
+	}
+	switch in.Type {
+	case Span:
+		return in.Lang == "" || strings.EqualFold(in.Lang, lang)
+	case Styled:
+		return in.Style == nil || *in.Style == (Style{}) || in.Style.Clean() == (Style{})
+	case Link:
+		_, ok := SafeHref(in.Href)
+		if id, internal := InternalTarget(in.Href); internal && !m.linkable(id) {
+			ok = false
+		}
+		return !ok
+	}
+	return false
 }
 
 // wrapMark writes content between delimiters, keeping spaces at its edges
@@ -355,7 +438,7 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 	}
 	switch in.Type {
 	case Text:
-		b.WriteString(escapeMD(in.Text))
+		b.WriteString(escapeText(in.Text, unknownRune, unknownRune, m.ctx))
 	case Emph:
 		wrapMark(b, "*", "*", m.inlines(in.Content, lang))
 	case Strong:
@@ -370,6 +453,14 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		wrapMark(b, "<sub>", "</sub>", m.inlines(in.Content, lang))
 	case SmallCaps:
 		wrapMark(b, `<span class="smallcaps">`, "</span>", m.inlines(in.Content, lang))
+	case Styled:
+		// Markdown has no highlight nor colour: the HTML writer's tags,
+		// which internal/doc/markdown reads back.
+		open, close := "", ""
+		if in.Style != nil {
+			open, close = styledTags(*in.Style)
+		}
+		wrapMark(b, open, close, m.inlines(in.Content, lang))
 	case Span:
 		if in.Lang == "" || strings.EqualFold(in.Lang, lang) || !Shows(in.Content) {
 			b.WriteString(m.inlines(in.Content, lang))
@@ -382,7 +473,10 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 			ok = false
 		}
 		if ok && Shows(in.Content) {
+			outer := m.ctx
+			m.ctx.link = true
 			b.WriteString("[" + m.inlines(in.Content, lang) + "](" + mdURL(href) + ")")
+			m.ctx = outer
 		} else {
 			b.WriteString(m.inlines(in.Content, lang))
 		}
@@ -407,9 +501,9 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		}
 	case Image:
 		if u := m.mediaURL(in.Src); u != "" {
-			b.WriteString("![" + escapeMD(in.Alt) + "](" + mdURL(u) + ")")
+			b.WriteString("![" + escapeText(in.Alt, '[', ']', mdContext{link: true}) + "](" + mdURL(u) + ")")
 		} else {
-			b.WriteString(escapeMD(in.Alt))
+			b.WriteString(escapeText(in.Alt, unknownRune, unknownRune, m.ctx))
 		}
 	case MathInline:
 		if in.Math == nil {
@@ -428,7 +522,7 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 			b.WriteString(strings.ReplaceAll(ml, "\n", " "))
 		}
 	case Field:
-		b.WriteString(escapeMD(in.Text))
+		b.WriteString(escapeText(in.Text, unknownRune, unknownRune, m.ctx))
 	case Anchor:
 		if in.ID != "" && !m.anchors[in.ID] {
 			m.anchors[in.ID] = true
@@ -490,44 +584,12 @@ func listLabels(l *List) (labelled bool, delim string) {
 	return labelled, ""
 }
 
-// mdURL writes a link destination, in angle brackets when it has spaces or
-// parentheses.
+// mdURL writes a link destination, in angle brackets when it has spaces,
+// parentheses or angle brackets (escaped).
 func mdURL(u string) string {
-	if strings.ContainsAny(u, " ()<>") {
-		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	u = escapeDestination(u)
+	if strings.ContainsAny(u, " \t()<>") {
+		return "<" + strings.NewReplacer("<", `\<`, ">", `\>`).Replace(u) + ">"
 	}
 	return u
-}
-
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "~", `\~`, "|", `\|`, "&", `\&`, "#", `\#`, "!", `\!`, "\n", " ")
-
-// escapeMD escapes text so that Markdown reads it back as the same text.
-func escapeMD(s string) string {
-	return mdEscaper.Replace(s)
-}
-
-// escapeLines escapes the start of each line of a paragraph (the lines
-// after hard line breaks too), so that none reads as a list item or as the
-// underline of a heading.
-func escapeLines(s string) string {
-	lines := strings.Split(s, "\\\n")
-	for i := range lines {
-		lines[i] = escapeLineStart(lines[i])
-		if i > 0 && strings.HasPrefix(lines[i], "=") {
-			lines[i] = `\` + lines[i]
-		}
-	}
-	return strings.Join(lines, "\\\n")
-}
-
-// escapeLineStart keeps a paragraph from reading as a list item.
-func escapeLineStart(s string) string {
-	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
-		s = `\` + s
-	}
-	if i := strings.IndexAny(s, ".)"); i > 0 && i < 10 && strings.Trim(s[:i], "0123456789") == "" {
-		s = s[:i] + `\` + s[i:]
-	}
-	return s
 }

@@ -256,3 +256,32 @@ func TestReadBadMath(t *testing.T) {
 		t.Errorf("warnings %q", d.Warnings)
 	}
 }
+
+// TestLeftOutWarned checks that elements a reader of the page sees but
+// tandem does not keep are named in a warning, once per kind, that the
+// fallback content of an <object> and the text of an element HTML does
+// not define are kept, and that small capitals are read.
+func TestLeftOutWarned(t *testing.T) {
+	d, err := Read([]byte(`<html lang="en"><body><p>A <my-widget>custom</my-widget> <iframe src="a"></iframe><iframe src="b"></iframe>`+
+		`<object data="x.swf">fallback <b>text</b></object> <span class="smallcaps">Caps</span> <o:p>word</o:p>.</p>`+
+		`<form><p>Name <input name="n"> <button>Send</button></p></form><script>x()</script></body></html>`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins := d.Blocks[0].Inlines
+	if got := doc.PlainText(ins); got != "A custom fallback text Caps word." {
+		t.Errorf("text %q", got)
+	}
+	caps := false
+	for _, in := range ins {
+		caps = caps || in.Type == doc.SmallCaps
+	}
+	if !caps {
+		t.Errorf("no small caps in %+v", ins)
+	}
+	want := []string{"<my-widget> not understood: kept as its text", "<iframe> left out",
+		"<object> left out: its fallback content kept", "<input> left out", "<button> left out"}
+	if strings.Join(d.Warnings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings %q, want %q", d.Warnings, want)
+	}
+}

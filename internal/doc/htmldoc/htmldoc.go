@@ -301,11 +301,42 @@ func textOf(n *html.Node) string {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// skipped are elements whose content is not text of the document.
+// skipped are elements whose content is not text of the document. Those
+// a reader of the page sees (shown) are named in a warning when left out.
 var skipped = map[atom.Atom]bool{
 	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Object: true, atom.Iframe: true, atom.Button: true, atom.Select: true,
-	atom.Input: true, atom.Textarea: true, atom.Nav: true,
+	atom.Svg: true, atom.Iframe: true, atom.Button: true, atom.Select: true,
+	atom.Input: true, atom.Textarea: true, atom.Nav: true, atom.Embed: true, atom.Canvas: true,
+}
+
+// shown are elements of the page that show something tandem does not keep:
+// the document warns once per kind left out. An <object>, <video> or
+// <audio> is left out but its fallback content is read.
+var shown = map[atom.Atom]bool{
+	atom.Iframe: true, atom.Button: true, atom.Select: true, atom.Input: true, atom.Textarea: true,
+	atom.Nav: true, atom.Embed: true, atom.Canvas: true, atom.Object: true, atom.Video: true, atom.Audio: true,
+}
+
+// leaveOut warns that an element shown on the page is left out of the
+// document, once per kind of element.
+func (c *conv) leaveOut(n *html.Node) {
+	switch {
+	case !shown[n.DataAtom]:
+	case skipped[n.DataAtom]:
+		c.d.Warn("<%s> left out", n.Data)
+	default:
+		c.d.Warn("<%s> left out: its fallback content kept", n.Data)
+	}
+}
+
+// unknown warns, once per kind, about an element HTML does not define
+// (a custom element such as <my-widget>) whose text is read as text. Word's
+// prefixed elements (<o:p>, <st1:place>) are not named.
+func (c *conv) unknown(n *html.Node) {
+	if n.DataAtom != 0 || strings.Contains(n.Data, ":") || strings.TrimSpace(textOf(n)) == "" {
+		return
+	}
+	c.d.Warn("<%s> not understood: kept as its text", n.Data)
 }
 
 // blockTags are elements that make blocks; everything else is inline
@@ -373,6 +404,9 @@ func (c *conv) blocks(n *html.Node, lang string) []doc.Block {
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		if k.Type == html.ElementNode && (skipped[k.DataAtom] || hidden(k)) {
+			if !hidden(k) {
+				c.leaveOut(k)
+			}
 			continue
 		}
 		if c.noteOf[k] != nil {
@@ -963,9 +997,15 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	if n.DataAtom == atom.Svg && !hidden(n) {
 		return []doc.Inline{c.svg(n)}
 	}
-	if skipped[n.DataAtom] || hidden(n) {
+	if hidden(n) {
 		return nil
 	}
+	if skipped[n.DataAtom] {
+		c.leaveOut(n)
+		return nil
+	}
+	c.leaveOut(n)
+	c.unknown(n)
 	if c.noteOf[n] != nil {
 		c.note(n)
 		return nil
@@ -1006,12 +1046,14 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 		}
 	case inlineMarks[n.DataAtom] != "":
 		out = []doc.Inline{{Type: inlineMarks[n.DataAtom], Content: content()}}
+	case smallCaps(n):
+		out = []doc.Inline{{Type: doc.SmallCaps, Content: content()}}
 	default:
 		out = content()
 	}
 	if n.DataAtom == atom.Mark || n.DataAtom == atom.Span {
 		if st := doc.StyleOfHTML(n.Data, attr(n, "style"), attr(n, "data-style")); st != nil {
-			out = styled(st, out)
+			out = doc.StyledMarks(st, out)
 		}
 	}
 	if own != "" && !strings.EqualFold(own, l) {
@@ -1020,27 +1062,20 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 	return append(pre, out...)
 }
 
-// styled wraps ins in a Styled mark with the look st. A span whose only
-// content is a mark (<span style="color:…"><mark>…</mark></span>, as the
-// HTML writer writes one look) makes one Styled inline with both.
-func styled(st *doc.Style, ins []doc.Inline) []doc.Inline {
-	if len(ins) == 1 && ins[0].Type == doc.Styled && ins[0].Style != nil {
-		inner := *ins[0].Style
-		if inner.Name == "" {
-			inner.Name = st.Name
-		}
-		if inner.Color == "" {
-			inner.Color = st.Color
-		}
-		if inner.Shading == "" {
-			inner.Shading = st.Shading
-		}
-		if inner.Highlight == "" {
-			inner.Highlight = st.Highlight
-		}
-		return []doc.Inline{{Type: doc.Styled, Style: &inner, Content: ins[0].Content}}
+// smallCaps reports whether an element sets its text in small capitals:
+// class "smallcaps", as tandem's writers and pandoc write them, or a style
+// of font-variant: small-caps.
+func smallCaps(n *html.Node) bool {
+	if strings.Contains(" "+attr(n, "class")+" ", " smallcaps ") {
+		return true
 	}
-	return []doc.Inline{{Type: doc.Styled, Style: st, Content: ins}}
+	for _, decl := range strings.Split(attr(n, "style"), ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(prop), "font-variant") && strings.EqualFold(strings.TrimSpace(val), "small-caps") {
+			return true
+		}
+	}
+	return false
 }
 
 // preformatted reads a <pre> with its line breaks.

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"os"
 	"regexp"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html/atom"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/htmldoc"
@@ -492,21 +494,15 @@ func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 	return doc.Block{Type: doc.Paragraph, Inlines: ins}, true
 }
 
-var entities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", "\u00a0", "&shy;", "\u00ad")
-
-func htmlText(s string) string { return entities.Replace(s) }
+// htmlText is the text of an HTML attribute's value: its character
+// references resolved, as an HTML parser resolves them.
+func htmlText(s string) string { return html.UnescapeString(s) }
 
 // brTag reads a <br> whose attributes are attrs: a line break, or the
 // page or column break the Markdown writer writes as <br
 // class="page-break">.
-func brTag(attrs string) doc.Inline {
-	val := func(re *regexp.Regexp) string {
-		if m := re.FindStringSubmatch(attrs); m != nil {
-			return m[1] + m[2] + m[3]
-		}
-		return ""
-	}
-	return doc.Inline{Type: doc.LineBreak, Break: doc.BreakOf(val(classAttrRE), val(styleAttrRE))}
+func brTag(attrs map[string]string) doc.Inline {
+	return doc.Inline{Type: doc.LineBreak, Break: doc.BreakOf(attrs["class"], attrs["style"])}
 }
 
 // onlyBreaks reads an HTML block made of nothing but <br> tags that break
@@ -523,7 +519,7 @@ func onlyBreaks(s string) ([]doc.Inline, bool) {
 		if m == nil || !strings.EqualFold(m[1], "br") {
 			return nil, false
 		}
-		br := brTag(m[2])
+		br := brTag(attrsOf(m[2]))
 		if br.Break == "" {
 			return nil, false
 		}
@@ -565,31 +561,144 @@ func (c *conv) table(t *east.Table, depth int) doc.Block {
 }
 
 // frame is an inline HTML element opened in the source (<sup>, <span
-// lang="…">) whose content is being collected.
+// lang="…">, <mark>) whose content is being collected.
 type frame struct {
 	tag string
 	in  doc.Inline
+	// style is the look a <mark> or <span> gives its text.
+	style *doc.Style
+	// smallCaps is set for a <span class="smallcaps">.
+	smallCaps bool
+	// drop is set for an element whose content is not text of the
+	// document (<script>, <iframe>): it is left out when it is closed.
+	drop bool
+}
+
+// inlines returns what the element makes of its content: closed is
+// whether its end tag was found (an element left out keeps its content
+// when it was not).
+func (f *frame) inlines(closed bool) []doc.Inline {
+	ins := f.in.Content
+	switch {
+	case f.drop:
+		if closed {
+			return nil
+		}
+		return ins
+	case f.in.Type == doc.Span:
+		if f.smallCaps {
+			ins = []doc.Inline{{Type: doc.SmallCaps, Content: ins}}
+		}
+		ins = doc.StyledMarks(f.style, ins)
+		if f.in.Lang != "" {
+			ins = []doc.Inline{{Type: doc.Span, Lang: f.in.Lang, Content: ins}}
+		}
+		return ins
+	case f.in.Type == doc.Styled:
+		return doc.StyledMarks(f.style, ins)
+	}
+	return []doc.Inline{f.in}
 }
 
 var (
-	openTagRE   = regexp.MustCompile(`^<([a-zA-Z]+)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>$`)
-	closeTagRE  = regexp.MustCompile(`^</([a-zA-Z]+)\s*>$`)
-	langAttrRE  = regexp.MustCompile(`\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-	classAttrRE = regexp.MustCompile(`\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-	styleAttrRE = regexp.MustCompile(`\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-	idAttrRE    = regexp.MustCompile(`\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-	srcAttrRE   = regexp.MustCompile(`\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-	altAttrRE   = regexp.MustCompile(`\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	openTagRE  = regexp.MustCompile(`^<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?)*)\s*/?>$`)
+	closeTagRE = regexp.MustCompile(`^</([a-zA-Z][a-zA-Z0-9-]*)\s*>$`)
+	attrRE     = regexp.MustCompile(`([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+)))?`)
 )
+
+// attrsOf reads the attributes of a tag (what follows its name), by
+// their names in small letters, with character references resolved.
+func attrsOf(s string) map[string]string {
+	out := map[string]string{}
+	for _, m := range attrRE.FindAllStringSubmatch(s, -1) {
+		name := strings.ToLower(m[1])
+		if _, ok := out[name]; !ok {
+			out[name] = htmlText(m[2] + m[3] + m[4])
+		}
+	}
+	return out
+}
 
 var htmlMarks = map[string]doc.InlineType{
 	"sup": doc.Sup, "sub": doc.Sub, "u": doc.Underline, "ins": doc.Underline, "s": doc.Strike, "del": doc.Strike,
-	"strike": doc.Strike, "em": doc.Emph, "i": doc.Emph, "strong": doc.Strong, "b": doc.Strong, "span": doc.Span,
+	"strike": doc.Strike, "em": doc.Emph, "i": doc.Emph, "cite": doc.Emph, "dfn": doc.Emph, "var": doc.Emph,
+	"strong": doc.Strong, "b": doc.Strong, "span": doc.Span, "mark": doc.Styled, "a": doc.Link,
+}
+
+// leftOut are elements whose content is not text of the document; those
+// a reader sees (not <script>, <style>) are named in a warning.
+var leftOut = map[string]bool{
+	"script": false, "style": false, "template": false, "noscript": false,
+	"iframe": true, "object": true, "embed": true, "canvas": true, "video": true, "audio": true, "svg": true,
+	"button": true, "select": true, "textarea": true, "input": true, "nav": true,
+}
+
+// openTag reads an opening tag of inline HTML (name in small letters,
+// its attributes): what it makes at once (a break, an image, an anchor),
+// and the frame that collects its content, if it has one.
+func (c *conv) openTag(name string, attrs map[string]string, selfClosing bool) ([]doc.Inline, *frame) {
+	var now []doc.Inline
+	switch name {
+	case "br":
+		return []doc.Inline{brTag(attrs)}, nil
+	case "img":
+		return []doc.Inline{c.image(strings.TrimSpace(attrs["src"]), strings.TrimSpace(attrs["alt"]), "")}, nil
+	case "span", "a":
+		id := strings.TrimSpace(attrs["id"])
+		if id == "" {
+			id = strings.TrimSpace(attrs["name"])
+		}
+		if id != "" {
+			now = append(now, doc.Inline{Type: doc.Anchor, ID: id})
+		}
+	}
+	if shown, ok := leftOut[name]; ok {
+		if shown {
+			c.d.Warn("<%s> in the Markdown left out", name)
+		}
+		if selfClosing || name == "input" || name == "embed" {
+			return now, nil
+		}
+		return now, &frame{tag: name, drop: true}
+	}
+	typ, ok := htmlMarks[name]
+	if !ok {
+		if atom.Lookup([]byte(name)) == 0 {
+			c.d.Warn("<%s> in the Markdown not understood: kept as its text", name)
+		}
+		return now, nil
+	}
+	if selfClosing {
+		return now, nil
+	}
+	f := &frame{tag: name, in: doc.Inline{Type: typ}}
+	switch typ {
+	case doc.Span:
+		if l := strings.TrimSpace(attrs["lang"]); l != "" {
+			f.in.Lang = c.langTag(l)
+		}
+		f.smallCaps = strings.Contains(" "+attrs["class"]+" ", " smallcaps ")
+		f.style = doc.StyleOfHTML("span", attrs["style"], attrs["data-style"])
+	case doc.Styled:
+		f.style = doc.StyleOfHTML("mark", attrs["style"], attrs["data-style"])
+	case doc.Link:
+		href := strings.TrimSpace(attrs["href"])
+		if _, ok := doc.SafeHref(href); ok && href != "" {
+			f.in.Href = href
+		} else {
+			// A link tandem does not keep (no href, javascript:): its text.
+			f.in.Type = doc.Span
+		}
+	}
+	return now, f
 }
 
 // inlines converts the inline children of n. Inline HTML for marks that
-// Markdown lacks (<sup>, <sub>, <u>, <span lang>) is understood; other tags
-// are dropped and their text kept.
+// Markdown lacks (<sup>, <sub>, <u>, <span lang>, <span
+// class="smallcaps">, <mark> and <span style> for a highlight or colour,
+// <a href>) is understood; elements whose content is no text (<script>,
+// <iframe>) are left out with it, and other tags are dropped and their
+// text kept, with a warning for those HTML does not define.
 func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 	if err := c.tooDeep(depth); err != nil {
 		return nil, err
@@ -602,7 +711,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
-			add(doc.Inline{Type: doc.Text, Text: string(ch.Value(c.src))})
+			add(doc.Inline{Type: doc.Text, Text: textOf(ch, c.src)})
 			switch {
 			case ch.HardLineBreak():
 				add(doc.Inline{Type: doc.LineBreak})
@@ -612,12 +721,21 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 				}
 			}
 		case *ast.String:
-			add(doc.Inline{Type: doc.Text, Text: string(ch.Value)})
+			s := string(ch.Value)
+			if !ch.IsRaw() && !ch.IsCode() {
+				s = unescape(ch.Value)
+			}
+			add(doc.Inline{Type: doc.Text, Text: s})
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {
-					b.Write(tx.Value(c.src))
+					// A code span's text is as written, its line ends spaces.
+					v := tx.Segment.Value(c.src)
+					if n := len(v); n > 0 && v[n-1] == '\n' {
+						v = append(v[:n-1:n-1], ' ')
+					}
+					b.Write(v)
 				}
 			}
 			add(doc.Inline{Type: doc.Text, Text: b.String()})
@@ -642,7 +760,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 			if err != nil {
 				return nil, err
 			}
-			add(doc.Inline{Type: doc.Link, Href: string(ch.Destination), Content: inner})
+			add(doc.Inline{Type: doc.Link, Href: unescape(ch.Destination), Content: inner})
 		case *ast.AutoLink:
 			url := string(ch.URL(c.src))
 			if ch.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
@@ -655,7 +773,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 				return nil, err
 			}
 			// Text carries the title until figure() makes it a caption.
-			add(c.image(string(ch.Destination), doc.PlainText(inner), string(ch.Title)))
+			add(c.image(unescape(ch.Destination), doc.PlainText(inner), unescape(ch.Title)))
 		case *east.FootnoteLink:
 			add(doc.Inline{Type: doc.NoteRef, Note: "fn" + strconv.Itoa(ch.Index)})
 		case *east.FootnoteBacklink:
@@ -679,42 +797,15 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 			}
 			tag := strings.TrimSpace(b.String())
 			if m := openTagRE.FindStringSubmatch(tag); m != nil {
-				name := strings.ToLower(m[1])
-				if name == "br" {
-					add(brTag(m[2]))
-					continue
-				}
-				if name == "img" {
-					val := func(re *regexp.Regexp) string {
-						if m := re.FindStringSubmatch(m[2]); m != nil {
-							return htmlText(m[1] + m[2] + m[3])
-						}
-						return ""
-					}
-					add(c.image(strings.TrimSpace(val(srcAttrRE)), strings.TrimSpace(val(altAttrRE)), ""))
-					continue
-				}
-				if name == "span" || name == "a" {
-					if im := idAttrRE.FindStringSubmatch(m[2]); im != nil {
-						if id := strings.TrimSpace(im[1] + im[2] + im[3]); id != "" {
-							add(doc.Inline{Type: doc.Anchor, ID: id})
-						}
-					}
-				}
-				typ, ok := htmlMarks[name]
-				if !ok || strings.HasSuffix(tag, "/>") {
+				now, f := c.openTag(strings.ToLower(m[1]), attrsOf(m[2]), strings.HasSuffix(tag, "/>"))
+				add(now...)
+				if f == nil {
 					continue
 				}
 				if len(stack) > c.lim.MaxDepth {
 					return nil, fmt.Errorf("%w: inline HTML nested more than %d deep", ErrTooLarge, c.lim.MaxDepth)
 				}
-				in := doc.Inline{Type: typ}
-				if typ == doc.Span {
-					if lm := langAttrRE.FindStringSubmatch(m[2]); lm != nil {
-						in.Lang = c.langTag(lm[1] + lm[2] + lm[3])
-					}
-				}
-				stack = append(stack, frame{tag: name, in: in})
+				stack = append(stack, *f)
 			} else if m := closeTagRE.FindStringSubmatch(tag); m != nil {
 				name := strings.ToLower(m[1])
 				for i := len(stack) - 1; i > 0; i-- {
@@ -722,7 +813,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 						for len(stack) > i {
 							top := stack[len(stack)-1]
 							stack = stack[:len(stack)-1]
-							add(top.in)
+							add(top.inlines(len(stack) == i)...)
 						}
 						break
 					}
@@ -739,7 +830,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 	for len(stack) > 1 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		add(top.in)
+		add(top.inlines(false)...)
 	}
 	return cleanInlines(stack[0].in.Content), nil
 }
