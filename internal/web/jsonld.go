@@ -36,7 +36,7 @@ func (s *Server) organization(l string, p *forum.Partner) ld {
 		"name":  textIn(p.Name, l),
 		"url":   s.abs("/" + l + "/partners/" + p.Slug),
 	}
-	if short := textIn(p.ShortName, l); short != "" {
+	if short := textIn(p.ShortName, l); short != "" && short != o["name"] {
 		o["alternateName"] = short
 	}
 	if p.Website != "" {
