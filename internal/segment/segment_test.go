@@ -55,6 +55,7 @@ func TestRuleFileErrors(t *testing.T) {
 		{"pair долл. США ЕС.\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD...\""},
 		{"labels Таблица рисунок\n", "p.txt:1:1: label \"рисунок\" must be a capitalised word"},
 		{"labels Табл.1\n", "p.txt:1:1: label \"Табл.1\" must be a capitalised word"},
+		{"labels 第…\n", "p.txt:1:1: label \"第…\" must be a capitalised word, possibly with a full stop, §, or a prefix and a counter"},
 		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
 		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
 		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
