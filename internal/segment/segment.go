@@ -957,6 +957,11 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			// "240 млрд долл. США", "at 9 a.m. Moscow time".
 			return false
 		}
+		if a.Kind != Never && r.noCaseSignal(next) {
+			// "Договор 2001 г. (Treaty) подписан", "2001 г. 中俄条约
+			// подписан": no capital letter of the language follows.
+			return false
+		}
 		switch a.Kind {
 		case Never:
 			return false
@@ -1006,6 +1011,32 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		return r.sentenceWord(firstWord(next))
 	}
 	return true
+}
+
+// noCaseSignal reports whether next, the text after an abbreviation's
+// stop, gives no sign by its case that a sentence begins there, where the
+// rules would read one from a capital letter: its first letter, after
+// spaces and opening marks, has no case (Chinese: "Договор 2001 г. 中俄条约
+// подписан"), or it opens a bracket that is a part of the sentence: one
+// that a lower-case word, a comma, a semicolon or a colon follows
+// ("Договор 2001 г. (Договор о дружбе) подписан"), or one whose first word
+// is in a script other than the language's own, a gloss ("Договор 2001 г.
+// (Treaty) подписан"). A capitalised word in another script outside
+// brackets still begins a sentence, as a name does in any language
+// ("…в 2001 г. Microsoft выпустила…").
+func (r *Rules) noCaseSignal(next string) bool {
+	rest := strings.TrimLeftFunc(next, isSpace)
+	c := firstRune(strings.TrimLeftFunc(rest, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers, c) }))
+	if unicode.IsLetter(c) && !unicode.IsUpper(c) && !unicode.IsLower(c) && !unicode.IsTitle(c) {
+		return true
+	}
+	k, ok := afterBracket(rest, 0)
+	if !ok {
+		return false
+	}
+	after := firstRune(strings.TrimLeftFunc(rest[k:], isSpace))
+	own := map[string]string{"ru": "Cyrillic", "en": "Latin"}[r.Lang]
+	return unicode.IsLower(after) || strings.ContainsRune(",;:", after) || unicode.IsLetter(c) && own != "" && script(c) != own
 }
 
 // paired reports whether next, the text after the abbreviation abbr,
