@@ -68,7 +68,7 @@ func TestSingleQuotationMarks(t *testing.T) {
 	checkSplits(t, []splitCase{
 		{"en", "He praised 'Halt! Who Goes There' last night.", []string{"He praised 'Halt! Who Goes There' last night."}},
 		{"en", "The sign read 'Stop. Look. Listen' and we did.", []string{"The sign read 'Stop. Look. Listen' and we did."}},
-		{"en", "He said 'Go. Now.' Then he left.", []string{"He said 'Go.", "Now.'", "Then he left."}},
+		{"en", "He said 'Go. Now.' Then he left.", []string{"He said 'Go. Now.'", "Then he left."}},
 		{"en", "I don't know. O'Brien's students' union met. It voted.", []string{"I don't know.", "O'Brien's students' union met.", "It voted."}},
 		{"en", "The '90s ended. The students' hall closed. 'Fine' was all he said.", []string{"The '90s ended.", "The students' hall closed.", "'Fine' was all he said."}},
 		{"en", "'Tis done. The players' guild paid. We went home.", []string{"'Tis done.", "The players' guild paid.", "We went home."}},

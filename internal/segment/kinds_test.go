@@ -25,8 +25,10 @@ func checkSplits(t *testing.T, cases []splitCase) {
 
 // TestPairedMarks: a stop inside quotation marks, brackets or title marks
 // does not end the sentence when the sentence goes on after the closing
-// mark; a quotation that ends the sentence still splits, and a mark that
-// is never closed changes nothing.
+// mark; a quotation that ends the sentence ends a segment after its
+// closing mark, and is split inside only when it is longer than
+// maxPairSegmentColumns, so that a short one keeps both its marks; a mark
+// that is never closed changes nothing.
 func TestPairedMarks(t *testing.T) {
 	stray := "«Знак открыт. " + strings.Repeat("Затем идёт новое предложение. ", 12) + "Наконец» и всё."
 	checkSplits(t, []splitCase{
@@ -46,21 +48,28 @@ func TestPairedMarks(t *testing.T) {
 		{"ru", "Население (по данным переписи 2010 г. Росстата) выросло.", []string{"Население (по данным переписи 2010 г. Росстата) выросло."}},
 		{"ru", "Фильм «Стой! Кто идёт?» и книга «Война и мир» вышли тогда.", []string{"Фильм «Стой! Кто идёт?» и книга «Война и мир» вышли тогда."}},
 		{"ru", "Журнал ``Кто виноват? Что делать?'' закрыли в 1990 г.", []string{"Журнал ``Кто виноват? Что делать?'' закрыли в 1990 г."}},
-		{"ru", "Он сказал: ``Мы готовы. Мы ждём''. Его не услышали.", []string{"Он сказал: ``Мы готовы.", "Мы ждём''.", "Его не услышали."}},
+		{"ru", "Он сказал: ``Мы готовы. Мы ждём''. Его не услышали.", []string{"Он сказал: ``Мы готовы. Мы ждём''.", "Его не услышали."}},
 		{"en", `The film "Stop! Or My Mom Will Shoot" was a flop.`, []string{`The film "Stop! Or My Mom Will Shoot" was a flop.`}},
 		{"en", "“Why? Because!” she said.", []string{"“Why? Because!” she said."}},
 		{"en", "The report (“What next? A review”) came out in May.", []string{"The report (“What next? A review”) came out in May."}},
 		{"en", "The essay ‘Why Russia? Why now?’ was reprinted.", []string{"The essay ‘Why Russia? Why now?’ was reprinted."}},
 		{"ru", "Эта мысль развита в монографии (М., 2015. С. 45–47). Автор к ней возвращается.", []string{"Эта мысль развита в монографии (М., 2015. С. 45–47).", "Автор к ней возвращается."}},
-		// A quotation that ends the sentence splits as before.
+		// A quotation that ends the sentence ends a segment; a short one
+		// is not split inside.
 		{"zh", "他说：“我们走吧。”然后离开了。", []string{"他说：“我们走吧。”", "然后离开了。"}},
 		{"zh", "他说：“我们走吧。”她点了点头。", []string{"他说：“我们走吧。”", "她点了点头。"}},
-		{"zh", "他说：“我们走吧。天快黑了。”她点了点头。", []string{"他说：“我们走吧。", "天快黑了。”", "她点了点头。"}},
-		{"zh", "他问：“你去哪儿？天快黑了！”然后离开了。", []string{"他问：“你去哪儿？", "天快黑了！”", "然后离开了。"}},
+		{"zh", "他说：“我们走吧。天快黑了。”她点了点头。", []string{"他说：“我们走吧。天快黑了。”", "她点了点头。"}},
+		{"zh", "他问：“你去哪儿？天快黑了！”然后离开了。", []string{"他问：“你去哪儿？天快黑了！”", "然后离开了。"}},
 		{"zh", "“你好吗？”“我很好。”", []string{"“你好吗？”", "“我很好。”"}},
-		{"ru", "Он спросил: «Куда ты идёшь? Уже поздно». Она не ответила.", []string{"Он спросил: «Куда ты идёшь?", "Уже поздно».", "Она не ответила."}},
-		{"ru", "Он приехал. (Это было в 2001 г. Тогда всё изменилось.) Потом уехал.", []string{"Он приехал.", "(Это было в 2001 г.", "Тогда всё изменилось.)", "Потом уехал."}},
-		{"en", `He said, "Let's go. It's late." Then he left.`, []string{`He said, "Let's go.`, `It's late."`, "Then he left."}},
+		{"ru", "Он спросил: «Куда ты идёшь? Уже поздно». Она не ответила.", []string{"Он спросил: «Куда ты идёшь? Уже поздно».", "Она не ответила."}},
+		{"zh", "他说：“好！好！”大家都笑了。", []string{"他说：“好！好！”", "大家都笑了。"}},
+		{"ru", "Он сказал: «Хорошо! Хорошо!» Все засмеялись.", []string{"Он сказал: «Хорошо! Хорошо!»", "Все засмеялись."}},
+		{"ru", "«Хорошо. Я приду завтра». Он ушёл.", []string{"«Хорошо. Я приду завтра».", "Он ушёл."}},
+		// A long one splits into its sentences, as CAT tools split it.
+		{"zh", "他说：“我们今天必须把这份报告写完并交给领导审阅。明天一早还要出发去北京参加一个重要的国际会议。”她点了点头。", []string{"他说：“我们今天必须把这份报告写完并交给领导审阅。", "明天一早还要出发去北京参加一个重要的国际会议。”", "她点了点头。"}},
+		{"ru", "Он сказал: «Мы обсудили все вопросы повестки дня. Решения будут опубликованы на следующей неделе». Все разошлись.", []string{"Он сказал: «Мы обсудили все вопросы повестки дня.", "Решения будут опубликованы на следующей неделе».", "Все разошлись."}},
+		{"ru", "Он приехал. (Это было в 2001 г. Тогда всё изменилось.) Потом уехал.", []string{"Он приехал.", "(Это было в 2001 г. Тогда всё изменилось.)", "Потом уехал."}},
+		{"en", `He said, "Let's go. It's late." Then he left.`, []string{`He said, "Let's go. It's late."`, "Then he left."}},
 		// Marks never closed, or closed too far away, change nothing.
 		{"zh", "他说：“我们走吧。天快黑了。她点了点头。", []string{"他说：“我们走吧。", "天快黑了。", "她点了点头。"}},
 		{"zh", "书名号《未闭合。第二句。第三句。", []string{"书名号《未闭合。", "第二句。", "第三句。"}},

@@ -279,3 +279,38 @@ func TestLabelRunIn(t *testing.T) {
 		{"zh", "他看了表1。贸易额很高。", []string{"他看了表1。", "贸易额很高。"}},
 	})
 }
+
+// TestLabelLineWithoutStop: a caption or heading line whose label and
+// number are followed by a space, a colon or a dash instead of a stop, and
+// a title without an end mark, is one segment, and the line after it
+// begins another; in Chinese the lines are not glued into one. A label
+// line in wrapped prose (the line before it goes on, the title is a
+// sentence, or the next line goes on in lower case) is left alone.
+func TestLabelLineWithoutStop(t *testing.T) {
+	checkSplits(t, []splitCase{
+		{"zh", "表1 贸易额（亿美元）\n2021年为1469.3亿美元。", []string{"表1 贸易额（亿美元）", "2021年为1469.3亿美元。"}},
+		{"zh", "表1\u3000贸易额\n2021年为1469.3亿美元。", []string{"表1\u3000贸易额", "2021年为1469.3亿美元。"}},
+		{"zh", "图2 中俄贸易示意图\n资料来源：海关总署。", []string{"图2 中俄贸易示意图", "资料来源：海关总署。"}},
+		{"zh", "第一条 总则\n双方同意如下。", []string{"第一条 总则", "双方同意如下。"}},
+		{"zh", "第3章 合作领域\n双方同意如下。", []string{"第3章 合作领域", "双方同意如下。"}},
+		{"zh", "表1：贸易额\n2021年。", []string{"表1：贸易额", "2021年。"}},
+		{"zh", "如下。\n表2 各省数据\n北京最多。", []string{"如下。", "表2 各省数据", "北京最多。"}},
+		{"ru", "Таблица 1 Товарооборот\nВ 2021 г. рост.", []string{"Таблица 1 Товарооборот", "В 2021 г. рост."}},
+		{"ru", "Рис. 2 Схема\nИсточник: ФТС.", []string{"Рис. 2 Схема", "Источник: ФТС."}},
+		{"ru", "Рисунок 1 — Схема опыта\nОпыт прошёл успешно.", []string{"Рисунок 1 — Схема опыта", "Опыт прошёл успешно."}},
+		{"ru", "Статья 5 Сотрудничество\nСтороны сотрудничают.", []string{"Статья 5 Сотрудничество", "Стороны сотрудничают."}},
+		{"ru", "Данные:\nТаблица 2: Доходы, млн руб.\nРост заметен.", []string{"Данные:", "Таблица 2: Доходы, млн руб.", "Рост заметен."}},
+		{"en", "Table 1 Trade volume\nIn 2021 it grew.", []string{"Table 1 Trade volume", "In 2021 it grew."}},
+		{"en", "Results:\nFigure 2: Scheme\nSource: customs.", []string{"Results:", "Figure 2: Scheme", "Source: customs."}},
+		// Wrapped prose and titles that go on: as before.
+		{"zh", "表1 显示，贸易额\n增长较快。", []string{"表1 显示，贸易额\n增长较快。"}},
+		{"zh", "表1所示数据\n增长较快。", []string{"表1所示数据\n增长较快。"}},
+		{"zh", "他说\n表1 贸易额\n增长较快。", []string{"他说\n表1 贸易额\n增长较快。"}},
+		{"ru", "Глава 3 Детство в деревне\nи в городе.", []string{"Глава 3 Детство в деревне\nи в городе."}},
+		{"ru", "Текст.\nРис. 2 показывает рост\nВ 2021 г. рост.", []string{"Текст.", "Рис. 2 показывает рост\nВ 2021 г. рост."}},
+		{"ru", "Как видно из\nтаблицы 1 Товарооборот\nВ 2021 г. рост.", []string{"Как видно из\nтаблицы 1 Товарооборот\nВ 2021 г. рост."}},
+		{"en", "The data are in\nTable 1 Trade volume\nIn 2021 it grew.", []string{"The data are in\nTable 1 Trade volume\nIn 2021 it grew."}},
+		{"en", "see\nTable 1 for details\nand more.", []string{"see\nTable 1 for details\nand more."}},
+		{"en", "Table 1 The volume of trade between the two countries grew steadily over the whole decade\nIn 2021 it grew.", []string{"Table 1 The volume of trade between the two countries grew steadily over the whole decade\nIn 2021 it grew."}},
+	})
+}

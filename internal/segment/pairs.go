@@ -32,6 +32,16 @@ const (
 	maxSingleRunes = 120
 )
 
+// maxPairSegmentColumns bounds a short quotation or bracket, from its
+// opening mark to its closing mark, in columns (a Chinese character takes
+// two, see columns): one of a few short sentences («Хорошо! Хорошо!»,
+// “好！好！”, a line of dialogue, an aside in brackets) is kept in one
+// segment, whether or not the sentence around it goes on after it, so
+// that no segment holds a quotation mark or a bracket without its pair. A
+// longer quotation of several sentences is split into them, as CAT tools
+// split it, and its first and last segments hold its marks.
+const maxPairSegmentColumns = 60
+
 // openMark is an opening mark waiting for its closer.
 type openMark struct {
 	r    rune
@@ -72,8 +82,14 @@ func (r *Rules) sheltered(p string) [][2]int {
 		if k := r.closing(p, i, c, size, stack, n); k >= 0 {
 			o := stack[k]
 			stack = stack[:k]
-			if r.goesOn(p, o.r, o.end-utf8.RuneLen(o.r), i, i+size) {
+			switch {
+			case r.goesOn(p, o.r, o.end-utf8.RuneLen(o.r), i, i+size):
 				out = append(out, [2]int{o.end, skip(p, i+size, isSpace)})
+			case n-o.runs <= maxPairSegmentColumns && columns(p[o.end:i]) <= maxPairSegmentColumns:
+				// 他说：“好！好！” / 大家都笑了。 A short quotation or
+				// bracket is one segment, even where the sentence ends
+				// after it.
+				out = append(out, [2]int{o.end, i})
 			}
 			continue
 		}

@@ -82,6 +82,10 @@ type Rules struct {
 	// a stop, they begin a line that is one segment with its title (see
 	// headingLabel).
 	labels map[string]bool
+	// ordinals are the caption and heading labels of the rules that wrap
+	// their number, a prefix and a counter ("第…条": 第一条, 第3章), as
+	// written in a "labels" line with "…" for the number.
+	ordinals [][2]string
 	// function holds words of closed classes (prepositions, pronouns,
 	// conjunctions, articles), lower case: capitalised after a stop, they
 	// begin a sentence, for they are never a surname after an initial.
@@ -212,7 +216,12 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // a title without a stop of its own make one segment at the start of a
 // line ("Приложение А. Формы", "Таблица {1}. Товарооборот", "表1。贸易额"),
 // and the stop after the number ends no sentence when a title with a stop
-// of its own follows on the line ("Рис. 2. Схема. Источник: ФТС.").
+// of its own follows on the line ("Рис. 2. Схема. Источник: ФТС."). With a
+// space, a colon or a dash in place of the stop ("Таблица 1 Товарооборот",
+// "表1：贸易额", "Рисунок 1 — Схема") such a line is one segment too when the
+// line before it ends a sentence and the line after it begins one. A
+// label with "…" in it wraps its number, a prefix and a counter ("第…条"
+// for 第一条, 第3条).
 // A line "function-words WORD..." lists
 // lower-case words of closed classes (prepositions, pronouns, articles) that,
 // capitalised after an initial or an abbreviation, begin a new sentence
@@ -276,8 +285,12 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 				r.labels = map[string]bool{}
 			}
 			for _, w := range strings.Fields(abbr) {
+				if pre, post, ok := strings.Cut(w, "…"); ok && labelWord(pre) && labelWord(post) && pre != "§" && post != "§" {
+					r.ordinals = append(r.ordinals, [2]string{pre, post})
+					continue
+				}
 				if !labelWord(w) {
-					return fmt.Errorf("%s:%d:%d: label %q must be a capitalised word, possibly with a full stop, or §", name, line, col, w)
+					return fmt.Errorf("%s:%d:%d: label %q must be a capitalised word, possibly with a full stop, §, or a prefix and a counter around \"…\" (第…条)", name, line, col, w)
 				}
 				r.labels[strings.ToLower(w)] = true
 			}

@@ -209,7 +209,19 @@ func (r *Rules) breaks(p string) []int {
 			out = mergeSorted(out, r.openerBreaks(p))
 		}
 	}
-	return unsheltered(out, r.sheltered(p))
+	sheltered := r.sheltered(p)
+	out = unsheltered(out, sheltered)
+	if lines := r.labelLineBreaks(p); len(lines) > 0 {
+		// A pair that closes at the end of a caption line (表1 贸易额（亿美元）)
+		// shelters the start of the next line from the stops inside it,
+		// not from the line's own break; a pair across the lines does.
+		inside := make([][2]int, len(sheltered))
+		for k, s := range sheltered {
+			inside[k] = [2]int{s[0], s[1] - 1}
+		}
+		out = mergeSorted(out, unsheltered(lines, inside))
+	}
+	return out
 }
 
 func firstRune(s string) rune {
@@ -738,10 +750,7 @@ func placeholder(s string) bool {
 }
 
 // headingTitle reports whether the rest of the line after the stop at p[i]
-// is the title of a heading or a caption: not empty, without an end mark
-// of its own (the stop of an abbreviation is none: "Доходы, млн руб."),
-// possibly with dot leaders and a page number after it, as in a table of
-// contents ("Права сторон ........ 7").
+// is the title of a heading or a caption (see isTitle).
 func (r *Rules) headingTitle(p string, i int) bool {
 	_, n := utf8.DecodeRuneInString(p[i:])
 	lineEnd := min(len(p), i+n+nearBytes)
@@ -751,7 +760,15 @@ func (r *Rules) headingTitle(p string, i int) bool {
 		// A line this long is running text, not a title.
 		return false
 	}
-	title := strings.TrimRightFunc(p[i+n:lineEnd], isSpace)
+	return r.isTitle(strings.TrimRightFunc(p[i+n:lineEnd], isSpace))
+}
+
+// isTitle reports whether title, the rest of a line after a heading's or a
+// caption's label, is a title: not empty, without an end mark of its own
+// (the stop of an abbreviation is none: "Доходы, млн руб."), possibly with
+// dot leaders and a page number after it, as in a table of contents
+// ("Права сторон ........ 7").
+func (r *Rules) isTitle(title string) bool {
 	if t := strings.TrimRight(title, "0123456789"); len(t) < len(title) {
 		// A page number, after dot leaders or spaces.
 		t = strings.TrimRightFunc(t, isSpace)
@@ -800,8 +817,7 @@ func (r *Rules) captionCJK(p string, i, j, k int) labelStop {
 		return noLabel
 	}
 	num := strings.TrimFunc(line[len(best):], isSpace)
-	hanNumeral := num != "" && strings.Trim(num, "〇一二三四五六七八九十百") == ""
-	return r.titleAfter(p, i, j, k, hanNumeral || labelNumber(num, true), true)
+	return r.titleAfter(p, i, j, k, hanNumeral(num) || labelNumber(num, true), true)
 }
 
 // headingNextLine returns the offset of the first letter of the line after
@@ -941,6 +957,11 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 			// "240 млрд долл. США", "at 9 a.m. Moscow time".
 			return false
 		}
+		if a.Kind != Never && r.noCaseSignal(next) {
+			// "Договор 2001 г. (Treaty) подписан", "2001 г. 中俄条约
+			// подписан": no capital letter of the language follows.
+			return false
+		}
 		switch a.Kind {
 		case Never:
 			return false
@@ -990,6 +1011,32 @@ func (r *Rules) periodEnds(sentence, withStop, next string, f follow) bool {
 		return r.sentenceWord(firstWord(next))
 	}
 	return true
+}
+
+// noCaseSignal reports whether next, the text after an abbreviation's
+// stop, gives no sign by its case that a sentence begins there, where the
+// rules would read one from a capital letter: its first letter, after
+// spaces and opening marks, has no case (Chinese: "Договор 2001 г. 中俄条约
+// подписан"), or it opens a bracket that is a part of the sentence: one
+// that a lower-case word, a comma, a semicolon or a colon follows
+// ("Договор 2001 г. (Договор о дружбе) подписан"), or one whose first word
+// is in a script other than the language's own, a gloss ("Договор 2001 г.
+// (Treaty) подписан"). A capitalised word in another script outside
+// brackets still begins a sentence, as a name does in any language
+// ("…в 2001 г. Microsoft выпустила…").
+func (r *Rules) noCaseSignal(next string) bool {
+	rest := strings.TrimLeftFunc(next, isSpace)
+	c := firstRune(strings.TrimLeftFunc(rest, func(c rune) bool { return isSpace(c) || strings.ContainsRune(openers, c) }))
+	if unicode.IsLetter(c) && !unicode.IsUpper(c) && !unicode.IsLower(c) && !unicode.IsTitle(c) {
+		return true
+	}
+	k, ok := afterBracket(rest, 0)
+	if !ok {
+		return false
+	}
+	after := firstRune(strings.TrimLeftFunc(rest[k:], isSpace))
+	own := map[string]string{"ru": "Cyrillic", "en": "Latin"}[r.Lang]
+	return unicode.IsLower(after) || strings.ContainsRune(",;:", after) || unicode.IsLetter(c) && own != "" && script(c) != own
 }
 
 // paired reports whether next, the text after the abbreviation abbr,

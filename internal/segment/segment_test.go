@@ -55,6 +55,7 @@ func TestRuleFileErrors(t *testing.T) {
 		{"pair долл. США ЕС.\n", "p.txt:1:1: want \"pair ABBREVIATION. WORD...\""},
 		{"labels Таблица рисунок\n", "p.txt:1:1: label \"рисунок\" must be a capitalised word"},
 		{"labels Табл.1\n", "p.txt:1:1: label \"Табл.1\" must be a capitalised word"},
+		{"labels 第…\n", "p.txt:1:1: label \"第…\" must be a capitalised word, possibly with a full stop, §, or a prefix and a counter"},
 		{"function-words и В\n", "p.txt:1:1: function-words \"В\" must be a word of lower-case letters"},
 		{"function-words т.е\n", "p.txt:1:1: function-words \"т.е\" must be a word of lower-case letters"},
 		{"date-words Июля\n", "p.txt:1:1: date-words \"Июля\" must be a word of lower-case letters"},
@@ -147,6 +148,8 @@ func FuzzSplit(f *testing.F) {
 	f.Add("en", "A Guide to This Year's Forum: the programme Our Common Future")
 	f.Add("ru", "Статья 1. Общие положения\n§ 2. Итоги ..... 7\nГлава 3.\nТекст. «Кто?» — Маша спросила. В XX–XXI вв. Россия; 1 сент. 2021 г. См. «Итоги». Цена 5 руб. Недорого.")
 	f.Add("zh", "我說。Hello. 再見。U.S. 政府 Inc. 公司 J. 王 第一章 总则\n本条例。a.b.")
+	f.Add("zh", "如下：\n表1 贸易额（亿美元\n第一条　总则\n表 ：\n第条 x\n图2\n附录A： “好！好！”")
+	f.Add("ru", "Данные:\nТаблица 1 — \nРис. 2: Схема (Treaty)\nВ 2001 г. (中俄) и т. д. 中俄")
 	f.Add("en", "\"Yes!\" I said. \"Why?\" Anna asked. Baker St. The Sect. 4 Chapter 2. Title\nNext.")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		r, err := For(lang)
