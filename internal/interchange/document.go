@@ -677,6 +677,16 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if len(untranslated) > 0 {
 			warn(u.Line, "unit %q: %d of %d segments not translated (%s): kept in the source language", u.ID, len(untranslated), len(u.Segments), strings.Join(untranslated, ", "))
 		}
+		// The translator may have put the sentences in another order.
+		order, ok := u.TargetOrder()
+		if !ok {
+			warn(u.Line, "unit %q: the orders of its targets do not give each a place of its own: read in the order of their sources", u.ID)
+		}
+		inOrder := make([]part, len(parts))
+		for k, si := range order {
+			inOrder[k] = parts[si]
+		}
+		parts = inOrder
 		var joined Content
 		for k, p := range parts {
 			if k > 0 && !(unspaced(p.lang) && unspaced(parts[k-1].lang)) {
