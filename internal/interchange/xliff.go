@@ -167,8 +167,9 @@ const (
 // name is used in messages. A file that is not XLIFF, is not well-formed
 // XML or lacks the source language everything depends on is refused with
 // an *Error. Odd elements in an otherwise good file (a trans-unit without
-// source, a repeated id, an unknown state or inline element) are skipped
-// or read as best they can be, and listed in the result's Warnings.
+// source, a repeated id, an unknown state or inline element, a control
+// character in a text, as <cp> or a character reference) are skipped or
+// read as best they can be, and listed in the result's Warnings.
 func ReadXLIFF(r io.Reader, name string) (*XLIFF, error) {
 	rd := &reading{file: name}
 	root, err := rd.parseTree(r, formatXLIFF)
@@ -549,7 +550,7 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
-				c = c.appendText(ch.text)
+				c = c.appendText(xr.withoutControls(ch.line, fmt.Sprintf("trans-unit %q", unit), ch.text))
 				continue
 			}
 			id := firstNonEmpty(ch.attrValue("rid"), ch.attrValue("id"))
@@ -800,7 +801,7 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
-				c = c.appendText(ch.text)
+				c = c.appendText(xr.withoutControls(ch.line, fmt.Sprintf("unit %q", unit), ch.text))
 				continue
 			}
 			id := ch.attrValue("id")
@@ -843,8 +844,15 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 			case "cp":
 				hex := ch.attrValue("hex")
 				v, err := strconv.ParseUint(hex, 16, 32)
-				if err != nil || v > 0x10ffff {
+				switch {
+				case err != nil || v > 0x10ffff:
 					xr.warn(ch, "unit %q: <cp hex=%q> is not a hexadecimal code point: dropped", unit, hex)
+					continue
+				case lang.IsControl(rune(v)):
+					xr.warn(ch, "unit %q: <cp hex=%q> is a control character, which no document can hold: dropped", unit, hex)
+					continue
+				case v >= 0xd800 && v <= 0xdfff || v&0xfffe == 0xfffe:
+					xr.warn(ch, "unit %q: <cp hex=%q> is not a character (a surrogate or a noncharacter): dropped", unit, hex)
 					continue
 				}
 				c = c.appendText(string(rune(v)))
