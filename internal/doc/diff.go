@@ -72,7 +72,7 @@ func leaves(d *Document) []leaf {
 						if it.Label != "" && first < len(out) {
 							// The label is part of what a reader sees.
 							l := &out[first]
-							l.text = it.Label + " " + l.text
+							l.text = it.Label + LabelSpace(it.Label) + l.text
 							l.key += "\x00" + it.Label
 						}
 					}
@@ -502,7 +502,7 @@ func (h *htmlWriter) changedBlock(c Change, lang string) {
 	h.langAttr(b.Lang, lang)
 	h.s(">")
 	if b.Type == Heading && b.Number != "" {
-		h.text(b.Number + " ")
+		h.text(b.Number + LabelSpace(b.Number))
 	}
 	for _, p := range c.Words {
 		switch p.Op {

@@ -241,7 +241,7 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		if b.Number != "" {
 			h.s(`<span class="number">`)
 			h.text(b.Number)
-			h.s("</span> ")
+			h.s("</span>" + LabelSpace(b.Number))
 		}
 		h.inlines(TrimBreaks(b.Inlines), inner)
 		h.s("</" + tag + ">\n")
@@ -340,7 +340,7 @@ func (h *htmlWriter) itemLabel() {
 	}
 	h.s(`<span class="label">`)
 	h.text(h.label)
-	h.s("</span> ")
+	h.s("</span>" + LabelSpace(h.label))
 	h.label = ""
 }
 

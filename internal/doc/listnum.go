@@ -111,3 +111,27 @@ func cycle(n int, signs string) string {
 	}
 	return string(s[(n-1)%len(s)])
 }
+
+// LabelSpace returns what goes between a label (a list item's label, a
+// heading's number) and the text after it: nothing after a label that
+// ends with a full-width mark (一、 （一） 1． 其一，), which Chinese sets
+// against its text (一、主要内容), a space after any other ("1.", "Статья 3.",
+// "第一条").
+func LabelSpace(label string) string {
+	if EndsFullWidth(label) {
+		return ""
+	}
+	return " "
+}
+
+// EndsFullWidth reports whether s ends with a full-width mark that a label
+// ends with: 、 ） ． ： ， 】 〕 」 』 》.
+func EndsFullWidth(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	for _, m := range []string{"、", "）", "．", "：", "，", "】", "〕", "」", "』", "》"} {
+		if strings.HasSuffix(s, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -191,7 +191,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		b.WriteString(strings.Repeat("#", min(max(bl.Level, 1), 6)) + " ")
 		m.oneLine, m.ctx.heading = true, true
 		if bl.Number != "" {
-			b.WriteString(escapeLineStart(escapeText(bl.Number, unknownRune, ' ', m.ctx), true) + " ")
+			b.WriteString(escapeLineStart(escapeText(bl.Number, unknownRune, ' ', m.ctx), true) + LabelSpace(bl.Number))
 		}
 		b.WriteString(escapeHeadingEnd(strings.ReplaceAll(text(bl.Inlines), "\n", " ")))
 		m.oneLine, m.ctx.heading = false, false

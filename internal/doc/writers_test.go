@@ -367,3 +367,40 @@ func TestUnreferencedNoteLinks(t *testing.T) {
 	}
 	checkOut(t, "HTML", h, []string{`href="#ref-na"`, `href="#ref-nc"`, `<span class="label">2</span>`, ">b</p>", ">d</p>"}, nil)
 }
+
+// TestLabelAgainstText checks that a heading number or list label that
+// ends with a full-width mark (一、 （一）) is set against its text, as
+// Chinese writes it (一、主要内容), in HTML, Markdown and the compared
+// text of a diff, while other labels keep their space ("1.", "第一章").
+func TestLabelAgainstText(t *testing.T) {
+	head := func(id, number, s string) Block {
+		return Block{ID: id, Type: Heading, Level: 3, Number: number, Inlines: []Inline{text(s)}}
+	}
+	d := &Document{Lang: "zh", Blocks: []Block{
+		head("h1", "第一章", "总则"),
+		head("h2", "一、", "主要内容"),
+		head("h3", "1.", "目标"),
+		{ID: "l1", Type: ListBlock, List: &List{Ordered: true, Items: []Item{
+			{Label: "（一）", Blocks: []Block{{Type: Paragraph, Inlines: []Inline{text("能源")}}}},
+			{Label: "(2)", Blocks: []Block{{Type: Paragraph, Inlines: []Inline{text("贸易")}}}},
+		}}},
+	}}
+	checkOut(t, "HTML", htmlOf(t, d, HTMLOptions{}), []string{
+		`<span class="number">第一章</span> 总则`,
+		`<span class="number">一、</span>主要内容`,
+		`<span class="number">1.</span> 目标`,
+		`<span class="label">（一）</span>能源`,
+		`<span class="label">(2)</span> 贸易`,
+	}, nil)
+	checkOut(t, "Markdown", mdOf(t, d, MarkdownOptions{}), []string{
+		"### 第一章 总则\n", "### 一、主要内容\n", "### 1\\. 目标\n", `<span class="label">（一）</span>能源`,
+	}, []string{"一、 ", "（一）</span> "})
+	changed := *d
+	changed.Blocks = append([]Block{}, d.Blocks...)
+	changed.Blocks[1] = head("h2", "一、", "主要事项")
+	var diff bytes.Buffer
+	if err := WriteDiffHTML(&diff, Diff(d, &changed), HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	checkOut(t, "diff", diff.String(), []string{"一、主要"}, []string{"一、 主要"})
+}

@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -562,7 +563,8 @@ type Applied struct {
 	// Warnings say, unit by unit, what was kept in the source language or
 	// could not be carried over, and why: segments not translated, a
 	// translation of another source text, a segment marked translated with
-	// an empty target, a tag of the translation the source does not have
+	// an empty target or with its source as target in letters the target
+	// language does not use, a tag of the translation the source does not have
 	// (its formatting is lost, its text kept), a tag of the source the
 	// translation lost, a repeated or unbalanced tag, a unit the document
 	// does not have.
@@ -572,7 +574,10 @@ type Applied struct {
 // ApplyTranslation replaces the text of d (the document the XLIFF was made
 // from) by the translations in x, keeping the document's structure and the
 // formatting carried by inline codes. A segment is translated when it has a
-// target that is not the pre-filled source. A unit with every segment
+// target that is not the pre-filled source; a target that is its source,
+// marked translated, is still the source when its letters are of a script
+// the target language does not use (Chinese left in a Russian text): it is
+// kept in the source language, with a warning. A unit with every segment
 // translated replaces its text; one with some translated replaces those
 // sentences and keeps the others in the source language, with a warning;
 // one with none keeps its text. Text left in the source language is marked
@@ -643,9 +648,19 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		}
 		var parts []part
 		var untranslated, empty []string
+		// Targets that are their source, and the scripts of their
+		// letters the target language does not use.
+		var copied, scripts []string
 		for k, s := range u.Segments {
 			tgt := s.Target
 			switch {
+			case s.State != New && !s.NoTranslate && squeeze(tgt.Plain()) == squeeze(s.Source.Plain()) && foreignScript(s.Source.Plain(), x.TgtLang) != "":
+				// The source copied as its translation: letters the
+				// target language is not written in.
+				copied = append(copied, strconv.Itoa(k+1))
+				if sc := foreignScript(s.Source.Plain(), x.TgtLang); !slices.Contains(scripts, sc) {
+					scripts = append(scripts, sc)
+				}
 			case s.State == New && ownTranslation(s.Source.Plain()):
 				// A year, a time or codes alone ("2001", "15:30")
 				// is its own translation.
@@ -668,7 +683,10 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if len(empty) > 0 {
 			warn(u.Line, "unit %q: segment %s is marked translated but its target is empty: kept in the source language", u.ID, strings.Join(empty, ", "))
 		}
-		kept := len(empty) + len(untranslated)
+		if len(copied) > 0 {
+			warn(u.Line, "unit %q: segment %s is marked translated, but its target is its source, in %s letters, which %s text does not use: kept in the source language", u.ID, strings.Join(copied, ", "), strings.Join(scripts, " and "), x.TgtLang)
+		}
+		kept := len(empty) + len(untranslated) + len(copied)
 		if kept == len(u.Segments) {
 			res.Kept = append(res.Kept, u.ID)
 			keep()
@@ -677,6 +695,16 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if len(untranslated) > 0 {
 			warn(u.Line, "unit %q: %d of %d segments not translated (%s): kept in the source language", u.ID, len(untranslated), len(u.Segments), strings.Join(untranslated, ", "))
 		}
+		// The translator may have put the sentences in another order.
+		order, ok := u.TargetOrder()
+		if !ok {
+			warn(u.Line, "unit %q: the orders of its targets do not give each a place of its own: read in the order of their sources", u.ID)
+		}
+		inOrder := make([]part, len(parts))
+		for k, si := range order {
+			inOrder[k] = parts[si]
+		}
+		parts = inOrder
 		var joined Content
 		for k, p := range parts {
 			if k > 0 && !(unspaced(p.lang) && unspaced(parts[k-1].lang)) {
@@ -786,6 +814,38 @@ func (m *sourceMarker) wrap(c Content) Content {
 	}
 	flush()
 	return out
+}
+
+// foreignScript names the script of letters in s that texts in language
+// tag are not written in: Han characters in Russian or English, Cyrillic
+// in Chinese or English. Latin letters are in none: Chinese and Russian
+// texts write names and abbreviations in them ("NATO", "GDP"). It returns
+// "" when s has no such letter, or tag's script is not one of Han,
+// Cyrillic and Latin.
+func foreignScript(s, tag string) string {
+	var uses []*unicode.RangeTable
+	switch lang.Script(tag) {
+	case "Hans", "Hant":
+		uses = []*unicode.RangeTable{unicode.Han, unicode.Latin}
+	case "Cyrl":
+		uses = []*unicode.RangeTable{unicode.Cyrillic, unicode.Latin}
+	case "Latn":
+		uses = []*unicode.RangeTable{unicode.Latin}
+	default:
+		return ""
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) || unicode.In(r, uses...) {
+			continue
+		}
+		switch {
+		case unicode.Is(unicode.Han, r):
+			return "Han"
+		case unicode.Is(unicode.Cyrillic, r):
+			return "Cyrillic"
+		}
+	}
+	return ""
 }
 
 // hasLetter reports whether s has a letter of any script.

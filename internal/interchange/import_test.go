@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/doc/markdown"
 )
 
 var tagNotation = regexp.MustCompile(`\{(/?)(\d+)(/?)\}`)
@@ -311,5 +312,64 @@ func TestImportLetterless(t *testing.T) {
 	// translated.
 	if len(res.Kept) != 1 || res.Kept[0] != units[4].ID || len(res.Partial) != 1 || res.Partial[0] != units[3].ID || len(res.Warnings) != 1 {
 		t.Errorf("kept %v, partial %v, want %s kept, %s partial; warnings %v", res.Kept, res.Partial, units[4].ID, units[3].ID, res.Warnings)
+	}
+}
+
+// TestImportCopiedSource imports targets that are their source, marked
+// translated: text in letters the target language does not use (Chinese
+// in Russian, Russian in English) is the source left untranslated, kept
+// in the source language and marked as such with a warning naming the
+// unit; names and abbreviations in Latin letters ("NATO", "GDP") are
+// legitimate targets in any of them, and so is a segment not to be
+// translated.
+func TestImportCopiedSource(t *testing.T) {
+	tests := []struct {
+		from, to, text string
+		noTranslate    bool
+		kept           bool
+		warning        string
+	}{
+		{"zh", "ru", "石油；", false, true, "segment 1 is marked translated, but its target is its source, in Han letters, which ru text does not use"},
+		{"zh", "en", "GDP增长", false, true, "in Han letters, which en text does not use"},
+		{"ru", "en", "Москва", false, true, "in Cyrillic letters, which en text does not use"},
+		{"ru", "zh", "Москва", false, true, "in Cyrillic letters, which zh text does not use"},
+		{"en", "ru", "NATO", false, false, ""},
+		{"zh", "ru", "GDP", false, false, ""},
+		{"en", "zh", "OK", false, false, ""},
+		{"zh", "ru", "石油", true, false, ""},
+	}
+	for _, tt := range tests {
+		d, err := markdown.Read([]byte(tt.text+"\n"), tt.from, markdown.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := FromDocument(d, "a.md", tt.from, tt.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seg := &x.Files[0].Units[0].Segments[0]
+		seg.Target, seg.State, seg.NoTranslate = seg.Source, Translated, tt.noTranslate
+		res, err := ApplyTranslation(d, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := tt.from + "→" + tt.to + " " + tt.text
+		if got := len(res.Kept) == 1; got != tt.kept || res.Translated != 1-len(res.Kept) {
+			t.Errorf("%s: kept %v, translated %d", name, res.Kept, res.Translated)
+		}
+		switch {
+		case tt.warning == "" && len(res.Warnings) > 0:
+			t.Errorf("%s: unexpected warnings\n%s", name, warningLines(res.Warnings))
+		case tt.warning != "" && (len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0].Msg, `unit "`+x.Files[0].Units[0].ID+`": segment 1 is marked translated`) || !strings.Contains(res.Warnings[0].Msg, tt.warning)):
+			t.Errorf("%s: warnings\n%swant one with %q", name, warningLines(res.Warnings), tt.warning)
+		}
+		var md bytes.Buffer
+		if err := doc.WriteMarkdown(&md, d); err != nil {
+			t.Fatal(err)
+		}
+		span := `<span lang="` + tt.from + `">` + tt.text + `</span>`
+		if got := strings.Contains(md.String(), span); got != tt.kept {
+			t.Errorf("%s: marked as %s: %v, want %v:\n%s", name, tt.from, got, tt.kept, md.String())
+		}
 	}
 }

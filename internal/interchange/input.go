@@ -3,6 +3,7 @@ package interchange
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/textenc"
@@ -67,6 +68,32 @@ func (rd *reading) warnLang(n *node, tag, format string, args ...any) {
 // warn records a warning at node n.
 func (rd *reading) warn(n *node, format string, args ...any) {
 	rd.warnLine(n.line, format, args...)
+}
+
+// withoutControls returns s without the control characters that no
+// document may hold (lang.IsControl: C0 controls but tab, line feed and
+// carriage return, DEL, C1 controls), which a translation file can carry
+// (XML 1.0 allows DEL and the C1 controls, a TSV file anything) and
+// writers would put out raw. Each text that had some is a warning at line,
+// naming the text's place (what: `unit "p-1"`) and the characters.
+func (rd *reading) withoutControls(line int, what, s string) string {
+	if !strings.ContainsFunc(s, lang.IsControl) {
+		return s
+	}
+	var found []string
+	seen := map[rune]bool{}
+	out := strings.Map(func(r rune) rune {
+		if !lang.IsControl(r) {
+			return r
+		}
+		if !seen[r] {
+			seen[r] = true
+			found = append(found, fmt.Sprintf("U+%04X", r))
+		}
+		return -1
+	}, s)
+	rd.warnLine(line, "%s: control character %s, which no document can hold: dropped", what, strings.Join(found, ", "))
+	return out
 }
 
 // errAt returns an error at node n.

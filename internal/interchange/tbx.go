@@ -128,7 +128,7 @@ func ReadTBX(r io.Reader, name string) (*Termbase, error) {
 					rd.warnLang(holder, tag, "<%s> without <term> (%s) in entry %q: skipped", holder.name, tag, c.ID)
 					continue
 				}
-				t := Term{Lang: tag, Text: strings.TrimSpace(termEl.innerText())}
+				t := Term{Lang: tag, Text: strings.TrimSpace(rd.withoutControls(termEl.line, fmt.Sprintf("<term> (%s) in entry %q", tag, c.ID), termEl.innerText()))}
 				if t.Text == "" {
 					rd.warnLang(termEl, tag, "empty <term> (%s) in entry %q: skipped", tag, c.ID)
 					continue
@@ -300,8 +300,8 @@ func statusTBX2(s TermStatus) string {
 // with an *Error, and so is one without a header whose column has no term
 // in the script of its language and some in another (Han characters
 // where English is expected): it is a glossary of another pair or the
-// other direction. A line without two terms is skipped and listed in the
-// result's Warnings.
+// other direction. A line without two terms is skipped, and a control
+// character in a term dropped; each is listed in the result's Warnings.
 func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 	src, err := lang.ParseTag(srcLang)
 	if err != nil {
@@ -355,7 +355,7 @@ func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 		c := Concept{ID: "l" + strconv.Itoa(line)}
 		for k, lang := range cols {
 			if k < len(f) {
-				if t := strings.TrimSpace(f[k]); t != "" {
+				if t := strings.TrimSpace(rd.withoutControls(line, "the "+lang+" term", f[k])); t != "" {
 					c.Terms = append(c.Terms, Term{Lang: lang, Text: t})
 				}
 			}

@@ -69,7 +69,8 @@ const tmxTime = "20060102T150405Z"
 // <body> is refused with an *Error. In an otherwise good file, a <tuv>
 // without a usable language or <seg> is skipped, and so is a <tu> left with
 // fewer than two languages (it translates nothing); unknown elements in a
-// <seg> are read for their text. Each is listed in the result's Warnings.
+// <seg> are read for their text, and control characters in it dropped.
+// Each is listed in the result's Warnings.
 // Language tags are returned in canonical case ("zh-CN").
 func ReadTMX(r io.Reader, name string) (*TMX, error) {
 	rd := &reading{file: name}
@@ -123,7 +124,7 @@ func ReadTMX(r io.Reader, name string) (*TMX, error) {
 				rd.warn(v, "<tuv xml:lang=%q> without <seg>: skipped", raw)
 				continue
 			}
-			tu.Variants = append(tu.Variants, TUV{Lang: tag, Seg: rd.contentTMX(seg)})
+			tu.Variants = append(tu.Variants, TUV{Lang: tag, Seg: rd.contentTMX(seg, segName(tu.ID, tag))})
 			// OmegaT dates the translation, on its <tuv>.
 			if d := rd.tmxDate(v, "changedate"); d.After(tu.Changed) {
 				tu.Changed = d
@@ -143,6 +144,14 @@ func ReadTMX(r io.Reader, name string) (*TMX, error) {
 	return t, nil
 }
 
+// segName names the <seg> of unit id in language tag in messages.
+func segName(id, tag string) string {
+	if id == "" {
+		return fmt.Sprintf("<seg> (%s)", tag)
+	}
+	return fmt.Sprintf("<tu tuid=%q>: <seg> (%s)", id, tag)
+}
+
 // tmxDate reads a date attribute of n in TMX's form (20060102T150405Z); an
 // attribute in another form is ignored with a warning.
 func (rd *reading) tmxDate(n *node, attr string) time.Time {
@@ -159,8 +168,9 @@ func (rd *reading) tmxDate(n *node, attr string) time.Time {
 }
 
 // contentTMX reads a TMX <seg>: text with bpt/ept/ph/it/hi/ut codes. An
-// unknown element is read for its text, with a warning.
-func (rd *reading) contentTMX(n *node) Content {
+// unknown element is read for its text, and control characters are
+// dropped, with a warning naming the seg (what).
+func (rd *reading) contentTMX(n *node, what string) Content {
 	var c Content
 	var walk func(n *node)
 	walk = func(n *node) {
@@ -168,7 +178,7 @@ func (rd *reading) contentTMX(n *node) Content {
 			id := firstNonEmpty(ch.attrValue("i"), ch.attrValue("x"))
 			switch ch.name {
 			case "":
-				c = c.appendText(ch.text)
+				c = c.appendText(rd.withoutControls(ch.line, what, ch.text))
 			case "bpt":
 				c = append(c, Run{Kind: Open, ID: id, Type: ch.attrValue("type"), Code: ch.innerText()})
 			case "ept":

@@ -96,9 +96,43 @@ type Segment struct {
 	// from a translation memory), best first; writers put them in XLIFF
 	// 1.2 <alt-trans> and XLIFF 2 <mtc:matches>.
 	Matches []Match
+	// Order is the place of the segment's target among the targets of
+	// its unit, counted from 1, when a translator put the sentences of
+	// the translation in another order than the source's (XLIFF 2
+	// <target order>, XLIFF 1.2 the order of the target's <mrk
+	// mtype="seg">); 0 keeps the segment's own place. A unit's orders
+	// count only when they give every segment a place of its own
+	// (Unit.TargetOrder).
+	Order int
 	// Line and Col locate the segment in the file it was read from, for
 	// messages about it; they are zero for segments built in memory.
 	Line, Col int
+}
+
+// TargetOrder returns the indices of u.Segments in the order their
+// targets are read, by each segment's Order (its own place when 0); ok is
+// false, and the order the segments', when the orders do not give every
+// segment a place of its own from 1 to len(u.Segments).
+func (u Unit) TargetOrder() (order []int, ok bool) {
+	n := len(u.Segments)
+	order = make([]int, n)
+	for i := range order {
+		order[i] = -1
+	}
+	for i, s := range u.Segments {
+		p := s.Order
+		if p == 0 {
+			p = i + 1
+		}
+		if p < 1 || p > n || order[p-1] >= 0 {
+			for i := range order {
+				order[i] = i
+			}
+			return order, false
+		}
+		order[p-1] = i
+	}
+	return order, true
 }
 
 // Match is a translation proposed for a segment: a source like the
@@ -133,8 +167,9 @@ const (
 // name is used in messages. A file that is not XLIFF, is not well-formed
 // XML or lacks the source language everything depends on is refused with
 // an *Error. Odd elements in an otherwise good file (a trans-unit without
-// source, a repeated id, an unknown state or inline element) are skipped
-// or read as best they can be, and listed in the result's Warnings.
+// source, a repeated id, an unknown state or inline element, a control
+// character in a text, as <cp> or a character reference) are skipped or
+// read as best they can be, and listed in the result's Warnings.
 func ReadXLIFF(r io.Reader, name string) (*XLIFF, error) {
 	rd := &reading{file: name}
 	root, err := rd.parseTree(r, formatXLIFF)
@@ -409,6 +444,7 @@ func (xr *xliffReader) transUnit(tu *node, noTranslate bool) (segs []Segment, no
 					xr.warn(m, "trans-unit %q: target segment mid=%q has no source segment: skipped", id, mid)
 				}
 			}
+			orderMarks(segs, segMarks(tgtEl))
 			return segs, notes, true
 		}
 	}
@@ -419,6 +455,35 @@ func (xr *xliffReader) transUnit(tu *node, noTranslate bool) (segs []Segment, no
 	}
 	s.State = settleNew(s)
 	return []Segment{s}, notes, true
+}
+
+// orderMarks gives segs (read from a seg-source) the order of their
+// targets' <mrk mtype="seg"> in the target, when the target has one for
+// each segment, once, in another order.
+func orderMarks(segs []Segment, marks []*node) {
+	if len(marks) != len(segs) {
+		return
+	}
+	place := map[string]int{}
+	for i, m := range marks {
+		place[m.attrValue("mid")] = i + 1
+	}
+	if len(place) != len(segs) {
+		return
+	}
+	moved := false
+	for i, s := range segs {
+		if place[s.ID] == 0 {
+			return
+		}
+		moved = moved || place[s.ID] != i+1
+	}
+	if !moved {
+		return
+	}
+	for i := range segs {
+		segs[i].Order = place[segs[i].ID]
+	}
 }
 
 func segMarks(n *node) []*node {
@@ -485,7 +550,7 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
-				c = c.appendText(ch.text)
+				c = c.appendText(xr.withoutControls(ch.line, fmt.Sprintf("trans-unit %q", unit), ch.text))
 				continue
 			}
 			id := firstNonEmpty(ch.attrValue("rid"), ch.attrValue("id"))
@@ -620,8 +685,9 @@ func (xr *xliffReader) unit2(un *node, noTranslate bool) (u Unit, ok bool) {
 		xr.warn(un, "unit %q has no <segment>: skipped", u.ID)
 		return u, false
 	}
+	places := xr.targetPlaces(un, u.ID)
 	for _, sg := range segs {
-		s := Segment{ID: sg.attrValue("id"), Line: sg.line, Col: sg.col}
+		s := Segment{ID: sg.attrValue("id"), Line: sg.line, Col: sg.col, Order: places[sg]}
 		src := sg.first("source")
 		if src == nil {
 			xr.warn(sg, "unit %q: <segment> without <source>: skipped", u.ID)
@@ -639,7 +705,70 @@ func (xr *xliffReader) unit2(un *node, noTranslate bool) (u Unit, ok bool) {
 		}
 		u.Segments = append(u.Segments, s)
 	}
+	if places != nil {
+		rankOrders(u.Segments)
+	}
 	return u, len(u.Segments) > 0
+}
+
+// targetPlaces reads where the targets of an XLIFF 2 unit go: each
+// <segment> and <ignorable> has a place, 1 to n in the order they come,
+// and its target goes to the place its order attribute names (its own
+// when it has none). It returns the place of each segment's target, or
+// nil when the targets are in the sources' order. Orders that are not
+// numbers from 1 to n, or give two targets one place, are a warning:
+// the targets are read in the sources' order.
+func (xr *xliffReader) targetPlaces(un *node, unit string) map[*node]int {
+	var parts []*node
+	for _, c := range un.children {
+		if c.name == "segment" || c.name == "ignorable" {
+			parts = append(parts, c)
+		}
+	}
+	places := map[*node]int{}
+	taken := map[int]bool{}
+	moved := false
+	for i, p := range parts {
+		place := i + 1
+		if t := p.first("target"); t != nil && t.attrValue("order") != "" {
+			v, err := strconv.Atoi(t.attrValue("order"))
+			if err != nil || v < 1 || v > len(parts) || taken[v] {
+				what := "is not a place from 1 to " + strconv.Itoa(len(parts))
+				if err == nil && taken[v] {
+					what = "is another target's place too"
+				}
+				xr.warn(t, "unit %q: <target order=%q> %s: the unit's targets are read in the order of their sources", unit, t.attrValue("order"), what)
+				return nil
+			}
+			place = v
+		}
+		if taken[place] {
+			xr.warn(p, "unit %q: the target of <%s> has no order, and another target is given its place %d: the unit's targets are read in the order of their sources", unit, p.name, place)
+			return nil
+		}
+		taken[place] = true
+		moved = moved || place != i+1
+		places[p] = place
+	}
+	if !moved {
+		return nil
+	}
+	return places
+}
+
+// rankOrders turns the places of segs' targets among the places of a
+// unit's segments and ignorables (which tandem does not keep) into their
+// places among the segments alone, 1 to len(segs).
+func rankOrders(segs []Segment) {
+	for i := range segs {
+		rank := 1
+		for j := range segs {
+			if segs[j].Order < segs[i].Order {
+				rank++
+			}
+		}
+		segs[i].Order = rank
+	}
 }
 
 // state2 maps the state of an XLIFF 2 segment to ours; an unknown value
@@ -672,7 +801,7 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
-				c = c.appendText(ch.text)
+				c = c.appendText(xr.withoutControls(ch.line, fmt.Sprintf("unit %q", unit), ch.text))
 				continue
 			}
 			id := ch.attrValue("id")
@@ -715,8 +844,15 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 			case "cp":
 				hex := ch.attrValue("hex")
 				v, err := strconv.ParseUint(hex, 16, 32)
-				if err != nil || v > 0x10ffff {
+				switch {
+				case err != nil || v > 0x10ffff:
 					xr.warn(ch, "unit %q: <cp hex=%q> is not a hexadecimal code point: dropped", unit, hex)
+					continue
+				case lang.IsControl(rune(v)):
+					xr.warn(ch, "unit %q: <cp hex=%q> is a control character, which no document can hold: dropped", unit, hex)
+					continue
+				case v >= 0xd800 && v <= 0xdfff || v&0xfffe == 0xfffe:
+					xr.warn(ch, "unit %q: <cp hex=%q> is not a character (a surrogate or a noncharacter): dropped", unit, hex)
 					continue
 				}
 				c = c.appendText(string(rune(v)))
@@ -945,6 +1081,15 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 				srcAll = append(srcAll, s.Source...)
 				tgtAll = append(tgtAll, targets[si]...)
 			}
+			// Targets in another order than their sources say so; orders
+			// that do not place each target once are not written.
+			targetOrder, valid := u.TargetOrder()
+			places := make([]int, len(u.Segments))
+			reordered := false
+			for k, si := range targetOrder {
+				places[si] = k + 1
+				reordered = reordered || valid && k != si
+			}
 			var segs strings.Builder
 			for si, s := range u.Segments {
 				// Segments share the identifiers of a unit with its
@@ -972,7 +1117,11 @@ func writeXLIFF2(b *strings.Builder, x *XLIFF) {
 					src = `<mrk id="m` + n + `" type="mtc:match">` + src + "</mrk>"
 				}
 				segs.WriteString("        <source xml:space=\"preserve\">" + src + "</source>\n")
-				segs.WriteString("        <target xml:space=\"preserve\">" + inline2(targets[si], n, data, codeEnds(tgtAll)) + "</target>\n")
+				order := ""
+				if reordered {
+					order = strconv.Itoa(places[si])
+				}
+				segs.WriteString("        <target xml:space=\"preserve\"" + attrs("order", order) + ">" + inline2(targets[si], n, data, codeEnds(tgtAll)) + "</target>\n")
 				segs.WriteString("      </segment>\n")
 			}
 			if len(data) > 0 {

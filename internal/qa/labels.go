@@ -68,6 +68,50 @@ func (s *numScanner) listLabel(start, end int) bool {
 	return after == 0 || unicode.IsSpace(after) || unicode.IsLetter(after) && !isZhNumeral(after) || isObject(after)
 }
 
+// labelOnly reports whether s is a list or section label and nothing
+// else (codes around it aside): 一、 （一） 一） 二． 1. 1) (1) б) (b) ii)
+// IV. ① ⑴, a number standing for itself or a code standing for it. Its
+// final mark is the label's, which each language writes its own way (一、
+// is "1)" or "1."), not the end of a sentence.
+func labelOnly(s string) bool {
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) })
+	if r, n := utf8.DecodeRuneInString(s); n == len(s) && n > 0 {
+		// Enclosed numbers: ① ⑴ ⒈ ❶ ➀ ㈠ ㊀.
+		return r >= 0x2460 && r <= 0x249B || r >= 0x24EA && r <= 0x24FF || r >= 0x2776 && r <= 0x2793 ||
+			r >= 0x3220 && r <= 0x3229 || r >= 0x3280 && r <= 0x3289
+	}
+	core, bracketed := s, false
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if inner, ok := strings.CutPrefix(core, p[0]); ok {
+			if inner, ok = strings.CutSuffix(inner, p[1]); !ok {
+				return false
+			}
+			core, bracketed = inner, true
+			break
+		}
+	}
+	if !bracketed {
+		r, n := utf8.DecodeLastRuneInString(core)
+		if n == 0 || !strings.ContainsRune(")）.．、", r) {
+			return false
+		}
+		core = core[:len(core)-n]
+	}
+	core = strings.TrimFunc(core, isObject)
+	if core == "" {
+		return strings.ContainsRune(s, objectMark)
+	}
+	all := func(f func(rune) bool) bool { return strings.IndexFunc(core, func(r rune) bool { return !f(r) }) < 0 }
+	if all(func(r rune) bool { return r >= '0' && r <= '9' }) || all(isZhNumeral) {
+		return true
+	}
+	if _, _, ok := roman(strings.ToUpper(core), "ru"); ok && (core == strings.ToUpper(core) || core == strings.ToLower(core)) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(core)
+	return n == len(core) && unicode.IsLower(r) && (unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Cyrillic, r))
+}
+
 // zhLabel reports whether the Chinese numeral text[i:j] heads an item:
 // 二、, 二． and 二） at the start of an item, （二） anywhere, 其二， and
 // 二是 at the start of an item or a clause (一是加强合作，二是扩大贸易).

@@ -77,3 +77,45 @@ func TestListLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelUnits checks units that are a list or section label alone, as
+// tandem exports the numbers of headings and the labels of list items
+// (一、 → 1)): each language marks a label its own way, so the end
+// punctuation is not compared; a label with a title ends with the title's
+// punctuation, and messages name the mark as written (、 is an
+// enumeration comma, not ",").
+func TestLabelUnits(t *testing.T) {
+	tests := []struct {
+		from, to, src, tgt string
+		want               string // the end-punctuation message, "" for none
+	}{
+		{"zh", "ru", "一、", "1)", ""},
+		{"zh", "ru", "一、", "1.", ""},
+		{"zh", "ru", "（一）", "а)", ""},
+		{"zh", "en", "二、", "II.", ""},
+		{"zh", "en", "①", "1)", ""},
+		{"ru", "zh", "1)", "一、", ""},
+		{"ru", "zh", "б)", "（二）", ""},
+		{"en", "ru", "(ii)", "б)", ""},
+		{"zh", "ru", "一、主要内容", "1. Основное содержание", ""},
+		{"zh", "ru", "一、主要内容。", "1. Основное содержание", `the source ends with "。", the translation with no punctuation`},
+		{"zh", "ru", "石油、天然气、", "Нефть, газ.", `the source ends with "、" (an enumeration comma), the translation with "."`},
+		{"zh", "ru", "这是问题吗？", "Это вопрос.", `the source ends with "？", the translation with "."`},
+		{"ru", "zh", "Он сказал...", "他说？", `the source ends with "...", the translation with "？"`},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range mustChecker(t, tt.from, tt.to, nil).Segment(interchange.PlainText(tt.src), interchange.PlainText(tt.tgt)) {
+			if f.Check == "end-punctuation" {
+				got = append(got, f.Message)
+			}
+		}
+		want := []string{}
+		if tt.want != "" {
+			want = append(want, tt.want)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s→%s %q → %q: end-punctuation %q, want %q", tt.from, tt.to, tt.src, tt.tgt, got, want)
+		}
+	}
+}

@@ -19,6 +19,22 @@ type ending struct {
 	afterLatin bool
 }
 
+// name names the ending in messages by its mark as written: "。", "、"
+// (an enumeration comma, not ","), "..." for an ellipsis of stops.
+func (e ending) name() string {
+	switch {
+	case e.class == "":
+		return "no punctuation"
+	case e.class == "…" && e.mark == '.':
+		return strconv.Quote("...")
+	case e.mark == '、':
+		return strconv.Quote("、") + " (an enumeration comma)"
+	case e.mark != 0:
+		return strconv.Quote(string(e.mark))
+	}
+	return strconv.Quote(e.class)
+}
+
 func (e ending) classes() []string { return append([]string{e.class}, e.also...) }
 
 // endingOf returns how s ends, after closing quotation marks and brackets
@@ -176,20 +192,19 @@ func fullWidth(r rune) bool {
 // 第一条, 表1) may end with a stop on one side and none on the other:
 // Chinese gives such labels and headings none.
 func (c *Checker) checkEndPunctuation(s, t string, add addFunc) {
+	if labelOnly(s) && labelOnly(t) {
+		// Labels compare by their numbers: each language marks them
+		// its own way (一、 is "1)" or "1.").
+		return
+	}
 	se, te := endingOf(s, c.from), endingOf(t, c.to)
 	agree := slices.ContainsFunc(se.classes(), func(x string) bool { return slices.Contains(te.classes(), x) })
 	if !agree && (se.class == "." && te.class == "" || se.class == "" && te.class == ".") && labelled(s, c.from) && labelled(t, c.to) {
 		agree = true
 	}
 	if !agree {
-		name := func(c string) string {
-			if c == "" {
-				return "no punctuation"
-			}
-			return strconv.Quote(c)
-		}
 		// A question must stay a question, an exclamation an exclamation.
-		add("end-punctuation", Warning, "the source ends with %s, the translation with %s", name(se.class), name(te.class))
+		add("end-punctuation", Warning, "the source ends with %s, the translation with %s", se.name(), te.name())
 		return
 	}
 	if te.class == "" || te.class == "…" || te.mark == 0 {

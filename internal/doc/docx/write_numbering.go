@@ -67,6 +67,9 @@ func level(x *xb, ilvl, start int, format, text string) {
 	x.open("w:lvl", "w:ilvl", strconv.Itoa(ilvl))
 	x.empty("w:start", "w:val", strconv.Itoa(start))
 	numFmt(x, format)
+	if doc.EndsFullWidth(text) {
+		x.empty("w:suff", "w:val", "nothing")
+	}
 	x.empty("w:lvlText", "w:val", text)
 	x.empty("w:lvlJc", "w:val", "left")
 	x.open("w:pPr")
@@ -170,7 +173,7 @@ func (nb *numBuilder) heading(lvl int, number string) int {
 	o.open("w:lvl", "w:ilvl", strconv.Itoa(lvl))
 	o.empty("w:start", "w:val", "1")
 	o.empty("w:numFmt", "w:val", "none")
-	o.empty("w:suff", "w:val", "space")
+	o.empty("w:suff", "w:val", suffix(number, "space"))
 	o.empty("w:lvlText", "w:val", strings.ReplaceAll(number, "%", "％"))
 	o.empty("w:lvlJc", "w:val", "left")
 	o.close("w:lvl")
@@ -467,10 +470,20 @@ func (nb *numBuilder) planLevel(x *xb, d *planDef, L int, text string) {
 	if p.legal {
 		x.empty("w:isLgl")
 	}
-	x.empty("w:suff", "w:val", "space")
+	x.empty("w:suff", "w:val", suffix(text, "space"))
 	x.empty("w:lvlText", "w:val", text)
 	x.empty("w:lvlJc", "w:val", "left")
 	x.close("w:lvl")
+}
+
+// suffix is the w:suff of a level whose label is text: nothing after a
+// label that ends with a full-width mark, which Chinese sets against its
+// text (一、主要内容, see doc.LabelSpace), else other.
+func suffix(text, other string) string {
+	if doc.EndsFullWidth(text) {
+		return "nothing"
+	}
+	return other
 }
 
 // levelOverride returns a w:lvlOverride of level L of d whose level shows
@@ -531,6 +544,9 @@ func copyLevel(x *xb, lvl *xnode, ilvl, start int, text, format string, legal bo
 	}
 	replaced := format != "" || text != ""
 	textDone := text == ""
+	// A label of the writer's that ends with a full-width mark is set
+	// against its text, whatever the template's level did.
+	closeLabel := doc.EndsFullWidth(text)
 	fmtDone := format == ""
 	for _, k := range lvl.elems() {
 		isFmt := k.isW("numFmt") || k.is(nsMC, "AlternateContent")
@@ -548,10 +564,17 @@ func copyLevel(x *xb, lvl *xnode, ilvl, start int, text, format string, legal bo
 		case k.isW("pStyle"):
 		case replaced && (k.isW("lvlRestart") || k.isW("isLgl")):
 		case format != "" && isFmt:
+		case k.isW("suff") && closeLabel:
 		case k.isW("lvlText") && text != "":
+			if closeLabel {
+				x.empty("w:suff", "w:val", "nothing")
+			}
 			x.empty("w:lvlText", "w:val", text)
 			textDone = true
 		case !textDone && (k.isW("lvlPicBulletId") || k.isW("legacy") || k.isW("lvlJc") || k.isW("pPr") || k.isW("rPr")):
+			if closeLabel {
+				x.empty("w:suff", "w:val", "nothing")
+			}
 			x.empty("w:lvlText", "w:val", text)
 			textDone = true
 			x.writeCanon(k)
@@ -566,6 +589,9 @@ func copyLevel(x *xb, lvl *xnode, ilvl, start int, text, format string, legal bo
 		x.empty("w:isLgl")
 	}
 	if !textDone {
+		if closeLabel {
+			x.empty("w:suff", "w:val", "nothing")
+		}
 		x.empty("w:lvlText", "w:val", text)
 	}
 	x.close("w:lvl")

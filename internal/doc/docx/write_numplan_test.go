@@ -209,6 +209,11 @@ func TestWriteHeadingNumbers(t *testing.T) {
 				if !strings.Contains(copied, `w:lvlText w:val="`+text+`"`) {
 					t.Errorf("the headings' definition lacks the level text %q:\n%s", text, copied)
 				}
+				// A label that ends with a full-width mark is set
+				// against its heading: （一）总则.
+				if closed := strings.Contains(copied, `<w:suff w:val="nothing"/><w:lvlText w:val="`+text+`"/>`); closed != doc.EndsFullWidth(text) {
+					t.Errorf("level text %q: set against its heading %v, want %v:\n%s", text, closed, !closed, copied)
+				}
 			}
 			if !strings.Contains(copied, `<w:ind w:left="0" w:firstLine="0"/>`) || strings.Contains(copied, "pStyle") {
 				t.Errorf("the copy does not keep the template's indents, or is linked to its style:\n%s", copied)
@@ -249,6 +254,48 @@ func TestWriteOwnHeadingNumbers(t *testing.T) {
 	for _, want := range []string{`<w:start w:val="3"/><w:numFmt w:val="decimal"/><w:suff w:val="space"/><w:lvlText w:val="Глава %1"/>`, `<w:lvlText w:val="%1.%2"/>`} {
 		if !strings.Contains(numbering, want) {
 			t.Errorf("numbering lacks %s:\n%s", want, numbering)
+		}
+	}
+}
+
+// TestWriteLabelsAgainstText checks that levels the writer defines whose
+// label ends with a full-width mark (一、 （一）) set it against the text,
+// as Chinese writes 一、主要内容 (w:suff nothing), while others keep their
+// space or tab: headings numbered 一、 and 第一章, a list in Chinese
+// counting (%1、), a list whose labels are （一） （二）, a decimal list.
+func TestWriteLabelsAgainstText(t *testing.T) {
+	para := func(s string) []doc.Block {
+		return []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: s}}}}
+	}
+	d := &doc.Document{Lang: "zh", Blocks: []doc.Block{
+		{ID: "h1", Type: doc.Heading, Level: 1, Number: "第一章", Inlines: []doc.Inline{{Type: doc.Text, Text: "总则"}}},
+		{ID: "h2", Type: doc.Heading, Level: 2, Number: "一、", Inlines: []doc.Inline{{Type: doc.Text, Text: "主要内容"}}},
+		{ID: "h3", Type: doc.Heading, Level: 2, Number: "二、", Inlines: []doc.Inline{{Type: doc.Text, Text: "其他事项"}}},
+		{ID: "l1", Type: doc.ListBlock, List: &doc.List{Ordered: true, Style: "cjk-ideographic", Items: []doc.Item{{Blocks: para("石油")}, {Blocks: para("天然气")}}}},
+		{ID: "l2", Type: doc.ListBlock, List: &doc.List{Ordered: true, Items: []doc.Item{{Label: "（一）", Blocks: para("能源")}, {Label: "（二）", Blocks: para("贸易")}}}},
+		{ID: "l3", Type: doc.ListBlock, List: &doc.List{Ordered: true, Items: []doc.Item{{Blocks: para("一")}, {Blocks: para("二")}}}},
+	}}
+	numbering := string(checkPackage(t, write(t, d, WriteOptions{}))["word/numbering.xml"])
+	suffOf := map[string]string{}
+	for _, lvl := range regexp.MustCompile(`<w:lvl [^>]*>.*?</w:lvl>`).FindAllString(numbering, -1) {
+		text := regexp.MustCompile(`<w:lvlText w:val="([^"]*)"/>`).FindStringSubmatch(lvl)
+		if text == nil || text[1] == "" {
+			continue
+		}
+		suff := "tab"
+		if m := regexp.MustCompile(`<w:suff w:val="([^"]*)"/>`).FindStringSubmatch(lvl); m != nil {
+			suff = m[1]
+		}
+		suffOf[text[1]] = suff
+	}
+	for text, want := range map[string]string{"%1、": "nothing", "（一）": "nothing", "（二）": "nothing", "%1.": "tab"} {
+		if got := suffOf[text]; got != want {
+			t.Errorf("level %q: suff %q, want %q (levels %v)", text, got, want, suffOf)
+		}
+	}
+	for _, want := range []string{`<w:suff w:val="space"/><w:lvlText w:val="第%1章"/>`, `<w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="%2、"/><w:lvlJc w:val="left"/></w:lvl>`} {
+		if !strings.Contains(numbering, want) {
+			t.Errorf("heading numbering lacks %s:\n%s", want, numbering)
 		}
 	}
 }
