@@ -327,6 +327,18 @@ func (h *htmlWriter) block(b *Block, lang string) {
 			}
 		}
 		h.s("</figure>\n")
+	case CodeBlock:
+		if b.Code == nil {
+			return
+		}
+		h.open("pre", b, lang)
+		h.s("><code")
+		if b.Code.Language != "" {
+			h.attr("class", "language-"+b.Code.Language)
+		}
+		h.s(">")
+		h.text(b.Code.Text)
+		h.s("</code></pre>\n")
 	case SectionBreak:
 		h.open("hr", b, lang)
 		h.s(` class="section-break">` + "\n")
@@ -486,6 +498,12 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.math(in.Math)
 	case Field:
 		h.text(in.Text)
+	case Code:
+		if in.Text != "" {
+			h.s("<code>")
+			h.text(in.Text)
+			h.s("</code>")
+		}
 	case Styled:
 		h.styled(in, lang)
 	case Anchor:

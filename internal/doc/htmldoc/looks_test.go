@@ -9,7 +9,8 @@ import (
 // TestReadLooks reads highlighted, coloured and shaded words and
 // character styles as the HTML writer writes them and as web pages write
 // them: each is a Styled mark around its words only, and black text or a
-// white background, which pasted pages put everywhere, is no look.
+// white background, which pasted pages put everywhere, is no look. A
+// colour may be named (color:red).
 func TestReadLooks(t *testing.T) {
 	src := `<html lang="en"><body><p>Plain <mark>hi</mark> and <span style="color: #c00">red</span>, ` +
 		`<span style="color:#000000;background:#fff">ordinary</span>, ` +
@@ -25,7 +26,7 @@ func TestReadLooks(t *testing.T) {
 			got = append(got, doc.PlainText(in.Content)+"="+in.Style.Name+"/"+in.Style.Highlight+"/"+in.Style.Color+"/"+in.Style.Shading)
 		}
 	})
-	want := []string{"hi=/yellow//", "red=//CC0000/", "both=Book Title/green//FFF2CC"}
+	want := []string{"hi=/yellow//", "red=//CC0000/", "both=Book Title/green//FFF2CC", "named=//FF0000/"}
 	if len(got) != len(want) {
 		t.Fatalf("looks %q, want %q", got, want)
 	}
