@@ -1,6 +1,7 @@
 package htmldoc
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
@@ -42,5 +43,31 @@ func TestReadLooks(t *testing.T) {
 	}
 	if a, b := render(t, back), render(t, d); a != b {
 		t.Errorf("written and read again:\n%s\nwant:\n%s", a, b)
+	}
+}
+
+// TestReadWordColours reads the colours and highlights of a page saved
+// by Word and of pages written by hand: named colours, rgb(), Word's
+// mso-highlight with its background, a yellow background, <font color>.
+func TestReadWordColours(t *testing.T) {
+	src := `<html lang="ru"><body><p class=MsoNormal>Текст <span style='background:yellow;mso-highlight:yellow'>выделен</span>, ` +
+		`<span style='color:red'>красный</span>, <span style='color:#C00000'>тёмно-красный</span>, ` +
+		`<span style='color:windowtext'>обычный</span>, <span style="color: blue">синий</span>, ` +
+		`<span style="color:rgb(255,0,0)">rgb</span>, <font color="#00ff00">font</font>, <font color=navy face=Arial>navy</font>, ` +
+		`<span style="background-color:yellow">жёлтый фон</span>, <span style="background:lime;mso-highlight:lime">зелёный</span>.</p></body></html>`
+	d, err := Parse([]byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	doc.WalkInlines(d.Blocks[0].Inlines, func(in *doc.Inline) {
+		if in.Type == doc.Styled {
+			got = append(got, doc.PlainText(in.Content)+"="+in.Style.Highlight+"/"+in.Style.Color+"/"+in.Style.Shading)
+		}
+	})
+	want := []string{"выделен=yellow//", "красный=/FF0000/", "тёмно-красный=/C00000/", "синий=/0000FF/",
+		"rgb=/FF0000/", "font=/00FF00/", "navy=/000080/", "жёлтый фон=yellow//", "зелёный=green//"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("looks\n%q\nwant\n%q", got, want)
 	}
 }
