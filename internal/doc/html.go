@@ -75,6 +75,10 @@ type htmlWriter struct {
 	// plainRefs writes note references as numbers without links (for
 	// diffs, which do not show the notes themselves).
 	plainRefs bool
+	// inMarkdown is set when the HTML is a block of a Markdown file,
+	// which a blank line would end: the lines of a code block are
+	// separated by character references instead.
+	inMarkdown bool
 }
 
 func newHTMLWriter(w io.Writer, d *Document, opt HTMLOptions) *htmlWriter {
@@ -337,7 +341,11 @@ func (h *htmlWriter) block(b *Block, lang string) {
 			h.attr("class", "language-"+b.Code.Language)
 		}
 		h.s(">")
-		h.text(b.Code.Text)
+		if h.inMarkdown {
+			h.s(strings.ReplaceAll(textEscaper.Replace(b.Code.Text), "\n", "&#10;"))
+		} else {
+			h.text(b.Code.Text)
+		}
 		h.s("</code></pre>\n")
 	case SectionBreak:
 		h.open("hr", b, lang)

@@ -219,6 +219,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			// read HTML blocks).
 			var h bytes.Buffer
 			hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+			hw.inMarkdown = true
 			hw.block(bl, lang)
 			hw.flush()
 			b.Write(h.Bytes())
@@ -268,6 +269,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 				// back as it is.
 				var h bytes.Buffer
 				hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+				hw.inMarkdown = true
 				hw.block(bl, lang)
 				hw.flush()
 				b.Write(h.Bytes())
@@ -311,6 +313,7 @@ func (m *mdWriter) table(b *bytes.Buffer, bl *Block, lang string) {
 	if !simple {
 		var h bytes.Buffer
 		hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+		hw.inMarkdown = true
 		hw.block(bl, lang)
 		hw.flush()
 		b.Write(h.Bytes())

@@ -121,3 +121,30 @@ func TestReadInlineColours(t *testing.T) {
 		t.Errorf("warnings %q", d.Warnings)
 	}
 }
+
+// TestCodeInHTMLBlock writes a code block with a blank line inside a
+// table that Markdown can only write as HTML: the blank line does not end
+// the HTML block, and the code reads back as it was.
+func TestCodeInHTMLBlock(t *testing.T) {
+	code := doc.Block{Type: doc.CodeBlock, Code: &doc.Listing{Text: "a\n\n  b <c>"}}
+	cell := func(bs ...doc.Block) doc.Cell { return doc.Cell{Blocks: bs} }
+	para := doc.Block{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "x"}}}
+	d := &doc.Document{Version: doc.Version, Lang: "en", Blocks: []doc.Block{{Type: doc.TableBlock, Table: &doc.Table{Rows: []doc.Row{
+		{Cells: []doc.Cell{{ColSpan: 2, Blocks: []doc.Block{code}}}},
+		{Cells: []doc.Cell{cell(para), cell(para)}},
+	}}}}}
+	var out bytes.Buffer
+	if err := doc.WriteMarkdown(&out, d); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(out.Bytes(), "en", Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Blocks) != 1 || back.Blocks[0].Table == nil || len(back.Blocks[0].Table.Rows) != 2 {
+		t.Fatalf("read back as %d blocks from\n%s", len(back.Blocks), out.String())
+	}
+	if got := back.Blocks[0].Table.Rows[0].Cells[0].Blocks[0].Code; got == nil || got.Text != code.Code.Text {
+		t.Errorf("code read back as %+v from\n%s", got, out.String())
+	}
+}
