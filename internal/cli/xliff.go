@@ -263,6 +263,9 @@ func writtenIn(d *doc.Document, tag string) bool {
 	counts := map[string]int{}
 	count := func(ins []doc.Inline) {
 		doc.WalkInlines(ins, func(in *doc.Inline) {
+			if in.Type == doc.Code {
+				return // code is in no natural language
+			}
 			for _, r := range in.Text {
 				switch {
 				case unicode.Is(unicode.Han, r):

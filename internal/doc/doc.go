@@ -88,13 +88,16 @@ const (
 	ListBlock   BlockType = "list"
 	TableBlock  BlockType = "table"
 	FigureBlock BlockType = "figure"
+	// CodeBlock is text set apart as code (Code): a program, a command
+	// and its output, kept verbatim and never translated.
+	CodeBlock BlockType = "code"
 	// SectionBreak marks where the source started a new section.
 	SectionBreak BlockType = "break"
 )
 
 // Block is one unit of the document's structure. Which fields are used
 // depends on Type: Inlines for headings and paragraphs, Blocks for quotes,
-// List, Table or Figure for the others.
+// List, Table, Figure or Code (a Listing) for the others.
 type Block struct {
 	// ID identifies the block across revisions; see AssignIDs.
 	ID   string    `json:"id"`
@@ -111,6 +114,7 @@ type Block struct {
 	List    *List    `json:"list,omitempty"`
 	Table   *Table   `json:"table,omitempty"`
 	Figure  *Figure  `json:"figure,omitempty"`
+	Code    *Listing `json:"code,omitempty"`
 	// TOC marks a paragraph as an entry of a table of contents that the
 	// source keeps as a field for the word processor to make again from
 	// the headings (Word's TOC field). The consecutive paragraphs marked
@@ -192,6 +196,17 @@ type Figure struct {
 	CaptionAbove bool `json:"captionAbove,omitempty"`
 }
 
+// Listing is the content of a code block: its text as the source has it,
+// every space, tab and line (lines end with "\n"; the last one has no
+// line end), and the programming language the source names for it.
+type Listing struct {
+	// Language is the language of the code as the source names it: the
+	// first word of a Markdown fence's info string ("go", "python"), the
+	// class language-X of an HTML <code> or <pre>; empty when it names none.
+	Language string `json:"language,omitempty"`
+	Text     string `json:"text"`
+}
+
 // InlineType names the kind of an inline.
 type InlineType string
 
@@ -235,6 +250,13 @@ const (
 	// mark, nor (outside notes, where a DOCX written over the source
 	// carries it from there) one that covers the whole paragraph.
 	Styled InlineType = "styled"
+	// Code is text set in a monospace font as code: a command, a name
+	// from a program, a key to press (Markdown `code`, HTML <code>, <kbd>,
+	// <samp>, <tt>, a DOCX run in a character style for code). Its Text
+	// is kept as written (no marks inside it: a mark around part of it is
+	// a mark around a Code of that part) and is never translated: XLIFF
+	// shows it to the translator as a protected code.
+	Code InlineType = "code"
 )
 
 // IsMark reports whether inlines of type t are marks around other inlines
@@ -251,7 +273,7 @@ func (t InlineType) IsMark() bool {
 // Inline is a piece of text or a mark around other inlines.
 type Inline struct {
 	Type InlineType `json:"type"`
-	// Text is the text of a Text inline.
+	// Text is the text of a Text or Code inline.
 	Text    string   `json:"text,omitempty"`
 	Content []Inline `json:"content,omitempty"`
 	// Href is a Link's target.
@@ -343,39 +365,53 @@ func HexColor(s string) string {
 }
 
 // StyleOfHTML returns the look an HTML element gives its text, as the HTML
-// writer writes a Styled inline: <mark> is a highlight (yellow, or the
-// highlighter colour its background-color names); a style attribute's
-// color and background-color in #RRGGBB or #RGB are the text's colour and
-// shading, unless they are black text or a white background, which web
-// pages and Word's "save as web page" put on every run; data-style names
-// a character style. It returns nil when the element gives no look.
+// writer writes a Styled inline and as web pages and Word's "save as web
+// page" write one. <mark> is a highlight (yellow, or the highlighter
+// colour its background names). In the style attribute, color is the
+// text's colour and background-color (or the colour in a background
+// shorthand) its shading, in any CSS colour syntax (#RGB, #RRGGBB,
+// rgb(), rgba(), the 148 named colours); Word's mso-highlight names a
+// highlight, and so does a background written as a colour name that is a
+// highlighter's colour (background:yellow, lime, aqua…), while one
+// written in digits (#FFFF00) stays a shading, as the HTML writer writes
+// shadings. Black text and a white background, which Word and web pages
+// put on every run, are no look, nor are colours that are none of their
+// own (transparent, a zero alpha, inherit, windowtext, auto). data-style
+// names a character style. It returns nil when the element gives no look.
 func StyleOfHTML(element, style, dataStyle string) *Style {
 	var st Style
 	var background string
+	var bgNamed bool
 	for _, decl := range strings.Split(style, ";") {
 		prop, val, ok := strings.Cut(decl, ":")
 		if !ok {
 			continue
 		}
 		val = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(val), "!important"))
-		hex := cssHex(val)
 		switch strings.ToLower(strings.TrimSpace(prop)) {
 		case "color":
-			if hex != "000000" {
+			if hex, _ := cssColor(val); hex != "000000" {
 				st.Color = hex
 			}
-		case "background-color", "background":
-			background = hex
+		case "background-color":
+			background, bgNamed = cssColor(val)
+		case "background":
+			background, bgNamed = backgroundColor(val)
+		case "mso-highlight":
+			st.Highlight = msoHighlight(val)
 		}
 	}
-	if element == "mark" {
+	switch {
+	case element == "mark":
 		st.Highlight = "yellow"
-		for name, c := range highlightColors {
-			if background != "" && c == "#"+background {
-				st.Highlight = name
-			}
+		if h := highlightOf(background); h != "" {
+			st.Highlight = h
 		}
-	} else if background != "FFFFFF" {
+	case st.Highlight != "":
+		// Word writes a highlight's colour as the background too.
+	case bgNamed && background != "FFFFFF" && highlightOf(background) != "":
+		st.Highlight = highlightOf(background)
+	case background != "FFFFFF":
 		st.Shading = background
 	}
 	st.Name = strings.TrimSpace(dataStyle)
@@ -383,6 +419,18 @@ func StyleOfHTML(element, style, dataStyle string) *Style {
 		return nil
 	}
 	return &st
+}
+
+// StyleOfFont returns the look of an HTML <font> element: its color
+// attribute (a CSS colour, or six hex digits without "#", as browsers
+// read it) as the text's colour, then what its style attribute says (see
+// StyleOfHTML). It returns nil when the element gives no look.
+func StyleOfFont(color, style string) *Style {
+	color = strings.TrimSpace(color)
+	if HexColor(color) != "" {
+		color = "#" + color
+	}
+	return StyleOfHTML("font", "color:"+color+";"+style, "")
 }
 
 // StyledMarks wraps ins in a Styled mark with the look st, as a reader of
@@ -410,19 +458,6 @@ func StyledMarks(st *Style, ins []Inline) []Inline {
 		return []Inline{{Type: Styled, Style: &inner, Content: ins[0].Content}}
 	}
 	return []Inline{{Type: Styled, Style: st, Content: ins}}
-}
-
-// cssHex returns a CSS colour written #RRGGBB or #RGB as six upper-case
-// hex digits, or "".
-func cssHex(v string) string {
-	v, ok := strings.CutPrefix(v, "#")
-	if !ok {
-		return ""
-	}
-	if len(v) == 3 {
-		v = string([]byte{v[0], v[0], v[1], v[1], v[2], v[2]})
-	}
-	return HexColor(v)
 }
 
 // SameStyle reports whether two Style pointers describe the same look
@@ -562,8 +597,8 @@ type Media struct {
 	Data []byte `json:"-"`
 }
 
-// PlainText returns the text of inlines without marks; note references,
-// anchors, fields and images contribute nothing, line breaks (of a line,
+// PlainText returns the text of inlines without marks (code is text);
+// note references, anchors, fields and images contribute nothing, line breaks (of a line,
 // page or column) a newline, so that the words on either side never run
 // together, and a formula its TeX, or the characters of its MathML when
 // it has no TeX (so that identifiers and diffs see formulas change).
@@ -576,7 +611,7 @@ func PlainText(ins []Inline) string {
 func writePlain(b *strings.Builder, ins []Inline) {
 	for _, in := range ins {
 		switch in.Type {
-		case Text:
+		case Text, Code:
 			b.WriteString(in.Text)
 		case LineBreak:
 			b.WriteByte('\n')
@@ -598,7 +633,7 @@ func writePlain(b *strings.Builder, ins []Inline) {
 func Shows(ins []Inline) bool {
 	for _, in := range ins {
 		switch in.Type {
-		case Text:
+		case Text, Code:
 			if in.Text != "" {
 				return true
 			}
@@ -620,7 +655,7 @@ func PruneEmpty(ins []Inline) []Inline {
 	out := ins[:0:0]
 	for _, in := range ins {
 		switch {
-		case in.Type == Text && in.Text == "":
+		case (in.Type == Text || in.Type == Code) && in.Text == "":
 			continue
 		case in.Type.IsMark():
 			in.Content = PruneEmpty(in.Content)
@@ -656,6 +691,11 @@ func blockText(sb *strings.Builder, b *Block) {
 		if b.Figure != nil {
 			sep()
 			writePlain(sb, b.Figure.Caption)
+		}
+	case CodeBlock:
+		if b.Code != nil {
+			sep()
+			sb.WriteString(b.Code.Text)
 		}
 	}
 	for i := range b.Blocks {

@@ -75,6 +75,10 @@ type htmlWriter struct {
 	// plainRefs writes note references as numbers without links (for
 	// diffs, which do not show the notes themselves).
 	plainRefs bool
+	// inMarkdown is set when the HTML is a block of a Markdown file,
+	// which a blank line would end: the lines of a code block are
+	// separated by character references instead.
+	inMarkdown bool
 }
 
 func newHTMLWriter(w io.Writer, d *Document, opt HTMLOptions) *htmlWriter {
@@ -327,6 +331,22 @@ func (h *htmlWriter) block(b *Block, lang string) {
 			}
 		}
 		h.s("</figure>\n")
+	case CodeBlock:
+		if b.Code == nil {
+			return
+		}
+		h.open("pre", b, lang)
+		h.s("><code")
+		if b.Code.Language != "" {
+			h.attr("class", "language-"+b.Code.Language)
+		}
+		h.s(">")
+		if h.inMarkdown {
+			h.s(strings.ReplaceAll(textEscaper.Replace(b.Code.Text), "\n", "&#10;"))
+		} else {
+			h.text(b.Code.Text)
+		}
+		h.s("</code></pre>\n")
 	case SectionBreak:
 		h.open("hr", b, lang)
 		h.s(` class="section-break">` + "\n")
@@ -486,6 +506,12 @@ func (h *htmlWriter) inline(in *Inline, lang string) {
 		h.math(in.Math)
 	case Field:
 		h.text(in.Text)
+	case Code:
+		if in.Text != "" {
+			h.s("<code>")
+			h.text(in.Text)
+			h.s("</code>")
+		}
 	case Styled:
 		h.styled(in, lang)
 	case Anchor:

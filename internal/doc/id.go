@@ -17,7 +17,7 @@ func contentID(prefix, key string) string {
 
 var typePrefix = map[BlockType]string{
 	Heading: "h-", Paragraph: "p-", Quote: "q-", ListBlock: "l-",
-	TableBlock: "t-", FigureBlock: "f-", SectionBreak: "s-",
+	TableBlock: "t-", FigureBlock: "f-", SectionBreak: "s-", CodeBlock: "c-",
 }
 
 // AssignIDs gives every block and note an identifier derived from its
@@ -66,6 +66,9 @@ func AssignIDs(d *Document) {
 		key := string(b.Type) + "\x00" + strconv.Itoa(b.Level) + "\x00" + b.Number + "\x00" + BlockText(b)
 		if b.Figure != nil {
 			key += "\x00" + b.Figure.Src + "\x00" + b.Figure.Alt
+		}
+		if b.Code != nil {
+			key += "\x00" + b.Code.Language
 		}
 		if b.List != nil {
 			for _, it := range b.List.Items {

@@ -232,12 +232,12 @@ func onlyLang(ins []Inline, outer string) string {
 func MergeText(ins []Inline) []Inline {
 	out := ins[:0]
 	for _, in := range ins {
-		if in.Type == Text && in.Text == "" {
+		if (in.Type == Text || in.Type == Code) && in.Text == "" {
 			continue
 		}
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			if in.Type == Text && last.Type == Text {
+			if (in.Type == Text || in.Type == Code) && last.Type == in.Type {
 				last.Text += in.Text
 				continue
 			}

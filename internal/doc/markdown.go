@@ -219,6 +219,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			// read HTML blocks).
 			var h bytes.Buffer
 			hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+			hw.inMarkdown = true
 			hw.block(bl, lang)
 			hw.flush()
 			b.Write(h.Bytes())
@@ -268,6 +269,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 				// back as it is.
 				var h bytes.Buffer
 				hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+				hw.inMarkdown = true
 				hw.block(bl, lang)
 				hw.flush()
 				b.Write(h.Bytes())
@@ -279,6 +281,14 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 				b.WriteString(` "` + strings.ReplaceAll(escapeDestination(PlainText(f.Caption)), `"`, `\"`) + `"`)
 			}
 			b.WriteString(")\n\n")
+		}
+	case CodeBlock:
+		if bl.Code != nil && bl.Code.Text != "" {
+			// A fenced block, its text as it is: nothing in it is
+			// markup, and a fence longer than any inside it ends it.
+			info := strings.Join(strings.Fields(bl.Code.Language), "-")
+			fence := codeFence(bl.Code.Text, info)
+			b.WriteString(fence + info + "\n" + bl.Code.Text + "\n" + fence + "\n\n")
 		}
 	case SectionBreak:
 		b.WriteString("* * *\n\n")
@@ -303,6 +313,7 @@ func (m *mdWriter) table(b *bytes.Buffer, bl *Block, lang string) {
 	if !simple {
 		var h bytes.Buffer
 		hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+		hw.inMarkdown = true
 		hw.block(bl, lang)
 		hw.flush()
 		b.Write(h.Bytes())
@@ -523,6 +534,16 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		}
 	case Field:
 		b.WriteString(escapeText(in.Text, unknownRune, unknownRune, m.ctx))
+	case Code:
+		if in.Text == "" {
+			return
+		}
+		s := codeSpan(in.Text)
+		if m.ctx.cell {
+			// A pipe table finds its cells before it reads code spans.
+			s = strings.ReplaceAll(s, "|", `\|`)
+		}
+		b.WriteString(s)
 	case Anchor:
 		if in.ID != "" && !m.anchors[in.ID] {
 			m.anchors[in.ID] = true

@@ -302,7 +302,7 @@ func documentTexts(d *doc.Document) []textRef {
 var markTypes = map[doc.InlineType]string{
 	doc.Strong: "bold", doc.Emph: "italic", doc.Underline: "underlined", doc.Link: "link",
 	doc.LineBreak: "lb", doc.Image: "image", doc.NoteRef: "footnote",
-	doc.MathInline: "math", doc.Anchor: "anchor", doc.Field: "field",
+	doc.MathInline: "math", doc.Anchor: "anchor", doc.Field: "field", doc.Code: "code",
 }
 
 func markType(t doc.InlineType) string {
@@ -314,13 +314,14 @@ func markType(t doc.InlineType) string {
 
 // protectedTypes are the standalone codes that stand for content of the
 // document rather than formatting: a formula, a link target, a note
-// reference, an image, the number in a list item's label. Writers ask CAT tools not to delete or copy them
+// reference, an image, the number in a list item's label, text set as
+// code. Writers ask CAT tools not to delete or copy them
 // (XLIFF 2 canDelete and canCopy), and import warns when one is lost.
-var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true, "field": true}
+var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true, "field": true, "code": true}
 
 // codeText is the native code shown to translators for a standalone
 // inline: a formula's TeX (or MathML, when it has no TeX), a note
-// reference's own mark. The document keeps the inline itself, so import
+// reference's own mark, the text of code. The document keeps the inline itself, so import
 // restores it from there and not from this text.
 func codeText(in doc.Inline) string {
 	switch in.Type {
@@ -332,15 +333,18 @@ func codeText(in doc.Inline) string {
 		return in.Mark
 	case doc.Field:
 		return in.Instr
+	case doc.Code:
+		return in.Text
 	}
 	return ""
 }
 
 // dispText is what translators are shown in place of a standalone inline
 // when it is not its native code: a field's value, which a translation
-// keeps as the source showed it (the word processor works it out again).
+// keeps as the source showed it (the word processor works it out again),
+// and the text of code, so that XLIFF 1.2's equiv-text shows it too.
 func dispText(in doc.Inline) string {
-	if in.Type == doc.Field {
+	if in.Type == doc.Field || in.Type == doc.Code {
 		return in.Text
 	}
 	return ""
@@ -348,8 +352,8 @@ func dispText(in doc.Inline) string {
 
 // inlinesToContent flattens inlines into text and codes, numbering the codes
 // from 1 and recording what each stands for. Formulas, anchors, note
-// references, images and line breaks are standalone codes; the other marks
-// are spans.
+// references, images, fields, code and line breaks are standalone codes;
+// the other marks are spans.
 func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 	var c Content
 	next := len(codes) + 1
@@ -359,7 +363,7 @@ func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 			switch in.Type {
 			case doc.Text:
 				c = c.appendText(in.Text)
-			case doc.LineBreak, doc.Image, doc.NoteRef, doc.MathInline, doc.Anchor, doc.Field:
+			case doc.LineBreak, doc.Image, doc.NoteRef, doc.MathInline, doc.Anchor, doc.Field, doc.Code:
 				id := strconv.Itoa(next)
 				next++
 				codes[id] = in
@@ -451,7 +455,7 @@ func splitContent(c Content, sp segment.Splitter) []Content {
 // standIn is what the splitter reads in place of a code: a field's or a
 // list label's number as the document showed it ("1" for a caption's SEQ
 // field), U+FFFC, the object replacement character, for a field that
-// showed nothing or a formula, which stand for words of the sentence, and
+// showed nothing, a formula or code, which stand for words of the sentence, and
 // a line break for a line break, as a text file has it. Spans, images,
 // anchors and note references stand for no words: nothing, so that "end.¹
 // Next" still ends a sentence.
@@ -469,7 +473,7 @@ func standIn(r Run) string {
 			return "\ufffc"
 		}
 		return v
-	case "math":
+	case "math", "code":
 		return "\ufffc"
 	case "lb":
 		return "\n"
@@ -905,6 +909,8 @@ func loss(typ string) string {
 		return "the field (a page number, a cross-reference, a date) is lost"
 	case "number":
 		return "the number is left out of the label"
+	case "code":
+		return "the code is lost"
 	}
 	return "its formatting is lost"
 }

@@ -1199,8 +1199,8 @@ func inline2(c Content, seg string, data map[string]string, ends map[string]bool
 			// note reference) may be moved but neither deleted nor
 			// copied: tools that know canDelete and canCopy enforce it,
 			// the others still show the code as a tag the translator
-			// cannot edit. disp shows a formula's TeX, a note's mark or
-			// a field's value in its place.
+			// cannot edit. disp shows a formula's TeX, a note's mark,
+			// a field's value or the text of code in its place.
 			can, disp := "", r.Disp
 			if protectedTypes[r.Type] {
 				can = "no"
@@ -1231,7 +1231,7 @@ func type2(t string) string {
 		return ""
 	case "image", "link":
 		return t
-	case "math", "anchor", "footnote", "number", "field":
+	case "math", "anchor", "footnote", "number", "field", "code":
 		return "other"
 	}
 	return "fmt"

@@ -174,11 +174,15 @@ func leaves(atoms []atom) []doc.Inline {
 		a := &atoms[i]
 		switch a.kind {
 		case aText:
-			if n := len(out); n > 0 && out[n-1].Type == doc.Text {
+			typ := doc.Text
+			if a.code {
+				typ = doc.Code
+			}
+			if n := len(out); n > 0 && out[n-1].Type == typ {
 				out[n-1].Text += a.text
 				continue
 			}
-			out = append(out, doc.Inline{Type: doc.Text, Text: a.text})
+			out = append(out, doc.Inline{Type: typ, Text: a.text})
 		case aBreak:
 			out = append(out, doc.Inline{Type: doc.LineBreak, Break: a.brk})
 		case aNote:
@@ -402,6 +406,22 @@ func (r *reader) finalize(pbs []pblock) []doc.Block {
 			default:
 				out = append(out, pb.b)
 			}
+		case pb.b.Type == doc.CodeBlock:
+			// Consecutive paragraphs of code are the lines of one block,
+			// without the blank ones at its edges.
+			j := i
+			var lines []string
+			for j < len(pbs) && pbs[j].b.Type == doc.CodeBlock && !pbs[j].list {
+				lines = append(lines, pbs[j].b.Code.Text)
+				j++
+			}
+			if text := strings.Trim(strings.Join(lines, "\n"), "\n"); strings.TrimSpace(text) != "" {
+				b := pb.b
+				b.Code = &doc.Listing{Text: text}
+				out = append(out, b)
+			}
+			i = j
+			continue
 		case pb.b.Type == doc.FigureBlock && caption != nil:
 			b := pb.b
 			b.Figure.Caption, b.Figure.CaptionAbove = caption, true

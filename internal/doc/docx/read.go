@@ -470,6 +470,8 @@ type atom struct {
 	brk   string // a break's kind: "", doc.BreakPage or doc.BreakColumn
 	// sty is the look of text that its paragraph does not give it.
 	sty doc.Style
+	// code is set for text in a character style for code.
+	code bool
 }
 
 type atomKind uint8
@@ -575,6 +577,12 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	}
 	inlines := buildInlines(atoms)
 	switch {
+	case ps.code && level == 0 && !pb.list && tocInstr == "" && onlyCodeText(atoms):
+		// A line of code; consecutive ones are one block (see
+		// buildBlocks), an empty one a blank line in it.
+		pb.b = doc.Block{Type: doc.CodeBlock, Code: &doc.Listing{Text: codeText(atoms)}}
+		pb.quote = false
+		out = append(out, pb)
 	case level > 0 && len(inlines) > 0:
 		pb.b = doc.Block{Type: doc.Heading, Level: level, Number: strings.TrimSpace(label), Inlines: inlines}
 		out = append(out, pb)
@@ -601,6 +609,35 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		out = append(out, pblock{b: doc.Block{Type: doc.SectionBreak}})
 	}
 	return out, nil
+}
+
+// onlyCodeText reports whether a paragraph holds nothing a code block
+// cannot keep: text, line breaks and bookmarks only.
+func onlyCodeText(atoms []atom) bool {
+	for _, a := range atoms {
+		switch {
+		case a.kind == aText && a.href == "":
+		case a.kind == aBreak && a.brk == "":
+		case a.kind == aAnchor:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// codeText is the text of a paragraph of code, its line breaks line ends.
+func codeText(atoms []atom) string {
+	var b strings.Builder
+	for _, a := range atoms {
+		switch a.kind {
+		case aText:
+			b.WriteString(a.text)
+		case aBreak:
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 func onlyAnchors(atoms []atom) bool {
@@ -974,6 +1011,7 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			}
 			a.lang = r.langTag(runLang(a.text, props.under(pa.base)))
 			a.sty = r.look(rp, pa.base, a.href != "")
+			a.code = r.st.codeChar(rp.style)
 		}
 		pa.atoms = append(pa.atoms, a)
 	}

@@ -95,6 +95,7 @@ type style struct {
 type paraStyle struct {
 	heading     int // 0 when not a heading
 	quote       bool
+	code        bool // a style for code: its paragraphs make code blocks
 	caption     bool
 	title       bool // the style is or is based on Title
 	toc         bool // an entry of a table of contents or of figures
@@ -218,6 +219,8 @@ func (st *styles) para(id string) paraStyle {
 			ps.quote = true
 		case name == "caption":
 			ps.caption = true
+		case codeStyleName(name):
+			ps.code = true
 		case isTOCStyle(name):
 			if !ps.toc {
 				ps.toc, ps.tocLevel = true, tocLevel(name)
@@ -289,7 +292,7 @@ func (st *styles) char(id string) runProps {
 func (st *styles) charLook(id string) string {
 	s := st.byID[id]
 	if s == nil || s.typ != "character" || s.label == "" || structuralChar[s.name] ||
-		symbolFont(st.char(id).font) != nil {
+		symbolFont(st.char(id).font) != nil || st.codeChar(id) {
 		return ""
 	}
 	seen := map[string]bool{}
@@ -303,6 +306,44 @@ func (st *styles) charLook(id string) string {
 		}
 	}
 	return ""
+}
+
+// codeChar reports whether id is a character style for code (see
+// codeStyleName), or is based on one.
+func (st *styles) codeChar(id string) bool {
+	seen := map[string]bool{}
+	for cur := st.byID[id]; cur != nil && !seen[cur.name]; cur = st.byID[cur.basedOn] {
+		seen[cur.name] = true
+		if cur.typ == "character" && codeStyleName(cur.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeStyleNames are the names of styles for code that do not say
+// "code" or "verbatim": Word's built-in styles for the HTML elements of
+// code, LibreOffice's.
+var codeStyleNames = map[string]bool{
+	"html preformatted": true, "html keyboard": true, "html sample": true, "html typewriter": true,
+	"source text": true, "preformatted text": true,
+}
+
+// codeStyleName reports whether a style's name (in small letters) says
+// that its text is code: a word of it is "code" or "verbatim" ("HTML
+// Code", "Source Code", "Verbatim Char", "Code Block"), or it is one of
+// codeStyleNames. A style merely set in a monospace font is not: it may
+// be anything.
+func codeStyleName(name string) bool {
+	if codeStyleNames[strings.TrimSuffix(name, " char")] {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		if w == "code" || w == "verbatim" {
+			return true
+		}
+	}
+	return false
 }
 
 // structuralChar are the built-in character styles that say what text

@@ -246,6 +246,14 @@ func (o *partOut) block(b *doc.Block, c bctx, sect *xnode) {
 		if b.Figure != nil {
 			o.figure(b.Figure, c, src, b.ID)
 		}
+	case doc.CodeBlock:
+		if b.Code != nil {
+			// One paragraph in the template's style for code, its
+			// lines separated by line breaks, as pandoc writes one.
+			p := ppr(nil).set("pStyle", styleProp("pStyle", o.pw.styleFor(roleCodeBlock)))
+			c.lang = ""
+			o.para(p, []doc.Inline{{Type: doc.Text, Text: b.Code.Text}}, c, b.ID, sect)
+		}
 	default:
 		c.body = false
 		o.blocks(b.Blocks, c)
@@ -493,6 +501,10 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 	pw := o.pw
 	switch in.Type {
 	case doc.Text:
+		o.text(in.Text, rs)
+	case doc.Code:
+		// The character style for code, over a link's own.
+		rs.rStyle = pw.styleFor(roleCode)
 		o.text(in.Text, rs)
 	case doc.Strong, doc.Emph, doc.Underline, doc.Strike, doc.SmallCaps, doc.Sup, doc.Sub:
 		bit := markBits[in.Type]
@@ -1233,7 +1245,7 @@ func cellSpans(c *doc.Cell) (cols, rows int) {
 // the last thing in a table cell must.
 func endsWithParagraph(b *doc.Block) bool {
 	switch b.Type {
-	case doc.Heading, doc.Paragraph, doc.FigureBlock:
+	case doc.Heading, doc.Paragraph, doc.FigureBlock, doc.CodeBlock:
 		return true
 	case doc.Quote:
 		return len(b.Blocks) > 0 && endsWithParagraph(&b.Blocks[len(b.Blocks)-1])

@@ -813,7 +813,7 @@ func sigOf(s string) string {
 func sigInlines(ins []doc.Inline) string {
 	var b strings.Builder
 	doc.WalkInlines(ins, func(in *doc.Inline) {
-		if in.Type == doc.Text {
+		if in.Type == doc.Text || in.Type == doc.Code {
 			b.WriteString(sigOf(in.Text))
 		}
 	})

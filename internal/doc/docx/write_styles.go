@@ -22,7 +22,19 @@ const (
 	roleHyperlink    = "hyperlink"
 	roleListPara     = "list paragraph"
 	roleTable        = "table grid"
+	// roleCode and roleCodeBlock are Word's built-in styles for code
+	// (doc.Code) and code blocks.
+	roleCode      = "html code"
+	roleCodeBlock = "html preformatted"
 )
+
+// roleAliases are the other names a template's style for a role may
+// have: pandoc's reference.docx and LibreOffice name their code styles
+// so.
+var roleAliases = map[string][]string{
+	roleCode:      {"verbatim char", "source code char", "source text", "code char", "code"},
+	roleCodeBlock: {"source code", "preformatted text", "code block", "code", "verbatim"},
+}
 
 // styleFor returns the template's style for a role, adding one to the
 // written styles when the template has none. List paragraphs and tables
@@ -34,7 +46,7 @@ func (pw *pkgWriter) styleFor(role string) string {
 	st := pw.st
 	typ := "paragraph"
 	switch role {
-	case roleFootnoteRef, roleEndnoteRef, roleHyperlink:
+	case roleFootnoteRef, roleEndnoteRef, roleHyperlink, roleCode:
 		typ = "character"
 	case roleTable:
 		typ = "table"
@@ -51,6 +63,13 @@ func (pw *pkgWriter) styleFor(role string) string {
 		}
 		if id == "" && ((role == roleQuote && st.para(sid).quote) || (role == roleCaption && st.para(sid).caption && st.para(sid).heading == 0)) {
 			id = sid
+		}
+	}
+	for _, alias := range roleAliases[role] {
+		for _, sid := range sortedKeys(st.byID) {
+			if s := st.byID[sid]; id == "" && s.typ == typ && s.name == alias {
+				id = sid
+			}
 		}
 	}
 	if id == "" && role != roleListPara && role != roleTable {
@@ -136,8 +155,13 @@ func (pw *pkgWriter) addStyle(role, typ string, level int) string {
 	pw.styleIDs[id] = true
 	// Word's own spelling of its built-in style names.
 	name := role
-	if role == roleQuote || role == roleHyperlink {
+	switch role {
+	case roleQuote, roleHyperlink:
 		name = strings.ToUpper(role[:1]) + role[1:]
+	case roleCode:
+		name = "HTML Code"
+	case roleCodeBlock:
+		name = "HTML Preformatted"
 	}
 	var x xb
 	x.open("w:style", "w:type", typ, "w:styleId", id)
@@ -201,6 +225,20 @@ func (pw *pkgWriter) addStyle(role, typ string, level int) string {
 			x.empty("w:ind", "w:left", strconv.Itoa(220*(n-1)))
 		}
 		x.close("w:pPr")
+	case role == roleCode || role == roleCodeBlock:
+		// Word's own: Courier New, 10 points, and code blocks keep
+		// their lines together with no space between paragraphs.
+		if role == roleCodeBlock {
+			x.open("w:pPr")
+			x.empty("w:spacing", "w:after", "0", "w:line", "240", "w:lineRule", "auto")
+			x.close("w:pPr")
+		}
+		x.open("w:rPr")
+		x.empty("w:rFonts", "w:ascii", "Courier New", "w:hAnsi", "Courier New", "w:cs", "Courier New")
+		x.empty("w:noProof")
+		x.empty("w:sz", "w:val", "20")
+		x.empty("w:szCs", "w:val", "20")
+		x.close("w:rPr")
 	case role == roleHyperlink:
 		x.open("w:rPr")
 		x.empty("w:color", "w:val", "0563C1")

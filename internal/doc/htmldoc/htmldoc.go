@@ -480,11 +480,11 @@ func (c *conv) block(n *html.Node, outer string) []doc.Block {
 		}
 		return nil
 	case atom.Pre:
-		ins := trim(c.preformatted(n, l))
-		if len(ins) == 0 {
+		code, ok := preformatted(n)
+		if !ok {
 			return nil
 		}
-		return []doc.Block{withLang(doc.Block{Type: doc.Paragraph, Inlines: anchor(ins)}, own, outer)}
+		return []doc.Block{withLang(doc.Block{Type: doc.CodeBlock, Code: code}, own, outer)}
 	case atom.Blockquote:
 		bs := c.blocks(n, l)
 		if len(bs) == 0 {
@@ -974,6 +974,10 @@ var inlineMarks = map[atom.Atom]doc.InlineType{
 	atom.S: doc.Strike, atom.Strike: doc.Strike, atom.Del: doc.Strike, atom.Sup: doc.Sup, atom.Sub: doc.Sub,
 }
 
+// codeTags are the elements of text set as code (see doc.Code): code,
+// what to type, what a program printed, and the old teletype text.
+var codeTags = map[atom.Atom]bool{atom.Code: true, atom.Kbd: true, atom.Samp: true, atom.Tt: true}
+
 func (c *conv) inlineNodes(ns []*html.Node, l string) []doc.Inline {
 	var out []doc.Inline
 	for _, n := range ns {
@@ -1046,13 +1050,20 @@ func (c *conv) inline(n *html.Node, l string) []doc.Inline {
 		}
 	case inlineMarks[n.DataAtom] != "":
 		out = []doc.Inline{{Type: inlineMarks[n.DataAtom], Content: content()}}
+	case codeTags[n.DataAtom]:
+		out = doc.CodeOf(content())
 	case smallCaps(n):
 		out = []doc.Inline{{Type: doc.SmallCaps, Content: content()}}
 	default:
 		out = content()
 	}
-	if n.DataAtom == atom.Mark || n.DataAtom == atom.Span {
+	switch n.DataAtom {
+	case atom.Mark, atom.Span:
 		if st := doc.StyleOfHTML(n.Data, attr(n, "style"), attr(n, "data-style")); st != nil {
+			out = doc.StyledMarks(st, out)
+		}
+	case atom.Font:
+		if st := doc.StyleOfFont(attr(n, "color"), attr(n, "style")); st != nil {
 			out = doc.StyledMarks(st, out)
 		}
 	}
@@ -1078,18 +1089,37 @@ func smallCaps(n *html.Node) bool {
 	return false
 }
 
-// preformatted reads a <pre> with its line breaks.
-func (c *conv) preformatted(n *html.Node, l string) []doc.Inline {
-	var out []doc.Inline
-	for _, line := range strings.Split(strings.Trim(textOf(n), "\n"), "\n") {
-		if len(out) > 0 {
-			out = append(out, doc.Inline{Type: doc.LineBreak})
-		}
-		if line != "" {
-			out = append(out, doc.Inline{Type: doc.Text, Text: line})
+// preformatted reads a <pre> as a code block: its text with every space
+// and line (a <br> is a line end; what is hidden is not text), without
+// the blank lines at its edges, and the language the class of the <pre>
+// or of a <code> inside it names (language-go). False for a <pre> of
+// nothing but white space.
+func preformatted(n *html.Node) (*doc.Listing, bool) {
+	var b strings.Builder
+	lang := doc.CodeLanguage(attr(n, "class"))
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			switch {
+			case k.Type == html.TextNode:
+				b.WriteString(k.Data)
+			case k.Type != html.ElementNode || hidden(k) || skipped[k.DataAtom]:
+			case k.DataAtom == atom.Br:
+				b.WriteByte('\n')
+			default:
+				if k.DataAtom == atom.Code && lang == "" {
+					lang = doc.CodeLanguage(attr(k, "class"))
+				}
+				walk(k)
+			}
 		}
 	}
-	return out
+	walk(n)
+	text := strings.Trim(strings.ReplaceAll(b.String(), "\r\n", "\n"), "\n")
+	if strings.TrimSpace(text) == "" {
+		return nil, false
+	}
+	return &doc.Listing{Language: lang, Text: text}, true
 }
 
 // spaces collapses runs of HTML white space into one space.
@@ -1167,7 +1197,7 @@ func clean(ins []doc.Inline) []doc.Inline {
 				continue
 			}
 		}
-		if in.Type == doc.Text && in.Text == "" {
+		if (in.Type == doc.Text || in.Type == doc.Code) && in.Text == "" {
 			continue
 		}
 		if in.Type == doc.Image && in.Src == "" && in.Alt == "" {

@@ -43,7 +43,7 @@ func TestReadHTML(t *testing.T) {
 		`<span lang="zh-CN">睦邻友好合作条约</span><sup>1</sup>.`,
 		`start="2" style="list-style-type:lower-alpha"`, `<li><p id="p-`, `вложенный`,
 		`<th><p id="p-`, `<td colspan="2">`, `Карта`, `<blockquote id="q-`,
-		`Текст прямо в div<br>со строкой</p>`, `>и вложенный div</p>`, `<hr id="s-`, `строка 1<br>строка 2`,
+		`Текст прямо в div<br>со строкой</p>`, `>и вложенный div</p>`, `<hr id="s-`, "<pre id=\"c-", "><code>строка 1\nстрока 2</code></pre>",
 		`>Плохой язык.</p>`, `>опасная ссылка</p>`,
 	} {
 		if !strings.Contains(h, w) {

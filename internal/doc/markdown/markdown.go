@@ -469,8 +469,10 @@ func (c *conv) image(src, alt, title string) doc.Inline {
 	return in
 }
 
-// literal keeps the text of a code block as a paragraph with its line
-// breaks: the model has no code.
+// literal reads a code block (indented or fenced) as a code block: its
+// text as written, every space and line, and the language its fence's
+// info string names first ("go" of "```go {.numberLines}"). A block of
+// nothing but white space is left out.
 func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 	var b strings.Builder
 	lines := n.Lines()
@@ -482,16 +484,14 @@ func (c *conv) literal(n ast.Node) (doc.Block, bool) {
 	if strings.TrimSpace(s) == "" {
 		return doc.Block{}, false
 	}
-	var ins []doc.Inline
-	for i, line := range strings.Split(s, "\n") {
-		if i > 0 {
-			ins = append(ins, doc.Inline{Type: doc.LineBreak})
-		}
-		if line != "" {
-			ins = append(ins, doc.Inline{Type: doc.Text, Text: line})
+	code := &doc.Listing{Text: s}
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		info := strings.TrimLeft(unescape(f.Info.Value(c.src)), "{.")
+		if fields := strings.FieldsFunc(info, func(r rune) bool { return r == ' ' || r == '\t' || r == '{' || r == '}' }); len(fields) > 0 {
+			code.Language = fields[0]
 		}
 	}
-	return doc.Block{Type: doc.Paragraph, Inlines: ins}, true
+	return doc.Block{Type: doc.CodeBlock, Code: code}, true
 }
 
 // htmlText is the text of an HTML attribute's value: its character
@@ -596,6 +596,8 @@ func (f *frame) inlines(closed bool) []doc.Inline {
 		return ins
 	case f.in.Type == doc.Styled:
 		return doc.StyledMarks(f.style, ins)
+	case f.in.Type == doc.Code:
+		return doc.CodeOf(ins)
 	}
 	return []doc.Inline{f.in}
 }
@@ -622,7 +624,8 @@ func attrsOf(s string) map[string]string {
 var htmlMarks = map[string]doc.InlineType{
 	"sup": doc.Sup, "sub": doc.Sub, "u": doc.Underline, "ins": doc.Underline, "s": doc.Strike, "del": doc.Strike,
 	"strike": doc.Strike, "em": doc.Emph, "i": doc.Emph, "cite": doc.Emph, "dfn": doc.Emph, "var": doc.Emph,
-	"strong": doc.Strong, "b": doc.Strong, "span": doc.Span, "mark": doc.Styled, "a": doc.Link,
+	"strong": doc.Strong, "b": doc.Strong, "span": doc.Span, "mark": doc.Styled, "font": doc.Styled, "a": doc.Link,
+	"code": doc.Code, "kbd": doc.Code, "samp": doc.Code, "tt": doc.Code,
 }
 
 // leftOut are elements whose content is not text of the document; those
@@ -680,7 +683,11 @@ func (c *conv) openTag(name string, attrs map[string]string, selfClosing bool) (
 		f.smallCaps = strings.Contains(" "+attrs["class"]+" ", " smallcaps ")
 		f.style = doc.StyleOfHTML("span", attrs["style"], attrs["data-style"])
 	case doc.Styled:
-		f.style = doc.StyleOfHTML("mark", attrs["style"], attrs["data-style"])
+		if name == "font" {
+			f.style = doc.StyleOfFont(attrs["color"], attrs["style"])
+		} else {
+			f.style = doc.StyleOfHTML("mark", attrs["style"], attrs["data-style"])
+		}
 	case doc.Link:
 		href := strings.TrimSpace(attrs["href"])
 		if _, ok := doc.SafeHref(href); ok && href != "" {
@@ -738,7 +745,7 @@ func (c *conv) inlines(n ast.Node, depth int) ([]doc.Inline, error) {
 					b.Write(v)
 				}
 			}
-			add(doc.Inline{Type: doc.Text, Text: b.String()})
+			add(doc.Inline{Type: doc.Code, Text: b.String()})
 		case *ast.Emphasis:
 			inner, err := c.inlines(ch, depth+1)
 			if err != nil {
@@ -841,11 +848,11 @@ func cleanInlines(ins []doc.Inline) []doc.Inline {
 	out := ins[:0]
 	for _, in := range ins {
 		switch in.Type {
-		case doc.Text:
+		case doc.Text, doc.Code:
 			if in.Text == "" {
 				continue
 			}
-		case doc.NoteRef, doc.LineBreak, doc.Image, doc.MathInline, doc.Anchor:
+		case doc.NoteRef, doc.LineBreak, doc.Image, doc.MathInline, doc.Anchor, doc.Field:
 		default:
 			in.Content = cleanInlines(in.Content)
 			if len(in.Content) == 0 {
