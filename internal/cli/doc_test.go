@@ -169,4 +169,12 @@ func TestDocConvertSelfContained(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "title: 论文\nlang: zh\n") || !strings.Contains(out, "# 标题\n\n正文*强调*。") {
 		t.Errorf("HTML manuscript: status %d, stderr %q, output %s", code, errOut, out)
 	}
+	// A manuscript without a title is named by its first heading, not
+	// by its file.
+	untitled := filepath.Join(dir, "untitled.md")
+	os.WriteFile(untitled, []byte("---\nlang: ru\n---\n\nВступление.\n\n# Итоги форума\n\nТекст.\n"), 0o644)
+	code, out, errOut = runTandem("doc", "convert", untitled)
+	if code != 0 || !strings.Contains(out, "<title>Итоги форума</title>") {
+		t.Errorf("untitled manuscript: status %d, stderr %q, output %.300s", code, errOut, out)
+	}
 }

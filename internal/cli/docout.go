@@ -62,13 +62,17 @@ func placeMedia(env *Env, cmd, name string, d *doc.Document, dir string) (textOu
 
 // writeText writes d, read from name, as a standalone HTML page or as
 // Markdown (format "markdown" or "md"). The page's title is the
-// document's own (Document.Title), or the file's name when it has none.
+// document's own (Document.Title), else its first heading, else the
+// file's name.
 func writeText(w io.Writer, format, name string, d *doc.Document, o textOutput) error {
 	switch format {
 	case "markdown", "md":
 		return doc.WriteMarkdownWith(w, d, doc.MarkdownOptions{Media: o.media, MediaPrefix: o.prefix})
 	}
 	title := d.Title
+	if title == "" {
+		title = d.FirstHeading()
+	}
 	if title == "" {
 		title = filepath.Base(name)
 	}

@@ -719,6 +719,36 @@ func blockText(sb *strings.Builder, b *Block) {
 	}
 }
 
+// TitleBlock returns the block that shows the document's title, when the
+// title is the text of one of its first blocks (a Title-style paragraph or
+// a first heading, as DOCX and HTML sources give it), or nil. Translation
+// then translates that block once, and the title follows it.
+func (d *Document) TitleBlock() *Block {
+	title := strings.Join(strings.Fields(d.Title), " ")
+	if title == "" {
+		return nil
+	}
+	for i := range d.Blocks[:min(len(d.Blocks), 5)] {
+		b := &d.Blocks[i]
+		if (b.Type == Heading || b.Type == Paragraph) && strings.Join(strings.Fields(PlainText(b.Inlines)), " ") == title {
+			return b
+		}
+	}
+	return nil
+}
+
+// FirstHeading returns the text of the document's first heading, or "".
+func (d *Document) FirstHeading() string {
+	for _, b := range d.Blocks {
+		if b.Type == Heading {
+			if t := strings.Join(strings.Fields(PlainText(b.Inlines)), " "); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
 // Walk calls fn for every block of the document in reading order, outer
 // blocks before the blocks they contain: body, then notes, then headers
 // and footers.

@@ -242,7 +242,10 @@ func documentTexts(d *doc.Document) []textRef {
 		}
 		return id
 	}
-	if strings.TrimSpace(d.Title) != "" {
+	// A title the document also shows as one of its first blocks is
+	// translated there (ApplyTranslation takes it from that block), not
+	// twice.
+	if strings.TrimSpace(d.Title) != "" && d.TitleBlock() == nil {
 		out = append(out, textRef{id: unique("title"), text: &d.Title})
 	}
 	groups := map[string]*labelGroup{}
@@ -609,6 +612,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	}
 	srcLang := firstNonEmpty(x.SrcLang, d.Lang)
 	refs := doc.MarkRefValues(d)
+	titleBlock := d.TitleBlock()
 	byID := map[string]Unit{}
 	for _, u := range x.Units() {
 		if _, dup := byID[u.ID]; !dup {
@@ -729,6 +733,9 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			res.Unknown = append(res.Unknown, u.ID)
 			warn(u.Line, "unit %q is not in the document: its translation is not used", u.ID)
 		}
+	}
+	if titleBlock != nil {
+		d.Title = strings.Join(strings.Fields(doc.PlainText(titleBlock.Inlines)), " ")
 	}
 	d.Lang = x.TgtLang
 	doc.LocalizeNumbers(d, x.TgtLang)
