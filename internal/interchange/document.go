@@ -651,6 +651,13 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			lang string
 		}
 		var parts []part
+		partContent := func() []Content {
+			cs := make([]Content, len(parts))
+			for k, p := range parts {
+				cs[k] = p.c
+			}
+			return cs
+		}
 		var untranslated, empty []string
 		// Targets that are their source, and the scripts of their
 		// letters the target language does not use.
@@ -704,17 +711,32 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if !ok {
 			warn(u.Line, "unit %q: the orders of its targets do not give each a place of its own: read in the order of their sources", u.ID)
 		}
-		inOrder := make([]part, len(parts))
-		for k, si := range order {
-			inOrder[k] = parts[si]
-		}
-		parts = inOrder
-		var joined Content
-		for k, p := range parts {
-			if k > 0 && !(unspaced(p.lang) && unspaced(parts[k-1].lang)) {
-				joined = joined.appendText(" ")
+		join := func(order []int) Content {
+			var joined Content
+			for k, si := range order {
+				p := parts[si]
+				if k > 0 && !(unspaced(p.lang) && unspaced(parts[order[k-1]].lang)) {
+					joined = joined.appendText(" ")
+				}
+				joined = append(joined, p.c...)
 			}
-			joined = append(joined, p.c...)
+			return joined
+		}
+		joined := join(order)
+		if !slices.IsSorted(order) && !(balanced(joined) && spansKept(partContent(), order)) {
+			// Formatting that spans segments (a bold that opens in one
+			// sentence and closes in the next) cannot follow the
+			// sentences into another order; unless the translation's
+			// codes are unbalanced in any order, the sources' order
+			// keeps it.
+			docOrder := make([]int, len(order))
+			for k := range docOrder {
+				docOrder[k] = k
+			}
+			if inDocOrder := join(docOrder); balanced(inDocOrder) {
+				warn(u.Line, "unit %q: the new order would break formatting that spans segments: its targets are read in the order of their sources", u.ID)
+				joined = inDocOrder
+			}
 		}
 		joined = checkCodes(u, append(src, mark.added...), joined, codes, warn)
 		t.set(joined, codes)
@@ -759,6 +781,62 @@ func lostNoteRefs(src, tgt Content) []Run {
 		}
 	}
 	return lost
+}
+
+// balanced reports whether every span of c opens before it closes and
+// spans nest: each Close ends the span opened last and not yet closed,
+// and none is left open.
+func balanced(c Content) bool {
+	var open []string
+	for _, r := range c {
+		switch r.Kind {
+		case Open:
+			open = append(open, r.ID)
+		case Close:
+			if len(open) == 0 || open[len(open)-1] != r.ID {
+				return false
+			}
+			open = open[:len(open)-1]
+		}
+	}
+	return len(open) == 0
+}
+
+// spansKept reports whether each span that opens in one of segs and
+// closes in another covers the same segments when they are read in order
+// (indices of segs) as in their own order: a bold from the first sentence
+// into the second must not take in a third put between them.
+func spansKept(segs []Content, order []int) bool {
+	pos := make([]int, len(order))
+	for k, si := range order {
+		pos[si] = k
+	}
+	opened := map[string]int{}
+	for si, c := range segs {
+		for _, r := range c {
+			switch r.Kind {
+			case Open:
+				if _, ok := opened[r.ID]; !ok {
+					opened[r.ID] = si
+				}
+			case Close:
+				from, ok := opened[r.ID]
+				if !ok || from == si {
+					continue
+				}
+				delete(opened, r.ID)
+				if from > si || pos[si]-pos[from] != si-from {
+					return false
+				}
+				for k := from + 1; k < si; k++ {
+					if pos[k] <= pos[from] || pos[k] >= pos[si] {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
 }
 
 // unspaced reports whether sentences of a language follow each other
