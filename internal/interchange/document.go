@@ -682,9 +682,14 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
 				untranslated = append(untranslated, strconv.Itoa(k+1))
 			default:
-				for _, r := range lostNoteRefs(s.Source, tgt) {
-					warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
-					tgt = append(tgt, r)
+				if lost := lostNoteRefs(s.Source, tgt); len(lost) > 0 {
+					// At the end of the sentence, against its last word
+					// or mark, as a note reference is set.
+					tgt = closeGaps(append(slices.Clone(tgt), Run{Kind: gap}))
+					for _, r := range lost {
+						warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
+						tgt = append(tgt, r)
+					}
 				}
 				parts = append(parts, part{tgt, x.TgtLang})
 				continue
@@ -999,7 +1004,8 @@ func loss(typ string) string {
 // kept), a code of the source that the translation lost, a standalone code
 // repeated (dropped: it stands for one thing of the document) or a span
 // repeated (kept), a span not closed or not opened. It returns the
-// translation without the dropped codes.
+// translation without the dropped codes, and without the space a dropped
+// code leaves doubled (see closeGaps).
 func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func(int, string, ...any)) Content {
 	kinds := map[string]Run{}
 	for _, r := range src.Codes() {
@@ -1022,6 +1028,7 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 				warn(u.Line, "unit %q: %s of the translation is not in the source: its formatting is lost, its text kept", u.ID, tagName(r))
 			case Standalone:
 				warn(u.Line, "unit %q: %s of the translation is not in the source: dropped", u.ID, tagName(r))
+				out = append(out, Run{Kind: gap})
 			}
 			continue
 		}
@@ -1029,12 +1036,16 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 			if r.Kind != Close {
 				warn(u.Line, "unit %q: %s is a %s in the source but not in the translation: dropped", u.ID, tagName(s), kindName(s.Kind))
 			}
+			if r.Kind == Standalone {
+				out = append(out, Run{Kind: gap})
+			}
 			continue
 		}
 		switch r.Kind {
 		case Standalone:
 			if seen[r.ID]++; seen[r.ID] > 1 {
 				warn(u.Line, "unit %q: %s appears again in the translation: the repeat is dropped", u.ID, tagName(s))
+				out = append(out, Run{Kind: gap})
 				continue
 			}
 		case Open:
@@ -1061,7 +1072,7 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 			warn(u.Line, "unit %q: %s is not closed in the translation: it ends with the text", u.ID, tagName(r))
 		}
 	}
-	return out
+	return closeGaps(out)
 }
 
 func kindName(k RunKind) string {
