@@ -22,6 +22,9 @@ type textRef struct {
 	inlines *[]doc.Inline // set for inline texts
 	text    *string       // set for plain texts
 	label   *labelGroup   // set for labels
+	// lang is the language of a block's text when the block, or one
+	// around it, says it is not the document's ("" when it is).
+	lang string
 }
 
 // content flattens the text into segment content, recording in codes
@@ -245,6 +248,7 @@ func documentTexts(d *doc.Document) []textRef {
 	if strings.TrimSpace(d.Title) != "" {
 		out = append(out, textRef{id: unique("title"), text: &d.Title})
 	}
+	langs := blockLangs(d)
 	groups := map[string]*labelGroup{}
 	addLabel := func(id string, label *string, own string, heading bool) {
 		pattern, numbers, key, words := splitLabel(*label, own)
@@ -278,10 +282,10 @@ func documentTexts(d *doc.Document) []textRef {
 			}
 		})
 		if len(b.Inlines) > 0 {
-			out = append(out, textRef{id: id, inlines: &b.Inlines})
+			out = append(out, textRef{id: id, inlines: &b.Inlines, lang: langs[b]})
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
-			out = append(out, textRef{id: unique(id + ".caption"), inlines: &b.Figure.Caption})
+			out = append(out, textRef{id: unique(id + ".caption"), inlines: &b.Figure.Caption, lang: langs[b]})
 		}
 		if b.Figure != nil && strings.TrimSpace(b.Figure.Alt) != "" {
 			out = append(out, textRef{id: unique(id + ".alt"), text: &b.Figure.Alt})
@@ -294,6 +298,44 @@ func documentTexts(d *doc.Document) []textRef {
 			}
 		}
 	})
+	return out
+}
+
+// blockLangs maps each block of d in a language other than the
+// document's, by its own Lang or that of a block around it, to that
+// language.
+func blockLangs(d *doc.Document) map[*doc.Block]string {
+	out := map[*doc.Block]string{}
+	var walk func(bs []doc.Block, outer string)
+	walk = func(bs []doc.Block, outer string) {
+		for i := range bs {
+			b := &bs[i]
+			l := firstNonEmpty(b.Lang, outer)
+			if l != "" {
+				out[b] = l
+			}
+			walk(b.Blocks, l)
+			if b.List != nil {
+				for j := range b.List.Items {
+					walk(b.List.Items[j].Blocks, l)
+				}
+			}
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					for j := range r.Cells {
+						walk(r.Cells[j].Blocks, l)
+					}
+				}
+			}
+		}
+	}
+	walk(d.Blocks, "")
+	for i := range d.Notes {
+		walk(d.Notes[i].Blocks, "")
+	}
+	for i := range d.Headers {
+		walk(d.Headers[i].Blocks, "")
+	}
 	return out
 }
 
@@ -570,7 +612,8 @@ type Applied struct {
 	// an empty target or with its source as target in letters the target
 	// language does not use, a tag of the translation the source does not have
 	// (its formatting is lost, its text kept), a tag of the source the
-	// translation lost, a repeated or unbalanced tag, a unit the document
+	// translation lost, a repeated or unbalanced tag, an order of targets
+	// that would break formatting spanning segments, a unit the document
 	// does not have.
 	Warnings []Warning
 }
@@ -585,13 +628,19 @@ type Applied struct {
 // translated replaces its text; one with some translated replaces those
 // sentences and keeps the others in the source language, with a warning;
 // one with none keeps its text. Text left in the source language is marked
-// as such (a span of x's source language), since the document becomes one
-// in x's target language, whose way of numbering lists and labels it takes
-// (doc.LocalizeNumbers); its notes are numbered in the order the
-// translation calls them, and cross-references (REF, NOTEREF) show the
-// translated heading, caption or note number (doc.RefValues). Nothing is
-// lost or added
-// without a Warning in the result. It fails when x names no target
+// as such (a span of the language it had: its block's, else x's source
+// language), since the document becomes one in x's target language; a
+// span or block marked as in a language whose text was translated into
+// the target language's script, or marked as in the target language,
+// loses its mark (see settleTranslatedLang). Targets a translator put in
+// another order (XLIFF 2 order) are read in it, unless it would break
+// formatting that spans segments: then in the sources' order, with a
+// warning. The document is in x's target language, whose way of
+// numbering lists and labels it takes (doc.LocalizeNumbers); its notes are
+// numbered in the order the translation calls them, and cross-references
+// (REF, NOTEREF) show the translated heading, caption or note number
+// (doc.RefValues). Nothing is lost or added without a Warning in the
+// result. It fails when x names no target
 // language, or the same language as its source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	var res Applied
@@ -620,9 +669,12 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		known[t.id] = true
 		codes := map[string]doc.Inline{}
 		src := t.content(codes)
-		mark := &sourceMarker{codes: codes, lang: srcLang}
+		// Text kept untranslated is in the language it had: its
+		// block's, else the document's.
+		textLang := firstNonEmpty(t.lang, srcLang)
+		mark := &sourceMarker{codes: codes, lang: textLang}
 		keep := func() {
-			if t.inlines != nil && srcLang != "" {
+			if t.inlines != nil && textLang != "" {
 				t.set(mark.wrap(src), codes)
 			}
 		}
@@ -694,7 +746,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 				parts = append(parts, part{tgt, x.TgtLang})
 				continue
 			}
-			parts = append(parts, part{mark.wrap(s.Source), srcLang})
+			parts = append(parts, part{mark.wrap(s.Source), textLang})
 		}
 		if len(empty) > 0 {
 			warn(u.Line, "unit %q: segment %s is marked translated but its target is empty: kept in the source language", u.ID, strings.Join(empty, ", "))
@@ -757,6 +809,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			warn(u.Line, "unit %q is not in the document: its translation is not used", u.ID)
 		}
 	}
+	settleTranslatedLang(d, x.TgtLang)
 	d.Lang = x.TgtLang
 	doc.LocalizeNumbers(d, x.TgtLang)
 	// Notes are numbered in the order the translation calls them.
