@@ -10,6 +10,7 @@ package interchange
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // RunKind says what a run of segment content is.
@@ -27,6 +28,11 @@ const (
 	// footnote mark, a variable.
 	Standalone
 )
+
+// gap marks, in content being read or checked, the place of a code that
+// was dropped; closeGaps takes it out again. Content outside this
+// package never holds one.
+const gap RunKind = -1
 
 // A Run is one piece of segment content: text, or an inline code.
 type Run struct {
@@ -139,4 +145,77 @@ func (c Content) fillCloseTypes() Content {
 		}
 	}
 	return c
+}
+
+// gapSpace is the white space closeGaps collapses.
+const gapSpace = " \t\n\u00a0\u3000"
+
+// closingMarks are the punctuation marks that follow a word without a
+// space: "word." not "word .".
+const closingMarks = ".,;:!?…)]}»”’%。，、；：！？）」』】〉》"
+
+// closeGaps removes the gap marks of c and the white space a dropped code
+// leaves doubled around its place: "run {code} {code} and" without the
+// repeat is "run {code} and", not "run {code}  and", and "word {code}."
+// without the code is "word.", as is a space left at either end. The text
+// on each side is the nearest text run, past the opening and closing codes
+// of spans (which take no room) but not past a standalone code.
+func closeGaps(c Content) Content {
+	// side returns the index of the nearest text run from i in direction
+	// step, -1 at the end of c, -2 at a standalone code.
+	side := func(i, step int) int {
+		for j := i + step; j >= 0 && j < len(c); j += step {
+			switch c[j].Kind {
+			case Text:
+				if c[j].Text != "" {
+					return j
+				}
+			case Standalone:
+				return -2
+			}
+		}
+		return -1
+	}
+	found := false
+	for i, r := range c {
+		if r.Kind != gap {
+			continue
+		}
+		found = true
+		li, ri := side(i, -1), side(i, 1)
+		leftSpace := li >= 0 && strings.ContainsRune(gapSpace, lastRune(c[li].Text))
+		if ri >= 0 && strings.ContainsRune(gapSpace, firstRune(c[ri].Text)) && (leftSpace || li == -1) {
+			c[ri].Text = strings.TrimLeft(c[ri].Text, gapSpace)
+			if c[ri].Text == "" {
+				ri = side(ri, 1)
+			}
+		}
+		if leftSpace && (ri == -1 || ri >= 0 && strings.ContainsRune(closingMarks, firstRune(c[ri].Text))) {
+			c[li].Text = strings.TrimRight(c[li].Text, gapSpace)
+		}
+	}
+	if !found {
+		return c
+	}
+	out := make(Content, 0, len(c))
+	for _, r := range c {
+		switch {
+		case r.Kind == gap:
+		case r.Kind == Text:
+			out = out.appendText(r.Text)
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

@@ -22,6 +22,9 @@ type textRef struct {
 	inlines *[]doc.Inline // set for inline texts
 	text    *string       // set for plain texts
 	label   *labelGroup   // set for labels
+	// lang is the language of a block's text when the block, or one
+	// around it, says it is not the document's ("" when it is).
+	lang string
 }
 
 // content flattens the text into segment content, recording in codes
@@ -248,6 +251,7 @@ func documentTexts(d *doc.Document) []textRef {
 	if strings.TrimSpace(d.Title) != "" && d.TitleBlock() == nil {
 		out = append(out, textRef{id: unique("title"), text: &d.Title})
 	}
+	langs := blockLangs(d)
 	groups := map[string]*labelGroup{}
 	addLabel := func(id string, label *string, own string, heading bool) {
 		pattern, numbers, key, words := splitLabel(*label, own)
@@ -281,10 +285,10 @@ func documentTexts(d *doc.Document) []textRef {
 			}
 		})
 		if len(b.Inlines) > 0 {
-			out = append(out, textRef{id: id, inlines: &b.Inlines})
+			out = append(out, textRef{id: id, inlines: &b.Inlines, lang: langs[b]})
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
-			out = append(out, textRef{id: unique(id + ".caption"), inlines: &b.Figure.Caption})
+			out = append(out, textRef{id: unique(id + ".caption"), inlines: &b.Figure.Caption, lang: langs[b]})
 		}
 		if b.Figure != nil && strings.TrimSpace(b.Figure.Alt) != "" {
 			out = append(out, textRef{id: unique(id + ".alt"), text: &b.Figure.Alt})
@@ -297,6 +301,44 @@ func documentTexts(d *doc.Document) []textRef {
 			}
 		}
 	})
+	return out
+}
+
+// blockLangs maps each block of d in a language other than the
+// document's, by its own Lang or that of a block around it, to that
+// language.
+func blockLangs(d *doc.Document) map[*doc.Block]string {
+	out := map[*doc.Block]string{}
+	var walk func(bs []doc.Block, outer string)
+	walk = func(bs []doc.Block, outer string) {
+		for i := range bs {
+			b := &bs[i]
+			l := firstNonEmpty(b.Lang, outer)
+			if l != "" {
+				out[b] = l
+			}
+			walk(b.Blocks, l)
+			if b.List != nil {
+				for j := range b.List.Items {
+					walk(b.List.Items[j].Blocks, l)
+				}
+			}
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					for j := range r.Cells {
+						walk(r.Cells[j].Blocks, l)
+					}
+				}
+			}
+		}
+	}
+	walk(d.Blocks, "")
+	for i := range d.Notes {
+		walk(d.Notes[i].Blocks, "")
+	}
+	for i := range d.Headers {
+		walk(d.Headers[i].Blocks, "")
+	}
 	return out
 }
 
@@ -573,7 +615,8 @@ type Applied struct {
 	// an empty target or with its source as target in letters the target
 	// language does not use, a tag of the translation the source does not have
 	// (its formatting is lost, its text kept), a tag of the source the
-	// translation lost, a repeated or unbalanced tag, a unit the document
+	// translation lost, a repeated or unbalanced tag, an order of targets
+	// that would break formatting spanning segments, a unit the document
 	// does not have.
 	Warnings []Warning
 }
@@ -588,13 +631,19 @@ type Applied struct {
 // translated replaces its text; one with some translated replaces those
 // sentences and keeps the others in the source language, with a warning;
 // one with none keeps its text. Text left in the source language is marked
-// as such (a span of x's source language), since the document becomes one
-// in x's target language, whose way of numbering lists and labels it takes
-// (doc.LocalizeNumbers); its notes are numbered in the order the
-// translation calls them, and cross-references (REF, NOTEREF) show the
-// translated heading, caption or note number (doc.RefValues). Nothing is
-// lost or added
-// without a Warning in the result. It fails when x names no target
+// as such (a span of the language it had: its block's, else x's source
+// language), since the document becomes one in x's target language; a
+// span or block marked as in a language whose text was translated into
+// the target language's script, or marked as in the target language,
+// loses its mark (see settleTranslatedLang). Targets a translator put in
+// another order (XLIFF 2 order) are read in it, unless it would break
+// formatting that spans segments: then in the sources' order, with a
+// warning. The document is in x's target language, whose way of
+// numbering lists and labels it takes (doc.LocalizeNumbers); its notes are
+// numbered in the order the translation calls them, and cross-references
+// (REF, NOTEREF) show the translated heading, caption or note number
+// (doc.RefValues). Nothing is lost or added without a Warning in the
+// result. It fails when x names no target
 // language, or the same language as its source.
 func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	var res Applied
@@ -624,9 +673,12 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		known[t.id] = true
 		codes := map[string]doc.Inline{}
 		src := t.content(codes)
-		mark := &sourceMarker{codes: codes, lang: srcLang}
+		// Text kept untranslated is in the language it had: its
+		// block's, else the document's.
+		textLang := firstNonEmpty(t.lang, srcLang)
+		mark := &sourceMarker{codes: codes, lang: textLang}
 		keep := func() {
-			if t.inlines != nil && srcLang != "" {
+			if t.inlines != nil && textLang != "" {
 				t.set(mark.wrap(src), codes)
 			}
 		}
@@ -655,6 +707,13 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			lang string
 		}
 		var parts []part
+		partContent := func() []Content {
+			cs := make([]Content, len(parts))
+			for k, p := range parts {
+				cs[k] = p.c
+			}
+			return cs
+		}
 		var untranslated, empty []string
 		// Targets that are their source, and the scripts of their
 		// letters the target language does not use.
@@ -679,14 +738,19 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
 				untranslated = append(untranslated, strconv.Itoa(k+1))
 			default:
-				for _, r := range lostNoteRefs(s.Source, tgt) {
-					warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
-					tgt = append(tgt, r)
+				if lost := lostNoteRefs(s.Source, tgt); len(lost) > 0 {
+					// At the end of the sentence, against its last word
+					// or mark, as a note reference is set.
+					tgt = closeGaps(append(slices.Clone(tgt), Run{Kind: gap}))
+					for _, r := range lost {
+						warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
+						tgt = append(tgt, r)
+					}
 				}
 				parts = append(parts, part{tgt, x.TgtLang})
 				continue
 			}
-			parts = append(parts, part{mark.wrap(s.Source), srcLang})
+			parts = append(parts, part{mark.wrap(s.Source), textLang})
 		}
 		if len(empty) > 0 {
 			warn(u.Line, "unit %q: segment %s is marked translated but its target is empty: kept in the source language", u.ID, strings.Join(empty, ", "))
@@ -708,17 +772,32 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if !ok {
 			warn(u.Line, "unit %q: the orders of its targets do not give each a place of its own: read in the order of their sources", u.ID)
 		}
-		inOrder := make([]part, len(parts))
-		for k, si := range order {
-			inOrder[k] = parts[si]
-		}
-		parts = inOrder
-		var joined Content
-		for k, p := range parts {
-			if k > 0 && !(unspaced(p.lang) && unspaced(parts[k-1].lang)) {
-				joined = joined.appendText(" ")
+		join := func(order []int) Content {
+			var joined Content
+			for k, si := range order {
+				p := parts[si]
+				if k > 0 && !(unspaced(p.lang) && unspaced(parts[order[k-1]].lang)) {
+					joined = joined.appendText(" ")
+				}
+				joined = append(joined, p.c...)
 			}
-			joined = append(joined, p.c...)
+			return joined
+		}
+		joined := join(order)
+		if !slices.IsSorted(order) && !(balanced(joined) && spansKept(partContent(), order)) {
+			// Formatting that spans segments (a bold that opens in one
+			// sentence and closes in the next) cannot follow the
+			// sentences into another order; unless the translation's
+			// codes are unbalanced in any order, the sources' order
+			// keeps it.
+			docOrder := make([]int, len(order))
+			for k := range docOrder {
+				docOrder[k] = k
+			}
+			if inDocOrder := join(docOrder); balanced(inDocOrder) {
+				warn(u.Line, "unit %q: the new order would break formatting that spans segments: its targets are read in the order of their sources", u.ID)
+				joined = inDocOrder
+			}
 		}
 		joined = checkCodes(u, append(src, mark.added...), joined, codes, warn)
 		t.set(joined, codes)
@@ -734,6 +813,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			warn(u.Line, "unit %q is not in the document: its translation is not used", u.ID)
 		}
 	}
+	settleTranslatedLang(d, x.TgtLang)
 	if titleBlock != nil {
 		d.Title = strings.Join(strings.Fields(doc.PlainText(titleBlock.Inlines)), " ")
 	}
@@ -766,6 +846,62 @@ func lostNoteRefs(src, tgt Content) []Run {
 		}
 	}
 	return lost
+}
+
+// balanced reports whether every span of c opens before it closes and
+// spans nest: each Close ends the span opened last and not yet closed,
+// and none is left open.
+func balanced(c Content) bool {
+	var open []string
+	for _, r := range c {
+		switch r.Kind {
+		case Open:
+			open = append(open, r.ID)
+		case Close:
+			if len(open) == 0 || open[len(open)-1] != r.ID {
+				return false
+			}
+			open = open[:len(open)-1]
+		}
+	}
+	return len(open) == 0
+}
+
+// spansKept reports whether each span that opens in one of segs and
+// closes in another covers the same segments when they are read in order
+// (indices of segs) as in their own order: a bold from the first sentence
+// into the second must not take in a third put between them.
+func spansKept(segs []Content, order []int) bool {
+	pos := make([]int, len(order))
+	for k, si := range order {
+		pos[si] = k
+	}
+	opened := map[string]int{}
+	for si, c := range segs {
+		for _, r := range c {
+			switch r.Kind {
+			case Open:
+				if _, ok := opened[r.ID]; !ok {
+					opened[r.ID] = si
+				}
+			case Close:
+				from, ok := opened[r.ID]
+				if !ok || from == si {
+					continue
+				}
+				delete(opened, r.ID)
+				if from > si || pos[si]-pos[from] != si-from {
+					return false
+				}
+				for k := from + 1; k < si; k++ {
+					if pos[k] <= pos[from] || pos[k] >= pos[si] {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
 }
 
 // unspaced reports whether sentences of a language follow each other
@@ -928,7 +1064,8 @@ func loss(typ string) string {
 // kept), a code of the source that the translation lost, a standalone code
 // repeated (dropped: it stands for one thing of the document) or a span
 // repeated (kept), a span not closed or not opened. It returns the
-// translation without the dropped codes.
+// translation without the dropped codes, and without the space a dropped
+// code leaves doubled (see closeGaps).
 func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func(int, string, ...any)) Content {
 	kinds := map[string]Run{}
 	for _, r := range src.Codes() {
@@ -951,6 +1088,7 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 				warn(u.Line, "unit %q: %s of the translation is not in the source: its formatting is lost, its text kept", u.ID, tagName(r))
 			case Standalone:
 				warn(u.Line, "unit %q: %s of the translation is not in the source: dropped", u.ID, tagName(r))
+				out = append(out, Run{Kind: gap})
 			}
 			continue
 		}
@@ -958,12 +1096,16 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 			if r.Kind != Close {
 				warn(u.Line, "unit %q: %s is a %s in the source but not in the translation: dropped", u.ID, tagName(s), kindName(s.Kind))
 			}
+			if r.Kind == Standalone {
+				out = append(out, Run{Kind: gap})
+			}
 			continue
 		}
 		switch r.Kind {
 		case Standalone:
 			if seen[r.ID]++; seen[r.ID] > 1 {
 				warn(u.Line, "unit %q: %s appears again in the translation: the repeat is dropped", u.ID, tagName(s))
+				out = append(out, Run{Kind: gap})
 				continue
 			}
 		case Open:
@@ -990,7 +1132,7 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 			warn(u.Line, "unit %q: %s is not closed in the translation: it ends with the text", u.ID, tagName(r))
 		}
 	}
-	return out
+	return closeGaps(out)
 }
 
 func kindName(k RunKind) string {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/doc/markdown"
 )
 
 // TestTargetOrder reads units whose translator put the sentences in
@@ -133,6 +134,66 @@ func TestTargetOrderApplied(t *testing.T) {
 		}
 		if want := "См. **Росстат**. Примечание: данные таможни.\n"; !strings.HasSuffix(got.String(), "\n\n"+want) {
 			t.Errorf("%s: document\n%q\nwant\n%q", in.name, got.String(), want)
+		}
+	}
+}
+
+// TestTargetOrderSpanningFormat imports reorderings of a paragraph whose
+// bold opens in its first sentence and closes in its second: the targets
+// cannot move without the bold spreading over text that never was bold,
+// so the unit is read in the sources' order with a warning that says why.
+// A translator who moved the pair into one sentence has a balanced unit in
+// the new order, which is kept.
+func TestTargetOrderSpanningFormat(t *testing.T) {
+	const md = "Первое **предложение. Второе** предложение. Третье [ссылка](https://example.com/a) здесь.\n"
+	tests := []struct {
+		name    string
+		tgts    [3]string // by segment, with the tags of target()
+		orders  [3]int
+		want    string
+		warning string
+	}{
+		{"split pair moved", [3]string{"第一{1}句。", "第二{/1}句。", "第三{2}链接{/2}在此。"}, [3]int{2, 1, 3},
+			"第一**句。第二**句。第三[链接](https://example.com/a)在此。", "the new order would break formatting that spans segments"},
+		{"split pair moved to the end", [3]string{"第一{1}句。", "第二{/1}句。", "第三{2}链接{/2}在此。"}, [3]int{3, 1, 2},
+			"第一**句。第二**句。第三[链接](https://example.com/a)在此。", "the new order would break formatting that spans segments"},
+		{"pair in one segment", [3]string{"第一句。", "第二{1}句{/1}。", "第三{2}链接{/2}在此。"}, [3]int{2, 1, 3},
+			"第二**句**。第一句。第三[链接](https://example.com/a)在此。", ""},
+		{"a third sentence put inside the bold", [3]string{"第一{1}句。", "第二{/1}句。", "第三{2}链接{/2}在此。"}, [3]int{1, 3, 2},
+			"第一**句。第二**句。第三[链接](https://example.com/a)在此。", "the new order would break formatting that spans segments"},
+	}
+	for _, tc := range tests {
+		d, err := markdown.Read([]byte(md), "ru", markdown.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := FromDocument(d, "a.md", "ru", "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs := x.Files[0].Units[0].Segments
+		if len(segs) != 3 {
+			t.Fatalf("want three segments, got %+v", segs)
+		}
+		for k := range segs {
+			segs[k].Target, segs[k].State, segs[k].Order = target(tc.tgts[k], segs[k].Source), Translated, tc.orders[k]
+		}
+		res, err := ApplyTranslation(d, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := doc.WriteMarkdown(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(got.String(), "\n\n"+tc.want+"\n") {
+			t.Errorf("%s: document\n%q\nwant\n%q", tc.name, got.String(), tc.want)
+		}
+		switch {
+		case tc.warning == "" && len(res.Warnings) > 0:
+			t.Errorf("%s: unexpected warnings\n%s", tc.name, warningLines(res.Warnings))
+		case tc.warning != "" && (len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, tc.warning) || !strings.Contains(res.Warnings[0].Msg, `unit "`+x.Files[0].Units[0].ID+`"`)):
+			t.Errorf("%s: warnings\n%swant one naming the unit with %q", tc.name, warningLines(res.Warnings), tc.warning)
 		}
 	}
 }

@@ -547,6 +547,15 @@ func (xr *xliffReader) state12(tgt *node, unit string, approved bool) State {
 func (xr *xliffReader) content12(n *node, unit string) Content {
 	var c Content
 	var walk func(n *node)
+	// walkText reads an element dropped for its text; one that had none
+	// leaves a gap.
+	walkText := func(n *node) {
+		before := len(c.Plain())
+		walk(n)
+		if len(c.Plain()) == before {
+			c = append(c, Run{Kind: gap})
+		}
+	}
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
@@ -563,6 +572,7 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 						walk(ch)
 					} else {
 						xr.warn(ch, "trans-unit %q: inline <%s> without id: dropped", unit, ch.name)
+						c = append(c, Run{Kind: gap})
 					}
 					continue
 				}
@@ -594,12 +604,12 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 				walk(ch)
 			default:
 				xr.warn(ch, "trans-unit %q: unknown inline element <%s>: its text kept, the element dropped", unit, ch.name)
-				walk(ch)
+				walkText(ch)
 			}
 		}
 	}
 	walk(n)
-	return c.fillCloseTypes()
+	return closeGaps(c).fillCloseTypes()
 }
 
 func firstNonEmpty(s ...string) string {
@@ -798,6 +808,15 @@ func (xr *xliffReader) state2(sg *node, unit string, emptyTarget bool) State {
 func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Content {
 	var c Content
 	var walk func(n *node)
+	// walkText reads an element dropped for its text; one that had none
+	// leaves a gap.
+	walkText := func(n *node) {
+		before := len(c.Plain())
+		walk(n)
+		if len(c.Plain()) == before {
+			c = append(c, Run{Kind: gap})
+		}
+	}
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
@@ -819,6 +838,7 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 			case "sc", "ph":
 				if id == "" {
 					xr.warn(ch, "unit %q: inline <%s> without id: dropped", unit, ch.name)
+					c = append(c, Run{Kind: gap})
 					continue
 				}
 				k := Open
@@ -834,6 +854,7 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 				ref := firstNonEmpty(ch.attrValue("startRef"), id)
 				if ref == "" {
 					xr.warn(ch, "unit %q: inline <ec> without startRef or id: dropped", unit)
+					c = append(c, Run{Kind: gap})
 					continue
 				}
 				c = append(c, Run{Kind: Close, ID: ref, Type: typ, Code: data[ch.attrValue("dataRef")]})
@@ -847,23 +868,26 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 				switch {
 				case err != nil || v > 0x10ffff:
 					xr.warn(ch, "unit %q: <cp hex=%q> is not a hexadecimal code point: dropped", unit, hex)
+					c = append(c, Run{Kind: gap})
 					continue
 				case lang.IsControl(rune(v)):
 					xr.warn(ch, "unit %q: <cp hex=%q> is a control character, which no document can hold: dropped", unit, hex)
+					c = append(c, Run{Kind: gap})
 					continue
 				case v >= 0xd800 && v <= 0xdfff || v&0xfffe == 0xfffe:
 					xr.warn(ch, "unit %q: <cp hex=%q> is not a character (a surrogate or a noncharacter): dropped", unit, hex)
+					c = append(c, Run{Kind: gap})
 					continue
 				}
 				c = c.appendText(string(rune(v)))
 			default:
-				xr.warn(ch, "unit %q: unknown inline element <%s>: its text kept, the element dropped", unit, ch.name)
-				walk(ch)
+				xr.warn(ch, "trans-unit %q: unknown inline element <%s>: its text kept, the element dropped", unit, ch.name)
+				walkText(ch)
 			}
 		}
 	}
 	walk(n)
-	return c.fillCloseTypes()
+	return closeGaps(c).fillCloseTypes()
 }
 
 // ids hands out identifiers unique within a file: a repeated one gets a
