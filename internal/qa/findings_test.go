@@ -174,3 +174,96 @@ func TestCodeLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingSpaces: Russian and English put a space after a comma,
+// semicolon, colon and a stop between sentences, and around an inline code
+// that stands for words; what they write without one (decimals, times,
+// abbreviations, initials, addresses, file names, a note mark against its
+// word) passes, and so does all that Chinese writes without spaces.
+func TestMissingSpaces(t *testing.T) {
+	correct := []conventionCase{
+		{"zh", "ru", "增长了3.5%，即3.5倍。", "Рост составил 3,5 %, т.е. в 3,5 раза.", ""},
+		{"zh", "en", "增长了3.5%，即3.5倍。", "Growth was 3.5%, i.e. 3.5 times.", ""},
+		{"zh", "ru", "会议于15:30开始，比例为1:2。", "Заседание началось в 15:30, соотношение 1:2.", ""},
+		{"zh", "ru", "普希金的诗。", "Стихи А.С.Пушкина.", ""},
+		{"zh", "ru", "普希金的诗。", "Стихи А.С. Пушкина.", ""},
+		{"zh", "ru", "书、报纸等。", "Книги, газеты и т.д.", ""},
+		{"zh", "en", "美国等国。", "The U.S.A. and others.", ""},
+		{"zh", "ru", "详见kremlin.ru或info@mid.ru。", "Подробнее на kremlin.ru или info@mid.ru.", ""},
+		{"zh", "ru", "详见http://www.kremlin.ru/events,news。", "Подробнее: http://www.kremlin.ru/events,news.", ""},
+		{"zh", "ru", "打开report.docx文件。", "Откройте файл report.docx.", ""},
+		{"zh", "ru", "设置xml:lang属性。", "Задайте атрибут xml:lang.", ""},
+		{"zh", "en", "调用Console.WriteLine方法。", "Call the Console.WriteLine method.", ""},
+		{"zh", "ru", "点(x,y)。", "Точка (x,y).", ""},
+		{"zh", "en", "见C:盘。", "See drive C:.", ""},
+		{"ru", "en", "Точка (x,y) на оси.", "The point (x,y) on the axis.", ""},
+		{"ru", "en", "Он сказал:«Да».", "He said:“Yes”.", ""},
+		// Codes: a note mark against its word, a field after "с.", a
+		// code at the end after a stop (a note mark as Word may write it).
+		{"zh", "ru", "双方签署了条约{n}。", "Стороны подписали договор{n}.", ""},
+		{"zh", "ru", "运行{c}，然后检查。", "Запустите {c}, затем проверьте.", ""},
+		{"zh", "ru", "运行{c}。", "Запустите «{c}».", ""},
+		{"zh", "ru", "见第{x}页。", "См. с.{x}", ""},
+		{"zh", "ru", "在莫斯科签署{?}。", "Подписан в Москве.{?}", ""},
+		{"zh", "ru", "在莫斯科签署{?}。", "Подписан в Москве{?}.", ""},
+		{"zh", "ru", "（{x}）", "б.{x}.", ""},
+		{"ru", "en", "Подписан в Москве {n}.", "Signed in Moscow{n}.", ""},
+		{"ru", "en", "Запустите {c}, затем проверьте.", "Run {c}, then check.", ""},
+		{"ru", "en", "Москва{x}(Россия)", "Moscow{x}(Russia)", ""},
+		{"ru", "en", "Сайт: www.kremlin.ru{x}и другие.", "Website: www.kremlin.ru{x}and others.", ""},
+		// Chinese writes codes and marks without spaces.
+		{"ru", "zh", "Запустите {c}, затем проверьте.", "运行{c}，然后检查。", ""},
+		{"en", "zh", "See {x}.", "见{x}。", ""},
+	}
+	wrong := []conventionCase{
+		{"zh", "ru", "运行，然后检查。", "Запустите,затем проверьте.", "spaces"},
+		{"zh", "ru", "运行；然后检查。", "Запустите;затем проверьте.", "spaces"},
+		{"zh", "en", "注意：检查。", "Note:check it.", "spaces"},
+		{"zh", "ru", "在莫斯科签署。随后生效。", "Подписан в Москве.Затем вступил в силу.", "spaces"},
+		{"zh", "ru", "运行{c}，然后检查。", "Запустите{c}, затем проверьте.", "spaces"},
+		{"zh", "ru", "运行{c}，然后检查。", "Запустите {c},затем проверьте.", "spaces"},
+		{"zh", "ru", "运行{c}，然后检查。", "Запустите {c}затем проверьте.", "spaces"},
+		{"zh", "ru", "见{x}。", "См.{x}.", "spaces"},
+		{"zh", "ru", "见{?}，然后检查。", "См.{?}, затем проверьте.", "spaces"},
+		{"ru", "en", "Запустите {c}, затем проверьте.", "Run{c}, then check.", "spaces"},
+		{"ru", "en", "См. {x} и {x}.", "See {x} and{x}.", "spaces"},
+		{"en", "ru", "See {x} and {x} below.", "См. {x} и {x}ниже.", "spaces"},
+		{"en", "ru", "See {?}.", "См.{?}.", "spaces"},
+		{"ru", "en", "Подписан в Москве {?}.", "Signed in Moscow.{?}", ""},
+	}
+	for _, cases := range [][]conventionCase{correct, wrong} {
+		for _, tt := range cases {
+			fs := mustChecker(t, tt.from, tt.to, nil).Segment(codes(tt.src), codes(tt.tgt))
+			if got := checks(fs); got != tt.want {
+				t.Errorf("%s→%s %q → %q: checks %q, want %q (%v)", tt.from, tt.to, tt.src, tt.tgt, got, tt.want, fs)
+			}
+		}
+	}
+}
+
+// TestLabelSpaces: Chinese sets a list label that ends in a full-width
+// mark against its text; a label that ends in a character (第一条, 表1)
+// is parted from its title by a space, ideographic or not.
+func TestLabelSpaces(t *testing.T) {
+	tests := []conventionCase{
+		{"ru", "zh", "б) развивать энергетику.", "（二）发展能源。", ""},
+		{"ru", "zh", "1. Развивать энергетику.", "一、发展能源。", ""},
+		{"ru", "zh", "Статья 1. Общие положения", "第一条　总则", ""},
+		{"ru", "zh", "Статья 1. Общие положения", "第一条 总则", ""},
+		{"ru", "zh", "Статья 1. Общие положения", "第一条总则", ""},
+		{"ru", "zh", "Таблица 1. Товарооборот", "表1 贸易额", ""},
+		{"en", "zh", "See the annex (Apple) today.", "见附件（苹果） Apple今天。", ""},
+		{"ru", "zh", "б) развивать энергетику.", "（二） 发展能源。", "spaces"},
+		{"ru", "zh", "б) развивать энергетику.", "（二）　发展能源。", "spaces"},
+		{"ru", "zh", "б) развивать энергетику.", "二） 发展能源。", "spaces"},
+		{"ru", "zh", "б) развивать энергетику.", "（2） 发展能源。", "spaces"},
+		{"ru", "zh", "Задачи: б) развивать энергетику.", "任务：（二） 发展能源。", "spaces"},
+		{"ru", "zh", "1. Развивать энергетику.", "一、 发展能源。", "spaces"},
+	}
+	for _, tt := range tests {
+		fs := mustChecker(t, tt.from, tt.to, nil).Segment(codes(tt.src), codes(tt.tgt))
+		if got := checks(fs); got != tt.want {
+			t.Errorf("%s→%s %q → %q: checks %q, want %q (%v)", tt.from, tt.to, tt.src, tt.tgt, got, tt.want, fs)
+		}
+	}
+}

@@ -5,7 +5,9 @@
 // sign, per mille or currency, sentence counts, inline tags, end
 // punctuation and quotation marks, punctuation of the wrong width,
 // untranslated text, spacing (double spaces, spaces before a stop or
-// beside a Chinese mark), changed web and e-mail addresses, length and
+// beside a Chinese mark or after a Chinese list label, a space missing
+// after a comma or around an inline code), changed web and e-mail
+// addresses, length and
 // terminology. It
 // knows the conventions of zh, ru and en, so that correct translations
 // raise no alarm: a check that cries wolf is worse than none. An error is
@@ -182,6 +184,7 @@ func (c *Checker) segment(src, tgt interchange.Content, ctx segmentContext) []Fi
 	c.checkQuotes(s, t, add)
 	c.checkWidth(t, add)
 	c.checkSpaces(s, t, add)
+	c.checkGlued(src, tgt, s, t, add)
 	c.checkAddresses(s, t, add)
 	c.checkLength(s, t, add)
 	c.checkTerms(s, t, add)
