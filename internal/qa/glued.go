@@ -18,8 +18,8 @@ import (
 // (report.docx) and names the source has as they are (xml:lang,
 // Console.WriteLine).
 
-// spaced reports whether lang parts words with spaces.
-func spaced(lang string) bool { return lang == "ru" || lang == "en" }
+// spacedLang reports whether lang parts words with spaces.
+func spacedLang(lang string) bool { return lang == "ru" || lang == "en" }
 
 // objectRuns returns, in order, the code that each objectMark in
 // textOf(c) stands for: a standalone code, or the start of a pair of
@@ -86,7 +86,7 @@ func gluedMarks(s string) []string {
 				continue
 			}
 		case ':':
-			if before < 2 && !isObject(prev) || i+1 < len(rs) && rs[i+1] == ':' || prev == ':' {
+			if before < 2 && !isObject(prev) || prev == ':' {
 				continue
 			}
 		case '.':
@@ -115,7 +115,7 @@ func gluedMarks(s string) []string {
 // code that shows a word, run into a word, and a comma, colon or stop
 // run into a code that has more text after it ("См.<ph/>.").
 func (c *Checker) checkGlued(src, tgt interchange.Content, s, t string, add addFunc) {
-	if !spaced(c.to) {
+	if !spacedLang(c.to) {
 		return
 	}
 	var found []string
@@ -164,7 +164,7 @@ func (c *Checker) gluedCodes(src, tgt interchange.Content, s, t string) []string
 		prev, next := at(rs, i-1), at(rs, i+1)
 		quiet := kind == "a note reference" || kind == "a bookmark" || kind == "a line break" || kind == "a page break" || kind == "formatting"
 		gluedBefore, gluedAfter := false, false
-		if spaced(c.from) {
+		if spacedLang(c.from) {
 			places := srcAt[run.ID]
 			if len(places) == 0 {
 				continue
