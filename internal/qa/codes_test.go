@@ -10,7 +10,8 @@ import (
 )
 
 // codes builds segment content from a string in which {x} is a standalone
-// code (a field, a note mark, a bookmark), {g} … {/g} a pair of codes (a
+// code (a field, a note mark, a bookmark), {c} program code, {n} a note
+// reference, {?} a code of no known kind, {g} … {/g} a pair of codes (a
 // link, bold) and {pc}{/pc} a pair around nothing; ids are numbered in
 // order, so that the same string on both sides has the same codes.
 func codes(s string) interchange.Content {
@@ -31,6 +32,15 @@ func codes(s string) interchange.Content {
 		case "x":
 			n++
 			c = append(c, interchange.Run{Kind: interchange.Standalone, ID: "x" + itoa(n), Type: "x-field"})
+		case "c":
+			n++
+			c = append(c, interchange.Run{Kind: interchange.Standalone, ID: "x" + itoa(n), Type: "code", Disp: "go vet"})
+		case "n":
+			n++
+			c = append(c, interchange.Run{Kind: interchange.Standalone, ID: "x" + itoa(n), Type: "footnote"})
+		case "?":
+			n++
+			c = append(c, interchange.Run{Kind: interchange.Standalone, ID: "x" + itoa(n)})
 		case "g", "pc":
 			n++
 			id := "g" + itoa(n)

@@ -5,7 +5,9 @@
 // sign, per mille or currency, sentence counts, inline tags, end
 // punctuation and quotation marks, punctuation of the wrong width,
 // untranslated text, spacing (double spaces, spaces before a stop or
-// beside a Chinese mark), changed web and e-mail addresses, length and
+// beside a Chinese mark or after a Chinese list label, a space missing
+// after a comma or around an inline code), changed web and e-mail
+// addresses, length and
 // terminology. It
 // knows the conventions of zh, ru and en, so that correct translations
 // raise no alarm: a check that cries wolf is worse than none. An error is
@@ -142,6 +144,20 @@ func isObject(r rune) bool { return r == objectMark }
 
 // Segment checks one translated segment.
 func (c *Checker) Segment(src, tgt interchange.Content) []Finding {
+	return c.segment(src, tgt, segmentContext{})
+}
+
+// segmentContext is what File knows of a segment beyond its text.
+type segmentContext struct {
+	// spanning holds the ids of the pairs of codes that the source opens
+	// in one segment and closes in another, checked over the unit.
+	spanning map[string]bool
+	// headingNumber is set for the unit that holds a heading's number
+	// alone (its id ends in ".number").
+	headingNumber bool
+}
+
+func (c *Checker) segment(src, tgt interchange.Content, ctx segmentContext) []Finding {
 	var out []Finding
 	add := func(check string, sev Severity, format string, args ...any) {
 		out = append(out, Finding{Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)})
@@ -157,13 +173,18 @@ func (c *Checker) Segment(src, tgt interchange.Content) []Finding {
 		add("untranslated", Error, "the translation is the source text")
 		return out
 	}
-	c.checkNumbers(s, t, add)
+	if ctx.headingNumber || labelOnly(s) || labelOnly(t) {
+		c.checkNumbers(lastLevel(s), lastLevel(t), add)
+	} else {
+		c.checkNumbers(s, t, add)
+	}
 	c.checkSentences(s, t, add)
-	checkTags(src, tgt, c.to, add)
+	checkTags(src, tgt, c.to, ctx.spanning, add)
 	c.checkEndPunctuation(s, t, add)
 	c.checkQuotes(s, t, add)
 	c.checkWidth(t, add)
 	c.checkSpaces(s, t, add)
+	c.checkGlued(src, tgt, s, t, add)
 	c.checkAddresses(s, t, add)
 	c.checkLength(s, t, add)
 	c.checkTerms(s, t, add)
@@ -348,7 +369,22 @@ func quoteList(xs []string) string {
 // is an error when the translation is also less than half its usual
 // length, where a sentence has likely been left out.
 func (c *Checker) checkSentences(s, t string, add addFunc) {
-	cs, ct := countSentences(c.segF, s, c.from), countSentences(c.segT, t, c.to)
+	// A source mostly in the target's script (a Russian quotation kept
+	// in a Chinese text) is cut by the rules of that language.
+	segF, from := c.segF, c.from
+	if inScript(s, c.to) > 0.5 {
+		segF, from = c.segT, c.to
+	}
+	cs, ct := countSentences(segF, s, from), countSentences(c.segT, t, c.to)
+	// A list label whose number is a code, （<ph/>）, is one item however
+	// each language writes it (б.<ph/>.), though it has no word.
+	one := sentenceCount{1, 1, 1, 1}
+	if codesAndMarks(s) {
+		cs = one
+	}
+	if codesAndMarks(t) {
+		ct = one
+	}
 	switch {
 	case cs.min > ct.joined:
 		sev := Warning
@@ -359,6 +395,12 @@ func (c *Checker) checkSentences(s, t string, add addFunc) {
 	case ct.min > cs.split:
 		add("sentences", Warning, "%s in the source, %d in the translation", i18n.Count(cs.n, "sentence", "sentences"), ct.n)
 	}
+}
+
+// codesAndMarks reports whether s has inline codes and, besides them,
+// no letter or digit: a list label whose number is a code, （<ph/>）.
+func codesAndMarks(s string) bool {
+	return strings.ContainsRune(s, objectMark) && strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
 
 func dedupe(xs []string) []string {
@@ -386,13 +428,40 @@ func (c *Checker) checkLength(s, t string, add addFunc) {
 	if c.from == "zh" {
 		short = 15
 	}
-	if c.lengthCount(s, t) < short {
+	if c.lengthCount(s, t) < short || inScript(s, c.to) > 0.5 {
 		return
 	}
 	ratio := c.relLength(s, t) * norm
 	if ratio > norm*2.5 || ratio < norm/2.5 {
 		add("length", Warning, "the translation is %.1f times as long as the source; %.1f is usual for %s→%s", ratio, norm, c.from, c.to)
 	}
+}
+
+// inScript returns the share of the letters of s that are in the script
+// of lang (Han for zh, Cyrillic for ru, Latin otherwise): a source
+// mostly in the target's script (a Russian quotation in a Chinese text)
+// is kept, not translated, and has no usual length ratio.
+func inScript(s, lang string) float64 {
+	script := unicode.Latin
+	switch lang {
+	case "zh":
+		script = unicode.Han
+	case "ru":
+		script = unicode.Cyrillic
+	}
+	letters, in := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(script, r) {
+				in++
+			}
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(in) / float64(letters)
 }
 
 // lengthCount counts the characters of x other than spaces and inline
@@ -482,7 +551,11 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 	bySource := map[string]seen{}
 	byTarget := map[string]seen{}
 	for _, u := range x.Units() {
-		for _, s := range u.Segments {
+		ctx := segmentContext{spanning: spanningPairs(u), headingNumber: strings.HasSuffix(u.ID, ".number")}
+		targets := make([]interchange.Content, len(u.Segments))
+		complete := true
+		for i, s := range u.Segments {
+			targets[i] = s.Target
 			if s.NoTranslate {
 				if t := comparable(textOf(s.Target)); t != "" && t != comparable(textOf(s.Source)) {
 					out = append(out, Finding{Unit: u.ID, Segment: s.ID, Check: "translate-no", Severity: Warning,
@@ -501,7 +574,9 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 					tgt = s.Source
 				}
 			}
-			for _, f := range c.Segment(s.Source, tgt) {
+			targets[i] = tgt
+			complete = complete && (strings.TrimSpace(tgt.Plain()) != "" || strings.TrimSpace(s.Source.Plain()) == "")
+			for _, f := range c.segment(s.Source, tgt, ctx) {
 				f.Unit, f.Segment = u.ID, s.ID
 				out = append(out, f)
 			}
@@ -525,8 +600,35 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 				byTarget[t] = seen{u.ID, s.ID, src}
 			}
 		}
+		// Pairs of codes that span segments are checked once the unit is
+		// read, unless a segment is left untranslated, which is its own
+		// finding.
+		if len(ctx.spanning) > 0 && complete {
+			checkSpanningPairs(u, ctx.spanning, targets, func(check string, sev Severity, format string, args ...any) {
+				out = append(out, Finding{Unit: u.ID, Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)})
+			})
+		}
 	}
 	return out
+}
+
+// lastLevel returns the last level of a heading number of several
+// levels, "1.1." → "1.", which is the number of the heading the source
+// numbers by itself: a document whose Chinese headings count （一） under
+// 一、 may be numbered 1.1. in its translation. Other text is returned as
+// it is.
+func lastLevel(t string) string {
+	core := strings.TrimRight(strings.TrimSpace(t), ".．)")
+	parts := strings.FieldsFunc(core, func(r rune) bool { return r == '.' || r == '．' })
+	if len(parts) < 2 || strings.Count(core, ".")+strings.Count(core, "．") != len(parts)-1 {
+		return t
+	}
+	for _, p := range parts {
+		if p == "" || strings.IndexFunc(p, func(r rune) bool { return !(r >= '0' && r <= '9') && !isObject(r) }) >= 0 {
+			return t
+		}
+	}
+	return parts[len(parts)-1] + "."
 }
 
 // comparable returns s as File compares it: NFKC, with a space only where

@@ -225,7 +225,11 @@ func innerBoundaries(s string) (cand, semi, comma, zhComma int) {
 			next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(after, unicode.IsSpace))
 			spaced := after != strings.TrimLeftFunc(after, unicode.IsSpace)
 			full := r == '。' || r == '！' || r == '？'
-			if next != 0 && !strings.ContainsRune(".!?…", next) && (full || spaced && !unicode.IsLower(next)) {
+			// "засмеялись.The": two sentences run together, as two
+			// spans of formatting may join them.
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			glued := !spaced && unicode.IsLower(prev) && unicode.IsUpper(next)
+			if next != 0 && !strings.ContainsRune(".!?…", next) && (full || (spaced || glued) && !unicode.IsLower(next)) {
 				cand++
 			}
 		case ';', '；':

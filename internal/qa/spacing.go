@@ -85,7 +85,11 @@ const (
 
 // spacedZhMarks returns the full-width marks of Chinese text s that have a
 // space beside them: before a mark that does not open, after one that
-// does not close.
+// does not close or that ends a list label. Chinese sets a label ending
+// in a full-width mark against its text, （一）发展能源, 一、总则, as
+// tandem's writers do. A label that ends in a character, 第一条 or 表1,
+// is parted from its title by a space, ideographic in official texts
+// (第一条　总则) and often an ordinary one: either passes.
 func spacedZhMarks(s string) []string {
 	rs := []rune(strings.TrimFunc(s, unicode.IsSpace))
 	var out []string
@@ -94,7 +98,7 @@ func spacedZhMarks(s string) []string {
 			continue
 		}
 		before := i > 0 && horizontalSpace(rs[i-1]) && !strings.ContainsRune(openZh, r)
-		after := i+1 < len(rs) && horizontalSpace(rs[i+1]) && !strings.ContainsRune(closeZh, r)
+		after := i+1 < len(rs) && horizontalSpace(rs[i+1]) && (!strings.ContainsRune(closeZh, r) || zhLabelEndsAt(rs, i))
 		if before || after {
 			out = append(out, string(r))
 		}
@@ -134,4 +138,21 @@ func (c *Checker) checkSpaces(s, t string, add addFunc) {
 	if trail(s) != trail(t) {
 		add("spaces", Warning, "trailing whitespace differs from the source")
 	}
+}
+
+// zhLabelEndsAt reports whether rs[i], a closing bracket, ends a list
+// label at the start of an item: （一）, （1）, 一）.
+func zhLabelEndsAt(rs []rune, i int) bool {
+	j := i - 1
+	for j >= 0 && (isZhNumeral(rs[j]) || rs[j] >= '0' && rs[j] <= '9' || isObject(rs[j])) {
+		j--
+	}
+	if j == i-1 {
+		return false
+	}
+	start := j + 1
+	if j >= 0 && (rs[j] == '（' || rs[j] == '(') {
+		start = j
+	}
+	return labelOnly(string(rs[start:i+1])) && atItemStart(string(rs), len(string(rs[:start])))
 }
