@@ -6,7 +6,6 @@ package segment
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -173,7 +172,7 @@ func isSpace(r rune) bool {
 
 func (r *Rules) splitParagraph(text string, p Span, spans []Span) []Span {
 	start := p.Start
-	for _, b := range r.breaks(text[p.Start:p.End]) {
+	for _, b := range r.mixedBreaks(text[p.Start:p.End]) {
 		s, e := trim(text, start, p.Start+b)
 		if s < e {
 			spans = append(spans, Span{s, e})
@@ -452,10 +451,6 @@ func latinSentenceEnds(before, after string) bool {
 	_, abbr := latinRules().abbreviation(before)
 	return !abbr
 }
-
-// latinRules are the English rules, read once, by which Chinese text reads
-// the abbreviations of Latin words in it.
-var latinRules = sync.OnceValue(func() *Rules { return MustFor("en") })
 
 func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
 
@@ -1173,6 +1168,11 @@ func (r *Rules) letterEnds(sentence string, wordStart int, letter rune, next str
 	w := firstWord(rest)
 	if w != "" && unicode.IsUpper(firstRune(w)) && utf8.RuneCountInString(w) <= 2 && strings.HasPrefix(rest[len(w):], ".") {
 		// Another initial: "А. С.", "А. Дж. Тойнби".
+		return false
+	}
+	if isHan(firstRune(rest)) {
+		// "作者 J. 王": a Chinese name after a Latin initial, as
+		// Chinese writes a foreign given name.
 		return false
 	}
 	before := sentence[:wordStart]
