@@ -105,6 +105,18 @@ func TestReportingClauseAfterQuote(t *testing.T) {
 		{"ru", "«Зачем?» — спросил он.", []string{"«Зачем?» — спросил он."}},
 		{"ru", "«Пожар!» Все бросились к выходу.", []string{"«Пожар!»", "Все бросились к выходу."}},
 		{"zh", "“你去哪儿？”我问他。", []string{"“你去哪儿？”我问他。"}},
+		// A quotation that a colon or a comma introduces has had its
+		// reporting clause before it: a capitalised name and a verb
+		// after it begin a sentence of their own, as in Chinese
+		// (他说：“好！”大家都笑了。), in either script, under any rules.
+		{"en", `He said: "Fine!" Everyone laughed.`, []string{`He said: "Fine!"`, "Everyone laughed."}},
+		{"en", "He said: “Fine!” Everyone laughed.", []string{"He said: “Fine!”", "Everyone laughed."}},
+		{"en", `He asked: "Why?" Nobody answered.`, []string{`He asked: "Why?"`, "Nobody answered."}},
+		{"en", `He said, "Stop!" Anna laughed.`, []string{`He said, "Stop!"`, "Anna laughed."}},
+		{"ru", `He asked: "Why?" Nobody answered.`, []string{`He asked: "Why?"`, "Nobody answered."}},
+		{"ru", "Он спросил: «Почему?» Маша ответила.", []string{"Он спросил: «Почему?»", "Маша ответила."}},
+		{"en", "Он спросил: „Почему?“ Маша ответила.", []string{"Он спросил: „Почему?“", "Маша ответила."}},
+		{"en", `He shouted "Stop!" and ran.`, []string{`He shouted "Stop!" and ran.`}},
 	})
 	// A project adds its own verbs with a rule file.
 	r := MustFor("en")

@@ -347,21 +347,40 @@ const (
 	quoteOpeners = "“「『‘\"'"
 )
 
-// quoteOpener maps each of quoteClosers to its opening mark.
-var quoteOpener = map[rune]rune{'”': '“', '」': '「', '』': '『', '’': '‘', '"': '"', '\'': '\''}
+// quoteOpener maps each closing quotation mark to the marks that open
+// it: ” closes “ and, in Russian, „, as “ closes „.
+var quoteOpener = map[rune]string{
+	'”': "“„", '“': "„", '»': "«", '›': "‹", '」': "「", '』': "『", '’': "‘", '"': `"`, '\'': "'",
+}
 
 // openingQuote returns the offset of the opening mark of the quotation
 // whose closing mark is at p[end], looked for back to p[start], the start of
-// the sentence; -1 when it opens before (a quotation of several sentences)
-// or nowhere.
+// the sentence; -1 when it opens before (a quotation of several sentences),
+// nowhere, or p[end] closes no quotation.
 func openingQuote(p string, start, end int) int {
-	opener := quoteOpener[firstRune(p[end:])]
+	openers := quoteOpener[firstRune(p[end:])]
+	if openers == "" {
+		return -1
+	}
 	from := max(start, end-nearBytes)
-	o := strings.LastIndex(p[from:end], string(opener))
+	o := strings.LastIndexAny(p[from:end], openers)
 	if o < 0 {
 		return -1
 	}
 	return from + o
+}
+
+// introducedQuotation reports whether the quotation that opens at
+// p[openAt] (-1: not known) follows a colon or a comma: a clause before it
+// introduces it (他说：“……！”, He said: "Fine!", Он спросил: «Почему?»),
+// so no reporting clause follows it and it ends the sentence with its own
+// end mark.
+func introducedQuotation(p string, openAt int) bool {
+	if openAt < 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(p[:openAt], isSpace))
+	return strings.ContainsRune("：:，,", before)
 }
 
 // quotationGoesOn reports whether a Chinese sentence goes on after a
@@ -383,7 +402,7 @@ func (r *Rules) quotationGoesOn(p string, openAt, after int, last rune) bool {
 		before, _ = utf8.DecodeLastRuneInString(strings.TrimRightFunc(p[:openAt], isSpace))
 	}
 	switch {
-	case strings.ContainsRune("：:，,", before):
+	case introducedQuotation(p, openAt):
 		return false
 	case (unicode.IsLetter(before) || unicode.IsDigit(before)) && strings.ContainsRune("！？!?", last):
 		return true
@@ -501,6 +520,7 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		}
 		after := skip(p, j, func(c rune) bool { return strings.ContainsRune(closersAlpha, c) })
 		closed := after > j
+		stopsEnd := j
 		j = after
 		// Whitespace must follow: "3.5", "example.com" and "т.е." go on.
 		k := skip(p, j, isSpace)
@@ -517,9 +537,11 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 			brk = true
 		case f == followLower || f == followOther:
 			// "Что? — спросил он", "и т. д. и", "e.g. the": the sentence goes on.
-		case closed && (question || ellipsis) && r.reportingClause(p[k:]):
+		case closed && (question || ellipsis) && !introducedQuotation(p, openingQuote(p, segStart, stopsEnd)) && r.reportingClause(p[k:]):
 			// "Why?" Anna asked. «Кто там?» — Маша спросила: the
-			// quotation's reporting clause goes on with it.
+			// quotation's reporting clause goes on with it. One that a
+			// colon or a comma introduces has had its clause before it
+			// (He asked: "Why?" Nobody answered.).
 		case period && dots == 1 && !closed && !question && !ellipsis && f == followUpper && r.headingLabel(p, i, j, k) != noLabel:
 			// "Статья 1. Общие положения", "Chapter 2. The Early
 			// Years": a heading line is one segment, and the line
