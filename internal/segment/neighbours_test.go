@@ -326,3 +326,22 @@ func TestLabelLineWithoutStop(t *testing.T) {
 		{"en", "Table 1 The volume of trade between the two countries grew steadily over the whole decade\nIn 2021 it grew.", []string{"Table 1 The volume of trade between the two countries grew steadily over the whole decade\nIn 2021 it grew."}},
 	})
 }
+
+// TestAttributionAfterQuote: the source of a quotation, after a dash and up
+// to the end of its line, is one segment with the quotation, in every
+// language, and the next line begins a sentence; a dash before a sentence
+// of its own, with its stop, is no source.
+func TestAttributionAfterQuote(t *testing.T) {
+	for _, lang := range Languages {
+		checkSplits(t, []splitCase{
+			{lang, "“合作共赢。”——习近平", []string{"“合作共赢。”——习近平"}},
+			{lang, "他说：“合作共赢。”——习近平\n大家鼓掌。", []string{"他说：“合作共赢。”——习近平", "大家鼓掌。"}},
+			{lang, "«Мороз и солнце; день чудесный!» — А. С. Пушкин", []string{"«Мороз и солнце; день чудесный!» — А. С. Пушкин"}},
+			{lang, "«Я памятник себе воздвиг нерукотворный». — Пушкин\nЭто было в 1836 г.", []string{"«Я памятник себе воздвиг нерукотворный». — Пушкин", "Это было в 1836 г."}},
+			{lang, `"The rest is silence." — Shakespeare, Hamlet, Act 5`, []string{`"The rest is silence." — Shakespeare, Hamlet, Act 5`}},
+			{lang, `"It is done." -- Pushkin`, []string{`"It is done." -- Pushkin`}},
+			{lang, "«Да». — Маша кивнула.", []string{"«Да».", "— Маша кивнула."}},
+			{lang, `"Fine." — Pushkin. He wrote it.`, []string{`"Fine."`, "— Pushkin.", "He wrote it."}},
+		})
+	}
+}

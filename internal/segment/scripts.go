@@ -16,7 +16,7 @@ import (
 //
 // Which rules decide a boundary is read from the text around it (see
 // owner): a full-width end mark (。！？．) or a Han character right after
-// the end mark with no space is Chinese typography; otherwise the letter
+// the end mark (and any opening mark) with no space is Chinese typography; otherwise the letter
 // before the end mark (and its closing marks) decides, and where that is
 // no letter (a digit, a Roman numeral, a bracket), the letter after it; where neither is,
 // the rules' own language.
@@ -120,7 +120,8 @@ func (r *Rules) owned(p string, breaks []int, lang, home string) []int {
 // owner returns the language whose rules decide a segment boundary at
 // p[b], where the next segment starts: "zh" when the end mark before it
 // is a full-width one or a Han character follows the end mark and its
-// closing marks without a space ("好。”The", "OK!”大家"); else that of the
+// closing marks without a space, after opening marks if any ("好。”The",
+// "OK!”大家", "signed.“合作"); else that of the
 // letter before the end mark and its closing marks («Хорошо!» The), or,
 // where that is no letter (a digit, a Roman numeral, a bracket), of the
 // first letter after
@@ -149,7 +150,8 @@ func owner(p string, b int, home string) string {
 	next := firstRune(strings.TrimLeftFunc(p[b:], func(c rune) bool {
 		return isSpace(c) || strings.ContainsRune(openers+dashes, c)
 	}))
-	if fullWidth || !spaced && scriptLang(firstRune(p[b:])) == "zh" {
+	opened := strings.TrimLeftFunc(p[b:], func(c rune) bool { return strings.ContainsRune(openers, c) })
+	if fullWidth || !spaced && scriptLang(firstRune(opened)) == "zh" {
 		return "zh"
 	}
 	prev, _ := utf8.DecodeLastRuneInString(p[:i])

@@ -223,6 +223,11 @@ func (r *Rules) breaks(p string) []int {
 	return out
 }
 
+func lastRune(s string) rune {
+	c, _ := utf8.DecodeLastRuneInString(s)
+	return c
+}
+
 func firstRune(s string) rune {
 	c, _ := utf8.DecodeRuneInString(s)
 	return c
@@ -302,6 +307,10 @@ func (r *Rules) breaksCJK(p string) []int {
 			// 我们要——怎么说呢？——努力。 A question or exclamation
 			// between dashes is an aside inside the sentence, as "— как
 			// сказать? — стараться" in Russian.
+		case quote && attribution(p[k:]):
+			// “合作共赢。”——习近平: the quotation's source after a dash
+			// belongs to it; the next line begins a sentence.
+			nextLine = headingNextLine(p, k)
 		case quote && (next == '（' || next == '('):
 			// 他问：“你去哪儿？”（笑）然后离开了。 An aside in brackets
 			// after a quotation belongs to it and the sentence goes on.
@@ -346,6 +355,56 @@ const (
 	quoteClosers = "”」』’\"'"
 	quoteOpeners = "“「『‘\"'"
 )
+
+// quoteMarks are the closing quotation marks of every language.
+const quoteMarks = "»”“’\"'›」』"
+
+// attributionColumns bounds the source of a quotation written after it (see
+// attribution), in columns (a Chinese character takes two): a name, a work,
+// a year.
+const attributionColumns = 60
+
+// attribution reports whether next, the text after a quotation that ends
+// with its own end mark, is the quotation's source: a dash (—, ——, –, --)
+// and, up to the end of the line, a name, a work or a year that begins
+// with a capital letter, a Han character or a digit and has no end mark of
+// its own, only the stops of initials and abbreviations ("——习近平", "— А.
+// С. Пушкин", "— Pushkin, Eugene Onegin, ch. 1"). A dash before a
+// sentence that ends with a stop («Да». — Маша кивнула.) is none.
+func attribution(next string) bool {
+	rest := strings.TrimLeft(next, "—–－")
+	if len(rest) == len(next) {
+		rest = strings.TrimPrefix(next, "--")
+		if len(rest) == len(next) {
+			return false
+		}
+	}
+	if e := strings.IndexByte(rest, '\n'); e >= 0 {
+		rest = rest[:e]
+	}
+	rest = strings.TrimFunc(rest, isSpace)
+	c := firstRune(rest)
+	if rest == "" || columns(rest) > attributionColumns || unicode.IsLower(c) || !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+		return false
+	}
+	if strings.ContainsAny(rest, "!?…。！？．") || strings.HasSuffix(rest, ".") {
+		return false
+	}
+	for k := strings.IndexByte(rest, '.'); k >= 0; k = strings.IndexByte(rest, '.') {
+		word, _ := lastWord(rest[:k])
+		word = word[strings.LastIndexByte(word, '.')+1:]
+		abbr := false
+		if rules := builtinRules()[scriptLang(lastRune(word))]; rules != nil {
+			_, abbr = rules.abbreviation(rest[:k+1])
+		}
+		if utf8.RuneCountInString(word) > 2 && !abbr {
+			// "— Pushkin. He wrote": a full word's stop ends a sentence.
+			return false
+		}
+		rest = rest[k+1:]
+	}
+	return true
+}
 
 // quoteOpener maps each closing quotation mark to the marks that open
 // it: ” closes “ and, in Russian, „, as “ closes „.
@@ -522,9 +581,12 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		closed := after > j
 		stopsEnd := j
 		j = after
-		// Whitespace must follow: "3.5", "example.com" and "т.е." go on.
+		// Whitespace must follow: "3.5", "example.com" and "т.е." go on;
+		// but a capital letter in another script than the word before
+		// the stop begins a sentence typed without a space, as a text
+		// that mixes languages often is ("Все засмеялись.The statement").
 		k := skip(p, j, isSpace)
-		if k == j || k >= len(p) {
+		if k == j && !scriptChange(p[:i], p[j:]) || k >= len(p) {
 			i = j
 			continue
 		}
@@ -537,6 +599,11 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 			brk = true
 		case f == followLower || f == followOther:
 			// "Что? — спросил он", "и т. д. и", "e.g. the": the sentence goes on.
+		case (closed && strings.ContainsRune(quoteMarks, firstRune(p[stopsEnd:])) || strings.ContainsRune(quoteMarks, lastRune(p[:i]))) && attribution(p[k:]):
+			// «Мороз и солнце; день чудесный!» — А. С. Пушкин: the
+			// quotation's source after a dash belongs to it; the next
+			// line begins a sentence.
+			nextLine = headingNextLine(p, k)
 		case closed && (question || ellipsis) && !introducedQuotation(p, openingQuote(p, segStart, stopsEnd)) && r.reportingClause(p[k:]):
 			// "Why?" Anna asked. «Кто там?» — Маша спросила: the
 			// quotation's reporting clause goes on with it. One that a
@@ -573,6 +640,24 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		out = append(out, nextLine)
 	}
 	return out
+}
+
+// scriptChange reports whether after, the text right after an end mark
+// and its closing marks, begins with a capital letter in another script
+// than the word of two letters or more that before, the text up to the
+// end mark, ends with: "засмеялись" and "The", "signed" and "Путин". An
+// initial or an abbreviation of one letter ("A.Иванов") is no word.
+func scriptChange(before, after string) bool {
+	c := firstRune(after)
+	if !unicode.IsUpper(c) {
+		return false
+	}
+	word, _ := lastWord(before)
+	if utf8.RuneCountInString(word) < 2 || strings.ContainsRune(word, '.') {
+		return false
+	}
+	prev := lastRune(word)
+	return unicode.IsLetter(prev) && scriptLang(prev) != "" && scriptLang(c) != "" && scriptLang(prev) != scriptLang(c)
 }
 
 // A labelStop says what the stop after a heading or caption label is (see
