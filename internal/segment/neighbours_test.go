@@ -105,6 +105,18 @@ func TestReportingClauseAfterQuote(t *testing.T) {
 		{"ru", "«Зачем?» — спросил он.", []string{"«Зачем?» — спросил он."}},
 		{"ru", "«Пожар!» Все бросились к выходу.", []string{"«Пожар!»", "Все бросились к выходу."}},
 		{"zh", "“你去哪儿？”我问他。", []string{"“你去哪儿？”我问他。"}},
+		// A quotation that a colon or a comma introduces has had its
+		// reporting clause before it: a capitalised name and a verb
+		// after it begin a sentence of their own, as in Chinese
+		// (他说：“好！”大家都笑了。), in either script, under any rules.
+		{"en", `He said: "Fine!" Everyone laughed.`, []string{`He said: "Fine!"`, "Everyone laughed."}},
+		{"en", "He said: “Fine!” Everyone laughed.", []string{"He said: “Fine!”", "Everyone laughed."}},
+		{"en", `He asked: "Why?" Nobody answered.`, []string{`He asked: "Why?"`, "Nobody answered."}},
+		{"en", `He said, "Stop!" Anna laughed.`, []string{`He said, "Stop!"`, "Anna laughed."}},
+		{"ru", `He asked: "Why?" Nobody answered.`, []string{`He asked: "Why?"`, "Nobody answered."}},
+		{"ru", "Он спросил: «Почему?» Маша ответила.", []string{"Он спросил: «Почему?»", "Маша ответила."}},
+		{"en", "Он спросил: „Почему?“ Маша ответила.", []string{"Он спросил: „Почему?“", "Маша ответила."}},
+		{"en", `He shouted "Stop!" and ran.`, []string{`He shouted "Stop!" and ran.`}},
 	})
 	// A project adds its own verbs with a rule file.
 	r := MustFor("en")
@@ -313,4 +325,23 @@ func TestLabelLineWithoutStop(t *testing.T) {
 		{"en", "see\nTable 1 for details\nand more.", []string{"see\nTable 1 for details\nand more."}},
 		{"en", "Table 1 The volume of trade between the two countries grew steadily over the whole decade\nIn 2021 it grew.", []string{"Table 1 The volume of trade between the two countries grew steadily over the whole decade\nIn 2021 it grew."}},
 	})
+}
+
+// TestAttributionAfterQuote: the source of a quotation, after a dash and up
+// to the end of its line, is one segment with the quotation, in every
+// language, and the next line begins a sentence; a dash before a sentence
+// of its own, with its stop, is no source.
+func TestAttributionAfterQuote(t *testing.T) {
+	for _, lang := range Languages {
+		checkSplits(t, []splitCase{
+			{lang, "“合作共赢。”——习近平", []string{"“合作共赢。”——习近平"}},
+			{lang, "他说：“合作共赢。”——习近平\n大家鼓掌。", []string{"他说：“合作共赢。”——习近平", "大家鼓掌。"}},
+			{lang, "«Мороз и солнце; день чудесный!» — А. С. Пушкин", []string{"«Мороз и солнце; день чудесный!» — А. С. Пушкин"}},
+			{lang, "«Я памятник себе воздвиг нерукотворный». — Пушкин\nЭто было в 1836 г.", []string{"«Я памятник себе воздвиг нерукотворный». — Пушкин", "Это было в 1836 г."}},
+			{lang, `"The rest is silence." — Shakespeare, Hamlet, Act 5`, []string{`"The rest is silence." — Shakespeare, Hamlet, Act 5`}},
+			{lang, `"It is done." -- Pushkin`, []string{`"It is done." -- Pushkin`}},
+			{lang, "«Да». — Маша кивнула.", []string{"«Да».", "— Маша кивнула."}},
+			{lang, `"Fine." — Pushkin. He wrote it.`, []string{`"Fine."`, "— Pushkin.", "He wrote it."}},
+		})
+	}
 }

@@ -6,7 +6,6 @@ package segment
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -173,7 +172,7 @@ func isSpace(r rune) bool {
 
 func (r *Rules) splitParagraph(text string, p Span, spans []Span) []Span {
 	start := p.Start
-	for _, b := range r.breaks(text[p.Start:p.End]) {
+	for _, b := range r.mixedBreaks(text[p.Start:p.End]) {
 		s, e := trim(text, start, p.Start+b)
 		if s < e {
 			spans = append(spans, Span{s, e})
@@ -222,6 +221,11 @@ func (r *Rules) breaks(p string) []int {
 		out = mergeSorted(out, unsheltered(lines, inside))
 	}
 	return out
+}
+
+func lastRune(s string) rune {
+	c, _ := utf8.DecodeLastRuneInString(s)
+	return c
 }
 
 func firstRune(s string) rune {
@@ -303,6 +307,10 @@ func (r *Rules) breaksCJK(p string) []int {
 			// 我们要——怎么说呢？——努力。 A question or exclamation
 			// between dashes is an aside inside the sentence, as "— как
 			// сказать? — стараться" in Russian.
+		case quote && attribution(p[k:]):
+			// “合作共赢。”——习近平: the quotation's source after a dash
+			// belongs to it; the next line begins a sentence.
+			nextLine = headingNextLine(p, k)
 		case quote && (next == '（' || next == '('):
 			// 他问：“你去哪儿？”（笑）然后离开了。 An aside in brackets
 			// after a quotation belongs to it and the sentence goes on.
@@ -348,21 +356,90 @@ const (
 	quoteOpeners = "“「『‘\"'"
 )
 
-// quoteOpener maps each of quoteClosers to its opening mark.
-var quoteOpener = map[rune]rune{'”': '“', '」': '「', '』': '『', '’': '‘', '"': '"', '\'': '\''}
+// quoteMarks are the closing quotation marks of every language.
+const quoteMarks = "»”“’\"'›」』"
+
+// attributionColumns bounds the source of a quotation written after it (see
+// attribution), in columns (a Chinese character takes two): a name, a work,
+// a year.
+const attributionColumns = 60
+
+// attribution reports whether next, the text after a quotation that ends
+// with its own end mark, is the quotation's source: a dash (—, ——, –, --)
+// and, up to the end of the line, a name, a work or a year that begins
+// with a capital letter, a Han character or a digit and has no end mark of
+// its own, only the stops of initials and abbreviations ("——习近平", "— А.
+// С. Пушкин", "— Pushkin, Eugene Onegin, ch. 1"). A dash before a
+// sentence that ends with a stop («Да». — Маша кивнула.) is none.
+func attribution(next string) bool {
+	rest := strings.TrimLeft(next, "—–－")
+	if len(rest) == len(next) {
+		rest = strings.TrimPrefix(next, "--")
+		if len(rest) == len(next) {
+			return false
+		}
+	}
+	if e := strings.IndexByte(rest, '\n'); e >= 0 {
+		rest = rest[:e]
+	}
+	rest = strings.TrimFunc(rest, isSpace)
+	c := firstRune(rest)
+	if rest == "" || columns(rest) > attributionColumns || unicode.IsLower(c) || !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+		return false
+	}
+	if strings.ContainsAny(rest, "!?…。！？．") || strings.HasSuffix(rest, ".") {
+		return false
+	}
+	for k := strings.IndexByte(rest, '.'); k >= 0; k = strings.IndexByte(rest, '.') {
+		word, _ := lastWord(rest[:k])
+		word = word[strings.LastIndexByte(word, '.')+1:]
+		abbr := false
+		if rules := builtinRules()[scriptLang(lastRune(word))]; rules != nil {
+			_, abbr = rules.abbreviation(rest[:k+1])
+		}
+		if utf8.RuneCountInString(word) > 2 && !abbr {
+			// "— Pushkin. He wrote": a full word's stop ends a sentence.
+			return false
+		}
+		rest = rest[k+1:]
+	}
+	return true
+}
+
+// quoteOpener maps each closing quotation mark to the marks that open
+// it: ” closes “ and, in Russian, „, as “ closes „.
+var quoteOpener = map[rune]string{
+	'”': "“„", '“': "„", '»': "«", '›': "‹", '」': "「", '』': "『", '’': "‘", '"': `"`, '\'': "'",
+}
 
 // openingQuote returns the offset of the opening mark of the quotation
 // whose closing mark is at p[end], looked for back to p[start], the start of
-// the sentence; -1 when it opens before (a quotation of several sentences)
-// or nowhere.
+// the sentence; -1 when it opens before (a quotation of several sentences),
+// nowhere, or p[end] closes no quotation.
 func openingQuote(p string, start, end int) int {
-	opener := quoteOpener[firstRune(p[end:])]
+	openers := quoteOpener[firstRune(p[end:])]
+	if openers == "" {
+		return -1
+	}
 	from := max(start, end-nearBytes)
-	o := strings.LastIndex(p[from:end], string(opener))
+	o := strings.LastIndexAny(p[from:end], openers)
 	if o < 0 {
 		return -1
 	}
 	return from + o
+}
+
+// introducedQuotation reports whether the quotation that opens at
+// p[openAt] (-1: not known) follows a colon or a comma: a clause before it
+// introduces it (他说：“……！”, He said: "Fine!", Он спросил: «Почему?»),
+// so no reporting clause follows it and it ends the sentence with its own
+// end mark.
+func introducedQuotation(p string, openAt int) bool {
+	if openAt < 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(p[:openAt], isSpace))
+	return strings.ContainsRune("：:，,", before)
 }
 
 // quotationGoesOn reports whether a Chinese sentence goes on after a
@@ -384,7 +461,7 @@ func (r *Rules) quotationGoesOn(p string, openAt, after int, last rune) bool {
 		before, _ = utf8.DecodeLastRuneInString(strings.TrimRightFunc(p[:openAt], isSpace))
 	}
 	switch {
-	case strings.ContainsRune("：:，,", before):
+	case introducedQuotation(p, openAt):
 		return false
 	case (unicode.IsLetter(before) || unicode.IsDigit(before)) && strings.ContainsRune("！？!?", last):
 		return true
@@ -453,10 +530,6 @@ func latinSentenceEnds(before, after string) bool {
 	return !abbr
 }
 
-// latinRules are the English rules, read once, by which Chinese text reads
-// the abbreviations of Latin words in it.
-var latinRules = sync.OnceValue(func() *Rules { return MustFor("en") })
-
 func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
 
 func isSentenceStartCJK(c rune) bool {
@@ -506,10 +579,14 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		}
 		after := skip(p, j, func(c rune) bool { return strings.ContainsRune(closersAlpha, c) })
 		closed := after > j
+		stopsEnd := j
 		j = after
-		// Whitespace must follow: "3.5", "example.com" and "т.е." go on.
+		// Whitespace must follow: "3.5", "example.com" and "т.е." go on;
+		// but a capital letter in another script than the word before
+		// the stop begins a sentence typed without a space, as a text
+		// that mixes languages often is ("Все засмеялись.The statement").
 		k := skip(p, j, isSpace)
-		if k == j || k >= len(p) {
+		if k == j && !scriptChange(p[:i], p[j:]) || k >= len(p) {
 			i = j
 			continue
 		}
@@ -522,9 +599,16 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 			brk = true
 		case f == followLower || f == followOther:
 			// "Что? — спросил он", "и т. д. и", "e.g. the": the sentence goes on.
-		case closed && (question || ellipsis) && r.reportingClause(p[k:]):
+		case (closed && strings.ContainsRune(quoteMarks, firstRune(p[stopsEnd:])) || strings.ContainsRune(quoteMarks, lastRune(p[:i]))) && attribution(p[k:]):
+			// «Мороз и солнце; день чудесный!» — А. С. Пушкин: the
+			// quotation's source after a dash belongs to it; the next
+			// line begins a sentence.
+			nextLine = headingNextLine(p, k)
+		case closed && (question || ellipsis) && !introducedQuotation(p, openingQuote(p, segStart, stopsEnd)) && r.reportingClause(p[k:]):
 			// "Why?" Anna asked. «Кто там?» — Маша спросила: the
-			// quotation's reporting clause goes on with it.
+			// quotation's reporting clause goes on with it. One that a
+			// colon or a comma introduces has had its clause before it
+			// (He asked: "Why?" Nobody answered.).
 		case period && dots == 1 && !closed && !question && !ellipsis && f == followUpper && r.headingLabel(p, i, j, k) != noLabel:
 			// "Статья 1. Общие положения", "Chapter 2. The Early
 			// Years": a heading line is one segment, and the line
@@ -556,6 +640,24 @@ func (r *Rules) breaksAlphabetic(p string) []int {
 		out = append(out, nextLine)
 	}
 	return out
+}
+
+// scriptChange reports whether after, the text right after an end mark
+// and its closing marks, begins with a capital letter in another script
+// than the word of two letters or more that before, the text up to the
+// end mark, ends with: "засмеялись" and "The", "signed" and "Путин". An
+// initial or an abbreviation of one letter ("A.Иванов") is no word.
+func scriptChange(before, after string) bool {
+	c := firstRune(after)
+	if !unicode.IsUpper(c) {
+		return false
+	}
+	word, _ := lastWord(before)
+	if utf8.RuneCountInString(word) < 2 || strings.ContainsRune(word, '.') {
+		return false
+	}
+	prev := lastRune(word)
+	return unicode.IsLetter(prev) && scriptLang(prev) != "" && scriptLang(c) != "" && scriptLang(prev) != scriptLang(c)
 }
 
 // A labelStop says what the stop after a heading or caption label is (see
@@ -1173,6 +1275,11 @@ func (r *Rules) letterEnds(sentence string, wordStart int, letter rune, next str
 	w := firstWord(rest)
 	if w != "" && unicode.IsUpper(firstRune(w)) && utf8.RuneCountInString(w) <= 2 && strings.HasPrefix(rest[len(w):], ".") {
 		// Another initial: "А. С.", "А. Дж. Тойнби".
+		return false
+	}
+	if isHan(firstRune(rest)) {
+		// "作者 J. 王": a Chinese name after a Latin initial, as
+		// Chinese writes a foreign given name.
 		return false
 	}
 	before := sentence[:wordStart]

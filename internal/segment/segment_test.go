@@ -213,14 +213,19 @@ func TestOneLine(t *testing.T) {
 		"中国\nChina\n俄罗斯":       "中国 China 俄罗斯",
 		"  两端  ":               "两端",
 		"他说：\n“好。”":            "他说：“好。”",
-		// Spaces typed within a line are the author's: only a line
-		// break between Chinese characters is dropped.
+		// Spaces typed within a line are the author's, kept as typed:
+		// only a run of white space with a line break in it is joined.
 		"第一章 总则 本条例适用于全国。": "第一章 总则 本条例适用于全国。",
 		"第1条 本法适用。":        "第1条 本法适用。",
-		"第二章\t 附则":         "第二章 附则",
+		"第二章\t 附则":         "第二章\t 附则",
+		"表1\u3000贸易额":      "表1\u3000贸易额",
+		"1\u00a0000 руб.":  "1\u00a0000 руб.",
 		"总则 \r\n 本条例":      "总则本条例",
+		"总则\u3000\n本条例":    "总则本条例",
 		"总则\u2028本条例":      "总则本条例",
-		"中国  China":        "中国 China",
+		"中国  China":        "中国  China",
+		"China\u3000\n中国":  "China 中国",
+		"\u3000两端\u3000":   "两端",
 	} {
 		if got := OneLine(in); got != want {
 			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)

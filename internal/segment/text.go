@@ -5,27 +5,34 @@ import (
 	"unicode"
 )
 
-// OneLine puts a segment on one line: each run of white space becomes one
-// space, except that a run holding a line break between two Chinese or
-// Japanese characters is dropped, for a text file breaks the lines of
-// those languages without a space. Spaces typed within a line are kept
-// (one for each run): "第一章 总则" stays as written, so that a segment
-// written out by segment or align matches the document it came from.
-// Space at either end is removed.
+// OneLine puts a segment on one line: a run of white space that holds a
+// line break becomes one space, or nothing between two Chinese or Japanese
+// characters, for a text file breaks the lines of those languages without
+// a space. White space typed within a line is kept as typed, each
+// character of it: "第一章 总则", "表1　贸易额" (an ideographic space),
+// "a  b" stay as written, so that a segment written out by segment or
+// align matches the document it came from. Space at either end is
+// removed.
 func OneLine(s string) string {
 	var b strings.Builder
 	var prev rune
-	pending, broken := false, false
-	for _, c := range s {
+	run, broken := -1, false // where the run of white space before c starts
+	for i, c := range s {
 		if isSpace(c) {
-			pending = b.Len() > 0
+			if run < 0 {
+				run = i
+			}
 			broken = broken || isLineBreak(c)
 			continue
 		}
-		if pending && !(broken && isCJK(prev) && isCJK(c)) {
+		switch {
+		case run < 0 || b.Len() == 0:
+		case !broken:
+			b.WriteString(s[run:i])
+		case !(isCJK(prev) && isCJK(c)):
 			b.WriteByte(' ')
 		}
-		pending, broken = false, false
+		run, broken = -1, false
 		b.WriteRune(c)
 		prev = c
 	}
