@@ -52,6 +52,19 @@ func TestCodeOf(t *testing.T) {
 	}
 }
 
+// TestMergeCodeStyles joins adjacent code only when it is in the same
+// style, so that code set in two styles in a row keeps both.
+func TestMergeCodeStyles(t *testing.T) {
+	a, b := &Style{Name: "Verbatim Char"}, &Style{Name: "HTML Code"}
+	in := []Inline{{Type: Code, Text: "x", Style: a}, {Type: Code, Text: "y", Style: &Style{Name: "Verbatim Char"}},
+		{Type: Code, Text: "z", Style: b}, {Type: Code, Text: "w"}, {Type: Code, Text: "v"}}
+	got, _ := json.Marshal(MergeText(in))
+	want := `[{"type":"code","text":"xy","style":{"name":"Verbatim Char"}},{"type":"code","text":"z","style":{"name":"HTML Code"}},{"type":"code","text":"wv"}]`
+	if string(got) != want {
+		t.Errorf("MergeText = %s, want %s", got, want)
+	}
+}
+
 // TestWriteCode writes code and code blocks as HTML <code> and <pre>,
 // Markdown code spans and fences and JSON, keeping every space and line.
 func TestWriteCode(t *testing.T) {

@@ -205,6 +205,17 @@ type Listing struct {
 	// class language-X of an HTML <code> or <pre>; empty when it names none.
 	Language string `json:"language,omitempty"`
 	Text     string `json:"text"`
+	// Style is the name of the paragraph style for code the source set
+	// the block in, as the source calls it ("Source Code", "HTML
+	// Preformatted"), or empty when it names none (Markdown, HTML). A
+	// DOCX written from the document sets the block in the template's
+	// style for code of that name, when it has one.
+	Style string `json:"style,omitempty"`
+	// Paragraphs is set when the source gave each line of the code a
+	// paragraph of its own (as Word and LibreOffice do) rather than one
+	// paragraph with line breaks (as pandoc does); a DOCX written from
+	// the document does the same.
+	Paragraphs bool `json:"paragraphs,omitempty"`
 }
 
 // InlineType names the kind of an inline.
@@ -304,12 +315,15 @@ type Inline struct {
 	Alt string `json:"alt,omitempty"`
 	// Instr is a Field's instruction.
 	Instr string `json:"instr,omitempty"`
-	// Style is a Styled inline's look.
+	// Style is a Styled inline's look, or a Code inline's character
+	// style for code: only its Name, as the source calls it ("Verbatim
+	// Char", "HTML Code"), which a DOCX written from the document uses
+	// when its template has a character style for code of that name.
 	Style *Style `json:"style,omitempty"`
 }
 
-// Style is the look of a Styled inline. Each field is empty when the
-// look does not set it.
+// Style is the look of a Styled inline, or the name of a Code inline's
+// style. Each field is empty when the look does not set it.
 type Style struct {
 	// Name is the name of the character style as the source calls it
 	// ("Emphasis Strong", "Book Title"); a DOCX written from the document

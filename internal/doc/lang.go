@@ -228,7 +228,8 @@ func onlyLang(ins []Inline, outer string) string {
 	return found
 }
 
-// MergeText joins adjacent text inlines and adjacent marks of the same kind.
+// MergeText joins adjacent text inlines, adjacent code inlines of the
+// same style and adjacent marks of the same kind.
 func MergeText(ins []Inline) []Inline {
 	out := ins[:0]
 	for _, in := range ins {
@@ -237,7 +238,7 @@ func MergeText(ins []Inline) []Inline {
 		}
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			if (in.Type == Text || in.Type == Code) && last.Type == in.Type {
+			if (in.Type == Text || in.Type == Code) && last.Type == in.Type && SameStyle(in.Style, last.Style) {
 				last.Text += in.Text
 				continue
 			}

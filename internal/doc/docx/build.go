@@ -174,15 +174,18 @@ func leaves(atoms []atom) []doc.Inline {
 		a := &atoms[i]
 		switch a.kind {
 		case aText:
-			typ := doc.Text
+			in := doc.Inline{Type: doc.Text, Text: a.text}
 			if a.code {
-				typ = doc.Code
+				in.Type = doc.Code
+				if a.codeStyle != "" {
+					in.Style = &doc.Style{Name: a.codeStyle}
+				}
 			}
-			if n := len(out); n > 0 && out[n-1].Type == typ {
+			if n := len(out); n > 0 && out[n-1].Type == in.Type && doc.SameStyle(out[n-1].Style, in.Style) {
 				out[n-1].Text += a.text
 				continue
 			}
-			out = append(out, doc.Inline{Type: typ, Text: a.text})
+			out = append(out, in)
 		case aBreak:
 			out = append(out, doc.Inline{Type: doc.LineBreak, Break: a.brk})
 		case aNote:
@@ -407,17 +410,26 @@ func (r *reader) finalize(pbs []pblock) []doc.Block {
 				out = append(out, pb.b)
 			}
 		case pb.b.Type == doc.CodeBlock:
-			// Consecutive paragraphs of code are the lines of one block,
-			// without the blank ones at its edges.
+			// Consecutive paragraphs of code in the same style are the
+			// lines of one block, without the blank ones at its edges;
+			// a paragraph in another style for code, or one after an
+			// empty paragraph not in a style for code, starts another.
 			j := i
 			var lines []string
-			for j < len(pbs) && pbs[j].b.Type == doc.CodeBlock && !pbs[j].list {
+			for j < len(pbs) && pbs[j].b.Type == doc.CodeBlock && !pbs[j].list && pbs[j].b.Code.Style == pb.b.Code.Style &&
+				(j == i || !pbs[j].codeStart) {
 				lines = append(lines, pbs[j].b.Code.Text)
 				j++
 			}
+			for len(lines) > 0 && strings.Trim(lines[0], "\n") == "" {
+				lines = lines[1:]
+			}
+			for len(lines) > 0 && strings.Trim(lines[len(lines)-1], "\n") == "" {
+				lines = lines[:len(lines)-1]
+			}
 			if text := strings.Trim(strings.Join(lines, "\n"), "\n"); strings.TrimSpace(text) != "" {
 				b := pb.b
-				b.Code = &doc.Listing{Text: text}
+				b.Code = &doc.Listing{Text: text, Style: pb.b.Code.Style, Paragraphs: len(lines) > 1}
 				out = append(out, b)
 			}
 			i = j

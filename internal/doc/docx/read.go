@@ -37,6 +37,9 @@ type reader struct {
 	// anchors waits for the next paragraph: bookmarks between paragraphs
 	// or in a paragraph without text.
 	pendingAnchors []atom
+	// afterEmpty is set when the last paragraph read showed nothing: it
+	// keeps the code on either side of it apart.
+	afterEmpty bool
 	// marks are the notes referenced with a mark of their own (note key →
 	// mark), whose text begins with that mark.
 	marks map[string]string
@@ -387,6 +390,9 @@ type pblock struct {
 	label              string // the item's label when it is more than the style shows
 	shown              string // the item's label as Word shows it, for a list in another style
 	quote, caption     bool
+	// codeStart is set for a line of code after an empty paragraph: it
+	// starts a code block of its own.
+	codeStart bool
 }
 
 // blockContent reads the block-level children of the element whose start was
@@ -470,8 +476,10 @@ type atom struct {
 	brk   string // a break's kind: "", doc.BreakPage or doc.BreakColumn
 	// sty is the look of text that its paragraph does not give it.
 	sty doc.Style
-	// code is set for text in a character style for code.
-	code bool
+	// code is set for text in a character style for code; codeStyle is
+	// the name of the run's own character style.
+	code      bool
+	codeStyle string
 }
 
 type atomKind uint8
@@ -580,8 +588,8 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	case ps.code && level == 0 && !pb.list && tocInstr == "" && onlyCodeText(atoms):
 		// A line of code; consecutive ones are one block (see
 		// buildBlocks), an empty one a blank line in it.
-		pb.b = doc.Block{Type: doc.CodeBlock, Code: &doc.Listing{Text: codeText(atoms)}}
-		pb.quote = false
+		pb.b = doc.Block{Type: doc.CodeBlock, Code: &doc.Listing{Text: codeText(atoms), Style: r.st.label(pp.style)}}
+		pb.quote, pb.codeStart = false, r.afterEmpty
 		out = append(out, pb)
 	case level > 0 && len(inlines) > 0:
 		pb.b = doc.Block{Type: doc.Heading, Level: level, Number: strings.TrimSpace(label), Inlines: inlines}
@@ -608,6 +616,7 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 	if pp.section {
 		out = append(out, pblock{b: doc.Block{Type: doc.SectionBreak}})
 	}
+	r.afterEmpty = len(out) == 0
 	return out, nil
 }
 
@@ -1011,7 +1020,9 @@ func (r *reader) run(x *xmlPart, pa *para, href string) error {
 			}
 			a.lang = r.langTag(runLang(a.text, props.under(pa.base)))
 			a.sty = r.look(rp, pa.base, a.href != "")
-			a.code = r.st.codeChar(rp.style)
+			if a.code = r.st.codeChar(rp.style); a.code {
+				a.codeStyle = r.st.label(rp.style)
+			}
 		}
 		pa.atoms = append(pa.atoms, a)
 	}

@@ -236,6 +236,19 @@ func (st *styles) para(id string) paraStyle {
 	return ps
 }
 
+// label returns the name of style id as the style gives it ("Source
+// Code"), the default paragraph style's for "", or "" when styles.xml
+// has no such style.
+func (st *styles) label(id string) string {
+	if id == "" {
+		id = st.defaultPara
+	}
+	if s := st.byID[id]; s != nil {
+		return s.label
+	}
+	return ""
+}
+
 // isTOCStyle reports whether a style's built-in name is that of an entry
 // of a table of contents: Word's "toc 1" to "toc 9" and "table of
 // figures", LibreOffice's "Contents 1" to "Contents 10" and "Figure Index

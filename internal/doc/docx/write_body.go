@@ -200,10 +200,25 @@ func (o *partOut) blocks(bs []doc.Block, c bctx) {
 			sect = o.pw.nextSection()
 			i++
 		}
+		if i > 0 && o.sameCodeStyle(&bs[i-1], b) {
+			// Consecutive paragraphs in one style for code are read as
+			// the lines of one block: an empty paragraph keeps two
+			// blocks apart.
+			o.x.empty("w:p")
+		}
 		o.toc = tocEntryOf(bs, i)
 		o.block(b, c, sect)
 		o.toc = nil
 	}
+}
+
+// sameCodeStyle reports whether a and b are code blocks written in the
+// same paragraph style.
+func (o *partOut) sameCodeStyle(a, b *doc.Block) bool {
+	if a.Type != doc.CodeBlock || b.Type != doc.CodeBlock || a.Code == nil || b.Code == nil {
+		return false
+	}
+	return o.pw.codeStyle(roleCodeBlock, a.Code.Style) == o.pw.codeStyle(roleCodeBlock, b.Code.Style)
 }
 
 func (o *partOut) block(b *doc.Block, c bctx, sect *xnode) {
@@ -248,11 +263,20 @@ func (o *partOut) block(b *doc.Block, c bctx, sect *xnode) {
 		}
 	case doc.CodeBlock:
 		if b.Code != nil {
-			// One paragraph in the template's style for code, its
-			// lines separated by line breaks, as pandoc writes one.
-			p := ppr(nil).set("pStyle", styleProp("pStyle", o.pw.styleFor(roleCodeBlock)))
+			// In the template's style for code: one paragraph, its lines
+			// separated by line breaks as pandoc writes one, or a
+			// paragraph a line where the source had it so.
+			p := ppr(nil).set("pStyle", styleProp("pStyle", o.pw.codeStyle(roleCodeBlock, b.Code.Style)))
 			c.lang = ""
-			o.para(p, []doc.Inline{{Type: doc.Text, Text: b.Code.Text}}, c, b.ID, sect)
+			lines := []string{b.Code.Text}
+			if b.Code.Paragraphs {
+				lines = strings.Split(b.Code.Text, "\n")
+			}
+			id := b.ID
+			for _, line := range lines {
+				o.para(p, []doc.Inline{{Type: doc.Text, Text: line}}, c, id, sect)
+				id = ""
+			}
 		}
 	default:
 		c.body = false
@@ -504,7 +528,11 @@ func (o *partOut) inline(in *doc.Inline, rs runState) {
 		o.text(in.Text, rs)
 	case doc.Code:
 		// The character style for code, over a link's own.
-		rs.rStyle = pw.styleFor(roleCode)
+		name := ""
+		if in.Style != nil {
+			name = in.Style.Name
+		}
+		rs.rStyle = pw.codeStyle(roleCode, name)
 		o.text(in.Text, rs)
 	case doc.Strong, doc.Emph, doc.Underline, doc.Strike, doc.SmallCaps, doc.Sup, doc.Sub:
 		bit := markBits[in.Type]

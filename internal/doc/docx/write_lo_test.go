@@ -164,6 +164,12 @@ func TestWriteLibreOffice(t *testing.T) {
 				t.Errorf("LibreOffice sees the structure\n%s\nwant:\n%s", got, want)
 			}
 			sameTexts(t, "LibreOffice", textsNoMath(back), textsNoMath(w.doc))
+			// Code from a DOCX is in the styles the source set it in.
+			if !w.tr.markdown {
+				if got, want := codeStyles(back), codeStyles(w.doc); got != want {
+					t.Errorf("LibreOffice sees the code\n%s\nwant:\n%s", got, want)
+				}
+			}
 		})
 	}
 }

@@ -98,6 +98,37 @@ func (pw *pkgWriter) charStyle(name string) string {
 	return id
 }
 
+// codeStyle returns the id of the style for a code inline (role
+// roleCode) or code block (roleCodeBlock) the source called name: the
+// template's style of that name (in any case) when it is one for code
+// of the same kind, else the role's style (see styleFor).
+func (pw *pkgWriter) codeStyle(role, name string) string {
+	if name == "" {
+		return pw.styleFor(role)
+	}
+	key := role + ":" + strings.ToLower(name)
+	if id, ok := pw.roleIDs[key]; ok {
+		return id
+	}
+	id := ""
+	for _, sid := range sortedKeys(pw.st.byID) {
+		s := pw.st.byID[sid]
+		if s.name != strings.ToLower(name) {
+			continue
+		}
+		if (role == roleCode && s.typ == "character" && pw.st.codeChar(sid)) ||
+			(role == roleCodeBlock && s.typ == "paragraph" && pw.st.para(sid).code) {
+			id = sid
+			break
+		}
+	}
+	if id == "" {
+		id = pw.styleFor(role)
+	}
+	pw.roleIDs[key] = id
+	return id
+}
+
 // headingStyle returns the style for headings of a level: the template's
 // style called "heading N", else another style the reader takes for a
 // heading of that level (by outline level), else a new one.

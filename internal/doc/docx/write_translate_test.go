@@ -56,6 +56,7 @@ func translations(t *testing.T) []translation {
 		{name: "features→zh", from: "ru", to: "zh", source: src["features"]},
 		{name: "furniture→en", from: "ru", to: "en", source: src["furniture"]},
 		{name: "looks→zh", from: "ru", to: "zh", source: src["looks"]},
+		{name: "code→zh", from: "ru", to: "zh", source: src["code"]},
 		{name: "essay-md→ru", from: "zh", to: "ru", source: mustRead(t, "../markdown/testdata/essay-zh.md"), markdown: true,
 			images: map[string][]byte{"images/square.png": testPNG(t, 16, 16)}},
 	}
