@@ -60,7 +60,7 @@ func TestMixedScriptsLinear(t *testing.T) {
 	r := MustFor("zh")
 	measure := func(s string) time.Duration {
 		best := time.Duration(1 << 62)
-		for range 3 {
+		for range 5 {
 			start := time.Now()
 			if n := len(r.Split(s)); n == 0 {
 				t.Fatal("no segments")
