@@ -441,7 +441,9 @@ func (o *partOut) noteMark(c bctx) {
 		o.x.textElem("w:t", n.mark+" ", "xml:space", "preserve")
 	} else {
 		o.x.empty([]string{"w:footnoteRef", "w:endnoteRef"}[n.typ])
-		o.lead = " "
+		if !o.pw.t.idx.noteUnspaced[n.typ] {
+			o.lead = " "
+		}
 	}
 	o.x.close("w:r")
 }

@@ -1,0 +1,60 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestNoteMarkSpace writes a document over originals whose notes put a
+// space between the mark and the text (Word's way) and none (LibreOffice's
+// way): the written notes do as their original did, so that a Chinese
+// translation of a LibreOffice manuscript gains no space before its text.
+func TestNoteMarkSpace(t *testing.T) {
+	body := `<w:p><w:r><w:t>Текст</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>`
+	for _, tc := range []struct {
+		name, note, want string
+	}{
+		{"Word", `<w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Примечание.</w:t></w:r>`, `<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Примечание.</w:t>`},
+		{"LibreOffice", `<w:r><w:footnoteRef/></w:r><w:r><w:t>Примечание.</w:t></w:r>`, `<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve">Примечание.</w:t>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parts := pkgParts(body)
+			parts["word/footnotes.xml"] = `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ` + wns + `>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p>` + tc.note + `</w:p></w:footnote></w:footnotes>`
+			src := zipParts(t, parts)
+			d, err := readBytes(t, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmpl, err := OpenTemplate(src, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if _, err := Write(&buf, d, WriteOptions{Template: tmpl}); err != nil {
+				t.Fatal(err)
+			}
+			zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range zr.File {
+				if f.Name != "word/footnotes.xml" {
+					continue
+				}
+				r, _ := f.Open()
+				xml, _ := io.ReadAll(r)
+				r.Close()
+				if !strings.Contains(string(xml), tc.want) {
+					t.Errorf("notes written as\n%s\nwant %s", xml, tc.want)
+				}
+				return
+			}
+			t.Fatal("no notes part written")
+		})
+	}
+}
