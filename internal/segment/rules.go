@@ -114,6 +114,14 @@ type Rules struct {
 	// that makes a sentence on its own ("Недорого.") is no complement of
 	// the sentence before (see continues).
 	adverbEndings []string
+	// refDesignations are the lower-case designations of a bibliographic
+	// reference before a number, with their stop ("т.", "вып.", "№",
+	// "vol.", "pp."); pageUnits the words after a number of pages ("с.",
+	// "p."); pubCities the cities of publication written short before a
+	// colon ("м.", "спб."). With them a fragment that is only a year, a
+	// number or pages ("2002.", "№ 6.", "С. 3–8.") goes on with the
+	// reference before it (see referenceGoesOn).
+	refDesignations, pageUnits, pubCities map[string]bool
 	// Warnings lists what Read assumed in the rule files it read, one
 	// line each, "FILE: warning: MESSAGE": an encoding guessed for a
 	// file that is not UTF-8.
@@ -233,7 +241,14 @@ func (r *Rules) Abbreviations() []Abbreviation {
 // Anna asked; «Кто там?» — Маша спросила). A line "pair ABBREVIATION WORD..." keeps
 // the abbreviation and any of the words after it in one sentence ("pair
 // долл. США"); a lower-case word may follow a name of one or two
-// capitalised words ("pair a.m. time": "9 a.m. Moscow time"). The file is read by textenc.Decode: UTF-8 or UTF-16 with or
+// capitalised words ("pair a.m. time": "9 a.m. Moscow time"). Lines
+// "references WORD...", "page-units WORD..." and "publisher-cities
+// WORD..." list, for bibliographic references, the designations before a
+// number ("№ Т. Vol. Pp."), the words after a number of pages ("с. p.")
+// and the cities of publication written short before a colon ("М. СПб."):
+// a fragment after a stop on the same line that is only such elements or
+// a year ("2002. № 6. С. 3–8.", "М.: Наука") goes on with the reference
+// before it. The file is read by textenc.Decode: UTF-8 or UTF-16 with or
 // without a byte-order mark, or Russian or Chinese in a legacy encoding
 // (with a line in Warnings). name is used in error messages, which give
 // the line and column.
@@ -315,6 +330,25 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 				}
 				r.endings[e] = wc
 				r.endingMax = max(r.endingMax, utf8.RuneCountInString(e))
+			}
+			continue
+		}
+		if (kw == "references" || kw == "page-units" || kw == "publisher-cities") && ok {
+			set := &r.refDesignations
+			switch kw {
+			case "page-units":
+				set = &r.pageUnits
+			case "publisher-cities":
+				set = &r.pubCities
+			}
+			if *set == nil {
+				*set = map[string]bool{}
+			}
+			for _, w := range strings.Fields(abbr) {
+				if !unicode.IsLetter(firstRune(w)) && w != "№" {
+					return fmt.Errorf("%s:%d:%d: %s %q must be a word, possibly with a full stop, or №", name, line, col, kw, w)
+				}
+				(*set)[strings.ToLower(w)] = true
 			}
 			continue
 		}

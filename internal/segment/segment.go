@@ -220,7 +220,8 @@ func (r *Rules) breaks(p string) []int {
 		}
 		out = mergeSorted(out, unsheltered(lines, inside))
 	}
-	return out
+	// "Бюллетень. 2002. № 6. С. 3–8.": a reference is one segment.
+	return r.referenceBreaks(p, out)
 }
 
 func lastRune(s string) rune {
