@@ -39,7 +39,10 @@ type Number struct {
 
 	// code says that the number is part of a name or a code (COVID-19,
 	// G20, Су-35): a dash before it is a hyphen, and it has no sign.
-	code bool
+	// designation is the whole name as written (ВВЭР-1000), name its
+	// letters (ВВЭР).
+	code              bool
+	designation, name string
 	// unit is the unit of a measure (nil for none); fahrenheit says that
 	// its degrees are Fahrenheit.
 	unit       *unit
@@ -335,6 +338,7 @@ func (s *numScanner) digits(i int) int {
 	// Letters right before the digits make a name or a code: A4, G20,
 	// COVID-19, Су-35. Its number stays the same in every language.
 	code := false
+	name, from := "", i
 	if i > 0 {
 		k := i
 		p, pn := utf8.DecodeLastRuneInString(text[:k])
@@ -352,11 +356,13 @@ func (s *numScanner) digits(i int) int {
 				j -= rn
 			}
 			code = !currencyCodes[strings.ToUpper(text[j:k])] || k != i
+			name, from = text[j:k], j
 		}
 	}
 	v, end := parseDigits(text, i, s.lang)
 	if code {
-		s.emit(Number{Value: v, Text: text[i:end], Weak: true, code: true})
+		s.emit(Number{Value: v, Text: text[i:end], Weak: true, code: true,
+			name: name, designation: text[from:end]})
 		return end
 	}
 	if stop, ok := s.numericDate(i); ok {

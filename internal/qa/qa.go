@@ -316,6 +316,33 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 			add("numbers", Error, "%q in %s in the source, %q in %s in the translation", src[i].Text, src[i].currency, tgt[k].Text, tgt[k].currency)
 		}
 	}
+	// A number of the translation written with the other language's
+	// marks (1,8 in English) is read as the source confirms, and said so.
+	for _, sl := range separatorSlips(ts.text, c.to) {
+		for i, n := range src {
+			if usedS[i] || !n.required() || !slices.Contains(n.values(), sl.value) {
+				continue
+			}
+			usedS[i] = true
+			for k, m := range tgt {
+				if m.start >= sl.start && m.end <= sl.end {
+					usedT[k] = true
+				}
+			}
+			add("numbers", Error, "%s", sl.message)
+			break
+		}
+	}
+	if c.to == "ru" {
+		for k, m := range tgt {
+			if w, ok := russianDecimalPoint(m); ok && usedT[k] {
+				add("numbers", Error, "%q is written with a decimal point; Russian writes %s", m.Text, w)
+			}
+		}
+	}
+	for _, d := range changedDesignations(src, tgt, usedS, usedT) {
+		add("numbers", Error, "%q in the source, %q in the translation: the numbers differ", d[0], d[1])
+	}
 	// A number left over whose value the other side has all the same is
 	// said again or left out on repeating: 2016年…同年3月, "45 miles (72
 	// km)" given as "72 км".
