@@ -34,7 +34,8 @@ type Number struct {
 	// (七八个 "seven or eight"), and one and two, which double as articles,
 	// pronouns and "both". A weak number stands for a number of the same
 	// value on the other side, but neither its absence nor its difference
-	// is a finding.
+	// is a finding, except that a designation whose name the other side
+	// has with another number (ВВЭР-1000 and VVER-1200) differs.
 	Weak bool
 
 	// code says that the number is part of a name or a code (COVID-19,
