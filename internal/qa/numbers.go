@@ -34,12 +34,16 @@ type Number struct {
 	// (七八个 "seven or eight"), and one and two, which double as articles,
 	// pronouns and "both". A weak number stands for a number of the same
 	// value on the other side, but neither its absence nor its difference
-	// is a finding.
+	// is a finding, except that a designation whose name the other side
+	// has with another number (ВВЭР-1000 and VVER-1200) differs.
 	Weak bool
 
 	// code says that the number is part of a name or a code (COVID-19,
 	// G20, Су-35): a dash before it is a hyphen, and it has no sign.
-	code bool
+	// designation is the whole name as written (ВВЭР-1000), name its
+	// letters (ВВЭР).
+	code              bool
+	designation, name string
 	// unit is the unit of a measure (nil for none); fahrenheit says that
 	// its degrees are Fahrenheit.
 	unit       *unit
@@ -335,6 +339,7 @@ func (s *numScanner) digits(i int) int {
 	// Letters right before the digits make a name or a code: A4, G20,
 	// COVID-19, Су-35. Its number stays the same in every language.
 	code := false
+	name, from := "", i
 	if i > 0 {
 		k := i
 		p, pn := utf8.DecodeLastRuneInString(text[:k])
@@ -352,11 +357,13 @@ func (s *numScanner) digits(i int) int {
 				j -= rn
 			}
 			code = !currencyCodes[strings.ToUpper(text[j:k])] || k != i
+			name, from = text[j:k], j
 		}
 	}
 	v, end := parseDigits(text, i, s.lang)
 	if code {
-		s.emit(Number{Value: v, Text: text[i:end], Weak: true, code: true})
+		s.emit(Number{Value: v, Text: text[i:end], Weak: true, code: true,
+			name: name, designation: text[from:end]})
 		return end
 	}
 	if stop, ok := s.numericDate(i); ok {
