@@ -231,3 +231,71 @@ func TestTOCLibreOffice(t *testing.T) {
 		})
 	}
 }
+
+// tocLibreSource is a Russian manuscript whose table of contents
+// LibreOffice made: the TOC field around entries in its "Contents N"
+// styles that have neither links nor PAGEREF fields, each the heading's
+// number and text, a tab and the page number as plain text.
+func tocLibreSource(t *testing.T) []byte {
+	entry := func(style, text, page, lead, tail string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9345"/></w:tabs></w:pPr>` + lead +
+			`<w:r><w:t>` + text + `</w:t><w:tab/><w:t>` + page + `</w:t></w:r>` + tail + `</w:p>`
+	}
+	body := `<w:p><w:pPr><w:pStyle w:val="ContentsHeading"/></w:pPr><w:r><w:t>Содержание</w:t></w:r></w:p>` +
+		entry("Contents1", "1 Введение", "1", `<w:r><w:fldChar w:fldCharType="begin"/></w:r>`+
+			`<w:r><w:instrText xml:space="preserve"> TOC \f \o "1-3" \h</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, "") +
+		entry("Contents2", "1.1 Цели исследования", "2", "", "") +
+		entry("Contents1", "Приложение", "3", "", `<w:r><w:fldChar w:fldCharType="end"/></w:r>`) +
+		`<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>1 Введение</w:t></w:r></w:p><w:p><w:r><w:t>Текст введения.</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>1.1 Цели  исследования</w:t></w:r></w:p><w:p><w:r><w:t>Текст о целях.</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>Заключение</w:t></w:r></w:p><w:p><w:r><w:t>Текст заключения.</w:t></w:r></w:p>`
+	parts := pkgParts(body)
+	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], "</w:styles>",
+		`<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>`+
+			`<w:style w:type="paragraph" w:styleId="ContentsHeading"><w:name w:val="Contents Heading"/><w:basedOn w:val="a"/></w:style>`+
+			`<w:style w:type="paragraph" w:styleId="Contents1"><w:name w:val="Contents 1"/><w:basedOn w:val="a"/></w:style>`+
+			`<w:style w:type="paragraph" w:styleId="Contents2"><w:name w:val="Contents 2"/><w:basedOn w:val="a"/><w:pPr><w:ind w:left="283"/></w:pPr></w:style>`+
+			`</w:styles>`, 1)
+	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], "</Types>",
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>`+
+			`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>`+
+			`<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>`+
+			`<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>`+
+			`<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>`, 1)
+	return zipParts(t, parts)
+}
+
+// TestTOCLibreOfficeEntries translates a manuscript with LibreOffice's
+// table of contents and writes the translation over it: each entry keeps
+// its tab and the page number the source showed, as text (as the source
+// had it, not as a PAGEREF field), inside the TOC field marked for Word
+// to make the table again. LibreOffice does not make the table again
+// when it opens a file, so without them its pages show no page numbers.
+func TestTOCLibreOfficeEntries(t *testing.T) {
+	tr := translation{name: "libretoc→en", from: "ru", to: "en", source: tocLibreSource(t)}
+	translated := tr.translate(t)
+	out := tr.write(t, translated)
+	body := string(checkPackage(t, out)["word/document.xml"])
+	if strings.Contains(body, "PAGEREF") {
+		t.Errorf("a PAGEREF field where the source had the page number as text:\n%s", body)
+	}
+	if !strings.Contains(body, `<w:fldChar w:fldCharType="begin" w:dirty="true"/>`) {
+		t.Errorf("the TOC field is not marked for Word to make the table again:\n%s", body)
+	}
+	paras := regexp.MustCompile(`<w:p>.*?</w:p>`).FindAllString(body, -1)
+	var entries []string
+	for _, p := range paras {
+		if strings.Contains(p, `w:val="Contents1"`) || strings.Contains(p, `w:val="Contents2"`) {
+			entries = append(entries, p)
+		}
+	}
+	if len(entries) != 3 {
+		t.Fatalf("%d entries written, want 3:\n%s", len(entries), body)
+	}
+	for i, e := range entries {
+		page := `<w:tab/></w:r><w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:t>` + strconv.Itoa(i+1) + `</w:t></w:r>`
+		if !strings.Contains(e, page) {
+			t.Errorf("entry %d lacks the tab and the page number %d: %s", i+1, i+1, e)
+		}
+	}
+}
