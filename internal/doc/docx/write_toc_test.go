@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // tocInstr is the instruction of Word's automatic table of contents.
@@ -273,7 +274,43 @@ func tocLibreSource(t *testing.T) []byte {
 // when it opens a file, so without them its pages show no page numbers.
 func TestTOCLibreOfficeEntries(t *testing.T) {
 	tr := translation{name: "libretoc→en", from: "ru", to: "en", source: tocLibreSource(t)}
+	x, err := interchange.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []string
+	for _, u := range x.Units() {
+		var src interchange.Content
+		for _, s := range u.Segments {
+			src = append(src, s.Source...)
+		}
+		units = append(units, src.Plain())
+	}
+	// The entries that show a heading are translated with it; the one
+	// that shows none stays a unit.
+	want := []string{"Содержание", "Приложение", "1 Введение", "Текст введения.", "1.1 Цели  исследования", "Текст о целях.", "Заключение", "Текст заключения."}
+	if strings.Join(units, "\n") != strings.Join(want, "\n") {
+		t.Errorf("units:\n%s\nwant:\n%s", strings.Join(units, "\n"), strings.Join(want, "\n"))
+	}
 	translated := tr.translate(t)
+	instr := `TOC \f \o "1-3" \h`
+	wantEntries := []string{
+		"1 " + instr + "  " + pseudo("1 Введение", "en"),
+		// The heading's text, as the heading has it (two spaces).
+		"2 " + instr + "  " + pseudo("1.1 Цели  исследования", "en"),
+		"1 " + instr + "  " + pseudo("Приложение", "en"),
+	}
+	if got := tocEntries(translated); strings.Join(got, "\n") != strings.Join(wantEntries, "\n") {
+		t.Errorf("entries translated:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantEntries, "\n"))
+	}
+	// On a web page the entries that show a heading lead to it.
+	page := html(t, translated)
+	for _, h := range []string{"1 Введение", "1.1 Цели  исследования"} {
+		link := regexp.MustCompile(`<p id="[^"]*"><a href="#(h-[^"]+)">` + regexp.QuoteMeta(pseudo(h, "en")) + `</a></p>`).FindStringSubmatch(page)
+		if link == nil || !strings.Contains(page, `<h`) || !regexp.MustCompile(`<h[12] id="`+link[1]+`">`).MatchString(page) {
+			t.Errorf("the entry %q does not link to its heading:\n%s", h, page)
+		}
+	}
 	out := tr.write(t, translated)
 	body := string(checkPackage(t, out)["word/document.xml"])
 	if strings.Contains(body, "PAGEREF") {
@@ -293,6 +330,9 @@ func TestTOCLibreOfficeEntries(t *testing.T) {
 		t.Fatalf("%d entries written, want 3:\n%s", len(entries), body)
 	}
 	for i, e := range entries {
+		if text := wantEntries[i][strings.Index(wantEntries[i], "  ")+2:]; !strings.Contains(e, ">"+text+"<") {
+			t.Errorf("entry %d does not show %q: %s", i+1, text, e)
+		}
 		page := `<w:tab/></w:r><w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:t>` + strconv.Itoa(i+1) + `</w:t></w:r>`
 		if !strings.Contains(e, page) {
 			t.Errorf("entry %d lacks the tab and the page number %d: %s", i+1, i+1, e)
