@@ -339,3 +339,45 @@ func TestTOCLibreOfficeEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestTOCLibreOfficePDF has LibreOffice lay out as PDF the translation
+// written over tocLibreSource: LibreOffice does not make a table of
+// contents again when it opens a file, so its pages show the entries as
+// written, and each must show its translated text and the source's page
+// number.
+func TestTOCLibreOfficePDF(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) is not installed: run scripts/setup.sh test to check written DOCX files with it")
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed: run scripts/setup.sh test to read the PDF LibreOffice makes")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds to start")
+	}
+	tr := translation{name: "libretoc→en", from: "ru", to: "en", source: tocLibreSource(t)}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "toc.docx"), tr.write(t, tr.translate(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, "toc.docx")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := exec.CommandContext(ctx, pdftotext, "-layout", filepath.Join(dir, "toc.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	for i, text := range []string{pseudo("1 Введение", "en"), pseudo("1.1 Цели исследования", "en"), pseudo("Приложение", "en")} {
+		line := regexp.MustCompile(`(?m)^\s*` + strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`) + `[\s.…]+` + strconv.Itoa(i+1) + `\s*$`)
+		if !line.Match(out) {
+			t.Errorf("the PDF does not show the entry %q with its page number %d:\n%s", text, i+1, out)
+		}
+	}
+}
