@@ -126,8 +126,10 @@ type Block struct {
 // entry's text and its link to the heading (a Link to the heading's
 // anchor) are the paragraph's inlines; its page number is not: it counts
 // the pages of the source's layout, which mean nothing on a web page and
-// are wrong in a translation, so the DOCX writer writes it again as a
-// field (PAGEREF) for the word processor to work out.
+// are wrong in a translation, so the DOCX writer writes the source's
+// again, as a field (PAGEREF) for the word processor to work out or, where
+// the source showed it as text (LibreOffice), as text. An entry that shows
+// a heading is translated with it (see TOCHeadings).
 type TOCEntry struct {
 	// Instr is the instruction of the table's field as the source wrote
 	// it, switches and all: `TOC \o "1-3" \h \z \u`.

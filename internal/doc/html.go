@@ -69,6 +69,9 @@ type htmlWriter struct {
 	// targets are the identifiers internal links may point at; anchors
 	// holds those of anchors already written, so none is written twice.
 	targets, anchors map[string]bool
+	// tocLinks are the targets of the entries of a table of contents
+	// without links of their own (see tocLinks), by block ID.
+	tocLinks map[string]string
 	// label is a list item's label, written at the start of the item's
 	// first paragraph.
 	label string
@@ -91,7 +94,7 @@ func newHTMLWriter(w io.Writer, d *Document, opt HTMLOptions) *htmlWriter {
 		bw = bufio.NewWriterSize(w, 64<<10)
 	}
 	return &htmlWriter{w: bw, d: d, media: opt.Media, prefix: prefix, labels: labelNotes(d, true),
-		refs: map[string]int{}, targets: d.Targets(), anchors: map[string]bool{}}
+		refs: map[string]int{}, targets: d.Targets(), anchors: map[string]bool{}, tocLinks: tocLinks(d)}
 }
 
 // noteLabels says how each note is called in the text: by its number, or
@@ -253,7 +256,7 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		inner := h.open("p", b, lang)
 		h.s(">")
 		h.itemLabel()
-		h.inlines(TrimBreaks(b.Inlines), inner)
+		h.inlines(linkedEntry(TrimBreaks(b.Inlines), h.tocLinks[b.ID]), inner)
 		h.s("</p>\n")
 	case Quote:
 		inner := h.open("blockquote", b, lang)

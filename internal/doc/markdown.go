@@ -43,7 +43,7 @@ func WriteMarkdownWith(w io.Writer, d *Document, opt MarkdownOptions) error {
 	if opt.MediaPrefix == "" {
 		opt.MediaPrefix = "media/"
 	}
-	m := &mdWriter{d: d, opt: opt, anchors: map[string]bool{}}
+	m := &mdWriter{d: d, opt: opt, anchors: map[string]bool{}, tocLinks: tocLinks(d)}
 	m.labelNotes()
 	var b bytes.Buffer
 	if err := writeFrontMatter(&b, d); err != nil {
@@ -67,6 +67,9 @@ func WriteMarkdownWith(w io.Writer, d *Document, opt MarkdownOptions) error {
 type mdWriter struct {
 	d   *Document
 	opt MarkdownOptions
+	// tocLinks are the targets of the entries of a table of contents
+	// without links of their own (see tocLinks), by block ID.
+	tocLinks map[string]string
 	// note is each note's footnote label: its number, or its mark.
 	note map[string]string
 	// named holds the anchors of the document (made when first needed),
@@ -197,7 +200,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		m.oneLine, m.ctx.heading = false, false
 		b.WriteString("\n\n")
 	case Paragraph:
-		b.WriteString(escapeLines(text(bl.Inlines)))
+		b.WriteString(escapeLines(text(linkedEntry(bl.Inlines, m.tocLinks[bl.ID]))))
 		b.WriteString("\n\n")
 	case Quote:
 		var q bytes.Buffer

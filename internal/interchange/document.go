@@ -266,6 +266,9 @@ func documentTexts(d *doc.Document) []textRef {
 		}
 		g.items = append(g.items, labelItem{label: label, numbers: numbers})
 	}
+	// An entry of a table of contents that shows a heading is translated
+	// with the heading (doc.TOCHeadings), not twice.
+	tocs := doc.MatchTOC(d)
 	n := 0
 	d.Walk(func(b *doc.Block) {
 		n++
@@ -284,7 +287,7 @@ func documentTexts(d *doc.Document) []textRef {
 				out = append(out, textRef{id: unique(id + ".img-" + strconv.Itoa(k) + ".alt"), text: &in.Alt})
 			}
 		})
-		if len(b.Inlines) > 0 {
+		if _, heading := tocs[b.ID]; len(b.Inlines) > 0 && (!heading || b.ID == "") {
 			out = append(out, textRef{id: id, inlines: &b.Inlines, lang: langs[b]})
 		}
 		if b.Figure != nil && len(b.Figure.Caption) > 0 {
@@ -661,6 +664,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	}
 	srcLang := firstNonEmpty(x.SrcLang, d.Lang)
 	refs := doc.MarkRefValues(d)
+	tocs := doc.MatchTOC(d)
 	titleBlock := d.TitleBlock()
 	byID := map[string]Unit{}
 	for _, u := range x.Units() {
@@ -669,6 +673,12 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		}
 	}
 	known := map[string]bool{}
+	// A unit for an entry of a table of contents that shows a heading,
+	// from an export made before such entries lost their units, is not
+	// unknown: the entry shows the translated heading whatever it says.
+	for id := range tocs {
+		known[id] = true
+	}
 	for _, t := range documentTexts(d) {
 		known[t.id] = true
 		codes := map[string]doc.Inline{}
@@ -824,6 +834,8 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 	// Cross-references show the translated heading, caption or note
 	// number, as Word will once it works the fields out again.
 	refs.Update(d)
+	// Entries of a table of contents show the translated headings.
+	tocs.Update(d)
 	return res, nil
 }
 

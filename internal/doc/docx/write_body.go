@@ -359,7 +359,7 @@ func (o *partOut) para(p ppr, ins []doc.Inline, c bctx, blockID string, sect *xn
 	o.toc = nil
 	if src := o.pw.src(blockID); src != nil && (src.kind == 'p' || src.kind == 'h') && c.noteI < 0 {
 		if toc != nil {
-			toc.page = templatePage(src.node)
+			toc.page, toc.pageText = templatePage(src.node)
 		}
 		o.keep = keepOf(src)
 		islands := append(append([]*xnode(nil), o.keep.before...), o.keep.after...)

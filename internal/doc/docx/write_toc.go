@@ -25,6 +25,10 @@ type tocOut struct {
 	begin, end bool
 	// page is the page number the template's entry showed, or "".
 	page string
+	// pageText is set when the template's entry showed its page number
+	// as plain text after a tab, as LibreOffice writes it, rather than as
+	// a PAGEREF field: it is written as text again.
+	pageText bool
 	// paged is set once the page number is written.
 	paged bool
 }
@@ -71,7 +75,9 @@ func (o *partOut) tocBegin(t *tocOut, rs runState) {
 
 // tocPage writes the tab before an entry's page number and the number:
 // a PAGEREF field to the heading's bookmark, or, for an entry without a
-// link (a TOC field without \h), the number the template showed as text.
+// link (a TOC field without \h, or LibreOffice's entries) or one whose
+// template showed the number as text, the number the template showed as
+// text.
 // Both are hidden on the web (w:webHidden), as Word writes them.
 func (o *partOut) tocPage(t *tocOut, bookmark string) {
 	if t == nil || t.paged {
@@ -91,7 +97,7 @@ func (o *partOut) tocPage(t *tocOut, bookmark string) {
 		o.x.close("w:r")
 	}
 	run(func() { o.x.empty("w:tab") })
-	if bookmark == "" {
+	if bookmark == "" || t.pageText {
 		run(func() { o.x.textElem("w:t", cleanText(t.page)) })
 		return
 	}
@@ -106,8 +112,43 @@ func (o *partOut) tocPage(t *tocOut, bookmark string) {
 
 // templatePage returns the page number a template paragraph that is an
 // entry of a table of contents shows: the result of its last PAGEREF
-// field, or "".
-func templatePage(p *xnode) string {
+// field, else the text after its last tab when that is a page number, as
+// LibreOffice writes it (text is then set), or "".
+func templatePage(p *xnode) (page string, text bool) {
+	if pg := templatePageRef(p); pg != "" {
+		return pg, false
+	}
+	var all strings.Builder
+	var walk func(n *xnode)
+	walk = func(n *xnode) {
+		for _, c := range n.elems() {
+			switch {
+			case c.isW("t"):
+				all.WriteString(c.textContent())
+			case c.isW("tab") || c.isW("ptab"):
+				all.WriteByte('\t')
+			case c.isW("pPr") || c.isW("rPr") || c.isW("instrText") || c.isW("del") || c.isW("moveFrom"):
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(p)
+	s := all.String()
+	k := strings.LastIndexByte(s, '\t')
+	if k < 0 {
+		return "", false
+	}
+	pg := strings.TrimSpace(s[k+1:])
+	if pg == "" || !pageNumberRE.MatchString(pg) {
+		return "", false
+	}
+	return pg, true
+}
+
+// templatePageRef returns the result of the last PAGEREF field of a
+// template paragraph, or "".
+func templatePageRef(p *xnode) string {
 	var instr, page strings.Builder
 	state := 0 // 1 in a field's instruction, 2 in a PAGEREF's result
 	isPageRef := func(s string) bool {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // tocInstr is the instruction of Word's automatic table of contents.
@@ -229,5 +230,154 @@ func TestTOCLibreOffice(t *testing.T) {
 				t.Errorf("LibreOffice's table of contents:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
+	}
+}
+
+// tocLibreSource is a Russian manuscript whose table of contents
+// LibreOffice made: the TOC field around entries in its "Contents N"
+// styles that have neither links nor PAGEREF fields, each the heading's
+// number and text, a tab and the page number as plain text.
+func tocLibreSource(t *testing.T) []byte {
+	entry := func(style, text, page, lead, tail string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9345"/></w:tabs></w:pPr>` + lead +
+			`<w:r><w:t>` + text + `</w:t><w:tab/><w:t>` + page + `</w:t></w:r>` + tail + `</w:p>`
+	}
+	body := `<w:p><w:pPr><w:pStyle w:val="ContentsHeading"/></w:pPr><w:r><w:t>Содержание</w:t></w:r></w:p>` +
+		entry("Contents1", "1 Введение", "1", `<w:r><w:fldChar w:fldCharType="begin"/></w:r>`+
+			`<w:r><w:instrText xml:space="preserve"> TOC \f \o "1-3" \h</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, "") +
+		entry("Contents2", "1.1 Цели исследования", "2", "", "") +
+		entry("Contents1", "Приложение", "3", "", `<w:r><w:fldChar w:fldCharType="end"/></w:r>`) +
+		`<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>1 Введение</w:t></w:r></w:p><w:p><w:r><w:t>Текст введения.</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>1.1 Цели  исследования</w:t></w:r></w:p><w:p><w:r><w:t>Текст о целях.</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>Заключение</w:t></w:r></w:p><w:p><w:r><w:t>Текст заключения.</w:t></w:r></w:p>`
+	parts := pkgParts(body)
+	parts["word/styles.xml"] = strings.Replace(parts["word/styles.xml"], "</w:styles>",
+		`<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>`+
+			`<w:style w:type="paragraph" w:styleId="ContentsHeading"><w:name w:val="Contents Heading"/><w:basedOn w:val="a"/></w:style>`+
+			`<w:style w:type="paragraph" w:styleId="Contents1"><w:name w:val="Contents 1"/><w:basedOn w:val="a"/></w:style>`+
+			`<w:style w:type="paragraph" w:styleId="Contents2"><w:name w:val="Contents 2"/><w:basedOn w:val="a"/><w:pPr><w:ind w:left="283"/></w:pPr></w:style>`+
+			`</w:styles>`, 1)
+	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], "</Types>",
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>`+
+			`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>`+
+			`<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>`+
+			`<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>`+
+			`<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>`, 1)
+	return zipParts(t, parts)
+}
+
+// TestTOCLibreOfficeEntries translates a manuscript with LibreOffice's
+// table of contents and writes the translation over it: each entry keeps
+// its tab and the page number the source showed, as text (as the source
+// had it, not as a PAGEREF field), inside the TOC field marked for Word
+// to make the table again. LibreOffice does not make the table again
+// when it opens a file, so without them its pages show no page numbers.
+func TestTOCLibreOfficeEntries(t *testing.T) {
+	tr := translation{name: "libretoc→en", from: "ru", to: "en", source: tocLibreSource(t)}
+	x, err := interchange.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []string
+	for _, u := range x.Units() {
+		var src interchange.Content
+		for _, s := range u.Segments {
+			src = append(src, s.Source...)
+		}
+		units = append(units, src.Plain())
+	}
+	// The entries that show a heading are translated with it; the one
+	// that shows none stays a unit.
+	want := []string{"Содержание", "Приложение", "1 Введение", "Текст введения.", "1.1 Цели  исследования", "Текст о целях.", "Заключение", "Текст заключения."}
+	if strings.Join(units, "\n") != strings.Join(want, "\n") {
+		t.Errorf("units:\n%s\nwant:\n%s", strings.Join(units, "\n"), strings.Join(want, "\n"))
+	}
+	translated := tr.translate(t)
+	instr := `TOC \f \o "1-3" \h`
+	wantEntries := []string{
+		"1 " + instr + "  " + pseudo("1 Введение", "en"),
+		// The heading's text, as the heading has it (two spaces).
+		"2 " + instr + "  " + pseudo("1.1 Цели  исследования", "en"),
+		"1 " + instr + "  " + pseudo("Приложение", "en"),
+	}
+	if got := tocEntries(translated); strings.Join(got, "\n") != strings.Join(wantEntries, "\n") {
+		t.Errorf("entries translated:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantEntries, "\n"))
+	}
+	// On a web page the entries that show a heading lead to it.
+	page := html(t, translated)
+	for _, h := range []string{"1 Введение", "1.1 Цели  исследования"} {
+		link := regexp.MustCompile(`<p id="[^"]*"><a href="#(h-[^"]+)">` + regexp.QuoteMeta(pseudo(h, "en")) + `</a></p>`).FindStringSubmatch(page)
+		if link == nil || !strings.Contains(page, `<h`) || !regexp.MustCompile(`<h[12] id="`+link[1]+`">`).MatchString(page) {
+			t.Errorf("the entry %q does not link to its heading:\n%s", h, page)
+		}
+	}
+	out := tr.write(t, translated)
+	body := string(checkPackage(t, out)["word/document.xml"])
+	if strings.Contains(body, "PAGEREF") {
+		t.Errorf("a PAGEREF field where the source had the page number as text:\n%s", body)
+	}
+	if !strings.Contains(body, `<w:fldChar w:fldCharType="begin" w:dirty="true"/>`) {
+		t.Errorf("the TOC field is not marked for Word to make the table again:\n%s", body)
+	}
+	paras := regexp.MustCompile(`<w:p>.*?</w:p>`).FindAllString(body, -1)
+	var entries []string
+	for _, p := range paras {
+		if strings.Contains(p, `w:val="Contents1"`) || strings.Contains(p, `w:val="Contents2"`) {
+			entries = append(entries, p)
+		}
+	}
+	if len(entries) != 3 {
+		t.Fatalf("%d entries written, want 3:\n%s", len(entries), body)
+	}
+	for i, e := range entries {
+		if text := wantEntries[i][strings.Index(wantEntries[i], "  ")+2:]; !strings.Contains(e, ">"+text+"<") {
+			t.Errorf("entry %d does not show %q: %s", i+1, text, e)
+		}
+		page := `<w:tab/></w:r><w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:t>` + strconv.Itoa(i+1) + `</w:t></w:r>`
+		if !strings.Contains(e, page) {
+			t.Errorf("entry %d lacks the tab and the page number %d: %s", i+1, i+1, e)
+		}
+	}
+}
+
+// TestTOCLibreOfficePDF has LibreOffice lay out as PDF the translation
+// written over tocLibreSource: LibreOffice does not make a table of
+// contents again when it opens a file, so its pages show the entries as
+// written, and each must show its translated text and the source's page
+// number.
+func TestTOCLibreOfficePDF(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) is not installed: run scripts/setup.sh test to check written DOCX files with it")
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed: run scripts/setup.sh test to read the PDF LibreOffice makes")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds to start")
+	}
+	tr := translation{name: "libretoc→en", from: "ru", to: "en", source: tocLibreSource(t)}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "toc.docx"), tr.write(t, tr.translate(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, "toc.docx")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := exec.CommandContext(ctx, pdftotext, "-layout", filepath.Join(dir, "toc.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	for i, text := range []string{pseudo("1 Введение", "en"), pseudo("1.1 Цели исследования", "en"), pseudo("Приложение", "en")} {
+		line := regexp.MustCompile(`(?m)^\s*` + strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`) + `[\s.…]+` + strconv.Itoa(i+1) + `\s*$`)
+		if !line.Match(out) {
+			t.Errorf("the PDF does not show the entry %q with its page number %d:\n%s", text, i+1, out)
+		}
 	}
 }
