@@ -573,6 +573,11 @@ type Note struct {
 	ID     string   `json:"id"`
 	Type   NoteType `json:"type"`
 	Blocks []Block  `json:"blocks"`
+	// Unspaced is set when the source wrote the note's text right after
+	// its mark, with no space (LibreOffice's way; Word puts a space
+	// there), so that a DOCX written from the document does as its
+	// source did.
+	Unspaced bool `json:"unspaced,omitempty"`
 }
 
 // Part is a header or footer: text repeated on the pages of a section.

@@ -186,8 +186,8 @@ func (r *reader) readNotes(name, elem string, typ doc.NoteType) error {
 		}
 		key := noteKey(typ, attr(s, "id"))
 		blocks := r.finalize(pbs)
-		trimNoteStart(blocks)
-		r.notes[key] = doc.Note{ID: key, Type: typ, Blocks: blocks}
+		spaced, text := trimNoteStart(blocks)
+		r.notes[key] = doc.Note{ID: key, Type: typ, Blocks: blocks, Unspaced: text && !spaced}
 		return nil
 	})
 }
@@ -298,17 +298,21 @@ func figureCaption(b *doc.Block) []doc.Inline {
 }
 
 // trimNoteStart removes the space that follows the note's own number mark.
-func trimNoteStart(bs []doc.Block) {
+func trimNoteStart(bs []doc.Block) (spaced, text bool) {
 	if len(bs) == 0 || len(bs[0].Inlines) == 0 {
-		return
+		return false, false
 	}
 	in := &bs[0].Inlines[0]
 	for in.Type != doc.Text && len(in.Content) > 0 {
 		in = &in.Content[0]
 	}
-	if in.Type == doc.Text {
-		in.Text = strings.TrimLeft(in.Text, " \t")
+	if in.Type != doc.Text {
+		return false, false
 	}
+	trimmed := strings.TrimLeft(in.Text, " \t")
+	spaced = trimmed != in.Text
+	in.Text = trimmed
+	return spaced, true
 }
 
 func (r *reader) readComments(name string) error {

@@ -441,7 +441,7 @@ func (o *partOut) noteMark(c bctx) {
 		o.x.textElem("w:t", n.mark+" ", "xml:space", "preserve")
 	} else {
 		o.x.empty([]string{"w:footnoteRef", "w:endnoteRef"}[n.typ])
-		if !o.pw.t.idx.noteUnspaced[n.typ] {
+		if !n.note.Unspaced {
 			o.lead = " "
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/doc"
 )
@@ -84,12 +83,8 @@ type sourceIndex struct {
 	// properties of a note's first paragraph, the separator entries, and
 	// the first id free for notes.
 	noteRef, noteMark, notePPr [2]*xnode
-	// noteUnspaced is set when the template's first note has no space
-	// between its mark and its text (LibreOffice's way), so that the
-	// translation's notes do not gain one.
-	noteUnspaced [2]bool
-	separators   [2][]*xnode
-	firstNoteID  [2]int
+	separators                 [2][]*xnode
+	firstNoteID                [2]int
 	// byNode gives the entry of a paragraph or table of the body, of a
 	// text box or of a header or footer.
 	byNode map[*xnode]*srcEntry
@@ -789,24 +784,9 @@ func (s *scanner) notes(i int, typ string) error {
 			if s.ix.notePPr[i] == nil {
 				s.ix.notePPr[i] = &xnode{space: nsW, local: "pPr"}
 			}
-			afterMark := false
 			for _, r := range p.elems() {
-				if !r.isW("r") {
-					continue
-				}
-				if !afterMark {
-					if r.child(nsW, elem+"Ref") != nil {
-						s.ix.noteMark[i] = r.child(nsW, "rPr")
-						afterMark = true
-					}
-					continue
-				}
-				if r.child(nsW, "tab") != nil {
-					break
-				}
-				if t := r.child(nsW, "t"); t != nil && t.textContent() != "" {
-					first, _ := utf8.DecodeRuneInString(t.textContent())
-					s.ix.noteUnspaced[i] = !unicode.IsSpace(first)
+				if r.isW("r") && r.child(nsW, elem+"Ref") != nil {
+					s.ix.noteMark[i] = r.child(nsW, "rPr")
 					break
 				}
 			}
