@@ -40,7 +40,7 @@ removed with a warning (FILE:LINE:COL) on standard error.`
 func runSegment(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("segment", segmentSynopsis)
 	langFlag := fs.String("lang", "", "language of the text: zh, ru or en")
-	rules := fs.String("rules", "", "a file of extra rules, one a line: \"never|number|end|unit|post ABBREVIATION\", \"starters Word...\", \"function-words word...\", \"date-words word...\", \"speech-verbs word...\", \"oblique-endings|nominative-endings|agreeing-endings ending...\", \"pair ABBREVIATION Word...\", \"labels Word...\", \"references|page-units|publisher-cities Word...\"")
+	rules := fs.String("rules", "", "a file of extra rules, one a line: \"never|number|end|unit|post ABBREVIATION\", \"starters Word...\", \"function-words word...\", \"date-words word...\", \"speech-verbs word...\", \"oblique-endings|nominative-endings|agreeing-endings ending...\", \"pair ABBREVIATION Word...\", \"labels Word...\", \"references|page-units|publisher-cities|editions Word...\"")
 	srx := fs.String("srx", "", "segment with the rules of this SRX 2.0 file instead")
 	if err := parse(fs, args); err != nil {
 		return err

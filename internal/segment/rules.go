@@ -120,8 +120,11 @@ type Rules struct {
 	// "p."); pubCities the cities of publication written short before a
 	// colon ("м.", "спб."). With them a fragment that is only a year, a
 	// number or pages ("2002.", "№ 6.", "С. 3–8.") goes on with the
-	// reference before it (see referenceGoesOn).
-	refDesignations, pageUnits, pubCities map[string]bool
+	// reference before it (see referenceBreaks). editionWords are the
+	// lower-case words of an edition statement besides its ordinal
+	// ("изд.", "перераб.", "и"; "ed.", "rev.", "and"): "2-е изд., перераб.
+	// и доп." and "2nd ed." are elements of a reference too.
+	refDesignations, pageUnits, pubCities, editionWords map[string]bool
 	// Warnings lists what Read assumed in the rule files it read, one
 	// line each, "FILE: warning: MESSAGE": an encoding guessed for a
 	// file that is not UTF-8.
@@ -333,20 +336,22 @@ func (r *Rules) Read(rd io.Reader, name string) error {
 			}
 			continue
 		}
-		if (kw == "references" || kw == "page-units" || kw == "publisher-cities") && ok {
+		if (kw == "references" || kw == "page-units" || kw == "publisher-cities" || kw == "editions") && ok {
 			set := &r.refDesignations
 			switch kw {
 			case "page-units":
 				set = &r.pageUnits
 			case "publisher-cities":
 				set = &r.pubCities
+			case "editions":
+				set = &r.editionWords
 			}
 			if *set == nil {
 				*set = map[string]bool{}
 			}
 			for _, w := range strings.Fields(abbr) {
-				if !unicode.IsLetter(firstRune(w)) && w != "№" {
-					return fmt.Errorf("%s:%d:%d: %s %q must be a word, possibly with a full stop, or №", name, line, col, kw, w)
+				if !unicode.IsLetter(firstRune(w)) && w != "№" && w != "§" {
+					return fmt.Errorf("%s:%d:%d: %s %q must be a word, possibly with a full stop, № or §", name, line, col, kw, w)
 				}
 				(*set)[strings.ToLower(w)] = true
 			}

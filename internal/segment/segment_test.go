@@ -64,7 +64,7 @@ func TestRuleFileErrors(t *testing.T) {
 		{"units км.\n", "p.txt:1:1: want \"never|number|end|unit|post ABBREVIATION\""},
 		{"adverb-endings ого -о\n", "p.txt:1:1: adverb-endings \"-о\" must be lower-case letters"},
 		{"speech-verbs said Asked\n", "p.txt:1:1: speech-verbs \"Asked\" must be a word of lower-case letters"},
-		{"references Т. 5\n", "p.txt:1:1: references \"5\" must be a word, possibly with a full stop, or №"},
+		{"references Т. 5\n", "p.txt:1:1: references \"5\" must be a word, possibly with a full stop, № or §"},
 	}
 	for _, tt := range tests {
 		err := MustFor("ru").Read(strings.NewReader(tt.in), "p.txt")
