@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // repeatedSource is a Russian manuscript whose paragraphs repeat each
@@ -49,7 +52,7 @@ func repeatedSource(t *testing.T) []byte {
 }
 
 // paraLooks lists the style and alignment of each paragraph of a
-// document.xml that shows text, with the text's first letters.
+// document.xml that shows text, with a tab and the text's first letters.
 func paraLooks(xml string) []string {
 	paraRE := regexp.MustCompile(`(?s)<w:p[ >].*?</w:p>`)
 	styleRE := regexp.MustCompile(`<w:pStyle w:val="([^"]*)"`)
@@ -72,7 +75,7 @@ func paraLooks(xml string) []string {
 			jc = m[1]
 		}
 		r := []rune(text.String())
-		out = append(out, style+" "+jc+" "+string(r[:min(len(r), 12)]))
+		out = append(out, style+" "+jc+"\t"+string(r[:min(len(r), 12)]))
 	}
 	return out
 }
@@ -129,5 +132,58 @@ func TestAlignSigs(t *testing.T) {
 				t.Errorf("pairs %q, want %q", strings.Join(got, " "), tt.want)
 			}
 		})
+	}
+}
+
+// TestTableOfFiguresTranslated: the entries of LibreOffice's table of
+// figures are translated with the captions they show, not as units of
+// their own; they show the translated captions, numbers as text, and the
+// translation written over the source keeps every paragraph's style and
+// alignment.
+func TestTableOfFiguresTranslated(t *testing.T) {
+	tr := translation{name: "tof→en", from: "ru", to: "en", source: repeatedSource(t)}
+	x, err := interchange.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, u := range x.Units() {
+		for _, s := range u.Segments {
+			if strings.Contains(s.Source.Plain(), "Схема поставок") {
+				n++
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d segments hold the caption's text, want 1 (the caption's)", n)
+	}
+	translated := tr.translate(t)
+	var entries []string
+	translated.Walk(func(b *doc.Block) {
+		if b.TOC != nil {
+			var s strings.Builder
+			doc.WalkInlines(b.Inlines, func(in *doc.Inline) {
+				if in.Type == doc.Field {
+					t.Errorf("the entry %s holds a field %q", b.ID, in.Instr)
+				}
+				s.WriteString(in.Text)
+			})
+			entries = append(entries, s.String())
+		}
+	})
+	want := []string{pseudo("Рисунок ", "en") + "1" + pseudo(" — Схема поставок", "en"), pseudo("Рисунок ", "en") + "2" + pseudo(" — Динамика торговли", "en")}
+	if strings.Join(entries, "\n") != strings.Join(want, "\n") {
+		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(entries, "\n"), strings.Join(want, "\n"))
+	}
+	out := tr.write(t, translated)
+	var looks, wantLooks []string
+	for _, l := range paraLooks(zipPart(t, out, "word/document.xml")) {
+		looks = append(looks, l[:strings.IndexByte(l, '\t')])
+	}
+	for _, l := range paraLooks(zipPart(t, tr.source, "word/document.xml")) {
+		wantLooks = append(wantLooks, l[:strings.IndexByte(l, '\t')])
+	}
+	if strings.Join(looks, "\n") != strings.Join(wantLooks, "\n") {
+		t.Errorf("paragraphs written:\n%s\nwant:\n%s", strings.Join(looks, "\n"), strings.Join(wantLooks, "\n"))
 	}
 }
