@@ -129,7 +129,8 @@ type Block struct {
 // are wrong in a translation, so the DOCX writer writes the source's
 // again, as a field (PAGEREF) for the word processor to work out or, where
 // the source showed it as text (LibreOffice), as text. An entry that shows
-// a heading is translated with it (see TOCHeadings).
+// a heading, or an entry of a table of figures that shows a caption, is
+// translated with it (see TOCHeadings).
 type TOCEntry struct {
 	// Instr is the instruction of the table's field as the source wrote
 	// it, switches and all: `TOC \o "1-3" \h \z \u`.

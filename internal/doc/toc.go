@@ -12,16 +12,20 @@ import (
 // processor makes from the heading, not text of its own: XLIFF gives it no
 // unit, and after a translation Update shows the translated heading in it,
 // so the translator translates each heading once and the table always
-// agrees with the headings. Entries that show something else (a table of
-// figures, an entry edited by hand) are not recorded and stay text to
-// translate.
+// agrees with the headings. An entry of a table of figures or of tables
+// (a TOC field with \c or \a) that shows a caption, word for word and
+// number for number, is recorded the same way, with the caption in place
+// of the heading. Entries that show something else (an entry edited by
+// hand) are not recorded and stay text to translate.
 //
 // The keys are the entries' block IDs.
 type TOCHeadings map[string]TOCHeading
 
 // TOCHeading is the heading an entry of a table of contents shows.
 type TOCHeading struct {
-	// Heading is the heading's block ID.
+	// Heading is the heading's block ID; for an entry of a table of
+	// figures, the ID of the figure whose caption it shows or of the
+	// caption's paragraph.
 	Heading string
 	// Prefix is what the entry shows before the heading's text: "" for
 	// none, else a number ("1", "2.1.").
@@ -47,12 +51,24 @@ var entryPrefixRE = regexp.MustCompile(`^(?:[0-9]+|[IVXLCDMivxlcdm]+|[A-Za-z])(?
 // bookmark) is matched to that heading when it shows it; the others to
 // the first heading not yet matched that they show, one of their own
 // level first, so that two chapters with a heading of the same text each
-// get their entry.
+// get their entry. An entry of a table of figures is matched the same
+// way with the captions: of figures, and paragraphs of their own.
 func MatchTOC(d *Document) TOCHeadings {
-	var heads []*Block
+	var heads, captions []*Block
 	byAnchor := map[string]*Block{}
+	capAnchor := map[string]*Block{}
+	capText := map[*Block]string{}
 	var entries []*Block
 	walkBlocks(d.Blocks, func(b *Block) {
+		if c := captionOf(b); c != nil {
+			captions = append(captions, b)
+			capText[b] = squeezeSpace(shownText(c))
+			WalkInlines(c, func(in *Inline) {
+				if in.Type == Anchor {
+					capAnchor["#"+strings.ToLower(in.ID)] = b
+				}
+			})
+		}
 		switch {
 		case b.Type == Heading:
 			heads = append(heads, b)
@@ -67,12 +83,16 @@ func MatchTOC(d *Document) TOCHeadings {
 		}
 	})
 	out := TOCHeadings{}
-	if len(heads) == 0 || len(entries) == 0 {
-		return out
-	}
 	taken := map[*Block]bool{}
 	for _, e := range entries {
 		if e.ID == "" {
+			continue
+		}
+		if figureTable(e.TOC.Instr) {
+			if c := matchCaption(e, captions, capText, capAnchor, taken); c != nil {
+				taken[c] = true
+				out[e.ID] = TOCHeading{Heading: c.ID}
+			}
 			continue
 		}
 		text := squeezeSpace(PlainText(e.Inlines))
@@ -111,6 +131,70 @@ func MatchTOC(d *Document) TOCHeadings {
 		out[e.ID] = m
 	}
 	return out
+}
+
+// figureTable reports whether a TOC field's instruction makes a table of
+// figures or of tables: its entries are captions (\c "Figure", \a).
+func figureTable(instr string) bool {
+	for _, w := range strings.Fields(instr) {
+		if strings.EqualFold(w, `\c`) || strings.EqualFold(w, `\a`) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionOf returns the caption a block shows, which an entry of a table
+// of figures may show: a figure's caption, or a paragraph's text (a
+// caption the source set as a paragraph of its own), or nil.
+func captionOf(b *Block) []Inline {
+	switch {
+	case b.Type == FigureBlock && b.Figure != nil && b.ID != "":
+		return b.Figure.Caption
+	case b.Type == Paragraph && b.TOC == nil && b.ID != "":
+		return b.Inlines
+	}
+	return nil
+}
+
+// matchCaption returns the caption an entry of a table of figures shows:
+// the one its link leads to, else the first not yet taken whose text,
+// numbers included, is the entry's, else the first whose text is; or nil.
+// texts are the captions' texts, spaces squeezed.
+func matchCaption(e *Block, captions []*Block, texts map[*Block]string, byAnchor map[string]*Block, taken map[*Block]bool) *Block {
+	text := squeezeSpace(shownText(e.Inlines))
+	if text == "" {
+		return nil
+	}
+	shows := func(c *Block) bool { return c != nil && texts[c] == text }
+	if l := tocLink(e); l != nil {
+		if c := byAnchor[strings.ToLower(l.Href)]; shows(c) {
+			return c
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range captions {
+			if (pass == 1) == taken[c] && shows(c) {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// shownText returns the text inlines show, fields' results included (a
+// caption's number is a SEQ field).
+func shownText(ins []Inline) string {
+	var b strings.Builder
+	WalkInlines(ins, func(in *Inline) {
+		switch in.Type {
+		case Text, Code, Field:
+			b.WriteString(in.Text)
+		case LineBreak:
+			b.WriteByte('\n')
+		}
+	})
+	return b.String()
 }
 
 // entryShows reports whether an entry's text (spaces squeezed) shows the
@@ -154,7 +238,7 @@ func (m TOCHeadings) Update(d *Document) {
 	}
 	heads := map[string]*Block{}
 	walkBlocks(d.Blocks, func(b *Block) {
-		if b.Type == Heading && b.ID != "" {
+		if (b.Type == Heading || captionOf(b) != nil) && b.ID != "" {
 			heads[b.ID] = b
 		}
 	})
@@ -168,6 +252,11 @@ func (m TOCHeadings) Update(d *Document) {
 			return
 		}
 		shown := headingShown(h.Inlines)
+		if h.Type != Heading {
+			// A caption's fields (its SEQ number) are shown as their
+			// text: in the entry, a SEQ field would count again.
+			shown = fieldsAsText(headingShown(captionOf(h)))
+		}
 		if !Shows(shown) {
 			return
 		}
@@ -206,6 +295,24 @@ func headingShown(ins []Inline) []Inline {
 	return PruneEmpty(out)
 }
 
+// fieldsAsText returns ins with each field replaced by its result as text.
+func fieldsAsText(ins []Inline) []Inline {
+	out := make([]Inline, 0, len(ins))
+	for _, in := range ins {
+		if in.Type == Field {
+			if in.Text != "" {
+				out = append(out, Inline{Type: Text, Text: in.Text})
+			}
+			continue
+		}
+		if len(in.Content) > 0 {
+			in.Content = fieldsAsText(in.Content)
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
 // anchorsIn returns the anchors among ins, at any depth.
 func anchorsIn(ins []Inline) []Inline {
 	var out []Inline
@@ -231,11 +338,18 @@ func tocLinks(d *Document) map[string]string {
 	}
 	targets := map[string]string{}
 	walkBlocks(d.Blocks, func(b *Block) {
-		if b.Type != Heading || b.ID == "" {
+		ins := b.Inlines
+		switch {
+		case b.ID == "":
+			return
+		case b.Type == Heading:
+		case captionOf(b) != nil:
+			ins = captionOf(b)
+		default:
 			return
 		}
 		t := "#" + b.ID
-		for _, a := range anchorsIn(b.Inlines) {
+		for _, a := range anchorsIn(ins) {
 			if a.ID != "" {
 				t = "#" + a.ID
 				break

@@ -108,3 +108,62 @@ func TestTOCLinks(t *testing.T) {
 		t.Errorf("Markdown does not link the entry to the heading's anchor:\n%s", b.String())
 	}
 }
+
+// TestMatchTOCFigures: an entry of a table of figures shows a caption, of
+// a figure or a paragraph of its own, its number (a SEQ field) included;
+// it is then translated with the caption, shows the caption's number as
+// text (a SEQ field in it would count again), and on a web page leads to
+// the caption.
+func TestMatchTOCFigures(t *testing.T) {
+	text := func(s string) []Inline { return []Inline{{Type: Text, Text: s}} }
+	seq := func(before, n, after string) []Inline {
+		return []Inline{{Type: Text, Text: before}, {Type: Field, Instr: `SEQ Figure \* ARABIC`, Text: n}, {Type: Text, Text: after}}
+	}
+	entry := func(id, s string) Block {
+		return Block{ID: id, Type: Paragraph, TOC: &TOCEntry{Instr: `TOC \c "Figure"`}, Inlines: text(s)}
+	}
+	d := &Document{Blocks: []Block{
+		entry("e1", "Рисунок 1 — Схема поставок"),
+		entry("e2", "Рисунок 2 — Динамика торговли"),
+		entry("e3", "Итоги"),
+		entry("e4", "Рисунок 3 — Нет такого"),
+		{ID: "h1", Type: Heading, Level: 1, Inlines: text("Итоги")},
+		{ID: "f1", Type: FigureBlock, Figure: &Figure{Src: "a.png", Caption: seq("Рисунок ", "1", " — Схема поставок")}},
+		{ID: "p1", Type: Paragraph, Inlines: text("Текст.")},
+		{ID: "c2", Type: Paragraph, Inlines: seq("Рисунок ", "2", " — Динамика торговли")},
+		{ID: "c3", Type: Paragraph, Inlines: seq("Рисунок ", "3", " — Схема поставок")},
+	}}
+	m := MatchTOC(d)
+	var got []string
+	for _, id := range []string{"e1", "e2", "e3", "e4"} {
+		got = append(got, id+"→"+m[id].Heading)
+	}
+	if want := "e1→f1 e2→c2 e3→ e4→"; strings.Join(got, " ") != want {
+		t.Errorf("entries show %s, want %s", strings.Join(got, " "), want)
+	}
+	var b strings.Builder
+	if err := WriteHTML(&b, d, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<p id="e1"><a href="#f1">`, `<p id="e2"><a href="#c2">`, `<p id="e3">Итоги</p>`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("HTML lacks %s:\n%s", want, b.String())
+		}
+	}
+	d.Blocks[5].Figure.Caption = seq("Figure ", "1", ". Gas supply scheme")
+	d.Blocks[7].Inlines = seq("Figure ", "2", ". Trade dynamics")
+	m.Update(d)
+	for i, want := range []string{"Figure 1. Gas supply scheme", "Figure 2. Trade dynamics", "Итоги"} {
+		e := d.Blocks[i]
+		var got strings.Builder
+		WalkInlines(e.Inlines, func(in *Inline) { got.WriteString(in.Text) })
+		if got.String() != want {
+			t.Errorf("%s shows %q, want %q", e.ID, got.String(), want)
+		}
+		WalkInlines(e.Inlines, func(in *Inline) {
+			if in.Type == Field {
+				t.Errorf("%s holds the caption's field %q", e.ID, in.Instr)
+			}
+		})
+	}
+}

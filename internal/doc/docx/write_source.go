@@ -250,6 +250,60 @@ type scanner struct {
 	mixed map[uint16]bool
 	// run is the run being scanned.
 	run *xnode
+	// open are the complex fields open in the body, across paragraphs:
+	// true for a table of contents or of figures, whose result is the
+	// entries.
+	open []bool
+}
+
+// tocOpen reports whether a table of contents' field is open in the body.
+func (s *scanner) tocOpen() bool {
+	for _, toc := range s.open {
+		if toc {
+			return true
+		}
+	}
+	return false
+}
+
+// tocFields follows the complex fields a paragraph begins and ends, so
+// that the scanner knows, as the reader does, which paragraphs are the
+// entries of a table of contents.
+func (s *scanner) tocFields(n *xnode) {
+	var instr strings.Builder
+	inInstr := false
+	var walk func(n *xnode)
+	walk = func(n *xnode) {
+		for _, c := range n.elems() {
+			switch {
+			case c.isW("fldChar"):
+				switch c.attr("fldCharType") {
+				case "begin":
+					s.open = append(s.open, false)
+					instr.Reset()
+					inInstr = true
+				case "separate":
+					if k := len(s.open); k > 0 && inInstr {
+						s.open[k-1] = tocField(instr.String())
+					}
+					inInstr = false
+				case "end":
+					if k := len(s.open); k > 0 {
+						s.open = s.open[:k-1]
+					}
+					inInstr = false
+				}
+			case c.isW("instrText"):
+				if inInstr {
+					instr.WriteString(c.textContent())
+				}
+			case c.isW("del") || c.isW("moveFrom") || c.isW("pPr") || c.is(nsMC, "Fallback") || c.isW("txbxContent"):
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
 }
 
 // partRels returns the relationships of the part being scanned.
@@ -325,6 +379,14 @@ func (s *scanner) para(n *xnode, inTbl bool) error {
 		return err
 	}
 	e.sig = sig.String()
+	inTOC := s.tocOpen()
+	s.tocFields(n)
+	if ps := s.t.st.para(style); ps.toc || inTOC || s.tocOpen() || templatePageRef(n) != "" {
+		// The reader leaves an entry's page number out of its text.
+		if pg, _ := templatePage(n); sigOf(pg) != "" {
+			e.sig = strings.TrimSuffix(e.sig, sigOf(pg))
+		}
+	}
 	for m, props := range runs {
 		if !mixed[m] && len(props) > 0 {
 			if e.runs == nil {
@@ -890,22 +952,12 @@ func (s *scanner) match(src []doc.Block, entries []*srcEntry) {
 		}
 	}
 	walk(src)
-	const window = 64
 	pairs := [][2]int{{-1, -1}}
-	j := 0
-	for i, b := range blocks {
-		if b.sig == "" {
-			continue
-		}
-		for k := j; k < len(entries) && k < j+window; k++ {
-			if entries[k].kind == b.kind && entries[k].sig == b.sig {
-				s.ix.byBlock[b.id] = entries[k]
-				entries[k].block = b.id
-				pairs = append(pairs, [2]int{i, k})
-				j = k + 1
-				break
-			}
-		}
+	for _, p := range alignSigs(blocks, entries) {
+		b := blocks[p[0]]
+		s.ix.byBlock[b.id] = entries[p[1]]
+		entries[p[1]].block = b.id
+		pairs = append(pairs, p)
 	}
 	pairs = append(pairs, [2]int{len(blocks), len(entries)})
 	for p := 1; p < len(pairs); p++ {
@@ -932,6 +984,45 @@ func (s *scanner) match(src []doc.Block, entries []*srcEntry) {
 			}
 		}
 	}
+}
+
+// alignSigs pairs blocks with entries of the same kind and signature, in
+// order, as indexes into both. Where the two disagree, it takes the
+// nearest pair after the last one, counting the blocks and entries passed
+// over on both sides, so that a block whose text is found again further on
+// (a table of figures' entry has the text of its caption) does not pull
+// the blocks after it away from their own paragraphs.
+func alignSigs(blocks []srcBlock, entries []*srcEntry) [][2]int {
+	const window = 64
+	same := func(i, k int) bool {
+		return blocks[i].sig != "" && entries[k].kind == blocks[i].kind && entries[k].sig == blocks[i].sig
+	}
+	var pairs [][2]int
+	i, j := 0, 0
+	for i < len(blocks) && j < len(entries) {
+		if blocks[i].sig == "" {
+			i++
+			continue
+		}
+		found := false
+		for d := 0; d <= 2*window && !found; d++ {
+			for a := 0; a <= d; a++ {
+				bi, ek := i+a, j+d-a
+				if a > window || d-a > window || bi >= len(blocks) || ek >= len(entries) {
+					continue
+				}
+				if same(bi, ek) {
+					pairs = append(pairs, [2]int{bi, ek})
+					i, j, found = bi+1, ek+1, true
+					break
+				}
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return pairs
 }
 
 func hasMath(ins []doc.Inline) bool {
