@@ -54,6 +54,12 @@ var entryPrefixRE = regexp.MustCompile(`^(?:[0-9]+|[IVXLCDMivxlcdm]+|[A-Za-z])(?
 // get their entry. An entry of a table of figures is matched the same
 // way with the captions: of figures, and paragraphs of their own.
 func MatchTOC(d *Document) TOCHeadings {
+	// Most documents have no table of contents: they cost one walk.
+	any := false
+	walkBlocks(d.Blocks, func(b *Block) { any = any || b.TOC != nil })
+	if !any {
+		return TOCHeadings{}
+	}
 	var heads, captions []*Block
 	byAnchor := map[string]*Block{}
 	capAnchor := map[string]*Block{}
