@@ -62,8 +62,15 @@ func TestDesignations(t *testing.T) {
 			`error: "COVID-19" in the source, "COVID-20" in the translation: the numbers differ`},
 		{"en", "ru", "VVER-1000 units.", "Блоки ВВЭР-100.",
 			`error: "VVER-1000" in the source, "ВВЭР-100" in the translation: the numbers differ`},
-		{"ru", "zh", "Самолёт Ту-154 разбился.", "一架图-145客机坠毁。", `error: "145" in the translation not found in the source`},
-		{"zh", "ru", "一架图-154客机坠毁。", "Самолёт Ту-145 разбился.", `error: "154" in the source not found in the translation`},
+		{"ru", "zh", "Самолёт Ту-154 разбился.", "一架图-145客机坠毁。",
+			`error: "Ту-154" in the source, "图-145" in the translation: the numbers differ`},
+		{"zh", "ru", "一架图-154客机坠毁。", "Самолёт Ту-145 разбился.",
+			`error: "图-154" in the source, "Ту-145" in the translation: the numbers differ`},
+		{"ru", "zh", "Истребитель Су-57.", "苏-75战斗机。",
+			`error: "Су-57" in the source, "苏-75" in the translation: the numbers differ`},
+		{"en", "zh", "The MiG-29 and the J-20.", "米格-29和歼-02。",
+			`error: "J-20" in the source, "歼-02" in the translation: the numbers differ`},
+		{"zh", "ru", "高度100米-200米。", "Высота 100–300 м.", "error: \"200\" in the source not found in the translation\nerror: \"300\" in the translation not found in the source"},
 	}
 	for _, tt := range tests {
 		if got := numberMessages(t, tt.from, tt.to, tt.src, tt.tgt); got != tt.want {

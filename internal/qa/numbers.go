@@ -358,6 +358,12 @@ func (s *numScanner) digits(i int) int {
 			}
 			code = !currencyCodes[strings.ToUpper(text[j:k])] || k != i
 			name, from = text[j:k], j
+		} else if isHan(p) && k != i {
+			// 图-154, 苏-35: a Chinese name of a designation, read as
+			// the letters it stands for, so that it pairs with Ту-154.
+			if latin, at := hanDesignation(text[:k]); latin != "" {
+				code, name, from = true, latin, at
+			}
 		}
 	}
 	v, end := parseDigits(text, i, s.lang)
