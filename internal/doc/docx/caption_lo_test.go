@@ -82,6 +82,9 @@ func TestLibreOfficeCaptions(t *testing.T) {
 		name: "SEQ field in body text",
 		body: loImage("a", "rmap", "Схема", "") + loCaption("", "Figure ", "Figure", "1", ": Supply"),
 		want: "Схема | Figure 1: Supply below",
+		html: []string{`alt="Схема"><figcaption>Figure 1: Supply</figcaption></figure>`},
+		// Written back, the caption keeps its own (default) style.
+		style: "-",
 	}, {
 		name:  "image and caption in a text frame",
 		body:  loPara("До.") + loFrame(loImage("Figure", "rmap", "Схема", "")+loCaption("Illustration", "Illustration ", "Illustration", "1", ": Схема")) + loPara("После."),
@@ -127,7 +130,10 @@ func TestLibreOfficeCaptions(t *testing.T) {
 			}
 			out := write(t, d, WriteOptions{Template: tmpl})
 			body := string(checkPackage(t, out)["word/document.xml"])
-			if tc.style != "" {
+			if tc.style == "-" && strings.Contains(body, `w:val="Caption"`) {
+				t.Errorf("written over the original, the caption in the default style was given Caption:\n%s", body)
+			}
+			if tc.style != "" && tc.style != "-" {
 				i := strings.Index(body, `w:val="`+tc.style+`"`)
 				j := strings.Index(body, "SEQ ")
 				if i < 0 || j < i || strings.Contains(body[i:j], "</w:p>") {

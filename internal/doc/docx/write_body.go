@@ -1389,12 +1389,35 @@ func (o *partOut) templateCaption(src *srcEntry, above bool, c bctx) *srcEntry {
 			ps = ps.child(nsW, "pStyle")
 			style = ps.attr("val")
 		}
-		if st := o.pw.t.st.para(style); st.caption || st.figure {
+		if st := o.pw.t.st.para(style); st.caption || st.figure || holdsSeq(entries[j].node) {
 			return entries[j]
 		}
 		return nil
 	}
 	return nil
+}
+
+// holdsSeq reports whether a template's paragraph holds a SEQ field, as a
+// caption numbered in a style not meant for captions does.
+func holdsSeq(n *xnode) bool {
+	if n == nil {
+		return false
+	}
+	if n.isW("instrText") || n.isW("fldSimple") {
+		instr := n.textContent()
+		if n.isW("fldSimple") {
+			instr = n.attr("instr")
+		}
+		if f := fieldWords(instr); len(f) > 0 && strings.EqualFold(f[0], "SEQ") {
+			return true
+		}
+	}
+	for _, k := range n.kids {
+		if holdsSeq(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // drawing writes an inline picture of the image src (a media name or a
