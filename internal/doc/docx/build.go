@@ -399,7 +399,7 @@ func (r *reader) finalize(pbs []pblock) []doc.Block {
 			out = append(out, q)
 			i = j
 			continue
-		case pb.caption:
+		case pb.caption && !pb.tableCaption:
 			n := len(out)
 			switch {
 			case n > 0 && out[n-1].Type == doc.FigureBlock && len(out[n-1].Figure.Caption) == 0:

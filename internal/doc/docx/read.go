@@ -393,7 +393,10 @@ type pblock struct {
 	listStyle          string
 	label              string // the item's label when it is more than the style shows
 	shown              string // the item's label as Word shows it, for a list in another style
-	quote, caption     bool
+	quote              bool
+	// caption is set for a caption, by its style or the SEQ field that
+	// numbers it; tableCaption for a table's, which no figure takes.
+	caption, tableCaption bool
 	// codeStart is set for a line of code after an empty paragraph: it
 	// starts a code block of its own.
 	codeStart bool
@@ -554,7 +557,7 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 			level = pp.outline + 1
 		}
 	}
-	pb := pblock{quote: ps.quote && level == 0, caption: ps.caption && level == 0}
+	pb := pblock{quote: ps.quote && level == 0}
 	var label string
 	if hasNum {
 		pb.value, label = r.nb.next(numID, ilvl)
@@ -588,6 +591,11 @@ func (r *reader) paragraph(x *xmlPart) ([]pblock, error) {
 		atoms = withoutAnchors(atoms)
 	}
 	inlines := buildInlines(atoms)
+	if level == 0 && !hasImage(inlines) {
+		seq, isSeq := seqCaption(inlines)
+		pb.caption = ps.caption || ps.figure || isSeq
+		pb.tableCaption = ps.tableCaption || isSeq && tableSeq(seq)
+	}
 	switch {
 	case ps.code && level == 0 && !pb.list && tocInstr == "" && onlyCodeText(atoms):
 		// A line of code; consecutive ones are one block (see
@@ -670,6 +678,59 @@ func withoutAnchors(atoms []atom) []atom {
 		}
 	}
 	return out
+}
+
+func hasImage(ins []doc.Inline) bool {
+	for _, in := range ins {
+		if in.Type == doc.Image {
+			return true
+		}
+	}
+	return false
+}
+
+// seqCaption reports whether a paragraph starts as a caption does: a
+// label of at most two words ("Рисунок", "Figure", "Table S"), other
+// fields (a chapter's number), then the SEQ field that numbers it, the
+// label and field maybe in spans of language or look. It returns the
+// field's sequence name ("Figure", "Таблица").
+func seqCaption(ins []doc.Inline) (string, bool) {
+	var label strings.Builder
+	var seq string
+	var walk func(ins []doc.Inline) (done bool)
+	walk = func(ins []doc.Inline) bool {
+		for _, in := range ins {
+			switch in.Type {
+			case doc.Anchor:
+			case doc.Text:
+				label.WriteString(in.Text)
+				if len(strings.Fields(label.String())) > 2 {
+					return true
+				}
+			case doc.Field:
+				if f := fieldWords(in.Instr); len(f) >= 2 && strings.EqualFold(f[0], "SEQ") {
+					seq = f[1]
+					return true
+				}
+			case doc.Link, doc.NoteRef, doc.Image, doc.LineBreak, doc.MathInline, doc.Code:
+				return true
+			default:
+				if walk(in.Content) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(ins)
+	return seq, seq != ""
+}
+
+// tableSeq reports whether a SEQ field's sequence name is that of
+// tables ("Table", "Таблица", "Tabelle", "表").
+func tableSeq(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "tab") || strings.HasPrefix(n, "табл") || strings.HasPrefix(n, "表")
 }
 
 func onlyImages(ins []doc.Inline) bool {

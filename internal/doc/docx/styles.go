@@ -93,16 +93,21 @@ type style struct {
 // paraStyle is what a paragraph style means for the model, with its
 // inheritance resolved.
 type paraStyle struct {
-	heading     int // 0 when not a heading
-	quote       bool
-	code        bool // a style for code: its paragraphs make code blocks
-	caption     bool
-	title       bool // the style is or is based on Title
-	toc         bool // an entry of a table of contents or of figures
-	tocLevel    int  // the entry's level, 0 for a table of figures
-	numID, ilvl int
-	hasNum      bool
-	rpr         runProps // for languages only
+	heading int // 0 when not a heading
+	quote   bool
+	code    bool // a style for code: its paragraphs make code blocks
+	// caption is set for a style of captions, by its name or a name in
+	// its basedOn chain; tableCaption for one of tables' captions only.
+	// figure is set for a style named Figure (Рисунок): LibreOffice's
+	// style of figures' captions, which some documents give the
+	// image's own paragraph instead.
+	caption, tableCaption, figure bool
+	title                         bool // the style is or is based on Title
+	toc                           bool // an entry of a table of contents or of figures
+	tocLevel                      int  // the entry's level, 0 for a table of figures
+	numID, ilvl                   int
+	hasNum                        bool
+	rpr                           runProps // for languages only
 }
 
 type styles struct {
@@ -217,8 +222,15 @@ func (st *styles) para(id string) paraStyle {
 			}
 		case name == "quote" || name == "intense quote" || name == "block text" || name == "quotations":
 			ps.quote = true
-		case name == "caption":
-			ps.caption = true
+		case captionStyles[name] != 0:
+			switch captionStyles[name] {
+			case captionOfFigure:
+				ps.figure = true
+			case captionOfTable:
+				ps.caption, ps.tableCaption = true, true
+			default:
+				ps.caption = true
+			}
 		case codeStyleName(name):
 			ps.code = true
 		case isTOCStyle(name):
@@ -234,6 +246,26 @@ func (st *styles) para(id string) paraStyle {
 	ps.rpr = rpr
 	st.paraCache[id] = ps
 	return ps
+}
+
+// Kinds of caption style in captionStyles.
+const (
+	captionAny = iota + 1
+	captionOfTable
+	captionOfFigure
+)
+
+// captionStyles are the names (in lower case) of paragraph styles for
+// captions: Word's built-in "caption", LibreOffice's "Caption" and those
+// based on it (whose basedOn its DOCX export may leave out), and the
+// Russian names Word and LibreOffice give them.
+var captionStyles = map[string]int{
+	"caption": captionAny, "figure caption": captionAny, "figurecaption": captionAny,
+	"image caption": captionAny, "illustration": captionAny, "drawing": captionAny,
+	"подпись": captionAny, "название объекта": captionAny, "подпись рисунка": captionAny,
+	"подпись к рисунку": captionAny, "иллюстрация": captionAny,
+	"table caption": captionOfTable, "tablecaption": captionOfTable, "подпись таблицы": captionOfTable,
+	"figure": captionOfFigure, "рисунок": captionOfFigure,
 }
 
 // label returns the name of style id as the style gives it ("Source

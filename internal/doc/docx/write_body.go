@@ -1309,7 +1309,11 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 			return
 		}
 		var cp ppr
-		cp = cp.set("pStyle", styleProp("pStyle", pw.styleFor(roleCaption)))
+		if t := o.templateCaption(src, above, c); t != nil {
+			cp = pprFrom(t.ppr)
+		} else {
+			cp = cp.set("pStyle", styleProp("pStyle", pw.styleFor(roleCaption)))
+		}
 		if above {
 			cp = cp.set("keepNext", "<w:keepNext/>")
 		}
@@ -1354,6 +1358,66 @@ func (o *partOut) figure(f *doc.Figure, c bctx, src *srcEntry, id string) {
 	}
 	o.x.close("w:p")
 	caption(false)
+}
+
+// templateCaption returns the template's paragraph next to the image
+// paragraph src (before it for a caption above) when it is in a style of
+// captions, so that a caption written over the original keeps its own
+// paragraph properties (LibreOffice's "Figure Caption", a Russian
+// "Название объекта"), or nil.
+func (o *partOut) templateCaption(src *srcEntry, above bool, c bctx) *srcEntry {
+	if src == nil || c.noteI >= 0 {
+		return nil
+	}
+	entries := o.pw.t.idx.entries
+	if src.box != nil {
+		entries = src.box.entries
+	}
+	for i, e := range entries {
+		if e != src {
+			continue
+		}
+		j := i + 1
+		if above {
+			j = i - 1
+		}
+		if j < 0 || j >= len(entries) || entries[j].kind != 'p' {
+			return nil
+		}
+		style := ""
+		if ps := entries[j].ppr; ps != nil && ps.child(nsW, "pStyle") != nil {
+			ps = ps.child(nsW, "pStyle")
+			style = ps.attr("val")
+		}
+		if st := o.pw.t.st.para(style); st.caption || st.figure || holdsSeq(entries[j].node) {
+			return entries[j]
+		}
+		return nil
+	}
+	return nil
+}
+
+// holdsSeq reports whether a template's paragraph holds a SEQ field, as a
+// caption numbered in a style not meant for captions does.
+func holdsSeq(n *xnode) bool {
+	if n == nil {
+		return false
+	}
+	if n.isW("instrText") || n.isW("fldSimple") {
+		instr := n.textContent()
+		if n.isW("fldSimple") {
+			instr = n.attr("instr")
+		}
+		if f := fieldWords(instr); len(f) > 0 && strings.EqualFold(f[0], "SEQ") {
+			return true
+		}
+	}
+	for _, k := range n.kids {
+		if holdsSeq(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // drawing writes an inline picture of the image src (a media name or a
