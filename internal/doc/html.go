@@ -39,7 +39,9 @@ const (
 
 // WriteHTML renders d as semantic HTML: headings, paragraphs, lists, tables
 // and figures as their HTML elements, every block with its ID as id, notes
-// with DPUB-ARIA roles (doc-noteref, doc-footnote, doc-endnote) and a lang
+// with DPUB-ARIA roles (doc-noteref, doc-footnote, doc-endnote), each
+// table of contents a <nav role="doc-toc"> of entries whose class says
+// their level ("toc-2"), and a lang
 // attribute on every element whose language differs from the document's.
 func WriteHTML(w io.Writer, d *Document, opt HTMLOptions) error {
 	h := newHTMLWriter(w, d, opt)
@@ -146,6 +148,7 @@ func labelNotes(d *Document, byType bool) noteLabels {
 const pageStyle = `body{font-family:serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5}
 .smallcaps{font-variant:small-caps}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .4em;vertical-align:top}
 .footnotes,.endnotes{border-top:1px solid #999;margin-top:2em;font-size:.9em}aside[role=doc-footnote]{display:flex;gap:.5em}
+nav.toc p{margin:.2em 0}.toc-2{margin-left:1.5em}.toc-3{margin-left:3em}.toc-4{margin-left:4.5em}.toc-5,.toc-6,.toc-7,.toc-8,.toc-9{margin-left:6em}
 ins,.ins{background:#d4f7d4;text-decoration:none}del,.del{background:#fbd5d5}div.ins,div.del{padding:0 .3em}`
 
 func (h *htmlWriter) pageStart(title, extraStyle string) {
@@ -213,10 +216,39 @@ func (h *htmlWriter) langAttr(l, outer string) {
 	}
 }
 
+// blocks writes bs; each run of entries of one table of contents (the
+// consecutive paragraphs marked with the same field instruction) goes
+// into a <nav class="toc" role="doc-toc">, DPUB-ARIA's table of
+// contents, which internal/doc/htmldoc reads back as such.
 func (h *htmlWriter) blocks(bs []Block, lang string) {
 	for i := range bs {
-		h.block(&bs[i], lang)
+		b := &bs[i]
+		if isTOCEntry(b) && (i == 0 || !sameTOC(&bs[i-1], b)) {
+			h.s(`<nav class="toc" role="doc-toc">` + "\n")
+		}
+		h.block(b, lang)
+		if isTOCEntry(b) && (i+1 == len(bs) || !sameTOC(b, &bs[i+1])) {
+			h.s("</nav>\n")
+		}
 	}
+}
+
+// isTOCEntry reports whether b is an entry of a table of contents.
+func isTOCEntry(b *Block) bool { return b.Type == Paragraph && b.TOC != nil }
+
+// sameTOC reports whether a and b are entries of one table of contents.
+func sameTOC(a, b *Block) bool {
+	return isTOCEntry(a) && isTOCEntry(b) && a.TOC.Instr == b.TOC.Instr
+}
+
+// tocClass is the class of an entry of a table of contents in HTML:
+// "toc-1" to "toc-9" by its level (0, none, for an entry of a table of
+// figures), which the page's style sheet indents.
+func tocClass(level int) string {
+	if level < 1 {
+		return ""
+	}
+	return "toc-" + strconv.Itoa(level)
 }
 
 func (h *htmlWriter) open(tag string, b *Block, lang string) string {
@@ -254,6 +286,9 @@ func (h *htmlWriter) block(b *Block, lang string) {
 		h.s("</" + tag + ">\n")
 	case Paragraph:
 		inner := h.open("p", b, lang)
+		if b.TOC != nil && tocClass(b.TOC.Level) != "" {
+			h.attr("class", tocClass(b.TOC.Level))
+		}
 		h.s(">")
 		h.itemLabel()
 		h.inlines(linkedEntry(TrimBreaks(b.Inlines), h.tocLinks[b.ID]), inner)

@@ -1,6 +1,9 @@
 package doc
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Targets returns the identifiers an internal link ("#"+ID) of d may point
 // at: its anchors, blocks and notes.
@@ -134,4 +137,22 @@ func unwrapInlines(ins []Inline, unwrap func(*Inline) bool) []Inline {
 		out = append(out, in)
 	}
 	return MergeText(out)
+}
+
+// Slug makes a heading's text into the identifier GitHub gives it: in
+// small letters, without punctuation, with hyphens for spaces ("2. Method"
+// → "2-method"). The Markdown reader names a heading so when a link points
+// at its slug, and the Markdown writer names the anchors it writes for
+// links to blocks so.
+func Slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
 }

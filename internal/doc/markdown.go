@@ -45,6 +45,7 @@ func WriteMarkdownWith(w io.Writer, d *Document, opt MarkdownOptions) error {
 	}
 	m := &mdWriter{d: d, opt: opt, anchors: map[string]bool{}, tocLinks: tocLinks(d)}
 	m.labelNotes()
+	m.nameLinkedBlocks()
 	var b bytes.Buffer
 	if err := writeFrontMatter(&b, d); err != nil {
 		return err
@@ -75,6 +76,10 @@ type mdWriter struct {
 	// named holds the anchors of the document (made when first needed),
 	// anchors those already written.
 	named, anchors map[string]bool
+	// blockAnchor is the name of the anchor written at the start of each
+	// block an internal link points at, by block ID (see
+	// nameLinkedBlocks).
+	blockAnchor map[string]string
 	// oneLine is set while writing text that must stay on one line (a
 	// heading, a table cell), where a line break is written as <br>.
 	oneLine bool
@@ -196,11 +201,11 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 		if bl.Number != "" {
 			b.WriteString(escapeLineStart(escapeText(bl.Number, unknownRune, ' ', m.ctx), true) + LabelSpace(bl.Number))
 		}
-		b.WriteString(escapeHeadingEnd(strings.ReplaceAll(text(bl.Inlines), "\n", " ")))
+		b.WriteString(escapeHeadingEnd(strings.ReplaceAll(text(m.withAnchor(bl)), "\n", " ")))
 		m.oneLine, m.ctx.heading = false, false
 		b.WriteString("\n\n")
 	case Paragraph:
-		b.WriteString(escapeLines(text(linkedEntry(bl.Inlines, m.tocLinks[bl.ID]))))
+		b.WriteString(escapeLines(text(m.withAnchor(bl))))
 		b.WriteString("\n\n")
 	case Quote:
 		var q bytes.Buffer
@@ -485,6 +490,8 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 		href, ok := SafeHref(in.Href)
 		if id, internal := InternalTarget(in.Href); internal && !m.linkable(id) {
 			ok = false
+		} else if name := m.blockAnchor[id]; internal && name != "" {
+			href = "#" + name
 		}
 		if ok && Shows(in.Content) {
 			outer := m.ctx
@@ -558,9 +565,12 @@ func (m *mdWriter) inline(b *strings.Builder, in *Inline, lang string) {
 }
 
 // linkable reports whether an internal link to id can be written: its
-// target is an anchor, which the Markdown keeps. Blocks and notes have no
-// name in Markdown.
+// target is an anchor, which the Markdown keeps, or a block given one
+// (nameLinkedBlocks). Notes and other blocks have no name in Markdown.
 func (m *mdWriter) linkable(id string) bool {
+	if m.blockAnchor[id] != "" {
+		return true
+	}
 	if m.named == nil {
 		m.named = map[string]bool{}
 		m.d.Walk(func(b *Block) {
@@ -574,6 +584,96 @@ func (m *mdWriter) linkable(id string) bool {
 		})
 	}
 	return m.named[id]
+}
+
+// nameLinkedBlocks gives each heading and paragraph that an internal
+// link points at by its block ID (an entry of a table of contents linked
+// to a heading without a bookmark, see tocLinks) an anchor to write at its
+// start, as Markdown cannot name a block: the slug of its text as GitHub
+// makes it ("1 Introduction" → "1-introduction"), made unique among the
+// document's names with "-1", "-2", …, or its block ID when the slug is
+// empty. Blocks the writer writes as HTML (inside tables, labelled lists,
+// figures) keep their links to them unwritten.
+func (m *mdWriter) nameLinkedBlocks() {
+	m.blockAnchor = map[string]string{}
+	wanted := map[string]bool{}
+	for _, t := range m.tocLinks {
+		if id, ok := InternalTarget(t); ok {
+			wanted[id] = true
+		}
+	}
+	m.d.Walk(func(b *Block) {
+		blockInlines(b, func(ins []Inline) {
+			WalkInlines(ins, func(in *Inline) {
+				if id, ok := InternalTarget(in.Href); ok && in.Type == Link {
+					wanted[id] = true
+				}
+			})
+		})
+	})
+	if len(wanted) == 0 {
+		return
+	}
+	for id := range wanted {
+		if m.linkable(id) {
+			// An anchor already has the name.
+			delete(wanted, id)
+		}
+	}
+	taken := m.d.Targets()
+	var visit func(bs []Block)
+	visit = func(bs []Block) {
+		for i := range bs {
+			b := &bs[i]
+			switch b.Type {
+			case Heading, Paragraph:
+				if b.ID == "" || !wanted[b.ID] || !Shows(b.Inlines) {
+					continue
+				}
+				text := PlainText(b.Inlines)
+				if b.Type == Heading && b.Number != "" {
+					text = b.Number + LabelSpace(b.Number) + text
+				}
+				base := Slug(squeezeSpace(text))
+				if base == "" {
+					base = b.ID
+				}
+				name := base
+				for n := 1; taken[name]; n++ {
+					name = base + "-" + strconv.Itoa(n)
+				}
+				taken[name] = true
+				m.blockAnchor[b.ID] = name
+			case Quote:
+				visit(b.Blocks)
+			case ListBlock:
+				if b.List == nil {
+					continue
+				}
+				if labelled, delim := listLabels(b.List); labelled && delim == "" {
+					continue
+				}
+				for _, it := range b.List.Items {
+					visit(it.Blocks)
+				}
+			}
+		}
+	}
+	visit(m.d.Blocks)
+	for i := range m.d.Notes {
+		visit(m.d.Notes[i].Blocks)
+	}
+}
+
+// withAnchor returns a heading's or paragraph's inlines as written: an
+// entry of a table of contents linked to its heading (tocLinks), after the
+// anchor nameLinkedBlocks gave the block, if any.
+func (m *mdWriter) withAnchor(b *Block) []Inline {
+	ins := linkedEntry(b.Inlines, m.tocLinks[b.ID])
+	if name := m.blockAnchor[b.ID]; name != "" {
+		ins = append([]Inline{{Type: Anchor, ID: name}}, ins...)
+	}
+	return ins
 }
 
 func (m *mdWriter) mediaURL(src string) string {

@@ -336,7 +336,8 @@ func anchorsIn(ins []Inline) []Inline {
 // heading's first anchor, else its block ID. The HTML and Markdown writers
 // link such entries, so that a web page's table of contents leads to the
 // headings as a word processor's does; Markdown, which cannot name a
-// block, links only to an anchor.
+// block, writes an anchor in the heading for the link (see
+// mdWriter.nameLinkedBlocks).
 func tocLinks(d *Document) map[string]string {
 	m := MatchTOC(d)
 	if len(m) == 0 {

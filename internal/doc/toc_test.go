@@ -82,8 +82,9 @@ func TestMatchTOCSameText(t *testing.T) {
 }
 
 // TestTOCLinks: on a web page an entry without a link of its own leads to
-// its heading's anchor, else to the heading; Markdown, which cannot name
-// a heading, links only to an anchor.
+// its heading's anchor, else to the heading, and the table is one <nav>
+// whose entries' classes say their levels; Markdown, which cannot name a
+// heading, links to its anchor, else to one it writes in the heading.
 func TestTOCLinks(t *testing.T) {
 	d := &Document{Blocks: []Block{
 		{ID: "e1", Type: Paragraph, TOC: &TOCEntry{Instr: "TOC", Level: 1}, Inlines: []Inline{{Type: Text, Text: "1 Введение"}}},
@@ -95,7 +96,10 @@ func TestTOCLinks(t *testing.T) {
 	if err := WriteHTML(&b, d, HTMLOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<p id="e1"><a href="#intro">1 Введение</a></p>`, `<p id="e2"><a href="#h2">2 Выводы</a></p>`} {
+	for _, want := range []string{`<nav class="toc" role="doc-toc">
+<p id="e1" class="toc-1"><a href="#intro">1 Введение</a></p>
+<p id="e2" class="toc-1"><a href="#h2">2 Выводы</a></p>
+</nav>`} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("HTML lacks %s:\n%s", want, b.String())
 		}
@@ -104,8 +108,10 @@ func TestTOCLinks(t *testing.T) {
 	if err := WriteMarkdown(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "[1 Введение](#intro)") {
-		t.Errorf("Markdown does not link the entry to the heading's anchor:\n%s", b.String())
+	for _, want := range []string{"[1 Введение](#intro)", "[2 Выводы](#2-выводы)", `# 2\. <span id="2-выводы"></span>Выводы`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("Markdown lacks %s:\n%s", want, b.String())
+		}
 	}
 }
 

@@ -120,7 +120,8 @@ func TestAnchorsAndInternalLinks(t *testing.T) {
 
 	// A document made elsewhere (JSON) may hold links ResolveLinks never
 	// saw: the writers check them again. A link to a block resolves in
-	// HTML, where blocks have ids, and not in Markdown, where they do not.
+	// HTML, where blocks have ids, and in Markdown, where the block gets
+	// an anchor named by its text's slug.
 	raw := &Document{Blocks: []Block{
 		{Type: Paragraph, ID: "p-target", Inlines: []Inline{text("Target.")}},
 		{Type: Paragraph, ID: "p-2", Inlines: []Inline{
@@ -128,7 +129,7 @@ func TestAnchorsAndInternalLinks(t *testing.T) {
 			{Type: Link, Href: "#nowhere", Content: []Inline{text("to nothing")}}}},
 	}}
 	checkOut(t, "HTML", htmlOf(t, raw, HTMLOptions{}), []string{`<a href="#p-target">to block</a> to nothing</p>`}, []string{`#nowhere`})
-	checkOut(t, "Markdown", mdOf(t, raw, MarkdownOptions{}), []string{"to block to nothing"}, []string{"#p-target", "#nowhere"})
+	checkOut(t, "Markdown", mdOf(t, raw, MarkdownOptions{}), []string{`<span id="target"></span>Target.`, "[to block](#target) to nothing"}, []string{"#p-target", "#nowhere"})
 }
 
 // TestListLabels checks that a label the source gave an item is shown in

@@ -306,7 +306,7 @@ func TestTOCLibreOfficeEntries(t *testing.T) {
 	// On a web page the entries that show a heading lead to it.
 	page := html(t, translated)
 	for _, h := range []string{"1 Введение", "1.1 Цели  исследования"} {
-		link := regexp.MustCompile(`<p id="[^"]*"><a href="#(h-[^"]+)">` + regexp.QuoteMeta(pseudo(h, "en")) + `</a></p>`).FindStringSubmatch(page)
+		link := regexp.MustCompile(`<p id="[^"]*" class="toc-\d"><a href="#(h-[^"]+)">` + regexp.QuoteMeta(pseudo(h, "en")) + `</a></p>`).FindStringSubmatch(page)
 		if link == nil || !strings.Contains(page, `<h`) || !regexp.MustCompile(`<h[12] id="`+link[1]+`">`).MatchString(page) {
 			t.Errorf("the entry %q does not link to its heading:\n%s", h, page)
 		}

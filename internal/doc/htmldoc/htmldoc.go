@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -83,8 +84,58 @@ func Read(src []byte, opt Options) (*doc.Document, error) {
 func Finish(d *doc.Document, fallback string) {
 	doc.SettleLang(d, fallback)
 	doc.OrderNotes(d)
+	written := takeWrittenIDs(d)
 	doc.AssignIDs(d)
+	renameLinks(d, written)
 	doc.ResolveLinks(d)
+}
+
+// takeWrittenIDs removes from each heading and paragraph the anchor that
+// stands for the id tandem gave it when it wrote the page (a link points
+// at it: an entry of a table of contents at its heading), so that the
+// block is given its identifier again rather than one beside the anchor,
+// and returns those ids by block.
+func takeWrittenIDs(d *doc.Document) map[*doc.Block]string {
+	out := map[*doc.Block]string{}
+	d.Walk(func(b *doc.Block) {
+		if len(b.Inlines) == 0 || b.Inlines[0].Type != doc.Anchor {
+			return
+		}
+		id := b.Inlines[0].ID
+		if !doc.IsAssignedID(id) || !(b.Type == doc.Heading && id[0] == 'h' || b.Type == doc.Paragraph && id[0] == 'p') {
+			return
+		}
+		b.Inlines = b.Inlines[1:]
+		out[b] = id
+	})
+	return out
+}
+
+// renameLinks points the links to an id takeWrittenIDs took at the
+// identifier its block has now, when that differs (its text changed).
+func renameLinks(d *doc.Document, written map[*doc.Block]string) {
+	to := map[string]string{}
+	for b, id := range written {
+		if b.ID != id {
+			to[id] = b.ID
+		}
+	}
+	if len(to) == 0 {
+		return
+	}
+	rename := func(ins []doc.Inline) {
+		doc.WalkInlines(ins, func(in *doc.Inline) {
+			if id, ok := doc.InternalTarget(in.Href); ok && in.Type == doc.Link && to[id] != "" {
+				in.Href = "#" + to[id]
+			}
+		})
+	}
+	d.Walk(func(b *doc.Block) {
+		rename(b.Inlines)
+		if b.Figure != nil {
+			rename(b.Figure.Caption)
+		}
+	})
 }
 
 // Parse reads an HTML page into a document whose blocks have no
@@ -403,6 +454,11 @@ func (c *conv) blocks(n *html.Node, lang string) []doc.Block {
 		}
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if isTOC(k) && !hidden(k) {
+			flush()
+			out = append(out, c.toc(k, lang)...)
+			continue
+		}
 		if k.Type == html.ElementNode && (skipped[k.DataAtom] || hidden(k)) {
 			if !hidden(k) {
 				c.leaveOut(k)
@@ -424,6 +480,74 @@ func (c *conv) blocks(n *html.Node, lang string) []doc.Block {
 		}
 		flush()
 		out = append(out, c.block(k, lang)...)
+	}
+	flush()
+	return out
+}
+
+// isTOC reports whether n is a table of contents: a <nav> with the
+// DPUB-ARIA role doc-toc, as tandem's HTML writer and pandoc write it.
+// Other navigation is not text of the document.
+func isTOC(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.DataAtom == atom.Nav &&
+		slices.Contains(strings.Fields(strings.ToLower(attr(n, "role"))), "doc-toc")
+}
+
+// tocLevel returns the level of an entry of a table of contents that its
+// class says, as tandem's HTML writer writes it ("toc-1" to "toc-9"), or 0.
+func tocLevel(n *html.Node) int {
+	for _, cl := range strings.Fields(attr(n, "class")) {
+		if d, ok := strings.CutPrefix(cl, "toc-"); ok && len(d) == 1 && d[0] >= '1' && d[0] <= '9' {
+			return int(d[0] - '0')
+		}
+	}
+	return 0
+}
+
+// toc reads a table of contents (isTOC) as the entries of one table: a
+// paragraph is an entry of the level its class "toc-N" says (0, as for a
+// table of figures, without), an item of a list nested d deep (pandoc's
+// <ul>) an entry of level d. Its headings (its title) stay headings.
+func (c *conv) toc(n *html.Node, outer string) []doc.Block {
+	l := outer
+	if own := c.langOf(n); own != "" {
+		l = own
+	}
+	var out []doc.Block
+	var add func(b doc.Block, level int)
+	add = func(b doc.Block, level int) {
+		switch {
+		case b.Type == doc.Paragraph:
+			b.TOC = &doc.TOCEntry{Level: level}
+		case b.Type == doc.ListBlock && b.List != nil:
+			for _, it := range b.List.Items {
+				for _, ib := range it.Blocks {
+					add(ib, level+1)
+				}
+			}
+			return
+		}
+		out = append(out, b)
+	}
+	var run []*html.Node
+	flush := func() {
+		if b, ok := paragraph(c.inlineNodes(run, l)); ok {
+			add(b, 0)
+		}
+		run = nil
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && (skipped[k.DataAtom] || hidden(k)) {
+			continue
+		}
+		if !isBlock(k) {
+			run = append(run, k)
+			continue
+		}
+		flush()
+		for _, b := range c.block(k, l) {
+			add(b, tocLevel(k))
+		}
 	}
 	flush()
 	return out

@@ -123,7 +123,7 @@ func (c *conv) findNotes(root *html.Node) {
 	var find func(n *html.Node, list doc.NoteType, in *noteInfo)
 	find = func(n *html.Node, list doc.NoteType, in *noteInfo) {
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
-			if k.Type != html.ElementNode || skipped[k.DataAtom] {
+			if k.Type != html.ElementNode || skipped[k.DataAtom] && !isTOC(k) {
 				continue
 			}
 			inner, sub := in, list

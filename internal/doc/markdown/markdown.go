@@ -191,7 +191,7 @@ func headingAnchors(d *doc.Document) {
 		if b.Type != doc.Heading {
 			continue
 		}
-		slug := Slug(doc.PlainText(b.Inlines))
+		slug := doc.Slug(doc.PlainText(b.Inlines))
 		if n := used[slug]; n > 0 {
 			used[slug]++
 			slug += "-" + strconv.Itoa(n)
@@ -210,21 +210,6 @@ func figureCaption(b *doc.Block) []doc.Inline {
 		return b.Figure.Caption
 	}
 	return nil
-}
-
-// Slug makes a heading's text into the identifier GitHub gives it: in
-// small letters, without punctuation, with hyphens for spaces.
-func Slug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '-' || r == '_':
-			b.WriteRune(r)
-		case r == ' ':
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
 }
 
 // nesting returns an upper bound of how deeply the source nests block
