@@ -589,12 +589,13 @@ func (c *conv) block(n *html.Node, outer string) []doc.Block {
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		number := takeNumber(n)
 		ins := trim(c.inlineNodes(children(n), l))
 		if len(ins) == 0 {
 			return nil
 		}
 		level := int(n.Data[1] - '0')
-		return []doc.Block{withLang(doc.Block{Type: doc.Heading, Level: level, Inlines: anchor(ins)}, own, outer)}
+		return []doc.Block{withLang(doc.Block{Type: doc.Heading, Level: level, Number: number, Inlines: anchor(ins)}, own, outer)}
 	case atom.P, atom.Dt, atom.Dd, atom.Summary, atom.Caption, atom.Figcaption, atom.Address:
 		if hasBlockChild(n) {
 			return c.container(n, l, own, outer)
@@ -747,6 +748,27 @@ func takeLabel(li *html.Node) string {
 		case n.DataAtom == atom.P || n.DataAtom == atom.Div || headingAtoms[n.DataAtom]:
 			n = n.FirstChild
 			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// takeNumber removes the number of a heading, as tandem's HTML writer
+// writes it (<span class="number">2.1.</span> at the start of the
+// heading), and returns its text; "" when the heading has none.
+func takeNumber(h *html.Node) string {
+	for n := h.FirstChild; n != nil; n = n.NextSibling {
+		switch {
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
+			continue
+		case n.Type == html.ElementNode && n.DataAtom == atom.Span && strings.Contains(" "+attr(n, "class")+" ", " number "):
+			number := collapse(textOf(n))
+			if next := n.NextSibling; next != nil && next.Type == html.TextNode {
+				next.Data = strings.TrimPrefix(next.Data, " ")
+			}
+			h.RemoveChild(n)
+			return number
 		}
 		return ""
 	}
