@@ -763,7 +763,7 @@ func (d *Document) TitleBlock() *Block {
 func (d *Document) FirstHeading() string {
 	for _, b := range d.Blocks {
 		if b.Type == Heading {
-			if t := strings.Join(strings.Fields(PlainText(b.Inlines)), " "); t != "" {
+			if t := squeezeSpace(shownText(b.Inlines)); t != "" {
 				return t
 			}
 		}

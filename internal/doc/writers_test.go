@@ -405,3 +405,20 @@ func TestLabelAgainstText(t *testing.T) {
 	}
 	checkOut(t, "diff", diff.String(), []string{"一、主要"}, []string{"一、 主要"})
 }
+
+// TestCaptionFieldsWritten writes a figure whose caption is numbered by a
+// field (a DOCX SEQ field): every writer shows the number, Markdown's
+// image title included.
+func TestCaptionFieldsWritten(t *testing.T) {
+	d := &Document{
+		Blocks: []Block{{Type: FigureBlock, Figure: &Figure{Src: "ab.png", Alt: "Схема", Caption: []Inline{
+			text("Рисунок "), {Type: Field, Instr: `SEQ Рисунок \* ARABIC`, Text: "1"}, text(" — Схема поставок"),
+		}}}},
+		Media: []Media{{Name: "ab.png", Type: "image/png", Size: 3, Data: []byte("PNG")}},
+	}
+	AssignIDs(d)
+	md := mdOf(t, d, MarkdownOptions{Media: LinkMedia, MediaPrefix: "img/"})
+	checkOut(t, "Markdown", md, []string{`![Схема](img/ab.png "Рисунок 1 — Схема поставок")`}, []string{"Рисунок  —"})
+	h := htmlOf(t, d, HTMLOptions{Media: LinkMedia, MediaPrefix: "img/"})
+	checkOut(t, "HTML", h, []string{`<figcaption>Рисунок 1 — Схема поставок</figcaption>`}, nil)
+}
