@@ -286,7 +286,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			}
 			b.WriteString("![" + escapeText(f.Alt, '[', ']', mdContext{link: true}) + "](" + mdURL(u))
 			if len(f.Caption) > 0 {
-				b.WriteString(` "` + strings.ReplaceAll(escapeDestination(squeezeSpace(shownText(f.Caption))), `"`, `\"`) + `"`)
+				b.WriteString(` "` + strings.ReplaceAll(escapeDestination(shownText(f.Caption)), `"`, `\"`) + `"`)
 			}
 			b.WriteString(")\n\n")
 		}
