@@ -90,7 +90,7 @@ func Finish(d *doc.Document, fallback string) {
 	doc.ResolveLinks(d)
 }
 
-// takeWrittenIDs removes from each heading and paragraph the anchor that
+// takeWrittenIDs removes from each heading, paragraph and figure the anchor that
 // stands for the id tandem gave it when it wrote the page (a link points
 // at it: an entry of a table of contents at its heading), so that the
 // block is given its identifier again rather than one beside the anchor,
@@ -98,14 +98,18 @@ func Finish(d *doc.Document, fallback string) {
 func takeWrittenIDs(d *doc.Document) map[*doc.Block]string {
 	out := map[*doc.Block]string{}
 	d.Walk(func(b *doc.Block) {
-		if len(b.Inlines) == 0 || b.Inlines[0].Type != doc.Anchor {
+		ins := &b.Inlines
+		if b.Figure != nil {
+			ins = &b.Figure.Caption
+		}
+		if len(*ins) == 0 || (*ins)[0].Type != doc.Anchor {
 			return
 		}
-		id := b.Inlines[0].ID
-		if !doc.IsAssignedID(id) || !(b.Type == doc.Heading && id[0] == 'h' || b.Type == doc.Paragraph && id[0] == 'p') {
+		id := (*ins)[0].ID
+		if !doc.IsAssignedID(id) || !(b.Type == doc.Heading && id[0] == 'h' || b.Type == doc.Paragraph && id[0] == 'p' || b.Type == doc.FigureBlock && id[0] == 'f') {
 			return
 		}
-		b.Inlines = b.Inlines[1:]
+		*ins = (*ins)[1:]
 		out[b] = id
 	})
 	return out
@@ -889,6 +893,11 @@ func (c *conv) figure(n *html.Node, l string) []doc.Block {
 	}
 	if len(f.Caption) == 0 || !image {
 		f.CaptionAbove = false
+	}
+	// A link to the figure (an entry of a list of figures) points at
+	// its id: the caption holds it, as a DOCX bookmark on a caption.
+	if id := c.anchorID(n); id != "" {
+		f.Caption = append([]doc.Inline{{Type: doc.Anchor, ID: id}}, f.Caption...)
 	}
 	return append([]doc.Block{{Type: doc.FigureBlock, Figure: f}}, rest...)
 }
