@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"runtime/debug"
 	"strings"
 
-	"github.com/tandemforum/tandem/internal/web"
+	"github.com/tandemforum/tandem/internal/app"
 )
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -38,20 +37,22 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		}
 		*baseURL = "http://" + net.JoinHostPort(host, port)
 	}
+	gc := 0
 	if env.Getenv("GOGC") == "" {
 		// The live heap is small and most garbage is per request: collect
 		// less often than the default, for throughput on busy days.
-		debug.SetGCPercent(400)
+		gc = 400
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
-	db, blobs, err := cfg.open(ctx)
+	prog, err := app.Open(ctx, app.Config{Data: cfg.data, Database: cfg.database, BaseURL: strings.TrimRight(*baseURL, "/"),
+		Logger: logger, Version: toolVersion(), GCPercent: gc})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: strings.TrimRight(*baseURL, "/"), Logger: logger, Version: toolVersion()})
+	defer prog.Close()
+	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	return srv.Serve(ctx, *addr)
+	return prog.Run(ctx, l)
 }

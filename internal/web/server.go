@@ -153,11 +153,18 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 // Serve listens on addr until ctx is done, then shuts down gracefully,
 // letting requests in flight finish for up to ten seconds.
 func (s *Server) Serve(ctx context.Context, addr string) error {
-	hs := s.HTTPServer(addr)
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
+	return s.ServeListener(ctx, l)
+}
+
+// ServeListener serves on l, which it closes, until ctx is done, then
+// shuts down as Serve does. A test passes a listener on port 0, so that
+// no other program can take the port between choosing it and serving.
+func (s *Server) ServeListener(ctx context.Context, l net.Listener) error {
+	hs := s.HTTPServer(l.Addr().String())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(l) }()
 	s.log.Info("serving", slog.String("addr", l.Addr().String()), slog.String("base_url", s.base.String()))
