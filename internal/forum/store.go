@@ -14,8 +14,35 @@ import (
 
 // Store reads and writes the forum site's data. Every read that a page makes
 // costs a fixed number of queries, whatever the size of the programme.
+//
+// What a read sees is one filter, Drafts: the zero Store is the public's
+// view (published forums, and what belongs to them); a Store with Drafts
+// set sees unpublished forums too, as the office does. No query says
+// "published" itself: each asks visible for its condition.
 type Store struct {
 	DB *store.DB
+	// Drafts makes every read include what the public does not see yet.
+	Drafts bool
+}
+
+// WithDrafts returns a copy of s that sees unpublished forums too.
+func (s *Store) WithDrafts() *Store {
+	c := *s
+	c.Drafts = true
+	return &c
+}
+
+// visible returns the SQL condition on the forums table (under alias)
+// that a read of s must add: its published flag for the public, always
+// true with Drafts.
+func (s *Store) visible(alias string) string {
+	if s.Drafts {
+		return "1 = 1"
+	}
+	if alias == "" {
+		return "published"
+	}
+	return alias + ".published"
 }
 
 // ErrNotFound is returned when the slug or id names nothing.
@@ -90,7 +117,7 @@ func scanNews(sc store.Scanner) (*NewsPost, error) {
 
 // Forums returns the published forums, newest first, with their hosts.
 func (s *Store) Forums(ctx context.Context) ([]*Forum, error) {
-	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE f.published ORDER BY f.starts_at DESC, f.id`)
+	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE `+s.visible("f")+` ORDER BY f.starts_at DESC, f.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list forums: %w", err)
 	}
@@ -102,7 +129,7 @@ func (s *Store) ForumBySlug(ctx context.Context, slug string) (*Forum, error) {
 	if !ValidSlug(slug) {
 		return nil, fmt.Errorf("forum %q: %w", slug, ErrNotFound)
 	}
-	f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.slug = ? AND f.published`, slug))
+	f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.slug = ? AND `+s.visible("f"), slug))
 	if err != nil {
 		return nil, notFound(err, "forum "+slug)
 	}
@@ -322,7 +349,7 @@ func (s *Store) PersonBySlug(ctx context.Context, slug string) (*Person, error) 
 // each with its forum.
 func (s *Store) SpeechesBy(ctx context.Context, personID int64) ([]*Speech, map[int64]*Forum, error) {
 	rows, err := s.DB.Query(ctx, `SELECT `+speechColumns+`, `+forumColumns+` FROM speeches s JOIN forums f ON f.id = s.forum_id
-		WHERE s.speaker_id = ? AND f.published ORDER BY s.starts_at DESC, s.id`, personID)
+		WHERE s.speaker_id = ? AND `+s.visible("f")+` ORDER BY s.starts_at DESC, s.id`, personID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("speeches by person: %w", err)
 	}
@@ -368,7 +395,7 @@ func (s *Store) PartnerBySlug(ctx context.Context, slug string) (*Partner, error
 // with all their hosts.
 func (s *Store) ForumsHostedBy(ctx context.Context, partnerID int64) ([]*Forum, error) {
 	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f JOIN forum_hosts h ON h.forum_id = f.id
-		WHERE h.partner_id = ? AND f.published ORDER BY f.starts_at DESC`, partnerID)
+		WHERE h.partner_id = ? AND `+s.visible("f")+` ORDER BY f.starts_at DESC`, partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("forums of partner: %w", err)
 	}
@@ -379,7 +406,7 @@ func (s *Store) ForumsHostedBy(ctx context.Context, partnerID int64) ([]*Forum, 
 // published forum.
 func (s *Store) PeopleOf(ctx context.Context, partnerID int64) ([]*Person, error) {
 	out, err := store.All(ctx, s.DB, scanPersonRow, `SELECT `+personColumns+` FROM people pe WHERE pe.partner_id = ?
-		AND pe.id IN (SELECT s.speaker_id FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE f.published)`, partnerID)
+		AND pe.id IN (SELECT s.speaker_id FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE `+s.visible("f")+`)`, partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("people of partner: %w", err)
 	}
@@ -436,7 +463,7 @@ func (s *Store) NewsBySlug(ctx context.Context, slug string) (*NewsPost, error) 
 	}
 	n := posts[0]
 	if n.ForumID != 0 {
-		f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.id = ? AND f.published`, n.ForumID))
+		f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.id = ? AND `+s.visible("f"), n.ForumID))
 		if err == nil {
 			n.Forum = f
 		} else if !errors.Is(err, sql.ErrNoRows) {
@@ -476,10 +503,10 @@ func (s *Store) news(ctx context.Context, whereOrder string, args ...any) ([]*Ne
 // their hosts, and the number of published forums.
 func (s *Store) ForumsPage(ctx context.Context, limit, offset int) ([]*Forum, int, error) {
 	var total int
-	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM forums WHERE published`).Scan(&total); err != nil {
+	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM forums WHERE `+s.visible("")).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count forums: %w", err)
 	}
-	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE f.published ORDER BY f.starts_at DESC, f.id LIMIT ? OFFSET ?`, limit, offset)
+	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE `+s.visible("f")+` ORDER BY f.starts_at DESC, f.id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list forums: %w", err)
 	}
@@ -514,7 +541,7 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 	}
 	ix := &PageIndex{Forums: fs}
 	ix.Speeches, err = store.All(ctx, s.DB, func(sc store.Scanner) (*Speech, error) { return scanSpeech(sc) },
-		`SELECT `+speechColumns+` FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE f.published ORDER BY s.starts_at, s.id`)
+		`SELECT `+speechColumns+` FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE `+s.visible("f")+` ORDER BY s.starts_at, s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index speeches: %w", err)
 	}
@@ -524,7 +551,7 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 		err := sc.Scan(&c.ID, &c.ForumID, &c.Slug, &c.Title, &c.Description, &langs, &c.ReleasedAt)
 		c.Languages = strings.Fields(langs)
 		return c, err
-	}, `SELECT c.id, c.forum_id, c.slug, c.title, c.description, c.languages, c.released_at FROM collections c JOIN forums f ON f.id = c.forum_id WHERE f.published ORDER BY c.released_at, c.id`)
+	}, `SELECT c.id, c.forum_id, c.slug, c.title, c.description, c.languages, c.released_at FROM collections c JOIN forums f ON f.id = c.forum_id WHERE `+s.visible("f")+` ORDER BY c.released_at, c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index collections: %w", err)
 	}
@@ -543,7 +570,7 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 		err := sc.Scan(&p.Slug, &p.LastSpeechAt)
 		return p, err
 	}, `SELECT pe.slug, s.ends_at FROM people pe JOIN speeches s ON s.speaker_id = pe.id JOIN forums f ON f.id = s.forum_id
-		WHERE f.published ORDER BY pe.id`)
+		WHERE `+s.visible("f")+` ORDER BY pe.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index people: %w", err)
 	}
