@@ -124,11 +124,7 @@ func TestLibreOfficeCaptions(t *testing.T) {
 					t.Errorf("HTML lacks %s:\n%s", w, h)
 				}
 			}
-			tmpl, err := OpenTemplate(src, Limits{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := write(t, d, WriteOptions{Template: tmpl})
+			out := overOriginal(t, src, d)
 			body := string(checkPackage(t, out)["word/document.xml"])
 			if tc.style == "-" && strings.Contains(body, `w:val="Caption"`) {
 				t.Errorf("written over the original, the caption in the default style was given Caption:\n%s", body)

@@ -74,11 +74,7 @@ func TestWriteOverUTF16Template(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := OpenTemplate(src, Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := write(t, d, WriteOptions{Template: tmpl})
+	out := overOriginal(t, src, d)
 	checkPackage(t, out)
 	back, err := readBytes(t, out)
 	if err != nil {

@@ -91,11 +91,7 @@ func TestWriteRepeatedTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := OpenTemplate(src, Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := write(t, d, WriteOptions{Template: tmpl})
+	out := overOriginal(t, src, d)
 	want := paraLooks(zipPart(t, src, "word/document.xml"))
 	got := paraLooks(string(checkPackage(t, out)["word/document.xml"]))
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

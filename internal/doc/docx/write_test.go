@@ -280,6 +280,17 @@ func write(t testing.TB, d *doc.Document, opt WriteOptions) []byte {
 	return buf.Bytes()
 }
 
+// overOriginal writes d over the DOCX package src, as xliff import --to
+// docx writes a translation over its original, and returns the package.
+func overOriginal(t testing.TB, src []byte, d *doc.Document) []byte {
+	t.Helper()
+	tmpl, err := OpenTemplate(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return write(t, d, WriteOptions{Template: tmpl})
+}
+
 // TestWriteOverOriginal writes every source over itself and reads the
 // result back: the reader must find the same document, comments aside
 // (they are left out).
