@@ -788,17 +788,25 @@ func walkBlocks(bs []Block, fn func(b *Block)) {
 	for i := range bs {
 		b := &bs[i]
 		fn(b)
-		walkBlocks(b.Blocks, fn)
-		if b.List != nil {
-			for j := range b.List.Items {
-				walkBlocks(b.List.Items[j].Blocks, fn)
-			}
+		b.EachChildList(func(children []Block) { walkBlocks(children, fn) })
+	}
+}
+
+// EachChildList calls fn with each list of blocks b holds directly: its
+// own blocks (a quotation's), each list item's, each table cell's, in
+// reading order. A walk that carries something down the tree (a
+// language) recurses through it.
+func (b *Block) EachChildList(fn func(children []Block)) {
+	fn(b.Blocks)
+	if b.List != nil {
+		for j := range b.List.Items {
+			fn(b.List.Items[j].Blocks)
 		}
-		if b.Table != nil {
-			for _, r := range b.Table.Rows {
-				for j := range r.Cells {
-					walkBlocks(r.Cells[j].Blocks, fn)
-				}
+	}
+	if b.Table != nil {
+		for _, r := range b.Table.Rows {
+			for j := range r.Cells {
+				fn(r.Cells[j].Blocks)
 			}
 		}
 	}

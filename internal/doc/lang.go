@@ -124,19 +124,7 @@ func SettleLang(d *Document, fallback string) {
 			if b.Lang != "" {
 				inner = b.Lang
 			}
-			clear(b.Blocks, inner)
-			if b.List != nil {
-				for j := range b.List.Items {
-					clear(b.List.Items[j].Blocks, inner)
-				}
-			}
-			if b.Table != nil {
-				for _, r := range b.Table.Rows {
-					for j := range r.Cells {
-						clear(r.Cells[j].Blocks, inner)
-					}
-				}
-			}
+			b.EachChildList(func(children []Block) { clear(children, inner) })
 		}
 	}
 	clear(d.Blocks, d.Lang)

@@ -320,19 +320,7 @@ func blockLangs(d *doc.Document) map[*doc.Block]string {
 			if l != "" {
 				out[b] = l
 			}
-			walk(b.Blocks, l)
-			if b.List != nil {
-				for j := range b.List.Items {
-					walk(b.List.Items[j].Blocks, l)
-				}
-			}
-			if b.Table != nil {
-				for _, r := range b.Table.Rows {
-					for j := range r.Cells {
-						walk(r.Cells[j].Blocks, l)
-					}
-				}
-			}
+			b.EachChildList(func(children []doc.Block) { walk(children, l) })
 		}
 	}
 	walk(d.Blocks, "")

@@ -99,19 +99,7 @@ func settleTranslatedLang(d *doc.Document, tgt string) {
 			if b.Figure != nil {
 				b.Figure.Caption = settleSpans(b.Figure.Caption, inner, tgt)
 			}
-			blocks(b.Blocks, inner)
-			if b.List != nil {
-				for j := range b.List.Items {
-					blocks(b.List.Items[j].Blocks, inner)
-				}
-			}
-			if b.Table != nil {
-				for _, r := range b.Table.Rows {
-					for j := range r.Cells {
-						blocks(r.Cells[j].Blocks, inner)
-					}
-				}
-			}
+			b.EachChildList(func(children []doc.Block) { blocks(children, inner) })
 		}
 	}
 	blocks(d.Blocks, tgt)
@@ -134,25 +122,11 @@ func blockText(b *doc.Block) string {
 			s.WriteString(ownText(b.Figure.Caption))
 		}
 		var inner []*doc.Block
-		for i := range b.Blocks {
-			inner = append(inner, &b.Blocks[i])
-		}
-		if b.List != nil {
-			for j := range b.List.Items {
-				for i := range b.List.Items[j].Blocks {
-					inner = append(inner, &b.List.Items[j].Blocks[i])
-				}
+		b.EachChildList(func(children []doc.Block) {
+			for i := range children {
+				inner = append(inner, &children[i])
 			}
-		}
-		if b.Table != nil {
-			for _, r := range b.Table.Rows {
-				for j := range r.Cells {
-					for i := range r.Cells[j].Blocks {
-						inner = append(inner, &r.Cells[j].Blocks[i])
-					}
-				}
-			}
-		}
+		})
 		for _, c := range inner {
 			if c.Lang == "" {
 				walk(c)

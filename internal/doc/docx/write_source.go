@@ -936,19 +936,7 @@ func (s *scanner) match(src []doc.Block, entries []*srcEntry) {
 			case doc.TableBlock:
 				blocks = append(blocks, srcBlock{b.ID, 't', sigTable(b.Table)})
 			}
-			walk(b.Blocks)
-			if b.List != nil {
-				for _, it := range b.List.Items {
-					walk(it.Blocks)
-				}
-			}
-			if b.Table != nil {
-				for _, r := range b.Table.Rows {
-					for _, c := range r.Cells {
-						walk(c.Blocks)
-					}
-				}
-			}
+			b.EachChildList(walk)
 		}
 	}
 	walk(src)
