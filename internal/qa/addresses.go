@@ -281,7 +281,11 @@ func addresses(s, from, to string) []address {
 }
 
 // withoutAddresses returns s with its web and e-mail addresses left out.
-func withoutAddresses(s string) string {
+func withoutAddresses(s string) string { return replaceAddresses(s, "") }
+
+// replaceAddresses returns s with each of its web and e-mail addresses
+// replaced by with.
+func replaceAddresses(s, with string) string {
 	spans := findAddresses(s)
 	if len(spans) == 0 {
 		return s
@@ -290,6 +294,7 @@ func withoutAddresses(s string) string {
 	at := 0
 	for _, sp := range spans {
 		b.WriteString(s[at:sp.start])
+		b.WriteString(with)
 		at = sp.end
 	}
 	b.WriteString(s[at:])

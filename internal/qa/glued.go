@@ -40,24 +40,6 @@ func objectRuns(c interchange.Content) []interchange.Run {
 // wordRune reports whether r is a letter of an alphabetic script.
 func wordRune(r rune) bool { return unicode.IsLetter(r) && !isHan(r) }
 
-// blankAddresses returns s with its web and e-mail addresses replaced by
-// spaces, so that nothing in them reads as a mark without a space.
-func blankAddresses(s string) string {
-	spans := findAddresses(s)
-	if len(spans) == 0 {
-		return s
-	}
-	var b strings.Builder
-	at := 0
-	for _, sp := range spans {
-		b.WriteString(s[at:sp.start])
-		b.WriteString(" ")
-		at = sp.end
-	}
-	b.WriteString(s[at:])
-	return b.String()
-}
-
 // gluedMarks returns the places where Russian or English text s has a
 // comma, semicolon or colon directly followed by a word, or a stop
 // between two words, each as the two words with the mark between them
@@ -65,7 +47,9 @@ func blankAddresses(s string) string {
 // before a colon (C:) or before a stop (т.е., А.С.Пушкин) is left alone,
 // as is a stop before a word in lower case (report.docx, Node.js).
 func gluedMarks(s string) []string {
-	rs := []rune(blankAddresses(s))
+	// An address is a space, so that nothing in it reads as a mark
+	// without a space.
+	rs := []rune(replaceAddresses(s, " "))
 	wordLen := func(i, step int) int {
 		n := 0
 		for ; i >= 0 && i < len(rs) && wordRune(rs[i]); i += step {
