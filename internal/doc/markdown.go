@@ -65,6 +65,19 @@ func WriteMarkdownWith(w io.Writer, d *Document, opt MarkdownOptions) error {
 	return bw.Flush()
 }
 
+// asHTML writes a block Markdown cannot express (labelled lists, captions
+// above images, complex tables) as an HTML block, which CommonMark
+// readers, pandoc and internal/doc/markdown read back as it is.
+func (m *mdWriter) asHTML(b *bytes.Buffer, bl *Block, lang string) {
+	var h bytes.Buffer
+	hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
+	hw.inMarkdown = true
+	hw.block(bl, lang)
+	hw.flush()
+	b.Write(h.Bytes())
+	b.WriteString("\n")
+}
+
 type mdWriter struct {
 	d   *Document
 	opt MarkdownOptions
@@ -225,13 +238,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 			// Labels and numbers Markdown cannot write: the list in
 			// HTML, which keeps them (internal/doc/markdown and pandoc
 			// read HTML blocks).
-			var h bytes.Buffer
-			hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
-			hw.inMarkdown = true
-			hw.block(bl, lang)
-			hw.flush()
-			b.Write(h.Bytes())
-			b.WriteString("\n")
+			m.asHTML(b, bl, lang)
 			return
 		}
 		for _, it := range bl.List.Items {
@@ -275,13 +282,7 @@ func (m *mdWriter) block(b *bytes.Buffer, bl *Block, lang string) {
 				// Markdown has no caption above an image: the figure
 				// is written as HTML, which the Markdown reader reads
 				// back as it is.
-				var h bytes.Buffer
-				hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
-				hw.inMarkdown = true
-				hw.block(bl, lang)
-				hw.flush()
-				b.Write(h.Bytes())
-				b.WriteString("\n")
+				m.asHTML(b, bl, lang)
 				return
 			}
 			b.WriteString("![" + escapeText(f.Alt, '[', ']', mdContext{link: true}) + "](" + mdURL(u))
@@ -319,13 +320,7 @@ func (m *mdWriter) table(b *bytes.Buffer, bl *Block, lang string) {
 		}
 	}
 	if !simple {
-		var h bytes.Buffer
-		hw := newHTMLWriter(&h, m.d, HTMLOptions{Media: m.opt.Media, MediaPrefix: m.opt.MediaPrefix})
-		hw.inMarkdown = true
-		hw.block(bl, lang)
-		hw.flush()
-		b.Write(h.Bytes())
-		b.WriteString("\n")
+		m.asHTML(b, bl, lang)
 		return
 	}
 	cols := 0
