@@ -1085,8 +1085,16 @@ func (pw *pkgWriter) hasNumbering(n *xnode) bool {
 }
 
 // numberingOf returns the numbering (numId and level) paragraph
-// properties give, directly or through their style.
+// properties give, directly or through their style; a heading's, which the
+// heading planner numbers, is none.
 func (pw *pkgWriter) numberingOf(n *xnode) (numID, ilvl int) {
+	return pw.paraNumbering(n, false)
+}
+
+// paraNumbering returns the numbering (numId and level) paragraph
+// properties give, directly or through their style; with headings unset,
+// a heading style's is none.
+func (pw *pkgWriter) paraNumbering(n *xnode, headings bool) (numID, ilvl int) {
 	if n == nil {
 		return 0, 0
 	}
@@ -1095,7 +1103,7 @@ func (pw *pkgWriter) numberingOf(n *xnode) (numID, ilvl int) {
 		style = ps.attr("val")
 	}
 	st := pw.st.para(style)
-	if st.heading > 0 {
+	if st.heading > 0 && !headings {
 		return 0, 0
 	}
 	numID, ilvl = st.numID, st.ilvl

@@ -524,26 +524,7 @@ func (pw *pkgWriter) planHeadings() {
 // headingNumbering returns the numbering (numId and level) of a heading
 // paragraph of the template, directly or through its style.
 func (pw *pkgWriter) headingNumbering(n *xnode) (numID, ilvl int) {
-	if n == nil {
-		return 0, 0
-	}
-	style := ""
-	if ps := n.child(nsW, "pStyle"); ps != nil {
-		style = ps.attr("val")
-	}
-	st := pw.st.para(style)
-	if st.hasNum {
-		numID, ilvl = st.numID, st.ilvl
-	}
-	if np := n.child(nsW, "numPr"); np != nil {
-		if e := np.child(nsW, "numId"); e != nil {
-			numID, _ = strconv.Atoi(e.attr("val"))
-		}
-		if e := np.child(nsW, "ilvl"); e != nil {
-			ilvl, _ = strconv.Atoi(e.attr("val"))
-		}
-	}
-	return numID, min(max(ilvl, 0), 8)
+	return pw.paraNumbering(n, true)
 }
 
 // Numbers in digits under Chinese counting. Word shows "1.1." under
