@@ -12,8 +12,10 @@ import (
 	"strings"
 )
 
-// locales holds one JSON file per language: an object from message key to
-// either a string or a plural object keyed by CLDR plural category.
+// locales holds the messages of each language: locales/{lang}.json for the
+// public site and locales/{area}.{lang}.json for each other area (the office,
+// mail, …), each an object from message key to either a string or a plural
+// object keyed by CLDR plural category. A key belongs to one file only.
 //
 //go:embed locales/*.json
 var locales embed.FS
@@ -37,20 +39,47 @@ func Load() (*Catalog, error) {
 	return load(locales)
 }
 
-// load reads locales/{lang}.json from fsys for every language.
+// load reads locales/{lang}.json and every locales/{area}.{lang}.json from
+// fsys for every language. A key found in two files of one language is an
+// error, as is a file named for no supported language.
 func load(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{printers: make(map[string]*Printer, len(Languages))}
+	names, err := fs.Glob(fsys, "locales/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("i18n: %w", err)
+	}
+	files := make(map[string][]string, len(Languages))
+	for _, name := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(name, "locales/"), ".json")
+		lang := base[strings.LastIndexByte(base, '.')+1:]
+		if !slices.Contains(Languages, lang) {
+			return nil, fmt.Errorf("i18n: %s: not named {lang}.json or {area}.{lang}.json for a supported language", name)
+		}
+		files[lang] = append(files[lang], name)
+	}
 	for _, lang := range Languages {
-		name := "locales/" + lang + ".json"
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("i18n: %w", err)
+		if !slices.Contains(files[lang], "locales/"+lang+".json") {
+			return nil, fmt.Errorf("i18n: open locales/%s.json: %w", lang, fs.ErrNotExist)
 		}
-		msgs, err := parseMessages(lang, data)
-		if err != nil {
-			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		all := make(map[string]message)
+		from := make(map[string]string)
+		for _, name := range files[lang] {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, fmt.Errorf("i18n: %w", err)
+			}
+			msgs, err := parseMessages(lang, data)
+			if err != nil {
+				return nil, fmt.Errorf("i18n: %s: %w", name, err)
+			}
+			for k, m := range msgs {
+				if other, dup := from[k]; dup {
+					return nil, fmt.Errorf("i18n: key %q is in both %s and %s", k, other, name)
+				}
+				all[k], from[k] = m, name
+			}
 		}
-		c.printers[lang] = &Printer{lang: lang, messages: msgs}
+		c.printers[lang] = &Printer{lang: lang, messages: all}
 	}
 	return c, nil
 }

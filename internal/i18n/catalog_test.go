@@ -394,3 +394,33 @@ func TestOneTermPerConcept(t *testing.T) {
 		}
 	}
 }
+
+// An area's file adds its keys to its language; a key in two files, or a
+// file named for no language, is refused with both names.
+func TestCatalogAreaFiles(t *testing.T) {
+	base := func() fstest.MapFS {
+		fsys := fstest.MapFS{}
+		for _, l := range Languages {
+			fsys["locales/"+l+".json"] = &fstest.MapFile{Data: []byte(`{"a": "A"}`)}
+			fsys["locales/office."+l+".json"] = &fstest.MapFile{Data: []byte(`{"office.b": "B"}`)}
+		}
+		return fsys
+	}
+	c, err := load(base())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Printer("ru").T("office.b"); got != "B" {
+		t.Errorf("office.b in ru = %q, want B", got)
+	}
+	dup := base()
+	dup["locales/mail.zh.json"] = &fstest.MapFile{Data: []byte(`{"office.b": "C"}`)}
+	if _, err := load(dup); err == nil || !strings.Contains(err.Error(), "office.zh.json") || !strings.Contains(err.Error(), "mail.zh.json") {
+		t.Errorf("key in two files: err = %v, want both file names", err)
+	}
+	odd := base()
+	odd["locales/office.de.json"] = &fstest.MapFile{Data: []byte(`{}`)}
+	if _, err := load(odd); err == nil || !strings.Contains(err.Error(), "office.de.json") {
+		t.Errorf("file for an unsupported language: err = %v", err)
+	}
+}
