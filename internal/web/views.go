@@ -14,7 +14,7 @@ import (
 	"github.com/tandemforum/tandem/internal/media"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/office/*.html
 var templateFiles embed.FS
 
 // views holds one parsed template per page, each made of the layout, the
@@ -23,8 +23,10 @@ type views struct {
 	pages map[string]*template.Template
 }
 
-func loadViews(as *assets) (*views, error) {
-	funcs := template.FuncMap{
+// templateFuncs are the functions every template, public or office, may
+// call.
+func templateFuncs(as *assets) template.FuncMap {
+	return template.FuncMap{
 		"asset":    as.url,
 		"paras":    paragraphs,
 		"in":       func(t time.Time, loc *time.Location) time.Time { return t.In(loc) },
@@ -54,7 +56,10 @@ func loadViews(as *assets) (*views, error) {
 		"label":        label,
 		"flat":         flat,
 	}
-	base := template.New("layout").Funcs(funcs)
+}
+
+func loadViews(as *assets) (*views, error) {
+	base := template.New("layout").Funcs(templateFuncs(as))
 	shared, err := fs.Glob(templateFiles, "templates/_*.html")
 	if err != nil {
 		return nil, err

@@ -1,0 +1,277 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/loginsession"
+)
+
+// The office is where the partners' people sign in and work. Its adapter
+// differs from the public site's in every respect that matters: nothing is
+// cached (Cache-Control: no-store), every method may be used, and each
+// request passes one chain: cross-origin refusal, the sign-in session, the
+// account, then the route's own permission check. Its pages have their own
+// layout, in the account's language.
+
+// officePrefix is where the office lives.
+const officePrefix = "/office"
+
+// Session keys in the login session's data.
+const (
+	sessAccount = "account" // int64 account id
+	sessEpoch   = "epoch"   // int64 the account's session epoch at sign-in
+	sessFlash   = "flash"   // string i18n key of a one-time notice
+	sessPending = "pending" // int64 account id that passed the password and awaits a TOTP code
+	sessLang    = "lang"    // string language chosen before signing in
+)
+
+// newSessions returns the manager of login sessions: kept in the database,
+// a cookie that scripts cannot read and other sites do not send with
+// cross-site subrequests, Secure when the site is served over https. A
+// session lasts at most a day and ends after four idle hours.
+func newSessions(st *loginsession.Store, secure bool) *scs.SessionManager {
+	m := scs.New()
+	m.Store = st
+	m.Lifetime = 24 * time.Hour
+	m.IdleTimeout = 4 * time.Hour
+	m.Cookie.Name = "tandem_session"
+	m.Cookie.Path = officePrefix
+	m.Cookie.HttpOnly = true
+	m.Cookie.SameSite = http.SameSiteLaxMode
+	m.Cookie.Secure = secure
+	m.Cookie.Persist = false
+	return m
+}
+
+// officeRequest is what an office handler knows about its request.
+type officeRequest struct {
+	*http.Request
+	// Account is the signed-in account, nil on the pages for visitors
+	// (sign-in, password reset, invitation).
+	Account *account.Account
+	Lang    string
+	T       *i18n.Printer
+}
+
+// officeFunc answers an office request: it writes the response, or returns
+// an error that the adapter renders as a page (errkind gives the status).
+type officeFunc func(w http.ResponseWriter, rq *officeRequest) error
+
+// officeAccess says who may reach an office route.
+type officeAccess int
+
+const (
+	// visitors may use the route signed out (sign-in, reset, invitation).
+	visitors officeAccess = iota
+	// members must be signed in; the handler checks what they may do
+	// with the thing the route names.
+	members
+	// admins must be signed in as an instance admin.
+	admins
+)
+
+// office adapts an office handler: it marks the response as never to be
+// stored, loads the signed-in account, sends a visitor who must sign in to
+// the sign-in page and renders what the handler returns as an error.
+func (s *Server) office(access officeAccess, fn officeFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rq := &officeRequest{Request: r}
+		acct, err := s.signedIn(r)
+		if err != nil {
+			s.officeError(w, rq.withLang(s, nil), err)
+			return
+		}
+		rq = rq.withLang(s, acct)
+		switch {
+		case acct == nil && access != visitors:
+			target := officePrefix + "/signin"
+			if r.Method == http.MethodGet && r.URL.Path != officePrefix+"/" {
+				target += "?next=" + url.QueryEscape(r.URL.RequestURI())
+			}
+			http.Redirect(w, r, target, http.StatusSeeOther)
+			return
+		case access == admins && !acct.Admin:
+			s.officeError(w, rq, errForbidden)
+			return
+		}
+		if err := fn(w, rq); err != nil {
+			s.officeError(w, rq, err)
+		}
+	})
+}
+
+// withLang sets the request's language: the account's, or for a visitor
+// the one chosen on a visitor's page, the language cookie of the public
+// site, or Accept-Language.
+func (rq *officeRequest) withLang(s *Server, acct *account.Account) *officeRequest {
+	rq.Account = acct
+	switch {
+	case acct != nil && i18n.Supported(acct.Lang):
+		rq.Lang = acct.Lang
+	default:
+		if l := s.sessions.GetString(rq.Context(), sessLang); i18n.Supported(l) {
+			rq.Lang = l
+		} else {
+			rq.Lang = readerLanguage(rq.Request)
+		}
+	}
+	rq.T = s.catalog.Printer(rq.Lang)
+	return rq
+}
+
+// signedIn returns the account of the request's login session, or nil. A
+// session whose epoch is behind its account's (the password changed, or the
+// account signed out everywhere) or whose account is disabled is ended.
+func (s *Server) signedIn(r *http.Request) (*account.Account, error) {
+	ctx := r.Context()
+	id := s.sessions.GetInt64(ctx, sessAccount)
+	if id == 0 {
+		return nil, nil
+	}
+	acct, err := s.accounts.ByID(ctx, id)
+	if errors.Is(err, account.ErrNotFound) {
+		return nil, s.sessions.Destroy(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if acct.Disabled || s.sessions.GetInt64(ctx, sessEpoch) != acct.SessionEpoch {
+		return nil, s.sessions.Destroy(ctx)
+	}
+	return acct, nil
+}
+
+// officeChain wraps the office's routes in what every office request passes
+// first: no-store, cross-origin refusal and the login session.
+func (s *Server) officeChain(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	if err := cop.AddTrustedOrigin(s.base.Scheme + "://" + s.base.Host); err != nil {
+		// The base URL was checked in New; an origin made from it is valid.
+		panic(err)
+	}
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rq := (&officeRequest{Request: r}).withLang(s, nil)
+		s.officeError(w, rq, errCrossOrigin)
+	}))
+	return noStore(s.sessions.LoadAndSave(cop.Handler(next)))
+}
+
+// noStore marks every response as one that no cache may keep.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// officeData is what the office layout gets; Main is the page's own data.
+type officeData struct {
+	Lang    string
+	Locale  string
+	T       *i18n.Printer
+	Account *account.Account
+	Title   string
+	// Section is the menu entry the page belongs to.
+	Section string
+	// Flash is a notice left by the previous request (saved, sent …),
+	// already in the reader's language.
+	Flash string
+	// Path is the page's path, for the language switcher of visitors'
+	// pages.
+	Path string
+	Main any
+}
+
+// render writes an office page with status 200.
+func (s *Server) officeRender(w http.ResponseWriter, rq *officeRequest, view, section, title string, main any) error {
+	return s.officeRenderStatus(w, rq, http.StatusOK, view, section, title, main)
+}
+
+// officeRenderStatus writes an office page with the given status: 422 for
+// a form returned with its errors, for instance.
+func (s *Server) officeRenderStatus(w http.ResponseWriter, rq *officeRequest, status int, view, section, title string, main any) error {
+	d := &officeData{
+		Lang: rq.Lang, Locale: i18n.Locale(rq.Lang), T: rq.T, Account: rq.Account,
+		Title: title, Section: section, Path: rq.URL.Path, Main: main,
+	}
+	if key := s.sessions.PopString(rq.Context(), sessFlash); key != "" {
+		d.Flash = rq.T.T(key)
+	}
+	var buf bytes.Buffer
+	if err := s.officeViews.render(&buf, view, d); err != nil {
+		return fmt.Errorf("render office %s: %w", view, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// flash leaves a notice for the next page the account sees.
+func (s *Server) flash(ctx context.Context, key string) {
+	s.sessions.Put(ctx, sessFlash, key)
+}
+
+// seeOther answers a form that was handled with a redirect to path, so that
+// reloading the next page does not send the form again.
+func seeOther(w http.ResponseWriter, r *http.Request, path string) error {
+	http.Redirect(w, r, path, http.StatusSeeOther)
+	return nil
+}
+
+// officeError renders err as an office page in the request's language;
+// errkind gives the status, and what is not a kind of error the user can
+// act on is logged and shown as a 500 without its details.
+func (s *Server) officeError(w http.ResponseWriter, rq *officeRequest, err error) {
+	status, key := errorStatus(err)
+	if status == http.StatusInternalServerError {
+		s.log.Error("office request failed", slog.String("method", rq.Method), slog.String("path", rq.URL.Path), slog.Any("err", err))
+	}
+	t := rq.T
+	main := struct {
+		Status      int
+		Title, Body string
+	}{status, t.T("error." + key + ".title"), t.T("error." + key + ".body")}
+	if rerr := s.officeRenderStatus(w, rq, status, "error", "", main.Title, main); rerr != nil {
+		s.log.Error("render office error page", slog.Any("err", rerr))
+		http.Error(w, http.StatusText(status), status)
+	}
+}
+
+// officeViews holds one parsed template per office page, each made of the
+// office layout, the office's partials and the page's own file.
+type officeViews struct {
+	pages map[string]*template.Template
+}
+
+func (vs *officeViews) render(w *bytes.Buffer, name string, d *officeData) error {
+	t, ok := vs.pages[name]
+	if !ok {
+		return fmt.Errorf("no office view %q", name)
+	}
+	return t.ExecuteTemplate(w, "_layout.html", d)
+}
+
+// safeNext returns next when it is a path in the office, and the dashboard
+// otherwise, so that a sign-in link cannot send anyone to another site.
+func safeNext(next string) string {
+	if strings.HasPrefix(next, officePrefix+"/") && !strings.HasPrefix(next, "//") && !strings.ContainsAny(next, "\\\r\n") {
+		if u, err := url.Parse(next); err == nil && u.Host == "" && u.Scheme == "" {
+			return next
+		}
+	}
+	return officePrefix + "/"
+}

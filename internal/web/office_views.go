@@ -1,0 +1,70 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// officeViewNames are the office pages that must exist; a missing one fails
+// the server at start-up.
+var officeViewNames = []string{"error", "signin"}
+
+// loadOfficeViews parses templates/office: the shared files (named _*.html)
+// into every page, and one page per other file.
+func loadOfficeViews(as *assets) (*officeViews, error) {
+	funcs := templateFuncs(as)
+	for k, v := range officeFuncs {
+		funcs[k] = v
+	}
+	base := template.New("office").Funcs(funcs)
+	shared, err := fs.Glob(templateFiles, "templates/office/_*.html")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := base.ParseFS(templateFiles, shared...); err != nil {
+		return nil, fmt.Errorf("office templates: %w", err)
+	}
+	pages, err := fs.Glob(templateFiles, "templates/office/[a-z]*.html")
+	if err != nil {
+		return nil, err
+	}
+	vs := &officeViews{pages: map[string]*template.Template{}}
+	for _, p := range pages {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.ParseFS(templateFiles, p); err != nil {
+			return nil, fmt.Errorf("office templates: %w", err)
+		}
+		vs.pages[strings.TrimSuffix(path.Base(p), ".html")] = t
+	}
+	for _, need := range officeViewNames {
+		if vs.pages[need] == nil {
+			return nil, fmt.Errorf("office templates: no view %q", need)
+		}
+	}
+	return vs, nil
+}
+
+// officeFuncs are the template functions of the office only.
+var officeFuncs = template.FuncMap{
+	// fieldErrors returns the messages for one field of a form.
+	"fieldErrors": func(f *form, field string) []string {
+		if f == nil {
+			return nil
+		}
+		return f.errors[field]
+	},
+	// formValue returns what the user typed into a field, or the stored
+	// value when the form is new.
+	"formValue": func(f *form, field string) string {
+		if f == nil {
+			return ""
+		}
+		return f.values.Get(field)
+	},
+}

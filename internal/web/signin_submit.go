@@ -1,0 +1,106 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+)
+
+// signinSubmit answers POST /office/signin. A right password starts a new
+// login session (a new token, so that a token planted before sign-in is
+// worth nothing) or, for an account with two-factor sign-in, asks for the
+// one-time code. A wrong one is answered after the delay the throttle asks
+// for, with the same message whether or not the address has an account; a
+// lock says for how many minutes. Successes and lockouts go to the event
+// log.
+func (s *Server) signinSubmit(w http.ResponseWriter, rq *officeRequest) error {
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("sign-in form: %v", err)
+	}
+	f := newForm(rq.T, rq.PostForm)
+	f.values.Del("password")
+	next := safeNext(rq.PostForm.Get("next"))
+	ctx := rq.Context()
+	acct, err := s.accounts.Authenticate(ctx, rq.PostForm.Get("email"), rq.PostForm.Get("password"), clientAddr(rq.Request))
+	var (
+		creds  *account.CredentialsError
+		locked *account.LockedError
+	)
+	switch {
+	case err == nil:
+		if err := s.startSession(ctx, acct); err != nil {
+			return err
+		}
+		if err := s.logEvent(ctx, acct, "signin.success", accountSubject(acct.ID), clientAddr(rq.Request)); err != nil {
+			return err
+		}
+		return seeOther(w, rq.Request, next)
+	case errors.Is(err, account.ErrTOTPRequired) && acct != nil:
+		if err := s.sessions.RenewToken(ctx); err != nil {
+			return err
+		}
+		s.sessions.Put(ctx, sessPending, acct.ID)
+		return seeOther(w, rq.Request, officePrefix+"/signin/totp?next="+url.QueryEscape(next))
+	case errors.As(err, &locked):
+		if locked.New {
+			if err := s.logEvent(ctx, nil, "signin.locked", accountSubject(locked.AccountID), clientAddr(rq.Request)); err != nil {
+				return err
+			}
+		}
+		msg, _ := account.Message(rq.T, err)
+		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "signin", "", rq.T.T("office.signin.title"),
+			&signinPage{Form: f, Next: next, Message: msg})
+	case errors.As(err, &creds):
+		if !sleep(ctx, creds.Delay) {
+			return ctx.Err()
+		}
+		msg, _ := account.Message(rq.T, err)
+		return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "signin", "", rq.T.T("office.signin.title"),
+			&signinPage{Form: f, Next: next, Message: msg})
+	default:
+		return err
+	}
+}
+
+// startSession signs acct in on this browser: a new session token, the
+// account and its session epoch in the session.
+func (s *Server) startSession(ctx context.Context, acct *account.Account) error {
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	s.sessions.Remove(ctx, sessPending)
+	s.sessions.Put(ctx, sessAccount, acct.ID)
+	s.sessions.Put(ctx, sessEpoch, acct.SessionEpoch)
+	return nil
+}
+
+// clientAddr is the address the request came from, as the connection
+// gives it: tandem trusts no forwarding header, so a proxy in front of it
+// counts as one client for sign-in throttling.
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// sleep waits d, or until ctx is done; it reports whether d passed.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

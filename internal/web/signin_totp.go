@@ -1,0 +1,65 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/tandemforum/tandem/internal/account"
+)
+
+// signinTOTPShow answers GET /office/signin/totp: the form for the
+// one-time code, after a right password of an account with two-factor
+// sign-in. Without such a password first it goes back to the sign-in form.
+func (s *Server) signinTOTPShow(w http.ResponseWriter, rq *officeRequest) error {
+	next := safeNext(rq.URL.Query().Get("next"))
+	if s.sessions.GetInt64(rq.Context(), sessPending) == 0 {
+		return seeOther(w, rq.Request, officePrefix+"/signin")
+	}
+	return s.officeRender(w, rq, "signin_totp", "", rq.T.T("office.totp.title"), &signinPage{Next: next})
+}
+
+// signinTOTPSubmit answers POST /office/signin/totp: a right code signs the
+// account in; a wrong, expired or used one is answered after the
+// throttle's delay, and too many lock it as wrong passwords do.
+func (s *Server) signinTOTPSubmit(w http.ResponseWriter, rq *officeRequest) error {
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("one-time code form: %v", err)
+	}
+	ctx := rq.Context()
+	next := safeNext(rq.PostForm.Get("next"))
+	id := s.sessions.GetInt64(ctx, sessPending)
+	if id == 0 {
+		return seeOther(w, rq.Request, officePrefix+"/signin")
+	}
+	acct, err := s.accounts.VerifyTOTP(ctx, id, rq.PostForm.Get("code"))
+	var (
+		creds  *account.CredentialsError
+		locked *account.LockedError
+	)
+	switch {
+	case err == nil:
+		if err := s.startSession(ctx, acct); err != nil {
+			return err
+		}
+		if err := s.logEvent(ctx, acct, "signin.success", accountSubject(acct.ID), clientAddr(rq.Request)); err != nil {
+			return err
+		}
+		return seeOther(w, rq.Request, next)
+	case errors.As(err, &locked):
+		if locked.New {
+			if err := s.logEvent(ctx, nil, "signin.locked", accountSubject(id), clientAddr(rq.Request)); err != nil {
+				return err
+			}
+		}
+		msg, _ := account.Message(rq.T, err)
+		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "signin_totp", "", rq.T.T("office.totp.title"), &signinPage{Next: next, Message: msg})
+	case errors.As(err, &creds):
+		if !sleep(ctx, creds.Delay) {
+			return ctx.Err()
+		}
+		msg, _ := account.Message(rq.T, err)
+		return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "signin_totp", "", rq.T.T("office.totp.title"), &signinPage{Next: next, Message: msg})
+	default:
+		return err
+	}
+}
