@@ -6,7 +6,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tandemforum/tandem/internal/errkind"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
@@ -35,7 +36,8 @@ func (d Dialect) String() string {
 }
 
 // ErrNotFound is returned when a row that was asked for by key does not exist.
-var ErrNotFound = errors.New("not found")
+// It is errkind.NotFound, so that a page shows it as a 404.
+var ErrNotFound = errkind.NotFound
 
 // DB is a database connection pool with the dialect it speaks. Every query
 // passes through it, so that tests can count queries per page.

@@ -11,8 +11,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
-	"github.com/tandemforum/tandem/internal/store"
 )
 
 // request is what a page handler knows about the request it answers.
@@ -31,15 +31,15 @@ type result struct {
 
 type pageFunc func(rq *request) (result, error)
 
-// errBadRequest marks input that the reader must correct.
-var errBadRequest = errors.New("bad request")
-
 // errMethodNotAllowed marks a request with a method its path does not take.
+// It is a kind of the web only: renderErrorIn maps it to 405 beside
+// errkind's kinds.
 var errMethodNotAllowed = errors.New("method not allowed")
 
-// badRequest returns an error that renders as a 400 page.
+// badRequest returns an error of kind errkind.BadRequest, which renders as a
+// 400 page.
 func badRequest(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: %s", errkind.BadRequest, fmt.Sprintf(format, args...))
 }
 
 // page adapts a page handler: it checks the language prefix and the query
@@ -138,7 +138,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 // notFound renders a 404 page in the language of the path's prefix when it
 // has one, and otherwise in the reader's language.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.renderErrorIn(w, r, s.pathLanguage(r), store.ErrNotFound)
+	s.renderErrorIn(w, r, s.pathLanguage(r), errkind.NotFound)
 }
 
 // pathLanguage returns the language of the request's path prefix when it has
@@ -154,21 +154,33 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 	s.renderErrorIn(w, r, readerLanguage(r), err)
 }
 
-// renderErrorIn renders the page for err in language l: 404 for what does not
-// exist, 400 for malformed input, 405 for a method the path does not take
-// (the caller sets Allow), 500 (with the details only in the log) for the
-// rest. It has the layout of every other page: the partners' names in
-// the header and footer, the menus and the language switcher.
+// errorPages names, for each status an error page is rendered with, its
+// messages: error.{name}.title and error.{name}.body.
+var errorPages = map[int]string{
+	http.StatusBadRequest:          "badrequest",
+	http.StatusUnauthorized:        "unauthorized",
+	http.StatusForbidden:           "forbidden",
+	http.StatusNotFound:            "notfound",
+	http.StatusMethodNotAllowed:    "method",
+	http.StatusConflict:            "conflict",
+	http.StatusUnprocessableEntity: "invalid",
+	http.StatusInternalServerError: "internal",
+}
+
+// renderErrorIn renders the page for err in language l, with the status of
+// err's kind (errkind.Status: 400, 401, 403, 404, 409, 422), 405 for a
+// method the path does not take (the caller sets Allow), and 500 (with the
+// details only in the log) for the rest. It has the layout of every other
+// page: the partners' names in the header and footer, the menus and the
+// language switcher.
 func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string, err error) {
-	status, key := http.StatusInternalServerError, "internal"
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		status, key = http.StatusNotFound, "notfound"
-	case errors.Is(err, errBadRequest):
-		status, key = http.StatusBadRequest, "badrequest"
-	case errors.Is(err, errMethodNotAllowed):
-		status, key = http.StatusMethodNotAllowed, "method"
-	default:
+	status := errkind.Status(err)
+	if errors.Is(err, errMethodNotAllowed) {
+		status = http.StatusMethodNotAllowed
+	}
+	key, ok := errorPages[status]
+	if !ok || status == http.StatusInternalServerError {
+		status, key = http.StatusInternalServerError, "internal"
 		s.log.Error("request failed", slog.String("path", r.URL.Path), slog.Any("err", err))
 	}
 	t := s.catalog.Printer(l)
