@@ -16,12 +16,12 @@ import (
 // the reader's language.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.chooseLanguage)
+	mux.HandleFunc("GET /{$}", s.languageChoose)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /assets/{name}", s.assetFile)
 	mux.HandleFunc("GET /media/{key...}", s.mediaFile)
-	mux.HandleFunc("GET /sitemap.xml", s.sitemap)
-	mux.HandleFunc("GET /robots.txt", s.robots)
+	mux.HandleFunc("GET /sitemap.xml", s.sitemapShow)
+	mux.HandleFunc("GET /robots.txt", s.robotsShow)
 
 	for _, l := range i18n.Languages {
 		page := func(pattern string, fn pageFunc, params ...string) {
