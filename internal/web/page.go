@@ -26,14 +26,17 @@ type result struct {
 	body        []byte
 }
 
+// pageFunc is a handler of the public site: it reads what it shows and
+// renders it, or returns an error whose kind (errkind) gives the page's
+// status.
 type pageFunc func(rq *request) (result, error)
 
-// page adapts a page handler: it checks the language prefix and the query
-// string, remembers the reader's language, serves from the cache of rendered
-// pages when it can, and renders errors as pages in the reader's language.
-// l is the page's language; params names the query parameters the page
-// accepts, others are ignored.
-func (s *Server) page(l string, fn pageFunc, params ...string) http.Handler {
+// publicPage is the adapter of the public site: it checks the language
+// prefix and the query string, remembers the reader's language, serves from
+// the cache of rendered pages when it can, and renders errors as pages in
+// the reader's language. l is the page's language; params names the query
+// parameters the page accepts, others are ignored.
+func (s *Server) publicPage(l string, fn pageFunc, params ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := url.Values{}
 		if r.URL.RawQuery != "" {
