@@ -1,6 +1,7 @@
 // Package app is tandem as a running program: the value that owns the
-// database, the file store and the web server, which `tandem serve` runs
-// and a test starts whole on a listener of its own.
+// database, the file store, the web server and the job workers, which
+// `tandem serve` and `tandem worker` run and a test starts whole on a
+// listener of its own.
 package app
 
 import (
@@ -11,8 +12,11 @@ import (
 	"net"
 	"path/filepath"
 	"runtime/debug"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/jobs"
+	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/web"
 )
@@ -39,6 +43,21 @@ type Config struct {
 	// NoCache turns off the web server's page cache (tests that count
 	// queries).
 	NoCache bool
+	// Workers is how many background jobs the program works at once; 0
+	// works none (another process runs `tandem worker`).
+	Workers int
+	// JobRescueAfter is how long a job may run before it is taken as
+	// abandoned by a dead process and retried; 0 means an hour.
+	JobRescueAfter time.Duration
+	// JobBackoff is the wait before a failed job's first retry, doubled
+	// for each further one; 0 means 10 s.
+	JobBackoff time.Duration
+	// SMTP is the mail server's smtp:// or smtps:// URL; empty writes mail
+	// to the outbox in Data/outbox.
+	SMTP string
+	// MailFrom is the sender's address; empty means tandem@ the base
+	// URL's host.
+	MailFrom string
 }
 
 // Program is tandem running: its database (migrated when opened), its
@@ -48,7 +67,13 @@ type Program struct {
 	DB    *store.DB
 	Blobs blob.Store
 	Web   *web.Server
-	log   *slog.Logger
+	// Jobs is the job queue; Run works it when Config.Workers > 0.
+	Jobs *jobs.Queue
+	// Mail delivers the mail jobs; Outbox holds mail when there is no
+	// SMTP server.
+	Mail   *mail.Mailer
+	Outbox *mail.Outbox
+	log    *slog.Logger
 }
 
 // Open opens the database, applying migrations, and the file store, and
@@ -76,10 +101,53 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		db.Close()
 		return nil, fmt.Errorf("web server: %w", err)
 	}
-	return &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log}, nil
+	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: mail.NewOutbox(filepath.Join(cfg.Data, "outbox"))}
+	if err := p.openJobs(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return p, nil
 }
 
-// Run serves the site on l until ctx is done, then shuts down gracefully
+// openJobs makes the mailer and the job queue with every worker.
+func (p *Program) openJobs(ctx context.Context) error {
+	from := p.cfg.MailFrom
+	if from == "" {
+		from = mail.DefaultFrom(p.cfg.BaseURL)
+	}
+	m, err := mail.New(mail.Config{SMTP: p.cfg.SMTP, From: from, Outbox: filepath.Join(p.cfg.Data, "outbox"), Logger: p.log})
+	if err != nil {
+		return err
+	}
+	ws := jobs.NewWorkers()
+	mail.Register(ws, m)
+	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log})
+	if err != nil {
+		return err
+	}
+	p.Mail, p.Jobs = m, q
+	return nil
+}
+
+// Work works background jobs until ctx is done, then waits up to 30 s for
+// those running to end (after which they are cancelled and retried
+// later). It is what `tandem worker` runs; Run does it beside the site.
+func (p *Program) Work(ctx context.Context) error {
+	if err := p.Jobs.Start(ctx); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	return p.stopJobs()
+}
+
+func (p *Program) stopJobs() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return p.Jobs.Stop(ctx)
+}
+
+// Run serves the site on l, and works background jobs when
+// Config.Workers > 0, until ctx is done, then shuts both down gracefully
 // and returns nil; it returns the error that stopped it otherwise. It
 // closes l.
 func (p *Program) Run(ctx context.Context, l net.Listener) error {
@@ -90,10 +158,16 @@ func (p *Program) Run(ctx context.Context, l net.Listener) error {
 		old := debug.SetGCPercent(p.cfg.GCPercent)
 		defer debug.SetGCPercent(old)
 	}
-	return p.Web.ServeListener(ctx, l)
+	if err := p.Jobs.Start(ctx); err != nil {
+		l.Close()
+		return err
+	}
+	err := p.Web.ServeListener(ctx, l)
+	return errors.Join(err, p.stopJobs())
 }
 
-// Close closes the database. The program is not usable afterwards.
+// Close closes the job queue and the database. The program is not usable
+// afterwards.
 func (p *Program) Close() error {
-	return p.DB.Close()
+	return errors.Join(p.Jobs.Close(), p.DB.Close())
 }

@@ -42,6 +42,7 @@ func commands() []command {
 		{"segment", "split text into sentences", runSegment},
 		{"serve", "serve the public forum site", runServe},
 		{"version", "print the version", runVersion},
+		{"worker", "work background jobs (mail) without serving the site", runWorker},
 		{"xliff", "export documents to XLIFF for CAT tools and import translations", runXLIFF},
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })

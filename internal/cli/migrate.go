@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -21,6 +22,9 @@ func runMigrate(ctx context.Context, env *Env, args []string) error {
 	defer db.Close()
 	applied, err := db.Migrate(ctx)
 	if err != nil {
+		return err
+	}
+	if err := jobs.Migrate(ctx, db); err != nil {
 		return err
 	}
 	if len(applied) == 0 {

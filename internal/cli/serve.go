@@ -14,6 +14,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("serve", "serve [flags]")
 	var cfg config
 	cfg.register(fs, env)
+	var jc jobConfig
+	jc.register(fs, env)
 	addr := fs.String("addr", orDefault(env.Getenv("TANDEM_ADDR"), "localhost:8080"), "listen `address` (env TANDEM_ADDR)")
 	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, for canonical links and feeds; default http://ADDR (env TANDEM_BASE_URL)")
 	logLevel := fs.String("log-level", orDefault(env.Getenv("TANDEM_LOG_LEVEL"), "info"), "log `level`: debug (logs every request), info, warn or error (env TANDEM_LOG_LEVEL)")
@@ -45,7 +47,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	prog, err := app.Open(ctx, app.Config{Data: cfg.data, Database: cfg.database, BaseURL: strings.TrimRight(*baseURL, "/"),
-		Logger: logger, Version: toolVersion(), GCPercent: gc})
+		Logger: logger, Version: toolVersion(), GCPercent: gc,
+		Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, SMTP: jc.smtp, MailFrom: jc.mailFrom})
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tandemforum/tandem/internal/errkind"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
@@ -35,13 +36,16 @@ func (d Dialect) String() string {
 }
 
 // ErrNotFound is returned when a row that was asked for by key does not exist.
-var ErrNotFound = errors.New("not found")
+// It is errkind.NotFound, so that a page shows it as a 404.
+var ErrNotFound = errkind.NotFound
 
 // DB is a database connection pool with the dialect it speaks. Every query
 // passes through it, so that tests can count queries per page.
 type DB struct {
 	sql     *sql.DB
 	dialect Dialect
+	driver  string // database/sql driver name and data source, for OpenPool
+	source  string
 	queries atomic.Int64
 	rebound sync.Map // query text with ? → query text with $n (PostgreSQL)
 }
@@ -84,7 +88,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	return &DB{sql: db, dialect: SQLite}, nil
+	return &DB{sql: db, dialect: SQLite, driver: "sqlite", source: "file:" + path + "?" + q.Encode()}, nil
 }
 
 func openPostgres(ctx context.Context, dsn string) (*DB, error) {
@@ -98,7 +102,7 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open postgres %s: %w", redact(dsn), err)
 	}
-	return &DB{sql: db, dialect: Postgres}, nil
+	return &DB{sql: db, dialect: Postgres, driver: "pgx", source: dsn}, nil
 }
 
 // redact removes a password from a database URL before it is shown.
@@ -112,6 +116,29 @@ func redact(dsn string) string {
 	}
 	return u.String()
 }
+
+// OpenPool opens another connection pool on the same database with the
+// same settings, holding at most maxOpen connections. It is for a component
+// that runs its own SQL and must not compete with the main pool, such as
+// the job queue, which on SQLite wants a single connection of its own. The
+// caller closes it.
+func (db *DB) OpenPool(ctx context.Context, maxOpen int) (*sql.DB, error) {
+	p, err := sql.Open(db.driver, db.source)
+	if err != nil {
+		return nil, fmt.Errorf("open %s pool: %w", db.dialect, err)
+	}
+	p.SetMaxOpenConns(maxOpen)
+	p.SetMaxIdleConns(maxOpen)
+	if err := p.PingContext(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("open %s pool: %w", db.dialect, err)
+	}
+	return p, nil
+}
+
+// SQL returns the database/sql pool beneath db, for a library that takes
+// one (the job queue's driver). Queries sent through it are not counted.
+func (db *DB) SQL() *sql.DB { return db.sql }
 
 // Close closes the pool.
 func (db *DB) Close() error { return db.sql.Close() }
@@ -202,6 +229,11 @@ func (tx *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
 func (tx *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	return tx.tx.ExecContext(ctx, tx.db.bind(q), args...)
 }
+
+// SQL returns the database/sql transaction beneath tx, for a library that
+// writes in the caller's transaction (the job queue inserts jobs with it,
+// so that a change and the work it triggers commit together).
+func (tx *Tx) SQL() *sql.Tx { return tx.tx }
 
 // Dialect reports the dialect of the transaction's database.
 func (tx *Tx) Dialect() Dialect { return tx.db.dialect }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"mime"
-	"net/http"
 	"path"
 	"strings"
 )
@@ -62,15 +61,4 @@ func (as *assets) url(name string) (string, error) {
 		return "", fmt.Errorf("no asset %q", name)
 	}
 	return "/assets/" + fp, nil
-}
-
-func (s *Server) assetFile(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.assets.files[r.PathValue("name")]
-	if !ok {
-		s.notFound(w, r)
-		return
-	}
-	w.Header().Set("Content-Type", a.contentType)
-	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	w.Write(a.body)
 }

@@ -67,7 +67,11 @@ func TestEveryUITextIsInTheCatalog(t *testing.T) {
 		plain["lang.name."+l] = true
 		plain["lang.self."+l] = true
 	}
-	for _, key := range []string{"error.notfound.title", "error.badrequest.title", "error.internal.title", "error.notfound.body", "error.badrequest.body", "error.internal.body", "error.method.title", "error.method.body", "country.CN", "country.RU"} {
+	for _, name := range errorPages {
+		plain["error."+name+".title"] = true
+		plain["error."+name+".body"] = true
+	}
+	for _, key := range []string{"country.CN", "country.RU"} {
 		plain[key] = true
 	}
 	for _, l := range i18n.Languages {

@@ -3,16 +3,13 @@ package web
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"html/template"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/i18n"
-	"github.com/tandemforum/tandem/internal/store"
 )
 
 // request is what a page handler knows about the request it answers.
@@ -29,25 +26,17 @@ type result struct {
 	body        []byte
 }
 
+// pageFunc is a handler of the public site: it reads what it shows and
+// renders it, or returns an error whose kind (errkind) gives the page's
+// status.
 type pageFunc func(rq *request) (result, error)
 
-// errBadRequest marks input that the reader must correct.
-var errBadRequest = errors.New("bad request")
-
-// errMethodNotAllowed marks a request with a method its path does not take.
-var errMethodNotAllowed = errors.New("method not allowed")
-
-// badRequest returns an error that renders as a 400 page.
-func badRequest(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, args...))
-}
-
-// page adapts a page handler: it checks the language prefix and the query
-// string, remembers the reader's language, serves from the cache of rendered
-// pages when it can, and renders errors as pages in the reader's language.
-// l is the page's language; params names the query parameters the page
-// accepts, others are ignored.
-func (s *Server) page(l string, fn pageFunc, params ...string) http.Handler {
+// publicPage is the adapter of the public site: it checks the language
+// prefix and the query string, remembers the reader's language, serves from
+// the cache of rendered pages when it can, and renders errors as pages in
+// the reader's language. l is the page's language; params names the query
+// parameters the page accepts, others are ignored.
+func (s *Server) publicPage(l string, fn pageFunc, params ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := url.Values{}
 		if r.URL.RawQuery != "" {
@@ -82,116 +71,6 @@ func (s *Server) page(l string, fn pageFunc, params ...string) http.Handler {
 		s.cache.put(key, version, e)
 		e.write(w, r)
 	})
-}
-
-// rememberLanguage keeps the language of the last page read in a cookie, so
-// that / sends the reader back to it.
-func rememberLanguage(w http.ResponseWriter, r *http.Request, l string) {
-	if len(r.Header["Cookie"]) > 0 {
-		if c, err := r.Cookie(langCookie); err == nil && c.Value == l {
-			return
-		}
-	}
-	w.Header()["Set-Cookie"] = langCookies[l]
-}
-
-// langCookies holds the Set-Cookie header that remembers each language.
-var langCookies = func() map[string][]string {
-	m := map[string][]string{}
-	for _, l := range i18n.Languages {
-		c := &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true}
-		m[l] = []string{c.String()}
-	}
-	return m
-}()
-
-const langCookie = "lang"
-
-// readerLanguage picks the language for a request without a language in its
-// path: the cookie, then Accept-Language.
-func readerLanguage(r *http.Request) string {
-	if c, err := r.Cookie(langCookie); err == nil && i18n.Supported(c.Value) {
-		return c.Value
-	}
-	return i18n.Negotiate(r.Header.Get("Accept-Language"))
-}
-
-// chooseLanguage answers / by sending the reader to the home page in their
-// language.
-func (s *Server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
-	w.Header().Add("Vary", "Accept-Language, Cookie")
-	w.Header().Set("Cache-Control", "no-store")
-	http.Redirect(w, r, "/"+readerLanguage(r)+"/", http.StatusFound)
-}
-
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := s.db.Ping(r.Context()); err != nil {
-		s.log.Error("health check", slog.Any("err", err))
-		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-		return
-	}
-	w.Write([]byte("ok\n"))
-}
-
-// notFound renders a 404 page in the language of the path's prefix when it
-// has one, and otherwise in the reader's language.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.renderErrorIn(w, r, s.pathLanguage(r), store.ErrNotFound)
-}
-
-// pathLanguage returns the language of the request's path prefix when it has
-// one, and otherwise the reader's language.
-func (s *Server) pathLanguage(r *http.Request) string {
-	if first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); i18n.Supported(first) {
-		return first
-	}
-	return readerLanguage(r)
-}
-
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
-	s.renderErrorIn(w, r, readerLanguage(r), err)
-}
-
-// renderErrorIn renders the page for err in language l: 404 for what does not
-// exist, 400 for malformed input, 405 for a method the path does not take
-// (the caller sets Allow), 500 (with the details only in the log) for the
-// rest. It has the layout of every other page: the partners' names in
-// the header and footer, the menus and the language switcher.
-func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string, err error) {
-	status, key := http.StatusInternalServerError, "internal"
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		status, key = http.StatusNotFound, "notfound"
-	case errors.Is(err, errBadRequest):
-		status, key = http.StatusBadRequest, "badrequest"
-	case errors.Is(err, errMethodNotAllowed):
-		status, key = http.StatusMethodNotAllowed, "method"
-	default:
-		s.log.Error("request failed", slog.String("path", r.URL.Path), slog.Any("err", err))
-	}
-	t := s.catalog.Printer(l)
-	data := &pageData{
-		Title: t.T("error." + key + ".title"),
-		Main: struct {
-			Status      int
-			Title, Body string
-		}{status, t.T("error." + key + ".title"), t.T("error." + key + ".body")},
-		NoIndex: true,
-	}
-	s.fill(r.Context(), l, t, "/", data)
-	data.Canonical = ""
-	var buf bytes.Buffer
-	if rerr := s.views.render(&buf, "error", data); rerr != nil {
-		s.log.Error("render error page", slog.Any("err", rerr))
-		http.Error(w, http.StatusText(status), status)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write([]byte(plain(buf.String())))
 }
 
 // pageData is what the layout template gets; Main is the page's own data.

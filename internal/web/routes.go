@@ -9,32 +9,61 @@ import (
 	"github.com/tandemforum/tandem/internal/i18n"
 )
 
-// routes lists every URL the server answers, each to GET (and so to HEAD).
-// Pages exist once per language, under the language's prefix. In front of
-// them, canonical sends a path with a trailing slash to its address without
-// one and refuses other methods with 405; what no route takes is a 404 in
-// the reader's language.
+// routes lists every URL the server answers, in groups, each of which
+// registers its routes on the one mux:
+//   - siteRoutes: the addresses outside the languages (the root, health
+//     check, assets, media, sitemap, robots.txt);
+//   - publicRoutes: the public site, each page once per language under the
+//     language's prefix, GET only, through the publicPage adapter (cached,
+//     errors rendered in the page's language).
+//
+// In front of the mux, canonical sends a path with a trailing slash to its
+// address without one and refuses with 405 a method no route takes there;
+// what no route takes is a 404 in the reader's language.
 func (s *Server) routes() http.Handler {
+	return s.withRoutes(
+		s.siteRoutes,
+		s.publicRoutes,
+		// The office joins here as one more group (s.officeRoutes): its
+		// routes under /office/, any method, each through its own adapter
+		// and middleware chain. canonical passes a request whose method a
+		// route takes as it is (POST /office/signin) straight to the mux.
+	)
+}
+
+// withRoutes returns the handler of a mux that holds the routes of groups,
+// with the 404 page as its fallback, behind canonical.
+func (s *Server) withRoutes(groups ...func(mux *http.ServeMux)) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.chooseLanguage)
+	for _, g := range groups {
+		g(mux)
+	}
+	mux.HandleFunc("/", s.notFound)
+	return s.canonical(mux)
+}
+
+// siteRoutes registers the addresses that belong to no language: the root,
+// which sends the reader to their language, the health check, the
+// fingerprinted assets, the media files, the sitemap and robots.txt.
+func (s *Server) siteRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /{$}", s.languageChoose)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /assets/{name}", s.assetFile)
 	mux.HandleFunc("GET /media/{key...}", s.mediaFile)
-	mux.HandleFunc("GET /sitemap.xml", s.sitemap)
-	mux.HandleFunc("GET /robots.txt", s.robots)
+	mux.HandleFunc("GET /sitemap.xml", s.sitemapShow)
+	mux.HandleFunc("GET /robots.txt", s.robotsShow)
+}
 
+// publicRoutes registers the pages of the public site, once per language
+// under its prefix (/en/forums, /ru/forums, /zh/forums), each to GET (and
+// so to HEAD) through publicPage. The home page's address has a trailing
+// slash; its prefix alone redirects there.
+func (s *Server) publicRoutes(mux *http.ServeMux) {
 	for _, l := range i18n.Languages {
 		page := func(pattern string, fn pageFunc, params ...string) {
-			mux.Handle("GET /"+l+pattern, s.page(l, fn, params...))
+			mux.Handle("GET /"+l+pattern, s.publicPage(l, fn, params...))
 		}
-		// The home page's address has a trailing slash.
-		mux.HandleFunc("GET /"+l, func(w http.ResponseWriter, r *http.Request) {
-			target := "/" + l + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
-		})
+		mux.Handle("GET /"+l, homeRedirect(l))
 		page("/{$}", s.homeShow)
 		page("/forums", s.forumsList, "page")
 		page("/forums/{forum}", s.forumShow)
@@ -50,35 +79,41 @@ func (s *Server) routes() http.Handler {
 		page("/partners/{partner}", s.partnerShow)
 		page("/partners/{partner}/mark.svg", s.partnerMarkSVG)
 	}
-
-	mux.HandleFunc("/", s.notFound)
-	return s.canonical(mux)
 }
 
-// allowed is the Allow header of every route: each answers GET, and so HEAD.
-var allowed = []string{"GET, HEAD"}
-
 // canonical stands in front of mux so that every resource has one address
-// and one method:
+// and each method one answer:
 //   - GET or HEAD of a path that a route takes once its trailing slash,
 //     doubled slashes or dot segments are gone is sent there in one
 //     permanent redirect, query kept (/en/forums/ → /en/forums,
 //     /en//forums → /en/forums); the home pages are the only addresses
 //     with a trailing slash (/en/) and keep it;
-//   - any other method on such a path is refused with 405 Method Not
-//     Allowed, an Allow header and a page in the language of the path's
-//     prefix, or else in the reader's;
+//   - another method goes to mux when a route takes that method at the
+//     path as it is, without doubled slashes or dot segments (a form's
+//     POST); the public site has no such route;
+//   - any other method on a path some route takes is refused with 405
+//     Method Not Allowed, an Allow header naming the methods the path
+//     takes, and a page in the language of the path's prefix, or else in
+//     the reader's;
 //   - anything else goes to mux, whose fallback is a 404 page.
 func (s *Server) canonical(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.EscapedPath()
 		get := r.Method == http.MethodGet || r.Method == http.MethodHead
-		if get && !strings.HasSuffix(p, "/") && !strings.Contains(p, "//") && !strings.Contains(p, "/.") {
+		clean := !strings.Contains(p, "//") && !strings.Contains(p, "/.")
+		if clean && get && !strings.HasSuffix(p, "/") {
 			// Already an address, or none: mux serves it or says 404.
 			mux.ServeHTTP(w, r)
 			return
 		}
+		if clean && !get && taken(route(mux, r, r.Method, p)) {
+			mux.ServeHTTP(w, r)
+			return
+		}
 		target, ok := canonicalPath(mux, r, p)
+		if !ok && !get && strings.HasPrefix(p, "/") {
+			target = path.Clean(p)
+		}
 		switch {
 		case get:
 			if ok && target != p {
@@ -89,8 +124,8 @@ func (s *Server) canonical(mux *http.ServeMux) http.Handler {
 				return
 			}
 			mux.ServeHTTP(w, r)
-		case ok:
-			w.Header()["Allow"] = allowed
+		case target != "" && allowed(mux, r, target) != "":
+			w.Header().Set("Allow", allowed(mux, r, target))
 			s.renderErrorIn(w, r, s.pathLanguage(r), errMethodNotAllowed)
 		default:
 			s.notFound(w, r)
@@ -98,29 +133,55 @@ func (s *Server) canonical(mux *http.ServeMux) http.Handler {
 	})
 }
 
+// routeMethods are the methods a route may take, but HEAD, which the routes
+// of GET take too.
+var routeMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+// allowed returns the Allow header of the escaped path p: the methods the
+// routes of mux take there, HEAD with GET ("GET, HEAD", "GET, HEAD,
+// POST"), or "" when no route takes p.
+func allowed(mux *http.ServeMux, r *http.Request, p string) string {
+	var ms []string
+	for _, m := range routeMethods {
+		if taken(route(mux, r, m, p)) {
+			ms = append(ms, m)
+			if m == http.MethodGet {
+				ms = append(ms, http.MethodHead)
+			}
+		}
+	}
+	return strings.Join(ms, ", ")
+}
+
 // canonicalPath returns the address of the resource at the escaped path p
-// (p itself when it is one), and whether a route of mux takes it.
+// (p itself when it is one), and whether a route of mux takes it to GET.
 func canonicalPath(mux *http.ServeMux, r *http.Request, p string) (string, bool) {
 	if !strings.HasPrefix(p, "/") {
 		return "", false
 	}
 	clean := path.Clean(p)
-	if home := strings.TrimSuffix(clean, "/") + "/"; strings.HasSuffix(route(mux, r, home), "/{$}") {
+	if home := strings.TrimSuffix(clean, "/") + "/"; strings.HasSuffix(route(mux, r, http.MethodGet, home), "/{$}") {
 		return home, true
 	}
-	if pattern := route(mux, r, clean); pattern != "" && pattern != "/" {
+	if taken(route(mux, r, http.MethodGet, clean)) {
 		return clean, true
 	}
 	return "", false
 }
 
-// route returns the pattern of the route of mux that takes GET of the
-// escaped path p, or "" when none does.
-func route(mux *http.ServeMux, r *http.Request, p string) string {
+// route returns the pattern of the route of mux that takes method at the
+// escaped path p, "/" when only the fallback does, or "" when none does.
+func route(mux *http.ServeMux, r *http.Request, method, p string) string {
 	u, err := url.Parse(p)
 	if err != nil {
 		return ""
 	}
-	_, pattern := mux.Handler(&http.Request{Method: http.MethodGet, URL: u, Host: r.Host})
+	_, pattern := mux.Handler(&http.Request{Method: method, URL: u, Host: r.Host})
 	return pattern
+}
+
+// taken reports whether a route pattern, as route returns it, is a route's
+// and not the fallback's.
+func taken(pattern string) bool {
+	return pattern != "" && pattern != "/"
 }

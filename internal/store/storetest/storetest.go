@@ -11,6 +11,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -25,6 +26,18 @@ func ForEach(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
 
+// migrate applies tandem's migrations and the job queue's, so that code
+// under test can queue jobs (send mail) in its transactions.
+func migrate(t testing.TB, db *store.DB) {
+	t.Helper()
+	if _, err := db.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := jobs.Migrate(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // SQLite returns a fresh migrated SQLite database in the test's temp folder.
 func SQLite(t testing.TB) *store.DB {
 	t.Helper()
@@ -34,9 +47,7 @@ func SQLite(t testing.TB) *store.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	migrate(t, db)
 	return db
 }
 
@@ -50,9 +61,7 @@ func Postgres(t testing.TB) *store.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	migrate(t, db)
 	return db
 }
 

@@ -1,0 +1,51 @@
+package web
+
+import "github.com/tandemforum/tandem/internal/forum"
+
+func (s *Server) forumShow(rq *request) (result, error) {
+	fv, err := s.loadForum(rq)
+	if err != nil {
+		return result{}, err
+	}
+	ctx := rq.Context()
+	sessions, err := s.forums.Programme(ctx, fv.Forum.ID)
+	if err != nil {
+		return result{}, err
+	}
+	collections, err := s.forums.Collections(ctx, fv.Forum.ID)
+	if err != nil {
+		return result{}, err
+	}
+	news, err := s.forums.NewsOfForum(ctx, fv.Forum.ID)
+	if err != nil {
+		return result{}, err
+	}
+	speakers := map[int64]bool{}
+	speeches := 0
+	for _, ss := range sessions {
+		for _, sp := range ss.Speeches {
+			speakers[sp.SpeakerID] = true
+			speeches++
+		}
+	}
+	title := textIn(fv.Forum.Title, rq.Lang)
+	theme := textIn(fv.Forum.Theme, rq.Lang)
+	d := &pageData{
+		Title:       title,
+		Description: theme,
+		Section:     "forums",
+		OGType:      "website",
+		JSONLD:      s.eventLD(rq.Lang, fv, sessions),
+		Calendar:    "/" + rq.Lang + fv.Path + "/programme.ics",
+		ForumNav:    &forumNav{Path: fv.Path, Current: "overview"},
+		Main: struct {
+			*forumView
+			Sessions    []*forum.Session
+			Collections []*forum.Collection
+			News        []*forum.NewsPost
+			Speeches    int
+			Speakers    int
+		}{fv, sessions, collections, news, speeches, len(speakers)},
+	}
+	return s.html(rq, "forum", fv.Path, d)
+}

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"time"
+
+	"github.com/tandemforum/tandem/internal/forum"
+)
+
+func (s *Server) homeShow(rq *request) (result, error) {
+	ctx := rq.Context()
+	forums, err := s.forums.Forums(ctx)
+	if err != nil {
+		return result{}, err
+	}
+	news, _, err := s.forums.News(ctx, 3, 0)
+	if err != nil {
+		return result{}, err
+	}
+	partners, err := s.forums.Partners(ctx)
+	if err != nil {
+		return result{}, err
+	}
+	type forumItem struct {
+		Forum    *forum.Forum
+		Loc      *time.Location
+		ZoneName string
+	}
+	var items []forumItem
+	for _, f := range forums {
+		items = append(items, forumItem{f, f.Location(), rq.T.ZoneName(f.Location(), f.StartsAt)})
+	}
+	var lead *forumItem
+	var rest []forumItem
+	if len(items) > 0 {
+		lead, rest = &items[0], items[1:]
+	}
+	d := &pageData{
+		Title:       rq.T.T("home.title"),
+		Description: rq.T.T("home.description"),
+		Section:     "home",
+		JSONLD:      s.websiteLD(rq.Lang, partners),
+		Main: struct {
+			Lead     *forumItem
+			Forums   []forumItem
+			News     []*forum.NewsPost
+			Partners []*forum.Partner
+		}{lead, rest, news, partners},
+	}
+	return s.html(rq, "home", "/", d)
+}

@@ -1,0 +1,15 @@
+package web
+
+func (s *Server) partnersList(rq *request) (result, error) {
+	ps, err := s.forums.Partners(rq.Context())
+	if err != nil {
+		return result{}, err
+	}
+	d := &pageData{
+		Title:       rq.T.T("partners.title"),
+		Description: rq.T.T("partners.description"),
+		Section:     "partners",
+		Main:        ps,
+	}
+	return s.html(rq, "partners", "/partners", d)
+}
