@@ -46,6 +46,22 @@ var errorPages = map[int]string{
 	http.StatusInternalServerError: "internal",
 }
 
+// errorPage returns the status of the page for err and the name of its
+// messages (errorPages): err's kind's status (errkind.Status), 405 for
+// errMethodNotAllowed, and 500 for the rest. Both the public site and the
+// office render their error pages with it.
+func errorPage(err error) (status int, key string) {
+	status = errkind.Status(err)
+	if errors.Is(err, errMethodNotAllowed) {
+		status = http.StatusMethodNotAllowed
+	}
+	key, ok := errorPages[status]
+	if !ok {
+		return http.StatusInternalServerError, "internal"
+	}
+	return status, key
+}
+
 // renderErrorIn renders the page for err in language l, with the status of
 // err's kind (errkind.Status: 400, 401, 403, 404, 409, 422), 405 for a
 // method the path does not take (the caller sets Allow), and 500 (with the
@@ -53,13 +69,8 @@ var errorPages = map[int]string{
 // page: the partners' names in the header and footer, the menus and the
 // language switcher.
 func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string, err error) {
-	status := errkind.Status(err)
-	if errors.Is(err, errMethodNotAllowed) {
-		status = http.StatusMethodNotAllowed
-	}
-	key, ok := errorPages[status]
-	if !ok || status == http.StatusInternalServerError {
-		status, key = http.StatusInternalServerError, "internal"
+	status, key := errorPage(err)
+	if status == http.StatusInternalServerError {
 		s.log.Error("request failed", slog.String("path", r.URL.Path), slog.Any("err", err))
 	}
 	t := s.catalog.Printer(l)

@@ -15,6 +15,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/loginsession"
 )
@@ -104,7 +105,7 @@ func (s *Server) office(access officeAccess, fn officeFunc) http.Handler {
 			http.Redirect(w, r, target, http.StatusSeeOther)
 			return
 		case access == admins && !acct.Admin:
-			s.officeError(w, rq, errForbidden)
+			s.officeError(w, rq, errkind.Forbidden)
 			return
 		}
 		if err := fn(w, rq); err != nil {
@@ -164,7 +165,7 @@ func (s *Server) officeChain(next http.Handler) http.Handler {
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rq := (&officeRequest{Request: r}).withLang(s, nil)
-		s.officeError(w, rq, errCrossOrigin)
+		s.officeError(w, rq, fmt.Errorf("cross-origin %s %s: %w", r.Method, r.URL.Path, errkind.Forbidden))
 	}))
 	return noStore(s.sessions.LoadAndSave(cop.Handler(next)))
 }
@@ -236,7 +237,7 @@ func seeOther(w http.ResponseWriter, r *http.Request, path string) error {
 // errkind gives the status, and what is not a kind of error the user can
 // act on is logged and shown as a 500 without its details.
 func (s *Server) officeError(w http.ResponseWriter, rq *officeRequest, err error) {
-	status, key := errorStatus(err)
+	status, key := errorPage(err)
 	if status == http.StatusInternalServerError {
 		s.log.Error("office request failed", slog.String("method", rq.Method), slog.String("path", rq.URL.Path), slog.Any("err", err))
 	}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/i18n"
 )
 
 // officeViewNames are the office pages that must exist; a missing one fails
@@ -52,6 +54,8 @@ func loadOfficeViews(as *assets) (*officeViews, error) {
 
 // officeFuncs are the template functions of the office only.
 var officeFuncs = template.FuncMap{
+	"officeMenu": officeMenu,
+	"langList":   func() []string { return i18n.Languages },
 	// fieldErrors returns the messages for one field of a form.
 	"fieldErrors": func(f *form, field string) []string {
 		if f == nil {

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
 
@@ -15,7 +16,9 @@ import (
 //     check, assets, media, sitemap, robots.txt);
 //   - publicRoutes: the public site, each page once per language under the
 //     language's prefix, GET only, through the publicPage adapter (cached,
-//     errors rendered in the page's language).
+//     errors rendered in the page's language);
+//   - officeRoutes: the office, under /office/, any method, never cached,
+//     each route through the office adapter and its chain.
 //
 // In front of the mux, canonical sends a path with a trailing slash to its
 // address without one and refuses with 405 a method no route takes there;
@@ -24,10 +27,7 @@ func (s *Server) routes() http.Handler {
 	return s.withRoutes(
 		s.siteRoutes,
 		s.publicRoutes,
-		// The office joins here as one more group (s.officeRoutes): its
-		// routes under /office/, any method, each through its own adapter
-		// and middleware chain. canonical passes a request whose method a
-		// route takes as it is (POST /office/signin) straight to the mux.
+		s.officeRoutes,
 	)
 }
 
@@ -184,4 +184,26 @@ func route(mux *http.ServeMux, r *http.Request, method, p string) string {
 // and not the fallback's.
 func taken(pattern string) bool {
 	return pattern != "" && pattern != "/"
+}
+
+// officeRoutes registers the office, under /office/: each route with the
+// methods it takes and who may reach it (visitors, members, admins), and
+// each passing the office chain (no-store, cross-origin refusal, login
+// session) before the office adapter. The routes for visitors are the
+// doors in: sign-in, password reset, invitations.
+func (s *Server) officeRoutes(mux *http.ServeMux) {
+	route := func(pattern string, access officeAccess, fn officeFunc) {
+		mux.Handle(pattern, s.officeChain(s.office(access, fn)))
+	}
+	mux.Handle("GET /office", http.RedirectHandler(officePrefix+"/", http.StatusMovedPermanently))
+	route("GET /office/signin", visitors, s.signinShow)
+	route("POST /office/signin", visitors, s.signinSubmit)
+	route("GET /office/signin/totp", visitors, s.signinTOTPShow)
+	route("POST /office/signin/totp", visitors, s.signinTOTPSubmit)
+	route("POST /office/signout", visitors, s.signoutSubmit)
+	route("GET /office/{$}", members, s.dashboardShow)
+	// What no office route takes is a 404 in the office's layout.
+	route("/office/", visitors, func(w http.ResponseWriter, rq *officeRequest) error {
+		return errkind.NotFound
+	})
 }

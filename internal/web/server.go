@@ -14,9 +14,13 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/loginsession"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -49,6 +53,11 @@ type Server struct {
 	assets  *assets
 	cache   *pageCache
 	version string
+	// accounts are the office's accounts; sessions are its login
+	// sessions.
+	accounts    *account.Store
+	sessions    *scs.SessionManager
+	officeViews *officeViews
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -73,6 +82,10 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	ovs, err := loadOfficeViews(as)
+	if err != nil {
+		return nil, err
+	}
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.Default()
@@ -87,6 +100,10 @@ func New(cfg Config) (*Server, error) {
 		views:   vs,
 		assets:  as,
 		version: cfg.Version,
+
+		accounts:    &account.Store{DB: cfg.DB},
+		sessions:    newSessions(&loginsession.Store{DB: cfg.DB}, base.Scheme == "https"),
+		officeViews: ovs,
 	}
 	if !cfg.NoCache {
 		s.cache = newPageCache(s.forums.SiteVersion)
