@@ -57,7 +57,9 @@ func newSite(t *testing.T, db *store.DB) *site {
 	return s
 }
 
-func (s *site) subject() approval.Subject { return approval.Subject{Kind: approval.KindForum, ID: s.forum.ID} }
+func (s *site) subject() approval.Subject {
+	return approval.Subject{Kind: approval.KindForum, ID: s.forum.ID}
+}
 
 // tx runs fn in a transaction and returns its draft and error.
 func (s *site) tx(t *testing.T, fn func(tx *store.Tx) (*approval.Draft, error)) (*approval.Draft, error) {
@@ -186,7 +188,9 @@ func TestSaveReopens(t *testing.T) {
 		if d.Version != 2 || d.State != approval.Editing || len(d.Approvals) != 0 {
 			t.Errorf("after a second save: version %d, %q, approvals %+v", d.Version, d.State, d.Approvals)
 		}
-		_, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) { return approval.Approve(ctx, tx, s.subject(), 1, s.b, s.riac.ID) })
+		_, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) {
+			return approval.Approve(ctx, tx, s.subject(), 1, s.b, s.riac.ID)
+		})
 		if !errors.Is(err, approval.ErrStale) {
 			t.Fatalf("approving version 1 after version 2 was saved: %v, want ErrStale", err)
 		}
@@ -197,7 +201,9 @@ func TestSaveReopens(t *testing.T) {
 		if len(loaded.Approvals) != 0 || loaded.State != approval.Editing {
 			t.Errorf("approvals after the new version: %+v, %q", loaded.Approvals, loaded.State)
 		}
-		_, err = s.tx(t, func(tx *store.Tx) (*approval.Draft, error) { return approval.Approve(ctx, tx, s.subject(), 2, s.b, s.riac.ID) })
+		_, err = s.tx(t, func(tx *store.Tx) (*approval.Draft, error) {
+			return approval.Approve(ctx, tx, s.subject(), 2, s.b, s.riac.ID)
+		})
 		if !errors.Is(err, approval.ErrState) {
 			t.Errorf("approving a version nobody submitted: %v, want ErrState", err)
 		}
@@ -208,7 +214,9 @@ func TestSaveReopens(t *testing.T) {
 		if got := s.publicTheme(t); got == "Вторая правка" {
 			t.Fatal("published with one approval of two")
 		}
-		if _, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) { return approval.Approve(ctx, tx, s.subject(), 2, s.a, s.cass.ID) }); err != nil {
+		if _, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) {
+			return approval.Approve(ctx, tx, s.subject(), 2, s.a, s.cass.ID)
+		}); err != nil {
 			t.Fatal(err)
 		}
 		if got := s.publicTheme(t); got != "Вторая правка" {

@@ -23,7 +23,9 @@ func TestCreateUnpublished(t *testing.T) {
 		s := newSite(t, db)
 		nf := &forum.Forum{Slug: "second", Title: zhru("第二届论坛", "Второй форум"), StartsAt: day, EndsAt: day.Add(time.Hour), TimeZone: "Europe/Moscow",
 			Languages: []string{"zh", "ru"}, Hosts: []*forum.Partner{{ID: s.riac.ID}, {ID: s.cass.ID}}}
-		d, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) { return approval.Create(ctx, tx, approval.KindForum, nf, s.b) })
+		d, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) {
+			return approval.Create(ctx, tx, approval.KindForum, nf, s.b)
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,7 +40,9 @@ func TestCreateUnpublished(t *testing.T) {
 			t.Errorf("the office reads %+v, %v", f, err)
 		}
 		post := &forum.NewsPost{Slug: "announce", ForumID: s.forum.ID, Title: zhru("公告", "Объявление"), PublishedAt: day}
-		nd, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) { return approval.Create(ctx, tx, approval.KindNews, post, s.a) })
+		nd, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) {
+			return approval.Create(ctx, tx, approval.KindNews, post, s.a)
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,9 +58,13 @@ func TestCreateUnpublished(t *testing.T) {
 		}
 		for _, step := range []func(tx *store.Tx) (*approval.Draft, error){
 			func(tx *store.Tx) (*approval.Draft, error) { return approval.Submit(ctx, tx, d.Subject, s.b) },
-			func(tx *store.Tx) (*approval.Draft, error) { return approval.Approve(ctx, tx, d.Subject, 1, s.a, s.cass.ID) },
+			func(tx *store.Tx) (*approval.Draft, error) {
+				return approval.Approve(ctx, tx, d.Subject, 1, s.a, s.cass.ID)
+			},
 			func(tx *store.Tx) (*approval.Draft, error) { return approval.Submit(ctx, tx, nd.Subject, s.a) },
-			func(tx *store.Tx) (*approval.Draft, error) { return approval.Approve(ctx, tx, nd.Subject, 1, s.b, s.riac.ID) },
+			func(tx *store.Tx) (*approval.Draft, error) {
+				return approval.Approve(ctx, tx, nd.Subject, 1, s.b, s.riac.ID)
+			},
 		} {
 			if _, err := s.tx(t, step); err != nil {
 				t.Fatal(err)
@@ -82,7 +90,9 @@ func TestPublishDue(t *testing.T) {
 		steps := []func(tx *store.Tx) (*approval.Draft, error){
 			func(tx *store.Tx) (*approval.Draft, error) { return approval.Schedule(ctx, tx, s.subject(), at, s.a) },
 			func(tx *store.Tx) (*approval.Draft, error) { return approval.Submit(ctx, tx, s.subject(), s.a) },
-			func(tx *store.Tx) (*approval.Draft, error) { return approval.Approve(ctx, tx, s.subject(), 2, s.b, s.riac.ID) },
+			func(tx *store.Tx) (*approval.Draft, error) {
+				return approval.Approve(ctx, tx, s.subject(), 2, s.b, s.riac.ID)
+			},
 		}
 		var d *approval.Draft
 		for _, step := range steps {
