@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tandemforum/tandem/internal/errkind"
 )
 
 // Kind names what a subject is.
@@ -149,18 +151,18 @@ func (d *Draft) Approved() bool {
 // that the web adapter maps it to a status and a message (MessageKey).
 var (
 	// ErrNotFound: no such subject or no draft of it (404).
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = fmt.Errorf("draft %w", errkind.NotFound)
 	// ErrStale: the decision is on a version that is no longer the
 	// draft's current one (409).
-	ErrStale = errors.New("not the current version")
+	ErrStale = fmt.Errorf("not the current version: %w", errkind.Conflict)
 	// ErrState: the draft is not in a state that allows the step (409).
-	ErrState = errors.New("not possible in the draft's state")
+	ErrState = fmt.Errorf("not possible in the draft's state: %w", errkind.Conflict)
 	// ErrNotApprover: the partner is not an approver of the subject, or
 	// the actor does not act for it (403).
-	ErrNotApprover = errors.New("not an approver")
+	ErrNotApprover = fmt.Errorf("not an approver: %w", errkind.Forbidden)
 	// ErrInvalid: the content or the request is not valid (422); a
 	// FieldErrors says where.
-	ErrInvalid = errors.New("invalid")
+	ErrInvalid = fmt.Errorf("content %w", errkind.Invalid)
 )
 
 // FieldError is one problem at one field of the content: Field is a path
@@ -189,8 +191,9 @@ func (fe FieldErrors) Error() string {
 	return b.String()
 }
 
-// Is makes errors.Is(fe, ErrInvalid) true.
-func (fe FieldErrors) Is(target error) bool { return target == ErrInvalid }
+// Unwrap makes errors.Is(fe, ErrInvalid) and errors.Is(fe,
+// errkind.Invalid) true.
+func (fe FieldErrors) Unwrap() error { return ErrInvalid }
 
 // Message keys for FieldError.Key.
 const (
