@@ -22,6 +22,8 @@ type Partner struct {
 	Website     string
 	LogoID      int64
 	Logo        *media.Image
+	// Published says whether the public sees the partner's profile.
+	Published bool
 }
 
 // Person is a speaker, author, editor or translator; a person need not have
@@ -37,6 +39,8 @@ type Person struct {
 	Affiliation lang.Text // when the person's institution is not a partner
 	PhotoID     int64
 	Photo       *media.Image
+	// Published says whether the public sees the person's page.
+	Published bool
 }
 
 // Forum is one jointly convened forum.
@@ -146,6 +150,9 @@ type NewsPost struct {
 	PublishedAt time.Time
 	LeadImageID int64
 	LeadImage   *media.Image
+	// Published says whether the public sees the post (when its forum,
+	// if it has one, is published too).
+	Published bool
 }
 
 func timeZone(name string) (*time.Location, error) {

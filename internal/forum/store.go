@@ -16,33 +16,55 @@ import (
 // costs a fixed number of queries, whatever the size of the programme.
 //
 // What a read sees is one filter, Drafts: the zero Store is the public's
-// view (published forums, and what belongs to them); a Store with Drafts
-// set sees unpublished forums too, as the office does. No query says
-// "published" itself: each asks visible for its condition.
+// view (published forums, partners, people and news, and what belongs to
+// published forums); a Store with Drafts set sees unpublished rows too, as
+// the office does. No query says "published" itself: each asks visible for
+// its condition.
 type Store struct {
-	DB *store.DB
+	// DB is the database, or a transaction when a read must see the
+	// transaction's own writes.
+	DB store.Querier
 	// Drafts makes every read include what the public does not see yet.
 	Drafts bool
 }
 
-// WithDrafts returns a copy of s that sees unpublished forums too.
+// WithDrafts returns a copy of s that sees unpublished rows too.
 func (s *Store) WithDrafts() *Store {
 	c := *s
 	c.Drafts = true
 	return &c
 }
 
-// visible returns the SQL condition on the forums table (under alias)
-// that a read of s must add: its published flag for the public, always
-// true with Drafts.
-func (s *Store) visible(alias string) string {
+// Table names a table whose rows are published one by one.
+type Table string
+
+const (
+	ForumsTable   Table = "forums"
+	PartnersTable Table = "partners"
+	PeopleTable   Table = "people"
+	NewsTable     Table = "news_posts"
+)
+
+// visible returns the SQL condition on table t (under alias) that a read
+// of s must add: for the public, the row's published flag, and for a news
+// post also that its forum, if it has one, is published; always true with
+// Drafts.
+func (s *Store) visible(t Table, alias string) string {
 	if s.Drafts {
 		return "1 = 1"
 	}
-	if alias == "" {
-		return "published"
+	col := "published"
+	if alias != "" {
+		col = alias + ".published"
 	}
-	return alias + ".published"
+	if t == NewsTable {
+		forumCol := "forum_id"
+		if alias != "" {
+			forumCol = alias + ".forum_id"
+		}
+		return "(" + col + " AND (" + forumCol + " IS NULL OR " + forumCol + " IN (SELECT id FROM forums WHERE published)))"
+	}
+	return col
 }
 
 // ErrNotFound is returned when the slug or id names nothing.
@@ -69,13 +91,13 @@ func Touch(ctx context.Context, q store.Querier) error {
 	return err
 }
 
-const partnerColumns = `p.id, p.slug, p.name, p.short_name, p.description, p.country, p.website, COALESCE(p.logo_id, 0)`
+const partnerColumns = `p.id, p.slug, p.name, p.short_name, p.description, p.country, p.website, COALESCE(p.logo_id, 0), p.published`
 
 func scanPartnerRow(sc store.Scanner) (*Partner, error) { return scanPartner(sc) }
 
 func scanPartner(sc store.Scanner, extra ...any) (*Partner, error) {
 	p := &Partner{}
-	err := sc.Scan(append([]any{&p.ID, &p.Slug, &p.Name, &p.ShortName, &p.Description, &p.Country, &p.Website, &p.LogoID}, extra...)...)
+	err := sc.Scan(append([]any{&p.ID, &p.Slug, &p.Name, &p.ShortName, &p.Description, &p.Country, &p.Website, &p.LogoID, &p.Published}, extra...)...)
 	return p, err
 }
 
@@ -89,13 +111,13 @@ func scanForum(sc store.Scanner) (*Forum, error) {
 	return f, err
 }
 
-const personColumns = `pe.id, pe.slug, pe.names, pe.position, pe.bio, COALESCE(pe.partner_id, 0), pe.affiliation, COALESCE(pe.photo_id, 0)`
+const personColumns = `pe.id, pe.slug, pe.names, pe.position, pe.bio, COALESCE(pe.partner_id, 0), pe.affiliation, COALESCE(pe.photo_id, 0), pe.published`
 
 func scanPersonRow(sc store.Scanner) (*Person, error) { return scanPerson(sc) }
 
 func scanPerson(sc store.Scanner, extra ...any) (*Person, error) {
 	p := &Person{}
-	err := sc.Scan(append([]any{&p.ID, &p.Slug, &p.Names, &p.Position, &p.Bio, &p.PartnerID, &p.Affiliation, &p.PhotoID}, extra...)...)
+	err := sc.Scan(append([]any{&p.ID, &p.Slug, &p.Names, &p.Position, &p.Bio, &p.PartnerID, &p.Affiliation, &p.PhotoID, &p.Published}, extra...)...)
 	return p, err
 }
 
@@ -107,17 +129,17 @@ func scanSpeech(sc store.Scanner, extra ...any) (*Speech, error) {
 	return sp, err
 }
 
-const newsColumns = `n.id, n.slug, COALESCE(n.forum_id, 0), n.title, n.dateline, n.summary, n.body, n.source, n.published_at, COALESCE(n.lead_image_id, 0)`
+const newsColumns = `n.id, n.slug, COALESCE(n.forum_id, 0), n.title, n.dateline, n.summary, n.body, n.source, n.published_at, COALESCE(n.lead_image_id, 0), n.published`
 
 func scanNews(sc store.Scanner) (*NewsPost, error) {
 	n := &NewsPost{}
-	err := sc.Scan(&n.ID, &n.Slug, &n.ForumID, &n.Title, &n.Dateline, &n.Summary, &n.Body, &n.Source, &n.PublishedAt, &n.LeadImageID)
+	err := sc.Scan(&n.ID, &n.Slug, &n.ForumID, &n.Title, &n.Dateline, &n.Summary, &n.Body, &n.Source, &n.PublishedAt, &n.LeadImageID, &n.Published)
 	return n, err
 }
 
 // Forums returns the published forums, newest first, with their hosts.
 func (s *Store) Forums(ctx context.Context) ([]*Forum, error) {
-	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE `+s.visible("f")+` ORDER BY f.starts_at DESC, f.id`)
+	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE `+s.visible(ForumsTable, "f")+` ORDER BY f.starts_at DESC, f.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list forums: %w", err)
 	}
@@ -129,7 +151,7 @@ func (s *Store) ForumBySlug(ctx context.Context, slug string) (*Forum, error) {
 	if !ValidSlug(slug) {
 		return nil, fmt.Errorf("forum %q: %w", slug, ErrNotFound)
 	}
-	f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.slug = ? AND `+s.visible("f"), slug))
+	f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.slug = ? AND `+s.visible(ForumsTable, "f"), slug))
 	if err != nil {
 		return nil, notFound(err, "forum "+slug)
 	}
@@ -188,7 +210,7 @@ func (s *Store) loadLogos(ctx context.Context, ps []*Partner) error {
 // Programme returns the forum's sessions in time order, each with its
 // speeches in time order and their speakers.
 func (s *Store) Programme(ctx context.Context, forumID int64) ([]*Session, error) {
-	rows, err := s.DB.Query(ctx, `SELECT id, forum_id, title, starts_at, ends_at, room FROM sessions WHERE forum_id = ? ORDER BY starts_at, id`, forumID)
+	rows, err := s.DB.Query(ctx, `SELECT id, forum_id, title, starts_at, ends_at, room FROM sessions WHERE forum_id = ? ORDER BY starts_at, position, id`, forumID)
 	if err != nil {
 		return nil, fmt.Errorf("programme: %w", err)
 	}
@@ -222,7 +244,7 @@ func (s *Store) Programme(ctx context.Context, forumID int64) ([]*Session, error
 // speakers and the speakers' partners.
 func (s *Store) speeches(ctx context.Context, where string, args ...any) ([]*Speech, error) {
 	rows, err := s.DB.Query(ctx, `SELECT `+speechColumns+`, `+personColumns+` FROM speeches s JOIN people pe ON pe.id = s.speaker_id
-		WHERE `+where+` ORDER BY s.starts_at, s.id`, args...)
+		WHERE `+where+` ORDER BY s.starts_at, s.position, s.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("speeches: %w", err)
 	}
@@ -231,7 +253,7 @@ func (s *Store) speeches(ctx context.Context, where string, args ...any) ([]*Spe
 	var people []*Person
 	for rows.Next() {
 		pe := &Person{}
-		sp, err := scanSpeech(rows, &pe.ID, &pe.Slug, &pe.Names, &pe.Position, &pe.Bio, &pe.PartnerID, &pe.Affiliation, &pe.PhotoID)
+		sp, err := scanSpeech(rows, &pe.ID, &pe.Slug, &pe.Names, &pe.Position, &pe.Bio, &pe.PartnerID, &pe.Affiliation, &pe.PhotoID, &pe.Published)
 		if err != nil {
 			return nil, err
 		}
@@ -320,7 +342,7 @@ func (s *Store) loadPhotos(ctx context.Context, people []*Person) error {
 // their partners. The caller sorts them the reader's way.
 func (s *Store) Speakers(ctx context.Context, forumID int64) ([]*Person, error) {
 	out, err := store.All(ctx, s.DB, scanPersonRow, `SELECT `+personColumns+` FROM people pe
-		WHERE pe.id IN (SELECT speaker_id FROM speeches WHERE forum_id = ?)`, forumID)
+		WHERE pe.id IN (SELECT speaker_id FROM speeches WHERE forum_id = ?) AND `+s.visible(PeopleTable, "pe"), forumID)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
 	}
@@ -335,7 +357,7 @@ func (s *Store) PersonBySlug(ctx context.Context, slug string) (*Person, error) 
 	if !ValidSlug(slug) {
 		return nil, fmt.Errorf("person %q: %w", slug, ErrNotFound)
 	}
-	p, err := scanPerson(s.DB.QueryRow(ctx, `SELECT `+personColumns+` FROM people pe WHERE pe.slug = ?`, slug))
+	p, err := scanPerson(s.DB.QueryRow(ctx, `SELECT `+personColumns+` FROM people pe WHERE pe.slug = ? AND `+s.visible(PeopleTable, "pe"), slug))
 	if err != nil {
 		return nil, notFound(err, "person "+slug)
 	}
@@ -349,7 +371,7 @@ func (s *Store) PersonBySlug(ctx context.Context, slug string) (*Person, error) 
 // each with its forum.
 func (s *Store) SpeechesBy(ctx context.Context, personID int64) ([]*Speech, map[int64]*Forum, error) {
 	rows, err := s.DB.Query(ctx, `SELECT `+speechColumns+`, `+forumColumns+` FROM speeches s JOIN forums f ON f.id = s.forum_id
-		WHERE s.speaker_id = ? AND `+s.visible("f")+` ORDER BY s.starts_at DESC, s.id`, personID)
+		WHERE s.speaker_id = ? AND `+s.visible(ForumsTable, "f")+` ORDER BY s.starts_at DESC, s.id`, personID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("speeches by person: %w", err)
 	}
@@ -372,7 +394,7 @@ func (s *Store) SpeechesBy(ctx context.Context, personID int64) ([]*Speech, map[
 
 // Partners returns every partner with its logo.
 func (s *Store) Partners(ctx context.Context) ([]*Partner, error) {
-	out, err := store.All(ctx, s.DB, scanPartnerRow, `SELECT `+partnerColumns+` FROM partners p ORDER BY p.id`)
+	out, err := store.All(ctx, s.DB, scanPartnerRow, `SELECT `+partnerColumns+` FROM partners p WHERE `+s.visible(PartnersTable, "p")+` ORDER BY p.id`)
 	if err != nil {
 		return nil, fmt.Errorf("partners: %w", err)
 	}
@@ -384,7 +406,7 @@ func (s *Store) PartnerBySlug(ctx context.Context, slug string) (*Partner, error
 	if !ValidSlug(slug) {
 		return nil, fmt.Errorf("partner %q: %w", slug, ErrNotFound)
 	}
-	p, err := scanPartner(s.DB.QueryRow(ctx, `SELECT `+partnerColumns+` FROM partners p WHERE p.slug = ?`, slug))
+	p, err := scanPartner(s.DB.QueryRow(ctx, `SELECT `+partnerColumns+` FROM partners p WHERE p.slug = ? AND `+s.visible(PartnersTable, "p"), slug))
 	if err != nil {
 		return nil, notFound(err, "partner "+slug)
 	}
@@ -395,7 +417,7 @@ func (s *Store) PartnerBySlug(ctx context.Context, slug string) (*Partner, error
 // with all their hosts.
 func (s *Store) ForumsHostedBy(ctx context.Context, partnerID int64) ([]*Forum, error) {
 	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f JOIN forum_hosts h ON h.forum_id = f.id
-		WHERE h.partner_id = ? AND `+s.visible("f")+` ORDER BY f.starts_at DESC`, partnerID)
+		WHERE h.partner_id = ? AND `+s.visible(ForumsTable, "f")+` ORDER BY f.starts_at DESC`, partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("forums of partner: %w", err)
 	}
@@ -405,8 +427,8 @@ func (s *Store) ForumsHostedBy(ctx context.Context, partnerID int64) ([]*Forum, 
 // PeopleOf returns the people affiliated with a partner who speak at a
 // published forum.
 func (s *Store) PeopleOf(ctx context.Context, partnerID int64) ([]*Person, error) {
-	out, err := store.All(ctx, s.DB, scanPersonRow, `SELECT `+personColumns+` FROM people pe WHERE pe.partner_id = ?
-		AND pe.id IN (SELECT s.speaker_id FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE `+s.visible("f")+`)`, partnerID)
+	out, err := store.All(ctx, s.DB, scanPersonRow, `SELECT `+personColumns+` FROM people pe WHERE pe.partner_id = ? AND `+s.visible(PeopleTable, "pe")+`
+		AND pe.id IN (SELECT s.speaker_id FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE `+s.visible(ForumsTable, "f")+`)`, partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("people of partner: %w", err)
 	}
@@ -437,7 +459,7 @@ func (s *Store) Collections(ctx context.Context, forumID int64) ([]*Collection, 
 // total number of posts.
 func (s *Store) News(ctx context.Context, limit, offset int) ([]*NewsPost, int, error) {
 	var total int
-	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM news_posts`).Scan(&total); err != nil {
+	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM news_posts WHERE `+s.visible(NewsTable, "")).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count news: %w", err)
 	}
 	posts, err := s.news(ctx, `1 = 1 ORDER BY n.published_at DESC, n.id DESC LIMIT ? OFFSET ?`, limit, offset)
@@ -463,7 +485,7 @@ func (s *Store) NewsBySlug(ctx context.Context, slug string) (*NewsPost, error) 
 	}
 	n := posts[0]
 	if n.ForumID != 0 {
-		f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.id = ? AND `+s.visible("f"), n.ForumID))
+		f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.id = ? AND `+s.visible(ForumsTable, "f"), n.ForumID))
 		if err == nil {
 			n.Forum = f
 		} else if !errors.Is(err, sql.ErrNoRows) {
@@ -474,7 +496,7 @@ func (s *Store) NewsBySlug(ctx context.Context, slug string) (*NewsPost, error) 
 }
 
 func (s *Store) news(ctx context.Context, whereOrder string, args ...any) ([]*NewsPost, error) {
-	rows, err := s.DB.Query(ctx, `SELECT `+newsColumns+` FROM news_posts n WHERE `+whereOrder, args...)
+	rows, err := s.DB.Query(ctx, `SELECT `+newsColumns+` FROM news_posts n WHERE `+s.visible(NewsTable, "n")+` AND `+whereOrder, args...)
 	if err != nil {
 		return nil, fmt.Errorf("news: %w", err)
 	}
@@ -503,10 +525,10 @@ func (s *Store) news(ctx context.Context, whereOrder string, args ...any) ([]*Ne
 // their hosts, and the number of published forums.
 func (s *Store) ForumsPage(ctx context.Context, limit, offset int) ([]*Forum, int, error) {
 	var total int
-	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM forums WHERE `+s.visible("")).Scan(&total); err != nil {
+	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM forums WHERE `+s.visible(ForumsTable, "")).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count forums: %w", err)
 	}
-	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE `+s.visible("f")+` ORDER BY f.starts_at DESC, f.id LIMIT ? OFFSET ?`, limit, offset)
+	fs, err := store.All(ctx, s.DB, scanForum, `SELECT `+forumColumns+` FROM forums f WHERE `+s.visible(ForumsTable, "f")+` ORDER BY f.starts_at DESC, f.id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list forums: %w", err)
 	}
@@ -541,7 +563,7 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 	}
 	ix := &PageIndex{Forums: fs}
 	ix.Speeches, err = store.All(ctx, s.DB, func(sc store.Scanner) (*Speech, error) { return scanSpeech(sc) },
-		`SELECT `+speechColumns+` FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE `+s.visible("f")+` ORDER BY s.starts_at, s.id`)
+		`SELECT `+speechColumns+` FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE `+s.visible(ForumsTable, "f")+` ORDER BY s.starts_at, s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index speeches: %w", err)
 	}
@@ -551,15 +573,15 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 		err := sc.Scan(&c.ID, &c.ForumID, &c.Slug, &c.Title, &c.Description, &langs, &c.ReleasedAt)
 		c.Languages = strings.Fields(langs)
 		return c, err
-	}, `SELECT c.id, c.forum_id, c.slug, c.title, c.description, c.languages, c.released_at FROM collections c JOIN forums f ON f.id = c.forum_id WHERE `+s.visible("f")+` ORDER BY c.released_at, c.id`)
+	}, `SELECT c.id, c.forum_id, c.slug, c.title, c.description, c.languages, c.released_at FROM collections c JOIN forums f ON f.id = c.forum_id WHERE `+s.visible(ForumsTable, "f")+` ORDER BY c.released_at, c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index collections: %w", err)
 	}
-	ix.News, err = store.All(ctx, s.DB, scanNews, `SELECT `+newsColumns+` FROM news_posts n ORDER BY n.published_at DESC, n.id DESC`)
+	ix.News, err = store.All(ctx, s.DB, scanNews, `SELECT `+newsColumns+` FROM news_posts n WHERE `+s.visible(NewsTable, "n")+` ORDER BY n.published_at DESC, n.id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("index news: %w", err)
 	}
-	ix.Partners, err = store.All(ctx, s.DB, scanPartnerRow, `SELECT `+partnerColumns+` FROM partners p ORDER BY p.id`)
+	ix.Partners, err = store.All(ctx, s.DB, scanPartnerRow, `SELECT `+partnerColumns+` FROM partners p WHERE `+s.visible(PartnersTable, "p")+` ORDER BY p.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index partners: %w", err)
 	}
@@ -570,7 +592,7 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 		err := sc.Scan(&p.Slug, &p.LastSpeechAt)
 		return p, err
 	}, `SELECT pe.slug, s.ends_at FROM people pe JOIN speeches s ON s.speaker_id = pe.id JOIN forums f ON f.id = s.forum_id
-		WHERE `+s.visible("f")+` ORDER BY pe.id`)
+		WHERE `+s.visible(ForumsTable, "f")+` AND `+s.visible(PeopleTable, "pe")+` ORDER BY pe.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index people: %w", err)
 	}
@@ -584,4 +606,76 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 		ix.People = append(ix.People, r)
 	}
 	return ix, nil
+}
+
+// The office reads one row by id, through the same filter as the public
+// reads: with Drafts it sees unpublished rows too.
+
+// ForumByID returns a forum with its hosts.
+func (s *Store) ForumByID(ctx context.Context, id int64) (*Forum, error) {
+	f, err := scanForum(s.DB.QueryRow(ctx, `SELECT `+forumColumns+` FROM forums f WHERE f.id = ? AND `+s.visible(ForumsTable, "f"), id))
+	if err != nil {
+		return nil, notFound(err, fmt.Sprintf("forum %d", id))
+	}
+	return f, s.loadHosts(ctx, []*Forum{f})
+}
+
+// PartnerByID returns a partner with its logo.
+func (s *Store) PartnerByID(ctx context.Context, id int64) (*Partner, error) {
+	p, err := scanPartner(s.DB.QueryRow(ctx, `SELECT `+partnerColumns+` FROM partners p WHERE p.id = ? AND `+s.visible(PartnersTable, "p"), id))
+	if err != nil {
+		return nil, notFound(err, fmt.Sprintf("partner %d", id))
+	}
+	return p, s.loadLogos(ctx, []*Partner{p})
+}
+
+// PersonByID returns a person with partner and photo.
+func (s *Store) PersonByID(ctx context.Context, id int64) (*Person, error) {
+	p, err := scanPerson(s.DB.QueryRow(ctx, `SELECT `+personColumns+` FROM people pe WHERE pe.id = ? AND `+s.visible(PeopleTable, "pe"), id))
+	if err != nil {
+		return nil, notFound(err, fmt.Sprintf("person %d", id))
+	}
+	if err := s.loadPartnersOf(ctx, []*Person{p}); err != nil {
+		return nil, err
+	}
+	return p, s.loadPhotos(ctx, []*Person{p})
+}
+
+// NewsByID returns a news post with its lead image, without its forum.
+func (s *Store) NewsByID(ctx context.Context, id int64) (*NewsPost, error) {
+	posts, err := s.news(ctx, `n.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(posts) == 0 {
+		return nil, fmt.Errorf("news %d: %w", id, ErrNotFound)
+	}
+	return posts[0], nil
+}
+
+// People returns every person s sees, in the order they were added, with
+// their partners. With Drafts it is the office's list of people.
+func (s *Store) People(ctx context.Context) ([]*Person, error) {
+	out, err := store.All(ctx, s.DB, scanPersonRow, `SELECT `+personColumns+` FROM people pe WHERE `+s.visible(PeopleTable, "pe")+` ORDER BY pe.id`)
+	if err != nil {
+		return nil, fmt.Errorf("people: %w", err)
+	}
+	return out, s.loadPartnersOf(ctx, out)
+}
+
+// Programme is a forum's whole programme as the office edits it: its
+// sessions in order, each with its speeches in order.
+type Programme struct {
+	ForumID  int64
+	Sessions []*Session
+}
+
+// ProgrammeOf returns the programme of a forum, as Programme reads it, in a
+// fixed number of queries.
+func (s *Store) ProgrammeOf(ctx context.Context, forumID int64) (*Programme, error) {
+	sessions, err := s.Programme(ctx, forumID)
+	if err != nil {
+		return nil, err
+	}
+	return &Programme{ForumID: forumID, Sessions: sessions}, nil
 }

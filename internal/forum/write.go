@@ -2,6 +2,7 @@ package forum
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"maps"
 	"slices"
@@ -14,56 +15,39 @@ import (
 // The Add functions record new content through q, the database or a
 // transaction, and mark the site as changed. They fill in the new ids.
 
-// AddPartner records a partner.
+// AddPartner records a published partner.
 func AddPartner(ctx context.Context, q store.Querier, p *Partner) error {
-	if err := validate(p.Slug, map[string]lang.Text{"name": p.Name, "short name": p.ShortName, "description": p.Description}); err != nil {
-		return fmt.Errorf("partner %s: %w", p.Slug, err)
-	}
-	if err := checkPlain(map[string]string{"country": p.Country, "website": p.Website}); err != nil {
-		return fmt.Errorf("partner %s: %w", p.Slug, err)
+	if err := ValidatePartner(p); err != nil {
+		return err
 	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO partners (slug, name, short_name, description, country, website, logo_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		p.Slug, p.Name, p.ShortName, p.Description, p.Country, p.Website, nullID(p.LogoID))
 	if err != nil {
 		return fmt.Errorf("add partner %s: %w", p.Slug, err)
 	}
-	p.ID = id
+	p.ID, p.Published = id, true
 	return Touch(ctx, q)
 }
 
-// AddPerson records a person.
+// AddPerson records a published person.
 func AddPerson(ctx context.Context, q store.Querier, p *Person) error {
-	if err := validate(p.Slug, map[string]lang.Text{"position": p.Position, "bio": p.Bio, "affiliation": p.Affiliation}); err != nil {
-		return fmt.Errorf("person %s: %w", p.Slug, err)
-	}
-	if len(p.Names.Values) == 0 {
-		return fmt.Errorf("person %s: no name", p.Slug)
-	}
-	if err := p.Names.Validate(); err != nil {
-		return fmt.Errorf("person %s: names: %w", p.Slug, err)
+	if err := ValidatePerson(p); err != nil {
+		return err
 	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO people (slug, names, position, bio, partner_id, affiliation, photo_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		p.Slug, p.Names, p.Position, p.Bio, nullID(p.PartnerID), p.Affiliation, nullID(p.PhotoID))
 	if err != nil {
 		return fmt.Errorf("add person %s: %w", p.Slug, err)
 	}
-	p.ID = id
+	p.ID, p.Published = id, true
 	return Touch(ctx, q)
 }
 
-// AddForum records a forum and its hosts, in the order given.
+// AddForum records a forum and its hosts, in the order given; the public
+// sees it when f.Published says so.
 func AddForum(ctx context.Context, q store.Querier, f *Forum) error {
-	if err := validate(f.Slug, map[string]lang.Text{"title": f.Title, "theme": f.Theme, "summary": f.Summary, "note": f.Note, "venue": f.Venue}); err != nil {
-		return fmt.Errorf("forum %s: %w", f.Slug, err)
-	}
-	if f.EndsAt.Before(f.StartsAt) {
-		return fmt.Errorf("forum %s: ends before it starts", f.Slug)
-	}
-	if _, err := timeZone(f.TimeZone); err != nil {
-		return fmt.Errorf("forum %s: %w", f.Slug, err)
-	}
-	if err := checkLanguages("languages", f.Languages...); err != nil {
-		return fmt.Errorf("forum %s: %w", f.Slug, err)
+	if err := ValidateForum(f); err != nil {
+		return err
 	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO forums (slug, title, theme, summary, note, starts_at, ends_at, time_zone, venue, online, languages, published)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -72,56 +56,62 @@ func AddForum(ctx context.Context, q store.Querier, f *Forum) error {
 		return fmt.Errorf("add forum %s: %w", f.Slug, err)
 	}
 	f.ID = id
-	for i, h := range f.Hosts {
-		if _, err := q.Exec(ctx, `INSERT INTO forum_hosts (forum_id, partner_id, position) VALUES (?, ?, ?)`, id, h.ID, i); err != nil {
-			return fmt.Errorf("add host %s to forum %s: %w", h.Slug, f.Slug, err)
-		}
+	if err := insertHosts(ctx, q, f); err != nil {
+		return err
 	}
 	return Touch(ctx, q)
+}
+
+func insertHosts(ctx context.Context, q store.Querier, f *Forum) error {
+	for i, h := range f.Hosts {
+		if _, err := q.Exec(ctx, `INSERT INTO forum_hosts (forum_id, partner_id, position) VALUES (?, ?, ?)`, f.ID, h.ID, i); err != nil {
+			return fmt.Errorf("add host %d to forum %s: %w", h.ID, f.Slug, err)
+		}
+	}
+	return nil
 }
 
 // AddSession records a session of a forum.
 func AddSession(ctx context.Context, q store.Querier, s *Session) error {
-	if err := validate("session", map[string]lang.Text{"title": s.Title, "room": s.Room}); err != nil {
+	if err := ValidateSession(s); err != nil {
 		return err
 	}
-	if s.EndsAt.Before(s.StartsAt) {
-		return fmt.Errorf("session %s: ends before it starts", s.Title)
+	if err := insertSession(ctx, q, s, 0); err != nil {
+		return err
 	}
-	id, err := store.InsertID(ctx, q, `INSERT INTO sessions (forum_id, title, starts_at, ends_at, room) VALUES (?, ?, ?, ?, ?)`,
-		s.ForumID, s.Title, s.StartsAt.UTC(), s.EndsAt.UTC(), s.Room)
+	return Touch(ctx, q)
+}
+
+func insertSession(ctx context.Context, q store.Querier, s *Session, position int) error {
+	id, err := store.InsertID(ctx, q, `INSERT INTO sessions (forum_id, title, starts_at, ends_at, room, position) VALUES (?, ?, ?, ?, ?, ?)`,
+		s.ForumID, s.Title, s.StartsAt.UTC(), s.EndsAt.UTC(), s.Room, position)
 	if err != nil {
 		return fmt.Errorf("add session: %w", err)
 	}
 	s.ID = id
-	return Touch(ctx, q)
+	return nil
 }
 
 // AddSpeech records a speech of a session.
 func AddSpeech(ctx context.Context, q store.Querier, sp *Speech) error {
-	if err := validate(sp.Slug, map[string]lang.Text{"title": sp.Title, "summary": sp.Summary, "body": sp.Body}); err != nil {
-		return fmt.Errorf("speech %s: %w", sp.Slug, err)
+	if err := ValidateSpeech(sp); err != nil {
+		return err
 	}
-	if !validKind(sp.Kind) {
-		return fmt.Errorf("speech %s: unknown kind %q", sp.Slug, sp.Kind)
+	if err := insertSpeech(ctx, q, sp, 0); err != nil {
+		return err
 	}
-	if sp.Delivery != "" && !validDelivery(sp.Delivery) {
-		return fmt.Errorf("speech %s: unknown delivery %q", sp.Slug, sp.Delivery)
-	}
-	if sp.EndsAt.Before(sp.StartsAt) {
-		return fmt.Errorf("speech %s: ends before it starts", sp.Slug)
-	}
-	if err := checkLanguages("original language", sp.OriginalLang); err != nil {
-		return fmt.Errorf("speech %s: %w", sp.Slug, err)
-	}
-	id, err := store.InsertID(ctx, q, `INSERT INTO speeches (forum_id, session_id, slug, speaker_id, kind, delivery, original_lang, title, summary, body, starts_at, ends_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		sp.ForumID, sp.SessionID, sp.Slug, sp.SpeakerID, sp.Kind, sp.Delivery, sp.OriginalLang, sp.Title, sp.Summary, sp.Body, sp.StartsAt.UTC(), sp.EndsAt.UTC())
+	return Touch(ctx, q)
+}
+
+func insertSpeech(ctx context.Context, q store.Querier, sp *Speech, position int) error {
+	id, err := store.InsertID(ctx, q, `INSERT INTO speeches (forum_id, session_id, slug, speaker_id, kind, delivery, original_lang, title, summary, body, starts_at, ends_at, position)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sp.ForumID, sp.SessionID, sp.Slug, sp.SpeakerID, sp.Kind, sp.Delivery, sp.OriginalLang, sp.Title, sp.Summary, sp.Body, sp.StartsAt.UTC(), sp.EndsAt.UTC(), position)
 	if err != nil {
 		return fmt.Errorf("add speech %s: %w", sp.Slug, err)
 	}
 	sp.ID = id
-	return Touch(ctx, q)
+	return nil
 }
 
 // AddCollection records a publication released at a forum.
@@ -141,10 +131,10 @@ func AddCollection(ctx context.Context, q store.Querier, c *Collection) error {
 	return Touch(ctx, q)
 }
 
-// AddNewsPost records a news post.
+// AddNewsPost records a published news post.
 func AddNewsPost(ctx context.Context, q store.Querier, n *NewsPost) error {
-	if err := validate(n.Slug, map[string]lang.Text{"title": n.Title, "dateline": n.Dateline, "summary": n.Summary, "body": n.Body, "source": n.Source}); err != nil {
-		return fmt.Errorf("news %s: %w", n.Slug, err)
+	if err := ValidateNews(n); err != nil {
+		return err
 	}
 	id, err := store.InsertID(ctx, q, `INSERT INTO news_posts (slug, forum_id, title, dateline, summary, body, source, published_at, lead_image_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -152,7 +142,210 @@ func AddNewsPost(ctx context.Context, q store.Querier, n *NewsPost) error {
 	if err != nil {
 		return fmt.Errorf("add news %s: %w", n.Slug, err)
 	}
-	n.ID = id
+	n.ID, n.Published = id, true
+	return Touch(ctx, q)
+}
+
+// The Update functions replace the content of an existing row, found by
+// its id, with the same checks as the Add functions, and mark the site as
+// changed. They leave whether the public sees it to SetPublished. An id
+// that names nothing is ErrNotFound.
+
+// UpdatePartner rewrites a partner's profile.
+func UpdatePartner(ctx context.Context, q store.Querier, p *Partner) error {
+	if err := ValidatePartner(p); err != nil {
+		return err
+	}
+	res, err := q.Exec(ctx, `UPDATE partners SET slug = ?, name = ?, short_name = ?, description = ?, country = ?, website = ?, logo_id = ? WHERE id = ?`,
+		p.Slug, p.Name, p.ShortName, p.Description, p.Country, p.Website, nullID(p.LogoID), p.ID)
+	if err := updated(res, err, fmt.Sprintf("partner %d", p.ID)); err != nil {
+		return err
+	}
+	return Touch(ctx, q)
+}
+
+// UpdatePerson rewrites a person.
+func UpdatePerson(ctx context.Context, q store.Querier, p *Person) error {
+	if err := ValidatePerson(p); err != nil {
+		return err
+	}
+	res, err := q.Exec(ctx, `UPDATE people SET slug = ?, names = ?, position = ?, bio = ?, partner_id = ?, affiliation = ?, photo_id = ? WHERE id = ?`,
+		p.Slug, p.Names, p.Position, p.Bio, nullID(p.PartnerID), p.Affiliation, nullID(p.PhotoID), p.ID)
+	if err := updated(res, err, fmt.Sprintf("person %d", p.ID)); err != nil {
+		return err
+	}
+	return Touch(ctx, q)
+}
+
+// UpdateForum rewrites a forum's own fields and its hosts, in the order
+// given; f.Published is not written (see SetPublished).
+func UpdateForum(ctx context.Context, q store.Querier, f *Forum) error {
+	if err := ValidateForum(f); err != nil {
+		return err
+	}
+	res, err := q.Exec(ctx, `UPDATE forums SET slug = ?, title = ?, theme = ?, summary = ?, note = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue = ?, online = ?, languages = ?
+		WHERE id = ?`,
+		f.Slug, f.Title, f.Theme, f.Summary, f.Note, f.StartsAt.UTC(), f.EndsAt.UTC(), f.TimeZone, f.Venue, f.Online, strings.Join(f.Languages, " "), f.ID)
+	if err := updated(res, err, fmt.Sprintf("forum %d", f.ID)); err != nil {
+		return err
+	}
+	if _, err := q.Exec(ctx, `DELETE FROM forum_hosts WHERE forum_id = ?`, f.ID); err != nil {
+		return fmt.Errorf("forum %s: hosts: %w", f.Slug, err)
+	}
+	if err := insertHosts(ctx, q, f); err != nil {
+		return err
+	}
+	return Touch(ctx, q)
+}
+
+// UpdateNews rewrites a news post.
+func UpdateNews(ctx context.Context, q store.Querier, n *NewsPost) error {
+	if err := ValidateNews(n); err != nil {
+		return err
+	}
+	res, err := q.Exec(ctx, `UPDATE news_posts SET slug = ?, forum_id = ?, title = ?, dateline = ?, summary = ?, body = ?, source = ?, published_at = ?, lead_image_id = ?
+		WHERE id = ?`,
+		n.Slug, nullID(n.ForumID), n.Title, n.Dateline, n.Summary, n.Body, n.Source, n.PublishedAt.UTC(), nullID(n.LeadImageID), n.ID)
+	if err := updated(res, err, fmt.Sprintf("news %d", n.ID)); err != nil {
+		return err
+	}
+	return Touch(ctx, q)
+}
+
+// SetPublished shows (true) or hides (false) the row id of table t from
+// the public, and marks the site as changed.
+func SetPublished(ctx context.Context, q store.Querier, t Table, id int64, published bool) error {
+	switch t {
+	case ForumsTable, PartnersTable, PeopleTable, NewsTable:
+	default:
+		return fmt.Errorf("set published: unknown table %q", t)
+	}
+	res, err := q.Exec(ctx, `UPDATE `+string(t)+` SET published = ? WHERE id = ?`, published, id)
+	if err := updated(res, err, fmt.Sprintf("%s %d", t, id)); err != nil {
+		return err
+	}
+	return Touch(ctx, q)
+}
+
+// updated turns the result of an UPDATE by id into an error naming what,
+// ErrNotFound when no row had the id.
+func updated(res sql.Result, err error, what string) error {
+	if err != nil {
+		return fmt.Errorf("update %s: %w", what, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("update %s: %w", what, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("update %s: %w", what, ErrNotFound)
+	}
+	return nil
+}
+
+// ReplaceProgramme makes the forum's programme p: sessions and speeches
+// with an id are updated, those with id 0 are inserted (their ids filled
+// in), and those of the forum that p no longer holds are deleted. The order
+// of p is kept among items that start at the same time, and a speech may
+// move to another session. Speech slugs stay unique within the forum; an id
+// that belongs to another forum is ErrNotFound. It costs a fixed number of
+// queries plus one per session and speech written.
+func ReplaceProgramme(ctx context.Context, q store.Querier, p *Programme) error {
+	if err := ValidateProgramme(p); err != nil {
+		return fmt.Errorf("programme of forum %d: %w", p.ForumID, err)
+	}
+	oldSessions, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, `SELECT id FROM sessions WHERE forum_id = ?`, p.ForumID)
+	if err != nil {
+		return fmt.Errorf("programme of forum %d: %w", p.ForumID, err)
+	}
+	type speechRow struct {
+		id   int64
+		slug string
+	}
+	oldSpeeches, err := store.All(ctx, q, func(sc store.Scanner) (speechRow, error) {
+		var r speechRow
+		return r, sc.Scan(&r.id, &r.slug)
+	}, `SELECT id, slug FROM speeches WHERE forum_id = ?`, p.ForumID)
+	if err != nil {
+		return fmt.Errorf("programme of forum %d: %w", p.ForumID, err)
+	}
+	keepSession, keepSpeech := map[int64]bool{}, map[int64]string{}
+	for _, ss := range p.Sessions {
+		if ss.ID != 0 {
+			keepSession[ss.ID] = true
+		}
+		for _, sp := range ss.Speeches {
+			if sp.ID != 0 {
+				keepSpeech[sp.ID] = sp.Slug
+			}
+		}
+	}
+	oldSlug := map[int64]string{}
+	for _, r := range oldSpeeches {
+		oldSlug[r.id] = r.slug
+	}
+	for id := range keepSession {
+		if !slices.Contains(oldSessions, id) {
+			return fmt.Errorf("programme of forum %d: session %d: %w", p.ForumID, id, ErrNotFound)
+		}
+	}
+	for id := range keepSpeech {
+		if _, ok := oldSlug[id]; !ok {
+			return fmt.Errorf("programme of forum %d: speech %d: %w", p.ForumID, id, ErrNotFound)
+		}
+	}
+	// Speeches that leave go first, so that their slugs are free; a kept
+	// speech whose slug changes first takes one no slug can be, so that two
+	// speeches may swap theirs.
+	for _, r := range oldSpeeches {
+		newSlug, kept := keepSpeech[r.id]
+		switch {
+		case !kept:
+			_, err = q.Exec(ctx, `DELETE FROM speeches WHERE id = ?`, r.id)
+		case newSlug != r.slug:
+			_, err = q.Exec(ctx, `UPDATE speeches SET slug = ? WHERE id = ?`, fmt.Sprintf("~%d", r.id), r.id)
+		}
+		if err != nil {
+			return fmt.Errorf("programme of forum %d: speech %d: %w", p.ForumID, r.id, err)
+		}
+	}
+	for i, ss := range p.Sessions {
+		ss.ForumID = p.ForumID
+		if ss.ID == 0 {
+			err = insertSession(ctx, q, ss, i)
+		} else {
+			_, err = q.Exec(ctx, `UPDATE sessions SET title = ?, starts_at = ?, ends_at = ?, room = ?, position = ? WHERE id = ?`,
+				ss.Title, ss.StartsAt.UTC(), ss.EndsAt.UTC(), ss.Room, i, ss.ID)
+		}
+		if err != nil {
+			return fmt.Errorf("programme of forum %d: session %d: %w", p.ForumID, i, err)
+		}
+	}
+	for _, ss := range p.Sessions {
+		for j, sp := range ss.Speeches {
+			sp.ForumID, sp.SessionID = p.ForumID, ss.ID
+			if sp.ID == 0 {
+				err = insertSpeech(ctx, q, sp, j)
+			} else {
+				_, err = q.Exec(ctx, `UPDATE speeches SET session_id = ?, slug = ?, speaker_id = ?, kind = ?, delivery = ?, original_lang = ?, title = ?, summary = ?, body = ?,
+					starts_at = ?, ends_at = ?, position = ? WHERE id = ?`,
+					sp.SessionID, sp.Slug, sp.SpeakerID, sp.Kind, sp.Delivery, sp.OriginalLang, sp.Title, sp.Summary, sp.Body, sp.StartsAt.UTC(), sp.EndsAt.UTC(), j, sp.ID)
+			}
+			if err != nil {
+				return fmt.Errorf("programme of forum %d: speech %s: %w", p.ForumID, sp.Slug, err)
+			}
+		}
+	}
+	for _, id := range oldSessions {
+		if !keepSession[id] {
+			if _, err := q.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("programme of forum %d: session %d: %w", p.ForumID, id, err)
+			}
+		}
+	}
 	return Touch(ctx, q)
 }
 
