@@ -41,12 +41,15 @@ func Message(p *i18n.Printer, err error) (string, bool) {
 // with errors.Is.
 type Problem struct {
 	text, key string
+	args      []any
 }
 
 func (p *Problem) Error() string               { return p.text }
-func (p *Problem) MessageKey() (string, []any) { return p.key, nil }
+func (p *Problem) MessageKey() (string, []any) { return p.key, p.args }
 
-func newProblem(text, key string) *Problem { return &Problem{text: text, key: key} }
+func newProblem(text, key string, args ...any) *Problem {
+	return &Problem{text: text, key: key, args: args}
+}
 
 // The error kinds. A page shows each one's message; the web layer maps
 // ErrForbidden to 403, ErrNotFound to 404, ErrEmailTaken and
@@ -58,7 +61,7 @@ var (
 	// error returned is a *CredentialsError.
 	ErrBadCredentials = newProblem("wrong e-mail address or password", "account.signin.bad")
 	// ErrLocked: too many failed sign-ins; the error is a *LockedError.
-	ErrLocked = newProblem("sign-in locked after too many failures", "account.signin.locked")
+	ErrLocked = newProblem("sign-in locked after too many failures", "account.signin.locked", int(LockFor/time.Minute))
 	// ErrTOTPRequired: the password was right and the account wants its
 	// one-time code (VerifyTOTP) before it is signed in.
 	ErrTOTPRequired = newProblem("one-time code required", "account.signin.totp_required")
@@ -72,7 +75,7 @@ var (
 	ErrTokenInvalid = newProblem("the link is invalid or has expired", "account.token.invalid")
 	// ErrWeakPassword: a password against the rules; the error is a
 	// *PasswordError.
-	ErrWeakPassword = newProblem("password does not meet the rules", "account.password.short")
+	ErrWeakPassword = newProblem("password does not meet the rules", "account.password.short", MinPasswordChars)
 	// ErrWrongPassword: the current password given to ChangePassword is
 	// wrong.
 	ErrWrongPassword = newProblem("the current password is wrong", "account.password.wrong")
