@@ -7,6 +7,7 @@ import (
 	"net"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/app"
 )
 
@@ -53,6 +54,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer prog.Close()
+	if ok, err := (&account.Store{DB: prog.DB}).AdminExists(ctx); err == nil && !ok {
+		logger.Warn("no admin account yet; create one with: tandem user add --email E --name N --admin")
+	}
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

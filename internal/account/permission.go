@@ -1,0 +1,168 @@
+package account
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Role is what an account does in one partner's team.
+type Role string
+
+const (
+	Organiser  Role = "organiser"  // runs the partner's team: invites, approves, asks to publish
+	Editor     Role = "editor"     // writes and edits the partner's content
+	Translator Role = "translator" // writes the other languages of multilingual texts
+	Reviewer   Role = "reviewer"   // reads everything of the partner, changes nothing
+	Author     Role = "author"     // a contributor: sees their own person and speeches
+)
+
+// Roles lists every role, from most to least powerful.
+var Roles = []Role{Organiser, Editor, Translator, Reviewer, Author}
+
+// ParseRole returns the role named s, or a *RoleError (ErrInvalidRole).
+func ParseRole(s string) (Role, error) {
+	r := Role(s)
+	if !slices.Contains(Roles, r) {
+		return "", &RoleError{Role: s}
+	}
+	return r, nil
+}
+
+func roleList() string {
+	names := make([]string, len(Roles))
+	for i, r := range Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
+}
+
+func quote(s string) string { return strconv.Quote(s) }
+
+// Subject is a kind of thing in the office that permissions are about.
+type Subject string
+
+const (
+	SubjectForum     Subject = "forum"     // forums: title, theme, dates, hosts
+	SubjectProgramme Subject = "programme" // sessions and speeches
+	SubjectNews      Subject = "news"      // news posts
+	SubjectPartner   Subject = "partner"   // a partner's public profile
+	SubjectPerson    Subject = "person"    // speakers, authors and other people
+	SubjectMedia     Subject = "media"     // the media library
+	SubjectTeam      Subject = "team"      // memberships and invitations
+	SubjectApproval  Subject = "approval"  // requests for publication and their decisions
+	SubjectOutbox    Subject = "outbox"    // mail sent or waiting
+	SubjectEventLog  Subject = "eventlog"  // the record of changes
+)
+
+// Subjects lists every subject.
+var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
+	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog}
+
+// Action is what is done to a subject.
+type Action string
+
+const (
+	View    Action = "view"    // read, drafts included
+	Create  Action = "create"  // add a new one
+	Edit    Action = "edit"    // change an existing one
+	Publish Action = "publish" // ask for publication (the hosts' approval)
+	Approve Action = "approve" // approve a request for publication, or return it
+	Invite  Action = "invite"  // invite people into the partner's team
+	Manage  Action = "manage"  // remove, revoke, resend, change roles; delete
+)
+
+// Actions lists every action.
+var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
+
+// Permissions is the permission table: for each subject and action, the
+// roles that may do it. An instance admin may do everything; nobody else
+// may do what the table does not list. It is the one place the office asks.
+//
+// The table says what a role may do at its own partner: a caller asks
+// with the roles the account has at the partner the thing belongs to
+// (Account.RolesAt), so that an editor of one partner is nobody at
+// another. Where a thing belongs to several partners (a forum and its
+// hosts), the caller asks with the roles at each host and allows when one
+// of them does. Author's "own" (their person, their speeches) is also the
+// caller's check: the table lets authors view persons and programme, the
+// caller narrows that to what names them.
+//
+// The policy:
+//   - organiser: everything on the partner's subjects, including asking to
+//     publish, approving or returning, inviting and managing the team, the
+//     outbox and the event log;
+//   - editor: view, create and edit forum, programme, news, person, media
+//     and partner; no publication requests, no approvals, no team;
+//   - translator: view and edit the multilingual texts (forum, programme,
+//     news, person, partner) and view media; creates nothing;
+//   - reviewer: views everything of the partner, team and approvals
+//     included, and changes nothing;
+//   - author: views persons and programme (narrowed by the caller to their
+//     own), nothing else.
+var Permissions = map[Subject]map[Action][]Role{
+	SubjectForum:     content(true, false),
+	SubjectProgramme: content(true, true),
+	SubjectNews:      content(true, false),
+	SubjectPartner:   content(false, false),
+	SubjectPerson:    content(true, true),
+	SubjectMedia: {
+		View:    {Organiser, Editor, Translator, Reviewer},
+		Create:  {Organiser, Editor},
+		Edit:    {Organiser, Editor},
+		Publish: {Organiser},
+		Manage:  {Organiser},
+	},
+	SubjectTeam: {
+		View:   {Organiser, Reviewer},
+		Invite: {Organiser},
+		Manage: {Organiser},
+	},
+	SubjectApproval: {
+		View:    {Organiser, Editor, Reviewer},
+		Create:  {Organiser},
+		Approve: {Organiser},
+	},
+	SubjectOutbox: {
+		View: {Organiser},
+	},
+	SubjectEventLog: {
+		View: {Organiser, Reviewer},
+	},
+}
+
+// content is the row of a multilingual content subject; creatable is false
+// for partners, which only an organiser (or an admin) adds; authorViews is
+// true for the subjects an author sees (their own, by the caller's
+// narrowing).
+func content(creatable, authorViews bool) map[Action][]Role {
+	m := map[Action][]Role{
+		View:    {Organiser, Editor, Translator, Reviewer},
+		Create:  {Organiser},
+		Edit:    {Organiser, Editor, Translator},
+		Publish: {Organiser},
+		Approve: {Organiser},
+		Manage:  {Organiser},
+	}
+	if creatable {
+		m[Create] = []Role{Organiser, Editor}
+	}
+	if authorViews {
+		m[View] = append(m[View], Author)
+	}
+	return m
+}
+
+// Allowed reports whether an account with roles (at the partner concerned)
+// may do action to subject; admin allows everything.
+func Allowed(roles []Role, admin bool, subject Subject, action Action) bool {
+	if admin {
+		return true
+	}
+	for _, r := range Permissions[subject][action] {
+		if slices.Contains(roles, r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,150 @@
+package account
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"fmt"
+	"image/png"
+	"strings"
+	"time"
+
+	"github.com/pquerna/otp"
+	"github.com/pquerna/otp/totp"
+)
+
+// TOTP as RFC 6238 and every authenticator app have it: SHA-1, 6 digits,
+// 30-second steps; a code is accepted in its own step and the one before
+// and after (±30 s of clock drift), and once only.
+const (
+	totpPeriod = 30
+	totpSkew   = 1
+)
+
+var totpOpts = totp.ValidateOpts{Period: totpPeriod, Skew: totpSkew, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1}
+
+// Enrolment is a TOTP secret waiting for its first code (ConfirmTOTP).
+type Enrolment struct {
+	Secret string // base32, for typing into an app
+	URI    string // otpauth://totp/…, for a QR code
+	QR     []byte // the URI as a 200×200 PNG QR code
+}
+
+// GenerateTOTP makes a new TOTP secret for the account and keeps it,
+// not yet in force, until ConfirmTOTP receives a code made with it. A new
+// enrolment replaces one not confirmed; an account that has TOTP on
+// must DisableTOTP first (ErrTOTPState).
+func (s *Store) GenerateTOTP(ctx context.Context, a *Account) (*Enrolment, error) {
+	issuer := s.Issuer
+	if issuer == "" {
+		issuer = "tandem"
+	}
+	key, err := totp.Generate(totp.GenerateOpts{Issuer: issuer, AccountName: a.Email, Period: totpPeriod,
+		Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+	if err != nil {
+		return nil, fmt.Errorf("generate TOTP secret: %w", err)
+	}
+	res, err := s.DB.Exec(ctx, `UPDATE accounts SET totp_secret = ? WHERE id = ? AND NOT totp_enabled`, key.Secret(), a.ID)
+	if err != nil {
+		return nil, fmt.Errorf("keep TOTP secret: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil, ErrTOTPState
+	}
+	en := &Enrolment{Secret: key.Secret(), URI: key.URL()}
+	if img, err := key.Image(200, 200); err == nil {
+		var b bytes.Buffer
+		if png.Encode(&b, img) == nil {
+			en.QR = b.Bytes()
+		}
+	}
+	return en, nil
+}
+
+// matchStep returns the time step whose code is code, among the steps
+// around now later than last, or 0.
+func matchStep(secret, code string, now time.Time, last int64) int64 {
+	code = strings.ReplaceAll(code, " ", "")
+	if len(code) != 6 {
+		return 0
+	}
+	step := now.Unix() / totpPeriod
+	for d := int64(-totpSkew); d <= totpSkew; d++ {
+		st := step + d
+		if st <= last {
+			continue
+		}
+		want, err := totp.GenerateCodeCustom(secret, time.Unix(st*totpPeriod, 0), totpOpts)
+		if err == nil && subtle.ConstantTimeCompare([]byte(want), []byte(code)) == 1 {
+			return st
+		}
+	}
+	return 0
+}
+
+// ConfirmTOTP turns TOTP on when code was made with the secret of
+// GenerateTOTP: ErrTOTPInvalid for another code, ErrTOTPState when no
+// enrolment awaits.
+func (s *Store) ConfirmTOTP(ctx context.Context, id int64, code string) error {
+	a, err := s.ByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if a.TOTPEnabled || a.totpSecret == "" {
+		return ErrTOTPState
+	}
+	st := matchStep(a.totpSecret, code, s.now(), 0)
+	if st == 0 {
+		return &CredentialsError{Kind: ErrTOTPInvalid, AccountID: id}
+	}
+	_, err = s.DB.Exec(ctx, `UPDATE accounts SET totp_enabled = TRUE, totp_last_step = ? WHERE id = ? AND totp_secret = ?`, st, id, a.totpSecret)
+	return err
+}
+
+// DisableTOTP turns TOTP off and forgets the secret. Asking for the
+// password or a code first is the caller's business.
+func (s *Store) DisableTOTP(ctx context.Context, id int64) error {
+	_, err := s.DB.Exec(ctx, `UPDATE accounts SET totp_enabled = FALSE, totp_secret = '', totp_last_step = 0 WHERE id = ?`, id)
+	return err
+}
+
+// VerifyTOTP completes a sign-in that Authenticate answered with
+// ErrTOTPRequired. It returns the account, or a *CredentialsError
+// (errors.Is ErrTOTPInvalid) for a code that is wrong, out of its window
+// or used before, or a *LockedError: wrong codes count as failed sign-ins
+// of the account's e-mail address (see LockAfter).
+func (s *Store) VerifyTOTP(ctx context.Context, accountID int64, code string) (*Account, error) {
+	a, err := s.ByID(ctx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	keys := []string{accountKey(a.Email)}
+	if until, err := s.lockedUntil(ctx, keys); err != nil {
+		return nil, err
+	} else if !until.IsZero() {
+		return nil, s.lockedError(until, false, a.ID)
+	}
+	if !a.TOTPEnabled || a.Disabled {
+		return nil, ErrTOTPState
+	}
+	st := matchStep(a.totpSecret, code, s.now(), a.totpLastStep)
+	if st != 0 {
+		// The condition makes two requests with one code race to one
+		// winner.
+		res, err := s.DB.Exec(ctx, `UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?`, st, a.ID, st)
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			st = 0
+		}
+	}
+	if st == 0 {
+		return nil, s.fail(ctx, keys, ErrTOTPInvalid, a.ID)
+	}
+	a.totpLastStep = st
+	if err := clearThrottle(ctx, s.DB, accountKey(a.Email)); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
