@@ -202,8 +202,10 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/signin/totp", visitors, s.signinTOTPSubmit)
 	route("POST /office/signout", visitors, s.signoutSubmit)
 	route("GET /office/{$}", members, s.dashboardShow)
-	// What no office route takes is a 404 in the office's layout.
-	route("/office/", visitors, func(w http.ResponseWriter, rq *officeRequest) error {
+	// What no office route takes is a 404 in the office's layout for a
+	// member; a visitor is sent to sign in, as on every other page, so
+	// that the doors alone say what exists.
+	route("/office/", members, func(w http.ResponseWriter, rq *officeRequest) error {
 		return errkind.NotFound
 	})
 }

@@ -22,11 +22,12 @@ func (s *Server) signinSubmit(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("sign-in form: %v", err)
 	}
-	f := newForm(rq.T, rq.PostForm)
-	f.values.Del("password")
+	email, password := rq.PostForm.Get("email"), rq.PostForm.Get("password")
 	next := safeNext(rq.PostForm.Get("next"))
+	// What comes back with a message keeps the address, never the password.
+	f := newForm(rq.T, url.Values{"email": {email}})
 	ctx := rq.Context()
-	acct, err := s.accounts.Authenticate(ctx, rq.PostForm.Get("email"), rq.PostForm.Get("password"), clientAddr(rq.Request))
+	acct, err := s.accounts.Authenticate(ctx, email, password, clientAddr(rq.Request))
 	var (
 		creds  *account.CredentialsError
 		locked *account.LockedError

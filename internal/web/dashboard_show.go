@@ -1,0 +1,102 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
+)
+
+// dashboard is what awaits the signed-in account: changes its partners
+// must approve, changes returned to it, and its partners' open
+// invitations.
+type dashboard struct {
+	Awaiting    []dashboardItem
+	Returned    []dashboardItem
+	Invitations []dashboardInvitation
+}
+
+type dashboardItem struct {
+	approval.Pending
+	Title    string
+	Kind     string // the subject's kind, in the reader's language
+	Link     string
+	Awaiting []string // the partners yet to approve, by short name
+}
+
+type dashboardInvitation struct {
+	*account.Invitation
+	Partner string
+}
+
+// dashboardShow answers GET /office/: the account's dashboard.
+func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
+	ctx := rq.Context()
+	partners, err := s.forums.WithDrafts().Partners(ctx)
+	if err != nil {
+		return err
+	}
+	short := map[int64]string{}
+	for _, p := range partners {
+		short[p.ID], _ = p.ShortName.In(rq.Lang)
+	}
+	act := rq.actor()
+	var d dashboard
+	awaiting, err := approval.AwaitingApproval(ctx, s.db, act.PartnerIDs)
+	if err != nil {
+		return err
+	}
+	forums, err := s.forums.WithDrafts().Forums(ctx)
+	if err != nil {
+		return err
+	}
+	titles := map[int64]string{}
+	for _, f := range forums {
+		titles[f.ID], _ = f.Title.In(rq.Lang)
+	}
+	for _, p := range awaiting {
+		it := s.dashboardItem(rq, p, titles)
+		for _, id := range p.Awaiting {
+			it.Awaiting = append(it.Awaiting, short[id])
+		}
+		d.Awaiting = append(d.Awaiting, it)
+	}
+	returned, err := approval.ReturnedTo(ctx, s.db, rq.Account.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range returned {
+		d.Returned = append(d.Returned, s.dashboardItem(rq, p, titles))
+	}
+	now := time.Now()
+	for _, id := range act.PartnerIDs {
+		invs, err := s.accounts.ListInvitations(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, inv := range invs {
+			if inv.Open(now) {
+				d.Invitations = append(d.Invitations, dashboardInvitation{Invitation: inv, Partner: short[inv.PartnerID]})
+			}
+		}
+	}
+	return s.officeRender(w, rq, "dashboard", "dashboard", rq.T.T("office.nav.dashboard"), &d)
+}
+
+// dashboardItem is a pending change as the dashboard lists it, with a link
+// to the page where it is reviewed; a programme is named by its forum's
+// title, from forumTitles.
+func (s *Server) dashboardItem(rq *officeRequest, p approval.Pending, forumTitles map[int64]string) dashboardItem {
+	title, _ := p.Title.In(rq.Lang)
+	if p.Subject.Kind == approval.KindProgramme {
+		title = forumTitles[p.Subject.ID]
+	}
+	return dashboardItem{
+		Pending: p,
+		Title:   title,
+		Kind:    rq.T.T("office.kind." + string(p.Subject.Kind)),
+		Link:    officePrefix + "/approvals/" + string(p.Subject.Kind) + "/" + strconv.FormatInt(p.Subject.ID, 10),
+	}
+}

@@ -1,0 +1,122 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/eventlog"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+)
+
+func TestOfficeSignIn(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("li@cass.example", "李明", "zh", false, "cass:organiser")
+		b := o.browser()
+
+		// A visitor is sent to the sign-in form, which remembers where to
+		// come back to.
+		resp, _ := b.get("/office/forums")
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/signin?next=%2Foffice%2Fforums" {
+			t.Fatalf("visitor at /office/forums: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		resp, doc := b.get("/office/signin?lang=ru")
+		if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" {
+			t.Fatalf("sign-in form: %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
+		}
+		if got := strings.TrimSpace(doc.Find("h1").Text()); got != "Вход" {
+			t.Errorf("sign-in form with ?lang=ru is headed %q", got)
+		}
+		before := b.cookie("tandem_session")
+
+		// A wrong password: the same message for an unknown address, the
+		// address kept, the password not.
+		for _, email := range []string{"li@cass.example", "nobody@cass.example"} {
+			resp, doc = b.post("/office/signin", url.Values{"email": {email}, "password": {"wrong password!"}})
+			if resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("wrong password for %s: status %d", email, resp.StatusCode)
+			}
+			if msg := doc.Find(".form-error").Text(); !strings.Contains(msg, "пароль") {
+				t.Errorf("wrong password for %s: message %q, want one in Russian", email, msg)
+			}
+			if v, _ := doc.Find("#email").Attr("value"); v != email {
+				t.Errorf("the address typed was not kept: %q", v)
+			}
+			if doc.Find("#password[value]").Length() > 0 {
+				t.Error("the password was sent back")
+			}
+		}
+
+		// The right one: a new session token, and the dashboard in the
+		// account's language.
+		resp, _ = b.post("/office/signin", url.Values{"email": {"LI@cass.example"}, "password": {testPassword}, "next": {"/office/"}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/" {
+			t.Fatalf("sign in: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		after := b.cookie("tandem_session")
+		if after == "" || after == before {
+			t.Errorf("session token at sign-in: %q → %q, want a new one", before, after)
+		}
+		resp, doc = b.get("/office/")
+		if resp.StatusCode != 200 || !strings.Contains(doc.Find("h1").Text(), "李明") || doc.Find("html").AttrOr("lang", "") != "zh-CN" {
+			t.Fatalf("dashboard: %d, h1 %q, lang %q", resp.StatusCode, doc.Find("h1").Text(), doc.Find("html").AttrOr("lang", ""))
+		}
+
+		// Signing out ends the session on the server: the old cookie no
+		// longer lets anyone in.
+		stolen := b.cookie("tandem_session")
+		if resp, _ = b.post("/office/signout", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("sign out: %d", resp.StatusCode)
+		}
+		thief := o.browser()
+		u, _ := url.Parse(o.srv.URL + "/office/")
+		thief.c.Jar.SetCookies(u, []*http.Cookie{{Name: "tandem_session", Value: stolen, Path: "/office"}})
+		if resp, _ = thief.get("/office/"); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("the cookie of a signed-out session still lets in: %d", resp.StatusCode)
+		}
+
+		events, err := eventlog.List(t.Context(), db, eventlog.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, e := range events {
+			actions = append(actions, e.Action)
+		}
+		if got := strings.Join(actions, " "); !strings.Contains(got, "signout signin.success") {
+			t.Errorf("event log (newest first): %s", got)
+		}
+	})
+}
+
+// A form posted from another site is refused, whatever the session.
+func TestOfficeRefusesCrossOriginPost(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("li@cass.example", "Li Ming", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("li@cass.example")
+		for _, h := range [][]string{
+			{"Origin", "https://evil.example"},
+			{"Sec-Fetch-Site", "cross-site"},
+		} {
+			resp, doc := b.post("/office/signout", url.Values{}, h...)
+			if resp.StatusCode != http.StatusForbidden {
+				t.Errorf("POST with %s: %s: status %d, want 403", h[0], h[1], resp.StatusCode)
+			}
+			if resp.Header.Get("Cache-Control") != "no-store" || doc.Find("h1").Length() == 0 {
+				t.Errorf("the refusal is not an office page: Cache-Control %q", resp.Header.Get("Cache-Control"))
+			}
+		}
+		if resp, _ := b.get("/office/"); resp.StatusCode != 200 {
+			t.Errorf("after refused sign-outs the session is gone: %d", resp.StatusCode)
+		}
+		resp, _ := b.post("/office/signout", url.Values{}, "Origin", o.srv.URL)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("POST from the site's own origin: %d", resp.StatusCode)
+		}
+	})
+}
