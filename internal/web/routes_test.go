@@ -27,7 +27,7 @@ func TestRouteOfAnotherMethodIsReached(t *testing.T) {
 		})
 	}
 	withForm := s.withRoutes(s.siteRoutes, s.publicRoutes, form)
-	public := s.routes()
+	public := s.withRoutes(s.siteRoutes, s.publicRoutes)
 	tests := []struct {
 		name         string
 		h            http.Handler
