@@ -12,7 +12,12 @@ import (
 
 // officeViewNames are the office pages that must exist; a missing one fails
 // the server at start-up.
-var officeViewNames = []string{"error", "signin", "signin_totp", "dashboard"}
+var officeViewNames = []string{
+	"error",
+	"signin",
+	"signin_totp",
+	"dashboard",
+}
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)
 // into every page, and one page per other file.
