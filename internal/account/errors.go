@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
 
@@ -38,66 +39,69 @@ func Message(p *i18n.Printer, err error) (string, bool) {
 }
 
 // Problem is an error kind of this package with a fixed message: compare
-// with errors.Is.
+// with errors.Is. Each wraps the errkind kind that gives its HTTP status.
 type Problem struct {
 	text, key string
+	kind      error
 	args      []any
 }
 
 func (p *Problem) Error() string               { return p.text }
 func (p *Problem) MessageKey() (string, []any) { return p.key, p.args }
 
-func newProblem(text, key string, args ...any) *Problem {
-	return &Problem{text: text, key: key, args: args}
+// Unwrap returns the problem's errkind kind.
+func (p *Problem) Unwrap() error { return p.kind }
+
+func newProblem(text, key string, kind error, args ...any) *Problem {
+	return &Problem{text: text, key: key, kind: kind, args: args}
 }
 
-// The error kinds. A page shows each one's message; the web layer maps
-// ErrForbidden to 403, ErrNotFound to 404, ErrEmailTaken and
-// ErrAlreadyMember to 409 and the rest to 422 (ErrBadCredentials,
-// ErrLocked and ErrTOTPRequired are the sign-in page's own business).
+// The error kinds. A page shows each one's message; each wraps the errkind
+// kind of its status: ErrForbidden 403, ErrNotFound 404, ErrEmailTaken and
+// ErrAlreadyMember 409, ErrBadCredentials, ErrLocked and ErrTOTPRequired
+// 401 (the sign-in page answers those itself), the rest 422.
 var (
 	// ErrBadCredentials: the address has no account, the account is
 	// disabled or the password is wrong; a sign-in never says which. The
 	// error returned is a *CredentialsError.
-	ErrBadCredentials = newProblem("wrong e-mail address or password", "account.signin.bad")
+	ErrBadCredentials = newProblem("wrong e-mail address or password", "account.signin.bad", errkind.Unauthorized)
 	// ErrLocked: too many failed sign-ins; the error is a *LockedError.
-	ErrLocked = newProblem("sign-in locked after too many failures", "account.signin.locked", int(LockFor/time.Minute))
+	ErrLocked = newProblem("sign-in locked after too many failures", "account.signin.locked", errkind.Unauthorized, int(LockFor/time.Minute))
 	// ErrTOTPRequired: the password was right and the account wants its
 	// one-time code (VerifyTOTP) before it is signed in.
-	ErrTOTPRequired = newProblem("one-time code required", "account.signin.totp_required")
+	ErrTOTPRequired = newProblem("one-time code required", "account.signin.totp_required", errkind.Unauthorized)
 	// ErrTOTPInvalid: a one-time code that is wrong, expired or used.
-	ErrTOTPInvalid = newProblem("wrong or used one-time code", "account.totp.invalid")
+	ErrTOTPInvalid = newProblem("wrong or used one-time code", "account.totp.invalid", errkind.Invalid)
 	// ErrTOTPState: enrolment asked of an account that has TOTP on, or a
 	// confirmation without an enrolment.
-	ErrTOTPState = newProblem("two-factor sign-in is not in the state this needs", "account.totp.state")
+	ErrTOTPState = newProblem("two-factor sign-in is not in the state this needs", "account.totp.state", errkind.Invalid)
 	// ErrTokenInvalid: a reset or invitation token that is unknown, used,
 	// revoked or expired.
-	ErrTokenInvalid = newProblem("the link is invalid or has expired", "account.token.invalid")
+	ErrTokenInvalid = newProblem("the link is invalid or has expired", "account.token.invalid", errkind.Invalid)
 	// ErrWeakPassword: a password against the rules; the error is a
 	// *PasswordError.
-	ErrWeakPassword = newProblem("password does not meet the rules", "account.password.short", MinPasswordChars)
+	ErrWeakPassword = newProblem("password does not meet the rules", "account.password.short", errkind.Invalid, MinPasswordChars)
 	// ErrWrongPassword: the current password given to ChangePassword is
 	// wrong.
-	ErrWrongPassword = newProblem("the current password is wrong", "account.password.wrong")
+	ErrWrongPassword = newProblem("the current password is wrong", "account.password.wrong", errkind.Invalid)
 	// ErrInvalidEmail: not one e-mail address.
-	ErrInvalidEmail = newProblem("not a valid e-mail address", "account.email.invalid")
+	ErrInvalidEmail = newProblem("not a valid e-mail address", "account.email.invalid", errkind.Invalid)
 	// ErrEmailTaken: another account has the address.
-	ErrEmailTaken = newProblem("an account with this e-mail address exists", "account.email.taken")
+	ErrEmailTaken = newProblem("an account with this e-mail address exists", "account.email.taken", errkind.Conflict)
 	// ErrInvalidName: a display name empty, longer than 200 characters or
 	// with control characters.
-	ErrInvalidName = newProblem("the name must have 1 to 200 characters and no control characters", "account.name.invalid")
+	ErrInvalidName = newProblem("the name must have 1 to 200 characters and no control characters", "account.name.invalid", errkind.Invalid)
 	// ErrInvalidLang: a UI language other than zh, ru or en.
-	ErrInvalidLang = newProblem("the language must be zh, ru or en", "account.lang.invalid")
+	ErrInvalidLang = newProblem("the language must be zh, ru or en", "account.lang.invalid", errkind.Invalid)
 	// ErrInvalidRole: not one of Roles.
-	ErrInvalidRole = newProblem("unknown role", "account.role.invalid")
+	ErrInvalidRole = newProblem("unknown role", "account.role.invalid", errkind.Invalid)
 	// ErrForbidden: the acting account may not do this to this partner's
-	// team (internal/errkind did not exist when this package was written;
-	// the web layer maps it to 403).
-	ErrForbidden = newProblem("only an organiser of the partner may change its team", "account.team.forbidden")
+	// team.
+	ErrForbidden = newProblem("only an organiser of the partner may change its team", "account.team.forbidden", errkind.Forbidden)
 	// ErrAlreadyMember: the account already has that role at that partner.
-	ErrAlreadyMember = newProblem("already a member with this role", "account.team.member_exists")
+	ErrAlreadyMember = newProblem("already a member with this role", "account.team.member_exists", errkind.Conflict)
 	// ErrNotFound: no account, invitation or partner with that key.
-	ErrNotFound = newProblem("not found", "account.not_found")
+	ErrNotFound = newProblem("not found", "account.not_found", errkind.NotFound)
 )
 
 // CredentialsError is a failed sign-in (ErrBadCredentials) or a wrong
@@ -117,7 +121,7 @@ type CredentialsError struct {
 }
 
 func (e *CredentialsError) Error() string               { return e.Kind.text }
-func (e *CredentialsError) Is(target error) bool        { return target == error(e.Kind) }
+func (e *CredentialsError) Unwrap() error               { return e.Kind }
 func (e *CredentialsError) MessageKey() (string, []any) { return e.Kind.key, nil }
 
 // LockedError is a refused sign-in while its account or its client
@@ -138,7 +142,7 @@ type LockedError struct {
 func (e *LockedError) Error() string {
 	return "sign-in locked until " + e.Until.UTC().Format(time.RFC3339)
 }
-func (e *LockedError) Is(target error) bool { return target == error(ErrLocked) }
+func (e *LockedError) Unwrap() error { return ErrLocked }
 
 // MessageKey gives the plural message account.signin.locked with the
 // minutes left.
@@ -155,7 +159,7 @@ func (e *PasswordError) Error() string {
 	}
 	return "password shorter than 10 characters"
 }
-func (e *PasswordError) Is(target error) bool { return target == error(ErrWeakPassword) }
+func (e *PasswordError) Unwrap() error { return ErrWeakPassword }
 
 // MessageKey gives account.password.long, or the plural message
 // account.password.short with the minimum number of characters.
@@ -173,5 +177,5 @@ type RoleError struct{ Role string }
 func (e *RoleError) Error() string {
 	return "unknown role " + quote(e.Role) + ": want one of " + roleList()
 }
-func (e *RoleError) Is(target error) bool        { return target == error(ErrInvalidRole) }
+func (e *RoleError) Unwrap() error               { return ErrInvalidRole }
 func (e *RoleError) MessageKey() (string, []any) { return ErrInvalidRole.key, []any{roleList()} }
