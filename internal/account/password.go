@@ -28,7 +28,8 @@ type Params struct {
 
 // DefaultParams are OWASP's recommended argon2id parameters: 19 MiB of
 // memory, 2 passes, 1 lane, a 16-byte salt and a 32-byte key. One hash
-// takes about 30 ms on a 2-core machine (BenchmarkHash).
+// took 50 to 72 ms on a busy 2-core machine (BenchmarkHash), under the
+// 100 ms a sign-in may cost.
 var DefaultParams = Params{Memory: 19 * 1024, Time: 2, Threads: 1, SaltLen: 16, KeyLen: 32}
 
 // Password length rules, checked by CheckPassword.
