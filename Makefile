@@ -42,7 +42,7 @@ demo:
 	rm -rf $(DEMO_DATA)
 	env -u TANDEM_DATABASE $(BIN) demo --data $(DEMO_DATA)
 	@echo
-	@echo "tandem demo: open http://$(DEMO_ADDR) in a browser (Ctrl-C stops the server)"
+	@echo "tandem demo: open http://$(DEMO_ADDR) in a browser; the office is at http://$(DEMO_ADDR)/office/ (Ctrl-C stops the server)"
 	@echo
 	exec env -u TANDEM_DATABASE $(BIN) serve --addr $(DEMO_ADDR) --data $(DEMO_DATA)
 
