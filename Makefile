@@ -56,9 +56,10 @@ race:
 	bash scripts/setup.sh test
 	RACE=1 bash scripts/test.sh
 
-## bench: the programme page served by tandem against the same bytes served by nginx
+## bench: the programme page served by tandem against the same bytes served by nginx, alone and while 20 editors save in the office
 bench:
 	bash bench/site.sh
+	bash bench/office.sh
 
 ## fuzz: run every Fuzz target for $(FUZZTIME)
 fuzz:
