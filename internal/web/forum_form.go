@@ -368,6 +368,9 @@ type draftInfo struct {
 	AuthorName string
 	UpdatedAt  string
 	Approvals  []approvalRow
+	// Approvers names, while nobody has asked to publish the draft, the
+	// partners whose approval publishing it will need.
+	Approvers []string
 	// CanSubmit says whether the reader may ask to publish the draft, by
 	// posting its version to SubmitURL.
 	CanSubmit bool
@@ -408,6 +411,27 @@ func newDraftInfo(rq *officeRequest, d *approval.Draft, partners []*forum.Partne
 		info.Approvals = append(info.Approvals, row)
 	}
 	return info
+}
+
+// withApprovers adds to info the partners whose approval publishing subj
+// needs, when its draft shows no decisions yet.
+func (s *Server) withApprovers(rq *officeRequest, info *draftInfo, subj approval.Subject, partners []*forum.Partner) error {
+	if len(info.Approvals) > 0 {
+		return nil
+	}
+	ids, err := approval.Approvers(rq.Context(), s.db, subj)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		for _, p := range partners {
+			if p.ID == id {
+				name, _ := p.ShortName.In(rq.Lang)
+				info.Approvers = append(info.Approvers, name)
+			}
+		}
+	}
+	return nil
 }
 
 // forumHosts returns the live hosts of forum id, which say who may see and

@@ -102,6 +102,9 @@ func (s *Server) renderForum(w http.ResponseWriter, rq *officeRequest, status in
 	hosts := hostIDs(live.Hosts)
 	p.ID, p.Action, p.Message = live.ID, officePrefix+"/forums/"+id, message
 	p.Draft = newDraftInfo(rq, d, partners)
+	if err := s.withApprovers(rq, &p.Draft, d.Subject, partners); err != nil {
+		return err
+	}
 	p.Public = live.Published
 	if live.Published {
 		p.PublicURL = "/" + rq.Lang + "/forums/" + live.Slug

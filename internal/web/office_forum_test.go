@@ -84,7 +84,8 @@ func draftOf(t *testing.T, db *store.DB, k approval.Kind, id int64) *approval.Dr
 func TestOfficeForumEdit(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		o := newOffice(t, db)
-		o.account("li@cass.example", "Li Ming", "en", false, "cass:organiser")
+		li := o.account("li@cass.example", "Li Ming", "en", false, "cass:organiser")
+		ivan := o.account("ivan@riac.example", "Ivan Petrov", "en", false, "riac:organiser")
 		b := o.browser()
 		b.signIn("li@cass.example")
 		id := demoForumID(t, db)
@@ -112,6 +113,9 @@ func TestOfficeForumEdit(t *testing.T) {
 		}
 		if doc.Find(`a[href="/office/preview/forum/`+strconv.FormatInt(id, 10)+`"]`).Length() != 1 {
 			t.Error("no link to the preview")
+		}
+		if got := doc.Find("#draft-approvers").Text(); !strings.Contains(got, "CASS") || !strings.Contains(got, "RIAC") {
+			t.Errorf("approvers named: %q", got)
 		}
 
 		// The Russian theme changes in the draft, not on the public page.
@@ -188,6 +192,31 @@ func TestOfficeForumEdit(t *testing.T) {
 		}
 		if doc.Find("img[onerror], script:not([src])").Length() != 0 {
 			t.Error("the typed markup became elements")
+		}
+
+		// Asked to publish and returned by RIAC: the form says so, with
+		// RIAC's comment, and offers to ask again.
+		subj := approval.Subject{Kind: approval.KindForum, ID: id}
+		err := db.Transact(context.Background(), func(tx *store.Tx) error {
+			d, err := approval.Submit(t.Context(), tx, subj, approval.Actor{AccountID: li.ID, Name: li.Name, PartnerIDs: li.Partners()})
+			if err != nil {
+				return err
+			}
+			_, err = approval.Return(t.Context(), tx, subj, d.Version, approval.Actor{AccountID: ivan.ID, Name: ivan.Name, PartnerIDs: ivan.Partners()}, ivan.Partners()[0], "Shorten the <b>theme</b>")
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, doc = b.get(path)
+		if got := strings.TrimSpace(doc.Find("#draft-state").Text()); got != "Returned" {
+			t.Errorf("state shown: %q", got)
+		}
+		if got := strings.TrimSpace(doc.Find("#draft-comment").Text()); got != "Shorten the <b>theme</b>" {
+			t.Errorf("comment shown: %q", got)
+		}
+		if doc.Find(`form[action$="/submit"] input[name=version]`).AttrOr("value", "") == "" {
+			t.Error("a returned draft cannot be asked to publish again")
 		}
 	})
 }

@@ -490,6 +490,9 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 	}
 	p.Summary = summary(fm, order...)
 	p.Draft = newDraftInfo(rq, d, partners)
+	if err := s.withApprovers(rq, &p.Draft, d.Subject, partners); err != nil {
+		return err
+	}
 	p.CanEdit = rq.can(account.SubjectProgramme, account.Edit, hosts...)
 	p.Draft.CanSubmit = d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned) &&
 		rq.can(account.SubjectProgramme, account.Publish, hosts...)
