@@ -17,6 +17,9 @@ var officeViewNames = []string{
 	"signin",
 	"signin_totp",
 	"dashboard",
+	"forums",
+	"forum_form",
+	"programme_form",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

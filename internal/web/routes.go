@@ -202,6 +202,14 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/signin/totp", visitors, s.signinTOTPSubmit)
 	route("POST /office/signout", visitors, s.signoutSubmit)
 	route("GET /office/{$}", members, s.dashboardShow)
+	// forums and their programmes
+	route("GET /office/forums", members, s.forumIndex)
+	route("GET /office/forums/new", members, s.forumNew)
+	route("POST /office/forums", members, s.forumCreate)
+	route("GET /office/forums/{id}", members, s.forumEdit)
+	route("POST /office/forums/{id}", members, s.forumSave)
+	route("GET /office/forums/{id}/programme", members, s.programmeEdit)
+	route("POST /office/forums/{id}/programme", members, s.programmeSave)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.
