@@ -69,6 +69,10 @@ func Append(ctx context.Context, q store.Querier, e *Event) error {
 // Filter says which events a read returns. Its zero value is every event.
 type Filter struct {
 	Subject string    // only events about this subject ("forum:3")
+	// Subjects, when not nil, keeps only events about one of these
+	// subjects, for a reader who may see some things and not others; an
+	// empty, non-nil list keeps none.
+	Subjects []string
 	ActorID int64     // only events by this account
 	Since   time.Time // only events at or after this time
 	Before  int64     // only events with an id below this, for paging back
@@ -80,6 +84,15 @@ func (f Filter) where() (string, []any) {
 	if f.Subject != "" {
 		cond += " AND subject = ?"
 		args = append(args, f.Subject)
+	}
+	if f.Subjects != nil {
+		if len(f.Subjects) == 0 {
+			cond += " AND 1 = 0"
+		} else {
+			in, inArgs := store.In(f.Subjects)
+			cond += " AND subject IN (" + in + ")"
+			args = append(args, inArgs...)
+		}
 	}
 	if f.ActorID != 0 {
 		cond += " AND actor_id = ?"
