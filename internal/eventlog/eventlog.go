@@ -69,14 +69,14 @@ func Append(ctx context.Context, q store.Querier, e *Event) error {
 // Filter says which events a read returns. Its zero value is every event.
 type Filter struct {
 	Subject string    // only events about this subject ("forum:3")
-	// Subjects, when not nil, keeps only events about one of these
-	// subjects, for a reader who may see some things and not others; an
-	// empty, non-nil list keeps none.
-	Subjects []string
 	ActorID int64     // only events by this account
 	Since   time.Time // only events at or after this time
 	Before  int64     // only events with an id below this, for paging back
 	Limit   int       // at most this many; 0 is no limit
+	// Subjects, when not nil, keeps only events about one of these
+	// subjects, for a reader who may see some things and not others; an
+	// empty, non-nil list keeps none.
+	Subjects []string
 }
 
 func (f Filter) where() (string, []any) {
