@@ -20,6 +20,17 @@ var officeViewNames = []string{
 	"forums",
 	"forum_form",
 	"programme_form",
+	"reset",
+	"reset_password",
+	"link_invalid",
+	"team",
+	"invitation",
+	"account",
+	"account_totp",
+	"accounts",
+	"outbox",
+	"outbox_message",
+	"events",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)
@@ -64,6 +75,11 @@ func loadOfficeViews(as *assets) (*officeViews, error) {
 var officeFuncs = template.FuncMap{
 	"officeMenu": officeMenu,
 	"langList":   func() []string { return i18n.Languages },
+	// objectEvents gives the "objectEvents" partial the events of one
+	// thing (from Server.eventsOf) for the page's reader.
+	"objectEvents": objectEvents,
+	// teamPasswordData gives the "teamNewPassword" partial its form.
+	"teamPasswordData": func(d *officeData, f *form) teamPasswordData { return teamPasswordData{T: d.T, Form: f} },
 	// fieldErrors returns the messages for one field of a form.
 	"fieldErrors": func(f *form, field string) []string {
 		if f == nil {

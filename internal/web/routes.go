@@ -210,6 +210,31 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/forums/{id}", members, s.forumSave)
 	route("GET /office/forums/{id}/programme", members, s.programmeEdit)
 	route("POST /office/forums/{id}/programme", members, s.programmeSave)
+	// Accounts and teams: password reset, invitations, the account's own
+	// page, the admins' accounts and outbox, the event log.
+	route("GET /office/reset", visitors, s.resetShow)
+	route("POST /office/reset", visitors, s.resetRequest)
+	route("GET /office/reset/{token}", visitors, s.resetEdit)
+	route("POST /office/reset/{token}", visitors, s.resetSave)
+	route("GET /office/invitations/{token}", visitors, s.invitationShow)
+	route("POST /office/invitations/{token}", visitors, s.invitationAccept)
+	route("GET /office/team", members, s.teamShow)
+	route("POST /office/team/invitations", members, s.invitationCreate)
+	route("POST /office/team/invitations/{id}/resend", members, s.invitationResend)
+	route("POST /office/team/invitations/{id}/revoke", members, s.invitationRevoke)
+	route("POST /office/team/members/remove", members, s.memberRemove)
+	route("GET /office/account", members, s.accountShow)
+	route("POST /office/account", members, s.accountSave)
+	route("POST /office/account/password", members, s.passwordChange)
+	route("POST /office/account/signout-everywhere", members, s.signoutEverywhere)
+	route("GET /office/account/totp", members, s.totpShow)
+	route("POST /office/account/totp", members, s.totpConfirm)
+	route("POST /office/account/totp/disable", members, s.totpDisable)
+	route("GET /office/accounts", admins, s.accountsList)
+	route("GET /office/outbox", admins, s.outboxList)
+	route("GET /office/outbox/{name}", admins, s.outboxShow)
+	route("GET /office/events", members, s.eventsList)
+	route("GET /office/events.jsonl", admins, s.eventsExport)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.
