@@ -17,6 +17,14 @@ var officeViewNames = []string{
 	"signin",
 	"signin_totp",
 	"dashboard",
+	"partners",
+	"partner_form",
+	"people",
+	"person_form",
+	"news",
+	"news_form",
+	"media",
+	"media_form",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

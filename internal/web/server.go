@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/loginsession"
+	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -58,6 +59,8 @@ type Server struct {
 	accounts    *account.Store
 	sessions    *scs.SessionManager
 	officeViews *officeViews
+	// media is the image library the office uploads to.
+	media *media.Store
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -104,6 +107,7 @@ func New(cfg Config) (*Server, error) {
 		accounts:    &account.Store{DB: cfg.DB},
 		sessions:    newSessions(&loginsession.Store{DB: cfg.DB}, base.Scheme == "https"),
 		officeViews: ovs,
+		media:       &media.Store{DB: cfg.DB, Blobs: cfg.Blobs},
 	}
 	if !cfg.NoCache {
 		s.cache = newPageCache(s.forums.SiteVersion)
