@@ -47,7 +47,7 @@ func partnerValues(p *forum.Partner, version int) url.Values {
 // readPartner reads the form into p, failing the fields that are wrong.
 func readPartner(f *form, p *forum.Partner) {
 	p.Name = f.mltext("name", contentLangs, true, false, 300)
-	p.ShortName = f.mltext("short_name", contentLangs, true, false, 60)
+	p.ShortName = f.mltext("short_name", contentLangs, true, false, 100)
 	p.Description = f.mltext("description", contentLangs, false, true, 5000)
 	p.Country = readCountry(f, "country")
 	p.Website = readWebsite(f, "website")
@@ -109,7 +109,7 @@ func (s *Server) renderPartner(w http.ResponseWriter, rq *officeRequest, status 
 	pg.Country = f.input("country", rq.T.T("office.content.partner.country"), rq.T.T("office.content.partner.countryhint"), "text", true, 2)
 	pg.Website = f.input("website", rq.T.T("office.content.partner.website"), rq.T.T("office.content.partner.websitehint"), "url", false, 500)
 	pg.Name = f.field("name", rq.T.T("office.content.partner.name"), contentLangs, true, false, 300)
-	pg.ShortName = f.field("short_name", rq.T.T("office.content.partner.shortname"), contentLangs, true, false, 60)
+	pg.ShortName = f.field("short_name", rq.T.T("office.content.partner.shortname"), contentLangs, true, false, 100)
 	pg.Description = f.field("description", rq.T.T("office.content.partner.description"), contentLangs, false, true, 5000)
 	logo, err := s.imageField(rq.Context(), rq, f, "logo", rq.T.T("office.content.partner.logo"))
 	if err != nil {
