@@ -17,7 +17,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/media"
@@ -559,7 +558,6 @@ func TestOfficeContentMedia(t *testing.T) {
 		if resp, _ := tr.multipartPost("/office/media", meta, map[string][2]string{"file": {"a.png", pngData(10, 10)}}); resp.StatusCode != 403 {
 			t.Errorf("translator uploading: %d, want 403", resp.StatusCode)
 		}
-		_ = account.Editor
 	})
 }
 
