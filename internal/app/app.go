@@ -17,6 +17,7 @@ import (
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/mail"
+	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/web"
 )
@@ -130,6 +131,7 @@ func (p *Program) openJobs(ctx context.Context) error {
 	}
 	ws := jobs.NewWorkers()
 	mail.Register(ws, m)
+	media.Register(ws, &media.Store{DB: p.DB, Blobs: p.Blobs})
 	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log})
 	if err != nil {
 		return err

@@ -106,5 +106,10 @@ func (l *loader) image(data []byte, meta media.Meta) (*media.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo image: %w", err)
 	}
+	// The demo makes its renditions at once rather than as a job, so that
+	// its pages are complete before any worker runs.
+	if im, err = l.media.MakeRenditions(l.ctx, l.tx, im.ID); err != nil {
+		return nil, fmt.Errorf("demo image: %w", err)
+	}
 	return im, nil
 }

@@ -123,18 +123,17 @@ type Store struct {
 	Blobs blob.Store
 }
 
-// Add reads an image from r, keeps the original and its renditions, and
-// records it with meta. q is the database or a transaction; the files are
-// written before the rows, so a failed transaction leaves only unreferenced
-// files behind, never rows without files.
+// Add reads an image from r, keeps the original and records it with meta.
+// It makes no renditions: Upload queues the job that makes them, and
+// MakeRenditions makes them at once. q is the database or a transaction;
+// the file is written before the row, so a failed transaction leaves only
+// an unreferenced file behind, never a row without its file. An SVG is
+// kept as svg.Clean leaves it: without scripts, event handlers and links
+// out. A file that is not a JPEG, PNG or SVG image is ErrUnsupported; one
+// over MaxImageBytes or MaxImagePixels is ErrTooLarge.
 func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta) (*Image, error) {
-	for field, t := range map[string]lang.Text{"alt": meta.Alt, "caption": meta.Caption, "credit": meta.Credit} {
-		if err := t.Validate(); err != nil {
-			return nil, fmt.Errorf("image %s: %w", field, err)
-		}
-	}
-	if err := lang.CheckPlain(meta.Rights); err != nil {
-		return nil, fmt.Errorf("image rights: %w", err)
+	if err := meta.Validate(); err != nil {
+		return nil, err
 	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxImageBytes+1))
 	if err != nil {
@@ -144,18 +143,16 @@ func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta
 		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, MaxImageBytes>>20)
 	}
 	im := &Image{Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Illustration: meta.Illustration, Rights: meta.Rights}
-	var src image.Image
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		cfg, format, err := decodeConfig(data)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+			return nil, err
 		}
-		if cfg.Width*cfg.Height > MaxImagePixels || cfg.Width <= 0 || cfg.Height <= 0 {
-			return nil, fmt.Errorf("%w: %d×%d pixels", ErrTooLarge, cfg.Width, cfg.Height)
-		}
-		src, _, err = image.Decode(bytes.NewReader(data))
-		if err != nil {
+		// The whole image is decoded once here, so that a file whose
+		// header is fine but whose pixels are not is refused at upload
+		// rather than by the renditions job.
+		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
 		}
 		im.ContentType = "image/" + format
@@ -165,16 +162,16 @@ func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta
 		if err != nil {
 			return nil, err
 		}
-		w, h, err := svgSize(text)
-		if err != nil {
-			return nil, err
-		}
-		// What svgSize lets through may still link or animate its way
-		// to a script, or load something from elsewhere: the image is
-		// stored as svg.Clean keeps it, as manuscripts' drawings are.
+		// Scripts, handlers and links out are left out rather than
+		// refused, so that an SVG exported with them is still taken;
+		// what svgSize then reads is the image as it is served.
 		data, err = svg.Clean(text)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrUnsupported, err)
+		}
+		w, h, err := svgSize(data)
+		if err != nil {
+			return nil, err
 		}
 		im.ContentType = "image/svg+xml"
 		im.Width, im.Height = w, h
@@ -185,27 +182,6 @@ func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta
 		return nil, err
 	}
 	im.BlobKey = key
-	if src != nil {
-		for _, w := range RenditionWidths {
-			if w >= im.Width {
-				break
-			}
-			h := (im.Height*w + im.Width/2) / im.Width
-			dst := image.NewRGBA(image.Rect(0, 0, w, h))
-			draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
-			var buf bytes.Buffer
-			if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 85}); err != nil {
-				return nil, err
-			}
-			rkey := strings.Replace(key, "original", fmt.Sprintf("w%d", w), 1)
-			rkey = strings.TrimSuffix(rkey, extension(im.ContentType)) + ".jpg"
-			if _, err := s.Blobs.Put(ctx, rkey, &buf); err != nil {
-				return nil, err
-			}
-			im.Renditions = append(im.Renditions, Rendition{Width: w, Height: h, ContentType: "image/jpeg", BlobKey: rkey})
-		}
-	}
-
 	id, err := store.InsertID(ctx, q, `INSERT INTO media (kind, blob_key, content_type, width, height, alt, caption, credit, illustration, rights, created_at)
 		VALUES ('image', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		im.BlobKey, im.ContentType, im.Width, im.Height, im.Alt, im.Caption, im.Credit, im.Illustration, im.Rights, time.Now().UTC())
@@ -213,13 +189,165 @@ func (s *Store) Add(ctx context.Context, q store.Querier, r io.Reader, meta Meta
 		return nil, fmt.Errorf("record image: %w", err)
 	}
 	im.ID = id
-	for _, r := range im.Renditions {
-		if _, err := q.Exec(ctx, `INSERT INTO media_renditions (media_id, width, height, content_type, blob_key, bytes) VALUES (?, ?, ?, ?, ?, 0)`,
-			id, r.Width, r.Height, r.ContentType, r.BlobKey); err != nil {
+	return im, nil
+}
+
+// decodeConfig reads a raster image's format and size, refusing one over
+// MaxImagePixels before its pixels are decoded.
+func decodeConfig(data []byte) (image.Config, string, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return cfg, "", fmt.Errorf("%w: %v", ErrUnsupported, err)
+	}
+	if cfg.Width*cfg.Height > MaxImagePixels || cfg.Width <= 0 || cfg.Height <= 0 {
+		return cfg, "", fmt.Errorf("%w: %d×%d pixels", ErrTooLarge, cfg.Width, cfg.Height)
+	}
+	return cfg, format, nil
+}
+
+// Validate checks that no text of the metadata holds a control character;
+// an error names the field.
+func (m Meta) Validate() error {
+	for _, f := range []struct {
+		name string
+		t    lang.Text
+	}{{"alt", m.Alt}, {"caption", m.Caption}, {"credit", m.Credit}} {
+		if err := f.t.Validate(); err != nil {
+			return fmt.Errorf("image %s: %w", f.name, err)
+		}
+	}
+	if err := lang.CheckPlain(m.Rights); err != nil {
+		return fmt.Errorf("image rights: %w", err)
+	}
+	return nil
+}
+
+// MakeRenditions makes the renditions of the raster image id, one per
+// RenditionWidths narrower than the original, as JPEG, and records them
+// through q in place of any it had: running it again (a retried job) gives
+// the same files under the same keys. An SVG gets none. It marks the
+// public site as changed, so that cached pages offer the new files. An id
+// that names no image is ErrNotFound.
+func (s *Store) MakeRenditions(ctx context.Context, q store.Querier, id int64) (*Image, error) {
+	ims, err := Load(ctx, q, []int64{id})
+	if err != nil {
+		return nil, err
+	}
+	im := ims[id]
+	if im == nil {
+		return nil, fmt.Errorf("renditions of image %d: %w", id, ErrNotFound)
+	}
+	if im.Vector() {
+		return im, nil
+	}
+	obj, err := s.Blobs.Open(ctx, im.BlobKey)
+	if err != nil {
+		return nil, fmt.Errorf("renditions of image %d: %w", id, err)
+	}
+	data, err := io.ReadAll(io.LimitReader(obj, MaxImageBytes+1))
+	obj.Close()
+	if err != nil {
+		return nil, fmt.Errorf("renditions of image %d: %w", id, err)
+	}
+	if _, _, err := decodeConfig(data); err != nil {
+		return nil, fmt.Errorf("renditions of image %d: %w", id, err)
+	}
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("renditions of image %d: %w: %v", id, ErrUnsupported, err)
+	}
+	var out []Rendition
+	var sizes []int
+	for _, w := range RenditionWidths {
+		if w >= im.Width {
+			break
+		}
+		h := (im.Height*w + im.Width/2) / im.Width
+		dst := image.NewRGBA(image.Rect(0, 0, w, h))
+		draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 85}); err != nil {
+			return nil, err
+		}
+		rkey := strings.Replace(im.BlobKey, "original", fmt.Sprintf("w%d", w), 1)
+		rkey = strings.TrimSuffix(rkey, extension(im.ContentType)) + ".jpg"
+		sizes = append(sizes, buf.Len())
+		if _, err := s.Blobs.Put(ctx, rkey, &buf); err != nil {
+			return nil, err
+		}
+		out = append(out, Rendition{Width: w, Height: h, ContentType: "image/jpeg", BlobKey: rkey})
+	}
+	if _, err := q.Exec(ctx, `DELETE FROM media_renditions WHERE media_id = ?`, id); err != nil {
+		return nil, fmt.Errorf("renditions of image %d: %w", id, err)
+	}
+	for i, r := range out {
+		if _, err := q.Exec(ctx, `INSERT INTO media_renditions (media_id, width, height, content_type, blob_key, bytes) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, r.Width, r.Height, r.ContentType, r.BlobKey, sizes[i]); err != nil {
 			return nil, fmt.Errorf("record rendition: %w", err)
 		}
 	}
+	if err := touchSite(ctx, q); err != nil {
+		return nil, err
+	}
+	im.Renditions = out
 	return im, nil
+}
+
+// touchSite records that what the public site shows changed, as
+// forum.Touch does (forum uses this package, so it cannot be called from
+// here).
+func touchSite(ctx context.Context, q store.Querier) error {
+	if _, err := q.Exec(ctx, `UPDATE site_state SET version = version + 1 WHERE id = 1`); err != nil {
+		return fmt.Errorf("mark the site changed: %w", err)
+	}
+	return nil
+}
+
+// UpdateMeta replaces what is said about image id (alt text, caption,
+// credit, illustration, rights) and marks the public site as changed. An
+// id that names no image is ErrNotFound.
+func UpdateMeta(ctx context.Context, q store.Querier, id int64, meta Meta) error {
+	if err := meta.Validate(); err != nil {
+		return err
+	}
+	res, err := q.Exec(ctx, `UPDATE media SET alt = ?, caption = ?, credit = ?, illustration = ?, rights = ? WHERE id = ?`,
+		meta.Alt, meta.Caption, meta.Credit, meta.Illustration, meta.Rights, id)
+	if err != nil {
+		return fmt.Errorf("update image %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("update image %d: %w", id, err)
+	} else if n == 0 {
+		return fmt.Errorf("update image %d: %w", id, ErrNotFound)
+	}
+	return touchSite(ctx, q)
+}
+
+// List returns a page of the library's images, newest first, with their
+// renditions, and how many images there are in all; three queries.
+func List(ctx context.Context, q store.Querier, limit, offset int) ([]*Image, int, error) {
+	var total int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM media WHERE kind = 'image'`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count images: %w", err)
+	}
+	ids, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, `SELECT id FROM media WHERE kind = 'image' ORDER BY id DESC LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list images: %w", err)
+	}
+	byID, err := Load(ctx, q, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]*Image, 0, len(ids))
+	for _, id := range ids {
+		if im := byID[id]; im != nil {
+			out = append(out, im)
+		}
+	}
+	return out, total, nil
 }
 
 // Load returns the images with the given ids, with their renditions, in two

@@ -31,6 +31,14 @@ var officeViewNames = []string{
 	"outbox",
 	"outbox_message",
 	"events",
+	"partners",
+	"partner_form",
+	"people",
+	"person_form",
+	"news",
+	"news_form",
+	"media",
+	"media_form",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

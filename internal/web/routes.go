@@ -235,6 +235,26 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/outbox/{name}", admins, s.outboxShow)
 	route("GET /office/events", members, s.eventsList)
 	route("GET /office/events.jsonl", admins, s.eventsExport)
+	// Content: partners, people, news posts and the media library.
+	route("GET /office/partners", members, s.partnerIndex)
+	route("GET /office/partners/new", admins, s.partnerNew)
+	route("POST /office/partners/new", admins, s.partnerCreate)
+	route("GET /office/partners/{id}", members, s.partnerEdit)
+	route("POST /office/partners/{id}", members, s.partnerSave)
+	route("GET /office/people", members, s.personIndex)
+	route("GET /office/people/new", members, s.personNew)
+	route("POST /office/people/new", members, s.personCreate)
+	route("GET /office/people/{id}", members, s.personEdit)
+	route("POST /office/people/{id}", members, s.personSave)
+	route("GET /office/news", members, s.newsIndex)
+	route("GET /office/news/new", members, s.newsNew)
+	route("POST /office/news/new", members, s.newsCreate)
+	route("GET /office/news/{id}", members, s.newsEdit)
+	route("POST /office/news/{id}", members, s.newsSave)
+	route("GET /office/media", members, s.mediaIndex)
+	route("POST /office/media", members, s.mediaUpload)
+	route("GET /office/media/{id}", members, s.mediaEdit)
+	route("POST /office/media/{id}", members, s.mediaSave)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

@@ -22,6 +22,7 @@ import (
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/loginsession"
 	"github.com/tandemforum/tandem/internal/mail"
+	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -74,6 +75,8 @@ type Server struct {
 	outbox           *mail.Outbox
 	requireAdminTOTP bool
 	resetLimits      *addressLimits
+	// media is the image library the office uploads to.
+	media *media.Store
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -120,6 +123,7 @@ func New(cfg Config) (*Server, error) {
 		accounts:    cfg.Accounts,
 		sessions:    newSessions(&loginsession.Store{DB: cfg.DB}, base.Scheme == "https"),
 		officeViews: ovs,
+		media:       &media.Store{DB: cfg.DB, Blobs: cfg.Blobs},
 
 		outbox:           cfg.Outbox,
 		requireAdminTOTP: cfg.RequireAdminTOTP,

@@ -1,0 +1,46 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/media"
+)
+
+// mediaEdit answers GET /office/media/{id}: the image with the form of
+// its alt text, caption and credit per language.
+func (s *Server) mediaEdit(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectMedia, account.Edit); err != nil {
+		return err
+	}
+	im, err := s.mediaImage(rq, id)
+	if err != nil {
+		return err
+	}
+	pg := &mediaMetaPage{Form: newForm(rq.T, mediaValues(im)), Image: im, Action: officePrefix + "/media/" + itoa(id)}
+	return s.renderMediaMeta(w, rq, http.StatusOK, pg)
+}
+
+// mediaImage returns the image id of the library, or a not-found error.
+func (s *Server) mediaImage(rq *officeRequest, id int64) (*media.Image, error) {
+	got, err := media.Load(rq.Context(), s.db, []int64{id})
+	if err != nil {
+		return nil, err
+	}
+	if got[id] == nil {
+		return nil, fmt.Errorf("image %d: %w", id, errkind.NotFound)
+	}
+	return got[id], nil
+}
+
+// renderMediaMeta writes the form of an image's texts with status.
+func (s *Server) renderMediaMeta(w http.ResponseWriter, rq *officeRequest, status int, pg *mediaMetaPage) error {
+	pg.fill(rq.T)
+	return s.officeRenderStatus(w, rq, status, "media_form", "media", rq.T.T("office.content.media.edit", itoa(pg.Image.ID)), pg)
+}

@@ -1,0 +1,62 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/media"
+)
+
+// mediaLibrary is the library's page: a page of images, newest first, each
+// with the state of its texts per language, and the upload form.
+type mediaLibrary struct {
+	Tiles      []mediaTile
+	Page       int
+	Pages      int
+	Prev, Next int
+	Upload     *mediaMetaPage
+	CanUpload  bool
+}
+
+// mediaIndex answers GET /office/media?page=N: the media library. Images
+// belong to every partner: any account that may see media at one of its
+// partners sees them all.
+func (s *Server) mediaIndex(w http.ResponseWriter, rq *officeRequest) error {
+	if err := rq.must(account.SubjectMedia, account.View); err != nil {
+		return err
+	}
+	page := 1
+	if v := rq.URL.Query().Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			return badRequest("page %q", v)
+		}
+		page = n
+	}
+	f := newForm(rq.T, url.Values{"alt.src": {rq.Lang}, "caption.src": {rq.Lang}, "credit.src": {rq.Lang}})
+	return s.renderMediaLibrary(w, rq, http.StatusOK, page, &mediaMetaPage{Form: f, Action: officePrefix + "/media"})
+}
+
+// renderMediaLibrary writes page n of the library with the upload form up.
+func (s *Server) renderMediaLibrary(w http.ResponseWriter, rq *officeRequest, status, n int, up *mediaMetaPage) error {
+	ims, total, err := media.List(rq.Context(), s.db, mediaPerPage, (n-1)*mediaPerPage)
+	if err != nil {
+		return err
+	}
+	pages := max(1, (total+mediaPerPage-1)/mediaPerPage)
+	if n > pages {
+		return errkind.NotFound
+	}
+	lib := &mediaLibrary{Page: n, Pages: pages, Prev: n - 1, Upload: up, CanUpload: rq.can(account.SubjectMedia, account.Create)}
+	if n < pages {
+		lib.Next = n + 1
+	}
+	for _, im := range ims {
+		lib.Tiles = append(lib.Tiles, newMediaTile(rq.T, rq.Lang, im))
+	}
+	up.fill(rq.T)
+	return s.officeRenderStatus(w, rq, status, "media", "media", rq.T.T("office.nav.media"), lib)
+}

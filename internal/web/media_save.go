@@ -1,0 +1,48 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/media"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// mediaSave answers POST /office/media/{id}: it replaces the image's alt
+// text, caption, credit and rights. They are the library's, shown at once
+// wherever the image is used: images have no drafts of their own.
+func (s *Server) mediaSave(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectMedia, account.Edit); err != nil {
+		return err
+	}
+	im, err := s.mediaImage(rq, id)
+	if err != nil {
+		return err
+	}
+	up, err := readUpload(w, rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	f := newForm(rq.T, up.values)
+	meta := readMediaMeta(f)
+	if !f.ok() {
+		return s.renderMediaMeta(w, rq, formStatus(up, nil), &mediaMetaPage{Form: f, Image: im, Action: officePrefix + "/media/" + itoa(id)})
+	}
+	before := media.Meta{Alt: im.Alt, Caption: im.Caption, Credit: im.Credit}
+	err = s.db.Transact(ctx, func(tx *store.Tx) error {
+		if err := media.UpdateMeta(ctx, tx, id, meta); err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, rq.Account, "media.edit", "media:"+itoa(id), clientAddr(rq.Request), metaTexts(before), metaTexts(meta))
+	})
+	if err != nil {
+		return err
+	}
+	s.flash(ctx, "office.content.saved")
+	return seeOther(w, rq.Request, officePrefix+"/media/"+itoa(id))
+}

@@ -1,0 +1,53 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// mediaUpload answers POST /office/media: it adds one image to the library
+// with its alt text, caption and credit, and queues its renditions. A file
+// over the limit is refused with 413, one that is not a JPEG, PNG or SVG
+// image with 422, each with a message at the file field and nothing
+// stored.
+func (s *Server) mediaUpload(w http.ResponseWriter, rq *officeRequest) error {
+	if err := rq.must(account.SubjectMedia, account.Create); err != nil {
+		return err
+	}
+	up, err := readUpload(w, rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	f := newForm(rq.T, up.values)
+	meta := readMediaMeta(f)
+	file := up.files["file"]
+	switch {
+	case up.oversized():
+		f.fail("file", "office.content.image.toolarge", itoa(maxUploadFile>>20))
+	case file == nil:
+		f.fail("file", "office.content.image.nofile")
+	}
+	pg := &mediaMetaPage{Form: f, Action: officePrefix + "/media"}
+	if !f.ok() {
+		return s.renderMediaLibrary(w, rq, formStatus(up, nil), 1, pg)
+	}
+	var id int64
+	err = s.db.Transact(ctx, func(tx *store.Tx) error {
+		if id, err = s.storeImage(ctx, tx, f, "file", file, meta); err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, rq.Account, "media.upload", "media:"+itoa(id), clientAddr(rq.Request), nil, metaTexts(meta))
+	})
+	if errors.Is(err, errFormInvalid) {
+		return s.renderMediaLibrary(w, rq, formStatus(up, err), 1, pg)
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(ctx, "office.content.media.uploaded")
+	return seeOther(w, rq.Request, officePrefix+"/media/"+itoa(id))
+}

@@ -1,0 +1,204 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/media"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// A news post belongs to the hosts of its forum: their teams edit it. A
+// post about no forum belongs to no team, so that organisers and editors
+// of any partner may edit it; publishing it needs every host's approval
+// (approval.Approvers).
+
+// newsPage is the office's form of a news post, new or being edited.
+type newsPage struct {
+	Form                                *form
+	New                                 bool
+	Action                              string
+	Head                                *draftHead
+	Summary                             *errorSummary
+	Message                             string
+	Slug                                string
+	SlugInput, PublishedAt              inputField
+	Forum                               selectField
+	Title, Dateline, Lead, Body, Source mlField
+	LeadImage                           *imageField
+	LeadAlt, LeadCaption, LeadCredit    mlField
+}
+
+// newsForums are the forums a post may be about in rq's account's form,
+// by id: those whose hosts' news it may edit (all for an admin), and
+// current, the post's forum now.
+func (s *Server) newsForums(ctx context.Context, rq *officeRequest, current int64) ([]*forum.Forum, error) {
+	all, err := s.forums.WithDrafts().Forums(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*forum.Forum
+	for _, f := range all {
+		if f.ID == current || rq.can(account.SubjectNews, account.Edit, hostIDs(f.Hosts)...) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+
+// newsPartners are the partners a post belongs to for permissions: its
+// forum's hosts, or none for a post about no forum.
+func (s *Server) newsPartners(ctx context.Context, forumID int64) ([]int64, error) {
+	if forumID == 0 {
+		return nil, nil
+	}
+	f, err := s.forums.WithDrafts().ForumByID(ctx, forumID)
+	if err != nil {
+		return nil, err
+	}
+	return hostIDs(f.Hosts), nil
+}
+
+// newsZone is the zone a post's times are written in: its forum's, or UTC.
+func newsZone(forums []*forum.Forum, forumID int64) *time.Location {
+	for _, f := range forums {
+		if f.ID == forumID {
+			return f.Location()
+		}
+	}
+	return time.UTC
+}
+
+// newsValues returns the form values of a stored post and its lead image.
+func newsValues(n *forum.NewsPost, version int, lead *media.Image, loc *time.Location) url.Values {
+	v := url.Values{}
+	v.Set("version", strconv.Itoa(version))
+	v.Set("slug", n.Slug)
+	if n.ForumID != 0 {
+		v.Set("forum", itoa(n.ForumID))
+	}
+	putText(v, "title", n.Title)
+	putText(v, "dateline", n.Dateline)
+	putText(v, "summary", n.Summary)
+	putText(v, "body", n.Body)
+	putText(v, "source", n.Source)
+	if !n.PublishedAt.IsZero() {
+		v.Set("published_at", n.PublishedAt.In(loc).Format("2006-01-02T15:04"))
+	}
+	if lead != nil {
+		v.Set("lead", itoa(lead.ID))
+		putText(v, "lead_alt", lead.Alt)
+		putText(v, "lead_caption", lead.Caption)
+		putText(v, "lead_credit", lead.Credit)
+	}
+	return v
+}
+
+// newNewsValues are the values of a new post's form.
+func newNewsValues(l string) url.Values {
+	v := url.Values{"version": {"0"}}
+	for _, fld := range []string{"title", "dateline", "summary", "body", "source", "lead_alt", "lead_caption", "lead_credit"} {
+		v.Set(fld+".src", l)
+	}
+	return v
+}
+
+// readNews reads the form into n, failing the fields that are wrong; the
+// forum must be one of forums. It returns what the form says of the lead
+// image.
+func readNews(f *form, n *forum.NewsPost, forums []*forum.Forum) media.Meta {
+	n.ForumID = 0
+	if v := f.values.Get("forum"); v != "" && v != "0" {
+		ok := false
+		for _, fm := range forums {
+			if itoa(fm.ID) == v {
+				n.ForumID, ok = fm.ID, true
+			}
+		}
+		if !ok {
+			f.fail("forum", "office.form.choice")
+		}
+	}
+	n.Title = f.mltext("title", contentLangs, true, false, 300)
+	n.Dateline = f.mltext("dateline", contentLangs, false, false, 100)
+	n.Summary = f.mltext("summary", contentLangs, false, true, 1000)
+	n.Body = f.mltext("body", contentLangs, true, true, 50000)
+	n.Source = f.mltext("source", contentLangs, false, false, 300)
+	n.PublishedAt = f.localTime("published_at", true, newsZone(forums, n.ForumID))
+	return media.Meta{
+		Alt:     f.mltext("lead_alt", contentLangs, false, false, 300),
+		Caption: f.mltext("lead_caption", contentLangs, false, false, 500),
+		Credit:  f.mltext("lead_credit", contentLangs, false, false, 300),
+	}
+}
+
+// storeLead records the post's lead image in tx: an upload is added to the
+// library with meta; an image chosen from the library gets meta as its
+// alt text, caption and credit (the library's, shown wherever the image
+// is). It returns the image's id.
+func (s *Server) storeLead(ctx context.Context, tx *store.Tx, f *form, id int64, file []byte, meta media.Meta) (int64, error) {
+	if file != nil {
+		return s.storeImage(ctx, tx, f, "lead.file", file, meta)
+	}
+	if id == 0 {
+		return 0, nil
+	}
+	got, err := media.Load(ctx, tx, []int64{id})
+	if err != nil {
+		return 0, err
+	}
+	if im := got[id]; im != nil {
+		meta.Illustration, meta.Rights = im.Illustration, im.Rights
+	}
+	return id, media.UpdateMeta(ctx, tx, id, meta)
+}
+
+// renderNews writes the news form with status; forums are those the post
+// may be about.
+func (s *Server) renderNews(w http.ResponseWriter, rq *officeRequest, status int, pg *newsPage, forums []*forum.Forum) error {
+	f := pg.Form
+	t := rq.T
+	pg.Slug = f.values.Get("slug")
+	pg.SlugInput = f.input("slug", t.T("office.content.slug.label"), t.T("office.content.slug.hint"), "text", true, 100)
+	chosen, _ := strconv.ParseInt(f.values.Get("forum"), 10, 64)
+	loc := newsZone(forums, chosen)
+	pg.PublishedAt = f.input("published_at", t.T("office.content.news.publishedat"),
+		t.T("office.content.news.zone", t.ZoneName(loc, time.Now())+" ("+loc.String()+")"), "datetime-local", true, 20)
+	pg.Forum = selectField{Name: "forum", Label: t.T("office.content.news.forum"), Chosen: f.values.Get("forum"), Errors: f.errors["forum"],
+		Options: []selectOption{{"0", t.T("office.content.news.noforum")}}}
+	for _, fm := range forums {
+		title, _ := fm.Title.In(rq.Lang)
+		pg.Forum.Options = append(pg.Forum.Options, selectOption{itoa(fm.ID), title})
+	}
+	pg.Title = f.field("title", t.T("office.content.news.title"), contentLangs, true, false, 300)
+	pg.Dateline = f.field("dateline", t.T("office.content.news.dateline"), contentLangs, false, false, 100)
+	pg.Lead = f.field("summary", t.T("office.content.news.summary"), contentLangs, false, true, 1000)
+	pg.Body = f.field("body", t.T("office.content.news.body"), contentLangs, true, true, 50000)
+	pg.Body.Hint = t.T("office.content.news.bodyhint")
+	pg.Source = f.field("source", t.T("office.content.news.source"), contentLangs, false, false, 300)
+	lead, err := s.imageField(rq.Context(), rq, f, "lead", t.T("office.content.news.lead"))
+	if err != nil {
+		return err
+	}
+	pg.LeadImage = lead
+	pg.LeadAlt = f.field("lead_alt", t.T("office.content.image.alt"), contentLangs, false, false, 300)
+	pg.LeadCaption = f.field("lead_caption", t.T("office.content.image.caption"), contentLangs, false, false, 500)
+	pg.LeadCredit = f.field("lead_credit", t.T("office.content.image.credit"), contentLangs, false, false, 300)
+	pg.Summary = f.summary("slug", "forum", "title", "dateline", "summary", "body", "source", "published_at", "lead")
+	title := t.T("office.content.news.new")
+	if !pg.New {
+		title = t.T("office.content.news.edit", formText(f, "title", rq.Lang))
+	}
+	return s.officeRenderStatus(w, rq, status, "news_form", "news", title, pg)
+}
+
+// newsSlugTaken reports whether a post has the slug, published or not.
+func (s *Server) newsSlugTaken(ctx context.Context, slug string) (bool, error) {
+	return found(s.forums.WithDrafts().NewsBySlug(ctx, slug))
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/forum"
+)
+
+// newsRow is a news post as the office lists it.
+type newsRow struct {
+	*forum.NewsPost
+	Title, Forum string
+	States       []langState
+}
+
+// newsIndexLimit is how many of the newest posts the office lists.
+const newsIndexLimit = 500
+
+// newsIndex answers GET /office/news: the newest posts the account may
+// see (those of its partners' forums and those about no forum; all for an
+// admin), published or not, with the state of each language of their
+// title.
+func (s *Server) newsIndex(w http.ResponseWriter, rq *officeRequest) error {
+	if err := rq.must(account.SubjectNews, account.View); err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	store := s.forums.WithDrafts()
+	posts, _, err := store.News(ctx, newsIndexLimit, 0)
+	if err != nil {
+		return err
+	}
+	forums, err := store.Forums(ctx)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]*forum.Forum{}
+	for _, f := range forums {
+		byID[f.ID] = f
+	}
+	var rows []newsRow
+	for _, n := range posts {
+		var hosts []int64
+		var forumTitle string
+		if f := byID[n.ForumID]; f != nil {
+			hosts = hostIDs(f.Hosts)
+			forumTitle, _ = f.Title.In(rq.Lang)
+		}
+		if !rq.can(account.SubjectNews, account.View, hosts...) {
+			continue
+		}
+		title, _ := n.Title.In(rq.Lang)
+		rows = append(rows, newsRow{NewsPost: n, Title: title, Forum: forumTitle, States: langStates(rq.T, n.Title, contentLangs)})
+	}
+	main := struct {
+		Rows      []newsRow
+		CanCreate bool
+	}{rows, rq.can(account.SubjectNews, account.Create)}
+	return s.officeRender(w, rq, "news", "news", rq.T.T("office.nav.news"), main)
+}
