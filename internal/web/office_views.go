@@ -17,6 +17,9 @@ var officeViewNames = []string{
 	"signin",
 	"signin_totp",
 	"dashboard",
+	"approvals",
+	"approval",
+	"approval_missing",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)
