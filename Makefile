@@ -42,7 +42,7 @@ demo:
 	rm -rf $(DEMO_DATA)
 	env -u TANDEM_DATABASE $(BIN) demo --data $(DEMO_DATA)
 	@echo
-	@echo "tandem demo: open http://$(DEMO_ADDR) in a browser (Ctrl-C stops the server)"
+	@echo "tandem demo: open http://$(DEMO_ADDR) in a browser; the office is at http://$(DEMO_ADDR)/office/ (Ctrl-C stops the server)"
 	@echo
 	exec env -u TANDEM_DATABASE $(BIN) serve --addr $(DEMO_ADDR) --data $(DEMO_DATA)
 
@@ -56,9 +56,10 @@ race:
 	bash scripts/setup.sh test
 	RACE=1 bash scripts/test.sh
 
-## bench: the programme page served by tandem against the same bytes served by nginx
+## bench: the programme page served by tandem against the same bytes served by nginx, alone and while 20 editors save in the office
 bench:
 	bash bench/site.sh
+	bash bench/office.sh
 
 ## fuzz: run every Fuzz target for $(FUZZTIME)
 fuzz:

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -164,6 +165,15 @@ func TestMigrateAndDemoTwice(t *testing.T) {
 	code, stdout, stderr = runCLI(t, env, "demo")
 	if code != 0 || !strings.Contains(stdout, "demo forum loaded") {
 		t.Fatalf("demo: exit %d, %q %q", code, stdout, stderr)
+	}
+	// The made password is printed once, with every account.
+	m := regexp.MustCompile(`the password (\S+)\n`).FindStringSubmatch(stdout)
+	if m == nil || !strings.Contains(stdout, "organiser@riac.example") || !strings.Contains(stdout, "admin@tandem.example") {
+		t.Fatalf("demo prints no password or accounts:\n%s", stdout)
+	}
+	code, stdout, stderr = runCLI(t, env, "user", "list")
+	if code != 0 || !strings.Contains(stdout, "organiser@cass.example\t陈静\tcass:organiser\t-") {
+		t.Errorf("user list after demo: exit %d\n%s%s", code, stdout, stderr)
 	}
 	code, _, stderr = runCLI(t, env, "demo")
 	if code != 1 || !strings.Contains(stderr, "already loaded") {

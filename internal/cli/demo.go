@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"text/tabwriter"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/demo"
 )
 
@@ -12,8 +14,17 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("demo", "demo [flags]\n\nLoads the demo forum (two academies, the anniversary forum, its speakers,\nnews and the released Collected Works, in zh, ru and en) into the data folder.")
 	var cfg config
 	cfg.register(fs, env)
+	password := fs.String("demo-password", env.Getenv("TANDEM_DEMO_PASSWORD"), "`password` of the demo's office accounts; empty makes one and prints it once (env TANDEM_DEMO_PASSWORD)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *password == "" {
+		*password = demo.NewPassword()
+	} else if err := account.CheckPassword(*password); err != nil {
+		return fmt.Errorf("%w: -demo-password: %v", errUsage, err)
 	}
 	db, blobs, err := cfg.open(ctx)
 	if err != nil {
@@ -26,7 +37,18 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		}
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "demo forum loaded into %s\n", where(cfg))
+	logins, err := demo.Team(ctx, db, *password)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "demo forum loaded into %s\n\n", where(cfg))
+	fmt.Fprintf(env.Stdout, "Office accounts (sign in at /office/), each with the password %s\n", *password)
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	for _, l := range logins {
+		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\n", l.Email, l.Role, l.Lang, l.Name)
+	}
+	w.Flush()
+	fmt.Fprintln(env.Stdout, "\nOne change awaits approval: the CASS organiser's edit of the forum's note waits for RIAC's organiser.")
 	return nil
 }
 

@@ -39,6 +39,9 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
+// demoPassword is the password of the demo's office accounts in tests.
+const demoPassword = "demo-password-for-tests"
+
 // startDemo runs `tandem demo` and `tandem serve` as a user would, on a free
 // loopback port, and returns the site's address. database is empty for
 // SQLite in a fresh data folder.
@@ -54,7 +57,7 @@ func startDemo(t *testing.T, database string) string {
 		}}
 	}
 	var demoOut lockedBuffer
-	if code := env(&demoOut).main(context.Background(), []string{"demo", "--data", data}); code != 0 {
+	if code := env(&demoOut).main(context.Background(), []string{"demo", "--data", data, "--demo-password", demoPassword}); code != 0 {
 		t.Fatalf("tandem demo exited %d:\n%s", code, demoOut.String())
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")

@@ -362,7 +362,9 @@ func TestOneTermPerConcept(t *testing.T) {
 		"partner (合作机构, партнёр, partner)": {
 			"zh": {han("合作伙伴"), han("合作单位"), han("伙伴机构")},
 			"ru": {word("партнер[а-я]*")}, // without ё
-			"en": {word("members?")},
+			// "team members" are people in the office; an institution
+			// is never a member.
+			"en": {word("member (?:institutions?|organi[sz]ations?|states?)"), word("members? of the forum")},
 		},
 		"speech (发言, выступление, speech)": {
 			"zh": {han("演讲")},
