@@ -52,12 +52,13 @@ func (f *form) failed(order ...string) []string {
 			out = append(out, name)
 		}
 	}
+	ordered := len(out)
 	for name := range f.errors {
 		if !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}
-	slices.Sort(out[len(order):])
+	slices.Sort(out[ordered:])
 	return out
 }
 
