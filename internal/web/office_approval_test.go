@@ -506,3 +506,46 @@ func TestOfficeApprovalScheduled(t *testing.T) {
 		}
 	})
 }
+
+// TestOfficeApprovalValues checks that the change page writes what it
+// shows as the reader reads it: hosts by partner name, in order, and times
+// in the forum's zone.
+func TestOfficeApprovalValues(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newApprovalFixture(t, db)
+		ctx := context.Background()
+		var starts time.Time
+		var loc *time.Location
+		err := db.Transact(ctx, func(tx *store.Tx) error {
+			d, err := approval.Load(ctx, tx, fx.subj)
+			if err != nil {
+				return err
+			}
+			f := d.Content.(*forum.Forum)
+			f.Hosts[0], f.Hosts[1] = f.Hosts[1], f.Hosts[0]
+			f.StartsAt = f.StartsAt.Add(90 * time.Minute)
+			starts, loc = f.StartsAt, f.Location()
+			_, err = approval.Save(ctx, tx, fx.subj, f, actorOf(fx.cass))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, doc := fx.signIn(fx.riac).get(fx.path(""))
+		changes := map[string]string{}
+		doc.Find("section.change").Each(func(_ int, s *goquery.Selection) {
+			after := s.Find(".change-col").Last()
+			after.Find(".vh").Remove() // what a screen reader says of the marks
+			changes[strings.TrimSpace(s.Find("h3").Text())] = strings.Join(strings.Fields(after.Find(".diff").Text()), " ")
+		})
+		hosts := changes["Организаторы"]
+		riac, cass := strings.Index(hosts, "Российский совет по международным делам"), strings.Index(hosts, "Китайская академия общественных наук")
+		if riac < 0 || cass < riac {
+			t.Errorf("hosts after the change: %q, want RIAC then CASS by name", hosts)
+		}
+		local := starts.In(loc)
+		if at := changes["Начало"]; !strings.Contains(at, fmt.Sprintf("%02d:%02d", local.Hour(), local.Minute())) || strings.Contains(at, "2021-") {
+			t.Errorf("start after the change: %q, want %02d:%02d in the forum's zone", at, local.Hour(), local.Minute())
+		}
+	})
+}
