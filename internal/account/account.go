@@ -504,6 +504,27 @@ func (s *Store) EndSessions(ctx context.Context, id int64) (int64, error) {
 	return epoch, nil
 }
 
+// UpdateProfile sets the account's display name and office language,
+// checked as by Create (ErrInvalidName, ErrInvalidLang), and returns the
+// account as it now is; ErrNotFound when there is no account id.
+func (s *Store) UpdateProfile(ctx context.Context, id int64, name, lang string) (*Account, error) {
+	n, err := CheckName(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckLang(lang); err != nil {
+		return nil, err
+	}
+	res, err := s.DB.Exec(ctx, `UPDATE accounts SET name = ?, lang = ? WHERE id = ?`, n, lang, id)
+	if err != nil {
+		return nil, fmt.Errorf("update profile of account %d: %w", id, err)
+	}
+	if k, _ := res.RowsAffected(); k == 0 {
+		return nil, ErrNotFound
+	}
+	return s.ByID(ctx, id)
+}
+
 // newToken returns a random 32-byte token in URL-safe base64 and its
 // SHA-256 in hex, the form kept in the database.
 func newToken() (token, hash string) {

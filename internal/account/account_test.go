@@ -323,3 +323,39 @@ func TestOutdatedHashIsReplaced(t *testing.T) {
 		}
 	})
 }
+
+func TestUpdateProfile(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := testStore(db, newClock())
+		a := mustCreate(t, s, "li@cass.example", false)
+		got, err := s.UpdateProfile(ctx, a.ID, "  李明 ", "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Name != "李明" || got.Lang != "zh" || got.SessionEpoch != a.SessionEpoch {
+			t.Errorf("after UpdateProfile: name %q lang %q epoch %d, want 李明 zh %d", got.Name, got.Lang, got.SessionEpoch, a.SessionEpoch)
+		}
+		if again, _ := s.ByID(ctx, a.ID); again.Name != "李明" || again.Lang != "zh" {
+			t.Errorf("stored: name %q lang %q", again.Name, again.Lang)
+		}
+		for _, c := range []struct {
+			name, lang string
+			want       error
+		}{
+			{"", "en", ErrInvalidName},
+			{"bad\x07name", "en", ErrInvalidName},
+			{"Li", "de", ErrInvalidLang},
+		} {
+			if _, err := s.UpdateProfile(ctx, a.ID, c.name, c.lang); !errors.Is(err, c.want) {
+				t.Errorf("UpdateProfile(%q, %q) = %v, want %v", c.name, c.lang, err, c.want)
+			}
+		}
+		if _, err := s.UpdateProfile(ctx, a.ID+100, "Li", "en"); !errors.Is(err, ErrNotFound) {
+			t.Errorf("UpdateProfile of no account = %v, want ErrNotFound", err)
+		}
+		if again, _ := s.ByID(ctx, a.ID); again.Name != "李明" {
+			t.Errorf("a refused update changed the name to %q", again.Name)
+		}
+	})
+}

@@ -58,6 +58,9 @@ type Config struct {
 	// MailFrom is the sender's address; empty means tandem@ the base
 	// URL's host.
 	MailFrom string
+	// RequireAdminTOTP makes every instance admin enrol in two-factor
+	// sign-in before using the office.
+	RequireAdminTOTP bool
 }
 
 // Program is tandem running: its database (migrated when opened), its
@@ -96,12 +99,18 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		db.Close()
 		return nil, err
 	}
-	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache})
+	outbox := mail.NewOutbox(filepath.Join(cfg.Data, "outbox"))
+	if cfg.SMTP != "" {
+		// Mail goes through the server; the office shows no outbox.
+		outbox = nil
+	}
+	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
+		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("web server: %w", err)
 	}
-	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: mail.NewOutbox(filepath.Join(cfg.Data, "outbox"))}
+	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox}
 	if err := p.openJobs(ctx); err != nil {
 		db.Close()
 		return nil, err

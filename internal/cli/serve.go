@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -19,6 +20,16 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	jc.register(fs, env)
 	addr := fs.String("addr", orDefault(env.Getenv("TANDEM_ADDR"), "localhost:8080"), "listen `address` (env TANDEM_ADDR)")
 	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, for canonical links and feeds; default http://ADDR (env TANDEM_BASE_URL)")
+	adminTOTP := false
+	if v := env.Getenv("TANDEM_REQUIRE_ADMIN_TOTP"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("%w: TANDEM_REQUIRE_ADMIN_TOTP=%q: want true or false", errUsage, v)
+		}
+		adminTOTP = b
+	}
+	requireAdminTOTP := fs.Bool("require-admin-totp", adminTOTP,
+		"make every instance admin turn on two-step sign-in before using the office (env TANDEM_REQUIRE_ADMIN_TOTP)")
 	logLevel := fs.String("log-level", orDefault(env.Getenv("TANDEM_LOG_LEVEL"), "info"), "log `level`: debug (logs every request), info, warn or error (env TANDEM_LOG_LEVEL)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -49,7 +60,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	prog, err := app.Open(ctx, app.Config{Data: cfg.data, Database: cfg.database, BaseURL: strings.TrimRight(*baseURL, "/"),
 		Logger: logger, Version: toolVersion(), GCPercent: gc,
-		Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, SMTP: jc.smtp, MailFrom: jc.mailFrom})
+		Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, SMTP: jc.smtp, MailFrom: jc.mailFrom,
+		RequireAdminTOTP: *requireAdminTOTP})
 	if err != nil {
 		return err
 	}

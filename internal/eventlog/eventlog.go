@@ -73,6 +73,10 @@ type Filter struct {
 	Since   time.Time // only events at or after this time
 	Before  int64     // only events with an id below this, for paging back
 	Limit   int       // at most this many; 0 is no limit
+	// Subjects, when not nil, keeps only events about one of these
+	// subjects, for a reader who may see some things and not others; an
+	// empty, non-nil list keeps none.
+	Subjects []string
 }
 
 func (f Filter) where() (string, []any) {
@@ -80,6 +84,15 @@ func (f Filter) where() (string, []any) {
 	if f.Subject != "" {
 		cond += " AND subject = ?"
 		args = append(args, f.Subject)
+	}
+	if f.Subjects != nil {
+		if len(f.Subjects) == 0 {
+			cond += " AND 1 = 0"
+		} else {
+			in, inArgs := store.In(f.Subjects)
+			cond += " AND subject IN (" + in + ")"
+			args = append(args, inArgs...)
+		}
 	}
 	if f.ActorID != 0 {
 		cond += " AND actor_id = ?"

@@ -56,6 +56,9 @@ func TestAppendListExport(t *testing.T) {
 		}{
 			{"subject", eventlog.Filter{Subject: "forum:3"}, "approval.approve forum.edit"},
 			{"actor", eventlog.Filter{ActorID: 8}, "approval.approve"},
+			{"subjects", eventlog.Filter{Subjects: []string{"news:1", "forum:9"}}, "job.done"},
+			{"no subjects", eventlog.Filter{Subjects: []string{}}, ""},
+			{"subjects and subject", eventlog.Filter{Subjects: []string{"news:1"}, Subject: "forum:3"}, ""},
 			{"since", eventlog.Filter{Since: t0.Add(time.Hour)}, "job.done approval.approve"},
 			{"page", eventlog.Filter{Limit: 1, Before: all[0].ID}, "approval.approve"},
 		} {

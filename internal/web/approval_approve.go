@@ -22,7 +22,7 @@ func (s *Server) approvalApprove(w http.ResponseWriter, rq *officeRequest) error
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("approve form: %v", err)
 	}
-	version, err := formVersion(rq)
+	version, err := decisionVersion(rq)
 	if err != nil {
 		return err
 	}

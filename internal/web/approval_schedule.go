@@ -23,7 +23,7 @@ func (s *Server) approvalSchedule(w http.ResponseWriter, rq *officeRequest) erro
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("schedule form: %v", err)
 	}
-	version, err := formVersion(rq)
+	version, err := decisionVersion(rq)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func (s *Server) approvalSubmit(w http.ResponseWriter, rq *officeRequest) error 
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("submit form: %v", err)
 	}
-	version, err := formVersion(rq)
+	version, err := decisionVersion(rq)
 	if err != nil {
 		return err
 	}

@@ -107,11 +107,20 @@ func (s *Server) office(access officeAccess, fn officeFunc) http.Handler {
 		case access == admins && !acct.Admin:
 			s.officeError(w, rq, errkind.Forbidden)
 			return
+		case s.mustEnrol(rq) && !enrolPath(r.URL.Path):
+			http.Redirect(w, r, officePrefix+"/account/totp", http.StatusSeeOther)
+			return
 		}
 		if err := fn(w, rq); err != nil {
 			s.officeError(w, rq, err)
 		}
 	})
+}
+
+// enrolPath reports whether path is one an admin who must enrol in
+// two-factor sign-in may still reach: the enrolment and signing out.
+func enrolPath(path string) bool {
+	return strings.HasPrefix(path, officePrefix+"/account/totp") || path == officePrefix+"/signout"
 }
 
 // withLang sets the request's language: the account's, or for a visitor

@@ -428,8 +428,9 @@ func (s *Server) approvalStepError(w http.ResponseWriter, rq *officeRequest, err
 	return s.officeRenderStatus(w, rq, status, "error", "", main.Title, main)
 }
 
-// formVersion reads the version of the draft a form was made for.
-func formVersion(rq *officeRequest) (int, error) {
+// decisionVersion reads the version of the draft a decision's form was
+// made for: a draft's versions start at 1.
+func decisionVersion(rq *officeRequest) (int, error) {
 	v, err := strconv.Atoi(rq.PostForm.Get("version"))
 	if err != nil || v < 1 {
 		return 0, badRequest("version %q", rq.PostForm.Get("version"))

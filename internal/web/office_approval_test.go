@@ -247,7 +247,7 @@ func TestOfficeApprovalTwoHosts(t *testing.T) {
 		if ins := theme.Find("ins").Text(); !strings.Contains(ins, "Обновлённая") {
 			t.Errorf("inserted text %q, want the new word in it", ins)
 		}
-		if theme.Find("del .vh").Length() == 0 || theme.Find("ins .vh").Length() == 0 {
+		if theme.Find("del .visually-hidden").Length() == 0 || theme.Find("ins .visually-hidden").Length() == 0 {
 			t.Error("insertions and deletions are marked for the eye only")
 		}
 		if !strings.Contains(text(doc, ".change-facts"), "李明") {
@@ -535,7 +535,7 @@ func TestOfficeApprovalValues(t *testing.T) {
 		changes := map[string]string{}
 		doc.Find("section.change").Each(func(_ int, s *goquery.Selection) {
 			after := s.Find(".change-col").Last()
-			after.Find(".vh").Remove() // what a screen reader says of the marks
+			after.Find(".visually-hidden").Remove() // what a screen reader says of the marks
 			changes[strings.TrimSpace(s.Find("h3").Text())] = strings.Join(strings.Fields(after.Find(".diff").Text()), " ")
 		})
 		hosts := changes["Организаторы"]

@@ -17,6 +17,20 @@ var officeViewNames = []string{
 	"signin",
 	"signin_totp",
 	"dashboard",
+	"forums",
+	"forum_form",
+	"programme_form",
+	"reset",
+	"reset_password",
+	"link_invalid",
+	"team",
+	"invitation",
+	"account",
+	"account_totp",
+	"accounts",
+	"outbox",
+	"outbox_message",
+	"events",
 	"approvals",
 	"approval",
 	"approval_missing",
@@ -64,6 +78,11 @@ func loadOfficeViews(as *assets) (*officeViews, error) {
 var officeFuncs = template.FuncMap{
 	"officeMenu": officeMenu,
 	"langList":   func() []string { return i18n.Languages },
+	// objectEvents gives the "objectEvents" partial the events of one
+	// thing (from Server.eventsOf) for the page's reader.
+	"objectEvents": objectEvents,
+	// teamPasswordData gives the "teamNewPassword" partial its form.
+	"teamPasswordData": func(d *officeData, f *form) teamPasswordData { return teamPasswordData{T: d.T, Form: f} },
 	// fieldErrors returns the messages for one field of a form.
 	"fieldErrors": func(f *form, field string) []string {
 		if f == nil {

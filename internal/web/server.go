@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/loginsession"
+	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -39,6 +40,15 @@ type Config struct {
 	// prints it; the files the site serves that name the program that made
 	// them (the programme calendar's PRODID) give it. Empty leaves it out.
 	Version string
+	// Accounts is the store of the office's accounts; nil makes one on
+	// DB. Tests pass one with a clock of their own.
+	Accounts *account.Store
+	// Outbox is where mail goes when there is no SMTP server, for the
+	// admins' outbox pages; nil shows it empty.
+	Outbox *mail.Outbox
+	// RequireAdminTOTP sends an instance admin without two-factor
+	// sign-in to its enrolment from every office page until enrolled.
+	RequireAdminTOTP bool
 }
 
 // Server is the HTTP side of tandem.
@@ -58,6 +68,12 @@ type Server struct {
 	accounts    *account.Store
 	sessions    *scs.SessionManager
 	officeViews *officeViews
+	// outbox is the mail outbox the admins read; requireAdminTOTP is
+	// Config.RequireAdminTOTP; resetLimits throttles password reset
+	// requests per client address.
+	outbox           *mail.Outbox
+	requireAdminTOTP bool
+	resetLimits      *addressLimits
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -101,9 +117,16 @@ func New(cfg Config) (*Server, error) {
 		assets:  as,
 		version: cfg.Version,
 
-		accounts:    &account.Store{DB: cfg.DB},
+		accounts:    cfg.Accounts,
 		sessions:    newSessions(&loginsession.Store{DB: cfg.DB}, base.Scheme == "https"),
 		officeViews: ovs,
+
+		outbox:           cfg.Outbox,
+		requireAdminTOTP: cfg.RequireAdminTOTP,
+		resetLimits:      newAddressLimits(resetRate, resetBurst),
+	}
+	if s.accounts == nil {
+		s.accounts = &account.Store{DB: cfg.DB}
 	}
 	if !cfg.NoCache {
 		s.cache = newPageCache(s.forums.SiteVersion)

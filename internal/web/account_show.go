@@ -1,0 +1,46 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+// accountPage is the signed-in account's own page: its profile form, its
+// memberships, the password form, two-factor sign-in and signing out
+// everywhere.
+type accountPage struct {
+	Profile        *form
+	ProfileSummary *teamErrorSummary
+	Password       *form
+	PassSummary    *teamErrorSummary
+	Memberships    []accountMembership
+	Langs          []teamOption
+}
+
+type accountMembership struct{ Partner, RoleName string }
+
+// accountShow answers GET /office/account.
+func (s *Server) accountShow(w http.ResponseWriter, rq *officeRequest) error {
+	a := rq.Account
+	return s.renderAccount(w, rq, http.StatusOK, newForm(rq.T, url.Values{"name": {a.Name}, "lang": {a.Lang}}), newForm(rq.T, nil))
+}
+
+// renderAccount writes the account page with its two forms, status 422
+// when one comes back with errors.
+func (s *Server) renderAccount(w http.ResponseWriter, rq *officeRequest, status int, profile, password *form) error {
+	names, _, err := s.partnerNames(rq.Context(), rq.Lang)
+	if err != nil {
+		return err
+	}
+	page := &accountPage{Profile: profile, ProfileSummary: teamSummary(profile, "name", "lang"),
+		Password: password, PassSummary: teamSummary(password, "current", "password", "password2")}
+	for _, m := range rq.Account.Memberships {
+		page.Memberships = append(page.Memberships, accountMembership{Partner: names[m.PartnerID], RoleName: rq.T.T("office.role." + string(m.Role))})
+	}
+	for _, l := range i18n.Languages {
+		page.Langs = append(page.Langs, teamOption{Value: l, Label: rq.T.T("lang.self." + l)})
+	}
+	return s.officeRenderStatus(w, rq, status, "account", "account", rq.T.T("office.team.account.title"), page)
+}

@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+)
+
+// accountRow is one account as the admins' list shows it.
+type accountRow struct {
+	Email, Name string
+	Memberships string // partner: role, …
+	Admin       bool
+	TOTP        bool
+	Disabled    bool
+	Created     string
+}
+
+// accountsList answers GET /office/accounts (admins): every account with
+// its memberships, whether it is an admin and has two-factor sign-in, and
+// when it was made.
+func (s *Server) accountsList(w http.ResponseWriter, rq *officeRequest) error {
+	ctx := rq.Context()
+	names, _, err := s.partnerNames(ctx, rq.Lang)
+	if err != nil {
+		return err
+	}
+	accts, err := s.accounts.List(ctx)
+	if err != nil {
+		return err
+	}
+	rows := make([]accountRow, 0, len(accts))
+	for _, a := range accts {
+		var ms []string
+		for _, m := range a.Memberships {
+			ms = append(ms, rq.T.T("office.team.membership", names[m.PartnerID], rq.T.T("office.role."+string(m.Role))))
+		}
+		rows = append(rows, accountRow{Email: a.Email, Name: a.Name, Memberships: strings.Join(ms, rq.T.Comma()),
+			Admin: a.Admin, TOTP: a.TOTPEnabled, Disabled: a.Disabled, Created: rq.T.DateShort(a.CreatedAt)})
+	}
+	return s.officeRender(w, rq, "accounts", "accounts", rq.T.T("office.nav.accounts"), rows)
+}

@@ -1,0 +1,95 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+// invitationAccept answers POST /office/invitations/{token}. Without an
+// account for the address it makes one with the name, password (typed
+// twice) and language given; with one, the account's password accepts.
+// Either way the account gets the invitation's role, the link is spent and
+// the account is signed in on this browser with a new session token, or,
+// when it has two-factor sign-in, asked for its code first.
+func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) error {
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("invitation form: %v", err)
+	}
+	ctx := rq.Context()
+	token := rq.PathValue("token")
+	inv, err := s.accounts.InvitationByToken(ctx, token)
+	if errors.Is(err, account.ErrTokenInvalid) {
+		return s.linkInvalid(w, rq)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = s.accounts.ByEmail(ctx, inv.Email)
+	existing := err == nil
+	if err != nil && !errors.Is(err, account.ErrNotFound) {
+		return err
+	}
+	f := newForm(rq.T, rq.PostForm)
+	var name, pw, lang string
+	if existing {
+		pw = f.values.Get("password")
+		if pw == "" {
+			f.fail("password", "office.form.required")
+		}
+	} else {
+		name = f.text("name", true, 200)
+		lang = f.choice("lang", true, i18n.Languages...)
+		pw = passwordPair(f, "password")
+	}
+	if f.ok() {
+		acct, err := s.accounts.Accept(ctx, token, name, pw, lang)
+		field := "password"
+		switch {
+		case err == nil:
+			return s.acceptDone(w, rq, inv, acct)
+		case errors.Is(err, account.ErrTokenInvalid):
+			return s.linkInvalid(w, rq)
+		case errors.Is(err, account.ErrInvalidName):
+			field = "name"
+		case errors.Is(err, account.ErrInvalidLang):
+			field = "lang"
+		}
+		if !failAccount(f, field, err) {
+			return err
+		}
+	}
+	f.values = url.Values{"name": {f.values.Get("name")}, "lang": {f.values.Get("lang")}}
+	return s.renderInvitation(w, rq, http.StatusUnprocessableEntity, inv, f)
+}
+
+// acceptDone records an accepted invitation and signs its account in: at
+// once, or through the one-time code when the account has two-factor
+// sign-in.
+func (s *Server) acceptDone(w http.ResponseWriter, rq *officeRequest, inv *account.Invitation, acct *account.Account) error {
+	ctx := rq.Context()
+	after := invitationState(inv)
+	after["account"] = acct.ID
+	if err := teamEvent(ctx, s.db, acct, "team.accept", inv.PartnerID, clientAddr(rq.Request), nil, after); err != nil {
+		return err
+	}
+	s.flash(ctx, "office.team.accepted")
+	if acct.TOTPEnabled {
+		if err := s.sessions.RenewToken(ctx); err != nil {
+			return err
+		}
+		s.sessions.Remove(ctx, sessAccount)
+		s.sessions.Put(ctx, sessPending, acct.ID)
+		return seeOther(w, rq.Request, officePrefix+"/signin/totp")
+	}
+	if err := s.startSession(ctx, acct); err != nil {
+		return err
+	}
+	if err := s.logEvent(ctx, acct, "signin.success", accountSubject(acct.ID), clientAddr(rq.Request)); err != nil {
+		return err
+	}
+	return seeOther(w, rq.Request, officePrefix+"/")
+}

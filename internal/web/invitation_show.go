@@ -1,0 +1,67 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+// invitationPage is the form that accepts an invitation: a new account's
+// name, password and language, or, when the address has an account, only
+// its password.
+type invitationPage struct {
+	Form     *form
+	Summary  *teamErrorSummary
+	Token    string
+	Partner  string
+	RoleName string
+	Email    string
+	// Existing is set when the address has an account already.
+	Existing bool
+	Langs    []teamOption
+}
+
+// invitationShow answers GET /office/invitations/{token}: the invitation
+// and its form, in the invitation's language unless the visitor chose
+// another with ?lang=. A link that no longer works gets a page saying so.
+func (s *Server) invitationShow(w http.ResponseWriter, rq *officeRequest) error {
+	ctx := rq.Context()
+	inv, err := s.accounts.InvitationByToken(ctx, rq.PathValue("token"))
+	if errors.Is(err, account.ErrTokenInvalid) {
+		return s.linkInvalid(w, rq)
+	}
+	if err != nil {
+		return err
+	}
+	l := rq.URL.Query().Get("lang")
+	if !i18n.Supported(l) && rq.Account == nil && s.sessions.GetString(ctx, sessLang) == "" {
+		l = inv.Lang
+	}
+	if i18n.Supported(l) {
+		s.sessions.Put(ctx, sessLang, l)
+		rq.withLang(s, rq.Account)
+	}
+	f := newForm(rq.T, url.Values{"name": {inv.Name}, "lang": {inv.Lang}})
+	return s.renderInvitation(w, rq, http.StatusOK, inv, f)
+}
+
+// renderInvitation writes the invitation page with form f.
+func (s *Server) renderInvitation(w http.ResponseWriter, rq *officeRequest, status int, inv *account.Invitation, f *form) error {
+	names, _, err := s.partnerNames(rq.Context(), rq.Lang)
+	if err != nil {
+		return err
+	}
+	_, err = s.accounts.ByEmail(rq.Context(), inv.Email)
+	if err != nil && !errors.Is(err, account.ErrNotFound) {
+		return err
+	}
+	page := &invitationPage{Form: f, Summary: teamSummary(f, "name", "password", "password2", "lang"), Token: rq.PathValue("token"),
+		Partner: names[inv.PartnerID], RoleName: rq.T.T("office.role." + string(inv.Role)), Email: inv.Email, Existing: err == nil}
+	for _, l := range i18n.Languages {
+		page.Langs = append(page.Langs, teamOption{Value: l, Label: rq.T.T("lang.self." + l)})
+	}
+	return s.officeRenderStatus(w, rq, status, "invitation", "", rq.T.T("office.team.accept.title", page.Partner), page)
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// programmeSave answers POST /office/forums/{id}/programme: it saves the
+// form as the next version of the programme's draft, sessions and
+// speeches in the order of their position numbers, blank rows left out
+// and rows marked remove dropped. Times are read in the forum's zone and
+// must fall within its dates. A form loaded from an older version than
+// the draft's current one is refused with 409, what was typed kept.
+func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := pathID(rq, "id")
+	if err != nil {
+		return err
+	}
+	f, hosts, err := s.programmeForum(rq, id, account.Edit)
+	if err != nil {
+		return err
+	}
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("programme form: %v", err)
+	}
+	version, err := formVersion(rq.PostForm)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	subj := approval.Subject{Kind: approval.KindProgramme, ID: id}
+	fm := newForm(rq.T, rq.PostForm)
+	current, err := approval.Load(ctx, s.db, subj)
+	if err != nil {
+		return err
+	}
+	if current.Version != version {
+		return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, staleMessage(rq, current))
+	}
+	people, err := s.forums.WithDrafts().People(ctx)
+	if err != nil {
+		return err
+	}
+	p, rows, err := readProgramme(fm, current.Content.(*forum.Programme), newForumTime(rq.T, f), programmeLangs(f), people)
+	if err != nil {
+		return err
+	}
+	if fm.ok() {
+		err = s.db.Transact(ctx, func(tx *store.Tx) error {
+			d, err := saveDraft(ctx, tx, subj, version, p, rq.actor())
+			current = d
+			return err
+		})
+	}
+	var fes approval.FieldErrors
+	switch {
+	case errors.Is(err, errFormStale):
+		return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, staleMessage(rq, current))
+	case errors.As(err, &fes):
+		failFields(fm, fes, rows.field)
+	case err != nil:
+		return err
+	}
+	if !fm.ok() {
+		return s.renderProgramme(w, rq, http.StatusUnprocessableEntity, f, hosts, fm, current, "")
+	}
+	s.flash(ctx, "office.forum.programme.saved")
+	return seeOther(w, rq.Request, officePrefix+"/forums/"+strconv.FormatInt(id, 10)+"/programme")
+}
+
+// staleMessage says that the draft d was saved since the form was loaded,
+// by whom and as which version.
+func staleMessage(rq *officeRequest, d *approval.Draft) string {
+	return rq.T.T("office.forum.stale", d.AuthorName, strconv.Itoa(d.Version))
+}

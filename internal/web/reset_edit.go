@@ -1,0 +1,20 @@
+package web
+
+import (
+	"net/http"
+)
+
+// resetTokenPage is the form that sets a new password with a reset link.
+type resetTokenPage struct {
+	Form    *form
+	Summary *teamErrorSummary
+	Token   string
+}
+
+// resetEdit answers GET /office/reset/{token}: the form for the new
+// password, typed twice. Whether the link still works is known when the
+// form is sent, which spends it.
+func (s *Server) resetEdit(w http.ResponseWriter, rq *officeRequest) error {
+	return s.officeRender(w, rq, "reset_password", "", rq.T.T("office.team.reset.new.title"),
+		&resetTokenPage{Form: newForm(rq.T, nil), Token: rq.PathValue("token")})
+}

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/eventlog"
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+// teamPage is the teams of the partners the account may see the team of:
+// each with its members and open invitations, and the form to invite.
+type teamPage struct {
+	Teams []teamView
+	// Form is the invitation form; InviteTo are the partners it may
+	// invite to (empty: no form).
+	Form     *form
+	Summary  *teamErrorSummary
+	InviteTo []teamOption
+	Roles    []teamOption
+	Langs    []teamOption
+}
+
+type teamOption struct{ Value, Label string }
+
+type teamView struct {
+	PartnerID   int64
+	Name        string
+	Manage      bool // may remove members and resend or revoke invitations
+	Members     []teamMember
+	Invitations []teamInvitation
+	// Events are the latest changes to the team.
+	Events []*eventlog.Event
+}
+
+type teamMember struct {
+	AccountID       int64
+	Name, Email     string
+	Role, RoleName  string
+	Admin, Disabled bool
+}
+
+type teamInvitation struct {
+	ID          int64
+	Name, Email string
+	RoleName    string
+	LangName    string
+	Expires     string
+}
+
+// teamShow answers GET /office/team: the teams of the account's partners
+// whose team it may view (an admin: every partner's).
+func (s *Server) teamShow(w http.ResponseWriter, rq *officeRequest) error {
+	return s.renderTeam(w, rq, http.StatusOK, newForm(rq.T, nil))
+}
+
+// renderTeam writes the team page with the invitation form f, with status
+// 422 when f comes back with errors.
+func (s *Server) renderTeam(w http.ResponseWriter, rq *officeRequest, status int, f *form) error {
+	ctx := rq.Context()
+	names, partners, err := s.partnerNames(ctx, rq.Lang)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, p := range partners {
+		if rq.can(account.SubjectTeam, account.View, p.ID) && (rq.Account.Admin || slices.Contains(rq.Account.Partners(), p.ID)) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 {
+		if len(rq.Account.Partners()) > 0 {
+			return errkind.Forbidden
+		}
+		return errkind.NotFound
+	}
+	accts, err := s.accounts.List(ctx)
+	if err != nil {
+		return err
+	}
+	page := &teamPage{Form: f, Summary: teamSummary(f, "partner", "email", "name", "role", "lang")}
+	now := time.Now()
+	for _, id := range ids {
+		tv := teamView{PartnerID: id, Name: names[id], Manage: rq.can(account.SubjectTeam, account.Manage, id)}
+		for _, a := range accts {
+			for _, m := range a.Memberships {
+				if m.PartnerID == id {
+					tv.Members = append(tv.Members, teamMember{AccountID: a.ID, Name: a.Name, Email: a.Email, Role: string(m.Role),
+						RoleName: rq.T.T("office.role." + string(m.Role)), Admin: a.Admin, Disabled: a.Disabled})
+				}
+			}
+		}
+		invs, err := s.accounts.ListInvitations(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, inv := range invs {
+			if inv.Open(now) {
+				tv.Invitations = append(tv.Invitations, teamInvitation{ID: inv.ID, Name: inv.Name, Email: inv.Email,
+					RoleName: rq.T.T("office.role." + string(inv.Role)), LangName: rq.T.T("lang.self." + inv.Lang),
+					Expires: rq.T.DateShort(inv.ExpiresAt)})
+			}
+		}
+		if tv.Events, err = s.eventsOf(ctx, teamSubject(id), 10); err != nil {
+			return err
+		}
+		page.Teams = append(page.Teams, tv)
+		if rq.can(account.SubjectTeam, account.Invite, id) {
+			page.InviteTo = append(page.InviteTo, teamOption{Value: strconv.FormatInt(id, 10), Label: names[id]})
+		}
+	}
+	for _, r := range account.Roles {
+		page.Roles = append(page.Roles, teamOption{Value: string(r), Label: rq.T.T("office.role." + string(r))})
+	}
+	for _, l := range i18n.Languages {
+		page.Langs = append(page.Langs, teamOption{Value: l, Label: rq.T.T("lang.self." + l)})
+	}
+	return s.officeRenderStatus(w, rq, status, "team", "team", rq.T.T("office.nav.team"), page)
+}
