@@ -119,7 +119,8 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 	return p, nil
 }
 
-// openJobs makes the mailer and the job queue with every worker.
+// openJobs makes the mailer and the job queue with every worker: mail,
+// and the web server's (scheduled publication).
 func (p *Program) openJobs(ctx context.Context) error {
 	from := p.cfg.MailFrom
 	if from == "" {
@@ -132,6 +133,7 @@ func (p *Program) openJobs(ctx context.Context) error {
 	ws := jobs.NewWorkers()
 	mail.Register(ws, m)
 	media.Register(ws, &media.Store{DB: p.DB, Blobs: p.Blobs})
+	p.Web.RegisterWorkers(ws)
 	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log})
 	if err != nil {
 		return err

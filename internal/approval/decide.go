@@ -392,7 +392,35 @@ func publish(ctx context.Context, tx *store.Tx, d draftRow, actor Actor, now tim
 	if err != nil {
 		return fmt.Errorf("publish %s: %w", d.Subject, err)
 	}
-	switch c := d.Content.(type) {
+	if err := apply(ctx, tx, d.Content); err != nil {
+		return fmt.Errorf("publish %s: %w", d.Subject, err)
+	}
+	var approvals []publication
+	for _, a := range d.Approvals {
+		approvals = append(approvals, publication{PartnerID: a.PartnerID, AccountID: a.AccountID, Name: a.Name, At: a.At})
+	}
+	b, err := json.Marshal(approvals)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO publications (subject_kind, subject_id, version, published_at, approvers) VALUES (?, ?, ?, ?, ?)`,
+		d.Subject.Kind, d.Subject.ID, d.Version, now, string(b)); err != nil {
+		return fmt.Errorf("publish %s: %w", d.Subject, err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM drafts WHERE id = ?`, d.id); err != nil {
+		return fmt.Errorf("publish %s: %w", d.Subject, err)
+	}
+	return eventlog.Append(ctx, tx, &eventlog.Event{
+		ActorID: actor.AccountID, ActorName: actor.Name, Action: "approval.publish", Subject: d.Subject.String(),
+		Before: eventlog.State(before), After: eventlog.State(d.Content), Note: fmt.Sprintf("version %d", d.Version), ClientAddr: actor.ClientAddr,
+	})
+}
+
+// apply writes content to the live tables with the forum package's Update
+// functions and makes it public.
+func apply(ctx context.Context, tx *store.Tx, content any) error {
+	var err error
+	switch c := content.(type) {
 	case *forum.Forum:
 		err = forum.UpdateForum(ctx, tx, c)
 		if err == nil {
@@ -415,29 +443,41 @@ func publish(ctx context.Context, tx *store.Tx, d draftRow, actor Actor, now tim
 		if err == nil {
 			err = forum.SetPublished(ctx, tx, forum.PeopleTable, c.ID, true)
 		}
+	default:
+		err = fmt.Errorf("content of type %T", content)
 	}
+	return err
+}
+
+// Apply does to the live tables, in tx, what publishing subj's draft would
+// do, and records nothing: the draft's content is written and the subject
+// made public, and for a programme or a news post the forum it belongs to
+// too, so that a preview shows them before their forum is out. With no
+// draft, the live
+// content is only made public. It returns the draft, or the live content
+// as version 0, as Load does. It is for a preview, which renders the
+// public page in tx and then rolls tx back; it must not be committed.
+func Apply(ctx context.Context, tx *store.Tx, subj Subject) (*Draft, error) {
+	d, err := Load(ctx, tx, subj)
 	if err != nil {
-		return fmt.Errorf("publish %s: %w", d.Subject, err)
+		return nil, err
 	}
-	var approvals []publication
-	for _, a := range d.Approvals {
-		approvals = append(approvals, publication{PartnerID: a.PartnerID, AccountID: a.AccountID, Name: a.Name, At: a.At})
+	if err := apply(ctx, tx, d.Content); err != nil {
+		return nil, fmt.Errorf("apply %s: %w", subj, err)
 	}
-	b, err := json.Marshal(approvals)
-	if err != nil {
-		return err
+	forumID := int64(0)
+	switch c := d.Content.(type) {
+	case *forum.Programme:
+		forumID = subj.ID
+	case *forum.NewsPost:
+		forumID = c.ForumID
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO publications (subject_kind, subject_id, version, published_at, approvers) VALUES (?, ?, ?, ?, ?)`,
-		d.Subject.Kind, d.Subject.ID, d.Version, now, string(b)); err != nil {
-		return fmt.Errorf("publish %s: %w", d.Subject, err)
+	if forumID != 0 {
+		if err := forum.SetPublished(ctx, tx, forum.ForumsTable, forumID, true); err != nil {
+			return nil, fmt.Errorf("apply %s: %w", subj, err)
+		}
 	}
-	if _, err := tx.Exec(ctx, `DELETE FROM drafts WHERE id = ?`, d.id); err != nil {
-		return fmt.Errorf("publish %s: %w", d.Subject, err)
-	}
-	return eventlog.Append(ctx, tx, &eventlog.Event{
-		ActorID: actor.AccountID, ActorName: actor.Name, Action: "approval.publish", Subject: d.Subject.String(),
-		Before: eventlog.State(before), After: eventlog.State(d.Content), Note: fmt.Sprintf("version %d", d.Version), ClientAddr: actor.ClientAddr,
-	})
+	return d, nil
 }
 
 // PublishDue publishes every scheduled draft whose publish-at time is not

@@ -2,6 +2,7 @@ package approval
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -86,3 +87,70 @@ type scanWith struct {
 }
 
 func (s scanWith) Scan(dest ...any) error { return s.Scanner.Scan(append(dest, s.extra)...) }
+
+// SubmittedBy returns the drafts that the account asked to publish and
+// that await approvals or their publish-at time, newest first, in one
+// query.
+func SubmittedBy(ctx context.Context, q store.Querier, accountID int64) ([]Pending, error) {
+	rows, err := store.All(ctx, q, scanDraft, `SELECT `+draftColumns+` FROM drafts d WHERE d.state IN (?, ?) AND d.submitted_by = ?
+		ORDER BY d.updated_at DESC, d.id`, Submitted, Scheduled, accountID)
+	if err != nil {
+		return nil, fmt.Errorf("submitted by %d: %w", accountID, err)
+	}
+	out := make([]Pending, len(rows))
+	for i, d := range rows {
+		out[i] = pending(d)
+	}
+	return out, nil
+}
+
+// Due returns the scheduled drafts whose publish-at time is not after now,
+// which PublishDue would publish, in its order; one query.
+func Due(ctx context.Context, q store.Querier, now time.Time) ([]Pending, error) {
+	// Times are compared here, not in SQL, where SQLite compares text.
+	rows, err := store.All(ctx, q, scanDraft, `SELECT `+draftColumns+` FROM drafts d WHERE d.state = ? ORDER BY d.publish_at, d.id`, Scheduled)
+	if err != nil {
+		return nil, fmt.Errorf("due: %w", err)
+	}
+	var out []Pending
+	for _, d := range rows {
+		if !d.PublishAt.After(now) {
+			out = append(out, pending(d))
+		}
+	}
+	return out, nil
+}
+
+// Publication is one version of a subject that went public, and the
+// approvals it had.
+type Publication struct {
+	Subject   Subject
+	Version   int
+	At        time.Time
+	Approvals []Approval
+}
+
+// Publications returns the last limit publications, newest first, in one
+// query.
+func Publications(ctx context.Context, q store.Querier, limit int) ([]Publication, error) {
+	out, err := store.All(ctx, q, func(sc store.Scanner) (Publication, error) {
+		var p Publication
+		var approvers string
+		if err := sc.Scan(&p.Subject.Kind, &p.Subject.ID, &p.Version, &p.At, &approvers); err != nil {
+			return p, err
+		}
+		p.At = p.At.UTC()
+		var as []publication
+		if err := json.Unmarshal([]byte(approvers), &as); err != nil {
+			return p, fmt.Errorf("publication of %s: %w", p.Subject, err)
+		}
+		for _, a := range as {
+			p.Approvals = append(p.Approvals, Approval{PartnerID: a.PartnerID, AccountID: a.AccountID, Name: a.Name, At: a.At})
+		}
+		return p, nil
+	}, `SELECT subject_kind, subject_id, version, published_at, approvers FROM publications ORDER BY published_at DESC, id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("publications: %w", err)
+	}
+	return out, nil
+}

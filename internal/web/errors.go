@@ -82,7 +82,7 @@ func (s *Server) renderErrorIn(w http.ResponseWriter, r *http.Request, l string,
 		}{status, t.T("error." + key + ".title"), t.T("error." + key + ".body")},
 		NoIndex: true,
 	}
-	s.fill(r.Context(), l, t, "/", data)
+	s.fill(r.Context(), s.forums, l, t, "/", data)
 	data.Canonical = ""
 	var buf bytes.Buffer
 	if rerr := s.views.render(&buf, "error", data); rerr != nil {

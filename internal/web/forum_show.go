@@ -8,15 +8,15 @@ func (s *Server) forumShow(rq *request) (result, error) {
 		return result{}, err
 	}
 	ctx := rq.Context()
-	sessions, err := s.forums.Programme(ctx, fv.Forum.ID)
+	sessions, err := rq.Forums.Programme(ctx, fv.Forum.ID)
 	if err != nil {
 		return result{}, err
 	}
-	collections, err := s.forums.Collections(ctx, fv.Forum.ID)
+	collections, err := rq.Forums.Collections(ctx, fv.Forum.ID)
 	if err != nil {
 		return result{}, err
 	}
-	news, err := s.forums.NewsOfForum(ctx, fv.Forum.ID)
+	news, err := rq.Forums.NewsOfForum(ctx, fv.Forum.ID)
 	if err != nil {
 		return result{}, err
 	}

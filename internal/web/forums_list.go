@@ -14,7 +14,7 @@ func (s *Server) forumsList(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	forums, total, err := s.forums.ForumsPage(rq.Context(), forumsPerPage, (page-1)*forumsPerPage)
+	forums, total, err := rq.Forums.ForumsPage(rq.Context(), forumsPerPage, (page-1)*forumsPerPage)
 	if err != nil {
 		return result{}, err
 	}

@@ -26,7 +26,7 @@ type forumNav struct {
 // loadForum reads the forum the path's {forum} names, or returns an error of
 // kind not found.
 func (s *Server) loadForum(rq *request) (*forumView, error) {
-	f, err := s.forums.ForumBySlug(rq.Context(), rq.PathValue("forum"))
+	f, err := rq.Forums.ForumBySlug(rq.Context(), rq.PathValue("forum"))
 	if err != nil {
 		return nil, err
 	}

@@ -8,15 +8,15 @@ import (
 
 func (s *Server) homeShow(rq *request) (result, error) {
 	ctx := rq.Context()
-	forums, err := s.forums.Forums(ctx)
+	forums, err := rq.Forums.Forums(ctx)
 	if err != nil {
 		return result{}, err
 	}
-	news, _, err := s.forums.News(ctx, 3, 0)
+	news, _, err := rq.Forums.News(ctx, 3, 0)
 	if err != nil {
 		return result{}, err
 	}
-	partners, err := s.forums.Partners(ctx)
+	partners, err := rq.Forums.Partners(ctx)
 	if err != nil {
 		return result{}, err
 	}

@@ -9,11 +9,11 @@ import (
 // newsFeed serves the latest news as an Atom feed (RFC 4287) in the reader's
 // language.
 func (s *Server) newsFeed(rq *request) (result, error) {
-	posts, _, err := s.forums.News(rq.Context(), 20, 0)
+	posts, _, err := rq.Forums.News(rq.Context(), 20, 0)
 	if err != nil {
 		return result{}, err
 	}
-	brand, err := s.brand(rq.Context(), rq.Lang)
+	brand, err := s.brand(rq.Context(), rq.Forums, rq.Lang)
 	if err != nil {
 		return result{}, err
 	}

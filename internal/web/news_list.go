@@ -10,7 +10,7 @@ func (s *Server) newsList(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	posts, total, err := s.forums.News(rq.Context(), newsPerPage, (page-1)*newsPerPage)
+	posts, total, err := rq.Forums.News(rq.Context(), newsPerPage, (page-1)*newsPerPage)
 	if err != nil {
 		return result{}, err
 	}

@@ -51,7 +51,7 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	pg := &newsPage{Form: f, Action: officePrefix + "/news/" + itoa(id)}
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		if d, err = checkVersion(ctx, tx, subj, f); err != nil {
+		if d, err = contentCheckVersion(ctx, tx, subj, f); err != nil {
 			return err
 		}
 		if !f.ok() {

@@ -1,7 +1,7 @@
 package web
 
 func (s *Server) newsShow(rq *request) (result, error) {
-	n, err := s.forums.NewsBySlug(rq.Context(), rq.PathValue("post"))
+	n, err := rq.Forums.NewsBySlug(rq.Context(), rq.PathValue("post"))
 	if err != nil {
 		return result{}, err
 	}

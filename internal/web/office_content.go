@@ -225,9 +225,9 @@ var errFormInvalid = fmt.Errorf("form: %w", errkind.Invalid)
 // the draft has moved on from.
 var errStaleForm = fmt.Errorf("form: %w", errkind.Conflict)
 
-// checkVersion returns errStaleForm when the draft of subj is no longer at
+// contentCheckVersion returns errStaleForm when the draft of subj is no longer at
 // the version the form was loaded with.
-func checkVersion(ctx context.Context, tx *store.Tx, subj approval.Subject, f *form) (*approval.Draft, error) {
+func contentCheckVersion(ctx context.Context, tx *store.Tx, subj approval.Subject, f *form) (*approval.Draft, error) {
 	d, err := approval.Load(ctx, tx, subj)
 	if err != nil {
 		return nil, err

@@ -30,6 +30,8 @@ type office struct {
 	blobs blob.Store
 	srv   *httptest.Server
 	accts *account.Store
+	// web is the server behind srv, for tests that run its jobs.
+	web *web.Server
 }
 
 // newOffice loads the demo into db and serves it.
@@ -50,7 +52,7 @@ func newOffice(t *testing.T, db *store.DB) *office {
 		t.Fatal(err)
 	}
 	ts.Config.Handler = srv.Handler()
-	return &office{t: t, db: db, blobs: blobs, srv: ts, accts: &account.Store{DB: db}}
+	return &office{t: t, db: db, blobs: blobs, srv: ts, accts: &account.Store{DB: db}, web: srv}
 }
 
 // account makes an account with testPassword and the memberships given as

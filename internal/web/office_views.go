@@ -39,6 +39,9 @@ var officeViewNames = []string{
 	"news_form",
 	"media",
 	"media_form",
+	"approvals",
+	"approval",
+	"approval_missing",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

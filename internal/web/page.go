@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
 
@@ -18,6 +19,14 @@ type request struct {
 	Lang  string
 	T     *i18n.Printer
 	Query url.Values // only the parameters the route accepts
+	// Forums is the store the page reads: the public's, or for a preview
+	// one bound to the transaction that holds the draft applied.
+	Forums *forum.Store
+	// Preview, when set, is the office path of the preview this page is
+	// rendered for (/office/preview/forum/3), without the language: the
+	// page is marked as a preview, noindex, and its language switcher
+	// stays in the preview.
+	Preview string
 }
 
 // result is a rendered response: HTML, a feed or a calendar.
@@ -61,7 +70,7 @@ func (s *Server) publicPage(l string, fn pageFunc, params ...string) http.Handle
 			e.write(w, r)
 			return
 		}
-		rq := &request{Request: r, Lang: l, T: s.catalog.Printer(l), Query: q}
+		rq := &request{Request: r, Lang: l, T: s.catalog.Printer(l), Query: q, Forums: s.forums}
 		res, err := fn(rq)
 		if err != nil {
 			s.renderErrorIn(w, r, l, err)
@@ -90,9 +99,12 @@ type pageData struct {
 	JSONLD      template.JS
 	Section     string
 	NoIndex     bool
-	Feed        string
-	Calendar    string
-	Brand       []string
+	// Preview marks a page rendered from a draft for the office: it shows
+	// a banner saying so.
+	Preview  bool
+	Feed     string
+	Calendar string
+	Brand    []string
 	// ForumNav, on the pages of one forum, leads to its overview, programme
 	// and speakers.
 	ForumNav *forumNav
@@ -153,8 +165,14 @@ func (s *Server) abs(path string) string {
 // html renders a page of the site. path is the page's path after the language
 // prefix; it gives the canonical URL and the switcher's targets.
 func (s *Server) html(rq *request, view, path string, d *pageData) (result, error) {
-	if err := s.fill(rq.Context(), rq.Lang, rq.T, path, d); err != nil {
+	if err := s.fill(rq.Context(), rq.Forums, rq.Lang, rq.T, path, d); err != nil {
 		return result{}, err
+	}
+	if rq.Preview != "" {
+		d.Preview, d.NoIndex = true, true
+		for i := range d.Alternates {
+			d.Alternates[i].Path = rq.Preview + "/" + d.Alternates[i].Lang
+		}
 	}
 	var buf bytes.Buffer
 	if err := s.views.render(&buf, view, d); err != nil {
@@ -165,10 +183,10 @@ func (s *Server) html(rq *request, view, path string, d *pageData) (result, erro
 
 // fill sets what the layout of every page needs, error pages included: the
 // language and locale, the canonical URL and the switcher's targets for
-// path, the feed, and the partners' names that head the page. When the
-// partners cannot be read it returns the error together with the names read
-// last, so that an error page still carries them.
-func (s *Server) fill(ctx context.Context, l string, t *i18n.Printer, path string, d *pageData) error {
+// path, the feed, and the partners' names that head the page, read through
+// fs. When the partners cannot be read it returns the error together with
+// the names read last, so that an error page still carries them.
+func (s *Server) fill(ctx context.Context, fs *forum.Store, l string, t *i18n.Printer, path string, d *pageData) error {
 	d.Lang = l
 	d.Locale = i18n.Locale(l)
 	d.T = t
@@ -179,16 +197,17 @@ func (s *Server) fill(ctx context.Context, l string, t *i18n.Printer, path strin
 		d.OGType = "website"
 	}
 	d.Feed = "/" + l + "/news.atom"
-	brand, err := s.brand(ctx, l)
+	brand, err := s.brand(ctx, fs, l)
 	d.Brand = brand
 	return err
 }
 
 // brand returns the short names of the partners, in the order they joined,
 // which head every page. When the database cannot be read it returns the
-// names it read last in that language, with the error.
-func (s *Server) brand(ctx context.Context, l string) ([]string, error) {
-	ps, err := s.forums.Partners(ctx)
+// names it read last in that language, with the error. Names read through
+// another store than the public's (a preview's) are not kept.
+func (s *Server) brand(ctx context.Context, fs *forum.Store, l string) ([]string, error) {
+	ps, err := fs.Partners(ctx)
 	if err != nil {
 		last, _ := s.lastBrand.Load().(map[string][]string)
 		return last[l], err
@@ -200,6 +219,8 @@ func (s *Server) brand(ctx context.Context, l string) ([]string, error) {
 			names[lang] = append(names[lang], plain(v))
 		}
 	}
-	s.lastBrand.Store(names)
+	if fs == s.forums {
+		s.lastBrand.Store(names)
+	}
 	return names[l], nil
 }

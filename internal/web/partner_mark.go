@@ -9,7 +9,7 @@ import (
 // uploaded logo: its short name in the page's language, on a colour of its
 // own.
 func (s *Server) partnerMarkSVG(rq *request) (result, error) {
-	p, err := s.forums.PartnerBySlug(rq.Context(), rq.PathValue("partner"))
+	p, err := rq.Forums.PartnerBySlug(rq.Context(), rq.PathValue("partner"))
 	if err != nil {
 		return result{}, err
 	}

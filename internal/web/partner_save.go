@@ -40,7 +40,7 @@ func (s *Server) partnerSave(w http.ResponseWriter, rq *officeRequest) error {
 	pg := &partnerPage{Form: f, Action: officePrefix + "/partners/" + strconv.FormatInt(id, 10)}
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		if d, err = checkVersion(ctx, tx, subj, f); err != nil {
+		if d, err = contentCheckVersion(ctx, tx, subj, f); err != nil {
 			return err
 		}
 		if !f.ok() {

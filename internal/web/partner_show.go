@@ -4,15 +4,15 @@ import "github.com/tandemforum/tandem/internal/forum"
 
 func (s *Server) partnerShow(rq *request) (result, error) {
 	ctx := rq.Context()
-	p, err := s.forums.PartnerBySlug(ctx, rq.PathValue("partner"))
+	p, err := rq.Forums.PartnerBySlug(ctx, rq.PathValue("partner"))
 	if err != nil {
 		return result{}, err
 	}
-	forums, err := s.forums.ForumsHostedBy(ctx, p.ID)
+	forums, err := rq.Forums.ForumsHostedBy(ctx, p.ID)
 	if err != nil {
 		return result{}, err
 	}
-	people, err := s.forums.PeopleOf(ctx, p.ID)
+	people, err := rq.Forums.PeopleOf(ctx, p.ID)
 	if err != nil {
 		return result{}, err
 	}

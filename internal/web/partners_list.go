@@ -1,7 +1,7 @@
 package web
 
 func (s *Server) partnersList(rq *request) (result, error) {
-	ps, err := s.forums.Partners(rq.Context())
+	ps, err := rq.Forums.Partners(rq.Context())
 	if err != nil {
 		return result{}, err
 	}

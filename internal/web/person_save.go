@@ -46,7 +46,7 @@ func (s *Server) personSave(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	pg := &personPage{Form: f, Action: officePrefix + "/people/" + itoa(id)}
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		if d, err = checkVersion(ctx, tx, subj, f); err != nil {
+		if d, err = contentCheckVersion(ctx, tx, subj, f); err != nil {
 			return err
 		}
 		if !f.ok() {

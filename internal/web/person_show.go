@@ -7,11 +7,11 @@ import (
 )
 
 func (s *Server) personShow(rq *request) (result, error) {
-	p, err := s.forums.PersonBySlug(rq.Context(), rq.PathValue("person"))
+	p, err := rq.Forums.PersonBySlug(rq.Context(), rq.PathValue("person"))
 	if err != nil {
 		return result{}, err
 	}
-	speeches, forums, err := s.forums.SpeechesBy(rq.Context(), p.ID)
+	speeches, forums, err := rq.Forums.SpeechesBy(rq.Context(), p.ID)
 	if err != nil {
 		return result{}, err
 	}

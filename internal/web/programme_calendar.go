@@ -21,7 +21,7 @@ func (s *Server) programmeCalendar(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	sessions, err := s.forums.Programme(rq.Context(), fv.Forum.ID)
+	sessions, err := rq.Forums.Programme(rq.Context(), fv.Forum.ID)
 	if err != nil {
 		return result{}, err
 	}

@@ -255,6 +255,16 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/media", members, s.mediaUpload)
 	route("GET /office/media/{id}", members, s.mediaEdit)
 	route("POST /office/media/{id}", members, s.mediaSave)
+	// office_approval: the hosts' approval of changes, and the preview of
+	// drafts.
+	route("GET /office/approvals", members, s.approvalsList)
+	route("GET /office/approvals/{kind}/{id}", members, s.approvalShow)
+	route("POST /office/approvals/{kind}/{id}/submit", members, s.approvalSubmit)
+	route("POST /office/approvals/{kind}/{id}/approve", members, s.approvalApprove)
+	route("POST /office/approvals/{kind}/{id}/return", members, s.approvalReturn)
+	route("POST /office/approvals/{kind}/{id}/schedule", members, s.approvalSchedule)
+	route("GET /office/preview/{kind}/{id}", members, s.previewShow)
+	route("GET /office/preview/{kind}/{id}/{lang}", members, s.previewShow)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

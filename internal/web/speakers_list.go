@@ -7,7 +7,7 @@ func (s *Server) speakersList(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	people, err := s.forums.Speakers(rq.Context(), fv.Forum.ID)
+	people, err := rq.Forums.Speakers(rq.Context(), fv.Forum.ID)
 	if err != nil {
 		return result{}, err
 	}

@@ -7,11 +7,11 @@ func (s *Server) speechShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	sp, session, err := s.forums.Speech(rq.Context(), fv.Forum.ID, rq.PathValue("speech"))
+	sp, session, err := rq.Forums.Speech(rq.Context(), fv.Forum.ID, rq.PathValue("speech"))
 	if err != nil {
 		return result{}, err
 	}
-	sessions, err := s.forums.Programme(rq.Context(), fv.Forum.ID)
+	sessions, err := rq.Forums.Programme(rq.Context(), fv.Forum.ID)
 	if err != nil {
 		return result{}, err
 	}

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+// approvalPage is the change page: what a draft changes for the public,
+// who asked and who decided, and the forms of the steps the account may
+// take.
+type approvalPage struct {
+	Subject approval.Subject
+	Draft   *approval.Draft
+	Title   string
+	Kind    string
+	// State says where the draft stands, in words; empty when there is
+	// no draft.
+	State   string
+	AskedBy string
+	AskedAt string
+	// Approvers are the partners whose approval the submitted version
+	// needs, in order, with their decisions.
+	Approvers []approverView
+	Changes   []changeView
+	// ApproveAs lists the awaited partners for which the account decides;
+	// empty hides the approve and return forms.
+	ApproveAs []partnerOption
+	// CanSubmit shows the form that asks for publication; CanSchedule the
+	// one that sets the publish-at time, written in Zone.
+	CanSubmit   bool
+	CanSchedule bool
+	Zone        string
+	PublishAt   string // as the datetime-local input writes it
+	ScheduledAt string // in words, for a draft approved and waiting
+	Form        *form  // the return and schedule forms, as typed
+	Summary     *approvalSummary
+	Preview     string
+	Edit        string
+}
+
+type approverView struct {
+	Partner string
+	Done    bool
+	By, At  string
+}
+
+type partnerOption struct {
+	ID   int64
+	Name string
+}
+
+// changeView is one changed value, per language for a multilingual field,
+// with the old text and the new, each cut into kept, deleted and inserted
+// stretches.
+type changeView struct {
+	Field, Lang, LangName string
+	Before, After         diffView
+	// Added and Removed mark a value that is new or gone as a whole.
+	Added, Removed bool
+}
+
+// diffView is one side of a change: the stretches of its text, and the
+// words that say, for those who do not see the marks, where an insertion
+// or a deletion begins.
+type diffView struct {
+	Ops      []approval.DiffOp
+	Ins, Del string
+}
+
+// approvalSummary is the list of a form's errors at its top.
+type approvalSummary struct {
+	Title string
+	Items []summaryItem
+}
+
+type summaryItem struct{ Field, Message string }
+
+// approvalShow answers GET /office/approvals/{kind}/{id}.
+func (s *Server) approvalShow(w http.ResponseWriter, rq *officeRequest) error {
+	subj, err := approvalSubject(rq.Request)
+	if err != nil {
+		return err
+	}
+	page, err := s.approvalPage(rq, subj, nil)
+	if err != nil {
+		return err
+	}
+	return s.officeRender(w, rq, "approval", "approvals", page.Title, page)
+}
+
+// approvalPage reads what the change page of subj shows; f, when not nil,
+// is a form that came back with errors.
+func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form) (*approvalPage, error) {
+	ctx := rq.Context()
+	sd, err := s.loadApprovalSubject(ctx, s.db, rq, subj, account.View)
+	if err != nil {
+		return nil, err
+	}
+	d := sd.Draft
+	fs := s.forums.WithDrafts()
+	title, err := approvalTitle(ctx, fs, subj, d.Content, rq.Lang)
+	if err != nil {
+		return nil, err
+	}
+	names, err := loadApprovalNames(ctx, fs, rq.Lang)
+	if err != nil {
+		return nil, err
+	}
+	loc := approvalZone(ctx, fs, subj, d.Content)
+	t := rq.T
+	at := func(x time.Time) string {
+		x = x.In(loc)
+		return t.Date(x) + " " + t.Time(x)
+	}
+	p := &approvalPage{
+		Subject: subj, Draft: d, Title: title, Kind: t.T("office.kind." + string(subj.Kind)),
+		Zone: t.ZoneName(loc, time.Now()), Preview: approvalPreviewPath(subj) + "/" + rq.Lang, Edit: approvalEditPath(subj),
+	}
+	if f == nil {
+		f = newForm(t, nil)
+		if !d.PublishAt.IsZero() {
+			f.values.Set("publish_at", d.PublishAt.In(loc).Format("2006-01-02T15:04"))
+		}
+	}
+	p.Form = f
+	if d.Version > 0 {
+		p.State = t.T("approval.state." + string(d.State))
+		if d.State == approval.Scheduled {
+			p.State = t.T("approval.state.scheduled", at(d.PublishAt))
+		}
+		if !d.PublishAt.IsZero() {
+			p.ScheduledAt = at(d.PublishAt)
+		}
+	}
+	if d.SubmittedBy != 0 && d.State != approval.Editing {
+		p.AskedBy = d.SubmittedByName
+	}
+	act := rq.actor()
+	mayApprove := rq.can(approvalSubjects[subj.Kind], account.Approve, sd.Partners...)
+	for _, a := range d.Approvals {
+		v := approverView{Partner: names.partner(a.PartnerID), Done: !a.At.IsZero(), By: a.Name}
+		if v.Done {
+			v.At = at(a.At)
+			if a.AccountID == d.SubmittedBy && p.AskedAt == "" {
+				p.AskedAt = v.At
+			}
+		}
+		p.Approvers = append(p.Approvers, v)
+		if !v.Done && d.State == approval.Submitted && mayApprove && slices.Contains(act.PartnerIDs, a.PartnerID) {
+			p.ApproveAs = append(p.ApproveAs, partnerOption{ID: a.PartnerID, Name: v.Partner})
+		}
+	}
+	mayPublish := rq.can(approvalSubjects[subj.Kind], account.Publish, sd.Partners...)
+	p.CanSubmit = mayPublish && d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned)
+	p.CanSchedule = mayPublish && d.Version > 0
+	changes, err := approval.Diff(ctx, s.db, subj)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range changes {
+		p.Changes = append(p.Changes, changeOf(t, names, loc, c))
+	}
+	if !f.ok() {
+		p.Summary = &approvalSummary{Title: t.N("office.form.errors", f.count(), strconv.Itoa(f.count()))}
+		for _, name := range f.failed("comment", "publish_at") {
+			for _, m := range f.errors[name] {
+				p.Summary.Items = append(p.Summary.Items, summaryItem{Field: name, Message: m})
+			}
+		}
+	}
+	return p, nil
+}
+
+// changeOf shows c to a reader of t's language: its field in words, its
+// values formatted (times in loc, partners by name), and the diff of what
+// the reader reads.
+func changeOf(t *i18n.Printer, names *approvalNames, loc *time.Location, c approval.Change) changeView {
+	before := changeValue(t, names, loc, c.Field, c.Before)
+	after := changeValue(t, names, loc, c.Field, c.After)
+	ops := c.Ops
+	if before != c.Before || after != c.After {
+		ops = approval.TextDiff(before, after, c.Lang)
+	}
+	v := changeView{Field: changeFieldName(t, c.Field), Lang: c.Lang, Added: before == "", Removed: after == ""}
+	if c.Lang != "" {
+		v.LangName = t.T("lang.name." + c.Lang)
+	}
+	ins, del := t.T("office.approval.inserted"), t.T("office.approval.deleted")
+	v.Before = diffView{Ins: ins, Del: del}
+	v.After = diffView{Ins: ins, Del: del}
+	for _, op := range ops {
+		if op.Kind != approval.Insert {
+			v.Before.Ops = append(v.Before.Ops, op)
+		}
+		if op.Kind != approval.Delete {
+			v.After.Ops = append(v.After.Ops, op)
+		}
+	}
+	return v
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// approvalMissingPage lists what a draft lacks before it can be submitted:
+// each field and language, with a link to it on the edit page.
+type approvalMissingPage struct {
+	Title string
+	Edit  string
+	Items []missingItem
+}
+
+type missingItem struct {
+	Field, Lang, Message, Link string
+}
+
+// approvalSubmit answers POST /office/approvals/{kind}/{id}/submit: an
+// organiser asks to publish the draft's version that the form names. It
+// counts as the approval of the organiser's partners; the organisers of
+// the other approvers are told by mail. A version that is no longer the
+// draft's is refused with 409; a draft that lacks a language the subject
+// promises is answered with the list of what is missing (422).
+func (s *Server) approvalSubmit(w http.ResponseWriter, rq *officeRequest) error {
+	subj, err := approvalSubject(rq.Request)
+	if err != nil {
+		return err
+	}
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("submit form: %v", err)
+	}
+	version, err := decisionVersion(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	var d *approval.Draft
+	err = s.db.Transact(ctx, func(tx *store.Tx) error {
+		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Publish)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion(sd, version); err != nil {
+			return err
+		}
+		if d, err = approval.Submit(ctx, tx, subj, rq.actor()); err != nil {
+			return err
+		}
+		if err := s.mailSubmitted(ctx, tx, d, rq.Account.ID); err != nil {
+			return err
+		}
+		return s.afterDecision(ctx, tx, d)
+	})
+	var missing approval.FieldErrors
+	if errors.As(err, &missing) {
+		return s.approvalMissing(w, rq, subj, missing)
+	}
+	if err != nil {
+		return s.approvalStepError(w, rq, err)
+	}
+	switch {
+	case wasPublished(d):
+		s.flash(ctx, "office.approval.flash.published")
+	case d.State == approval.Scheduled:
+		s.flash(ctx, "office.approval.flash.scheduled")
+	default:
+		s.flash(ctx, "office.approval.flash.submitted")
+	}
+	return seeOther(w, rq.Request, approvalPath(subj))
+}
+
+// approvalMissing answers a submission refused for missing languages with
+// the list of them, status 422.
+func (s *Server) approvalMissing(w http.ResponseWriter, rq *officeRequest, subj approval.Subject, missing approval.FieldErrors) error {
+	ctx := rq.Context()
+	d, err := approval.Load(ctx, s.db, subj)
+	if err != nil {
+		return err
+	}
+	title, err := approvalTitle(ctx, s.forums.WithDrafts(), subj, d.Content, rq.Lang)
+	if err != nil {
+		return err
+	}
+	p := &approvalMissingPage{Title: title, Edit: approvalEditPath(subj)}
+	for _, m := range missing {
+		it := missingItem{Field: changeFieldName(rq.T, m.Field), Link: p.Edit + "#" + m.Field}
+		if m.Lang != "" {
+			it.Lang = rq.T.T("lang.name." + m.Lang)
+			it.Link += "." + m.Lang
+			it.Message = rq.T.T(m.Key, it.Lang)
+		} else {
+			it.Message = rq.T.T(m.Key)
+		}
+		p.Items = append(p.Items, it)
+	}
+	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "approval_missing", "approvals", rq.T.T("office.approval.missing.title"), p)
+}
