@@ -51,7 +51,6 @@ func (s *Server) newsForums(ctx context.Context, rq *officeRequest, current int6
 	return out, nil
 }
 
-
 // newsPartners are the partners a post belongs to for permissions: its
 // forum's hosts, or none for a post about no forum.
 func (s *Server) newsPartners(ctx context.Context, forumID int64) ([]int64, error) {
