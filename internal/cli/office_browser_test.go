@@ -116,6 +116,16 @@ func officeVisit(t *testing.T, exe, base string, tour bool) {
 		t.Errorf("RIAC organiser's dashboard is headed %q", h1)
 	}
 	do(riac, chromedp.Click(chromedp.CSS(change)), chromedp.WaitVisible(chromedp.CSS(`section.change`)))
+	if shots := os.Getenv("TANDEM_SCREENSHOTS"); shots != "" && tour {
+		for _, width := range []int64{1280, 390} {
+			do(riac, chromedp.EmulateViewport(width, 900))
+			img := run(t, riac, chromedp.FullScreenshot(100))
+			if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("office-ru-%d-change-awaiting.png", width)), img, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		do(riac, chromedp.EmulateViewport(1280, 900))
+	}
 	inserted := strings.Join(run(t, riac, chromedp.Evaluate[[]string](`[...document.querySelectorAll('section.change ins')].map(e => e.textContent)`)), " ")
 	deleted := strings.Join(run(t, riac, chromedp.Evaluate[[]string](`[...document.querySelectorAll('section.change del')].map(e => e.textContent)`)), " ")
 	if !strings.Contains(inserted, "Двадцать") || !strings.Contains(deleted, "празднование") {
