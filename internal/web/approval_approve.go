@@ -22,14 +22,16 @@ func (s *Server) approvalApprove(w http.ResponseWriter, rq *officeRequest) error
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("approve form: %v", err)
 	}
-	version, err := decisionVersion(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Approve)
+		if err != nil {
+			return err
+		}
+		// The version is read once the account may act on the subject,
+		// so that whoever may not learns nothing from the form.
+		version, err := decisionVersion(rq)
 		if err != nil {
 			return err
 		}

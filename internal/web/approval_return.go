@@ -22,16 +22,18 @@ func (s *Server) approvalReturn(w http.ResponseWriter, rq *officeRequest) error 
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("return form: %v", err)
 	}
-	version, err := decisionVersion(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
 	f := newForm(rq.T, rq.PostForm)
 	comment := f.multiline("comment", true, 4000)
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Approve)
+		if err != nil {
+			return err
+		}
+		// The version is read once the account may act on the subject,
+		// so that whoever may not learns nothing from the form.
+		version, err := decisionVersion(rq)
 		if err != nil {
 			return err
 		}

@@ -23,14 +23,16 @@ func (s *Server) approvalSchedule(w http.ResponseWriter, rq *officeRequest) erro
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("schedule form: %v", err)
 	}
-	version, err := decisionVersion(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
 	f := newForm(rq.T, rq.PostForm)
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Publish)
+		if err != nil {
+			return err
+		}
+		// The version is read once the account may act on the subject,
+		// so that whoever may not learns nothing from the form.
+		version, err := decisionVersion(rq)
 		if err != nil {
 			return err
 		}

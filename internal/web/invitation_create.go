@@ -17,6 +17,10 @@ import (
 // language. Another partner's team is 404, a role that may not invite
 // 403.
 func (s *Server) invitationCreate(w http.ResponseWriter, rq *officeRequest) error {
+	// Only who may invite to a team of theirs gets as far as the form.
+	if err := rq.must(account.SubjectTeam, account.Invite); err != nil {
+		return err
+	}
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("invitation form: %v", err)
 	}

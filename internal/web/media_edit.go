@@ -16,14 +16,15 @@ func (s *Server) mediaEdit(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectMedia, account.Edit); err != nil {
+	if err := rq.must(account.SubjectMedia, account.View); err != nil {
 		return err
 	}
 	im, err := s.mediaImage(rq, id)
 	if err != nil {
 		return err
 	}
-	pg := &mediaMetaPage{Form: newForm(rq.T, mediaValues(im)), Image: im, Action: officePrefix + "/media/" + itoa(id)}
+	pg := &mediaMetaPage{Form: newForm(rq.T, mediaValues(im)), Image: im, Action: officePrefix + "/media/" + itoa(id),
+		ReadOnly: !rq.can(account.SubjectMedia, account.Edit)}
 	return s.renderMediaMeta(w, rq, http.StatusOK, pg)
 }
 

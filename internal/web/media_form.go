@@ -24,8 +24,11 @@ type mediaMetaPage struct {
 	Alt, Caption, Credit mlField
 	Rights               inputField
 	FileError            []string
-	Illustration         bool
-	IllustrationLabel    string
+	// ReadOnly is true for an account that may see the library but not
+	// change its texts: the form has no save button.
+	ReadOnly          bool
+	Illustration      bool
+	IllustrationLabel string
 }
 
 // mediaValues returns the form values of an image's metadata.

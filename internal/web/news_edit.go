@@ -28,7 +28,7 @@ func (s *Server) newsEdit(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectNews, account.Edit, partners...); err != nil {
+	if err := rq.must(account.SubjectNews, account.View, partners...); err != nil {
 		return err
 	}
 	forums, err := s.newsForums(ctx, rq, n.ForumID)

@@ -39,20 +39,26 @@ func (rq *officeRequest) can(subject account.Subject, action account.Action, par
 		return true
 	}
 	if len(partners) == 0 {
-		partners = a.Partners()
+		return account.Allowed(rq.rolesAt(a.Partners()), false, subject, action)
 	}
-	return account.Allowed(rq.rolesAt(partners), false, subject, action)
+	// An author's roles cover their own person and speeches only; which
+	// those are comes with the Collected Works' contributions, so until
+	// then an author is given nothing of a partner's.
+	roles := slices.DeleteFunc(rq.rolesAt(partners), func(r account.Role) bool { return r == account.Author })
+	return account.Allowed(roles, false, subject, action)
 }
 
 // must returns nil when the account may do action to a subject of one of
 // partners. Otherwise it returns a not-found error when the account may not
 // even see the thing, so that another partner's draft does not betray that
 // it exists, and a forbidden error when it may see it but not do this.
+// Without partners (a list, the form for a new thing: a part of the office
+// whose existence is no secret) a refusal is forbidden.
 func (rq *officeRequest) must(subject account.Subject, action account.Action, partners ...int64) error {
 	if rq.can(subject, action, partners...) {
 		return nil
 	}
-	if action != account.View && rq.can(subject, account.View, partners...) {
+	if len(partners) == 0 || action != account.View && rq.can(subject, account.View, partners...) {
 		return fmt.Errorf("%s %s: %w", action, subject, errkind.Forbidden)
 	}
 	return fmt.Errorf("%s %s: %w", action, subject, errkind.NotFound)

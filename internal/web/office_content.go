@@ -151,7 +151,10 @@ type draftHead struct {
 	// (an organiser, or an admin) and the draft is being edited or was
 	// returned.
 	CanPublish bool
-	Comment    string
+	// ReadOnly is true when the account may see the thing but not edit
+	// it (a reviewer): the form is shown without its save button.
+	ReadOnly bool
+	Comment  string
 }
 
 // SubmitURL is where the "Ask to publish" form posts.
@@ -167,7 +170,8 @@ func (h *draftHead) PreviewURL() string {
 // newDraftHead describes d for the account of rq; subject and partners are
 // what the permission to publish is asked about.
 func newDraftHead(rq *officeRequest, d *approval.Draft, subject account.Subject, partners []int64) *draftHead {
-	h := &draftHead{Kind: d.Subject.Kind, ID: d.Subject.ID, Version: d.Version, Author: d.AuthorName, Comment: d.Comment}
+	h := &draftHead{Kind: d.Subject.Kind, ID: d.Subject.ID, Version: d.Version, Author: d.AuthorName, Comment: d.Comment,
+		ReadOnly: !rq.can(subject, account.Edit, partners...)}
 	if d.Version > 0 {
 		if d.State == approval.Scheduled {
 			h.State = rq.T.T("approval.state.scheduled", rq.T.Date(d.PublishAt))

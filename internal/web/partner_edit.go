@@ -19,7 +19,7 @@ func (s *Server) partnerEdit(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectPartner, account.Edit, id); err != nil {
+	if err := rq.must(account.SubjectPartner, account.View, id); err != nil {
 		return err
 	}
 	d, err := approval.Load(rq.Context(), s.db, approval.Subject{Kind: approval.KindPartner, ID: id})

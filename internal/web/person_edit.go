@@ -22,7 +22,7 @@ func (s *Server) personEdit(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	p := d.Content.(*forum.Person)
-	if err := rq.must(account.SubjectPerson, account.Edit, personPartners(p)...); err != nil {
+	if err := rq.must(account.SubjectPerson, account.View, personPartners(p)...); err != nil {
 		return err
 	}
 	partners, err := s.personPartners(ctx, rq, p.PartnerID)

@@ -1,0 +1,253 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+)
+
+// officeRoute is one office route as the permission table covers it: the
+// subject and action the permission table decides it by, and whether the
+// thing it names belongs to partners (scoped) or the route is about the
+// account's own partners as a whole (a list, a form for a new thing).
+type officeRoute struct {
+	method, path string
+	subject      account.Subject
+	action       account.Action
+	scoped       bool
+	adminOnly    bool
+}
+
+// officeRoutes lists every office route for members and admins; {forum},
+// {person}, {partner}, {news} and {media} name a thing of the account's
+// partner or of another partner.
+var permissionRoutes = []officeRoute{
+	{"GET", "/office/forums", account.SubjectForum, account.View, false, false},
+	{"GET", "/office/forums/new", account.SubjectForum, account.Create, false, false},
+	{"POST", "/office/forums", account.SubjectForum, account.Create, false, false},
+	{"GET", "/office/forums/{forum}", account.SubjectForum, account.View, true, false},
+	{"POST", "/office/forums/{forum}", account.SubjectForum, account.Edit, true, false},
+	{"GET", "/office/forums/{forum}/programme", account.SubjectProgramme, account.View, true, false},
+	{"POST", "/office/forums/{forum}/programme", account.SubjectProgramme, account.Edit, true, false},
+	{"GET", "/office/people", account.SubjectPerson, account.View, false, false},
+	{"GET", "/office/people/new", account.SubjectPerson, account.Create, false, false},
+	{"POST", "/office/people/new", account.SubjectPerson, account.Create, false, false},
+	{"GET", "/office/people/{person}", account.SubjectPerson, account.View, true, false},
+	{"POST", "/office/people/{person}", account.SubjectPerson, account.Edit, true, false},
+	{"GET", "/office/partners", account.SubjectPartner, account.View, false, false},
+	{"GET", "/office/partners/new", account.SubjectPartner, account.Create, false, true},
+	{"POST", "/office/partners/new", account.SubjectPartner, account.Create, false, true},
+	{"GET", "/office/partners/{partner}", account.SubjectPartner, account.View, true, false},
+	{"POST", "/office/partners/{partner}", account.SubjectPartner, account.Edit, true, false},
+	{"GET", "/office/news", account.SubjectNews, account.View, false, false},
+	{"GET", "/office/news/new", account.SubjectNews, account.Create, false, false},
+	{"POST", "/office/news/new", account.SubjectNews, account.Create, false, false},
+	{"GET", "/office/news/{news}", account.SubjectNews, account.View, true, false},
+	{"POST", "/office/news/{news}", account.SubjectNews, account.Edit, true, false},
+	{"GET", "/office/media", account.SubjectMedia, account.View, false, false},
+	{"POST", "/office/media", account.SubjectMedia, account.Create, false, false},
+	{"GET", "/office/media/{media}", account.SubjectMedia, account.View, false, false},
+	{"POST", "/office/media/{media}", account.SubjectMedia, account.Edit, false, false},
+	{"GET", "/office/approvals", account.SubjectApproval, account.View, false, false},
+	{"GET", "/office/approvals/forum/{forum}", account.SubjectForum, account.View, true, false},
+	{"POST", "/office/approvals/forum/{forum}/submit", account.SubjectForum, account.Publish, true, false},
+	{"POST", "/office/approvals/forum/{forum}/approve", account.SubjectForum, account.Approve, true, false},
+	{"POST", "/office/approvals/forum/{forum}/return", account.SubjectForum, account.Approve, true, false},
+	{"POST", "/office/approvals/forum/{forum}/schedule", account.SubjectForum, account.Publish, true, false},
+	{"GET", "/office/approvals/person/{person}", account.SubjectPerson, account.View, true, false},
+	{"GET", "/office/approvals/news/{news}", account.SubjectNews, account.View, true, false},
+	{"GET", "/office/approvals/partner/{partner}", account.SubjectPartner, account.View, true, false},
+	{"GET", "/office/preview/forum/{forum}", account.SubjectForum, account.View, true, false},
+	{"GET", "/office/preview/programme/{forum}", account.SubjectProgramme, account.View, true, false},
+	{"GET", "/office/preview/person/{person}", account.SubjectPerson, account.View, true, false},
+	{"GET", "/office/preview/news/{news}", account.SubjectNews, account.View, true, false},
+	{"GET", "/office/preview/partner/{partner}", account.SubjectPartner, account.View, true, false},
+	{"GET", "/office/team", account.SubjectTeam, account.View, false, false},
+	{"POST", "/office/team/invitations", account.SubjectTeam, account.Invite, false, false},
+	{"GET", "/office/events", account.SubjectEventLog, account.View, false, false},
+	{"GET", "/office/accounts", "", "", false, true},
+	{"GET", "/office/outbox", "", "", false, true},
+	{"GET", "/office/events.jsonl", "", "", false, true},
+}
+
+// TestOfficePermissions is the permission table over HTTP: every office
+// route, for an account of each role at CASS, for an admin and for a
+// visitor, on a thing of CASS (a host of the demo forum) and on a draft of
+// a third partner that CASS has nothing to do with. What the table allows
+// answers (200 for a page; for a form sent empty, its own refusal: 303,
+// 400, 409 or 422); what it does not answers 403 when the account may see
+// the thing and 404 when it may not; a visitor is sent to sign in; nothing
+// answers 500, and no page shows the other partner's draft.
+func TestOfficePermissions(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		own, other := permissionTargets(t, o)
+
+		type who struct {
+			name  string
+			roles []account.Role
+			admin bool
+		}
+		people := []who{{name: "admin", admin: true}}
+		for _, r := range account.Roles {
+			people = append(people, who{name: string(r), roles: []account.Role{r}})
+		}
+		browsers := map[string]*browser{}
+		for _, p := range people {
+			var ms []string
+			for _, r := range p.roles {
+				ms = append(ms, "cass:"+string(r))
+			}
+			email := p.name + "@perm.example"
+			o.account(email, "Permission "+p.name, "en", p.admin, ms...)
+			b := o.browser()
+			b.signIn(email)
+			browsers[p.name] = b
+		}
+		visitor := o.browser()
+
+		for _, rt := range permissionRoutes {
+			for _, scope := range []string{"own", "other"} {
+				if scope == "other" && !rt.scoped {
+					continue
+				}
+				targets := own
+				if scope == "other" {
+					targets = other
+				}
+				path := rt.path
+				for k, v := range targets {
+					path = strings.ReplaceAll(path, "{"+k+"}", v)
+				}
+				var form url.Values
+				if rt.method == "POST" {
+					form = url.Values{}
+				}
+				// A visitor is sent to sign in.
+				if resp, _ := visitor.do(rt.method, path, form); resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/office/signin") {
+					t.Errorf("visitor %s %s: %d → %q, want 303 to the sign-in page", rt.method, path, resp.StatusCode, resp.Header.Get("Location"))
+				}
+				for _, p := range people {
+					resp, body := browsers[p.name].do(rt.method, path, form)
+					got := resp.StatusCode
+					want := expectedStatus(rt, scope, p.roles, p.admin)
+					ok := got == want
+					if want == http.StatusOK && rt.method == "POST" {
+						// Allowed: the empty form meets the handler's own
+						// refusal, or is taken.
+						ok = got == http.StatusSeeOther || got == http.StatusBadRequest || got == http.StatusConflict || got == http.StatusUnprocessableEntity
+					}
+					if !ok {
+						t.Errorf("%s %s %s (%s): %d, want %d", p.name, rt.method, path, scope, got, want)
+					}
+					if scope == "other" && !p.admin && strings.Contains(body, "Institute of Area Studies") {
+						t.Errorf("%s %s %s shows the other partner's draft", p.name, rt.method, path)
+					}
+				}
+			}
+		}
+	})
+}
+
+// expectedStatus is what the permission table says of rt for an account
+// with roles at CASS: 200 when it allows it, otherwise 403 when the
+// account may see the thing and 404 when it may not. A thing of another
+// partner is not seen at all.
+func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bool) int {
+	switch {
+	case admin:
+		return http.StatusOK
+	case rt.adminOnly:
+		return http.StatusForbidden
+	case scope == "other":
+		return http.StatusNotFound
+	case !rt.scoped && account.Allowed(roles, false, rt.subject, rt.action):
+		return http.StatusOK
+	case !rt.scoped:
+		// A list or a form for a new thing: the part of the office is no
+		// secret, the refusal says so.
+		return http.StatusForbidden
+	}
+	// An author sees their own programme and person only, and these
+	// accounts have none.
+	may := func(a account.Action) bool {
+		return account.Allowed(slices.DeleteFunc(slices.Clone(roles), func(r account.Role) bool { return r == account.Author }), false, rt.subject, a)
+	}
+	switch {
+	case may(rt.action):
+		return http.StatusOK
+	case rt.action != account.View && may(account.View):
+		return http.StatusForbidden
+	default:
+		return http.StatusNotFound
+	}
+}
+
+// permissionTargets returns the ids of things of CASS (own) and of drafts
+// of a third partner, the Institute of Area Studies, which hosts a forum of
+// its own (other), by the names the routes use.
+func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	id := func(q string, args ...any) string {
+		var n int64
+		if err := o.db.QueryRow(ctx, q, args...).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return fmt.Sprint(n)
+	}
+	own = map[string]string{
+		"forum":   id(`SELECT id FROM forums WHERE slug = ?`, "treaty-20-forum"),
+		"person":  id(`SELECT id FROM people WHERE slug = ?`, "xie-fuzhan"),
+		"partner": id(`SELECT id FROM partners WHERE slug = ?`, "cass"),
+		"news":    id(`SELECT MIN(id) FROM news_posts`),
+		"media":   id(`SELECT MIN(id) FROM media`),
+	}
+	ias := o.account("organiser@ias.example", "IAS organiser", "en", false)
+	actor := approval.Actor{AccountID: ias.ID, Name: ias.Name}
+	en := func(s string) lang.Text { return lang.New("en", map[string]string{"en": s}) }
+	other = map[string]string{"media": own["media"]}
+	err := o.db.Transact(ctx, func(tx *store.Tx) error {
+		p := &forum.Partner{Slug: "ias", Name: en("Institute of Area Studies"), ShortName: en("IAS Draft"), Country: "KZ"}
+		d, err := approval.Create(ctx, tx, approval.KindPartner, p, actor)
+		if err != nil {
+			return err
+		}
+		other["partner"] = fmt.Sprint(d.Subject.ID)
+		start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+		f := &forum.Forum{Slug: "ias-forum", Title: en("Institute of Area Studies Forum"), StartsAt: start, EndsAt: start.Add(8 * time.Hour),
+			TimeZone: "Asia/Almaty", Languages: []string{"en"}, Hosts: []*forum.Partner{{ID: d.Subject.ID}}}
+		if d, err = approval.Create(ctx, tx, approval.KindForum, f, actor); err != nil {
+			return err
+		}
+		other["forum"] = fmt.Sprint(d.Subject.ID)
+		pe := &forum.Person{Slug: "ias-person", Names: lang.Names{Source: "en", Values: map[string]lang.Name{"en": {Family: "Draftova", Given: "Aigerim"}}},
+			PartnerID: f.Hosts[0].ID, Position: en("Fellow of the Institute of Area Studies")}
+		if d, err = approval.Create(ctx, tx, approval.KindPerson, pe, actor); err != nil {
+			return err
+		}
+		other["person"] = fmt.Sprint(d.Subject.ID)
+		n := &forum.NewsPost{Slug: "ias-news", ForumID: f.ID, Title: en("Institute of Area Studies announces"), Body: en("Draft."), PublishedAt: start}
+		if d, err = approval.Create(ctx, tx, approval.KindNews, n, actor); err != nil {
+			return err
+		}
+		other["news"] = fmt.Sprint(d.Subject.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return own, other
+}
