@@ -89,7 +89,8 @@ var permissionRoutes = []officeRoute{
 // answers (200 for a page; for a form sent empty, its own refusal: 303,
 // 400, 409 or 422); what it does not answers 403 when the account may see
 // the thing and 404 when it may not; a visitor is sent to sign in; nothing
-// answers 500, and no page shows the other partner's draft.
+// answers 500, no response may be stored by a cache, and no page shows the
+// other partner's draft.
 func TestOfficePermissions(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		o := newOffice(t, db)
@@ -151,6 +152,9 @@ func TestOfficePermissions(t *testing.T) {
 					}
 					if !ok {
 						t.Errorf("%s %s %s (%s): %d, want %d", p.name, rt.method, path, scope, got, want)
+					}
+					if cc := resp.Header.Get("Cache-Control"); cc != "no-store" {
+						t.Errorf("%s %s %s: Cache-Control %q, want no-store", p.name, rt.method, path, cc)
 					}
 					if scope == "other" && !p.admin && strings.Contains(body, "Institute of Area Studies") {
 						t.Errorf("%s %s %s shows the other partner's draft", p.name, rt.method, path)
