@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/errkind"
 
@@ -35,6 +36,9 @@ func (d Dialect) String() string {
 	return "sqlite"
 }
 
+// busyTimeout is how long a SQLite writer waits for another to finish.
+const busyTimeout = 5 * time.Second
+
 // ErrNotFound is returned when a row that was asked for by key does not exist.
 // It is errkind.NotFound, so that a page shows it as a 404.
 var ErrNotFound = errkind.NotFound
@@ -48,6 +52,12 @@ type DB struct {
 	source  string
 	queries atomic.Int64
 	rebound sync.Map // query text with ? → query text with $n (PostgreSQL)
+	// writer, on SQLite, lets one transaction of this process at a time
+	// write (every transaction begins IMMEDIATE, taking the database's
+	// write lock); the others wait for it here, in the order they came,
+	// rather than in SQLite's busy handler, which sleeps in steps of up
+	// to 100 ms and lets a late comer in first.
+	writer chan struct{}
 }
 
 // Open opens the database named by dsn. An empty dsn means SQLite in
@@ -74,7 +84,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// WAL lets readers go on while one writer writes.
 	q.Add("_pragma", "journal_mode(WAL)")
 	// Wait for a busy writer instead of failing at once.
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	// Enforce REFERENCES clauses; SQLite leaves them off by default.
 	q.Add("_pragma", "foreign_keys(1)")
 	// In WAL mode NORMAL is durable across application crashes and much faster.
@@ -88,7 +98,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	return &DB{sql: db, dialect: SQLite, driver: "sqlite", source: "file:" + path + "?" + q.Encode()}, nil
+	return &DB{sql: db, dialect: SQLite, driver: "sqlite", source: "file:" + path + "?" + q.Encode(), writer: make(chan struct{}, 1)}, nil
 }
 
 func openPostgres(ctx context.Context, dsn string) (*DB, error) {
@@ -239,8 +249,25 @@ func (tx *Tx) SQL() *sql.Tx { return tx.tx }
 func (tx *Tx) Dialect() Dialect { return tx.db.dialect }
 
 // Transact runs fn in a transaction, committing when it returns nil and
-// rolling back otherwise.
+// rolling back otherwise. On SQLite the transactions of one process run one
+// at a time (see DB.writer); one that waits longer than ctx allows returns
+// ctx's error.
 func (db *DB) Transact(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	if db.writer != nil {
+		wait := time.NewTimer(busyTimeout)
+		select {
+		case db.writer <- struct{}{}:
+			defer func() { <-db.writer }()
+		case <-ctx.Done():
+			wait.Stop()
+			return fmt.Errorf("begin: %w", ctx.Err())
+		case <-wait.C:
+			// Held longer than SQLite itself would wait: leave it to
+			// the busy handler, which fails after busyTimeout, rather
+			// than wait here for ever.
+		}
+		wait.Stop()
+	}
 	stx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

@@ -78,3 +78,60 @@ func TestQueryCount(t *testing.T) {
 		t.Errorf("counted %d queries, want 2", got)
 	}
 }
+
+// Many transactions at once all commit on either database: on SQLite
+// they wait for each other in the process rather than fail or sleep in
+// SQLite's busy handler; one whose context ends while it waits gives up
+// with the context's error.
+func TestConcurrentTransactions(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if _, err := db.Exec(ctx, `CREATE TABLE counter (n INTEGER NOT NULL)`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `INSERT INTO counter (n) VALUES (0)`); err != nil {
+			t.Fatal(err)
+		}
+		const writers = 40
+		errs := make(chan error, writers)
+		for range writers {
+			go func() {
+				errs <- db.Transact(ctx, func(tx *store.Tx) error {
+					var n int
+					if err := tx.QueryRow(ctx, `SELECT n FROM counter`).Scan(&n); err != nil {
+						return err
+					}
+					_, err := tx.Exec(ctx, `UPDATE counter SET n = ?`, n+1)
+					return err
+				})
+			}()
+		}
+		for range writers {
+			if err := <-errs; err != nil {
+				t.Errorf("transaction: %v", err)
+			}
+		}
+		var n int
+		if err := db.QueryRow(ctx, `SELECT n FROM counter`).Scan(&n); err != nil || n != writers {
+			t.Errorf("counter = %d (%v), want %d: an update was lost", n, err, writers)
+		}
+		if db.Dialect() != store.SQLite {
+			return
+		}
+		hold := make(chan struct{})
+		held := make(chan struct{})
+		go db.Transact(ctx, func(tx *store.Tx) error {
+			close(held)
+			<-hold
+			return nil
+		})
+		<-held
+		short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+		defer cancel()
+		err := db.Transact(short, func(tx *store.Tx) error { return nil })
+		close(hold)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("waiting past the context's deadline: %v", err)
+		}
+	})
+}

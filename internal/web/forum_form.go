@@ -375,6 +375,8 @@ type draftInfo struct {
 	// posting its version to SubmitURL.
 	CanSubmit bool
 	SubmitURL string
+	// HistoryURL is the event log of the subject.
+	HistoryURL string
 }
 
 type approvalRow struct {

@@ -113,6 +113,7 @@ func (s *Server) renderForum(w http.ResponseWriter, rq *officeRequest, status in
 	p.Draft.CanSubmit = d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned) &&
 		rq.can(account.SubjectForum, account.Publish, hosts...)
 	p.Draft.SubmitURL = officePrefix + "/approvals/forum/" + id + "/submit"
+	p.Draft.HistoryURL = officePrefix + "/events?subject=forum:" + id
 	p.PreviewURL = officePrefix + "/preview/forum/" + id
 	p.ProgrammeURL = officePrefix + "/forums/" + id + "/programme"
 	f := d.Content.(*forum.Forum)

@@ -497,6 +497,7 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 	p.Draft.CanSubmit = d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned) &&
 		rq.can(account.SubjectProgramme, account.Publish, hosts...)
 	p.Draft.SubmitURL = officePrefix + "/approvals/programme/" + id + "/submit"
+	p.Draft.HistoryURL = officePrefix + "/events?subject=programme:" + id
 	return s.officeRenderStatus(w, rq, status, "programme_form", "forums", rq.T.T("office.forum.programme.title", p.ForumTitle), p)
 }
 
