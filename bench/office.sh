@@ -4,16 +4,17 @@
 #   1. sign-in: 30 sign-ins one after another (argon2id at tandem's
 #      parameters), timed; target: median <= 100 ms;
 #   2. 20 editors, each signed in with a session of their own, open a
-#      person's edit form, change its English text and save it, over and
-#      over (bench/officeload); target on SQLite: save p99 <= 50 ms and no
-#      "database is locked" in tandem's log;
+#      person's edit form, change its English text and save it, pause
+#      (THINK, 1s on average) and again (bench/officeload); target on
+#      SQLite: save p99 <= 50 ms and no "database is locked" in tandem's
+#      log; THINK=0 saves without pause, the office's limit;
 #   3. while they save, wrk loads the public programme page; nginx serving
 #      the same bytes from a file is the anchor, measured alone before;
 #      targets: tandem >= 0.5x nginx's requests/s and p99 < 20 ms.
 # It prints the figures, the ratios and PASS/FAIL for each target.
 #
 # Settings (environment): WRK_THREADS (2), WRK_CONNECTIONS (64),
-# WRK_DURATION (15s), EDITORS (20), BENCH_STRICT=1 to exit 1 when a target
+# WRK_DURATION (15s), EDITORS (20), THINK (1s), BENCH_STRICT=1 to exit 1 when a target
 # fails, TANDEM_BIN=PATH to measure that binary instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,7 @@ THREADS=${WRK_THREADS:-2}
 CONNS=${WRK_CONNECTIONS:-64}
 DURATION=${WRK_DURATION:-15s}
 EDITORS=${EDITORS:-20}
+THINK=${THINK:-1s}
 MAX_SIGNIN_MS=100
 MAX_SAVE_P99_MS=50
 MIN_RATIO=0.5
@@ -56,7 +58,7 @@ while [ "$nport" = "$tport" ]; do nport=$(free_port); done
 start_nginx "$nport" programme.html
 
 echo "machine: $(nproc) cores; $(go version | awk '{print $3}'); $(nginx -v 2>&1 | sed 's/.*: //'); $(wrk -v 2>&1 | head -n1 | awk '{print $1, $2}')"
-echo "load:    $EDITORS editors saving for the length of wrk -t$THREADS -c$CONNS -d$DURATION on $path"
+echo "load:    $EDITORS editors saving (a pause of $THINK on average between saves) for the length of wrk -t$THREADS -c$CONNS -d$DURATION on $path"
 
 echo "== nginx alone (the anchor)"
 wrk -t"$THREADS" -c"$CONNS" -d3s "http://127.0.0.1:$nport$path" >/dev/null
@@ -65,7 +67,7 @@ wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$nport$pat
 echo "== sign-ins, then editors saving while wrk reads the public page"
 wrk -t"$THREADS" -c"$CONNS" -d3s "$base$path" >/dev/null
 secs=${DURATION%s}
-"$work/officeload" -base "$base" -data "$work/data" -password "$PASSWORD" -editors "$EDITORS" \
+"$work/officeload" -base "$base" -data "$work/data" -password "$PASSWORD" -editors "$EDITORS" -think "$THINK" \
 	-duration "$((secs + 4))s" >"$work/officeload.out" 2>"$work/officeload.err" &
 load_pid=$!
 pids+=("$load_pid")

@@ -1,7 +1,8 @@
 // Command officeload is the office's load driver for bench/office.sh: it
 // signs accounts in one after another and times each sign-in, then has
 // editors, each in a browser session of their own, open an edit form,
-// change one text and save it, over and over, and times every save. The
+// change one text and save it, pause as a person would, and again, and
+// times every save. The
 // people they edit are added to the data folder's database first. It prints
 // one line per measure, as "name key=value …", for the script to read.
 package main
@@ -12,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
@@ -39,19 +41,20 @@ func main() {
 	duration := flag.Duration("duration", 15*time.Second, "how long the editors work")
 	edit := flag.String("edit", "/office/people/%d", "the edit form's `path`, with %d for the person's id")
 	partner := flag.String("partner", "cass", "the `slug` of the partner the people belong to")
+	think := flag.Duration("think", time.Second, "how long an editor takes between two saves, on average (each pause is drawn between half and one and a half times it); 0 saves without pause")
 	flag.Parse()
 	if *base == "" || *data == "" || *password == "" {
 		fmt.Fprintln(os.Stderr, "officeload: -base, -data and -password are required")
 		os.Exit(2)
 	}
 	emails := strings.Split(*accounts, ",")
-	if err := run(*base, *data, *password, emails, *signins, *editors, *duration, *edit, *partner); err != nil {
+	if err := run(*base, *data, *password, emails, *signins, *editors, *duration, *edit, *partner, *think); err != nil {
 		fmt.Fprintln(os.Stderr, "officeload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(base, data, password string, emails []string, signins, editors int, duration time.Duration, edit, partner string) error {
+func run(base, data, password string, emails []string, signins, editors int, duration time.Duration, edit, partner string, think time.Duration) error {
 	// Sign-ins, one after another, each in a fresh session.
 	var signinTimes []time.Duration
 	for i := 0; i < signins; i++ {
@@ -90,6 +93,9 @@ func run(base, data, password string, emails []string, signins, editors int, dur
 			defer wg.Done()
 			path := fmt.Sprintf(edit, ids[i])
 			for n := 0; time.Now().Before(deadline); n++ {
+				if think > 0 {
+					time.Sleep(think/2 + rand.N(think))
+				}
 				d, code, err := c.save(path, fmt.Sprintf("edit %d of editor %d", n, i))
 				mu.Lock()
 				status[code]++
