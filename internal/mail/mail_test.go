@@ -270,3 +270,41 @@ func TestNewRefusesBadConfig(t *testing.T) {
 		t.Errorf("DefaultFrom = %q", got)
 	}
 }
+
+// TestNoDoubledStopAfterDates composes the invitation letter as the office
+// does, in every language, and prints the other messages that take a date:
+// a Russian date ends with "г.", so a message must not put its own full
+// stop right after one ("до 7 декабря 2026 г..").
+func TestNoDoubledStopAfterDates(t *testing.T) {
+	catalog, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	expires := time.Date(2026, 12, 7, 15, 0, 0, 0, time.UTC)
+	for _, lang := range i18n.Languages {
+		p := catalog.Printer(lang)
+		date := p.Date(expires)
+		msg := mail.Compose(p, mail.Letter{
+			To:      mail.Address{Name: "Пётр", Email: "petr@example.org"},
+			Subject: p.T("office.team.mail.invite.subject", "CASS"),
+			Body: []string{p.T("office.team.mail.invite.body", "Анна", "CASS", "editor"),
+				p.T("office.team.mail.invite.expires", date)},
+			Link: "https://forum.example/office/invitations/t",
+		})
+		if !strings.Contains(msg.Text, date) {
+			t.Errorf("%s: the invitation does not give the date %q:\n%s", lang, date, msg.Text)
+		}
+		texts := map[string]string{
+			"invitation": msg.Text,
+			"office.forum.programme.zone": p.T("office.forum.programme.zone", "MSK",
+				p.DateRange(expires, expires.AddDate(0, 0, 2))),
+			"approval.state.scheduled": p.T("approval.state.scheduled", date),
+			"office.team.expires":      p.T("office.team.expires", date),
+		}
+		for name, text := range texts {
+			if strings.Contains(text, "..") || strings.Contains(text, ".。") {
+				t.Errorf("%s: %s doubles the full stop after the date:\n%s", lang, name, text)
+			}
+		}
+	}
+}
