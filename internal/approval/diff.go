@@ -21,13 +21,22 @@ import (
 // its items, or as the live content does for an item the draft removes),
 // Lang the language of a multilingual field ("" for others), Before what
 // the public sees now ("" for a subject never published) and After the
-// draft's value. Ops shows Before → After as a text diff.
+// draft's value. BeforeDraft and AfterDraft mark a value of a multilingual
+// field that is a draft translation (present but not complete: the public
+// reads the source language's text instead), so that marking a translation
+// complete or draft is a change even when its text stays. The source
+// language of a multilingual field is a value of its own, at Field +
+// ".source_lang". Ops shows Before → After: a text diff for a multilingual
+// field, the whole old value and the whole new one for others (a time, a
+// number, a slug).
 type Change struct {
 	Field  string
 	Lang   string
 	Before string
 	After  string
-	Ops    []DiffOp
+	// BeforeDraft and AfterDraft: see above; false for other fields.
+	BeforeDraft, AfterDraft bool
+	Ops                     []DiffOp
 }
 
 // OpKind says what a DiffOp does.
@@ -81,20 +90,50 @@ func changes(before, after []entry) []Change {
 	seen := map[string]bool{}
 	for _, e := range after {
 		seen[e.key] = true
-		if o := old[e.key]; o.value != e.value {
-			out = append(out, change(e.path, e.lang, o.value, e.value))
+		o, ok := old[e.key]
+		if !ok && strings.HasSuffix(e.key, "@source") {
+			continue // a new text's source language is no change of its own
+		}
+		if o.value != e.value || o.draft != e.draft {
+			out = append(out, change(e.path, e.lang, o, e))
 		}
 	}
 	for _, o := range before {
-		if !seen[o.key] {
-			out = append(out, change(o.path, o.lang, o.value, ""))
+		if !seen[o.key] && !strings.HasSuffix(o.key, "@source") {
+			out = append(out, change(o.path, o.lang, o, entry{}))
 		}
 	}
 	return out
 }
 
-func change(field, l, before, after string) Change {
-	return Change{Field: field, Lang: l, Before: before, After: after, Ops: TextDiff(before, after, l)}
+func change(field, l string, before, after entry) Change {
+	c := Change{Field: field, Lang: l, Before: before.value, After: after.value, BeforeDraft: before.draft, AfterDraft: after.draft}
+	if l != "" {
+		c.Ops = TextDiff(c.Before, c.After, l)
+	} else {
+		c.Ops = WholeDiff(c.Before, c.After)
+	}
+	return c
+}
+
+// WholeDiff returns the edit from before to after as whole values: the old
+// one deleted and the new one inserted (or kept, when they are equal), for
+// values that a change of characters would cut up ("16:30" → "17:30").
+func WholeDiff(before, after string) []DiffOp {
+	if before == after {
+		if before == "" {
+			return nil
+		}
+		return []DiffOp{{Kind: Equal, Text: before}}
+	}
+	var out []DiffOp
+	if before != "" {
+		out = append(out, DiffOp{Kind: Delete, Text: before})
+	}
+	if after != "" {
+		out = append(out, DiffOp{Kind: Insert, Text: after})
+	}
+	return out
 }
 
 // TextDiff returns the edit from before to after for display: by
@@ -203,14 +242,17 @@ func words(s string) []string {
 
 // entry is one value of a content: path as shown, key to match it with the
 // same value of another version (items by id), lang for a multilingual
-// field, and the value as text.
+// field, the value as text, and whether it is a draft translation, which
+// the public does not see.
 type entry struct {
 	path, key, lang, value string
+	draft                  bool
 }
 
 // entries lists every value of content that the public sees, in field
 // order: each multilingual field once per language that has a value (in
-// the order zh, ru, en, then others), other fields as text. Ids that
+// the order zh, ru, en, then others), marked draft when it is not
+// complete, and its source language; other fields as text. Ids that
 // place a row, publication flags and loaded pointers (media, speakers)
 // are left out; the hosts are their partner ids in order.
 func entries(content any) []entry {
@@ -249,8 +291,11 @@ func walk(v reflect.Value, path, key string, out *[]entry) {
 			text := fv.Interface().(lang.Text)
 			for _, l := range languages(text.Values) {
 				if val := text.Values[l]; val != "" {
-					*out = append(*out, entry{path: p, key: k + "@" + l, lang: l, value: val})
+					*out = append(*out, entry{path: p, key: k + "@" + l, lang: l, value: val, draft: !text.Complete(l)})
 				}
+			}
+			if !text.IsZero() && text.Source != "" {
+				*out = append(*out, entry{path: p + ".source_lang", key: k + "@source", value: text.Source})
 			}
 		case f.Type == namesType:
 			names := fv.Interface().(lang.Names)

@@ -207,6 +207,65 @@ func TestDiff(t *testing.T) {
 	})
 }
 
+// TestDiffWhatThePublicReads: a change that the public will read is in
+// the diff even when no text changes: a translation marked draft (the
+// public then reads the source) or complete, and a new source language;
+// a time shows as a whole value, not cut by characters.
+func TestDiffWhatThePublicReads(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(f *forum.Forum)
+		field  string
+		lang   string
+		before string
+		after  string
+		drafts [2]bool
+		ops    []approval.DiffOp
+	}{
+		{"translation marked draft", func(f *forum.Forum) { f.Title = f.Title.Draft("ru", f.Title.Values["ru"]) },
+			"title", "ru", "Форум к 20-летию Договора", "Форум к 20-летию Договора", [2]bool{false, true}, nil},
+		{"source language changed", func(f *forum.Forum) { f.Title.Source = "ru" },
+			"title.source_lang", "", "zh", "ru", [2]bool{}, []approval.DiffOp{{Kind: approval.Delete, Text: "zh"}, {Kind: approval.Insert, Text: "ru"}}},
+		{"time moved", func(f *forum.Forum) { f.EndsAt = f.EndsAt.Add(time.Hour) },
+			"ends_at", "", "", "", [2]bool{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+				ctx := context.Background()
+				s := newSite(t, db)
+				cur, _ := approval.Load(ctx, db, s.subject())
+				f := cur.Content.(*forum.Forum)
+				f.Title = zhru("条约二十周年论坛", "Форум к 20-летию Договора")
+				tt.edit(f)
+				if _, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) { return approval.Save(ctx, tx, s.subject(), f, s.a) }); err != nil {
+					t.Fatal(err)
+				}
+				changes, err := approval.Diff(ctx, db, s.subject())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(changes) != 1 {
+					t.Fatalf("changes %+v, want one of %s", changes, tt.field)
+				}
+				c := changes[0]
+				if c.Field != tt.field || c.Lang != tt.lang || [2]bool{c.BeforeDraft, c.AfterDraft} != tt.drafts {
+					t.Errorf("change %+v, want %s@%s drafts %v", c, tt.field, tt.lang, tt.drafts)
+				}
+				if tt.before != "" && (c.Before != tt.before || c.After != tt.after) {
+					t.Errorf("change %q → %q, want %q → %q", c.Before, c.After, tt.before, tt.after)
+				}
+				if tt.ops != nil && !slices.Equal(c.Ops, tt.ops) {
+					t.Errorf("ops %+v, want %+v", c.Ops, tt.ops)
+				}
+				if c.Lang == "" && (len(c.Ops) != 2 || c.Ops[0].Text != c.Before || c.Ops[1].Text != c.After) {
+					t.Errorf("ops %+v: want the whole old value deleted and the whole new inserted", c.Ops)
+				}
+			})
+		})
+	}
+}
+
 // TestLoadAndDiffQueries: Load and Diff of a programme cost as many
 // queries for a long programme as for a short one.
 func TestLoadAndDiffQueries(t *testing.T) {

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -63,6 +62,10 @@ type changeView struct {
 	Before, After         diffView
 	// Added and Removed mark a value that is new or gone as a whole.
 	Added, Removed bool
+	// BeforeState and AfterState say, for a multilingual field, whether
+	// the public is shown the value or it is a draft translation it does
+	// not see; empty for other fields and for an absent value.
+	BeforeState, AfterState string
 }
 
 // diffView is one side of a change: the stretches of its text, and the
@@ -167,7 +170,7 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 		p.Changes = append(p.Changes, changeOf(t, names, loc, c))
 	}
 	if !f.ok() {
-		p.Summary = &approvalSummary{Title: t.N("office.form.errors", f.count(), strconv.Itoa(f.count()))}
+		p.Summary = &approvalSummary{Title: t.N("office.form.errors", f.count())}
 		for _, name := range f.failed("comment", "publish_at") {
 			for _, m := range f.errors[name] {
 				p.Summary.Items = append(p.Summary.Items, summaryItem{Field: name, Message: m})
@@ -184,12 +187,26 @@ func changeOf(t *i18n.Printer, names *approvalNames, loc *time.Location, c appro
 	before := changeValue(t, names, loc, c.Field, c.Before)
 	after := changeValue(t, names, loc, c.Field, c.After)
 	ops := c.Ops
-	if before != c.Before || after != c.After {
+	switch {
+	case c.Lang == "":
+		// A date, a number, a choice: read whole, not cut into characters.
+		ops = approval.WholeDiff(before, after)
+	case before != c.Before || after != c.After:
 		ops = approval.TextDiff(before, after, c.Lang)
 	}
 	v := changeView{Field: changeFieldName(t, c.Field), Lang: c.Lang, Added: before == "", Removed: after == ""}
 	if c.Lang != "" {
 		v.LangName = t.T("lang.name." + c.Lang)
+		state := func(value string, draft bool) string {
+			switch {
+			case value == "":
+				return ""
+			case draft:
+				return t.T("office.approval.state.draft")
+			}
+			return t.T("office.approval.state.shown")
+		}
+		v.BeforeState, v.AfterState = state(c.Before, c.BeforeDraft), state(c.After, c.AfterDraft)
 	}
 	ins, del := t.T("office.approval.inserted"), t.T("office.approval.deleted")
 	v.Before = diffView{Ins: ins, Del: del}

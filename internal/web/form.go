@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/lang"
 )
@@ -203,6 +204,8 @@ type mlField struct {
 	SourceLabel, CompleteLabel string
 	// Errors are the messages for the field as a whole.
 	Errors []string
+	// ReadOnly shows the field to a reader who may not change it.
+	ReadOnly bool
 }
 
 // mlColumn is one language of a multilingual field.
@@ -241,4 +244,41 @@ func (f *form) field(name, label string, langs []string, required, lines bool, m
 		})
 	}
 	return m
+}
+
+// textsOnly reports whether the account writes only the multilingual
+// texts of a thing of partners: it is a translator at one of them but
+// neither an organiser nor an editor at any (an administrator is not).
+// Such an account's save keeps every other field as the draft has it,
+// and its form shows them read-only.
+func (rq *officeRequest) textsOnly(partners []int64) bool {
+	if rq.Account == nil || rq.Account.Admin {
+		return false
+	}
+	roles := rq.rolesAt(partners)
+	return slices.Contains(roles, account.Translator) &&
+		!slices.Contains(roles, account.Organiser) && !slices.Contains(roles, account.Editor)
+}
+
+// mergeTexts returns the form values stored (those of the current draft)
+// with the multilingual fields replaced by posted's: a key "field.lang",
+// "field.src" or "field.done" whose field isText accepts comes from
+// posted, every other key from stored, whatever posted says.
+func mergeTexts(stored, posted url.Values, isText func(field string) bool) url.Values {
+	text := func(key string) bool {
+		i := strings.LastIndexByte(key, '.')
+		return i > 0 && isText(key[:i])
+	}
+	out := url.Values{}
+	for k, v := range stored {
+		if !text(k) {
+			out[k] = v
+		}
+	}
+	for k, v := range posted {
+		if text(k) {
+			out[k] = v
+		}
+	}
+	return out
 }

@@ -314,23 +314,41 @@ func failFields(fm *form, fes approval.FieldErrors, name func(path string) strin
 // is not, it returns the draft as it stands and errFormStale. approval.Save
 // takes no expected version, so the version is compared before the save
 // and again after it, which catches a save made in between by another
-// transaction.
-func saveDraft(ctx context.Context, tx *store.Tx, subj approval.Subject, version int, content any, actor approval.Actor) (*approval.Draft, error) {
-	d, err := approval.Load(ctx, tx, subj)
+// transaction. withdrawn reports that the draft had been asked to be
+// published (or approved and scheduled), a request the save withdraws.
+func saveDraft(ctx context.Context, tx *store.Tx, subj approval.Subject, version int, content any, actor approval.Actor) (d *approval.Draft, withdrawn bool, err error) {
+	d, err = approval.Load(ctx, tx, subj)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if d.Version != version {
-		return d, errFormStale
+		return d, false, errFormStale
 	}
+	withdrawn = requested(d.State)
 	out, err := approval.Save(ctx, tx, subj, content, actor)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if out.Version != version+1 {
-		return out, errFormStale
+		return out, false, errFormStale
 	}
-	return out, nil
+	return out, withdrawn, nil
+}
+
+// requested reports whether a draft in state s is asked to be published:
+// awaiting approvals, or approved and waiting for its time. Saving such a
+// draft withdraws the request, which the flash then says.
+func requested(s approval.State) bool {
+	return s == approval.Submitted || s == approval.Scheduled
+}
+
+// savedFlash returns the flash key after a save: key, or key + ".withdrawn"
+// when the save withdrew a request to publish.
+func savedFlash(key string, withdrawn bool) string {
+	if withdrawn {
+		return key + ".withdrawn"
+	}
+	return key
 }
 
 // formSummary is the list of a form's errors at its top, as the
@@ -377,6 +395,9 @@ type draftInfo struct {
 	SubmitURL string
 	// HistoryURL is the event log of the subject.
 	HistoryURL string
+	// ReadOnly is set for a reader who may not save the form, to whom
+	// "saving starts a draft" would mean nothing.
+	ReadOnly bool
 }
 
 type approvalRow struct {

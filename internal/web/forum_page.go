@@ -36,6 +36,12 @@ type forumPage struct {
 	PublicURL                string
 	CanEdit                  bool
 	PreviewURL, ProgrammeURL string
+	// Fixed shows the fields other than the texts read-only: to a reader
+	// who may not edit, and to a translator, who edits the texts only.
+	Fixed bool
+	// Notice says, above the form, that it is read-only or that only its
+	// texts may be changed; empty for those who edit it all.
+	Notice string
 }
 
 // langChoice is one language of the languages checkboxes.
@@ -110,6 +116,16 @@ func (s *Server) renderForum(w http.ResponseWriter, rq *officeRequest, status in
 		p.PublicURL = "/" + rq.Lang + "/forums/" + live.Slug
 	}
 	p.CanEdit = rq.can(account.SubjectForum, account.Edit, hosts...)
+	switch {
+	case !p.CanEdit:
+		p.Fixed, p.Notice = true, rq.T.T("office.forum.readonly")
+		for i := range p.Texts {
+			p.Texts[i].ReadOnly = true
+		}
+	case rq.textsOnly(hosts):
+		p.Fixed, p.Notice = true, rq.T.T("office.forum.textsonly")
+	}
+	p.Draft.ReadOnly = !p.CanEdit
 	p.Draft.CanSubmit = d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned) &&
 		rq.can(account.SubjectForum, account.Publish, hosts...)
 	p.Draft.SubmitURL = officePrefix + "/approvals/forum/" + id + "/submit"

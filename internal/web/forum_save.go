@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -10,6 +12,52 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/store"
 )
+
+// checkProgrammeFits refuses a change of the forum's zone, dates or
+// hours that would leave a session or speech of its programme (as drafted)
+// outside the forum: the programme's times are instants, which a new zone
+// does not move, so the forum's clock times in a new zone may no longer
+// hold them. The message goes to the zone field when the zone changed,
+// else to the start or end; the user changes the programme first.
+func checkProgrammeFits(ctx context.Context, tx *store.Tx, fm *form, subj approval.Subject, f *forum.Forum) error {
+	if f.StartsAt.IsZero() || f.EndsAt.IsZero() {
+		return nil
+	}
+	fd, err := approval.Load(ctx, tx, subj)
+	if err != nil {
+		return err
+	}
+	pd, err := approval.Load(ctx, tx, approval.Subject{Kind: approval.KindProgramme, ID: subj.ID})
+	if err != nil {
+		return err
+	}
+	p, _ := pd.Content.(*forum.Programme)
+	if p == nil {
+		return nil
+	}
+	var before, after bool
+	for _, ss := range p.Sessions {
+		before = before || ss.StartsAt.Before(f.StartsAt)
+		after = after || ss.EndsAt.After(f.EndsAt)
+		for _, sp := range ss.Speeches {
+			before = before || sp.StartsAt.Before(f.StartsAt)
+			after = after || sp.EndsAt.After(f.EndsAt)
+		}
+	}
+	if !before && !after {
+		return nil
+	}
+	was, _ := fd.Content.(*forum.Forum)
+	switch {
+	case was != nil && was.TimeZone != f.TimeZone:
+		fm.fail("timezone", "office.forum.zone.programme")
+	case before:
+		fm.fail("starts", "office.forum.programme.outsideforum")
+	default:
+		fm.fail("ends", "office.forum.programme.outsideforum")
+	}
+	return nil
+}
 
 // forumSave answers POST /office/forums/{id}: it saves the form as the
 // next version of the forum's draft; the public sees nothing of it until
@@ -41,16 +89,32 @@ func (s *Server) forumSave(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	subj := approval.Subject{Kind: approval.KindForum, ID: id}
-	fm := newForm(rq.T, rq.PostForm)
+	posted := rq.PostForm
+	if rq.textsOnly(hosts) {
+		// A translator writes the texts; every other field stays as the
+		// draft has it, whatever the form says.
+		d, err := approval.Load(ctx, s.db, subj)
+		if err != nil {
+			return err
+		}
+		posted = mergeTexts(forumValues(d.Content.(*forum.Forum), version), posted, func(field string) bool {
+			return slices.ContainsFunc(forumTexts, func(t forumText) bool { return t.name == field })
+		})
+		posted.Set("version", strconv.Itoa(version))
+	}
+	fm := newForm(rq.T, posted)
 	f := &forum.Forum{ID: id, Published: live.Published}
 	readForum(fm, f, partners)
 	var current *approval.Draft
+	var withdrawn bool
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		if err := rq.checkForum(ctx, tx, fm, f, account.Edit); err != nil || !fm.ok() {
 			return err
 		}
-		d, err := saveDraft(ctx, tx, subj, version, f, rq.actor())
-		current = d
+		if err := checkProgrammeFits(ctx, tx, fm, subj, f); err != nil || !fm.ok() {
+			return err
+		}
+		current, withdrawn, err = saveDraft(ctx, tx, subj, version, f, rq.actor())
 		return err
 	})
 	var fes approval.FieldErrors
@@ -69,6 +133,6 @@ func (s *Server) forumSave(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		return s.renderForum(w, rq, http.StatusUnprocessableEntity, live, fm, d, "")
 	}
-	s.flash(ctx, "office.forum.saved")
+	s.flash(ctx, savedFlash("office.forum.saved", withdrawn))
 	return seeOther(w, rq.Request, officePrefix+"/forums/"+strconv.FormatInt(id, 10))
 }

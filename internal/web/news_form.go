@@ -129,12 +129,25 @@ func readNews(f *form, n *forum.NewsPost, forums []*forum.Forum) media.Meta {
 	n.Summary = f.mltext("summary", contentLangs, false, true, 1000)
 	n.Body = f.mltext("body", contentLangs, true, true, 50000)
 	n.Source = f.mltext("source", contentLangs, false, false, 300)
-	n.PublishedAt = f.localTime("published_at", true, newsZone(forums, n.ForumID))
+	n.PublishedAt = f.localTime("published_at", true, formZone(f, forums, n.ForumID))
 	return media.Meta{
 		Alt:     f.mltext("lead_alt", contentLangs, false, false, 300),
 		Caption: f.mltext("lead_caption", contentLangs, false, false, 500),
 		Credit:  f.mltext("lead_credit", contentLangs, false, false, 300),
 	}
+}
+
+// formZone is the zone the form's publication time was typed in: the one
+// its hint named (the hidden field published_zone), which is the zone of
+// the forum chosen when the form was shown; without it, that of the forum
+// now chosen.
+func formZone(f *form, forums []*forum.Forum, forumID int64) *time.Location {
+	if z := f.values.Get("published_zone"); z != "" && z != "Local" {
+		if loc, err := time.LoadLocation(z); err == nil {
+			return loc
+		}
+	}
+	return newsZone(forums, forumID)
 }
 
 // storeLead records the post's lead image in tx: an upload is added to the
@@ -167,8 +180,19 @@ func (s *Server) renderNews(w http.ResponseWriter, rq *officeRequest, status int
 	pg.SlugInput = f.input("slug", t.T("office.content.slug.label"), t.T("office.content.slug.hint"), "text", true, 100)
 	chosen, _ := strconv.ParseInt(f.values.Get("forum"), 10, 64)
 	loc := newsZone(forums, chosen)
-	pg.PublishedAt = f.input("published_at", t.T("office.content.news.publishedat"),
-		t.T("office.content.news.zone", t.ZoneName(loc, time.Now())+" ("+loc.String()+")"), "datetime-local", true, 20)
+	// The time typed in another zone (the form was shown before another
+	// forum was chosen) is written again in the zone the hint now names.
+	if typed := formZone(f, forums, chosen); typed.String() != loc.String() {
+		if at, err := time.ParseInLocation("2006-01-02T15:04", f.values.Get("published_at"), typed); err == nil {
+			f.values.Set("published_at", at.In(loc).Format("2006-01-02T15:04"))
+		}
+	}
+	f.values.Set("published_zone", loc.String())
+	zoneHint := t.T("office.content.news.zone", t.ZoneName(loc, time.Now())+" ("+loc.String()+")")
+	if chosen == 0 {
+		zoneHint = t.T("office.content.news.zone.none", t.ZoneName(loc, time.Now()))
+	}
+	pg.PublishedAt = f.input("published_at", t.T("office.content.news.publishedat"), zoneHint, "datetime-local", true, 20)
 	pg.Forum = selectField{Name: "forum", Label: t.T("office.content.news.forum"), Chosen: f.values.Get("forum"), Errors: f.errors["forum"],
 		Options: []selectOption{{"0", t.T("office.content.news.noforum")}}}
 	for _, fm := range forums {

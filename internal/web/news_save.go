@@ -50,6 +50,7 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	pg := &newsPage{Form: f, Action: officePrefix + "/news/" + itoa(id)}
+	var withdrawn bool
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		if d, err = contentCheckVersion(ctx, tx, subj, f); err != nil {
 			return err
@@ -57,6 +58,7 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 		if !f.ok() {
 			return errFormInvalid
 		}
+		withdrawn = requested(d.State)
 		cur := d.Content.(*forum.NewsPost)
 		n.Slug, n.Published = cur.Slug, cur.Published
 		if n.LeadImageID, err = s.storeLead(ctx, tx, f, leadID, lead, meta); err != nil {
@@ -74,6 +76,6 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	s.flash(ctx, "office.content.saved")
+	s.flash(ctx, savedFlash("office.content.saved", withdrawn))
 	return seeOther(w, rq.Request, officePrefix+"/news/"+itoa(id))
 }

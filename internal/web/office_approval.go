@@ -261,6 +261,10 @@ func changeValue(t *i18n.Printer, n *approvalNames, loc *time.Location, field, v
 			return p
 		}
 		return "#" + v
+	case f == "original_lang", f == "source_lang":
+		if ok, _ := t.Has("lang.name." + v); ok {
+			return t.T("lang.name." + v)
+		}
 	case f == "languages":
 		var out []string
 		for _, l := range strings.Fields(v) {

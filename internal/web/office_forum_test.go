@@ -40,12 +40,18 @@ func formValues(t *testing.T, doc *goquery.Document, sel string) url.Values {
 		case "textarea":
 			v.Add(name, s.Text())
 		case "select":
+			if _, disabled := s.Attr("disabled"); disabled {
+				return
+			}
 			opt := s.Find("option[selected]")
 			if opt.Length() == 0 {
 				opt = s.Find("option").First()
 			}
 			v.Add(name, opt.AttrOr("value", ""))
 		default:
+			if _, disabled := s.Attr("disabled"); disabled {
+				return // a browser does not send a disabled field
+			}
 			typ := s.AttrOr("type", "text")
 			if (typ == "checkbox" || typ == "radio") && s.AttrOr("checked", "-") == "-" {
 				return
@@ -490,16 +496,16 @@ func TestOfficeProgrammeEdit(t *testing.T) {
 		edit.Set("s2.pos", "0")
 		edit.Set("s2.title.en", "Welcome")
 		edit.Set("s2.title.src", "en")
-		edit.Set("s2.starts", "2021-06-01T09:30")
-		edit.Set("s2.ends", "2021-06-01T10:00")
+		edit.Set("s2.starts", "2021-06-01T10:00")
+		edit.Set("s2.ends", "2021-06-01T10:05")
 		edit.Set("s2.p0.slug", "welcome")
 		edit.Set("s2.p0.speaker", strconv.FormatInt(ivanov, 10))
 		edit.Set("s2.p0.kind", "remark")
 		edit.Set("s2.p0.lang", "ru")
 		edit.Set("s2.p0.title.en", "Welcome")
 		edit.Set("s2.p0.title.src", "en")
-		edit.Set("s2.p0.starts", "2021-06-01T09:30")
-		edit.Set("s2.p0.ends", "2021-06-01T09:40")
+		edit.Set("s2.p0.starts", "2021-06-01T10:00")
+		edit.Set("s2.p0.ends", "2021-06-01T10:05")
 		edit.Set(rows["sergey-lavrov-video-address"]+"pos", "0")
 		edit.Set(rows["igor-ivanov-address"]+"remove", "1")
 		resp, doc = b.post(path, edit)
@@ -525,11 +531,11 @@ func TestOfficeProgrammeEdit(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Fatalf("programme draft:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
-		// 10:00 in Moscow is 07:00 UTC, and the new speech's 09:30 is 06:30.
+		// 10:00 in Moscow is 07:00 UTC, and the new speech's 10:05 is 07:05.
 		if at := p.Sessions[1].Speeches[1].StartsAt; !at.Equal(time.Date(2021, 6, 1, 7, 0, 0, 0, time.UTC)) {
 			t.Errorf("Wang Yi's speech stored at %v, want 07:00 UTC", at)
 		}
-		if at := p.Sessions[0].Speeches[0].StartsAt; !at.Equal(time.Date(2021, 6, 1, 6, 30, 0, 0, time.UTC)) || p.Sessions[0].Speeches[0].SpeakerID != ivanov {
+		if at := p.Sessions[0].Speeches[0].EndsAt; !at.Equal(time.Date(2021, 6, 1, 7, 5, 0, 0, time.UTC)) || p.Sessions[0].Speeches[0].SpeakerID != ivanov {
 			t.Errorf("the new speech: at %v by %d", at, p.Sessions[0].Speeches[0].SpeakerID)
 		}
 		// What the public sees is unchanged.
@@ -541,8 +547,8 @@ func TestOfficeProgrammeEdit(t *testing.T) {
 		resp, doc = b.get(path)
 		v = formValues(t, doc, "form.programme-form")
 		rows = speechRows(v)
-		if v.Get(rows["wang-yi-video-address"]+"starts") != "2021-06-01T10:00" || v.Get(rows["welcome"]+"starts") != "2021-06-01T09:30" {
-			t.Errorf("times read back: %q, %q", v.Get(rows["wang-yi-video-address"]+"starts"), v.Get(rows["welcome"]+"starts"))
+		if v.Get(rows["wang-yi-video-address"]+"starts") != "2021-06-01T10:00" || v.Get(rows["welcome"]+"ends") != "2021-06-01T10:05" {
+			t.Errorf("times read back: %q, %q", v.Get(rows["wang-yi-video-address"]+"starts"), v.Get(rows["welcome"]+"ends"))
 		}
 		if _, ok := rows["igor-ivanov-address"]; ok || v.Get("sessions") != "4" {
 			t.Errorf("after save: rows %v, %s sessions", rows, v.Get("sessions"))

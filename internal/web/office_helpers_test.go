@@ -122,6 +122,11 @@ func (b *browser) do(method, path string, form url.Values, header ...string) (*h
 	if err != nil {
 		b.o.t.Fatal(err)
 	}
+	// A message printed with the wrong arguments shows as "%!(EXTRA ...)"
+	// or "%!s(MISSING)"; no page may show one.
+	if i := strings.Index(string(data), "%!"); i >= 0 {
+		b.o.t.Errorf("%s %s: the page shows a misprinted message: %q", method, path, string(data[i:min(len(data), i+60)]))
+	}
 	return resp, string(data)
 }
 

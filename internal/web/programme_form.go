@@ -43,21 +43,30 @@ func sessionPrefix(i int) string   { return "s" + strconv.Itoa(i) + "." }
 func speechPrefix(i, j int) string { return sessionPrefix(i) + "p" + strconv.Itoa(j) + "." }
 
 // forumTime is what the programme needs of its forum: the zone its times
-// are written in, and the bounds of its dates (from the start of its first
-// day to the end of its last, in that zone).
+// are written in, and its start and end, within which every session and
+// speech falls; dates says them as the reader reads them.
 type forumTime struct {
 	loc      *time.Location
 	from, to time.Time
-	dates    string // the dates, as the reader reads them
+	dates    string
+	t        *i18n.Printer
 }
 
 func newForumTime(t *i18n.Printer, f *forum.Forum) forumTime {
-	loc := f.Location()
-	start, end := f.StartsAt.In(loc), f.EndsAt.In(loc)
-	ft := forumTime{loc: loc, dates: t.DateRange(start, end)}
-	ft.from = time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc)
-	ft.to = time.Date(end.Year(), end.Month(), end.Day()+1, 0, 0, 0, 0, loc)
+	ft := forumTime{loc: f.Location(), from: f.StartsAt, to: f.EndsAt, t: t}
+	ft.dates = ft.span(f.StartsAt, f.EndsAt)
 	return ft
+}
+
+// span writes the times from and to in the forum's zone, the date of the
+// end left out when it is the start's.
+func (ft forumTime) span(from, to time.Time) string {
+	from, to = from.In(ft.loc), to.In(ft.loc)
+	s := ft.t.Date(from) + " " + ft.t.Time(from) + " – "
+	if from.YearDay() != to.YearDay() || from.Year() != to.Year() {
+		s += ft.t.Date(to) + " "
+	}
+	return s + ft.t.Time(to)
 }
 
 // programmeValues writes p, loaded from version of its draft, into form
@@ -288,6 +297,22 @@ func readProgramme(fm *form, current *forum.Programme, ft forumTime, langs []str
 		ss.Room = fm.mltext(pre+"room", langs, false, false, programmeTitleMax)
 		ss.StartsAt, ss.EndsAt = when(pre+"starts"), when(pre+"ends")
 		failProblem(fm, forum.ValidateSession(ss), pre, "title", "room")
+		if !ss.StartsAt.IsZero() && !ss.EndsAt.IsZero() {
+			// A speech falls within its session's times.
+			for _, sp := range speeches {
+				for _, x := range []struct {
+					field string
+					out   bool
+				}{
+					{sp.prefix + "starts", sp.v.StartsAt.Before(ss.StartsAt) || sp.v.StartsAt.After(ss.EndsAt)},
+					{sp.prefix + "ends", sp.v.EndsAt.Before(ss.StartsAt) || sp.v.EndsAt.After(ss.EndsAt)},
+				} {
+					if x.out && len(fm.errors[x.field]) == 0 {
+						fm.fail(x.field, "office.forum.programme.outsidesession", ft.span(ss.StartsAt, ss.EndsAt))
+					}
+				}
+			}
+		}
 		sort.SliceStable(speeches, func(a, b int) bool { return speeches[a].pos < speeches[b].pos })
 		it := item[*forum.Session]{pos: readPos(fm, pre+"pos", i+1), v: ss, prefix: pre}
 		for _, sp := range speeches {
@@ -367,6 +392,12 @@ type programmePage struct {
 	Languages       []option
 	Draft           draftInfo
 	CanEdit         bool
+	// Fixed shows the times, choices and order read-only, and hides the
+	// rows that add and the marks that remove items: to a reader who may
+	// not edit, and to a translator, who edits the texts only. Notice
+	// says so above the form.
+	Fixed  bool
+	Notice string
 }
 
 // sessionRow is one session of the form, with its speeches; New marks the
@@ -406,6 +437,8 @@ type plainField struct {
 	// Describe is the id of a hint that describes the field.
 	Describe string
 	Errors   []string
+	// ReadOnly shows the field to a reader who may not change it.
+	ReadOnly bool
 }
 
 // plain returns the view of the field name of fm.
@@ -459,12 +492,17 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 		}
 		return out
 	}
+	pos := func(pre string) plainField {
+		pf := fm.plain(pre+"pos", rq.T.T("office.forum.programme.field.pos"), "number", false)
+		pf.Describe = "pos-hint"
+		return pf
+	}
 	n, _ := rowCount(fm.values, "sessions")
 	var order []string
 	for i := range n {
 		pre := sessionPrefix(i)
 		row := sessionRow{Prefix: pre, N: i + 1, New: fm.values.Get(pre+"id") == "",
-			Pos:   fm.plain(pre+"pos", rq.T.T("office.forum.programme.field.pos"), "number", false),
+			Pos:   pos(pre),
 			Title: fm.field(pre+"title", rq.T.T("office.forum.programme.field.title"), langs, true, false, programmeTitleMax),
 			Room:  fm.field(pre+"room", rq.T.T("office.forum.programme.field.room"), langs, false, false, programmeTitleMax),
 			Times: times(pre)}
@@ -473,7 +511,7 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 		for j := range m {
 			pre := speechPrefix(i, j)
 			row.Speeches = append(row.Speeches, speechRow{Prefix: pre, N: j + 1, New: fm.values.Get(pre+"id") == "",
-				Pos: fm.plain(pre+"pos", rq.T.T("office.forum.programme.field.pos"), "number", false),
+				Pos: pos(pre),
 				Fields: []plainField{
 					fm.plain(pre+"slug", rq.T.T("office.forum.programme.field.slug"), "text", true),
 					fm.plain(pre+"speaker", rq.T.T("office.forum.programme.field.speaker"), "", true).withOptions(rq.T.T("office.forum.programme.choose"), p.People),
@@ -494,11 +532,54 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 		return err
 	}
 	p.CanEdit = rq.can(account.SubjectProgramme, account.Edit, hosts...)
+	switch {
+	case !p.CanEdit:
+		p.Fixed, p.Notice = true, rq.T.T("office.forum.readonly")
+	case rq.textsOnly(hosts):
+		p.Fixed, p.Notice = true, rq.T.T("office.forum.textsonly")
+	}
+	p.Draft.ReadOnly = !p.CanEdit
+	if p.Fixed {
+		p.fix(!p.CanEdit)
+	}
 	p.Draft.CanSubmit = d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned) &&
 		rq.can(account.SubjectProgramme, account.Publish, hosts...)
 	p.Draft.SubmitURL = officePrefix + "/approvals/programme/" + id + "/submit"
 	p.Draft.HistoryURL = officePrefix + "/events?subject=programme:" + id
 	return s.officeRenderStatus(w, rq, status, "programme_form", "forums", rq.T.T("office.forum.programme.title", p.ForumTitle), p)
+}
+
+// fix marks the fields other than the texts read-only, and the texts too
+// when texts is true, and drops the blank rows that add items.
+func (p *programmePage) fix(texts bool) {
+	fix := func(fs []plainField) {
+		for i := range fs {
+			fs[i].ReadOnly = true
+		}
+	}
+	var sessions []sessionRow
+	for _, ss := range p.Sessions {
+		if ss.New {
+			continue
+		}
+		ss.Pos.ReadOnly = true
+		fix(ss.Times)
+		ss.Title.ReadOnly, ss.Room.ReadOnly = texts, texts
+		var speeches []speechRow
+		for _, sp := range ss.Speeches {
+			if sp.New {
+				continue
+			}
+			sp.Pos.ReadOnly = true
+			fix(sp.Fields)
+			fix(sp.Times)
+			sp.Title.ReadOnly, sp.Summary.ReadOnly = texts, texts
+			speeches = append(speeches, sp)
+		}
+		ss.Speeches = speeches
+		sessions = append(sessions, ss)
+	}
+	p.Sessions = sessions
 }
 
 // programmeLangs returns the languages the forum promises, in which the

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"regexp"
 	"strconv"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -35,11 +36,22 @@ func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	ctx := rq.Context()
 	subj := approval.Subject{Kind: approval.KindProgramme, ID: id}
-	fm := newForm(rq.T, rq.PostForm)
 	current, err := approval.Load(ctx, s.db, subj)
 	if err != nil {
 		return err
 	}
+	posted := rq.PostForm
+	if rq.textsOnly(hosts) {
+		// A translator writes the texts; the programme's times, items and
+		// their order stay as the draft has them, whatever the form says.
+		stored := programmeValues(current.Content.(*forum.Programme), f.Location(), version)
+		posted = mergeTexts(stored, posted, func(field string) bool {
+			m := programmeText.FindStringSubmatch(field)
+			return m != nil && stored.Get(m[1]+"id") != ""
+		})
+		posted.Set("version", strconv.Itoa(version))
+	}
+	fm := newForm(rq.T, posted)
 	if current.Version != version {
 		return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, staleMessage(rq, current))
 	}
@@ -51,10 +63,11 @@ func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
+	var withdrawn bool
 	if fm.ok() {
 		err = s.db.Transact(ctx, func(tx *store.Tx) error {
-			d, err := saveDraft(ctx, tx, subj, version, p, rq.actor())
-			current = d
+			var err error
+			current, withdrawn, err = saveDraft(ctx, tx, subj, version, p, rq.actor())
 			return err
 		})
 	}
@@ -70,9 +83,13 @@ func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
 	if !fm.ok() {
 		return s.renderProgramme(w, rq, http.StatusUnprocessableEntity, f, hosts, fm, current, "")
 	}
-	s.flash(ctx, "office.forum.programme.saved")
+	s.flash(ctx, savedFlash("office.forum.programme.saved", withdrawn))
 	return seeOther(w, rq.Request, officePrefix+"/forums/"+strconv.FormatInt(id, 10)+"/programme")
 }
+
+// programmeText matches a multilingual field of an item of the programme
+// form ("s1.title", "s1.p0.summary"); the first group is its row's prefix.
+var programmeText = regexp.MustCompile(`^(s\d+\.(?:p\d+\.)?)(title|room|summary)$`)
 
 // staleMessage says that the draft d was saved since the form was loaded,
 // by whom and as which version.
