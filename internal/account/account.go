@@ -391,11 +391,35 @@ func grant(ctx context.Context, q store.Querier, accountID, partnerID int64, rol
 // RemoveMember takes a role at a partner away from an account. by must be
 // an organiser of the partner or an admin (ErrForbidden otherwise, read
 // from the database, not from by's fields); ErrNotFound when the account
-// has no such role there.
+// has no such role there; ErrLastOrganiser when it is the organiser role
+// of an enabled account and no other enabled account is an organiser
+// there, whoever asks (the organiser themself or an admin), so that a
+// partner always keeps someone who can invite and approve.
 func (s *Store) RemoveMember(ctx context.Context, by *Account, accountID, partnerID int64, role Role) error {
 	return s.DB.Transact(ctx, func(tx *store.Tx) error {
 		if err := mayManageTeam(ctx, tx, by, partnerID); err != nil {
 			return err
+		}
+		if role == Organiser {
+			if tx.Dialect() == store.Postgres {
+				// Two organisers removing each other at once must not
+				// both see the other one stay.
+				if _, err := tx.Exec(ctx, `SELECT id FROM partners WHERE id = ? FOR UPDATE`, partnerID); err != nil {
+					return err
+				}
+			}
+			var self, others int
+			if err := tx.QueryRow(ctx, `SELECT
+				COUNT(CASE WHEN m.account_id = ? THEN 1 END),
+				COUNT(CASE WHEN m.account_id <> ? THEN 1 END)
+				FROM memberships m JOIN accounts a ON a.id = m.account_id
+				WHERE m.partner_id = ? AND m.role = ? AND NOT a.disabled`,
+				accountID, accountID, partnerID, Organiser).Scan(&self, &others); err != nil {
+				return err
+			}
+			if self > 0 && others == 0 {
+				return ErrLastOrganiser
+			}
 		}
 		res, err := tx.Exec(ctx, `DELETE FROM memberships WHERE account_id = ? AND partner_id = ? AND role = ?`, accountID, partnerID, role)
 		if err != nil {

@@ -3,6 +3,7 @@ package account
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -260,21 +261,43 @@ func TestAddressLockout(t *testing.T) {
 		c := newClock()
 		s := testStore(db, c)
 		mustCreate(t, s, "victim@x.example", false)
-		// One address tries five different accounts, known or not.
+		mustCreate(t, s, "colleague@x.example", false)
+		const nat = "[2001:db8:1:2::5]:443"
+		// One person behind an institution's NAT fails five times: their
+		// account locks, their colleagues at the same address do not.
+		for range LockAfter {
+			s.Authenticate(ctx, "victim@x.example", "wrong password!", nat)
+		}
+		if _, err := s.Authenticate(ctx, "victim@x.example", pw, nat); !errors.Is(err, ErrLocked) {
+			t.Fatalf("account after %d failures: %v, want ErrLocked", LockAfter, err)
+		}
+		if _, err := s.Authenticate(ctx, "colleague@x.example", pw, "2001:db8:1:2::77"); err != nil {
+			t.Fatalf("another account at the same address after %d failures of one: %v, want signed in", LockAfter, err)
+		}
+		// A guesser at that address sprays many accounts, known or not:
+		// the 50th failure from the address locks it.
 		var err error
-		for _, e := range []string{"a@x.example", "b@x.example", "c@x.example", "d@x.example", "victim@x.example"} {
-			_, err = s.Authenticate(ctx, e, "wrong password!", "[2001:db8:1:2::5]:443")
+		for i := LockAfter; i < AddressLockAfter; i++ {
+			_, err = s.Authenticate(ctx, fmt.Sprintf("guess%d@x.example", i), "wrong password!", nat)
+			if i < AddressLockAfter-1 && errors.Is(err, ErrLocked) {
+				t.Fatalf("failure %d from one address: %v, locked too early", i+1, err)
+			}
 		}
 		if !errors.Is(err, ErrLocked) {
-			t.Fatalf("fifth failure from one address: %v, want ErrLocked", err)
+			t.Fatalf("failure %d from one address: %v, want ErrLocked", AddressLockAfter, err)
 		}
-		// Same /64, another host: still locked, even with the right password.
-		if _, err := s.Authenticate(ctx, "victim@x.example", pw, "2001:db8:1:2::99"); !errors.Is(err, ErrLocked) {
+		// Same /64, another host: locked, even with the right password.
+		if _, err := s.Authenticate(ctx, "colleague@x.example", pw, "2001:db8:1:2::99"); !errors.Is(err, ErrLocked) {
 			t.Errorf("same /64: %v, want ErrLocked", err)
 		}
 		// The account itself is not locked: from elsewhere it signs in.
-		if _, err := s.Authenticate(ctx, "victim@x.example", pw, "192.0.2.1:1"); err != nil {
+		if _, err := s.Authenticate(ctx, "colleague@x.example", pw, "192.0.2.1:1"); err != nil {
 			t.Errorf("another address: %v, want signed in", err)
+		}
+		// After LockFor the address works again.
+		c.advance(LockFor)
+		if _, err := s.Authenticate(ctx, "colleague@x.example", pw, nat); err != nil {
+			t.Errorf("after %v: %v, want signed in", LockFor, err)
 		}
 	})
 }

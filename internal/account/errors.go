@@ -57,9 +57,10 @@ func newProblem(text, key string, kind error, args ...any) *Problem {
 }
 
 // The error kinds. A page shows each one's message; each wraps the errkind
-// kind of its status: ErrForbidden 403, ErrNotFound 404, ErrEmailTaken and
-// ErrAlreadyMember 409, ErrBadCredentials, ErrLocked and ErrTOTPRequired
-// 401 (the sign-in page answers those itself), the rest 422.
+// kind of its status: ErrForbidden 403, ErrNotFound 404, ErrEmailTaken,
+// ErrAlreadyMember and ErrLastOrganiser 409, ErrBadCredentials, ErrLocked
+// and ErrTOTPRequired 401 (the sign-in page answers those itself), the
+// rest 422.
 var (
 	// ErrBadCredentials: the address has no account, the account is
 	// disabled or the password is wrong; a sign-in never says which. The
@@ -100,6 +101,9 @@ var (
 	ErrForbidden = newProblem("only an organiser of the partner may change its team", "account.team.forbidden", errkind.Forbidden)
 	// ErrAlreadyMember: the account already has that role at that partner.
 	ErrAlreadyMember = newProblem("already a member with this role", "account.team.member_exists", errkind.Conflict)
+	// ErrLastOrganiser: the change would leave a partner without an
+	// organiser, so that nobody could invite or approve for it.
+	ErrLastOrganiser = newProblem("the partner's last organiser cannot be removed", "account.team.last_organiser", errkind.Conflict)
 	// ErrNotFound: no account, invitation or partner with that key.
 	ErrNotFound = newProblem("not found", "account.not_found", errkind.NotFound)
 )
@@ -148,24 +152,38 @@ func (e *LockedError) Unwrap() error { return ErrLocked }
 // minutes left.
 func (e *LockedError) MessageKey() (string, []any) { return ErrLocked.key, []any{e.Minutes} }
 
-// PasswordError is a password against the rules (ErrWeakPassword).
+// PasswordError is a password against the rules (ErrWeakPassword). At
+// most one field is set; none means shorter than MinPasswordChars.
 type PasswordError struct {
-	TooLong bool // longer than MaxPasswordBytes; otherwise shorter than MinPasswordChars
+	TooLong bool // longer than MaxPasswordBytes
+	Control bool // has a control character (Unicode Cc) or is not UTF-8
+	Blank   bool // only white space
 }
 
 func (e *PasswordError) Error() string {
-	if e.TooLong {
+	switch {
+	case e.TooLong:
 		return "password longer than 1024 bytes"
+	case e.Control:
+		return "password with a control character"
+	case e.Blank:
+		return "password of only white space"
 	}
 	return "password shorter than 10 characters"
 }
 func (e *PasswordError) Unwrap() error { return ErrWeakPassword }
 
-// MessageKey gives account.password.long, or the plural message
-// account.password.short with the minimum number of characters.
+// MessageKey gives account.password.long, account.password.control,
+// account.password.blank, or the plural message account.password.short
+// with the minimum number of characters.
 func (e *PasswordError) MessageKey() (string, []any) {
-	if e.TooLong {
+	switch {
+	case e.TooLong:
 		return "account.password.long", nil
+	case e.Control:
+		return "account.password.control", nil
+	case e.Blank:
+		return "account.password.blank", nil
 	}
 	return "account.password.short", []any{MinPasswordChars}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -199,13 +200,30 @@ func (h *Hasher) outdated(encoded string) bool {
 }
 
 // CheckPassword returns a *PasswordError when password breaks the rules:
-// at least MinPasswordChars characters, at most MaxPasswordBytes bytes.
+// at most MaxPasswordBytes bytes of UTF-8 without control characters
+// (Unicode Cc: tab, newline, NUL...), at least MinPasswordChars characters,
+// not only white space (ten spaces are no password).
 func CheckPassword(password string) error {
 	if len(password) > MaxPasswordBytes {
 		return &PasswordError{TooLong: true}
 	}
+	if !utf8.ValidString(password) {
+		return &PasswordError{Control: true}
+	}
+	blank := true
+	for _, r := range password {
+		if unicode.IsControl(r) {
+			return &PasswordError{Control: true}
+		}
+		if !unicode.IsSpace(r) {
+			blank = false
+		}
+	}
 	if utf8.RuneCountInString(password) < MinPasswordChars {
 		return &PasswordError{}
+	}
+	if blank {
+		return &PasswordError{Blank: true}
 	}
 	return nil
 }

@@ -124,24 +124,35 @@ func TestDefaultHasherLimit(t *testing.T) {
 
 func TestCheckPassword(t *testing.T) {
 	for _, tc := range []struct {
-		pw      string
-		ok      bool
-		tooLong bool
+		pw   string
+		want *PasswordError // nil: accepted
 	}{
-		{"123456789", false, false},
-		{"1234567890", true, false},
-		{"пароль-пар", true, false}, // 10 characters, 19 bytes
-		{"密码密码密码密码密", false, false},
-		{strings.Repeat("x", 1024), true, false},
-		{strings.Repeat("x", 1025), false, true},
+		{"123456789", &PasswordError{}},
+		{"1234567890", nil},
+		{"пароль-пар", nil}, // 10 characters, 19 bytes
+		{"密码密码密码密码密", &PasswordError{}},
+		{strings.Repeat("x", 1024), nil},
+		{strings.Repeat("x", 1025), &PasswordError{TooLong: true}},
+		{"correct horse battery", nil}, // spaces inside are fine
+		{"  padded password  ", nil},
+		{strings.Repeat(" ", 10), &PasswordError{Blank: true}},
+		{strings.Repeat("\u3000", 12), &PasswordError{Blank: true}}, // ideographic spaces
+		{"\u00a0\u2003 \u2009\u00a0\u2003 \u2009  ", &PasswordError{Blank: true}},
+		{"tab\tinside password", &PasswordError{Control: true}},
+		{"line\nbreak password", &PasswordError{Control: true}},
+		{"nul\x00 in the password", &PasswordError{Control: true}},
+		{"delete\x7f password", &PasswordError{Control: true}},
+		{"c1 \u0085 control password", &PasswordError{Control: true}},
+		{strings.Repeat("\t", 12), &PasswordError{Control: true}},
+		{"bad utf-8 \xff password", &PasswordError{Control: true}},
 	} {
 		err := CheckPassword(tc.pw)
 		var pe *PasswordError
 		switch {
-		case tc.ok && err != nil:
+		case tc.want == nil && err != nil:
 			t.Errorf("CheckPassword(%q) = %v, want nil", tc.pw, err)
-		case !tc.ok && (!errors.As(err, &pe) || !errors.Is(err, ErrWeakPassword) || pe.TooLong != tc.tooLong):
-			t.Errorf("CheckPassword(%q) = %v, want a PasswordError with TooLong %v", tc.pw, err, tc.tooLong)
+		case tc.want != nil && (!errors.As(err, &pe) || !errors.Is(err, ErrWeakPassword) || *pe != *tc.want):
+			t.Errorf("CheckPassword(%q) = %#v, want %#v", tc.pw, err, tc.want)
 		}
 	}
 }

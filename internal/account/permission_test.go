@@ -115,7 +115,8 @@ func TestMessages(t *testing.T) {
 	}
 	errs := []error{ErrBadCredentials, ErrLocked, ErrTOTPRequired, ErrTOTPInvalid, ErrTOTPState, ErrTokenInvalid,
 		ErrWrongPassword, ErrInvalidEmail, ErrEmailTaken, ErrInvalidName, ErrInvalidLang, ErrForbidden, ErrAlreadyMember, ErrNotFound,
-		&LockedError{Minutes: 3}, &PasswordError{}, &PasswordError{TooLong: true}, &RoleError{Role: "boss"},
+		&LockedError{Minutes: 3}, &PasswordError{}, &PasswordError{TooLong: true},
+		&PasswordError{Control: true}, &PasswordError{Blank: true}, ErrLastOrganiser, &RoleError{Role: "boss"},
 		&CredentialsError{Kind: ErrTOTPInvalid}}
 	for _, lang := range i18n.Languages {
 		p := cat.Printer(lang)

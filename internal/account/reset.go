@@ -41,6 +41,25 @@ func (s *Store) RequestReset(ctx context.Context, email string) (token string, a
 	return token, a, nil
 }
 
+// ResetTokenValid reports whether a token from RequestReset would still
+// set a password now: known, unused, unexpired, and its account enabled.
+// The reset page asks it before it shows the form, so that a used or
+// expired link says so at once; Reset checks again. It spends nothing.
+func (s *Store) ResetTokenValid(ctx context.Context, token string) (bool, error) {
+	var expires time.Time
+	var used sql.NullTime
+	var disabled bool
+	err := s.DB.QueryRow(ctx, `SELECT r.expires_at, r.used_at, a.disabled FROM password_resets r JOIN accounts a ON a.id = r.account_id
+		WHERE r.token_hash = ?`, tokenHash(token)).Scan(&expires, &used, &disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read reset token: %w", err)
+	}
+	return !used.Valid && s.now().Before(expires) && !disabled, nil
+}
+
 // Reset sets a new password with a token from RequestReset. The
 // password is checked first (ErrWeakPassword), so that a weak one does
 // not spend the token; an unknown, used or expired token is

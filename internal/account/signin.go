@@ -16,15 +16,47 @@ import (
 // address tried (whether or not it has an account, so that a lock says
 // nothing about that) and the client's address (IPv6 by its /64). A
 // window of ThrottleWindow opens at a key's first failure; the
-// LockAfter-th failure in it locks the key for LockFor. Before that, the
-// n-th failure asks the caller to wait 2^(n-1) seconds (1, 2, 4, 8 s)
-// before answering. A successful sign-in clears the e-mail address's
-// count, not the client address's.
+// LockAfter-th failure of one e-mail address in it (5 in 15 minutes)
+// locks that address for LockFor (15 minutes). A client address is
+// locked for LockFor only at its AddressLockAfter-th failure (50 in 15
+// minutes, whichever e-mail addresses were tried): one institution's
+// people often share one address behind NAT, and one person's typing
+// must not lock out all of them, while a guesser who sprays many
+// accounts from one address is still stopped. Before a lock, the n-th
+// failure of an e-mail address asks the caller to wait 2^(n-1) seconds
+// (1, 2, 4, 8 s) before answering. A successful sign-in clears the
+// e-mail address's count, not the client address's.
 const (
-	LockAfter      = 5
-	ThrottleWindow = 15 * time.Minute
-	LockFor        = 15 * time.Minute
+	LockAfter        = 5  // failures of one e-mail address in ThrottleWindow
+	AddressLockAfter = 50 // failures from one client address in ThrottleWindow
+	ThrottleWindow   = 15 * time.Minute
+	LockFor          = 15 * time.Minute
 )
+
+// throttleKey is a key failures are counted under, with the number of
+// failures in a window that locks it.
+type throttleKey struct {
+	key       string
+	lockAfter int
+}
+
+// signInKeys returns the throttling keys of a sign-in of the e-mail
+// address e from clientAddr ("" counts no client address).
+func signInKeys(e, clientAddr string) []throttleKey {
+	keys := []throttleKey{{accountKey(e), LockAfter}}
+	if clientAddr != "" {
+		keys = append(keys, throttleKey{addressKey(clientAddr), AddressLockAfter})
+	}
+	return keys
+}
+
+func keyNames(keys []throttleKey) []string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k.key
+	}
+	return names
+}
 
 func accountKey(email string) string { return "account:" + email }
 
@@ -86,14 +118,15 @@ func (s *Store) lockedError(until time.Time, isNew bool, accountID int64) *Locke
 }
 
 // fail records a failure under each key and returns the error for it: a
-// *CredentialsError of kind with the delay of the most-failed key, or a
-// new *LockedError when a key reached LockAfter.
-func (s *Store) fail(ctx context.Context, keys []string, kind *Problem, accountID int64) error {
+// *CredentialsError of kind with the delay of the e-mail address's count
+// (the first key), or a new *LockedError when a key reached its limit.
+func (s *Store) fail(ctx context.Context, keys []throttleKey, kind *Problem, accountID int64) error {
 	now := s.now()
 	worst := 0
 	var lock time.Time
 	err := s.DB.Transact(ctx, func(tx *store.Tx) error {
-		for _, k := range keys {
+		for i, tk := range keys {
+			k := tk.key
 			if _, err := tx.Exec(ctx, `INSERT INTO login_throttle (throttle_key, failures, window_start) VALUES (?, 0, ?)
 				ON CONFLICT (throttle_key) DO NOTHING`, k, now); err != nil {
 				return err
@@ -112,13 +145,15 @@ func (s *Store) fail(ctx context.Context, keys []string, kind *Problem, accountI
 				n, start, until = 0, now, sql.NullTime{}
 			}
 			n++
-			if n >= LockAfter && !until.Valid {
+			if n >= tk.lockAfter && !until.Valid {
 				until = sql.NullTime{Time: now.Add(LockFor), Valid: true}
 				if until.Time.After(lock) {
 					lock = until.Time
 				}
 			}
-			worst = max(worst, n)
+			if i == 0 {
+				worst = n
+			}
 			if _, err := tx.Exec(ctx, `UPDATE login_throttle SET failures = ?, window_start = ?, locked_until = ? WHERE throttle_key = ?`,
 				n, start, until, k); err != nil {
 				return err
@@ -164,11 +199,8 @@ func (s *Store) Authenticate(ctx context.Context, email, password, clientAddr st
 	if emailErr != nil {
 		e = email
 	}
-	keys := []string{accountKey(e)}
-	if clientAddr != "" {
-		keys = append(keys, addressKey(clientAddr))
-	}
-	if until, err := s.lockedUntil(ctx, keys); err != nil {
+	keys := signInKeys(e, clientAddr)
+	if until, err := s.lockedUntil(ctx, keyNames(keys)); err != nil {
 		return nil, err
 	} else if !until.IsZero() {
 		var id int64

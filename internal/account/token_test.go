@@ -10,6 +10,8 @@ import (
 
 	"github.com/pquerna/otp/totp"
 
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 )
@@ -40,8 +42,13 @@ func TestPasswordReset(t *testing.T) {
 		}
 		other, _, _ := s.RequestReset(ctx, "li@x.example")
 
-		if _, err := s.Reset(ctx, token, "short"); !errors.Is(err, ErrWeakPassword) {
-			t.Errorf("weak password: %v", err)
+		for _, weak := range []string{"short", strings.Repeat(" ", 10), "tab\there password"} {
+			if _, err := s.Reset(ctx, token, weak); !errors.Is(err, ErrWeakPassword) {
+				t.Errorf("weak password %q: %v", weak, err)
+			}
+		}
+		if ok, err := s.ResetTokenValid(ctx, token); !ok || err != nil {
+			t.Errorf("ResetTokenValid of a fresh token = %v, %v; want true", ok, err)
 		}
 		b, err := s.Reset(ctx, token, "a brand new password")
 		if err != nil || b.SessionEpoch != a.SessionEpoch+1 {
@@ -53,6 +60,11 @@ func TestPasswordReset(t *testing.T) {
 		if _, err := s.Reset(ctx, token, "another new password"); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("second use of a token: %v, want ErrTokenInvalid", err)
 		}
+		for name, tok := range map[string]string{"used": token, "spent by another reset": other, "unknown": "made-up"} {
+			if ok, err := s.ResetTokenValid(ctx, tok); ok || err != nil {
+				t.Errorf("ResetTokenValid of a %s token = %v, %v; want false", name, ok, err)
+			}
+		}
 		if _, err := s.Reset(ctx, other, "another new password"); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("the account's other token after a reset: %v, want ErrTokenInvalid", err)
 		}
@@ -60,7 +72,14 @@ func TestPasswordReset(t *testing.T) {
 			t.Errorf("unknown token: %v, want ErrTokenInvalid", err)
 		}
 		late, _, _ := s.RequestReset(ctx, "li@x.example")
-		c.advance(ResetValidFor)
+		c.advance(ResetValidFor - time.Second)
+		if ok, _ := s.ResetTokenValid(ctx, late); !ok {
+			t.Error("ResetTokenValid a second before expiry = false")
+		}
+		c.advance(time.Second)
+		if ok, err := s.ResetTokenValid(ctx, late); ok || err != nil {
+			t.Errorf("ResetTokenValid of an expired token = %v, %v; want false", ok, err)
+		}
 		if _, err := s.Reset(ctx, late, "another new password"); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("token after an hour: %v, want ErrTokenInvalid", err)
 		}
@@ -195,6 +214,53 @@ func TestInvitations(t *testing.T) {
 		}
 		if err := s.RemoveMember(ctx, org, a.ID, cass, Translator); err != nil {
 			t.Errorf("CASS's organiser removes a CASS member: %v", err)
+		}
+	})
+}
+
+func TestLastOrganiser(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := testStore(db, newClock())
+		cass := addPartner(t, db, "cass")
+		org := mustCreate(t, s, "org@cass.example", false)
+		admin := mustCreate(t, s, "admin@x.example", true)
+		second := mustCreate(t, s, "second@cass.example", false)
+		if err := s.Grant(ctx, org.ID, cass, Organiser); err != nil {
+			t.Fatal(err)
+		}
+		s.Grant(ctx, org.ID, cass, Editor)
+		// The only organiser cannot drop the role, nor can an admin take it.
+		for _, by := range []*Account{org, admin} {
+			err := s.RemoveMember(ctx, by, org.ID, cass, Organiser)
+			if !errors.Is(err, ErrLastOrganiser) || !errors.Is(err, errkind.Conflict) {
+				t.Errorf("%s removes the last organiser: %v, want ErrLastOrganiser (409)", by.Email, err)
+			}
+		}
+		// Their other roles go freely.
+		if err := s.RemoveMember(ctx, org, org.ID, cass, Editor); err != nil {
+			t.Errorf("the organiser drops their editor role: %v", err)
+		}
+		// A disabled second organiser does not count.
+		s.Grant(ctx, second.ID, cass, Organiser)
+		db.Exec(ctx, `UPDATE accounts SET disabled = TRUE WHERE id = ?`, second.ID)
+		if err := s.RemoveMember(ctx, admin, org.ID, cass, Organiser); !errors.Is(err, ErrLastOrganiser) {
+			t.Errorf("removing the last enabled organiser: %v, want ErrLastOrganiser", err)
+		}
+		// With another enabled organiser, the role can go.
+		db.Exec(ctx, `UPDATE accounts SET disabled = FALSE WHERE id = ?`, second.ID)
+		if err := s.RemoveMember(ctx, org, org.ID, cass, Organiser); err != nil {
+			t.Errorf("an organiser leaves with another in place: %v", err)
+		}
+		if err := s.RemoveMember(ctx, second, second.ID, cass, Organiser); !errors.Is(err, ErrLastOrganiser) {
+			t.Errorf("the new last organiser leaves: %v, want ErrLastOrganiser", err)
+		}
+		cat, err := i18n.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg, _ := Message(cat.Printer("en"), ErrLastOrganiser); !strings.Contains(msg, "last organiser") {
+			t.Errorf("English message %q", msg)
 		}
 	})
 }

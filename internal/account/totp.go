@@ -118,8 +118,8 @@ func (s *Store) VerifyTOTP(ctx context.Context, accountID int64, code string) (*
 	if err != nil {
 		return nil, err
 	}
-	keys := []string{accountKey(a.Email)}
-	if until, err := s.lockedUntil(ctx, keys); err != nil {
+	keys := []throttleKey{{accountKey(a.Email), LockAfter}}
+	if until, err := s.lockedUntil(ctx, keyNames(keys)); err != nil {
 		return nil, err
 	} else if !until.IsZero() {
 		return nil, s.lockedError(until, false, a.ID)

@@ -64,4 +64,14 @@ func TestEventsExport(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "RFC 3339") {
 		t.Errorf("a bad --since: exit %d, %q", code, stderr)
 	}
+	for _, subject := range []string{"forum", "nope:1", "nope:1x", "forum:", ":3", "forum:0", "Forum:3", "forum:3 ", "forum:-1"} {
+		code, out, stderr := runCLI(t, env, "events", "export", "--subject", subject)
+		if code != 2 || out != "" || !strings.Contains(stderr, "want KIND:ID") || !strings.Contains(stderr, "Run 'tandem events export -h'") {
+			t.Errorf("--subject %q: exit %d, stdout %q, stderr %q; want a usage error naming KIND:ID", subject, code, out, stderr)
+		}
+	}
+	// A subject of a known kind without events is no error.
+	if code, out, stderr := runCLI(t, env, "events", "export", "--subject", "account:7"); code != 0 || out != "" {
+		t.Errorf("--subject account:7: exit %d, %q %q; want no events", code, out, stderr)
+	}
 }

@@ -17,7 +17,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	var cfg config
 	cfg.register(fs, env)
 	var jc jobConfig
-	jc.register(fs, env)
+	if err := jc.register(fs, env); err != nil {
+		return err
+	}
 	addr := fs.String("addr", orDefault(env.Getenv("TANDEM_ADDR"), "localhost:8080"), "listen `address` (env TANDEM_ADDR)")
 	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, for canonical links and feeds; default http://ADDR (env TANDEM_BASE_URL)")
 	adminTOTP := false

@@ -63,3 +63,34 @@ func TestSubcommandUsageHint(t *testing.T) {
 		}
 	}
 }
+
+// TestJobFlagsHelp checks the -h of serve and worker: each job flag shows
+// a placeholder that names its value (Go's flag package takes the first
+// `quoted` word of a usage text for it) and the environment variable that
+// sets it; and a variable that cannot be read is a usage error, not a
+// quiet default.
+func TestJobFlagsHelp(t *testing.T) {
+	for _, cmd := range []string{"serve", "worker"} {
+		_, _, stderr := runCLI(t, nil, cmd, "-h")
+		for _, want := range []string{
+			"  -workers number\n", "(env TANDEM_WORKERS)",
+			"  -job-backoff duration\n", "(env TANDEM_JOB_BACKOFF)",
+			"  -job-rescue-after duration\n", "(env TANDEM_JOB_RESCUE_AFTER)",
+		} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("%s -h lacks %q:\n%s", cmd, want, stderr)
+			}
+		}
+		if strings.Contains(stderr, "tandem worker\n") || strings.Contains(stderr, "`") {
+			t.Errorf("%s -h shows a stray placeholder or backquote:\n%s", cmd, stderr)
+		}
+		for _, env := range []map[string]string{{"TANDEM_WORKERS": "many"}, {"TANDEM_JOB_BACKOFF": "10"}, {"TANDEM_JOB_RESCUE_AFTER": "-1h"}} {
+			code, _, stderr := runCLI(t, env, cmd, "--data", t.TempDir())
+			for k := range env {
+				if code != 2 || !strings.Contains(stderr, k) {
+					t.Errorf("%s with %v: exit %d, %q; want a usage error naming %s", cmd, env, code, stderr, k)
+				}
+			}
+		}
+	}
+}

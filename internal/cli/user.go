@@ -3,15 +3,19 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/user"
+	"strconv"
 	"strings"
 
 	"golang.org/x/term"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/store"
 )
@@ -108,10 +112,22 @@ func runUserAdd(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("add %s: %w", *email, err)
 	}
+	after := map[string]any{"email": a.Email, "name": a.Name, "lang": a.Lang, "admin": a.Admin}
 	if partnerID != 0 {
 		if err := s.Grant(ctx, a.ID, partnerID, r); err != nil {
 			return fmt.Errorf("add %s to %s: %w", a.Email, *partner, err)
 		}
+		after["memberships"] = []string{*partner + ":" + string(r)}
+	}
+	// The store writes the account in its own transaction; the record
+	// follows it, with what was made and never the password.
+	state, err := json.Marshal(after)
+	if err != nil {
+		return err
+	}
+	if err := eventlog.Append(ctx, db, &eventlog.Event{ActorName: cliActor(), Action: "account.create",
+		Subject: accountSubject(a.ID), PartnerID: partnerID, After: state, Note: "tandem user add"}); err != nil {
+		return fmt.Errorf("added %s but did not log it: %w", a.Email, err)
 	}
 	fmt.Fprintf(env.Stdout, "added %s\n", a.Email)
 	return nil
@@ -128,7 +144,7 @@ func runUserPasswd(ctx context.Context, env *Env, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one e-mail address", errUsage)
 	}
-	db, err := openDB(ctx, &cfg)
+	db, err := cfg.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -148,6 +164,12 @@ func runUserPasswd(ctx context.Context, env *Env, args []string) error {
 	if _, err := s.SetPassword(ctx, a.ID, password); err != nil {
 		return fmt.Errorf("set password of %s: %w", a.Email, err)
 	}
+	// The store sets the password in its own transaction; the record
+	// follows it (never the password itself).
+	if err := eventlog.Append(ctx, db, &eventlog.Event{ActorName: cliActor(), Action: "account.password",
+		Subject: accountSubject(a.ID), Note: "tandem user passwd"}); err != nil {
+		return fmt.Errorf("changed the password of %s but did not log it: %w", a.Email, err)
+	}
 	fmt.Fprintf(env.Stdout, "changed the password of %s and ended its sessions\n", a.Email)
 	return nil
 }
@@ -165,7 +187,7 @@ func runUserList(ctx context.Context, env *Env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	db, err := openDB(ctx, &cfg)
+	db, err := cfg.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -190,6 +212,20 @@ func runUserList(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", a.Email, a.Name, members, admin)
 	}
 	return w.Flush()
+}
+
+// accountSubject is an account's subject in the event log, as the office
+// writes it.
+func accountSubject(id int64) string { return "account:" + strconv.FormatInt(id, 10) }
+
+// cliActor names who made a change from the command line in the event
+// log (the actor id is 0): "tandem user", with the name of the operating
+// system's user when it is known, as "tandem user (root)".
+func cliActor() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return "tandem user (" + u.Username + ")"
+	}
+	return "tandem user"
 }
 
 // openDB opens and migrates the database the shared flags name.

@@ -2,10 +2,17 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 )
@@ -91,7 +98,76 @@ func TestUserCommands(t *testing.T) {
 		if _, err := s.Authenticate(context.Background(), "wang@cass.example", "a new password", ""); err != nil {
 			t.Errorf("sign in with the new password: %v", err)
 		}
+
+		// Every account made and every password set is in the event log,
+		// by the command line (actor 0), without the password.
+		events, err := eventlog.List(context.Background(), db, eventlog.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Reverse(events) // oldest first
+		var got []string
+		for _, e := range events {
+			got = append(got, e.Action+" "+e.Subject)
+			if e.ActorID != 0 || !strings.HasPrefix(e.ActorName, "tandem user") {
+				t.Errorf("%s by %d %q, want actor 0 named tandem user", e.Action, e.ActorID, e.ActorName)
+			}
+			for _, secret := range []string{"first admin pw", "organiser pw 1", "editor password", "a new password"} {
+				if strings.Contains(string(e.Before)+string(e.After)+e.Note, secret) {
+					t.Errorf("%s records the password %q", e.Action, secret)
+				}
+			}
+		}
+		admin, _ := s.ByEmail(context.Background(), "admin@x.example")
+		wang, _ := s.ByEmail(context.Background(), "wang@cass.example")
+		want = fmt.Sprintf("account.create account:%d|account.create account:%d|account.create account:%d|account.password account:%d",
+			admin.ID, wang.ID, a.ID, wang.ID)
+		if strings.Join(got, "|") != want {
+			t.Errorf("events %v, want %s", got, want)
+		}
+		if len(events) > 1 && !strings.Contains(string(events[1].After), `"cass:organiser"`) {
+			t.Errorf("account.create of wang: after %s, want the membership cass:organiser", events[1].After)
+		}
 	})
+}
+
+// TestReadCommandsNeedDatabase checks that the commands that work on an
+// existing database refuse a data folder (or a PostgreSQL schema) without
+// one, with exit status 1 and a clear line, and make no database there.
+func TestReadCommandsNeedDatabase(t *testing.T) {
+	for _, args := range [][]string{
+		{"user", "list"},
+		{"user", "passwd", "a@x.example", "--password-stdin"},
+		{"events", "export"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			for _, data := range []string{t.TempDir(), filepath.Join(t.TempDir(), "typo")} {
+				code, stdout, stderr := runCLIInput(t, nil, "long enough pw\n", append(args, "--data", data)...)
+				want := "no tandem database in " + data + "; run tandem migrate or tandem demo first"
+				if code != 1 || stdout != "" || !strings.Contains(stderr, want) {
+					t.Errorf("--data %s: exit %d, stdout %q, stderr %q; want exit 1 and %q", data, code, stdout, stderr, want)
+				}
+				if _, err := os.Stat(filepath.Join(data, "tandem.db")); !errors.Is(err, fs.ErrNotExist) {
+					t.Errorf("--data %s: a tandem.db was made (%v)", data, err)
+				}
+			}
+			dsn := storetest.PostgresURL(t)
+			code, _, stderr := runCLIInput(t, map[string]string{"TANDEM_DATA": t.TempDir(), "TANDEM_DATABASE": dsn}, "long enough pw\n", args...)
+			if code != 1 || !strings.Contains(stderr, "no tandem database in the PostgreSQL database") {
+				t.Errorf("empty PostgreSQL schema: exit %d, %q", code, stderr)
+			}
+			db, err := store.Open(context.Background(), dsn, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var made bool
+			db.QueryRow(context.Background(), `SELECT to_regclass('accounts') IS NOT NULL`).Scan(&made)
+			if made {
+				t.Error("empty PostgreSQL schema: tables were made")
+			}
+		})
+	}
 }
 
 func partnerID(t *testing.T, db *store.DB, slug string) int64 {
@@ -121,6 +197,14 @@ func TestUserCommandErrors(t *testing.T) {
 				"an account with this e-mail address exists"},
 			{"short\n", []string{"user", "add", "--email", "b@x.example", "--name", "B", "--password-stdin"}, 1,
 				"weak password: password shorter than 10 characters"},
+			{"          \n", []string{"user", "add", "--email", "b@x.example", "--name", "B", "--password-stdin"}, 1,
+				"weak password: password of only white space"},
+			{"tab\there password\n", []string{"user", "add", "--email", "b@x.example", "--name", "B", "--password-stdin"}, 1,
+				"weak password: password with a control character"},
+			{"          \n", []string{"user", "passwd", "a@x.example", "--password-stdin"}, 1,
+				"weak password: password of only white space"},
+			{"esc\x1b[31m password\n", []string{"user", "passwd", "a@x.example", "--password-stdin"}, 1,
+				"weak password: password with a control character"},
 			{"long enough pw\n", []string{"user", "add", "--email", "not-an-address", "--name", "B", "--password-stdin"}, 1,
 				"not a valid e-mail address"},
 			{"long enough pw\n", []string{"user", "add", "--email", "b@x.example", "--name", "B", "--lang", "de", "--password-stdin"}, 2,

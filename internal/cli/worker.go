@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,20 +22,49 @@ type jobConfig struct {
 	mailFrom    string
 }
 
-func (c *jobConfig) register(fs *flag.FlagSet, env *Env) {
-	fs.IntVar(&c.workers, "workers", 4, "how many background jobs to work at once; 0 works none (a `tandem worker` does)")
-	rescue, _ := time.ParseDuration(env.Getenv("TANDEM_JOB_RESCUE_AFTER"))
-	fs.DurationVar(&c.rescueAfter, "job-rescue-after", orDuration(rescue, time.Hour), "how long a job may run before it is taken as abandoned by a dead process and retried (env TANDEM_JOB_RESCUE_AFTER)")
-	fs.DurationVar(&c.backoff, "job-backoff", 10*time.Second, "wait before a failed job's first retry; each further retry waits twice as long, up to 6h")
+// register adds the job flags, with defaults from the environment. It
+// returns a usage error for an environment variable it cannot read (a
+// TANDEM_WORKERS that is not a number, a TANDEM_JOB_BACKOFF that is not a
+// duration), rather than quietly using the default.
+func (c *jobConfig) register(fs *flag.FlagSet, env *Env) error {
+	workers := 4
+	if v := env.Getenv("TANDEM_WORKERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return fmt.Errorf("%w: TANDEM_WORKERS=%q: want a whole number, 0 or more", errUsage, v)
+		}
+		workers = n
+	}
+	rescue, err := envDuration(env, "TANDEM_JOB_RESCUE_AFTER", time.Hour)
+	if err != nil {
+		return err
+	}
+	backoff, err := envDuration(env, "TANDEM_JOB_BACKOFF", 10*time.Second)
+	if err != nil {
+		return err
+	}
+	// Go's flag package shows the first `quoted` word of a usage text as
+	// the value's placeholder: quote only that word.
+	fs.IntVar(&c.workers, "workers", workers, "`number` of background jobs to work at once; 0 works none, leaving them to a tandem worker (env TANDEM_WORKERS)")
+	fs.DurationVar(&c.rescueAfter, "job-rescue-after", rescue, "`duration` a job may run before it is taken as abandoned by a dead process and retried (env TANDEM_JOB_RESCUE_AFTER)")
+	fs.DurationVar(&c.backoff, "job-backoff", backoff, "`duration` to wait before a failed job's first retry; each further retry waits twice as long, up to 6h (env TANDEM_JOB_BACKOFF)")
 	fs.StringVar(&c.smtp, "smtp", env.Getenv("TANDEM_SMTP"), "mail server `URL`: smtp://user:pass@host:port (STARTTLS when offered) or smtps://…; empty writes mail to DATA/outbox (env TANDEM_SMTP)")
 	fs.StringVar(&c.mailFrom, "mail-from", env.Getenv("TANDEM_MAIL_FROM"), "sender `address` of mail; default tandem@ the base URL's host (env TANDEM_MAIL_FROM)")
+	return nil
 }
 
-func orDuration(d, def time.Duration) time.Duration {
-	if d <= 0 {
-		return def
+// envDuration reads a positive duration ("90s", "1h") from the
+// environment variable name, or def when it is empty.
+func envDuration(env *Env, name string, def time.Duration) (time.Duration, error) {
+	v := env.Getenv(name)
+	if v == "" {
+		return def, nil
 	}
-	return d
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%w: %s=%q: want a positive duration such as 30s or 1h", errUsage, name, v)
+	}
+	return d, nil
 }
 
 func parseLevel(s string) (slog.Level, error) {
@@ -50,7 +80,9 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 	var cfg config
 	cfg.register(fs, env)
 	var jc jobConfig
-	jc.register(fs, env)
+	if err := jc.register(fs, env); err != nil {
+		return err
+	}
 	baseURL := fs.String("base-url", orDefault(env.Getenv("TANDEM_BASE_URL"), "http://localhost:8080"), "public `URL` of the site, for links in mail (env TANDEM_BASE_URL)")
 	logLevel := fs.String("log-level", orDefault(env.Getenv("TANDEM_LOG_LEVEL"), "info"), "log `level`: debug, info, warn or error (env TANDEM_LOG_LEVEL)")
 	if err := parse(fs, args); err != nil {

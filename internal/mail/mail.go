@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	netmail "net/mail"
 	"net/url"
 	"strconv"
 	"strings"
@@ -30,6 +31,20 @@ import (
 type Address struct {
 	Name  string `json:"name,omitempty"`
 	Email string `json:"email"`
+}
+
+// mailAddress returns a's mailbox with its address checked (one bare
+// address) and its name kept apart, so that the header is written by
+// net/mail's Address.String, which quotes or encodes any name: quotes,
+// backslashes, angle brackets and line breaks included. Pasting the name
+// into a "Name" <address> string to parse it again fails on a name like
+// Bob\ and would let a name smuggle in another address.
+func (a Address) mailAddress() (*netmail.Address, error) {
+	p, err := netmail.ParseAddress(a.Email)
+	if err != nil || p.Name != "" || p.Address != strings.TrimSpace(a.Email) {
+		return nil, fmt.Errorf("to %q: not one e-mail address", a.Email)
+	}
+	return &netmail.Address{Name: a.Name, Address: p.Address}, nil
 }
 
 // Message is one e-mail to one recipient, written in the recipient's
@@ -153,9 +168,11 @@ func (m *Mailer) compose(id string, date time.Time, msg Message) (*gomail.Msg, e
 	if err := g.From(m.from); err != nil {
 		return nil, fmt.Errorf("from %q: %w", m.from, err)
 	}
-	if err := g.AddToFormat(msg.To.Name, msg.To.Email); err != nil {
-		return nil, fmt.Errorf("to %q: %w", msg.To.Email, err)
+	to, err := msg.To.mailAddress()
+	if err != nil {
+		return nil, err
 	}
+	g.ToMailAddress(to)
 	g.Subject(msg.Subject)
 	g.SetMessageIDWithValue("tandem." + id + "@" + m.domain)
 	g.SetDateWithValue(date)

@@ -2,6 +2,7 @@ package mail_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -90,6 +91,13 @@ func TestSendThroughSMTP(t *testing.T) {
 	}{
 		{"zh", "王小明", "邀请您加入“中俄智库论坛”编辑团队", "中国社会科学院邀请您参与论文集的编辑工作。", "王小明，您好："},
 		{"ru", "Иван Петрович Сидоров", "Приглашение в редакцию сборника «Двадцать лет Договора»", "РСМД приглашает вас к работе над сборником трудов форума.", "Здравствуйте, Иван Петрович Сидоров!"},
+		// Names that must be quoted or encoded in the To header, not
+		// pasted into it: they once failed the job ("failed to parse
+		// mail address") and left the invitation pending.
+		{"en", `Bob\`, "Invitation to the “Forum”", "Join us.", `Dear Bob\,`},
+		{"en", `"><img src=x onerror=alert(1)>`, "Invitation to the “Forum”", "Join us.", `Dear "><img src=x onerror=alert(1)>,`},
+		{"en", `O'Brien, "Jr." <boss@evil.example>`, "Invitation to the “Forum”", "Join us.", `Dear O'Brien, "Jr." <boss@evil.example>,`},
+		{"ru", `Пётр "Петя" \ Иванов`, "Приглашение", "Присоединяйтесь.", `Здравствуйте, Пётр "Петя" \ Иванов!`},
 	}
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		t.Parallel()
@@ -100,9 +108,10 @@ func TestSendThroughSMTP(t *testing.T) {
 		}
 		q := startQueue(t, db, m)
 		for i, tt := range tests {
-			link := site.URL + "/" + tt.lang + "/office/invitation?token=a%2Fb+c_" + tt.lang
+			tag := fmt.Sprintf("%s%d", tt.lang, i)
+			link := site.URL + "/" + tt.lang + "/office/invitation?token=a%2Fb+c_" + tag
 			msg := mail.Compose(catalog.Printer(tt.lang), mail.Letter{
-				To:      mail.Address{Name: tt.name, Email: "guest-" + tt.lang + "@example.org"},
+				To:      mail.Address{Name: tt.name, Email: "guest-" + tag + "@example.org"},
 				Subject: tt.subject, Body: []string{tt.para}, Link: link,
 			})
 			id := enqueue(t, db, msg)
@@ -123,7 +132,7 @@ func TestSendThroughSMTP(t *testing.T) {
 			if p.Subject != tt.subject {
 				t.Errorf("%s: subject %q, want %q", tt.lang, p.Subject, tt.subject)
 			}
-			if len(p.To) != 1 || p.To[0].Name != tt.name {
+			if len(p.To) != 1 || p.To[0].Name != tt.name || p.To[0].Address != msg.To.Email {
 				t.Errorf("%s: to %v, want the name %q", tt.lang, p.To, tt.name)
 			}
 			if p.Header.Get("Content-Language") != tt.lang {
@@ -149,7 +158,7 @@ func TestSendThroughSMTP(t *testing.T) {
 			}
 			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if want := "invitation a/b c_" + tt.lang; string(b) != want {
+			if want := "invitation a/b c_" + tag; string(b) != want {
 				t.Errorf("%s: following the link gave %q, want %q", tt.lang, b, want)
 			}
 		}
@@ -259,5 +268,43 @@ func TestNewRefusesBadConfig(t *testing.T) {
 	}
 	if got := mail.DefaultFrom("http://localhost:8080"); got != "tandem@localhost" {
 		t.Errorf("DefaultFrom = %q", got)
+	}
+}
+
+// TestNoDoubledStopAfterDates composes the invitation letter as the office
+// does, in every language, and prints the other messages that take a date:
+// a Russian date ends with "г.", so a message must not put its own full
+// stop right after one ("до 7 декабря 2026 г..").
+func TestNoDoubledStopAfterDates(t *testing.T) {
+	catalog, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	expires := time.Date(2026, 12, 7, 15, 0, 0, 0, time.UTC)
+	for _, lang := range i18n.Languages {
+		p := catalog.Printer(lang)
+		date := p.Date(expires)
+		msg := mail.Compose(p, mail.Letter{
+			To:      mail.Address{Name: "Пётр", Email: "petr@example.org"},
+			Subject: p.T("office.team.mail.invite.subject", "CASS"),
+			Body: []string{p.T("office.team.mail.invite.body", "Анна", "CASS", "editor"),
+				p.T("office.team.mail.invite.expires", date)},
+			Link: "https://forum.example/office/invitations/t",
+		})
+		if !strings.Contains(msg.Text, date) {
+			t.Errorf("%s: the invitation does not give the date %q:\n%s", lang, date, msg.Text)
+		}
+		texts := map[string]string{
+			"invitation": msg.Text,
+			"office.forum.programme.zone": p.T("office.forum.programme.zone", "MSK",
+				p.DateRange(expires, expires.AddDate(0, 0, 2))),
+			"approval.state.scheduled": p.T("approval.state.scheduled", date),
+			"office.team.expires":      p.T("office.team.expires", date),
+		}
+		for name, text := range texts {
+			if strings.Contains(text, "..") || strings.Contains(text, ".。") {
+				t.Errorf("%s: %s doubles the full stop after the date:\n%s", lang, name, text)
+			}
+		}
 	}
 }
