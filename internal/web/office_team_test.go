@@ -213,7 +213,10 @@ func TestOfficeTeamPasswordReset(t *testing.T) {
 		if resp, _ := o.browser().post("/office/signin", url.Values{"email": {"ivan@riac.example"}, "password": {newPassword}}); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("the new password after a reset: %d", resp.StatusCode)
 		}
-		// The link works once.
+		// The link works once: opened again, it says so at once.
+		if resp, doc := b.get(link); resp.StatusCode != http.StatusGone || doc.Find("#password").Length() != 0 {
+			t.Errorf("a used link opened: %d, %d password fields", resp.StatusCode, doc.Find("#password").Length())
+		}
 		resp, doc = b.post(link, url.Values{"password": {"yet another password"}, "password2": {"yet another password"}})
 		if resp.StatusCode != http.StatusGone || !strings.Contains(doc.Find("main").Text(), "уже использована") {
 			t.Errorf("a used link: %d %q", resp.StatusCode, doc.Find("h1").Text())
@@ -225,6 +228,12 @@ func TestOfficeTeamPasswordReset(t *testing.T) {
 		}
 		link = o.linkIn(o.mailTo(2, "ivan@riac.example"))
 		o.clock.advance(61 * time.Minute)
+		if resp, _ := b.get(link); resp.StatusCode != http.StatusGone {
+			t.Errorf("an expired link opened: %d", resp.StatusCode)
+		}
+		if resp, _ := b.get("/office/reset/no-such-token"); resp.StatusCode != http.StatusGone {
+			t.Errorf("an unknown link opened: %d", resp.StatusCode)
+		}
 		if resp, _ := b.post(link, url.Values{"password": {"yet another password"}, "password2": {"yet another password"}}); resp.StatusCode != http.StatusGone {
 			t.Errorf("an expired link: %d", resp.StatusCode)
 		}
@@ -765,11 +774,22 @@ func TestOfficeTeamRemoveSelf(t *testing.T) {
 			resp, _ := b.post("/office/team/members/remove", url.Values{"partner": {cass}, "account": {strconv.FormatInt(me.ID, 10)}, "role": {role}})
 			return resp
 		}
+		// The last organiser is refused on the team page, in their
+		// language, with the team still shown.
+		lonely := o.account("ivan@riac.example", "Иван", "ru", false, "riac:organiser")
+		ivan := o.browser()
+		ivan.signIn("ivan@riac.example")
+		resp, doc := ivan.post("/office/team/members/remove", url.Values{"partner": {strconv.FormatInt(partnerID(t, db, "riac"), 10)},
+			"account": {strconv.FormatInt(lonely.ID, 10)}, "role": {"organiser"}})
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(doc.Find("#refusal").Text(), "организатор") ||
+			doc.Find("table.members").Length() != 1 {
+			t.Errorf("removing the last organiser: %d, message %q", resp.StatusCode, doc.Find("#refusal").Text())
+		}
 		// Still in the team (as an editor) but no longer allowed its page.
 		if resp := remove("organiser"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/" {
 			t.Errorf("removing one's own organiser role: %d → %q, want the dashboard", resp.StatusCode, resp.Header.Get("Location"))
 		}
-		resp, doc := b.get("/office/")
+		resp, doc = b.get("/office/")
 		if resp.StatusCode != 200 || doc.Find(".flash").Text() == "" {
 			t.Errorf("the dashboard after removal: %d, notice %q", resp.StatusCode, doc.Find(".flash").Text())
 		}
