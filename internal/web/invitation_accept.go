@@ -28,6 +28,7 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 	if err != nil {
 		return err
 	}
+	s.invitationLang(rq, inv)
 	_, err = s.accounts.ByEmail(ctx, inv.Email)
 	existing := err == nil
 	if err != nil && !errors.Is(err, account.ErrNotFound) {
@@ -57,8 +58,12 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 			field = "name"
 		case errors.Is(err, account.ErrInvalidLang):
 			field = "lang"
+		case existing && errors.Is(err, account.ErrBadCredentials):
+			// The form has no address to be wrong: say whose password.
+			f.fail("password", "office.team.accept.wrong", inv.Email)
+			err = nil
 		}
-		if !failAccount(f, field, err) {
+		if err != nil && !failAccount(f, field, err) {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -89,7 +90,7 @@ func (s *Server) sendInvitation(rq *officeRequest, tx *store.Tx, inv *account.In
 		body: []string{"office.team.mail.invite.body", "office.team.mail.invite.expires"},
 		bodyArgs: [][]any{{rq.Account.Name, names[inv.PartnerID], role},
 			{s.catalog.Printer(inv.Lang).Date(inv.ExpiresAt)}},
-		link: officePrefix + "/invitations/" + token,
+		link: officePrefix + "/invitations/" + token + "?lang=" + url.QueryEscape(inv.Lang),
 	})
 }
 

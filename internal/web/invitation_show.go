@@ -36,16 +36,20 @@ func (s *Server) invitationShow(w http.ResponseWriter, rq *officeRequest) error 
 	if err != nil {
 		return err
 	}
-	l := rq.URL.Query().Get("lang")
-	if !i18n.Supported(l) && rq.Account == nil && s.sessions.GetString(ctx, sessLang) == "" {
-		l = inv.Lang
-	}
-	if i18n.Supported(l) {
-		s.sessions.Put(ctx, sessLang, l)
-		rq.withLang(s, rq.Account)
-	}
+	s.invitationLang(rq, inv)
 	f := newForm(rq.T, url.Values{"name": {inv.Name}, "lang": {inv.Lang}})
 	return s.renderInvitation(w, rq, http.StatusOK, inv, f)
+}
+
+// invitationLang sets the language of an invitation's pages: one chosen
+// with ?lang= (kept for the session, so that the form's answer speaks it
+// too), else, for a visitor who chose none before, the invitation's.
+func (s *Server) invitationLang(rq *officeRequest, inv *account.Invitation) {
+	if s.chooseLang(rq) || rq.Account != nil || s.sessions.GetString(rq.Context(), sessLang) != "" {
+		return
+	}
+	s.sessions.Put(rq.Context(), sessLang, inv.Lang)
+	rq.inLang(s, inv.Lang)
 }
 
 // renderInvitation writes the invitation page with form f.

@@ -142,6 +142,31 @@ func (rq *officeRequest) withLang(s *Server, acct *account.Account) *officeReque
 	return rq
 }
 
+// inLang sets the request's language to lang, a supported one, without
+// signing anyone in: for a visitor's page about an account (the one-time
+// code after its password, a reset link), which speaks the account's
+// language.
+func (rq *officeRequest) inLang(s *Server, lang string) *officeRequest {
+	if i18n.Supported(lang) {
+		rq.Lang = lang
+		rq.T = s.catalog.Printer(lang)
+	}
+	return rq
+}
+
+// chooseLang honours a language chosen with ?lang= on a visitor's page:
+// it is kept for the session and the page speaks it. It reports whether
+// there was such a choice.
+func (s *Server) chooseLang(rq *officeRequest) bool {
+	l := rq.URL.Query().Get("lang")
+	if !i18n.Supported(l) {
+		return false
+	}
+	s.sessions.Put(rq.Context(), sessLang, l)
+	rq.withLang(s, rq.Account)
+	return true
+}
+
 // signedIn returns the account of the request's login session, or nil. A
 // session whose epoch is behind its account's (the password changed, or the
 // account signed out everywhere) or whose account is disabled is ended.
@@ -173,7 +198,10 @@ func (s *Server) officeChain(next http.Handler) http.Handler {
 		panic(err)
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rq := (&officeRequest{Request: r}).withLang(s, nil)
+		// The refusal speaks the signed-in account's language, or the
+		// visitor's.
+		acct, _ := s.signedIn(r)
+		rq := (&officeRequest{Request: r}).withLang(s, acct)
 		s.officeError(w, rq, fmt.Errorf("cross-origin %s %s: %w", r.Method, r.URL.Path, errkind.Forbidden))
 	}))
 	return noStore(s.sessions.LoadAndSave(cop.Handler(next)))

@@ -3,8 +3,12 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pquerna/otp/totp"
 
 	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/store"
@@ -48,6 +52,31 @@ func TestOfficeSignIn(t *testing.T) {
 			if doc.Find("#password[value]").Length() > 0 {
 				t.Error("the password was sent back")
 			}
+		}
+
+		// Each failure is in the event log, with the client's address:
+		// about the account when the address names one, about nothing
+		// otherwise; never with the password.
+		li, err := o.accts.ByEmail(t.Context(), "li@cass.example")
+		if err != nil {
+			t.Fatal(err)
+		}
+		failures, err := eventlog.List(t.Context(), db, eventlog.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var subjects []string
+		for _, e := range failures {
+			if e.Action != "signin.failure" {
+				continue
+			}
+			subjects = append(subjects, e.Subject)
+			if e.ClientAddr != "127.0.0.1" || e.ActorID != 0 || strings.Contains(string(e.Before)+string(e.After)+e.Note, "wrong password") {
+				t.Errorf("failure event: %+v", e)
+			}
+		}
+		if got, want := strings.Join(subjects, ","), ",account:"+strconv.FormatInt(li.ID, 10); got != want {
+			t.Errorf("failed sign-ins logged about %q (newest first), want %q", got, want)
 		}
 
 		// The right one: a new session token, and the dashboard in the
@@ -114,9 +143,63 @@ func TestOfficeRefusesCrossOriginPost(t *testing.T) {
 		if resp, _ := b.get("/office/"); resp.StatusCode != 200 {
 			t.Errorf("after refused sign-outs the session is gone: %d", resp.StatusCode)
 		}
+		// The refusal speaks the signed-in account's language, or else
+		// the visitor's.
+		o.account("ivan@riac.example", "Иван", "ru", false, "riac:editor")
+		ivan := o.browser()
+		ivan.signIn("ivan@riac.example")
+		if resp, doc := ivan.post("/office/signout", url.Values{}, "Origin", "https://evil.example", "Accept-Language", "zh"); resp.StatusCode != http.StatusForbidden ||
+			doc.Find("html").AttrOr("lang", "") != "ru-RU" {
+			t.Errorf("cross-origin refusal for a Russian account: %d, lang %q", resp.StatusCode, doc.Find("html").AttrOr("lang", ""))
+		}
+		if resp, doc := o.browser().post("/office/signin", url.Values{}, "Origin", "https://evil.example", "Accept-Language", "zh-CN,zh"); resp.StatusCode != http.StatusForbidden ||
+			doc.Find("html").AttrOr("lang", "") != "zh-CN" {
+			t.Errorf("cross-origin refusal for a Chinese visitor: %d, lang %q", resp.StatusCode, doc.Find("html").AttrOr("lang", ""))
+		}
 		resp, _ := b.post("/office/signout", url.Values{}, "Origin", o.srv.URL)
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("POST from the site's own origin: %d", resp.StatusCode)
+		}
+	})
+}
+
+// After a right password, the one-time code is asked for in the account's
+// language, not the browser's; a wrong code is in the event log.
+func TestOfficeSignInTOTPLanguage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		a := o.account("li@cass.example", "李明", "zh", false, "cass:editor")
+		en, err := o.accts.GenerateTOTP(t.Context(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, err := totp.GenerateCode(en.Secret, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := o.accts.ConfirmTOTP(t.Context(), a.ID, code); err != nil {
+			t.Fatal(err)
+		}
+		b := o.browser()
+		b.get("/office/signin?lang=ru")
+		resp, _ := b.post("/office/signin", url.Values{"email": {"li@cass.example"}, "password": {testPassword}}, "Accept-Language", "ru")
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("password: %d", resp.StatusCode)
+		}
+		resp, doc := b.get(resp.Header.Get("Location"), "Accept-Language", "ru")
+		if resp.StatusCode != 200 || strings.TrimSpace(doc.Find("h1").Text()) != "一次性验证码" || doc.Find("html").AttrOr("lang", "") != "zh-CN" {
+			t.Errorf("code form: %d, headed %q, lang %q", resp.StatusCode, doc.Find("h1").Text(), doc.Find("html").AttrOr("lang", ""))
+		}
+		resp, doc = b.post("/office/signin/totp", url.Values{"code": {"000000"}}, "Accept-Language", "ru")
+		if msg := doc.Find(".form-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "验证码错误") {
+			t.Errorf("a wrong code: %d, message %q", resp.StatusCode, msg)
+		}
+		events, err := eventlog.List(t.Context(), db, eventlog.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(events) == 0 || events[0].Action != "signin.failure" || events[0].Subject != "account:"+strconv.FormatInt(a.ID, 10) {
+			t.Errorf("the wrong code is not logged: %+v", events)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -178,19 +179,23 @@ func TestOfficeTeamPasswordReset(t *testing.T) {
 		if msg.Subject != "Смена пароля" || !strings.Contains(msg.Text, "Иван Петров") || !strings.Contains(msg.Text, "в течение часа") {
 			t.Errorf("reset mail: subject %q, text:\n%s", msg.Subject, msg.Text)
 		}
+		// The link opens in the account's language, though this browser
+		// chose English, and the form's answers keep to it.
 		link := o.linkIn(msg)
-		if resp, _ := b.get(link); resp.StatusCode != 200 {
-			t.Fatalf("reset link: %d", resp.StatusCode)
+		resp, doc = b.get(link)
+		if resp.StatusCode != 200 || strings.TrimSpace(doc.Find("h1").Text()) != "Новый пароль" {
+			t.Fatalf("reset link: %d, headed %q, want the account's Russian", resp.StatusCode, doc.Find("h1").Text())
 		}
-		resp, doc = b.post(link, url.Values{"password": {"a new long password"}, "password2": {"another one entirely"}})
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(fieldError(doc, "password2"), "differ") {
+		action := doc.Find("form").AttrOr("action", "")
+		resp, doc = b.post(action, url.Values{"password": {"a new long password"}, "password2": {"another one entirely"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(fieldError(doc, "password2"), "не совпадают") {
 			t.Errorf("passwords that differ: %d, message %q", resp.StatusCode, fieldError(doc, "password2"))
 		}
 		if doc.Find(`input[type=password][value]`).Length() > 0 {
 			t.Error("a password was sent back")
 		}
 		resp, doc = b.post(link, url.Values{"password": {"short"}, "password2": {"short"}})
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(fieldError(doc, "password"), "at least 10") {
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(fieldError(doc, "password"), "не менее 10") {
 			t.Errorf("a short password: %d, message %q", resp.StatusCode, fieldError(doc, "password"))
 		}
 		const newPassword = "новый пароль Ивана"
@@ -198,7 +203,7 @@ func TestOfficeTeamPasswordReset(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/signin" {
 			t.Fatalf("reset: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
 		}
-		if _, doc := b.get("/office/signin"); !strings.Contains(doc.Find(".flash").Text(), "password has been set") {
+		if _, doc := b.get("/office/signin"); !strings.Contains(doc.Find(".flash").Text(), "Новый пароль установлен") {
 			t.Errorf("no notice after the reset: %q", doc.Find(".flash").Text())
 		}
 		// The old password no longer works, the new one does.
@@ -208,9 +213,12 @@ func TestOfficeTeamPasswordReset(t *testing.T) {
 		if resp, _ := o.browser().post("/office/signin", url.Values{"email": {"ivan@riac.example"}, "password": {newPassword}}); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("the new password after a reset: %d", resp.StatusCode)
 		}
-		// The link works once.
+		// The link works once: opened again, it says so at once.
+		if resp, doc := b.get(link); resp.StatusCode != http.StatusGone || doc.Find("#password").Length() != 0 {
+			t.Errorf("a used link opened: %d, %d password fields", resp.StatusCode, doc.Find("#password").Length())
+		}
 		resp, doc = b.post(link, url.Values{"password": {"yet another password"}, "password2": {"yet another password"}})
-		if resp.StatusCode != http.StatusGone || !strings.Contains(doc.Find("main").Text(), "already been used") {
+		if resp.StatusCode != http.StatusGone || !strings.Contains(doc.Find("main").Text(), "уже использована") {
 			t.Errorf("a used link: %d %q", resp.StatusCode, doc.Find("h1").Text())
 		}
 
@@ -220,6 +228,12 @@ func TestOfficeTeamPasswordReset(t *testing.T) {
 		}
 		link = o.linkIn(o.mailTo(2, "ivan@riac.example"))
 		o.clock.advance(61 * time.Minute)
+		if resp, _ := b.get(link); resp.StatusCode != http.StatusGone {
+			t.Errorf("an expired link opened: %d", resp.StatusCode)
+		}
+		if resp, _ := b.get("/office/reset/no-such-token"); resp.StatusCode != http.StatusGone {
+			t.Errorf("an unknown link opened: %d", resp.StatusCode)
+		}
 		if resp, _ := b.post(link, url.Values{"password": {"yet another password"}, "password2": {"yet another password"}}); resp.StatusCode != http.StatusGone {
 			t.Errorf("an expired link: %d", resp.StatusCode)
 		}
@@ -499,8 +513,30 @@ func TestOfficeTeamTOTP(t *testing.T) {
 		if resp.StatusCode != 200 || secret == "" {
 			t.Fatalf("enrolment: %d, secret %q", resp.StatusCode, secret)
 		}
-		if src := doc.Find("img").AttrOr("src", ""); !strings.HasPrefix(src, "data:image/png;base64,") {
+		// The QR code comes from the site (its CSP allows no data: image),
+		// made from the secret shown, which stays the same across reloads.
+		if src := doc.Find(".steps img").AttrOr("src", ""); src != "/office/account/totp.png" {
 			t.Errorf("QR code src %.40q", src)
+		}
+		resp, body := b.do("GET", "/office/account/totp.png", nil)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" || resp.Header.Get("Cache-Control") != "no-store" {
+			t.Errorf("QR code: %d %q, Cache-Control %q", resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Cache-Control"))
+		} else if img, err := png.Decode(strings.NewReader(body)); err != nil || img.Bounds().Dx() != 200 {
+			t.Errorf("QR code is not a 200-pixel PNG: %v", err)
+		}
+		if resp, _ := o.browser().get("/office/account/totp.png"); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("QR code for a visitor: %d, want a redirect to sign in", resp.StatusCode)
+		}
+		if _, again := b.get("/office/account/totp"); strings.TrimSpace(again.Find("#secret").Text()) != secret {
+			t.Errorf("a reload made a new secret: %q, then %q", secret, again.Find("#secret").Text())
+		}
+		// Left for a quarter of an hour, the page makes a new one.
+		o.clock.advance(16 * time.Minute)
+		if _, later := b.get("/office/account/totp"); strings.TrimSpace(later.Find("#secret").Text()) == secret {
+			t.Error("the enrolment's secret outlived a quarter of an hour away")
+		} else {
+			secret = strings.TrimSpace(later.Find("#secret").Text())
+			b.get("/office/account/totp")
 		}
 		if href := doc.Find(`a[href^="otpauth://totp/"]`).Length(); href != 1 {
 			t.Error("no otpauth link")
@@ -509,12 +545,15 @@ func TestOfficeTeamTOTP(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || fieldError(doc, "code") == "" || strings.TrimSpace(doc.Find("#secret").Text()) != secret {
 			t.Errorf("a wrong code: %d, message %q, secret shown %q", resp.StatusCode, fieldError(doc, "code"), doc.Find("#secret").Text())
 		}
-		code, err := totp.GenerateCode(secret, time.Now())
+		code, err := totp.GenerateCode(secret, o.clock.now())
 		if err != nil {
 			t.Fatal(err)
 		}
 		if resp, _ = b.post("/office/account/totp", url.Values{"code": {code}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("confirm: %d", resp.StatusCode)
+		}
+		if resp, _ := b.get("/office/account/totp.png"); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("QR code after enrolment: %d, want 404", resp.StatusCode)
 		}
 		if resp, _ = b.get("/office/accounts"); resp.StatusCode != 200 {
 			t.Errorf("an enrolled admin at /office/accounts: %d", resp.StatusCode)
@@ -526,7 +565,7 @@ func TestOfficeTeamTOTP(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/office/signin/totp") {
 			t.Fatalf("sign in with TOTP on: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
 		}
-		next, err := totp.GenerateCode(secret, time.Now().Add(30*time.Second))
+		next, err := totp.GenerateCode(secret, o.clock.now().Add(30*time.Second))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -682,6 +721,89 @@ func TestOfficeTeamEvents(t *testing.T) {
 		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/jsonl") ||
 			len(lines) != 1 || !strings.Contains(lines[0], `"action":"signin.success"`) {
 			t.Errorf("JSON Lines export: %d %q\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+		}
+	})
+}
+
+// An invitation to someone who has an account already: its page speaks
+// the invitation's language even where the browser chose another before,
+// and a wrong password says whose password is wrong, in that language.
+func TestOfficeTeamInvitationExistingAccount(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newTeamOffice(t, db, false)
+		o.account("li@cass.example", "李明", "zh", false, "cass:organiser")
+		o.account("ivan@riac.example", "Иван Петров", "ru", false, "riac:editor")
+		org := o.browser()
+		org.signIn("li@cass.example")
+		if resp, _ := org.post("/office/team/invitations", url.Values{"partner": {strconv.FormatInt(partnerID(t, db, "cass"), 10)},
+			"email": {"ivan@riac.example"}, "name": {"Иван"}, "role": {"translator"}, "lang": {"ru"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("invite: %d", resp.StatusCode)
+		}
+		link := o.linkIn(o.mailTo(1, "ivan@riac.example"))
+
+		guest := o.browser()
+		guest.get("/office/signin?lang=en")
+		resp, doc := guest.get(link)
+		if resp.StatusCode != 200 || !strings.Contains(doc.Find("h1").Text(), "Вступление в команду") || doc.Find("#email").Length() != 0 {
+			t.Fatalf("invitation page: %d %q", resp.StatusCode, doc.Find("h1").Text())
+		}
+		action := doc.Find("form").AttrOr("action", "")
+		resp, doc = guest.post(action, url.Values{"password": {"not Ivan's password"}})
+		msg := fieldError(doc, "password")
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "ivan@riac.example") || !strings.Contains(msg, "пароль") ||
+			strings.Contains(msg, "адрес электронной почты или пароль") {
+			t.Errorf("a wrong password: %d, message %q", resp.StatusCode, msg)
+		}
+		if resp, _ = guest.post(action, url.Values{"password": {testPassword}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("the right password: %d", resp.StatusCode)
+		}
+	})
+}
+
+// An organiser who removes their own last role in a team lands on the
+// dashboard, not on a team page that is no longer theirs.
+func TestOfficeTeamRemoveSelf(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newTeamOffice(t, db, false)
+		o.account("li@cass.example", "李明", "zh", false, "cass:organiser")
+		me := o.account("wang@cass.example", "王芳", "zh", false, "cass:organiser", "cass:editor")
+		cass := strconv.FormatInt(partnerID(t, db, "cass"), 10)
+		b := o.browser()
+		b.signIn("wang@cass.example")
+		remove := func(role string) *http.Response {
+			resp, _ := b.post("/office/team/members/remove", url.Values{"partner": {cass}, "account": {strconv.FormatInt(me.ID, 10)}, "role": {role}})
+			return resp
+		}
+		// The last organiser is refused on the team page, in their
+		// language, with the team still shown.
+		lonely := o.account("ivan@riac.example", "Иван", "ru", false, "riac:organiser")
+		ivan := o.browser()
+		ivan.signIn("ivan@riac.example")
+		resp, doc := ivan.post("/office/team/members/remove", url.Values{"partner": {strconv.FormatInt(partnerID(t, db, "riac"), 10)},
+			"account": {strconv.FormatInt(lonely.ID, 10)}, "role": {"organiser"}})
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(doc.Find("#refusal").Text(), "организатор") ||
+			doc.Find("table.members").Length() != 1 {
+			t.Errorf("removing the last organiser: %d, message %q", resp.StatusCode, doc.Find("#refusal").Text())
+		}
+		// Still in the team (as an editor) but no longer allowed its page.
+		if resp := remove("organiser"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/" {
+			t.Errorf("removing one's own organiser role: %d → %q, want the dashboard", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		resp, doc = b.get("/office/")
+		if resp.StatusCode != 200 || doc.Find(".flash").Text() == "" {
+			t.Errorf("the dashboard after removal: %d, notice %q", resp.StatusCode, doc.Find(".flash").Text())
+		}
+		// An organiser who removes another's role stays on the team page.
+		li := o.browser()
+		li.signIn("li@cass.example")
+		resp, _ = li.post("/office/team/members/remove", url.Values{"partner": {cass}, "account": {strconv.FormatInt(me.ID, 10)}, "role": {"editor"}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/team" {
+			t.Errorf("removing another's role: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		// The team page lists each member once, with their roles.
+		_, doc = li.get("/office/team")
+		if n := doc.Find("table.members tbody tr").Length(); n != 1 || doc.Find("table.members .member-roles button").Length() != 1 {
+			t.Errorf("team table: %d rows", n)
 		}
 	})
 }

@@ -10,9 +10,9 @@ import (
 )
 
 // resetRequest answers POST /office/reset. For an address with an account
-// it queues a mail, in the account's language, with a link that sets a
-// new password once within an hour; for any other address it sends
-// nothing. Both get the same page, so that the form does not tell who has
+// it queues a mail, in the account's language, with a link that opens in
+// that language too and sets a new password once within an hour; for any
+// other address it sends nothing. Both get the same page, so that the form does not tell who has
 // an account. A client address that asks too often is refused for a while
 // (429), whatever the address asked for.
 func (s *Server) resetRequest(w http.ResponseWriter, rq *officeRequest) error {
@@ -46,7 +46,7 @@ func (s *Server) resetRequest(w http.ResponseWriter, rq *officeRequest) error {
 				to: mail.Address{Name: acct.Name, Email: acct.Email}, lang: acct.Lang,
 				subject: "office.team.mail.reset.subject",
 				body:    []string{"office.team.mail.reset.body", "office.team.mail.reset.ignore"},
-				link:    officePrefix + "/reset/" + token,
+				link:    officePrefix + "/reset/" + token + "?lang=" + url.QueryEscape(acct.Lang),
 			}); err != nil {
 				return err
 			}

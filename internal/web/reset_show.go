@@ -1,10 +1,6 @@
 package web
 
-import (
-	"net/http"
-
-	"github.com/tandemforum/tandem/internal/i18n"
-)
+import "net/http"
 
 // resetPage is the form that asks for a password reset link, or, once
 // sent, the page that says a link is on its way if the address has an
@@ -18,9 +14,6 @@ type resetPage struct {
 // resetShow answers GET /office/reset: the form for the address to send a
 // reset link to, in the language chosen with ?lang= or the visitor's own.
 func (s *Server) resetShow(w http.ResponseWriter, rq *officeRequest) error {
-	if l := rq.URL.Query().Get("lang"); i18n.Supported(l) {
-		s.sessions.Put(rq.Context(), sessLang, l)
-		rq.withLang(s, rq.Account)
-	}
+	s.chooseLang(rq)
 	return s.officeRender(w, rq, "reset", "", rq.T.T("office.team.reset.title"), &resetPage{Form: newForm(rq.T, nil)})
 }

@@ -228,6 +228,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/account/password", members, s.passwordChange)
 	route("POST /office/account/signout-everywhere", members, s.signoutEverywhere)
 	route("GET /office/account/totp", members, s.totpShow)
+	route("GET /office/account/totp.png", members, s.totpQR)
 	route("POST /office/account/totp", members, s.totpConfirm)
 	route("POST /office/account/totp/disable", members, s.totpDisable)
 	route("GET /office/accounts", admins, s.accountsList)

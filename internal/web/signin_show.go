@@ -1,10 +1,6 @@
 package web
 
-import (
-	"net/http"
-
-	"github.com/tandemforum/tandem/internal/i18n"
-)
+import "net/http"
 
 // signinPage is the sign-in form: the message of the last attempt and what
 // was typed (never the password).
@@ -22,10 +18,7 @@ func (s *Server) signinShow(w http.ResponseWriter, rq *officeRequest) error {
 	if rq.Account != nil {
 		return seeOther(w, rq.Request, next)
 	}
-	if l := rq.URL.Query().Get("lang"); i18n.Supported(l) {
-		s.sessions.Put(rq.Context(), sessLang, l)
-		rq.withLang(s, nil)
-	}
+	s.chooseLang(rq)
 	return s.officeRender(w, rq, "signin", "", rq.T.T("office.signin.title"),
 		&signinPage{Form: newForm(rq.T, nil), Next: next})
 }

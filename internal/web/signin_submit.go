@@ -16,8 +16,8 @@ import (
 // worth nothing) or, for an account with two-factor sign-in, asks for the
 // one-time code. A wrong one is answered after the delay the throttle asks
 // for, with the same message whether or not the address has an account; a
-// lock says for how many minutes. Successes and lockouts go to the event
-// log.
+// lock says for how many minutes. Successes, failures and lockouts go to
+// the event log.
 func (s *Server) signinSubmit(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("sign-in form: %v", err)
@@ -48,15 +48,16 @@ func (s *Server) signinSubmit(w http.ResponseWriter, rq *officeRequest) error {
 		s.sessions.Put(ctx, sessPending, acct.ID)
 		return seeOther(w, rq.Request, officePrefix+"/signin/totp?next="+url.QueryEscape(next))
 	case errors.As(err, &locked):
-		if locked.New {
-			if err := s.logEvent(ctx, nil, "signin.locked", accountSubject(locked.AccountID), clientAddr(rq.Request)); err != nil {
-				return err
-			}
+		if err := s.logSigninFailure(ctx, err, locked.AccountID, clientAddr(rq.Request)); err != nil {
+			return err
 		}
 		msg, _ := account.Message(rq.T, err)
 		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "signin", "", rq.T.T("office.signin.title"),
 			&signinPage{Form: f, Next: next, Message: msg})
 	case errors.As(err, &creds):
+		if err := s.logSigninFailure(ctx, err, creds.AccountID, clientAddr(rq.Request)); err != nil {
+			return err
+		}
 		if !sleep(ctx, creds.Delay) {
 			return ctx.Err()
 		}
@@ -66,6 +67,24 @@ func (s *Server) signinSubmit(w http.ResponseWriter, rq *officeRequest) error {
 	default:
 		return err
 	}
+}
+
+// logSigninFailure records a failed sign-in (a wrong password or one-time
+// code: "signin.failure") or the lock it started ("signin.locked") in the
+// event log, about the account the attempt named (0: an address with no
+// account, which the log does not keep), from addr. A refusal while a lock
+// holds is not recorded again. The password is never recorded.
+func (s *Server) logSigninFailure(ctx context.Context, err error, accountID int64, addr string) error {
+	var locked *account.LockedError
+	switch {
+	case errors.As(err, &locked) && locked.New:
+		return s.logEvent(ctx, nil, "signin.locked", accountSubject(accountID), addr)
+	case errors.As(err, &locked):
+		return nil
+	case errors.Is(err, account.ErrBadCredentials), errors.Is(err, account.ErrTOTPInvalid):
+		return s.logEvent(ctx, nil, "signin.failure", accountSubject(accountID), addr)
+	}
+	return nil
 }
 
 // startSession signs acct in on this browser: a new session token, the

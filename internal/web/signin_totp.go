@@ -8,12 +8,17 @@ import (
 )
 
 // signinTOTPShow answers GET /office/signin/totp: the form for the
-// one-time code, after a right password of an account with two-factor
-// sign-in. Without such a password first it goes back to the sign-in form.
+// one-time code, in the language of the account whose password was right,
+// after a right password of an account with two-factor sign-in. Without
+// such a password first it goes back to the sign-in form.
 func (s *Server) signinTOTPShow(w http.ResponseWriter, rq *officeRequest) error {
 	next := safeNext(rq.URL.Query().Get("next"))
-	if s.sessions.GetInt64(rq.Context(), sessPending) == 0 {
+	id := s.sessions.GetInt64(rq.Context(), sessPending)
+	if id == 0 {
 		return seeOther(w, rq.Request, officePrefix+"/signin")
+	}
+	if err := s.pendingLang(rq, id); err != nil {
+		return err
 	}
 	return s.officeRender(w, rq, "signin_totp", "", rq.T.T("office.totp.title"), &signinPage{Next: next})
 }
@@ -31,6 +36,9 @@ func (s *Server) signinTOTPSubmit(w http.ResponseWriter, rq *officeRequest) erro
 	if id == 0 {
 		return seeOther(w, rq.Request, officePrefix+"/signin")
 	}
+	if err := s.pendingLang(rq, id); err != nil {
+		return err
+	}
 	acct, err := s.accounts.VerifyTOTP(ctx, id, rq.PostForm.Get("code"))
 	var (
 		creds  *account.CredentialsError
@@ -46,14 +54,15 @@ func (s *Server) signinTOTPSubmit(w http.ResponseWriter, rq *officeRequest) erro
 		}
 		return seeOther(w, rq.Request, next)
 	case errors.As(err, &locked):
-		if locked.New {
-			if err := s.logEvent(ctx, nil, "signin.locked", accountSubject(id), clientAddr(rq.Request)); err != nil {
-				return err
-			}
+		if err := s.logSigninFailure(ctx, err, id, clientAddr(rq.Request)); err != nil {
+			return err
 		}
 		msg, _ := account.Message(rq.T, err)
 		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "signin_totp", "", rq.T.T("office.totp.title"), &signinPage{Next: next, Message: msg})
 	case errors.As(err, &creds):
+		if err := s.logSigninFailure(ctx, err, id, clientAddr(rq.Request)); err != nil {
+			return err
+		}
 		if !sleep(ctx, creds.Delay) {
 			return ctx.Err()
 		}
@@ -62,4 +71,19 @@ func (s *Server) signinTOTPSubmit(w http.ResponseWriter, rq *officeRequest) erro
 	default:
 		return err
 	}
+}
+
+// pendingLang sets the request's language to that of the account that
+// passed its password and awaits its one-time code (id): the visitor is
+// that account's owner, whatever their browser says.
+func (s *Server) pendingLang(rq *officeRequest, id int64) error {
+	acct, err := s.accounts.ByID(rq.Context(), id)
+	if errors.Is(err, account.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	rq.inLang(s, acct.Lang)
+	return nil
 }

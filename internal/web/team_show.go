@@ -15,7 +15,10 @@ import (
 // teamPage is the teams of the partners the account may see the team of:
 // each with its members and open invitations, and the form to invite.
 type teamPage struct {
-	Teams []teamView
+	// Refusal is the message of a change the team's rules refused
+	// (removing its last organiser), or empty.
+	Refusal string
+	Teams   []teamView
 	// Form is the invitation form; InviteTo are the partners it may
 	// invite to (empty: no form).
 	Form     *form
@@ -37,10 +40,11 @@ type teamView struct {
 	Events []*eventlog.Event
 }
 
+// teamMember is one account in a team, with its roles there.
 type teamMember struct {
 	AccountID       int64
 	Name, Email     string
-	Role, RoleName  string
+	Roles           []teamOption // Value the role, Label its name
 	Admin, Disabled bool
 }
 
@@ -61,6 +65,12 @@ func (s *Server) teamShow(w http.ResponseWriter, rq *officeRequest) error {
 // renderTeam writes the team page with the invitation form f, with status
 // 422 when f comes back with errors.
 func (s *Server) renderTeam(w http.ResponseWriter, rq *officeRequest, status int, f *form) error {
+	return s.renderTeamPage(w, rq, status, f, "")
+}
+
+// renderTeamPage writes the team page with the invitation form f and the
+// message of a refused change (or "").
+func (s *Server) renderTeamPage(w http.ResponseWriter, rq *officeRequest, status int, f *form, refusal string) error {
 	ctx := rq.Context()
 	names, partners, err := s.partnerNames(ctx, rq.Lang)
 	if err != nil {
@@ -82,17 +92,20 @@ func (s *Server) renderTeam(w http.ResponseWriter, rq *officeRequest, status int
 	if err != nil {
 		return err
 	}
-	page := &teamPage{Form: f, Summary: teamSummary(f, "partner", "email", "name", "role", "lang")}
+	page := &teamPage{Refusal: refusal, Form: f, Summary: teamSummary(f, "partner", "email", "name", "role", "lang")}
 	now := time.Now()
 	for _, id := range ids {
 		tv := teamView{PartnerID: id, Name: names[id], Manage: rq.can(account.SubjectTeam, account.Manage, id)}
 		for _, a := range accts {
-			for _, m := range a.Memberships {
-				if m.PartnerID == id {
-					tv.Members = append(tv.Members, teamMember{AccountID: a.ID, Name: a.Name, Email: a.Email, Role: string(m.Role),
-						RoleName: rq.T.T("office.role." + string(m.Role)), Admin: a.Admin, Disabled: a.Disabled})
-				}
+			roles := a.RolesAt(id)
+			if len(roles) == 0 {
+				continue
 			}
+			m := teamMember{AccountID: a.ID, Name: a.Name, Email: a.Email, Admin: a.Admin, Disabled: a.Disabled}
+			for _, r := range roles {
+				m.Roles = append(m.Roles, teamOption{Value: string(r), Label: rq.T.T("office.role." + string(r))})
+			}
+			tv.Members = append(tv.Members, m)
 		}
 		invs, err := s.accounts.ListInvitations(ctx, id)
 		if err != nil {

@@ -24,9 +24,7 @@ func (s *Server) totpConfirm(w http.ResponseWriter, rq *officeRequest) error {
 		err := s.accounts.ConfirmTOTP(ctx, rq.Account.ID, code)
 		switch {
 		case err == nil:
-			for _, k := range []string{sessTOTPSecret, sessTOTPURI, sessTOTPQR} {
-				s.sessions.Remove(ctx, k)
-			}
+			s.endEnrolment(rq)
 			if err := appendEvent(ctx, s.db, rq.Account, "account.totp", accountSubject(rq.Account.ID), clientAddr(rq.Request),
 				map[string]bool{"enabled": false}, map[string]bool{"enabled": true}); err != nil {
 				return err
@@ -40,12 +38,14 @@ func (s *Server) totpConfirm(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 	}
-	secret := s.sessions.GetString(ctx, sessTOTPSecret)
+	secret, uri, err := s.totpEnrolment(rq, false)
+	if err != nil {
+		return err
+	}
 	if secret == "" {
 		return seeOther(w, rq.Request, officePrefix+"/account/totp")
 	}
-	qr, _ := s.sessions.Get(ctx, sessTOTPQR).([]byte)
-	page := &totpPage{Secret: secret, URI: template.URL(s.sessions.GetString(ctx, sessTOTPURI)), QR: qrURL(qr),
+	page := &totpPage{Secret: secret, URI: template.URL(uri), QR: true,
 		Required: s.mustEnrol(rq), Form: f, Summary: teamSummary(f, "code")}
 	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "account_totp", "account", rq.T.T("office.team.totp.title"), page)
 }

@@ -28,6 +28,9 @@ func (s *Server) totpDisable(w http.ResponseWriter, rq *officeRequest) error {
 		f.fail("password", "office.form.required")
 	default:
 		_, err := s.accounts.Authenticate(ctx, a.Email, rq.PostForm.Get("password"), clientAddr(rq.Request))
+		if lerr := s.logSigninFailure(ctx, err, a.ID, clientAddr(rq.Request)); lerr != nil {
+			return lerr
+		}
 		var creds *account.CredentialsError
 		switch {
 		case err == nil || errors.Is(err, account.ErrTOTPRequired):
