@@ -333,8 +333,9 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 // broken, and describes each in a line:
 //   - the page scrolls sideways;
 //   - a visible text runs out of its box (the nearest element that is not
-//     inline) sideways, as a time too wide for its column does (a box of a
-//     pixel, which holds text for screen readers only, is not looked at);
+//     inline) sideways, as a time too wide for its column does (text in a
+//     box of a pixel, or under one, is for screen readers only and is not
+//     looked at);
 //   - two visible texts overlap: their line boxes share more than a pixel
 //     across and more than 40% of the lower one's height (lines of one
 //     paragraph may touch when its line height is tight; texts set on top
@@ -361,8 +362,14 @@ const layoutProblems = `(() => {
     let box = el;
     while (box !== document.body && getComputedStyle(box).display === "inline") box = box.parentElement;
     const b = box.getBoundingClientRect();
-    // A box of a pixel holds text for screen readers only, clipped.
-    if (b.width <= 1 && b.height <= 1) continue;
+    // A box of a pixel, around the text or any of its ancestors, holds text
+    // for screen readers only, clipped.
+    let clipped = false;
+    for (let a = box; a && a !== document.body; a = a.parentElement) {
+      const r = a.getBoundingClientRect();
+      if (r.width <= 1 && r.height <= 1) { clipped = true; break; }
+    }
+    if (clipped) continue;
     const label = JSON.stringify(node.data.trim().slice(0, 40));
     for (const r of rects) {
       if (r.left < b.left - 1 || r.right > b.right + 1) {
