@@ -18,6 +18,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
@@ -592,6 +593,59 @@ func TestOfficeContentPartnerXSS(t *testing.T) {
 				t.Fatalf("public partner page in %s: %d", l, resp.StatusCode)
 			}
 			escaped(t, "public partner page "+l, body)
+		}
+	})
+}
+
+// A translator writes the texts of a person and a partner; the other
+// fields (slug, partner, country, website, images) stay as the draft has
+// them, whatever the form says.
+func TestOfficeContentTranslatorWritesTexts(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("tr@cass.example", "Tr", "en", false, "cass:translator")
+		cass, riac := o.partnerID("cass"), o.partnerID("riac")
+		var xie int64
+		if err := db.QueryRow(context.Background(), `SELECT id FROM people WHERE slug = ?`, "xie-fuzhan").Scan(&xie); err != nil {
+			t.Fatal(err)
+		}
+		tr := o.browser()
+		tr.signIn("tr@cass.example")
+
+		v := personForm(0, " translated")
+		v.Set("slug", "hijacked")
+		v.Set("partner", fmt.Sprint(riac))
+		if resp, doc := tr.post(fmt.Sprintf("/office/people/%d", xie), v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("translator saves a person: %d %s", resp.StatusCode, doc.Find(".field-error, .form-error").Text())
+		}
+		d, err := approval.Load(context.Background(), db, approval.Subject{Kind: approval.KindPerson, ID: xie})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := d.Content.(*forum.Person)
+		if p.Slug != "xie-fuzhan" || p.PartnerID != cass {
+			t.Errorf("a translator's save moved the person: slug %q, partner %d", p.Slug, p.PartnerID)
+		}
+		if !strings.Contains(p.Position.Values["en"], "translated") {
+			t.Errorf("the translator's text was not saved: %q", p.Position.Values["en"])
+		}
+
+		pv := partnerForm(0, "translated")
+		pv.Set("country", "KZ")
+		pv.Set("website", "https://elsewhere.example")
+		if resp, doc := tr.post(fmt.Sprintf("/office/partners/%d", cass), pv); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("translator saves a partner: %d %s", resp.StatusCode, doc.Find(".field-error, .form-error").Text())
+		}
+		d, err = approval.Load(context.Background(), db, approval.Subject{Kind: approval.KindPartner, ID: cass})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pa := d.Content.(*forum.Partner)
+		if pa.Country != "CN" || strings.Contains(pa.Website, "elsewhere") {
+			t.Errorf("a translator's save changed the partner's country %q or website %q", pa.Country, pa.Website)
+		}
+		if !strings.Contains(pa.Name.Values["en"], "translated") {
+			t.Errorf("the translator's name was not saved: %q", pa.Name.Values["en"])
 		}
 	})
 }

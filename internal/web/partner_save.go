@@ -30,12 +30,29 @@ func (s *Server) partnerSave(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	ctx := rq.Context()
 	subj := approval.Subject{Kind: approval.KindPartner, ID: id}
-	f := newForm(rq.T, up.values)
+	values := up.values
+	textsOnly := rq.textsOnly([]int64{id})
+	if textsOnly {
+		// A translator writes the names and the description; every other
+		// field stays as the draft has it, whatever the form says.
+		d, err := approval.Load(ctx, s.db, subj)
+		if err != nil {
+			return err
+		}
+		values = mergeTexts(partnerValues(d.Content.(*forum.Partner), d.Version), values, func(field string) bool {
+			return field == "name" || field == "short_name" || field == "description"
+		})
+		values.Set("version", up.values.Get("version"))
+	}
+	f := newForm(rq.T, values)
 	p := &forum.Partner{}
 	readPartner(f, p)
 	logoID, logo, err := s.readImage(ctx, rq, f, up, "logo")
 	if err != nil {
 		return err
+	}
+	if textsOnly {
+		logo = nil
 	}
 	pg := &partnerPage{Form: f, Action: officePrefix + "/partners/" + strconv.FormatInt(id, 10)}
 	var d *approval.Draft

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -37,12 +38,25 @@ func (s *Server) personSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	f := newForm(rq.T, up.values)
+	values := up.values
+	textsOnly := rq.textsOnly(personPartners(cur))
+	if textsOnly {
+		// A translator writes the names and texts; every other field
+		// stays as the draft has it, whatever the form says.
+		values = mergeTexts(personValues(cur, d.Version), values, func(field string) bool {
+			return field == "name" || strings.HasPrefix(field, "name.") || field == "position" || field == "bio" || field == "affiliation"
+		})
+		values.Set("version", up.values.Get("version"))
+	}
+	f := newForm(rq.T, values)
 	p := &forum.Person{}
 	readPerson(f, p, partnerIDs(partners))
 	photoID, photo, err := s.readImage(ctx, rq, f, up, "photo")
 	if err != nil {
 		return err
+	}
+	if textsOnly {
+		photo = nil
 	}
 	pg := &personPage{Form: f, Action: officePrefix + "/people/" + itoa(id)}
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
