@@ -99,8 +99,10 @@ func officeVisit(t *testing.T, exe, base string, tour bool) {
 		chromedp.SetValue(chromedp.CSS(`[name="theme.ru"]`), newTheme),
 		chromedp.Click(chromedp.CSS(`form.forum-form .actions button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	// Asking to publish leads to the change's page: wait for it, not for
+	// a notice the edit page already shows.
 	do(cass, chromedp.Click(chromedp.CSS(`form.submit-form button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+		chromedp.WaitVisible(chromedp.CSS(`ol.approvers`)))
 	// Until RIAC approves, the public reads the old theme.
 	do(cass, chromedp.Navigate(base+"/ru/forums/treaty-20-forum"), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 	if strings.Contains(text(cass, `main`), "Двадцать лет Договора") {
@@ -131,6 +133,8 @@ func officeVisit(t *testing.T, exe, base string, tour bool) {
 	if !strings.Contains(inserted, "Двадцать") || !strings.Contains(deleted, "празднование") {
 		t.Errorf("the diff marks as inserted %q and as deleted %q", inserted, deleted)
 	}
+	// The approval leads back to the change's page with its notice; the
+	// page before had none, so the notice marks the new page.
 	do(riac, chromedp.Click(chromedp.CSS(`form[action$="/approve"] button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
 
 	do(riac, chromedp.Navigate(base+"/ru/forums/treaty-20-forum"), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
