@@ -67,7 +67,7 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 		d, err = approval.Save(ctx, tx, subj, n, rq.actor())
 		return err
 	})
-	if errors.Is(err, errFormInvalid) || errors.Is(err, errStaleForm) {
+	if errors.Is(err, errFormInvalid) || errors.Is(err, errFormStale) {
 		f.values.Set("slug", cur.Slug)
 		pg.Message = contentStaleMessage(rq, f, d, err)
 		pg.Head = newDraftHead(rq, d, account.SubjectNews, partners)

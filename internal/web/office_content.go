@@ -225,11 +225,7 @@ func (f *form) summary(order ...string) *errorSummary {
 // writing (an upload that is not an image), so that nothing is stored.
 var errFormInvalid = fmt.Errorf("form: %w", errkind.Invalid)
 
-// errStaleForm ends a transaction whose form was loaded from a version
-// the draft has moved on from.
-var errStaleForm = fmt.Errorf("form: %w", errkind.Conflict)
-
-// contentCheckVersion returns errStaleForm when the draft of subj is no longer at
+// contentCheckVersion returns errFormStale when the draft of subj is no longer at
 // the version the form was loaded with.
 func contentCheckVersion(ctx context.Context, tx *store.Tx, subj approval.Subject, f *form) (*approval.Draft, error) {
 	d, err := approval.Load(ctx, tx, subj)
@@ -237,7 +233,7 @@ func contentCheckVersion(ctx context.Context, tx *store.Tx, subj approval.Subjec
 		return nil, err
 	}
 	if strconv.Itoa(d.Version) != strings.TrimSpace(f.values.Get("version")) {
-		return d, errStaleForm
+		return d, errFormStale
 	}
 	return d, nil
 }
@@ -247,7 +243,7 @@ func contentCheckVersion(ctx context.Context, tx *store.Tx, subj approval.Subjec
 // draft's, so that saving the kept text again is a choice made knowing it;
 // "" otherwise.
 func contentStaleMessage(rq *officeRequest, f *form, d *approval.Draft, err error) string {
-	if !errors.Is(err, errStaleForm) {
+	if !errors.Is(err, errFormStale) {
 		return ""
 	}
 	f.values.Set("version", strconv.Itoa(d.Version))
@@ -260,7 +256,7 @@ func formStatus(up *upload, err error) int {
 	switch {
 	case up != nil && up.oversized():
 		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, errStaleForm):
+	case errors.Is(err, errFormStale):
 		return http.StatusConflict
 	}
 	return http.StatusUnprocessableEntity

@@ -73,7 +73,7 @@ func (s *Server) partnerSave(w http.ResponseWriter, rq *officeRequest) error {
 		d, err = approval.Save(ctx, tx, subj, p, rq.actor())
 		return err
 	})
-	if errors.Is(err, errFormInvalid) || errors.Is(err, errStaleForm) {
+	if errors.Is(err, errFormInvalid) || errors.Is(err, errFormStale) {
 		if d == nil {
 			return err
 		}
