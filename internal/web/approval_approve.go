@@ -25,17 +25,8 @@ func (s *Server) approvalApprove(w http.ResponseWriter, rq *officeRequest) error
 	ctx := rq.Context()
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Approve)
+		sd, version, err := s.loadDecision(ctx, tx, rq, subj, account.Approve)
 		if err != nil {
-			return err
-		}
-		// The version is read once the account may act on the subject,
-		// so that whoever may not learns nothing from the form.
-		version, err := decisionVersion(rq)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion(sd, version); err != nil {
 			return err
 		}
 		partner, err := decidingPartner(rq, sd.Draft)

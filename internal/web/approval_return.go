@@ -27,17 +27,8 @@ func (s *Server) approvalReturn(w http.ResponseWriter, rq *officeRequest) error 
 	comment := f.multiline("comment", true, 4000)
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Approve)
+		sd, version, err := s.loadDecision(ctx, tx, rq, subj, account.Approve)
 		if err != nil {
-			return err
-		}
-		// The version is read once the account may act on the subject,
-		// so that whoever may not learns nothing from the form.
-		version, err := decisionVersion(rq)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion(sd, version); err != nil {
 			return err
 		}
 		if !f.ok() {
@@ -61,11 +52,7 @@ func (s *Server) approvalReturn(w http.ResponseWriter, rq *officeRequest) error 
 		return s.approvalStepError(w, rq, err)
 	}
 	if !f.ok() {
-		page, err := s.approvalPage(rq, subj, f)
-		if err != nil {
-			return err
-		}
-		return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "approval", "approvals", page.Title, page)
+		return s.renderApprovalInvalid(w, rq, subj, f)
 	}
 	s.flash(ctx, "office.approval.flash.returned")
 	return seeOther(w, rq.Request, approvalPath(subj))

@@ -26,17 +26,8 @@ func (s *Server) approvalSchedule(w http.ResponseWriter, rq *officeRequest) erro
 	ctx := rq.Context()
 	f := newForm(rq.T, rq.PostForm)
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Publish)
+		sd, _, err := s.loadDecision(ctx, tx, rq, subj, account.Publish)
 		if err != nil {
-			return err
-		}
-		// The version is read once the account may act on the subject,
-		// so that whoever may not learns nothing from the form.
-		version, err := decisionVersion(rq)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion(sd, version); err != nil {
 			return err
 		}
 		loc := approvalZone(ctx, &forum.Store{DB: tx, Drafts: true}, subj, sd.Draft.Content)
@@ -51,11 +42,7 @@ func (s *Server) approvalSchedule(w http.ResponseWriter, rq *officeRequest) erro
 		return s.approvalStepError(w, rq, err)
 	}
 	if !f.ok() {
-		page, err := s.approvalPage(rq, subj, f)
-		if err != nil {
-			return err
-		}
-		return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "approval", "approvals", page.Title, page)
+		return s.renderApprovalInvalid(w, rq, subj, f)
 	}
 	s.flash(ctx, "office.approval.flash.schedule_set")
 	return seeOther(w, rq.Request, approvalPath(subj))

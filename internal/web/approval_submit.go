@@ -38,17 +38,8 @@ func (s *Server) approvalSubmit(w http.ResponseWriter, rq *officeRequest) error 
 	ctx := rq.Context()
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, account.Publish)
+		_, _, err := s.loadDecision(ctx, tx, rq, subj, account.Publish)
 		if err != nil {
-			return err
-		}
-		// The version is read once the account may act on the subject,
-		// so that whoever may not learns nothing from the form.
-		version, err := decisionVersion(rq)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion(sd, version); err != nil {
 			return err
 		}
 		if d, err = approval.Submit(ctx, tx, subj, rq.actor()); err != nil {

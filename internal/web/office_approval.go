@@ -432,23 +432,35 @@ func (s *Server) approvalStepError(w http.ResponseWriter, rq *officeRequest, err
 	return s.officeRenderStatus(w, rq, status, "error", "", main.Title, main)
 }
 
-// decisionVersion reads the version of the draft a decision's form was
-// made for: a draft's versions start at 1.
-func decisionVersion(rq *officeRequest) (int, error) {
-	v, err := strconv.Atoi(rq.PostForm.Get("version"))
-	if err != nil || v < 1 {
-		return 0, badRequest("version %q", rq.PostForm.Get("version"))
+// loadDecision reads subj's draft through tx for a decision (action) on
+// the version the form names, which it returns: 404 or 403 for whoever may
+// not act on subj, 400 for a form without a version (a draft's versions
+// start at 1), and approval.ErrStale (409) for another version than the
+// draft's current one. The version is read only once the account may act,
+// so that whoever may not learns nothing from the form.
+func (s *Server) loadDecision(ctx context.Context, tx *store.Tx, rq *officeRequest, subj approval.Subject, action account.Action) (*approvalDraft, int, error) {
+	sd, err := s.loadApprovalSubject(ctx, tx, rq, subj, action)
+	if err != nil {
+		return nil, 0, err
 	}
-	return v, nil
+	version, err := strconv.Atoi(rq.PostForm.Get("version"))
+	if err != nil || version < 1 {
+		return nil, 0, badRequest("version %q", rq.PostForm.Get("version"))
+	}
+	if sd.Draft.Version != version {
+		return nil, 0, fmt.Errorf("%s: version %d, the draft is at %d: %w", subj, version, sd.Draft.Version, approval.ErrStale)
+	}
+	return sd, version, nil
 }
 
-// checkVersion refuses a decision on another version than the draft's
-// current one.
-func checkVersion(sd *approvalDraft, version int) error {
-	if sd.Draft.Version != version {
-		return fmt.Errorf("%s: version %d, the draft is at %d: %w", sd.Subject, version, sd.Draft.Version, approval.ErrStale)
+// renderApprovalInvalid shows subj's change page again with f's messages
+// at their fields (422).
+func (s *Server) renderApprovalInvalid(w http.ResponseWriter, rq *officeRequest, subj approval.Subject, f *form) error {
+	page, err := s.approvalPage(rq, subj, f)
+	if err != nil {
+		return err
 	}
-	return nil
+	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "approval", "approvals", page.Title, page)
 }
 
 // decidingPartner returns the partner on whose behalf the account decides
