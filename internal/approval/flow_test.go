@@ -390,3 +390,45 @@ func FuzzParseSubject(f *testing.F) {
 		}
 	})
 }
+
+// TestDrafts: the lists' one read of every draft of a kind gives each
+// draft as Load does, approvals included, and nothing of other kinds or
+// of subjects without a draft.
+func TestDrafts(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := newSite(t, db)
+		if got, err := approval.Drafts(ctx, db, approval.KindForum); err != nil || len(got) != 0 {
+			t.Fatalf("before any save: %v, %v", got, err)
+		}
+		s.editTheme(t, s.a, "Тема в работе")
+		if _, err := s.tx(t, func(tx *store.Tx) (*approval.Draft, error) { return approval.Submit(ctx, tx, s.subject(), s.a) }); err != nil {
+			t.Fatal(err)
+		}
+		n := db.QueryCount()
+		got, err := approval.Drafts(ctx, db, approval.KindForum)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q := db.QueryCount() - n; q != 2 {
+			t.Errorf("Drafts cost %d queries, want 2", q)
+		}
+		want, err := approval.Load(ctx, db, s.subject())
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := got[s.forum.ID]
+		if len(got) != 1 || d == nil {
+			t.Fatalf("Drafts: %v, want the forum's draft alone", got)
+		}
+		if d.Version != want.Version || d.State != approval.Submitted || !slices.Equal(d.Approvals, want.Approvals) || len(d.Approvals) != 2 {
+			t.Errorf("Drafts gives version %d %q approvals %+v; Load gives %d %q %+v", d.Version, d.State, d.Approvals, want.Version, want.State, want.Approvals)
+		}
+		if theme := d.Content.(*forum.Forum).Theme.Values["ru"]; theme != "Тема в работе" {
+			t.Errorf("the draft's theme is %q", theme)
+		}
+		if other, err := approval.Drafts(ctx, db, approval.KindNews); err != nil || len(other) != 0 {
+			t.Errorf("news drafts: %v, %v", other, err)
+		}
+	})
+}

@@ -11,15 +11,11 @@ import (
 
 // forumIndexRow is one forum in the office's list.
 type forumIndexRow struct {
-	ID    int64
-	Title string
-	Slug  string
-	Dates string
-	// State is "published", "draft", "submitted", "returned" or
-	// "scheduled"; StateName says it in the reader's language.
-	State, StateName string
-	// Public says whether the public sees the forum, whatever its draft.
-	Public                bool
+	ID                    int64
+	Title                 string
+	Slug                  string
+	Dates                 string
+	State                 listState
 	EditURL, ProgrammeURL string
 	PublicURL             string
 }
@@ -36,33 +32,26 @@ func (s *Server) forumIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
+	drafts, err := approval.Drafts(ctx, s.db, approval.KindForum)
+	if err != nil {
+		return err
+	}
 	var rows []forumIndexRow
 	for _, lf := range forums {
 		if !rq.can(account.SubjectForum, account.View, hostIDs(lf.Hosts)...) {
 			continue
 		}
-		d, err := approval.Load(ctx, s.db, approval.Subject{Kind: approval.KindForum, ID: lf.ID})
-		if err != nil {
-			return err
+		d := drafts[lf.ID]
+		f := lf
+		if d != nil {
+			f = d.Content.(*forum.Forum)
 		}
-		f := d.Content.(*forum.Forum)
 		id := strconv.FormatInt(lf.ID, 10)
-		row := forumIndexRow{ID: lf.ID, Slug: f.Slug, Public: lf.Published,
+		row := forumIndexRow{ID: lf.ID, Slug: f.Slug, State: draftListState(rq.T, d, lf.Published),
 			EditURL: officePrefix + "/forums/" + id, ProgrammeURL: officePrefix + "/forums/" + id + "/programme"}
 		row.Title, _ = f.Title.In(rq.Lang)
 		loc := f.Location()
 		row.Dates = rq.T.DateRange(f.StartsAt.In(loc), f.EndsAt.In(loc))
-		switch {
-		case d.State == approval.Editing:
-			row.State = "draft"
-		case d.State != "":
-			row.State = string(d.State)
-		case lf.Published:
-			row.State = "published"
-		default:
-			row.State = "draft"
-		}
-		row.StateName = rq.T.T("office.forum.state." + row.State)
 		if lf.Published {
 			row.PublicURL = "/" + rq.Lang + "/forums/" + lf.Slug
 		}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 )
 
@@ -12,6 +13,7 @@ type newsRow struct {
 	*forum.NewsPost
 	Title, Forum string
 	States       []langState
+	State        listState
 }
 
 // newsIndexLimit is how many of the newest posts the office lists.
@@ -35,12 +37,22 @@ func (s *Server) newsIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
+	drafts, err := approval.Drafts(ctx, s.db, approval.KindNews)
+	if err != nil {
+		return err
+	}
 	byID := map[int64]*forum.Forum{}
 	for _, f := range forums {
 		byID[f.ID] = f
 	}
 	var rows []newsRow
-	for _, n := range posts {
+	for _, live := range posts {
+		// The office lists the post as its draft has it; permissions go
+		// by the draft's forum, as on the post's page.
+		n, d := live, drafts[live.ID]
+		if d != nil {
+			n = d.Content.(*forum.NewsPost)
+		}
 		var hosts []int64
 		var forumTitle string
 		if f := byID[n.ForumID]; f != nil {
@@ -51,7 +63,8 @@ func (s *Server) newsIndex(w http.ResponseWriter, rq *officeRequest) error {
 			continue
 		}
 		title, _ := n.Title.In(rq.Lang)
-		rows = append(rows, newsRow{NewsPost: n, Title: title, Forum: forumTitle, States: langStates(rq.T, n.Title, contentLangs)})
+		rows = append(rows, newsRow{NewsPost: n, Title: title, Forum: forumTitle, States: langStates(rq.T, n.Title, contentLangs),
+			State: draftListState(rq.T, d, live.Published)})
 	}
 	main := struct {
 		Rows      []newsRow

@@ -102,7 +102,7 @@ func TestOfficeForumEdit(t *testing.T) {
 			t.Fatalf("forum list: %d", resp.StatusCode)
 		}
 		row := doc.Find(`tr[data-forum="treaty-20-forum"]`)
-		if row.Length() != 1 || strings.TrimSpace(row.Find(".forum-state").Text()) != "Published" || row.Find(`a[href="`+path+`"]`).Length() == 0 {
+		if row.Length() != 1 || strings.TrimSpace(row.Find(".list-state").Text()) != "Published" || row.Find(`a[href="`+path+`"]`).Length() == 0 {
 			t.Fatalf("forum list row: %q", row.Text())
 		}
 
@@ -397,7 +397,7 @@ func TestOfficeForumCreate(t *testing.T) {
 			t.Error("the new forum is public before approval")
 		}
 		_, doc = b.get("/office/forums")
-		if got := strings.TrimSpace(doc.Find(`tr[data-forum="new-forum"] .forum-state`).Text()); got != "Черновик" {
+		if got := strings.TrimSpace(doc.Find(`tr[data-forum="new-forum"] .list-state`).Text()); got != "Черновик" {
 			t.Errorf("state of the new forum in the list: %q", got)
 		}
 		// Only the columns of the promised languages are shown.

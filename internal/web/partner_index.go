@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
@@ -15,6 +16,7 @@ type partnerRow struct {
 	*forum.Partner
 	Name, ShortName string
 	States          []langState
+	State           listState
 }
 
 // partnerIndex answers GET /office/partners: the partners whose profile
@@ -24,18 +26,28 @@ func (s *Server) partnerIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.must(account.SubjectPartner, account.View); err != nil {
 		return err
 	}
-	partners, err := s.forums.WithDrafts().Partners(rq.Context())
+	ctx := rq.Context()
+	partners, err := s.forums.WithDrafts().Partners(ctx)
+	if err != nil {
+		return err
+	}
+	drafts, err := approval.Drafts(ctx, s.db, approval.KindPartner)
 	if err != nil {
 		return err
 	}
 	var rows []partnerRow
-	for _, p := range partners {
+	for _, live := range partners {
+		p, d := live, drafts[live.ID]
+		if d != nil {
+			p = d.Content.(*forum.Partner)
+		}
 		if !rq.can(account.SubjectPartner, account.View, p.ID) {
 			continue
 		}
 		name, _ := p.Name.In(rq.Lang)
 		short, _ := p.ShortName.In(rq.Lang)
-		rows = append(rows, partnerRow{Partner: p, Name: name, ShortName: short, States: langStates(rq.T, p.Name, contentLangs)})
+		rows = append(rows, partnerRow{Partner: p, Name: name, ShortName: short, States: langStates(rq.T, p.Name, contentLangs),
+			State: draftListState(rq.T, d, live.Published)})
 	}
 	i18nSortBy(rq.Lang, rows, func(r partnerRow) string { return strings.ToLower(r.Name) })
 	main := struct {

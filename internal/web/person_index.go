@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 )
 
@@ -11,6 +12,7 @@ import (
 type personRow struct {
 	*forum.Person
 	Name, Partner string
+	State         listState
 }
 
 // personIndex answers GET /office/people: the people the account may see
@@ -29,17 +31,25 @@ func (s *Server) personIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
+	drafts, err := approval.Drafts(ctx, s.db, approval.KindPerson)
+	if err != nil {
+		return err
+	}
 	short := map[int64]string{}
 	for _, p := range partners {
 		short[p.ID], _ = p.ShortName.In(rq.Lang)
 	}
 	var rows []personRow
-	for _, p := range people {
+	for _, live := range people {
+		p, d := live, drafts[live.ID]
+		if d != nil {
+			p = d.Content.(*forum.Person)
+		}
 		if !rq.can(account.SubjectPerson, account.View, personPartners(p)...) {
 			continue
 		}
 		n, l := p.Names.In(rq.Lang)
-		row := personRow{Person: p, Name: n.Full(l), Partner: short[p.PartnerID]}
+		row := personRow{Person: p, Name: n.Full(l), Partner: short[p.PartnerID], State: draftListState(rq.T, d, live.Published)}
 		if p.PartnerID == 0 {
 			row.Partner, _ = p.Affiliation.In(rq.Lang)
 		}
