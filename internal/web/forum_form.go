@@ -234,6 +234,17 @@ func (rq *officeRequest) checkForum(ctx context.Context, q store.Querier, fm *fo
 		case err != nil && !errors.Is(err, forum.ErrNotFound):
 			return err
 		}
+		// Another forum's draft may have taken the slug too; publishing
+		// both would fail.
+		drafts, err := approval.Drafts(ctx, q, approval.KindForum)
+		if err != nil {
+			return err
+		}
+		for id, d := range drafts {
+			if id != f.ID && d.Content.(*forum.Forum).Slug == f.Slug && len(fm.errors["slug"]) == 0 {
+				fm.fail("slug", "office.forum.slug.taken")
+			}
+		}
 	}
 	if fm.ok() {
 		if err := forum.ValidateForum(f); err != nil {

@@ -405,6 +405,20 @@ func TestOfficeForumCreate(t *testing.T) {
 		if byID(doc, "theme.zh").Length() != 0 || byID(doc, "theme.ru").Length() != 1 {
 			t.Error("the form shows columns of languages the forum does not promise")
 		}
+
+		// A slug that another forum's draft has taken is refused too,
+		// though no live forum has it yet: publishing both would fail.
+		renamed := formValues(t, doc, "form.forum-form")
+		renamed.Set("slug", "renamed-forum")
+		if resp, _ := b.post(resp.Header.Get("Location"), renamed); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("rename in the draft: %d", resp.StatusCode)
+		}
+		second := newForumForm(cass, riac)
+		second.Set("slug", "renamed-forum")
+		resp, doc = b.post("/office/forums", second)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(byID(doc, "slug-error").Text(), "уже занято") {
+			t.Errorf("a slug taken by another forum's draft: %d %q", resp.StatusCode, byID(doc, "slug-error").Text())
+		}
 	})
 }
 
