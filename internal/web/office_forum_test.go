@@ -556,6 +556,25 @@ func TestOfficeProgrammeEdit(t *testing.T) {
 		if _, body := o.browser().do("GET", "/en/forums/treaty-20-forum/programme", nil); strings.Contains(body, "Welcome") || !strings.Contains(body, "Igor") {
 			t.Error("the public programme shows the draft")
 		}
+		// The programme's preview shows the new speech and links to its
+		// preview, which shows it as the draft has it; the language
+		// switcher stays in the speech's preview.
+		preview := fmt.Sprintf("/office/preview/programme/%d", id)
+		_, doc = b.get(preview + "/en")
+		if href := doc.Find(`a:contains("Welcome")`).AttrOr("href", ""); href != preview+"/en/speeches/welcome" {
+			t.Errorf("the programme's preview links the new speech to %q", href)
+		}
+		resp, doc = b.get(preview + "/en/speeches/welcome")
+		if resp.StatusCode != 200 || !strings.Contains(text(doc, "main h1"), "Welcome") || doc.Find(".preview-banner").Length() != 1 ||
+			doc.Find(`a[hreflang="ru"][href="`+preview+`/ru/speeches/welcome"]`).Length() == 0 {
+			t.Errorf("the new speech's preview: %d %q, banner %d", resp.StatusCode, text(doc, "main h1"), doc.Find(".preview-banner").Length())
+		}
+		if resp, _ := b.get(preview + "/en/speeches/no-such-speech"); resp.StatusCode != 404 {
+			t.Errorf("the preview of a speech the draft lacks: %d", resp.StatusCode)
+		}
+		if resp, _ := o.browser().do("GET", "/en/forums/treaty-20-forum/speeches/welcome", nil); resp.StatusCode != 404 {
+			t.Errorf("the public sees the draft's speech: %d", resp.StatusCode)
+		}
 
 		// The form reads back what was saved, times in the forum's zone.
 		resp, doc = b.get(path)

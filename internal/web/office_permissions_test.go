@@ -71,6 +71,7 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/approvals/partner/{partner}", account.SubjectPartner, account.View, true, false},
 	{"GET", "/office/preview/forum/{forum}", account.SubjectForum, account.View, true, false},
 	{"GET", "/office/preview/programme/{forum}", account.SubjectProgramme, account.View, true, false},
+	{"GET", "/office/preview/programme/{forum}/en/speeches/{speech}", account.SubjectProgramme, account.View, true, false},
 	{"GET", "/office/preview/person/{person}", account.SubjectPerson, account.View, true, false},
 	{"GET", "/office/preview/news/{news}", account.SubjectNews, account.View, true, false},
 	{"GET", "/office/preview/partner/{partner}", account.SubjectPartner, account.View, true, false},
@@ -218,6 +219,7 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 		"partner": id(`SELECT id FROM partners WHERE slug = ?`, "cass"),
 		"news":    id(`SELECT MIN(id) FROM news_posts`),
 		"media":   id(`SELECT MIN(id) FROM media`),
+		"speech":  "wang-yi-video-address",
 	}
 	ias := o.account("organiser@ias.example", "IAS organiser", "en", false)
 	actor := approval.Actor{AccountID: ias.ID, Name: ias.Name}
@@ -243,6 +245,12 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 			return err
 		}
 		other["person"] = fmt.Sprint(d.Subject.ID)
+		prog := &forum.Programme{ForumID: f.ID, Sessions: []*forum.Session{{ForumID: f.ID, Title: en("Opening"), StartsAt: start, EndsAt: start.Add(time.Hour),
+			Speeches: []*forum.Speech{{ForumID: f.ID, Slug: "ias-address", SpeakerID: pe.ID, Kind: forum.Remark, OriginalLang: "en", Title: en("Address"), StartsAt: start, EndsAt: start.Add(time.Hour)}}}}}
+		if _, err := approval.Save(ctx, tx, approval.Subject{Kind: approval.KindProgramme, ID: f.ID}, prog, actor); err != nil {
+			return err
+		}
+		other["speech"] = "ias-address"
 		n := &forum.NewsPost{Slug: "ias-news", ForumID: f.ID, Title: en("Institute of Area Studies announces"), Body: en("Draft."), PublishedAt: start}
 		if d, err = approval.Create(ctx, tx, approval.KindNews, n, actor); err != nil {
 			return err

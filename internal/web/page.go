@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
@@ -27,6 +28,10 @@ type request struct {
 	// page is marked as a preview, noindex, and its language switcher
 	// stays in the preview.
 	Preview string
+	// PreviewPath is the rest of the public path after the language that
+	// the preview's own path keeps ("/speeches/opening" for a speech of a
+	// programme's preview), so that the language switcher stays on it.
+	PreviewPath string
 }
 
 // result is a rendered response: HTML, a feed or a calendar.
@@ -101,10 +106,14 @@ type pageData struct {
 	NoIndex     bool
 	// Preview marks a page rendered from a draft for the office: it shows
 	// a banner saying so.
-	Preview  bool
-	Feed     string
-	Calendar string
-	Brand    []string
+	Preview bool
+	// SpeechPreview, in a programme's preview, is the office path that a
+	// speech's slug completes to show the speech as the draft has it;
+	// empty elsewhere, where speeches link to their public pages.
+	SpeechPreview string
+	Feed          string
+	Calendar      string
+	Brand         []string
 	// ForumNav, on the pages of one forum, leads to its overview, programme
 	// and speakers.
 	ForumNav *forumNav
@@ -171,7 +180,10 @@ func (s *Server) html(rq *request, view, path string, d *pageData) (result, erro
 	if rq.Preview != "" {
 		d.Preview, d.NoIndex = true, true
 		for i := range d.Alternates {
-			d.Alternates[i].Path = rq.Preview + "/" + d.Alternates[i].Lang
+			d.Alternates[i].Path = rq.Preview + "/" + d.Alternates[i].Lang + rq.PreviewPath
+		}
+		if strings.HasPrefix(rq.Preview, officePrefix+"/preview/"+string(approval.KindProgramme)+"/") {
+			d.SpeechPreview = rq.Preview + "/" + rq.Lang + "/speeches/"
 		}
 	}
 	var buf bytes.Buffer

@@ -25,7 +25,10 @@ var errPreviewRendered = errors.New("preview rendered")
 // programme, news post, partner, person) in lang (the account's language
 // when none is given) exactly as the public will see it once the draft is
 // published, marked as a preview and noindex, never cached (the office
-// chain says no-store, and the public page cache never sees it).
+// chain says no-store, and the public page cache never sees it). In a
+// programme's preview the speeches link to
+// /office/preview/programme/{id}/{lang}/speeches/{speech}, their pages as
+// the draft has them.
 //
 // The draft is applied to the live tables in a transaction, the public
 // page's own handler renders from a store bound to that transaction, and
@@ -62,7 +65,16 @@ func (s *Server) previewShow(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		r := rq.Request.Clone(ctx)
 		r.SetPathValue(param, slug)
-		res, err = page(&request{Request: r, Lang: l, T: s.catalog.Printer(l), Query: url.Values{}, Forums: fs, Preview: approvalPreviewPath(subj)})
+		var rest string
+		if sp := rq.PathValue("speech"); sp != "" && subj.Kind != approval.KindProgramme {
+			return fmt.Errorf("preview of speech %q of %s: %w", sp, subj, errkind.NotFound)
+		} else if sp != "" {
+			// A speech of the programme's draft: its page as the public
+			// will see it.
+			page, rest = s.speechShow, "/speeches/"+sp
+			r.SetPathValue("speech", sp)
+		}
+		res, err = page(&request{Request: r, Lang: l, T: s.catalog.Printer(l), Query: url.Values{}, Forums: fs, Preview: approvalPreviewPath(subj), PreviewPath: rest})
 		if err != nil {
 			return err
 		}

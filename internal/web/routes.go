@@ -266,6 +266,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/approvals/{kind}/{id}/schedule", members, s.approvalSchedule)
 	route("GET /office/preview/{kind}/{id}", members, s.previewShow)
 	route("GET /office/preview/{kind}/{id}/{lang}", members, s.previewShow)
+	route("GET /office/preview/{kind}/{id}/{lang}/speeches/{speech}", members, s.previewShow)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

@@ -55,6 +55,7 @@ func templateFuncs(as *assets) template.FuncMap {
 		"typesetProse": typesetProse,
 		"label":        label,
 		"flat":         flat,
+		"speechHref":   speechHref,
 	}
 }
 
@@ -137,4 +138,14 @@ func srcset(im *media.Image) string {
 		parts = append(parts, fmt.Sprintf("/media/%s %dw", im.BlobKey, im.Width))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// speechHref is the link to the speech slug of the forum whose public path
+// after the language is forumPath ("/forums/treaty-20"): its public page,
+// or in a programme's preview the speech's preview.
+func speechHref(p *pageData, forumPath, slug string) string {
+	if p.SpeechPreview != "" {
+		return p.SpeechPreview + slug
+	}
+	return "/" + p.Lang + forumPath + "/speeches/" + slug
 }
