@@ -460,12 +460,18 @@ func mayManageTeam(ctx context.Context, q store.Querier, by *Account, partnerID 
 	return nil
 }
 
-// ChangePassword sets a new password after checking the current one
-// (ErrWrongPassword) and the rules (ErrWeakPassword), and ends every
-// session of the account by raising its SessionEpoch. It returns the
-// account as it now is, so that the caller can renew the session it
-// serves.
-func (s *Store) ChangePassword(ctx context.Context, id int64, old, new string) (*Account, error) {
+// ChangePassword sets a new password after checking the rules
+// (ErrWeakPassword) and the current one, and ends every session of the
+// account by raising its SessionEpoch. It returns the account as it now
+// is, so that the caller can renew the session it serves.
+//
+// The current password is checked as at sign-in from clientAddr (see
+// Authenticate), so that a signed-in session is no unlimited oracle of
+// its own password: a wrong one is a *CredentialsError (errors.Is
+// ErrWrongPassword) with the delay to wait and counts towards the
+// account's lock; while the account or the client is locked the answer
+// is a *LockedError without a check.
+func (s *Store) ChangePassword(ctx context.Context, id int64, old, new, clientAddr string) (*Account, error) {
 	if err := CheckPassword(new); err != nil {
 		return nil, err
 	}
@@ -473,12 +479,8 @@ func (s *Store) ChangePassword(ctx context.Context, id int64, old, new string) (
 	if err != nil {
 		return nil, err
 	}
-	ok, err := s.hasher().Verify(ctx, old, a.passwordHash)
-	if err != nil && !errors.Is(err, ErrMalformedHash) {
+	if err := s.checkPassword(ctx, signInKeys(a.Email, clientAddr), a, old, ErrWrongPassword); err != nil {
 		return nil, err
-	}
-	if !ok {
-		return nil, ErrWrongPassword
 	}
 	return s.setPassword(ctx, a, new)
 }

@@ -307,13 +307,13 @@ func TestPasswordChanges(t *testing.T) {
 		ctx := context.Background()
 		s := testStore(db, newClock())
 		a := mustCreate(t, s, "li@x.example", false)
-		if _, err := s.ChangePassword(ctx, a.ID, "wrong password!", "a new password"); !errors.Is(err, ErrWrongPassword) {
+		if _, err := s.ChangePassword(ctx, a.ID, "wrong password!", "a new password", ""); !errors.Is(err, ErrWrongPassword) {
 			t.Errorf("wrong old password: %v", err)
 		}
-		if _, err := s.ChangePassword(ctx, a.ID, pw, "short"); !errors.Is(err, ErrWeakPassword) {
+		if _, err := s.ChangePassword(ctx, a.ID, pw, "short", ""); !errors.Is(err, ErrWeakPassword) {
 			t.Errorf("weak new password: %v", err)
 		}
-		b, err := s.ChangePassword(ctx, a.ID, pw, "a new password")
+		b, err := s.ChangePassword(ctx, a.ID, pw, "a new password", "")
 		if err != nil || b.SessionEpoch != a.SessionEpoch+1 {
 			t.Fatalf("ChangePassword: %v, epoch %d", err, b.SessionEpoch)
 		}

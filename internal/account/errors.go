@@ -83,7 +83,7 @@ var (
 	// *PasswordError.
 	ErrWeakPassword = newProblem("password does not meet the rules", "account.password.short", errkind.Invalid, MinPasswordChars)
 	// ErrWrongPassword: the current password given to ChangePassword is
-	// wrong.
+	// wrong; the error returned is a *CredentialsError.
 	ErrWrongPassword = newProblem("the current password is wrong", "account.password.wrong", errkind.Invalid)
 	// ErrInvalidEmail: not one e-mail address.
 	ErrInvalidEmail = newProblem("not a valid e-mail address", "account.email.invalid", errkind.Invalid)
@@ -108,11 +108,12 @@ var (
 	ErrNotFound = newProblem("not found", "account.not_found", errkind.NotFound)
 )
 
-// CredentialsError is a failed sign-in (ErrBadCredentials) or a wrong
-// one-time code (ErrTOTPInvalid), with the delay the caller should wait
-// before it answers.
+// CredentialsError is a failed sign-in (ErrBadCredentials), a wrong
+// one-time or recovery code (ErrTOTPInvalid) or a wrong current password
+// (ErrWrongPassword), with the delay the caller should wait before it
+// answers.
 type CredentialsError struct {
-	Kind *Problem // ErrBadCredentials or ErrTOTPInvalid
+	Kind *Problem // ErrBadCredentials, ErrTOTPInvalid or ErrWrongPassword
 	// Delay grows with the failures counted so far: 1, 2, 4, then 8
 	// seconds after the first to fourth failure in the window. The store
 	// does not sleep; the sign-in handler waits this long before it

@@ -200,9 +200,15 @@ func (s *Store) InvitationByToken(ctx context.Context, token string) (*Invitatio
 // invitation's address, it creates one with name (the invitation's name
 // when empty), password and lang, checked as by Create. When one has, it
 // only adds the membership, and password must be that account's
-// (ErrBadCredentials otherwise; name and lang are then ignored). It
-// returns the account with its memberships; the invitation is used up.
-func (s *Store) Accept(ctx context.Context, token, name, password, lang string) (*Account, error) {
+// (name and lang are then ignored), checked as at sign-in from
+// clientAddr (see Authenticate): a wrong one is a *CredentialsError
+// (errors.Is ErrBadCredentials) with the delay to wait and counts
+// towards the account's lock, and while the account or the client is
+// locked the answer is a *LockedError without a check. It returns the
+// account with its memberships; the invitation is used up. A right
+// password clears the account's failures unless the account has TOTP
+// on, whose sign-in still asks for its code.
+func (s *Store) Accept(ctx context.Context, token, name, password, lang, clientAddr string) (*Account, error) {
 	inv, err := s.InvitationByToken(ctx, token)
 	if err != nil {
 		return nil, err
@@ -214,12 +220,8 @@ func (s *Store) Accept(ctx context.Context, token, name, password, lang string) 
 	var a *Account
 	var hash string
 	if existing != nil {
-		ok, err := s.hasher().Verify(ctx, password, existing.passwordHash)
-		if err != nil && !errors.Is(err, ErrMalformedHash) {
+		if err := s.checkPassword(ctx, signInKeys(existing.Email, clientAddr), existing, password, ErrBadCredentials); err != nil {
 			return nil, err
-		}
-		if !ok || existing.Disabled {
-			return nil, &CredentialsError{Kind: ErrBadCredentials, AccountID: existing.ID}
 		}
 		a = existing
 	} else {
@@ -260,6 +262,11 @@ func (s *Store) Accept(ctx context.Context, token, name, password, lang string) 
 	})
 	if err != nil {
 		return nil, err
+	}
+	if existing != nil && !existing.TOTPEnabled {
+		if err := clearThrottle(ctx, s.DB, accountKey(a.Email)); err != nil {
+			return nil, fmt.Errorf("clear failed sign-ins: %w", err)
+		}
 	}
 	return s.ByID(ctx, a.ID)
 }

@@ -252,3 +252,36 @@ func (s *Store) Authenticate(ctx context.Context, email, password, clientAddr st
 	}
 	return a, nil
 }
+
+// checkPassword checks password against a's own under the throttle of
+// keys, as Authenticate does at sign-in, for the other places that ask
+// for an account's password (accepting an invitation, changing the
+// password), so that they are no unlimited oracle and their failures
+// count towards the same lock. It returns a *LockedError while a key is
+// locked (without checking the password), the error of fail with kind
+// for a wrong password or a disabled account (a *CredentialsError, or a
+// new *LockedError at the limit), and nil for the right one.
+func (s *Store) checkPassword(ctx context.Context, keys []throttleKey, a *Account, password string, kind *Problem) error {
+	if until, err := s.lockedUntil(ctx, keyNames(keys)); err != nil {
+		return err
+	} else if !until.IsZero() {
+		return s.lockedError(until, false, a.ID)
+	}
+	h := s.hasher()
+	ok := false
+	if a.passwordHash == "" || len(password) > MaxPasswordBytes {
+		if err := h.verifyDummy(ctx, password[:min(len(password), MaxPasswordBytes)]); err != nil {
+			return err
+		}
+	} else {
+		var err error
+		ok, err = h.Verify(ctx, password, a.passwordHash)
+		if err != nil && !errors.Is(err, ErrMalformedHash) {
+			return err
+		}
+	}
+	if !ok || a.Disabled {
+		return s.fail(ctx, keys, kind, a.ID)
+	}
+	return nil
+}

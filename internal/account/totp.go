@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/subtle"
+	"database/sql"
+	"errors"
 	"fmt"
 	"image/png"
 	"strings"
@@ -11,6 +13,8 @@ import (
 
 	"github.com/pquerna/otp"
 	"github.com/pquerna/otp/totp"
+
+	"github.com/tandemforum/tandem/internal/store"
 )
 
 // TOTP as RFC 6238 and every authenticator app have it: SHA-1, 6 digits,
@@ -83,29 +87,85 @@ func matchStep(secret, code string, now time.Time, last int64) int64 {
 }
 
 // ConfirmTOTP turns TOTP on when code was made with the secret of
-// GenerateTOTP: ErrTOTPInvalid for another code, ErrTOTPState when no
-// enrolment awaits.
-func (s *Store) ConfirmTOTP(ctx context.Context, id int64, code string) error {
+// GenerateTOTP, and returns the account's first RecoveryCodeCount
+// recovery codes, to be shown once: ErrTOTPInvalid for another code,
+// ErrTOTPState when no enrolment awaits.
+func (s *Store) ConfirmTOTP(ctx context.Context, id int64, code string) ([]string, error) {
 	a, err := s.ByID(ctx, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if a.TOTPEnabled || a.totpSecret == "" {
-		return ErrTOTPState
+		return nil, ErrTOTPState
 	}
 	st := matchStep(a.totpSecret, code, s.now(), 0)
 	if st == 0 {
-		return &CredentialsError{Kind: ErrTOTPInvalid, AccountID: id}
+		return nil, &CredentialsError{Kind: ErrTOTPInvalid, AccountID: id}
 	}
-	_, err = s.DB.Exec(ctx, `UPDATE accounts SET totp_enabled = TRUE, totp_last_step = ? WHERE id = ? AND totp_secret = ?`, st, id, a.totpSecret)
-	return err
+	var codes []string
+	err = s.DB.Transact(ctx, func(tx *store.Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE accounts SET totp_enabled = TRUE, totp_last_step = ? WHERE id = ? AND totp_secret = ? AND NOT totp_enabled`,
+			st, id, a.totpSecret)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrTOTPState
+		}
+		codes, err = s.replaceRecoveryCodes(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("turn TOTP on for account %d: %w", id, err)
+	}
+	return codes, nil
 }
 
-// DisableTOTP turns TOTP off and forgets the secret. Asking for the
-// password or a code first is the caller's business.
+// DisableTOTP turns TOTP off, forgets the secret and voids the recovery
+// codes. Asking for the password or a code first is the caller's
+// business.
 func (s *Store) DisableTOTP(ctx context.Context, id int64) error {
-	_, err := s.DB.Exec(ctx, `UPDATE accounts SET totp_enabled = FALSE, totp_secret = '', totp_last_step = 0 WHERE id = ?`, id)
-	return err
+	return s.DB.Transact(ctx, func(tx *store.Tx) error {
+		_, err := disableTOTP(ctx, tx, id)
+		return err
+	})
+}
+
+func disableTOTP(ctx context.Context, q store.Querier, id int64) (wasOn bool, err error) {
+	if err := q.QueryRow(ctx, `SELECT totp_enabled FROM accounts WHERE id = ?`, id).Scan(&wasOn); errors.Is(err, sql.ErrNoRows) {
+		return false, ErrNotFound
+	} else if err != nil {
+		return false, err
+	}
+	if _, err := q.Exec(ctx, `UPDATE accounts SET totp_enabled = FALSE, totp_secret = '', totp_last_step = 0 WHERE id = ?`, id); err != nil {
+		return false, err
+	}
+	if _, err := q.Exec(ctx, `DELETE FROM recovery_codes WHERE account_id = ?`, id); err != nil {
+		return false, err
+	}
+	return wasOn, nil
+}
+
+// ResetTOTP is for someone who lost both their authenticator and their
+// recovery codes, done by an admin or from the command line: it turns
+// the account's TOTP off as DisableTOTP does and ends every session of
+// the account (its SessionEpoch rises), in one transaction. It reports
+// whether TOTP was on (when it was not, the sessions go on); ErrNotFound
+// when there is no account id. The
+// account signs in next with its password alone, or, where admins must
+// use TOTP, is sent to enrol again.
+func (s *Store) ResetTOTP(ctx context.Context, id int64) (wasOn bool, err error) {
+	err = s.DB.Transact(ctx, func(tx *store.Tx) error {
+		if wasOn, err = disableTOTP(ctx, tx, id); err != nil || !wasOn {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("reset TOTP of account %d: %w", id, err)
+	}
+	return wasOn, nil
 }
 
 // VerifyTOTP completes a sign-in that Authenticate answered with

@@ -23,6 +23,7 @@ import (
 const userUsage = `Usage:
   tandem user add --email E --name N [--partner SLUG --role ROLE] [--admin] [--lang zh|ru|en] [--password-stdin]
   tandem user passwd E [--password-stdin]
+  tandem user totp-off E
   tandem user list
 
 Without --password-stdin the password is asked twice on the terminal,
@@ -35,23 +36,26 @@ Roles: organiser, editor, translator, reviewer, author.
 //
 //	tandem user add --email E --name N [--partner SLUG --role ROLE] [--admin] [--lang L] [--password-stdin]
 //	tandem user passwd E [--password-stdin]
+//	tandem user totp-off E
 //	tandem user list
 func runUser(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: want 'add', 'passwd' or 'list'", errUsage)
+		return fmt.Errorf("%w: want 'add', 'passwd', 'totp-off' or 'list'", errUsage)
 	}
 	switch args[0] {
 	case "add":
 		return inSubcommand("user add", runUserAdd(ctx, env, args[1:]))
 	case "passwd":
 		return inSubcommand("user passwd", runUserPasswd(ctx, env, args[1:]))
+	case "totp-off":
+		return inSubcommand("user totp-off", runUserTOTPOff(ctx, env, args[1:]))
 	case "list":
 		return inSubcommand("user list", runUserList(ctx, env, args[1:]))
 	case "-h", "--help", "help":
 		fmt.Fprint(env.Stderr, userUsage)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown subcommand %q (want 'add', 'passwd' or 'list')", errUsage, args[0])
+	return fmt.Errorf("%w: unknown subcommand %q (want 'add', 'passwd', 'totp-off' or 'list')", errUsage, args[0])
 }
 
 func runUserAdd(ctx context.Context, env *Env, args []string) error {
@@ -171,6 +175,52 @@ func runUserPasswd(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("changed the password of %s but did not log it: %w", a.Email, err)
 	}
 	fmt.Fprintf(env.Stdout, "changed the password of %s and ended its sessions\n", a.Email)
+	return nil
+}
+
+// runUserTOTPOff turns off the two-step sign-in of the account with the
+// e-mail address given, for someone who lost both their authenticator and
+// their recovery codes: it voids the recovery codes, ends the account's
+// sessions and logs "account.totp". An account without it is left as it
+// is and says so.
+func runUserTOTPOff(ctx context.Context, env *Env, args []string) error {
+	fs := env.newFlags("user totp-off", "user totp-off E\n\nTurns off two-step sign-in of the account with e-mail address E, voids its recovery codes and ends its sessions.")
+	var cfg config
+	cfg.register(fs, env)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: want one e-mail address", errUsage)
+	}
+	db, err := cfg.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s := &account.Store{DB: db}
+	a, err := s.ByEmail(ctx, fs.Arg(0))
+	if errors.Is(err, account.ErrNotFound) {
+		return fmt.Errorf("no account has the address %q", fs.Arg(0))
+	}
+	if err != nil {
+		return err
+	}
+	wasOn, err := s.ResetTOTP(ctx, a.ID)
+	if err != nil {
+		return fmt.Errorf("turn off two-step sign-in of %s: %w", a.Email, err)
+	}
+	if !wasOn {
+		fmt.Fprintf(env.Stdout, "%s has no two-step sign-in; nothing changed\n", a.Email)
+		return nil
+	}
+	// The store turns it off in its own transaction; the record follows.
+	if err := eventlog.Append(ctx, db, &eventlog.Event{ActorName: cliActor(), Action: "account.totp",
+		Subject: accountSubject(a.ID), Before: json.RawMessage(`{"enabled":true}`), After: json.RawMessage(`{"enabled":false}`),
+		Note: "tandem user totp-off"}); err != nil {
+		return fmt.Errorf("turned off two-step sign-in of %s but did not log it: %w", a.Email, err)
+	}
+	fmt.Fprintf(env.Stdout, "turned off two-step sign-in of %s and ended its sessions\n", a.Email)
 	return nil
 }
 

@@ -17,6 +17,11 @@ type accountPage struct {
 	PassSummary    *teamErrorSummary
 	Memberships    []accountMembership
 	Langs          []teamOption
+	// Recovery is the form that makes new recovery codes, and
+	// RecoveryLeft the number of unused ones, with two-step sign-in on.
+	Recovery        *form
+	RecoverySummary *teamErrorSummary
+	RecoveryLeft    int
 }
 
 type accountMembership struct{ Partner, RoleName string }
@@ -27,15 +32,27 @@ func (s *Server) accountShow(w http.ResponseWriter, rq *officeRequest) error {
 	return s.renderAccount(w, rq, http.StatusOK, newForm(rq.T, url.Values{"name": {a.Name}, "lang": {a.Lang}}), newForm(rq.T, nil))
 }
 
-// renderAccount writes the account page with its two forms, status 422
-// when one comes back with errors.
+// renderAccount writes the account page with its profile and password
+// forms, status 422 (or 429) when one comes back with errors.
 func (s *Server) renderAccount(w http.ResponseWriter, rq *officeRequest, status int, profile, password *form) error {
+	return s.renderAccountForms(w, rq, status, profile, password, newForm(rq.T, nil))
+}
+
+// renderAccountForms is renderAccount with the form that makes new
+// recovery codes too.
+func (s *Server) renderAccountForms(w http.ResponseWriter, rq *officeRequest, status int, profile, password, recovery *form) error {
 	names, _, err := s.partnerNames(rq.Context(), rq.Lang)
 	if err != nil {
 		return err
 	}
 	page := &accountPage{Profile: profile, ProfileSummary: teamSummary(profile, "name", "lang"),
-		Password: password, PassSummary: teamSummary(password, "current", "password", "password2")}
+		Password: password, PassSummary: teamSummary(password, "current", "password", "password2"),
+		Recovery: recovery, RecoverySummary: teamSummary(recovery, "recovery-password")}
+	if rq.Account.TOTPEnabled {
+		if page.RecoveryLeft, err = s.accounts.RecoveryCodesLeft(rq.Context(), rq.Account.ID); err != nil {
+			return err
+		}
+	}
 	for _, m := range rq.Account.Memberships {
 		page.Memberships = append(page.Memberships, accountMembership{Partner: names[m.PartnerID], RoleName: rq.T.T("office.role." + string(m.Role))})
 	}

@@ -7,6 +7,7 @@ import (
 
 // accountRow is one account as the admins' list shows it.
 type accountRow struct {
+	ID          int64
 	Email, Name string
 	Memberships string // partner: role, …
 	Admin       bool
@@ -16,8 +17,8 @@ type accountRow struct {
 }
 
 // accountsList answers GET /office/accounts (admins): every account with
-// its memberships, whether it is an admin and has two-factor sign-in, and
-// when it was made.
+// its memberships, whether it is an admin and has two-factor sign-in (with
+// a link to turn it off for another account), and when it was made.
 func (s *Server) accountsList(w http.ResponseWriter, rq *officeRequest) error {
 	ctx := rq.Context()
 	names, _, err := s.partnerNames(ctx, rq.Lang)
@@ -34,7 +35,7 @@ func (s *Server) accountsList(w http.ResponseWriter, rq *officeRequest) error {
 		for _, m := range a.Memberships {
 			ms = append(ms, rq.T.T("office.team.membership", names[m.PartnerID], rq.T.T("office.role."+string(m.Role))))
 		}
-		rows = append(rows, accountRow{Email: a.Email, Name: a.Name, Memberships: strings.Join(ms, rq.T.Comma()),
+		rows = append(rows, accountRow{ID: a.ID, Email: a.Email, Name: a.Name, Memberships: strings.Join(ms, rq.T.Comma()),
 			Admin: a.Admin, TOTP: a.TOTPEnabled, Disabled: a.Disabled, Created: rq.T.DateShort(a.CreatedAt)})
 	}
 	return s.officeRender(w, rq, "accounts", "accounts", rq.T.T("office.nav.accounts"), rows)

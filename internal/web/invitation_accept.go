@@ -11,7 +11,10 @@ import (
 
 // invitationAccept answers POST /office/invitations/{token}. Without an
 // account for the address it makes one with the name, password (typed
-// twice) and language given; with one, the account's password accepts.
+// twice) and language given; with one, the account's password accepts,
+// checked as at sign-in: a wrong one is answered after the throttle's
+// delay, logged, and counts towards the account's lock, and a lock
+// refuses it (429) with the minutes left.
 // Either way the account gets the invitation's role, the link is spent and
 // the account is signed in on this browser with a new session token, or,
 // when it has two-factor sign-in, asked for its code first.
@@ -35,6 +38,7 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 		return err
 	}
 	f := newForm(rq.T, rq.PostForm)
+	status := http.StatusUnprocessableEntity
 	var name, pw, lang string
 	if existing {
 		pw = f.values.Get("password")
@@ -47,8 +51,12 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 		pw = passwordPair(f, "password")
 	}
 	if f.ok() {
-		acct, err := s.accounts.Accept(ctx, token, name, pw, lang)
+		acct, err := s.accounts.Accept(ctx, token, name, pw, lang, clientAddr(rq.Request))
 		field := "password"
+		var (
+			creds  *account.CredentialsError
+			locked *account.LockedError
+		)
 		switch {
 		case err == nil:
 			return s.acceptDone(w, rq, inv, acct)
@@ -58,7 +66,21 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 			field = "name"
 		case errors.Is(err, account.ErrInvalidLang):
 			field = "lang"
-		case existing && errors.Is(err, account.ErrBadCredentials):
+		case existing && errors.As(err, &locked):
+			// As at sign-in: the account's lock holds here too.
+			if err := s.logSigninFailure(ctx, err, locked.AccountID, clientAddr(rq.Request), reasonInvitation); err != nil {
+				return err
+			}
+			failAccount(f, "password", err)
+			status = http.StatusTooManyRequests
+			err = nil
+		case existing && errors.As(err, &creds):
+			if err := s.logSigninFailure(ctx, err, creds.AccountID, clientAddr(rq.Request), reasonInvitation); err != nil {
+				return err
+			}
+			if !s.wait(ctx, creds.Delay) {
+				return ctx.Err()
+			}
 			// The form has no address to be wrong: say whose password.
 			f.fail("password", "office.team.accept.wrong", inv.Email)
 			err = nil
@@ -68,7 +90,7 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 		}
 	}
 	f.values = url.Values{"name": {f.values.Get("name")}, "lang": {f.values.Get("lang")}}
-	return s.renderInvitation(w, rq, http.StatusUnprocessableEntity, inv, f)
+	return s.renderInvitation(w, rq, status, inv, f)
 }
 
 // acceptDone records an accepted invitation and signs its account in: at

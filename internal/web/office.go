@@ -35,6 +35,7 @@ const (
 	sessAccount = "account" // int64 account id
 	sessEpoch   = "epoch"   // int64 the account's session epoch at sign-in
 	sessFlash   = "flash"   // string i18n key of a one-time notice
+	sessFlashN  = "flash_n" // int the count of a plural one-time notice
 	sessPending = "pending" // int64 account id that passed the password and awaits a TOTP code
 	sessLang    = "lang"    // string language chosen before signing in
 )
@@ -247,6 +248,9 @@ func (s *Server) officeRenderStatus(w http.ResponseWriter, rq *officeRequest, st
 	}
 	if key := s.sessions.PopString(rq.Context(), sessFlash); key != "" {
 		d.Flash = rq.T.T(key)
+		if s.sessions.Exists(rq.Context(), sessFlashN) {
+			d.Flash = rq.T.N(key, s.sessions.PopInt(rq.Context(), sessFlashN))
+		}
 	}
 	var buf bytes.Buffer
 	if err := s.officeViews.render(&buf, view, d); err != nil {
@@ -261,6 +265,14 @@ func (s *Server) officeRenderStatus(w http.ResponseWriter, rq *officeRequest, st
 // flash leaves a notice for the next page the account sees.
 func (s *Server) flash(ctx context.Context, key string) {
 	s.sessions.Put(ctx, sessFlash, key)
+	s.sessions.Remove(ctx, sessFlashN)
+}
+
+// flashN leaves a notice for the next page the account sees: the plural
+// message key in the form for n, with n in it.
+func (s *Server) flashN(ctx context.Context, key string, n int) {
+	s.sessions.Put(ctx, sessFlash, key)
+	s.sessions.Put(ctx, sessFlashN, n)
 }
 
 // seeOther answers a form that was handled with a redirect to path, so that

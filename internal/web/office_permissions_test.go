@@ -32,7 +32,7 @@ type officeRoute struct {
 
 // officeRoutes lists every office route for members and admins; {forum},
 // {person}, {partner}, {news} and {media} name a thing of the account's
-// partner or of another partner.
+// partner or of another partner; {account} names another account.
 var permissionRoutes = []officeRoute{
 	{"GET", "/office/forums", account.SubjectForum, account.View, false, false},
 	{"GET", "/office/forums/new", account.SubjectForum, account.Create, false, false},
@@ -79,6 +79,8 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/team/invitations", account.SubjectTeam, account.Invite, false, false},
 	{"GET", "/office/events", account.SubjectEventLog, account.View, false, false},
 	{"GET", "/office/accounts", "", "", false, true},
+	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
+	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"GET", "/office/outbox", "", "", false, true},
 	{"GET", "/office/events.jsonl", "", "", false, true},
 }
@@ -222,6 +224,7 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 		"speech":  "wang-yi-video-address",
 	}
 	ias := o.account("organiser@ias.example", "IAS organiser", "en", false)
+	own["account"] = fmt.Sprint(ias.ID)
 	actor := approval.Actor{AccountID: ias.ID, Name: ias.Name}
 	en := func(s string) lang.Text { return lang.New("en", map[string]string{"en": s}) }
 	other = map[string]string{"media": own["media"]}

@@ -177,7 +177,7 @@ func TestOfficeSignInTOTPLanguage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := o.accts.ConfirmTOTP(t.Context(), a.ID, code); err != nil {
+		if _, err := o.accts.ConfirmTOTP(t.Context(), a.ID, code); err != nil {
 			t.Fatal(err)
 		}
 		b := o.browser()

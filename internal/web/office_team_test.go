@@ -99,7 +99,7 @@ func newTeamOffice(t *testing.T, db *store.DB, requireAdminTOTP bool) *teamOffic
 		t.Fatal(err)
 	}
 	ts.Config.Handler = srv.Handler()
-	return &teamOffice{office: &office{t: t, db: db, blobs: blobs, srv: ts, accts: accts}, smtpd: smtpd, clock: clock, outbox: outbox}
+	return &teamOffice{office: &office{t: t, db: db, blobs: blobs, srv: ts, accts: accts, web: srv}, smtpd: smtpd, clock: clock, outbox: outbox}
 }
 
 // mailTo waits for n messages received and returns, decoded, the last of
@@ -549,8 +549,8 @@ func TestOfficeTeamTOTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if resp, _ = b.post("/office/account/totp", url.Values{"code": {code}}); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("confirm: %d", resp.StatusCode)
+		if resp, doc = b.post("/office/account/totp", url.Values{"code": {code}}); resp.StatusCode != 200 || doc.Find("#recovery-codes code").Length() != account.RecoveryCodeCount {
+			t.Fatalf("confirm: %d, %d recovery codes shown", resp.StatusCode, doc.Find("#recovery-codes code").Length())
 		}
 		if resp, _ := b.get("/office/account/totp.png"); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("QR code after enrolment: %d, want 404", resp.StatusCode)
@@ -594,7 +594,7 @@ func TestOfficeTeamTOTPDisable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if resp, _ := b.post("/office/account/totp", url.Values{"code": {code}}); resp.StatusCode != http.StatusSeeOther {
+		if resp, _ := b.post("/office/account/totp", url.Values{"code": {code}}); resp.StatusCode != 200 {
 			t.Fatalf("confirm: %d", resp.StatusCode)
 		}
 		resp, doc := b.post("/office/account/totp/disable", url.Values{"password": {"not my password"}})

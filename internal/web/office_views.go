@@ -27,6 +27,8 @@ var officeViewNames = []string{
 	"invitation",
 	"account",
 	"account_totp",
+	"account_recovery",
+	"account_totp_off",
 	"accounts",
 	"outbox",
 	"outbox_message",

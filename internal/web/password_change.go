@@ -11,7 +11,10 @@ import (
 // passwordChange answers POST /office/account/password: the current
 // password and the new one typed twice. A change ends every session of the
 // account but this one, which gets a new token and the account's new
-// session epoch.
+// session epoch. The current password is checked as at sign-in: a wrong
+// one is answered after the throttle's delay, logged, and counts towards
+// the account's lock; while it is locked the form is refused (429) with
+// the minutes left.
 func (s *Server) passwordChange(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("password form: %v", err)
@@ -24,9 +27,14 @@ func (s *Server) passwordChange(w http.ResponseWriter, rq *officeRequest) error 
 		f.fail("current", "office.form.required")
 	}
 	pw := passwordPair(f, "password")
+	status := http.StatusUnprocessableEntity
 	if f.ok() {
 		ctx := rq.Context()
-		acct, err := s.accounts.ChangePassword(ctx, a.ID, current, pw)
+		acct, err := s.accounts.ChangePassword(ctx, a.ID, current, pw, clientAddr(rq.Request))
+		var (
+			creds  *account.CredentialsError
+			locked *account.LockedError
+		)
 		switch {
 		case err == nil:
 			if err := s.sessions.RenewToken(ctx); err != nil {
@@ -38,7 +46,19 @@ func (s *Server) passwordChange(w http.ResponseWriter, rq *officeRequest) error 
 			}
 			s.flash(ctx, "office.team.password.changed")
 			return seeOther(w, rq.Request, officePrefix+"/account")
-		case errors.Is(err, account.ErrWrongPassword):
+		case errors.As(err, &locked):
+			if err := s.logSigninFailure(ctx, err, a.ID, clientAddr(rq.Request), reasonPassword); err != nil {
+				return err
+			}
+			failAccount(f, "current", err)
+			status = http.StatusTooManyRequests
+		case errors.As(err, &creds):
+			if err := s.logSigninFailure(ctx, err, a.ID, clientAddr(rq.Request), reasonPassword); err != nil {
+				return err
+			}
+			if !s.wait(ctx, creds.Delay) {
+				return ctx.Err()
+			}
 			failAccount(f, "current", err)
 		case !failAccount(f, "password", err):
 			return err
@@ -46,5 +66,5 @@ func (s *Server) passwordChange(w http.ResponseWriter, rq *officeRequest) error 
 	}
 	// Passwords are never sent back.
 	f.values = url.Values{}
-	return s.renderAccount(w, rq, http.StatusUnprocessableEntity, profile, f)
+	return s.renderAccount(w, rq, status, profile, f)
 }

@@ -77,6 +77,9 @@ type Server struct {
 	resetLimits      *addressLimits
 	// media is the image library the office uploads to.
 	media *media.Store
+	// wait waits out the delay the sign-in throttle asks for before a
+	// failure is answered (sleep); tests record it instead.
+	wait func(ctx context.Context, d time.Duration) bool
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -128,6 +131,7 @@ func New(cfg Config) (*Server, error) {
 		outbox:           cfg.Outbox,
 		requireAdminTOTP: cfg.RequireAdminTOTP,
 		resetLimits:      newAddressLimits(resetRate, resetBurst),
+		wait:             sleep,
 	}
 	if s.accounts == nil {
 		s.accounts = &account.Store{DB: cfg.DB}

@@ -48,17 +48,17 @@ func (s *Server) signinSubmit(w http.ResponseWriter, rq *officeRequest) error {
 		s.sessions.Put(ctx, sessPending, acct.ID)
 		return seeOther(w, rq.Request, officePrefix+"/signin/totp?next="+url.QueryEscape(next))
 	case errors.As(err, &locked):
-		if err := s.logSigninFailure(ctx, err, locked.AccountID, clientAddr(rq.Request)); err != nil {
+		if err := s.logSigninFailure(ctx, err, locked.AccountID, clientAddr(rq.Request), reasonSignin); err != nil {
 			return err
 		}
 		msg, _ := account.Message(rq.T, err)
 		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "signin", "", rq.T.T("office.signin.title"),
 			&signinPage{Form: f, Next: next, Message: msg})
 	case errors.As(err, &creds):
-		if err := s.logSigninFailure(ctx, err, creds.AccountID, clientAddr(rq.Request)); err != nil {
+		if err := s.logSigninFailure(ctx, err, creds.AccountID, clientAddr(rq.Request), reasonSignin); err != nil {
 			return err
 		}
-		if !sleep(ctx, creds.Delay) {
+		if !s.wait(ctx, creds.Delay) {
 			return ctx.Err()
 		}
 		msg, _ := account.Message(rq.T, err)
@@ -69,20 +69,38 @@ func (s *Server) signinSubmit(w http.ResponseWriter, rq *officeRequest) error {
 	}
 }
 
-// logSigninFailure records a failed sign-in (a wrong password or one-time
-// code: "signin.failure") or the lock it started ("signin.locked") in the
-// event log, about the account the attempt named (0: an address with no
-// account, which the log does not keep), from addr. A refusal while a lock
-// holds is not recorded again. The password is never recorded.
-func (s *Server) logSigninFailure(ctx context.Context, err error, accountID int64, addr string) error {
+// Why a password or code was checked, as failure events give it
+// ("reason"): a sign-in's password, its one-time or recovery code, the
+// password an invitation to an existing account asks for, the current
+// password of a change, the password that turns two-step sign-in off or
+// makes new recovery codes.
+const (
+	reasonSignin      = "signin"
+	reasonTOTP        = "totp"
+	reasonRecovery    = "recovery_code"
+	reasonInvitation  = "invitation"
+	reasonPassword    = "password_change"
+	reasonTOTPDisable = "totp_disable"
+	reasonNewCodes    = "recovery_codes_new"
+)
+
+// logSigninFailure records a failed check of a password or code (a
+// wrong password or one-time code: "signin.failure") or the lock it
+// started ("signin.locked") in the event log, about the account the
+// attempt named (0: an address with no account, which the log does not
+// keep), from addr, with the reason (one of the reason constants) as the
+// state after. A refusal while a lock holds is not recorded again. The
+// password is never recorded.
+func (s *Server) logSigninFailure(ctx context.Context, err error, accountID int64, addr, reason string) error {
 	var locked *account.LockedError
+	why := map[string]string{"reason": reason}
 	switch {
 	case errors.As(err, &locked) && locked.New:
-		return s.logEvent(ctx, nil, "signin.locked", accountSubject(accountID), addr)
+		return appendEvent(ctx, s.db, nil, "signin.locked", accountSubject(accountID), addr, nil, why)
 	case errors.As(err, &locked):
 		return nil
-	case errors.Is(err, account.ErrBadCredentials), errors.Is(err, account.ErrTOTPInvalid):
-		return s.logEvent(ctx, nil, "signin.failure", accountSubject(accountID), addr)
+	case errors.Is(err, account.ErrBadCredentials), errors.Is(err, account.ErrTOTPInvalid), errors.Is(err, account.ErrWrongPassword):
+		return appendEvent(ctx, s.db, nil, "signin.failure", accountSubject(accountID), addr, nil, why)
 	}
 	return nil
 }

@@ -23,9 +23,11 @@ func (s *Server) signinTOTPShow(w http.ResponseWriter, rq *officeRequest) error 
 	return s.officeRender(w, rq, "signin_totp", "", rq.T.T("office.totp.title"), &signinPage{Next: next})
 }
 
-// signinTOTPSubmit answers POST /office/signin/totp: a right code signs the
-// account in; a wrong, expired or used one is answered after the
-// throttle's delay, and too many lock it as wrong passwords do.
+// signinTOTPSubmit answers POST /office/signin/totp: a right code, or one
+// of the account's recovery codes (used up, and logged as
+// "account.recovery_code" with the number left), signs the account in; a
+// wrong, expired or used one is answered after the throttle's delay, and
+// too many lock it as wrong passwords do.
 func (s *Server) signinTOTPSubmit(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("one-time code form: %v", err)
@@ -39,7 +41,19 @@ func (s *Server) signinTOTPSubmit(w http.ResponseWriter, rq *officeRequest) erro
 	if err := s.pendingLang(rq, id); err != nil {
 		return err
 	}
-	acct, err := s.accounts.VerifyTOTP(ctx, id, rq.PostForm.Get("code"))
+	code := rq.PostForm.Get("code")
+	reason := reasonTOTP
+	var (
+		acct *account.Account
+		left int
+		err  error
+	)
+	if account.IsRecoveryCode(code) {
+		reason = reasonRecovery
+		acct, left, err = s.accounts.UseRecoveryCode(ctx, id, code)
+	} else {
+		acct, err = s.accounts.VerifyTOTP(ctx, id, code)
+	}
 	var (
 		creds  *account.CredentialsError
 		locked *account.LockedError
@@ -49,21 +63,28 @@ func (s *Server) signinTOTPSubmit(w http.ResponseWriter, rq *officeRequest) erro
 		if err := s.startSession(ctx, acct); err != nil {
 			return err
 		}
+		if reason == reasonRecovery {
+			if err := appendEvent(ctx, s.db, acct, "account.recovery_code", accountSubject(acct.ID), clientAddr(rq.Request),
+				nil, map[string]int{"left": left}); err != nil {
+				return err
+			}
+			s.flashN(ctx, "office.team.recovery.used", left)
+		}
 		if err := s.logEvent(ctx, acct, "signin.success", accountSubject(acct.ID), clientAddr(rq.Request)); err != nil {
 			return err
 		}
 		return seeOther(w, rq.Request, next)
 	case errors.As(err, &locked):
-		if err := s.logSigninFailure(ctx, err, id, clientAddr(rq.Request)); err != nil {
+		if err := s.logSigninFailure(ctx, err, id, clientAddr(rq.Request), reason); err != nil {
 			return err
 		}
 		msg, _ := account.Message(rq.T, err)
 		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "signin_totp", "", rq.T.T("office.totp.title"), &signinPage{Next: next, Message: msg})
 	case errors.As(err, &creds):
-		if err := s.logSigninFailure(ctx, err, id, clientAddr(rq.Request)); err != nil {
+		if err := s.logSigninFailure(ctx, err, id, clientAddr(rq.Request), reason); err != nil {
 			return err
 		}
-		if !sleep(ctx, creds.Delay) {
+		if !s.wait(ctx, creds.Delay) {
 			return ctx.Err()
 		}
 		msg, _ := account.Message(rq.T, err)

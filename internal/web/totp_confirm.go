@@ -9,8 +9,8 @@ import (
 )
 
 // totpConfirm answers POST /office/account/totp: a code made with the
-// enrolment's secret turns two-factor sign-in on. A wrong code shows the
-// same secret again.
+// enrolment's secret turns two-factor sign-in on and shows the account's
+// recovery codes, this once. A wrong code shows the same secret again.
 func (s *Server) totpConfirm(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("one-time code form: %v", err)
@@ -21,7 +21,7 @@ func (s *Server) totpConfirm(w http.ResponseWriter, rq *officeRequest) error {
 	if code == "" {
 		f.fail("code", "office.form.required")
 	} else {
-		err := s.accounts.ConfirmTOTP(ctx, rq.Account.ID, code)
+		codes, err := s.accounts.ConfirmTOTP(ctx, rq.Account.ID, code)
 		switch {
 		case err == nil:
 			s.endEnrolment(rq)
@@ -29,8 +29,7 @@ func (s *Server) totpConfirm(w http.ResponseWriter, rq *officeRequest) error {
 				map[string]bool{"enabled": false}, map[string]bool{"enabled": true}); err != nil {
 				return err
 			}
-			s.flash(ctx, "office.team.totp.on")
-			return seeOther(w, rq.Request, officePrefix+"/account")
+			return s.renderRecoveryCodes(w, rq, "office.team.totp.on", codes)
 		case errors.Is(err, account.ErrTOTPState):
 			// Enrolled elsewhere, or no enrolment: start again.
 			return seeOther(w, rq.Request, officePrefix+"/account/totp")

@@ -28,7 +28,7 @@ func (s *Server) totpDisable(w http.ResponseWriter, rq *officeRequest) error {
 		f.fail("password", "office.form.required")
 	default:
 		_, err := s.accounts.Authenticate(ctx, a.Email, rq.PostForm.Get("password"), clientAddr(rq.Request))
-		if lerr := s.logSigninFailure(ctx, err, a.ID, clientAddr(rq.Request)); lerr != nil {
+		if lerr := s.logSigninFailure(ctx, err, a.ID, clientAddr(rq.Request), reasonTOTPDisable); lerr != nil {
 			return lerr
 		}
 		var creds *account.CredentialsError
@@ -44,7 +44,7 @@ func (s *Server) totpDisable(w http.ResponseWriter, rq *officeRequest) error {
 			s.flash(ctx, "office.team.totp.off")
 			return seeOther(w, rq.Request, officePrefix+"/account")
 		case errors.As(err, &creds):
-			if !sleep(ctx, creds.Delay) {
+			if !s.wait(ctx, creds.Delay) {
 				return ctx.Err()
 			}
 			failAccount(f, "password", account.ErrWrongPassword)
