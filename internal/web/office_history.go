@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/eventlog"
@@ -93,19 +94,38 @@ func shortChanges(t *i18n.Printer, e *eventlog.Event) []string {
 		}
 		field, l, _ := strings.Cut(k, "@")
 		name := changeFieldName(t, field)
+		if ok, _ := t.Has("office.history.field." + field); ok {
+			name = t.T("office.history.field." + field)
+		}
 		if l != "" {
 			name += " (" + strings.ToUpper(l) + ")"
 		}
-		out = append(out, t.T("office.history.change", name, orDash(b), orDash(a)))
+		out = append(out, t.T("office.history.change", name, historyValue(t, field, b), historyValue(t, field, a)))
 	}
 	return out
 }
 
-func orDash(s string) string {
-	if s == "" {
+// historyValue writes a value of field for the reader of t: a draft's
+// state in words, a time as the office writes times, nothing as a dash.
+func historyValue(t *i18n.Printer, field, v string) string {
+	if v == "" {
 		return "—"
 	}
-	return s
+	if field == "state" {
+		// The page's words for a scheduled draft name its time, which the
+		// event's state has beside it.
+		if v == "scheduled" {
+			return t.T("office.history.state.scheduled")
+		}
+		if ok, _ := t.Has("approval.state." + v); ok {
+			return t.T("approval.state." + v)
+		}
+	}
+	if at, err := time.Parse(time.RFC3339, v); err == nil {
+		at = at.UTC()
+		return t.T("office.team.events.when", t.DateShort(at), t.Time(at))
+	}
+	return v
 }
 
 // flattenState writes the scalar values of the JSON object raw into out by
