@@ -3,6 +3,7 @@ package web
 import (
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/i18n"
@@ -123,7 +124,15 @@ type renditionsView struct {
 	// Name names the job ("Scaled copies"); RetryLabel is the retry
 	// button's text.
 	Name, RetryLabel string
+	// Follow is true while the job is yet to end and was queued less
+	// than refreshFor ago: the page reloads itself to follow it.
+	Follow bool
 }
+
+// refreshFor is how long after a job is queued a page keeps reloading
+// itself to follow it: when no worker runs, a queued job would otherwise
+// reload the page, and wipe what is being typed into its forms, forever.
+const refreshFor = 5 * time.Minute
 
 // newRenditionsView describes job for the reader of rq; nil when the image
 // has no job to show (an SVG, or one uploaded before jobs were kept).
@@ -134,6 +143,7 @@ func newRenditionsView(rq *officeRequest, id int64, job jobs.Info, ok bool, back
 	}
 	v := &renditionsView{State: string(job.State), Label: rq.T.T("office.content.media.job." + string(job.State)),
 		Name: rq.T.T("office.content.media.job"), RetryLabel: rq.T.T("office.content.media.job.retry"), Back: back,
+		Follow:      job.State.Active() && time.Since(job.CreatedAt) < refreshFor,
 		HasProgress: job.HasProgress && job.Progress.Total > 0, Done: job.Progress.Done, Total: job.Progress.Total}
 	if job.State == jobs.StateFailed {
 		reason := "other"
@@ -154,10 +164,11 @@ func newRenditionsView(rq *officeRequest, id int64, job jobs.Info, ok bool, back
 }
 
 // refreshing reports whether a page showing these jobs should reload
-// itself to follow them: while one of them is yet to end.
+// itself to follow them: while one of them is yet to end (and was queued
+// lately).
 func refreshing(views ...*renditionsView) bool {
 	for _, v := range views {
-		if v != nil && jobs.State(v.State).Active() {
+		if v != nil && v.Follow {
 			return true
 		}
 	}

@@ -116,6 +116,8 @@ func TestMediaRenditionsProgress(t *testing.T) {
 			t.Errorf("image page after its job: %q (reloads: %v), want ready and still", doc.Find(".media-show .job").Text(), refreshes(doc))
 		}
 
+		stop()
+
 		// A file that no longer reads as an image: the job fails for good.
 		bad := upload()
 		got, err := media.Load(context.Background(), db, []int64{bad})
@@ -125,6 +127,7 @@ func TestMediaRenditionsProgress(t *testing.T) {
 		if _, err := o.blobs.Put(context.Background(), got[bad].BlobKey, strings.NewReader("not an image any more")); err != nil {
 			t.Fatal(err)
 		}
+		stop = runRenditions(t, o)
 		doc = waitTile(t, ed, bad, "could not be made")
 		stop()
 		tile := mediaTile(doc, bad)
@@ -164,6 +167,15 @@ func TestMediaRenditionsProgress(t *testing.T) {
 		}
 		if n != 3 {
 			t.Errorf("%d renditions jobs, want 3 (two uploads, one retry)", n)
+		}
+		// A job queued long ago with no worker to take it: the page says
+		// so but stops reloading, so that typing into it is not lost.
+		if _, err := db.Exec(context.Background(), `UPDATE river_job SET created_at = ? WHERE state = 'available'`, time.Now().Add(-time.Hour).UTC()); err != nil {
+			t.Fatal(err)
+		}
+		_, doc = ed.get("/office/media")
+		if !strings.Contains(mediaTile(doc, bad).Find(".job").Text(), "waiting their turn") || refreshes(doc) {
+			t.Errorf("job queued an hour ago: %q (reloads: %v), want queued, page still", mediaTile(doc, bad).Find(".job").Text(), refreshes(doc))
 		}
 		_, doc = ed.get(fmt.Sprintf("/office/media/%d", bad))
 		if h := doc.Find("section.history li").First().Text(); !strings.Contains(h, "asked to make the scaled copies again") || !strings.Contains(h, "Editor") {
