@@ -160,7 +160,7 @@ func officeVisit(t *testing.T, exe, base string, tour bool) {
 // /office; {forum} is the demo forum's id.
 var officePages = []string{"/", "/forums", "/forums/{forum}", "/forums/{forum}/programme", "/approvals",
 	"/approvals/forum/{forum}", "/news", "/people", "/partners", "/media", "/team", "/account", "/events",
-	"/accounts", "/outbox", "/no-such-page"}
+	"/accounts", "/outbox", "/jobs", "/no-such-page"}
 
 // officeTour signs the admin in and, in each language of the office,
 // lays out every office page on a wide and a narrow screen, checking each

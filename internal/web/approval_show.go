@@ -41,6 +41,8 @@ type approvalPage struct {
 	Summary     *approvalSummary
 	Preview     string
 	Edit        string
+	// History is the subject's latest events.
+	History *historyView
 }
 
 type approverView struct {
@@ -176,6 +178,9 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 				p.Summary.Items = append(p.Summary.Items, summaryItem{Field: name, Message: m})
 			}
 		}
+	}
+	if p.History, err = s.history(rq, subj.String()); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

@@ -404,8 +404,6 @@ type draftInfo struct {
 	// posting its version to SubmitURL.
 	CanSubmit bool
 	SubmitURL string
-	// HistoryURL is the event log of the subject.
-	HistoryURL string
 	// ReadOnly is set for a reader who may not save the form, to whom
 	// "saving starts a draft" would mean nothing.
 	ReadOnly bool

@@ -17,7 +17,9 @@ import (
 // forumPage is the forum form as the office shows it, new or edited.
 type forumPage struct {
 	// ID is the forum's, 0 for a new one; Action is where the form posts.
-	ID      int64
+	ID int64
+	// History is the forum's latest events; nil on a new one's form.
+	History *historyView
 	Action  string
 	Form    *form
 	Summary *formSummary
@@ -129,9 +131,11 @@ func (s *Server) renderForum(w http.ResponseWriter, rq *officeRequest, status in
 	p.Draft.CanSubmit = d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned) &&
 		rq.can(account.SubjectForum, account.Publish, hosts...)
 	p.Draft.SubmitURL = officePrefix + "/approvals/forum/" + id + "/submit"
-	p.Draft.HistoryURL = officePrefix + "/events?subject=forum:" + id
 	p.PreviewURL = officePrefix + "/preview/forum/" + id
 	p.ProgrammeURL = officePrefix + "/forums/" + id + "/programme"
+	if p.History, err = s.history(rq, d.Subject.String()); err != nil {
+		return err
+	}
 	f := d.Content.(*forum.Forum)
 	title, _ := f.Title.In(rq.Lang)
 	return s.officeRenderStatus(w, rq, status, "forum_form", "forums", rq.T.T("office.forum.edit.title", title), p)

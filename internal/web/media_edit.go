@@ -43,5 +43,15 @@ func (s *Server) mediaImage(rq *officeRequest, id int64) (*media.Image, error) {
 // renderMediaMeta writes the form of an image's texts with status.
 func (s *Server) renderMediaMeta(w http.ResponseWriter, rq *officeRequest, status int, pg *mediaMetaPage) error {
 	pg.fill(rq.T)
+	id := pg.Image.ID
+	running, err := media.RenditionJobs(rq.Context(), s.db, []int64{id})
+	if err != nil {
+		return err
+	}
+	job, ok := running[id]
+	pg.Job = newRenditionsView(rq, id, job, ok, officePrefix+"/media/"+itoa(id))
+	if pg.History, err = s.history(rq, "media:"+itoa(id)); err != nil {
+		return err
+	}
 	return s.officeRenderStatus(w, rq, status, "media_form", "media", rq.T.T("office.content.media.edit", itoa(pg.Image.ID)), pg)
 }

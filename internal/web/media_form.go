@@ -3,8 +3,11 @@ package web
 import (
 	"net/url"
 	"strconv"
+	"time"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/media"
 )
@@ -29,7 +32,14 @@ type mediaMetaPage struct {
 	ReadOnly          bool
 	Illustration      bool
 	IllustrationLabel string
+	// Job is the state of the image's renditions job, or nil.
+	Job *renditionsView
+	// History is the image's latest events.
+	History *historyView
 }
+
+// selfRefresh makes the page reload itself while the renditions job runs.
+func (pg *mediaMetaPage) selfRefresh() bool { return refreshing(pg.Job) }
 
 // mediaValues returns the form values of an image's metadata.
 func mediaValues(im *media.Image) url.Values {
@@ -75,6 +85,8 @@ type mediaTile struct {
 	Thumb                media.File
 	Name                 string
 	Alt, Caption, Credit []langState
+	// Job is the state of the image's renditions job, or nil.
+	Job *renditionsView
 }
 
 func newMediaTile(t *i18n.Printer, l string, im *media.Image) mediaTile {
@@ -92,4 +104,73 @@ func newMediaTile(t *i18n.Printer, l string, im *media.Image) mediaTile {
 // metaTexts are an image's texts by field, for the event log.
 func metaTexts(m media.Meta) map[string]lang.Text {
 	return map[string]lang.Text{"alt": m.Alt, "caption": m.Caption, "credit": m.Credit}
+}
+
+// renditionsView is the state of an image's renditions job as the library
+// and the image's page show it.
+type renditionsView struct {
+	// State is queued, working, done or failed (jobs.State).
+	State string
+	// Label says the state in words; Error, for a failed job, why.
+	Label, Error string
+	// HasProgress shows a <progress> of Done out of Total; a working job
+	// without it shows one that only says it is busy.
+	HasProgress bool
+	Done, Total int64
+	// Retry is the address of the form that queues the job again; empty
+	// unless the job failed and the reader may edit the image. Back is
+	// the page to return to after it.
+	Retry, Back string
+	// Name names the job ("Scaled copies"); RetryLabel is the retry
+	// button's text.
+	Name, RetryLabel string
+	// Follow is true while the job is yet to end and was queued less
+	// than refreshFor ago: the page reloads itself to follow it.
+	Follow bool
+}
+
+// refreshFor is how long after a job is queued a page keeps reloading
+// itself to follow it: when no worker runs, a queued job would otherwise
+// reload the page, and wipe what is being typed into its forms, forever.
+const refreshFor = 5 * time.Minute
+
+// newRenditionsView describes job for the reader of rq; nil when the image
+// has no job to show (an SVG, or one uploaded before jobs were kept).
+// back is the page the retry form returns to.
+func newRenditionsView(rq *officeRequest, id int64, job jobs.Info, ok bool, back string) *renditionsView {
+	if !ok {
+		return nil
+	}
+	v := &renditionsView{State: string(job.State), Label: rq.T.T("office.content.media.job." + string(job.State)),
+		Name: rq.T.T("office.content.media.job"), RetryLabel: rq.T.T("office.content.media.job.retry"), Back: back,
+		Follow:      job.State.Active() && time.Since(job.CreatedAt) < refreshFor,
+		HasProgress: job.HasProgress && job.Progress.Total > 0, Done: job.Progress.Done, Total: job.Progress.Total}
+	if job.State == jobs.StateFailed {
+		reason := "other"
+		switch media.Failure(job.LastError) {
+		case media.ErrUnsupported:
+			reason = "unsupported"
+		case media.ErrTooLarge:
+			reason = "toolarge"
+		case media.ErrNotFound:
+			reason = "notfound"
+		}
+		v.Error = rq.T.T("office.content.media.job.error." + reason)
+		if rq.can(account.SubjectMedia, account.Edit) {
+			v.Retry = officePrefix + "/media/" + itoa(id) + "/renditions"
+		}
+	}
+	return v
+}
+
+// refreshing reports whether a page showing these jobs should reload
+// itself to follow them: while one of them is yet to end (and was queued
+// lately).
+func refreshing(views ...*renditionsView) bool {
+	for _, v := range views {
+		if v != nil && v.Follow {
+			return true
+		}
+	}
+	return false
 }

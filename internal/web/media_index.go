@@ -21,6 +21,17 @@ type mediaLibrary struct {
 	CanUpload  bool
 }
 
+// selfRefresh makes the library reload itself while a renditions job of
+// the page is queued or working.
+func (lib *mediaLibrary) selfRefresh() bool {
+	for _, t := range lib.Tiles {
+		if refreshing(t.Job) {
+			return true
+		}
+	}
+	return false
+}
+
 // mediaIndex answers GET /office/media?page=N: the media library. Images
 // belong to every partner: any account that may see media at one of its
 // partners sees them all.
@@ -54,8 +65,19 @@ func (s *Server) renderMediaLibrary(w http.ResponseWriter, rq *officeRequest, st
 	if n < pages {
 		lib.Next = n + 1
 	}
+	ids := make([]int64, len(ims))
+	for i, im := range ims {
+		ids[i] = im.ID
+	}
+	running, err := media.RenditionJobs(rq.Context(), s.db, ids)
+	if err != nil {
+		return err
+	}
 	for _, im := range ims {
-		lib.Tiles = append(lib.Tiles, newMediaTile(rq.T, rq.Lang, im))
+		tile := newMediaTile(rq.T, rq.Lang, im)
+		job, ok := running[im.ID]
+		tile.Job = newRenditionsView(rq, im.ID, job, ok, officePrefix+"/media?page="+itoa(int64(n)))
+		lib.Tiles = append(lib.Tiles, tile)
 	}
 	up.fill(rq.T)
 	return s.officeRenderStatus(w, rq, status, "media", "media", rq.T.T("office.nav.media"), lib)

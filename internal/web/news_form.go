@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
@@ -32,6 +33,8 @@ type newsPage struct {
 	Title, Dateline, Lead, Body, Source mlField
 	LeadImage                           *imageField
 	LeadAlt, LeadCaption, LeadCredit    mlField
+	// History is the post's latest events; nil on a new one's form.
+	History *historyView
 }
 
 // newsForums are the forums a post may be about in rq's account's form,
@@ -214,6 +217,11 @@ func (s *Server) renderNews(w http.ResponseWriter, rq *officeRequest, status int
 	pg.LeadCaption = f.field("lead_caption", t.T("office.content.image.caption"), contentLangs, false, false, 500)
 	pg.LeadCredit = f.field("lead_credit", t.T("office.content.image.credit"), contentLangs, false, false, 300)
 	pg.Summary = f.summary("slug", "forum", "title", "dateline", "summary", "body", "source", "published_at", "lead")
+	if !pg.New && pg.Head != nil {
+		if pg.History, err = s.history(rq, approval.Subject{Kind: pg.Head.Kind, ID: pg.Head.ID}.String()); err != nil {
+			return err
+		}
+	}
 	title := t.T("office.content.news.new")
 	if !pg.New {
 		title = t.T("office.content.news.edit", formText(f, "title", rq.Lang))

@@ -231,8 +231,15 @@ type officeData struct {
 	// Path is the page's path, for the language switcher of visitors'
 	// pages.
 	Path string
-	Main any
+	// Refresh makes the page reload itself every few seconds, for a page
+	// that follows work under way (its Main has selfRefresh).
+	Refresh bool
+	Main    any
 }
+
+// selfRefreshing is a page's Main that follows work under way: while
+// selfRefresh is true the page reloads itself, without JavaScript.
+type selfRefreshing interface{ selfRefresh() bool }
 
 // render writes an office page with status 200.
 func (s *Server) officeRender(w http.ResponseWriter, rq *officeRequest, view, section, title string, main any) error {
@@ -245,6 +252,9 @@ func (s *Server) officeRenderStatus(w http.ResponseWriter, rq *officeRequest, st
 	d := &officeData{
 		Lang: rq.Lang, Locale: i18n.Locale(rq.Lang), T: rq.T, Account: rq.Account,
 		Title: title, Section: section, Path: rq.URL.Path, Main: main,
+	}
+	if r, ok := main.(selfRefreshing); ok {
+		d.Refresh = r.selfRefresh()
 	}
 	if key := s.sessions.PopString(rq.Context(), sessFlash); key != "" {
 		d.Flash = rq.T.T(key)

@@ -101,7 +101,7 @@ func officeMenu(a *account.Account) []string {
 		}
 	}
 	if a.Admin {
-		out = append(out, "accounts", "outbox")
+		out = append(out, "accounts", "outbox", "jobs")
 	}
 	return out
 }

@@ -60,6 +60,7 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/media", account.SubjectMedia, account.Create, false, false},
 	{"GET", "/office/media/{media}", account.SubjectMedia, account.View, false, false},
 	{"POST", "/office/media/{media}", account.SubjectMedia, account.Edit, false, false},
+	{"POST", "/office/media/{media}/renditions", account.SubjectMedia, account.Edit, false, false},
 	{"GET", "/office/approvals", account.SubjectApproval, account.View, false, false},
 	{"GET", "/office/approvals/forum/{forum}", account.SubjectForum, account.View, true, false},
 	{"POST", "/office/approvals/forum/{forum}/submit", account.SubjectForum, account.Publish, true, false},
@@ -82,6 +83,7 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"GET", "/office/outbox", "", "", false, true},
+	{"GET", "/office/jobs", "", "", false, true},
 	{"GET", "/office/events.jsonl", "", "", false, true},
 }
 

@@ -32,6 +32,7 @@ var officeViewNames = []string{
 	"accounts",
 	"outbox",
 	"outbox_message",
+	"jobs",
 	"events",
 	"partners",
 	"partner_form",

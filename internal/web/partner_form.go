@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 )
 
@@ -26,6 +27,8 @@ type partnerPage struct {
 	SlugInput, Country, Website  inputField
 	Name, ShortName, Description mlField
 	Logo                         *imageField
+	// History is the partner's latest events; nil on a new one's form.
+	History *historyView
 }
 
 // partnerValues returns the form values of a stored partner.
@@ -117,6 +120,11 @@ func (s *Server) renderPartner(w http.ResponseWriter, rq *officeRequest, status 
 	}
 	pg.Logo = logo
 	pg.Summary = f.summary("slug", "name", "short_name", "description", "country", "website", "logo", "logo.file")
+	if !pg.New && pg.Head != nil {
+		if pg.History, err = s.history(rq, approval.Subject{Kind: pg.Head.Kind, ID: pg.Head.ID}.String()); err != nil {
+			return err
+		}
+	}
 	title := rq.T.T("office.content.partner.new")
 	if !pg.New {
 		title = rq.T.T("office.content.partner.edit", formText(f, "name", rq.Lang))

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -34,6 +35,8 @@ type personPage struct {
 	Position, Bio, Affiliation mlField
 	Partner                    selectField
 	Photo                      *imageField
+	// History is the person's latest events; nil on a new one's form.
+	History *historyView
 }
 
 // nameField is a person's name per language and script, side by side.
@@ -197,6 +200,11 @@ func (s *Server) renderPerson(w http.ResponseWriter, rq *officeRequest, status i
 	}
 	pg.Photo = photo
 	pg.Summary = f.summary("slug", "name")
+	if !pg.New && pg.Head != nil {
+		if pg.History, err = s.history(rq, approval.Subject{Kind: pg.Head.Kind, ID: pg.Head.ID}.String()); err != nil {
+			return err
+		}
+	}
 	title := rq.T.T("office.content.person.new")
 	if !pg.New {
 		title = rq.T.T("office.content.person.edit", personFormName(f, rq.Lang))

@@ -375,6 +375,8 @@ func programmeRowOf(err error, p *forum.Programme, rows programmeRows) string {
 
 // programmePage is the programme form as the office shows it.
 type programmePage struct {
+	// History is the programme's latest events.
+	History    *historyView
 	ForumID    int64
 	ForumTitle string
 	ForumURL   string
@@ -545,7 +547,9 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 	p.Draft.CanSubmit = d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned) &&
 		rq.can(account.SubjectProgramme, account.Publish, hosts...)
 	p.Draft.SubmitURL = officePrefix + "/approvals/programme/" + id + "/submit"
-	p.Draft.HistoryURL = officePrefix + "/events?subject=programme:" + id
+	if p.History, err = s.history(rq, d.Subject.String()); err != nil {
+		return err
+	}
 	return s.officeRenderStatus(w, rq, status, "programme_form", "forums", rq.T.T("office.forum.programme.title", p.ForumTitle), p)
 }
 

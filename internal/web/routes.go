@@ -237,6 +237,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/accounts/{id}/totp-off", admins, s.accountTOTPOff)
 	route("GET /office/outbox", admins, s.outboxList)
 	route("GET /office/outbox/{name}", admins, s.outboxShow)
+	route("GET /office/jobs", admins, s.jobsList)
 	route("GET /office/events", members, s.eventsList)
 	route("GET /office/events.jsonl", admins, s.eventsExport)
 	// Content: partners, people, news posts and the media library.
@@ -259,6 +260,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/media", members, s.mediaUpload)
 	route("GET /office/media/{id}", members, s.mediaEdit)
 	route("POST /office/media/{id}", members, s.mediaSave)
+	route("POST /office/media/{id}/renditions", members, s.mediaRetry)
 	// office_approval: the hosts' approval of changes, and the preview of
 	// drafts.
 	route("GET /office/approvals", members, s.approvalsList)
