@@ -125,8 +125,10 @@ type renditionsView struct {
 	// button's text.
 	Name, RetryLabel string
 	// Follow is true while the job is yet to end and was queued less
-	// than refreshFor ago: the page reloads itself to follow it.
+	// than refreshFor ago: the page follows it (office.js swaps in the
+	// element of this ID; without JavaScript the page reloads).
 	Follow bool
+	ID     string
 }
 
 // refreshFor is how long after a job is queued a page keeps reloading
@@ -142,7 +144,7 @@ func newRenditionsView(rq *officeRequest, id int64, job jobs.Info, ok bool, back
 		return nil
 	}
 	v := &renditionsView{State: string(job.State), Label: rq.T.T("office.content.media.job." + string(job.State)),
-		Name: rq.T.T("office.content.media.job"), RetryLabel: rq.T.T("office.content.media.job.retry"), Back: back,
+		ID: "job-media-" + itoa(id), Name: rq.T.T("office.content.media.job"), RetryLabel: rq.T.T("office.content.media.job.retry"), Back: back,
 		Follow:      job.State.Active() && time.Since(job.CreatedAt) < refreshFor,
 		HasProgress: job.HasProgress && job.Progress.Total > 0, Done: job.Progress.Done, Total: job.Progress.Total}
 	if job.State == jobs.StateFailed {

@@ -231,8 +231,9 @@ type officeData struct {
 	// Path is the page's path, for the language switcher of visitors'
 	// pages.
 	Path string
-	// Refresh makes the page reload itself every few seconds, for a page
-	// that follows work under way (its Main has selfRefresh).
+	// Refresh makes the page follow work under way (its Main has
+	// selfRefresh): office.js reads it again every few seconds and swaps
+	// in what changed; without JavaScript it reloads itself.
 	Refresh bool
 	Main    any
 }

@@ -26,9 +26,17 @@ func mediaTile(doc *goquery.Document, id int64) *goquery.Selection {
 	})
 }
 
-// refreshes reports whether a page reloads itself.
+// refreshes reports whether a page follows its work: office.js reads it
+// again and swaps in the job's state, or without JavaScript the page
+// reloads itself; the job being followed is marked for the script.
 func refreshes(doc *goquery.Document) bool {
-	return doc.Find(`meta[http-equiv="refresh"]`).Length() == 1
+	script := doc.Find(`script[src^="/assets/office."]`).Length() == 1
+	reload := strings.Contains(doc.Find("noscript").Text(), `http-equiv="refresh"`)
+	marked := doc.Find(".job[data-follow][id]").Length() > 0
+	if script != reload || script != marked {
+		panic(fmt.Sprintf("a page that follows its work needs the script (%v), the reload without it (%v) and a followed job (%v)", script, reload, marked))
+	}
+	return script
 }
 
 // runRenditions works the renditions jobs until the returned stop is
