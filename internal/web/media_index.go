@@ -51,6 +51,13 @@ func (s *Server) renderMediaLibrary(w http.ResponseWriter, rq *officeRequest, st
 		return errkind.NotFound
 	}
 	lib := &mediaLibrary{Page: n, Pages: pages, Prev: n - 1, Upload: up, CanUpload: rq.can(account.SubjectMedia, account.Create)}
+	if up.owners == nil {
+		partners, err := s.forums.WithDrafts().Partners(rq.Context())
+		if err != nil {
+			return err
+		}
+		up.withOwners(rq, partners)
+	}
 	if n < pages {
 		lib.Next = n + 1
 	}
