@@ -43,7 +43,7 @@ func (s *Server) newsCreate(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		owner := rq.uploadPartner(s.newsPartnersOf(forums, n.ForumID))
+		owner := rq.uploadPartner(newsPartnersOf(forums, n.ForumID))
 		if n.LeadImageID, err = s.storeLead(ctx, tx, f, n, 0, leadID, lead, owner); err != nil {
 			return err
 		}

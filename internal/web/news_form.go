@@ -75,7 +75,7 @@ func (s *Server) newsPartners(ctx context.Context, forumID int64) ([]int64, erro
 
 // newsPartnersOf are the partners a post about forumID belongs to, read
 // from forums (those the form offers): the forum's hosts, or none.
-func (s *Server) newsPartnersOf(forums []*forum.Forum, forumID int64) []int64 {
+func newsPartnersOf(forums []*forum.Forum, forumID int64) []int64 {
 	for _, f := range forums {
 		if f.ID == forumID {
 			return hostIDs(f.Hosts)

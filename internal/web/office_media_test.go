@@ -307,6 +307,28 @@ func TestOfficeNewsByRole(t *testing.T) {
 			t.Errorf("the translator's texts were not saved: title %q, caption %q", n.Title.Values["en"], n.LeadCaption.Values["en"])
 		}
 
+		// A post about no forum is every team's: the translator still
+		// writes its texts only.
+		var loose int64
+		err = db.Transact(ctx, func(tx *store.Tx) error {
+			d, err := approval.Create(ctx, tx, approval.KindNews, &forum.NewsPost{Slug: "no-forum", Title: was.Title, Body: was.Body, PublishedAt: was.PublishedAt}, approval.Actor{AccountID: 1, Name: "Admin"})
+			if d != nil {
+				loose = d.Subject.ID
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v = newsForm(1, "loose")
+		v.Set("forum", fmt.Sprint(was.ForumID))
+		if resp, doc := tr.post(fmt.Sprintf("/office/news/%d", loose), v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("translator saves a post about no forum: %d %s", resp.StatusCode, doc.Find(".field-error, .form-error").Text())
+		}
+		if d, err := approval.Load(ctx, db, approval.Subject{Kind: approval.KindNews, ID: loose}); err != nil || d.Content.(*forum.NewsPost).ForumID != 0 {
+			t.Errorf("a translator's save gave a post about no forum a forum (%v)", err)
+		}
+
 		rev := o.browser()
 		rev.signIn("rev@cass.example")
 		resp, doc = rev.get(path)
