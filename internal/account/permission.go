@@ -86,13 +86,17 @@ var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
 // hosts), the caller asks with the roles at each host and allows when one
 // of them does. Author's "own" (their person, their speeches) is also the
 // caller's check: the table lets authors view persons and programme, the
-// caller narrows that to what names them.
+// caller narrows that to what names them. Media are seen by every team:
+// the caller asks about viewing with the account's own partners, and about
+// editing an image's texts with the partner that owns it (any partner for
+// an image that belongs to none).
 //
 // The policy:
 //   - organiser: everything on the partner's subjects, including asking to
 //     publish, approving or returning, inviting and managing the team, the
 //     outbox and the event log;
 //   - editor: view, create and edit forum, programme, news, person, media
+//     (the texts of its own partner's images and of images of no partner)
 //     and partner; no publication requests, no approvals, no team;
 //   - translator: view and edit the multilingual texts (forum, programme,
 //     news, person, partner) and view media; creates nothing;

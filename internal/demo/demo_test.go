@@ -233,7 +233,8 @@ func TestLoad(t *testing.T) {
 			if !im.Illustration || len(im.Renditions) == 0 || im.Width != leadWidth || im.Height != leadHeight {
 				t.Errorf("lead image: illustration %v, %d renditions, %d×%d", im.Illustration, len(im.Renditions), im.Width, im.Height)
 			}
-			for name, tx := range map[string]lang.Text{"alt": im.Alt, "caption": im.Caption, "credit": im.Credit} {
+			for name, tx := range map[string]lang.Text{"alt": im.Alt, "caption": im.Caption, "credit": im.Credit,
+				"post's alt": n.LeadAlt, "post's caption": n.LeadCaption, "post's credit": n.LeadCredit} {
 				complete(t, "lead image "+name, tx)
 			}
 			for _, r := range append([]string{im.BlobKey}, keys(im.Renditions)...) {

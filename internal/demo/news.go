@@ -74,6 +74,9 @@ func (l *loader) news() error {
 			)),
 		PublishedAt: reportDay(10, 39),
 		LeadImageID: lead.ID,
+		LeadAlt:     lead.Alt,
+		LeadCaption: lead.Caption,
+		LeadCredit:  lead.Credit,
 	}, {
 		Slug:  "collected-works-released",
 		Title: text("en", "条约签署二十周年纪念文集以中俄两种文字出版", "Сборник трудов к 20-летию договора вышел на китайском и русском языках", "Collected Works for the treaty's anniversary appear in Chinese and Russian"),

@@ -149,7 +149,11 @@ type NewsPost struct {
 	Source      lang.Text
 	PublishedAt time.Time
 	LeadImageID int64
-	LeadImage   *media.Image
+	// LeadAlt, LeadCaption and LeadCredit are what the post says of its
+	// lead image: its alt text, caption and credit, approved with the
+	// post. The library's texts of the image are only where they start.
+	LeadAlt, LeadCaption, LeadCredit lang.Text
+	LeadImage                        *media.Image
 	// Published says whether the public sees the post (when its forum,
 	// if it has one, is published too).
 	Published bool

@@ -129,11 +129,11 @@ func scanSpeech(sc store.Scanner, extra ...any) (*Speech, error) {
 	return sp, err
 }
 
-const newsColumns = `n.id, n.slug, COALESCE(n.forum_id, 0), n.title, n.dateline, n.summary, n.body, n.source, n.published_at, COALESCE(n.lead_image_id, 0), n.published`
+const newsColumns = `n.id, n.slug, COALESCE(n.forum_id, 0), n.title, n.dateline, n.summary, n.body, n.source, n.published_at, COALESCE(n.lead_image_id, 0), n.lead_alt, n.lead_caption, n.lead_credit, n.published`
 
 func scanNews(sc store.Scanner) (*NewsPost, error) {
 	n := &NewsPost{}
-	err := sc.Scan(&n.ID, &n.Slug, &n.ForumID, &n.Title, &n.Dateline, &n.Summary, &n.Body, &n.Source, &n.PublishedAt, &n.LeadImageID, &n.Published)
+	err := sc.Scan(&n.ID, &n.Slug, &n.ForumID, &n.Title, &n.Dateline, &n.Summary, &n.Body, &n.Source, &n.PublishedAt, &n.LeadImageID, &n.LeadAlt, &n.LeadCaption, &n.LeadCredit, &n.Published)
 	return n, err
 }
 

@@ -120,7 +120,8 @@ func ValidateProgramme(p *Programme) error {
 
 // ValidateNews checks a news post.
 func ValidateNews(n *NewsPost) error {
-	if err := validate(n.Slug, map[string]lang.Text{"title": n.Title, "dateline": n.Dateline, "summary": n.Summary, "body": n.Body, "source": n.Source}); err != nil {
+	if err := validate(n.Slug, map[string]lang.Text{"title": n.Title, "dateline": n.Dateline, "summary": n.Summary, "body": n.Body, "source": n.Source,
+		"lead_alt": n.LeadAlt, "lead_caption": n.LeadCaption, "lead_credit": n.LeadCredit}); err != nil {
 		return fmt.Errorf("news %s: %w", n.Slug, err)
 	}
 	return nil

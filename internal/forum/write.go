@@ -136,9 +136,9 @@ func AddNewsPost(ctx context.Context, q store.Querier, n *NewsPost) error {
 	if err := ValidateNews(n); err != nil {
 		return err
 	}
-	id, err := store.InsertID(ctx, q, `INSERT INTO news_posts (slug, forum_id, title, dateline, summary, body, source, published_at, lead_image_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		n.Slug, nullID(n.ForumID), n.Title, n.Dateline, n.Summary, n.Body, n.Source, n.PublishedAt.UTC(), nullID(n.LeadImageID))
+	id, err := store.InsertID(ctx, q, `INSERT INTO news_posts (slug, forum_id, title, dateline, summary, body, source, published_at, lead_image_id, lead_alt, lead_caption, lead_credit)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.Slug, nullID(n.ForumID), n.Title, n.Dateline, n.Summary, n.Body, n.Source, n.PublishedAt.UTC(), nullID(n.LeadImageID), n.LeadAlt, n.LeadCaption, n.LeadCredit)
 	if err != nil {
 		return fmt.Errorf("add news %s: %w", n.Slug, err)
 	}
@@ -203,9 +203,10 @@ func UpdateNews(ctx context.Context, q store.Querier, n *NewsPost) error {
 	if err := ValidateNews(n); err != nil {
 		return err
 	}
-	res, err := q.Exec(ctx, `UPDATE news_posts SET slug = ?, forum_id = ?, title = ?, dateline = ?, summary = ?, body = ?, source = ?, published_at = ?, lead_image_id = ?
-		WHERE id = ?`,
-		n.Slug, nullID(n.ForumID), n.Title, n.Dateline, n.Summary, n.Body, n.Source, n.PublishedAt.UTC(), nullID(n.LeadImageID), n.ID)
+	res, err := q.Exec(ctx, `UPDATE news_posts SET slug = ?, forum_id = ?, title = ?, dateline = ?, summary = ?, body = ?, source = ?, published_at = ?, lead_image_id = ?,
+		lead_alt = ?, lead_caption = ?, lead_credit = ? WHERE id = ?`,
+		n.Slug, nullID(n.ForumID), n.Title, n.Dateline, n.Summary, n.Body, n.Source, n.PublishedAt.UTC(), nullID(n.LeadImageID),
+		n.LeadAlt, n.LeadCaption, n.LeadCredit, n.ID)
 	if err := updated(res, err, fmt.Sprintf("news %d", n.ID)); err != nil {
 		return err
 	}

@@ -56,7 +56,10 @@ type Image struct {
 	// Illustration marks a generated or drawn image; pages say so.
 	Illustration bool
 	Rights       string
-	Renditions   []Rendition
+	// PartnerID is the partner whose team uploaded the image and edits
+	// its texts; 0 for none (an image from before owners, or an admin's).
+	PartnerID  int64
+	Renditions []Rendition
 }
 
 // Rendition is a scaled copy of an image. Load returns an image's renditions
@@ -323,6 +326,25 @@ func UpdateMeta(ctx context.Context, q store.Querier, id int64, meta Meta) error
 	return touchSite(ctx, q)
 }
 
+// SetPartner gives image id to the partner partnerID (0: to none), whose
+// team then edits its texts. An id that names no image is ErrNotFound.
+func SetPartner(ctx context.Context, q store.Querier, id, partnerID int64) error {
+	var owner any
+	if partnerID != 0 {
+		owner = partnerID
+	}
+	res, err := q.Exec(ctx, `UPDATE media SET partner_id = ? WHERE id = ?`, owner, id)
+	if err != nil {
+		return fmt.Errorf("give image %d to partner %d: %w", id, partnerID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("give image %d to partner %d: %w", id, partnerID, err)
+	} else if n == 0 {
+		return fmt.Errorf("give image %d to partner %d: %w", id, partnerID, ErrNotFound)
+	}
+	return nil
+}
+
 // List returns a page of the library's images, newest first, with their
 // renditions, and how many images there are in all; three queries.
 func List(ctx context.Context, q store.Querier, limit, offset int) ([]*Image, int, error) {
@@ -359,14 +381,15 @@ func Load(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Image, 
 		return out, nil
 	}
 	in, args := store.In(ids)
-	rows, err := q.Query(ctx, `SELECT id, content_type, blob_key, width, height, alt, caption, credit, illustration, rights FROM media WHERE id IN (`+in+`)`, args...)
+	rows, err := q.Query(ctx, `SELECT id, content_type, blob_key, width, height, alt, caption, credit, illustration, rights, COALESCE(partner_id, 0)
+		FROM media WHERE id IN (`+in+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load images: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		im := &Image{}
-		if err := rows.Scan(&im.ID, &im.ContentType, &im.BlobKey, &im.Width, &im.Height, &im.Alt, &im.Caption, &im.Credit, &im.Illustration, &im.Rights); err != nil {
+		if err := rows.Scan(&im.ID, &im.ContentType, &im.BlobKey, &im.Width, &im.Height, &im.Alt, &im.Caption, &im.Credit, &im.Illustration, &im.Rights, &im.PartnerID); err != nil {
 			return nil, err
 		}
 		out[im.ID] = im

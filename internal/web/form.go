@@ -249,11 +249,16 @@ func (f *form) field(name, label string, langs []string, required, lines bool, m
 // textsOnly reports whether the account writes only the multilingual
 // texts of a thing of partners: it is a translator at one of them but
 // neither an organiser nor an editor at any (an administrator is not).
-// Such an account's save keeps every other field as the draft has it,
-// and its form shows them read-only.
+// A thing of no partner (a post about no forum) is every team's, so the
+// account's own partners count, as can counts them. Such an account's
+// save keeps every other field as the draft has it, and its form shows
+// them read-only.
 func (rq *officeRequest) textsOnly(partners []int64) bool {
 	if rq.Account == nil || rq.Account.Admin {
 		return false
+	}
+	if len(partners) == 0 {
+		partners = rq.Account.Partners()
 	}
 	roles := rq.rolesAt(partners)
 	return slices.Contains(roles, account.Translator) &&

@@ -78,11 +78,17 @@ type personArg struct {
 func person(d *pageData, p *forum.Person) personArg { return personArg{d, p} }
 
 type figureArg struct {
-	Page  *pageData
-	Image *media.Image
+	Page                 *pageData
+	Image                *media.Image
+	Alt, Caption, Credit lang.Text
 }
 
-func figure(d *pageData, im *media.Image) figureArg { return figureArg{d, im} }
+// figure is an image as a page shows it, with the texts of the thing that
+// shows it (a news post's approved alt text, caption and credit), never
+// the library's, which are only defaults in the office.
+func figure(d *pageData, im *media.Image, alt, caption, credit lang.Text) figureArg {
+	return figureArg{d, im, alt, caption, credit}
+}
 
 // thumb returns an image's smallest file, for a thumbnail.
 func thumb(im *media.Image) media.File {
@@ -103,7 +109,8 @@ type partnerMark struct {
 func mark(d *pageData, p *forum.Partner) partnerMark {
 	if p.Logo != nil {
 		f := p.Logo.Smallest()
-		return partnerMark{URL: "/media/" + f.BlobKey, Width: f.Width, Height: f.Height, Alt: flat(ml(d, p.Logo.Alt).Value)}
+		name := shownText(p.Name, d.Lang).Value
+		return partnerMark{URL: "/media/" + f.BlobKey, Width: f.Width, Height: f.Height, Alt: d.T.T("partner.logo", d.T.Quote(flat(name)))}
 	}
 	short := shownText(p.ShortName, d.Lang).Value
 	return partnerMark{

@@ -231,10 +231,10 @@ func (s *Server) newsLD(l string, n *forum.NewsPost) template.JS {
 	if n.LeadImage != nil {
 		f := n.LeadImage.Largest()
 		im := ld{"@type": "ImageObject", "url": s.abs("/media/" + f.BlobKey), "width": f.Width, "height": f.Height}
-		if c := textIn(n.LeadImage.Caption, l); c != "" {
+		if c := textIn(n.LeadCaption, l); c != "" {
 			im["caption"] = c
 		}
-		if c := textIn(n.LeadImage.Credit, l); c != "" {
+		if c := textIn(n.LeadCredit, l); c != "" {
 			im["creditText"] = c
 		}
 		a["image"] = im

@@ -10,7 +10,10 @@ import (
 )
 
 // mediaEdit answers GET /office/media/{id}: the image with the form of
-// its alt text, caption and credit per language.
+// its alt text, caption and credit per language, the defaults of its new
+// uses. Every team sees every image; the form is for the editors and
+// organisers of the partner that owns it (of any partner for an image of
+// none) and admins, and the others read the texts with no form.
 func (s *Server) mediaEdit(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -24,7 +27,7 @@ func (s *Server) mediaEdit(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	pg := &mediaMetaPage{Form: newForm(rq.T, mediaValues(im)), Image: im, Action: officePrefix + "/media/" + itoa(id),
-		ReadOnly: !rq.can(account.SubjectMedia, account.Edit)}
+		ReadOnly: !rq.mayEditImage(im)}
 	return s.renderMediaMeta(w, rq, http.StatusOK, pg)
 }
 
@@ -40,8 +43,16 @@ func (s *Server) mediaImage(rq *officeRequest, id int64) (*media.Image, error) {
 	return got[id], nil
 }
 
-// renderMediaMeta writes the form of an image's texts with status.
+// renderMediaMeta writes the form of an image's texts with status, and
+// the partner that owns it.
 func (s *Server) renderMediaMeta(w http.ResponseWriter, rq *officeRequest, status int, pg *mediaMetaPage) error {
+	if id := pg.Image.PartnerID; id != 0 {
+		p, err := s.forums.WithDrafts().PartnerByID(rq.Context(), id)
+		if err != nil {
+			return err
+		}
+		pg.Owner, _ = p.Name.In(rq.Lang)
+	}
 	pg.fill(rq.T)
 	id := pg.Image.ID
 	running, err := media.RenditionJobs(rq.Context(), s.db, []int64{id})
@@ -49,7 +60,7 @@ func (s *Server) renderMediaMeta(w http.ResponseWriter, rq *officeRequest, statu
 		return err
 	}
 	job, ok := running[id]
-	pg.Job = newRenditionsView(rq, id, job, ok, officePrefix+"/media/"+itoa(id))
+	pg.Job = newRenditionsView(rq, pg.Image, job, ok, officePrefix+"/media/"+itoa(id))
 	if pg.History, err = s.history(rq, "media:"+itoa(id)); err != nil {
 		return err
 	}

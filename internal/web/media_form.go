@@ -2,10 +2,12 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -27,8 +29,8 @@ type mediaMetaPage struct {
 	Alt, Caption, Credit mlField
 	Rights               inputField
 	FileError            []string
-	// ReadOnly is true for an account that may see the library but not
-	// change its texts: the form has no save button.
+	// ReadOnly is true for an account that may see the image but not
+	// change its texts: the page shows them with no form.
 	ReadOnly          bool
 	Illustration      bool
 	IllustrationLabel string
@@ -36,6 +38,15 @@ type mediaMetaPage struct {
 	Job *renditionsView
 	// History is the image's latest events.
 	History *historyView
+	// Owner names the partner whose team changes the image's texts; ""
+	// when it belongs to none.
+	Owner string
+	// Partner chooses the partner an upload belongs to; nil when there
+	// is no choice (the account may add media at one partner only).
+	Partner *selectField
+	// owners are the partners an upload may belong to, by id as the
+	// select writes it ("0" for none).
+	owners []string
 }
 
 // selfRefresh makes the page reload itself while the renditions job runs.
@@ -76,7 +87,57 @@ func (pg *mediaMetaPage) fill(t *i18n.Printer) {
 	pg.Illustration = f.values.Get("illustration") != ""
 	pg.IllustrationLabel = t.T("office.content.image.illustration")
 	pg.FileError = f.errors["file"]
-	pg.Summary = f.summary("file", "alt", "caption", "credit", "rights")
+	if pg.Partner != nil {
+		pg.Partner.Chosen, pg.Partner.Errors = f.values.Get("partner"), f.errors["partner"]
+	}
+	if pg.ReadOnly {
+		for _, m := range []*mlField{&pg.Alt, &pg.Caption, &pg.Credit} {
+			m.ReadOnly = true
+		}
+		pg.Rights.ReadOnly = true
+	}
+	pg.Summary = f.summary("file", "partner", "alt", "caption", "credit", "rights")
+}
+
+// withOwners offers the partners an image the account uploads may belong
+// to: those where it may add media, and for an admin every partner or
+// none. With one choice only there is no select.
+func (pg *mediaMetaPage) withOwners(rq *officeRequest, partners []*forum.Partner) {
+	sel := &selectField{Name: "partner", Label: rq.T.T("office.content.media.owner.choose")}
+	if rq.Account != nil && rq.Account.Admin {
+		sel.Options = append(sel.Options, selectOption{"0", rq.T.T("office.content.media.owner.none")})
+	}
+	for _, p := range partners {
+		if rq.Account != nil && (rq.Account.Admin || rq.can(account.SubjectMedia, account.Create, p.ID)) {
+			name, _ := p.Name.In(rq.Lang)
+			sel.Options = append(sel.Options, selectOption{itoa(p.ID), name})
+		}
+	}
+	pg.owners = nil
+	for _, o := range sel.Options {
+		pg.owners = append(pg.owners, o.Value)
+	}
+	if len(sel.Options) > 1 {
+		pg.Partner = sel
+	}
+}
+
+// readOwner reads the partner an upload belongs to: the one chosen, which
+// must be one of those offered, or the only one there is.
+func (pg *mediaMetaPage) readOwner(f *form) int64 {
+	v := f.values.Get("partner")
+	switch {
+	case pg.Partner == nil && len(pg.owners) == 1:
+		v = pg.owners[0]
+	case v == "" && slices.Contains(pg.owners, "0"):
+		v = "0"
+	}
+	if !slices.Contains(pg.owners, v) {
+		f.fail("partner", "office.form.choice")
+		return 0
+	}
+	id, _ := strconv.ParseInt(v, 10, 64)
+	return id
 }
 
 // mediaTile is an image as the library shows it.
@@ -131,15 +192,17 @@ type renditionsView struct {
 	ID     string
 }
 
-// refreshFor is how long after a job is queued a page keeps reloading
-// itself to follow it: when no worker runs, a queued job would otherwise
-// reload the page, and wipe what is being typed into its forms, forever.
+// refreshFor is how long after a job is queued a page keeps following it:
+// when no worker runs, a queued job would otherwise have the page read
+// again (or, without JavaScript, reloaded) forever.
 const refreshFor = 5 * time.Minute
 
 // newRenditionsView describes job for the reader of rq; nil when the image
 // has no job to show (an SVG, or one uploaded before jobs were kept).
-// back is the page the retry form returns to.
-func newRenditionsView(rq *officeRequest, id int64, job jobs.Info, ok bool, back string) *renditionsView {
+// back is the page the retry form returns to; the form is offered to those
+// who may edit the image.
+func newRenditionsView(rq *officeRequest, im *media.Image, job jobs.Info, ok bool, back string) *renditionsView {
+	id := im.ID
 	if !ok {
 		return nil
 	}
@@ -158,7 +221,7 @@ func newRenditionsView(rq *officeRequest, id int64, job jobs.Info, ok bool, back
 			reason = "notfound"
 		}
 		v.Error = rq.T.T("office.content.media.job.error." + reason)
-		if rq.can(account.SubjectMedia, account.Edit) {
+		if rq.mayEditImage(im) {
 			v.Retry = officePrefix + "/media/" + itoa(id) + "/renditions"
 		}
 	}

@@ -62,6 +62,13 @@ func (s *Server) renderMediaLibrary(w http.ResponseWriter, rq *officeRequest, st
 		return errkind.NotFound
 	}
 	lib := &mediaLibrary{Page: n, Pages: pages, Prev: n - 1, Upload: up, CanUpload: rq.can(account.SubjectMedia, account.Create)}
+	if up.owners == nil {
+		partners, err := s.forums.WithDrafts().Partners(rq.Context())
+		if err != nil {
+			return err
+		}
+		up.withOwners(rq, partners)
+	}
 	if n < pages {
 		lib.Next = n + 1
 	}
@@ -76,7 +83,7 @@ func (s *Server) renderMediaLibrary(w http.ResponseWriter, rq *officeRequest, st
 	for _, im := range ims {
 		tile := newMediaTile(rq.T, rq.Lang, im)
 		job, ok := running[im.ID]
-		tile.Job = newRenditionsView(rq, im.ID, job, ok, officePrefix+"/media?page="+itoa(int64(n)))
+		tile.Job = newRenditionsView(rq, im, job, ok, officePrefix+"/media?page="+itoa(int64(n)))
 		lib.Tiles = append(lib.Tiles, tile)
 	}
 	up.fill(rq.T)

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
@@ -20,11 +22,15 @@ func (s *Server) mediaRetry(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectMedia, account.Edit); err != nil {
+	if err := rq.must(account.SubjectMedia, account.View); err != nil {
 		return err
 	}
-	if _, err := s.mediaImage(rq, id); err != nil {
+	im, err := s.mediaImage(rq, id)
+	if err != nil {
 		return err
+	}
+	if !rq.mayEditImage(im) {
+		return fmt.Errorf("renditions of image %d of partner %d: %w", id, im.PartnerID, errkind.Forbidden)
 	}
 	back := rq.PostFormValue("back")
 	if back != officePrefix+"/media" && !strings.HasPrefix(back, officePrefix+"/media?") && !strings.HasPrefix(back, officePrefix+"/media/") ||

@@ -1,27 +1,35 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
 // mediaSave answers POST /office/media/{id}: it replaces the image's alt
-// text, caption, credit and rights. They are the library's, shown at once
-// wherever the image is used: images have no drafts of their own.
+// text, caption, credit and rights. They are the library's: the defaults
+// a news post starts from when it takes the image, which no published page
+// shows, so they need no approval. Only the editors and organisers of the
+// partner that owns the image (of any partner for an image of none) and
+// admins may; for the others, who see the image, it is forbidden.
 func (s *Server) mediaSave(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectMedia, account.Edit); err != nil {
+	if err := rq.must(account.SubjectMedia, account.View); err != nil {
 		return err
 	}
 	im, err := s.mediaImage(rq, id)
 	if err != nil {
 		return err
+	}
+	if !rq.mayEditImage(im) {
+		return fmt.Errorf("edit image %d of partner %d: %w", id, im.PartnerID, errkind.Forbidden)
 	}
 	up, err := readUpload(w, rq)
 	if err != nil {

@@ -9,7 +9,9 @@ import (
 )
 
 // mediaUpload answers POST /office/media: it adds one image to the library
-// with its alt text, caption and credit, and queues its renditions. A file
+// with its alt text, caption and credit, owned by the uploader's partner
+// (the one chosen when the account may add media at several; an admin may
+// choose none), and queues its renditions. A file
 // over the limit is refused with 413, one that is not a JPEG, PNG or SVG
 // image with 422, each with a message at the file field and nothing
 // stored.
@@ -23,6 +25,13 @@ func (s *Server) mediaUpload(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	ctx := rq.Context()
 	f := newForm(rq.T, up.values)
+	pg := &mediaMetaPage{Form: f, Action: officePrefix + "/media"}
+	partners, err := s.forums.WithDrafts().Partners(ctx)
+	if err != nil {
+		return err
+	}
+	pg.withOwners(rq, partners)
+	owner := pg.readOwner(f)
 	meta := readMediaMeta(f)
 	file := up.files["file"]
 	switch {
@@ -31,13 +40,12 @@ func (s *Server) mediaUpload(w http.ResponseWriter, rq *officeRequest) error {
 	case file == nil:
 		f.fail("file", "office.content.image.nofile")
 	}
-	pg := &mediaMetaPage{Form: f, Action: officePrefix + "/media"}
 	if !f.ok() {
 		return s.renderMediaLibrary(w, rq, formStatus(up, nil), 1, pg)
 	}
 	var id int64
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		if id, err = s.storeImage(ctx, tx, f, "file", file, meta); err != nil {
+		if id, err = s.storeImage(ctx, tx, f, "file", file, meta, owner); err != nil {
 			return err
 		}
 		return appendEvent(ctx, tx, rq.Account, "media.upload", "media:"+itoa(id), clientAddr(rq.Request), nil, metaTexts(meta))

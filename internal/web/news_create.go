@@ -32,7 +32,7 @@ func (s *Server) newsCreate(w http.ResponseWriter, rq *officeRequest) error {
 	if n.Slug, err = readSlug(ctx, f, s.newsSlugTaken); err != nil {
 		return err
 	}
-	meta := readNews(f, n, forums)
+	readNews(f, n, forums)
 	leadID, lead, err := s.readImage(ctx, rq, f, up, "lead")
 	if err != nil {
 		return err
@@ -43,7 +43,8 @@ func (s *Server) newsCreate(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		if n.LeadImageID, err = s.storeLead(ctx, tx, f, leadID, lead, meta); err != nil {
+		owner := rq.uploadPartner(newsPartnersOf(forums, n.ForumID))
+		if n.LeadImageID, err = s.storeLead(ctx, tx, f, n, 0, leadID, lead, owner); err != nil {
 			return err
 		}
 		d, err = approval.Create(ctx, tx, approval.KindNews, n, rq.actor())

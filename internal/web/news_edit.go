@@ -6,13 +6,14 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
-	"github.com/tandemforum/tandem/internal/media"
 )
 
 // newsEdit answers GET /office/news/{id}: the form of a post, filled from
 // its draft or from what is live, with its lead image's alt text, caption
 // and credit. Its forum's hosts' teams edit it; a post about no forum, any
-// partner's team.
+// partner's team. A translator's form shows the forum, the publication
+// time and the lead image read-only; a reviewer's, everything, with no
+// save button.
 func (s *Server) newsEdit(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -35,11 +36,7 @@ func (s *Server) newsEdit(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	images, err := media.Load(ctx, s.db, []int64{n.LeadImageID})
-	if err != nil {
-		return err
-	}
-	f := newForm(rq.T, newsValues(n, d.Version, images[n.LeadImageID], newsZone(forums, n.ForumID)))
+	f := newForm(rq.T, newsValues(n, d.Version, newsZone(forums, n.ForumID)))
 	return s.renderNews(w, rq, http.StatusOK, &newsPage{Form: f, Action: officePrefix + "/news/" + itoa(id),
-		Head: newDraftHead(rq, d, account.SubjectNews, partners)}, forums)
+		Head: newDraftHead(rq, d, account.SubjectNews, partners), partners: partners}, forums)
 }

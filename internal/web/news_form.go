@@ -10,6 +10,7 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 )
@@ -35,6 +36,14 @@ type newsPage struct {
 	LeadAlt, LeadCaption, LeadCredit    mlField
 	// History is the post's latest events; nil on a new one's form.
 	History *historyView
+	// Fixed is true when the account may not change the post's forum,
+	// publication time and lead image (a translator, who writes the texts
+	// only, or a reader such as a reviewer); Notice says why.
+	Fixed  bool
+	Notice string
+	// partners are those the post belongs to (its forum's hosts, as the
+	// draft has them), which say what the account may change.
+	partners []int64
 }
 
 // newsForums are the forums a post may be about in rq's account's form,
@@ -67,6 +76,17 @@ func (s *Server) newsPartners(ctx context.Context, forumID int64) ([]int64, erro
 	return hostIDs(f.Hosts), nil
 }
 
+// newsPartnersOf are the partners a post about forumID belongs to, read
+// from forums (those the form offers): the forum's hosts, or none.
+func newsPartnersOf(forums []*forum.Forum, forumID int64) []int64 {
+	for _, f := range forums {
+		if f.ID == forumID {
+			return hostIDs(f.Hosts)
+		}
+	}
+	return nil
+}
+
 // newsZone is the zone a post's times are written in: its forum's, or UTC.
 func newsZone(forums []*forum.Forum, forumID int64) *time.Location {
 	for _, f := range forums {
@@ -77,8 +97,9 @@ func newsZone(forums []*forum.Forum, forumID int64) *time.Location {
 	return time.UTC
 }
 
-// newsValues returns the form values of a stored post and its lead image.
-func newsValues(n *forum.NewsPost, version int, lead *media.Image, loc *time.Location) url.Values {
+// newsValues returns the form values of a stored post, its lead image's
+// texts included.
+func newsValues(n *forum.NewsPost, version int, loc *time.Location) url.Values {
 	v := url.Values{}
 	v.Set("version", strconv.Itoa(version))
 	v.Set("slug", n.Slug)
@@ -93,28 +114,30 @@ func newsValues(n *forum.NewsPost, version int, lead *media.Image, loc *time.Loc
 	if !n.PublishedAt.IsZero() {
 		v.Set("published_at", n.PublishedAt.In(loc).Format("2006-01-02T15:04"))
 	}
-	if lead != nil {
-		v.Set("lead", itoa(lead.ID))
-		putText(v, "lead_alt", lead.Alt)
-		putText(v, "lead_caption", lead.Caption)
-		putText(v, "lead_credit", lead.Credit)
+	if n.LeadImageID != 0 {
+		v.Set("lead", itoa(n.LeadImageID))
 	}
+	putText(v, "lead_alt", n.LeadAlt)
+	putText(v, "lead_caption", n.LeadCaption)
+	putText(v, "lead_credit", n.LeadCredit)
 	return v
 }
+
+// newsTextFields are the fields of the news form a translator writes.
+var newsTextFields = []string{"title", "dateline", "summary", "body", "source", "lead_alt", "lead_caption", "lead_credit"}
 
 // newNewsValues are the values of a new post's form.
 func newNewsValues(l string) url.Values {
 	v := url.Values{"version": {"0"}}
-	for _, fld := range []string{"title", "dateline", "summary", "body", "source", "lead_alt", "lead_caption", "lead_credit"} {
+	for _, fld := range newsTextFields {
 		v.Set(fld+".src", l)
 	}
 	return v
 }
 
 // readNews reads the form into n, failing the fields that are wrong; the
-// forum must be one of forums. It returns what the form says of the lead
-// image.
-func readNews(f *form, n *forum.NewsPost, forums []*forum.Forum) media.Meta {
+// forum must be one of forums.
+func readNews(f *form, n *forum.NewsPost, forums []*forum.Forum) {
 	n.ForumID = 0
 	if v := f.values.Get("forum"); v != "" && v != "0" {
 		ok := false
@@ -133,11 +156,9 @@ func readNews(f *form, n *forum.NewsPost, forums []*forum.Forum) media.Meta {
 	n.Body = f.mltext("body", contentLangs, true, true, 50000)
 	n.Source = f.mltext("source", contentLangs, false, false, 300)
 	n.PublishedAt = f.localTime("published_at", true, formZone(f, forums, n.ForumID))
-	return media.Meta{
-		Alt:     f.mltext("lead_alt", contentLangs, false, false, 300),
-		Caption: f.mltext("lead_caption", contentLangs, false, false, 500),
-		Credit:  f.mltext("lead_credit", contentLangs, false, false, 300),
-	}
+	n.LeadAlt = f.mltext("lead_alt", contentLangs, false, false, 300)
+	n.LeadCaption = f.mltext("lead_caption", contentLangs, false, false, 500)
+	n.LeadCredit = f.mltext("lead_credit", contentLangs, false, false, 300)
 }
 
 // formZone is the zone the form's publication time was typed in: the one
@@ -153,25 +174,37 @@ func formZone(f *form, forums []*forum.Forum, forumID int64) *time.Location {
 	return newsZone(forums, forumID)
 }
 
-// storeLead records the post's lead image in tx: an upload is added to the
-// library with meta; an image chosen from the library gets meta as its
-// alt text, caption and credit (the library's, shown wherever the image
-// is). It returns the image's id.
-func (s *Server) storeLead(ctx context.Context, tx *store.Tx, f *form, id int64, file []byte, meta media.Meta) (int64, error) {
+// storeLead records the post's lead image in tx and returns its id: a
+// file uploaded in the form is added to the library, owned by partner,
+// with the post's texts as its defaults; an image chosen from the library
+// is the post's as it is (the library is not changed). When the lead image
+// is new to the post (it was not prevID), each of the post's alt text,
+// caption and credit left empty starts from the library's, so that a
+// chosen image comes with what the library says of it.
+func (s *Server) storeLead(ctx context.Context, tx *store.Tx, f *form, n *forum.NewsPost, prevID, id int64, file []byte, partner int64) (int64, error) {
 	if file != nil {
-		return s.storeImage(ctx, tx, f, "lead.file", file, meta)
+		return s.storeImage(ctx, tx, f, "lead.file", file, media.Meta{Alt: n.LeadAlt, Caption: n.LeadCaption, Credit: n.LeadCredit}, partner)
 	}
-	if id == 0 {
-		return 0, nil
+	if id == 0 || id == prevID {
+		return id, nil
 	}
 	got, err := media.Load(ctx, tx, []int64{id})
 	if err != nil {
 		return 0, err
 	}
 	if im := got[id]; im != nil {
-		meta.Illustration, meta.Rights = im.Illustration, im.Rights
+		for _, t := range []struct {
+			post    *lang.Text
+			library lang.Text
+		}{
+			{&n.LeadAlt, im.Alt}, {&n.LeadCaption, im.Caption}, {&n.LeadCredit, im.Credit},
+		} {
+			if t.post.IsZero() {
+				*t.post = t.library
+			}
+		}
 	}
-	return id, media.UpdateMeta(ctx, tx, id, meta)
+	return id, nil
 }
 
 // renderNews writes the news form with status; forums are those the post
@@ -221,6 +254,21 @@ func (s *Server) renderNews(w http.ResponseWriter, rq *officeRequest, status int
 		if pg.History, err = s.history(rq, approval.Subject{Kind: pg.Head.Kind, ID: pg.Head.ID}.String()); err != nil {
 			return err
 		}
+	}
+	if !pg.New {
+		switch {
+		case !rq.can(account.SubjectNews, account.Edit, pg.partners...):
+			pg.Fixed, pg.Notice = true, t.T("office.forum.readonly")
+			for _, m := range []*mlField{&pg.Title, &pg.Dateline, &pg.Lead, &pg.Body, &pg.Source, &pg.LeadAlt, &pg.LeadCaption, &pg.LeadCredit} {
+				m.ReadOnly = true
+			}
+		case rq.textsOnly(pg.partners):
+			pg.Fixed, pg.Notice = true, t.T("office.forum.textsonly")
+		}
+	}
+	if pg.Fixed {
+		pg.PublishedAt.ReadOnly = true
+		pg.LeadImage.ReadOnly, pg.LeadImage.CanUpload = true, false
 	}
 	title := t.T("office.content.news.new")
 	if !pg.New {

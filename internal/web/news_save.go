@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -13,8 +14,11 @@ import (
 // newsSave answers POST /office/news/{id}: it saves the form as the next
 // version of the post's draft, refusing with 409 a form loaded from a
 // version the draft has moved on from, what was typed kept. The lead
-// image's alt text, caption and credit are the library's and change at
-// once (see storeLead).
+// image's alt text, caption and credit are the post's, published with it
+// once approved; the library's image is not changed (see storeLead). A
+// translator's save changes the texts only: the forum, the publication
+// time, the address and the lead image stay as the draft has them,
+// whatever the request says.
 func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -42,14 +46,24 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	f := newForm(rq.T, up.values)
-	n := &forum.NewsPost{}
-	meta := readNews(f, n, forums)
-	leadID, lead, err := s.readImage(ctx, rq, f, up, "lead")
-	if err != nil {
-		return err
+	values := up.values
+	textsOnly := rq.textsOnly(partners)
+	if textsOnly {
+		values = mergeTexts(newsValues(cur, d.Version, newsZone(forums, cur.ForumID)), values, func(field string) bool {
+			return slices.Contains(newsTextFields, field)
+		})
+		values.Set("version", up.values.Get("version"))
 	}
-	pg := &newsPage{Form: f, Action: officePrefix + "/news/" + itoa(id)}
+	f := newForm(rq.T, values)
+	n := &forum.NewsPost{}
+	readNews(f, n, forums)
+	leadID, lead := cur.LeadImageID, []byte(nil)
+	if !textsOnly {
+		if leadID, lead, err = s.readImage(ctx, rq, f, up, "lead"); err != nil {
+			return err
+		}
+	}
+	pg := &newsPage{Form: f, Action: officePrefix + "/news/" + itoa(id), partners: partners}
 	var withdrawn bool
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		if d, err = contentCheckVersion(ctx, tx, subj, f); err != nil {
@@ -61,7 +75,10 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 		withdrawn = requested(d.State)
 		cur := d.Content.(*forum.NewsPost)
 		n.Slug, n.Published = cur.Slug, cur.Published
-		if n.LeadImageID, err = s.storeLead(ctx, tx, f, leadID, lead, meta); err != nil {
+		if textsOnly {
+			n.ForumID, n.PublishedAt, leadID = cur.ForumID, cur.PublishedAt, cur.LeadImageID
+		}
+		if n.LeadImageID, err = s.storeLead(ctx, tx, f, n, cur.LeadImageID, leadID, lead, rq.uploadPartner(partners)); err != nil {
 			return err
 		}
 		d, err = approval.Save(ctx, tx, subj, n, rq.actor())

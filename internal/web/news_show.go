@@ -17,7 +17,7 @@ func (s *Server) newsShow(rq *request) (result, error) {
 	}
 	if n.LeadImage != nil {
 		f := n.LeadImage.Largest()
-		d.OGImage = &ogImage{URL: s.abs("/media/" + f.BlobKey), Width: f.Width, Height: f.Height, Alt: textIn(n.LeadImage.Alt, rq.Lang)}
+		d.OGImage = &ogImage{URL: s.abs("/media/" + f.BlobKey), Width: f.Width, Height: f.Height, Alt: textIn(n.LeadAlt, rq.Lang)}
 	}
 	return s.html(rq, "news_post", "/news/"+n.Slug, d)
 }

@@ -191,6 +191,8 @@ type inputField struct {
 	Name, Label, Hint, Type string
 	Required                bool
 	Max                     int
+	// ReadOnly shows the value to a reader who may not change it.
+	ReadOnly bool
 }
 
 // input returns the view of the single-line field name of f.
@@ -270,10 +272,15 @@ type imageField struct {
 	// Chosen is the id of the image chosen, 0 for none.
 	Chosen  int64
 	Current *media.Image
-	Options []imageOption
+	// CurrentLabel names Current as the list of choices does.
+	CurrentLabel string
+	Options      []imageOption
 	// CanUpload is true when the account may add images to the library.
 	CanUpload bool
-	Errors    []string
+	// ReadOnly shows the image chosen, with no choice and no upload, to
+	// a reader who may not change it.
+	ReadOnly bool
+	Errors   []string
 }
 
 type imageOption struct {
@@ -307,6 +314,9 @@ func (s *Server) imageField(ctx context.Context, rq *officeRequest, f *form, nam
 			fld.Current = im
 			fld.Options = append(fld.Options, imageOption{ID: im.ID, Label: imageLabel(rq, im)})
 		}
+	}
+	if fld.Current != nil {
+		fld.CurrentLabel = imageLabel(rq, fld.Current)
 	}
 	return fld, nil
 }
@@ -359,11 +369,12 @@ func (s *Server) readImage(ctx context.Context, rq *officeRequest, f *form, up *
 	return id, nil, nil
 }
 
-// storeImage adds an uploaded file to the library in tx and queues its
-// renditions. A file that is not an image tandem takes fails the form's
-// field, in the reader's language, and returns errFormInvalid, so that the
-// transaction stores nothing.
-func (s *Server) storeImage(ctx context.Context, tx *store.Tx, f *form, field string, data []byte, meta media.Meta) (int64, error) {
+// storeImage adds an uploaded file to the library in tx, owned by the
+// partner partnerID (0: none), and queues its renditions. A file that is
+// not an image tandem takes fails the form's field, in the reader's
+// language, and returns errFormInvalid, so that the transaction stores
+// nothing.
+func (s *Server) storeImage(ctx context.Context, tx *store.Tx, f *form, field string, data []byte, meta media.Meta, partnerID int64) (int64, error) {
 	im, err := s.media.Upload(ctx, tx, bytes.NewReader(data), meta)
 	switch {
 	case errors.Is(err, media.ErrUnsupported):
@@ -378,7 +389,43 @@ func (s *Server) storeImage(ctx context.Context, tx *store.Tx, f *form, field st
 	case err != nil:
 		return 0, err
 	}
+	if partnerID != 0 {
+		if err := media.SetPartner(ctx, tx, im.ID, partnerID); err != nil {
+			return 0, err
+		}
+	}
 	return im.ID, nil
+}
+
+// uploadPartner is the partner that owns an image the account uploads in
+// a content form for a thing of partners: the first of them where it may
+// add media, or else the first of its own partners where it may; 0 (no
+// owner) for an admin uploading for a thing of no partner.
+func (rq *officeRequest) uploadPartner(partners []int64) int64 {
+	for _, p := range partners {
+		if rq.can(account.SubjectMedia, account.Create, p) {
+			return p
+		}
+	}
+	if rq.Account == nil || rq.Account.Admin {
+		return 0
+	}
+	for _, p := range rq.Account.Partners() {
+		if rq.can(account.SubjectMedia, account.Create, p) {
+			return p
+		}
+	}
+	return 0
+}
+
+// mayEditImage reports whether the account may change the library's texts
+// of im: an editor or organiser of its owning partner, or of any partner
+// when it has none, or an admin.
+func (rq *officeRequest) mayEditImage(im *media.Image) bool {
+	if im.PartnerID == 0 {
+		return rq.can(account.SubjectMedia, account.Edit)
+	}
+	return rq.can(account.SubjectMedia, account.Edit, im.PartnerID)
 }
 
 // approvalFailed records on f what approval's field errors say, against

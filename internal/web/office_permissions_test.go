@@ -14,6 +14,7 @@ import (
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 )
@@ -58,9 +59,9 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/news/{news}", account.SubjectNews, account.Edit, true, false},
 	{"GET", "/office/media", account.SubjectMedia, account.View, false, false},
 	{"POST", "/office/media", account.SubjectMedia, account.Create, false, false},
-	{"GET", "/office/media/{media}", account.SubjectMedia, account.View, false, false},
-	{"POST", "/office/media/{media}", account.SubjectMedia, account.Edit, false, false},
-	{"POST", "/office/media/{media}/renditions", account.SubjectMedia, account.Edit, false, false},
+	{"GET", "/office/media/{media}", account.SubjectMedia, account.View, true, false},
+	{"POST", "/office/media/{media}", account.SubjectMedia, account.Edit, true, false},
+	{"POST", "/office/media/{media}/renditions", account.SubjectMedia, account.Edit, true, false},
 	{"GET", "/office/approvals", account.SubjectApproval, account.View, false, false},
 	{"GET", "/office/approvals/forum/{forum}", account.SubjectForum, account.View, true, false},
 	{"POST", "/office/approvals/forum/{forum}/submit", account.SubjectForum, account.Publish, true, false},
@@ -180,6 +181,13 @@ func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bo
 		return http.StatusOK
 	case rt.adminOnly:
 		return http.StatusForbidden
+	case strings.Contains(rt.path, "{media}"):
+		// Every team sees every image; only the team of the partner
+		// that owns it changes it.
+		if (scope == "own" || rt.action == account.View) && account.Allowed(roles, false, rt.subject, rt.action) {
+			return http.StatusOK
+		}
+		return http.StatusForbidden
 	case scope == "other":
 		return http.StatusNotFound
 	case !rt.scoped && account.Allowed(roles, false, rt.subject, rt.action):
@@ -229,8 +237,23 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 	own["account"] = fmt.Sprint(ias.ID)
 	actor := approval.Actor{AccountID: ias.ID, Name: ias.Name}
 	en := func(s string) lang.Text { return lang.New("en", map[string]string{"en": s}) }
-	other = map[string]string{"media": own["media"]}
+	// The demo's image belongs to CASS here, and another to RIAC, a
+	// published partner whose name the image's page may show.
+	if err := media.SetPartner(ctx, o.db, mustInt(t, own["media"]), o.partnerID("cass")); err != nil {
+		t.Fatal(err)
+	}
 	err := o.db.Transact(ctx, func(tx *store.Tx) error {
+		im, err := (&media.Store{DB: o.db, Blobs: o.blobs}).Add(ctx, tx, strings.NewReader(pngData(20, 10)), media.Meta{})
+		if err != nil {
+			return err
+		}
+		other = map[string]string{"media": fmt.Sprint(im.ID)}
+		return media.SetPartner(ctx, tx, im.ID, o.partnerID("riac"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = o.db.Transact(ctx, func(tx *store.Tx) error {
 		p := &forum.Partner{Slug: "ias", Name: en("Institute of Area Studies"), ShortName: en("IAS Draft"), Country: "KZ"}
 		d, err := approval.Create(ctx, tx, approval.KindPartner, p, actor)
 		if err != nil {
@@ -267,4 +290,13 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 		t.Fatal(err)
 	}
 	return own, other
+}
+
+func mustInt(t *testing.T, s string) int64 {
+	t.Helper()
+	var n int64
+	if _, err := fmt.Sscan(s, &n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -43,7 +43,7 @@ func (s *Server) partnerCreate(w http.ResponseWriter, rq *officeRequest) error {
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		if logo != nil {
-			if p.LogoID, err = s.storeImage(ctx, tx, f, "logo.file", logo, media.Meta{Alt: p.Name}); err != nil {
+			if p.LogoID, err = s.storeImage(ctx, tx, f, "logo.file", logo, media.Meta{Alt: p.Name}, rq.uploadPartner(nil)); err != nil {
 				return err
 			}
 		}

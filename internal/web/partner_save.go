@@ -66,7 +66,7 @@ func (s *Server) partnerSave(w http.ResponseWriter, rq *officeRequest) error {
 		cur := d.Content.(*forum.Partner)
 		p.Slug, p.Published, p.LogoID = cur.Slug, cur.Published, logoID
 		if logo != nil {
-			if p.LogoID, err = s.storeImage(ctx, tx, f, "logo.file", logo, media.Meta{Alt: p.Name}); err != nil {
+			if p.LogoID, err = s.storeImage(ctx, tx, f, "logo.file", logo, media.Meta{Alt: p.Name}, rq.uploadPartner([]int64{id})); err != nil {
 				return err
 			}
 		}

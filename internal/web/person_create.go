@@ -49,7 +49,7 @@ func (s *Server) personCreate(w http.ResponseWriter, rq *officeRequest) error {
 	var d *approval.Draft
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		if photo != nil {
-			if p.PhotoID, err = s.storeImage(ctx, tx, f, "photo.file", photo, media.Meta{}); err != nil {
+			if p.PhotoID, err = s.storeImage(ctx, tx, f, "photo.file", photo, media.Meta{}, rq.uploadPartner(personPartners(p))); err != nil {
 				return err
 			}
 		}

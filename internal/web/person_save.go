@@ -69,7 +69,7 @@ func (s *Server) personSave(w http.ResponseWriter, rq *officeRequest) error {
 		cur := d.Content.(*forum.Person)
 		p.Slug, p.Published, p.PhotoID = cur.Slug, cur.Published, photoID
 		if photo != nil {
-			if p.PhotoID, err = s.storeImage(ctx, tx, f, "photo.file", photo, media.Meta{}); err != nil {
+			if p.PhotoID, err = s.storeImage(ctx, tx, f, "photo.file", photo, media.Meta{}, rq.uploadPartner(personPartners(p))); err != nil {
 				return err
 			}
 		}

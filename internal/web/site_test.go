@@ -430,7 +430,8 @@ func checkPartnerMarksFollowThePagesLanguage(t *testing.T, s *site) {
 		}
 	}
 	// A real logo, once uploaded, is shown instead, and claimed as the
-	// organisation's logo.
+	// organisation's logo; its alt text names the partner as approved,
+	// not as the media library describes the image.
 	png := pngBytes(t, 300, 100)
 	im, err := mediaStore(s).Add(context.Background(), s.db, bytes.NewReader(png), mediaMeta("Logo of RIAC"))
 	if err != nil {
@@ -441,7 +442,7 @@ func checkPartnerMarksFollowThePagesLanguage(t *testing.T, s *site) {
 	}
 	doc := s.page("/ru/partners/riac", 200)
 	img := doc.Find("header img.logo")
-	if img.AttrOr("src", "") != "/media/"+im.BlobKey || img.AttrOr("width", "") != "300" || img.AttrOr("height", "") != "100" || img.AttrOr("alt", "") != "Logo of RIAC" {
+	if img.AttrOr("src", "") != "/media/"+im.BlobKey || img.AttrOr("width", "") != "300" || img.AttrOr("height", "") != "100" || img.AttrOr("alt", "") != "Логотип «Российский совет по международным делам»" {
 		t.Errorf("uploaded logo shown as %v", img.Nodes[0].Attr)
 	}
 	if ld := jsonLD(t, doc); ld["logo"] != "https://forum.example.org/media/"+im.BlobKey {
