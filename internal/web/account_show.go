@@ -12,15 +12,15 @@ import (
 // everywhere.
 type accountPage struct {
 	Profile        *form
-	ProfileSummary *teamErrorSummary
+	ProfileSummary *errorSummary
 	Password       *form
-	PassSummary    *teamErrorSummary
+	PassSummary    *errorSummary
 	Memberships    []accountMembership
 	Langs          []teamOption
 	// Recovery is the form that makes new recovery codes, and
 	// RecoveryLeft the number of unused ones, with two-step sign-in on.
 	Recovery        *form
-	RecoverySummary *teamErrorSummary
+	RecoverySummary *errorSummary
 	RecoveryLeft    int
 }
 
@@ -45,9 +45,9 @@ func (s *Server) renderAccountForms(w http.ResponseWriter, rq *officeRequest, st
 	if err != nil {
 		return err
 	}
-	page := &accountPage{Profile: profile, ProfileSummary: teamSummary(profile, "name", "lang"),
-		Password: password, PassSummary: teamSummary(password, "current", "password", "password2"),
-		Recovery: recovery, RecoverySummary: teamSummary(recovery, "recovery-password")}
+	page := &accountPage{Profile: profile, ProfileSummary: profile.summary("name", "lang"),
+		Password: password, PassSummary: password.summary("current", "password", "password2"),
+		Recovery: recovery, RecoverySummary: recovery.summary("recovery-password")}
 	if rq.Account.TOTPEnabled {
 		if page.RecoveryLeft, err = s.accounts.RecoveryCodesLeft(rq.Context(), rq.Account.ID); err != nil {
 			return err

@@ -38,7 +38,7 @@ type approvalPage struct {
 	PublishAt   string // as the datetime-local input writes it
 	ScheduledAt string // in words, for a draft approved and waiting
 	Form        *form  // the return and schedule forms, as typed
-	Summary     *approvalSummary
+	Summary     *errorSummary
 	Preview     string
 	Edit        string
 	// History is the subject's latest events.
@@ -77,14 +77,6 @@ type diffView struct {
 	Ops      []approval.DiffOp
 	Ins, Del string
 }
-
-// approvalSummary is the list of a form's errors at its top.
-type approvalSummary struct {
-	Title string
-	Items []summaryItem
-}
-
-type summaryItem struct{ Field, Message string }
 
 // approvalShow answers GET /office/approvals/{kind}/{id}.
 func (s *Server) approvalShow(w http.ResponseWriter, rq *officeRequest) error {
@@ -171,14 +163,7 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 	for _, c := range changes {
 		p.Changes = append(p.Changes, changeOf(t, names, loc, c))
 	}
-	if !f.ok() {
-		p.Summary = &approvalSummary{Title: t.N("office.form.errors", f.count())}
-		for _, name := range f.failed("comment", "publish_at") {
-			for _, m := range f.errors[name] {
-				p.Summary.Items = append(p.Summary.Items, summaryItem{Field: name, Message: m})
-			}
-		}
-	}
+	p.Summary = f.summary("comment", "publish_at")
 	if p.History, err = s.history(rq, subj.String()); err != nil {
 		return nil, err
 	}

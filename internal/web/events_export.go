@@ -13,7 +13,7 @@ func (s *Server) eventsExport(w http.ResponseWriter, rq *officeRequest) error {
 	f, filter := s.eventsFilter(rq.Context(), rq)
 	if !f.ok() {
 		return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "events", "events", rq.T.T("office.nav.events"),
-			&eventsPage{Form: f, Summary: teamSummary(f, "subject", "actor")})
+			&eventsPage{Form: f, Summary: f.summary("subject", "actor")})
 	}
 	filter.Before = 0
 	w.Header().Set("Content-Type", "application/jsonl; charset=utf-8")

@@ -19,7 +19,7 @@ const eventsPageSize = 50
 // eventsPage is a page of the event log with its filter.
 type eventsPage struct {
 	Form    *form
-	Summary *teamErrorSummary
+	Summary *errorSummary
 	Rows    []eventRow
 	// Older is the address of the next page back, or empty.
 	Older string
@@ -50,7 +50,7 @@ func (s *Server) eventsList(w http.ResponseWriter, rq *officeRequest) error {
 	page := &eventsPage{Form: f}
 	status := http.StatusOK
 	if !f.ok() {
-		page.Summary = teamSummary(f, "subject", "actor")
+		page.Summary = f.summary("subject", "actor")
 		status = http.StatusUnprocessableEntity
 	} else {
 		if !rq.Account.Admin {

@@ -362,30 +362,6 @@ func savedFlash(key string, withdrawn bool) string {
 	return key
 }
 
-// formSummary is the list of a form's errors at its top, as the
-// "errorSummary" partial shows it.
-type formSummary struct {
-	Title string
-	Items []formSummaryItem
-}
-
-type formSummaryItem struct{ Field, Message string }
-
-// summary returns the error summary of fm, fields in the order given
-// first, or nil when fm has no errors.
-func summary(fm *form, order ...string) *formSummary {
-	if fm.ok() {
-		return nil
-	}
-	s := &formSummary{Title: fm.t.N("office.form.errors", fm.count())}
-	for _, name := range fm.failed(order...) {
-		for _, m := range fm.errors[name] {
-			s.Items = append(s.Items, formSummaryItem{Field: name, Message: m})
-		}
-	}
-	return s
-}
-
 // draftInfo is what the office shows of a draft above its form: version,
 // state, who saved it last, and the approvers' decisions.
 type draftInfo struct {

@@ -22,7 +22,7 @@ type forumPage struct {
 	History *historyView
 	Action  string
 	Form    *form
-	Summary *formSummary
+	Summary *errorSummary
 	// Message says, above the form, why it was not saved.
 	Message   string
 	Texts     []mlField
@@ -94,7 +94,7 @@ func newForumPage(rq *officeRequest, fm *form, partners []*forum.Partner) *forum
 		return slices.Index(chosen, strconv.FormatInt(h.ID, 10))
 	}
 	sort.SliceStable(p.Hosts, func(a, b int) bool { return pos(p.Hosts[a]) < pos(p.Hosts[b]) })
-	p.Summary = summary(fm, "slug", "title", "languages", "timezone", "starts", "ends", "hosts")
+	p.Summary = fm.summary("slug", "title", "languages", "timezone", "starts", "ends", "hosts")
 	return p
 }
 

@@ -14,7 +14,7 @@ import (
 // its password.
 type invitationPage struct {
 	Form     *form
-	Summary  *teamErrorSummary
+	Summary  *errorSummary
 	Token    string
 	Partner  string
 	RoleName string
@@ -62,7 +62,7 @@ func (s *Server) renderInvitation(w http.ResponseWriter, rq *officeRequest, stat
 	if err != nil && !errors.Is(err, account.ErrNotFound) {
 		return err
 	}
-	page := &invitationPage{Form: f, Summary: teamSummary(f, "name", "password", "password2", "lang"), Token: rq.PathValue("token"),
+	page := &invitationPage{Form: f, Summary: f.summary("name", "password", "password2", "lang"), Token: rq.PathValue("token"),
 		Partner: names[inv.PartnerID], RoleName: rq.T.T("office.role." + string(inv.Role)), Email: inv.Email, Existing: err == nil}
 	for _, l := range i18n.Languages {
 		page.Langs = append(page.Langs, teamOption{Value: l, Label: rq.T.T("lang.self." + l)})

@@ -209,9 +209,9 @@ type errorSummary struct {
 type errorItem struct{ Field, Message string }
 
 // summary returns the summary of f's errors with fields in order, or nil
-// when there are none.
+// when there are none (or no form).
 func (f *form) summary(order ...string) *errorSummary {
-	if f.ok() {
+	if f == nil || f.ok() {
 		return nil
 	}
 	s := &errorSummary{Title: f.t.N("office.form.errors", f.count())}

@@ -187,29 +187,6 @@ func failAccount(f *form, field string, err error) bool {
 	return true
 }
 
-// teamErrorSummary is the list at the top of a form with errors, each
-// linking to its field.
-type teamErrorSummary struct {
-	Title string
-	Items []teamErrorItem
-}
-
-type teamErrorItem struct{ Field, Message string }
-
-// teamSummary returns the error summary of f, the fields in order, or nil.
-func teamSummary(f *form, order ...string) *teamErrorSummary {
-	if f == nil || f.ok() {
-		return nil
-	}
-	s := &teamErrorSummary{Title: f.t.N("office.form.errors", f.count())}
-	for _, name := range f.failed(order...) {
-		for _, m := range f.errors[name] {
-			s.Items = append(s.Items, teamErrorItem{Field: name, Message: m})
-		}
-	}
-	return s
-}
-
 // eventsOf returns the latest limit events about subject ("forum:3"),
 // newest first, for a page that shows the history of one thing. Whether
 // the reader may see the thing is the caller's check.

@@ -382,7 +382,7 @@ type programmePage struct {
 	ForumURL   string
 	Action     string
 	Form       *form
-	Summary    *formSummary
+	Summary    *errorSummary
 	Message    string
 	// ZoneName names the forum's zone, in which times are written; Dates
 	// are the forum's dates, within which they fall.
@@ -528,7 +528,7 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 		}
 		p.Sessions = append(p.Sessions, row)
 	}
-	p.Summary = summary(fm, order...)
+	p.Summary = fm.summary(order...)
 	p.Draft = newDraftInfo(rq, d, partners)
 	if err := s.withApprovers(rq, &p.Draft, d.Subject, partners); err != nil {
 		return err

@@ -7,7 +7,7 @@ import (
 // resetTokenPage is the form that sets a new password with a reset link.
 type resetTokenPage struct {
 	Form    *form
-	Summary *teamErrorSummary
+	Summary *errorSummary
 	Token   string
 }
 

@@ -24,7 +24,7 @@ func (s *Server) resetRequest(w http.ResponseWriter, rq *officeRequest) error {
 	addr := clientAddr(rq.Request)
 	if !s.resetLimits.allow(addr) {
 		f.fail("email", "office.team.reset.throttled")
-		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "reset", "", title, &resetPage{Form: f, Summary: teamSummary(f, "email")})
+		return s.officeRenderStatus(w, rq, http.StatusTooManyRequests, "reset", "", title, &resetPage{Form: f, Summary: f.summary("email")})
 	}
 	email := f.text("email", true, 254)
 	if f.ok() {
@@ -33,7 +33,7 @@ func (s *Server) resetRequest(w http.ResponseWriter, rq *officeRequest) error {
 		}
 	}
 	if !f.ok() {
-		return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "reset", "", title, &resetPage{Form: f, Summary: teamSummary(f, "email")})
+		return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "reset", "", title, &resetPage{Form: f, Summary: f.summary("email")})
 	}
 	ctx := rq.Context()
 	token, acct, err := s.accounts.RequestReset(ctx, email)

@@ -44,5 +44,5 @@ func (s *Server) resetSave(w http.ResponseWriter, rq *officeRequest) error {
 	// Passwords are never sent back.
 	f.values = url.Values{}
 	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "reset_password", "", rq.T.T("office.team.reset.new.title"),
-		&resetTokenPage{Form: f, Summary: teamSummary(f, "password", "password2"), Token: token})
+		&resetTokenPage{Form: f, Summary: f.summary("password", "password2"), Token: token})
 }

@@ -7,7 +7,7 @@ import "net/http"
 // account.
 type resetPage struct {
 	Form    *form
-	Summary *teamErrorSummary
+	Summary *errorSummary
 	Sent    bool
 }
 

@@ -22,7 +22,7 @@ type teamPage struct {
 	// Form is the invitation form; InviteTo are the partners it may
 	// invite to (empty: no form).
 	Form     *form
-	Summary  *teamErrorSummary
+	Summary  *errorSummary
 	InviteTo []teamOption
 	Roles    []teamOption
 	Langs    []teamOption
@@ -92,7 +92,7 @@ func (s *Server) renderTeamPage(w http.ResponseWriter, rq *officeRequest, status
 	if err != nil {
 		return err
 	}
-	page := &teamPage{Refusal: refusal, Form: f, Summary: teamSummary(f, "partner", "email", "name", "role", "lang")}
+	page := &teamPage{Refusal: refusal, Form: f, Summary: f.summary("partner", "email", "name", "role", "lang")}
 	now := time.Now()
 	for _, id := range ids {
 		tv := teamView{PartnerID: id, Name: names[id], Manage: rq.can(account.SubjectTeam, account.Manage, id)}

@@ -45,6 +45,6 @@ func (s *Server) totpConfirm(w http.ResponseWriter, rq *officeRequest) error {
 		return seeOther(w, rq.Request, officePrefix+"/account/totp")
 	}
 	page := &totpPage{Secret: secret, URI: template.URL(uri), QR: true,
-		Required: s.mustEnrol(rq), Form: f, Summary: teamSummary(f, "code")}
+		Required: s.mustEnrol(rq), Form: f, Summary: f.summary("code")}
 	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "account_totp", "account", rq.T.T("office.team.totp.title"), page)
 }

@@ -52,6 +52,6 @@ func (s *Server) totpDisable(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 	}
-	page.Summary = teamSummary(f, "password")
+	page.Summary = f.summary("password")
 	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "account_totp", "account", rq.T.T("office.team.totp.title"), page)
 }

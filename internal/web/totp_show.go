@@ -32,7 +32,7 @@ type totpPage struct {
 	QR       bool
 	Required bool // an admin must enrol before anything else
 	Form     *form
-	Summary  *teamErrorSummary
+	Summary  *errorSummary
 }
 
 // totpShow answers GET /office/account/totp: with two-factor sign-in off,
