@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -145,22 +146,11 @@ func runUserPasswd(ctx context.Context, env *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return fmt.Errorf("%w: want one e-mail address", errUsage)
-	}
-	db, err := cfg.openExisting(ctx)
+	db, s, a, err := cfg.openAccount(ctx, fs)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	s := &account.Store{DB: db}
-	a, err := s.ByEmail(ctx, fs.Arg(0))
-	if errors.Is(err, account.ErrNotFound) {
-		return fmt.Errorf("no account has the address %q", fs.Arg(0))
-	}
-	if err != nil {
-		return err
-	}
 	password, err := readNewPassword(env, *stdin)
 	if err != nil {
 		return err
@@ -190,22 +180,11 @@ func runUserTOTPOff(ctx context.Context, env *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return fmt.Errorf("%w: want one e-mail address", errUsage)
-	}
-	db, err := cfg.openExisting(ctx)
+	db, s, a, err := cfg.openAccount(ctx, fs)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	s := &account.Store{DB: db}
-	a, err := s.ByEmail(ctx, fs.Arg(0))
-	if errors.Is(err, account.ErrNotFound) {
-		return fmt.Errorf("no account has the address %q", fs.Arg(0))
-	}
-	if err != nil {
-		return err
-	}
 	wasOn, err := s.ResetTOTP(ctx, a.ID)
 	if err != nil {
 		return fmt.Errorf("turn off two-step sign-in of %s: %w", a.Email, err)
@@ -335,4 +314,28 @@ func promptPassword(env *Env, f *os.File, prompt string) (string, error) {
 		return "", fmt.Errorf("read the password: %w", err)
 	}
 	return string(b), nil
+}
+
+// openAccount opens the existing database of cfg and finds the account
+// whose e-mail address is the one argument left in fs: a usage error for
+// none or more, and an error naming the address when no account has it.
+// The caller closes the database.
+func (cfg *config) openAccount(ctx context.Context, fs *flag.FlagSet) (*store.DB, *account.Store, *account.Account, error) {
+	if fs.NArg() != 1 {
+		return nil, nil, nil, fmt.Errorf("%w: want one e-mail address", errUsage)
+	}
+	db, err := cfg.openExisting(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	s := &account.Store{DB: db}
+	a, err := s.ByEmail(ctx, fs.Arg(0))
+	if errors.Is(err, account.ErrNotFound) {
+		err = fmt.Errorf("no account has the address %q", fs.Arg(0))
+	}
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, err
+	}
+	return db, s, a, nil
 }

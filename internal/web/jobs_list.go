@@ -37,13 +37,9 @@ type jobRow struct {
 // the database holds, newest first, with their state, attempts, progress
 // and last error, a page at a time.
 func (s *Server) jobsList(w http.ResponseWriter, rq *officeRequest) error {
-	page := 1
-	if v := rq.URL.Query().Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			return badRequest("page %q", v)
-		}
-		page = n
+	page, err := pageNumber(rq.URL.Query())
+	if err != nil {
+		return err
 	}
 	infos, total, err := jobs.Recent(rq.Context(), s.db, jobsPerPage, (page-1)*jobsPerPage)
 	if err != nil {

@@ -15,20 +15,34 @@ import (
 // organisers of the partner that owns it (of any partner for an image of
 // none) and admins, and the others read the texts with no form.
 func (s *Server) mediaEdit(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
+	im, err := s.routeImage(rq, false)
 	if err != nil {
 		return err
 	}
+	pg := &mediaMetaPage{Form: newForm(rq.T, mediaValues(im)), Image: im, Action: officePrefix + "/media/" + itoa(im.ID),
+		ReadOnly: !rq.mayEditImage(im)}
+	return s.renderMediaMeta(w, rq, http.StatusOK, pg)
+}
+
+// routeImage returns the image the route's {id} names, for an account
+// that may see the library: 404 for an image that does not exist, and
+// when edit is true 403 for an account that may not change it.
+func (s *Server) routeImage(rq *officeRequest, edit bool) (*media.Image, error) {
+	id, err := idParam(rq)
+	if err != nil {
+		return nil, err
+	}
 	if err := rq.must(account.SubjectMedia, account.View); err != nil {
-		return err
+		return nil, err
 	}
 	im, err := s.mediaImage(rq, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	pg := &mediaMetaPage{Form: newForm(rq.T, mediaValues(im)), Image: im, Action: officePrefix + "/media/" + itoa(id),
-		ReadOnly: !rq.mayEditImage(im)}
-	return s.renderMediaMeta(w, rq, http.StatusOK, pg)
+	if edit && !rq.mayEditImage(im) {
+		return nil, fmt.Errorf("change image %d of partner %d: %w", id, im.PartnerID, errkind.Forbidden)
+	}
+	return im, nil
 }
 
 // mediaImage returns the image id of the library, or a not-found error.

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/errkind"
@@ -39,13 +38,9 @@ func (s *Server) mediaIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.must(account.SubjectMedia, account.View); err != nil {
 		return err
 	}
-	page := 1
-	if v := rq.URL.Query().Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			return badRequest("page %q", v)
-		}
-		page = n
+	page, err := pageNumber(rq.URL.Query())
+	if err != nil {
+		return err
 	}
 	f := newForm(rq.T, url.Values{"alt.src": {rq.Lang}, "caption.src": {rq.Lang}, "credit.src": {rq.Lang}})
 	return s.renderMediaLibrary(w, rq, http.StatusOK, page, &mediaMetaPage{Form: f, Action: officePrefix + "/media"})

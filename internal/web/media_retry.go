@@ -1,12 +1,9 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 
-	"github.com/tandemforum/tandem/internal/account"
-	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
@@ -18,20 +15,11 @@ import (
 // library or the image's page). A job that has not failed is left as it
 // is, so that a form sent twice queues one job.
 func (s *Server) mediaRetry(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
+	im, err := s.routeImage(rq, true)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectMedia, account.View); err != nil {
-		return err
-	}
-	im, err := s.mediaImage(rq, id)
-	if err != nil {
-		return err
-	}
-	if !rq.mayEditImage(im) {
-		return fmt.Errorf("renditions of image %d of partner %d: %w", id, im.PartnerID, errkind.Forbidden)
-	}
+	id := im.ID
 	back := rq.PostFormValue("back")
 	if back != officePrefix+"/media" && !strings.HasPrefix(back, officePrefix+"/media?") && !strings.HasPrefix(back, officePrefix+"/media/") ||
 		strings.Contains(back, "//") {

@@ -1,11 +1,8 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
-	"github.com/tandemforum/tandem/internal/account"
-	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 )
@@ -17,20 +14,11 @@ import (
 // partner that owns the image (of any partner for an image of none) and
 // admins may; for the others, who see the image, it is forbidden.
 func (s *Server) mediaSave(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
+	im, err := s.routeImage(rq, true)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectMedia, account.View); err != nil {
-		return err
-	}
-	im, err := s.mediaImage(rq, id)
-	if err != nil {
-		return err
-	}
-	if !rq.mayEditImage(im) {
-		return fmt.Errorf("edit image %d of partner %d: %w", id, im.PartnerID, errkind.Forbidden)
-	}
+	id := im.ID
 	up, err := readUpload(w, rq)
 	if err != nil {
 		return err

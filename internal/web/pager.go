@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/tandemforum/tandem/internal/forum"
@@ -9,8 +10,14 @@ import (
 // pageParam reads the page number of a paginated list from the query: 1
 // when absent, a 400 when it is not a number from 1 to 100000.
 func pageParam(rq *request) (int, error) {
-	v := rq.Query.Get("page")
-	if v == "" && !rq.Query.Has("page") {
+	return pageNumber(rq.Query)
+}
+
+// pageNumber reads the page number of a paginated list from the query q,
+// as pageParam does; the office's lists read it so.
+func pageNumber(q url.Values) (int, error) {
+	v := q.Get("page")
+	if v == "" && !q.Has("page") {
 		return 1, nil
 	}
 	n, err := strconv.Atoi(v)
