@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"regexp"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -82,10 +83,9 @@ func (s *Server) approvalMissing(w http.ResponseWriter, rq *officeRequest, subj 
 	}
 	p := &approvalMissingPage{Title: title, Edit: approvalEditPath(subj)}
 	for _, m := range missing {
-		it := missingItem{Field: changeFieldName(rq.T, m.Field), Link: p.Edit + "#" + m.Field}
+		it := missingItem{Field: changeFieldName(rq.T, m.Field), Link: p.Edit + "#" + missingAnchor(m.Field, m.Lang)}
 		if m.Lang != "" {
 			it.Lang = rq.T.T("lang.name." + m.Lang)
-			it.Link += "." + m.Lang
 			it.Message = rq.T.T(m.Key, it.Lang)
 		} else {
 			it.Message = rq.T.T(m.Key)
@@ -93,4 +93,26 @@ func (s *Server) approvalMissing(w http.ResponseWriter, rq *officeRequest, subj 
 		p.Items = append(p.Items, it)
 	}
 	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "approval_missing", "approvals", rq.T.T("office.approval.missing.title"), p)
+}
+
+// programmeItems are the steps of a programme's field paths that the
+// programme form names by prefix: sessions[2] is s2, speeches[1] p1.
+var programmeItems = regexp.MustCompile(`(sessions|speeches)\[(\d+)\]`)
+
+// missingAnchor returns the id of the form's input of the field at path
+// (approval's field path: "theme", "sessions[0].speeches[1].title") in
+// language l, or of the field itself when l is "": s0.p1.title.ru on the
+// programme form, name.ru.family for a person's names.
+func missingAnchor(path, l string) string {
+	id := programmeItems.ReplaceAllStringFunc(path, func(step string) string {
+		m := programmeItems.FindStringSubmatch(step)
+		return map[string]string{"sessions": "s", "speeches": "p"}[m[1]] + m[2]
+	})
+	if l == "" {
+		return id
+	}
+	if id == "names" {
+		return "name." + l + ".family"
+	}
+	return id + "." + l
 }

@@ -549,3 +549,36 @@ func TestOfficeApprovalValues(t *testing.T) {
 		}
 	})
 }
+
+// TestOfficeApprovalMissingProgrammeField: a programme whose speech lacks
+// a title in a language the forum promises cannot be submitted, and the
+// list of what is missing links to that speech's input on the programme
+// form, nested as it is.
+func TestOfficeApprovalMissingProgrammeField(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("org@cass.example", "Li Ming", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("org@cass.example")
+		id := strconv.FormatInt(demoForumID(t, db), 10)
+		path := "/office/forums/" + id + "/programme"
+		_, doc := b.get(path)
+		v := formValues(t, doc, "form.programme-form")
+		v.Set("s0.p2.title.ru", "")
+		if resp, doc := b.post(path, v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save: %d %s", resp.StatusCode, doc.Find(".error-summary").Text())
+		}
+		d := draftOf(t, db, approval.KindProgramme, demoForumID(t, db))
+		resp, doc := b.post("/office/approvals/programme/"+id+"/submit", url.Values{"version": {strconv.Itoa(d.Version)}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("submit without the Russian title: %d", resp.StatusCode)
+		}
+		link := doc.Find(`.missing a[href="` + path + `#s0.p2.title.ru"]`)
+		if link.Length() != 1 {
+			t.Fatalf("no link to the speech's Russian title among %v", doc.Find(".missing a").Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("href", "") }))
+		}
+		if _, form := b.get(path); byID(form, "s0.p2.title.ru").Length() != 1 {
+			t.Error("the link's target is not an input of the programme form")
+		}
+	})
+}
