@@ -47,7 +47,15 @@ const demoPassword = "demo-password-for-tests"
 // SQLite in a fresh data folder.
 func startDemo(t *testing.T, database string) string {
 	t.Helper()
-	data := t.TempDir()
+	base, _ := startDemoWith(t, database)
+	return base
+}
+
+// startDemoWith is startDemo with more arguments for tandem serve; it also
+// returns the data folder, for another command (tandem worker) to share.
+func startDemoWith(t *testing.T, database string, serveArgs ...string) (base, data string) {
+	t.Helper()
+	data = t.TempDir()
 	env := func(out *lockedBuffer) *Env {
 		return &Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: out, Getenv: func(k string) string {
 			if k == "TANDEM_DATABASE" {
@@ -70,7 +78,9 @@ func startDemo(t *testing.T, database string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	var serveOut lockedBuffer
 	done := make(chan int)
-	go func() { done <- env(&serveOut).main(ctx, []string{"serve", "--data", data, "--addr", addr}) }()
+	go func() {
+		done <- env(&serveOut).main(ctx, append([]string{"serve", "--data", data, "--addr", addr}, serveArgs...))
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -82,13 +92,13 @@ func startDemo(t *testing.T, database string) string {
 			t.Error("tandem serve did not shut down within 15 s")
 		}
 	})
-	base := "http://" + addr
+	base = "http://" + addr
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		resp, err := http.Get(base + "/healthz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return base
+				return base, data
 			}
 		}
 		if time.Now().After(deadline) {
