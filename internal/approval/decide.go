@@ -111,6 +111,57 @@ func approvers(ctx context.Context, q store.Querier, subj Subject, d *Draft) ([]
 	return unique(out), nil
 }
 
+// Owners returns the partners whose teams edit subj and ask for its
+// publication, which the approvers of a partner's or a person's page (see
+// Approvers) may be more than:
+//   - forum, programme: the forum's hosts (as live and as drafted);
+//   - news: the hosts of its forum (as live and as drafted);
+//   - partner: the partner itself;
+//   - person: their own partner (as live and as drafted).
+//
+// It is empty for a post about no forum and a person of no partner, which
+// belong to no team: any partner's team may edit them.
+func Owners(ctx context.Context, q store.Querier, subj Subject) ([]int64, error) {
+	switch subj.Kind {
+	case KindPartner:
+		if err := q.QueryRow(ctx, `SELECT id FROM partners WHERE id = ?`, subj.ID).Scan(new(int64)); err != nil {
+			return nil, notFound(noRows(err, subj))
+		}
+		return []int64{subj.ID}, nil
+	case KindPerson:
+		d, err := loadDraft(ctx, q, subj)
+		if err != nil {
+			return nil, err
+		}
+		var own int64
+		if err := q.QueryRow(ctx, `SELECT COALESCE(partner_id, 0) FROM people WHERE id = ?`, subj.ID).Scan(&own); err != nil {
+			return nil, notFound(noRows(err, subj))
+		}
+		var out []int64
+		if own != 0 {
+			out = append(out, own)
+		}
+		if p, ok := contentOf(d.Draft).(*forum.Person); ok && p.PartnerID != 0 {
+			out = append(out, p.PartnerID)
+		}
+		return unique(out), nil
+	case KindNews:
+		d, err := loadDraft(ctx, q, subj)
+		if err != nil {
+			return nil, err
+		}
+		var live int64
+		if err := q.QueryRow(ctx, `SELECT COALESCE(forum_id, 0) FROM news_posts WHERE id = ?`, subj.ID).Scan(&live); err != nil {
+			return nil, notFound(noRows(err, subj))
+		}
+		n, ok := contentOf(d.Draft).(*forum.NewsPost)
+		if live == 0 && (!ok || n.ForumID == 0) {
+			return nil, nil
+		}
+	}
+	return Approvers(ctx, q, subj)
+}
+
 func contentOf(d *Draft) any {
 	if d == nil {
 		return nil

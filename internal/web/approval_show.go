@@ -117,7 +117,12 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 	}
 	p := &approvalPage{
 		Subject: subj, Draft: d, Title: title, Kind: t.T("office.kind." + string(subj.Kind)),
-		Zone: t.ZoneName(loc, time.Now()), Preview: approvalPreviewPath(subj) + "/" + rq.Lang, Edit: approvalEditPath(subj),
+		Zone: t.ZoneName(loc, time.Now()), Preview: approvalPreviewPath(subj) + "/" + rq.Lang,
+	}
+	if rq.can(approvalSubjects[subj.Kind], account.View, sd.Owners...) {
+		// An approver of another team reads the change here; its form is
+		// its owners' teams'.
+		p.Edit = approvalEditPath(subj)
 	}
 	if f == nil {
 		f = newForm(t, nil)
@@ -153,7 +158,7 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 			p.ApproveAs = append(p.ApproveAs, partnerOption{ID: a.PartnerID, Name: v.Partner})
 		}
 	}
-	mayPublish := rq.can(approvalSubjects[subj.Kind], account.Publish, sd.Partners...)
+	mayPublish := rq.can(approvalSubjects[subj.Kind], account.Publish, sd.Owners...)
 	p.CanSubmit = mayPublish && d.Version > 0 && (d.State == approval.Editing || d.State == approval.Returned)
 	p.CanSchedule = mayPublish && d.Version > 0
 	changes, err := approval.Diff(ctx, s.db, subj)

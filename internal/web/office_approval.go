@@ -77,15 +77,22 @@ func approvalEditPath(subj approval.Subject) string {
 // approvalDraft is a subject as the approval pages load it: its draft (or
 // live content as version 0) and the partners it belongs to.
 type approvalDraft struct {
-	Subject  approval.Subject
-	Draft    *approval.Draft
-	Partners []int64
+	Subject approval.Subject
+	Draft   *approval.Draft
+	// Partners are the approvers (approval.Approvers); Owners the
+	// partners whose teams edit the subject and ask for its publication
+	// (approval.Owners: none for a thing of no team, which any partner's
+	// team may).
+	Partners, Owners []int64
 }
 
-// loadApprovalSubject reads subj's draft through q and checks that the account may
-// do action to it: the subject belongs to its approver partners, so that
-// whoever may not see it at any of them gets 404, and whoever may see but
-// not do it 403.
+// loadApprovalSubject reads subj's draft through q and checks that the
+// account may do action to it. Its owners' teams see it, and ask for and
+// schedule its publication (account.Publish); its approvers approve or
+// return it (account.Approve), and see it while a version awaits their
+// decision (asked for, scheduled or returned), but not a draft its owners
+// are still writing. Whoever may not see it gets 404, whoever may see but
+// not do action 403.
 func (s *Server) loadApprovalSubject(ctx context.Context, q store.Querier, rq *officeRequest, subj approval.Subject, action account.Action) (*approvalDraft, error) {
 	d, err := approval.Load(ctx, q, subj)
 	if err != nil {
@@ -100,10 +107,23 @@ func (s *Server) loadApprovalSubject(ctx context.Context, q store.Querier, rq *o
 		// so that must does not fall back to the account's own.
 		partners = []int64{0}
 	}
-	if err := rq.must(approvalSubjects[subj.Kind], action, partners...); err != nil {
+	owners, err := approval.Owners(ctx, q, subj)
+	if err != nil {
 		return nil, err
 	}
-	return &approvalDraft{Subject: subj, Draft: d, Partners: partners}, nil
+	what := approvalSubjects[subj.Kind]
+	awaiting := d.State != "" && d.State != approval.Editing
+	if !rq.can(what, account.View, owners...) && !(awaiting && rq.can(what, account.View, partners...)) {
+		return nil, fmt.Errorf("%s: %w", subj, errkind.NotFound)
+	}
+	may := owners
+	if action == account.Approve {
+		may = partners
+	}
+	if action != account.View && !rq.can(what, action, may...) {
+		return nil, fmt.Errorf("%s %s: %w", action, subj, errkind.Forbidden)
+	}
+	return &approvalDraft{Subject: subj, Draft: d, Partners: partners, Owners: owners}, nil
 }
 
 // approvalTitle names subj in language l: a forum's or post's title, a

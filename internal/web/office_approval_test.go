@@ -582,3 +582,69 @@ func TestOfficeApprovalMissingProgrammeField(t *testing.T) {
 		}
 	})
 }
+
+// TestOfficeApprovalOwnersAndApprovers: RIAC co-hosts a forum with CASS, so
+// its organisers approve CASS's public profile; but while CASS's team is
+// still writing the draft, RIAC does not know of it (404 on the change
+// page and the preview), and at no point may RIAC ask for its publication
+// or schedule it. Once CASS asks, RIAC sees the change and approves it.
+func TestOfficeApprovalOwnersAndApprovers(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("ed@cass.example", "CASS editor", "en", false, "cass:editor")
+		o.account("org@cass.example", "CASS organiser", "en", false, "cass:organiser")
+		o.account("org@riac.example", "RIAC organiser", "ru", false, "riac:organiser")
+		cass := o.partnerID("cass")
+		ed, org, riac := o.browser(), o.browser(), o.browser()
+		ed.signIn("ed@cass.example")
+		org.signIn("org@cass.example")
+		riac.signIn("org@riac.example")
+		edit := fmt.Sprintf("/office/partners/%d", cass)
+		change := fmt.Sprintf("/office/approvals/partner/%d", cass)
+		_, doc := ed.get(edit)
+		v := formValues(t, doc, "form.content-form")
+		v.Set("description.en", v.Get("description.en")+" Draft marker.")
+		if resp, _ := ed.post(edit, v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save: %d", resp.StatusCode)
+		}
+		version := func() string { return strconv.Itoa(draftOf(t, db, approval.KindPartner, cass).Version) }
+		for _, c := range []struct {
+			method, path string
+			form         url.Values
+		}{
+			{"GET", change, nil},
+			{"GET", fmt.Sprintf("/office/preview/partner/%d/en", cass), nil},
+			{"POST", change + "/submit", url.Values{"version": {version()}}},
+			{"POST", change + "/schedule", url.Values{"version": {version()}, "publish_at": {"2030-01-01T10:00"}}},
+			{"POST", change + "/approve", url.Values{"version": {version()}}},
+		} {
+			if resp, body := riac.do(c.method, c.path, c.form); resp.StatusCode != http.StatusNotFound || strings.Contains(body, "Draft marker") {
+				t.Errorf("RIAC %s %s while CASS writes: %d, want 404", c.method, c.path, resp.StatusCode)
+			}
+		}
+		if d := draftOf(t, db, approval.KindPartner, cass); d.Version != 1 || d.State != approval.Editing {
+			t.Fatalf("RIAC changed CASS's draft: version %d, %q", d.Version, d.State)
+		}
+		if resp, _ := org.post(change+"/submit", url.Values{"version": {version()}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("CASS asks to publish: %d", resp.StatusCode)
+		}
+		resp, doc := riac.get(change)
+		if resp.StatusCode != 200 || !strings.Contains(doc.Text(), "Draft marker") || doc.Find(`form[action$="/approve"]`).Length() != 1 ||
+			doc.Find(`form[action$="/submit"], form[action$="/schedule"]`).Length() != 0 {
+			t.Errorf("RIAC's view of the asked change: %d; approve forms %d, submit/schedule forms %d", resp.StatusCode,
+				doc.Find(`form[action$="/approve"]`).Length(), doc.Find(`form[action$="/submit"], form[action$="/schedule"]`).Length())
+		}
+		if doc.Find(`a[href="`+edit+`"]`).Length() != 0 {
+			t.Error("RIAC's change page links to CASS's form, which is 404 to RIAC")
+		}
+		if resp, _ := riac.post(change+"/schedule", url.Values{"version": {version()}, "publish_at": {"2030-01-01T10:00"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("RIAC schedules CASS's profile: %d, want 403", resp.StatusCode)
+		}
+		if resp, _ := riac.post(change+"/approve", url.Values{"version": {version()}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("RIAC approves: %d", resp.StatusCode)
+		}
+		if _, body := o.browser().do("GET", "/en/partners/cass", nil); !strings.Contains(body, "Draft marker") {
+			t.Error("the approved profile is not public")
+		}
+	})
+}
