@@ -81,6 +81,15 @@ func Diff(ctx context.Context, q store.Querier, subj Subject) ([]Change, error) 
 	return changes(before, entries(d.Content)), nil
 }
 
+// Compare returns how after differs from before, two contents of one kind
+// (as Draft.Content holds them), in the terms of Diff: per field and, for
+// multilingual ones, per language, items matched by id. It reads no
+// database: a form refused as stale compares what was typed with the
+// draft that moved on.
+func Compare(before, after any) []Change {
+	return changes(entries(before), entries(after))
+}
+
 func changes(before, after []entry) []Change {
 	old := make(map[string]entry, len(before))
 	for _, e := range before {

@@ -120,7 +120,7 @@ func (s *Server) forumSave(w http.ResponseWriter, rq *officeRequest) error {
 	var fes approval.FieldErrors
 	switch {
 	case errors.Is(err, errFormStale):
-		return s.renderForum(w, rq, http.StatusConflict, live, fm, current, staleMessage(rq, current))
+		return s.renderForum(w, rq, http.StatusConflict, live, fm, current, staleMessage(rq, fm, current, f))
 	case errors.As(err, &fes):
 		failFields(fm, fes, func(path string) string { return path })
 	case err != nil:

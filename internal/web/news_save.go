@@ -86,7 +86,14 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 	})
 	if errors.Is(err, errFormInvalid) || errors.Is(err, errFormStale) {
 		f.values.Set("slug", cur.Slug)
-		pg.Message = contentStaleMessage(rq, f, d, err)
+		if errors.Is(err, errFormStale) {
+			latest := d.Content.(*forum.NewsPost)
+			n.Slug, n.Published, n.LeadImageID = latest.Slug, latest.Published, leadID
+			if textsOnly {
+				n.ForumID, n.PublishedAt, n.LeadImageID = latest.ForumID, latest.PublishedAt, latest.LeadImageID
+			}
+		}
+		pg.Message = contentStaleMessage(rq, f, d, err, n)
 		pg.Head = newDraftHead(rq, d, account.SubjectNews, partners)
 		return s.renderNews(w, rq, formStatus(up, err), pg, forums)
 	}

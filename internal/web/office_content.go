@@ -10,6 +10,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -244,12 +245,40 @@ func contentCheckVersion(ctx context.Context, tx *store.Tx, subj approval.Subjec
 // was loaded, the message that says so, and sets the form's version to the
 // draft's, so that saving the kept text again is a choice made knowing it;
 // "" otherwise.
-func contentStaleMessage(rq *officeRequest, f *form, d *approval.Draft, err error) string {
+func contentStaleMessage(rq *officeRequest, f *form, d *approval.Draft, err error, typed any) string {
 	if !errors.Is(err, errFormStale) {
 		return ""
 	}
 	f.values.Set("version", strconv.Itoa(d.Version))
-	return rq.T.T("office.content.stale", d.AuthorName)
+	return staleNotice(rq, d, typed)
+}
+
+// staleNotice says that d was saved since the form was loaded, by whom,
+// and where what was typed (typed, the content the form reads as) differs
+// from that version, so that saving it again, which puts the typed text in
+// place of theirs in those fields, is a choice made knowing it.
+func staleNotice(rq *officeRequest, d *approval.Draft, typed any) string {
+	const most = 8
+	var fields []string
+	for _, c := range approval.Compare(d.Content, typed) {
+		if strings.HasSuffix(c.Field, ".source_lang") {
+			continue
+		}
+		name := changeFieldName(rq.T, c.Field)
+		if c.Lang != "" {
+			name += " (" + rq.T.T("lang.name."+c.Lang) + ")"
+		}
+		if !slices.Contains(fields, name) {
+			fields = append(fields, name)
+		}
+	}
+	if len(fields) == 0 {
+		return rq.T.T("office.content.stale.same", d.AuthorName, strconv.Itoa(d.Version))
+	}
+	if len(fields) > most {
+		fields = append(fields[:most], "…")
+	}
+	return rq.T.T("office.content.stale.fields", d.AuthorName, strconv.Itoa(d.Version), strings.Join(fields, ", "))
 }
 
 // formStatus is the status of a form sent back to its user: 413 for a file

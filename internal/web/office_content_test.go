@@ -216,7 +216,7 @@ func TestOfficeContentPartners(t *testing.T) {
 			t.Fatalf("editor saves own partner: %d", resp.StatusCode)
 		}
 		resp, doc = ed.post(fmt.Sprintf("/office/partners/%d", cass), partnerForm(0, "stale"))
-		if resp.StatusCode != http.StatusConflict || !strings.Contains(doc.Find("#form-message").Text(), "более новую версию") ||
+		if msg := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "версию 1") || !strings.Contains(msg, "(английский)") ||
 			doc.Find(`input[name="name.en"]`).AttrOr("value", "") != "Academy stale en" {
 			t.Errorf("stale save: %d, message %q, name kept %q", resp.StatusCode, doc.Find("#form-message").Text(), doc.Find(`input[name="name.en"]`).AttrOr("value", ""))
 		}

@@ -169,7 +169,11 @@ func TestOfficeForumEdit(t *testing.T) {
 		if resp.StatusCode != http.StatusConflict {
 			t.Fatalf("stale save: %d, want 409", resp.StatusCode)
 		}
-		if msg := doc.Find("#form-message").Text(); !strings.Contains(msg, "Li Ming") || !strings.Contains(msg, "version 1") {
+		// It says who saved which version and where the typed form
+		// differs from it, and holds that version now: saving again puts
+		// the typed text in place of theirs, knowingly.
+		if msg := doc.Find("#form-message").Text(); !strings.Contains(msg, "Li Ming") || !strings.Contains(msg, "version 1") ||
+			!strings.Contains(msg, "Theme (Russian)") || strings.Contains(msg, "Title") {
 			t.Errorf("stale message: %q", msg)
 		}
 		if got := byID(doc, "theme.ru").AttrOr("value", ""); got != "Устаревшая правка" {
@@ -177,6 +181,16 @@ func TestOfficeForumEdit(t *testing.T) {
 		}
 		if d := draftOf(t, db, approval.KindForum, id); d.Content.(*forum.Forum).Theme.Values["ru"] != theme || d.Version != 1 {
 			t.Error("the stale form overwrote the draft")
+		}
+		again := formValues(t, doc, "form.forum-form")
+		if again.Get("version") != "1" {
+			t.Errorf("the refused form holds version %q, want the draft's 1", again.Get("version"))
+		}
+		if resp, _ := b.post(path, again); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("saving the kept text again: %d", resp.StatusCode)
+		}
+		if d := draftOf(t, db, approval.KindForum, id); d.Content.(*forum.Forum).Theme.Values["ru"] != "Устаревшая правка" || d.Version != 2 {
+			t.Errorf("the knowing second save: theme %q, version %d", d.Content.(*forum.Forum).Theme.Values["ru"], d.Version)
 		}
 
 		// Markup typed into a text comes back as text.

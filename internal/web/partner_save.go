@@ -78,7 +78,11 @@ func (s *Server) partnerSave(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 		f.values.Set("slug", d.Content.(*forum.Partner).Slug)
-		pg.Message = contentStaleMessage(rq, f, d, err)
+		if errors.Is(err, errFormStale) {
+			cur := d.Content.(*forum.Partner)
+			p.Slug, p.Published, p.LogoID = cur.Slug, cur.Published, logoID
+		}
+		pg.Message = contentStaleMessage(rq, f, d, err, p)
 		pg.Head = newDraftHead(rq, d, account.SubjectPartner, []int64{id})
 		return s.renderPartner(w, rq, formStatus(up, err), pg)
 	}

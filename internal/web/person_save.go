@@ -78,7 +78,11 @@ func (s *Server) personSave(w http.ResponseWriter, rq *officeRequest) error {
 	})
 	if errors.Is(err, errFormInvalid) || errors.Is(err, errFormStale) {
 		f.values.Set("slug", cur.Slug)
-		pg.Message = contentStaleMessage(rq, f, d, err)
+		if errors.Is(err, errFormStale) {
+			cur := d.Content.(*forum.Person)
+			p.Slug, p.Published, p.PhotoID = cur.Slug, cur.Published, photoID
+		}
+		pg.Message = contentStaleMessage(rq, f, d, err, p)
 		pg.Head = newDraftHead(rq, d, account.SubjectPerson, personPartners(cur))
 		return s.renderPerson(w, rq, formStatus(up, err), pg, partners)
 	}

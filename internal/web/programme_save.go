@@ -52,14 +52,19 @@ func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
 		posted.Set("version", strconv.Itoa(version))
 	}
 	fm := newForm(rq.T, posted)
-	if current.Version != version {
-		return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, staleMessage(rq, current))
-	}
 	people, err := s.forums.WithDrafts().People(ctx)
 	if err != nil {
 		return err
 	}
 	p, rows, err := readProgramme(fm, current.Content.(*forum.Programme), newForumTime(rq.T, f), programmeLangs(f), people)
+	if current.Version != version {
+		if err != nil {
+			// The form names items that the newer version removed: it
+			// cannot be saved over it.
+			return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, rq.T.T("office.forum.stale.items", current.AuthorName, strconv.Itoa(current.Version)))
+		}
+		return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, staleMessage(rq, fm, current, p))
+	}
 	if err != nil {
 		return err
 	}
@@ -74,7 +79,7 @@ func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
 	var fes approval.FieldErrors
 	switch {
 	case errors.Is(err, errFormStale):
-		return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, staleMessage(rq, current))
+		return s.renderProgramme(w, rq, http.StatusConflict, f, hosts, fm, current, staleMessage(rq, fm, current, p))
 	case errors.As(err, &fes):
 		failFields(fm, fes, rows.field)
 	case err != nil:
@@ -91,8 +96,11 @@ func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
 // form ("s1.title", "s1.p0.summary"); the first group is its row's prefix.
 var programmeText = regexp.MustCompile(`^(s\d+\.(?:p\d+\.)?)(title|room|summary)$`)
 
-// staleMessage says that the draft d was saved since the form was loaded,
-// by whom and as which version.
-func staleMessage(rq *officeRequest, d *approval.Draft) string {
-	return rq.T.T("office.forum.stale", d.AuthorName, strconv.Itoa(d.Version))
+// staleMessage says that the draft d was saved since the form fm was
+// loaded, by whom, as which version, and where typed (what fm reads as)
+// differs from it; it sets fm's version to d's, so that saving the kept
+// text again is a choice made knowing it.
+func staleMessage(rq *officeRequest, fm *form, d *approval.Draft, typed any) string {
+	fm.values.Set("version", strconv.Itoa(d.Version))
+	return staleNotice(rq, d, typed)
 }
