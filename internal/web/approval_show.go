@@ -33,6 +33,10 @@ type approvalPage struct {
 	// CanSubmit shows the form that asks for publication; CanSchedule the
 	// one that sets the publish-at time, written in Zone.
 	CanSubmit   bool
+	// DraftTexts names the changed texts still marked as draft
+	// translations ("Theme (Russian)"), which the public will read in
+	// their source language instead: said where one asks to publish.
+	DraftTexts []string
 	CanSchedule bool
 	Zone        string
 	PublishAt   string // as the datetime-local input writes it
@@ -167,6 +171,9 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 	}
 	for _, c := range changes {
 		p.Changes = append(p.Changes, changeOf(t, names, loc, c))
+		if c.AfterDraft && c.After != "" {
+			p.DraftTexts = append(p.DraftTexts, changeFieldName(t, c.Field)+" ("+t.T("lang.name."+c.Lang)+")")
+		}
 	}
 	p.Summary = f.summary("comment", "publish_at")
 	if p.History, err = s.history(rq, subj.String()); err != nil {

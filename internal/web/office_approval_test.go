@@ -648,3 +648,34 @@ func TestOfficeApprovalOwnersAndApprovers(t *testing.T) {
 		}
 	})
 }
+
+// TestOfficeApprovalDraftTexts: asking to publish says which changed texts
+// are still marked as draft translations, which the public will read in
+// their source language instead.
+func TestOfficeApprovalDraftTexts(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newApprovalFixture(t, db)
+		ctx := context.Background()
+		err := db.Transact(ctx, func(tx *store.Tx) error {
+			d, err := approval.Load(ctx, tx, fx.subj)
+			if err != nil {
+				return err
+			}
+			f := d.Content.(*forum.Forum)
+			f.Theme = f.Theme.Draft("ru", "Черновой перевод темы")
+			_, err = approval.Save(ctx, tx, fx.subj, f, actorOf(fx.cass))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, doc := fx.signIn(fx.cass).get(fx.path(""))
+		notice := doc.Find("#draft-texts")
+		if notice.Length() != 1 || notice.Find("li").Length() != 1 || !strings.Contains(notice.Find("li").Text(), "俄") {
+			t.Errorf("the draft texts before asking to publish: %q", notice.Text())
+		}
+		if !strings.Contains(notice.Text(), "1 处") {
+			t.Errorf("the notice does not count the texts: %q", notice.Text())
+		}
+	})
+}
