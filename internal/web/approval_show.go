@@ -32,11 +32,11 @@ type approvalPage struct {
 	ApproveAs []partnerOption
 	// CanSubmit shows the form that asks for publication; CanSchedule the
 	// one that sets the publish-at time, written in Zone.
-	CanSubmit   bool
+	CanSubmit bool
 	// DraftTexts names the changed texts still marked as draft
 	// translations ("Theme (Russian)"), which the public will read in
 	// their source language instead: said where one asks to publish.
-	DraftTexts []string
+	DraftTexts  []string
 	CanSchedule bool
 	Zone        string
 	PublishAt   string // as the datetime-local input writes it
