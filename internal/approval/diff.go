@@ -382,6 +382,11 @@ func join(path, name string) string {
 	return path + "." + name
 }
 
+// FieldName writes a Go field name of a content type as Change.Field
+// paths do (StartsAt → starts_at, SpeakerID → speaker_id), for readers of
+// the content's JSON (the event log's states), whose keys are Go names.
+func FieldName(goName string) string { return snake(goName) }
+
 // snake writes a Go field name as the path does: StartsAt → starts_at.
 func snake(name string) string {
 	var b strings.Builder

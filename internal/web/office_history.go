@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
@@ -46,8 +47,19 @@ func (s *Server) history(rq *officeRequest, subject string) (*historyView, error
 		events = events[:historyLen]
 		h.All = officePrefix + "/events?" + url.Values{"subject": {subject}}.Encode()
 	}
+	// People and partners are named as the change page names them, read
+	// once, and only for a history that has a change to say.
+	var loaded *approvalNames
+	names := func() *approvalNames {
+		if loaded == nil {
+			if loaded, err = loadApprovalNames(rq.Context(), s.forums, rq.Lang); err != nil {
+				loaded = &approvalNames{partners: map[int64]string{}, people: map[int64]string{}}
+			}
+		}
+		return loaded
+	}
 	for i, row := range eventRows(rq.T, events) {
-		h.Rows = append(h.Rows, historyRow{eventRow: row, Changes: shortChanges(rq.T, events[i])})
+		h.Rows = append(h.Rows, historyRow{eventRow: row, Changes: shortChanges(rq.T, names, events[i])})
 	}
 	return h, nil
 }
@@ -59,12 +71,13 @@ const (
 )
 
 // shortChanges says what e changed, one "Field: before → after" per
-// changed value that is short on both sides, for events that recorded
-// their state before and after as JSON objects. A multilingual text's
-// values are per language ("Title (EN): …"). Nothing is said of a creation
-// (no state before) or of long values, which the approval's change page
-// shows in full.
-func shortChanges(t *i18n.Printer, e *eventlog.Event) []string {
+// changed value, for events that recorded their state before and after as
+// JSON objects: fields named and values written as on the change page
+// (people and partners by name, times in UTC as the history's are), a
+// multilingual text's values per language ("Title (Russian): …"), and a
+// value too long to quote said to have changed. Nothing is said of a
+// creation (no state before). names is read when first needed.
+func shortChanges(t *i18n.Printer, names func() *approvalNames, e *eventlog.Event) []string {
 	if e.Before == nil || e.After == nil {
 		return nil
 	}
@@ -85,7 +98,7 @@ func shortChanges(t *i18n.Printer, e *eventlog.Event) []string {
 	var out []string
 	for _, k := range keys {
 		b, a := before[k], after[k]
-		if a == b || utf8.RuneCountInString(a) > changeMaxRunes || utf8.RuneCountInString(b) > changeMaxRunes {
+		if a == b || sameTime(a, b) || strings.HasSuffix(k, ".source_lang") {
 			continue
 		}
 		if len(out) == changeMaxCount {
@@ -98,17 +111,30 @@ func shortChanges(t *i18n.Printer, e *eventlog.Event) []string {
 			name = t.T("office.history.field." + field)
 		}
 		if l != "" {
-			name += " (" + strings.ToUpper(l) + ")"
+			name += " (" + t.T("lang.name."+l) + ")"
 		}
-		out = append(out, t.T("office.history.change", name, historyValue(t, field, b), historyValue(t, field, a)))
+		if utf8.RuneCountInString(a) > changeMaxRunes || utf8.RuneCountInString(b) > changeMaxRunes {
+			out = append(out, t.T("office.history.changed", name))
+			continue
+		}
+		out = append(out, t.T("office.history.change", name, historyValue(t, names, field, b), historyValue(t, names, field, a)))
 	}
 	return out
 }
 
+// sameTime reports whether a and b are one instant written two ways
+// (2021-06-01T09:00:00Z and 2021-06-01T12:00:00+03:00).
+func sameTime(a, b string) bool {
+	x, err1 := time.Parse(time.RFC3339, a)
+	y, err2 := time.Parse(time.RFC3339, b)
+	return err1 == nil && err2 == nil && x.Equal(y)
+}
+
 // historyValue writes a value of field for the reader of t: a draft's
-// state in words, a time as the office writes times, nothing as a dash.
-func historyValue(t *i18n.Printer, field, v string) string {
-	if v == "" {
+// state in words, a time as the office writes times, a person or partner
+// by name, nothing as a dash.
+func historyValue(t *i18n.Printer, names func() *approvalNames, field, v string) string {
+	if v == "" || v == "0" && strings.HasSuffix(field, "_id") {
 		return "—"
 	}
 	if field == "state" {
@@ -124,6 +150,10 @@ func historyValue(t *i18n.Printer, field, v string) string {
 	if at, err := time.Parse(time.RFC3339, v); err == nil {
 		at = at.UTC()
 		return t.T("office.team.events.when", t.DateShort(at), t.Time(at))
+	}
+	switch changeLastStep(field) {
+	case "hosts", "partner_id", "speaker_id", "original_lang", "languages":
+		return changeValue(t, names(), time.UTC, field, v)
 	}
 	return v
 }
@@ -152,9 +182,9 @@ func flatten(path string, v any, out map[string]string) {
 			return
 		}
 		for k, sub := range v {
-			p := k
+			p := approval.FieldName(k)
 			if path != "" {
-				p = path + "." + k
+				p = path + "." + p
 			}
 			flatten(p, sub, out)
 		}

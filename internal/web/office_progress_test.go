@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -295,6 +296,43 @@ func TestObjectHistory(t *testing.T) {
 		_, doc = b.get("/office/approvals/partner/" + fmt.Sprint(cass))
 		if doc.Find("section.history ol > li").Length() != 10 {
 			t.Errorf("change page: %d events, want 10", doc.Find("section.history ol > li").Length())
+		}
+	})
+}
+
+// TestHistoryWordsPublication: a publication's event holds the content
+// before and after with Go's field names; the history says its changes as
+// the change page does: fields in words, languages by name, people by
+// name, a long text as changed, and a time written two ways as no change.
+func TestHistoryWordsPublication(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("li@cass.example", "Li Ming", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("li@cass.example")
+		id := demoForumID(t, db)
+		var ivanov int64
+		if err := db.QueryRow(context.Background(), `SELECT id FROM people WHERE slug = 'igor-ivanov'`).Scan(&ivanov); err != nil {
+			t.Fatal(err)
+		}
+		long := strings.Repeat("Длинное описание. ", 5)
+		before := fmt.Sprintf(`{"ForumID":%d,"Sessions":[{"Title":{"v":{"en":"Opening","ru":"Открытие"},"src":"en"},"StartsAt":"2021-06-01T07:00:00Z","Speeches":[{"SpeakerID":0,"Summary":{"v":{"ru":"Кратко"},"src":"ru"}}]}]}`, id)
+		after := fmt.Sprintf(`{"ForumID":%d,"Sessions":[{"Title":{"v":{"en":"Welcome","ru":"Открытие"},"src":"en"},"StartsAt":"2021-06-01T10:00:00+03:00","Speeches":[{"SpeakerID":%d,"Summary":{"v":{"ru":%q},"src":"ru"}}]}]}`, id, ivanov, long)
+		if err := eventlog.Append(context.Background(), db, &eventlog.Event{Action: "approval.publish", Subject: fmt.Sprintf("programme:%d", id),
+			ActorName: "RIAC", Before: json.RawMessage(before), After: json.RawMessage(after)}); err != nil {
+			t.Fatal(err)
+		}
+		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", id))
+		ch := doc.Find("section.history ol > li").First().Find(".changes").Text()
+		for _, want := range []string{"Title (English): Opening → Welcome", "Igor Ivanov", "Summary (Russian): changed"} {
+			if !strings.Contains(ch, want) {
+				t.Errorf("the publication's changes %q lack %q", ch, want)
+			}
+		}
+		for _, bad := range []string{"SpeakerID", "Sessions[", "starts_at", "Starts"} {
+			if strings.Contains(ch, bad) {
+				t.Errorf("the publication's changes %q show %q", ch, bad)
+			}
 		}
 	})
 }
