@@ -1,13 +1,16 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/media"
 )
 
 // approvalPage is the change page: what a draft changes for the public,
@@ -72,6 +75,57 @@ type changeView struct {
 	// the public is shown the value or it is a draft translation it does
 	// not see; empty for other fields and for an absent value.
 	BeforeState, AfterState string
+	// BeforeImage and AfterImage show, for a field that names an image of
+	// the library (a logo, a photo, a lead image), the image itself.
+	BeforeImage, AfterImage *changeImage
+}
+
+// changeImage is an image of the library as a change shows it: its
+// smallest rendition, its alt text in the reader's language, and its page.
+type changeImage struct {
+	File media.File
+	Alt  string
+	Page string
+}
+
+// imageFields are the fields whose values are ids of library images.
+var imageFields = []string{"logo_id", "photo_id", "lead_image_id", "image_id"}
+
+// changeImages sets the images of the changes whose fields name one, read
+// in one query.
+func (s *Server) changeImages(ctx context.Context, l string, raw []approval.Change, views []changeView) error {
+	var ids []int64
+	for _, c := range raw {
+		if slices.Contains(imageFields, changeLastStep(c.Field)) {
+			for _, v := range []string{c.Before, c.After} {
+				if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	images, err := media.Load(ctx, s.db, ids)
+	if err != nil {
+		return err
+	}
+	pick := func(v string) *changeImage {
+		id, _ := strconv.ParseInt(v, 10, 64)
+		im := images[id]
+		if im == nil {
+			return nil
+		}
+		alt, _ := im.Alt.In(l)
+		return &changeImage{File: im.Smallest(), Alt: alt, Page: officePrefix + "/media/" + itoa(id)}
+	}
+	for i, c := range raw {
+		if slices.Contains(imageFields, changeLastStep(c.Field)) {
+			views[i].BeforeImage, views[i].AfterImage = pick(c.Before), pick(c.After)
+		}
+	}
+	return nil
 }
 
 // diffView is one side of a change: the stretches of its text, and the
@@ -174,6 +228,9 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 		if c.AfterDraft && c.After != "" {
 			p.DraftTexts = append(p.DraftTexts, changeFieldName(t, c.Field)+" ("+t.T("lang.name."+c.Lang)+")")
 		}
+	}
+	if err := s.changeImages(ctx, rq.Lang, changes, p.Changes); err != nil {
+		return nil, err
 	}
 	p.Summary = f.summary("comment", "publish_at")
 	if p.History, err = s.history(rq, subj.String()); err != nil {

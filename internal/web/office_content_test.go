@@ -200,6 +200,12 @@ func TestOfficeContentPartners(t *testing.T) {
 		if v, _ := doc.Find(`form.ask-publish input[name=version]`).Attr("value"); v != "1" || doc.Find(`form.ask-publish`).AttrOr("action", "") != fmt.Sprintf("/office/approvals/partner/%d/submit", id) {
 			t.Errorf("ask-to-publish form: version %q, action %q", v, doc.Find(`form.ask-publish`).AttrOr("action", ""))
 		}
+		// The change page shows the new logo, not its number.
+		logo := doc.Find("#logo-select option[selected]").AttrOr("value", "")
+		_, change := admin.get(fmt.Sprintf("/office/approvals/partner/%d", id))
+		if img := change.Find(`.change-image a[href="/office/media/` + logo + `"] img`); img.Length() != 1 || !strings.HasPrefix(img.AttrOr("src", ""), "/media/") {
+			t.Errorf("the change of logo shows no image: %q", change.Find(".change").Text())
+		}
 		if doc.Find(fmt.Sprintf(`a[href="/office/preview/partner/%d"]`, id)).Length() != 1 {
 			t.Error("no preview link")
 		}
