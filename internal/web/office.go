@@ -293,6 +293,15 @@ func seeOther(w http.ResponseWriter, r *http.Request, path string) error {
 	return nil
 }
 
+// officeErrorPage is what the office's error page shows: the status, a
+// title and a sentence in the reader's language, and, where there is one,
+// a way Back to the page the failed step was taken from.
+type officeErrorPage struct {
+	Status          int
+	Title, Body     string
+	Back, BackLabel string
+}
+
 // officeError renders err as an office page in the request's language;
 // errkind gives the status, and what is not a kind of error the user can
 // act on is logged and shown as a 500 without its details.
@@ -302,10 +311,7 @@ func (s *Server) officeError(w http.ResponseWriter, rq *officeRequest, err error
 		s.log.Error("office request failed", slog.String("method", rq.Method), slog.String("path", rq.URL.Path), slog.Any("err", err))
 	}
 	t := rq.T
-	main := struct {
-		Status      int
-		Title, Body string
-	}{status, t.T("error." + key + ".title"), t.T("error." + key + ".body")}
+	main := officeErrorPage{Status: status, Title: t.T("error." + key + ".title"), Body: t.T("error." + key + ".body")}
 	if rerr := s.officeRenderStatus(w, rq, status, "error", "", main.Title, main); rerr != nil {
 		s.log.Error("render office error page", slog.Any("err", rerr))
 		http.Error(w, http.StatusText(status), status)

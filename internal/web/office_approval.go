@@ -445,10 +445,10 @@ func (s *Server) approvalStepError(w http.ResponseWriter, rq *officeRequest, err
 	if key == "" || errors.Is(err, approval.ErrNotFound) || status == http.StatusNotFound || status == http.StatusInternalServerError {
 		return err
 	}
-	main := struct {
-		Status      int
-		Title, Body string
-	}{status, rq.T.T("error." + page + ".title"), rq.T.T(key)}
+	main := officeErrorPage{Status: status, Title: rq.T.T("error." + page + ".title"), Body: rq.T.T(key)}
+	if subj, err := approvalSubject(rq.Request); err == nil {
+		main.Back, main.BackLabel = approvalPath(subj), rq.T.T("office.approval.back")
+	}
 	return s.officeRenderStatus(w, rq, status, "error", "", main.Title, main)
 }
 

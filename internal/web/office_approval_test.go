@@ -306,8 +306,12 @@ func TestOfficeApprovalTwoHosts(t *testing.T) {
 		// A save after the submission re-opens it: approving the old
 		// version is a conflict.
 		v2 := fx.saveTheme(t, fx.cass, "ru", newTheme+" 2")
-		if resp, _ = riac.post(fx.path("approve"), url.Values{"version": {strconv.Itoa(v)}}); resp.StatusCode != http.StatusConflict {
+		resp, doc = riac.post(fx.path("approve"), url.Values{"version": {strconv.Itoa(v)}})
+		if resp.StatusCode != http.StatusConflict {
 			t.Fatalf("approve a version saved over: %d, want 409", resp.StatusCode)
+		}
+		if doc.Find(`main a[href="`+fx.path("")+`"]`).Length() != 1 {
+			t.Error("the refusal of a stale approval leads nowhere back to the change")
 		}
 		if resp, _ = cass.post(fx.path("submit"), url.Values{"version": {strconv.Itoa(v)}}); resp.StatusCode != http.StatusConflict {
 			t.Errorf("submit an old version: %d, want 409", resp.StatusCode)
