@@ -73,6 +73,8 @@ func forumValues(f *forum.Forum, version int) url.Values {
 	v := url.Values{}
 	v.Set("version", strconv.Itoa(version))
 	v.Set("slug", f.Slug)
+	// A new zone moves the programme with the forum unless unticked.
+	v.Set("move_programme", "1")
 	putText(v, "title", f.Title)
 	putText(v, "theme", f.Theme)
 	putText(v, "summary", f.Summary)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -19,21 +20,33 @@ import (
 // does not move, so the forum's clock times in a new zone may no longer
 // hold them. The message goes to the zone field when the zone changed,
 // else to the start or end; the user changes the programme first.
-func checkProgrammeFits(ctx context.Context, tx *store.Tx, fm *form, subj approval.Subject, f *forum.Forum) error {
+//
+// With move (the form's "move_programme"), a change of zone moves the
+// programme with the forum instead: every session and speech keeps its
+// clock time in the new zone, and the programme's draft so moved is
+// returned, for the caller to save with the forum's (nil when nothing
+// moves).
+func checkProgrammeFits(ctx context.Context, tx *store.Tx, fm *form, subj approval.Subject, f *forum.Forum, move bool) (*forum.Programme, error) {
 	if f.StartsAt.IsZero() || f.EndsAt.IsZero() {
-		return nil
+		return nil, nil
 	}
 	fd, err := approval.Load(ctx, tx, subj)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pd, err := approval.Load(ctx, tx, approval.Subject{Kind: approval.KindProgramme, ID: subj.ID})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	p, _ := pd.Content.(*forum.Programme)
 	if p == nil {
-		return nil
+		return nil, nil
+	}
+	was, _ := fd.Content.(*forum.Forum)
+	var moved *forum.Programme
+	if move && was != nil && was.TimeZone != f.TimeZone && len(p.Sessions) > 0 {
+		p = moveProgramme(p, was.Location(), f.Location())
+		moved = p
 	}
 	var before, after bool
 	for _, ss := range p.Sessions {
@@ -45,9 +58,8 @@ func checkProgrammeFits(ctx context.Context, tx *store.Tx, fm *form, subj approv
 		}
 	}
 	if !before && !after {
-		return nil
+		return moved, nil
 	}
-	was, _ := fd.Content.(*forum.Forum)
 	switch {
 	case was != nil && was.TimeZone != f.TimeZone:
 		fm.fail("timezone", "office.forum.zone.programme")
@@ -56,7 +68,32 @@ func checkProgrammeFits(ctx context.Context, tx *store.Tx, fm *form, subj approv
 	default:
 		fm.fail("ends", "office.forum.programme.outsideforum")
 	}
-	return nil
+	return nil, nil
+}
+
+// moveProgramme returns p with every time moved from zone from to zone to
+// at the same clock time: 10:00 in Moscow becomes 10:00 in Shanghai.
+func moveProgramme(p *forum.Programme, from, to *time.Location) *forum.Programme {
+	at := func(t time.Time) time.Time {
+		if t.IsZero() {
+			return t
+		}
+		c := t.In(from)
+		return time.Date(c.Year(), c.Month(), c.Day(), c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), to).UTC()
+	}
+	out := &forum.Programme{ForumID: p.ForumID}
+	for _, ss := range p.Sessions {
+		s := *ss
+		s.StartsAt, s.EndsAt = at(ss.StartsAt), at(ss.EndsAt)
+		s.Speeches = nil
+		for _, sp := range ss.Speeches {
+			x := *sp
+			x.StartsAt, x.EndsAt = at(sp.StartsAt), at(sp.EndsAt)
+			s.Speeches = append(s.Speeches, &x)
+		}
+		out.Sessions = append(out.Sessions, &s)
+	}
+	return out
 }
 
 // forumSave answers POST /office/forums/{id}: it saves the form as the
@@ -111,10 +148,16 @@ func (s *Server) forumSave(w http.ResponseWriter, rq *officeRequest) error {
 		if err := rq.checkForum(ctx, tx, fm, f, account.Edit); err != nil || !fm.ok() {
 			return err
 		}
-		if err := checkProgrammeFits(ctx, tx, fm, subj, f); err != nil || !fm.ok() {
+		moved, err := checkProgrammeFits(ctx, tx, fm, subj, f, fm.values.Get("move_programme") != "")
+		if err != nil || !fm.ok() {
 			return err
 		}
-		current, withdrawn, err = saveDraft(ctx, tx, subj, version, f, rq.actor())
+		if current, withdrawn, err = saveDraft(ctx, tx, subj, version, f, rq.actor()); err != nil || moved == nil {
+			return err
+		}
+		// The programme moved with the forum's zone: its draft too, for
+		// the hosts to approve with the forum's.
+		_, err = approval.Save(ctx, tx, approval.Subject{Kind: approval.KindProgramme, ID: id}, moved, rq.actor())
 		return err
 	})
 	var fes approval.FieldErrors

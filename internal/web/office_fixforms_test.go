@@ -180,7 +180,10 @@ func TestOfficeForumWithdrawn(t *testing.T) {
 }
 
 // TestOfficeForumZoneProgramme: a new zone that would put the programme
-// outside the forum is refused at the zone field.
+// outside the forum is refused at the zone field when the programme is not
+// to move with it; moved (the form's default), every session and speech
+// keeps its clock time in the new zone, in a programme draft saved with
+// the forum's.
 func TestOfficeForumZoneProgramme(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		o := newOffice(t, db)
@@ -190,10 +193,14 @@ func TestOfficeForumZoneProgramme(t *testing.T) {
 		id := demoForumID(t, db)
 		path := "/office/forums/" + strconv.FormatInt(id, 10)
 		_, doc := b.get(path)
-		if hint := byID(doc, "timezone-hint").Text(); !strings.Contains(hint, "change the programme first") {
+		if hint := byID(doc, "timezone-hint").Text(); !strings.Contains(hint, "the programme moves with it") {
 			t.Errorf("zone hint %q does not say what a new zone does", hint)
 		}
 		v := formValues(t, doc, "form.forum-form")
+		if v.Get("move_programme") != "1" {
+			t.Fatal("moving the programme with the zone is not the form's default")
+		}
+		v.Del("move_programme")
 		v.Set("timezone", "Asia/Shanghai")
 		resp, doc := b.post(path, v)
 		if resp.StatusCode != http.StatusUnprocessableEntity {
@@ -208,10 +215,31 @@ func TestOfficeForumZoneProgramme(t *testing.T) {
 		if d := draftOf(t, db, approval.KindForum, id); d.Version != 0 {
 			t.Error("the refused zone was saved")
 		}
-		// The same zone, dates kept: saved.
-		v.Set("timezone", "Europe/Moscow")
-		if resp, _ := b.post(path, v); resp.StatusCode != http.StatusSeeOther {
-			t.Errorf("unchanged zone: %d", resp.StatusCode)
+		// Moved with the forum: Wang Yi's 10:00 in Moscow is 10:00 in
+		// Shanghai, as the forum's own hours are.
+		before := draftOf(t, db, approval.KindProgramme, id).Content.(*forum.Programme)
+		v.Set("move_programme", "1")
+		if resp, doc := b.post(path, v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("new zone, programme moved: %d %q", resp.StatusCode, doc.Find(".error-summary").Text())
+		}
+		shanghai, _ := time.LoadLocation("Asia/Shanghai")
+		moscow, _ := time.LoadLocation("Europe/Moscow")
+		pd := draftOf(t, db, approval.KindProgramme, id)
+		after := pd.Content.(*forum.Programme)
+		if pd.Version != 1 || len(after.Sessions) != len(before.Sessions) {
+			t.Fatalf("programme draft after the move: version %d, %d sessions", pd.Version, len(after.Sessions))
+		}
+		for i, ss := range after.Sessions {
+			for j, sp := range ss.Speeches {
+				was := before.Sessions[i].Speeches[j].StartsAt.In(moscow)
+				now := sp.StartsAt.In(shanghai)
+				if was.Format("2006-01-02 15:04") != now.Format("2006-01-02 15:04") {
+					t.Errorf("speech %s at %v in Moscow is now at %v in Shanghai", sp.Slug, was, now)
+				}
+			}
+		}
+		if f := draftOf(t, db, approval.KindForum, id).Content.(*forum.Forum); f.TimeZone != "Asia/Shanghai" {
+			t.Errorf("the forum's zone is %q", f.TimeZone)
 		}
 	})
 }
