@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -320,6 +321,26 @@ func TestNoQueriesPerNewsFigure(t *testing.T) {
 		for _, p := range paths {
 			if after := count(p); after != before[p] {
 				t.Errorf("%s: %d queries with one image in the text of each post, %d with five", p, before[p], after)
+			}
+		}
+	})
+}
+
+// The demo's news item on the Collected Works shows the forum's
+// illustration after its first paragraph, captioned in each language.
+func TestDemoNewsFigure(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		for l, caption := range map[string]string{"zh": "两个交叠的圆盘", "ru": "Два пересекающихся круга", "en": "Two overlapping discs"} {
+			doc := s.page("/"+l+"/news/collected-works-released", 200)
+			var order []string
+			doc.Find("article.news-post > .prose, article.news-post > figure").Each(func(_ int, sel *goquery.Selection) {
+				order = append(order, goquery.NodeName(sel)+":"+strconv.Itoa(sel.Find("p").Length()))
+			})
+			if strings.Join(order, " ") != "div:1 figure:0 div:1" {
+				t.Errorf("%s: the body is %q, want a paragraph, the figure, a paragraph", l, order)
+			}
+			if got := doc.Find("article.news-post > figure figcaption").Text(); !strings.Contains(got, caption) {
+				t.Errorf("%s: the figure's caption is %q, want it to say %q", l, got, caption)
 			}
 		}
 	})
