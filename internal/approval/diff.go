@@ -348,7 +348,7 @@ func walk(v reflect.Value, path, key string, out *[]entry) {
 			}
 		case f.Type.Kind() == reflect.Bool:
 			*out = append(*out, entry{path: p, key: k, value: strconv.FormatBool(fv.Bool())})
-		case f.Type.Kind() == reflect.Int64:
+		case f.Type.Kind() == reflect.Int64 || f.Type.Kind() == reflect.Int:
 			if n := fv.Int(); n != 0 {
 				*out = append(*out, entry{path: p, key: k, value: strconv.FormatInt(n, 10)})
 			}

@@ -65,6 +65,11 @@ func prepare(subj Subject, content any) error {
 			break
 		}
 		c.ID, c.Forum, c.LeadImage = subj.ID, nil, nil
+		for _, fg := range c.Figures {
+			if fg != nil {
+				fg.Image = nil
+			}
+		}
 		return invalid(forum.ValidateNews(c))
 	case *forum.Partner:
 		if subj.Kind != KindPartner {

@@ -22,7 +22,7 @@ func reportDay(hour, min int) time.Time {
 func paragraphs(ps ...string) string { return strings.Join(ps, "\n\n") }
 
 // news records two posts: the forum itself, with a drawn lead image, and the
-// release of the Collected Works.
+// release of the Collected Works, with the same image in its text.
 func (l *loader) news() error {
 	png, err := leadIllustration()
 	if err != nil {
@@ -98,6 +98,18 @@ func (l *loader) news() error {
 				"High-level diplomats and well-known scholars from both countries were invited to write for it. The collection comes in two versions, Chinese and Russian, released in China and in Russia respectively.",
 			)),
 		PublishedAt: reportDay(11, 0),
+		// The illustration again, in the text, with what this post says
+		// of it.
+		Figures: []*forum.Figure{{
+			ImageID: lead.ID,
+			After:   1,
+			Alt:     lead.Alt,
+			Caption: text("en",
+				"两个交叠的圆盘代表共同编纂文集的两家机构。",
+				"Два пересекающихся круга — две организации, вместе подготовившие сборник.",
+				"Two overlapping discs stand for the two institutions that compiled the collection together."),
+			Credit: text("en", "tandem 演示插图", "Иллюстрация для демонстрации tandem", "Illustration for the tandem demo"),
+		}},
 	}}
 	for _, n := range posts {
 		n.ForumID = l.forum.ID

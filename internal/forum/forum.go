@@ -154,10 +154,42 @@ type NewsPost struct {
 	// post. The library's texts of the image are only where they start.
 	LeadAlt, LeadCaption, LeadCredit lang.Text
 	LeadImage                        *media.Image
+	// Figures are the images in the body, in order; a post's reads load
+	// their images too.
+	Figures []*Figure
 	// Published says whether the public sees the post (when its forum,
 	// if it has one, is published too).
 	Published bool
 }
+
+// Figure is an image in the body of a news post, with what the post says
+// of it, approved with the post like the lead image's texts.
+type Figure struct {
+	// ID is the figure's row, 0 for one not recorded yet.
+	ID int64
+	// ImageID is the image of the media library it shows.
+	ImageID int64
+	// After is the number of body paragraphs the figure follows: 0 puts
+	// it before the first. It is the same in every language, whose bodies
+	// keep their paragraphs aligned; when a language's body has fewer
+	// paragraphs, the figure comes at its end.
+	After int
+	// Alt, Caption and Credit are the figure's alt text, caption and
+	// credit per language; the library's texts are only where they start.
+	Alt, Caption, Credit lang.Text
+	// Image is the loaded image, nil in a draft.
+	Image *media.Image
+}
+
+// Limits of a figure, in paragraphs and characters per language.
+const (
+	FigureAfterMax   = 10000
+	FigureAltMax     = 300
+	FigureCaptionMax = 500
+	FigureCreditMax  = 300
+	// FiguresMax bounds the figures of one post.
+	FiguresMax = 100
+)
 
 func timeZone(name string) (*time.Location, error) {
 	if name == "" {

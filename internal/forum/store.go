@@ -511,12 +511,59 @@ func (s *Store) news(ctx context.Context, whereOrder string, args ...any) ([]*Ne
 		out = append(out, n)
 		ids = append(ids, n.LeadImageID)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("news: %w", err)
+	}
+	rows.Close()
+	figures, err := s.figuresOf(ctx, out)
+	if err != nil {
+		return nil, err
+	}
+	for _, fg := range figures {
+		ids = append(ids, fg.ImageID)
+	}
 	images, err := media.Load(ctx, s.DB, ids)
 	if err != nil {
 		return nil, err
 	}
 	for _, n := range out {
 		n.LeadImage = images[n.LeadImageID]
+		for _, fg := range n.Figures {
+			fg.Image = images[fg.ImageID]
+		}
+	}
+	return out, nil
+}
+
+// figuresOf reads the figures of posts into their Figures, in one query
+// whatever their number, and returns them all.
+func (s *Store) figuresOf(ctx context.Context, posts []*NewsPost) ([]*Figure, error) {
+	if len(posts) == 0 {
+		return nil, nil
+	}
+	byID := make(map[int64]*NewsPost, len(posts))
+	ids := make([]int64, len(posts))
+	for i, n := range posts {
+		byID[n.ID], ids[i] = n, n.ID
+	}
+	in, args := store.In(ids)
+	type row struct {
+		newsID int64
+		fg     *Figure
+	}
+	rows, err := store.All(ctx, s.DB, func(sc store.Scanner) (row, error) {
+		r := row{fg: &Figure{}}
+		err := sc.Scan(&r.newsID, &r.fg.ID, &r.fg.ImageID, &r.fg.After, &r.fg.Alt, &r.fg.Caption, &r.fg.Credit)
+		return r, err
+	}, `SELECT news_id, id, image_id, after_paragraph, alt, caption, credit FROM news_figures WHERE news_id IN (`+in+`) ORDER BY news_id, position, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("news figures: %w", err)
+	}
+	out := make([]*Figure, len(rows))
+	for i, r := range rows {
+		n := byID[r.newsID]
+		n.Figures = append(n.Figures, r.fg)
+		out[i] = r.fg
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package forum
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/lang"
 )
@@ -123,6 +124,43 @@ func ValidateNews(n *NewsPost) error {
 	if err := validate(n.Slug, map[string]lang.Text{"title": n.Title, "dateline": n.Dateline, "summary": n.Summary, "body": n.Body, "source": n.Source,
 		"lead_alt": n.LeadAlt, "lead_caption": n.LeadCaption, "lead_credit": n.LeadCredit}); err != nil {
 		return fmt.Errorf("news %s: %w", n.Slug, err)
+	}
+	if len(n.Figures) > FiguresMax {
+		return fmt.Errorf("news %s: figures: more than %d", n.Slug, FiguresMax)
+	}
+	for i, fg := range n.Figures {
+		if err := validateFigure(fg); err != nil {
+			return fmt.Errorf("news %s: figures[%d]: %w", n.Slug, i, err)
+		}
+	}
+	return nil
+}
+
+// validateFigure checks a figure of a news post: that it names an image,
+// follows a paragraph (0 or more) and has plain texts within their limits.
+func validateFigure(fg *Figure) error {
+	if fg == nil {
+		return fmt.Errorf("no figure")
+	}
+	if fg.ImageID <= 0 {
+		return fmt.Errorf("image_id: no image")
+	}
+	if fg.After < 0 || fg.After > FigureAfterMax {
+		return fmt.Errorf("after: %d is not a paragraph number from 0 to %d", fg.After, FigureAfterMax)
+	}
+	for _, t := range []struct {
+		field string
+		text  lang.Text
+		max   int
+	}{{"alt", fg.Alt, FigureAltMax}, {"caption", fg.Caption, FigureCaptionMax}, {"credit", fg.Credit, FigureCreditMax}} {
+		if err := t.text.Validate(); err != nil {
+			return fmt.Errorf("%s: %w", t.field, err)
+		}
+		for l, v := range t.text.Values {
+			if utf8.RuneCountInString(v) > t.max {
+				return fmt.Errorf("%s: %s: longer than %d characters", t.field, l, t.max)
+			}
+		}
 	}
 	return nil
 }

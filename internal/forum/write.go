@@ -143,6 +143,12 @@ func AddNewsPost(ctx context.Context, q store.Querier, n *NewsPost) error {
 		return fmt.Errorf("add news %s: %w", n.Slug, err)
 	}
 	n.ID, n.Published = id, true
+	for _, fg := range n.Figures {
+		fg.ID = 0
+	}
+	if err := writeFigures(ctx, q, n); err != nil {
+		return err
+	}
 	return Touch(ctx, q)
 }
 
@@ -210,7 +216,55 @@ func UpdateNews(ctx context.Context, q store.Querier, n *NewsPost) error {
 	if err := updated(res, err, fmt.Sprintf("news %d", n.ID)); err != nil {
 		return err
 	}
+	if err := writeFigures(ctx, q, n); err != nil {
+		return err
+	}
 	return Touch(ctx, q)
+}
+
+// writeFigures makes the figures of news post n those of n.Figures, in
+// their order: a figure with an id is updated (it must be one of n's, or
+// the error is ErrNotFound), one with id 0 is inserted and its id filled
+// in, and those n no longer holds are deleted. It costs one query plus one
+// per figure written or deleted.
+func writeFigures(ctx context.Context, q store.Querier, n *NewsPost) error {
+	old, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, `SELECT id FROM news_figures WHERE news_id = ?`, n.ID)
+	if err != nil {
+		return fmt.Errorf("news %s: figures: %w", n.Slug, err)
+	}
+	keep := map[int64]bool{}
+	for _, fg := range n.Figures {
+		if fg.ID == 0 {
+			continue
+		}
+		if !slices.Contains(old, fg.ID) || keep[fg.ID] {
+			return fmt.Errorf("news %s: figure %d: %w", n.Slug, fg.ID, ErrNotFound)
+		}
+		keep[fg.ID] = true
+	}
+	for _, id := range old {
+		if !keep[id] {
+			if _, err := q.Exec(ctx, `DELETE FROM news_figures WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("news %s: figure %d: %w", n.Slug, id, err)
+			}
+		}
+	}
+	for i, fg := range n.Figures {
+		if fg.ID == 0 {
+			fg.ID, err = store.InsertID(ctx, q, `INSERT INTO news_figures (news_id, position, image_id, after_paragraph, alt, caption, credit) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				n.ID, i, fg.ImageID, fg.After, fg.Alt, fg.Caption, fg.Credit)
+		} else {
+			_, err = q.Exec(ctx, `UPDATE news_figures SET position = ?, image_id = ?, after_paragraph = ?, alt = ?, caption = ?, credit = ? WHERE id = ?`,
+				i, fg.ImageID, fg.After, fg.Alt, fg.Caption, fg.Credit, fg.ID)
+		}
+		if err != nil {
+			return fmt.Errorf("news %s: figure %d: %w", n.Slug, i, err)
+		}
+	}
+	return nil
 }
 
 // SetPublished shows (true) or hides (false) the row id of table t from

@@ -90,6 +90,49 @@ func figure(d *pageData, im *media.Image, alt, caption, credit lang.Text) figure
 	return figureArg{d, im, alt, caption, credit}
 }
 
+// bodySection is a run of a body's paragraphs and the figures that follow
+// the last of them (or, in the first section without paragraphs, come
+// before the first).
+type bodySection struct {
+	Paras   []string
+	Figures []figureArg
+}
+
+// bodyArg is a body as one reader sees it, cut where its figures go.
+type bodyArg struct {
+	mlText
+	Sections []bodySection
+}
+
+// body places the figures of a news post in its body t as the reader of d
+// reads it: each after the paragraph its After numbers, in the order
+// given, or at the end when the body shown has fewer paragraphs. A figure
+// whose image is not loaded is left out.
+func body(d *pageData, t lang.Text, figs []*forum.Figure) bodyArg {
+	b := bodyArg{mlText: ml(d, t)}
+	paras := paragraphs(b.Value)
+	after := map[int][]figureArg{}
+	for _, fg := range figs {
+		if fg == nil || fg.Image == nil {
+			continue
+		}
+		k := min(max(fg.After, 0), len(paras))
+		after[k] = append(after[k], figure(d, fg.Image, fg.Alt, fg.Caption, fg.Credit))
+	}
+	if fs := after[0]; len(fs) > 0 {
+		b.Sections = append(b.Sections, bodySection{Figures: fs})
+	}
+	var run []string
+	for i, p := range paras {
+		run = append(run, p)
+		if fs := after[i+1]; len(fs) > 0 || i == len(paras)-1 {
+			b.Sections = append(b.Sections, bodySection{Paras: run, Figures: fs})
+			run = nil
+		}
+	}
+	return b
+}
+
 // thumb returns an image's smallest file, for a thumbnail.
 func thumb(im *media.Image) media.File {
 	return im.Smallest()

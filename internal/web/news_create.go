@@ -37,6 +37,10 @@ func (s *Server) newsCreate(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
+	figures, err := s.readFigures(ctx, rq, f, up, nil, false)
+	if err != nil {
+		return err
+	}
 	pg := &newsPage{Form: f, New: true, Action: officePrefix + "/news/new"}
 	if !f.ok() {
 		return s.renderNews(w, rq, formStatus(up, nil), pg, forums)
@@ -47,6 +51,10 @@ func (s *Server) newsCreate(w http.ResponseWriter, rq *officeRequest) error {
 		if n.LeadImageID, err = s.storeLead(ctx, tx, f, n, 0, leadID, lead, owner); err != nil {
 			return err
 		}
+		if err := s.storeFigures(ctx, tx, f, figures, owner); err != nil {
+			return err
+		}
+		n.Figures = figuresOf(figures)
 		d, err = approval.Create(ctx, tx, approval.KindNews, n, rq.actor())
 		return err
 	})

@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"slices"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -18,7 +17,8 @@ import (
 // once approved; the library's image is not changed (see storeLead). A
 // translator's save changes the texts only: the forum, the publication
 // time, the address and the lead image stay as the draft has them,
-// whatever the request says.
+// whatever the request says, and so do the images in the text but for
+// their texts.
 func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -49,9 +49,7 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 	values := up.values
 	textsOnly := rq.textsOnly(partners)
 	if textsOnly {
-		values = mergeTexts(newsValues(cur, d.Version, newsZone(forums, cur.ForumID)), values, func(field string) bool {
-			return slices.Contains(newsTextFields, field)
-		})
+		values = mergeTexts(newsValues(cur, d.Version, newsZone(forums, cur.ForumID)), values, isNewsText)
 		values.Set("version", up.values.Get("version"))
 	}
 	f := newForm(rq.T, values)
@@ -62,6 +60,10 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 		if leadID, lead, err = s.readImage(ctx, rq, f, up, "lead"); err != nil {
 			return err
 		}
+	}
+	figures, err := s.readFigures(ctx, rq, f, up, cur.Figures, textsOnly)
+	if err != nil {
+		return err
 	}
 	pg := &newsPage{Form: f, Action: officePrefix + "/news/" + itoa(id), partners: partners}
 	var withdrawn bool
@@ -81,6 +83,10 @@ func (s *Server) newsSave(w http.ResponseWriter, rq *officeRequest) error {
 		if n.LeadImageID, err = s.storeLead(ctx, tx, f, n, cur.LeadImageID, leadID, lead, rq.uploadPartner(partners)); err != nil {
 			return err
 		}
+		if err := s.storeFigures(ctx, tx, f, figures, rq.uploadPartner(partners)); err != nil {
+			return err
+		}
+		n.Figures = figuresOf(figures)
 		d, err = approval.Save(ctx, tx, subj, n, rq.actor())
 		return err
 	})

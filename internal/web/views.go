@@ -42,6 +42,7 @@ func templateFuncs(as *assets) template.FuncMap {
 		"newsItem":     newsItem,
 		"person":       person,
 		"figure":       figure,
+		"body":         body,
 		"thumb":        thumb,
 		"mark":         mark,
 		"markOf":       markOf,
