@@ -199,6 +199,9 @@ func (fe FieldErrors) Unwrap() error { return ErrInvalid }
 const (
 	KeyMissingLanguage = "approval.field.missing_language"
 	KeyCommentRequired = "approval.field.comment_required"
+	// KeyUnpublishedSpeaker: a speech of a programme names a speaker
+	// whose page the public does not see yet.
+	KeyUnpublishedSpeaker = "approval.field.unpublished_speaker"
 )
 
 // MessageKey returns the i18n key of the message that tells a user what

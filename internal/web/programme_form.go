@@ -373,6 +373,27 @@ func programmeRowOf(err error, p *forum.Programme, rows programmeRows) string {
 	return row
 }
 
+// speakerChoices returns those of people (the office's list, drafts
+// included) that the account may name as a speaker: the published ones,
+// and drafts it may see (its own partners' and those of no partner), so
+// that another partner's unpublished person is neither shown nor named.
+// The speakers current already names stay choices whoever they are.
+func speakerChoices(rq *officeRequest, people []*forum.Person, current *forum.Programme) []*forum.Person {
+	named := map[int64]bool{}
+	for _, ss := range current.Sessions {
+		for _, sp := range ss.Speeches {
+			named[sp.SpeakerID] = true
+		}
+	}
+	var out []*forum.Person
+	for _, pe := range people {
+		if pe.Published || named[pe.ID] || rq.can(account.SubjectPerson, account.View, personPartners(pe)...) {
+			out = append(out, pe)
+		}
+	}
+	return out
+}
+
 // programmePage is the programme form as the office shows it.
 type programmePage struct {
 	// History is the programme's latest events.
@@ -462,6 +483,7 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 	if err != nil {
 		return err
 	}
+	people = speakerChoices(rq, people, d.Content.(*forum.Programme))
 	partners, err := s.forums.WithDrafts().Partners(ctx)
 	if err != nil {
 		return err
