@@ -447,13 +447,15 @@ func Return(ctx context.Context, tx *store.Tx, subj Subject, version int, actor 
 	}
 	before := stateOf(d.Draft)
 	now := time.Now().UTC().Truncate(time.Microsecond)
-	if _, err := tx.Exec(ctx, `UPDATE drafts SET state = ?, comment = ?, updated_at = ? WHERE id = ?`, Returned, comment, now, d.id); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE drafts SET state = ?, comment = ?, returned_by_name = ?, returned_for = ?, updated_at = ? WHERE id = ?`,
+		Returned, comment, actor.Name, partnerID, now, d.id); err != nil {
 		return nil, fmt.Errorf("return %s: %w", subj, err)
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM draft_approvers WHERE draft_id = ?`, d.id); err != nil {
 		return nil, fmt.Errorf("return %s: %w", subj, err)
 	}
 	d.State, d.Comment, d.UpdatedAt, d.Approvals = Returned, comment, now, nil
+	d.ReturnedByName, d.ReturnedFor = actor.Name, partnerID
 	return d.Draft, record(ctx, tx, actor, partnerID, "approval.return", subj, before, stateOf(d.Draft), comment)
 }
 
