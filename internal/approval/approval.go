@@ -115,8 +115,12 @@ type Draft struct {
 	AuthorName      string
 	SubmittedBy     int64 // the account that last asked to publish it
 	SubmittedByName string
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// ReturnedByName names the approver who last returned it, for the
+	// partner ReturnedFor; the time is UpdatedAt while State is Returned.
+	ReturnedByName string
+	ReturnedFor    int64
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 	// Content is *forum.Forum, *forum.Programme, *forum.NewsPost,
 	// *forum.Partner or *forum.Person, after Subject.Kind, without media
 	// and other loaded pointers.
@@ -199,6 +203,9 @@ func (fe FieldErrors) Unwrap() error { return ErrInvalid }
 const (
 	KeyMissingLanguage = "approval.field.missing_language"
 	KeyCommentRequired = "approval.field.comment_required"
+	// KeyUnpublishedSpeaker: a speech of a programme names a speaker
+	// whose page the public does not see yet.
+	KeyUnpublishedSpeaker = "approval.field.unpublished_speaker"
 )
 
 // MessageKey returns the i18n key of the message that tells a user what

@@ -267,12 +267,53 @@ func Missing(content any, langs []string) FieldErrors {
 	return out
 }
 
+// UnpublishedSpeakers returns, for a programme, a FieldError with
+// KeyUnpublishedSpeaker at the speaker field of each speech
+// ("sessions[0].speeches[1].speaker_id") whose speaker the public does not
+// see, so that no public programme names a person whose page is not found;
+// nil for other content or when every speaker is published.
+func UnpublishedSpeakers(ctx context.Context, q store.Querier, content any) (FieldErrors, error) {
+	p, ok := content.(*forum.Programme)
+	if !ok {
+		return nil, nil
+	}
+	var ids []int64
+	for _, ss := range p.Sessions {
+		for _, sp := range ss.Speeches {
+			if sp.SpeakerID != 0 {
+				ids = append(ids, sp.SpeakerID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := store.In(unique(ids))
+	shown, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, `SELECT id FROM people WHERE published AND id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("speakers of programme %d: %w", p.ForumID, err)
+	}
+	var out FieldErrors
+	for i, ss := range p.Sessions {
+		for j, sp := range ss.Speeches {
+			if sp.SpeakerID != 0 && !slices.Contains(shown, sp.SpeakerID) {
+				out = append(out, FieldError{Field: fmt.Sprintf("sessions[%d].speeches[%d].speaker_id", i, j), Key: KeyUnpublishedSpeaker})
+			}
+		}
+	}
+	return out, nil
+}
+
 // Submit asks for the publication of subj's current draft version on
 // behalf of actor. It counts as the approval of each of actor's partners
 // that is an approver; it is refused with ErrNotApprover when none is, and
 // with FieldErrors (KeyMissingLanguage, per field and language) while a
 // language the subject promises (Languages) is missing from a field that
-// has a value. When the actor's approval is the last one needed, the draft
+// has a value, and (KeyUnpublishedSpeaker) while a programme names a
+// speaker the public does not see. When the actor's approval is the last one needed, the draft
 // is published (or scheduled) in tx.
 func Submit(ctx context.Context, tx *store.Tx, subj Subject, actor Actor) (*Draft, error) {
 	d, err := loadDraft(ctx, tx, subj)
@@ -289,7 +330,12 @@ func Submit(ctx context.Context, tx *store.Tx, subj Subject, actor Actor) (*Draf
 	if err != nil {
 		return nil, err
 	}
-	if missing := Missing(d.Content, langs); len(missing) > 0 {
+	missing := Missing(d.Content, langs)
+	hidden, err := UnpublishedSpeakers(ctx, tx, d.Content)
+	if err != nil {
+		return nil, err
+	}
+	if missing = append(missing, hidden...); len(missing) > 0 {
 		return nil, fmt.Errorf("submit %s: %w", subj, missing)
 	}
 	approverIDs, err := approvers(ctx, tx, subj, d.Draft)
@@ -360,7 +406,9 @@ func decide(ctx context.Context, tx *store.Tx, subj Subject, version int, actor 
 // draft's current one, ErrState when the draft is not submitted, and
 // ErrNotApprover when the partner is not an approver or actor does not
 // act for it. Approving twice changes nothing. The last approval needed
-// publishes the draft (or schedules it) in tx.
+// publishes the draft (or schedules it) in tx; it is refused with
+// FieldErrors (KeyUnpublishedSpeaker) when a programme's speaker is no
+// longer published since the draft was submitted.
 func Approve(ctx context.Context, tx *store.Tx, subj Subject, version int, actor Actor, partnerID int64) (*Draft, error) {
 	d, err := decide(ctx, tx, subj, version, actor, partnerID)
 	if err != nil {
@@ -399,13 +447,15 @@ func Return(ctx context.Context, tx *store.Tx, subj Subject, version int, actor 
 	}
 	before := stateOf(d.Draft)
 	now := time.Now().UTC().Truncate(time.Microsecond)
-	if _, err := tx.Exec(ctx, `UPDATE drafts SET state = ?, comment = ?, updated_at = ? WHERE id = ?`, Returned, comment, now, d.id); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE drafts SET state = ?, comment = ?, returned_by_name = ?, returned_for = ?, updated_at = ? WHERE id = ?`,
+		Returned, comment, actor.Name, partnerID, now, d.id); err != nil {
 		return nil, fmt.Errorf("return %s: %w", subj, err)
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM draft_approvers WHERE draft_id = ?`, d.id); err != nil {
 		return nil, fmt.Errorf("return %s: %w", subj, err)
 	}
 	d.State, d.Comment, d.UpdatedAt, d.Approvals = Returned, comment, now, nil
+	d.ReturnedByName, d.ReturnedFor = actor.Name, partnerID
 	return d.Draft, record(ctx, tx, actor, partnerID, "approval.return", subj, before, stateOf(d.Draft), comment)
 }
 
@@ -414,6 +464,13 @@ func Return(ctx context.Context, tx *store.Tx, subj Subject, version int, actor 
 func publishIfApproved(ctx context.Context, tx *store.Tx, d draftRow, actor Actor, now time.Time) error {
 	if !d.Approved() {
 		return nil
+	}
+	hidden, err := UnpublishedSpeakers(ctx, tx, d.Content)
+	if err != nil {
+		return err
+	}
+	if len(hidden) > 0 {
+		return fmt.Errorf("publish %s: %w", d.Subject, hidden)
 	}
 	if d.PublishAt.After(now) {
 		before := stateOf(d.Draft)
@@ -552,6 +609,14 @@ func PublishDue(ctx context.Context, tx *store.Tx, now time.Time) ([]Subject, er
 		full, err := loadDraft(ctx, tx, d.Subject)
 		if err != nil {
 			return out, err
+		}
+		// A programme whose speaker was unpublished since it was approved
+		// waits, scheduled, until the person is published again.
+		if hidden, err := UnpublishedSpeakers(ctx, tx, full.Content); err != nil || len(hidden) > 0 {
+			if err != nil {
+				return out, err
+			}
+			continue
 		}
 		if err := publish(ctx, tx, full, Actor{Name: "scheduled publication"}, now.UTC()); err != nil {
 			return out, err

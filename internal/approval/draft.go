@@ -166,14 +166,14 @@ type draftRow struct {
 }
 
 const draftColumns = `d.id, d.subject_kind, d.subject_id, d.version, d.content, d.state, d.comment, d.publish_at, d.author_id, d.author_name,
-	d.submitted_by, d.submitted_by_name, d.created_at, d.updated_at`
+	d.submitted_by, d.submitted_by_name, d.returned_by_name, d.returned_for, d.created_at, d.updated_at`
 
 func scanDraft(sc store.Scanner) (draftRow, error) {
 	d := draftRow{Draft: &Draft{}}
 	var content string
 	var publishAt sql.NullTime
 	err := sc.Scan(&d.id, &d.Subject.Kind, &d.Subject.ID, &d.Version, &content, &d.State, &d.Comment, &publishAt, &d.AuthorID, &d.AuthorName,
-		&d.SubmittedBy, &d.SubmittedByName, &d.CreatedAt, &d.UpdatedAt)
+		&d.SubmittedBy, &d.SubmittedByName, &d.ReturnedByName, &d.ReturnedFor, &d.CreatedAt, &d.UpdatedAt)
 	if err != nil {
 		return d, err
 	}

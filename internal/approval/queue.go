@@ -21,7 +21,11 @@ type Pending struct {
 	Comment         string // why it was returned
 	SubmittedBy     int64
 	SubmittedByName string
-	UpdatedAt       time.Time
+	// ReturnedByName and ReturnedFor say who returned it, for which
+	// partner; UpdatedAt is when (ReturnedTo only).
+	ReturnedByName string
+	ReturnedFor    int64
+	UpdatedAt      time.Time
 	// Awaiting lists which of the asked partners have yet to approve the
 	// version (AwaitingApproval only).
 	Awaiting []int64
@@ -61,10 +65,11 @@ func AwaitingApproval(ctx context.Context, q store.Querier, partnerIDs []int64) 
 	return out, nil
 }
 
-// ReturnedTo returns the drafts returned to the account that asked to
-// publish them, newest first, in one query.
+// ReturnedTo returns the drafts returned to the account, which asked to
+// publish them or saved the returned version, newest first, in one query.
 func ReturnedTo(ctx context.Context, q store.Querier, accountID int64) ([]Pending, error) {
-	rows, err := store.All(ctx, q, scanDraft, `SELECT `+draftColumns+` FROM drafts d WHERE d.state = ? AND d.submitted_by = ? ORDER BY d.updated_at DESC, d.id`, Returned, accountID)
+	rows, err := store.All(ctx, q, scanDraft, `SELECT `+draftColumns+` FROM drafts d WHERE d.state = ? AND (d.submitted_by = ? OR d.author_id = ?)
+		ORDER BY d.updated_at DESC, d.id`, Returned, accountID, accountID)
 	if err != nil {
 		return nil, fmt.Errorf("returned to %d: %w", accountID, err)
 	}
@@ -77,7 +82,8 @@ func ReturnedTo(ctx context.Context, q store.Querier, accountID int64) ([]Pendin
 
 func pending(d draftRow) Pending {
 	return Pending{Subject: d.Subject, Version: d.Version, State: d.State, Title: titleOf(d.Content), Comment: d.Comment,
-		SubmittedBy: d.SubmittedBy, SubmittedByName: d.SubmittedByName, UpdatedAt: d.UpdatedAt}
+		SubmittedBy: d.SubmittedBy, SubmittedByName: d.SubmittedByName, ReturnedByName: d.ReturnedByName, ReturnedFor: d.ReturnedFor,
+		UpdatedAt: d.UpdatedAt}
 }
 
 // scanWith scans a draft's columns and then extra ones.

@@ -157,9 +157,10 @@ func officeVisit(t *testing.T, exe, base string, tour bool) {
 }
 
 // officePages are the office pages the admin's tour lays out, after
-// /office; {forum} is the demo forum's id.
+// /office; {forum} is the demo forum's id, {news} and {media} those of the
+// first news post and image the office lists.
 var officePages = []string{"/", "/forums", "/forums/{forum}", "/forums/{forum}/programme", "/approvals",
-	"/approvals/forum/{forum}", "/news", "/people", "/partners", "/media", "/team", "/account", "/events",
+	"/approvals/forum/{forum}", "/news", "/news/{news}", "/people", "/partners", "/media", "/media/{media}", "/team", "/account", "/events",
 	"/accounts", "/outbox", "/jobs", "/no-such-page"}
 
 // officeTour signs the admin in and, in each language of the office,
@@ -185,6 +186,16 @@ func officeTour(t *testing.T, ctx context.Context, base, forumID string) {
 		chromedp.SendKeys(chromedp.CSS(`#password`), demoPassword),
 		chromedp.Click(chromedp.CSS(`main form button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.office-me`)))
+	firstLink := func(list string) string {
+		t.Helper()
+		do(chromedp.Navigate(base+"/office/"+list), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+		href := run(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('main a[href]')].map(a => a.getAttribute('href')).find(h => /^\/office\/`+list+`\/\d+$/.test(h)) || ""`))
+		if href == "" {
+			t.Fatalf("/office/%s links to no item", list)
+		}
+		return strings.TrimPrefix(href, "/office/"+list+"/")
+	}
+	newsID, mediaID := firstLink("news"), firstLink("media")
 	for _, l := range []string{"zh", "ru", "en"} {
 		// The account's language is the office's.
 		do(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+"/office/account"), chromedp.WaitVisible(chromedp.CSS(`#lang`)),
@@ -194,7 +205,7 @@ func officeTour(t *testing.T, ctx context.Context, base, forumID string) {
 		for _, width := range []int64{1280, 390} {
 			do(chromedp.EmulateViewport(width, 900))
 			for _, p := range officePages {
-				p = strings.ReplaceAll(p, "{forum}", forumID)
+				p = strings.NewReplacer("{forum}", forumID, "{news}", newsID, "{media}", mediaID).Replace(p)
 				do(chromedp.Navigate(base+"/office"+p), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 				name := fmt.Sprintf("%s-%d%s", l, width, regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(p, "_"))
 				useAxe := axe

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -38,6 +39,10 @@ func (s *Server) approvalApprove(w http.ResponseWriter, rq *officeRequest) error
 		}
 		return s.afterDecision(ctx, tx, d)
 	})
+	var missing approval.FieldErrors
+	if errors.As(err, &missing) {
+		return s.approvalMissing(w, rq, subj, missing)
+	}
 	if err != nil {
 		return s.approvalStepError(w, rq, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"regexp"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -16,6 +17,9 @@ type approvalMissingPage struct {
 	Title string
 	Edit  string
 	Items []missingItem
+	// Heading and Intro are the message keys of the page's heading and
+	// introduction: about languages when only languages are missing.
+	Heading, Intro string
 }
 
 type missingItem struct {
@@ -69,8 +73,9 @@ func (s *Server) approvalSubmit(w http.ResponseWriter, rq *officeRequest) error 
 	return seeOther(w, rq.Request, approvalPath(subj))
 }
 
-// approvalMissing answers a submission refused for missing languages with
-// the list of them, status 422.
+// approvalMissing answers a submission (or the approval that would
+// publish) refused for missing languages or unpublished speakers with the
+// list of them, each linked to its field, status 422.
 func (s *Server) approvalMissing(w http.ResponseWriter, rq *officeRequest, subj approval.Subject, missing approval.FieldErrors) error {
 	ctx := rq.Context()
 	d, err := approval.Load(ctx, s.db, subj)
@@ -81,8 +86,11 @@ func (s *Server) approvalMissing(w http.ResponseWriter, rq *officeRequest, subj 
 	if err != nil {
 		return err
 	}
-	p := &approvalMissingPage{Title: title, Edit: approvalEditPath(subj)}
+	p := &approvalMissingPage{Title: title, Edit: approvalEditPath(subj), Heading: "office.approval.missing.title", Intro: "office.approval.missing.intro"}
 	for _, m := range missing {
+		if m.Lang == "" {
+			p.Heading, p.Intro = "office.approval.notready.title", "office.approval.notready.intro"
+		}
 		it := missingItem{Field: changeFieldName(rq.T, m.Field), Link: p.Edit + "#" + missingAnchor(m.Field, m.Lang)}
 		if m.Lang != "" {
 			it.Lang = rq.T.T("lang.name." + m.Lang)
@@ -92,7 +100,7 @@ func (s *Server) approvalMissing(w http.ResponseWriter, rq *officeRequest, subj 
 		}
 		p.Items = append(p.Items, it)
 	}
-	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "approval_missing", "approvals", rq.T.T("office.approval.missing.title"), p)
+	return s.officeRenderStatus(w, rq, http.StatusUnprocessableEntity, "approval_missing", "approvals", rq.T.T(p.Heading), p)
 }
 
 // programmeItems are the steps of a programme's field paths that the
@@ -102,8 +110,12 @@ var programmeItems = regexp.MustCompile(`(sessions|speeches)\[(\d+)\]`)
 // missingAnchor returns the id of the form's input of the field at path
 // (approval's field path: "theme", "sessions[0].speeches[1].title") in
 // language l, or of the field itself when l is "": s0.p1.title.ru on the
-// programme form, name.ru.family for a person's names.
+// programme form, name.ru.family for a person's names, s0.p1.speaker for a
+// speech's speaker_id.
 func missingAnchor(path, l string) string {
+	if p, ok := strings.CutSuffix(path, ".speaker_id"); ok {
+		path = p + ".speaker"
+	}
 	id := programmeItems.ReplaceAllStringFunc(path, func(step string) string {
 		m := programmeItems.FindStringSubmatch(step)
 		return map[string]string{"sessions": "s", "speeches": "p"}[m[1]] + m[2]

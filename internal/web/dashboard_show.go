@@ -10,9 +10,10 @@ import (
 )
 
 // dashboard is what awaits the signed-in account: changes its partners
-// must approve, changes returned to it, and its partners' open
-// invitations.
+// must approve (to an account that may approve, as MayApprove says),
+// changes returned to it, and its partners' open invitations.
 type dashboard struct {
+	MayApprove  bool
 	Awaiting    []dashboardItem
 	Returned    []dashboardItem
 	Invitations []dashboardInvitation
@@ -24,6 +25,9 @@ type dashboardItem struct {
 	Kind     string // the subject's kind, in the reader's language
 	Link     string
 	Awaiting []string // the partners yet to approve, by short name
+	// ReturnedBy says who returned a returned change, for which partner
+	// and when, in the reader's language.
+	ReturnedBy string
 }
 
 type dashboardInvitation struct {
@@ -43,10 +47,12 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 		short[p.ID], _ = p.ShortName.In(rq.Lang)
 	}
 	act := rq.actor()
-	var d dashboard
-	awaiting, err := approval.AwaitingApproval(ctx, s.db, act.PartnerIDs)
-	if err != nil {
-		return err
+	d := dashboard{MayApprove: rq.can(account.SubjectApproval, account.Approve)}
+	var awaiting []approval.Pending
+	if d.MayApprove {
+		if awaiting, err = approval.AwaitingApproval(ctx, s.db, act.PartnerIDs); err != nil {
+			return err
+		}
 	}
 	forums, err := s.forums.WithDrafts().Forums(ctx)
 	if err != nil {
@@ -68,7 +74,11 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	for _, p := range returned {
-		d.Returned = append(d.Returned, s.dashboardItem(rq, p, titles))
+		it := s.dashboardItem(rq, p, titles)
+		if p.ReturnedByName != "" {
+			it.ReturnedBy = rq.T.T("office.dashboard.returnedby", p.ReturnedByName, short[p.ReturnedFor], rq.T.Date(p.UpdatedAt))
+		}
+		d.Returned = append(d.Returned, it)
 	}
 	now := time.Now()
 	for _, id := range act.PartnerIDs {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -534,6 +535,8 @@ func TestOfficeProgrammeEdit(t *testing.T) {
 		edit.Set("s2.p0.title.src", "en")
 		edit.Set("s2.p0.starts", "2021-06-01T10:00")
 		edit.Set("s2.p0.ends", "2021-06-01T10:05")
+		// Positions order only speeches that start at the same time.
+		edit.Set(rows["sergey-lavrov-video-address"]+"starts", v.Get(wang+"starts"))
 		edit.Set(rows["sergey-lavrov-video-address"]+"pos", "0")
 		edit.Set(rows["igor-ivanov-address"]+"remove", "1")
 		resp, doc = b.post(path, edit)
@@ -620,6 +623,62 @@ func TestOfficeProgrammeEdit(t *testing.T) {
 		// The old form is stale now.
 		if resp, _ = b.post(path, edit); resp.StatusCode != http.StatusConflict {
 			t.Errorf("stale programme form: %d, want 409", resp.StatusCode)
+		}
+	})
+}
+
+// TestOfficeProgrammeTimeOrder: the form lists sessions and speeches in
+// the order of their times, as the public sees them, whatever order the
+// draft stores them in, numbered in that order; the position hint is shown
+// once.
+func TestOfficeProgrammeTimeOrder(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		org := o.account("org@cass.example", "Li Ming", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("org@cass.example")
+		ctx := context.Background()
+		id := demoForumID(t, db)
+		subj := approval.Subject{Kind: approval.KindProgramme, ID: id}
+		p := draftOf(t, db, approval.KindProgramme, id).Content.(*forum.Programme)
+		var want []string
+		for _, ss := range p.Sessions {
+			if len(ss.Speeches) > 1 {
+				for _, sp := range ss.Speeches {
+					want = append(want, sp.Slug)
+				}
+				slices.Reverse(ss.Speeches)
+				break
+			}
+		}
+		slices.Reverse(p.Sessions)
+		if len(want) < 2 || len(p.Sessions) < 2 {
+			t.Fatal("the demo programme has no session with two speeches")
+		}
+		err := db.Transact(ctx, func(tx *store.Tx) error {
+			_, err := approval.Save(ctx, tx, subj, p, approval.Actor{AccountID: org.ID, Name: org.Name})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, doc := b.get("/office/forums/" + strconv.FormatInt(id, 10) + "/programme")
+		v := formValues(t, doc, "form.programme-form")
+		var got []string
+		for j := 0; v.Get(fmt.Sprintf("s0.p%d.slug", j)) != ""; j++ {
+			got = append(got, v.Get(fmt.Sprintf("s0.p%d.slug", j)))
+			if pos := v.Get(fmt.Sprintf("s0.p%d.pos", j)); pos != strconv.Itoa(j+1) {
+				t.Errorf("speech row %d numbered %q", j, pos)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("first session's speeches listed %v, want in time order %v", got, want)
+		}
+		if a, b := v.Get("s0.starts"), v.Get("s1.starts"); a == "" || b == "" || a > b {
+			t.Errorf("sessions listed starting %q then %q", a, b)
+		}
+		if n := strings.Count(doc.Find("main").Text(), "start at the same time"); n != 1 || doc.Find("#pos-hint").Length() != 1 {
+			t.Errorf("the position hint is shown %d times", n)
 		}
 	})
 }

@@ -26,8 +26,9 @@ import (
 // s<i>.p<j>.id, .pos, .remove, .slug, .speaker, .kind, .delivery, .lang,
 // .title.<lang>, .summary.<lang>, .starts and .ends. Each list ends with
 // a blank row, which adds an item when it is filled in and is ignored
-// when it is not; rows are put in the order of their position numbers
-// when saved, and a row marked remove (a session with its speeches) is
+// when it is not; rows are put in the order of their start times when
+// saved, those that start at the same time in the order of their position
+// numbers, as the public programme lists them, and a row marked remove (a session with its speeches) is
 // left out.
 
 // programmeMaxRows bounds the rows of each list of the form.
@@ -70,12 +71,14 @@ func (ft forumTime) span(from, to time.Time) string {
 }
 
 // programmeValues writes p, loaded from version of its draft, into form
-// values, with a blank row at the end of each list.
+// values, with a blank row at the end of each list; items are listed in
+// the order the public sees them (byStart) and numbered in it.
 func programmeValues(p *forum.Programme, loc *time.Location, version int) url.Values {
 	v := url.Values{}
 	v.Set("version", strconv.Itoa(version))
-	v.Set("sessions", strconv.Itoa(len(p.Sessions)+1))
-	for i, ss := range p.Sessions {
+	sessions := byStart(p)
+	v.Set("sessions", strconv.Itoa(len(sessions)+1))
+	for i, ss := range sessions {
 		pre := sessionPrefix(i)
 		v.Set(pre+"id", strconv.FormatInt(ss.ID, 10))
 		v.Set(pre+"pos", strconv.Itoa(i+1))
@@ -102,10 +105,10 @@ func programmeValues(p *forum.Programme, loc *time.Location, version int) url.Va
 		}
 		v.Set(speechPrefix(i, len(ss.Speeches))+"pos", strconv.Itoa(len(ss.Speeches)+1))
 	}
-	pre := sessionPrefix(len(p.Sessions))
-	v.Set(pre+"pos", strconv.Itoa(len(p.Sessions)+1))
+	pre := sessionPrefix(len(sessions))
+	v.Set(pre+"pos", strconv.Itoa(len(sessions)+1))
 	v.Set(pre+"speeches", "1")
-	v.Set(speechPrefix(len(p.Sessions), 0)+"pos", "1")
+	v.Set(speechPrefix(len(sessions), 0)+"pos", "1")
 	return v
 }
 
@@ -313,7 +316,9 @@ func readProgramme(fm *form, current *forum.Programme, ft forumTime, langs []str
 				}
 			}
 		}
-		sort.SliceStable(speeches, func(a, b int) bool { return speeches[a].pos < speeches[b].pos })
+		sort.SliceStable(speeches, func(a, b int) bool {
+			return inTimeOrder(speeches[a].v.StartsAt, speeches[b].v.StartsAt, speeches[a].pos, speeches[b].pos)
+		})
 		it := item[*forum.Session]{pos: readPos(fm, pre+"pos", i+1), v: ss, prefix: pre}
 		for _, sp := range speeches {
 			ss.Speeches = append(ss.Speeches, sp.v)
@@ -321,7 +326,9 @@ func readProgramme(fm *form, current *forum.Programme, ft forumTime, langs []str
 		}
 		sessions = append(sessions, it)
 	}
-	sort.SliceStable(sessions, func(a, b int) bool { return sessions[a].pos < sessions[b].pos })
+	sort.SliceStable(sessions, func(a, b int) bool {
+		return inTimeOrder(sessions[a].v.StartsAt, sessions[b].v.StartsAt, sessions[a].pos, sessions[b].pos)
+	})
 	p := &forum.Programme{}
 	for _, it := range sessions {
 		p.Sessions = append(p.Sessions, it.v)
@@ -334,6 +341,32 @@ func readProgramme(fm *form, current *forum.Programme, ft forumTime, langs []str
 		}
 	}
 	return p, rows, nil
+}
+
+// inTimeOrder reports whether an item starting at ta with position number
+// pa comes before one starting at tb with pb: the public programme lists
+// items by start time, and position numbers order only those that start
+// at the same time (forum.Store.Programme).
+func inTimeOrder(ta, tb time.Time, pa, pb int) bool {
+	if !ta.Equal(tb) {
+		return ta.Before(tb)
+	}
+	return pa < pb
+}
+
+// byStart returns p's sessions, and each session's speeches, in the order
+// the public sees them: by start time, those that start at the same time
+// in their stored order. p is left as it is.
+func byStart(p *forum.Programme) []*forum.Session {
+	sessions := make([]*forum.Session, len(p.Sessions))
+	for i, ss := range p.Sessions {
+		c := *ss
+		c.Speeches = slices.Clone(ss.Speeches)
+		sort.SliceStable(c.Speeches, func(a, b int) bool { return c.Speeches[a].StartsAt.Before(c.Speeches[b].StartsAt) })
+		sessions[i] = &c
+	}
+	sort.SliceStable(sessions, func(a, b int) bool { return sessions[a].StartsAt.Before(sessions[b].StartsAt) })
+	return sessions
 }
 
 // failProblem records the problem a forum.Validate* function found with
@@ -371,6 +404,27 @@ func programmeRowOf(err error, p *forum.Programme, rows programmeRows) string {
 		row = rows.sessions[0]
 	}
 	return row
+}
+
+// speakerChoices returns those of people (the office's list, drafts
+// included) that the account may name as a speaker: the published ones,
+// and drafts it may see (its own partners' and those of no partner), so
+// that another partner's unpublished person is neither shown nor named.
+// The speakers current already names stay choices whoever they are.
+func speakerChoices(rq *officeRequest, people []*forum.Person, current *forum.Programme) []*forum.Person {
+	named := map[int64]bool{}
+	for _, ss := range current.Sessions {
+		for _, sp := range ss.Speeches {
+			named[sp.SpeakerID] = true
+		}
+	}
+	var out []*forum.Person
+	for _, pe := range people {
+		if pe.Published || named[pe.ID] || rq.can(account.SubjectPerson, account.View, personPartners(pe)...) {
+			out = append(out, pe)
+		}
+	}
+	return out
 }
 
 // programmePage is the programme form as the office shows it.
@@ -462,6 +516,7 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 	if err != nil {
 		return err
 	}
+	people = speakerChoices(rq, people, d.Content.(*forum.Programme))
 	partners, err := s.forums.WithDrafts().Partners(ctx)
 	if err != nil {
 		return err

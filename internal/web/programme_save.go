@@ -56,6 +56,7 @@ func (s *Server) programmeSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
+	people = speakerChoices(rq, people, current.Content.(*forum.Programme))
 	p, rows, err := readProgramme(fm, current.Content.(*forum.Programme), newForumTime(rq.T, f), programmeLangs(f), people)
 	if current.Version != version {
 		if err != nil {
