@@ -340,3 +340,43 @@ func TestTOTP(t *testing.T) {
 		}
 	})
 }
+
+// Enrolment pages opened in two sessions show one secret, so the code of
+// the first page's QR is still accepted after the second page was shown.
+func TestTOTPEnrolmentReused(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		c := newClock()
+		s := testStore(db, c)
+		a := mustCreate(t, s, "two-tabs@x.example", false)
+		first, err := s.GenerateTOTP(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := s.GenerateTOTP(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first.Secret != second.Secret || first.URI != second.URI {
+			t.Errorf("second enrolment %q, want the first's %q", second.Secret, first.Secret)
+		}
+		code, err := totp.GenerateCodeCustom(first.Secret, c.t, totpOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ConfirmTOTP(ctx, a.ID, code); err != nil {
+			t.Fatalf("code from the first page: %v", err)
+		}
+		// Off and on again makes a new secret.
+		if err := s.DisableTOTP(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		again, err := s.GenerateTOTP(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.Secret == first.Secret {
+			t.Error("enrolling after turning TOTP off reuses the old secret")
+		}
+	})
+}
