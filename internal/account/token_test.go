@@ -138,21 +138,21 @@ func TestInvitations(t *testing.T) {
 		if err != nil || !inv2.ExpiresAt.Equal(c.t.Add(InvitationValidFor)) {
 			t.Fatalf("Resend: %v", err)
 		}
-		if _, err := s.Accept(ctx, token, "Пётр", pw, "ru", ""); !errors.Is(err, ErrTokenInvalid) {
+		if _, err := s.Accept(ctx, token, "Пётр", pw, "", "ru", ""); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("the old token after a resend: %v", err)
 		}
-		if _, err := s.Accept(ctx, token2, "Пётр", "short", "ru", ""); !errors.Is(err, ErrWeakPassword) {
+		if _, err := s.Accept(ctx, token2, "Пётр", "short", "", "ru", ""); !errors.Is(err, ErrWeakPassword) {
 			t.Errorf("weak password: %v", err)
 		}
 		c.advance(6 * 24 * time.Hour) // 12 days after the invitation, 6 after the resend
-		a, err := s.Accept(ctx, token2, "", pw, "ru", "")
+		a, err := s.Accept(ctx, token2, "", pw, "", "ru", "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if a.Email != "petrov@riac.example" || a.Name != "Пётр" || a.Lang != "ru" || len(a.Memberships) != 1 || a.Memberships[0].Role != Translator {
 			t.Errorf("accepted account %+v", a)
 		}
-		if _, err := s.Accept(ctx, token2, "", pw, "ru", ""); !errors.Is(err, ErrTokenInvalid) {
+		if _, err := s.Accept(ctx, token2, "", pw, "", "ru", ""); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("second acceptance: %v", err)
 		}
 
@@ -161,10 +161,10 @@ func TestInvitations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Accept(ctx, token3, "", "not my password", "en", ""); !errors.Is(err, ErrBadCredentials) {
+		if _, err := s.Accept(ctx, token3, "", "not my password", "", "en", ""); !errors.Is(err, ErrBadCredentials) {
 			t.Errorf("accepting for an existing account with a wrong password: %v", err)
 		}
-		b, err := s.Accept(ctx, token3, "", pw, "en", "")
+		b, err := s.Accept(ctx, token3, "", pw, "", "en", "")
 		if err != nil || b.ID != a.ID || len(b.Memberships) != 2 || b.Lang != "ru" {
 			t.Errorf("existing account accepts: %+v, %v", b, err)
 		}
@@ -181,7 +181,7 @@ func TestInvitations(t *testing.T) {
 		if err := s.Revoke(ctx, org, inv3.ID); !errors.Is(err, ErrForbidden) {
 			t.Errorf("CASS's organiser revokes a RIAC invitation: %v", err)
 		}
-		if _, err := s.Accept(ctx, token5, "Gone", pw, "zh", ""); !errors.Is(err, ErrTokenInvalid) {
+		if _, err := s.Accept(ctx, token5, "Gone", pw, "", "zh", ""); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("revoked invitation: %v", err)
 		}
 		c.advance(InvitationValidFor)
