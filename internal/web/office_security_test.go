@@ -449,3 +449,21 @@ func TestOfficeInvitationAsksTwoStepCode(t *testing.T) {
 		}
 	})
 }
+
+// A dead invitation link speaks the language chosen with ?lang=, as a
+// dead reset link does.
+func TestOfficeDeadLinkLanguage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newTeamOffice(t, db, false)
+		for _, tt := range []struct{ path, want string }{
+			{"/office/invitations/no-such-token?lang=ru", "Ссылка недействительна"},
+			{"/office/invitations/no-such-token?lang=zh", "链接"},
+			{"/office/reset/no-such-token?lang=ru", "Ссылка недействительна"},
+		} {
+			resp, doc := o.browser().get(tt.path)
+			if h := doc.Find("h1").Text(); resp.StatusCode != http.StatusGone || !strings.Contains(h, tt.want) {
+				t.Errorf("%s: %d, heading %q, want %q", tt.path, resp.StatusCode, h, tt.want)
+			}
+		}
+	})
+}

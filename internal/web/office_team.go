@@ -151,6 +151,9 @@ func (s *Server) partnerNames(ctx context.Context, lang string) (map[int64]strin
 // linkInvalid answers a reset or invitation link that is unknown, used,
 // revoked or expired with a page that says so, status 410 Gone.
 func (s *Server) linkInvalid(w http.ResponseWriter, rq *officeRequest) error {
+	// A link that no longer works speaks the language chosen with ?lang=
+	// as the working one would.
+	s.chooseLang(rq)
 	return s.officeRenderStatus(w, rq, http.StatusGone, "link_invalid", "", rq.T.T("office.team.link.title"), nil)
 }
 
