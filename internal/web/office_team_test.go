@@ -382,6 +382,30 @@ func TestOfficeTeamInvitations(t *testing.T) {
 		if resp, doc := o.browser().get(o.linkIn(wang)); resp.StatusCode != http.StatusGone || doc.Find("h1").Length() != 1 {
 			t.Errorf("a revoked invitation's link: %d", resp.StatusCode)
 		}
+		// A page left open resends or revokes an invitation revoked or
+		// accepted meanwhile: the team page says so, in the organiser's Chinese.
+		var olgaID int64
+		for _, inv := range invs {
+			if inv.Email == "olga@cass.example" {
+				olgaID = inv.ID
+			}
+		}
+		for _, tt := range []struct {
+			id   int64
+			act  string
+			want string
+		}{
+			{wangID, "revoke", "已被撤销"},
+			{wangID, "resend", "已被撤销"},
+			{olgaID, "revoke", "已被接受"},
+			{olgaID, "resend", "已被接受"},
+		} {
+			resp, _ := org.post("/office/team/invitations/"+strconv.FormatInt(tt.id, 10)+"/"+tt.act, url.Values{})
+			_, doc := org.get("/office/team")
+			if resp.StatusCode != http.StatusSeeOther || !strings.Contains(doc.Text(), tt.want) {
+				t.Errorf("%s of a closed invitation: %d, want a notice %q", tt.act, resp.StatusCode, tt.want)
+			}
+		}
 
 		// An editor may not invite; nobody invites to another partner's
 		// team or touches its invitations.
