@@ -66,8 +66,10 @@ func invitation(ctx context.Context, q store.Querier, where string, args ...any)
 // by must be an organiser of the partner or an admin, as the database
 // says (not by's fields): otherwise ErrForbidden, so that nobody adds
 // people to another partner's team. Also ErrInvalidEmail, ErrInvalidName,
-// ErrInvalidLang, ErrInvalidRole, ErrNotFound (partner), and
-// ErrAlreadyMember when the address's account has the role there.
+// ErrInvalidLang, ErrInvalidRole, ErrNotFound (partner),
+// ErrAlreadyMember when the address's account has the role there, and
+// ErrAlreadyInvited when the address has an open (not accepted, revoked
+// or expired) invitation to the partner's team, to be resent instead.
 func (s *Store) Invite(ctx context.Context, by *Account, partnerID int64, email, name string, role Role, lang string) (*Invitation, string, error) {
 	e, err := NormalizeEmail(email)
 	if err != nil {
@@ -104,6 +106,13 @@ func (s *Store) Invite(ctx context.Context, by *Account, partnerID int64, email,
 		}
 		if count > 0 {
 			return ErrAlreadyMember
+		}
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM invitations
+			WHERE email = ? AND partner_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?`, e, partnerID, now).Scan(&count); err != nil {
+			return err
+		}
+		if count > 0 {
+			return ErrAlreadyInvited
 		}
 		inv.ID, err = store.InsertID(ctx, tx, `INSERT INTO invitations (partner_id, email, name, role, lang, token_hash, invited_by, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, partnerID, e, n, role, lang, hash, by.ID, now, inv.ExpiresAt)

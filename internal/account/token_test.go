@@ -115,6 +115,11 @@ func TestInvitations(t *testing.T) {
 				t.Errorf("%s invites to partner %d: %v, want %v", tc.by.Email, tc.partner, err, tc.want)
 			}
 		}
+		// An open invitation is resent, not made again; another partner's
+		// team may invite the same address.
+		if _, _, err := s.Invite(ctx, org, cass, "New@riac.example", "Иван", Editor, "ru"); !errors.Is(err, ErrAlreadyInvited) {
+			t.Errorf("inviting an address invited already: %v, want ErrAlreadyInvited", err)
+		}
 		if _, _, err := s.Invite(ctx, org, cass, "ed@cass.example", "Ed", Editor, "en"); !errors.Is(err, ErrAlreadyMember) {
 			t.Errorf("inviting a member with their role: %v", err)
 		}

@@ -835,3 +835,29 @@ func TestOfficeTeamRemoveSelf(t *testing.T) {
 		}
 	})
 }
+
+// Inviting an address that has an open invitation to the team is refused
+// at the e-mail field, pointing at resending the one there is, with what
+// was typed kept; no second invitation or mail is made.
+func TestOfficeTeamInviteTwice(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newTeamOffice(t, db, false)
+		o.account("org@cass.example", "Org", "en", false, "cass:organiser")
+		org := o.browser()
+		org.signIn("org@cass.example")
+		cass := partnerID(t, db, "cass")
+		form := url.Values{"partner": {strconv.FormatInt(cass, 10)}, "email": {"wang@cass.example"}, "name": {"Wang"},
+			"role": {"translator"}, "lang": {"zh"}}
+		if resp, _ := org.post("/office/team/invitations", form); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("first invitation: %d", resp.StatusCode)
+		}
+		resp, doc := org.post("/office/team/invitations", form)
+		if msg := fieldError(doc, "email"); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "resend") ||
+			doc.Find("#email").AttrOr("value", "") != "wang@cass.example" {
+			t.Errorf("second invitation: %d, message %q, e-mail kept %q", resp.StatusCode, msg, doc.Find("#email").AttrOr("value", ""))
+		}
+		if invs, _ := o.accts.ListInvitations(t.Context(), cass); len(invs) != 1 {
+			t.Errorf("%d invitations, want 1", len(invs))
+		}
+	})
+}
