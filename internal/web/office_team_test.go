@@ -859,5 +859,20 @@ func TestOfficeTeamInviteTwice(t *testing.T) {
 		if invs, _ := o.accts.ListInvitations(t.Context(), cass); len(invs) != 1 {
 			t.Errorf("%d invitations, want 1", len(invs))
 		}
+		// Expired, it stays in the list as expired, with a resend that
+		// gives it a new week.
+		o.clock.advance(account.InvitationValidFor + time.Hour)
+		_, doc = org.get("/office/team")
+		item := doc.Find(".invitations li")
+		if !strings.Contains(item.Text(), "expired on") || item.Find(`form[action$="/resend"]`).Length() != 1 {
+			t.Errorf("expired invitation in the list: %q", strings.Join(strings.Fields(item.Text()), " "))
+		}
+		invs, _ := o.accts.ListInvitations(t.Context(), cass)
+		if resp, _ := org.post("/office/team/invitations/"+strconv.FormatInt(invs[0].ID, 10)+"/resend", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("resend of the expired invitation: %d", resp.StatusCode)
+		}
+		if _, doc = org.get("/office/team"); !strings.Contains(doc.Find(".invitations li").Text(), "expires") {
+			t.Errorf("resent invitation: %q", doc.Find(".invitations li").Text())
+		}
 	})
 }
