@@ -846,6 +846,12 @@ func TestOfficeTeamInviteTwice(t *testing.T) {
 		org := o.browser()
 		org.signIn("org@cass.example")
 		cass := partnerID(t, db, "cass")
+		// The form starts at the least privileged role and the
+		// organiser's own language.
+		_, doc := org.get("/office/team")
+		if role, lang := doc.Find("#role option[selected]").AttrOr("value", ""), doc.Find("#lang option[selected]").AttrOr("value", ""); role != "reviewer" || lang != "en" {
+			t.Errorf("invitation form defaults: role %q, language %q; want reviewer, en", role, lang)
+		}
 		form := url.Values{"partner": {strconv.FormatInt(cass, 10)}, "email": {"wang@cass.example"}, "name": {"Wang"},
 			"role": {"translator"}, "lang": {"zh"}}
 		if resp, _ := org.post("/office/team/invitations", form); resp.StatusCode != http.StatusSeeOther {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -60,9 +61,13 @@ type teamInvitation struct {
 }
 
 // teamShow answers GET /office/team: the teams of the account's partners
-// whose team it may view (an admin: every partner's).
+// whose team it may view (an admin: every partner's). The invitation form
+// starts at the least privileged role, reviewer (it only views, so an
+// invitation sent without a second look grants nothing that changes
+// content), and at the inviter's office language.
 func (s *Server) teamShow(w http.ResponseWriter, rq *officeRequest) error {
-	return s.renderTeam(w, rq, http.StatusOK, newForm(rq.T, nil))
+	defaults := url.Values{"role": {string(account.Reviewer)}, "lang": {rq.Lang}}
+	return s.renderTeam(w, rq, http.StatusOK, newForm(rq.T, defaults))
 }
 
 // renderTeam writes the team page with the invitation form f, with status
