@@ -882,3 +882,31 @@ func TestOfficeTeamInviteTwice(t *testing.T) {
 		}
 	})
 }
+
+// The team's history names whom an invitation or a removal was about and
+// the role.
+func TestOfficeTeamHistoryNamesWhom(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newTeamOffice(t, db, false)
+		o.account("org@cass.example", "Org", "en", false, "cass:organiser")
+		zhang := o.account("zhang@cass.example", "Zhang", "zh", false, "cass:editor")
+		org := o.browser()
+		org.signIn("org@cass.example")
+		cass := strconv.FormatInt(partnerID(t, db, "cass"), 10)
+		if resp, _ := org.post("/office/team/invitations", url.Values{"partner": {cass}, "email": {"wang@cass.example"}, "name": {"Wang"},
+			"role": {"translator"}, "lang": {"zh"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("invite: %d", resp.StatusCode)
+		}
+		if resp, _ := org.post("/office/team/members/remove", url.Values{"partner": {cass}, "account": {strconv.FormatInt(zhang.ID, 10)},
+			"role": {"editor"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("remove: %d", resp.StatusCode)
+		}
+		_, doc := org.get("/office/team")
+		history := strings.Join(strings.Fields(doc.Find(".object-events").Text()), " ")
+		for _, want := range []string{"invited to the team: Wang <wang@cass.example>, translator", "removed from the team: Zhang <zhang@cass.example>, editor"} {
+			if !strings.Contains(history, want) {
+				t.Errorf("team history lacks %q: %q", want, history)
+			}
+		}
+	})
+}
