@@ -83,6 +83,9 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 			if err := s.logSigninFailure(ctx, err, creds.AccountID, clientAddr(rq.Request), reasonInvitation); err != nil {
 				return err
 			}
+			if !s.wait(ctx, creds.Delay) {
+				return ctx.Err()
+			}
 			failAccount(f, "code", err)
 			err = nil
 		case existing && errors.As(err, &locked):

@@ -401,6 +401,7 @@ func TestOfficeAdminTurnsTOTPOff(t *testing.T) {
 func TestOfficeInvitationAsksTwoStepCode(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		o := newTeamOffice(t, db, false)
+		waits := web.SkipWaits(o.web)
 		o.account("li@cass.example", "李明", "zh", false, "cass:organiser")
 		ivan := o.account("ivan@riac.example", "Иван Петров", "en", false, "riac:editor")
 		en, err := o.accts.GenerateTOTP(t.Context(), ivan)
@@ -431,6 +432,9 @@ func TestOfficeInvitationAsksTwoStepCode(t *testing.T) {
 		resp, doc = org.post(link, url.Values{"password": {testPassword}, "code": {"000000"}})
 		if resp.StatusCode != http.StatusUnprocessableEntity || fieldError(doc, "code") == "" {
 			t.Errorf("a wrong code: %d, code message %q", resp.StatusCode, fieldError(doc, "code"))
+		}
+		if got := waits(); len(got) != 1 || got[0] <= 0 {
+			t.Errorf("delays before answering a wrong code %v, want the throttle's one", got)
 		}
 		if a, _ := o.accts.ByID(t.Context(), ivan.ID); len(a.Memberships) != 1 {
 			t.Errorf("memberships before a right code: %v", a.Memberships)
