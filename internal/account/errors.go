@@ -101,6 +101,9 @@ var (
 	ErrForbidden = newProblem("only an organiser of the partner may change its team", "account.team.forbidden", errkind.Forbidden)
 	// ErrAlreadyMember: the account already has that role at that partner.
 	ErrAlreadyMember = newProblem("already a member with this role", "account.team.member_exists", errkind.Conflict)
+	// ErrAlreadyInvited: the address has an open invitation to that
+	// partner's team, which can be resent instead.
+	ErrAlreadyInvited = newProblem("already invited to this team", "account.team.invited_exists", errkind.Conflict)
 	// ErrLastOrganiser: the change would leave a partner without an
 	// organiser, so that nobody could invite or approve for it.
 	ErrLastOrganiser = newProblem("the partner's last organiser cannot be removed", "account.team.last_organiser", errkind.Conflict)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/store"
@@ -65,8 +66,10 @@ func invitation(ctx context.Context, q store.Querier, where string, args ...any)
 // by must be an organiser of the partner or an admin, as the database
 // says (not by's fields): otherwise ErrForbidden, so that nobody adds
 // people to another partner's team. Also ErrInvalidEmail, ErrInvalidName,
-// ErrInvalidLang, ErrInvalidRole, ErrNotFound (partner), and
-// ErrAlreadyMember when the address's account has the role there.
+// ErrInvalidLang, ErrInvalidRole, ErrNotFound (partner),
+// ErrAlreadyMember when the address's account has the role there, and
+// ErrAlreadyInvited when the address has an open (not accepted, revoked
+// or expired) invitation to the partner's team, to be resent instead.
 func (s *Store) Invite(ctx context.Context, by *Account, partnerID int64, email, name string, role Role, lang string) (*Invitation, string, error) {
 	e, err := NormalizeEmail(email)
 	if err != nil {
@@ -103,6 +106,13 @@ func (s *Store) Invite(ctx context.Context, by *Account, partnerID int64, email,
 		}
 		if count > 0 {
 			return ErrAlreadyMember
+		}
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM invitations
+			WHERE email = ? AND partner_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?`, e, partnerID, now).Scan(&count); err != nil {
+			return err
+		}
+		if count > 0 {
+			return ErrAlreadyInvited
 		}
 		inv.ID, err = store.InsertID(ctx, tx, `INSERT INTO invitations (partner_id, email, name, role, lang, token_hash, invited_by, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, partnerID, e, n, role, lang, hash, by.ID, now, inv.ExpiresAt)
@@ -206,9 +216,15 @@ func (s *Store) InvitationByToken(ctx context.Context, token string) (*Invitatio
 // towards the account's lock, and while the account or the client is
 // locked the answer is a *LockedError without a check. It returns the
 // account with its memberships; the invitation is used up. A right
-// password clears the account's failures unless the account has TOTP
-// on, whose sign-in still asks for its code.
-func (s *Store) Accept(ctx context.Context, token, name, password, lang, clientAddr string) (*Account, error) {
+// password clears the account's failures.
+//
+// An existing account with TOTP on must also give code, a one-time code
+// or one of its recovery codes (used up), checked as by VerifyTOTP and
+// UseRecoveryCode under the same lock: without one the answer is
+// ErrTOTPRequired and nothing is granted, and a wrong one is a
+// *CredentialsError (errors.Is ErrTOTPInvalid). code is ignored
+// otherwise.
+func (s *Store) Accept(ctx context.Context, token, name, password, code, lang, clientAddr string) (*Account, error) {
 	inv, err := s.InvitationByToken(ctx, token)
 	if err != nil {
 		return nil, err
@@ -222,6 +238,19 @@ func (s *Store) Accept(ctx context.Context, token, name, password, lang, clientA
 	if existing != nil {
 		if err := s.checkPassword(ctx, signInKeys(existing.Email, clientAddr), existing, password, ErrBadCredentials); err != nil {
 			return nil, err
+		}
+		if existing.TOTPEnabled {
+			switch {
+			case strings.TrimSpace(code) == "":
+				return nil, ErrTOTPRequired
+			case IsRecoveryCode(code):
+				_, _, err = s.UseRecoveryCode(ctx, existing.ID, code)
+			default:
+				_, err = s.VerifyTOTP(ctx, existing.ID, code)
+			}
+			if err != nil {
+				return nil, err
+			}
 		}
 		a = existing
 	} else {
@@ -263,7 +292,7 @@ func (s *Store) Accept(ctx context.Context, token, name, password, lang, clientA
 	if err != nil {
 		return nil, err
 	}
-	if existing != nil && !existing.TOTPEnabled {
+	if existing != nil {
 		if err := clearThrottle(ctx, s.DB, accountKey(a.Email)); err != nil {
 			return nil, fmt.Errorf("clear failed sign-ins: %w", err)
 		}

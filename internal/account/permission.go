@@ -93,8 +93,8 @@ var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
 //
 // The policy:
 //   - organiser: everything on the partner's subjects, including asking to
-//     publish, approving or returning, inviting and managing the team, the
-//     outbox and the event log;
+//     publish, approving or returning, inviting and managing the team, and
+//     the event log (the outbox is for admins only);
 //   - editor: view, create and edit forum, programme, news, person, media
 //     (the texts of its own partner's images and of images of no partner)
 //     and partner; no publication requests, no approvals, no team;
@@ -127,9 +127,9 @@ var Permissions = map[Subject]map[Action][]Role{
 		Create:  {Organiser},
 		Approve: {Organiser},
 	},
-	SubjectOutbox: {
-		View: {Organiser},
-	},
+	// The outbox holds every partner's mail (reset and invitation links
+	// included), so only admins see it, as /office/outbox does.
+	SubjectOutbox: {},
 	SubjectEventLog: {
 		View: {Organiser, Reviewer},
 	},

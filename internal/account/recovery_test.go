@@ -36,7 +36,7 @@ func TestPasswordChecksShareTheLock(t *testing.T) {
 			try  func() error
 			kind error
 		}{
-			{"invitation", func() error { _, err := s.Accept(ctx, token, "", "wrong password!", "en", "192.0.2.1"); return err }, ErrBadCredentials},
+			{"invitation", func() error { _, err := s.Accept(ctx, token, "", "wrong password!", "", "en", "192.0.2.1"); return err }, ErrBadCredentials},
 			{"password change", func() error {
 				_, err := s.ChangePassword(ctx, a.ID, "wrong password!", "a new password", "192.0.2.1")
 				return err
@@ -45,7 +45,7 @@ func TestPasswordChecksShareTheLock(t *testing.T) {
 				_, err := s.Authenticate(ctx, "li@x.example", "wrong password!", "192.0.2.1")
 				return err
 			}, ErrBadCredentials},
-			{"invitation", func() error { _, err := s.Accept(ctx, token, "", "wrong password!", "en", "192.0.2.1"); return err }, ErrBadCredentials},
+			{"invitation", func() error { _, err := s.Accept(ctx, token, "", "wrong password!", "", "en", "192.0.2.1"); return err }, ErrBadCredentials},
 		}
 		var delays []time.Duration
 		for i, tt := range tries {
@@ -69,14 +69,14 @@ func TestPasswordChecksShareTheLock(t *testing.T) {
 		if _, err := s.Authenticate(ctx, "li@x.example", pw, "198.51.100.7"); !errors.Is(err, ErrLocked) {
 			t.Errorf("sign-in while locked: %v", err)
 		}
-		if _, err := s.Accept(ctx, token, "", pw, "en", "198.51.100.7"); !errors.Is(err, ErrLocked) {
+		if _, err := s.Accept(ctx, token, "", pw, "", "en", "198.51.100.7"); !errors.Is(err, ErrLocked) {
 			t.Errorf("invitation while locked: %v", err)
 		}
 		if _, err := s.ChangePassword(ctx, a.ID, pw, "a new password", "198.51.100.7"); !errors.Is(err, ErrLocked) {
 			t.Errorf("password change while locked: %v", err)
 		}
 		c.advance(LockFor)
-		b, err := s.Accept(ctx, token, "", pw, "en", "198.51.100.7")
+		b, err := s.Accept(ctx, token, "", pw, "", "en", "198.51.100.7")
 		if err != nil || len(b.Memberships) != 1 {
 			t.Fatalf("invitation after the lock: %v", err)
 		}

@@ -115,6 +115,11 @@ func TestInvitations(t *testing.T) {
 				t.Errorf("%s invites to partner %d: %v, want %v", tc.by.Email, tc.partner, err, tc.want)
 			}
 		}
+		// An open invitation is resent, not made again; another partner's
+		// team may invite the same address.
+		if _, _, err := s.Invite(ctx, org, cass, "New@riac.example", "Иван", Editor, "ru"); !errors.Is(err, ErrAlreadyInvited) {
+			t.Errorf("inviting an address invited already: %v, want ErrAlreadyInvited", err)
+		}
 		if _, _, err := s.Invite(ctx, org, cass, "ed@cass.example", "Ed", Editor, "en"); !errors.Is(err, ErrAlreadyMember) {
 			t.Errorf("inviting a member with their role: %v", err)
 		}
@@ -138,21 +143,21 @@ func TestInvitations(t *testing.T) {
 		if err != nil || !inv2.ExpiresAt.Equal(c.t.Add(InvitationValidFor)) {
 			t.Fatalf("Resend: %v", err)
 		}
-		if _, err := s.Accept(ctx, token, "Пётр", pw, "ru", ""); !errors.Is(err, ErrTokenInvalid) {
+		if _, err := s.Accept(ctx, token, "Пётр", pw, "", "ru", ""); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("the old token after a resend: %v", err)
 		}
-		if _, err := s.Accept(ctx, token2, "Пётр", "short", "ru", ""); !errors.Is(err, ErrWeakPassword) {
+		if _, err := s.Accept(ctx, token2, "Пётр", "short", "", "ru", ""); !errors.Is(err, ErrWeakPassword) {
 			t.Errorf("weak password: %v", err)
 		}
 		c.advance(6 * 24 * time.Hour) // 12 days after the invitation, 6 after the resend
-		a, err := s.Accept(ctx, token2, "", pw, "ru", "")
+		a, err := s.Accept(ctx, token2, "", pw, "", "ru", "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if a.Email != "petrov@riac.example" || a.Name != "Пётр" || a.Lang != "ru" || len(a.Memberships) != 1 || a.Memberships[0].Role != Translator {
 			t.Errorf("accepted account %+v", a)
 		}
-		if _, err := s.Accept(ctx, token2, "", pw, "ru", ""); !errors.Is(err, ErrTokenInvalid) {
+		if _, err := s.Accept(ctx, token2, "", pw, "", "ru", ""); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("second acceptance: %v", err)
 		}
 
@@ -161,10 +166,10 @@ func TestInvitations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Accept(ctx, token3, "", "not my password", "en", ""); !errors.Is(err, ErrBadCredentials) {
+		if _, err := s.Accept(ctx, token3, "", "not my password", "", "en", ""); !errors.Is(err, ErrBadCredentials) {
 			t.Errorf("accepting for an existing account with a wrong password: %v", err)
 		}
-		b, err := s.Accept(ctx, token3, "", pw, "en", "")
+		b, err := s.Accept(ctx, token3, "", pw, "", "en", "")
 		if err != nil || b.ID != a.ID || len(b.Memberships) != 2 || b.Lang != "ru" {
 			t.Errorf("existing account accepts: %+v, %v", b, err)
 		}
@@ -181,7 +186,7 @@ func TestInvitations(t *testing.T) {
 		if err := s.Revoke(ctx, org, inv3.ID); !errors.Is(err, ErrForbidden) {
 			t.Errorf("CASS's organiser revokes a RIAC invitation: %v", err)
 		}
-		if _, err := s.Accept(ctx, token5, "Gone", pw, "zh", ""); !errors.Is(err, ErrTokenInvalid) {
+		if _, err := s.Accept(ctx, token5, "Gone", pw, "", "zh", ""); !errors.Is(err, ErrTokenInvalid) {
 			t.Errorf("revoked invitation: %v", err)
 		}
 		c.advance(InvitationValidFor)
@@ -337,6 +342,46 @@ func TestTOTP(t *testing.T) {
 		c.advance(LockFor)
 		if _, err := s.Authenticate(ctx, a.Email, pw, ""); err != nil {
 			t.Errorf("after disabling TOTP: %v", err)
+		}
+	})
+}
+
+// Enrolment pages opened in two sessions show one secret, so the code of
+// the first page's QR is still accepted after the second page was shown.
+func TestTOTPEnrolmentReused(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		c := newClock()
+		s := testStore(db, c)
+		a := mustCreate(t, s, "two-tabs@x.example", false)
+		first, err := s.GenerateTOTP(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := s.GenerateTOTP(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first.Secret != second.Secret || first.URI != second.URI {
+			t.Errorf("second enrolment %q, want the first's %q", second.Secret, first.Secret)
+		}
+		code, err := totp.GenerateCodeCustom(first.Secret, c.t, totpOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ConfirmTOTP(ctx, a.ID, code); err != nil {
+			t.Fatalf("code from the first page: %v", err)
+		}
+		// Off and on again makes a new secret.
+		if err := s.DisableTOTP(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		again, err := s.GenerateTOTP(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.Secret == first.Secret {
+			t.Error("enrolling after turning TOTP off reuses the old secret")
 		}
 	})
 }

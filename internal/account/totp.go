@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"database/sql"
+	"encoding/base32"
 	"errors"
 	"fmt"
 	"image/png"
@@ -34,25 +35,54 @@ type Enrolment struct {
 	QR     []byte // the URI as a 200×200 PNG QR code
 }
 
-// GenerateTOTP makes a new TOTP secret for the account and keeps it,
-// not yet in force, until ConfirmTOTP receives a code made with it. A new
-// enrolment replaces one not confirmed; an account that has TOTP on
-// must DisableTOTP first (ErrTOTPState).
+// GenerateTOTP returns the account's TOTP secret waiting for its first
+// code, making and keeping a new one, not yet in force, when none waits.
+// The pending secret is reused so that enrolment pages open in two
+// sessions or tabs show the same secret and the code of either is
+// accepted by ConfirmTOTP. An account that has TOTP on must DisableTOTP
+// first (ErrTOTPState).
 func (s *Store) GenerateTOTP(ctx context.Context, a *Account) (*Enrolment, error) {
 	issuer := s.Issuer
 	if issuer == "" {
 		issuer = "tandem"
 	}
-	key, err := totp.Generate(totp.GenerateOpts{Issuer: issuer, AccountName: a.Email, Period: totpPeriod,
-		Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+	opts := totp.GenerateOpts{Issuer: issuer, AccountName: a.Email, Period: totpPeriod,
+		Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1}
+	var (
+		pending string
+		enabled bool
+	)
+	err := s.DB.QueryRow(ctx, `SELECT totp_secret, totp_enabled FROM accounts WHERE id = ?`, a.ID).Scan(&pending, &enabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	} else if err != nil {
+		return nil, fmt.Errorf("read TOTP state of account %d: %w", a.ID, err)
+	}
+	if enabled {
+		return nil, ErrTOTPState
+	}
+	if pending != "" {
+		raw, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(pending)
+		if err != nil {
+			return nil, fmt.Errorf("decode pending TOTP secret of account %d: %w", a.ID, err)
+		}
+		opts.Secret = raw
+	}
+	key, err := totp.Generate(opts)
 	if err != nil {
 		return nil, fmt.Errorf("generate TOTP secret: %w", err)
 	}
-	res, err := s.DB.Exec(ctx, `UPDATE accounts SET totp_secret = ? WHERE id = ? AND NOT totp_enabled`, key.Secret(), a.ID)
+	// The condition keeps a secret that another session made meanwhile.
+	res, err := s.DB.Exec(ctx, `UPDATE accounts SET totp_secret = ? WHERE id = ? AND NOT totp_enabled AND totp_secret = ?`, key.Secret(), a.ID, pending)
 	if err != nil {
 		return nil, fmt.Errorf("keep TOTP secret: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
+		if pending == "" {
+			// Another session made one meanwhile, or TOTP went on: take
+			// that one, or report the state.
+			return s.GenerateTOTP(ctx, a)
+		}
 		return nil, ErrTOTPState
 	}
 	en := &Enrolment{Secret: key.Secret(), URI: key.URL()}

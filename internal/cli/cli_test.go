@@ -189,6 +189,8 @@ func TestBadConfiguration(t *testing.T) {
 	}{
 		{[]string{"migrate", "--database", "mysql://x"}, nil, "want a postgres:// URL"},
 		{[]string{"serve", "--addr", "no-port", "--data", t.TempDir()}, nil, "-addr"},
+		{[]string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--workers", "-1"}, nil, "-workers -1"},
+		{[]string{"worker", "--data", t.TempDir(), "--workers", "-1"}, nil, "-workers -1"},
 		{[]string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--base-url", "not a url"}, nil, "base URL"},
 		{[]string{"migrate"}, map[string]string{"TANDEM_DATABASE": "postgres://nobody@127.0.0.1:1/none?connect_timeout=2"}, "open postgres"},
 	} {

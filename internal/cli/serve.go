@@ -43,6 +43,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
+	if jc.workers < 0 {
+		return fmt.Errorf("%w: -workers %d: want 0 or more (0 leaves jobs to a tandem worker)", errUsage, jc.workers)
+	}
 	if *baseURL == "" {
 		host, port, err := net.SplitHostPort(*addr)
 		if err != nil {

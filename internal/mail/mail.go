@@ -67,7 +67,8 @@ type Config struct {
 	// when the server offers it; port 587 by default) or smtps://…
 	// (TLS from the start; port 465 by default). Empty means the outbox.
 	SMTP string
-	// From is the sender's address ("tandem@forum.example").
+	// From is the sender's address ("tandem@forum.example"), with a
+	// display name or without ("Forum <tandem@forum.example>").
 	From string
 	// Outbox is the folder messages go to when SMTP is empty.
 	Outbox string
@@ -87,11 +88,18 @@ type Mailer struct {
 // New returns a mailer for cfg. It fails on an SMTP URL it cannot use or a
 // From that is not an address; it does not connect yet.
 func New(cfg Config) (*Mailer, error) {
-	at := strings.LastIndexByte(cfg.From, '@')
-	if at <= 0 || at == len(cfg.From)-1 {
-		return nil, fmt.Errorf("mail from %q: want an address like tandem@forum.example", cfg.From)
+	// RFC 5322's forms: a bare address or one with a display name
+	// ("Forum <forum@example.org>"); the Message-ID takes the address's
+	// domain.
+	addr, err := netmail.ParseAddress(cfg.From)
+	at := -1
+	if err == nil {
+		at = strings.LastIndexByte(addr.Address, '@')
 	}
-	m := &Mailer{from: cfg.From, domain: cfg.From[at+1:], log: cfg.Logger}
+	if at <= 0 || at == len(addr.Address)-1 {
+		return nil, fmt.Errorf("mail from %q: want an address like tandem@forum.example or Forum <tandem@forum.example>", cfg.From)
+	}
+	m := &Mailer{from: cfg.From, domain: addr.Address[at+1:], log: cfg.Logger}
 	if m.log == nil {
 		m.log = slog.New(slog.DiscardHandler)
 	}

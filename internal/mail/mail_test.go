@@ -308,3 +308,33 @@ func TestNoDoubledStopAfterDates(t *testing.T) {
 		}
 	}
 }
+
+// A sender with a display name is accepted, and the Message-ID takes only
+// the address's domain.
+func TestFromWithDisplayName(t *testing.T) {
+	for _, from := range []string{"Forum <forum@example.org>", `"Forum, Inc." <forum@example.org>`, "forum@example.org"} {
+		dir := t.TempDir()
+		m, err := mail.New(mail.Config{From: from, Outbox: dir})
+		if err != nil {
+			t.Fatalf("New(From %q): %v", from, err)
+		}
+		if err := m.Send(t.Context(), "7", time.Now(), mail.Message{To: mail.Address{Email: "a@example.org"}, Subject: "Hi", Text: "Hi\n"}); err != nil {
+			t.Fatal(err)
+		}
+		out := mail.NewOutbox(dir)
+		list, err := out.List()
+		if err != nil || len(list) != 1 {
+			t.Fatalf("outbox %v, %v", list, err)
+		}
+		b, err := out.Read(list[0].Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "Message-ID: <tandem.7@example.org>\r\n") || !strings.Contains(string(b), "forum@example.org>") {
+			t.Errorf("From %q:\n%s", from, b)
+		}
+	}
+	if _, err := mail.New(mail.Config{From: "Forum <forum>"}); err == nil {
+		t.Error("a display name with no domain in the address was accepted")
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -20,7 +21,9 @@ func (s *Server) invitationResend(w http.ResponseWriter, rq *officeRequest) erro
 	}
 	ctx := rq.Context()
 	inv, token, err := s.accounts.Resend(ctx, rq.Account, inv.ID)
-	if err != nil {
+	if errors.Is(err, account.ErrTokenInvalid) {
+		return s.invitationClosed(w, rq, inv)
+	} else if err != nil {
 		return err
 	}
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {

@@ -19,9 +19,14 @@ type invitationPage struct {
 	Partner  string
 	RoleName string
 	Email    string
-	// Existing is set when the address has an account already.
+	// Existing is set when the address has an account already, TwoStep
+	// when that account has two-step sign-in on and must give its code.
 	Existing bool
-	Langs    []teamOption
+	TwoStep  bool
+	// SignedInAs is the address of another account signed in on this
+	// browser, which accepting signs out.
+	SignedInAs string
+	Langs      []teamOption
 }
 
 // invitationShow answers GET /office/invitations/{token}: the invitation
@@ -58,12 +63,18 @@ func (s *Server) renderInvitation(w http.ResponseWriter, rq *officeRequest, stat
 	if err != nil {
 		return err
 	}
-	_, err = s.accounts.ByEmail(rq.Context(), inv.Email)
+	holder, err := s.accounts.ByEmail(rq.Context(), inv.Email)
 	if err != nil && !errors.Is(err, account.ErrNotFound) {
 		return err
 	}
-	page := &invitationPage{Form: f, Summary: f.summary("name", "password", "password2", "lang"), Token: rq.PathValue("token"),
+	page := &invitationPage{Form: f, Summary: f.summary("name", "password", "code", "password2", "lang"), Token: rq.PathValue("token"),
 		Partner: names[inv.PartnerID], RoleName: rq.T.T("office.role." + string(inv.Role)), Email: inv.Email, Existing: err == nil}
+	if holder != nil {
+		page.TwoStep = holder.TOTPEnabled
+	}
+	if rq.Account != nil && rq.Account.Email != inv.Email {
+		page.SignedInAs = rq.Account.Email
+	}
 	for _, l := range i18n.Languages {
 		page.Langs = append(page.Langs, teamOption{Value: l, Label: rq.T.T("lang.self." + l)})
 	}

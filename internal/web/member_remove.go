@@ -38,6 +38,9 @@ func (s *Server) memberRemove(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	before := map[string]any{"account": aid, "role": role}
+	if a, err := s.accounts.ByID(ctx, aid); err == nil {
+		before["name"], before["email"] = a.Name, a.Email
+	}
 	if err := teamEvent(ctx, s.db, rq.Account, "team.remove", pid, clientAddr(rq.Request), before, nil); err != nil {
 		return err
 	}

@@ -394,3 +394,80 @@ func TestOfficeAdminTurnsTOTPOff(t *testing.T) {
 		}
 	})
 }
+
+// Accepting an invitation as an account with two-step sign-in asks for its
+// code with the password: the password alone grants nothing. Someone else
+// signed in on the browser is signed out, with a notice.
+func TestOfficeInvitationAsksTwoStepCode(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newTeamOffice(t, db, false)
+		waits := web.SkipWaits(o.web)
+		o.account("li@cass.example", "李明", "zh", false, "cass:organiser")
+		ivan := o.account("ivan@riac.example", "Иван Петров", "en", false, "riac:editor")
+		en, err := o.accts.GenerateTOTP(t.Context(), ivan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _ := totp.GenerateCode(en.Secret, o.clock.now())
+		if _, err := o.accts.ConfirmTOTP(t.Context(), ivan.ID, first); err != nil {
+			t.Fatal(err)
+		}
+		org := o.browser()
+		org.signIn("li@cass.example")
+		if resp, _ := org.post("/office/team/invitations", url.Values{"partner": {strconv.FormatInt(partnerID(t, db, "cass"), 10)},
+			"email": {"ivan@riac.example"}, "name": {"Иван"}, "role": {"translator"}, "lang": {"en"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("invite: %d", resp.StatusCode)
+		}
+		link := o.linkIn(o.mailTo(1, "ivan@riac.example"))
+
+		// The organiser opens the link on their own browser.
+		_, doc := org.get(link)
+		if doc.Find("input#code").Length() != 1 || !strings.Contains(doc.Find(".notice").Text(), "li@cass.example") {
+			t.Errorf("invitation page: code field %d, notice %q", doc.Find("input#code").Length(), doc.Find(".notice").Text())
+		}
+		resp, doc := org.post(link, url.Values{"password": {testPassword}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || fieldError(doc, "code") == "" {
+			t.Errorf("password alone: %d, code message %q", resp.StatusCode, fieldError(doc, "code"))
+		}
+		resp, doc = org.post(link, url.Values{"password": {testPassword}, "code": {"000000"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || fieldError(doc, "code") == "" {
+			t.Errorf("a wrong code: %d, code message %q", resp.StatusCode, fieldError(doc, "code"))
+		}
+		if got := waits(); len(got) != 1 || got[0] <= 0 {
+			t.Errorf("delays before answering a wrong code %v, want the throttle's one", got)
+		}
+		if a, _ := o.accts.ByID(t.Context(), ivan.ID); len(a.Memberships) != 1 {
+			t.Errorf("memberships before a right code: %v", a.Memberships)
+		}
+		o.clock.advance(30 * time.Second)
+		code, _ := totp.GenerateCode(en.Secret, o.clock.now())
+		if resp, _ := org.post(link, url.Values{"password": {testPassword}, "code": {code}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("password and code: %d", resp.StatusCode)
+		}
+		if a, _ := o.accts.ByID(t.Context(), ivan.ID); len(a.Memberships) != 2 {
+			t.Errorf("memberships after a right code: %v", a.Memberships)
+		}
+		_, doc = org.get("/office/account")
+		if page := doc.Text(); !strings.Contains(page, "ivan@riac.example") || !strings.Contains(page, "signed out") {
+			t.Errorf("after accepting on the organiser's browser: signed in as Ivan with a notice? %.300q", strings.Join(strings.Fields(page), " "))
+		}
+	})
+}
+
+// A dead invitation link speaks the language chosen with ?lang=, as a
+// dead reset link does.
+func TestOfficeDeadLinkLanguage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newTeamOffice(t, db, false)
+		for _, tt := range []struct{ path, want string }{
+			{"/office/invitations/no-such-token?lang=ru", "Ссылка недействительна"},
+			{"/office/invitations/no-such-token?lang=zh", "链接"},
+			{"/office/reset/no-such-token?lang=ru", "Ссылка недействительна"},
+		} {
+			resp, doc := o.browser().get(tt.path)
+			if h := doc.Find("h1").Text(); resp.StatusCode != http.StatusGone || !strings.Contains(h, tt.want) {
+				t.Errorf("%s: %d, heading %q, want %q", tt.path, resp.StatusCode, h, tt.want)
+			}
+		}
+	})
+}

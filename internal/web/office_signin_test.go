@@ -203,3 +203,36 @@ func TestOfficeSignInTOTPLanguage(t *testing.T) {
 		}
 	})
 }
+
+// The one-time code's page has a way back: signing in as someone else
+// ends the half-done sign-in, and a hint says whom to ask when the
+// authenticator and the recovery codes are lost.
+func TestOfficeSignInTOTPWayBack(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		a := o.account("ivan@riac.example", "Ivan", "en", false, "riac:editor")
+		en, err := o.accts.GenerateTOTP(t.Context(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, _ := totp.GenerateCode(en.Secret, time.Now())
+		if _, err := o.accts.ConfirmTOTP(t.Context(), a.ID, code); err != nil {
+			t.Fatal(err)
+		}
+		b := o.browser()
+		if resp, _ := b.post("/office/signin", url.Values{"email": {"ivan@riac.example"}, "password": {testPassword}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("password: %d", resp.StatusCode)
+		}
+		_, doc := b.get("/office/signin/totp")
+		back := doc.Find(`form[action="/office/signout"] button`)
+		if strings.TrimSpace(back.Text()) != "Sign in as someone else" || !strings.Contains(doc.Text(), "Ask an administrator") {
+			t.Errorf("way back %q; page %.200q", back.Text(), strings.Join(strings.Fields(doc.Text()), " "))
+		}
+		if resp, _ := b.post("/office/signout", url.Values{}); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/signin" {
+			t.Errorf("sign in as someone else: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		if resp, _ := b.get("/office/signin/totp"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/office/signin" {
+			t.Errorf("the code's page after going back: %d → %q, want the sign-in form", resp.StatusCode, resp.Header.Get("Location"))
+		}
+	})
+}

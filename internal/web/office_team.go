@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -151,6 +153,9 @@ func (s *Server) partnerNames(ctx context.Context, lang string) (map[int64]strin
 // linkInvalid answers a reset or invitation link that is unknown, used,
 // revoked or expired with a page that says so, status 410 Gone.
 func (s *Server) linkInvalid(w http.ResponseWriter, rq *officeRequest) error {
+	// A link that no longer works speaks the language chosen with ?lang=
+	// as the working one would.
+	s.chooseLang(rq)
 	return s.officeRenderStatus(w, rq, http.StatusGone, "link_invalid", "", rq.T.T("office.team.link.title"), nil)
 }
 
@@ -205,6 +210,9 @@ type eventRow struct {
 	When    string // date and time in UTC, in the reader's language
 	At      string // RFC 3339, for <time datetime>
 	Action  string // the action in words
+	// Detail names whom a team event was about and the role, e.g.
+	// "Wang <wang@cass.example>, translator"; empty for other events.
+	Detail  string
 	Subject string
 }
 
@@ -222,10 +230,41 @@ func eventRows(t *i18n.Printer, events []*eventlog.Event) []eventRow {
 			action = e.Action
 		}
 		at := e.At.UTC()
-		rows = append(rows, eventRow{ID: e.ID, ActorID: e.ActorID, Who: who, Action: action, Subject: e.Subject,
+		rows = append(rows, eventRow{ID: e.ID, ActorID: e.ActorID, Who: who, Action: action, Detail: teamDetail(t, e), Subject: e.Subject,
 			When: t.T("office.team.events.when", t.DateShort(at), t.Time(at)), At: at.Format(time.RFC3339)})
 	}
 	return rows
+}
+
+// teamDetail says whom a team event ("team.invite", "team.remove", …)
+// was about and with which role, from the name, email and role its After
+// state (else its Before) keeps; "" for other events or when neither
+// keeps them.
+func teamDetail(t *i18n.Printer, e *eventlog.Event) string {
+	if !strings.HasPrefix(e.Action, "team.") {
+		return ""
+	}
+	var st struct{ Name, Email, Role string }
+	for _, raw := range []json.RawMessage{e.After, e.Before} {
+		if len(raw) > 0 && json.Unmarshal(raw, &st) == nil && (st.Email != "" || st.Role != "") {
+			break
+		}
+	}
+	who := st.Name
+	switch {
+	case who != "" && st.Email != "":
+		who += " <" + st.Email + ">"
+	case who == "":
+		who = st.Email
+	}
+	if st.Role == "" {
+		return who
+	}
+	role := t.T("office.role." + st.Role)
+	if who == "" {
+		return role
+	}
+	return t.T("office.team.events.detail", who, role)
 }
 
 // objectEventsView is what the objectEvents partial shows.

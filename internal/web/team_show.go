@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/errkind"
@@ -13,7 +13,8 @@ import (
 )
 
 // teamPage is the teams of the partners the account may see the team of:
-// each with its members and open invitations, and the form to invite.
+// each with its members, open and expired invitations, and the form to
+// invite.
 type teamPage struct {
 	// Refusal is the message of a change the team's rules refused
 	// (removing its last organiser), or empty.
@@ -54,12 +55,19 @@ type teamInvitation struct {
 	RoleName    string
 	LangName    string
 	Expires     string
+	// Expired is set for an invitation whose link no longer works but
+	// which may be resent with a new one.
+	Expired bool
 }
 
 // teamShow answers GET /office/team: the teams of the account's partners
-// whose team it may view (an admin: every partner's).
+// whose team it may view (an admin: every partner's). The invitation form
+// starts at the least privileged role, reviewer (it only views, so an
+// invitation sent without a second look grants nothing that changes
+// content), and at the inviter's office language.
 func (s *Server) teamShow(w http.ResponseWriter, rq *officeRequest) error {
-	return s.renderTeam(w, rq, http.StatusOK, newForm(rq.T, nil))
+	defaults := url.Values{"role": {string(account.Reviewer)}, "lang": {rq.Lang}}
+	return s.renderTeam(w, rq, http.StatusOK, newForm(rq.T, defaults))
 }
 
 // renderTeam writes the team page with the invitation form f, with status
@@ -93,7 +101,7 @@ func (s *Server) renderTeamPage(w http.ResponseWriter, rq *officeRequest, status
 		return err
 	}
 	page := &teamPage{Refusal: refusal, Form: f, Summary: f.summary("partner", "email", "name", "role", "lang")}
-	now := time.Now()
+	now := s.now()
 	for _, id := range ids {
 		tv := teamView{PartnerID: id, Name: names[id], Manage: rq.can(account.SubjectTeam, account.Manage, id)}
 		for _, a := range accts {
@@ -111,12 +119,17 @@ func (s *Server) renderTeamPage(w http.ResponseWriter, rq *officeRequest, status
 		if err != nil {
 			return err
 		}
+		// Open invitations, and expired ones not superseded by a newer
+		// invitation of the address (the list is newest first), to resend.
+		seen := map[string]bool{}
 		for _, inv := range invs {
-			if inv.Open(now) {
+			expired := inv.AcceptedAt.IsZero() && inv.RevokedAt.IsZero() && !inv.Open(now)
+			if (inv.Open(now) || expired) && !seen[inv.Email] {
 				tv.Invitations = append(tv.Invitations, teamInvitation{ID: inv.ID, Name: inv.Name, Email: inv.Email,
 					RoleName: rq.T.T("office.role." + string(inv.Role)), LangName: rq.T.T("lang.self." + inv.Lang),
-					Expires: rq.T.DateShort(inv.ExpiresAt)})
+					Expires: rq.T.DateShort(inv.ExpiresAt), Expired: expired})
 			}
+			seen[inv.Email] = true
 		}
 		if tv.Events, err = s.eventsOf(ctx, teamSubject(id), 10); err != nil {
 			return err

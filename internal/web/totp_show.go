@@ -17,7 +17,8 @@ const (
 )
 
 // totpPending is how long an enrolment's secret stays in the session after
-// its page was last shown; after that the page makes a new one.
+// its page was last shown; after that the page asks the account store
+// again, which returns the secret still waiting for its first code.
 const totpPending = 15 * time.Minute
 
 // totpPage is two-factor sign-in on the account's page: the enrolment (a
@@ -36,8 +37,8 @@ type totpPage struct {
 }
 
 // totpShow answers GET /office/account/totp: with two-factor sign-in off,
-// the secret to enrol, the same for a quarter of an hour after the page
-// was last shown; with it on, the form that turns it off.
+// the secret to enrol, the same in every session until it is confirmed;
+// with it on, the form that turns it off.
 func (s *Server) totpShow(w http.ResponseWriter, rq *officeRequest) error {
 	page := &totpPage{Enabled: rq.Account.TOTPEnabled, Form: newForm(rq.T, nil), Required: s.mustEnrol(rq)}
 	if !page.Enabled {
