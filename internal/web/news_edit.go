@@ -10,8 +10,8 @@ import (
 
 // newsEdit answers GET /office/news/{id}: the form of a post, filled from
 // its draft or from what is live, with its lead image's alt text, caption
-// and credit. Its forum's hosts' teams edit it; a post about no forum, any
-// partner's team. A translator's form shows the forum, the publication
+// and credit. Its forum's hosts' teams edit it; a post about no forum,
+// admins alone. A translator's form shows the forum, the publication
 // time and the lead image read-only; a reviewer's, everything, with no
 // save button.
 func (s *Server) newsEdit(w http.ResponseWriter, rq *officeRequest) error {

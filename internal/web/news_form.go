@@ -19,10 +19,11 @@ import (
 	"github.com/tandemforum/tandem/internal/store"
 )
 
-// A news post belongs to the hosts of its forum: their teams edit it. A
-// post about no forum belongs to no team, so that organisers and editors
-// of any partner may edit it; publishing it needs every host's approval
-// (approval.Approvers).
+// A news post is about a forum and belongs to its hosts: their teams edit
+// it, and publishing it needs every host's approval (approval.Approvers).
+// A post about no forum (made before the office, or by the command line)
+// belongs to no team: only admins see it in the office, and the form asks
+// for a forum.
 
 // newsPage is the office's form of a news post, new or being edited.
 type newsPage struct {
@@ -71,10 +72,11 @@ func (s *Server) newsForums(ctx context.Context, rq *officeRequest, current int6
 }
 
 // newsPartners are the partners a post belongs to for permissions: its
-// forum's hosts, or none for a post about no forum.
+// forum's hosts, or for a post about no forum the partner id 0, which no
+// team has, so that it is the admins' alone.
 func (s *Server) newsPartners(ctx context.Context, forumID int64) ([]int64, error) {
 	if forumID == 0 {
-		return nil, nil
+		return []int64{0}, nil
 	}
 	f, err := s.forums.WithDrafts().ForumByID(ctx, forumID)
 	if err != nil {
@@ -84,14 +86,15 @@ func (s *Server) newsPartners(ctx context.Context, forumID int64) ([]int64, erro
 }
 
 // newsPartnersOf are the partners a post about forumID belongs to, read
-// from forums (those the form offers): the forum's hosts, or none.
+// from forums (those the form offers): the forum's hosts, or 0 (the
+// admins') as newsPartners says.
 func newsPartnersOf(forums []*forum.Forum, forumID int64) []int64 {
 	for _, f := range forums {
 		if f.ID == forumID {
 			return hostIDs(f.Hosts)
 		}
 	}
-	return nil
+	return []int64{0}
 }
 
 // newsZone is the zone a post's times are written in: its forum's, or UTC.
@@ -431,7 +434,9 @@ func figureOrder(rows []figureView) []string {
 // forum must be one of forums.
 func readNews(f *form, n *forum.NewsPost, forums []*forum.Forum) {
 	n.ForumID = 0
-	if v := f.values.Get("forum"); v != "" && v != "0" {
+	if v := f.values.Get("forum"); v == "" || v == "0" {
+		f.fail("forum", "office.content.news.forum.required")
+	} else {
 		ok := false
 		for _, fm := range forums {
 			if itoa(fm.ID) == v {
@@ -522,7 +527,7 @@ func (s *Server) renderNews(w http.ResponseWriter, rq *officeRequest, status int
 	}
 	pg.PublishedAt = f.input("published_at", t.T("office.content.news.publishedat"), zoneHint, "datetime-local", true, 20)
 	pg.Forum = selectField{Name: "forum", Label: t.T("office.content.news.forum"), Chosen: f.values.Get("forum"), Errors: f.errors["forum"],
-		Options: []selectOption{{"0", t.T("office.content.news.noforum")}}}
+		Options: []selectOption{{"", t.T("office.content.news.forum.choose")}}}
 	for _, fm := range forums {
 		title, _ := fm.Title.In(rq.Lang)
 		pg.Forum.Options = append(pg.Forum.Options, selectOption{itoa(fm.ID), title})

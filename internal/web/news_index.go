@@ -20,8 +20,8 @@ type newsRow struct {
 const newsIndexLimit = 500
 
 // newsIndex answers GET /office/news: the newest posts the account may
-// see (those of its partners' forums and those about no forum; all for an
-// admin), published or not, with the state of each language of their
+// see (those of its partners' forums; all, and those about no forum, for
+// an admin), published or not, with the state of each language of their
 // title.
 func (s *Server) newsIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.must(account.SubjectNews, account.View); err != nil {
@@ -53,7 +53,7 @@ func (s *Server) newsIndex(w http.ResponseWriter, rq *officeRequest) error {
 		if d != nil {
 			n = d.Content.(*forum.NewsPost)
 		}
-		var hosts []int64
+		hosts := []int64{0} // a post about no forum: the admins'
 		var forumTitle string
 		if f := byID[n.ForumID]; f != nil {
 			hosts = hostIDs(f.Hosts)

@@ -410,6 +410,11 @@ func TestOfficeContentNews(t *testing.T) {
 		ed.signIn("ed@cass.example")
 		v := newsForm(0, xss)
 		v.Set("slug", "office-news")
+		// A news item is about a forum, whose hosts own it.
+		v.Set("forum", "0")
+		if resp, doc := ed.post("/office/news/new", v); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(byID(doc, "forum-error").Text(), "форум") {
+			t.Errorf("a post about no forum: %d %q", resp.StatusCode, byID(doc, "forum-error").Text())
+		}
 		v.Set("forum", fmt.Sprint(forumID))
 		resp, body := ed.multipartPost("/office/news/new", v, map[string][2]string{"lead.file": {"lead.png", pngData(1000, 500)}})
 		id := idFrom(t, resp, "/office/news/")

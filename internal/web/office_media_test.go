@@ -307,8 +307,8 @@ func TestOfficeNewsByRole(t *testing.T) {
 			t.Errorf("the translator's texts were not saved: title %q, caption %q", n.Title.Values["en"], n.LeadCaption.Values["en"])
 		}
 
-		// A post about no forum is every team's: the translator still
-		// writes its texts only.
+		// A post about no forum (made outside the office) is no team's:
+		// the admins' alone, 404 to the others.
 		var loose int64
 		err = db.Transact(ctx, func(tx *store.Tx) error {
 			d, err := approval.Create(ctx, tx, approval.KindNews, &forum.NewsPost{Slug: "no-forum", Title: was.Title, Body: was.Body, PublishedAt: was.PublishedAt}, approval.Actor{AccountID: 1, Name: "Admin"})
@@ -322,11 +322,16 @@ func TestOfficeNewsByRole(t *testing.T) {
 		}
 		v = newsForm(1, "loose")
 		v.Set("forum", fmt.Sprint(was.ForumID))
-		if resp, doc := tr.post(fmt.Sprintf("/office/news/%d", loose), v); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("translator saves a post about no forum: %d %s", resp.StatusCode, doc.Find(".field-error, .form-error").Text())
+		for _, path := range []string{fmt.Sprintf("/office/news/%d", loose), fmt.Sprintf("/office/approvals/news/%d", loose), fmt.Sprintf("/office/preview/news/%d", loose)} {
+			if resp, _ := tr.get(path); resp.StatusCode != http.StatusNotFound {
+				t.Errorf("a translator's GET %s of a post about no forum: %d, want 404", path, resp.StatusCode)
+			}
 		}
-		if d, err := approval.Load(ctx, db, approval.Subject{Kind: approval.KindNews, ID: loose}); err != nil || d.Content.(*forum.NewsPost).ForumID != 0 {
-			t.Errorf("a translator's save gave a post about no forum a forum (%v)", err)
+		if resp, _ := tr.post(fmt.Sprintf("/office/news/%d", loose), v); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("a translator's save of a post about no forum: %d, want 404", resp.StatusCode)
+		}
+		if _, body := tr.do("GET", "/office/news", nil); strings.Contains(body, fmt.Sprintf(`href="/office/news/%d"`, loose)) {
+			t.Error("the news list shows a translator a post about no forum")
 		}
 
 		rev := o.browser()
