@@ -520,7 +520,14 @@ func (s *Server) renderNews(w http.ResponseWriter, rq *officeRequest, status int
 			f.values.Set("published_at", at.In(loc).Format("2006-01-02T15:04"))
 		}
 	}
-	f.values.Set("published_zone", loc.String())
+	// The zone the hint names, which the typed time is read in: a chosen
+	// forum's. A form shown with no forum chosen names none, so that the
+	// time is read in the zone of the forum chosen when it is sent, as its
+	// hint says.
+	f.values.Set("published_zone", "")
+	if chosen != 0 {
+		f.values.Set("published_zone", loc.String())
+	}
 	zoneHint := t.T("office.content.news.zone", t.ZoneName(loc, time.Now())+" ("+loc.String()+")")
 	if chosen == 0 {
 		zoneHint = t.T("office.content.news.zone.none", t.ZoneName(loc, time.Now()))

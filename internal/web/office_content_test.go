@@ -410,6 +410,21 @@ func TestOfficeContentNews(t *testing.T) {
 		ed.signIn("ed@cass.example")
 		v := newsForm(0, xss)
 		v.Set("slug", "office-news")
+		// The new form, shown with no forum chosen, reads the time in the
+		// zone of the forum chosen when it is sent, as its hint says:
+		// 10:00 in Moscow is 07:00 UTC.
+		_, blank := ed.get("/office/news/new")
+		typed := formValues(t, blank, "form.content-form")
+		for k, x := range newsForm(0, "zone") {
+			typed[k] = x
+		}
+		typed.Set("slug", "zone-news")
+		typed.Set("forum", fmt.Sprint(forumID))
+		typed.Set("published_at", "2021-06-02T10:00")
+		zid := idFrom(t, func() *http.Response { r, _ := ed.post("/office/news/new", typed); return r }(), "/office/news/")
+		if at := draftOf(t, db, approval.KindNews, zid).Content.(*forum.NewsPost).PublishedAt; !at.Equal(time.Date(2021, 6, 2, 7, 0, 0, 0, time.UTC)) {
+			t.Errorf("10:00 typed on the new form with the Moscow forum chosen stored as %v, want 07:00 UTC", at.UTC())
+		}
 		// A news item is about a forum, whose hosts own it.
 		v.Set("forum", "0")
 		if resp, doc := ed.post("/office/news/new", v); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(byID(doc, "forum-error").Text(), "форум") {
