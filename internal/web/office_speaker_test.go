@@ -15,10 +15,11 @@ import (
 	"github.com/tandemforum/tandem/internal/store/storetest"
 )
 
-// TestProgrammeUnpublishedSpeaker: the programme form offers as speakers
-// the published people and the account's own drafts, never another
-// partner's draft person; a programme naming an unpublished person cannot
-// be asked to publish, and the page says which speaker, with a link to it.
+// TestProgrammeUnpublishedSpeaker: the programme form, which every host
+// reads, offers as speakers the published people and drafts of no
+// partner, never a partner's draft person (not even the account's own); a
+// programme naming an unpublished person cannot be asked to publish, and
+// the page says which speaker, with a link to it.
 func TestProgrammeUnpublishedSpeaker(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		o := newOffice(t, db)
@@ -50,7 +51,9 @@ func TestProgrammeUnpublishedSpeaker(t *testing.T) {
 			return d.Subject.ID
 		}
 		theirs := draftPerson("riac-secret", "Secretov", partner("riac"))
-		ours := draftPerson("cass-draft", "Ourdraft", partner("cass"))
+		mine := draftPerson("cass-draft", "Mydraft", partner("cass"))
+		// A draft of no partner is every team's to see, so every host's.
+		ours := draftPerson("no-partner-draft", "Ourdraft", 0)
 
 		_, doc := b.get(path)
 		sel := `select[name="s0.p0.speaker"]`
@@ -60,8 +63,13 @@ func TestProgrammeUnpublishedSpeaker(t *testing.T) {
 		if n := doc.Find(sel + ` option[value="` + strconv.FormatInt(theirs, 10) + `"]`).Length(); n != 0 {
 			t.Error("another partner's draft person is offered as a speaker")
 		}
+		// The partner's own draft person is its alone until published,
+		// while the programme is every host's to read.
+		if n := doc.Find(sel + ` option[value="` + strconv.FormatInt(mine, 10) + `"]`).Length(); n != 0 {
+			t.Error("the partner's own draft person is offered as a speaker of a programme RIAC reads")
+		}
 		if n := doc.Find(sel + ` option[value="` + strconv.FormatInt(ours, 10) + `"]`).Length(); n != 1 {
-			t.Error("the partner's own draft person is not offered as a speaker")
+			t.Error("a draft person of no partner is not offered as a speaker")
 		}
 		if !strings.Contains(doc.Find(sel).Text(), "Ivanov") {
 			t.Error("a published person is not offered as a speaker")
@@ -78,8 +86,8 @@ func TestProgrammeUnpublishedSpeaker(t *testing.T) {
 			t.Errorf("a hidden person as speaker: %d", resp.StatusCode)
 		}
 
-		// The own draft person is saved as a speaker, but the programme
-		// cannot be published until the person is.
+		// The draft person of no partner is saved as a speaker, but the
+		// programme cannot be published until the person is.
 		v.Set("s0.p1.speaker", strconv.FormatInt(ours, 10))
 		if resp, doc := b.post(path, v); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save: %d %q", resp.StatusCode, doc.Find(".error-summary").Text())

@@ -408,9 +408,10 @@ func programmeRowOf(err error, p *forum.Programme, rows programmeRows) string {
 
 // speakerChoices returns those of people (the office's list, drafts
 // included) that the account may name as a speaker: the published ones,
-// and drafts it may see (its own partners' and those of no partner), so
-// that another partner's unpublished person is neither shown nor named.
-// The speakers current already names stay choices whoever they are.
+// and drafts of no partner, which every host's team sees. A partner's
+// unpublished person is named once published, since the programme is
+// every host's to read and a person's draft is their partner's alone. The
+// speakers current already names stay choices whoever they are.
 func speakerChoices(rq *officeRequest, people []*forum.Person, current *forum.Programme) []*forum.Person {
 	named := map[int64]bool{}
 	for _, ss := range current.Sessions {
@@ -420,7 +421,7 @@ func speakerChoices(rq *officeRequest, people []*forum.Person, current *forum.Pr
 	}
 	var out []*forum.Person
 	for _, pe := range people {
-		if pe.Published || named[pe.ID] || rq.can(account.SubjectPerson, account.View, personPartners(pe)...) {
+		if pe.Published || named[pe.ID] || pe.PartnerID == 0 && rq.can(account.SubjectPerson, account.View) {
 			out = append(out, pe)
 		}
 	}
