@@ -169,9 +169,11 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 	}
 	loc := approvalZone(ctx, fs, subj, d.Content)
 	t := rq.T
+	// Decisions are dated in the forum's zone, named, as the page's other
+	// times are; the history below keeps UTC, which it says.
 	at := func(x time.Time) string {
 		x = x.In(loc)
-		return t.Date(x) + " " + t.Time(x)
+		return t.Date(x) + " " + t.Time(x) + " (" + t.ZoneName(loc, x) + ")"
 	}
 	p := &approvalPage{
 		Subject: subj, Draft: d, Title: title, Kind: t.T("office.kind." + string(subj.Kind)),
