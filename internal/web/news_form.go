@@ -530,7 +530,7 @@ func (s *Server) renderNews(w http.ResponseWriter, rq *officeRequest, status int
 	}
 	zoneHint := t.T("office.content.news.zone", t.ZoneName(loc, time.Now())+" ("+loc.String()+")")
 	if chosen == 0 {
-		zoneHint = t.T("office.content.news.zone.none", t.ZoneName(loc, time.Now()))
+		zoneHint = t.T("office.content.news.zone.none")
 	}
 	pg.PublishedAt = f.input("published_at", t.T("office.content.news.publishedat"), zoneHint, "datetime-local", true, 20)
 	pg.Forum = selectField{Name: "forum", Label: t.T("office.content.news.forum"), Chosen: f.values.Get("forum"), Errors: f.errors["forum"],
