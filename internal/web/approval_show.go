@@ -9,6 +9,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/media"
 )
@@ -168,6 +169,21 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 		return nil, err
 	}
 	loc := approvalZone(ctx, fs, subj, d.Content)
+	// The public reads a time in its forum's zone: what it reads now in
+	// the live forum's, what it will read in the forum's as drafted (a
+	// programme moved with its forum's new zone). Each side of a change
+	// is written in its own.
+	liveLoc := loc
+	if subj.Kind == approval.KindForum || subj.Kind == approval.KindProgramme {
+		if live, err := fs.ForumByID(ctx, subj.ID); err == nil {
+			liveLoc = live.Location()
+		}
+	}
+	if subj.Kind == approval.KindProgramme {
+		if fd, err := approval.Load(ctx, s.db, approval.Subject{Kind: approval.KindForum, ID: subj.ID}); err == nil {
+			loc = fd.Content.(*forum.Forum).Location()
+		}
+	}
 	t := rq.T
 	// Decisions are dated in the forum's zone, named, as the page's other
 	// times are; the history below keeps UTC, which it says.
@@ -226,7 +242,7 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 		return nil, err
 	}
 	for _, c := range changes {
-		p.Changes = append(p.Changes, changeOf(t, names, loc, c))
+		p.Changes = append(p.Changes, changeOf(t, names, liveLoc, loc, c))
 		if c.AfterDraft && c.After != "" {
 			p.DraftTexts = append(p.DraftTexts, changeFieldName(t, c.Field)+" ("+t.T("lang.name."+c.Lang)+")")
 		}
@@ -242,11 +258,12 @@ func (s *Server) approvalPage(rq *officeRequest, subj approval.Subject, f *form)
 }
 
 // changeOf shows c to a reader of t's language: its field in words, its
-// values formatted (times in loc, partners by name), and the diff of what
-// the reader reads.
-func changeOf(t *i18n.Printer, names *approvalNames, loc *time.Location, c approval.Change) changeView {
-	before := changeValue(t, names, loc, c.Field, c.Before)
-	after := changeValue(t, names, loc, c.Field, c.After)
+// values formatted (times before in beforeLoc, after in afterLoc: the
+// forum's zone now and as drafted; partners by name), and the diff of
+// what the reader reads.
+func changeOf(t *i18n.Printer, names *approvalNames, beforeLoc, afterLoc *time.Location, c approval.Change) changeView {
+	before := changeValue(t, names, beforeLoc, c.Field, c.Before)
+	after := changeValue(t, names, afterLoc, c.Field, c.After)
 	ops := c.Ops
 	switch {
 	case c.Lang == "":

@@ -241,6 +241,15 @@ func TestOfficeForumZoneProgramme(t *testing.T) {
 		if f := draftOf(t, db, approval.KindForum, id).Content.(*forum.Forum); f.TimeZone != "Asia/Shanghai" {
 			t.Errorf("the forum's zone is %q", f.TimeZone)
 		}
+		// The programme's change page writes each side in its own zone:
+		// the same clock time, Moscow's before and Shanghai's after.
+		_, change := b.get("/office/approvals/programme/" + strconv.FormatInt(id, 10))
+		first := change.Find("section.change").FilterFunction(func(_ int, s *goquery.Selection) bool {
+			return strings.Contains(s.Find(".change-col").First().Text(), "10:00")
+		}).First()
+		if before, after := first.Find(".change-col").First().Text(), first.Find(".change-col").Last().Text(); !strings.Contains(before, "Moscow") || !strings.Contains(after, "10:00") || !strings.Contains(after, "China") {
+			t.Errorf("a moved time reads %q → %q, want 10:00 Moscow → 10:00 China", strings.Join(strings.Fields(before), " "), strings.Join(strings.Fields(after), " "))
+		}
 	})
 }
 
