@@ -69,6 +69,17 @@ func (s *Server) invitationAccept(w http.ResponseWriter, rq *officeRequest) erro
 		)
 		switch {
 		case err == nil:
+			if existing && acct.TOTPEnabled && account.IsRecoveryCode(code) {
+				// A recovery code was used up here: logged as at sign-in.
+				left, err := s.accounts.RecoveryCodesLeft(ctx, acct.ID)
+				if err != nil {
+					return err
+				}
+				if err := appendEvent(ctx, s.db, acct, "account.recovery_code", accountSubject(acct.ID), clientAddr(rq.Request),
+					nil, map[string]int{"left": left}); err != nil {
+					return err
+				}
+			}
 			return s.acceptDone(w, rq, inv, acct)
 		case errors.Is(err, account.ErrTokenInvalid):
 			return s.linkInvalid(w, rq)

@@ -409,7 +409,8 @@ func TestOfficeInvitationAsksTwoStepCode(t *testing.T) {
 			t.Fatal(err)
 		}
 		first, _ := totp.GenerateCode(en.Secret, o.clock.now())
-		if _, err := o.accts.ConfirmTOTP(t.Context(), ivan.ID, first); err != nil {
+		recovery, err := o.accts.ConfirmTOTP(t.Context(), ivan.ID, first)
+		if err != nil {
 			t.Fatal(err)
 		}
 		org := o.browser()
@@ -450,6 +451,27 @@ func TestOfficeInvitationAsksTwoStepCode(t *testing.T) {
 		_, doc = org.get("/office/account")
 		if page := doc.Text(); !strings.Contains(page, "ivan@riac.example") || !strings.Contains(page, "signed out") {
 			t.Errorf("after accepting on the organiser's browser: signed in as Ivan with a notice? %.300q", strings.Join(strings.Fields(page), " "))
+		}
+
+		// A recovery code may stand for the code; it is used up and logged
+		// as at sign-in.
+		org = o.browser()
+		org.signIn("li@cass.example")
+		if resp, _ := org.post("/office/team/invitations", url.Values{"partner": {strconv.FormatInt(partnerID(t, db, "cass"), 10)},
+			"email": {"ivan@riac.example"}, "name": {"Иван"}, "role": {"reviewer"}, "lang": {"en"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("second invitation: %d", resp.StatusCode)
+		}
+		link = o.linkIn(o.mailTo(2, "ivan@riac.example"))
+		if resp, _ := o.browser().post(link, url.Values{"password": {testPassword}, "code": {recovery[0]}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("password and recovery code: %d", resp.StatusCode)
+		}
+		events, err := eventlog.List(t.Context(), db, eventlog.Filter{Subject: "account:" + strconv.FormatInt(ivan.ID, 10)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		used := slices.IndexFunc(events, func(e *eventlog.Event) bool { return e.Action == "account.recovery_code" })
+		if used < 0 || !strings.Contains(string(events[used].After), `"left":9`) {
+			t.Errorf("the recovery code used on the invitation is not logged with 9 left (event %d)", used)
 		}
 	})
 }
