@@ -7,6 +7,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/media"
 )
 
 // The functions here describe pages to search engines as schema.org JSON-LD.
@@ -228,16 +229,34 @@ func (s *Server) newsLD(l string, n *forum.NewsPost) template.JS {
 	if src := textIn(n.Source, l); src != "" {
 		a["sourceOrganization"] = ld{"@type": "Organization", "name": src}
 	}
+	// The lead image first, then those in the text, each with what the
+	// post says of it.
+	var images []any
+	imageLD := func(im *media.Image, caption, credit lang.Text) {
+		f := im.Largest()
+		o := ld{"@type": "ImageObject", "url": s.abs("/media/" + f.BlobKey), "width": f.Width, "height": f.Height}
+		if c := textIn(caption, l); c != "" {
+			o["caption"] = c
+		}
+		if c := textIn(credit, l); c != "" {
+			o["creditText"] = c
+		}
+		images = append(images, o)
+	}
 	if n.LeadImage != nil {
-		f := n.LeadImage.Largest()
-		im := ld{"@type": "ImageObject", "url": s.abs("/media/" + f.BlobKey), "width": f.Width, "height": f.Height}
-		if c := textIn(n.LeadCaption, l); c != "" {
-			im["caption"] = c
+		imageLD(n.LeadImage, n.LeadCaption, n.LeadCredit)
+	}
+	for _, fg := range n.Figures {
+		if fg.Image != nil {
+			imageLD(fg.Image, fg.Caption, fg.Credit)
 		}
-		if c := textIn(n.LeadCredit, l); c != "" {
-			im["creditText"] = c
-		}
-		a["image"] = im
+	}
+	switch len(images) {
+	case 0:
+	case 1:
+		a["image"] = images[0]
+	default:
+		a["image"] = images
 	}
 	if n.Forum != nil {
 		a["about"] = ld{"@type": "Event", "name": textIn(n.Forum.Title, l), "url": s.abs("/" + l + "/forums/" + n.Forum.Slug)}

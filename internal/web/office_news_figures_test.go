@@ -342,6 +342,11 @@ func TestDemoNewsFigure(t *testing.T) {
 			if got := doc.Find("article.news-post > figure figcaption").Text(); !strings.Contains(got, caption) {
 				t.Errorf("%s: the figure's caption is %q, want it to say %q", l, got, caption)
 			}
+			// Search engines read the image in the text too, with its
+			// caption in the page's language.
+			if ld := doc.Find(`script[type="application/ld+json"]`).Text(); !strings.Contains(ld, `"caption":"`+caption) {
+				t.Errorf("%s: the JSON-LD does not carry the figure's caption %q: %.400s", l, caption, ld)
+			}
 		}
 	})
 }
