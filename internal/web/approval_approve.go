@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -39,20 +38,5 @@ func (s *Server) approvalApprove(w http.ResponseWriter, rq *officeRequest) error
 		}
 		return s.afterDecision(ctx, tx, d)
 	})
-	var missing approval.FieldErrors
-	if errors.As(err, &missing) {
-		return s.approvalMissing(w, rq, subj, missing)
-	}
-	if err != nil {
-		return s.approvalStepError(w, rq, err)
-	}
-	switch {
-	case wasPublished(d):
-		s.flash(ctx, "office.approval.flash.published")
-	case d.State == approval.Scheduled:
-		s.flash(ctx, "office.approval.flash.scheduled")
-	default:
-		s.flash(ctx, "office.approval.flash.approved")
-	}
-	return seeOther(w, rq.Request, approvalPath(subj))
+	return s.afterStep(w, rq, subj, d, err, "office.approval.flash.approved")
 }

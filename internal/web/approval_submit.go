@@ -55,22 +55,7 @@ func (s *Server) approvalSubmit(w http.ResponseWriter, rq *officeRequest) error 
 		}
 		return s.afterDecision(ctx, tx, d)
 	})
-	var missing approval.FieldErrors
-	if errors.As(err, &missing) {
-		return s.approvalMissing(w, rq, subj, missing)
-	}
-	if err != nil {
-		return s.approvalStepError(w, rq, err)
-	}
-	switch {
-	case wasPublished(d):
-		s.flash(ctx, "office.approval.flash.published")
-	case d.State == approval.Scheduled:
-		s.flash(ctx, "office.approval.flash.scheduled")
-	default:
-		s.flash(ctx, "office.approval.flash.submitted")
-	}
-	return seeOther(w, rq.Request, approvalPath(subj))
+	return s.afterStep(w, rq, subj, d, err, "office.approval.flash.submitted")
 }
 
 // approvalMissing answers a submission (or the approval that would
@@ -127,4 +112,27 @@ func missingAnchor(path, l string) string {
 		return "name." + l + ".family"
 	}
 	return id + "." + l
+}
+
+// afterStep answers a step that asks for publication or approves it, once
+// its transaction ended with err: a refusal for missing languages or
+// unpublished speakers lists them (approvalMissing), another refusal is
+// the workflow's error page, and a step done goes back to the change page
+// saying whether d was published, scheduled, or else flash.
+func (s *Server) afterStep(w http.ResponseWriter, rq *officeRequest, subj approval.Subject, d *approval.Draft, err error, flash string) error {
+	var missing approval.FieldErrors
+	if errors.As(err, &missing) {
+		return s.approvalMissing(w, rq, subj, missing)
+	}
+	if err != nil {
+		return s.approvalStepError(w, rq, err)
+	}
+	switch {
+	case wasPublished(d):
+		flash = "office.approval.flash.published"
+	case d.State == approval.Scheduled:
+		flash = "office.approval.flash.scheduled"
+	}
+	s.flash(rq.Context(), flash)
+	return seeOther(w, rq.Request, approvalPath(subj))
 }
