@@ -249,8 +249,7 @@ func contentStaleMessage(rq *officeRequest, f *form, d *approval.Draft, err erro
 	if !errors.Is(err, errFormStale) {
 		return ""
 	}
-	f.values.Set("version", strconv.Itoa(d.Version))
-	return staleNotice(rq, d, typed)
+	return staleMessage(rq, f, d, typed)
 }
 
 // staleNotice says that d was saved since the form was loaded, by whom,
