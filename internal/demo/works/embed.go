@@ -22,7 +22,7 @@ import (
 // FS holds the texts, the manifest (works.json) and the termbase. The
 // sources the DOCX files were made from (src/) are not in it.
 //
-//go:embed works.json *.md *.tsv *.docx
+//go:embed works.json ?-*.md *.tsv *.docx
 var FS embed.FS
 
 // Manifest lists the demo's authors and essays.
