@@ -4,13 +4,15 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"github.com/tandemforum/tandem/internal/i18n"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/translate"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -74,7 +76,7 @@ func runXLIFFExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	x, err := interchange.FromDocument(d, filepath.Base(fs.Arg(0)), src, tgt)
+	x, err := translate.FromDocument(d, filepath.Base(fs.Arg(0)), src, tgt)
 	if err != nil {
 		return err
 	}
@@ -202,7 +204,7 @@ func readTranslated(env *Env, source string, xlf io.Reader, xlfName, srcLang str
 	if err != nil {
 		return nil, err
 	}
-	res, err := interchange.ApplyTranslation(d, x)
+	res, err := translate.ApplyTranslation(d, x)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", xlfName, err)
 	}

@@ -29,10 +29,11 @@ const (
 	Standalone
 )
 
-// gap marks, in content being read or checked, the place of a code that
-// was dropped; closeGaps takes it out again. Content outside this
-// package never holds one.
-const gap RunKind = -1
+// Gap marks, in content being read or checked, the place of a code that
+// was dropped; CloseGaps takes it out again, with the white space the code
+// leaves doubled. Finished content (what readers return, what writers
+// take) never holds one.
+const Gap RunKind = -1
 
 // A Run is one piece of segment content: text, or an inline code.
 type Run struct {
@@ -95,8 +96,8 @@ func (c Content) IsEmpty() bool {
 	return true
 }
 
-// appendText adds text to c, merging it with a text run before it.
-func (c Content) appendText(s string) Content {
+// AppendText adds text to c, merging it with a text run before it.
+func (c Content) AppendText(s string) Content {
 	if s == "" {
 		return c
 	}
@@ -107,10 +108,10 @@ func (c Content) appendText(s string) Content {
 	return append(c, Run{Kind: Text, Text: s})
 }
 
-// pairs reports, for each Open in c, whether its Close follows within the
+// Pairs reports, for each Open in c, whether its Close follows within the
 // same nesting level, so that writers can use a paired element (XLIFF g,
 // pc) for it; others are written as separate start and end codes.
-func (c Content) pairs() map[int]int {
+func (c Content) Pairs() map[int]int {
 	out := map[int]int{}
 	var stack []int
 	for i, r := range c {
@@ -147,20 +148,20 @@ func (c Content) fillCloseTypes() Content {
 	return c
 }
 
-// gapSpace is the white space closeGaps collapses.
+// gapSpace is the white space CloseGaps collapses.
 const gapSpace = " \t\n\u00a0\u3000"
 
 // closingMarks are the punctuation marks that follow a word without a
 // space: "word." not "word .".
 const closingMarks = ".,;:!?…)]}»”’%。，、；：！？）」』】〉》"
 
-// closeGaps removes the gap marks of c and the white space a dropped code
+// CloseGaps removes the Gap marks of c and the white space a dropped code
 // leaves doubled around its place: "run {code} {code} and" without the
 // repeat is "run {code} and", not "run {code}  and", and "word {code}."
 // without the code is "word.", as is a space left at either end. The text
 // on each side is the nearest text run, past the opening and closing codes
 // of spans (which take no room) but not past a standalone code.
-func closeGaps(c Content) Content {
+func CloseGaps(c Content) Content {
 	// side returns the index of the nearest text run from i in direction
 	// step, -1 at the end of c, -2 at a standalone code.
 	side := func(i, step int) int {
@@ -178,7 +179,7 @@ func closeGaps(c Content) Content {
 	}
 	found := false
 	for i, r := range c {
-		if r.Kind != gap {
+		if r.Kind != Gap {
 			continue
 		}
 		found = true
@@ -200,9 +201,9 @@ func closeGaps(c Content) Content {
 	out := make(Content, 0, len(c))
 	for _, r := range c {
 		switch {
-		case r.Kind == gap:
+		case r.Kind == Gap:
 		case r.Kind == Text:
-			out = out.appendText(r.Text)
+			out = out.AppendText(r.Text)
 		default:
 			out = append(out, r)
 		}

@@ -11,7 +11,7 @@ import (
 
 // A Warning is something odd in a file that a reader read anyway: what it
 // skipped or assumed, and where. Readers return them with what they read
-// (XLIFF.Warnings, TMX.Warnings, Termbase.Warnings) and ApplyTranslation
+// (XLIFF.Warnings, TMX.Warnings, Termbase.Warnings) and translate.ApplyTranslation
 // with what it applied; commands print each on a line of its own.
 type Warning struct {
 	File string

@@ -178,7 +178,7 @@ func (rd *reading) contentTMX(n *node, what string) Content {
 			id := firstNonEmpty(ch.attrValue("i"), ch.attrValue("x"))
 			switch ch.name {
 			case "":
-				c = c.appendText(rd.withoutControls(ch.line, what, ch.text))
+				c = c.AppendText(rd.withoutControls(ch.line, what, ch.text))
 			case "bpt":
 				c = append(c, Run{Kind: Open, ID: id, Type: ch.attrValue("type"), Code: ch.innerText()})
 			case "ept":
@@ -256,7 +256,7 @@ func WriteTMX(w io.Writer, t *TMX, version string) error {
 // inlineTMX writes codes as TMX bpt/ept (paired), it (unpaired) and ph.
 func inlineTMX(c Content) string {
 	var b strings.Builder
-	pairs := c.pairs()
+	pairs := c.Pairs()
 	closeAt := map[int]bool{}
 	for _, cl := range pairs {
 		closeAt[cl] = true

@@ -553,13 +553,13 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 		before := len(c.Plain())
 		walk(n)
 		if len(c.Plain()) == before {
-			c = append(c, Run{Kind: gap})
+			c = append(c, Run{Kind: Gap})
 		}
 	}
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
-				c = c.appendText(xr.withoutControls(ch.line, fmt.Sprintf("trans-unit %q", unit), ch.text))
+				c = c.AppendText(xr.withoutControls(ch.line, fmt.Sprintf("trans-unit %q", unit), ch.text))
 				continue
 			}
 			id := firstNonEmpty(ch.attrValue("rid"), ch.attrValue("id"))
@@ -572,7 +572,7 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 						walk(ch)
 					} else {
 						xr.warn(ch, "trans-unit %q: inline <%s> without id: dropped", unit, ch.name)
-						c = append(c, Run{Kind: gap})
+						c = append(c, Run{Kind: Gap})
 					}
 					continue
 				}
@@ -609,7 +609,7 @@ func (xr *xliffReader) content12(n *node, unit string) Content {
 		}
 	}
 	walk(n)
-	return closeGaps(c).fillCloseTypes()
+	return CloseGaps(c).fillCloseTypes()
 }
 
 func firstNonEmpty(s ...string) string {
@@ -814,13 +814,13 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 		before := len(c.Plain())
 		walk(n)
 		if len(c.Plain()) == before {
-			c = append(c, Run{Kind: gap})
+			c = append(c, Run{Kind: Gap})
 		}
 	}
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name == "" {
-				c = c.appendText(xr.withoutControls(ch.line, fmt.Sprintf("unit %q", unit), ch.text))
+				c = c.AppendText(xr.withoutControls(ch.line, fmt.Sprintf("unit %q", unit), ch.text))
 				continue
 			}
 			id := ch.attrValue("id")
@@ -838,7 +838,7 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 			case "sc", "ph":
 				if id == "" {
 					xr.warn(ch, "unit %q: inline <%s> without id: dropped", unit, ch.name)
-					c = append(c, Run{Kind: gap})
+					c = append(c, Run{Kind: Gap})
 					continue
 				}
 				k := Open
@@ -854,7 +854,7 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 				ref := firstNonEmpty(ch.attrValue("startRef"), id)
 				if ref == "" {
 					xr.warn(ch, "unit %q: inline <ec> without startRef or id: dropped", unit)
-					c = append(c, Run{Kind: gap})
+					c = append(c, Run{Kind: Gap})
 					continue
 				}
 				c = append(c, Run{Kind: Close, ID: ref, Type: typ, Code: data[ch.attrValue("dataRef")]})
@@ -868,18 +868,18 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 				switch {
 				case err != nil || v > 0x10ffff:
 					xr.warn(ch, "unit %q: <cp hex=%q> is not a hexadecimal code point: dropped", unit, hex)
-					c = append(c, Run{Kind: gap})
+					c = append(c, Run{Kind: Gap})
 					continue
 				case lang.IsControl(rune(v)):
 					xr.warn(ch, "unit %q: <cp hex=%q> is a control character, which no document can hold: dropped", unit, hex)
-					c = append(c, Run{Kind: gap})
+					c = append(c, Run{Kind: Gap})
 					continue
 				case v >= 0xd800 && v <= 0xdfff || v&0xfffe == 0xfffe:
 					xr.warn(ch, "unit %q: <cp hex=%q> is not a character (a surrogate or a noncharacter): dropped", unit, hex)
-					c = append(c, Run{Kind: gap})
+					c = append(c, Run{Kind: Gap})
 					continue
 				}
-				c = c.appendText(string(rune(v)))
+				c = c.AppendText(string(rune(v)))
 			default:
 				xr.warn(ch, "trans-unit %q: unknown inline element <%s>: its text kept, the element dropped", unit, ch.name)
 				walkText(ch)
@@ -887,7 +887,7 @@ func (xr *xliffReader) content2(n *node, unit string, data map[string]string) Co
 		}
 	}
 	walk(n)
-	return closeGaps(c).fillCloseTypes()
+	return CloseGaps(c).fillCloseTypes()
 }
 
 // ids hands out identifiers unique within a file: a repeated one gets a
@@ -1003,7 +1003,7 @@ func state12Name(s State) string {
 // <bpt>/<ept> when they carry native code), others as <bx>/<ex>, <x> or <ph>.
 func inline12(c Content) string {
 	var b strings.Builder
-	pairs := c.pairs()
+	pairs := c.Pairs()
 	closeAt := map[int]bool{}
 	for open, cl := range pairs {
 		if c[open].Code == "" && c[cl].Code == "" {
@@ -1186,7 +1186,7 @@ func codeEnds(c Content) map[string]bool {
 // not there is isolated.
 func inline2(c Content, seg string, data map[string]string, ends map[string]bool) string {
 	var b strings.Builder
-	pairs := c.pairs()
+	pairs := c.Pairs()
 	closeAt := map[int]bool{}
 	for _, cl := range pairs {
 		closeAt[cl] = true
@@ -1302,3 +1302,10 @@ func sortedKeys(m map[string]string) []string {
 	}
 	return out
 }
+
+// protectedTypes are the standalone codes that stand for content of the
+// document rather than formatting: a formula, a link target, a note
+// reference, an image, the number in a list item's label, text set as
+// code. Writers ask CAT tools not to delete or copy them
+// (XLIFF 2 canDelete and canCopy), and import warns when one is lost.
+var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true, "field": true, "code": true}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
-	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // repeatedSource is a Russian manuscript whose paragraphs repeat each
@@ -138,7 +138,7 @@ func TestAlignSigs(t *testing.T) {
 // alignment.
 func TestTableOfFiguresTranslated(t *testing.T) {
 	tr := translation{name: "tof→en", from: "ru", to: "en", source: repeatedSource(t)}
-	x, err := interchange.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
+	x, err := translate.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // tocInstr is the instruction of Word's automatic table of contents.
@@ -274,7 +275,7 @@ func tocLibreSource(t *testing.T) []byte {
 // when it opens a file, so without them its pages show no page numbers.
 func TestTOCLibreOfficeEntries(t *testing.T) {
 	tr := translation{name: "libretoc→en", from: "ru", to: "en", source: tocLibreSource(t)}
-	x, err := interchange.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
+	x, err := translate.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // pseudo "translates" text into the target's script: every letter becomes
@@ -91,7 +92,7 @@ func (tr translation) read(t *testing.T) *doc.Document {
 // `tandem xliff import` does.
 func (tr translation) translate(t *testing.T) *doc.Document {
 	t.Helper()
-	x, err := interchange.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
+	x, err := translate.FromDocument(tr.read(t), tr.name, tr.from, tr.to)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func (tr translation) translate(t *testing.T) *doc.Document {
 		t.Fatal(err)
 	}
 	d := tr.read(t)
-	res, err := interchange.ApplyTranslation(d, y)
+	res, err := translate.ApplyTranslation(d, y)
 	if err != nil {
 		t.Fatal(err)
 	}

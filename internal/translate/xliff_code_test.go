@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // TestCodeProtected exports Markdown with code spans and a code block:
@@ -38,7 +39,7 @@ func TestCodeProtected(t *testing.T) {
 	} {
 		x.Version = tc.version
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(buf.String(), tc.want) {
@@ -47,7 +48,7 @@ func TestCodeProtected(t *testing.T) {
 		if strings.Contains(buf.String(), "ls  -l") {
 			t.Errorf("XLIFF %s offers the code block for translation:\n%s", tc.version, buf.String())
 		}
-		y, err := ReadXLIFF(&buf, "code.xlf")
+		y, err := interchange.ReadXLIFF(&buf, "code.xlf")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,12 +60,12 @@ func TestCodeProtected(t *testing.T) {
 				}
 				s.Target = nil
 				for _, r := range s.Source {
-					if r.Kind == Text {
+					if r.Kind == interchange.Text {
 						r.Text = map[string]string{"Run ": "Выполните ", " and ": " и ", " now.": " сейчас."}[r.Text]
 					}
 					s.Target = append(s.Target, r)
 				}
-				s.State = Translated
+				s.State = interchange.Translated
 			}
 		}
 		e := newDoc()

@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -7,14 +7,15 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/docx"
+	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/shareddata"
 )
 
 // showPattern writes a label pattern with its codes as {N}.
-func showPattern(c Content) string {
+func showPattern(c interchange.Content) string {
 	var b strings.Builder
 	for _, r := range c {
-		if r.Kind == Text {
+		if r.Kind == interchange.Text {
 			b.WriteString(r.Text)
 		} else {
 			b.WriteString("{" + r.ID + "}")
@@ -103,7 +104,7 @@ func TestLabelsTranslated(t *testing.T) {
 		}
 		x.Version = v
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		if v == "2.0" {
@@ -114,7 +115,7 @@ func TestLabelsTranslated(t *testing.T) {
 			!strings.Contains(buf.String(), `<note>The labels of 3 list items (Статья 1., Статья 2., Статья 3.), translated once. A code stands for the number of each: keep it where the number goes.</note>`) {
 			t.Errorf("%s: the label is not exported as a pattern with a note:\n%s", v, buf.String())
 		}
-		y, err := ReadXLIFF(&buf, "treaty.xlf")
+		y, err := interchange.ReadXLIFF(&buf, "treaty.xlf")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,9 +130,9 @@ func TestLabelsTranslated(t *testing.T) {
 			if p, ok := tr[u.ID]; ok {
 				s.Target = target(p, s.Source)
 			} else {
-				s.Target = PlainText("译文")
+				s.Target = interchange.PlainText("译文")
 			}
-			s.State = Translated
+			s.State = interchange.Translated
 		}
 		if want := "h-1.number h-1 l-1.label p-1 p-2 h-2 p-3 l-3.label p-4 p-5 p-6"; strings.Join(ids, " ") != want {
 			t.Errorf("%s: units %s, want %s", v, strings.Join(ids, " "), want)
@@ -171,7 +172,7 @@ func TestLabelLosesNumber(t *testing.T) {
 	for i := range x.Files[0].Units {
 		u := &x.Files[0].Units[i]
 		if u.ID == "l-1.label" {
-			u.Segments[0].Target, u.Segments[0].State = PlainText("条"), Translated
+			u.Segments[0].Target, u.Segments[0].State = interchange.PlainText("条"), interchange.Translated
 		}
 	}
 	res, err := ApplyTranslation(d, x)
@@ -223,9 +224,9 @@ func TestInlineImageAlt(t *testing.T) {
 	if len(units) != 2 || !strings.HasSuffix(units[0].ID, ".img-1.alt") || units[0].Segments[0].Source.Plain() != "签约仪式" {
 		t.Fatalf("units %+v", units)
 	}
-	units[0].Segments[0].Target, units[0].Segments[0].State = PlainText("Церемония подписания"), Translated
+	units[0].Segments[0].Target, units[0].Segments[0].State = interchange.PlainText("Церемония подписания"), interchange.Translated
 	units[1].Segments[0].Target = target("Как показано {1/}, стороны подписали договор.", units[1].Segments[0].Source)
-	units[1].Segments[0].State = Translated
+	units[1].Segments[0].State = interchange.Translated
 	res, err := ApplyTranslation(d, x)
 	if err != nil || res.Translated != 2 || len(res.Warnings) != 0 {
 		t.Fatalf("%+v, %v", res, err)

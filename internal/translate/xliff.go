@@ -1,6 +1,7 @@
-package interchange
+package translate
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,8 +10,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/segment"
+	"github.com/tandemforum/tandem/internal/textenc"
 )
 
 // A textRef is one piece of a document that is translated as a unit: a
@@ -29,23 +32,23 @@ type textRef struct {
 
 // content flattens the text into segment content, recording in codes
 // what each inline code stands for.
-func (t textRef) content(codes map[string]doc.Inline) Content {
+func (t textRef) content(codes map[string]doc.Inline) interchange.Content {
 	switch {
 	case t.text != nil:
-		return PlainText(*t.text)
+		return interchange.PlainText(*t.text)
 	case t.label != nil:
 		for _, r := range t.label.pattern {
-			if r.Kind == Standalone {
+			if r.Kind == interchange.Standalone {
 				codes[r.ID] = doc.Inline{Type: doc.Text, Text: r.Code}
 			}
 		}
-		return append(Content(nil), t.label.pattern...)
+		return append(interchange.Content(nil), t.label.pattern...)
 	}
 	return inlinesToContent(*t.inlines, codes)
 }
 
 // set replaces the text by translated content.
-func (t textRef) set(c Content, codes map[string]doc.Inline) {
+func (t textRef) set(c interchange.Content, codes map[string]doc.Inline) {
 	switch {
 	case t.text != nil:
 		*t.text = c.Plain()
@@ -95,7 +98,7 @@ type labelGroup struct {
 	// pattern is the first label with a standalone code of type
 	// "number" for each of its numbers, numbered from 1; a code's Code is
 	// the number as the first label writes it.
-	pattern Content
+	pattern interchange.Content
 	items   []labelItem
 	heading bool // numbers of headings, not labels of list items
 }
@@ -109,14 +112,14 @@ type labelItem struct {
 
 // set writes the translated pattern into every label of the group, each
 // with its own numbers in place of the codes.
-func (g *labelGroup) set(c Content) {
+func (g *labelGroup) set(c interchange.Content) {
 	for _, it := range g.items {
 		var b strings.Builder
 		for _, r := range c {
 			switch r.Kind {
-			case Text:
+			case interchange.Text:
 				b.WriteString(r.Text)
-			case Standalone:
+			case interchange.Standalone:
 				if k, err := strconv.Atoi(r.ID); err == nil && k >= 1 && k <= len(it.numbers) {
 					b.WriteString(it.numbers[k-1])
 				}
@@ -132,7 +135,7 @@ func (g *labelGroup) set(c Content) {
 // ("iv", "в", "三"), when the label holds it. key is the same for labels
 // of one pattern; words reports whether the label has any letters besides
 // its numbers, that is, anything to translate.
-func splitLabel(label, own string) (pattern Content, numbers []string, key string, words bool) {
+func splitLabel(label, own string) (pattern interchange.Content, numbers []string, key string, words bool) {
 	var k strings.Builder
 	// A number written in letters is a word of its own: no letter of an
 	// alphabet touches it (Han characters may).
@@ -172,13 +175,13 @@ func splitLabel(label, own string) (pattern Content, numbers []string, key strin
 		}
 		if end == 0 {
 			words = words || unicode.IsLetter(r)
-			pattern = pattern.appendText(label[i : i+n])
+			pattern = pattern.AppendText(label[i : i+n])
 			k.WriteString(label[i : i+n])
 			i += n
 			continue
 		}
 		numbers = append(numbers, label[i:end])
-		pattern = append(pattern, Run{Kind: Standalone, ID: strconv.Itoa(len(numbers)), Type: "number", Code: label[i:end]})
+		pattern = append(pattern, interchange.Run{Kind: interchange.Standalone, ID: strconv.Itoa(len(numbers)), Type: "number", Code: label[i:end]})
 		k.WriteString("\x00")
 		i = end
 	}
@@ -316,7 +319,7 @@ func blockLangs(d *doc.Document) map[*doc.Block]string {
 	walk = func(bs []doc.Block, outer string) {
 		for i := range bs {
 			b := &bs[i]
-			l := firstNonEmpty(b.Lang, outer)
+			l := cmp.Or(b.Lang, outer)
 			if l != "" {
 				out[b] = l
 			}
@@ -348,13 +351,6 @@ func markType(t doc.InlineType) string {
 	return string(t)
 }
 
-// protectedTypes are the standalone codes that stand for content of the
-// document rather than formatting: a formula, a link target, a note
-// reference, an image, the number in a list item's label, text set as
-// code. Writers ask CAT tools not to delete or copy them
-// (XLIFF 2 canDelete and canCopy), and import warns when one is lost.
-var protectedTypes = map[string]bool{"math": true, "anchor": true, "footnote": true, "image": true, "number": true, "field": true, "code": true}
-
 // codeText is the native code shown to translators for a standalone
 // inline: a formula's TeX (or MathML, when it has no TeX), a note
 // reference's own mark, the text of code. The document keeps the inline itself, so import
@@ -363,7 +359,7 @@ func codeText(in doc.Inline) string {
 	switch in.Type {
 	case doc.MathInline:
 		if in.Math != nil {
-			return firstNonEmpty(in.Math.TeX, in.Math.MathML)
+			return cmp.Or(in.Math.TeX, in.Math.MathML)
 		}
 	case doc.NoteRef:
 		return in.Mark
@@ -390,29 +386,29 @@ func dispText(in doc.Inline) string {
 // from 1 and recording what each stands for. Formulas, anchors, note
 // references, images, fields, code and line breaks are standalone codes;
 // the other marks are spans.
-func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
-	var c Content
+func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) interchange.Content {
+	var c interchange.Content
 	next := len(codes) + 1
 	var walk func(ins []doc.Inline)
 	walk = func(ins []doc.Inline) {
 		for _, in := range ins {
 			switch in.Type {
 			case doc.Text:
-				c = c.appendText(in.Text)
+				c = c.AppendText(in.Text)
 			case doc.LineBreak, doc.Image, doc.NoteRef, doc.MathInline, doc.Anchor, doc.Field, doc.Code:
 				id := strconv.Itoa(next)
 				next++
 				codes[id] = in
-				c = append(c, Run{Kind: Standalone, ID: id, Type: markType(in.Type), Code: codeText(in), Disp: dispText(in)})
+				c = append(c, interchange.Run{Kind: interchange.Standalone, ID: id, Type: markType(in.Type), Code: codeText(in), Disp: dispText(in)})
 			default:
 				id := strconv.Itoa(next)
 				next++
 				tmpl := in
 				tmpl.Content = nil
 				codes[id] = tmpl
-				c = append(c, Run{Kind: Open, ID: id, Type: markType(in.Type)})
+				c = append(c, interchange.Run{Kind: interchange.Open, ID: id, Type: markType(in.Type)})
 				walk(in.Content)
-				c = append(c, Run{Kind: Close, ID: id, Type: markType(in.Type)})
+				c = append(c, interchange.Run{Kind: interchange.Close, ID: id, Type: markType(in.Type)})
 			}
 		}
 	}
@@ -428,12 +424,12 @@ func inlinesToContent(ins []doc.Inline, codes map[string]doc.Inline) Content {
 // following one if it opens a span, else with the preceding one. The white
 // space between sentences is dropped: joining the translated sentences puts
 // back what the target language uses.
-func splitContent(c Content, sp segment.Splitter) []Content {
+func splitContent(c interchange.Content, sp segment.Splitter) []interchange.Content {
 	var b strings.Builder
 	at := make([]int, len(c)) // where each run starts in the text read
 	for i, r := range c {
 		at[i] = b.Len()
-		if r.Kind == Text {
+		if r.Kind == interchange.Text {
 			b.WriteString(r.Text)
 		} else {
 			b.WriteString(standIn(r))
@@ -442,9 +438,9 @@ func splitContent(c Content, sp segment.Splitter) []Content {
 	read := b.String()
 	spans := sp.Split(read)
 	if len(spans) <= 1 {
-		return []Content{trimContent(c)}
+		return []interchange.Content{trimContent(c)}
 	}
-	out := make([]Content, len(spans))
+	out := make([]interchange.Content, len(spans))
 	seg := func(pos, end int, opening bool) int {
 		for k, s := range spans {
 			if pos < end && s.Start <= pos && pos < s.End {
@@ -468,8 +464,8 @@ func splitContent(c Content, sp segment.Splitter) []Content {
 	}
 	for i, r := range c {
 		start := at[i]
-		if r.Kind != Text {
-			k := seg(start, start+len(standIn(r)), r.Kind == Open)
+		if r.Kind != interchange.Text {
+			k := seg(start, start+len(standIn(r)), r.Kind == interchange.Open)
 			out[k] = append(out[k], r)
 			continue
 		}
@@ -478,7 +474,7 @@ func splitContent(c Content, sp segment.Splitter) []Content {
 		for k, s := range spans {
 			a, b := max(start, s.Start), min(end, s.End)
 			if a < b {
-				out[k] = out[k].appendText(read[a:b])
+				out[k] = out[k].AppendText(read[a:b])
 			}
 		}
 	}
@@ -495,8 +491,8 @@ func splitContent(c Content, sp segment.Splitter) []Content {
 // a line break for a line break, as a text file has it. Spans, images,
 // anchors and note references stand for no words: nothing, so that "end.¹
 // Next" still ends a sentence.
-func standIn(r Run) string {
-	if r.Kind != Standalone {
+func standIn(r interchange.Run) string {
+	if r.Kind != interchange.Standalone {
 		return ""
 	}
 	switch r.Type {
@@ -518,9 +514,9 @@ func standIn(r Run) string {
 }
 
 // trimContent removes white space at both ends of the text.
-func trimContent(c Content) Content {
+func trimContent(c interchange.Content) interchange.Content {
 	for i := range c {
-		if c[i].Kind == Text {
+		if c[i].Kind == interchange.Text {
 			c[i].Text = strings.TrimLeft(c[i].Text, " \t\n\u00a0\u3000")
 			if c[i].Text != "" {
 				break
@@ -530,7 +526,7 @@ func trimContent(c Content) Content {
 		}
 	}
 	for i := len(c) - 1; i >= 0; i-- {
-		if c[i].Kind == Text {
+		if c[i].Kind == interchange.Text {
 			c[i].Text = strings.TrimRight(c[i].Text, " \t\n\u00a0\u3000")
 			if c[i].Text != "" {
 				break
@@ -541,7 +537,7 @@ func trimContent(c Content) Content {
 	}
 	out := c[:0]
 	for _, r := range c {
-		if r.Kind != Text || r.Text != "" {
+		if r.Kind != interchange.Text || r.Text != "" {
 			out = append(out, r)
 		}
 	}
@@ -554,7 +550,7 @@ func trimContent(c Content) Content {
 // the block's identifier, with a segment per sentence. Texts with nothing
 // to translate (only a formula or an image) are left out. The XLIFF version
 // is set by the caller.
-func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error) {
+func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*interchange.XLIFF, error) {
 	srcLang, tgtLang, err := lang.CheckPair(srcLang, tgtLang)
 	if err != nil {
 		return nil, err
@@ -563,24 +559,24 @@ func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*XLIFF, error
 	if err != nil {
 		return nil, err
 	}
-	f := XFile{ID: "f1", Original: name}
+	f := interchange.XFile{ID: "f1", Original: name}
 	for _, t := range documentTexts(d) {
 		content := t.content(map[string]doc.Inline{})
 		if strings.TrimSpace(content.Plain()) == "" {
 			continue
 		}
-		u := Unit{ID: t.id, Notes: t.notes()}
+		u := interchange.Unit{ID: t.id, Notes: t.notes()}
 		for k, sc := range splitContent(content, sp) {
 			if sc.IsEmpty() {
 				continue
 			}
-			u.Segments = append(u.Segments, Segment{ID: strconv.Itoa(k + 1), Source: sc, State: New})
+			u.Segments = append(u.Segments, interchange.Segment{ID: strconv.Itoa(k + 1), Source: sc, State: interchange.New})
 		}
 		if len(u.Segments) > 0 {
 			f.Units = append(f.Units, u)
 		}
 	}
-	return &XLIFF{SrcLang: srcLang, TgtLang: tgtLang, Files: []XFile{f}}, nil
+	return &interchange.XLIFF{SrcLang: srcLang, TgtLang: tgtLang, Files: []interchange.XFile{f}}, nil
 }
 
 // Applied reports what ApplyTranslation did.
@@ -609,7 +605,7 @@ type Applied struct {
 	// translation lost, a repeated or unbalanced tag, an order of targets
 	// that would break formatting spanning segments, a unit the document
 	// does not have.
-	Warnings []Warning
+	Warnings []interchange.Warning
 }
 
 // ApplyTranslation replaces the text of d (the document the XLIFF was made
@@ -636,7 +632,7 @@ type Applied struct {
 // (doc.RefValues). Nothing is lost or added without a Warning in the
 // result. It fails when x names no target
 // language, or the same language as its source.
-func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
+func ApplyTranslation(d *doc.Document, x *interchange.XLIFF) (Applied, error) {
 	var res Applied
 	if x.TgtLang == "" {
 		return res, fmt.Errorf("the XLIFF file names no target language")
@@ -645,16 +641,16 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		return res, fmt.Errorf("the XLIFF file translates %s into %s: %w", x.SrcLang, x.TgtLang, lang.ErrSameLanguage)
 	}
 	warn := func(line int, format string, args ...any) {
-		res.Warnings = append(res.Warnings, Warning{File: x.Name, Line: line, Msg: fmt.Sprintf(format, args...)})
+		res.Warnings = append(res.Warnings, interchange.Warning{File: x.Name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	if d.Lang != "" && !sameLanguage(d.Lang, x.SrcLang) {
 		warn(0, "the file translates from %s, but the document is in %s: was the XLIFF made from another document?", x.SrcLang, d.Lang)
 	}
-	srcLang := firstNonEmpty(x.SrcLang, d.Lang)
+	srcLang := cmp.Or(x.SrcLang, d.Lang)
 	refs := doc.MarkRefValues(d)
 	tocs := doc.MatchTOC(d)
 	titleBlock := d.TitleBlock()
-	byID := map[string]Unit{}
+	byID := map[string]interchange.Unit{}
 	for _, u := range x.Units() {
 		if _, dup := byID[u.ID]; !dup {
 			byID[u.ID] = u
@@ -673,7 +669,7 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		src := t.content(codes)
 		// Text kept untranslated is in the language it had: its
 		// block's, else the document's.
-		textLang := firstNonEmpty(t.lang, srcLang)
+		textLang := cmp.Or(t.lang, srcLang)
 		mark := &sourceMarker{codes: codes, lang: textLang}
 		keep := func() {
 			if t.inlines != nil && textLang != "" {
@@ -688,12 +684,12 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 			keep()
 			continue
 		}
-		var fileSrc Content
+		var fileSrc interchange.Content
 		for _, s := range u.Segments {
 			fileSrc = append(fileSrc, s.Source...)
 		}
 		if a, b := squeeze(fileSrc.Plain()), squeeze(src.Plain()); a != b {
-			warn(u.Line, "unit %q translates %s, but the document has %s there (changed since the export?): kept in the source language", u.ID, excerpt(fileSrc.Plain()), excerpt(src.Plain()))
+			warn(u.Line, "unit %q translates %s, but the document has %s there (changed since the export?): kept in the source language", u.ID, textenc.Excerpt(fileSrc.Plain()), textenc.Excerpt(src.Plain()))
 			res.Kept = append(res.Kept, u.ID)
 			keep()
 			continue
@@ -701,12 +697,12 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		// Each segment's text, translated or kept, and the language it
 		// is in, for the space between sentences.
 		type part struct {
-			c    Content
+			c    interchange.Content
 			lang string
 		}
 		var parts []part
-		partContent := func() []Content {
-			cs := make([]Content, len(parts))
+		partContent := func() []interchange.Content {
+			cs := make([]interchange.Content, len(parts))
 			for k, p := range parts {
 				cs[k] = p.c
 			}
@@ -719,27 +715,27 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		for k, s := range u.Segments {
 			tgt := s.Target
 			switch {
-			case s.State != New && !s.NoTranslate && squeeze(tgt.Plain()) == squeeze(s.Source.Plain()) && foreignScript(s.Source.Plain(), x.TgtLang) != "":
+			case s.State != interchange.New && !s.NoTranslate && squeeze(tgt.Plain()) == squeeze(s.Source.Plain()) && foreignScript(s.Source.Plain(), x.TgtLang) != "":
 				// The source copied as its translation: letters the
 				// target language is not written in.
 				copied = append(copied, strconv.Itoa(k+1))
 				if sc := foreignScript(s.Source.Plain(), x.TgtLang); !slices.Contains(scripts, sc) {
 					scripts = append(scripts, sc)
 				}
-			case s.State == New && ownTranslation(s.Source.Plain()):
+			case s.State == interchange.New && ownTranslation(s.Source.Plain()):
 				// A year, a time or codes alone ("2001", "15:30")
 				// is its own translation.
 				parts = append(parts, part{s.Source, x.TgtLang})
 				continue
-			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0 && s.State != New:
+			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0 && s.State != interchange.New:
 				empty = append(empty, strconv.Itoa(k+1))
-			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == New:
+			case strings.TrimSpace(tgt.Plain()) == "" && len(tgt.Codes()) == 0, s.State == interchange.New:
 				untranslated = append(untranslated, strconv.Itoa(k+1))
 			default:
 				if lost := lostNoteRefs(s.Source, tgt); len(lost) > 0 {
 					// At the end of the sentence, against its last word
 					// or mark, as a note reference is set.
-					tgt = closeGaps(append(slices.Clone(tgt), Run{Kind: gap}))
+					tgt = interchange.CloseGaps(append(slices.Clone(tgt), interchange.Run{Kind: interchange.Gap}))
 					for _, r := range lost {
 						warn(u.Line, "unit %q: %s of the source is missing from the translation: %s", u.ID, tagName(r), loss(r.Type))
 						tgt = append(tgt, r)
@@ -770,12 +766,12 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 		if !ok {
 			warn(u.Line, "unit %q: the orders of its targets do not give each a place of its own: read in the order of their sources", u.ID)
 		}
-		join := func(order []int) Content {
-			var joined Content
+		join := func(order []int) interchange.Content {
+			var joined interchange.Content
 			for k, si := range order {
 				p := parts[si]
 				if k > 0 && !(unspaced(p.lang) && unspaced(parts[order[k-1]].lang)) {
-					joined = joined.appendText(" ")
+					joined = joined.AppendText(" ")
 				}
 				joined = append(joined, p.c...)
 			}
@@ -831,16 +827,16 @@ func ApplyTranslation(d *doc.Document, x *XLIFF) (Applied, error) {
 // translation lost. Import puts them at the end of the translated
 // sentence, so that every note is still called once from the text and
 // none is left without a reference.
-func lostNoteRefs(src, tgt Content) []Run {
+func lostNoteRefs(src, tgt interchange.Content) []interchange.Run {
 	has := map[string]bool{}
 	for _, r := range tgt {
-		if r.Kind == Standalone {
+		if r.Kind == interchange.Standalone {
 			has[r.ID] = true
 		}
 	}
-	var lost []Run
+	var lost []interchange.Run
 	for _, r := range src {
-		if r.Kind == Standalone && r.Type == markType(doc.NoteRef) && !has[r.ID] {
+		if r.Kind == interchange.Standalone && r.Type == markType(doc.NoteRef) && !has[r.ID] {
 			has[r.ID] = true
 			lost = append(lost, r)
 		}
@@ -851,13 +847,13 @@ func lostNoteRefs(src, tgt Content) []Run {
 // balanced reports whether every span of c opens before it closes and
 // spans nest: each Close ends the span opened last and not yet closed,
 // and none is left open.
-func balanced(c Content) bool {
+func balanced(c interchange.Content) bool {
 	var open []string
 	for _, r := range c {
 		switch r.Kind {
-		case Open:
+		case interchange.Open:
 			open = append(open, r.ID)
-		case Close:
+		case interchange.Close:
 			if len(open) == 0 || open[len(open)-1] != r.ID {
 				return false
 			}
@@ -871,7 +867,7 @@ func balanced(c Content) bool {
 // closes in another covers the same segments when they are read in order
 // (indices of segs) as in their own order: a bold from the first sentence
 // into the second must not take in a third put between them.
-func spansKept(segs []Content, order []int) bool {
+func spansKept(segs []interchange.Content, order []int) bool {
 	pos := make([]int, len(order))
 	for k, si := range order {
 		pos[si] = k
@@ -880,11 +876,11 @@ func spansKept(segs []Content, order []int) bool {
 	for si, c := range segs {
 		for _, r := range c {
 			switch r.Kind {
-			case Open:
+			case interchange.Open:
 				if _, ok := opened[r.ID]; !ok {
 					opened[r.ID] = si
 				}
-			case Close:
+			case interchange.Close:
 				from, ok := opened[r.ID]
 				if !ok || from == si {
 					continue
@@ -920,7 +916,7 @@ type sourceMarker struct {
 	codes map[string]doc.Inline
 	lang  string
 	// added holds the codes of the spans made, an Open and a Close each.
-	added Content
+	added interchange.Content
 	n     int
 }
 
@@ -929,13 +925,13 @@ type sourceMarker struct {
 // stretch of c between codes whose partner lies outside c (a bold span
 // that began in the sentence before) gets a span of its own, so that the
 // spans nest with the document's formatting.
-func (m *sourceMarker) wrap(c Content) Content {
-	pairs := c.pairs()
+func (m *sourceMarker) wrap(c interchange.Content) interchange.Content {
+	pairs := c.Pairs()
 	closes := map[int]bool{}
 	for _, cl := range pairs {
 		closes[cl] = true
 	}
-	var out, stretch Content
+	var out, stretch interchange.Content
 	flush := func() {
 		// Text with no letter ("2001", "—") is in no language.
 		if !hasLetter(stretch.Plain()) {
@@ -944,7 +940,7 @@ func (m *sourceMarker) wrap(c Content) Content {
 			m.n++
 			id := "lang-" + strconv.Itoa(m.n)
 			m.codes[id] = doc.Inline{Type: doc.Span, Lang: m.lang}
-			open, cl := Run{Kind: Open, ID: id, Type: "lang"}, Run{Kind: Close, ID: id, Type: "lang"}
+			open, cl := interchange.Run{Kind: interchange.Open, ID: id, Type: "lang"}, interchange.Run{Kind: interchange.Close, ID: id, Type: "lang"}
 			m.added = append(m.added, open, cl)
 			out = append(append(append(out, open), stretch...), cl)
 		}
@@ -952,7 +948,7 @@ func (m *sourceMarker) wrap(c Content) Content {
 	}
 	for i, r := range c {
 		_, paired := pairs[i]
-		if (r.Kind == Open && !paired) || (r.Kind == Close && !closes[i]) {
+		if (r.Kind == interchange.Open && !paired) || (r.Kind == interchange.Close && !closes[i]) {
 			flush()
 			out = append(out, r)
 			continue
@@ -1026,7 +1022,7 @@ func squeeze(s string) string {
 }
 
 // tagName names an inline code in messages: "tag 3 (bold)".
-func tagName(r Run) string {
+func tagName(r interchange.Run) string {
 	if r.Type == "" {
 		return "tag " + r.ID
 	}
@@ -1065,55 +1061,55 @@ func loss(typ string) string {
 // repeated (dropped: it stands for one thing of the document) or a span
 // repeated (kept), a span not closed or not opened. It returns the
 // translation without the dropped codes, and without the space a dropped
-// code leaves doubled (see closeGaps).
-func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func(int, string, ...any)) Content {
-	kinds := map[string]Run{}
+// code leaves doubled (see interchange.CloseGaps).
+func checkCodes(u interchange.Unit, src, tgt interchange.Content, codes map[string]doc.Inline, warn func(int, string, ...any)) interchange.Content {
+	kinds := map[string]interchange.Run{}
 	for _, r := range src.Codes() {
-		if r.Kind != Close {
+		if r.Kind != interchange.Close {
 			kinds[r.ID] = r
 		}
 	}
 	seen := map[string]int{}
 	depth := map[string]int{}
-	out := make(Content, 0, len(tgt))
+	out := make(interchange.Content, 0, len(tgt))
 	for _, r := range tgt {
-		if r.Kind == Text {
+		if r.Kind == interchange.Text {
 			out = append(out, r)
 			continue
 		}
 		s, ok := kinds[r.ID]
 		if _, known := codes[r.ID]; !ok || !known {
 			switch r.Kind {
-			case Open:
+			case interchange.Open:
 				warn(u.Line, "unit %q: %s of the translation is not in the source: its formatting is lost, its text kept", u.ID, tagName(r))
-			case Standalone:
+			case interchange.Standalone:
 				warn(u.Line, "unit %q: %s of the translation is not in the source: dropped", u.ID, tagName(r))
-				out = append(out, Run{Kind: gap})
+				out = append(out, interchange.Run{Kind: interchange.Gap})
 			}
 			continue
 		}
-		if (s.Kind == Standalone) != (r.Kind == Standalone) {
-			if r.Kind != Close {
+		if (s.Kind == interchange.Standalone) != (r.Kind == interchange.Standalone) {
+			if r.Kind != interchange.Close {
 				warn(u.Line, "unit %q: %s is a %s in the source but not in the translation: dropped", u.ID, tagName(s), kindName(s.Kind))
 			}
-			if r.Kind == Standalone {
-				out = append(out, Run{Kind: gap})
+			if r.Kind == interchange.Standalone {
+				out = append(out, interchange.Run{Kind: interchange.Gap})
 			}
 			continue
 		}
 		switch r.Kind {
-		case Standalone:
+		case interchange.Standalone:
 			if seen[r.ID]++; seen[r.ID] > 1 {
 				warn(u.Line, "unit %q: %s appears again in the translation: the repeat is dropped", u.ID, tagName(s))
-				out = append(out, Run{Kind: gap})
+				out = append(out, interchange.Run{Kind: interchange.Gap})
 				continue
 			}
-		case Open:
+		case interchange.Open:
 			if seen[r.ID]++; seen[r.ID] == 2 {
 				warn(u.Line, "unit %q: %s opens more than once in the translation: each span is kept", u.ID, tagName(s))
 			}
 			depth[r.ID]++
-		case Close:
+		case interchange.Close:
 			if depth[r.ID] == 0 {
 				warn(u.Line, "unit %q: %s closes in the translation without opening: ignored", u.ID, tagName(s))
 				continue
@@ -1123,7 +1119,7 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 		out = append(out, r)
 	}
 	for _, r := range src.Codes() {
-		if r.Kind == Close {
+		if r.Kind == interchange.Close {
 			continue
 		}
 		if seen[r.ID] == 0 {
@@ -1132,11 +1128,11 @@ func checkCodes(u Unit, src, tgt Content, codes map[string]doc.Inline, warn func
 			warn(u.Line, "unit %q: %s is not closed in the translation: it ends with the text", u.ID, tagName(r))
 		}
 	}
-	return closeGaps(out)
+	return interchange.CloseGaps(out)
 }
 
-func kindName(k RunKind) string {
-	if k == Standalone {
+func kindName(k interchange.RunKind) string {
+	if k == interchange.Standalone {
 		return "standalone code"
 	}
 	return "span"
@@ -1145,7 +1141,7 @@ func kindName(k RunKind) string {
 // contentToInlines rebuilds inlines from translated content. Codes the
 // source does not know are dropped; a span closed out of order closes the
 // spans opened inside it, and spans left open end with the text.
-func contentToInlines(c Content, codes map[string]doc.Inline) []doc.Inline {
+func contentToInlines(c interchange.Content, codes map[string]doc.Inline) []doc.Inline {
 	type frame struct {
 		id string
 		in doc.Inline
@@ -1169,19 +1165,19 @@ func contentToInlines(c Content, codes map[string]doc.Inline) []doc.Inline {
 	}
 	for _, r := range c {
 		switch r.Kind {
-		case Text:
+		case interchange.Text:
 			if r.Text != "" {
 				add(doc.Inline{Type: doc.Text, Text: r.Text})
 			}
-		case Standalone:
+		case interchange.Standalone:
 			if tmpl, ok := codes[r.ID]; ok {
 				add(tmpl)
 			}
-		case Open:
+		case interchange.Open:
 			if tmpl, ok := codes[r.ID]; ok {
 				stack = append(stack, &frame{id: r.ID, in: tmpl})
 			}
-		case Close:
+		case interchange.Close:
 			depth := -1
 			for k := len(stack) - 1; k > 0; k-- {
 				if stack[k].id == r.ID {
@@ -1198,4 +1194,10 @@ func contentToInlines(c Content, codes map[string]doc.Inline) []doc.Inline {
 		closeTop()
 	}
 	return root.in.Content
+}
+
+// sameLanguage reports whether two tags name the same language in the same
+// script (lang.SameLanguage), an empty tag matching any.
+func sameLanguage(a, b string) bool {
+	return a == "" || b == "" || lang.SameLanguage(a, b)
 }

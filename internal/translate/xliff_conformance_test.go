@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -8,6 +8,13 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
+)
+
+// The namespaces the conformance checks look for.
+const (
+	nsXLIFF2  = "urn:oasis:names:tc:xliff:document:2.0"
+	nsMatches = "urn:oasis:names:tc:xliff:matches:2.0"
 )
 
 // xnode is an element of an XML file as the conformance checks below need
@@ -300,22 +307,22 @@ func TestXLIFF2Conformance(t *testing.T) {
 		}
 		x.Version = v
 		// One segment translated, so targets differ from sources.
-		var u *Unit
+		var u *interchange.Unit
 		for i := range x.Files[0].Units {
 			if x.Files[0].Units[i].ID == "p-4" {
 				u = &x.Files[0].Units[i]
 			}
 		}
 		u.Segments[0].Target = translateKeepingCodes(u.Segments[0].Source, "Первое очень важно.")
-		u.Segments[0].State, u.Segments[0].PreTranslated = Translated, true
+		u.Segments[0].State, u.Segments[0].PreTranslated = interchange.Translated, true
 		// Matches from a memory, with codes of their own, one left open.
-		u.Segments[1].Matches = []Match{
-			{Source: Content{{Kind: Text, Text: "第二句"}, {Kind: Close, ID: "tm1", Type: "bold"}, {Kind: Text, Text: "在那里"}, {Kind: Standalone, ID: "tm2", Type: "lb"}},
-				Target: Content{{Kind: Text, Text: "Второе"}, {Kind: Close, ID: "tm1", Type: "bold"}, {Kind: Text, Text: " там"}, {Kind: Standalone, ID: "tm2", Type: "lb"}}, Score: 85, Origin: "memory.tmx"},
-			{Source: Content{{Kind: Open, ID: "tm1", Type: "bold"}, {Kind: Text, Text: "第二"}}, Target: PlainText("Второе"), Score: 75, Origin: "memory.tmx"},
+		u.Segments[1].Matches = []interchange.Match{
+			{Source: interchange.Content{{Kind: interchange.Text, Text: "第二句"}, {Kind: interchange.Close, ID: "tm1", Type: "bold"}, {Kind: interchange.Text, Text: "在那里"}, {Kind: interchange.Standalone, ID: "tm2", Type: "lb"}},
+				Target: interchange.Content{{Kind: interchange.Text, Text: "Второе"}, {Kind: interchange.Close, ID: "tm1", Type: "bold"}, {Kind: interchange.Text, Text: " там"}, {Kind: interchange.Standalone, ID: "tm2", Type: "lb"}}, Score: 85, Origin: "memory.tmx"},
+			{Source: interchange.Content{{Kind: interchange.Open, ID: "tm1", Type: "bold"}, {Kind: interchange.Text, Text: "第二"}}, Target: interchange.PlainText("Второе"), Score: 75, Origin: "memory.tmx"},
 		}
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		for _, p := range xliff2Problems(parseXML(t, buf.Bytes()), v) {
@@ -331,7 +338,7 @@ func TestXLIFF2Conformance(t *testing.T) {
 			t.Logf("%s", buf.String())
 		}
 		// It reads back whole.
-		y, err := ReadXLIFF(bytes.NewReader(buf.Bytes()), "f.xlf")
+		y, err := interchange.ReadXLIFF(bytes.NewReader(buf.Bytes()), "f.xlf")
 		if err != nil || y.Version != v || len(y.Warnings) != 0 || len(y.Units()) != len(x.Units()) {
 			t.Errorf("%s read back: %v, version %q, warnings %v", v, err, y.Version, y.Warnings)
 		}
@@ -348,7 +355,7 @@ func TestXLIFF2Conformance(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := WriteXLIFF(&buf, &XLIFF{Version: "2.2", SrcLang: "zh", TgtLang: "ru"}); err == nil || !strings.Contains(err.Error(), `version "2.2" is not supported (1.2, 2.0 or 2.1)`) {
+	if err := interchange.WriteXLIFF(&buf, &interchange.XLIFF{Version: "2.2", SrcLang: "zh", TgtLang: "ru"}); err == nil || !strings.Contains(err.Error(), `version "2.2" is not supported (1.2, 2.0 or 2.1)`) {
 		t.Errorf("2.2, whose namespace differs: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 const manuscript = `# 论坛开幕
@@ -51,11 +52,11 @@ func TestDocumentRoundTrip(t *testing.T) {
 		}
 		x.Version = version
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		// A translator (or CAT tool) fills in the targets, keeping codes.
-		y, err := ReadXLIFF(&buf, "essay.xlf")
+		y, err := interchange.ReadXLIFF(&buf, "essay.xlf")
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", version, err, buf.String())
 		}
@@ -70,7 +71,7 @@ func TestDocumentRoundTrip(t *testing.T) {
 						t.Fatalf("%s: unexpected segment %q", version, s.Source.Plain())
 					}
 					s.Target = translateKeepingCodes(s.Source, ru)
-					s.State = Translated
+					s.State = interchange.Translated
 					segs++
 				}
 			}
@@ -104,20 +105,20 @@ func TestDocumentRoundTrip(t *testing.T) {
 
 // translateKeepingCodes builds a target with the source's codes placed
 // around the translated words the test knows.
-func translateKeepingCodes(src Content, ru string) Content {
+func translateKeepingCodes(src interchange.Content, ru string) interchange.Content {
 	codes := src.Codes()
 	if len(codes) == 0 {
-		return PlainText(ru)
+		return interchange.PlainText(ru)
 	}
 	switch {
 	case strings.Contains(ru, "240,1 млрд долларов"):
-		return Content{{Kind: Text, Text: "Товарооборот достиг "}, codes[0], {Kind: Text, Text: "240,1 млрд долларов"}, codes[1], {Kind: Text, Text: "."}}
+		return interchange.Content{{Kind: interchange.Text, Text: "Товарооборот достиг "}, codes[0], {Kind: interchange.Text, Text: "240,1 млрд долларов"}, codes[1], {Kind: interchange.Text, Text: "."}}
 	case strings.Contains(ru, "образец"):
-		return Content{{Kind: Text, Text: "Он сказал: «Это "}, codes[0], {Kind: Text, Text: "образец"}, codes[1], {Kind: Text, Text: "»."}}
+		return interchange.Content{{Kind: interchange.Text, Text: "Он сказал: «Это "}, codes[0], {Kind: interchange.Text, Text: "образец"}, codes[1], {Kind: interchange.Text, Text: "»."}}
 	case strings.Contains(ru, "рекорд"):
-		return Content{{Kind: Text, Text: "Это рекорд."}, codes[0]}
+		return interchange.Content{{Kind: interchange.Text, Text: "Это рекорд."}, codes[0]}
 	}
-	return PlainText(ru)
+	return interchange.PlainText(ru)
 }
 
 func TestApplyKeepsUntranslated(t *testing.T) {
@@ -126,9 +127,9 @@ func TestApplyKeepsUntranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x.Files[0].Units[0].Segments[0].Target = PlainText("Первый абзац.")
-	x.Files[0].Units[0].Segments[0].State = Translated
-	x.Files[0].Units = append(x.Files[0].Units, Unit{ID: "p-nonexistent", Segments: []Segment{{Source: PlainText("x"), Target: PlainText("y"), State: Translated}}})
+	x.Files[0].Units[0].Segments[0].Target = interchange.PlainText("Первый абзац.")
+	x.Files[0].Units[0].Segments[0].State = interchange.Translated
+	x.Files[0].Units = append(x.Files[0].Units, interchange.Unit{ID: "p-nonexistent", Segments: []interchange.Segment{{Source: interchange.PlainText("x"), Target: interchange.PlainText("y"), State: interchange.Translated}}})
 	res, err := ApplyTranslation(d, x)
 	if err != nil {
 		t.Fatal(err)

@@ -1,9 +1,10 @@
-package interchange
+package translate
 
 import (
 	"reflect"
 	"testing"
 
+	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/segment"
 )
 
@@ -13,12 +14,12 @@ import (
 // the rules of its script, whatever the document's language; a quotation's
 // source after a dash stays with it.
 func TestSplitContentMixedScripts(t *testing.T) {
-	c := Content{
-		{Kind: Text, Text: "会谈结束。Путин сказал: «Хорошо!» Все засмеялись."},
-		{Kind: Open, ID: "1"},
-		{Kind: Text, Text: "The statement was signed."},
-		{Kind: Close, ID: "1"},
-		{Kind: Text, Text: "“合作共赢。”——习近平"},
+	c := interchange.Content{
+		{Kind: interchange.Text, Text: "会谈结束。Путин сказал: «Хорошо!» Все засмеялись."},
+		{Kind: interchange.Open, ID: "1"},
+		{Kind: interchange.Text, Text: "The statement was signed."},
+		{Kind: interchange.Close, ID: "1"},
+		{Kind: interchange.Text, Text: "“合作共赢。”——习近平"},
 	}
 	want := []string{"会谈结束。", "Путин сказал: «Хорошо!»", "Все засмеялись.", "{1}The statement was signed.{/1}", "“合作共赢。”——习近平"}
 	for _, lang := range segment.Languages {
@@ -33,13 +34,13 @@ func TestSplitContentMixedScripts(t *testing.T) {
 }
 
 // showRuns writes content with its codes as {N} and {/N}.
-func showRuns(c Content) string {
+func showRuns(c interchange.Content) string {
 	s := ""
 	for _, r := range c {
 		switch r.Kind {
-		case Text:
+		case interchange.Text:
 			s += r.Text
-		case Close:
+		case interchange.Close:
 			s += "{/" + r.ID + "}"
 		default:
 			s += "{" + r.ID + "}"

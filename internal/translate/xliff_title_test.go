@@ -1,9 +1,10 @@
-package interchange
+package translate
 
 import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // TestTitleTranslatedOnce exports documents whose title is also their
@@ -38,8 +39,8 @@ func TestTitleTranslatedOnce(t *testing.T) {
 			for ui := range x.Files[fi].Units {
 				for si := range x.Files[fi].Units[ui].Segments {
 					s := &x.Files[fi].Units[ui].Segments[si]
-					s.Target = Content{{Kind: Text, Text: words[s.Source.Plain()]}}
-					s.State = Translated
+					s.Target = interchange.Content{{Kind: interchange.Text, Text: words[s.Source.Plain()]}}
+					s.State = interchange.Translated
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // TestBodyFieldsExported exports a paragraph with fields, one of them a
@@ -34,7 +35,7 @@ func TestBodyFieldsExported(t *testing.T) {
 	} {
 		x.Version = tc.version
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(buf.String(), tc.want) {
@@ -43,7 +44,7 @@ func TestBodyFieldsExported(t *testing.T) {
 		if tc.version == "2.1" && !strings.Contains(buf.String(), `>PAGEREF _Ref1 \h</data>`) {
 			t.Errorf("XLIFF 2.1 lacks the instruction as original data:\n%s", buf.String())
 		}
-		y, err := ReadXLIFF(&buf, "paper.xlf")
+		y, err := interchange.ReadXLIFF(&buf, "paper.xlf")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,12 +53,12 @@ func TestBodyFieldsExported(t *testing.T) {
 				s := &y.Files[fi].Units[ui].Segments[0]
 				s.Target = nil
 				for _, r := range s.Source {
-					if r.Kind == Text {
+					if r.Kind == interchange.Text {
 						r.Text = map[string]string{"Таблица ": "Table ", "См. на с. ": "See page ", ".": "."}[r.Text]
 					}
 					s.Target = append(s.Target, r)
 				}
-				s.State = Translated
+				s.State = interchange.Translated
 			}
 		}
 		e := newDoc()
@@ -107,7 +108,7 @@ func TestCrossReferenceTranslated(t *testing.T) {
 				s := &x.Files[fi].Units[ui].Segments[si]
 				s.Target = nil
 				for _, r := range s.Source {
-					if r.Kind == Text {
+					if r.Kind == interchange.Text {
 						tr, ok := words[r.Text]
 						if !ok {
 							t.Fatalf("no translation for %q", r.Text)
@@ -116,7 +117,7 @@ func TestCrossReferenceTranslated(t *testing.T) {
 					}
 					s.Target = append(s.Target, r)
 				}
-				s.State = Translated
+				s.State = interchange.Translated
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // TestHeadersExported exports a document's headers and footers as units
@@ -46,19 +47,19 @@ func TestHeadersExported(t *testing.T) {
 	for _, version := range []string{"1.2", "2.1"} {
 		x.Version = version
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		if version == "2.1" && !strings.Contains(buf.String(), `canDelete="no"`) {
 			t.Errorf("%s: the field codes are not protected:\n%s", version, buf.String())
 		}
-		y, err := ReadXLIFF(&buf, "paper.xlf")
+		y, err := interchange.ReadXLIFF(&buf, "paper.xlf")
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr := map[string]Content{
-			"Текст статьи.":  PlainText("The paper's text."),
-			"Сборник форума": PlainText("Forum collection"),
+		tr := map[string]interchange.Content{
+			"Текст статьи.":  interchange.PlainText("The paper's text."),
+			"Сборник форума": interchange.PlainText("Forum collection"),
 		}
 		for fi := range y.Files {
 			for ui := range y.Files[fi].Units {
@@ -67,9 +68,9 @@ func TestHeadersExported(t *testing.T) {
 				if !ok {
 					sc := s.Source.Codes()
 					// "Page {PAGE} of {NUMPAGES}"
-					c = Content{{Kind: Text, Text: "Page "}, sc[0], {Kind: Text, Text: " of "}, sc[1]}
+					c = interchange.Content{{Kind: interchange.Text, Text: "Page "}, sc[0], {Kind: interchange.Text, Text: " of "}, sc[1]}
 				}
-				s.Target, s.State = c, Translated
+				s.Target, s.State = c, interchange.Translated
 			}
 		}
 		e := newDoc()

@@ -1,6 +1,7 @@
-package interchange
+package translate
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 
@@ -94,7 +95,7 @@ func settleTranslatedLang(d *doc.Document, tgt string) {
 			if b.Lang != "" && (lang.SameLanguage(b.Lang, outer) || translatedAway(blockText(b), b.Lang, tgt)) {
 				b.Lang = ""
 			}
-			inner := firstNonEmpty(b.Lang, outer)
+			inner := cmp.Or(b.Lang, outer)
 			b.Inlines = settleSpans(b.Inlines, inner, tgt)
 			if b.Figure != nil {
 				b.Figure.Caption = settleSpans(b.Figure.Caption, inner, tgt)

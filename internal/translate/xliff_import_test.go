@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 var tagNotation = regexp.MustCompile(`\{(/?)(\d+)(/?)\}`)
@@ -17,15 +18,15 @@ var tagNotation = regexp.MustCompile(`\{(/?)(\d+)(/?)\}`)
 // (opens span N), {/N} (closes it) and {N/} (standalone code N). A code
 // takes its type from the source's code of the same id, "bold" when the
 // source has none.
-func target(s string, src Content) Content {
+func target(s string, src interchange.Content) interchange.Content {
 	types := map[string]string{}
 	for _, r := range src.Codes() {
 		types[r.ID] = r.Type
 	}
-	var c Content
+	var c interchange.Content
 	last := 0
 	for _, m := range tagNotation.FindAllStringSubmatchIndex(s, -1) {
-		c = c.appendText(s[last:m[0]])
+		c = c.AppendText(s[last:m[0]])
 		last = m[1]
 		id := s[m[4]:m[5]]
 		typ := types[id]
@@ -34,14 +35,14 @@ func target(s string, src Content) Content {
 		}
 		switch {
 		case m[3] > m[2]:
-			c = append(c, Run{Kind: Close, ID: id, Type: typ})
+			c = append(c, interchange.Run{Kind: interchange.Close, ID: id, Type: typ})
 		case m[7] > m[6]:
-			c = append(c, Run{Kind: Standalone, ID: id, Type: typ})
+			c = append(c, interchange.Run{Kind: interchange.Standalone, ID: id, Type: typ})
 		default:
-			c = append(c, Run{Kind: Open, ID: id, Type: typ})
+			c = append(c, interchange.Run{Kind: interchange.Open, ID: id, Type: typ})
 		}
 	}
-	return c.appendText(s[last:])
+	return c.AppendText(s[last:])
 }
 
 // TestImportSaysWhatItLoses imports translations that lose or invent
@@ -60,7 +61,7 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 	tests := []struct {
 		name    string
 		targets map[[2]int]string // replacing those of good
-		change  func(x *XLIFF, d *doc.Document)
+		change  func(x *interchange.XLIFF, d *doc.Document)
 		// warnings, in order, by a piece of each.
 		warnings []string
 		// what the Markdown of the result holds and does not hold.
@@ -105,8 +106,8 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 			warnings: []string{`tag 2 (footnote) of the source is missing`, `tag 2 (footnote) is a standalone code in the source but not in the translation: dropped`},
 			has:      []string{"Это рекорд.[^1]"}},
 		{name: "source changed since the export",
-			change: func(x *XLIFF, d *doc.Document) {
-				x.Files[0].Units[1].Segments[0].Source = PlainText("论坛在上海举行。")
+			change: func(x *interchange.XLIFF, d *doc.Document) {
+				x.Files[0].Units[1].Segments[0].Source = interchange.PlainText("论坛在上海举行。")
 			},
 			warnings: []string{`unit "p-55mgzo36" translates "论坛在上海举行。", but the document has "论坛在北京举行。" there (changed since the export?): kept in the source language`},
 			has:      []string{"论坛在北京举行。"}, lacks: []string{"Пекине"}, kept: 1},
@@ -115,45 +116,45 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 			warnings: []string{`unit "p-55mgzo36": segment 1 is marked translated but its target is empty: kept in the source language`},
 			has:      []string{"论坛在北京举行。"}, kept: 1},
 		{name: "partly translated",
-			change: func(x *XLIFF, d *doc.Document) {
+			change: func(x *interchange.XLIFF, d *doc.Document) {
 				s := &x.Files[0].Units[0].Segments[1]
-				s.Target, s.State = s.Source, New
+				s.Target, s.State = s.Source, interchange.New
 			},
 			warnings: []string{`unit "p-w26hyngt": 1 of 2 segments not translated (2): kept in the source language`},
 			has:      []string{"Товарооборот достиг **240,1 млрд долларов**. <span lang=\"zh\">这是历史新高[^1]。</span>\n"}, partial: 1},
 		{name: "partly translated, the first sentence left",
-			change: func(x *XLIFF, d *doc.Document) {
+			change: func(x *interchange.XLIFF, d *doc.Document) {
 				s := &x.Files[0].Units[0].Segments[0]
-				s.Target, s.State = nil, New
+				s.Target, s.State = nil, interchange.New
 			},
 			warnings: []string{`unit "p-w26hyngt": 1 of 2 segments not translated (1): kept in the source language`},
 			has:      []string{"<span lang=\"zh\">中俄贸易额达到**2401亿美元**。</span> Это рекорд[^1].\n"}, partial: 1},
 		{name: "partly translated, one segment empty",
-			change: func(x *XLIFF, d *doc.Document) {
+			change: func(x *interchange.XLIFF, d *doc.Document) {
 				x.Files[0].Units[0].Segments[0].Target = nil
 			},
 			warnings: []string{`unit "p-w26hyngt": segment 1 is marked translated but its target is empty: kept in the source language`},
 			has:      []string{"<span lang=\"zh\">中俄贸易额达到**2401亿美元**。</span> Это рекорд[^1].\n"}, partial: 1},
 		{name: "a note not translated",
-			change: func(x *XLIFF, d *doc.Document) {
+			change: func(x *interchange.XLIFF, d *doc.Document) {
 				s := &x.Files[0].Units[2].Segments[0]
-				s.Target, s.State = s.Source, New
+				s.Target, s.State = s.Source, interchange.New
 			},
 			has: []string{"[^1]: <span lang=\"zh\">据海关统计。</span>\n"}, kept: 1},
 		{name: "not translated at all",
-			change: func(x *XLIFF, d *doc.Document) {
+			change: func(x *interchange.XLIFF, d *doc.Document) {
 				s := &x.Files[0].Units[1].Segments[0]
-				s.Target, s.State = nil, New
+				s.Target, s.State = nil, interchange.New
 			},
 			has: []string{"\n<span lang=\"zh\">论坛在北京举行。</span>\n"}, kept: 1},
 		{name: "a unit the document does not have",
-			change: func(x *XLIFF, d *doc.Document) {
+			change: func(x *interchange.XLIFF, d *doc.Document) {
 				x.Files[0].Units[1].ID = "p-elsewhere"
 			},
 			warnings: []string{`unit "p-elsewhere" is not in the document: its translation is not used`},
 			has:      []string{"论坛在北京举行。"}, missing: 1, unkn: 1},
 		{name: "another source language",
-			change: func(x *XLIFF, d *doc.Document) {
+			change: func(x *interchange.XLIFF, d *doc.Document) {
 				d.Lang = "ru"
 			},
 			warnings: []string{"the file translates from zh, but the document is in ru"},
@@ -167,10 +168,10 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 		}
 		// Write and read the file, as a CAT tool hands it back.
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
-		if x, err = ReadXLIFF(&buf, "a.xlf"); err != nil {
+		if x, err = interchange.ReadXLIFF(&buf, "a.xlf"); err != nil {
 			t.Fatal(err)
 		}
 		units := x.Units()
@@ -180,7 +181,7 @@ func TestImportSaysWhatItLoses(t *testing.T) {
 				tr = v
 			}
 			seg := &x.Files[0].Units[k[0]].Segments[k[1]]
-			seg.Target, seg.State = target(tr, units[k[0]].Segments[k[1]].Source), Translated
+			seg.Target, seg.State = target(tr, units[k[0]].Segments[k[1]].Source), interchange.Translated
 		}
 		if tt.change != nil {
 			tt.change(x, d)
@@ -231,7 +232,7 @@ func TestImportRefuses(t *testing.T) {
 		{"zh-CN", "zh-Hans", "the XLIFF file translates zh-CN into zh-Hans: source and target are the same language"},
 	} {
 		d := readMD(t, "论坛。\n")
-		x := &XLIFF{SrcLang: tt.src, TgtLang: tt.tgt}
+		x := &interchange.XLIFF{SrcLang: tt.src, TgtLang: tt.tgt}
 		if _, err := ApplyTranslation(d, x); err == nil || err.Error() != tt.want {
 			t.Errorf("%s to %s: got %v, want %q", tt.src, tt.tgt, err, tt.want)
 		}
@@ -251,7 +252,7 @@ func TestPartialTranslationNests(t *testing.T) {
 	if len(segs) != 2 {
 		t.Fatalf("want two segments, got %+v", segs)
 	}
-	segs[0].Target, segs[0].State = target("Первое {1}очень важно.", segs[0].Source), Translated
+	segs[0].Target, segs[0].State = target("Первое {1}очень важно.", segs[0].Source), interchange.Translated
 	res, err := ApplyTranslation(d, x)
 	if err != nil || len(res.Partial) != 1 || res.Translated != 0 || len(res.Warnings) != 1 {
 		t.Fatalf("applied %+v, %v", res, err)
@@ -294,7 +295,7 @@ func TestImportLetterless(t *testing.T) {
 	}
 	units[0].Segments[0].Target = units[0].Segments[0].Source
 	seg := &units[2].Segments[0]
-	seg.Target, seg.State = target("Форум прошёл в Пекине.", seg.Source), Translated
+	seg.Target, seg.State = target("Форум прошёл в Пекине.", seg.Source), interchange.Translated
 	res, err := ApplyTranslation(d, x)
 	if err != nil {
 		t.Fatal(err)
@@ -348,7 +349,7 @@ func TestImportCopiedSource(t *testing.T) {
 			t.Fatal(err)
 		}
 		seg := &x.Files[0].Units[0].Segments[0]
-		seg.Target, seg.State, seg.NoTranslate = seg.Source, Translated, tt.noTranslate
+		seg.Target, seg.State, seg.NoTranslate = seg.Source, interchange.Translated, tt.noTranslate
 		res, err := ApplyTranslation(d, x)
 		if err != nil {
 			t.Fatal(err)

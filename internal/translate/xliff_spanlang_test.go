@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"archive/zip"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/docx"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // TestTranslatedSpanLang imports translations of text marked as in another
@@ -80,7 +81,7 @@ func TestTranslatedSpanLang(t *testing.T) {
 		}
 		for k, s := range tc.segs {
 			if s != "" {
-				segs[k].Target, segs[k].State = target(s, segs[k].Source), Translated
+				segs[k].Target, segs[k].State = target(s, segs[k].Source), interchange.Translated
 			}
 		}
 		if _, err := ApplyTranslation(d, x); err != nil {

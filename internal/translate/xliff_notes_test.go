@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // TestImportKeepsNotes imports a translation that drops one note
@@ -49,7 +50,7 @@ func TestImportKeepsNotes(t *testing.T) {
 			if want == "The third." {
 				dropped = u.ID
 			}
-			s.Target, s.State = target(want, s.Source), Translated
+			s.Target, s.State = target(want, s.Source), interchange.Translated
 		}
 	}
 	res, err := ApplyTranslation(d, x)
@@ -100,17 +101,17 @@ func TestImportKeepsNotes(t *testing.T) {
 }
 
 // tagged writes content in the notation target reads.
-func tagged(c Content) string {
+func tagged(c interchange.Content) string {
 	var b strings.Builder
 	for _, r := range c {
 		switch r.Kind {
-		case Text:
+		case interchange.Text:
 			b.WriteString(r.Text)
-		case Open:
+		case interchange.Open:
 			b.WriteString("{" + r.ID + "}")
-		case Close:
+		case interchange.Close:
 			b.WriteString("{/" + r.ID + "}")
-		case Standalone:
+		case interchange.Standalone:
 			b.WriteString("{" + r.ID + "/}")
 		}
 	}

@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 // formula is x² + y₁ in each form the model keeps.
@@ -64,7 +65,7 @@ func TestFormulasAnchorsAndMarks(t *testing.T) {
 		}
 		x.Version = tt.version
 		var buf bytes.Buffer
-		if err := WriteXLIFF(&buf, x); err != nil {
+		if err := interchange.WriteXLIFF(&buf, x); err != nil {
 			t.Fatal(err)
 		}
 		out := buf.String()
@@ -76,7 +77,7 @@ func TestFormulasAnchorsAndMarks(t *testing.T) {
 		if strings.Contains(out, "E=mc^2") {
 			t.Errorf("%s: a paragraph that is only a formula was exported:\n%s", tt.version, out)
 		}
-		y, err := ReadXLIFF(&buf, "f.xlf")
+		y, err := interchange.ReadXLIFF(&buf, "f.xlf")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,15 +90,15 @@ func TestFormulasAnchorsAndMarks(t *testing.T) {
 		}
 		// The translator moves the codes around the Russian words.
 		codes := units[1].Segments[0].Source.Codes()
-		tr := map[string]Content{
-			"title": PlainText("Формулы и примечания"),
-			"p-1":   {codes[0], {Kind: Text, Text: "Уравнение верно, когда "}, codes[1], {Kind: Text, Text: " равно единице"}, codes[2], {Kind: Text, Text: "."}},
+		tr := map[string]interchange.Content{
+			"title": interchange.PlainText("Формулы и примечания"),
+			"p-1":   {codes[0], {Kind: interchange.Text, Text: "Уравнение верно, когда "}, codes[1], {Kind: interchange.Text, Text: " равно единице"}, codes[2], {Kind: interchange.Text, Text: "."}},
 			"p-2":   target("См. {1}выше{/1}.", units[2].Segments[0].Source),
-			"p-n":   PlainText("Примечание автора."),
+			"p-n":   interchange.PlainText("Примечание автора."),
 		}
 		for i := range y.Files[0].Units {
 			u := &y.Files[0].Units[i]
-			u.Segments[0].Target, u.Segments[0].State = tr[u.ID], Translated
+			u.Segments[0].Target, u.Segments[0].State = tr[u.ID], interchange.Translated
 		}
 		res, err := ApplyTranslation(d, y)
 		if err != nil {
@@ -131,7 +132,7 @@ func TestLostFormula(t *testing.T) {
 	}
 	for i := range x.Files[0].Units {
 		u := &x.Files[0].Units[i]
-		u.Segments[0].Target, u.Segments[0].State = PlainText("Перевод."), Translated
+		u.Segments[0].Target, u.Segments[0].State = interchange.PlainText("Перевод."), interchange.Translated
 	}
 	res, err := ApplyTranslation(d, x)
 	if err != nil {
@@ -185,7 +186,7 @@ func TestTextsBesideBlocks(t *testing.T) {
 		if !nmtoken.MatchString(u.ID) {
 			t.Errorf("unit id %q is not an XML name token", u.ID)
 		}
-		u.Segments[0].Target, u.Segments[0].State = PlainText(tr[u.ID]), Translated
+		u.Segments[0].Target, u.Segments[0].State = interchange.PlainText(tr[u.ID]), interchange.Translated
 		if u.ID == "l-1.label" {
 			u.Segments[0].Target = target("第{1/}条", u.Segments[0].Source)
 		}

@@ -1,4 +1,4 @@
-package interchange
+package translate
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/interchange"
 )
 
 const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -70,7 +71,7 @@ func TestOmegaTRoundTrip(t *testing.T) {
 	}
 	x.Version = "1.2"
 	var xb bytes.Buffer
-	if err := WriteXLIFF(&xb, x); err != nil {
+	if err := interchange.WriteXLIFF(&xb, x); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(proj, "source", "essay.xlf"), xb.Bytes(), 0o644); err != nil {
@@ -80,15 +81,15 @@ func TestOmegaTRoundTrip(t *testing.T) {
 	// stays untranslated. OmegaT shows the formula and the note mark as
 	// its tags <x0/> and <f1/>, and moves the leading anchor out of the
 	// segment.
-	mem := &TMX{SrcLang: "zh-CN"}
+	mem := &interchange.TMX{SrcLang: "zh-CN"}
 	for zh, ru := range map[string]string{
 		"论坛开幕": "Открытие форума", "这是历史新高。": "Это рекорд.", "论坛由两国科学院共同主办。": "Форум организовали академии наук двух стран.",
 		"当<x0/>等于一时，方程成立<f1/>。": "Уравнение верно, когда <x0/> равно единице<f1/>.", "作者注。": "Примечание автора.",
 	} {
-		mem.Units = append(mem.Units, TU{Variants: []TUV{{Lang: "zh-CN", Seg: PlainText(zh)}, {Lang: "ru-RU", Seg: PlainText(ru)}}})
+		mem.Units = append(mem.Units, interchange.TU{Variants: []interchange.TUV{{Lang: "zh-CN", Seg: interchange.PlainText(zh)}, {Lang: "ru-RU", Seg: interchange.PlainText(ru)}}})
 	}
 	var mb bytes.Buffer
-	if err := WriteTMX(&mb, mem, testVersion); err != nil {
+	if err := interchange.WriteTMX(&mb, mem, testVersion); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(proj, "tm", "auto", "tandem.tmx"), mb.Bytes(), 0o644); err != nil {
@@ -122,7 +123,7 @@ func TestOmegaTRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	y, err := ReadXLIFF(f, "target/essay.xlf")
+	y, err := interchange.ReadXLIFF(f, "target/essay.xlf")
 	if err != nil {
 		t.Fatal(err)
 	}
