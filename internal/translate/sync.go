@@ -38,10 +38,10 @@ type piece struct {
 }
 
 // cut cuts d into sentences the way the XLIFF export does
-// (interchange.FromDocument), so that the workbench and desktop CAT tools
+// (FromDocument), so that the workbench and desktop CAT tools
 // see the same segments under the same keys.
 func cut(d *doc.Document, srcLang, lang string) ([]piece, error) {
-	x, err := interchange.FromDocument(d, "", srcLang, lang)
+	x, err := FromDocument(d, "", srcLang, lang)
 	if err != nil {
 		return nil, err
 	}

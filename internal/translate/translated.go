@@ -56,7 +56,7 @@ func DocumentOf(ctx context.Context, q store.Querier, revs *revision.Store, tran
 		byKey[s.Key] = s
 	}
 	d := rev.Doc
-	x, err := interchange.FromDocument(d, "", tr.SourceLang, tr.Lang)
+	x, err := FromDocument(d, "", tr.SourceLang, tr.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("translated document %d: %w", translationID, err)
 	}
@@ -76,7 +76,7 @@ func DocumentOf(ctx context.Context, q store.Querier, revs *revision.Store, tran
 			}
 		}
 	}
-	applied, err := interchange.ApplyTranslation(d, x)
+	applied, err := ApplyTranslation(d, x)
 	if err != nil {
 		return nil, fmt.Errorf("translated document %d: %w", translationID, err)
 	}
