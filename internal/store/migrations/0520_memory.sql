@@ -7,8 +7,7 @@
 -- A unit with the same pair and texts is one unit: saving it again
 -- updates changed_at and changed_by. Lookups load a pair's units in id
 -- order and then only rows with a greater id, so that the index of every
--- server process stays current; a unit seen again gets a new id
--- (tm_unit_seen) so that the others see its new date.
+-- server process stays current.
 CREATE TABLE tm_units (
   id {{id}},
   from_lang TEXT NOT NULL,
@@ -28,7 +27,7 @@ CREATE TABLE tm_units (
 );
 CREATE INDEX tm_units_pair ON tm_units (from_lang, to_lang, id);
 CREATE UNIQUE INDEX tm_units_text ON tm_units (from_lang, to_lang, text_key);
-CREATE INDEX tm_units_collection ON tm_units (collection_id) ;
+CREATE INDEX tm_units_collection ON tm_units (collection_id);
 
 -- A forum's termbase: one entry per concept (a person, an institution, a
 -- treaty's title), with its terms in each language.
