@@ -97,8 +97,8 @@ func (m *Memory) Add(ctx context.Context, q store.Querier, u MemoryUnit) error {
 // unitRow is a unit as a row of tm_units.
 type unitRow struct {
 	from, to, source, target, sourceCodes, targetCodes, context, origin, by, key string
-	collection                                                                     sql.NullInt64
-	changed                                                                        time.Time
+	collection                                                                   sql.NullInt64
+	changed                                                                      time.Time
 }
 
 func newUnitRow(u MemoryUnit) (*unitRow, error) {
