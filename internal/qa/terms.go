@@ -1,30 +1,36 @@
 package qa
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/segment"
 )
 
 // A termHit is where a term of the list stands in a text, in words
-// (segment.Words: each Han character is a word).
+// (segment.Words: each Han character is a word) and in bytes.
 type termHit struct {
-	concept  int
-	term     interchange.Term
-	from, to int
+	concept    int
+	term       interchange.Term
+	from, to   int // words
+	start, end int // bytes
 }
 
-// stems returns the words of text reduced to their stems.
-func stems(text, lang string) []string {
-	ws := segment.Words(text)
-	for k := range ws {
-		ws[k] = segment.Stem(ws[k], lang)
+// stems returns the words of text reduced to their stems, and where each
+// stands in text.
+func stems(text, lang string) ([]string, [][2]int) {
+	spans := segment.WordSpans(text)
+	ws := make([]string, len(spans))
+	for k, sp := range spans {
+		ws[k] = segment.Stem(strings.ToLower(text[sp[0]:sp[1]]), lang)
 	}
-	return ws
+	return ws, spans
 }
 
 // findTerm returns where term stands in words (already stemmed).
 func findTerm(words []string, term, lang string) [][2]int {
-	tw := stems(term, lang)
+	tw, _ := stems(term, lang)
 	if len(tw) == 0 {
 		return nil
 	}
@@ -46,15 +52,19 @@ outer:
 // not count: in 上海合作组织 (the SCO) the term 合作 (cooperation) is not
 // used.
 func (c *Checker) hits(text, lang string, keep func(interchange.Term) bool, longest bool) []termHit {
-	words := stems(text, lang)
+	return termHits(c.Terms, text, lang, keep, longest)
+}
+
+func termHits(tb *interchange.Termbase, text, lang string, keep func(interchange.Term) bool, longest bool) []termHit {
+	words, spans := stems(text, lang)
 	var all []termHit
-	for k, concept := range c.Terms.Entries {
+	for k, concept := range tb.Entries {
 		for _, term := range concept.Terms {
 			if baseLang(term.Lang) != lang || !keep(term) {
 				continue
 			}
 			for _, sp := range findTerm(words, term.Text, lang) {
-				all = append(all, termHit{k, term, sp[0], sp[1]})
+				all = append(all, termHit{k, term, sp[0], sp[1], spans[sp[0]][0], spans[sp[1]-1][1]})
 			}
 		}
 	}
@@ -73,6 +83,38 @@ func (c *Checker) hits(text, lang string, keep func(interchange.Term) bool, long
 		if !inside {
 			out = append(out, h)
 		}
+	}
+	return out
+}
+
+// TermUse is a term of a termbase found in a text.
+type TermUse struct {
+	Concept    int // the index of its concept in the termbase's Entries
+	Term       interchange.Term
+	Start, End int // where it stands in the text, in bytes
+}
+
+// FindTerms returns the uses in text, written in language tag, of the
+// termbase's terms that are not forbidden, in the order they stand, as the
+// terminology check finds them: words compared by stem (Russian case
+// forms, English inflections, any letter case), Chinese character by
+// character, and a term inside a longer term of another concept not
+// counted.
+func FindTerms(tb *interchange.Termbase, text, tag string) []TermUse {
+	if tb == nil {
+		return nil
+	}
+	notForbidden := func(term interchange.Term) bool { return term.Status != interchange.Forbidden }
+	hs := termHits(tb, text, baseLang(tag), notForbidden, true)
+	slices.SortStableFunc(hs, func(a, b termHit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+	out := make([]TermUse, len(hs))
+	for k, h := range hs {
+		out[k] = TermUse{Concept: h.concept, Term: h.term, Start: h.start, End: h.end}
 	}
 	return out
 }

@@ -10,13 +10,25 @@ import (
 // digits in Russian and English; each Han character on its own in Chinese,
 // where words are not delimited. Tokens are lower-cased.
 func Words(text string) []string {
-	var out []string
+	spans := WordSpans(text)
+	out := make([]string, len(spans))
+	for k, sp := range spans {
+		out[k] = strings.ToLower(text[sp[0]:sp[1]])
+	}
+	return out
+}
+
+// WordSpans returns where the words of Words stand in text, as byte
+// offsets [start, end), so that a match found on words can be marked in
+// the text.
+func WordSpans(text string) [][2]int {
+	var out [][2]int
 	i := 0
 	for i < len(text) {
 		c, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.Is(unicode.Han, c):
-			out = append(out, text[i:i+n])
+			out = append(out, [2]int{i, i + n})
 			i += n
 		case unicode.IsLetter(c) || unicode.IsDigit(c):
 			j := i + n
@@ -35,7 +47,7 @@ func Words(text string) []string {
 				}
 				j += n2
 			}
-			out = append(out, strings.ToLower(text[i:j]))
+			out = append(out, [2]int{i, j})
 			i = j
 		default:
 			i += n

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# bench/workbench.sh prints the measured figures of the translation
+# workbench (issue 9) in one run, side by side with the anchor where there
+# is one:
+#
+#   - translation-memory lookup at 100,000 zh→ru units, through the memory
+#     in the database (each lookup reads the rows added since, then scores)
+#     on SQLite and on PostgreSQL, next to the in-memory internal/tm index
+#     of the same units (the anchor), with the ratio; also the time to
+#     import the units as one TMX file and to load the index.
+#
+# The p99 it checks (target < 10 ms) is the database read's wall time plus
+# the scoring's CPU time, so that other work on the machine does not
+# inflate the scoring; the plain wall times are printed too.
+#
+# Needs go and ../shared/data next to the repository (or
+# TANDEM_SHARED_DATA); without it the script says so and exits 0.
+# PostgreSQL is measured when TANDEM_TEST_POSTGRES names a server (or one
+# answers on 127.0.0.1:5432). Exits 1 when a target is missed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${TANDEM_SHARED_DATA:-../shared/data}
+if [ ! -d "$data" ]; then
+	echo "bench/workbench.sh: skipped: $data not found (set TANDEM_SHARED_DATA to the shared data folder)"
+	exit 0
+fi
+export TANDEM_SHARED_DATA=$(cd "$data" && pwd)
+if [ -z "${TANDEM_TEST_POSTGRES:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+	export TANDEM_TEST_POSTGRES='postgres://postgres@127.0.0.1:5432/test?sslmode=disable'
+fi
+
+missed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# target DIALECT: checks the lookup p99 the eval logged for DIALECT.
+target() {
+	local value
+	value=$(grep -E "^ +memory_eval_test.go:[0-9]+: $1: [0-9]+ lookups" "$log" | grep -oE "p99 [0-9.]+ ms" | head -1 | awk '{print $2}' || true)
+	if [ -z "$value" ]; then
+		echo "  $1 lookup p99: not measured (see the test's output above)"
+		missed=1
+	elif awk -v v="$value" 'BEGIN { exit !(v < 10) }'; then
+		echo "  $1 lookup p99: $value ms < 10 ms: PASS"
+	else
+		echo "  $1 lookup p99: $value ms, want < 10 ms: FAIL"
+		missed=1
+	fi
+}
+
+echo "== Translation memory in the database (100,000 zh→ru units)"
+go test -count=1 -v -timeout 30m -run 'TestEvalMemoryLookup100k' ./internal/translate >"$log" 2>&1 || true
+grep -E "memory_eval_test.go|SKIP|FAIL|skipped" "$log" | sed -E 's/^ +[a-z_]+\.go:[0-9]+: /  /' || true
+if grep -q "shared data" "$log" && ! grep -q "lookups" "$log"; then
+	echo "  skipped: the shared data lacks the texts the memory is built from"
+	exit 0
+fi
+target sqlite
+if [ -n "${TANDEM_TEST_POSTGRES:-}" ]; then
+	target postgres
+else
+	echo "  postgres: not measured: set TANDEM_TEST_POSTGRES to a server URL"
+fi
+echo "  (load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown); $(nproc 2>/dev/null || echo ?) CPUs)"
+exit $missed

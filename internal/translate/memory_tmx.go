@@ -1,0 +1,304 @@
+package translate
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// PairError refuses a TMX file none of whose units has text in both
+// languages of the pair chosen for it: it is a memory of another pair.
+// Nothing of it is imported.
+type PairError struct {
+	File     string
+	From, To string
+	// Found lists the languages the file's units hold, in canonical case.
+	Found []string
+}
+
+func (e *PairError) Error() string {
+	return fmt.Sprintf("%s: no unit has text in both %s and %s (the file holds %v)", e.File, e.From, e.To, e.Found)
+}
+
+// TMXImport says what an import of a TMX file did.
+type TMXImport struct {
+	Units int // units of the file stored (added, or already there and updated)
+	// Skipped counts the file's units without text in both languages of
+	// the pair.
+	Skipped int
+	// Warnings are the reader's, about what it skipped or assumed.
+	Warnings []interchange.Warning
+}
+
+// ImportTMX reads a TMX file (name is used in messages) and stores, in one
+// transaction, its units that have text in both from and to (same
+// language and script: zh finds zh-CN), as from → to units of the memory,
+// dated by the file (its change date, else its creation date, else now).
+// A collection id other than 0 marks them as the collection's. A file
+// that is not TMX is refused with the reader's *interchange.Error, one
+// without a unit in the pair with a *PairError; either way nothing is
+// stored.
+func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, name, from, to string, collectionID int64, by string) (TMXImport, error) {
+	var res TMXImport
+	f, err := memoryLang(from)
+	if err != nil {
+		return res, fmt.Errorf("import %s: source language: %w", name, err)
+	}
+	t, err := memoryLang(to)
+	if err != nil {
+		return res, fmt.Errorf("import %s: target language: %w", name, err)
+	}
+	if lang.SameLanguage(f, t) {
+		return res, fmt.Errorf("import %s: source and target language are both %s", name, f)
+	}
+	file, err := interchange.ReadTMX(r, name)
+	if err != nil {
+		return res, err
+	}
+	res.Warnings = file.Warnings
+	now := time.Now().UTC()
+	var rows []*unitRow
+	seen := map[string]int{}
+	found := map[string]bool{}
+	for _, tu := range file.Units {
+		for _, v := range tu.Variants {
+			found[v.Lang] = true
+		}
+		src, ok1 := tu.Variant(f)
+		tgt, ok2 := tu.Variant(t)
+		if !ok1 || !ok2 {
+			res.Skipped++
+			continue
+		}
+		changed := tu.Changed
+		if changed.IsZero() {
+			changed = tu.Created
+		}
+		if changed.IsZero() {
+			changed = now
+		}
+		row, err := newUnitRow(MemoryUnit{From: f, To: t, Source: src.Seg, Target: tgt.Seg, Context: tu.Props["x-context"],
+			Origin: firstNonEmpty(tu.Props["x-origin"], name), CollectionID: collectionID, By: by, Changed: changed})
+		if err != nil {
+			return res, err
+		}
+		if row == nil {
+			res.Skipped++
+			continue
+		}
+		// One row per pair and texts: a statement may not update a row
+		// twice. The latest date wins.
+		if k, dup := seen[row.key]; dup {
+			if row.changed.After(rows[k].changed) {
+				rows[k].changed = row.changed
+			}
+			res.Units++
+			continue
+		}
+		seen[row.key] = len(rows)
+		rows = append(rows, row)
+		res.Units++
+	}
+	if len(rows) == 0 {
+		langs := make([]string, 0, len(found))
+		for l := range found {
+			langs = append(langs, l)
+		}
+		slices.Sort(langs)
+		return res, &PairError{File: name, From: f, To: t, Found: langs}
+	}
+	err = m.db.Transact(ctx, func(tx *store.Tx) error {
+		if err := lockPair(ctx, tx, f, t); err != nil {
+			return err
+		}
+		return insertUnits(ctx, tx, rows)
+	})
+	if err != nil {
+		return TMXImport{}, fmt.Errorf("import %s: %w", name, err)
+	}
+	return res, nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// MemoryFilter chooses units of the memory: of one pair (From and To both
+// set) or of all, of one collection (CollectionID) or of any.
+type MemoryFilter struct {
+	From, To     string
+	CollectionID int64
+}
+
+func (f MemoryFilter) where() (string, []any) {
+	w, args := "1 = 1", []any{}
+	if f.From != "" && f.To != "" {
+		from, err1 := memoryLang(f.From)
+		to, err2 := memoryLang(f.To)
+		if err1 != nil || err2 != nil {
+			// No unit is of a pair that is not one.
+			return "1 = 0", nil
+		}
+		w += " AND from_lang = ? AND to_lang = ?"
+		args = append(args, from, to)
+	}
+	if f.CollectionID != 0 {
+		w += " AND collection_id = ?"
+		args = append(args, f.CollectionID)
+	}
+	return w, args
+}
+
+// ExportTMX writes the units f chooses as TMX 1.4b, oldest first, each with
+// its source and target, dated by its last change, its context and origin
+// as x-context and x-origin properties (which ImportTMX reads back).
+// version is tandem's, for the file's header.
+func ExportTMX(ctx context.Context, q store.Querier, w io.Writer, f MemoryFilter, version string) error {
+	where, args := f.where()
+	rows, err := q.Query(ctx, `SELECT id, from_lang, to_lang, source, target, source_codes, target_codes, context, origin, changed_at
+		FROM tm_units WHERE `+where+` ORDER BY id`, args...)
+	if err != nil {
+		return fmt.Errorf("export memory: %w", err)
+	}
+	defer rows.Close()
+	file := &interchange.TMX{}
+	sources := map[string]bool{}
+	for rows.Next() {
+		var (
+			id                                   int64
+			from, to, src, tgt, srcC, tgtC, c, o string
+			changed                              time.Time
+		)
+		if err := rows.Scan(&id, &from, &to, &src, &tgt, &srcC, &tgtC, &c, &o, &changed); err != nil {
+			return fmt.Errorf("export memory: %w", err)
+		}
+		sc, err := contentOf(src, srcC)
+		if err != nil {
+			return fmt.Errorf("export memory unit %d: %w", id, err)
+		}
+		tc, err := contentOf(tgt, tgtC)
+		if err != nil {
+			return fmt.Errorf("export memory unit %d: %w", id, err)
+		}
+		tu := interchange.TU{ID: strconv.FormatInt(id, 10), Changed: changed, Variants: []interchange.TUV{{Lang: from, Seg: sc}, {Lang: to, Seg: tc}}}
+		props := map[string]string{}
+		if c != "" {
+			props["x-context"] = c
+		}
+		if o != "" {
+			props["x-origin"] = o
+		}
+		if len(props) > 0 {
+			tu.Props = props
+		}
+		sources[from] = true
+		file.Units = append(file.Units, tu)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("export memory: %w", err)
+	}
+	file.SrcLang = "*all*"
+	if len(sources) == 1 {
+		for l := range sources {
+			file.SrcLang = l
+		}
+	}
+	return interchange.WriteTMX(w, file, version)
+}
+
+// contentOf returns a unit's text with its codes when it has some, else
+// its plain text.
+func contentOf(plain, codes string) (interchange.Content, error) {
+	if codes == "" {
+		return interchange.PlainText(plain), nil
+	}
+	return readCodes(codes)
+}
+
+// Pair is a language pair of the memory and how many units it holds.
+type Pair struct {
+	From, To string
+	Units    int
+}
+
+// Pairs returns the memory's language pairs, by source then target.
+func Pairs(ctx context.Context, q store.Querier) ([]Pair, error) {
+	ps, err := store.All(ctx, q, func(r store.Scanner) (Pair, error) {
+		var p Pair
+		err := r.Scan(&p.From, &p.To, &p.Units)
+		return p, err
+	}, `SELECT from_lang, to_lang, COUNT(*) FROM tm_units GROUP BY from_lang, to_lang ORDER BY from_lang, to_lang`)
+	if err != nil {
+		return nil, fmt.Errorf("memory pairs: %w", err)
+	}
+	return ps, nil
+}
+
+// MemoryCollection is a collection some units of the memory came from.
+type MemoryCollection struct {
+	ID    int64
+	Title string // the collection's title as stored (JSON of lang.Text)
+	Units int
+}
+
+// Collections returns the collections that units of the memory are marked
+// with, for export per collection.
+func Collections(ctx context.Context, q store.Querier) ([]MemoryCollection, error) {
+	cs, err := store.All(ctx, q, func(r store.Scanner) (MemoryCollection, error) {
+		var c MemoryCollection
+		err := r.Scan(&c.ID, &c.Title, &c.Units)
+		return c, err
+	}, `SELECT c.id, c.title, COUNT(*) FROM tm_units u JOIN collections c ON c.id = u.collection_id GROUP BY c.id, c.title ORDER BY c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("memory collections: %w", err)
+	}
+	return cs, nil
+}
+
+// StoredUnit is a unit as the memory's page lists it.
+type StoredUnit struct {
+	ID             int64
+	Source, Target string
+	Context        string
+	Origin         string
+	CollectionID   int64
+	By             string
+	Changed        time.Time
+}
+
+// ListUnits returns a page of the units of the pair from → to, newest
+// first, and how many the pair has in all.
+func ListUnits(ctx context.Context, q store.Querier, from, to string, limit, offset int) ([]StoredUnit, int, error) {
+	where, args := MemoryFilter{From: from, To: to}.where()
+	var total int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM tm_units WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("memory units: %w", err)
+	}
+	us, err := store.All(ctx, q, func(r store.Scanner) (StoredUnit, error) {
+		var (
+			u   StoredUnit
+			col sql.NullInt64
+		)
+		err := r.Scan(&u.ID, &u.Source, &u.Target, &u.Context, &u.Origin, &col, &u.By, &u.Changed)
+		u.CollectionID = col.Int64
+		return u, err
+	}, `SELECT id, source, target, context, origin, collection_id, changed_by, changed_at FROM tm_units WHERE `+where+
+		` ORDER BY changed_at DESC, id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("memory units: %w", err)
+	}
+	return us, total, nil
+}
