@@ -13,23 +13,6 @@ import (
 	"github.com/tandemforum/tandem/internal/store"
 )
 
-// MemoryWriter is what Save needs of the translation memory: a confirmed
-// segment goes into it in the transaction that confirms it. *Memory
-// implements it.
-type MemoryWriter interface {
-	Add(ctx context.Context, q store.Querier, u MemoryUnit) error
-}
-
-// MemoryUnit is one translated segment as the memory keeps it.
-type MemoryUnit struct {
-	From, To        string
-	Source, Target  interchange.Content
-	Context, Origin string
-	CollectionID    int64 // 0 when not from a collection
-	By              string
-	Changed         time.Time
-}
-
 // ErrConflict is the kind of a *ConflictError.
 var ErrConflict = errkind.Conflict
 
