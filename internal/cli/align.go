@@ -5,12 +5,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/tandemforum/tandem/internal/i18n"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/tandemforum/tandem/internal/i18n"
 
 	"github.com/tandemforum/tandem/internal/align"
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -118,33 +119,7 @@ func runAlign(ctx context.Context, env *Env, args []string) error {
 	if *tmxOut == "" {
 		return nil
 	}
-	tm := &interchange.TMX{SrcLang: from}
-	joiner := func(tag string) string {
-		if lang.Base(tag) == "zh" {
-			return ""
-		}
-		return " "
-	}
-	for _, b := range beads {
-		if len(b.Src) == 0 || len(b.Tgt) == 0 {
-			continue
-		}
-		var s, t []string
-		for _, i := range b.Src {
-			s = append(s, src[i])
-		}
-		for _, j := range b.Tgt {
-			t = append(t, tgt[j])
-		}
-		st, tt := strings.Join(s, joiner(from)), strings.Join(t, joiner(to))
-		if strings.TrimSpace(st) == "" || strings.TrimSpace(tt) == "" {
-			continue
-		}
-		tm.Units = append(tm.Units, interchange.TU{
-			Variants: []interchange.TUV{{Lang: from, Seg: interchange.PlainText(st)}, {Lang: to, Seg: interchange.PlainText(tt)}},
-			Props:    map[string]string{"x-alignment": b.String()},
-		})
-	}
+	tm := align.TMX(beads, src, tgt, from, to)
 	var buf bytes.Buffer
 	if err := interchange.WriteTMX(&buf, tm, toolVersion()); err != nil {
 		return err
