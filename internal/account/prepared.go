@@ -54,3 +54,11 @@ func GrantIn(ctx context.Context, tx *store.Tx, accountID, partnerID int64, role
 	}
 	return nil
 }
+
+// NewToken returns a random link token (32 bytes, URL-safe base64) and its
+// SHA-256 in hex, the only form to keep, as invitations and resets do; for
+// the links of other packages (invitations to contribute).
+func NewToken() (token, hash string) { return newToken() }
+
+// TokenHash returns the SHA-256 in hex of a link token, to look it up.
+func TokenHash(token string) string { return tokenHash(token) }
