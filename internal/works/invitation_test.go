@@ -92,7 +92,9 @@ func TestInvitationAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := tx(func(tx *store.Tx) error { return works.DeclineInvitation(ctx, tx, dinv, "Нет времени", now, by) }); err != nil {
+		if err := tx(func(tx *store.Tx) error {
+			return works.DeclineInvitation(ctx, tx, dinv, "Нет времени", now, by)
+		}); err != nil {
 			t.Fatal(err)
 		}
 		if cur, _ := works.GetContribution(ctx, db, d.ID); cur.State != works.Declined {
