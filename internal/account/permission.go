@@ -53,11 +53,17 @@ const (
 	SubjectApproval  Subject = "approval"  // requests for publication and their decisions
 	SubjectOutbox    Subject = "outbox"    // mail sent or waiting
 	SubjectEventLog  Subject = "eventlog"  // the record of changes
+	// SubjectCollection is a forum's Collected Works: its texts, languages,
+	// deadline, volume editors and the order of its contributions.
+	SubjectCollection Subject = "collection"
+	// SubjectContribution is one chapter: its metadata, authors, staff and
+	// the invitations to its authors.
+	SubjectContribution Subject = "contribution"
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
-	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog}
+	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectCollection, SubjectContribution}
 
 // Action is what is done to a subject.
 type Action string
@@ -103,7 +109,14 @@ var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
 //   - reviewer: views everything of the partner, team and approvals
 //     included, and changes nothing;
 //   - author: views persons and programme (narrowed by the caller to their
-//     own), nothing else.
+//     own), and views and edits the metadata of their own contributions
+//     (the caller narrows it to the contributions that name the account's
+//     person, and editing to those whose text is not final), nothing else.
+//
+// The Collected Works belong to the forum's hosts: their organisers and
+// editors make collections and contributions and invite authors; their
+// translators and reviewers read them (what they translate or review is
+// the contribution's staff, which the workbench checks).
 var Permissions = map[Subject]map[Action][]Role{
 	SubjectForum:     content(true, false),
 	SubjectProgramme: content(true, true),
@@ -132,6 +145,18 @@ var Permissions = map[Subject]map[Action][]Role{
 	SubjectOutbox: {},
 	SubjectEventLog: {
 		View: {Organiser, Reviewer},
+	},
+	SubjectCollection: {
+		View:   {Organiser, Editor, Translator, Reviewer},
+		Create: {Organiser, Editor},
+		Edit:   {Organiser, Editor},
+		Invite: {Organiser, Editor},
+	},
+	SubjectContribution: {
+		View:   {Organiser, Editor, Translator, Reviewer, Author},
+		Create: {Organiser, Editor},
+		Edit:   {Organiser, Editor, Author},
+		Invite: {Organiser, Editor},
 	},
 }
 

@@ -17,6 +17,8 @@ type dashboard struct {
 	Awaiting    []dashboardItem
 	Returned    []dashboardItem
 	Invitations []dashboardInvitation
+	// Mine are the contributions the account writes (an author's).
+	Mine []myContribution
 }
 
 type dashboardItem struct {
@@ -91,6 +93,9 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 				d.Invitations = append(d.Invitations, dashboardInvitation{Invitation: inv, Partner: short[inv.PartnerID]})
 			}
 		}
+	}
+	if d.Mine, err = s.myContributions(rq); err != nil {
+		return err
 	}
 	return s.officeRender(w, rq, "dashboard", "dashboard", rq.T.T("office.nav.dashboard"), &d)
 }

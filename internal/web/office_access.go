@@ -88,6 +88,7 @@ func officeMenu(a *account.Account) []string {
 		subject account.Subject
 	}{
 		{"forums", account.SubjectForum},
+		{"collections", account.SubjectCollection},
 		{"news", account.SubjectNews},
 		{"people", account.SubjectPerson},
 		{"partners", account.SubjectPartner},

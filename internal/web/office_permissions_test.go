@@ -17,6 +17,7 @@ import (
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // officeRoute is one office route as the permission table covers it: the
@@ -80,6 +81,19 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/team", account.SubjectTeam, account.View, false, false},
 	{"POST", "/office/team/invitations", account.SubjectTeam, account.Invite, false, false},
 	{"GET", "/office/events", account.SubjectEventLog, account.View, false, false},
+	{"GET", "/office/collections", account.SubjectCollection, account.View, false, false},
+	{"GET", "/office/collections/new?forum={forum}", account.SubjectCollection, account.Create, false, false},
+	{"POST", "/office/collections/new", account.SubjectCollection, account.Create, false, false},
+	{"GET", "/office/collections/{collection}", account.SubjectCollection, account.View, true, false},
+	{"GET", "/office/collections/{collection}/edit", account.SubjectCollection, account.Edit, true, false},
+	{"POST", "/office/collections/{collection}/edit", account.SubjectCollection, account.Edit, true, false},
+	{"POST", "/office/collections/{collection}/order", account.SubjectCollection, account.Edit, true, false},
+	{"GET", "/office/collections/{collection}/contributions/new", account.SubjectContribution, account.Create, true, false},
+	{"POST", "/office/collections/{collection}/contributions/new", account.SubjectContribution, account.Create, true, false},
+	{"GET", "/office/contributions/{contribution}", account.SubjectContribution, account.View, true, false},
+	{"GET", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
+	{"POST", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
+	{"POST", "/office/contributions/{contribution}/invitations", account.SubjectContribution, account.Invite, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
@@ -284,6 +298,24 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 			return err
 		}
 		other["news"] = fmt.Sprint(d.Subject.ID)
+		// A collection of each forum, with a contribution.
+		for _, x := range []struct {
+			targets map[string]string
+			forum   string
+			slug    string
+			title   string
+		}{{own, own["forum"], "own-works", "Collected Works"}, {other, other["forum"], "ias-works", "Institute of Area Studies collection"}} {
+			c := &works.Collection{ForumID: mustInt(t, x.forum), Slug: x.slug, Title: en(x.title),
+				Languages: []string{"en"}, ReleasedAt: start}
+			if err := works.CreateCollection(ctx, tx, c, works.Actor{AccountID: ias.ID}); err != nil {
+				return err
+			}
+			k := &works.Contribution{CollectionID: c.ID, Lang: "en", Title: en(x.title + ", chapter 1"), Authors: []works.Author{{PersonID: pe.ID}}}
+			if err := works.CreateContribution(ctx, tx, k, works.Actor{AccountID: ias.ID}); err != nil {
+				return err
+			}
+			x.targets["collection"], x.targets["contribution"] = fmt.Sprint(c.ID), fmt.Sprint(k.ID)
+		}
 		return nil
 	})
 	if err != nil {

@@ -45,6 +45,12 @@ var officeViewNames = []string{
 	"approvals",
 	"approval",
 	"approval_missing",
+	"collections",
+	"collection",
+	"collection_form",
+	"contribution",
+	"contribution_form",
+	"contribute",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

@@ -32,9 +32,11 @@ func schedulePublication(ctx context.Context, tx *store.Tx, at time.Time) error 
 }
 
 // RegisterWorkers adds the web server's background workers to ws: the
-// scheduled publication of approved drafts.
+// scheduled publication of approved drafts, and the reminders of
+// invitations to contribute.
 func (s *Server) RegisterWorkers(ws *jobs.Workers) {
 	jobs.Register(ws, &publishWorker{s: s})
+	jobs.Register(ws, &reminderWorker{s: s})
 }
 
 type publishWorker struct {

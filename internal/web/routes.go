@@ -272,6 +272,28 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/preview/{kind}/{id}", members, s.previewShow)
 	route("GET /office/preview/{kind}/{id}/{lang}", members, s.previewShow)
 	route("GET /office/preview/{kind}/{id}/{lang}/speeches/{speech}", members, s.previewShow)
+	// works (collection_*, contribution_*): the Collected Works'
+	// collections, their contributions, and the invitations to contribute,
+	// answered by link.
+	route("GET /office/collections", members, s.collectionIndex)
+	route("GET /office/collections/new", members, s.collectionNew)
+	route("POST /office/collections/new", members, s.collectionCreate)
+	route("GET /office/collections/{id}", members, s.collectionShow)
+	route("GET /office/collections/{id}/edit", members, s.collectionEdit)
+	route("POST /office/collections/{id}/edit", members, s.collectionSave)
+	route("POST /office/collections/{id}/order", members, s.collectionOrder)
+	route("GET /office/collections/{id}/contributions/new", members, s.contributionNew)
+	route("POST /office/collections/{id}/contributions/new", members, s.contributionCreate)
+	route("GET /office/contributions/{id}", members, s.contributionShow)
+	route("GET /office/contributions/{id}/edit", members, s.contributionEdit)
+	route("POST /office/contributions/{id}/edit", members, s.contributionSave)
+	route("POST /office/contributions/{id}/invitations", members, s.contributionInvite)
+	route("POST /office/contributions/{id}/invitations/{inv}/resend", members, s.contributionInvitationResend)
+	route("POST /office/contributions/{id}/invitations/{inv}/revoke", members, s.contributionInvitationRevoke)
+	route("GET /office/contribute/{token}", visitors, s.contributeShow)
+	route("POST /office/contribute/{token}", visitors, s.contributeAccept)
+	route("GET /office/contribute/{token}/decline", visitors, s.contributeDeclineShow)
+	route("POST /office/contribute/{token}/decline", visitors, s.contributeDecline)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

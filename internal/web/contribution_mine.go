@@ -1,0 +1,43 @@
+package web
+
+import (
+	"github.com/tandemforum/tandem/internal/works"
+)
+
+// myContribution is one of the account's own contributions on its
+// dashboard.
+type myContribution struct {
+	URL, Title, Collection string
+	State, StateKey        string
+	Deadline               string
+}
+
+// myContributions lists the contributions that name a person the account
+// acts for (an author's), with their state and their collection's
+// deadline in its forum's zone.
+func (s *Server) myContributions(rq *officeRequest) ([]myContribution, error) {
+	ctx := rq.Context()
+	cs, err := works.Authored(ctx, s.db, rq.Account.ID)
+	if err != nil || len(cs) == 0 {
+		return nil, err
+	}
+	scopes := map[int64]*worksScope{}
+	var out []myContribution
+	for _, c := range cs {
+		sc := scopes[c.CollectionID]
+		if sc == nil {
+			if sc, err = s.collectionScope(ctx, c.CollectionID); err != nil {
+				return nil, err
+			}
+			scopes[c.CollectionID] = sc
+		}
+		m := myContribution{URL: contributionPath(c.ID), Title: contributionTitle(rq, c),
+			State: rq.T.T("works.state." + string(c.State)), StateKey: string(c.State)}
+		m.Collection, _ = sc.Collection.Title.In(rq.Lang)
+		if !sc.Collection.Deadline.IsZero() {
+			m.Deadline = zoned(rq, sc.Collection.Deadline, sc.Forum.TimeZone)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}

@@ -1,0 +1,281 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/works"
+)
+
+// TestOfficeWorks carries a collection from its form to an author's
+// acceptance: the collection and contribution forms with their bad input
+// (missing title in the original language, unknown person, stale form),
+// the order by buttons and by a dragged order, an invitation with a bad
+// address and a good one, whose mail names the contribution and the
+// deadline in the forum's zone, the acceptance that makes the author's
+// account, what that author may see and change, the links used twice,
+// revoked or unknown, and the reminders.
+func TestOfficeWorks(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		ctx := context.Background()
+		o.account("editor@works.example", "Works Editor", "en", false, "cass:editor")
+		o.account("translator@works.example", "Works Translator", "en", false, "cass:translator")
+		ed := o.browser()
+		ed.signIn("editor@works.example")
+		var forumID int64
+		var zone string
+		if err := db.QueryRow(ctx, `SELECT id, time_zone FROM forums WHERE slug = ?`, "treaty-20-forum").Scan(&forumID, &zone); err != nil {
+			t.Fatal(err)
+		}
+		fid := itoaTest(forumID)
+
+		// The list shows the demo's collection and a way to add one.
+		resp, doc := ed.get("/office/collections")
+		if resp.StatusCode != 200 || doc.Find(`a[href="/office/collections/new?forum=`+fid+`"]`).Length() != 1 {
+			t.Fatalf("collections: %d, new link %d", resp.StatusCode, doc.Find(`a[href^="/office/collections/new"]`).Length())
+		}
+
+		deadline := time.Now().Add(30 * 24 * time.Hour).Truncate(time.Minute)
+		loc, _ := time.LoadLocation(zone)
+		coll := url.Values{"forum": {fid}, "slug": {"essays"}, "title.ru": {"Сборник эссе"}, "title.src": {"ru"},
+			"languages": {"zh", "ru"}, "release": {"2031-07-16T10:00"}, "deadline": {deadline.In(loc).Format("2006-01-02T15:04")}}
+		// A missing title comes back with what was typed.
+		bad := cloneValues(coll)
+		bad.Del("title.ru")
+		resp, doc = ed.post("/office/collections/new", bad)
+		if resp.StatusCode != http.StatusUnprocessableEntity || doc.Find(`input[name="slug"]`).AttrOr("value", "") != "essays" || doc.Find(".error-summary").Length() != 1 {
+			t.Fatalf("collection without a title: %d", resp.StatusCode)
+		}
+		resp, _ = ed.post("/office/collections/new", coll)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create collection: %d", resp.StatusCode)
+		}
+		collPath := resp.Header.Get("Location")
+		collID := mustInt(t, strings.TrimPrefix(collPath, "/office/collections/"))
+
+		// A form loaded before another save is refused, what was typed kept.
+		_, doc = ed.get(collPath + "/edit")
+		if doc.Find(`input[name="deadline"]`).AttrOr("value", "") != deadline.In(loc).Format("2006-01-02T15:04") {
+			t.Errorf("the deadline is not shown in the forum's zone %s: %q", zone, doc.Find(`input[name="deadline"]`).AttrOr("value", ""))
+		}
+		edit := cloneValues(coll)
+		edit.Set("version", "1")
+		edit.Set("title.zh", "文集")
+		if resp, _ := ed.post(collPath+"/edit", edit); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save collection: %d", resp.StatusCode)
+		}
+		edit.Set("title.ru", "Опоздавшая правка")
+		resp, doc = ed.post(collPath+"/edit", edit)
+		if resp.StatusCode != http.StatusConflict || doc.Find(`input[name="title.ru"]`).AttrOr("value", "") != "Опоздавшая правка" || doc.Find("#form-message").Length() != 1 {
+			t.Fatalf("stale collection form: %d", resp.StatusCode)
+		}
+
+		// Contributions: the title in the original language is required,
+		// and an author must be a known person.
+		newPath := collPath + "/contributions/new"
+		contrib := url.Values{"lang": {"ru"}, "title.ru": {"О договоре"}, "title.src": {"ru"}, "newauthor.family": {"Демонстрационный"},
+			"newauthor.given": {"Автор"}, "newauthor.lang": {"ru"}}
+		noTitle := cloneValues(contrib)
+		noTitle.Del("title.ru")
+		noTitle.Set("title.zh", "关于条约")
+		noTitle.Set("title.src", "zh")
+		resp, doc = ed.post(newPath, noTitle)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".error-summary").Text(), "original language") ||
+			doc.Find(`input[name="title.zh"]`).AttrOr("value", "") != "关于条约" {
+			t.Fatalf("contribution without a title in its original language: %d %q", resp.StatusCode, doc.Find(".error-summary").Text())
+		}
+		unknown := cloneValues(contrib)
+		unknown.Set("author", "999999")
+		resp, doc = ed.post(newPath, unknown)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".error-summary").Text(), "not in the list of people") {
+			t.Fatalf("contribution by an unknown person: %d", resp.StatusCode)
+		}
+		resp, _ = ed.post(newPath, contrib)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create contribution: %d", resp.StatusCode)
+		}
+		firstPath := resp.Header.Get("Location")
+		second := cloneValues(contrib)
+		second.Set("title.ru", "Вторая статья")
+		second.Set("newauthor.family", "Второй")
+		resp, _ = ed.post(newPath, second)
+		secondPath := resp.Header.Get("Location")
+		firstID, secondID := strings.TrimPrefix(firstPath, "/office/contributions/"), strings.TrimPrefix(secondPath, "/office/contributions/")
+
+		// Order: the second moves up with its button; an order that does
+		// not name the collection's contributions is refused.
+		if resp, _ := ed.post(collPath+"/order", url.Values{"move": {secondID + ":up"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("move up: %d", resp.StatusCode)
+		}
+		_, doc = ed.get(collPath)
+		if got := doc.Find("tbody tr").First().AttrOr("data-id", ""); got != secondID {
+			t.Errorf("after moving up, first row %s, want %s", got, secondID)
+		}
+		if resp, _ := ed.post(collPath+"/order", url.Values{"order": {firstID}}); resp.StatusCode != http.StatusConflict {
+			t.Errorf("an order missing a contribution: %d, want 409", resp.StatusCode)
+		}
+		if resp, _ := ed.post(collPath+"/order", url.Values{"order": {firstID + "," + secondID}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("dragged order: %d", resp.StatusCode)
+		}
+		_, doc = ed.get(collPath)
+		if got := doc.Find("tbody tr").First().AttrOr("data-id", ""); got != firstID {
+			t.Errorf("after the dragged order, first row %s, want %s", got, firstID)
+		}
+
+		// Invitations: a bad address comes back; a good one is mailed in
+		// the invitee's language with the deadline in the forum's zone.
+		_, doc = ed.get(firstPath)
+		person := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
+		resp, doc = ed.post(firstPath+"/invitations", url.Values{"person": {person}, "email": {"not an address"}, "lang": {"ru"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || doc.Find(`input[name="email"]`).AttrOr("value", "") != "not an address" {
+			t.Fatalf("invitation to a bad address: %d", resp.StatusCode)
+		}
+		resp, _ = ed.post(firstPath+"/invitations", url.Values{"person": {person}, "email": {"author@works.example"}, "lang": {"ru"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("invite: %d", resp.StatusCode)
+		}
+		msgs := mailTo(queuedMail(t, db), "author@works.example")
+		if len(msgs) != 1 {
+			t.Fatalf("invitation mails: %d", len(msgs))
+		}
+		m := msgs[0]
+		if m.Lang != "ru" || !strings.Contains(m.Text, "О договоре") || !strings.Contains(m.Text, zone) || !strings.Contains(m.Text, "/decline") {
+			t.Errorf("invitation mail:\n%s", m.Text)
+		}
+		token := regexp.MustCompile(`/office/contribute/([A-Za-z0-9_-]+)\?`).FindStringSubmatch(m.Text)
+		if token == nil {
+			t.Fatalf("no link in the mail:\n%s", m.Text)
+		}
+		// Reminders were scheduled a week and a day before the deadline.
+		var reminders int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = ?`, works.ReminderArgs{}.Kind()).Scan(&reminders); err != nil || reminders != 2 {
+			t.Errorf("reminders scheduled: %d, %v; want 2", reminders, err)
+		}
+
+		// The author accepts as a visitor and gets an account.
+		au := o.browser()
+		resp, doc = au.get("/office/contribute/" + token[1])
+		if resp.StatusCode != 200 || !strings.Contains(doc.Find(".contribution-title").Text(), "О договоре") {
+			t.Fatalf("invitation page: %d", resp.StatusCode)
+		}
+		resp, doc = au.post("/office/contribute/"+token[1], url.Values{"name": {"Demo Author"}, "password": {testPassword}, "password2": {"other"}, "lang": {"en"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || doc.Find(`input[name="name"]`).AttrOr("value", "") != "Demo Author" {
+			t.Fatalf("acceptance with mismatched passwords: %d", resp.StatusCode)
+		}
+		resp, _ = au.post("/office/contribute/"+token[1], url.Values{"name": {"Demo Author"}, "password": {testPassword}, "password2": {testPassword}, "lang": {"en"}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != firstPath {
+			t.Fatalf("accept: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		c, err := works.GetContribution(ctx, db, mustInt(t, firstID))
+		if err != nil || c.State != works.Accepted {
+			t.Fatalf("after acceptance: %v, %v", c, err)
+		}
+		if len(mailTo(queuedMail(t, db), "editor@works.example")) != 1 {
+			t.Errorf("the inviter was not told of the acceptance")
+		}
+		// Used twice, unknown: the link says why it no longer works.
+		for tok, want := range map[string]string{token[1]: "already been answered", "nosuchtoken": "not known"} {
+			resp, body := au.do("GET", "/office/contribute/"+tok, nil)
+			if resp.StatusCode != http.StatusGone || !strings.Contains(body, want) {
+				t.Errorf("link %s: %d, want 410 saying %q", tok, resp.StatusCode, want)
+			}
+		}
+
+		// The author sees their contribution on the dashboard and may edit
+		// its texts, but not see another's or the collection.
+		_, doc = au.get("/office/")
+		if !strings.Contains(doc.Find(".my-contributions").Text(), "О договоре") {
+			t.Errorf("dashboard without My contributions: %q", doc.Find("main").Text())
+		}
+		for path, want := range map[string]int{firstPath: 200, firstPath + "/edit": 200, secondPath: 404, secondPath + "/edit": 404, collPath: 404} {
+			if resp, _ := au.get(path); resp.StatusCode != want {
+				t.Errorf("author GET %s: %d, want %d", path, resp.StatusCode, want)
+			}
+		}
+		if resp, _ := au.post(secondPath+"/edit", url.Values{"version": {"1"}, "title.ru": {"Чужая"}, "title.src": {"ru"}}); resp.StatusCode != 404 {
+			t.Errorf("author edits another's contribution: %d, want 404", resp.StatusCode)
+		}
+		resp, _ = au.post(firstPath+"/edit", url.Values{"version": {itoaTest(int64(c.Version))}, "title.ru": {"О договоре 2001 года"}, "title.src": {"ru"}, "lang": {"zh"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("author edits own: %d", resp.StatusCode)
+		}
+		if c, _ = works.GetContribution(ctx, db, c.ID); c.Title.Values["ru"] != "О договоре 2001 года" || c.Lang != "ru" {
+			t.Errorf("after the author's edit: title %q, lang %q (the author may not change the language)", c.Title.Values["ru"], c.Lang)
+		}
+
+		// A translator reads but does not edit.
+		tr := o.browser()
+		tr.signIn("translator@works.example")
+		if resp, _ := tr.get(firstPath); resp.StatusCode != 200 {
+			t.Errorf("translator reads: %d", resp.StatusCode)
+		}
+		if resp, _ := tr.post(firstPath+"/edit", url.Values{"version": {"9"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("translator edits: %d, want 403", resp.StatusCode)
+		}
+
+		// Revoked: the link says so, and its reminders send nothing.
+		_, doc = ed.get(secondPath)
+		person2 := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
+		if resp, _ := ed.post(secondPath+"/invitations", url.Values{"person": {person2}, "email": {"second@works.example"}, "lang": {"en"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("invite second: %d", resp.StatusCode)
+		}
+		m2 := mailTo(queuedMail(t, db), "second@works.example")
+		tok2 := regexp.MustCompile(`/office/contribute/([A-Za-z0-9_-]+)\?`).FindStringSubmatch(m2[0].Text)[1]
+		invs, err := works.Invitations(ctx, db, mustInt(t, secondID))
+		if err != nil || len(invs) != 1 {
+			t.Fatal(invs, err)
+		}
+		args := works.ReminderArgs{InvitationID: invs[0].ID, Deadline: deadline.UTC(), Lead: 24 * time.Hour}
+		if err := o.web.SendReminder(ctx, args); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(mailTo(queuedMail(t, db), "second@works.example")); n != 2 {
+			t.Errorf("after a due reminder, %d mails, want 2", n)
+		}
+		if resp, _ := ed.post(secondPath+"/invitations/"+itoaTest(invs[0].ID)+"/revoke", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("revoke: %d", resp.StatusCode)
+		}
+		if err := o.web.SendReminder(ctx, args); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(mailTo(queuedMail(t, db), "second@works.example")); n != 2 {
+			t.Errorf("a revoked invitation was reminded: %d mails", n)
+		}
+		_ = tok2
+		// The reminder's resend replaced the first link: the newest one
+		// is revoked now.
+		m2 = mailTo(queuedMail(t, db), "second@works.example")
+		tok3 := regexp.MustCompile(`/office/contribute/([A-Za-z0-9_-]+)\?`).FindStringSubmatch(m2[1].Text)[1]
+		if resp, body := au.do("GET", "/office/contribute/"+tok3, nil); resp.StatusCode != http.StatusGone || !strings.Contains(body, "withdrawn") {
+			t.Errorf("revoked link: %d", resp.StatusCode)
+		}
+
+		// A deadline past refuses a new invitation, with the reason.
+		if _, err := db.Exec(ctx, `UPDATE collections SET deadline = ? WHERE id = ?`, time.Now().Add(-time.Hour).UTC(), collID); err != nil {
+			t.Fatal(err)
+		}
+		resp, doc = ed.post(secondPath+"/invitations", url.Values{"person": {person2}, "email": {"second@works.example"}, "lang": {"en"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".field-error").Text(), "has passed") {
+			t.Errorf("invitation after the deadline: %d %q", resp.StatusCode, doc.Find(".field-error").Text())
+		}
+	})
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+func itoaTest(n int64) string { return strconv.FormatInt(n, 10) }
