@@ -14,6 +14,7 @@ import (
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/qa"
 	"github.com/tandemforum/tandem/internal/tm"
 )
@@ -56,7 +57,7 @@ func read(t *testing.T, name, lang string) *doc.Document {
 // XLIFF export see them.
 func units(t *testing.T, d *doc.Document, from, to string) []interchange.Unit {
 	t.Helper()
-	x, err := interchange.FromDocument(d, "demo", from, to)
+	x, err := translate.FromDocument(d, "demo", from, to)
 	if err != nil {
 		t.Fatal(err)
 	}
