@@ -14,9 +14,9 @@ import (
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/interchange"
-	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/qa"
 	"github.com/tandemforum/tandem/internal/tm"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // officialNames keep their official American spelling in the English texts.
