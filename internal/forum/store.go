@@ -43,6 +43,9 @@ const (
 	PartnersTable Table = "partners"
 	PeopleTable   Table = "people"
 	NewsTable     Table = "news_posts"
+	// CollectionsTable: a collection made in the office is not public
+	// until its release (issue 10); those announced with a forum are.
+	CollectionsTable Table = "collections"
 )
 
 // visible returns the SQL condition on table t (under alias) that a read
@@ -437,7 +440,7 @@ func (s *Store) PeopleOf(ctx context.Context, partnerID int64) ([]*Person, error
 
 // Collections returns the publications released at a forum.
 func (s *Store) Collections(ctx context.Context, forumID int64) ([]*Collection, error) {
-	rows, err := s.DB.Query(ctx, `SELECT id, forum_id, slug, title, description, languages, released_at FROM collections WHERE forum_id = ? ORDER BY released_at, id`, forumID)
+	rows, err := s.DB.Query(ctx, `SELECT id, forum_id, slug, title, description, languages, released_at FROM collections WHERE forum_id = ? AND `+s.visible(CollectionsTable, "")+` ORDER BY released_at, id`, forumID)
 	if err != nil {
 		return nil, fmt.Errorf("collections: %w", err)
 	}
@@ -620,7 +623,7 @@ func (s *Store) Index(ctx context.Context) (*PageIndex, error) {
 		err := sc.Scan(&c.ID, &c.ForumID, &c.Slug, &c.Title, &c.Description, &langs, &c.ReleasedAt)
 		c.Languages = strings.Fields(langs)
 		return c, err
-	}, `SELECT c.id, c.forum_id, c.slug, c.title, c.description, c.languages, c.released_at FROM collections c JOIN forums f ON f.id = c.forum_id WHERE `+s.visible(ForumsTable, "f")+` ORDER BY c.released_at, c.id`)
+	}, `SELECT c.id, c.forum_id, c.slug, c.title, c.description, c.languages, c.released_at FROM collections c JOIN forums f ON f.id = c.forum_id WHERE `+s.visible(ForumsTable, "f")+` AND `+s.visible(CollectionsTable, "c")+` ORDER BY c.released_at, c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("index collections: %w", err)
 	}

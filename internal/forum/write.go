@@ -271,7 +271,7 @@ func writeFigures(ctx context.Context, q store.Querier, n *NewsPost) error {
 // the public, and marks the site as changed.
 func SetPublished(ctx context.Context, q store.Querier, t Table, id int64, published bool) error {
 	switch t {
-	case ForumsTable, PartnersTable, PeopleTable, NewsTable:
+	case ForumsTable, PartnersTable, PeopleTable, NewsTable, CollectionsTable:
 	default:
 		return fmt.Errorf("set published: unknown table %q", t)
 	}

@@ -80,8 +80,8 @@ func CreateCollection(ctx context.Context, tx *store.Tx, c *Collection, by Actor
 		deadline = c.Deadline.UTC()
 	}
 	var err error
-	c.ID, err = store.InsertID(ctx, tx, `INSERT INTO collections (forum_id, slug, title, description, languages, released_at, deadline, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 1)`, c.ForumID, c.Slug, c.Title, c.Description, strings.Join(c.Languages, " "), c.ReleasedAt.UTC(), deadline)
+	c.ID, err = store.InsertID(ctx, tx, `INSERT INTO collections (forum_id, slug, title, description, languages, released_at, deadline, version, published)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 1, FALSE)`, c.ForumID, c.Slug, c.Title, c.Description, strings.Join(c.Languages, " "), c.ReleasedAt.UTC(), deadline)
 	if err != nil {
 		return fmt.Errorf("create collection %s: %w", c.Slug, err)
 	}

@@ -140,3 +140,34 @@ func TestContributionLifecycle(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// A collection made in the office stays off the public site; the office,
+// reading with drafts, sees it.
+func TestOfficeCollectionIsNotPublic(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		announced, _ := seed(t, db)
+		a, err := works.GetCollection(ctx, db, announced)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &works.Collection{ForumID: a.ForumID, Slug: "second", Title: zhru("第二卷", "Второй том"), Languages: []string{"zh", "ru"}, ReleasedAt: day}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return works.CreateCollection(ctx, tx, c, works.Actor{Name: "Editor"}) }); err != nil {
+			t.Fatal(err)
+		}
+		public, err := (&forum.Store{DB: db}).Collections(ctx, a.ForumID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(public) != 1 || public[0].ID != announced {
+			t.Fatalf("public collections = %+v, want only the announced one", public)
+		}
+		office, err := (&forum.Store{DB: db, Drafts: true}).Collections(ctx, a.ForumID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(office) != 2 {
+			t.Fatalf("office sees %d collections, want 2", len(office))
+		}
+	})
+}
