@@ -53,11 +53,14 @@ const (
 	SubjectApproval  Subject = "approval"  // requests for publication and their decisions
 	SubjectOutbox    Subject = "outbox"    // mail sent or waiting
 	SubjectEventLog  Subject = "eventlog"  // the record of changes
+	// SubjectContribution is a chapter of a collection: its manuscript,
+	// its workflow and the hosts' approval of each language's text.
+	SubjectContribution Subject = "contribution"
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
-	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog}
+	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectContribution}
 
 // Action is what is done to a subject.
 type Action string
@@ -132,6 +135,17 @@ var Permissions = map[Subject]map[Action][]Role{
 	SubjectOutbox: {},
 	SubjectEventLog: {
 		View: {Organiser, Reviewer},
+	},
+	// A contribution belongs to its forum's hosts. Its authors and the
+	// translators and reviewers assigned to it act on it through the
+	// contribution itself (the caller's check), not through their roles.
+	SubjectContribution: {
+		View:    {Organiser, Editor, Translator, Reviewer},
+		Create:  {Organiser, Editor},
+		Edit:    {Organiser, Editor},
+		Publish: {Organiser},
+		Approve: {Organiser},
+		Manage:  {Organiser},
 	},
 }
 

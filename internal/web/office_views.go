@@ -45,6 +45,8 @@ var officeViewNames = []string{
 	"approvals",
 	"approval",
 	"approval_missing",
+	"manuscript",
+	"manuscript_diff",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

@@ -29,7 +29,7 @@ import (
 // ZIP package, its entries say whether it is a Word document or Markdown.
 
 // MaxManuscript is the largest manuscript file accepted, in bytes.
-const MaxManuscript = 32 << 20
+const MaxManuscript = 20 << 20
 
 // Manuscript types, as revision.Source.Type names them.
 const (
