@@ -45,7 +45,7 @@ func (s *Server) manuscriptComment(w http.ResponseWriter, rq *officeRequest) err
 	latest.Doc.Walk(func(b *doc.Block) { found = found || b.ID == block })
 	switch {
 	case !found:
-		return fmt.Errorf("block %q: %w", block, errkind.NotFound)
+		return badRequest("block %q: not in revision %d", block, latest.Number)
 	case body == "":
 		form.Error = rq.T.T("office.form.required")
 	case len([]rune(body)) > works.MaxComment:
