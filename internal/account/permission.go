@@ -152,11 +152,17 @@ var Permissions = map[Subject]map[Action][]Role{
 		Edit:   {Organiser, Editor},
 		Invite: {Organiser, Editor},
 	},
+	// A contribution belongs to its forum's hosts. Its authors act on their
+	// own contributions only, and the translators and reviewers assigned to
+	// it through the contribution itself (the caller's check).
 	SubjectContribution: {
-		View:   {Organiser, Editor, Translator, Reviewer, Author},
-		Create: {Organiser, Editor},
-		Edit:   {Organiser, Editor, Author},
-		Invite: {Organiser, Editor},
+		View:    {Organiser, Editor, Translator, Reviewer, Author},
+		Create:  {Organiser, Editor},
+		Edit:    {Organiser, Editor, Author},
+		Publish: {Organiser},
+		Approve: {Organiser},
+		Invite:  {Organiser, Editor},
+		Manage:  {Organiser},
 	},
 }
 

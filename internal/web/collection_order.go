@@ -49,7 +49,7 @@ func (s *Server) collectionOrder(w http.ResponseWriter, rq *officeRequest) error
 			if err != nil || c.CollectionID != id {
 				return badRequest("order form: contribution %d is not in collection %d", kid, id)
 			}
-			return works.Move(ctx, tx, kid, delta, by)
+			return works.Shift(ctx, tx, kid, delta, by)
 		}
 	} else {
 		var ids []int64

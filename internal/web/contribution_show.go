@@ -26,9 +26,9 @@ type contributionShowPage struct {
 	Invite          *inviteForm
 	Invitations     []invitationRow
 	History         *historyView
-	// Work is the manuscript and approvals part of the page, which the
-	// template block "contribution_work" shows.
-	Work any
+	// ManuscriptURL is the page of the manuscript, its workflow and the
+	// hosts' approvals.
+	ManuscriptURL string
 }
 
 // contributionText is the title, abstract and keywords in one language.
@@ -94,6 +94,7 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 	if rq.can(account.SubjectCollection, account.View, sc.Hosts...) {
 		pg.CollectionURL = officePrefix + "/collections/" + itoa(sc.Collection.ID)
 	}
+	pg.ManuscriptURL = manuscriptPath(id)
 	if rq.contributionCan(account.Edit, sc, c, mine) {
 		pg.EditURL = officePrefix + "/contributions/" + itoa(id) + "/edit"
 	}

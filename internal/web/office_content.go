@@ -50,6 +50,8 @@ var contentLangs = lang.Worked
 type upload struct {
 	values url.Values
 	files  map[string][]byte
+	// names are the files' names as the browser sent them.
+	names map[string]string
 	// tooLarge names the file inputs whose file was over maxUploadFile
 	// (its bytes were dropped).
 	tooLarge map[string]bool
@@ -61,7 +63,7 @@ type upload struct {
 // in tooLarge, with the fields read so far kept; a malformed form is a bad
 // request.
 func readUpload(w http.ResponseWriter, rq *officeRequest) (*upload, error) {
-	up := &upload{values: url.Values{}, files: map[string][]byte{}, tooLarge: map[string]bool{}}
+	up := &upload{values: url.Values{}, files: map[string][]byte{}, names: map[string]string{}, tooLarge: map[string]bool{}}
 	ct, params, _ := mime.ParseMediaType(rq.Header.Get("Content-Type"))
 	if ct != "multipart/form-data" {
 		rq.Body = http.MaxBytesReader(w, rq.Body, maxUploadBody)
@@ -110,6 +112,7 @@ func readUpload(w http.ResponseWriter, rq *officeRequest) (*upload, error) {
 				}
 			case len(data) > 0:
 				up.files[name] = data
+				up.names[name] = part.FileName()
 			}
 			continue
 		}

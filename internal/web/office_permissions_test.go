@@ -12,6 +12,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/doc/revision"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/media"
@@ -94,6 +95,17 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/invitations", account.SubjectContribution, account.Invite, true, false},
+	// A contribution's manuscript and workflow (the page of what changed
+	// since an approval and the resolution of a comment need an approval
+	// and a comment, and are covered by TestOfficeManuscript).
+	{"GET", "/office/contributions/{contribution}/manuscript", account.SubjectContribution, account.View, true, false},
+	{"POST", "/office/contributions/{contribution}/manuscript", account.SubjectContribution, account.Edit, true, false},
+	{"GET", "/office/contributions/{contribution}/manuscript/diff", account.SubjectContribution, account.View, true, false},
+	{"POST", "/office/contributions/{contribution}/manuscript/comments", account.SubjectContribution, account.Edit, true, false},
+	{"POST", "/office/contributions/{contribution}/manuscript/correct", account.SubjectContribution, account.Edit, true, false},
+	{"POST", "/office/contributions/{contribution}/move", account.SubjectContribution, account.Edit, true, false},
+	{"POST", "/office/contributions/{contribution}/languages/zh/move", account.SubjectContribution, account.Edit, true, false},
+	{"POST", "/office/contributions/{contribution}/languages/ru/approve", account.SubjectContribution, account.Approve, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
@@ -321,7 +333,62 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	own["contribution"], other["contribution"] = permissionContributions(t, o, mustInt(t, own["forum"]), mustInt(t, other["forum"]))
 	return own, other
+}
+
+// permissionContributions adds a contribution with a final manuscript to
+// the collection of forum own, and one to a new collection of forum other,
+// and returns their ids.
+func permissionContributions(t *testing.T, o *office, own, other int64) (string, string) {
+	t.Helper()
+	ctx := context.Background()
+	coll := &forum.Collection{ForumID: other, Slug: "ias-works", Title: lang.New("en", map[string]string{"en": "IAS Works"}), Languages: []string{"en"}}
+	if err := forum.AddCollection(ctx, o.db, coll); err != nil {
+		t.Fatal(err)
+	}
+	var ownColl int64
+	if err := o.db.QueryRow(ctx, `SELECT id FROM collections WHERE forum_id = ?`, own).Scan(&ownColl); err != nil {
+		t.Fatal(err)
+	}
+	revs := revision.NewStore(o.db, o.blobs)
+	manuscript := func() int64 {
+		id, err := revs.Create(ctx, "ru", "Договор")
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := []byte("# Договор\n\nСтатья 9 говорит о границе.\n")
+		d, typ, err := works.ReadManuscript(src, "ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := revs.Add(ctx, id, d, revision.Source{Name: "m.md", Type: typ, Data: src}); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	var ids []string
+	for _, c := range []*works.Contribution{
+		{CollectionID: ownColl, Lang: "ru", State: works.TextFinal, DocumentID: manuscript(), Title: lang.New("ru", map[string]string{"ru": "Договор"})},
+		{CollectionID: coll.ID, Lang: "en", State: works.TextFinal, DocumentID: manuscript(), Title: lang.New("en", map[string]string{"en": "Institute of Area Studies chapter"})},
+	} {
+		err := o.db.Transact(ctx, func(tx *store.Tx) error {
+			if err := works.CreateContribution(ctx, tx, c, works.Actor{Name: "test"}); err != nil {
+				return err
+			}
+			for l, st := range map[string]works.LangState{"ru": works.Reviewed, "zh": works.InTranslation} {
+				if err := works.SetLangState(ctx, tx, c.ID, l, "", st, works.Actor{Name: "test"}, ""); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, fmt.Sprint(c.ID))
+	}
+	return ids[0], ids[1]
 }
 
 func mustInt(t *testing.T, s string) int64 {

@@ -51,6 +51,8 @@ var officeViewNames = []string{
 	"contribution",
 	"contribution_form",
 	"contribute",
+	"manuscript",
+	"manuscript_diff",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

@@ -271,6 +271,18 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/approvals/{kind}/{id}/schedule", members, s.approvalSchedule)
 	route("GET /office/preview/{kind}/{id}", members, s.previewShow)
 	route("GET /office/preview/{kind}/{id}/{lang}", members, s.previewShow)
+	// manuscripts (C2): a contribution's manuscript, its workflow and the
+	// hosts' approval of each language
+	route("GET /office/contributions/{id}/manuscript", members, s.manuscriptShow)
+	route("POST /office/contributions/{id}/manuscript", members, s.manuscriptUpload)
+	route("GET /office/contributions/{id}/manuscript/diff", members, s.manuscriptDiff)
+	route("POST /office/contributions/{id}/manuscript/comments", members, s.manuscriptComment)
+	route("POST /office/contributions/{id}/manuscript/comments/{comment}/resolve", members, s.manuscriptResolve)
+	route("POST /office/contributions/{id}/manuscript/correct", members, s.manuscriptCorrect)
+	route("POST /office/contributions/{id}/move", members, s.contributionMove)
+	route("POST /office/contributions/{id}/languages/{lang}/move", members, s.contributionLangMove)
+	route("POST /office/contributions/{id}/languages/{lang}/approve", members, s.contributionApprove)
+	route("GET /office/contributions/{id}/languages/{lang}/changes", members, s.contributionChanges)
 	route("GET /office/preview/{kind}/{id}/{lang}/speeches/{speech}", members, s.previewShow)
 	// works (collection_*, contribution_*): the Collected Works'
 	// collections, their contributions, and the invitations to contribute,

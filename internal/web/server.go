@@ -80,6 +80,11 @@ type Server struct {
 	// wait waits out the delay the sign-in throttle asks for before a
 	// failure is answered (sleep); tests record it instead.
 	wait func(ctx context.Context, d time.Duration) bool
+	// starter starts a contribution's translations when its text becomes
+	// final, and translatedText gives a translation's text for the hosts'
+	// approval; either may be nil (see contribution_work.go).
+	starter        translationStarter
+	translatedText translatedText
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value

@@ -107,10 +107,10 @@ func contributionState(c *Contribution) map[string]any {
 		"authors": authors, "staff": staff}
 }
 
-// Move moves contribution id one place up (delta -1) or down (+1) in its
+// Shift moves contribution id one place up (delta -1) or down (+1) in its
 // collection, swapping it with its neighbour; at either end it stays. It
 // records the event.
-func Move(ctx context.Context, tx *store.Tx, id int64, delta int, by Actor) error {
+func Shift(ctx context.Context, tx *store.Tx, id int64, delta int, by Actor) error {
 	c, err := GetContribution(ctx, tx, id)
 	if err != nil {
 		return err

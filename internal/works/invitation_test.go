@@ -158,7 +158,7 @@ func TestInvitationAnswers(t *testing.T) {
 			return out
 		}
 		last := cs[len(cs)-1].ID
-		if err := tx(func(tx *store.Tx) error { return works.Move(ctx, tx, last, -1, by) }); err != nil {
+		if err := tx(func(tx *store.Tx) error { return works.Shift(ctx, tx, last, -1, by) }); err != nil {
 			t.Fatal(err)
 		}
 		if got := ids(); got[len(got)-2] != last {

@@ -1,0 +1,457 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/doc/revision"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/works"
+)
+
+// A contribution's work: its manuscript (revisions, the text as tandem
+// read it with the comments beside its blocks, the diff between any two),
+// the moves of its workflow and the hosts' approval of each language. The
+// contribution's page shows it in the "contribution_work" template
+// (templates/office/_contribution_work.html) from the data workData
+// builds; /office/contributions/{id}/manuscript shows it on its own.
+
+// translationStarter creates (or brings up to date) a contribution's
+// translation into one language when its text becomes final; the program
+// wires translate.Sync in. Nil leaves the translations to be made later.
+type translationStarter interface {
+	Start(ctx context.Context, tx *store.Tx, c *works.Contribution, lang string) error
+}
+
+// translatedText gives the current text of a contribution's translation
+// into lang and its fingerprint ("this exact version"), for the hosts'
+// approval; the program wires translate.Fingerprint and translate.Document
+// in. Nil means translations cannot be approved yet.
+type translatedText interface {
+	Text(ctx context.Context, q store.Querier, c *works.Contribution, lang string) (fingerprint string, d *doc.Document, err error)
+}
+
+// manuscriptPath is the office page of a contribution's manuscript and
+// workflow.
+func manuscriptPath(id int64) string {
+	return officePrefix + "/contributions/" + itoa(id) + "/manuscript"
+}
+
+// workAccess is what the signed-in account is for one contribution.
+type workAccess struct {
+	C       *works.Contribution
+	Coll    *works.Collection
+	Hosts   []int64
+	Parties works.Parties
+	// ApproveFor are the hosts for which the account approves.
+	ApproveFor []int64
+}
+
+// loadWork returns contribution id with what the account is for it; one
+// who plays no part in it and may not view the hosts' contributions gets
+// not found.
+func (s *Server) loadWork(ctx context.Context, q store.Querier, rq *officeRequest, id int64) (*workAccess, error) {
+	c, err := works.GetContribution(ctx, q, id)
+	if err != nil {
+		return nil, err
+	}
+	coll, err := works.GetCollection(ctx, q, c.CollectionID)
+	if err != nil {
+		return nil, err
+	}
+	hosts, err := works.Hosts(ctx, q, c.CollectionID)
+	if err != nil {
+		return nil, err
+	}
+	a := &workAccess{C: c, Coll: coll, Hosts: hosts}
+	ps := works.Parties{Langs: map[string][]works.Party{}}
+	ps.Editor = rq.can(account.SubjectContribution, account.Edit, hosts...)
+	for _, e := range coll.Editors {
+		if e.AccountID == rq.Account.ID {
+			ps.Editor = true
+		}
+	}
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM person_accounts pa JOIN contribution_authors ca ON ca.person_id = pa.person_id
+		WHERE ca.contribution_id = ? AND pa.account_id = ?`, c.ID, rq.Account.ID).Scan(&n); err != nil {
+		return nil, err
+	}
+	ps.Author = n > 0
+	for _, st := range c.Staff {
+		if st.AccountID == rq.Account.ID {
+			p := works.PartyTranslator
+			if st.Role == works.RoleReviewer {
+				p = works.PartyReviewer
+			}
+			ps.Langs[st.Lang] = append(ps.Langs[st.Lang], p)
+		}
+	}
+	for _, h := range hosts {
+		if rq.Account.Admin || slices.Contains(rq.Account.RolesAt(h), account.Organiser) {
+			a.ApproveFor = append(a.ApproveFor, h)
+		}
+	}
+	ps.Organiser = len(a.ApproveFor) > 0
+	a.Parties = ps
+	if !ps.Editor && !ps.Author && !ps.Organiser && len(ps.Langs) == 0 && !rq.can(account.SubjectContribution, account.View, hosts...) {
+		return nil, fmt.Errorf("contribution %d: %w", id, errkind.NotFound)
+	}
+	return a, nil
+}
+
+// workForm is what a step on the page left to show again: the section
+// it was in, its values as typed and why it was refused.
+type workForm struct {
+	// Section is "upload", "comment", "correct", "move" or "lang-<l>".
+	Section string
+	Values  map[string]string
+	Error   string
+}
+
+// workData is what the "contribution_work" template shows.
+type workData struct {
+	T     *i18n.Printer
+	Lang  string
+	C     *works.Contribution
+	Title string
+	Path  string
+	// ContributionURL is the contribution's own page (metadata, people,
+	// invitations).
+	ContributionURL string
+	Parties         works.Parties
+	// The state in words and the moves the account may make.
+	State         string
+	Moves         []workMove
+	CanUpload     bool
+	CanComment    bool
+	CanCorrect    bool
+	MaxUploadMiB  int
+	Revisions     []revision.Revision
+	Current       *revision.Revision
+	Blocks        []workBlock
+	Notes         template.HTML
+	Warnings      []string
+	OtherComments []works.Comment
+	Languages     []workLang
+	// Correct is the block whose correction form is open.
+	Correct string
+	Form    *workForm
+}
+
+type workMove struct {
+	Name, Label string
+	Message     bool
+}
+
+type workBlock struct {
+	ID           string
+	HTML         template.HTML
+	Text         string
+	Correctable  bool
+	WordComments []doc.Comment
+	Comments     []works.Comment
+}
+
+type workLang struct {
+	Lang, Name, State string
+	Original          bool
+	Moves             []workMove
+	Hosts             []workHost
+	// Fingerprint is the current text's, sent with an approval so that
+	// it is for what the approver read; empty when there is no text to
+	// approve yet.
+	Fingerprint string
+	ApproveFor  []workHost
+}
+
+type workHost struct {
+	PartnerID  int64
+	Name       string
+	Approval   *works.Approval
+	Counts     bool
+	ChangesURL string
+}
+
+func (f *workForm) value(name string) string {
+	if f == nil {
+		return ""
+	}
+	return f.Values[name]
+}
+
+// workData builds what the page shows of contribution a.C for the account,
+// with form (or nil) kept from a refused step.
+func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess, form *workForm) (*workData, error) {
+	c, t := a.C, rq.T
+	title, _ := c.Title.In(rq.Lang)
+	d := &workData{T: t, Lang: rq.Lang, C: c, Title: title, Path: manuscriptPath(c.ID), ContributionURL: contributionPath(c.ID), Parties: a.Parties, Form: form,
+		State: t.T("works.state." + string(c.State)), MaxUploadMiB: works.MaxManuscript >> 20}
+	d.CanUpload = works.UploadAllowed(c.State) && (a.Parties.Author || a.Parties.Editor)
+	d.CanComment = a.Parties.Editor && c.DocumentID != 0
+	d.CanCorrect = a.Parties.Editor && works.CorrectAllowed(c.State)
+	for _, m := range works.Available(c, a.Parties) {
+		d.Moves = append(d.Moves, workMove{Name: m.Name, Label: t.T("works.move." + m.Name), Message: m.Message})
+	}
+	if form != nil && form.Section == "correct" {
+		d.Correct = form.Values["block"]
+	} else {
+		d.Correct = rq.URL.Query().Get("correct")
+	}
+	revs := s.revisions()
+	if c.DocumentID != 0 {
+		var err error
+		if d.Revisions, err = revs.List(ctx, c.DocumentID); err != nil {
+			return nil, err
+		}
+		if d.Current, err = revs.Latest(ctx, c.DocumentID); err != nil {
+			return nil, err
+		}
+		if d.Warnings, err = works.Warnings(ctx, s.db, c.ID, d.Current.Number); err != nil {
+			return nil, err
+		}
+		if err := d.blocks(ctx, s.db); err != nil {
+			return nil, err
+		}
+	}
+	partners, err := s.forums.WithDrafts().Partners(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, p := range partners {
+		names[p.ID], _ = p.ShortName.In(rq.Lang)
+	}
+	approvals, err := works.Approvals(ctx, s.db, c.ID, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range c.Languages {
+		wl := workLang{Lang: l.Lang, Name: workLangName(t, l.Lang), State: t.T("works.lang." + string(l.State)), Original: l.Lang == c.Lang}
+		for _, m := range works.AvailableLang(c, l.Lang, a.Parties) {
+			wl.Moves = append(wl.Moves, workMove{Name: m.Name, Label: t.T("works.move." + m.Name), Message: m.Message})
+		}
+		if l.State == works.Reviewed || l.State == works.Approved {
+			if wl.Fingerprint, _, err = s.currentText(ctx, s.db, c, l.Lang, d.Current); err != nil {
+				return nil, err
+			}
+		}
+		for _, h := range a.Hosts {
+			wh := workHost{PartnerID: h, Name: names[h]}
+			for i := range approvals {
+				if ap := &approvals[i]; ap.Lang == l.Lang && ap.PartnerID == h {
+					wh.Approval = ap
+					wh.Counts = wl.Fingerprint != "" && ap.Counts(wl.Fingerprint)
+					if !wh.Counts {
+						wh.ChangesURL = fmt.Sprintf("%s/contributions/%d/languages/%s/changes?partner=%d", officePrefix, c.ID, l.Lang, h)
+					}
+				}
+			}
+			wl.Hosts = append(wl.Hosts, wh)
+			if l.State == works.Reviewed && wl.Fingerprint != "" && slices.Contains(a.ApproveFor, h) && !wh.Counts {
+				wl.ApproveFor = append(wl.ApproveFor, wh)
+			}
+		}
+		d.Languages = append(d.Languages, wl)
+	}
+	return d, nil
+}
+
+// blocks renders the current revision block by block, with the Word
+// comments and the editors' comments beside the blocks they are on (a
+// comment on a block inside a list or table beside the block it is in);
+// comments on blocks no longer in the text are listed apart.
+func (d *workData) blocks(ctx context.Context, q store.Querier) error {
+	cur := d.Current.Doc
+	htmls, notes, err := doc.HTMLBlocks(cur, doc.HTMLOptions{Media: doc.OmitMedia})
+	if err != nil {
+		return err
+	}
+	top := map[string]int{}
+	for i := range cur.Blocks {
+		b := &cur.Blocks[i]
+		d.Blocks = append(d.Blocks, workBlock{ID: b.ID, HTML: template.HTML(htmls[i]), Text: doc.PlainText(b.Inlines), Correctable: works.Correctable(b)})
+		one := doc.Document{Blocks: cur.Blocks[i : i+1]}
+		one.Walk(func(in *doc.Block) { top[in.ID] = i })
+	}
+	d.Notes = template.HTML(notes)
+	for _, cm := range cur.Comments {
+		if i, ok := top[cm.Block]; ok {
+			d.Blocks[i].WordComments = append(d.Blocks[i].WordComments, cm)
+		}
+	}
+	comments, err := works.Comments(ctx, q, d.C.ID)
+	if err != nil {
+		return err
+	}
+	for _, cm := range comments {
+		if i, ok := top[cm.BlockID]; ok {
+			d.Blocks[i].Comments = append(d.Blocks[i].Comments, cm)
+		} else {
+			d.OtherComments = append(d.OtherComments, cm)
+		}
+	}
+	return nil
+}
+
+// currentText returns the fingerprint and model (JSON) of language l's
+// current text: the original's latest revision (cur, when the caller has
+// it), or the translation's through translatedText. Both are empty when
+// there is no text to approve.
+func (s *Server) currentText(ctx context.Context, q store.Querier, c *works.Contribution, l string, cur *revision.Revision) (string, []byte, error) {
+	if l == c.Lang {
+		if c.DocumentID == 0 {
+			return "", nil, nil
+		}
+		if cur == nil {
+			var err error
+			if cur, err = s.revisions().Latest(ctx, c.DocumentID); err != nil {
+				return "", nil, err
+			}
+		}
+		return works.Fingerprint(cur.Number, cur.Doc)
+	}
+	if s.translatedText == nil {
+		return "", nil, nil
+	}
+	fp, d, err := s.translatedText.Text(ctx, q, c, l)
+	if err != nil || d == nil {
+		return "", nil, err
+	}
+	snap, err := json.Marshal(d)
+	return fp, snap, err
+}
+
+// revisions is the store of the manuscripts' revisions.
+func (s *Server) revisions() *revision.Store { return revision.NewStore(s.db, s.blobs) }
+
+// workLangName is a language's name in the reader's language.
+func workLangName(t *i18n.Printer, l string) string {
+	if ok, _ := t.Has("lang.name." + l); ok {
+		return t.T("lang.name." + l)
+	}
+	return l
+}
+
+// renderWork shows the manuscript page of a.C with status, keeping form.
+func (s *Server) renderWork(w http.ResponseWriter, rq *officeRequest, a *workAccess, status int, form *workForm) error {
+	d, err := s.workData(rq.Context(), rq, a, form)
+	if err != nil {
+		return err
+	}
+	return s.officeRenderStatus(w, rq, status, "manuscript", "", d.Title, d)
+}
+
+// workRefusal turns a refused step into the page shown again with the
+// reason at the step's section: a *works.StateError (409) or a
+// *works.ManuscriptError (422) in the reader's words. Other errors are
+// returned as they are.
+func (s *Server) workRefusal(w http.ResponseWriter, rq *officeRequest, a *workAccess, form *workForm, err error) error {
+	var se *works.StateError
+	var me *works.ManuscriptError
+	switch {
+	case errors.As(err, &se):
+		form.Error = rq.T.T(se.Key, se.Args...)
+		return s.renderWork(w, rq, a, http.StatusConflict, form)
+	case errors.As(err, &me):
+		form.Error = rq.T.T(me.Key, me.Args...)
+		return s.renderWork(w, rq, a, http.StatusUnprocessableEntity, form)
+	}
+	return err
+}
+
+// actorOf is the signed-in account as the works' event records name it.
+func worksActor(rq *officeRequest) works.Actor {
+	return works.Actor{AccountID: rq.Account.ID, Name: rq.Account.Name}
+}
+
+// workRecipients returns the accounts that play parties for contribution
+// a.C (translators and reviewers of language l, or of every language when
+// l is ""), without the account that acts (by).
+func workRecipients(ctx context.Context, q store.Querier, a *workAccess, parties []works.Party, l string, by int64) ([]*account.Account, error) {
+	var ids []int64
+	add := func(query string, args ...any) error {
+		got, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+			var id int64
+			return id, sc.Scan(&id)
+		}, query, args...)
+		ids = append(ids, got...)
+		return err
+	}
+	for _, p := range parties {
+		var err error
+		switch p {
+		case works.PartyAuthor:
+			err = add(`SELECT pa.account_id FROM person_accounts pa JOIN contribution_authors ca ON ca.person_id = pa.person_id WHERE ca.contribution_id = ?`, a.C.ID)
+		case works.PartyEditor:
+			for _, e := range a.Coll.Editors {
+				ids = append(ids, e.AccountID)
+			}
+			if len(a.Coll.Editors) == 0 && len(a.Hosts) > 0 {
+				in, args := store.In(a.Hosts)
+				err = add(`SELECT account_id FROM memberships WHERE role = 'editor' AND partner_id IN (`+in+`)`, args...)
+			}
+		case works.PartyOrganiser:
+			if len(a.Hosts) > 0 {
+				in, args := store.In(a.Hosts)
+				err = add(`SELECT account_id FROM memberships WHERE role = 'organiser' AND partner_id IN (`+in+`)`, args...)
+			}
+		case works.PartyTranslator, works.PartyReviewer:
+			role := works.RoleTranslator
+			if p == works.PartyReviewer {
+				role = works.RoleReviewer
+			}
+			for _, st := range a.C.Staff {
+				if st.Role == role && (l == "" || st.Lang == l) {
+					ids = append(ids, st.AccountID)
+				}
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	ids = slices.DeleteFunc(ids, func(id int64) bool { return id == by })
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := store.In(ids)
+	return store.All(ctx, q, func(sc store.Scanner) (*account.Account, error) {
+		a := &account.Account{}
+		return a, sc.Scan(&a.ID, &a.Name, &a.Email, &a.Lang)
+	}, `SELECT id, name, email, lang FROM accounts WHERE NOT disabled AND id IN (`+in+`) ORDER BY id`, args...)
+}
+
+// workMail tells the accounts that act next on a.C what happened: the
+// message keys works.mail.<event>.subject and .body, with the title of the
+// contribution in the recipient's language, the actor's name, the
+// language's name (or "") and the message.
+func (s *Server) workMail(ctx context.Context, tx *store.Tx, rq *officeRequest, a *workAccess, next []works.Party, l, event, message string) error {
+	to, err := workRecipients(ctx, tx, a, next, l, rq.Account.ID)
+	if err != nil {
+		return err
+	}
+	return s.approvalMail(ctx, tx, to, manuscriptPath(a.C.ID), func(p *i18n.Printer) (string, []string, error) {
+		title, _ := a.C.Title.In(p.Lang())
+		args := []any{rq.Account.Name, p.Quote(title)}
+		if l != "" {
+			args = append(args, workLangName(p, l))
+		}
+		body := []string{p.T("works.mail."+event+".body", args...)}
+		if m := strings.TrimSpace(message); m != "" {
+			body = append(body, p.T("works.mail.message", m))
+		}
+		return p.T("works.mail."+event+".subject", title), body, nil
+	})
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/doc/revision"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/works"
+)
+
+// maxNote is the longest note on an upload or a correction, in
+// characters.
+const maxNote = 1000
+
+// manuscriptUpload answers POST /office/contributions/{id}/manuscript: an
+// author or an editor uploads a DOCX or Markdown file (its type read from
+// its content, not its name) as the next revision. A file that is not one
+// of those, is empty, too large or hostile, or comes when the
+// contribution's state takes no upload, is refused with the reason and the
+// note kept; the current revision stays as it was.
+func (s *Server) manuscriptUpload(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	up, err := readUpload(w, rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	a, err := s.loadWork(ctx, s.db, rq, id)
+	if err != nil {
+		return err
+	}
+	if !a.Parties.Author && !a.Parties.Editor {
+		return fmt.Errorf("upload to contribution %d: %w", id, errkind.Forbidden)
+	}
+	note := strings.TrimSpace(up.values.Get("note"))
+	form := &workForm{Section: "upload", Values: map[string]string{"note": note}}
+	data := up.files["file"]
+	switch {
+	case up.oversized():
+		form.Error = rq.T.T("manuscript.error.toolarge", works.MaxManuscript>>20)
+		return s.renderWork(w, rq, a, http.StatusRequestEntityTooLarge, form)
+	case len([]rune(note)) > maxNote:
+		form.Error = rq.T.T("office.form.toolong", maxNote)
+		return s.renderWork(w, rq, a, http.StatusUnprocessableEntity, form)
+	case !works.UploadAllowed(a.C.State):
+		return s.workRefusal(w, rq, a, form, &works.StateError{From: string(a.C.State), To: string(a.C.State), Key: "works.manuscript.state"})
+	}
+	d, typ, err := works.ReadManuscript(data, a.C.Lang)
+	if err != nil {
+		return s.workRefusal(w, rq, a, form, err)
+	}
+	m := &works.Manuscripts{DB: s.db, Revs: s.revisions()}
+	name := path.Base(strings.ReplaceAll(up.names["file"], "\\", "/"))
+	src := revision.Source{Name: name, Type: typ, Data: data, By: rq.Account.Name, Note: note}
+	rev, err := m.Upload(ctx, a.C, d, src, worksActor(rq))
+	if err != nil {
+		return s.workRefusal(w, rq, a, form, err)
+	}
+	s.log.Info("manuscript uploaded", "contribution", id, "revision", rev.Number, "type", typ, "bytes", len(data))
+	s.flash(ctx, "manuscript.flash.uploaded")
+	return seeOther(w, rq.Request, manuscriptPath(id))
+}

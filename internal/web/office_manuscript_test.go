@@ -1,0 +1,301 @@
+package web_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/works"
+)
+
+// manuscriptFixture is a contribution of the demo forum's collection with
+// an author who has an account, an editor, a translator and an organiser
+// at each host.
+type manuscriptFixture struct {
+	o                                *office
+	c                                *works.Contribution
+	author, editor, orgCASS, orgRIAC *browser
+}
+
+func newManuscriptFixture(t *testing.T, db *store.DB) *manuscriptFixture {
+	t.Helper()
+	ctx := context.Background()
+	o := newOffice(t, db)
+	fx := &manuscriptFixture{o: o}
+	var collID, personID int64
+	if err := db.QueryRow(ctx, `SELECT c.id FROM collections c JOIN forums f ON f.id = c.forum_id WHERE f.slug = ?`, "treaty-20-forum").Scan(&collID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(ctx, `SELECT MIN(id) FROM people`).Scan(&personID); err != nil {
+		t.Fatal(err)
+	}
+	author := o.account("author@ms.example", "Демо Автор", "ru", false)
+	o.account("editor@ms.example", "Demo Editor", "en", false, "cass:editor")
+	o.account("org-cass@ms.example", "CASS Organiser", "zh", false, "cass:organiser")
+	o.account("org-riac@ms.example", "RIAC Organiser", "ru", false, "riac:organiser")
+	if _, err := db.Exec(ctx, `INSERT INTO person_accounts (person_id, account_id) VALUES (?, ?)`, personID, author.ID); err != nil {
+		t.Fatal(err)
+	}
+	fx.c = &works.Contribution{CollectionID: collID, Lang: "ru", State: works.Accepted,
+		Title: lang.New("ru", map[string]string{"ru": "Договор и соседство"}), Authors: []works.Author{{PersonID: personID}}}
+	if err := db.Transact(ctx, func(tx *store.Tx) error { return works.CreateContribution(ctx, tx, fx.c, works.Actor{Name: "test"}) }); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []struct {
+		b     **browser
+		email string
+	}{{&fx.author, "author@ms.example"}, {&fx.editor, "editor@ms.example"}, {&fx.orgCASS, "org-cass@ms.example"}, {&fx.orgRIAC, "org-riac@ms.example"}} {
+		*p.b = o.browser()
+		(*p.b).signIn(p.email)
+	}
+	return fx
+}
+
+func (fx *manuscriptFixture) path(rest string) string {
+	return "/office/contributions/" + strconv.FormatInt(fx.c.ID, 10) + rest
+}
+
+// upload posts a manuscript file under the name given, as a browser sends
+// the page's upload form.
+func (b *browser) upload(t *testing.T, path, name string, data []byte) (*http.Response, *goquery.Document) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("note", "редакция")
+	fw, err := mw.CreateFormFile("file", name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write(data)
+	mw.Close()
+	req, err := http.NewRequest("POST", b.o.srv.URL+path, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := b.c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	d, err := goquery.NewDocumentFromReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, d
+}
+
+func fixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/manuscript/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (fx *manuscriptFixture) revisions(t *testing.T) int {
+	t.Helper()
+	var n int
+	if err := fx.o.db.QueryRow(context.Background(), `SELECT COUNT(*) FROM document_revisions r JOIN contributions c ON c.document_id = r.document_id WHERE c.id = ?`, fx.c.ID).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func (fx *manuscriptFixture) state(t *testing.T, l string) string {
+	t.Helper()
+	c, err := works.GetContribution(context.Background(), fx.o.db, fx.c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l == "" {
+		return string(c.State)
+	}
+	st, _ := c.LangState(l)
+	return string(st)
+}
+
+func wantStatus(t *testing.T, what string, resp *http.Response, want int, d *goquery.Document) {
+	t.Helper()
+	if resp.StatusCode != want {
+		msg := ""
+		if d != nil {
+			msg = strings.TrimSpace(d.Find(".form-error").Text())
+		}
+		t.Fatalf("%s: status %d, want %d (%q)", what, resp.StatusCode, want, msg)
+	}
+}
+
+// TestOfficeManuscript carries a contribution from the author's upload to
+// its approval by both hosts: bad uploads refused in the author's
+// language with nothing lost, the DOCX shown as read with its Word comment
+// beside its block, the diff of two revisions, the editor's comment and
+// correction, the moves and their mail, and the approval re-opened by a
+// correction with what changed shown.
+func TestOfficeManuscript(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		page := fx.path("/manuscript")
+
+		// Bad input: each refused with the reason in Russian, nothing
+		// stored.
+		for _, bad := range []struct {
+			name, file string
+			data       []byte
+			want       string
+		}{
+			{"PDF", "text.docx", []byte("%PDF-1.4\n"), "Это PDF"},
+			{"empty", "empty.md", []byte(""), "Файл пустой"},
+			{"path traversal", "evil.docx", evilDocx(t), "небезопасный"},
+		} {
+			resp, d := fx.author.upload(t, page, bad.file, bad.data)
+			wantStatus(t, bad.name, resp, http.StatusUnprocessableEntity, nil)
+			if msg := d.Find("#upload-error").Text(); !strings.Contains(msg, bad.want) {
+				t.Errorf("%s: message %q, want %q", bad.name, msg, bad.want)
+			}
+			if v, _ := d.Find("#manuscript-note").Attr("value"); v != "редакция" {
+				t.Errorf("%s: the note was lost: %q", bad.name, v)
+			}
+		}
+		if n := fx.revisions(t); n != 0 {
+			t.Fatalf("%d revisions after bad uploads", n)
+		}
+
+		// A DOCX named .txt is read as what it is.
+		resp, _ := fx.author.upload(t, page, "manuscript.txt", fixture(t, "ms-v1.docx"))
+		wantStatus(t, "upload", resp, http.StatusSeeOther, nil)
+		_, d := fx.author.get(page)
+		block := d.Find(".work-block").FilterFunction(func(_ int, s *goquery.Selection) bool {
+			return strings.Contains(s.Find(".work-block-text").Text(), "Договор подписан 16 июля 2001 года")
+		})
+		if got := block.Find(".word-comment").Text(); !strings.Contains(got, "Уточнить место подписания.") || !strings.Contains(got, "Демо Редактор") {
+			t.Errorf("Word comment beside its block: %q", got)
+		}
+		resp, _ = fx.author.upload(t, page, "evil.docx", evilDocx(t))
+		wantStatus(t, "hostile upload after a good one", resp, http.StatusUnprocessableEntity, nil)
+		if n := fx.revisions(t); n != 1 {
+			t.Fatalf("%d revisions; the hostile upload must leave revision 1 current", n)
+		}
+
+		// The author submits; the author may not accept the text.
+		resp, d = fx.author.post(fx.path("/move"), url.Values{"move": {"final"}})
+		wantStatus(t, "author accepts", resp, http.StatusForbidden, d)
+		resp, d = fx.author.post(fx.path("/move"), url.Values{"move": {"submit"}})
+		wantStatus(t, "submit", resp, http.StatusSeeOther, d)
+		if got := mailTo(queuedMail(t, db), "editor@ms.example"); len(got) != 1 || !strings.Contains(got[0].Subject, "Text submitted") {
+			t.Errorf("mail to the editor: %+v", got)
+		}
+		// Returning needs a message; it is refused, then sent.
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"return"}})
+		wantStatus(t, "return without a message", resp, http.StatusUnprocessableEntity, d)
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
+		wantStatus(t, "edit", resp, http.StatusSeeOther, d)
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
+		wantStatus(t, "edit twice", resp, http.StatusConflict, d)
+		if msg := d.Find(".form-error").Text(); !strings.Contains(msg, "not possible in the contribution's present state") {
+			t.Errorf("illegal move's reason: %q", msg)
+		}
+
+		// The editor uploads a revision and compares.
+		resp, _ = fx.editor.upload(t, page, "ms-v2.docx", fixture(t, "ms-v2.docx"))
+		wantStatus(t, "second revision", resp, http.StatusSeeOther, nil)
+		_, d = fx.editor.get(fx.path("/manuscript/diff?from=1&to=2"))
+		if del, ins := d.Find(".work-diff-text del").Text(), d.Find(".work-diff-text ins").Text(); !strings.Contains(del, "9") || !strings.Contains(ins, "6") {
+			t.Errorf("diff: deleted %q, inserted %q", del, ins)
+		}
+
+		// A comment on a block, then resolved.
+		_, d = fx.editor.get(page)
+		target, _ := d.Find(".work-block-text [id^=p-]").Eq(1).Attr("id")
+		resp, d = fx.editor.post(fx.path("/manuscript/comments"), url.Values{"block": {target}, "revision": {"2"}, "body": {""}})
+		wantStatus(t, "empty comment", resp, http.StatusUnprocessableEntity, d)
+		resp, d = fx.editor.post(fx.path("/manuscript/comments"), url.Values{"block": {target}, "revision": {"2"}, "body": {"Which article?"}})
+		wantStatus(t, "comment", resp, http.StatusSeeOther, d)
+		_, d = fx.author.get(page)
+		if got := d.Find("#" + target).Closest(".work-block").Find(".editor-comment").Text(); !strings.Contains(got, "Which article?") {
+			t.Errorf("editor's comment beside its block: %q", got)
+		}
+
+		// The text becomes final: the original awaits the hosts, the other
+		// language is in translation.
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"final"}})
+		wantStatus(t, "final", resp, http.StatusSeeOther, d)
+		if ru, zh := fx.state(t, "ru"), fx.state(t, "zh"); ru != "reviewed" || zh != "in_translation" {
+			t.Fatalf("languages ru %s, zh %s", ru, zh)
+		}
+		resp, _ = fx.author.upload(t, page, "ms-v1.docx", fixture(t, "ms-v1.docx"))
+		wantStatus(t, "upload to a final text", resp, http.StatusConflict, nil)
+
+		// Both hosts approve the original.
+		approve := func(b *browser, who string) {
+			t.Helper()
+			_, d := b.get(page)
+			form := d.Find("#lang-ru form[action$='/approve']")
+			fp, _ := form.Find("input[name=fingerprint]").Attr("value")
+			partner, _ := form.Find("button[name=partner]").Attr("value")
+			resp, d := b.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {partner}})
+			wantStatus(t, who+" approves", resp, http.StatusSeeOther, d)
+		}
+		approve(fx.orgCASS, "CASS")
+		if st := fx.state(t, "ru"); st != "reviewed" {
+			t.Fatalf("after one host: %s", st)
+		}
+		resp, d = fx.orgRIAC.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {"r1:stale"}})
+		wantStatus(t, "approval of another version", resp, http.StatusConflict, d)
+		approve(fx.orgRIAC, "RIAC")
+		if st := fx.state(t, "ru"); st != "approved" {
+			t.Fatalf("after both hosts: %s", st)
+		}
+
+		// The editor corrects the approved text: re-opened, and the
+		// approvers see what changed.
+		resp, d = fx.editor.post(fx.path("/manuscript/correct"), url.Values{"block": {target}, "revision": {"2"}, "text": {"Статья 6 говорит о государственной границе."}, "reason": {""}})
+		wantStatus(t, "correction without a reason", resp, http.StatusUnprocessableEntity, d)
+		if v := d.Find("#correct-text").Text(); v != "Статья 6 говорит о государственной границе." {
+			t.Errorf("the corrected text was lost: %q", v)
+		}
+		resp, d = fx.editor.post(fx.path("/manuscript/correct"), url.Values{"block": {target}, "revision": {"2"}, "text": {"Статья 6 говорит о государственной границе."}, "reason": {"точнее"}})
+		wantStatus(t, "correction", resp, http.StatusSeeOther, d)
+		if st := fx.state(t, "ru"); st != "reviewed" {
+			t.Fatalf("after the correction: %s; want reviewed", st)
+		}
+		_, d = fx.orgCASS.get(page)
+		link, ok := d.Find("#lang-ru .reopened").Parent().Find("a").Attr("href")
+		if !ok {
+			t.Fatal("no link to what changed since the approval")
+		}
+		_, d = fx.orgCASS.get(link)
+		if ins := d.Find(".work-diff-text ins").Text(); !strings.Contains(ins, "государственной") {
+			t.Errorf("what changed: inserted %q", ins)
+		}
+	})
+}
+
+// evilDocx is a DOCX package with an entry whose name climbs out of it.
+func evilDocx(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "../../etc/cron.d/evil"} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte("<x/>"))
+	}
+	zw.Close()
+	return buf.Bytes()
+}

@@ -1,0 +1,188 @@
+package works
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// Every host partner of the collection's forum approves each language's
+// text of a contribution once it is reviewed, for the exact text it read:
+// the approval keeps the text's fingerprint and a snapshot of its model.
+// When every host has approved the current text the language is approved.
+// A later change of the text re-opens the approvals (Reopen): they no
+// longer count, the language is reviewed again, and the snapshot shows the
+// approvers what changed.
+
+// Approval is one host partner's approval of one language's text.
+type Approval struct {
+	Lang        string
+	PartnerID   int64
+	AccountID   int64
+	AccountName string
+	Fingerprint string
+	// Snapshot is the document model (JSON) the host approved.
+	Snapshot   []byte
+	ApprovedAt time.Time
+	// ReopenedAt is when a change of the text re-opened the approval;
+	// zero while it stands.
+	ReopenedAt time.Time
+}
+
+// Counts says whether the approval stands for the text whose fingerprint
+// is fp.
+func (a *Approval) Counts(fp string) bool { return a.ReopenedAt.IsZero() && a.Fingerprint == fp }
+
+// Hosts returns the host partners of the forum collection collectionID
+// belongs to, in the forum's order.
+func Hosts(ctx context.Context, q store.Querier, collectionID int64) ([]int64, error) {
+	ids, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, `SELECT h.partner_id FROM forum_hosts h JOIN collections c ON c.forum_id = h.forum_id WHERE c.id = ? ORDER BY h.position`, collectionID)
+	if err != nil {
+		return nil, fmt.Errorf("hosts of collection %d: %w", collectionID, err)
+	}
+	return ids, nil
+}
+
+// Approvals returns the hosts' approvals of contribution id's texts, by
+// language and then partner; lang "" gives every language's.
+func Approvals(ctx context.Context, q store.Querier, id int64, lang string) ([]Approval, error) {
+	query := `SELECT lang, partner_id, account_id, account_name, fingerprint, snapshot, approved_at, reopened_at FROM contribution_approvals WHERE contribution_id = ?`
+	args := []any{id}
+	if lang != "" {
+		query += ` AND lang = ?`
+		args = append(args, lang)
+	}
+	as, err := store.All(ctx, q, func(sc store.Scanner) (Approval, error) {
+		var a Approval
+		var snap string
+		var reopened sql.NullTime
+		err := sc.Scan(&a.Lang, &a.PartnerID, &a.AccountID, &a.AccountName, &a.Fingerprint, &snap, &a.ApprovedAt, &reopened)
+		a.Snapshot, a.ReopenedAt = []byte(snap), reopened.Time
+		return a, err
+	}, query+` ORDER BY lang, partner_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("approvals of contribution %d: %w", id, err)
+	}
+	return as, nil
+}
+
+// Approve records partner's approval of language lang of contribution c,
+// for the text whose fingerprint and snapshot are given, replacing the
+// partner's earlier approval. The language must be reviewed (else a
+// *StateError: works.approval.state), the partner a host (else forbidden).
+// It returns true when every host has now approved this text, and the
+// language has become approved.
+func Approve(ctx context.Context, tx *store.Tx, c *Contribution, lang string, partnerID int64, fingerprint string, snapshot []byte, by Actor) (bool, error) {
+	st, ok := c.LangState(lang)
+	if !ok || st != Reviewed {
+		return false, &StateError{From: string(st), To: string(Approved), Key: "works.approval.state"}
+	}
+	hosts, err := Hosts(ctx, tx, c.CollectionID)
+	if err != nil {
+		return false, err
+	}
+	if !containsID(hosts, partnerID) {
+		return false, fmt.Errorf("partner %d is no host of contribution %d: %w", partnerID, c.ID, errkind.Forbidden)
+	}
+	// Approvals of a text that has changed since no longer count.
+	if err := Reconcile(ctx, tx, c.ID, lang, fingerprint, by); err != nil {
+		return false, err
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM contribution_approvals WHERE contribution_id = ? AND lang = ? AND partner_id = ?`, c.ID, lang, partnerID); err != nil {
+		return false, err
+	}
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	if _, err := tx.Exec(ctx, `INSERT INTO contribution_approvals (contribution_id, lang, partner_id, account_id, account_name, fingerprint, snapshot, approved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, lang, partnerID, by.AccountID, by.Name, fingerprint, string(snapshot), now); err != nil {
+		return false, fmt.Errorf("approve contribution %d %s: %w", c.ID, lang, err)
+	}
+	approver := by
+	approver.PartnerID = partnerID
+	if err := record(ctx, tx, approver, "contribution.approve", c.ID, nil, map[string]any{"lang": lang, "partner_id": partnerID, "fingerprint": fingerprint}); err != nil {
+		return false, err
+	}
+	as, err := Approvals(ctx, tx, c.ID, lang)
+	if err != nil {
+		return false, err
+	}
+	for _, h := range hosts {
+		if !approvedBy(as, h, fingerprint) {
+			return false, nil
+		}
+	}
+	if err := SetLangState(ctx, tx, c.ID, lang, Reviewed, Approved, by, ""); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func approvedBy(as []Approval, partner int64, fp string) bool {
+	for i := range as {
+		if as[i].PartnerID == partner && as[i].Counts(fp) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Reconcile re-opens the approvals of language lang of contribution id
+// when one that still stands was given for another text than the one
+// whose fingerprint is fp: what a translation's change calls, or a page
+// that finds the text changed under its approvals.
+func Reconcile(ctx context.Context, tx *store.Tx, id int64, lang, fp string, by Actor) error {
+	var stale int
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM contribution_approvals WHERE contribution_id = ? AND lang = ? AND reopened_at IS NULL AND fingerprint <> ?`,
+		id, lang, fp).Scan(&stale); err != nil {
+		return err
+	}
+	if stale == 0 {
+		return nil
+	}
+	return Reopen(ctx, tx, id, lang, by)
+}
+
+// Reopen is what a change of language lang's text of contribution id
+// calls (a new revision or an in-place correction of the original, a
+// changed translation): the approvals given so far no longer count, and an
+// approved language is reviewed again and awaits the hosts anew. Their
+// snapshots stay, to show what changed. Nothing happens (and nothing is
+// logged) when there is no standing approval.
+func Reopen(ctx context.Context, tx *store.Tx, id int64, lang string, by Actor) error {
+	now := time.Now().UTC()
+	res, err := tx.Exec(ctx, `UPDATE contribution_approvals SET reopened_at = ? WHERE contribution_id = ? AND lang = ? AND reopened_at IS NULL`, now, id, lang)
+	if err != nil {
+		return fmt.Errorf("reopen contribution %d %s: %w", id, lang, err)
+	}
+	n, _ := res.RowsAffected()
+	if n == 0 {
+		return nil
+	}
+	if err := record(ctx, tx, by, "contribution.reopen", id, nil, map[string]any{"lang": lang, "approvals": n}); err != nil {
+		return err
+	}
+	var st LangState
+	err = tx.QueryRow(ctx, `SELECT state FROM contribution_languages WHERE contribution_id = ? AND lang = ?`, id, lang).Scan(&st)
+	if err == sql.ErrNoRows || err == nil && st != Approved {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return SetLangState(ctx, tx, id, lang, Approved, Reviewed, by, "text changed")
+}
