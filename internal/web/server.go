@@ -141,6 +141,8 @@ func New(cfg Config) (*Server, error) {
 	if s.accounts == nil {
 		s.accounts = &account.Store{DB: cfg.DB}
 	}
+	ct := contributionTranslations{revs: s.revisions()}
+	s.starter, s.translatedText = ct, ct
 	if !cfg.NoCache {
 		s.cache = newPageCache(s.forums.SiteVersion)
 	}
