@@ -53,7 +53,15 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 		if err != nil {
 			return s.workbenchFail(w, rq, err)
 		}
+		seen := map[string]bool{}
 		for _, m := range matches {
+			// The same translation of the same text, from several
+			// documents, is one suggestion: the best-scored.
+			if k := m.Source + "\x00" + m.Target; seen[k] {
+				continue
+			} else {
+				seen[k] = true
+			}
 			tgt := fitCodes(seg.Source, matchTarget(m))
 			ans.Memory = append(ans.Memory, suggestion{Score: min(m.Score, 100), Source: markDiff(seg.Source.Plain(), m.Source),
 				Target: toWire(tgt), TargetHTML: string(contentHTML(rq.T, tgt)), Origin: m.Origin, Exact: m.Exact})
