@@ -43,8 +43,8 @@ type failAnswer struct {
 }
 
 // workbenchSave answers POST /office/translations/{id}/segments/{seg}: a
-// translator saves a draft or confirms a segment, a reviewer approves or
-// returns one. The answer is JSON: 200 with the segment and its QA
+// translator saves a draft or confirms a segment (state draft or
+// translated), a reviewer approves or returns one. The answer is JSON: 200 with the segment and its QA
 // findings; 409 with the segment as it now is when someone else changed it
 // since the version the edit names; 422 with the reason when the edit
 // loses or invents inline codes, confirms an empty translation or returns
@@ -72,11 +72,14 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		switch e.Action {
 		case "save":
+			// A translator saves a draft or confirms; a reviewer's
+			// decisions are approve and return, which keep the text.
 			st := translate.State(e.State)
-			allowed := canTranslate && (st == translate.Draft || st == translate.Translated) ||
-				canReview && (st == translate.Reviewed || st == translate.Approved)
-			if !allowed {
-				return fmt.Errorf("save segment %d as %q: %w", seg.ID, e.State, errkind.Forbidden)
+			if !canTranslate {
+				return fmt.Errorf("save segment %d: %w", seg.ID, errkind.Forbidden)
+			}
+			if st != translate.Draft && st != translate.Translated {
+				return fmt.Errorf("save segment %d as %q: %w", seg.ID, e.State, translate.ErrState)
 			}
 			target, err := fromWire(e.Target)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -82,12 +83,17 @@ func treatyTerms() fixedTerms {
 		{Lang: "ru", Text: "Договор о добрососедстве"}, {Lang: "zh", Text: "睦邻友好合作条约"}}}}}}
 }
 
-// addTranslation stores the Markdown file testdata/name as a document of
+// addTranslation stores the Markdown file testdata/name (or the file at
+// name, when it is a path) as a document of
 // ownerKind ownerID and makes its translation into lang.
 func addTranslation(t *testing.T, o *office, name, ownerKind string, ownerID int64, lang string) *translate.Translation {
 	t.Helper()
 	ctx := context.Background()
-	data, err := os.ReadFile("testdata/" + name)
+	path := name
+	if !strings.Contains(name, "/") {
+		path = "testdata/" + name
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,6 +253,29 @@ func TestWorkbenchPage(t *testing.T) {
 			if v, _ := page.Find("#wb-progress").Attr("value"); v != "0" {
 				t.Errorf("%s: progress %q; want 0", l.lang, v)
 			}
+		}
+		// The page asks the database as many times for a document of
+		// forty paragraphs as for one of four: no query per segment.
+		var long strings.Builder
+		for i := range 40 {
+			fmt.Fprintf(&long, "Абзац номер %d говорит о договоре. Второе предложение абзаца %d.\n\n", i+1, i+1)
+		}
+		longFile := t.TempDir() + "/workbench-long.md"
+		if err := os.WriteFile(longFile, []byte(long.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		big := addTranslation(t, o, longFile, "news", newsID, "zh")
+		b := o.browser()
+		b.signIn("translator-en@wb.example")
+		queries := func(id int64) int64 {
+			before := db.QueryCount()
+			if resp, _ := b.get("/office/translations/" + itoa(id)); resp.StatusCode != http.StatusOK {
+				t.Fatalf("translation %d: %d", id, resp.StatusCode)
+			}
+			return db.QueryCount() - before
+		}
+		if small, large := queries(tr.ID), queries(big.ID); small != large {
+			t.Errorf("the page makes %d queries for 9 segments and %d for 80", small, large)
 		}
 	})
 }
