@@ -13,7 +13,7 @@ const (
 	Organiser  Role = "organiser"  // runs the partner's team: invites, approves, asks to publish
 	Editor     Role = "editor"     // writes and edits the partner's content
 	Translator Role = "translator" // writes the other languages of multilingual texts
-	Reviewer   Role = "reviewer"   // reads everything of the partner, changes nothing
+	Reviewer   Role = "reviewer"   // reads everything of the partner; changes nothing but approves or returns translated segments
 	Author     Role = "author"     // a contributor: sees their own person and speeches
 )
 
@@ -59,11 +59,15 @@ const (
 	// SubjectContribution is one chapter: its metadata, authors, staff and
 	// the invitations to its authors.
 	SubjectContribution Subject = "contribution"
+	// SubjectTranslation is the translation of a document in the
+	// workbench, segment by segment.
+	SubjectTranslation Subject = "translation"
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
-	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectCollection, SubjectContribution}
+	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectCollection, SubjectContribution,
+	SubjectTranslation}
 
 // Action is what is done to a subject.
 type Action string
@@ -107,11 +111,14 @@ var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
 //   - translator: view and edit the multilingual texts (forum, programme,
 //     news, person, partner) and view media; creates nothing;
 //   - reviewer: views everything of the partner, team and approvals
-//     included, and changes nothing;
+//     included, and changes nothing but the state of translated segments;
 //   - author: views persons and programme (narrowed by the caller to their
 //     own), and views and edits the metadata of their own contributions
 //     (the caller narrows it to the contributions that name the account's
-//     person, and editing to those whose text is not final), nothing else.
+//     person, and editing to those whose text is not final), nothing else;
+//   - translations in the workbench: translators and editors translate,
+//     reviewers and organisers approve or return segments, and all four
+//     read them.
 //
 // The Collected Works belong to the forum's hosts: their organisers and
 // editors make collections and contributions and invite authors; their
@@ -163,6 +170,11 @@ var Permissions = map[Subject]map[Action][]Role{
 		Approve: {Organiser},
 		Invite:  {Organiser, Editor},
 		Manage:  {Organiser},
+	},
+	SubjectTranslation: {
+		View:    {Organiser, Editor, Translator, Reviewer},
+		Edit:    {Translator, Editor},
+		Approve: {Reviewer, Organiser},
 	},
 }
 

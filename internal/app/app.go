@@ -19,6 +19,7 @@ import (
 	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/web"
 )
 
@@ -106,7 +107,8 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		outbox = nil
 	}
 	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
-		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP})
+		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP,
+		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("web server: %w", err)

@@ -16,6 +16,7 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
 )
 
@@ -172,6 +173,9 @@ type workLang struct {
 	// approve yet.
 	Fingerprint string
 	ApproveFor  []workHost
+	// WorkbenchURL is the translation's page in the workbench and Progress
+	// how far it is, for a target language whose translation has started.
+	WorkbenchURL, Progress string
 }
 
 type workHost struct {
@@ -239,6 +243,19 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 		wl := workLang{Lang: l.Lang, Name: workLangName(t, l.Lang), State: t.T("works.lang." + string(l.State)), Original: l.Lang == c.Lang}
 		for _, m := range works.AvailableLang(c, l.Lang, a.Parties) {
 			wl.Moves = append(wl.Moves, workMove{Name: m.Name, Label: t.T("works.move." + m.Name), Message: m.Message})
+		}
+		if !wl.Original && c.DocumentID != 0 {
+			tr, err := translate.ByDocument(ctx, s.db, c.DocumentID, l.Lang)
+			switch {
+			case err == nil:
+				counts, err := translate.Progress(ctx, s.db, tr.ID)
+				if err != nil {
+					return nil, err
+				}
+				wl.WorkbenchURL, wl.Progress = officePrefix+"/translations/"+itoa(tr.ID), progressText(rq, counts)
+			case !errors.Is(err, translate.ErrNotFound):
+				return nil, err
+			}
 		}
 		if l.State == works.Reviewed || l.State == works.Approved {
 			if wl.Fingerprint, _, err = s.currentText(ctx, s.db, c, l.Lang, d.Current); err != nil {

@@ -205,7 +205,7 @@ func TestOfficeManuscript(t *testing.T) {
 		wantStatus(t, "edit", resp, http.StatusSeeOther, d)
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
 		wantStatus(t, "edit twice", resp, http.StatusConflict, d)
-		if msg := d.Find(".form-error").Text(); !strings.Contains(msg, "not possible in the contribution's present state") {
+		if msg := d.Find(".form-error").Text(); !strings.Contains(msg, "not allowed at this point of the workflow") {
 			t.Errorf("illegal move's reason: %q", msg)
 		}
 
@@ -235,6 +235,18 @@ func TestOfficeManuscript(t *testing.T) {
 		wantStatus(t, "final", resp, http.StatusSeeOther, d)
 		if ru, zh := fx.state(t, "ru"), fx.state(t, "zh"); ru != "reviewed" || zh != "in_translation" {
 			t.Fatalf("languages ru %s, zh %s", ru, zh)
+		}
+		// The Chinese translation has started, segment by segment, and
+		// the page leads to it in the workbench.
+		_, d = fx.editor.get(page)
+		wb, ok := d.Find("#lang-zh a[href^='/office/translations/']").Attr("href")
+		if !ok {
+			t.Fatal("no workbench link for the Chinese translation")
+		}
+		resp, d = fx.editor.get(wb)
+		wantStatus(t, "workbench", resp, http.StatusOK, d)
+		if n := d.Find("tr.seg").Length(); n == 0 {
+			t.Error("the translation has no segments")
 		}
 		resp, _ = fx.author.upload(t, page, "ms-v1.docx", fixture(t, "ms-v1.docx"))
 		wantStatus(t, "upload to a final text", resp, http.StatusConflict, nil)

@@ -18,6 +18,7 @@ import (
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
 )
 
@@ -106,6 +107,9 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/contributions/{contribution}/move", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/languages/zh/move", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/languages/ru/approve", account.SubjectContribution, account.Approve, true, false},
+	{"GET", "/office/translations/{translation}", account.SubjectTranslation, account.View, true, false},
+	{"POST", "/office/translations/{translation}/segments/{segment}", account.SubjectTranslation, account.Edit, true, false},
+	{"GET", "/office/translations/{translation}/segments/{segment}/suggestions", account.SubjectTranslation, account.View, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
@@ -231,6 +235,10 @@ func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bo
 	switch {
 	case may(rt.action):
 		return http.StatusOK
+	case rt.subject == account.SubjectTranslation && rt.action == account.Edit && may(account.Approve):
+		// The workbench's save takes a reviewer's decision as well as a
+		// translator's edit.
+		return http.StatusOK
 	case rt.action != account.View && may(account.View):
 		return http.StatusForbidden
 	default:
@@ -333,24 +341,24 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	own["contribution"], other["contribution"] = permissionContributions(t, o, mustInt(t, own["forum"]), mustInt(t, other["forum"]))
+	own["contribution"], other["contribution"] = permissionContributions(t, o, mustInt(t, own["collection"]), mustInt(t, other["collection"]))
+	// The translations of a news item of each forum, in the workbench.
+	for _, m := range []map[string]string{own, other} {
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, m["news"]), "zh")
+		segs, err := translate.Segments(ctx, o.db, tr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m["translation"], m["segment"] = fmt.Sprint(tr.ID), fmt.Sprint(segs[0].ID)
+	}
 	return own, other
 }
 
 // permissionContributions adds a contribution with a final manuscript to
-// the collection of forum own, and one to a new collection of forum other,
-// and returns their ids.
-func permissionContributions(t *testing.T, o *office, own, other int64) (string, string) {
+// each of the two collections, and returns their ids.
+func permissionContributions(t *testing.T, o *office, ownColl, otherColl int64) (string, string) {
 	t.Helper()
 	ctx := context.Background()
-	coll := &forum.Collection{ForumID: other, Slug: "ias-works", Title: lang.New("en", map[string]string{"en": "IAS Works"}), Languages: []string{"en"}}
-	if err := forum.AddCollection(ctx, o.db, coll); err != nil {
-		t.Fatal(err)
-	}
-	var ownColl int64
-	if err := o.db.QueryRow(ctx, `SELECT id FROM collections WHERE forum_id = ?`, own).Scan(&ownColl); err != nil {
-		t.Fatal(err)
-	}
 	revs := revision.NewStore(o.db, o.blobs)
 	manuscript := func() int64 {
 		id, err := revs.Create(ctx, "ru", "Договор")
@@ -370,7 +378,7 @@ func permissionContributions(t *testing.T, o *office, own, other int64) (string,
 	var ids []string
 	for _, c := range []*works.Contribution{
 		{CollectionID: ownColl, Lang: "ru", State: works.TextFinal, DocumentID: manuscript(), Title: lang.New("ru", map[string]string{"ru": "Договор"})},
-		{CollectionID: coll.ID, Lang: "en", State: works.TextFinal, DocumentID: manuscript(), Title: lang.New("en", map[string]string{"en": "Institute of Area Studies chapter"})},
+		{CollectionID: otherColl, Lang: "en", State: works.TextFinal, DocumentID: manuscript(), Title: lang.New("en", map[string]string{"en": "Institute of Area Studies chapter"})},
 	} {
 		err := o.db.Transact(ctx, func(tx *store.Tx) error {
 			if err := works.CreateContribution(ctx, tx, c, works.Actor{Name: "test"}); err != nil {

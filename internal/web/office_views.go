@@ -53,6 +53,7 @@ var officeViewNames = []string{
 	"contribute",
 	"manuscript",
 	"manuscript_diff",
+	"workbench",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

@@ -306,6 +306,11 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/contribute/{token}", visitors, s.contributeAccept)
 	route("GET /office/contribute/{token}/decline", visitors, s.contributeDeclineShow)
 	route("POST /office/contribute/{token}/decline", visitors, s.contributeDecline)
+	// workbench: translations segment by segment (internal/translate),
+	// the page and its script's JSON endpoints.
+	route("GET /office/translations/{id}", members, s.workbenchShow)
+	route("POST /office/translations/{id}/segments/{seg}", members, s.workbenchSave)
+	route("GET /office/translations/{id}/segments/{seg}/suggestions", members, s.workbenchSuggest)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

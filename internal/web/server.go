@@ -50,6 +50,11 @@ type Config struct {
 	// RequireAdminTOTP sends an instance admin without two-factor
 	// sign-in to its enrolment from every office page until enrolled.
 	RequireAdminTOTP bool
+	// Memory and Terms are the translation memory and the termbases the
+	// workbench suggests from; nil shows no suggestions (or terms), and
+	// the workbench says they are not set up.
+	Memory WorkbenchMemory
+	Terms  WorkbenchTerms
 }
 
 // Server is the HTTP side of tandem.
@@ -85,6 +90,9 @@ type Server struct {
 	// approval; either may be nil (see contribution_work.go).
 	starter        translationStarter
 	translatedText translatedText
+	// memory and terms are Config.Memory and Config.Terms.
+	memory WorkbenchMemory
+	terms  WorkbenchTerms
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -135,6 +143,8 @@ func New(cfg Config) (*Server, error) {
 
 		outbox:           cfg.Outbox,
 		requireAdminTOTP: cfg.RequireAdminTOTP,
+		memory:           cfg.Memory,
+		terms:            cfg.Terms,
 		resetLimits:      newAddressLimits(resetRate, resetBurst),
 		wait:             sleep,
 	}
