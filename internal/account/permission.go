@@ -53,11 +53,13 @@ const (
 	SubjectApproval  Subject = "approval"  // requests for publication and their decisions
 	SubjectOutbox    Subject = "outbox"    // mail sent or waiting
 	SubjectEventLog  Subject = "eventlog"  // the record of changes
+	SubjectMemory    Subject = "memory"    // the installation's translation memory
+	SubjectTermbase  Subject = "termbase"  // a forum's termbase
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
-	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog}
+	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectMemory, SubjectTermbase}
 
 // Action is what is done to a subject.
 type Action string
@@ -104,6 +106,12 @@ var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
 //     included, and changes nothing;
 //   - author: views persons and programme (narrowed by the caller to their
 //     own), nothing else.
+//
+// The translation memory is the installation's, shared by every team: an
+// account sees it and exports it when it may at one of its partners, and
+// imports TMX files into it as an organiser or editor. A forum's termbase
+// belongs to its hosts: their translators edit it as their organisers and
+// editors do, and their reviewers read it.
 var Permissions = map[Subject]map[Action][]Role{
 	SubjectForum:     content(true, false),
 	SubjectProgramme: content(true, true),
@@ -132,6 +140,14 @@ var Permissions = map[Subject]map[Action][]Role{
 	SubjectOutbox: {},
 	SubjectEventLog: {
 		View: {Organiser, Reviewer},
+	},
+	SubjectMemory: {
+		View:   {Organiser, Editor, Translator, Reviewer},
+		Create: {Organiser, Editor},
+	},
+	SubjectTermbase: {
+		View: {Organiser, Editor, Translator, Reviewer},
+		Edit: {Organiser, Editor, Translator},
 	},
 }
 
