@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -263,21 +264,23 @@ func Pairs(ctx context.Context, q store.Querier) ([]Pair, error) {
 	return ps, nil
 }
 
-// MemoryCollection is a collection some units of the memory came from.
+// MemoryCollection is a collection, with the number of the memory's
+// units marked as its.
 type MemoryCollection struct {
 	ID    int64
-	Title string // the collection's title as stored (JSON of lang.Text)
+	Title lang.Text
 	Units int
 }
 
-// Collections returns the collections that units of the memory are marked
-// with, for export per collection.
+// Collections returns every collection with the number of the memory's
+// units that are marked as its, for choosing the collection of an import
+// and exporting a collection's units.
 func Collections(ctx context.Context, q store.Querier) ([]MemoryCollection, error) {
 	cs, err := store.All(ctx, q, func(r store.Scanner) (MemoryCollection, error) {
 		var c MemoryCollection
 		err := r.Scan(&c.ID, &c.Title, &c.Units)
 		return c, err
-	}, `SELECT c.id, c.title, COUNT(*) FROM tm_units u JOIN collections c ON c.id = u.collection_id GROUP BY c.id, c.title ORDER BY c.id`)
+	}, `SELECT c.id, c.title, COUNT(u.id) FROM collections c LEFT JOIN tm_units u ON u.collection_id = c.id GROUP BY c.id, c.title ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("memory collections: %w", err)
 	}

@@ -45,6 +45,9 @@ var officeViewNames = []string{
 	"approvals",
 	"approval",
 	"approval_missing",
+	"memory_index",
+	"termbase_index",
+	"termbase_entry",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)
