@@ -171,10 +171,15 @@ func (s *Server) renderMemory(w http.ResponseWriter, rq *officeRequest, status i
 }
 
 // tagName returns the name of the language tag names in the reader's
-// language, or the tag itself for a language the catalog does not name.
+// language ("ru-RU" is Russian, as "ru" is), or the tag itself for a
+// language the catalog does not name (or a script it does not write in).
 func tagName(rq *officeRequest, tag string) string {
-	if ok, _ := rq.T.Has("lang.name." + tag); ok {
-		return rq.T.T("lang.name." + tag)
+	base := lang.Base(tag)
+	if !lang.SameLanguage(tag, base) {
+		return tag
+	}
+	if ok, _ := rq.T.Has("lang.name." + base); ok {
+		return rq.T.T("lang.name." + base)
 	}
 	return tag
 }
