@@ -19,7 +19,20 @@
 # answers on 127.0.0.1:5432). Exits 1 when a target is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=${TANDEM_SHARED_DATA:-../shared/data}
+# The shared data beside the repository, or beside a folder above it (a
+# git worktree kept in a subfolder), as internal/shareddata finds it.
+data=${TANDEM_SHARED_DATA:-}
+if [ -z "$data" ]; then
+	data=../shared/data
+	dir=$(pwd)
+	while [ "$dir" != / ]; do
+		dir=$(dirname "$dir")
+		if [ -d "$dir/shared/data" ]; then
+			data=$dir/shared/data
+			break
+		fi
+	done
+fi
 if [ ! -d "$data" ]; then
 	echo "bench/workbench.sh: skipped: $data not found (set TANDEM_SHARED_DATA to the shared data folder)"
 	exit 0

@@ -62,12 +62,14 @@ const (
 	// SubjectTranslation is the translation of a document in the
 	// workbench, segment by segment.
 	SubjectTranslation Subject = "translation"
+	SubjectMemory      Subject = "memory"   // the installation's translation memory
+	SubjectTermbase    Subject = "termbase" // a forum's termbase
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
 	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectCollection, SubjectContribution,
-	SubjectTranslation}
+	SubjectTranslation, SubjectMemory, SubjectTermbase}
 
 // Action is what is done to a subject.
 type Action string
@@ -124,6 +126,12 @@ var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
 // editors make collections and contributions and invite authors; their
 // translators and reviewers read them (what they translate or review is
 // the contribution's staff, which the workbench checks).
+//
+// The translation memory is the installation's, shared by every team: an
+// account sees it and exports it when it may at one of its partners, and
+// imports TMX files into it as an organiser or editor. A forum's termbase
+// belongs to its hosts: their translators edit it as their organisers and
+// editors do, and their reviewers read it.
 var Permissions = map[Subject]map[Action][]Role{
 	SubjectForum:     content(true, false),
 	SubjectProgramme: content(true, true),
@@ -175,6 +183,14 @@ var Permissions = map[Subject]map[Action][]Role{
 		View:    {Organiser, Editor, Translator, Reviewer},
 		Edit:    {Translator, Editor},
 		Approve: {Reviewer, Organiser},
+	},
+	SubjectMemory: {
+		View:   {Organiser, Editor, Translator, Reviewer},
+		Create: {Organiser, Editor},
+	},
+	SubjectTermbase: {
+		View: {Organiser, Editor, Translator, Reviewer},
+		Edit: {Organiser, Editor, Translator},
 	},
 }
 

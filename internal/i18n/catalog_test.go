@@ -350,7 +350,8 @@ func TestOneTermPerConcept(t *testing.T) {
 			"en": {word("presenters?"), word("panell?ists?")},
 		},
 		"session (环节, заседание, session)": {
-			"zh": {han("单元"), han("分会场"), han("场次"), han("会议与")},
+			// 翻译单元 is a translation unit (TMX's tu), not a session.
+			"zh": {han("(?:^|[^译])单元"), han("分会场"), han("场次"), han("会议与")},
 			"ru": {word("сесси[яиюей]"), word("секци[яиюей]"), word("част(?:ь|и|ью)")},
 			"en": {word("panels?"), word("parts?")},
 		},

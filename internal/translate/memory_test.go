@@ -36,12 +36,12 @@ func testForum(t *testing.T, db *store.DB, slug string) (forumID, collectionID i
 	ctx := context.Background()
 	now := time.Date(2021, 7, 16, 9, 0, 0, 0, time.UTC)
 	forumID, err := store.InsertID(ctx, db, `INSERT INTO forums (slug, title, starts_at, ends_at, time_zone, languages) VALUES (?, ?, ?, ?, ?, ?)`,
-		slug, `{"src":"en","text":{"en":"Forum"}}`, now, now, "UTC", `["zh","ru"]`)
+		slug, `{"src":"en","v":{"en":"Forum"}}`, now, now, "UTC", `["zh","ru"]`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	collectionID, err = store.InsertID(ctx, db, `INSERT INTO collections (forum_id, slug, title, languages, released_at) VALUES (?, ?, ?, ?, ?)`,
-		forumID, slug+"-works", `{"src":"en","text":{"en":"Collected Works"}}`, `["zh","ru"]`, now)
+		forumID, slug+"-works", `{"src":"en","v":{"en":"Collected Works"}}`, `["zh","ru"]`, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +287,7 @@ func TestMemoryImportTMX(t *testing.T) {
 			t.Errorf("pairs %+v, %v", ps, err)
 		}
 		cs, err := Collections(ctx, db)
-		if err != nil || len(cs) != 1 || cs[0].ID != coll || cs[0].Units != 2 {
+		if err != nil || len(cs) != 1 || cs[0].ID != coll || cs[0].Units != 2 || cs[0].Title.Source != "en" {
 			t.Errorf("collections %+v, %v", cs, err)
 		}
 	})

@@ -38,34 +38,38 @@ type TMXImport struct {
 	Warnings []interchange.Warning
 }
 
-// ImportTMX reads a TMX file (name is used in messages) and stores, in one
-// transaction, its units that have text in both from and to (same
-// language and script: zh finds zh-CN), as from → to units of the memory,
-// dated by the file (its change date, else its creation date, else now).
-// A collection id other than 0 marks them as the collection's. A file
-// that is not TMX is refused with the reader's *interchange.Error, one
-// without a unit in the pair with a *PairError; either way nothing is
-// stored.
-func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, name, from, to string, collectionID int64, by string) (TMXImport, error) {
-	var res TMXImport
+// TMXBatch is a TMX file read for the memory, ready to be stored.
+type TMXBatch struct {
+	TMXImport
+	from, to string
+	rows     []*unitRow
+}
+
+// ReadTMX reads a TMX file (name is used in messages) for the pair
+// from → to: its units that have text in both (same language and script:
+// zh finds zh-CN), dated by the file (a unit's change date, else its
+// creation date, else now), marked as collectionID's when that is not 0.
+// A file that is not TMX is refused with the reader's *interchange.Error,
+// one without a unit in the pair with a *PairError.
+func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) (*TMXBatch, error) {
 	f, err := memoryLang(from)
 	if err != nil {
-		return res, fmt.Errorf("import %s: source language: %w", name, err)
+		return nil, fmt.Errorf("import %s: source language: %w", name, err)
 	}
 	t, err := memoryLang(to)
 	if err != nil {
-		return res, fmt.Errorf("import %s: target language: %w", name, err)
+		return nil, fmt.Errorf("import %s: target language: %w", name, err)
 	}
-	if lang.SameLanguage(f, t) {
-		return res, fmt.Errorf("import %s: source and target language are both %s", name, f)
+	if f == t {
+		return nil, fmt.Errorf("import %s: source and target language are both %s", name, f)
 	}
 	file, err := interchange.ReadTMX(r, name)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	res.Warnings = file.Warnings
+	b := &TMXBatch{from: f, to: t}
+	b.Warnings = file.Warnings
 	now := time.Now().UTC()
-	var rows []*unitRow
 	seen := map[string]int{}
 	found := map[string]bool{}
 	for _, tu := range file.Units {
@@ -75,7 +79,7 @@ func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, name, from, to stri
 		src, ok1 := tu.Variant(f)
 		tgt, ok2 := tu.Variant(t)
 		if !ok1 || !ok2 {
-			res.Skipped++
+			b.Skipped++
 			continue
 		}
 		changed := tu.Changed
@@ -88,43 +92,56 @@ func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, name, from, to stri
 		row, err := newUnitRow(MemoryUnit{From: f, To: t, Source: src.Seg, Target: tgt.Seg, Context: tu.Props["x-context"],
 			Origin: firstNonEmpty(tu.Props["x-origin"], name), CollectionID: collectionID, By: by, Changed: changed})
 		if err != nil {
-			return res, err
+			return nil, err
 		}
 		if row == nil {
-			res.Skipped++
+			b.Skipped++
 			continue
 		}
 		// One row per pair and texts: a statement may not update a row
 		// twice. The latest date wins.
 		if k, dup := seen[row.key]; dup {
-			if row.changed.After(rows[k].changed) {
-				rows[k].changed = row.changed
+			if row.changed.After(b.rows[k].changed) {
+				b.rows[k].changed = row.changed
 			}
-			res.Units++
+			b.Units++
 			continue
 		}
-		seen[row.key] = len(rows)
-		rows = append(rows, row)
-		res.Units++
+		seen[row.key] = len(b.rows)
+		b.rows = append(b.rows, row)
+		b.Units++
 	}
-	if len(rows) == 0 {
+	if len(b.rows) == 0 {
 		langs := make([]string, 0, len(found))
 		for l := range found {
 			langs = append(langs, l)
 		}
 		slices.Sort(langs)
-		return res, &PairError{File: name, From: f, To: t, Found: langs}
+		return nil, &PairError{File: name, From: f, To: t, Found: langs}
 	}
-	err = m.db.Transact(ctx, func(tx *store.Tx) error {
-		if err := lockPair(ctx, tx, f, t); err != nil {
-			return err
-		}
-		return insertUnits(ctx, tx, rows)
-	})
+	return b, nil
+}
+
+// Store adds the batch's units to the memory through q, the caller's
+// transaction, many to a statement.
+func (b *TMXBatch) Store(ctx context.Context, q store.Querier) error {
+	if err := lockPair(ctx, q, b.from, b.to); err != nil {
+		return err
+	}
+	return insertUnits(ctx, q, b.rows)
+}
+
+// ImportTMX reads a TMX file with ReadTMX and stores its units in one
+// transaction: either all of them or, when the file is refused, none.
+func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, name, from, to string, collectionID int64, by string) (TMXImport, error) {
+	b, err := ReadTMX(r, name, from, to, collectionID, by)
 	if err != nil {
+		return TMXImport{}, err
+	}
+	if err := m.db.Transact(ctx, func(tx *store.Tx) error { return b.Store(ctx, tx) }); err != nil {
 		return TMXImport{}, fmt.Errorf("import %s: %w", name, err)
 	}
-	return res, nil
+	return b.TMXImport, nil
 }
 
 func firstNonEmpty(s ...string) string {
@@ -247,21 +264,23 @@ func Pairs(ctx context.Context, q store.Querier) ([]Pair, error) {
 	return ps, nil
 }
 
-// MemoryCollection is a collection some units of the memory came from.
+// MemoryCollection is a collection, with the number of the memory's
+// units marked as its.
 type MemoryCollection struct {
 	ID    int64
-	Title string // the collection's title as stored (JSON of lang.Text)
+	Title lang.Text
 	Units int
 }
 
-// Collections returns the collections that units of the memory are marked
-// with, for export per collection.
+// Collections returns every collection with the number of the memory's
+// units that are marked as its, for choosing the collection of an import
+// and exporting a collection's units.
 func Collections(ctx context.Context, q store.Querier) ([]MemoryCollection, error) {
 	cs, err := store.All(ctx, q, func(r store.Scanner) (MemoryCollection, error) {
 		var c MemoryCollection
 		err := r.Scan(&c.ID, &c.Title, &c.Units)
 		return c, err
-	}, `SELECT c.id, c.title, COUNT(*) FROM tm_units u JOIN collections c ON c.id = u.collection_id GROUP BY c.id, c.title ORDER BY c.id`)
+	}, `SELECT c.id, c.title, COUNT(u.id) FROM collections c LEFT JOIN tm_units u ON u.collection_id = c.id GROUP BY c.id, c.title ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("memory collections: %w", err)
 	}

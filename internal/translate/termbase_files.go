@@ -24,39 +24,40 @@ type TermbaseImport struct {
 }
 
 // ImportTBX adds the entries of a TBX file (v2 or v3) to forumID's
-// termbase in one transaction. A file that is not TBX is refused with the
+// termbase through q, which should be a transaction, so that a refused
+// file stores nothing. A file that is not TBX is refused with the
 // reader's *interchange.Error, one without entries with ErrEmptyTermbase;
 // either way nothing is stored.
-func ImportTBX(ctx context.Context, db *store.DB, forumID int64, r io.Reader, name, by string) (TermbaseImport, error) {
+func ImportTBX(ctx context.Context, q store.Querier, forumID int64, r io.Reader, name, by string) (TermbaseImport, error) {
 	tb, err := interchange.ReadTBX(r, name)
 	if err != nil {
 		return TermbaseImport{}, err
 	}
-	return importTermbase(ctx, db, forumID, tb, by)
+	return importTermbase(ctx, q, forumID, tb, by)
 }
 
 // ImportTSV adds the entries of a tab-separated glossary to forumID's
-// termbase in one transaction: a first line naming the columns' languages
+// termbase through q, which should be a transaction: a first line naming the columns' languages
 // ("zh<TAB>ru") says which they are, else the first column is in srcLang
 // and the second in tgtLang (see interchange.ReadTSV). A file that is not
 // a glossary, or one of another pair of languages, is refused with an
 // *interchange.Error, one without entries with ErrEmptyTermbase; either
 // way nothing is stored.
-func ImportTSV(ctx context.Context, db *store.DB, forumID int64, r io.Reader, name, srcLang, tgtLang, by string) (TermbaseImport, error) {
+func ImportTSV(ctx context.Context, q store.Querier, forumID int64, r io.Reader, name, srcLang, tgtLang, by string) (TermbaseImport, error) {
 	tb, err := interchange.ReadTSV(r, name, srcLang, tgtLang)
 	if err != nil {
 		return TermbaseImport{}, err
 	}
-	return importTermbase(ctx, db, forumID, tb, by)
+	return importTermbase(ctx, q, forumID, tb, by)
 }
 
-func importTermbase(ctx context.Context, db *store.DB, forumID int64, tb *interchange.Termbase, by string) (TermbaseImport, error) {
+func importTermbase(ctx context.Context, q store.Querier, forumID int64, tb *interchange.Termbase, by string) (TermbaseImport, error) {
 	res := TermbaseImport{Warnings: tb.Warnings}
 	if len(tb.Entries) == 0 {
 		return res, ErrEmptyTermbase
 	}
-	err := db.Transact(ctx, func(tx *store.Tx) error {
-		have, err := Entries(ctx, tx, forumID)
+	err := func() error {
+		have, err := Entries(ctx, q, forumID)
 		if err != nil {
 			return err
 		}
@@ -84,13 +85,13 @@ func importTermbase(ctx context.Context, db *store.DB, forumID int64, tb *interc
 				continue
 			}
 			known[k] = true
-			if err := CreateEntry(ctx, tx, e); err != nil {
+			if err := CreateEntry(ctx, q, e); err != nil {
 				return err
 			}
 			res.Added++
 		}
 		return nil
-	})
+	}()
 	if err != nil {
 		return TermbaseImport{}, err
 	}

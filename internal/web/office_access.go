@@ -93,6 +93,7 @@ func officeMenu(a *account.Account) []string {
 		{"people", account.SubjectPerson},
 		{"partners", account.SubjectPartner},
 		{"media", account.SubjectMedia},
+		{"memory", account.SubjectMemory},
 		{"approvals", account.SubjectApproval},
 		{"team", account.SubjectTeam},
 		{"events", account.SubjectEventLog},

@@ -35,7 +35,8 @@ type officeRoute struct {
 }
 
 // officeRoutes lists every office route for members and admins; {forum},
-// {person}, {partner}, {news} and {media} name a thing of the account's
+// {person}, {partner}, {news}, {media} and {entry} (a termbase entry of
+// the forum) name a thing of the account's
 // partner or of another partner; {account} names another account.
 var permissionRoutes = []officeRoute{
 	{"GET", "/office/forums", account.SubjectForum, account.View, false, false},
@@ -110,6 +111,16 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/translations/{translation}", account.SubjectTranslation, account.View, true, false},
 	{"POST", "/office/translations/{translation}/segments/{segment}", account.SubjectTranslation, account.Edit, true, false},
 	{"GET", "/office/translations/{translation}/segments/{segment}/suggestions", account.SubjectTranslation, account.View, true, false},
+	{"GET", "/office/memory", account.SubjectMemory, account.View, false, false},
+	{"POST", "/office/memory", account.SubjectMemory, account.Create, false, false},
+	{"GET", "/office/memory/export", account.SubjectMemory, account.View, false, false},
+	{"GET", "/office/forums/{forum}/termbase", account.SubjectTermbase, account.View, true, false},
+	{"POST", "/office/forums/{forum}/termbase", account.SubjectTermbase, account.Edit, true, false},
+	{"POST", "/office/forums/{forum}/termbase/import", account.SubjectTermbase, account.Edit, true, false},
+	{"GET", "/office/forums/{forum}/termbase/export?format=tbx", account.SubjectTermbase, account.View, true, false},
+	{"GET", "/office/forums/{forum}/termbase/{entry}", account.SubjectTermbase, account.View, true, false},
+	{"POST", "/office/forums/{forum}/termbase/{entry}", account.SubjectTermbase, account.Edit, true, false},
+	{"POST", "/office/forums/{forum}/termbase/{entry}/delete", account.SubjectTermbase, account.Edit, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
@@ -335,6 +346,17 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 				return err
 			}
 			x.targets["collection"], x.targets["contribution"] = fmt.Sprint(c.ID), fmt.Sprint(k.ID)
+		}
+		// A termbase entry of each forum.
+		for _, x := range []struct {
+			forum string
+			ids   map[string]string
+		}{{own["forum"], own}, {other["forum"], other}} {
+			e := &translate.Entry{ForumID: mustInt(t, x.forum), Terms: []translate.EntryTerm{{Lang: "en", Text: "Institute"}, {Lang: "ru", Text: "Институт"}}}
+			if err := translate.CreateEntry(ctx, tx, e); err != nil {
+				return err
+			}
+			x.ids["entry"] = fmt.Sprint(e.ID)
 		}
 		return nil
 	})

@@ -54,6 +54,9 @@ var officeViewNames = []string{
 	"manuscript",
 	"manuscript_diff",
 	"workbench",
+	"memory_index",
+	"termbase_index",
+	"termbase_entry",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

@@ -311,6 +311,18 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/translations/{id}", members, s.workbenchShow)
 	route("POST /office/translations/{id}/segments/{seg}", members, s.workbenchSave)
 	route("GET /office/translations/{id}/segments/{seg}/suggestions", members, s.workbenchSuggest)
+	// memory_, termbase_: the installation's translation memory and each
+	// forum's termbase.
+	route("GET /office/memory", members, s.memoryIndex)
+	route("POST /office/memory", members, s.memoryImport)
+	route("GET /office/memory/export", members, s.memoryExport)
+	route("GET /office/forums/{id}/termbase", members, s.termbaseIndex)
+	route("POST /office/forums/{id}/termbase", members, s.termbaseCreate)
+	route("POST /office/forums/{id}/termbase/import", members, s.termbaseImport)
+	route("GET /office/forums/{id}/termbase/export", members, s.termbaseExport)
+	route("GET /office/forums/{id}/termbase/{entry}", members, s.termbaseEdit)
+	route("POST /office/forums/{id}/termbase/{entry}", members, s.termbaseSave)
+	route("POST /office/forums/{id}/termbase/{entry}/delete", members, s.termbaseDelete)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

@@ -19,8 +19,8 @@ type suggestion struct {
 	Exact      bool       `json:"exact,omitempty"`
 }
 
-// termView is a termbase hit as the workbench shows it.
-type termView struct {
+// termHitView is a termbase hit as the workbench shows it.
+type termHitView struct {
 	Source  string   `json:"source"`
 	Targets []string `json:"targets"`
 	Note    string   `json:"note,omitempty"`
@@ -29,7 +29,7 @@ type termView struct {
 // suggestAnswer is what GET …/suggestions answers.
 type suggestAnswer struct {
 	Memory    []suggestion `json:"memory"`
-	Terms     []termView   `json:"terms"`
+	Terms     []termHitView   `json:"terms"`
 	MemoryOff bool         `json:"memoryOff,omitempty"`
 	TermsOff  bool         `json:"termsOff,omitempty"`
 }
@@ -47,7 +47,7 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 		return s.workbenchFail(w, rq, err)
 	}
 	ctx := rq.Context()
-	ans := suggestAnswer{Memory: []suggestion{}, Terms: []termView{}, MemoryOff: s.memory == nil, TermsOff: s.terms == nil}
+	ans := suggestAnswer{Memory: []suggestion{}, Terms: []termHitView{}, MemoryOff: s.memory == nil, TermsOff: s.terms == nil}
 	if s.memory != nil {
 		matches, err := s.memory.Lookup(ctx, tr.SourceLang, tr.Lang, seg.Source, seg.BlockID)
 		if err != nil {
@@ -78,7 +78,7 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 				return s.workbenchFail(w, rq, err)
 			}
 			for _, h := range s.terms.Hits(tb, tr.SourceLang, tr.Lang, seg.Source.Plain()) {
-				ans.Terms = append(ans.Terms, termView{Source: h.Source, Targets: h.Targets, Note: h.Note})
+				ans.Terms = append(ans.Terms, termHitView{Source: h.Source, Targets: h.Targets, Note: h.Note})
 			}
 		}
 	}

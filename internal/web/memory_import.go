@@ -1,0 +1,92 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/translate"
+)
+
+// memoryImport answers POST /office/memory: it adds the units of an
+// uploaded TMX file to the memory, for the pair chosen on the form, marked
+// as a collection's when one is chosen. A file that is not TMX, or whose
+// units are of another pair, is refused with a message saying so and the
+// form as it was sent; nothing is imported then.
+func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
+	if err := rq.must(account.SubjectMemory, account.Create); err != nil {
+		return err
+	}
+	up, err := readUpload(w, rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	f := newForm(rq.T, up.values)
+	from := f.choice("from", true, lang.Worked...)
+	to := f.choice("to", true, lang.Worked...)
+	if from != "" && from == to {
+		f.fail("to", "memory.import.samelang")
+	}
+	var collection int64
+	if v := f.values.Get("collection"); v != "" {
+		colls, err := translate.Collections(ctx, s.db)
+		if err != nil {
+			return err
+		}
+		id, _ := strconv.ParseInt(v, 10, 64)
+		known := false
+		for _, c := range colls {
+			known = known || c.ID == id
+		}
+		if !known {
+			f.fail("collection", "office.form.choice")
+		}
+		collection = id
+	}
+	file := up.files["file"]
+	switch {
+	case up.oversized():
+		f.fail("file", "memory.import.toolarge", itoa(maxUploadFile>>20))
+	case file == nil:
+		f.fail("file", "memory.import.nofile")
+	}
+	if !f.ok() {
+		return s.renderMemory(w, rq, formStatus(up, nil), f)
+	}
+	batch, err := translate.ReadTMX(bytes.NewReader(file), "file", from, to, collection, rq.Account.Name)
+	var ie *interchange.Error
+	var pe *translate.PairError
+	switch {
+	case errors.As(err, &ie):
+		f.fail("file", "memory.import.notmx", ie.Line, ie.Col)
+	case errors.As(err, &pe):
+		found := make([]string, len(pe.Found))
+		for k, l := range pe.Found {
+			found[k] = tagName(rq, l)
+		}
+		f.fail("file", "memory.import.pair", tagName(rq, from), tagName(rq, to), rq.T.List(found))
+	case err != nil:
+		return err
+	}
+	if !f.ok() {
+		return s.renderMemory(w, rq, http.StatusUnprocessableEntity, f)
+	}
+	err = s.db.Transact(ctx, func(tx *store.Tx) error {
+		if err := batch.Store(ctx, tx); err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, rq.Account, "memory.import", "memory", clientAddr(rq.Request), nil,
+			map[string]any{"from": from, "to": to, "collection": collection, "units": batch.Units, "skipped": batch.Skipped})
+	})
+	if err != nil {
+		return err
+	}
+	s.flashN(ctx, "memory.import.done", batch.Units)
+	return seeOther(w, rq.Request, officePrefix+"/memory?from="+from+"&to="+to)
+}

@@ -1,0 +1,190 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+)
+
+const officeTMX = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="zh-CN" creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="zh-CN"><seg>条约有效期为二十年。</seg></tuv><tuv xml:lang="ru-RU"><seg>Договор заключается сроком на двадцать лет.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>双方重申条约的原则。</seg></tuv><tuv xml:lang="ru-RU"><seg>Стороны подтвердили принципы Договора.</seg></tuv></tu>
+</body></tmx>`
+
+// An editor imports a TMX file into the memory: a file of another pair or
+// not a TMX is refused in the editor's language with the form as sent and
+// nothing imported; a good one is listed under its pair and exported back.
+func TestOfficeMemoryImport(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("editor@mem.example", "Memory Editor", "ru", false, "cass:editor")
+		b := o.browser()
+		b.signIn("editor@mem.example")
+		units := func() int {
+			var n int
+			if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM tm_units`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		tests := []struct {
+			name, file, from, to string
+			status               int
+			message              string // in Russian, at the file or language field
+		}{
+			{"another pair", officeTMX, "en", "ru", http.StatusUnprocessableEntity, "Ни в одной единице перевода этого файла нет текста одновременно на языках «английский» и «русский»; в файле есть: русский и китайский."},
+			{"not a TMX", "<html><body>Договор</body></html>", "zh", "ru", http.StatusUnprocessableEntity, "не является памятью переводов TMX"},
+			{"same languages", officeTMX, "ru", "ru", http.StatusUnprocessableEntity, "Выберите язык перевода, отличный от языка оригинала."},
+			{"no file", "", "zh", "ru", http.StatusUnprocessableEntity, "Выберите файл для импорта."},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				files := map[string][2]string{}
+				if tt.file != "" {
+					files["file"] = [2]string{"memory.tmx", tt.file}
+				}
+				resp, body := b.multipartPost("/office/memory", url.Values{"from": {tt.from}, "to": {tt.to}}, files)
+				if resp.StatusCode != tt.status {
+					t.Fatalf("status %d, want %d", resp.StatusCode, tt.status)
+				}
+				doc := parse(t, body)
+				if msg := doc.Find(".field-error").Text(); !strings.Contains(msg, tt.message) {
+					t.Errorf("messages %q, want %q", msg, tt.message)
+				}
+				if got, _ := doc.Find("#from option[selected]").Attr("value"); got != tt.from {
+					t.Errorf("source language kept as %q, want %q", got, tt.from)
+				}
+				if n := units(); n != 0 {
+					t.Errorf("%d units imported from a refused form", n)
+				}
+			})
+		}
+		resp, _ := b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"memory.tmx", officeTMX}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("import: status %d", resp.StatusCode)
+		}
+		_, doc := b.get(resp.Header.Get("Location"))
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Импортированы 2 единицы перевода.") {
+			t.Errorf("flash %q", flash)
+		}
+		if rows := doc.Find(".memory-units tbody tr"); rows.Length() != 2 || !strings.Contains(rows.Text(), "Договор заключается сроком на двадцать лет.") {
+			t.Errorf("units listed: %q", rows.Text())
+		}
+		if !strings.Contains(doc.Find("nav.office-nav").Text(), "Память переводов") {
+			t.Errorf("the navigation does not link the memory")
+		}
+		resp, body := b.do("GET", "/office/memory/export?from=zh&to=ru", nil)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Disposition"), "memory-zh-ru.tmx") {
+			t.Fatalf("export: %d %q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
+		}
+		back, err := interchange.ReadTMX(strings.NewReader(body), "export.tmx")
+		if err != nil || len(back.Units) != 2 {
+			t.Fatalf("export read back: %v, %+v", err, back)
+		}
+		var events int
+		if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM events WHERE action = 'memory.import'`).Scan(&events); err != nil || events != 1 {
+			t.Errorf("%d memory.import events, %v; want 1", events, err)
+		}
+	})
+}
+
+// A translator of a host keeps the forum's termbase: adds an entry (a
+// wrong language tag comes back with what was typed), finds it by a case
+// form, edits and deletes it, imports a TSV glossary twice (adding its
+// entries once) and exports TBX.
+func TestOfficeTermbase(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("translator@tb.example", "Term Translator", "en", false, "cass:translator")
+		b := o.browser()
+		b.signIn("translator@tb.example")
+		var forumID int64
+		if err := db.QueryRow(context.Background(), `SELECT id FROM forums WHERE slug = ?`, "treaty-20-forum").Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		base := fmt.Sprintf("/office/forums/%d/termbase", forumID)
+
+		bad := url.Values{"terms.0.lang": {"zh"}, "terms.0.text": {"睦邻友好合作条约"}, "terms.1.lang": {"russian"}, "terms.1.text": {"Договор о добрососедстве"}, "note": {"the treaty"}}
+		resp, doc := b.post(base, bad)
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("bad entry: status %d", resp.StatusCode)
+		}
+		if msg := doc.Find(`[id="terms.1.lang-error"]`).Text(); !strings.Contains(msg, "Write the language as a tag") {
+			t.Errorf("language error %q", msg)
+		}
+		if v, _ := doc.Find(`input[name="terms.1.text"]`).Attr("value"); v != "Договор о добрососедстве" {
+			t.Errorf("typed term lost: %q", v)
+		}
+		if v := doc.Find(`textarea[name="note"]`).Text(); v != "the treaty" {
+			t.Errorf("typed note lost: %q", v)
+		}
+
+		good := url.Values{"terms.0.lang": {"zh"}, "terms.0.text": {"睦邻友好合作条约"}, "terms.0.status": {"preferred"}, "terms.1.lang": {"ru"}, "terms.1.text": {"Договор о добрососедстве"}, "terms.2.lang": {""}, "terms.2.text": {""}, "note": {"the treaty"}}
+		if resp, _ := b.post(base, good); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("good entry: status %d", resp.StatusCode)
+		}
+		_, doc = b.get(base + "?q=" + url.QueryEscape("договора"))
+		link := doc.Find(".termbase a.entry-link")
+		if link.Length() != 1 || !strings.Contains(link.Text(), "Договор о добрососедстве") {
+			t.Fatalf("search by a case form found %q", link.Text())
+		}
+		entry, _ := link.Attr("href")
+		_, doc = b.get(base + "?q=moscow")
+		if doc.Find(".termbase a.entry-link").Length() != 0 {
+			t.Errorf("a search for another word found the entry")
+		}
+
+		edit := url.Values{"terms.0.lang": {"zh"}, "terms.0.text": {"睦邻友好合作条约"}, "terms.1.lang": {"ru"}, "terms.1.text": {"Договор о добрососедстве, дружбе и сотрудничестве"}, "subject": {"law"}}
+		if resp, _ := b.post(entry, edit); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save: status %d", resp.StatusCode)
+		}
+		_, doc = b.get(entry)
+		if v, _ := doc.Find(`input[name="terms.1.text"]`).Attr("value"); v != "Договор о добрососедстве, дружбе и сотрудничестве" {
+			t.Errorf("saved term %q", v)
+		}
+
+		tsv := "zh\tru\n外交部\tМИД\n莫斯科\tМосква\n"
+		for k, want := range []string{"2 entries added", "0 entries added"} {
+			resp, _ := b.multipartPost(base+"/import", url.Values{"format": {"tsv"}, "from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"g.tsv", tsv}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("import %d: status %d", k, resp.StatusCode)
+			}
+			_, doc = b.get(base)
+			if flash := doc.Find(".flash").Text(); !strings.Contains(flash, want) {
+				t.Errorf("import %d: flash %q, want %q", k, flash, want)
+			}
+		}
+		resp, body := b.multipartPost(base+"/import", url.Values{"format": {"tbx"}}, map[string][2]string{"file": {"g.tbx", tsv}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(parse(t, body).Find("#file-error").Text(), "not a TBX termbase") {
+			t.Errorf("a TSV sent as TBX: %d", resp.StatusCode)
+		}
+		if v, _ := parse(t, body).Find(`input[name="format"][checked]`).Attr("value"); v != "tbx" {
+			t.Errorf("format chosen lost: %q", v)
+		}
+
+		resp, body = b.do("GET", base+"/export?format=tbx", nil)
+		tb, err := interchange.ReadTBX(strings.NewReader(body), "export.tbx")
+		if resp.StatusCode != http.StatusOK || err != nil || len(tb.Entries) != 3 {
+			t.Fatalf("TBX export: %d, %v, %d entries", resp.StatusCode, err, len(tb.Entries))
+		}
+
+		if resp, _ := b.post(entry+"/delete", url.Values{}); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("delete without confirmation: %d, want 400", resp.StatusCode)
+		}
+		if resp, _ := b.post(entry+"/delete", url.Values{"delete": {"yes"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("delete: status %d", resp.StatusCode)
+		}
+		if resp, _ := b.get(entry); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("deleted entry: %d, want 404", resp.StatusCode)
+		}
+	})
+}
