@@ -112,12 +112,18 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 		if tr.OwnerKind == ownerContribution {
 			// A changed translation no longer is the text the hosts
 			// approved: their approvals of another fingerprint lapse.
-			fp, err := translate.Fingerprint(ctx, tx, tr.ID)
+			standing, err := works.Standing(ctx, tx, tr.OwnerID, tr.Lang)
 			if err != nil {
 				return err
 			}
-			if err := works.Reconcile(ctx, tx, tr.OwnerID, tr.Lang, fp, worksActor(rq)); err != nil {
-				return err
+			if standing {
+				fp, err := translate.Fingerprint(ctx, tx, tr.ID)
+				if err != nil {
+					return err
+				}
+				if err := works.Reconcile(ctx, tx, tr.OwnerID, tr.Lang, fp, worksActor(rq)); err != nil {
+					return err
+				}
 			}
 		}
 		if before.State == after.State && e.Action == "save" {

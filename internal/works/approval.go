@@ -157,6 +157,15 @@ func Reconcile(ctx context.Context, tx *store.Tx, id int64, lang, fp string, by 
 	return Reopen(ctx, tx, id, lang, by)
 }
 
+// Standing says whether language lang of contribution id has an approval
+// that has not been re-opened, so that a caller computes the text's
+// fingerprint for Reconcile only when one could lapse.
+func Standing(ctx context.Context, q store.Querier, id int64, lang string) (bool, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM contribution_approvals WHERE contribution_id = ? AND lang = ? AND reopened_at IS NULL`, id, lang).Scan(&n)
+	return n > 0, err
+}
+
 // Reopen is what a change of language lang's text of contribution id
 // calls (a new revision or an in-place correction of the original, a
 // changed translation): the approvals given so far no longer count, and an
