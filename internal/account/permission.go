@@ -13,7 +13,7 @@ const (
 	Organiser  Role = "organiser"  // runs the partner's team: invites, approves, asks to publish
 	Editor     Role = "editor"     // writes and edits the partner's content
 	Translator Role = "translator" // writes the other languages of multilingual texts
-	Reviewer   Role = "reviewer"   // reads everything of the partner, changes nothing
+	Reviewer   Role = "reviewer"   // reads everything of the partner; changes nothing but approves or returns translated segments
 	Author     Role = "author"     // a contributor: sees their own person and speeches
 )
 
@@ -53,11 +53,14 @@ const (
 	SubjectApproval  Subject = "approval"  // requests for publication and their decisions
 	SubjectOutbox    Subject = "outbox"    // mail sent or waiting
 	SubjectEventLog  Subject = "eventlog"  // the record of changes
+	// SubjectTranslation is the translation of a document in the
+	// workbench, segment by segment.
+	SubjectTranslation Subject = "translation"
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
-	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog}
+	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectTranslation}
 
 // Action is what is done to a subject.
 type Action string
@@ -101,9 +104,12 @@ var Actions = []Action{View, Create, Edit, Publish, Approve, Invite, Manage}
 //   - translator: view and edit the multilingual texts (forum, programme,
 //     news, person, partner) and view media; creates nothing;
 //   - reviewer: views everything of the partner, team and approvals
-//     included, and changes nothing;
+//     included, and changes nothing but the state of translated segments;
 //   - author: views persons and programme (narrowed by the caller to their
-//     own), nothing else.
+//     own), nothing else;
+//   - translations in the workbench: translators and editors translate,
+//     reviewers and organisers approve or return segments, and all four
+//     read them.
 var Permissions = map[Subject]map[Action][]Role{
 	SubjectForum:     content(true, false),
 	SubjectProgramme: content(true, true),
@@ -132,6 +138,11 @@ var Permissions = map[Subject]map[Action][]Role{
 	SubjectOutbox: {},
 	SubjectEventLog: {
 		View: {Organiser, Reviewer},
+	},
+	SubjectTranslation: {
+		View:    {Organiser, Editor, Translator, Reviewer},
+		Edit:    {Translator, Editor},
+		Approve: {Reviewer, Organiser},
 	},
 }
 

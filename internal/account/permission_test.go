@@ -91,6 +91,14 @@ func TestPolicy(t *testing.T) {
 		// /office/outbox is for admins only, as the table says.
 		{[]Role{Organiser}, false, SubjectOutbox, View, false},
 		{nil, true, SubjectOutbox, View, true},
+		// The workbench: translators and editors translate, reviewers
+		// and organisers approve.
+		{[]Role{Translator}, false, SubjectTranslation, Edit, true},
+		{[]Role{Translator}, false, SubjectTranslation, Approve, false},
+		{[]Role{Reviewer}, false, SubjectTranslation, Approve, true},
+		{[]Role{Reviewer}, false, SubjectTranslation, Edit, false},
+		{[]Role{Organiser}, false, SubjectTranslation, Edit, false},
+		{[]Role{Author}, false, SubjectTranslation, View, false},
 	} {
 		if got := Allowed(tc.roles, tc.admin, tc.subject, tc.action); got != tc.want {
 			t.Errorf("Allowed(%v, admin %v, %s, %s) = %v, want %v", tc.roles, tc.admin, tc.subject, tc.action, got, tc.want)
@@ -102,6 +110,11 @@ func TestPolicy(t *testing.T) {
 			t.Errorf("a reviewer may not view %s", s)
 		}
 		for _, a := range Actions {
+			// A reviewer's one change is the decision on translated
+			// segments: approve or return.
+			if s == SubjectTranslation && a == Approve {
+				continue
+			}
 			if a != View && Allowed([]Role{Reviewer}, false, s, a) {
 				t.Errorf("a reviewer may %s %s", a, s)
 			}

@@ -37,6 +37,13 @@ type office struct {
 // newOffice loads the demo into db and serves it.
 func newOffice(t *testing.T, db *store.DB) *office {
 	t.Helper()
+	return newOfficeWith(t, db, nil)
+}
+
+// newOfficeWith is newOffice with a server configured by set (nil: as
+// newOffice).
+func newOfficeWith(t *testing.T, db *store.DB, set func(*web.Config)) *office {
+	t.Helper()
 	blobs, err := blob.NewDir(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +54,11 @@ func newOffice(t *testing.T, db *store.DB) *office {
 	ts := httptest.NewUnstartedServer(nil)
 	ts.Start()
 	t.Cleanup(ts.Close)
-	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: ts.URL, NoCache: true, Logger: discardLogger()})
+	cfg := web.Config{DB: db, Blobs: blobs, BaseURL: ts.URL, NoCache: true, Logger: discardLogger()}
+	if set != nil {
+		set(&cfg)
+	}
+	srv, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // officeRoute is one office route as the permission table covers it: the
@@ -80,6 +81,9 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/team", account.SubjectTeam, account.View, false, false},
 	{"POST", "/office/team/invitations", account.SubjectTeam, account.Invite, false, false},
 	{"GET", "/office/events", account.SubjectEventLog, account.View, false, false},
+	{"GET", "/office/translations/{translation}", account.SubjectTranslation, account.View, true, false},
+	{"POST", "/office/translations/{translation}/segments/{segment}", account.SubjectTranslation, account.Edit, true, false},
+	{"GET", "/office/translations/{translation}/segments/{segment}/suggestions", account.SubjectTranslation, account.View, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
@@ -205,6 +209,10 @@ func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bo
 	switch {
 	case may(rt.action):
 		return http.StatusOK
+	case rt.subject == account.SubjectTranslation && rt.action == account.Edit && may(account.Approve):
+		// The workbench's save takes a reviewer's decision as well as a
+		// translator's edit.
+		return http.StatusOK
 	case rt.action != account.View && may(account.View):
 		return http.StatusForbidden
 	default:
@@ -288,6 +296,15 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The translations of a news item of each forum, in the workbench.
+	for _, m := range []map[string]string{own, other} {
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, m["news"]), "zh")
+		segs, err := translate.Segments(ctx, o.db, tr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m["translation"], m["segment"] = fmt.Sprint(tr.ID), fmt.Sprint(segs[0].ID)
 	}
 	return own, other
 }

@@ -45,6 +45,7 @@ var officeViewNames = []string{
 	"approvals",
 	"approval",
 	"approval_missing",
+	"workbench",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

@@ -272,6 +272,11 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/preview/{kind}/{id}", members, s.previewShow)
 	route("GET /office/preview/{kind}/{id}/{lang}", members, s.previewShow)
 	route("GET /office/preview/{kind}/{id}/{lang}/speeches/{speech}", members, s.previewShow)
+	// workbench: translations segment by segment (internal/translate),
+	// the page and its script's JSON endpoints.
+	route("GET /office/translations/{id}", members, s.workbenchShow)
+	route("POST /office/translations/{id}/segments/{seg}", members, s.workbenchSave)
+	route("GET /office/translations/{id}/segments/{seg}/suggestions", members, s.workbenchSuggest)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

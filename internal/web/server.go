@@ -50,6 +50,11 @@ type Config struct {
 	// RequireAdminTOTP sends an instance admin without two-factor
 	// sign-in to its enrolment from every office page until enrolled.
 	RequireAdminTOTP bool
+	// Memory and Terms are the translation memory and the termbases the
+	// workbench suggests from; nil shows no suggestions (or terms), and
+	// the workbench says they are not set up.
+	Memory WorkbenchMemory
+	Terms  WorkbenchTerms
 }
 
 // Server is the HTTP side of tandem.
@@ -80,6 +85,9 @@ type Server struct {
 	// wait waits out the delay the sign-in throttle asks for before a
 	// failure is answered (sleep); tests record it instead.
 	wait func(ctx context.Context, d time.Duration) bool
+	// memory and terms are Config.Memory and Config.Terms.
+	memory WorkbenchMemory
+	terms  WorkbenchTerms
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -130,6 +138,8 @@ func New(cfg Config) (*Server, error) {
 
 		outbox:           cfg.Outbox,
 		requireAdminTOTP: cfg.RequireAdminTOTP,
+		memory:           cfg.Memory,
+		terms:            cfg.Terms,
 		resetLimits:      newAddressLimits(resetRate, resetBurst),
 		wait:             sleep,
 	}

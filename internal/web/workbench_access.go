@@ -1,0 +1,101 @@
+package web
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/tm"
+	"github.com/tandemforum/tandem/internal/translate"
+)
+
+// WorkbenchMemory is the translation memory as the workbench uses it: it
+// suggests translations for a segment and takes every confirmed one, in the
+// transaction that confirms it. *translate.Memory is one.
+type WorkbenchMemory interface {
+	Lookup(ctx context.Context, from, to string, src interchange.Content, context string) ([]tm.Match, error)
+	translate.MemoryWriter
+}
+
+// WorkbenchTerms gives the workbench a forum's termbase: for the terms
+// shown beside a segment and for the QA check of terms.
+type WorkbenchTerms interface {
+	Termbase(ctx context.Context, forumID int64) (*interchange.Termbase, error)
+	// Hits finds the termbase's terms in src, a text in language from,
+	// with their renderings in to.
+	Hits(tb *interchange.Termbase, from, to, src string) []TermHit
+}
+
+// TermHit is a term of the termbase found in a segment's source.
+type TermHit struct {
+	Source  string
+	Targets []string
+	// Start and End are byte offsets of the term in the source text.
+	Start, End int
+	EntryID    int64
+	Note       string
+}
+
+// translationOwner returns the forum a translation's text belongs to (0 for
+// none) and the partners whose teams work on it: the forum's hosts. A text
+// of no forum, or of an owner the office does not know yet, belongs to no
+// partner: only admins work on it.
+func (s *Server) translationOwner(ctx context.Context, tr *translate.Translation) (forumID int64, partners []int64, err error) {
+	var q string
+	switch tr.OwnerKind {
+	case "news":
+		q = `SELECT forum_id FROM news_posts WHERE id = ?`
+	case "speech":
+		q = `SELECT forum_id FROM speeches WHERE id = ?`
+	default:
+		// "contribution": its assigned translators and reviewers come
+		// with the Collected Works (internal/works); until then, admins.
+		return 0, nil, nil
+	}
+	var f sql.NullInt64
+	err = s.db.QueryRow(ctx, q, tr.OwnerID).Scan(&f)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !f.Valid {
+		return 0, nil, nil
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("owner of translation %d: %w", tr.ID, err)
+	}
+	rows, err := s.db.Query(ctx, `SELECT partner_id FROM forum_hosts WHERE forum_id = ? ORDER BY position`, f.Int64)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p int64
+		if err := rows.Scan(&p); err != nil {
+			return 0, nil, err
+		}
+		partners = append(partners, p)
+	}
+	return f.Int64, partners, rows.Err()
+}
+
+// translationAccess says what the signed-in account may do with translation
+// tr: translate it (translators and editors of the partners it belongs
+// to), review it (reviewers and organisers there); an admin may do both. An
+// account that may do neither, nor read it, is told it does not exist.
+func (s *Server) translationAccess(rq *officeRequest, tr *translate.Translation) (canTranslate, canReview bool, err error) {
+	_, partners, err := s.translationOwner(rq.Context(), tr)
+	if err != nil {
+		return false, false, err
+	}
+	if rq.Account.Admin {
+		return true, true, nil
+	}
+	if len(partners) == 0 {
+		return false, false, fmt.Errorf("translation %d of a %s: %w", tr.ID, tr.OwnerKind, errkind.NotFound)
+	}
+	if err := rq.must(account.SubjectTranslation, account.View, partners...); err != nil {
+		return false, false, err
+	}
+	return rq.can(account.SubjectTranslation, account.Edit, partners...), rq.can(account.SubjectTranslation, account.Approve, partners...), nil
+}

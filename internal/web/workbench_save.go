@@ -1,0 +1,207 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/translate"
+)
+
+// maxSegmentBody bounds the JSON of one segment's save.
+const maxSegmentBody = 256 << 10
+
+// segmentEdit is what the workbench's script posts for a segment.
+type segmentEdit struct {
+	// Action is "save" (a translator's draft or confirmation),
+	// "approve" or "return" (a reviewer's decision).
+	Action  string    `json:"action"`
+	Version int       `json:"version"`
+	State   string    `json:"state"`
+	Target  []wireRun `json:"target"`
+	Comment string    `json:"comment"`
+}
+
+// saveAnswer is what a save answers: the segment as it now is with its QA
+// findings, and the translation's progress.
+type saveAnswer struct {
+	Segment  segmentJSON `json:"segment"`
+	Percent  int         `json:"percent"`
+	Progress string      `json:"progress"`
+}
+
+// failAnswer is what a refused save answers: why, in the reader's
+// language, and on a conflict the segment as someone else left it.
+type failAnswer struct {
+	Error    string       `json:"error"`
+	Conflict *segmentJSON `json:"conflict,omitempty"`
+}
+
+// workbenchSave answers POST /office/translations/{id}/segments/{seg}: a
+// translator saves a draft or confirms a segment, a reviewer approves or
+// returns one. The answer is JSON: 200 with the segment and its QA
+// findings; 409 with the segment as it now is when someone else changed it
+// since the version the edit names; 422 with the reason when the edit
+// loses or invents inline codes, confirms an empty translation or returns
+// a segment without a comment; 403 or 404 when the account may not.
+func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
+	tr, seg, err := s.workbenchSegment(rq)
+	if err != nil {
+		return s.workbenchFail(w, rq, err)
+	}
+	canTranslate, canReview, err := s.translationAccess(rq, tr)
+	if err != nil {
+		return s.workbenchFail(w, rq, err)
+	}
+	var e segmentEdit
+	body, err := io.ReadAll(http.MaxBytesReader(w, rq.Body, maxSegmentBody))
+	if err == nil {
+		err = json.Unmarshal(body, &e)
+	}
+	if err != nil {
+		return s.workbenchFail(w, rq, badRequest("segment edit: %v", err))
+	}
+	ctx := rq.Context()
+	by := rq.Account.Name
+	var after, before translate.Segment
+	err = s.db.Transact(ctx, func(tx *store.Tx) error {
+		switch e.Action {
+		case "save":
+			st := translate.State(e.State)
+			allowed := canTranslate && (st == translate.Draft || st == translate.Translated) ||
+				canReview && (st == translate.Reviewed || st == translate.Approved)
+			if !allowed {
+				return fmt.Errorf("save segment %d as %q: %w", seg.ID, e.State, errkind.Forbidden)
+			}
+			target, err := fromWire(e.Target)
+			if err != nil {
+				return err
+			}
+			var mem translate.MemoryWriter
+			if s.memory != nil {
+				mem = s.memory
+			}
+			after, before, err = translate.SaveIn(ctx, tx, mem, translate.Edit{SegmentID: seg.ID, Version: e.Version, Target: target, State: st, By: by})
+			if err != nil {
+				return err
+			}
+		case "approve", "return":
+			if !canReview {
+				return fmt.Errorf("%s segment %d: %w", e.Action, seg.ID, errkind.Forbidden)
+			}
+			if e.Action == "approve" {
+				after, before, err = translate.ApproveIn(ctx, tx, seg.ID, e.Version, by)
+			} else {
+				after, before, err = translate.ReturnIn(ctx, tx, seg.ID, e.Version, e.Comment, by)
+			}
+			if err != nil {
+				return err
+			}
+		default:
+			return badRequest("segment edit: action %q", e.Action)
+		}
+		if before.State == after.State && e.Action == "save" {
+			return nil
+		}
+		type segState struct {
+			Segment int64           `json:"segment"`
+			Key     string          `json:"key"`
+			State   translate.State `json:"state"`
+			Version int             `json:"version"`
+			Comment string          `json:"comment,omitempty"`
+		}
+		return appendEvent(ctx, tx, rq.Account, "translation.segment."+e.Action, fmt.Sprintf("translation:%d", tr.ID), clientAddr(rq.Request),
+			segState{before.ID, before.Key, before.State, before.Version, ""},
+			segState{after.ID, after.Key, after.State, after.Version, after.Comment})
+	})
+	if err != nil {
+		return s.workbenchFail(w, rq, err)
+	}
+	forumID, _, err := s.translationOwner(ctx, tr)
+	if err != nil {
+		return err
+	}
+	checker, _, err := s.checker(ctx, tr, forumID)
+	if err != nil {
+		return err
+	}
+	counts, err := translate.Progress(ctx, s.db, tr.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, saveAnswer{Segment: newSegmentJSON(rq.T, after, segmentFindings(checker, after)),
+		Percent: counts.Percent(), Progress: progressText(rq, counts)})
+}
+
+// workbenchSegment reads the translation and segment a workbench endpoint
+// names; a segment of another translation is not found.
+func (s *Server) workbenchSegment(rq *officeRequest) (*translate.Translation, translate.Segment, error) {
+	var seg translate.Segment
+	id, err := idParam(rq)
+	if err != nil {
+		return nil, seg, err
+	}
+	segID, err := pathID(rq, "seg")
+	if err != nil {
+		return nil, seg, err
+	}
+	tr, err := translate.Get(rq.Context(), s.db, id)
+	if err != nil {
+		return nil, seg, err
+	}
+	seg, err = translate.GetSegment(rq.Context(), s.db, segID)
+	if err == nil && seg.TranslationID != tr.ID {
+		err = fmt.Errorf("segment %d of translation %d: %w", segID, seg.TranslationID, errkind.NotFound)
+	}
+	return tr, seg, err
+}
+
+// workbenchFail answers a workbench endpoint that failed, in JSON, with a
+// message in the reader's language; what is no kind of error the user can
+// act on is logged and answered as a 500 without its details.
+func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err error) error {
+	t := rq.T
+	var ce *translate.ConflictError
+	var codes *translate.CodeError
+	switch {
+	case errors.As(err, &ce):
+		cur := newSegmentJSON(t, ce.Current, nil)
+		return writeJSON(w, http.StatusConflict, failAnswer{Error: t.T("workbench.error.conflict", ce.Current.UpdatedBy), Conflict: &cur})
+	case errors.As(err, &codes):
+		var parts []string
+		if len(codes.Lost) > 0 {
+			parts = append(parts, t.T("workbench.error.codes_lost", strings.Join(codes.Lost, ", ")))
+		}
+		if len(codes.Invented) > 0 {
+			parts = append(parts, t.T("workbench.error.codes_invented", strings.Join(codes.Invented, ", ")))
+		}
+		if len(codes.Misordered) > 0 {
+			parts = append(parts, t.T("workbench.error.codes_order", strings.Join(codes.Misordered, ", ")))
+		}
+		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: strings.Join(parts, " ")})
+	case errors.Is(err, translate.ErrEmpty):
+		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.empty")})
+	case errors.Is(err, translate.ErrNoComment):
+		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.no_comment")})
+	case errors.Is(err, translate.ErrNotConfirmed):
+		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.not_confirmed")})
+	case errors.Is(err, translate.ErrState):
+		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.state")})
+	}
+	status, key := errorPage(err)
+	if status == http.StatusInternalServerError {
+		s.log.Error("workbench request failed", "method", rq.Method, "path", rq.URL.Path, "err", err)
+	}
+	return writeJSON(w, status, failAnswer{Error: t.T("error." + key + ".body")})
+}
+
+// progressText says how far a translation is, for the page's header.
+func progressText(rq *officeRequest, c translate.Counts) string {
+	done := c.Confirmed()
+	return rq.T.N("workbench.progress", c.Total.Segments, done.Segments, done.Chars, c.Total.Chars, c.Percent())
+}
