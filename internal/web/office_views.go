@@ -46,6 +46,8 @@ var officeViewNames = []string{
 	"approval",
 	"approval_missing",
 	"workbench",
+	"exchange",
+	"exchange_report",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)
