@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -349,6 +350,28 @@ func FuzzReadParagraphs(f *testing.F) {
 					t.Fatal("an empty sentence")
 				}
 			}
+		}
+	})
+}
+
+// FuzzParseOriginal: the original of an uploaded file is read back as a
+// translation and a time, or not at all, and a snapshot's key is made of
+// their numbers only, whatever the file says.
+func FuzzParseOriginal(f *testing.F) {
+	f.Add(exchangeOriginal(12, time.UnixMicro(1700000000123456)))
+	f.Add("tandem:translation:0:1")
+	f.Add("tandem:translation:-3:99")
+	f.Add("tandem:translation:7:../../x")
+	f.Add("essay.docx")
+	key := regexp.MustCompile(`^exchange/translation-[1-9][0-9]*/[1-9][0-9]*\.json$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		id, at, ok := parseOriginal(s)
+		k := SnapshotKey(s)
+		switch {
+		case !ok && k != "":
+			t.Fatalf("a snapshot key %q for %q", k, s)
+		case ok && (id <= 0 || at.UnixMicro() <= 0 || !key.MatchString(k)):
+			t.Fatalf("%q read as %d at %v, key %q", s, id, at, k)
 		}
 	})
 }
