@@ -121,6 +121,11 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/forums/{forum}/termbase/{entry}", account.SubjectTermbase, account.View, true, false},
 	{"POST", "/office/forums/{forum}/termbase/{entry}", account.SubjectTermbase, account.Edit, true, false},
 	{"POST", "/office/forums/{forum}/termbase/{entry}/delete", account.SubjectTermbase, account.Edit, true, false},
+	{"GET", "/office/translations/{translation}/exchange", account.SubjectTranslation, account.View, true, false},
+	{"GET", "/office/translations/{translation}/xliff", account.SubjectTranslation, account.View, true, false},
+	{"POST", "/office/translations/{translation}/xliff", account.SubjectTranslation, account.Edit, true, false},
+	{"POST", "/office/translations/{translation}/align", account.SubjectTranslation, account.Edit, true, false},
+	{"GET", "/office/translations/{translation}/translated/docx", account.SubjectTranslation, account.View, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
@@ -246,7 +251,7 @@ func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bo
 	switch {
 	case may(rt.action):
 		return http.StatusOK
-	case rt.subject == account.SubjectTranslation && rt.action == account.Edit && may(account.Approve):
+	case rt.subject == account.SubjectTranslation && rt.action == account.Edit && may(account.Approve) && strings.Contains(rt.path, "/segments/"):
 		// The workbench's save takes a reviewer's decision as well as a
 		// translator's edit.
 		return http.StatusOK

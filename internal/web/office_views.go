@@ -57,6 +57,8 @@ var officeViewNames = []string{
 	"memory_index",
 	"termbase_index",
 	"termbase_entry",
+	"exchange",
+	"exchange_report",
 }
 
 // loadOfficeViews parses templates/office: the shared files (named _*.html)

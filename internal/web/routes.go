@@ -323,6 +323,15 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/forums/{id}/termbase/{entry}", members, s.termbaseEdit)
 	route("POST /office/forums/{id}/termbase/{entry}", members, s.termbaseSave)
 	route("POST /office/forums/{id}/termbase/{entry}/delete", members, s.termbaseDelete)
+	// exchange: a translation's files: XLIFF for desktop CAT tools and its
+	// upload, an existing translation imported by alignment, and the
+	// translated document (workbench_xliff_*, workbench_align_*,
+	// workbench_translated_*).
+	route("GET /office/translations/{id}/exchange", members, s.workbenchExchangeShow)
+	route("GET /office/translations/{id}/xliff", members, s.workbenchXLIFFDownload)
+	route("POST /office/translations/{id}/xliff", members, s.workbenchXLIFFUpload)
+	route("POST /office/translations/{id}/align", members, s.workbenchAlignUpload)
+	route("GET /office/translations/{id}/translated/{format}", members, s.workbenchTranslatedDownload)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.
