@@ -42,7 +42,6 @@ import (
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/shareddata"
 	"github.com/tandemforum/tandem/internal/store"
-	"github.com/tandemforum/tandem/internal/tm"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/web"
 )
@@ -55,7 +54,7 @@ func main() {
 	translators := flag.Int("translators", 10, "how many translators save at once")
 	duration := flag.Duration("duration", 10*time.Second, "how long the translators work")
 	think := flag.Duration("think", time.Second, "how long a translator takes between two saves, on average (each pause drawn between half and one and a half times it), as bench/officeload's editors; 0 saves as fast as the server answers, the office's limit")
-	withMemory := flag.Bool("memory", true, "give the server an in-process translation memory (internal/tm), so that a confirmed segment goes into it")
+	withMemory := flag.Bool("memory", true, "give the server the translation memory in the database and the forums' termbases, as `tandem serve` has them, so that a confirmed segment goes into the memory")
 	flag.Parse()
 	dir, ok := shareddata.Dir()
 	if !ok {
@@ -147,7 +146,7 @@ func run(shared string, chars, opens, translators int, duration, think time.Dura
 	defer ts.Close()
 	cfg := web.Config{DB: db, Blobs: blobs, BaseURL: ts.URL, NoCache: true}
 	if withMemory {
-		cfg.Memory = newMemory()
+		cfg.Memory, cfg.Terms = translate.NewMemory(db), web.ForumTerms{DB: db}
 	}
 	srv, err := web.New(cfg)
 	if err != nil {
@@ -362,33 +361,6 @@ func addDocument(ctx context.Context, db *store.DB, blobs blob.Store, md string,
 		}
 	}
 	return tr, nil
-}
-
-// memory is an in-process translation memory over internal/tm, standing
-// in for the database's until it is wired in.
-type memory struct {
-	mu   sync.Mutex
-	mems map[string]*tm.Memory
-}
-
-func newMemory() *memory { return &memory{mems: map[string]*tm.Memory{}} }
-
-func (m *memory) pair(from, to string) *tm.Memory {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.mems[from+">"+to] == nil {
-		m.mems[from+">"+to] = tm.New(from, to)
-	}
-	return m.mems[from+">"+to]
-}
-
-func (m *memory) Lookup(ctx context.Context, from, to string, src interchange.Content, context string) ([]tm.Match, error) {
-	return m.pair(from, to).Lookup(src.Plain(), context), nil
-}
-
-func (m *memory) Add(ctx context.Context, q store.Querier, u translate.MemoryUnit) error {
-	m.pair(u.From, u.To).Add(tm.Unit{Source: u.Source.Plain(), Target: u.Target.Plain(), SourceSeg: u.Source, TargetSeg: u.Target, Context: u.Context, Origin: u.Origin, Changed: u.Changed})
-	return nil
 }
 
 // client is one translator's browser: its own cookies, no redirects.
