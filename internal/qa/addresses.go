@@ -56,17 +56,17 @@ func trimAddress(s string) string {
 	return s
 }
 
-// An addressSpan is where a web or e-mail address stands in a text.
-type addressSpan struct {
-	start, end int
-	email      bool
+// An Address is where a web or e-mail address stands in a text.
+type Address struct {
+	Start, End int
+	Email      bool
 }
 
-// findAddresses returns where the web addresses (with a scheme, starting
+// Addresses returns where the web addresses (with a scheme, starting
 // www., or a bare domain such as kremlin.ru/events) and e-mail addresses
 // of s stand, in order.
-func findAddresses(s string) []addressSpan {
-	var out []addressSpan
+func Addresses(s string) []Address {
+	var out []Address
 	covered := make([]bool, len(s)) // bytes inside a web address
 	for i := 0; i < len(s); {
 		start := -1
@@ -93,7 +93,7 @@ func findAddresses(s string) []addressSpan {
 			end += n
 		}
 		if text := trimAddress(s[start:end]); hostOf(text) != "" {
-			out = append(out, addressSpan{start, start + len(text), false})
+			out = append(out, Address{start, start + len(text), false})
 			for k := start; k < start+len(text); k++ {
 				covered[k] = true
 			}
@@ -102,7 +102,7 @@ func findAddresses(s string) []addressSpan {
 	}
 	for _, sp := range bareDomains(s, covered) {
 		out = append(out, sp)
-		for k := sp.start; k < sp.end; k++ {
+		for k := sp.Start; k < sp.End; k++ {
 			covered[k] = true
 		}
 	}
@@ -128,9 +128,9 @@ func findAddresses(s string) []addressSpan {
 		if l == i || dot <= 0 || r-(i+1)-dot-1 < 2 {
 			continue
 		}
-		out = append(out, addressSpan{l, r, true})
+		out = append(out, Address{l, r, true})
 	}
-	slices.SortFunc(out, func(a, b addressSpan) int { return a.start - b.start })
+	slices.SortFunc(out, func(a, b Address) int { return a.Start - b.Start })
 	return out
 }
 
@@ -176,8 +176,8 @@ var tldKinds = func() map[string]bool {
 // (kremlin.ru, kremlin.ru/events, Amazon.com). Abbreviations (т.е., U.S.,
 // e.g.), file names (report.docx), version and decimal numbers have no
 // such ending and are left alone.
-func bareDomains(s string, covered []bool) []addressSpan {
-	var out []addressSpan
+func bareDomains(s string, covered []bool) []Address {
+	var out []Address
 	label := func(r rune) bool {
 		return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') || unicode.Is(unicode.Cyrillic, r)
 	}
@@ -239,7 +239,7 @@ func bareDomains(s string, covered []bool) []addressSpan {
 			i = end
 			continue
 		}
-		out = append(out, addressSpan{i, stop, false})
+		out = append(out, Address{i, stop, false})
 		i = stop
 	}
 	return out
@@ -268,9 +268,9 @@ func hostOf(text string) string {
 // address, in lower case.
 func addresses(s, from, to string) []address {
 	var out []address
-	for _, sp := range findAddresses(s) {
-		text := s[sp.start:sp.end]
-		if sp.email {
+	for _, sp := range Addresses(s) {
+		text := s[sp.Start:sp.End]
+		if sp.Email {
 			domain := text[strings.IndexByte(text, '@')+1:]
 			out = append(out, address{text: text, key: strings.ToLower(text), host: domain, hostKey: strings.ToLower(domain), email: true})
 			continue
@@ -286,16 +286,16 @@ func withoutAddresses(s string) string { return replaceAddresses(s, "") }
 // replaceAddresses returns s with each of its web and e-mail addresses
 // replaced by with.
 func replaceAddresses(s, with string) string {
-	spans := findAddresses(s)
+	spans := Addresses(s)
 	if len(spans) == 0 {
 		return s
 	}
 	var b strings.Builder
 	at := 0
 	for _, sp := range spans {
-		b.WriteString(s[at:sp.start])
+		b.WriteString(s[at:sp.Start])
 		b.WriteString(with)
-		at = sp.end
+		at = sp.End
 	}
 	b.WriteString(s[at:])
 	return b.String()

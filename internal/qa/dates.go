@@ -15,30 +15,30 @@ import (
 // a date split over a range (18–20 июня, June 18-20, 6月18日至20日), still
 // pairs.
 
-// A role is the part of a date a number is.
-type role uint8
+// A Role is the part of a date a number is.
+type Role uint8
 
 const (
-	noRole role = iota
-	yearRole
-	monthRole
-	dayRole
+	NoRole Role = iota
+	Year
+	Month
+	Day
 )
 
-// A date is a calendar date read from text, whole or in part (18 June,
+// A Date is a calendar Date read from text, whole or in part (18 June,
 // June 2021). Most dates have one reading; 5/6/2021 in English has two,
 // 5 June and May 6.
-type date struct {
-	readings []ymd
+type Date struct {
+	Readings []YMD
 }
 
-// ymd is one reading of a date: the numbers (indices into the scanner's
+// YMD is one reading of a date: the numbers (indices into the scanner's
 // list) that give its year, month and day, -1 where the text gives none.
-type ymd [3]int
+type YMD [3]int
 
-func (r ymd) has(f role) bool { return r[f-1] >= 0 }
+func (r YMD) Has(f Role) bool { return r[f-1] >= 0 }
 
-func (r ymd) at(f role) int { return r[f-1] }
+func (r YMD) At(f Role) int { return r[f-1] }
 
 // numericDate reads a date written in digits at text[i]: day, month and
 // year (18.06.2021, 1.6.2021, 18.06.21, 18/06/2021, 18-06-2021), year,
@@ -75,9 +75,9 @@ func (s *numScanner) numericDate(i int) (int, bool) {
 	}
 	num := func(p int) int { v, _ := strconv.Atoi(parts[p]); return v }
 	valid := func(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
-	var readings []ymd
+	var readings []YMD
 	first := len(s.out)
-	idx := func(y, m, d int) ymd { return ymd{first + y, first + m, first + d} }
+	idx := func(y, m, d int) YMD { return YMD{first + y, first + m, first + d} }
 	year := 0.0
 	var yearAlt []float64
 	switch l0, l1, l2 := len(parts[0]), len(parts[1]), len(parts[2]); {
@@ -117,18 +117,18 @@ func (s *numScanner) numericDate(i int) (int, bool) {
 	}
 	r := readings[0]
 	for p := range 3 {
-		n := Number{Value: float64(num(p)), Text: parts[p], dated: true, start: at[p], end: at[p] + len(parts[p])}
-		for f := yearRole; f <= dayRole; f++ {
-			if r.at(f) == first+p {
-				n.role = f
+		n := Number{Value: float64(num(p)), Text: parts[p], Dated: true, Start: at[p], End: at[p] + len(parts[p])}
+		for f := Year; f <= Day; f++ {
+			if r.At(f) == first+p {
+				n.Role = f
 			}
 		}
-		if n.role == yearRole {
+		if n.Role == Year {
 			n.Value, n.Alt = year, yearAlt
 		}
 		s.emit(n)
 	}
-	s.dates = append(s.dates, date{readings})
+	s.dates = append(s.dates, Date{readings})
 	return k, true
 }
 
@@ -140,28 +140,28 @@ var dayJoins = map[string]bool{"-": true, "–": true, "—": true, "to": true, 
 
 // gap returns the text between two numbers, trimmed and in lower case.
 func (s *numScanner) gap(a, b Number) string {
-	if a.end > b.start || a.end == a.start {
+	if a.End > b.Start || a.End == a.Start {
 		return "\x00" // overlapping: no gap to read
 	}
-	return strings.ToLower(strings.TrimSpace(s.text[a.end:b.start]))
+	return strings.ToLower(strings.TrimSpace(s.text[a.End:b.Start]))
 }
 
 // after returns the text after a number, without the spaces before it.
 func (s *numScanner) after(n Number) string {
-	return strings.TrimLeft(s.text[n.end:], " ")
+	return strings.TrimLeft(s.text[n.End:], " ")
 }
 
 func whole(v float64) bool { return v == math.Trunc(v) }
 
 // dayCandidate reports whether n could be the day of a date.
 func dayCandidate(n Number) bool {
-	return !n.dated && n.role == noRole && whole(n.Value) && n.Value >= 1 && n.Value <= 31 && n.unit == nil && n.per == 0 && n.sign == 0
+	return !n.Dated && n.Role == NoRole && whole(n.Value) && n.Value >= 1 && n.Value <= 31 && n.Unit == nil && n.Per == 0 && n.Sign == 0
 }
 
 // yearCandidate reports whether n could be the year of a date written
 // after its month: four digits, or a year in words.
 func yearCandidate(n Number) bool {
-	return !n.dated && (n.role == noRole || n.role == yearRole) && whole(n.Value) && n.Value >= 1000 && n.Value < 3000 && n.unit == nil && n.sign == 0
+	return !n.Dated && (n.Role == NoRole || n.Role == Year) && whole(n.Value) && n.Value >= 1000 && n.Value < 3000 && n.Unit == nil && n.Sign == 0
 }
 
 // groupDates finds the dates written with words or Chinese characters
@@ -174,17 +174,17 @@ func (s *numScanner) groupDates() {
 	if s.lang == "zh" {
 		for k := range out {
 			n := &out[k]
-			if n.dated || !whole(n.Value) || n.role != noRole {
+			if n.Dated || !whole(n.Value) || n.Role != NoRole {
 				continue
 			}
 			after := s.after(*n)
 			switch {
 			case strings.HasPrefix(after, "年") && (n.Value >= 1000 && n.Value < 3000 || len(n.Alt) > 0 && n.Alt[0] >= 1000):
-				n.role = yearRole
-			case strings.HasPrefix(after, "月") && n.Value >= 1 && n.Value <= 12 && n.unit == nil:
-				n.role = monthRole
+				n.Role = Year
+			case strings.HasPrefix(after, "月") && n.Value >= 1 && n.Value <= 12 && n.Unit == nil:
+				n.Role = Month
 			case (strings.HasPrefix(after, "日") || strings.HasPrefix(after, "号")) && dayCandidate(*n):
-				n.role = dayRole
+				n.Role = Day
 			}
 		}
 	}
@@ -192,30 +192,30 @@ func (s *numScanner) groupDates() {
 	// 1—5月, 1至5月.
 	for k := len(out) - 2; k >= 0; k-- {
 		a, b := &out[k], out[k+1]
-		if b.role != dayRole && b.role != monthRole || !dayCandidate(*a) || !rangeJoins[s.gap(*a, b)] {
+		if b.Role != Day && b.Role != Month || !dayCandidate(*a) || !rangeJoins[s.gap(*a, b)] {
 			continue
 		}
-		if b.role == monthRole && a.Value > 12 {
+		if b.Role == Month && a.Value > 12 {
 			continue
 		}
-		if b.role == monthRole && !b.Spelled || b.role == dayRole && s.lang == "zh" {
-			a.role, a.Weak = b.role, false
+		if b.Role == Month && !b.Spelled || b.Role == Day && s.lang == "zh" {
+			a.Role, a.Weak = b.Role, false
 		}
 	}
 	// Link day, month and year.
 	for k := range out {
 		m := &out[k]
-		if m.role != monthRole || m.dated {
+		if m.Role != Month || m.Dated {
 			continue
 		}
-		r := ymd{-1, k, -1}
+		r := YMD{-1, k, -1}
 		day, yearAfter := -1, k
 		switch s.lang {
 		case "zh":
-			if k > 0 && out[k-1].role == yearRole && !out[k-1].dated && s.gap(out[k-1], *m) == "年" {
+			if k > 0 && out[k-1].Role == Year && !out[k-1].Dated && s.gap(out[k-1], *m) == "年" {
 				r[0] = k - 1
 			}
-			if k+1 < len(out) && out[k+1].role == dayRole && !out[k+1].dated && s.gap(*m, out[k+1]) == "月" {
+			if k+1 < len(out) && out[k+1].Role == Day && !out[k+1].Dated && s.gap(*m, out[k+1]) == "月" {
 				day = k + 1
 			}
 			yearAfter = -1
@@ -244,21 +244,21 @@ func (s *numScanner) groupDates() {
 		// июня, the 1st of June); with words it may be said otherwise
 		// (первого июня).
 		spelled := true
-		for f := yearRole; f <= dayRole; f++ {
-			if r.has(f) {
-				out[r.at(f)].role, out[r.at(f)].dated, out[r.at(f)].Weak = f, true, false
-				spelled = spelled && (f == monthRole || out[r.at(f)].Spelled)
+		for f := Year; f <= Day; f++ {
+			if r.Has(f) {
+				out[r.At(f)].Role, out[r.At(f)].Dated, out[r.At(f)].Weak = f, true, false
+				spelled = spelled && (f == Month || out[r.At(f)].Spelled)
 			}
 		}
 		m.Spelled = spelled
-		s.dates = append(s.dates, date{[]ymd{r}})
+		s.dates = append(s.dates, Date{[]YMD{r}})
 	}
 	// Days of a range or a list take the month and year of their
 	// neighbour: 18–20 июня, June 18 and 20, 6月18日至20日.
-	dayOf := map[int]ymd{}
+	dayOf := map[int]YMD{}
 	for _, d := range s.dates {
-		if r := d.readings[0]; len(d.readings) == 1 && r.has(dayRole) {
-			dayOf[r.at(dayRole)] = r
+		if r := d.Readings[0]; len(d.Readings) == 1 && r.Has(Day) {
+			dayOf[r.At(Day)] = r
 		}
 	}
 	join := func(a, b Number) bool {
@@ -268,20 +268,20 @@ func (s *numScanner) groupDates() {
 		}
 		return dayJoins[g]
 	}
-	spread := func(k int, r ymd) {
+	spread := func(k int, r YMD) {
 		n := &out[k]
-		n.role, n.dated, n.Weak = dayRole, true, false
+		n.Role, n.Dated, n.Weak = Day, true, false
 		r[2] = k
 		dayOf[k] = r
-		s.dates = append(s.dates, date{[]ymd{r}})
+		s.dates = append(s.dates, Date{[]YMD{r}})
 	}
 	for k := len(out) - 2; k >= 0; k-- {
-		if r, ok := dayOf[k+1]; ok && (dayCandidate(out[k]) || out[k].role == dayRole && !out[k].dated) && join(out[k], out[k+1]) && s.lang != "zh" {
+		if r, ok := dayOf[k+1]; ok && (dayCandidate(out[k]) || out[k].Role == Day && !out[k].Dated) && join(out[k], out[k+1]) && s.lang != "zh" {
 			spread(k, r)
 		}
 	}
 	for k := 1; k < len(out); k++ {
-		if r, ok := dayOf[k-1]; ok && (dayCandidate(out[k]) || out[k].role == dayRole && !out[k].dated) && join(out[k-1], out[k]) {
+		if r, ok := dayOf[k-1]; ok && (dayCandidate(out[k]) || out[k].Role == Day && !out[k].Dated) && join(out[k-1], out[k]) {
 			spread(k, r)
 		}
 	}
@@ -315,8 +315,8 @@ func (s *numScanner) yearRanges() {
 
 // sameValue reports whether two numbers can stand for the same value.
 func sameValue(a, b Number) bool {
-	for _, x := range a.values() {
-		for _, y := range b.values() {
+	for _, x := range a.Values() {
+		for _, y := range b.Values() {
 			if x == y {
 				return true
 			}
@@ -328,17 +328,17 @@ func sameValue(a, b Number) bool {
 // datesMatch reports whether two readings of dates agree: the same month,
 // and the same year and day wherever both give one. With exact, both must
 // give the same fields.
-func datesMatch(a, b ymd, src, tgt []Number, exact bool) bool {
-	if !a.has(monthRole) || !b.has(monthRole) {
+func datesMatch(a, b YMD, src, tgt []Number, exact bool) bool {
+	if !a.Has(Month) || !b.Has(Month) {
 		return false
 	}
-	for f := yearRole; f <= dayRole; f++ {
+	for f := Year; f <= Day; f++ {
 		switch {
-		case a.has(f) && b.has(f):
-			if !sameValue(src[a.at(f)], tgt[b.at(f)]) {
+		case a.Has(f) && b.Has(f):
+			if !sameValue(src[a.At(f)], tgt[b.At(f)]) {
 				return false
 			}
-		case exact && a.has(f) != b.has(f):
+		case exact && a.Has(f) != b.Has(f):
 			return false
 		}
 	}
@@ -353,10 +353,10 @@ func datesMatch(a, b ymd, src, tgt []Number, exact bool) bool {
 // reported: 06.05.2021 is not 5 June 2021.
 func pairDates(src, tgt *numScanner, match func(i, k int), add addFunc) {
 	doneS, doneT := make([]bool, len(src.dates)), make([]bool, len(tgt.dates))
-	pairFields := func(a, b ymd) {
-		for f := yearRole; f <= dayRole; f++ {
-			if a.has(f) && b.has(f) {
-				match(a.at(f), b.at(f))
+	pairFields := func(a, b YMD) {
+		for f := Year; f <= Day; f++ {
+			if a.Has(f) && b.Has(f) {
+				match(a.At(f), b.At(f))
 			}
 		}
 	}
@@ -367,8 +367,8 @@ func pairDates(src, tgt *numScanner, match func(i, k int), add addFunc) {
 				if doneS[i] || doneT[k] {
 					continue
 				}
-				for _, a := range ds.readings {
-					for _, b := range dt.readings {
+				for _, a := range ds.Readings {
+					for _, b := range dt.Readings {
 						if datesMatch(a, b, src.out, tgt.out, exact) {
 							doneS[i], doneT[k] = true, true
 							pairFields(a, b)
@@ -381,20 +381,20 @@ func pairDates(src, tgt *numScanner, match func(i, k int), add addFunc) {
 	}
 	for i, ds := range src.dates {
 		for k, dt := range tgt.dates {
-			if doneS[i] || doneT[k] || len(ds.readings) != 1 || len(dt.readings) != 1 {
+			if doneS[i] || doneT[k] || len(ds.Readings) != 1 || len(dt.Readings) != 1 {
 				continue
 			}
-			a, b := ds.readings[0], dt.readings[0]
-			if !a.has(dayRole) || !b.has(dayRole) || a.has(yearRole) && b.has(yearRole) && !sameValue(src.out[a.at(yearRole)], tgt.out[b.at(yearRole)]) {
+			a, b := ds.Readings[0], dt.Readings[0]
+			if !a.Has(Day) || !b.Has(Day) || a.Has(Year) && b.Has(Year) && !sameValue(src.out[a.At(Year)], tgt.out[b.At(Year)]) {
 				continue
 			}
-			sd, sm, td, tm := src.out[a.at(dayRole)], src.out[a.at(monthRole)], tgt.out[b.at(dayRole)], tgt.out[b.at(monthRole)]
+			sd, sm, td, tm := src.out[a.At(Day)], src.out[a.At(Month)], tgt.out[b.At(Day)], tgt.out[b.At(Month)]
 			if sameValue(sd, tm) && sameValue(sm, td) && !sameValue(sd, sm) {
 				doneS[i], doneT[k] = true, true
-				match(a.at(dayRole), b.at(monthRole))
-				match(a.at(monthRole), b.at(dayRole))
-				if a.has(yearRole) && b.has(yearRole) {
-					match(a.at(yearRole), b.at(yearRole))
+				match(a.At(Day), b.At(Month))
+				match(a.At(Month), b.At(Day))
+				if a.Has(Year) && b.Has(Year) {
+					match(a.At(Year), b.At(Year))
 				}
 				add("numbers", Error, "%s in the source is %s in the translation: day and month are swapped",
 					strconv.Quote(src.dateText(a)), strconv.Quote(tgt.dateText(b)))
@@ -404,11 +404,11 @@ func pairDates(src, tgt *numScanner, match func(i, k int), add addFunc) {
 }
 
 // dateText returns the text of a date, from its first number to its last.
-func (s *numScanner) dateText(r ymd) string {
+func (s *numScanner) dateText(r YMD) string {
 	from, to := len(s.text), 0
 	for _, k := range r {
 		if k >= 0 {
-			from, to = min(from, s.out[k].start), max(to, s.out[k].end)
+			from, to = min(from, s.out[k].Start), max(to, s.out[k].End)
 		}
 	}
 	if from >= to {

@@ -90,13 +90,13 @@ func spells(cyr, lat string) bool {
 func changedDesignations(src, tgt []Number, usedS, usedT []bool) [][2]string {
 	var out [][2]string
 	for i, n := range src {
-		if usedS[i] || !n.code {
+		if usedS[i] || !n.Code {
 			continue
 		}
 		for k, m := range tgt {
-			if !usedT[k] && m.code && m.Value != n.Value && sameName(n.name, m.name) {
+			if !usedT[k] && m.Code && m.Value != n.Value && sameName(n.Name, m.Name) {
 				usedS[i], usedT[k] = true, true
-				out = append(out, [2]string{n.designation, m.designation})
+				out = append(out, [2]string{n.Designation, m.Designation})
 				break
 			}
 		}

@@ -15,12 +15,12 @@ import (
 // the label of the other language: 二、 is "2." and "II.", （三） is
 // "в)", "c)" and "3)".
 
-// atItemStart reports whether text[i:] starts where a list item or a
+// AtItemStart reports whether text[i:] starts where a list item or a
 // section heading may: at the start of the text or of a line, or after a
 // stop, colon or semicolon that ends the item before (主要内容：一、…；二、…;
 // включает: а) …; б) …). Inline codes before it (a bookmark) take no
 // place of a word.
-func atItemStart(text string, i int) bool {
+func AtItemStart(text string, i int) bool {
 	before := strings.TrimRight(text[:i], " \t\u00a0\u3000\uFFFC")
 	if before == "" {
 		return true
@@ -36,7 +36,7 @@ func atItemStart(text string, i int) bool {
 // other side (（二） and в)) is a finding.
 func (s *numScanner) listLabels() {
 	for k, n := range s.out {
-		if n.Weak && !n.code && n.end > n.start && s.listLabel(n.start, n.end) {
+		if n.Weak && !n.Code && n.End > n.Start && s.listLabel(n.Start, n.End) {
 			s.out[k].Weak = false
 		}
 	}
@@ -60,12 +60,12 @@ func (s *numScanner) listLabel(start, end int) bool {
 	case !strings.ContainsRune(")）.．、", mark) || mark == 0:
 		return false
 	}
-	if !atItemStart(text, start) {
+	if !AtItemStart(text, start) {
 		return false
 	}
 	// 二、三十年 is "two or three decades", not a label.
 	after := firstRune(text[end+n:])
-	return after == 0 || unicode.IsSpace(after) || unicode.IsLetter(after) && !isZhNumeral(after) || isObject(after)
+	return after == 0 || unicode.IsSpace(after) || unicode.IsLetter(after) && !IsZhNumeral(after) || isObject(after)
 }
 
 // labelOnly reports whether s is a list or section label and nothing
@@ -102,10 +102,10 @@ func labelOnly(s string) bool {
 		return strings.ContainsRune(s, objectMark)
 	}
 	all := func(f func(rune) bool) bool { return strings.IndexFunc(core, func(r rune) bool { return !f(r) }) < 0 }
-	if all(func(r rune) bool { return r >= '0' && r <= '9' }) || all(isZhNumeral) {
+	if all(func(r rune) bool { return r >= '0' && r <= '9' }) || all(IsZhNumeral) {
 		return true
 	}
-	if _, _, ok := roman(strings.ToUpper(core), "ru"); ok && (core == strings.ToUpper(core) || core == strings.ToLower(core)) {
+	if _, _, ok := Roman(strings.ToUpper(core), "ru"); ok && (core == strings.ToUpper(core) || core == strings.ToLower(core)) {
 		return true
 	}
 	r, n := utf8.DecodeRuneInString(core)
@@ -127,13 +127,13 @@ func (s *numScanner) zhLabel(i, j int) bool {
 		return strings.ContainsRune("，,、:：是", next) && next != 0
 	case next == ')' || next == '）':
 		// 一）总则, with the closing bracket alone.
-		return atItemStart(text, i)
+		return AtItemStart(text, i)
 	case next == '是':
 		p, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-		return atItemStart(text, i) || p == '，' || p == ','
+		return AtItemStart(text, i) || p == '，' || p == ','
 	case next == '、' || next == '.' || next == '．':
 		// 二、三十年 is "two or three decades", not a label.
-		return atItemStart(text, i) && !isZhNumeral(afterMark) && !(afterMark >= '0' && afterMark <= '9')
+		return AtItemStart(text, i) && !IsZhNumeral(afterMark) && !(afterMark >= '0' && afterMark <= '9')
 	}
 	return false
 }
@@ -160,7 +160,7 @@ func (s *numScanner) letterLabel(i, j int) (float64, []float64, bool) {
 		return 0, nil, false
 	}
 	open := i > 0 && text[i-1] == '('
-	if open && text[j] != ')' || !atItemStart(text, i-btoi(open)) {
+	if open && text[j] != ')' || !AtItemStart(text, i-btoi(open)) {
 		return 0, nil, false
 	}
 	if word == "I" {
@@ -176,7 +176,7 @@ func (s *numScanner) letterLabel(i, j int) (float64, []float64, bool) {
 		}
 	}
 	if word == strings.ToLower(word) {
-		if v, _, ok := roman(strings.ToUpper(word), "ru"); ok {
+		if v, _, ok := Roman(strings.ToUpper(word), "ru"); ok {
 			vals = appendNew(vals, v)
 		}
 	}
@@ -268,7 +268,7 @@ func labelNumber(s string) (string, int) {
 			j = len(s)
 		}
 		w := s[:j]
-		_, _, isRoman := roman(w, "ru")
+		_, _, isRoman := Roman(w, "ru")
 		r, _ := utf8.DecodeRuneInString(w)
 		if isRoman && strings.ToUpper(w) == w || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 			i = j
@@ -290,7 +290,7 @@ func zhLabelRest(s string) (string, bool) {
 		i := 0
 		for i < len(s) {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isObject(r) && !isZhNumeral(r) && !(r >= '0' && r <= '9') {
+			if !isObject(r) && !IsZhNumeral(r) && !(r >= '0' && r <= '9') {
 				break
 			}
 			i += n

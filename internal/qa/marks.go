@@ -14,20 +14,20 @@ import (
 // cent or per mille sign after it, and the currency beside it. A number
 // per mille may also be given per cent: 3 ‰ is 0.3 %.
 func (s *numScanner) marks(n *Number, start, end int) {
-	if n.per = s.perAfter(end); n.per == 1000 {
+	if n.Per = s.perAfter(end); n.Per == 1000 {
 		n.Alt = append(n.Alt, n.Value/10)
 	}
-	if n.unit == nil && n.per == 0 {
-		n.currency = s.currencyOf(start, end)
+	if n.Unit == nil && n.Per == 0 {
+		n.Currency = s.currencyOf(start, end)
 	}
-	measured := n.unit != nil || n.per != 0 || n.currency != 0
+	measured := n.Unit != nil || n.Per != 0 || n.Currency != 0
 	if sign, at := s.signBefore(start, measured); sign != 0 {
-		n.sign = sign
+		n.Sign = sign
 		if strings.HasPrefix(s.text[start:], n.Text) {
 			n.Text = s.text[at:start] + n.Text
 		}
-	} else if to := s.belowZero(end); to > 0 && n.unit != nil && n.unit.dim == temperature {
-		n.sign = -1
+	} else if to := s.belowZero(end); to > 0 && n.Unit != nil && n.Unit.Dim == Temperature {
+		n.Sign = -1
 		if strings.HasPrefix(s.text[start:], n.Text) {
 			n.Text = s.text[start:to]
 		}
@@ -58,7 +58,7 @@ func afterCounted(before string) bool {
 	for k := 0; k < 4 && before != ""; k++ {
 		r, n := utf8.DecodeLastRuneInString(before)
 		switch {
-		case r >= '0' && r <= '9' || isZhNumeral(r):
+		case r >= '0' && r <= '9' || IsZhNumeral(r):
 			return k > 0
 		case !strings.ContainsRune(zhCountedWords, r):
 			return false
@@ -204,14 +204,14 @@ func saysDecrease(text, lang string) bool {
 // A number in a name (Су-35, COVID-19) has no sign to compare.
 func signsDiffer(a, b Number, textA, langA, textB, langB string) bool {
 	switch {
-	case a.code || b.code:
+	case a.Code || b.Code:
 		// Су-35 has no sign, whatever dash 苏-35 is written with.
 		return false
-	case a.sign*b.sign < 0:
+	case a.Sign*b.Sign < 0:
 		return true
-	case a.sign < 0 && b.sign == 0:
+	case a.Sign < 0 && b.Sign == 0:
 		return !saysDecrease(textB, langB)
-	case b.sign < 0 && a.sign == 0:
+	case b.Sign < 0 && a.Sign == 0:
 		return !saysDecrease(textA, langA)
 	}
 	return false
@@ -220,11 +220,11 @@ func signsDiffer(a, b Number, textA, langA, textB, langB string) bool {
 // perDiffers reports whether one of two paired numbers is per cent and
 // the other per mille of a different amount: 5 % is not 5 ‰.
 func perDiffers(a, b Number) bool {
-	if a.per == 0 || b.per == 0 || a.per == b.per {
+	if a.Per == 0 || b.Per == 0 || a.Per == b.Per {
 		return false
 	}
-	x, y := a.Value/a.per, b.Value/b.per
-	return round(x) != round(y)
+	x, y := a.Value/a.Per, b.Value/b.Per
+	return Round(x) != Round(y)
 }
 
 func perName(per float64) string {
@@ -237,22 +237,22 @@ func perName(per float64) string {
 	return "per cent"
 }
 
-// A currency is the money an amount is in, as a set of bits: ¥ is yuan or
+// A Currency is the money an amount is in, as a set of bits: ¥ is yuan or
 // yen, $ any dollar.
-type currency uint8
+type Currency uint8
 
 const (
-	dollar currency = 1 << iota
-	euro
-	pound
-	yuan
-	yen
-	rouble
+	Dollar Currency = 1 << iota
+	Euro
+	Pound
+	Yuan
+	Yen
+	Rouble
 )
 
 var currencyNames = []string{"dollars", "euros", "pounds", "yuan", "yen", "roubles"}
 
-func (c currency) String() string {
+func (c Currency) String() string {
 	var names []string
 	for k, n := range currencyNames {
 		if c&(1<<k) != 0 {
@@ -267,34 +267,34 @@ func (c currency) String() string {
 // after. Words that are also units are left out: a pound is a mass too,
 // and фунт.
 var (
-	currencySigns = map[rune]currency{'$': dollar, '€': euro, '£': pound, '¥': yuan | yen, '₽': rouble}
+	currencySigns = map[rune]Currency{'$': Dollar, '€': Euro, '£': Pound, '¥': Yuan | Yen, '₽': Rouble}
 	// Each word may go on with the letters of next only (долл., долларов;
 	// руб., рублей, not рубеж; euros, not European).
 	currencyWords = map[string][]struct {
 		word, next string
-		c          currency
+		c          Currency
 	}{
-		"ru": {{"долл", "*", dollar}, {"евро", "", euro}, {"руб", "л", rouble}, {"юан", "*", yuan}, {"иен", "*", yen}, {"йен", "*", yen}},
-		"en": {{"dollar", "s", dollar}, {"euro", "s", euro}, {"rouble", "s", rouble}, {"ruble", "s", rouble}, {"yuan", "", yuan},
-			{"renminbi", "", yuan}, {"yen", "", yen}},
-		"zh": {{"美元", "*", dollar}, {"美金", "*", dollar}, {"港元", "*", dollar}, {"港币", "*", dollar}, {"澳元", "*", dollar},
-			{"加元", "*", dollar}, {"新元", "*", dollar}, {"欧元", "*", euro}, {"英镑", "*", pound}, {"卢布", "*", rouble},
-			{"日元", "*", yen}, {"元", "*", yuan}, {"人民币", "*", yuan}, {"块", "*", yuan}},
+		"ru": {{"долл", "*", Dollar}, {"евро", "", Euro}, {"руб", "л", Rouble}, {"юан", "*", Yuan}, {"иен", "*", Yen}, {"йен", "*", Yen}},
+		"en": {{"dollar", "s", Dollar}, {"euro", "s", Euro}, {"rouble", "s", Rouble}, {"ruble", "s", Rouble}, {"yuan", "", Yuan},
+			{"renminbi", "", Yuan}, {"yen", "", Yen}},
+		"zh": {{"美元", "*", Dollar}, {"美金", "*", Dollar}, {"港元", "*", Dollar}, {"港币", "*", Dollar}, {"澳元", "*", Dollar},
+			{"加元", "*", Dollar}, {"新元", "*", Dollar}, {"欧元", "*", Euro}, {"英镑", "*", Pound}, {"卢布", "*", Rouble},
+			{"日元", "*", Yen}, {"元", "*", Yuan}, {"人民币", "*", Yuan}, {"块", "*", Yuan}},
 	}
-	currencyCodeOf = map[string]currency{"USD": dollar, "US": dollar, "HKD": dollar, "HK": dollar, "EUR": euro, "GBP": pound,
-		"RMB": yuan, "CNY": yuan, "JPY": yen, "RUB": rouble, "RUR": rouble}
+	currencyCodeOf = map[string]Currency{"USD": Dollar, "US": Dollar, "HKD": Dollar, "HK": Dollar, "EUR": Euro, "GBP": Pound,
+		"RMB": Yuan, "CNY": Yuan, "JPY": Yen, "RUB": Rouble, "RUR": Rouble}
 )
 
 // currencyOf returns the currency written right before text[start:] or
 // right after text[:end]: $5, US$5, RMB 100, 5 €, 5 млн долл., 500万美元,
 // 100 yuan; 0 for none.
-func (s *numScanner) currencyOf(start, end int) currency {
+func (s *numScanner) currencyOf(start, end int) Currency {
 	before := strings.TrimRight(s.text[:start], " ")
 	if r, _ := utf8.DecodeLastRuneInString(before); currencySigns[r] != 0 {
 		return currencySigns[r]
 	}
 	if s.lang == "zh" && strings.HasSuffix(before, "人民币") {
-		return yuan
+		return Yuan
 	}
 	k := len(before)
 	for k > 0 && before[k-1] >= 'A' && before[k-1] <= 'Z' {
@@ -324,5 +324,5 @@ func (s *numScanner) currencyOf(start, end int) currency {
 // currenciesDiffer reports whether two paired amounts are in different
 // currencies, both written.
 func currenciesDiffer(a, b Number) bool {
-	return a.currency != 0 && b.currency != 0 && a.currency&b.currency == 0
+	return a.Currency != 0 && b.Currency != 0 && a.Currency&b.Currency == 0
 }

@@ -38,30 +38,30 @@ type Number struct {
 	// has with another number (ВВЭР-1000 and VVER-1200) differs.
 	Weak bool
 
-	// code says that the number is part of a name or a code (COVID-19,
+	// Code says that the number is part of a name or a Code (COVID-19,
 	// G20, Су-35): a dash before it is a hyphen, and it has no sign.
 	// designation is the whole name as written (ВВЭР-1000), name its
 	// letters (ВВЭР).
-	code              bool
-	designation, name string
-	// unit is the unit of a measure (nil for none); fahrenheit says that
+	Code              bool
+	Designation, Name string
+	// Unit is the Unit of a measure (nil for none); fahrenheit says that
 	// its degrees are Fahrenheit.
-	unit       *unit
-	fahrenheit bool
-	start, end int // where Text stands in the normalised text
-	// role says what the number is in a date: a day, a month or a year;
+	Unit       *Unit
+	Fahrenheit bool
+	Start, End int // where Text stands in the normalised text
+	// Role says what the number is in a date: a day, a month or a year;
 	// dated says that it belongs to a date the scanner has read whole.
-	role  role
-	dated bool
-	// sign is -1 for a number with a minus attached (−5, минус 5,
+	Role  Role
+	Dated bool
+	// Sign is -1 for a number with a minus attached (−5, минус 5,
 	// 零下5), +1 for one with a plus, 0 for one with neither.
-	sign int8
-	// per is 100 for a percentage (5 %, 百分之五, пять процентов), 1000
-	// for per mille (5 ‰, 千分之五), 0 otherwise.
-	per float64
-	// currency is the money of an amount ($5, 5 млн долл., 500万美元), 0
+	Sign int8
+	// Per is 100 for a percentage (5 %, 百分之五, пять процентов), 1000
+	// for Per mille (5 ‰, 千分之五), 0 otherwise.
+	Per float64
+	// Currency is the money of an amount ($5, 5 млн долл., 500万美元), 0
 	// where none is written.
-	currency currency
+	Currency Currency
 }
 
 // required reports whether the translation must have the number: it is
@@ -72,8 +72,8 @@ func (n Number) required() bool { return !n.Spelled && !n.Weak }
 // that a different number on the other side is a finding.
 func (n Number) telling() bool { return n.Spelled && !n.Weak }
 
-// values returns the value and its alternatives.
-func (n Number) values() []float64 {
+// Values returns the value and its alternatives.
+func (n Number) Values() []float64 {
 	return append([]float64{n.Value}, n.Alt...)
 }
 
@@ -109,8 +109,8 @@ func scanNumbers(text, lang string) *numScanner {
 	if s.text != text {
 		// Folding kept every byte offset: quote the text as written.
 		for k, n := range s.out {
-			if n.end > n.start {
-				s.out[k].Text = text[n.start:n.end]
+			if n.End > n.Start {
+				s.out[k].Text = text[n.Start:n.End]
 			}
 		}
 	}
@@ -122,20 +122,20 @@ func scanNumbers(text, lang string) *numScanner {
 // forgets the dates they make: an address is copied whole, and the
 // addresses check compares it whole.
 func (s *numScanner) inAddresses() {
-	spans := findAddresses(s.text)
+	spans := Addresses(s.text)
 	if len(spans) == 0 {
 		return
 	}
 	inside := make([]bool, len(s.out))
 	for k, n := range s.out {
 		for _, sp := range spans {
-			if n.start >= sp.start && n.end <= sp.end && n.end > n.start {
+			if n.Start >= sp.Start && n.End <= sp.End && n.End > n.Start {
 				s.out[k].Weak, inside[k] = true, true
 			}
 		}
 	}
-	s.dates = slices.DeleteFunc(s.dates, func(d date) bool {
-		return slices.ContainsFunc(d.readings, func(r ymd) bool {
+	s.dates = slices.DeleteFunc(s.dates, func(d Date) bool {
+		return slices.ContainsFunc(d.Readings, func(r YMD) bool {
 			return slices.ContainsFunc(r[:], func(k int) bool { return k >= 0 && inside[k] })
 		})
 	})
@@ -145,7 +145,7 @@ type numScanner struct {
 	text  string
 	lang  string
 	out   []Number
-	dates []date
+	dates []Date
 	// last and lastEnd are where the last number emitted starts and ends.
 	last, lastEnd int
 }
@@ -156,13 +156,13 @@ func (s *numScanner) emit(n Number) {
 	}
 	// Numbers come in the order of the text: find where this one stands,
 	// unless the reader said so.
-	if n.end == 0 {
-		n.start, n.end = s.find(n.Text)
+	if n.End == 0 {
+		n.Start, n.End = s.find(n.Text)
 	}
-	s.last, s.lastEnd = n.start, n.end
-	n.Value = round(n.Value)
+	s.last, s.lastEnd = n.Start, n.End
+	n.Value = Round(n.Value)
 	for k := range n.Alt {
-		n.Alt[k] = round(n.Alt[k])
+		n.Alt[k] = Round(n.Alt[k])
 	}
 	s.out = append(s.out, n)
 }
@@ -209,7 +209,7 @@ func (s *numScanner) findFrom(from int, t string) (int, int) {
 // sameNumeral reports whether a and b are both digits or both Chinese
 // numerals: side by side, they belong to one number.
 func sameNumeral(a, b rune) bool {
-	return isDigit(byte(a)) && a < 0x80 && isDigit(byte(b)) && b < 0x80 || isZhNumeral(a) && isZhNumeral(b)
+	return isDigit(byte(a)) && a < 0x80 && isDigit(byte(b)) && b < 0x80 || IsZhNumeral(a) && IsZhNumeral(b)
 }
 
 func (s *numScanner) scan() {
@@ -220,7 +220,7 @@ func (s *numScanner) scan() {
 		switch {
 		case c >= '0' && c <= '9':
 			i = s.digits(i)
-		case s.lang == "zh" && (isZhNumeral(c) || c == '第' || c == '兆'):
+		case s.lang == "zh" && (IsZhNumeral(c) || c == '第' || c == '兆'):
 			i = s.zhNumeral(i)
 		case s.lang == "zh" && (c == '正' || c == '午') && (strings.HasPrefix(text[i:], "正午") || strings.HasPrefix(text[i:], "午夜")):
 			w := text[i : i+len("正午")]
@@ -368,8 +368,8 @@ func (s *numScanner) digits(i int) int {
 	}
 	v, end := parseDigits(text, i, s.lang)
 	if code {
-		s.emit(Number{Value: v, Text: text[i:end], Weak: true, code: true,
-			name: name, designation: text[from:end]})
+		s.emit(Number{Value: v, Text: text[i:end], Weak: true, Code: true,
+			Name: name, Designation: text[from:end]})
 		return end
 	}
 	if stop, ok := s.numericDate(i); ok {
@@ -419,13 +419,13 @@ func (s *numScanner) digits(i int) int {
 	s.measure(&n, i, end)
 	s.marks(&n, i, end)
 	hh, mm, dotted := s.dottedPair(i, end)
-	dotted = dotted && !scaled && n.unit == nil && n.per == 0
+	dotted = dotted && !scaled && n.Unit == nil && n.Per == 0
 	if dotted {
 		n.Alt = append(n.Alt, hh)
 	}
 	s.emit(n)
 	if dotted {
-		s.emit(Number{Value: mm, Text: text[end-2 : end], Weak: true, start: end - 2, end: end})
+		s.emit(Number{Value: mm, Text: text[end-2 : end], Weak: true, Start: end - 2, End: end})
 	}
 	s.halfHour(end)
 	return end
@@ -638,8 +638,8 @@ func applyMagnitude(text string, end int, v float64, lang string, start int) (fl
 	return v, nil, end
 }
 
-// round removes the binary noise of 240.1*1e9.
-func round(v float64) float64 {
+// Round removes the binary noise of 240.1*1e9.
+func Round(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
@@ -689,7 +689,7 @@ func (s *numScanner) century(n *Number, end int) {
 	k := 0
 	for k < len(rest) {
 		c, m := utf8.DecodeRuneInString(rest[k:])
-		if !(c >= '0' && c <= '9') && !isZhNumeral(c) {
+		if !(c >= '0' && c <= '9') && !IsZhNumeral(c) {
 			break
 		}
 		k += m

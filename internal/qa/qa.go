@@ -256,7 +256,7 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 		p := pool{map[float64][]int{}, map[float64]int{}}
 		for k, m := range tgt {
 			if keep(m) {
-				for _, v := range m.values() {
+				for _, v := range m.Values() {
 					p.byValue[v] = append(p.byValue[v], k)
 				}
 			}
@@ -268,7 +268,7 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 			if usedS[i] || !okS(n) {
 				continue
 			}
-			for _, v := range n.values() {
+			for _, v := range n.Values() {
 				list, f := p.byValue[v], p.front[v]
 				for f < len(list) && usedT[list[f]] {
 					f++
@@ -293,7 +293,7 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 	// Measures converted between systems and rounded: 650 pounds and
 	// 300 кг, 85 mph and 135 км/ч.
 	for i, n := range src {
-		if usedS[i] || n.unit == nil {
+		if usedS[i] || n.Unit == nil {
 			continue
 		}
 		for k, m := range tgt {
@@ -311,21 +311,21 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 		case signsDiffer(src[i], tgt[k], s, c.from, t, c.to):
 			add("numbers", Error, "%q in the source, %q in the translation: the signs differ", src[i].Text, tgt[k].Text)
 		case perDiffers(src[i], tgt[k]):
-			add("numbers", Error, "%q %s in the source, %q %s in the translation", src[i].Text, perName(src[i].per), tgt[k].Text, perName(tgt[k].per))
+			add("numbers", Error, "%q %s in the source, %q %s in the translation", src[i].Text, perName(src[i].Per), tgt[k].Text, perName(tgt[k].Per))
 		case currenciesDiffer(src[i], tgt[k]):
-			add("numbers", Error, "%q in %s in the source, %q in %s in the translation", src[i].Text, src[i].currency, tgt[k].Text, tgt[k].currency)
+			add("numbers", Error, "%q in %s in the source, %q in %s in the translation", src[i].Text, src[i].Currency, tgt[k].Text, tgt[k].Currency)
 		}
 	}
 	// A number of the translation written with the other language's
 	// marks (1,8 in English) is read as the source confirms, and said so.
 	for _, sl := range separatorSlips(ts.text, c.to) {
 		for i, n := range src {
-			if usedS[i] || !n.required() || !slices.Contains(n.values(), sl.value) {
+			if usedS[i] || !n.required() || !slices.Contains(n.Values(), sl.value) {
 				continue
 			}
 			usedS[i] = true
 			for k, m := range tgt {
-				if m.start >= sl.start && m.end <= sl.end {
+				if m.Start >= sl.start && m.End <= sl.end {
 					usedT[k] = true
 				}
 			}
@@ -350,16 +350,16 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 		said := map[float64]bool{}
 		var measures []Number
 		for _, m := range other {
-			for _, v := range m.values() {
+			for _, v := range m.Values() {
 				said[v] = true
 			}
-			if m.unit != nil {
+			if m.Unit != nil {
 				measures = append(measures, m)
 			}
 		}
 		var out []string
 		for k, n := range ns {
-			if used[k] || !keep(n) || slices.ContainsFunc(n.values(), func(v float64) bool { return said[v] }) ||
+			if used[k] || !keep(n) || slices.ContainsFunc(n.Values(), func(v float64) bool { return said[v] }) ||
 				slices.ContainsFunc(measures, func(m Number) bool { return sameMeasure(n, m) }) {
 				continue
 			}

@@ -145,7 +145,7 @@ func abbreviationBefore(s, lang string) bool {
 	if len(runes) == 1 {
 		return true // an initial, a point, a unit (°C)
 	}
-	if _, _, ok := roman(word, "ru"); ok {
+	if _, _, ok := Roman(word, "ru"); ok {
 		return true // Карл IV.
 	}
 	upper := strings.ToUpper(word) == word

@@ -193,7 +193,7 @@ func (s *numScanner) clock(i int) (int, bool) {
 	s.clockHour(&n, i, h, stop, true)
 	s.emit(n)
 	if minutes != 0 {
-		s.emit(Number{Value: float64(minutes), Text: text[h+1 : h+3], start: h + 1, end: h + 3})
+		s.emit(Number{Value: float64(minutes), Text: text[h+1 : h+3], Start: h + 1, End: h + 3})
 	}
 	return stop, true
 }

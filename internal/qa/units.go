@@ -13,24 +13,24 @@ import (
 // metres, kilograms and degrees Celsius, rounded (650 pounds is "300 кг",
 // 85 mph "135 км/ч", 10 inches "25 см").
 
-// A dimension is what a unit measures.
-type dimension uint8
+// A Dimension is what a unit measures.
+type Dimension uint8
 
 const (
-	noDimension dimension = iota
-	length                // metres
-	mass                  // kilograms
-	speed                 // kilometres an hour
-	area                  // square metres
-	volume                // litres
-	temperature           // degrees Celsius
+	NoDimension Dimension = iota
+	Length                // metres
+	Mass                  // kilograms
+	Speed                 // kilometres an hour
+	Area                  // square metres
+	Volume                // litres
+	Temperature           // degrees Celsius
 )
 
-// A unit is a unit word and its size in the dimension's base unit.
-type unit struct {
-	word   string
-	dim    dimension
-	factor float64
+// A Unit is a Unit word and its size in the dimension's base Unit.
+type Unit struct {
+	Word   string
+	Dim    Dimension
+	Factor float64
 	// prefix: the word may go on (mile → miles, метр → метрах,
 	// килограмм → килограммовое).
 	prefix bool
@@ -45,61 +45,61 @@ type unit struct {
 // begin with. Words too often something else after a number are left out:
 // "in" (10 in 2021), Russian "г" (2021 г. is a year) and "т", Chinese 节
 // (a knot, but also a festival and a section) and 度 alone.
-var units = map[string][]unit{
+var units = map[string][]Unit{
 	"en": {
-		{"miles per hour", speed, 1.609344, false, false, false}, {"mph", speed, 1.609344, false, false, false},
-		{"kilometres per hour", speed, 1, false, false, false}, {"kilometers per hour", speed, 1, false, false, false},
-		{"km/h", speed, 1, false, false, false}, {"kph", speed, 1, false, false, false}, {"knot", speed, 1.852, true, false, false},
-		{"square miles", area, 2.589988e6, false, false, false}, {"square mile", area, 2.589988e6, false, false, false},
-		{"square kilomet", area, 1e6, true, false, false}, {"sq mi", area, 2.589988e6, false, false, false}, {"sq km", area, 1e6, false, false, false},
-		{"km2", area, 1e6, false, false, false}, {"acre", area, 4046.856, true, false, false}, {"hectare", area, 1e4, true, false, false}, {"ha", area, 1e4, false, false, false},
-		{"nautical mile", length, 1852, true, false, false}, {"mile", length, 1609.344, true, false, false}, {"mi", length, 1609.344, false, false, false},
-		{"yard", length, 0.9144, true, false, false}, {"yds", length, 0.9144, false, false, false}, {"yd", length, 0.9144, false, false, false},
-		{"feet", length, 0.3048, false, false, false}, {"foot", length, 0.3048, false, false, false}, {"ft", length, 0.3048, false, false, false},
-		{"inch", length, 0.0254, true, false, false}, {"kilomet", length, 1000, true, false, false}, {"km", length, 1000, false, false, false},
-		{"centimet", length, 0.01, true, false, false}, {"cm", length, 0.01, false, false, false}, {"millimet", length, 0.001, true, false, false},
-		{"mm", length, 0.001, false, false, false}, {"metre", length, 1, true, false, false}, {"meter", length, 1, true, false, false}, {"m", length, 1, false, false, false},
-		{"pound", mass, 0.45359237, true, false, false}, {"lbs", mass, 0.45359237, false, false, false}, {"lb", mass, 0.45359237, false, false, false},
-		{"ounce", mass, 0.0283495, true, false, false}, {"oz", mass, 0.0283495, false, false, false}, {"tonne", mass, 1000, true, false, false},
-		{"ton", mass, 1000, true, false, false}, {"kilogram", mass, 1, true, false, false}, {"kg", mass, 1, false, false, false},
-		{"gram", mass, 0.001, true, false, false}, {"g", mass, 0.001, false, false, false},
-		{"degrees fahrenheit", temperature, 1, false, true, false}, {"°f", temperature, 1, false, true, false}, {"fahrenheit", temperature, 1, false, true, false},
-		{"degrees celsius", temperature, 1, false, false, false}, {"°c", temperature, 1, false, false, false}, {"celsius", temperature, 1, false, false, false},
-		{"degree", temperature, 1, true, false, true},
-		{"gallon", volume, 3.785412, true, false, false}, {"barrel", volume, 158.987, true, false, false},
-		{"litre", volume, 1, true, false, false}, {"liter", volume, 1, true, false, false},
+		{"miles per hour", Speed, 1.609344, false, false, false}, {"mph", Speed, 1.609344, false, false, false},
+		{"kilometres per hour", Speed, 1, false, false, false}, {"kilometers per hour", Speed, 1, false, false, false},
+		{"km/h", Speed, 1, false, false, false}, {"kph", Speed, 1, false, false, false}, {"knot", Speed, 1.852, true, false, false},
+		{"square miles", Area, 2.589988e6, false, false, false}, {"square mile", Area, 2.589988e6, false, false, false},
+		{"square kilomet", Area, 1e6, true, false, false}, {"sq mi", Area, 2.589988e6, false, false, false}, {"sq km", Area, 1e6, false, false, false},
+		{"km2", Area, 1e6, false, false, false}, {"acre", Area, 4046.856, true, false, false}, {"hectare", Area, 1e4, true, false, false}, {"ha", Area, 1e4, false, false, false},
+		{"nautical mile", Length, 1852, true, false, false}, {"mile", Length, 1609.344, true, false, false}, {"mi", Length, 1609.344, false, false, false},
+		{"yard", Length, 0.9144, true, false, false}, {"yds", Length, 0.9144, false, false, false}, {"yd", Length, 0.9144, false, false, false},
+		{"feet", Length, 0.3048, false, false, false}, {"foot", Length, 0.3048, false, false, false}, {"ft", Length, 0.3048, false, false, false},
+		{"inch", Length, 0.0254, true, false, false}, {"kilomet", Length, 1000, true, false, false}, {"km", Length, 1000, false, false, false},
+		{"centimet", Length, 0.01, true, false, false}, {"cm", Length, 0.01, false, false, false}, {"millimet", Length, 0.001, true, false, false},
+		{"mm", Length, 0.001, false, false, false}, {"metre", Length, 1, true, false, false}, {"meter", Length, 1, true, false, false}, {"m", Length, 1, false, false, false},
+		{"pound", Mass, 0.45359237, true, false, false}, {"lbs", Mass, 0.45359237, false, false, false}, {"lb", Mass, 0.45359237, false, false, false},
+		{"ounce", Mass, 0.0283495, true, false, false}, {"oz", Mass, 0.0283495, false, false, false}, {"tonne", Mass, 1000, true, false, false},
+		{"ton", Mass, 1000, true, false, false}, {"kilogram", Mass, 1, true, false, false}, {"kg", Mass, 1, false, false, false},
+		{"gram", Mass, 0.001, true, false, false}, {"g", Mass, 0.001, false, false, false},
+		{"degrees fahrenheit", Temperature, 1, false, true, false}, {"°f", Temperature, 1, false, true, false}, {"fahrenheit", Temperature, 1, false, true, false},
+		{"degrees celsius", Temperature, 1, false, false, false}, {"°c", Temperature, 1, false, false, false}, {"celsius", Temperature, 1, false, false, false},
+		{"degree", Temperature, 1, true, false, true},
+		{"gallon", Volume, 3.785412, true, false, false}, {"barrel", Volume, 158.987, true, false, false},
+		{"litre", Volume, 1, true, false, false}, {"liter", Volume, 1, true, false, false},
 	},
 	"ru": {
-		{"миль в час", speed, 1.609344, false, false, false}, {"км/ч", speed, 1, false, false, false},
-		{"километров в час", speed, 1, false, false, false}, {"узл", speed, 1.852, true, false, false},
-		{"кв. км", area, 1e6, false, false, false}, {"кв км", area, 1e6, false, false, false}, {"км2", area, 1e6, false, false, false},
-		{"гектар", area, 1e4, true, false, false}, {"га", area, 1e4, false, false, false}, {"акр", area, 4046.856, true, false, false},
-		{"морск", length, 1852, true, false, false}, {"километр", length, 1000, true, false, false}, {"км", length, 1000, false, false, false},
-		{"сантиметр", length, 0.01, true, false, false}, {"см", length, 0.01, false, false, false}, {"миллиметр", length, 0.001, true, false, false},
-		{"мм", length, 0.001, false, false, false}, {"метр", length, 1, true, false, false}, {"м", length, 1, false, false, false},
-		{"мил", length, 1609.344, true, false, false}, {"фут", length, 0.3048, true, false, false}, {"дюйм", length, 0.0254, true, false, false},
-		{"ярд", length, 0.9144, true, false, false},
-		{"килограмм", mass, 1, true, false, false}, {"кг", mass, 1, false, false, false}, {"грамм", mass, 0.001, true, false, false},
-		{"тонн", mass, 1000, true, false, false}, {"фунт", mass, 0.45359237, true, false, false}, {"унци", mass, 0.0283495, true, false, false},
-		{"°f", temperature, 1, false, true, false}, {"°c", temperature, 1, false, false, false}, {"°с", temperature, 1, false, false, false},
-		{"градус", temperature, 1, true, false, false},
-		{"литр", volume, 1, true, false, false}, {"галлон", volume, 3.785412, true, false, false}, {"баррел", volume, 158.987, true, false, false},
+		{"миль в час", Speed, 1.609344, false, false, false}, {"км/ч", Speed, 1, false, false, false},
+		{"километров в час", Speed, 1, false, false, false}, {"узл", Speed, 1.852, true, false, false},
+		{"кв. км", Area, 1e6, false, false, false}, {"кв км", Area, 1e6, false, false, false}, {"км2", Area, 1e6, false, false, false},
+		{"гектар", Area, 1e4, true, false, false}, {"га", Area, 1e4, false, false, false}, {"акр", Area, 4046.856, true, false, false},
+		{"морск", Length, 1852, true, false, false}, {"километр", Length, 1000, true, false, false}, {"км", Length, 1000, false, false, false},
+		{"сантиметр", Length, 0.01, true, false, false}, {"см", Length, 0.01, false, false, false}, {"миллиметр", Length, 0.001, true, false, false},
+		{"мм", Length, 0.001, false, false, false}, {"метр", Length, 1, true, false, false}, {"м", Length, 1, false, false, false},
+		{"мил", Length, 1609.344, true, false, false}, {"фут", Length, 0.3048, true, false, false}, {"дюйм", Length, 0.0254, true, false, false},
+		{"ярд", Length, 0.9144, true, false, false},
+		{"килограмм", Mass, 1, true, false, false}, {"кг", Mass, 1, false, false, false}, {"грамм", Mass, 0.001, true, false, false},
+		{"тонн", Mass, 1000, true, false, false}, {"фунт", Mass, 0.45359237, true, false, false}, {"унци", Mass, 0.0283495, true, false, false},
+		{"°f", Temperature, 1, false, true, false}, {"°c", Temperature, 1, false, false, false}, {"°с", Temperature, 1, false, false, false},
+		{"градус", Temperature, 1, true, false, false},
+		{"литр", Volume, 1, true, false, false}, {"галлон", Volume, 3.785412, true, false, false}, {"баррел", Volume, 158.987, true, false, false},
 	},
 	"zh": {
-		{"英里每小时", speed, 1.609344, false, false, false}, {"英里/小时", speed, 1.609344, false, false, false},
-		{"公里每小时", speed, 1, false, false, false}, {"公里/小时", speed, 1, false, false, false},
-		{"千米每小时", speed, 1, false, false, false}, {"千米/小时", speed, 1, false, false, false},
-		{"平方公里", area, 1e6, false, false, false}, {"平方千米", area, 1e6, false, false, false}, {"平方英里", area, 2.589988e6, false, false, false},
-		{"公顷", area, 1e4, false, false, false}, {"英亩", area, 4046.856, false, false, false}, {"亩", area, 666.667, false, false, false},
-		{"公里", length, 1000, false, false, false}, {"千米", length, 1000, false, false, false}, {"海里", length, 1852, false, false, false},
-		{"英里", length, 1609.344, false, false, false}, {"英尺", length, 0.3048, false, false, false}, {"英寸", length, 0.0254, false, false, false},
-		{"厘米", length, 0.01, false, false, false}, {"毫米", length, 0.001, false, false, false}, {"米", length, 1, false, false, false},
-		{"码", length, 0.9144, false, false, false},
-		{"公斤", mass, 1, false, false, false}, {"千克", mass, 1, false, false, false}, {"克", mass, 0.001, false, false, false},
-		{"吨", mass, 1000, false, false, false}, {"磅", mass, 0.45359237, false, false, false}, {"盎司", mass, 0.0283495, false, false, false},
-		{"斤", mass, 0.5, false, false, false},
-		{"华氏度", temperature, 1, false, true, false}, {"摄氏度", temperature, 1, false, false, false},
-		{"加仑", volume, 3.785412, false, false, false}, {"升", volume, 1, false, false, false}, {"桶", volume, 158.987, false, false, false},
+		{"英里每小时", Speed, 1.609344, false, false, false}, {"英里/小时", Speed, 1.609344, false, false, false},
+		{"公里每小时", Speed, 1, false, false, false}, {"公里/小时", Speed, 1, false, false, false},
+		{"千米每小时", Speed, 1, false, false, false}, {"千米/小时", Speed, 1, false, false, false},
+		{"平方公里", Area, 1e6, false, false, false}, {"平方千米", Area, 1e6, false, false, false}, {"平方英里", Area, 2.589988e6, false, false, false},
+		{"公顷", Area, 1e4, false, false, false}, {"英亩", Area, 4046.856, false, false, false}, {"亩", Area, 666.667, false, false, false},
+		{"公里", Length, 1000, false, false, false}, {"千米", Length, 1000, false, false, false}, {"海里", Length, 1852, false, false, false},
+		{"英里", Length, 1609.344, false, false, false}, {"英尺", Length, 0.3048, false, false, false}, {"英寸", Length, 0.0254, false, false, false},
+		{"厘米", Length, 0.01, false, false, false}, {"毫米", Length, 0.001, false, false, false}, {"米", Length, 1, false, false, false},
+		{"码", Length, 0.9144, false, false, false},
+		{"公斤", Mass, 1, false, false, false}, {"千克", Mass, 1, false, false, false}, {"克", Mass, 0.001, false, false, false},
+		{"吨", Mass, 1000, false, false, false}, {"磅", Mass, 0.45359237, false, false, false}, {"盎司", Mass, 0.0283495, false, false, false},
+		{"斤", Mass, 0.5, false, false, false},
+		{"华氏度", Temperature, 1, false, true, false}, {"摄氏度", Temperature, 1, false, false, false},
+		{"加仑", Volume, 3.785412, false, false, false}, {"升", Volume, 1, false, false, false}, {"桶", Volume, 158.987, false, false, false},
 	},
 }
 
@@ -120,24 +120,24 @@ func (s *numScanner) measure(n *Number, start, end int) {
 	}
 	rest = strings.ToLower(rest)
 	for idx, u := range units[s.lang] {
-		if !strings.HasPrefix(rest, u.word) {
+		if !strings.HasPrefix(rest, u.Word) {
 			continue
 		}
-		k := len(u.word)
+		k := len(u.Word)
 		if s.lang != "zh" {
 			next, _ := utf8.DecodeRuneInString(rest[k:])
 			if unicode.IsLetter(next) && !u.prefix {
 				continue
 			}
 		}
-		n.unit = &units[s.lang][idx]
-		n.fahrenheit = u.fahrenheit || u.dim == temperature && s.fahrenheitAfter(j+k)
-		if u.dim == length && s.lang == "zh" {
+		n.Unit = &units[s.lang][idx]
+		n.Fahrenheit = u.fahrenheit || u.Dim == Temperature && s.fahrenheitAfter(j+k)
+		if u.Dim == Length && s.lang == "zh" {
 			// 每小时85英里, 时速85英里: a speed.
 			before := strings.TrimRight(text[:start], " ")
 			if strings.HasSuffix(before, "每小时") || strings.HasSuffix(before, "时速") {
-				sp := unit{u.word, speed, u.factor / 1000, false, false, false}
-				n.unit = &sp
+				sp := Unit{u.Word, Speed, u.Factor / 1000, false, false, false}
+				n.Unit = &sp
 			}
 		}
 		return
@@ -153,25 +153,25 @@ var rangeJoins = map[string]bool{"-": true, "–": true, "—": true, "to": true
 func (s *numScanner) rangeUnits() {
 	for k := len(s.out) - 2; k >= 0; k-- {
 		a, b := &s.out[k], s.out[k+1]
-		if a.unit != nil || b.unit == nil || a.end > b.start || a.end == 0 {
+		if a.Unit != nil || b.Unit == nil || a.End > b.Start || a.End == 0 {
 			continue
 		}
-		if rangeJoins[strings.ToLower(strings.TrimSpace(s.text[a.end:b.start]))] {
-			a.unit, a.fahrenheit = b.unit, b.fahrenheit
+		if rangeJoins[strings.ToLower(strings.TrimSpace(s.text[a.End:b.Start]))] {
+			a.Unit, a.Fahrenheit = b.Unit, b.Fahrenheit
 		}
 	}
 }
 
-// bases returns a measure's value in the base unit of its dimension: two
+// Bases returns a measure's value in the base unit of its dimension: two
 // values for degrees that may be either Celsius or Fahrenheit.
-func (n Number) bases() []float64 {
-	u := n.unit
+func (n Number) Bases() []float64 {
+	u := n.Unit
 	switch {
 	case u == nil:
 		return nil
-	case u.dim != temperature:
-		return []float64{n.Value * u.factor}
-	case n.fahrenheit:
+	case u.Dim != Temperature:
+		return []float64{n.Value * u.Factor}
+	case n.Fahrenheit:
 		return []float64{(n.Value - 32) * 5 / 9}
 	case u.either:
 		return []float64{n.Value, (n.Value - 32) * 5 / 9}
@@ -192,13 +192,13 @@ func (s *numScanner) fahrenheitAfter(k int) bool {
 // sameMeasure reports whether a and b are the same measure converted and
 // rounded: within 6 % of each other, or 1 °C.
 func sameMeasure(a, b Number) bool {
-	if a.unit == nil || b.unit == nil || a.unit.dim != b.unit.dim {
+	if a.Unit == nil || b.Unit == nil || a.Unit.Dim != b.Unit.Dim {
 		return false
 	}
-	for _, x := range a.bases() {
-		for _, y := range b.bases() {
-			if a.unit.dim == temperature && math.Abs(x-y) <= 1 ||
-				a.unit.dim != temperature && math.Abs(x-y) <= 0.06*math.Max(math.Abs(x), math.Abs(y)) {
+	for _, x := range a.Bases() {
+		for _, y := range b.Bases() {
+			if a.Unit.Dim == Temperature && math.Abs(x-y) <= 1 ||
+				a.Unit.Dim != Temperature && math.Abs(x-y) <= 0.06*math.Max(math.Abs(x), math.Abs(y)) {
 				return true
 			}
 		}
