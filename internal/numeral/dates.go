@@ -6,15 +6,16 @@ import (
 	"strings"
 )
 
-// Dates are read as dates, in every way zh, ru and en write them, and
-// compared as dates: 18.06.2021, 18.06.21, 2021-06-18, 6/18/2021, 18 июня
+// Dates are read as dates, in every way zh, ru and en write them, so that
+// they compare as dates: 18.06.2021, 18.06.21, 2021-06-18, 6/18/2021, 18 июня
 // 2021 г., восемнадцатое июня, 18 June 2021, June 18, 2021, Jun. 18,
 // 2021年6月18日 and 二〇二一年六月十八日 are one date. A date gives its day,
 // month and year as numbers too, so that a year said again elsewhere, or
 // a date split over a range (18–20 июня, June 18-20, 6月18日至20日), still
 // pairs.
 
-// A Role is the part of a date a number is.
+// A Role is the part of a date a number is: NoRole for a number that is
+// none, or a part of no date the reader saw.
 type Role uint8
 
 const (
@@ -24,19 +25,23 @@ const (
 	Day
 )
 
-// A Date is a calendar Date read from text, whole or in part (18 June,
+// A Date is a calendar date read from text, whole or in part (18 June,
 // June 2021). Most dates have one reading; 5/6/2021 in English has two,
 // 5 June and May 6.
 type Date struct {
 	Readings []YMD
 }
 
-// YMD is one reading of a date: the numbers (indices into the scanner's
-// list) that give its year, month and day, -1 where the text gives none.
+// YMD is one reading of a date: the numbers (indices into
+// Reading.Numbers) that give its year, month and day, -1 where the text
+// gives none.
 type YMD [3]int
 
+// Has reports whether the date gives the field f (Year, Month or Day).
 func (r YMD) Has(f Role) bool { return r[f-1] >= 0 }
 
+// At returns the index of the number that gives the field f (Year, Month
+// or Day), -1 for none.
 func (r YMD) At(f Role) int { return r[f-1] }
 
 // numericDate reads a date written in digits at text[i]: day, month and

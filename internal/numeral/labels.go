@@ -42,7 +42,7 @@ func AtItemStart(text string, i int) bool {
 // definite, whatever their value: 1 and 2 are weak where they may be an
 // article or "both", but in （二）, 二、, (2), 2), 1., б), b), II. and ii)
 // they can only be the item's number, so a label of another number on the
-// other side (（二） and в)) is a finding.
+// other side (（二） and в)) differs.
 func (s *numScanner) listLabels() {
 	for k, n := range s.out {
 		if n.Weak && !n.Code && n.End > n.Start && s.listLabel(n.Start, n.End) {

@@ -8,7 +8,8 @@ import (
 
 // Marks beside a number that change what it means without changing its
 // digits: a minus (−5 °C, минус 5, 零下5度), a per cent or per mille sign,
-// a currency. Numbers pair by their digits; these are compared afterwards.
+// a currency. A Number holds them apart from its value (Sign, Per,
+// Currency), to be compared once numbers are paired by value.
 
 // marks reads the sign before the number at text[start:end], the per
 // cent or per mille sign after it, and the currency beside it. A number
@@ -178,6 +179,7 @@ const (
 
 var currencyNames = []string{"dollars", "euros", "pounds", "yuan", "yen", "roubles"}
 
+// String names the currencies of c in English: "dollars", "yuan or yen".
 func (c Currency) String() string {
 	var names []string
 	for k, n := range currencyNames {

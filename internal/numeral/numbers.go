@@ -1,3 +1,9 @@
+// Package numeral reads the numbers, dates, times, measures and
+// designations written in zh, ru and en text with their values and
+// roles, so that the quality checks and the aligner compare them by value
+// whatever their form: 2401亿 and 240,1 млрд, 二十 and twenty, 18.06.2021
+// and 2021年6月18日, 10 p.m. and 22:00, 650 pounds and 294.8 kg, Ту-154 and
+// 图-154. It only reads; what a difference means is the caller's business.
 package numeral
 
 import (
@@ -51,10 +57,11 @@ type Number struct {
 	Unit       *Unit
 	Fahrenheit bool
 	// Start and End are where Text stands in the text as read
-	// (Reading.Text); both are 0 for a number not found in it.
+	// (Reading.Text); Start is End for a number not found in it.
 	Start, End int
-	// Role says what the number is in a date: a day, a month or a year;
-	// Dated says that it belongs to a date read whole (Reading.Dates).
+	// Role says what the number is in a date: a day, a month or a year
+	// (as the first reading has it, where a date has two); Dated says
+	// that it belongs to a date read whole (Reading.Dates).
 	Role  Role
 	Dated bool
 	// Sign is -1 for a number with a minus attached (−5, минус 5,
@@ -102,7 +109,8 @@ type Reading struct {
 // Values are rounded to twelve significant digits (Round), so that the
 // same quantity has the same float whichever way it was written, and have
 // no sign: −5 °C and 零下5度 are 5, with the minus in Sign. Words are
-// read in zh, ru and en; in other languages, digits and Roman numerals.
+// read in zh, ru and en; in other languages, digits, Roman numerals and
+// list labels.
 func Read(text, lang string) *Reading {
 	s := scanNumbers(text, lang)
 	return &Reading{Text: s.text, Numbers: s.out, Dates: s.dates}
@@ -654,7 +662,10 @@ func applyMagnitude(text string, end int, v float64, lang string, start int) (fl
 	return v, nil, end
 }
 
-// Round removes the binary noise of 240.1*1e9.
+// Round rounds v to twelve significant digits, as the reader rounds every
+// value: it removes the binary noise of 240.1*1e9, so that a value
+// computed from one read (a per mille as a per cent) compares equal to
+// one read.
 func Round(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v

@@ -269,7 +269,7 @@ func TestNumberText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, n := range scanNumbers(tt.text, tt.lang).out {
+		for _, n := range Read(tt.text, tt.lang).Numbers {
 			got = append(got, n.Text)
 		}
 		if strings.Join(got, "|") != tt.want {

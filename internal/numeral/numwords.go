@@ -579,7 +579,8 @@ func ruCompoundNumber(w string) (float64, bool) {
 // Roman reads a Roman numeral (XXI, IV) and says whether it tells a
 // number: one of only I, V and X and at least two letters long. Single
 // letters and numerals with L, C, D or M are too often something else
-// (point C, CD, Washington DC). English "I" is the pronoun.
+// (point C, CD, Washington DC). In English (lang "en"), "I" is the
+// pronoun.
 func Roman(w, lang string) (v float64, telling, ok bool) {
 	if w == "" || len(w) > 12 {
 		return 0, false, false

@@ -10,6 +10,8 @@ import (
 
 const zhDigits = "零〇一二两三四五六七八九"
 
+// IsZhNumeral reports whether c is a Chinese numeral: a digit (零 〇 一 二
+// 两 … 九) or a unit (十 百 千 万 亿).
 func IsZhNumeral(c rune) bool {
 	return strings.ContainsRune(zhDigits, c) || strings.ContainsRune("十百千万亿", c)
 }

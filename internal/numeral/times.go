@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// Times of day are compared on the 24-hour clock: 10 p.m., 晚上10点, 10
+// Times of day are read on the 24-hour clock: 10 p.m., 晚上10点, 10
 // часов вечера and 22:00 are all 22, and 10:00 is 10, not 22. An hour
 // written with an hour word but without its half of the day (3点, 3 часа,
 // three o'clock) may be either: 3 or 15.

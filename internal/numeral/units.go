@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// Units after a number let a measure converted between systems pair with
-// its original: English news gives miles, feet, pounds and degrees
+// Units after a number let a measure converted between systems be compared
+// with its original: English news gives miles, feet, pounds and degrees
 // Fahrenheit, which Russian and Chinese translators give in kilometres,
 // metres, kilograms and degrees Celsius, rounded (650 pounds is "300 кг",
 // 85 mph "135 км/ч", 10 inches "25 см").
@@ -25,7 +25,9 @@ const (
 	Temperature           // degrees Celsius
 )
 
-// A Unit is a Unit word and its size in the dimension's base Unit.
+// A Unit is a unit word, as listed in lower case ("mile", "км/ч", "公里"),
+// and its size in the base unit of its dimension (1609.344 metres for a
+// mile).
 type Unit struct {
 	Word   string
 	Dim    Dimension
