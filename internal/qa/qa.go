@@ -1,7 +1,8 @@
 // Package qa checks translated segments for what a reviewer would catch:
-// numbers that differ once normalised (2401亿 is 240,1 млрд, 二十 is
-// двадцать, 650 pounds is about 300 кг, 18.06.2021 is 2021年6月18日, 10 p.m.
-// is 22:00, the list label 二、 is "2." and （三） is "в)") or differ in
+// numbers that differ once read by value (package numeral: 2401亿 is 240,1
+// млрд, 二十 is двадцать, 650 pounds is about 300 кг, 18.06.2021 is
+// 2021年6月18日, 10 p.m. is 22:00, the list label 二、 is "2." and （三） is
+// "в)") or differ in
 // sign, per mille or currency, sentence counts, inline tags, end
 // punctuation and quotation marks, punctuation of the wrong width,
 // untranslated text, spacing (double spaces, spaces before a stop or

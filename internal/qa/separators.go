@@ -17,7 +17,7 @@ var languageTitles = map[string]string{"zh": "Chinese", "ru": "Russian", "en": "
 // the comma reads as a thousands separator or a list; "1.000" in English
 // or "1,000" in Russian, which read as one.
 type separatorSlip struct {
-	start, end int     // where it stands in the scanned text
+	start, end int     // where it stands in the text as read (numeral.Reading.Text)
 	value      float64 // what the writer meant
 	message    string
 }
@@ -130,7 +130,7 @@ func russianDecimalPoint(n numeral.Number) (string, bool) {
 		j++
 	}
 	if j < len(n.Text) && n.Text[j] == '.' && j+1 < len(n.Text) && isDigit(n.Text[j+1]) {
-		return "", false // 1.000.000: thousands, which the scanner read as such
+		return "", false // 1.000.000: thousands, which the reader read as such
 	}
 	return n.Text[:k] + "," + n.Text[k+1:j], true
 }
