@@ -119,7 +119,7 @@ func (s *numScanner) signBefore(i int, measured bool) (int8, int) {
 		}
 		return 0, i
 	}
-	lower := strings.ToLower(before)
+	lower := strings.ToLower(lastBytes(before, near))
 	for _, w := range []struct {
 		word string
 		sign int8
@@ -140,7 +140,7 @@ func (s *numScanner) signBefore(i int, measured bool) (int8, int) {
 func (s *numScanner) belowZero(end int) int {
 	rest := s.text[end:]
 	for _, w := range []string{"мороза", "ниже нуля", "below zero"} {
-		if k := strings.Index(rest, w); k >= 0 && k < 32 && len(strings.Fields(rest[:k])) <= 2 {
+		if k := strings.Index(firstBytes(rest, 32+len(w)), w); k >= 0 && k < 32 && len(strings.Fields(rest[:k])) <= 2 {
 			return end + k + len(w)
 		}
 	}
@@ -150,7 +150,7 @@ func (s *numScanner) belowZero(end int) int {
 // perAfter returns 100 when a per cent sign or word follows text[:end],
 // 1000 for per mille, and 0 for neither.
 func (s *numScanner) perAfter(end int) float64 {
-	rest := strings.ToLower(strings.TrimLeft(s.text[end:], " "))
+	rest := strings.ToLower(firstBytes(strings.TrimLeft(s.text[end:], " "), near))
 	for _, w := range []string{"%", "процент", "проц.", "percent", "per cent", "pct"} {
 		if strings.HasPrefix(rest, w) {
 			return 100
@@ -238,7 +238,7 @@ func (s *numScanner) currencyOf(start, end int) Currency {
 	if code := letterTail(after); currencyCodeOf[code] != 0 && len(code) == 3 {
 		return currencyCodeOf[code]
 	}
-	lower := strings.ToLower(after)
+	lower := strings.ToLower(firstBytes(after, near))
 	for _, w := range currencyWords[s.lang] {
 		if rest, ok := strings.CutPrefix(lower, w.word); ok {
 			if next, _ := utf8.DecodeRuneInString(rest); w.next == "*" || !unicode.IsLetter(next) || strings.ContainsRune(w.next, next) {

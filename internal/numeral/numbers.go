@@ -662,6 +662,38 @@ func applyMagnitude(text string, end int, v float64, lang string, start int) (fl
 	return v, nil, end
 }
 
+// near is how many bytes beside a number the reader looks at for the words
+// that go with it (per cent, a currency, minus, p.m.): more than any such
+// word with the letter after it takes, in any script, so that reading them
+// in lower case need not lower the whole rest of the text, which made
+// reading a long text quadratic.
+const near = 64
+
+// firstBytes returns the start of s up to the first rune boundary at or
+// after n bytes.
+func firstBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n < len(s) && !utf8.RuneStart(s[n]) {
+		n++
+	}
+	return s[:n]
+}
+
+// lastBytes returns the end of s from the last rune boundary at or before
+// n bytes from its end.
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	k := len(s) - n
+	for k > 0 && !utf8.RuneStart(s[k]) {
+		k--
+	}
+	return s[k:]
+}
+
 // Round rounds v to twelve significant digits, as the reader rounds every
 // value: it removes the binary noise of 240.1*1e9, so that a value
 // computed from one read (a per mille as a per cent) compares equal to

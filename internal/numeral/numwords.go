@@ -405,7 +405,7 @@ func decadeWord(w string) bool {
 // ten" 10:15, "a quarter to eleven" 10:45. It emits the hour and the
 // minutes and reports whether it found one.
 func (s *numScanner) pastHour(i int, n *Number) bool {
-	before := strings.ToLower(strings.TrimRight(s.text[:i], " "))
+	before := strings.ToLower(lastBytes(strings.TrimRight(s.text[:i], " "), near))
 	var minutes float64
 	switch {
 	case strings.HasSuffix(before, "half past"):

@@ -199,3 +199,26 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRead reads a sentence of news in each language, and a long
+// text of many such sentences: the time per byte should not grow with the
+// length of the text (it did, when the words after each number were
+// lowered with the whole rest of the text).
+func BenchmarkRead(b *testing.B) {
+	sentences := map[string]string{
+		"zh": "2021年6月18日，两国贸易额达2401亿美元，同比增长百分之三点五，气温为零下5度。",
+		"ru": "18 июня 2021 г. товарооборот достиг 240,1 млрд долларов, рост на 3,5 %, минус 5 градусов.",
+		"en": "On June 18, 2021, trade reached $240.1 billion, up 3.5%, at minus 5 degrees at 10 p.m.",
+	}
+	for _, lang := range []string{"zh", "ru", "en"} {
+		for _, n := range []int{1, 500} {
+			text := strings.Repeat(sentences[lang]+" ", n)
+			b.Run(fmt.Sprintf("%s/%dB", lang, len(text)), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					Read(text, lang)
+				}
+			})
+		}
+	}
+}

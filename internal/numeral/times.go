@@ -124,14 +124,14 @@ func (s *numScanner) dayPart(start, hourEnd, end int, face bool) (p dayPart, hou
 		after := strings.TrimLeft(text[end:], " ")
 		k := end + len(text[end:]) - len(after)
 		for _, w := range []string{"o'clock", "o’clock"} {
-			if strings.HasPrefix(strings.ToLower(after), w) {
+			if strings.HasPrefix(strings.ToLower(firstBytes(after, near)), w) {
 				hourWord = true
 				k += len(w)
 				after = strings.TrimLeft(text[k:], " ")
 				k = len(text) - len(after)
 			}
 		}
-		l := strings.ToLower(after)
+		l := strings.ToLower(firstBytes(after, near))
 		for _, w := range []struct {
 			word string
 			part dayPart
