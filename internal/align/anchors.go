@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/tandemforum/tandem/internal/qa"
+	"github.com/tandemforum/tandem/internal/numeral"
 	"github.com/tandemforum/tandem/internal/segment"
 )
 
@@ -29,7 +29,7 @@ func anchorsOf(s, lang, other string, terms []string, stems map[string]string, s
 	// Numbers need a digit, or Chinese numerals; most segments have
 	// neither, and skipping them saves a third of the time.
 	if strings.ContainsAny(s, "0123456789０１２３４５６７８９") || (baseLang(lang) == "zh" && strings.ContainsAny(s, "〇一二两三四五六七八九十百千万亿")) {
-		for _, n := range qa.Numbers(s, lang) {
+		for _, n := range numeral.Numbers(s, lang) {
 			if !n.Spelled {
 				keys = append(keys, "n:"+strconv.FormatFloat(n.Value, 'g', -1, 64))
 			}

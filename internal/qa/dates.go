@@ -2,321 +2,15 @@ package qa
 
 import (
 	"fmt"
-	"math"
 	"strconv"
-	"strings"
+
+	"github.com/tandemforum/tandem/internal/numeral"
 )
-
-// Dates are read as dates, in every way zh, ru and en write them, and
-// compared as dates: 18.06.2021, 18.06.21, 2021-06-18, 6/18/2021, 18 июня
-// 2021 г., восемнадцатое июня, 18 June 2021, June 18, 2021, Jun. 18,
-// 2021年6月18日 and 二〇二一年六月十八日 are one date. A date gives its day,
-// month and year as numbers too, so that a year said again elsewhere, or
-// a date split over a range (18–20 июня, June 18-20, 6月18日至20日), still
-// pairs.
-
-// A role is the part of a date a number is.
-type role uint8
-
-const (
-	noRole role = iota
-	yearRole
-	monthRole
-	dayRole
-)
-
-// A date is a calendar date read from text, whole or in part (18 June,
-// June 2021). Most dates have one reading; 5/6/2021 in English has two,
-// 5 June and May 6.
-type date struct {
-	readings []ymd
-}
-
-// ymd is one reading of a date: the numbers (indices into the scanner's
-// list) that give its year, month and day, -1 where the text gives none.
-type ymd [3]int
-
-func (r ymd) has(f role) bool { return r[f-1] >= 0 }
-
-func (r ymd) at(f role) int { return r[f-1] }
-
-// numericDate reads a date written in digits at text[i]: day, month and
-// year (18.06.2021, 1.6.2021, 18.06.21, 18/06/2021, 18-06-2021), year,
-// month and day (2021-06-18, 2021.6.18, 2021/6/18), or in English text
-// month, day and year with slashes (6/18/2021). A slashed English date
-// whose day and month could be either has both readings. It emits the
-// three numbers and returns where the date ends.
-func (s *numScanner) numericDate(i int) (int, bool) {
-	text := s.text
-	var parts [3]string
-	var at [3]int
-	k := i
-	sep := byte(0)
-	for p := range 3 {
-		if p > 0 {
-			if k >= len(text) || !strings.ContainsRune(".-/", rune(text[k])) || sep != 0 && text[k] != sep {
-				return 0, false
-			}
-			sep = text[k]
-			k++
-		}
-		at[p] = k
-		for k < len(text) && isDigit(text[k]) {
-			k++
-		}
-		if k == at[p] {
-			return 0, false
-		}
-		parts[p] = text[at[p]:k]
-	}
-	// 1.2.3.4 is a version or an address, 18.06.2021.5 nothing we know.
-	if k+1 < len(text) && strings.ContainsRune(".-/,:", rune(text[k])) && isDigit(text[k+1]) {
-		return 0, false
-	}
-	num := func(p int) int { v, _ := strconv.Atoi(parts[p]); return v }
-	valid := func(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
-	var readings []ymd
-	first := len(s.out)
-	idx := func(y, m, d int) ymd { return ymd{first + y, first + m, first + d} }
-	year := 0.0
-	var yearAlt []float64
-	switch l0, l1, l2 := len(parts[0]), len(parts[1]), len(parts[2]); {
-	case l0 == 4 && l1 <= 2 && l2 <= 2:
-		if !valid(num(1), num(2)) {
-			return 0, false
-		}
-		year = float64(num(0))
-		readings = append(readings, idx(0, 1, 2))
-	case l0 <= 2 && l1 <= 2 && (l2 == 4 || l2 == 2 && sep != '-'):
-		year = float64(num(2))
-		if l2 == 2 {
-			// '21 is 2021, '98 1998; the other century stays possible.
-			year, yearAlt = 2000+year, []float64{1900 + year}
-			if year >= 2050 {
-				year, yearAlt[0] = yearAlt[0], year
-			}
-		}
-		dm, md := valid(num(1), num(0)), valid(num(0), num(1))
-		if sep == '/' && s.lang == "en" {
-			if md {
-				readings = append(readings, idx(2, 0, 1))
-			}
-			if dm && (!md || num(0) != num(1)) {
-				readings = append(readings, idx(2, 1, 0))
-			}
-		} else if dm {
-			readings = append(readings, idx(2, 1, 0))
-		} else if md {
-			readings = append(readings, idx(2, 0, 1))
-		}
-		if len(readings) == 0 {
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	r := readings[0]
-	for p := range 3 {
-		n := Number{Value: float64(num(p)), Text: parts[p], dated: true, start: at[p], end: at[p] + len(parts[p])}
-		for f := yearRole; f <= dayRole; f++ {
-			if r.at(f) == first+p {
-				n.role = f
-			}
-		}
-		if n.role == yearRole {
-			n.Value, n.Alt = year, yearAlt
-		}
-		s.emit(n)
-	}
-	s.dates = append(s.dates, date{readings})
-	return k, true
-}
-
-// dayJoins join the days or months of a range or a list: 18–20 июня,
-// June 18 and 20, 6月18日至20日, с 18 по 20 июня, 18, 19 и 20 июня.
-var dayJoins = map[string]bool{"-": true, "–": true, "—": true, "to": true, "and": true, "or": true, "through": true,
-	"till": true, "until": true, ",": true, "，": true, "по": true, "до": true, "и": true, "или": true, "至": true,
-	"到": true, "和": true, "及": true, "或": true, "、": true, "~": true, "～": true}
-
-// gap returns the text between two numbers, trimmed and in lower case.
-func (s *numScanner) gap(a, b Number) string {
-	if a.end > b.start || a.end == a.start {
-		return "\x00" // overlapping: no gap to read
-	}
-	return strings.ToLower(strings.TrimSpace(s.text[a.end:b.start]))
-}
-
-// after returns the text after a number, without the spaces before it.
-func (s *numScanner) after(n Number) string {
-	return strings.TrimLeft(s.text[n.end:], " ")
-}
-
-func whole(v float64) bool { return v == math.Trunc(v) }
-
-// dayCandidate reports whether n could be the day of a date.
-func dayCandidate(n Number) bool {
-	return !n.dated && n.role == noRole && whole(n.Value) && n.Value >= 1 && n.Value <= 31 && n.unit == nil && n.per == 0 && n.sign == 0
-}
-
-// yearCandidate reports whether n could be the year of a date written
-// after its month: four digits, or a year in words.
-func yearCandidate(n Number) bool {
-	return !n.dated && (n.role == noRole || n.role == yearRole) && whole(n.Value) && n.Value >= 1000 && n.Value < 3000 && n.unit == nil && n.sign == 0
-}
-
-// groupDates finds the dates written with words or Chinese characters
-// among the numbers read: a day, a month (a name, or a number before 月)
-// and a year side by side, in the order and with the words between them
-// that each language uses. A day with no month of its own takes the month
-// of the day it makes a range or a list with.
-func (s *numScanner) groupDates() {
-	out := s.out
-	if s.lang == "zh" {
-		for k := range out {
-			n := &out[k]
-			if n.dated || !whole(n.Value) || n.role != noRole {
-				continue
-			}
-			after := s.after(*n)
-			switch {
-			case strings.HasPrefix(after, "年") && (n.Value >= 1000 && n.Value < 3000 || len(n.Alt) > 0 && n.Alt[0] >= 1000):
-				n.role = yearRole
-			case strings.HasPrefix(after, "月") && n.Value >= 1 && n.Value <= 12 && n.unit == nil:
-				n.role = monthRole
-			case (strings.HasPrefix(after, "日") || strings.HasPrefix(after, "号")) && dayCandidate(*n):
-				n.role = dayRole
-			}
-		}
-	}
-	// The first day or month of a range has no word of its own: 18—20日,
-	// 1—5月, 1至5月.
-	for k := len(out) - 2; k >= 0; k-- {
-		a, b := &out[k], out[k+1]
-		if b.role != dayRole && b.role != monthRole || !dayCandidate(*a) || !rangeJoins[s.gap(*a, b)] {
-			continue
-		}
-		if b.role == monthRole && a.Value > 12 {
-			continue
-		}
-		if b.role == monthRole && !b.Spelled || b.role == dayRole && s.lang == "zh" {
-			a.role, a.Weak = b.role, false
-		}
-	}
-	// Link day, month and year.
-	for k := range out {
-		m := &out[k]
-		if m.role != monthRole || m.dated {
-			continue
-		}
-		r := ymd{-1, k, -1}
-		day, yearAfter := -1, k
-		switch s.lang {
-		case "zh":
-			if k > 0 && out[k-1].role == yearRole && !out[k-1].dated && s.gap(out[k-1], *m) == "年" {
-				r[0] = k - 1
-			}
-			if k+1 < len(out) && out[k+1].role == dayRole && !out[k+1].dated && s.gap(*m, out[k+1]) == "月" {
-				day = k + 1
-			}
-			yearAfter = -1
-		case "ru":
-			if k > 0 && dayCandidate(out[k-1]) && ruDayGaps[s.gap(out[k-1], *m)] {
-				day = k - 1
-			}
-		case "en":
-			if k > 0 && dayCandidate(out[k-1]) && enDayGaps[s.gap(out[k-1], *m)] {
-				day = k - 1
-			} else if k+1 < len(out) && dayCandidate(out[k+1]) && (s.gap(*m, out[k+1]) == "" || s.gap(*m, out[k+1]) == ".") &&
-				!strings.HasPrefix(s.after(out[k+1]), ":") {
-				day, yearAfter = k+1, k+1
-			}
-		}
-		if y := yearAfter + 1; yearAfter >= 0 && y < len(out) && yearCandidate(out[y]) {
-			if g := s.gap(out[yearAfter], out[y]); g == "" || g == "," || g == "of" {
-				r[0] = y
-			}
-		}
-		r[2] = day
-		if r[0] < 0 && r[2] < 0 {
-			continue // a month alone: a number of its own
-		}
-		// Next to digits the month is as required as they are (1-го
-		// июня, the 1st of June); with words it may be said otherwise
-		// (первого июня).
-		spelled := true
-		for f := yearRole; f <= dayRole; f++ {
-			if r.has(f) {
-				out[r.at(f)].role, out[r.at(f)].dated, out[r.at(f)].Weak = f, true, false
-				spelled = spelled && (f == monthRole || out[r.at(f)].Spelled)
-			}
-		}
-		m.Spelled = spelled
-		s.dates = append(s.dates, date{[]ymd{r}})
-	}
-	// Days of a range or a list take the month and year of their
-	// neighbour: 18–20 июня, June 18 and 20, 6月18日至20日.
-	dayOf := map[int]ymd{}
-	for _, d := range s.dates {
-		if r := d.readings[0]; len(d.readings) == 1 && r.has(dayRole) {
-			dayOf[r.at(dayRole)] = r
-		}
-	}
-	join := func(a, b Number) bool {
-		g := s.gap(a, b)
-		if s.lang == "zh" {
-			g = strings.TrimPrefix(strings.TrimPrefix(g, "日"), "号")
-		}
-		return dayJoins[g]
-	}
-	spread := func(k int, r ymd) {
-		n := &out[k]
-		n.role, n.dated, n.Weak = dayRole, true, false
-		r[2] = k
-		dayOf[k] = r
-		s.dates = append(s.dates, date{[]ymd{r}})
-	}
-	for k := len(out) - 2; k >= 0; k-- {
-		if r, ok := dayOf[k+1]; ok && (dayCandidate(out[k]) || out[k].role == dayRole && !out[k].dated) && join(out[k], out[k+1]) && s.lang != "zh" {
-			spread(k, r)
-		}
-	}
-	for k := 1; k < len(out); k++ {
-		if r, ok := dayOf[k-1]; ok && (dayCandidate(out[k]) || out[k].role == dayRole && !out[k].dated) && join(out[k-1], out[k]) {
-			spread(k, r)
-		}
-	}
-}
-
-// ruDayGaps may stand between a day and its month in Russian: 18 июня,
-// 1-го июня, 1-е июня.
-var ruDayGaps = map[string]bool{"": true, "-го": true, "-е": true, "-ое": true, "-ого": true, "-м": true, "-ом": true}
-
-// enDayGaps may stand between a day and its month in English: 18 June, 1st
-// June, the 1st of June.
-var enDayGaps = map[string]bool{"": true, "st": true, "nd": true, "rd": true, "th": true, "of": true,
-	"st of": true, "nd of": true, "rd of": true, "th of": true}
-
-// yearRanges reads the second year of a range written with its last two
-// digits: 2020–21, 2020/21, 1998-99.
-func (s *numScanner) yearRanges() {
-	for k := 1; k < len(s.out); k++ {
-		a, b := s.out[k-1], &s.out[k]
-		if !whole(a.Value) || a.Value < 1000 || a.Value >= 3000 || len(b.Text) != 2 || !isDigit(b.Text[0]) || !isDigit(b.Text[1]) {
-			continue
-		}
-		if g := s.gap(a, *b); g != "-" && g != "–" && g != "—" && g != "/" {
-			continue
-		}
-		if y := math.Floor(a.Value/100)*100 + b.Value; y > a.Value {
-			b.Alt = append(b.Alt, y)
-		}
-	}
-}
 
 // sameValue reports whether two numbers can stand for the same value.
-func sameValue(a, b Number) bool {
-	for _, x := range a.values() {
-		for _, y := range b.values() {
+func sameValue(a, b numeral.Number) bool {
+	for _, x := range a.Values() {
+		for _, y := range b.Values() {
 			if x == y {
 				return true
 			}
@@ -328,17 +22,17 @@ func sameValue(a, b Number) bool {
 // datesMatch reports whether two readings of dates agree: the same month,
 // and the same year and day wherever both give one. With exact, both must
 // give the same fields.
-func datesMatch(a, b ymd, src, tgt []Number, exact bool) bool {
-	if !a.has(monthRole) || !b.has(monthRole) {
+func datesMatch(a, b numeral.YMD, src, tgt []numeral.Number, exact bool) bool {
+	if !a.Has(numeral.Month) || !b.Has(numeral.Month) {
 		return false
 	}
-	for f := yearRole; f <= dayRole; f++ {
+	for f := numeral.Year; f <= numeral.Day; f++ {
 		switch {
-		case a.has(f) && b.has(f):
-			if !sameValue(src[a.at(f)], tgt[b.at(f)]) {
+		case a.Has(f) && b.Has(f):
+			if !sameValue(src[a.At(f)], tgt[b.At(f)]) {
 				return false
 			}
-		case exact && a.has(f) != b.has(f):
+		case exact && a.Has(f) != b.Has(f):
 			return false
 		}
 	}
@@ -351,25 +45,25 @@ func datesMatch(a, b ymd, src, tgt []Number, exact bool) bool {
 // then missing as a number). The numbers of the fields both give are
 // paired. A date whose day and month are the other's month and day is
 // reported: 06.05.2021 is not 5 June 2021.
-func pairDates(src, tgt *numScanner, match func(i, k int), add addFunc) {
-	doneS, doneT := make([]bool, len(src.dates)), make([]bool, len(tgt.dates))
-	pairFields := func(a, b ymd) {
-		for f := yearRole; f <= dayRole; f++ {
-			if a.has(f) && b.has(f) {
-				match(a.at(f), b.at(f))
+func pairDates(src, tgt *numeral.Reading, match func(i, k int), add addFunc) {
+	doneS, doneT := make([]bool, len(src.Dates)), make([]bool, len(tgt.Dates))
+	pairFields := func(a, b numeral.YMD) {
+		for f := numeral.Year; f <= numeral.Day; f++ {
+			if a.Has(f) && b.Has(f) {
+				match(a.At(f), b.At(f))
 			}
 		}
 	}
 	for _, exact := range []bool{true, false} {
-		for i, ds := range src.dates {
+		for i, ds := range src.Dates {
 		next:
-			for k, dt := range tgt.dates {
+			for k, dt := range tgt.Dates {
 				if doneS[i] || doneT[k] {
 					continue
 				}
-				for _, a := range ds.readings {
-					for _, b := range dt.readings {
-						if datesMatch(a, b, src.out, tgt.out, exact) {
+				for _, a := range ds.Readings {
+					for _, b := range dt.Readings {
+						if datesMatch(a, b, src.Numbers, tgt.Numbers, exact) {
 							doneS[i], doneT[k] = true, true
 							pairFields(a, b)
 							break next
@@ -379,40 +73,41 @@ func pairDates(src, tgt *numScanner, match func(i, k int), add addFunc) {
 			}
 		}
 	}
-	for i, ds := range src.dates {
-		for k, dt := range tgt.dates {
-			if doneS[i] || doneT[k] || len(ds.readings) != 1 || len(dt.readings) != 1 {
+	for i, ds := range src.Dates {
+		for k, dt := range tgt.Dates {
+			if doneS[i] || doneT[k] || len(ds.Readings) != 1 || len(dt.Readings) != 1 {
 				continue
 			}
-			a, b := ds.readings[0], dt.readings[0]
-			if !a.has(dayRole) || !b.has(dayRole) || a.has(yearRole) && b.has(yearRole) && !sameValue(src.out[a.at(yearRole)], tgt.out[b.at(yearRole)]) {
+			a, b := ds.Readings[0], dt.Readings[0]
+			if !a.Has(numeral.Day) || !b.Has(numeral.Day) || a.Has(numeral.Year) && b.Has(numeral.Year) && !sameValue(src.Numbers[a.At(numeral.Year)], tgt.Numbers[b.At(numeral.Year)]) {
 				continue
 			}
-			sd, sm, td, tm := src.out[a.at(dayRole)], src.out[a.at(monthRole)], tgt.out[b.at(dayRole)], tgt.out[b.at(monthRole)]
+			sd, sm, td, tm := src.Numbers[a.At(numeral.Day)], src.Numbers[a.At(numeral.Month)], tgt.Numbers[b.At(numeral.Day)], tgt.Numbers[b.At(numeral.Month)]
 			if sameValue(sd, tm) && sameValue(sm, td) && !sameValue(sd, sm) {
 				doneS[i], doneT[k] = true, true
-				match(a.at(dayRole), b.at(monthRole))
-				match(a.at(monthRole), b.at(dayRole))
-				if a.has(yearRole) && b.has(yearRole) {
-					match(a.at(yearRole), b.at(yearRole))
+				match(a.At(numeral.Day), b.At(numeral.Month))
+				match(a.At(numeral.Month), b.At(numeral.Day))
+				if a.Has(numeral.Year) && b.Has(numeral.Year) {
+					match(a.At(numeral.Year), b.At(numeral.Year))
 				}
 				add("numbers", Error, "%s in the source is %s in the translation: day and month are swapped",
-					strconv.Quote(src.dateText(a)), strconv.Quote(tgt.dateText(b)))
+					strconv.Quote(dateText(src, a)), strconv.Quote(dateText(tgt, b)))
 			}
 		}
 	}
 }
 
-// dateText returns the text of a date, from its first number to its last.
-func (s *numScanner) dateText(r ymd) string {
-	from, to := len(s.text), 0
+// dateText returns the text of a date read in rd, from its first number
+// to its last.
+func dateText(rd *numeral.Reading, r numeral.YMD) string {
+	from, to := len(rd.Text), 0
 	for _, k := range r {
 		if k >= 0 {
-			from, to = min(from, s.out[k].start), max(to, s.out[k].end)
+			from, to = min(from, rd.Numbers[k].Start), max(to, rd.Numbers[k].End)
 		}
 	}
 	if from >= to {
 		return fmt.Sprint(r)
 	}
-	return s.text[from:to]
+	return rd.Text[from:to]
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/numeral"
 )
 
 // latinOf lists, for each Russian letter, the ways a designation written
@@ -16,29 +18,6 @@ var latinOf = map[rune][]string{
 	'Ф': {"F", "PH"}, 'Х': {"KH", "H", "X"}, 'Ц': {"TS", "C", "Z"}, 'Ч': {"CH"}, 'Ш': {"SH"},
 	'Щ': {"SHCH", "SCH"}, 'Ъ': {""}, 'Ы': {"Y", "I"}, 'Ь': {""}, 'Э': {"E"}, 'Ю': {"YU", "IU", "JU"},
 	'Я': {"YA", "IA", "JA"},
-}
-
-// hanNames are the Chinese names of designations that Chinese writes
-// with the number of the original: 图-154 is Tu-154, 苏-35 Su-35, 米格-29
-// MiG-29, 歼-20 J-20, 东风-41 DF-41. Each maps to the letters it stands
-// for, in upper case. Characters that are also units before a range
-// (米 for Mi, metres; 卡 for Ka, calories) are left out.
-var hanNames = map[string]string{
-	"图": "TU", "苏": "SU", "米格": "MIG", "伊尔": "IL", "安": "AN", "雅克": "YAK", "别": "BE",
-	"歼": "J", "运": "Y", "轰": "H", "东风": "DF", "长征": "CZ",
-}
-
-// hanDesignation returns the letters of the Chinese designation name that
-// text ends with (图, 米格), as hanNames gives them, and where the name
-// begins; "" when text ends with no such name. The longest name wins.
-func hanDesignation(text string) (string, int) {
-	best, at := "", -1
-	for name, latin := range hanNames {
-		if strings.HasSuffix(text, name) && (at < 0 || len(text)-len(name) < at) {
-			best, at = latin, len(text)-len(name)
-		}
-	}
-	return best, at
 }
 
 // sameName reports whether two names of designations are one name,
@@ -87,16 +66,16 @@ func spells(cyr, lat string) bool {
 // translation may name the thing in words. It marks the numbers it pairs
 // used and returns the pairs as "ВВЭР-1000" in the source, "VVER-100" in
 // the translation.
-func changedDesignations(src, tgt []Number, usedS, usedT []bool) [][2]string {
+func changedDesignations(src, tgt []numeral.Number, usedS, usedT []bool) [][2]string {
 	var out [][2]string
 	for i, n := range src {
-		if usedS[i] || !n.code {
+		if usedS[i] || !n.Code {
 			continue
 		}
 		for k, m := range tgt {
-			if !usedT[k] && m.code && m.Value != n.Value && sameName(n.name, m.name) {
+			if !usedT[k] && m.Code && m.Value != n.Value && sameName(n.Name, m.Name) {
 				usedS[i], usedT[k] = true, true
-				out = append(out, [2]string{n.designation, m.designation})
+				out = append(out, [2]string{n.Designation, m.Designation})
 				break
 			}
 		}

@@ -4,69 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/numeral"
 )
-
-// List and section labels: the numbers that head an item or a section,
-// which each language writes its own way. Chinese numbers sections 一、
-// 二、, subsections （一） （二）, points 一是…二是… or 其一，其二， and
-// also 1. (1) ① (read as digits); Russian and English write 2. 2) (2),
-// II., and letters: б) or b), (b), (ii); circled digits ① ❶ ➀ and
-// bracketed ones ⑴ ㈠ are read as their numbers. A label pairs by its value with
-// the label of the other language: 二、 is "2." and "II.", （三） is
-// "в)", "c)" and "3)".
-
-// atItemStart reports whether text[i:] starts where a list item or a
-// section heading may: at the start of the text or of a line, or after a
-// stop, colon or semicolon that ends the item before (主要内容：一、…；二、…;
-// включает: а) …; б) …). Inline codes before it (a bookmark) take no
-// place of a word.
-func atItemStart(text string, i int) bool {
-	before := strings.TrimRight(text[:i], " \t\u00a0\u3000\uFFFC")
-	if before == "" {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune("\n\r.;:!?。；：！？", r)
-}
-
-// listLabels makes the numbers that head a list item or a section
-// definite, whatever their value: 1 and 2 are weak where they may be an
-// article or "both", but in （二）, 二、, (2), 2), 1., б), b), II. and ii)
-// they can only be the item's number, so a label of another number on the
-// other side (（二） and в)) is a finding.
-func (s *numScanner) listLabels() {
-	for k, n := range s.out {
-		if n.Weak && !n.code && n.end > n.start && s.listLabel(n.start, n.end) {
-			s.out[k].Weak = false
-		}
-	}
-}
-
-// listLabel reports whether the number at text[start:end] is the label of
-// a list item or a section: at the start of an item (see atItemStart), in
-// brackets, （二） (2), or followed by a closing bracket, a stop or 、, 2)
-// б) 二、 II., before a space, a letter or the end of the text; "1.5",
-// "1)2" and 二、三十年 are no labels.
-func (s *numScanner) listLabel(start, end int) bool {
-	text := s.text
-	mark, n := utf8.DecodeRuneInString(text[end:])
-	open, m := utf8.DecodeLastRuneInString(text[:start])
-	bracketed := open == '(' || open == '（'
-	switch {
-	case bracketed && mark != ')' && mark != '）':
-		return false
-	case bracketed:
-		start -= m
-	case !strings.ContainsRune(")）.．、", mark) || mark == 0:
-		return false
-	}
-	if !atItemStart(text, start) {
-		return false
-	}
-	// 二、三十年 is "two or three decades", not a label.
-	after := firstRune(text[end+n:])
-	return after == 0 || unicode.IsSpace(after) || unicode.IsLetter(after) && !isZhNumeral(after) || isObject(after)
-}
 
 // labelOnly reports whether s is a list or section label and nothing
 // else (codes around it aside): 一、 （一） 一） 二． 1. 1) (1) б) (b) ii)
@@ -102,104 +42,14 @@ func labelOnly(s string) bool {
 		return strings.ContainsRune(s, objectMark)
 	}
 	all := func(f func(rune) bool) bool { return strings.IndexFunc(core, func(r rune) bool { return !f(r) }) < 0 }
-	if all(func(r rune) bool { return r >= '0' && r <= '9' }) || all(isZhNumeral) {
+	if all(func(r rune) bool { return r >= '0' && r <= '9' }) || all(numeral.IsZhNumeral) {
 		return true
 	}
-	if _, _, ok := roman(strings.ToUpper(core), "ru"); ok && (core == strings.ToUpper(core) || core == strings.ToLower(core)) {
+	if _, _, ok := numeral.Roman(strings.ToUpper(core), "ru"); ok && (core == strings.ToUpper(core) || core == strings.ToLower(core)) {
 		return true
 	}
 	r, n := utf8.DecodeRuneInString(core)
 	return n == len(core) && unicode.IsLower(r) && (unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Cyrillic, r))
-}
-
-// zhLabel reports whether the Chinese numeral text[i:j] heads an item:
-// 二、, 二． and 二） at the start of an item, （二） anywhere, 其二， and
-// 二是 at the start of an item or a clause (一是加强合作，二是扩大贸易).
-func (s *numScanner) zhLabel(i, j int) bool {
-	text := s.text
-	before, after := text[:i], text[j:]
-	next := firstRune(after)
-	afterMark := firstRune(after[min(len(after), utf8.RuneLen(next)):])
-	switch {
-	case strings.HasSuffix(before, "(") || strings.HasSuffix(before, "（"):
-		return next == ')' || next == '）'
-	case strings.HasSuffix(before, "其"):
-		return strings.ContainsRune("，,、:：是", next) && next != 0
-	case next == ')' || next == '）':
-		// 一）总则, with the closing bracket alone.
-		return atItemStart(text, i)
-	case next == '是':
-		p, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-		return atItemStart(text, i) || p == '，' || p == ','
-	case next == '、' || next == '.' || next == '．':
-		// 二、三十年 is "two or three decades", not a label.
-		return atItemStart(text, i) && !isZhNumeral(afterMark) && !(afterMark >= '0' && afterMark <= '9')
-	}
-	return false
-}
-
-// Letters in the order lists give them. Russian lists leave out ё, й, ъ,
-// ы and ь; GOST 2.105 also leaves out з, о and ч, so that a later letter
-// may stand for either of two numbers.
-const (
-	latinLetters  = "abcdefghijklmnopqrstuvwxyz"
-	ruLetters     = "абвгдежзиклмнопрстуфхцчшщэюя"
-	ruLettersGOST = "абвгдежиклмнпрстуфхцшщэюя"
-)
-
-// letterLabel reads a label written with a letter or a lower-case Roman
-// numeral at text[i:j], a word at the start of an item: "б)", "(b)",
-// "ii)", "iv.", and "I." or "I)" in English, where "I" alone is the
-// pronoun (upper-case Roman numerals are read as numbers anywhere). It
-// returns the number the label stands for and the others it may stand
-// for: "i)" is the first item or the ninth, "и)" the ninth or the eighth.
-func (s *numScanner) letterLabel(i, j int) (float64, []float64, bool) {
-	text := s.text
-	word := text[i:j]
-	if j >= len(text) || text[j] != ')' && text[j] != '.' {
-		return 0, nil, false
-	}
-	open := i > 0 && text[i-1] == '('
-	if open && text[j] != ')' || !atItemStart(text, i-btoi(open)) {
-		return 0, nil, false
-	}
-	if word == "I" {
-		return 1, nil, s.lang == "en"
-	}
-	var vals []float64
-	if utf8.RuneCountInString(word) == 1 && text[j] == ')' {
-		r, _ := utf8.DecodeRuneInString(strings.ToLower(word))
-		for _, alphabet := range []string{latinLetters, ruLetters, ruLettersGOST} {
-			if k := strings.IndexRune(alphabet, r); k >= 0 && unicode.Is(unicode.Latin, r) == (alphabet == latinLetters) {
-				vals = appendNew(vals, float64(utf8.RuneCountInString(alphabet[:k])+1))
-			}
-		}
-	}
-	if word == strings.ToLower(word) {
-		if v, _, ok := roman(strings.ToUpper(word), "ru"); ok {
-			vals = appendNew(vals, v)
-		}
-	}
-	if len(vals) == 0 {
-		return 0, nil, false
-	}
-	return vals[0], vals[1:], true
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func appendNew(xs []float64, x float64) []float64 {
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
-	}
-	return append(xs, x)
 }
 
 // Caption and heading labels: the word and number that head an article,
@@ -268,7 +118,7 @@ func labelNumber(s string) (string, int) {
 			j = len(s)
 		}
 		w := s[:j]
-		_, _, isRoman := roman(w, "ru")
+		_, _, isRoman := numeral.Roman(w, "ru")
 		r, _ := utf8.DecodeRuneInString(w)
 		if isRoman && strings.ToUpper(w) == w || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 			i = j
@@ -290,7 +140,7 @@ func zhLabelRest(s string) (string, bool) {
 		i := 0
 		for i < len(s) {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isObject(r) && !isZhNumeral(r) && !(r >= '0' && r <= '9') {
+			if !isObject(r) && !numeral.IsZhNumeral(r) && !(r >= '0' && r <= '9') {
 				break
 			}
 			i += n

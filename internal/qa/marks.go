@@ -3,165 +3,9 @@ package qa
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/numeral"
 )
-
-// Marks beside a number that change what it means without changing its
-// digits: a minus (−5 °C, минус 5, 零下5度), a per cent or per mille sign,
-// a currency. Numbers pair by their digits; these are compared afterwards.
-
-// marks reads the sign before the number at text[start:end], the per
-// cent or per mille sign after it, and the currency beside it. A number
-// per mille may also be given per cent: 3 ‰ is 0.3 %.
-func (s *numScanner) marks(n *Number, start, end int) {
-	if n.per = s.perAfter(end); n.per == 1000 {
-		n.Alt = append(n.Alt, n.Value/10)
-	}
-	if n.unit == nil && n.per == 0 {
-		n.currency = s.currencyOf(start, end)
-	}
-	measured := n.unit != nil || n.per != 0 || n.currency != 0
-	if sign, at := s.signBefore(start, measured); sign != 0 {
-		n.sign = sign
-		if strings.HasPrefix(s.text[start:], n.Text) {
-			n.Text = s.text[at:start] + n.Text
-		}
-	} else if to := s.belowZero(end); to > 0 && n.unit != nil && n.unit.dim == temperature {
-		n.sign = -1
-		if strings.HasPrefix(s.text[start:], n.Text) {
-			n.Text = s.text[start:to]
-		}
-	}
-}
-
-// signOpeners may stand right before a minus sign: a minus after a letter
-// or a digit is a hyphen (Су-35, 5-10).
-const signOpeners = "([{«„“\"'‘:;=≈~<>（：，,、…/"
-
-// eastAsian reports whether r is a Chinese (or Japanese, Korean)
-// character or a full-width or CJK mark. Chinese sets no space between a
-// word and a number, so a dash right after such a character is a minus
-// sign (气温为-5°C, 降至－5℃), not a hyphen.
-func eastAsian(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r >= 0x3000 && r <= 0x303f || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xffef
-}
-
-// zhCountedWords are the characters that may follow a Chinese number as its
-// measure word or unit: 3月, 10万元, 三个月, 5公里, 2020年.
-const zhCountedWords = zhCounters + zhMeasures + siUnits + "度钟分秒斤尺寸公里元"
-
-// afterCounted reports whether before ends with a number and its measure
-// word, so that a dash after it joins the two ends of a range: 3月-5月,
-// 10万元-20万元, 2020年-2021年.
-func afterCounted(before string) bool {
-	for k := 0; k < 4 && before != ""; k++ {
-		r, n := utf8.DecodeLastRuneInString(before)
-		switch {
-		case r >= '0' && r <= '9' || isZhNumeral(r):
-			return k > 0
-		case !strings.ContainsRune(zhCountedWords, r):
-			return false
-		}
-		before = before[:len(before)-n]
-	}
-	return false
-}
-
-// zhValueWords are the characters after which a Chinese number is a
-// value, so that a dash between them is a minus: 为-5, 降至-10, 增长率-3.
-const zhValueWords = "为至到达是约近低降跌升增减在于从由和与或及率值温"
-
-// signBefore returns the sign attached to the number that starts at
-// text[i], and where the sign starts: −5, -5, –5 (the en dash Russian
-// typesetters use for a minus), +5, минус 5, minus five, 零下5, 负5. A dash
-// after a number (5 -10, 3月-5月) or with a space after it (Участников –
-// 5) is no sign; ± and 正负 are neither plus nor minus. A dash after a
-// letter is a hyphen (Су-35); after a Chinese mark it is a sign, and
-// after a Chinese character too, where Chinese sets no space (气温为-5°C,
-// 降至－5℃), unless it joins a name to its number: 苏-35 and 歼-20 are
-// names, which is what a dash after a character that is not a value word
-// (zhValueWords) is when the number is not measured (in a unit, per cent
-// or a currency).
-func (s *numScanner) signBefore(i int, measured bool) (int8, int) {
-	text := s.text
-	r, size := utf8.DecodeLastRuneInString(text[:i])
-	switch r {
-	case '-', '−', '–', '‒', '+', '﹣', '－':
-		j := i - size
-		p, _ := utf8.DecodeLastRuneInString(text[:j])
-		if j > 0 && !unicode.IsSpace(p) && !strings.ContainsRune(signOpeners, p) && !eastAsian(p) && !strings.HasSuffix(text[:j], "...") {
-			return 0, i // after a letter or a digit: a hyphen; –5…–10 is a range of minus
-		}
-		if j > 0 && unicode.IsLetter(p) && !measured && !strings.ContainsRune(zhValueWords, p) {
-			return 0, i // 苏-35, 歼-20
-		}
-		before := strings.TrimRightFunc(text[:j], unicode.IsSpace)
-		if q, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(q) || strings.ContainsRune("%‰°)", q) || afterCounted(before) {
-			return 0, i // a range or a difference: 5 -10, 10 − 5, 3月-5月
-		}
-		if r == '+' {
-			return 1, j
-		}
-		return -1, j
-	case '负':
-		// 正负 is ±; 18胜20负7平 is 18 wins, 20 losses and 7 draws.
-		if p, _ := utf8.DecodeLastRuneInString(text[:i-size]); p == '正' || p == '胜' || unicode.IsDigit(p) {
-			return 0, i
-		}
-		return -1, i - size
-	}
-	before := strings.TrimRight(text[:i], " ")
-	if s.lang == "zh" {
-		if strings.HasSuffix(before, "零下") {
-			return -1, len(before) - len("零下")
-		}
-		return 0, i
-	}
-	lower := strings.ToLower(before)
-	for _, w := range []struct {
-		word string
-		sign int8
-	}{{"минус", -1}, {"minus", -1}, {"плюс", 1}, {"plus", 1}} {
-		if strings.HasSuffix(lower, w.word) {
-			k := len(before) - len(w.word)
-			if p, _ := utf8.DecodeLastRuneInString(before[:k]); !unicode.IsLetter(p) {
-				return w.sign, k
-			}
-		}
-	}
-	return 0, i
-}
-
-// belowZero returns where the words end that say the temperature ending at
-// text[:end] is below zero, after its unit: 5 градусов мороза, 5 градусов
-// ниже нуля, 5 degrees below zero. It returns 0 for none.
-func (s *numScanner) belowZero(end int) int {
-	rest := s.text[end:]
-	for _, w := range []string{"мороза", "ниже нуля", "below zero"} {
-		if k := strings.Index(rest, w); k >= 0 && k < 32 && len(strings.Fields(rest[:k])) <= 2 {
-			return end + k + len(w)
-		}
-	}
-	return 0
-}
-
-// perAfter returns 100 when a per cent sign or word follows text[:end],
-// 1000 for per mille, and 0 for neither.
-func (s *numScanner) perAfter(end int) float64 {
-	rest := strings.ToLower(strings.TrimLeft(s.text[end:], " "))
-	for _, w := range []string{"%", "процент", "проц.", "percent", "per cent", "pct"} {
-		if strings.HasPrefix(rest, w) {
-			return 100
-		}
-	}
-	for _, w := range []string{"‰", "промилле", "per mille", "per mil", "permil"} {
-		if strings.HasPrefix(rest, w) {
-			return 1000
-		}
-	}
-	return 0
-}
 
 // decreaseWords say that an amount went down, so that its number needs no
 // minus: "снижение на 5 %" and "fell 5%" are −5 %. They are matched as
@@ -202,16 +46,16 @@ func saysDecrease(text, lang string) bool {
 // differ in sign: a minus against a plus, or a minus on one side against
 // no sign on the other, where the other side has no word for a decrease.
 // A number in a name (Су-35, COVID-19) has no sign to compare.
-func signsDiffer(a, b Number, textA, langA, textB, langB string) bool {
+func signsDiffer(a, b numeral.Number, textA, langA, textB, langB string) bool {
 	switch {
-	case a.code || b.code:
+	case a.Code || b.Code:
 		// Су-35 has no sign, whatever dash 苏-35 is written with.
 		return false
-	case a.sign*b.sign < 0:
+	case a.Sign*b.Sign < 0:
 		return true
-	case a.sign < 0 && b.sign == 0:
+	case a.Sign < 0 && b.Sign == 0:
 		return !saysDecrease(textB, langB)
-	case b.sign < 0 && a.sign == 0:
+	case b.Sign < 0 && a.Sign == 0:
 		return !saysDecrease(textA, langA)
 	}
 	return false
@@ -219,12 +63,12 @@ func signsDiffer(a, b Number, textA, langA, textB, langB string) bool {
 
 // perDiffers reports whether one of two paired numbers is per cent and
 // the other per mille of a different amount: 5 % is not 5 ‰.
-func perDiffers(a, b Number) bool {
-	if a.per == 0 || b.per == 0 || a.per == b.per {
+func perDiffers(a, b numeral.Number) bool {
+	if a.Per == 0 || b.Per == 0 || a.Per == b.Per {
 		return false
 	}
-	x, y := a.Value/a.per, b.Value/b.per
-	return round(x) != round(y)
+	x, y := a.Value/a.Per, b.Value/b.Per
+	return numeral.Round(x) != numeral.Round(y)
 }
 
 func perName(per float64) string {
@@ -237,92 +81,8 @@ func perName(per float64) string {
 	return "per cent"
 }
 
-// A currency is the money an amount is in, as a set of bits: ¥ is yuan or
-// yen, $ any dollar.
-type currency uint8
-
-const (
-	dollar currency = 1 << iota
-	euro
-	pound
-	yuan
-	yen
-	rouble
-)
-
-var currencyNames = []string{"dollars", "euros", "pounds", "yuan", "yen", "roubles"}
-
-func (c currency) String() string {
-	var names []string
-	for k, n := range currencyNames {
-		if c&(1<<k) != 0 {
-			names = append(names, n)
-		}
-	}
-	return strings.Join(names, " or ")
-}
-
-// currencySigns stand right before or after an amount; currencyWords after
-// it (with its scale word: 5 млн долл., 500万美元), currencyCodes before or
-// after. Words that are also units are left out: a pound is a mass too,
-// and фунт.
-var (
-	currencySigns = map[rune]currency{'$': dollar, '€': euro, '£': pound, '¥': yuan | yen, '₽': rouble}
-	// Each word may go on with the letters of next only (долл., долларов;
-	// руб., рублей, not рубеж; euros, not European).
-	currencyWords = map[string][]struct {
-		word, next string
-		c          currency
-	}{
-		"ru": {{"долл", "*", dollar}, {"евро", "", euro}, {"руб", "л", rouble}, {"юан", "*", yuan}, {"иен", "*", yen}, {"йен", "*", yen}},
-		"en": {{"dollar", "s", dollar}, {"euro", "s", euro}, {"rouble", "s", rouble}, {"ruble", "s", rouble}, {"yuan", "", yuan},
-			{"renminbi", "", yuan}, {"yen", "", yen}},
-		"zh": {{"美元", "*", dollar}, {"美金", "*", dollar}, {"港元", "*", dollar}, {"港币", "*", dollar}, {"澳元", "*", dollar},
-			{"加元", "*", dollar}, {"新元", "*", dollar}, {"欧元", "*", euro}, {"英镑", "*", pound}, {"卢布", "*", rouble},
-			{"日元", "*", yen}, {"元", "*", yuan}, {"人民币", "*", yuan}, {"块", "*", yuan}},
-	}
-	currencyCodeOf = map[string]currency{"USD": dollar, "US": dollar, "HKD": dollar, "HK": dollar, "EUR": euro, "GBP": pound,
-		"RMB": yuan, "CNY": yuan, "JPY": yen, "RUB": rouble, "RUR": rouble}
-)
-
-// currencyOf returns the currency written right before text[start:] or
-// right after text[:end]: $5, US$5, RMB 100, 5 €, 5 млн долл., 500万美元,
-// 100 yuan; 0 for none.
-func (s *numScanner) currencyOf(start, end int) currency {
-	before := strings.TrimRight(s.text[:start], " ")
-	if r, _ := utf8.DecodeLastRuneInString(before); currencySigns[r] != 0 {
-		return currencySigns[r]
-	}
-	if s.lang == "zh" && strings.HasSuffix(before, "人民币") {
-		return yuan
-	}
-	k := len(before)
-	for k > 0 && before[k-1] >= 'A' && before[k-1] <= 'Z' {
-		k--
-	}
-	if c := currencyCodeOf[before[k:]]; c != 0 && (k == 0 || !unicode.IsLetter(rune(before[k-1]))) {
-		return c
-	}
-	after := strings.TrimLeft(s.text[end:], " ")
-	if r, _ := utf8.DecodeRuneInString(after); currencySigns[r] != 0 {
-		return currencySigns[r]
-	}
-	if code := letterTail(after); currencyCodeOf[code] != 0 && len(code) == 3 {
-		return currencyCodeOf[code]
-	}
-	lower := strings.ToLower(after)
-	for _, w := range currencyWords[s.lang] {
-		if rest, ok := strings.CutPrefix(lower, w.word); ok {
-			if next, _ := utf8.DecodeRuneInString(rest); w.next == "*" || !unicode.IsLetter(next) || strings.ContainsRune(w.next, next) {
-				return w.c
-			}
-		}
-	}
-	return 0
-}
-
 // currenciesDiffer reports whether two paired amounts are in different
 // currencies, both written.
-func currenciesDiffer(a, b Number) bool {
-	return a.currency != 0 && b.currency != 0 && a.currency&b.currency == 0
+func currenciesDiffer(a, b numeral.Number) bool {
+	return a.Currency != 0 && b.Currency != 0 && a.Currency&b.Currency == 0
 }

@@ -1,7 +1,8 @@
 // Package qa checks translated segments for what a reviewer would catch:
-// numbers that differ once normalised (2401亿 is 240,1 млрд, 二十 is
-// двадцать, 650 pounds is about 300 кг, 18.06.2021 is 2021年6月18日, 10 p.m.
-// is 22:00, the list label 二、 is "2." and （三） is "в)") or differ in
+// numbers that differ once read by value (package numeral: 2401亿 is 240,1
+// млрд, 二十 is двадцать, 650 pounds is about 300 кг, 18.06.2021 is
+// 2021年6月18日, 10 p.m. is 22:00, the list label 二、 is "2." and （三） is
+// "в)") or differ in
 // sign, per mille or currency, sentence counts, inline tags, end
 // punctuation and quotation marks, punctuation of the wrong width,
 // untranslated text, spacing (double spaces, spaces before a stop or
@@ -17,13 +18,14 @@ package qa
 
 import (
 	"fmt"
-	"github.com/tandemforum/tandem/internal/i18n"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/i18n"
 
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -218,167 +220,22 @@ func hasWords(s, lang string) bool {
 	return false
 }
 
+// baseLang returns the language of a BCP 47 tag, in lower case: "zh" of
+// "zh-CN".
+func baseLang(lang string) string {
+	lang = strings.ToLower(lang)
+	if k := strings.IndexAny(lang, "-_"); k > 0 {
+		lang = lang[:k]
+	}
+	return lang
+}
+
+func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
 // hasLetter reports whether s has a letter of any script.
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
-
-// checkNumbers pairs the numbers of the source and the translation by
-// value, whatever their form (2401亿 and 240,1 млрд, 二十 and двадцать,
-// 百分之五 and 5 %). Dates pair as dates first (18.06.2021 and 2021年6月18日;
-// 06.05.2021 is not 5 June 2021). A number written with digits must have
-// its pair; a number written in words need not (两国 is often "Russia and
-// China"), but two definite numbers in words that pair with nothing on
-// either side differ. Weak numbers (a scale word alone, a name such as
-// G20, an approximation) only ever stand in for others. Paired numbers
-// must agree in sign (−5 °C is not 5 °C, unless the other side says the
-// amount fell), per cent or per mille, and currency.
-func (c *Checker) checkNumbers(s, t string, add addFunc) {
-	ss, ts := scanNumbers(s, c.from), scanNumbers(t, c.to)
-	src, tgt := ss.out, ts.out
-	usedS, usedT := make([]bool, len(src)), make([]bool, len(tgt))
-	partner := make([]int, len(src))
-	for i := range partner {
-		partner[i] = -1
-	}
-	match := func(i, k int) {
-		if !usedS[i] && !usedT[k] {
-			usedS[i], usedT[k], partner[i] = true, true, k
-		}
-	}
-	pairDates(ss, ts, match, add)
-	// Values are rounded to twelve significant digits when read, so the
-	// same quantity has the same float whichever way it was written. Each
-	// pool lists the target numbers by value; its front skips those used.
-	type pool struct {
-		byValue map[float64][]int
-		front   map[float64]int
-	}
-	newPool := func(keep func(Number) bool) pool {
-		p := pool{map[float64][]int{}, map[float64]int{}}
-		for k, m := range tgt {
-			if keep(m) {
-				for _, v := range m.values() {
-					p.byValue[v] = append(p.byValue[v], k)
-				}
-			}
-		}
-		return p
-	}
-	pair := func(okS func(Number) bool, p pool) {
-		for i, n := range src {
-			if usedS[i] || !okS(n) {
-				continue
-			}
-			for _, v := range n.values() {
-				list, f := p.byValue[v], p.front[v]
-				for f < len(list) && usedT[list[f]] {
-					f++
-				}
-				p.front[v] = f
-				if f < len(list) {
-					match(i, list[f])
-					break
-				}
-			}
-		}
-	}
-	required := Number.required
-	anyNumber := func(Number) bool { return true }
-	// Digits pair with digits first, so that a number in words does not
-	// take the pair a written number needs.
-	requiredT, anyT := newPool(required), newPool(anyNumber)
-	pair(required, requiredT)
-	pair(required, anyT)
-	pair(anyNumber, requiredT)
-	pair(anyNumber, anyT)
-	// Measures converted between systems and rounded: 650 pounds and
-	// 300 кг, 85 mph and 135 км/ч.
-	for i, n := range src {
-		if usedS[i] || n.unit == nil {
-			continue
-		}
-		for k, m := range tgt {
-			if !usedT[k] && sameMeasure(n, m) {
-				match(i, k)
-				break
-			}
-		}
-	}
-	// Paired numbers may still differ in what stands beside them: a
-	// minus, per cent against per mille, the currency.
-	for i, k := range partner {
-		switch {
-		case k < 0:
-		case signsDiffer(src[i], tgt[k], s, c.from, t, c.to):
-			add("numbers", Error, "%q in the source, %q in the translation: the signs differ", src[i].Text, tgt[k].Text)
-		case perDiffers(src[i], tgt[k]):
-			add("numbers", Error, "%q %s in the source, %q %s in the translation", src[i].Text, perName(src[i].per), tgt[k].Text, perName(tgt[k].per))
-		case currenciesDiffer(src[i], tgt[k]):
-			add("numbers", Error, "%q in %s in the source, %q in %s in the translation", src[i].Text, src[i].currency, tgt[k].Text, tgt[k].currency)
-		}
-	}
-	// A number of the translation written with the other language's
-	// marks (1,8 in English) is read as the source confirms, and said so.
-	for _, sl := range separatorSlips(ts.text, c.to) {
-		for i, n := range src {
-			if usedS[i] || !n.required() || !slices.Contains(n.values(), sl.value) {
-				continue
-			}
-			usedS[i] = true
-			for k, m := range tgt {
-				if m.start >= sl.start && m.end <= sl.end {
-					usedT[k] = true
-				}
-			}
-			add("numbers", Error, "%s", sl.message)
-			break
-		}
-	}
-	if c.to == "ru" {
-		for k, m := range tgt {
-			if w, ok := russianDecimalPoint(m); ok && usedT[k] {
-				add("numbers", Error, "%q is written with a decimal point; Russian writes %s", m.Text, w)
-			}
-		}
-	}
-	for _, d := range changedDesignations(src, tgt, usedS, usedT) {
-		add("numbers", Error, "%q in the source, %q in the translation: the numbers differ", d[0], d[1])
-	}
-	// A number left over whose value the other side has all the same is
-	// said again or left out on repeating: 2016年…同年3月, "45 miles (72
-	// km)" given as "72 км".
-	left := func(ns []Number, used []bool, keep func(Number) bool, other []Number) []string {
-		said := map[float64]bool{}
-		var measures []Number
-		for _, m := range other {
-			for _, v := range m.values() {
-				said[v] = true
-			}
-			if m.unit != nil {
-				measures = append(measures, m)
-			}
-		}
-		var out []string
-		for k, n := range ns {
-			if used[k] || !keep(n) || slices.ContainsFunc(n.values(), func(v float64) bool { return said[v] }) ||
-				slices.ContainsFunc(measures, func(m Number) bool { return sameMeasure(n, m) }) {
-				continue
-			}
-			out = append(out, n.Text)
-		}
-		return out
-	}
-	missing, extra := left(src, usedS, required, tgt), left(tgt, usedT, required, src)
-	if len(missing) > 0 {
-		add("numbers", Error, "%s in the source not found in the translation", quoteList(missing))
-	}
-	if len(extra) > 0 {
-		add("numbers", Error, "%s in the translation not found in the source", quoteList(extra))
-	}
-	wordsS, wordsT := left(src, usedS, Number.telling, tgt), left(tgt, usedT, Number.telling, src)
-	if len(wordsS) > 0 && len(wordsT) > 0 {
-		add("numbers", Error, "%s in the source, %s in the translation: the numbers differ", quoteList(wordsS), quoteList(wordsT))
-	}
-}
 
 func quoteList(xs []string) string {
 	q := make([]string, len(xs))

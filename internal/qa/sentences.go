@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tandemforum/tandem/internal/numeral"
 	"github.com/tandemforum/tandem/internal/segment"
 )
 
@@ -145,7 +146,7 @@ func abbreviationBefore(s, lang string) bool {
 	if len(runes) == 1 {
 		return true // an initial, a point, a unit (°C)
 	}
-	if _, _, ok := roman(word, "ru"); ok {
+	if _, _, ok := numeral.Roman(word, "ru"); ok {
 		return true // Карл IV.
 	}
 	upper := strings.ToUpper(word) == word

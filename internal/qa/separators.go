@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/tandemforum/tandem/internal/numeral"
 )
 
 // languageTitles are the names findings give the languages.
@@ -15,7 +17,7 @@ var languageTitles = map[string]string{"zh": "Chinese", "ru": "Russian", "en": "
 // the comma reads as a thousands separator or a list; "1.000" in English
 // or "1,000" in Russian, which read as one.
 type separatorSlip struct {
-	start, end int     // where it stands in the scanned text
+	start, end int     // where it stands in the text as read (numeral.Reading.Text)
 	value      float64 // what the writer meant
 	message    string
 }
@@ -63,17 +65,17 @@ func separatorSlips(text, lang string) []separatorSlip {
 		case lang == "ru" && thousands && (mark == ',' || len(groups) == 2):
 			// Russian reads 1,000 and 1.000 as decimals.
 			v, _ := strconv.ParseFloat(strings.Join(groups, ""), 64)
-			out = append(out, separatorSlip{i, j, round(v),
+			out = append(out, separatorSlip{i, j, numeral.Round(v),
 				fmt.Sprintf("%q is written with %s between thousands; Russian writes %s", written, markName(mark, len(groups) > 2), groupThousands(strings.Join(groups, ""), " "))})
 		case lang != "ru" && thousands && mark == '.':
 			// English and Chinese read 1.000 as a decimal.
 			v, _ := strconv.ParseFloat(strings.Join(groups, ""), 64)
-			out = append(out, separatorSlip{i, j, round(v),
+			out = append(out, separatorSlip{i, j, numeral.Round(v),
 				fmt.Sprintf("%q is written with %s between thousands; %s writes %s", written, markName(mark, len(groups) > 2), name, groupThousands(strings.Join(groups, ""), ","))})
 		case lang != "ru" && mark == ',' && len(groups) == 2 && len(groups[1]) != 3:
 			// English and Chinese read 1,8 as two numbers.
 			v, _ := strconv.ParseFloat(groups[0]+"."+groups[1], 64)
-			out = append(out, separatorSlip{i, j, round(v),
+			out = append(out, separatorSlip{i, j, numeral.Round(v),
 				fmt.Sprintf("%q is written with a decimal comma; %s writes %s.%s", written, name, groups[0], groups[1])})
 		}
 		i = j
@@ -112,8 +114,8 @@ func groupThousands(digits, sep string) string {
 // a currency or a scale word: a point also joins the parts of a section
 // number (пункт 3.2), a version (Android 4.4) or a time (10.30), which
 // Russian writes with it.
-func russianDecimalPoint(n Number) (string, bool) {
-	if n.unit == nil && n.per == 0 && n.currency == 0 && !strings.ContainsFunc(n.Text, unicode.IsLetter) || n.dated {
+func russianDecimalPoint(n numeral.Number) (string, bool) {
+	if n.Unit == nil && n.Per == 0 && n.Currency == 0 && !strings.ContainsFunc(n.Text, unicode.IsLetter) || n.Dated {
 		return "", false
 	}
 	k := 0
@@ -128,7 +130,7 @@ func russianDecimalPoint(n Number) (string, bool) {
 		j++
 	}
 	if j < len(n.Text) && n.Text[j] == '.' && j+1 < len(n.Text) && isDigit(n.Text[j+1]) {
-		return "", false // 1.000.000: thousands, which the scanner read as such
+		return "", false // 1.000.000: thousands, which the reader read as such
 	}
 	return n.Text[:k] + "," + n.Text[k+1:j], true
 }

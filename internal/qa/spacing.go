@@ -3,6 +3,8 @@ package qa
 import (
 	"strings"
 	"unicode"
+
+	"github.com/tandemforum/tandem/internal/numeral"
 )
 
 // Spacing as each language sets it. Russian and English put no space
@@ -144,7 +146,7 @@ func (c *Checker) checkSpaces(s, t string, add addFunc) {
 // label at the start of an item: （一）, （1）, 一）.
 func zhLabelEndsAt(rs []rune, i int) bool {
 	j := i - 1
-	for j >= 0 && (isZhNumeral(rs[j]) || rs[j] >= '0' && rs[j] <= '9' || isObject(rs[j])) {
+	for j >= 0 && (numeral.IsZhNumeral(rs[j]) || rs[j] >= '0' && rs[j] <= '9' || isObject(rs[j])) {
 		j--
 	}
 	if j == i-1 {
@@ -154,5 +156,5 @@ func zhLabelEndsAt(rs []rune, i int) bool {
 	if j >= 0 && (rs[j] == '（' || rs[j] == '(') {
 		start = j
 	}
-	return labelOnly(string(rs[start:i+1])) && atItemStart(string(rs), len(string(rs[:start])))
+	return labelOnly(string(rs[start:i+1])) && numeral.AtItemStart(string(rs), len(string(rs[:start])))
 }

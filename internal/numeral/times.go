@@ -1,4 +1,4 @@
-package qa
+package numeral
 
 import (
 	"strconv"
@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// Times of day are compared on the 24-hour clock: 10 p.m., 晚上10点, 10
+// Times of day are read on the 24-hour clock: 10 p.m., 晚上10点, 10
 // часов вечера and 22:00 are all 22, and 10:00 is 10, not 22. An hour
 // written with an hour word but without its half of the day (3点, 3 часа,
 // three o'clock) may be either: 3 or 15.
@@ -124,14 +124,14 @@ func (s *numScanner) dayPart(start, hourEnd, end int, face bool) (p dayPart, hou
 		after := strings.TrimLeft(text[end:], " ")
 		k := end + len(text[end:]) - len(after)
 		for _, w := range []string{"o'clock", "o’clock"} {
-			if strings.HasPrefix(strings.ToLower(after), w) {
+			if strings.HasPrefix(strings.ToLower(firstBytes(after, near)), w) {
 				hourWord = true
 				k += len(w)
 				after = strings.TrimLeft(text[k:], " ")
 				k = len(text) - len(after)
 			}
 		}
-		l := strings.ToLower(after)
+		l := strings.ToLower(firstBytes(after, near))
 		for _, w := range []struct {
 			word string
 			part dayPart
@@ -193,7 +193,7 @@ func (s *numScanner) clock(i int) (int, bool) {
 	s.clockHour(&n, i, h, stop, true)
 	s.emit(n)
 	if minutes != 0 {
-		s.emit(Number{Value: float64(minutes), Text: text[h+1 : h+3], start: h + 1, end: h + 3})
+		s.emit(Number{Value: float64(minutes), Text: text[h+1 : h+3], Start: h + 1, End: h + 3})
 	}
 	return stop, true
 }

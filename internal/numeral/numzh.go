@@ -1,4 +1,4 @@
-package qa
+package numeral
 
 import (
 	"strings"
@@ -10,7 +10,9 @@ import (
 
 const zhDigits = "零〇一二两三四五六七八九"
 
-func isZhNumeral(c rune) bool {
+// IsZhNumeral reports whether c is a Chinese numeral: a digit (零 〇 一 二
+// 两 … 九) or a unit (十 百 千 万 亿).
+func IsZhNumeral(c rune) bool {
 	return strings.ContainsRune(zhDigits, c) || strings.ContainsRune("十百千万亿", c)
 }
 
@@ -74,7 +76,7 @@ func (s *numScanner) zhNumeral(i int) int {
 		if i >= len(text) {
 			return i
 		}
-		if c, _ := utf8.DecodeRuneInString(text[i:]); !isZhNumeral(c) {
+		if c, _ := utf8.DecodeRuneInString(text[i:]); !IsZhNumeral(c) {
 			return i // digits, if any, are read next
 		}
 	}
@@ -109,7 +111,7 @@ func (s *numScanner) zhNumeral(i int) int {
 		switch run {
 		case "百", "千", "万":
 			s.emit(Number{Value: v, Text: text[start:e], Spelled: spelled,
-				per: map[string]float64{"百": 100, "千": 1000, "万": 10000}[run], Alt: perMilleAlt(run, v)})
+				Per: map[string]float64{"百": 100, "千": 1000, "万": 10000}[run], Alt: perMilleAlt(run, v)})
 		default:
 			if d, ok := parseZhNumeral(run); ok && d != 0 {
 				s.emit(Number{Value: v / d, Text: text[start:e], Spelled: true, Weak: true})
@@ -264,7 +266,7 @@ func zhRangeStart(rest string) bool {
 	for _, join := range []string{"到", "至", "或", "～", "~", "-", "—", "、"} {
 		if after, ok := strings.CutPrefix(rest, join); ok {
 			c := firstRune(after)
-			return isZhNumeral(c) && c != '一' || c >= '0' && c <= '9'
+			return IsZhNumeral(c) && c != '一' || c >= '0' && c <= '9'
 		}
 	}
 	return false
@@ -312,7 +314,7 @@ func perMilleAlt(run string, v float64) []float64 {
 func zhRunEnd(text string, i int) int {
 	for i < len(text) {
 		c, n := utf8.DecodeRuneInString(text[i:])
-		if !isZhNumeral(c) {
+		if !IsZhNumeral(c) {
 			break
 		}
 		i += n

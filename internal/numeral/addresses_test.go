@@ -1,4 +1,4 @@
-package qa
+package numeral
 
 import (
 	"slices"
@@ -36,8 +36,8 @@ func TestBareDomains(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, sp := range findAddresses(tt.text) {
-			got = append(got, tt.text[sp.start:sp.end])
+		for _, sp := range Addresses(tt.text) {
+			got = append(got, tt.text[sp.Start:sp.End])
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: addresses %q, want %q", tt.text, got, tt.want)

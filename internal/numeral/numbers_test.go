@@ -1,4 +1,4 @@
-package qa
+package numeral
 
 import (
 	"math"
@@ -15,11 +15,11 @@ import (
 func show(ns []Number) string {
 	var out []string
 	for _, n := range ns {
-		s := map[int8]string{-1: "−", 1: "+"}[n.sign] + strconv.FormatFloat(n.Value, 'g', -1, 64)
+		s := map[int8]string{-1: "−", 1: "+"}[n.Sign] + strconv.FormatFloat(n.Value, 'g', -1, 64)
 		for _, a := range n.Alt {
 			s += "|" + strconv.FormatFloat(a, 'g', -1, 64)
 		}
-		s += map[float64]string{100: "%", 1000: "‰", 10000: "‱"}[n.per]
+		s += map[float64]string{100: "%", 1000: "‰", 10000: "‱"}[n.Per]
 		if n.Spelled {
 			s += "~"
 		}
@@ -170,40 +170,40 @@ func TestNumbers(t *testing.T) {
 func TestMeasures(t *testing.T) {
 	tests := []struct {
 		lang, text string
-		dim        dimension
+		dim        Dimension
 		base       float64
 	}{
-		{"en", "a 650 pound pig", mass, 294.835},
-		{"en", "a 550-pound hog", mass, 249.476},
-		{"ru", "300-килограммовое животное", mass, 300},
-		{"zh", "650 磅重", mass, 294.835},
-		{"en", "winds of 85 mph", speed, 136.794},
-		{"ru", "до 135 км/ч", speed, 135},
-		{"en", "385 miles southwest", length, 619597.44},
-		{"ru", "в 27 метрах", length, 27},
-		{"zh", "30 码处", length, 27.432},
-		{"zh", "5千米", length, 5000},
-		{"zh", "五千米", length, 5000},
-		{"en", "ten inches of rain", length, 0.254},
-		{"en", "2 to 4 inches of rain", length, 0.0508},
-		{"ru", "от 2,5 до 10 см осадков", length, 0.025},
-		{"ru", "5–10 см", length, 0.05},
-		{"zh", "2至4英寸", length, 0.0508},
-		{"en", "80 degrees", temperature, 80},
-		{"zh", "每小时 85 英里", speed, 136.794},
-		{"en", "80 °F", temperature, 26.667},
-		{"ru", "80 градусов по Фаренгейту", temperature, 26.667},
-		{"ru", "27 градусов", temperature, 27},
-		{"zh", "27摄氏度", temperature, 27},
-		{"ru", "в 2021 г. и в 10 т. е.", noDimension, 0},
-		{"en", "10 in 2021", noDimension, 0},
+		{"en", "a 650 pound pig", Mass, 294.835},
+		{"en", "a 550-pound hog", Mass, 249.476},
+		{"ru", "300-килограммовое животное", Mass, 300},
+		{"zh", "650 磅重", Mass, 294.835},
+		{"en", "winds of 85 mph", Speed, 136.794},
+		{"ru", "до 135 км/ч", Speed, 135},
+		{"en", "385 miles southwest", Length, 619597.44},
+		{"ru", "в 27 метрах", Length, 27},
+		{"zh", "30 码处", Length, 27.432},
+		{"zh", "5千米", Length, 5000},
+		{"zh", "五千米", Length, 5000},
+		{"en", "ten inches of rain", Length, 0.254},
+		{"en", "2 to 4 inches of rain", Length, 0.0508},
+		{"ru", "от 2,5 до 10 см осадков", Length, 0.025},
+		{"ru", "5–10 см", Length, 0.05},
+		{"zh", "2至4英寸", Length, 0.0508},
+		{"en", "80 degrees", Temperature, 80},
+		{"zh", "每小时 85 英里", Speed, 136.794},
+		{"en", "80 °F", Temperature, 26.667},
+		{"ru", "80 градусов по Фаренгейту", Temperature, 26.667},
+		{"ru", "27 градусов", Temperature, 27},
+		{"zh", "27摄氏度", Temperature, 27},
+		{"ru", "в 2021 г. и в 10 т. е.", NoDimension, 0},
+		{"en", "10 in 2021", NoDimension, 0},
 	}
 	for _, tt := range tests {
 		ns := Numbers(tt.text, tt.lang)
-		var dim dimension
+		var dim Dimension
 		var base float64
-		if len(ns) > 0 && ns[0].unit != nil {
-			dim, base = ns[0].unit.dim, ns[0].bases()[0]
+		if len(ns) > 0 && ns[0].Unit != nil {
+			dim, base = ns[0].Unit.Dim, ns[0].Bases()[0]
 		}
 		if dim != tt.dim || math.Abs(base-tt.base) > 0.01 {
 			t.Errorf("%s %q: dimension %d, %v; want %d, %v", tt.lang, tt.text, dim, base, tt.dim, tt.base)
@@ -232,7 +232,7 @@ func FuzzNumbers(f *testing.F) {
 			return
 		}
 		for _, n := range Numbers(text, lang) {
-			for _, v := range n.values() {
+			for _, v := range n.Values() {
 				if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 					t.Fatalf("%q: value %v", text, v)
 				}
@@ -269,7 +269,7 @@ func TestNumberText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, n := range scanNumbers(tt.text, tt.lang).out {
+		for _, n := range Read(tt.text, tt.lang).Numbers {
 			got = append(got, n.Text)
 		}
 		if strings.Join(got, "|") != tt.want {

@@ -1,4 +1,4 @@
-package qa
+package numeral
 
 import (
 	"strings"
@@ -325,7 +325,7 @@ func (s *numScanner) words(i int) int {
 		s.emit(Number{Value: v, Alt: alt, Text: word, Spelled: true, Weak: weak})
 		return j
 	}
-	if v, telling, ok := roman(word, s.lang); ok {
+	if v, telling, ok := Roman(word, s.lang); ok {
 		s.emit(Number{Value: v, Text: word, Spelled: true, Weak: !telling || v < 3})
 		return j
 	}
@@ -405,7 +405,7 @@ func decadeWord(w string) bool {
 // ten" 10:15, "a quarter to eleven" 10:45. It emits the hour and the
 // minutes and reports whether it found one.
 func (s *numScanner) pastHour(i int, n *Number) bool {
-	before := strings.ToLower(strings.TrimRight(s.text[:i], " "))
+	before := strings.ToLower(lastBytes(strings.TrimRight(s.text[:i], " "), near))
 	var minutes float64
 	switch {
 	case strings.HasSuffix(before, "half past"):
@@ -427,7 +427,7 @@ func (s *numScanner) pastHour(i int, n *Number) bool {
 	}
 	s.emit(*n)
 	hour := s.out[len(s.out)-1]
-	s.emit(Number{Value: minutes, Text: hour.Text, Spelled: true, Weak: true, start: hour.start, end: hour.end})
+	s.emit(Number{Value: minutes, Text: hour.Text, Spelled: true, Weak: true, Start: hour.Start, End: hour.End})
 	return true
 }
 
@@ -463,7 +463,7 @@ func (s *numScanner) otherWord(i, j int, lower string) {
 	}
 	// Next to a date the month is as required as the day; alone ("в
 	// июне") it may be rendered otherwise.
-	s.emit(Number{Value: m.month, Text: s.text[i:j], Spelled: !near, role: monthRole})
+	s.emit(Number{Value: m.month, Text: s.text[i:j], Spelled: !near, Role: Month})
 }
 
 // monthJoins join the months of a range or a list: January–May, March to
@@ -475,8 +475,8 @@ var monthJoins = map[string]bool{"-": true, "–": true, "—": true, "to": true
 // list with a month name before or after it: "January–May", "May to
 // July". There it is a month, not the verb.
 func (s *numScanner) besideMonth(i, j int) bool {
-	if k := len(s.out) - 1; k >= 0 && s.out[k].role == monthRole && s.out[k].end <= i &&
-		monthJoins[strings.ToLower(strings.TrimSpace(s.text[s.out[k].end:i]))] {
+	if k := len(s.out) - 1; k >= 0 && s.out[k].Role == Month && s.out[k].End <= i &&
+		monthJoins[strings.ToLower(strings.TrimSpace(s.text[s.out[k].End:i]))] {
 		return true
 	}
 	rest := strings.ToLower(strings.TrimLeft(s.text[j:], " "))
@@ -576,11 +576,12 @@ func ruCompoundNumber(w string) (float64, bool) {
 	return 0, false
 }
 
-// roman reads a Roman numeral (XXI, IV) and says whether it tells a
+// Roman reads a Roman numeral (XXI, IV) and says whether it tells a
 // number: one of only I, V and X and at least two letters long. Single
 // letters and numerals with L, C, D or M are too often something else
-// (point C, CD, Washington DC). English "I" is the pronoun.
-func roman(w, lang string) (v float64, telling, ok bool) {
+// (point C, CD, Washington DC). In English (lang "en"), "I" is the
+// pronoun.
+func Roman(w, lang string) (v float64, telling, ok bool) {
 	if w == "" || len(w) > 12 {
 		return 0, false, false
 	}
