@@ -11,7 +11,6 @@ import (
 
 	"github.com/tandemforum/tandem/internal/align"
 	"github.com/tandemforum/tandem/internal/doc"
-	"github.com/tandemforum/tandem/internal/doc/docx"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -49,14 +48,22 @@ func (e *LanguageError) Unwrap() error { return ErrWrongLanguage }
 // maxAlignFile bounds the file read for alignment.
 const maxAlignFile = 20 << 20
 
-// ReadParagraphs reads an existing translation into language tgt from a
-// DOCX, Markdown or plain text file (name is the file's name; its
-// extension tells Markdown from plain text) and returns its paragraphs
-// (headings, paragraphs, list items, table cells, notes), each cut into
-// sentences by tandem's segmentation of tgt. An empty file, one that is not
-// text, or one written mostly in letters of another script than tgt's is
-// refused (ErrEmptyFile, ErrNotTextFile, *LanguageError).
-func ReadParagraphs(name string, data []byte, tgt string) ([][]string, error) {
+// ParagraphReader reads an existing translation for the alignment import.
+// DOCX reads a DOCX package into a document; it is the caller's
+// (internal/doc/docx, which this package cannot import because docx's
+// tests use it). Without it a DOCX file is refused as not a text.
+type ParagraphReader struct {
+	DOCX func(data []byte) (*doc.Document, error)
+}
+
+// Read reads an existing translation into language tgt from a DOCX,
+// Markdown or plain text file (name is the file's name; its extension
+// tells Markdown from plain text) and returns its paragraphs (headings,
+// paragraphs, list items, table cells, notes), each cut into sentences by
+// tandem's segmentation of tgt. An empty file, one that is not text, or one
+// written mostly in letters of another script than tgt's is refused
+// (ErrEmptyFile, ErrNotTextFile, *LanguageError).
+func (pr ParagraphReader) Read(name string, data []byte, tgt string) ([][]string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmptyFile
 	}
@@ -66,7 +73,10 @@ func ReadParagraphs(name string, data []byte, tgt string) ([][]string, error) {
 	var texts []string
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		d, err := docx.Read(bytes.NewReader(data), int64(len(data)), docx.Limits{})
+		if pr.DOCX == nil {
+			return nil, fmt.Errorf("%w: a DOCX package, and no reader for it", ErrNotTextFile)
+		}
+		d, err := pr.DOCX(data)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrNotTextFile, err)
 		}

@@ -263,7 +263,7 @@ func TestAlignImport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		paras, err := ReadParagraphs("essay.zh.md", data, "zh")
+		paras, err := ParagraphReader{}.Read("essay.zh.md", data, "zh")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,13 +309,13 @@ func TestReadParagraphsBad(t *testing.T) {
 		{"Russian for Chinese", "a.txt", []byte("Договор был подписан в Москве.\n"), ErrWrongLanguage},
 		{"English for Chinese", "a.md", []byte("# The treaty\n\nIt was signed in Moscow.\n"), ErrWrongLanguage},
 	} {
-		_, err := ReadParagraphs(c.file, c.data, "zh")
+		_, err := ParagraphReader{}.Read(c.file, c.data, "zh")
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: %v; want %v", c.name, err, c.want)
 		}
 	}
 	var le *LanguageError
-	if _, err := ReadParagraphs("a.txt", []byte("Договор был подписан в Москве."), "zh"); !errors.As(err, &le) || le.Found != "ru" || le.Want != "zh" {
+	if _, err := (ParagraphReader{}).Read("a.txt", []byte("Договор был подписан в Москве."), "zh"); !errors.As(err, &le) || le.Found != "ru" || le.Want != "zh" {
 		t.Errorf("language error %+v", le)
 	}
 }
@@ -334,7 +334,7 @@ func FuzzReadParagraphs(f *testing.F) {
 	f.Add("a.txt", []byte("条约于2001年签署。\n\n它确定了基础。"))
 	f.Add("a.docx", []byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		paras, err := ReadParagraphs(name, data, "zh")
+		paras, err := ParagraphReader{}.Read(name, data, "zh")
 		if err != nil {
 			if !errors.Is(err, ErrEmptyFile) && !errors.Is(err, ErrNotTextFile) && !errors.Is(err, ErrWrongLanguage) {
 				t.Fatalf("unexplained error %v", err)

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/doc/docx"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 )
@@ -45,7 +48,7 @@ func (s *Server) workbenchAlignUpload(w http.ResponseWriter, rq *officeRequest) 
 	case pf.TooLarge:
 		return fail("exchange.error.toolarge", maxExchangeFile>>20)
 	}
-	paras, err := translate.ReadParagraphs(pf.Name, pf.Data, tr.Lang)
+	paras, err := translate.ParagraphReader{DOCX: readDOCX}.Read(pf.Name, pf.Data, tr.Lang)
 	var le *translate.LanguageError
 	switch {
 	case errors.Is(err, translate.ErrEmptyFile):
@@ -90,4 +93,10 @@ func (s *Server) workbenchAlignUpload(w http.ResponseWriter, rq *officeRequest) 
 	}
 	r.Refused = refusedViews(rq, rep.Refused)
 	return s.officeRender(w, rq, "exchange_report", "", rq.T.T("exchange.align.title", tr.Title, p.TargetName), r)
+}
+
+// readDOCX reads an uploaded DOCX package as the manuscripts' importer
+// does, with its limits against hostile packages.
+func readDOCX(data []byte) (*doc.Document, error) {
+	return docx.Read(bytes.NewReader(data), int64(len(data)), docx.Limits{})
 }
