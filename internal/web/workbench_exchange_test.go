@@ -15,6 +15,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/docx"
+	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
@@ -293,6 +294,38 @@ func TestExchangeAlign(t *testing.T) {
 			if s := segs[src]; s.State != translate.Draft || s.Target.Plain() != want {
 				t.Errorf("%q: %s %q; want draft %q", src, s.State, s.Target.Plain(), want)
 			}
+		}
+	})
+}
+
+// TestExchangeAlignDOCX imports the same translation as a Word file: the
+// office reads it with the manuscripts' DOCX importer and fills the drafts.
+func TestExchangeAlignDOCX(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "zh")
+		o.account("li@ex.example", "李明", "en", false, "cass:translator")
+		li := o.browser()
+		li.signIn("li@ex.example")
+		data, err := os.ReadFile("testdata/workbench-essay.zh.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := markdown.Read(data, "zh", markdown.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file bytes.Buffer
+		if _, err := docx.Write(&file, d, docx.WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		resp, body := li.multipartPost(exchangePath(tr, "/align"), nil, map[string][2]string{"file": {"essay.zh.docx", file.String()}})
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("align a DOCX: %d\n%s", resp.StatusCode, body)
+		}
+		segs := segmentsBySource(t, db, tr.ID)
+		if s := segs[essayNote]; s.State != translate.Draft || s.Target.Plain() != "条约文本以两种语言公布。" {
+			t.Errorf("%q: %s %q; want a draft from the DOCX", essayNote, s.State, s.Target.Plain())
 		}
 	})
 }
