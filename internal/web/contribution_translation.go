@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/revision"
@@ -54,4 +55,36 @@ func (ct contributionTranslations) Text(ctx context.Context, q store.Querier, c 
 		return "", nil, err
 	}
 	return fp, d, nil
+}
+
+// collectionMemory adds the units a contribution's translation confirms
+// with the contribution's collection, so that the memory can be exported
+// per collection.
+type collectionMemory struct {
+	mem          translate.MemoryWriter
+	collectionID int64
+}
+
+func (c collectionMemory) Add(ctx context.Context, q store.Querier, u translate.MemoryUnit) error {
+	if u.CollectionID == 0 {
+		u.CollectionID = c.collectionID
+	}
+	return c.mem.Add(ctx, q, u)
+}
+
+// memoryWriter is the memory that a save of translation tr writes to: the
+// server's, with the collection named for a contribution's; nil when the
+// server has none.
+func (s *Server) memoryWriter(ctx context.Context, q store.Querier, tr *translate.Translation) (translate.MemoryWriter, error) {
+	if s.memory == nil {
+		return nil, nil
+	}
+	if tr.OwnerKind != ownerContribution {
+		return s.memory, nil
+	}
+	var coll int64
+	if err := q.QueryRow(ctx, `SELECT collection_id FROM contributions WHERE id = ?`, tr.OwnerID).Scan(&coll); err != nil {
+		return nil, fmt.Errorf("collection of contribution %d: %w", tr.OwnerID, err)
+	}
+	return collectionMemory{mem: s.memory, collectionID: coll}, nil
 }

@@ -86,9 +86,9 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 			if err != nil {
 				return err
 			}
-			var mem translate.MemoryWriter
-			if s.memory != nil {
-				mem = s.memory
+			mem, err := s.memoryWriter(ctx, tx, tr)
+			if err != nil {
+				return err
 			}
 			after, before, err = translate.SaveIn(ctx, tx, mem, translate.Edit{SegmentID: seg.ID, Version: e.Version, Target: target, State: st, By: by})
 			if err != nil {

@@ -123,9 +123,9 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 	}
 	var rep translate.ImportReport
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
-		var mem translate.MemoryWriter
-		if s.memory != nil {
-			mem = s.memory
+		mem, err := s.memoryWriter(ctx, tx, tr)
+		if err != nil {
+			return err
 		}
 		rep, err = translate.ImportXLIFF(ctx, tx, mem, tr, x, translate.ImportOptions{By: rq.Account.Name, CanReview: canReview,
 			DraftsConfirmed: confirm, Snapshot: snap})
