@@ -5,6 +5,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/tm"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // suggestion is a translation memory match as the workbench shows it.
@@ -17,6 +18,9 @@ type suggestion struct {
 	TargetHTML string     `json:"targetHTML"`
 	Origin     string     `json:"origin,omitempty"`
 	Exact      bool       `json:"exact,omitempty"`
+	// Label says where a suggestion that is not a memory match comes
+	// from: the segment's translation before its source changed.
+	Label string `json:"label,omitempty"`
 }
 
 // termHitView is a termbase hit as the workbench shows it.
@@ -48,6 +52,9 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 	}
 	ctx := rq.Context()
 	ans := suggestAnswer{Memory: []suggestion{}, Terms: []termHitView{}, MemoryOff: s.memory == nil, TermsOff: s.terms == nil}
+	if seg.State == translate.NeedsReview && !seg.Previous.IsEmpty() {
+		ans.Memory = append(ans.Memory, previousSuggestion(rq, tr.SourceLang, seg))
+	}
 	if s.memory != nil {
 		matches, err := s.memory.Lookup(ctx, tr.SourceLang, tr.Lang, seg.Source, seg.BlockID)
 		if err != nil {
@@ -83,6 +90,22 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 		}
 	}
 	return writeJSON(w, http.StatusOK, ans)
+}
+
+// previousSuggestion offers a segment whose source changed its translation
+// of the source before, scored against the new source as the memory
+// scores its matches (0 when under the memory's threshold), with the
+// changed words marked.
+func previousSuggestion(rq *officeRequest, from string, seg translate.Segment) suggestion {
+	mem := tm.New(from, "")
+	mem.Add(tm.Unit{Source: seg.PreviousSource.Plain(), Target: seg.Previous.Plain()})
+	score := 0
+	if ms := mem.Lookup(seg.Source.Plain(), ""); len(ms) > 0 {
+		score = min(ms[0].Score, 100)
+	}
+	tgt := fitCodes(seg.Source, seg.Previous)
+	return suggestion{Score: score, Source: markDiff(seg.Source.Plain(), seg.PreviousSource.Plain()), Target: toWire(tgt),
+		TargetHTML: string(contentHTML(rq.T, tgt)), Label: rq.T.T("workbench.suggest.previous")}
 }
 
 // matchTarget is a match's translation with its codes when the memory has

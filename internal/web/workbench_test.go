@@ -452,3 +452,78 @@ func TestWorkbenchSaveReview(t *testing.T) {
 		}
 	})
 }
+
+// TestPreviousTranslationSuggested: when a new revision changes a
+// translated sentence, the workbench offers the sentence's translation from
+// before as the first suggestion, with the changed words marked.
+func TestPreviousTranslationSuggested(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "zh")
+		o.account("li@ex.example", "李明", "en", false, "cass:translator")
+		li := o.browser()
+		li.signIn("li@ex.example")
+		const old, changed = "Договор был подписан в Москве 16 июля 2001 года.", "Договор был подписан в Кремле 16 июля 2001 года."
+		s := segmentsBySource(t, db, tr.ID)[old]
+		if _, err := translate.Save(ctx, db, nil, s.ID, s.Version, interchange.PlainText("条约于2001年7月16日在莫斯科签署。"), translate.Translated, "li"); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile("testdata/workbench-essay.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = []byte(strings.Replace(string(data), old, changed, 1))
+		d, err := markdown.Read(data, "ru", markdown.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		revs := revision.NewStore(db, o.blobs)
+		if _, err := revs.Add(ctx, tr.DocumentID, d, revision.Source{Name: "essay-v2.md", Type: "markdown", Data: data, By: "editor"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			_, _, err := translate.Sync(ctx, tx, revs, tr.DocumentID, "zh", tr.OwnerKind, tr.OwnerID)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		s = segmentsBySource(t, db, tr.ID)[changed]
+		if s.State != translate.NeedsReview {
+			t.Fatalf("changed sentence is %s, want needs_review", s.State)
+		}
+		var sug struct {
+			Memory []struct {
+				Score  int    `json:"score"`
+				Label  string `json:"label"`
+				Source []struct {
+					Text string `json:"text"`
+					Diff bool   `json:"diff"`
+				} `json:"source"`
+				Target []struct {
+					T string `json:"t"`
+				} `json:"target"`
+			} `json:"memory"`
+		}
+		resp := li.sendJSON("GET", segPath(tr, s)+"/suggestions", nil, &sug)
+		if resp.StatusCode != http.StatusOK || len(sug.Memory) == 0 {
+			t.Fatalf("suggestions: %d %+v", resp.StatusCode, sug)
+		}
+		first := sug.Memory[0]
+		if first.Label != "Translation before the source changed" || len(first.Target) == 0 || first.Target[0].T != "条约于2001年7月16日在莫斯科签署。" {
+			t.Errorf("first suggestion %+v; want the previous translation", first)
+		}
+		if first.Score < 70 || first.Score >= 100 {
+			t.Errorf("score %d; want a fuzzy score", first.Score)
+		}
+		var marked []string
+		for _, p := range first.Source {
+			if p.Diff {
+				marked = append(marked, p.Text)
+			}
+		}
+		if !strings.Contains(strings.Join(marked, " "), "Москве") {
+			t.Errorf("marked %q; want the word the new source lacks", marked)
+		}
+	})
+}

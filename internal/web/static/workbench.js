@@ -336,6 +336,12 @@
             use.textContent = msg('insert') + ' (Ctrl+' + (i + 1) + ')';
             use.addEventListener('click', function () { useMatch(i); });
             li.appendChild(score);
+            if (m.label) {
+              var label = document.createElement('span');
+              label.className = 'wb-match-label';
+              label.textContent = m.label;
+              li.appendChild(label);
+            }
             li.appendChild(src);
             li.appendChild(tgt);
             if (editable && i < 5) {
