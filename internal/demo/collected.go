@@ -103,7 +103,7 @@ type worksLoader struct {
 	hosts   []int64
 	partner map[string]int64 // partner id by slug
 	// staff are the demo team's accounts by partner slug and role.
-	staff  map[string]*account.Account
+	staff   map[string]*account.Account
 	authors map[string]*forum.Person // by the manifest's slugs
 }
 
