@@ -8,6 +8,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/jobs"
 )
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
@@ -31,6 +32,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// The demo queues jobs (an invitation's reminders): the queue's tables
+	// come first.
+	if err := jobs.Migrate(ctx, db); err != nil {
+		return err
+	}
 	if err := demo.Load(ctx, db, blobs); err != nil {
 		if errors.Is(err, demo.ErrAlreadyLoaded) {
 			return fmt.Errorf("the demo is already loaded in %s; start from an empty data folder to load it again", where(cfg))
@@ -41,6 +47,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	collected, err := demo.Works(ctx, db, blobs, *password)
+	if err != nil {
+		return err
+	}
+	logins = append(logins, collected.Authors...)
 	fmt.Fprintf(env.Stdout, "demo forum loaded into %s\n\n", where(cfg))
 	fmt.Fprintf(env.Stdout, "Office accounts (sign in at /office/), each with the password %s\n", *password)
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
@@ -49,6 +60,10 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	}
 	w.Flush()
 	fmt.Fprintln(env.Stdout, "\nOne change awaits approval: the CASS organiser's edit of the forum's note waits for RIAC's organiser.")
+	fmt.Fprintln(env.Stdout, "\nThe Collected Works (/office/collections): A is approved in zh and ru, B is in translation into Chinese,\n"+
+		"C is in editing, D was returned to its author (upload internal/demo/works/d-ru.rev2.docx as revision 2),\n"+
+		"and E awaits its author.")
+	fmt.Fprintf(env.Stdout, "E's invitation to %s is accepted at %s\n", collected.Invited, collected.InvitationPath)
 	return nil
 }
 

@@ -50,7 +50,7 @@ type Essay struct {
 	// Authors are Author slugs.
 	Authors []string `json:"authors"`
 	// Stage is where the demo shows the contribution: approved,
-	// in-translation, in-editing, returned-to-author or accepted.
+	// in-translation, in-editing, returned-to-author or invited.
 	Stage string `json:"stage"`
 	// Manuscript is the original as Markdown with YAML front matter
 	// (title, author, lang, date, abstract, keywords); empty when the
