@@ -10,6 +10,7 @@ import (
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // PublishDueArgs is the job that publishes the drafts whose hosts have all
@@ -32,11 +33,24 @@ func schedulePublication(ctx context.Context, tx *store.Tx, at time.Time) error 
 }
 
 // RegisterWorkers adds the web server's background workers to ws: the
-// scheduled publication of approved drafts, and the reminders of
-// invitations to contribute.
+// scheduled publication of approved drafts, the reminders of invitations
+// to contribute, and the keeping of contributions' approved texts.
 func (s *Server) RegisterWorkers(ws *jobs.Workers) {
 	jobs.Register(ws, &publishWorker{s: s})
 	jobs.Register(ws, &reminderWorker{s: s})
+	jobs.Register(ws, &keepWorker{s: s})
+}
+
+// keepWorker keeps a contribution's approved text as a document of its
+// language (works.Keep).
+type keepWorker struct {
+	jobs.WorkerDefaults[works.KeepArgs]
+	s *Server
+}
+
+func (w *keepWorker) Work(ctx context.Context, job *jobs.Job[works.KeepArgs]) error {
+	_, err := works.Keep(ctx, w.s.db, w.s.revisions(), w.s.blobs, job.Args)
+	return err
 }
 
 type publishWorker struct {

@@ -120,6 +120,10 @@ func Approve(ctx context.Context, tx *store.Tx, c *Contribution, lang string, pa
 	if err := SetLangState(ctx, tx, c.ID, lang, Reviewed, Approved, by, ""); err != nil {
 		return false, err
 	}
+	// The approved text is kept as a document of its language (Keep).
+	if err := QueueKeep(ctx, tx, c.ID, lang, fingerprint); err != nil {
+		return false, err
+	}
 	return true, nil
 }
 
