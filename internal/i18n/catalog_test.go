@@ -372,6 +372,21 @@ func TestOneTermPerConcept(t *testing.T) {
 			"ru": {word("реч[ьи]")},
 			"en": {word("talks?"), word("lectures?")},
 		},
+		"segment (句段, сегмент, segment)": {
+			"zh": {han("片段"), han("语段"), han("句子段")},
+			"ru": {word("отрез[а-я]*")},
+			"en": {word("chunks?")},
+		},
+		"workbench (翻译工作台, редактор перевода, workbench)": {
+			"zh": {han("工作区"), han("翻译编辑器")},
+			"ru": {word("рабоч(?:ее|его|ем) мест[оае]"), word("верстак[а-я]*")},
+			"en": {word("translation editor"), word("workspace")},
+		},
+		"contribution (稿件, статья, contribution)": {
+			"zh": {han("论文"), han("文章")},
+			"ru": {word("вклад(?:а|ом|е|ы|ов)?")},
+			"en": {word("chapters?"), word("papers?"), word("submissions?")},
+		},
 		"news (新闻, новости, news)": {
 			"zh": {han("资讯"), han("动态")},
 			"ru": {word("известия")},
