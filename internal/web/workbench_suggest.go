@@ -28,10 +28,10 @@ type termHitView struct {
 
 // suggestAnswer is what GET …/suggestions answers.
 type suggestAnswer struct {
-	Memory    []suggestion `json:"memory"`
-	Terms     []termHitView   `json:"terms"`
-	MemoryOff bool         `json:"memoryOff,omitempty"`
-	TermsOff  bool         `json:"termsOff,omitempty"`
+	Memory    []suggestion  `json:"memory"`
+	Terms     []termHitView `json:"terms"`
+	MemoryOff bool          `json:"memoryOff,omitempty"`
+	TermsOff  bool          `json:"termsOff,omitempty"`
 }
 
 // workbenchSuggest answers GET /office/translations/{id}/segments/{seg}/suggestions:
