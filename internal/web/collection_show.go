@@ -108,9 +108,9 @@ func (s *Server) contributionRow(rq *officeRequest, k *works.Contribution, langs
 	r.Title = contributionTitle(rq, k)
 	r.Authors = authorNames(rq, k)
 	for _, l := range langs {
-		cell := langCell{Lang: l, Name: t.T("lang.name." + l), StateKey: "none", State: t.T("works.langstate.none")}
+		cell := langCell{Lang: l, Name: t.T("lang.name." + l), StateKey: "none", State: t.T("works.lang.none")}
 		if st, ok := k.LangState(l); ok {
-			cell.StateKey, cell.State = string(st), t.T("works.langstate."+string(st))
+			cell.StateKey, cell.State = string(st), t.T("works.lang."+string(st))
 		}
 		r.Langs = append(r.Langs, cell)
 	}

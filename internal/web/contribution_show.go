@@ -102,9 +102,9 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 		tx := contributionText{Lang: l, LangName: t.T("lang.name." + l), Title: c.Title.Values[l], Abstract: c.Abstract.Values[l],
 			Keywords: c.Keywords[l], Original: l == c.Lang}
 		pg.Texts = append(pg.Texts, tx)
-		cell := langCell{Lang: l, Name: t.T("lang.name." + l), StateKey: "none", State: t.T("works.langstate.none")}
+		cell := langCell{Lang: l, Name: t.T("lang.name." + l), StateKey: "none", State: t.T("works.lang.none")}
 		if st, ok := c.LangState(l); ok {
-			cell.StateKey, cell.State = string(st), t.T("works.langstate."+string(st))
+			cell.StateKey, cell.State = string(st), t.T("works.lang."+string(st))
 		}
 		pg.Langs = append(pg.Langs, cell)
 		if l == c.Lang {

@@ -271,7 +271,7 @@ func TestCollectedWorksInBrowser(t *testing.T) {
 		do(tr, "mark translated", chromedp.Navigate(manuscript), chromedp.WaitVisible(chromedp.CSS(`#lang-zh button[value=translated]`)),
 			submit(`#lang-zh button[value=translated]`))
 		flash(tr, "translated", "翻译已标记完成，已通知审读人。")
-		if got := text(tr, `#lang-zh .state`); got != "已译" {
+		if got := text(tr, `#lang-zh .state`); got != "已翻译" {
 			t.Errorf("Chinese after marking it translated: %q", got)
 		}
 
@@ -318,7 +318,7 @@ func TestCollectedWorksInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := []string{"Chinese: approved", "Russian: approved"}; strings.Join(states, "|") != strings.Join(want, "|") {
+		if want := []string{"Chinese: approved by every host", "Russian: approved by every host"}; strings.Join(states, "|") != strings.Join(want, "|") {
 			t.Errorf("the contribution's page shows %q, want %q", states, want)
 		}
 		got, err := works.GetContribution(ctx, db, c.ID)
