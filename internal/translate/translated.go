@@ -83,6 +83,10 @@ func DocumentOf(ctx context.Context, q store.Querier, revs *revision.Store, tran
 	for _, w := range applied.Warnings {
 		out.Warnings = append(out.Warnings, w.Msg)
 	}
+	// The source's abstract, keywords and authors are metadata in the
+	// source's language, not segments: the translated document does not
+	// pass them off as its own (its owner gives them in its language).
+	d.Abstract, d.Keywords, d.Authors = "", nil, nil
 	return out, nil
 }
 

@@ -54,7 +54,40 @@ func (ct contributionTranslations) Text(ctx context.Context, q store.Querier, c 
 	if err != nil {
 		return "", nil, err
 	}
+	fillContributionMetadata(d, c, lang)
 	return fp, d, nil
+}
+
+// fillContributionMetadata gives a contribution's translated document the
+// title, abstract, keywords and authors' names the contribution has in
+// lang, where it has them.
+func fillContributionMetadata(d *doc.Document, c *works.Contribution, lang string) {
+	if v := c.Title.Values[lang]; v != "" {
+		d.Title = v
+	}
+	d.Abstract = c.Abstract.Values[lang]
+	d.Keywords = c.Keywords[lang]
+	d.Authors = nil
+	for _, a := range c.Authors {
+		if n, written := a.Names.In(lang); written == lang {
+			d.Authors = append(d.Authors, n.Full(lang))
+		}
+	}
+}
+
+// translatedMetadata fills in d, the translated document of translation
+// tr, with its owner's metadata in tr's language: a contribution's title,
+// abstract, keywords and authors.
+func (s *Server) translatedMetadata(ctx context.Context, q store.Querier, tr *translate.Translation, d *doc.Document) error {
+	if tr.OwnerKind != ownerContribution {
+		return nil
+	}
+	c, err := works.GetContribution(ctx, q, tr.OwnerID)
+	if err != nil {
+		return err
+	}
+	fillContributionMetadata(d, c, tr.Lang)
+	return nil
 }
 
 // collectionMemory adds the units a contribution's translation confirms

@@ -37,6 +37,9 @@ func (s *Server) workbenchTranslatedDownload(w http.ResponseWriter, rq *officeRe
 		return err
 	}
 	d := td.Doc
+	if err := s.translatedMetadata(ctx, s.db, tr, d); err != nil {
+		return err
+	}
 	total := 0
 	for i := range d.Media {
 		m := &d.Media[i]
