@@ -266,3 +266,25 @@ func fill(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, tr *tra
 	}
 	return len(pairs), nil
 }
+
+// Translations returns the translations of forum forumID's site texts,
+// every pair opened so far.
+func Translations(ctx context.Context, q store.Querier, forumID int64) ([]*translate.Translation, error) {
+	ids, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, `SELECT t.id FROM translations t JOIN site_documents s ON s.document_id = t.document_id
+		WHERE s.forum_id = ? AND t.owner_kind = ? ORDER BY s.source_lang, t.lang`, forumID, OwnerKind)
+	if err != nil {
+		return nil, fmt.Errorf("site translations of forum %d: %w", forumID, err)
+	}
+	out := make([]*translate.Translation, 0, len(ids))
+	for _, id := range ids {
+		tr, err := translate.Get(ctx, q, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, tr)
+	}
+	return out, nil
+}

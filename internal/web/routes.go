@@ -323,6 +323,11 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/forums/{id}/termbase/{entry}", members, s.termbaseEdit)
 	route("POST /office/forums/{id}/termbase/{entry}", members, s.termbaseSave)
 	route("POST /office/forums/{id}/termbase/{entry}/delete", members, s.termbaseDelete)
+	// sitetexts_: a forum's own short texts translated in the workbench
+	// (internal/sitetext).
+	route("GET /office/forums/{id}/texts", members, s.siteTextsShow)
+	route("POST /office/forums/{id}/texts", members, s.siteTextsOpen)
+	route("POST /office/forums/{id}/texts/{tr}/apply", members, s.siteTextsApply)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

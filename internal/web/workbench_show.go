@@ -7,6 +7,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/qa"
+	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/translate"
 )
 
@@ -46,6 +47,9 @@ type workbenchRow struct {
 	Key                string
 	Kind               string
 	BlockStart         bool
+	// Context names what a block of the site's texts is ("Biography ·
+	// Pyotr Ivanov"), shown in place of its kind.
+	Context            string
 	Source, Target     template.HTML
 	State              translate.State
 	Who                string
@@ -122,6 +126,12 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 		c := p.Counts.ByState[st]
 		p.States = append(p.States, stateCount{State: st, Segments: c.Segments, Chars: c.Chars})
 	}
+	var labels map[string]string
+	if tr.OwnerKind == sitetext.OwnerKind {
+		if labels, err = s.siteLabels(rq, tr.OwnerID); err != nil {
+			return err
+		}
+	}
 	checks := map[string]int{}
 	prevBlock := ""
 	for i, seg := range segs {
@@ -140,6 +150,9 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 			HasPrevious: seg.State == translate.NeedsReview && !seg.PreviousSource.IsEmpty(),
 			Findings:    findingViews(rq.T, fs), Open: seg.State.Open(), Confirmed: seg.State.Confirmed(),
 			SourceLang: tr.SourceLang, TgtLng: tr.Lang}
+		if row.BlockStart {
+			row.Context = labels[sitetext.TextOf(seg.BlockID)]
+		}
 		prevBlock = seg.BlockID
 		if seg.Returned {
 			p.Returned = append(p.Returned, row)
