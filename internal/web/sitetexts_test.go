@@ -82,7 +82,7 @@ func TestOfficeSiteTexts(t *testing.T) {
 		theme := "forum-" + strconv.FormatInt(id, 10) + "-theme"
 
 		_, doc := org.get(forumPath)
-		if doc.Find(`a[href="` + textsPath + `"]`).Length() != 1 {
+		if doc.Find(`a[href="`+textsPath+`"]`).Length() != 1 {
 			t.Error("the forum's page has no link to its texts' translation")
 		}
 		resp, doc := tra.get(textsPath)

@@ -42,11 +42,11 @@ type workbenchPage struct {
 
 // workbenchRow is one segment on the page.
 type workbenchRow struct {
-	ID                 int64
-	N                  int
-	Key                string
-	Kind               string
-	BlockStart         bool
+	ID         int64
+	N          int
+	Key        string
+	Kind       string
+	BlockStart bool
 	// Context names what a block of the site's texts is ("Biography ·
 	// Pyotr Ivanov"), shown in place of its kind.
 	Context            string
