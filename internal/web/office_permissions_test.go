@@ -35,8 +35,8 @@ type officeRoute struct {
 }
 
 // officeRoutes lists every office route for members and admins; {forum},
-// {person}, {partner}, {news}, {media} and {entry} (a termbase entry of
-// the forum) name a thing of the account's
+// {person}, {partner}, {news}, {media}, {entry} (a termbase entry of
+// the forum) and {sitetranslation} (of the forum's texts) name a thing of the account's
 // partner or of another partner; {account} names another account.
 var permissionRoutes = []officeRoute{
 	{"GET", "/office/forums", account.SubjectForum, account.View, false, false},
@@ -111,6 +111,9 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/translations/{translation}", account.SubjectTranslation, account.View, true, false},
 	{"POST", "/office/translations/{translation}/segments/{segment}", account.SubjectTranslation, account.Edit, true, false},
 	{"GET", "/office/translations/{translation}/segments/{segment}/suggestions", account.SubjectTranslation, account.View, true, false},
+	{"GET", "/office/forums/{forum}/texts", account.SubjectTranslation, account.View, true, false},
+	{"POST", "/office/forums/{forum}/texts", account.SubjectTranslation, account.Edit, true, false},
+	{"POST", "/office/forums/{forum}/texts/{sitetranslation}/apply", account.SubjectTranslation, account.Edit, true, false},
 	{"GET", "/office/memory", account.SubjectMemory, account.View, false, false},
 	{"POST", "/office/memory", account.SubjectMemory, account.Create, false, false},
 	{"GET", "/office/memory/export", account.SubjectMemory, account.View, false, false},
@@ -253,7 +256,8 @@ func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bo
 		return http.StatusOK
 	case rt.subject == account.SubjectTranslation && rt.action == account.Edit && may(account.Approve) && strings.Contains(rt.path, "/segments/"):
 		// The workbench's save takes a reviewer's decision as well as a
-		// translator's edit.
+		// translator's edit (the site texts' pages do not: opening a pair
+		// and writing translations into drafts are a translator's).
 		return http.StatusOK
 	case rt.action != account.View && may(account.View):
 		return http.StatusForbidden
@@ -312,7 +316,7 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 		other["partner"] = fmt.Sprint(d.Subject.ID)
 		start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 		f := &forum.Forum{Slug: "ias-forum", Title: en("Institute of Area Studies Forum"), StartsAt: start, EndsAt: start.Add(8 * time.Hour),
-			TimeZone: "Asia/Almaty", Languages: []string{"en"}, Hosts: []*forum.Partner{{ID: d.Subject.ID}}}
+			TimeZone: "Asia/Almaty", Languages: []string{"en", "ru"}, Hosts: []*forum.Partner{{ID: d.Subject.ID}}}
 		if d, err = approval.Create(ctx, tx, approval.KindForum, f, actor); err != nil {
 			return err
 		}
@@ -377,6 +381,10 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 			t.Fatal(err)
 		}
 		m["translation"], m["segment"] = fmt.Sprint(tr.ID), fmt.Sprint(segs[0].ID)
+	}
+	// The translation of the site's texts of each forum.
+	for _, m := range []map[string]string{own, other} {
+		m["sitetranslation"] = fmt.Sprint(addSiteTranslation(t, o, mustInt(t, m["forum"])).ID)
 	}
 	return own, other
 }

@@ -56,6 +56,7 @@ var officeViewNames = []string{
 	"workbench",
 	"memory_index",
 	"termbase_index",
+	"sitetexts",
 	"termbase_entry",
 	"exchange",
 	"exchange_report",

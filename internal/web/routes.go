@@ -332,6 +332,11 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/translations/{id}/xliff", members, s.workbenchXLIFFUpload)
 	route("POST /office/translations/{id}/align", members, s.workbenchAlignUpload)
 	route("GET /office/translations/{id}/translated/{format}", members, s.workbenchTranslatedDownload)
+	// sitetexts_: a forum's own short texts translated in the workbench
+	// (internal/sitetext).
+	route("GET /office/forums/{id}/texts", members, s.siteTextsShow)
+	route("POST /office/forums/{id}/texts", members, s.siteTextsOpen)
+	route("POST /office/forums/{id}/texts/{tr}/apply", members, s.siteTextsApply)
 	// What no office route takes is a 404 in the office's layout for a
 	// member; a visitor is sent to sign in, as on every other page, so
 	// that the doors alone say what exists.

@@ -9,6 +9,7 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/tm"
 	"github.com/tandemforum/tandem/internal/translate"
@@ -45,6 +46,10 @@ func (s *Server) translationOwner(ctx context.Context, tr *translate.Translation
 		q = `SELECT forum_id FROM speeches WHERE id = ?`
 	case ownerContribution:
 		q = `SELECT c.forum_id FROM contributions k JOIN collections c ON c.id = k.collection_id WHERE k.id = ?`
+	case sitetext.OwnerKind:
+		// The site's texts of a forum: its hosts' translators and
+		// editors translate, their reviewers and organisers review.
+		q = `SELECT id FROM forums WHERE id = ?`
 	default:
 		return 0, nil, nil
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
@@ -34,6 +35,11 @@ type saveAnswer struct {
 	Segment  segmentJSON `json:"segment"`
 	Percent  int         `json:"percent"`
 	Progress string      `json:"progress"`
+	// Notice says what became of the text in its draft, for a text of
+	// the site (sitetext): written there, or not because the draft
+	// changed meanwhile (Bad).
+	Notice    string `json:"notice,omitempty"`
+	NoticeBad bool   `json:"noticeBad,omitempty"`
 }
 
 // failAnswer is what a refused save answers: why, in the reader's
@@ -70,6 +76,8 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	ctx := rq.Context()
 	by := rq.Account.Name
 	var after, before translate.Segment
+	var notice string
+	var noticeBad bool
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		switch e.Action {
 		case "save":
@@ -126,6 +134,13 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 				}
 			}
 		}
+		if tr.OwnerKind == sitetext.OwnerKind && after.State.Confirmed() {
+			// A text of the site whose every sentence is confirmed
+			// goes into its draft, for the hosts to approve.
+			if notice, noticeBad, err = s.siteWriteBack(rq, tx, tr, after.BlockID); err != nil {
+				return err
+			}
+		}
 		if before.State == after.State && e.Action == "save" {
 			return nil
 		}
@@ -155,8 +170,10 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, saveAnswer{Segment: newSegmentJSON(rq.T, after, segmentFindings(checker, after)),
-		Percent: counts.Percent(), Progress: progressText(rq, counts)})
+	answer := saveAnswer{Segment: newSegmentJSON(rq.T, after, segmentFindings(checker, after)),
+		Percent: counts.Percent(), Progress: progressText(rq, counts)}
+	answer.Notice, answer.NoticeBad = notice, noticeBad
+	return writeJSON(w, http.StatusOK, answer)
 }
 
 // workbenchSegment reads the translation and segment a workbench endpoint

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/qa"
+	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/translate"
 )
 
@@ -41,11 +42,14 @@ type workbenchPage struct {
 
 // workbenchRow is one segment on the page.
 type workbenchRow struct {
-	ID                 int64
-	N                  int
-	Key                string
-	Kind               string
-	BlockStart         bool
+	ID         int64
+	N          int
+	Key        string
+	Kind       string
+	BlockStart bool
+	// Context names what a block of the site's texts is ("Biography ·
+	// Pyotr Ivanov"), shown in place of its kind.
+	Context            string
 	Source, Target     template.HTML
 	State              translate.State
 	Who                string
@@ -122,6 +126,12 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 		c := p.Counts.ByState[st]
 		p.States = append(p.States, stateCount{State: st, Segments: c.Segments, Chars: c.Chars})
 	}
+	var labels map[string]string
+	if tr.OwnerKind == sitetext.OwnerKind {
+		if labels, err = s.siteLabels(rq, tr.OwnerID); err != nil {
+			return err
+		}
+	}
 	checks := map[string]int{}
 	prevBlock := ""
 	for i, seg := range segs {
@@ -140,6 +150,9 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 			HasPrevious: seg.State == translate.NeedsReview && !seg.PreviousSource.IsEmpty(),
 			Findings:    findingViews(rq.T, fs), Open: seg.State.Open(), Confirmed: seg.State.Confirmed(),
 			SourceLang: tr.SourceLang, TgtLng: tr.Lang}
+		if row.BlockStart {
+			row.Context = labels[sitetext.TextOf(seg.BlockID)]
+		}
 		prevBlock = seg.BlockID
 		if seg.Returned {
 			p.Returned = append(p.Returned, row)

@@ -40,6 +40,12 @@ type Source struct {
 	Data []byte
 	By   string // who uploaded it
 	Note string // why, in the uploader's words
+	// KeepIDs is set for a document whose block identifiers name what
+	// each block is ("person.5.bio", the site's texts) rather than being
+	// derived from its content: Add keeps them instead of carrying over
+	// those of the previous revision, which could give a new block the
+	// name of a removed one.
+	KeepIDs bool
 }
 
 // Revision is one stored revision of a document.
@@ -71,7 +77,7 @@ func (s *Store) Create(ctx context.Context, lang, title string) (int64, error) {
 // Add stores d, read from src, as the next revision of document docID. The
 // blocks of d that revise blocks of the previous revision take over their
 // identifiers (see doc.Carry), so translations stay attached; d is changed
-// accordingly. The file and the images go to the blob store before the
+// accordingly (unless src.KeepIDs). The file and the images go to the blob store before the
 // database row, so a row never points at a missing file.
 func (s *Store) Add(ctx context.Context, docID int64, d *doc.Document, src Source) (*Revision, error) {
 	if src.Type != "docx" && src.Type != "markdown" {
@@ -86,7 +92,9 @@ func (s *Store) Add(ctx context.Context, docID int64, d *doc.Document, src Sourc
 	case err != nil:
 		return nil, err
 	default:
-		doc.Carry(prev.Doc, d)
+		if !src.KeepIDs {
+			doc.Carry(prev.Doc, d)
+		}
 	}
 	sum := sha256.Sum256(src.Data)
 	hexsum := hex.EncodeToString(sum[:])

@@ -123,3 +123,43 @@ func TestRevisions(t *testing.T) {
 		}
 	})
 }
+
+// TestKeepIDs: blocks whose identifiers name what they are keep them in a
+// revision that removes one block and adds a similar one in its place,
+// where Carry would give the new block the removed one's identifier.
+func TestKeepIDs(t *testing.T) {
+	para := func(id, text string) doc.Block {
+		return doc.Block{ID: id, Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: text}}}
+	}
+	for _, tc := range []struct {
+		keep bool
+		want string
+	}{{true, "speech-13-title"}, {false, "speech-12-title"}} {
+		storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+			ctx := context.Background()
+			blobs, err := blob.NewDir(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := NewStore(db, blobs)
+			id, err := s.Create(ctx, "ru", "site")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d1 := &doc.Document{Version: doc.Version, Lang: "ru", Blocks: []doc.Block{para("forum-1-title", "Форум"), para("speech-12-title", "Приветственное слово министра")}}
+			d2 := &doc.Document{Version: doc.Version, Lang: "ru", Blocks: []doc.Block{para("forum-1-title", "Форум"), para("speech-13-title", "Приветственное слово президента")}}
+			for _, d := range []*doc.Document{d1, d2} {
+				if _, err := s.Add(ctx, id, d, Source{Name: "site.md", Type: "markdown", Data: []byte("x"), KeepIDs: tc.keep}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r, err := s.Latest(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.Doc.Blocks[1].ID; got != tc.want {
+				t.Errorf("KeepIDs %v: the new block is %q, want %q", tc.keep, got, tc.want)
+			}
+		})
+	}
+}

@@ -213,7 +213,7 @@
       return resp.json().then(function (data) {
         if (resp.ok) {
           apply(row, data.segment);
-          status(row, msg('saved'));
+          status(row, data.notice || msg('saved'), data.noticeBad);
           var bar = document.getElementById('wb-progress');
           bar.value = data.percent;
           bar.textContent = data.percent + '%';
