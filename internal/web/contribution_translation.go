@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/revision"
+	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
@@ -120,4 +122,32 @@ func (s *Server) memoryWriter(ctx context.Context, q store.Querier, tr *translat
 		return nil, fmt.Errorf("collection of contribution %d: %w", tr.OwnerID, err)
 	}
 	return collectionMemory{mem: s.memory, collectionID: coll}, nil
+}
+
+// translationChanged is what a change of translation tr's text by a file
+// (an XLIFF upload) calls, in the transaction that makes it: a
+// contribution's approvals of another text lapse, and a site text whose
+// sentences are all confirmed goes into its draft for the hosts (a draft
+// that changed meanwhile is left, and listed on the site texts' page).
+func (s *Server) translationChanged(rq *officeRequest, tx *store.Tx, tr *translate.Translation) error {
+	ctx := rq.Context()
+	switch tr.OwnerKind {
+	case ownerContribution:
+		standing, err := works.Standing(ctx, tx, tr.OwnerID, tr.Lang)
+		if err != nil || !standing {
+			return err
+		}
+		fp, err := translate.Fingerprint(ctx, tx, tr.ID)
+		if err != nil {
+			return err
+		}
+		return works.Reconcile(ctx, tx, tr.OwnerID, tr.Lang, fp, worksActor(rq))
+	case sitetext.OwnerKind:
+		_, err := sitetext.WriteBack(ctx, tx, s.revisions(), tr, nil, false, rq.actor())
+		if errors.Is(err, approval.ErrInvalid) {
+			return nil
+		}
+		return err
+	}
+	return nil
 }

@@ -132,6 +132,9 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 		if err != nil || rep.Updated == 0 {
 			return err
 		}
+		if err := s.translationChanged(rq, tx, tr); err != nil {
+			return err
+		}
 		type upload struct {
 			File      string   `json:"file"`
 			Updated   []string `json:"updated"`
