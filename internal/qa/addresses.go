@@ -2,6 +2,7 @@ package qa
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/lang"
@@ -147,11 +148,12 @@ func (c *Checker) checkAddresses(s, t string, add addFunc) {
 			missing = append(missing, a)
 		}
 	}
-	name := func(a address) string {
+	// Each message names the kind of address, as its own key.
+	kind := func(a address) (key, name string) {
 		if a.email {
-			return "e-mail address"
+			return "email", "e-mail address"
 		}
-		return "web address"
+		return "web", "web address"
 	}
 	for _, a := range extra {
 		// A changed address: pair it with one of its kind the translation
@@ -169,16 +171,20 @@ func (c *Checker) checkAddresses(s, t string, add addFunc) {
 			if !a.email && a.hostKey == m.hostKey && !strings.EqualFold(a.host, m.host) {
 				// ru.wikipedia.org for en.wikipedia.org: the page in the
 				// translation's language, most likely.
-				add("addresses", Warning, "the %s %q in the source is %q in the translation: is it the same page in %s?", name(a), m.text, a.text, langName(c.to))
+				add("addresses", Warning, phrase("qa.addresses.samepage."+c.to, "the web address %s in the source is %s in the translation: is it the same page in "+langName(c.to)+"?",
+					strconv.Quote(m.text), strconv.Quote(a.text)))
 				continue
 			}
-			add("addresses", Error, "the %s %q in the source is %q in the translation", name(a), m.text, a.text)
+			key, name := kind(a)
+			add("addresses", Error, phrase("qa.addresses.changed."+key, "the "+name+" %s in the source is %s in the translation", strconv.Quote(m.text), strconv.Quote(a.text)))
 			continue
 		}
-		add("addresses", Error, "the %s %q in the translation is not in the source", name(a), a.text)
+		key, name := kind(a)
+		add("addresses", Error, phrase("qa.addresses.extra."+key, "the "+name+" %s in the translation is not in the source", strconv.Quote(a.text)))
 	}
 	for _, m := range missing {
-		add("addresses", Warning, "the %s %q in the source is not in the translation", name(m), m.text)
+		key, name := kind(m)
+		add("addresses", Warning, phrase("qa.addresses.missing."+key, "the "+name+" %s in the source is not in the translation", strconv.Quote(m.text)))
 	}
 }
 

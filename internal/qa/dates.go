@@ -90,8 +90,8 @@ func pairDates(src, tgt *numeral.Reading, match func(i, k int), add addFunc) {
 				if a.Has(numeral.Year) && b.Has(numeral.Year) {
 					match(a.At(numeral.Year), b.At(numeral.Year))
 				}
-				add("numbers", Error, "%s in the source is %s in the translation: day and month are swapped",
-					strconv.Quote(dateText(src, a)), strconv.Quote(dateText(tgt, b)))
+				add("numbers", Error, phrase("qa.numbers.swapped", "%s in the source is %s in the translation: day and month are swapped",
+					strconv.Quote(dateText(src, a)), strconv.Quote(dateText(tgt, b))))
 			}
 		}
 	}

@@ -112,7 +112,7 @@ func (c *Checker) checkGlued(src, tgt interchange.Content, s, t string, add addF
 	}
 	found = append(found, c.gluedCodes(src, tgt, s, t)...)
 	if len(found) > 0 {
-		add("spaces", Warning, "no space in %s", quoteList(dedupe(found)))
+		add("spaces", Warning, phrase("qa.spaces.missing", "no space in %s", quoteList(dedupe(found))))
 	}
 }
 
@@ -144,9 +144,10 @@ func (c *Checker) gluedCodes(src, tgt interchange.Content, s, t string) []string
 		}
 		run := tgtRuns[k]
 		k++
-		kind := codeKind(run.Type)
+		kp, _ := codeKind(run.Type)
+		kind := strings.TrimPrefix(kp.Key, "qa.tags.kind.") // "" for a type that says nothing
 		prev, next := at(rs, i-1), at(rs, i+1)
-		quiet := kind == "a note reference" || kind == "a bookmark" || kind == "a line break" || kind == "a page break" || kind == "formatting"
+		quiet := kind == "note" || kind == "bookmark" || kind == "line_break" || kind == "page_break" || kind == "formatting"
 		gluedBefore, gluedAfter := false, false
 		if spacedLang(c.from) {
 			places := srcAt[run.ID]
@@ -164,14 +165,14 @@ func (c *Checker) gluedCodes(src, tgt interchange.Content, s, t string) []string
 			}
 		} else {
 			shown := run.Disp
-			if shown == "" && (run.Type == "" || kind == "program code") {
+			if shown == "" && (run.Type == "" || kind == "code") {
 				shown = run.Code
 			}
 			first, _ := utf8.DecodeRuneInString(shown)
 			last, _ := utf8.DecodeLastRuneInString(shown)
-			wordy := !quiet && (kind == "program code" || kind == "")
-			gluedBefore = wordy && wordRune(prev) && (kind == "program code" || wordRune(first))
-			gluedAfter = wordy && wordRune(next) && (kind == "program code" || wordRune(last))
+			wordy := !quiet && (kind == "code" || kind == "")
+			gluedBefore = wordy && wordRune(prev) && (kind == "code" || wordRune(first))
+			gluedAfter = wordy && wordRune(next) && (kind == "code" || wordRune(last))
 			// A mark run into a code that has more text after it.
 			// A single letter before the stop is an initial, an
 			// abbreviation or a list label (б.<ph/>.).

@@ -71,14 +71,33 @@ func perDiffers(a, b numeral.Number) bool {
 	return numeral.Round(x) != numeral.Round(y)
 }
 
-func perName(per float64) string {
+// perName names what a number is a share of, for messages.
+func perName(per float64) Phrase {
 	switch per {
 	case 1000:
-		return "per mille"
+		return phrase("qa.numbers.per.mille", "per mille")
 	case 10000:
-		return "per ten thousand"
+		return phrase("qa.numbers.per.myriad", "per ten thousand")
 	}
-	return "per cent"
+	return phrase("qa.numbers.per.cent", "per cent")
+}
+
+// currencyWords name the currencies of numeral.Currency in its order of
+// bits, in English as Currency.String does.
+var currencyWords = []struct{ key, english string }{
+	{"dollars", "dollars"}, {"euros", "euros"}, {"pounds", "pounds"}, {"yuan", "yuan"}, {"yen", "yen"}, {"roubles", "roubles"},
+}
+
+// currencyName names the currencies of c for messages: "dollars", "yuan
+// or yen".
+func currencyName(c numeral.Currency) Phrase {
+	var names []Phrase
+	for k, w := range currencyWords {
+		if c&(1<<k) != 0 {
+			names = append(names, phrase("qa.numbers.currency."+w.key, w.english))
+		}
+	}
+	return joined("qa.numbers.currency.or", " or ", names)
 }
 
 // currenciesDiffer reports whether two paired amounts are in different

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/tandemforum/tandem/internal/numeral"
 )
@@ -101,11 +102,11 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 		switch {
 		case k < 0:
 		case signsDiffer(src[i], tgt[k], s, c.from, t, c.to):
-			add("numbers", Error, "%q in the source, %q in the translation: the signs differ", src[i].Text, tgt[k].Text)
+			add("numbers", Error, phrase("qa.numbers.sign", "%s in the source, %s in the translation: the signs differ", strconv.Quote(src[i].Text), strconv.Quote(tgt[k].Text)))
 		case perDiffers(src[i], tgt[k]):
-			add("numbers", Error, "%q %s in the source, %q %s in the translation", src[i].Text, perName(src[i].Per), tgt[k].Text, perName(tgt[k].Per))
+			add("numbers", Error, phrase("qa.numbers.per", "%s %s in the source, %s %s in the translation", strconv.Quote(src[i].Text), perName(src[i].Per), strconv.Quote(tgt[k].Text), perName(tgt[k].Per)))
 		case currenciesDiffer(src[i], tgt[k]):
-			add("numbers", Error, "%q in %s in the source, %q in %s in the translation", src[i].Text, src[i].Currency, tgt[k].Text, tgt[k].Currency)
+			add("numbers", Error, phrase("qa.numbers.currency", "%s in %s in the source, %s in %s in the translation", strconv.Quote(src[i].Text), currencyName(src[i].Currency), strconv.Quote(tgt[k].Text), currencyName(tgt[k].Currency)))
 		}
 	}
 	// A number of the translation written with the other language's
@@ -121,19 +122,19 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 					usedT[k] = true
 				}
 			}
-			add("numbers", Error, "%s", sl.message)
+			add("numbers", Error, sl.message)
 			break
 		}
 	}
 	if c.to == "ru" {
 		for k, m := range tgt {
 			if w, ok := russianDecimalPoint(m); ok && usedT[k] {
-				add("numbers", Error, "%q is written with a decimal point; Russian writes %s", m.Text, w)
+				add("numbers", Error, phrase("qa.numbers.decimal_point", "%s is written with a decimal point; Russian writes %s", strconv.Quote(m.Text), w))
 			}
 		}
 	}
 	for _, d := range changedDesignations(src, tgt, usedS, usedT) {
-		add("numbers", Error, "%q in the source, %q in the translation: the numbers differ", d[0], d[1])
+		add("numbers", Error, phrase("qa.numbers.differ", "%s in the source, %s in the translation: the numbers differ", strconv.Quote(d[0]), strconv.Quote(d[1])))
 	}
 	// A number left over whose value the other side has all the same is
 	// said again or left out on repeating: 2016年…同年3月, "45 miles (72
@@ -161,13 +162,13 @@ func (c *Checker) checkNumbers(s, t string, add addFunc) {
 	}
 	missing, extra := left(src, usedS, required, tgt), left(tgt, usedT, required, src)
 	if len(missing) > 0 {
-		add("numbers", Error, "%s in the source not found in the translation", quoteList(missing))
+		add("numbers", Error, phrase("qa.numbers.missing", "%s in the source not found in the translation", quoteList(missing)))
 	}
 	if len(extra) > 0 {
-		add("numbers", Error, "%s in the translation not found in the source", quoteList(extra))
+		add("numbers", Error, phrase("qa.numbers.extra", "%s in the translation not found in the source", quoteList(extra)))
 	}
 	wordsS, wordsT := left(src, usedS, telling, tgt), left(tgt, usedT, telling, src)
 	if len(wordsS) > 0 && len(wordsT) > 0 {
-		add("numbers", Error, "%s in the source, %s in the translation: the numbers differ", quoteList(wordsS), quoteList(wordsT))
+		add("numbers", Error, phrase("qa.numbers.differ", "%s in the source, %s in the translation: the numbers differ", quoteList(wordsS), quoteList(wordsT)))
 	}
 }

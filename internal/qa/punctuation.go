@@ -21,14 +21,14 @@ type ending struct {
 
 // name names the ending in messages by its mark as written: "。", "、"
 // (an enumeration comma, not ","), "..." for an ellipsis of stops.
-func (e ending) name() string {
+func (e ending) name() any {
 	switch {
 	case e.class == "":
-		return "no punctuation"
+		return phrase("qa.end_punctuation.none", "no punctuation")
 	case e.class == "…" && e.mark == '.':
 		return strconv.Quote("...")
 	case e.mark == '、':
-		return strconv.Quote("、") + " (an enumeration comma)"
+		return phrase("qa.end_punctuation.enumeration", "%s (an enumeration comma)", strconv.Quote("、"))
 	case e.mark != 0:
 		return strconv.Quote(string(e.mark))
 	}
@@ -204,17 +204,17 @@ func (c *Checker) checkEndPunctuation(s, t string, add addFunc) {
 	}
 	if !agree {
 		// A question must stay a question, an exclamation an exclamation.
-		add("end-punctuation", Warning, "the source ends with %s, the translation with %s", se.name(), te.name())
+		add("end-punctuation", Warning, phrase("qa.end_punctuation.differ", "the source ends with %s, the translation with %s", se.name(), te.name()))
 		return
 	}
 	if te.class == "" || te.class == "…" || te.mark == 0 {
 		return
 	}
 	if c.to == "zh" && !fullWidth(te.mark) && te.mark < 0x80 && !te.afterLatin {
-		add("end-punctuation", Warning, "Chinese text should end with a full-width %q, not %q", fullWidthOf(te.class), string(te.mark))
+		add("end-punctuation", Warning, phrase("qa.end_punctuation.halfwidth", "Chinese text should end with a full-width %s, not %s", strconv.Quote(fullWidthOf(te.class)), strconv.Quote(string(te.mark))))
 	}
 	if c.to != "zh" && fullWidth(te.mark) {
-		add("end-punctuation", Warning, "the translation ends with the Chinese mark %q", string(te.mark))
+		add("end-punctuation", Warning, phrase("qa.end_punctuation.chinese", "the translation ends with the Chinese mark %s", strconv.Quote(string(te.mark))))
 	}
 }
 
@@ -298,22 +298,22 @@ func dialogueDash(s string) bool {
 func (c *Checker) checkQuotes(s, t string, add addFunc) {
 	th, tg, tc, ts, tt := quoteMarks(t)
 	if hasSpeech(s, c.from) && th+tg+tc+ts+tt == 0 && !(c.to == "ru" && dialogueDash(t)) {
-		add("quotes", Warning, "the source quotes someone, the translation has no quotation marks")
+		add("quotes", Warning, phrase("qa.quotes.lost", "the source quotes someone, the translation has no quotation marks"))
 		return
 	}
 	switch c.to {
 	case "ru":
 		// «…» outside, „…“ inside; “…” alone is the English habit.
 		if tg == 0 && (tc > 0 || ts > 0) {
-			add("quotes", Warning, "Russian quotations take «…» (and „…“ inside them), not %s", firstOf(t, "“”‘\""))
+			add("quotes", Warning, phrase("qa.quotes.ru", "Russian quotations take «…» (and „…“ inside them), not %s", firstOf(t, "“”‘\"")))
 		}
 	case "zh":
 		if tg > 0 {
-			add("quotes", Warning, "Chinese quotations take “…” or 「…」, not «…»")
+			add("quotes", Warning, phrase("qa.quotes.zh", "Chinese quotations take “…” or 「…」, not «…»"))
 		}
 	case "en":
 		if tg > 0 || th > 0 {
-			add("quotes", Warning, "English quotations take ‘…’ or “…”, not «…» or 「…」")
+			add("quotes", Warning, phrase("qa.quotes.en", "English quotations take ‘…’ or “…”, not «…» or 「…」"))
 		}
 	}
 }
@@ -353,8 +353,8 @@ func (c *Checker) checkWidth(t string, add addFunc) {
 		return
 	}
 	if c.to == "zh" {
-		add("punctuation-width", Warning, "ASCII punctuation %s in Chinese text; use full-width marks", quoteList(dedupe(bad)))
+		add("punctuation-width", Warning, phrase("qa.punctuation_width.ascii", "ASCII punctuation %s in Chinese text; use full-width marks", quoteList(dedupe(bad))))
 		return
 	}
-	add("punctuation-width", Warning, "full-width punctuation %s in %s text", quoteList(dedupe(bad)), langName(c.to))
+	add("punctuation-width", Warning, phrase("qa.punctuation_width.fullwidth."+c.to, "full-width punctuation %s in "+langName(c.to)+" text", quoteList(dedupe(bad))))
 }

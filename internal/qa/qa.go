@@ -25,8 +25,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tandemforum/tandem/internal/i18n"
-
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/segment"
@@ -53,7 +51,13 @@ type Finding struct {
 	Unit, Segment string
 	Check         string // short name: numbers, sentences, tags, …
 	Severity      Severity
-	Message       string
+	// Message says what is wrong, in English, as `tandem qa` prints it.
+	Message string
+	// Key and Args are the same message for the catalog
+	// (locales/qa.{lang}.json), as Text writes it in the reader's
+	// language: Key is "qa.<check>.<what>", Args as a Phrase's.
+	Key  string
+	Args []any
 }
 
 func (f Finding) String() string {
@@ -164,18 +168,18 @@ type segmentContext struct {
 
 func (c *Checker) segment(src, tgt interchange.Content, ctx segmentContext) []Finding {
 	var out []Finding
-	add := func(check string, sev Severity, format string, args ...any) {
-		out = append(out, Finding{Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	add := func(check string, sev Severity, p Phrase) {
+		out = append(out, finding(check, sev, p))
 	}
 	if strings.TrimSpace(tgt.Plain()) == "" {
 		if strings.TrimSpace(src.Plain()) != "" {
-			add("untranslated", Error, "the segment has no translation")
+			add("untranslated", Error, phrase("qa.untranslated.empty", "the segment has no translation"))
 		}
 		return out
 	}
 	s, t := textOf(src), textOf(tgt)
 	if t == s && c.from != c.to && hasWords(s, c.from) {
-		add("untranslated", Error, "the translation is the source text")
+		add("untranslated", Error, phrase("qa.untranslated.source", "the translation is the source text"))
 		return out
 	}
 	if ctx.headingNumber || labelOnly(s) || labelOnly(t) {
@@ -196,7 +200,12 @@ func (c *Checker) segment(src, tgt interchange.Content, ctx segmentContext) []Fi
 	return out
 }
 
-type addFunc func(check string, sev Severity, format string, args ...any)
+// addFunc records a finding of a check.
+type addFunc func(check string, sev Severity, p Phrase)
+
+func finding(check string, sev Severity, p Phrase) Finding {
+	return Finding{Check: check, Severity: sev, Message: p.String(), Key: p.Key, Args: p.Args}
+}
 
 // hasWords reports whether s has text that needs translating: Han
 // characters in Chinese, a Cyrillic word in Russian, a lower-case word of
@@ -272,15 +281,19 @@ func (c *Checker) checkSentences(s, t string, add addFunc) {
 	if codesAndMarks(t) {
 		ct = one
 	}
+	counts := phrase("qa.sentences.count", "%d sentences in the source, %d in the translation", cs.n, ct.n)
+	if cs.n == 1 {
+		counts.english = "%d sentence in the source, %d in the translation"
+	}
 	switch {
 	case cs.min > ct.joined:
 		sev := Warning
 		if c.relLength(s, t) < 0.5 {
 			sev = Error
 		}
-		add("sentences", sev, "%s in the source, %d in the translation", i18n.Count(cs.n, "sentence", "sentences"), ct.n)
+		add("sentences", sev, counts)
 	case ct.min > cs.split:
-		add("sentences", Warning, "%s in the source, %d in the translation", i18n.Count(cs.n, "sentence", "sentences"), ct.n)
+		add("sentences", Warning, counts)
 	}
 }
 
@@ -331,7 +344,7 @@ func (c *Checker) checkLength(s, t string, heading bool, add addFunc) {
 	}
 	ratio := c.relLength(s, t) * norm
 	if ratio > norm*tolerance || ratio < norm/tolerance {
-		add("length", Warning, "the translation is %.1f times as long as the source; %.1f is usual for %s→%s", ratio, norm, c.from, c.to)
+		add("length", Warning, phrase("qa.length.ratio", "the translation is %.1f times as long as the source; %.1f is usual for %s→%s", Decimal(ratio), Decimal(norm), c.from, c.to))
 	}
 }
 
@@ -465,8 +478,9 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 			targets[i] = s.Target
 			if s.NoTranslate {
 				if t := comparable(textOf(s.Target)); t != "" && t != comparable(textOf(s.Source)) {
-					out = append(out, Finding{Unit: u.ID, Segment: s.ID, Check: "translate-no", Severity: Warning,
-						Message: `the file marks the segment not to be translated (translate="no"), but its target differs from the source`})
+					f := finding("translate-no", Warning, phrase("qa.translate_no.changed", `the file marks the segment not to be translated (translate="no"), but its target differs from the source`))
+					f.Unit, f.Segment = u.ID, s.ID
+					out = append(out, f)
 				}
 				continue
 			}
@@ -492,8 +506,9 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 				continue
 			}
 			if prev, ok := bySource[src]; ok && prev.text != t {
-				out = append(out, Finding{Unit: u.ID, Segment: s.ID, Check: "consistency", Severity: Warning,
-					Message: fmt.Sprintf("the same source is translated differently in %s", prev.unit)})
+				f := finding("consistency", Warning, phrase("qa.consistency.source", "the same source is translated differently in %s", prev.unit))
+				f.Unit, f.Segment = u.ID, s.ID
+				out = append(out, f)
 			} else if !ok {
 				bySource[src] = seen{u.ID, s.ID, t}
 			}
@@ -501,8 +516,9 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 				continue
 			}
 			if prev, ok := byTarget[t]; ok && prev.text != src {
-				out = append(out, Finding{Unit: u.ID, Segment: s.ID, Check: "consistency", Severity: Warning,
-					Message: fmt.Sprintf("the same translation stands for a different source in %s", prev.unit)})
+				f := finding("consistency", Warning, phrase("qa.consistency.target", "the same translation stands for a different source in %s", prev.unit))
+				f.Unit, f.Segment = u.ID, s.ID
+				out = append(out, f)
 			} else if !ok {
 				byTarget[t] = seen{u.ID, s.ID, src}
 			}
@@ -511,8 +527,10 @@ func (c *Checker) File(x *interchange.XLIFF) []Finding {
 		// read, unless a segment is left untranslated, which is its own
 		// finding.
 		if len(ctx.spanning) > 0 && complete {
-			checkSpanningPairs(u, ctx.spanning, targets, func(check string, sev Severity, format string, args ...any) {
-				out = append(out, Finding{Unit: u.ID, Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)})
+			checkSpanningPairs(u, ctx.spanning, targets, func(check string, sev Severity, p Phrase) {
+				f := finding(check, sev, p)
+				f.Unit = u.ID
+				out = append(out, f)
 			})
 		}
 	}

@@ -1,16 +1,12 @@
 package qa
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/tandemforum/tandem/internal/numeral"
 )
-
-// languageTitles are the names findings give the languages.
-var languageTitles = map[string]string{"zh": "Chinese", "ru": "Russian", "en": "English"}
 
 // A separatorSlip is a number of the translation written with the other
 // language's decimal mark or thousands separator: "1,8" in English, where
@@ -19,7 +15,7 @@ var languageTitles = map[string]string{"zh": "Chinese", "ru": "Russian", "en": "
 type separatorSlip struct {
 	start, end int     // where it stands in the text as read (numeral.Reading.Text)
 	value      float64 // what the writer meant
-	message    string
+	message    Phrase
 }
 
 // separatorSlips returns the numbers of text, written in lang, whose
@@ -28,7 +24,6 @@ type separatorSlip struct {
 // source confirms.
 func separatorSlips(text, lang string) []separatorSlip {
 	var out []separatorSlip
-	name := languageTitles[lang]
 	i := 0
 	for i < len(text) {
 		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || text[i-1] == '.' || text[i-1] == ',') {
@@ -66,17 +61,20 @@ func separatorSlips(text, lang string) []separatorSlip {
 			// Russian reads 1,000 and 1.000 as decimals.
 			v, _ := strconv.ParseFloat(strings.Join(groups, ""), 64)
 			out = append(out, separatorSlip{i, j, numeral.Round(v),
-				fmt.Sprintf("%q is written with %s between thousands; Russian writes %s", written, markName(mark, len(groups) > 2), groupThousands(strings.Join(groups, ""), " "))})
+				phrase("qa.numbers.thousands.ru", "%s is written with %s between thousands; Russian writes %s",
+					strconv.Quote(written), markName(mark, len(groups) > 2), groupThousands(strings.Join(groups, ""), " "))})
 		case lang != "ru" && thousands && mark == '.':
 			// English and Chinese read 1.000 as a decimal.
 			v, _ := strconv.ParseFloat(strings.Join(groups, ""), 64)
 			out = append(out, separatorSlip{i, j, numeral.Round(v),
-				fmt.Sprintf("%q is written with %s between thousands; %s writes %s", written, markName(mark, len(groups) > 2), name, groupThousands(strings.Join(groups, ""), ","))})
+				phrase("qa.numbers.thousands."+lang, "%s is written with %s between thousands; "+langName(lang)+" writes %s",
+					strconv.Quote(written), markName(mark, len(groups) > 2), groupThousands(strings.Join(groups, ""), ","))})
 		case lang != "ru" && mark == ',' && len(groups) == 2 && len(groups[1]) != 3:
 			// English and Chinese read 1,8 as two numbers.
 			v, _ := strconv.ParseFloat(groups[0]+"."+groups[1], 64)
 			out = append(out, separatorSlip{i, j, numeral.Round(v),
-				fmt.Sprintf("%q is written with a decimal comma; %s writes %s.%s", written, name, groups[0], groups[1])})
+				phrase("qa.numbers.decimal_comma."+lang, "%s is written with a decimal comma; "+langName(lang)+" writes %s",
+					strconv.Quote(written), groups[0]+"."+groups[1])})
 		}
 		i = j
 	}
@@ -84,16 +82,16 @@ func separatorSlips(text, lang string) []separatorSlip {
 }
 
 // markName names a separator: "a comma", or "commas" for several.
-func markName(mark byte, plural bool) string {
+func markName(mark byte, plural bool) Phrase {
 	switch {
 	case mark == ',' && plural:
-		return "commas"
+		return phrase("qa.numbers.mark.commas", "commas")
 	case mark == ',':
-		return "a comma"
+		return phrase("qa.numbers.mark.comma", "a comma")
 	case plural:
-		return "points"
+		return phrase("qa.numbers.mark.points", "points")
 	}
-	return "a point"
+	return phrase("qa.numbers.mark.point", "a point")
 }
 
 // groupThousands writes the digits of an integer in groups of three.

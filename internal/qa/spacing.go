@@ -115,7 +115,7 @@ func spacedZhMarks(s string) []string {
 // belongs to the gap between two sentences, may be on one side only.
 func (c *Checker) checkSpaces(s, t string, add addFunc) {
 	if doubleSpaces(t) > doubleSpaces(s) {
-		add("spaces", Warning, "double space in the translation")
+		add("spaces", Warning, phrase("qa.spaces.double", "double space in the translation"))
 	}
 	spaced := spacedMarks
 	if c.to == "zh" {
@@ -123,9 +123,9 @@ func (c *Checker) checkSpaces(s, t string, add addFunc) {
 	}
 	if ms := spaced(t); len(ms) > len(spaced(s)) {
 		if c.to == "zh" {
-			add("spaces", Warning, "space beside %s in Chinese text", quoteList(dedupe(ms)))
+			add("spaces", Warning, phrase("qa.spaces.chinese", "space beside %s in Chinese text", quoteList(dedupe(ms))))
 		} else {
-			add("spaces", Warning, "space on the wrong side of %s in the translation", quoteList(dedupe(ms)))
+			add("spaces", Warning, phrase("qa.spaces.side", "space on the wrong side of %s in the translation", quoteList(dedupe(ms))))
 		}
 	}
 	space := unicode.IsSpace
@@ -135,10 +135,10 @@ func (c *Checker) checkSpaces(s, t string, add addFunc) {
 	lead := func(x string) bool { return x != strings.TrimLeftFunc(x, space) }
 	trail := func(x string) bool { return x != strings.TrimRightFunc(x, space) }
 	if lead(s) != lead(t) {
-		add("spaces", Warning, "leading whitespace differs from the source")
+		add("spaces", Warning, phrase("qa.spaces.leading", "leading whitespace differs from the source"))
 	}
 	if trail(s) != trail(t) {
-		add("spaces", Warning, "trailing whitespace differs from the source")
+		add("spaces", Warning, phrase("qa.spaces.trailing", "trailing whitespace differs from the source"))
 	}
 }
 

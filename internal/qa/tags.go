@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -15,33 +14,34 @@ var titleFormats = map[string]bool{"italic": true, "i": true, "em": true, "empha
 
 // codeKind names what an inline code of type typ (XLIFF ctype, or type
 // and subType as interchange reads them) stands for, for messages: "a
-// note reference", "a field", "formatting"; "" when the type says
+// note reference", "a field", "formatting"; false when the type says
 // nothing a reader would know.
-func codeKind(typ string) string {
+func codeKind(typ string) (Phrase, bool) {
+	kind := func(key, english string) (Phrase, bool) { return phrase("qa.tags.kind."+key, english), true }
 	switch strings.TrimPrefix(strings.ToLower(typ), "x-") {
 	case "footnote", "endnote", "note", "noteref":
-		return "a note reference"
+		return kind("note", "a note reference")
 	case "field", "number":
-		return "a field"
+		return kind("field", "a field")
 	case "bold", "italic", "underlined", "b", "i", "u", "strong", "em", "emphasis", "span", "sup", "sub",
 		"superscript", "subscript", "font", "color", "strike", "fmt":
-		return "formatting"
+		return kind("formatting", "formatting")
 	case "code":
-		return "program code"
+		return kind("code", "program code")
 	case "link":
-		return "a link"
+		return kind("link", "a link")
 	case "image":
-		return "an image"
+		return kind("image", "an image")
 	case "lb":
-		return "a line break"
+		return kind("line_break", "a line break")
 	case "pb":
-		return "a page break"
+		return kind("page_break", "a page break")
 	case "math":
-		return "a formula"
+		return kind("formula", "a formula")
 	case "anchor", "bookmark":
-		return "a bookmark"
+		return kind("bookmark", "a bookmark")
 	}
-	return ""
+	return Phrase{}, false
 }
 
 // codeKey is what checkTags counts: one side of a pair of codes, or a
@@ -53,29 +53,30 @@ type codeKey struct {
 
 // codeName names a code for a message: "code 2 (a note reference)", "the
 // start of code 1 (formatting)"; whole names a pair as one code.
-func codeName(k codeKey, typ string, whole bool) string {
-	name := "code " + k.id
-	if kind := codeKind(typ); kind != "" {
-		name += " (" + kind + ")"
-	}
+func codeName(k codeKey, typ string, whole bool) Phrase {
+	key, english := "qa.tags.code", "code %s"
 	switch {
 	case whole || k.kind == interchange.Standalone:
-		return name
 	case k.kind == interchange.Open:
-		return "the start of " + name
+		key, english = "qa.tags.start", "the start of code %s"
+	default:
+		key, english = "qa.tags.end", "the end of code %s"
 	}
-	return "the end of " + name
+	if kind, ok := codeKind(typ); ok {
+		return phrase(key+"_kind", english+" (%s)", k.id, kind)
+	}
+	return phrase(key, english, k.id)
 }
 
 // times says n times in words for the small counts messages have.
-func times(n int) string {
+func times(n int) Phrase {
 	switch n {
 	case 1:
-		return "once"
+		return phrase("qa.tags.once", "once")
 	case 2:
-		return "twice"
+		return phrase("qa.tags.twice", "twice")
 	}
-	return fmt.Sprintf("%d times", n)
+	return phrase("qa.tags.times", "%d times", n)
 }
 
 // checkTags compares inline codes by kind and id; their order may change.
@@ -121,7 +122,7 @@ func checkTags(src, tgt interchange.Content, to string, skip map[string]bool, ad
 		}
 		return k, false
 	}
-	var problems []string
+	var problems []Phrase
 	done := map[codeKey]bool{}
 	for _, k := range order {
 		n := count[k]
@@ -144,22 +145,22 @@ func checkTags(src, tgt interchange.Content, to string, skip map[string]bool, ad
 		case n > 0 && inTgt == 0:
 			// A code the translation gives another id, of the same kind.
 			if e, ok := renamed(k, order, count, types, done); ok {
-				problems = append(problems, fmt.Sprintf("%s has the id %s in the translation, which the source does not have", name, e.id))
+				problems = append(problems, phrase("qa.tags.renamed", "%s has the id %s in the translation, which the source does not have", name, e.id))
 				continue
 			}
-			problems = append(problems, name+" is missing")
+			problems = append(problems, phrase("qa.tags.missing", "%s is missing", name))
 		case n > 0:
-			problems = append(problems, fmt.Sprintf("%s is in the translation %s, in the source %s", name, times(inTgt), times(inSrc)))
+			problems = append(problems, phrase("qa.tags.fewer", "%s is in the translation %s, in the source %s", name, times(inTgt), times(inSrc)))
 		case inSrc == 0:
-			problems = append(problems, name+" is not in the source")
+			problems = append(problems, phrase("qa.tags.extra", "%s is not in the source", name))
 		case inSrc == 1 && inTgt == 2:
-			problems = append(problems, name+" is repeated")
+			problems = append(problems, phrase("qa.tags.repeated", "%s is repeated", name))
 		default:
-			problems = append(problems, fmt.Sprintf("%s is repeated: %s in the translation, %s in the source", name, times(inTgt), times(inSrc)))
+			problems = append(problems, phrase("qa.tags.more", "%s is repeated: %s in the translation, %s in the source", name, times(inTgt), times(inSrc)))
 		}
 	}
 	if len(problems) > 0 {
-		add("tags", Error, "inline codes: %s", strings.Join(problems, "; "))
+		add("tags", Error, phrase("qa.tags.problems", "inline codes: %s", joined("qa.tags.and", "; ", problems)))
 	}
 }
 
@@ -229,7 +230,7 @@ func checkSpanningPairs(u interchange.Unit, ids map[string]bool, targets []inter
 	}
 	checkTags(keep(src), keep(tgt), "", nil, add)
 	open := map[string]int{}
-	var early []string
+	var early []Phrase
 	for _, r := range keep(tgt) {
 		switch r.Kind {
 		case interchange.Open:
@@ -243,6 +244,10 @@ func checkSpanningPairs(u interchange.Unit, ids map[string]bool, targets []inter
 		}
 	}
 	if len(early) > 0 {
-		add("tags", Error, "inline codes: %s comes before its start", strings.Join(dedupe(early), ", "))
+		// In the order of their English names, as the command line
+		// has always listed them.
+		slices.SortFunc(early, func(a, b Phrase) int { return strings.Compare(a.String(), b.String()) })
+		early = slices.CompactFunc(early, func(a, b Phrase) bool { return a.String() == b.String() })
+		add("tags", Error, phrase("qa.tags.early", "inline codes: %s comes before its start", joined("qa.tags.list", ", ", early)))
 	}
 }

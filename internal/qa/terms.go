@@ -2,6 +2,7 @@ package qa
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -157,7 +158,7 @@ func (c *Checker) checkTerms(s, t string, add addFunc) {
 			}
 		}
 		if !covered {
-			add("terminology", Error, "%q is a %s term", h.term.Text, h.term.Status)
+			add("terminology", Error, phrase("qa.terminology."+string(h.term.Status), "%s is a "+string(h.term.Status)+" term", strconv.Quote(h.term.Text)))
 		}
 	}
 	seen := map[int]bool{}
@@ -170,6 +171,6 @@ func (c *Checker) checkTerms(s, t string, add addFunc) {
 		if len(want) == 0 {
 			continue
 		}
-		add("terminology", Error, "%q should be translated as %q", h.term.Text, want[0].Text)
+		add("terminology", Error, phrase("qa.terminology.expected", "%s should be translated as %s", strconv.Quote(h.term.Text), strconv.Quote(want[0].Text)))
 	}
 }

@@ -106,7 +106,7 @@ func contentHTML(t *i18n.Printer, c interchange.Content) template.HTML {
 type findingView struct {
 	Check, Label string
 	Error        bool
-	// Detail is the check's own message, in English.
+	// Detail is the check's message in the reader's language.
 	Detail string
 }
 
@@ -117,7 +117,7 @@ func findingViews(t *i18n.Printer, fs []qa.Finding) []findingView {
 		if ok, _ := t.Has("workbench.qa." + strings.ReplaceAll(f.Check, "-", "_")); ok {
 			label = t.T("workbench.qa." + strings.ReplaceAll(f.Check, "-", "_"))
 		}
-		out = append(out, findingView{Check: f.Check, Label: label, Error: f.Severity == qa.Error, Detail: f.Message})
+		out = append(out, findingView{Check: f.Check, Label: label, Error: f.Severity == qa.Error, Detail: f.Text(t)})
 	}
 	return out
 }

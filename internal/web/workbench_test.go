@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -136,7 +137,7 @@ type segmentAnswer struct {
 			C  string `json:"c"`
 			ID string `json:"id"`
 		} `json:"target"`
-		Findings []struct{ Check string } `json:"findings"`
+		Findings []struct{ Check, Detail string } `json:"findings"`
 	} `json:"segment"`
 	Conflict *struct {
 		Version int `json:"version"`
@@ -321,6 +322,14 @@ func TestWorkbenchSaveReview(t *testing.T) {
 		if len(a.Segment.Findings) == 0 || a.Segment.Findings[0].Check != "numbers" {
 			t.Errorf("a wrong number gave findings %+v; want numbers", a.Segment.Findings)
 		}
+		// Wang reads the office in Russian, and so the finding.
+		var details []string
+		for _, f := range a.Segment.Findings {
+			details = append(details, f.Detail)
+		}
+		if want := `"2001" из оригинала нет в переводе`; !slices.Contains(details, want) {
+			t.Errorf("the wrong number's findings for a Russian reader: %q; want %q", details, want)
+		}
 		v := a.Segment.Version
 		resp = wang.sendJSON("POST", segPath(tr, first), edit{"action": "save", "version": v, "state": "translated", "target": plainRuns("条约于2001年在莫斯科签署。")}, &a)
 		if resp.StatusCode != http.StatusOK || len(a.Segment.Findings) != 0 {
@@ -441,6 +450,9 @@ func TestWorkbenchSaveReview(t *testing.T) {
 		_, page = wang.get("/office/translations/" + itoa(tr.ID) + "?qa=numbers")
 		if n := page.Find("tr.seg").Length(); n != 1 || !strings.Contains(page.Find("tr.seg .wb-findings").Text(), "数字") && !strings.Contains(page.Find("tr.seg .wb-findings").Text(), "числа") {
 			t.Errorf("filter numbers: %d rows, findings %q", n, page.Find("tr.seg .wb-findings").Text())
+		}
+		if got := page.Find("tr.seg .wb-findings li span").Text(); !strings.Contains(got, "в переводе") {
+			t.Errorf("the page shows a Russian reader the finding as %q", got)
 		}
 		// Each change of state is in the event log.
 		var n int

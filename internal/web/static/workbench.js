@@ -180,7 +180,6 @@
       var strong = document.createElement('strong');
       strong.textContent = f.Label;
       var detail = document.createElement('span');
-      detail.lang = 'en';
       detail.textContent = f.Detail;
       li.appendChild(strong);
       li.appendChild(document.createTextNode(' '));
