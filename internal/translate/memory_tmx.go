@@ -153,15 +153,16 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// MemoryFilter chooses units of the memory: of one pair (From and To both
-// set) or of all, of one collection (CollectionID) or of any.
+// MemoryFilter chooses units of the memory in use (not retired): of one
+// pair (From and To both set) or of all, of one collection (CollectionID)
+// or of any.
 type MemoryFilter struct {
 	From, To     string
 	CollectionID int64
 }
 
 func (f MemoryFilter) where() (string, []any) {
-	w, args := "1 = 1", []any{}
+	w, args := "retired_at IS NULL", []any{}
 	if f.From != "" && f.To != "" {
 		from, err1 := memoryLang(f.From)
 		to, err2 := memoryLang(f.To)
@@ -257,7 +258,7 @@ func Pairs(ctx context.Context, q store.Querier) ([]Pair, error) {
 		var p Pair
 		err := r.Scan(&p.From, &p.To, &p.Units)
 		return p, err
-	}, `SELECT from_lang, to_lang, COUNT(*) FROM tm_units GROUP BY from_lang, to_lang ORDER BY from_lang, to_lang`)
+	}, `SELECT from_lang, to_lang, COUNT(*) FROM tm_units WHERE retired_at IS NULL GROUP BY from_lang, to_lang ORDER BY from_lang, to_lang`)
 	if err != nil {
 		return nil, fmt.Errorf("memory pairs: %w", err)
 	}
@@ -280,7 +281,7 @@ func Collections(ctx context.Context, q store.Querier) ([]MemoryCollection, erro
 		var c MemoryCollection
 		err := r.Scan(&c.ID, &c.Title, &c.Units)
 		return c, err
-	}, `SELECT c.id, c.title, COUNT(u.id) FROM collections c LEFT JOIN tm_units u ON u.collection_id = c.id GROUP BY c.id, c.title ORDER BY c.id`)
+	}, `SELECT c.id, c.title, COUNT(u.id) FROM collections c LEFT JOIN tm_units u ON u.collection_id = c.id AND u.retired_at IS NULL GROUP BY c.id, c.title ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("memory collections: %w", err)
 	}
