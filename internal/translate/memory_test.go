@@ -386,3 +386,48 @@ func TestMemorySupersede(t *testing.T) {
 		}
 	})
 }
+
+// A TMX unit whose text is not in its language's script is left out and
+// counted; a file of nothing else is refused.
+func TestMemoryImportTMXScript(t *testing.T) {
+	tmx := func(units ...[2]string) string {
+		var b strings.Builder
+		b.WriteString(`<tmx version="1.4"><header srclang="zh" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>`)
+		for _, u := range units {
+			b.WriteString(`<tu><tuv xml:lang="zh-CN"><seg>` + u[0] + `</seg></tuv><tuv xml:lang="ru-RU"><seg>` + u[1] + `</seg></tuv></tu>`)
+		}
+		b.WriteString(`</body></tmx>`)
+		return b.String()
+	}
+	good := [2]string{"边界问题已经解决。", "Пограничный вопрос решён."}
+	zhInCyrillic := [2]string{"Граница определена.", "Граница определена."}
+	ruInHan := [2]string{"双方签署条约。", "双方签署条约。"}
+	latin := [2]string{"WTO", "ВТО"}
+	tests := []struct {
+		name             string
+		file             string
+		units, wrong     int
+		wantScriptRefuse bool
+	}{
+		{"mixed", tmx(good, zhInCyrillic, ruInHan, latin), 2, 2, false},
+		{"all in the wrong script", tmx(zhInCyrillic, ruInHan), 0, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := ReadTMX(strings.NewReader(tt.file), "f.tmx", "zh", "ru", 0, "x")
+			var se *ScriptError
+			if tt.wantScriptRefuse {
+				if !errors.As(err, &se) || se.Units != 2 {
+					t.Fatalf("ReadTMX = %v, want a *ScriptError for 2 units", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Units != tt.units || b.WrongScript != tt.wrong {
+				t.Errorf("read %d units, %d in the wrong script; want %d, %d", b.Units, b.WrongScript, tt.units, tt.wrong)
+			}
+		})
+	}
+}

@@ -28,12 +28,28 @@ func (e *PairError) Error() string {
 	return fmt.Sprintf("%s: no unit has text in both %s and %s (the file holds %v)", e.File, e.From, e.To, e.Found)
 }
 
+// ScriptError refuses a TMX file whose units of the pair all have a text
+// in another script than its language's: mislabelled languages. Nothing
+// of it is imported.
+type ScriptError struct {
+	File  string
+	Units int // units of the pair, all in the wrong script
+}
+
+func (e *ScriptError) Error() string {
+	return fmt.Sprintf("%s: the text of all %d units of the pair is not in the script of the language its tag says", e.File, e.Units)
+}
+
 // TMXImport says what an import of a TMX file did.
 type TMXImport struct {
 	Units int // units of the file stored (added, or already there and updated)
 	// Skipped counts the file's units without text in both languages of
 	// the pair.
 	Skipped int
+	// WrongScript counts the file's units of the pair left out because a
+	// text is not in the script of the language its tag says (a zh text in
+	// Cyrillic, a ru one in Han characters; see lang.InScript).
+	WrongScript int
 	// Warnings are the reader's, about what it skipped or assumed.
 	Warnings []interchange.Warning
 }
@@ -48,9 +64,11 @@ type TMXBatch struct {
 // ReadTMX reads a TMX file (name is used in messages) for the pair
 // from → to: its units that have text in both (same language and script:
 // zh finds zh-CN), dated by the file (a unit's change date, else its
-// creation date, else now), marked as collectionID's when that is not 0.
-// A file that is not TMX is refused with the reader's *interchange.Error,
-// one without a unit in the pair with a *PairError.
+// creation date, else now), marked as collectionID's when that is not 0;
+// units whose text is not in its language's script are left out and
+// counted. A file that is not TMX is refused with the reader's
+// *interchange.Error, one without a unit in the pair with a *PairError, one
+// whose units of the pair are all in the wrong script with a *ScriptError.
 func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) (*TMXBatch, error) {
 	f, err := memoryLang(from)
 	if err != nil {
@@ -82,6 +100,10 @@ func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) 
 			b.Skipped++
 			continue
 		}
+		if !lang.InScript(src.Lang, src.Seg.Plain()) || !lang.InScript(tgt.Lang, tgt.Seg.Plain()) {
+			b.WrongScript++
+			continue
+		}
 		changed := tu.Changed
 		if changed.IsZero() {
 			changed = tu.Created
@@ -110,6 +132,9 @@ func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) 
 		seen[row.key] = len(b.rows)
 		b.rows = append(b.rows, row)
 		b.Units++
+	}
+	if len(b.rows) == 0 && b.WrongScript > 0 {
+		return nil, &ScriptError{File: name, Units: b.WrongScript}
 	}
 	if len(b.rows) == 0 {
 		langs := make([]string, 0, len(found))

@@ -45,7 +45,9 @@ var Statuses = []interchange.TermStatus{"", interchange.Preferred, interchange.A
 // EntryError says what is wrong with an entry given to CreateEntry or
 // UpdateEntry: Field is "terms" for the entry as a whole, or "terms.N.lang",
 // "terms.N.text", "terms.N.status", "terms.N.pos" for its Nth term (from 0);
-// Reason is one of "noterm", "lang", "empty", "status", "pos", "duplicate".
+// Reason is one of "noterm", "lang", "empty", "script" (a term not in its
+// language's script: a ru term in Han characters, see lang.InScript),
+// "status", "pos", "duplicate".
 type EntryError struct {
 	Field, Reason string
 }
@@ -83,6 +85,9 @@ func (e *Entry) Validate() error {
 		}
 		if lang.CheckPlain(t.Text) != nil {
 			return &EntryError{field + "text", "empty"}
+		}
+		if !lang.InScript(t.Lang, t.Text) {
+			return &EntryError{field + "text", "script"}
 		}
 		if !slices.Contains(Statuses, t.Status) {
 			return &EntryError{field + "status", "status"}

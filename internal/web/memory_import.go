@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -12,6 +13,24 @@ import (
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 )
+
+// sessScriptSkipped is the session's count, for the next page, of the
+// units or terms an import left out because their text is not in the
+// language their tag says: the import's flash says what was imported.
+const sessScriptSkipped = "script_skipped"
+
+// noteScriptSkipped leaves for the next page that n units or terms (none
+// when 0) were left out for their script.
+func (s *Server) noteScriptSkipped(ctx context.Context, n int) {
+	if n > 0 {
+		s.sessions.Put(ctx, sessScriptSkipped, n)
+	}
+}
+
+// scriptSkipped returns, once, the count noteScriptSkipped left, 0 when none.
+func (s *Server) scriptSkipped(ctx context.Context) int {
+	return s.sessions.PopInt(ctx, sessScriptSkipped)
+}
 
 // memoryImport answers POST /office/memory: it adds the units of an
 // uploaded TMX file to the memory, for the pair chosen on the form, marked
@@ -62,6 +81,7 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 	batch, err := translate.ReadTMX(bytes.NewReader(file), "file", from, to, collection, rq.Account.Name)
 	var ie *interchange.Error
 	var pe *translate.PairError
+	var se *translate.ScriptError
 	switch {
 	case errors.As(err, &ie):
 		f.fail("file", "memory.import.notmx", ie.Line, ie.Col)
@@ -71,6 +91,8 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 			found[k] = tagName(rq, l)
 		}
 		f.fail("file", "memory.import.pair", tagName(rq, from), tagName(rq, to), rq.T.List(found))
+	case errors.As(err, &se):
+		f.fail("file", "memory.import.scriptall")
 	case err != nil:
 		return err
 	}
@@ -82,11 +104,13 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 		return appendEvent(ctx, tx, rq.Account, "memory.import", "memory", clientAddr(rq.Request), nil,
-			map[string]any{"from": from, "to": to, "collection": collection, "units": batch.Units, "skipped": batch.Skipped})
+			map[string]any{"from": from, "to": to, "collection": collection, "units": batch.Units, "skipped": batch.Skipped,
+				"wrong_script": batch.WrongScript})
 	})
 	if err != nil {
 		return err
 	}
 	s.flashN(ctx, "memory.import.done", batch.Units)
+	s.noteScriptSkipped(ctx, batch.WrongScript)
 	return seeOther(w, rq.Request, officePrefix+"/memory?from="+from+"&to="+to)
 }

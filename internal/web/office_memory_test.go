@@ -188,3 +188,101 @@ func TestOfficeTermbase(t *testing.T) {
 		}
 	})
 }
+
+// Texts not in the language their tag says: a TMX unit whose zh side is in
+// Cyrillic is left out of an import and counted on the page, a file of
+// nothing else is refused; a termbase entry with a ru term in Han
+// characters is refused with what was typed kept, and a glossary's such
+// terms are left out and counted. In the reader's language.
+func TestOfficeScriptMismatch(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("editor@script.example", "Script Editor", "ru", false, "cass:editor")
+		o.account("translator@script.example", "Script Translator", "zh", false, "cass:translator")
+		b := o.browser()
+		b.signIn("editor@script.example")
+		tmx := func(units ...string) string {
+			return `<tmx version="1.4"><header srclang="zh-CN" creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" datatype="plaintext"/><body>` +
+				strings.Join(units, "") + `</body></tmx>`
+		}
+		good := `<tu><tuv xml:lang="zh-CN"><seg>条约有效期为二十年。</seg></tuv><tuv xml:lang="ru-RU"><seg>Договор заключается сроком на двадцать лет.</seg></tuv></tu>`
+		zhCyrl := `<tu><tuv xml:lang="zh-CN"><seg>Граница определена.</seg></tuv><tuv xml:lang="ru-RU"><seg>Граница определена.</seg></tuv></tu>`
+		ruHan := `<tu><tuv xml:lang="zh-CN"><seg>双方签署条约。</seg></tuv><tuv xml:lang="ru-RU"><seg>双方签署条约。</seg></tuv></tu>`
+
+		resp, body := b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"m.tmx", tmx(zhCyrl, ruHan)}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("a file all in the wrong script: status %d", resp.StatusCode)
+		}
+		if msg := parse(t, body).Find("#file-error").Text(); !strings.Contains(msg, "написаны не на тех языках, которые указаны в их тегах") {
+			t.Errorf("message %q", msg)
+		}
+		resp, _ = b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"m.tmx", tmx(good, zhCyrl, ruHan)}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("import: status %d", resp.StatusCode)
+		}
+		_, doc := b.get(resp.Header.Get("Location"))
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Импортирована 1 единица перевода.") ||
+			!strings.Contains(flash, "Пропущены 2 единицы перевода: текст не на том языке, который указан в их тегах.") {
+			t.Errorf("import report %q", flash)
+		}
+		if rows := doc.Find(".memory-units tbody tr"); rows.Length() != 1 {
+			t.Errorf("%d units listed, want 1", rows.Length())
+		}
+		_, doc = b.get("/office/memory")
+		if strings.Contains(doc.Text(), "Пропущены") {
+			t.Errorf("the report is shown again on the next visit")
+		}
+
+		tr := o.browser()
+		tr.signIn("translator@script.example")
+		var forumID int64
+		if err := db.QueryRow(context.Background(), `SELECT id FROM forums WHERE slug = ?`, "treaty-20-forum").Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		base := fmt.Sprintf("/office/forums/%d/termbase", forumID)
+		entries := func() int {
+			var n int
+			if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM termbase_entries WHERE forum_id = ?`, forumID).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		tests := []struct {
+			name, field, text, message string
+		}{
+			{"ru term in Han", "terms.1", "中俄条约", "此术语不是用其语言的文字书写的"},
+			{"zh term in Cyrillic", "terms.0", "Договор", "此术语不是用其语言的文字书写的"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				v := url.Values{"terms.0.lang": {"zh"}, "terms.0.text": {"睦邻友好合作条约"}, "terms.1.lang": {"ru"}, "terms.1.text": {"Договор о добрососедстве"}, "note": {"договор"}}
+				v.Set(tt.field+".text", tt.text)
+				resp, doc := tr.post(base, v)
+				if resp.StatusCode != http.StatusUnprocessableEntity {
+					t.Fatalf("status %d", resp.StatusCode)
+				}
+				if msg := doc.Find(`[id="` + tt.field + `.text-error"]`).Text(); !strings.Contains(msg, tt.message) {
+					t.Errorf("message %q, want %q", msg, tt.message)
+				}
+				if got, _ := doc.Find(`input[name="` + tt.field + `.text"]`).Attr("value"); got != tt.text {
+					t.Errorf("typed term lost: %q", got)
+				}
+				if n := entries(); n != 0 {
+					t.Errorf("%d entries stored", n)
+				}
+			})
+		}
+		tsv := "zh\tru\n外交部\tМИД\nДоговор\t中俄条约\n"
+		resp, _ = tr.multipartPost(base+"/import", url.Values{"format": {"tsv"}, "from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"g.tsv", tsv}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("import: status %d", resp.StatusCode)
+		}
+		_, doc = tr.get(base)
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "已跳过 2 个术语：不是其语言标记所标明的语言。") {
+			t.Errorf("import report %q", flash)
+		}
+		if n := entries(); n != 1 {
+			t.Errorf("%d entries stored, want 1", n)
+		}
+	})
+}
