@@ -77,8 +77,22 @@ func TestTermbaseEntries(t *testing.T) {
 			t.Fatal(err)
 		}
 		again, _ := GetEntry(ctx, db, f1, e.ID)
-		if len(again.Terms) != 2 || again.Note != "signed in Moscow" {
-			t.Errorf("after update %+v", again)
+		if len(again.Terms) != 2 || again.Note != "signed in Moscow" || again.Version != 2 || got.Version != 2 {
+			t.Errorf("after update %+v (version %d)", again, got.Version)
+		}
+		// A form loaded before that save does not overwrite it.
+		stale := *again
+		stale.Version, stale.Note = 1, "an older note"
+		if err := UpdateEntry(ctx, db, &stale); !errors.Is(err, ErrStaleEntry) {
+			t.Errorf("save over a newer version = %v, want ErrStaleEntry", err)
+		}
+		if now, _ := GetEntry(ctx, db, f1, e.ID); now.Note != "signed in Moscow" || now.Version != 2 {
+			t.Errorf("a stale save changed the entry: %+v", now)
+		}
+		gone := *again
+		gone.ID = 999999
+		if err := UpdateEntry(ctx, db, &gone); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("save of a missing entry = %v, want ErrNotFound", err)
 		}
 		other := &Entry{ForumID: f2, Terms: []EntryTerm{{Lang: "en", Text: "Moscow"}, {Lang: "ru", Text: "Москва"}}}
 		if err := CreateEntry(ctx, db, other); err != nil {

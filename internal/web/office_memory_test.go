@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
@@ -143,7 +145,7 @@ func TestOfficeTermbase(t *testing.T) {
 			t.Errorf("a search for another word found the entry")
 		}
 
-		edit := url.Values{"terms.0.lang": {"zh"}, "terms.0.text": {"睦邻友好合作条约"}, "terms.1.lang": {"ru"}, "terms.1.text": {"Договор о добрососедстве, дружбе и сотрудничестве"}, "subject": {"law"}}
+		edit := url.Values{"terms.0.lang": {"zh"}, "terms.0.text": {"睦邻友好合作条约"}, "terms.1.lang": {"ru"}, "terms.1.text": {"Договор о добрососедстве, дружбе и сотрудничестве"}, "subject": {"law"}, "version": {"1"}}
 		if resp, _ := b.post(entry, edit); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save: status %d", resp.StatusCode)
 		}
@@ -283,6 +285,78 @@ func TestOfficeScriptMismatch(t *testing.T) {
 		}
 		if n := entries(); n != 1 {
 			t.Errorf("%d entries stored, want 1", n)
+		}
+	})
+}
+
+// Two editors save one termbase entry: the second, whose form was loaded
+// before the first saved, gets 409 with what they typed kept, the entry as
+// the first saved it and a message in their language; saving again is
+// their choice and replaces it. A form without a version is refused.
+func TestOfficeTermbaseStale(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("anna@stale.example", "Anna Stale", "en", false, "cass:translator")
+		o.account("boris@stale.example", "Boris Stale", "ru", false, "cass:translator")
+		a, b := o.browser(), o.browser()
+		a.signIn("anna@stale.example")
+		b.signIn("boris@stale.example")
+		var forumID int64
+		if err := db.QueryRow(context.Background(), `SELECT id FROM forums WHERE slug = ?`, "treaty-20-forum").Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		base := fmt.Sprintf("/office/forums/%d/termbase", forumID)
+		if resp, _ := a.post(base, url.Values{"terms.0.lang": {"zh"}, "terms.0.text": {"外交部"}, "terms.1.lang": {"ru"}, "terms.1.text": {"МИД"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("add: status %d", resp.StatusCode)
+		}
+		_, doc := a.get(base)
+		entry, _ := doc.Find(".termbase a.entry-link").Attr("href")
+		form := func(br *browser) url.Values {
+			_, doc := br.get(entry)
+			v := url.Values{}
+			doc.Find(".termbase-entry input[name]").Each(func(_ int, s *goquery.Selection) {
+				n, _ := s.Attr("name")
+				val, _ := s.Attr("value")
+				v.Set(n, val)
+			})
+			return v
+		}
+		fa, fb := form(a), form(b)
+		if fa.Get("version") != "1" {
+			t.Fatalf("form version %q, want 1", fa.Get("version"))
+		}
+		fa.Set("terms.1.text", "Министерство иностранных дел")
+		if resp, _ := a.post(entry, fa); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("first save: status %d", resp.StatusCode)
+		}
+		fb.Set("terms.1.text", "МИД КНР")
+		resp, doc := b.post(entry, fb)
+		if resp.StatusCode != http.StatusConflict {
+			t.Fatalf("stale save: status %d, want 409", resp.StatusCode)
+		}
+		if msg := doc.Find("#form-message").Text(); !strings.Contains(msg, "Anna Stale") || !strings.Contains(msg, "Введённое вами сохранено ниже") {
+			t.Errorf("message %q", msg)
+		}
+		if v, _ := doc.Find(`input[name="terms.1.text"]`).Attr("value"); v != "МИД КНР" {
+			t.Errorf("typed term lost: %q", v)
+		}
+		if theirs := doc.Find(".theirs").Text(); !strings.Contains(theirs, "Министерство иностранных дел") {
+			t.Errorf("the version saved meanwhile is not shown: %q", theirs)
+		}
+		v, _ := doc.Find(`input[name="version"]`).Attr("value")
+		if v != "2" {
+			t.Errorf("version after the conflict %q, want 2", v)
+		}
+		fb.Set("version", v)
+		if resp, _ := b.post(entry, fb); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save again: status %d", resp.StatusCode)
+		}
+		if _, doc := a.get(entry); !strings.Contains(doc.Find(`input[name="terms.1.text"]`).AttrOr("value", ""), "МИД КНР") {
+			t.Errorf("the second save was not stored")
+		}
+		fb.Del("version")
+		if resp, _ := b.post(entry, fb); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("save without a version: status %d, want 400", resp.StatusCode)
 		}
 	})
 }
