@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -346,4 +347,45 @@ func ListUnits(ctx context.Context, q store.Querier, from, to string, limit, off
 		return nil, 0, fmt.Errorf("memory units: %w", err)
 	}
 	return us, total, nil
+}
+
+// originPrefix begins the origin of the units confirmed segments give the
+// memory: "translation:ID".
+const originPrefix = "translation:"
+
+// OriginTranslation returns the id of the translation a unit's origin
+// names, and false for an origin that names none (a TMX file's name).
+func OriginTranslation(origin string) (int64, bool) {
+	rest, ok := strings.CutPrefix(origin, originPrefix)
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(rest, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// OriginTranslations returns, in one query, the translations that units'
+// origins name, by id; a translation since deleted is missing.
+func OriginTranslations(ctx context.Context, q store.Querier, us []StoredUnit) (map[int64]*Translation, error) {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, u := range us {
+		if id, ok := OriginTranslation(u.Origin); ok && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	out := make(map[int64]*Translation, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := store.In(ids)
+	ts, err := store.All(ctx, q, scanTranslation, `SELECT `+translationColumns+` FROM translations t JOIN documents d ON d.id = t.document_id WHERE t.id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("memory units' translations: %w", err)
+	}
+	for _, t := range ts {
+		out[t.ID] = t
+	}
+	return out, nil
 }

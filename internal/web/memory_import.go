@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"path"
 	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -30,6 +32,19 @@ func (s *Server) noteScriptSkipped(ctx context.Context, n int) {
 // scriptSkipped returns, once, the count noteScriptSkipped left, 0 when none.
 func (s *Server) scriptSkipped(ctx context.Context) int {
 	return s.sessions.PopInt(ctx, sessScriptSkipped)
+}
+
+// uploadName returns the base name of a file as the browser named it, for
+// the origin of the units it gives the memory ("file" when it has none).
+func uploadName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	if name == "." || name == "/" || lang.CheckPlain(name) != nil {
+		return "file"
+	}
+	if r := []rune(name); len(r) > 200 {
+		name = string(r[:200])
+	}
+	return name
 }
 
 // memoryImport answers POST /office/memory: it adds the units of an
@@ -78,7 +93,7 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 	if !f.ok() {
 		return s.renderMemory(w, rq, formStatus(up, nil), f)
 	}
-	batch, err := translate.ReadTMX(bytes.NewReader(file), "file", from, to, collection, rq.Account.Name)
+	batch, err := translate.ReadTMX(bytes.NewReader(file), uploadName(up.names["file"]), from, to, collection, rq.Account.Name)
 	var ie *interchange.Error
 	var pe *translate.PairError
 	var se *translate.ScriptError

@@ -13,6 +13,7 @@ import (
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 const officeTMX = `<?xml version="1.0" encoding="UTF-8"?>
@@ -78,7 +79,7 @@ func TestOfficeMemoryImport(t *testing.T) {
 		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Импортированы 2 единицы перевода.") {
 			t.Errorf("flash %q", flash)
 		}
-		if rows := doc.Find(".memory-units tbody tr"); rows.Length() != 2 || !strings.Contains(rows.Text(), "Договор заключается сроком на двадцать лет.") {
+		if rows := doc.Find(".memory-units tbody tr"); rows.Length() != 2 || !strings.Contains(rows.Text(), "Договор заключается сроком на двадцать лет.") || !strings.Contains(rows.Text(), "memory.tmx") {
 			t.Errorf("units listed: %q", rows.Text())
 		}
 		if !strings.Contains(doc.Find("nav.office-nav").Text(), "Память переводов") {
@@ -357,6 +358,59 @@ func TestOfficeTermbaseStale(t *testing.T) {
 		fb.Del("version")
 		if resp, _ := b.post(entry, fb); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("save without a version: status %d, want 400", resp.StatusCode)
+		}
+	})
+}
+
+// The memory page names where a unit came from: the document whose
+// translation gave it, linked to its workbench (not "translation:ID"), a
+// translation since deleted as such, a TMX file by its name; and a file of
+// other languages is refused naming every language, none by its code.
+func TestOfficeMemoryOrigins(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "zh")
+		mem := translate.NewMemory(db)
+		for k, origin := range []string{"translation:" + itoa(tr.ID), "translation:999999"} {
+			u := translate.MemoryUnit{From: "ru", To: "zh", Source: interchange.PlainText(fmt.Sprintf("Договор подписан в %d году.", 2001+k)),
+				Target: interchange.PlainText(fmt.Sprintf("条约于%d年签署。", 2001+k)), Origin: origin, Supersedes: true}
+			if err := db.Transact(ctx, func(tx *store.Tx) error { return mem.Add(ctx, tx, u) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tests := []struct {
+			lang, deleted, pair string
+		}{
+			{"en", "a translation since deleted", "No translation unit of this file has text in both Chinese and Russian; the file holds German, English, French and Russian."},
+			{"ru", "перевод, который уже удалён", "в файле есть: немецкий, английский, французский и русский."},
+			{"zh", "已删除的译文", "文件中的语言为：德语、英文、法语和俄文。"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.lang, func(t *testing.T) {
+				o.account("editor-"+tt.lang+"@origin.example", "Origin Editor", tt.lang, false, "cass:editor")
+				b := o.browser()
+				b.signIn("editor-" + tt.lang + "@origin.example")
+				_, doc := b.get("/office/memory?from=ru&to=zh")
+				link := doc.Find(`.memory-units a[href="/office/translations/` + itoa(tr.ID) + `"]`)
+				if link.Length() != 1 || link.Text() != tr.Title {
+					t.Errorf("origin link %q, want %q", link.Text(), tr.Title)
+				}
+				text := doc.Find(".memory-units").Text()
+				if strings.Contains(text, "translation:") || !strings.Contains(text, tt.deleted) {
+					t.Errorf("origins shown: %q", text)
+				}
+				tmx := `<tmx version="1.4"><header srclang="en" creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="de"><seg>Vertrag</seg></tuv><tuv xml:lang="en"><seg>Treaty</seg></tuv></tu>
+<tu><tuv xml:lang="fr"><seg>Traité</seg></tuv><tuv xml:lang="ru"><seg>Договор</seg></tuv></tu></body></tmx>`
+				resp, body := b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"other.tmx", tmx}})
+				if resp.StatusCode != http.StatusUnprocessableEntity {
+					t.Fatalf("status %d", resp.StatusCode)
+				}
+				if msg := parse(t, body).Find("#file-error").Text(); !strings.Contains(msg, tt.pair) {
+					t.Errorf("message %q, want %q", msg, tt.pair)
+				}
+			})
 		}
 	})
 }
