@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"path"
 	"strconv"
@@ -45,6 +46,13 @@ func uploadName(name string) string {
 		name = string(r[:200])
 	}
 	return name
+}
+
+// logRefusedFile logs why an uploaded file was refused: the reader's
+// detail (an XML parser's words, in English), which the page does not show.
+func (s *Server) logRefusedFile(rq *officeRequest, action string, ie *interchange.Error) {
+	s.log.Info("file refused", slog.String("action", action), slog.Int64("account", rq.Account.ID),
+		slog.Int("line", ie.Line), slog.Int("col", ie.Col), slog.Bool("syntax", ie.Syntax), slog.String("detail", ie.Msg))
 }
 
 // memoryImport answers POST /office/memory: it adds the units of an
@@ -98,7 +106,11 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 	var pe *translate.PairError
 	var se *translate.ScriptError
 	switch {
+	case errors.As(err, &ie) && ie.Syntax:
+		s.logRefusedFile(rq, "memory.import", ie)
+		f.fail("file", "memory.import.notxml", ie.Line)
 	case errors.As(err, &ie):
+		s.logRefusedFile(rq, "memory.import", ie)
 		f.fail("file", "memory.import.notmx", ie.Line, ie.Col)
 	case errors.As(err, &pe):
 		found := make([]string, len(pe.Found))

@@ -46,6 +46,8 @@ func TestOfficeMemoryImport(t *testing.T) {
 		}{
 			{"another pair", officeTMX, "en", "ru", http.StatusUnprocessableEntity, "Ни в одной единице перевода этого файла нет текста одновременно на языках «английский» и «русский»; в файле есть: русский и китайский."},
 			{"not a TMX", "<html><body>Договор</body></html>", "zh", "ru", http.StatusUnprocessableEntity, "не является памятью переводов TMX"},
+			{"cut short", "<tmx version=\"1.4\">\n<header/>\n<body>\n<tu>", "zh", "ru", http.StatusUnprocessableEntity, "Этот файл не является корректным XML (строка 4)"},
+			{"unknown entity", "<tmx version=\"1.4\"><header/>\n<body><tu><tuv xml:lang=\"zh\"><seg>&foo;</seg></tuv></tu></body></tmx>", "zh", "ru", http.StatusUnprocessableEntity, "Этот файл не является корректным XML (строка 2)"},
 			{"same languages", officeTMX, "ru", "ru", http.StatusUnprocessableEntity, "Выберите язык перевода, отличный от языка оригинала."},
 			{"no file", "", "zh", "ru", http.StatusUnprocessableEntity, "Выберите файл для импорта."},
 		}
@@ -60,8 +62,8 @@ func TestOfficeMemoryImport(t *testing.T) {
 					t.Fatalf("status %d, want %d", resp.StatusCode, tt.status)
 				}
 				doc := parse(t, body)
-				if msg := doc.Find(".field-error").Text(); !strings.Contains(msg, tt.message) {
-					t.Errorf("messages %q, want %q", msg, tt.message)
+				if msg := doc.Find(".field-error").Text(); !strings.Contains(msg, tt.message) || strings.Contains(msg, "EOF") || strings.Contains(msg, "entity") {
+					t.Errorf("messages %q, want %q and no parser's English", msg, tt.message)
 				}
 				if got, _ := doc.Find("#from option[selected]").Attr("value"); got != tt.from {
 					t.Errorf("source language kept as %q, want %q", got, tt.from)
@@ -166,7 +168,11 @@ func TestOfficeTermbase(t *testing.T) {
 				t.Errorf("import %d: flash %q, want %q", k, flash, want)
 			}
 		}
-		resp, body := b.multipartPost(base+"/import", url.Values{"format": {"tbx"}}, map[string][2]string{"file": {"g.tbx", tsv}})
+		resp, body := b.multipartPost(base+"/import", url.Values{"format": {"tbx"}}, map[string][2]string{"file": {"g.tbx", "<martif type=\"TBX\"><text><body>\n<termEntry><langSet xml:lang=\"en\"><tig><term>a &nbsp; b</term>"}})
+		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || msg != "This file is not well-formed XML (line 2): it may be cut short or damaged, so it cannot be read as a TBX termbase. Nothing was imported." {
+			t.Errorf("a TBX that is not well-formed XML: %d %q", resp.StatusCode, msg)
+		}
+		resp, body = b.multipartPost(base+"/import", url.Values{"format": {"tbx"}}, map[string][2]string{"file": {"g.tbx", tsv}})
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(parse(t, body).Find("#file-error").Text(), "not a TBX termbase") {
 			t.Errorf("a TSV sent as TBX: %d", resp.StatusCode)
 		}

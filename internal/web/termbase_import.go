@@ -62,7 +62,12 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 		}
 		var ie *interchange.Error
 		switch {
+		case errors.As(err, &ie) && ie.Syntax:
+			s.logRefusedFile(rq, "termbase.import", ie)
+			f.fail("file", "termbase.import.notxml", ie.Line)
+			return errImportRefused
 		case errors.As(err, &ie):
+			s.logRefusedFile(rq, "termbase.import", ie)
 			f.fail("file", "termbase.import.bad."+format, ie.Line)
 			return errImportRefused
 		case errors.Is(err, translate.ErrEmptyTermbase):
