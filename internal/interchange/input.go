@@ -113,7 +113,7 @@ func decodeError(file, what string, err error) error {
 	if e.Found != "" && e.Found != "a binary file" {
 		msg = fmt.Sprintf("this is %s, not %s", e.Found, what)
 	}
-	return &Error{file, e.Line, e.Col, msg}
+	return &Error{File: file, Line: e.Line, Col: e.Col, Msg: msg}
 }
 
 // excerpt quotes the start of a piece of text found where it should not

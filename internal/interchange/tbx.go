@@ -321,7 +321,7 @@ func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 	}
 	data = text.Bytes
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{name, 1, 1, "the file is empty"}
+		return nil, &Error{File: name, Line: 1, Col: 1, Msg: "the file is empty"}
 	}
 	rd := &reading{file: name}
 	for _, w := range text.Warnings {
@@ -373,7 +373,7 @@ func ReadTSV(r io.Reader, name, srcLang, tgtLang string) (*Termbase, error) {
 		tb.Entries = append(tb.Entries, c)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, &Error{name, line + 1, 1, err.Error()}
+		return nil, &Error{File: name, Line: line + 1, Col: 1, Msg: err.Error()}
 	}
 	if err := scripts.check(name, cols); err != nil {
 		return nil, err
@@ -489,7 +489,7 @@ func (cs *columnScripts) check(name string, cols []string) error {
 	for k := range 2 {
 		if cs.fit[k] == 0 && cs.other[k] > 0 {
 			which := []string{"first (source)", "second (target)"}[k]
-			return &Error{name, cs.line[k], 1, fmt.Sprintf("the %s column should be in %s, but none of its terms is (%s is not): is the glossary for another pair of languages? Name the languages of its columns in a first line, such as \"zh<TAB>en\"", which, cols[k], excerpt(cs.example[k]))}
+			return &Error{File: name, Line: cs.line[k], Col: 1, Msg: fmt.Sprintf("the %s column should be in %s, but none of its terms is (%s is not): is the glossary for another pair of languages? Name the languages of its columns in a first line, such as \"zh<TAB>en\"", which, cols[k], excerpt(cs.example[k]))}
 		}
 	}
 	return nil

@@ -16,6 +16,10 @@ type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
+	// Syntax says the file is not well-formed XML (Msg is the XML
+	// parser's detail, in English, for the log): a page can say so in
+	// its reader's language, with Line.
+	Syntax bool
 }
 
 func (e *Error) Error() string {
@@ -148,16 +152,16 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 			var se *xml.SyntaxError
 			l, c := d.InputPos()
 			if errors.As(err, &se) {
-				return nil, &Error{file, l, c, se.Msg}
+				return nil, &Error{File: file, Line: l, Col: c, Msg: se.Msg, Syntax: true}
 			}
-			return nil, &Error{file, l, c, err.Error()}
+			return nil, &Error{File: file, Line: l, Col: c, Msg: err.Error(), Syntax: true}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			n := &node{name: t.Name.Local, space: t.Name.Space, attr: t.Attr, line: line, col: col}
 			if len(stack) == 0 {
 				if root != nil {
-					return nil, &Error{file, line, col, fmt.Sprintf("a second root element <%s> after the end of <%s>", n.name, root.name)}
+					return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("a second root element <%s> after the end of <%s>", n.name, root.name), Syntax: true}
 				}
 				root = n
 			} else {
@@ -166,7 +170,7 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 			}
 			stack = append(stack, n)
 			if len(stack) > maxDepth {
-				return nil, &Error{file, line, col, fmt.Sprintf("elements nested deeper than %d", maxDepth)}
+				return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("elements nested deeper than %d", maxDepth)}
 			}
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
@@ -175,7 +179,7 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 				// DecodeXML has refused text before the root.
 				if len(bytes.TrimSpace(t)) > 0 && root != nil {
 					j := textNode(t, line, col)
-					return nil, &Error{file, j.line, j.col, fmt.Sprintf("%s after the end of the root element <%s>", excerpt(j.text), root.name)}
+					return nil, &Error{File: file, Line: j.line, Col: j.col, Msg: fmt.Sprintf("%s after the end of the root element <%s>", excerpt(j.text), root.name), Syntax: true}
 				}
 				continue
 			}
@@ -188,7 +192,7 @@ func (rd *reading) parseTree(r io.Reader, f xmlFormat) (*node, error) {
 		}
 	}
 	if root == nil {
-		return nil, &Error{file, 1, 1, fmt.Sprintf("no XML element found: this is not %s", f.what)}
+		return nil, &Error{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("no XML element found: this is not %s", f.what)}
 	}
 	for _, want := range f.roots {
 		if root.name == want {
@@ -217,7 +221,7 @@ func textNode(t []byte, line, col int) *node {
 
 // errAt returns an error at node n.
 func errAt(file string, n *node, format string, args ...any) error {
-	return &Error{file, n.line, n.col, fmt.Sprintf(format, args...)}
+	return &Error{File: file, Line: n.line, Col: n.col, Msg: fmt.Sprintf(format, args...)}
 }
 
 func escText(s string) string {

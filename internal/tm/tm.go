@@ -32,6 +32,9 @@ type Unit struct {
 	Context string
 	Origin  string // the document, project or TMX file it came from
 	Changed time.Time
+	// ID is the caller's key for the unit (its database row), by which
+	// Retire finds it; 0 when the caller keeps none.
+	ID int64
 }
 
 // Match is a unit found for a lookup.
@@ -62,6 +65,8 @@ type Memory struct {
 	postings map[uint32][]int32 // token id → units containing it
 	tokenIDs map[string]uint32
 	exact    map[string][]int32 // normalised source → units
+	byID     map[int64]int32    // Unit.ID → unit, for the units that have one
+	retired  int                // units retired
 	scratch  sync.Pool          // of *scratch, reused across lookups
 }
 
@@ -70,21 +75,60 @@ type entry struct {
 	norm     string   // normalised source
 	tokens   []uint32 // token ids, in order
 	distinct int32    // number of distinct tokens
+	// retired marks a unit that a newer one replaced: it stays in the
+	// postings, so that retiring is cheap, but lookups skip it.
+	retired bool
 }
 
 // New returns an empty memory for translations from one language into
 // another.
 func New(from, to string) *Memory {
-	m := &Memory{From: from, To: to, postings: map[uint32][]int32{}, tokenIDs: map[string]uint32{}, exact: map[string][]int32{}}
+	m := &Memory{From: from, To: to, postings: map[uint32][]int32{}, tokenIDs: map[string]uint32{}, exact: map[string][]int32{}, byID: map[int64]int32{}}
 	m.scratch.New = func() any { return new(scratch) }
 	return m
 }
 
-// Len returns the number of units.
+// Len returns the number of units, not counting those retired.
 func (m *Memory) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	return len(m.units)
+	return len(m.units) - m.retired
+}
+
+// Retire takes the unit whose Unit.ID is id out of the lookups' results,
+// when a newer translation of the same segment replaces it, and reports
+// whether the memory held it (and had not retired it already).
+func (m *Memory) Retire(id int64) bool {
+	if id == 0 {
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k, ok := m.byID[id]
+	if !ok || m.units[k].retired {
+		return false
+	}
+	m.units[k].retired = true
+	m.retired++
+	return true
+}
+
+// Restore puts the unit whose Unit.ID is id back in the lookups' results
+// after Retire (the same translation confirmed again), and reports whether
+// the memory held it retired.
+func (m *Memory) Restore(id int64) bool {
+	if id == 0 {
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k, ok := m.byID[id]
+	if !ok || !m.units[k].retired {
+		return false
+	}
+	m.units[k].retired = false
+	m.retired--
+	return true
 }
 
 // Add stores a unit. Units with an empty source or target are skipped.
@@ -101,6 +145,9 @@ func (m *Memory) Add(u Unit) {
 	e.distinct = int32(distinct(e.tokens))
 	id := int32(len(m.units))
 	m.units = append(m.units, e)
+	if u.ID != 0 {
+		m.byID[u.ID] = id
+	}
 	m.exact[e.norm] = append(m.exact[e.norm], id)
 	seen := map[uint32]bool{}
 	for _, t := range e.tokens {
@@ -195,6 +242,9 @@ func (m *Memory) Lookup(src, context string) []Match {
 	taken := map[int32]bool{}
 	for _, id := range m.exact[q] {
 		e := &m.units[id]
+		if e.retired {
+			continue
+		}
 		mt := Match{Unit: e.Unit, Score: 100, Exact: true}
 		if context != "" && e.Context == context {
 			mt.Score, mt.InContext = 101, true
@@ -272,7 +322,7 @@ func (m *Memory) candidates(q []uint32) []int32 {
 		n := sc.counts[id]
 		sc.counts[id] = 0
 		// 10·n < 7·max(qn, un) means below 70% shared.
-		if 10*n < 7*max(qn, m.units[id].distinct) {
+		if 10*n < 7*max(qn, m.units[id].distinct) || m.units[id].retired {
 			continue
 		}
 		cs = append(cs, cand{id, n})

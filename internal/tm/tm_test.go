@@ -92,3 +92,50 @@ func TestAddTMX(t *testing.T) {
 		t.Errorf("stored %d units without an English side", n)
 	}
 }
+
+func TestRetire(t *testing.T) {
+	m := New("zh", "ru")
+	m.Add(Unit{ID: 1, Source: "贸易额达到2401亿美元。", Target: "Товарооборот достиг 2401 млрд долларов."})
+	m.Add(Unit{ID: 2, Source: "贸易额达到2401亿美元。", Target: "Товарооборот достиг 240,1 млрд долларов."})
+	m.Add(Unit{ID: 3, Source: "论坛在北京举行。", Target: "Форум прошёл в Пекине."})
+	m.Add(Unit{Source: "论坛在上海举行。", Target: "Форум прошёл в Шанхае."})
+
+	tests := []struct {
+		name   string
+		retire int64 // the unit to retire; below 0, the unit to restore
+		ok     bool
+		query  string
+		want   []string // targets found, best first
+		len    int
+	}{
+		{"both before", 0, false, "贸易额达到2401亿美元。", []string{"Товарооборот достиг 2401 млрд долларов.", "Товарооборот достиг 240,1 млрд долларов."}, 4},
+		{"superseded exact", 1, true, "贸易额达到2401亿美元。", []string{"Товарооборот достиг 240,1 млрд долларов."}, 3},
+		{"twice", 1, false, "贸易额达到2401亿美元。", []string{"Товарооборот достиг 240,1 млрд долларов."}, 3},
+		{"unknown id", 9, false, "论坛在北京举行。", []string{"Форум прошёл в Пекине.", "Форум прошёл в Шанхае."}, 3},
+		{"fuzzy", 3, true, "论坛在广州举行。", []string{"Форум прошёл в Шанхае."}, 2},
+		{"no id", 0, false, "论坛在上海举行。", []string{"Форум прошёл в Шанхае."}, 2},
+		{"restored", -1, true, "贸易额达到2401亿美元。", []string{"Товарооборот достиг 2401 млрд долларов.", "Товарооборот достиг 240,1 млрд долларов."}, 3},
+		{"restored twice", -1, false, "贸易额达到2401亿美元。", []string{"Товарооборот достиг 2401 млрд долларов.", "Товарооборот достиг 240,1 млрд долларов."}, 3},
+	}
+	for _, tt := range tests {
+		var ok bool
+		if tt.retire < 0 {
+			ok = m.Restore(-tt.retire)
+		} else {
+			ok = m.Retire(tt.retire)
+		}
+		if ok != tt.ok {
+			t.Errorf("%s: Retire(%d) = %v, want %v", tt.name, tt.retire, ok, tt.ok)
+		}
+		var got []string
+		for _, mt := range m.Lookup(tt.query, "") {
+			got = append(got, mt.Target)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: Lookup(%q) = %q, want %q", tt.name, tt.query, got, tt.want)
+		}
+		if m.Len() != tt.len {
+			t.Errorf("%s: Len = %d, want %d", tt.name, m.Len(), tt.len)
+		}
+	}
+}

@@ -23,7 +23,10 @@ import (
 // index (internal/tm) that every lookup first brings up to date with the
 // rows of that pair it has not seen (those with a greater id), in one
 // small query, so that a unit confirmed through one server process is
-// found at once through every other. It is safe for concurrent use.
+// found at once through every other; and, in another, the retirements of
+// units it has not seen (tm_retirements), so that a unit a newer
+// translation of its segment replaced is suggested by none. It is safe for
+// concurrent use.
 type Memory struct {
 	db    *store.DB
 	mu    sync.Mutex
@@ -32,12 +35,15 @@ type Memory struct {
 
 type pairKey struct{ from, to string }
 
-// pairIndex is the fuzzy index of one language pair and the greatest unit
-// id it holds; mu makes one lookup at a time read the new rows.
+// pairIndex is the fuzzy index of one language pair, the greatest unit id
+// it holds and the greatest retirement id it applied; mu makes one lookup
+// at a time read the new rows.
 type pairIndex struct {
-	mu   sync.Mutex
-	mem  *tm.Memory
-	last int64
+	mu          sync.Mutex
+	mem         *tm.Memory
+	loaded      bool
+	last        int64
+	lastRetired int64
 }
 
 // NewMemory returns the memory kept in db.
@@ -77,12 +83,19 @@ type MemoryUnit struct {
 	CollectionID    int64 // 0 when not from a collection
 	By              string
 	Changed         time.Time
+	// Supersedes says the unit replaces the units of the same Origin with
+	// the same source text and another translation: a translation's segment
+	// confirmed again after a correction. Those are retired, no longer
+	// suggested, listed or exported. Units of TMX files retire none.
+	Supersedes bool
 }
 
 // Add stores u in the memory through q, the caller's transaction: a unit
 // with the same pair, source and target as one already stored only
 // updates that one's date and author (and its collection, when it had
-// none). A unit with an empty source or target is not stored.
+// none), and puts it back in use if it was retired. When u.Supersedes, the
+// other units of u's origin with its source text are retired. A unit with
+// an empty source or target is not stored.
 func (m *Memory) Add(ctx context.Context, q store.Querier, u MemoryUnit) error {
 	r, err := newUnitRow(u)
 	if err != nil || r == nil {
@@ -91,7 +104,42 @@ func (m *Memory) Add(ctx context.Context, q store.Querier, u MemoryUnit) error {
 	if err := lockPair(ctx, q, r.from, r.to); err != nil {
 		return err
 	}
-	return insertUnits(ctx, q, []*unitRow{r})
+	if err := insertUnits(ctx, q, []*unitRow{r}); err != nil {
+		return err
+	}
+	if !u.Supersedes || r.origin == "" {
+		return nil
+	}
+	return retireSuperseded(ctx, q, r)
+}
+
+// retireSuperseded retires the units of r's pair and origin with r's source
+// text (and codes) but another translation, and logs each retirement for
+// the indexes of every process. r is stored already, so that the greatest
+// id is never a retired row's (it is never one deleted, either).
+func retireSuperseded(ctx context.Context, q store.Querier, r *unitRow) error {
+	ids, err := store.All(ctx, q, func(s store.Scanner) (int64, error) {
+		var id int64
+		err := s.Scan(&id)
+		return id, err
+	}, `UPDATE tm_units SET retired_at = ? WHERE from_lang = ? AND to_lang = ? AND origin = ? AND source = ? AND source_codes = ?
+		AND text_key <> ? AND retired_at IS NULL RETURNING id`, r.changed, r.from, r.to, r.origin, r.source, r.sourceCodes, r.key)
+	if err != nil {
+		return fmt.Errorf("retire memory units of %s: %w", r.origin, err)
+	}
+	return logRetirements(ctx, q, r.from, r.to, ids, true, r.changed)
+}
+
+// logRetirements writes to tm_retirements that the units ids of the pair
+// were retired (or, with retired false, put back in use).
+func logRetirements(ctx context.Context, q store.Querier, from, to string, ids []int64, retired bool, at time.Time) error {
+	for _, id := range ids {
+		if _, err := q.Exec(ctx, `INSERT INTO tm_retirements (from_lang, to_lang, unit_id, retired, at) VALUES (?, ?, ?, ?, ?)`,
+			from, to, id, retired, at); err != nil {
+			return fmt.Errorf("memory unit %d: %w", id, err)
+		}
+	}
+	return nil
 }
 
 // unitRow is a unit as a row of tm_units.
@@ -170,11 +218,15 @@ func lockPair(ctx context.Context, q store.Querier, from, to string) error {
 const unitColumns = 12
 
 // insertUnits writes rows, which hold no two with the same pair and texts,
-// many to a statement.
+// many to a statement; a row already stored and retired is put back in
+// use.
 func insertUnits(ctx context.Context, q store.Querier, rows []*unitRow) error {
 	const perStatement = 400
 	for len(rows) > 0 {
 		n := min(len(rows), perStatement)
+		if err := restoreUnits(ctx, q, rows[:n]); err != nil {
+			return err
+		}
 		var b strings.Builder
 		b.WriteString(`INSERT INTO tm_units (from_lang, to_lang, source, target, source_codes, target_codes, context, origin, collection_id, changed_by, changed_at, text_key) VALUES `)
 		args := make([]any, 0, n*unitColumns)
@@ -193,6 +245,26 @@ func insertUnits(ctx context.Context, q store.Querier, rows []*unitRow) error {
 		rows = rows[n:]
 	}
 	return nil
+}
+
+// restoreUnits puts back in use the retired units with the pair and texts
+// of rows (all of one pair), and logs it for the indexes.
+func restoreUnits(ctx context.Context, q store.Querier, rows []*unitRow) error {
+	keys := make([]string, len(rows))
+	for k, r := range rows {
+		keys[k] = r.key
+	}
+	in, args := store.In(keys)
+	ids, err := store.All(ctx, q, func(s store.Scanner) (int64, error) {
+		var id int64
+		err := s.Scan(&id)
+		return id, err
+	}, `UPDATE tm_units SET retired_at = NULL WHERE from_lang = ? AND to_lang = ? AND text_key IN (`+in+`) AND retired_at IS NOT NULL RETURNING id`,
+		append([]any{rows[0].from, rows[0].to}, args...)...)
+	if err != nil {
+		return fmt.Errorf("add memory units: %w", err)
+	}
+	return logRetirements(ctx, q, rows[0].from, rows[0].to, ids, false, rows[0].changed)
 }
 
 // Lookup returns the memory's best matches (at most tm.MaxMatches, of
@@ -240,34 +312,73 @@ func (m *Memory) refresh(ctx context.Context, from, to string) (*pairIndex, erro
 
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	rows, err := m.db.Query(ctx, `SELECT id, source, target, source_codes, target_codes, context, origin, changed_at
-		FROM tm_units WHERE from_lang = ? AND to_lang = ? AND id > ? ORDER BY id`, f, t, idx.last)
+	if !idx.loaded {
+		// The units loaded below are as retired as they are now: the
+		// retirements logged before are in them already, and those logged
+		// meanwhile are applied after them, which changes nothing twice.
+		if err := m.db.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM tm_retirements WHERE from_lang = ? AND to_lang = ?`, f, t).Scan(&idx.lastRetired); err != nil {
+			return nil, fmt.Errorf("memory %s→%s: %w", f, t, err)
+		}
+		idx.loaded = true
+	}
+	if err := m.readNew(ctx, idx, f, t); err != nil {
+		return nil, err
+	}
+	return idx, nil
+}
+
+// readNew adds to idx, in one query, the pair's units with an id greater
+// than the last it holds (retired ones marked so: one may be put back in
+// use later), then applies the pair's retirements and returns to use
+// logged since the last it applied, in order.
+func (m *Memory) readNew(ctx context.Context, idx *pairIndex, f, t string) error {
+	rows, err := m.db.Query(ctx, `SELECT 0 AS kind, id, 0 AS unit_id, source, target, source_codes, target_codes, context, origin, changed_at, retired_at IS NOT NULL AS retired
+		FROM tm_units WHERE from_lang = ? AND to_lang = ? AND id > ?
+		UNION ALL
+		SELECT 1, id, unit_id, '', '', '', '', '', '', at, retired
+		FROM tm_retirements WHERE from_lang = ? AND to_lang = ? AND id > ?
+		ORDER BY kind, id`, f, t, idx.last, f, t, idx.lastRetired)
 	if err != nil {
-		return nil, fmt.Errorf("memory %s→%s: %w", f, t, err)
+		return fmt.Errorf("memory %s→%s: %w", f, t, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			id                       int64
+			kind                     int
+			id, unit                 int64
 			u                        tm.Unit
 			sourceCodes, targetCodes string
+			retired                  bool
 		)
-		if err := rows.Scan(&id, &u.Source, &u.Target, &sourceCodes, &targetCodes, &u.Context, &u.Origin, &u.Changed); err != nil {
-			return nil, fmt.Errorf("memory %s→%s: %w", f, t, err)
+		if err := rows.Scan(&kind, &id, &unit, &u.Source, &u.Target, &sourceCodes, &targetCodes, &u.Context, &u.Origin, &u.Changed, &retired); err != nil {
+			return fmt.Errorf("memory %s→%s: %w", f, t, err)
 		}
+		if kind == 1 {
+			if retired {
+				idx.mem.Retire(unit)
+			} else {
+				idx.mem.Restore(unit)
+			}
+			idx.lastRetired = id
+			continue
+		}
+		u.ID = id
 		if u.SourceSeg, err = readCodes(sourceCodes); err != nil {
-			return nil, fmt.Errorf("memory unit %d: %w", id, err)
+			return fmt.Errorf("memory unit %d: %w", id, err)
 		}
 		if u.TargetSeg, err = readCodes(targetCodes); err != nil {
-			return nil, fmt.Errorf("memory unit %d: %w", id, err)
+			return fmt.Errorf("memory unit %d: %w", id, err)
 		}
 		idx.mem.Add(u)
+		if retired {
+			idx.mem.Retire(id)
+		}
 		idx.last = id
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("memory %s→%s: %w", f, t, err)
+		return fmt.Errorf("memory %s→%s: %w", f, t, err)
 	}
-	return idx, nil
+	return nil
 }
 
 func readCodes(s string) (interchange.Content, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -291,4 +292,142 @@ func TestMemoryImportTMX(t *testing.T) {
 			t.Errorf("collections %+v, %v", cs, err)
 		}
 	})
+}
+
+// A segment confirmed again with another translation replaces its unit in
+// the memory: the old one is suggested by no process, listed nor exported;
+// units of TMX files and of other translations stay.
+func TestMemorySupersede(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a, b := NewMemory(db), NewMemory(db)
+		src := "贸易额达到2401亿美元。"
+		confirm := func(origin, target string) {
+			addUnit(t, db, a, MemoryUnit{From: "zh", To: "ru", Source: interchange.PlainText(src), Target: interchange.PlainText(target),
+				Origin: origin, Supersedes: true})
+		}
+		steps := []struct {
+			name string
+			do   func()
+			want []string // targets of the exact matches, any order
+		}{
+			{"first confirmation", func() {
+				confirm("translation:7", "Товарооборот достиг 2401 млрд долларов.")
+			},
+				[]string{"Товарооборот достиг 2401 млрд долларов."}},
+			{"number fixed", func() {
+				confirm("translation:7", "Товарооборот достиг 240,1 млрд долларов.")
+			},
+				[]string{"Товарооборот достиг 240,1 млрд долларов."}},
+			{"a TMX unit", func() {
+				tmx := `<tmx version="1.4"><header srclang="zh" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="zh"><seg>` + src + `</seg></tuv><tuv xml:lang="ru"><seg>Объём торговли составил 240,1 млрд долларов.</seg></tuv></tu></body></tmx>`
+				if _, err := a.ImportTMX(ctx, strings.NewReader(tmx), "old.tmx", "zh", "ru", 0, "x"); err != nil {
+					t.Fatal(err)
+				}
+			}, []string{"Товарооборот достиг 240,1 млрд долларов.", "Объём торговли составил 240,1 млрд долларов."}},
+			{"another translation", func() {
+				confirm("translation:8", "Товарооборот составил 240,1 млрд долларов.")
+			},
+				[]string{"Товарооборот достиг 240,1 млрд долларов.", "Объём торговли составил 240,1 млрд долларов.", "Товарооборот составил 240,1 млрд долларов."}},
+			{"fixed again: the TMX unit stays", func() {
+				confirm("translation:7", "Товарооборот вырос до 240,1 млрд долларов.")
+			},
+				[]string{"Товарооборот вырос до 240,1 млрд долларов.", "Объём торговли составил 240,1 млрд долларов.", "Товарооборот составил 240,1 млрд долларов."}},
+			{"back to a retired translation", func() {
+				confirm("translation:7", "Товарооборот достиг 240,1 млрд долларов.")
+			},
+				[]string{"Товарооборот достиг 240,1 млрд долларов.", "Объём торговли составил 240,1 млрд долларов.", "Товарооборот составил 240,1 млрд долларов."}},
+		}
+		targets := func(m *Memory) []string {
+			ms, err := m.Lookup(ctx, "zh", "ru", interchange.PlainText(src), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, mt := range ms {
+				if mt.Score == 100 {
+					out = append(out, mt.Target)
+				}
+			}
+			slices.Sort(out)
+			return out
+		}
+		for _, st := range steps {
+			st.do()
+			want := slices.Sorted(slices.Values(st.want))
+			for name, m := range map[string]*Memory{"this process": a, "another process": b, "a process started now": NewMemory(db)} {
+				if got := targets(m); !slices.Equal(got, want) {
+					t.Errorf("%s: %s finds %q, want %q", st.name, name, got, want)
+				}
+			}
+			us, total, err := ListUnits(ctx, db, "zh", "ru", 50, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var listed []string
+			for _, u := range us {
+				listed = append(listed, u.Target)
+			}
+			slices.Sort(listed)
+			if total != len(want) || !slices.Equal(listed, want) {
+				t.Errorf("%s: the memory page lists %d: %q, want %q", st.name, total, listed, want)
+			}
+			var buf bytes.Buffer
+			if err := ExportTMX(ctx, db, &buf, MemoryFilter{From: "zh", To: "ru"}, "test"); err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(buf.String(), "<tu "); n != len(want) {
+				t.Errorf("%s: export holds %d units, want %d", st.name, n, len(want))
+			}
+		}
+		if n, err := b.Units(ctx, "zh", "ru"); err != nil || n != 3 {
+			t.Errorf("index holds %d units in use (%v), want 3", n, err)
+		}
+	})
+}
+
+// A TMX unit whose text is not in its language's script is left out and
+// counted; a file of nothing else is refused.
+func TestMemoryImportTMXScript(t *testing.T) {
+	tmx := func(units ...[2]string) string {
+		var b strings.Builder
+		b.WriteString(`<tmx version="1.4"><header srclang="zh" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>`)
+		for _, u := range units {
+			b.WriteString(`<tu><tuv xml:lang="zh-CN"><seg>` + u[0] + `</seg></tuv><tuv xml:lang="ru-RU"><seg>` + u[1] + `</seg></tuv></tu>`)
+		}
+		b.WriteString(`</body></tmx>`)
+		return b.String()
+	}
+	good := [2]string{"边界问题已经解决。", "Пограничный вопрос решён."}
+	zhInCyrillic := [2]string{"Граница определена.", "Граница определена."}
+	ruInHan := [2]string{"双方签署条约。", "双方签署条约。"}
+	latin := [2]string{"WTO", "ВТО"}
+	tests := []struct {
+		name             string
+		file             string
+		units, wrong     int
+		wantScriptRefuse bool
+	}{
+		{"mixed", tmx(good, zhInCyrillic, ruInHan, latin), 2, 2, false},
+		{"all in the wrong script", tmx(zhInCyrillic, ruInHan), 0, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := ReadTMX(strings.NewReader(tt.file), "f.tmx", "zh", "ru", 0, "x")
+			var se *ScriptError
+			if tt.wantScriptRefuse {
+				if !errors.As(err, &se) || se.Units != 2 {
+					t.Fatalf("ReadTMX = %v, want a *ScriptError for 2 units", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Units != tt.units || b.WrongScript != tt.wrong {
+				t.Errorf("read %d units, %d in the wrong script; want %d, %d", b.Units, b.WrongScript, tt.units, tt.wrong)
+			}
+		})
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -28,12 +29,28 @@ func (e *PairError) Error() string {
 	return fmt.Sprintf("%s: no unit has text in both %s and %s (the file holds %v)", e.File, e.From, e.To, e.Found)
 }
 
+// ScriptError refuses a TMX file whose units of the pair all have a text
+// in another script than its language's: mislabelled languages. Nothing
+// of it is imported.
+type ScriptError struct {
+	File  string
+	Units int // units of the pair, all in the wrong script
+}
+
+func (e *ScriptError) Error() string {
+	return fmt.Sprintf("%s: the text of all %d units of the pair is not in the script of the language its tag says", e.File, e.Units)
+}
+
 // TMXImport says what an import of a TMX file did.
 type TMXImport struct {
 	Units int // units of the file stored (added, or already there and updated)
 	// Skipped counts the file's units without text in both languages of
 	// the pair.
 	Skipped int
+	// WrongScript counts the file's units of the pair left out because a
+	// text is not in the script of the language its tag says (a zh text in
+	// Cyrillic, a ru one in Han characters; see lang.InScript).
+	WrongScript int
 	// Warnings are the reader's, about what it skipped or assumed.
 	Warnings []interchange.Warning
 }
@@ -48,9 +65,11 @@ type TMXBatch struct {
 // ReadTMX reads a TMX file (name is used in messages) for the pair
 // from → to: its units that have text in both (same language and script:
 // zh finds zh-CN), dated by the file (a unit's change date, else its
-// creation date, else now), marked as collectionID's when that is not 0.
-// A file that is not TMX is refused with the reader's *interchange.Error,
-// one without a unit in the pair with a *PairError.
+// creation date, else now), marked as collectionID's when that is not 0;
+// units whose text is not in its language's script are left out and
+// counted. A file that is not TMX is refused with the reader's
+// *interchange.Error, one without a unit in the pair with a *PairError, one
+// whose units of the pair are all in the wrong script with a *ScriptError.
 func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) (*TMXBatch, error) {
 	f, err := memoryLang(from)
 	if err != nil {
@@ -82,6 +101,10 @@ func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) 
 			b.Skipped++
 			continue
 		}
+		if !lang.InScript(src.Lang, src.Seg.Plain()) || !lang.InScript(tgt.Lang, tgt.Seg.Plain()) {
+			b.WrongScript++
+			continue
+		}
 		changed := tu.Changed
 		if changed.IsZero() {
 			changed = tu.Created
@@ -110,6 +133,9 @@ func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) 
 		seen[row.key] = len(b.rows)
 		b.rows = append(b.rows, row)
 		b.Units++
+	}
+	if len(b.rows) == 0 && b.WrongScript > 0 {
+		return nil, &ScriptError{File: name, Units: b.WrongScript}
 	}
 	if len(b.rows) == 0 {
 		langs := make([]string, 0, len(found))
@@ -153,15 +179,16 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// MemoryFilter chooses units of the memory: of one pair (From and To both
-// set) or of all, of one collection (CollectionID) or of any.
+// MemoryFilter chooses units of the memory in use (not retired): of one
+// pair (From and To both set) or of all, of one collection (CollectionID)
+// or of any.
 type MemoryFilter struct {
 	From, To     string
 	CollectionID int64
 }
 
 func (f MemoryFilter) where() (string, []any) {
-	w, args := "1 = 1", []any{}
+	w, args := "retired_at IS NULL", []any{}
 	if f.From != "" && f.To != "" {
 		from, err1 := memoryLang(f.From)
 		to, err2 := memoryLang(f.To)
@@ -257,7 +284,7 @@ func Pairs(ctx context.Context, q store.Querier) ([]Pair, error) {
 		var p Pair
 		err := r.Scan(&p.From, &p.To, &p.Units)
 		return p, err
-	}, `SELECT from_lang, to_lang, COUNT(*) FROM tm_units GROUP BY from_lang, to_lang ORDER BY from_lang, to_lang`)
+	}, `SELECT from_lang, to_lang, COUNT(*) FROM tm_units WHERE retired_at IS NULL GROUP BY from_lang, to_lang ORDER BY from_lang, to_lang`)
 	if err != nil {
 		return nil, fmt.Errorf("memory pairs: %w", err)
 	}
@@ -280,7 +307,7 @@ func Collections(ctx context.Context, q store.Querier) ([]MemoryCollection, erro
 		var c MemoryCollection
 		err := r.Scan(&c.ID, &c.Title, &c.Units)
 		return c, err
-	}, `SELECT c.id, c.title, COUNT(u.id) FROM collections c LEFT JOIN tm_units u ON u.collection_id = c.id GROUP BY c.id, c.title ORDER BY c.id`)
+	}, `SELECT c.id, c.title, COUNT(u.id) FROM collections c LEFT JOIN tm_units u ON u.collection_id = c.id AND u.retired_at IS NULL GROUP BY c.id, c.title ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("memory collections: %w", err)
 	}
@@ -320,4 +347,45 @@ func ListUnits(ctx context.Context, q store.Querier, from, to string, limit, off
 		return nil, 0, fmt.Errorf("memory units: %w", err)
 	}
 	return us, total, nil
+}
+
+// originPrefix begins the origin of the units confirmed segments give the
+// memory: "translation:ID".
+const originPrefix = "translation:"
+
+// OriginTranslation returns the id of the translation a unit's origin
+// names, and false for an origin that names none (a TMX file's name).
+func OriginTranslation(origin string) (int64, bool) {
+	rest, ok := strings.CutPrefix(origin, originPrefix)
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(rest, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// OriginTranslations returns, in one query, the translations that units'
+// origins name, by id; a translation since deleted is missing.
+func OriginTranslations(ctx context.Context, q store.Querier, us []StoredUnit) (map[int64]*Translation, error) {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, u := range us {
+		if id, ok := OriginTranslation(u.Origin); ok && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	out := make(map[int64]*Translation, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := store.In(ids)
+	ts, err := store.All(ctx, q, scanTranslation, `SELECT `+translationColumns+` FROM translations t JOIN documents d ON d.id = t.document_id WHERE t.id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("memory units' translations: %w", err)
+	}
+	for _, t := range ts {
+		out[t.ID] = t
+	}
+	return out, nil
 }

@@ -178,7 +178,7 @@ func SaveIn(ctx context.Context, tx *store.Tx, mem MemoryWriter, e Edit) (after,
 	}
 	if mem != nil && e.State.Confirmed() && !(before.State.Confirmed() && hashContent(before.Target) == hashContent(target)) {
 		u := MemoryUnit{From: tr.SourceLang, To: tr.Lang, Source: before.Source, Target: target,
-			Context: before.BlockID, Origin: fmt.Sprintf("translation:%d", tr.ID), By: e.By, Changed: now}
+			Context: before.BlockID, Origin: fmt.Sprint(originPrefix, tr.ID), By: e.By, Changed: now, Supersedes: true}
 		if err := mem.Add(ctx, tx, u); err != nil {
 			return after, before, fmt.Errorf("save segment %d: memory: %w", e.SegmentID, err)
 		}

@@ -196,7 +196,7 @@ func TestSaveStatesAndMemory(t *testing.T) {
 			t.Fatalf("memory has %d units; want 1", len(mem.units))
 		}
 		u := mem.units[0]
-		if u.From != "ru" || u.To != "zh" || u.Source.Plain() != seg.Source.Plain() || u.Target.Plain() != "条约于2001年在莫斯科签署。" || u.By != "anna" {
+		if u.From != "ru" || u.To != "zh" || u.Source.Plain() != seg.Source.Plain() || u.Target.Plain() != "条约于2001年在莫斯科签署。" || u.By != "anna" || !u.Supersedes {
 			t.Errorf("memory unit %+v", u)
 		}
 		// Confirming it again unchanged adds nothing; a change does.

@@ -24,6 +24,9 @@ type Entry struct {
 	Terms       []EntryTerm
 	UpdatedBy   string
 	UpdatedAt   time.Time
+	// Version is raised by every save: UpdateEntry saves over the version
+	// the editor's form was loaded with only.
+	Version int
 }
 
 // EntryTerm is a term of an entry in one language.
@@ -45,7 +48,9 @@ var Statuses = []interchange.TermStatus{"", interchange.Preferred, interchange.A
 // EntryError says what is wrong with an entry given to CreateEntry or
 // UpdateEntry: Field is "terms" for the entry as a whole, or "terms.N.lang",
 // "terms.N.text", "terms.N.status", "terms.N.pos" for its Nth term (from 0);
-// Reason is one of "noterm", "lang", "empty", "status", "pos", "duplicate".
+// Reason is one of "noterm", "lang", "empty", "script" (a term not in its
+// language's script: a ru term in Han characters, see lang.InScript),
+// "status", "pos", "duplicate".
 type EntryError struct {
 	Field, Reason string
 }
@@ -84,6 +89,9 @@ func (e *Entry) Validate() error {
 		if lang.CheckPlain(t.Text) != nil {
 			return &EntryError{field + "text", "empty"}
 		}
+		if !lang.InScript(t.Lang, t.Text) {
+			return &EntryError{field + "text", "script"}
+		}
 		if !slices.Contains(Statuses, t.Status) {
 			return &EntryError{field + "status", "status"}
 		}
@@ -111,7 +119,7 @@ func CreateEntry(ctx context.Context, q store.Querier, e *Entry) error {
 	if err != nil {
 		return fmt.Errorf("add termbase entry: %w", err)
 	}
-	e.ID = id
+	e.ID, e.Version = id, 1
 	return insertTerms(ctx, q, e)
 }
 
@@ -125,21 +133,32 @@ func insertTerms(ctx context.Context, q store.Querier, e *Entry) error {
 	return nil
 }
 
+// ErrStaleEntry refuses to save an entry over a version newer than the one
+// the change was made to: someone saved it meanwhile.
+var ErrStaleEntry = errors.New("termbase entry: saved by someone else meanwhile")
+
 // UpdateEntry validates e and replaces the stored entry of the same ID and
-// forum; store.ErrNotFound when there is none.
+// forum if it is still at e.Version, raising e.Version; ErrStaleEntry when
+// it has moved on, store.ErrNotFound when there is none.
 func UpdateEntry(ctx context.Context, q store.Querier, e *Entry) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
 	e.UpdatedAt = time.Now().UTC()
-	res, err := q.Exec(ctx, `UPDATE termbase_entries SET subject = ?, note = ?, updated_by = ?, updated_at = ? WHERE id = ? AND forum_id = ?`,
-		e.Subject, e.Note, e.UpdatedBy, e.UpdatedAt, e.ID, e.ForumID)
+	res, err := q.Exec(ctx, `UPDATE termbase_entries SET subject = ?, note = ?, updated_by = ?, updated_at = ?, version = version + 1
+		WHERE id = ? AND forum_id = ? AND version = ?`,
+		e.Subject, e.Note, e.UpdatedBy, e.UpdatedAt, e.ID, e.ForumID, e.Version)
 	if err != nil {
 		return fmt.Errorf("update termbase entry %d: %w", e.ID, err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return store.ErrNotFound
+		var v int
+		if err := q.QueryRow(ctx, `SELECT version FROM termbase_entries WHERE id = ? AND forum_id = ?`, e.ID, e.ForumID).Scan(&v); err != nil {
+			return store.ErrNotFound
+		}
+		return fmt.Errorf("termbase entry %d at version %d, not %d: %w", e.ID, v, e.Version, ErrStaleEntry)
 	}
+	e.Version++
 	if _, err := q.Exec(ctx, `DELETE FROM termbase_terms WHERE entry_id = ?`, e.ID); err != nil {
 		return fmt.Errorf("update termbase entry %d: %w", e.ID, err)
 	}
@@ -187,9 +206,9 @@ func entries(ctx context.Context, q store.Querier, forumID, id int64) ([]Entry, 
 	}
 	es, err := store.All(ctx, q, func(r store.Scanner) (Entry, error) {
 		var e Entry
-		err := r.Scan(&e.ID, &e.ForumID, &e.Subject, &e.Note, &e.UpdatedBy, &e.UpdatedAt)
+		err := r.Scan(&e.ID, &e.ForumID, &e.Subject, &e.Note, &e.UpdatedBy, &e.UpdatedAt, &e.Version)
 		return e, err
-	}, `SELECT e.id, e.forum_id, e.subject, e.note, e.updated_by, e.updated_at FROM termbase_entries e WHERE `+where+` ORDER BY e.id`, args...)
+	}, `SELECT e.id, e.forum_id, e.subject, e.note, e.updated_by, e.updated_at, e.version FROM termbase_entries e WHERE `+where+` ORDER BY e.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("termbase of forum %d: %w", forumID, err)
 	}

@@ -19,8 +19,11 @@ type TermbaseImport struct {
 	// nothing the second time.
 	Unchanged int
 	// Skipped counts the file's entries left without a usable term.
-	Skipped  int
-	Warnings []interchange.Warning
+	Skipped int
+	// WrongScript counts the file's terms left out because they are not in
+	// the script of the language their tag says (see lang.InScript).
+	WrongScript int
+	Warnings    []interchange.Warning
 }
 
 // ImportTBX adds the entries of a TBX file (v2 or v3) to forumID's
@@ -68,6 +71,10 @@ func importTermbase(ctx context.Context, q store.Querier, forumID int64, tb *int
 		for _, c := range tb.Entries {
 			e := &Entry{ForumID: forumID, Note: c.Definition, UpdatedBy: by}
 			for _, t := range c.Terms {
+				if !lang.InScript(t.Lang, t.Text) {
+					res.WrongScript++
+					continue
+				}
 				dup := slices.ContainsFunc(e.Terms, func(o EntryTerm) bool {
 					return lang.SameLanguage(o.Lang, t.Lang) && strings.EqualFold(o.Text, t.Text)
 				})

@@ -36,6 +36,9 @@ func TestEntryValidate(t *testing.T) {
 		{"text missing", []EntryTerm{{Lang: "ru", Text: "договор"}, {Lang: "zh", Text: "  "}}, "terms.1.text", "empty"},
 		{"unknown status", []EntryTerm{{Lang: "ru", Text: "договор", Status: "official"}}, "terms.0.status", "status"},
 		{"unknown part of speech", []EntryTerm{{Lang: "ru", Text: "договор", PartOfSpeech: "noon"}}, "terms.0.pos", "pos"},
+		{"ru term in Han characters", []EntryTerm{{Lang: "zh", Text: "条约"}, {Lang: "ru", Text: "中俄条约"}}, "terms.1.text", "script"},
+		{"zh term in Cyrillic", []EntryTerm{{Lang: "zh-CN", Text: "Договор"}}, "terms.0.text", "script"},
+		{"en term in Cyrillic", []EntryTerm{{Lang: "en", Text: "Путин"}}, "terms.0.text", "script"},
 		{"same term twice", []EntryTerm{{Lang: "ru", Text: "Договор"}, {Lang: "ru-RU", Text: "договор"}}, "terms.1.text", "duplicate"},
 	}
 	for _, tt := range tests {
@@ -74,8 +77,22 @@ func TestTermbaseEntries(t *testing.T) {
 			t.Fatal(err)
 		}
 		again, _ := GetEntry(ctx, db, f1, e.ID)
-		if len(again.Terms) != 2 || again.Note != "signed in Moscow" {
-			t.Errorf("after update %+v", again)
+		if len(again.Terms) != 2 || again.Note != "signed in Moscow" || again.Version != 2 || got.Version != 2 {
+			t.Errorf("after update %+v (version %d)", again, got.Version)
+		}
+		// A form loaded before that save does not overwrite it.
+		stale := *again
+		stale.Version, stale.Note = 1, "an older note"
+		if err := UpdateEntry(ctx, db, &stale); !errors.Is(err, ErrStaleEntry) {
+			t.Errorf("save over a newer version = %v, want ErrStaleEntry", err)
+		}
+		if now, _ := GetEntry(ctx, db, f1, e.ID); now.Note != "signed in Moscow" || now.Version != 2 {
+			t.Errorf("a stale save changed the entry: %+v", now)
+		}
+		gone := *again
+		gone.ID = 999999
+		if err := UpdateEntry(ctx, db, &gone); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("save of a missing entry = %v, want ErrNotFound", err)
 		}
 		other := &Entry{ForumID: f2, Terms: []EntryTerm{{Lang: "en", Text: "Moscow"}, {Lang: "ru", Text: "Москва"}}}
 		if err := CreateEntry(ctx, db, other); err != nil {
@@ -184,25 +201,33 @@ func TestTermbaseFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		tests := []struct {
-			name                   string
-			imp                    func() (TermbaseImport, error)
-			added, unchanged, skip int
-			wantErr                func(error) bool
+			name                          string
+			imp                           func() (TermbaseImport, error)
+			added, unchanged, skip, wrong int
+			wantErr                       func(error) bool
 		}{
-			{"tbx", func() (TermbaseImport, error) { return ImportTBX(ctx, db, f, bytes.NewReader(tbx), "treaty.tbx", "ed") }, 3, 0, 0, nil},
-			{"tbx again adds nothing", func() (TermbaseImport, error) { return ImportTBX(ctx, db, f, bytes.NewReader(tbx), "treaty.tbx", "ed") }, 0, 3, 0, nil},
+			{"tbx", func() (TermbaseImport, error) { return ImportTBX(ctx, db, f, bytes.NewReader(tbx), "treaty.tbx", "ed") }, 3, 0, 0, 0, nil},
+			{"tbx again adds nothing", func() (TermbaseImport, error) { return ImportTBX(ctx, db, f, bytes.NewReader(tbx), "treaty.tbx", "ed") }, 0, 3, 0, 0, nil},
 			{"tsv with header", func() (TermbaseImport, error) {
 				return ImportTSV(ctx, db, f, strings.NewReader("zh\tru\n外交部\tМИД\n莫斯科\tМосква\n"), "g.tsv", "en", "de", "ed")
-			}, 1, 1, 0, nil},
+			}, 1, 1, 0, 0, nil},
+			{"tsv with terms in another script", func() (TermbaseImport, error) {
+				return ImportTSV(ctx, db, f, strings.NewReader("zh\tru\nДоговор\t中俄条约\n边界\tграница\n"), "g.tsv", "zh", "ru", "ed")
+			}, 1, 0, 1, 2, nil},
+			{"tbx with a term in another script", func() (TermbaseImport, error) {
+				return ImportTBX(ctx, db, f, strings.NewReader(`<martif type="TBX"><text><body><termEntry id="x">
+<langSet xml:lang="zh"><tig><term>元首</term></tig></langSet><langSet xml:lang="ru"><tig><term>главы</term></tig></langSet><langSet xml:lang="en"><tig><term>Главы государств</term></tig></langSet>
+</termEntry></body></text></martif>`), "s.tbx", "ed")
+			}, 1, 0, 0, 1, nil},
 			{"tsv of another pair", func() (TermbaseImport, error) {
 				return ImportTSV(ctx, db, f, strings.NewReader("外交部\tМИД\n"), "g.tsv", "en", "ru", "ed")
-			}, 0, 0, 0, func(err error) bool { var ie *interchange.Error; return errors.As(err, &ie) }},
+			}, 0, 0, 0, 0, func(err error) bool { var ie *interchange.Error; return errors.As(err, &ie) }},
 			{"not a tbx", func() (TermbaseImport, error) {
 				return ImportTBX(ctx, db, f, strings.NewReader("term\tтермин\n"), "g.tbx", "ed")
-			}, 0, 0, 0, func(err error) bool { var ie *interchange.Error; return errors.As(err, &ie) }},
+			}, 0, 0, 0, 0, func(err error) bool { var ie *interchange.Error; return errors.As(err, &ie) }},
 			{"tbx without entries", func() (TermbaseImport, error) {
 				return ImportTBX(ctx, db, f, strings.NewReader(`<martif type="TBX"><text><body></body></text></martif>`), "e.tbx", "ed")
-			}, 0, 0, 0, func(err error) bool { return errors.Is(err, ErrEmptyTermbase) }},
+			}, 0, 0, 0, 0, func(err error) bool { return errors.Is(err, ErrEmptyTermbase) }},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -220,11 +245,11 @@ func TestTermbaseFiles(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if strings.HasPrefix(tt.name, "tbx") && len(res.Warnings) == 0 {
+				if strings.HasPrefix(tt.name, "tbx ") && len(res.Warnings) == 0 && tt.wrong == 0 {
 					t.Errorf("no warning about the entry without terms")
 				}
-				if res.Added != tt.added || res.Unchanged != tt.unchanged || res.Skipped != tt.skip {
-					t.Errorf("import %+v, want %d added, %d unchanged, %d skipped", res, tt.added, tt.unchanged, tt.skip)
+				if res.Added != tt.added || res.Unchanged != tt.unchanged || res.Skipped != tt.skip || res.WrongScript != tt.wrong {
+					t.Errorf("import %+v, want %d added, %d unchanged, %d skipped, %d terms in another script", res, tt.added, tt.unchanged, tt.skip, tt.wrong)
 				}
 			})
 		}
@@ -238,7 +263,7 @@ func TestTermbaseFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		tb, _ := Terms(ctx, db, f)
-		if len(back.Entries) != 4 || !reflect.DeepEqual(back.Entries, tb.Entries) {
+		if len(back.Entries) != 6 || !reflect.DeepEqual(back.Entries, tb.Entries) {
 			t.Errorf("TBX round trip:\n got %+v\nwant %+v", back.Entries, tb.Entries)
 		}
 		buf.Reset()

@@ -2,9 +2,13 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"log/slog"
 	"net/http"
+	"path"
 	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/interchange"
@@ -12,6 +16,44 @@ import (
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 )
+
+// sessScriptSkipped is the session's count, for the next page, of the
+// units or terms an import left out because their text is not in the
+// language their tag says: the import's flash says what was imported.
+const sessScriptSkipped = "script_skipped"
+
+// noteScriptSkipped leaves for the next page that n units or terms (none
+// when 0) were left out for their script.
+func (s *Server) noteScriptSkipped(ctx context.Context, n int) {
+	if n > 0 {
+		s.sessions.Put(ctx, sessScriptSkipped, n)
+	}
+}
+
+// scriptSkipped returns, once, the count noteScriptSkipped left, 0 when none.
+func (s *Server) scriptSkipped(ctx context.Context) int {
+	return s.sessions.PopInt(ctx, sessScriptSkipped)
+}
+
+// uploadName returns the base name of a file as the browser named it, for
+// the origin of the units it gives the memory ("file" when it has none).
+func uploadName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	if name == "." || name == "/" || lang.CheckPlain(name) != nil {
+		return "file"
+	}
+	if r := []rune(name); len(r) > 200 {
+		name = string(r[:200])
+	}
+	return name
+}
+
+// logRefusedFile logs why an uploaded file was refused: the reader's
+// detail (an XML parser's words, in English), which the page does not show.
+func (s *Server) logRefusedFile(rq *officeRequest, action string, ie *interchange.Error) {
+	s.log.Info("file refused", slog.String("action", action), slog.Int64("account", rq.Account.ID),
+		slog.Int("line", ie.Line), slog.Int("col", ie.Col), slog.Bool("syntax", ie.Syntax), slog.String("detail", ie.Msg))
+}
 
 // memoryImport answers POST /office/memory: it adds the units of an
 // uploaded TMX file to the memory, for the pair chosen on the form, marked
@@ -59,11 +101,16 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 	if !f.ok() {
 		return s.renderMemory(w, rq, formStatus(up, nil), f)
 	}
-	batch, err := translate.ReadTMX(bytes.NewReader(file), "file", from, to, collection, rq.Account.Name)
+	batch, err := translate.ReadTMX(bytes.NewReader(file), uploadName(up.names["file"]), from, to, collection, rq.Account.Name)
 	var ie *interchange.Error
 	var pe *translate.PairError
+	var se *translate.ScriptError
 	switch {
+	case errors.As(err, &ie) && ie.Syntax:
+		s.logRefusedFile(rq, "memory.import", ie)
+		f.fail("file", "memory.import.notxml", ie.Line)
 	case errors.As(err, &ie):
+		s.logRefusedFile(rq, "memory.import", ie)
 		f.fail("file", "memory.import.notmx", ie.Line, ie.Col)
 	case errors.As(err, &pe):
 		found := make([]string, len(pe.Found))
@@ -71,6 +118,8 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 			found[k] = tagName(rq, l)
 		}
 		f.fail("file", "memory.import.pair", tagName(rq, from), tagName(rq, to), rq.T.List(found))
+	case errors.As(err, &se):
+		f.fail("file", "memory.import.scriptall")
 	case err != nil:
 		return err
 	}
@@ -82,11 +131,13 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 		return appendEvent(ctx, tx, rq.Account, "memory.import", "memory", clientAddr(rq.Request), nil,
-			map[string]any{"from": from, "to": to, "collection": collection, "units": batch.Units, "skipped": batch.Skipped})
+			map[string]any{"from": from, "to": to, "collection": collection, "units": batch.Units, "skipped": batch.Skipped,
+				"wrong_script": batch.WrongScript})
 	})
 	if err != nil {
 		return err
 	}
 	s.flashN(ctx, "memory.import.done", batch.Units)
+	s.noteScriptSkipped(ctx, batch.WrongScript)
 	return seeOther(w, rq.Request, officePrefix+"/memory?from="+from+"&to="+to)
 }

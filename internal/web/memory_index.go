@@ -9,6 +9,8 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/translate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // memoryPerPage is how many units the memory's page lists at once.
@@ -29,6 +31,9 @@ type memoryPage struct {
 	Import      *form
 	Summary     *errorSummary
 	From, To    langSelect
+	// ScriptSkipped says how many units the import just done left out
+	// because their text is not in the language their tag says.
+	ScriptSkipped int
 }
 
 // langSelect is a form's list of languages to choose one from.
@@ -54,7 +59,10 @@ type memoryUnit struct {
 	Source, Target string
 	From, To       string
 	Changed, By    string
-	Origin         string
+	// Origin is where the unit came from: the title of the document whose
+	// translation gave it, with OriginURL its workbench, or a TMX file's
+	// name.
+	Origin, OriginURL string
 }
 
 type memoryCollection struct {
@@ -105,7 +113,8 @@ func (s *Server) renderMemory(w http.ResponseWriter, rq *officeRequest, status i
 	}
 	pg := &memoryPage{Page: n, Pages: 1, CanImport: rq.can(account.SubjectMemory, account.Create), Import: f,
 		Summary: f.summary("file", "from", "to", "collection"),
-		From:    f.langSelect(rq, "from", rq.T.T("memory.import.from")), To: f.langSelect(rq, "to", rq.T.T("memory.import.to"))}
+		From:    f.langSelect(rq, "from", rq.T.T("memory.import.from")), To: f.langSelect(rq, "to", rq.T.T("memory.import.to")),
+		ScriptSkipped: s.scriptSkipped(ctx)}
 	for _, p := range pairs {
 		mp := memoryPair{From: p.From, To: p.To, Units: p.Units,
 			Label:  rq.T.T("memory.pair", tagName(rq, p.From), tagName(rq, p.To)),
@@ -128,9 +137,20 @@ func (s *Server) renderMemory(w http.ResponseWriter, rq *officeRequest, status i
 			return err
 		}
 		pg.Pages = max(1, (total+memoryPerPage-1)/memoryPerPage)
+		trs, err := translate.OriginTranslations(ctx, s.db, units)
+		if err != nil {
+			return err
+		}
 		for _, u := range units {
-			pg.Units = append(pg.Units, memoryUnit{Source: u.Source, Target: u.Target, From: pg.Pair.From, To: pg.Pair.To,
-				Changed: rq.T.Date(u.Changed), By: u.By, Origin: u.Origin})
+			mu := memoryUnit{Source: u.Source, Target: u.Target, From: pg.Pair.From, To: pg.Pair.To,
+				Changed: rq.T.Date(u.Changed), By: u.By, Origin: u.Origin}
+			if id, ok := translate.OriginTranslation(u.Origin); ok {
+				mu.Origin = rq.T.T("memory.origin.deleted")
+				if tr := trs[id]; tr != nil {
+					mu.Origin, mu.OriginURL = tr.Title, officePrefix+"/translations/"+itoa(id)
+				}
+			}
+			pg.Units = append(pg.Units, mu)
 		}
 		page := func(n int) string {
 			return officePrefix + "/memory?" + url.Values{"from": {pg.Pair.From}, "to": {pg.Pair.To}, "page": {itoa(int64(n))}}.Encode()
@@ -171,15 +191,23 @@ func (s *Server) renderMemory(w http.ResponseWriter, rq *officeRequest, status i
 }
 
 // tagName returns the name of the language tag names in the reader's
-// language ("ru-RU" is Russian, as "ru" is), or the tag itself for a
-// language the catalog does not name (or a script it does not write in).
+// language: the catalog's for the languages tandem works in ("ru-RU" is
+// Russian, as "ru" is), CLDR's for the others and for another script
+// ("de" is German, "zh-TW" Chinese (Taiwan)), so that a list of languages
+// names every one; the tag itself only for one CLDR does not name either.
 func tagName(rq *officeRequest, tag string) string {
 	base := lang.Base(tag)
-	if !lang.SameLanguage(tag, base) {
+	if lang.SameLanguage(tag, base) {
+		if ok, _ := rq.T.Has("lang.name." + base); ok {
+			return rq.T.T("lang.name." + base)
+		}
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
 		return tag
 	}
-	if ok, _ := rq.T.Has("lang.name." + base); ok {
-		return rq.T.T("lang.name." + base)
+	if name := display.Tags(language.Make(rq.Lang)).Name(t); name != "" {
+		return name
 	}
 	return tag
 }

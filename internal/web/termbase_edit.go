@@ -30,7 +30,7 @@ func (s *Server) termbaseEdit(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	return s.renderTermbaseEntry(w, rq, http.StatusOK, fo, hosts, e, newForm(rq.T, entryValues(e)))
+	return s.renderTermbaseEntry(w, rq, http.StatusOK, fo, hosts, e, newForm(rq.T, entryValues(e)), "")
 }
 
 // termbaseEntry returns the entry of the route's {entry} in fo's
@@ -43,11 +43,17 @@ func (s *Server) termbaseEntry(rq *officeRequest, fo *forum.Forum) (*translate.E
 	return translate.GetEntry(rq.Context(), s.db, fo.ID, id)
 }
 
-func (s *Server) renderTermbaseEntry(w http.ResponseWriter, rq *officeRequest, status int, fo *forum.Forum, hosts []int64, e *translate.Entry, f *form) error {
+// renderTermbaseEntry writes entry e's page with its form f and message, a
+// refusal of the whole form ("" for none).
+func (s *Server) renderTermbaseEntry(w http.ResponseWriter, rq *officeRequest, status int, fo *forum.Forum, hosts []int64, e *translate.Entry, f *form, message string) error {
 	url := termbaseURL(fo.ID) + "/" + itoa(e.ID)
 	pg := &termbaseEntryPage{Entry: e, Terms: termViews(rq, e.Terms), CanEdit: rq.can(account.SubjectTermbase, account.Edit, hosts...), Delete: url + "/delete", Back: termbaseURL(fo.ID)}
 	if pg.CanEdit {
 		pg.Form = newEntryForm(rq, f, url, rq.T.T("termbase.save"))
+		pg.Form.Message = message
+		if message != "" {
+			pg.Form.Theirs = pg.Terms
+		}
 	}
 	title, _ := fo.Title.In(rq.Lang)
 	return s.officeRenderStatus(w, rq, status, "termbase_entry", "memory", rq.T.T("termbase.entry.title", title), pg)

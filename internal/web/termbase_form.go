@@ -57,6 +57,13 @@ type entryForm struct {
 	Parts    []choiceOption
 	Langs    []langOption
 	Button   string
+	// Version is the entry's version the form was loaded with ("" for a
+	// new entry); Message says why a save was refused as a whole.
+	Version string
+	Message string
+	// Theirs are the terms someone else saved meanwhile, shown with a
+	// refused save.
+	Theirs []termView
 }
 
 // termRow is one term's row of an entry form; Prefix names its fields
@@ -70,9 +77,10 @@ type termRow struct {
 
 type choiceOption struct{ Value, Label string }
 
-// entryValues returns the form values of e: its subject, note and terms.
+// entryValues returns the form values of e: its subject, note, terms and
+// version.
 func entryValues(e *translate.Entry) url.Values {
-	v := url.Values{"subject": {e.Subject}, "note": {e.Note}}
+	v := url.Values{"subject": {e.Subject}, "note": {e.Note}, "version": {strconv.Itoa(e.Version)}}
 	for k, t := range e.Terms {
 		p := "terms." + strconv.Itoa(k) + "."
 		v.Set(p+"lang", t.Lang)
@@ -150,7 +158,7 @@ func keptRows(e *translate.Entry) []int {
 // blank rows after the terms for new ones.
 func newEntryForm(rq *officeRequest, f *form, action, button string) *entryForm {
 	ef := &entryForm{T: rq.T, Form: f, Action: action, Button: button, Langs: langOptions(rq),
-		Summary: f.summary("subject", "note")}
+		Summary: f.summary("subject", "note"), Version: f.values.Get("version")}
 	for _, st := range translate.Statuses {
 		label := rq.T.T("termbase.status.none")
 		if st != "" {
@@ -192,10 +200,13 @@ type termbasePage struct {
 	Import     *form
 	ImportSum  *errorSummary
 	From, To   langSelect
-	Exports    []exportLink
-	ExportTBX  string
-	Action     string
-	Back       string
+	// ScriptSkipped says how many terms the import just done left out
+	// because they are not in the language their tag says.
+	ScriptSkipped int
+	Exports       []exportLink
+	ExportTBX     string
+	Action        string
+	Back          string
 }
 
 type termbaseEntryRow struct {
@@ -236,7 +247,7 @@ func (s *Server) renderTermbase(w http.ResponseWriter, rq *officeRequest, status
 	base := termbaseURL(f.ID)
 	pg := &termbasePage{ForumTitle: title, Query: strings.TrimSpace(rq.URL.Query().Get("q")), Total: len(es),
 		CanEdit: rq.can(account.SubjectTermbase, account.Edit, hosts...), Action: base, Back: officePrefix + "/memory",
-		ExportTBX: base + "/export?format=tbx"}
+		ExportTBX: base + "/export?format=tbx", ScriptSkipped: s.scriptSkipped(ctx)}
 	for _, e := range translate.Search(es, pg.Query) {
 		pg.Entries = append(pg.Entries, termbaseEntryRow{URL: base + "/" + itoa(e.ID), Terms: termViews(rq, e.Terms), Subject: e.Subject, Note: e.Note})
 	}

@@ -62,7 +62,12 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 		}
 		var ie *interchange.Error
 		switch {
+		case errors.As(err, &ie) && ie.Syntax:
+			s.logRefusedFile(rq, "termbase.import", ie)
+			f.fail("file", "termbase.import.notxml", ie.Line)
+			return errImportRefused
 		case errors.As(err, &ie):
+			s.logRefusedFile(rq, "termbase.import", ie)
 			f.fail("file", "termbase.import.bad."+format, ie.Line)
 			return errImportRefused
 		case errors.Is(err, translate.ErrEmptyTermbase):
@@ -72,7 +77,8 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 			return err
 		}
 		return appendEvent(ctx, tx, rq.Account, "termbase.import", "forum:"+itoa(fo.ID), clientAddr(rq.Request), nil,
-			map[string]any{"format": format, "added": res.Added, "unchanged": res.Unchanged, "skipped": res.Skipped})
+			map[string]any{"format": format, "added": res.Added, "unchanged": res.Unchanged, "skipped": res.Skipped,
+				"wrong_script": res.WrongScript})
 	})
 	if errors.Is(err, errImportRefused) {
 		return s.renderTermbase(w, rq, http.StatusUnprocessableEntity, fo, hosts, nil, f)
@@ -81,5 +87,6 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 		return err
 	}
 	s.flashN(ctx, "termbase.import.done", res.Added)
+	s.noteScriptSkipped(ctx, res.WrongScript)
 	return seeOther(w, rq.Request, termbaseURL(fo.ID))
 }

@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/store"
@@ -10,7 +12,9 @@ import (
 )
 
 // termbaseSave answers POST /office/forums/{id}/termbase/{entry}: it
-// replaces the entry's subject, note and terms with the form's. A refused
+// replaces the entry's subject, note and terms with the form's if no one
+// saved the entry since the form was loaded (else 409, what was typed kept,
+// with the version now stored so that saving again is a choice). A refused
 // entry comes back with its message at the field and everything typed
 // kept.
 func (s *Server) termbaseSave(w http.ResponseWriter, rq *officeRequest) error {
@@ -28,9 +32,12 @@ func (s *Server) termbaseSave(w http.ResponseWriter, rq *officeRequest) error {
 	f := newForm(rq.T, rq.PostForm)
 	e := readEntry(f)
 	e.ID, e.ForumID, e.UpdatedBy = old.ID, fo.ID, rq.Account.Name
+	if e.Version, err = strconv.Atoi(strings.TrimSpace(f.values.Get("version"))); err != nil {
+		return badRequest("termbase entry form: version %q", f.values.Get("version"))
+	}
 	kept := keptRows(e)
 	if !f.ok() {
-		return s.renderTermbaseEntry(w, rq, http.StatusUnprocessableEntity, fo, hosts, old, f)
+		return s.renderTermbaseEntry(w, rq, http.StatusUnprocessableEntity, fo, hosts, old, f, "")
 	}
 	ctx := rq.Context()
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
@@ -42,7 +49,15 @@ func (s *Server) termbaseSave(w http.ResponseWriter, rq *officeRequest) error {
 	var ee *translate.EntryError
 	if errors.As(err, &ee) {
 		entryError(f, ee, kept)
-		return s.renderTermbaseEntry(w, rq, http.StatusUnprocessableEntity, fo, hosts, old, f)
+		return s.renderTermbaseEntry(w, rq, http.StatusUnprocessableEntity, fo, hosts, old, f, "")
+	}
+	if errors.Is(err, translate.ErrStaleEntry) {
+		cur, err := translate.GetEntry(ctx, s.db, fo.ID, old.ID)
+		if err != nil {
+			return err
+		}
+		f.values.Set("version", strconv.Itoa(cur.Version))
+		return s.renderTermbaseEntry(w, rq, http.StatusConflict, fo, hosts, cur, f, rq.T.T("termbase.stale", cur.UpdatedBy))
 	}
 	if err != nil {
 		return err
