@@ -176,6 +176,13 @@ func SaveIn(ctx context.Context, tx *store.Tx, mem MemoryWriter, e Edit) (after,
 	if err != nil {
 		return after, before, err
 	}
+	if e.State.Confirmed() {
+		// What an uploaded file offered is looked at once the segment
+		// is confirmed again.
+		if err := dropOffer(ctx, tx, e.SegmentID); err != nil {
+			return after, before, err
+		}
+	}
 	if mem != nil && e.State.Confirmed() && !(before.State.Confirmed() && hashContent(before.Target) == hashContent(target)) {
 		u := MemoryUnit{From: tr.SourceLang, To: tr.Lang, Source: before.Source, Target: target,
 			Context: before.BlockID, Origin: fmt.Sprintf("translation:%d", tr.ID), By: e.By, Changed: now}

@@ -288,6 +288,9 @@ type ImportOptions struct {
 	// Snapshot is the download's (ExportReport.Snapshot), nil when it is
 	// not known.
 	Snapshot Snapshot
+	// File is the uploaded file's name, which a conflict's kept
+	// translation is shown with.
+	File string
 }
 
 // ImportReport says what ImportXLIFF did with each segment of the file.
@@ -359,7 +362,8 @@ type ImportRefused struct {
 // since the download (after the time the file's original records; with no
 // such time, any segment with a translation of its own) whose translation
 // the file changes as well is not saved but listed as a conflict with
-// both texts; a segment whose source is no longer the file's is listed as
+// both texts, the file's kept as an Offer until the segment is next
+// confirmed; a segment whose source is no longer the file's is listed as
 // unmatched, not dropped.
 func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Translation, x *interchange.XLIFF, opt ImportOptions) (ImportReport, error) {
 	rep := ImportReport{Warnings: x.Warnings}
@@ -475,6 +479,9 @@ func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Transl
 		if tandemChanged && !sameTarget {
 			rep.Conflicts = append(rep.Conflicts, ImportConflict{Key: cur.Key, Source: cur.Source, Current: cur.Target, File: target,
 				CurrentState: cur.State, FileState: st, CurrentBy: cur.UpdatedBy, CurrentAt: cur.UpdatedAt, SegmentID: cur.ID, Version: cur.Version})
+			if err := putOffer(ctx, tx, Offer{SegmentID: cur.ID, Target: target, State: st, File: opt.File, By: opt.By, At: time.Now()}); err != nil {
+				return rep, err
+			}
 			continue
 		}
 		_, _, err = SaveIn(ctx, tx, mem, Edit{SegmentID: cur.ID, Version: cur.Version, Target: target, State: st, By: opt.By})

@@ -1,0 +1,157 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/translate"
+	"github.com/tandemforum/tandem/internal/web"
+)
+
+// suggestionsOf fetches the workbench's suggestions of segment s.
+func suggestionsOf(t *testing.T, b *browser, tr *translate.Translation, s translate.Segment) []struct {
+	Label  string `json:"label"`
+	Score  int    `json:"score"`
+	Target []struct {
+		T string `json:"t"`
+	} `json:"target"`
+} {
+	t.Helper()
+	var ans struct {
+		Memory []struct {
+			Label  string `json:"label"`
+			Score  int    `json:"score"`
+			Target []struct {
+				T string `json:"t"`
+			} `json:"target"`
+		} `json:"memory"`
+	}
+	if r := b.sendJSON("GET", segPath(tr, s)+"/suggestions", nil, &ans); r.StatusCode != http.StatusOK {
+		t.Fatalf("suggestions: %d", r.StatusCode)
+	}
+	return ans.Memory
+}
+
+// TestExchangeConflictKept uploads an XLIFF file whose text conflicts with
+// what a colleague confirmed in the workbench meanwhile, and checks that
+// the file's text is not lost once the report is left: the workbench
+// offers it as a suggestion named for the file; the report's button takes
+// it, unless the segment changed again since (then it stays offered);
+// confirming the segment sets the file's text aside.
+func TestExchangeConflictKept(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOfficeWith(t, db, func(c *web.Config) { c.Memory = newTMMemory() })
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "zh")
+		o.account("petrov@ex.example", "Пётр Петров", "ru", false, "cass:translator")
+		o.account("wang@ex.example", "王芳", "zh", false, "cass:translator")
+		petrov, wang := o.browser(), o.browser()
+		petrov.signIn("petrov@ex.example")
+		wang.signIn("wang@ex.example")
+
+		x, _, _ := downloadXLIFF(t, petrov, tr, "2.1")
+		segs := segmentsBySource(t, db, tr.ID)
+		for src, text := range map[string]string{essayTitle: "睦邻友好条约", essaySigned: "条约于2001年在莫斯科签订。"} {
+			var a segmentAnswer
+			if r := wang.sendJSON("POST", segPath(tr, segs[src]), edit{"action": "save", "version": segs[src].Version, "state": "translated", "target": plainRuns(text)}, &a); r.StatusCode != http.StatusOK {
+				t.Fatalf("workbench save: %d %+v", r.StatusCode, a)
+			}
+		}
+		translateIn(t, x, essayTitle, "睦邻条约", interchange.Translated)
+		translateIn(t, x, essaySigned, "条约于2001年在莫斯科签署。", interchange.Translated)
+		resp, body := petrov.multipartPost(exchangePath(tr, "/xliff"), nil, map[string][2]string{"file": {"essay-zh.xlf", xliffBytes(t, x)}})
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("upload: %d\n%s", resp.StatusCode, body)
+		}
+		report := parse(t, body)
+		if n := report.Find("#conflicts tr.conflict form.take button").Length(); n != 2 {
+			t.Fatalf("%d take buttons on the report; want one per conflict (2)", n)
+		}
+		if b := report.Find("#conflicts form.take button").First().Text(); b != "Взять текст из файла" {
+			t.Errorf("button %q; want it in the uploader's language", b)
+		}
+		segs = segmentsBySource(t, db, tr.ID)
+		title, signed := segs[essayTitle], segs[essaySigned]
+		if title.Target.Plain() != "睦邻友好条约" {
+			t.Fatalf("the upload overwrote the colleague's text: %q", title.Target.Plain())
+		}
+
+		// Leaving the report loses nothing: the workbench offers the
+		// file's text first, named for the file.
+		ms := suggestionsOf(t, wang, tr, title)
+		if len(ms) == 0 || !strings.Contains(ms[0].Label, "essay-zh.xlf") || !strings.Contains(ms[0].Label, "Пётр Петров") ||
+			len(ms[0].Target) == 0 || ms[0].Target[0].T != "睦邻条约" {
+			t.Fatalf("suggestions after the upload: %+v", ms)
+		}
+		if !strings.Contains(ms[0].Label, "上传的文件") {
+			t.Errorf("label %q not in the reader's language", ms[0].Label)
+		}
+
+		takePath := segPath(tr, title) + "/offer"
+		form := func(v int) url.Values { return url.Values{"version": {strconv.Itoa(v)}} }
+		// Wang saves the title again: the report's version is stale, the
+		// take is refused and the file's text stays offered.
+		var a segmentAnswer
+		wang.sendJSON("POST", segPath(tr, title), edit{"action": "save", "version": title.Version, "state": "draft", "target": plainRuns("睦邻友好合作条约")}, &a)
+		resp, _ = petrov.do("POST", takePath, form(title.Version))
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(resp.Header.Get("Location"), "#seg-"+itoa(title.ID)) {
+			t.Fatalf("stale take: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		_, page := petrov.get("/office/translations/" + itoa(tr.ID))
+		if f := page.Find(".flash").Text(); !strings.Contains(f, "снова изменили") {
+			t.Errorf("flash after a stale take %q", f)
+		}
+		if s := segmentsBySource(t, db, tr.ID)[essayTitle]; s.Target.Plain() != "睦邻友好合作条约" {
+			t.Errorf("a stale take changed the segment: %q", s.Target.Plain())
+		}
+		if ms := suggestionsOf(t, wang, tr, title); len(ms) == 0 || ms[0].Target[0].T != "睦邻条约" {
+			t.Errorf("a draft or a refused take dropped the file's text: %+v", ms)
+		}
+
+		// With the segment's current version the take saves the file's
+		// text in the file's state, and the offer is gone.
+		cur := segmentsBySource(t, db, tr.ID)[essayTitle]
+		resp, _ = petrov.do("POST", takePath, form(cur.Version))
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("take: %d", resp.StatusCode)
+		}
+		if s := segmentsBySource(t, db, tr.ID)[essayTitle]; s.Target.Plain() != "睦邻条约" || s.State != translate.Translated || s.UpdatedBy != "Пётр Петров" {
+			t.Errorf("after the take: %s %q by %q", s.State, s.Target.Plain(), s.UpdatedBy)
+		}
+		_, page = petrov.get("/office/translations/" + itoa(tr.ID))
+		if f := page.Find(".flash").Text(); !strings.Contains(f, "стал переводом") {
+			t.Errorf("flash after the take %q", f)
+		}
+		for _, m := range suggestionsOf(t, wang, tr, title) {
+			if strings.Contains(m.Label, "essay-zh.xlf") {
+				t.Errorf("the file's text is still offered after it was taken")
+			}
+		}
+
+		// Confirming the other segment sets its file text aside.
+		wang.sendJSON("POST", segPath(tr, signed), edit{"action": "save", "version": signed.Version, "state": "translated", "target": plainRuns("条约于2001年在莫斯科签订。")}, &a)
+		for _, m := range suggestionsOf(t, wang, tr, signed) {
+			if strings.Contains(m.Label, "essay-zh.xlf") {
+				t.Errorf("the file's text is still offered after the segment was confirmed")
+			}
+		}
+		resp, _ = petrov.do("POST", segPath(tr, signed)+"/offer", form(a.Segment.Version))
+		_, page = petrov.get("/office/translations/" + itoa(tr.ID))
+		if f := page.Find(".flash").Text(); resp.StatusCode != http.StatusSeeOther || !strings.Contains(f, "Принимать нечего") {
+			t.Errorf("take after a confirmation: %d, flash %q", resp.StatusCode, f)
+		}
+
+		// A reviewer may not take it.
+		o.account("rev@ex.example", "Рецензент", "ru", false, "cass:reviewer")
+		rev := o.browser()
+		rev.signIn("rev@ex.example")
+		if resp, _ := rev.do("POST", takePath, form(cur.Version+1)); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("a reviewer's take: %d; want 403", resp.StatusCode)
+		}
+	})
+}
