@@ -465,6 +465,7 @@
     }
     post(row, { action: 'return', comment: box.value }).then(function (ok) {
       if (ok) {
+        status(row, msg('returned'));
         box.value = '';
         go(nextOpen());
       }
