@@ -155,3 +155,50 @@ func TestExchangeConflictKept(t *testing.T) {
 		}
 	})
 }
+
+// TestWorkbenchKeyList reads the list of keys as a translator and as a
+// reviewer, in each language: no key a browser keeps for itself is the
+// only way to do something, the term key is there, and a reviewer reads
+// only the keys that do something for a reviewer.
+func TestWorkbenchKeyList(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "zh")
+		for _, c := range []struct {
+			lang, term    string
+			role, mode    string
+			want, wantNot []string
+		}{
+			{"en", "term 1 to 9", "translator", "", []string{"Ctrl+Alt+1…5", "Ctrl+1…5", "Alt+Shift+1…9", "Ctrl+Alt+S", "Ctrl+Alt+K", "Ctrl+S", "Ctrl+Enter"},
+				[]string{"Ctrl+Shift+K", "Ctrl+Shift+R", "Ctrl+Alt+R"}},
+			{"ru", "термина 1–9", "translator", "", []string{"Ctrl+Alt+1…5", "Alt+Shift+1…9", "Ctrl+Alt+K"}, []string{"Ctrl+Shift+K", "Ctrl+Alt+R"}},
+			{"zh", "术语的译法", "translator", "", []string{"Ctrl+Alt+1…5", "Alt+Shift+1…9"}, []string{"Ctrl+Shift+K"}},
+			{"en", "", "reviewer", "?mode=review", []string{"Ctrl+Enter", "Ctrl+Alt+R", "Alt+↓"},
+				[]string{"Ctrl+Alt+1", "Alt+Shift+1", "Ctrl+Alt+S", "Ctrl+Alt+K", "Ctrl+S", "Ctrl+Shift+R", "Numbered chips"}},
+			{"ru", "", "reviewer", "?mode=review", []string{"Ctrl+Alt+R"}, []string{"Ctrl+Alt+1", "Alt+Shift+1", "Ctrl+S"}},
+		} {
+			email := c.role + "-" + c.lang + "@keys.example"
+			o.account(email, "Keys "+c.lang, c.lang, false, "cass:"+c.role)
+			b := o.browser()
+			b.signIn(email)
+			resp, page := b.get("/office/translations/" + itoa(tr.ID) + c.mode)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("%s %s: %d", c.role, c.lang, resp.StatusCode)
+			}
+			keys := page.Find(".wb-keys").Text()
+			for _, w := range c.want {
+				if !strings.Contains(keys, w) {
+					t.Errorf("%s %s: key list lacks %q:\n%s", c.role, c.lang, w, keys)
+				}
+			}
+			for _, w := range c.wantNot {
+				if strings.Contains(keys, w) {
+					t.Errorf("%s %s: key list has %q:\n%s", c.role, c.lang, w, keys)
+				}
+			}
+			if c.term != "" && !strings.Contains(keys, c.term) {
+				t.Errorf("%s %s: the term key is not explained: %q", c.role, c.lang, keys)
+			}
+		}
+	})
+}
