@@ -240,6 +240,12 @@
   // conflict shows the text someone else saved beside the reader's, and
   // lets them keep either.
   var conflict = function (row, theirs, body) {
+    // The badge and who/when say where the segment now stands; the
+    // version stays the one the reader edited until they choose.
+    var badge = row.querySelector('.wb-meta .wb-state');
+    badge.className = 'wb-state state-' + theirs.state;
+    badge.textContent = theirs.stateLabel;
+    row.querySelector('.wb-who').textContent = theirs.who;
     var box = document.createElement('div');
     box.className = 'wb-conflict';
     var line = function (label, runs) {
@@ -262,6 +268,7 @@
     keep.addEventListener('click', function () {
       apply(row, theirs);
       status(row, '');
+      targetOf(row).focus();
     });
     var over = document.createElement('button');
     over.type = 'button';
@@ -279,6 +286,12 @@
       old.remove();
     }
     row.querySelector('.wb-tgt').appendChild(box);
+    if (row !== active) {
+      // Raised by the draft saved on the way out of the segment: back to
+      // it, so that the choice is not missed.
+      go(row);
+      keep.focus();
+    }
   };
 
   var changed = function (row) {
@@ -473,16 +486,52 @@
     return null;
   };
 
+  // hasError reports whether a row shows a QA finding of severity error.
+  var hasError = function (row) {
+    return row.querySelector('.wb-findings li.error') !== null;
+  };
+  // hold keeps the reader on a segment confirmed with a QA error, with
+  // a way on: Ctrl+Enter again or the button.
+  var hold = function (row) {
+    row.setAttribute('data-held', targetOf(row).getAttribute('data-saved'));
+    status(row, msg('held'), true);
+    var p = row.querySelector('.wb-status');
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'wb-anyway';
+    b.textContent = msg('anyway');
+    b.addEventListener('click', function () { moveOnFrom(row); });
+    p.appendChild(document.createTextNode(' '));
+    p.appendChild(b);
+  };
+  var moveOnFrom = function (row) {
+    row.removeAttribute('data-held');
+    status(row, msg('saved'));
+    active = row;
+    go(nextOpen());
+  };
   var confirmActive = function () {
     var row = active;
     if (!row) {
       return;
     }
+    if (!review && row.getAttribute('data-held') !== null && row.getAttribute('data-held') === targetOf(row).getAttribute('data-saved') &&
+        !changed(row) && row.getAttribute('data-state') === 'translated') {
+      // Confirmed already, its finding seen: on.
+      moveOnFrom(row);
+      return;
+    }
     var done = review ? post(row, { action: 'approve' }) : save(row, 'translated');
     done.then(function (ok) {
-      if (ok) {
-        go(nextOpen());
+      if (!ok) {
+        return;
       }
+      if (!review && hasError(row)) {
+        hold(row);
+        return;
+      }
+      row.removeAttribute('data-held');
+      go(nextOpen());
     });
   };
   var returnActive = function () {
