@@ -345,7 +345,7 @@ type ImportUnmatched struct {
 }
 
 // ImportRefused is a segment of the file whose translation could not be
-// saved, and why (a *CodeError, or ErrEmpty).
+// saved, and why (a *CodeError, ErrEmpty, ErrControl or ErrTooLong).
 type ImportRefused struct {
 	Key    string
 	Source interchange.Content
@@ -438,6 +438,9 @@ func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Transl
 			continue
 		}
 		target, err := CheckCodes(cur.Source, it.xs.Target)
+		if err == nil {
+			err = checkText(target)
+		}
 		if err != nil {
 			rep.Refused = append(rep.Refused, ImportRefused{Key: cur.Key, Source: cur.Source, Target: it.xs.Target, Err: err})
 			continue
@@ -486,7 +489,7 @@ func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Transl
 		}
 		_, _, err = SaveIn(ctx, tx, mem, Edit{SegmentID: cur.ID, Version: cur.Version, Target: target, State: st, By: opt.By})
 		switch {
-		case errors.Is(err, ErrEmpty) || errors.Is(err, ErrCodes):
+		case errors.Is(err, ErrEmpty) || errors.Is(err, ErrCodes) || errors.Is(err, ErrControl) || errors.Is(err, ErrTooLong):
 			rep.Refused = append(rep.Refused, ImportRefused{Key: cur.Key, Source: cur.Source, Target: it.xs.Target, Err: err})
 			continue
 		case err != nil:

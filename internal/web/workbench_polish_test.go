@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
@@ -200,5 +202,63 @@ func TestWorkbenchKeyList(t *testing.T) {
 				t.Errorf("%s %s: the term key is not explained: %q", c.role, c.lang, keys)
 			}
 		}
+	})
+}
+
+// TestWorkbenchTargetChecks sends what a segment's translation may not be
+// and reads the answer as the page shows it, in the translator's language:
+// an oversized body, a translation over the limit, control characters
+// (refused, not stored); a tab is fine. The editable target's label for
+// screen readers says the segment's number and kind apart.
+func TestWorkbenchTargetChecks(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "zh")
+		o.account("ivanov@checks.example", "Иван Иванов", "ru", false, "cass:translator")
+		b := o.browser()
+		b.signIn("ivanov@checks.example")
+		seg := segmentsBySource(t, db, tr.ID)[essaySigned]
+
+		for _, c := range []struct {
+			name   string
+			target string
+			status int
+			want   string
+		}{
+			{"200,000 characters", strings.Repeat("译", 200000), http.StatusRequestEntityTooLarge, "слишком длинный"},
+			{"over the limit", strings.Repeat("a", translate.MaxTargetChars+1), http.StatusUnprocessableEntity, "слишком длинный"},
+			{"NUL", "条约\x00签署。", http.StatusUnprocessableEntity, "управляющие символы"},
+			{"escape", "条约\x1b[31m签署。", http.StatusUnprocessableEntity, "управляющие символы"},
+			{"carriage return", "条约\r签署。", http.StatusUnprocessableEntity, "управляющие символы"},
+			{"DEL", "条约\x7f签署。", http.StatusUnprocessableEntity, "управляющие символы"},
+			{"C1 next line", "条约\u0085签署。", http.StatusUnprocessableEntity, "управляющие символы"},
+			{"C1 end", "条约签署。\u009f", http.StatusUnprocessableEntity, "управляющие символы"},
+		} {
+			var a segmentAnswer
+			resp := b.sendJSON("POST", segPath(tr, seg), edit{"action": "save", "version": seg.Version, "state": "draft", "target": plainRuns(c.target)}, &a)
+			if resp.StatusCode != c.status || !strings.Contains(a.Error, c.want) {
+				t.Errorf("%s: %d %q; want %d with %q", c.name, resp.StatusCode, a.Error, c.status, c.want)
+			}
+			if s := segmentsBySource(t, db, tr.ID)[essaySigned]; s.Version != seg.Version || !s.Target.IsEmpty() {
+				t.Errorf("%s: stored (version %d, %q)", c.name, s.Version, s.Target.Plain())
+			}
+		}
+		var a segmentAnswer
+		if resp := b.sendJSON("POST", segPath(tr, seg), edit{"action": "save", "version": seg.Version, "state": "draft", "target": plainRuns("条约\t签署。")}, &a); resp.StatusCode != http.StatusOK {
+			t.Errorf("a tab: %d %q; want it saved", resp.StatusCode, a.Error)
+		}
+
+		_, page := b.get("/office/translations/" + itoa(tr.ID))
+		rows := page.Find("tr.seg")
+		if rows.Length() == 0 {
+			t.Fatal("no segment rows")
+		}
+		rows.Each(func(i int, row *goquery.Selection) {
+			label, _ := row.Attr("data-label")
+			want := "Перевод сегмента " + strconv.Itoa(i+1) + " ("
+			if !strings.HasPrefix(label, want) || !strings.HasSuffix(label, ")") {
+				t.Errorf("row %d: label %q; want %q…)", i+1, label, want)
+			}
+		})
 	})
 }

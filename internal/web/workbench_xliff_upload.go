@@ -186,6 +186,12 @@ func refusedViews(rq *officeRequest, rs []translate.ImportRefused) []refusedView
 	var out []refusedView
 	for _, x := range rs {
 		why := rq.T.T("workbench.error.empty")
+		switch {
+		case errors.Is(x.Err, translate.ErrControl):
+			why = rq.T.T("workbench.error.control")
+		case errors.Is(x.Err, translate.ErrTooLong):
+			why = rq.T.T("workbench.error.too_long", translate.MaxTargetChars)
+		}
 		var ce *translate.CodeError
 		if errors.As(x.Err, &ce) {
 			var parts []string

@@ -556,7 +556,7 @@
     if (editable) {
       t.setAttribute('contenteditable', 'true');
       t.setAttribute('role', 'textbox');
-      t.setAttribute('aria-label', row.querySelector('.wb-n').textContent.trim());
+      t.setAttribute('aria-label', row.getAttribute('data-label'));
       t.querySelectorAll('.code').forEach(function (c) { c.setAttribute('draggable', 'true'); });
       t.addEventListener('input', function () { showMissing(row); });
       t.addEventListener('paste', function (e) {
