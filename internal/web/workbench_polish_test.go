@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/web"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // suggestionsOf fetches the workbench's suggestions of segment s.
@@ -260,5 +262,71 @@ func TestWorkbenchTargetChecks(t *testing.T) {
 				t.Errorf("row %d: label %q; want %q…)", i+1, label, want)
 			}
 		})
+	})
+}
+
+// TestDashboardReturnedSegments has a reviewer return a segment of a
+// contribution's translation, and reads the dashboards: its named
+// translator finds it under "returned to you", with the translation, the
+// comment and a link to the segment in the workbench; another translator
+// reads that nothing was returned to them.
+func TestDashboardReturnedSegments(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		own, _ := permissionTargets(t, o)
+		contrib := mustInt(t, own["contribution"])
+		tr := addTranslation(t, o, "workbench-essay.md", "contribution", contrib, "zh")
+		named := o.account("named@dash.example", "Ли Мин", "ru", false, "cass:translator")
+		o.account("other@dash.example", "Другой переводчик", "ru", false, "cass:translator")
+		o.account("reviewer@dash.example", "Рецензент", "ru", false, "cass:reviewer")
+		if err := db.Transact(context.Background(), func(tx *store.Tx) error {
+			return works.InsertStaff(context.Background(), tx, contrib, []works.Staff{{Lang: "zh", AccountID: named.ID, Role: works.RoleTranslator}})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		translator, other, reviewer := o.browser(), o.browser(), o.browser()
+		translator.signIn("named@dash.example")
+		other.signIn("other@dash.example")
+		reviewer.signIn("reviewer@dash.example")
+
+		_, page := translator.get("/office/")
+		if page.Find(".returned-segments li").Length() != 0 {
+			t.Fatalf("a segment is listed as returned before any was")
+		}
+		seg := segmentsBySource(t, db, tr.ID)[essaySigned]
+		var a segmentAnswer
+		if r := translator.sendJSON("POST", segPath(tr, seg), edit{"action": "save", "version": seg.Version, "state": "translated", "target": plainRuns("条约于2001年在莫斯科签署。")}, &a); r.StatusCode != http.StatusOK {
+			t.Fatalf("save: %d %s", r.StatusCode, a.Error)
+		}
+		if r := reviewer.sendJSON("POST", segPath(tr, seg), edit{"action": "return", "version": a.Segment.Version, "comment": "Уточните глагол."}, &a); r.StatusCode != http.StatusOK {
+			t.Fatalf("return: %d %s", r.StatusCode, a.Error)
+		}
+
+		_, page = translator.get("/office/")
+		items := page.Find(".returned-segments li")
+		if items.Length() != 1 {
+			t.Fatalf("%d returned segments on the named translator's dashboard; want 1:\n%s", items.Length(), page.Find("main").Text())
+		}
+		href, _ := items.Find("a").Attr("href")
+		text := items.Text()
+		if href != "/office/translations/"+itoa(tr.ID)+"#seg-"+itoa(seg.ID) || !strings.Contains(text, "条约于2001年在莫斯科签署。") ||
+			!strings.Contains(text, "Уточните глагол.") || !strings.Contains(text, "Рецензент") {
+			t.Errorf("returned segment: %q → %q", text, href)
+		}
+		if strings.Contains(page.Find("main").Text(), "Вам ничего не возвращали") {
+			t.Errorf("the dashboard lists a returned segment and says nothing was returned")
+		}
+		_, page = other.get("/office/")
+		if page.Find(".returned-segments li").Length() != 0 {
+			t.Errorf("another translator's dashboard lists the segment")
+		}
+
+		// Once the translator confirms it again, it is no longer listed.
+		if r := translator.sendJSON("POST", segPath(tr, seg), edit{"action": "save", "version": a.Segment.Version, "state": "translated", "target": plainRuns("条约于2001年在莫斯科签订。")}, &a); r.StatusCode != http.StatusOK {
+			t.Fatalf("save again: %d %s", r.StatusCode, a.Error)
+		}
+		if _, page = translator.get("/office/"); page.Find(".returned-segments li").Length() != 0 {
+			t.Errorf("a segment confirmed again is still listed as returned")
+		}
 	})
 }
