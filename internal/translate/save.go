@@ -64,6 +64,42 @@ var ErrState = fmt.Errorf("state not allowed here: %w", errkind.Invalid)
 // ErrEmpty is returned for confirming a segment with no translation.
 var ErrEmpty = fmt.Errorf("empty translation: %w", errkind.Invalid)
 
+// ErrControl is returned for a translation with control characters
+// (U+0000–U+001F but tab and newline, U+007F–U+009F), which no text
+// shows and no file format keeps: refused, never stored.
+var ErrControl = fmt.Errorf("control characters in the translation: %w", errkind.Invalid)
+
+// MaxTargetChars bounds a segment's translation, in characters: a segment
+// is a sentence, and the limit is far above any.
+const MaxTargetChars = 20000
+
+// ErrTooLong is returned for a translation over MaxTargetChars.
+var ErrTooLong = fmt.Errorf("translation over %d characters: %w", MaxTargetChars, errkind.Invalid)
+
+// control reports whether ch is a control character a translation may
+// not hold.
+func control(ch rune) bool {
+	return ch < 0x20 && ch != '\t' && ch != '\n' || ch >= 0x7f && ch <= 0x9f
+}
+
+// checkText refuses a translation with control characters or over
+// MaxTargetChars.
+func checkText(c interchange.Content) error {
+	n := 0
+	for _, r := range c {
+		for _, ch := range r.Text {
+			n++
+			if control(ch) {
+				return fmt.Errorf("U+%04X: %w", ch, ErrControl)
+			}
+		}
+	}
+	if n > MaxTargetChars {
+		return ErrTooLong
+	}
+	return nil
+}
+
 // CheckCodes returns target with its codes checked against source: each
 // code of the source once (in any place, a span's end after its start),
 // no other. The codes of the result are the source's, whatever type or
@@ -164,6 +200,9 @@ func SaveIn(ctx context.Context, tx *store.Tx, mem MemoryWriter, e Edit) (after,
 		return after, before, err
 	}
 	target, err := CheckCodes(before.Source, e.Target)
+	if err == nil {
+		err = checkText(target)
+	}
 	if err != nil {
 		return after, before, fmt.Errorf("save segment %d: %w", e.SegmentID, err)
 	}
@@ -175,6 +214,13 @@ func SaveIn(ctx context.Context, tx *store.Tx, mem MemoryWriter, e Edit) (after,
 		encodeContent(target), string(e.State), false, e.By, now)
 	if err != nil {
 		return after, before, err
+	}
+	if e.State.Confirmed() {
+		// What an uploaded file offered is looked at once the segment
+		// is confirmed again.
+		if err := dropOffer(ctx, tx, e.SegmentID); err != nil {
+			return after, before, err
+		}
 	}
 	if mem != nil && e.State.Confirmed() && !(before.State.Confirmed() && hashContent(before.Target) == hashContent(target)) {
 		u := MemoryUnit{From: tr.SourceLang, To: tr.Lang, Source: before.Source, Target: target,

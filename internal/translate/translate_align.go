@@ -306,7 +306,7 @@ func AlignImport(ctx context.Context, tx *store.Tx, tr *Translation, paras [][]s
 		}
 		draft := codesInProportion(s.Source, strings.Join(ab.Targets, joiner))
 		_, _, err := SaveIn(ctx, tx, nil, Edit{SegmentID: s.ID, Version: s.Version, Target: draft, State: Draft, By: by})
-		if errors.Is(err, ErrCodes) {
+		if errors.Is(err, ErrCodes) || errors.Is(err, ErrTooLong) {
 			rep.Refused = append(rep.Refused, ImportRefused{Key: s.Key, Source: s.Source, Target: draft, Err: err})
 			continue
 		}

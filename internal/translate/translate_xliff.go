@@ -288,6 +288,9 @@ type ImportOptions struct {
 	// Snapshot is the download's (ExportReport.Snapshot), nil when it is
 	// not known.
 	Snapshot Snapshot
+	// File is the uploaded file's name, which a conflict's kept
+	// translation is shown with.
+	File string
 }
 
 // ImportReport says what ImportXLIFF did with each segment of the file.
@@ -342,7 +345,7 @@ type ImportUnmatched struct {
 }
 
 // ImportRefused is a segment of the file whose translation could not be
-// saved, and why (a *CodeError, or ErrEmpty).
+// saved, and why (a *CodeError, ErrEmpty, ErrControl or ErrTooLong).
 type ImportRefused struct {
 	Key    string
 	Source interchange.Content
@@ -359,7 +362,8 @@ type ImportRefused struct {
 // since the download (after the time the file's original records; with no
 // such time, any segment with a translation of its own) whose translation
 // the file changes as well is not saved but listed as a conflict with
-// both texts; a segment whose source is no longer the file's is listed as
+// both texts, the file's kept as an Offer until the segment is next
+// confirmed; a segment whose source is no longer the file's is listed as
 // unmatched, not dropped.
 func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Translation, x *interchange.XLIFF, opt ImportOptions) (ImportReport, error) {
 	rep := ImportReport{Warnings: x.Warnings}
@@ -434,6 +438,9 @@ func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Transl
 			continue
 		}
 		target, err := CheckCodes(cur.Source, it.xs.Target)
+		if err == nil {
+			err = checkText(target)
+		}
 		if err != nil {
 			rep.Refused = append(rep.Refused, ImportRefused{Key: cur.Key, Source: cur.Source, Target: it.xs.Target, Err: err})
 			continue
@@ -475,11 +482,14 @@ func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Transl
 		if tandemChanged && !sameTarget {
 			rep.Conflicts = append(rep.Conflicts, ImportConflict{Key: cur.Key, Source: cur.Source, Current: cur.Target, File: target,
 				CurrentState: cur.State, FileState: st, CurrentBy: cur.UpdatedBy, CurrentAt: cur.UpdatedAt, SegmentID: cur.ID, Version: cur.Version})
+			if err := putOffer(ctx, tx, Offer{SegmentID: cur.ID, Target: target, State: st, File: opt.File, By: opt.By, At: time.Now()}); err != nil {
+				return rep, err
+			}
 			continue
 		}
 		_, _, err = SaveIn(ctx, tx, mem, Edit{SegmentID: cur.ID, Version: cur.Version, Target: target, State: st, By: opt.By})
 		switch {
-		case errors.Is(err, ErrEmpty) || errors.Is(err, ErrCodes):
+		case errors.Is(err, ErrEmpty) || errors.Is(err, ErrCodes) || errors.Is(err, ErrControl) || errors.Is(err, ErrTooLong):
 			rep.Refused = append(rep.Refused, ImportRefused{Key: cur.Key, Source: cur.Source, Target: it.xs.Target, Err: err})
 			continue
 		case err != nil:

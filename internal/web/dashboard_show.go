@@ -1,17 +1,21 @@
 package web
 
 import (
+	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // dashboard is what awaits the signed-in account: changes its partners
 // must approve (to an account that may approve, as MayApprove says),
-// changes returned to it, and its partners' open invitations.
+// changes and translated segments returned to it, and its partners' open
+// invitations.
 type dashboard struct {
 	MayApprove  bool
 	Awaiting    []dashboardItem
@@ -19,7 +23,24 @@ type dashboard struct {
 	Invitations []dashboardInvitation
 	// Mine are the contributions the account writes (an author's).
 	Mine []myContribution
+	// Segments are the segments reviewers returned to the account as a
+	// contribution's translator.
+	Segments []returnedSegment
 }
+
+// returnedSegment is a segment returned to its translator, as the
+// dashboard lists it: where it is, its translation and the reviewer's
+// comment.
+type returnedSegment struct {
+	Link, Title, Lang string
+	Target            template.HTML
+	TargetLang        string
+	Comment, Who      string
+}
+
+// maxReturnedSegments bounds the dashboard's list; the workbench shows a
+// translation's returned segments first.
+const maxReturnedSegments = 50
 
 type dashboardItem struct {
 	approval.Pending
@@ -81,6 +102,23 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 			it.ReturnedBy = rq.T.T("office.dashboard.returnedby", p.ReturnedByName, short[p.ReturnedFor], rq.T.Date(p.UpdatedAt))
 		}
 		d.Returned = append(d.Returned, it)
+	}
+	segs, err := translate.ReturnedTo(ctx, s.db, rq.Account.ID, maxReturnedSegments)
+	if err != nil {
+		return err
+	}
+	trs := map[int64]*translate.Translation{}
+	for _, seg := range segs {
+		tr := trs[seg.TranslationID]
+		if tr == nil {
+			if tr, err = translate.Get(ctx, s.db, seg.TranslationID); err != nil {
+				return err
+			}
+			trs[seg.TranslationID] = tr
+		}
+		d.Segments = append(d.Segments, returnedSegment{Link: fmt.Sprintf("/office/translations/%d#seg-%d", tr.ID, seg.ID),
+			Title: tr.Title, Lang: exchangeLangName(rq, tr.Lang), Target: contentHTML(rq.T, seg.Target), TargetLang: tr.Lang,
+			Comment: seg.Comment, Who: whoWhen(rq.T, seg)})
 	}
 	now := time.Now()
 	for _, id := range act.PartnerIDs {

@@ -114,6 +114,7 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/forums/{forum}/texts", account.SubjectTranslation, account.View, true, false},
 	{"POST", "/office/forums/{forum}/texts", account.SubjectTranslation, account.Edit, true, false},
 	{"POST", "/office/forums/{forum}/texts/{sitetranslation}/apply", account.SubjectTranslation, account.Edit, true, false},
+	{"POST", "/office/translations/{translation}/segments/{segment}/offer", account.SubjectTranslation, account.Edit, true, false},
 	{"GET", "/office/memory", account.SubjectMemory, account.View, false, false},
 	{"POST", "/office/memory", account.SubjectMemory, account.Create, false, false},
 	{"GET", "/office/memory/export", account.SubjectMemory, account.View, false, false},
@@ -254,10 +255,11 @@ func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bo
 	switch {
 	case may(rt.action):
 		return http.StatusOK
-	case rt.subject == account.SubjectTranslation && rt.action == account.Edit && may(account.Approve) && strings.Contains(rt.path, "/segments/"):
+	case rt.subject == account.SubjectTranslation && rt.action == account.Edit && may(account.Approve) && strings.HasSuffix(rt.path, "/segments/{segment}"):
 		// The workbench's save takes a reviewer's decision as well as a
 		// translator's edit (the site texts' pages do not: opening a pair
-		// and writing translations into drafts are a translator's).
+		// and writing translations into drafts are a translator's; taking an
+		// uploaded file's text is an edit only).
 		return http.StatusOK
 	case rt.action != account.View && may(account.View):
 		return http.StatusForbidden

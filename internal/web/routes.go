@@ -311,6 +311,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/translations/{id}", members, s.workbenchShow)
 	route("POST /office/translations/{id}/segments/{seg}", members, s.workbenchSave)
 	route("GET /office/translations/{id}/segments/{seg}/suggestions", members, s.workbenchSuggest)
+	route("POST /office/translations/{id}/segments/{seg}/offer", members, s.workbenchOfferTake)
 	// memory_, termbase_: the installation's translation memory and each
 	// forum's termbase.
 	route("GET /office/memory", members, s.memoryIndex)

@@ -54,8 +54,10 @@ type failAnswer struct {
 // translated), a reviewer approves or returns one. The answer is JSON: 200 with the segment and its QA
 // findings; 409 with the segment as it now is when someone else changed it
 // since the version the edit names; 422 with the reason when the edit
-// loses or invents inline codes, confirms an empty translation or returns
-// a segment without a comment; 403 or 404 when the account may not.
+// loses or invents inline codes, confirms an empty translation, holds
+// control characters or is too long, or returns a segment without a
+// comment; 413 for a body over maxSegmentBody; 403 or 404 when the account
+// may not.
 func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	tr, seg, err := s.workbenchSegment(rq)
 	if err != nil {
@@ -67,6 +69,10 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	var e segmentEdit
 	body, err := io.ReadAll(http.MaxBytesReader(w, rq.Body, maxSegmentBody))
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return writeJSON(w, http.StatusRequestEntityTooLarge, failAnswer{Error: rq.T.T("workbench.error.too_long", translate.MaxTargetChars)})
+	}
 	if err == nil {
 		err = json.Unmarshal(body, &e)
 	}
@@ -224,6 +230,10 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: strings.Join(parts, " ")})
 	case errors.Is(err, translate.ErrEmpty):
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.empty")})
+	case errors.Is(err, translate.ErrTooLong):
+		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.too_long", translate.MaxTargetChars)})
+	case errors.Is(err, translate.ErrControl):
+		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.control")})
 	case errors.Is(err, translate.ErrNoComment):
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.no_comment")})
 	case errors.Is(err, translate.ErrNotConfirmed):

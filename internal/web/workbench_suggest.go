@@ -19,7 +19,8 @@ type suggestion struct {
 	Origin     string     `json:"origin,omitempty"`
 	Exact      bool       `json:"exact,omitempty"`
 	// Label says where a suggestion that is not a memory match comes
-	// from: the segment's translation before its source changed.
+	// from: the segment's translation before its source changed, or an
+	// uploaded file.
 	Label string `json:"label,omitempty"`
 }
 
@@ -52,6 +53,13 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 	}
 	ctx := rq.Context()
 	ans := suggestAnswer{Memory: []suggestion{}, Terms: []termHitView{}, MemoryOff: s.memory == nil, TermsOff: s.terms == nil}
+	offer, ok, err := translate.GetOffer(ctx, s.db, seg.ID)
+	if err != nil {
+		return s.workbenchFail(w, rq, err)
+	}
+	if ok {
+		ans.Memory = append(ans.Memory, offerSuggestion(rq, seg, offer))
+	}
 	if seg.State == translate.NeedsReview && !seg.Previous.IsEmpty() {
 		ans.Memory = append(ans.Memory, previousSuggestion(rq, tr.SourceLang, seg))
 	}
@@ -106,6 +114,17 @@ func previousSuggestion(rq *officeRequest, from string, seg translate.Segment) s
 	tgt := fitCodes(seg.Source, seg.Previous)
 	return suggestion{Score: score, Source: markDiff(seg.Source.Plain(), seg.PreviousSource.Plain()), Target: toWire(tgt),
 		TargetHTML: string(contentHTML(rq.T, tgt)), Label: rq.T.T("workbench.suggest.previous")}
+}
+
+// offerSuggestion offers the text an uploaded XLIFF file gave a segment
+// that had changed in tandem too, labelled with the file, who uploaded it
+// and when. Its source is the segment's own.
+func offerSuggestion(rq *officeRequest, seg translate.Segment, o translate.Offer) suggestion {
+	at := o.At.UTC()
+	tgt := fitCodes(seg.Source, o.Target)
+	return suggestion{Score: 100, Source: markDiff(seg.Source.Plain(), seg.Source.Plain()), Target: toWire(tgt),
+		TargetHTML: string(contentHTML(rq.T, tgt)),
+		Label:      rq.T.T("workbench.suggest.offered", o.File, o.By, rq.T.DateShort(at)+" "+at.Format("15:04")+" UTC")}
 }
 
 // matchTarget is a match's translation with its codes when the memory has

@@ -49,6 +49,9 @@ type conflictView struct {
 	Source, Current, File   template.HTML
 	CurrentState, FileState translate.State
 	ID                      int64
+	// Version is the segment's as the upload found it: taking the file's
+	// text is refused if it changed since.
+	Version int
 }
 
 type unmatchedView struct {
@@ -128,7 +131,7 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 			return err
 		}
 		rep, err = translate.ImportXLIFF(ctx, tx, mem, tr, x, translate.ImportOptions{By: rq.Account.Name, CanReview: canReview,
-			DraftsConfirmed: confirm, Snapshot: snap})
+			DraftsConfirmed: confirm, Snapshot: snap, File: pf.Name})
 		if err != nil || rep.Updated == 0 {
 			return err
 		}
@@ -167,7 +170,7 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 	for _, c := range rep.Conflicts {
 		r.Conflicts = append(r.Conflicts, conflictView{Key: c.Key, ID: c.SegmentID, Who: rq.T.T("exchange.conflict.who", c.CurrentBy, rq.T.Date(c.CurrentAt)),
 			Source: contentHTML(rq.T, c.Source), Current: contentHTML(rq.T, c.Current), File: contentHTML(rq.T, c.File),
-			CurrentState: c.CurrentState, FileState: c.FileState})
+			CurrentState: c.CurrentState, FileState: c.FileState, Version: c.Version})
 	}
 	for _, u := range rep.Unmatched {
 		r.Unmatched = append(r.Unmatched, unmatchedView{Key: u.Key, Source: contentHTML(rq.T, u.Source), Target: contentHTML(rq.T, u.Target),
@@ -186,6 +189,12 @@ func refusedViews(rq *officeRequest, rs []translate.ImportRefused) []refusedView
 	var out []refusedView
 	for _, x := range rs {
 		why := rq.T.T("workbench.error.empty")
+		switch {
+		case errors.Is(x.Err, translate.ErrControl):
+			why = rq.T.T("workbench.error.control")
+		case errors.Is(x.Err, translate.ErrTooLong):
+			why = rq.T.T("workbench.error.too_long", translate.MaxTargetChars)
+		}
 		var ce *translate.CodeError
 		if errors.As(x.Err, &ce) {
 			var parts []string

@@ -225,9 +225,12 @@ func TestCollectedWorksInBrowser(t *testing.T) {
 		if n := count(t, tr.ctx, row(chainTerm)+` .wb-findings li`); n != 0 {
 			t.Errorf("the segment with its term has %d findings", n)
 		}
-		// A wrong date is confirmed: the QA warning shows at once.
+		// A wrong date is confirmed: the QA error shows at once, and the
+		// workbench stays on the segment until Ctrl+Enter is pressed again.
 		do(tr, "confirm a wrong number", chromedp.KeyEvent(chainWrongZh), chromedp.KeyEvent(kb.Enter, ctrl),
-			waitFor(`document.querySelector('`+row(chainNumber)+` .wb-findings li[data-check="numbers"]') !== null`), activeIs(row(chainLast)))
+			waitFor(`document.querySelector('`+row(chainNumber)+` .wb-findings li[data-check="numbers"]') !== null`),
+			chromedp.WaitVisible(chromedp.CSS(row(chainNumber)+` .wb-anyway`)), activeIs(row(chainNumber)))
+		do(tr, "confirm it anyway", chromedp.KeyEvent(kb.Enter, ctrl), activeIs(row(chainLast)))
 
 		// The workbench in each language of the office, with the finding
 		// and a segment's suggestions in view, on a wide and a narrow

@@ -2,12 +2,16 @@
 // with it each segment's translation becomes editable, with the keys the
 // page lists: Ctrl+Enter confirms (a reviewer: approves) and goes to the
 // next open segment, Alt/Ctrl+Up/Down move (a changed translation is saved
-// as a draft on the way), Ctrl+1..5 put in a memory suggestion, Ctrl+Shift+S
-// copies the source, Ctrl+Shift+K puts back a missing inline code, Ctrl+S
-// saves a draft, Ctrl+Shift+R returns a segment (reviewer). Inline codes
-// are chips that can be moved but not typed; the server refuses a
-// translation that loses or invents one, and a save of a segment someone
-// else changed meanwhile, which is then shown with both texts.
+// as a draft on the way), Ctrl+Alt+1..5 put in a memory suggestion,
+// Alt+Shift+1..9 put term N's translation at the cursor, Ctrl+Alt+S copies
+// the source, Ctrl+Alt+K puts back a missing inline code, Ctrl+S saves a
+// draft, Ctrl+Alt+R returns a segment (reviewer). Keys browsers keep for
+// themselves (Ctrl+1..5 switch tabs, Ctrl+Shift+R reloads, Ctrl+Shift+K
+// opens a console) have these others; the old ones still work where a
+// browser passes them on. Inline codes are chips that can be moved but not
+// typed; the server refuses a translation that loses or invents one, and a
+// save of a segment someone else changed meanwhile, which is then shown
+// with both texts.
 (function () {
   'use strict';
   var wb = document.getElementById('workbench');
@@ -21,6 +25,7 @@
   var rows = Array.prototype.slice.call(document.querySelectorAll('tr.seg'));
   var active = null;
   var matches = [];
+  var termHits = [];
   var OPEN = { 'new': true, draft: true, needs_review: true };
 
   var targetOf = function (row) { return row.querySelector('[data-target]'); };
@@ -234,6 +239,12 @@
   // conflict shows the text someone else saved beside the reader's, and
   // lets them keep either.
   var conflict = function (row, theirs, body) {
+    // The badge and who/when say where the segment now stands; the
+    // version stays the one the reader edited until they choose.
+    var badge = row.querySelector('.wb-meta .wb-state');
+    badge.className = 'wb-state state-' + theirs.state;
+    badge.textContent = theirs.stateLabel;
+    row.querySelector('.wb-who').textContent = theirs.who;
     var box = document.createElement('div');
     box.className = 'wb-conflict';
     var line = function (label, runs) {
@@ -256,6 +267,7 @@
     keep.addEventListener('click', function () {
       apply(row, theirs);
       status(row, '');
+      targetOf(row).focus();
     });
     var over = document.createElement('button');
     over.type = 'button';
@@ -273,6 +285,12 @@
       old.remove();
     }
     row.querySelector('.wb-tgt').appendChild(box);
+    if (row !== active) {
+      // Raised by the draft saved on the way out of the segment: back to
+      // it, so that the choice is not missed.
+      go(row);
+      keep.focus();
+    }
   };
 
   var changed = function (row) {
@@ -289,6 +307,7 @@
     var list = document.getElementById('wb-matches');
     var terms = document.getElementById('wb-terms');
     matches = [];
+    termHits = [];
     if (!list && !terms) {
       return;
     }
@@ -306,6 +325,7 @@
           return;
         }
         matches = data.memory || [];
+        termHits = data.terms || [];
         if (list) {
           list.textContent = '';
           if (!matches.length) {
@@ -332,7 +352,7 @@
             var use = document.createElement('button');
             use.type = 'button';
             use.className = 'link';
-            use.textContent = msg('insert') + ' (Ctrl+' + (i + 1) + ')';
+            use.textContent = msg('insert') + ' (Ctrl+Alt+' + (i + 1) + ')';
             use.addEventListener('click', function () { useMatch(i); });
             li.appendChild(score);
             if (m.label) {
@@ -357,8 +377,15 @@
             no.textContent = msg('no-terms');
             terms.appendChild(no);
           }
-          (data.terms || []).forEach(function (h) {
+          (data.terms || []).forEach(function (h, n) {
             var li = document.createElement('li');
+            if (editable && n < 9) {
+              var k = document.createElement('kbd');
+              k.className = 'wb-term-key';
+              k.textContent = 'Alt+Shift+' + (n + 1);
+              li.appendChild(k);
+              li.appendChild(document.createTextNode(' '));
+            }
             li.appendChild(document.createTextNode(h.source + ' → '));
             (h.targets || []).forEach(function (t, k) {
               var b = document.createElement(editable ? 'button' : 'span');
@@ -392,6 +419,20 @@
     t.focus();
     caretToEnd(t);
     showMissing(active);
+  };
+
+  // useTerm puts the first translation of term hit n at the caret.
+  var useTerm = function (n) {
+    var h = termHits[n];
+    if (!active || !editable || !h || !(h.targets || []).length) {
+      return;
+    }
+    var t = targetOf(active);
+    if (!t.contains(window.getSelection().anchorNode)) {
+      t.focus();
+      caretToEnd(t);
+    }
+    insertNode(active, document.createTextNode(h.targets[0]));
   };
 
   var activate = function (row) {
@@ -444,16 +485,52 @@
     return null;
   };
 
+  // hasError reports whether a row shows a QA finding of severity error.
+  var hasError = function (row) {
+    return row.querySelector('.wb-findings li.error') !== null;
+  };
+  // hold keeps the reader on a segment confirmed with a QA error, with
+  // a way on: Ctrl+Enter again or the button.
+  var hold = function (row) {
+    row.setAttribute('data-held', targetOf(row).getAttribute('data-saved'));
+    status(row, msg('held'), true);
+    var p = row.querySelector('.wb-status');
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'wb-anyway';
+    b.textContent = msg('anyway');
+    b.addEventListener('click', function () { moveOnFrom(row); });
+    p.appendChild(document.createTextNode(' '));
+    p.appendChild(b);
+  };
+  var moveOnFrom = function (row) {
+    row.removeAttribute('data-held');
+    status(row, msg('saved'));
+    active = row;
+    go(nextOpen());
+  };
   var confirmActive = function () {
     var row = active;
     if (!row) {
       return;
     }
+    if (!review && row.getAttribute('data-held') !== null && row.getAttribute('data-held') === targetOf(row).getAttribute('data-saved') &&
+        !changed(row) && row.getAttribute('data-state') === 'translated') {
+      // Confirmed already, its finding seen: on.
+      moveOnFrom(row);
+      return;
+    }
     var done = review ? post(row, { action: 'approve' }) : save(row, 'translated');
     done.then(function (ok) {
-      if (ok) {
-        go(nextOpen());
+      if (!ok) {
+        return;
       }
+      if (!review && hasError(row)) {
+        hold(row);
+        return;
+      }
+      row.removeAttribute('data-held');
+      go(nextOpen());
     });
   };
   var returnActive = function () {
@@ -464,6 +541,7 @@
     }
     post(row, { action: 'return', comment: box.value }).then(function (ok) {
       if (ok) {
+        status(row, msg('returned'));
         box.value = '';
         go(nextOpen());
       }
@@ -477,7 +555,7 @@
     if (editable) {
       t.setAttribute('contenteditable', 'true');
       t.setAttribute('role', 'textbox');
-      t.setAttribute('aria-label', row.querySelector('.wb-n').textContent.trim());
+      t.setAttribute('aria-label', row.getAttribute('data-label'));
       t.querySelectorAll('.code').forEach(function (c) { c.setAttribute('draggable', 'true'); });
       t.addEventListener('input', function () { showMissing(row); });
       t.addEventListener('paste', function (e) {
@@ -520,30 +598,52 @@
   bind('wb-approve', confirmActive);
   bind('wb-return', returnActive);
 
+  // digit is the number key pressed, 0 for none: by its place on the
+  // keyboard, since Shift or AltGr change the character it types.
+  var digit = function (e) {
+    var m = /^(?:Digit|Numpad)([1-9])$/.exec(e.code || '');
+    if (m) {
+      return parseInt(m[1], 10);
+    }
+    return /^[1-9]$/.test(e.key) ? parseInt(e.key, 10) : 0;
+  };
+  // letter is the letter key pressed, in lower case, by its place.
+  var letter = function (e) {
+    var m = /^Key([A-Z])$/.exec(e.code || '');
+    return m ? m[1].toLowerCase() : (e.key || '').toLowerCase();
+  };
   document.addEventListener('keydown', function (e) {
     var ctrl = e.ctrlKey || e.metaKey;
     var key = e.key;
+    var n = digit(e);
+    var l = letter(e);
+    // Ctrl+Alt+letter is also how some layouts type a letter (AltGr):
+    // taken only in the workbench's own keys.
+    var ctrlAlt = ctrl && e.altKey && !e.shiftKey;
     var handled = true;
     if (ctrl && key === 'Enter') {
       confirmActive();
     } else if ((e.altKey || ctrl) && !e.shiftKey && (key === 'ArrowDown' || key === 'ArrowUp')) {
       move(key === 'ArrowDown' ? 1 : -1);
-    } else if (ctrl && !e.shiftKey && !e.altKey && /^[1-5]$/.test(key)) {
-      useMatch(parseInt(key, 10) - 1);
-    } else if (ctrl && e.shiftKey && (key === 'S' || key === 's') && editable && active) {
+    } else if (n && n <= 5 && ctrl && !e.shiftKey && editable) {
+      // Ctrl+Alt+N; Ctrl+N where the browser leaves it to the page.
+      useMatch(n - 1);
+    } else if (n && e.altKey && e.shiftKey && !ctrl && editable) {
+      useTerm(n - 1);
+    } else if (editable && active && (ctrlAlt && l === 's' || ctrl && e.shiftKey && !e.altKey && l === 's')) {
       var t = targetOf(active);
       render(active, t, serialize(sourceOf(active)));
       t.focus();
       caretToEnd(t);
       showMissing(active);
-    } else if (ctrl && e.shiftKey && (key === 'K' || key === 'k') && editable && active) {
+    } else if (editable && active && (ctrlAlt && l === 'k' || ctrl && e.shiftKey && !e.altKey && l === 'k')) {
       var lost = missing(active);
       if (lost.length) {
         insertNode(active, chip(active, lost[0]));
       }
-    } else if (ctrl && !e.shiftKey && (key === 's' || key === 'S') && editable && active) {
+    } else if (ctrl && !e.shiftKey && !e.altKey && l === 's' && editable && active) {
       save(active, 'draft');
-    } else if (ctrl && e.shiftKey && (key === 'R' || key === 'r') && review && active) {
+    } else if (review && active && (ctrlAlt && l === 'r' || ctrl && e.shiftKey && !e.altKey && l === 'r')) {
       returnActive();
     } else if (key === 'Enter' && editable && active && targetOf(active).contains(e.target)) {
       // A segment is one sentence: Enter does not break it.
