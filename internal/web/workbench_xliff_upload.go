@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -113,11 +114,14 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 	}
 	x, err := interchange.ReadXLIFF(bytes.NewReader(pf.Data), pf.Name)
 	if err != nil {
+		// The parser's detail is English and technical: the log gets it,
+		// the page says what it means in the user's language.
+		s.log.InfoContext(rq.Context(), "XLIFF upload refused", slog.String("file", pf.Name), slog.Any("err", err))
 		var ie *interchange.Error
-		if errors.As(err, &ie) {
-			return fail("exchange.error.notxliff", pf.Name, err.Error())
+		if errors.As(err, &ie) && ie.Syntax {
+			return fail("exchange.error.notxml", pf.Name, ie.Line)
 		}
-		return fail("exchange.error.notxliff", pf.Name, "")
+		return fail("exchange.error.notxliff", pf.Name)
 	}
 	ctx := rq.Context()
 	snap, err := s.readSnapshot(ctx, translate.SnapshotKey(translate.Original(x)))
