@@ -225,6 +225,7 @@ func TestExchangeBadInput(t *testing.T) {
 			{"no file", "/xliff", "", "", "请选择要上传的文件"},
 			{"empty XLIFF", "/xliff", "a.xlf", "", "a.xlf 是空文件"},
 			{"not XLIFF", "/xliff", "a.xlf", "<html><body>hello</body></html>", "不是 tandem 能读取的 XLIFF"},
+			{"damaged XML", "/xliff", "cut.xlf", "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file original=\"a\"", "cut.xlf 不是格式正确的 XML（第 3 行）"},
 			{"another pair", "/xliff", "pair.xlf", xliffBytes(t, &pair), "从俄文译为英文"},
 			{"another translation", "/xliff", "en.xlf", xliffBytes(t, otherFile), "另一份译文"},
 			{"another document", "/xliff", "other.xlf", xliffBytes(t, foreign), "没有一个句段属于本文档"},
