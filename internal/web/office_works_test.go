@@ -161,6 +161,28 @@ func TestOfficeWorks(t *testing.T) {
 			t.Errorf("reminders scheduled: %d, %v; want 2", reminders, err)
 		}
 
+		// Another account signed in holding the link is not the invitee:
+		// it is told to sign out, and accepting is refused without
+		// linking it to the author.
+		other := o.browser()
+		other.signIn("translator@works.example")
+		resp, doc = other.get("/office/contribute/" + token[1])
+		if resp.StatusCode != 200 || !strings.Contains(doc.Find(".refusal").Text(), "author@works.example") ||
+			doc.Find(`form[action="/office/signout"] button`).Length() < 2 || doc.Find(".accept-form").Length() != 0 {
+			t.Errorf("invitation page for another account: %d, refusal %q, accept forms %d", resp.StatusCode, doc.Find(".refusal").Text(), doc.Find(".accept-form").Length())
+		}
+		resp, doc = other.post("/office/contribute/"+token[1], url.Values{})
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(doc.Find(".refusal").Text(), "Sign out first") {
+			t.Errorf("acceptance by another account: %d %q, want 403 saying to sign out", resp.StatusCode, doc.Find(".refusal").Text())
+		}
+		if c, _ := works.GetContribution(ctx, db, mustInt(t, firstID)); c.State != works.Invited {
+			t.Errorf("after another account's attempt the contribution is %s", c.State)
+		}
+		var linked int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM person_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE a.email = ?`, "translator@works.example").Scan(&linked); err != nil || linked != 0 {
+			t.Errorf("another account linked to %d people (%v)", linked, err)
+		}
+
 		// The author accepts as a visitor and gets an account.
 		au := o.browser()
 		resp, doc = au.get("/office/contribute/" + token[1])
