@@ -251,6 +251,43 @@ func TestOfficeManuscript(t *testing.T) {
 		resp, _ = fx.author.upload(t, page, "ms-v1.docx", fixture(t, "ms-v1.docx"))
 		wantStatus(t, "upload to a final text", resp, http.StatusConflict, nil)
 
+		// Chinese is marked translated only with every segment confirmed,
+		// and reviewed only with every one reviewed; a refusal says how
+		// many are left.
+		segs := d.Find("tr.seg").Length()
+		setSegs := func(st string, n int) {
+			t.Helper()
+			q := `UPDATE translation_segments SET state = ? WHERE archived_at IS NULL AND translation_id = (SELECT id FROM translations WHERE document_id = (SELECT document_id FROM contributions WHERE id = ?) AND lang = 'zh')`
+			args := []any{st, fx.c.ID}
+			if n >= 0 {
+				q += ` AND position < ?`
+				args = append(args, n)
+			}
+			if _, err := db.Exec(context.Background(), q, args...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		langMove := func(move string, want int, says string) {
+			t.Helper()
+			resp, d := fx.editor.post(fx.path("/languages/zh/move"), url.Values{"move": {move}})
+			wantStatus(t, "zh "+move, resp, want, d)
+			if msg := d.Find(".form-error").Text(); says != "" && !strings.Contains(msg, says) {
+				t.Errorf("zh %s refused with %q, want it to say %q", move, msg, says)
+			}
+		}
+		langMove("translated", http.StatusConflict, strconv.Itoa(segs)+" segments are not confirmed")
+		setSegs("translated", segs-1)
+		langMove("translated", http.StatusConflict, "1 segment is not confirmed")
+		setSegs("translated", -1)
+		langMove("translated", http.StatusSeeOther, "")
+		langMove("review", http.StatusSeeOther, "")
+		langMove("reviewed", http.StatusConflict, strconv.Itoa(segs)+" segments are not reviewed")
+		setSegs("approved", -1)
+		langMove("reviewed", http.StatusSeeOther, "")
+		if st := fx.state(t, "zh"); st != "reviewed" {
+			t.Errorf("zh after every segment was approved: %s", st)
+		}
+
 		// Both hosts approve the original.
 		approve := func(b *browser, who string) {
 			t.Helper()
