@@ -38,8 +38,11 @@ type contributionPage struct {
 	NewFamily, NewGiven inputField
 	NewLang             selectField
 	AuthorErrors        []string
-	Staff               []staffGroup
-	History             *historyView
+	// LangFixed is set once a manuscript is uploaded: the original
+	// language is the manuscript's and no longer changes.
+	LangFixed bool
+	Staff     []staffGroup
+	History   *historyView
 }
 
 // staffGroup is the translators and reviewers of one target language.
@@ -218,7 +221,11 @@ func (s *Server) renderContribution(w http.ResponseWriter, rq *officeRequest, st
 	langs := sc.Collection.Languages
 	pg.Summary = f.summary("lang", "title", "abstract", "authors", "newauthor.family", "staff")
 	pg.Collection, _ = sc.Collection.Title.In(rq.Lang)
-	pg.Lang = selectField{Name: "lang", Label: t.T("works.contribution.lang"), Hint: t.T("works.contribution.langhint"), Chosen: f.values.Get("lang"), Errors: f.errors["lang"]}
+	pg.Lang = selectField{Name: "lang", Label: t.T("works.contribution.lang"), Hint: t.T("works.contribution.langhint"), Chosen: f.values.Get("lang"), Errors: f.errors["lang"],
+		Disabled: pg.LangFixed}
+	if pg.LangFixed {
+		pg.Lang.Hint = t.T("works.contribution.langfixed")
+	}
 	for _, l := range langs {
 		pg.Lang.Options = append(pg.Lang.Options, selectOption{l, t.T("lang.name." + l)})
 	}

@@ -190,6 +190,31 @@ func TestOfficeManuscript(t *testing.T) {
 			t.Fatalf("%d revisions; the hostile upload must leave revision 1 current", n)
 		}
 
+		// With the manuscript in, the original language is fixed: the
+		// editor's form shows it without a choice, and a request for
+		// another is refused on the field, the rest kept.
+		_, d = fx.editor.get(fx.path("/edit"))
+		if sel := d.Find("select#lang"); sel.Length() != 1 || sel.AttrOr("disabled", "-") == "-" || !strings.Contains(d.Find("#lang-hint").Text(), "fixed") {
+			t.Errorf("language select after the upload: %d, disabled %q, hint %q", sel.Length(), sel.AttrOr("disabled", "-"), d.Find("#lang-hint").Text())
+		}
+		edit := formValues(t, d, "form.content-form")
+		if edit.Get("lang") != "ru" {
+			t.Errorf("the form sends lang %q, want ru", edit.Get("lang"))
+		}
+		edit.Set("lang", "zh")
+		edit.Set("title.zh", "条约与睦邻")
+		resp, d = fx.editor.post(fx.path("/edit"), edit)
+		wantStatus(t, "original language changed after the upload", resp, http.StatusUnprocessableEntity, d)
+		if msg := d.Find(".field-error").Text(); !strings.Contains(msg, "original language is fixed") || byID(d, "title.zh").AttrOr("value", "") != "条约与睦邻" {
+			t.Errorf("refusal %q, title kept %q", msg, byID(d, "title.zh").AttrOr("value", ""))
+		}
+		if c, _ := works.GetContribution(context.Background(), db, fx.c.ID); c.Lang != "ru" {
+			t.Errorf("original language now %s", c.Lang)
+		}
+		edit.Set("lang", "ru")
+		resp, d = fx.editor.post(fx.path("/edit"), edit)
+		wantStatus(t, "save with the language unchanged", resp, http.StatusSeeOther, d)
+
 		// The author submits; the author may not accept the text.
 		resp, d = fx.author.post(fx.path("/move"), url.Values{"move": {"final"}})
 		wantStatus(t, "author accepts", resp, http.StatusForbidden, d)

@@ -60,6 +60,9 @@ type selectField struct {
 	Chosen            string
 	Options           []selectOption
 	Errors            []string
+	// Disabled shows the choice without letting it change; the form
+	// carries Chosen in a hidden field.
+	Disabled bool
 }
 
 type selectOption struct{ Value, Label string }

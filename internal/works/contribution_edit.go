@@ -14,11 +14,16 @@ import (
 // abstract, keywords) and its authors over contribution c.ID if its
 // version is still version (else ErrStale), and, unless metadataOnly,
 // its staff too; it records the event and sets c.Version. An author
-// editing their own contribution changes the metadata only.
+// editing their own contribution changes the metadata only. The original
+// language is fixed once a manuscript is uploaded (a *StateError,
+// works.contribution.langfixed).
 func UpdateContribution(ctx context.Context, tx *store.Tx, c *Contribution, version int, metadataOnly bool, by Actor) error {
 	old, err := GetContribution(ctx, tx, c.ID)
 	if err != nil {
 		return err
+	}
+	if old.DocumentID != 0 && c.Lang != old.Lang {
+		return &StateError{From: old.Lang, To: c.Lang, Key: "works.contribution.langfixed"}
 	}
 	if c.Keywords == nil {
 		c.Keywords = map[string][]string{}
