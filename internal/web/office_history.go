@@ -117,7 +117,7 @@ func shortChanges(t *i18n.Printer, names func() *approvalNames, e *eventlog.Even
 			out = append(out, t.T("office.history.changed", name))
 			continue
 		}
-		out = append(out, t.T("office.history.change", name, historyValue(t, names, field, b), historyValue(t, names, field, a)))
+		out = append(out, t.T("office.history.change", name, historyValue(t, names, e.Action, field, b), historyValue(t, names, e.Action, field, a)))
 	}
 	return out
 }
@@ -130,14 +130,19 @@ func sameTime(a, b string) bool {
 	return err1 == nil && err2 == nil && x.Equal(y)
 }
 
-// historyValue writes a value of field for the reader of t: a draft's
-// state in words, a time as the office writes times, a person or partner
-// by name, nothing as a dash.
-func historyValue(t *i18n.Printer, names func() *approvalNames, field, v string) string {
+// historyValue writes a value of field of an event of action for the
+// reader of t: a state in words (a contribution's, a language's or an
+// invitation's as the works' pages say them, else a draft's), a time as
+// the office writes times, a person or partner by name, nothing as a
+// dash.
+func historyValue(t *i18n.Printer, names func() *approvalNames, action, field, v string) string {
 	if v == "" || v == "0" && strings.HasSuffix(field, "_id") {
 		return "—"
 	}
 	if field == "state" {
+		if key := worksStateKey(action, v); key != "" {
+			return t.T(key)
+		}
 		// The page's words for a scheduled draft name its time, which the
 		// event's state has beside it.
 		if v == "scheduled" {
@@ -156,6 +161,20 @@ func historyValue(t *i18n.Printer, names func() *approvalNames, field, v string)
 		return changeValue(t, names(), time.UTC, field, v)
 	}
 	return v
+}
+
+// worksStateKey is the message key of state v in an event of action about
+// a contribution, or "" for events of other things.
+func worksStateKey(action, v string) string {
+	switch {
+	case action == "contribution.lang_state" || action == "contribution.approve" || action == "contribution.reopen":
+		return "works.lang." + v
+	case strings.HasPrefix(action, "contribution.invite"):
+		return "works.invitation.state." + v
+	case strings.HasPrefix(action, "contribution."):
+		return "works.state." + v
+	}
+	return ""
 }
 
 // flattenState writes the scalar values of the JSON object raw into out by

@@ -226,6 +226,34 @@ func TestOfficeManuscript(t *testing.T) {
 		// Returning needs a message; it is refused, then sent.
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"return"}})
 		wantStatus(t, "return without a message", resp, http.StatusUnprocessableEntity, d)
+		// Returned with a message: the author and the editor see it on the
+		// manuscript page, the author's dashboard lists it as returned, and
+		// submitting again clears it.
+		const why = "Сократите, пожалуйста, второй раздел."
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"return"}, "message": {why}})
+		wantStatus(t, "return", resp, http.StatusSeeOther, d)
+		for who, b := range map[string]*browser{"author": fx.author, "editor": fx.editor} {
+			_, d = b.get(page)
+			if got := d.Find(".returned-note").Text(); !strings.Contains(got, why) || !strings.Contains(got, "Demo Editor") {
+				t.Errorf("%s sees the return as %q", who, got)
+			}
+		}
+		_, d = fx.author.get("/office/")
+		if got := d.Find("ul.returned li").Text(); !strings.Contains(got, "Договор и соседство") || !strings.Contains(got, why) {
+			t.Errorf("author's dashboard, returned to you: %q", got)
+		}
+		_, d = fx.editor.get(fx.path("/edit"))
+		if h := d.Find(".history").Text(); !strings.Contains(h, "submitted") || strings.Contains(h, "awaiting approval") {
+			t.Errorf("history names the states: %q", h)
+		}
+		resp, d = fx.author.post(fx.path("/move"), url.Values{"move": {"submit"}})
+		wantStatus(t, "submit again", resp, http.StatusSeeOther, d)
+		if _, d = fx.author.get(page); d.Find(".returned-note").Length() != 0 {
+			t.Errorf("the return is still shown after submitting again: %q", d.Find(".returned-note").Text())
+		}
+		if _, d = fx.author.get("/office/"); d.Find("ul.returned li").Length() != 0 {
+			t.Errorf("dashboard still lists the return: %q", d.Find("ul.returned").Text())
+		}
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
 		wantStatus(t, "edit", resp, http.StatusSeeOther, d)
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/store"
@@ -194,6 +195,9 @@ func Advance(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message
 		return err
 	}
 	c.State = m.To
+	if err := keepReturn(ctx, tx, c, m, message, by); err != nil {
+		return err
+	}
 	if m.To != TextFinal {
 		return nil
 	}
@@ -221,6 +225,22 @@ func Advance(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message
 				return fmt.Errorf("start translation into %s: %w", l, err)
 			}
 		}
+	}
+	return nil
+}
+
+// keepReturn keeps the editor's message on c when move m returns the text
+// to its author, and clears it when the author submits again.
+func keepReturn(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message string, by Actor) error {
+	switch m.Name {
+	case "return":
+		c.Returned, c.ReturnedAt, c.ReturnedBy = strings.TrimSpace(message), time.Now().UTC().Truncate(time.Microsecond), by.Name
+		_, err := tx.Exec(ctx, `UPDATE contributions SET returned_note = ?, returned_at = ?, returned_by = ? WHERE id = ?`, c.Returned, c.ReturnedAt, c.ReturnedBy, c.ID)
+		return err
+	case "submit":
+		c.Returned, c.ReturnedAt, c.ReturnedBy = "", time.Time{}, ""
+		_, err := tx.Exec(ctx, `UPDATE contributions SET returned_note = '', returned_at = NULL, returned_by = '' WHERE id = ?`, c.ID)
+		return err
 	}
 	return nil
 }
