@@ -383,6 +383,33 @@ func TestOfficeManuscript(t *testing.T) {
 		if ins := d.Find(".work-diff-text ins").Text(); !strings.Contains(ins, "государственной") {
 			t.Errorf("what changed: inserted %q", ins)
 		}
+
+		// Approved again, then the Russian title changes: the title is
+		// part of what the hosts approved, so their approval re-opens and
+		// the change page shows the title as approved and as it is.
+		approve(fx.orgCASS, "CASS again")
+		approve(fx.orgRIAC, "RIAC again")
+		if st := fx.state(t, "ru"); st != "approved" {
+			t.Fatalf("approved again: %s", st)
+		}
+		_, d = fx.editor.get(fx.path("/edit"))
+		edit = formValues(t, d, "form.content-form")
+		edit.Set("title.ru", "Договор и добрососедство")
+		resp, d = fx.editor.post(fx.path("/edit"), edit)
+		wantStatus(t, "title edited after the approval", resp, http.StatusSeeOther, d)
+		if st := fx.state(t, "ru"); st != "reviewed" {
+			t.Errorf("after the title changed: ru %s; want reviewed", st)
+		}
+		_, d = fx.orgCASS.get(page)
+		link, ok = d.Find("#lang-ru .reopened").Parent().Find("a").Attr("href")
+		if !ok {
+			t.Fatal("no link to what changed since the approval of the title")
+		}
+		_, d = fx.orgCASS.get(link)
+		meta := d.Find(".metadata-changes")
+		if del, ins := meta.Find("del").Text(), meta.Find("ins").Text(); del != "Договор и соседство" || ins != "Договор и добрососедство" {
+			t.Errorf("metadata changes: %q → %q", del, ins)
+		}
 	})
 }
 

@@ -3,9 +3,11 @@ package works_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/translate"
@@ -296,4 +298,36 @@ func TestLanguageNeedsItsSegments(t *testing.T) {
 			t.Errorf("zh = %s at the end; want reviewed", st)
 		}
 	})
+}
+
+// TestMetadataChanged: the languages whose title, abstract or keywords
+// differ, and those alone, re-open their approvals on an edit.
+func TestMetadataChanged(t *testing.T) {
+	base := func() *works.Contribution {
+		return &works.Contribution{Title: lang.New("ru", map[string]string{"ru": "Договор", "zh": "条约"}),
+			Abstract: lang.New("ru", map[string]string{"ru": "Кратко"}), Keywords: map[string][]string{"zh": {"条约", "边界"}}}
+	}
+	tests := []struct {
+		name   string
+		change func(c *works.Contribution)
+		want   []string
+	}{
+		{"nothing", func(c *works.Contribution) {}, nil},
+		{"the Russian title", func(c *works.Contribution) { c.Title.Values["ru"] = "Договор 2001 года" }, []string{"ru"}},
+		{"a Chinese keyword's order", func(c *works.Contribution) { c.Keywords["zh"] = []string{"边界", "条约"} }, []string{"zh"}},
+		{"an English abstract added", func(c *works.Contribution) { c.Abstract.Values["en"] = "In brief" }, []string{"en"}},
+		{"the Chinese title removed and the Russian abstract", func(c *works.Contribution) {
+			delete(c.Title.Values, "zh")
+			c.Abstract.Values["ru"] = ""
+		}, []string{"ru", "zh"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			after := base()
+			tt.change(after)
+			if got := works.MetadataChanged(base(), after); !slices.Equal(got, tt.want) {
+				t.Errorf("changed in %v; want %v", got, tt.want)
+			}
+		})
+	}
 }
