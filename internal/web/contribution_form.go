@@ -45,9 +45,12 @@ type contributionPage struct {
 	History   *historyView
 }
 
-// staffGroup is the translators and reviewers of one target language.
+// staffGroup is the translators and reviewers of one language; the
+// original language's (Original) is hidden and disabled, and shown by the
+// page's script when another language becomes the original.
 type staffGroup struct {
 	Lang, LangName         string
+	Original               bool
 	Translators, Reviewers checkGroup
 }
 
@@ -129,6 +132,13 @@ func readContributionTexts(f *form, c *works.Contribution, langs []string) {
 // accounts must be among candidates.
 func readContribution(f *form, c *works.Contribution, langs []string, people map[int64]*forum.Person, candidates []*account.Account) (newAuthor *forum.Person) {
 	c.Lang = f.choice("lang", true, langs...)
+	// The original language's title and abstract are the source ones,
+	// whichever "original" mark the page left on.
+	for _, n := range []string{"title", "abstract"} {
+		if c.Lang != "" && strings.TrimSpace(f.values.Get(n+"."+c.Lang)) != "" {
+			f.values.Set(n+".src", c.Lang)
+		}
+	}
 	readContributionTexts(f, c, langs)
 	c.Authors = nil
 	for _, v := range f.values["author"] {
@@ -160,6 +170,12 @@ func readContribution(f *form, c *works.Contribution, langs []string, people map
 	c.Staff = nil
 	for _, l := range langs {
 		if l == c.Lang {
+			// Nothing is translated into the original: staff chosen for
+			// it (the language changed on a page without script) is
+			// refused, not dropped.
+			if len(f.values["translator."+l]) > 0 || len(f.values["reviewer."+l]) > 0 {
+				f.fail("staff", "works.contribution.stafforiginal", f.t.T("lang.name."+l))
+			}
 			continue
 		}
 		for _, role := range []works.StaffRole{works.RoleTranslator, works.RoleReviewer} {
@@ -254,10 +270,7 @@ func (s *Server) renderContribution(w http.ResponseWriter, rq *officeRequest, st
 		}
 		orig := f.values.Get("lang")
 		for _, l := range langs {
-			if l == orig {
-				continue
-			}
-			g := staffGroup{Lang: l, LangName: t.T("lang.name." + l)}
+			g := staffGroup{Lang: l, LangName: t.T("lang.name." + l), Original: l == orig}
 			g.Translators = checkGroup{Name: "translator." + l, Label: t.T("works.contribution.translators"), Errors: f.errors["staff"]}
 			g.Reviewers = checkGroup{Name: "reviewer." + l, Label: t.T("works.contribution.reviewers")}
 			for _, a := range candidates {

@@ -99,11 +99,40 @@ func TestOfficeWorks(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".error-summary").Text(), "not in the list of people") {
 			t.Fatalf("contribution by an unknown person: %d", resp.StatusCode)
 		}
-		resp, _ = ed.post(newPath, contrib)
+		// Staff is for the target languages alone: the form hides the
+		// original's (the script follows a change of the language), and
+		// staff posted for it is refused with a message, not dropped.
+		_, doc = ed.get(newPath)
+		if zh, ru := doc.Find(`fieldset.staff-lang[data-lang="zh"]`), doc.Find(`fieldset.staff-lang[data-lang="ru"]`); zh.AttrOr("disabled", "-") == "-" ||
+			zh.AttrOr("hidden", "-") == "-" || ru.AttrOr("disabled", "-") != "-" || doc.Find(`script[src*="contribution_form"]`).Length() != 1 {
+			t.Errorf("new form with zh original: zh staff hidden %q disabled %q, ru disabled %q", zh.AttrOr("hidden", "-"), zh.AttrOr("disabled", "-"), ru.AttrOr("disabled", "-"))
+		}
+		translator := doc.Find(`input[name="translator.ru"]`).First().AttrOr("value", "")
+		if translator == "" {
+			t.Fatal("no translator offered for Russian")
+		}
+		staffed := cloneValues(contrib)
+		staffed.Set("translator.ru", translator)
+		resp, doc = ed.post(newPath, staffed)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".error-summary").Text(), "Russian is now the original language") ||
+			byID(doc, "title.ru").AttrOr("value", "") != "О договоре" {
+			t.Fatalf("staff for the original language: %d %q", resp.StatusCode, doc.Find(".error-summary").Text())
+		}
+		if doc.Find(`fieldset.staff-lang[data-lang="ru"]`).AttrOr("disabled", "-") == "-" {
+			t.Error("the form shown again offers staff for the original language")
+		}
+		// The title's original is the contribution's original language,
+		// whichever radio was left on.
+		leftOn := cloneValues(contrib)
+		leftOn.Set("title.src", "zh")
+		resp, _ = ed.post(newPath, leftOn)
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("create contribution: %d", resp.StatusCode)
 		}
 		firstPath := resp.Header.Get("Location")
+		if c, _ := works.GetContribution(ctx, db, mustInt(t, strings.TrimPrefix(firstPath, "/office/contributions/"))); c.Title.Source != "ru" {
+			t.Errorf("title's original %q, want ru", c.Title.Source)
+		}
 		second := cloneValues(contrib)
 		second.Set("title.ru", "Вторая статья")
 		second.Set("newauthor.family", "Второй")
