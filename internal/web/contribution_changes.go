@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/errkind"
@@ -26,15 +25,6 @@ func metadataChanges(t *i18n.Printer, l string, before, after works.Metadata) []
 	add("works.contribution.abstract", before.Abstract, after.Abstract)
 	add("works.contribution.keywords", joinKeywords(l, before.Keywords), joinKeywords(l, after.Keywords))
 	return out
-}
-
-// joinKeywords joins keywords in language l with l's own list separator,
-// whatever the reader's language: "、" for Chinese, ", " otherwise.
-func joinKeywords(l string, ks []string) string {
-	if l == "zh" {
-		return strings.Join(ks, "、")
-	}
-	return strings.Join(ks, ", ")
 }
 
 // contributionChanges answers GET

@@ -72,7 +72,7 @@ func contributionValues(c *works.Contribution) url.Values {
 	putText(v, "title", c.Title)
 	putText(v, "abstract", c.Abstract)
 	for l, ks := range c.Keywords {
-		v.Set("keywords."+l, strings.Join(ks, ", "))
+		v.Set("keywords."+l, joinKeywords(l, ks))
 	}
 	for _, a := range c.Authors {
 		v.Add("author", itoa(a.PersonID))
@@ -108,6 +108,15 @@ func splitKeywords(s string) []string {
 		}
 	}
 	return out
+}
+
+// joinKeywords joins keywords in language l with l's own list separator,
+// whatever the reader's language: "、" for Chinese, ", " otherwise.
+func joinKeywords(l string, ks []string) string {
+	if l == "zh" {
+		return strings.Join(ks, "、")
+	}
+	return strings.Join(ks, ", ")
 }
 
 // readContributionTexts reads the texts of a contribution in langs into c:

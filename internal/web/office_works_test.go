@@ -160,6 +160,26 @@ func TestOfficeWorks(t *testing.T) {
 			t.Errorf("after the dragged order, first row %s, want %s", got, firstID)
 		}
 
+		// Keywords are joined as their own language writes a list, on the
+		// contribution's page and in its form, whatever the reader's.
+		_, doc = ed.get(secondPath + "/edit")
+		kw := formValues(t, doc, "form.content-form")
+		kw.Set("keywords.zh", "条约, 边界，睦邻")
+		kw.Set("keywords.ru", "договор; граница")
+		if resp, _ := ed.post(secondPath+"/edit", kw); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save keywords: %d", resp.StatusCode)
+		}
+		_, doc = ed.get(secondPath)
+		for l, want := range map[string]string{"zh": "条约、边界、睦邻", "ru": "договор, граница"} {
+			if got := doc.Find(`.contribution-text[lang="` + l + `"] .keywords`).Text(); got != want {
+				t.Errorf("%s keywords shown as %q, want %q", l, got, want)
+			}
+		}
+		_, doc = ed.get(secondPath + "/edit")
+		if got := byID(doc, "keywords.zh").AttrOr("value", ""); got != "条约、边界、睦邻" {
+			t.Errorf("zh keywords in the form: %q", got)
+		}
+
 		// Invitations: a bad address comes back; a good one is mailed in
 		// the invitee's language with the deadline in the forum's zone.
 		_, doc = ed.get(firstPath)
