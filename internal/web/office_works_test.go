@@ -184,6 +184,8 @@ func TestOfficeWorks(t *testing.T) {
 		// the invitee's language with the deadline in the forum's zone.
 		_, doc = ed.get(firstPath)
 		person := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
+		_, doc = ed.get(secondPath)
+		person2 := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
 		resp, doc = ed.post(firstPath+"/invitations", url.Values{"person": {person}, "email": {"not an address"}, "lang": {"ru"}})
 		if resp.StatusCode != http.StatusUnprocessableEntity || doc.Find(`input[name="email"]`).AttrOr("value", "") != "not an address" {
 			t.Fatalf("invitation to a bad address: %d", resp.StatusCode)
@@ -283,6 +285,23 @@ func TestOfficeWorks(t *testing.T) {
 			t.Errorf("after the author's edit: title %q, lang %q (the author may not change the language)", c.Title.Values["ru"], c.Lang)
 		}
 
+		// The author sees their own person, read-only, and no list of
+		// people nor anyone else's form.
+		if _, doc = au.get("/office/"); doc.Find(`.office-nav a[href="/office/people"]`).Length() != 0 {
+			t.Error("the author's menu offers the list of people")
+		}
+		for path, want := range map[string]int{"/office/people": 404, "/office/people/" + person: 200, "/office/people/" + person2: 404} {
+			if resp, _ := au.get(path); resp.StatusCode != want {
+				t.Errorf("author GET %s: %d, want %d", path, resp.StatusCode, want)
+			}
+		}
+		if _, doc = au.get("/office/people/" + person); doc.Find(`main button[type="submit"]`).Length() != 0 || doc.Find(`main a[href="/office/people"]`).Length() != 0 {
+			t.Errorf("the author's own person: %d save buttons, %d links to the list", doc.Find(`main button[type="submit"]`).Length(), doc.Find(`main a[href="/office/people"]`).Length())
+		}
+		if resp, _ := au.post("/office/people/"+person2, url.Values{"version": {"1"}}); resp.StatusCode != 404 {
+			t.Errorf("author saves another person: %d, want 404", resp.StatusCode)
+		}
+
 		// A translator reads but does not edit.
 		tr := o.browser()
 		tr.signIn("translator@works.example")
@@ -294,8 +313,6 @@ func TestOfficeWorks(t *testing.T) {
 		}
 
 		// Revoked: the link says so, and its reminders send nothing.
-		_, doc = ed.get(secondPath)
-		person2 := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
 		if resp, _ := ed.post(secondPath+"/invitations", url.Values{"person": {person2}, "email": {"second@works.example"}, "lang": {"en"}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("invite second: %d", resp.StatusCode)
 		}

@@ -23,6 +23,9 @@ import (
 
 // personPage is the office's form of a person, new or being edited.
 type personPage struct {
+	// Back is where the page's way back leads: the list of people, or an
+	// author's dashboard (an author has no list).
+	Back                       string
 	Form                       *form
 	New                        bool
 	Action                     string
