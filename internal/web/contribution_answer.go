@@ -139,7 +139,7 @@ func (s *Server) renderContribute(w http.ResponseWriter, rq *officeRequest, stat
 	for _, l := range i18n.Languages {
 		pg.Langs = append(pg.Langs, teamOption{Value: l, Label: rq.T.T("lang.self." + l)})
 	}
-	return s.officeRenderStatus(w, rq, status, "contribute", "", rq.T.T("works.contribute.title", pg.Collection), pg)
+	return s.officeRenderStatus(w, rq, status, "contribute", "", rq.T.T("works.contribute.title", rq.T.InTitleMarks(pg.Collection)), pg)
 }
 
 // acceptRefusal says why the account signed in (or, for a visitor, a new

@@ -292,7 +292,7 @@ func (s *Server) renderContribution(w http.ResponseWriter, rq *officeRequest, st
 			pg.Staff = append(pg.Staff, g)
 		}
 	}
-	title := t.T("works.contribution.new", pg.Collection)
+	title := t.T("works.contribution.new", t.InTitleMarks(pg.Collection))
 	if !pg.New {
 		v, _ := pg.Title.valueIn(rq.Lang)
 		title = t.T("works.contribution.edit", v)

@@ -69,7 +69,8 @@ func TestOfficeWorks(t *testing.T) {
 		}
 		edit := cloneValues(coll)
 		edit.Set("version", "1")
-		edit.Set("title.zh", "文集")
+		edit.Set("title.zh", "《睦邻友好合作条约》二十年文集")
+		edit["title.done"] = []string{"ru", "zh"}
 		if resp, _ := ed.post(collPath+"/edit", edit); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save collection: %d", resp.StatusCode)
 		}
@@ -210,6 +211,13 @@ func TestOfficeWorks(t *testing.T) {
 		var reminders int
 		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = ?`, works.ReminderArgs{}.Kind()).Scan(&reminders); err != nil || reminders != 2 {
 			t.Errorf("reminders scheduled: %d, %v; want 2", reminders, err)
+		}
+
+		// In Chinese, the collection's title goes in book-title marks, the
+		// treaty's title it quotes in the inner ones.
+		zh := o.browser()
+		if _, doc = zh.get("/office/contribute/" + token[1] + "?lang=zh"); doc.Find("h1").Text() != "《〈睦邻友好合作条约〉二十年文集》撰稿邀请" {
+			t.Errorf("Chinese invitation heading %q", doc.Find("h1").Text())
 		}
 
 		// Another account signed in holding the link is not the invitee:
