@@ -34,6 +34,17 @@ func (p *Printer) Quote(s string) string {
 	return "“" + s + "”"
 }
 
+// InTitleMarks prepares s to go inside a message's Chinese book-title
+// marks (《%s》): title marks within it become the inner ones, as Chinese
+// nests them (《〈条约〉二十年》), and inner ones already there are kept.
+// Other languages get s as it is.
+func (p *Printer) InTitleMarks(s string) string {
+	if p.lang != "zh" {
+		return s
+	}
+	return strings.NewReplacer("《", "〈", "》", "〉").Replace(s)
+}
+
 // Apposition writes a name followed by what describes it, as a sentence sets
 // off an apposition: "Sergey Lavrov, Minister of Foreign Affairs" in English
 // and Russian, "王毅，国务委员兼外交部长" with the full-width comma in Chinese.

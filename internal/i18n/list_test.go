@@ -75,3 +75,26 @@ func TestLocale(t *testing.T) {
 		}
 	}
 }
+
+// TestInTitleMarks: a title put inside Chinese book-title marks has its own
+// marks turned into the inner ones; other languages keep theirs.
+func TestInTitleMarks(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang, in, want string
+	}{
+		{"zh", "《中俄睦邻友好合作条约》签署二十周年文集", "〈中俄睦邻友好合作条约〉签署二十周年文集"},
+		{"zh", "文集", "文集"},
+		{"zh", "〈已是内层〉", "〈已是内层〉"},
+		{"ru", "«Договор» и 《条约》", "«Договор» и 《条约》"},
+		{"en", "The 《Treaty》", "The 《Treaty》"},
+	}
+	for _, tt := range tests {
+		if got := c.Printer(tt.lang).InTitleMarks(tt.in); got != tt.want {
+			t.Errorf("%s InTitleMarks(%q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}

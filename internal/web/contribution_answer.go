@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/store"
@@ -19,8 +20,11 @@ import (
 // visitor whose address has no account makes one (name, password,
 // language), linked to the invited person with the role of author and no
 // other rights; a visitor whose address has an account signs in first;
-// someone signed in accepts with the account they are signed in with.
-// Declining needs no account and may say why.
+// someone signed in accepts with the account they are signed in with, and
+// only when it is the invitation's address's: another account holding the
+// link is told to sign out first. A person who already acts through an
+// account is not linked to a second one by an invitation to another
+// address. Declining needs no account and may say why.
 
 // contributePage is the page that answers an invitation.
 type contributePage struct {
@@ -37,9 +41,14 @@ type contributePage struct {
 	// a visitor whose address has an account, who must sign in first.
 	SignedInAs string
 	Existing   bool
-	SignInURL  string
-	DeclineURL string
-	Langs      []teamOption
+	// Refusal says why accepting is not possible here (another account
+	// signed in, a person linked to another account); OtherAccount is
+	// set when signing out is the way on.
+	Refusal      string
+	OtherAccount bool
+	SignInURL    string
+	DeclineURL   string
+	Langs        []teamOption
 	// Decline is set on the decline form.
 	Decline bool
 }
@@ -115,10 +124,31 @@ func (s *Server) renderContribute(w http.ResponseWriter, rq *officeRequest, stat
 		}
 		pg.Existing = err == nil
 	}
+	if err := s.acceptRefusal(ctx, rq, inv); err != nil {
+		var ie *works.InvitationError
+		if !errors.As(err, &ie) {
+			return err
+		}
+		pg.OtherAccount = errors.Is(err, works.ErrOtherAccount)
+		if pg.OtherAccount {
+			pg.Refusal = rq.T.T(ie.Key, pg.SignedInAs, inv.Email)
+		} else {
+			pg.Refusal = rq.T.T(ie.Key)
+		}
+	}
 	for _, l := range i18n.Languages {
 		pg.Langs = append(pg.Langs, teamOption{Value: l, Label: rq.T.T("lang.self." + l)})
 	}
-	return s.officeRenderStatus(w, rq, status, "contribute", "", rq.T.T("works.contribute.title", pg.Collection), pg)
+	return s.officeRenderStatus(w, rq, status, "contribute", "", rq.T.T("works.contribute.title", rq.T.InTitleMarks(pg.Collection)), pg)
+}
+
+// acceptRefusal says why the account signed in (or, for a visitor, a new
+// account for the invitation's address) may not accept inv, or nil.
+func (s *Server) acceptRefusal(ctx context.Context, rq *officeRequest, inv *works.Invitation) error {
+	if rq.Account != nil {
+		return works.AcceptRefusal(ctx, s.db, inv, rq.Account.ID, rq.Account.Email)
+	}
+	return works.AcceptRefusal(ctx, s.db, inv, 0, inv.Email)
 }
 
 // contributeAccept answers POST /office/contribute/{token}: it accepts the
@@ -138,6 +168,17 @@ func (s *Server) contributeAccept(w http.ResponseWriter, rq *officeRequest) erro
 	}
 	ctx := rq.Context()
 	f := newForm(rq.T, rq.PostForm)
+	refused := func(err error) error {
+		f.values = url.Values{"name": {f.values.Get("name")}, "lang": {f.values.Get("lang")}}
+		return s.renderContribute(w, rq, errkind.Status(err), inv, c, sc, f, false)
+	}
+	if err := s.acceptRefusal(ctx, rq, inv); err != nil {
+		var ie *works.InvitationError
+		if !errors.As(err, &ie) {
+			return err
+		}
+		return refused(err)
+	}
 	var prep *account.Prepared
 	if rq.Account == nil {
 		if _, err := s.accounts.ByEmail(ctx, inv.Email); err == nil {
@@ -179,6 +220,8 @@ func (s *Server) contributeAccept(w http.ResponseWriter, rq *officeRequest) erro
 	})
 	var ie *works.InvitationError
 	switch {
+	case errors.Is(err, works.ErrOtherAccount), errors.Is(err, works.ErrPersonLinked):
+		return refused(err)
 	case errors.As(err, &ie):
 		main := officeErrorPage{Status: http.StatusGone, Title: rq.T.T("office.team.link.title"), Body: rq.T.T(ie.Key)}
 		return s.officeRenderStatus(w, rq, http.StatusGone, "error", "", main.Title, main)

@@ -8,13 +8,30 @@ import (
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/works"
 )
+
+// metadataChanges lists the fields in which metadata before and after of
+// language l differ, keywords joined as that language writes a list.
+func metadataChanges(t *i18n.Printer, l string, before, after works.Metadata) []metadataChange {
+	var out []metadataChange
+	add := func(key, b, a string) {
+		if a != b {
+			out = append(out, metadataChange{Field: t.T(key), Before: b, After: a})
+		}
+	}
+	add("works.contribution.title", before.Title, after.Title)
+	add("works.contribution.abstract", before.Abstract, after.Abstract)
+	add("works.contribution.keywords", joinKeywords(l, before.Keywords), joinKeywords(l, after.Keywords))
+	return out
+}
 
 // contributionChanges answers GET
 // /office/contributions/{id}/languages/{lang}/changes?partner=P: what
 // changed in language lang's text since host P approved it, for the
-// approvers of a re-opened approval.
+// approvers of a re-opened approval: the text's blocks, and the title,
+// abstract and keywords of the language.
 func (s *Server) contributionChanges(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -58,6 +75,11 @@ func (s *Server) contributionChanges(w http.ResponseWriter, rq *officeRequest) e
 	}
 	title, _ := a.C.Title.In(rq.Lang)
 	pg := &diffPage{T: rq.T, Back: manuscriptPath(id), Heading: title}
+	approvedMeta, err := works.MetadataBefore(ctx, s.db, a.C, l, ap.ApprovedAt)
+	if err != nil {
+		return err
+	}
+	pg.Metadata = metadataChanges(rq.T, l, approvedMeta, a.C.MetadataIn(l))
 	if pg.HTML, err = diffHTML(doc.Diff(&approved, &cur), pg); err != nil {
 		return err
 	}

@@ -24,7 +24,8 @@ func (s *Server) contributionEdit(w http.ResponseWriter, rq *officeRequest) erro
 		return err
 	}
 	pg := &contributionPage{Form: newForm(rq.T, contributionValues(c)), Action: officePrefix + "/contributions/" + itoa(id) + "/edit",
-		Back: officePrefix + "/contributions/" + itoa(id), MetadataOnly: !rq.can(account.SubjectContribution, account.Edit, sc.Hosts...)}
+		Back: officePrefix + "/contributions/" + itoa(id), MetadataOnly: !rq.can(account.SubjectContribution, account.Edit, sc.Hosts...),
+		LangFixed: c.DocumentID != 0}
 	byID, people, err := s.authorChoices(ctx, rq)
 	if err != nil {
 		return err

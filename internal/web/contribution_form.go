@@ -38,13 +38,19 @@ type contributionPage struct {
 	NewFamily, NewGiven inputField
 	NewLang             selectField
 	AuthorErrors        []string
-	Staff               []staffGroup
-	History             *historyView
+	// LangFixed is set once a manuscript is uploaded: the original
+	// language is the manuscript's and no longer changes.
+	LangFixed bool
+	Staff     []staffGroup
+	History   *historyView
 }
 
-// staffGroup is the translators and reviewers of one target language.
+// staffGroup is the translators and reviewers of one language; the
+// original language's (Original) is hidden and disabled, and shown by the
+// page's script when another language becomes the original.
 type staffGroup struct {
 	Lang, LangName         string
+	Original               bool
 	Translators, Reviewers checkGroup
 }
 
@@ -66,7 +72,7 @@ func contributionValues(c *works.Contribution) url.Values {
 	putText(v, "title", c.Title)
 	putText(v, "abstract", c.Abstract)
 	for l, ks := range c.Keywords {
-		v.Set("keywords."+l, strings.Join(ks, ", "))
+		v.Set("keywords."+l, joinKeywords(l, ks))
 	}
 	for _, a := range c.Authors {
 		v.Add("author", itoa(a.PersonID))
@@ -104,6 +110,15 @@ func splitKeywords(s string) []string {
 	return out
 }
 
+// joinKeywords joins keywords in language l with l's own list separator,
+// whatever the reader's language: "、" for Chinese, ", " otherwise.
+func joinKeywords(l string, ks []string) string {
+	if l == "zh" {
+		return strings.Join(ks, "、")
+	}
+	return strings.Join(ks, ", ")
+}
+
 // readContributionTexts reads the texts of a contribution in langs into c:
 // title (required in the original language c.Lang), abstract, keywords.
 func readContributionTexts(f *form, c *works.Contribution, langs []string) {
@@ -126,6 +141,13 @@ func readContributionTexts(f *form, c *works.Contribution, langs []string) {
 // accounts must be among candidates.
 func readContribution(f *form, c *works.Contribution, langs []string, people map[int64]*forum.Person, candidates []*account.Account) (newAuthor *forum.Person) {
 	c.Lang = f.choice("lang", true, langs...)
+	// The original language's title and abstract are the source ones,
+	// whichever "original" mark the page left on.
+	for _, n := range []string{"title", "abstract"} {
+		if c.Lang != "" && strings.TrimSpace(f.values.Get(n+"."+c.Lang)) != "" {
+			f.values.Set(n+".src", c.Lang)
+		}
+	}
 	readContributionTexts(f, c, langs)
 	c.Authors = nil
 	for _, v := range f.values["author"] {
@@ -157,6 +179,12 @@ func readContribution(f *form, c *works.Contribution, langs []string, people map
 	c.Staff = nil
 	for _, l := range langs {
 		if l == c.Lang {
+			// Nothing is translated into the original: staff chosen for
+			// it (the language changed on a page without script) is
+			// refused, not dropped.
+			if len(f.values["translator."+l]) > 0 || len(f.values["reviewer."+l]) > 0 {
+				f.fail("staff", "works.contribution.stafforiginal", f.t.T("lang.name."+l))
+			}
 			continue
 		}
 		for _, role := range []works.StaffRole{works.RoleTranslator, works.RoleReviewer} {
@@ -218,7 +246,11 @@ func (s *Server) renderContribution(w http.ResponseWriter, rq *officeRequest, st
 	langs := sc.Collection.Languages
 	pg.Summary = f.summary("lang", "title", "abstract", "authors", "newauthor.family", "staff")
 	pg.Collection, _ = sc.Collection.Title.In(rq.Lang)
-	pg.Lang = selectField{Name: "lang", Label: t.T("works.contribution.lang"), Hint: t.T("works.contribution.langhint"), Chosen: f.values.Get("lang"), Errors: f.errors["lang"]}
+	pg.Lang = selectField{Name: "lang", Label: t.T("works.contribution.lang"), Hint: t.T("works.contribution.langhint"), Chosen: f.values.Get("lang"), Errors: f.errors["lang"],
+		Disabled: pg.LangFixed}
+	if pg.LangFixed {
+		pg.Lang.Hint = t.T("works.contribution.langfixed")
+	}
 	for _, l := range langs {
 		pg.Lang.Options = append(pg.Lang.Options, selectOption{l, t.T("lang.name." + l)})
 	}
@@ -247,10 +279,7 @@ func (s *Server) renderContribution(w http.ResponseWriter, rq *officeRequest, st
 		}
 		orig := f.values.Get("lang")
 		for _, l := range langs {
-			if l == orig {
-				continue
-			}
-			g := staffGroup{Lang: l, LangName: t.T("lang.name." + l)}
+			g := staffGroup{Lang: l, LangName: t.T("lang.name." + l), Original: l == orig}
 			g.Translators = checkGroup{Name: "translator." + l, Label: t.T("works.contribution.translators"), Errors: f.errors["staff"]}
 			g.Reviewers = checkGroup{Name: "reviewer." + l, Label: t.T("works.contribution.reviewers")}
 			for _, a := range candidates {
@@ -263,7 +292,7 @@ func (s *Server) renderContribution(w http.ResponseWriter, rq *officeRequest, st
 			pg.Staff = append(pg.Staff, g)
 		}
 	}
-	title := t.T("works.contribution.new", pg.Collection)
+	title := t.T("works.contribution.new", t.InTitleMarks(pg.Collection))
 	if !pg.New {
 		v, _ := pg.Title.valueIn(rq.Lang)
 		title = t.T("works.contribution.edit", v)

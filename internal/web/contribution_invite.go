@@ -103,16 +103,18 @@ func (s *Server) mailInvitation(ctx context.Context, tx *store.Tx, sc *worksScop
 	q := "?lang=" + url.QueryEscape(inv.Lang)
 	accept := officePrefix + "/contribute/" + token + q
 	decline := s.base.String() + officePrefix + "/contribute/" + token + "/decline" + q
-	subject, first := "works.mail.invite.subject", p.T("works.mail.invite.body", inviter, p.Quote(forumTitle), p.Quote(collTitle), p.Quote(title))
+	// The invitation's subject puts the collection's title in Chinese
+	// book-title marks, inside which a title it quotes takes the inner ones.
+	subject, first := p.T("works.mail.invite.subject", p.InTitleMarks(collTitle)), p.T("works.mail.invite.body", inviter, p.Quote(forumTitle), p.Quote(collTitle), p.Quote(title))
 	if reminder {
-		subject, first = "works.mail.remind.subject", p.T("works.mail.remind.body", p.Quote(title), p.Quote(collTitle))
+		subject, first = p.T("works.mail.remind.subject", collTitle), p.T("works.mail.remind.body", p.Quote(title), p.Quote(collTitle))
 	}
 	body := []string{first}
 	if !sc.Collection.Deadline.IsZero() {
 		body = append(body, p.T("works.mail.invite.deadline", zonedIn(p, sc.Collection.Deadline, sc.Forum.TimeZone)))
 	}
 	body = append(body, p.T("works.mail.invite.decline", decline))
-	msg := mail.Compose(p, mail.Letter{To: mail.Address{Email: inv.Email}, Subject: p.T(subject, collTitle), Body: body, Link: s.base.String() + accept})
+	msg := mail.Compose(p, mail.Letter{To: mail.Address{Email: inv.Email}, Subject: subject, Body: body, Link: s.base.String() + accept})
 	_, err := mail.Enqueue(ctx, tx, msg)
 	return err
 }

@@ -10,6 +10,9 @@ type myContribution struct {
 	URL, Title, Collection string
 	State, StateKey        string
 	Deadline               string
+	// Returned is the editor's message when the text was returned to
+	// the author, ReturnedBy who returned it and when, in words.
+	Returned, ReturnedBy string
 }
 
 // myContributions lists the contributions that name a person the account
@@ -34,6 +37,10 @@ func (s *Server) myContributions(rq *officeRequest) ([]myContribution, error) {
 		m := myContribution{URL: contributionPath(c.ID), Title: contributionTitle(rq, c),
 			State: rq.T.T("works.state." + string(c.State)), StateKey: string(c.State)}
 		m.Collection, _ = sc.Collection.Title.In(rq.Lang)
+		if c.Returned != "" {
+			m.Returned, m.ReturnedBy = c.Returned, rq.T.T("works.returned.by", c.ReturnedBy, rq.T.Date(c.ReturnedAt))
+			m.URL = manuscriptPath(c.ID)
+		}
 		if !sc.Collection.Deadline.IsZero() {
 			m.Deadline = zoned(rq, sc.Collection.Deadline, sc.Forum.TimeZone)
 		}

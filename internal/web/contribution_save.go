@@ -17,7 +17,8 @@ import (
 // loaded (else 409, what was typed kept, with the version now stored). An
 // author's save changes the title, abstract and keywords alone; the
 // original language, the authors and the staff stay as they are, whatever
-// the request says.
+// the request says. Once a manuscript is uploaded the original language is
+// fixed: another one is a field error.
 func (s *Server) contributionSave(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -63,9 +64,13 @@ func (s *Server) contributionSave(w http.ResponseWriter, rq *officeRequest) erro
 		readContributionTexts(f, c, sc.Collection.Languages)
 	} else {
 		newAuthor = readContribution(f, c, sc.Collection.Languages, byID, candidates)
+		if cur.DocumentID != 0 && c.Lang != "" && c.Lang != cur.Lang {
+			f.fail("lang", "works.contribution.langfixed")
+			f.values.Set("lang", cur.Lang)
+		}
 	}
 	pg := &contributionPage{Form: f, Action: officePrefix + "/contributions/" + itoa(id) + "/edit",
-		Back: officePrefix + "/contributions/" + itoa(id), MetadataOnly: metadataOnly}
+		Back: officePrefix + "/contributions/" + itoa(id), MetadataOnly: metadataOnly, LangFixed: cur.DocumentID != 0}
 	if !f.ok() {
 		return s.renderContribution(w, rq, http.StatusUnprocessableEntity, pg, sc, people, candidates)
 	}

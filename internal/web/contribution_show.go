@@ -31,10 +31,11 @@ type contributionShowPage struct {
 	ManuscriptURL string
 }
 
-// contributionText is the title, abstract and keywords in one language.
+// contributionText is the title, abstract and keywords in one language,
+// the keywords joined as that language writes a list.
 type contributionText struct {
 	Lang, LangName, Title, Abstract string
-	Keywords                        []string
+	Keywords                        string
 	Original                        bool
 }
 
@@ -100,7 +101,7 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 	}
 	for _, l := range sc.Collection.Languages {
 		tx := contributionText{Lang: l, LangName: t.T("lang.name." + l), Title: c.Title.Values[l], Abstract: c.Abstract.Values[l],
-			Keywords: c.Keywords[l], Original: l == c.Lang}
+			Keywords: joinKeywords(l, c.Keywords[l]), Original: l == c.Lang}
 		pg.Texts = append(pg.Texts, tx)
 		cell := langCell{Lang: l, Name: t.T("lang.name." + l), StateKey: "none", State: t.T("works.lang.none")}
 		if st, ok := c.LangState(l); ok {

@@ -376,6 +376,9 @@ func (s *Server) workRefusal(w http.ResponseWriter, rq *officeRequest, a *workAc
 	var se *works.StateError
 	var me *works.ManuscriptError
 	switch {
+	case errors.As(err, &se) && se.Count != nil:
+		form.Error = rq.T.N(se.Key, *se.Count, se.Args...)
+		return s.renderWork(w, rq, a, http.StatusConflict, form)
 	case errors.As(err, &se):
 		form.Error = rq.T.T(se.Key, se.Args...)
 		return s.renderWork(w, rq, a, http.StatusConflict, form)

@@ -135,6 +135,13 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 	if d.Mine, err = s.myContributions(rq); err != nil {
 		return err
 	}
+	// A contribution returned to its author is work returned to them.
+	for _, m := range d.Mine {
+		if m.Returned != "" {
+			d.Returned = append(d.Returned, dashboardItem{Pending: approval.Pending{Comment: m.Returned}, Title: m.Title,
+				Kind: rq.T.T("works.kind.contribution"), Link: m.URL, ReturnedBy: m.ReturnedBy})
+		}
+	}
 	return s.officeRender(w, rq, "dashboard", "dashboard", rq.T.T("office.nav.dashboard"), &d)
 }
 

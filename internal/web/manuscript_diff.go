@@ -24,6 +24,15 @@ type diffPage struct {
 	// block counts in both).
 	Inserted, Deleted int
 	HTML              template.HTML
+	// Metadata lists what changed in the language's title, abstract and
+	// keywords since the approval (the changes page only).
+	Metadata []metadataChange
+}
+
+// metadataChange is one field of a contribution's metadata in one
+// language, as approved and as it is now.
+type metadataChange struct {
+	Field, Before, After string
 }
 
 // manuscriptDiff answers GET

@@ -7,6 +7,7 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // The office asks the one permission table (account.Permissions) through
@@ -25,6 +26,35 @@ func (rq *officeRequest) rolesAt(partners []int64) []account.Role {
 		}
 	}
 	return roles
+}
+
+// authorOnly reports whether the signed-in account is an author and
+// nothing else (no other role, not an admin): it sees its own person and
+// contributions, not the lists of the office.
+func (rq *officeRequest) authorOnly() bool {
+	a := rq.Account
+	if a == nil || a.Admin {
+		return false
+	}
+	roles := rq.rolesAt(a.Partners())
+	return len(roles) > 0 && !slices.ContainsFunc(roles, func(r account.Role) bool { return r != account.Author })
+}
+
+// ownPerson returns nil when the signed-in account may see person id as
+// the permission table says: an author-only account sees only the people
+// it acts for (works.AccountPeople), any other is a not-found error.
+func (s *Server) ownPerson(rq *officeRequest, id int64) error {
+	if !rq.authorOnly() {
+		return nil
+	}
+	mine, err := works.AccountPeople(rq.Context(), s.db, rq.Account.ID)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(mine, id) {
+		return fmt.Errorf("person %d is not the author's own: %w", id, errkind.NotFound)
+	}
+	return nil
 }
 
 // can reports whether the signed-in account may do action to a subject of
@@ -98,6 +128,11 @@ func officeMenu(a *account.Account) []string {
 		{"team", account.SubjectTeam},
 		{"events", account.SubjectEventLog},
 	} {
+		// An author sees their own person from their contributions, not
+		// the list of people.
+		if e.section == "people" && rq.authorOnly() {
+			continue
+		}
 		if rq.can(e.subject, account.View) {
 			out = append(out, e.section)
 		}

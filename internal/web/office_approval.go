@@ -184,6 +184,9 @@ func approvalZone(ctx context.Context, forums *forum.Store, subj approval.Subjec
 type approvalNames struct {
 	partners map[int64]string
 	people   map[int64]string
+	// accounts are the office's accounts' names, for the histories of
+	// works (loaded there alone).
+	accounts map[int64]string
 }
 
 // loadApprovalNames reads the names of every partner and person, drafts included.

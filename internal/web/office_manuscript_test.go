@@ -190,6 +190,31 @@ func TestOfficeManuscript(t *testing.T) {
 			t.Fatalf("%d revisions; the hostile upload must leave revision 1 current", n)
 		}
 
+		// With the manuscript in, the original language is fixed: the
+		// editor's form shows it without a choice, and a request for
+		// another is refused on the field, the rest kept.
+		_, d = fx.editor.get(fx.path("/edit"))
+		if sel := d.Find("select#lang"); sel.Length() != 1 || sel.AttrOr("disabled", "-") == "-" || !strings.Contains(d.Find("#lang-hint").Text(), "fixed") {
+			t.Errorf("language select after the upload: %d, disabled %q, hint %q", sel.Length(), sel.AttrOr("disabled", "-"), d.Find("#lang-hint").Text())
+		}
+		edit := formValues(t, d, "form.content-form")
+		if edit.Get("lang") != "ru" {
+			t.Errorf("the form sends lang %q, want ru", edit.Get("lang"))
+		}
+		edit.Set("lang", "zh")
+		edit.Set("title.zh", "条约与睦邻")
+		resp, d = fx.editor.post(fx.path("/edit"), edit)
+		wantStatus(t, "original language changed after the upload", resp, http.StatusUnprocessableEntity, d)
+		if msg := d.Find(".field-error").Text(); !strings.Contains(msg, "original language is fixed") || byID(d, "title.zh").AttrOr("value", "") != "条约与睦邻" {
+			t.Errorf("refusal %q, title kept %q", msg, byID(d, "title.zh").AttrOr("value", ""))
+		}
+		if c, _ := works.GetContribution(context.Background(), db, fx.c.ID); c.Lang != "ru" {
+			t.Errorf("original language now %s", c.Lang)
+		}
+		edit.Set("lang", "ru")
+		resp, d = fx.editor.post(fx.path("/edit"), edit)
+		wantStatus(t, "save with the language unchanged", resp, http.StatusSeeOther, d)
+
 		// The author submits; the author may not accept the text.
 		resp, d = fx.author.post(fx.path("/move"), url.Values{"move": {"final"}})
 		wantStatus(t, "author accepts", resp, http.StatusForbidden, d)
@@ -201,6 +226,34 @@ func TestOfficeManuscript(t *testing.T) {
 		// Returning needs a message; it is refused, then sent.
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"return"}})
 		wantStatus(t, "return without a message", resp, http.StatusUnprocessableEntity, d)
+		// Returned with a message: the author and the editor see it on the
+		// manuscript page, the author's dashboard lists it as returned, and
+		// submitting again clears it.
+		const why = "Сократите, пожалуйста, второй раздел."
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"return"}, "message": {why}})
+		wantStatus(t, "return", resp, http.StatusSeeOther, d)
+		for who, b := range map[string]*browser{"author": fx.author, "editor": fx.editor} {
+			_, d = b.get(page)
+			if got := d.Find(".returned-note").Text(); !strings.Contains(got, why) || !strings.Contains(got, "Demo Editor") {
+				t.Errorf("%s sees the return as %q", who, got)
+			}
+		}
+		_, d = fx.author.get("/office/")
+		if got := d.Find("ul.returned li").Text(); !strings.Contains(got, "Договор и соседство") || !strings.Contains(got, why) {
+			t.Errorf("author's dashboard, returned to you: %q", got)
+		}
+		_, d = fx.editor.get(fx.path("/edit"))
+		if h := d.Find(".history").Text(); !strings.Contains(h, "submitted") || strings.Contains(h, "awaiting approval") {
+			t.Errorf("history names the states: %q", h)
+		}
+		resp, d = fx.author.post(fx.path("/move"), url.Values{"move": {"submit"}})
+		wantStatus(t, "submit again", resp, http.StatusSeeOther, d)
+		if _, d = fx.author.get(page); d.Find(".returned-note").Length() != 0 {
+			t.Errorf("the return is still shown after submitting again: %q", d.Find(".returned-note").Text())
+		}
+		if _, d = fx.author.get("/office/"); d.Find("ul.returned li").Length() != 0 {
+			t.Errorf("dashboard still lists the return: %q", d.Find("ul.returned").Text())
+		}
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
 		wantStatus(t, "edit", resp, http.StatusSeeOther, d)
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
@@ -251,6 +304,43 @@ func TestOfficeManuscript(t *testing.T) {
 		resp, _ = fx.author.upload(t, page, "ms-v1.docx", fixture(t, "ms-v1.docx"))
 		wantStatus(t, "upload to a final text", resp, http.StatusConflict, nil)
 
+		// Chinese is marked translated only with every segment confirmed,
+		// and reviewed only with every one reviewed; a refusal says how
+		// many are left.
+		segs := d.Find("tr.seg").Length()
+		setSegs := func(st string, n int) {
+			t.Helper()
+			q := `UPDATE translation_segments SET state = ? WHERE archived_at IS NULL AND translation_id = (SELECT id FROM translations WHERE document_id = (SELECT document_id FROM contributions WHERE id = ?) AND lang = 'zh')`
+			args := []any{st, fx.c.ID}
+			if n >= 0 {
+				q += ` AND position < ?`
+				args = append(args, n)
+			}
+			if _, err := db.Exec(context.Background(), q, args...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		langMove := func(move string, want int, says string) {
+			t.Helper()
+			resp, d := fx.editor.post(fx.path("/languages/zh/move"), url.Values{"move": {move}})
+			wantStatus(t, "zh "+move, resp, want, d)
+			if msg := d.Find(".form-error").Text(); says != "" && !strings.Contains(msg, says) {
+				t.Errorf("zh %s refused with %q, want it to say %q", move, msg, says)
+			}
+		}
+		langMove("translated", http.StatusConflict, strconv.Itoa(segs)+" segments are not confirmed")
+		setSegs("translated", segs-1)
+		langMove("translated", http.StatusConflict, "1 segment is not confirmed")
+		setSegs("translated", -1)
+		langMove("translated", http.StatusSeeOther, "")
+		langMove("review", http.StatusSeeOther, "")
+		langMove("reviewed", http.StatusConflict, strconv.Itoa(segs)+" segments are not reviewed")
+		setSegs("approved", -1)
+		langMove("reviewed", http.StatusSeeOther, "")
+		if st := fx.state(t, "zh"); st != "reviewed" {
+			t.Errorf("zh after every segment was approved: %s", st)
+		}
+
 		// Both hosts approve the original.
 		approve := func(b *browser, who string) {
 			t.Helper()
@@ -292,6 +382,33 @@ func TestOfficeManuscript(t *testing.T) {
 		_, d = fx.orgCASS.get(link)
 		if ins := d.Find(".work-diff-text ins").Text(); !strings.Contains(ins, "государственной") {
 			t.Errorf("what changed: inserted %q", ins)
+		}
+
+		// Approved again, then the Russian title changes: the title is
+		// part of what the hosts approved, so their approval re-opens and
+		// the change page shows the title as approved and as it is.
+		approve(fx.orgCASS, "CASS again")
+		approve(fx.orgRIAC, "RIAC again")
+		if st := fx.state(t, "ru"); st != "approved" {
+			t.Fatalf("approved again: %s", st)
+		}
+		_, d = fx.editor.get(fx.path("/edit"))
+		edit = formValues(t, d, "form.content-form")
+		edit.Set("title.ru", "Договор и добрососедство")
+		resp, d = fx.editor.post(fx.path("/edit"), edit)
+		wantStatus(t, "title edited after the approval", resp, http.StatusSeeOther, d)
+		if st := fx.state(t, "ru"); st != "reviewed" {
+			t.Errorf("after the title changed: ru %s; want reviewed", st)
+		}
+		_, d = fx.orgCASS.get(page)
+		link, ok = d.Find("#lang-ru .reopened").Parent().Find("a").Attr("href")
+		if !ok {
+			t.Fatal("no link to what changed since the approval of the title")
+		}
+		_, d = fx.orgCASS.get(link)
+		meta := d.Find(".metadata-changes")
+		if del, ins := meta.Find("del").Text(), meta.Find("ins").Text(); del != "Договор и соседство" || ins != "Договор и добрососедство" {
+			t.Errorf("metadata changes: %q → %q", del, ins)
 		}
 	})
 }

@@ -240,6 +240,9 @@ func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bo
 		return http.StatusForbidden
 	case scope == "other":
 		return http.StatusNotFound
+	case rt.path == "/office/people" && len(roles) > 0 && !slices.ContainsFunc(roles, func(r account.Role) bool { return r != account.Author }):
+		// An author sees their own person, not the list of people.
+		return http.StatusNotFound
 	case !rt.scoped && account.Allowed(roles, false, rt.subject, rt.action):
 		return http.StatusOK
 	case !rt.scoped:

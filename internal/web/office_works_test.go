@@ -69,7 +69,8 @@ func TestOfficeWorks(t *testing.T) {
 		}
 		edit := cloneValues(coll)
 		edit.Set("version", "1")
-		edit.Set("title.zh", "文集")
+		edit.Set("title.zh", "《睦邻友好合作条约》二十年文集")
+		edit["title.done"] = []string{"ru", "zh"}
 		if resp, _ := ed.post(collPath+"/edit", edit); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save collection: %d", resp.StatusCode)
 		}
@@ -99,11 +100,40 @@ func TestOfficeWorks(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".error-summary").Text(), "not in the list of people") {
 			t.Fatalf("contribution by an unknown person: %d", resp.StatusCode)
 		}
-		resp, _ = ed.post(newPath, contrib)
+		// Staff is for the target languages alone: the form hides the
+		// original's (the script follows a change of the language), and
+		// staff posted for it is refused with a message, not dropped.
+		_, doc = ed.get(newPath)
+		if zh, ru := doc.Find(`fieldset.staff-lang[data-lang="zh"]`), doc.Find(`fieldset.staff-lang[data-lang="ru"]`); zh.AttrOr("disabled", "-") == "-" ||
+			zh.AttrOr("hidden", "-") == "-" || ru.AttrOr("disabled", "-") != "-" || doc.Find(`script[src*="contribution_form"]`).Length() != 1 {
+			t.Errorf("new form with zh original: zh staff hidden %q disabled %q, ru disabled %q", zh.AttrOr("hidden", "-"), zh.AttrOr("disabled", "-"), ru.AttrOr("disabled", "-"))
+		}
+		translator := doc.Find(`input[name="translator.ru"]`).First().AttrOr("value", "")
+		if translator == "" {
+			t.Fatal("no translator offered for Russian")
+		}
+		staffed := cloneValues(contrib)
+		staffed.Set("translator.ru", translator)
+		resp, doc = ed.post(newPath, staffed)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".error-summary").Text(), "Russian is now the original language") ||
+			byID(doc, "title.ru").AttrOr("value", "") != "О договоре" {
+			t.Fatalf("staff for the original language: %d %q", resp.StatusCode, doc.Find(".error-summary").Text())
+		}
+		if doc.Find(`fieldset.staff-lang[data-lang="ru"]`).AttrOr("disabled", "-") == "-" {
+			t.Error("the form shown again offers staff for the original language")
+		}
+		// The title's original is the contribution's original language,
+		// whichever radio was left on.
+		leftOn := cloneValues(contrib)
+		leftOn.Set("title.src", "zh")
+		resp, _ = ed.post(newPath, leftOn)
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("create contribution: %d", resp.StatusCode)
 		}
 		firstPath := resp.Header.Get("Location")
+		if c, _ := works.GetContribution(ctx, db, mustInt(t, strings.TrimPrefix(firstPath, "/office/contributions/"))); c.Title.Source != "ru" {
+			t.Errorf("title's original %q, want ru", c.Title.Source)
+		}
 		second := cloneValues(contrib)
 		second.Set("title.ru", "Вторая статья")
 		second.Set("newauthor.family", "Второй")
@@ -131,10 +161,32 @@ func TestOfficeWorks(t *testing.T) {
 			t.Errorf("after the dragged order, first row %s, want %s", got, firstID)
 		}
 
+		// Keywords are joined as their own language writes a list, on the
+		// contribution's page and in its form, whatever the reader's.
+		_, doc = ed.get(secondPath + "/edit")
+		kw := formValues(t, doc, "form.content-form")
+		kw.Set("keywords.zh", "条约, 边界，睦邻")
+		kw.Set("keywords.ru", "договор; граница")
+		if resp, _ := ed.post(secondPath+"/edit", kw); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save keywords: %d", resp.StatusCode)
+		}
+		_, doc = ed.get(secondPath)
+		for l, want := range map[string]string{"zh": "条约、边界、睦邻", "ru": "договор, граница"} {
+			if got := doc.Find(`.contribution-text[lang="` + l + `"] .keywords`).Text(); got != want {
+				t.Errorf("%s keywords shown as %q, want %q", l, got, want)
+			}
+		}
+		_, doc = ed.get(secondPath + "/edit")
+		if got := byID(doc, "keywords.zh").AttrOr("value", ""); got != "条约、边界、睦邻" {
+			t.Errorf("zh keywords in the form: %q", got)
+		}
+
 		// Invitations: a bad address comes back; a good one is mailed in
 		// the invitee's language with the deadline in the forum's zone.
 		_, doc = ed.get(firstPath)
 		person := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
+		_, doc = ed.get(secondPath)
+		person2 := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
 		resp, doc = ed.post(firstPath+"/invitations", url.Values{"person": {person}, "email": {"not an address"}, "lang": {"ru"}})
 		if resp.StatusCode != http.StatusUnprocessableEntity || doc.Find(`input[name="email"]`).AttrOr("value", "") != "not an address" {
 			t.Fatalf("invitation to a bad address: %d", resp.StatusCode)
@@ -159,6 +211,35 @@ func TestOfficeWorks(t *testing.T) {
 		var reminders int
 		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = ?`, works.ReminderArgs{}.Kind()).Scan(&reminders); err != nil || reminders != 2 {
 			t.Errorf("reminders scheduled: %d, %v; want 2", reminders, err)
+		}
+
+		// In Chinese, the collection's title goes in book-title marks, the
+		// treaty's title it quotes in the inner ones.
+		zh := o.browser()
+		if _, doc = zh.get("/office/contribute/" + token[1] + "?lang=zh"); doc.Find("h1").Text() != "《〈睦邻友好合作条约〉二十年文集》撰稿邀请" {
+			t.Errorf("Chinese invitation heading %q", doc.Find("h1").Text())
+		}
+
+		// Another account signed in holding the link is not the invitee:
+		// it is told to sign out, and accepting is refused without
+		// linking it to the author.
+		other := o.browser()
+		other.signIn("translator@works.example")
+		resp, doc = other.get("/office/contribute/" + token[1])
+		if resp.StatusCode != 200 || !strings.Contains(doc.Find(".refusal").Text(), "author@works.example") ||
+			doc.Find(`form[action="/office/signout"] button`).Length() < 2 || doc.Find(".accept-form").Length() != 0 {
+			t.Errorf("invitation page for another account: %d, refusal %q, accept forms %d", resp.StatusCode, doc.Find(".refusal").Text(), doc.Find(".accept-form").Length())
+		}
+		resp, doc = other.post("/office/contribute/"+token[1], url.Values{})
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(doc.Find(".refusal").Text(), "Sign out first") {
+			t.Errorf("acceptance by another account: %d %q, want 403 saying to sign out", resp.StatusCode, doc.Find(".refusal").Text())
+		}
+		if c, _ := works.GetContribution(ctx, db, mustInt(t, firstID)); c.State != works.Invited {
+			t.Errorf("after another account's attempt the contribution is %s", c.State)
+		}
+		var linked int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM person_accounts pa JOIN accounts a ON a.id = pa.account_id WHERE a.email = ?`, "translator@works.example").Scan(&linked); err != nil || linked != 0 {
+			t.Errorf("another account linked to %d people (%v)", linked, err)
 		}
 
 		// The author accepts as a visitor and gets an account.
@@ -212,6 +293,23 @@ func TestOfficeWorks(t *testing.T) {
 			t.Errorf("after the author's edit: title %q, lang %q (the author may not change the language)", c.Title.Values["ru"], c.Lang)
 		}
 
+		// The author sees their own person, read-only, and no list of
+		// people nor anyone else's form.
+		if _, doc = au.get("/office/"); doc.Find(`.office-nav a[href="/office/people"]`).Length() != 0 {
+			t.Error("the author's menu offers the list of people")
+		}
+		for path, want := range map[string]int{"/office/people": 404, "/office/people/" + person: 200, "/office/people/" + person2: 404} {
+			if resp, _ := au.get(path); resp.StatusCode != want {
+				t.Errorf("author GET %s: %d, want %d", path, resp.StatusCode, want)
+			}
+		}
+		if _, doc = au.get("/office/people/" + person); doc.Find(`main button[type="submit"]`).Length() != 0 || doc.Find(`main a[href="/office/people"]`).Length() != 0 {
+			t.Errorf("the author's own person: %d save buttons, %d links to the list", doc.Find(`main button[type="submit"]`).Length(), doc.Find(`main a[href="/office/people"]`).Length())
+		}
+		if resp, _ := au.post("/office/people/"+person2, url.Values{"version": {"1"}}); resp.StatusCode != 404 {
+			t.Errorf("author saves another person: %d, want 404", resp.StatusCode)
+		}
+
 		// A translator reads but does not edit.
 		tr := o.browser()
 		tr.signIn("translator@works.example")
@@ -223,8 +321,6 @@ func TestOfficeWorks(t *testing.T) {
 		}
 
 		// Revoked: the link says so, and its reminders send nothing.
-		_, doc = ed.get(secondPath)
-		person2 := doc.Find(`select[name="person"] option`).First().AttrOr("value", "")
 		if resp, _ := ed.post(secondPath+"/invitations", url.Values{"person": {person2}, "email": {"second@works.example"}, "lang": {"en"}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("invite second: %d", resp.StatusCode)
 		}

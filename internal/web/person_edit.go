@@ -10,7 +10,8 @@ import (
 
 // personEdit answers GET /office/people/{id}: the form of a person,
 // filled from their draft or from what is live. Their partner's team edits
-// them; a person of no partner, any partner's team (see personPage).
+// them; a person of no partner, any partner's team (see personPage). An
+// author sees their own person alone, read-only.
 func (s *Server) personEdit(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -22,6 +23,9 @@ func (s *Server) personEdit(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	p := d.Content.(*forum.Person)
+	if err := s.ownPerson(rq, id); err != nil {
+		return err
+	}
 	if err := rq.must(account.SubjectPerson, account.View, personPartners(p)...); err != nil {
 		return err
 	}
@@ -30,6 +34,10 @@ func (s *Server) personEdit(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	f := newForm(rq.T, personValues(p, d.Version))
-	return s.renderPerson(w, rq, http.StatusOK, &personPage{Form: f, Action: officePrefix + "/people/" + itoa(id),
-		Head: newDraftHead(rq, d, account.SubjectPerson, personPartners(p))}, partners)
+	pg := &personPage{Form: f, Action: officePrefix + "/people/" + itoa(id),
+		Head: newDraftHead(rq, d, account.SubjectPerson, personPartners(p))}
+	if rq.authorOnly() {
+		pg.Back = officePrefix + "/"
+	}
+	return s.renderPerson(w, rq, http.StatusOK, pg, partners)
 }

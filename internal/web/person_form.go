@@ -23,6 +23,9 @@ import (
 
 // personPage is the office's form of a person, new or being edited.
 type personPage struct {
+	// Back is where the page's way back leads: the list of people, or an
+	// author's dashboard (an author has no list).
+	Back                       string
 	Form                       *form
 	New                        bool
 	Action                     string
@@ -60,6 +63,9 @@ type selectField struct {
 	Chosen            string
 	Options           []selectOption
 	Errors            []string
+	// Disabled shows the choice without letting it change; the form
+	// carries Chosen in a hidden field.
+	Disabled bool
 }
 
 type selectOption struct{ Value, Label string }

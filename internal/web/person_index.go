@@ -1,10 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/forum"
 )
 
@@ -17,10 +19,14 @@ type personRow struct {
 
 // personIndex answers GET /office/people: the people the account may see
 // (its partners' and those of no partner; all for an admin), published or
-// not, sorted by name the reader's way.
+// not, sorted by name the reader's way. An author has no list: they see
+// their own person alone (personEdit).
 func (s *Server) personIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.must(account.SubjectPerson, account.View); err != nil {
 		return err
+	}
+	if rq.authorOnly() {
+		return fmt.Errorf("people list for an author: %w", errkind.NotFound)
 	}
 	ctx := rq.Context()
 	people, err := s.forums.WithDrafts().People(ctx)

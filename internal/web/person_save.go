@@ -27,6 +27,9 @@ func (s *Server) personSave(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	cur := d.Content.(*forum.Person)
+	if err := s.ownPerson(rq, id); err != nil {
+		return err
+	}
 	if err := rq.must(account.SubjectPerson, account.Edit, personPartners(cur)...); err != nil {
 		return err
 	}

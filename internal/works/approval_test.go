@@ -10,6 +10,7 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
 )
 
@@ -27,7 +28,7 @@ func TestApprovalByEveryHost(t *testing.T) {
 		ed := works.Actor{AccountID: 2, Name: "Редактор"}
 		for _, name := range []string{"submit", "final"} {
 			mv, _ := works.MoveNamed(name)
-			if err := db.Transact(ctx, func(tx *store.Tx) error { return works.Advance(ctx, tx, c, mv, "", nil, ed) }); err != nil {
+			if err := db.Transact(ctx, func(tx *store.Tx) error { return works.Advance(ctx, tx, c, mv, "", syncer{m}, ed) }); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -133,6 +134,7 @@ func TestApprovalByEveryHost(t *testing.T) {
 		// A translation reviewed and approved, then changed: only that
 		// language re-opens.
 		got, _ = works.GetContribution(ctx, db, c.ID)
+		setSegments(t, db, got, "zh", translate.Approved, -1)
 		for _, name := range []string{"translated", "review", "reviewed"} {
 			mv, _ := works.LangMoveNamed(name)
 			if err := db.Transact(ctx, func(tx *store.Tx) error { return works.AdvanceLang(ctx, tx, got, "zh", mv, "", ed) }); err != nil {

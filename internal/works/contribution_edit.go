@@ -7,6 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/tandemforum/tandem/internal/eventlog"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -14,11 +16,16 @@ import (
 // abstract, keywords) and its authors over contribution c.ID if its
 // version is still version (else ErrStale), and, unless metadataOnly,
 // its staff too; it records the event and sets c.Version. An author
-// editing their own contribution changes the metadata only.
+// editing their own contribution changes the metadata only. The original
+// language is fixed once a manuscript is uploaded (a *StateError,
+// works.contribution.langfixed).
 func UpdateContribution(ctx context.Context, tx *store.Tx, c *Contribution, version int, metadataOnly bool, by Actor) error {
 	old, err := GetContribution(ctx, tx, c.ID)
 	if err != nil {
 		return err
+	}
+	if old.DocumentID != 0 && c.Lang != old.Lang {
+		return &StateError{From: old.Lang, To: c.Lang, Key: "works.contribution.langfixed"}
 	}
 	if c.Keywords == nil {
 		c.Keywords = map[string][]string{}
@@ -52,7 +59,92 @@ func UpdateContribution(ctx context.Context, tx *store.Tx, c *Contribution, vers
 			return err
 		}
 	}
-	return record(ctx, tx, by, "contribution.edit", c.ID, contributionState(old), contributionState(c))
+	if err := record(ctx, tx, by, "contribution.edit", c.ID, contributionState(old), contributionState(c)); err != nil {
+		return err
+	}
+	// A language's title, abstract and keywords are part of what the
+	// hosts approved of it: changed, its approvals lapse.
+	for _, l := range MetadataChanged(old, c) {
+		if err := Reopen(ctx, tx, c.ID, l, by); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Metadata is what a contribution says of itself in one language, besides
+// its text: its title, abstract and keywords.
+type Metadata struct {
+	Title, Abstract string
+	Keywords        []string
+}
+
+// MetadataIn returns c's metadata in language l.
+func (c *Contribution) MetadataIn(l string) Metadata {
+	return Metadata{Title: c.Title.Values[l], Abstract: c.Abstract.Values[l], Keywords: c.Keywords[l]}
+}
+
+// Equal says whether m and o say the same.
+func (m Metadata) Equal(o Metadata) bool {
+	return m.Title == o.Title && m.Abstract == o.Abstract && slices.Equal(m.Keywords, o.Keywords)
+}
+
+// MetadataChanged lists the languages, sorted, in which a and b differ in
+// title, abstract or keywords.
+func MetadataChanged(a, b *Contribution) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(ls ...string) {
+		for _, l := range ls {
+			if !seen[l] {
+				seen[l] = true
+				if !a.MetadataIn(l).Equal(b.MetadataIn(l)) {
+					out = append(out, l)
+				}
+			}
+		}
+	}
+	for _, c := range []*Contribution{a, b} {
+		for l := range c.Title.Values {
+			add(l)
+		}
+		for l := range c.Abstract.Values {
+			add(l)
+		}
+		for l := range c.Keywords {
+			add(l)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// MetadataBefore returns c's metadata in language l as it stood at time
+// at: as the first edit of the contribution after at found it, or as it
+// is when it has not been edited since.
+func MetadataBefore(ctx context.Context, q store.Querier, c *Contribution, l string, at time.Time) (Metadata, error) {
+	events, err := eventlog.List(ctx, q, eventlog.Filter{Subject: ContributionSubject(c.ID), Since: at})
+	if err != nil {
+		return Metadata{}, fmt.Errorf("metadata of contribution %d before %s: %w", c.ID, at, err)
+	}
+	var first *eventlog.Event
+	for _, e := range events {
+		if e.Action == "contribution.edit" && e.At.After(at) && (first == nil || e.At.Before(first.At) || e.At.Equal(first.At) && e.ID < first.ID) {
+			first = e
+		}
+	}
+	if first == nil || first.Before == nil {
+		return c.MetadataIn(l), nil
+	}
+	var st struct {
+		Title    lang.Text           `json:"title"`
+		Abstract lang.Text           `json:"abstract"`
+		Keywords map[string][]string `json:"keywords"`
+	}
+	if err := json.Unmarshal(first.Before, &st); err != nil {
+		return Metadata{}, fmt.Errorf("metadata of contribution %d before %s: %w", c.ID, at, err)
+	}
+	return Metadata{Title: st.Title.Values[l], Abstract: st.Abstract.Values[l], Keywords: st.Keywords[l]}, nil
 }
 
 func insertAuthors(ctx context.Context, tx *store.Tx, id int64, authors []Author) error {

@@ -2,12 +2,16 @@ package works
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // The workflow names each move people make: who may make it, what it
@@ -191,6 +195,9 @@ func Advance(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message
 		return err
 	}
 	c.State = m.To
+	if err := keepReturn(ctx, tx, c, m, message, by); err != nil {
+		return err
+	}
 	if m.To != TextFinal {
 		return nil
 	}
@@ -222,10 +229,31 @@ func Advance(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message
 	return nil
 }
 
+// keepReturn keeps the editor's message on c when move m returns the text
+// to its author, and clears it when the author submits again.
+func keepReturn(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message string, by Actor) error {
+	switch m.Name {
+	case "return":
+		c.Returned, c.ReturnedAt, c.ReturnedBy = strings.TrimSpace(message), time.Now().UTC().Truncate(time.Microsecond), by.Name
+		_, err := tx.Exec(ctx, `UPDATE contributions SET returned_note = ?, returned_at = ?, returned_by = ? WHERE id = ?`, c.Returned, c.ReturnedAt, c.ReturnedBy, c.ID)
+		return err
+	case "submit":
+		c.Returned, c.ReturnedAt, c.ReturnedBy = "", time.Time{}, ""
+		_, err := tx.Exec(ctx, `UPDATE contributions SET returned_note = '', returned_at = NULL, returned_by = '' WHERE id = ?`, c.ID)
+		return err
+	}
+	return nil
+}
+
 // AdvanceLang makes move m of language l (already checked), with the
-// reason when the move needs one.
+// reason when the move needs one. A text is marked translated only when
+// every segment of its translation is confirmed, and reviewed only when
+// every one is reviewed or approved (SegmentsLeft).
 func AdvanceLang(ctx context.Context, tx *store.Tx, c *Contribution, l string, m LangMove, reason string, by Actor) error {
 	st, _ := c.LangState(l)
+	if err := SegmentsLeft(ctx, tx, c, l, m.To); err != nil {
+		return err
+	}
 	if err := SetLangState(ctx, tx, c.ID, l, st, m.To, by, reason); err != nil {
 		return err
 	}
@@ -242,4 +270,49 @@ func AdvanceLang(ctx context.Context, tx *store.Tx, c *Contribution, l string, m
 func MessageOK(need bool, message string) bool {
 	message = strings.TrimSpace(message)
 	return (!need || message != "") && len([]rune(message)) <= MaxComment
+}
+
+// SegmentsLeft says whether language l of c may move to state to as far
+// as its segments go: translated needs every segment of the translation
+// confirmed (translated, reviewed or approved), reviewed needs every one
+// reviewed or approved. It returns nil, or a *StateError
+// (works.flow.untranslated, works.flow.unreviewed) counting the segments
+// left, or works.flow.notranslation when the language has no translation.
+func SegmentsLeft(ctx context.Context, q store.Querier, c *Contribution, l string, to LangState) error {
+	var done []translate.State
+	key := ""
+	switch to {
+	case Translated:
+		done, key = []translate.State{translate.Translated, translate.Reviewed, translate.Approved}, "works.flow.untranslated"
+	case Reviewed:
+		done, key = []translate.State{translate.Reviewed, translate.Approved}, "works.flow.unreviewed"
+	default:
+		return nil
+	}
+	from, _ := c.LangState(l)
+	if c.DocumentID == 0 {
+		return &StateError{From: string(from), To: string(to), Key: "works.flow.notranslation"}
+	}
+	tr, err := translate.ByDocument(ctx, q, c.DocumentID, l)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &StateError{From: string(from), To: string(to), Key: "works.flow.notranslation"}
+	}
+	if err != nil {
+		return err
+	}
+	counts, err := translate.Progress(ctx, q, tr.ID)
+	if err != nil {
+		return err
+	}
+	if counts.Total.Segments == 0 {
+		return &StateError{From: string(from), To: string(to), Key: "works.flow.notranslation"}
+	}
+	left := counts.Total.Segments
+	for _, s := range done {
+		left -= counts.ByState[s].Segments
+	}
+	if left > 0 {
+		return &StateError{From: string(from), To: string(to), Key: key, Count: &left}
+	}
+	return nil
 }

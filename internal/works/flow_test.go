@@ -3,11 +3,14 @@ package works_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
 )
 
@@ -164,6 +167,10 @@ func TestAdvanceToFinal(t *testing.T) {
 		if len(started) != 1 || started[0] != "zh" {
 			t.Errorf("translations started: %v; want zh", started)
 		}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return syncer{m}.Start(ctx, tx, got, "zh") }); err != nil {
+			t.Fatal(err)
+		}
+		setSegments(t, db, got, "zh", translate.Translated, -1)
 		mv, _ := works.LangMoveNamed("translated")
 		if err := db.Transact(ctx, func(tx *store.Tx) error { return works.AdvanceLang(ctx, tx, got, "zh", mv, "", by) }); err != nil {
 			t.Fatal(err)
@@ -179,4 +186,148 @@ func TestAdvanceToFinal(t *testing.T) {
 			t.Errorf("after re-opening: zh %s, started %v; want translated, zh twice", st, started)
 		}
 	})
+}
+
+// syncer starts translations for real, as the office does.
+type syncer struct{ m *works.Manuscripts }
+
+func (s syncer) Start(ctx context.Context, tx *store.Tx, c *works.Contribution, l string) error {
+	_, _, err := translate.Sync(ctx, tx, s.m.Revs, c.DocumentID, l, "contribution", c.ID)
+	return err
+}
+
+// setSegments puts the first n segments of c's translation into l in state
+// st (n < 0: all of them), as the workbench would.
+func setSegments(t *testing.T, db *store.DB, c *works.Contribution, l string, st translate.State, n int) {
+	t.Helper()
+	ctx := context.Background()
+	tr, err := translate.ByDocument(ctx, db, c.DocumentID, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := `UPDATE translation_segments SET state = ? WHERE translation_id = ? AND archived_at IS NULL`
+	args := []any{st, tr.ID}
+	if n >= 0 {
+		q += ` AND id IN (SELECT id FROM translation_segments WHERE translation_id = ? ORDER BY position LIMIT ?)`
+		args = append(args, tr.ID, n)
+	}
+	if _, err := db.Exec(ctx, q, args...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// finalText takes c, with a manuscript, to text final with its
+// translations started.
+func finalText(t *testing.T, db *store.DB, m *works.Manuscripts, c *works.Contribution, by works.Actor) *works.Contribution {
+	t.Helper()
+	ctx := context.Background()
+	for _, name := range []string{"submit", "final"} {
+		mv, _ := works.MoveNamed(name)
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return works.Advance(ctx, tx, c, mv, "", syncer{m}, by) }); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	got, err := works.GetContribution(ctx, db, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestLanguageNeedsItsSegments: a language is marked translated only when
+// every segment is confirmed and reviewed only when every one is reviewed;
+// a refusal counts what is left.
+func TestLanguageNeedsItsSegments(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		m, c := manuscripts(t, db, works.Accepted)
+		if _, err := upload(t, m, c, "ms-v1.docx"); err != nil {
+			t.Fatal(err)
+		}
+		by := works.Actor{AccountID: 2, Name: "Редактор"}
+		c = finalText(t, db, m, c, by)
+		tr, err := translate.ByDocument(ctx, db, c.DocumentID, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts, err := translate.Progress(ctx, db, tr.ID)
+		if err != nil || counts.Total.Segments < 2 {
+			t.Fatalf("segments: %d, %v", counts.Total.Segments, err)
+		}
+		total := counts.Total.Segments
+		move := func(name string) error {
+			mv, _ := works.LangMoveNamed(name)
+			return db.Transact(ctx, func(tx *store.Tx) error { return works.AdvanceLang(ctx, tx, c, "zh", mv, "", by) })
+		}
+		steps := []struct {
+			name     string
+			set      translate.State
+			n        int // segments put in set first (-1 all, 0 none)
+			move     string
+			wantKey  string // "" when the move is made
+			wantLeft int
+		}{
+			{"nothing confirmed", "", 0, "translated", "works.flow.untranslated", total},
+			{"one confirmed", translate.Translated, 1, "translated", "works.flow.untranslated", total - 1},
+			{"all confirmed", translate.Translated, -1, "translated", "", 0},
+			{"review starts", "", 0, "review", "", 0},
+			{"none reviewed", "", 0, "reviewed", "works.flow.unreviewed", total},
+			{"one reviewed, one approved", translate.Reviewed, 1, "reviewed", "works.flow.unreviewed", total - 1},
+			{"all approved", translate.Approved, -1, "reviewed", "", 0},
+		}
+		for _, s := range steps {
+			if s.set != "" {
+				setSegments(t, db, c, "zh", s.set, s.n)
+			}
+			before, _ := c.LangState("zh")
+			err := move(s.move)
+			var se *works.StateError
+			switch {
+			case s.wantKey == "" && err != nil:
+				t.Errorf("%s: %s refused: %v", s.name, s.move, err)
+			case s.wantKey != "" && (!errors.As(err, &se) || se.Key != s.wantKey || se.Count == nil || *se.Count != s.wantLeft):
+				t.Errorf("%s: %s gave %v; want %s with %d left", s.name, s.move, err, s.wantKey, s.wantLeft)
+			case s.wantKey != "":
+				got, _ := works.GetContribution(ctx, db, c.ID)
+				if st, _ := got.LangState("zh"); st != before {
+					t.Errorf("%s: a refused move left zh %s, was %s", s.name, st, before)
+				}
+			}
+		}
+		if st, _ := c.LangState("zh"); st != works.Reviewed {
+			t.Errorf("zh = %s at the end; want reviewed", st)
+		}
+	})
+}
+
+// TestMetadataChanged: the languages whose title, abstract or keywords
+// differ, and those alone, re-open their approvals on an edit.
+func TestMetadataChanged(t *testing.T) {
+	base := func() *works.Contribution {
+		return &works.Contribution{Title: lang.New("ru", map[string]string{"ru": "Договор", "zh": "条约"}),
+			Abstract: lang.New("ru", map[string]string{"ru": "Кратко"}), Keywords: map[string][]string{"zh": {"条约", "边界"}}}
+	}
+	tests := []struct {
+		name   string
+		change func(c *works.Contribution)
+		want   []string
+	}{
+		{"nothing", func(c *works.Contribution) {}, nil},
+		{"the Russian title", func(c *works.Contribution) { c.Title.Values["ru"] = "Договор 2001 года" }, []string{"ru"}},
+		{"a Chinese keyword's order", func(c *works.Contribution) { c.Keywords["zh"] = []string{"边界", "条约"} }, []string{"zh"}},
+		{"an English abstract added", func(c *works.Contribution) { c.Abstract.Values["en"] = "In brief" }, []string{"en"}},
+		{"the Chinese title removed and the Russian abstract", func(c *works.Contribution) {
+			delete(c.Title.Values, "zh")
+			c.Abstract.Values["ru"] = ""
+		}, []string{"ru", "zh"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			after := base()
+			tt.change(after)
+			if got := works.MetadataChanged(base(), after); !slices.Equal(got, tt.want) {
+				t.Errorf("changed in %v; want %v", got, tt.want)
+			}
+		})
+	}
 }

@@ -73,6 +73,14 @@ var (
 	// ErrAlreadyInvited: the person has a pending invitation to the
 	// contribution; resend it instead.
 	ErrAlreadyInvited = &InvitationError{"works.invitation.pending", errkind.Conflict}
+	// ErrOtherAccount: the account accepting is not the one of the
+	// invitation's address; the link alone does not make someone the
+	// invited author.
+	ErrOtherAccount = &InvitationError{"works.invitation.otheraccount", errkind.Forbidden}
+	// ErrPersonLinked: the person invited already acts through another
+	// account; an invitation sent to a different address does not link a
+	// second one.
+	ErrPersonLinked = &InvitationError{"works.invitation.personlinked", errkind.Conflict}
 )
 
 const invitationColumns = `id, contribution_id, person_id, email, lang, state, invited_by, invited_by_name, created_at, answered_at, COALESCE(account_id, 0), reason`
@@ -260,12 +268,39 @@ func InvitationByToken(ctx context.Context, q store.Querier, token string) (*Inv
 // ErrInvitationRevoked).
 func (inv *Invitation) Open() error { return open(inv) }
 
-// AcceptInvitation accepts inv for account acct: the invitation is closed
+// AcceptRefusal says why account acct, whose address is email, may not
+// accept inv (acct 0: an account still to be made for email): an address
+// other than the invitation's (ErrOtherAccount), or a person who already
+// acts through another account (ErrPersonLinked). It returns nil when it
+// may.
+func AcceptRefusal(ctx context.Context, q store.Querier, inv *Invitation, acct int64, email string) error {
+	if e, err := account.NormalizeEmail(email); err != nil || e != inv.Email {
+		return ErrOtherAccount
+	}
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM person_accounts WHERE person_id = ? AND account_id <> ?`, inv.PersonID, acct).Scan(&n); err != nil {
+		return fmt.Errorf("accounts of person %d: %w", inv.PersonID, err)
+	}
+	if n > 0 {
+		return ErrPersonLinked
+	}
+	return nil
+}
+
+// AcceptInvitation accepts inv for account acct, which must be the
+// invitation's address's (AcceptRefusal): the invitation is closed
 // (once: a second acceptance is refused), the account is linked to the
 // invited person, and the contribution goes invited → accepted when it is
 // still invited (a co-author's acceptance leaves it where it is). It
 // records the events, by the invitee.
 func AcceptInvitation(ctx context.Context, tx *store.Tx, inv *Invitation, acct int64, now time.Time, by Actor) error {
+	var email string
+	if err := tx.QueryRow(ctx, `SELECT email FROM accounts WHERE id = ?`, acct).Scan(&email); err != nil {
+		return fmt.Errorf("account %d accepting invitation %d: %w", acct, inv.ID, err)
+	}
+	if err := AcceptRefusal(ctx, tx, inv, acct, email); err != nil {
+		return err
+	}
 	if err := closeInvitation(ctx, tx, inv, InviteAccepted, now, acct, ""); err != nil {
 		return err
 	}

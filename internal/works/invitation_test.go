@@ -66,12 +66,25 @@ func TestInvitationAnswers(t *testing.T) {
 			t.Errorf("unknown token: %v", err)
 		}
 		// The account must exist for person_accounts.
-		var acct int64
-		if err := db.QueryRow(ctx, `INSERT INTO accounts (email, name, lang, password_hash, admin, created_at) VALUES ('a@example.org', 'A', 'ru', '', false, ?) RETURNING id`, now).Scan(&acct); err != nil {
-			t.Fatal(err)
+		newAccount := func(email string) int64 {
+			var id int64
+			if err := db.QueryRow(ctx, `INSERT INTO accounts (email, name, lang, password_hash, admin, created_at) VALUES (?, 'A', 'ru', '', false, ?) RETURNING id`, email, now).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			return id
 		}
-		accept := func() error {
-			return tx(func(tx *store.Tx) error { return works.AcceptInvitation(ctx, tx, got, acct, now, by) })
+		stranger := newAccount("a@example.org")
+		acct := newAccount("author@example.org")
+		acceptAs := func(inv *works.Invitation, acct int64) error {
+			return tx(func(tx *store.Tx) error { return works.AcceptInvitation(ctx, tx, inv, acct, now, by) })
+		}
+		accept := func() error { return acceptAs(got, acct) }
+		// Someone else's account holding the link is not the invitee.
+		if err := acceptAs(got, stranger); !errors.Is(err, works.ErrOtherAccount) {
+			t.Errorf("accepted by another account: %v", err)
+		}
+		if mine, _ := works.Authored(ctx, db, stranger); len(mine) != 0 {
+			t.Errorf("another account became the author of %d contributions", len(mine))
 		}
 		if err := accept(); err != nil {
 			t.Fatal(err)
@@ -84,6 +97,20 @@ func TestInvitationAnswers(t *testing.T) {
 		}
 		if mine, err := works.Authored(ctx, db, acct); err != nil || len(mine) != 1 || mine[0].ID != c.ID {
 			t.Errorf("authored: %v, %v", mine, err)
+		}
+
+		// The person acts through that account now: an invitation sent to
+		// another address does not link a second account to them.
+		other := newContribution()
+		oinv, _, err := invite(other, "other@example.org")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := acceptAs(oinv, newAccount("other@example.org")); !errors.Is(err, works.ErrPersonLinked) {
+			t.Errorf("second account linked to the person: %v", err)
+		}
+		if oinv, _ = works.GetInvitation(ctx, db, oinv.ID); oinv.Open() != nil {
+			t.Errorf("a refused acceptance closed the invitation: %s", oinv.State)
 		}
 
 		// Declined: the contribution ends; invited again, it is back.

@@ -53,16 +53,19 @@ func GetCollection(ctx context.Context, q store.Querier, id int64) (*Collection,
 	return c, nil
 }
 
-const contributionColumns = `id, collection_id, position, lang, title, abstract, keywords, state, document_id, version, created_at, updated_at`
+const contributionColumns = `id, collection_id, position, lang, title, abstract, keywords, state, document_id, returned_note, returned_at, returned_by, version, created_at, updated_at`
 
 func scanContribution(sc store.Scanner) (*Contribution, error) {
 	c := &Contribution{}
 	var keywords string
 	var doc sql.NullInt64
-	if err := sc.Scan(&c.ID, &c.CollectionID, &c.Position, &c.Lang, &c.Title, &c.Abstract, &keywords, &c.State, &doc, &c.Version, &c.CreatedAt, &c.UpdatedAt); err != nil {
+	var returned sql.NullTime
+	if err := sc.Scan(&c.ID, &c.CollectionID, &c.Position, &c.Lang, &c.Title, &c.Abstract, &keywords, &c.State, &doc,
+		&c.Returned, &returned, &c.ReturnedBy, &c.Version, &c.CreatedAt, &c.UpdatedAt); err != nil {
 		return nil, err
 	}
 	c.DocumentID = doc.Int64
+	c.ReturnedAt = returned.Time
 	if err := json.Unmarshal([]byte(keywords), &c.Keywords); err != nil {
 		return nil, fmt.Errorf("contribution %d keywords: %w", c.ID, err)
 	}

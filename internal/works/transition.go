@@ -14,6 +14,9 @@ type StateError struct {
 	From, To string
 	Key      string
 	Args     []any
+	// Count, when not nil, makes Key a plural message for *Count (the
+	// message's first argument, before Args).
+	Count *int
 }
 
 func (e *StateError) Error() string {

@@ -87,6 +87,12 @@ type Contribution struct {
 	// DocumentID is the manuscript (internal/doc/revision), 0 before the
 	// first upload.
 	DocumentID int64
+	// Returned is the editor's message when the text was returned to its
+	// author, until the author submits again; ReturnedAt and ReturnedBy
+	// (a name) say when and by whom. Empty otherwise.
+	Returned   string
+	ReturnedAt time.Time
+	ReturnedBy string
 	// Version grows with every change of the contribution's own fields.
 	Version   int
 	CreatedAt time.Time
