@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,16 +29,7 @@ import (
 // and a screenshot of each saved in the test's artifact folder (go test
 // -artifacts keeps them).
 func TestWorkbenchInBrowser(t *testing.T) {
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		t.Skip("browser test skipped: no chromium on PATH (make test installs Debian's chromium)")
-	}
+	exe := chromiumExe(t)
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		mem := newTMMemory()
 		mem.Add(context.Background(), db, translate.MemoryUnit{From: "ru", To: "zh",
@@ -54,19 +44,7 @@ func TestWorkbenchInBrowser(t *testing.T) {
 			o.account("wb-"+l+"@wb.example", "Translator "+l, l, false, "cass:translator")
 		}
 
-		opts := []chromedp.ExecAllocatorOption{
-			chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
-			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-sync", true),
-			chromedp.Flag("hide-scrollbars", true), chromedp.WindowSize(1280, 900),
-		}
-		actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-		defer cancel()
-		browser, cancel := chromedp.NewContext(actx)
-		defer cancel()
-		if err := chromedp.Do(browser); err != nil {
-			t.Fatal(err)
-		}
+		browser := newChromium(t, exe)
 		person := func(email string) context.Context {
 			ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 			t.Cleanup(cancel)

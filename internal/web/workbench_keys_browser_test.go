@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"testing"
 	"time"
 
@@ -26,16 +25,7 @@ import (
 // name; a reviewer returns a segment with Ctrl+Alt+R and reads that it was
 // returned.
 func TestWorkbenchKeysInBrowser(t *testing.T) {
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		t.Skip("browser test skipped: no chromium on PATH (make test installs Debian's chromium)")
-	}
+	exe := chromiumExe(t)
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		mem := newTMMemory()
 		mem.Add(context.Background(), db, translate.MemoryUnit{From: "ru", To: "zh",
@@ -49,19 +39,7 @@ func TestWorkbenchKeysInBrowser(t *testing.T) {
 		o.account("keys-zh@wb.example", "Translator zh", "zh", false, "cass:translator")
 		o.account("keys-rev@wb.example", "Reviewer en", "en", false, "cass:reviewer")
 
-		opts := []chromedp.ExecAllocatorOption{
-			chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
-			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-sync", true),
-			chromedp.WindowSize(1280, 900),
-		}
-		actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-		defer cancel()
-		browser, cancel := chromedp.NewContext(actx)
-		defer cancel()
-		if err := chromedp.Do(browser); err != nil {
-			t.Fatal(err)
-		}
+		browser := newChromium(t, exe)
 		person := func(email, path, ready string) context.Context {
 			ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 			t.Cleanup(cancel)
