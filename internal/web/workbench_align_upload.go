@@ -23,18 +23,7 @@ import (
 // how many segments were filled and lists the links that were not one
 // segment to its sentences: merged segments, and what found no partner.
 func (s *Server) workbenchAlignUpload(w http.ResponseWriter, rq *officeRequest) error {
-	tr, canTranslate, canReview, err := s.exchangeTranslation(rq)
-	if err != nil {
-		return err
-	}
-	if !canTranslate {
-		return exchangeForbidden(tr)
-	}
-	pf, err := readPostedFile(w, rq, "file")
-	if err != nil {
-		return err
-	}
-	p, err := s.newExchangePage(rq, tr, canTranslate, canReview)
+	tr, pf, p, err := s.exchangeUpload(w, rq)
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,28 @@ import (
 // maxExchangeFile bounds an uploaded XLIFF file or existing translation.
 const maxExchangeFile = 20 << 20
 
+// exchangeUpload begins a file upload to the exchange page: the
+// translation the route names, which the account must be allowed to
+// translate (else 403), the posted file, and the page to answer with.
+func (s *Server) exchangeUpload(w http.ResponseWriter, rq *officeRequest) (*translate.Translation, *postedFile, *exchangePage, error) {
+	tr, canTranslate, canReview, err := s.exchangeTranslation(rq)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !canTranslate {
+		return nil, nil, nil, exchangeForbidden(tr)
+	}
+	pf, err := readPostedFile(w, rq, "file")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, err := s.newExchangePage(rq, tr, canTranslate, canReview)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return tr, pf, p, nil
+}
+
 // exchangeTranslation reads the translation the route names and what the
 // signed-in account may do with it; one it may not read is not found.
 func (s *Server) exchangeTranslation(rq *officeRequest) (tr *translate.Translation, canTranslate, canReview bool, err error) {

@@ -81,18 +81,7 @@ type beadView struct {
 // says how many were updated or unchanged, and lists the conflicts (with
 // both texts), the segments that no longer match and those refused.
 func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) error {
-	tr, canTranslate, canReview, err := s.exchangeTranslation(rq)
-	if err != nil {
-		return err
-	}
-	if !canTranslate {
-		return exchangeForbidden(tr)
-	}
-	pf, err := readPostedFile(w, rq, "file")
-	if err != nil {
-		return err
-	}
-	p, err := s.newExchangePage(rq, tr, canTranslate, canReview)
+	tr, pf, p, err := s.exchangeUpload(w, rq)
 	if err != nil {
 		return err
 	}
@@ -134,7 +123,7 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 		if err != nil {
 			return err
 		}
-		rep, err = translate.ImportXLIFF(ctx, tx, mem, tr, x, translate.ImportOptions{By: rq.Account.Name, CanReview: canReview,
+		rep, err = translate.ImportXLIFF(ctx, tx, mem, tr, x, translate.ImportOptions{By: rq.Account.Name, CanReview: p.CanReview,
 			DraftsConfirmed: confirm, Snapshot: snap, File: pf.Name})
 		if err != nil || rep.Updated == 0 {
 			return err
