@@ -8,7 +8,9 @@
 #     on SQLite and on PostgreSQL, next to the in-memory internal/tm index
 #     of the same units (the anchor), with the ratio; also the time to
 #     import the units as one TMX file and to load the index;
-#   - the workbench on a ~30,000-character document (NTREX articles, half
+#   - the workbench on a document of at least 30,000 characters and 600
+#     segments, as the issue has it (NTREX articles, whose Russian sentences
+#     run twice the issue's 50 characters, so about 63,000; half
 #     translated): server time to open its page (target p99 <= 300 ms), and
 #     to save a segment (QA, memory, state; target p99 <= 20 ms) with 10
 #     translators at once on SQLite, each pausing about a second between
@@ -95,16 +97,16 @@ check() {
 	fi
 }
 
-echo "== Workbench (SQLite, ~30,000 characters, 10 translators)"
+echo "== Workbench (SQLite, >= 30,000 characters and >= 600 segments, 10 translators)"
 go build -o "$log.bin" ./bench/workbenchload
-"$log.bin" -chars 30000 -translators 10 -think 1s -duration 20s >"$log" 2>&1 || true
+"$log.bin" -chars 30000 -segments 600 -translators 10 -think 1s -duration 20s >"$log" 2>&1 || true
 sed 's/^/  /' "$log"
 if grep -q '^skipped' "$log"; then
 	echo "  skipped"
 else
 	check "open p99" "$(grep -oE '^open .*p99_ms=[0-9.]+' "$log" | grep -oE '[0-9.]+$')" 300
 	check "save p99, ~1 s between saves" "$(grep -oE '^save .*p99_ms=[0-9.]+' "$log" | grep -oE '[0-9.]+$')" 20
-	"$log.bin" -chars 30000 -translators 10 -think 0 -duration 10s -opens 1 2>&1 | grep '^save' | sed 's/^/  without pauses (the limit, not a target): /' || true
+	"$log.bin" -chars 30000 -segments 600 -translators 10 -think 0 -duration 10s -opens 1 2>&1 | grep '^save' | sed 's/^/  without pauses (the limit, not a target): /' || true
 fi
 rm -f "$log.bin"
 echo "  (load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown); $(nproc 2>/dev/null || echo ?) CPUs)"

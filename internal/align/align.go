@@ -208,7 +208,7 @@ type doc struct {
 func newDoc(segs []string, lang, other string, terms []string) doc {
 	d := doc{length: make([]float64, len(segs)), cum: make([]float64, len(segs)+1), anchors: make([][]uint64, len(segs)), acum: make([]int, len(segs)+1), strong: make([]int, len(segs)+1), sents: make([]int, len(segs))}
 	var sp segment.Splitter
-	if r, err := segment.For(lang); err == nil {
+	if r, err := segment.Shared(lang); err == nil {
 		sp = r
 	}
 	// Each segment is read on its own, so the segments are shared out among

@@ -89,10 +89,10 @@ func NewChecker(from, to string, terms *interchange.Termbase) (*Checker, error) 
 		return nil, err
 	}
 	c := &Checker{From: from, To: to, Terms: terms, from: lang.Base(from), to: lang.Base(to)}
-	if c.segF, err = segment.For(from); err != nil {
+	if c.segF, err = segment.Shared(from); err != nil {
 		return nil, err
 	}
-	if c.segT, err = segment.For(to); err != nil {
+	if c.segT, err = segment.Shared(to); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -162,6 +163,26 @@ func For(lang string) (*Rules, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// shared holds the rules Shared has read, by language as given.
+var shared sync.Map // string → *Rules
+
+// Shared returns the built-in rules for lang as For does, read once per
+// process and shared by every caller, for those that only split text (the
+// QA checks of each workbench save, the aligner): the rules must not be
+// changed with Add or Read. Split on them is safe from several goroutines
+// at once, since splitting only reads the rules.
+func Shared(lang string) (*Rules, error) {
+	if r, ok := shared.Load(lang); ok {
+		return r.(*Rules), nil
+	}
+	r, err := For(lang)
+	if err != nil {
+		return nil, err
+	}
+	got, _ := shared.LoadOrStore(lang, r)
+	return got.(*Rules), nil
 }
 
 // MustFor is For for the built-in languages; it panics on others.

@@ -229,7 +229,7 @@ func fill(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, tr *tra
 	if len(paras) != len(bs) {
 		return 0, nil
 	}
-	sp, err := segment.For(tr.Lang)
+	sp, err := segment.Shared(tr.Lang)
 	if err != nil {
 		return 0, err
 	}

@@ -111,7 +111,7 @@ func (pr ParagraphReader) Read(name string, data []byte, tgt string) ([][]string
 	if found := scriptLanguage(letters.String()); found != "" && found != scriptLanguage(sampleOf(tgt)) {
 		return nil, &LanguageError{Found: found, Want: lang.Base(tgt)}
 	}
-	sp, err := segment.For(tgt)
+	sp, err := segment.Shared(tgt)
 	if err != nil {
 		return nil, err
 	}

@@ -555,7 +555,7 @@ func FromDocument(d *doc.Document, name, srcLang, tgtLang string) (*interchange.
 	if err != nil {
 		return nil, err
 	}
-	sp, err := segment.For(srcLang)
+	sp, err := segment.Shared(srcLang)
 	if err != nil {
 		return nil, err
 	}
