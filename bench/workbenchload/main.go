@@ -220,8 +220,9 @@ func run(shared string, chars, paragraphs, opens, translators int, duration, thi
 					time.Sleep(think/2 + rand.N(think))
 				}
 				// Translator i works on every translators-th open
-				// segment, round and round.
-				k := (i + n*translators) % len(open)
+				// segment, round and round, and on no one else's.
+				share := (len(open) - i + translators - 1) / translators
+				k := i + (n%share)*translators
 				s := open[k]
 				if version[s.ID] == 0 {
 					version[s.ID] = s.Version
