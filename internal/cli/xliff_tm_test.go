@@ -2,14 +2,10 @@ package cli
 
 import (
 	"context"
-	"os"
-	"os/exec"
+	"github.com/tandemforum/tandem/internal/omegat"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // memoryTMX is a translation memory as CAT tools write it: a byte-order
@@ -94,34 +90,13 @@ func TestXLIFFExportFromMemory(t *testing.T) {
 	}
 }
 
-const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>zh-CN</source_lang>
-    <target_lang>ru-RU</target_lang>
-    <source_tok>org.omegat.tokenizer.DefaultTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-    <sentence_seg>true</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-`
-
 // TestOmegaTLoadsPreTranslated has OmegaT (the Debian package omegat)
 // load an export pre-translated from a memory, with its alt-trans, in
 // console mode: it must find every segment and write a target file that
 // imports with the pre-translations in it.
 func TestOmegaTLoadsPreTranslated(t *testing.T) {
-	bin, err := exec.LookPath("omegat")
-	if err != nil {
-		t.Skip("omegat is not installed (Debian package omegat); the OmegaT round trip runs where it is")
+	if !omegat.Installed() {
+		t.Skip(omegat.ErrNotInstalled.Error() + "; the OmegaT round trip runs where it is")
 	}
 	dir := t.TempDir()
 	md := writeLangFile(t, dir, "essay.md", "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史的新高。\n\n论坛在北京举行。\n")
@@ -130,35 +105,16 @@ func TestOmegaTLoadsPreTranslated(t *testing.T) {
 	if code != 0 || !strings.Contains(xlf, "<alt-trans") {
 		t.Fatalf("export: exit %d, %s", code, stderr)
 	}
-	proj := filepath.Join(dir, "project")
-	for _, sub := range []string{"source", "target", "tm", "glossary", "dictionary", "omegat"} {
-		if err := os.MkdirAll(filepath.Join(proj, sub), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	writeLangFile(t, proj, "omegat.project", omegatProject)
-	writeLangFile(t, filepath.Join(proj, "source"), "essay.xlf", xlf)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--mode=console-translate", "--no-team", "--disable-project-locking", proj)
-	home := filepath.Join(dir, "home")
-	os.MkdirAll(home, 0o755)
-	cmd.Env = append(os.Environ(), "HOME="+home, "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("omegat: %v\n%s", err, out)
-	}
-	stats, err := os.ReadFile(filepath.Join(proj, "omegat", "project_stats.txt"))
+	res, err := omegat.Translate(context.Background(), t.TempDir(), omegat.Project{Source: "zh-CN", Target: "ru-RU",
+		Files: map[string][]byte{"essay.xlf": []byte(xlf)}})
 	if err != nil {
-		t.Fatalf("OmegaT wrote no statistics: %v", err)
+		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^Total:\s+(\d+)`).FindSubmatch(stats)
-	if m == nil {
-		t.Fatalf("no Total line in OmegaT's statistics:\n%s", stats)
+	if res.Total != 4 {
+		t.Fatalf("OmegaT loaded %d segments, want 4:\n%s", res.Total, res.Log)
 	}
-	if n, _ := strconv.Atoi(string(m[1])); n != 4 {
-		t.Fatalf("OmegaT loaded %d segments, want 4:\n%s", n, stats)
-	}
-	code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, filepath.Join(proj, "target", "essay.xlf"))
+	target := writeLangFile(t, dir, "essay.target.xlf", string(res.Target["essay.xlf"]))
+	code, out, stderr := runCLI(t, nil, "xliff", "import", "--to", "markdown", md, target)
 	if code != 0 || !strings.Contains(out, "# Открытие форума\n") || !strings.Contains(out, "Товарооборот достиг **240,1 млрд долларов**.") {
 		t.Errorf("OmegaT's target file: exit %d, stderr %q, imported as\n%s", code, stderr, out)
 	}

@@ -3,39 +3,14 @@ package translate
 import (
 	"bytes"
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/omegat"
 )
-
-const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>zh-CN</source_lang>
-    <target_lang>ru-RU</target_lang>
-    <source_tok>org.omegat.tokenizer.DefaultTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-    <sentence_seg>true</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-`
 
 // TestOmegaTRoundTrip exports a manuscript with a formula, an anchor and a
 // note with its own mark as XLIFF 1.2, has OmegaT (the Debian package
@@ -44,19 +19,8 @@ const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // document. OmegaT exits 0 even when it loaded nothing, so the test checks
 // its statistics and the translated text.
 func TestOmegaTRoundTrip(t *testing.T) {
-	bin, err := exec.LookPath("omegat")
-	if err != nil {
-		t.Skip("omegat is not installed (Debian package omegat); the OmegaT round trip runs where it is")
-	}
-	dir := t.TempDir()
-	proj := filepath.Join(dir, "project")
-	for _, sub := range []string{"source", "target", "tm/auto", "glossary", "dictionary", "omegat"} {
-		if err := os.MkdirAll(filepath.Join(proj, sub), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(proj, "omegat.project"), []byte(omegatProject), 0o644); err != nil {
-		t.Fatal(err)
+	if !omegat.Installed() {
+		t.Skip(omegat.ErrNotInstalled.Error() + "; the OmegaT round trip runs where it is")
 	}
 	d := readMD(t, "# 论坛开幕\n\n中俄贸易额达到**2401亿美元**。这是历史新高。\n\n论坛由两国科学院共同主办。\n")
 	// A paragraph with a bookmark, a formula and a footnote with its own
@@ -74,9 +38,6 @@ func TestOmegaTRoundTrip(t *testing.T) {
 	if err := interchange.WriteXLIFF(&xb, x); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(proj, "source", "essay.xlf"), xb.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	// The memory: every sentence but the one with the bold code, which
 	// stays untranslated. OmegaT shows the formula and the note mark as
 	// its tags <x0/> and <f1/>, and moves the leading anchor out of the
@@ -92,38 +53,15 @@ func TestOmegaTRoundTrip(t *testing.T) {
 	if err := interchange.WriteTMX(&mb, mem, testVersion); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(proj, "tm", "auto", "tandem.tmx"), mb.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--mode=console-translate", "--no-team", "--disable-project-locking", proj)
-	home := filepath.Join(dir, "home")
-	os.MkdirAll(home, 0o755)
-	cmd.Env = append(os.Environ(), "HOME="+home, "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("omegat: %v\n%s", err, out)
-	}
-	stats, err := os.ReadFile(filepath.Join(proj, "omegat", "project_stats.txt"))
-	if err != nil {
-		t.Fatalf("OmegaT wrote no statistics: %v\n%s", err, out)
-	}
-	m := regexp.MustCompile(`(?m)^Total:\s+(\d+)`).FindSubmatch(stats)
-	if m == nil {
-		t.Fatalf("no Total line in OmegaT's statistics:\n%s", stats)
-	}
-	if n, _ := strconv.Atoi(string(m[1])); n != 6 {
-		t.Fatalf("OmegaT loaded %d segments, want 6:\n%s\n%s", n, stats, out)
-	}
-
-	f, err := os.Open(filepath.Join(proj, "target", "essay.xlf"))
+	ran, err := omegat.Translate(context.Background(), t.TempDir(), omegat.Project{Source: "zh-CN", Target: "ru-RU",
+		Files: map[string][]byte{"essay.xlf": xb.Bytes()}, Memories: map[string][]byte{"tandem.tmx": mb.Bytes()}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	y, err := interchange.ReadXLIFF(f, "target/essay.xlf")
+	if ran.Total != 6 {
+		t.Fatalf("OmegaT loaded %d segments, want 6:\n%s", ran.Total, ran.Log)
+	}
+	y, err := interchange.ReadXLIFF(bytes.NewReader(ran.Target["essay.xlf"]), "target/essay.xlf")
 	if err != nil {
 		t.Fatal(err)
 	}

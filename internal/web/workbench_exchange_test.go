@@ -5,18 +5,15 @@ import (
 	"context"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/doc/docx"
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/omegat"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/tm"
@@ -390,9 +387,8 @@ func TestExchangeTranslatedDownload(t *testing.T) {
 // then shows those segments translated, the sentence with inline codes
 // with its codes, and the others still new.
 func TestExchangeOmegaT(t *testing.T) {
-	bin, err := exec.LookPath("omegat")
-	if err != nil {
-		t.Skip("omegat is not installed (Debian package omegat; scripts/setup.sh installs it); the OmegaT round trip runs where it is")
+	if !omegat.Installed() {
+		t.Skip(omegat.ErrNotInstalled.Error() + "; the OmegaT round trip runs where it is")
 	}
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		o := newOffice(t, db)
@@ -402,20 +398,6 @@ func TestExchangeOmegaT(t *testing.T) {
 		li.signIn("li@ex.example")
 		x, data, _ := downloadXLIFF(t, li, tr, "1.2")
 
-		dir := t.TempDir()
-		proj := filepath.Join(dir, "project")
-		for _, sub := range []string{"source", "target", "tm/auto", "glossary", "dictionary", "omegat"} {
-			if err := os.MkdirAll(filepath.Join(proj, sub), 0o755); err != nil {
-				t.Fatal(err)
-			}
-		}
-		project := strings.NewReplacer("SRC", x.SrcLang, "TGT", x.TgtLang).Replace(omegatProject)
-		if err := os.WriteFile(filepath.Join(proj, "omegat.project"), []byte(project), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(proj, "source", "essay.xlf"), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 		// The memory translates the heading, two sentences and the
 		// sentence with the bold span and the note reference (OmegaT's
 		// tags <g0>…</g0><x1/>, as it shows the codes of XLIFF 1.2).
@@ -427,30 +409,15 @@ func TestExchangeOmegaT(t *testing.T) {
 		if err := interchange.WriteTMX(&mb, mem, "test"); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(proj, "tm", "auto", "memory.tmx"), mb.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, bin, "--mode=console-translate", "--no-team", "--disable-project-locking", proj)
-		home := filepath.Join(dir, "home")
-		os.MkdirAll(home, 0o755)
-		cmd.Env = append(os.Environ(), "HOME="+home, "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("omegat: %v\n%s", err, out)
-		}
-		stats, err := os.ReadFile(filepath.Join(proj, "omegat", "project_stats.txt"))
-		if err != nil {
-			t.Fatalf("OmegaT wrote no statistics: %v\n%s", err, out)
-		}
-		if m := regexp.MustCompile(`(?m)^Total:\s+(\d+)`).FindSubmatch(stats); m == nil || string(m[1]) != strconv.Itoa(len(segmentsBySource(t, db, tr.ID))) {
-			t.Fatalf("OmegaT did not load every segment:\n%s\n%s", stats, out)
-		}
-		translated, err := os.ReadFile(filepath.Join(proj, "target", "essay.xlf"))
+		res, err := omegat.Translate(context.Background(), t.TempDir(), omegat.Project{Source: x.SrcLang, Target: x.TgtLang,
+			Files: map[string][]byte{"essay.xlf": data}, Memories: map[string][]byte{"memory.tmx": mb.Bytes()}})
 		if err != nil {
 			t.Fatal(err)
 		}
+		if res.Total != len(segmentsBySource(t, db, tr.ID)) {
+			t.Fatalf("OmegaT loaded %d segments, want %d:\n%s", res.Total, len(segmentsBySource(t, db, tr.ID)), res.Log)
+		}
+		translated := res.Target["essay.xlf"]
 		resp, body := li.multipartPost(exchangePath(tr, "/xliff"), map[string][]string{"drafts": {"translated"}},
 			map[string][2]string{"file": {"essay.xlf", string(translated)}})
 		if resp.StatusCode != http.StatusOK {
@@ -474,23 +441,3 @@ func TestExchangeOmegaT(t *testing.T) {
 		}
 	})
 }
-
-const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>SRC</source_lang>
-    <target_lang>TGT</target_lang>
-    <source_tok>org.omegat.tokenizer.DefaultTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-    <sentence_seg>true</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-`
