@@ -20,8 +20,9 @@ import (
 var texts embed.FS
 
 // Released is the release time of the sample books: 1 June 2021, 00:00 in
-// Beijing.
-var Released = time.Date(2021, 5, 31, 16, 0, 0, 0, time.UTC)
+// Beijing (UTC+8, as Asia/Shanghai), in that zone, so that its date is
+// the publication date; the Russian book has the same day in Moscow.
+var Released = time.Date(2021, 6, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
 // Book returns a sample edition in langs: "zh", "ru", or "zh", "ru" for
 // the parallel edition. It panics on other languages, or if its texts do
@@ -46,7 +47,7 @@ func Book(langs ...string) *book.Book {
 		},
 		Publisher: book.Publisher{Name: book.Local{"zh": "中国社会科学出版社（样例）", "ru": "Издательство РСМД (образец)"},
 			Place: book.Local{"zh": "北京", "ru": "Москва"}, Country: "CN", ISBNPrefix: "978-7-99999"},
-		ISBN:        map[book.Format]string{book.EPUB: "9787999990019", book.PDF: "9787999990026", book.Web: "9787999990033"},
+		ISBN:        map[book.Format]string{book.EPUB: "9787999990017", book.PDF: "9787999990024", book.Web: "9787999990031"},
 		SampleISBN:  true,
 		DOI:         "10.99999/tandem.sample",
 		URL:         "https://forum.example/zh/editions/sample",
@@ -54,8 +55,8 @@ func Book(langs ...string) *book.Book {
 		Modified:    Released.Add(-72 * time.Hour),
 		Territories: []string{"CN"},
 		Imprint: map[string][]string{
-			"zh": {"图书在版编目（CIP）数据", "伙伴关系的二十年：论坛文集 / 王晓明，伊琳娜·彼得罗娃主编. —北京：中国社会科学出版社，2021.6", "ISBN 978-7-99999-001-9", "Ⅰ. ①伙… Ⅱ. ①王… ②伊… Ⅲ. ①国际关系—文集 Ⅳ. ①D8-53"},
-			"ru": {"УДК 327(470+510)(082)", "ББК 66.4(2Рос),9(5Кит)я43", "Д24", "ISBN 978-7-99999-001-9"},
+			"zh": {"图书在版编目（CIP）数据", "伙伴关系的二十年：论坛文集 / 王晓明，伊琳娜·彼得罗娃主编. —北京：中国社会科学出版社，2021.6", "ISBN 978-7-99999-001-7", "Ⅰ. ①伙… Ⅱ. ①王… ②伊… Ⅲ. ①国际关系—文集 Ⅳ. ①D8-53"},
+			"ru": {"УДК 327(470+510)(082)", "ББК 66.4(2Рос),9(5Кит)я43", "Д24", "ISBN 978-7-99999-001-7"},
 		},
 		Preface: map[string]*doc.Document{},
 		Layout:  book.Layout{Width: 148, Height: 210, Notes: book.PerChapter},
@@ -65,9 +66,11 @@ func Book(langs ...string) *book.Book {
 		b.Publisher.Country = "CN"
 	} else if langs[0] == "ru" {
 		b.Territories = []string{"RU"}
+		b.Released = time.Date(2021, 6, 1, 0, 0, 0, 0, time.FixedZone("MSK", 3*3600))
 		b.Publisher = book.Publisher{Name: book.Local{"zh": "俄罗斯国际事务委员会出版社（样例）", "ru": "Издательство РСМД (образец)"},
 			Place: book.Local{"zh": "莫斯科", "ru": "Москва"}, Country: "RU", ISBNPrefix: "978-5-99999"}
-		b.ISBN = map[book.Format]string{book.EPUB: "9785999990015", book.PDF: "9785999990022", book.Web: "9785999990039"}
+		b.ISBN = map[book.Format]string{book.EPUB: "9785999990013", book.PDF: "9785999990020", book.Web: "9785999990037"}
+		b.Imprint["ru"] = []string{"УДК 327(470+510)(082)", "ББК 66.4(2Рос),9(5Кит)я43", "Д24", "ISBN 978-5-99999-001-3"}
 	}
 	for _, l := range both {
 		if has(langs, l) {
