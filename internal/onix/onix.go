@@ -89,8 +89,12 @@ var (
 )
 
 // Write writes the ONIX message for editions to w, one product per edition
-// and format with an ISBN, in the order of editions and of book.Formats.
-// cat gives the sample-data notes in each language.
+// and format with an ISBN, in the order of editions and of book.Formats;
+// a format without an ISBN has no product. cat gives the sample-data
+// notes in each language. The publication date is the calendar date of
+// each edition's Released in Released's own location, so the caller gives
+// Released in the edition's release zone (midnight on 1 June in Beijing is
+// 20210601, though it is still 31 May in UTC).
 //
 // It returns a *Problem (with a message for people) when the editions
 // cannot make a valid message: none has an ISBN, a language has no ONIX
