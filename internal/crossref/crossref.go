@@ -196,6 +196,19 @@ func check(ed *book.Book) error {
 	if ed.Released.IsZero() {
 		return problem(ErrNoRelease, ed.Slug)
 	}
+	for _, l := range ed.Langs[:1] {
+		if ed.Title[l] == "" {
+			return problem(ErrTitle, ed.Slug, l)
+		}
+		for _, c := range ed.Chapters {
+			if c.Title[l] == "" {
+				return problem(ErrTitle, ed.Slug+" "+c.ID, l)
+			}
+		}
+	}
+	if ed.Publisher.Name[ed.Lang()] == "" {
+		return problem(ErrPublisher, ed.Slug, ed.Lang())
+	}
 	if !absolute(ed.URL) {
 		return problem(ErrURL, ed.Slug, ed.URL)
 	}

@@ -85,7 +85,16 @@ func TestSchema(t *testing.T) {
 	for _, ed := range editions() {
 		docs = append(docs, write(t, []*book.Book{ed}))
 	}
-	validate(t, docs...)
+	// An edition without ISBNs and subtitle, with ORCID iDs.
+	ed := editions()[1]
+	ed.ISBN = nil
+	ed.Subtitle = nil
+	ed.Editors[0].ORCID = "https://orcid.org/0000-0002-1825-0097"
+	noISBN := write(t, []*book.Book{ed})
+	if b := read(t, noISBN); b.Books[0].Metadata.NoISBN == nil || len(b.Books[0].Metadata.ISBNs) != 0 {
+		t.Errorf("an edition without ISBNs: %+v", b.Books[0].Metadata)
+	}
+	validate(t, append(docs, noISBN)...)
 }
 
 // validate runs xmllint on docs (in one run: the schema takes seconds to
@@ -254,10 +263,12 @@ func TestProblems(t *testing.T) {
 		"name": {func(eds []*book.Book, _ *Head) {
 			eds[0].Editors[1].SortName["zh"] = "Petrova-" + strings.Repeat("Ivanova-", 8) + "Sidorova, Irina"
 		}, ErrName},
-		"ORCID":    {func(eds []*book.Book, _ *Head) { eds[1].Chapters[0].Authors[0].ORCID = "orcid 1" }, ErrORCID},
-		"prefix":   {func(_ []*book.Book, h *Head) { h.Prefix = "10.99" }, ErrPrefix},
-		"batch ID": {func(_ []*book.Book, h *Head) { h.BatchID = "x" }, ErrHead},
-		"no email": {func(_ []*book.Book, h *Head) { h.Email = "" }, ErrHead},
+		"ORCID":     {func(eds []*book.Book, _ *Head) { eds[1].Chapters[0].Authors[0].ORCID = "orcid 1" }, ErrORCID},
+		"title":     {func(eds []*book.Book, _ *Head) { eds[1].Title = nil }, ErrTitle},
+		"publisher": {func(eds []*book.Book, _ *Head) { delete(eds[0].Publisher.Name, "zh") }, ErrPublisher},
+		"prefix":    {func(_ []*book.Book, h *Head) { h.Prefix = "10.99" }, ErrPrefix},
+		"batch ID":  {func(_ []*book.Book, h *Head) { h.BatchID = "x" }, ErrHead},
+		"no email":  {func(_ []*book.Book, h *Head) { h.Email = "" }, ErrHead},
 	} {
 		eds, h := editions(), sampleHead
 		c.change(eds, &h)

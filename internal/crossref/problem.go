@@ -14,6 +14,8 @@ var (
 	ErrDOI       = &Kind{"%s: DOI %q is not under the prefix %s", "crossref.doi"}
 	ErrSameDOI   = &Kind{"DOI %s is given to both %s and %s", "crossref.same_doi"}
 	ErrLanguage  = &Kind{"edition %s: language %q is not one Crossref takes here", "crossref.language"}
+	ErrTitle     = &Kind{"%s has no title in %s", "crossref.title"}
+	ErrPublisher = &Kind{"edition %s has no publisher name in %s", "crossref.publisher"}
 	ErrNoRelease = &Kind{"edition %s has no release date", "crossref.no_release"}
 	ErrURL       = &Kind{"%s: %q is not an absolute web address", "crossref.url"}
 	ErrName      = &Kind{"%s: Crossref does not take the name %q (digits, or more than 60 characters)", "crossref.name"}

@@ -194,6 +194,19 @@ func check(ed *book.Book) error {
 	if ed.Released.IsZero() {
 		return problem(ErrNoRelease, ed.Slug)
 	}
+	for _, l := range ed.Langs {
+		if ed.Title[l] == "" {
+			return problem(ErrTitle, ed.Slug, l)
+		}
+		for _, c := range ed.Chapters {
+			if c.Title[l] == "" {
+				return problem(ErrTitle, ed.Slug+" "+c.ID, l)
+			}
+		}
+	}
+	if ed.Publisher.Name[ed.Lang()] == "" {
+		return problem(ErrPublisher, ed.Slug, ed.Lang())
+	}
 	if u, err := url.Parse(ed.URL); err != nil || !u.IsAbs() || u.Hostname() == "" {
 		return problem(ErrURL, ed.Slug, ed.URL)
 	}

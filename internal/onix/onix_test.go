@@ -82,6 +82,20 @@ func TestSchema(t *testing.T) {
 		}
 	}
 	validate(t, out)
+
+	// An edition for the whole world, without subtitle or ISBN for its
+	// web reader, with an ORCID iD, and with its other formats only.
+	ed := editions()[1]
+	ed.Territories = []string{"WORLD"}
+	ed.Subtitle = nil
+	delete(ed.ISBN, book.Web)
+	ed.Chapters[0].Authors[0].ORCID = "https://orcid.org/0000-0002-1825-0097"
+	world := write(t, Header{Sender: "Tandem Forum", Sent: sent}, []*book.Book{ed})
+	m := read(t, world)
+	if len(m.Products) != 2 || m.Products[0].Publishing.SalesRights.Regions != "WORLD" || m.Products[0].Publishing.ROWSalesRightsType != "" {
+		t.Errorf("world edition: %d products, rights %+v, ROW %q", len(m.Products), m.Products[0].Publishing.SalesRights, m.Products[0].Publishing.ROWSalesRightsType)
+	}
+	validate(t, world)
 }
 
 // validate runs xmllint on doc with the ONIX 3.0 reference-tag schema from
@@ -272,6 +286,14 @@ func TestProblems(t *testing.T) {
 			eds[0].URL = "/editions/cw-zh"
 			return eds
 		}, ErrURL},
+		"chapter title": {func(eds []*book.Book) []*book.Book {
+			delete(eds[2].Chapters[1].Title, "ru")
+			return eds
+		}, ErrTitle},
+		"publisher": {func(eds []*book.Book) []*book.Book {
+			eds[1].Publisher.Name = nil
+			return eds
+		}, ErrPublisher},
 		"ORCID": {func(eds []*book.Book) []*book.Book {
 			eds[0].Editors[0].ORCID = "0000-0002"
 			return eds

@@ -12,6 +12,8 @@ var (
 	ErrNoISBN    = &Kind{"no edition has an ISBN", "onix.no_isbn"}
 	ErrSameISBN  = &Kind{"ISBN %s is given to both %s and %s", "onix.same_isbn"}
 	ErrLanguage  = &Kind{"edition %s: language %q has no ONIX code", "onix.language"}
+	ErrTitle     = &Kind{"%s has no title in %s", "onix.title"}
+	ErrPublisher = &Kind{"edition %s has no publisher name in %s", "onix.publisher"}
 	ErrNoRelease = &Kind{"edition %s has no release date", "onix.no_release"}
 	ErrURL       = &Kind{"edition %s: %q is not an absolute web address", "onix.url"}
 	ErrTerritory = &Kind{"edition %s: %q is not an ISO 3166 country code or WORLD", "onix.territory"}
