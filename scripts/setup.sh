@@ -28,6 +28,7 @@ TEST_PACKAGES=(
 	# LibreOffice's formula module: without it Writer drops every Office Math formula it opens
 	"/usr/lib/libreoffice/program/libsmlo.so libreoffice-math-nogui"
 	"pdfinfo poppler-utils"           # counts the pages LibreOffice lays a written DOCX out on
+	"xmllint libxml2-utils"           # validates the ONIX and Crossref exports against their schemas (issue 10)
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit

@@ -181,6 +181,9 @@ type Chapter struct {
 	Text map[string]*doc.Document
 	// DOI is the chapter's DOI, empty when none.
 	DOI string
+	// URL is the web reader's address of the chapter, absolute: the page
+	// its DOI resolves to (Crossref's resource), empty when none.
+	URL string
 }
 
 // PageMap is where the pages of a print edition begin, so that the EPUB
