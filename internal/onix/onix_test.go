@@ -315,10 +315,12 @@ func TestProblems(t *testing.T) {
 			}
 		}
 	}
-	err := Write(&bytes.Buffer{}, cat, Header{Sender: "Tandem Forum", Sent: sent}, []*book.Book{booktest.Book("zh")})
+	wrong := booktest.Book("zh")
+	wrong.ISBN[book.EPUB] = "9787999990019" // the check digit is 7
+	err := Write(&bytes.Buffer{}, cat, Header{Sender: "Tandem Forum", Sent: sent}, []*book.Book{wrong})
 	var ie *isbn.Error
 	if !errors.As(err, &ie) || ie.Problem != isbn.CheckDigit || !strings.Contains(err.Error(), "sample-zh") {
-		t.Errorf("booktest's ISBN with a wrong check digit: %v", err)
+		t.Errorf("an ISBN with a wrong check digit: %v", err)
 	}
 	if err := Write(&bytes.Buffer{}, cat, Header{Sent: sent}, editions()); !errors.Is(err, ErrNoSender) {
 		t.Errorf("no sender: %v", err)

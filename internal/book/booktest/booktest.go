@@ -61,6 +61,9 @@ func Book(langs ...string) *book.Book {
 		Preface: map[string]*doc.Document{},
 		Layout:  book.Layout{Width: 148, Height: 210, Notes: book.PerChapter},
 	}
+	if len(langs) == 2 {
+		b.ISBN = map[book.Format]string{book.EPUB: "9787999990048", book.PDF: "9787999990055", book.Web: "9787999990062"}
+	}
 	if langs[0] == "zh" && len(langs) == 1 {
 		b.Layout.Notes = book.PerPage
 		b.Publisher.Country = "CN"
