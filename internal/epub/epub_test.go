@@ -1,6 +1,13 @@
 package epub
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/doc"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,5 +82,272 @@ func TestValid(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// unpack returns the files of an EPUB by name, and their names in the
+// archive's order.
+func unpack(t *testing.T, data []byte) (map[string]string, []string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	var order []string
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name] = string(b)
+		order = append(order, f.Name)
+	}
+	return files, order
+}
+
+// TestReproducible checks that the same book gives the same bytes, built
+// from nothing or again by the same Writer, with the mimetype stored
+// first and every entry dated from Book.Modified.
+func TestReproducible(t *testing.T) {
+	for _, langs := range samples {
+		a, err := Write(withPages(booktest.Book(langs...)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := NewWriter()
+		for range 2 {
+			b, err := w.Write(withPages(booktest.Book(langs...)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a, b) {
+				t.Fatalf("%v: two builds of the same book differ", langs)
+			}
+		}
+		zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := zr.File[0]
+		if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 {
+			t.Errorf("%v: first entry %q, method %d, extra %d bytes; want mimetype, stored, none", langs, first.Name, first.Method, len(first.Extra))
+		}
+		want := booktest.Book(langs...).Modified.UTC()
+		for _, f := range zr.File {
+			if !f.Modified.Equal(want.Truncate(2*time.Second)) && f.Modified.Format("2006-01-02 15:04:05") != want.Format("2006-01-02 15:04:05") {
+				t.Errorf("%v: %s dated %v, want %v", langs, f.Name, f.Modified, want)
+			}
+		}
+	}
+}
+
+// TestIncremental checks that a Writer renders again only the chapter
+// that changed: after a one-sentence edit in the second chapter the
+// first chapter's content document is the one kept, the second is new
+// and holds the edit, and the EPUB is the one a fresh build makes.
+func TestIncremental(t *testing.T) {
+	w := NewWriter()
+	b := booktest.Book("ru")
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	kept1, kept2 := w.chapters["ch1"], w.chapters["ch2"]
+	edited := booktest.Book("ru")
+	d := edited.Chapters[1].Text["ru"]
+	for i := range d.Blocks {
+		if d.Blocks[i].Type == doc.Paragraph {
+			d.Blocks[i].Inlines = append(d.Blocks[i].Inlines, doc.Inline{Type: doc.Text, Text: " Новая фраза редактора."})
+			break
+		}
+	}
+	got, err := w.Write(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.chapters["ch1"] != kept1 {
+		t.Error("the unchanged chapter was rendered again")
+	}
+	if w.chapters["ch2"] == kept2 {
+		t.Error("the edited chapter was not rendered again")
+	}
+	files, _ := unpack(t, got)
+	if !strings.Contains(files["EPUB/ch2.xhtml"], "Новая фраза редактора.") {
+		t.Error("the rebuilt EPUB lacks the edit")
+	}
+	fresh, err := Write(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, fresh) {
+		t.Error("the incremental build differs from a fresh build of the same book")
+	}
+	// A page map that changes where pages begin in a chapter renders it
+	// again, though the chapter did not change.
+	withPages(edited)
+	if _, err := w.Write(edited); err != nil {
+		t.Fatal(err)
+	}
+	if w.chapters["ch1"] == kept1 {
+		t.Error("a chapter whose page breaks changed was reused")
+	}
+}
+
+// xhtmlIDs returns the id attributes of a content document, and fails
+// the test when it is not well-formed XML.
+func xhtmlIDs(t *testing.T, name, s string) map[string]int {
+	t.Helper()
+	ids := map[string]int{}
+	dec := xml.NewDecoder(strings.NewReader(s))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return ids
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			for _, a := range se.Attr {
+				if a.Name.Local == "id" && a.Name.Space == "" {
+					ids[a.Value]++
+				}
+			}
+		}
+	}
+}
+
+// TestContent checks the content documents of each sample book: every
+// block of every chapter and note has its ID as an id (with the second
+// language's suffix in a parallel book), no id twice; every note
+// reference links to its note and the note back; every span in another
+// language has xml:lang; and the parallel book sets each pair side by
+// side.
+func TestContent(t *testing.T) {
+	for _, langs := range samples {
+		b := booktest.Book(langs...)
+		data, err := Write(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _ := unpack(t, data)
+		for _, c := range b.Chapters {
+			name := "EPUB/" + c.ID + ".xhtml"
+			page := files[name]
+			ids := xhtmlIDs(t, name, page)
+			for id, n := range ids {
+				if n > 1 {
+					t.Errorf("%v %s: id %q %d times", langs, name, id, n)
+				}
+			}
+			for i, l := range langs {
+				suffix := ""
+				if i > 0 {
+					suffix = "-" + l
+				}
+				d := c.Text[l]
+				d.Walk(func(bl *doc.Block) {
+					if bl.ID != "" && ids[bl.ID+suffix] == 0 {
+						t.Errorf("%v %s: block %s (%s) has no id", langs, name, bl.ID+suffix, bl.Type)
+					}
+				})
+				for _, n := range d.Notes {
+					id := n.ID + suffix
+					ref := `id="ref-` + id + `" href="#` + id + `"`
+					if !strings.Contains(page, ref) {
+						t.Errorf("%v %s: no reference linking to note %s", langs, name, id)
+					}
+					aside := `<aside id="` + id + `" epub:type="footnote" role="doc-footnote"`
+					if !strings.Contains(page, aside) {
+						t.Errorf("%v %s: note %s is not a footnote aside", langs, name, id)
+					}
+					if !strings.Contains(page, `<a role="doc-backlink" class="backlink" href="#ref-`+id+`"`) {
+						t.Errorf("%v %s: note %s has no link back", langs, name, id)
+					}
+				}
+				d.Walk(func(bl *doc.Block) {
+					doc.WalkInlines(bl.Inlines, func(in *doc.Inline) {
+						if in.Type == doc.Span && in.Lang != "" && in.Lang != l {
+							want := `<span lang="` + in.Lang + `" xml:lang="` + in.Lang + `">` + doc.PlainText(in.Content)
+							if !strings.Contains(page, want) {
+								t.Errorf("%v %s: span %q in %s lacks xml:lang", langs, name, doc.PlainText(in.Content), in.Lang)
+							}
+						}
+					})
+				})
+			}
+			if len(langs) == 2 {
+				pair := `<div class="pair">` + "\n" + `<div class="side" lang="zh" xml:lang="zh">` + "\n" + `<p id="`
+				if !strings.Contains(page, pair) || !strings.Contains(page, `<div class="side" lang="ru" xml:lang="ru">`) {
+					t.Errorf("%s: the pairs are not side by side", name)
+				}
+			}
+		}
+		nav := files["EPUB/nav.xhtml"]
+		if strings.Contains(nav, "page-list") {
+			t.Errorf("%v: a page list without a page map", langs)
+		}
+		opf := files["EPUB/package.opf"]
+		for _, l := range langs {
+			if !strings.Contains(opf, "<dc:language>"+l+"</dc:language>") {
+				t.Errorf("%v: no dc:language %s", langs, l)
+			}
+		}
+		for _, want := range []string{`xml:lang="` + langs[0] + `"`, "urn:isbn:" + b.ISBN[book.EPUB], `property="role" scheme="marc:relators">edt`,
+			`property="role" scheme="marc:relators">aut`, `property="role" scheme="marc:relators">trl`,
+			"<dc:date>2021-05-31T16:00:00Z</dc:date>", `"dcterms:modified">2021-05-28T16:00:00Z`,
+			"EPUB Accessibility 1.1 - WCAG 2.2 Level AA", `property="a11y:certifiedBy"`, "schema:accessibilityHazard\">none"} {
+			if !strings.Contains(opf, want) {
+				t.Errorf("%v: the package document lacks %s", langs, want)
+			}
+		}
+		if !strings.Contains(files["EPUB/imprint.xhtml"], `class="sample"`) {
+			t.Errorf("%v: the imprint does not mark the sample ISBNs", langs)
+		}
+	}
+}
+
+// TestPageList checks the page list against the page map: one entry per
+// page, each leading to a page-break marker placed before the block
+// where the page begins, and the print edition named as the source.
+func TestPageList(t *testing.T) {
+	b := withPages(booktest.Book("zh"))
+	data, err := Write(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := unpack(t, data)
+	nav := files["EPUB/nav.xhtml"]
+	for _, p := range b.PageMap.Pages {
+		file := "title.xhtml"
+		if p.Chapter != "" {
+			file = p.Chapter + ".xhtml"
+		}
+		link := `<a href="` + file + `#page-` + p.Label + `">` + p.Label + `</a>`
+		if !strings.Contains(nav, link) {
+			t.Errorf("page %s: no entry %s", p.Label, link)
+		}
+		marker := `<span epub:type="pagebreak" role="doc-pagebreak" id="page-` + p.Label + `" aria-label="` + p.Label + `"></span>`
+		page := files["EPUB/"+file]
+		at := strings.Index(page, marker)
+		if at < 0 {
+			t.Errorf("page %s: no marker in %s", p.Label, file)
+			continue
+		}
+		if p.Block != "" && !strings.HasPrefix(page[at+len(marker):], "\n<p id=\""+p.Block+`"`) &&
+			!strings.HasPrefix(page[at+len(marker):], "\n<h2 id=\""+p.Block+`"`) {
+			t.Errorf("page %s: the marker is not before block %s: %.80q", p.Label, p.Block, page[at+len(marker):])
+		}
+	}
+	opf := files["EPUB/package.opf"]
+	for _, want := range []string{"<dc:source id=\"print-source\">urn:isbn:" + b.ISBN[book.PDF], "pbs:pageBreakSource\">urn:isbn:" + b.ISBN[book.PDF],
+		"pageNavigation", "printPageNumbers"} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("the package document lacks %s", want)
+		}
 	}
 }
