@@ -6,7 +6,7 @@
 // ratio, then the time of a rebuild after a one-sentence edit in one
 // chapter.
 //
-//	go run ./bench/editionload -text FILE [-pandoc pandoc] [-runs 5]
+//	go run ./bench/editionload -text FILE [-pandoc pandoc] [-runs 5] [-o tandem.epub]
 //
 // It prints "name value unit" lines that edition.sh reads.
 package main
@@ -35,6 +35,7 @@ func main() {
 	text := flag.String("text", "", "the RusLit text of War and Peace volume 1")
 	pandoc := flag.String("pandoc", "pandoc", "the pandoc program")
 	runs := flag.Int("runs", 5, "builds to take the median of")
+	keep := flag.String("o", "", "also write tandem's EPUB to this file")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the builds to this file")
 	flag.Parse()
 	if *profile != "" {
@@ -46,14 +47,14 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*text, *pandoc, *runs); err != nil {
+	if err := run(*text, *pandoc, *runs, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "editionload:", err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(path, pandoc string, runs int) error {
+func run(path, pandoc string, runs int, keep string) error {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -78,6 +79,15 @@ func run(path, pandoc string, runs int) error {
 	}
 	tandem := median(full)
 	fmt.Printf("tandem_epub %.1f ms (%d bytes)\n", ms(tandem), size)
+	if keep != "" {
+		data, err := epub.Write(b)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(keep, data, 0o644); err != nil {
+			return err
+		}
+	}
 
 	dir, err := os.MkdirTemp("", "editionload")
 	if err != nil {
