@@ -371,7 +371,7 @@ func (e *edition) figureLabel(l string) func(int) string {
 func (e *edition) prefacePage() page {
 	x := &xbuf{}
 	e.head(x, e.plainBoth("epub.preface"), "frontmatter")
-	x.s(`<section epub:type="preface" role="doc-preface" aria-labelledby="preface">` + "\n")
+	x.s(`<section class="text" epub:type="preface" role="doc-preface" aria-labelledby="preface">` + "\n")
 	for _, pb := range e.pages[""] {
 		if pb.block == "" {
 			writePageBreak(x, pb.pageBreak)
@@ -530,7 +530,7 @@ func (e *edition) chapter(c *book.Chapter) page {
 	title, _ := local(c.Title, e.lang())
 	e.head(x, title, "bodymatter")
 	sides := e.sides(c.Text, e.breaks(c.ID))
-	x.s(`<section epub:type="chapter" role="doc-chapter"`)
+	x.s(`<section class="text" epub:type="chapter" role="doc-chapter"`)
 	x.attr("aria-labelledby", e.headingID(c, sides[e.lang()]))
 	x.s(">\n")
 	for _, pb := range e.pages[c.ID] {
