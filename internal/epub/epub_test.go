@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"image"
+	"image/png"
 	"io"
 	"time"
 
@@ -348,6 +350,106 @@ func TestPageList(t *testing.T) {
 		"pageNavigation", "printPageNumbers"} {
 		if !strings.Contains(opf, want) {
 			t.Errorf("the package document lacks %s", want)
+		}
+	}
+}
+
+// pngImage returns a small PNG picture.
+func pngImage(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// richBook is the Chinese sample book with what its texts lack: two
+// figures showing an image of the document's media (one with alt text,
+// one with neither alt text nor caption), an image in a format EPUB
+// readers need not show, an endnote, a list, a table, a code block and
+// an external link.
+func richBook(t *testing.T) *book.Book {
+	b := booktest.Book("zh")
+	d := b.Chapters[0].Text["zh"]
+	d.Media = append(d.Media, doc.Media{Name: "map.png", Type: "image/png", Data: pngImage(t)},
+		doc.Media{Name: "scan.tiff", Type: "image/tiff", Data: []byte("II*\x00")})
+	d.Notes = append(d.Notes, doc.Note{ID: "en1", Type: doc.Endnote, Blocks: []doc.Block{{ID: "en1p", Type: doc.Paragraph,
+		Inlines: []doc.Inline{{Type: doc.Text, Text: "尾注正文。"}}}}})
+	d.Blocks = append(d.Blocks,
+		doc.Block{ID: "fig1", Type: doc.FigureBlock, Figure: &doc.Figure{Src: "map.png", Alt: "两国边境口岸分布图",
+			Caption: []doc.Inline{{Type: doc.Text, Text: "图1 边境口岸"}}}},
+		doc.Block{ID: "fig2", Type: doc.FigureBlock, Figure: &doc.Figure{Src: "map.png"}},
+		doc.Block{ID: "fig3", Type: doc.FigureBlock, Figure: &doc.Figure{Src: "scan.tiff", Alt: "扫描件"}},
+		doc.Block{ID: "list1", Type: doc.ListBlock, List: &doc.List{Ordered: true, Items: []doc.Item{
+			{Blocks: []doc.Block{{ID: "li1", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "能源"},
+				{Type: doc.NoteRef, Note: "en1"}}}}},
+			{Label: "（二）", Blocks: []doc.Block{{ID: "li2", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "金融"}}}}},
+		}}},
+		doc.Block{ID: "tab1", Type: doc.TableBlock, Table: &doc.Table{Rows: []doc.Row{
+			{Header: true, Cells: []doc.Cell{{Blocks: []doc.Block{{ID: "c1", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "年份"}}}}},
+				{Blocks: []doc.Block{{ID: "c2", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "贸易额"}}}}}}},
+			{Cells: []doc.Cell{{Blocks: []doc.Block{{ID: "c3", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "2021"}}}}},
+				{Blocks: []doc.Block{{ID: "c4", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "1400"}}}}}}},
+		}}},
+		doc.Block{ID: "code1", Type: doc.CodeBlock, Code: &doc.Listing{Text: "a < b && c"}},
+		doc.Block{ID: "p-link", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Link, Href: "https://forum.example/",
+			Content: []doc.Inline{{Type: doc.Text, Text: "论坛网站"}}}, {Type: doc.Link, Href: "javascript:alert(1)",
+			Content: []doc.Inline{{Type: doc.Text, Text: "不安全的链接"}}}}},
+	)
+	return b
+}
+
+// TestFigures checks a book with figures, an endnote, a list, a table
+// and code: every figure has alt text (its own, or its caption, or
+// "图 N"), the image is in the package and the metadata says the book is
+// visual too with alternative text; an image EPUB readers need not show
+// is replaced by its alt text; and the EPUB passes EPUBCheck and Ace.
+func TestFigures(t *testing.T) {
+	b := richBook(t)
+	data, err := Write(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := unpack(t, data)
+	page := files["EPUB/ch1.xhtml"]
+	for _, want := range []string{
+		`<figure id="fig1"><img src="media/map.png" alt="两国边境口岸分布图"/><figcaption>图1 边境口岸</figcaption></figure>`,
+		`<figure id="fig2"><img src="media/map.png" alt="图 2"/></figure>`,
+		`<figure id="fig3"><span class="missing-image">扫描件</span></figure>`,
+		`<section epub:type="endnotes" role="doc-endnotes">` + "\n<ol>\n" + `<li id="en1" epub:type="endnote" role="doc-endnote" class="note"><p id="en1p"><a role="doc-backlink" class="backlink" href="#ref-en1">1</a> 尾注正文。</p>`,
+		`<li class="labelled"><p id="li2"><span class="label">（二）</span>金融</p>`,
+		`<pre id="code1"><code>a &lt; b &amp;&amp; c</code></pre>`,
+		`<a href="https://forum.example/">论坛网站</a>不安全的链接`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("chapter lacks %s", want)
+		}
+	}
+	if files["EPUB/media/map.png"] == "" || files["EPUB/media/scan.tiff"] != "" {
+		t.Error("the package should carry the PNG and not the TIFF")
+	}
+	opf := files["EPUB/package.opf"]
+	for _, want := range []string{`<item id="img-1" href="media/map.png" media-type="image/png"/>`,
+		`"schema:accessMode">visual`, `"schema:accessibilityFeature">alternativeText`} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("the package document lacks %s", want)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "rich.epub")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range epubcheck(t, path) {
+		t.Errorf("epubcheck: %s", p)
+	}
+	for _, v := range ace(t, path) {
+		if v.Impact == "critical" || v.Impact == "serious" {
+			t.Errorf("ace: %s %s: %s", v.Impact, v.Rule, v.Where)
 		}
 	}
 }

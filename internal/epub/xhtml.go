@@ -547,9 +547,9 @@ func (s *side) refID(note string, n int) string {
 	return "ref-" + s.id(note) + "-" + strconv.Itoa(n)
 }
 
-// notes writes the document's notes as asides, footnotes then endnotes,
-// each opening with its number as a link back to where the text first
-// calls it.
+// notes writes the document's notes, footnotes as asides then endnotes
+// as a list, each opening with its number as a link back to where the
+// text first calls it.
 func (s *side) notes(x *xbuf, title string) {
 	if len(s.d.Notes) == 0 {
 		return
@@ -562,23 +562,34 @@ func (s *side) notes(x *xbuf, title string) {
 	x.s(">")
 	x.text(title)
 	x.s("</h2>\n")
-	for _, typ := range []doc.NoteType{doc.Footnote, doc.Endnote} {
-		for i := range s.d.Notes {
-			n := &s.d.Notes[i]
-			if n.Type == typ || (typ == doc.Footnote && n.Type != doc.Endnote) {
-				s.note(x, n)
-			}
+	var endnotes []*doc.Note
+	for i := range s.d.Notes {
+		if n := &s.d.Notes[i]; n.Type == doc.Endnote {
+			endnotes = append(endnotes, n)
+		} else {
+			s.note(x, n, "aside")
 		}
+	}
+	if len(endnotes) > 0 {
+		// HTML allows role doc-endnote on a list item only: endnotes are
+		// the items of a list of endnotes.
+		x.s(`<section epub:type="endnotes" role="doc-endnotes">` + "\n<ol>\n")
+		for _, n := range endnotes {
+			s.note(x, n, "li")
+		}
+		x.s("</ol>\n</section>\n")
 	}
 	x.s("</section>\n")
 }
 
-func (s *side) note(x *xbuf, n *doc.Note) {
+// note writes one note as element tag (an aside for a footnote, a list
+// item for an endnote).
+func (s *side) note(x *xbuf, n *doc.Note, tag string) {
 	kind, role := "footnote", "doc-footnote"
 	if n.Type == doc.Endnote {
 		kind, role = "endnote", "doc-endnote"
 	}
-	x.s("<aside")
+	x.s("<" + tag)
 	x.attr("id", s.id(n.ID))
 	x.s(` epub:type="` + kind + `" role="` + role + `" class="note">`)
 	label := s.labels[n.ID]
@@ -610,5 +621,5 @@ func (s *side) note(x *xbuf, n *doc.Note) {
 		x.s("</p>\n")
 	}
 	s.blocks(x, bs, s.lang)
-	x.s("</aside>\n")
+	x.s("</" + tag + ">\n")
 }
