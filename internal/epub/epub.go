@@ -39,8 +39,10 @@ const MediaType = "application/epub+zip"
 
 // Writer builds EPUBs and keeps what it built of each chapter, so that
 // the next build of the same edition renders only the chapters whose
-// fingerprint changed. A Writer is safe for concurrent use; its builds
-// run one at a time.
+// fingerprint changed. It keeps the chapters of the last book it built
+// only, so a program that builds several editions keeps a Writer per
+// edition. A Writer is safe for concurrent use; its builds run one at a
+// time.
 type Writer struct {
 	mu       sync.Mutex
 	catalog  *i18n.Catalog

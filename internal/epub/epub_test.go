@@ -289,6 +289,18 @@ func TestContent(t *testing.T) {
 				}
 			}
 		}
+		preface := xhtmlIDs(t, "preface.xhtml", files["EPUB/preface.xhtml"])
+		for i, l := range langs {
+			suffix := ""
+			if i > 0 {
+				suffix = "-" + l
+			}
+			b.Preface[l].Walk(func(bl *doc.Block) {
+				if bl.ID != "" && preface[bl.ID+suffix] != 1 {
+					t.Errorf("%v preface: block %s has %d ids", langs, bl.ID+suffix, preface[bl.ID+suffix])
+				}
+			})
+		}
 		nav := files["EPUB/nav.xhtml"]
 		if strings.Contains(nav, "page-list") {
 			t.Errorf("%v: a page list without a page map", langs)

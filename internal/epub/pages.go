@@ -371,21 +371,33 @@ func (e *edition) figureLabel(l string) func(int) string {
 func (e *edition) prefacePage() page {
 	x := &xbuf{}
 	e.head(x, e.plainBoth("epub.preface"), "frontmatter")
-	x.s(`<section class="text" epub:type="preface" role="doc-preface" aria-labelledby="preface">` + "\n")
-	for _, pb := range e.pages[""] {
-		if pb.block == "" {
-			writePageBreak(x, pb.pageBreak)
-		}
-	}
 	sides := e.sides(e.b.Preface, e.breaks(""))
+	// The heading takes the ID of the block that shows the preface's
+	// title, when it has one, so that the block keeps its anchor.
+	headingID := func(s *side) string {
+		if tb := s.d.TitleBlock(); tb != nil && tb.ID != "" {
+			return s.id(tb.ID)
+		}
+		return "preface" + s.suffix
+	}
+	x.s(`<section class="text" epub:type="preface" role="doc-preface"`)
+	x.attr("aria-labelledby", headingID(sides[e.lang()]))
+	x.s(">\n")
+	if tb := sides[e.lang()].d.TitleBlock(); tb != nil {
+		// Pages that begin at the title block begin before the heading.
+		sides[e.lang()].pageBreaks(x, tb.ID)
+		delete(sides[e.lang()].breaks, tb.ID)
+	}
 	e.perLang(x, func(l string) {
 		s := sides[l]
-		x.s("<h1" + idAttr("preface"+e.suffix(l)) + ">")
-		title := e.p[l].T("epub.preface")
+		x.s("<h1")
+		x.attr("id", headingID(s))
+		x.s(">")
 		if tb := s.d.TitleBlock(); tb != nil {
-			title = s.d.Title
+			s.inlines(x, doc.TrimBreaks(tb.Inlines), l)
+		} else {
+			x.text(e.p[l].T("epub.preface"))
 		}
-		x.text(title)
 		x.s("</h1>\n")
 	})
 	e.body(x, sides)
