@@ -3,7 +3,8 @@
 #
 #   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in)
 #   scripts/setup.sh test    run every test (adds Chromium and CJK fonts for the browser tests,
-#                            LibreOffice to open the DOCX files tandem writes)
+#                            LibreOffice to open the DOCX files tandem writes, EPUBCheck
+#                            and DAISY Ace for the EPUBs)
 #   scripts/setup.sh bench   run bench/site.sh (adds nginx, wrk, pandoc, GNU time)
 #
 # Several purposes may be given at once. A package is installed only when the
@@ -29,6 +30,8 @@ TEST_PACKAGES=(
 	"/usr/lib/libreoffice/program/libsmlo.so libreoffice-math-nogui"
 	"pdfinfo poppler-utils"           # counts the pages LibreOffice lays a written DOCX out on
 	"xmllint libxml2-utils"           # validates the ONIX and Crossref exports against their schemas (issue 10)
+	"java default-jre-headless"       # runs EPUBCheck
+	"/usr/bin/epubcheck epubcheck"    # validates the EPUBs tandem writes (internal/epub)
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit
@@ -118,17 +121,29 @@ apt_install() {
 }
 
 # npm_deps installs the npm packages that tests load into the browser
-# (axe-core, pinned in tests/a11y/package-lock.json), from the npm registry.
+# (axe-core, pinned in tests/a11y/package-lock.json) and DAISY Ace, which
+# checks the EPUBs (pinned in tests/ace/package-lock.json), from the npm
+# registry.
 npm_deps() {
-	local dir
-	dir="$(cd "$(dirname "$0")/.." && pwd)/tests/a11y"
-	[ -f "$dir/node_modules/axe-core/axe.min.js" ] && return 0
+	local root dir
+	root="$(cd "$(dirname "$0")/.." && pwd)"
 	if ! command -v npm >/dev/null 2>&1; then
 		echo "setup: warning: npm not found; the accessibility checks will be skipped" >&2
 		return 0
 	fi
-	echo "setup (test): installing axe-core into tests/a11y"
-	npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+	dir="$root/tests/a11y"
+	if [ ! -f "$dir/node_modules/axe-core/axe.min.js" ]; then
+		echo "setup (test): installing axe-core into tests/a11y"
+		npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+	fi
+	# Ace runs Debian's Chromium (PUPPETEER_EXECUTABLE_PATH in the
+	# tests), so puppeteer must not download a browser of its own.
+	dir="$root/tests/ace"
+	if [ ! -x "$dir/node_modules/.bin/ace-cli" ]; then
+		echo "setup (test): installing DAISY Ace into tests/ace"
+		PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 \
+			npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+	fi
 }
 
 if [ ${#missing[@]} -eq 0 ]; then
