@@ -1,0 +1,424 @@
+// Package typeset makes the print edition of a book: a *book.Book becomes
+// a PDF (tagged PDF/UA-1 by default, or PDF/A-2a) through Typst
+// (internal/typst), and the book's page map (where each chapter and each
+// top-level block begins), learned by querying the laid-out document.
+//
+// Each chapter is a Typst source file of its own beside a main file with
+// the front and back matter, so that a warm compiler given a one-sentence
+// edit lays out again only what changed. The design (page, running heads,
+// folios, notes, Chinese and Russian conventions) is in tandem.typ.
+package typeset
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/typst"
+)
+
+//go:embed tandem.typ
+var library string
+
+// Standard is the PDF standard of the print PDF.
+type Standard = typst.Standard
+
+// The standards a print PDF can be made to.
+const (
+	// UA1 is PDF/UA-1 (tagged, for accessibility): the default.
+	UA1 = typst.UA1
+	// A2a is PDF/A-2a, for archives (tagged too).
+	A2a = typst.A2a
+)
+
+// Typesetter makes print PDFs with one warm Typst compiler. Its methods
+// may be called from several goroutines; builds run one at a time.
+type Typesetter struct {
+	c    *typst.Compiler
+	cat  *i18n.Catalog
+	mu   sync.Mutex
+	last map[string]string // source path → text of the previous build
+}
+
+// New returns a typesetter that compiles with c and takes its words
+// (contents, preface…) from cat.
+func New(c *typst.Compiler, cat *i18n.Catalog) *Typesetter {
+	return &Typesetter{c: c, cat: cat, last: map[string]string{}}
+}
+
+// Options are the choices of one build.
+type Options struct {
+	// Standard is the PDF standard; UA1 when empty.
+	Standard Standard
+}
+
+// Output is a built print edition.
+type Output struct {
+	// PDF is the PDF file's bytes.
+	PDF []byte
+	// Pages is the number of pages.
+	Pages int
+	// PageMap is where each page begins (chapter and top-level block),
+	// with its printed folio; its Source is the PDF's ISBN.
+	PageMap *book.PageMap
+	// Changed lists the source files (chapter IDs, "main") whose text
+	// differed from the previous build of this Typesetter: what Typst
+	// had to lay out again.
+	Changed []string
+}
+
+// ErrNoLanguage is returned for a book with no language, or a parallel
+// edition, which this package does not set.
+var ErrNoLanguage = errors.New("typeset: the book must have exactly one language")
+
+// Build typesets b. A Typst error (which would be a fault of this package,
+// since every text of the book is passed as a string) comes back as
+// *typst.Error wrapped with the book's slug.
+func (t *Typesetter) Build(b *book.Book, opt Options) (*Output, error) {
+	if len(b.Langs) != 1 {
+		return nil, ErrNoLanguage
+	}
+	if opt.Standard == "" {
+		opt.Standard = UA1
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	srcs := t.sources(b)
+	var changed []string
+	for _, p := range sortedPaths(srcs) {
+		if t.last[p] != srcs[p] {
+			changed = append(changed, strings.TrimSuffix(strings.TrimPrefix(p, "/"), ".typ"))
+		}
+		if err := t.c.SetSource(p, srcs[p]); err != nil {
+			return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
+		}
+	}
+	t.last = srcs
+	r, err := t.c.Compile(typst.Build{Main: "/main.typ", PDF: true, Standard: opt.Standard, Queries: []typst.Query{
+		{Selector: "<tandem-folio>", Field: "value"},
+		{Selector: "<tandem-pagemap>", Field: "value"},
+	}})
+	if err != nil {
+		return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
+	}
+	// Keep what the next build can reuse; drop what two builds did not use.
+	if err := t.c.Evict(2); err != nil {
+		return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
+	}
+	pm, err := pageMap(b, r.Pages, r.Queries[0], r.Queries[1])
+	if err != nil {
+		return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
+	}
+	return &Output{PDF: r.PDF, Pages: r.Pages, PageMap: pm, Changed: changed}, nil
+}
+
+func sortedPaths(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// mark is a block or section mark as the page-map query gives it.
+type mark struct {
+	Kind    string  `json:"kind"`
+	Chapter string  `json:"chapter"`
+	Block   string  `json:"block"`
+	Page    int     `json:"page"`
+	Y       float64 `json:"y"` // from the top of the page, in pt
+}
+
+// pageMap works out each page's first chapter and block from the folios
+// and the marks the document reports about itself.
+func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.PageMap, error) {
+	var fs []struct {
+		Page  int    `json:"page"`
+		Label string `json:"label"`
+	}
+	if err := json.Unmarshal(folios, &fs); err != nil {
+		return nil, fmt.Errorf("read folios: %w", err)
+	}
+	var ms [][]mark
+	if err := json.Unmarshal(marks, &ms); err != nil || len(ms) != 1 {
+		return nil, fmt.Errorf("read page marks: %v (%d)", err, len(ms))
+	}
+	labels := make([]string, pages+1)
+	for _, f := range fs {
+		if f.Page >= 1 && f.Page <= pages {
+			labels[f.Page] = f.Label
+		}
+	}
+	// The text area begins at the top margin; a mark within a line of it
+	// is the page's first line.
+	const top = 20*72/25.4 + 14
+	pm := &book.PageMap{Source: b.ISBN[book.PDF]}
+	chapter, block := "", ""
+	i := 0
+	all := ms[0]
+	for p := 1; p <= pages; p++ {
+		ps := book.PageStart{Label: labels[p], Chapter: chapter, Block: block}
+		first := true
+		for ; i < len(all) && all[i].Page <= p; i++ {
+			m := all[i]
+			switch m.Kind {
+			case "chapter":
+				chapter, block = m.Chapter, ""
+				if m.Page == p {
+					ps.Chapter, ps.Block = chapter, ""
+					first = false
+				}
+			case "front", "back":
+				chapter, block = "", ""
+				if m.Page == p {
+					ps.Chapter, ps.Block = "", ""
+					first = false
+				}
+			case "block":
+				block = m.Block
+				if first && m.Page == p && m.Y <= top && ps.Chapter == m.Chapter {
+					ps.Block = m.Block
+				}
+				first = false
+			}
+		}
+		pm.Pages = append(pm.Pages, ps)
+	}
+	return pm, nil
+}
+
+// sources returns the book's Typst sources: the library, the main file and
+// one file per chapter, by path.
+func (t *Typesetter) sources(b *book.Book) map[string]string {
+	lang := b.Lang()
+	p := t.cat.Printer(lang)
+	srcs := map[string]string{"/tandem.typ": library}
+	perChapter := b.Layout.Notes == book.PerChapter
+	for i := range b.Chapters {
+		c := &b.Chapters[i]
+		srcs["/"+fileName(c.ID, i)+".typ"] = chapterSource(b, c, lang, perChapter, p)
+	}
+	srcs["/main.typ"] = mainSource(b, lang, p)
+	return srcs
+}
+
+// fileName is the chapter's source file name: its ID when that is safe in
+// a path, else its position.
+func fileName(id string, i int) string {
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return fmt.Sprintf("chapter-%d", i+1)
+		}
+	}
+	if id == "" || id == "main" || id == "tandem" {
+		return fmt.Sprintf("chapter-%d", i+1)
+	}
+	return id
+}
+
+func names(ps []book.Person, lang, sep string) string {
+	var out []string
+	for _, x := range ps {
+		if n := x.Name[lang]; n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+func listSep(lang string) string {
+	if lang == "zh" {
+		return "、"
+	}
+	return ", "
+}
+
+func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, p *i18n.Printer) string {
+	var s strings.Builder
+	s.WriteString("#import \"/tandem.typ\": *\n")
+	d := c.Text[lang]
+	title := c.Title[lang]
+	if title == "" && d != nil {
+		title = d.Title
+	}
+	var by strings.Builder
+	for _, a := range c.Authors {
+		fmt.Fprintf(&by, "#text(size: 10pt, weight: \"bold\", %s)", str(a.Name[lang]))
+		if aff := a.Affiliation[lang]; aff != "" {
+			fmt.Fprintf(&by, "#linebreak()#text(size: 8.5pt, %s)", str(aff))
+		}
+		by.WriteString("#linebreak()")
+	}
+	if ts := c.Translators[lang]; len(ts) > 0 {
+		fmt.Fprintf(&by, "#v(0.5em)#text(size: 8.5pt, %s)", str(p.T("typeset.translated_by", names(ts, lang, listSep(lang)))))
+	}
+	fmt.Fprintf(&s, "#chapter-opening(%s, %s, %s, %s, %t, [%s])\n\n", str(c.ID), str(lang), str(title),
+		str(names(c.Authors, lang, listSep(lang))), perChapter, by.String())
+	if d != nil {
+		w := newWriter(c.ID, lang, d, nil)
+		blocks := d.Blocks
+		if len(blocks) > 0 && blocks[0].Type == doc.Heading && blocks[0].Level <= 1 {
+			blocks = blocks[1:]
+		}
+		w.blocks(blocks, true)
+		s.WriteString(w.b.String())
+	}
+	s.WriteString("#section-end()\n")
+	return s.String()
+}
+
+// isbnHyphenated writes a 13-digit ISBN with hyphens after the
+// registrant prefix the publisher gives ("978-7-99999" + "-002-6"); as
+// given when the ISBN does not start with the prefix.
+func isbnHyphenated(isbn, prefix string) string {
+	digits := strings.ReplaceAll(prefix, "-", "")
+	if prefix == "" || len(isbn) != 13 || !strings.HasPrefix(isbn, digits) {
+		return isbn
+	}
+	return prefix + "-" + isbn[len(digits):12] + "-" + isbn[12:]
+}
+
+func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
+	var s strings.Builder
+	sep := listSep(lang)
+	var authors []string
+	for _, e := range b.Editors {
+		authors = append(authors, str(e.Name[lang]))
+	}
+	m := b.Modified.UTC()
+	layout := b.Layout
+	if layout.Width <= 0 || layout.Height <= 0 {
+		layout.Width, layout.Height = book.A5.Width, book.A5.Height
+	}
+	notes := "chapter"
+	if layout.Notes == book.PerPage || (layout.Notes == "" && lang == "zh") {
+		notes = "page"
+	}
+	var kw []string
+	fmt.Fprintf(&s, `#import "/tandem.typ": *
+#show: book.with(
+  lang: %s,
+  title: %s,
+  authors: (%s),
+  keywords: (%s),
+  date: datetime(year: %d, month: %d, day: %d, hour: %d, minute: %d, second: %d),
+  width: %.2fmm, height: %.2fmm,
+  notes: %s,
+)
+`, str(lang), str(b.Title[lang]), strings.Join(append(authors, ""), ", "), strings.Join(append(kw, ""), ", "),
+		m.Year(), int(m.Month()), m.Day(), m.Hour(), m.Minute(), m.Second(), layout.Width, layout.Height, str(notes))
+
+	// Title page.
+	s.WriteString("#section-start(\"title\", \"title\")\n")
+	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#align(center)[\n#v(25mm)\n")
+	fmt.Fprintf(&s, "#text(size: 20pt, weight: \"bold\", %s)\n\n", str(b.Title[lang]))
+	if st := b.Subtitle[lang]; st != "" {
+		fmt.Fprintf(&s, "#v(3mm)#text(size: 12pt, %s)\n\n", str(st))
+	}
+	if len(b.Editors) > 0 {
+		fmt.Fprintf(&s, "#v(15mm)#text(size: 11pt, %s)\n\n", str(p.T("typeset.editors", names(b.Editors, lang, sep))))
+	}
+	fmt.Fprintf(&s, "#v(1fr)#text(size: 11pt, %s)#linebreak()#text(size: 10pt, %s)\n#v(10mm)]]\n",
+		str(b.Publisher.Name[lang]), str(b.Publisher.Place[lang]))
+
+	// Imprint page, the title page's verso.
+	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#set text(size: 8.5pt)\n#v(1fr)\n")
+	for _, l := range b.Imprint[lang] {
+		fmt.Fprintf(&s, "%s#linebreak()\n", str(l))
+	}
+	s.WriteString("#v(4mm)\n")
+	for _, f := range book.Formats {
+		if n := b.ISBN[f]; n != "" {
+			fmt.Fprintf(&s, "%s#linebreak()\n", str(p.T("typeset.isbn", isbnHyphenated(n, b.Publisher.ISBNPrefix), p.T("typeset.format."+string(f)))))
+		}
+	}
+	if b.SampleISBN {
+		fmt.Fprintf(&s, "#text(weight: \"bold\", %s)#linebreak()\n", str(p.T("typeset.sample_isbn")))
+	}
+	if b.DOI != "" {
+		fmt.Fprintf(&s, "%s#linebreak()\n", str("DOI "+b.DOI))
+	}
+	year := fmt.Sprint(b.Released.Year())
+	fmt.Fprintf(&s, "#v(4mm)%s\n#v(8mm)]\n", str(p.T("typeset.published", b.Publisher.Name[lang], b.Publisher.Place[lang], year)))
+	s.WriteString("#section-end()\n")
+
+	// Preface.
+	if d := b.Preface[lang]; d != nil {
+		fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"front\", \"preface\", title: %s, lang: %s)\n", str(p.T("typeset.preface")), str(lang))
+		fmt.Fprintf(&s, "#heading(level: 1, %s)\n\n", str(p.T("typeset.preface")))
+		w := newWriter("", lang, d, nil)
+		blocks := d.Blocks
+		if len(blocks) > 0 && blocks[0].Type == doc.Heading && blocks[0].Level <= 1 {
+			blocks = blocks[1:]
+		}
+		w.blocks(blocks, false)
+		s.WriteString(w.b.String())
+		s.WriteString("#section-end()\n")
+	}
+
+	// Contents.
+	fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"front\", \"contents\", title: %s, lang: %s)\n", str(p.T("typeset.contents")), str(lang))
+	fmt.Fprintf(&s, "#heading(level: 1, outlined: false, %s)\n\n", str(p.T("typeset.contents")))
+	s.WriteString("#{\nset par(spacing: 1em)\n")
+	for i := range b.Chapters {
+		c := &b.Chapters[i]
+		fmt.Fprintf(&s, "contents-entry(%s, %s, sub: %s)\n", str(c.ID), str(c.Title[lang]), str(names(c.Authors, lang, sep)))
+	}
+	fmt.Fprintf(&s, "contents-entry(\"contributors\", %s)\n}\n", str(p.T("typeset.contributors")))
+	s.WriteString("#section-end()\n")
+
+	// The chapters, from folio 1 on a recto.
+	s.WriteString("#pagebreak(to: \"odd\", weak: true)\n#set page(numbering: \"1\")\n#counter(page).update(1)\n")
+	for i := range b.Chapters {
+		fmt.Fprintf(&s, "#include %s\n", str("/"+fileName(b.Chapters[i].ID, i)+".typ"))
+	}
+
+	// Contributors.
+	fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"back\", \"contributors\", title: %s, lang: %s)\n", str(p.T("typeset.contributors")), str(lang))
+	fmt.Fprintf(&s, "#heading(level: 1, %s)\n\n", str(p.T("typeset.contributors")))
+	s.WriteString("#set par(first-line-indent: 0em)\n")
+	seen := map[string]bool{}
+	var people []book.Person
+	for _, e := range b.Editors {
+		people = append(people, e)
+	}
+	for _, c := range b.Chapters {
+		people = append(people, c.Authors...)
+	}
+	for _, c := range b.Chapters {
+		people = append(people, c.Translators[lang]...)
+	}
+	for _, x := range people {
+		n := x.Name[lang]
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		fmt.Fprintf(&s, "#strong(%s)", str(n))
+		if aff := x.Affiliation[lang]; aff != "" {
+			fmt.Fprintf(&s, "#linebreak()%s", str(aff))
+		}
+		s.WriteString("\n\n")
+	}
+	s.WriteString("#section-end()\n")
+
+	// What the page map needs: every section and block mark with its page
+	// and height on the page.
+	s.WriteString(`#context [#metadata(query(selector(<tandem-section>).or(<tandem-block>)).map(m => {
+  let v = m.value
+  let pos = m.location().position()
+  let kind = if "kind" in v { v.kind } else { "block" }
+  (kind: kind, chapter: if "chapter" in v { v.chapter } else if kind == "chapter" { v.id } else { "" },
+   block: if "block" in v { v.block } else { "" }, page: pos.page, y: pos.y.pt())
+})) <tandem-pagemap>]
+`)
+	return s.String()
+}
