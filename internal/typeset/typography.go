@@ -76,22 +76,24 @@ func isInitial(w string) bool {
 type quotes struct {
 	open, close [2]rune
 	depth       int
+	ru          bool
 }
 
 func newQuotes(lang string) *quotes {
 	switch lang {
 	case "ru":
-		return &quotes{open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}}
+		return &quotes{open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, ru: true}
 	case "zh":
 		return &quotes{open: [2]rune{'“', '‘'}, close: [2]rune{'”', '’'}}
 	}
 	return &quotes{open: [2]rune{'“', '‘'}, close: [2]rune{'”', '’'}}
 }
 
-// convert returns s with its straight double quotes replaced. A quote
-// opens after a space, an opening bracket or at the start; else it closes.
+// convert returns s with its straight double quotes replaced; prev is
+// the character before s. A quote opens when none is open, or after a
+// space, an opening bracket or at the start; else it closes.
 func (q *quotes) convert(s string, prev rune) string {
-	if !strings.ContainsAny(s, "\"«»„") {
+	if !strings.ContainsAny(s, "\"«»„“") {
 		return s
 	}
 	var b strings.Builder
@@ -103,8 +105,12 @@ func (q *quotes) convert(s string, prev rune) string {
 			if q.depth > 0 {
 				q.depth--
 			}
+		case '“':
+			if q.ru && q.depth > 0 {
+				q.depth--
+			}
 		case '"':
-			if prev == 0 || unicode.IsSpace(prev) || prev == nbsp || strings.ContainsRune("([{«„—", prev) {
+			if q.depth == 0 || prev == 0 || unicode.IsSpace(prev) || prev == nbsp || strings.ContainsRune("([{«„—", prev) {
 				r = q.open[q.depth%2]
 				q.depth++
 			} else {
