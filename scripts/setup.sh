@@ -25,6 +25,7 @@ DEMO_PACKAGES=(
 	"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc fonts-noto-cjk"
 	# a Kaiti for Chinese emphasis in print (Noto has none)
 	"/usr/share/fonts/truetype/arphic/ukai.ttc fonts-arphic-ukai"
+	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # code in print
 )
 TEST_PACKAGES=(
 	"/usr/bin/chromium chromium"      # browser tests (chromedp)
@@ -40,6 +41,7 @@ TEST_PACKAGES=(
 	"node nodejs"                     # runs the Typst compiler for the print PDF tests
 	"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf fonts-noto-core"  # print PDF tests' fonts
 	"/usr/share/fonts/truetype/arphic/ukai.ttc fonts-arphic-ukai"          # print PDF tests' Kaiti
+	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # print PDF tests' code font
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit

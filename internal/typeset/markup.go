@@ -15,28 +15,50 @@ import (
 // backslash and the double quote are special. Invalid UTF-8 becomes
 // U+FFFD; control characters become a space (a tab or line end) or are
 // dropped, since a printed line has no place for them.
+//
+// Characters beyond ASCII are written as escapes (\u{4e2d}), so that the
+// sources are ASCII: Typst 0.14's Source.replace, which a warm compiler
+// uses to take in a changed file, can take a byte of the old text for the
+// new when the two differ in a character of several bytes whose last bytes
+// agree ("中" → "席", "ާ" → "̧"), and a rebuild after such an
+// edit would print the old character's bytes.
 func str(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	for _, r := range s {
-		switch {
-		case r == '\\':
+	for _, r := range clean(s) {
+		switch r {
+		case '\\':
 			b.WriteString(`\\`)
-		case r == '"':
+		case '"':
 			b.WriteString(`\"`)
-		case r == '\t' || r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-			b.WriteByte(' ')
-		case unicode.IsControl(r) || r == '\uFEFF':
 		default:
-			b.WriteRune(r)
+			if r > 0x7e {
+				fmt.Fprintf(&b, `\u{%x}`, r)
+			} else {
+				b.WriteRune(r)
+			}
 		}
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// clean returns what of s can be printed: valid UTF-8 (U+FFFD for the
+// rest), tabs and line ends as spaces, no other control characters.
+func clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			return ' '
+		case unicode.IsControl(r) || r == '\uFEFF':
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // langTag returns a base language tag fit for Typst's text(lang:): two or
@@ -100,6 +122,9 @@ func (w *writer) block(b *doc.Block, top bool) {
 	w.q, w.prev = newQuotes(w.lang), 0
 	switch b.Type {
 	case doc.Heading:
+		if strings.TrimSpace(clean(doc.PlainText(b.Inlines))) == "" {
+			return // PDF/UA wants every heading to say something
+		}
 		level := min(max(b.Level, 2), 4)
 		w.mark(b, top)
 		fmt.Fprintf(&w.b, "#heading(level: %d, outlined: false)[", level)
@@ -186,7 +211,7 @@ func (w *writer) block(b *doc.Block, top bool) {
 		fmt.Fprintf(&w.b, "#raw(block: true, %s)\n\n", rawStr(b.Code.Text))
 	case doc.SectionBreak:
 		w.mark(b, top)
-		w.b.WriteString("#align(center)[#\"*\u2003*\u2003*\"]\n\n")
+		fmt.Fprintf(&w.b, "#align(center)[#%s]\n\n", str("*\u2003*\u2003*"))
 	}
 }
 

@@ -241,14 +241,27 @@ func listSep(lang string) string {
 	return ", "
 }
 
+// chapterTitle is the chapter's title in lang, or its document's, or
+// (since PDF/UA wants every heading to say something) its ID or a dash.
+func chapterTitle(c *book.Chapter, lang string) string {
+	title := c.Title[lang]
+	if d := c.Text[lang]; title == "" && d != nil {
+		title = d.Title
+	}
+	if strings.TrimSpace(clean(title)) == "" {
+		title = c.ID
+	}
+	if strings.TrimSpace(clean(title)) == "" {
+		title = "—"
+	}
+	return title
+}
+
 func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, p *i18n.Printer) string {
 	var s strings.Builder
 	s.WriteString("#import \"/tandem.typ\": *\n")
 	d := c.Text[lang]
-	title := c.Title[lang]
-	if title == "" && d != nil {
-		title = d.Title
-	}
+	title := chapterTitle(c, lang)
 	var by strings.Builder
 	for _, a := range c.Authors {
 		fmt.Fprintf(&by, "#text(size: 10pt, weight: \"bold\", %s)", str(a.Name[lang]))
@@ -332,22 +345,22 @@ func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
 	// Imprint page, the title page's verso.
 	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#set text(size: 8.5pt)\n#v(1fr)\n")
 	for _, l := range b.Imprint[lang] {
-		fmt.Fprintf(&s, "%s#linebreak()\n", str(l))
+		fmt.Fprintf(&s, "#%s#linebreak()\n", str(l))
 	}
 	s.WriteString("#v(4mm)\n")
 	for _, f := range book.Formats {
 		if n := b.ISBN[f]; n != "" {
-			fmt.Fprintf(&s, "%s#linebreak()\n", str(p.T("typeset.isbn", isbnHyphenated(n, b.Publisher.ISBNPrefix), p.T("typeset.format."+string(f)))))
+			fmt.Fprintf(&s, "#%s#linebreak()\n", str(p.T("typeset.isbn", isbnHyphenated(n, b.Publisher.ISBNPrefix), p.T("typeset.format."+string(f)))))
 		}
 	}
 	if b.SampleISBN {
 		fmt.Fprintf(&s, "#text(weight: \"bold\", %s)#linebreak()\n", str(p.T("typeset.sample_isbn")))
 	}
 	if b.DOI != "" {
-		fmt.Fprintf(&s, "%s#linebreak()\n", str("DOI "+b.DOI))
+		fmt.Fprintf(&s, "#%s#linebreak()\n", str("DOI "+b.DOI))
 	}
 	year := fmt.Sprint(b.Released.Year())
-	fmt.Fprintf(&s, "#v(4mm)%s\n#v(8mm)]\n", str(p.T("typeset.published", b.Publisher.Name[lang], b.Publisher.Place[lang], year)))
+	fmt.Fprintf(&s, "#v(4mm)#%s\n#v(8mm)]\n", str(p.T("typeset.published", b.Publisher.Name[lang], b.Publisher.Place[lang], year)))
 	s.WriteString("#section-end()\n")
 
 	// Preface.
@@ -370,7 +383,7 @@ func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
 	s.WriteString("#{\nset par(spacing: 1em)\n")
 	for i := range b.Chapters {
 		c := &b.Chapters[i]
-		fmt.Fprintf(&s, "contents-entry(%s, %s, sub: %s)\n", str(c.ID), str(c.Title[lang]), str(names(c.Authors, lang, sep)))
+		fmt.Fprintf(&s, "contents-entry(%s, %s, sub: %s)\n", str(c.ID), str(chapterTitle(c, lang)), str(names(c.Authors, lang, sep)))
 	}
 	fmt.Fprintf(&s, "contents-entry(\"contributors\", %s)\n}\n", str(p.T("typeset.contributors")))
 	s.WriteString("#section-end()\n")
@@ -404,7 +417,7 @@ func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
 		seen[n] = true
 		fmt.Fprintf(&s, "#strong(%s)", str(n))
 		if aff := x.Affiliation[lang]; aff != "" {
-			fmt.Fprintf(&s, "#linebreak()%s", str(aff))
+			fmt.Fprintf(&s, "#linebreak()#%s", str(aff))
 		}
 		s.WriteString("\n\n")
 	}

@@ -73,7 +73,11 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	code := m.Run()
-	os.RemoveAll(tmp)
+	if os.Getenv("TYPESET_KEEP") == "" {
+		os.RemoveAll(tmp)
+	} else {
+		println("PDFs kept in", tmp)
+	}
 	os.Exit(code)
 }
 
@@ -368,6 +372,11 @@ func TestImprintPage(t *testing.T) {
 				t.Errorf("%s: imprint page lacks %q", l, want)
 			}
 		}
+		for p, pg := range b.pages {
+			if strings.ContainsAny(pg, "\"\\#") {
+				t.Errorf("%s: page %d shows markup or a string's quotes:\n%s", l, p+1, pg)
+			}
+		}
 		sample := map[string]string{"zh": "样例书号", "ru": "ОбразецISBN"}[l]
 		if !strings.Contains(txt, sample) {
 			t.Errorf("%s: imprint page does not mark the sample ISBN", l)
@@ -539,6 +548,9 @@ func TestOneSentenceEdit(t *testing.T) {
 			t.Fatal(err)
 		}
 		warm := time.Since(start)
+		if txt := pdfText(t, out.PDF); !strings.Contains(squeeze(txt), squeeze(map[string]string{"zh": "这是新加的一句。", "ru": "Это новое предложение."}[l])) {
+			t.Errorf("%s: the rebuilt PDF lacks the new sentence", l)
+		}
 		if len(out.Changed) != 1 || out.Changed[0] != ch.ID {
 			t.Errorf("%s: sources changed by the edit: %v, want [%s]", l, out.Changed, ch.ID)
 		}
@@ -549,6 +561,44 @@ func TestOneSentenceEdit(t *testing.T) {
 		t.Logf("%s: first build %v, rebuild after a one-sentence edit %v, Node RSS %d MB", l, cold, warm, rss>>20)
 		if warm > cold && warm > 300*time.Millisecond {
 			t.Errorf("%s: the warm rebuild (%v) is slower than the first build (%v)", l, warm, cold)
+		}
+	}
+}
+
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	needTool(t, "pdftotext")
+	p := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(p, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	txt, err := exec.Command("pdftotext", p, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(txt)
+}
+
+// TestEditOfOneCharacter replaces characters whose UTF-8 forms differ only
+// in their first byte ("中" and "席"; "ѐ" and "Ԁ"), which a warm Typst
+// compiler given the sources in UTF-8 took in wrongly; the rebuilt PDF
+// must show the new ones.
+func TestEditOfOneCharacter(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	for _, tc := range []struct{ lang, old, new string }{{"zh", "中", "席"}, {"ru", "ѐ", "Ԁ"}} {
+		b := booktest.Book(tc.lang)
+		p := &b.Chapters[0].Text[tc.lang].Blocks[1]
+		p.Inlines = append([]doc.Inline{{Type: doc.Text, Text: "X" + tc.old + "Y"}}, p.Inlines...)
+		if _, err := ts.Build(b, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		p.Inlines[0].Text = "X" + tc.new + "Y"
+		out, err := ts.Build(b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if txt := squeeze(pdfText(t, out.PDF)); !strings.Contains(txt, "X"+tc.new+"Y") {
+			t.Errorf("%s: after %q became %q the PDF does not show X%sY", tc.lang, tc.old, tc.new, tc.new)
 		}
 	}
 }

@@ -37,7 +37,8 @@ func TestStr(t *testing.T) {
 		{`a"b\c`, `"a\"b\\c"`},
 		{"#set text(red)\n]", `"#set text(red) ]"`},
 		{"x\x00\x07y", `"xy"`},
-		{"\xff", "\"\uFFFD\""},
+		{"\xff", `"\u{fffd}"`},
+		{"中«", `"\u{4e2d}\u{ab}"`},
 	} {
 		if got := str(tc.in); got != tc.want {
 			t.Errorf("str(%q) = %s, want %s", tc.in, got, tc.want)

@@ -201,6 +201,12 @@ type Result struct {
 // SetSource makes text the content of the Typst source file path (an
 // absolute path in the compiler's own file system, "/ch1.typ"). A source
 // that has not changed is not sent again.
+//
+// Typst 0.14.2 takes in a changed source by diffing it with the old one
+// (Source.replace), and that diff can keep a byte of the old text when the
+// two differ in a multi-byte character whose trailing bytes agree; callers
+// that rebuild after edits should write sources in ASCII, with non-ASCII
+// text as string escapes (see internal/typeset).
 func (c *Compiler) SetSource(path, text string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
