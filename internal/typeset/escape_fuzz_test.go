@@ -60,4 +60,3 @@ func FuzzEscaping(f *testing.F) {
 		}
 	})
 }
-

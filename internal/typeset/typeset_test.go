@@ -602,3 +602,125 @@ func TestEditOfOneCharacter(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteNumbering checks that Chinese notes are numbered from ① on
+// each page and Russian ones from 1 in each chapter.
+func TestNoteNumbering(t *testing.T) {
+	zh := longSample(t, "zh")
+	pages := 0
+	for p, pg := range zh.pages {
+		if strings.Contains(pg, "②") && !strings.Contains(pg, "①") {
+			t.Errorf("zh: page %d has note ② but no ①", p+1)
+		}
+		if strings.Contains(pg, "①") {
+			pages++
+		}
+	}
+	if pages < 3 {
+		t.Errorf("zh: only %d pages start their notes at ①", pages)
+	}
+	ru := sample(t, "ru")
+	open := openings(t, ru)
+	// The second chapter's first note is its note 1: its entry starts
+	// with "1" on the page of the call.
+	first := squeeze(doc.BlockText(&ru.book.Chapters[1].Text["ru"].Notes[0].Blocks[0]))
+	found := false
+	for p := open[1]; p < len(ru.pages); p++ {
+		if strings.Contains(squeeze(ru.pages[p]), "1"+string([]rune(first)[:10])) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("ru: the second chapter's first note is not numbered 1")
+	}
+}
+
+// TestLongNoteSplits sets the Russian sample on a small page, where its
+// long note cannot fit on the page of its call: the note must begin there
+// and go on at the foot of the next page.
+func TestLongNoteSplits(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("ru")
+	b.Layout.Width, b.Layout.Height = 110, 150
+	out, err := ts.Build(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Split(pdfTextLayout(t, out.PDF), "\f")
+	note := squeeze(doc.BlockText(&b.Chapters[1].Text["ru"].Notes[0].Blocks[0]))
+	rs := []rune(note)
+	head, tail := string(rs[:15]), string(rs[len(rs)-15:])
+	hp, tp := -1, -1
+	for p, pg := range txt {
+		s := squeeze(pg)
+		if hp < 0 && strings.Contains(s, head) {
+			hp = p
+		}
+		if strings.Contains(s, tail) {
+			tp = p
+		}
+	}
+	if hp < 0 || tp != hp+1 {
+		t.Errorf("the long note begins on page %d and ends on page %d, want consecutive pages", hp+1, tp+1)
+	}
+}
+
+func pdfTextLayout(t *testing.T, pdf []byte) string {
+	t.Helper()
+	needTool(t, "pdftotext")
+	p := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(p, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	txt, err := exec.Command("pdftotext", "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(txt)
+}
+
+// TestPageMap checks the page map against the pages' text: a page whose
+// entry names a block either begins with that block's text (under the
+// running head) or continues it from the page before.
+func TestPageMap(t *testing.T) {
+	for _, l := range langs {
+		b := longSample(t, l)
+		if len(b.out.PageMap.Pages) != b.out.Pages || b.out.PageMap.Source != b.book.ISBN[book.PDF] {
+			t.Fatalf("%s: page map of %d pages for %d, source %q", l, len(b.out.PageMap.Pages), b.out.Pages, b.out.PageMap.Source)
+		}
+		texts := map[string]string{}
+		for _, c := range b.book.Chapters {
+			for i := range c.Text[l].Blocks {
+				bl := &c.Text[l].Blocks[i]
+				texts[bl.ID] = squeeze(RussianSpaces(doc.BlockText(bl)))
+			}
+		}
+		named := 0
+		for p, ps := range b.out.PageMap.Pages {
+			if len(lines(b.pages[p])) <= 1 {
+				continue // a blank page
+			}
+			if ps.Chapter != "" && folio(b.pages[p]) != ps.Label {
+				t.Errorf("%s: page %d is numbered %q, the map says %q", l, p+1, folio(b.pages[p]), ps.Label)
+			}
+			if ps.Block == "" {
+				continue
+			}
+			named++
+			rs := []rune(texts[ps.Block])
+			start := string(rs[:min(6, len(rs))])
+			ls := lines(b.pages[p])
+			top := squeeze(strings.Join(ls[1:min(3, len(ls))], ""))
+			prev := ""
+			if p > 0 {
+				prev = squeeze(b.pages[p-1])
+			}
+			if !strings.HasPrefix(top, start) && !strings.Contains(prev, start) {
+				t.Errorf("%s: page %d's map entry is block %s (%q…), which neither begins the page nor began before", l, p+1, ps.Block, start)
+			}
+		}
+		if named == 0 {
+			t.Errorf("%s: no page names a block", l)
+		}
+	}
+}
