@@ -87,6 +87,15 @@ type writer struct {
 	q       *quotes
 	prev    rune // the last character written, for the quotes
 	inNote  bool
+	// numbers gives each note a fixed number, as a parallel edition's
+	// two sides need; nil numbers them with Typst's counter.
+	numbers map[string]int
+	// markLang is written into the block marks (a parallel edition's
+	// marks say which side they are on).
+	markLang string
+	// noteBodies collects the markup of the notes written, for a
+	// parallel edition's measurements.
+	noteBodies []string
 }
 
 func newWriter(chapter, lang string, d *doc.Document, media map[string]string) *writer {
@@ -107,7 +116,11 @@ func (w *writer) blocks(bs []doc.Block, top bool) {
 
 func (w *writer) mark(b *doc.Block, top bool) {
 	if top && w.chapter != "" && b.ID != "" && !w.inNote {
-		fmt.Fprintf(&w.b, "#block-mark(%s, %s)", str(w.chapter), str(b.ID))
+		if w.markLang != "" {
+			fmt.Fprintf(&w.b, "#block-mark(%s, %s, lang: %s)", str(w.chapter), str(b.ID), str(w.markLang))
+		} else {
+			fmt.Fprintf(&w.b, "#block-mark(%s, %s)", str(w.chapter), str(b.ID))
+		}
 	}
 }
 
@@ -318,11 +331,16 @@ func (w *writer) note(in *doc.Inline) {
 	}
 	saved, savedQ, savedPrev := w.inNote, w.q, w.prev
 	w.inNote = true
-	if in.Mark != "" {
-		fmt.Fprintf(&w.b, "#footnote(numbering: _ => %s)[", str(in.Mark))
+	mark := in.Mark
+	if mark == "" && w.numbers != nil {
+		mark = fmt.Sprint(w.numbers[in.Note])
+	}
+	if mark != "" {
+		fmt.Fprintf(&w.b, "#footnote(numbering: _ => %s)[", str(mark))
 	} else {
 		w.b.WriteString("#footnote[")
 	}
+	start := w.b.Len()
 	for i := range n.Blocks {
 		if i > 0 {
 			w.b.WriteString("#parbreak()")
@@ -335,6 +353,7 @@ func (w *writer) note(in *doc.Inline) {
 			w.block(&nb, false)
 		}
 	}
+	w.noteBodies = append(w.noteBodies, fmt.Sprintf("[#super(%s)%s]", str(mark), w.b.String()[start:]))
 	w.b.WriteString("]")
 	if in.Mark != "" {
 		w.b.WriteString("#counter(footnote).update(n => n - 1)")

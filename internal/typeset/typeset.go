@@ -74,15 +74,14 @@ type Output struct {
 	Changed []string
 }
 
-// ErrNoLanguage is returned for a book with no language, or a parallel
-// edition, which this package does not set.
-var ErrNoLanguage = errors.New("typeset: the book must have exactly one language")
+// ErrNoLanguage is returned for a book with no language or more than two.
+var ErrNoLanguage = errors.New("typeset: the book must have one language, or two for a parallel edition")
 
 // Build typesets b. A Typst error (which would be a fault of this package,
 // since every text of the book is passed as a string) comes back as
 // *typst.Error wrapped with the book's slug.
 func (t *Typesetter) Build(b *book.Book, opt Options) (*Output, error) {
-	if len(b.Langs) != 1 {
+	if len(b.Langs) != 1 && len(b.Langs) != 2 {
 		return nil, ErrNoLanguage
 	}
 	if opt.Standard == "" {
@@ -201,12 +200,15 @@ func (t *Typesetter) sources(b *book.Book) map[string]string {
 	lang := b.Lang()
 	p := t.cat.Printer(lang)
 	srcs := map[string]string{"/tandem.typ": library}
-	perChapter := b.Layout.Notes == book.PerChapter
 	for i := range b.Chapters {
 		c := &b.Chapters[i]
-		srcs["/"+fileName(c.ID, i)+".typ"] = chapterSource(b, c, lang, perChapter, p)
+		if b.Parallel() {
+			srcs["/"+fileName(c.ID, i)+".typ"] = parallelChapterSource(b, c, t.cat)
+		} else {
+			srcs["/"+fileName(c.ID, i)+".typ"] = chapterSource(b, c, lang, !perPageNotes(b), p)
+		}
 	}
-	srcs["/main.typ"] = mainSource(b, lang, p)
+	srcs["/main.typ"] = mainSource(b, t.cat)
 	return srcs
 }
 
@@ -259,7 +261,7 @@ func chapterTitle(c *book.Chapter, lang string) string {
 
 func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, p *i18n.Printer) string {
 	var s strings.Builder
-	s.WriteString("#import \"/tandem.typ\": *\n")
+	fmt.Fprintf(&s, "#import \"/tandem.typ\": *\n#show: in-lang.with(%s)\n", str(lang))
 	d := c.Text[lang]
 	title := chapterTitle(c, lang)
 	var by strings.Builder
@@ -277,11 +279,7 @@ func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, 
 		str(names(c.Authors, lang, listSep(lang))), perChapter, by.String())
 	if d != nil {
 		w := newWriter(c.ID, lang, d, nil)
-		blocks := d.Blocks
-		if len(blocks) > 0 && blocks[0].Type == doc.Heading && blocks[0].Level <= 1 {
-			blocks = blocks[1:]
-		}
-		w.blocks(blocks, true)
+		w.blocks(bodyBlocks(d), true)
 		s.WriteString(w.b.String())
 	}
 	s.WriteString("#section-end()\n")
@@ -299,9 +297,41 @@ func isbnHyphenated(isbn, prefix string) string {
 	return prefix + "-" + isbn[len(digits):12] + "-" + isbn[12:]
 }
 
-func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
+// perPageNotes reports whether the book's notes are numbered per page:
+// as its layout says, by default in Chinese; never in a parallel edition,
+// whose two sides number their notes alike, per chapter.
+func perPageNotes(b *book.Book) bool {
+	if b.Parallel() {
+		return false
+	}
+	return b.Layout.Notes == book.PerPage || (b.Layout.Notes == "" && b.Lang() == "zh")
+}
+
+// inLang is the code for text s in language l, tagged and in its fonts;
+// markup puts "#" before it.
+func inLang(l, s string) string {
+	return fmt.Sprintf("in-lang(%s, %s)", str(l), str(s))
+}
+
+// mainSource is the main file: the set-up, the front matter, the chapters'
+// includes and the back matter. A parallel edition's front and back
+// matter give every text in each of its languages.
+func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	var s strings.Builder
-	sep := listSep(lang)
+	langs := b.Langs
+	lang := langs[0]
+	parallel := len(langs) > 1
+	p := cat.Printer(lang)
+	// each writes f(l) for every language of the book, separated by sep.
+	each := func(sep string, f func(l string) string) string {
+		var parts []string
+		for _, l := range langs {
+			if x := f(l); x != "" {
+				parts = append(parts, x)
+			}
+		}
+		return strings.Join(parts, sep)
+	}
 	var authors []string
 	for _, e := range b.Editors {
 		authors = append(authors, str(e.Name[lang]))
@@ -312,49 +342,76 @@ func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
 		layout.Width, layout.Height = book.A5.Width, book.A5.Height
 	}
 	notes := "chapter"
-	if layout.Notes == book.PerPage || (layout.Notes == "" && lang == "zh") {
+	if perPageNotes(b) {
 		notes = "page"
 	}
 	var kw []string
+	if n := b.ISBN[book.PDF]; n != "" {
+		kw = append(kw, str("ISBN "+n))
+	}
+	if b.DOI != "" {
+		kw = append(kw, str("doi:"+b.DOI))
+	}
+	if b.URL != "" {
+		kw = append(kw, str(b.URL))
+	}
+	title := b.Title[lang]
+	if strings.TrimSpace(clean(title)) == "" {
+		title = b.Slug
+	}
 	fmt.Fprintf(&s, `#import "/tandem.typ": *
 #show: book.with(
   lang: %s,
   title: %s,
+  description: %s,
   authors: (%s),
   keywords: (%s),
   date: datetime(year: %d, month: %d, day: %d, hour: %d, minute: %d, second: %d),
   width: %.2fmm, height: %.2fmm,
   notes: %s,
 )
-`, str(lang), str(b.Title[lang]), strings.Join(append(authors, ""), ", "), strings.Join(append(kw, ""), ", "),
+`, str(lang), str(title), str(b.Subtitle[lang]), strings.Join(append(authors, ""), ", "), strings.Join(append(kw, ""), ", "),
 		m.Year(), int(m.Month()), m.Day(), m.Hour(), m.Minute(), m.Second(), layout.Width, layout.Height, str(notes))
 
 	// Title page.
 	s.WriteString("#section-start(\"title\", \"title\")\n")
 	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#align(center)[\n#v(25mm)\n")
-	fmt.Fprintf(&s, "#text(size: 20pt, weight: \"bold\", %s)\n\n", str(b.Title[lang]))
-	if st := b.Subtitle[lang]; st != "" {
-		fmt.Fprintf(&s, "#v(3mm)#text(size: 12pt, %s)\n\n", str(st))
+	for i, l := range langs {
+		if i > 0 {
+			s.WriteString("#v(10mm)\n")
+		}
+		fmt.Fprintf(&s, "#text(size: %dpt, weight: \"bold\", %s)\n\n", 20-4*i, inLang(l, b.Title[l]))
+		if st := b.Subtitle[l]; st != "" {
+			fmt.Fprintf(&s, "#v(3mm)#text(size: 12pt, %s)\n\n", inLang(l, st))
+		}
 	}
 	if len(b.Editors) > 0 {
-		fmt.Fprintf(&s, "#v(15mm)#text(size: 11pt, %s)\n\n", str(p.T("typeset.editors", names(b.Editors, lang, sep))))
+		s.WriteString("#v(15mm)")
+		for _, l := range langs {
+			fmt.Fprintf(&s, "#text(size: 11pt, %s)\n\n", inLang(l, cat.Printer(l).T("typeset.editors", names(b.Editors, l, listSep(l)))))
+		}
 	}
 	fmt.Fprintf(&s, "#v(1fr)#text(size: 11pt, %s)#linebreak()#text(size: 10pt, %s)\n#v(10mm)]]\n",
 		str(b.Publisher.Name[lang]), str(b.Publisher.Place[lang]))
 
 	// Imprint page, the title page's verso.
 	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#set text(size: 8.5pt)\n#v(1fr)\n")
-	for _, l := range b.Imprint[lang] {
-		fmt.Fprintf(&s, "#%s#linebreak()\n", str(l))
+	for _, l := range langs {
+		for _, line := range b.Imprint[l] {
+			fmt.Fprintf(&s, "#%s#linebreak()\n", inLang(l, line))
+		}
+		s.WriteString("#v(2mm)\n")
 	}
-	s.WriteString("#v(4mm)\n")
+	s.WriteString("#v(2mm)\n")
 	for _, f := range book.Formats {
 		if n := b.ISBN[f]; n != "" {
 			fmt.Fprintf(&s, "#%s#linebreak()\n", str(p.T("typeset.isbn", isbnHyphenated(n, b.Publisher.ISBNPrefix), p.T("typeset.format."+string(f)))))
 		}
 	}
 	if b.SampleISBN {
-		fmt.Fprintf(&s, "#text(weight: \"bold\", %s)#linebreak()\n", str(p.T("typeset.sample_isbn")))
+		for _, l := range langs {
+			fmt.Fprintf(&s, "#text(weight: \"bold\", %s)#linebreak()\n", inLang(l, cat.Printer(l).T("typeset.sample_isbn")))
+		}
 	}
 	if b.DOI != "" {
 		fmt.Fprintf(&s, "#%s#linebreak()\n", str("DOI "+b.DOI))
@@ -364,60 +421,74 @@ func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
 	s.WriteString("#section-end()\n")
 
 	// Preface.
-	if d := b.Preface[lang]; d != nil {
+	if parallel && b.Preface[langs[0]] != nil && b.Preface[langs[1]] != nil {
+		s.WriteString(parallelPreface(b, cat))
+	} else if d := b.Preface[lang]; d != nil {
 		fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"front\", \"preface\", title: %s, lang: %s)\n", str(p.T("typeset.preface")), str(lang))
 		fmt.Fprintf(&s, "#heading(level: 1, %s)\n\n", str(p.T("typeset.preface")))
 		w := newWriter("", lang, d, nil)
-		blocks := d.Blocks
-		if len(blocks) > 0 && blocks[0].Type == doc.Heading && blocks[0].Level <= 1 {
-			blocks = blocks[1:]
-		}
-		w.blocks(blocks, false)
+		w.blocks(bodyBlocks(d), false)
 		s.WriteString(w.b.String())
 		s.WriteString("#section-end()\n")
 	}
 
 	// Contents.
 	fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"front\", \"contents\", title: %s, lang: %s)\n", str(p.T("typeset.contents")), str(lang))
-	fmt.Fprintf(&s, "#heading(level: 1, outlined: false, %s)\n\n", str(p.T("typeset.contents")))
+	fmt.Fprintf(&s, "#heading(level: 1, outlined: false, [%s])\n\n", each(" / ", func(l string) string { return "#" + inLang(l, cat.Printer(l).T("typeset.contents")) }))
 	s.WriteString("#{\nset par(spacing: 1em)\n")
 	for i := range b.Chapters {
 		c := &b.Chapters[i]
-		fmt.Fprintf(&s, "contents-entry(%s, %s, sub: %s)\n", str(c.ID), str(chapterTitle(c, lang)), str(names(c.Authors, lang, sep)))
+		sub := each("#linebreak()", func(l string) string { return "#" + inLang(l, names(c.Authors, l, listSep(l))) })
+		if parallel {
+			sub = "#" + inLang(langs[1], chapterTitle(c, langs[1])) + "#linebreak()" + sub
+		}
+		fmt.Fprintf(&s, "contents-entry(%s, %s, sub: [%s])\n", str(c.ID), str(chapterTitle(c, lang)), sub)
 	}
-	fmt.Fprintf(&s, "contents-entry(\"contributors\", %s)\n}\n", str(p.T("typeset.contributors")))
+	fmt.Fprintf(&s, "contents-entry(\"contributors\", [%s])\n}\n", each(" / ", func(l string) string { return "#" + inLang(l, cat.Printer(l).T("typeset.contributors")) }))
 	s.WriteString("#section-end()\n")
 
-	// The chapters, from folio 1 on a recto.
-	s.WriteString("#pagebreak(to: \"odd\", weak: true)\n#set page(numbering: \"1\")\n#counter(page).update(1)\n")
+	// The chapters: from folio 1 on a recto, or in a parallel edition
+	// from folio 2 on the verso of the first spread.
+	if parallel {
+		s.WriteString("#pagebreak(to: \"even\", weak: true)\n#set page(numbering: \"1\")\n#counter(page).update(2)\n")
+	} else {
+		s.WriteString("#pagebreak(to: \"odd\", weak: true)\n#set page(numbering: \"1\")\n#counter(page).update(1)\n")
+	}
 	for i := range b.Chapters {
 		fmt.Fprintf(&s, "#include %s\n", str("/"+fileName(b.Chapters[i].ID, i)+".typ"))
 	}
 
 	// Contributors.
 	fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"back\", \"contributors\", title: %s, lang: %s)\n", str(p.T("typeset.contributors")), str(lang))
-	fmt.Fprintf(&s, "#heading(level: 1, %s)\n\n", str(p.T("typeset.contributors")))
+	fmt.Fprintf(&s, "#heading(level: 1, [%s])\n\n", each(" / ", func(l string) string { return "#" + inLang(l, cat.Printer(l).T("typeset.contributors")) }))
 	s.WriteString("#set par(first-line-indent: 0em)\n")
 	seen := map[string]bool{}
 	var people []book.Person
-	for _, e := range b.Editors {
-		people = append(people, e)
-	}
+	people = append(people, b.Editors...)
 	for _, c := range b.Chapters {
 		people = append(people, c.Authors...)
 	}
 	for _, c := range b.Chapters {
-		people = append(people, c.Translators[lang]...)
+		for _, l := range langs {
+			people = append(people, c.Translators[l]...)
+		}
 	}
 	for _, x := range people {
-		n := x.Name[lang]
-		if n == "" || seen[n] {
+		key := each("/", func(l string) string { return x.Name[l] })
+		if key == "" || seen[key] {
 			continue
 		}
-		seen[n] = true
-		fmt.Fprintf(&s, "#strong(%s)", str(n))
-		if aff := x.Affiliation[lang]; aff != "" {
-			fmt.Fprintf(&s, "#linebreak()#%s", str(aff))
+		seen[key] = true
+		fmt.Fprintf(&s, "#strong[%s]", each(" / ", func(l string) string {
+			if x.Name[l] == "" {
+				return ""
+			}
+			return "#" + inLang(l, x.Name[l])
+		}))
+		for _, l := range langs {
+			if aff := x.Affiliation[l]; aff != "" {
+				fmt.Fprintf(&s, "#linebreak()#%s", inLang(l, aff))
+			}
 		}
 		s.WriteString("\n\n")
 	}
@@ -430,8 +501,19 @@ func mainSource(b *book.Book, lang string, p *i18n.Printer) string {
   let pos = m.location().position()
   let kind = if "kind" in v { v.kind } else { "block" }
   (kind: kind, chapter: if "chapter" in v { v.chapter } else if kind == "chapter" { v.id } else { "" },
-   block: if "block" in v { v.block } else { "" }, page: pos.page, y: pos.y.pt())
+   block: if "block" in v { v.block } else { "" }, lang: if "lang" in v { v.lang } else { "" },
+   page: pos.page, y: pos.y.pt())
 })) <tandem-pagemap>]
 `)
 	return s.String()
+}
+
+// bodyBlocks returns d's blocks without a first heading of level 1, which
+// is the title the book prints itself.
+func bodyBlocks(d *doc.Document) []doc.Block {
+	blocks := d.Blocks
+	if len(blocks) > 0 && blocks[0].Type == doc.Heading && blocks[0].Level <= 1 {
+		blocks = blocks[1:]
+	}
+	return blocks
 }
