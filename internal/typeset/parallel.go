@@ -95,9 +95,17 @@ func noteNumbers(d *doc.Document) map[string]int {
 // and the same blocks cut into pieces at sentence ends with each piece's
 // notes.
 type side struct {
-	whole, pieces []string
-	notes         []string
-	pnotes        [][]string
+	whole  []string
+	pieces []piece
+	notes  []string
+	pnotes [][]string
+}
+
+// piece is one piece of a side: a block, or part of a paragraph cut at a
+// sentence; cont marks the parts after the first.
+type piece struct {
+	markup string
+	cont   bool
 }
 
 func (s *side) add(w *writer, b *doc.Block, top bool) {
@@ -110,7 +118,7 @@ func (s *side) add(w *writer, b *doc.Block, top bool) {
 	s.whole = append(s.whole, w.b.String())
 	s.notes = append(s.notes, w.noteBodies...)
 	if b.Type != doc.Paragraph {
-		s.pieces = append(s.pieces, w.b.String())
+		s.pieces = append(s.pieces, piece{markup: w.b.String()})
 		s.pnotes = append(s.pnotes, w.noteBodies)
 		return
 	}
@@ -122,25 +130,19 @@ func (s *side) add(w *writer, b *doc.Block, top bool) {
 		}
 		w.b.Reset()
 		w.noteBodies = nil
-		if i > 0 {
-			w.b.WriteString("#set par(first-line-indent: (amount: 0em, all: true))\n")
-		}
 		w.block(&pb, top)
-		s.pieces = append(s.pieces, w.b.String())
+		s.pieces = append(s.pieces, piece{markup: strings.TrimRight(w.b.String(), "\n"), cont: i > 0})
 		s.pnotes = append(s.pnotes, w.noteBodies)
 	}
 }
 
 func (s *side) typst() string {
-	wrap := func(xs []string) string {
-		var b strings.Builder
-		b.WriteString("(")
-		for _, x := range xs {
-			b.WriteString("[" + x + "], ")
-		}
-		b.WriteString(")")
-		return b.String()
+	var ps strings.Builder
+	ps.WriteString("(")
+	for _, p := range s.pieces {
+		fmt.Fprintf(&ps, "(body: [%s], cont: %t), ", p.markup, p.cont)
 	}
+	ps.WriteString(")")
 	var pn strings.Builder
 	pn.WriteString("(")
 	for _, n := range s.pnotes {
@@ -158,7 +160,7 @@ func (s *side) typst() string {
 	}
 	notes.WriteString(")")
 	return fmt.Sprintf("(whole: [%s], notes: %s, pieces: %s, pnotes: %s)",
-		strings.Join(s.whole, "\n\n"), notes.String(), wrap(s.pieces), pn.String())
+		strings.Join(s.whole, "\n\n"), notes.String(), ps.String(), pn.String())
 }
 
 // sentences cuts a paragraph's inlines after each sentence's end: a full
@@ -275,8 +277,8 @@ func parallelUnits(chapter, ll, rl string, l, r *doc.Document, openL, openR stri
 	for i, u := range us {
 		var a, b side
 		if i == 0 {
-			a.whole, a.pieces, a.pnotes = []string{openL}, []string{openL}, [][]string{nil}
-			b.whole, b.pieces, b.pnotes = []string{openR}, []string{openR}, [][]string{nil}
+			a.whole, a.pieces, a.pnotes = []string{openL}, []piece{{markup: openL}}, [][]string{nil}
+			b.whole, b.pieces, b.pnotes = []string{openR}, []piece{{markup: openR}}, [][]string{nil}
 		}
 		for _, p := range u {
 			a.add(wl, p.l, true)
