@@ -65,14 +65,15 @@ var (
 	builds   = map[string]*built{}
 )
 
+// tmp holds the sample PDFs for the PDF tools; TYPESET_KEEP=1 keeps it
+// (and says where) for a look at the pages.
 var tmp string
 
 func TestMain(m *testing.M) {
-	var err error
-	if tmp, err = os.MkdirTemp("", "typeset"); err != nil {
-		panic(err)
-	}
 	code := m.Run()
+	if tmp == "" {
+		os.Exit(code)
+	}
 	if os.Getenv("TYPESET_KEEP") == "" {
 		os.RemoveAll(tmp)
 	} else {
@@ -102,6 +103,12 @@ func sampleOf(t *testing.T, lang string, long bool) *built {
 	}
 	ts, _ := newTypesetter(t)
 	needTool(t, "pdftotext")
+	if tmp == "" {
+		var err error
+		if tmp, err = os.MkdirTemp("", "typeset"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	bk := booktest.Book(lang)
 	if long {
 		for i := range bk.Chapters {
