@@ -98,12 +98,38 @@ type writer struct {
 	noteBodies []string
 }
 
-func newWriter(chapter, lang string, d *doc.Document, media map[string]string) *writer {
-	w := &writer{chapter: chapter, lang: lang, notes: map[string]*doc.Note{}, media: media}
+func newWriter(chapter, lang string, d *doc.Document) *writer {
+	w := &writer{chapter: chapter, lang: lang, notes: map[string]*doc.Note{}, media: map[string]string{}}
 	for i := range d.Notes {
 		w.notes[d.Notes[i].ID] = &d.Notes[i]
 	}
+	for _, m := range d.Media {
+		if p, ok := mediaPath(m); ok {
+			w.media[m.Name] = p
+		}
+	}
 	return w
+}
+
+// mediaPath is where an image of a document is put for Typst: "/media/"
+// and its name, for the image types Typst reads (PNG, JPEG, GIF, SVG)
+// whose bytes the document carries and whose name is a plain file name.
+// Other images show their alternative text.
+func mediaPath(m doc.Media) (string, bool) {
+	switch m.Type {
+	case "image/png", "image/jpeg", "image/gif", "image/svg+xml":
+	default:
+		return "", false
+	}
+	if len(m.Data) == 0 || m.Name == "" || strings.Trim(m.Name, ".") == "" {
+		return "", false
+	}
+	for _, r := range m.Name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
+			return "", false
+		}
+	}
+	return "/media/" + m.Name, true
 }
 
 // blocks writes top-level or nested blocks. Top-level blocks get a mark

@@ -258,7 +258,7 @@ func isHeading(b *doc.Block) bool { return b != nil && b.Type == doc.Heading }
 // rl) for tandem.typ's parallel, the first unit beginning with the
 // opening markup of each side.
 func parallelUnits(chapter, ll, rl string, l, r *doc.Document, openL, openR string) string {
-	wl, wr := newWriter(chapter, ll, l, nil), newWriter(chapter, rl, r, nil)
+	wl, wr := newWriter(chapter, ll, l), newWriter(chapter, rl, r)
 	wl.numbers, wr.numbers = noteNumbers(l), noteNumbers(r)
 	// The right side's notes take the numbers of the left's, which share
 	// their IDs, so that the two sides' note numbers correspond.

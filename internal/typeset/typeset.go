@@ -100,6 +100,15 @@ func (t *Typesetter) Build(b *book.Book, opt Options) (*Output, error) {
 		}
 	}
 	t.last = srcs
+	for _, d := range documents(b) {
+		for _, m := range d.Media {
+			if path, ok := mediaPath(m); ok {
+				if err := t.c.SetFile(path, m.Data); err != nil {
+					return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
+				}
+			}
+		}
+	}
 	r, err := t.c.Compile(typst.Build{Main: "/main.typ", PDF: true, Standard: opt.Standard, Queries: []typst.Query{
 		{Selector: "<tandem-folio>", Field: "value"},
 		{Selector: "<tandem-pagemap>", Field: "value"},
@@ -116,6 +125,22 @@ func (t *Typesetter) Build(b *book.Book, opt Options) (*Output, error) {
 		return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
 	}
 	return &Output{PDF: r.PDF, Pages: r.Pages, PageMap: pm, Changed: changed}, nil
+}
+
+// documents returns every document of the book in its languages.
+func documents(b *book.Book) []*doc.Document {
+	var out []*doc.Document
+	for _, l := range b.Langs {
+		if d := b.Preface[l]; d != nil {
+			out = append(out, d)
+		}
+		for _, c := range b.Chapters {
+			if d := c.Text[l]; d != nil {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }
 
 func sortedPaths(m map[string]string) []string {
@@ -278,7 +303,7 @@ func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, 
 	fmt.Fprintf(&s, "#chapter-opening(%s, %s, %s, %s, %t, [%s])\n\n", str(c.ID), str(lang), str(title),
 		str(names(c.Authors, lang, listSep(lang))), perChapter, by.String())
 	if d != nil {
-		w := newWriter(c.ID, lang, d, nil)
+		w := newWriter(c.ID, lang, d)
 		w.blocks(bodyBlocks(d), true)
 		s.WriteString(w.b.String())
 	}
@@ -426,7 +451,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	} else if d := b.Preface[lang]; d != nil {
 		fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"front\", \"preface\", title: %s, lang: %s)\n", str(p.T("typeset.preface")), str(lang))
 		fmt.Fprintf(&s, "#heading(level: 1, %s)\n\n", str(p.T("typeset.preface")))
-		w := newWriter("", lang, d, nil)
+		w := newWriter("", lang, d)
 		w.blocks(bodyBlocks(d), false)
 		s.WriteString(w.b.String())
 		s.WriteString("#section-end()\n")

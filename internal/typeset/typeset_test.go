@@ -731,3 +731,30 @@ func TestPageMap(t *testing.T) {
 		}
 	}
 }
+
+// TestFigure sets a chapter's figure: its image is placed in the PDF with
+// its alternative text, and an image Typst cannot read shows that text.
+func TestFigure(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("ru")
+	d := b.Chapters[0].Text["ru"]
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#369"/></svg>`)
+	d.Media = append(d.Media, doc.Media{Name: "abc123.svg", Type: "image/svg+xml", Size: len(svg), Data: svg},
+		doc.Media{Name: "tiff1.tiff", Type: "image/tiff", Data: []byte("II*\x00")})
+	d.Blocks = append(d.Blocks,
+		doc.Block{ID: "f1", Type: doc.FigureBlock, Figure: &doc.Figure{Src: "abc123.svg", Alt: "Синий прямоугольник", Caption: []doc.Inline{{Type: doc.Text, Text: "Рис. 1. Схема"}}}},
+		doc.Block{ID: "f2", Type: doc.FigureBlock, Figure: &doc.Figure{Src: "tiff1.tiff", Alt: "Карта без изображения"}})
+	out, err := ts.Build(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out.PDF, []byte("/Figure")) {
+		t.Error("no Figure structure element in the tagged PDF")
+	}
+	txt := squeeze(pdfText(t, out.PDF))
+	for _, want := range []string{"Рис.1.Схема", "Картабезизображения"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+}
