@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # setup.sh installs what a fresh Debian machine with Go lacks for one purpose:
 #
-#   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in)
+#   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in; Node.js, Typst from npm
+#                            and the Noto fonts for the print PDFs)
 #   scripts/setup.sh test    run every test (adds Chromium and CJK fonts for the browser tests,
 #                            LibreOffice to open the DOCX files tandem writes, EPUBCheck
 #                            and DAISY Ace for the EPUBs)
@@ -18,6 +19,14 @@ GO_MIN_MINOR=26
 # when FILE (a command name, or an absolute path) is missing. To add a tool a
 # test or benchmark needs at run time, add a line to the right list.
 DEMO_PACKAGES=(
+	"node nodejs"                     # runs the Typst compiler for print PDFs (internal/typst)
+	"npm npm"                         # installs Typst into tools/typst
+	# the print PDFs' fonts (internal/typeset): Noto Serif for Latin and Cyrillic, Noto Serif CJK
+	"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf fonts-noto-core"
+	"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc fonts-noto-cjk"
+	# a Kaiti for Chinese emphasis in print (Noto has none)
+	"/usr/share/fonts/truetype/arphic/ukai.ttc fonts-arphic-ukai"
+	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # code in print
 )
 TEST_PACKAGES=(
 	"/usr/bin/chromium chromium"      # browser tests (chromedp)
@@ -32,6 +41,11 @@ TEST_PACKAGES=(
 	"xmllint libxml2-utils"           # validates the ONIX and Crossref exports against their schemas (issue 10)
 	"java default-jre-headless"       # runs EPUBCheck
 	"/usr/bin/epubcheck epubcheck"    # validates the EPUBs tandem writes (internal/epub)
+	"qpdf qpdf"                       # reads the print PDFs' catalogue and structure tree (internal/typeset)
+	"node nodejs"                     # runs the Typst compiler for the print PDF tests
+	"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf fonts-noto-core"  # print PDF tests' fonts
+	"/usr/share/fonts/truetype/arphic/ukai.ttc fonts-arphic-ukai"          # print PDF tests' Kaiti
+	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # print PDF tests' code font
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit
@@ -146,6 +160,20 @@ npm_deps() {
 	fi
 }
 
+# typst_deps installs Typst for the print PDFs (npm @myriaddreamin/typst-ts-node-compiler,
+# pinned in tools/typst/package-lock.json), which internal/typst runs in Node.
+typst_deps() {
+	local dir
+	dir="$(cd "$(dirname "$0")/.." && pwd)/tools/typst"
+	[ -f "$dir/node_modules/@myriaddreamin/typst-ts-node-compiler/package.json" ] && return 0
+	if ! command -v npm >/dev/null 2>&1; then
+		echo "setup: warning: npm not found; print PDFs cannot be built and their tests will be skipped" >&2
+		return 0
+	fi
+	echo "setup: installing Typst into tools/typst"
+	npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
 	echo "setup ($*): nothing to install"
 else
@@ -154,4 +182,5 @@ fi
 for purpose in "$@"; do
 	[ "$purpose" = test ] && npm_deps
 done
+typst_deps
 exit 0

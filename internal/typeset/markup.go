@@ -1,0 +1,388 @@
+package typeset
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tandemforum/tandem/internal/doc"
+)
+
+// str returns s as a Typst string literal. Text from a document is only
+// ever written into the sources this way, never as markup, so that no
+// character of it can be read as Typst code: inside a literal only
+// backslash and the double quote are special. Invalid UTF-8 becomes
+// U+FFFD; control characters become a space (a tab or line end) or are
+// dropped, since a printed line has no place for them.
+//
+// Characters beyond ASCII are written as escapes (\u{4e2d}), so that the
+// sources are ASCII: Typst 0.14's Source.replace, which a warm compiler
+// uses to take in a changed file, can take a byte of the old text for the
+// new when the two differ in a character of several bytes whose last bytes
+// agree ("中" → "席", "ާ" → "̧"), and a rebuild after such an
+// edit would print the old character's bytes.
+func str(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range clean(s) {
+		switch r {
+		case '\\':
+			b.WriteString(`\\`)
+		case '"':
+			b.WriteString(`\"`)
+		default:
+			if r > 0x7e {
+				fmt.Fprintf(&b, `\u{%x}`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// clean returns what of s can be printed: valid UTF-8 (U+FFFD for the
+// rest), tabs and line ends as spaces, no other control characters.
+func clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			return ' '
+		case unicode.IsControl(r) || r == '\uFEFF':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// langTag returns a base language tag fit for Typst's text(lang:): two or
+// three ASCII letters, lower-cased ("ru" from "ru-RU"); "" when l has none.
+func langTag(l string) string {
+	base, _, _ := strings.Cut(l, "-")
+	base = strings.ToLower(base)
+	if len(base) < 2 || len(base) > 3 {
+		return ""
+	}
+	for _, c := range base {
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	return base
+}
+
+// writer turns a document of one chapter into Typst markup.
+type writer struct {
+	b       strings.Builder
+	chapter string // chapter ID, for the block marks; "" in the front matter
+	lang    string // the language of the text being written
+	notes   map[string]*doc.Note
+	media   map[string]string // media name → path in the compiler
+	q       *quotes
+	prev    rune // the last character written, for the quotes
+	inNote  bool
+	// numbers gives each note a fixed number, as a parallel edition's
+	// two sides need; nil numbers them with Typst's counter.
+	numbers map[string]int
+	// markLang is written into the block marks (a parallel edition's
+	// marks say which side they are on).
+	markLang string
+	// noteBodies collects the markup of the notes written, for a
+	// parallel edition's measurements.
+	noteBodies []string
+}
+
+func newWriter(chapter, lang string, d *doc.Document) *writer {
+	w := &writer{chapter: chapter, lang: lang, notes: map[string]*doc.Note{}, media: map[string]string{}}
+	for i := range d.Notes {
+		w.notes[d.Notes[i].ID] = &d.Notes[i]
+	}
+	for _, m := range d.Media {
+		if p, ok := mediaPath(m); ok {
+			w.media[m.Name] = p
+		}
+	}
+	return w
+}
+
+// mediaPath is where an image of a document is put for Typst: "/media/"
+// and its name, for the image types Typst reads (PNG, JPEG, GIF, SVG)
+// whose bytes the document carries and whose name is a plain file name.
+// Other images show their alternative text.
+func mediaPath(m doc.Media) (string, bool) {
+	switch m.Type {
+	case "image/png", "image/jpeg", "image/gif", "image/svg+xml":
+	default:
+		return "", false
+	}
+	if len(m.Data) == 0 || m.Name == "" || strings.Trim(m.Name, ".") == "" {
+		return "", false
+	}
+	for _, r := range m.Name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
+			return "", false
+		}
+	}
+	return "/media/" + m.Name, true
+}
+
+// blocks writes top-level or nested blocks. Top-level blocks get a mark
+// with their ID, so that the page map knows where each begins.
+func (w *writer) blocks(bs []doc.Block, top bool) {
+	for i := range bs {
+		w.block(&bs[i], top)
+	}
+}
+
+func (w *writer) mark(b *doc.Block, top bool) {
+	if top && w.chapter != "" && b.ID != "" && !w.inNote {
+		if w.markLang != "" {
+			fmt.Fprintf(&w.b, "#block-mark(%s, %s, lang: %s)", str(w.chapter), str(b.ID), str(w.markLang))
+		} else {
+			fmt.Fprintf(&w.b, "#block-mark(%s, %s)", str(w.chapter), str(b.ID))
+		}
+	}
+}
+
+func (w *writer) block(b *doc.Block, top bool) {
+	saved := w.lang
+	if l := langTag(b.Lang); l != "" && l != w.lang {
+		w.lang = l
+		fmt.Fprintf(&w.b, "#in-lang(%s)[", str(l))
+		defer func() { w.b.WriteString("]\n\n") }()
+	}
+	defer func() { w.lang = saved }()
+	w.q, w.prev = newQuotes(w.lang), 0
+	switch b.Type {
+	case doc.Heading:
+		if strings.TrimSpace(clean(doc.PlainText(b.Inlines))) == "" {
+			return // PDF/UA wants every heading to say something
+		}
+		level := min(max(b.Level, 2), 4)
+		w.mark(b, top)
+		fmt.Fprintf(&w.b, "#heading(level: %d, outlined: false)[", level)
+		if b.Number != "" && !strings.HasPrefix(doc.PlainText(b.Inlines), b.Number) {
+			w.text(b.Number + " ")
+		}
+		w.inlines(b.Inlines)
+		w.b.WriteString("]\n\n")
+	case doc.Paragraph:
+		w.mark(b, top)
+		w.inlines(b.Inlines)
+		w.b.WriteString("\n\n")
+	case doc.Quote:
+		w.mark(b, top)
+		w.b.WriteString("#quote(block: true)[")
+		w.blocks(b.Blocks, false)
+		w.b.WriteString("]\n\n")
+	case doc.ListBlock:
+		if b.List == nil {
+			return
+		}
+		w.mark(b, top)
+		if b.List.Ordered {
+			fmt.Fprintf(&w.b, "#enum(start: %d", max(b.List.Start, 1))
+		} else {
+			w.b.WriteString("#list(")
+		}
+		for _, it := range b.List.Items {
+			w.b.WriteString(", [")
+			if it.Label != "" {
+				w.text(it.Label + " ")
+			}
+			w.blocks(it.Blocks, false)
+			w.b.WriteString("]")
+		}
+		w.b.WriteString(")\n\n")
+	case doc.TableBlock:
+		if b.Table == nil || len(b.Table.Rows) == 0 {
+			return
+		}
+		w.mark(b, top)
+		cols := 0
+		for _, r := range b.Table.Rows {
+			n := 0
+			for _, c := range r.Cells {
+				n += max(c.ColSpan, 1)
+			}
+			cols = max(cols, n)
+		}
+		fmt.Fprintf(&w.b, "#table(columns: %d, stroke: 0.4pt", cols)
+		for _, r := range b.Table.Rows {
+			for _, c := range r.Cells {
+				fmt.Fprintf(&w.b, ", table.cell(colspan: %d, rowspan: %d)[", max(c.ColSpan, 1), max(c.RowSpan, 1))
+				if r.Header {
+					w.b.WriteString("#strong[")
+				}
+				w.blocks(c.Blocks, false)
+				if r.Header {
+					w.b.WriteString("]")
+				}
+				w.b.WriteString("]")
+			}
+		}
+		w.b.WriteString(")\n\n")
+	case doc.FigureBlock:
+		if b.Figure == nil {
+			return
+		}
+		w.mark(b, top)
+		img := "none"
+		if p, ok := w.media[b.Figure.Src]; ok {
+			img = fmt.Sprintf("image(%s, alt: %s, width: 80%%)", str(p), str(b.Figure.Alt))
+		} else if b.Figure.Alt != "" {
+			img = fmt.Sprintf("[#%s]", str(b.Figure.Alt))
+		}
+		fmt.Fprintf(&w.b, "#figure(%s, caption: [", img)
+		w.inlines(b.Figure.Caption)
+		w.b.WriteString("])\n\n")
+	case doc.CodeBlock:
+		if b.Code == nil {
+			return
+		}
+		w.mark(b, top)
+		fmt.Fprintf(&w.b, "#raw(block: true, %s)\n\n", rawStr(b.Code.Text))
+	case doc.SectionBreak:
+		w.mark(b, top)
+		fmt.Fprintf(&w.b, "#align(center)[#%s]\n\n", str("*\u2003*\u2003*"))
+	}
+}
+
+// rawStr is str for code, whose line ends are kept.
+func rawStr(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Trim(str(l), `"`)
+	}
+	return `"` + strings.Join(lines, `\n`) + `"`
+}
+
+func (w *writer) text(s string) {
+	if s == "" {
+		return
+	}
+	if w.lang == "ru" {
+		s = RussianSpaces(s)
+	}
+	s = w.q.convert(s, w.prev)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	w.prev = r
+	w.b.WriteString("#")
+	w.b.WriteString(str(s))
+}
+
+func (w *writer) wrap(fn string, content []doc.Inline) {
+	w.b.WriteString("#" + fn + "[")
+	w.inlines(content)
+	w.b.WriteString("]")
+}
+
+func (w *writer) inlines(ins []doc.Inline) {
+	for i := range ins {
+		in := &ins[i]
+		switch in.Type {
+		case doc.Text, doc.Field:
+			w.text(in.Text)
+		case doc.Code:
+			fmt.Fprintf(&w.b, "#raw(%s)", str(in.Text))
+		case doc.Emph:
+			w.wrap("emph", in.Content)
+		case doc.Strong:
+			w.wrap("strong", in.Content)
+		case doc.Underline:
+			w.wrap("underline", in.Content)
+		case doc.Strike:
+			w.wrap("strike", in.Content)
+		case doc.Sup:
+			w.wrap("super", in.Content)
+		case doc.Sub:
+			w.wrap("sub", in.Content)
+		case doc.SmallCaps:
+			w.wrap("smallcaps", in.Content)
+		case doc.Styled:
+			if in.Style != nil && in.Style.Clean().Highlight != "" {
+				w.wrap("highlight", in.Content)
+			} else {
+				w.inlines(in.Content)
+			}
+		case doc.Link:
+			if strings.HasPrefix(in.Href, "http://") || strings.HasPrefix(in.Href, "https://") || strings.HasPrefix(in.Href, "mailto:") {
+				fmt.Fprintf(&w.b, "#link(%s)[", str(in.Href))
+				w.inlines(in.Content)
+				w.b.WriteString("]")
+			} else {
+				w.inlines(in.Content)
+			}
+		case doc.Span:
+			l := langTag(in.Lang)
+			if l == "" || l == w.lang {
+				w.inlines(in.Content)
+				continue
+			}
+			saved, savedQ := w.lang, w.q
+			w.lang, w.q = l, newQuotes(l)
+			fmt.Fprintf(&w.b, "#in-lang(%s)[", str(l))
+			w.inlines(in.Content)
+			w.b.WriteString("]")
+			w.lang, w.q = saved, savedQ
+		case doc.NoteRef:
+			w.note(in)
+		case doc.LineBreak:
+			w.b.WriteString("#linebreak()")
+		case doc.Image:
+			if p, ok := w.media[in.Src]; ok {
+				fmt.Fprintf(&w.b, "#box(height: 1em, image(%s, alt: %s))", str(p), str(in.Alt))
+			} else {
+				w.text(in.Alt)
+			}
+		case doc.MathInline:
+			if in.Math != nil {
+				w.text(doc.PlainText([]doc.Inline{*in}))
+			}
+		case doc.Anchor:
+		}
+	}
+}
+
+func (w *writer) note(in *doc.Inline) {
+	n, ok := w.notes[in.Note]
+	if !ok || w.inNote {
+		return
+	}
+	saved, savedQ, savedPrev := w.inNote, w.q, w.prev
+	w.inNote = true
+	mark := in.Mark
+	if mark == "" && w.numbers != nil {
+		mark = fmt.Sprint(w.numbers[in.Note])
+	}
+	if mark != "" {
+		fmt.Fprintf(&w.b, "#footnote(numbering: _ => %s)[", str(mark))
+	} else {
+		w.b.WriteString("#footnote[")
+	}
+	start := w.b.Len()
+	for i := range n.Blocks {
+		if i > 0 {
+			w.b.WriteString("#parbreak()")
+		}
+		nb := n.Blocks[i]
+		if nb.Type == doc.Paragraph {
+			w.q, w.prev = newQuotes(w.lang), 0
+			w.inlines(nb.Inlines)
+		} else {
+			w.block(&nb, false)
+		}
+	}
+	w.noteBodies = append(w.noteBodies, fmt.Sprintf("[#super(%s)%s]", str(mark), w.b.String()[start:]))
+	w.b.WriteString("]")
+	if in.Mark != "" {
+		w.b.WriteString("#counter(footnote).update(n => n - 1)")
+	}
+	w.inNote, w.q, w.prev = saved, savedQ, savedPrev
+}

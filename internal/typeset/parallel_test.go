@@ -1,0 +1,161 @@
+package typeset
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/book/booktest"
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/typst"
+)
+
+type placed struct {
+	Kind, Chapter, Block, Lang string
+	Page                       int
+}
+
+// marks builds b and returns where each block of each side landed.
+func marks(t *testing.T, ts *Typesetter, c *typst.Compiler, b *book.Book) (*Output, []placed) {
+	t.Helper()
+	out, err := ts.Build(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Compile(typst.Build{Main: "/main.typ", Queries: []typst.Query{{Selector: "<tandem-pagemap>", Field: "value"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms [][]placed
+	if err := json.Unmarshal(r.Queries[0], &ms); err != nil {
+		t.Fatal(err)
+	}
+	return out, ms[0]
+}
+
+// checkSpreads checks that each block pair of the chapters starts on one
+// spread, the first language on the verso (an even page) and the second
+// on the recto after it, and returns the number of pairs.
+func checkSpreads(t *testing.T, ms []placed) int {
+	t.Helper()
+	at := map[string]map[string]int{}
+	for _, m := range ms {
+		if m.Kind != "block" {
+			continue
+		}
+		k := m.Chapter + "/" + m.Block
+		if at[k] == nil {
+			at[k] = map[string]int{}
+		}
+		if _, ok := at[k][m.Lang]; ok {
+			t.Errorf("block %s set twice in %s", k, m.Lang)
+		}
+		at[k][m.Lang] = m.Page
+	}
+	n := 0
+	for k, p := range at {
+		zh, okz := p["zh"]
+		ru, okr := p["ru"]
+		if !okz || !okr {
+			t.Errorf("block %s is not on both sides: %v", k, p)
+			continue
+		}
+		n++
+		if zh%2 != 0 || ru != zh+1 {
+			t.Errorf("pair %s starts on page %d (zh) and %d (ru), not on one spread", k, zh, ru)
+		}
+	}
+	return n
+}
+
+func TestParallelPairsShareSpreads(t *testing.T) {
+	ts, c := newTypesetter(t)
+	b := booktest.Book("zh", "ru")
+	out, ms := marks(t, ts, c, b)
+	want := 0
+	for _, ch := range b.Chapters {
+		want += len(bodyBlocks(ch.Text["zh"]))
+	}
+	if n := checkSpreads(t, ms); n != want {
+		t.Errorf("%d pairs placed, want %d", n, want)
+	}
+	// Every page of the chapters has text on it: the Russian side's
+	// greater length is absorbed spread by spread, not by blank pages.
+	pages := strings.Split(pdfTextLayout(t, out.PDF), "\f")
+	first, last := 0, 0
+	for _, m := range ms {
+		if m.Kind == "chapter" && first == 0 {
+			first = m.Page
+		}
+		if m.Kind == "block" {
+			last = max(last, m.Page)
+		}
+	}
+	for p := first; p <= last; p++ {
+		if len(lines(pages[p-1])) < 3 {
+			t.Errorf("page %d of the chapters is (nearly) blank:\n%s", p, pages[p-1])
+		}
+	}
+	// Note numbers correspond: each spread shows the same notes on
+	// both sides.
+	if err := c.SetSource("/notes.typ", `#include "/main.typ"
+#context [#metadata(query(footnote).map(f => (page: f.location().page(), n: (f.numbering)(1)))) <fn>]`); err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Compile(typst.Build{Main: "/notes.typ", Queries: []typst.Query{{Selector: "<fn>", Field: "value"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fns [][]struct {
+		Page int
+		N    string
+	}
+	if err := json.Unmarshal(r.Queries[0], &fns); err != nil {
+		t.Fatal(err)
+	}
+	spread := map[int][2][]string{}
+	for _, f := range fns[0] {
+		s := spread[f.Page/2]
+		s[f.Page%2] = append(s[f.Page%2], f.N)
+		spread[f.Page/2] = s
+	}
+	if len(fns[0]) != 8 {
+		t.Errorf("%d notes set, want 8 (4 a side)", len(fns[0]))
+	}
+	for k, s := range spread {
+		if strings.Join(s[0], ",") != strings.Join(s[1], ",") {
+			t.Errorf("spread %d–%d: notes %v on the verso, %v on the recto", 2*k, 2*k+1, s[0], s[1])
+		}
+	}
+}
+
+// TestParallelLongPair makes one Russian paragraph longer than a page:
+// it is cut at its sentences over several rectos, the Chinese side padded,
+// and the pairs after it still start on one spread.
+func TestParallelLongPair(t *testing.T) {
+	ts, c := newTypesetter(t)
+	b := booktest.Book("zh", "ru")
+	ru := b.Chapters[1].Text["ru"]
+	for i := range ru.Blocks {
+		if ru.Blocks[i].Type == doc.Paragraph {
+			var more []doc.Inline
+			for range 12 {
+				more = append(more, doc.Inline{Type: doc.Text, Text: " Эта фраза повторяется, чтобы абзац стал длиннее страницы, и вёрстка должна его разрезать по предложениям."})
+			}
+			ru.Blocks[i].Inlines = append(ru.Blocks[i].Inlines, more...)
+			break
+		}
+	}
+	out, ms := marks(t, ts, c, b)
+	if checkSpreads(t, ms) == 0 {
+		t.Fatal("no pairs")
+	}
+	pages := strings.Split(pdfTextLayout(t, out.PDF), "\f")
+	// The long paragraph's text is on rectos only.
+	for p, pg := range pages {
+		if strings.Contains(pg, "Эта фраза повторяется") && (p+1)%2 == 0 {
+			t.Errorf("the long Russian paragraph runs onto page %d, a verso", p+1)
+		}
+	}
+}
