@@ -127,6 +127,29 @@ func (t *Typesetter) Build(b *book.Book, opt Options) (*Output, error) {
 	return &Output{PDF: r.PDF, Pages: r.Pages, PageMap: pm, Changed: changed}, nil
 }
 
+// Files returns what Build gives the compiler for b: the Typst sources by
+// path in the compiler's file system ("/main.typ" the main file,
+// "/tandem.typ" the design, one file per chapter) and the documents' media
+// (images) by path ("/media/NAME"). Written out under one folder, with
+// each path taken from it, they are a Typst project that Typst compiles to
+// the same PDF as Build does, given the fonts of typst.DefaultFontPaths:
+// bench/edition.sh compiles them so, with Typst alone, as the anchor of the
+// print build's time and memory. It returns ErrNoLanguage as Build does.
+func (t *Typesetter) Files(b *book.Book) (sources map[string]string, media map[string][]byte, err error) {
+	if len(b.Langs) != 1 && len(b.Langs) != 2 {
+		return nil, nil, ErrNoLanguage
+	}
+	media = map[string][]byte{}
+	for _, d := range documents(b) {
+		for _, m := range d.Media {
+			if path, ok := mediaPath(m); ok {
+				media[path] = m.Data
+			}
+		}
+	}
+	return t.sources(b), media, nil
+}
+
 // documents returns every document of the book in its languages.
 func documents(b *book.Book) []*doc.Document {
 	var out []*doc.Document

@@ -758,3 +758,48 @@ func TestFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesCompileAlone checks that the files Files gives, handed to a
+// compiler of their own without the Typesetter, compile to the PDF Build
+// makes.
+func TestFilesCompileAlone(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	bk := booktest.Book("ru")
+	out, err := ts.Build(bk, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs, media, err := ts.Files(bk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/main.typ", "/tandem.typ"} {
+		if srcs[p] == "" {
+			t.Fatalf("Files gave no %s", p)
+		}
+	}
+	if len(srcs) != len(bk.Chapters)+2 {
+		t.Errorf("Files gave %d sources, want main, tandem and %d chapters", len(srcs), len(bk.Chapters))
+	}
+	_, c := newTypesetter(t)
+	for p, s := range srcs {
+		if err := c.SetSource(p, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for p, data := range media {
+		if err := c.SetFile(p, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := c.Compile(typst.Build{Main: "/main.typ", PDF: true, Standard: UA1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(r.PDF, out.PDF) {
+		t.Error("the files compiled alone give another PDF than Build")
+	}
+	if _, _, err := ts.Files(&book.Book{}); !errors.Is(err, ErrNoLanguage) {
+		t.Errorf("Files of a book without language: %v, want ErrNoLanguage", err)
+	}
+}
