@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,21 +24,29 @@ import (
 // agree ("中" → "席", "ާ" → "̧"), and a rebuild after such an
 // edit would print the old character's bytes.
 func str(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	// A book's text is mostly escapes: "\u{43e}" is 7 bytes for 2.
 	var b strings.Builder
-	b.Grow(len(s) + 2)
+	b.Grow(len(s)*4 + 2)
+	var hex [8]byte
 	b.WriteByte('"')
-	for _, r := range clean(s) {
-		switch r {
-		case '\\':
+	for _, r := range s {
+		switch {
+		case r == '\\':
 			b.WriteString(`\\`)
-		case '"':
+		case r == '"':
 			b.WriteString(`\"`)
+		case r >= 0x20 && r <= 0x7e:
+			b.WriteByte(byte(r))
+		case r == '\t' || r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || r == '\uFEFF':
 		default:
-			if r > 0x7e {
-				fmt.Fprintf(&b, `\u{%x}`, r)
-			} else {
-				b.WriteRune(r)
-			}
+			b.WriteString(`\u{`)
+			b.Write(strconv.AppendUint(hex[:0], uint64(r), 16))
+			b.WriteByte('}')
 		}
 	}
 	b.WriteByte('"')
