@@ -45,12 +45,19 @@ type Typesetter struct {
 	cat  *i18n.Catalog
 	mu   sync.Mutex
 	last map[string]string // source path → text of the previous build
+	// chapters keeps the chapter sources of the previous build by path,
+	// with the key they were written for (chapterKey), so that a rebuild
+	// writes again only the chapters that changed.
+	chapters map[string]chapterSrc
 }
+
+// chapterSrc is a chapter's source and the key it was written for.
+type chapterSrc struct{ key, src string }
 
 // New returns a typesetter that compiles with c and takes its words
 // (contents, preface…) from cat.
 func New(c *typst.Compiler, cat *i18n.Catalog) *Typesetter {
-	return &Typesetter{c: c, cat: cat, last: map[string]string{}}
+	return &Typesetter{c: c, cat: cat, last: map[string]string{}, chapters: map[string]chapterSrc{}}
 }
 
 // Options are the choices of one build.
@@ -139,6 +146,8 @@ func (t *Typesetter) Files(b *book.Book) (sources map[string]string, media map[s
 	if len(b.Langs) != 1 && len(b.Langs) != 2 {
 		return nil, nil, ErrNoLanguage
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	media = map[string][]byte{}
 	for _, d := range documents(b) {
 		for _, m := range d.Media {
@@ -243,21 +252,37 @@ func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.Page
 }
 
 // sources returns the book's Typst sources: the library, the main file and
-// one file per chapter, by path.
+// one file per chapter, by path. A chapter whose key is the one its source
+// was last written for keeps that source. Call with t.mu held.
 func (t *Typesetter) sources(b *book.Book) map[string]string {
 	lang := b.Lang()
 	p := t.cat.Printer(lang)
 	srcs := map[string]string{"/tandem.typ": library}
+	kept := make(map[string]chapterSrc, len(b.Chapters))
 	for i := range b.Chapters {
 		c := &b.Chapters[i]
-		if b.Parallel() {
-			srcs["/"+fileName(c.ID, i)+".typ"] = parallelChapterSource(b, c, t.cat)
-		} else {
-			srcs["/"+fileName(c.ID, i)+".typ"] = chapterSource(b, c, lang, !perPageNotes(b), p)
+		path := "/" + fileName(c.ID, i) + ".typ"
+		key := chapterKey(b, c)
+		if old, ok := t.chapters[path]; ok && old.key == key {
+			srcs[path], kept[path] = old.src, old
+			continue
 		}
+		if b.Parallel() {
+			srcs[path] = parallelChapterSource(b, c, t.cat)
+		} else {
+			srcs[path] = chapterSource(b, c, lang, !perPageNotes(b), p)
+		}
+		kept[path] = chapterSrc{key: key, src: srcs[path]}
 	}
+	t.chapters = kept
 	srcs["/main.typ"] = mainSource(b, t.cat)
 	return srcs
+}
+
+// chapterKey is what a chapter's source depends on: the chapter (its
+// fingerprint), the book's languages and its way of numbering notes.
+func chapterKey(b *book.Book, c *book.Chapter) string {
+	return fmt.Sprintf("%s %q %t", c.Fingerprint(), b.Langs, perPageNotes(b))
 }
 
 // fileName is the chapter's source file name: its ID when that is safe in

@@ -803,3 +803,38 @@ func TestFilesCompileAlone(t *testing.T) {
 		t.Errorf("Files of a book without language: %v, want ErrNoLanguage", err)
 	}
 }
+
+// TestKeptChapterSources checks that the chapter sources a typesetter
+// keeps from one build to the next are those a new typesetter writes,
+// after an edit in one chapter and after a change of the book's note
+// numbering, which every chapter's source depends on.
+func TestKeptChapterSources(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := New(nil, cat)
+	b := booktest.Book("ru")
+	same := func(what string) {
+		t.Helper()
+		got, _, err := ts.Files(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := New(nil, cat).Files(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, s := range want {
+			if got[p] != s {
+				t.Errorf("%s: %s is not what a new typesetter writes", what, p)
+			}
+		}
+	}
+	same("first build")
+	d := b.Chapters[1].Text["ru"]
+	d.Blocks[1].Inlines = append(d.Blocks[1].Inlines, doc.Inline{Type: doc.Text, Text: " Новое предложение."})
+	same("after an edit")
+	b.Layout.Notes = book.PerPage
+	same("after notes per page")
+}
