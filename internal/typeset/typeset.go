@@ -116,15 +116,13 @@ func (t *Typesetter) Build(b *book.Book, opt Options) (*Output, error) {
 			}
 		}
 	}
+	// EvictAfter keeps what the next build can reuse and drops what two
+	// builds did not use, once the PDF is back.
 	r, err := t.c.Compile(typst.Build{Main: "/main.typ", PDF: true, Standard: opt.Standard, Queries: []typst.Query{
 		{Selector: "<tandem-folio>", Field: "value"},
 		{Selector: "<tandem-pagemap>", Field: "value"},
-	}})
+	}, EvictAfter: 2})
 	if err != nil {
-		return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
-	}
-	// Keep what the next build can reuse; drop what two builds did not use.
-	if err := t.c.Evict(2); err != nil {
 		return nil, fmt.Errorf("typeset %s: %w", b.Slug, err)
 	}
 	pm, err := pageMap(b, r.Pages, r.Queries[0], r.Queries[1])

@@ -185,6 +185,11 @@ type Build struct {
 	Untagged bool
 	// Queries are answered on the laid-out document.
 	Queries []Query
+	// EvictAfter, when above 0, has the compiler drop what it memoised
+	// that was not used in the last EvictAfter builds, as Evict does, once
+	// it has answered: the caller has the result without waiting for it,
+	// and the next request waits until it is done.
+	EvictAfter int
 }
 
 // Result is a compiled document.
@@ -251,7 +256,7 @@ func (c *Compiler) Remove(path string) error {
 func (c *Compiler) Compile(b Build) (*Result, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	req := map[string]any{"op": "build", "main": b.Main, "queries": b.Queries}
+	req := map[string]any{"op": "build", "main": b.Main, "queries": b.Queries, "evict": max(b.EvictAfter, 0)}
 	if b.Queries == nil {
 		req["queries"] = []Query{}
 	}

@@ -146,3 +146,29 @@ func TestConcurrentCallers(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestEvictAfter checks that builds which have the compiler evict after
+// answering go on giving the current document, and that the requests
+// after them are answered in turn.
+func TestEvictAfter(t *testing.T) {
+	c := newCompiler(t)
+	for i := range 4 {
+		word := "Version" + string(rune('A'+i))
+		if err := c.SetSource("/main.typ", "#set document(title: \"t\")\n#set text(lang: \"en\")\n#metadata(\""+word+"\") <w>\n"+word); err != nil {
+			t.Fatal(err)
+		}
+		r, err := c.Compile(Build{Main: "/main.typ", PDF: true, Standard: UA1, EvictAfter: 1, Queries: []Query{{Selector: "<w>", Field: "value"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(r.Queries[0]); got != `["`+word+`"]` {
+			t.Errorf("build %d: query = %s, want [%q]", i, got, word)
+		}
+		if len(r.PDF) == 0 {
+			t.Errorf("build %d: no PDF", i)
+		}
+		if rss, err := c.Memory(); err != nil || rss < 1<<20 {
+			t.Errorf("build %d: Memory() after it = %d, %v", i, rss, err)
+		}
+	}
+}

@@ -10,9 +10,11 @@
 //   source  {path}, body = UTF-8 Typst source   addSource
 //   file    {path}, body = bytes                mapShadow (images, data)
 //   remove  {path}                              unmapShadow
-//   build   {main, pdf: {standard, tags} | null, queries: [{selector, field}]}
+//   build   {main, pdf: {standard, tags} | null, queries: [{selector, field}],
+//            evict}
 //           compiles main; answers {pages, queries: [result...]} and the
-//           PDF as body when pdf is given
+//           PDF as body when pdf is given; then, when evict > 0, evicts
+//           as evict {maxAge: evict} does, after the answer is sent
 //   evict   {maxAge}                            evictCache
 //   stats   {}                                  answers {rss, heapUsed} in bytes
 // Answers: {ok: true, ...} or {ok: false, error, diagnostics: [...]}.
@@ -92,7 +94,8 @@ function handle(req, body) {
 				}
 				pdf = compiler.pdf(doc, opts);
 			}
-			return { pages: doc.numOfPages, queries, __body: pdf };
+			const after = req.evict > 0 ? () => compiler.evictCache(req.evict) : null;
+			return { pages: doc.numOfPages, queries, __body: pdf, __after: after };
 		}
 		default:
 			throw new Error('unknown op ' + req.op);
@@ -121,9 +124,18 @@ function pump() {
 			ans = { ok: false, error: String((e && (e.code || e.message)) || e) };
 		}
 		const out = ans.__body || null;
+		const after = ans.__after || null;
 		delete ans.__body;
+		delete ans.__after;
 		if (ans.ok === undefined) ans.ok = true;
 		send(ans, out);
+		if (after) {
+			try {
+				after();
+			} catch (e) {
+				process.stderr.write('evict: ' + String(e) + '\n');
+			}
+		}
 	}
 }
 
