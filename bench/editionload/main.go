@@ -1,12 +1,16 @@
-// Command editionload is bench/edition.sh's EPUB part: it reads War and
-// Peace volume 1 (the RusLit plain text, see ../shared/data/ruslit/
+// Command editionload is bench/edition.sh's measuring program. It reads
+// War and Peace volume 1 (the RusLit plain text, see ../shared/data/ruslit/
 // SOURCE.md) into a *book.Book of its 65 chapters with the translator's
-// notes, builds its EPUB with tandem's writer, has pandoc make an EPUB of
-// the same text written as Markdown, and prints both times and their
-// ratio, then the time of a rebuild after a one-sentence edit in one
-// chapter.
+// notes. Its EPUB part (-part epub) builds the EPUB with tandem's writer,
+// has pandoc make an EPUB of the same text written as Markdown, and prints
+// both times and their ratio, then the time of a rebuild after a
+// one-sentence edit in one chapter. Its PDF part (-part pdf, pdf.go)
+// measures tandem's typesetter against Typst alone (typst-alone.js, which
+// must lie beside the program or in bench/editionload below the working
+// directory) compiling the same generated sources, then the warm rebuild.
 //
 //	go run ./bench/editionload -text FILE [-pandoc pandoc] [-runs 5] [-o tandem.epub]
+//	go run ./bench/editionload -part pdf -text FILE [-typst tools/typst] [-runs 3] [-o tandem.pdf]
 //
 // It prints "name value unit" lines that edition.sh reads.
 package main
@@ -29,6 +33,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/epub"
+	"github.com/tandemforum/tandem/internal/typst"
 )
 
 func main() {
@@ -37,6 +42,8 @@ func main() {
 	runs := flag.Int("runs", 5, "builds to take the median of")
 	keep := flag.String("o", "", "also write tandem's EPUB to this file")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the builds to this file")
+	part := flag.String("part", "epub", "epub, pdf, or typeset-once (one cold PDF build, which the pdf part measures)")
+	typstDir := flag.String("typst", "", "tools/typst with its node_modules; found above the working directory when empty")
 	flag.Parse()
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -47,7 +54,23 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*text, *pandoc, *runs, *keep); err != nil {
+	var err error
+	if *typstDir == "" && *part != "epub" {
+		*typstDir, err = typst.FindDir()
+	}
+	if err == nil {
+		switch *part {
+		case "epub":
+			err = run(*text, *pandoc, *runs, *keep)
+		case "pdf":
+			err = runPDF(*text, *typstDir, *runs, *keep)
+		case "typeset-once":
+			err = typesetOnce(*text, *typstDir, *keep)
+		default:
+			err = fmt.Errorf("unknown part %q", *part)
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "editionload:", err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
