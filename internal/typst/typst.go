@@ -219,7 +219,7 @@ func (c *Compiler) SetSource(path, text string) error {
 		return nil
 	}
 	c.sources[path] = text
-	_, _, err := c.call(map[string]any{"op": "source", "path": path}, []byte(text))
+	_, _, err := c.call(map[string]any{"op": "source", "path": path}, text)
 	return err
 }
 
@@ -232,7 +232,7 @@ func (c *Compiler) SetFile(path string, data []byte) error {
 		return nil
 	}
 	c.files[path] = data
-	_, _, err := c.call(map[string]any{"op": "file", "path": path}, data)
+	_, _, err := c.call(map[string]any{"op": "file", "path": path}, string(data))
 	return err
 }
 
@@ -247,7 +247,7 @@ func (c *Compiler) Remove(path string) error {
 	}
 	delete(c.sources, path)
 	delete(c.files, path)
-	_, _, err := c.call(map[string]any{"op": "remove", "path": path}, nil)
+	_, _, err := c.call(map[string]any{"op": "remove", "path": path}, "")
 	return err
 }
 
@@ -263,7 +263,7 @@ func (c *Compiler) Compile(b Build) (*Result, error) {
 	if b.PDF {
 		req["pdf"] = map[string]any{"standard": string(b.Standard), "tags": !b.Untagged}
 	}
-	ans, body, err := c.call(req, nil)
+	ans, body, err := c.call(req, "")
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +288,7 @@ func (c *Compiler) Compile(b Build) (*Result, error) {
 func (c *Compiler) Evict(maxAge int) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, _, err := c.call(map[string]any{"op": "evict", "maxAge": maxAge}, nil)
+	_, _, err := c.call(map[string]any{"op": "evict", "maxAge": maxAge}, "")
 	return err
 }
 
@@ -296,7 +296,7 @@ func (c *Compiler) Evict(maxAge int) error {
 func (c *Compiler) Memory() (int64, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	ans, _, err := c.call(map[string]any{"op": "stats"}, nil)
+	ans, _, err := c.call(map[string]any{"op": "stats"}, "")
 	if err != nil {
 		return 0, err
 	}
@@ -319,7 +319,7 @@ func (c *Compiler) Close() error {
 // if the child has died (the request cannot be written or its answer
 // read), it starts a new one, gives it the sources again and tries once
 // more. It returns the answer's header and body.
-func (c *Compiler) call(req map[string]any, body []byte) (json.RawMessage, []byte, error) {
+func (c *Compiler) call(req map[string]any, body string) (json.RawMessage, []byte, error) {
 	for attempt := 0; ; attempt++ {
 		if c.cmd == nil {
 			if err := c.start(); err != nil {
@@ -377,7 +377,7 @@ func (c *Compiler) start() error {
 		c.stop()
 		return fmt.Errorf("typst: start compiler: %w", err)
 	}
-	ans, b, err := c.roundTrip(map[string]any{"op": "start", "fontPaths": c.cfg.FontPaths, "workspace": "/"}, nil)
+	ans, b, err := c.roundTrip(map[string]any{"op": "start", "fontPaths": c.cfg.FontPaths, "workspace": "/"}, "")
 	if err != nil {
 		return fail(err)
 	}
@@ -385,7 +385,7 @@ func (c *Compiler) start() error {
 		return fail(err)
 	}
 	for _, p := range sortedKeys(c.sources) {
-		if ans, b, err = c.roundTrip(map[string]any{"op": "source", "path": p}, []byte(c.sources[p])); err != nil {
+		if ans, b, err = c.roundTrip(map[string]any{"op": "source", "path": p}, c.sources[p]); err != nil {
 			return fail(err)
 		}
 		if _, _, err := c.answer(ans, b); err != nil {
@@ -393,7 +393,7 @@ func (c *Compiler) start() error {
 		}
 	}
 	for _, p := range sortedKeys(c.files) {
-		if ans, b, err = c.roundTrip(map[string]any{"op": "file", "path": p}, c.files[p]); err != nil {
+		if ans, b, err = c.roundTrip(map[string]any{"op": "file", "path": p}, string(c.files[p])); err != nil {
 			return fail(err)
 		}
 		if _, _, err := c.answer(ans, b); err != nil {
@@ -416,18 +416,22 @@ func (c *Compiler) stop() {
 }
 
 // roundTrip writes one frame and reads one: a 4-byte big-endian length
-// and a JSON header, then a 4-byte big-endian length and a body.
-func (c *Compiler) roundTrip(req map[string]any, body []byte) ([]byte, []byte, error) {
+// and a JSON header, then a 4-byte big-endian length and a body. The body,
+// a source of a whole chapter or more, is written from the string itself,
+// never copied.
+func (c *Compiler) roundTrip(req map[string]any, body string) ([]byte, []byte, error) {
 	h, err := json.Marshal(req)
 	if err != nil {
 		return nil, nil, err
 	}
-	frame := make([]byte, 0, 8+len(h)+len(body))
+	frame := make([]byte, 0, 8+len(h))
 	frame = binary.BigEndian.AppendUint32(frame, uint32(len(h)))
 	frame = append(frame, h...)
 	frame = binary.BigEndian.AppendUint32(frame, uint32(len(body)))
-	frame = append(frame, body...)
 	if _, err := c.stdin.Write(frame); err != nil {
+		return nil, nil, err
+	}
+	if _, err := io.WriteString(c.stdin, body); err != nil {
 		return nil, nil, err
 	}
 	ans, err := readChunk(c.stdout)
