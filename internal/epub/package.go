@@ -192,7 +192,9 @@ func (e *edition) packageDocument(items []item, visual bool) []byte {
 		x.s("</dc:publisher>\n")
 	}
 	if !b.Released.IsZero() {
-		x.s("<dc:date>" + w3cdtf(b.Released) + "</dc:date>\n")
+		// The publication date is the release's day where the edition
+		// is released (Released's own zone), as the imprint and ONIX give it.
+		x.s("<dc:date>" + b.Released.Format("2006-01-02") + "</dc:date>\n")
 	}
 	x.s(`<meta property="dcterms:modified">` + w3cdtf(b.Modified) + "</meta>\n")
 	pages := len(e.pageList) > 0
