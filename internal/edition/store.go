@@ -123,7 +123,7 @@ func fields(e *Edition) ([]any, error) {
 	}
 	var release any
 	if !e.ReleaseAt.IsZero() {
-		release = e.ReleaseAt.UTC()
+		release = e.ReleaseAt.UTC().Truncate(time.Microsecond)
 	}
 	return append([]any{strings.Join(e.Langs, " "), strings.Join(fs, " ")}, append(out, release, e.TimeZone,
 		strings.Join(e.Territories, " "), string(e.Notes), string(e.PageSize), e.DOIPrefix, e.SampleISBN)...), nil
