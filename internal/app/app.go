@@ -109,7 +109,8 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		// Mail goes through the server; the office shows no outbox.
 		outbox = nil
 	}
-	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
+	press := &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL}
+	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Press: press, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
 		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP,
 		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}})
 	if err != nil {
@@ -117,7 +118,7 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		return nil, fmt.Errorf("web server: %w", err)
 	}
 	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox,
-		Press: &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL}}
+		Press: press}
 	if err := p.openJobs(ctx); err != nil {
 		db.Close()
 		return nil, err

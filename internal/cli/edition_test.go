@@ -75,7 +75,7 @@ func TestEditionCommands(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b book.Book
-		if err := json.Unmarshal(data, &b); err != nil || len(b.Chapters) != 2 || b.URL != "https://forum.example/zh/editions/cw-zh-ru/" {
+		if err := json.Unmarshal(data, &b); err != nil || len(b.Chapters) != 2 || b.URL != "https://forum.example/zh/editions/cw-zh-ru" {
 			t.Fatalf("the written web build: %d chapters, URL %q, %v", len(b.Chapters), b.URL, err)
 		}
 		code, stdout, _ = runCLI(t, env, "edition", "build", "--format", "web", "cw-zh-ru", "--base-url", "https://forum.example")

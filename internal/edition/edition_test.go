@@ -307,7 +307,7 @@ func TestLifecycle(t *testing.T) {
 			t.Fatalf("open the EPUB: %d bytes, %+v, %v", len(data), file, err)
 		}
 		wb, err := edition.WebBook(ctx, db, blobs, e.ID)
-		if err != nil || wb.PageMap == nil || len(wb.PageMap.Pages) != 2 || wb.URL != "https://forum.example/zh/editions/cw-zh/" {
+		if err != nil || wb.PageMap == nil || len(wb.PageMap.Pages) != 2 || wb.URL != "https://forum.example/zh/editions/cw-zh" {
 			t.Fatalf("web book: %+v, %v", wb, err)
 		}
 

@@ -18,8 +18,8 @@ import (
 )
 
 // Path returns the web reader's address of edition slug in language l,
-// without the site's base URL ("/zh/editions/cw-zh/").
-func Path(l, slug string) string { return "/" + l + "/editions/" + slug + "/" }
+// without the site's base URL ("/zh/editions/cw-zh").
+func Path(l, slug string) string { return "/" + l + "/editions/" + slug }
 
 // ChapterID names contribution id's chapter in file names and anchors.
 func ChapterID(contributionID int64) string { return fmt.Sprintf("ch%d", contributionID) }

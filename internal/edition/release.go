@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/works"
@@ -214,7 +215,11 @@ func ReleaseDue(ctx context.Context, db *store.DB, now time.Time) ([]string, err
 			}
 			done = append(done, e.Slug)
 		}
-		return nil
+		if len(done) == 0 {
+			return nil
+		}
+		// The public site's cached pages are of the site before.
+		return forum.Touch(ctx, tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("release due editions: %w", err)

@@ -78,6 +78,11 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 		page("/partners", s.partnersList)
 		page("/partners/{partner}", s.partnerShow)
 		page("/partners/{partner}/mark.svg", s.partnerMarkSVG)
+		page("/editions", s.editionsList)
+		page("/editions/{edition}", s.editionShow)
+		page("/editions/{edition}/{chapter}", s.editionChapter)
+		page("/editions/{edition}/media/{name}", s.editionMedia)
+		mux.Handle("GET /"+l+"/editions/{edition}/files/{file}", s.editionFileServe(l))
 	}
 }
 
