@@ -221,6 +221,9 @@ func TestLoad(t *testing.T) {
 		if ch.Original != "ru" || ch.Authors[0].Name["ru"] != "Андрей Соколов" || ch.Authors[0].SortName["ru"] != "Соколов, Андрей" {
 			t.Errorf("chapter 2 authors %+v", ch.Authors)
 		}
+		if tr := ch.Translators["zh"]; len(tr) != 1 || tr[0].Name["zh"] != "张伟" || ch.Translators["ru"] != nil {
+			t.Errorf("chapter 2 translators %+v: want 张伟 into Chinese, none into its original", ch.Translators)
+		}
 		if ch.Authors[0].Affiliation["zh"] != "俄罗斯国际事务委员会" {
 			t.Errorf("the author's affiliation is their partner's name: %v", ch.Authors[0].Affiliation)
 		}

@@ -9,9 +9,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/book/booktest"
 	"github.com/tandemforum/tandem/internal/doc"
@@ -73,9 +75,7 @@ func Seed(t testing.TB, db *store.DB, blobs blob.Store) *Fixture {
 	revs := revision.NewStore(db, blobs)
 	ed := works.Actor{AccountID: 0, Name: "Editor"}
 	for i, ch := range sample.Chapters {
-		names := lang.Names{Source: ch.Original, Values: map[string]lang.Name{}}
-		names.Values["zh"] = lang.Name{Family: string([]rune(ch.Authors[0].Name["zh"])[:1]), Given: string([]rune(ch.Authors[0].Name["zh"])[1:])}
-		names.Values["ru"] = lang.Name{Given: firstWord(ch.Authors[0].Name["ru"]), Family: lastWord(ch.Authors[0].Name["ru"])}
+		names := authorNames[i]
 		person := &forum.Person{Slug: "author-" + ch.ID, Names: names, PartnerID: fx.Hosts[i].ID, Published: true}
 		if err := forum.AddPerson(ctx, db, person); err != nil {
 			t.Fatal(err)
@@ -100,11 +100,33 @@ func Seed(t testing.TB, db *store.DB, blobs blob.Store) *Fixture {
 			t.Fatal(err)
 		}
 		fx.Contributions = append(fx.Contributions, c.ID)
+		// The translator into the other language, as the office assigns
+		// one.
+		target := "zh"
+		if ch.Original == "zh" {
+			target = "ru"
+		}
+		tr := ch.Translators[target][0].Name[target]
+		acct, err := (&account.Store{DB: db}).Create(ctx, account.NewAccount{Email: fmt.Sprintf("translator%d@example.org", i+1), Name: tr, Lang: target, Password: "translator password 1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			return works.InsertStaff(ctx, tx, c.ID, []works.Staff{{Lang: target, AccountID: acct.ID, Role: works.RoleTranslator}})
+		}); err != nil {
+			t.Fatal(err)
+		}
 		for _, l := range []string{"zh", "ru"} {
 			Approve(t, db, blobs, c.ID, l, ch.Text[l], true)
 		}
 	}
 	return fx
+}
+
+// authorNames are the names of booktest's two authors.
+var authorNames = []lang.Names{
+	{Source: "zh", Values: map[string]lang.Name{"zh": {Family: "李", Given: "华"}, "ru": {Family: "Ли", Given: "Хуа"}}},
+	{Source: "ru", Values: map[string]lang.Name{"zh": {Family: "索科洛夫", Given: "安德烈"}, "ru": {Family: "Соколов", Given: "Андрей"}}},
 }
 
 // Approve makes language l of contribution id reviewed (when it is not yet
@@ -153,22 +175,4 @@ func Approve(t testing.TB, db *store.DB, blobs blob.Store, id int64, l string, d
 func fingerprint(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
-}
-
-func firstWord(s string) string {
-	for i, r := range s {
-		if r == ' ' {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-func lastWord(s string) string {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == ' ' {
-			return s[i+1:]
-		}
-	}
-	return s
 }
