@@ -35,6 +35,7 @@ func TestNormalizeISBN(t *testing.T) {
 		{"978-7-99999-001-9", ""}, // booktest's sample, whose check digit is wrong,
 		{"978 5 99999 001 3", "9785999990013"},
 		{"979-10-90636-07-1", "9791090636071"},
+		{"９７８－７－９９９９９－００１－７", "9787999990017"},
 		{"978799999001", ""},      // 12 digits
 		{"97879999900199", ""},    // 14 digits
 		{"9777999990013", ""},     // not 978/979
@@ -486,4 +487,32 @@ func TestCountries(t *testing.T) {
 			t.Errorf("%s: %v", c, err)
 		}
 	}
+}
+
+// FuzzNormalizeISBN: whatever is typed, NormalizeISBN either refuses it or
+// returns thirteen digits starting 978 or 979 whose check digit holds, and
+// reads its own output back unchanged.
+func FuzzNormalizeISBN(f *testing.F) {
+	for _, s := range []string{"978-7-99999-001-7", "9785999990013", "979 10 90636 07 1", "978‐7‐99999‐001‐7", "", "x", "97879999900170"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := edition.NormalizeISBN(s)
+		if err != nil {
+			return
+		}
+		if len(n) != 13 || !strings.HasPrefix(n, "978") && !strings.HasPrefix(n, "979") {
+			t.Fatalf("%q → %q", s, n)
+		}
+		again, err := edition.NormalizeISBN(n)
+		if err != nil || again != n {
+			t.Fatalf("%q → %q → %q, %v", s, n, again, err)
+		}
+		// One digit changed is always caught.
+		b := []byte(n)
+		b[5] = '0' + (b[5]-'0'+1)%10
+		if _, err := edition.NormalizeISBN(string(b)); err == nil {
+			t.Fatalf("%q with a digit changed (%s) passes", n, b)
+		}
+	})
 }

@@ -38,7 +38,8 @@ func (v Invalid) Error() string {
 func (v Invalid) Unwrap() error { return errkind.Invalid }
 
 // NormalizeISBN returns the thirteen digits of an ISBN-13 typed with or
-// without hyphens or spaces ("978-7-5227-0001-5"), or an error when it is
+// without hyphens or spaces ("978-7-99999-001-7"), in ASCII or full-width
+// digits, or an error when it is
 // not one: not 13 digits, not starting 978 or 979, or a wrong check digit.
 //
 // It is the edition's own check until internal/isbn, which also knows the
@@ -49,7 +50,9 @@ func NormalizeISBN(s string) (string, error) {
 		switch {
 		case r >= '0' && r <= '9':
 			digits = append(digits, byte(r))
-		case r == '-' || r == ' ' || r == '\u2010' || r == '\u2011':
+		case r >= '０' && r <= '９': // full-width, as a Chinese keyboard may type them
+			digits = append(digits, byte('0'+r-'０'))
+		case r == '-' || r == ' ' || r == '\u2010' || r == '\u2011' || r == '－' || r == '\u3000':
 		default:
 			return "", fmt.Errorf("ISBN %q: %q is neither a digit nor a hyphen", s, r)
 		}
