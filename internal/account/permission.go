@@ -197,9 +197,10 @@ var Permissions = map[Subject]map[Action][]Role{
 	},
 	// An edition belongs to its forum's hosts: their organisers and
 	// editors make it, build it, approve its proofs (each for its own
-	// partner) and schedule its release.
+	// partner) and schedule its release; the collection's translators and
+	// reviewers follow it.
 	SubjectEdition: {
-		View:    {Organiser, Editor},
+		View:    {Organiser, Editor, Translator, Reviewer},
 		Create:  {Organiser, Editor},
 		Edit:    {Organiser, Editor},
 		Approve: {Organiser, Editor},

@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/book"
@@ -268,8 +270,12 @@ func same(s string, langs []string) book.Local {
 }
 
 // sortName is "Family, Given Patronymic", or the name as written when it
-// has no given name.
+// has no given name; a Chinese name in Han characters is family and given
+// name run together, as Chinese indexes sort it.
 func sortName(n lang.Name) string {
+	if r, _ := utf8.DecodeRuneInString(n.Family); n.FamilyFirst && unicode.Is(unicode.Han, r) {
+		return n.Family + n.Given
+	}
 	given := n.Given
 	if n.Patronymic != "" {
 		given += " " + n.Patronymic

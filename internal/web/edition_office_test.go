@@ -112,13 +112,14 @@ func TestOfficeEditions(t *testing.T) {
 			t.Errorf("proof download: %d", resp.StatusCode)
 		}
 
-		// A translator does not see editions.
+		// A translator follows the edition but neither builds nor
+		// approves it.
 		tb := o.browser()
 		tb.signIn("tr@cass.example")
-		if resp, _ := tb.do("GET", loc, nil); resp.StatusCode != http.StatusNotFound {
-			t.Errorf("a translator's view of the edition: %d", resp.StatusCode)
+		if resp, doc := tb.get(loc); resp.StatusCode != http.StatusOK || doc.Find(`form[action$="/approve"], form[action$="/build"]`).Length() != 0 {
+			t.Errorf("a translator's view of the edition: %d, or with buttons", resp.StatusCode)
 		}
-		if resp, _ := tb.do("POST", loc+"/approve", url.Values{}); resp.StatusCode != http.StatusNotFound {
+		if resp, _ := tb.do("POST", loc+"/approve", url.Values{}); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("a translator's approval: %d", resp.StatusCode)
 		}
 

@@ -157,6 +157,18 @@ func (s *Server) editionView(ctx context.Context, rq *request, pe *publicEdition
 	return v, nil
 }
 
+// withoutTitle returns d without its first block when that is a heading
+// of level 1 saying the title, which the page's own heading shows.
+func withoutTitle(d *doc.Document, title string) *doc.Document {
+	if len(d.Blocks) == 0 || d.Blocks[0].Type != doc.Heading || d.Blocks[0].Level != 1 ||
+		strings.TrimSpace(doc.PlainText(d.Blocks[0].Inlines)) != strings.TrimSpace(title) {
+		return d
+	}
+	c := *d
+	c.Blocks = d.Blocks[1:]
+	return &c
+}
+
 // docHTML renders a document of an edition, its images under the
 // edition's media path.
 func (s *Server) docHTML(d *doc.Document, editionPath string) (template.HTML, error) {
@@ -229,8 +241,15 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 		return result{}, err
 	}
 	c := &pe.B.Chapters[i]
-	text, err := s.docHTML(c.Text[v.Lang], v.Path)
+	text, err := s.docHTML(withoutTitle(c.Text[v.Lang], c.Title[v.Lang]), v.Path)
 	if err != nil {
+		return result{}, err
+	}
+	cps, same, err := s.counterparts(ctx, pe)
+	if err != nil {
+		return result{}, err
+	}
+	if text, err = s.paragraphLinks(ctx, rq, pe, c, v.Lang, cps, text); err != nil {
 		return result{}, err
 	}
 	v.Chapter = &chapterView{C: c, Text: text, Translators: c.Translators[v.Lang]}
@@ -240,13 +259,74 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 	if i+1 < len(pe.B.Chapters) {
 		v.Next = &pe.B.Chapters[i+1]
 	}
-	cps, same, err := s.counterparts(ctx, pe)
-	if err != nil {
-		return result{}, err
-	}
 	d := &pageData{Title: c.Title[v.Lang], Section: "editions", OGType: "article", Main: v,
 		JSONLD: marshalLD(s.chapterLD(pe, c, v.Lang, same))}
 	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, cps, d)
+}
+
+// paragraphLinks adds to the end of each paragraph of chapter c's text (in
+// language l, rendered as text) a link to the same paragraph (the block of
+// the same ID) in the edition of each other language, where one is
+// released and has the paragraph, so that a reader goes from a paragraph
+// to its translation without JavaScript.
+func (s *Server) paragraphLinks(ctx context.Context, rq *request, pe *publicEdition, c *book.Chapter, l string, cps map[string]*edition.Edition, text template.HTML) (template.HTML, error) {
+	type target struct{ lang, path string }
+	var targets []target
+	has := map[string]map[string]bool{}
+	for _, al := range i18n.Languages {
+		e := cps[al]
+		if al == l || e == nil {
+			continue
+		}
+		b := pe.B
+		if e.ID != pe.E.ID {
+			var err error
+			if b, err = edition.WebBook(ctx, s.db, s.blobs, e.ID); errors.Is(err, errkind.NotFound) {
+				continue
+			} else if err != nil {
+				return "", err
+			}
+		}
+		i := slices.IndexFunc(b.Chapters, func(x book.Chapter) bool { return x.ID == c.ID })
+		if i < 0 || b.Chapters[i].Text[al] == nil {
+			continue
+		}
+		ids := map[string]bool{}
+		for _, bl := range b.Chapters[i].Text[al].Blocks {
+			ids[bl.ID] = true
+		}
+		has[al] = ids
+		targets = append(targets, target{al, "/" + al + "/editions/" + e.Slug + "/" + c.ID})
+	}
+	if len(targets) == 0 {
+		return text, nil
+	}
+	out := string(text)
+	for _, bl := range c.Text[l].Blocks {
+		if bl.Type != doc.Paragraph || bl.ID == "" {
+			continue
+		}
+		open := strings.Index(out, `<p id="`+template.HTMLEscapeString(bl.ID)+`"`)
+		if open < 0 {
+			continue
+		}
+		end := strings.Index(out[open:], "</p>")
+		if end < 0 {
+			continue
+		}
+		var links strings.Builder
+		for _, tg := range targets {
+			if !has[tg.lang][bl.ID] {
+				continue
+			}
+			fmt.Fprintf(&links, ` <a class="para-lang" href="%s#%s" hreflang="%s" lang="%s" title="%s">%s</a>`,
+				template.HTMLEscapeString(tg.path), template.HTMLEscapeString(bl.ID), tg.lang, tg.lang,
+				template.HTMLEscapeString(s.catalog.Printer(tg.lang).T("lang.self."+tg.lang)), tg.lang)
+		}
+		at := open + end
+		out = out[:at] + links.String() + out[at:]
+	}
+	return template.HTML(out), nil
 }
 
 // editionHTML renders an edition's page as s.html does, with the language

@@ -95,6 +95,34 @@ func scheduledEdition(t *testing.T, db *store.DB, blobs blob.Store, slug string)
 	return e, release, fx
 }
 
+// alsoScheduled adds a web-only edition of the fixture's collection in
+// langs, scheduled for release.
+func alsoScheduled(t *testing.T, db *store.DB, blobs blob.Store, fx *editiontest.Fixture, slug string, langs []string, release time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	e := &edition.Edition{CollectionID: fx.CollectionID, Slug: slug, Langs: langs, Formats: []book.Format{book.Web}, PublisherID: fx.Hosts[1].ID,
+		ReleaseAt: release, TimeZone: "Europe/Moscow", Territories: []string{"RU"}, Notes: book.PerChapter, PageSize: "a5"}
+	by := edition.Actor{Name: "Organiser"}
+	if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Create(ctx, tx, e, by) }); err != nil {
+		t.Fatal(err)
+	}
+	press := &edition.Press{DB: db, Blobs: blobs, BaseURL: "https://forum.example.org"}
+	if _, err := press.Build(ctx, e.ID, nil, by, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range fx.Hosts {
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			_, err := edition.ApproveProofs(ctx, tx, e.ID, h.ID, edition.Actor{Name: h.Slug})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := press.Schedule(ctx, e.ID, by, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+}
+
 var linkRE = regexp.MustCompile(`(?:href|src)="(/[^"#]*)`)
 
 // crawl walks every page of the public site reachable from each
@@ -222,6 +250,7 @@ func TestEditionReader(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, release, fx := scheduledEdition(t, db, blobs, "cw-zh")
+		alsoScheduled(t, db, blobs, fx, "cw-ru", []string{"ru"}, release)
 		clk := &clock{t: release.Add(time.Second)}
 		srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: "https://forum.example.org", NoCache: true, Logger: discardLogger(), Now: clk.now})
 		if err != nil {
@@ -275,14 +304,36 @@ func TestEditionReader(t *testing.T) {
 			}
 		})
 		ld = jsonLD(t, doc)
+		if tr, _ := ld["translationOfWork"].(map[string]any); tr["inLanguage"] != "ru" {
+			t.Errorf("a translated contribution's JSON-LD: translationOfWork %v", ld["translationOfWork"])
+		}
 		if ld["@type"] != "Chapter" || ld["translator"] == nil || ld["author"] == nil {
 			t.Errorf("Chapter JSON-LD %v", ld)
 		}
 		if part, _ := ld["isPartOf"].(map[string]any); part["@type"] != "Book" {
 			t.Errorf("isPartOf %v", ld["isPartOf"])
 		}
-		if href := attr(doc, `.langs a[hreflang="ru"]`, "href"); href != "/ru/editions/cw-zh/"+ch {
-			t.Errorf("the switcher leads to %q", href)
+		if href := attr(doc, `.langs a[hreflang="ru"]`, "href"); href != "/ru/editions/cw-ru/"+ch {
+			t.Errorf("the switcher leads to %q, want the Russian edition's same contribution", href)
+		}
+		if href := attr(doc, `.langs a[hreflang="en"]`, "href"); href != "/en/editions/cw-zh/"+ch {
+			t.Errorf("with no English edition the switcher leads to %q", href)
+		}
+		// Each paragraph leads to the same paragraph in Russian.
+		first := doc.Find(".edition-text p[id]").First()
+		id, _ := first.Attr("id")
+		if href, _ := first.Find("a.para-lang[hreflang=ru]").Attr("href"); href != "/ru/editions/cw-ru/"+ch+"#"+id {
+			t.Errorf("paragraph %s leads to %q", id, href)
+		}
+		ru := s.page("/ru/editions/cw-ru/"+ch, http.StatusOK)
+		if ru.Find(`.edition-text [id="`+id+`"]`).Length() != 1 {
+			t.Errorf("the Russian page has no paragraph %s", id)
+		}
+		if href, _ := ru.Find(`[id="` + id + `"] a.para-lang[hreflang=zh]`).Attr("href"); href != "/zh/editions/cw-zh/"+ch+"#"+id {
+			t.Errorf("and back: %q", href)
+		}
+		if ld := jsonLD(t, ru); ld["workTranslation"] == nil || ld["inLanguage"] != "ru" {
+			t.Errorf("the original's JSON-LD names no translation: %v", ld)
 		}
 		resp := s.get("/zh/editions/cw-zh/files/cw-zh.epub")
 		body, _ := io.ReadAll(resp.Body)

@@ -125,7 +125,7 @@ func Seed(t testing.TB, db *store.DB, blobs blob.Store) *Fixture {
 
 // authorNames are the names of booktest's two authors.
 var authorNames = []lang.Names{
-	{Source: "zh", Values: map[string]lang.Name{"zh": {Family: "李", Given: "华"}, "ru": {Family: "Ли", Given: "Хуа"}}},
+	{Source: "zh", Values: map[string]lang.Name{"zh": {Family: "李", Given: "华", FamilyFirst: true}, "ru": {Family: "Ли", Given: "Хуа", FamilyFirst: true}}},
 	{Source: "ru", Values: map[string]lang.Name{"zh": {Family: "索科洛夫", Given: "安德烈"}, "ru": {Family: "Соколов", Given: "Андрей"}}},
 }
 
