@@ -124,6 +124,11 @@ type editionView struct {
 type chapterView struct {
 	C    *book.Chapter
 	Text template.HTML
+	// Facing is, in a parallel edition, the text in its other language,
+	// shown beside Text: its anchors are the block IDs after the language
+	// and a hyphen ("ru-p3"), so that each page's own are the plain IDs.
+	Facing     template.HTML
+	FacingLang string
 	// Translators of the chapter into the language shown.
 	Translators []book.Person
 }
@@ -167,6 +172,14 @@ func withoutTitle(d *doc.Document, title string) *doc.Document {
 	c := *d
 	c.Blocks = d.Blocks[1:]
 	return &c
+}
+
+// prefixAnchors puts prefix before every id and in-page link of h, the
+// HTML of one document, so that two documents that share block IDs can be
+// shown on one page.
+func prefixAnchors(h template.HTML, prefix string) template.HTML {
+	r := strings.NewReplacer(` id="`, ` id="`+prefix, ` href="#`, ` href="#`+prefix)
+	return template.HTML(r.Replace(string(h)))
 }
 
 // docHTML renders a document of an edition, its images under the
@@ -253,6 +266,16 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 		return result{}, err
 	}
 	v.Chapter = &chapterView{C: c, Text: text, Translators: c.Translators[v.Lang]}
+	for _, fl := range pe.B.Langs {
+		if fl == v.Lang || c.Text[fl] == nil {
+			continue
+		}
+		facing, err := s.docHTML(withoutTitle(c.Text[fl], c.Title[fl]), v.Path)
+		if err != nil {
+			return result{}, err
+		}
+		v.Chapter.Facing, v.Chapter.FacingLang = prefixAnchors(facing, fl+"-"), fl
+	}
 	if i > 0 {
 		v.Prev = &pe.B.Chapters[i-1]
 	}

@@ -251,6 +251,7 @@ func TestEditionReader(t *testing.T) {
 		}
 		_, release, fx := scheduledEdition(t, db, blobs, "cw-zh")
 		alsoScheduled(t, db, blobs, fx, "cw-ru", []string{"ru"}, release)
+		alsoScheduled(t, db, blobs, fx, "cw-zh-ru", []string{"zh", "ru"}, release)
 		clk := &clock{t: release.Add(time.Second)}
 		srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: "https://forum.example.org", NoCache: true, Logger: discardLogger(), Now: clk.now})
 		if err != nil {
@@ -335,6 +336,25 @@ func TestEditionReader(t *testing.T) {
 		if ld := jsonLD(t, ru); ld["workTranslation"] == nil || ld["inLanguage"] != "ru" {
 			t.Errorf("the original's JSON-LD names no translation: %v", ld)
 		}
+		// The parallel edition shows the other language beside the page's,
+		// every anchor on the page once.
+		par := s.page("/zh/editions/cw-zh-ru/"+ch, http.StatusOK)
+		if par.Find(`.parallel .facing[lang="ru"] [id="ru-`+id+`"]`).Length() != 1 || par.Find(`.parallel .edition-text:not(.facing) [id="`+id+`"]`).Length() != 1 {
+			t.Errorf("the parallel page lacks paragraph %s in either language", id)
+		}
+		ids := map[string]bool{}
+		par.Find("[id]").Each(func(_ int, x *goquery.Selection) {
+			v, _ := x.Attr("id")
+			if ids[v] {
+				t.Errorf("id %q twice on the parallel page", v)
+			}
+			ids[v] = true
+		})
+		par.Find(`.facing a[href^="#"]`).Each(func(_ int, a *goquery.Selection) {
+			if href, _ := a.Attr("href"); !ids[strings.TrimPrefix(href, "#")] {
+				t.Errorf("the facing text's link %s leads nowhere", href)
+			}
+		})
 		resp := s.get("/zh/editions/cw-zh/files/cw-zh.epub")
 		body, _ := io.ReadAll(resp.Body)
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/epub+zip" || !bytes.HasPrefix(body, []byte("PK")) {
