@@ -145,13 +145,12 @@ type editionFormPage struct {
 
 // textArea is a multi-line field of a form.
 type textArea struct {
-	Form               *form
-	Name, Label, Hint  string
-	Lang               string
-	Rows               int
-	Value              string
-	Errors             []string
-	Described, Invalid bool
+	Form              *form
+	Name, Label, Hint string
+	Lang              string
+	Rows              int
+	Value             string
+	Errors            []string
 }
 
 // editionValues returns the form values of a stored edition.
@@ -197,11 +196,7 @@ func editionValues(e *edition.Edition) url.Values {
 // those of edition.Validate included.
 func readEdition(f *form, e *edition.Edition, sc *worksScope) {
 	langs := sc.Collection.Languages
-	var choices []string
-	for _, c := range languageChoices(langs) {
-		choices = append(choices, c)
-	}
-	if v := f.choice("languages", true, choices...); v != "" {
+	if v := f.choice("languages", true, languageChoices(langs)...); v != "" {
 		e.Langs = strings.Split(v, "+")
 	}
 	e.Formats = nil
@@ -454,24 +449,23 @@ func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
 // editionPage is an edition's page in the office.
 type editionPage struct {
 	editionRow
-	ID              int64
-	Collection      string
-	CollectionURL   string
-	EditURL         string
-	Message         string
-	Facts           []fact
-	CanBuild        bool
-	BuildURL        string
-	Build           buildView
-	Proofs          []proofFile
-	Hosts           []hostApproval
-	CanSchedule     bool
-	CanUnschedule   bool
-	ScheduleURL     string
-	UnscheduleURL   string
-	Unapproved      []string
-	ProofsCurrent   bool
-	ProofsTotalHost int
+	ID            int64
+	Collection    string
+	CollectionURL string
+	EditURL       string
+	Message       string
+	Facts         []fact
+	CanBuild      bool
+	BuildURL      string
+	Build         buildView
+	Proofs        []proofFile
+	Hosts         []hostApproval
+	CanSchedule   bool
+	CanUnschedule bool
+	ScheduleURL   string
+	UnscheduleURL string
+	Unapproved    []string
+	ProofsCurrent bool
 }
 
 type fact struct{ Label, Value string }
