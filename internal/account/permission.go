@@ -64,12 +64,15 @@ const (
 	SubjectTranslation Subject = "translation"
 	SubjectMemory      Subject = "memory"   // the installation's translation memory
 	SubjectTermbase    Subject = "termbase" // a forum's termbase
+	// SubjectEdition is an edition of a collection: its data, its builds,
+	// the hosts' approval of its proofs and its release.
+	SubjectEdition Subject = "edition"
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
 	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectCollection, SubjectContribution,
-	SubjectTranslation, SubjectMemory, SubjectTermbase}
+	SubjectTranslation, SubjectMemory, SubjectTermbase, SubjectEdition}
 
 // Action is what is done to a subject.
 type Action string
@@ -191,6 +194,17 @@ var Permissions = map[Subject]map[Action][]Role{
 	SubjectTermbase: {
 		View: {Organiser, Editor, Translator, Reviewer},
 		Edit: {Organiser, Editor, Translator},
+	},
+	// An edition belongs to its forum's hosts: their organisers and
+	// editors make it, build it, approve its proofs (each for its own
+	// partner) and schedule its release; the collection's translators and
+	// reviewers follow it.
+	SubjectEdition: {
+		View:    {Organiser, Editor, Translator, Reviewer},
+		Create:  {Organiser, Editor},
+		Edit:    {Organiser, Editor},
+		Approve: {Organiser, Editor},
+		Publish: {Organiser, Editor},
 	},
 }
 

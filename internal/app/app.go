@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/media"
@@ -74,6 +75,8 @@ type Program struct {
 	Web   *web.Server
 	// Jobs is the job queue; Run works it when Config.Workers > 0.
 	Jobs *jobs.Queue
+	// Press builds and releases editions, with the program's renderers.
+	Press *edition.Press
 	// Mail delivers the mail jobs; Outbox holds mail when there is no
 	// SMTP server.
 	Mail   *mail.Mailer
@@ -106,19 +109,29 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		// Mail goes through the server; the office shows no outbox.
 		outbox = nil
 	}
-	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
+	press := &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL}
+	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Press: press, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
 		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP,
 		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("web server: %w", err)
 	}
-	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox}
+	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox,
+		Press: press}
 	if err := p.openJobs(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return p, nil
+}
+
+// Renderers are the edition renderers this program has, their version
+// that of the program (version), so that a new program rebuilds: the web
+// reader's build is the edition package's own; EPUB and PDF are
+// internal/epub's and internal/typeset's where the program links them.
+func Renderers(version string) edition.Renderers {
+	return edition.Renderers{Version: version}
 }
 
 // openJobs makes the mailer and the job queue with every worker: mail,
@@ -136,6 +149,7 @@ func (p *Program) openJobs(ctx context.Context) error {
 	mail.Register(ws, m)
 	media.Register(ws, &media.Store{DB: p.DB, Blobs: p.Blobs})
 	p.Web.RegisterWorkers(ws)
+	edition.Register(ws, p.Press, nil)
 	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log})
 	if err != nil {
 		return err

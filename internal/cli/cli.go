@@ -37,6 +37,7 @@ func commands() []command {
 		{"align", "link the sentences of a translation to its original", runAlign},
 		{"demo", "load the demo forum into the data folder", runDemo},
 		{"doc", "convert and compare manuscripts", runDoc},
+		{"edition", "build and list the editions of the Collected Works", runEdition},
 		{"events", "export the event log as JSON Lines", runEvents},
 		{"migrate", "apply database migrations", runMigrate},
 		{"qa", "check the translations in an XLIFF file", runQA},

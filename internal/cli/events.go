@@ -34,9 +34,10 @@ func runEvents(ctx context.Context, env *Env, args []string) error {
 }
 
 // eventKinds are the kinds of subject the event log holds: those of the
-// approval workflow, and the office's accounts, partner teams and media.
+// approval workflow, the office's accounts, partner teams and media, and
+// the editions.
 var eventKinds = func() []string {
-	ks := []string{"account", "team", "media"}
+	ks := []string{"account", "team", "media", "edition"}
 	for _, k := range approval.Kinds {
 		ks = append(ks, string(k))
 	}

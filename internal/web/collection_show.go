@@ -17,6 +17,7 @@ type collectionShow struct {
 	Release, Deadline string
 	Editors           []string
 	EditURL, NewURL   string
+	EditionsURL       string
 	CanOrder          bool
 	OrderURL          string
 	Contributions     []contributionRow
@@ -82,6 +83,9 @@ func (s *Server) collectionShow(w http.ResponseWriter, rq *officeRequest) error 
 	if rq.can(account.SubjectCollection, account.Edit, sc.Hosts...) {
 		pg.EditURL = officePrefix + "/collections/" + itoa(id) + "/edit"
 		pg.CanOrder = true
+	}
+	if rq.can(account.SubjectEdition, account.View, sc.Hosts...) {
+		pg.EditionsURL = officePrefix + "/collections/" + itoa(id) + "/editions"
 	}
 	if rq.can(account.SubjectContribution, account.Create, sc.Hosts...) {
 		pg.NewURL = officePrefix + "/collections/" + itoa(id) + "/contributions/new"

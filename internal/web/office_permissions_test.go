@@ -12,7 +12,9 @@ import (
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/doc/revision"
+	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/media"
@@ -93,6 +95,18 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/collections/{collection}/order", account.SubjectCollection, account.Edit, true, false},
 	{"GET", "/office/collections/{collection}/contributions/new", account.SubjectContribution, account.Create, true, false},
 	{"POST", "/office/collections/{collection}/contributions/new", account.SubjectContribution, account.Create, true, false},
+	// Editions (the download of proofs needs a build, and is covered by
+	// TestOfficeEditions).
+	{"GET", "/office/collections/{collection}/editions", account.SubjectEdition, account.View, true, false},
+	{"GET", "/office/collections/{collection}/editions/new", account.SubjectEdition, account.Create, true, false},
+	{"POST", "/office/collections/{collection}/editions/new", account.SubjectEdition, account.Create, true, false},
+	{"GET", "/office/editions/{edition}", account.SubjectEdition, account.View, true, false},
+	{"GET", "/office/editions/{edition}/edit", account.SubjectEdition, account.Edit, true, false},
+	{"POST", "/office/editions/{edition}/edit", account.SubjectEdition, account.Edit, true, false},
+	{"POST", "/office/editions/{edition}/build", account.SubjectEdition, account.Edit, true, false},
+	{"POST", "/office/editions/{edition}/approve", account.SubjectEdition, account.Approve, true, false},
+	{"POST", "/office/editions/{edition}/schedule", account.SubjectEdition, account.Publish, true, false},
+	{"POST", "/office/editions/{edition}/unschedule", account.SubjectEdition, account.Publish, true, false},
 	{"GET", "/office/contributions/{contribution}", account.SubjectContribution, account.View, true, false},
 	{"GET", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
@@ -360,6 +374,16 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 				return err
 			}
 			x.targets["collection"], x.targets["contribution"] = fmt.Sprint(c.ID), fmt.Sprint(k.ID)
+			hosts, err := works.Hosts(ctx, tx, c.ID)
+			if err != nil {
+				return err
+			}
+			ed := &edition.Edition{CollectionID: c.ID, Slug: x.slug + "-en", Langs: []string{"en"}, Formats: []book.Format{book.Web},
+				PublisherID: hosts[0], Notes: book.PerChapter, PageSize: "a5"}
+			if err := edition.Create(ctx, tx, ed, edition.Actor{AccountID: ias.ID}); err != nil {
+				return err
+			}
+			x.targets["edition"] = fmt.Sprint(ed.ID)
 		}
 		// A termbase entry of each forum.
 		for _, x := range []struct {

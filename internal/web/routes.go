@@ -78,6 +78,11 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 		page("/partners", s.partnersList)
 		page("/partners/{partner}", s.partnerShow)
 		page("/partners/{partner}/mark.svg", s.partnerMarkSVG)
+		page("/editions", s.editionsList)
+		page("/editions/{edition}", s.editionShow)
+		page("/editions/{edition}/{chapter}", s.editionChapter)
+		page("/editions/{edition}/media/{name}", s.editionMedia)
+		mux.Handle("GET /"+l+"/editions/{edition}/files/{file}", s.editionFileServe(l))
 	}
 }
 
@@ -302,6 +307,19 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/contributions/{id}/invitations", members, s.contributionInvite)
 	route("POST /office/contributions/{id}/invitations/{inv}/resend", members, s.contributionInvitationResend)
 	route("POST /office/contributions/{id}/invitations/{inv}/revoke", members, s.contributionInvitationRevoke)
+	// editions (edition_office): a collection's editions, their builds,
+	// the hosts' approval of their proofs and their release.
+	route("GET /office/collections/{id}/editions", members, s.editionIndex)
+	route("GET /office/collections/{id}/editions/new", members, s.editionNew)
+	route("POST /office/collections/{id}/editions/new", members, s.editionCreate)
+	route("GET /office/editions/{id}", members, s.editionOffice)
+	route("GET /office/editions/{id}/edit", members, s.editionEdit)
+	route("POST /office/editions/{id}/edit", members, s.editionSave)
+	route("POST /office/editions/{id}/build", members, s.editionBuild)
+	route("GET /office/editions/{id}/proofs/{format}", members, s.editionProof)
+	route("POST /office/editions/{id}/approve", members, s.editionApprove)
+	route("POST /office/editions/{id}/schedule", members, s.editionSchedule)
+	route("POST /office/editions/{id}/unschedule", members, s.editionUnschedule)
 	route("GET /office/contribute/{token}", visitors, s.contributeShow)
 	route("POST /office/contribute/{token}", visitors, s.contributeAccept)
 	route("GET /office/contribute/{token}/decline", visitors, s.contributeDeclineShow)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/loginsession"
@@ -55,6 +56,12 @@ type Config struct {
 	// the workbench says they are not set up.
 	Memory WorkbenchMemory
 	Terms  WorkbenchTerms
+	// Now is the clock that decides what is released (editions under
+	// embargo until their time); nil is time.Now. Tests pass their own.
+	Now func() time.Time
+	// Press builds editions for the office's build button and proofs;
+	// nil makes one on DB and Blobs without EPUB and PDF renderers.
+	Press *edition.Press
 }
 
 // Server is the HTTP side of tandem.
@@ -93,6 +100,9 @@ type Server struct {
 	// memory and terms are Config.Memory and Config.Terms.
 	memory WorkbenchMemory
 	terms  WorkbenchTerms
+	// clock is Config.Now; press is Config.Press.
+	clock func() time.Time
+	press *edition.Press
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -147,6 +157,14 @@ func New(cfg Config) (*Server, error) {
 		terms:            cfg.Terms,
 		resetLimits:      newAddressLimits(resetRate, resetBurst),
 		wait:             sleep,
+		clock:            cfg.Now,
+		press:            cfg.Press,
+	}
+	if s.clock == nil {
+		s.clock = time.Now
+	}
+	if s.press == nil {
+		s.press = &edition.Press{DB: cfg.DB, Blobs: cfg.Blobs, BaseURL: base.String()}
 	}
 	if s.accounts == nil {
 		s.accounts = &account.Store{DB: cfg.DB}

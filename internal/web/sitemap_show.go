@@ -2,9 +2,12 @@ package web
 
 import (
 	"encoding/xml"
+	"errors"
 	"net/http"
 	"time"
 
+	"github.com/tandemforum/tandem/internal/edition"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
 
@@ -20,7 +23,7 @@ func (s *Server) sitemapShow(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	now := time.Now()
+	now := s.clock()
 	set := urlSet{XHTML: "http://www.w3.org/1999/xhtml"}
 	add := func(path string, dates ...time.Time) {
 		var lastmod string
@@ -98,6 +101,34 @@ func (s *Server) sitemapShow(w http.ResponseWriter, r *http.Request) {
 	add("/partners", partnersAll...)
 	for _, p := range ix.Partners {
 		add("/partners/"+p.Slug, partnerDates[p.ID]...)
+	}
+
+	// Released editions only: before its release an edition is not here.
+	es, err := edition.PublicList(r.Context(), s.db, now)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	var released []time.Time
+	for _, e := range es {
+		released = append(released, e.ReleaseAt)
+	}
+	if len(es) > 0 {
+		add("/editions", released...)
+	}
+	for _, e := range es {
+		b, err := edition.WebBook(r.Context(), s.db, s.blobs, e.ID)
+		if errors.Is(err, errkind.NotFound) {
+			continue
+		}
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		add("/editions/"+e.Slug, e.ReleaseAt)
+		for _, c := range b.Chapters {
+			add("/editions/"+e.Slug+"/"+c.ID, e.ReleaseAt)
+		}
 	}
 
 	out, err := xml.MarshalIndent(set, "", " ")

@@ -57,6 +57,7 @@ func templateFuncs(as *assets) template.FuncMap {
 		"label":        label,
 		"flat":         flat,
 		"speechHref":   speechHref,
+		"kb":           func(n int64) int64 { return (n + 1023) / 1024 },
 	}
 }
 
@@ -84,7 +85,7 @@ func loadViews(as *assets) (*views, error) {
 		}
 		vs.pages[strings.TrimSuffix(path.Base(p), ".html")] = t
 	}
-	for _, need := range []string{"error", "home", "forums", "forum", "programme", "speakers", "speech", "person", "news", "news_post", "partners", "partner"} {
+	for _, need := range []string{"error", "home", "forums", "forum", "programme", "speakers", "speech", "person", "news", "news_post", "partners", "partner", "editions", "edition", "edition_chapter"} {
 		if vs.pages[need] == nil {
 			return nil, fmt.Errorf("templates: no view %q", need)
 		}

@@ -1,0 +1,518 @@
+package edition_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/edition"
+	"github.com/tandemforum/tandem/internal/edition/editiontest"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/eventlog"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/works"
+)
+
+func TestNormalizeISBN(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"978-7-5227-0001-5", ""}, // wrong check digit
+		{"9787999990017", "9787999990017"},
+		{"978-7-99999-001-7", "9787999990017"},
+		{"978-7-99999-001-9", ""}, // booktest's sample, whose check digit is wrong,
+		{"978 5 99999 001 3", "9785999990013"},
+		{"979-10-90636-07-1", "9791090636071"},
+		{"９７８－７－９９９９９－００１－７", "9787999990017"},
+		{"978799999001", ""},      // 12 digits
+		{"97879999900199", ""},    // 14 digits
+		{"9777999990013", ""},     // not 978/979
+		{"978-7-99999-001-X", ""}, // ISBN-10 check character
+	} {
+		got, err := edition.NormalizeISBN(tc.in)
+		if tc.want == "" {
+			if err == nil {
+				t.Errorf("NormalizeISBN(%q) = %q, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("NormalizeISBN(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	good := func() *edition.Edition {
+		return &edition.Edition{Slug: "cw-zh", Langs: []string{"zh"}, Formats: []book.Format{book.Web, book.EPUB},
+			ISBN: map[book.Format]string{book.EPUB: "978-7-99999-001-7"}, PublisherID: 1, TimeZone: "Asia/Shanghai",
+			Territories: []string{"cn", "HK"}, Notes: book.PerPage, PageSize: "a5", DOIPrefix: "10.99999"}
+	}
+	e := good()
+	if err := edition.Validate(e, []string{"zh", "ru"}, []int64{1, 2}); err != nil {
+		t.Fatalf("a good edition: %v", err)
+	}
+	if e.ISBN[book.EPUB] != "9787999990017" || !slices.Equal(e.Territories, []string{"CN", "HK"}) {
+		t.Errorf("not normalised: %v %v", e.ISBN, e.Territories)
+	}
+	for _, tc := range []struct {
+		change func(e *edition.Edition)
+		field  string
+		key    string
+	}{
+		{func(e *edition.Edition) { e.ISBN[book.EPUB] = "9787999990010" }, "isbn.epub", "edition.invalid.isbn"},
+		{func(e *edition.Edition) { e.ISBN[book.PDF] = "9787999990017" }, "isbn.pdf", "edition.invalid.isbn_format"},
+		{func(e *edition.Edition) { e.ISBN[book.Web] = "9787999990017" }, "isbn.epub", "edition.invalid.isbn_twice"},
+		{func(e *edition.Edition) { e.Territories = []string{"CN", "XX"} }, "territories", "edition.invalid.territory"},
+		{func(e *edition.Edition) { e.Territories = []string{"SU"} }, "territories", "edition.invalid.territory"},
+		{func(e *edition.Edition) { e.Territories = []string{"UK"} }, "territories", "edition.invalid.territory"},
+		{func(e *edition.Edition) { e.Territories = []string{"CHN"} }, "territories", "edition.invalid.territory"},
+		{func(e *edition.Edition) { e.Territories = []string{"WORLD", "CN"} }, "territories", "edition.invalid.world"},
+		{func(e *edition.Edition) { e.TimeZone = "Asia/Beijing" }, "zone", "edition.invalid.zone"},
+		{func(e *edition.Edition) { e.Langs = []string{"en"} }, "languages", "edition.invalid.language"},
+		{func(e *edition.Edition) { e.Langs = []string{"zh", "zh"} }, "languages", "edition.invalid.languages"},
+		{func(e *edition.Edition) { e.PublisherID = 3 }, "publisher", "edition.invalid.publisher"},
+		{func(e *edition.Edition) { e.Slug = "Bad Slug" }, "slug", "edition.invalid.slug"},
+		{func(e *edition.Edition) { e.PageSize = "letter" }, "page_size", "edition.invalid.page_size"},
+		{func(e *edition.Edition) { e.DOIPrefix = "11.1234" }, "doi_prefix", "edition.invalid.doi_prefix"},
+		{func(e *edition.Edition) { e.Formats = nil }, "formats", "edition.invalid.formats"},
+	} {
+		e := good()
+		tc.change(e)
+		err := edition.Validate(e, []string{"zh", "ru"}, []int64{1, 2})
+		var inv edition.Invalid
+		if !errors.As(err, &inv) || !errors.Is(err, errkind.Invalid) {
+			t.Errorf("%s: %v, want Invalid", tc.key, err)
+			continue
+		}
+		if !slices.ContainsFunc(inv, func(f edition.FieldError) bool { return f.Field == tc.field && f.Key == tc.key }) {
+			t.Errorf("want %s on %s, got %+v", tc.key, tc.field, inv)
+		}
+	}
+}
+
+// renderers are small real renderers: a zip for the EPUB and the PDF,
+// holding each chapter's text, and a page map with a page per chapter;
+// they count their runs.
+type renderers struct{ epub, pdf atomic.Int32 }
+
+func (r *renderers) set() edition.Renderers {
+	write := func(b *book.Book, kind string) []byte {
+		var buf bytes.Buffer
+		z := zip.NewWriter(&buf)
+		w, _ := z.CreateHeader(&zip.FileHeader{Name: "book." + kind, Modified: b.Modified, Method: zip.Store})
+		fmt.Fprintf(w, "%s %s %v %v\n", b.Slug, b.Modified.Format(time.RFC3339Nano), b.ISBN, b.PageMap != nil)
+		for _, ch := range b.Chapters {
+			for _, l := range b.Langs {
+				fmt.Fprintf(w, "%s %s: %s\n", ch.ID, l, ch.Title[l])
+				for _, bl := range ch.Text[l].Blocks {
+					fmt.Fprintln(w, doc.PlainText(bl.Inlines))
+				}
+			}
+		}
+		z.Close()
+		return buf.Bytes()
+	}
+	return edition.Renderers{
+		EPUB: func(ctx context.Context, b *book.Book) ([]byte, error) { r.epub.Add(1); return write(b, "epub"), nil },
+		PDF: func(ctx context.Context, b *book.Book) ([]byte, *book.PageMap, error) {
+			r.pdf.Add(1)
+			pm := &book.PageMap{Source: b.ISBN[book.PDF]}
+			for i, ch := range b.Chapters {
+				pm.Pages = append(pm.Pages, book.PageStart{Label: fmt.Sprint(i + 1), Chapter: ch.ID})
+			}
+			return write(b, "pdf"), pm, nil
+		},
+		Version: "test",
+	}
+}
+
+func newBlobs(t *testing.T) blob.Store {
+	b, err := blob.NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// newEdition creates a Chinese edition of the fixture's collection,
+// published by CASS, released in China at release.
+func newEdition(t *testing.T, db *store.DB, fx *editiontest.Fixture, slug string, langs []string, formats []book.Format, release time.Time) *edition.Edition {
+	t.Helper()
+	ctx := context.Background()
+	e := &edition.Edition{CollectionID: fx.CollectionID, Slug: slug, Langs: langs, Formats: formats,
+		ISBN: map[book.Format]string{}, PublisherID: fx.Hosts[0].ID, PublisherName: book.Local{"zh": "中国社会科学出版社"}, PublisherPlace: book.Local{"zh": "北京"},
+		ReleaseAt: release, TimeZone: "Asia/Shanghai", Territories: []string{"CN"}, Imprint: map[string][]string{"zh": {"图书在版编目（CIP）数据"}},
+		Preface: map[string]string{"zh": "# 序言\n\n这是序言。\n"}, Notes: book.PerPage, PageSize: "a5", DOIPrefix: "10.99999", SampleISBN: true}
+	if slices.Contains(formats, book.EPUB) {
+		e.ISBN[book.EPUB] = "9787999990017"
+	}
+	if slices.Contains(formats, book.PDF) {
+		e.ISBN[book.PDF] = "9787999990024"
+	}
+	hosts := []int64{fx.Hosts[0].ID, fx.Hosts[1].ID}
+	if err := edition.Validate(e, []string{"zh", "ru"}, hosts); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Create(ctx, tx, e, edition.Actor{Name: "Organiser"}) }); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func state(t *testing.T, db *store.DB, id int64) edition.State {
+	t.Helper()
+	e, err := edition.Get(context.Background(), db, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.State
+}
+
+func approveAll(t *testing.T, db *store.DB, fx *editiontest.Fixture, id int64) {
+	t.Helper()
+	ctx := context.Background()
+	for i, h := range fx.Hosts {
+		var done bool
+		err := db.Transact(ctx, func(tx *store.Tx) (err error) {
+			done, err = edition.ApproveProofs(ctx, tx, id, h.ID, edition.Actor{AccountID: h.ID, Name: "Organiser " + h.Slug})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if done != (i == len(fx.Hosts)-1) {
+			t.Fatalf("approval %d of %d: approved = %v", i+1, len(fx.Hosts), done)
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs := newBlobs(t)
+		fx := editiontest.Seed(t, db, blobs)
+		e := newEdition(t, db, fx, "cw-zh-ru", []string{"zh", "ru"}, []book.Format{book.Web}, time.Now().Add(time.Hour))
+		b, err := edition.Load(ctx, db, blobs, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !b.Parallel() || b.Lang() != "zh" || len(b.Chapters) != 2 {
+			t.Fatalf("book %v with %d chapters", b.Langs, len(b.Chapters))
+		}
+		if b.Title["ru"] != "Двадцать лет партнёрства" || b.Publisher.Country != "CN" || b.Preface["zh"] == nil || b.Preface["ru"] != nil {
+			t.Errorf("front matter: title %v, publisher %+v, preface %v", b.Title, b.Publisher, b.Preface)
+		}
+		if b.DOI != "10.99999/cw-zh-ru" || b.Chapters[0].DOI != "10.99999/cw-zh-ru."+edition.ChapterID(fx.Contributions[0]) {
+			t.Errorf("DOIs %q, %q", b.DOI, b.Chapters[0].DOI)
+		}
+		ch := b.Chapters[1]
+		if ch.Original != "ru" || ch.Authors[0].Name["ru"] != "Андрей Соколов" || ch.Authors[0].SortName["ru"] != "Соколов, Андрей" {
+			t.Errorf("chapter 2 authors %+v", ch.Authors)
+		}
+		if tr := ch.Translators["zh"]; len(tr) != 1 || tr[0].Name["zh"] != "张伟" || ch.Translators["ru"] != nil {
+			t.Errorf("chapter 2 translators %+v: want 张伟 into Chinese, none into its original", ch.Translators)
+		}
+		if ch.Authors[0].Affiliation["zh"] != "俄罗斯国际事务委员会" {
+			t.Errorf("the author's affiliation is their partner's name: %v", ch.Authors[0].Affiliation)
+		}
+		if ch.Text["zh"] == nil || ch.Text["ru"] == nil || ch.Title["zh"] == "" || ch.Keywords["ru"][0] != "партнёрство" {
+			t.Errorf("chapter 2 texts %v, title %v, keywords %v", ch.Text, ch.Title, ch.Keywords)
+		}
+		// The first block of the Russian original and its Chinese
+		// translation pair by ID.
+		if ch.Text["zh"].Blocks[0].ID != ch.Text["ru"].Blocks[0].ID {
+			t.Errorf("block IDs differ: %q %q", ch.Text["zh"].Blocks[0].ID, ch.Text["ru"].Blocks[0].ID)
+		}
+		// Modified is a time of the inputs, not the clock: loading again
+		// gives the same book.
+		again, err := edition.Load(ctx, db, blobs, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !again.Modified.Equal(b.Modified) || b.Modified.IsZero() {
+			t.Errorf("Modified %v then %v", b.Modified, again.Modified)
+		}
+		// A chapter whose translation is re-opened is left out of the book.
+		err = db.Transact(ctx, func(tx *store.Tx) error {
+			return works.Reopen(ctx, tx, fx.Contributions[0], "ru", works.Actor{Name: "Editor"})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err = edition.Load(ctx, db, blobs, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b.Chapters) != 1 || b.Chapters[0].ID != edition.ChapterID(fx.Contributions[1]) {
+			t.Errorf("after a re-opened translation the book has %d chapters", len(b.Chapters))
+		}
+		missing, err := edition.Unapproved(ctx, db, e)
+		if err != nil || len(missing) != 1 || missing[0].Lang != "ru" || missing[0].ContributionID != fx.Contributions[0] {
+			t.Errorf("Unapproved = %+v, %v", missing, err)
+		}
+	})
+}
+
+// TestLifecycle walks an edition from draft to released: proofs built,
+// approved by each host, refused scheduling while a chapter is not
+// approved or the time is past, a rebuild with new bytes voiding the
+// approvals, then scheduled and released at its time, public only from
+// then on.
+func TestLifecycle(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs := newBlobs(t)
+		fx := editiontest.Seed(t, db, blobs)
+		release := time.Now().Add(24 * time.Hour).Truncate(time.Second)
+		e := newEdition(t, db, fx, "cw-zh", []string{"zh"}, []book.Format{book.Web, book.EPUB, book.PDF}, release)
+		var r renderers
+		press := &edition.Press{DB: db, Blobs: blobs, Renderers: r.set(), BaseURL: "https://forum.example"}
+		by := edition.Actor{AccountID: 1, Name: "Organiser"}
+
+		// Proofs cannot be approved before they are built.
+		err := db.Transact(ctx, func(tx *store.Tx) error {
+			_, err := edition.ApproveProofs(ctx, tx, e.ID, fx.Hosts[0].ID, by)
+			return err
+		})
+		var se *edition.StateError
+		if !errors.As(err, &se) {
+			t.Fatalf("approving a draft: %v", err)
+		}
+
+		var seen []edition.Progress
+		files, err := press.Build(ctx, e.ID, nil, by, func(p edition.Progress) { seen = append(seen, p) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) != 3 || files[0].Format != book.PDF || files[2].Format != book.Web || r.pdf.Load() != 1 || r.epub.Load() != 1 {
+			t.Fatalf("built %+v (pdf %d, epub %d)", files, r.pdf.Load(), r.epub.Load())
+		}
+		if last := seen[len(seen)-1]; last.Done != last.Total || last.Total != 6 {
+			t.Errorf("last progress %+v, want 6 of 6 (2 chapters × 3 formats)", last)
+		}
+		if st := state(t, db, e.ID); st != edition.Proofs {
+			t.Fatalf("after the build: %s", st)
+		}
+		data, file, err := edition.Open(ctx, db, blobs, e.ID, book.EPUB)
+		if err != nil || int64(len(data)) != file.Size || !strings.HasSuffix(file.Key(), ".epub") {
+			t.Fatalf("open the EPUB: %d bytes, %+v, %v", len(data), file, err)
+		}
+		wb, err := edition.WebBook(ctx, db, blobs, e.ID)
+		if err != nil || wb.PageMap == nil || len(wb.PageMap.Pages) != 2 || wb.URL != "https://forum.example/zh/editions/cw-zh" {
+			t.Fatalf("web book: %+v, %v", wb, err)
+		}
+
+		// Nothing changed: nothing is rendered again.
+		files, err = press.Build(ctx, e.ID, nil, by, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.pdf.Load() != 1 || r.epub.Load() != 1 || !files[0].Reused || !files[1].Reused {
+			t.Errorf("an unchanged rebuild rendered again: pdf %d, epub %d", r.pdf.Load(), r.epub.Load())
+		}
+
+		approveAll(t, db, fx, e.ID)
+		if st := state(t, db, e.ID); st != edition.Approved {
+			t.Fatalf("after every host's approval: %s", st)
+		}
+
+		// A contribution not approved keeps the edition from being
+		// scheduled; declined, it is no chapter.
+		extra := &works.Contribution{CollectionID: fx.CollectionID, Lang: "ru", Title: lang.New("ru", map[string]string{"ru": "Третья"})}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return works.CreateContribution(ctx, tx, extra, works.Actor{Name: "Editor"}) }); err != nil {
+			t.Fatal(err)
+		}
+		err = press.Schedule(ctx, e.ID, by, time.Now())
+		if !errors.As(err, &se) || se.Key != "edition.schedule.unapproved" || !errors.Is(err, errkind.Conflict) {
+			t.Fatalf("scheduling with an unapproved chapter: %v", err)
+		}
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			return works.SetState(ctx, tx, extra.ID, works.Invited, works.Declined, works.Actor{Name: "Editor"}, "")
+		}); err != nil {
+			t.Fatal(err)
+		}
+		// A release time already past is refused.
+		var inv edition.Invalid
+		if err := press.Schedule(ctx, e.ID, by, release.Add(time.Minute)); !errors.As(err, &inv) || inv[0].Key != "edition.invalid.release_past" {
+			t.Fatalf("scheduling in the past: %v", err)
+		}
+
+		// An edit changes the book: the proofs are stale and cannot be
+		// scheduled; rebuilt with different bytes, the approvals no longer
+		// count.
+		cur, _ := edition.Get(ctx, db, e.ID)
+		cur.Imprint = map[string][]string{"zh": {"图书在版编目（CIP）数据", "ISBN 978-7-99999-001-9"}}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, cur, cur.Version, by) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := press.Schedule(ctx, e.ID, by, time.Now()); !errors.As(err, &se) || se.Key != "edition.schedule.stale" {
+			t.Fatalf("scheduling stale proofs: %v", err)
+		}
+		if _, err := press.Build(ctx, e.ID, []book.Format{book.EPUB}, by, nil); err != nil {
+			t.Fatal(err)
+		}
+		if r.epub.Load() != 2 || r.pdf.Load() != 1 {
+			t.Errorf("a build of the EPUB alone rendered pdf %d, epub %d times", r.pdf.Load(), r.epub.Load())
+		}
+		if st := state(t, db, e.ID); st != edition.Proofs {
+			t.Fatalf("after a rebuild with new bytes: %s, want proofs", st)
+		}
+		if err := press.Schedule(ctx, e.ID, by, time.Now()); !errors.As(err, &se) || se.Key != "edition.schedule.state" {
+			t.Fatalf("scheduling unapproved proofs: %v", err)
+		}
+		if _, err := press.Build(ctx, e.ID, nil, by, nil); err != nil {
+			t.Fatal(err)
+		}
+		approveAll(t, db, fx, e.ID)
+
+		// Before its release the edition is nowhere public.
+		if err := press.Schedule(ctx, e.ID, by, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if st := state(t, db, e.ID); st != edition.Scheduled {
+			t.Fatalf("after scheduling: %s", st)
+		}
+		before := release.Add(-time.Second)
+		if _, err := edition.Public(ctx, db, "cw-zh", before); !errors.Is(err, errkind.NotFound) {
+			t.Errorf("Public before the release: %v, want not found", err)
+		}
+		if l, err := edition.PublicList(ctx, db, before); err != nil || len(l) != 0 {
+			t.Errorf("PublicList before the release: %d, %v", len(l), err)
+		}
+		if got, err := edition.ReleaseDue(ctx, db, before); err != nil || len(got) != 0 {
+			t.Errorf("released early: %v, %v", got, err)
+		}
+		// Unscheduled and scheduled again.
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Unschedule(ctx, tx, e.ID, by) }); err != nil {
+			t.Fatal(err)
+		}
+		if st := state(t, db, e.ID); st != edition.Approved {
+			t.Fatalf("after unscheduling: %s", st)
+		}
+		if err := press.Schedule(ctx, e.ID, by, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := edition.Public(ctx, db, "cw-zh", release); err != nil || p.ID != e.ID {
+			t.Errorf("Public at the release time: %v", err)
+		}
+		got, err := edition.ReleaseDue(ctx, db, release)
+		if err != nil || !slices.Equal(got, []string{"cw-zh"}) {
+			t.Fatalf("ReleaseDue = %v, %v", got, err)
+		}
+		rel, _ := edition.Get(ctx, db, e.ID)
+		if rel.State != edition.Released || !rel.ReleasedAt.Equal(release) {
+			t.Errorf("released: %s at %v", rel.State, rel.ReleasedAt)
+		}
+		if l, err := edition.PublicList(ctx, db, release); err != nil || len(l) != 1 {
+			t.Errorf("PublicList after the release: %d, %v", len(l), err)
+		}
+		// A released edition is neither rebuilt nor edited.
+		if _, err := press.Build(ctx, e.ID, nil, by, nil); !errors.As(err, &se) {
+			t.Errorf("rebuilding a released edition: %v", err)
+		}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, rel, rel.Version, by) }); !errors.As(err, &se) {
+			t.Errorf("editing a released edition: %v", err)
+		}
+		events, err := eventlog.List(ctx, db, eventlog.Filter{Subject: edition.Subject(e.ID)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, ev := range events {
+			actions = append(actions, ev.Action)
+		}
+		for _, want := range []string{"edition.create", "edition.build", "edition.proofs_approve", "edition.edit", "edition.state"} {
+			if !slices.Contains(actions, want) {
+				t.Errorf("no %s event in %v", want, actions)
+			}
+		}
+	})
+}
+
+// A stale form's save is refused, and a renderer the program lacks fails
+// the build with ErrNoRenderer.
+func TestStaleAndNoRenderer(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs := newBlobs(t)
+		fx := editiontest.Seed(t, db, blobs)
+		e := newEdition(t, db, fx, "cw-zh", []string{"zh"}, []book.Format{book.Web, book.PDF}, time.Now().Add(time.Hour))
+		by := edition.Actor{Name: "Organiser"}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, e, e.Version, by) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, e, e.Version, by) }); !errors.Is(err, edition.ErrStale) {
+			t.Errorf("a save from a stale form: %v", err)
+		}
+		press := &edition.Press{DB: db, Blobs: blobs}
+		if _, err := press.Build(ctx, e.ID, nil, by, nil); !errors.Is(err, edition.ErrNoRenderer) {
+			t.Errorf("a build without a PDF renderer: %v", err)
+		}
+		if st := state(t, db, e.ID); st != edition.Draft {
+			t.Errorf("after a failed build: %s", st)
+		}
+		if _, err := press.Build(ctx, e.ID, []book.Format{book.EPUB}, by, nil); !errors.Is(err, errkind.Invalid) {
+			t.Errorf("a build of a format the edition lacks: %v", err)
+		}
+	})
+}
+
+func TestCountries(t *testing.T) {
+	n := 0
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			if edition.CheckTerritory(string([]rune{a, b})) == nil {
+				n++
+			}
+		}
+	}
+	if n != 249 {
+		t.Errorf("%d ISO 3166-1 alpha-2 codes, want 249", n)
+	}
+	for _, c := range []string{"CN", "RU", "HK", "TW", "GB", "WORLD"} {
+		if err := edition.CheckTerritory(c); err != nil {
+			t.Errorf("%s: %v", c, err)
+		}
+	}
+}
+
+// FuzzNormalizeISBN: whatever is typed, NormalizeISBN either refuses it or
+// returns thirteen digits starting 978 or 979 whose check digit holds, and
+// reads its own output back unchanged.
+func FuzzNormalizeISBN(f *testing.F) {
+	for _, s := range []string{"978-7-99999-001-7", "9785999990013", "979 10 90636 07 1", "978‐7‐99999‐001‐7", "", "x", "97879999900170"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := edition.NormalizeISBN(s)
+		if err != nil {
+			return
+		}
+		if len(n) != 13 || !strings.HasPrefix(n, "978") && !strings.HasPrefix(n, "979") {
+			t.Fatalf("%q → %q", s, n)
+		}
+		again, err := edition.NormalizeISBN(n)
+		if err != nil || again != n {
+			t.Fatalf("%q → %q → %q, %v", s, n, again, err)
+		}
+		// One digit changed is always caught.
+		b := []byte(n)
+		b[5] = '0' + (b[5]-'0'+1)%10
+		if _, err := edition.NormalizeISBN(string(b)); err == nil {
+			t.Fatalf("%q with a digit changed (%s) passes", n, b)
+		}
+	})
+}

@@ -1,0 +1,791 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/edition"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// The office's pages of editions (internal/edition): the editions of a
+// collection, the form of one, and its page, where its hosts' organisers
+// and editors build it (a job whose progress the page shows, reloading
+// itself while it runs), download and approve its proofs, each for its own
+// partner, and schedule or unschedule its release.
+
+// editionScope is an edition with its collection's scope.
+type editionScope struct {
+	E *edition.Edition
+	*worksScope
+}
+
+func (s *Server) editionScope(ctx context.Context, id int64) (*editionScope, error) {
+	e, err := edition.Get(ctx, s.db, id)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := s.collectionScope(ctx, e.CollectionID)
+	if err != nil {
+		return nil, err
+	}
+	return &editionScope{E: e, worksScope: sc}, nil
+}
+
+func editionPath(id int64) string { return officePrefix + "/editions/" + itoa(id) }
+
+func editionActor(rq *officeRequest, hosts []int64) edition.Actor {
+	a := rq.worksActor(hosts)
+	return edition.Actor{AccountID: a.AccountID, Name: a.Name, PartnerID: a.PartnerID}
+}
+
+// editionRow is one edition in a list.
+type editionRow struct {
+	ID                  int64
+	URL, Slug, Langs    string
+	State, StateKey     string
+	Release, ISBNs      string
+	PublicURL, Building string
+}
+
+func (s *Server) editionRow(rq *officeRequest, e *edition.Edition) editionRow {
+	t := rq.T
+	var langs, isbns []string
+	for _, l := range e.Langs {
+		langs = append(langs, t.T("lang.name."+l))
+	}
+	for _, f := range book.Formats {
+		if n := e.ISBN[f]; n != "" {
+			isbns = append(isbns, t.T("edition.format."+string(f))+": "+n)
+		}
+	}
+	r := editionRow{ID: e.ID, URL: editionPath(e.ID), Slug: e.Slug, Langs: strings.Join(langs, " + "), State: t.T("edition.state." + string(e.State)),
+		StateKey: string(e.State), ISBNs: strings.Join(isbns, "; "), Release: "—"}
+	if !e.ReleaseAt.IsZero() {
+		r.Release = zoned(rq, e.ReleaseAt, e.TimeZone)
+	}
+	if e.State == edition.Released || e.State == edition.Scheduled {
+		r.PublicURL = "/" + e.Langs[0] + "/editions/" + e.Slug
+	}
+	return r
+}
+
+// editionsPage is a collection's editions.
+type editionsPage struct {
+	Collection, Forum string
+	CollectionURL     string
+	NewURL            string
+	Editions          []editionRow
+}
+
+// editionIndex answers GET /office/collections/{id}/editions.
+func (s *Server) editionIndex(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	sc, err := s.collectionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.View, sc.Hosts...); err != nil {
+		return err
+	}
+	pg := &editionsPage{CollectionURL: officePrefix + "/collections/" + itoa(id)}
+	pg.Collection, _ = sc.Collection.Title.In(rq.Lang)
+	pg.Forum, _ = sc.Forum.Title.In(rq.Lang)
+	if rq.can(account.SubjectEdition, account.Create, sc.Hosts...) {
+		pg.NewURL = pg.CollectionURL + "/editions/new"
+	}
+	es, err := edition.OfCollection(ctx, s.db, id)
+	if err != nil {
+		return err
+	}
+	for _, e := range es {
+		pg.Editions = append(pg.Editions, s.editionRow(rq, e))
+	}
+	return s.officeRender(w, rq, "editions", "collections", rq.T.T("edition.office.list", pg.Collection), pg)
+}
+
+// editionFormPage is the form of an edition, new or being edited.
+type editionFormPage struct {
+	Form          *form
+	Summary       *errorSummary
+	Message       string
+	New           bool
+	Action, Back  string
+	Slug          string
+	SlugInput     inputField
+	Languages     checkGroup
+	Formats       checkGroup
+	ISBNs         []inputField
+	Publishers    checkGroup
+	PublisherData []inputField
+	Release, Zone inputField
+	Territories   inputField
+	Imprint       []textArea
+	Preface       []textArea
+	Notes         checkGroup
+	PageSizes     checkGroup
+	DOIPrefix     inputField
+	SampleISBN    bool
+}
+
+// textArea is a multi-line field of a form.
+type textArea struct {
+	Form              *form
+	Name, Label, Hint string
+	Lang              string
+	Rows              int
+	Value             string
+	Errors            []string
+}
+
+// editionValues returns the form values of a stored edition.
+func editionValues(e *edition.Edition) url.Values {
+	v := url.Values{}
+	v.Set("version", strconv.Itoa(e.Version))
+	v.Set("slug", e.Slug)
+	v.Set("languages", strings.Join(e.Langs, "+"))
+	for _, f := range e.Formats {
+		v.Add("formats", string(f))
+	}
+	for f, n := range e.ISBN {
+		v.Set("isbn."+string(f), n)
+	}
+	v.Set("publisher", itoa(e.PublisherID))
+	for l, x := range e.PublisherName {
+		v.Set("publisher_name."+l, x)
+	}
+	for l, x := range e.PublisherPlace {
+		v.Set("publisher_place."+l, x)
+	}
+	v.Set("zone", e.TimeZone)
+	if !e.ReleaseAt.IsZero() {
+		v.Set("release", e.ReleaseAt.In(e.Location()).Format("2006-01-02T15:04"))
+	}
+	v.Set("territories", strings.Join(e.Territories, " "))
+	for l, lines := range e.Imprint {
+		v.Set("imprint."+l, strings.Join(lines, "\n"))
+	}
+	for l, x := range e.Preface {
+		v.Set("preface."+l, x)
+	}
+	v.Set("notes", string(e.Notes))
+	v.Set("page_size", string(e.PageSize))
+	v.Set("doi_prefix", e.DOIPrefix)
+	if e.SampleISBN {
+		v.Set("sample_isbn", "on")
+	}
+	return v
+}
+
+// readEdition reads the form into e; the fields' errors are recorded on f,
+// those of edition.Validate included.
+func readEdition(f *form, e *edition.Edition, sc *worksScope) {
+	langs := sc.Collection.Languages
+	if v := f.choice("languages", true, languageChoices(langs)...); v != "" {
+		e.Langs = strings.Split(v, "+")
+	}
+	e.Formats = nil
+	for _, x := range f.values["formats"] {
+		if slices.Contains(book.Formats, book.Format(x)) && !slices.Contains(e.Formats, book.Format(x)) {
+			e.Formats = append(e.Formats, book.Format(x))
+		}
+	}
+	e.ISBN = map[book.Format]string{}
+	for _, x := range book.Formats {
+		if v := f.text("isbn."+string(x), false, 40); v != "" {
+			e.ISBN[x] = v
+		}
+	}
+	e.PublisherID, _ = strconv.ParseInt(f.values.Get("publisher"), 10, 64)
+	e.PublisherName, e.PublisherPlace = book.Local{}, book.Local{}
+	e.Imprint, e.Preface = map[string][]string{}, map[string]string{}
+	for _, l := range langs {
+		if v := f.text("publisher_name."+l, false, 200); v != "" {
+			e.PublisherName[l] = v
+		}
+		if v := f.text("publisher_place."+l, false, 100); v != "" {
+			e.PublisherPlace[l] = v
+		}
+		if v := f.multiline("imprint."+l, false, 4000); v != "" {
+			e.Imprint[l] = strings.Split(v, "\n")
+		}
+		if v := f.multiline("preface."+l, false, 100000); v != "" {
+			e.Preface[l] = v
+		}
+	}
+	e.TimeZone = f.text("zone", false, 64)
+	loc := time.UTC
+	if e.TimeZone != "" {
+		if l, err := time.LoadLocation(e.TimeZone); err == nil {
+			loc = l
+		}
+	}
+	e.ReleaseAt = f.localTime("release", false, loc)
+	e.Territories = strings.FieldsFunc(f.values.Get("territories"), func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\n' })
+	e.Notes = book.NoteNumbering(f.choice("notes", true, string(book.PerPage), string(book.PerChapter)))
+	e.PageSize = edition.PageSize(f.values.Get("page_size"))
+	e.DOIPrefix = f.text("doi_prefix", false, 40)
+	e.SampleISBN = f.values.Get("sample_isbn") != ""
+	if f.errors["languages"] != nil {
+		return
+	}
+	var inv edition.Invalid
+	if errors.As(edition.Validate(e, langs, sc.Hosts), &inv) {
+		for _, fe := range inv {
+			if fe.Field == "slug" && f.errors["slug"] != nil {
+				continue
+			}
+			f.fail(fe.Field, fe.Key, fe.Args...)
+		}
+	}
+}
+
+// languageChoices are the languages an edition of a collection in langs
+// may be in: each alone, then each ordered pair (verso first).
+func languageChoices(langs []string) []string {
+	out := slices.Clone(langs)
+	for _, a := range langs {
+		for _, b := range langs {
+			if a != b {
+				out = append(out, a+"+"+b)
+			}
+		}
+	}
+	return out
+}
+
+func (s *Server) renderEditionForm(w http.ResponseWriter, rq *officeRequest, status int, pg *editionFormPage, sc *worksScope) error {
+	t, f := rq.T, pg.Form
+	pg.Summary = f.summary("slug", "languages", "formats", "isbn.web", "isbn.epub", "isbn.pdf", "publisher", "release", "zone", "territories")
+	pg.SlugInput = f.input("slug", t.T("office.content.slug.label"), t.T("edition.office.slug.hint"), "text", true, 100)
+	pg.Languages = checkGroup{Name: "languages", Label: t.T("edition.office.languages"), Hint: t.T("edition.office.languages.hint"), Errors: f.errors["languages"]}
+	for _, c := range languageChoices(sc.Collection.Languages) {
+		var names []string
+		for _, l := range strings.Split(c, "+") {
+			names = append(names, t.T("lang.name."+l))
+		}
+		pg.Languages.Options = append(pg.Languages.Options, checkOption{Value: c, Label: strings.Join(names, " + "), Checked: f.values.Get("languages") == c})
+	}
+	pg.Formats = checkGroup{Name: "formats", Label: t.T("edition.office.formats"), Errors: f.errors["formats"]}
+	for _, x := range book.Formats {
+		pg.Formats.Options = append(pg.Formats.Options, checkOption{Value: string(x), Label: t.T("edition.format." + string(x)), Checked: slices.Contains(f.values["formats"], string(x))})
+		pg.ISBNs = append(pg.ISBNs, f.input("isbn."+string(x), t.T("edition.office.isbn", t.T("edition.format."+string(x))), t.T("edition.office.isbn.hint"), "text", false, 40))
+	}
+	names, _, err := s.partnerNames(rq.Context(), rq.Lang)
+	if err != nil {
+		return err
+	}
+	pg.Publishers = checkGroup{Name: "publisher", Label: t.T("edition.office.publisher"), Errors: f.errors["publisher"]}
+	for _, h := range sc.Hosts {
+		pg.Publishers.Options = append(pg.Publishers.Options, checkOption{Value: itoa(h), Label: names[h], Checked: f.values.Get("publisher") == itoa(h)})
+	}
+	for _, l := range sc.Collection.Languages {
+		pg.PublisherData = append(pg.PublisherData,
+			f.input("publisher_name."+l, t.T("edition.office.publisher_name", t.T("lang.name."+l)), "", "text", false, 200),
+			f.input("publisher_place."+l, t.T("edition.office.publisher_place", t.T("lang.name."+l)), "", "text", false, 100))
+		pg.Imprint = append(pg.Imprint, textArea{Form: f, Name: "imprint." + l, Lang: l, Rows: 6, Value: f.values.Get("imprint." + l),
+			Label: t.T("edition.office.imprint", t.T("lang.name."+l)), Hint: t.T("edition.office.imprint.hint"), Errors: f.errors["imprint."+l]})
+		pg.Preface = append(pg.Preface, textArea{Form: f, Name: "preface." + l, Lang: l, Rows: 10, Value: f.values.Get("preface." + l),
+			Label: t.T("edition.office.preface", t.T("lang.name."+l)), Hint: t.T("edition.office.preface.hint"), Errors: f.errors["preface."+l]})
+	}
+	pg.Release = f.input("release", t.T("edition.office.release"), t.T("edition.office.release.hint"), "datetime-local", false, 20)
+	pg.Zone = f.input("zone", t.T("edition.office.zone"), t.T("edition.office.zone.hint"), "text", false, 64)
+	pg.Territories = f.input("territories", t.T("edition.office.territories"), t.T("edition.office.territories.hint"), "text", false, 1000)
+	pg.Notes = checkGroup{Name: "notes", Label: t.T("edition.office.notes"), Errors: f.errors["notes"]}
+	for _, n := range []book.NoteNumbering{book.PerPage, book.PerChapter} {
+		pg.Notes.Options = append(pg.Notes.Options, checkOption{Value: string(n), Label: t.T("edition.office.notes." + string(n)), Checked: f.values.Get("notes") == string(n)})
+	}
+	pg.PageSizes = checkGroup{Name: "page_size", Label: t.T("edition.office.page_size"), Errors: f.errors["page_size"]}
+	for _, p := range []string{"a5", "b5", "16k", "a4"} {
+		pg.PageSizes.Options = append(pg.PageSizes.Options, checkOption{Value: p, Label: t.T("edition.office.page." + p), Checked: f.values.Get("page_size") == p})
+	}
+	pg.DOIPrefix = f.input("doi_prefix", t.T("edition.office.doi_prefix"), t.T("edition.office.doi_prefix.hint"), "text", false, 40)
+	pg.SampleISBN = f.values.Get("sample_isbn") != ""
+	title := t.T("edition.office.new")
+	if !pg.New {
+		title = t.T("edition.office.edit", pg.Slug)
+	}
+	return s.officeRenderStatus(w, rq, status, "edition_form", "collections", title, pg)
+}
+
+// editionNew answers GET /office/collections/{id}/editions/new.
+func (s *Server) editionNew(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	sc, err := s.collectionScope(rq.Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Create, sc.Hosts...); err != nil {
+		return err
+	}
+	v := url.Values{"version": {"0"}, "formats": {"web", "epub", "pdf"}, "notes": {string(book.PerChapter)}, "page_size": {"a5"}, "zone": {sc.Forum.TimeZone}}
+	if len(sc.Collection.Languages) > 0 {
+		v.Set("languages", sc.Collection.Languages[0])
+	}
+	if len(sc.Hosts) > 0 {
+		v.Set("publisher", itoa(sc.Hosts[0]))
+	}
+	pg := &editionFormPage{Form: newForm(rq.T, v), New: true, Action: officePrefix + "/collections/" + itoa(id) + "/editions/new",
+		Back: officePrefix + "/collections/" + itoa(id) + "/editions"}
+	return s.renderEditionForm(w, rq, http.StatusOK, pg, sc)
+}
+
+// editionCreate answers POST /office/collections/{id}/editions/new.
+func (s *Server) editionCreate(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	sc, err := s.collectionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Create, sc.Hosts...); err != nil {
+		return err
+	}
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("edition form: %v", err)
+	}
+	f := newForm(rq.T, rq.PostForm)
+	e := &edition.Edition{CollectionID: id}
+	if e.Slug, err = readSlug(ctx, f, func(ctx context.Context, slug string) (bool, error) { return edition.SlugTaken(ctx, s.db, slug) }); err != nil {
+		return err
+	}
+	readEdition(f, e, sc)
+	pg := &editionFormPage{Form: f, New: true, Action: officePrefix + "/collections/" + itoa(id) + "/editions/new",
+		Back: officePrefix + "/collections/" + itoa(id) + "/editions"}
+	if !f.ok() {
+		return s.renderEditionForm(w, rq, http.StatusUnprocessableEntity, pg, sc)
+	}
+	if err := s.db.Transact(ctx, func(tx *store.Tx) error { return edition.Create(ctx, tx, e, editionActor(rq, sc.Hosts)) }); err != nil {
+		return err
+	}
+	s.flash(ctx, "edition.office.created")
+	return seeOther(w, rq.Request, editionPath(e.ID))
+}
+
+// editionEdit answers GET /office/editions/{id}/edit.
+func (s *Server) editionEdit(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	es, err := s.editionScope(rq.Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Edit, es.Hosts...); err != nil {
+		return err
+	}
+	pg := &editionFormPage{Form: newForm(rq.T, editionValues(es.E)), Slug: es.E.Slug, Action: editionPath(id) + "/edit", Back: editionPath(id)}
+	return s.renderEditionForm(w, rq, http.StatusOK, pg, es.worksScope)
+}
+
+// editionSave answers POST /office/editions/{id}/edit.
+func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	es, err := s.editionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Edit, es.Hosts...); err != nil {
+		return err
+	}
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("edition form: %v", err)
+	}
+	f := newForm(rq.T, rq.PostForm)
+	version, err := strconv.Atoi(f.values.Get("version"))
+	if err != nil {
+		return badRequest("edition form: version %q", f.values.Get("version"))
+	}
+	e := *es.E
+	f.values.Set("slug", e.Slug)
+	readEdition(f, &e, es.worksScope)
+	pg := &editionFormPage{Form: f, Slug: e.Slug, Action: editionPath(id) + "/edit", Back: editionPath(id)}
+	if !f.ok() {
+		return s.renderEditionForm(w, rq, http.StatusUnprocessableEntity, pg, es.worksScope)
+	}
+	err = s.db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, &e, version, editionActor(rq, es.Hosts)) })
+	var se *edition.StateError
+	switch {
+	case errors.Is(err, edition.ErrStale):
+		pg.Message = rq.T.T("works.stale")
+		f.values.Set("version", strconv.Itoa(es.E.Version))
+		return s.renderEditionForm(w, rq, http.StatusConflict, pg, es.worksScope)
+	case errors.As(err, &se):
+		pg.Message = rq.T.T(se.Key, se.Args...)
+		return s.renderEditionForm(w, rq, http.StatusConflict, pg, es.worksScope)
+	case err != nil:
+		return err
+	}
+	s.flash(ctx, "works.saved")
+	return seeOther(w, rq.Request, editionPath(id))
+}
+
+// editionPage is an edition's page in the office.
+type editionPage struct {
+	editionRow
+	ID            int64
+	Collection    string
+	CollectionURL string
+	EditURL       string
+	Message       string
+	Facts         []fact
+	CanBuild      bool
+	BuildURL      string
+	Build         buildView
+	Proofs        []proofFile
+	Hosts         []hostApproval
+	CanSchedule   bool
+	CanUnschedule bool
+	ScheduleURL   string
+	UnscheduleURL string
+	Unapproved    []string
+	ProofsCurrent bool
+}
+
+type fact struct{ Label, Value string }
+
+// buildView is the latest build as the page shows it.
+type buildView struct {
+	State, StateKey string
+	Format          string
+	Done, Total     int
+	Percent         int
+	Error           string
+	Running         bool
+}
+
+type proofFile struct {
+	Label, URL string
+	Size       int64
+	Built      string
+	Stale      bool
+}
+
+// hostApproval is a host's approval of the current proofs.
+type hostApproval struct {
+	Partner  string
+	ID       int64
+	Approved bool
+	By, At   string
+	// CanApprove is set when the account approves for this host.
+	CanApprove bool
+	URL        string
+}
+
+func (p *editionPage) selfRefresh() bool { return p.Build.Running }
+
+// editionOffice answers GET /office/editions/{id}.
+func (s *Server) editionOffice(w http.ResponseWriter, rq *officeRequest) error {
+	return s.renderEdition(w, rq, http.StatusOK, "")
+}
+
+func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status int, message string) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	es, err := s.editionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.View, es.Hosts...); err != nil {
+		return err
+	}
+	e, t := es.E, rq.T
+	pg := &editionPage{editionRow: s.editionRow(rq, e), ID: id, Message: message,
+		CollectionURL: officePrefix + "/collections/" + itoa(e.CollectionID) + "/editions",
+		BuildURL:      editionPath(id) + "/build", ScheduleURL: editionPath(id) + "/schedule", UnscheduleURL: editionPath(id) + "/unschedule"}
+	pg.Collection, _ = es.Collection.Title.In(rq.Lang)
+	names, _, err := s.partnerNames(ctx, rq.Lang)
+	if err != nil {
+		return err
+	}
+	var formats []string
+	for _, f := range e.Formats {
+		formats = append(formats, t.T("edition.format."+string(f)))
+	}
+	pg.Facts = []fact{
+		{t.T("edition.office.languages"), pg.Langs},
+		{t.T("edition.office.formats"), strings.Join(formats, ", ")},
+		{t.T("edition.office.publisher"), names[e.PublisherID]},
+		{t.T("edition.office.release"), pg.Release},
+		{t.T("edition.office.territories"), strings.Join(e.Territories, " ")},
+		{"ISBN", pg.ISBNs},
+	}
+	editable := e.State != edition.Released && rq.can(account.SubjectEdition, account.Edit, es.Hosts...)
+	if editable {
+		pg.EditURL = editionPath(id) + "/edit"
+		pg.CanBuild = true
+	}
+	b := e.Build
+	pg.Build = buildView{StateKey: b.State, Format: string(b.Format), Done: b.Done, Total: b.Total, Error: b.Error,
+		Running: b.State == "queued" || b.State == "running"}
+	if b.State != "" {
+		pg.Build.State = t.T("edition.build." + b.State)
+	}
+	if b.Format != "" {
+		pg.Build.Format = t.T("edition.format." + string(b.Format))
+	}
+	if b.Total > 0 {
+		pg.Build.Percent = b.Done * 100 / b.Total
+	}
+	files, err := edition.Files(ctx, s.db, id)
+	if err != nil {
+		return err
+	}
+	stale, err := s.press.Stale(ctx, e)
+	if err != nil {
+		return err
+	}
+	for _, f := range []book.Format{book.PDF, book.EPUB, book.Web} {
+		if file := files[f]; file != nil && e.Has(f) {
+			pg.Proofs = append(pg.Proofs, proofFile{Label: t.T("edition.format." + string(f)), URL: editionPath(id) + "/proofs/" + string(f),
+				Size: (file.Size + 1023) / 1024, Built: zoned(rq, file.BuiltAt, es.Forum.TimeZone), Stale: slices.Contains(stale, f)})
+		}
+	}
+	pg.ProofsCurrent = len(stale) == 0
+	fp := edition.ProofsFingerprint(e, files)
+	approvals, err := edition.ProofApprovals(ctx, s.db, id)
+	if err != nil {
+		return err
+	}
+	for _, h := range es.Hosts {
+		ha := hostApproval{Partner: names[h], ID: h, URL: editionPath(id) + "/approve"}
+		for _, a := range approvals {
+			if a.PartnerID == h && a.Fingerprint == fp && fp != "" {
+				ha.Approved, ha.By, ha.At = true, a.AccountName, zoned(rq, a.ApprovedAt, es.Forum.TimeZone)
+			}
+		}
+		ha.CanApprove = !ha.Approved && fp != "" && (e.State == edition.Proofs || e.State == edition.Approved) && approvesFor(rq, h)
+		pg.Hosts = append(pg.Hosts, ha)
+	}
+	publish := rq.can(account.SubjectEdition, account.Publish, es.Hosts...)
+	pg.CanSchedule = publish && e.State == edition.Approved
+	pg.CanUnschedule = publish && e.State == edition.Scheduled
+	missing, err := edition.Unapproved(ctx, s.db, e)
+	if err != nil {
+		return err
+	}
+	for _, m := range missing {
+		title, _ := m.Title.In(rq.Lang)
+		pg.Unapproved = append(pg.Unapproved, t.T("edition.office.unapproved_item", m.Position, title, t.T("lang.name."+m.Lang)))
+	}
+	return s.officeRenderStatus(w, rq, status, "edition", "collections", e.Slug, pg)
+}
+
+// approvesFor reports whether the signed-in account approves an edition's
+// proofs for host partner h: an admin, or an organiser or editor of h.
+func approvesFor(rq *officeRequest, h int64) bool {
+	if rq.Account.Admin {
+		return true
+	}
+	return account.Allowed(rq.Account.RolesAt(h), false, account.SubjectEdition, account.Approve)
+}
+
+// editionRefusal shows the edition's page with why a step was refused: a
+// state the step needs, or a field (the release time) to correct.
+func (s *Server) editionRefusal(w http.ResponseWriter, rq *officeRequest, err error) error {
+	var se *edition.StateError
+	var inv edition.Invalid
+	switch {
+	case errors.As(err, &se):
+		msg := rq.T.T(se.Key, se.Args...)
+		if se.Key == "edition.schedule.unapproved" && len(se.Args) == 1 {
+			msg = rq.T.N(se.Key, se.Args[0].(int))
+		}
+		return s.renderEdition(w, rq, http.StatusConflict, msg)
+	case errors.As(err, &inv):
+		var msgs []string
+		for _, f := range inv {
+			msgs = append(msgs, rq.T.T(f.Key, f.Args...))
+		}
+		return s.renderEdition(w, rq, http.StatusUnprocessableEntity, strings.Join(msgs, " "))
+	case errors.Is(err, edition.ErrStale):
+		return s.renderEdition(w, rq, http.StatusConflict, rq.T.T("edition.state.changed"))
+	}
+	return err
+}
+
+// editionBuild answers POST /office/editions/{id}/build: it queues the
+// build (every format, or the form's one) and goes back to the page,
+// which follows its progress.
+func (s *Server) editionBuild(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	es, err := s.editionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Edit, es.Hosts...); err != nil {
+		return err
+	}
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("build form: %v", err)
+	}
+	var formats []book.Format
+	if f := rq.PostForm.Get("format"); f != "" {
+		if !es.E.Has(book.Format(f)) {
+			return badRequest("build form: format %q", f)
+		}
+		formats = []book.Format{book.Format(f)}
+	}
+	err = s.db.Transact(ctx, func(tx *store.Tx) error {
+		_, err := edition.QueueBuild(ctx, tx, id, formats, editionActor(rq, es.Hosts))
+		return err
+	})
+	if err != nil {
+		return s.editionRefusal(w, rq, err)
+	}
+	s.flash(ctx, "edition.office.build_queued")
+	return seeOther(w, rq.Request, editionPath(id))
+}
+
+// editionProof answers GET /office/editions/{id}/proofs/{format}: the
+// built file, for the hosts to read before they approve it.
+func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	es, err := s.editionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.View, es.Hosts...); err != nil {
+		return err
+	}
+	f := book.Format(rq.PathValue("format"))
+	if !es.E.Has(f) {
+		return fmt.Errorf("edition %d has no %s: %w", id, f, errkind.NotFound)
+	}
+	data, file, err := edition.Open(ctx, s.db, s.blobs, id, f)
+	if err != nil {
+		return err
+	}
+	types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf", book.Web: "application/json"}
+	w.Header().Set("Content-Type", types[f])
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.proof.%s"`, es.E.Slug, edition.Ext(f)))
+	http.ServeContent(w, rq.Request, "", file.BuiltAt, bytes.NewReader(data))
+	return nil
+}
+
+// editionApprove answers POST /office/editions/{id}/approve: the account
+// approves the current proofs for the form's host partner, one it is an
+// organiser or editor of.
+func (s *Server) editionApprove(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	es, err := s.editionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Approve, es.Hosts...); err != nil {
+		return err
+	}
+	if err := rq.ParseForm(); err != nil {
+		return badRequest("approve form: %v", err)
+	}
+	partner, _ := strconv.ParseInt(rq.PostForm.Get("partner"), 10, 64)
+	if partner == 0 {
+		for _, h := range es.Hosts {
+			if approvesFor(rq, h) {
+				partner = h
+				break
+			}
+		}
+	}
+	if !slices.Contains(es.Hosts, partner) || !approvesFor(rq, partner) {
+		return fmt.Errorf("approve edition %d for partner %d: %w", id, partner, errkind.Forbidden)
+	}
+	var done bool
+	err = s.db.Transact(ctx, func(tx *store.Tx) (err error) {
+		done, err = edition.ApproveProofs(ctx, tx, id, partner, editionActor(rq, []int64{partner}))
+		return err
+	})
+	if err != nil {
+		return s.editionRefusal(w, rq, err)
+	}
+	if done {
+		s.flash(ctx, "edition.office.approved_all")
+	} else {
+		s.flash(ctx, "edition.office.approved")
+	}
+	return seeOther(w, rq.Request, editionPath(id))
+}
+
+// editionSchedule answers POST /office/editions/{id}/schedule.
+func (s *Server) editionSchedule(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	es, err := s.editionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Publish, es.Hosts...); err != nil {
+		return err
+	}
+	if err := s.press.Schedule(ctx, id, editionActor(rq, es.Hosts), s.clock()); err != nil {
+		return s.editionRefusal(w, rq, err)
+	}
+	s.flash(ctx, "edition.office.scheduled")
+	return seeOther(w, rq.Request, editionPath(id))
+}
+
+// editionUnschedule answers POST /office/editions/{id}/unschedule.
+func (s *Server) editionUnschedule(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	es, err := s.editionScope(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := rq.must(account.SubjectEdition, account.Publish, es.Hosts...); err != nil {
+		return err
+	}
+	err = s.db.Transact(ctx, func(tx *store.Tx) error { return edition.Unschedule(ctx, tx, id, editionActor(rq, es.Hosts)) })
+	if err != nil {
+		return s.editionRefusal(w, rq, err)
+	}
+	s.flash(ctx, "edition.office.unscheduled")
+	return seeOther(w, rq.Request, editionPath(id))
+}

@@ -1,0 +1,578 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/doc/revision"
+	"github.com/tandemforum/tandem/internal/edition"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+// The public web reader of the editions: the list of released editions,
+// each edition's contents, one page per chapter, its images and its
+// EPUB and PDF files. Every page asks edition.Public with the server's
+// clock, so that before its release an edition is a 404 like any address
+// that names nothing, and it reads the book the edition's web build holds,
+// not the office's live texts.
+
+// publicEdition is a released edition and the book of its web build.
+type publicEdition struct {
+	E *edition.Edition
+	B *book.Book
+}
+
+// loadPublicEdition returns the released edition slug and its book, or
+// errkind.NotFound.
+func (s *Server) loadPublicEdition(ctx context.Context, slug string) (*publicEdition, error) {
+	e, err := edition.Public(ctx, s.db, slug, s.clock())
+	if err != nil {
+		return nil, err
+	}
+	b, err := edition.WebBook(ctx, s.db, s.blobs, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &publicEdition{E: e, B: b}, nil
+}
+
+// bookLang is the language of the book a page in language l shows: l when
+// the book is in it, else the book's first.
+func bookLang(b *book.Book, l string) string {
+	if slices.Contains(b.Langs, l) {
+		return l
+	}
+	return b.Lang()
+}
+
+// counterparts returns, for each language of the site, the released
+// edition of the same collection a reader of that language is sent to
+// from pe: pe itself when it is in that language, else one in that
+// language alone, else a parallel one with it; none when there is none.
+func (s *Server) counterparts(ctx context.Context, pe *publicEdition) (map[string]*edition.Edition, []*edition.Edition, error) {
+	all, err := edition.PublicList(ctx, s.db, s.clock())
+	if err != nil {
+		return nil, nil, err
+	}
+	var same []*edition.Edition
+	for _, e := range all {
+		if e.CollectionID == pe.E.CollectionID {
+			same = append(same, e)
+		}
+	}
+	out := map[string]*edition.Edition{}
+	for _, l := range i18n.Languages {
+		if slices.Contains(pe.E.Langs, l) {
+			out[l] = pe.E
+			continue
+		}
+		for _, e := range same {
+			if len(e.Langs) == 1 && e.Langs[0] == l {
+				out[l] = e
+			}
+		}
+		if out[l] == nil {
+			for _, e := range same {
+				if slices.Contains(e.Langs, l) {
+					out[l] = e
+					break
+				}
+			}
+		}
+	}
+	return out, same, nil
+}
+
+// editionFile is a download of an edition.
+type editionFile struct {
+	Format book.Format
+	Name   string
+	Path   string
+	Size   int64
+	ISBN   string
+}
+
+// editionView is what the edition pages show.
+type editionView struct {
+	E        *edition.Edition
+	B        *book.Book
+	Lang     string // the language of the book's text shown
+	Path     string // the contents page's path, language prefix included
+	Released time.Time
+	Files    []editionFile
+	ISBNs    []editionFile
+	Preface  template.HTML
+	Chapter  *chapterView
+	Prev     *book.Chapter
+	Next     *book.Chapter
+	Parallel bool
+}
+
+// chapterView is one chapter's page.
+type chapterView struct {
+	C    *book.Chapter
+	Text template.HTML
+	// Facing is, in a parallel edition, the text in its other language,
+	// shown beside Text: its anchors are the block IDs after the language
+	// and a hyphen ("ru-p3"), so that each page's own are the plain IDs.
+	Facing     template.HTML
+	FacingLang string
+	// Translators of the chapter into the language shown.
+	Translators []book.Person
+}
+
+func (s *Server) editionView(ctx context.Context, rq *request, pe *publicEdition) (*editionView, error) {
+	v := &editionView{E: pe.E, B: pe.B, Lang: bookLang(pe.B, rq.Lang), Path: "/" + rq.Lang + "/editions/" + pe.E.Slug,
+		Released: pe.E.ReleaseAt.In(pe.E.Location()), Parallel: pe.E.Parallel()}
+	files, err := edition.Files(ctx, s.db, pe.E.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range book.Formats {
+		ef := editionFile{Format: f, ISBN: pe.B.ISBN[f]}
+		if file := files[f]; file != nil && f != book.Web {
+			ef.Name = pe.E.Slug + "." + edition.Ext(f)
+			ef.Path = v.Path + "/files/" + ef.Name
+			ef.Size = file.Size
+			v.Files = append(v.Files, ef)
+		}
+		if ef.ISBN != "" {
+			v.ISBNs = append(v.ISBNs, ef)
+		}
+	}
+	if d := pe.B.Preface[v.Lang]; d != nil {
+		h, err := s.docHTML(d, v.Path)
+		if err != nil {
+			return nil, err
+		}
+		v.Preface = h
+	}
+	return v, nil
+}
+
+// withoutTitle returns d without its first block when that is a heading
+// of level 1 saying the title, which the page's own heading shows.
+func withoutTitle(d *doc.Document, title string) *doc.Document {
+	if len(d.Blocks) == 0 || d.Blocks[0].Type != doc.Heading || d.Blocks[0].Level != 1 ||
+		strings.TrimSpace(doc.PlainText(d.Blocks[0].Inlines)) != strings.TrimSpace(title) {
+		return d
+	}
+	c := *d
+	c.Blocks = d.Blocks[1:]
+	return &c
+}
+
+// prefixAnchors puts prefix before every id and in-page link of h, the
+// HTML of one document, so that two documents that share block IDs can be
+// shown on one page.
+func prefixAnchors(h template.HTML, prefix string) template.HTML {
+	r := strings.NewReplacer(` id="`, ` id="`+prefix, ` href="#`, ` href="#`+prefix)
+	return template.HTML(r.Replace(string(h)))
+}
+
+// docHTML renders a document of an edition, its images under the
+// edition's media path.
+func (s *Server) docHTML(d *doc.Document, editionPath string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := doc.WriteHTML(&buf, d, doc.HTMLOptions{Media: doc.LinkMedia, MediaPrefix: editionPath + "/media/"}); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// editionsList answers /{lang}/editions: the released editions, newest
+// first.
+func (s *Server) editionsList(rq *request) (result, error) {
+	ctx := rq.Context()
+	es, err := edition.PublicList(ctx, s.db, s.clock())
+	if err != nil {
+		return result{}, err
+	}
+	var list []*publicEdition
+	for _, e := range es {
+		b, err := edition.WebBook(ctx, s.db, s.blobs, e.ID)
+		if errors.Is(err, errkind.NotFound) {
+			continue
+		}
+		if err != nil {
+			return result{}, err
+		}
+		list = append(list, &publicEdition{E: e, B: b})
+	}
+	d := &pageData{Title: rq.T.T("editions.title"), Section: "editions", Main: list}
+	return s.html(rq, "editions", "/editions", d)
+}
+
+// editionShow answers /{lang}/editions/{edition}: the title, the imprint's
+// data, the downloads, the preface and the contents.
+func (s *Server) editionShow(rq *request) (result, error) {
+	ctx := rq.Context()
+	pe, err := s.loadPublicEdition(ctx, rq.PathValue("edition"))
+	if err != nil {
+		return result{}, err
+	}
+	v, err := s.editionView(ctx, rq, pe)
+	if err != nil {
+		return result{}, err
+	}
+	cps, same, err := s.counterparts(ctx, pe)
+	if err != nil {
+		return result{}, err
+	}
+	d := &pageData{Title: pe.B.Title[v.Lang], Section: "editions", OGType: "book", Main: v,
+		JSONLD: marshalLD(s.bookLD(pe, v.Lang, same))}
+	return s.editionHTML(rq, "edition", "/editions/"+pe.E.Slug, "", cps, d)
+}
+
+// editionChapter answers /{lang}/editions/{edition}/{chapter}: one
+// chapter, every paragraph with its permanent anchor (its block ID), the
+// notes after the text, each linked to its call and back.
+func (s *Server) editionChapter(rq *request) (result, error) {
+	ctx := rq.Context()
+	pe, err := s.loadPublicEdition(ctx, rq.PathValue("edition"))
+	if err != nil {
+		return result{}, err
+	}
+	i := slices.IndexFunc(pe.B.Chapters, func(c book.Chapter) bool { return c.ID == rq.PathValue("chapter") })
+	if i < 0 {
+		return result{}, fmt.Errorf("edition %s: no chapter %q: %w", pe.E.Slug, rq.PathValue("chapter"), errkind.NotFound)
+	}
+	v, err := s.editionView(ctx, rq, pe)
+	if err != nil {
+		return result{}, err
+	}
+	c := &pe.B.Chapters[i]
+	text, err := s.docHTML(withoutTitle(c.Text[v.Lang], c.Title[v.Lang]), v.Path)
+	if err != nil {
+		return result{}, err
+	}
+	cps, same, err := s.counterparts(ctx, pe)
+	if err != nil {
+		return result{}, err
+	}
+	if text, err = s.paragraphLinks(ctx, rq, pe, c, v.Lang, cps, text); err != nil {
+		return result{}, err
+	}
+	v.Chapter = &chapterView{C: c, Text: text, Translators: c.Translators[v.Lang]}
+	for _, fl := range pe.B.Langs {
+		if fl == v.Lang || c.Text[fl] == nil {
+			continue
+		}
+		facing, err := s.docHTML(withoutTitle(c.Text[fl], c.Title[fl]), v.Path)
+		if err != nil {
+			return result{}, err
+		}
+		v.Chapter.Facing, v.Chapter.FacingLang = prefixAnchors(facing, fl+"-"), fl
+	}
+	if i > 0 {
+		v.Prev = &pe.B.Chapters[i-1]
+	}
+	if i+1 < len(pe.B.Chapters) {
+		v.Next = &pe.B.Chapters[i+1]
+	}
+	d := &pageData{Title: c.Title[v.Lang], Section: "editions", OGType: "article", Main: v,
+		JSONLD: marshalLD(s.chapterLD(pe, c, v.Lang, same))}
+	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, cps, d)
+}
+
+// paragraphLinks adds to the end of each paragraph of chapter c's text (in
+// language l, rendered as text) a link to the same paragraph (the block of
+// the same ID) in the edition of each other language, where one is
+// released and has the paragraph, so that a reader goes from a paragraph
+// to its translation without JavaScript.
+func (s *Server) paragraphLinks(ctx context.Context, rq *request, pe *publicEdition, c *book.Chapter, l string, cps map[string]*edition.Edition, text template.HTML) (template.HTML, error) {
+	type target struct{ lang, path string }
+	var targets []target
+	has := map[string]map[string]bool{}
+	for _, al := range i18n.Languages {
+		e := cps[al]
+		if al == l || e == nil {
+			continue
+		}
+		b := pe.B
+		if e.ID != pe.E.ID {
+			var err error
+			if b, err = edition.WebBook(ctx, s.db, s.blobs, e.ID); errors.Is(err, errkind.NotFound) {
+				continue
+			} else if err != nil {
+				return "", err
+			}
+		}
+		i := slices.IndexFunc(b.Chapters, func(x book.Chapter) bool { return x.ID == c.ID })
+		if i < 0 || b.Chapters[i].Text[al] == nil {
+			continue
+		}
+		ids := map[string]bool{}
+		for _, bl := range b.Chapters[i].Text[al].Blocks {
+			ids[bl.ID] = true
+		}
+		has[al] = ids
+		targets = append(targets, target{al, "/" + al + "/editions/" + e.Slug + "/" + c.ID})
+	}
+	if len(targets) == 0 {
+		return text, nil
+	}
+	out := string(text)
+	for _, bl := range c.Text[l].Blocks {
+		if bl.Type != doc.Paragraph || bl.ID == "" {
+			continue
+		}
+		open := strings.Index(out, `<p id="`+template.HTMLEscapeString(bl.ID)+`"`)
+		if open < 0 {
+			continue
+		}
+		end := strings.Index(out[open:], "</p>")
+		if end < 0 {
+			continue
+		}
+		var links strings.Builder
+		for _, tg := range targets {
+			if !has[tg.lang][bl.ID] {
+				continue
+			}
+			fmt.Fprintf(&links, ` <a class="para-lang" href="%s#%s" hreflang="%s" lang="%s" title="%s">%s</a>`,
+				template.HTMLEscapeString(tg.path), template.HTMLEscapeString(bl.ID), tg.lang, tg.lang,
+				template.HTMLEscapeString(s.catalog.Printer(tg.lang).T("lang.self."+tg.lang)), tg.lang)
+		}
+		at := open + end
+		out = out[:at] + links.String() + out[at:]
+	}
+	return template.HTML(out), nil
+}
+
+// editionHTML renders an edition's page as s.html does, with the language
+// switcher leading to the same page (chapter) of the edition of the same
+// collection in each other language, where one is released.
+func (s *Server) editionHTML(rq *request, view, path, chapter string, cps map[string]*edition.Edition, d *pageData) (result, error) {
+	if err := s.fill(rq.Context(), rq.Forums, rq.Lang, rq.T, path, d); err != nil {
+		return result{}, err
+	}
+	for i, a := range d.Alternates {
+		e := cps[a.Lang]
+		if e == nil {
+			continue
+		}
+		p := "/" + a.Lang + "/editions/" + e.Slug
+		if chapter != "" {
+			p += "/" + chapter
+		}
+		d.Alternates[i].Path, d.Alternates[i].URL = p, s.abs(p)
+	}
+	var buf bytes.Buffer
+	if err := s.views.render(&buf, view, d); err != nil {
+		return result{}, fmt.Errorf("render %s: %w", view, err)
+	}
+	return result{contentType: "text/html; charset=utf-8", body: []byte(plain(buf.String()))}, nil
+}
+
+// editionMedia answers /{lang}/editions/{edition}/media/{name}: an image
+// of the edition's chapters, from the revision store.
+func (s *Server) editionMedia(rq *request) (result, error) {
+	ctx := rq.Context()
+	pe, err := s.loadPublicEdition(ctx, rq.PathValue("edition"))
+	if err != nil {
+		return result{}, err
+	}
+	name := rq.PathValue("name")
+	for _, c := range pe.B.Chapters {
+		for _, d := range c.Text {
+			for _, m := range d.Media {
+				if m.Name == name {
+					data, err := readAll(ctx, s.blobs, revision.MediaKey(name))
+					if err != nil {
+						return result{}, err
+					}
+					return result{contentType: m.Type, body: data}, nil
+				}
+			}
+		}
+	}
+	return result{}, fmt.Errorf("edition %s: no image %q: %w", pe.E.Slug, name, errkind.NotFound)
+}
+
+func readAll(ctx context.Context, blobs blob.Store, key string) ([]byte, error) {
+	o, err := blobs.Open(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	defer o.Close()
+	var buf bytes.Buffer
+	_, err = buf.ReadFrom(o)
+	return buf.Bytes(), err
+}
+
+// editionFileServe answers /{lang}/editions/{edition}/files/{file}, the
+// EPUB or PDF of a released edition ("cw-zh.epub"), outside the page
+// cache: before the release it is a 404 like the pages.
+func (s *Server) editionFileServe(l string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		slug := r.PathValue("edition")
+		e, err := edition.Public(ctx, s.db, slug, s.clock())
+		if err != nil {
+			s.renderErrorIn(w, r, l, err)
+			return
+		}
+		var f book.Format
+		for _, x := range []book.Format{book.EPUB, book.PDF} {
+			if r.PathValue("file") == e.Slug+"."+edition.Ext(x) && e.Has(x) {
+				f = x
+			}
+		}
+		if f == "" {
+			s.renderErrorIn(w, r, l, errkind.NotFound)
+			return
+		}
+		data, file, err := edition.Open(ctx, s.db, s.blobs, e.ID, f)
+		if err != nil {
+			s.renderErrorIn(w, r, l, err)
+			return
+		}
+		types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf"}
+		w.Header().Set("Content-Type", types[f])
+		w.Header().Set("Content-Disposition", `attachment; filename="`+r.PathValue("file")+`"`)
+		w.Header().Set("ETag", strconv.Quote(file.SHA256))
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		http.ServeContent(w, r, "", file.BuiltAt, bytes.NewReader(data))
+	}
+}
+
+// bookFormats are the schema.org book formats and media types of an
+// edition's files.
+var bookFormats = map[book.Format][2]string{
+	book.Web:  {"https://schema.org/EBook", "text/html"},
+	book.EPUB: {"https://schema.org/EBook", "application/epub+zip"},
+	book.PDF:  {"https://schema.org/EBook", "application/pdf"},
+}
+
+func personsLD(ps []book.Person, l string) []any {
+	var out []any
+	for _, p := range ps {
+		o := ld{"@type": "Person", "name": p.Name[l]}
+		if a := p.Affiliation[l]; a != "" {
+			o["affiliation"] = ld{"@type": "Organization", "name": a}
+		}
+		if p.ORCID != "" {
+			o["sameAs"] = p.ORCID
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func (s *Server) editionURL(e *edition.Edition, l string) string {
+	return s.abs("/" + l + "/editions/" + e.Slug)
+}
+
+// bookLD describes an edition as a schema.org Book: its language, ISBNs
+// and formats, editors, publisher, chapters, and the editions of the same
+// collection in other languages as its translations.
+func (s *Server) bookLD(pe *publicEdition, l string, same []*edition.Edition) ld {
+	b := pe.B
+	url := s.editionURL(pe.E, l)
+	o := ld{"@type": "Book", "@id": url, "url": url, "name": b.Title[l], "inLanguage": strings.Join(b.Langs, ", "),
+		"datePublished": pe.E.ReleaseAt.In(pe.E.Location()).Format("2006-01-02"),
+		"publisher":     ld{"@type": "Organization", "name": b.Publisher.Name[l]}, "bookFormat": bookFormats[book.Web][0]}
+	if len(b.Langs) == 1 {
+		o["inLanguage"] = b.Langs[0]
+	} else {
+		o["inLanguage"] = b.Langs
+	}
+	if eds := personsLD(b.Editors, l); len(eds) > 0 {
+		o["editor"] = eds
+	}
+	if n := b.ISBN[book.Web]; n != "" {
+		o["isbn"] = n
+	}
+	var examples []any
+	for _, f := range []book.Format{book.EPUB, book.PDF} {
+		if !pe.E.Has(f) {
+			continue
+		}
+		ex := ld{"@type": "Book", "bookFormat": bookFormats[f][0], "encodingFormat": bookFormats[f][1], "inLanguage": o["inLanguage"],
+			"url": url + "/files/" + pe.E.Slug + "." + edition.Ext(f)}
+		if n := b.ISBN[f]; n != "" {
+			ex["isbn"] = n
+		}
+		examples = append(examples, ex)
+	}
+	if len(examples) > 0 {
+		o["workExample"] = examples
+	}
+	var parts []any
+	for _, c := range b.Chapters {
+		parts = append(parts, ld{"@type": "Chapter", "name": c.Title[l], "url": url + "/" + c.ID})
+	}
+	if len(parts) > 0 {
+		o["hasPart"] = parts
+	}
+	var tr []any
+	for _, e := range same {
+		if e.ID != pe.E.ID {
+			tr = append(tr, ld{"@type": "Book", "@id": s.editionURL(e, e.Langs[0]), "inLanguage": strings.Join(e.Langs, ", ")})
+		}
+	}
+	if len(tr) > 0 {
+		o["workTranslation"] = tr
+	}
+	if b.DOI != "" {
+		o["sameAs"] = "https://doi.org/" + b.DOI
+	}
+	return o
+}
+
+// chapterLD describes a chapter as a schema.org Chapter of its Book: its
+// authors and, in a translation, its translators and the chapter it
+// translates (in an edition of the original's language); in the original,
+// the chapters that translate it.
+func (s *Server) chapterLD(pe *publicEdition, c *book.Chapter, l string, same []*edition.Edition) ld {
+	url := s.editionURL(pe.E, l)
+	o := ld{"@type": "Chapter", "@id": url + "/" + c.ID, "url": url + "/" + c.ID, "name": c.Title[l], "inLanguage": l,
+		"isPartOf": ld{"@type": "Book", "@id": url, "name": pe.B.Title[l]}}
+	if as := personsLD(c.Authors, l); len(as) > 0 {
+		o["author"] = as
+	}
+	if ts := personsLD(c.Translators[l], l); len(ts) > 0 {
+		o["translator"] = ts
+	}
+	if c.Abstract[l] != "" {
+		o["abstract"] = c.Abstract[l]
+	}
+	if kw := c.Keywords[l]; len(kw) > 0 {
+		o["keywords"] = strings.Join(kw, ", ")
+	}
+	if c.DOI != "" {
+		o["sameAs"] = "https://doi.org/" + c.DOI
+	}
+	var translations []any
+	for _, e := range same {
+		if e.ID == pe.E.ID {
+			continue
+		}
+		for _, el := range e.Langs {
+			ref := ld{"@type": "Chapter", "@id": s.editionURL(e, el) + "/" + c.ID, "inLanguage": el}
+			switch {
+			case l != c.Original && el == c.Original:
+				o["translationOfWork"] = ref
+			case l == c.Original && el != l:
+				translations = append(translations, ref)
+			}
+		}
+	}
+	if len(translations) > 0 {
+		o["workTranslation"] = translations
+	}
+	return o
+}
