@@ -126,13 +126,6 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 	return p, nil
 }
 
-// Renderers are the edition renderers this program has, their version
-// that of the program (version), so that a new program rebuilds: the web
-// reader's build is the edition package's own; EPUB and PDF are
-// internal/epub's and internal/typeset's where the program links them.
-func Renderers(version string) edition.Renderers {
-	return edition.Renderers{Version: version}
-}
 
 // openJobs makes the mailer and the job queue with every worker: mail,
 // and the web server's (scheduled publication).
@@ -198,5 +191,5 @@ func (p *Program) Run(ctx context.Context, l net.Listener) error {
 // Close closes the job queue and the database. The program is not usable
 // afterwards.
 func (p *Program) Close() error {
-	return errors.Join(p.Jobs.Close(), p.DB.Close())
+	return errors.Join(p.Jobs.Close(), p.DB.Close(), CloseRenderers())
 }

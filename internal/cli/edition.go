@@ -94,6 +94,7 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		only = e.Formats
 	}
 	press := &edition.Press{DB: db, Blobs: blobs, Renderers: app.Renderers(toolVersion()), BaseURL: strings.TrimRight(*baseURL, "/")}
+	defer app.CloseRenderers()
 	files, err := press.Build(ctx, e.ID, only, edition.Actor{Name: commandActor()}, nil)
 	if err != nil {
 		return err

@@ -1,7 +1,9 @@
 package edition
 
 import (
+	"errors"
 	"fmt"
+	isbnpkg "github.com/tandemforum/tandem/internal/isbn"
 	"slices"
 	"strings"
 	"time"
@@ -36,46 +38,6 @@ func (v Invalid) Error() string {
 
 // Unwrap returns errkind.Invalid.
 func (v Invalid) Unwrap() error { return errkind.Invalid }
-
-// NormalizeISBN returns the thirteen digits of an ISBN-13 typed with or
-// without hyphens or spaces ("978-7-99999-001-7"), in ASCII or full-width
-// digits, or an error when it is
-// not one: not 13 digits, not starting 978 or 979, or a wrong check digit.
-//
-// It is the edition's own check until internal/isbn, which also knows the
-// registration groups' ranges, takes its place.
-func NormalizeISBN(s string) (string, error) {
-	digits := make([]byte, 0, 13)
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits = append(digits, byte(r))
-		case r >= '０' && r <= '９': // full-width, as a Chinese keyboard may type them
-			digits = append(digits, byte('0'+r-'０'))
-		case r == '-' || r == ' ' || r == '\u2010' || r == '\u2011' || r == '－' || r == '\u3000':
-		default:
-			return "", fmt.Errorf("ISBN %q: %q is neither a digit nor a hyphen", s, r)
-		}
-	}
-	if len(digits) != 13 {
-		return "", fmt.Errorf("ISBN %q: %d digits, want 13", s, len(digits))
-	}
-	if p := string(digits[:3]); p != "978" && p != "979" {
-		return "", fmt.Errorf("ISBN %q: starts with %s, want 978 or 979", s, p)
-	}
-	sum := 0
-	for i, d := range digits[:12] {
-		w := 1
-		if i%2 == 1 {
-			w = 3
-		}
-		sum += int(d-'0') * w
-	}
-	if check := byte('0' + (10-sum%10)%10); digits[12] != check {
-		return "", fmt.Errorf("ISBN %q: check digit %c, want %c", s, digits[12], check)
-	}
-	return string(digits), nil
-}
 
 // World is the territory code for a release everywhere.
 const World = "WORLD"
@@ -160,9 +122,17 @@ func Validate(e *Edition, collectionLangs []string, hosts []int64) error {
 			add("isbn."+string(f), "edition.invalid.isbn_format", string(f))
 			continue
 		}
-		n, err := NormalizeISBN(isbn)
+		n, err := isbnpkg.Parse(isbn)
 		if err != nil {
-			add("isbn."+string(f), "edition.invalid.isbn", isbn)
+			// The reason in the reader's words: which check failed,
+			// and the check digit it should have.
+			var ie *isbnpkg.Error
+			if errors.As(err, &ie) {
+				key, args := ie.MessageKey()
+				add("isbn."+string(f), key, args...)
+			} else {
+				add("isbn."+string(f), "edition.invalid.isbn", isbn)
+			}
 			continue
 		}
 		e.ISBN[f] = n

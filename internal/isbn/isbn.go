@@ -66,14 +66,14 @@ func (e *Error) MessageKey() (string, []any) {
 }
 
 // Parse returns s as an ISBN-13 without hyphens. It accepts the number with
-// or without hyphens or spaces between its digits ("978-7-99999-001-9"),
-// and surrounding space. It returns an *Error when s has another
+// or without hyphens or spaces between its digits ("978-7-99999-001-7"),
+// in ASCII or full-width digits, and surrounding space. It returns an *Error when s has another
 // character, not thirteen digits, a prefix other than 978 or 979, or a
 // wrong check digit.
 func Parse(s string) (string, error) {
 	var d strings.Builder
 	for _, r := range strings.TrimSpace(s) {
-		switch {
+		switch r = fold(r); {
 		case r >= '0' && r <= '9':
 			d.WriteRune(r)
 		case r == '-' || r == ' ':
@@ -92,6 +92,21 @@ func Parse(s string) (string, error) {
 		return "", &Error{Input: s, Problem: CheckDigit, Want: want}
 	}
 	return n, nil
+}
+
+// fold returns r as Parse reads it: a full-width digit (as a Chinese
+// keyboard types it) as its ASCII digit, a Unicode hyphen (U+2010, U+2011,
+// the full-width U+FF0D) as "-", the ideographic space as " ".
+func fold(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９':
+		return '0' + r - '０'
+	case r == '\u2010' || r == '\u2011' || r == '－':
+		return '-'
+	case r == '\u3000':
+		return ' '
+	}
+	return r
 }
 
 // Valid reports whether s is already an ISBN-13 without hyphens, as Parse

@@ -14,7 +14,9 @@ func TestParse(t *testing.T) {
 		{"9780306406157", "9780306406157", 0},
 		{"978-0-306-40615-7", "9780306406157", 0},
 		{" 978 7 99999 001 7 ", "9787999990017", 0},
-		{"9787999990019", "", CheckDigit}, // booktest's sample EPUB number, one digit off
+		{"9787999990019", "", CheckDigit},         // one digit off
+		{"９７８－７－９９９９９－００１－７", "9787999990017", 0}, // full-width, as a Chinese keyboard types it
+		{"978‐7‐99999‐001‐7", "9787999990017", 0}, // U+2010 hyphens
 		{"979-10-90636-07-1", "9791090636071", 0},
 		{"9785999990013", "9785999990013", 0},
 		{"978-0-306-40615-8", "", CheckDigit},
@@ -84,7 +86,7 @@ func FuzzParse(f *testing.F) {
 		digits := 0
 		other := false
 		for _, r := range strings.TrimSpace(s) {
-			switch {
+			switch r = fold(r); {
 			case r >= '0' && r <= '9':
 				digits++
 			case r != '-' && r != ' ':
@@ -96,7 +98,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &e) || e.Input != s {
 				t.Fatalf("Parse(%q): %v is not an *Error on the input", s, err)
 			}
-			if e.Problem == CheckDigit && valid13(strings.Map(keepDigit, s)) {
+			if e.Problem == CheckDigit && valid13(strings.Map(keepDigit, strings.Map(fold, s))) {
 				t.Fatalf("Parse(%q) refused a number whose weighted sum is a multiple of 10", s)
 			}
 			return
@@ -104,7 +106,7 @@ func FuzzParse(f *testing.F) {
 		if other || digits != 13 || len(n) != 13 || !valid13(n) || (n[:3] != "978" && n[:3] != "979") {
 			t.Fatalf("Parse(%q) = %q, not a valid ISBN-13", s, n)
 		}
-		if n != strings.Map(keepDigit, s) {
+		if n != strings.Map(keepDigit, strings.Map(fold, s)) {
 			t.Fatalf("Parse(%q) = %q, not the input's digits", s, n)
 		}
 		if again, err := Parse(n); err != nil || again != n || !Valid(n) {
