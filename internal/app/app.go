@@ -126,7 +126,6 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 	return p, nil
 }
 
-
 // openJobs makes the mailer and the job queue with every worker: mail,
 // and the web server's (scheduled publication).
 func (p *Program) openJobs(ctx context.Context) error {
