@@ -517,7 +517,15 @@ const shortTexts = `(() => {
       if (j >= cs.length || cs[j].c !== close || j === i + 1) continue;
       const inner = cs.slice(i + 1, j).map(x => x.c).join("");
       if ([...inner].length > (cjk.test(inner) ? 12 : 40)) continue;
-      const w = cs.slice(i, j + 1).reduce((sum, x) => sum + x.r.width, 0);
+      // The title's width unbroken, as the browser sets it (spaces,
+      // kerning), measured on a copy that may not break; the sum of its
+      // characters' boxes falls short of it by a few pixels.
+      const probe = document.createElement("span");
+      probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+      probe.textContent = cs.slice(i, j + 1).map(x => x.c).join("");
+      el.appendChild(probe);
+      const w = probe.getBoundingClientRect().width;
+      probe.remove();
       if (cs[j].line !== cs[i].line && w <= avail) titles.push(cs.slice(i, j + 1).map(x => x.c).join(""));
       i = j;
     }
