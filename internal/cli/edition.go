@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,11 +14,14 @@ import (
 	"github.com/tandemforum/tandem/internal/app"
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/edition"
+	"github.com/tandemforum/tandem/internal/i18n"
 )
 
 const editionUsage = `Usage:
   tandem edition build [--format web|epub|pdf] [-o FILE] SLUG
   tandem edition list
+  tandem edition onix [--sent TIME] SLUG
+  tandem edition crossref [--sent TIME] [--depositor NAME] [--depositor-email ADDRESS] SLUG
 
 build makes the files of edition SLUG as the office's build button does,
 reusing each format whose inputs did not change, and prints one line per
@@ -26,26 +30,36 @@ writes the file of --format (or of the edition's only format) to FILE.
 list prints one line per edition, tab-separated: slug, languages joined
 with "+", state, release time in RFC 3339 (- when none is set), and the
 ISBNs as format:isbn, comma-separated (- when none).
+onix writes the ONIX 3.0 message of edition SLUG and of the other
+editions of its collection that have an ISBN and a release date.
+crossref writes the Crossref 5.4.0 deposit of the DOIs of edition SLUG,
+of its chapters and of the collection's other editions under its prefix.
+Both write to standard output, dated --sent (RFC 3339; default now), and
+refuse, with exit status 1, an edition that lacks what the format needs.
 `
 
 // runEdition builds and lists editions of the Collected Works:
 //
 //	tandem edition build [--format web|epub|pdf] [-o FILE] SLUG
 //	tandem edition list
+//	tandem edition onix [--sent TIME] SLUG
+//	tandem edition crossref [--sent TIME] [--depositor NAME] [--depositor-email ADDRESS] SLUG
 func runEdition(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: want 'build' or 'list'", errUsage)
+		return fmt.Errorf("%w: want 'build', 'list', 'onix' or 'crossref'", errUsage)
 	}
 	switch args[0] {
 	case "build":
 		return inSubcommand("edition build", runEditionBuild(ctx, env, args[1:]))
 	case "list":
 		return inSubcommand("edition list", runEditionList(ctx, env, args[1:]))
+	case "onix", "crossref":
+		return inSubcommand("edition "+args[0], runEditionExport(ctx, env, args[0], args[1:]))
 	case "-h", "--help", "help":
 		fmt.Fprint(env.Stderr, editionUsage)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown subcommand %q (want 'build' or 'list')", errUsage, args[0])
+	return fmt.Errorf("%w: unknown subcommand %q (want 'build', 'list', 'onix' or 'crossref')", errUsage, args[0])
 }
 
 func runEditionBuild(ctx context.Context, env *Env, args []string) error {
@@ -174,4 +188,86 @@ func listLine(e *edition.Edition) string {
 		is = "-"
 	}
 	return strings.Join([]string{e.Slug, strings.Join(e.Langs, "+"), string(e.State), release, is}, "\t")
+}
+
+// runEditionExport writes the ONIX message (format "onix") or the Crossref
+// deposit ("crossref") of an edition to standard output.
+func runEditionExport(ctx context.Context, env *Env, format string, args []string) error {
+	help := map[string]string{
+		"onix": "edition onix [--sent TIME] SLUG\n\n" +
+			"Writes the ONIX 3.0 message of edition SLUG and of the other editions of its collection\n" +
+			"that have an ISBN and a release date; the sender is the publisher of record.",
+		"crossref": "edition crossref [--sent TIME] [--depositor NAME] [--depositor-email ADDRESS] SLUG\n\n" +
+			"Writes the Crossref 5.4.0 deposit of the DOIs of edition SLUG and its chapters, and of the\n" +
+			"collection's other editions under its DOI prefix that have a release date.",
+	}
+	fs := env.newFlags("edition "+format, help[format])
+	var cfg config
+	cfg.register(fs, env)
+	sent := fs.String("sent", "", "the message's `time` in RFC 3339 (2021-06-02T09:30:00Z), for output that does not change; default now")
+	baseURL := fs.String("base-url", orDefault(env.Getenv("TANDEM_BASE_URL"), "http://localhost:8080"), "public `URL` of the site, under which the books and chapters are read (env TANDEM_BASE_URL)")
+	var depositor edition.Depositor
+	if format == "crossref" {
+		fs.StringVar(&depositor.Name, "depositor", env.Getenv("TANDEM_CROSSREF_DEPOSITOR"), "depositor `name`; default the publisher of record (env TANDEM_CROSSREF_DEPOSITOR)")
+		fs.StringVar(&depositor.Email, "depositor-email", orDefault(env.Getenv("TANDEM_CROSSREF_EMAIL"), env.Getenv("TANDEM_MAIL_FROM")),
+			"`address` Crossref sends its report to; default the sender of mail, tandem@ the base URL's host (env TANDEM_CROSSREF_EMAIL, TANDEM_MAIL_FROM)")
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: want one edition SLUG", errUsage)
+	}
+	at := time.Now()
+	if *sent != "" {
+		t, err := time.Parse(time.RFC3339, *sent)
+		if err != nil {
+			return fmt.Errorf("%w: --sent %q: want an RFC 3339 time such as 2021-06-02T09:30:00Z", errUsage, *sent)
+		}
+		at = t
+	}
+	db, err := cfg.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	db.Close()
+	db, blobs, err := cfg.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	e, err := edition.BySlug(ctx, db, fs.Arg(0))
+	if errors.Is(err, edition.ErrNotFound) {
+		return fmt.Errorf("no edition %q (tandem edition list shows them)", fs.Arg(0))
+	}
+	if err != nil {
+		return err
+	}
+	cat, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	press := &edition.Press{DB: db, Blobs: blobs, BaseURL: strings.TrimRight(*baseURL, "/")}
+	var buf bytes.Buffer
+	if format == "onix" {
+		err = press.ONIX(ctx, &buf, cat, e.CollectionID, e.ID, at)
+	} else {
+		err = press.Crossref(ctx, &buf, cat, e.CollectionID, e.ID, depositor, at)
+	}
+	if err != nil {
+		return explain(cat, err)
+	}
+	_, err = env.Stdout.Write(buf.Bytes())
+	return err
+}
+
+// explain says an error that has a catalog message in English, the
+// language of the command line; others are returned as they are.
+func explain(cat *i18n.Catalog, err error) error {
+	var m interface{ MessageKey() (string, []any) }
+	if errors.As(err, &m) {
+		key, args := m.MessageKey()
+		return errors.New(cat.Printer("en").T(key, args...))
+	}
+	return err
 }

@@ -44,6 +44,9 @@ type Press struct {
 	// BaseURL is the public site's address without a trailing slash; a
 	// book's URL is its web reader's path under it.
 	BaseURL string
+	// DepositorEmail is where Crossref sends the report of a deposit
+	// (Crossref); empty is tandem@ the base URL's host, as mail is sent.
+	DepositorEmail string
 }
 
 // File is the file a build made of one format.
@@ -141,13 +144,17 @@ func (p *Press) fingerprint(f book.Format, b *book.Book) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// book loads edition e's book with its absolute URL.
+// book loads edition e's book with its absolute URL and its chapters'.
 func (p *Press) book(ctx context.Context, e *Edition) (*book.Book, error) {
 	b, err := load(ctx, p.DB, p.Blobs, e)
 	if err != nil {
 		return nil, err
 	}
-	b.URL = strings.TrimSuffix(p.BaseURL, "/") + b.URL
+	base := strings.TrimSuffix(p.BaseURL, "/")
+	b.URL = base + b.URL
+	for i := range b.Chapters {
+		b.Chapters[i].URL = base + b.Chapters[i].URL
+	}
 	return b, nil
 }
 

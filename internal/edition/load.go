@@ -75,7 +75,9 @@ func Unapproved(ctx context.Context, q store.Querier, e *Edition) ([]Missing, er
 // each language with their affiliation (their partner, or the affiliation
 // of their person), translators from the contribution's staff, and the
 // contribution's titles, abstracts and keywords. The book's URL is the
-// path of its web reader (Path); its Modified time is the latest change
+// path of its web reader (Path) and each chapter's URL that of the
+// chapter's page under it (Path/chN); with a DOI prefix, the book's DOI is
+// PREFIX/SLUG and a chapter's PREFIX/SLUG.chN. Its Modified time is the latest change
 // of anything it is made of, never the clock's time.
 func Load(ctx context.Context, db *store.DB, blobs blob.Store, editionID int64) (*book.Book, error) {
 	e, err := Get(ctx, db, editionID)
@@ -114,8 +116,15 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 		Imprint:     map[string][]string{},
 		Layout:      book.Layout{Width: size[0], Height: size[1], Notes: e.Notes},
 	}
-	if b.Publisher.Name == nil {
-		b.Publisher.Name = local(pub.name, e.Langs)
+	// The imprint's name where one is entered, else the partner's.
+	b.Publisher.Name = book.Local{}
+	for l, v := range local(pub.name, e.Langs) {
+		b.Publisher.Name[l] = v
+	}
+	for l, v := range e.PublisherName {
+		if v != "" && slices.Contains(e.Langs, l) {
+			b.Publisher.Name[l] = v
+		}
 	}
 	modified := e.EditedAt
 	later := func(t time.Time) {
@@ -174,6 +183,7 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 		if e.DOIPrefix != "" {
 			ch.DOI = b.DOI + "." + ch.ID
 		}
+		ch.URL = b.URL + "/" + ch.ID
 		complete := true
 		for _, l := range e.Langs {
 			st, _ := c.LangState(l)
