@@ -87,10 +87,20 @@ type editionsPage struct {
 	CollectionURL     string
 	NewURL            string
 	Editions          []editionRow
+	// Message says why an export was refused; ONIXURL and CrossrefURL
+	// are the exports of every edition.
+	Message              string
+	ONIXURL, CrossrefURL string
 }
 
 // editionIndex answers GET /office/collections/{id}/editions.
 func (s *Server) editionIndex(w http.ResponseWriter, rq *officeRequest) error {
+	return s.renderEditions(w, rq, http.StatusOK, "")
+}
+
+// renderEditions shows a collection's editions, with message (why an
+// export was refused) when it is not empty.
+func (s *Server) renderEditions(w http.ResponseWriter, rq *officeRequest, status int, message string) error {
 	id, err := idParam(rq)
 	if err != nil {
 		return err
@@ -103,7 +113,8 @@ func (s *Server) editionIndex(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.must(account.SubjectEdition, account.View, sc.Hosts...); err != nil {
 		return err
 	}
-	pg := &editionsPage{CollectionURL: officePrefix + "/collections/" + itoa(id)}
+	pg := &editionsPage{CollectionURL: officePrefix + "/collections/" + itoa(id), Message: message}
+	pg.ONIXURL, pg.CrossrefURL = pg.CollectionURL+"/editions/onix", pg.CollectionURL+"/editions/crossref"
 	pg.Collection, _ = sc.Collection.Title.In(rq.Lang)
 	pg.Forum, _ = sc.Forum.Title.In(rq.Lang)
 	if rq.can(account.SubjectEdition, account.Create, sc.Hosts...) {
@@ -116,7 +127,7 @@ func (s *Server) editionIndex(w http.ResponseWriter, rq *officeRequest) error {
 	for _, e := range es {
 		pg.Editions = append(pg.Editions, s.editionRow(rq, e))
 	}
-	return s.officeRender(w, rq, "editions", "collections", rq.T.T("edition.office.list", pg.Collection), pg)
+	return s.officeRenderStatus(w, rq, status, "editions", "collections", rq.T.T("edition.office.list", pg.Collection), pg)
 }
 
 // editionFormPage is the form of an edition, new or being edited.
@@ -466,6 +477,8 @@ type editionPage struct {
 	UnscheduleURL string
 	Unapproved    []string
 	ProofsCurrent bool
+	// ONIXURL and CrossrefURL are the edition's metadata exports.
+	ONIXURL, CrossrefURL string
 }
 
 type fact struct{ Label, Value string }
@@ -521,7 +534,7 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 	e, t := es.E, rq.T
 	pg := &editionPage{editionRow: s.editionRow(rq, e), ID: id, Message: message,
 		CollectionURL: officePrefix + "/collections/" + itoa(e.CollectionID) + "/editions",
-		BuildURL:      editionPath(id) + "/build", ScheduleURL: editionPath(id) + "/schedule", UnscheduleURL: editionPath(id) + "/unschedule"}
+		BuildURL:      editionPath(id) + "/build", ONIXURL: editionPath(id) + "/onix", CrossrefURL: editionPath(id) + "/crossref", ScheduleURL: editionPath(id) + "/schedule", UnscheduleURL: editionPath(id) + "/unschedule"}
 	pg.Collection, _ = es.Collection.Title.In(rq.Lang)
 	names, _, err := s.partnerNames(ctx, rq.Lang)
 	if err != nil {

@@ -107,6 +107,10 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/editions/{edition}/approve", account.SubjectEdition, account.Approve, true, false},
 	{"POST", "/office/editions/{edition}/schedule", account.SubjectEdition, account.Publish, true, false},
 	{"POST", "/office/editions/{edition}/unschedule", account.SubjectEdition, account.Publish, true, false},
+	{"GET", "/office/editions/{edition}/onix", account.SubjectEdition, account.View, true, false},
+	{"GET", "/office/editions/{edition}/crossref", account.SubjectEdition, account.View, true, false},
+	{"GET", "/office/collections/{collection}/editions/onix", account.SubjectEdition, account.View, true, false},
+	{"GET", "/office/collections/{collection}/editions/crossref", account.SubjectEdition, account.View, true, false},
 	{"GET", "/office/contributions/{contribution}", account.SubjectContribution, account.View, true, false},
 	{"GET", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/edit", account.SubjectContribution, account.Edit, true, false},
@@ -363,7 +367,8 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 			forum   string
 			slug    string
 			title   string
-		}{{own, own["forum"], "own-works", "Collected Works"}, {other, other["forum"], "ias-works", "Institute of Area Studies collection"}} {
+			isbn    string
+		}{{own, own["forum"], "own-works", "Collected Works", "9780999990018"}, {other, other["forum"], "ias-works", "Institute of Area Studies collection", "9780999990025"}} {
 			c := &works.Collection{ForumID: mustInt(t, x.forum), Slug: x.slug, Title: en(x.title),
 				Languages: []string{"en"}, ReleasedAt: start}
 			if err := works.CreateCollection(ctx, tx, c, works.Actor{AccountID: ias.ID}); err != nil {
@@ -379,7 +384,9 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 				return err
 			}
 			ed := &edition.Edition{CollectionID: c.ID, Slug: x.slug + "-en", Langs: []string{"en"}, Formats: []book.Format{book.Web},
-				PublisherID: hosts[0], Notes: book.PerChapter, PageSize: "a5"}
+				PublisherID: hosts[0], Notes: book.PerChapter, PageSize: "a5",
+				// What the metadata exports need, so that they answer 200.
+				ISBN: map[book.Format]string{book.Web: x.isbn}, ReleaseAt: start, TimeZone: "UTC", DOIPrefix: "10.99999"}
 			if err := edition.Create(ctx, tx, ed, edition.Actor{AccountID: ias.ID}); err != nil {
 				return err
 			}

@@ -320,6 +320,10 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/editions/{id}/approve", members, s.editionApprove)
 	route("POST /office/editions/{id}/schedule", members, s.editionSchedule)
 	route("POST /office/editions/{id}/unschedule", members, s.editionUnschedule)
+	for _, f := range exportFormats {
+		route("GET /office/editions/{id}/"+f, members, s.editionExport(f))
+		route("GET /office/collections/{id}/editions/"+f, members, s.collectionExport(f))
+	}
 	route("GET /office/contribute/{token}", visitors, s.contributeShow)
 	route("POST /office/contribute/{token}", visitors, s.contributeAccept)
 	route("GET /office/contribute/{token}/decline", visitors, s.contributeDeclineShow)
