@@ -115,7 +115,9 @@ func TestOfficeEditionExports(t *testing.T) {
 		// deposit cannot hold both.
 		zhEd := eds["meta-zh"]
 		zhEd.DOIPrefix, zhEd.ReleaseAt, zhEd.TimeZone = "10.88888", now.Add(240*time.Hour), "Asia/Shanghai"
-		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, zhEd, zhEd.Version, edition.Actor{Name: "test"}) }); err != nil {
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			return edition.Update(ctx, tx, zhEd, zhEd.Version, edition.Actor{Name: "test"})
+		}); err != nil {
 			t.Fatal(err)
 		}
 		resp, doc = b.get(list + "/crossref")
