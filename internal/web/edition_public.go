@@ -124,10 +124,12 @@ type editionView struct {
 type chapterView struct {
 	C    *book.Chapter
 	Text template.HTML
-	// Facing is, in a parallel edition, the text in its other language,
-	// shown beside Text: its anchors are the block IDs after the language
-	// and a hyphen ("ru-p3"), so that each page's own are the plain IDs.
-	Facing     template.HTML
+	// Pairs are, in a parallel edition, the rows of the text in the
+	// page's language and in its other language (FacingLang), block
+	// beside block of the same ID; Text is then empty. The facing text's
+	// anchors are its IDs after the language and a hyphen ("ru-p3"), so
+	// that each page's own are the plain IDs.
+	Pairs      []pairRow
 	FacingLang string
 	// Translators of the chapter into the language shown.
 	Translators []book.Person
@@ -254,27 +256,32 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 		return result{}, err
 	}
 	c := &pe.B.Chapters[i]
-	text, err := s.docHTML(withoutTitle(c.Text[v.Lang], c.Title[v.Lang]), v.Path)
-	if err != nil {
-		return result{}, err
-	}
 	cps, same, err := s.counterparts(ctx, pe)
 	if err != nil {
 		return result{}, err
 	}
-	if text, err = s.paragraphLinks(ctx, rq, pe, c, v.Lang, cps, text); err != nil {
+	links, err := s.paragraphLinks(ctx, pe, c, v.Lang, cps)
+	if err != nil {
 		return result{}, err
 	}
-	v.Chapter = &chapterView{C: c, Text: text, Translators: c.Translators[v.Lang]}
+	v.Chapter = &chapterView{C: c, Translators: c.Translators[v.Lang]}
+	own := withoutTitle(c.Text[v.Lang], c.Title[v.Lang])
 	for _, fl := range pe.B.Langs {
 		if fl == v.Lang || c.Text[fl] == nil {
 			continue
 		}
-		facing, err := s.docHTML(withoutTitle(c.Text[fl], c.Title[fl]), v.Path)
+		v.Chapter.FacingLang = fl
+		v.Chapter.Pairs, err = s.pairs(own, withoutTitle(c.Text[fl], c.Title[fl]), fl+"-", v.Path, links)
 		if err != nil {
 			return result{}, err
 		}
-		v.Chapter.Facing, v.Chapter.FacingLang = prefixAnchors(facing, fl+"-"), fl
+	}
+	if v.Chapter.Pairs == nil {
+		text, err := s.docHTML(own, v.Path)
+		if err != nil {
+			return result{}, err
+		}
+		v.Chapter.Text = links(text)
 	}
 	if i > 0 {
 		v.Prev = &pe.B.Chapters[i-1]
@@ -287,12 +294,13 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, cps, d)
 }
 
-// paragraphLinks adds to the end of each paragraph of chapter c's text (in
-// language l, rendered as text) a link to the same paragraph (the block of
+// paragraphLinks returns what adds to the end of each paragraph of
+// chapter c's text in language l, in HTML rendered from it (the whole
+// text, or some of its blocks), a link to the same paragraph (the block of
 // the same ID) in the edition of each other language, where one is
 // released and has the paragraph, so that a reader goes from a paragraph
 // to its translation without JavaScript.
-func (s *Server) paragraphLinks(ctx context.Context, rq *request, pe *publicEdition, c *book.Chapter, l string, cps map[string]*edition.Edition, text template.HTML) (template.HTML, error) {
+func (s *Server) paragraphLinks(ctx context.Context, pe *publicEdition, c *book.Chapter, l string, cps map[string]*edition.Edition) (func(template.HTML) template.HTML, error) {
 	type target struct{ lang, path string }
 	var targets []target
 	has := map[string]map[string]bool{}
@@ -307,7 +315,7 @@ func (s *Server) paragraphLinks(ctx context.Context, rq *request, pe *publicEdit
 			if b, err = edition.WebBook(ctx, s.db, s.blobs, e.ID); errors.Is(err, errkind.NotFound) {
 				continue
 			} else if err != nil {
-				return "", err
+				return nil, err
 			}
 		}
 		i := slices.IndexFunc(b.Chapters, func(x book.Chapter) bool { return x.ID == c.ID })
@@ -321,35 +329,91 @@ func (s *Server) paragraphLinks(ctx context.Context, rq *request, pe *publicEdit
 		has[al] = ids
 		targets = append(targets, target{al, "/" + al + "/editions/" + e.Slug + "/" + c.ID})
 	}
-	if len(targets) == 0 {
-		return text, nil
-	}
-	out := string(text)
-	for _, bl := range c.Text[l].Blocks {
-		if bl.Type != doc.Paragraph || bl.ID == "" {
-			continue
+	return func(text template.HTML) template.HTML {
+		if len(targets) == 0 {
+			return text
 		}
-		open := strings.Index(out, `<p id="`+template.HTMLEscapeString(bl.ID)+`"`)
-		if open < 0 {
-			continue
-		}
-		end := strings.Index(out[open:], "</p>")
-		if end < 0 {
-			continue
-		}
-		var links strings.Builder
-		for _, tg := range targets {
-			if !has[tg.lang][bl.ID] {
+		out := string(text)
+		for _, bl := range c.Text[l].Blocks {
+			if bl.Type != doc.Paragraph || bl.ID == "" {
 				continue
 			}
-			fmt.Fprintf(&links, ` <a class="para-lang" href="%s#%s" hreflang="%s" lang="%s" title="%s">%s</a>`,
-				template.HTMLEscapeString(tg.path), template.HTMLEscapeString(bl.ID), tg.lang, tg.lang,
-				template.HTMLEscapeString(s.catalog.Printer(tg.lang).T("lang.self."+tg.lang)), tg.lang)
+			open := strings.Index(out, `<p id="`+template.HTMLEscapeString(bl.ID)+`"`)
+			if open < 0 {
+				continue
+			}
+			end := strings.Index(out[open:], "</p>")
+			if end < 0 {
+				continue
+			}
+			var links strings.Builder
+			for _, tg := range targets {
+				if !has[tg.lang][bl.ID] {
+					continue
+				}
+				fmt.Fprintf(&links, ` <a class="para-lang" href="%s#%s" hreflang="%s" lang="%s" title="%s">%s</a>`,
+					template.HTMLEscapeString(tg.path), template.HTMLEscapeString(bl.ID), tg.lang, tg.lang,
+					template.HTMLEscapeString(s.catalog.Printer(tg.lang).T("lang.self."+tg.lang)), tg.lang)
+			}
+			at := open + end
+			out = out[:at] + links.String() + out[at:]
 		}
-		at := open + end
-		out = out[:at] + links.String() + out[at:]
+		return template.HTML(out)
+	}, nil
+}
+
+// pairRow is one row of a parallel chapter: the blocks of one ID in the
+// page's language (Own) and in the other (Facing), either empty when the
+// block has no counterpart; the last row holds the notes of each.
+type pairRow struct {
+	Own, Facing template.HTML
+	Notes       bool
+}
+
+// pairs sets the blocks of own (the page's language) and facing (the
+// other's) in rows, each block beside the block of the same ID, which a
+// translation keeps; a block without a counterpart has a row of its own,
+// where it stands in its text, and the notes of each text end the rows.
+// The facing text's anchors are its block and note IDs after prefix, so
+// that the page's own are the plain IDs; links adds the paragraphs' links
+// to the other editions to own's blocks.
+func (s *Server) pairs(own, facing *doc.Document, prefix, editionPath string, links func(template.HTML) template.HTML) ([]pairRow, error) {
+	opt := doc.HTMLOptions{Media: doc.LinkMedia, MediaPrefix: editionPath + "/media/"}
+	oh, on, err := doc.HTMLBlocks(own, opt)
+	if err != nil {
+		return nil, err
 	}
-	return template.HTML(out), nil
+	fh, fn, err := doc.HTMLBlocks(facing, opt)
+	if err != nil {
+		return nil, err
+	}
+	at := map[string]int{}
+	for i, b := range facing.Blocks {
+		if _, dup := at[b.ID]; b.ID != "" && !dup {
+			at[b.ID] = i
+		}
+	}
+	fhtml := func(i int) template.HTML { return prefixAnchors(template.HTML(fh[i]), prefix) }
+	var rows []pairRow
+	next := 0 // the first facing block not yet set
+	for i, b := range own.Blocks {
+		row := pairRow{Own: links(template.HTML(oh[i]))}
+		if j, ok := at[b.ID]; ok && b.ID != "" && j >= next {
+			for ; next < j; next++ {
+				rows = append(rows, pairRow{Facing: fhtml(next)})
+			}
+			row.Facing = fhtml(j)
+			next = j + 1
+		}
+		rows = append(rows, row)
+	}
+	for ; next < len(fh); next++ {
+		rows = append(rows, pairRow{Facing: fhtml(next)})
+	}
+	if on != "" || fn != "" {
+		rows = append(rows, pairRow{Own: template.HTML(on), Facing: prefixAnchors(template.HTML(fn), prefix), Notes: true})
+	}
+	return rows, nil
 }
 
 // editionHTML renders an edition's page as s.html does, with the language

@@ -350,11 +350,53 @@ func TestEditionReader(t *testing.T) {
 			}
 			ids[v] = true
 		})
-		par.Find(`.facing a[href^="#"]`).Each(func(_ int, a *goquery.Selection) {
+		par.Find(`.parallel a[href^="#"]`).Each(func(_ int, a *goquery.Selection) {
 			if href, _ := a.Attr("href"); !ids[strings.TrimPrefix(href, "#")] {
-				t.Errorf("the facing text's link %s leads nowhere", href)
+				t.Errorf("the parallel text's link %s leads nowhere", href)
 			}
 		})
+		// Each block is in one row with the block of the same ID in the
+		// other language, each cell with its language; the notes of both
+		// are reached from their calls and lead back.
+		pairs := par.Find(".parallel > .pair")
+		if pairs.Length() < 3 {
+			t.Errorf("%d rows of pairs", pairs.Length())
+		}
+		pairs.Each(func(i int, row *goquery.Selection) {
+			cells := row.Children()
+			if cells.Length() != 2 {
+				t.Errorf("row %d has %d cells", i, cells.Length())
+				return
+			}
+			if l0, _ := cells.Eq(0).Attr("lang"); l0 != "zh" {
+				t.Errorf("row %d: the first cell's lang %q", i, l0)
+			}
+			if l1, _ := cells.Eq(1).Attr("lang"); l1 != "ru" {
+				t.Errorf("row %d: the second cell's lang %q", i, l1)
+			}
+			if row.HasClass("pair-notes") {
+				return
+			}
+			cells.Eq(0).Children().Each(func(_ int, b *goquery.Selection) {
+				if id, ok := b.Attr("id"); ok && cells.Eq(1).Find(`[id="ru-`+id+`"]`).Length() != 1 {
+					t.Errorf("row %d: block %s has no Russian counterpart beside it", i, id)
+				}
+			})
+		})
+		for _, side := range []string{".parallel .pair > :first-child", ".parallel .pair > .facing"} {
+			refs := par.Find(side + ` a[role="doc-noteref"]`)
+			if refs.Length() == 0 {
+				t.Errorf("%s: no note call", side)
+			}
+			refs.Each(func(_ int, a *goquery.Selection) {
+				href, _ := a.Attr("href")
+				id, _ := a.Attr("id")
+				note := par.Find(`[id="` + strings.TrimPrefix(href, "#") + `"]`)
+				if note.Length() != 1 || note.Find(`a[href="#`+id+`"]`).Length() == 0 {
+					t.Errorf("%s: note %s not found, or no link back to its call %s", side, href, id)
+				}
+			})
+		}
 		resp := s.get("/zh/editions/cw-zh/files/cw-zh.epub")
 		body, _ := io.ReadAll(resp.Body)
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/epub+zip" || !bytes.HasPrefix(body, []byte("PK")) {
