@@ -540,20 +540,19 @@ func (s *Server) editionURL(e *edition.Edition, l string) string {
 	return s.abs("/" + l + "/editions/" + e.Slug)
 }
 
-// bookLD describes an edition as a schema.org Book: its language, ISBNs
-// and formats, editors, publisher, chapters, and the editions of the same
-// collection in other languages as its translations.
+// bookLD describes an edition as a schema.org Book, the web reader
+// itself (bookFormat EBook, its ISBN), with its EPUB and PDF as
+// workExamples (EBook, each with its media type and ISBN): its languages,
+// editors, the translators of its chapters, publisher, chapters, and the
+// released editions of the same collection that translate it
+// (workTranslation) or that it translates (translationOfWork).
 func (s *Server) bookLD(pe *publicEdition, l string, same []*edition.Edition) ld {
 	b := pe.B
 	url := s.editionURL(pe.E, l)
 	o := ld{"@type": "Book", "@id": url, "url": url, "name": b.Title[l], "inLanguage": strings.Join(b.Langs, ", "),
 		"datePublished": pe.E.ReleaseAt.In(pe.E.Location()).Format("2006-01-02"),
 		"publisher":     ld{"@type": "Organization", "name": b.Publisher.Name[l]}, "bookFormat": bookFormats[book.Web][0]}
-	if len(b.Langs) == 1 {
-		o["inLanguage"] = b.Langs[0]
-	} else {
-		o["inLanguage"] = b.Langs
-	}
+	o["inLanguage"] = langsLD(b.Langs)
 	if eds := personsLD(b.Editors, l); len(eds) > 0 {
 		o["editor"] = eds
 	}
@@ -582,19 +581,75 @@ func (s *Server) bookLD(pe *publicEdition, l string, same []*edition.Edition) ld
 	if len(parts) > 0 {
 		o["hasPart"] = parts
 	}
-	var tr []any
+	var translations, originals []any
 	for _, e := range same {
-		if e.ID != pe.E.ID {
-			tr = append(tr, ld{"@type": "Book", "@id": s.editionURL(e, e.Langs[0]), "inLanguage": strings.Join(e.Langs, ", ")})
+		if e.ID == pe.E.ID {
+			continue
+		}
+		ref := ld{"@type": "Book", "@id": s.editionURL(e, e.Langs[0]), "inLanguage": langsLD(e.Langs)}
+		if translates(b.Chapters, e.Langs, b.Langs) {
+			translations = append(translations, ref)
+		}
+		if translates(b.Chapters, b.Langs, e.Langs) {
+			originals = append(originals, ref)
 		}
 	}
-	if len(tr) > 0 {
-		o["workTranslation"] = tr
+	if len(translations) > 0 {
+		o["workTranslation"] = translations
+	}
+	if len(originals) > 0 {
+		o["translationOfWork"] = originals
+	}
+	var translators []book.Person
+	seen := map[string]bool{}
+	for _, c := range b.Chapters {
+		for _, bl := range b.Langs {
+			for _, p := range c.Translators[bl] {
+				if !seen[p.Name[l]] {
+					seen[p.Name[l]] = true
+					translators = append(translators, p)
+				}
+			}
+		}
+	}
+	if ts := personsLD(translators, l); len(ts) > 0 {
+		o["translator"] = ts
 	}
 	if b.DOI != "" {
 		o["sameAs"] = "https://doi.org/" + b.DOI
 	}
 	return o
+}
+
+// langsLD is an inLanguage of schema.org: the one language, or the list
+// of a parallel edition's.
+func langsLD(langs []string) any {
+	if len(langs) == 1 {
+		return langs[0]
+	}
+	return langs
+}
+
+// translates reports whether an edition in the languages to translates
+// one in the languages from, for the collection's chapters: it holds a
+// chapter in a language other than the chapter's original that from
+// lacks, while from holds the chapter in its original language. (Two
+// editions of a jointly compiled collection translate each other; a
+// parallel edition translates a monolingual one where it adds a
+// translation, and shares, rather than translates, the language both
+// have.)
+func translates(chapters []book.Chapter, to, from []string) bool {
+	for _, c := range chapters {
+		if !slices.Contains(from, c.Original) {
+			continue
+		}
+		for _, l := range to {
+			if l != c.Original && !slices.Contains(from, l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // chapterLD describes a chapter as a schema.org Chapter of its Book: its

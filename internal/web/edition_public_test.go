@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -275,8 +276,49 @@ func TestEditionReader(t *testing.T) {
 			t.Errorf("%d contents entries, want 2", n)
 		}
 		ld := jsonLD(t, doc)
-		if ld["@type"] != "Book" || ld["inLanguage"] != "zh" || ld["workExample"] == nil {
+		if ld["@type"] != "Book" || ld["inLanguage"] != "zh" || ld["workExample"] == nil || ld["bookFormat"] != "https://schema.org/EBook" {
 			t.Errorf("Book JSON-LD %v", ld)
+		}
+		// The EPUB and the PDF are EBooks with their media type and ISBN.
+		formats := map[string]string{}
+		for _, x := range ld["workExample"].([]any) {
+			ex := x.(map[string]any)
+			if ex["bookFormat"] != "https://schema.org/EBook" {
+				t.Errorf("workExample %v", ex)
+			}
+			formats[fmt.Sprint(ex["encodingFormat"])] = fmt.Sprint(ex["isbn"])
+		}
+		if formats["application/epub+zip"] != "9787999990017" || formats["application/pdf"] != "9787999990024" {
+			t.Errorf("the files' formats and ISBNs: %v", formats)
+		}
+		// The Russian edition translates the Chinese original of the first
+		// contribution, the Chinese edition the Russian of the second; the
+		// parallel edition translates the Chinese one (it adds Russian),
+		// which does not translate it (it adds nothing).
+		ldIDs := func(v any) []string {
+			var out []string
+			xs, _ := v.([]any)
+			for _, x := range xs {
+				out = append(out, fmt.Sprint(x.(map[string]any)["@id"]))
+			}
+			return out
+		}
+		ruURL, parURL := "https://forum.example.org/ru/editions/cw-ru", "https://forum.example.org/zh/editions/cw-zh-ru"
+		if got := ldIDs(ld["workTranslation"]); len(got) != 2 || !slices.Contains(got, ruURL) || !slices.Contains(got, parURL) {
+			t.Errorf("workTranslation %v, want the Russian and the parallel editions", got)
+		}
+		if got := ldIDs(ld["translationOfWork"]); len(got) != 1 || got[0] != ruURL {
+			t.Errorf("translationOfWork %v, want the Russian edition", got)
+		}
+		if ts, _ := ld["translator"].([]any); len(ts) == 0 {
+			t.Errorf("the Book names no translator: %v", ld)
+		}
+		pld := jsonLD(t, s.page("/zh/editions/cw-zh-ru", http.StatusOK))
+		if langs, _ := pld["inLanguage"].([]any); len(langs) != 2 || langs[0] != "zh" || langs[1] != "ru" {
+			t.Errorf("the parallel edition's inLanguage %v", pld["inLanguage"])
+		}
+		if got := ldIDs(pld["translationOfWork"]); !slices.Contains(got, "https://forum.example.org/zh/editions/cw-zh") {
+			t.Errorf("the parallel edition's translationOfWork %v", got)
 		}
 
 		// The second contribution was written in Russian: in Chinese it
