@@ -12,7 +12,6 @@ import (
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
-	"github.com/tandemforum/tandem/internal/works"
 )
 
 // maxSegmentBody bounds the JSON of one segment's save.
@@ -125,19 +124,9 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		if tr.OwnerKind == ownerContribution {
 			// A changed translation no longer is the text the hosts
-			// approved: their approvals of another fingerprint lapse.
-			standing, err := works.Standing(ctx, tx, tr.OwnerID, tr.Lang)
-			if err != nil {
+			// approved, nor the one its reviewer read.
+			if err := s.contributionTranslationChanged(rq, tx, tr); err != nil {
 				return err
-			}
-			if standing {
-				fp, err := translate.Fingerprint(ctx, tx, tr.ID)
-				if err != nil {
-					return err
-				}
-				if err := works.Reconcile(ctx, tx, tr.OwnerID, tr.Lang, fp, worksActor(rq)); err != nil {
-					return err
-				}
 			}
 		}
 		if tr.OwnerKind == sitetext.OwnerKind && after.State.Confirmed() {
