@@ -269,7 +269,7 @@ func (s *Server) renderTermbase(w http.ResponseWriter, rq *officeRequest, status
 		}
 		pg.New = newEntryForm(rq, newEntry, base, rq.T.T("termbase.add"))
 		if imp == nil {
-			imp = newForm(rq.T, url.Values{"format": {"tbx"}, "from": {langs[0]}, "to": {langs[1]}})
+			imp = newForm(rq.T, url.Values{"format": {"auto"}, "from": {langs[0]}, "to": {langs[1]}})
 		}
 		pg.Import, pg.ImportSum = imp, imp.summary("file", "format", "from", "to")
 		pg.From, pg.To = imp.langSelect(rq, "from", rq.T.T("termbase.import.from")), imp.langSelect(rq, "to", rq.T.T("termbase.import.to"))
