@@ -204,7 +204,7 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 	switch {
 	case errors.As(err, &ce):
 		cur := newSegmentJSON(t, ce.Current, nil)
-		return writeJSON(w, http.StatusConflict, failAnswer{Error: t.T("workbench.error.conflict", ce.Current.UpdatedBy), Conflict: &cur})
+		return writeJSON(w, http.StatusConflict, failAnswer{Error: t.T("workbench.error.conflict", segmentAuthor(t, ce.Current)), Conflict: &cur})
 	case errors.As(err, &codes):
 		var parts []string
 		if len(codes.Lost) > 0 {

@@ -168,13 +168,26 @@ func newSegmentJSON(t *i18n.Printer, seg translate.Segment, fs []qa.Finding) seg
 }
 
 // whoWhen says who last changed a segment and when, or nothing for one
-// nobody has touched.
+// nobody has touched; a segment filled from its site text says so, with
+// the time that text was last changed.
 func whoWhen(t *i18n.Printer, seg translate.Segment) string {
 	if seg.UpdatedBy == "" {
 		return ""
 	}
 	at := seg.UpdatedAt.UTC()
-	return t.T("workbench.who", seg.UpdatedBy, t.DateShort(at)+" "+at.Format("15:04")+" UTC")
+	when := t.DateShort(at) + " " + at.Format("15:04") + " UTC"
+	if seg.UpdatedBy == translate.FromSiteText {
+		return t.T("workbench.who.sitetext", when)
+	}
+	return t.T("workbench.who", seg.UpdatedBy, when)
+}
+
+// segmentAuthor names who last changed a segment, in a sentence.
+func segmentAuthor(t *i18n.Printer, seg translate.Segment) string {
+	if seg.UpdatedBy == translate.FromSiteText {
+		return t.T("workbench.by.sitetext")
+	}
+	return seg.UpdatedBy
 }
 
 // writeJSON answers a JSON endpoint.
