@@ -22,6 +22,11 @@ type suggestion struct {
 	// from: the segment's translation before its source changed, or an
 	// uploaded file.
 	Label string `json:"label,omitempty"`
+	// Kind is "offer" for an uploaded file's text that conflicted with a
+	// newer one (not in the memory, and no match: the workbench shows it
+	// apart, without a score), "previous" for the translation before the
+	// source changed, "" for a memory match.
+	Kind string `json:"kind,omitempty"`
 }
 
 // termHitView is a termbase hit as the workbench shows it.
@@ -113,18 +118,19 @@ func previousSuggestion(rq *officeRequest, from string, seg translate.Segment) s
 	}
 	tgt := fitCodes(seg.Source, seg.Previous)
 	return suggestion{Score: score, Source: markDiff(seg.Source.Plain(), seg.PreviousSource.Plain()), Target: toWire(tgt),
-		TargetHTML: string(contentHTML(rq.T, tgt)), Label: rq.T.T("workbench.suggest.previous")}
+		TargetHTML: string(contentHTML(rq.T, tgt)), Label: rq.T.T("workbench.suggest.previous"), Kind: "previous"}
 }
 
 // offerSuggestion offers the text an uploaded XLIFF file gave a segment
-// that had changed in tandem too, labelled with the file, who uploaded it
-// and when. Its source is the segment's own.
+// that had changed in tandem too, labelled as that (not a memory match,
+// not in the memory) with the file, who uploaded it and when. Its source
+// is the segment's own; it has no score.
 func offerSuggestion(rq *officeRequest, seg translate.Segment, o translate.Offer) suggestion {
 	at := o.At.UTC()
 	tgt := fitCodes(seg.Source, o.Target)
-	return suggestion{Score: 100, Source: markDiff(seg.Source.Plain(), seg.Source.Plain()), Target: toWire(tgt),
-		TargetHTML: string(contentHTML(rq.T, tgt)),
-		Label:      rq.T.T("workbench.suggest.offered", o.File, o.By, rq.T.DateShort(at)+" "+at.Format("15:04")+" UTC")}
+	return suggestion{Source: markDiff(seg.Source.Plain(), seg.Source.Plain()), Target: toWire(tgt),
+		TargetHTML: string(contentHTML(rq.T, tgt)), Kind: "offer",
+		Label: rq.T.T("workbench.suggest.offered", o.File, o.By, rq.T.DateShort(at)+" "+at.Format("15:04")+" UTC")}
 }
 
 // matchTarget is a match's translation with its codes when the memory has

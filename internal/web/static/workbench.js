@@ -336,6 +336,9 @@
           }
           matches.forEach(function (m, i) {
             var li = document.createElement('li');
+            if (m.kind) {
+              li.className = 'wb-' + m.kind;
+            }
             var score = document.createElement('span');
             score.className = 'wb-score';
             score.textContent = m.score + '%';
@@ -354,7 +357,10 @@
             use.className = 'link';
             use.textContent = msg('insert') + ' (Ctrl+Alt+' + (i + 1) + ')';
             use.addEventListener('click', function () { useMatch(i); });
-            li.appendChild(score);
+            // An uploaded file's text is no match: it has no score.
+            if (m.kind !== 'offer') {
+              li.appendChild(score);
+            }
             if (m.label) {
               var label = document.createElement('span');
               label.className = 'wb-match-label';
