@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/tm"
@@ -97,7 +99,7 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 			if err != nil {
 				return s.workbenchFail(w, rq, err)
 			}
-			for _, h := range s.terms.Hits(tb, tr.SourceLang, tr.Lang, seg.Source.Plain()) {
+			for _, h := range termsOnce(s.terms.Hits(tb, tr.SourceLang, tr.Lang, seg.Source.Plain())) {
 				ans.Terms = append(ans.Terms, termHitView{Source: h.Source, Targets: h.Targets, Note: h.Note})
 			}
 		}
@@ -192,6 +194,26 @@ func fitCodes(src, tgt interchange.Content) interchange.Content {
 		if r.Kind != interchange.Text {
 			out[i] = byID[key{r.Kind, r.ID}]
 		}
+	}
+	return out
+}
+
+// termsOnce keeps the first hit of each termbase entry, so that a term
+// used twice in a segment is listed (and given a shortcut) once. Hits
+// without an entry id are told apart by their source and translations.
+func termsOnce(hits []translate.TermHit) []translate.TermHit {
+	seen := map[string]bool{}
+	var out []translate.TermHit
+	for _, h := range hits {
+		k := "e" + strconv.FormatInt(h.EntryID, 10)
+		if h.EntryID == 0 {
+			k = strings.ToLower(h.Source) + "\x00" + strings.Join(h.Targets, "\x00")
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, h)
 	}
 	return out
 }
