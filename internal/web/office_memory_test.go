@@ -21,6 +21,7 @@ const officeTMX = `<?xml version="1.0" encoding="UTF-8"?>
 <body>
 <tu><tuv xml:lang="zh-CN"><seg>条约有效期为二十年。</seg></tuv><tuv xml:lang="ru-RU"><seg>Договор заключается сроком на двадцать лет.</seg></tuv></tu>
 <tu><tuv xml:lang="zh-CN"><seg>双方重申条约的原则。</seg></tuv><tuv xml:lang="ru-RU"><seg>Стороны подтвердили принципы Договора.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg></seg></tuv><tuv xml:lang="ru-RU"><seg>Исходный текст пуст.</seg></tuv></tu>
 </body></tmx>`
 
 // An editor imports a TMX file into the memory: a file of another pair or
@@ -78,8 +79,19 @@ func TestOfficeMemoryImport(t *testing.T) {
 			t.Fatalf("import: status %d", resp.StatusCode)
 		}
 		_, doc := b.get(resp.Header.Get("Location"))
-		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Импортированы 2 единицы перевода.") {
-			t.Errorf("flash %q", flash)
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "В память добавлены 2 единицы перевода.") ||
+			!strings.Contains(flash, "Пропущена 1 единица: её исходный текст или перевод пуст.") {
+			t.Errorf("flash %q; want 2 added and the empty one skipped, with why", flash)
+		}
+		// The same file again adds nothing and says the units were there.
+		resp, _ = b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"memory.tmx", officeTMX}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("import again: status %d", resp.StatusCode)
+		}
+		_, doc = b.get(resp.Header.Get("Location"))
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "В память добавлено 0 единиц перевода.") ||
+			!strings.Contains(flash, "2 единицы уже были в памяти и не изменились.") {
+			t.Errorf("flash of the same file again %q", flash)
 		}
 		if rows := doc.Find(".memory-units tbody tr"); rows.Length() != 2 || !strings.Contains(rows.Text(), "Договор заключается сроком на двадцать лет.") || !strings.Contains(rows.Text(), "memory.tmx") {
 			t.Errorf("units listed: %q", rows.Text())
@@ -96,8 +108,8 @@ func TestOfficeMemoryImport(t *testing.T) {
 			t.Fatalf("export read back: %v, %+v", err, back)
 		}
 		var events int
-		if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM events WHERE action = 'memory.import'`).Scan(&events); err != nil || events != 1 {
-			t.Errorf("%d memory.import events, %v; want 1", events, err)
+		if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM events WHERE action = 'memory.import'`).Scan(&events); err != nil || events != 2 {
+			t.Errorf("%d memory.import events, %v; want 2", events, err)
 		}
 	})
 }
@@ -247,7 +259,7 @@ func TestOfficeScriptMismatch(t *testing.T) {
 			t.Fatalf("import: status %d", resp.StatusCode)
 		}
 		_, doc := b.get(resp.Header.Get("Location"))
-		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Импортирована 1 единица перевода.") ||
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "В память добавлена 1 единица перевода.") ||
 			!strings.Contains(flash, "Пропущены 2 единицы перевода: текст не на том языке, который указан в их тегах.") {
 			t.Errorf("import report %q", flash)
 		}

@@ -200,13 +200,13 @@ type termbasePage struct {
 	Import     *form
 	ImportSum  *errorSummary
 	From, To   langSelect
-	// ScriptSkipped says how many terms the import just done left out
-	// because they are not in the language their tag says.
-	ScriptSkipped int
-	Exports       []exportLink
-	ExportTBX     string
-	Action        string
-	Back          string
+	// ImportNotes say what the import just done did beyond its flash:
+	// what it found already there, what it skipped and why.
+	ImportNotes []string
+	Exports     []exportLink
+	ExportTBX   string
+	Action      string
+	Back        string
 }
 
 type termbaseEntryRow struct {
@@ -247,7 +247,7 @@ func (s *Server) renderTermbase(w http.ResponseWriter, rq *officeRequest, status
 	base := termbaseURL(f.ID)
 	pg := &termbasePage{ForumTitle: title, Query: strings.TrimSpace(rq.URL.Query().Get("q")), Total: len(es),
 		CanEdit: rq.can(account.SubjectTermbase, account.Edit, hosts...), Action: base, Back: officePrefix + "/memory",
-		ExportTBX: base + "/export?format=tbx", ScriptSkipped: s.scriptSkipped(ctx)}
+		ExportTBX: base + "/export?format=tbx", ImportNotes: s.importNotes(rq)}
 	for _, e := range translate.Search(es, pg.Query) {
 		pg.Entries = append(pg.Entries, termbaseEntryRow{URL: base + "/" + itoa(e.ID), Terms: termViews(rq, e.Terms), Subject: e.Subject, Note: e.Note})
 	}

@@ -94,6 +94,6 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 		return err
 	}
 	s.flashN(ctx, "termbase.import.done", res.Added)
-	s.noteScriptSkipped(ctx, res.WrongScript)
+	s.noteImport(ctx, importCount{"termbase.import.script", res.WrongScript})
 	return seeOther(w, rq.Request, termbaseURL(fo.ID))
 }
