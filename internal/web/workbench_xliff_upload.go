@@ -173,7 +173,11 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 	for _, w := range rep.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
-	return s.officeRender(w, rq, "exchange_report", "", rq.T.T("exchange.report.title", tr.Title, p.TargetName), r)
+	heading, err := s.translationTitle(rq, tr)
+	if err != nil {
+		return err
+	}
+	return s.officeRender(w, rq, "exchange_report", "", rq.T.T("exchange.report.title", heading, p.TargetName), r)
 }
 
 // refusedViews shows segments that could not be saved, each with why in
