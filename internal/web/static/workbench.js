@@ -344,8 +344,10 @@
             score.textContent = m.score + '%';
             var src = document.createElement('span');
             src.className = 'wb-match-src';
+            // Words of the match the segment lacks are marked; words of
+            // the segment the match lacks are shown inserted.
             m.source.forEach(function (part) {
-              var el = document.createElement(part.diff ? 'mark' : 'span');
+              var el = document.createElement(part.missing ? 'ins' : part.diff ? 'mark' : 'span');
               el.textContent = part.text;
               src.appendChild(el);
             });
