@@ -195,8 +195,10 @@ func (s *Server) workbenchSegment(rq *officeRequest) (*translate.Translation, tr
 }
 
 // workbenchFail answers a workbench endpoint that failed, in JSON, with a
-// message in the reader's language; what is no kind of error the user can
-// act on is logged and answered as a 500 without its details.
+// message in the reader's language worded for the editor it is shown in
+// (workbench.fail.*, not the error pages' "go to the home page"); what is
+// no kind of error the user can act on is logged and answered as a 500
+// without its details.
 func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err error) error {
 	t := rq.T
 	var ce *translate.ConflictError
@@ -234,7 +236,7 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 	if status == http.StatusInternalServerError {
 		s.log.Error("workbench request failed", "method", rq.Method, "path", rq.URL.Path, "err", err)
 	}
-	return writeJSON(w, status, failAnswer{Error: t.T("error." + key + ".body")})
+	return writeJSON(w, status, failAnswer{Error: t.T("workbench.fail." + key)})
 }
 
 // progressText says how far a translation is, for the page's header.

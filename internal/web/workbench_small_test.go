@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -51,6 +52,33 @@ func TestWorkbenchHeadingTitle(t *testing.T) {
 			if h := doc.Find("h1").First().Text(); !strings.HasPrefix(h, c.want) {
 				t.Errorf("%s reader of %s: heading %q; want it to begin with %q", c.lang, c.path, h, c.want)
 			}
+		}
+	})
+}
+
+// TestWorkbenchFailWording has a reviewer try to save a translation and
+// someone save a segment that is not the translation's: the JSON errors
+// the editor shows are worded for the editor, in the reader's language,
+// not the error pages' "open this page … go to the home page".
+func TestWorkbenchFailWording(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		tr := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "zh")
+		other := addTranslation(t, o, "workbench-essay.md", "news", mustInt(t, firstNews(t, o)), "en")
+		o.account("rev@fail.example", "Рецензент", "ru", false, "cass:reviewer")
+		o.account("tr@fail.example", "Translator", "en", false, "cass:translator")
+		rev, tra := o.browser(), o.browser()
+		rev.signIn("rev@fail.example")
+		tra.signIn("tr@fail.example")
+		seg := segmentsBySource(t, db, tr.ID)[essaySigned]
+		var a segmentAnswer
+		r := rev.sendJSON("POST", segPath(tr, seg), edit{"action": "save", "version": seg.Version, "state": "translated", "target": plainRuns("条约。")}, &a)
+		if r.StatusCode != http.StatusForbidden || !strings.Contains(a.Error, "Вы не можете изменить этот сегмент") || strings.Contains(a.Error, "главную") {
+			t.Errorf("a reviewer's save: %d %q", r.StatusCode, a.Error)
+		}
+		r = tra.sendJSON("POST", segPath(other, seg), edit{"action": "save", "version": seg.Version, "state": "translated", "target": plainRuns("Treaty.")}, &a)
+		if r.StatusCode != http.StatusNotFound || !strings.Contains(a.Error, "Reload the workbench") || strings.Contains(a.Error, "home page") {
+			t.Errorf("a segment of another translation: %d %q", r.StatusCode, a.Error)
 		}
 	})
 }
