@@ -19,7 +19,8 @@ import (
 // the workbench: the language goes back to review (not merely to awaiting
 // the hosts), the hosts' approvals lapse and cannot be given again until
 // it is reviewed, and the reviewer is told by mail. An XLIFF upload that
-// changes a segment of the reviewed-again language does the same.
+// changes a segment of the language approved again does the same, and so
+// does taking a conflicting file's text in the workbench.
 func TestChangedTranslationBackToReview(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -133,6 +134,29 @@ func TestChangedTranslationBackToReview(t *testing.T) {
 		}
 		if st, n := state(), told(); st != "in_review" || n != 2 {
 			t.Errorf("after the upload: %s, %d mails; want in_review, 2", st, n)
+		}
+
+		// A file's text that conflicted, taken in the workbench once the
+		// language is approved again.
+		x, _, _ = downloadXLIFF(t, b, tr, "2.1")
+		seg = segmentsBySource(t, db, tr.ID)[essaySigned]
+		if r := b.sendJSON("POST", segPath(tr, seg), edit{"action": "save", "version": seg.Version, "state": "translated", "target": plainRuns("条约在莫斯科签署。")}, &a); r.StatusCode != http.StatusOK {
+			t.Fatalf("save before the conflicting upload: %d %s", r.StatusCode, a.Error)
+		}
+		translateIn(t, x, essaySigned, "条约于2001年签署。", interchange.Translated)
+		if resp, body := b.multipartPost(exchangePath(tr, "/xliff"), nil, map[string][2]string{"file": {"essay.xlf", xliffBytes(t, x)}}); resp.StatusCode != http.StatusOK || !strings.Contains(body, "conflict") {
+			t.Fatalf("conflicting upload: %d", resp.StatusCode)
+		}
+		approveAll()
+		seg = segmentsBySource(t, db, tr.ID)[essaySigned]
+		if resp, _ := b.do("POST", segPath(tr, seg)+"/offer", map[string][]string{"version": {itoa(int64(seg.Version))}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("take the file's text: %d", resp.StatusCode)
+		}
+		if s := segmentsBySource(t, db, tr.ID)[essaySigned]; s.Target.Plain() != "条约于2001年签署。" {
+			t.Fatalf("the file's text was not taken: %q", s.Target.Plain())
+		}
+		if st, n := state(), told(); st != "in_review" || n != 3 {
+			t.Errorf("after the file's text was taken: %s, %d mails; want in_review, 3", st, n)
 		}
 	})
 }
