@@ -161,7 +161,7 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 			{"exchange.report.unmatched", len(rep.Unmatched)}, {"exchange.report.refused", len(rep.Refused)},
 			{"exchange.report.missing", rep.Missing}, {"exchange.report.lowered", rep.Lowered}}}
 	for _, c := range rep.Conflicts {
-		r.Conflicts = append(r.Conflicts, conflictView{Key: c.Key, ID: c.SegmentID, Who: rq.T.T("exchange.conflict.who", c.CurrentBy, rq.T.Date(c.CurrentAt)),
+		r.Conflicts = append(r.Conflicts, conflictView{Key: c.Key, ID: c.SegmentID, Who: rq.T.T("exchange.conflict.who", segmentAuthor(rq.T, translate.Segment{UpdatedBy: c.CurrentBy}), rq.T.Date(c.CurrentAt)),
 			Source: contentHTML(rq.T, c.Source), Current: contentHTML(rq.T, c.Current), File: contentHTML(rq.T, c.File),
 			CurrentState: c.CurrentState, FileState: c.FileState, Version: c.Version})
 	}
