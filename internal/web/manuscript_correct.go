@@ -61,6 +61,11 @@ func (s *Server) manuscriptCorrect(w http.ResponseWriter, rq *officeRequest) err
 					if err := s.starter.Start(ctx, tx, a.C, l.Lang); err != nil {
 						return err
 					}
+					// A corrected sentence is to translate again: a
+					// translation past that goes back to translation.
+					if _, err := works.TranslationResynced(ctx, tx, a.C, l.Lang, by); err != nil {
+						return err
+					}
 				}
 			}
 			return nil

@@ -3,6 +3,7 @@ package works
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -255,6 +256,61 @@ func TranslationChanged(ctx context.Context, tx *store.Tx, id int64, tr *transla
 	}
 	if err := SetLangState(ctx, tx, id, tr.Lang, Reviewed, InReview, by, "translation changed after its review"); err != nil {
 		return false, err
+	}
+	return true, nil
+}
+
+// TranslationResynced is what follows when the original of contribution c
+// changed after language l had a state (the text was re-opened and made
+// final again) and l's translation was brought up to the new revision: a
+// translation some of whose segments now need translating again (new, or
+// needing review since their source changed) goes back to translation,
+// the hosts' approvals of it lapsing, so that nobody reviews or approves
+// a text with untranslated sentences; one whose every segment is still
+// confirmed is checked as TranslationChanged does. It returns true when
+// the language moved.
+func TranslationResynced(ctx context.Context, tx *store.Tx, c *Contribution, l string, by Actor) (bool, error) {
+	st, err := langState(ctx, tx, c.ID, l)
+	if err == sql.ErrNoRows || err == nil && st == InTranslation {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	tr, err := translate.ByDocument(ctx, tx, c.DocumentID, l)
+	if errors.Is(err, translate.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	counts, err := translate.Progress(ctx, tx, tr.ID)
+	if err != nil {
+		return false, err
+	}
+	if counts.Confirmed().Segments == counts.Total.Segments {
+		return TranslationChanged(ctx, tx, c.ID, tr, by)
+	}
+	if st == Approved {
+		if err := Reopen(ctx, tx, c.ID, l, by); err != nil {
+			return false, err
+		}
+	}
+	// Back along the language's states to translation, each step in the
+	// log: approved → reviewed → in review → in translation.
+	const note = "the original changed: sentences to translate again"
+	for st != InTranslation {
+		next := InTranslation
+		switch st {
+		case Approved:
+			next = Reviewed
+		case Reviewed:
+			next = InReview
+		}
+		if err := SetLangState(ctx, tx, c.ID, l, st, next, by, note); err != nil {
+			return false, err
+		}
+		st = next
 	}
 	return true, nil
 }
