@@ -99,7 +99,7 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 	if rq.contributionCan(account.Edit, sc, c, mine) {
 		pg.EditURL = officePrefix + "/contributions/" + itoa(id) + "/edit"
 	}
-	for _, l := range sc.Collection.Languages {
+	for _, l := range contributionLangs(sc.Collection.Languages, c) {
 		tx := contributionText{Lang: l, LangName: t.T("lang.name." + l), Title: c.Title.Values[l], Abstract: c.Abstract.Values[l],
 			Keywords: joinKeywords(l, c.Keywords[l]), Original: l == c.Lang}
 		pg.Texts = append(pg.Texts, tx)
