@@ -89,8 +89,8 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 		return err
 	}
 	t := rq.T
-	pg := &contributionShowPage{ID: id, Title: contributionTitle(rq, c), Lang: t.T("lang.name." + c.Lang),
-		State: t.T("works.state." + string(c.State)), StateKey: string(c.State)}
+	pg := &contributionShowPage{ID: id, Title: contributionTitle(rq, c), Lang: t.T("lang.name." + c.Lang)}
+	pg.State, pg.StateKey = contributionState(rq, c)
 	pg.Collection, _ = sc.Collection.Title.In(rq.Lang)
 	if rq.can(account.SubjectCollection, account.View, sc.Hosts...) {
 		pg.CollectionURL = officePrefix + "/collections/" + itoa(sc.Collection.ID)

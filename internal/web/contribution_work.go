@@ -199,7 +199,7 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 	c, t := a.C, rq.T
 	title, _ := c.Title.In(rq.Lang)
 	d := &workData{T: t, Lang: rq.Lang, C: c, Title: title, Path: manuscriptPath(c.ID), ContributionURL: contributionPath(c.ID), Parties: a.Parties, Form: form,
-		State: t.T("works.state." + string(c.State)), MaxUploadMiB: works.MaxManuscript >> 20}
+		State: t.T("works.state." + string(c.ShownState())), MaxUploadMiB: works.MaxManuscript >> 20}
 	d.CanUpload = works.UploadAllowed(c.State) && (a.Parties.Author || a.Parties.Editor)
 	d.CanComment = a.Parties.Editor && c.DocumentID != 0
 	d.CanCorrect = a.Parties.Editor && works.CorrectAllowed(c.State)

@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,6 +75,53 @@ func TestContributionFormOtherOriginal(t *testing.T) {
 		_, d = fx.editor.get(fx.path(""))
 		if got := d.Find(".contribution-text[lang=en] .title").Text(); got != "Treaty and good neighbourliness" {
 			t.Errorf("contribution page, English text: %q", got)
+		}
+	})
+}
+
+// TestReturnedShownAsReturned: a text an editor returned to its author is
+// shown as returned (by whom and when), not as "accepted", on the
+// collection's list, the author's dashboard, the contribution's page and
+// the manuscript page, and the history reads the move as a return.
+func TestReturnedShownAsReturned(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		resp, _ := fx.author.upload(t, fx.path("/manuscript"), "ms.docx", fixture(t, "ms-v1.docx"))
+		wantStatus(t, "upload", resp, http.StatusSeeOther, nil)
+		resp, d := fx.author.post(fx.path("/move"), url.Values{"move": {"submit"}})
+		wantStatus(t, "submit", resp, http.StatusSeeOther, d)
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
+		wantStatus(t, "edit", resp, http.StatusSeeOther, d)
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"return"}, "message": {"Сократите."}})
+		wantStatus(t, "return", resp, http.StatusSeeOther, d)
+
+		// The author reads Russian, the CASS organiser Chinese, the editor English.
+		_, d = fx.author.get("/office/")
+		if got := d.Find("li:has(a[href$='/manuscript']) .badge").First().Text(); !strings.Contains(got, "возвращено автору") || !strings.Contains(got, "Demo Editor") {
+			t.Errorf("author's dashboard shows the state as %q", got)
+		}
+		_, d = fx.author.get(fx.path(""))
+		if got := d.Find(".contribution-state").Text(); !strings.Contains(got, "возвращено автору") || strings.Contains(got, "принято") {
+			t.Errorf("author's contribution page: %q", got)
+		}
+		_, d = fx.orgCASS.get(fx.path(""))
+		if got := d.Find(".contribution-state").Text(); !strings.Contains(got, "已由Demo Editor于") || !strings.Contains(got, "退回作者") {
+			t.Errorf("organiser's contribution page: %q", got)
+		}
+		var collID int64
+		db.QueryRow(context.Background(), `SELECT collection_id FROM contributions WHERE id = ?`, fx.c.ID).Scan(&collID)
+		_, d = fx.editor.get("/office/collections/" + strconv.FormatInt(collID, 10))
+		row := d.Find("tr:has(a[href='" + fx.path("") + "'])")
+		if got := row.Find(".badge").First().Text(); !strings.Contains(got, "returned to the author by Demo Editor") {
+			t.Errorf("collection list: %q", got)
+		}
+		_, d = fx.editor.get(fx.path("/manuscript"))
+		if got := d.Find(".work-state .state").Text(); got != "returned to the author" {
+			t.Errorf("manuscript page state: %q", got)
+		}
+		_, d = fx.orgCASS.get(fx.path("/edit"))
+		if h := d.Find(".history").Text(); !strings.Contains(h, "编辑中 → 已退回作者") || strings.Contains(h, "→ 已接受") {
+			t.Errorf("history: %q", h)
 		}
 	})
 }
