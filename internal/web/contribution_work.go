@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -56,6 +58,10 @@ type workAccess struct {
 	Parties works.Parties
 	// ApproveFor are the hosts for which the account approves.
 	ApproveFor []int64
+	// Corrected is the last revision someone other than the authors made
+	// after the authors' own last one (works.EditedSince), 0 when none:
+	// the return mail tells the author to continue from it.
+	Corrected int
 }
 
 // loadWork returns contribution id with what the account is for it; one
@@ -131,19 +137,31 @@ type workData struct {
 	ContributionURL string
 	Parties         works.Parties
 	// The state in words and the moves the account may make.
-	State         string
-	Moves         []workMove
-	CanUpload     bool
-	CanComment    bool
-	CanCorrect    bool
-	MaxUploadMiB  int
-	Revisions     []revision.Revision
-	Current       *revision.Revision
-	Blocks        []workBlock
-	Notes         template.HTML
-	Warnings      []string
-	OtherComments []works.Comment
-	Languages     []workLang
+	State        string
+	Moves        []workMove
+	CanUpload    bool
+	CanComment   bool
+	CanCorrect   bool
+	MaxUploadMiB int
+	Revisions    []revision.Revision
+	Current      *revision.Revision
+	Blocks       []workBlock
+	Notes        template.HTML
+	Warnings     []string
+	// EditedSince are the revisions the editors made after the authors'
+	// last upload, which the author is warned to start from.
+	EditedSince []revision.Revision
+	// Base is the revision the upload form was loaded with (0 before the
+	// first); an upload made from an older one is held back (Stale).
+	Base int
+	// Stale is set when an upload was held back because revisions were
+	// made after the one the author started from: StaleRevisions are
+	// those, StaleChanges what they changed.
+	Stale          bool
+	StaleRevisions []revision.Revision
+	StaleChanges   template.HTML
+	OtherComments  []works.Comment
+	Languages      []workLang
 	// Correct is the block whose correction form is open.
 	Correct string
 	Form    *workForm
@@ -219,6 +237,35 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 		}
 		if d.Current, err = revs.Latest(ctx, c.DocumentID); err != nil {
 			return nil, err
+		}
+		d.Base = d.Current.Number
+		edited, err := works.EditedSince(ctx, s.db, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range d.Revisions {
+			if slices.Contains(edited, r.Number) {
+				d.EditedSince = append(d.EditedSince, r)
+			}
+		}
+		if base, _ := strconv.Atoi(form.value("base")); form != nil && form.Section == "upload" && form.Values["stale"] != "" && base > 0 && base < d.Current.Number {
+			d.Stale = true
+			for _, r := range d.Revisions {
+				if r.Number > base {
+					d.StaleRevisions = append(d.StaleRevisions, r)
+				}
+			}
+			ch, err := revs.Diff(ctx, c.DocumentID, base, d.Current.Number)
+			if err != nil {
+				return nil, err
+			}
+			ch.Blocks = slices.DeleteFunc(ch.Blocks, func(x doc.Change) bool { return x.Op == doc.Same })
+			var buf bytes.Buffer
+			if err := doc.WriteDiffHTML(&buf, ch, s.diffOptions(rq)); err != nil {
+				return nil, err
+			}
+			// The writer escapes every text it writes.
+			d.StaleChanges = template.HTML(buf.String())
 		}
 		if d.Warnings, err = works.Warnings(ctx, s.db, c.ID, d.Current.Number); err != nil {
 			return nil, err
@@ -469,6 +516,9 @@ func (s *Server) workMail(ctx context.Context, tx *store.Tx, rq *officeRequest, 
 			args = append(args, workLangName(p, l))
 		}
 		body := []string{p.T("works.mail."+event+".body", args...)}
+		if event == "return" && a.Corrected > 0 {
+			body = append(body, p.T("works.mail.return.corrected", a.Corrected))
+		}
 		if m := strings.TrimSpace(message); m != "" {
 			body = append(body, p.T("works.mail.message", m))
 		}

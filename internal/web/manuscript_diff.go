@@ -84,6 +84,12 @@ func (s *Server) manuscriptDiff(w http.ResponseWriter, rq *officeRequest) error 
 	return s.officeRender(w, rq, "manuscript_diff", "", rq.T.T("manuscript.diff.title", from, to), pg)
 }
 
+// diffOptions are how the office writes a difference for the reader of
+// rq.
+func (s *Server) diffOptions(rq *officeRequest) doc.HTMLOptions {
+	return doc.HTMLOptions{Media: doc.OmitMedia}
+}
+
 // diffHTML renders ch and counts its insertions and deletions into pg.
 func diffHTML(ch *doc.Changes, pg *diffPage) (template.HTML, error) {
 	for _, c := range ch.Blocks {

@@ -276,6 +276,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/contributions/{id}/manuscript", members, s.manuscriptShow)
 	route("POST /office/contributions/{id}/manuscript", members, s.manuscriptUpload)
 	route("GET /office/contributions/{id}/manuscript/diff", members, s.manuscriptDiff)
+	route("GET /office/contributions/{id}/manuscript/revisions/{n}/{format}", members, s.manuscriptDownload)
 	route("POST /office/contributions/{id}/manuscript/comments", members, s.manuscriptComment)
 	route("POST /office/contributions/{id}/manuscript/comments/{comment}/resolve", members, s.manuscriptResolve)
 	route("POST /office/contributions/{id}/manuscript/correct", members, s.manuscriptCorrect)

@@ -430,3 +430,49 @@ func Fingerprint(number int, d *doc.Document) (string, []byte, error) {
 	sum := sha256.Sum256(model)
 	return fmt.Sprintf("r%d:%s", number, hex.EncodeToString(sum[:])), model, nil
 }
+
+// EditedSince returns the numbers of the revisions of contribution id's
+// manuscript that someone other than its authors made (an editor's
+// correction or upload) after the authors' own last revision, oldest
+// first: what an author's next upload, made from their own copy, would
+// undo. Who made a revision is read from the event log (manuscript.upload
+// and manuscript.correct events name the revision and the account).
+func EditedSince(ctx context.Context, q store.Querier, id int64) ([]int, error) {
+	authors, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var a int64
+		return a, sc.Scan(&a)
+	}, `SELECT pa.account_id FROM person_accounts pa JOIN contribution_authors ca ON ca.person_id = pa.person_id WHERE ca.contribution_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("authors of contribution %d: %w", id, err)
+	}
+	type made struct {
+		actor int64
+		after string
+	}
+	evs, err := store.All(ctx, q, func(sc store.Scanner) (made, error) {
+		var m made
+		var after sql.NullString
+		err := sc.Scan(&m.actor, &after)
+		m.after = after.String
+		return m, err
+	}, `SELECT actor_id, after_state FROM events WHERE subject = ? AND action IN ('manuscript.upload', 'manuscript.correct') ORDER BY id`, fmt.Sprintf("contribution:%d", id))
+	if err != nil {
+		return nil, fmt.Errorf("revisions of contribution %d: %w", id, err)
+	}
+	var others []int
+	for _, e := range evs {
+		var st struct {
+			Revision int `json:"revision"`
+		}
+		if json.Unmarshal([]byte(e.after), &st) != nil || st.Revision == 0 {
+			continue
+		}
+		if slices.Contains(authors, e.actor) {
+			others = slices.DeleteFunc(others, func(n int) bool { return n < st.Revision })
+			continue
+		}
+		others = append(others, st.Revision)
+	}
+	slices.Sort(others)
+	return slices.Compact(others), nil
+}
