@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -162,9 +163,12 @@ type workData struct {
 	StaleChanges   template.HTML
 	OtherComments  []works.Comment
 	Languages      []workLang
-	// Correct is the block whose correction form is open.
-	Correct string
-	Form    *workForm
+	// Correct is the block whose correction form is open; CorrectLost is
+	// set when a refused correction's block is not in the text shown,
+	// so the typed text is shown with the reason.
+	Correct     string
+	CorrectLost bool
+	Form        *workForm
 }
 
 type workMove struct {
@@ -173,12 +177,15 @@ type workMove struct {
 }
 
 type workBlock struct {
-	ID           string
-	HTML         template.HTML
-	Text         string
-	Correctable  bool
-	WordComments []doc.Comment
-	Comments     []works.Comment
+	ID          string
+	HTML        template.HTML
+	Text        string
+	Correctable bool
+	// Uncorrectable says why the block is not corrected in place, for
+	// an editor who may correct; "" when it is correctable.
+	Uncorrectable string
+	WordComments  []doc.Comment
+	Comments      []works.Comment
 }
 
 type workLang struct {
@@ -227,7 +234,7 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 	if form != nil && form.Section == "correct" {
 		d.Correct = form.Values["block"]
 	} else {
-		d.Correct = rq.URL.Query().Get("correct")
+		d.Correct = cmp.Or(rq.URL.Query().Get("correct"), rq.URL.Query().Get("block"))
 	}
 	revs := s.revisions()
 	if c.DocumentID != 0 {
@@ -343,11 +350,31 @@ func (d *workData) blocks(ctx context.Context, q store.Querier) error {
 	top := map[string]int{}
 	for i := range cur.Blocks {
 		b := &cur.Blocks[i]
-		d.Blocks = append(d.Blocks, workBlock{ID: b.ID, HTML: template.HTML(htmls[i]), Text: doc.PlainText(b.Inlines), Correctable: works.Correctable(b)})
+		wb := workBlock{ID: b.ID, HTML: template.HTML(htmls[i]), Text: doc.PlainText(b.Inlines), Correctable: works.Correctable(b)}
+		if d.CanCorrect {
+			if k := works.UncorrectableKey(b); k != "" {
+				wb.Uncorrectable = d.T.T(k)
+			}
+		}
+		d.Blocks = append(d.Blocks, wb)
 		one := doc.Document{Blocks: cur.Blocks[i : i+1]}
 		one.Walk(func(in *doc.Block) { top[in.ID] = i })
 	}
 	d.Notes = template.HTML(notes)
+	if d.Correct != "" {
+		i := slices.IndexFunc(d.Blocks, func(b workBlock) bool { return b.ID == d.Correct })
+		switch {
+		case i < 0 && d.Form != nil && d.Form.Section == "correct":
+			d.CorrectLost = true
+			d.Correct = ""
+		case i < 0:
+			d.Correct = ""
+		case !d.Blocks[i].Correctable && (d.Form == nil || d.Form.Section != "correct"):
+			// ?correct= on a block that cannot be: its reason is
+			// shown beside it instead of a form that would fail.
+			d.Correct = ""
+		}
+	}
 	for _, cm := range cur.Comments {
 		if i, ok := top[cm.Block]; ok {
 			d.Blocks[i].WordComments = append(d.Blocks[i].WordComments, cm)

@@ -105,6 +105,7 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/contributions/{contribution}/manuscript/diff", account.SubjectContribution, account.View, true, false},
 	{"GET", "/office/contributions/{contribution}/manuscript/revisions/1/md", account.SubjectContribution, account.View, true, false},
 	{"POST", "/office/contributions/{contribution}/manuscript/comments", account.SubjectContribution, account.Edit, true, false},
+	{"GET", "/office/contributions/{contribution}/manuscript/correct", account.SubjectContribution, account.View, true, false},
 	{"POST", "/office/contributions/{contribution}/manuscript/correct", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/move", account.SubjectContribution, account.Edit, true, false},
 	{"POST", "/office/contributions/{contribution}/languages/zh/move", account.SubjectContribution, account.Edit, true, false},

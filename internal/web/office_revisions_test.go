@@ -190,3 +190,90 @@ func TestEditorCorrectionKeptFromAuthor(t *testing.T) {
 		}
 	})
 }
+
+// TestCorrectionOfferedWhereItWorks: "Correct the text" is offered only on
+// plain paragraphs and headings; a paragraph with a note, formatting or a
+// link says up front why not; every refusal shows the form again with
+// the typed text and the reason beside it; the address of a refusal leads
+// back to the form when opened again.
+func TestCorrectionOfferedWhereItWorks(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		page := fx.path("/manuscript")
+		md := []byte("# Договор\n\nПростой абзац без оформления.\n\nАбзац со сноской[^1] и *курсивом*.\n\n- пункт списка\n\n[^1]: Сноска.\n")
+		resp, _ := fx.author.upload(t, page, "ms.md", md)
+		wantStatus(t, "upload", resp, http.StatusSeeOther, nil)
+		for _, mv := range []struct {
+			b    *browser
+			move string
+		}{{fx.author, "submit"}, {fx.editor, "edit"}} {
+			resp, d := mv.b.post(fx.path("/move"), url.Values{"move": {mv.move}})
+			wantStatus(t, mv.move, resp, http.StatusSeeOther, d)
+		}
+		_, d := fx.editor.get(page)
+		var plain, noted, list string
+		d.Find(".work-block").Each(func(_ int, s *goquery.Selection) {
+			id := s.Find(".work-block-text > [id]").First().AttrOr("id", "")
+			text := s.Find(".work-block-text").Text()
+			correct := s.Find("a.work-correct").Length() == 1
+			why := s.Find(".work-uncorrectable").Text()
+			switch {
+			case strings.Contains(text, "Простой абзац"):
+				plain = id
+				if !correct {
+					t.Errorf("plain paragraph not offered for correction")
+				}
+			case strings.Contains(text, "со сноской"):
+				noted = id
+				if correct || !strings.Contains(why, "formatting, links or notes") {
+					t.Errorf("paragraph with a note: offered %v, says %q", correct, why)
+				}
+			case strings.Contains(text, "пункт списка"):
+				list = id
+				if correct || !strings.Contains(why, "lists") {
+					t.Errorf("list: offered %v, says %q", correct, why)
+				}
+			}
+		})
+		if plain == "" || noted == "" || list == "" {
+			t.Fatalf("blocks not found: %q %q %q", plain, noted, list)
+		}
+		// ?correct= on a block that cannot be opens no form.
+		if _, d = fx.editor.get(page + "?correct=" + noted); d.Find("#correct-text").Length() != 0 {
+			t.Error("a correction form opens on a paragraph with a note")
+		}
+		for _, c := range []struct {
+			name, block, rev, text, says string
+		}{
+			{"formatted", noted, "1", "Абзац без сноски.", "formatting, links or notes"},
+			{"unchanged", plain, "1", "Простой абзац без оформления.", "same as before"},
+			{"empty", plain, "1", "  ", "empty"},
+			{"stale", plain, "7", "Другой текст абзаца.", ""},
+			{"gone", "p-nowhere", "1", "Текст пропавшего абзаца.", "no longer in the latest revision"},
+		} {
+			resp, d := fx.editor.post(fx.path("/manuscript/correct"), url.Values{"block": {c.block}, "revision": {c.rev}, "text": {c.text}, "reason": {"правка"}})
+			if resp.StatusCode < 400 || resp.StatusCode == http.StatusNotFound {
+				t.Errorf("%s: status %d", c.name, resp.StatusCode)
+				continue
+			}
+			msg := d.Find("#correct-error").Text()
+			if msg == "" || !strings.Contains(msg, c.says) {
+				t.Errorf("%s: reason %q, want it to say %q", c.name, msg, c.says)
+			}
+			typed := d.Find("#correct-text").Text()
+			if c.name == "gone" {
+				typed = d.Find("#correct-error blockquote").Text()
+			}
+			if typed != c.text {
+				t.Errorf("%s: typed text shown as %q", c.name, typed)
+			}
+			if c.name != "gone" && d.Find("#correct-error").Closest("form").Length() != 1 {
+				t.Errorf("%s: the reason is not beside the form", c.name)
+			}
+		}
+		resp, d = fx.editor.get(fx.path("/manuscript/correct?block=" + plain))
+		if resp.StatusCode != http.StatusOK || d.Find("#correct-text").Closest("form").Find("input[name=block]").AttrOr("value", "") != plain {
+			t.Errorf("the refusal's address opened again: %d, form of %q", resp.StatusCode, d.Find("#correct-text").Closest("form").Find("input[name=block]").AttrOr("value", ""))
+		}
+	})
+}

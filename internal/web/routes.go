@@ -279,6 +279,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/contributions/{id}/manuscript/revisions/{n}/{format}", members, s.manuscriptDownload)
 	route("POST /office/contributions/{id}/manuscript/comments", members, s.manuscriptComment)
 	route("POST /office/contributions/{id}/manuscript/comments/{comment}/resolve", members, s.manuscriptResolve)
+	route("GET /office/contributions/{id}/manuscript/correct", members, s.manuscriptCorrectForm)
 	route("POST /office/contributions/{id}/manuscript/correct", members, s.manuscriptCorrect)
 	route("POST /office/contributions/{id}/move", members, s.contributionMove)
 	route("POST /office/contributions/{id}/languages/{lang}/move", members, s.contributionLangMove)

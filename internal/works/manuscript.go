@@ -285,7 +285,7 @@ func (m *Manuscripts) Correct(ctx context.Context, c *Contribution, blockID stri
 	text = strings.Join(strings.Fields(text), " ")
 	switch {
 	case target == nil:
-		return nil, fmt.Errorf("block %q: %w", blockID, errkind.NotFound)
+		return nil, refuse("manuscript.error.noblock", fmt.Errorf("block %q: %w", blockID, errkind.NotFound))
 	case !Correctable(target):
 		return nil, refuse("manuscript.error.formatted", nil)
 	case text == "":
@@ -314,7 +314,8 @@ func (m *Manuscripts) Correct(ctx context.Context, c *Contribution, blockID stri
 }
 
 // Correctable says whether b's text may be corrected in place: a heading
-// or paragraph whose inlines are plain text only.
+// or paragraph whose inlines are plain text only. UncorrectableKey says
+// why another block may not.
 func Correctable(b *doc.Block) bool {
 	if b.Type != doc.Heading && b.Type != doc.Paragraph || len(b.Inlines) == 0 || b.TOC != nil {
 		return false
@@ -325,6 +326,20 @@ func Correctable(b *doc.Block) bool {
 		}
 	}
 	return true
+}
+
+// UncorrectableKey is the i18n key that says why block b cannot be
+// corrected in place ("" when it can): a heading or paragraph with
+// formatting, links or notes, or a list, quotation, table or other block
+// whose parts are not corrected one by one here.
+func UncorrectableKey(b *doc.Block) string {
+	switch {
+	case Correctable(b):
+		return ""
+	case b.Type == doc.Heading || b.Type == doc.Paragraph:
+		return "manuscript.correct.formatted"
+	}
+	return "manuscript.correct.structure"
 }
 
 // Warnings returns the importer's warnings about revision number of
