@@ -277,3 +277,48 @@ func TestCorrectionOfferedWhereItWorks(t *testing.T) {
 		}
 	})
 }
+
+// TestRevisionDiffInWords: the difference of two revisions counts an
+// edited block as changed (its words marked), with plurals of the
+// reader's language, and shows quotations and lists as such, with no
+// internal block name as text.
+func TestRevisionDiffInWords(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		page := fx.path("/manuscript")
+		v1 := "# Договор\n\n> Цитата из текста договора о границе.\n\n- первый пункт списка\n- второй пункт списка\n\nАбзац со сноской.[^1]\n\n[^1]: Текст сноски о договоре.\n"
+		v2 := strings.NewReplacer("о границе", "о государственной границе", "второй пункт", "второй изменённый пункт", "Текст сноски", "Новый текст сноски").Replace(v1)
+		for _, v := range []string{v1, v2} {
+			resp, _ := fx.author.upload(t, page, "ms.md", []byte(v))
+			wantStatus(t, "upload", resp, http.StatusSeeOther, nil)
+		}
+		for _, c := range []struct {
+			b            *browser
+			counts, note string
+		}{
+			{fx.editor, "3 blocks changed · 0 blocks inserted · 0 blocks deleted", "Note 1"},
+			{fx.author, "3 блока изменено · 0 блоков добавлено · 0 блоков удалено", "Сноска 1"},
+			{fx.orgCASS, "修改3段 · 新增0段 · 删除0段", "注1"},
+		} {
+			_, d := c.b.get(fx.path("/manuscript/diff?from=1&to=2"))
+			if got := strings.Join(strings.Fields(d.Find(".diff-counts").Text()), " "); got != c.counts {
+				t.Errorf("counts %q, want %q", got, c.counts)
+			}
+			text := d.Find(".work-diff-text")
+			if text.Find("blockquote.diff-ctx .changed ins").Text() != "государственной " {
+				t.Errorf("the quotation's change: %q", text.Find("blockquote.diff-ctx").Text())
+			}
+			if text.Find("ul.diff-ctx li").Length() != 2 || !strings.Contains(text.Find("ul.diff-ctx li .changed ins").Text(), "изменённый") {
+				t.Errorf("the list's items: %q", text.Find("ul.diff-ctx").Text())
+			}
+			if got := text.Find(".diff-note .ctx").Text(); got != c.note {
+				t.Errorf("note labelled %q, want %q", got, c.note)
+			}
+			text.Find(".ctx").Each(func(_ int, s *goquery.Selection) {
+				if l := s.Text(); l == "list" || l == "quote" || strings.HasPrefix(l, "note ") {
+					t.Errorf("internal name %q shown", l)
+				}
+			})
+		}
+	})
+}
