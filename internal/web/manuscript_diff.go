@@ -23,7 +23,7 @@ type diffPage struct {
 	// Inserted, Deleted and Changed count the blocks added, removed and
 	// edited (an edited block counts once, as changed, its words marked).
 	Inserted, Deleted, Changed int
-	HTML              template.HTML
+	HTML                       template.HTML
 	// Metadata lists what changed in the language's title, abstract and
 	// keywords since the approval (the changes page only).
 	Metadata []metadataChange
