@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/doc"
@@ -209,6 +210,14 @@ type workHost struct {
 	Approval   *works.Approval
 	Counts     bool
 	ChangesURL string
+}
+
+// When writes an instant of the manuscript's work (a revision's, a
+// comment's) as the office's history does: date and time in UTC, the zone
+// named.
+func (d *workData) When(at time.Time) string {
+	at = at.UTC()
+	return d.T.T("office.team.events.when", d.T.Date(at), d.T.Time(at))
 }
 
 func (f *workForm) value(name string) string {

@@ -322,3 +322,34 @@ func TestRevisionDiffInWords(t *testing.T) {
 		}
 	})
 }
+
+// TestManuscriptTimesAndLanguage: revision times name their zone (UTC,
+// as the history's do) in each language, and the correction's text box
+// is in the manuscript's language, not the reader's.
+func TestManuscriptTimesAndLanguage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		page := fx.path("/manuscript")
+		resp, _ := fx.author.upload(t, page, "ms.md", []byte("# Договор\n\nПростой абзац.\n"))
+		wantStatus(t, "upload", resp, http.StatusSeeOther, nil)
+		for _, b := range []*browser{fx.author, fx.editor, fx.orgCASS} {
+			_, d := b.get(page)
+			if got := d.Find(".work-revisions li").First().Text(); !strings.Contains(got, "UTC") {
+				t.Errorf("revision's time without its zone: %q", got)
+			}
+		}
+		for _, mv := range []struct {
+			b    *browser
+			move string
+		}{{fx.author, "submit"}, {fx.editor, "edit"}} {
+			resp, d := mv.b.post(fx.path("/move"), url.Values{"move": {mv.move}})
+			wantStatus(t, mv.move, resp, http.StatusSeeOther, d)
+		}
+		_, d := fx.editor.get(page)
+		href := d.Find("a.work-correct").First().AttrOr("href", "")
+		_, d = fx.editor.get(href)
+		if l := d.Find("#correct-text").AttrOr("lang", ""); l != "ru" {
+			t.Errorf("correction text box lang=%q, want the manuscript's ru", l)
+		}
+	})
+}
