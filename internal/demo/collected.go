@@ -182,15 +182,24 @@ func (w *worksLoader) theCollection() error {
 		}
 		due := w.now.In(msk).AddDate(0, 0, 28)
 		c.Deadline = time.Date(due.Year(), due.Month(), due.Day(), 18, 0, 0, 0, msk)
-		rel := c.Deadline.AddDate(0, 0, 56)
-		c.ReleasedAt = time.Date(rel.Year(), rel.Month(), rel.Day(), 11, 0, 0, 0, msk)
-		c.Description = collectionDescription
 		c.Editors = nil
 		for _, p := range []string{"cass", "riac"} {
 			ed := w.member(p, account.Editor)
 			c.Editors = append(c.Editors, works.Editor{AccountID: ed.ID, AccountName: ed.Name, PartnerID: w.partner[p]})
 		}
-		if _, err := works.UpdateCollection(w.ctx, tx, c, version, w.actor(w.member("cass", account.Organiser))); err != nil {
+		org := w.actor(w.member("cass", account.Organiser))
+		if _, err := works.UpdateCollection(w.ctx, tx, c, version, org); err != nil {
+			return err
+		}
+		// A second edit, as an organiser would make it, plans the
+		// release and describes the re-enactment.
+		if version, err = works.CollectionVersion(w.ctx, tx, id); err != nil {
+			return err
+		}
+		rel := c.Deadline.AddDate(0, 0, 56)
+		c.ReleasedAt = time.Date(rel.Year(), rel.Month(), rel.Day(), 11, 0, 0, 0, msk)
+		c.Description = collectionDescription
+		if _, err := works.UpdateCollection(w.ctx, tx, c, version, org); err != nil {
 			return err
 		}
 		w.coll = c

@@ -373,7 +373,7 @@ func TestWorks(t *testing.T) {
 			for _, e := range events {
 				n[e.Action]++
 			}
-			want := map[string]int{"collection.edit": 1, "termbase.import": 1, "memory.import": 1, "contribution.create": 5,
+			want := map[string]int{"collection.edit": 2, "termbase.import": 1, "memory.import": 1, "contribution.create": 5,
 				"contribution.invite": 5, "contribution.invite_accept": 4, "manuscript.upload": 4, "manuscript.comment": 1,
 				"contribution.approve": 4, "person.create": 5}
 			for action, count := range want {
