@@ -292,7 +292,12 @@ func TranslationResynced(ctx context.Context, tx *store.Tx, c *Contribution, l s
 		return TranslationChanged(ctx, tx, c.ID, tr, by)
 	}
 	if st == Approved {
+		// Reopen takes an approved language back to reviewed when it
+		// has standing approvals; the state is read again after it.
 		if err := Reopen(ctx, tx, c.ID, l, by); err != nil {
+			return false, err
+		}
+		if st, err = langState(ctx, tx, c.ID, l); err != nil {
 			return false, err
 		}
 	}
