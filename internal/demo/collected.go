@@ -158,8 +158,11 @@ func (w *worksLoader) setUp() error {
 
 // theCollection gives the collection its volume editors, one of each
 // host, and a deadline four weeks from now at 18:00 Moscow time, so that
-// invitations can still be sent whenever the demo is loaded; its release
-// on the forum's day stays as it was.
+// invitations can still be sent whenever the demo is loaded. The office
+// re-enacts the compilation in progress, so the editions' release is
+// planned after that deadline (eight weeks after it, at 11:00 Moscow time)
+// rather than on the forum's day in 2021, which came before it; the
+// description, in the three languages, says so.
 func (w *worksLoader) theCollection() error {
 	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
 		var id int64
@@ -184,7 +187,19 @@ func (w *worksLoader) theCollection() error {
 			ed := w.member(p, account.Editor)
 			c.Editors = append(c.Editors, works.Editor{AccountID: ed.ID, AccountName: ed.Name, PartnerID: w.partner[p]})
 		}
-		if _, err := works.UpdateCollection(w.ctx, tx, c, version, w.actor(w.member("cass", account.Organiser))); err != nil {
+		org := w.actor(w.member("cass", account.Organiser))
+		if _, err := works.UpdateCollection(w.ctx, tx, c, version, org); err != nil {
+			return err
+		}
+		// A second edit, as an organiser would make it, plans the
+		// release and describes the re-enactment.
+		if version, err = works.CollectionVersion(w.ctx, tx, id); err != nil {
+			return err
+		}
+		rel := c.Deadline.AddDate(0, 0, 56)
+		c.ReleasedAt = time.Date(rel.Year(), rel.Month(), rel.Day(), 11, 0, 0, 0, msk)
+		c.Description = collectionDescription
+		if _, err := works.UpdateCollection(w.ctx, tx, c, version, org); err != nil {
 			return err
 		}
 		w.coll = c
@@ -313,6 +328,15 @@ func (w *worksLoader) essay(e texts.Essay) error {
 	}
 	return nil
 }
+
+// collectionDescription is the description of the collection the office
+// compiles: what the real collection was, and that the demo re-enacts its
+// preparation with a deadline and a release of its own.
+var collectionDescription = lang.New("zh", map[string]string{
+	"zh": "为纪念《中华人民共和国和俄罗斯联邦睦邻友好合作条约》签署二十周年，中国社会科学院与俄罗斯国际事务委员会共同编纂了一部文集，于2021年6月1日在中俄高端智库论坛上发布。两国资深外交官和知名学者应邀撰稿，文集以中文和俄文出版。\n\n本演示重现文集的编纂过程：交稿截止日期和出版日期均从加载演示之日起计算，部分文章仍在撰写、编辑和翻译之中。报道没有给出文集的确切书名，这里使用的是描述性标题。",
+	"ru": "К 20-летию Договора о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой Китайская академия общественных наук и Российский совет по международным делам совместно подготовили сборник, выпущенный 1 июня 2021 года на Российско-китайском форуме высокого уровня аналитических центров. Авторами стали приглашённые дипломаты и известные учёные двух стран; сборник издан на китайском и русском языках.\n\nДемо воспроизводит подготовку сборника: срок сдачи рукописей и дата выхода отсчитываются от дня загрузки демо, а часть статей ещё пишется, редактируется и переводится. Точное название сборника в сообщении не указано; здесь приведено описательное название.",
+	"en": "For the 20th anniversary of the Treaty of Good-Neighbourliness and Friendly Cooperation between the People's Republic of China and the Russian Federation, the Chinese Academy of Social Sciences and the Russian International Affairs Council compiled a collection together, released on 1 June 2021 at the China–Russia high-level think-tank forum. Senior diplomats and noted scholars of both countries were invited to write for it; it was published in Chinese and in Russian.\n\nThis demo re-enacts its compilation: the manuscript deadline and the release date are counted from the day the demo was loaded, and some essays are still being written, edited and translated. The report the demo rests on does not give the collection's exact title, so the title here is descriptive.",
+})
 
 // returnMessage is what RIAC's editor writes to the author of D when
 // returning revision 1: it answers her Word comment and asks for what

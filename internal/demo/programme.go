@@ -140,7 +140,9 @@ func (l *loader) programme() error {
 func (l *loader) collection() error {
 	// The description deliberately has no English: the public site then shows
 	// its notice that the text is not yet translated, with the Chinese source,
-	// which is how an English reader meets an untranslated text.
+	// which is how an English reader meets an untranslated text. Works, the
+	// office's re-enactment of the compilation, gives the collection its
+	// description in all three languages.
 	description := lang.New("zh", map[string]string{
 		"zh": "为纪念《中华人民共和国和俄罗斯联邦睦邻友好合作条约》签署二十周年，中国社会科学院与俄罗斯国际事务委员会共同组织编纂了本文集，并于2021年6月1日在中俄高端智库论坛上发布。两国资深外交官和知名学者应邀撰稿。文集以中文和俄文出版，分别在中国和俄罗斯发行。\n\n本演示所依据的报道没有给出文集的确切书名，这里使用的是描述性标题。",
 		"ru": "Сборник подготовлен совместно Китайской академией общественных наук и Российским советом по международным делам к 20-летию Договора о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой и выпущен 1 июня 2021 года на Российско-китайском форуме высокого уровня аналитических центров. Авторами стали приглашённые дипломаты высокого ранга и известные учёные двух стран. Сборник издан на китайском и русском языках и выпущен соответственно в Китае и в России.\n\nТочное название сборника в сообщении, на котором основан пример, не указано; здесь приведено описательное название.",
