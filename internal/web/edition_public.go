@@ -294,9 +294,9 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, cps, d)
 }
 
-// paragraphLinks returns what adds to the end of each paragraph of
-// chapter c's text in language l, in HTML rendered from it (the whole
-// text, or some of its blocks), a link to the same paragraph (the block of
+// paragraphLinks returns a function that adds, to the end of each
+// paragraph of chapter c's text in language l found in HTML rendered from
+// it (the whole text, or some of its blocks), a link to the same paragraph (the block of
 // the same ID) in the edition of each other language, where one is
 // released and has the paragraph, so that a reader goes from a paragraph
 // to its translation without JavaScript.
