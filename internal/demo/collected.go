@@ -26,8 +26,14 @@ import (
 	"github.com/tandemforum/tandem/internal/works"
 )
 
-// CollectionSlug names the demo's Collected Works.
+// CollectionSlug names the demo's Collected Works in preparation, their
+// second volume, with contributions at every stage.
 const CollectionSlug = "treaty-20-collected-works"
+
+// Volume1Slug names the first volume of the demo's Collected Works,
+// released at the forum: every contribution approved in zh, ru and en, the
+// volume the demo's editions are made of.
+const Volume1Slug = "treaty-20-collected-works-vol-1"
 
 // Collected is what Works made that `tandem demo` prints: the authors'
 // accounts, and the link of the invitation that still awaits its author.
@@ -46,6 +52,8 @@ var authorEmails = map[string]string{
 	"demyan-primerov": "demyan.primerov@authors.example",
 	"vera-testova":    "vera.testova@authors.example",
 	"jordan-example":  "jordan.example@authors.example",
+	"wu-lizheng":      "wu.lizheng@authors.example",
+	"pavel-etalonov":  "pavel.etalonov@authors.example",
 }
 
 // hostOf is the host whose team works in a language: CASS in Chinese
@@ -69,17 +77,35 @@ func Works(ctx context.Context, db *store.DB, blobs blob.Store, password string)
 	if err != nil {
 		return nil, err
 	}
-	w := &worksLoader{ctx: ctx, db: db, accts: &account.Store{DB: db}, revs: revision.NewStore(db, blobs),
+	w := &worksLoader{ctx: ctx, db: db, blobs: blobs, accts: &account.Store{DB: db}, revs: revision.NewStore(db, blobs),
 		mem: translate.NewMemory(db), manifest: m, password: password, now: time.Now(), out: &Collected{}}
 	w.manuscripts = &works.Manuscripts{DB: db, Revs: w.revs}
-	for _, step := range []func() error{w.setUp, w.theCollection, w.termbase, w.people} {
+	v1, err := texts.LoadFile(texts.Volume1)
+	if err != nil {
+		return nil, err
+	}
+	w.authors = map[string]*forum.Person{}
+	for _, step := range []func() error{w.setUp, w.termbase} {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("demo works: %w", err)
 		}
 	}
-	for _, e := range m.Essays {
-		if err := w.essay(e); err != nil {
-			return nil, fmt.Errorf("demo works: %s: %w", e.Slug, err)
+	// The first volume, approved throughout, then the second, in
+	// preparation.
+	for _, vol := range []struct {
+		slug string
+		m    *texts.Manifest
+	}{{Volume1Slug, v1}, {CollectionSlug, m}} {
+		if err := w.theCollection(vol.slug); err != nil {
+			return nil, fmt.Errorf("demo works: %w", err)
+		}
+		if err := w.people(vol.m.Authors); err != nil {
+			return nil, fmt.Errorf("demo works: %w", err)
+		}
+		for _, e := range vol.m.Essays {
+			if err := w.essay(e); err != nil {
+				return nil, fmt.Errorf("demo works: %s: %w", e.Slug, err)
+			}
 		}
 	}
 	return w.out, nil
@@ -89,6 +115,7 @@ func Works(ctx context.Context, db *store.DB, blobs blob.Store, password string)
 type worksLoader struct {
 	ctx         context.Context
 	db          *store.DB
+	blobs       blob.Store
 	accts       *account.Store
 	revs        *revision.Store
 	manuscripts *works.Manuscripts
@@ -156,14 +183,14 @@ func (w *worksLoader) setUp() error {
 	return nil
 }
 
-// theCollection gives the collection its volume editors, one of each
+// theCollection gives the collection slug its volume editors, one of each
 // host, and a deadline four weeks from now at 18:00 Moscow time, so that
 // invitations can still be sent whenever the demo is loaded; its release
-// on the forum's day stays as it was.
-func (w *worksLoader) theCollection() error {
+// on the forum's day stays as it was. The steps that follow work in it.
+func (w *worksLoader) theCollection(slug string) error {
 	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
 		var id int64
-		if err := tx.QueryRow(w.ctx, `SELECT id FROM collections WHERE slug = ?`, CollectionSlug).Scan(&id); err != nil {
+		if err := tx.QueryRow(w.ctx, `SELECT id FROM collections WHERE slug = ?`, slug).Scan(&id); err != nil {
 			return fmt.Errorf("collection: %w", err)
 		}
 		c, err := works.GetCollection(w.ctx, tx, id)
@@ -218,12 +245,11 @@ func (w *worksLoader) event(q store.Querier, by *account.Account, action, subjec
 // people records the fictional authors as the office records an author
 // added by name: an unpublished person, to be completed in the people
 // list. Their affiliations say "demo" in every language.
-func (w *worksLoader) people() error {
+func (w *worksLoader) people(authors []texts.Author) error {
 	ed := w.member("cass", account.Editor)
 	by := approval.Actor{AccountID: ed.ID, Name: ed.Name, PartnerIDs: ed.Partners()}
-	w.authors = map[string]*forum.Person{}
 	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
-		for _, a := range w.manifest.Authors {
+		for _, a := range authors {
 			p := &forum.Person{Slug: a.Slug, Names: a.Names, Affiliation: lang.New(a.Names.Source, a.Affiliation)}
 			if _, err := approval.Create(w.ctx, tx, approval.KindPerson, p, by); err != nil {
 				return fmt.Errorf("author %s: %w", a.Slug, err)
@@ -649,8 +675,11 @@ func (w *worksLoader) memory(e texts.Essay, l, name string) error {
 // approve has the organiser of each host approve language l's current
 // text of c, for its fingerprint, as the office's approval does.
 func (w *worksLoader) approve(c *works.Contribution, l string) error {
-	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
-		fp, snap, err := w.currentText(tx, c, l)
+	var fp string
+	err := w.db.Transact(w.ctx, func(tx *store.Tx) error {
+		var snap []byte
+		var err error
+		fp, snap, err = w.currentText(tx, c, l)
 		if err != nil {
 			return err
 		}
@@ -666,6 +695,17 @@ func (w *worksLoader) approve(c *works.Contribution, l string) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// The approval queued the job that keeps the text for editions; the
+	// demo keeps it at once, as that job does, so that its editions can be
+	// built before any worker runs (the job then finds it kept).
+	id, err := works.Keep(w.ctx, w.db, w.revs, w.blobs, works.KeepArgs{ContributionID: c.ID, Lang: l, Fingerprint: fp})
+	if err == nil && id == 0 {
+		err = fmt.Errorf("the approved %s text was not kept", l)
+	}
+	return err
 }
 
 // currentText returns the fingerprint and the snapshot of language l's
