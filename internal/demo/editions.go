@@ -43,12 +43,12 @@ type EditionSpec struct {
 var Editions = []EditionSpec{
 	{Slug: "treaty-20-vol-1-zh", Langs: []string{"zh"}, Publisher: "cass", Released: true, Zone: "Asia/Shanghai",
 		Territories: []string{"CN"}, Notes: book.PerPage,
-		ISBN:        map[book.Format]string{book.EPUB: "978752030001", book.PDF: "978752030002"},
-		Imprint:     map[string][]string{"zh": {"责任编辑：示例编辑（演示）", "2021年6月第1版"}}},
+		ISBN:    map[book.Format]string{book.EPUB: "978752030001", book.PDF: "978752030002"},
+		Imprint: map[string][]string{"zh": {"责任编辑：示例编辑（演示）", "2021年6月第1版"}}},
 	{Slug: "treaty-20-vol-1-ru", Langs: []string{"ru"}, Publisher: "riac", Released: true, Zone: "Europe/Moscow",
 		Territories: []string{"RU"}, Notes: book.PerChapter,
-		ISBN:        map[book.Format]string{book.EPUB: "978590000101", book.PDF: "978590000102"},
-		Imprint:     map[string][]string{"ru": {"Ответственный редактор: демонстрационный редактор (демо)", "Первое издание, июнь 2021 года"}}},
+		ISBN:    map[book.Format]string{book.EPUB: "978590000101", book.PDF: "978590000102"},
+		Imprint: map[string][]string{"ru": {"Ответственный редактор: демонстрационный редактор (демо)", "Первое издание, июнь 2021 года"}}},
 	{Slug: "treaty-20-vol-1-zh-ru", Langs: []string{"zh", "ru"}, Publisher: "cass", Released: true, Zone: "Asia/Shanghai",
 		Territories: []string{edition.World}, Notes: book.PerChapter,
 		ISBN: map[book.Format]string{book.EPUB: "978752030003", book.PDF: "978752030004"},
@@ -57,8 +57,8 @@ var Editions = []EditionSpec{
 			"ru": {"Параллельное издание на китайском и русском языках", "Первое издание, июнь 2021 года"}}},
 	{Slug: "treaty-20-vol-1-en", Langs: []string{"en"}, Publisher: "cass", Released: false, Zone: "Asia/Shanghai",
 		Territories: []string{edition.World}, Notes: book.PerChapter,
-		ISBN:        map[book.Format]string{book.EPUB: "978752030005", book.PDF: "978752030006"},
-		Imprint:     map[string][]string{"en": {"English edition", "First edition"}}},
+		ISBN:    map[book.Format]string{book.EPUB: "978752030005", book.PDF: "978752030006"},
+		Imprint: map[string][]string{"en": {"English edition", "First edition"}}},
 }
 
 // proofsDay is the demo's clock when the hosts approved the proofs of the
