@@ -61,6 +61,20 @@ var Editions = []EditionSpec{
 		Imprint: map[string][]string{"en": {"English edition", "First edition"}}},
 }
 
+// imprints are the publishers' names and places on the editions' title
+// and imprint pages, by partner slug and language, as the office's edition
+// form takes them.
+var imprints = map[string]struct{ name, place book.Local }{
+	"cass": {
+		name:  book.Local{"zh": "中国社会科学院", "ru": "Китайская академия общественных наук", "en": "Chinese Academy of Social Sciences"},
+		place: book.Local{"zh": "北京", "ru": "Пекин", "en": "Beijing"},
+	},
+	"riac": {
+		name:  book.Local{"zh": "俄罗斯国际事务委员会", "ru": "Российский совет по международным делам", "en": "Russian International Affairs Council"},
+		place: book.Local{"zh": "莫斯科", "ru": "Москва", "en": "Moscow"},
+	},
+}
+
 // proofsDay is the demo's clock when the hosts approved the proofs of the
 // editions released at the forum and scheduled them: ten days before it.
 var proofsDay = time.Date(2021, time.May, 22, 12, 0, 0, 0, msk)
@@ -139,6 +153,11 @@ func makeEdition(ctx context.Context, press *edition.Press, coll int64, s Editio
 		Formats: []book.Format{book.Web, book.EPUB, book.PDF}, ISBN: map[book.Format]string{},
 		PublisherID: partner[s.Publisher], ReleaseAt: release, TimeZone: s.Zone, Territories: s.Territories,
 		Imprint: s.Imprint, Notes: s.Notes, PageSize: "a5", SampleISBN: true}
+	e.PublisherName, e.PublisherPlace = book.Local{}, book.Local{}
+	for _, l := range s.Langs {
+		e.PublisherName[l] = imprints[s.Publisher].name[l]
+		e.PublisherPlace[l] = imprints[s.Publisher].place[l]
+	}
 	for f, twelve := range s.ISBN {
 		e.ISBN[f] = twelve + string(isbn.CheckDigitOf(twelve))
 	}

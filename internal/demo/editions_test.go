@@ -1,11 +1,14 @@
 package demo_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,9 +16,13 @@ import (
 
 	"github.com/tandemforum/tandem/internal/app"
 	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/crossref"
 	"github.com/tandemforum/tandem/internal/demo"
 	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/epub/epubcheck"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/onix"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/typeset/pdfcheck"
@@ -26,7 +33,8 @@ import (
 // The demo's editions as `tandem demo` makes them: the zh, ru and
 // parallel editions of volume 1 released on 1 June 2021 and listed on the
 // public site in every language, their EPUBs and PDFs downloading and
-// passing EPUBCheck, Ace, pdffonts and qpdf, the sample ISBNs marked; the
+// passing EPUBCheck, Ace, pdffonts and qpdf, the sample ISBNs marked on
+// the reader's page, the imprint pages and in ONIX and Crossref; the
 // English edition embargoed: 404 and absent from the list and sitemap.
 func TestEditions(t *testing.T) {
 	if _, err := typst.FindDir(); err != nil {
@@ -144,6 +152,96 @@ func TestEditions(t *testing.T) {
 					t.Errorf("%s.epub: ace %s %s: %s", e.Slug, v.Impact, v.Rule, v.Where)
 				}
 			}
+			sampleMarked(t, e, dir)
+		}
+		// The ONIX message and the Crossref deposit of the editions say
+		// that their ISBNs are sample data. The demo registers no DOIs;
+		// the deposit is made with a test prefix.
+		var books []*book.Book
+		for _, e := range es {
+			b, err := edition.Load(ctx, db, blobs, e.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.URL = "http://demo.example" + b.URL
+			books = append(books, b)
+		}
+		var onixMsg bytes.Buffer
+		if err := onix.Write(&onixMsg, catalog(t), onix.Header{Sender: "CASS", Sent: now}, books); err != nil {
+			t.Fatal(err)
+		}
+		// A product per ISBN.
+		isbns := 0
+		for _, e := range es {
+			isbns += len(e.ISBN)
+		}
+		if n := strings.Count(onixMsg.String(), catalog(t).Printer("en").T("onix.sample_isbn.product")); n != isbns {
+			t.Errorf("ONIX: %d products marked as sample data, want %d", n, isbns)
+		}
+		for _, b := range books {
+			b.DOI = "10.99999/" + b.Slug
+			for i := range b.Chapters {
+				ch := &b.Chapters[i]
+				ch.DOI = b.DOI + "." + ch.ID
+				ch.URL = b.URL + "/" + ch.ID
+			}
+		}
+		var deposit bytes.Buffer
+		err = crossref.Write(&deposit, catalog(t), crossref.Head{BatchID: "tandem-demo-test", Timestamp: now, Depositor: "CASS",
+			Email: "editor@cass.example", Registrant: "CASS", Prefix: "10.99999"}, books)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(deposit.String(), catalog(t).Printer("en").T("crossref.sample_isbn")) {
+			t.Error("the Crossref deposit does not say that the ISBNs are sample data")
 		}
 	})
+}
+
+func catalog(t *testing.T) *i18n.Catalog {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// sampleMarked checks that the imprint pages of edition e's EPUB and PDF,
+// written in dir, mark its ISBNs as sample data in each of its languages.
+func sampleMarked(t *testing.T, e *edition.Edition, dir string) {
+	t.Helper()
+	z, err := zip.OpenReader(filepath.Join(dir, e.Slug+".epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var imprint []byte
+	for _, f := range z.File {
+		if strings.HasSuffix(f.Name, "/imprint.xhtml") {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			imprint, _ = io.ReadAll(r)
+			r.Close()
+		}
+	}
+	// Each ISBN is marked in each language's imprint.
+	if n, want := strings.Count(string(imprint), `<strong class="sample">`), len(e.ISBN)*len(e.Langs); n != want {
+		t.Errorf("%s.epub: %d ISBNs marked as sample data on the imprint page, want %d", e.Slug, n, want)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (scripts/setup.sh test installs poppler-utils): the PDF's imprint not read")
+	}
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, e.Slug+".pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, l := range e.Langs {
+		mark := strings.Join(strings.Fields(catalog(t).Printer(l).T("typeset.sample_isbn")), " ")
+		if !strings.Contains(text, mark) {
+			t.Errorf("%s.pdf: the imprint lacks %q", e.Slug, mark)
+		}
+	}
 }
