@@ -25,7 +25,9 @@ import (
 	"github.com/tandemforum/tandem/internal/onix"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/typeset"
 	"github.com/tandemforum/tandem/internal/typeset/pdfcheck"
+	"github.com/tandemforum/tandem/internal/typeset/spreadcheck"
 	"github.com/tandemforum/tandem/internal/typst"
 	"github.com/tandemforum/tandem/internal/web"
 )
@@ -35,7 +37,8 @@ import (
 // public site in every language, their EPUBs and PDFs downloading and
 // passing EPUBCheck, Ace, pdffonts and qpdf, the sample ISBNs marked on
 // the reader's page, the imprint pages and in ONIX and Crossref; the
-// English edition embargoed: 404 and absent from the list and sitemap.
+// parallel edition's pairs on one spread each; the English edition
+// embargoed: 404 and absent from the list and sitemap.
 func TestEditions(t *testing.T) {
 	if _, err := typst.FindDir(); err != nil {
 		t.Skip("Typst is not installed (scripts/setup.sh demo installs it in tools/typst): the demo's editions not built")
@@ -154,6 +157,13 @@ func TestEditions(t *testing.T) {
 			}
 			sampleMarked(t, e, dir)
 		}
+		// The parallel edition sets each pair of blocks on one spread:
+		// typeset again, its placements read from the compiler.
+		for _, e := range es {
+			if e.Parallel() {
+				spreads(t, ctx, db, blobs, e)
+			}
+		}
 		// The ONIX message and the Crossref deposit of the editions say
 		// that their ISBNs are sample data. The demo registers no DOIs;
 		// the deposit is made with a test prefix.
@@ -196,6 +206,36 @@ func TestEditions(t *testing.T) {
 			t.Error("the Crossref deposit does not say that the ISBNs are sample data")
 		}
 	})
+}
+
+// spreads typesets parallel edition e and checks that the two languages
+// of every block pair begin on one spread.
+func spreads(t *testing.T, ctx context.Context, db *store.DB, blobs blob.Store, e *edition.Edition) {
+	t.Helper()
+	dir, err := typst.FindDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := typst.New(typst.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	b, err := edition.Load(ctx, db, blobs, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := typeset.New(c, catalog(t)).Build(b, typeset.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	n := spreadcheck.Spreads(t, spreadcheck.Placements(t, c), e.Langs[0], e.Langs[1])
+	blocks := 0
+	for _, ch := range b.Chapters {
+		blocks += len(ch.Text[e.Langs[0]].Blocks)
+	}
+	if n < blocks {
+		t.Errorf("%s: %d pairs on spreads, want at least the %d top-level blocks", e.Slug, n, blocks)
+	}
 }
 
 func catalog(t *testing.T) *i18n.Catalog {
