@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/tandemforum/tandem/internal/typst"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,9 +89,18 @@ func TestEditionCommands(t *testing.T) {
 			t.Errorf("after the build, list says\n%s", stdout)
 		}
 
-		code, _, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "pdf")
-		if code != 1 || !strings.Contains(stderr, "no renderer") {
-			t.Errorf("a PDF without a renderer: exit %d, %q", code, stderr)
+		// The print PDF, typeset by Typst (tools/typst), or a clear
+		// refusal where Typst is not installed.
+		pdf := filepath.Join(t.TempDir(), "cw-zh.pdf")
+		code, _, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "pdf", "-o", pdf)
+		if !typstInstalled() {
+			if code != 1 || !strings.Contains(stderr, "Typst") {
+				t.Errorf("a PDF without Typst: exit %d, %q", code, stderr)
+			}
+		} else if data, err := os.ReadFile(pdf); code != 0 || err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Errorf("the PDF: exit %d, %q, %d bytes, %v", code, stderr, len(data), err)
+		} else {
+			t.Logf("PDF of %d bytes", len(data))
 		}
 		code, _, stderr = runCLI(t, env, "edition", "build", "nope")
 		if code != 1 || !strings.Contains(stderr, `no edition "nope"`) {
@@ -104,4 +115,15 @@ func TestEditionCommands(t *testing.T) {
 	t.Run("postgres", func(t *testing.T) {
 		run(t, map[string]string{"TANDEM_DATA": t.TempDir(), "TANDEM_DATABASE": storetest.PostgresURL(t)})
 	})
+}
+
+// typstInstalled reports whether the Typst compiler's npm package is in
+// tools/typst, as scripts/setup.sh installs it.
+func typstInstalled() bool {
+	dir, err := typst.FindDir()
+	if err != nil {
+		return false
+	}
+	_, err = os.Stat(filepath.Join(dir, "node_modules", "@myriaddreamin", "typst-ts-node-compiler", "package.json"))
+	return err == nil
 }

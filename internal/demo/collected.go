@@ -185,8 +185,12 @@ func (w *worksLoader) setUp() error {
 
 // theCollection gives the collection slug its volume editors, one of each
 // host, and a deadline four weeks from now at 18:00 Moscow time, so that
-// invitations can still be sent whenever the demo is loaded; its release
-// on the forum's day stays as it was. The steps that follow work in it.
+// invitations can still be sent whenever the demo is loaded. Volume 1
+// keeps its release on the forum's day. Volume 2 (CollectionSlug) is the
+// office's compilation in progress, so its release is planned after that
+// deadline (eight weeks after it, at 11:00 Moscow time), and its
+// description, in the three languages, says so. The steps that follow work
+// in the collection.
 func (w *worksLoader) theCollection(slug string) error {
 	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
 		var id int64
@@ -211,7 +215,23 @@ func (w *worksLoader) theCollection(slug string) error {
 			ed := w.member(p, account.Editor)
 			c.Editors = append(c.Editors, works.Editor{AccountID: ed.ID, AccountName: ed.Name, PartnerID: w.partner[p]})
 		}
-		if _, err := works.UpdateCollection(w.ctx, tx, c, version, w.actor(w.member("cass", account.Organiser))); err != nil {
+		org := w.actor(w.member("cass", account.Organiser))
+		if _, err := works.UpdateCollection(w.ctx, tx, c, version, org); err != nil {
+			return err
+		}
+		if slug != CollectionSlug {
+			w.coll = c
+			return nil
+		}
+		// A second edit, as an organiser would make it, plans the
+		// release and describes the re-enactment.
+		if version, err = works.CollectionVersion(w.ctx, tx, id); err != nil {
+			return err
+		}
+		rel := c.Deadline.AddDate(0, 0, 56)
+		c.ReleasedAt = time.Date(rel.Year(), rel.Month(), rel.Day(), 11, 0, 0, 0, msk)
+		c.Description = collectionDescription
+		if _, err := works.UpdateCollection(w.ctx, tx, c, version, org); err != nil {
 			return err
 		}
 		w.coll = c
@@ -339,6 +359,14 @@ func (w *worksLoader) essay(e texts.Essay) error {
 	}
 	return nil
 }
+
+// collectionDescription is what volume 2 says of itself once the
+// office has planned its release, in zh, ru and en.
+var collectionDescription = lang.New("zh", map[string]string{
+	"zh": "为纪念《中华人民共和国和俄罗斯联邦睦邻友好合作条约》签署二十周年，中国社会科学院与俄罗斯国际事务委员会共同编纂文集，第一卷于2021年6月1日在中俄高端智库论坛上发布。第二卷正在编纂之中，两国学者应邀撰稿，仍以中文和俄文出版。\n\n本演示展示第二卷的编纂过程：交稿截止日期和出版日期均从加载演示之日起计算，部分文章仍在撰写、编辑和翻译之中。报道没有给出文集的确切书名，这里使用的是描述性标题。",
+	"ru": "К 20-летию Договора о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой Китайская академия общественных наук и Российский совет по международным делам совместно готовят сборник; первый том вышел 1 июня 2021 года на Российско-китайском форуме высокого уровня аналитических центров. Второй том готовится: для него пишут приглашённые учёные двух стран, и он тоже выйдет на китайском и русском языках.\n\nДемо показывает подготовку второго тома: срок сдачи рукописей и дата выхода отсчитываются от дня загрузки демо, а часть статей ещё пишется, редактируется и переводится. Точное название сборника в сообщении не указано; здесь приведено описательное название.",
+	"en": "For the 20th anniversary of the Treaty of Good-Neighbourliness and Friendly Cooperation between the People's Republic of China and the Russian Federation, the Chinese Academy of Social Sciences and the Russian International Affairs Council are compiling Collected Works together; the first volume was released on 1 June 2021 at the China–Russia high-level think-tank forum. The second volume is in preparation: scholars of both countries were invited to write for it, and it too will be published in Chinese and in Russian.\n\nThis demo shows the second volume being compiled: the manuscript deadline and the release date are counted from the day the demo was loaded, and some essays are still being written, edited and translated. The report the demo rests on does not give the collection's exact title, so the title here is descriptive.",
+})
 
 // returnMessage is what RIAC's editor writes to the author of D when
 // returning revision 1: it answers her Word comment and asks for what

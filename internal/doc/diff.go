@@ -3,6 +3,7 @@ package doc
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -442,28 +443,37 @@ func WriteDiffHTML(w io.Writer, ch *Changes, opt HTMLOptions) error {
 	lang := ch.New.Lang
 	ins, del := 0, 0
 	for _, c := range ch.Blocks {
+		h, b, wrap := hNew, c.New, ""
 		switch c.Op {
-		case Same:
-			hNew.contextLabel(c.Context)
-			hNew.block(c.New, lang)
 		case Delete:
+			h, b, wrap = hOld, c.Old, "del"
 			del++
-			hOld.s("<del>")
-			hOld.contextLabel(c.Context)
-			hOld.block(c.Old, lang)
-			hOld.s("</del>\n")
 		case Insert:
+			wrap = "ins"
 			ins++
-			hNew.s("<ins>")
-			hNew.contextLabel(c.Context)
-			hNew.block(c.New, lang)
-			hNew.s("</ins>\n")
 		case Changed:
 			ins++
 			del++
-			hNew.contextLabel(c.Context)
-			hNew.changedBlock(c, lang)
 		}
+		// Without names the label is part of what was inserted or
+		// deleted; with them the place holds the marked block.
+		labelled := opt.ContextName == nil
+		if wrap != "" && labelled {
+			h.s("<" + wrap + ">")
+		}
+		closing := h.contextOpen(c.Context, opt.ContextName)
+		if wrap != "" && !labelled {
+			h.s("<" + wrap + ">")
+		}
+		if c.Op == Changed {
+			h.changedBlock(c, lang)
+		} else {
+			h.block(b, lang)
+		}
+		if wrap != "" {
+			h.s("</" + wrap + ">\n")
+		}
+		h.s(closing)
 	}
 	if opt.Standalone {
 		hNew.s("</main>\n</body>\n</html>\n")
@@ -477,12 +487,41 @@ func WriteDiffHTML(w io.Writer, ch *Changes, opt HTMLOptions) error {
 	return bw.Flush()
 }
 
-func (h *htmlWriter) contextLabel(ctx string) {
-	if ctx != "" {
+// contextOpen writes where a block of a difference sits (ctx, as leaves
+// makes it: "quote › list", "note 2") and returns what closes it. Without
+// name it is a label in English; with it quotations and lists are opened
+// as a blockquote and a list item, tables and notes as a labelled box
+// named in the reader's language.
+func (h *htmlWriter) contextOpen(ctx string, name func(kind string, n int) string) string {
+	if ctx == "" {
+		return ""
+	}
+	if name == nil {
 		h.s(`<span class="ctx">`)
 		h.text(ctx)
 		h.s("</span>")
+		return ""
 	}
+	var closing []string
+	for _, part := range strings.Split(ctx, " › ") {
+		kind, num, _ := strings.Cut(part, " ")
+		n, _ := strconv.Atoi(num)
+		switch kind {
+		case "quote":
+			h.s(`<blockquote class="diff-ctx">`)
+			closing = append(closing, "</blockquote>")
+		case "list":
+			h.s(`<ul class="diff-ctx"><li>`)
+			closing = append(closing, "</li></ul>")
+		default:
+			h.s(`<div class="diff-ctx diff-` + kind + `"><span class="ctx">`)
+			h.text(name(kind, n))
+			h.s("</span>")
+			closing = append(closing, "</div>")
+		}
+	}
+	slices.Reverse(closing)
+	return strings.Join(closing, "") + "\n"
 }
 
 // changedBlock writes a changed block with its words marked.

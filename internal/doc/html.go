@@ -21,6 +21,13 @@ type HTMLOptions struct {
 	// MediaPrefix is put before a media name to make an image's URL
 	// ("media/" by default) when Media is LinkMedia.
 	MediaPrefix string
+	// ContextName, when set, names the places of a difference's blocks
+	// in the reader's language for WriteDiffHTML: kind is "quote",
+	// "list", "table" or "note", n a note's number (0 otherwise). With it
+	// quotations and lists are shown as such (a blockquote, a list item)
+	// and only tables and notes are labelled; without it every place is
+	// labelled by its English name ("list", "note 1").
+	ContextName func(kind string, n int) string
 }
 
 // MediaLinks says how a writer refers to the images of Document.Media.

@@ -95,7 +95,7 @@ func Prepare(ctx context.Context, db *store.DB, revs *revision.Store, mem transl
 			return err
 		}
 		out.Translation, out.Sync = tr, rep
-		out.Filled, err = settleBases(ctx, tx, mem, texts, d, tr, by.Name)
+		out.Filled, err = settleBases(ctx, tx, mem, texts, d, tr)
 		return err
 	})
 	if err != nil {
@@ -176,7 +176,7 @@ func putBase(ctx context.Context, tx *store.Tx, docID int64, lang, field string,
 // settleBases records, for each text of d new to the translation or whose
 // source changed, what its draft says in the target language now, and
 // fills the new texts' segments from it. It returns the segments filled.
-func settleBases(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, texts *Texts, d *doc.Document, tr *translate.Translation, by string) (int, error) {
+func settleBases(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, texts *Texts, d *doc.Document, tr *translate.Translation) (int, error) {
 	bases, err := loadBases(ctx, tx, tr.DocumentID, tr.Lang)
 	if err != nil {
 		return 0, err
@@ -209,7 +209,7 @@ func settleBases(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, 
 		if had || now.target == "" {
 			continue
 		}
-		n, err := fill(ctx, tx, mem, tr, blocks(t.ID, src), byBlock, now, by)
+		n, err := fill(ctx, tx, mem, tr, blocks(t.ID, src), byBlock, now, t.Changed)
 		if err != nil {
 			return 0, err
 		}
@@ -219,12 +219,13 @@ func settleBases(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, 
 }
 
 // fill puts the draft's translation of a text into its new, empty
-// segments, paragraph by paragraph and sentence by sentence, where the
+// segments, credited to the site's text (translate.FromSiteText) as of
+// changed, when it was last changed (zero: now), paragraph by paragraph and sentence by sentence, where the
 // paragraphs and sentences pair up one to one; it leaves the text alone
 // where they do not, or where a sentence holds a line break (a code the
 // translator places).
 func fill(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, tr *translate.Translation, bs []doc.Block,
-	byBlock map[string][]translate.Segment, b base, by string) (int, error) {
+	byBlock map[string][]translate.Segment, b base, changed time.Time) (int, error) {
 	paras := paragraphs(b.target)
 	if len(paras) != len(bs) {
 		return 0, nil
@@ -260,7 +261,7 @@ func fill(ctx context.Context, tx *store.Tx, mem translate.MemoryWriter, tr *tra
 	}
 	for _, p := range pairs {
 		target := interchange.Content{{Kind: interchange.Text, Text: p.target}}
-		if _, _, err := translate.SaveIn(ctx, tx, mem, translate.Edit{SegmentID: p.seg.ID, Version: p.seg.Version, Target: target, State: state, By: by}); err != nil {
+		if _, _, err := translate.SaveIn(ctx, tx, mem, translate.Edit{SegmentID: p.seg.ID, Version: p.seg.Version, Target: target, State: state, By: translate.FromSiteText, At: changed}); err != nil {
 			return 0, err
 		}
 	}

@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/doc"
@@ -55,6 +56,9 @@ type Text struct {
 	// its summary and body.
 	Of    lang.Text
 	Value lang.Text
+	// Changed is when the draft that holds the text was last saved; zero
+	// for a subject without a draft, whose live row keeps no such time.
+	Changed time.Time
 }
 
 // Texts are a forum's site texts in the order the workbench shows them:
@@ -173,7 +177,7 @@ func Collect(ctx context.Context, q store.Querier, forumID int64) (*Texts, error
 	}
 	prog := pd.Content.(*forum.Programme)
 	out := &Texts{ForumID: forumID, Languages: slices.Clone(f.Languages), Title: f.Title}
-	add := func(content any, of lang.Text) {
+	add := func(content any, of lang.Text, changed time.Time) {
 		var subj approval.Subject
 		for _, r := range refs(content) {
 			if subj.Kind == "" {
@@ -182,10 +186,10 @@ func Collect(ctx context.Context, q store.Querier, forumID int64) (*Texts, error
 					continue
 				}
 			}
-			out.List = append(out.List, Text{ID: r.id, Subject: subj, Name: r.name, Of: of, Value: *r.t})
+			out.List = append(out.List, Text{ID: r.id, Subject: subj, Name: r.name, Of: of, Value: *r.t, Changed: changed})
 		}
 	}
-	add(f, lang.Text{})
+	add(f, lang.Text{}, fd.UpdatedAt)
 	live := &forum.Store{DB: q, Drafts: true}
 
 	partners, err := live.Partners(ctx)
@@ -201,17 +205,17 @@ func Collect(ctx context.Context, q store.Querier, forumID int64) (*Texts, error
 			continue
 		}
 		if d := partnerDrafts[h.ID]; d != nil {
-			add(d.Content, lang.Text{})
+			add(d.Content, lang.Text{}, d.UpdatedAt)
 			continue
 		}
 		for _, p := range partners {
 			if p.ID == h.ID {
-				add(p, lang.Text{})
+				add(p, lang.Text{}, time.Time{})
 			}
 		}
 	}
 
-	add(prog, lang.Text{})
+	add(prog, lang.Text{}, pd.UpdatedAt)
 
 	var speakers []int64
 	for _, ss := range prog.Sessions {
@@ -235,12 +239,12 @@ func Collect(ctx context.Context, q store.Querier, forumID int64) (*Texts, error
 			byID[p.ID] = p
 		}
 		for _, id := range speakers {
-			p := byID[id]
+			p, changed := byID[id], time.Time{}
 			if d := personDrafts[id]; d != nil {
-				p = d.Content.(*forum.Person)
+				p, changed = d.Content.(*forum.Person), d.UpdatedAt
 			}
 			if p != nil {
-				add(p, personName(p))
+				add(p, personName(p), changed)
 			}
 		}
 	}
@@ -254,11 +258,12 @@ func Collect(ctx context.Context, q store.Querier, forumID int64) (*Texts, error
 		return nil, err
 	}
 	for _, n := range posts {
+		changed := time.Time{}
 		if d := newsDrafts[n.ID]; d != nil {
-			n = d.Content.(*forum.NewsPost)
+			n, changed = d.Content.(*forum.NewsPost), d.UpdatedAt
 		}
 		if n.ForumID == forumID {
-			add(n, n.Title)
+			add(n, n.Title, changed)
 		}
 	}
 	return out, nil

@@ -185,6 +185,7 @@ func (s *site) draftForum(t *testing.T) (*approval.Draft, *forum.Forum) {
 func TestPrepare(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		s := newSite(t, db)
+		s.editDraft(t, s.forumSubject(), func(any) {}) // the forum's texts are in a draft, saved before the translation starts
 		p := s.prepare(t)
 		if !p.Revised || !p.Sync.Created || p.Filled != 2 {
 			t.Errorf("first prepare: revised %v, created %v, filled %d; want a revision, a new translation, 2 filled", p.Revised, p.Sync.Created, p.Filled)
@@ -207,6 +208,15 @@ func TestPrepare(t *testing.T) {
 		}
 		if g := segs[key("forum", f, "theme/1")]; g.State != translate.Draft || g.Target.Plain() != "睦邻友好" {
 			t.Errorf("theme: %s %q, want a draft with the draft's Chinese", g.State, g.Target.Plain())
+		}
+		// What was filled is the site's text's, as of when its draft was
+		// last saved, not the work of whoever prepared the translation.
+		fd, _ := s.draftForum(t)
+		for _, k := range []string{key("forum", f, "title/1"), key("forum", f, "theme/1")} {
+			g := segs[k]
+			if g.UpdatedBy != translate.FromSiteText || (fd.Version == 0 || !g.UpdatedAt.Equal(fd.UpdatedAt.UTC().Truncate(time.Microsecond))) {
+				t.Errorf("%s by %q at %v; want the site's text at %v", k, g.UpdatedBy, g.UpdatedAt, fd.UpdatedAt)
+			}
 		}
 		if g := segs[key("person", pe, "bio-p2/1")]; g.State != translate.New || g.Source.Plain() != "Преподаёт в Москве." {
 			t.Errorf("biography's second paragraph: %s %q", g.State, g.Source.Plain())

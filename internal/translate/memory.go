@@ -147,6 +147,9 @@ type unitRow struct {
 	from, to, source, target, sourceCodes, targetCodes, context, origin, by, key string
 	collection                                                                   sql.NullInt64
 	changed                                                                      time.Time
+	// dated is set when changed is the file's date of the unit, not the
+	// time of the import.
+	dated bool
 }
 
 func newUnitRow(u MemoryUnit) (*unitRow, error) {
@@ -237,7 +240,11 @@ func insertUnits(ctx context.Context, q store.Querier, rows []*unitRow) error {
 			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			args = append(args, r.from, r.to, r.source, r.target, r.sourceCodes, r.targetCodes, r.context, r.origin, r.collection, r.by, r.changed, r.key)
 		}
-		b.WriteString(` ON CONFLICT (from_lang, to_lang, text_key) DO UPDATE SET changed_at = excluded.changed_at, changed_by = excluded.changed_by,
+		// A unit added again keeps the later of its two dates, and who
+		// made that change.
+		b.WriteString(` ON CONFLICT (from_lang, to_lang, text_key) DO UPDATE SET
+			changed_at = CASE WHEN excluded.changed_at > tm_units.changed_at THEN excluded.changed_at ELSE tm_units.changed_at END,
+			changed_by = CASE WHEN excluded.changed_at > tm_units.changed_at THEN excluded.changed_by ELSE tm_units.changed_by END,
 			collection_id = COALESCE(tm_units.collection_id, excluded.collection_id)`)
 		if _, err := q.Exec(ctx, b.String(), args...); err != nil {
 			return fmt.Errorf("add memory units: %w", err)

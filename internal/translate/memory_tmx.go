@@ -41,12 +41,21 @@ func (e *ScriptError) Error() string {
 	return fmt.Sprintf("%s: the text of all %d units of the pair is not in the script of the language its tag says", e.File, e.Units)
 }
 
-// TMXImport says what an import of a TMX file did.
+// TMXImport says what an import of a TMX file did. ReadTMX counts what the
+// file holds (Units and the units skipped, by reason); Store counts, of
+// the distinct units, those Added, Updated and Unchanged.
 type TMXImport struct {
-	Units int // units of the file stored (added, or already there and updated)
-	// Skipped counts the file's units without text in both languages of
-	// the pair.
-	Skipped int
+	Units int // units of the file in the pair with text on both sides, repeats included
+	// Added counts the units new to the memory; Updated those it had
+	// whose date the file makes later, that it had retired and takes
+	// back, or that the import gives a collection; Unchanged those it
+	// already had as they are. Together they are the file's distinct
+	// units (Units less Repeated).
+	Added, Updated, Unchanged int
+	// Skipped counts the file's units without a variant in both
+	// languages of the pair; Empty those with an empty source or target;
+	// Repeated those whose texts an earlier unit of the file has.
+	Skipped, Empty, Repeated int
 	// WrongScript counts the file's units of the pair left out because a
 	// text is not in the script of the language its tag says (a zh text in
 	// Cyrillic, a ru one in Han characters; see lang.InScript).
@@ -118,16 +127,18 @@ func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) 
 			return nil, err
 		}
 		if row == nil {
-			b.Skipped++
+			b.Empty++
 			continue
 		}
+		row.dated = !tu.Changed.IsZero() || !tu.Created.IsZero()
 		// One row per pair and texts: a statement may not update a row
-		// twice. The latest date wins.
+		// twice. The latest date the file gives wins.
 		if k, dup := seen[row.key]; dup {
-			if row.changed.After(b.rows[k].changed) {
-				b.rows[k].changed = row.changed
+			if first := b.rows[k]; row.dated && (!first.dated || row.changed.After(first.changed)) {
+				first.changed, first.dated = row.changed, true
 			}
 			b.Units++
+			b.Repeated++
 			continue
 		}
 		seen[row.key] = len(b.rows)
@@ -149,12 +160,74 @@ func ReadTMX(r io.Reader, name, from, to string, collectionID int64, by string) 
 }
 
 // Store adds the batch's units to the memory through q, the caller's
-// transaction, many to a statement.
+// transaction, many to a statement, and counts them (Added, Updated,
+// Unchanged). A unit the memory already has is updated only when the file
+// dates it later than the memory does, when the memory had retired it, or
+// when the import gives it a collection it had none of; otherwise it is
+// left as it is.
 func (b *TMXBatch) Store(ctx context.Context, q store.Querier) error {
 	if err := lockPair(ctx, q, b.from, b.to); err != nil {
 		return err
 	}
-	return insertUnits(ctx, q, b.rows)
+	b.Added, b.Updated, b.Unchanged = 0, 0, 0
+	var write []*unitRow
+	for rows := b.rows; len(rows) > 0; {
+		n := min(len(rows), 400)
+		have, err := storedUnits(ctx, q, b.from, b.to, rows[:n])
+		if err != nil {
+			return err
+		}
+		for _, r := range rows[:n] {
+			st, ok := have[r.key]
+			switch {
+			case !ok:
+				b.Added++
+			case st.retired || r.dated && r.changed.Truncate(time.Microsecond).After(st.changed) || r.collection.Valid && !st.collection:
+				b.Updated++
+			default:
+				b.Unchanged++
+				continue
+			}
+			write = append(write, r)
+		}
+		rows = rows[n:]
+	}
+	if len(write) == 0 {
+		return nil
+	}
+	return insertUnits(ctx, q, write)
+}
+
+// storedUnit is what the memory has of a unit an import brings.
+type storedUnit struct {
+	changed             time.Time
+	retired, collection bool
+}
+
+// storedUnits returns what the memory has of rows (of the pair from → to),
+// by text key.
+func storedUnits(ctx context.Context, q store.Querier, from, to string, rows []*unitRow) (map[string]storedUnit, error) {
+	keys := make([]string, len(rows))
+	for k, r := range rows {
+		keys[k] = r.key
+	}
+	in, args := store.In(keys)
+	out := map[string]storedUnit{}
+	_, err := store.All(ctx, q, func(sc store.Scanner) (struct{}, error) {
+		var key string
+		var u storedUnit
+		var retired sql.NullTime
+		var coll sql.NullInt64
+		err := sc.Scan(&key, &u.changed, &retired, &coll)
+		u.retired, u.collection = retired.Valid, coll.Valid
+		out[key] = u
+		return struct{}{}, err
+	}, `SELECT text_key, changed_at, retired_at, collection_id FROM tm_units WHERE from_lang = ? AND to_lang = ? AND text_key IN (`+in+`)`,
+		append([]any{from, to}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("memory units of %s → %s: %w", from, to, err)
+	}
+	return out, nil
 }
 
 // ImportTMX reads a TMX file with ReadTMX and stores its units in one

@@ -170,7 +170,17 @@ type Edit struct {
 	// Approved for a reviewer.
 	State State
 	By    string
+	// At is when the change was made; zero is now. A segment filled from
+	// a text it came with (By FromSiteText) carries the time that text was
+	// last changed.
+	At time.Time
 }
+
+// FromSiteText is the By of a segment no person wrote: it was filled from
+// the translation its site text already had (internal/sitetext). The
+// workbench says so instead of naming someone, and the memory records no
+// author for it.
+const FromSiteText = "@site-text"
 
 // Save stores a new target and state for segment segID if its version is
 // still version; otherwise it returns a *ConflictError carrying the current
@@ -210,6 +220,9 @@ func SaveIn(ctx context.Context, tx *store.Tx, mem MemoryWriter, e Edit) (after,
 		return after, before, fmt.Errorf("save segment %d: %w", e.SegmentID, ErrEmpty)
 	}
 	now := time.Now().UTC().Truncate(time.Microsecond)
+	if !e.At.IsZero() {
+		now = e.At.UTC().Truncate(time.Microsecond)
+	}
 	after, err = update(ctx, tx, before, `target = ?, state = ?, returned = ?, updated_by = ?, updated_at = ?`,
 		encodeContent(target), string(e.State), false, e.By, now)
 	if err != nil {
@@ -223,8 +236,12 @@ func SaveIn(ctx context.Context, tx *store.Tx, mem MemoryWriter, e Edit) (after,
 		}
 	}
 	if mem != nil && e.State.Confirmed() && !(before.State.Confirmed() && hashContent(before.Target) == hashContent(target)) {
+		by := e.By
+		if by == FromSiteText {
+			by = ""
+		}
 		u := MemoryUnit{From: tr.SourceLang, To: tr.Lang, Source: before.Source, Target: target,
-			Context: before.BlockID, Origin: fmt.Sprint(originPrefix, tr.ID), By: e.By, Changed: now, Supersedes: true}
+			Context: before.BlockID, Origin: fmt.Sprint(originPrefix, tr.ID), By: by, Changed: now, Supersedes: true}
 		if err := mem.Add(ctx, tx, u); err != nil {
 			return after, before, fmt.Errorf("save segment %d: memory: %w", e.SegmentID, err)
 		}

@@ -1,7 +1,9 @@
 package translate
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
 	"io"
 	"slices"
 	"strings"
@@ -140,4 +142,39 @@ func ExportTSV(ctx context.Context, q store.Querier, w io.Writer, forumID int64,
 		return err
 	}
 	return interchange.WriteTSV(w, tb, srcLang, tgtLang)
+}
+
+// TermbaseFormat says in which format a termbase file is written, from its
+// content: "tbx" for XML whose root element is martif (TBX v2) or tbx
+// (TBX v3), or for any other XML without a tab on its first line, which
+// ImportTBX then refuses; "tsv" for anything else, to be read as a
+// tab-separated glossary by ImportTSV. A byte-order mark is skipped; a
+// UTF-16 file is taken for XML, as a TSV glossary is UTF-8.
+func TermbaseFormat(data []byte) string {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return "tbx"
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("<")) {
+		return "tsv"
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	for range 64 {
+		tok, err := d.RawToken()
+		if err != nil {
+			break
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if n := strings.ToLower(se.Name.Local); n == "martif" || n == "tbx" {
+				return "tbx"
+			}
+			break
+		}
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if bytes.Contains(first, []byte("\t")) {
+		return "tsv"
+	}
+	return "tbx"
 }

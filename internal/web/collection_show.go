@@ -108,7 +108,8 @@ func (s *Server) collectionShow(w http.ResponseWriter, rq *officeRequest) error 
 func (s *Server) contributionRow(rq *officeRequest, k *works.Contribution, langs []string, first, last bool) contributionRow {
 	t := rq.T
 	r := contributionRow{ID: k.ID, Position: k.Position, URL: officePrefix + "/contributions/" + itoa(k.ID),
-		Lang: t.T("lang.name." + k.Lang), State: t.T("works.state." + string(k.State)), StateKey: string(k.State), First: first, Last: last}
+		Lang: t.T("lang.name." + k.Lang), First: first, Last: last}
+	r.State, r.StateKey = contributionState(rq, k)
 	r.Title = contributionTitle(rq, k)
 	r.Authors = authorNames(rq, k)
 	for _, l := range langs {
@@ -123,6 +124,17 @@ func (s *Server) contributionRow(rq *officeRequest, k *works.Contribution, langs
 
 // contributionTitle is a contribution's title in the reader's language, or
 // in the language it has one, or a placeholder naming its number.
+// contributionState is k's state as the office shows it (ShownState), in
+// words and as the key pages style it by: a text returned to its author
+// says by whom and when.
+func contributionState(rq *officeRequest, k *works.Contribution) (words, key string) {
+	st := k.ShownState()
+	if st == works.ReturnedToAuthor {
+		return rq.T.T("works.state.returnedby", k.ReturnedBy, rq.T.Date(k.ReturnedAt)), string(st)
+	}
+	return rq.T.T("works.state." + string(st)), string(st)
+}
+
 func contributionTitle(rq *officeRequest, k *works.Contribution) string {
 	if v, _ := k.Title.In(rq.Lang); v != "" {
 		return v

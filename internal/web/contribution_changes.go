@@ -80,7 +80,7 @@ func (s *Server) contributionChanges(w http.ResponseWriter, rq *officeRequest) e
 		return err
 	}
 	pg.Metadata = metadataChanges(rq.T, l, approvedMeta, a.C.MetadataIn(l))
-	if pg.HTML, err = diffHTML(doc.Diff(&approved, &cur), pg); err != nil {
+	if pg.HTML, err = s.diffHTML(rq, doc.Diff(&approved, &cur), pg); err != nil {
 		return err
 	}
 	return s.officeRender(w, rq, "manuscript_diff", "",

@@ -25,7 +25,7 @@ func (s *Server) contributionEdit(w http.ResponseWriter, rq *officeRequest) erro
 	}
 	pg := &contributionPage{Form: newForm(rq.T, contributionValues(c)), Action: officePrefix + "/contributions/" + itoa(id) + "/edit",
 		Back: officePrefix + "/contributions/" + itoa(id), MetadataOnly: !rq.can(account.SubjectContribution, account.Edit, sc.Hosts...),
-		LangFixed: c.DocumentID != 0}
+		LangFixed: c.DocumentID != 0, Langs: contributionLangs(sc.Collection.Languages, c)}
 	byID, people, err := s.authorChoices(ctx, rq)
 	if err != nil {
 		return err

@@ -41,8 +41,11 @@ type contributionPage struct {
 	// LangFixed is set once a manuscript is uploaded: the original
 	// language is the manuscript's and no longer changes.
 	LangFixed bool
-	Staff     []staffGroup
-	History   *historyView
+	// Langs are the languages the form has fields for
+	// (contributionLangs); nil means the collection's.
+	Langs   []string
+	Staff   []staffGroup
+	History *historyView
 }
 
 // staffGroup is the translators and reviewers of one language; the
@@ -201,6 +204,26 @@ func readContribution(f *form, c *works.Contribution, langs []string, people map
 	return newAuthor
 }
 
+// contributionLangs are the languages of stored contribution c's form:
+// the collection's (coll), then c's original language and the languages
+// of its editions when the collection does not list them (an essay written
+// in English for a collection in Chinese and Russian), so that the original
+// language is shown as it is and each of those languages has its title,
+// abstract and keywords.
+func contributionLangs(coll []string, c *works.Contribution) []string {
+	out := slices.Clone(coll)
+	add := func(l string) {
+		if l != "" && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	add(c.Lang)
+	for _, l := range c.Languages {
+		add(l.Lang)
+	}
+	return out
+}
+
 // authorChoices returns the people rq's account may name as authors, by
 // id: published people, people of no partner, and the drafts of partners
 // whose people it may see.
@@ -243,7 +266,10 @@ func (s *Server) staffCandidates(ctx context.Context, hosts []int64) ([]*account
 // languages of collection sc.
 func (s *Server) renderContribution(w http.ResponseWriter, rq *officeRequest, status int, pg *contributionPage, sc *worksScope, people []*forum.Person, candidates []*account.Account) error {
 	f, t := pg.Form, rq.T
-	langs := sc.Collection.Languages
+	langs := pg.Langs
+	if langs == nil {
+		langs = sc.Collection.Languages
+	}
 	pg.Summary = f.summary("lang", "title", "abstract", "authors", "newauthor.family", "staff")
 	pg.Collection, _ = sc.Collection.Title.In(rq.Lang)
 	pg.Lang = selectField{Name: "lang", Label: t.T("works.contribution.lang"), Hint: t.T("works.contribution.langhint"), Chosen: f.values.Get("lang"), Errors: f.errors["lang"],

@@ -34,8 +34,8 @@ func (s *Server) myContributions(rq *officeRequest) ([]myContribution, error) {
 			}
 			scopes[c.CollectionID] = sc
 		}
-		m := myContribution{URL: contributionPath(c.ID), Title: contributionTitle(rq, c),
-			State: rq.T.T("works.state." + string(c.State)), StateKey: string(c.State)}
+		m := myContribution{URL: contributionPath(c.ID), Title: contributionTitle(rq, c)}
+		m.State, m.StateKey = contributionState(rq, c)
 		m.Collection, _ = sc.Collection.Title.In(rq.Lang)
 		if c.Returned != "" {
 			m.Returned, m.ReturnedBy = c.Returned, rq.T.T("works.returned.by", c.ReturnedBy, rq.T.Date(c.ReturnedAt))

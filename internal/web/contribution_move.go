@@ -45,6 +45,15 @@ func (s *Server) contributionMove(w http.ResponseWriter, rq *officeRequest) erro
 		form.Error = rq.T.T("works.flow.message", works.MaxComment)
 		return s.renderWork(w, rq, a, http.StatusUnprocessableEntity, form)
 	}
+	if m.Name == "return" {
+		edited, err := works.EditedSince(ctx, s.db, id)
+		if err != nil {
+			return err
+		}
+		if len(edited) > 0 {
+			a.Corrected = edited[len(edited)-1]
+		}
+	}
 	var start works.Starter
 	if s.starter != nil {
 		start = s.starter

@@ -58,19 +58,20 @@ func (s *Server) contributionSave(w http.ResponseWriter, rq *officeRequest) erro
 		return badRequest("contribution form: version %q", f.values.Get("version"))
 	}
 	c := &works.Contribution{ID: id, CollectionID: cur.CollectionID}
+	langs := contributionLangs(sc.Collection.Languages, cur)
 	var newAuthor *forum.Person
 	if metadataOnly {
 		c.Lang, c.Authors = cur.Lang, cur.Authors
-		readContributionTexts(f, c, sc.Collection.Languages)
+		readContributionTexts(f, c, langs)
 	} else {
-		newAuthor = readContribution(f, c, sc.Collection.Languages, byID, candidates)
+		newAuthor = readContribution(f, c, langs, byID, candidates)
 		if cur.DocumentID != 0 && c.Lang != "" && c.Lang != cur.Lang {
 			f.fail("lang", "works.contribution.langfixed")
 			f.values.Set("lang", cur.Lang)
 		}
 	}
 	pg := &contributionPage{Form: f, Action: officePrefix + "/contributions/" + itoa(id) + "/edit",
-		Back: officePrefix + "/contributions/" + itoa(id), MetadataOnly: metadataOnly, LangFixed: cur.DocumentID != 0}
+		Back: officePrefix + "/contributions/" + itoa(id), MetadataOnly: metadataOnly, LangFixed: cur.DocumentID != 0, Langs: langs}
 	if !f.ok() {
 		return s.renderContribution(w, rq, http.StatusUnprocessableEntity, pg, sc, people, candidates)
 	}

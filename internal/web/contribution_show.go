@@ -89,8 +89,8 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 		return err
 	}
 	t := rq.T
-	pg := &contributionShowPage{ID: id, Title: contributionTitle(rq, c), Lang: t.T("lang.name." + c.Lang),
-		State: t.T("works.state." + string(c.State)), StateKey: string(c.State)}
+	pg := &contributionShowPage{ID: id, Title: contributionTitle(rq, c), Lang: t.T("lang.name." + c.Lang)}
+	pg.State, pg.StateKey = contributionState(rq, c)
 	pg.Collection, _ = sc.Collection.Title.In(rq.Lang)
 	if rq.can(account.SubjectCollection, account.View, sc.Hosts...) {
 		pg.CollectionURL = officePrefix + "/collections/" + itoa(sc.Collection.ID)
@@ -99,7 +99,7 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 	if rq.contributionCan(account.Edit, sc, c, mine) {
 		pg.EditURL = officePrefix + "/contributions/" + itoa(id) + "/edit"
 	}
-	for _, l := range sc.Collection.Languages {
+	for _, l := range contributionLangs(sc.Collection.Languages, c) {
 		tx := contributionText{Lang: l, LangName: t.T("lang.name." + l), Title: c.Title.Values[l], Abstract: c.Abstract.Values[l],
 			Keywords: joinKeywords(l, c.Keywords[l]), Original: l == c.Lang}
 		pg.Texts = append(pg.Texts, tx)

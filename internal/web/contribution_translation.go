@@ -126,22 +126,15 @@ func (s *Server) memoryWriter(ctx context.Context, q store.Querier, tr *translat
 
 // translationChanged is what a change of translation tr's text by a file
 // (an XLIFF upload) calls, in the transaction that makes it: a
-// contribution's approvals of another text lapse, and a site text whose
+// contribution's approvals of another text lapse and a reviewed language
+// goes back to review (contributionTranslationChanged), and a site text whose
 // sentences are all confirmed goes into its draft for the hosts (a draft
 // that changed meanwhile is left, and listed on the site texts' page).
 func (s *Server) translationChanged(rq *officeRequest, tx *store.Tx, tr *translate.Translation) error {
 	ctx := rq.Context()
 	switch tr.OwnerKind {
 	case ownerContribution:
-		standing, err := works.Standing(ctx, tx, tr.OwnerID, tr.Lang)
-		if err != nil || !standing {
-			return err
-		}
-		fp, err := translate.Fingerprint(ctx, tx, tr.ID)
-		if err != nil {
-			return err
-		}
-		return works.Reconcile(ctx, tx, tr.OwnerID, tr.Lang, fp, worksActor(rq))
+		return s.contributionTranslationChanged(rq, tx, tr)
 	case sitetext.OwnerKind:
 		_, err := sitetext.WriteBack(ctx, tx, s.revisions(), tr, nil, false, rq.actor())
 		if errors.Is(err, approval.ErrInvalid) {
@@ -150,4 +143,28 @@ func (s *Server) translationChanged(rq *officeRequest, tx *store.Tx, tr *transla
 		return err
 	}
 	return nil
+}
+
+// contributionTranslationChanged is what a change of a contribution's
+// translation tr calls, in the transaction that makes it
+// (works.TranslationChanged): the hosts' approvals of another text lapse,
+// and a language that was reviewed or approved goes back to review, which
+// its reviewers are told by mail (the editors, when it has none).
+func (s *Server) contributionTranslationChanged(rq *officeRequest, tx *store.Tx, tr *translate.Translation) error {
+	ctx := rq.Context()
+	back, err := works.TranslationChanged(ctx, tx, tr.OwnerID, tr, worksActor(rq))
+	if err != nil || !back {
+		return err
+	}
+	a, err := s.loadWork(ctx, tx, rq, tr.OwnerID)
+	if err != nil {
+		return err
+	}
+	next := []works.Party{works.PartyEditor}
+	for _, st := range a.C.Staff {
+		if st.Role == works.RoleReviewer && st.Lang == tr.Lang {
+			next = []works.Party{works.PartyReviewer}
+		}
+	}
+	return s.workMail(ctx, tx, rq, a, next, tr.Lang, "changed", "")
 }

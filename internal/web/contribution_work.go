@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,7 +10,9 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/doc"
@@ -56,6 +60,10 @@ type workAccess struct {
 	Parties works.Parties
 	// ApproveFor are the hosts for which the account approves.
 	ApproveFor []int64
+	// Corrected is the last revision someone other than the authors made
+	// after the authors' own last one (works.EditedSince), 0 when none:
+	// the return mail tells the author to continue from it.
+	Corrected int
 }
 
 // loadWork returns contribution id with what the account is for it; one
@@ -131,22 +139,37 @@ type workData struct {
 	ContributionURL string
 	Parties         works.Parties
 	// The state in words and the moves the account may make.
-	State         string
-	Moves         []workMove
-	CanUpload     bool
-	CanComment    bool
-	CanCorrect    bool
-	MaxUploadMiB  int
-	Revisions     []revision.Revision
-	Current       *revision.Revision
-	Blocks        []workBlock
-	Notes         template.HTML
-	Warnings      []string
-	OtherComments []works.Comment
-	Languages     []workLang
-	// Correct is the block whose correction form is open.
-	Correct string
-	Form    *workForm
+	State        string
+	Moves        []workMove
+	CanUpload    bool
+	CanComment   bool
+	CanCorrect   bool
+	MaxUploadMiB int
+	Revisions    []revision.Revision
+	Current      *revision.Revision
+	Blocks       []workBlock
+	Notes        template.HTML
+	Warnings     []string
+	// EditedSince are the revisions the editors made after the authors'
+	// last upload, which the author is warned to start from.
+	EditedSince []revision.Revision
+	// Base is the revision the upload form was loaded with (0 before the
+	// first); an upload made from an older one is held back (Stale).
+	Base int
+	// Stale is set when an upload was held back because revisions were
+	// made after the one the author started from: StaleRevisions are
+	// those, StaleChanges what they changed.
+	Stale          bool
+	StaleRevisions []revision.Revision
+	StaleChanges   template.HTML
+	OtherComments  []works.Comment
+	Languages      []workLang
+	// Correct is the block whose correction form is open; CorrectLost is
+	// set when a refused correction's block is not in the text shown,
+	// so the typed text is shown with the reason.
+	Correct     string
+	CorrectLost bool
+	Form        *workForm
 }
 
 type workMove struct {
@@ -155,12 +178,15 @@ type workMove struct {
 }
 
 type workBlock struct {
-	ID           string
-	HTML         template.HTML
-	Text         string
-	Correctable  bool
-	WordComments []doc.Comment
-	Comments     []works.Comment
+	ID          string
+	HTML        template.HTML
+	Text        string
+	Correctable bool
+	// Uncorrectable says why the block is not corrected in place, for
+	// an editor who may correct; "" when it is correctable.
+	Uncorrectable string
+	WordComments  []doc.Comment
+	Comments      []works.Comment
 }
 
 type workLang struct {
@@ -186,6 +212,14 @@ type workHost struct {
 	ChangesURL string
 }
 
+// When writes an instant of the manuscript's work (a revision's, a
+// comment's) as the office's history does: date and time in UTC, the zone
+// named.
+func (d *workData) When(at time.Time) string {
+	at = at.UTC()
+	return d.T.T("office.team.events.when", d.T.Date(at), d.T.Time(at))
+}
+
 func (f *workForm) value(name string) string {
 	if f == nil {
 		return ""
@@ -199,7 +233,7 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 	c, t := a.C, rq.T
 	title, _ := c.Title.In(rq.Lang)
 	d := &workData{T: t, Lang: rq.Lang, C: c, Title: title, Path: manuscriptPath(c.ID), ContributionURL: contributionPath(c.ID), Parties: a.Parties, Form: form,
-		State: t.T("works.state." + string(c.State)), MaxUploadMiB: works.MaxManuscript >> 20}
+		State: t.T("works.state." + string(c.ShownState())), MaxUploadMiB: works.MaxManuscript >> 20}
 	d.CanUpload = works.UploadAllowed(c.State) && (a.Parties.Author || a.Parties.Editor)
 	d.CanComment = a.Parties.Editor && c.DocumentID != 0
 	d.CanCorrect = a.Parties.Editor && works.CorrectAllowed(c.State)
@@ -209,7 +243,7 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 	if form != nil && form.Section == "correct" {
 		d.Correct = form.Values["block"]
 	} else {
-		d.Correct = rq.URL.Query().Get("correct")
+		d.Correct = cmp.Or(rq.URL.Query().Get("correct"), rq.URL.Query().Get("block"))
 	}
 	revs := s.revisions()
 	if c.DocumentID != 0 {
@@ -219,6 +253,35 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 		}
 		if d.Current, err = revs.Latest(ctx, c.DocumentID); err != nil {
 			return nil, err
+		}
+		d.Base = d.Current.Number
+		edited, err := works.EditedSince(ctx, s.db, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range d.Revisions {
+			if slices.Contains(edited, r.Number) {
+				d.EditedSince = append(d.EditedSince, r)
+			}
+		}
+		if base, _ := strconv.Atoi(form.value("base")); form != nil && form.Section == "upload" && form.Values["stale"] != "" && base > 0 && base < d.Current.Number {
+			d.Stale = true
+			for _, r := range d.Revisions {
+				if r.Number > base {
+					d.StaleRevisions = append(d.StaleRevisions, r)
+				}
+			}
+			ch, err := revs.Diff(ctx, c.DocumentID, base, d.Current.Number)
+			if err != nil {
+				return nil, err
+			}
+			ch.Blocks = slices.DeleteFunc(ch.Blocks, func(x doc.Change) bool { return x.Op == doc.Same })
+			var buf bytes.Buffer
+			if err := doc.WriteDiffHTML(&buf, ch, s.diffOptions(rq)); err != nil {
+				return nil, err
+			}
+			// The writer escapes every text it writes.
+			d.StaleChanges = template.HTML(buf.String())
 		}
 		if d.Warnings, err = works.Warnings(ctx, s.db, c.ID, d.Current.Number); err != nil {
 			return nil, err
@@ -296,11 +359,31 @@ func (d *workData) blocks(ctx context.Context, q store.Querier) error {
 	top := map[string]int{}
 	for i := range cur.Blocks {
 		b := &cur.Blocks[i]
-		d.Blocks = append(d.Blocks, workBlock{ID: b.ID, HTML: template.HTML(htmls[i]), Text: doc.PlainText(b.Inlines), Correctable: works.Correctable(b)})
+		wb := workBlock{ID: b.ID, HTML: template.HTML(htmls[i]), Text: doc.PlainText(b.Inlines), Correctable: works.Correctable(b)}
+		if d.CanCorrect {
+			if k := works.UncorrectableKey(b); k != "" {
+				wb.Uncorrectable = d.T.T(k)
+			}
+		}
+		d.Blocks = append(d.Blocks, wb)
 		one := doc.Document{Blocks: cur.Blocks[i : i+1]}
 		one.Walk(func(in *doc.Block) { top[in.ID] = i })
 	}
 	d.Notes = template.HTML(notes)
+	if d.Correct != "" {
+		i := slices.IndexFunc(d.Blocks, func(b workBlock) bool { return b.ID == d.Correct })
+		switch {
+		case i < 0 && d.Form != nil && d.Form.Section == "correct":
+			d.CorrectLost = true
+			d.Correct = ""
+		case i < 0:
+			d.Correct = ""
+		case !d.Blocks[i].Correctable && (d.Form == nil || d.Form.Section != "correct"):
+			// ?correct= on a block that cannot be: its reason is
+			// shown beside it instead of a form that would fail.
+			d.Correct = ""
+		}
+	}
 	for _, cm := range cur.Comments {
 		if i, ok := top[cm.Block]; ok {
 			d.Blocks[i].WordComments = append(d.Blocks[i].WordComments, cm)
@@ -469,6 +552,9 @@ func (s *Server) workMail(ctx context.Context, tx *store.Tx, rq *officeRequest, 
 			args = append(args, workLangName(p, l))
 		}
 		body := []string{p.T("works.mail."+event+".body", args...)}
+		if event == "return" && a.Corrected > 0 {
+			body = append(body, p.T("works.mail.return.corrected", a.Corrected))
+		}
 		if m := strings.TrimSpace(message); m != "" {
 			body = append(body, p.T("works.mail.message", m))
 		}

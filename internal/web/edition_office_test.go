@@ -52,7 +52,7 @@ func TestOfficeEditions(t *testing.T) {
 			t.Fatalf("a bad form: %d", resp.StatusCode)
 		}
 		body := doc.Text()
-		for _, want := range []string{"978-5-99999-001-0 — неверный ISBN-13", "XX — не код страны", "Europe/Mockba — не часовой пояс"} {
+		for _, want := range []string{"«978-5-99999-001-0» — неверный ISBN: последняя (контрольная) цифра должна быть 3", "XX — не код страны", "Europe/Mockba — не часовой пояс"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the form's errors lack %q", want)
 			}

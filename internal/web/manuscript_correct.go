@@ -16,8 +16,9 @@ import (
 // text of one block of the current revision, giving a reason; it becomes a
 // new revision noting who and why. A final text's translations are brought
 // up to date and its approvals re-opened. A correction of a revision that
-// is no longer the current one, an unchanged or empty text, or a block with
-// formatting is refused with the text kept.
+// is no longer the current one, an unchanged or empty text, a block with
+// formatting or one no longer in the text is refused with the text kept
+// and the reason beside it.
 func (s *Server) manuscriptCorrect(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -61,6 +62,11 @@ func (s *Server) manuscriptCorrect(w http.ResponseWriter, rq *officeRequest) err
 					if err := s.starter.Start(ctx, tx, a.C, l.Lang); err != nil {
 						return err
 					}
+					// A corrected sentence is to translate again: a
+					// translation past that goes back to translation.
+					if _, err := works.TranslationResynced(ctx, tx, a.C, l.Lang, by); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -71,4 +77,20 @@ func (s *Server) manuscriptCorrect(w http.ResponseWriter, rq *officeRequest) err
 	}
 	s.flash(ctx, "manuscript.flash.corrected")
 	return seeOther(w, rq.Request, manuscriptPath(id)+"#"+form.Values["block"])
+}
+
+// manuscriptCorrectForm answers GET
+// /office/contributions/{id}/manuscript/correct, the address a refused
+// correction is shown at: reloaded or opened again, it is the manuscript
+// page with the correction form of the block (?block=) open.
+func (s *Server) manuscriptCorrectForm(w http.ResponseWriter, rq *officeRequest) error {
+	id, err := idParam(rq)
+	if err != nil {
+		return err
+	}
+	a, err := s.loadWork(rq.Context(), s.db, rq, id)
+	if err != nil {
+		return err
+	}
+	return s.renderWork(w, rq, a, http.StatusOK, nil)
 }

@@ -20,10 +20,10 @@ type diffPage struct {
 	Heading   string
 	Revisions []revision.Revision
 	From, To  int
-	// Inserted and Deleted count the blocks added and removed (a changed
-	// block counts in both).
-	Inserted, Deleted int
-	HTML              template.HTML
+	// Inserted, Deleted and Changed count the blocks added, removed and
+	// edited (an edited block counts once, as changed, its words marked).
+	Inserted, Deleted, Changed int
+	HTML                       template.HTML
 	// Metadata lists what changed in the language's title, abstract and
 	// keywords since the approval (the changes page only).
 	Metadata []metadataChange
@@ -76,7 +76,7 @@ func (s *Server) manuscriptDiff(w http.ResponseWriter, rq *officeRequest) error 
 	}
 	title, _ := a.C.Title.In(rq.Lang)
 	pg := &diffPage{T: rq.T, Back: manuscriptPath(id), Heading: title, Revisions: list, From: from, To: to}
-	html, err := diffHTML(ch, pg)
+	html, err := s.diffHTML(rq, ch, pg)
 	if err != nil {
 		return err
 	}
@@ -84,8 +84,23 @@ func (s *Server) manuscriptDiff(w http.ResponseWriter, rq *officeRequest) error 
 	return s.officeRender(w, rq, "manuscript_diff", "", rq.T.T("manuscript.diff.title", from, to), pg)
 }
 
-// diffHTML renders ch and counts its insertions and deletions into pg.
-func diffHTML(ch *doc.Changes, pg *diffPage) (template.HTML, error) {
+// diffOptions are how the office writes a difference for the reader of
+// rq.
+func (s *Server) diffOptions(rq *officeRequest) doc.HTMLOptions {
+	return doc.HTMLOptions{Media: doc.OmitMedia, ContextName: func(kind string, n int) string {
+		if kind == "note" {
+			return rq.T.T("manuscript.diff.ctx.note", n)
+		}
+		if ok, _ := rq.T.Has("manuscript.diff.ctx." + kind); ok {
+			return rq.T.T("manuscript.diff.ctx." + kind)
+		}
+		return kind
+	}}
+}
+
+// diffHTML renders ch for the reader of rq and counts its insertions,
+// deletions and edited blocks into pg.
+func (s *Server) diffHTML(rq *officeRequest, ch *doc.Changes, pg *diffPage) (template.HTML, error) {
 	for _, c := range ch.Blocks {
 		switch c.Op {
 		case doc.Insert:
@@ -93,12 +108,11 @@ func diffHTML(ch *doc.Changes, pg *diffPage) (template.HTML, error) {
 		case doc.Delete:
 			pg.Deleted++
 		case doc.Changed:
-			pg.Inserted++
-			pg.Deleted++
+			pg.Changed++
 		}
 	}
 	var buf bytes.Buffer
-	if err := doc.WriteDiffHTML(&buf, ch, doc.HTMLOptions{Media: doc.OmitMedia}); err != nil {
+	if err := doc.WriteDiffHTML(&buf, ch, s.diffOptions(rq)); err != nil {
 		return "", err
 	}
 	// The writer escapes every text it writes.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/doc/revision"
@@ -20,7 +21,11 @@ const maxNote = 1000
 // its content, not its name) as the next revision. A file that is not one
 // of those, is empty, too large or hostile, or comes when the
 // contribution's state takes no upload, is refused with the reason and the
-// note kept; the current revision stays as it was.
+// note kept; the current revision stays as it was. The form carries the
+// revision it was loaded with (base): a file uploaded from a page older
+// than the latest revision is held back (409) with the revisions made
+// since and what they changed, until the uploader ticks "replace anyway"
+// (overwrite) and sends it again.
 func (s *Server) manuscriptUpload(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -39,7 +44,7 @@ func (s *Server) manuscriptUpload(w http.ResponseWriter, rq *officeRequest) erro
 		return fmt.Errorf("upload to contribution %d: %w", id, errkind.Forbidden)
 	}
 	note := strings.TrimSpace(up.values.Get("note"))
-	form := &workForm{Section: "upload", Values: map[string]string{"note": note}}
+	form := &workForm{Section: "upload", Values: map[string]string{"note": note, "base": up.values.Get("base")}}
 	data := up.files["file"]
 	switch {
 	case up.oversized():
@@ -50,6 +55,20 @@ func (s *Server) manuscriptUpload(w http.ResponseWriter, rq *officeRequest) erro
 		return s.renderWork(w, rq, a, http.StatusUnprocessableEntity, form)
 	case !works.UploadAllowed(a.C.State):
 		return s.workRefusal(w, rq, a, form, &works.StateError{From: string(a.C.State), To: string(a.C.State), Key: "works.manuscript.state"})
+	}
+	// A file made from a revision older than the latest would undo what
+	// was revised since: it is held back, with what changed, until the
+	// uploader confirms.
+	if base, err := strconv.Atoi(up.values.Get("base")); err == nil && base > 0 && a.C.DocumentID != 0 && up.values.Get("overwrite") == "" {
+		latest, err := s.revisions().Latest(ctx, a.C.DocumentID)
+		if err != nil {
+			return err
+		}
+		if latest.Number > base {
+			form.Values["stale"] = "1"
+			form.Error = rq.T.T("manuscript.upload.stale", base, latest.Number)
+			return s.renderWork(w, rq, a, http.StatusConflict, form)
+		}
 	}
 	d, typ, err := works.ReadManuscript(data, a.C.Lang)
 	if err != nil {

@@ -17,22 +17,44 @@ import (
 	"github.com/tandemforum/tandem/internal/translate"
 )
 
-// sessScriptSkipped is the session's count, for the next page, of the
-// units or terms an import left out because their text is not in the
-// language their tag says: the import's flash says what was imported.
-const sessScriptSkipped = "script_skipped"
+// sessImportNotes holds, for the next page, what an import did beyond its
+// flash: plural message keys with their counts ("key=n;key=n").
+const sessImportNotes = "import_notes"
 
-// noteScriptSkipped leaves for the next page that n units or terms (none
-// when 0) were left out for their script.
-func (s *Server) noteScriptSkipped(ctx context.Context, n int) {
-	if n > 0 {
-		s.sessions.Put(ctx, sessScriptSkipped, n)
+// importCount is one line of what an import did: a plural message key
+// and the count it says.
+type importCount struct {
+	Key string
+	N   int
+}
+
+// noteImport leaves for the next page the lines of counts whose count is
+// not 0, each said with its plural message.
+func (s *Server) noteImport(ctx context.Context, counts ...importCount) {
+	var parts []string
+	for _, c := range counts {
+		if c.N > 0 {
+			parts = append(parts, c.Key+"="+strconv.Itoa(c.N))
+		}
+	}
+	if len(parts) > 0 {
+		s.sessions.Put(ctx, sessImportNotes, strings.Join(parts, ";"))
 	}
 }
 
-// scriptSkipped returns, once, the count noteScriptSkipped left, 0 when none.
-func (s *Server) scriptSkipped(ctx context.Context) int {
-	return s.sessions.PopInt(ctx, sessScriptSkipped)
+// importNotes returns, once, the lines noteImport left, in the reader's
+// language.
+func (s *Server) importNotes(rq *officeRequest) []string {
+	var out []string
+	for _, part := range strings.Split(s.sessions.PopString(rq.Context(), sessImportNotes), ";") {
+		key, n, ok := strings.Cut(part, "=")
+		count, err := strconv.Atoi(n)
+		if !ok || err != nil || !strings.HasPrefix(key, "memory.import.") && !strings.HasPrefix(key, "termbase.import.") {
+			continue
+		}
+		out = append(out, rq.T.N(key, count))
+	}
+	return out
 }
 
 // uploadName returns the base name of a file as the browser named it, for
@@ -57,7 +79,9 @@ func (s *Server) logRefusedFile(rq *officeRequest, action string, ie *interchang
 
 // memoryImport answers POST /office/memory: it adds the units of an
 // uploaded TMX file to the memory, for the pair chosen on the form, marked
-// as a collection's when one is chosen. A file that is not TMX, or whose
+// as a collection's when one is chosen, and says on the next page how many
+// it added, found already there (unchanged or updated) and skipped, and
+// why. A file that is not TMX, or whose
 // units are of another pair, is refused with a message saying so and the
 // form as it was sent; nothing is imported then.
 func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
@@ -131,13 +155,16 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 		return appendEvent(ctx, tx, rq.Account, "memory.import", "memory", clientAddr(rq.Request), nil,
-			map[string]any{"from": from, "to": to, "collection": collection, "units": batch.Units, "skipped": batch.Skipped,
-				"wrong_script": batch.WrongScript})
+			map[string]any{"from": from, "to": to, "collection": collection, "units": batch.Units, "added": batch.Added,
+				"updated": batch.Updated, "unchanged": batch.Unchanged, "skipped": batch.Skipped, "empty": batch.Empty,
+				"repeated": batch.Repeated, "wrong_script": batch.WrongScript})
 	})
 	if err != nil {
 		return err
 	}
-	s.flashN(ctx, "memory.import.done", batch.Units)
-	s.noteScriptSkipped(ctx, batch.WrongScript)
+	s.flashN(ctx, "memory.import.added", batch.Added)
+	s.noteImport(ctx, importCount{"memory.import.unchanged", batch.Unchanged}, importCount{"memory.import.updated", batch.Updated},
+		importCount{"memory.import.skipped.pair", batch.Skipped}, importCount{"memory.import.skipped.empty", batch.Empty},
+		importCount{"memory.import.skipped.repeated", batch.Repeated}, importCount{"memory.import.script", batch.WrongScript})
 	return seeOther(w, rq.Request, officePrefix+"/memory?from="+from+"&to="+to)
 }

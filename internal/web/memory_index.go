@@ -31,9 +31,9 @@ type memoryPage struct {
 	Import      *form
 	Summary     *errorSummary
 	From, To    langSelect
-	// ScriptSkipped says how many units the import just done left out
-	// because their text is not in the language their tag says.
-	ScriptSkipped int
+	// ImportNotes say what the import just done did beyond its flash:
+	// what it found already there, what it skipped and why.
+	ImportNotes []string
 }
 
 // langSelect is a form's list of languages to choose one from.
@@ -114,7 +114,7 @@ func (s *Server) renderMemory(w http.ResponseWriter, rq *officeRequest, status i
 	pg := &memoryPage{Page: n, Pages: 1, CanImport: rq.can(account.SubjectMemory, account.Create), Import: f,
 		Summary: f.summary("file", "from", "to", "collection"),
 		From:    f.langSelect(rq, "from", rq.T.T("memory.import.from")), To: f.langSelect(rq, "to", rq.T.T("memory.import.to")),
-		ScriptSkipped: s.scriptSkipped(ctx)}
+		ImportNotes: s.importNotes(rq)}
 	for _, p := range pairs {
 		mp := memoryPair{From: p.From, To: p.To, Units: p.Units,
 			Label:  rq.T.T("memory.pair", tagName(rq, p.From), tagName(rq, p.To)),

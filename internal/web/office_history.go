@@ -13,6 +13,7 @@ import (
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // historyLen is how many events the history of an edit page shows.
@@ -166,6 +167,11 @@ func shortChanges(t *i18n.Printer, names func() *approvalNames, e *eventlog.Even
 	}
 	if isWorksEvent(e.Action) {
 		before, after = worksState(e.Action, before), worksState(e.Action, after)
+		if _, ok := after["state"]; ok && e.Action == "contribution.state" {
+			// A return to the author is stored as a move back to
+			// accepted; it is said as the return it was.
+			after["state"] = string(works.ShownTransition(works.State(before["state"]), works.State(after["state"])))
+		}
 	}
 	var keys []string
 	for k := range after {

@@ -374,6 +374,12 @@ func TestOfficeManuscript(t *testing.T) {
 		if st := fx.state(t, "ru"); st != "reviewed" {
 			t.Fatalf("after the correction: %s; want reviewed", st)
 		}
+		// The Chinese translation was reviewed; its corrected sentence
+		// is to translate again, so it goes back to translation rather
+		// than waiting for the hosts with a Russian sentence in it.
+		if st := fx.state(t, "zh"); st != "in_translation" {
+			t.Errorf("zh after the original was corrected: %s; want in_translation", st)
+		}
 		_, d = fx.orgCASS.get(page)
 		link, ok := d.Find("#lang-ru .reopened").Parent().Find("a").Attr("href")
 		if !ok {

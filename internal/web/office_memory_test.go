@@ -21,6 +21,7 @@ const officeTMX = `<?xml version="1.0" encoding="UTF-8"?>
 <body>
 <tu><tuv xml:lang="zh-CN"><seg>条约有效期为二十年。</seg></tuv><tuv xml:lang="ru-RU"><seg>Договор заключается сроком на двадцать лет.</seg></tuv></tu>
 <tu><tuv xml:lang="zh-CN"><seg>双方重申条约的原则。</seg></tuv><tuv xml:lang="ru-RU"><seg>Стороны подтвердили принципы Договора.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg></seg></tuv><tuv xml:lang="ru-RU"><seg>Исходный текст пуст.</seg></tuv></tu>
 </body></tmx>`
 
 // An editor imports a TMX file into the memory: a file of another pair or
@@ -78,8 +79,19 @@ func TestOfficeMemoryImport(t *testing.T) {
 			t.Fatalf("import: status %d", resp.StatusCode)
 		}
 		_, doc := b.get(resp.Header.Get("Location"))
-		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Импортированы 2 единицы перевода.") {
-			t.Errorf("flash %q", flash)
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "В память добавлены 2 единицы перевода.") ||
+			!strings.Contains(flash, "Пропущена 1 единица: её исходный текст или перевод пуст.") {
+			t.Errorf("flash %q; want 2 added and the empty one skipped, with why", flash)
+		}
+		// The same file again adds nothing and says the units were there.
+		resp, _ = b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"memory.tmx", officeTMX}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("import again: status %d", resp.StatusCode)
+		}
+		_, doc = b.get(resp.Header.Get("Location"))
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "В память добавлено 0 единиц перевода.") ||
+			!strings.Contains(flash, "2 единицы уже были в памяти и не изменились.") {
+			t.Errorf("flash of the same file again %q", flash)
 		}
 		if rows := doc.Find(".memory-units tbody tr"); rows.Length() != 2 || !strings.Contains(rows.Text(), "Договор заключается сроком на двадцать лет.") || !strings.Contains(rows.Text(), "memory.tmx") {
 			t.Errorf("units listed: %q", rows.Text())
@@ -96,8 +108,8 @@ func TestOfficeMemoryImport(t *testing.T) {
 			t.Fatalf("export read back: %v, %+v", err, back)
 		}
 		var events int
-		if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM events WHERE action = 'memory.import'`).Scan(&events); err != nil || events != 1 {
-			t.Errorf("%d memory.import events, %v; want 1", events, err)
+		if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FROM events WHERE action = 'memory.import'`).Scan(&events); err != nil || events != 2 {
+			t.Errorf("%d memory.import events, %v; want 2", events, err)
 		}
 	})
 }
@@ -157,6 +169,22 @@ func TestOfficeTermbase(t *testing.T) {
 			t.Errorf("saved term %q", v)
 		}
 
+		_, doc = b.get(base)
+		if label := doc.Find(`label[for="file"]`).Text(); !strings.Contains(label, "Termbase file (TBX or TSV)") {
+			t.Errorf("file field labelled %q", label)
+		}
+		if v, _ := doc.Find(`input[name="format"][checked]`).Attr("value"); v != "auto" {
+			t.Errorf("format chosen at first: %q; want the file's content to tell", v)
+		}
+		// A glossary sent with the form as it comes is read as TSV.
+		resp, _ = b.multipartPost(base+"/import", url.Values{"format": {"auto"}, "from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"g.tsv", "外交部长\tминистр иностранных дел\n"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("a TSV glossary with the format left to the content: %d", resp.StatusCode)
+		}
+		_, doc = b.get(base + "?q=" + url.QueryEscape("министр"))
+		if doc.Find(".termbase a.entry-link").Length() != 1 {
+			t.Errorf("the TSV glossary's entry was not imported")
+		}
 		tsv := "zh\tru\n外交部\tМИД\n莫斯科\tМосква\n"
 		for k, want := range []string{"2 entries added", "0 entries added"} {
 			resp, _ := b.multipartPost(base+"/import", url.Values{"format": {"tsv"}, "from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"g.tsv", tsv}})
@@ -168,13 +196,14 @@ func TestOfficeTermbase(t *testing.T) {
 				t.Errorf("import %d: flash %q, want %q", k, flash, want)
 			}
 		}
-		resp, body := b.multipartPost(base+"/import", url.Values{"format": {"tbx"}}, map[string][2]string{"file": {"g.tbx", "<martif type=\"TBX\"><text><body>\n<termEntry><langSet xml:lang=\"en\"><tig><term>a &nbsp; b</term>"}})
-		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || msg != "This file is not well-formed XML (line 2): it may be cut short or damaged, so it cannot be read as a TBX termbase. Nothing was imported." {
+		resp, body := b.multipartPost(base+"/import", url.Values{"format": {"auto"}}, map[string][2]string{"file": {"g.tbx", "<martif type=\"TBX\"><text><body>\n<termEntry><langSet xml:lang=\"en\"><tig><term>a &nbsp; b</term>"}})
+		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "read as a TBX termbase, but it is not well-formed XML (line 2)") {
 			t.Errorf("a TBX that is not well-formed XML: %d %q", resp.StatusCode, msg)
 		}
 		resp, body = b.multipartPost(base+"/import", url.Values{"format": {"tbx"}}, map[string][2]string{"file": {"g.tbx", tsv}})
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(parse(t, body).Find("#file-error").Text(), "not a TBX termbase") {
-			t.Errorf("a TSV sent as TBX: %d", resp.StatusCode)
+		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "not a TBX termbase") ||
+			!strings.Contains(msg, "because TBX is chosen under Format") || !strings.Contains(msg, "choose “TSV glossary”") {
+			t.Errorf("a TSV sent as TBX: %d %q; want the format tried and how to choose the other", resp.StatusCode, msg)
 		}
 		if v, _ := parse(t, body).Find(`input[name="format"][checked]`).Attr("value"); v != "tbx" {
 			t.Errorf("format chosen lost: %q", v)
@@ -182,7 +211,7 @@ func TestOfficeTermbase(t *testing.T) {
 
 		resp, body = b.do("GET", base+"/export?format=tbx", nil)
 		tb, err := interchange.ReadTBX(strings.NewReader(body), "export.tbx")
-		if resp.StatusCode != http.StatusOK || err != nil || len(tb.Entries) != 3 {
+		if resp.StatusCode != http.StatusOK || err != nil || len(tb.Entries) != 4 {
 			t.Fatalf("TBX export: %d, %v, %d entries", resp.StatusCode, err, len(tb.Entries))
 		}
 
@@ -230,7 +259,7 @@ func TestOfficeScriptMismatch(t *testing.T) {
 			t.Fatalf("import: status %d", resp.StatusCode)
 		}
 		_, doc := b.get(resp.Header.Get("Location"))
-		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Импортирована 1 единица перевода.") ||
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "В память добавлена 1 единица перевода.") ||
 			!strings.Contains(flash, "Пропущены 2 единицы перевода: текст не на том языке, который указан в их тегах.") {
 			t.Errorf("import report %q", flash)
 		}

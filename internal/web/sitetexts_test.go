@@ -123,6 +123,15 @@ func TestOfficeSiteTexts(t *testing.T) {
 		if resp.StatusCode != 200 || !strings.Contains(doc.Find(".wb-context").Text(), "Тема") {
 			t.Errorf("workbench %d, block labels %q", resp.StatusCode, doc.Find(".wb-context").Text())
 		}
+		// The filled segments are credited to the site's text, not to
+		// whoever opened the pair.
+		who := doc.Find(".wb-who").Text()
+		if strings.Contains(who, "Anna Translator") || !strings.Contains(who, "из текста сайта") {
+			t.Errorf("filled segments credited to %q; want the site's text", who)
+		}
+		if segs[0].UpdatedBy != translate.FromSiteText {
+			t.Errorf("theme segment by %q", segs[0].UpdatedBy)
+		}
 
 		// The organiser edits the English theme in the forum's form.
 		_, doc = org.get(forumPath)

@@ -200,13 +200,13 @@ type termbasePage struct {
 	Import     *form
 	ImportSum  *errorSummary
 	From, To   langSelect
-	// ScriptSkipped says how many terms the import just done left out
-	// because they are not in the language their tag says.
-	ScriptSkipped int
-	Exports       []exportLink
-	ExportTBX     string
-	Action        string
-	Back          string
+	// ImportNotes say what the import just done did beyond its flash:
+	// what it found already there, what it skipped and why.
+	ImportNotes []string
+	Exports     []exportLink
+	ExportTBX   string
+	Action      string
+	Back        string
 }
 
 type termbaseEntryRow struct {
@@ -247,7 +247,7 @@ func (s *Server) renderTermbase(w http.ResponseWriter, rq *officeRequest, status
 	base := termbaseURL(f.ID)
 	pg := &termbasePage{ForumTitle: title, Query: strings.TrimSpace(rq.URL.Query().Get("q")), Total: len(es),
 		CanEdit: rq.can(account.SubjectTermbase, account.Edit, hosts...), Action: base, Back: officePrefix + "/memory",
-		ExportTBX: base + "/export?format=tbx", ScriptSkipped: s.scriptSkipped(ctx)}
+		ExportTBX: base + "/export?format=tbx", ImportNotes: s.importNotes(rq)}
 	for _, e := range translate.Search(es, pg.Query) {
 		pg.Entries = append(pg.Entries, termbaseEntryRow{URL: base + "/" + itoa(e.ID), Terms: termViews(rq, e.Terms), Subject: e.Subject, Note: e.Note})
 	}
@@ -269,7 +269,7 @@ func (s *Server) renderTermbase(w http.ResponseWriter, rq *officeRequest, status
 		}
 		pg.New = newEntryForm(rq, newEntry, base, rq.T.T("termbase.add"))
 		if imp == nil {
-			imp = newForm(rq.T, url.Values{"format": {"tbx"}, "from": {langs[0]}, "to": {langs[1]}})
+			imp = newForm(rq.T, url.Values{"format": {"auto"}, "from": {langs[0]}, "to": {langs[1]}})
 		}
 		pg.Import, pg.ImportSum = imp, imp.summary("file", "format", "from", "to")
 		pg.From, pg.To = imp.langSelect(rq, "from", rq.T.T("termbase.import.from")), imp.langSelect(rq, "to", rq.T.T("termbase.import.to"))

@@ -19,10 +19,12 @@ var errImportRefused = errors.New("import refused")
 // termbaseImport answers POST /office/forums/{id}/termbase/import: it adds
 // the entries of a TBX file, or of a TSV glossary whose columns are in the
 // languages chosen (unless its first line names them), to the forum's
-// termbase; entries it already has are not added again. A file that is
-// not of its format, or a glossary of other languages, is refused with a
-// message at the file field and the form as sent; nothing is imported
-// then.
+// termbase; entries it already has are not added again. The format is
+// told by the file's content (translate.TermbaseFormat) unless the form
+// chooses one. A file that is not of its format, or a glossary of other
+// languages, is refused with a message at the file field that names the
+// format tried and how to choose the other, and the form as sent; nothing
+// is imported then.
 func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error {
 	fo, hosts, err := s.termbaseForum(rq, account.Edit)
 	if err != nil {
@@ -33,20 +35,25 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 		return err
 	}
 	f := newForm(rq.T, up.values)
-	format := f.choice("format", true, "tbx", "tsv")
-	var from, to string
-	if format == "tsv" {
-		from, to = f.choice("from", true, lang.Worked...), f.choice("to", true, lang.Worked...)
-		if from != "" && from == to {
-			f.fail("to", "memory.import.samelang")
-		}
-	}
+	// The format is told by the file's content; a format chosen on the
+	// form overrides it.
+	format := f.choice("format", false, "auto", "tbx", "tsv")
+	how := "chosen"
 	file := up.files["file"]
 	switch {
 	case up.oversized():
 		f.fail("file", "memory.import.toolarge", itoa(maxUploadFile>>20))
 	case file == nil:
 		f.fail("file", "memory.import.nofile")
+	case format == "" || format == "auto":
+		format, how = translate.TermbaseFormat(file), "detected"
+	}
+	var from, to string
+	if format == "tsv" {
+		from, to = f.choice("from", true, lang.Worked...), f.choice("to", true, lang.Worked...)
+		if from != "" && from == to {
+			f.fail("to", "memory.import.samelang")
+		}
 	}
 	if !f.ok() {
 		return s.renderTermbase(w, rq, formStatus(up, nil), fo, hosts, nil, f)
@@ -64,11 +71,11 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 		switch {
 		case errors.As(err, &ie) && ie.Syntax:
 			s.logRefusedFile(rq, "termbase.import", ie)
-			f.fail("file", "termbase.import.notxml", ie.Line)
+			f.fail("file", "termbase.import.notxml."+how, ie.Line)
 			return errImportRefused
 		case errors.As(err, &ie):
 			s.logRefusedFile(rq, "termbase.import", ie)
-			f.fail("file", "termbase.import.bad."+format, ie.Line)
+			f.fail("file", "termbase.import.bad."+format+"."+how, ie.Line)
 			return errImportRefused
 		case errors.Is(err, translate.ErrEmptyTermbase):
 			f.fail("file", "termbase.import.empty")
@@ -87,6 +94,6 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 		return err
 	}
 	s.flashN(ctx, "termbase.import.done", res.Added)
-	s.noteScriptSkipped(ctx, res.WrongScript)
+	s.noteImport(ctx, importCount{"termbase.import.script", res.WrongScript})
 	return seeOther(w, rq.Request, termbaseURL(fo.ID))
 }

@@ -144,3 +144,27 @@ func (f ForumTerms) Termbase(ctx context.Context, forumID int64) (*interchange.T
 func (ForumTerms) Hits(tb *interchange.Termbase, from, to, src string) []translate.TermHit {
 	return translate.Hits(tb, from, to, src)
 }
+
+// translationTitle is the title a translation's pages are headed with: for
+// a contribution's, its title in the translation's language, else in the
+// reader's, else in its original language (the first complete of these);
+// for other translations, and a contribution whose title has none of
+// them, the title of the document translated.
+func (s *Server) translationTitle(rq *officeRequest, tr *translate.Translation) (string, error) {
+	if tr.OwnerKind != ownerContribution {
+		return tr.Title, nil
+	}
+	c, err := works.GetContribution(rq.Context(), s.db, tr.OwnerID)
+	if errors.Is(err, errkind.NotFound) || errors.Is(err, sql.ErrNoRows) {
+		return tr.Title, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	for _, l := range []string{tr.Lang, rq.Lang, c.Title.Source} {
+		if v := c.Title.Values[l]; v != "" && c.Title.Complete(l) {
+			return v, nil
+		}
+	}
+	return tr.Title, nil
+}

@@ -81,7 +81,11 @@ func (s *Server) workbenchAlignUpload(w http.ResponseWriter, rq *officeRequest) 
 		r.Unpaired = append(r.Unpaired, beadView{Targets: []string{t}})
 	}
 	r.Refused = refusedViews(rq, rep.Refused)
-	return s.officeRender(w, rq, "exchange_report", "", rq.T.T("exchange.align.title", tr.Title, p.TargetName), r)
+	heading, err := s.translationTitle(rq, tr)
+	if err != nil {
+		return err
+	}
+	return s.officeRender(w, rq, "exchange_report", "", rq.T.T("exchange.align.title", heading, p.TargetName), r)
 }
 
 // readDOCX reads an uploaded DOCX package as the manuscripts' importer

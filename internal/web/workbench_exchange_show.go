@@ -48,7 +48,11 @@ func (s *Server) newExchangePage(rq *officeRequest, tr *translate.Translation, c
 // renderExchange writes the exchange page with status (422 for a refused
 // upload).
 func (s *Server) renderExchange(w http.ResponseWriter, rq *officeRequest, status int, p *exchangePage) error {
-	return s.officeRenderStatus(w, rq, status, "exchange", "", rq.T.T("exchange.title", p.Tr.Title, p.TargetName), p)
+	heading, err := s.translationTitle(rq, p.Tr)
+	if err != nil {
+		return err
+	}
+	return s.officeRenderStatus(w, rq, status, "exchange", "", rq.T.T("exchange.title", heading, p.TargetName), p)
 }
 
 // workbenchExchangeShow answers GET /office/translations/{id}/exchange:

@@ -47,6 +47,10 @@ func (s *Server) workbenchOfferTake(w http.ResponseWriter, rq *officeRequest) er
 		if err != nil {
 			return err
 		}
+		// The file's text is a change of the translation as any other.
+		if err := s.translationChanged(rq, tx, tr); err != nil {
+			return err
+		}
 		type segState struct {
 			Segment int64           `json:"segment"`
 			Key     string          `json:"key"`

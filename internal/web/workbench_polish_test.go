@@ -21,6 +21,7 @@ import (
 // suggestionsOf fetches the workbench's suggestions of segment s.
 func suggestionsOf(t *testing.T, b *browser, tr *translate.Translation, s translate.Segment) []struct {
 	Label  string `json:"label"`
+	Kind   string `json:"kind"`
 	Score  int    `json:"score"`
 	Target []struct {
 		T string `json:"t"`
@@ -30,6 +31,7 @@ func suggestionsOf(t *testing.T, b *browser, tr *translate.Translation, s transl
 	var ans struct {
 		Memory []struct {
 			Label  string `json:"label"`
+			Kind   string `json:"kind"`
 			Score  int    `json:"score"`
 			Target []struct {
 				T string `json:"t"`
@@ -94,6 +96,11 @@ func TestExchangeConflictKept(t *testing.T) {
 		}
 		if !strings.Contains(ms[0].Label, "上传的文件") {
 			t.Errorf("label %q not in the reader's language", ms[0].Label)
+		}
+		// It is told apart from the memory's matches: no score, a kind of
+		// its own, and a label that says it is not in the memory and why.
+		if ms[0].Kind != "offer" || ms[0].Score != 0 || !strings.Contains(ms[0].Label, "并非翻译记忆库内容") || !strings.Contains(ms[0].Label, "冲突") {
+			t.Errorf("the file's text is shown as %q, %d%%, %q; want an offer apart from the memory", ms[0].Kind, ms[0].Score, ms[0].Label)
 		}
 
 		takePath := segPath(tr, title) + "/offer"

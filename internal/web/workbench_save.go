@@ -12,7 +12,6 @@ import (
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
-	"github.com/tandemforum/tandem/internal/works"
 )
 
 // maxSegmentBody bounds the JSON of one segment's save.
@@ -125,19 +124,9 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		if tr.OwnerKind == ownerContribution {
 			// A changed translation no longer is the text the hosts
-			// approved: their approvals of another fingerprint lapse.
-			standing, err := works.Standing(ctx, tx, tr.OwnerID, tr.Lang)
-			if err != nil {
+			// approved, nor the one its reviewer read.
+			if err := s.contributionTranslationChanged(rq, tx, tr); err != nil {
 				return err
-			}
-			if standing {
-				fp, err := translate.Fingerprint(ctx, tx, tr.ID)
-				if err != nil {
-					return err
-				}
-				if err := works.Reconcile(ctx, tx, tr.OwnerID, tr.Lang, fp, worksActor(rq)); err != nil {
-					return err
-				}
 			}
 		}
 		if tr.OwnerKind == sitetext.OwnerKind && after.State.Confirmed() {
@@ -206,8 +195,10 @@ func (s *Server) workbenchSegment(rq *officeRequest) (*translate.Translation, tr
 }
 
 // workbenchFail answers a workbench endpoint that failed, in JSON, with a
-// message in the reader's language; what is no kind of error the user can
-// act on is logged and answered as a 500 without its details.
+// message in the reader's language worded for the editor it is shown in
+// (workbench.fail.*, not the error pages' "go to the home page"); what is
+// no kind of error the user can act on is logged and answered as a 500
+// without its details.
 func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err error) error {
 	t := rq.T
 	var ce *translate.ConflictError
@@ -215,7 +206,7 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 	switch {
 	case errors.As(err, &ce):
 		cur := newSegmentJSON(t, ce.Current, nil)
-		return writeJSON(w, http.StatusConflict, failAnswer{Error: t.T("workbench.error.conflict", ce.Current.UpdatedBy), Conflict: &cur})
+		return writeJSON(w, http.StatusConflict, failAnswer{Error: t.T("workbench.error.conflict", segmentAuthor(t, ce.Current)), Conflict: &cur})
 	case errors.As(err, &codes):
 		var parts []string
 		if len(codes.Lost) > 0 {
@@ -245,7 +236,7 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 	if status == http.StatusInternalServerError {
 		s.log.Error("workbench request failed", "method", rq.Method, "path", rq.URL.Path, "err", err)
 	}
-	return writeJSON(w, status, failAnswer{Error: t.T("error." + key + ".body")})
+	return writeJSON(w, status, failAnswer{Error: t.T("workbench.fail." + key)})
 }
 
 // progressText says how far a translation is, for the page's header.

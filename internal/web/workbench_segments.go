@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -168,13 +169,26 @@ func newSegmentJSON(t *i18n.Printer, seg translate.Segment, fs []qa.Finding) seg
 }
 
 // whoWhen says who last changed a segment and when, or nothing for one
-// nobody has touched.
+// nobody has touched; a segment filled from its site text says so, with
+// the time that text was last changed.
 func whoWhen(t *i18n.Printer, seg translate.Segment) string {
 	if seg.UpdatedBy == "" {
 		return ""
 	}
 	at := seg.UpdatedAt.UTC()
-	return t.T("workbench.who", seg.UpdatedBy, t.DateShort(at)+" "+at.Format("15:04")+" UTC")
+	when := t.DateShort(at) + " " + at.Format("15:04") + " UTC"
+	if seg.UpdatedBy == translate.FromSiteText {
+		return t.T("workbench.who.sitetext", when)
+	}
+	return t.T("workbench.who", seg.UpdatedBy, when)
+}
+
+// segmentAuthor names who last changed a segment, in a sentence.
+func segmentAuthor(t *i18n.Printer, seg translate.Segment) string {
+	if seg.UpdatedBy == translate.FromSiteText {
+		return t.T("workbench.by.sitetext")
+	}
+	return seg.UpdatedBy
 }
 
 // writeJSON answers a JSON endpoint.
@@ -229,12 +243,18 @@ func words(s string) []string {
 // segment's source, or not.
 type diffPart struct {
 	Text string `json:"text"`
-	Diff bool   `json:"diff,omitempty"`
+	// Diff marks words of the match the segment does not have (to
+	// change or delete); Missing words of the segment the match lacks,
+	// shown where they would stand (to insert).
+	Diff    bool `json:"diff,omitempty"`
+	Missing bool `json:"missing,omitempty"`
 }
 
-// markDiff returns match cut into pieces that src has too and pieces it
-// does not (a longest common subsequence of words), so that a translator
-// sees at a glance what to change in a fuzzy match.
+// markDiff returns match cut into pieces that src has too, pieces it does
+// not (Diff), and, between them, the pieces of src that match lacks
+// (Missing), by a longest common subsequence of words, so that a
+// translator sees at a glance what to change in a fuzzy match, words to
+// add included.
 func markDiff(src, match string) []diffPart {
 	a, b := words(src), words(match)
 	if len(a)*len(b) > 250000 {
@@ -256,27 +276,45 @@ func markDiff(src, match string) []diffPart {
 		}
 	}
 	var out []diffPart
-	add := func(text string, diff bool) {
-		if n := len(out); n > 0 && out[n-1].Diff == diff {
+	add := func(text string, diff, missing bool) {
+		if n := len(out); n > 0 && out[n-1].Diff == diff && out[n-1].Missing == missing {
 			out[n-1].Text += text
 			return
 		}
-		out = append(out, diffPart{Text: text, Diff: diff})
+		out = append(out, diffPart{Text: text, Diff: diff, Missing: missing})
+	}
+	// missing adds a word of src the match lacks; white space alone only
+	// between two such words.
+	missing := func(w string) {
+		if strings.TrimSpace(w) != "" || len(out) > 0 && out[len(out)-1].Missing {
+			add(w, false, true)
+		}
 	}
 	i, j := 0, 0
 	for j < len(b) {
 		switch {
 		case i < len(a) && a[i] == b[j]:
-			add(b[j], false)
+			add(b[j], false, false)
 			i++
 			j++
 		case i < len(a) && lcs[i+1][j] >= lcs[i][j+1]:
+			missing(a[i])
 			i++
 		default:
 			// White space alone is not a difference worth marking.
-			add(b[j], strings.TrimSpace(b[j]) != "")
+			add(b[j], strings.TrimSpace(b[j]) != "", false)
 			j++
 		}
 	}
-	return out
+	for ; i < len(a); i++ {
+		missing(a[i])
+	}
+	// A missing piece keeps no white space at its end: the match's own
+	// follows it.
+	for k := range out {
+		if out[k].Missing {
+			out[k].Text = strings.TrimRightFunc(out[k].Text, unicode.IsSpace)
+		}
+	}
+	return slices.DeleteFunc(out, func(p diffPart) bool { return p.Text == "" })
 }

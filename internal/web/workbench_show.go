@@ -171,7 +171,11 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 	if p.Others, err = s.otherTranslations(rq, tr); err != nil {
 		return err
 	}
-	title := rq.T.T("workbench.title", tr.Title, p.TargetName)
+	heading, err := s.translationTitle(rq, tr)
+	if err != nil {
+		return err
+	}
+	title := rq.T.T("workbench.title", heading, p.TargetName)
 	return s.officeRender(w, rq, "workbench", "", title, p)
 }
 

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/tm"
@@ -22,6 +24,11 @@ type suggestion struct {
 	// from: the segment's translation before its source changed, or an
 	// uploaded file.
 	Label string `json:"label,omitempty"`
+	// Kind is "offer" for an uploaded file's text that conflicted with a
+	// newer one (not in the memory, and no match: the workbench shows it
+	// apart, without a score), "previous" for the translation before the
+	// source changed, "" for a memory match.
+	Kind string `json:"kind,omitempty"`
 }
 
 // termHitView is a termbase hit as the workbench shows it.
@@ -92,7 +99,7 @@ func (s *Server) workbenchSuggest(w http.ResponseWriter, rq *officeRequest) erro
 			if err != nil {
 				return s.workbenchFail(w, rq, err)
 			}
-			for _, h := range s.terms.Hits(tb, tr.SourceLang, tr.Lang, seg.Source.Plain()) {
+			for _, h := range termsOnce(s.terms.Hits(tb, tr.SourceLang, tr.Lang, seg.Source.Plain())) {
 				ans.Terms = append(ans.Terms, termHitView{Source: h.Source, Targets: h.Targets, Note: h.Note})
 			}
 		}
@@ -113,18 +120,19 @@ func previousSuggestion(rq *officeRequest, from string, seg translate.Segment) s
 	}
 	tgt := fitCodes(seg.Source, seg.Previous)
 	return suggestion{Score: score, Source: markDiff(seg.Source.Plain(), seg.PreviousSource.Plain()), Target: toWire(tgt),
-		TargetHTML: string(contentHTML(rq.T, tgt)), Label: rq.T.T("workbench.suggest.previous")}
+		TargetHTML: string(contentHTML(rq.T, tgt)), Label: rq.T.T("workbench.suggest.previous"), Kind: "previous"}
 }
 
 // offerSuggestion offers the text an uploaded XLIFF file gave a segment
-// that had changed in tandem too, labelled with the file, who uploaded it
-// and when. Its source is the segment's own.
+// that had changed in tandem too, labelled as that (not a memory match,
+// not in the memory) with the file, who uploaded it and when. Its source
+// is the segment's own; it has no score.
 func offerSuggestion(rq *officeRequest, seg translate.Segment, o translate.Offer) suggestion {
 	at := o.At.UTC()
 	tgt := fitCodes(seg.Source, o.Target)
-	return suggestion{Score: 100, Source: markDiff(seg.Source.Plain(), seg.Source.Plain()), Target: toWire(tgt),
-		TargetHTML: string(contentHTML(rq.T, tgt)),
-		Label:      rq.T.T("workbench.suggest.offered", o.File, o.By, rq.T.DateShort(at)+" "+at.Format("15:04")+" UTC")}
+	return suggestion{Source: markDiff(seg.Source.Plain(), seg.Source.Plain()), Target: toWire(tgt),
+		TargetHTML: string(contentHTML(rq.T, tgt)), Kind: "offer",
+		Label: rq.T.T("workbench.suggest.offered", o.File, o.By, rq.T.DateShort(at)+" "+at.Format("15:04")+" UTC")}
 }
 
 // matchTarget is a match's translation with its codes when the memory has
@@ -186,6 +194,26 @@ func fitCodes(src, tgt interchange.Content) interchange.Content {
 		if r.Kind != interchange.Text {
 			out[i] = byID[key{r.Kind, r.ID}]
 		}
+	}
+	return out
+}
+
+// termsOnce keeps the first hit of each termbase entry, so that a term
+// used twice in a segment is listed (and given a shortcut) once. Hits
+// without an entry id are told apart by their source and translations.
+func termsOnce(hits []translate.TermHit) []translate.TermHit {
+	seen := map[string]bool{}
+	var out []translate.TermHit
+	for _, h := range hits {
+		k := "e" + strconv.FormatInt(h.EntryID, 10)
+		if h.EntryID == 0 {
+			k = strings.ToLower(h.Source) + "\x00" + strings.Join(h.Targets, "\x00")
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, h)
 	}
 	return out
 }

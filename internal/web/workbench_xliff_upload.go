@@ -161,7 +161,7 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 			{"exchange.report.unmatched", len(rep.Unmatched)}, {"exchange.report.refused", len(rep.Refused)},
 			{"exchange.report.missing", rep.Missing}, {"exchange.report.lowered", rep.Lowered}}}
 	for _, c := range rep.Conflicts {
-		r.Conflicts = append(r.Conflicts, conflictView{Key: c.Key, ID: c.SegmentID, Who: rq.T.T("exchange.conflict.who", c.CurrentBy, rq.T.Date(c.CurrentAt)),
+		r.Conflicts = append(r.Conflicts, conflictView{Key: c.Key, ID: c.SegmentID, Who: rq.T.T("exchange.conflict.who", segmentAuthor(rq.T, translate.Segment{UpdatedBy: c.CurrentBy}), rq.T.Date(c.CurrentAt)),
 			Source: contentHTML(rq.T, c.Source), Current: contentHTML(rq.T, c.Current), File: contentHTML(rq.T, c.File),
 			CurrentState: c.CurrentState, FileState: c.FileState, Version: c.Version})
 	}
@@ -173,7 +173,11 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 	for _, w := range rep.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
-	return s.officeRender(w, rq, "exchange_report", "", rq.T.T("exchange.report.title", tr.Title, p.TargetName), r)
+	heading, err := s.translationTitle(rq, tr)
+	if err != nil {
+		return err
+	}
+	return s.officeRender(w, rq, "exchange_report", "", rq.T.T("exchange.report.title", heading, p.TargetName), r)
 }
 
 // refusedViews shows segments that could not be saved, each with why in

@@ -3,11 +3,13 @@ package works
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/translate"
 )
 
 // Every host partner of the collection's forum approves each language's
@@ -198,4 +200,128 @@ func Reopen(ctx context.Context, tx *store.Tx, id int64, lang string, by Actor) 
 		return err
 	}
 	return SetLangState(ctx, tx, id, lang, Approved, Reviewed, by, "text changed")
+}
+
+// TranslationChanged is what a change of a contribution's translation calls
+// (a segment saved, approved or returned in the workbench, an XLIFF upload),
+// in the transaction that makes it: the hosts' approvals of another text
+// lapse (Reconcile), and when the language was reviewed or approved but
+// now has a segment that is not reviewed, it goes back to review
+// (InReview), so that its reviewer reads the change before the hosts are
+// asked again. It returns true when the language went back to review, for
+// the caller to tell the reviewer.
+func TranslationChanged(ctx context.Context, tx *store.Tx, id int64, tr *translate.Translation, by Actor) (bool, error) {
+	standing, err := Standing(ctx, tx, id, tr.Lang)
+	if err != nil {
+		return false, err
+	}
+	if standing {
+		fp, err := translate.Fingerprint(ctx, tx, tr.ID)
+		if err != nil {
+			return false, err
+		}
+		if err := Reconcile(ctx, tx, id, tr.Lang, fp, by); err != nil {
+			return false, err
+		}
+	}
+	st, err := langState(ctx, tx, id, tr.Lang)
+	if err == sql.ErrNoRows || err == nil && st != Reviewed && st != Approved {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	counts, err := translate.Progress(ctx, tx, tr.ID)
+	if err != nil {
+		return false, err
+	}
+	left := counts.Total.Segments - counts.ByState[translate.Reviewed].Segments - counts.ByState[translate.Approved].Segments
+	if left == 0 {
+		return false, nil
+	}
+	if st == Approved {
+		// The text the hosts approved is no longer the one under review,
+		// even when its fingerprint is unchanged.
+		if err := Reopen(ctx, tx, id, tr.Lang, by); err != nil {
+			return false, err
+		}
+		if st, err = langState(ctx, tx, id, tr.Lang); err != nil {
+			return false, err
+		}
+		if st == Approved {
+			if err := SetLangState(ctx, tx, id, tr.Lang, Approved, Reviewed, by, "text changed"); err != nil {
+				return false, err
+			}
+		}
+	}
+	if err := SetLangState(ctx, tx, id, tr.Lang, Reviewed, InReview, by, "translation changed after its review"); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// TranslationResynced is what follows when the original of contribution c
+// changed after language l had a state (the text was re-opened and made
+// final again) and l's translation was brought up to the new revision: a
+// translation some of whose segments now need translating again (new, or
+// needing review since their source changed) goes back to translation,
+// the hosts' approvals of it lapsing, so that nobody reviews or approves
+// a text with untranslated sentences; one whose every segment is still
+// confirmed is checked as TranslationChanged does. It returns true when
+// the language moved.
+func TranslationResynced(ctx context.Context, tx *store.Tx, c *Contribution, l string, by Actor) (bool, error) {
+	st, err := langState(ctx, tx, c.ID, l)
+	if err == sql.ErrNoRows || err == nil && st == InTranslation {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	tr, err := translate.ByDocument(ctx, tx, c.DocumentID, l)
+	if errors.Is(err, translate.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	counts, err := translate.Progress(ctx, tx, tr.ID)
+	if err != nil {
+		return false, err
+	}
+	if counts.Confirmed().Segments == counts.Total.Segments {
+		return TranslationChanged(ctx, tx, c.ID, tr, by)
+	}
+	if st == Approved {
+		// Reopen takes an approved language back to reviewed when it
+		// has standing approvals; the state is read again after it.
+		if err := Reopen(ctx, tx, c.ID, l, by); err != nil {
+			return false, err
+		}
+		if st, err = langState(ctx, tx, c.ID, l); err != nil {
+			return false, err
+		}
+	}
+	// Back along the language's states to translation, each step in the
+	// log: approved → reviewed → in review → in translation.
+	const note = "the original changed: sentences to translate again"
+	for st != InTranslation {
+		next := InTranslation
+		switch st {
+		case Approved:
+			next = Reviewed
+		case Reviewed:
+			next = InReview
+		}
+		if err := SetLangState(ctx, tx, c.ID, l, st, next, by, note); err != nil {
+			return false, err
+		}
+		st = next
+	}
+	return true, nil
+}
+
+func langState(ctx context.Context, q store.Querier, id int64, lang string) (LangState, error) {
+	var st LangState
+	err := q.QueryRow(ctx, `SELECT state FROM contribution_languages WHERE contribution_id = ? AND lang = ?`, id, lang).Scan(&st)
+	return st, err
 }

@@ -188,8 +188,10 @@ type Starter interface {
 // the collection's languages gets its state: the original awaits the
 // hosts (reviewed), every other language is in translation, and start
 // (when not nil) creates its translation. A language that already has a
-// state (the text was final before and re-opened) keeps it, and its
-// translation is brought up to date.
+// state (the text was final before and re-opened) keeps it, its
+// translation is brought up to date, and when that leaves sentences to
+// translate again the language goes back to translation
+// (TranslationResynced).
 func Advance(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message string, start Starter, by Actor) error {
 	if err := SetState(ctx, tx, c.ID, c.State, m.To, by, message); err != nil {
 		return err
@@ -210,7 +212,8 @@ func Advance(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message
 		langs = append([]string{c.Lang}, langs...)
 	}
 	for _, l := range langs {
-		if _, ok := c.LangState(l); !ok {
+		_, had := c.LangState(l)
+		if !had {
 			to := InTranslation
 			if l == c.Lang {
 				to = Reviewed
@@ -223,6 +226,11 @@ func Advance(ctx context.Context, tx *store.Tx, c *Contribution, m Move, message
 		if l != c.Lang && start != nil {
 			if err := start.Start(ctx, tx, c, l); err != nil {
 				return fmt.Errorf("start translation into %s: %w", l, err)
+			}
+			if had {
+				if _, err := TranslationResynced(ctx, tx, c, l, by); err != nil {
+					return fmt.Errorf("translation into %s: %w", l, err)
+				}
 			}
 		}
 	}

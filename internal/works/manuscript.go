@@ -285,7 +285,7 @@ func (m *Manuscripts) Correct(ctx context.Context, c *Contribution, blockID stri
 	text = strings.Join(strings.Fields(text), " ")
 	switch {
 	case target == nil:
-		return nil, fmt.Errorf("block %q: %w", blockID, errkind.NotFound)
+		return nil, refuse("manuscript.error.noblock", fmt.Errorf("block %q: %w", blockID, errkind.NotFound))
 	case !Correctable(target):
 		return nil, refuse("manuscript.error.formatted", nil)
 	case text == "":
@@ -314,7 +314,8 @@ func (m *Manuscripts) Correct(ctx context.Context, c *Contribution, blockID stri
 }
 
 // Correctable says whether b's text may be corrected in place: a heading
-// or paragraph whose inlines are plain text only.
+// or paragraph whose inlines are plain text only. UncorrectableKey says
+// why another block may not.
 func Correctable(b *doc.Block) bool {
 	if b.Type != doc.Heading && b.Type != doc.Paragraph || len(b.Inlines) == 0 || b.TOC != nil {
 		return false
@@ -325,6 +326,20 @@ func Correctable(b *doc.Block) bool {
 		}
 	}
 	return true
+}
+
+// UncorrectableKey is the i18n key that says why block b cannot be
+// corrected in place ("" when it can): a heading or paragraph with
+// formatting, links or notes, or a list, quotation, table or other block
+// whose parts are not corrected one by one here.
+func UncorrectableKey(b *doc.Block) string {
+	switch {
+	case Correctable(b):
+		return ""
+	case b.Type == doc.Heading || b.Type == doc.Paragraph:
+		return "manuscript.correct.formatted"
+	}
+	return "manuscript.correct.structure"
 }
 
 // Warnings returns the importer's warnings about revision number of
@@ -429,4 +444,50 @@ func Fingerprint(number int, d *doc.Document) (string, []byte, error) {
 	}
 	sum := sha256.Sum256(model)
 	return fmt.Sprintf("r%d:%s", number, hex.EncodeToString(sum[:])), model, nil
+}
+
+// EditedSince returns the numbers of the revisions of contribution id's
+// manuscript that someone other than its authors made (an editor's
+// correction or upload) after the authors' own last revision, oldest
+// first: what an author's next upload, made from their own copy, would
+// undo. Who made a revision is read from the event log (manuscript.upload
+// and manuscript.correct events name the revision and the account).
+func EditedSince(ctx context.Context, q store.Querier, id int64) ([]int, error) {
+	authors, err := store.All(ctx, q, func(sc store.Scanner) (int64, error) {
+		var a int64
+		return a, sc.Scan(&a)
+	}, `SELECT pa.account_id FROM person_accounts pa JOIN contribution_authors ca ON ca.person_id = pa.person_id WHERE ca.contribution_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("authors of contribution %d: %w", id, err)
+	}
+	type made struct {
+		actor int64
+		after string
+	}
+	evs, err := store.All(ctx, q, func(sc store.Scanner) (made, error) {
+		var m made
+		var after sql.NullString
+		err := sc.Scan(&m.actor, &after)
+		m.after = after.String
+		return m, err
+	}, `SELECT actor_id, after_state FROM events WHERE subject = ? AND action IN ('manuscript.upload', 'manuscript.correct') ORDER BY id`, fmt.Sprintf("contribution:%d", id))
+	if err != nil {
+		return nil, fmt.Errorf("revisions of contribution %d: %w", id, err)
+	}
+	var others []int
+	for _, e := range evs {
+		var st struct {
+			Revision int `json:"revision"`
+		}
+		if json.Unmarshal([]byte(e.after), &st) != nil || st.Revision == 0 {
+			continue
+		}
+		if slices.Contains(authors, e.actor) {
+			others = slices.DeleteFunc(others, func(n int) bool { return n < st.Revision })
+			continue
+		}
+		others = append(others, st.Revision)
+	}
+	slices.Sort(others)
+	return slices.Compact(others), nil
 }

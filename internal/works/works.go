@@ -31,6 +31,32 @@ const (
 	TextFinal State = "text_final" // the original text is final; translation may start
 )
 
+// ReturnedToAuthor is not a stored state: it is how a contribution in
+// Accepted is shown once an editor returned its text to the author
+// (Contribution.ShownState), and how the history names the move back.
+const ReturnedToAuthor State = "returned"
+
+// ShownState is c's state as pages show it: ReturnedToAuthor for a text
+// an editor returned to its author and the author has not submitted
+// again, else c.State.
+func (c *Contribution) ShownState() State {
+	if c.State == Accepted && !c.ReturnedAt.IsZero() {
+		return ReturnedToAuthor
+	}
+	return c.State
+}
+
+// ShownTransition is the state a move from one state to another reached,
+// as pages show it: ReturnedToAuthor for the editor's return of a
+// submitted or edited text (its stored state is Accepted, the state of an
+// author who agreed to write), else to.
+func ShownTransition(from, to State) State {
+	if to == Accepted && (from == Submitted || from == InEditing) {
+		return ReturnedToAuthor
+	}
+	return to
+}
+
 // States lists the contribution states in workflow order.
 var States = []State{Invited, Accepted, Declined, Submitted, InEditing, TextFinal}
 

@@ -336,13 +336,18 @@
           }
           matches.forEach(function (m, i) {
             var li = document.createElement('li');
+            if (m.kind) {
+              li.className = 'wb-' + m.kind;
+            }
             var score = document.createElement('span');
             score.className = 'wb-score';
             score.textContent = m.score + '%';
             var src = document.createElement('span');
             src.className = 'wb-match-src';
+            // Words of the match the segment lacks are marked; words of
+            // the segment the match lacks are shown inserted.
             m.source.forEach(function (part) {
-              var el = document.createElement(part.diff ? 'mark' : 'span');
+              var el = document.createElement(part.missing ? 'ins' : part.diff ? 'mark' : 'span');
               el.textContent = part.text;
               src.appendChild(el);
             });
@@ -354,7 +359,10 @@
             use.className = 'link';
             use.textContent = msg('insert') + ' (Ctrl+Alt+' + (i + 1) + ')';
             use.addEventListener('click', function () { useMatch(i); });
-            li.appendChild(score);
+            // An uploaded file's text is no match: it has no score.
+            if (m.kind !== 'offer') {
+              li.appendChild(score);
+            }
             if (m.label) {
               var label = document.createElement('span');
               label.className = 'wb-match-label';
