@@ -63,7 +63,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		err = cerr
 	}
 	if errors.Is(err, typst.ErrNotInstalled) {
-		return fmt.Errorf("the demo's editions need Node.js and Typst (run scripts/setup.sh demo, as make demo does): %w", err)
+		return fmt.Errorf("the demo's editions need Node.js and Typst: run scripts/setup.sh demo (as make demo does), then load the demo into an empty data folder: %w", err)
 	}
 	if err != nil {
 		return err

@@ -40,8 +40,8 @@ import (
 // parallel edition's pairs on one spread each; the English edition
 // embargoed: 404 and absent from the list and sitemap.
 func TestEditions(t *testing.T) {
-	if _, err := typst.FindDir(); err != nil {
-		t.Skip("Typst is not installed (scripts/setup.sh demo installs it in tools/typst): the demo's editions not built")
+	if why := typstMissing(); why != "" {
+		t.Skipf("%s (scripts/setup.sh demo installs Typst in tools/typst): the demo's editions not built", why)
 	}
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -284,4 +284,20 @@ func sampleMarked(t *testing.T, e *edition.Edition, dir string) {
 			t.Errorf("%s.pdf: the imprint lacks %q", e.Slug, mark)
 		}
 	}
+}
+
+// typstMissing says why the Typst compiler cannot run here (tools/typst
+// without its npm package, or no Node.js), or "" when it can.
+func typstMissing() string {
+	dir, err := typst.FindDir()
+	if err != nil {
+		return err.Error()
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@myriaddreamin", "typst-ts-node-compiler", "package.json")); err != nil {
+		return "the Typst npm package is not installed in " + dir
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		return "Node.js is not installed"
+	}
+	return ""
 }
