@@ -40,7 +40,7 @@ demo:
 	bash scripts/setup.sh demo
 	$(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/tandem
 	rm -rf $(DEMO_DATA)
-	env -u TANDEM_DATABASE $(BIN) demo --data $(DEMO_DATA)
+	env -u TANDEM_DATABASE $(BIN) demo --data $(DEMO_DATA) --base-url http://$(DEMO_ADDR)
 	@echo
 	@echo "tandem demo: open http://$(DEMO_ADDR) in a browser; the office is at http://$(DEMO_ADDR)/office/ (Ctrl-C stops the server)"
 	@echo

@@ -4,17 +4,22 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/app"
 	"github.com/tandemforum/tandem/internal/demo"
 	"github.com/tandemforum/tandem/internal/jobs"
+	"github.com/tandemforum/tandem/internal/typst"
 )
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("demo", "demo [flags]\n\nLoads the demo forum (two academies, the anniversary forum, its speakers,\nnews and the released Collected Works, in zh, ru and en) into the data folder.")
 	var cfg config
 	cfg.register(fs, env)
+	baseURL := fs.String("base-url", orDefault(env.Getenv("TANDEM_BASE_URL"), "http://localhost:8080"), "public `URL` of the site, which the editions' files name as the book's address (env TANDEM_BASE_URL)")
 	password := fs.String("demo-password", env.Getenv("TANDEM_DEMO_PASSWORD"), "`password` of the demo's office accounts; empty makes one and prints it once (env TANDEM_DEMO_PASSWORD)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -51,6 +56,18 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The editions are built with the program's real renderers; Typst
+	// needs Node.js and tools/typst (make demo installs them).
+	editions, err := demo.BuildEditions(ctx, db, blobs, app.Renderers(toolVersion()), strings.TrimRight(*baseURL, "/"), time.Now())
+	if cerr := app.CloseRenderers(); err == nil {
+		err = cerr
+	}
+	if errors.Is(err, typst.ErrNotInstalled) {
+		return fmt.Errorf("the demo's editions need Node.js and Typst: run scripts/setup.sh demo (as make demo does), then load the demo into an empty data folder: %w", err)
+	}
+	if err != nil {
+		return err
+	}
 	logins = append(logins, collected.Authors...)
 	fmt.Fprintf(env.Stdout, "demo forum loaded into %s\n\n", where(cfg))
 	fmt.Fprintf(env.Stdout, "Office accounts (sign in at /office/), each with the password %s\n", *password)
@@ -60,10 +77,18 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	}
 	w.Flush()
 	fmt.Fprintln(env.Stdout, "\nOne change awaits approval: the CASS organiser's edit of the forum's note waits for RIAC's organiser.")
-	fmt.Fprintln(env.Stdout, "\nThe Collected Works (/office/collections): A is approved in zh and ru, B is in translation into Chinese,\n"+
+	fmt.Fprintln(env.Stdout, "\nThe Collected Works (/office/collections): volume 1 (two essays) is approved in zh, ru and en;\n"+
+		"in volume 2, A is approved in zh and ru, B is in translation into Chinese,\n"+
 		"C is in editing, D was returned to its author (upload internal/demo/works/d-ru.rev2.docx as revision 2),\n"+
 		"and E awaits its author.")
 	fmt.Fprintf(env.Stdout, "E's invitation to %s is accepted at %s\n", collected.Invited, collected.InvitationPath)
+	fmt.Fprintln(env.Stdout, "\nEditions of volume 1 (office → Editions; public reader at /LANG/editions/SLUG, ISBNs are sample data):")
+	for _, e := range editions {
+		when := e.ReleaseAt.In(e.Location()).Format("2006-01-02 15:04 MST")
+		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\n", e.Slug, strings.Join(e.Langs, "+"), e.State, when)
+	}
+	w.Flush()
+	fmt.Fprintln(env.Stdout, "The English edition is embargoed until its release: the public site does not show it.")
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/tandemforum/tandem/internal/typst"
 	"io"
 	"net"
 	"net/http"
@@ -55,6 +56,9 @@ func startDemo(t *testing.T, database string) string {
 // returns the data folder, for another command (tandem worker) to share.
 func startDemoWith(t *testing.T, database string, serveArgs ...string) (base, data string) {
 	t.Helper()
+	if why := typstMissing(); why != "" {
+		t.Skipf("%s (scripts/setup.sh demo installs Typst in tools/typst): tandem demo cannot build its editions", why)
+	}
 	data = t.TempDir()
 	env := func(out *lockedBuffer) *Env {
 		return &Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: out, Getenv: func(k string) string {
@@ -697,3 +701,19 @@ const zhGaps = `((limit, widths) => {
   main.style.width = saved;
   return out;
 })`
+
+// typstMissing says why the Typst compiler cannot run here (tools/typst
+// without its npm package, or no Node.js), or "" when it can.
+func typstMissing() string {
+	dir, err := typst.FindDir()
+	if err != nil {
+		return err.Error()
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@myriaddreamin", "typst-ts-node-compiler", "package.json")); err != nil {
+		return "the Typst npm package is not installed in " + dir
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		return "Node.js is not installed"
+	}
+	return ""
+}

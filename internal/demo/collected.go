@@ -26,8 +26,14 @@ import (
 	"github.com/tandemforum/tandem/internal/works"
 )
 
-// CollectionSlug names the demo's Collected Works.
+// CollectionSlug names the demo's Collected Works in preparation, their
+// second volume, with contributions at every stage.
 const CollectionSlug = "treaty-20-collected-works"
+
+// Volume1Slug names the first volume of the demo's Collected Works,
+// released at the forum: every contribution approved in zh, ru and en, the
+// volume the demo's editions are made of.
+const Volume1Slug = "treaty-20-collected-works-vol-1"
 
 // Collected is what Works made that `tandem demo` prints: the authors'
 // accounts, and the link of the invitation that still awaits its author.
@@ -46,6 +52,8 @@ var authorEmails = map[string]string{
 	"demyan-primerov": "demyan.primerov@authors.example",
 	"vera-testova":    "vera.testova@authors.example",
 	"jordan-example":  "jordan.example@authors.example",
+	"wu-lizheng":      "wu.lizheng@authors.example",
+	"pavel-etalonov":  "pavel.etalonov@authors.example",
 }
 
 // hostOf is the host whose team works in a language: CASS in Chinese
@@ -69,17 +77,35 @@ func Works(ctx context.Context, db *store.DB, blobs blob.Store, password string)
 	if err != nil {
 		return nil, err
 	}
-	w := &worksLoader{ctx: ctx, db: db, accts: &account.Store{DB: db}, revs: revision.NewStore(db, blobs),
+	w := &worksLoader{ctx: ctx, db: db, blobs: blobs, accts: &account.Store{DB: db}, revs: revision.NewStore(db, blobs),
 		mem: translate.NewMemory(db), manifest: m, password: password, now: time.Now(), out: &Collected{}}
 	w.manuscripts = &works.Manuscripts{DB: db, Revs: w.revs}
-	for _, step := range []func() error{w.setUp, w.theCollection, w.termbase, w.people} {
+	v1, err := texts.LoadFile(texts.Volume1)
+	if err != nil {
+		return nil, err
+	}
+	w.authors = map[string]*forum.Person{}
+	for _, step := range []func() error{w.setUp, w.termbase} {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("demo works: %w", err)
 		}
 	}
-	for _, e := range m.Essays {
-		if err := w.essay(e); err != nil {
-			return nil, fmt.Errorf("demo works: %s: %w", e.Slug, err)
+	// The first volume, approved throughout, then the second, in
+	// preparation.
+	for _, vol := range []struct {
+		slug string
+		m    *texts.Manifest
+	}{{Volume1Slug, v1}, {CollectionSlug, m}} {
+		if err := w.theCollection(vol.slug); err != nil {
+			return nil, fmt.Errorf("demo works: %w", err)
+		}
+		if err := w.people(vol.m.Authors); err != nil {
+			return nil, fmt.Errorf("demo works: %w", err)
+		}
+		for _, e := range vol.m.Essays {
+			if err := w.essay(e); err != nil {
+				return nil, fmt.Errorf("demo works: %s: %w", e.Slug, err)
+			}
 		}
 	}
 	return w.out, nil
@@ -89,6 +115,7 @@ func Works(ctx context.Context, db *store.DB, blobs blob.Store, password string)
 type worksLoader struct {
 	ctx         context.Context
 	db          *store.DB
+	blobs       blob.Store
 	accts       *account.Store
 	revs        *revision.Store
 	manuscripts *works.Manuscripts
@@ -156,17 +183,18 @@ func (w *worksLoader) setUp() error {
 	return nil
 }
 
-// theCollection gives the collection its volume editors, one of each
+// theCollection gives the collection slug its volume editors, one of each
 // host, and a deadline four weeks from now at 18:00 Moscow time, so that
-// invitations can still be sent whenever the demo is loaded. The office
-// re-enacts the compilation in progress, so the editions' release is
-// planned after that deadline (eight weeks after it, at 11:00 Moscow time)
-// rather than on the forum's day in 2021, which came before it; the
-// description, in the three languages, says so.
-func (w *worksLoader) theCollection() error {
+// invitations can still be sent whenever the demo is loaded. Volume 1
+// keeps its release on the forum's day. Volume 2 (CollectionSlug) is the
+// office's compilation in progress, so its release is planned after that
+// deadline (eight weeks after it, at 11:00 Moscow time), and its
+// description, in the three languages, says so. The steps that follow work
+// in the collection.
+func (w *worksLoader) theCollection(slug string) error {
 	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
 		var id int64
-		if err := tx.QueryRow(w.ctx, `SELECT id FROM collections WHERE slug = ?`, CollectionSlug).Scan(&id); err != nil {
+		if err := tx.QueryRow(w.ctx, `SELECT id FROM collections WHERE slug = ?`, slug).Scan(&id); err != nil {
 			return fmt.Errorf("collection: %w", err)
 		}
 		c, err := works.GetCollection(w.ctx, tx, id)
@@ -190,6 +218,10 @@ func (w *worksLoader) theCollection() error {
 		org := w.actor(w.member("cass", account.Organiser))
 		if _, err := works.UpdateCollection(w.ctx, tx, c, version, org); err != nil {
 			return err
+		}
+		if slug != CollectionSlug {
+			w.coll = c
+			return nil
 		}
 		// A second edit, as an organiser would make it, plans the
 		// release and describes the re-enactment.
@@ -233,12 +265,11 @@ func (w *worksLoader) event(q store.Querier, by *account.Account, action, subjec
 // people records the fictional authors as the office records an author
 // added by name: an unpublished person, to be completed in the people
 // list. Their affiliations say "demo" in every language.
-func (w *worksLoader) people() error {
+func (w *worksLoader) people(authors []texts.Author) error {
 	ed := w.member("cass", account.Editor)
 	by := approval.Actor{AccountID: ed.ID, Name: ed.Name, PartnerIDs: ed.Partners()}
-	w.authors = map[string]*forum.Person{}
 	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
-		for _, a := range w.manifest.Authors {
+		for _, a := range authors {
 			p := &forum.Person{Slug: a.Slug, Names: a.Names, Affiliation: lang.New(a.Names.Source, a.Affiliation)}
 			if _, err := approval.Create(w.ctx, tx, approval.KindPerson, p, by); err != nil {
 				return fmt.Errorf("author %s: %w", a.Slug, err)
@@ -329,13 +360,12 @@ func (w *worksLoader) essay(e texts.Essay) error {
 	return nil
 }
 
-// collectionDescription is the description of the collection the office
-// compiles: what the real collection was, and that the demo re-enacts its
-// preparation with a deadline and a release of its own.
+// collectionDescription is what volume 2 says of itself once the
+// office has planned its release, in zh, ru and en.
 var collectionDescription = lang.New("zh", map[string]string{
-	"zh": "为纪念《中华人民共和国和俄罗斯联邦睦邻友好合作条约》签署二十周年，中国社会科学院与俄罗斯国际事务委员会共同编纂了一部文集，于2021年6月1日在中俄高端智库论坛上发布。两国资深外交官和知名学者应邀撰稿，文集以中文和俄文出版。\n\n本演示重现文集的编纂过程：交稿截止日期和出版日期均从加载演示之日起计算，部分文章仍在撰写、编辑和翻译之中。报道没有给出文集的确切书名，这里使用的是描述性标题。",
-	"ru": "К 20-летию Договора о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой Китайская академия общественных наук и Российский совет по международным делам совместно подготовили сборник, выпущенный 1 июня 2021 года на Российско-китайском форуме высокого уровня аналитических центров. Авторами стали приглашённые дипломаты и известные учёные двух стран; сборник издан на китайском и русском языках.\n\nДемо воспроизводит подготовку сборника: срок сдачи рукописей и дата выхода отсчитываются от дня загрузки демо, а часть статей ещё пишется, редактируется и переводится. Точное название сборника в сообщении не указано; здесь приведено описательное название.",
-	"en": "For the 20th anniversary of the Treaty of Good-Neighbourliness and Friendly Cooperation between the People's Republic of China and the Russian Federation, the Chinese Academy of Social Sciences and the Russian International Affairs Council compiled a collection together, released on 1 June 2021 at the China–Russia high-level think-tank forum. Senior diplomats and noted scholars of both countries were invited to write for it; it was published in Chinese and in Russian.\n\nThis demo re-enacts its compilation: the manuscript deadline and the release date are counted from the day the demo was loaded, and some essays are still being written, edited and translated. The report the demo rests on does not give the collection's exact title, so the title here is descriptive.",
+	"zh": "为纪念《中华人民共和国和俄罗斯联邦睦邻友好合作条约》签署二十周年，中国社会科学院与俄罗斯国际事务委员会共同编纂文集，第一卷于2021年6月1日在中俄高端智库论坛上发布。第二卷正在编纂之中，两国学者应邀撰稿，仍以中文和俄文出版。\n\n本演示展示第二卷的编纂过程：交稿截止日期和出版日期均从加载演示之日起计算，部分文章仍在撰写、编辑和翻译之中。报道没有给出文集的确切书名，这里使用的是描述性标题。",
+	"ru": "К 20-летию Договора о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой Китайская академия общественных наук и Российский совет по международным делам совместно готовят сборник; первый том вышел 1 июня 2021 года на Российско-китайском форуме высокого уровня аналитических центров. Второй том готовится: для него пишут приглашённые учёные двух стран, и он тоже выйдет на китайском и русском языках.\n\nДемо показывает подготовку второго тома: срок сдачи рукописей и дата выхода отсчитываются от дня загрузки демо, а часть статей ещё пишется, редактируется и переводится. Точное название сборника в сообщении не указано; здесь приведено описательное название.",
+	"en": "For the 20th anniversary of the Treaty of Good-Neighbourliness and Friendly Cooperation between the People's Republic of China and the Russian Federation, the Chinese Academy of Social Sciences and the Russian International Affairs Council are compiling Collected Works together; the first volume was released on 1 June 2021 at the China–Russia high-level think-tank forum. The second volume is in preparation: scholars of both countries were invited to write for it, and it too will be published in Chinese and in Russian.\n\nThis demo shows the second volume being compiled: the manuscript deadline and the release date are counted from the day the demo was loaded, and some essays are still being written, edited and translated. The report the demo rests on does not give the collection's exact title, so the title here is descriptive.",
 })
 
 // returnMessage is what RIAC's editor writes to the author of D when
@@ -673,8 +703,11 @@ func (w *worksLoader) memory(e texts.Essay, l, name string) error {
 // approve has the organiser of each host approve language l's current
 // text of c, for its fingerprint, as the office's approval does.
 func (w *worksLoader) approve(c *works.Contribution, l string) error {
-	return w.db.Transact(w.ctx, func(tx *store.Tx) error {
-		fp, snap, err := w.currentText(tx, c, l)
+	var fp string
+	err := w.db.Transact(w.ctx, func(tx *store.Tx) error {
+		var snap []byte
+		var err error
+		fp, snap, err = w.currentText(tx, c, l)
 		if err != nil {
 			return err
 		}
@@ -690,6 +723,17 @@ func (w *worksLoader) approve(c *works.Contribution, l string) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// The approval queued the job that keeps the text for editions; the
+	// demo keeps it at once, as that job does, so that its editions can be
+	// built before any worker runs (the job then finds it kept).
+	id, err := works.Keep(w.ctx, w.db, w.revs, w.blobs, works.KeepArgs{ContributionID: c.ID, Lang: l, Fingerprint: fp})
+	if err == nil && id == 0 {
+		err = fmt.Errorf("the approved %s text was not kept", l)
+	}
+	return err
 }
 
 // currentText returns the fingerprint and the snapshot of language l's

@@ -58,10 +58,10 @@ func TestWorks(t *testing.T) {
 		cass, riac := f.Hosts[0].ID, f.Hosts[1].ID
 
 		cs, err := site.Collections(ctx, f.ID)
-		if err != nil || len(cs) != 1 {
-			t.Fatalf("collections %v, %v", cs, err)
+		if err != nil || len(cs) != 2 || cs[1].Slug != demo.CollectionSlug {
+			t.Fatalf("collections %v, %v; want volumes 1 and 2", cs, err)
 		}
-		coll, err := works.GetCollection(ctx, db, cs[0].ID)
+		coll, err := works.GetCollection(ctx, db, cs[1].ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -346,8 +346,8 @@ func TestWorks(t *testing.T) {
 		})
 
 		t.Run("authors sign in", func(t *testing.T) {
-			if len(got.Authors) != 4 {
-				t.Fatalf("author logins %+v, want A's to D's", got.Authors)
+			if len(got.Authors) != 6 {
+				t.Fatalf("author logins %+v, want volume 1's two and A's to D's", got.Authors)
 			}
 			for _, l := range got.Authors {
 				a, err := accts.Authenticate(ctx, l.Email, password, "")
@@ -373,9 +373,12 @@ func TestWorks(t *testing.T) {
 			for _, e := range events {
 				n[e.Action]++
 			}
-			want := map[string]int{"collection.edit": 2, "termbase.import": 1, "memory.import": 1, "contribution.create": 5,
-				"contribution.invite": 5, "contribution.invite_accept": 4, "manuscript.upload": 4, "manuscript.comment": 1,
-				"contribution.approve": 4, "person.create": 5}
+			// Volume 2's five contributions and volume 1's two, each
+			// approved in zh, ru and en by both hosts; volume 1 edited once
+			// (its editors), volume 2 twice (then its release).
+			want := map[string]int{"collection.edit": 1 + 2, "termbase.import": 1, "memory.import": 1, "contribution.create": 5 + 2,
+				"contribution.invite": 5 + 2, "contribution.invite_accept": 4 + 2, "manuscript.upload": 4 + 2, "manuscript.comment": 1,
+				"contribution.approve": 4 + 2*3*2, "person.create": 5 + 2}
 			for action, count := range want {
 				if n[action] != count {
 					t.Errorf("%d events %s, want %d", n[action], action, count)

@@ -179,8 +179,9 @@ func TestLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(cs) != 1 {
-				t.Fatalf("%d collections, want 1", len(cs))
+			// Volume 1, released, and volume 2, in preparation.
+			if len(cs) != 2 || cs[0].Slug != Volume1Slug || cs[1].Slug != CollectionSlug {
+				t.Fatalf("%d collections, want volumes 1 and 2", len(cs))
 			}
 			c := cs[0]
 			complete(t, "collection title", c.Title)
@@ -191,7 +192,7 @@ func TestLoad(t *testing.T) {
 			if v, written := d.In("en"); written != "zh" || v == "" {
 				t.Errorf("an English reader gets the description in %q, want the Chinese source", written)
 			}
-			if strings.Join(c.Languages, " ") != "zh ru" {
+			if strings.Join(c.Languages, " ") != "zh ru en" {
 				t.Errorf("languages = %v", c.Languages)
 			}
 			if y, m, day := c.ReleasedAt.In(f.Location()).Date(); y != 2021 || m != time.June || day != 1 {

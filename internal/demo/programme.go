@@ -134,29 +134,48 @@ func (l *loader) programme() error {
 	return nil
 }
 
-// collection records the Collected Works released at the forum. The report
-// gives neither their exact title nor their contents, so the title is
-// descriptive and the description says so.
+// collection records the forum's Collected Works: the first volume,
+// released at the forum in Chinese, Russian and (as the demo's English
+// edition, still embargoed) English, and the second, in preparation, which
+// Works fills. The report gives neither the exact title of the volume nor
+// its contents, so the titles are descriptive and the description says so.
 func (l *loader) collection() error {
-	// The description deliberately has no English: the public site then shows
-	// its notice that the text is not yet translated, with the Chinese source,
-	// which is how an English reader meets an untranslated text. Works, the
-	// office's re-enactment of the compilation, gives the collection its
-	// description in all three languages.
-	description := lang.New("zh", map[string]string{
+	// The descriptions deliberately have no English: the public site then
+	// shows its notice that the text is not yet translated, with the
+	// Chinese source, which is how an English reader meets an untranslated
+	// text. Works, the office's compilation of volume 2, gives that volume
+	// its description in all three languages.
+	released := lang.New("zh", map[string]string{
 		"zh": "为纪念《中华人民共和国和俄罗斯联邦睦邻友好合作条约》签署二十周年，中国社会科学院与俄罗斯国际事务委员会共同组织编纂了本文集，并于2021年6月1日在中俄高端智库论坛上发布。两国资深外交官和知名学者应邀撰稿。文集以中文和俄文出版，分别在中国和俄罗斯发行。\n\n本演示所依据的报道没有给出文集的确切书名，这里使用的是描述性标题。",
 		"ru": "Сборник подготовлен совместно Китайской академией общественных наук и Российским советом по международным делам к 20-летию Договора о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой и выпущен 1 июня 2021 года на Российско-китайском форуме высокого уровня аналитических центров. Авторами стали приглашённые дипломаты высокого ранга и известные учёные двух стран. Сборник издан на китайском и русском языках и выпущен соответственно в Китае и в России.\n\nТочное название сборника в сообщении, на котором основан пример, не указано; здесь приведено описательное название.",
 	})
-	c := &forum.Collection{
+	first := &forum.Collection{
 		ForumID: l.forum.ID,
-		Slug:    "treaty-20-collected-works",
+		Slug:    Volume1Slug,
 		Title: text("zh",
-			"纪念《中俄睦邻友好合作条约》签署二十周年文集",
-			"Сборник трудов к 20-летию подписания Договора о добрососедстве, дружбе и сотрудничестве",
-			"Collected Works marking the 20th anniversary of the Treaty"),
-		Description: description,
-		Languages:   []string{"zh", "ru"},
+			"纪念《中俄睦邻友好合作条约》签署二十周年文集（第一卷）",
+			"Сборник трудов к 20-летию подписания Договора о добрососедстве, дружбе и сотрудничестве. Том 1",
+			"Collected Works marking the 20th anniversary of the Treaty, Volume 1"),
+		Description: released,
+		Languages:   []string{"zh", "ru", "en"},
 		ReleasedAt:  onForumDay(11, 0),
 	}
-	return forum.AddCollection(l.ctx, l.tx, c)
+	if err := forum.AddCollection(l.ctx, l.tx, first); err != nil {
+		return err
+	}
+	second := &forum.Collection{
+		ForumID: l.forum.ID,
+		Slug:    CollectionSlug,
+		Title: text("zh",
+			"纪念《中俄睦邻友好合作条约》签署二十周年文集（第二卷）",
+			"Сборник трудов к 20-летию подписания Договора о добрососедстве, дружбе и сотрудничестве. Том 2",
+			"Collected Works marking the 20th anniversary of the Treaty, Volume 2"),
+		Description: lang.New("zh", map[string]string{
+			"zh": "文集第二卷正在编纂中，收录第一卷发布后征集的文章，仍以中文和俄文出版。",
+			"ru": "Второй том сборника готовится к изданию; в него войдут статьи, собранные после выхода первого тома. Он также выйдет на китайском и русском языках.",
+		}),
+		Languages:  []string{"zh", "ru"},
+		ReleasedAt: onForumDay(11, 0),
+	}
+	return forum.AddCollection(l.ctx, l.tx, second)
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"github.com/tandemforum/tandem/internal/epub/epubcheck"
 	"image"
 	"image/png"
 	"io"
@@ -73,10 +74,10 @@ func TestValid(t *testing.T) {
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			for _, p := range epubcheck(t, path) {
+			for _, p := range epubcheck.EPUBCheck(t, path) {
 				t.Errorf("epubcheck: %s", p)
 			}
-			for _, v := range ace(t, path) {
+			for _, v := range epubcheck.Ace(t, path) {
 				if v.Impact == "critical" || v.Impact == "serious" {
 					t.Errorf("ace: %s %s: %s", v.Impact, v.Rule, v.Where)
 				} else {
@@ -456,10 +457,10 @@ func TestFigures(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range epubcheck(t, path) {
+	for _, p := range epubcheck.EPUBCheck(t, path) {
 		t.Errorf("epubcheck: %s", p)
 	}
-	for _, v := range ace(t, path) {
+	for _, v := range epubcheck.Ace(t, path) {
 		if v.Impact == "critical" || v.Impact == "serious" {
 			t.Errorf("ace: %s %s: %s", v.Impact, v.Rule, v.Where)
 		}

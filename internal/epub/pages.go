@@ -94,9 +94,18 @@ func (e *edition) placePages() {
 		top[c.ID] = ids(c.Text[e.lang()])
 	}
 	used := map[string]bool{}
+	inChapters := false
 	for i, p := range pm.Pages {
 		blocks, ok := top[p.Chapter]
 		if !ok {
+			continue
+		}
+		if p.Chapter != "" {
+			inChapters = true
+		} else if inChapters {
+			// A page of the back matter (the list of contributors) has no
+			// block of the page map's to mark; put on the title page it
+			// would break the page list's reading order.
 			continue
 		}
 		id := "page-" + p.Label

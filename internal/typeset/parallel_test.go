@@ -8,65 +8,18 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/book/booktest"
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/typeset/spreadcheck"
 	"github.com/tandemforum/tandem/internal/typst"
 )
 
-type placed struct {
-	Kind, Chapter, Block, Lang string
-	Page                       int
-}
-
 // marks builds b and returns where each block of each side landed.
-func marks(t *testing.T, ts *Typesetter, c *typst.Compiler, b *book.Book) (*Output, []placed) {
+func marks(t *testing.T, ts *Typesetter, c *typst.Compiler, b *book.Book) (*Output, []spreadcheck.Placed) {
 	t.Helper()
 	out, err := ts.Build(b, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := c.Compile(typst.Build{Main: "/main.typ", Queries: []typst.Query{{Selector: "<tandem-pagemap>", Field: "value"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ms [][]placed
-	if err := json.Unmarshal(r.Queries[0], &ms); err != nil {
-		t.Fatal(err)
-	}
-	return out, ms[0]
-}
-
-// checkSpreads checks that each block pair of the chapters starts on one
-// spread, the first language on the verso (an even page) and the second
-// on the recto after it, and returns the number of pairs.
-func checkSpreads(t *testing.T, ms []placed) int {
-	t.Helper()
-	at := map[string]map[string]int{}
-	for _, m := range ms {
-		if m.Kind != "block" {
-			continue
-		}
-		k := m.Chapter + "/" + m.Block
-		if at[k] == nil {
-			at[k] = map[string]int{}
-		}
-		if _, ok := at[k][m.Lang]; ok {
-			t.Errorf("block %s set twice in %s", k, m.Lang)
-		}
-		at[k][m.Lang] = m.Page
-	}
-	n := 0
-	for k, p := range at {
-		zh, okz := p["zh"]
-		ru, okr := p["ru"]
-		if !okz || !okr {
-			t.Errorf("block %s is not on both sides: %v", k, p)
-			continue
-		}
-		n++
-		if zh%2 != 0 || ru != zh+1 {
-			t.Errorf("pair %s starts on page %d (zh) and %d (ru), not on one spread", k, zh, ru)
-		}
-	}
-	return n
+	return out, spreadcheck.Placements(t, c)
 }
 
 func TestParallelPairsShareSpreads(t *testing.T) {
@@ -77,7 +30,7 @@ func TestParallelPairsShareSpreads(t *testing.T) {
 	for _, ch := range b.Chapters {
 		want += len(bodyBlocks(ch.Text["zh"]))
 	}
-	if n := checkSpreads(t, ms); n != want {
+	if n := spreadcheck.Spreads(t, ms, "zh", "ru"); n != want {
 		t.Errorf("%d pairs placed, want %d", n, want)
 	}
 	// Every page of the chapters has text on it: the Russian side's
@@ -148,7 +101,7 @@ func TestParallelLongPair(t *testing.T) {
 		}
 	}
 	out, ms := marks(t, ts, c, b)
-	if checkSpreads(t, ms) == 0 {
+	if spreadcheck.Spreads(t, ms, "zh", "ru") == 0 {
 		t.Fatal("no pairs")
 	}
 	pages := strings.Split(pdfTextLayout(t, out.PDF), "\f")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/tandemforum/tandem/internal/typeset/pdfcheck"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -232,14 +233,8 @@ func TestTaggedWithLanguages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cat := regexp.MustCompile(`(?s)<<\s*/Type /Catalog.*?>>\s*endobj`).Find(qdf)
-		if cat == nil {
-			cat = regexp.MustCompile(`(?s)obj\s*<<[^\n]*\n(?:[^\n]*\n)*?[^\n]*/Type /Catalog(?:[^\n]*\n)*?>>`).Find(qdf)
-		}
-		for _, want := range []string{"/StructTreeRoot", "/MarkInfo", "/Lang (" + l} {
-			if !bytes.Contains(cat, []byte(want)) {
-				t.Errorf("%s: catalogue lacks %s:\n%s", l, want, cat)
-			}
+		for _, want := range pdfcheck.Tagged(t, b.path, l) {
+			t.Errorf("%s: catalogue lacks %s", l, want)
 		}
 		for _, other := range spanLangs(b.book) {
 			if !bytes.Contains(qdf, []byte("/Lang ("+other)) {

@@ -34,7 +34,7 @@ func TestCollectionOnAPhone(t *testing.T) {
 			}
 		}
 		var collID string
-		if err := db.QueryRow(ctx, `SELECT CAST(MIN(id) AS TEXT) FROM collections`).Scan(&collID); err != nil {
+		if err := db.QueryRow(ctx, `SELECT CAST(id AS TEXT) FROM collections WHERE slug = ?`, "treaty-20-collected-works").Scan(&collID); err != nil {
 			t.Fatal(err)
 		}
 		b := newChromium(t, exe)

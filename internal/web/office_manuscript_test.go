@@ -35,7 +35,7 @@ func newManuscriptFixture(t *testing.T, db *store.DB) *manuscriptFixture {
 	o := newOffice(t, db)
 	fx := &manuscriptFixture{o: o}
 	var collID, personID int64
-	if err := db.QueryRow(ctx, `SELECT c.id FROM collections c JOIN forums f ON f.id = c.forum_id WHERE f.slug = ?`, "treaty-20-forum").Scan(&collID); err != nil {
+	if err := db.QueryRow(ctx, `SELECT c.id FROM collections c JOIN forums f ON f.id = c.forum_id WHERE f.slug = ? AND c.slug = ?`, "treaty-20-forum", "treaty-20-collected-works").Scan(&collID); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.QueryRow(ctx, `SELECT MIN(id) FROM people`).Scan(&personID); err != nil {

@@ -28,7 +28,7 @@ func TestWorksHistoryInWords(t *testing.T) {
 			t.Fatal(err)
 		}
 		var collID, approvedID, invitedID string
-		if err := db.QueryRow(ctx, `SELECT CAST(MIN(id) AS TEXT) FROM collections`).Scan(&collID); err != nil {
+		if err := db.QueryRow(ctx, `SELECT CAST(id AS TEXT) FROM collections WHERE slug = ?`, "treaty-20-collected-works").Scan(&collID); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.QueryRow(ctx, `SELECT CAST(MIN(contribution_id) AS TEXT) FROM contribution_languages WHERE state = 'approved'`).Scan(&approvedID); err != nil {

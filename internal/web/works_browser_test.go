@@ -350,15 +350,15 @@ func TestCollectedWorksInBrowser(t *testing.T) {
 // their own language: an author who acts for a (fictional) person, an
 // editor at CASS, a translator at CASS and a reviewer at RIAC named for the
 // Chinese translation, and an organiser at each host; a contribution in
-// Russian to the demo forum's collection, accepted and awaiting its
-// manuscript; a memory unit for one of its sentences and a termbase entry
+// Russian to the demo forum's collection in preparation (volume 2),
+// accepted and awaiting its manuscript; a memory unit for one of its sentences and a termbase entry
 // for the council another names.
 func chainFixture(t *testing.T, o *office) *works.Contribution {
 	t.Helper()
 	ctx := context.Background()
 	db := o.db
 	var collID, forumID int64
-	if err := db.QueryRow(ctx, `SELECT c.id, f.id FROM collections c JOIN forums f ON f.id = c.forum_id WHERE f.slug = ?`, "treaty-20-forum").Scan(&collID, &forumID); err != nil {
+	if err := db.QueryRow(ctx, `SELECT c.id, f.id FROM collections c JOIN forums f ON f.id = c.forum_id WHERE f.slug = ? AND c.slug = ?`, "treaty-20-forum", "treaty-20-collected-works").Scan(&collID, &forumID); err != nil {
 		t.Fatal(err)
 	}
 	author := o.account("author@chain.example", "Демо Авторова", "ru", false)

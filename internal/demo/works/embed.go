@@ -22,7 +22,7 @@ import (
 // FS holds the texts, the manifest (works.json) and the termbase. The
 // sources the DOCX files were made from (src/) are not in it.
 //
-//go:embed works.json ?-*.md *.tsv *.docx
+//go:embed works.json volume-1.json ?-*.md *.tsv *.docx
 var FS embed.FS
 
 // Manifest lists the demo's authors and essays.
@@ -76,9 +76,17 @@ type Essay struct {
 	Keywords map[string][]string `json:"keywords,omitempty"`
 }
 
-// Load reads the manifest.
-func Load() (*Manifest, error) {
-	data, err := FS.ReadFile("works.json")
+// Load reads the manifest of the volume in preparation, works.json.
+func Load() (*Manifest, error) { return LoadFile("works.json") }
+
+// Volume1 is the manifest of the first volume, released on the forum's
+// day: essays approved in zh, ru and en, of which the demo's editions are
+// made.
+const Volume1 = "volume-1.json"
+
+// LoadFile reads the manifest name of FS.
+func LoadFile(name string) (*Manifest, error) {
+	data, err := FS.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +94,7 @@ func Load() (*Manifest, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("demo works.json: %w", err)
+		return nil, fmt.Errorf("demo %s: %w", name, err)
 	}
 	return &m, nil
 }

@@ -1,4 +1,8 @@
-package epub
+// Package epubcheck runs the checkers of EPUB files that tests use:
+// Debian's EPUBCheck and DAISY Ace (tests/ace), skipping the test with a
+// message when a tool is missing. internal/epub's tests and the demo's use
+// it.
+package epubcheck
 
 import (
 	"encoding/json"
@@ -9,10 +13,10 @@ import (
 	"testing"
 )
 
-// epubcheck runs Debian's EPUBCheck on the file at path and returns its
+// EPUBCheck runs Debian's EPUBCheck on the file at path and returns its
 // errors and warnings, one line each. It skips the test when EPUBCheck or
 // Java is not installed (scripts/setup.sh test installs both).
-func epubcheck(t *testing.T, path string) []string {
+func EPUBCheck(t testing.TB, path string) []string {
 	t.Helper()
 	java, err := exec.LookPath("java")
 	if err != nil {
@@ -38,7 +42,7 @@ func epubcheck(t *testing.T, path string) []string {
 }
 
 // repoRoot is the folder of go.mod above the package.
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -55,15 +59,15 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// aceViolation is a rule DAISY Ace found broken.
-type aceViolation struct {
+// Violation is a rule DAISY Ace found broken.
+type Violation struct {
 	Impact, Rule, Where string
 }
 
-// ace runs DAISY Ace (tests/ace, installed by scripts/setup.sh test with
+// Ace runs DAISY Ace (tests/ace, installed by scripts/setup.sh test with
 // npm ci) with Debian's Chromium on the file at path and returns its
 // violations. It skips the test when Ace, Node or Chromium is missing.
-func ace(t *testing.T, path string) []aceViolation {
+func Ace(t testing.TB, path string) []Violation {
 	t.Helper()
 	cli := filepath.Join(repoRoot(t), "tests", "ace", "node_modules", ".bin", "ace-cli")
 	if _, err := os.Stat(cli); err != nil {
@@ -93,7 +97,7 @@ func ace(t *testing.T, path string) []aceViolation {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		t.Fatalf("ace report: %v", err)
 	}
-	var out []aceViolation
+	var out []Violation
 	for _, a := range raw.Assertions {
 		var one struct {
 			Subject struct {
@@ -116,7 +120,7 @@ func ace(t *testing.T, path string) []aceViolation {
 			t.Fatalf("ace report: %v", err)
 		}
 		for _, v := range one.Assertions {
-			out = append(out, aceViolation{Impact: v.Test.Impact, Rule: v.Test.Title,
+			out = append(out, Violation{Impact: v.Test.Impact, Rule: v.Test.Title,
 				Where: one.Subject.URL + " " + strings.Join(v.Result.Pointer.CSS, ",") + ": " + v.Result.Description})
 		}
 	}

@@ -1,0 +1,303 @@
+package demo_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/app"
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/crossref"
+	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/edition"
+	"github.com/tandemforum/tandem/internal/epub/epubcheck"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/onix"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/typeset"
+	"github.com/tandemforum/tandem/internal/typeset/pdfcheck"
+	"github.com/tandemforum/tandem/internal/typeset/spreadcheck"
+	"github.com/tandemforum/tandem/internal/typst"
+	"github.com/tandemforum/tandem/internal/web"
+)
+
+// The demo's editions as `tandem demo` makes them: the zh, ru and
+// parallel editions of volume 1 released on 1 June 2021 and listed on the
+// public site in every language, their EPUBs and PDFs downloading and
+// passing EPUBCheck, Ace, pdffonts and qpdf, the sample ISBNs marked on
+// the reader's page, the imprint pages and in ONIX and Crossref; the
+// parallel edition's pairs on one spread each; the English edition
+// embargoed: 404 and absent from the list and sitemap.
+func TestEditions(t *testing.T) {
+	if why := typstMissing(); why != "" {
+		t.Skipf("%s (scripts/setup.sh demo installs Typst in tools/typst): the demo's editions not built", why)
+	}
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs, err := blob.NewDir(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		const password = "demo-password-2021"
+		if err := demo.Load(ctx, db, blobs); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := demo.Team(ctx, db, password); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := demo.Works(ctx, db, blobs, password); err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now()
+		es, err := demo.BuildEditions(ctx, db, blobs, app.Renderers("test"), "http://demo.example", now)
+		app.CloseRenderers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(es) != len(demo.Editions) {
+			t.Fatalf("%d editions, want %d", len(es), len(demo.Editions))
+		}
+		press := &edition.Press{DB: db, Blobs: blobs, BaseURL: "http://demo.example"}
+		srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: "http://demo.example", Press: press, NoCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv.Handler())
+		defer ts.Close()
+		get := func(path string) (int, []byte) {
+			resp, err := http.Get(ts.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			data, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, data
+		}
+		_, sitemap := get("/sitemap.xml")
+		dir := t.TempDir()
+		for i, e := range es {
+			spec := demo.Editions[i]
+			if !spec.Released {
+				if e.State != edition.Scheduled || !e.ReleaseAt.After(now) {
+					t.Errorf("%s: %s at %v, want scheduled after now", e.Slug, e.State, e.ReleaseAt)
+				}
+				for _, l := range []string{"zh", "ru", "en"} {
+					if code, _ := get(edition.Path(l, e.Slug)); code != http.StatusNotFound {
+						t.Errorf("embargoed %s: %s answers %d", e.Slug, l, code)
+					}
+					if code, _ := get(edition.Path(l, e.Slug) + "/files/" + e.Slug + ".epub"); code != http.StatusNotFound {
+						t.Errorf("embargoed %s: its EPUB answers %d", e.Slug, code)
+					}
+					if _, list := get("/" + l + "/editions"); strings.Contains(string(list), e.Slug) {
+						t.Errorf("embargoed %s is on the %s list", e.Slug, l)
+					}
+				}
+				if strings.Contains(string(sitemap), e.Slug) {
+					t.Errorf("embargoed %s is in the sitemap", e.Slug)
+				}
+				continue
+			}
+			if e.State != edition.Released || !e.ReleasedAt.Equal(e.ReleaseAt) || e.ReleaseAt.Year() != 2021 {
+				t.Errorf("%s: %s, released %v", e.Slug, e.State, e.ReleasedAt)
+			}
+			if !strings.Contains(string(sitemap), e.Slug) {
+				t.Errorf("%s is not in the sitemap", e.Slug)
+			}
+			for _, l := range []string{"zh", "ru", "en"} {
+				if _, list := get("/" + l + "/editions"); !strings.Contains(string(list), edition.Path(l, e.Slug)) {
+					t.Errorf("%s is not on the %s list", e.Slug, l)
+				}
+			}
+			l := e.Langs[0]
+			code, page := get(edition.Path(l, e.Slug))
+			if code != http.StatusOK {
+				t.Fatalf("%s: %d", e.Slug, code)
+			}
+			for _, n := range e.ISBN {
+				if !strings.Contains(string(page), n) {
+					t.Errorf("%s: the reader lacks ISBN %s", e.Slug, n)
+				}
+			}
+			for _, ext := range []string{"epub", "pdf"} {
+				code, data := get(edition.Path(l, e.Slug) + "/files/" + e.Slug + "." + ext)
+				if code != http.StatusOK || len(data) < 1000 {
+					t.Fatalf("%s.%s: %d, %d bytes", e.Slug, ext, code, len(data))
+				}
+				path := filepath.Join(dir, e.Slug+"."+ext)
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			pdf := filepath.Join(dir, e.Slug+".pdf")
+			for _, r := range pdfcheck.Fonts(t, pdf) {
+				t.Errorf("%s.pdf: font not embedded as a subset: %s", e.Slug, r)
+			}
+			for _, m := range pdfcheck.Tagged(t, pdf, l) {
+				t.Errorf("%s.pdf: the catalogue lacks %s", e.Slug, m)
+			}
+			ep := filepath.Join(dir, e.Slug+".epub")
+			for _, p := range epubcheck.EPUBCheck(t, ep) {
+				t.Errorf("%s.epub: %s", e.Slug, p)
+			}
+			for _, v := range epubcheck.Ace(t, ep) {
+				if v.Impact == "critical" || v.Impact == "serious" {
+					t.Errorf("%s.epub: ace %s %s: %s", e.Slug, v.Impact, v.Rule, v.Where)
+				}
+			}
+			sampleMarked(t, e, dir)
+		}
+		// The parallel edition sets each pair of blocks on one spread:
+		// typeset again, its placements read from the compiler.
+		for _, e := range es {
+			if e.Parallel() {
+				spreads(t, ctx, db, blobs, e)
+			}
+		}
+		// The ONIX message and the Crossref deposit of the editions say
+		// that their ISBNs are sample data. The demo registers no DOIs;
+		// the deposit is made with a test prefix.
+		var books []*book.Book
+		for _, e := range es {
+			b, err := edition.Load(ctx, db, blobs, e.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.URL = "http://demo.example" + b.URL
+			books = append(books, b)
+		}
+		var onixMsg bytes.Buffer
+		if err := onix.Write(&onixMsg, catalog(t), onix.Header{Sender: "CASS", Sent: now}, books); err != nil {
+			t.Fatal(err)
+		}
+		// A product per ISBN.
+		isbns := 0
+		for _, e := range es {
+			isbns += len(e.ISBN)
+		}
+		if n := strings.Count(onixMsg.String(), catalog(t).Printer("en").T("onix.sample_isbn.product")); n != isbns {
+			t.Errorf("ONIX: %d products marked as sample data, want %d", n, isbns)
+		}
+		for _, b := range books {
+			b.DOI = "10.99999/" + b.Slug
+			for i := range b.Chapters {
+				ch := &b.Chapters[i]
+				ch.DOI = b.DOI + "." + ch.ID
+				ch.URL = b.URL + "/" + ch.ID
+			}
+		}
+		var deposit bytes.Buffer
+		err = crossref.Write(&deposit, catalog(t), crossref.Head{BatchID: "tandem-demo-test", Timestamp: now, Depositor: "CASS",
+			Email: "editor@cass.example", Registrant: "CASS", Prefix: "10.99999"}, books)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(deposit.String(), catalog(t).Printer("en").T("crossref.sample_isbn")) {
+			t.Error("the Crossref deposit does not say that the ISBNs are sample data")
+		}
+	})
+}
+
+// spreads typesets parallel edition e and checks that the two languages
+// of every block pair begin on one spread.
+func spreads(t *testing.T, ctx context.Context, db *store.DB, blobs blob.Store, e *edition.Edition) {
+	t.Helper()
+	dir, err := typst.FindDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := typst.New(typst.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	b, err := edition.Load(ctx, db, blobs, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := typeset.New(c, catalog(t)).Build(b, typeset.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	n := spreadcheck.Spreads(t, spreadcheck.Placements(t, c), e.Langs[0], e.Langs[1])
+	blocks := 0
+	for _, ch := range b.Chapters {
+		blocks += len(ch.Text[e.Langs[0]].Blocks)
+	}
+	if n < blocks {
+		t.Errorf("%s: %d pairs on spreads, want at least the %d top-level blocks", e.Slug, n, blocks)
+	}
+}
+
+func catalog(t *testing.T) *i18n.Catalog {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// sampleMarked checks that the imprint pages of edition e's EPUB and PDF,
+// written in dir, mark its ISBNs as sample data in each of its languages.
+func sampleMarked(t *testing.T, e *edition.Edition, dir string) {
+	t.Helper()
+	z, err := zip.OpenReader(filepath.Join(dir, e.Slug+".epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var imprint []byte
+	for _, f := range z.File {
+		if strings.HasSuffix(f.Name, "/imprint.xhtml") {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			imprint, _ = io.ReadAll(r)
+			r.Close()
+		}
+	}
+	// Each ISBN is marked in each language's imprint.
+	if n, want := strings.Count(string(imprint), `<strong class="sample">`), len(e.ISBN)*len(e.Langs); n != want {
+		t.Errorf("%s.epub: %d ISBNs marked as sample data on the imprint page, want %d", e.Slug, n, want)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (scripts/setup.sh test installs poppler-utils): the PDF's imprint not read")
+	}
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, e.Slug+".pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, l := range e.Langs {
+		mark := strings.Join(strings.Fields(catalog(t).Printer(l).T("typeset.sample_isbn")), " ")
+		if !strings.Contains(text, mark) {
+			t.Errorf("%s.pdf: the imprint lacks %q", e.Slug, mark)
+		}
+	}
+}
+
+// typstMissing says why the Typst compiler cannot run here (tools/typst
+// without its npm package, or no Node.js), or "" when it can.
+func typstMissing() string {
+	dir, err := typst.FindDir()
+	if err != nil {
+		return err.Error()
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@myriaddreamin", "typst-ts-node-compiler", "package.json")); err != nil {
+		return "the Typst npm package is not installed in " + dir
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		return "Node.js is not installed"
+	}
+	return ""
+}
