@@ -48,6 +48,9 @@ type dashboardItem struct {
 	Kind     string // the subject's kind, in the reader's language
 	Link     string
 	Awaiting []string // the partners yet to approve, by short name
+	// Lang names the language of a contribution's text awaiting its
+	// hosts' approval; empty for other changes.
+	Lang string
 	// ReturnedBy says who returned a returned change, for which partner
 	// and when, in the reader's language.
 	ReturnedBy string
@@ -91,6 +94,15 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 			it.Awaiting = append(it.Awaiting, short[id])
 		}
 		d.Awaiting = append(d.Awaiting, it)
+	}
+	// Contributions' texts, reviewed, await their hosts' organisers.
+	if approvers := contributionApprovers(rq, act.PartnerIDs); len(approvers) > 0 {
+		d.MayApprove = true
+		langs, err := s.awaitedLanguages(rq, approvers, short)
+		if err != nil {
+			return err
+		}
+		d.Awaiting = append(d.Awaiting, langs...)
 	}
 	returned, err := approval.ReturnedTo(ctx, s.db, rq.Account.ID)
 	if err != nil {

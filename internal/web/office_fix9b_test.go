@@ -1,0 +1,67 @@
+package web_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+)
+
+// TestAwaitedLanguagesListed: a contribution's language in state reviewed
+// is listed in the approvals inbox and on the dashboard of each host's
+// organisers, linking to the manuscript page's approval section, until
+// their partner has approved the current text; the Russian heading says
+// the items await the reader's own approval.
+func TestAwaitedLanguagesListed(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Second)
+		if _, err := db.Exec(ctx, `INSERT INTO contribution_languages (contribution_id, lang, state, updated_at) VALUES (?, 'zh', 'reviewed', ?)`, fx.c.ID, now); err != nil {
+			t.Fatal(err)
+		}
+		link := fx.path("/manuscript#lang-zh")
+		has := func(d *goquery.Document, sel string) bool {
+			return d.Find(sel+` a[href="`+link+`"]`).Length() > 0
+		}
+		for name, b := range map[string]*browser{"CASS": fx.orgCASS, "RIAC": fx.orgRIAC} {
+			_, d := b.get("/office/approvals")
+			if !has(d, "#list-awaiting") {
+				t.Errorf("%s: approvals inbox does not list the reviewed Chinese text: %s", name, d.Find("#list-awaiting").Text())
+			}
+			_, d = b.get("/office/")
+			if !has(d, "main") {
+				t.Errorf("%s: dashboard does not list the reviewed Chinese text", name)
+			}
+		}
+		_, d := fx.orgRIAC.get("/office/approvals")
+		if h := strings.TrimSpace(d.Find("#awaiting").Text()); h != "Ждут вашего одобрения" {
+			t.Errorf("ru heading %q", h)
+		}
+		if _, d := fx.author.get("/office/approvals"); has(d, "main") {
+			t.Error("the author, no organiser, is asked to approve")
+		}
+		var cass int64
+		if err := db.QueryRow(ctx, `SELECT id FROM partners WHERE slug = 'cass'`).Scan(&cass); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `INSERT INTO contribution_approvals (contribution_id, lang, partner_id, account_id, account_name, fingerprint, snapshot, approved_at)
+			VALUES (?, 'zh', ?, 0, 'CASS Organiser', 'fp', '{}', ?)`, fx.c.ID, cass, now); err != nil {
+			t.Fatal(err)
+		}
+		if _, d := fx.orgCASS.get("/office/approvals"); has(d, "#list-awaiting") {
+			t.Error("CASS approved the text and is still asked")
+		}
+		_, d = fx.orgRIAC.get("/office/approvals")
+		if !has(d, "#list-awaiting") {
+			t.Error("RIAC has not approved and is no longer asked")
+		} else if hint := d.Find(`#list-awaiting li .hint`).Text(); strings.Contains(hint, "CASS") || strings.Contains(hint, "ИАОН") {
+			t.Errorf("waits for %q, CASS approved", hint)
+		}
+	})
+}
