@@ -36,6 +36,9 @@ type returnedSegment struct {
 	Target            template.HTML
 	TargetLang        string
 	Comment, Who      string
+	// ReturnedBy names the reviewer who returned it; Who is its
+	// translator.
+	ReturnedBy string
 }
 
 // maxReturnedSegments bounds the dashboard's list; the workbench shows a
@@ -120,6 +123,7 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	trs := map[int64]*translate.Translation{}
+	returners := map[int64]map[int64]string{}
 	for _, seg := range segs {
 		tr := trs[seg.TranslationID]
 		if tr == nil {
@@ -127,10 +131,13 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 				return err
 			}
 			trs[seg.TranslationID] = tr
+			if returners[tr.ID], err = segmentReturners(ctx, s.db, tr.ID); err != nil {
+				return err
+			}
 		}
 		d.Segments = append(d.Segments, returnedSegment{Link: fmt.Sprintf("/office/translations/%d#seg-%d", tr.ID, seg.ID),
 			Title: tr.Title, Lang: exchangeLangName(rq, tr.Lang), Target: contentHTML(rq.T, seg.Target), TargetLang: tr.Lang,
-			Comment: seg.Comment, Who: whoWhen(rq.T, seg)})
+			Comment: seg.Comment, Who: whoWhen(rq.T, seg), ReturnedBy: returners[tr.ID][seg.ID]})
 	}
 	now := time.Now()
 	for _, id := range act.PartnerIDs {

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/web"
 )
 
 // TestAwaitedLanguagesListed: a contribution's language in state reviewed
@@ -62,6 +64,47 @@ func TestAwaitedLanguagesListed(t *testing.T) {
 			t.Error("RIAC has not approved and is no longer asked")
 		} else if hint := d.Find(`#list-awaiting li .hint`).Text(); strings.Contains(hint, "CASS") || strings.Contains(hint, "ИАОН") {
 			t.Errorf("waits for %q, CASS approved", hint)
+		}
+	})
+}
+
+// TestWorkbenchFourEyes: one who saved a segment's text cannot approve it
+// as its reviewer, and is told why in their language; a segment returned
+// stays credited to its translator, the return note naming the reviewer.
+func TestWorkbenchFourEyes(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOfficeWith(t, db, func(c *web.Config) { c.Memory = newTMMemory() })
+		newsID := mustInt(t, firstNews(t, o))
+		tr := addTranslation(t, o, "workbench-essay.md", "news", newsID, "zh")
+		segs := segmentsBySource(t, db, tr.ID)
+		o.account("both@wb.example", "Ольга Обе", "ru", false, "cass:translator", "cass:reviewer")
+		o.account("zhao@wb.example", "赵磊", "en", false, "cass:reviewer")
+		both, zhao := o.browser(), o.browser()
+		both.signIn("both@wb.example")
+		zhao.signIn("zhao@wb.example")
+		first := segs["Договор был подписан в Москве в 2001 году."]
+		var a, r segmentAnswer
+		resp := both.sendJSON("POST", segPath(tr, first), edit{"action": "save", "version": first.Version, "state": "translated", "target": plainRuns("条约于2001年在莫斯科签署。")}, &a)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("save: %d %+v", resp.StatusCode, a)
+		}
+		resp = both.sendJSON("POST", segPath(tr, first), edit{"action": "approve", "version": a.Segment.Version}, &r)
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(r.Error, "другой рецензент") {
+			t.Errorf("approving one's own text: %d %q", resp.StatusCode, r.Error)
+		}
+		if s := segmentsBySource(t, db, tr.ID)["Договор был подписан в Москве в 2001 году."]; s.State != "translated" {
+			t.Errorf("segment now %s", s.State)
+		}
+		resp = zhao.sendJSON("POST", segPath(tr, first), edit{"action": "return", "version": a.Segment.Version, "comment": "Name the day."}, &r)
+		if resp.StatusCode != http.StatusOK || !r.Segment.Returned {
+			t.Fatalf("return: %d %+v", resp.StatusCode, r)
+		}
+		if s := segmentsBySource(t, db, tr.ID)["Договор был подписан в Москве в 2001 году."]; s.UpdatedBy != "Ольга Обе" {
+			t.Errorf("returned segment credited to %q", s.UpdatedBy)
+		}
+		_, d := both.get("/office/translations/" + itoa(tr.ID))
+		if got := d.Find(".wb-returned li").Text(); !strings.Contains(got, "赵磊") || !strings.Contains(got, "Name the day.") {
+			t.Errorf("return note %q; want the reviewer and the comment", got)
 		}
 	})
 }

@@ -227,6 +227,8 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.control")})
 	case errors.Is(err, translate.ErrNoComment):
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.no_comment")})
+	case errors.Is(err, translate.ErrOwnText):
+		return writeJSON(w, http.StatusForbidden, failAnswer{Error: t.T("workbench.error.own_text")})
 	case errors.Is(err, translate.ErrNotConfirmed):
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.not_confirmed")})
 	case errors.Is(err, translate.ErrState):
