@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,63 @@ func TestWorkbenchFourEyes(t *testing.T) {
 		if got := d.Find(".wb-returned li").Text(); !strings.Contains(got, "赵磊") || !strings.Contains(got, "Name the day.") {
 			t.Errorf("return note %q; want the reviewer and the comment", got)
 		}
+	})
+}
+
+// TestUploadRevertingCorrectionHeldBack: an author's upload from a fresh
+// page whose file still has a paragraph as it was before the editor
+// corrected it is held back, the warning listing that correction (the
+// earlier text and the editor's), until the author replaces anyway; a
+// file that keeps the correction goes through.
+func TestUploadRevertingCorrectionHeldBack(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		page := fx.path("/manuscript")
+		resp, _ := fx.author.upload(t, page, "ms.md", []byte("# Договор\n\nПервый абзац о договоре.\n\nВторой абзац о соседстве.\n"))
+		wantStatus(t, "upload", resp, http.StatusSeeOther, nil)
+		resp, d := fx.author.post(fx.path("/move"), url.Values{"move": {"submit"}})
+		wantStatus(t, "submit", resp, http.StatusSeeOther, d)
+		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
+		wantStatus(t, "edit", resp, http.StatusSeeOther, d)
+		_, d = fx.editor.get(page)
+		var block string
+		d.Find("a.work-correct").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			href := s.AttrOr("href", "")
+			if strings.Contains(s.Closest(".work-block").Text(), "Первый абзац") {
+				block = href[strings.Index(href, "correct=")+len("correct=") : strings.Index(href, "#")]
+				return false
+			}
+			return true
+		})
+		if block == "" {
+			t.Fatal("the first paragraph offers no correction")
+		}
+		resp, d = fx.editor.post(fx.path("/manuscript/correct"), url.Values{"block": {block}, "revision": {"1"}, "text": {"Первый абзац о договоре 2001 года."}, "reason": {"дата"}})
+		wantStatus(t, "correct", resp, http.StatusSeeOther, d)
+
+		_, d = fx.author.get(page)
+		base := d.Find("input[name=base]").AttrOr("value", "")
+		if base != "2" {
+			t.Fatalf("fresh page's base %q, want 2", base)
+		}
+		old := []byte("# Договор\n\nПервый абзац о договоре.\n\nВторой абзац о соседстве, дополненный автором.\n")
+		fields := url.Values{"base": {base}, "note": {"дополнение"}}
+		resp, d = fx.author.uploadForm(t, page, "ms.md", old, fields)
+		wantStatus(t, "upload undoing the correction", resp, http.StatusConflict, d)
+		if n := fx.revisions(t); n != 2 {
+			t.Fatalf("%d revisions after a held-back upload", n)
+		}
+		if msg := d.Find("#upload-error").Text(); !strings.Contains(msg, "исправили") || !strings.Contains(msg, "ниже") {
+			t.Errorf("held-back upload says %q", msg)
+		}
+		if got := d.Find("#stale-upload ins").Text(); !strings.Contains(got, "2001") {
+			t.Errorf("the editors' correction listed as %q", d.Find("#stale-upload").Text())
+		}
+		if d.Find("#manuscript-overwrite").Length() != 1 {
+			t.Error("no way to replace anyway")
+		}
+		keeps := []byte("# Договор\n\nПервый абзац о договоре 2001 года.\n\nВторой абзац о соседстве, дополненный автором.\n")
+		resp, d = fx.author.uploadForm(t, page, "ms.md", keeps, fields)
+		wantStatus(t, "upload keeping the correction", resp, http.StatusSeeOther, d)
 	})
 }
