@@ -539,6 +539,8 @@ func sameText(a, b interchange.Content) bool {
 	return squeezeSpace(a.Plain()) == squeezeSpace(b.Plain()) && len(a.Codes()) == len(b.Codes())
 }
 
+// squeezeSpace is s with its spaces squeezed and without break hints,
+// which the files tandem writes leave out.
 func squeezeSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	return strings.Join(strings.FieldsFunc(lang.WithoutBreakHints(s), unicode.IsSpace), " ")
 }
