@@ -167,3 +167,22 @@ func TestUploadRevertingCorrectionHeldBack(t *testing.T) {
 		wantStatus(t, "upload keeping the correction", resp, http.StatusSeeOther, d)
 	})
 }
+
+// TestOriginalNotShownAsUntranslated: before its text is final, the
+// contribution's original language is shown as the original, not as a
+// translation not started.
+func TestOriginalNotShownAsUntranslated(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		_, d := fx.editor.get(fx.path(""))
+		var got string
+		d.Find(".lang-states li").Each(func(_ int, s *goquery.Selection) {
+			if strings.HasPrefix(s.Text(), "Russian") {
+				got = s.Text()
+			}
+		})
+		if got != "Russian: original" {
+			t.Errorf("the original's state reads %q, want Russian: original", got)
+		}
+	})
+}
