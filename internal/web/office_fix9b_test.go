@@ -107,6 +107,13 @@ func TestWorkbenchFourEyes(t *testing.T) {
 		if got := d.Find(".wb-returned li").Text(); !strings.Contains(got, "赵磊") || !strings.Contains(got, "Name the day.") {
 			t.Errorf("return note %q; want the reviewer and the comment", got)
 		}
+		// Not returned to an administrator, whose text it is not.
+		o.account("admin9b@wb.example", "Admin", "en", true)
+		admin := o.browser()
+		admin.signIn("admin9b@wb.example")
+		if _, d := admin.get("/office/translations/" + itoa(tr.ID)); d.Find(".wb-returned").Length() != 0 {
+			t.Errorf("the administrator is told: %q", d.Find(".wb-returned h2").Text())
+		}
 	})
 }
 

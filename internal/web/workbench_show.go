@@ -9,6 +9,7 @@ import (
 	"github.com/tandemforum/tandem/internal/qa"
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/translate"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // workbenchPage is the workbench: a translation's segments, source beside
@@ -135,6 +136,14 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 	}
+	namedTranslator := false
+	if tr.OwnerKind == ownerContribution {
+		c, err := works.GetContribution(ctx, s.db, tr.OwnerID)
+		if err != nil {
+			return err
+		}
+		namedTranslator = c.IsStaff(rq.Account.ID, tr.Lang, works.RoleTranslator)
+	}
 	var returners map[int64]string
 	if slices.ContainsFunc(segs, func(seg translate.Segment) bool { return seg.Returned }) {
 		if returners, err = segmentReturners(ctx, s.db, tr.ID); err != nil {
@@ -163,7 +172,9 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 			row.Context = labels[sitetext.TextOf(seg.BlockID)]
 		}
 		prevBlock = seg.BlockID
-		if seg.Returned {
+		if seg.Returned && (seg.UpdatedBy == rq.Account.Name || namedTranslator) {
+			// Returned to the reader: their text, or a translation
+			// they are the named translator of.
 			p.Returned = append(p.Returned, row)
 		}
 		if !p.shows(seg, fs) {
