@@ -193,3 +193,27 @@ func TestOriginalNotShownAsUntranslated(t *testing.T) {
 		}
 	})
 }
+
+// TestDiffFormSelectsOne: the revision-diff form marks only the chosen
+// revisions selected.
+func TestDiffFormSelectsOne(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		fx := newManuscriptFixture(t, db)
+		page := fx.path("/manuscript")
+		for _, md := range []string{"# Д\n\nОдин.\n", "# Д\n\nДва.\n", "# Д\n\nТри.\n"} {
+			resp, _ := fx.author.upload(t, page, "ms.md", []byte(md))
+			wantStatus(t, "upload", resp, http.StatusSeeOther, nil)
+		}
+		_, d := fx.author.get(page)
+		if opts := d.Find("form.work-diff #diff-to option[selected]"); opts.Length() != 1 || opts.AttrOr("value", "") != "3" {
+			t.Errorf("manuscript page's diff form: %d \"to\" options selected (%q), want only the latest", opts.Length(), opts.Text())
+		}
+		_, d = fx.author.get(fx.path("/manuscript/diff?from=1&to=2"))
+		for sel, want := range map[string]string{"#diff-from": "1", "#diff-to": "2"} {
+			opts := d.Find(sel + " option[selected]")
+			if opts.Length() != 1 || opts.AttrOr("value", "") != want {
+				t.Errorf("%s: %d options selected (%q), want only %s", sel, opts.Length(), opts.Text(), want)
+			}
+		}
+	})
+}
