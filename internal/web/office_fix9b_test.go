@@ -107,6 +107,14 @@ func TestWorkbenchFourEyes(t *testing.T) {
 		if got := d.Find(".wb-returned li").Text(); !strings.Contains(got, "赵磊") || !strings.Contains(got, "Name the day.") {
 			t.Errorf("return note %q; want the reviewer and the comment", got)
 		}
+		// A segment asked for under another translation is not found,
+		// without saying its text changed.
+		other := addTranslation(t, o, "workbench-essay.md", "news", newsID, "en")
+		var nf segmentAnswer
+		resp = both.sendJSON("POST", "/office/translations/"+itoa(other.ID)+"/segments/"+itoa(first.ID), edit{"action": "save", "version": 1, "state": "draft", "target": plainRuns("x")}, &nf)
+		if resp.StatusCode != http.StatusNotFound || strings.Contains(nf.Error, "изменился") || nf.Error == "" {
+			t.Errorf("a segment of another translation: %d %q", resp.StatusCode, nf.Error)
+		}
 		// Not returned to an administrator, whose text it is not.
 		o.account("admin9b@wb.example", "Admin", "en", true)
 		admin := o.browser()
