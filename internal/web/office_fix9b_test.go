@@ -225,3 +225,26 @@ func TestDiffFormSelectsOne(t *testing.T) {
 		}
 	})
 }
+
+// TestTMXImportNothingNew: a TMX file imported a second time says in one
+// message that nothing new was added, not "0 units added" beside a notice.
+func TestTMXImportNothingNew(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		o.account("editor@tmx9b.example", "TMX Editor", "en", false, "cass:editor")
+		b := o.browser()
+		b.signIn("editor@tmx9b.example")
+		file := `<tmx version="1.4"><header srclang="zh-CN" creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" datatype="plaintext"/><body>` +
+			`<tu><tuv xml:lang="zh-CN"><seg>条约有效期为二十年。</seg></tuv><tuv xml:lang="ru-RU"><seg>Договор заключается сроком на двадцать лет.</seg></tuv></tu></body></tmx>`
+		for k, want := range []string{"1 translation unit added to the memory.", "Nothing new was added: the file's 1 unit was already in the memory."} {
+			resp, _ := b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"m.tmx", file}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("import %d: status %d", k, resp.StatusCode)
+			}
+			_, d := b.get(resp.Header.Get("Location"))
+			if flash := d.Find(".flash").Text(); strings.TrimSpace(flash) != want {
+				t.Errorf("import %d: %q, want only %q", k, flash, want)
+			}
+		}
+	})
+}
