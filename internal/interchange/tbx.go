@@ -501,7 +501,7 @@ func (cs *columnScripts) check(name string, cols []string) error {
 func WriteTSV(w io.Writer, tb *Termbase, srcLang, tgtLang string) error {
 	bw := bufio.NewWriter(w)
 	clean := func(s string) string {
-		return strings.Join(strings.Fields(s), " ")
+		return strings.Join(strings.Fields(lang.WithoutBreakHints(s)), " ")
 	}
 	for _, c := range tb.Entries {
 		for _, s := range c.In(srcLang) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/textenc"
 )
 
@@ -224,16 +225,20 @@ func errAt(file string, n *node, format string, args ...any) error {
 	return &Error{File: file, Line: n.line, Col: n.col, Msg: fmt.Sprintf(format, args...)}
 }
 
+// escText and escAttr escape text for the XML files tandem writes (XLIFF,
+// TMX, TBX), without the break hints (lang.BreakHint) a name or title
+// stores for the site's line breaks: they are no part of a text others
+// translate or reuse.
 func escText(s string) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
+	xml.EscapeText(&b, []byte(lang.WithoutBreakHints(s)))
 	// Keep line breaks as they are; EscapeText writes them as &#xA;.
 	return strings.ReplaceAll(b.String(), "&#xA;", "\n")
 }
 
 func escAttr(s string) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
+	xml.EscapeText(&b, []byte(lang.WithoutBreakHints(s)))
 	return b.String()
 }
 

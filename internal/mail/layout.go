@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // Letter is the standard shape of tandem's mail, filled in by a caller in
@@ -21,7 +22,9 @@ type Letter struct {
 // Compose writes l as a message in p's language: the greeting
 // (mail.greeting), the paragraphs, the link on a line of its own after
 // mail.link, the signature (mail.signature) and the note that replies
-// are not read (mail.automatic).
+// are not read (mail.automatic). The break hints (lang.BreakHint) titles
+// and partners' names store for the site's line breaks are left out of
+// the plain text, which a reader copies from.
 func Compose(p *i18n.Printer, l Letter) Message {
 	var b strings.Builder
 	if l.To.Name != "" {
@@ -45,5 +48,5 @@ func Compose(p *i18n.Printer, l Letter) Message {
 	b.WriteString("\n")
 	b.WriteString(p.T("mail.automatic"))
 	b.WriteString("\n")
-	return Message{To: l.To, Lang: p.Lang(), Subject: l.Subject, Text: b.String()}
+	return Message{To: l.To, Lang: p.Lang(), Subject: lang.WithoutBreakHints(l.Subject), Text: lang.WithoutBreakHints(b.String())}
 }

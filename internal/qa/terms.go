@@ -171,6 +171,6 @@ func (c *Checker) checkTerms(s, t string, add addFunc) {
 		if len(want) == 0 {
 			continue
 		}
-		add("terminology", Error, phrase("qa.terminology.expected", "%s should be translated as %s", strconv.Quote(h.term.Text), strconv.Quote(want[0].Text)))
+		add("terminology", Error, phrase("qa.terminology.expected", "\"%s\" should be translated as \"%s\"", h.term.Text, want[0].Text))
 	}
 }

@@ -314,9 +314,11 @@ func (ts *Texts) Find(id string) *Text {
 }
 
 // paragraphs cuts a text's value into paragraphs, as the site shows it: a
-// blank line ends one. Surrounding space is not part of a paragraph.
+// blank line ends one. Surrounding space is not part of a paragraph, nor
+// are the break hints (lang.BreakHint) a title or name stores to guide
+// the site's line breaks: they are no text to translate.
 func paragraphs(v string) []string {
-	v = strings.ReplaceAll(v, "\r\n", "\n")
+	v = strings.ReplaceAll(lang.WithoutBreakHints(v), "\r\n", "\n")
 	var out []string
 	for _, p := range blankLine.Split(v, -1) {
 		if p = strings.TrimSpace(p); p != "" {

@@ -311,8 +311,8 @@ type ImportReport struct {
 	Refused []ImportRefused
 	// Missing counts segments of the translation the file does not have.
 	Missing int
-	// Lowered counts reviewed or final segments of the file saved as
-	// translated because the uploader may not review.
+	// Lowered counts reviewed or final segments of the file saved (among
+	// Updated) as translated because the uploader may not review.
 	Lowered int
 	// Warnings are what reading the file skipped or assumed.
 	Warnings []interchange.Warning
@@ -453,9 +453,11 @@ func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Transl
 		if st == Draft && opt.DraftsConfirmed {
 			st = Translated
 		}
-		if (st == Reviewed || st == Approved) && !opt.CanReview {
+		// Counted as lowered only when saved so: a segment the file
+		// leaves as it was, or that conflicts, was not saved at all.
+		lowered := (st == Reviewed || st == Approved) && !opt.CanReview
+		if lowered {
 			st = Translated
-			rep.Lowered++
 		}
 		sameTarget := hashContent(target) == hashContent(cur.Target)
 		if sameTarget && stateRank(st) <= stateRank(cur.State) {
@@ -496,6 +498,9 @@ func ImportXLIFF(ctx context.Context, tx *store.Tx, mem MemoryWriter, tr *Transl
 			return rep, err
 		}
 		rep.Updated++
+		if lowered {
+			rep.Lowered++
+		}
 		rep.Keys = append(rep.Keys, cur.Key)
 	}
 	return rep, nil
@@ -534,6 +539,8 @@ func sameText(a, b interchange.Content) bool {
 	return squeezeSpace(a.Plain()) == squeezeSpace(b.Plain()) && len(a.Codes()) == len(b.Codes())
 }
 
+// squeezeSpace is s with its spaces squeezed and without break hints,
+// which the files tandem writes leave out.
 func squeezeSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	return strings.Join(strings.FieldsFunc(lang.WithoutBreakHints(s), unicode.IsSpace), " ")
 }

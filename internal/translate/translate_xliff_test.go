@@ -147,6 +147,14 @@ func TestXLIFFExchange(t *testing.T) {
 				if c := rep.Conflicts[0]; c.Current.Plain() != "条约与邻邦" || c.File.Plain() != "睦邻条约" {
 					t.Errorf("conflict shows %q and %q", c.Current.Plain(), c.File.Plain())
 				}
+				// The same file again saves nothing, and so lowers nothing.
+				again, err := f.upload(x, ImportOptions{By: "omegat user", Snapshot: exp.Snapshot})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if again.Updated != 0 || again.Lowered != 0 || again.Unchanged == 0 {
+					t.Errorf("the same file again: updated %d, unchanged %d, lowered %d", again.Updated, again.Unchanged, again.Lowered)
+				}
 				for src, want := range map[string]struct {
 					state  State
 					target string

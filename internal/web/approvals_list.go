@@ -70,6 +70,11 @@ func (s *Server) approvalsList(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		awaitingItems = append(awaitingItems, it)
 	}
+	langs, err := s.awaitedLanguages(rq, contributionApprovers(rq, mine), short)
+	if err != nil {
+		return err
+	}
+	awaitingItems = append(awaitingItems, langs...)
 	submitted, err := approval.SubmittedBy(ctx, s.db, rq.Account.ID)
 	if err != nil {
 		return err

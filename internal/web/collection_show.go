@@ -116,6 +116,10 @@ func (s *Server) contributionRow(rq *officeRequest, k *works.Contribution, langs
 		cell := langCell{Lang: l, Name: t.T("lang.name." + l), StateKey: "none", State: t.T("works.lang.none")}
 		if st, ok := k.LangState(l); ok {
 			cell.StateKey, cell.State = string(st), t.T("works.lang."+string(st))
+		} else if l == k.Lang {
+			// The original is written, not translated: before its text
+			// is final it has no state of its own.
+			cell.StateKey, cell.State = "original", t.T("manuscript.original")
 		}
 		r.Langs = append(r.Langs, cell)
 	}

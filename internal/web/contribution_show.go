@@ -106,6 +106,10 @@ func (s *Server) renderContributionShow(w http.ResponseWriter, rq *officeRequest
 		cell := langCell{Lang: l, Name: t.T("lang.name." + l), StateKey: "none", State: t.T("works.lang.none")}
 		if st, ok := c.LangState(l); ok {
 			cell.StateKey, cell.State = string(st), t.T("works.lang."+string(st))
+		} else if l == c.Lang {
+			// The original is written, not translated: before its text
+			// is final it has no state of its own.
+			cell.StateKey, cell.State = "original", t.T("manuscript.original")
 		}
 		pg.Langs = append(pg.Langs, cell)
 		if l == c.Lang {

@@ -125,6 +125,16 @@ type workForm struct {
 	Section string
 	Values  map[string]string
 	Error   string
+	// Reverted are, for an upload held back because it would undo the
+	// editors' corrections, those corrections (each revision's changed
+	// blocks whose earlier text the file has again), oldest first.
+	Reverted []revisionChanges
+}
+
+// revisionChanges is what one revision changed of the one before it.
+type revisionChanges struct {
+	Number  int
+	Changes *doc.Changes
 }
 
 // workData is what the "contribution_work" template shows.
@@ -264,21 +274,34 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 				d.EditedSince = append(d.EditedSince, r)
 			}
 		}
-		if base, _ := strconv.Atoi(form.value("base")); form != nil && form.Section == "upload" && form.Values["stale"] != "" && base > 0 && base < d.Current.Number {
-			d.Stale = true
+		var stale []revisionChanges
+		if form != nil && form.Section == "upload" && len(form.Reverted) > 0 {
+			stale = form.Reverted
+		} else if base, _ := strconv.Atoi(form.value("base")); form != nil && form.Section == "upload" && form.Values["stale"] != "" && base > 0 && base < d.Current.Number {
+			// What the others changed since the uploader's copy, not the
+			// uploader's own revisions.
+			var numbers []int
 			for _, r := range d.Revisions {
-				if r.Number > base {
-					d.StaleRevisions = append(d.StaleRevisions, r)
+				if r.Number > base && r.By != rq.Account.Name {
+					numbers = append(numbers, r.Number)
 				}
 			}
-			ch, err := revs.Diff(ctx, c.DocumentID, base, d.Current.Number)
-			if err != nil {
+			if stale, err = s.revisionsChanges(ctx, c.DocumentID, numbers); err != nil {
 				return nil, err
 			}
-			ch.Blocks = slices.DeleteFunc(ch.Blocks, func(x doc.Change) bool { return x.Op == doc.Same })
+		}
+		if len(stale) > 0 {
+			d.Stale = true
 			var buf bytes.Buffer
-			if err := doc.WriteDiffHTML(&buf, ch, s.diffOptions(rq)); err != nil {
-				return nil, err
+			for _, rc := range stale {
+				for _, r := range d.Revisions {
+					if r.Number == rc.Number {
+						d.StaleRevisions = append(d.StaleRevisions, r)
+					}
+				}
+				if err := doc.WriteDiffHTML(&buf, rc.Changes, s.diffOptions(rq)); err != nil {
+					return nil, err
+				}
 			}
 			// The writer escapes every text it writes.
 			d.StaleChanges = template.HTML(buf.String())
@@ -560,4 +583,67 @@ func (s *Server) workMail(ctx context.Context, tx *store.Tx, rq *officeRequest, 
 		}
 		return p.T("works.mail."+event+".subject", title), body, nil
 	})
+}
+
+// revisionsChanges returns what each of the revisions numbers of document
+// docID changed of the revision before it, without the blocks it left
+// as they were; a revision that changed nothing is left out.
+func (s *Server) revisionsChanges(ctx context.Context, docID int64, numbers []int) ([]revisionChanges, error) {
+	var out []revisionChanges
+	for _, n := range numbers {
+		if n < 2 {
+			continue
+		}
+		ch, err := s.revisions().Diff(ctx, docID, n-1, n)
+		if err != nil {
+			return nil, err
+		}
+		ch.Blocks = slices.DeleteFunc(ch.Blocks, func(x doc.Change) bool { return x.Op == doc.Same })
+		if len(ch.Blocks) > 0 {
+			out = append(out, revisionChanges{Number: n, Changes: ch})
+		}
+	}
+	return out, nil
+}
+
+// revertedCorrections returns the editors' corrections made after the
+// authors' last own revision of contribution c (works.EditedSince) that
+// the uploaded document up would undo: each correction (a changed or
+// deleted block) whose text before it up has again as one of its blocks.
+func (s *Server) revertedCorrections(ctx context.Context, c *works.Contribution, up *doc.Document) ([]revisionChanges, error) {
+	edited, err := works.EditedSince(ctx, s.db, c.ID)
+	if err != nil || len(edited) == 0 {
+		return nil, err
+	}
+	texts := map[string]bool{}
+	for _, b := range doc.Diff(up, up).Blocks {
+		if b.Old != nil {
+			if t := strings.TrimSpace(doc.BlockText(b.Old)); t != "" {
+				texts[t] = true
+			}
+		}
+	}
+	all, err := s.revisionsChanges(ctx, c.DocumentID, edited)
+	if err != nil {
+		return nil, err
+	}
+	var out []revisionChanges
+	for _, rc := range all {
+		kept := slices.DeleteFunc(slices.Clone(rc.Changes.Blocks), func(x doc.Change) bool {
+			if x.Old == nil || x.Op != doc.Changed && x.Op != doc.Delete {
+				return true
+			}
+			old := strings.TrimSpace(doc.BlockText(x.Old))
+			if x.New != nil && strings.TrimSpace(doc.BlockText(x.New)) == old {
+				return true // a change of formatting only
+			}
+			return !texts[old]
+		})
+		if len(kept) > 0 {
+			ch := *rc.Changes
+			ch.Blocks = kept
+			out = append(out, revisionChanges{Number: rc.Number, Changes: &ch})
+		}
+	}
+	return out, nil
 }

@@ -36,6 +36,9 @@ type returnedSegment struct {
 	Target            template.HTML
 	TargetLang        string
 	Comment, Who      string
+	// ReturnedBy names the reviewer who returned it; Who is its
+	// translator.
+	ReturnedBy string
 }
 
 // maxReturnedSegments bounds the dashboard's list; the workbench shows a
@@ -48,6 +51,9 @@ type dashboardItem struct {
 	Kind     string // the subject's kind, in the reader's language
 	Link     string
 	Awaiting []string // the partners yet to approve, by short name
+	// Lang names the language of a contribution's text awaiting its
+	// hosts' approval; empty for other changes.
+	Lang string
 	// ReturnedBy says who returned a returned change, for which partner
 	// and when, in the reader's language.
 	ReturnedBy string
@@ -92,6 +98,15 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		d.Awaiting = append(d.Awaiting, it)
 	}
+	// Contributions' texts, reviewed, await their hosts' organisers.
+	if approvers := contributionApprovers(rq, act.PartnerIDs); len(approvers) > 0 {
+		d.MayApprove = true
+		langs, err := s.awaitedLanguages(rq, approvers, short)
+		if err != nil {
+			return err
+		}
+		d.Awaiting = append(d.Awaiting, langs...)
+	}
 	returned, err := approval.ReturnedTo(ctx, s.db, rq.Account.ID)
 	if err != nil {
 		return err
@@ -108,6 +123,7 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	trs := map[int64]*translate.Translation{}
+	returners := map[int64]map[int64]string{}
 	for _, seg := range segs {
 		tr := trs[seg.TranslationID]
 		if tr == nil {
@@ -115,10 +131,13 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 				return err
 			}
 			trs[seg.TranslationID] = tr
+			if returners[tr.ID], err = segmentReturners(ctx, s.db, tr.ID); err != nil {
+				return err
+			}
 		}
 		d.Segments = append(d.Segments, returnedSegment{Link: fmt.Sprintf("/office/translations/%d#seg-%d", tr.ID, seg.ID),
 			Title: tr.Title, Lang: exchangeLangName(rq, tr.Lang), Target: contentHTML(rq.T, seg.Target), TargetLang: tr.Lang,
-			Comment: seg.Comment, Who: whoWhen(rq.T, seg)})
+			Comment: seg.Comment, Who: whoWhen(rq.T, seg), ReturnedBy: returners[tr.ID][seg.ID]})
 	}
 	now := time.Now()
 	for _, id := range act.PartnerIDs {

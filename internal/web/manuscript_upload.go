@@ -25,7 +25,9 @@ const maxNote = 1000
 // revision it was loaded with (base): a file uploaded from a page older
 // than the latest revision is held back (409) with the revisions made
 // since and what they changed, until the uploader ticks "replace anyway"
-// (overwrite) and sends it again.
+// (overwrite) and sends it again. So is an author's file that has again
+// the text of a block as it was before the editors corrected it since the
+// authors' last revision (revertedCorrections), however fresh the page.
 func (s *Server) manuscriptUpload(w http.ResponseWriter, rq *officeRequest) error {
 	id, err := idParam(rq)
 	if err != nil {
@@ -73,6 +75,21 @@ func (s *Server) manuscriptUpload(w http.ResponseWriter, rq *officeRequest) erro
 	d, typ, err := works.ReadManuscript(data, a.C.Lang)
 	if err != nil {
 		return s.workRefusal(w, rq, a, form, err)
+	}
+	// An author's file made from a copy older than the editors'
+	// corrections would undo them even when the page was fresh: a file
+	// that has a corrected block's earlier text again is held back too.
+	if a.Parties.Author && a.C.DocumentID != 0 && up.values.Get("overwrite") == "" {
+		reverted, err := s.revertedCorrections(ctx, a.C, d)
+		if err != nil {
+			return err
+		}
+		if len(reverted) > 0 {
+			form.Values["stale"] = "1"
+			form.Reverted = reverted
+			form.Error = rq.T.T("manuscript.upload.reverts")
+			return s.renderWork(w, rq, a, http.StatusConflict, form)
+		}
 	}
 	m := &works.Manuscripts{DB: s.db, Revs: s.revisions()}
 	name := path.Base(strings.ReplaceAll(up.names["file"], "\\", "/"))

@@ -162,8 +162,23 @@ func (s *Server) memoryImport(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	s.flashN(ctx, "memory.import.added", batch.Added)
-	s.noteImport(ctx, importCount{"memory.import.unchanged", batch.Unchanged}, importCount{"memory.import.updated", batch.Updated},
+	unchanged, updated := importCount{"memory.import.unchanged", batch.Unchanged}, importCount{"memory.import.updated", batch.Updated}
+	// One message says what the import did: units added, else units
+	// updated, else that nothing new came (not "0 units added" beside
+	// a notice that they were there already).
+	switch {
+	case batch.Added > 0:
+		s.flashN(ctx, "memory.import.added", batch.Added)
+	case batch.Updated > 0:
+		s.flashN(ctx, "memory.import.updated", batch.Updated)
+		updated.N = 0
+	case batch.Unchanged > 0:
+		s.flashN(ctx, "memory.import.nothing", batch.Unchanged)
+		unchanged.N = 0
+	default:
+		s.flash(ctx, "memory.import.none")
+	}
+	s.noteImport(ctx, unchanged, updated,
 		importCount{"memory.import.skipped.pair", batch.Skipped}, importCount{"memory.import.skipped.empty", batch.Empty},
 		importCount{"memory.import.skipped.repeated", batch.Repeated}, importCount{"memory.import.script", batch.WrongScript})
 	return seeOther(w, rq.Request, officePrefix+"/memory?from="+from+"&to="+to)

@@ -258,8 +258,8 @@ func TestOfficeManuscript(t *testing.T) {
 		wantStatus(t, "edit", resp, http.StatusSeeOther, d)
 		resp, d = fx.editor.post(fx.path("/move"), url.Values{"move": {"edit"}})
 		wantStatus(t, "edit twice", resp, http.StatusConflict, d)
-		if msg := d.Find(".form-error").Text(); !strings.Contains(msg, "not allowed at this point of the workflow") {
-			t.Errorf("illegal move's reason: %q", msg)
+		if msg := d.Find(".form-error").Text(); !strings.Contains(msg, "Editing has already started") {
+			t.Errorf("a move made twice: %q", msg)
 		}
 
 		// The editor uploads a revision and compares.

@@ -297,7 +297,7 @@ func TestRevisionDiffInWords(t *testing.T) {
 			counts, note string
 		}{
 			{fx.editor, "3 blocks changed · 0 blocks inserted · 0 blocks deleted", "Note 1"},
-			{fx.author, "3 блока изменено · 0 блоков добавлено · 0 блоков удалено", "Сноска 1"},
+			{fx.author, "3 блока изменены · 0 блоков добавлено · 0 блоков удалено", "Сноска 1"},
 			{fx.orgCASS, "修改3段 · 新增0段 · 删除0段", "注1"},
 		} {
 			_, d := c.b.get(fx.path("/manuscript/diff?from=1&to=2"))

@@ -171,6 +171,11 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	return writeJSON(w, http.StatusOK, answer)
 }
 
+// errSegmentGone is a segment the translation no longer has (its text
+// changed in a new revision), told apart from one that is not the
+// translation's or not the reader's to see.
+var errSegmentGone = fmt.Errorf("segment gone: %w", errkind.NotFound)
+
 // workbenchSegment reads the translation and segment a workbench endpoint
 // names; a segment of another translation is not found.
 func (s *Server) workbenchSegment(rq *officeRequest) (*translate.Translation, translate.Segment, error) {
@@ -188,6 +193,9 @@ func (s *Server) workbenchSegment(rq *officeRequest) (*translate.Translation, tr
 		return nil, seg, err
 	}
 	seg, err = translate.GetSegment(rq.Context(), s.db, segID)
+	if errors.Is(err, errkind.NotFound) {
+		err = fmt.Errorf("segment %d: %w", segID, errSegmentGone)
+	}
 	if err == nil && seg.TranslationID != tr.ID {
 		err = fmt.Errorf("segment %d of translation %d: %w", segID, seg.TranslationID, errkind.NotFound)
 	}
@@ -227,6 +235,10 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.control")})
 	case errors.Is(err, translate.ErrNoComment):
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.no_comment")})
+	case errors.Is(err, errSegmentGone):
+		return writeJSON(w, http.StatusNotFound, failAnswer{Error: t.T("workbench.fail.gone")})
+	case errors.Is(err, translate.ErrOwnText):
+		return writeJSON(w, http.StatusForbidden, failAnswer{Error: t.T("workbench.error.own_text")})
 	case errors.Is(err, translate.ErrNotConfirmed):
 		return writeJSON(w, http.StatusUnprocessableEntity, failAnswer{Error: t.T("workbench.error.not_confirmed")})
 	case errors.Is(err, translate.ErrState):

@@ -10,9 +10,11 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/qa"
+	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 )
 
@@ -317,4 +319,31 @@ func markDiff(src, match string) []diffPart {
 		}
 	}
 	return slices.DeleteFunc(out, func(p diffPart) bool { return p.Text == "" })
+}
+
+// segmentReturners names, for each segment of translation trID a reviewer
+// returned, who returned it last, from the event log's
+// translation.segment.return events: the segment itself stays credited to
+// its translator.
+func segmentReturners(ctx context.Context, q store.Querier, trID int64) (map[int64]string, error) {
+	evs, err := eventlog.List(ctx, q, eventlog.Filter{Subject: fmt.Sprintf("translation:%d", trID)})
+	if err != nil {
+		return nil, err
+	}
+	by := map[int64]string{}
+	for _, e := range evs { // newest first
+		if e.Action != "translation.segment.return" {
+			continue
+		}
+		var after struct {
+			Segment int64 `json:"segment"`
+		}
+		if json.Unmarshal(e.After, &after) != nil || after.Segment == 0 {
+			continue
+		}
+		if _, ok := by[after.Segment]; !ok {
+			by[after.Segment] = e.ActorName
+		}
+	}
+	return by, nil
 }

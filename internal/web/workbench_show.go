@@ -9,6 +9,7 @@ import (
 	"github.com/tandemforum/tandem/internal/qa"
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/translate"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // workbenchPage is the workbench: a translation's segments, source beside
@@ -49,13 +50,16 @@ type workbenchRow struct {
 	BlockStart bool
 	// Context names what a block of the site's texts is ("Biography ·
 	// Pyotr Ivanov"), shown in place of its kind.
-	Context            string
-	Source, Target     template.HTML
-	State              translate.State
-	Who                string
-	Version            int
-	Returned           bool
-	Comment            string
+	Context        string
+	Source, Target template.HTML
+	State          translate.State
+	Who            string
+	Version        int
+	Returned       bool
+	Comment        string
+	// ReturnedBy names the reviewer who returned a returned segment
+	// (the segment's Who stays its translator).
+	ReturnedBy         string
 	Previous, PrevSrc  template.HTML
 	HasPrevious        bool
 	Findings           []findingView
@@ -132,6 +136,20 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 	}
+	namedTranslator := false
+	if tr.OwnerKind == ownerContribution {
+		c, err := works.GetContribution(ctx, s.db, tr.OwnerID)
+		if err != nil {
+			return err
+		}
+		namedTranslator = c.IsStaff(rq.Account.ID, tr.Lang, works.RoleTranslator)
+	}
+	var returners map[int64]string
+	if slices.ContainsFunc(segs, func(seg translate.Segment) bool { return seg.Returned }) {
+		if returners, err = segmentReturners(ctx, s.db, tr.ID); err != nil {
+			return err
+		}
+	}
 	checks := map[string]int{}
 	prevBlock := ""
 	for i, seg := range segs {
@@ -145,7 +163,7 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		row := workbenchRow{ID: seg.ID, N: i + 1, Key: seg.Key, Kind: seg.BlockKind, BlockStart: seg.BlockID != prevBlock,
 			Source: contentHTML(rq.T, seg.Source), Target: contentHTML(rq.T, seg.Target), State: seg.State,
-			Who: whoWhen(rq.T, seg), Version: seg.Version, Returned: seg.Returned, Comment: seg.Comment,
+			Who: whoWhen(rq.T, seg), Version: seg.Version, Returned: seg.Returned, Comment: seg.Comment, ReturnedBy: returners[seg.ID],
 			Previous: contentHTML(rq.T, seg.Previous), PrevSrc: contentHTML(rq.T, seg.PreviousSource),
 			HasPrevious: seg.State == translate.NeedsReview && !seg.PreviousSource.IsEmpty(),
 			Findings:    findingViews(rq.T, fs), Open: seg.State.Open(), Confirmed: seg.State.Confirmed(),
@@ -154,7 +172,9 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 			row.Context = labels[sitetext.TextOf(seg.BlockID)]
 		}
 		prevBlock = seg.BlockID
-		if seg.Returned {
+		if seg.Returned && (seg.UpdatedBy == rq.Account.Name || namedTranslator) {
+			// Returned to the reader: their text, or a translation
+			// they are the named translator of.
 			p.Returned = append(p.Returned, row)
 		}
 		if !p.shows(seg, fs) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 )
@@ -324,4 +325,60 @@ func langState(ctx context.Context, q store.Querier, id int64, lang string) (Lan
 	var st LangState
 	err := q.QueryRow(ctx, `SELECT state FROM contribution_languages WHERE contribution_id = ? AND lang = ?`, id, lang).Scan(&st)
 	return st, err
+}
+
+// AwaitedLanguage is one language's text of a contribution that is
+// reviewed and awaits the approval of some of its host partners.
+type AwaitedLanguage struct {
+	ContributionID int64
+	Title          lang.Text
+	Lang           string
+	// Awaiting are the host partners (of those asked about) that have no
+	// standing approval of the current text, in the forum's order.
+	Awaiting []int64
+	// Since is when the language became reviewed.
+	Since time.Time
+}
+
+// AwaitingHosts returns the contribution languages in state Reviewed that
+// await the approval of one or more of partners (a reader's
+// organisations): those of the partners hosting the contribution's forum
+// that have no standing approval, oldest first. An approval of an earlier
+// text does not stand: every change of the text re-opens the approvals
+// (Reopen, Reconcile).
+func AwaitingHosts(ctx context.Context, q store.Querier, partners []int64) ([]AwaitedLanguage, error) {
+	if len(partners) == 0 {
+		return nil, nil
+	}
+	in, args := store.In(partners)
+	type row struct {
+		AwaitedLanguage
+		partner int64
+	}
+	rows, err := store.All(ctx, q, func(sc store.Scanner) (row, error) {
+		var r row
+		err := sc.Scan(&r.ContributionID, &r.Title, &r.Lang, &r.Since, &r.partner)
+		return r, err
+	}, `SELECT c.id, c.title, l.lang, l.updated_at, h.partner_id
+		FROM contribution_languages l
+		JOIN contributions c ON c.id = l.contribution_id
+		JOIN collections k ON k.id = c.collection_id
+		JOIN forum_hosts h ON h.forum_id = k.forum_id
+		WHERE l.state = ? AND h.partner_id IN (`+in+`)
+		AND NOT EXISTS (SELECT 1 FROM contribution_approvals a WHERE a.contribution_id = c.id AND a.lang = l.lang
+			AND a.partner_id = h.partner_id AND a.reopened_at IS NULL)
+		ORDER BY l.updated_at, c.id, l.lang, h.position`, append([]any{string(Reviewed)}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("languages awaiting approval: %w", err)
+	}
+	var out []AwaitedLanguage
+	for _, r := range rows {
+		if n := len(out); n > 0 && out[n-1].ContributionID == r.ContributionID && out[n-1].Lang == r.Lang {
+			out[n-1].Awaiting = append(out[n-1].Awaiting, r.partner)
+			continue
+		}
+		r.Awaiting = []int64{r.partner}
+		out = append(out, r.AwaitedLanguage)
+	}
+	return out, nil
 }

@@ -122,10 +122,15 @@ func (ps Parties) any(by []Party, l string) bool {
 // Check says whether an account with parties ps may make move m now: nil,
 // a forbidden error when it plays no part the move needs, or a
 // *StateError naming the reason (works.state.illegal from another state,
+// works.state.already.<move> when c is where the move leads already,
 // works.flow.norevision without a manuscript).
 func (m Move) Check(c *Contribution, ps Parties) error {
 	if !ps.any(m.By, "") {
 		return fmt.Errorf("move %s of contribution %d: %w", m.Name, c.ID, errkind.Forbidden)
+	}
+	if c.State == m.To && !slices.Contains(m.From, c.State) {
+		// Most often the same form sent twice.
+		return &StateError{From: string(c.State), To: string(m.To), Key: "works.state.already." + m.Name}
 	}
 	if !slices.Contains(m.From, c.State) {
 		return &StateError{From: string(c.State), To: string(m.To), Key: "works.state.illegal"}

@@ -32,7 +32,7 @@ func TestMoves(t *testing.T) {
 		{"submit", works.Accepted, true, editor, ""},
 		{"submit", works.Accepted, false, author, "works.flow.norevision"},
 		{"submit", works.Invited, true, author, "works.state.illegal"},
-		{"submit", works.Submitted, true, author, "works.state.illegal"},
+		{"submit", works.Submitted, true, author, "works.state.already.submit"},
 		{"submit", works.Accepted, true, translator, "forbidden"},
 		{"edit", works.Submitted, true, editor, ""},
 		{"edit", works.Submitted, true, author, "forbidden"},
@@ -45,7 +45,7 @@ func TestMoves(t *testing.T) {
 		{"final", works.Accepted, true, editor, "works.state.illegal"},
 		{"final", works.InEditing, true, author, "forbidden"},
 		{"reopen", works.TextFinal, true, editor, ""},
-		{"reopen", works.InEditing, true, editor, "works.state.illegal"},
+		{"reopen", works.InEditing, true, editor, "works.state.already.reopen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.move+"/"+string(tt.state)+"/"+tt.want, func(t *testing.T) {
