@@ -1,9 +1,11 @@
 package edition
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	isbnpkg "github.com/tandemforum/tandem/internal/isbn"
+	"github.com/tandemforum/tandem/internal/store"
 	"slices"
 	"strings"
 	"time"
@@ -198,4 +200,26 @@ func validDOIPrefix(p string) bool {
 		}
 	}
 	return true
+}
+
+// ISBNUsed returns the slug of another edition than e (by ID; 0 for a
+// new one) that already has isbn (thirteen digits, as Validate leaves it)
+// for any of its formats, and "" when none has: an ISBN names one product,
+// so no two editions may share one.
+func ISBNUsed(ctx context.Context, q store.Querier, e *Edition, isbn string) (string, error) {
+	all, err := All(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	for _, o := range all {
+		if o.ID == e.ID {
+			continue
+		}
+		for _, n := range o.ISBN {
+			if n == isbn {
+				return o.Slug, nil
+			}
+		}
+	}
+	return "", nil
 }

@@ -266,6 +266,25 @@ func readEdition(f *form, e *edition.Edition, sc *worksScope) {
 	}
 }
 
+// checkISBNsUnused records on f each of e's ISBNs that another edition
+// already has: an ISBN names one product.
+func (s *Server) checkISBNsUnused(ctx context.Context, f *form, e *edition.Edition) error {
+	for _, x := range book.Formats {
+		n := e.ISBN[x]
+		if n == "" || f.errors["isbn."+string(x)] != nil {
+			continue
+		}
+		slug, err := edition.ISBNUsed(ctx, s.db, e, n)
+		if err != nil {
+			return err
+		}
+		if slug != "" {
+			f.fail("isbn."+string(x), "edition.invalid.isbn_used", slug)
+		}
+	}
+	return nil
+}
+
 // languageChoices are the languages an edition of a collection in langs
 // may be in: each alone, then each ordered pair (verso first).
 func languageChoices(langs []string) []string {
@@ -382,6 +401,9 @@ func (s *Server) editionCreate(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	readEdition(f, e, sc)
+	if err := s.checkISBNsUnused(ctx, f, e); err != nil {
+		return err
+	}
 	pg := &editionFormPage{Form: f, New: true, Action: officePrefix + "/collections/" + itoa(id) + "/editions/new",
 		Back: officePrefix + "/collections/" + itoa(id) + "/editions"}
 	if !f.ok() {
@@ -436,6 +458,9 @@ func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
 	e := *es.E
 	f.values.Set("slug", e.Slug)
 	readEdition(f, &e, es.worksScope)
+	if err := s.checkISBNsUnused(ctx, f, &e); err != nil {
+		return err
+	}
 	pg := &editionFormPage{Form: f, Slug: e.Slug, Action: editionPath(id) + "/edit", Back: editionPath(id)}
 	if !f.ok() {
 		return s.renderEditionForm(w, rq, http.StatusUnprocessableEntity, pg, es.worksScope)

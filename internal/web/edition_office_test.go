@@ -68,6 +68,16 @@ func TestOfficeEditions(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/office/editions/") {
 			t.Fatalf("a good form: %d → %q", resp.StatusCode, loc)
 		}
+		// An ISBN names one product: another edition may not take it.
+		again := url.Values{}
+		for k, v := range form {
+			again[k] = v
+		}
+		again.Set("slug", "cw-ru-again")
+		resp, doc = b.post("/office/collections/"+coll+"/editions/new", again)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Text(), "Этот ISBN уже присвоен изданию cw-ru") {
+			t.Errorf("a second edition with the same ISBN: %d", resp.StatusCode)
+		}
 		e, err := edition.BySlug(ctx, db, "cw-ru")
 		if err != nil || e.ISBN["web"] != "9785999990013" || e.PublisherID == 0 || e.State != edition.Draft {
 			t.Fatalf("the edition made: %+v, %v", e, err)
