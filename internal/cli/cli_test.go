@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"html"
 	"os"
@@ -179,6 +180,20 @@ func TestMigrateAndDemoTwice(t *testing.T) {
 	if !regexp.MustCompile(`treaty-20-vol-1-zh-ru +zh\+ru +released +2021-06-01 10:00 CST\n`).MatchString(stdout) ||
 		!regexp.MustCompile(`treaty-20-vol-1-en +en +scheduled +20\d\d-`).MatchString(stdout) || !strings.Contains(stdout, "embargoed") {
 		t.Errorf("demo prints no editions:\n%s", stdout)
+	}
+	// The files of a released edition, and of a scheduled one, are
+	// given as the hosts approved them; neither is built again nor
+	// changes its state.
+	for _, slug := range []string{"treaty-20-vol-1-zh", "treaty-20-vol-1-en"} {
+		out := filepath.Join(t.TempDir(), slug+".epub")
+		code, got, stderr := runCLI(t, env, "edition", "build", "--format", "epub", "-o", out, slug)
+		data, err := os.ReadFile(out)
+		if code != 0 || !strings.HasSuffix(got, "\treused\n") || err != nil || !bytes.HasPrefix(data, []byte("PK")) || !strings.Contains(stderr, "not built again") {
+			t.Errorf("edition build of %s: exit %d, %q, %q, %d bytes, %v", slug, code, got, stderr, len(data), err)
+		}
+	}
+	if _, list, _ := runCLI(t, env, "edition", "list"); !strings.Contains(list, "treaty-20-vol-1-zh\tzh\treleased\t") || !strings.Contains(list, "treaty-20-vol-1-en\ten\tscheduled\t") {
+		t.Errorf("after the builds, edition list says\n%s", list)
 	}
 	// The made password is printed once, with every account.
 	m := regexp.MustCompile(`the password (\S+)\n`).FindStringSubmatch(stdout)

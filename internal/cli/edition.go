@@ -65,7 +65,9 @@ func runEdition(ctx context.Context, env *Env, args []string) error {
 func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("edition build", "edition build [--format web|epub|pdf] [-o FILE] SLUG\n\n"+
 		"Builds the files of edition SLUG, reusing each format whose inputs did not change, and prints\n"+
-		"one line per format: format, SHA-256, size in bytes, built or reused.")
+		"one line per format: format, SHA-256, size in bytes, built or reused. An approved, scheduled or\n"+
+		"released edition is not built again (that would withdraw the hosts' approvals): its approved\n"+
+		"files are given as they are, and -o writes the one of --format.")
 	var cfg config
 	cfg.register(fs, env)
 	format := fs.String("format", "", "build only this `format`: web, epub or pdf")
@@ -107,11 +109,36 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		}
 		only = e.Formats
 	}
-	press := &edition.Press{DB: db, Blobs: blobs, Renderers: app.Renderers(toolVersion()), BaseURL: strings.TrimRight(*baseURL, "/")}
-	defer app.CloseRenderers()
-	files, err := press.Build(ctx, e.ID, only, edition.Actor{Name: commandActor()}, nil)
-	if err != nil {
-		return err
+	var files []*edition.File
+	switch e.State {
+	case edition.Approved, edition.Scheduled, edition.Released:
+		// The hosts approved these files: a build here would replace
+		// them and withdraw the approvals (or, released, may not), so
+		// the command gives the files as they are. The office rebuilds
+		// an approved edition, withdrawing its approvals in the open.
+		kept, err := edition.Files(ctx, db, e.ID)
+		if err != nil {
+			return err
+		}
+		want := only
+		if len(want) == 0 {
+			want = e.Formats
+		}
+		for _, f := range want {
+			k := kept[f]
+			if k == nil {
+				return fmt.Errorf("edition %s is %s and has no %s file; the office rebuilds it", e.Slug, e.State, f)
+			}
+			k.Reused = true
+			files = append(files, k)
+		}
+		fmt.Fprintf(env.Stderr, "tandem edition build: %s is %s: its approved files are given as they are, not built again\n", e.Slug, e.State)
+	default:
+		press := &edition.Press{DB: db, Blobs: blobs, Renderers: app.Renderers(toolVersion()), BaseURL: strings.TrimRight(*baseURL, "/")}
+		defer app.CloseRenderers()
+		if files, err = press.Build(ctx, e.ID, only, edition.Actor{Name: commandActor()}, nil); err != nil {
+			return err
+		}
 	}
 	w := bufio.NewWriter(env.Stdout)
 	for _, f := range files {
