@@ -195,13 +195,18 @@ func (w *writer) block(b *doc.Block, top bool) {
 			return
 		}
 		w.mark(b, top)
+		// Arguments are separated by commas: the enum's first is its
+		// start, the list's first is its first item.
 		if b.List.Ordered {
 			fmt.Fprintf(&w.b, "#enum(start: %d", max(b.List.Start, 1))
 		} else {
 			w.b.WriteString("#list(")
 		}
-		for _, it := range b.List.Items {
-			w.b.WriteString(", [")
+		for i, it := range b.List.Items {
+			if i > 0 || b.List.Ordered {
+				w.b.WriteString(", ")
+			}
+			w.b.WriteString("[")
 			if it.Label != "" {
 				w.text(it.Label + " ")
 			}

@@ -833,3 +833,41 @@ func TestKeptChapterSources(t *testing.T) {
 	b.Layout.Notes = book.PerPage
 	same("after notes per page")
 }
+
+// TestLists builds a book whose preface and a chapter hold an unordered
+// list, an ordered one and a list whose items carry their own labels: each
+// is valid Typst and its items are in the PDF (an unordered list once
+// began its arguments with a comma, which Typst refuses).
+func TestLists(t *testing.T) {
+	needTool(t, "pdftotext")
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("ru")
+	item := func(s string) doc.Item {
+		return doc.Item{Blocks: []doc.Block{{Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: s}}}}}
+	}
+	lists := []doc.Block{
+		{ID: "l1", Type: doc.ListBlock, List: &doc.List{Items: []doc.Item{item("первый пункт"), item("второй пункт")}}},
+		{ID: "l2", Type: doc.ListBlock, List: &doc.List{Ordered: true, Start: 3, Items: []doc.Item{item("третий шаг"), item("четвёртый шаг")}}},
+		{ID: "l3", Type: doc.ListBlock, List: &doc.List{Items: []doc.Item{{Label: "а)", Blocks: item("с меткой").Blocks}}}},
+	}
+	b.Preface["ru"].Blocks = append(b.Preface["ru"].Blocks, lists[0])
+	d := b.Chapters[0].Text["ru"]
+	d.Blocks = append(d.Blocks, lists...)
+	out, err := ts.Build(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "lists.pdf")
+	if err := os.WriteFile(path, out.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	txt, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"первый пункт", "второй пункт", "третий шаг", "четвёртый шаг", "с меткой"} {
+		if !strings.Contains(string(txt), want) {
+			t.Errorf("the PDF lacks the list item %q", want)
+		}
+	}
+}
