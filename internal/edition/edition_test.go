@@ -207,6 +207,15 @@ func TestLoad(t *testing.T) {
 		if ch.Text["zh"].Blocks[0].ID != ch.Text["ru"].Blocks[0].ID {
 			t.Errorf("block IDs differ: %q %q", ch.Text["zh"].Blocks[0].ID, ch.Text["ru"].Blocks[0].ID)
 		}
+		// Break hints (U+200B) stored in short texts for the site's line
+		// breaks are no part of the book's texts.
+		hinted := lang.New("zh", map[string]string{"zh": "伙伴\u200b关系", "ru": "Парт\u200bнёрство"})
+		if _, err := db.Exec(ctx, `UPDATE collections SET title = ? WHERE id = ?`, hinted, fx.CollectionID); err != nil {
+			t.Fatal(err)
+		}
+		if hb, err := edition.Load(ctx, db, blobs, e.ID); err != nil || hb.Title["zh"] != "伙伴关系" || hb.Title["ru"] != "Партнёрство" {
+			t.Errorf("a title with break hints loads as %q, %v", hb.Title, err)
+		}
 		// Modified is a time of the inputs, not the clock: loading again
 		// gives the same book.
 		again, err := edition.Load(ctx, db, blobs, e.ID)

@@ -254,7 +254,42 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 		b.Chapters = append(b.Chapters, ch)
 	}
 	b.Modified = modified.UTC()
+	withoutBreakHints(b)
 	return b, nil
+}
+
+// withoutBreakHints takes out of the book's short texts (titles, names,
+// affiliations, the publisher's name and place) the break hints
+// (lang.BreakHint, U+200B) they store for the site's line breaks: in an
+// EPUB, a PDF, ONIX or Crossref they would be characters of the text,
+// copied with it and breaking searches.
+func withoutBreakHints(b *book.Book) {
+	clean := func(ls ...book.Local) {
+		for _, l := range ls {
+			for k, v := range l {
+				l[k] = lang.WithoutBreakHints(v)
+			}
+		}
+	}
+	people := func(ps []book.Person) {
+		for _, p := range ps {
+			clean(p.Name, p.SortName, p.Affiliation)
+		}
+	}
+	clean(b.Title, b.Subtitle, b.Publisher.Name, b.Publisher.Place)
+	people(b.Editors)
+	for _, c := range b.Chapters {
+		clean(c.Title, c.Abstract)
+		people(c.Authors)
+		for _, ps := range c.Translators {
+			people(ps)
+		}
+	}
+	for _, lines := range b.Imprint {
+		for i, v := range lines {
+			lines[i] = lang.WithoutBreakHints(v)
+		}
+	}
 }
 
 // local returns t's values in the languages langs, each in that language
