@@ -31,6 +31,24 @@ type editionScope struct {
 	*worksScope
 }
 
+// editionFor reads the edition the request's path names and checks that
+// the account may take action on it for its hosts (errkind.Forbidden
+// otherwise), as every edition page and step begins.
+func (s *Server) editionFor(rq *officeRequest, action account.Action) (*editionScope, error) {
+	id, err := idParam(rq)
+	if err != nil {
+		return nil, err
+	}
+	es, err := s.editionScope(rq.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if err := rq.must(account.SubjectEdition, action, es.Hosts...); err != nil {
+		return nil, err
+	}
+	return es, nil
+}
+
 func (s *Server) editionScope(ctx context.Context, id int64) (*editionScope, error) {
 	e, err := edition.Get(ctx, s.db, id)
 	if err != nil {
@@ -435,18 +453,12 @@ func (s *Server) editionEdit(w http.ResponseWriter, rq *officeRequest) error {
 
 // editionSave answers POST /office/editions/{id}/edit.
 func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
-	es, err := s.editionScope(ctx, id)
+	es, err := s.editionFor(rq, account.Edit)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectEdition, account.Edit, es.Hosts...); err != nil {
-		return err
-	}
+	id := es.E.ID
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("edition form: %v", err)
 	}
@@ -544,18 +556,12 @@ func (s *Server) editionOffice(w http.ResponseWriter, rq *officeRequest) error {
 }
 
 func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status int, message string) error {
-	id, err := idParam(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
-	es, err := s.editionScope(ctx, id)
+	es, err := s.editionFor(rq, account.View)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectEdition, account.View, es.Hosts...); err != nil {
-		return err
-	}
+	id := es.E.ID
 	e, t := es.E, rq.T
 	pg := &editionPage{editionRow: s.editionRow(rq, e), ID: id, Message: message,
 		CollectionURL: officePrefix + "/collections/" + itoa(e.CollectionID) + "/editions",
@@ -675,18 +681,12 @@ func (s *Server) editionRefusal(w http.ResponseWriter, rq *officeRequest, err er
 // build (every format, or the form's one) and goes back to the page,
 // which follows its progress.
 func (s *Server) editionBuild(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
-	es, err := s.editionScope(ctx, id)
+	es, err := s.editionFor(rq, account.Edit)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectEdition, account.Edit, es.Hosts...); err != nil {
-		return err
-	}
+	id := es.E.ID
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("build form: %v", err)
 	}
@@ -711,18 +711,12 @@ func (s *Server) editionBuild(w http.ResponseWriter, rq *officeRequest) error {
 // editionProof answers GET /office/editions/{id}/proofs/{format}: the
 // built file, for the hosts to read before they approve it.
 func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
-	es, err := s.editionScope(ctx, id)
+	es, err := s.editionFor(rq, account.View)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectEdition, account.View, es.Hosts...); err != nil {
-		return err
-	}
+	id := es.E.ID
 	f := book.Format(rq.PathValue("format"))
 	if !es.E.Has(f) {
 		return fmt.Errorf("edition %d has no %s: %w", id, f, errkind.NotFound)
@@ -742,18 +736,12 @@ func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
 // approves the current proofs for the form's host partner, one it is an
 // organiser or editor of.
 func (s *Server) editionApprove(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
-	es, err := s.editionScope(ctx, id)
+	es, err := s.editionFor(rq, account.Approve)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectEdition, account.Approve, es.Hosts...); err != nil {
-		return err
-	}
+	id := es.E.ID
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("approve form: %v", err)
 	}
@@ -787,18 +775,12 @@ func (s *Server) editionApprove(w http.ResponseWriter, rq *officeRequest) error 
 
 // editionSchedule answers POST /office/editions/{id}/schedule.
 func (s *Server) editionSchedule(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
-	es, err := s.editionScope(ctx, id)
+	es, err := s.editionFor(rq, account.Publish)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectEdition, account.Publish, es.Hosts...); err != nil {
-		return err
-	}
+	id := es.E.ID
 	if err := s.press.Schedule(ctx, id, editionActor(rq, es.Hosts), s.clock()); err != nil {
 		return s.editionRefusal(w, rq, err)
 	}
@@ -808,18 +790,12 @@ func (s *Server) editionSchedule(w http.ResponseWriter, rq *officeRequest) error
 
 // editionUnschedule answers POST /office/editions/{id}/unschedule.
 func (s *Server) editionUnschedule(w http.ResponseWriter, rq *officeRequest) error {
-	id, err := idParam(rq)
-	if err != nil {
-		return err
-	}
 	ctx := rq.Context()
-	es, err := s.editionScope(ctx, id)
+	es, err := s.editionFor(rq, account.Publish)
 	if err != nil {
 		return err
 	}
-	if err := rq.must(account.SubjectEdition, account.Publish, es.Hosts...); err != nil {
-		return err
-	}
+	id := es.E.ID
 	err = s.db.Transact(ctx, func(tx *store.Tx) error { return edition.Unschedule(ctx, tx, id, editionActor(rq, es.Hosts)) })
 	if err != nil {
 		return s.editionRefusal(w, rq, err)
