@@ -25,19 +25,11 @@ var exportFormats = []string{"onix", "crossref"}
 // /office/editions/{id}/crossref.
 func (s *Server) editionExport(format string) func(w http.ResponseWriter, rq *officeRequest) error {
 	return func(w http.ResponseWriter, rq *officeRequest) error {
-		id, err := idParam(rq)
+		es, err := s.editionFor(rq, account.View)
 		if err != nil {
 			return err
 		}
-		ctx := rq.Context()
-		es, err := s.editionScope(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := rq.must(account.SubjectEdition, account.View, es.Hosts...); err != nil {
-			return err
-		}
-		data, err := s.export(rq, format, es.E.CollectionID, id)
+		data, err := s.export(rq, format, es.E.CollectionID, es.E.ID)
 		if msg, ok := exportRefusal(rq, err); ok {
 			return s.renderEdition(w, rq, http.StatusUnprocessableEntity, msg)
 		}
