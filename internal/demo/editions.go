@@ -43,12 +43,28 @@ type EditionSpec struct {
 var Editions = []EditionSpec{
 	{Slug: "treaty-20-vol-1-zh", Langs: []string{"zh"}, Publisher: "cass", Released: true, Zone: "Asia/Shanghai",
 		Territories: []string{"CN"}, Notes: book.PerPage,
-		ISBN:    map[book.Format]string{book.EPUB: "978752030001", book.PDF: "978752030002"},
-		Imprint: map[string][]string{"zh": {"责任编辑：示例编辑（演示）", "2021年6月第1版"}}},
+		ISBN: map[book.Format]string{book.EPUB: "978752030001", book.PDF: "978752030002"},
+		Imprint: map[string][]string{"zh": {
+			"图书在版编目（CIP）数据",
+			"纪念《中俄睦邻友好合作条约》签署二十周年文集．第一卷／刘洋，（俄）德米特里·科兹洛夫主编．—北京：中国社会科学院，2021.6",
+			"ISBN 978-7-5203-0002-5（示例书号）",
+			"Ⅰ．①纪…　Ⅱ．①刘…②德…　Ⅲ．①中俄关系—文集　Ⅳ．①D822.351.2-53",
+			"中国版本图书馆CIP数据核字（2021）第000000号（演示数据）",
+			"责任编辑：刘洋（演示）",
+			"2021年6月第1版　2021年6月第1次印刷",
+		}}},
 	{Slug: "treaty-20-vol-1-ru", Langs: []string{"ru"}, Publisher: "riac", Released: true, Zone: "Europe/Moscow",
 		Territories: []string{"RU"}, Notes: book.PerChapter,
-		ISBN:    map[book.Format]string{book.EPUB: "978590000101", book.PDF: "978590000102"},
-		Imprint: map[string][]string{"ru": {"Ответственный редактор: демонстрационный редактор (демо)", "Первое издание, июнь 2021 года"}}},
+		ISBN: map[book.Format]string{book.EPUB: "978590000101", book.PDF: "978590000102"},
+		Imprint: map[string][]string{"ru": {
+			"УДК 327(470+510)(082)",
+			"ББК 66.4(2Рос)+66.4(5Кит)я43",
+			"С23",
+			"Сборник трудов к 20-летию подписания Договора о добрососедстве, дружбе и сотрудничестве. Т.\u00a01 / отв. ред. Д.\u00a0Козлов, Лю\u00a0Ян ; Российский совет по международным делам. — Москва : РСМД, 2021.",
+			"ISBN 978-5-900001-02-9 (образец ISBN)",
+			"Библиографические данные приведены для демонстрации (демо).",
+			"Первое издание, июнь 2021 года",
+		}}},
 	{Slug: "treaty-20-vol-1-zh-ru", Langs: []string{"zh", "ru"}, Publisher: "cass", Released: true, Zone: "Asia/Shanghai",
 		Territories: []string{edition.World}, Notes: book.PerChapter,
 		ISBN: map[book.Format]string{book.EPUB: "978752030003", book.PDF: "978752030004"},
@@ -59,6 +75,45 @@ var Editions = []EditionSpec{
 		Territories: []string{edition.World}, Notes: book.PerChapter,
 		ISBN:    map[book.Format]string{book.EPUB: "978752030005", book.PDF: "978752030006"},
 		Imprint: map[string][]string{"en": {"English edition", "First edition"}}},
+}
+
+// DOIPrefix is the prefix of the demo editions' DOIs: Crossref's test
+// prefix, which registers nothing, so that the Crossref deposit can be
+// exported and looked at without claiming a real DOI.
+const DOIPrefix = "10.5555"
+
+// prefaces are the volume editors' preface in each language, as the
+// office's edition form takes them (Markdown); each edition has those of
+// its languages. They say how the editions differ and that the volume is
+// demo data.
+var prefaces = map[string]string{
+	"zh": `本卷收录中俄两国学者为纪念《中华人民共和国和俄罗斯联邦睦邻友好合作条约》签署二十周年而撰写的文章，于2021年6月1日在中俄高端智库论坛上发布。条约于2001年7月16日在莫斯科签署，中文和俄文两种文本同等作准。本卷也以两种文字编成：每篇文章先由作者所在一方的编辑定稿，再由另一方的译者翻译，并经审校。
+
+中文版沿用中文学术出版的习惯，注释排在页下，每页重新编号。俄文版的注释在每篇文章内连续编号。中俄对照版把中文排在左页、俄文排在右页，逐段对齐，两边的注释编号一致，便于对照阅读。
+
+本卷的作者、文章、书号和出版数据均为 tandem 演示而设：作者为虚构人物，书号为示例数据，并未注册。
+
+编　者
+
+2021年5月`,
+	"ru": `В этот том вошли статьи учёных двух стран, написанные к 20-летию Договора о добрососедстве, дружбе и сотрудничестве между Российской Федерацией и Китайской Народной Республикой; том вышел 1 июня 2021 года на Российско-китайском форуме высокого уровня аналитических центров. Договор подписан в Москве 16 июля 2001 года, и его китайский и русский тексты равно аутентичны. На двух языках составлен и этот том: каждую статью окончательно утверждает редактор той стороны, где работает автор, а затем её переводит и проверяет другая сторона.
+
+Русское издание следует русской традиции: сноски нумеруются в пределах каждой статьи. В китайском издании они, по обычаю китайских научных книг, нумеруются заново на каждой странице. В параллельном издании китайский текст помещён на левой странице, русский — на правой; абзацы идут вровень, а номера сносок на обеих страницах совпадают.
+
+Авторы, статьи, ISBN и выходные данные этого тома придуманы для демонстрации tandem: авторы — вымышленные лица, ISBN — образцы, они не зарегистрированы.
+
+*Ответственные редакторы*
+
+Май 2021 года`,
+	"en": `This volume gathers essays by scholars of both countries written for the 20th anniversary of the Treaty of Good-Neighborliness and Friendly Cooperation between the People's Republic of China and the Russian Federation; it was released on 1 June 2021 at the China–Russia high-level think tank forum. The Treaty was signed in Moscow on 16 July 2001, and its Chinese and Russian texts are equally authentic. The volume too was made in two languages: each essay was finalised by an editor on the author's side, then translated and reviewed on the other.
+
+The English edition follows the Chinese and Russian texts approved by both hosts. Its notes are numbered from 1 in each essay, as in the Russian edition; the Chinese edition numbers them afresh on each page.
+
+The authors, essays, ISBNs and publication data of this volume were made up for the tandem demo: the authors are fictional, and the ISBNs are sample data, not registered.
+
+*The editors*
+
+May 2021`,
 }
 
 // imprints are the publishers' names and places on the editions' title
@@ -152,11 +207,12 @@ func makeEdition(ctx context.Context, press *edition.Press, coll int64, s Editio
 	e := &edition.Edition{CollectionID: coll, Slug: s.Slug, Langs: s.Langs,
 		Formats: []book.Format{book.Web, book.EPUB, book.PDF}, ISBN: map[book.Format]string{},
 		PublisherID: partner[s.Publisher], ReleaseAt: release, TimeZone: s.Zone, Territories: s.Territories,
-		Imprint: s.Imprint, Notes: s.Notes, PageSize: "a5", SampleISBN: true}
+		Imprint: s.Imprint, Notes: s.Notes, PageSize: "a5", SampleISBN: true, DOIPrefix: DOIPrefix, Preface: map[string]string{}}
 	e.PublisherName, e.PublisherPlace = book.Local{}, book.Local{}
 	for _, l := range s.Langs {
 		e.PublisherName[l] = imprints[s.Publisher].name[l]
 		e.PublisherPlace[l] = imprints[s.Publisher].place[l]
+		e.Preface[l] = prefaces[l]
 	}
 	for f, twelve := range s.ISBN {
 		e.ISBN[f] = twelve + string(isbn.CheckDigitOf(twelve))

@@ -17,12 +17,12 @@ import (
 	"github.com/tandemforum/tandem/internal/app"
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/book"
-	"github.com/tandemforum/tandem/internal/crossref"
 	"github.com/tandemforum/tandem/internal/demo"
 	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/epub/epubcheck"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/onix"
+	"github.com/tandemforum/tandem/internal/shareddata"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/typeset"
@@ -156,6 +156,9 @@ func TestEditions(t *testing.T) {
 				}
 			}
 			sampleMarked(t, e, dir)
+			if !e.Parallel() {
+				runningHeads(t, ctx, db, blobs, e, pdf)
+			}
 		}
 		// The parallel edition sets each pair of blocks on one spread:
 		// typeset again, its placements read from the compiler.
@@ -188,23 +191,32 @@ func TestEditions(t *testing.T) {
 		if n := strings.Count(onixMsg.String(), catalog(t).Printer("en").T("onix.sample_isbn.product")); n != isbns {
 			t.Errorf("ONIX: %d products marked as sample data, want %d", n, isbns)
 		}
-		for _, b := range books {
-			b.DOI = "10.99999/" + b.Slug
-			for i := range b.Chapters {
-				ch := &b.Chapters[i]
-				ch.DOI = b.DOI + "." + ch.ID
-				ch.URL = b.URL + "/" + ch.ID
-			}
-		}
+		// The demo's editions have DOIs under Crossref's test prefix, so
+		// the office's deposit of the whole collection exports as it is,
+		// each edition and chapter under its DOI, valid against the
+		// schema.
 		var deposit bytes.Buffer
-		err = crossref.Write(&deposit, catalog(t), crossref.Head{BatchID: "tandem-demo-test", Timestamp: now, Depositor: "CASS",
-			Email: "editor@cass.example", Registrant: "CASS", Prefix: "10.99999"}, books)
+		err = press.Crossref(ctx, &deposit, catalog(t), es[0].CollectionID, 0, edition.Depositor{}, now)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, b := range books {
+			if !strings.HasPrefix(b.DOI, demo.DOIPrefix+"/") {
+				t.Errorf("%s: DOI %q, want one under the demo's prefix %s", b.Slug, b.DOI, demo.DOIPrefix)
+			}
+			if !released(es, b.Slug) {
+				continue
+			}
+			for _, doi := range append([]string{b.DOI}, chapterDOIs(b)...) {
+				if !strings.Contains(deposit.String(), "<doi>"+doi+"</doi>") {
+					t.Errorf("the Crossref deposit lacks the DOI %s", doi)
+				}
+			}
 		}
 		if !strings.Contains(deposit.String(), catalog(t).Printer("en").T("crossref.sample_isbn")) {
 			t.Error("the Crossref deposit does not say that the ISBNs are sample data")
 		}
+		validCrossref(t, deposit.Bytes())
 	})
 }
 
@@ -300,4 +312,115 @@ func typstMissing() string {
 		return "Node.js is not installed"
 	}
 	return ""
+}
+
+func released(es []*edition.Edition, slug string) bool {
+	for _, e := range es {
+		if e.Slug == slug {
+			return e.State == edition.Released
+		}
+	}
+	return false
+}
+
+func chapterDOIs(b *book.Book) []string {
+	var out []string
+	for _, c := range b.Chapters {
+		out = append(out, c.DOI)
+	}
+	return out
+}
+
+// runningHeads checks, in edition e's PDF at pdf, that its chapters run
+// over several pages, as a reader leafing through the book sees them:
+// every chapter has a verso headed with its authors after its opening
+// page, and some chapter a recto headed with its title.
+func runningHeads(t *testing.T, ctx context.Context, db *store.DB, blobs blob.Store, e *edition.Edition, pdf string) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (scripts/setup.sh test installs poppler-utils): the PDF's running heads not read")
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := edition.Load(ctx, db, blobs, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := e.Langs[0]
+	// The first line of each page, without the spaces the typesetter
+	// puts between Chinese and digits and without soft hyphens.
+	flat := strings.NewReplacer(" ", "", "\u00ad", "", "\u00a0", "")
+	var heads []string
+	for _, pg := range strings.Split(string(out), "\f") {
+		head := ""
+		for _, line := range strings.Split(pg, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				head = line
+				break
+			}
+		}
+		heads = append(heads, flat.Replace(head))
+	}
+	recto := false
+	for _, c := range b.Chapters {
+		title, byline := flat.Replace(c.Title[l]), flat.Replace(authorsOf(c, l))
+		var titled, versos int
+		for _, head := range heads {
+			switch {
+			case head == byline:
+				versos++
+			case len(head) > 8 && strings.HasPrefix(title, head):
+				titled++
+			}
+		}
+		// The opening page begins with the title too.
+		recto = recto || titled > 1
+		if versos == 0 {
+			t.Errorf("%s.pdf: no page is headed with the authors of %q, want a chapter of several pages; the pages begin %q", e.Slug, title, heads)
+		}
+	}
+	if !recto {
+		t.Errorf("%s.pdf: no page is headed with a chapter's title but its opening, want a chapter of three pages or more; the pages begin %q", e.Slug, heads)
+	}
+}
+
+// authorsOf is chapter c's byline in lang as a running head gives it.
+func authorsOf(c book.Chapter, l string) string {
+	var out []string
+	for _, p := range c.Authors {
+		out = append(out, p.Name[l])
+	}
+	sep := ", "
+	if l == "zh" {
+		sep = "、"
+	}
+	return strings.Join(out, sep)
+}
+
+// validCrossref runs xmllint with the Crossref 5.4.0 schema of
+// ../shared/schemas on deposit, and says why when it cannot.
+func validCrossref(t *testing.T, deposit []byte) {
+	t.Helper()
+	data, _ := shareddata.Dir()
+	dir := filepath.Join(filepath.Dir(data), "schemas", "crossref", "5.4.0")
+	if _, err := os.Stat(filepath.Join(dir, "crossref5.4.0.xsd")); err != nil {
+		t.Logf("no Crossref schema in %s (../shared/schemas beside the repository): the deposit not validated", dir)
+		return
+	}
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		t.Log("xmllint not installed (scripts/setup.sh test installs libxml2-utils): the deposit not validated")
+		return
+	}
+	file := filepath.Join(t.TempDir(), "deposit.xml")
+	if err := os.WriteFile(file, deposit, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("xmllint", "--nonet", "--noout", "--schema", "crossref5.4.0.xsd", file)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XML_CATALOG_FILES=catalog.xml")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("the demo's Crossref deposit is not valid: %v\n%s", err, out)
+	}
 }
