@@ -140,12 +140,16 @@ func TestEditions(t *testing.T) {
 				}
 			}
 			pdf := filepath.Join(dir, e.Slug+".pdf")
-			for _, r := range pdfcheck.Fonts(t, pdf) {
-				t.Errorf("%s.pdf: font not embedded as a subset: %s", e.Slug, r)
-			}
-			for _, m := range pdfcheck.Tagged(t, pdf, l) {
-				t.Errorf("%s.pdf: the catalogue lacks %s", e.Slug, m)
-			}
+			t.Run(e.Slug+"/pdffonts", func(t *testing.T) {
+				for _, r := range pdfcheck.Fonts(t, pdf) {
+					t.Errorf("%s.pdf: font not embedded as a subset: %s", e.Slug, r)
+				}
+			})
+			t.Run(e.Slug+"/tagged", func(t *testing.T) {
+				for _, m := range pdfcheck.Tagged(t, pdf, l) {
+					t.Errorf("%s.pdf: the catalogue lacks %s", e.Slug, m)
+				}
+			})
 			ep := filepath.Join(dir, e.Slug+".epub")
 			// Each checker in a subtest of its own, so that a checker not
 			// installed skips itself and not the checks after it.
