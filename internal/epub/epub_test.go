@@ -323,6 +323,11 @@ func TestContent(t *testing.T) {
 		if !strings.Contains(files["EPUB/imprint.xhtml"], `class="sample"`) {
 			t.Errorf("%v: the imprint does not mark the sample ISBNs", langs)
 		}
+		// The imprint prints ISBNs hyphenated as the agency's ranges say.
+		want := map[string]string{"zh": "978-7-999990-01-7", "ru": "978-5-9999-9001-3", "zh-ru": "978-7-999990-04-8"}[strings.Join(langs, "-")]
+		if !strings.Contains(files["EPUB/imprint.xhtml"], want) {
+			t.Errorf("%v: the imprint lacks the hyphenated ISBN %s", langs, want)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/isbn"
 )
 
 // edition is one build of a book: the book, a printer per language for
@@ -320,12 +321,12 @@ func (e *edition) imprintPage() []byte {
 			x.s("</div>\n")
 		}
 		for _, f := range book.Formats {
-			isbn := e.b.ISBN[f]
-			if isbn == "" {
+			n := e.b.ISBN[f]
+			if n == "" {
 				continue
 			}
 			x.s(`<p class="isbn">`)
-			x.text(p.T("epub.isbn", isbn, p.T(formatKeys[f])))
+			x.text(p.T("epub.isbn", isbn.Hyphenate(n), p.T(formatKeys[f])))
 			if e.b.SampleISBN {
 				x.s(` <strong class="sample">`)
 				x.text(p.T("epub.sampleisbn"))
