@@ -228,7 +228,26 @@ func (w *writer) block(b *doc.Block, top bool) {
 			cols = max(cols, n)
 		}
 		fmt.Fprintf(&w.b, "#table(columns: %d, stroke: 0.4pt", cols)
-		for _, r := range b.Table.Rows {
+		// The header rows the table begins with are its header, which
+		// Typst repeats at the top of each page the table runs onto.
+		head := 0
+		for head < len(b.Table.Rows) && b.Table.Rows[head].Header {
+			head++
+		}
+		if head == len(b.Table.Rows) {
+			head = 0 // a table of nothing but header rows has no body to repeat them over
+		}
+		for i := range head {
+			for _, c := range b.Table.Rows[i].Cells {
+				if i+max(c.RowSpan, 1) > head {
+					head = 0 // a cell reaching out of the header: Typst refuses it there
+				}
+			}
+		}
+		for i, r := range b.Table.Rows {
+			if i == 0 && head > 0 {
+				w.b.WriteString(", table.header(repeat: true")
+			}
 			for _, c := range r.Cells {
 				fmt.Fprintf(&w.b, ", table.cell(colspan: %d, rowspan: %d)[", max(c.ColSpan, 1), max(c.RowSpan, 1))
 				if r.Header {
@@ -239,6 +258,9 @@ func (w *writer) block(b *doc.Block, top bool) {
 					w.b.WriteString("]")
 				}
 				w.b.WriteString("]")
+			}
+			if i == head-1 {
+				w.b.WriteString(")")
 			}
 		}
 		w.b.WriteString(")\n\n")

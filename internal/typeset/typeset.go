@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/isbn"
 	"github.com/tandemforum/tandem/internal/typst"
 )
 
@@ -357,15 +358,20 @@ func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, 
 	return s.String()
 }
 
-// isbnHyphenated writes a 13-digit ISBN with hyphens after the
-// registrant prefix the publisher gives ("978-7-99999" + "-002-6"); as
-// given when the ISBN does not start with the prefix.
-func isbnHyphenated(isbn, prefix string) string {
-	digits := strings.ReplaceAll(prefix, "-", "")
-	if prefix == "" || len(isbn) != 13 || !strings.HasPrefix(isbn, digits) {
-		return isbn
+// published is the imprint page's last line: the publisher, its place and
+// the year of publication, each only when the book has it ("北京" and no
+// publisher gives no "，，").
+func published(b *book.Book, lang string, p *i18n.Printer) string {
+	var parts []string
+	for _, x := range []string{strings.TrimSpace(b.Publisher.Name[lang]), strings.TrimSpace(b.Publisher.Place[lang])} {
+		if x != "" {
+			parts = append(parts, x)
+		}
 	}
-	return prefix + "-" + isbn[len(digits):12] + "-" + isbn[12:]
+	if !b.Released.IsZero() {
+		parts = append(parts, p.T("typeset.year", fmt.Sprint(b.Released.Year())))
+	}
+	return strings.Join(parts, p.T("typeset.published_sep"))
 }
 
 // perPageNotes reports whether the book's notes are numbered per page:
@@ -446,7 +452,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 
 	// Title page.
 	s.WriteString("#section-start(\"title\", \"title\")\n")
-	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#align(center)[\n#v(25mm)\n")
+	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#set text(hyphenate: false)\n#show: keep-titles\n#align(center)[\n#v(25mm)\n")
 	for i, l := range langs {
 		if i > 0 {
 			s.WriteString("#v(10mm)\n")
@@ -462,8 +468,14 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 			fmt.Fprintf(&s, "#text(size: 11pt, %s)\n\n", inLang(l, cat.Printer(l).T("typeset.editors", names(b.Editors, l, listSep(l)))))
 		}
 	}
-	fmt.Fprintf(&s, "#v(1fr)#text(size: 11pt, %s)#linebreak()#text(size: 10pt, %s)\n#v(10mm)]]\n",
-		str(b.Publisher.Name[lang]), str(b.Publisher.Place[lang]))
+	s.WriteString("#v(1fr)")
+	if n := b.Publisher.Name[lang]; n != "" {
+		fmt.Fprintf(&s, "#text(size: 11pt, %s)#linebreak()", str(n))
+	}
+	if pl := b.Publisher.Place[lang]; pl != "" {
+		fmt.Fprintf(&s, "#text(size: 10pt, %s)", str(pl))
+	}
+	s.WriteString("\n#v(10mm)]]\n")
 
 	// Imprint page, the title page's verso.
 	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#set text(size: 8.5pt)\n#v(1fr)\n")
@@ -476,7 +488,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	s.WriteString("#v(2mm)\n")
 	for _, f := range book.Formats {
 		if n := b.ISBN[f]; n != "" {
-			fmt.Fprintf(&s, "#%s#linebreak()\n", str(p.T("typeset.isbn", isbnHyphenated(n, b.Publisher.ISBNPrefix), p.T("typeset.format."+string(f)))))
+			fmt.Fprintf(&s, "#%s#linebreak()\n", str(p.T("typeset.isbn", isbn.Hyphenate(n), p.T("typeset.format."+string(f)))))
 		}
 	}
 	if b.SampleISBN {
@@ -487,8 +499,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	if b.DOI != "" {
 		fmt.Fprintf(&s, "#%s#linebreak()\n", str("DOI "+b.DOI))
 	}
-	year := fmt.Sprint(b.Released.Year())
-	fmt.Fprintf(&s, "#v(4mm)#%s\n#v(8mm)]\n", str(p.T("typeset.published", b.Publisher.Name[lang], b.Publisher.Place[lang], year)))
+	fmt.Fprintf(&s, "#v(4mm)#%s\n#v(8mm)]\n", str(published(b, lang, p)))
 	s.WriteString("#section-end()\n")
 
 	// Preface.
