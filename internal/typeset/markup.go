@@ -378,9 +378,7 @@ func (w *writer) inlines(ins []doc.Inline) {
 				w.text(in.Alt)
 			}
 		case doc.MathInline:
-			if in.Math != nil {
-				w.text(doc.PlainText([]doc.Inline{*in}))
-			}
+			w.math(in)
 		case doc.Anchor:
 		}
 	}
@@ -421,4 +419,28 @@ func (w *writer) note(in *doc.Inline) {
 		w.b.WriteString("#counter(footnote).update(n => n - 1)")
 	}
 	w.inNote, w.q, w.prev = saved, savedQ, savedPrev
+}
+
+// math writes a formula as Typst math when its TeX is of the kind texMath
+// converts (as the EPUB shows it as MathML), else as code: its TeX, or
+// the characters of its MathML, never TeX set as if it were text.
+func (w *writer) math(in *doc.Inline) {
+	m := in.Math
+	if m == nil {
+		return
+	}
+	src := doc.PlainText([]doc.Inline{*in})
+	if t, ok := texMath(m.TeX); ok && strings.TrimSpace(m.TeX) != "" && t != "" {
+		fmt.Fprintf(&w.b, "#math.equation(block: %t, alt: %s, $%s$)", m.Display, str(m.TeX), t)
+		w.prev = 0
+		return
+	}
+	if strings.TrimSpace(src) == "" {
+		return
+	}
+	if m.Display {
+		fmt.Fprintf(&w.b, "#raw(block: true, %s)", str(src))
+	} else {
+		fmt.Fprintf(&w.b, "#raw(%s)", str(src))
+	}
 }
