@@ -183,6 +183,16 @@ func (w *writer) block(b *doc.Block, top bool) {
 		w.b.WriteString("]\n\n")
 	case doc.Paragraph:
 		w.mark(b, top)
+		if !w.inNote && hasNote(b.Inlines) {
+			// Typst issue #5314: when widow or orphan prevention moves
+			// a paragraph's lines to the next page, their notes can stay
+			// behind, on the page before their calls. A paragraph with a
+			// note is set without that prevention.
+			w.b.WriteString("#[#set text(costs: (widow: 0%, orphan: 0%))\n")
+			w.inlines(b.Inlines)
+			w.b.WriteString("]\n\n")
+			break
+		}
 		w.inlines(b.Inlines)
 		w.b.WriteString("\n\n")
 	case doc.Quote:
@@ -443,4 +453,15 @@ func (w *writer) math(in *doc.Inline) {
 	} else {
 		fmt.Fprintf(&w.b, "#raw(%s)", str(src))
 	}
+}
+
+// hasNote reports whether ins call a note.
+func hasNote(ins []doc.Inline) bool {
+	found := false
+	doc.WalkInlines(ins, func(in *doc.Inline) {
+		if in.Type == doc.NoteRef {
+			found = true
+		}
+	})
+	return found
 }
