@@ -363,6 +363,24 @@ func TestPageList(t *testing.T) {
 			t.Errorf("page %s: the marker is not before block %s: %.80q", p.Label, p.Block, page[at+len(marker):])
 		}
 	}
+	// Pages that print no folio (the title page's verso, a blank page)
+	// are not in the page list.
+	ub := withPages(booktest.Book("zh", "ru"))
+	ub.PageMap.Pages = append([]book.PageStart{{Label: "i", Unnumbered: true}, {Label: "ii", Unnumbered: true}}, ub.PageMap.Pages[1:]...)
+	ub.PageMap.Pages = append(ub.PageMap.Pages, book.PageStart{Label: "99", Chapter: ub.Chapters[1].ID, Block: ub.Chapters[1].Text["zh"].Blocks[3].ID, Unnumbered: true})
+	udata, err := Write(ub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ufiles, _ := unpack(t, udata)
+	for _, l := range []string{"i", "ii", "99"} {
+		if strings.Contains(ufiles["EPUB/nav.xhtml"], `">`+l+`</a>`) {
+			t.Errorf("an unnumbered page %s is in the page list", l)
+		}
+	}
+	if !strings.Contains(ufiles["EPUB/nav.xhtml"], `">1</a>`) {
+		t.Errorf("the numbered pages are not in the page list")
+	}
 	opf := files["EPUB/package.opf"]
 	for _, want := range []string{"<dc:source id=\"print-source\">urn:isbn:" + b.ISBN[book.PDF], "pbs:pageBreakSource\">urn:isbn:" + b.ISBN[book.PDF],
 		"pageNavigation", "printPageNumbers"} {

@@ -98,7 +98,9 @@ func (e *edition) placePages() {
 	inChapters := false
 	for i, p := range pm.Pages {
 		blocks, ok := top[p.Chapter]
-		if !ok {
+		if !ok || p.Unnumbered {
+			// A page without a folio (the title page's verso, a blank
+			// page) is no page a reader of the print edition can cite.
 			continue
 		}
 		if p.Chapter != "" {

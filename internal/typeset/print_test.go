@@ -167,6 +167,35 @@ func TestTitlesKeptWhole(t *testing.T) {
 	}
 }
 
+// TestUnnumberedPages checks the page map against the pages: a page that
+// prints a folio has it as its label, and a page that prints none (the
+// title page, its verso, a blank page) is marked unnumbered, so that the
+// EPUB's page list leaves it out.
+func TestUnnumberedPages(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	for _, langs := range [][]string{{"zh"}, {"zh", "ru"}} {
+		b := booktest.Book(langs...)
+		out, err := ts.Build(b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(pdfTextLayout(t, out.PDF), "\f")
+		blanks := 0
+		for i, ps := range out.PageMap.Pages {
+			printed := folio(pages[i]) == ps.Label
+			if printed == ps.Unnumbered {
+				t.Errorf("%v: page %d (%s) prints its folio: %t, but unnumbered is %t", langs, i+1, ps.Label, printed, ps.Unnumbered)
+			}
+			if len(lines(pages[i])) == 0 {
+				blanks++
+			}
+		}
+		if !out.PageMap.Pages[0].Unnumbered || !out.PageMap.Pages[1].Unnumbered || blanks == 0 {
+			t.Errorf("%v: the title page and its verso are numbered, or no page is blank (%d)", langs, blanks)
+		}
+	}
+}
+
 // TestImprintSkipsEmptyPlace gives the publisher no place: the imprint's
 // last line joins only what there is.
 func TestImprintSkipsEmptyPlace(t *testing.T) {

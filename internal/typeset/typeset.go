@@ -198,6 +198,7 @@ func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.Page
 	var fs []struct {
 		Page  int    `json:"page"`
 		Label string `json:"label"`
+		Shown *bool  `json:"shown"`
 	}
 	if err := json.Unmarshal(folios, &fs); err != nil {
 		return nil, fmt.Errorf("read folios: %w", err)
@@ -207,9 +208,11 @@ func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.Page
 		return nil, fmt.Errorf("read page marks: %v (%d)", err, len(ms))
 	}
 	labels := make([]string, pages+1)
+	unnumbered := make([]bool, pages+1)
 	for _, f := range fs {
 		if f.Page >= 1 && f.Page <= pages {
 			labels[f.Page] = f.Label
+			unnumbered[f.Page] = f.Shown != nil && !*f.Shown
 		}
 	}
 	// The text area begins at the top margin; a mark within a line of it
@@ -220,7 +223,7 @@ func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.Page
 	i := 0
 	all := ms[0]
 	for p := 1; p <= pages; p++ {
-		ps := book.PageStart{Label: labels[p], Chapter: chapter, Block: block}
+		ps := book.PageStart{Label: labels[p], Chapter: chapter, Block: block, Unnumbered: unnumbered[p]}
 		first := true
 		for ; i < len(all) && all[i].Page <= p; i++ {
 			m := all[i]
