@@ -137,8 +137,20 @@ func TestTitlesKeptWhole(t *testing.T) {
 		_, pages := buildPages(t, ts, b)
 		name := strings.Join(langs, "-")
 		all := strings.Join(pages, "\n")
-		if langs[0] == "zh" && strings.Count(all, "《睦邻友好合作条约》") < 2 {
-			t.Errorf("%s: a title in title marks is broken across lines (%d whole)", name, strings.Count(all, "《睦邻友好合作条约》"))
+		if langs[0] == "zh" {
+			// The opening page (its title first) and the contents.
+			for _, start := range []string{"论双边关系", "目录"} {
+				ok := false
+				for _, pg := range pages {
+					if ls := lines(pg); len(ls) > 0 && strings.HasPrefix(ls[0], start) {
+						ok = strings.Contains(pg, "《睦邻友好合作条约》")
+						break
+					}
+				}
+				if !ok {
+					t.Errorf("%s: the title in title marks is broken across lines on the page beginning %q", name, start)
+				}
+			}
 		}
 		for _, w := range strings.Fields(ruTitle) {
 			if b.Langs[len(b.Langs)-1] != "ru" {
@@ -193,6 +205,33 @@ func TestUnnumberedPages(t *testing.T) {
 		if !out.PageMap.Pages[0].Unnumbered || !out.PageMap.Pages[1].Unnumbered || blanks == 0 {
 			t.Errorf("%v: the title page and its verso are numbered, or no page is blank (%d)", langs, blanks)
 		}
+	}
+}
+
+// TestTitleEndNotAlone sets a title in title marks at each place of a
+// line in turn: no line may begin with its last character and the
+// closing mark ("约》"), the second half of the word 条约.
+func TestTitleEndNotAlone(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("zh")
+	d := b.Chapters[0].Text["zh"]
+	for n := range 12 {
+		d.Blocks = append(d.Blocks, para("te"+strconv.Itoa(n), text(strings.Repeat("合", 16+n)+"《睦邻友好合作条约》和"+strings.Repeat("作", 30))))
+	}
+	_, pages := buildPages(t, ts, b)
+	found := 0
+	for _, pg := range pages {
+		for _, l := range lines(pg) {
+			if strings.HasPrefix(l, "约》") {
+				t.Errorf("a line begins with the title's last character: %q", l)
+			}
+			if strings.Contains(l, "条约》") {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("the titles are not in the PDF")
 	}
 }
 
