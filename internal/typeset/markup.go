@@ -405,6 +405,11 @@ func (w *writer) note(in *doc.Inline) {
 	if mark == "" && w.numbers != nil {
 		mark = fmt.Sprint(w.numbers[in.Note])
 	}
+	if w.markLang != "" {
+		w.splitNote(n, mark)
+		w.inNote, w.q, w.prev = saved, savedQ, savedPrev
+		return
+	}
 	if mark != "" {
 		fmt.Fprintf(&w.b, "#footnote(numbering: _ => %s)[", str(mark))
 	} else {
@@ -429,6 +434,50 @@ func (w *writer) note(in *doc.Inline) {
 		w.b.WriteString("#counter(footnote).update(n => n - 1)")
 	}
 	w.inNote, w.q, w.prev = saved, savedQ, savedPrev
+}
+
+// splitNote writes a note of a parallel edition as tandem.typ's pnote:
+// its text in parts cut at sentence ends, so that a note too long for the
+// page of its call can go on over the next page of its own side rather
+// than onto the facing page of the other language. It records the note
+// for the spread's measurements as (key, mark, parts).
+func (w *writer) splitNote(n *doc.Note, mark string) {
+	var parts []string
+	for i := range n.Blocks {
+		nb := n.Blocks[i]
+		pre := ""
+		if i > 0 {
+			pre = "#parbreak()"
+		}
+		if nb.Type != doc.Paragraph {
+			parts = append(parts, pre+w.capture(func() { w.block(&nb, false) }))
+			continue
+		}
+		w.q, w.prev = newQuotes(w.lang), 0
+		for _, sent := range sentences(nb.Inlines, w.lang) {
+			parts = append(parts, pre+w.capture(func() { w.inlines(sent) }))
+			pre = ""
+		}
+	}
+	var ps strings.Builder
+	ps.WriteString("(")
+	for _, p := range parts {
+		ps.WriteString("[" + p + "], ")
+	}
+	ps.WriteString(")")
+	key := str(w.chapter + "/" + w.markLang + "/" + n.ID)
+	fmt.Fprintf(&w.b, "#pnote(%s, %s, %s)", key, str(mark), ps.String())
+	w.noteBodies = append(w.noteBodies, fmt.Sprintf("(key: %s, mark: %s, parts: %s)", key, str(mark), ps.String()))
+}
+
+// capture returns what fn writes, leaving w.b as it was.
+func (w *writer) capture(fn func()) string {
+	saved := w.b
+	w.b = strings.Builder{}
+	fn()
+	out := w.b.String()
+	w.b = saved
+	return out
 }
 
 // math writes a formula as Typst math when its TeX is of the kind texMath
