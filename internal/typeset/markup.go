@@ -406,7 +406,7 @@ func (w *writer) note(in *doc.Inline) {
 		mark = fmt.Sprint(w.numbers[in.Note])
 	}
 	if w.markLang != "" {
-		w.splitNote(n, mark)
+		w.splitNote(n, mark, in.Mark == "")
 		w.inNote, w.q, w.prev = saved, savedQ, savedPrev
 		return
 	}
@@ -440,8 +440,9 @@ func (w *writer) note(in *doc.Inline) {
 // its text in parts cut at sentence ends, so that a note too long for the
 // page of its call can go on over the next page of its own side rather
 // than onto the facing page of the other language. It records the note
-// for the spread's measurements as (key, mark, parts).
-func (w *writer) splitNote(n *doc.Note, mark string) {
+// for the spread's measurements as (key, mark, numbered, parts), numbered set
+// when its number is the book's (not a mark of its own).
+func (w *writer) splitNote(n *doc.Note, mark string, auto bool) {
 	var parts []string
 	for i := range n.Blocks {
 		nb := n.Blocks[i]
@@ -467,7 +468,7 @@ func (w *writer) splitNote(n *doc.Note, mark string) {
 	ps.WriteString(")")
 	key := str(w.chapter + "/" + w.markLang + "/" + n.ID)
 	fmt.Fprintf(&w.b, "#pnote(%s, %s, %s)", key, str(mark), ps.String())
-	w.noteBodies = append(w.noteBodies, fmt.Sprintf("(key: %s, mark: %s, parts: %s)", key, str(mark), ps.String()))
+	w.noteBodies = append(w.noteBodies, fmt.Sprintf("(key: %s, mark: %s, numbered: %t, parts: %s)", key, str(mark), auto, ps.String()))
 }
 
 // capture returns what fn writes, leaving w.b as it was.

@@ -167,3 +167,31 @@ func TestParallelLongNoteOnItsSide(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelNotesPerPage sets the parallel edition with its notes
+// numbered per page: each spread's notes count from ① on the Chinese verso
+// and from 1 on the Russian recto, so that no spread shows a second note
+// without a first.
+func TestParallelNotesPerPage(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("zh", "ru")
+	b.Layout.Notes = book.PerPage
+	out, err := ts.Build(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(pdfTextLayout(t, out.PDF), "\f")
+	firsts := 0
+	for p := 1; p < len(pages); p += 2 { // versos: pages 2, 4, …
+		if strings.Contains(pages[p], "②") && !strings.Contains(pages[p], "①") {
+			t.Errorf("page %d has note ② but no ①", p+1)
+		}
+		if strings.Contains(pages[p], "①") {
+			firsts++
+		}
+	}
+	// The sample's chapters have their two notes on different spreads.
+	if firsts < 3 {
+		t.Errorf("only %d versos number their notes from ①", firsts)
+	}
+}

@@ -378,11 +378,12 @@ func published(b *book.Book, lang string, p *i18n.Printer) string {
 }
 
 // perPageNotes reports whether the book's notes are numbered per page:
-// as its layout says, by default in Chinese; never in a parallel edition,
-// whose two sides number their notes alike, per chapter.
+// as its layout says, by default in Chinese. A parallel edition numbers
+// them per chapter unless its layout says per page, when each spread's
+// notes count from 1 (the recto's taking the numbers of the verso's).
 func perPageNotes(b *book.Book) bool {
 	if b.Parallel() {
-		return false
+		return b.Layout.Notes == book.PerPage
 	}
 	return b.Layout.Notes == book.PerPage || (b.Layout.Notes == "" && b.Lang() == "zh")
 }
