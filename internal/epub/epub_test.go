@@ -324,6 +324,9 @@ func TestContent(t *testing.T) {
 			t.Errorf("%v: the imprint does not mark the sample ISBNs", langs)
 		}
 		// The imprint prints ISBNs hyphenated as the agency's ranges say.
+		if strings.Contains(files["EPUB/imprint.xhtml"], `<p class="publisher">`+"<br/>") {
+			t.Errorf("%v: the title page's publisher begins with a break", langs)
+		}
 		want := map[string]string{"zh": "978-7-999990-01-7", "ru": "978-5-9999-9001-3", "zh-ru": "978-7-999990-04-8"}[strings.Join(langs, "-")]
 		if !strings.Contains(files["EPUB/imprint.xhtml"], want) {
 			t.Errorf("%v: the imprint lacks the hyphenated ISBN %s", langs, want)
@@ -486,6 +489,31 @@ func TestFigures(t *testing.T) {
 	for _, v := range epubcheck.Ace(t, path) {
 		if v.Impact == "critical" || v.Impact == "serious" {
 			t.Errorf("ace: %s %s: %s", v.Impact, v.Rule, v.Where)
+		}
+	}
+}
+
+// TestNoEmptyImprintParts gives the publisher no name and no place: the
+// title and imprint pages join only what there is, with no stray comma or
+// line break.
+func TestNoEmptyImprintParts(t *testing.T) {
+	for _, langs := range samples {
+		b := booktest.Book(langs...)
+		b.Publisher.Name, b.Publisher.Place = book.Local{}, book.Local{}
+		data, err := Write(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _ := unpack(t, data)
+		for _, f := range []string{"EPUB/title.xhtml", "EPUB/imprint.xhtml"} {
+			for _, bad := range []string{`<p class="publisher"><br/>`, `<p class="publisher">，`, `<p class="publisher">, `, `<p class="publisher"></p>`} {
+				if strings.Contains(files[f], bad) {
+					t.Errorf("%v %s: %s", langs, f, bad)
+				}
+			}
+		}
+		if !strings.Contains(files["EPUB/title.xhtml"], `<p class="publisher">2021</p>`) {
+			t.Errorf("%v: the title page lacks the year alone", langs)
 		}
 	}
 }

@@ -278,17 +278,28 @@ func (e *edition) titlePage() []byte {
 			x.text(e.p[l].T("epub.editedby", e.p[l].List(names(e.b.Editors, l))))
 			x.s("</p>\n")
 		}
-		x.s(`<p class="publisher">`)
-		localText(x, e.b.Publisher.Name, l)
+		// The publisher, its place and the year, each on its line when
+		// the book has it.
+		var lines []func()
+		if s, _ := local(e.b.Publisher.Name, l); s != "" {
+			lines = append(lines, func() { localText(x, e.b.Publisher.Name, l) })
+		}
 		if s, _ := local(e.b.Publisher.Place, l); s != "" {
-			x.s("<br/>")
-			localText(x, e.b.Publisher.Place, l)
+			lines = append(lines, func() { localText(x, e.b.Publisher.Place, l) })
 		}
 		if !e.b.Released.IsZero() {
-			x.s("<br/>")
-			x.text(strconv.Itoa(e.b.Released.Year()))
+			lines = append(lines, func() { x.text(strconv.Itoa(e.b.Released.Year())) })
 		}
-		x.s("</p>\n")
+		if len(lines) > 0 {
+			x.s(`<p class="publisher">`)
+			for i, f := range lines {
+				if i > 0 {
+					x.s("<br/>")
+				}
+				f()
+			}
+			x.s("</p>\n")
+		}
 	})
 	x.s("</section>\n")
 	foot(x)
@@ -341,13 +352,22 @@ func (e *edition) imprintPage() []byte {
 			x.text(p.T("epub.sampleisbn.note"))
 			x.s("</p>\n")
 		}
-		x.s(`<p class="publisher">`)
-		localText(x, e.b.Publisher.Name, l)
-		if s, _ := local(e.b.Publisher.Place, l); s != "" {
-			x.text(p.Comma())
-			localText(x, e.b.Publisher.Place, l)
+		// Only the parts the book has, joined: no "，北京" without a name.
+		name, _ := local(e.b.Publisher.Name, l)
+		place, _ := local(e.b.Publisher.Place, l)
+		if name != "" || place != "" {
+			x.s(`<p class="publisher">`)
+			if name != "" {
+				localText(x, e.b.Publisher.Name, l)
+			}
+			if name != "" && place != "" {
+				x.text(p.Comma())
+			}
+			if place != "" {
+				localText(x, e.b.Publisher.Place, l)
+			}
+			x.s("</p>\n")
 		}
-		x.s("</p>\n")
 		if !e.b.Released.IsZero() {
 			x.s("<p>")
 			x.text(p.T("epub.published", p.Date(e.b.Released)))
