@@ -82,16 +82,30 @@ func TestChineseQuotesFullWidth(t *testing.T) {
 	d := b.Chapters[0].Text["zh"]
 	d.Blocks = append(d.Blocks, para("q1", text("“”‘’“”‘’")))
 	path, _ := buildPages(t, ts, b)
+	// Eight marks of 10 pt, less what punctuation compression may take
+	// from the first and last.
+	ws := wordWidths(t, path, "“”‘’“”‘’")
+	if len(ws) != 1 {
+		t.Fatalf("found the paragraph of quotation marks %d times", len(ws))
+	}
+	if ws[0] < 75 {
+		t.Errorf("eight Chinese quotation marks are %.1f pt wide, want about 80 (full width)", ws[0])
+	}
+}
+
+// wordWidths returns the width in pt of each word of the PDF at path
+// that is exactly word (pdftotext -bbox), in the PDF's order.
+func wordWidths(t *testing.T, path, word string) []float64 {
+	t.Helper()
 	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
+	var ws []float64
 	for _, l := range strings.Split(string(out), "\n") {
-		if !strings.Contains(l, ">“”‘’“”‘’<") {
+		if !strings.Contains(l, ">"+word+"<") {
 			continue
 		}
-		found = true
 		var x0, x1 float64
 		for _, f := range strings.Fields(l) {
 			if v, ok := strings.CutPrefix(f, `xMin="`); ok {
@@ -101,14 +115,29 @@ func TestChineseQuotesFullWidth(t *testing.T) {
 				x1, _ = strconv.ParseFloat(strings.TrimSuffix(v, `"`), 64)
 			}
 		}
-		// Eight marks of 10 pt, less what punctuation compression may
-		// take from the first and last.
-		if w := x1 - x0; w < 75 {
-			t.Errorf("eight Chinese quotation marks are %.1f pt wide, want about 80 (full width)", w)
-		}
+		ws = append(ws, x1-x0)
 	}
-	if !found {
-		t.Fatal("the paragraph of quotation marks is not in the PDF")
+	return ws
+}
+
+// TestKaitiEmphasisSize sets a paragraph of emphasis alone: Kaiti, whose
+// ideographs are drawn smaller on the em, is set larger so that they look
+// the size of the body's; the comma stays the body font's full-width one.
+func TestKaitiEmphasisSize(t *testing.T) {
+	needTool(t, "pdftotext")
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("zh")
+	d := b.Chapters[0].Text["zh"]
+	d.Blocks = append(d.Blocks, para("k1", doc.Inline{Type: doc.Emph, Content: []doc.Inline{text("百分之十百分之十")}}),
+		para("k2", text("百分之十百分之十")))
+	path, _ := buildPages(t, ts, b)
+	ws := wordWidths(t, path, "百分之十百分之十")
+	if len(ws) != 2 {
+		t.Fatalf("found %d of the two paragraphs", len(ws))
+	}
+	emph, body := ws[0], ws[1]
+	if emph < body*1.05 || emph > body*1.15 {
+		t.Errorf("the Kaiti emphasis is %.1f pt wide, the body's same text %.1f: want Kaiti about 1.1 times larger", emph, body)
 	}
 }
 
