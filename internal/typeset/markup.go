@@ -175,12 +175,27 @@ func (w *writer) block(b *doc.Block, top bool) {
 		}
 		level := min(max(b.Level, 2), 4)
 		w.mark(b, top)
+		guard := !w.inNote && hasNote(b.Inlines)
+		if guard {
+			// Typst issue #5314: a heading sticks to the paragraph after
+			// it, and when that moves it to the next page, its note
+			// stays behind. A heading that calls a note does not stick;
+			// instead it is kept from the page's foot by an unbreakable
+			// block with room for the lines after it (3em, given back
+			// after the block), which moves to the next page whole, its
+			// note with it.
+			w.b.WriteString("#[#show heading: set block(sticky: false)\n#block(breakable: false)[")
+		}
 		fmt.Fprintf(&w.b, "#heading(level: %d, outlined: false)[", level)
 		if b.Number != "" && !strings.HasPrefix(doc.PlainText(b.Inlines), b.Number) {
 			w.text(b.Number + " ")
 		}
 		w.inlines(b.Inlines)
-		w.b.WriteString("]\n\n")
+		w.b.WriteString("]")
+		if guard {
+			w.b.WriteString("#v(3em)]#v(-3em)]")
+		}
+		w.b.WriteString("\n\n")
 	case doc.Paragraph:
 		w.mark(b, top)
 		if !w.inNote && hasNote(b.Inlines) {
