@@ -209,6 +209,10 @@ type PageStart struct {
 	// recto (or, in a parallel edition, a verso). A page list leaves it
 	// out, since no reader of the print edition can cite it.
 	Unnumbered bool `json:",omitempty"`
+	// Section names the part of the front or back matter the page
+	// belongs to ("title", "preface", "contents", "contributors"); empty
+	// in a chapter.
+	Section string `json:",omitempty"`
 }
 
 // Fingerprint returns a hash of everything the chapter's rendering depends

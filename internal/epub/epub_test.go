@@ -24,11 +24,16 @@ import (
 // the parallel zh-ru edition.
 var samples = [][]string{{"zh"}, {"ru"}, {"zh", "ru"}}
 
-// withPages gives b a page map as the PDF build fills it: a page opening
-// each chapter and one beginning at the chapter's third block.
+// withPages gives b a page map as the PDF build fills it: the title page
+// and its verso (no folio), a page of the preface and one of the
+// contents, a page opening each chapter and one beginning at the
+// chapter's third block, a blank page and the list of contributors.
 func withPages(b *book.Book) *book.Book {
 	pm := &book.PageMap{Source: b.ISBN[book.PDF]}
-	pm.Pages = append(pm.Pages, book.PageStart{Label: "i"})
+	pm.Pages = append(pm.Pages, book.PageStart{Label: "i", Section: "title", Unnumbered: true},
+		book.PageStart{Label: "ii", Section: "title", Unnumbered: true},
+		book.PageStart{Label: "iii", Section: "preface"},
+		book.PageStart{Label: "v", Section: "contents"})
 	n := 1
 	for _, c := range b.Chapters {
 		d := c.Text[b.Lang()]
@@ -36,6 +41,8 @@ func withPages(b *book.Book) *book.Book {
 		pm.Pages = append(pm.Pages, book.PageStart{Label: itoa(n + 1), Chapter: c.ID, Block: d.Blocks[2].ID})
 		n += 2
 	}
+	pm.Pages = append(pm.Pages, book.PageStart{Label: itoa(n), Chapter: b.Chapters[len(b.Chapters)-1].ID, Unnumbered: true},
+		book.PageStart{Label: itoa(n + 1), Section: "contributors"})
 	b.PageMap = pm
 	return b
 }
@@ -346,9 +353,23 @@ func TestPageList(t *testing.T) {
 	files, _ := unpack(t, data)
 	nav := files["EPUB/nav.xhtml"]
 	for _, p := range b.PageMap.Pages {
-		file := "title.xhtml"
-		if p.Chapter != "" {
-			file = p.Chapter + ".xhtml"
+		if p.Unnumbered || p.Section == "contents" {
+			// No folio, or the print contents, which the EPUB's own
+			// navigation replaces: not in the page list.
+			if strings.Contains(nav, `">`+p.Label+`</a>`) {
+				t.Errorf("page %s (%s) is in the page list", p.Label, p.Section)
+			}
+			continue
+		}
+		file := p.Chapter + ".xhtml"
+		switch p.Section {
+		case "preface":
+			file = "preface.xhtml"
+			// The preface's pages have no block marks: the first page
+			// begins before its first block.
+			p.Block = b.Preface[b.Lang()].Blocks[0].ID
+		case "contributors":
+			file = "contributors.xhtml"
 		}
 		link := `<a href="` + file + `#page-` + p.Label + `">` + p.Label + `</a>`
 		if !strings.Contains(nav, link) {
@@ -362,7 +383,7 @@ func TestPageList(t *testing.T) {
 			continue
 		}
 		if p.Block != "" && !strings.HasPrefix(page[at+len(marker):], "\n<p id=\""+p.Block+`"`) &&
-			!strings.HasPrefix(page[at+len(marker):], "\n<h2 id=\""+p.Block+`"`) {
+			!strings.HasPrefix(page[at+len(marker):], "\n<h2 id=\""+p.Block+`"`) && !strings.HasPrefix(page[at+len(marker):], "\n<h1 id=\""+p.Block+`"`) {
 			t.Errorf("page %s: the marker is not before block %s: %.80q", p.Label, p.Block, page[at+len(marker):])
 		}
 	}

@@ -90,6 +90,14 @@ func (e *edition) placePages() {
 		return m
 	}
 	top[""] = ids(e.b.Preface[e.lang()])
+	var prefaceBlocks []string
+	if d := e.b.Preface[e.lang()]; d != nil {
+		for _, bl := range d.Blocks {
+			if bl.ID != "" {
+				prefaceBlocks = append(prefaceBlocks, bl.ID)
+			}
+		}
+	}
 	for i := range e.b.Chapters {
 		c := &e.b.Chapters[i]
 		top[c.ID] = ids(c.Text[e.lang()])
@@ -103,9 +111,16 @@ func (e *edition) placePages() {
 			// page) is no page a reader of the print edition can cite.
 			continue
 		}
-		if p.Chapter != "" {
+		switch {
+		case p.Chapter != "":
 			inChapters = true
-		} else if inChapters {
+		case p.Section == "contents":
+			// The EPUB's contents are its navigation document, before
+			// the preface in reading order and not a copy of the print
+			// contents: no place in it is the printed page's.
+			continue
+		case p.Section == "contributors":
+		case inChapters:
 			// A page of the back matter (the list of contributors) has no
 			// block of the page map's to mark; put on the title page it
 			// would break the page list's reading order.
@@ -122,15 +137,20 @@ func (e *edition) placePages() {
 			block = ""
 		}
 		file := p.Chapter + ".xhtml"
-		if p.Chapter == "" {
-			file = "preface.xhtml"
-			if block == "" {
-				file = "title.xhtml"
-			}
-		}
 		key := p.Chapter
-		if file == "title.xhtml" {
-			key = "title"
+		switch {
+		case p.Chapter != "":
+		case p.Section == "contributors":
+			file, key = "contributors.xhtml", "contributors"
+		case p.Section == "preface" && block == "" && len(prefaceBlocks) > 0:
+			// A preface page with no block of its own (a parallel
+			// edition's preface has no block marks) begins at the
+			// first of the preface's blocks it can be (the first).
+			file, block = "preface.xhtml", prefaceBlocks[0]
+		case block != "":
+			file = "preface.xhtml"
+		default:
+			file, key = "title.xhtml", "title"
 		}
 		e.pages[key] = append(e.pages[key], placedPage{block: block, pageBreak: pb})
 		e.pageList = append(e.pageList, listedPage{file: file, pageBreak: pb})
@@ -689,6 +709,9 @@ func (e *edition) contributorsPage() []byte {
 	x := &xbuf{}
 	e.head(x, e.plainBoth("epub.contributors"), "backmatter")
 	x.s(`<section class="contributors" aria-labelledby="contributors">` + "\n")
+	for _, pb := range e.pages["contributors"] {
+		writePageBreak(x, pb.pageBreak)
+	}
 	list := e.contributors()
 	e.perLang(x, func(l string) {
 		p := e.p[l]

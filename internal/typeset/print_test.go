@@ -234,6 +234,21 @@ func TestUnnumberedPages(t *testing.T) {
 		if !out.PageMap.Pages[0].Unnumbered || !out.PageMap.Pages[1].Unnumbered || blanks == 0 {
 			t.Errorf("%v: the title page and its verso are numbered, or no page is blank (%d)", langs, blanks)
 		}
+		// Each page of the front and back matter says which part it is
+		// of, so that the EPUB's page list can point into that part.
+		sections := map[string]string{}
+		for i, ps := range out.PageMap.Pages {
+			if ps.Chapter == "" && ps.Section == "" {
+				t.Errorf("%v: page %d is in no chapter and no section", langs, i+1)
+			}
+			if ls := lines(pages[i]); len(ls) > 0 && ps.Section != "" && sections[ps.Section] == "" {
+				sections[ps.Section] = ls[0]
+			}
+		}
+		contents := map[string]string{"zh": "目录", "ru": "Содержание"}[langs[0]]
+		if !strings.HasPrefix(sections["contents"], contents) || sections["title"] == "" || sections["preface"] == "" || sections["contributors"] == "" {
+			t.Errorf("%v: the sections' first pages begin %q", langs, sections)
+		}
 	}
 }
 

@@ -186,6 +186,7 @@ func sortedPaths(m map[string]string) []string {
 // mark is a block or section mark as the page-map query gives it.
 type mark struct {
 	Kind    string  `json:"kind"`
+	ID      string  `json:"id"` // a section's
 	Chapter string  `json:"chapter"`
 	Block   string  `json:"block"`
 	Page    int     `json:"page"`
@@ -219,25 +220,25 @@ func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.Page
 	// is the page's first line.
 	const top = 20*72/25.4 + 14
 	pm := &book.PageMap{Source: b.ISBN[book.PDF]}
-	chapter, block := "", ""
+	chapter, block, section := "", "", ""
 	i := 0
 	all := ms[0]
 	for p := 1; p <= pages; p++ {
-		ps := book.PageStart{Label: labels[p], Chapter: chapter, Block: block, Unnumbered: unnumbered[p]}
+		ps := book.PageStart{Label: labels[p], Chapter: chapter, Block: block, Unnumbered: unnumbered[p], Section: section}
 		first := true
 		for ; i < len(all) && all[i].Page <= p; i++ {
 			m := all[i]
 			switch m.Kind {
 			case "chapter":
-				chapter, block = m.Chapter, ""
+				chapter, block, section = m.Chapter, "", ""
 				if m.Page == p {
-					ps.Chapter, ps.Block = chapter, ""
+					ps.Chapter, ps.Block, ps.Section = chapter, "", ""
 					first = false
 				}
-			case "front", "back":
-				chapter, block = "", ""
+			case "front", "back", "title":
+				chapter, block, section = "", "", m.ID
 				if m.Page == p {
-					ps.Chapter, ps.Block = "", ""
+					ps.Chapter, ps.Block, ps.Section = "", "", section
 					first = false
 				}
 			case "block":
@@ -586,7 +587,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
   let v = m.value
   let pos = m.location().position()
   let kind = if "kind" in v { v.kind } else { "block" }
-  (kind: kind, chapter: if "chapter" in v { v.chapter } else if kind == "chapter" { v.id } else { "" },
+  (kind: kind, id: if kind != "block" and "id" in v { v.id } else { "" }, chapter: if "chapter" in v { v.chapter } else if kind == "chapter" { v.id } else { "" },
    block: if "block" in v { v.block } else { "" }, lang: if "lang" in v { v.lang } else { "" },
    page: pos.page, y: pos.y.pt())
 })) <tandem-pagemap>]
