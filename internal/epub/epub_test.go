@@ -457,6 +457,10 @@ func richBook(t *testing.T) *book.Book {
 				{Blocks: []doc.Block{{ID: "c4", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "1400"}}}}}}},
 		}}},
 		doc.Block{ID: "code1", Type: doc.CodeBlock, Code: &doc.Listing{Text: "a < b && c"}},
+		doc.Block{ID: "math1", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "公式 "},
+			{Type: doc.MathInline, Math: &doc.Math{TeX: `\frac{\alpha}{2} \le x_1`}},
+			{Type: doc.MathInline, Math: &doc.Math{TeX: `E = mc^2`, Display: true}},
+			{Type: doc.MathInline, Math: &doc.Math{TeX: `\begin{pmatrix} a \end{pmatrix}`}}}},
 		doc.Block{ID: "p-link", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Link, Href: "https://forum.example/",
 			Content: []doc.Inline{{Type: doc.Text, Text: "论坛网站"}}}, {Type: doc.Link, Href: "javascript:alert(1)",
 			Content: []doc.Inline{{Type: doc.Text, Text: "不安全的链接"}}}}},
@@ -536,5 +540,28 @@ func TestNoEmptyImprintParts(t *testing.T) {
 		if !strings.Contains(files["EPUB/title.xhtml"], `<p class="publisher">2021</p>`) {
 			t.Errorf("%v: the title page lacks the year alone", langs)
 		}
+	}
+}
+
+// TestTeXFormulas checks that a formula with only its TeX (as Markdown
+// gives it) is MathML when internal/texmath converts it, as the print
+// edition sets it as mathematics, and its TeX as text when it does not.
+func TestTeXFormulas(t *testing.T) {
+	data, err := Write(richBook(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := unpack(t, data)
+	ch := files["EPUB/ch1.xhtml"]
+	for _, want := range []string{`<mfrac>`, `<mi>α</mi>`, `<mo>≤</mo>`, `display="block"`, `<span class="math">\begin{pmatrix} a \end{pmatrix}</span>`} {
+		if !strings.Contains(ch, want) {
+			t.Errorf("the chapter lacks %s", want)
+		}
+	}
+	if strings.Contains(ch, `\frac`) {
+		t.Error("the chapter shows the TeX of a formula it could set")
+	}
+	if !strings.Contains(files["EPUB/package.opf"], `properties="mathml"`) {
+		t.Error("the chapter with MathML is not marked mathml in the manifest")
 	}
 }

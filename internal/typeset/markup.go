@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/texmath"
 )
 
 // str returns s as a Typst string literal. Text from a document is only
@@ -496,16 +497,17 @@ func (w *writer) capture(fn func()) string {
 	return out
 }
 
-// math writes a formula as Typst math when its TeX is of the kind texMath
-// converts (as the EPUB shows it as MathML), else as code: its TeX, or
-// the characters of its MathML, never TeX set as if it were text.
+// math writes a formula as Typst math when its TeX is of the kind
+// internal/texmath converts (which the EPUB shows as MathML), else as
+// code: its TeX, or the characters of its MathML, never TeX set as if it
+// were text.
 func (w *writer) math(in *doc.Inline) {
 	m := in.Math
 	if m == nil {
 		return
 	}
 	src := doc.PlainText([]doc.Inline{*in})
-	if t, ok := texMath(m.TeX); ok && strings.TrimSpace(m.TeX) != "" && t != "" {
+	if t, ok := texmath.Typst(m.TeX); ok {
 		fmt.Fprintf(&w.b, "#math.equation(block: %t, alt: %s, $%s$)", m.Display, str(m.TeX), t)
 		w.prev = 0
 		return
