@@ -204,6 +204,15 @@ type PageStart struct {
 	// Block is the ID of the top-level block whose text the page's first
 	// line belongs to; empty for a page that opens the chapter.
 	Block string
+	// Unnumbered is set for a page that prints no folio: the title page
+	// and its verso, a page left blank before a part that opens on a
+	// recto (or, in a parallel edition, a verso). A page list leaves it
+	// out, since no reader of the print edition can cite it.
+	Unnumbered bool `json:",omitempty"`
+	// Section names the part of the front or back matter the page
+	// belongs to ("title", "preface", "contents", "contributors"); empty
+	// in a chapter.
+	Section string `json:",omitempty"`
 }
 
 // Fingerprint returns a hash of everything the chapter's rendering depends

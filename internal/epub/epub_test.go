@@ -24,11 +24,16 @@ import (
 // the parallel zh-ru edition.
 var samples = [][]string{{"zh"}, {"ru"}, {"zh", "ru"}}
 
-// withPages gives b a page map as the PDF build fills it: a page opening
-// each chapter and one beginning at the chapter's third block.
+// withPages gives b a page map as the PDF build fills it: the title page
+// and its verso (no folio), a page of the preface and one of the
+// contents, a page opening each chapter and one beginning at the
+// chapter's third block, a blank page and the list of contributors.
 func withPages(b *book.Book) *book.Book {
 	pm := &book.PageMap{Source: b.ISBN[book.PDF]}
-	pm.Pages = append(pm.Pages, book.PageStart{Label: "i"})
+	pm.Pages = append(pm.Pages, book.PageStart{Label: "i", Section: "title", Unnumbered: true},
+		book.PageStart{Label: "ii", Section: "title", Unnumbered: true},
+		book.PageStart{Label: "iii", Section: "preface"},
+		book.PageStart{Label: "v", Section: "contents"})
 	n := 1
 	for _, c := range b.Chapters {
 		d := c.Text[b.Lang()]
@@ -36,6 +41,8 @@ func withPages(b *book.Book) *book.Book {
 		pm.Pages = append(pm.Pages, book.PageStart{Label: itoa(n + 1), Chapter: c.ID, Block: d.Blocks[2].ID})
 		n += 2
 	}
+	pm.Pages = append(pm.Pages, book.PageStart{Label: itoa(n), Chapter: b.Chapters[len(b.Chapters)-1].ID, Unnumbered: true},
+		book.PageStart{Label: itoa(n + 1), Section: "contributors"})
 	b.PageMap = pm
 	return b
 }
@@ -323,6 +330,14 @@ func TestContent(t *testing.T) {
 		if !strings.Contains(files["EPUB/imprint.xhtml"], `class="sample"`) {
 			t.Errorf("%v: the imprint does not mark the sample ISBNs", langs)
 		}
+		// The imprint prints ISBNs hyphenated as the agency's ranges say.
+		if strings.Contains(files["EPUB/imprint.xhtml"], `<p class="publisher">`+"<br/>") {
+			t.Errorf("%v: the title page's publisher begins with a break", langs)
+		}
+		want := map[string]string{"zh": "978-7-999990-01-7", "ru": "978-5-9999-9001-3", "zh-ru": "978-7-999990-04-8"}[strings.Join(langs, "-")]
+		if !strings.Contains(files["EPUB/imprint.xhtml"], want) {
+			t.Errorf("%v: the imprint lacks the hyphenated ISBN %s", langs, want)
+		}
 	}
 }
 
@@ -338,9 +353,23 @@ func TestPageList(t *testing.T) {
 	files, _ := unpack(t, data)
 	nav := files["EPUB/nav.xhtml"]
 	for _, p := range b.PageMap.Pages {
-		file := "title.xhtml"
-		if p.Chapter != "" {
-			file = p.Chapter + ".xhtml"
+		if p.Unnumbered || p.Section == "contents" {
+			// No folio, or the print contents, which the EPUB's own
+			// navigation replaces: not in the page list.
+			if strings.Contains(nav, `">`+p.Label+`</a>`) {
+				t.Errorf("page %s (%s) is in the page list", p.Label, p.Section)
+			}
+			continue
+		}
+		file := p.Chapter + ".xhtml"
+		switch p.Section {
+		case "preface":
+			file = "preface.xhtml"
+			// The preface's pages have no block marks: the first page
+			// begins before its first block.
+			p.Block = b.Preface[b.Lang()].Blocks[0].ID
+		case "contributors":
+			file = "contributors.xhtml"
 		}
 		link := `<a href="` + file + `#page-` + p.Label + `">` + p.Label + `</a>`
 		if !strings.Contains(nav, link) {
@@ -354,9 +383,27 @@ func TestPageList(t *testing.T) {
 			continue
 		}
 		if p.Block != "" && !strings.HasPrefix(page[at+len(marker):], "\n<p id=\""+p.Block+`"`) &&
-			!strings.HasPrefix(page[at+len(marker):], "\n<h2 id=\""+p.Block+`"`) {
+			!strings.HasPrefix(page[at+len(marker):], "\n<h2 id=\""+p.Block+`"`) && !strings.HasPrefix(page[at+len(marker):], "\n<h1 id=\""+p.Block+`"`) {
 			t.Errorf("page %s: the marker is not before block %s: %.80q", p.Label, p.Block, page[at+len(marker):])
 		}
+	}
+	// Pages that print no folio (the title page's verso, a blank page)
+	// are not in the page list.
+	ub := withPages(booktest.Book("zh", "ru"))
+	ub.PageMap.Pages = append([]book.PageStart{{Label: "i", Unnumbered: true}, {Label: "ii", Unnumbered: true}}, ub.PageMap.Pages[1:]...)
+	ub.PageMap.Pages = append(ub.PageMap.Pages, book.PageStart{Label: "99", Chapter: ub.Chapters[1].ID, Block: ub.Chapters[1].Text["zh"].Blocks[3].ID, Unnumbered: true})
+	udata, err := Write(ub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ufiles, _ := unpack(t, udata)
+	for _, l := range []string{"i", "ii", "99"} {
+		if strings.Contains(ufiles["EPUB/nav.xhtml"], `">`+l+`</a>`) {
+			t.Errorf("an unnumbered page %s is in the page list", l)
+		}
+	}
+	if !strings.Contains(ufiles["EPUB/nav.xhtml"], `">1</a>`) {
+		t.Errorf("the numbered pages are not in the page list")
 	}
 	opf := files["EPUB/package.opf"]
 	for _, want := range []string{"<dc:source id=\"print-source\">urn:isbn:" + b.ISBN[book.PDF], "pbs:pageBreakSource\">urn:isbn:" + b.ISBN[book.PDF],
@@ -410,6 +457,10 @@ func richBook(t *testing.T) *book.Book {
 				{Blocks: []doc.Block{{ID: "c4", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "1400"}}}}}}},
 		}}},
 		doc.Block{ID: "code1", Type: doc.CodeBlock, Code: &doc.Listing{Text: "a < b && c"}},
+		doc.Block{ID: "math1", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Text, Text: "公式 "},
+			{Type: doc.MathInline, Math: &doc.Math{TeX: `\frac{\alpha}{2} \le x_1`}},
+			{Type: doc.MathInline, Math: &doc.Math{TeX: `E = mc^2`, Display: true}},
+			{Type: doc.MathInline, Math: &doc.Math{TeX: `\begin{pmatrix} a \end{pmatrix}`}}}},
 		doc.Block{ID: "p-link", Type: doc.Paragraph, Inlines: []doc.Inline{{Type: doc.Link, Href: "https://forum.example/",
 			Content: []doc.Inline{{Type: doc.Text, Text: "论坛网站"}}}, {Type: doc.Link, Href: "javascript:alert(1)",
 			Content: []doc.Inline{{Type: doc.Text, Text: "不安全的链接"}}}}},
@@ -464,5 +515,53 @@ func TestFigures(t *testing.T) {
 		if v.Impact == "critical" || v.Impact == "serious" {
 			t.Errorf("ace: %s %s: %s", v.Impact, v.Rule, v.Where)
 		}
+	}
+}
+
+// TestNoEmptyImprintParts gives the publisher no name and no place: the
+// title and imprint pages join only what there is, with no stray comma or
+// line break.
+func TestNoEmptyImprintParts(t *testing.T) {
+	for _, langs := range samples {
+		b := booktest.Book(langs...)
+		b.Publisher.Name, b.Publisher.Place = book.Local{}, book.Local{}
+		data, err := Write(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _ := unpack(t, data)
+		for _, f := range []string{"EPUB/title.xhtml", "EPUB/imprint.xhtml"} {
+			for _, bad := range []string{`<p class="publisher"><br/>`, `<p class="publisher">，`, `<p class="publisher">, `, `<p class="publisher"></p>`} {
+				if strings.Contains(files[f], bad) {
+					t.Errorf("%v %s: %s", langs, f, bad)
+				}
+			}
+		}
+		if !strings.Contains(files["EPUB/title.xhtml"], `<p class="publisher">2021</p>`) {
+			t.Errorf("%v: the title page lacks the year alone", langs)
+		}
+	}
+}
+
+// TestTeXFormulas checks that a formula with only its TeX (as Markdown
+// gives it) is MathML when internal/texmath converts it, as the print
+// edition sets it as mathematics, and its TeX as text when it does not.
+func TestTeXFormulas(t *testing.T) {
+	data, err := Write(richBook(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := unpack(t, data)
+	ch := files["EPUB/ch1.xhtml"]
+	for _, want := range []string{`<mfrac>`, `<mi>α</mi>`, `<mo>≤</mo>`, `display="block"`, `<span class="math">\begin{pmatrix} a \end{pmatrix}</span>`} {
+		if !strings.Contains(ch, want) {
+			t.Errorf("the chapter lacks %s", want)
+		}
+	}
+	if strings.Contains(ch, `\frac`) {
+		t.Error("the chapter shows the TeX of a formula it could set")
+	}
+	if !strings.Contains(files["EPUB/package.opf"], `properties="mathml"`) {
+		t.Error("the chapter with MathML is not marked mathml in the manifest")
 	}
 }

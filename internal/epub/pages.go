@@ -8,6 +8,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/isbn"
 )
 
 // edition is one build of a book: the book, a printer per language for
@@ -89,6 +90,14 @@ func (e *edition) placePages() {
 		return m
 	}
 	top[""] = ids(e.b.Preface[e.lang()])
+	var prefaceBlocks []string
+	if d := e.b.Preface[e.lang()]; d != nil {
+		for _, bl := range d.Blocks {
+			if bl.ID != "" {
+				prefaceBlocks = append(prefaceBlocks, bl.ID)
+			}
+		}
+	}
 	for i := range e.b.Chapters {
 		c := &e.b.Chapters[i]
 		top[c.ID] = ids(c.Text[e.lang()])
@@ -97,12 +106,21 @@ func (e *edition) placePages() {
 	inChapters := false
 	for i, p := range pm.Pages {
 		blocks, ok := top[p.Chapter]
-		if !ok {
+		if !ok || p.Unnumbered {
+			// A page without a folio (the title page's verso, a blank
+			// page) is no page a reader of the print edition can cite.
 			continue
 		}
-		if p.Chapter != "" {
+		switch {
+		case p.Chapter != "":
 			inChapters = true
-		} else if inChapters {
+		case p.Section == "contents":
+			// The EPUB's contents are its navigation document, before
+			// the preface in reading order and not a copy of the print
+			// contents: no place in it is the printed page's.
+			continue
+		case p.Section == "contributors":
+		case inChapters:
 			// A page of the back matter (the list of contributors) has no
 			// block of the page map's to mark; put on the title page it
 			// would break the page list's reading order.
@@ -119,15 +137,20 @@ func (e *edition) placePages() {
 			block = ""
 		}
 		file := p.Chapter + ".xhtml"
-		if p.Chapter == "" {
-			file = "preface.xhtml"
-			if block == "" {
-				file = "title.xhtml"
-			}
-		}
 		key := p.Chapter
-		if file == "title.xhtml" {
-			key = "title"
+		switch {
+		case p.Chapter != "":
+		case p.Section == "contributors":
+			file, key = "contributors.xhtml", "contributors"
+		case p.Section == "preface" && block == "" && len(prefaceBlocks) > 0:
+			// A preface page with no block of its own (a parallel
+			// edition's preface has no block marks) begins at the
+			// first of the preface's blocks it can be (the first).
+			file, block = "preface.xhtml", prefaceBlocks[0]
+		case block != "":
+			file = "preface.xhtml"
+		default:
+			file, key = "title.xhtml", "title"
 		}
 		e.pages[key] = append(e.pages[key], placedPage{block: block, pageBreak: pb})
 		e.pageList = append(e.pageList, listedPage{file: file, pageBreak: pb})
@@ -275,17 +298,28 @@ func (e *edition) titlePage() []byte {
 			x.text(e.p[l].T("epub.editedby", e.p[l].List(names(e.b.Editors, l))))
 			x.s("</p>\n")
 		}
-		x.s(`<p class="publisher">`)
-		localText(x, e.b.Publisher.Name, l)
+		// The publisher, its place and the year, each on its line when
+		// the book has it.
+		var lines []func()
+		if s, _ := local(e.b.Publisher.Name, l); s != "" {
+			lines = append(lines, func() { localText(x, e.b.Publisher.Name, l) })
+		}
 		if s, _ := local(e.b.Publisher.Place, l); s != "" {
-			x.s("<br/>")
-			localText(x, e.b.Publisher.Place, l)
+			lines = append(lines, func() { localText(x, e.b.Publisher.Place, l) })
 		}
 		if !e.b.Released.IsZero() {
-			x.s("<br/>")
-			x.text(strconv.Itoa(e.b.Released.Year()))
+			lines = append(lines, func() { x.text(strconv.Itoa(e.b.Released.Year())) })
 		}
-		x.s("</p>\n")
+		if len(lines) > 0 {
+			x.s(`<p class="publisher">`)
+			for i, f := range lines {
+				if i > 0 {
+					x.s("<br/>")
+				}
+				f()
+			}
+			x.s("</p>\n")
+		}
 	})
 	x.s("</section>\n")
 	foot(x)
@@ -320,12 +354,12 @@ func (e *edition) imprintPage() []byte {
 			x.s("</div>\n")
 		}
 		for _, f := range book.Formats {
-			isbn := e.b.ISBN[f]
-			if isbn == "" {
+			n := e.b.ISBN[f]
+			if n == "" {
 				continue
 			}
 			x.s(`<p class="isbn">`)
-			x.text(p.T("epub.isbn", isbn, p.T(formatKeys[f])))
+			x.text(p.T("epub.isbn", isbn.Hyphenate(n), p.T(formatKeys[f])))
 			if e.b.SampleISBN {
 				x.s(` <strong class="sample">`)
 				x.text(p.T("epub.sampleisbn"))
@@ -338,13 +372,22 @@ func (e *edition) imprintPage() []byte {
 			x.text(p.T("epub.sampleisbn.note"))
 			x.s("</p>\n")
 		}
-		x.s(`<p class="publisher">`)
-		localText(x, e.b.Publisher.Name, l)
-		if s, _ := local(e.b.Publisher.Place, l); s != "" {
-			x.text(p.Comma())
-			localText(x, e.b.Publisher.Place, l)
+		// Only the parts the book has, joined: no "，北京" without a name.
+		name, _ := local(e.b.Publisher.Name, l)
+		place, _ := local(e.b.Publisher.Place, l)
+		if name != "" || place != "" {
+			x.s(`<p class="publisher">`)
+			if name != "" {
+				localText(x, e.b.Publisher.Name, l)
+			}
+			if name != "" && place != "" {
+				x.text(p.Comma())
+			}
+			if place != "" {
+				localText(x, e.b.Publisher.Place, l)
+			}
+			x.s("</p>\n")
 		}
-		x.s("</p>\n")
 		if !e.b.Released.IsZero() {
 			x.s("<p>")
 			x.text(p.T("epub.published", p.Date(e.b.Released)))
@@ -666,6 +709,9 @@ func (e *edition) contributorsPage() []byte {
 	x := &xbuf{}
 	e.head(x, e.plainBoth("epub.contributors"), "backmatter")
 	x.s(`<section class="contributors" aria-labelledby="contributors">` + "\n")
+	for _, pb := range e.pages["contributors"] {
+		writePageBreak(x, pb.pageBreak)
+	}
 	list := e.contributors()
 	e.perLang(x, func(l string) {
 		p := e.p[l]

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/texmath"
 )
 
 // xbuf collects the text of one XHTML content document.
@@ -520,14 +521,23 @@ func external(href string) bool {
 	return false
 }
 
-// math writes a formula as MathML, or as its TeX when it has no MathML
-// that CleanMathML accepts.
+// math writes a formula as MathML: its own, or that of its TeX when
+// internal/texmath converts it; else its TeX as text.
 func (s *side) math(x *xbuf, m *doc.Math) {
 	if m == nil {
 		return
 	}
 	if m.MathML != "" {
 		if clean, err := doc.CleanMathML(m.MathML, m.Display); err == nil {
+			x.s(clean)
+			s.mathml = true
+			return
+		}
+	}
+	// A formula from Markdown has only its TeX: as MathML when it is of
+	// the kind the print edition sets as mathematics too.
+	if ml, ok := texmath.MathML(m.TeX, m.Display); ok {
+		if clean, err := doc.CleanMathML(ml, m.Display); err == nil {
 			x.s(clean)
 			s.mathml = true
 			return

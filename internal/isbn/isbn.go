@@ -4,10 +4,10 @@
 // Bookland prefix 978 or 979, whose last digit is the check digit of the
 // other twelve (weights 1 and 3 alternating, sum modulo 10).
 //
-// Hyphenation is not kept: where the hyphens go depends on the ranges the
-// International ISBN Agency allots, which change, so tandem stores and
-// exports the thirteen digits and leaves display hyphenation to the
-// imprint lines the editor enters.
+// Hyphens are not stored: tandem stores and exports the thirteen digits,
+// and Hyphenate places the hyphens for print and display from the
+// International ISBN Agency's ranges (ranges.go) for the groups its
+// publishers use.
 package isbn
 
 import (

@@ -121,3 +121,51 @@ func keepDigit(r rune) rune {
 	}
 	return -1
 }
+
+func TestHyphenate(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"9780306406157", "978-0-306-40615-7"},
+		{"9781861972712", "978-1-86197-271-2"},
+		{"9785170906307", "978-5-17-090630-7"},     // АСТ
+		{"9785999990013", "978-5-9999-9001-3"},     // the sample: registrant range 9910–9999
+		{"9787020024759", "978-7-02-002475-9"},     // 人民文学出版社
+		{"9787522700190", "978-7-5227-0019-0"},     // 中国社会科学出版社
+		{"9787999990017", "978-7-999990-01-7"},     // the sample: range 900000–999999
+		{"9780639800001", "978-0-6398000-0-1"},     // a seven-digit registrant
+		{"9791090636071", "9791090636071"},         // 979-10 (France): not in the table
+		{"9786010000003", "9786010000003"},         // 978-601 (Kazakhstan): not in the table
+		{"978-0-306-40615-7", "978-0-306-40615-7"}, // not the stored form
+		{"", ""},
+	} {
+		if got := Hyphenate(c.in); got != c.want {
+			t.Errorf("Hyphenate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzHyphenate(f *testing.F) {
+	for _, s := range []string{"9780306406157", "9785999990013", "9787999990017", "9781999999999", "9791090636071", "978", "97850000000000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h := Hyphenate(s)
+		if h == s {
+			return
+		}
+		if strings.ReplaceAll(h, "-", "") != s {
+			t.Fatalf("Hyphenate(%q) = %q: not the same digits", s, h)
+		}
+		parts := strings.Split(h, "-")
+		if len(parts) != 5 || parts[0] != "978" || len(parts[1]) != 1 || len(parts[4]) != 1 {
+			t.Fatalf("Hyphenate(%q) = %q: not prefix-group-registrant-publication-check", s, h)
+		}
+		for _, p := range parts {
+			if p == "" {
+				t.Fatalf("Hyphenate(%q) = %q: an empty element", s, h)
+			}
+		}
+		if Hyphenate(h) != h {
+			t.Fatalf("Hyphenate(%q) changed an already hyphenated ISBN", h)
+		}
+	})
+}

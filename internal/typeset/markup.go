@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/doc"
+	"github.com/tandemforum/tandem/internal/texmath"
 )
 
 // str returns s as a Typst string literal. Text from a document is only
@@ -175,14 +176,39 @@ func (w *writer) block(b *doc.Block, top bool) {
 		}
 		level := min(max(b.Level, 2), 4)
 		w.mark(b, top)
+		guard := !w.inNote && hasNote(b.Inlines)
+		if guard {
+			// Typst issue #5314: a heading sticks to the paragraph after
+			// it, and when that moves it to the next page, its note
+			// stays behind. A heading that calls a note does not stick;
+			// instead it is kept from the page's foot by an unbreakable
+			// block with room for the lines after it (3em, given back
+			// after the block), which moves to the next page whole, its
+			// note with it.
+			w.b.WriteString("#[#show heading: set block(sticky: false)\n#block(breakable: false)[")
+		}
 		fmt.Fprintf(&w.b, "#heading(level: %d, outlined: false)[", level)
 		if b.Number != "" && !strings.HasPrefix(doc.PlainText(b.Inlines), b.Number) {
 			w.text(b.Number + " ")
 		}
 		w.inlines(b.Inlines)
-		w.b.WriteString("]\n\n")
+		w.b.WriteString("]")
+		if guard {
+			w.b.WriteString("#v(3em)]#v(-3em)]")
+		}
+		w.b.WriteString("\n\n")
 	case doc.Paragraph:
 		w.mark(b, top)
+		if !w.inNote && hasNote(b.Inlines) {
+			// Typst issue #5314: when widow or orphan prevention moves
+			// a paragraph's lines to the next page, their notes can stay
+			// behind, on the page before their calls. A paragraph with a
+			// note is set without that prevention.
+			w.b.WriteString("#[#set text(costs: (widow: 0%, orphan: 0%))\n")
+			w.inlines(b.Inlines)
+			w.b.WriteString("]\n\n")
+			break
+		}
 		w.inlines(b.Inlines)
 		w.b.WriteString("\n\n")
 	case doc.Quote:
@@ -228,7 +254,26 @@ func (w *writer) block(b *doc.Block, top bool) {
 			cols = max(cols, n)
 		}
 		fmt.Fprintf(&w.b, "#table(columns: %d, stroke: 0.4pt", cols)
-		for _, r := range b.Table.Rows {
+		// The header rows the table begins with are its header, which
+		// Typst repeats at the top of each page the table runs onto.
+		head := 0
+		for head < len(b.Table.Rows) && b.Table.Rows[head].Header {
+			head++
+		}
+		if head == len(b.Table.Rows) {
+			head = 0 // a table of nothing but header rows has no body to repeat them over
+		}
+		for i := range head {
+			for _, c := range b.Table.Rows[i].Cells {
+				if i+max(c.RowSpan, 1) > head {
+					head = 0 // a cell reaching out of the header: Typst refuses it there
+				}
+			}
+		}
+		for i, r := range b.Table.Rows {
+			if i == 0 && head > 0 {
+				w.b.WriteString(", table.header(repeat: true")
+			}
 			for _, c := range r.Cells {
 				fmt.Fprintf(&w.b, ", table.cell(colspan: %d, rowspan: %d)[", max(c.ColSpan, 1), max(c.RowSpan, 1))
 				if r.Header {
@@ -239,6 +284,9 @@ func (w *writer) block(b *doc.Block, top bool) {
 					w.b.WriteString("]")
 				}
 				w.b.WriteString("]")
+			}
+			if i == head-1 {
+				w.b.WriteString(")")
 			}
 		}
 		w.b.WriteString(")\n\n")
@@ -356,9 +404,7 @@ func (w *writer) inlines(ins []doc.Inline) {
 				w.text(in.Alt)
 			}
 		case doc.MathInline:
-			if in.Math != nil {
-				w.text(doc.PlainText([]doc.Inline{*in}))
-			}
+			w.math(in)
 		case doc.Anchor:
 		}
 	}
@@ -374,6 +420,11 @@ func (w *writer) note(in *doc.Inline) {
 	mark := in.Mark
 	if mark == "" && w.numbers != nil {
 		mark = fmt.Sprint(w.numbers[in.Note])
+	}
+	if w.markLang != "" {
+		w.splitNote(n, mark, in.Mark == "")
+		w.inNote, w.q, w.prev = saved, savedQ, savedPrev
+		return
 	}
 	if mark != "" {
 		fmt.Fprintf(&w.b, "#footnote(numbering: _ => %s)[", str(mark))
@@ -399,4 +450,85 @@ func (w *writer) note(in *doc.Inline) {
 		w.b.WriteString("#counter(footnote).update(n => n - 1)")
 	}
 	w.inNote, w.q, w.prev = saved, savedQ, savedPrev
+}
+
+// splitNote writes a note of a parallel edition as tandem.typ's pnote:
+// its text in parts cut at sentence ends, so that a note too long for the
+// page of its call can go on over the next page of its own side rather
+// than onto the facing page of the other language. It records the note
+// for the spread's measurements as (key, mark, numbered, parts), numbered set
+// when its number is the book's (not a mark of its own).
+func (w *writer) splitNote(n *doc.Note, mark string, auto bool) {
+	var parts []string
+	for i := range n.Blocks {
+		nb := n.Blocks[i]
+		pre := ""
+		if i > 0 {
+			pre = "#parbreak()"
+		}
+		if nb.Type != doc.Paragraph {
+			parts = append(parts, pre+w.capture(func() { w.block(&nb, false) }))
+			continue
+		}
+		w.q, w.prev = newQuotes(w.lang), 0
+		for _, sent := range sentences(nb.Inlines, w.lang) {
+			parts = append(parts, pre+w.capture(func() { w.inlines(sent) }))
+			pre = ""
+		}
+	}
+	var ps strings.Builder
+	ps.WriteString("(")
+	for _, p := range parts {
+		ps.WriteString("[" + p + "], ")
+	}
+	ps.WriteString(")")
+	key := str(w.chapter + "/" + w.markLang + "/" + n.ID)
+	fmt.Fprintf(&w.b, "#pnote(%s, %s, %s)", key, str(mark), ps.String())
+	w.noteBodies = append(w.noteBodies, fmt.Sprintf("(key: %s, mark: %s, numbered: %t, parts: %s)", key, str(mark), auto, ps.String()))
+}
+
+// capture returns what fn writes, leaving w.b as it was.
+func (w *writer) capture(fn func()) string {
+	saved := w.b
+	w.b = strings.Builder{}
+	fn()
+	out := w.b.String()
+	w.b = saved
+	return out
+}
+
+// math writes a formula as Typst math when its TeX is of the kind
+// internal/texmath converts (which the EPUB shows as MathML), else as
+// code: its TeX, or the characters of its MathML, never TeX set as if it
+// were text.
+func (w *writer) math(in *doc.Inline) {
+	m := in.Math
+	if m == nil {
+		return
+	}
+	src := doc.PlainText([]doc.Inline{*in})
+	if t, ok := texmath.Typst(m.TeX); ok {
+		fmt.Fprintf(&w.b, "#math.equation(block: %t, alt: %s, $%s$)", m.Display, str(m.TeX), t)
+		w.prev = 0
+		return
+	}
+	if strings.TrimSpace(src) == "" {
+		return
+	}
+	if m.Display {
+		fmt.Fprintf(&w.b, "#raw(block: true, %s)", str(src))
+	} else {
+		fmt.Fprintf(&w.b, "#raw(%s)", str(src))
+	}
+}
+
+// hasNote reports whether ins call a note.
+func hasNote(ins []doc.Inline) bool {
+	found := false
+	doc.WalkInlines(ins, func(in *doc.Inline) {
+		if in.Type == doc.NoteRef {
+			found = true
+		}
+	})
+	return found
 }

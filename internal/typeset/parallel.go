@@ -257,7 +257,7 @@ func isHeading(b *doc.Block) bool { return b != nil && b.Type == doc.Heading }
 // parallelSources writes the units of documents l and r (languages ll and
 // rl) for tandem.typ's parallel, the first unit beginning with the
 // opening markup of each side.
-func parallelUnits(chapter, ll, rl string, l, r *doc.Document, openL, openR string) string {
+func parallelUnits(chapter, ll, rl string, l, r *doc.Document, openL, openR string, perPage bool) string {
 	wl, wr := newWriter(chapter, ll, l), newWriter(chapter, rl, r)
 	wl.numbers, wr.numbers = noteNumbers(l), noteNumbers(r)
 	// The right side's notes take the numbers of the left's, which share
@@ -286,7 +286,7 @@ func parallelUnits(chapter, ll, rl string, l, r *doc.Document, openL, openR stri
 		}
 		fmt.Fprintf(&s, "  (l: %s,\n   r: %s),\n", a.typst(), b.typst())
 	}
-	s.WriteString("))\n")
+	fmt.Fprintf(&s, "), per-page: %t)\n", perPage)
 	return s.String()
 }
 
@@ -317,7 +317,7 @@ func parallelChapterSource(b *book.Book, c *book.Chapter, cat *i18n.Catalog) str
 	if r == nil {
 		r = &doc.Document{}
 	}
-	s.WriteString(parallelUnits(c.ID, ll, rl, l, r, opening(ll, true), opening(rl, false)))
+	s.WriteString(parallelUnits(c.ID, ll, rl, l, r, opening(ll, true), opening(rl, false), perPageNotes(b)))
 	s.WriteString("#section-end()\n")
 	return s.String()
 }
@@ -331,7 +331,7 @@ func parallelPreface(b *book.Book, cat *i18n.Catalog) string {
 	head := func(l string, outlined bool) string {
 		return fmt.Sprintf("#heading(level: 1, outlined: %t, %s)", outlined, str(cat.Printer(l).T("typeset.preface")))
 	}
-	s.WriteString(parallelUnits("", ll, rl, b.Preface[ll], b.Preface[rl], head(ll, true), head(rl, false)))
+	s.WriteString(parallelUnits("", ll, rl, b.Preface[ll], b.Preface[rl], head(ll, true), head(rl, false), perPageNotes(b)))
 	s.WriteString("#section-end()\n")
 	return s.String()
 }

@@ -112,3 +112,86 @@ func TestParallelLongPair(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelLongNoteOnItsSide sets the parallel edition on a small page,
+// where the second chapter's long note cannot end on the page of its call:
+// its Russian text goes on over rectos only, its Chinese over versos
+// only, never onto a page of the other language.
+func TestParallelLongNoteOnItsSide(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("zh", "ru")
+	b.Layout.Width, b.Layout.Height = 110, 150
+	for _, l := range b.Langs {
+		n := &b.Chapters[1].Text[l].Notes[0].Blocks[0]
+		n.Inlines = append(n.Inlines, n.Inlines...)
+	}
+	out, err := ts.Build(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(pdfTextLayout(t, out.PDF), "\f")
+	for _, tc := range []struct {
+		lang string
+		odd  bool
+	}{{"ru", true}, {"zh", false}} {
+		note := squeeze(RussianSpaces(doc.BlockText(&b.Chapters[1].Text[tc.lang].Notes[0].Blocks[0])))
+		rs := []rune(note)
+		head, tail := string(rs[:12]), string(rs[len(rs)-12:])
+		if tc.lang == "zh" {
+			head, tail = string(rs[:8]), string(rs[len(rs)-8:])
+		}
+		// A phrase the note has twice over, near the end of each copy.
+		mid := map[string]string{"ru": "скользящиесредние", "zh": "三年移动平均值"}[tc.lang]
+		hp, tp := -1, -1
+		for p, pg := range pages {
+			s := squeeze(RussianSpaces(pg))
+			if hp < 0 && strings.Contains(s, head) {
+				hp = p + 1
+			}
+			if strings.Contains(s, tail) {
+				tp = p + 1
+			}
+		}
+		if hp < 0 || tp < 0 {
+			t.Errorf("%s: the long note is not in the PDF (%d, %d)", tc.lang, hp, tp)
+			continue
+		}
+		if (hp%2 == 1) != tc.odd || (tp%2 == 1) != tc.odd {
+			t.Errorf("%s: the long note begins on page %d and ends on page %d, not both on its side", tc.lang, hp, tp)
+		}
+		// No page of the other side shows any of it.
+		for p := hp; p <= tp; p++ {
+			if (p%2 == 1) != tc.odd && strings.Contains(squeeze(RussianSpaces(pages[p-1])), mid) {
+				t.Errorf("%s: the long note runs onto page %d, of the other language", tc.lang, p)
+			}
+		}
+	}
+}
+
+// TestParallelNotesPerPage sets the parallel edition with its notes
+// numbered per page: each spread's notes count from ① on the Chinese verso
+// and from 1 on the Russian recto, so that no spread shows a second note
+// without a first.
+func TestParallelNotesPerPage(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("zh", "ru")
+	b.Layout.Notes = book.PerPage
+	out, err := ts.Build(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(pdfTextLayout(t, out.PDF), "\f")
+	firsts := 0
+	for p := 1; p < len(pages); p += 2 { // versos: pages 2, 4, …
+		if strings.Contains(pages[p], "②") && !strings.Contains(pages[p], "①") {
+			t.Errorf("page %d has note ② but no ①", p+1)
+		}
+		if strings.Contains(pages[p], "①") {
+			firsts++
+		}
+	}
+	// The sample's chapters have their two notes on different spreads.
+	if firsts < 3 {
+		t.Errorf("only %d versos number their notes from ①", firsts)
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/isbn"
 	"github.com/tandemforum/tandem/internal/typst"
 )
 
@@ -185,6 +186,7 @@ func sortedPaths(m map[string]string) []string {
 // mark is a block or section mark as the page-map query gives it.
 type mark struct {
 	Kind    string  `json:"kind"`
+	ID      string  `json:"id"` // a section's
 	Chapter string  `json:"chapter"`
 	Block   string  `json:"block"`
 	Page    int     `json:"page"`
@@ -197,6 +199,7 @@ func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.Page
 	var fs []struct {
 		Page  int    `json:"page"`
 		Label string `json:"label"`
+		Shown *bool  `json:"shown"`
 	}
 	if err := json.Unmarshal(folios, &fs); err != nil {
 		return nil, fmt.Errorf("read folios: %w", err)
@@ -206,34 +209,36 @@ func pageMap(b *book.Book, pages int, folios, marks json.RawMessage) (*book.Page
 		return nil, fmt.Errorf("read page marks: %v (%d)", err, len(ms))
 	}
 	labels := make([]string, pages+1)
+	unnumbered := make([]bool, pages+1)
 	for _, f := range fs {
 		if f.Page >= 1 && f.Page <= pages {
 			labels[f.Page] = f.Label
+			unnumbered[f.Page] = f.Shown != nil && !*f.Shown
 		}
 	}
 	// The text area begins at the top margin; a mark within a line of it
 	// is the page's first line.
 	const top = 20*72/25.4 + 14
 	pm := &book.PageMap{Source: b.ISBN[book.PDF]}
-	chapter, block := "", ""
+	chapter, block, section := "", "", ""
 	i := 0
 	all := ms[0]
 	for p := 1; p <= pages; p++ {
-		ps := book.PageStart{Label: labels[p], Chapter: chapter, Block: block}
+		ps := book.PageStart{Label: labels[p], Chapter: chapter, Block: block, Unnumbered: unnumbered[p], Section: section}
 		first := true
 		for ; i < len(all) && all[i].Page <= p; i++ {
 			m := all[i]
 			switch m.Kind {
 			case "chapter":
-				chapter, block = m.Chapter, ""
+				chapter, block, section = m.Chapter, "", ""
 				if m.Page == p {
-					ps.Chapter, ps.Block = chapter, ""
+					ps.Chapter, ps.Block, ps.Section = chapter, "", ""
 					first = false
 				}
-			case "front", "back":
-				chapter, block = "", ""
+			case "front", "back", "title":
+				chapter, block, section = "", "", m.ID
 				if m.Page == p {
-					ps.Chapter, ps.Block = "", ""
+					ps.Chapter, ps.Block, ps.Section = "", "", section
 					first = false
 				}
 			case "block":
@@ -357,23 +362,29 @@ func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, 
 	return s.String()
 }
 
-// isbnHyphenated writes a 13-digit ISBN with hyphens after the
-// registrant prefix the publisher gives ("978-7-99999" + "-002-6"); as
-// given when the ISBN does not start with the prefix.
-func isbnHyphenated(isbn, prefix string) string {
-	digits := strings.ReplaceAll(prefix, "-", "")
-	if prefix == "" || len(isbn) != 13 || !strings.HasPrefix(isbn, digits) {
-		return isbn
+// published is the imprint page's last line: the publisher, its place and
+// the year of publication, each only when the book has it ("北京" and no
+// publisher gives no "，，").
+func published(b *book.Book, lang string, p *i18n.Printer) string {
+	var parts []string
+	for _, x := range []string{strings.TrimSpace(b.Publisher.Name[lang]), strings.TrimSpace(b.Publisher.Place[lang])} {
+		if x != "" {
+			parts = append(parts, x)
+		}
 	}
-	return prefix + "-" + isbn[len(digits):12] + "-" + isbn[12:]
+	if !b.Released.IsZero() {
+		parts = append(parts, p.T("typeset.year", fmt.Sprint(b.Released.Year())))
+	}
+	return strings.Join(parts, p.T("typeset.published_sep"))
 }
 
 // perPageNotes reports whether the book's notes are numbered per page:
-// as its layout says, by default in Chinese; never in a parallel edition,
-// whose two sides number their notes alike, per chapter.
+// as its layout says, by default in Chinese. A parallel edition numbers
+// them per chapter unless its layout says per page, when each spread's
+// notes count from 1 (the recto's taking the numbers of the verso's).
 func perPageNotes(b *book.Book) bool {
 	if b.Parallel() {
-		return false
+		return b.Layout.Notes == book.PerPage
 	}
 	return b.Layout.Notes == book.PerPage || (b.Layout.Notes == "" && b.Lang() == "zh")
 }
@@ -446,7 +457,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 
 	// Title page.
 	s.WriteString("#section-start(\"title\", \"title\")\n")
-	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#align(center)[\n#v(25mm)\n")
+	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#set text(hyphenate: false)\n#show: keep-titles\n#align(center)[\n#v(25mm)\n")
 	for i, l := range langs {
 		if i > 0 {
 			s.WriteString("#v(10mm)\n")
@@ -462,8 +473,14 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 			fmt.Fprintf(&s, "#text(size: 11pt, %s)\n\n", inLang(l, cat.Printer(l).T("typeset.editors", names(b.Editors, l, listSep(l)))))
 		}
 	}
-	fmt.Fprintf(&s, "#v(1fr)#text(size: 11pt, %s)#linebreak()#text(size: 10pt, %s)\n#v(10mm)]]\n",
-		str(b.Publisher.Name[lang]), str(b.Publisher.Place[lang]))
+	s.WriteString("#v(1fr)")
+	if n := b.Publisher.Name[lang]; n != "" {
+		fmt.Fprintf(&s, "#text(size: 11pt, %s)#linebreak()", str(n))
+	}
+	if pl := b.Publisher.Place[lang]; pl != "" {
+		fmt.Fprintf(&s, "#text(size: 10pt, %s)", str(pl))
+	}
+	s.WriteString("\n#v(10mm)]]\n")
 
 	// Imprint page, the title page's verso.
 	s.WriteString("#page(header: none)[#set par(first-line-indent: 0em, justify: false)\n#set text(size: 8.5pt)\n#v(1fr)\n")
@@ -476,7 +493,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	s.WriteString("#v(2mm)\n")
 	for _, f := range book.Formats {
 		if n := b.ISBN[f]; n != "" {
-			fmt.Fprintf(&s, "#%s#linebreak()\n", str(p.T("typeset.isbn", isbnHyphenated(n, b.Publisher.ISBNPrefix), p.T("typeset.format."+string(f)))))
+			fmt.Fprintf(&s, "#%s#linebreak()\n", str(p.T("typeset.isbn", isbn.Hyphenate(n), p.T("typeset.format."+string(f)))))
 		}
 	}
 	if b.SampleISBN {
@@ -487,8 +504,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	if b.DOI != "" {
 		fmt.Fprintf(&s, "#%s#linebreak()\n", str("DOI "+b.DOI))
 	}
-	year := fmt.Sprint(b.Released.Year())
-	fmt.Fprintf(&s, "#v(4mm)#%s\n#v(8mm)]\n", str(p.T("typeset.published", b.Publisher.Name[lang], b.Publisher.Place[lang], year)))
+	fmt.Fprintf(&s, "#v(4mm)#%s\n#v(8mm)]\n", str(published(b, lang, p)))
 	s.WriteString("#section-end()\n")
 
 	// Preface.
@@ -571,7 +587,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
   let v = m.value
   let pos = m.location().position()
   let kind = if "kind" in v { v.kind } else { "block" }
-  (kind: kind, chapter: if "chapter" in v { v.chapter } else if kind == "chapter" { v.id } else { "" },
+  (kind: kind, id: if kind != "block" and "id" in v { v.id } else { "" }, chapter: if "chapter" in v { v.chapter } else if kind == "chapter" { v.id } else { "" },
    block: if "block" in v { v.block } else { "" }, lang: if "lang" in v { v.lang } else { "" },
    page: pos.page, y: pos.y.pt())
 })) <tandem-pagemap>]

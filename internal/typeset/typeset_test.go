@@ -20,6 +20,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book/booktest"
 	"github.com/tandemforum/tandem/internal/doc"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/isbn"
 	"github.com/tandemforum/tandem/internal/typst"
 )
 
@@ -369,7 +370,7 @@ func TestImprintPage(t *testing.T) {
 	for _, l := range langs {
 		b := sample(t, l)
 		txt := squeeze(b.pages[1])
-		for _, want := range append(b.book.Imprint[l], "ISBN"+isbnHyphenated(b.book.ISBN[book.PDF], b.book.Publisher.ISBNPrefix), b.book.Publisher.Name[l], "2021") {
+		for _, want := range append(b.book.Imprint[l], "ISBN"+isbn.Hyphenate(b.book.ISBN[book.PDF]), b.book.Publisher.Name[l], "2021") {
 			if !strings.Contains(txt, squeeze(want)) {
 				t.Errorf("%s: imprint page lacks %q", l, want)
 			}
