@@ -173,7 +173,7 @@ func (p *Press) Build(ctx context.Context, id int64, only []book.Format, by Acto
 		return nil, err
 	}
 	if e.State == Released {
-		return nil, &StateError{From: Released, To: Proofs, Key: "edition.state.released"}
+		return nil, &StateError{From: Released, To: Proofs, Key: "edition.build.released"}
 	}
 	var formats []book.Format
 	for _, f := range buildOrder {
