@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -10,11 +12,14 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/demo"
 	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/web"
 	"github.com/tandemforum/tandem/internal/works"
 )
 
@@ -253,6 +258,56 @@ func TestEditionWorkflowFaults(t *testing.T) {
 			if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "can no longer be changed") || !strings.Contains(body, "new edition") {
 				t.Errorf("%s the form of a released edition: %d", method, resp.StatusCode)
 			}
+		}
+	})
+}
+
+// TestEditionWebProof: the web reader's proof is a page of the office
+// with the book's preface and every chapter's title and text, for those
+// who approve it, while the public reader shows nothing of the edition
+// before its release.
+func TestEditionWebProof(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		blobs, err := blob.NewDir(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, _, _ := scheduledEdition(t, db, blobs, "cw-zh")
+		ts := httptest.NewUnstartedServer(nil)
+		ts.Start()
+		defer ts.Close()
+		srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: ts.URL, NoCache: true, Logger: discardLogger()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts.Config.Handler = srv.Handler()
+		o := &office{t: t, db: db, blobs: blobs, srv: ts, accts: &account.Store{DB: db}, web: srv}
+		o.account("admin@example.org", "Admin", "zh", true)
+		b := o.browser()
+		b.signIn("admin@example.org")
+		wb, err := edition.WebBook(context.Background(), db, blobs, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, doc := b.get(fmt.Sprintf("/office/editions/%d/proofs/web", e.ID))
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("the web proof: %d", resp.StatusCode)
+		}
+		if !strings.Contains(doc.Text(), "这是序言。") {
+			t.Errorf("the web proof lacks the preface")
+		}
+		chapters := doc.Find(".preview-chapter")
+		if chapters.Length() != len(wb.Chapters) || len(wb.Chapters) == 0 {
+			t.Fatalf("%d chapters shown of %d", chapters.Length(), len(wb.Chapters))
+		}
+		for i, c := range wb.Chapters {
+			s := chapters.Eq(i)
+			if !strings.Contains(s.Find("h2").Text(), c.Title["zh"]) || strings.TrimSpace(s.Find(".prose").Text()) == "" {
+				t.Errorf("chapter %s: title %q, text %d characters", c.ID, s.Find("h2").Text(), len(s.Find(".prose").Text()))
+			}
+		}
+		if resp, _ := (&http.Client{}).Get(ts.URL + "/zh/editions/cw-zh"); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("the public reader before the release: %d", resp.StatusCode)
 		}
 	})
 }
