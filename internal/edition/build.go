@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -47,6 +48,9 @@ type Press struct {
 	// DepositorEmail is where Crossref sends the report of a deposit
 	// (Crossref); empty is tandem@ the base URL's host, as mail is sent.
 	DepositorEmail string
+	// Log receives the details of a failed build job, which the office
+	// only names (BuildFailure); nil is slog.Default().
+	Log *slog.Logger
 }
 
 // File is the file a build made of one format.

@@ -64,8 +64,6 @@ func QueueBuild(ctx context.Context, tx *store.Tx, id int64, formats []book.Form
 type BuildWorker struct {
 	jobs.WorkerDefaults[BuildArgs]
 	Press *Press
-	// Log receives the details of a failed build; nil is slog.Default().
-	Log *slog.Logger
 }
 
 // BuildFailure is the i18n message key (locales/edition.*.json, its
@@ -116,7 +114,7 @@ func (w *BuildWorker) Work(ctx context.Context, job *jobs.Job[BuildArgs]) error 
 		// The office shows why in its reader's language (BuildFailure);
 		// the details, a renderer's own words (Typst's, in English), are
 		// for the log.
-		log := w.Log
+		log := w.Press.Log
 		if log == nil {
 			log = slog.Default()
 		}
