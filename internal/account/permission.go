@@ -196,9 +196,11 @@ var Permissions = map[Subject]map[Action][]Role{
 		Edit: {Organiser, Editor, Translator},
 	},
 	// An edition belongs to its forum's hosts: their organisers and
-	// editors make it, build it, approve its proofs (each for its own
-	// partner) and schedule its release; the collection's translators and
-	// reviewers follow it.
+	// editors make it, build it, read and approve its proofs (each for its
+	// own partner, one person for one host), and those of its publisher
+	// of record schedule its release (the office asks Publish with that
+	// partner alone); the collection's translators and reviewers follow
+	// it, without its proofs, which are under embargo.
 	SubjectEdition: {
 		View:    {Organiser, Editor, Translator, Reviewer},
 		Create:  {Organiser, Editor},

@@ -109,7 +109,7 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		// Mail goes through the server; the office shows no outbox.
 		outbox = nil
 	}
-	press := &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL, DepositorEmail: cfg.MailFrom}
+	press := &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL, DepositorEmail: cfg.MailFrom, Log: log}
 	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Press: press, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
 		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP,
 		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}})

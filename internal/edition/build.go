@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -47,6 +48,9 @@ type Press struct {
 	// DepositorEmail is where Crossref sends the report of a deposit
 	// (Crossref); empty is tandem@ the base URL's host, as mail is sent.
 	DepositorEmail string
+	// Log receives the details of a failed build job, which the office
+	// only names (BuildFailure); nil is slog.Default().
+	Log *slog.Logger
 }
 
 // File is the file a build made of one format.
@@ -173,7 +177,7 @@ func (p *Press) Build(ctx context.Context, id int64, only []book.Format, by Acto
 		return nil, err
 	}
 	if e.State == Released {
-		return nil, &StateError{From: Released, To: Proofs, Key: "edition.state.released"}
+		return nil, &StateError{From: Released, To: Proofs, Key: "edition.build.released"}
 	}
 	var formats []book.Format
 	for _, f := range buildOrder {

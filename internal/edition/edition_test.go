@@ -431,7 +431,9 @@ func TestStaleAndNoRenderer(t *testing.T) {
 		fx := editiontest.Seed(t, db, blobs)
 		e := newEdition(t, db, fx, "cw-zh", []string{"zh"}, []book.Format{book.Web, book.PDF}, time.Now().Add(time.Hour))
 		by := edition.Actor{Name: "Organiser"}
-		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, e, e.Version, by) }); err != nil {
+		changed := *e
+		changed.DOIPrefix = "10.12345"
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, &changed, e.Version, by) }); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, e, e.Version, by) }); !errors.Is(err, edition.ErrStale) {
@@ -467,4 +469,70 @@ func TestCountries(t *testing.T) {
 			t.Errorf("%s: %v", c, err)
 		}
 	}
+}
+
+// The rules of approving and saving: proofs made before the edition
+// changed are not approved (Press.ApproveProofs); one account does not
+// approve the same proofs for two hosts; saving a scheduled edition
+// unchanged keeps its schedule, a change cancels it; a failed build is
+// recorded as a message key, not in a renderer's words.
+func TestApprovalRules(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs := newBlobs(t)
+		fx := editiontest.Seed(t, db, blobs)
+		e := newEdition(t, db, fx, "cw-zh", []string{"zh"}, []book.Format{book.Web}, time.Now().Add(24*time.Hour))
+		press := &edition.Press{DB: db, Blobs: blobs, BaseURL: "https://forum.example"}
+		admin := edition.Actor{AccountID: 42, Name: "Admin"}
+		if _, err := press.Build(ctx, e.ID, nil, admin, nil); err != nil {
+			t.Fatal(err)
+		}
+		var se *edition.StateError
+		if _, err := press.ApproveProofs(ctx, e.ID, fx.Hosts[0].ID, admin); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := press.ApproveProofs(ctx, e.ID, fx.Hosts[1].ID, admin); !errors.As(err, &se) || se.Key != "edition.proofs.four_eyes" {
+			t.Errorf("one account approving for both hosts: %v", err)
+		}
+		cur, _ := edition.Get(ctx, db, e.ID)
+		cur.Territories = []string{"CN", "RU"}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, cur, cur.Version, admin) }); err != nil {
+			t.Fatal(err)
+		}
+		other := edition.Actor{AccountID: 43, Name: "Organiser"}
+		if _, err := press.ApproveProofs(ctx, e.ID, fx.Hosts[1].ID, other); !errors.As(err, &se) || se.Key != "edition.proofs.stale" {
+			t.Errorf("approving proofs the edition changed since: %v", err)
+		}
+		if _, err := press.Build(ctx, e.ID, nil, admin, nil); err != nil {
+			t.Fatal(err)
+		}
+		approveAll(t, db, fx, e.ID)
+		if err := press.Schedule(ctx, e.ID, admin, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		cur, _ = edition.Get(ctx, db, e.ID)
+		same := *cur
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, &same, cur.Version, admin) }); err != nil {
+			t.Fatal(err)
+		}
+		if st := state(t, db, e.ID); st != edition.Scheduled {
+			t.Errorf("after saving unchanged: %s", st)
+		}
+		cur.Territories = []string{"CN"}
+		if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, cur, cur.Version, admin) }); err != nil {
+			t.Fatal(err)
+		}
+		if st := state(t, db, e.ID); st != edition.Proofs {
+			t.Errorf("after a change: %s", st)
+		}
+		for err, want := range map[error]string{
+			errors.New("typst: error: unknown variable"):       "edition.build.error",
+			fmt.Errorf("build pdf: %w", edition.ErrNoRenderer): "edition.build.no_renderer",
+			&edition.StateError{Key: "edition.build.released"}: "edition.build.released",
+		} {
+			if got := edition.BuildFailure(err); got != want {
+				t.Errorf("BuildFailure(%v) = %q, want %q", err, got, want)
+			}
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/riverqueue/river/rivertype"
@@ -37,7 +38,7 @@ func QueueBuild(ctx context.Context, tx *store.Tx, id int64, formats []book.Form
 		return 0, err
 	}
 	if e.State == Released {
-		return 0, &StateError{From: Released, To: Proofs, Key: "edition.state.released"}
+		return 0, &StateError{From: Released, To: Proofs, Key: "edition.build.released"}
 	}
 	args := BuildArgs{EditionID: id, ActorID: by.AccountID, ActorName: by.Name, PartnerID: by.PartnerID}
 	for _, f := range formats {
@@ -63,6 +64,24 @@ func QueueBuild(ctx context.Context, tx *store.Tx, id int64, formats []book.Form
 type BuildWorker struct {
 	jobs.WorkerDefaults[BuildArgs]
 	Press *Press
+}
+
+// BuildFailure is the i18n message key (locales/edition.*.json, its
+// argument the format) the office shows for a build that failed with
+// err, which BuildWorker records on the edition instead of err's text: a
+// renderer's error is in its own words and language, and its details go
+// to the log.
+func BuildFailure(err error) string {
+	var se *StateError
+	switch {
+	case errors.As(err, &se):
+		return se.Key
+	case errors.Is(err, ErrNoRenderer):
+		return "edition.build.no_renderer"
+	case errors.Is(err, ErrNotFound):
+		return "edition.build.gone"
+	}
+	return "edition.build.error"
 }
 
 // Timeout allows a long book's PDF.
@@ -92,7 +111,15 @@ func (w *BuildWorker) Work(ctx context.Context, job *jobs.Job[BuildArgs]) error 
 		_ = status("running", p, "")
 	})
 	if err != nil {
-		if serr := status("failed", last, err.Error()); serr != nil {
+		// The office shows why in its reader's language (BuildFailure);
+		// the details, a renderer's own words (Typst's, in English), are
+		// for the log.
+		log := w.Press.Log
+		if log == nil {
+			log = slog.Default()
+		}
+		log.Error("edition build failed", slog.Int64("edition", id), slog.Int64("job", job.ID), slog.String("format", string(last.Format)), slog.Any("error", err))
+		if serr := status("failed", last, BuildFailure(err)); serr != nil {
 			return errors.Join(err, serr)
 		}
 		var se *StateError

@@ -1,7 +1,11 @@
 package edition_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,6 +134,43 @@ func TestBuildJobAndReleaseAfterRestart(t *testing.T) {
 		rel, _ := edition.Get(ctx, db, e.ID)
 		if !rel.ReleasedAt.Equal(release.UTC().Truncate(time.Microsecond)) {
 			t.Errorf("released at %v, want %v", rel.ReleasedAt, release)
+		}
+	})
+}
+
+// TestFailedBuildJob: a build the renderer fails records a message key the
+// office shows in its reader's language, not the renderer's English; the
+// renderer's words go to the press's log.
+func TestFailedBuildJob(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs := newBlobs(t)
+		fx := editiontest.Seed(t, db, blobs)
+		e := newEdition(t, db, fx, "cw-zh", []string{"zh"}, []book.Format{book.PDF}, time.Now().Add(time.Hour))
+		var log bytes.Buffer
+		press := &edition.Press{DB: db, Blobs: blobs, Log: slog.New(slog.NewTextHandler(&log, nil)), Renderers: edition.Renderers{
+			PDF: func(context.Context, *book.Book) ([]byte, *book.PageMap, error) {
+				return nil, nil, errors.New("typst: error: unknown variable: foo")
+			}}}
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			_, err := edition.QueueBuild(ctx, tx, e.ID, nil, edition.Actor{Name: "Organiser"})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		stop := startQueue(t, db, press, nil)
+		var cur *edition.Edition
+		waitFor(t, "the build", func() bool {
+			var err error
+			cur, err = edition.Get(ctx, db, e.ID)
+			return err == nil && cur.Build.State == "failed"
+		})
+		stop()
+		if cur.Build.Error != "edition.build.error" {
+			t.Errorf("the failed build's message: %q", cur.Build.Error)
+		}
+		if !strings.Contains(log.String(), "unknown variable: foo") {
+			t.Errorf("the log lacks the renderer's error: %q", log.String())
 		}
 	})
 }

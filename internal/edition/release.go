@@ -56,7 +56,10 @@ func proofsApproved(as []ProofApproval, hosts []int64, fp string) bool {
 // (the files last built of every format) and, when every host has now
 // approved them, makes the edition approved; it returns whether it did.
 // The edition must be in proofs or approved (else a *StateError), the
-// partner one of the forum's hosts (else errkind.Forbidden).
+// partner one of the forum's hosts (else errkind.Forbidden), and the
+// account (when by names one) must not have approved the same proofs for
+// another host (a *StateError: edition.proofs.four_eyes). It does not
+// look at whether the proofs are still current: Press.ApproveProofs does.
 func ApproveProofs(ctx context.Context, tx *store.Tx, id, partnerID int64, by Actor) (bool, error) {
 	e, err := Get(ctx, tx, id)
 	if err != nil {
@@ -80,6 +83,19 @@ func ApproveProofs(ctx context.Context, tx *store.Tx, id, partnerID int64, by Ac
 	if fp == "" {
 		return false, &StateError{From: e.State, To: Approved, Key: "edition.proofs.missing"}
 	}
+	// Four eyes between the hosts: an admin may stand in for a host, but
+	// the approvals of two hosts for the same proofs are two people's.
+	if by.AccountID != 0 {
+		before, err := ProofApprovals(ctx, tx, id)
+		if err != nil {
+			return false, err
+		}
+		for _, a := range before {
+			if a.PartnerID != partnerID && a.AccountID == by.AccountID && a.Fingerprint == fp {
+				return false, &StateError{From: e.State, To: Approved, Key: "edition.proofs.four_eyes"}
+			}
+		}
+	}
 	if _, err := tx.Exec(ctx, `DELETE FROM edition_proof_approvals WHERE edition_id = ? AND partner_id = ?`, id, partnerID); err != nil {
 		return false, err
 	}
@@ -101,6 +117,38 @@ func ApproveProofs(ctx context.Context, tx *store.Tx, id, partnerID int64, by Ac
 		return false, nil
 	}
 	return true, setState(ctx, tx, id, Proofs, Approved, by, "every host approved the proofs")
+}
+
+// ApproveProofs is ApproveProofs in a transaction of its own, refused (a
+// *StateError: edition.proofs.stale) while a format's proofs were made
+// from other inputs than the edition's book has now: the edition's data
+// or a chapter's approved text changed since the build, and what the host
+// would approve is not what would be released.
+func (p *Press) ApproveProofs(ctx context.Context, id, partnerID int64, by Actor) (bool, error) {
+	e, err := Get(ctx, p.DB, id)
+	if err != nil {
+		return false, err
+	}
+	stale, err := p.Stale(ctx, e)
+	if err != nil {
+		return false, err
+	}
+	if len(stale) > 0 && (e.State == Proofs || e.State == Approved) {
+		return false, &StateError{From: e.State, To: Approved, Key: "edition.proofs.stale"}
+	}
+	var done bool
+	err = p.DB.Transact(ctx, func(tx *store.Tx) error {
+		cur, err := Get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Version != e.Version {
+			return ErrStale
+		}
+		done, err = ApproveProofs(ctx, tx, id, partnerID, by)
+		return err
+	})
+	return done, err
 }
 
 // ReleaseArgs is the job that releases the editions due at At. It is

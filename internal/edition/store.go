@@ -1,6 +1,7 @@
 package edition
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -151,16 +152,27 @@ func Create(ctx context.Context, tx *store.Tx, e *Edition, by Actor) error {
 
 // Update writes e's fields over edition e.ID if its version is still
 // version (else ErrStale) and records the event. A released edition is
-// not changed (a *StateError). The book's inputs changed, so EditedAt
-// moves on; a scheduled or approved edition keeps its state, and the
-// proofs become stale (see Schedule).
+// not changed (a *StateError: edition.edit.released). When nothing
+// changed (Unchanged) it writes nothing. Otherwise the book's inputs
+// changed, so EditedAt moves on and the proofs become stale (see
+// Schedule); an approved edition keeps its state, a scheduled one goes
+// back to proofs: what was approved is not what would be released (the
+// office asks before it saves such a change).
 func Update(ctx context.Context, tx *store.Tx, e *Edition, version int, by Actor) error {
 	old, err := Get(ctx, tx, e.ID)
 	if err != nil {
 		return err
 	}
 	if old.State == Released {
-		return &StateError{From: old.State, To: old.State, Key: "edition.state.released"}
+		return &StateError{From: old.State, To: old.State, Key: "edition.edit.released"}
+	}
+	if old.Version != version {
+		return ErrStale
+	}
+	if Unchanged(old, e) {
+		// Saving the form as it was changes nothing: the proofs stay
+		// current and a scheduled edition stays scheduled.
+		return nil
 	}
 	vals, err := fields(e)
 	if err != nil {
@@ -184,6 +196,14 @@ func Update(ctx context.Context, tx *store.Tx, e *Edition, version int, by Actor
 		}
 	}
 	return record(ctx, tx, by, "edition.edit", e.ID, snapshot(old), snapshot(e), "")
+}
+
+// Unchanged reports whether e has the same fields as old, as the event
+// log's snapshot keeps them: saving it would change nothing.
+func Unchanged(old, e *Edition) bool {
+	a, err1 := json.Marshal(snapshot(old))
+	b, err2 := json.Marshal(snapshot(e))
+	return err1 == nil && err2 == nil && bytes.Equal(a, b)
 }
 
 // snapshot is what the event log keeps of an edition.

@@ -360,7 +360,12 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 				}
 			}
 			wl.Hosts = append(wl.Hosts, wh)
-			if l.State == works.Reviewed && wl.Fingerprint != "" && slices.Contains(a.ApproveFor, h) && !wh.Counts {
+			// Four eyes between the hosts: who approved this text for
+			// one host is not offered another's approval.
+			other := slices.ContainsFunc(approvals, func(ap works.Approval) bool {
+				return ap.Lang == l.Lang && ap.PartnerID != h && ap.AccountID == rq.Account.ID && ap.Counts(wl.Fingerprint)
+			})
+			if l.State == works.Reviewed && wl.Fingerprint != "" && slices.Contains(a.ApproveFor, h) && !wh.Counts && !other {
 				wl.ApproveFor = append(wl.ApproveFor, wh)
 			}
 		}

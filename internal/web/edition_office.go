@@ -16,6 +16,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -170,6 +171,16 @@ type editionFormPage struct {
 	PageSizes     checkGroup
 	DOIPrefix     inputField
 	SampleISBN    bool
+	// Zones are the default time zone of each host as publisher of
+	// record (its country's), which the form's script puts in the zone
+	// field when another publisher is chosen.
+	Zones map[string]string
+	// Scheduled is set when the edition is scheduled: saving a change
+	// cancels the planned release, which the form says and asks to
+	// confirm (Confirm).
+	Scheduled  bool
+	Confirm    checkOption
+	ConfirmErr string
 }
 
 // textArea is a multi-line field of a form.
@@ -223,7 +234,7 @@ func editionValues(e *edition.Edition) url.Values {
 
 // readEdition reads the form into e; the fields' errors are recorded on f,
 // those of edition.Validate included.
-func readEdition(f *form, e *edition.Edition, sc *worksScope) {
+func readEdition(f *form, e *edition.Edition, sc *worksScope, now time.Time) {
 	langs := sc.Collection.Languages
 	if v := f.choice("languages", true, languageChoices(langs)...); v != "" {
 		e.Langs = strings.Split(v, "+")
@@ -264,7 +275,13 @@ func readEdition(f *form, e *edition.Edition, sc *worksScope) {
 			loc = l
 		}
 	}
-	e.ReleaseAt = f.localTime("release", false, loc)
+	// The release time is in the edition's zone (the field below it), not
+	// the forum's, and a time already past would only be refused when the
+	// release is planned.
+	e.ReleaseAt = f.localTimeKey("release", false, loc, "edition.invalid.release_format")
+	if !e.ReleaseAt.IsZero() && !e.ReleaseAt.After(now) {
+		f.fail("release", "edition.invalid.release_past_at", zonedIn(f.t, e.ReleaseAt, loc.String()))
+	}
 	e.Territories = strings.FieldsFunc(f.values.Get("territories"), func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\n' })
 	e.Notes = book.NoteNumbering(f.choice("notes", true, string(book.PerPage), string(book.PerChapter)))
 	e.PageSize = edition.PageSize(f.values.Get("page_size"))
@@ -317,9 +334,33 @@ func languageChoices(langs []string) []string {
 	return out
 }
 
+// publisherZones returns the default time zone of an edition published by
+// each of the hosts of sc: its country's (edition.CountryZone), else the
+// forum's.
+func (s *Server) publisherZones(ctx context.Context, sc *worksScope) (map[int64]string, error) {
+	_, partners, err := s.partnerNames(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	zones := map[int64]string{}
+	for _, h := range sc.Hosts {
+		zones[h] = sc.Forum.TimeZone
+		for _, p := range partners {
+			if z := edition.CountryZone(p.Country); p.ID == h && z != "" {
+				zones[h] = z
+			}
+		}
+	}
+	return zones, nil
+}
+
 func (s *Server) renderEditionForm(w http.ResponseWriter, rq *officeRequest, status int, pg *editionFormPage, sc *worksScope) error {
 	t, f := rq.T, pg.Form
-	pg.Summary = f.summary("slug", "languages", "formats", "isbn.web", "isbn.epub", "isbn.pdf", "publisher", "release", "zone", "territories")
+	fields := []string{"slug", "languages", "formats", "isbn.web", "isbn.epub", "isbn.pdf", "publisher", "release", "zone", "territories"}
+	for _, l := range sc.Collection.Languages {
+		fields = append(fields, "publisher_name."+l, "publisher_place."+l, "imprint."+l, "preface."+l)
+	}
+	pg.Summary = f.summary(append(fields, "notes", "page_size", "doi_prefix", "confirm")...)
 	pg.SlugInput = f.input("slug", t.T("office.content.slug.label"), t.T("edition.office.slug.hint"), "text", true, 100)
 	pg.Languages = checkGroup{Name: "languages", Label: t.T("edition.office.languages"), Hint: t.T("edition.office.languages.hint"), Errors: f.errors["languages"]}
 	for _, c := range languageChoices(sc.Collection.Languages) {
@@ -338,9 +379,21 @@ func (s *Server) renderEditionForm(w http.ResponseWriter, rq *officeRequest, sta
 	if err != nil {
 		return err
 	}
+	zones, err := s.publisherZones(rq.Context(), sc)
+	if err != nil {
+		return err
+	}
+	pg.Zones = map[string]string{}
 	pg.Publishers = checkGroup{Name: "publisher", Label: t.T("edition.office.publisher"), Errors: f.errors["publisher"]}
 	for _, h := range sc.Hosts {
 		pg.Publishers.Options = append(pg.Publishers.Options, checkOption{Value: itoa(h), Label: names[h], Checked: f.values.Get("publisher") == itoa(h)})
+		pg.Zones[itoa(h)] = zones[h]
+	}
+	if pg.Scheduled {
+		pg.Confirm = checkOption{Value: "on", Label: t.T("edition.office.confirm_unschedule"), Checked: f.values.Get("confirm") != ""}
+		if errs := f.errors["confirm"]; len(errs) > 0 {
+			pg.ConfirmErr = errs[0]
+		}
 	}
 	for _, l := range sc.Collection.Languages {
 		pg.PublisherData = append(pg.PublisherData,
@@ -389,11 +442,24 @@ func (s *Server) editionNew(w http.ResponseWriter, rq *officeRequest) error {
 		v.Set("languages", sc.Collection.Languages[0])
 	}
 	if len(sc.Hosts) > 0 {
+		// The release is in the publisher of record's zone (its
+		// country's); the form's script follows another choice of
+		// publisher, and without it the office sets the zone by hand.
 		v.Set("publisher", itoa(sc.Hosts[0]))
+		zones, err := s.publisherZones(rq.Context(), sc)
+		if err != nil {
+			return err
+		}
+		v.Set("zone", zones[sc.Hosts[0]])
 	}
 	pg := &editionFormPage{Form: newForm(rq.T, v), New: true, Action: officePrefix + "/collections/" + itoa(id) + "/editions/new",
 		Back: officePrefix + "/collections/" + itoa(id) + "/editions"}
-	return s.renderEditionForm(w, rq, http.StatusOK, pg, sc)
+	status := http.StatusOK
+	if rq.Method == http.MethodPost {
+		// A form too large to read (editionCreate).
+		status, pg.Message = http.StatusRequestEntityTooLarge, rq.T.T("edition.office.too_large", maxEditionForm>>20)
+	}
+	return s.renderEditionForm(w, rq, status, pg, sc)
 }
 
 // editionCreate answers POST /office/collections/{id}/editions/new.
@@ -410,15 +476,20 @@ func (s *Server) editionCreate(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.must(account.SubjectEdition, account.Create, sc.Hosts...); err != nil {
 		return err
 	}
-	if err := rq.ParseForm(); err != nil {
-		return badRequest("edition form: %v", err)
+	if err := parseEditionForm(w, rq); err != nil {
+		if errors.Is(err, errFormTooLarge) {
+			// What was typed is more than the office reads: the form
+			// comes back empty, with why.
+			return s.editionNew(w, rq)
+		}
+		return err
 	}
 	f := newForm(rq.T, rq.PostForm)
 	e := &edition.Edition{CollectionID: id}
 	if e.Slug, err = readSlug(ctx, f, func(ctx context.Context, slug string) (bool, error) { return edition.SlugTaken(ctx, s.db, slug) }); err != nil {
 		return err
 	}
-	readEdition(f, e, sc)
+	readEdition(f, e, sc, s.clock())
 	if err := s.checkISBNsUnused(ctx, f, e); err != nil {
 		return err
 	}
@@ -447,8 +518,34 @@ func (s *Server) editionEdit(w http.ResponseWriter, rq *officeRequest) error {
 	if err := rq.must(account.SubjectEdition, account.Edit, es.Hosts...); err != nil {
 		return err
 	}
-	pg := &editionFormPage{Form: newForm(rq.T, editionValues(es.E)), Slug: es.E.Slug, Action: editionPath(id) + "/edit", Back: editionPath(id)}
+	if es.E.State == edition.Released {
+		return s.renderEdition(w, rq, http.StatusConflict, rq.T.T("edition.edit.released"))
+	}
+	pg := &editionFormPage{Form: newForm(rq.T, editionValues(es.E)), Slug: es.E.Slug, Action: editionPath(id) + "/edit", Back: editionPath(id),
+		Scheduled: es.E.State == edition.Scheduled}
 	return s.renderEditionForm(w, rq, http.StatusOK, pg, es.worksScope)
+}
+
+// maxEditionForm is the most of an edition's form the office reads: a
+// preface or imprint over its limit is refused by its field, with the
+// form kept, up to this size.
+const maxEditionForm = 64 << 20
+
+// errFormTooLarge is a form over maxEditionForm.
+var errFormTooLarge = errors.New("edition form: too large")
+
+// parseEditionForm parses an edition's form, of at most maxEditionForm
+// bytes (errFormTooLarge otherwise).
+func parseEditionForm(w http.ResponseWriter, rq *officeRequest) error {
+	rq.Body = http.MaxBytesReader(w, rq.Body, maxEditionForm)
+	if err := rq.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return errFormTooLarge
+		}
+		return badRequest("edition form: %v", err)
+	}
+	return nil
 }
 
 // editionSave answers POST /office/editions/{id}/edit.
@@ -459,21 +556,36 @@ func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	id := es.E.ID
-	if err := rq.ParseForm(); err != nil {
-		return badRequest("edition form: %v", err)
+	if es.E.State == edition.Released {
+		return s.renderEdition(w, rq, http.StatusConflict, rq.T.T("edition.edit.released"))
+	}
+	pg := &editionFormPage{Slug: es.E.Slug, Action: editionPath(id) + "/edit", Back: editionPath(id), Scheduled: es.E.State == edition.Scheduled}
+	if err := parseEditionForm(w, rq); err != nil {
+		if errors.Is(err, errFormTooLarge) {
+			pg.Form = newForm(rq.T, editionValues(es.E))
+			pg.Message = rq.T.T("edition.office.too_large", maxEditionForm>>20)
+			return s.renderEditionForm(w, rq, http.StatusRequestEntityTooLarge, pg, es.worksScope)
+		}
+		return err
 	}
 	f := newForm(rq.T, rq.PostForm)
+	pg.Form = f
 	version, err := strconv.Atoi(f.values.Get("version"))
 	if err != nil {
 		return badRequest("edition form: version %q", f.values.Get("version"))
 	}
 	e := *es.E
 	f.values.Set("slug", e.Slug)
-	readEdition(f, &e, es.worksScope)
+	readEdition(f, &e, es.worksScope, s.clock())
 	if err := s.checkISBNsUnused(ctx, f, &e); err != nil {
 		return err
 	}
-	pg := &editionFormPage{Form: f, Slug: e.Slug, Action: editionPath(id) + "/edit", Back: editionPath(id)}
+	if f.ok() && pg.Scheduled && f.values.Get("confirm") == "" && !edition.Unchanged(es.E, &e) {
+		// A change of a scheduled edition cancels its release: the
+		// proofs approved are not what it would release any more. The
+		// office says so before, and saves only when asked to.
+		f.fail("confirm", "edition.office.confirm_required")
+	}
 	if !f.ok() {
 		return s.renderEditionForm(w, rq, http.StatusUnprocessableEntity, pg, es.worksScope)
 	}
@@ -490,7 +602,11 @@ func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
 	case err != nil:
 		return err
 	}
-	s.flash(ctx, "works.saved")
+	if pg.Scheduled && !edition.Unchanged(es.E, &e) {
+		s.flash(ctx, "edition.office.saved_unscheduled")
+	} else {
+		s.flash(ctx, "works.saved")
+	}
 	return seeOther(w, rq.Request, editionPath(id))
 }
 
@@ -512,8 +628,17 @@ type editionPage struct {
 	CanUnschedule bool
 	ScheduleURL   string
 	UnscheduleURL string
-	Unapproved    []string
+	// Publisher is the publisher of record when the account is of
+	// another host, whose organisers and editors plan the release.
+	Publisher  string
+	Unapproved []string
+	// ProofsCurrent is set when every format's proofs are made from what
+	// the edition and its approved texts are now; Stale says why not.
 	ProofsCurrent bool
+	Stale         bool
+	// ProofsHidden is set when proofs exist that the account may not
+	// read: they are for the hosts' organisers and editors.
+	ProofsHidden bool
 	// ONIXURL and CrossrefURL are the edition's metadata exports.
 	ONIXURL, CrossrefURL string
 }
@@ -531,6 +656,7 @@ type buildView struct {
 }
 
 type proofFile struct {
+	// URL is empty for an account that may not read the proofs.
 	Label, URL string
 	Size       int64
 	Built      string
@@ -546,6 +672,11 @@ type hostApproval struct {
 	// CanApprove is set when the account approves for this host.
 	CanApprove bool
 	URL        string
+	// StaleBy is who approved proofs that are out of date now
+	// ("Name, time"); Other is set when the account approved these
+	// proofs for another host and so may not for this one (four eyes).
+	StaleBy string
+	Other   bool
 }
 
 func (p *editionPage) selfRefresh() bool { return p.Build.Running }
@@ -588,11 +719,19 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 		pg.EditURL = editionPath(id) + "/edit"
 		pg.CanBuild = true
 	}
+	files, err := edition.Files(ctx, s.db, id)
+	if err != nil {
+		return err
+	}
 	b := e.Build
-	pg.Build = buildView{StateKey: b.State, Format: string(b.Format), Done: b.Done, Total: b.Total, Error: b.Error,
+	pg.Build = buildView{StateKey: b.State, Format: string(b.Format), Done: b.Done, Total: b.Total,
 		Running: b.State == "queued" || b.State == "running"}
-	if b.State != "" {
-		pg.Build.State = t.T("edition.build." + b.State)
+	if b.State == "" && len(files) > 0 {
+		// Built by `tandem edition build` or the demo, not by a job.
+		pg.Build.StateKey = "done"
+	}
+	if pg.Build.StateKey != "" {
+		pg.Build.State = t.T("edition.build." + pg.Build.StateKey)
 	}
 	if b.Format != "" {
 		pg.Build.Format = t.T("edition.format." + string(b.Format))
@@ -600,39 +739,69 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 	if b.Total > 0 {
 		pg.Build.Percent = b.Done * 100 / b.Total
 	}
-	files, err := edition.Files(ctx, s.db, id)
-	if err != nil {
-		return err
+	if b.State == "failed" {
+		pg.Build.Error = buildError(t, b)
 	}
-	stale, err := s.press.Stale(ctx, e)
-	if err != nil {
-		return err
-	}
-	for _, f := range []book.Format{book.PDF, book.EPUB, book.Web} {
-		if file := files[f]; file != nil && e.Has(f) {
-			pg.Proofs = append(pg.Proofs, proofFile{Label: t.T("edition.format." + string(f)), URL: editionPath(id) + "/proofs/" + string(f),
-				Size: (file.Size + 1023) / 1024, Built: zoned(rq, file.BuiltAt, es.Forum.TimeZone), Stale: slices.Contains(stale, f)})
+	var stale []book.Format
+	if e.State != edition.Released {
+		if stale, err = s.press.Stale(ctx, e); err != nil {
+			return err
 		}
 	}
+	readsProofs := rq.can(account.SubjectEdition, account.Approve, es.Hosts...)
+	for _, f := range []book.Format{book.PDF, book.EPUB, book.Web} {
+		file := files[f]
+		if file == nil || !e.Has(f) {
+			continue
+		}
+		pf := proofFile{Label: t.T("edition.office.proof." + string(f)), Size: (file.Size + 1023) / 1024,
+			Built: zoned(rq, file.BuiltAt, es.Forum.TimeZone), Stale: slices.Contains(stale, f)}
+		if readsProofs {
+			pf.URL = editionPath(id) + "/proofs/" + string(f)
+		}
+		pg.Proofs = append(pg.Proofs, pf)
+	}
+	pg.ProofsHidden = !readsProofs && len(pg.Proofs) > 0
 	pg.ProofsCurrent = len(stale) == 0
+	pg.Stale = len(stale) > 0 && len(files) > 0
+	if pg.Stale && (e.State == edition.Proofs || e.State == edition.Approved) {
+		// Approved proofs that are out of date are not what would be
+		// released: the page does not call them approved.
+		pg.StateKey, pg.State = "stale", t.T("edition.state.stale")
+	}
 	fp := edition.ProofsFingerprint(e, files)
 	approvals, err := edition.ProofApprovals(ctx, s.db, id)
 	if err != nil {
 		return err
 	}
+	mine := false
+	for _, a := range approvals {
+		if a.AccountID == rq.Account.ID && a.Fingerprint == fp && fp != "" {
+			mine = true
+		}
+	}
 	for _, h := range es.Hosts {
 		ha := hostApproval{Partner: names[h], ID: h, URL: editionPath(id) + "/approve"}
 		for _, a := range approvals {
 			if a.PartnerID == h && a.Fingerprint == fp && fp != "" {
-				ha.Approved, ha.By, ha.At = true, a.AccountName, zoned(rq, a.ApprovedAt, es.Forum.TimeZone)
+				if pg.Stale && e.State != edition.Released {
+					ha.StaleBy = t.T("edition.office.approved_stale", a.AccountName, zoned(rq, a.ApprovedAt, es.Forum.TimeZone))
+				} else {
+					ha.Approved, ha.By, ha.At = true, a.AccountName, zoned(rq, a.ApprovedAt, es.Forum.TimeZone)
+				}
 			}
 		}
-		ha.CanApprove = !ha.Approved && fp != "" && (e.State == edition.Proofs || e.State == edition.Approved) && approvesFor(rq, h)
+		can := !ha.Approved && ha.StaleBy == "" && fp != "" && !pg.Stale && (e.State == edition.Proofs || e.State == edition.Approved) && approvesFor(rq, h)
+		ha.Other = can && mine
+		ha.CanApprove = can && !mine
 		pg.Hosts = append(pg.Hosts, ha)
 	}
-	publish := rq.can(account.SubjectEdition, account.Publish, es.Hosts...)
-	pg.CanSchedule = publish && e.State == edition.Approved
+	publish := rq.can(account.SubjectEdition, account.Publish, e.PublisherID)
+	pg.CanSchedule = publish && e.State == edition.Approved && !pg.Stale
 	pg.CanUnschedule = publish && e.State == edition.Scheduled
+	if !publish && (e.State == edition.Approved || e.State == edition.Scheduled) {
+		pg.Publisher = names[e.PublisherID]
+	}
 	missing, err := edition.Unapproved(ctx, s.db, e)
 	if err != nil {
 		return err
@@ -642,6 +811,23 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 		pg.Unapproved = append(pg.Unapproved, t.T("edition.office.unapproved_item", m.Position, title, t.T("lang.name."+m.Lang)))
 	}
 	return s.officeRenderStatus(w, rq, status, "edition", "collections", e.Slug, pg)
+}
+
+// buildError is what the page says of failed build b: the message its
+// job recorded (edition.BuildFailure), or for one recorded before in a
+// renderer's words, that the build failed, with the details in the log.
+func buildError(t *i18n.Printer, b edition.BuildStatus) string {
+	format := t.T("edition.format." + string(b.Format))
+	if b.Format == "" {
+		format = t.T("edition.office.proofs_all")
+	}
+	switch {
+	case b.Error == "edition.build.no_renderer":
+		return t.T(b.Error, format)
+	case strings.HasPrefix(b.Error, "edition.") && !strings.ContainsAny(b.Error, " :") && b.Error != "edition.build.error":
+		return t.T(b.Error)
+	}
+	return t.T("edition.build.error", format)
 }
 
 // approvesFor reports whether the signed-in account approves an edition's
@@ -709,10 +895,14 @@ func (s *Server) editionBuild(w http.ResponseWriter, rq *officeRequest) error {
 }
 
 // editionProof answers GET /office/editions/{id}/proofs/{format}: the
-// built file, for the hosts to read before they approve it.
+// built file, for the hosts' organisers and editors to read before they
+// approve it. The proofs are under embargo until the release: those who
+// only follow the edition (translators, reviewers) do not get them. The
+// web reader's proof is a page of the office that shows its book
+// (editionPreview), not the JSON the public site reads.
 func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
 	ctx := rq.Context()
-	es, err := s.editionFor(rq, account.View)
+	es, err := s.editionFor(rq, account.Approve)
 	if err != nil {
 		return err
 	}
@@ -721,11 +911,14 @@ func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
 	if !es.E.Has(f) {
 		return fmt.Errorf("edition %d has no %s: %w", id, f, errkind.NotFound)
 	}
+	if f == book.Web {
+		return s.editionPreview(w, rq, es)
+	}
 	data, file, err := edition.Open(ctx, s.db, s.blobs, id, f)
 	if err != nil {
 		return err
 	}
-	types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf", book.Web: "application/json"}
+	types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf"}
 	w.Header().Set("Content-Type", types[f])
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.proof.%s"`, es.E.Slug, edition.Ext(f)))
 	http.ServeContent(w, rq.Request, "", file.BuiltAt, bytes.NewReader(data))
@@ -757,26 +950,62 @@ func (s *Server) editionApprove(w http.ResponseWriter, rq *officeRequest) error 
 	if !slices.Contains(es.Hosts, partner) || !approvesFor(rq, partner) {
 		return fmt.Errorf("approve edition %d for partner %d: %w", id, partner, errkind.Forbidden)
 	}
-	var done bool
-	err = s.db.Transact(ctx, func(tx *store.Tx) (err error) {
-		done, err = edition.ApproveProofs(ctx, tx, id, partner, editionActor(rq, []int64{partner}))
-		return err
-	})
+	done, err := s.press.ApproveProofs(ctx, id, partner, editionActor(rq, []int64{partner}))
 	if err != nil {
 		return s.editionRefusal(w, rq, err)
 	}
-	if done {
+	missing, err := edition.Unapproved(ctx, s.db, es.E)
+	if err != nil {
+		return err
+	}
+	switch {
+	case done && len(missing) > 0:
+		// The proofs are approved, but they lack the chapters not
+		// approved yet, and the release waits for them.
+		s.flashN(ctx, "edition.office.approved_all_missing", len(missing))
+	case done:
 		s.flash(ctx, "edition.office.approved_all")
-	} else {
+	default:
 		s.flash(ctx, "edition.office.approved")
 	}
 	return seeOther(w, rq.Request, editionPath(id))
 }
 
+// publisherFor is editionFor for planning the release, which is the
+// publisher of record's: its organisers and editors (and admins) schedule
+// and unschedule it. The other hosts' say is their approval of the proofs.
+func (s *Server) publisherFor(rq *officeRequest) (*editionScope, error) {
+	es, err := s.editionFor(rq, account.View)
+	if err != nil {
+		return nil, err
+	}
+	if !rq.can(account.SubjectEdition, account.Publish, es.E.PublisherID) {
+		return es, errPublisherOnly
+	}
+	return es, nil
+}
+
+// errPublisherOnly is a step of the release asked by someone who is not
+// of the publisher of record.
+var errPublisherOnly = fmt.Errorf("edition release: not of the publisher of record: %w", errkind.Forbidden)
+
+// publisherOnly shows the edition's page with why a step of the release
+// was refused: whose it is.
+func (s *Server) publisherOnly(w http.ResponseWriter, rq *officeRequest, es *editionScope) error {
+	names, _, err := s.partnerNames(rq.Context(), rq.Lang)
+	if err != nil {
+		return err
+	}
+	return s.renderEdition(w, rq, http.StatusForbidden, rq.T.T("edition.schedule.publisher_only", names[es.E.PublisherID]))
+}
+
 // editionSchedule answers POST /office/editions/{id}/schedule.
 func (s *Server) editionSchedule(w http.ResponseWriter, rq *officeRequest) error {
 	ctx := rq.Context()
-	es, err := s.editionFor(rq, account.Publish)
+	es, err := s.publisherFor(rq)
+	if errors.Is(err, errPublisherOnly) {
+		return s.publisherOnly(w, rq, es)
+	}
 	if err != nil {
 		return err
 	}
@@ -791,7 +1020,10 @@ func (s *Server) editionSchedule(w http.ResponseWriter, rq *officeRequest) error
 // editionUnschedule answers POST /office/editions/{id}/unschedule.
 func (s *Server) editionUnschedule(w http.ResponseWriter, rq *officeRequest) error {
 	ctx := rq.Context()
-	es, err := s.editionFor(rq, account.Publish)
+	es, err := s.publisherFor(rq)
+	if errors.Is(err, errPublisherOnly) {
+		return s.publisherOnly(w, rq, es)
+	}
 	if err != nil {
 		return err
 	}

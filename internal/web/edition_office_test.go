@@ -118,8 +118,11 @@ func TestOfficeEditions(t *testing.T) {
 		if strings.Contains(body, `http-equiv="refresh"`) || !strings.Contains(body, `href="`+loc+`/proofs/web"`) {
 			t.Errorf("a finished build: the page still reloads, or shows no proof")
 		}
-		if resp, body := b.do("GET", loc+"/proofs/web", nil); resp.StatusCode != 200 || !strings.Contains(body, `"Slug":"cw-ru"`) {
-			t.Errorf("proof download: %d", resp.StatusCode)
+		// The web reader's proof is a page to read, not the JSON the
+		// public site reads.
+		if resp, body := b.do("GET", loc+"/proofs/web", nil); resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") ||
+			!strings.Contains(body, `id="preview-embargo"`) || strings.Contains(body, `"Slug":"cw-ru"`) {
+			t.Errorf("web proof: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
 
 		// A translator follows the edition but neither builds nor
@@ -154,9 +157,15 @@ func TestOfficeEditions(t *testing.T) {
 			t.Errorf("%d approvals shown, want 2", n)
 		}
 
-		// No release time: the refusal says so.
+		// The release is the publisher of record's (RIAC) to plan: CASS's
+		// organiser is told so.
 		resp, doc = b.post(loc+"/schedule", url.Values{})
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find("#form-message").Text(), "укажите дату") {
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(doc.Find("#form-message").Text(), "только издатель — РСМД") {
+			t.Errorf("CASS planning RIAC's release: %d, %q", resp.StatusCode, doc.Find("#form-message").Text())
+		}
+		// No release time: the refusal says so.
+		resp, doc = rb.post(loc+"/schedule", url.Values{})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find("#form-message").Text(), "Set the release date") {
 			t.Errorf("planning without a time: %d, %q", resp.StatusCode, doc.Find("#form-message").Text())
 		}
 		cur, _ := edition.Get(ctx, db, e.ID)

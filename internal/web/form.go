@@ -113,6 +113,13 @@ func (f *form) choice(field string, required bool, allowed ...string) string {
 // the instant. A value with a zone or an offset of its own is refused: the
 // form says in which zone times are written.
 func (f *form) localTime(field string, required bool, loc *time.Location) time.Time {
+	return f.localTimeKey(field, required, loc, "office.form.datetime")
+}
+
+// localTimeKey is localTime with the message key of a value it cannot
+// read (its argument the zone's name): a form whose times are in another
+// zone than the forum's says which.
+func (f *form) localTimeKey(field string, required bool, loc *time.Location, key string) time.Time {
 	v := strings.TrimSpace(f.values.Get(field))
 	if v == "" {
 		if required {
@@ -125,7 +132,7 @@ func (f *form) localTime(field string, required bool, loc *time.Location) time.T
 			return t
 		}
 	}
-	f.fail(field, "office.form.datetime", loc.String())
+	f.fail(field, key, loc.String())
 	return time.Time{}
 }
 

@@ -351,7 +351,35 @@ func TestOfficeManuscript(t *testing.T) {
 			resp, d := b.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {partner}})
 			wantStatus(t, who+" approves", resp, http.StatusSeeOther, d)
 		}
-		approve(fx.orgCASS, "CASS")
+		// Four eyes between the hosts: an admin stands in for CASS, and
+		// is then neither offered nor allowed RIAC's approval.
+		fx.o.account("admin@ms.example", "Admin", "en", true)
+		adm := fx.o.browser()
+		adm.signIn("admin@ms.example")
+		_, d = adm.get(page)
+		fp, _ := d.Find("#lang-ru form[action$='/approve'] input[name=fingerprint]").Attr("value")
+		var cassID, riacID string
+		d.Find("#lang-ru form[action$='/approve'] button[name=partner]").Each(func(i int, s *goquery.Selection) {
+			if i == 0 {
+				cassID = s.AttrOr("value", "")
+			} else {
+				riacID = s.AttrOr("value", "")
+			}
+		})
+		if cassID == "" || riacID == "" {
+			t.Fatalf("the admin is not offered both hosts' approvals")
+		}
+		resp, d = adm.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {cassID}})
+		wantStatus(t, "the admin approves for CASS", resp, http.StatusSeeOther, d)
+		_, d = adm.get(page)
+		if d.Find("#lang-ru form[action$='/approve'] button[name=partner]").Length() != 0 {
+			t.Errorf("the admin who approved for CASS is offered RIAC's approval")
+		}
+		resp, d = adm.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {riacID}})
+		wantStatus(t, "the admin approves for RIAC too", resp, http.StatusConflict, d)
+		if !strings.Contains(d.Text(), "already approved this text for another host") {
+			t.Errorf("the refusal does not say why")
+		}
 		if st := fx.state(t, "ru"); st != "reviewed" {
 			t.Fatalf("after one host: %s", st)
 		}

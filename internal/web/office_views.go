@@ -20,6 +20,7 @@ var officeViewNames = []string{
 	"editions",
 	"edition",
 	"edition_form",
+	"edition_preview",
 	"forums",
 	"forum_form",
 	"programme_form",

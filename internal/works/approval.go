@@ -81,7 +81,8 @@ func Approvals(ctx context.Context, q store.Querier, id int64, lang string) ([]A
 // partner's earlier approval. The language must be reviewed (else a
 // *StateError: works.approval.state), the partner a host (else forbidden).
 // It returns true when every host has now approved this text, and the
-// language has become approved.
+// language has become approved. One account does not approve the same
+// text for two hosts (a *StateError: works.approval.four_eyes).
 func Approve(ctx context.Context, tx *store.Tx, c *Contribution, lang string, partnerID int64, fingerprint string, snapshot []byte, by Actor) (bool, error) {
 	st, ok := c.LangState(lang)
 	if !ok || st != Reviewed {
@@ -97,6 +98,19 @@ func Approve(ctx context.Context, tx *store.Tx, c *Contribution, lang string, pa
 	// Approvals of a text that has changed since no longer count.
 	if err := Reconcile(ctx, tx, c.ID, lang, fingerprint, by); err != nil {
 		return false, err
+	}
+	// Four eyes between the hosts: an admin may stand in for a host, but
+	// the approvals of two hosts for the same text are two people's.
+	if by.AccountID != 0 {
+		before, err := Approvals(ctx, tx, c.ID, lang)
+		if err != nil {
+			return false, err
+		}
+		for _, a := range before {
+			if a.PartnerID != partnerID && a.AccountID == by.AccountID && a.Counts(fingerprint) {
+				return false, &StateError{From: string(st), To: string(Approved), Key: "works.approval.four_eyes"}
+			}
+		}
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM contribution_approvals WHERE contribution_id = ? AND lang = ? AND partner_id = ?`, c.ID, lang, partnerID); err != nil {
 		return false, err

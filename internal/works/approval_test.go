@@ -81,6 +81,20 @@ func TestApprovalByEveryHost(t *testing.T) {
 		if st := langState("ru"); st != works.Reviewed {
 			t.Fatalf("after one host: %s", st)
 		}
+		// Four eyes between the hosts: whoever approved for the first host
+		// (an admin standing in for it, say) does not approve the same
+		// text for the second.
+		err = db.Transact(ctx, func(tx *store.Tx) error {
+			c, err := works.GetContribution(ctx, tx, c.ID)
+			if err != nil {
+				return err
+			}
+			_, err = works.Approve(ctx, tx, c, "ru", hosts[1], fp, snap, works.Actor{AccountID: hosts[0], Name: "Организатор"})
+			return err
+		})
+		if !errors.As(err, &se) || se.Key != "works.approval.four_eyes" {
+			t.Fatalf("one person approving for both hosts: %v", err)
+		}
 		if done, err := approve("ru", hosts[1], fp, snap); err != nil || !done {
 			t.Fatalf("second host: done %v, %v", done, err)
 		}
