@@ -381,7 +381,8 @@ func runningHeads(t *testing.T, ctx context.Context, db *store.DB, blobs blob.St
 			switch {
 			case head == byline:
 				versos++
-			case len(head) > 8 && strings.HasPrefix(title, head):
+			// A head too long for its line is cut with an ellipsis.
+			case len(head) > 8 && strings.HasPrefix(title, strings.TrimSuffix(head, "…")):
 				titled++
 			}
 		}
