@@ -116,14 +116,39 @@ func List(ctx context.Context, q store.Querier, speechID int64, langs ...string)
 	if err != nil {
 		return nil, fmt.Errorf("subtitles of speech %d: %w", speechID, err)
 	}
+	sortTracks(out, langs)
+	return out, nil
+}
+
+// ListFor returns the subtitles of several speeches at once, by speech,
+// each speech's tracks ordered as List orders them; one query.
+func ListFor(ctx context.Context, q store.Querier, speechIDs []int64, langs ...string) (map[int64][]*Track, error) {
+	out := map[int64][]*Track{}
+	if len(speechIDs) == 0 {
+		return out, nil
+	}
+	in, args := store.In(speechIDs)
+	all, err := store.All(ctx, q, scanTrack, `SELECT `+trackColumns+` FROM subtitle_tracks WHERE speech_id IN (`+in+`) ORDER BY lang`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("subtitles of speeches: %w", err)
+	}
+	sortTracks(all, langs)
+	for _, t := range all {
+		out[t.SpeechID] = append(out[t.SpeechID], t)
+	}
+	return out, nil
+}
+
+// sortTracks orders tracks by the place of their language in langs, those
+// of other languages last, keeping their order otherwise.
+func sortTracks(ts []*Track, langs []string) {
 	rank := func(l string) int {
 		if i := slices.Index(langs, l); i >= 0 {
 			return i
 		}
 		return len(langs)
 	}
-	slices.SortStableFunc(out, func(a, b *Track) int { return rank(a.Lang) - rank(b.Lang) })
-	return out, nil
+	slices.SortStableFunc(ts, func(a, b *Track) int { return rank(a.Lang) - rank(b.Lang) })
 }
 
 // Delete removes the subtitles of a speech in a language; it is

@@ -72,6 +72,10 @@ func TestStore(t *testing.T) {
 		if err != nil || len(list) != 2 || list[0].Lang != "zh" || list[1].Lang != "ru" {
 			t.Errorf("List: %v, %v", list, err)
 		}
+		byID, err := subtitle.ListFor(ctx, db, []int64{speech, speech + 1000}, "ru", "zh")
+		if err != nil || len(byID) != 1 || len(byID[speech]) != 2 || byID[speech][0].Lang != "ru" {
+			t.Errorf("ListFor: %v, %v", byID, err)
+		}
 		// A new Russian file replaces the track.
 		ru2 := &subtitle.Track{SpeechID: speech, Lang: "ru", Provenance: subtitle.Automatic, CreatedAt: at.Add(time.Hour),
 			Cues: []subtitle.Cue{{Start: 0, End: 1000, Lines: []string{"Новое"}}}}
