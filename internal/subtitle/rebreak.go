@@ -167,3 +167,16 @@ func breakPenalty(rs []rune, i int, zh bool) (float64, bool) {
 func latinOrDigit(r rune) bool {
 	return r < 0x3000 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
+
+// Retext returns the cues of a track translated into language tag: each
+// cue of src keeps its index and times, and takes the text texts gives for
+// its index (a workbench segment per cue), re-broken by Break for the
+// language. A cue the translation has no text for keeps no lines, which
+// Validate reports as a cue without text.
+func Retext(src []Cue, texts map[int]string, tag string) []Cue {
+	out := make([]Cue, len(src))
+	for i, c := range src {
+		out[i] = Cue{Index: c.Index, Start: c.Start, End: c.End, Lines: Break(texts[c.Index], tag)}
+	}
+	return out
+}

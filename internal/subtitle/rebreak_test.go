@@ -44,3 +44,25 @@ func TestBreak(t *testing.T) {
 		})
 	}
 }
+
+// TestRetext: a translation comes back a text per cue; the cues keep their
+// times and take the text in lines of the target language.
+func TestRetext(t *testing.T) {
+	src := []Cue{
+		{1, 560, 3100, []string{"Дорогие друзья,", "коллеги!"}},
+		{2, 4000, 7250, []string{"Договор о добрососедстве подписан", "в Москве шестнадцатого июля"}},
+		{3, 7500, 9000, []string{"Спасибо."}},
+	}
+	got := Retext(src, map[int]string{1: "亲爱的朋友们，同事们！", 2: "两国在二十年前签订的睦邻友好合作条约至今仍然有效"}, "zh")
+	want := []Cue{
+		{1, 560, 3100, []string{"亲爱的朋友们，同事们！"}},
+		{2, 4000, 7250, []string{"两国在二十年前签订的", "睦邻友好合作条约至今仍然有效"}},
+		{3, 7500, 9000, nil},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Retext\n got %v\nwant %v", got, want)
+	}
+	if ms := Validate(got, "zh", 0); len(ms) != 1 || ms[0].Key != "subtitle.error.nocue" || ms[0].Cue != 3 {
+		t.Errorf("the untranslated cue: %v", ms)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
@@ -64,13 +66,22 @@ func TestSubtitles(t *testing.T) {
 		section := fmt.Sprintf("#subtitles-%d", itemID)
 
 		_, doc := b.get(programme)
+		// Every id on the page names one element: the section's fields
+		// find their form by it.
+		ids := map[string]int{}
+		doc.Find("[id]").Each(func(_ int, sel *goquery.Selection) { ids[sel.AttrOr("id", "")]++ })
+		for id, n := range ids {
+			if n > 1 {
+				t.Errorf("%d elements with id %q", n, id)
+			}
+		}
 		if got := strings.TrimSpace(doc.Find(section + " .hint").First().Text()); got != "Субтитров пока нет." {
 			t.Errorf("the section before any upload says %q", got)
 		}
-		if n := doc.Find(fmt.Sprintf(`form#subtitles-%d[enctype="multipart/form-data"][action=%q]`, itemID, base)).Length(); n != 1 {
+		if n := doc.Find(fmt.Sprintf(`form#subtitles-%d-upload[enctype="multipart/form-data"][action=%q]`, itemID, base)).Length(); n != 1 {
 			t.Errorf("%d upload forms", n)
 		}
-		if n := doc.Find(fmt.Sprintf(`%s input[type=file][form="subtitles-%d"]`, section, itemID)).Length(); n != 1 {
+		if n := doc.Find(fmt.Sprintf(`%s input[type=file][form="subtitles-%d-upload"]`, section, itemID)).Length(); n != 1 {
 			t.Errorf("%d file inputs of the upload form in the section", n)
 		}
 
@@ -116,7 +127,7 @@ func TestSubtitles(t *testing.T) {
 			t.Errorf("the notice after saving: %q", got)
 		}
 		row := doc.Find(fmt.Sprintf("#subtitles-%d-ru", itemID))
-		if got := strings.Join(strings.Fields(row.Text()), " "); !strings.Contains(got, "русский Людьми 3 Организатор") {
+		if got := strings.Join(strings.Fields(row.Text()), " "); !strings.Contains(got, "русский Людьми 3 Организатор, ") {
 			t.Errorf("the track's row: %q", got)
 		}
 		if got := doc.Find(section + " .subtitle-problems summary").Text(); got != "1 предупреждение:" {

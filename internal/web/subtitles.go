@@ -45,8 +45,8 @@ type subtitleTrackView struct {
 	ProvenanceName string
 	Cues           int
 	FileName       string
-	CreatedBy      string
-	CreatedAt      string
+	// Uploaded says who uploaded the track and when.
+	Uploaded       string
 	SRT, VTT       string
 	DeleteFormID   string
 	DeleteAction   string
@@ -81,7 +81,7 @@ func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit bool, 
 	}
 	out := map[int64]*subtitlesView{}
 	for _, id := range ids {
-		v := &subtitlesView{T: rq.T, SpeechID: id, FormID: fmt.Sprintf("subtitles-%d", id), Action: subtitlesPath(id), CanEdit: canEdit,
+		v := &subtitlesView{T: rq.T, SpeechID: id, FormID: fmt.Sprintf("subtitles-%d-upload", id), Action: subtitlesPath(id), CanEdit: canEdit,
 			Provenance: string(subtitle.Human)}
 		for _, l := range i18n.Languages {
 			v.Langs = append(v.Langs, option{l, rq.T.T("lang.name." + l)})
@@ -96,10 +96,13 @@ func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit bool, 
 		for _, t := range byID[id] {
 			tv := subtitleTrackView{Lang: t.Lang, LangName: rq.T.T("lang.name." + t.Lang), Cues: len(t.Cues), FileName: t.FileName,
 				ProvenanceName: rq.T.T("office.subtitles.provenance." + string(t.Provenance)),
-				CreatedBy:      t.CreatedByName, CreatedAt: rq.T.Date(t.CreatedAt) + " " + rq.T.Time(t.CreatedAt),
-				SRT: subtitlesPath(id) + "/" + t.Lang + ".srt", VTT: subtitlesPath(id) + "/" + t.Lang + ".vtt",
+				Uploaded:       rq.T.Date(t.CreatedAt) + " " + rq.T.Time(t.CreatedAt),
+				SRT:            subtitlesPath(id) + "/" + t.Lang + ".srt", VTT: subtitlesPath(id) + "/" + t.Lang + ".vtt",
 				DeleteFormID: fmt.Sprintf("subtitles-%d-%s-delete", id, t.Lang),
 				DeleteAction: subtitlesPath(id) + "/" + t.Lang + "/delete"}
+			if t.CreatedByName != "" {
+				tv.Uploaded = t.CreatedByName + rq.T.Comma() + tv.Uploaded
+			}
 			if t.SourceLang != "" {
 				tv.SourceLangName = rq.T.T("lang.name." + t.SourceLang)
 			}
