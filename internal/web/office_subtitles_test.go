@@ -44,6 +44,9 @@ func TestSubtitles(t *testing.T) {
 		ctx := context.Background()
 		var itemID int64
 		o := newOfficeWith(t, db, func(c *web.Config) {
+			// With the cache of public pages, so that the subtitles
+			// the site serves are seen to change with the office's.
+			c.NoCache = false
 			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
 				if id == itemID {
 					return 60_000, nil
@@ -166,10 +169,17 @@ func TestSubtitles(t *testing.T) {
 			t.Errorf("subtitles of a forum in draft: %d, want 404", resp.StatusCode)
 		}
 
+		// Served once more, and so cached, before it is deleted.
+		time.Sleep(1100 * time.Millisecond)
+		if resp, _ := visitor.do("GET", public+"ru.vtt", nil); resp.StatusCode != http.StatusOK {
+			t.Errorf("public WebVTT: %d", resp.StatusCode)
+		}
 		resp, _ = b.do("POST", base+"/ru/delete", url.Values{})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("delete: %d", resp.StatusCode)
 		}
+		// The cache reads the site's version once a second.
+		time.Sleep(1100 * time.Millisecond)
 		if resp, _ := visitor.do("GET", public+"ru.vtt", nil); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("deleted subtitles: %d, want 404", resp.StatusCode)
 		}
