@@ -115,6 +115,17 @@ func TestSubtitles(t *testing.T) {
 		if want := "это не текстовый файл; загрузите субтитры в формате SRT или WebVTT"; resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(section).Text(), want) {
 			t.Errorf("a PDF: %d, want 422 saying %q", resp.StatusCode, want)
 		}
+		// Larger than subtitles are.
+		big := append([]byte("1\n00:00:01,000 --> 00:00:02,000\n"), []byte(strings.Repeat("a", subtitle.MaxFileSize))...)
+		resp, doc = b.uploadForm(t, base, "big.srt", big, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if want := "Файл больше 2 МБ"; resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(doc.Find(section).Text(), want) {
+			t.Errorf("a file of 2 MiB: %d, want 413 saying %q", resp.StatusCode, want)
+		}
+		// No file chosen.
+		resp, doc = b.uploadForm(t, base, "", nil, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if want := "Выберите файл SRT или WebVTT."; resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(section).Text(), want) {
+			t.Errorf("no file: %d, want 422 saying %q", resp.StatusCode, want)
+		}
 		if ts, _ := subtitle.List(ctx, db, itemID); len(ts) != 0 {
 			t.Fatalf("refused files stored %d tracks", len(ts))
 		}
