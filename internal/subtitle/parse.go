@@ -59,7 +59,8 @@ func Parse(data []byte) (*File, error) {
 		return nil, err
 	}
 	f := &File{Encoding: t.Encoding, Format: SRT}
-	if t.Encoding != "UTF-8" && !strings.HasPrefix(t.Encoding, "UTF-") {
+	if len(t.Warnings) > 0 {
+		// textenc guessed a legacy encoding from the letters.
 		f.Warnings = append(f.Warnings, Message{Key: "subtitle.warning.encoding", Args: []any{t.Encoding}, Warning: true,
 			english: "the file is not in UTF-8; it was read as %s: check that its text reads right"})
 	}
