@@ -28,6 +28,10 @@ func TestBreak(t *testing.T) {
 		// 睦邻; never before the closing 。.
 		{"Chinese word pairs kept", "zh", "两国在二十年前签订的睦邻友好合作条约至今仍然有效",
 			[]string{"两国在二十年前签订的", "睦邻友好合作条约至今仍然有效"}},
+		// The most even break would split 签订; the line ends after the
+		// Latin word instead, which stays whole, as does 2001.
+		{"Chinese breaks at a Latin word", "zh", "中俄两国在Moscow签订条约于2001年7月16日",
+			[]string{"中俄两国在Moscow", "签订条约于2001年7月16日"}},
 		{"Chinese not before closing punctuation", "zh", "我们高度评价中俄两国学者多年来的合作与交流成果。",
 			[]string{"我们高度评价中俄两国学者", "多年来的合作与交流成果。"}},
 	} {
