@@ -301,6 +301,19 @@ func (s *Store) loadPartnersOf(ctx context.Context, people []*Person) error {
 	return rows.Err()
 }
 
+// SpeechByID returns the speech with id, with its speaker, or
+// ErrNotFound.
+func (s *Store) SpeechByID(ctx context.Context, id int64) (*Speech, error) {
+	sps, err := s.speeches(ctx, `s.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(sps) == 0 {
+		return nil, fmt.Errorf("speech %d: %w", id, ErrNotFound)
+	}
+	return sps[0], nil
+}
+
 // Speech returns one speech of a forum with its speaker and session.
 func (s *Store) Speech(ctx context.Context, forumID int64, slug string) (*Speech, *Session, error) {
 	if !ValidSlug(slug) {

@@ -20,6 +20,7 @@ import (
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/subtitle"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
 )
@@ -48,6 +49,9 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/forums/{forum}", account.SubjectForum, account.Edit, true, false},
 	{"GET", "/office/forums/{forum}/programme", account.SubjectProgramme, account.View, true, false},
 	{"POST", "/office/forums/{forum}/programme", account.SubjectProgramme, account.Edit, true, false},
+	{"POST", "/office/speeches/{item}/subtitles", account.SubjectProgramme, account.Edit, true, false},
+	{"GET", "/office/speeches/{item}/subtitles/en.srt", account.SubjectProgramme, account.View, true, false},
+	{"POST", "/office/speeches/{item}/subtitles/zh/delete", account.SubjectProgramme, account.Edit, true, false},
 	{"GET", "/office/people", account.SubjectPerson, account.View, false, false},
 	{"GET", "/office/people/new", account.SubjectPerson, account.Create, false, false},
 	{"POST", "/office/people/new", account.SubjectPerson, account.Create, false, false},
@@ -358,6 +362,31 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 			return err
 		}
 		other["speech"] = "ias-address"
+		// A stored item of each programme, with subtitles, for the
+		// subtitles' routes.
+		ss := &forum.Session{ForumID: f.ID, Title: en("Opening"), StartsAt: start, EndsAt: start.Add(time.Hour)}
+		if err := forum.AddSession(ctx, tx, ss); err != nil {
+			return err
+		}
+		item := &forum.Speech{ForumID: f.ID, SessionID: ss.ID, Slug: "ias-video", SpeakerID: pe.ID, Kind: forum.VideoAddress, Delivery: forum.Video,
+			OriginalLang: "en", Title: en("Video address"), StartsAt: start, EndsAt: start.Add(time.Hour)}
+		if err := forum.AddSpeech(ctx, tx, item); err != nil {
+			return err
+		}
+		other["item"] = fmt.Sprint(item.ID)
+		if err := tx.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&item.ID); err != nil {
+			return err
+		}
+		own["item"] = fmt.Sprint(item.ID)
+		for _, m := range []map[string]string{own, other} {
+			for _, l := range []string{"en", "zh"} {
+				tr := &subtitle.Track{SpeechID: mustInt(t, m["item"]), Lang: l, Provenance: subtitle.Human,
+					Cues: []subtitle.Cue{{Start: 0, End: 2000, Lines: []string{"Dear friends"}}}}
+				if err := subtitle.Put(ctx, tx, tr); err != nil {
+					return err
+				}
+			}
+		}
 		n := &forum.NewsPost{Slug: "ias-news", ForumID: f.ID, Title: en("Institute of Area Studies announces"), Body: en("Draft."), PublishedAt: start}
 		if d, err = approval.Create(ctx, tx, approval.KindNews, n, actor); err != nil {
 			return err

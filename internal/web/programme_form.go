@@ -455,6 +455,9 @@ type programmePage struct {
 	// says so above the form.
 	Fixed  bool
 	Notice string
+	// SubtitleForms are the subtitles sections of the video items, whose
+	// forms stand after the programme's.
+	SubtitleForms []*subtitlesView
 }
 
 // sessionRow is one session of the form, with its speeches; New marks the
@@ -477,6 +480,8 @@ type speechRow struct {
 	Fields         []plainField // slug, speaker, kind, delivery, language
 	Title, Summary mlField
 	Times          []plainField
+	// Subtitles is the subtitles section of a stored video item, or nil.
+	Subtitles *subtitlesView
 }
 
 // option is one choice of a select.
@@ -512,6 +517,12 @@ func (pf plainField) withOptions(empty string, opts []option) plainField {
 // what the public sees), whose live hosts are hosts, with the programme's
 // draft d.
 func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, status int, f *forum.Forum, hosts []int64, fm *form, d *approval.Draft, message string) error {
+	return s.renderProgrammeWith(w, rq, status, f, hosts, fm, d, message, nil)
+}
+
+// renderProgrammeWith is renderProgramme with an upload of subtitles that
+// was refused, shown at its item; up may be nil.
+func (s *Server) renderProgrammeWith(w http.ResponseWriter, rq *officeRequest, status int, f *forum.Forum, hosts []int64, fm *form, d *approval.Draft, message string, up *subtitleUpload) error {
 	ctx := rq.Context()
 	people, err := s.forums.WithDrafts().People(ctx)
 	if err != nil {
@@ -585,6 +596,9 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 		p.Sessions = append(p.Sessions, row)
 	}
 	p.Summary = fm.summary(order...)
+	if err := s.withSubtitles(rq, p, fm, hosts, up); err != nil {
+		return err
+	}
 	p.Draft = newDraftInfo(rq, d, partners)
 	if err := s.withApprovers(rq, &p.Draft, d.Subject, partners); err != nil {
 		return err

@@ -71,6 +71,7 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 		page("/forums/{forum}/programme.ics", s.programmeCalendar)
 		page("/forums/{forum}/speakers", s.speakersList)
 		page("/forums/{forum}/speeches/{speech}", s.speechShow)
+		page("/forums/{forum}/speeches/{speech}/subtitles/{file}", s.subtitleShow)
 		page("/people/{person}", s.personShow)
 		page("/news", s.newsList, "page")
 		page("/news.atom", s.newsFeed)
@@ -215,6 +216,10 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/forums/{id}", members, s.forumSave)
 	route("GET /office/forums/{id}/programme", members, s.programmeEdit)
 	route("POST /office/forums/{id}/programme", members, s.programmeSave)
+	// the subtitles of the programme's video items, by the item's id
+	route("POST /office/speeches/{id}/subtitles", members, s.subtitleUpload)
+	route("GET /office/speeches/{id}/subtitles/{file}", members, s.subtitleDownload)
+	route("POST /office/speeches/{id}/subtitles/{lang}/delete", members, s.subtitleDelete)
 	// Accounts and teams: password reset, invitations, the account's own
 	// page, the admins' accounts and outbox, the event log.
 	route("GET /office/reset", visitors, s.resetShow)

@@ -62,6 +62,10 @@ type Config struct {
 	// Press builds editions for the office's build button and proofs;
 	// nil makes one on DB and Blobs without EPUB and PDF renderers.
 	Press *edition.Press
+	// VideoDuration gives the length of a speech's video in milliseconds,
+	// against which its subtitles are checked; nil, or 0 for a speech
+	// without a processed video, checks no cue against it.
+	VideoDuration func(ctx context.Context, speechID int64) (int64, error)
 }
 
 // Server is the HTTP side of tandem.
@@ -103,6 +107,8 @@ type Server struct {
 	// clock is Config.Now; press is Config.Press.
 	clock func() time.Time
 	press *edition.Press
+	// videoDuration is Config.VideoDuration.
+	videoDuration func(ctx context.Context, speechID int64) (int64, error)
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -159,6 +165,7 @@ func New(cfg Config) (*Server, error) {
 		wait:             sleep,
 		clock:            cfg.Now,
 		press:            cfg.Press,
+		videoDuration:    cfg.VideoDuration,
 	}
 	if s.clock == nil {
 		s.clock = time.Now

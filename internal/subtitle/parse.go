@@ -1,0 +1,253 @@
+package subtitle
+
+import (
+	"bytes"
+	"errors"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/textenc"
+)
+
+// MaxFileSize is the largest subtitle file tandem takes (2 MiB, as
+// PeerTube): a two-hour speech's subtitles are a tenth of it.
+const MaxFileSize = 2 << 20
+
+// maxErrors is how many errors Parse reports of one file before it stops.
+const maxErrors = 20
+
+// File is a subtitle file as Parse read it.
+type File struct {
+	Format Format
+	Cues   []Cue
+	// Encoding names what the file was written in (textenc's names:
+	// "UTF-8", "GB18030", "windows-1251", …).
+	Encoding string
+	// Warnings say what was assumed in reading it: an encoding guessed
+	// from the letters of a file that is not UTF-8.
+	Warnings []Message
+}
+
+// Parse reads an SRT or WebVTT file (WebVTT by its "WEBVTT" first line,
+// else SRT) into cues, numbered from 1 in the file's order. The file may
+// be in UTF-8 or UTF-16 with or without a byte-order mark, or in GB 18030
+// or Windows-1251 when it reads clearly as Chinese or Russian in it
+// (textenc.Decode), with CRLF, LF or CR line ends. Markup (<i>, <v
+// Speaker>, {\an8}) is dropped and WebVTT's character references read;
+// cue settings and WebVTT's NOTE, STYLE and REGION blocks are left out. SRT
+// times may be written with a comma or a period, as may WebVTT's, and
+// WebVTT's hours may be left out.
+//
+// What cannot be read is an Errors naming each line that is not what it
+// should be; a file without cues is an error. Parse does not judge the
+// times or the text: Validate does.
+func Parse(data []byte) (*File, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, Errors{{Key: "subtitle.error.empty", english: "the file is empty"}}
+	}
+	t, err := textenc.Decode(data)
+	if err != nil {
+		var e *textenc.Error
+		switch {
+		case errors.As(err, &e) && errors.Is(err, textenc.ErrNotText):
+			return nil, Errors{{Key: "subtitle.error.nottext", english: "this is not a text file; upload subtitles as SRT or WebVTT"}}
+		case errors.As(err, &e):
+			return nil, Errors{lineMessage(e.Line, "subtitle.error.encoding", "the file is not in UTF-8, nor Chinese in GB 18030 nor Russian in Windows-1251; save it as UTF-8")}
+		}
+		return nil, err
+	}
+	f := &File{Encoding: t.Encoding, Format: SRT}
+	if len(t.Warnings) > 0 {
+		// textenc guessed a legacy encoding from the letters.
+		f.Warnings = append(f.Warnings, Message{Key: "subtitle.warning.encoding", Args: []any{t.Encoding}, Warning: true,
+			english: "the file is not in UTF-8; it was read as %s: check that its text reads right"})
+	}
+	text := strings.ReplaceAll(string(t.Bytes), "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.TrimPrefix(text, "\ufeff")
+	lines := strings.Split(text, "\n")
+	if isVTTSignature(lines[0]) {
+		f.Format = WebVTT
+	}
+	var errs Errors
+	fail := func(m Message) bool {
+		errs = append(errs, m)
+		return len(errs) >= maxErrors
+	}
+	for i, b := range blocks(lines) {
+		if f.Format == WebVTT {
+			if i == 0 {
+				// The header: the WEBVTT line and what follows it up to a
+				// blank line. A cue there lacks the blank line before it.
+				if k := timingLine(b.lines); k >= 0 {
+					if fail(lineMessage(b.first+k, "subtitle.error.header", "a blank line must come between the WEBVTT line and the first cue")) {
+						break
+					}
+				}
+				continue
+			}
+			if word := firstWord(b.lines[0]); (word == "NOTE" || word == "STYLE" || word == "REGION") && timingLine(b.lines) < 0 {
+				continue
+			}
+		}
+		k := timingLine(b.lines)
+		if k < 0 {
+			// After a cue's number, its times are missing from the next
+			// line; else from the block's first.
+			at := 0
+			if isNumber(b.lines[0]) && len(b.lines) > 1 {
+				at = 1
+			}
+			if fail(lineMessage(b.first+at, "subtitle.error.timing", "a cue must begin with its times (00:00:01,000 --> 00:00:03,500), not “%s”", excerpt(b.lines[at]))) {
+				break
+			}
+			continue
+		}
+		c := Cue{Index: len(f.Cues) + 1}
+		var ok bool
+		if c.Start, c.End, ok = readTiming(b.lines[k], b.first+k, fail); !ok {
+			if len(errs) >= maxErrors {
+				break
+			}
+			continue
+		}
+		for _, l := range b.lines[k+1:] {
+			if l = cueLine(l, f.Format); l != "" {
+				c.Lines = append(c.Lines, l)
+			}
+		}
+		f.Cues = append(f.Cues, c)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(f.Cues) == 0 {
+		return nil, Errors{{Key: "subtitle.error.nocues", english: "the file has no cues: it is not SRT or WebVTT"}}
+	}
+	return f, nil
+}
+
+// isVTTSignature reports whether line is WebVTT's first: "WEBVTT", alone
+// or followed by a space or tab and a title.
+func isVTTSignature(line string) bool {
+	rest, ok := strings.CutPrefix(line, "WEBVTT")
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// isNumber reports whether s is a cue's number.
+func isNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// firstWord returns s up to its first space or tab.
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// A block is a run of non-blank lines; first is the line number of its
+// first line, from 1.
+type block struct {
+	first int
+	lines []string
+}
+
+func blocks(lines []string) []block {
+	var out []block
+	var cur *block
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			out = append(out, block{first: i + 1})
+			cur = &out[len(out)-1]
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	return out
+}
+
+// timingLine returns which of a block's first two lines holds its times
+// (the second when the first is the cue's number or identifier), or -1.
+func timingLine(lines []string) int {
+	for k := 0; k < 2 && k < len(lines); k++ {
+		if strings.Contains(lines[k], "-->") {
+			return k
+		}
+	}
+	return -1
+}
+
+// readTiming reads "START --> END" and what follows (WebVTT's cue
+// settings, SRT's coordinates), passing each error to fail.
+func readTiming(line string, n int, fail func(Message) bool) (start, end int64, ok bool) {
+	a, b, _ := strings.Cut(line, "-->")
+	b = strings.TrimSpace(b)
+	b = firstWord(b)
+	start, okA := readTime(strings.TrimSpace(a))
+	end, okB := readTime(b)
+	switch {
+	case !okA:
+		fail(lineMessage(n, "subtitle.error.time", "“%s” is not a time: write it as 00:01:02,500", excerpt(strings.TrimSpace(a))))
+	case !okB:
+		fail(lineMessage(n, "subtitle.error.time", "“%s” is not a time: write it as 00:01:02,500", excerpt(b)))
+	}
+	return start, end, okA && okB
+}
+
+var timeRE = regexp.MustCompile(`^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})$`)
+
+// readTime reads [hh:]mm:ss,mmm (or .mmm) as milliseconds.
+func readTime(s string) (int64, bool) {
+	m := timeRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	h, _ := strconv.ParseInt("0"+m[1], 10, 64)
+	min, _ := strconv.ParseInt(m[2], 10, 64)
+	sec, _ := strconv.ParseInt(m[3], 10, 64)
+	frac := m[4] + strings.Repeat("0", 3-len(m[4]))
+	ms, _ := strconv.ParseInt(frac, 10, 64)
+	if min > 59 || sec > 59 {
+		return 0, false
+	}
+	return ((h*60+min)*60+sec)*1000 + ms, true
+}
+
+// markup matches the tags of WebVTT and SRT (<i>, </i>, <v Speaker>,
+// <c.yellow>, <font color="red">, a WebVTT timestamp tag <00:01.000>) and
+// SSA override blocks ({\an8}) that SRT files carry.
+var markup = regexp.MustCompile(`</?[A-Za-z][^<>]*>|<\d[\d:.]*>|\{\\[^{}]*\}`)
+
+// cueLine returns a line of a cue's text as shown: markup dropped,
+// WebVTT's character references read, control characters made spaces,
+// spaces trimmed.
+func cueLine(l string, f Format) string {
+	l = markup.ReplaceAllString(l, "")
+	if f == WebVTT {
+		l = html.UnescapeString(l)
+	}
+	l = strings.Map(func(r rune) rune {
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, l)
+	return strings.TrimSpace(l)
+}
+
+// excerpt returns the start of a line for a message to quote.
+func excerpt(s string) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return s
+}

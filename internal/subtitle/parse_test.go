@@ -1,0 +1,186 @@
+package subtitle
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/i18n"
+)
+
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func mustParse(t *testing.T, data []byte) *File {
+	t.Helper()
+	f, err := Parse(data)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return f
+}
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		file     string
+		format   Format
+		encoding string
+		want     []Cue
+	}{
+		{"speech.en.srt", SRT, "UTF-8", []Cue{
+			{1, 560, 3100, []string{"Dear friends,", "colleagues!"}},
+			{2, 4000, 7250, []string{"The treaty was signed twenty years ago."}},
+			{3, 3723004, 3725900, []string{"Thank you."}},
+		}},
+		{"speech.zh.vtt", WebVTT, "UTF-8", []Cue{
+			{1, 560, 3100, []string{"亲爱的朋友们，", "同事们！"}},
+			{2, 4000, 7250, []string{"条约签订于二十年前&今天<仍>有效。"}},
+		}},
+		{"speech.ru.cp1251.srt", SRT, "windows-1251", []Cue{
+			{1, 1000, 2500, []string{"Дорогие друзья, коллеги!"}},
+			{2, 3000, 5000, []string{"Договор был подписан двадцать лет назад."}},
+		}},
+		{"speech.zh.gb18030.srt", SRT, "GB18030", []Cue{
+			{1, 1000, 2500, []string{"亲爱的朋友们，同事们！"}},
+			{2, 3000, 5000, []string{"条约签订于二十年前，今天仍然有效。"}},
+		}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			f := mustParse(t, readFixture(t, tc.file))
+			if f.Format != tc.format || f.Encoding != tc.encoding {
+				t.Errorf("format %s, encoding %s; want %s, %s", f.Format, f.Encoding, tc.format, tc.encoding)
+			}
+			if !reflect.DeepEqual(f.Cues, tc.want) {
+				t.Errorf("cues\n got %v\nwant %v", f.Cues, tc.want)
+			}
+			// A legacy encoding is taken with a warning to check the text.
+			if legacy := tc.encoding != "UTF-8"; legacy != (len(f.Warnings) == 1) {
+				t.Errorf("warnings %v", f.Warnings)
+			}
+		})
+	}
+}
+
+// TestParseUTF16 reads a file saved as UTF-16 with its byte-order mark,
+// as Windows' Notepad saves "Unicode".
+func TestParseUTF16(t *testing.T) {
+	src := "1\r\n00:00:01,000 --> 00:00:02,000\r\nПривет\r\n"
+	b := []byte{0xff, 0xfe}
+	for _, r := range src {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	f := mustParse(t, b)
+	if len(f.Cues) != 1 || f.Cues[0].Text() != "Привет" {
+		t.Errorf("cues %v", f.Cues)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		// what the messages say in English, Russian and Chinese
+		en, ru, zh []string
+	}{
+		{"broken times", readFixture(t, "broken.srt"),
+			[]string{"Line 6: a cue must begin with its times (00:00:01,000 --> 00:00:03,500), not “00:00:03,000 -> 00:00:05,000”",
+				"Line 10: “00:00:61,000” is not a time: write it as 00:01:02,500"},
+			[]string{"Строка 6: титр должен начинаться со времени (00:00:01,000 --> 00:00:03,500), а не с «00:00:03,000 -> 00:00:05,000»",
+				"Строка 10: «00:00:61,000» — не время; запишите его как 00:01:02,500"},
+			[]string{"第6行：每条字幕须以时间开头（00:00:01,000 --> 00:00:03,500），而不是“00:00:03,000 -> 00:00:05,000”",
+				"第10行：“00:00:61,000”不是时间；请写成00:01:02,500的格式"}},
+		{"empty", []byte(" \r\n\r\n"), []string{"the file is empty"}, []string{"файл пуст"}, []string{"文件是空的"}},
+		{"no cues", []byte("WEBVTT\n\nNOTE nothing here\n"), []string{"the file has no cues: it is not SRT or WebVTT"}, nil, nil},
+		{"a PDF", []byte("%PDF-1.7\n..."), []string{"this is not a text file; upload subtitles as SRT or WebVTT"}, nil, nil},
+		{"bytes of no encoding", []byte("1\n00:00:01,000 --> 00:00:02,000\nabc\x81\x82\xff\xfe\x80\n"),
+			[]string{"Line 3: the file is not in UTF-8, nor Chinese in GB 18030 nor Russian in Windows-1251; save it as UTF-8"}, nil, nil},
+		{"a cue in the WebVTT header", []byte("WEBVTT\n00:01.000 --> 00:02.000\nhi\n"),
+			[]string{"Line 2: a blank line must come between the WEBVTT line and the first cue"}, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(tc.data)
+			errs, ok := err.(Errors)
+			if !ok {
+				t.Fatalf("Parse: %v, want Errors", err)
+			}
+			for l, want := range map[string][]string{"en": tc.en, "ru": tc.ru, "zh": tc.zh} {
+				if want == nil {
+					continue
+				}
+				var got []string
+				for _, m := range errs {
+					got = append(got, m.Text(cat.Printer(l)))
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s:\n got %q\nwant %q", l, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteRoundTrip(t *testing.T) {
+	cues := []Cue{
+		{1, 0, 1500, []string{"a < b & c > d", "--> not an arrow"}},
+		{2, 1500, 3723004, []string{"亲爱的朋友们，"}},
+	}
+	vtt := string(WriteVTT(cues))
+	if !strings.HasPrefix(vtt, "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\na &lt; b &amp; c &gt; d\n") {
+		t.Errorf("WebVTT:\n%s", vtt)
+	}
+	srt := string(WriteSRT(cues))
+	if !strings.HasPrefix(srt, "1\r\n00:00:00,000 --> 00:00:01,500\r\na < b & c > d\r\n--> not an arrow\r\n\r\n2\r\n00:00:01,500 --> 01:02:03,004\r\n") {
+		t.Errorf("SRT:\n%q", srt)
+	}
+	for _, data := range [][]byte{[]byte(vtt), []byte(srt)} {
+		f := mustParse(t, data)
+		if !reflect.DeepEqual(f.Cues, cues) {
+			t.Errorf("read back %v, want %v", f.Cues, cues)
+		}
+	}
+}
+
+// TestRealFiles reads the Morevna Project's subtitles in /work/shared
+// (Chinese, Russian and English SRT files a community wrote) and writes
+// them back: the same cues come back from WebVTT and SRT.
+func TestRealFiles(t *testing.T) {
+	dir := "/work/shared/data/subtitles"
+	names, _ := filepath.Glob(filepath.Join(dir, "*.srt"))
+	if len(names) == 0 {
+		t.Skipf("no subtitles in %s (the shared data is not on this machine)", dir)
+	}
+	for _, name := range names {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := mustParse(t, data)
+			if len(f.Cues) < 20 {
+				t.Errorf("%d cues", len(f.Cues))
+			}
+			tag := map[string]string{"eng": "en", "rus": "ru", "zho": "zh"}[filepath.Base(name)[:3]]
+			if ms := Validate(f.Cues, tag, 0); HasErrors(ms) {
+				t.Errorf("errors in a published file: %v", ms)
+			}
+			for _, out := range [][]byte{WriteVTT(f.Cues), WriteSRT(f.Cues)} {
+				back := mustParse(t, out)
+				if !reflect.DeepEqual(back.Cues, f.Cues) {
+					t.Errorf("written and read back, the cues differ")
+				}
+			}
+		})
+	}
+}

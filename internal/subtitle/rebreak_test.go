@@ -1,0 +1,72 @@
+package subtitle
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestBreak(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, text string
+		want             []string
+	}{
+		{"short stays one line", "en", "Thank you.", []string{"Thank you."}},
+		{"lines joined when they fit", "en", "Thank\nyou.", []string{"Thank you."}},
+		{"English balanced", "en", "The treaty was signed twenty years ago and it still holds today.",
+			[]string{"The treaty was signed twenty years", "ago and it still holds today."}},
+		{"English after the comma", "en", "Dear friends and colleagues, the treaty still holds today.",
+			[]string{"Dear friends and colleagues,", "the treaty still holds today."}},
+		// «в» may not end a line: the even break would be after it.
+		{"Russian not after a one-letter preposition", "ru", "Договор о добрососедстве подписан в Москве шестнадцатого июля",
+			[]string{"Договор о добрососедстве подписан", "в Москве шестнадцатого июля"}},
+		{"Russian one-letter conjunction", "ru", "Мы благодарим наших партнёров и коллег за многолетнюю работу",
+			[]string{"Мы благодарим наших партнёров", "и коллег за многолетнюю работу"}},
+		{"Chinese after punctuation", "zh", "二十年前签订的条约，今天仍然是两国关系的基础。",
+			[]string{"二十年前签订的条约，", "今天仍然是两国关系的基础。"}},
+		{"Chinese lines joined without a space", "zh", "二十年前签订的条约\n今天仍然有效。", []string{"二十年前签订的条约今天仍然有效。"}},
+		// No punctuation: the break falls after 的, not inside 条约 or
+		// 睦邻; never before the closing 。.
+		{"Chinese word pairs kept", "zh", "两国在二十年前签订的睦邻友好合作条约至今仍然有效",
+			[]string{"两国在二十年前签订的", "睦邻友好合作条约至今仍然有效"}},
+		// The most even break would split 签订; the line ends after the
+		// Latin word instead, which stays whole, as does 2001.
+		{"Chinese breaks at a Latin word", "zh", "中俄两国在Moscow签订条约于2001年7月16日",
+			[]string{"中俄两国在Moscow", "签订条约于2001年7月16日"}},
+		{"Chinese not before closing punctuation", "zh", "我们高度评价中俄两国学者多年来的合作与交流成果。",
+			[]string{"我们高度评价中俄两国学者", "多年来的合作与交流成果。"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Break(tc.text, tc.lang)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Break(%q)\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+			for _, l := range got {
+				if lineWidth(l, tc.lang) > lineLimit(tc.lang) {
+					t.Errorf("line %q over the limit", l)
+				}
+			}
+		})
+	}
+}
+
+// TestRetext: a translation comes back a text per cue; the cues keep their
+// times and take the text in lines of the target language.
+func TestRetext(t *testing.T) {
+	src := []Cue{
+		{1, 560, 3100, []string{"Дорогие друзья,", "коллеги!"}},
+		{2, 4000, 7250, []string{"Договор о добрососедстве подписан", "в Москве шестнадцатого июля"}},
+		{3, 7500, 9000, []string{"Спасибо."}},
+	}
+	got := Retext(src, map[int]string{1: "亲爱的朋友们，同事们！", 2: "两国在二十年前签订的睦邻友好合作条约至今仍然有效"}, "zh")
+	want := []Cue{
+		{1, 560, 3100, []string{"亲爱的朋友们，同事们！"}},
+		{2, 4000, 7250, []string{"两国在二十年前签订的", "睦邻友好合作条约至今仍然有效"}},
+		{3, 7500, 9000, nil},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Retext\n got %v\nwant %v", got, want)
+	}
+	if ms := Validate(got, "zh", 0); len(ms) != 1 || ms[0].Key != "subtitle.error.nocue" || ms[0].Cue != 3 {
+		t.Errorf("the untranslated cue: %v", ms)
+	}
+}

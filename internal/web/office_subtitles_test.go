@@ -1,0 +1,229 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/web"
+)
+
+func subtitleFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "subtitle", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestSubtitles: an organiser uploads subtitles for the demo's video
+// address on the programme form. A file with broken times and one whose
+// cues run past the video are refused with every error in the organiser's
+// language, by line or by cue and time, the language chosen kept and
+// nothing stored; a Russian file in Windows-1251 is taken, said to have
+// been read so, and its warning stays on the form. It downloads as SRT and
+// WebVTT, the public site serves it as WebVTT for the published speech
+// (not as SRT, not in a language it lacks, not for a forum in draft), and
+// once deleted it is gone from the public site too.
+func TestSubtitles(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var itemID int64
+		o := newOfficeWith(t, db, func(c *web.Config) {
+			// With the cache of public pages, so that the subtitles
+			// the site serves are seen to change with the office's.
+			c.NoCache = false
+			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
+				if id == itemID {
+					return 60_000, nil
+				}
+				return 0, nil
+			}
+		})
+		if err := db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID); err != nil {
+			t.Fatal(err)
+		}
+		var forumID int64
+		if err := db.QueryRow(ctx, `SELECT id FROM forums WHERE slug = ?`, "treaty-20-forum").Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Организатор", "ru", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		section := fmt.Sprintf("#subtitles-%d", itemID)
+
+		_, doc := b.get(programme)
+		// Every id on the page names one element: the section's fields
+		// find their form by it.
+		ids := map[string]int{}
+		doc.Find("[id]").Each(func(_ int, sel *goquery.Selection) { ids[sel.AttrOr("id", "")]++ })
+		for id, n := range ids {
+			if n > 1 {
+				t.Errorf("%d elements with id %q", n, id)
+			}
+		}
+		if got := strings.TrimSpace(doc.Find(section + " .hint").First().Text()); got != "Субтитров пока нет." {
+			t.Errorf("the section before any upload says %q", got)
+		}
+		if n := doc.Find(fmt.Sprintf(`form#subtitles-%d-upload[enctype="multipart/form-data"][action=%q]`, itemID, base)).Length(); n != 1 {
+			t.Errorf("%d upload forms", n)
+		}
+		if n := doc.Find(fmt.Sprintf(`%s input[type=file][form="subtitles-%d-upload"]`, section, itemID)).Length(); n != 1 {
+			t.Errorf("%d file inputs of the upload form in the section", n)
+		}
+
+		// Broken times: refused by line, the language kept.
+		resp, doc := b.uploadForm(t, base, "речь.srt", subtitleFixture(t, "broken.srt"), url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("broken file: %d, want 422", resp.StatusCode)
+		}
+		errs := doc.Find(section + " [role=alert]").Text()
+		for _, want := range []string{"Файл «речь.srt» не принят:",
+			"Строка 6: титр должен начинаться со времени (00:00:01,000 --> 00:00:03,500), а не с «00:00:03,000 -> 00:00:05,000»",
+			"Строка 10: «00:00:61,000» — не время"} {
+			if !strings.Contains(errs, want) {
+				t.Errorf("the refusal does not say %q:\n%s", want, errs)
+			}
+		}
+		if v, _ := doc.Find(section + ` select[name=lang] option[selected]`).Attr("value"); v != "ru" {
+			t.Errorf("the language chosen is not kept: %q", v)
+		}
+		// Past the end of the 60-second video.
+		late := []byte("1\n00:00:58,000 --> 00:01:01,500\nДо свидания!\n")
+		resp, doc = b.uploadForm(t, base, "late.srt", late, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if want := "Титр 1 (00:00:58.000–00:01:01.500): он заканчивается после конца видео (длительность видео 00:01:00.000)"; resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(section).Text(), want) {
+			t.Errorf("cue past the video: %d, want 422 saying %q", resp.StatusCode, want)
+		}
+		// Not a subtitle file at all.
+		resp, doc = b.uploadForm(t, base, "speech.pdf", []byte("%PDF-1.7\n"), url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if want := "это не текстовый файл; загрузите субтитры в формате SRT или WebVTT"; resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(section).Text(), want) {
+			t.Errorf("a PDF: %d, want 422 saying %q", resp.StatusCode, want)
+		}
+		// Larger than subtitles are.
+		big := append([]byte("1\n00:00:01,000 --> 00:00:02,000\n"), []byte(strings.Repeat("a", subtitle.MaxFileSize))...)
+		resp, doc = b.uploadForm(t, base, "big.srt", big, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if want := "Файл больше 2 МБ"; resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(doc.Find(section).Text(), want) {
+			t.Errorf("a file of 2 MiB: %d, want 413 saying %q", resp.StatusCode, want)
+		}
+		// No file chosen.
+		resp, doc = b.uploadForm(t, base, "", nil, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if want := "Выберите файл SRT или WebVTT."; resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(section).Text(), want) {
+			t.Errorf("no file: %d, want 422 saying %q", resp.StatusCode, want)
+		}
+		if ts, _ := subtitle.List(ctx, db, itemID); len(ts) != 0 {
+			t.Fatalf("refused files stored %d tracks", len(ts))
+		}
+
+		// A Russian file in Windows-1251, its second cue too long.
+		ru := append(subtitleFixture(t, "speech.ru.cp1251.srt"), []byte("\n3\n00:00:06,000 --> 00:00:15,000\n\xc4\xee \xf1\xe2\xe8\xe4\xe0\xed\xe8\xff\n")...)
+		resp, _ = b.uploadForm(t, base, "ru.srt", ru, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != programme+section {
+			t.Fatalf("good file: %d → %q, want 303 to %s", resp.StatusCode, loc, programme+section)
+		}
+		_, doc = b.get(programme)
+		if got := doc.Find("#flash, .flash, .notice").Text(); !strings.Contains(got, "Субтитры сохранены. Файл был не в UTF-8") {
+			t.Errorf("the notice after saving: %q", got)
+		}
+		row := doc.Find(fmt.Sprintf("#subtitles-%d-ru", itemID))
+		if got := strings.Join(strings.Fields(row.Text()), " "); !strings.Contains(got, "русский Людьми 3 Организатор, ") {
+			t.Errorf("the track's row: %q", got)
+		}
+		if got := doc.Find(section + " .subtitle-problems summary").Text(); got != "1 предупреждение:" {
+			t.Errorf("the warnings: %q", got)
+		}
+		if got := doc.Find(section + " .subtitle-problems li").Text(); got != "Титр 3 (00:00:06.000–00:00:15.000): он показывается 9,0 с; титр дольше семи секунд расходится со звуком" {
+			t.Errorf("the warning: %q", got)
+		}
+
+		resp, data := b.download(t, base+"/ru.srt")
+		if cd := resp.Header.Get("Content-Disposition"); resp.StatusCode != 200 || !strings.HasPrefix(string(data), "1\r\n00:00:01,000 --> 00:00:02,500\r\nДорогие друзья, коллеги!\r\n") || !strings.Contains(cd, "wang-yi-video-address.ru.srt") {
+			t.Errorf("SRT download: %d %q\n%s", resp.StatusCode, cd, data)
+		}
+		resp, data = b.download(t, base+"/ru.vtt")
+		if resp.StatusCode != 200 || !strings.HasPrefix(string(data), "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.500\n") {
+			t.Errorf("WebVTT download: %d\n%s", resp.StatusCode, data)
+		}
+
+		public := "/en/forums/treaty-20-forum/speeches/wang-yi-video-address/subtitles/"
+		visitor := o.browser()
+		resp, body := visitor.do("GET", public+"ru.vtt", nil)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/vtt; charset=utf-8" || !strings.Contains(body, "Дорогие друзья, коллеги!") {
+			t.Errorf("public WebVTT: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+		}
+		for _, p := range []string{public + "ru.srt", public + "zh.vtt", public + "xx.vtt"} {
+			if resp, _ := visitor.do("GET", p, nil); resp.StatusCode != http.StatusNotFound {
+				t.Errorf("%s: %d, want 404", p, resp.StatusCode)
+			}
+		}
+		// A speech of a forum in draft has no public subtitles.
+		draft := draftVideoSpeech(t, o, db)
+		if err := subtitle.Put(ctx, db, &subtitle.Track{SpeechID: draft, Lang: "en", Provenance: subtitle.Human, Cues: []subtitle.Cue{{Start: 0, End: 1500, Lines: []string{"Hello"}}}}); err != nil {
+			t.Fatal(err)
+		}
+		if resp, _ := visitor.do("GET", "/en/forums/draft-forum/speeches/draft-video/subtitles/en.vtt", nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("subtitles of a forum in draft: %d, want 404", resp.StatusCode)
+		}
+
+		// Served once more, and so cached, before it is deleted.
+		time.Sleep(1100 * time.Millisecond)
+		if resp, _ := visitor.do("GET", public+"ru.vtt", nil); resp.StatusCode != http.StatusOK {
+			t.Errorf("public WebVTT: %d", resp.StatusCode)
+		}
+		resp, _ = b.do("POST", base+"/ru/delete", url.Values{})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("delete: %d", resp.StatusCode)
+		}
+		// The cache reads the site's version once a second.
+		time.Sleep(1100 * time.Millisecond)
+		if resp, _ := visitor.do("GET", public+"ru.vtt", nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("deleted subtitles: %d, want 404", resp.StatusCode)
+		}
+		if resp, _ := b.do("POST", base+"/ru/delete", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("delete again: %d, want 303", resp.StatusCode)
+		}
+	})
+}
+
+// draftVideoSpeech adds a forum that is not published, with a video
+// address, and returns the address's id.
+func draftVideoSpeech(t *testing.T, o *office, db *store.DB) int64 {
+	t.Helper()
+	ctx := context.Background()
+	en := func(s string) lang.Text { return lang.New("en", map[string]string{"en": s}) }
+	var person int64
+	if err := db.QueryRow(ctx, `SELECT id FROM people WHERE slug = ?`, "xie-fuzhan").Scan(&person); err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2027, 5, 1, 9, 0, 0, 0, time.UTC)
+	f := &forum.Forum{Slug: "draft-forum", Title: en("Draft forum"), StartsAt: day, EndsAt: day.Add(time.Hour), TimeZone: "UTC",
+		Languages: []string{"en"}, Hosts: []*forum.Partner{{ID: o.partnerID("cass")}}}
+	if err := forum.AddForum(ctx, db, f); err != nil {
+		t.Fatal(err)
+	}
+	ss := &forum.Session{ForumID: f.ID, Title: en("Opening"), StartsAt: day, EndsAt: day.Add(time.Hour)}
+	if err := forum.AddSession(ctx, db, ss); err != nil {
+		t.Fatal(err)
+	}
+	sp := &forum.Speech{ForumID: f.ID, SessionID: ss.ID, Slug: "draft-video", SpeakerID: person, Kind: forum.VideoAddress, Delivery: forum.Video,
+		OriginalLang: "en", Title: en("Video address"), StartsAt: day, EndsAt: day.Add(time.Hour)}
+	if err := forum.AddSpeech(ctx, db, sp); err != nil {
+		t.Fatal(err)
+	}
+	return sp.ID
+}

@@ -1,0 +1,120 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/subtitle"
+)
+
+// subtitleUpload answers POST /office/speeches/{id}/subtitles: an SRT or
+// WebVTT file for a language of a video item, with who made its text
+// (people, a machine translation, speech recognition). A file that cannot
+// be read, or whose cues have errors (times out of order, outside the
+// video, no text), is refused (422) with every error by cue and time on
+// the programme form, the language and provenance chosen kept; one that is
+// taken replaces the item's subtitles in that language, and its warnings
+// (cues too short or long, too many or too long lines) stay on the form.
+func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error {
+	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Edit)
+	if err != nil {
+		return err
+	}
+	up, err := readUpload(w, rq)
+	if err != nil {
+		return err
+	}
+	ctx := rq.Context()
+	l, prov := up.values.Get("lang"), subtitle.Provenance(up.values.Get("provenance"))
+	refused := &subtitleUpload{SpeechID: sp.ID, Lang: l, Provenance: string(prov), FileName: up.names["file"]}
+	data := up.files["file"]
+	status := http.StatusUnprocessableEntity
+	switch {
+	case !slices.Contains(i18n.Languages, l):
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.lang"))
+	case !slices.Contains(subtitle.Provenances, prov):
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.provenance"))
+	case up.tooLarge["file"] || len(data) > subtitle.MaxFileSize:
+		status = http.StatusRequestEntityTooLarge
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.toolarge", subtitle.MaxFileSize>>20))
+	case data == nil:
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.nofile"))
+	}
+	var file *subtitle.File
+	if len(refused.Errors) == 0 {
+		var errs subtitle.Errors
+		file, err = subtitle.Parse(data)
+		switch {
+		case errors.As(err, &errs):
+			for _, m := range errs {
+				refused.Errors = append(refused.Errors, m.Text(rq.T))
+			}
+		case err != nil:
+			return err
+		}
+	}
+	if file != nil {
+		duration, err := s.speechVideoDuration(ctx, sp.ID)
+		if err != nil {
+			return err
+		}
+		ms := subtitle.Validate(file.Cues, l, duration)
+		if subtitle.HasErrors(ms) {
+			for _, m := range ms {
+				if m.Warning {
+					refused.Warnings = append(refused.Warnings, m.Text(rq.T))
+				} else {
+					refused.Errors = append(refused.Errors, m.Text(rq.T))
+				}
+			}
+		}
+	}
+	if len(refused.Errors) > 0 {
+		d, err := approval.Load(ctx, s.db, approval.Subject{Kind: approval.KindProgramme, ID: f.ID})
+		if err != nil {
+			return err
+		}
+		fm := newForm(rq.T, programmeValues(d.Content.(*forum.Programme), f.Location(), d.Version))
+		return s.renderProgrammeWith(w, rq, status, f, hosts, fm, d, "", refused)
+	}
+	t := &subtitle.Track{SpeechID: sp.ID, Lang: l, Provenance: prov, Cues: file.Cues, FileName: refused.FileName,
+		CreatedBy: rq.Account.ID, CreatedByName: rq.Account.Name, CreatedAt: s.clock()}
+	err = s.db.Transact(ctx, func(tx *store.Tx) error {
+		if err := subtitle.Put(ctx, tx, t); err != nil {
+			return err
+		}
+		if err := forum.Touch(ctx, tx); err != nil {
+			return err
+		}
+		type uploaded struct {
+			Lang       string `json:"lang"`
+			Provenance string `json:"provenance"`
+			File       string `json:"file"`
+			Encoding   string `json:"encoding"`
+			Cues       int    `json:"cues"`
+		}
+		return appendEvent(ctx, tx, rq.Account, "subtitles.upload", "speech:"+strconv.FormatInt(sp.ID, 10), clientAddr(rq.Request),
+			nil, uploaded{l, string(prov), t.FileName, file.Encoding, len(t.Cues)})
+	})
+	if err != nil {
+		return err
+	}
+	if len(file.Warnings) > 0 {
+		s.flash(ctx, "office.subtitles.saved.legacy")
+	} else {
+		s.flash(ctx, "office.subtitles.saved")
+	}
+	return seeOther(w, rq.Request, programmeSubtitlesURL(f.ID, sp.ID))
+}
+
+// programmeSubtitlesURL is the programme form at a speech's subtitles.
+func programmeSubtitlesURL(forumID, speechID int64) string {
+	return officePrefix + "/forums/" + strconv.FormatInt(forumID, 10) + "/programme#subtitles-" + strconv.FormatInt(speechID, 10)
+}

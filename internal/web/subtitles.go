@@ -1,0 +1,199 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/subtitle"
+)
+
+// subtitlesView is the subtitles section of a video item on the programme
+// form (the "speechSubtitles" partial): the item's tracks, each with its
+// downloads, warnings and a delete button, and a form to upload a file
+// for a language. Its forms stand after the programme's own form (the
+// "speechSubtitlesForms" partial), since forms do not nest; the section's
+// fields and buttons name them by FormID.
+type subtitlesView struct {
+	T        *i18n.Printer
+	SpeechID int64
+	// FormID is the id of the upload form; Action its address.
+	FormID, Action string
+	Tracks         []subtitleTrackView
+	Langs          []option
+	Provenances    []option
+	// Lang and Provenance are the choices of an upload that was refused,
+	// kept; Errors and Warnings say why it was.
+	Lang, Provenance string
+	Errors           []string
+	Warnings         []string
+	// FileName is the name of the refused file, to say which one it was.
+	FileName string
+	CanEdit  bool
+}
+
+// subtitleTrackView is one stored track as the section lists it.
+type subtitleTrackView struct {
+	Lang, LangName string
+	ProvenanceName string
+	Cues           int
+	FileName       string
+	// Uploaded says who uploaded the track and when.
+	Uploaded       string
+	SRT, VTT       string
+	DeleteFormID   string
+	DeleteAction   string
+	Errors         []string
+	Warnings       []string
+	SourceLangName string
+}
+
+// subtitleUpload is an upload of subtitles the office refused, shown on
+// the programme form at the item it was for.
+type subtitleUpload struct {
+	SpeechID         int64
+	Lang, Provenance string
+	FileName         string
+	Errors, Warnings []string
+}
+
+// subtitlesPath is the office address of a speech's subtitles.
+func subtitlesPath(speechID int64) string {
+	return officePrefix + "/speeches/" + strconv.FormatInt(speechID, 10) + "/subtitles"
+}
+
+// subtitleSections returns the subtitles sections of the video items
+// among the speeches ids of a programme form (the stored speeches whose
+// delivery is video), in one query, with the refused upload up shown at
+// its item.
+func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit bool, up *subtitleUpload) (map[int64]*subtitlesView, error) {
+	ctx := rq.Context()
+	byID, err := subtitle.ListFor(ctx, s.db, ids, i18n.Languages...)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]*subtitlesView{}
+	for _, id := range ids {
+		v := &subtitlesView{T: rq.T, SpeechID: id, FormID: fmt.Sprintf("subtitles-%d-upload", id), Action: subtitlesPath(id), CanEdit: canEdit,
+			Provenance: string(subtitle.Human)}
+		for _, l := range i18n.Languages {
+			v.Langs = append(v.Langs, option{l, rq.T.T("lang.name." + l)})
+		}
+		for _, p := range subtitle.Provenances {
+			v.Provenances = append(v.Provenances, option{string(p), rq.T.T("office.subtitles.provenance." + string(p))})
+		}
+		duration, err := s.speechVideoDuration(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range byID[id] {
+			tv := subtitleTrackView{Lang: t.Lang, LangName: rq.T.T("lang.name." + t.Lang), Cues: len(t.Cues), FileName: t.FileName,
+				ProvenanceName: rq.T.T("office.subtitles.provenance." + string(t.Provenance)),
+				Uploaded:       rq.T.Date(t.CreatedAt) + " " + rq.T.Time(t.CreatedAt),
+				SRT:            subtitlesPath(id) + "/" + t.Lang + ".srt", VTT: subtitlesPath(id) + "/" + t.Lang + ".vtt",
+				DeleteFormID: fmt.Sprintf("subtitles-%d-%s-delete", id, t.Lang),
+				DeleteAction: subtitlesPath(id) + "/" + t.Lang + "/delete"}
+			if t.CreatedByName != "" {
+				tv.Uploaded = t.CreatedByName + rq.T.Comma() + tv.Uploaded
+			}
+			if t.SourceLang != "" {
+				tv.SourceLangName = rq.T.T("lang.name." + t.SourceLang)
+			}
+			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
+				if m.Warning {
+					tv.Warnings = append(tv.Warnings, m.Text(rq.T))
+				} else {
+					tv.Errors = append(tv.Errors, m.Text(rq.T))
+				}
+			}
+			v.Tracks = append(v.Tracks, tv)
+		}
+		if up != nil && up.SpeechID == id {
+			v.Lang, v.Provenance, v.FileName, v.Errors, v.Warnings = up.Lang, up.Provenance, up.FileName, up.Errors, up.Warnings
+		}
+		out[id] = v
+	}
+	return out, nil
+}
+
+// speechVideoDuration is the length of the speech's video in
+// milliseconds, or 0 when none is known.
+func (s *Server) speechVideoDuration(ctx context.Context, speechID int64) (int64, error) {
+	if s.videoDuration == nil {
+		return 0, nil
+	}
+	return s.videoDuration(ctx, speechID)
+}
+
+// subtitlesSpeech loads what the subtitles routes need of the speech the
+// path's id names: the speech (a stored item of the programme), its forum
+// as drafted and the forum's live hosts, and checks that the account may
+// do action with the forum's programme. A speech the account may not see
+// is not found. (The form offers subtitles for video items; a speech
+// stored otherwise may have them too, should its delivery be corrected.)
+func (s *Server) subtitlesSpeech(rq *officeRequest, action account.Action) (*forum.Speech, *forum.Forum, []int64, error) {
+	id, err := pathID(rq, "id")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	sp, err := s.forums.WithDrafts().SpeechByID(rq.Context(), id)
+	if errors.Is(err, forum.ErrNotFound) {
+		return nil, nil, nil, fmt.Errorf("speech %d: %w", id, errkind.NotFound)
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	f, hosts, err := s.programmeForum(rq, sp.ForumID, action)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return sp, f, hosts, nil
+}
+
+// subtitleFile reads a file name of the subtitles routes, "ru.vtt" or
+// "zh.srt", as its language and format; anything else names nothing.
+func subtitleFile(name string) (string, subtitle.Format, error) {
+	l, ext, ok := strings.Cut(name, ".")
+	f, known := subtitle.FormatOf(name)
+	if !ok || !known || ext != string(f) || !slices.Contains(i18n.Languages, l) {
+		return "", "", fmt.Errorf("subtitles %q: %w", name, errkind.NotFound)
+	}
+	return l, f, nil
+}
+
+// withSubtitles gives each stored video item of the programme form p (its
+// delivery, as the form has it, is video) its subtitles section.
+func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, fm *form, hosts []int64, up *subtitleUpload) error {
+	var ids []int64
+	for _, ss := range p.Sessions {
+		for _, sp := range ss.Speeches {
+			if id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64); err == nil && fm.values.Get(sp.Prefix+"delivery") == string(forum.Video) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	views, err := s.subtitleSections(rq, ids, rq.can(account.SubjectProgramme, account.Edit, hosts...), up)
+	if err != nil {
+		return err
+	}
+	for i := range p.Sessions {
+		for j := range p.Sessions[i].Speeches {
+			sp := &p.Sessions[i].Speeches[j]
+			if id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64); err == nil && views[id] != nil {
+				sp.Subtitles = views[id]
+				p.SubtitleForms = append(p.SubtitleForms, views[id])
+			}
+		}
+	}
+	return nil
+}
