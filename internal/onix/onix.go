@@ -238,7 +238,7 @@ func makeProduct(cat *i18n.Catalog, h Header, e entry, all []entry, editions []*
 	lang := ed.Lang()
 	forthcoming := ed.Released.After(h.Sent)
 	p := product{
-		RecordReference:   recordReference(ed, e.format),
+		RecordReference:   recordReference(e.isbn),
 		NotificationType:  pick(forthcoming, "02", "03"),
 		ProductIdentifier: []identifier{{"15", e.isbn}},
 	}
@@ -475,14 +475,10 @@ func notes(cat *i18n.Catalog, key string) []text {
 }
 
 // recordReference names a product uniquely and stably among the sender's
-// records: the reversed host of the edition's URL, its slug and the
-// format ("example.forum.collected-works-zh.epub").
-func recordReference(ed *book.Book, f book.Format) string {
-	u, _ := url.Parse(ed.URL) // checked by check
-	parts := strings.Split(u.Hostname(), ".")
-	slices.Reverse(parts)
-	return strings.Join(append(parts, ed.Slug, string(f)), ".")
-}
+// records: its ISBN, which names one product for good, so that every
+// message about it (from the office, the command line or a server with
+// another address) updates the same record ("tandem-isbn-9787999990001").
+func recordReference(isbn string) string { return "tandem-isbn-" + isbn }
 
 func shareLanguage(a, b *book.Book) bool {
 	for _, l := range a.Langs {

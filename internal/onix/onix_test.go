@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,6 +67,34 @@ func write(t *testing.T, h Header, eds []*book.Book) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestRecordReferenceStable checks that a product keeps its record
+// reference whatever address the site has: the office and the command line
+// (another base URL) must update the same records, not add new ones.
+func TestRecordReferenceStable(t *testing.T) {
+	refs := func(host string) []string {
+		eds := editions()
+		for _, b := range eds {
+			b.URL = strings.Replace(b.URL, "https://forum.example", host, 1)
+			for i := range b.Chapters {
+				b.Chapters[i].URL = strings.Replace(b.Chapters[i].URL, "https://forum.example", host, 1)
+			}
+		}
+		var m message
+		if err := xml.Unmarshal(write(t, Header{Sender: "Tandem Forum", Sent: sent}, eds), &m); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, p := range m.Products {
+			out = append(out, p.RecordReference)
+		}
+		return out
+	}
+	office, cli := refs("https://forum.example"), refs("http://localhost:8080")
+	if !slices.Equal(office, cli) || len(office) != 9 || !slices.Contains(office, "tandem-isbn-9787999990017") {
+		t.Errorf("record references differ with the site's address:\n%v\n%v", office, cli)
+	}
 }
 
 // TestSchema checks the message for the whole sample collection against
@@ -152,7 +181,7 @@ func TestProducts(t *testing.T) {
 	if d := zhWeb.Descriptive; d.ProductForm != "EC" || d.ProductFormDetail[0] != "E105" {
 		t.Errorf("web form %s %v", d.ProductForm, d.ProductFormDetail)
 	}
-	if zhEPUB.RecordReference != "example.forum.cw-zh.epub" || zhEPUB.NotificationType != "03" || zhEPUB.Publishing.Status != "04" {
+	if zhEPUB.RecordReference != "tandem-isbn-9787999990017" || zhEPUB.NotificationType != "03" || zhEPUB.Publishing.Status != "04" {
 		t.Errorf("record %s, notification %s, status %s", zhEPUB.RecordReference, zhEPUB.NotificationType, zhEPUB.Publishing.Status)
 	}
 	if got := langs(zhEPUB.Descriptive.Languages); got != "01chi 02rus" {
