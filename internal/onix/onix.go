@@ -399,22 +399,48 @@ func originals(ed *book.Book) []string {
 }
 
 // person is the contributor p with role in an edition in langs: the name
-// in the first language, inverted for sorting, the name in each other
-// language (the edition's and then the rest) as an alternative name
-// (list 18 code 05, transliterated or translated form), the ORCID iD and
-// the affiliation.
+// in the first language, inverted for sorting ("Surname, Given", or
+// family and given name run together for a Chinese name in characters),
+// its parts (the family name as KeyNames, the given names before it, or
+// after it in a name written family name first, as Chinese names are),
+// the name in each other language (the edition's and then the rest) as
+// an alternative name (list 18 code 05, transliterated or translated
+// form), the ORCID iD and the affiliation. Each name carries the language
+// and script it is written in, which for a name known only in its own
+// script (p.Written) is not the edition's.
 func person(seq int, role string, p book.Person, langs []string) contributor {
 	lang := first(p.Name, langs)
-	c := contributor{SequenceNumber: seq, Role: role, PersonName: local(p.Name, lang)}
+	name := func(t book.Local, l string) text {
+		x := local(t, l)
+		if w := p.Written[l]; w != "" {
+			if c, ok := languages[w]; ok {
+				x.Language, x.Script = c.language, c.script
+			}
+		}
+		return x
+	}
+	c := contributor{SequenceNumber: seq, Role: role, PersonName: name(p.Name, lang)}
 	if m := orcid.FindStringSubmatch(p.ORCID); m != nil {
 		c.NameIdentifier = &nameIdentifier{"21", m[1]}
 	}
 	if s := p.SortName[lang]; s != "" {
 		c.Inverted = &text{Value: s}
 	}
+	if p.Family[lang] != "" {
+		key := name(p.Family, lang)
+		c.KeyNames = &key
+		if p.Given[lang] != "" {
+			given := name(p.Given, lang)
+			if p.FamilyFirst {
+				c.NamesAfterKey = &given
+			} else {
+				c.NamesBeforeKey = &given
+			}
+		}
+	}
 	for _, l := range order(p.Name, langs) {
 		if l != lang && p.Name[l] != "" && p.Name[l] != p.Name[lang] {
-			c.Alternatives = append(c.Alternatives, alternativeName{"05", local(p.Name, l)})
+			c.Alternatives = append(c.Alternatives, alternativeName{"05", name(p.Name, l)})
 		}
 	}
 	if a := p.Affiliation[first(p.Affiliation, langs)]; a != "" {

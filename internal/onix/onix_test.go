@@ -97,6 +97,36 @@ func TestRecordReferenceStable(t *testing.T) {
 	}
 }
 
+// TestPersonNames: contributors with their names' parts (as the edition's
+// loader gives them) carry them as KeyNames and the given names before it
+// (after it for a Chinese name, written family name first), inverted as
+// "Surname, Given" or, in Chinese characters, family and given name run
+// together; a Chinese name in a Russian edition says it is Chinese.
+func TestPersonNames(t *testing.T) {
+	ed := editions()[1]
+	ed.Editors[0] = book.Person{Name: book.Local{"ru": "刘洋"}, SortName: book.Local{"ru": "刘洋"}, Written: book.Local{"ru": "zh"},
+		Family: book.Local{"ru": "刘"}, Given: book.Local{"ru": "洋"}, FamilyFirst: true}
+	ed.Editors[1] = book.Person{Name: book.Local{"ru": "Дмитрий Сергеевич Козлов"}, SortName: book.Local{"ru": "Козлов, Дмитрий Сергеевич"},
+		Family: book.Local{"ru": "Козлов"}, Given: book.Local{"ru": "Дмитрий Сергеевич"}}
+	out := write(t, Header{Sender: "Tandem Forum", Sent: sent}, []*book.Book{ed})
+	c := read(t, out).Products[0].Descriptive.Contributors
+	str := func(x *text) string {
+		if x == nil {
+			return "-"
+		}
+		return x.Value
+	}
+	if liu := c[0]; liu.PersonName.Value != "刘洋" || liu.PersonName.Language != "chi" || liu.PersonName.Script != "Hans" ||
+		str(liu.Inverted) != "刘洋" || str(liu.KeyNames) != "刘" || str(liu.NamesAfterKey) != "洋" || liu.NamesBeforeKey != nil {
+		t.Errorf("Chinese editor %+v, inverted %s, key %s, after %s", liu.PersonName, str(liu.Inverted), str(liu.KeyNames), str(liu.NamesAfterKey))
+	}
+	if k := c[1]; k.PersonName.Language != "rus" || str(k.Inverted) != "Козлов, Дмитрий Сергеевич" || str(k.KeyNames) != "Козлов" ||
+		str(k.NamesBeforeKey) != "Дмитрий Сергеевич" || k.NamesAfterKey != nil {
+		t.Errorf("Russian editor %+v, inverted %s, key %s, before %s", k.PersonName, str(k.Inverted), str(k.KeyNames), str(k.NamesBeforeKey))
+	}
+	validate(t, out)
+}
+
 // TestSchema checks the message for the whole sample collection against
 // EDItEUR's schema with xmllint, and against the reviewed golden file.
 func TestSchema(t *testing.T) {
