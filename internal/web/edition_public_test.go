@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -291,34 +290,32 @@ func TestEditionReader(t *testing.T) {
 		if formats["application/epub+zip"] != "9787999990017" || formats["application/pdf"] != "9787999990024" {
 			t.Errorf("the files' formats and ISBNs: %v", formats)
 		}
-		// The Russian edition translates the Chinese original of the first
-		// contribution, the Chinese edition the Russian of the second; the
-		// parallel edition translates the Chinese one (it adds Russian),
-		// which does not translate it (it adds nothing).
-		ldIDs := func(v any) []string {
-			var out []string
-			xs, _ := v.([]any)
-			for _, x := range xs {
-				out = append(out, fmt.Sprint(x.(map[string]any)["@id"]))
+		// The collection's contributions were written one in Chinese, one
+		// in Russian: neither language edition translates the other as a
+		// whole, and the parallel edition, which holds both, is a Book of
+		// its own; its chapters say which translates which.
+		for _, rel := range []string{"workTranslation", "translationOfWork"} {
+			if ld[rel] != nil {
+				t.Errorf("the Chinese edition of a collection of mixed originals has %s %v", rel, ld[rel])
 			}
-			return out
-		}
-		ruURL, parURL := "https://forum.example.org/ru/editions/cw-ru", "https://forum.example.org/zh/editions/cw-zh-ru"
-		if got := ldIDs(ld["workTranslation"]); len(got) != 2 || !slices.Contains(got, ruURL) || !slices.Contains(got, parURL) {
-			t.Errorf("workTranslation %v, want the Russian and the parallel editions", got)
-		}
-		if got := ldIDs(ld["translationOfWork"]); len(got) != 1 || got[0] != ruURL {
-			t.Errorf("translationOfWork %v, want the Russian edition", got)
 		}
 		if ts, _ := ld["translator"].([]any); len(ts) == 0 {
 			t.Errorf("the Book names no translator: %v", ld)
 		}
-		pld := jsonLD(t, s.page("/zh/editions/cw-zh-ru", http.StatusOK))
-		if langs, _ := pld["inLanguage"].([]any); len(langs) != 2 || langs[0] != "zh" || langs[1] != "ru" {
-			t.Errorf("the parallel edition's inLanguage %v", pld["inLanguage"])
-		}
-		if got := ldIDs(pld["translationOfWork"]); !slices.Contains(got, "https://forum.example.org/zh/editions/cw-zh") {
-			t.Errorf("the parallel edition's translationOfWork %v", got)
+		// The parallel edition is one Book, in Chinese and Russian, with
+		// one @id whichever language its page is read in.
+		parID := "https://forum.example.org/zh/editions/cw-zh-ru"
+		for _, l := range []string{"zh", "ru", "en"} {
+			pld := jsonLD(t, s.page("/"+l+"/editions/cw-zh-ru", http.StatusOK))
+			if langs, _ := pld["inLanguage"].([]any); len(langs) != 2 || langs[0] != "zh" || langs[1] != "ru" {
+				t.Errorf("%s: the parallel edition's inLanguage %v", l, pld["inLanguage"])
+			}
+			if pld["@id"] != parID || pld["workTranslation"] != nil || pld["translationOfWork"] != nil {
+				t.Errorf("%s: the parallel edition's @id %v, workTranslation %v, translationOfWork %v", l, pld["@id"], pld["workTranslation"], pld["translationOfWork"])
+			}
+			if parts, _ := pld["hasPart"].([]any); len(parts) == 0 || !strings.HasPrefix(fmt.Sprint(parts[0].(map[string]any)["@id"]), parID+"/") {
+				t.Errorf("%s: the parallel edition's chapters %v", l, pld["hasPart"])
+			}
 		}
 
 		// The second contribution was written in Russian: in Chinese it
@@ -347,8 +344,13 @@ func TestEditionReader(t *testing.T) {
 			}
 		})
 		ld = jsonLD(t, doc)
-		if tr, _ := ld["translationOfWork"].(map[string]any); tr["inLanguage"] != "ru" {
+		// It translates the chapter of the Russian edition, not of the
+		// parallel one.
+		if tr, _ := ld["translationOfWork"].(map[string]any); tr["inLanguage"] != "ru" || tr["@id"] != "https://forum.example.org/ru/editions/cw-ru/"+ch {
 			t.Errorf("a translated contribution's JSON-LD: translationOfWork %v", ld["translationOfWork"])
+		}
+		if ld["workTranslation"] != nil {
+			t.Errorf("a translation's JSON-LD names translations of it: %v", ld["workTranslation"])
 		}
 		if ld["@type"] != "Chapter" || ld["translator"] == nil || ld["author"] == nil {
 			t.Errorf("Chapter JSON-LD %v", ld)
@@ -375,8 +377,15 @@ func TestEditionReader(t *testing.T) {
 		if href, _ := ru.Find(`[id="` + id + `"] a.para-lang[hreflang=zh]`).Attr("href"); href != "/zh/editions/cw-zh/"+ch+"#"+id {
 			t.Errorf("and back: %q", href)
 		}
-		if ld := jsonLD(t, ru); ld["workTranslation"] == nil || ld["inLanguage"] != "ru" {
-			t.Errorf("the original's JSON-LD names no translation: %v", ld)
+		if ld := jsonLD(t, ru); ld["inLanguage"] != "ru" || ld["translationOfWork"] != nil || fmt.Sprint(ld["workTranslation"]) != fmt.Sprint([]any{
+			map[string]any{"@type": "Chapter", "@id": "https://forum.example.org/zh/editions/cw-zh/" + ch, "inLanguage": "zh"}}) {
+			t.Errorf("the original's JSON-LD: workTranslation %v, want the Chinese edition's chapter alone", ld["workTranslation"])
+		}
+		// A parallel chapter read in Russian is the parallel edition's one
+		// chapter, in both languages.
+		if ld := jsonLD(t, s.page("/ru/editions/cw-zh-ru/"+ch, http.StatusOK)); ld["@id"] != parID+"/"+ch || fmt.Sprint(ld["inLanguage"]) != "[zh ru]" ||
+			ld["translationOfWork"] != nil || ld["workTranslation"] != nil {
+			t.Errorf("the parallel chapter's JSON-LD %v", ld)
 		}
 		// The parallel edition shows the other language beside the page's,
 		// every anchor on the page once.
