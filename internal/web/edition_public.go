@@ -19,6 +19,8 @@ import (
 	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // The public web reader of the editions: the list of released editions,
@@ -194,6 +196,47 @@ func (s *Server) docHTML(d *doc.Document, editionPath string) (template.HTML, er
 	return template.HTML(buf.String()), nil
 }
 
+// editionItem is a released edition as the home page and a forum's page
+// list it: its collection's title in the edition's first language, its
+// languages (editionLangs says them) and its release date in its zone.
+type editionItem struct {
+	E        *edition.Edition
+	Title    string
+	Lang     string
+	Released time.Time
+}
+
+// releasedEditions returns the editions released by the server's clock,
+// newest first: those of collection only, unless it is 0, and at most
+// limit of them, unless it is 0.
+func (s *Server) releasedEditions(ctx context.Context, collection int64, limit int) ([]editionItem, error) {
+	es, err := edition.PublicList(ctx, s.db, s.clock())
+	if err != nil {
+		return nil, err
+	}
+	titles := map[int64]lang.Text{}
+	var out []editionItem
+	for _, e := range es {
+		if collection != 0 && e.CollectionID != collection {
+			continue
+		}
+		if limit > 0 && len(out) == limit {
+			break
+		}
+		t, ok := titles[e.CollectionID]
+		if !ok {
+			c, err := works.GetCollection(ctx, s.db, e.CollectionID)
+			if err != nil {
+				return nil, err
+			}
+			t, titles[e.CollectionID] = c.Title, c.Title
+		}
+		title, _ := t.In(e.Langs[0])
+		out = append(out, editionItem{E: e, Title: lang.WithoutBreakHints(title), Lang: e.Langs[0], Released: e.ReleaseAt.In(e.Location())})
+	}
+	return out, nil
+}
+
 // editionsList answers /{lang}/editions: the released editions, newest
 // first.
 func (s *Server) editionsList(rq *request) (result, error) {
@@ -235,7 +278,7 @@ func (s *Server) editionShow(rq *request) (result, error) {
 	}
 	d := &pageData{Title: pe.B.Title[v.Lang], Section: "editions", OGType: "book", Main: v,
 		JSONLD: marshalLD(s.bookLD(pe, v.Lang, same))}
-	return s.editionHTML(rq, "edition", "/editions/"+pe.E.Slug, "", cps, d)
+	return s.editionHTML(rq, "edition", "/editions/"+pe.E.Slug, "", v.Lang, cps, d)
 }
 
 // editionChapter answers /{lang}/editions/{edition}/{chapter}: one
@@ -291,7 +334,7 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 	}
 	d := &pageData{Title: c.Title[v.Lang], Section: "editions", OGType: "article", Main: v,
 		JSONLD: marshalLD(s.chapterLD(pe, c, v.Lang, same))}
-	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, cps, d)
+	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, v.Lang, cps, d)
 }
 
 // paragraphLinks returns a function that adds, to the end of each
@@ -418,12 +461,17 @@ func (s *Server) pairs(own, facing *doc.Document, prefix, editionPath string, li
 
 // editionHTML renders an edition's page as s.html does, with the language
 // switcher leading to the same page (chapter) of the edition of the same
-// collection in each other language, where one is released.
-func (s *Server) editionHTML(rq *request, view, path, chapter string, cps map[string]*edition.Edition, d *pageData) (result, error) {
+// collection in each other language, where one is released, and marking
+// as current the language shown, the edition's text's.
+func (s *Server) editionHTML(rq *request, view, path, chapter, shown string, cps map[string]*edition.Edition, d *pageData) (result, error) {
 	if err := s.fill(rq.Context(), rq.Forums, rq.Lang, rq.T, path, d); err != nil {
 		return result{}, err
 	}
 	for i, a := range d.Alternates {
+		// The current language is the one of the text shown (a Chinese
+		// edition read with the Russian site around it is in Chinese),
+		// whose link leads to this edition, not the site's.
+		d.Alternates[i].Current = a.Lang == shown
 		e := cps[a.Lang]
 		if e == nil {
 			continue

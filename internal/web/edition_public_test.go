@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"net/http"
@@ -172,7 +173,8 @@ func crawl(t *testing.T, base string) map[string]string {
 // after an edition's release time, with the server's clock set: before,
 // nothing of the edition is found anywhere (pages, sitemap, feeds, JSON-LD)
 // and its direct addresses, files included, are 404; after, its pages and
-// files are reachable from the home page and listed in the sitemap.
+// files are reachable from the home page, listed in the sitemap and
+// announced in each language's feed.
 func TestEmbargoCrawl(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		blobs, err := blob.NewDir(t.TempDir())
@@ -224,6 +226,36 @@ func TestEmbargoCrawl(t *testing.T) {
 		}
 		if !strings.Contains(pages["/sitemap.xml"], "/zh/editions/collected-works-zh/"+chapter) {
 			t.Errorf("after the release the sitemap lacks the contribution's page")
+		}
+		// Each language's feed announces the edition, dated at its release,
+		// with its title in Chinese and its languages in the feed's.
+		for l, langs := range map[string]string{"zh": "中文", "ru": "中文", "en": "中文"} {
+			var feed struct {
+				Entries []struct {
+					Title     string `xml:"title"`
+					ID        string `xml:"id"`
+					Published string `xml:"published"`
+					Link      struct {
+						Href string `xml:"href,attr"`
+					} `xml:"link"`
+				} `xml:"entry"`
+			}
+			if err := xml.Unmarshal([]byte(pages["/"+l+"/news.atom"]), &feed); err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, x := range feed.Entries {
+				if x.Link.Href == "https://forum.example.org/"+l+"/editions/collected-works-zh" {
+					found = true
+					if x.ID != "https://forum.example.org/zh/editions/collected-works-zh" || x.Published != release.UTC().Format(time.RFC3339) ||
+						!strings.Contains(x.Title, `<span lang="zh">伙伴关系的二十年</span>`) || !strings.Contains(x.Title, langs) {
+						t.Errorf("the %s feed's entry for the edition: %+v", l, x)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("after the release the %s feed does not announce the edition:\n%s", l, pages["/"+l+"/news.atom"])
+			}
 		}
 		for _, p := range direct {
 			resp, err := http.Get(ts.URL + p)
@@ -315,6 +347,41 @@ func TestEditionReader(t *testing.T) {
 			}
 			if parts, _ := pld["hasPart"].([]any); len(parts) == 0 || !strings.HasPrefix(fmt.Sprint(parts[0].(map[string]any)["@id"]), parID+"/") {
 				t.Errorf("%s: the parallel edition's chapters %v", l, pld["hasPart"])
+			}
+		}
+
+		// The lists tell the parallel edition from the Chinese one, and
+		// lead to the editions from the main navigation, the home page and
+		// the forum's publications.
+		for _, c := range []struct{ lang, zh, par string }{
+			{"en", "中文", "parallel edition in Chinese and Russian"},
+			{"ru", "中文", "параллельное издание на китайском и русском"},
+			{"zh", "中文", "中俄对照版"},
+		} {
+			for _, path := range []string{"/" + c.lang + "/editions", "/" + c.lang + "/", "/" + c.lang + "/forums/treaty-20"} {
+				page := s.page(path, http.StatusOK)
+				if page.Find(`nav.sections a[href="/`+c.lang+`/editions"]`).Length() != 1 {
+					t.Errorf("%s: the main navigation does not lead to the editions", path)
+				}
+				items := map[string]string{}
+				page.Find(".edition-list li").Each(func(_ int, li *goquery.Selection) {
+					href, _ := li.Find("a").Attr("href")
+					items[href] = strings.TrimSpace(li.Find(".meta").Text())
+				})
+				base := "/" + c.lang + "/editions/"
+				if len(items) != 3 || !strings.HasPrefix(items[base+"cw-zh"], c.zh+" · ") || strings.Contains(items[base+"cw-zh"], c.par) ||
+					!strings.HasPrefix(items[base+"cw-zh-ru"], c.par+" · ") {
+					t.Errorf("%s: the editions listed %q; want the Chinese edition as %s, the parallel one as %s", path, items, c.zh, c.par)
+				}
+			}
+		}
+		// The switcher marks as current the language of the text shown, the
+		// edition's, whichever language the site around it is in.
+		for path, want := range map[string]string{"/ru/editions/cw-zh": "zh", "/en/editions/cw-zh": "zh", "/zh/editions/cw-zh": "zh",
+			"/ru/editions/cw-zh-ru": "ru", "/zh/editions/cw-zh-ru": "zh", "/zh/editions/cw-ru": "ru"} {
+			cur := s.page(path, http.StatusOK).Find(`.langs a[aria-current="true"]`)
+			if l, _ := cur.Attr("hreflang"); cur.Length() != 1 || l != want {
+				t.Errorf("%s: the switcher marks %d languages current (%q), want %s", path, cur.Length(), l, want)
 			}
 		}
 

@@ -50,6 +50,8 @@ func templateFuncs(as *assets) template.FuncMap {
 		"hostNames":    hostNames,
 		"langName":     langName,
 		"langNames":    langNames,
+		"editionLangs": editionLangs,
+		"editionItems": func(d *pageData, items []editionItem) editionList { return editionList{d, items} },
 		"countryName":  countryName,
 		"siteHost":     siteHost,
 		"typeset":      typeset,
