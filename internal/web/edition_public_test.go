@@ -18,6 +18,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/edition"
@@ -282,6 +283,17 @@ func TestEditionReader(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, release, fx := scheduledEdition(t, db, blobs, "cw-zh")
+		// A volume editor whose account has only the name its owner typed,
+		// in Chinese characters: the Russian edition names her so, marked
+		// as Chinese.
+		ctx := context.Background()
+		liu, err := (&account.Store{DB: db}).Create(ctx, account.NewAccount{Email: "liu@cass.example", Name: "刘洋", Lang: "zh", Password: "editor password 1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `INSERT INTO collection_editors (collection_id, account_id, partner_id) VALUES (?, ?, ?)`, fx.CollectionID, liu.ID, fx.Hosts[0].ID); err != nil {
+			t.Fatal(err)
+		}
 		alsoScheduled(t, db, blobs, fx, "cw-ru", []string{"ru"}, release)
 		alsoScheduled(t, db, blobs, fx, "cw-zh-ru", []string{"zh", "ru"}, release)
 		clk := &clock{t: release.Add(time.Second)}
@@ -350,6 +362,9 @@ func TestEditionReader(t *testing.T) {
 			}
 		}
 
+		if got := s.page("/ru/editions/cw-ru", http.StatusOK).Find(`.page-head .meta span[lang="zh"]`).First().Text(); got != "刘洋" {
+			t.Errorf("the Russian edition's Chinese editor is marked %q, want 刘洋 in Chinese", got)
+		}
 		// The lists tell the parallel edition from the Chinese one, and
 		// lead to the editions from the main navigation, the home page and
 		// the forum's publications.

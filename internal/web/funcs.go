@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -185,6 +186,13 @@ func editionLangsIn(t *i18n.Printer, ls []string) string {
 		names[i] = t.T("lang.self." + l)
 	}
 	return strings.Join(names, " · ")
+}
+
+// bookName is the argument of the book-name template: a person of a book
+// and the language shown.
+type bookName struct {
+	P book.Person
+	L string
 }
 
 // editionList is the argument of the edition-items template: the page and
