@@ -10,6 +10,10 @@ GO        ?= go
 BIN       := bin/tandem
 DEMO_DATA := ./tandem-data
 DEMO_ADDR := localhost:8080
+# The demo's sender of mail (its mail stays in the outbox), which is also the
+# address a Crossref deposit names for Crossref's report: on localhost the
+# default, tandem@localhost, could receive none, and the office refuses it.
+DEMO_MAIL_FROM := tandem@demo.example
 FUZZTIME  ?= 10s
 
 # In a git checkout `tandem version` shows git describe's name for the
@@ -44,7 +48,7 @@ demo:
 	@echo
 	@echo "tandem demo: open http://$(DEMO_ADDR) in a browser; the office is at http://$(DEMO_ADDR)/office/ (Ctrl-C stops the server)"
 	@echo
-	exec env -u TANDEM_DATABASE $(BIN) serve --addr $(DEMO_ADDR) --data $(DEMO_DATA)
+	exec env -u TANDEM_DATABASE $(BIN) serve --addr $(DEMO_ADDR) --data $(DEMO_DATA) --mail-from $(DEMO_MAIL_FROM)
 
 ## test: install what is missing, check formatting, vet, and run every test on SQLite (and PostgreSQL when one answers on 127.0.0.1:5432)
 test:

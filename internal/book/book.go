@@ -75,6 +75,19 @@ type Person struct {
 	// Affiliation is the person's institution, per language; empty when
 	// none is known.
 	Affiliation Local
+	// Written is, per language of the book, the language Name is written
+	// in when it is not that one: a name known only in its own script (a
+	// Chinese editor's 刘洋 in the Russian edition), which the renderers
+	// mark with its language (xml:lang, Typst's lang). Empty when every
+	// name is in its book language's form.
+	Written Local
+	// Given and Family are Name's parts per language, for the metadata
+	// that names them apart (Crossref's given_name and surname, ONIX's
+	// KeyNames): Given holds the given name and any patronymic, and is
+	// empty for a name with one part. FamilyFirst says the family name
+	// comes first, as in Chinese names in every language.
+	Given, Family Local
+	FamilyFirst   bool
 	// ORCID is the person's ORCID iD as a URL, empty when unknown.
 	ORCID string
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -232,18 +233,24 @@ func runEditionExport(ctx context.Context, env *Env, format string, args []strin
 	var cfg config
 	cfg.register(fs, env)
 	sent := fs.String("sent", "", "the message's `time` in RFC 3339 (2021-06-02T09:30:00Z), for output that does not change; default now")
-	baseURL := fs.String("base-url", orDefault(env.Getenv("TANDEM_BASE_URL"), "http://localhost:8080"), "public `URL` of the site, under which the books and chapters are read (env TANDEM_BASE_URL)")
+	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, under which the books and chapters are read, as tandem serve is given it; required (env TANDEM_BASE_URL)")
 	var depositor edition.Depositor
 	if format == "crossref" {
 		fs.StringVar(&depositor.Name, "depositor", env.Getenv("TANDEM_CROSSREF_DEPOSITOR"), "depositor `name`; default the publisher of record (env TANDEM_CROSSREF_DEPOSITOR)")
 		fs.StringVar(&depositor.Email, "depositor-email", orDefault(env.Getenv("TANDEM_CROSSREF_EMAIL"), env.Getenv("TANDEM_MAIL_FROM")),
-			"`address` Crossref sends its report to; default the sender of mail, tandem@ the base URL's host (env TANDEM_CROSSREF_EMAIL, TANDEM_MAIL_FROM)")
+			"`address` Crossref sends its report to; default the sender of mail, tandem@ the base URL's host when that is a public domain name (env TANDEM_CROSSREF_EMAIL, TANDEM_MAIL_FROM)")
 	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one edition SLUG", errUsage)
+	}
+	if *baseURL == "" {
+		return fmt.Errorf("%w: the site's public address is not set: give --base-url or TANDEM_BASE_URL (the address tandem serve is given), under which the %s record names the books and chapters", errUsage, format)
+	}
+	if u, err := url.Parse(*baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%w: --base-url %q: want the site's public address, such as https://forum.example.org", errUsage, *baseURL)
 	}
 	at := time.Now()
 	if *sent != "" {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,6 +117,28 @@ func TestEditionExportCommands(t *testing.T) {
 			if code != 1 || stdout != "" || !strings.Contains(stderr, c.want) {
 				t.Errorf("edition %v: exit %d, stdout %q, stderr %q; want exit 1 and %q", c.args, code, stdout, stderr, c.want)
 			}
+		}
+		// Without the site's public address the records would name pages on
+		// localhost; without an address for Crossref's report the deposit
+		// would give tandem@localhost.
+		with := func(k, v string) map[string]string {
+			e := maps.Clone(env)
+			e[k] = v
+			return e
+		}
+		code, stdout, stderr := runCLI(t, with("TANDEM_BASE_URL", ""), "edition", "crossref", "cw-zh")
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "--base-url or TANDEM_BASE_URL") {
+			t.Errorf("crossref without a base URL: exit %d, %q, %q; want exit 2 asking for --base-url", code, stdout, stderr)
+		}
+		local := with("TANDEM_BASE_URL", "http://127.0.0.1:8080")
+		code, stdout, stderr = runCLI(t, local, "edition", "crossref", "cw-zh")
+		if code != 1 || stdout != "" || !strings.Contains(stderr, "--mail-from (TANDEM_MAIL_FROM)") {
+			t.Errorf("crossref on a local address without a depositor address: exit %d, %q, %q; want exit 1 asking for one", code, stdout, stderr)
+		}
+		local["TANDEM_MAIL_FROM"] = "editions@forum.example"
+		code, stdout, stderr = runCLI(t, local, "edition", "crossref", "cw-zh")
+		if code != 0 || !strings.Contains(stdout, "<email_address>editions@forum.example</email_address>") || strings.Contains(stdout, "tandem@") {
+			t.Errorf("crossref with TANDEM_MAIL_FROM: exit %d, %s\n%s", code, stderr, stdout)
 		}
 		code, _, stderr = runCLI(t, env, "edition", "onix", "cw-zh", "--sent", "yesterday")
 		if code != 2 || !strings.Contains(stderr, "RFC 3339") {

@@ -380,15 +380,19 @@ func people(where, lang, role string, main, translators []book.Person) (*contrib
 	return cs, nil
 }
 
-// person is p's name in lang: surname and given name from the sort name
-// ("Family, Given"), and the name as printed when it reads otherwise
-// (a Chinese name in characters beside its pinyin).
+// person is p's name in lang: surname and given name from its parts
+// (Family, Given), or else from the sort name ("Family, Given"), and the
+// name as printed when it reads otherwise (a Chinese name in characters,
+// family name first, beside its parts).
 func person(where, lang string, p book.Person) (personName, error) {
 	sort := p.SortName[lang]
 	if sort == "" {
 		sort = p.Name[lang]
 	}
 	family, given, _ := strings.Cut(sort, ",")
+	if p.Family[lang] != "" {
+		family, given = p.Family[lang], p.Given[lang]
+	}
 	pn := personName{Surname: strings.TrimSpace(family), GivenName: strings.TrimSpace(given)}
 	full := p.Name[lang]
 	if full != "" && full != strings.TrimSpace(pn.GivenName+" "+pn.Surname) {

@@ -237,6 +237,21 @@ func TestMetadata(t *testing.T) {
 	if !bytes.Contains(out, []byte("<!-- Sample data: the ISBNs")) || !bytes.Contains(out, []byte("<!-- 样例数据")) {
 		t.Error("the sample ISBNs are not marked in the deposit")
 	}
+	// Names with their parts (as the edition's loader gives them): a
+	// Chinese name in characters and a Russian account name without a
+	// comma give surname and given name from the parts, not the whole name
+	// as the surname.
+	parts := editions()[1]
+	parts.Editors[0] = book.Person{Name: book.Local{"ru": "刘洋"}, SortName: book.Local{"ru": "刘洋"}, Written: book.Local{"ru": "zh"},
+		Family: book.Local{"ru": "刘"}, Given: book.Local{"ru": "洋"}, FamilyFirst: true}
+	parts.Editors[1] = book.Person{Name: book.Local{"ru": "Дмитрий Сергеевич Козлов"}, SortName: book.Local{"ru": "Дмитрий Сергеевич Козлов"},
+		Family: book.Local{"ru": "Козлов"}, Given: book.Local{"ru": "Дмитрий Сергеевич"}}
+	withParts := write(t, []*book.Book{parts})
+	if e := read(t, withParts).Books[0].Metadata.Contributors.Persons; len(e) != 2 || e[0].Surname != "刘" || e[0].GivenName != "洋" || e[0].Name != "刘洋" ||
+		e[1].Surname != "Козлов" || e[1].GivenName != "Дмитрий Сергеевич" || e[1].Name != "" {
+		t.Errorf("editors from their parts %+v", e)
+	}
+	validate(t, withParts)
 	eds := editions()
 	for _, ed := range eds {
 		ed.SampleISBN = false

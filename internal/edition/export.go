@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -145,7 +147,8 @@ func crossrefReady(e *Edition) error {
 // (tandem-SLUG-yyyymmddThhmmss, SLUG the first edition's, or the
 // collection's ID with id 0). It returns an *ExportError when edition id
 // has no DOI prefix or release date (with id 0, when no edition has both,
-// or when they have different prefixes), and the *crossref.Problem of
+// or when they have different prefixes) or when there is no depositor
+// address (see depositorEmail), and the *crossref.Problem of
 // what else Crossref refuses; cat gives the sample-data comment.
 func (p *Press) Crossref(ctx context.Context, w io.Writer, cat *i18n.Catalog, collection, id int64, d Depositor, at time.Time) error {
 	var prefix string
@@ -185,6 +188,9 @@ func (p *Press) Crossref(ctx context.Context, w io.Writer, cat *i18n.Catalog, co
 	if d.Email == "" {
 		d.Email = p.depositorEmail()
 	}
+	if d.Email == "" {
+		return &ExportError{Key: "edition.export.no_depositor_email"}
+	}
 	name := first.Slug
 	if id == 0 {
 		name = fmt.Sprintf("collection%d", collection)
@@ -201,10 +207,21 @@ func (p *Press) Crossref(ctx context.Context, w io.Writer, cat *i18n.Catalog, co
 }
 
 // depositorEmail is Press.DepositorEmail, or the program's default sender
-// of mail at the site's host.
+// of mail at the site's host when that host is a public domain name; ""
+// for a site on a loopback, local or numeric address, whose default sender
+// (tandem@[127.0.0.1], tandem@localhost) can receive no report.
 func (p *Press) depositorEmail() string {
 	if p.DepositorEmail != "" {
 		return p.DepositorEmail
+	}
+	u, err := url.Parse(p.BaseURL)
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	if host == "" || net.ParseIP(host) != nil || !strings.Contains(host, ".") ||
+		host == "localhost" || strings.HasSuffix(host, ".localhost") || strings.HasSuffix(host, ".local") {
+		return ""
 	}
 	return mail.DefaultFrom(p.BaseURL)
 }

@@ -73,7 +73,9 @@ func Unapproved(ctx context.Context, q store.Querier, e *Edition) ([]Missing, er
 // Unapproved for those that are not), each with the kept document per
 // language (works.LangDocument and the revision store), authors named in
 // each language with their affiliation (their partner, or the affiliation
-// of their person), translators from the contribution's staff, and the
+// of their person), volume editors and translators from the collection's
+// editors and the contribution's staff, named as the person their account
+// acts for or as the account's name (see names.go), and the
 // contribution's titles, abstracts and keywords. The book's URL is the
 // path of its web reader (Path) and each chapter's URL that of the
 // chapter's page under it (Path/chN); with a DOI prefix, the book's DOI is
@@ -170,9 +172,23 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 	if err != nil {
 		return nil, err
 	}
+	var accounts []int64
 	for _, ed := range coll.Editors {
-		b.Editors = append(b.Editors, book.Person{Name: same(ed.AccountName, e.Langs), SortName: same(ed.AccountName, e.Langs),
-			Affiliation: local(partnerNames[ed.PartnerID], e.Langs)})
+		accounts = append(accounts, ed.AccountID)
+	}
+	for _, c := range cs {
+		for _, s := range c.Staff {
+			accounts = append(accounts, s.AccountID)
+		}
+	}
+	staff, err := accountPeople(ctx, db, accounts)
+	if err != nil {
+		return nil, err
+	}
+	for _, ed := range coll.Editors {
+		p := staffPerson(ed.AccountID, ed.AccountName, staff, e.Langs)
+		p.Affiliation = local(partnerNames[ed.PartnerID], e.Langs)
+		b.Editors = append(b.Editors, p)
 	}
 	for _, c := range cs {
 		if !inEdition(c) {
@@ -225,7 +241,7 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 						if ch.Translators == nil {
 							ch.Translators = map[string][]book.Person{}
 						}
-						ch.Translators[l] = append(ch.Translators[l], book.Person{Name: same(s.AccountName, e.Langs), SortName: same(s.AccountName, e.Langs)})
+						ch.Translators[l] = append(ch.Translators[l], staffPerson(s.AccountID, s.AccountName, staff, e.Langs))
 					}
 				}
 			}
@@ -236,11 +252,9 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 		later(c.UpdatedAt)
 		for _, a := range c.Authors {
 			p := people[a.PersonID]
-			bp := book.Person{Name: book.Local{}, SortName: book.Local{}, Affiliation: book.Local{}}
+			bp := book.Person{Affiliation: book.Local{}}
+			named(&bp, a.Names, e.Langs)
 			for _, l := range e.Langs {
-				n, _ := a.Names.In(l)
-				bp.Name[l] = n.Full(l)
-				bp.SortName[l] = sortName(n)
 				aff := p.affiliation
 				if p.partnerID != 0 {
 					aff = partnerNames[p.partnerID]
@@ -273,7 +287,7 @@ func withoutBreakHints(b *book.Book) {
 	}
 	people := func(ps []book.Person) {
 		for _, p := range ps {
-			clean(p.Name, p.SortName, p.Affiliation)
+			clean(p.Name, p.SortName, p.Given, p.Family, p.Affiliation)
 		}
 	}
 	clean(b.Title, b.Subtitle, b.Publisher.Name, b.Publisher.Place)
@@ -300,16 +314,6 @@ func local(t lang.Text, langs []string) book.Local {
 		if v, _ := t.In(l); v != "" {
 			out[l] = v
 		}
-	}
-	return out
-}
-
-// same is a text that reads the same in every language of langs: a name
-// an account wrote once.
-func same(s string, langs []string) book.Local {
-	out := book.Local{}
-	for _, l := range langs {
-		out[l] = s
 	}
 	return out
 }

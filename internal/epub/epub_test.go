@@ -565,3 +565,44 @@ func TestTeXFormulas(t *testing.T) {
 		t.Error("the chapter with MathML is not marked mathml in the manifest")
 	}
 }
+
+// TestNamesInOtherLanguages: a name known only in its own script (a
+// Chinese editor's 刘洋 and translator's 张伟 in the Russian edition) is
+// marked with its language wherever the book names it: the title page's
+// editors, the chapter's translator line, the contributors page, the
+// package's creators; the names in the book's language are not marked.
+// EPUBCheck accepts the book.
+func TestNamesInOtherLanguages(t *testing.T) {
+	b := booktest.Book("ru")
+	b.Editors[0] = book.Person{Name: book.Local{"ru": "刘洋"}, SortName: book.Local{"ru": "刘洋"}, Written: book.Local{"ru": "zh"}}
+	b.Chapters[1].Translators["ru"] = []book.Person{{Name: book.Local{"ru": "张伟"}, SortName: book.Local{"ru": "张伟"}, Written: book.Local{"ru": "zh"}}}
+	b.Chapters[0].Translators["ru"] = []book.Person{{Name: book.Local{"ru": "张伟"}, SortName: book.Local{"ru": "张伟"}, Written: book.Local{"ru": "zh"}}}
+	data, err := Write(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := unpack(t, data)
+	zh := func(name string) string { return `<span lang="zh" xml:lang="zh">` + name + `</span>` }
+	for file, want := range map[string][]string{
+		"EPUB/title.xhtml":        {zh("刘洋") + " и Ирина Петрова"},
+		"EPUB/ch1.xhtml":          {zh("张伟")},
+		"EPUB/contributors.xhtml": {zh("刘洋"), zh("张伟"), ">Ирина Петрова<"},
+		"EPUB/package.opf":        {`xml:lang="zh">刘洋</dc:creator>`},
+	} {
+		for _, w := range want {
+			if !strings.Contains(files[file], w) {
+				t.Errorf("%s lacks %s", file, w)
+			}
+		}
+	}
+	if strings.Contains(files["EPUB/title.xhtml"], `xml:lang="zh">Ирина`) {
+		t.Error("a Russian name is marked Chinese")
+	}
+	path := filepath.Join(t.TempDir(), "names.epub")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range epubcheck.EPUBCheck(t, path) {
+		t.Errorf("epubcheck: %s", p)
+	}
+}

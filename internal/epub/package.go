@@ -144,6 +144,9 @@ func (e *edition) packageDocument(items []item, visual bool) []byte {
 	}
 	person := func(element, id, role string, p book.Person) {
 		name, in := local(p.Name, e.lang())
+		if w := p.Written[e.lang()]; w != "" && name == p.Name[e.lang()] {
+			in = w
+		}
 		x.s("<" + element)
 		x.attr("id", id)
 		if in != e.lang() {
@@ -303,7 +306,7 @@ func (e *edition) nav() []byte {
 			}
 			if len(c.Authors) > 0 {
 				x.s(` <span class="toc-authors">`)
-				x.text(e.p[e.lang()].List(names(c.Authors, e.lang())))
+				e.peopleText(x, "", c.Authors, e.lang())
 				x.s("</span>")
 			}
 		})

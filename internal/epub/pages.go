@@ -220,15 +220,48 @@ func localText(x *xbuf, t book.Local, l string) {
 	x.text(s)
 }
 
-// names returns the names of people in language l.
-func names(ps []book.Person, l string) []string {
-	var out []string
+// personName writes p's name in language l, marked with the language it
+// is written in when that is another (book.Person.Written, or a name
+// taken from another language).
+func personName(x *xbuf, p book.Person, l string) {
+	s, in := local(p.Name, l)
+	if w := p.Written[l]; w != "" && s == p.Name[l] {
+		in = w
+	}
+	if in == l {
+		x.text(s)
+		return
+	}
+	x.s("<span")
+	x.langAttrs(in)
+	x.s(">")
+	x.text(s)
+	x.s("</span>")
+}
+
+// peopleText writes the text of catalog message key in language l whose
+// argument is the list of people ps ("Под редакцией %s"), each name
+// marked as personName marks it.
+func (e *edition) peopleText(x *xbuf, key string, ps []book.Person, l string) {
+	var marks []string
+	var named []book.Person
 	for _, p := range ps {
 		if s, _ := local(p.Name, l); s != "" {
-			out = append(out, s)
+			marks = append(marks, string(rune(0xE000+len(marks))))
+			named = append(named, p)
 		}
 	}
-	return out
+	msg := e.p[l].List(marks)
+	if key != "" {
+		msg = e.p[l].T(key, msg)
+	}
+	for _, r := range msg {
+		if i := int(r) - 0xE000; i >= 0 && i < len(named) {
+			personName(x, named[i], l)
+			continue
+		}
+		x.text(string(r))
+	}
 }
 
 // perLang writes fn once per language of the book: as it is for a book
@@ -295,7 +328,7 @@ func (e *edition) titlePage() []byte {
 		}
 		if len(e.b.Editors) > 0 {
 			x.s(`<p class="editors">`)
-			x.text(e.p[l].T("epub.editedby", e.p[l].List(names(e.b.Editors, l))))
+			e.peopleText(x, "epub.editedby", e.b.Editors, l)
 			x.s("</p>\n")
 		}
 		// The publisher, its place and the year, each on its line when
@@ -627,7 +660,7 @@ func (e *edition) chapter(c *book.Chapter) page {
 		x.s("</h1>\n")
 		for _, a := range c.Authors {
 			x.s(`<p class="byline"><span class="author">`)
-			localText(x, a.Name, l)
+			personName(x, a, l)
 			x.s("</span>")
 			if s, _ := local(a.Affiliation, l); s != "" {
 				x.s(`<br/><span class="affiliation">`)
@@ -638,7 +671,7 @@ func (e *edition) chapter(c *book.Chapter) page {
 		}
 		if tr := c.Translators[l]; len(tr) > 0 {
 			x.s(`<p class="translator">`)
-			x.text(e.p[l].T("epub.translatedby", e.p[l].List(names(tr, l))))
+			e.peopleText(x, "epub.translatedby", tr, l)
 			x.s("</p>\n")
 		}
 		x.s("</" + strings.Fields(head)[0] + ">\n")
@@ -720,7 +753,7 @@ func (e *edition) contributorsPage() []byte {
 		x.s("</h1>\n<ul>\n")
 		for _, c := range list {
 			x.s(`<li><span class="name">`)
-			localText(x, c.person.Name, l)
+			personName(x, c.person, l)
 			x.s("</span>")
 			var roles []string
 			for _, r := range c.roles {

@@ -75,6 +75,9 @@ type contributor struct {
 	NameIdentifier *nameIdentifier   `xml:"NameIdentifier"`
 	PersonName     text              `xml:"PersonName"`
 	Inverted       *text             `xml:"PersonNameInverted"`
+	NamesBeforeKey *text             `xml:"NamesBeforeKey"`
+	KeyNames       *text             `xml:"KeyNames"`
+	NamesAfterKey  *text             `xml:"NamesAfterKey"`
 	Alternatives   []alternativeName `xml:"AlternativeName"`
 	Affiliation    *text             `xml:"ProfessionalAffiliation>Affiliation"`
 }

@@ -238,7 +238,7 @@ func makeProduct(cat *i18n.Catalog, h Header, e entry, all []entry, editions []*
 	lang := ed.Lang()
 	forthcoming := ed.Released.After(h.Sent)
 	p := product{
-		RecordReference:   recordReference(ed, e.format),
+		RecordReference:   recordReference(e.isbn),
 		NotificationType:  pick(forthcoming, "02", "03"),
 		ProductIdentifier: []identifier{{"15", e.isbn}},
 	}
@@ -399,22 +399,48 @@ func originals(ed *book.Book) []string {
 }
 
 // person is the contributor p with role in an edition in langs: the name
-// in the first language, inverted for sorting, the name in each other
-// language (the edition's and then the rest) as an alternative name
-// (list 18 code 05, transliterated or translated form), the ORCID iD and
-// the affiliation.
+// in the first language, inverted for sorting ("Surname, Given", or
+// family and given name run together for a Chinese name in characters),
+// its parts (the family name as KeyNames, the given names before it, or
+// after it in a name written family name first, as Chinese names are),
+// the name in each other language (the edition's and then the rest) as
+// an alternative name (list 18 code 05, transliterated or translated
+// form), the ORCID iD and the affiliation. Each name carries the language
+// and script it is written in, which for a name known only in its own
+// script (p.Written) is not the edition's.
 func person(seq int, role string, p book.Person, langs []string) contributor {
 	lang := first(p.Name, langs)
-	c := contributor{SequenceNumber: seq, Role: role, PersonName: local(p.Name, lang)}
+	name := func(t book.Local, l string) text {
+		x := local(t, l)
+		if w := p.Written[l]; w != "" {
+			if c, ok := languages[w]; ok {
+				x.Language, x.Script = c.language, c.script
+			}
+		}
+		return x
+	}
+	c := contributor{SequenceNumber: seq, Role: role, PersonName: name(p.Name, lang)}
 	if m := orcid.FindStringSubmatch(p.ORCID); m != nil {
 		c.NameIdentifier = &nameIdentifier{"21", m[1]}
 	}
 	if s := p.SortName[lang]; s != "" {
 		c.Inverted = &text{Value: s}
 	}
+	if p.Family[lang] != "" {
+		key := name(p.Family, lang)
+		c.KeyNames = &key
+		if p.Given[lang] != "" {
+			given := name(p.Given, lang)
+			if p.FamilyFirst {
+				c.NamesAfterKey = &given
+			} else {
+				c.NamesBeforeKey = &given
+			}
+		}
+	}
 	for _, l := range order(p.Name, langs) {
 		if l != lang && p.Name[l] != "" && p.Name[l] != p.Name[lang] {
-			c.Alternatives = append(c.Alternatives, alternativeName{"05", local(p.Name, l)})
+			c.Alternatives = append(c.Alternatives, alternativeName{"05", name(p.Name, l)})
 		}
 	}
 	if a := p.Affiliation[first(p.Affiliation, langs)]; a != "" {
@@ -475,14 +501,10 @@ func notes(cat *i18n.Catalog, key string) []text {
 }
 
 // recordReference names a product uniquely and stably among the sender's
-// records: the reversed host of the edition's URL, its slug and the
-// format ("example.forum.collected-works-zh.epub").
-func recordReference(ed *book.Book, f book.Format) string {
-	u, _ := url.Parse(ed.URL) // checked by check
-	parts := strings.Split(u.Hostname(), ".")
-	slices.Reverse(parts)
-	return strings.Join(append(parts, ed.Slug, string(f)), ".")
-}
+// records: its ISBN, which names one product for good, so that every
+// message about it (from the office, the command line or a server with
+// another address) updates the same record ("tandem-isbn-9787999990001").
+func recordReference(isbn string) string { return "tandem-isbn-" + isbn }
 
 func shareLanguage(a, b *book.Book) bool {
 	for _, l := range a.Langs {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,6 +67,64 @@ func write(t *testing.T, h Header, eds []*book.Book) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestRecordReferenceStable checks that a product keeps its record
+// reference whatever address the site has: the office and the command line
+// (another base URL) must update the same records, not add new ones.
+func TestRecordReferenceStable(t *testing.T) {
+	refs := func(host string) []string {
+		eds := editions()
+		for _, b := range eds {
+			b.URL = strings.Replace(b.URL, "https://forum.example", host, 1)
+			for i := range b.Chapters {
+				b.Chapters[i].URL = strings.Replace(b.Chapters[i].URL, "https://forum.example", host, 1)
+			}
+		}
+		var m message
+		if err := xml.Unmarshal(write(t, Header{Sender: "Tandem Forum", Sent: sent}, eds), &m); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, p := range m.Products {
+			out = append(out, p.RecordReference)
+		}
+		return out
+	}
+	office, cli := refs("https://forum.example"), refs("http://localhost:8080")
+	if !slices.Equal(office, cli) || len(office) != 9 || !slices.Contains(office, "tandem-isbn-9787999990017") {
+		t.Errorf("record references differ with the site's address:\n%v\n%v", office, cli)
+	}
+}
+
+// TestPersonNames: contributors with their names' parts (as the edition's
+// loader gives them) carry them as KeyNames and the given names before it
+// (after it for a Chinese name, written family name first), inverted as
+// "Surname, Given" or, in Chinese characters, family and given name run
+// together; a Chinese name in a Russian edition says it is Chinese.
+func TestPersonNames(t *testing.T) {
+	ed := editions()[1]
+	ed.Editors[0] = book.Person{Name: book.Local{"ru": "刘洋"}, SortName: book.Local{"ru": "刘洋"}, Written: book.Local{"ru": "zh"},
+		Family: book.Local{"ru": "刘"}, Given: book.Local{"ru": "洋"}, FamilyFirst: true}
+	ed.Editors[1] = book.Person{Name: book.Local{"ru": "Дмитрий Сергеевич Козлов"}, SortName: book.Local{"ru": "Козлов, Дмитрий Сергеевич"},
+		Family: book.Local{"ru": "Козлов"}, Given: book.Local{"ru": "Дмитрий Сергеевич"}}
+	out := write(t, Header{Sender: "Tandem Forum", Sent: sent}, []*book.Book{ed})
+	c := read(t, out).Products[0].Descriptive.Contributors
+	str := func(x *text) string {
+		if x == nil {
+			return "-"
+		}
+		return x.Value
+	}
+	if liu := c[0]; liu.PersonName.Value != "刘洋" || liu.PersonName.Language != "chi" || liu.PersonName.Script != "Hans" ||
+		str(liu.Inverted) != "刘洋" || str(liu.KeyNames) != "刘" || str(liu.NamesAfterKey) != "洋" || liu.NamesBeforeKey != nil {
+		t.Errorf("Chinese editor %+v, inverted %s, key %s, after %s", liu.PersonName, str(liu.Inverted), str(liu.KeyNames), str(liu.NamesAfterKey))
+	}
+	if k := c[1]; k.PersonName.Language != "rus" || str(k.Inverted) != "Козлов, Дмитрий Сергеевич" || str(k.KeyNames) != "Козлов" ||
+		str(k.NamesBeforeKey) != "Дмитрий Сергеевич" || k.NamesAfterKey != nil {
+		t.Errorf("Russian editor %+v, inverted %s, key %s, before %s", k.PersonName, str(k.Inverted), str(k.KeyNames), str(k.NamesBeforeKey))
+	}
+	validate(t, out)
 }
 
 // TestSchema checks the message for the whole sample collection against
@@ -152,7 +211,7 @@ func TestProducts(t *testing.T) {
 	if d := zhWeb.Descriptive; d.ProductForm != "EC" || d.ProductFormDetail[0] != "E105" {
 		t.Errorf("web form %s %v", d.ProductForm, d.ProductFormDetail)
 	}
-	if zhEPUB.RecordReference != "example.forum.cw-zh.epub" || zhEPUB.NotificationType != "03" || zhEPUB.Publishing.Status != "04" {
+	if zhEPUB.RecordReference != "tandem-isbn-9787999990017" || zhEPUB.NotificationType != "03" || zhEPUB.Publishing.Status != "04" {
 		t.Errorf("record %s, notification %s, status %s", zhEPUB.RecordReference, zhEPUB.NotificationType, zhEPUB.Publishing.Status)
 	}
 	if got := langs(zhEPUB.Descriptive.Languages); got != "01chi 02rus" {

@@ -299,14 +299,14 @@ func parallelChapterSource(b *book.Book, c *book.Chapter, cat *i18n.Catalog) str
 	opening := func(l string, outlined bool) string {
 		var by strings.Builder
 		for _, a := range c.Authors {
-			fmt.Fprintf(&by, "#text(size: 10pt, weight: \"bold\", %s)", str(a.Name[l]))
+			fmt.Fprintf(&by, "#text(size: 10pt, weight: \"bold\", %s)", personCode(a, l))
 			if aff := a.Affiliation[l]; aff != "" {
 				fmt.Fprintf(&by, "#linebreak()#text(size: 8.5pt, %s)", str(aff))
 			}
 			by.WriteString("#linebreak()")
 		}
 		if ts := c.Translators[l]; len(ts) > 0 {
-			fmt.Fprintf(&by, "#v(0.5em)#text(size: 8.5pt, %s)", str(cat.Printer(l).T("typeset.translated_by", names(ts, l, listSep(l)))))
+			fmt.Fprintf(&by, "#v(0.5em)#text(size: 8.5pt, %s)", peopleContent(cat.Printer(l), "typeset.translated_by", ts, l))
 		}
 		return fmt.Sprintf("#opening-side(%s, outlined: %t, [%s])", str(chapterTitle(c, l)), outlined, by.String())
 	}

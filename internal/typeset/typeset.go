@@ -342,14 +342,14 @@ func chapterSource(b *book.Book, c *book.Chapter, lang string, perChapter bool, 
 	title := chapterTitle(c, lang)
 	var by strings.Builder
 	for _, a := range c.Authors {
-		fmt.Fprintf(&by, "#text(size: 10pt, weight: \"bold\", %s)", str(a.Name[lang]))
+		fmt.Fprintf(&by, "#text(size: 10pt, weight: \"bold\", %s)", personCode(a, lang))
 		if aff := a.Affiliation[lang]; aff != "" {
 			fmt.Fprintf(&by, "#linebreak()#text(size: 8.5pt, %s)", str(aff))
 		}
 		by.WriteString("#linebreak()")
 	}
 	if ts := c.Translators[lang]; len(ts) > 0 {
-		fmt.Fprintf(&by, "#v(0.5em)#text(size: 8.5pt, %s)", str(p.T("typeset.translated_by", names(ts, lang, listSep(lang)))))
+		fmt.Fprintf(&by, "#v(0.5em)#text(size: 8.5pt, %s)", peopleContent(p, "typeset.translated_by", ts, lang))
 	}
 	fmt.Fprintf(&s, "#chapter-opening(%s, %s, %s, %s, %t, [%s])\n\n", str(c.ID), str(lang), str(title),
 		str(names(c.Authors, lang, listSep(lang))), perChapter, by.String())
@@ -470,7 +470,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	if len(b.Editors) > 0 {
 		s.WriteString("#v(15mm)")
 		for _, l := range langs {
-			fmt.Fprintf(&s, "#text(size: 11pt, %s)\n\n", inLang(l, cat.Printer(l).T("typeset.editors", names(b.Editors, l, listSep(l)))))
+			fmt.Fprintf(&s, "#text(size: 11pt, %s)\n\n", inLangContent(l, peopleContent(cat.Printer(l), "typeset.editors", b.Editors, l)))
 		}
 	}
 	s.WriteString("#v(1fr)")
@@ -525,7 +525,12 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	s.WriteString("#{\nset par(spacing: 1em)\n")
 	for i := range b.Chapters {
 		c := &b.Chapters[i]
-		sub := each("#linebreak()", func(l string) string { return "#" + inLang(l, names(c.Authors, l, listSep(l))) })
+		sub := each("#linebreak()", func(l string) string {
+			if names(c.Authors, l, "") == "" {
+				return ""
+			}
+			return "#" + inLangContent(l, peopleContent(cat.Printer(l), "", c.Authors, l))
+		})
 		if parallel {
 			sub = "#" + inLang(langs[1], chapterTitle(c, langs[1])) + "#linebreak()" + sub
 		}
@@ -570,7 +575,7 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 			if x.Name[l] == "" {
 				return ""
 			}
-			return "#" + inLang(l, x.Name[l])
+			return "#" + inLangContent(l, "["+"#"+personCode(x, l)+"]")
 		}))
 		for _, l := range langs {
 			if aff := x.Affiliation[l]; aff != "" {

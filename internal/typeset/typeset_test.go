@@ -872,3 +872,47 @@ func TestLists(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesInOtherLanguages: a name known only in its own script (a
+// Chinese editor's 刘洋 and translator's 张伟 in the Russian edition) is
+// printed on the title page, the chapter opening, the contents and the
+// contributors' list, each time tagged with its own language: the PDF has
+// more structure elements marked /Lang (zh) than the same book whose names
+// say nothing of their language.
+func TestNamesInOtherLanguages(t *testing.T) {
+	needTool(t, "qpdf")
+	needTool(t, "pdftotext")
+	ts, _ := newTypesetter(t)
+	build := func(written book.Local) (int, string) {
+		b := booktest.Book("ru")
+		b.Editors[0] = book.Person{Name: book.Local{"ru": "刘洋"}, SortName: book.Local{"ru": "刘洋"}, Written: written}
+		b.Chapters[0].Translators["ru"] = []book.Person{{Name: book.Local{"ru": "张伟"}, SortName: book.Local{"ru": "张伟"}, Written: written}}
+		out, err := ts.Build(b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "names.pdf")
+		if err := os.WriteFile(path, out.PDF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		qdf, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt, err := exec.Command("pdftotext", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return bytes.Count(qdf, []byte("/Lang (zh")), string(txt)
+	}
+	plain, _ := build(nil)
+	tagged, txt := build(book.Local{"ru": "zh"})
+	if tagged < plain+4 {
+		t.Errorf("%d structure elements in Chinese with the names marked, %d without: want the names' four places more", tagged, plain)
+	}
+	for _, want := range []string{"刘洋", "张伟"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the PDF lacks %s", want)
+		}
+	}
+}

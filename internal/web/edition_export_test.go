@@ -28,7 +28,12 @@ func TestOfficeEditionExports(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		now := time.Date(2021, 5, 20, 8, 0, 0, 0, time.UTC)
-		o := newOfficeWith(t, db, func(c *web.Config) { c.Now = func() time.Time { return now } })
+		var press *edition.Press
+		o := newOfficeWith(t, db, func(c *web.Config) {
+			c.Now = func() time.Time { return now }
+			press = &edition.Press{DB: c.DB, Blobs: c.Blobs, BaseURL: c.BaseURL, DepositorEmail: "doi@forum.example"}
+			c.Press = press
+		})
 		var forumID int64
 		if err := db.QueryRow(ctx, `SELECT id FROM forums WHERE slug = ?`, demo.ForumSlug).Scan(&forumID); err != nil {
 			t.Fatal(err)
@@ -87,9 +92,18 @@ func TestOfficeEditionExports(t *testing.T) {
 			t.Errorf("the ONIX message: %+v, %v\n%s", onix, err, body)
 		}
 		resp, body = b.do("GET", ru+"/crossref", nil)
-		if resp.StatusCode != 200 || !strings.Contains(body, "<doi>10.99999/meta-ru</doi>") || !strings.Contains(body, "<timestamp>20210520080000</timestamp>") {
+		if resp.StatusCode != 200 || !strings.Contains(body, "<doi>10.99999/meta-ru</doi>") || !strings.Contains(body, "<timestamp>20210520080000</timestamp>") ||
+			!strings.Contains(body, "<email_address>doi@forum.example</email_address>") {
 			t.Errorf("Crossref download: %d\n%s", resp.StatusCode, body)
 		}
+		// A server on 127.0.0.1 without a sender of mail has no address
+		// Crossref could send its report to (tandem@[127.0.0.1]): refused.
+		press.DepositorEmail = ""
+		_, doc = b.get(ru + "/crossref")
+		if msg := doc.Find("#form-message").Text(); !strings.Contains(msg, "Crossref нужен адрес") || !strings.Contains(msg, "TANDEM_MAIL_FROM") {
+			t.Errorf("Crossref download without a depositor address: %q", msg)
+		}
+		press.DepositorEmail = "doi@forum.example"
 
 		zh := "/office/editions/" + itoa(eds["meta-zh"].ID)
 		for f, want := range map[string]string{"onix": "У издания meta-zh нет ISBN", "crossref": "У издания meta-zh нет префикса DOI"} {

@@ -19,6 +19,8 @@ import (
 	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // The public web reader of the editions: the list of released editions,
@@ -194,6 +196,47 @@ func (s *Server) docHTML(d *doc.Document, editionPath string) (template.HTML, er
 	return template.HTML(buf.String()), nil
 }
 
+// editionItem is a released edition as the home page and a forum's page
+// list it: its collection's title in the edition's first language, its
+// languages (editionLangs says them) and its release date in its zone.
+type editionItem struct {
+	E        *edition.Edition
+	Title    string
+	Lang     string
+	Released time.Time
+}
+
+// releasedEditions returns the editions released by the server's clock,
+// newest first: those of collection only, unless it is 0, and at most
+// limit of them, unless it is 0.
+func (s *Server) releasedEditions(ctx context.Context, collection int64, limit int) ([]editionItem, error) {
+	es, err := edition.PublicList(ctx, s.db, s.clock())
+	if err != nil {
+		return nil, err
+	}
+	titles := map[int64]lang.Text{}
+	var out []editionItem
+	for _, e := range es {
+		if collection != 0 && e.CollectionID != collection {
+			continue
+		}
+		if limit > 0 && len(out) == limit {
+			break
+		}
+		t, ok := titles[e.CollectionID]
+		if !ok {
+			c, err := works.GetCollection(ctx, s.db, e.CollectionID)
+			if err != nil {
+				return nil, err
+			}
+			t, titles[e.CollectionID] = c.Title, c.Title
+		}
+		title, _ := t.In(e.Langs[0])
+		out = append(out, editionItem{E: e, Title: lang.WithoutBreakHints(title), Lang: e.Langs[0], Released: e.ReleaseAt.In(e.Location())})
+	}
+	return out, nil
+}
+
 // editionsList answers /{lang}/editions: the released editions, newest
 // first.
 func (s *Server) editionsList(rq *request) (result, error) {
@@ -235,7 +278,7 @@ func (s *Server) editionShow(rq *request) (result, error) {
 	}
 	d := &pageData{Title: pe.B.Title[v.Lang], Section: "editions", OGType: "book", Main: v,
 		JSONLD: marshalLD(s.bookLD(pe, v.Lang, same))}
-	return s.editionHTML(rq, "edition", "/editions/"+pe.E.Slug, "", cps, d)
+	return s.editionHTML(rq, "edition", "/editions/"+pe.E.Slug, "", v.Lang, cps, d)
 }
 
 // editionChapter answers /{lang}/editions/{edition}/{chapter}: one
@@ -291,7 +334,7 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 	}
 	d := &pageData{Title: c.Title[v.Lang], Section: "editions", OGType: "article", Main: v,
 		JSONLD: marshalLD(s.chapterLD(pe, c, v.Lang, same))}
-	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, cps, d)
+	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, v.Lang, cps, d)
 }
 
 // paragraphLinks returns a function that adds, to the end of each
@@ -418,12 +461,17 @@ func (s *Server) pairs(own, facing *doc.Document, prefix, editionPath string, li
 
 // editionHTML renders an edition's page as s.html does, with the language
 // switcher leading to the same page (chapter) of the edition of the same
-// collection in each other language, where one is released.
-func (s *Server) editionHTML(rq *request, view, path, chapter string, cps map[string]*edition.Edition, d *pageData) (result, error) {
+// collection in each other language, where one is released, and marking
+// as current the language shown, the edition's text's.
+func (s *Server) editionHTML(rq *request, view, path, chapter, shown string, cps map[string]*edition.Edition, d *pageData) (result, error) {
 	if err := s.fill(rq.Context(), rq.Forums, rq.Lang, rq.T, path, d); err != nil {
 		return result{}, err
 	}
 	for i, a := range d.Alternates {
+		// The current language is the one of the text shown (a Chinese
+		// edition read with the Russian site around it is in Chinese),
+		// whose link leads to this edition, not the site's.
+		d.Alternates[i].Current = a.Lang == shown
 		e := cps[a.Lang]
 		if e == nil {
 			continue
@@ -514,7 +562,10 @@ func (s *Server) editionFileServe(l string) http.HandlerFunc {
 }
 
 // bookFormats are the schema.org book formats and media types of an
-// edition's files.
+// edition's files. The PDF is the edition's PDF e-book, the product its
+// ISBN names (ONIX ED/E107, Crossref's electronic ISBN), not a printed
+// book: schema.org's Paperback or Hardcover would say otherwise, and the
+// edition records no binding.
 var bookFormats = map[book.Format][2]string{
 	book.Web:  {"https://schema.org/EBook", "text/html"},
 	book.EPUB: {"https://schema.org/EBook", "application/epub+zip"},
@@ -540,19 +591,23 @@ func (s *Server) editionURL(e *edition.Edition, l string) string {
 	return s.abs("/" + l + "/editions/" + e.Slug)
 }
 
+// ldID is edition e's identifier in JSON-LD: the address of its reader in
+// its first language, whichever language the page is in, so that every
+// page names one edition (the parallel one included) by one @id.
+func (s *Server) ldID(e *edition.Edition) string { return s.editionURL(e, e.Langs[0]) }
+
 // bookLD describes an edition as a schema.org Book, the web reader
 // itself (bookFormat EBook, its ISBN), with its EPUB and PDF as
 // workExamples (EBook, each with its media type and ISBN): its languages,
-// editors, the translators of its chapters, publisher, chapters, and the
-// released editions of the same collection that translate it
-// (workTranslation) or that it translates (translationOfWork).
+// editors, the translators of its chapters, publisher, chapters, and its
+// relations to the collection's other released editions (see
+// translationOf).
 func (s *Server) bookLD(pe *publicEdition, l string, same []*edition.Edition) ld {
 	b := pe.B
-	url := s.editionURL(pe.E, l)
-	o := ld{"@type": "Book", "@id": url, "url": url, "name": b.Title[l], "inLanguage": strings.Join(b.Langs, ", "),
+	url := s.ldID(pe.E)
+	o := ld{"@type": "Book", "@id": url, "url": url, "name": b.Title[l], "inLanguage": langsLD(b.Langs),
 		"datePublished": pe.E.ReleaseAt.In(pe.E.Location()).Format("2006-01-02"),
 		"publisher":     ld{"@type": "Organization", "name": b.Publisher.Name[l]}, "bookFormat": bookFormats[book.Web][0]}
-	o["inLanguage"] = langsLD(b.Langs)
 	if eds := personsLD(b.Editors, l); len(eds) > 0 {
 		o["editor"] = eds
 	}
@@ -576,7 +631,7 @@ func (s *Server) bookLD(pe *publicEdition, l string, same []*edition.Edition) ld
 	}
 	var parts []any
 	for _, c := range b.Chapters {
-		parts = append(parts, ld{"@type": "Chapter", "name": c.Title[l], "url": url + "/" + c.ID})
+		parts = append(parts, ld{"@type": "Chapter", "@id": url + "/" + c.ID, "name": c.Title[l], "url": url + "/" + c.ID})
 	}
 	if len(parts) > 0 {
 		o["hasPart"] = parts
@@ -586,12 +641,12 @@ func (s *Server) bookLD(pe *publicEdition, l string, same []*edition.Edition) ld
 		if e.ID == pe.E.ID {
 			continue
 		}
-		ref := ld{"@type": "Book", "@id": s.editionURL(e, e.Langs[0]), "inLanguage": langsLD(e.Langs)}
-		if translates(b.Chapters, e.Langs, b.Langs) {
-			translations = append(translations, ref)
-		}
-		if translates(b.Chapters, b.Langs, e.Langs) {
+		ref := ld{"@type": "Book", "@id": s.ldID(e), "inLanguage": langsLD(e.Langs)}
+		if translationOf(b.Chapters, pe.E.Langs, e.Langs) {
 			originals = append(originals, ref)
+		}
+		if translationOf(b.Chapters, e.Langs, pe.E.Langs) {
+			translations = append(translations, ref)
 		}
 	}
 	if len(translations) > 0 {
@@ -630,36 +685,39 @@ func langsLD(langs []string) any {
 	return langs
 }
 
-// translates reports whether an edition in the languages to translates
-// one in the languages from, for the collection's chapters: it holds a
-// chapter in a language other than the chapter's original that from
-// lacks, while from holds the chapter in its original language. (Two
-// editions of a jointly compiled collection translate each other; a
-// parallel edition translates a monolingual one where it adds a
-// translation, and shares, rather than translates, the language both
-// have.)
-func translates(chapters []book.Chapter, to, from []string) bool {
+// translationOf reports whether an edition in the languages to is, as a
+// whole, a translation of one in the languages from: both are in one
+// language each, different ones, and every chapter (chapters, the
+// collection's) was written in from's. Each language edition of a
+// collection written in one language is so a translation of the edition
+// in that language; the editions of a collection of mixed originals are
+// not translations of one another as wholes (their chapters say which
+// translates which, see chapterLD), and a parallel edition, which holds
+// the originals beside their translations, is a Book of its own and
+// neither.
+func translationOf(chapters []book.Chapter, to, from []string) bool {
+	if len(to) != 1 || len(from) != 1 || to[0] == from[0] || len(chapters) == 0 {
+		return false
+	}
 	for _, c := range chapters {
-		if !slices.Contains(from, c.Original) {
-			continue
-		}
-		for _, l := range to {
-			if l != c.Original && !slices.Contains(from, l) {
-				return true
-			}
+		if c.Original != from[0] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // chapterLD describes a chapter as a schema.org Chapter of its Book: its
 // authors and, in a translation, its translators and the chapter it
-// translates (in an edition of the original's language); in the original,
-// the chapters that translate it.
+// translates (in the edition of the original's language alone); in the
+// original, the chapters that translate it (in the editions of one other
+// language each). A parallel edition's chapter, in both its languages,
+// holds the original and its translation and is neither.
 func (s *Server) chapterLD(pe *publicEdition, c *book.Chapter, l string, same []*edition.Edition) ld {
-	url := s.editionURL(pe.E, l)
-	o := ld{"@type": "Chapter", "@id": url + "/" + c.ID, "url": url + "/" + c.ID, "name": c.Title[l], "inLanguage": l,
-		"isPartOf": ld{"@type": "Book", "@id": url, "name": pe.B.Title[l]}}
+	bookID := s.ldID(pe.E)
+	id := bookID + "/" + c.ID
+	o := ld{"@type": "Chapter", "@id": id, "url": id, "name": c.Title[l], "inLanguage": langsLD(pe.E.Langs),
+		"isPartOf": ld{"@type": "Book", "@id": bookID, "name": pe.B.Title[l]}}
 	if as := personsLD(c.Authors, l); len(as) > 0 {
 		o["author"] = as
 	}
@@ -675,19 +733,21 @@ func (s *Server) chapterLD(pe *publicEdition, c *book.Chapter, l string, same []
 	if c.DOI != "" {
 		o["sameAs"] = "https://doi.org/" + c.DOI
 	}
+	if pe.E.Parallel() {
+		return o
+	}
 	var translations []any
 	for _, e := range same {
-		if e.ID == pe.E.ID {
+		if e.ID == pe.E.ID || e.Parallel() {
 			continue
 		}
-		for _, el := range e.Langs {
-			ref := ld{"@type": "Chapter", "@id": s.editionURL(e, el) + "/" + c.ID, "inLanguage": el}
-			switch {
-			case l != c.Original && el == c.Original:
-				o["translationOfWork"] = ref
-			case l == c.Original && el != l:
-				translations = append(translations, ref)
-			}
+		el := e.Langs[0]
+		ref := ld{"@type": "Chapter", "@id": s.ldID(e) + "/" + c.ID, "inLanguage": el}
+		switch {
+		case l != c.Original && el == c.Original:
+			o["translationOfWork"] = ref
+		case l == c.Original && el != l:
+			translations = append(translations, ref)
 		}
 	}
 	if len(translations) > 0 {

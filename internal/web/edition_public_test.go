@@ -4,13 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +18,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/edition"
@@ -173,7 +174,8 @@ func crawl(t *testing.T, base string) map[string]string {
 // after an edition's release time, with the server's clock set: before,
 // nothing of the edition is found anywhere (pages, sitemap, feeds, JSON-LD)
 // and its direct addresses, files included, are 404; after, its pages and
-// files are reachable from the home page and listed in the sitemap.
+// files are reachable from the home page, listed in the sitemap and
+// announced in each language's feed.
 func TestEmbargoCrawl(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		blobs, err := blob.NewDir(t.TempDir())
@@ -226,6 +228,36 @@ func TestEmbargoCrawl(t *testing.T) {
 		if !strings.Contains(pages["/sitemap.xml"], "/zh/editions/collected-works-zh/"+chapter) {
 			t.Errorf("after the release the sitemap lacks the contribution's page")
 		}
+		// Each language's feed announces the edition, dated at its release,
+		// with its title in Chinese and its languages in the feed's.
+		for l, langs := range map[string]string{"zh": "中文", "ru": "中文", "en": "中文"} {
+			var feed struct {
+				Entries []struct {
+					Title     string `xml:"title"`
+					ID        string `xml:"id"`
+					Published string `xml:"published"`
+					Link      struct {
+						Href string `xml:"href,attr"`
+					} `xml:"link"`
+				} `xml:"entry"`
+			}
+			if err := xml.Unmarshal([]byte(pages["/"+l+"/news.atom"]), &feed); err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, x := range feed.Entries {
+				if x.Link.Href == "https://forum.example.org/"+l+"/editions/collected-works-zh" {
+					found = true
+					if x.ID != "https://forum.example.org/zh/editions/collected-works-zh" || x.Published != release.UTC().Format(time.RFC3339) ||
+						!strings.Contains(x.Title, `<span lang="zh">伙伴关系的二十年</span>`) || !strings.Contains(x.Title, langs) {
+						t.Errorf("the %s feed's entry for the edition: %+v", l, x)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("after the release the %s feed does not announce the edition:\n%s", l, pages["/"+l+"/news.atom"])
+			}
+		}
 		for _, p := range direct {
 			resp, err := http.Get(ts.URL + p)
 			if err != nil {
@@ -251,6 +283,17 @@ func TestEditionReader(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, release, fx := scheduledEdition(t, db, blobs, "cw-zh")
+		// A volume editor whose account has only the name its owner typed,
+		// in Chinese characters: the Russian edition names her so, marked
+		// as Chinese.
+		ctx := context.Background()
+		liu, err := (&account.Store{DB: db}).Create(ctx, account.NewAccount{Email: "liu@cass.example", Name: "刘洋", Lang: "zh", Password: "editor password 1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `INSERT INTO collection_editors (collection_id, account_id, partner_id) VALUES (?, ?, ?)`, fx.CollectionID, liu.ID, fx.Hosts[0].ID); err != nil {
+			t.Fatal(err)
+		}
 		alsoScheduled(t, db, blobs, fx, "cw-ru", []string{"ru"}, release)
 		alsoScheduled(t, db, blobs, fx, "cw-zh-ru", []string{"zh", "ru"}, release)
 		clk := &clock{t: release.Add(time.Second)}
@@ -291,34 +334,70 @@ func TestEditionReader(t *testing.T) {
 		if formats["application/epub+zip"] != "9787999990017" || formats["application/pdf"] != "9787999990024" {
 			t.Errorf("the files' formats and ISBNs: %v", formats)
 		}
-		// The Russian edition translates the Chinese original of the first
-		// contribution, the Chinese edition the Russian of the second; the
-		// parallel edition translates the Chinese one (it adds Russian),
-		// which does not translate it (it adds nothing).
-		ldIDs := func(v any) []string {
-			var out []string
-			xs, _ := v.([]any)
-			for _, x := range xs {
-				out = append(out, fmt.Sprint(x.(map[string]any)["@id"]))
+		// The collection's contributions were written one in Chinese, one
+		// in Russian: neither language edition translates the other as a
+		// whole, and the parallel edition, which holds both, is a Book of
+		// its own; its chapters say which translates which.
+		for _, rel := range []string{"workTranslation", "translationOfWork"} {
+			if ld[rel] != nil {
+				t.Errorf("the Chinese edition of a collection of mixed originals has %s %v", rel, ld[rel])
 			}
-			return out
-		}
-		ruURL, parURL := "https://forum.example.org/ru/editions/cw-ru", "https://forum.example.org/zh/editions/cw-zh-ru"
-		if got := ldIDs(ld["workTranslation"]); len(got) != 2 || !slices.Contains(got, ruURL) || !slices.Contains(got, parURL) {
-			t.Errorf("workTranslation %v, want the Russian and the parallel editions", got)
-		}
-		if got := ldIDs(ld["translationOfWork"]); len(got) != 1 || got[0] != ruURL {
-			t.Errorf("translationOfWork %v, want the Russian edition", got)
 		}
 		if ts, _ := ld["translator"].([]any); len(ts) == 0 {
 			t.Errorf("the Book names no translator: %v", ld)
 		}
-		pld := jsonLD(t, s.page("/zh/editions/cw-zh-ru", http.StatusOK))
-		if langs, _ := pld["inLanguage"].([]any); len(langs) != 2 || langs[0] != "zh" || langs[1] != "ru" {
-			t.Errorf("the parallel edition's inLanguage %v", pld["inLanguage"])
+		// The parallel edition is one Book, in Chinese and Russian, with
+		// one @id whichever language its page is read in.
+		parID := "https://forum.example.org/zh/editions/cw-zh-ru"
+		for _, l := range []string{"zh", "ru", "en"} {
+			pld := jsonLD(t, s.page("/"+l+"/editions/cw-zh-ru", http.StatusOK))
+			if langs, _ := pld["inLanguage"].([]any); len(langs) != 2 || langs[0] != "zh" || langs[1] != "ru" {
+				t.Errorf("%s: the parallel edition's inLanguage %v", l, pld["inLanguage"])
+			}
+			if pld["@id"] != parID || pld["workTranslation"] != nil || pld["translationOfWork"] != nil {
+				t.Errorf("%s: the parallel edition's @id %v, workTranslation %v, translationOfWork %v", l, pld["@id"], pld["workTranslation"], pld["translationOfWork"])
+			}
+			if parts, _ := pld["hasPart"].([]any); len(parts) == 0 || !strings.HasPrefix(fmt.Sprint(parts[0].(map[string]any)["@id"]), parID+"/") {
+				t.Errorf("%s: the parallel edition's chapters %v", l, pld["hasPart"])
+			}
 		}
-		if got := ldIDs(pld["translationOfWork"]); !slices.Contains(got, "https://forum.example.org/zh/editions/cw-zh") {
-			t.Errorf("the parallel edition's translationOfWork %v", got)
+
+		if got := s.page("/ru/editions/cw-ru", http.StatusOK).Find(`.page-head .meta span[lang="zh"]`).First().Text(); got != "刘洋" {
+			t.Errorf("the Russian edition's Chinese editor is marked %q, want 刘洋 in Chinese", got)
+		}
+		// The lists tell the parallel edition from the Chinese one, and
+		// lead to the editions from the main navigation, the home page and
+		// the forum's publications.
+		for _, c := range []struct{ lang, zh, par string }{
+			{"en", "中文", "parallel edition in Chinese and Russian"},
+			{"ru", "中文", "параллельное издание на китайском и русском"},
+			{"zh", "中文", "中俄对照版"},
+		} {
+			for _, path := range []string{"/" + c.lang + "/editions", "/" + c.lang + "/", "/" + c.lang + "/forums/treaty-20"} {
+				page := s.page(path, http.StatusOK)
+				if page.Find(`nav.sections a[href="/`+c.lang+`/editions"]`).Length() != 1 {
+					t.Errorf("%s: the main navigation does not lead to the editions", path)
+				}
+				items := map[string]string{}
+				page.Find(".edition-list li").Each(func(_ int, li *goquery.Selection) {
+					href, _ := li.Find("a").Attr("href")
+					items[href] = strings.TrimSpace(li.Find(".meta").Text())
+				})
+				base := "/" + c.lang + "/editions/"
+				if len(items) != 3 || !strings.HasPrefix(items[base+"cw-zh"], c.zh+" · ") || strings.Contains(items[base+"cw-zh"], c.par) ||
+					!strings.HasPrefix(items[base+"cw-zh-ru"], c.par+" · ") {
+					t.Errorf("%s: the editions listed %q; want the Chinese edition as %s, the parallel one as %s", path, items, c.zh, c.par)
+				}
+			}
+		}
+		// The switcher marks as current the language of the text shown, the
+		// edition's, whichever language the site around it is in.
+		for path, want := range map[string]string{"/ru/editions/cw-zh": "zh", "/en/editions/cw-zh": "zh", "/zh/editions/cw-zh": "zh",
+			"/ru/editions/cw-zh-ru": "ru", "/zh/editions/cw-zh-ru": "zh", "/zh/editions/cw-ru": "ru"} {
+			cur := s.page(path, http.StatusOK).Find(`.langs a[aria-current="true"]`)
+			if l, _ := cur.Attr("hreflang"); cur.Length() != 1 || l != want {
+				t.Errorf("%s: the switcher marks %d languages current (%q), want %s", path, cur.Length(), l, want)
+			}
 		}
 
 		// The second contribution was written in Russian: in Chinese it
@@ -347,8 +426,13 @@ func TestEditionReader(t *testing.T) {
 			}
 		})
 		ld = jsonLD(t, doc)
-		if tr, _ := ld["translationOfWork"].(map[string]any); tr["inLanguage"] != "ru" {
+		// It translates the chapter of the Russian edition, not of the
+		// parallel one.
+		if tr, _ := ld["translationOfWork"].(map[string]any); tr["inLanguage"] != "ru" || tr["@id"] != "https://forum.example.org/ru/editions/cw-ru/"+ch {
 			t.Errorf("a translated contribution's JSON-LD: translationOfWork %v", ld["translationOfWork"])
+		}
+		if ld["workTranslation"] != nil {
+			t.Errorf("a translation's JSON-LD names translations of it: %v", ld["workTranslation"])
 		}
 		if ld["@type"] != "Chapter" || ld["translator"] == nil || ld["author"] == nil {
 			t.Errorf("Chapter JSON-LD %v", ld)
@@ -375,8 +459,15 @@ func TestEditionReader(t *testing.T) {
 		if href, _ := ru.Find(`[id="` + id + `"] a.para-lang[hreflang=zh]`).Attr("href"); href != "/zh/editions/cw-zh/"+ch+"#"+id {
 			t.Errorf("and back: %q", href)
 		}
-		if ld := jsonLD(t, ru); ld["workTranslation"] == nil || ld["inLanguage"] != "ru" {
-			t.Errorf("the original's JSON-LD names no translation: %v", ld)
+		if ld := jsonLD(t, ru); ld["inLanguage"] != "ru" || ld["translationOfWork"] != nil || fmt.Sprint(ld["workTranslation"]) != fmt.Sprint([]any{
+			map[string]any{"@type": "Chapter", "@id": "https://forum.example.org/zh/editions/cw-zh/" + ch, "inLanguage": "zh"}}) {
+			t.Errorf("the original's JSON-LD: workTranslation %v, want the Chinese edition's chapter alone", ld["workTranslation"])
+		}
+		// A parallel chapter read in Russian is the parallel edition's one
+		// chapter, in both languages.
+		if ld := jsonLD(t, s.page("/ru/editions/cw-zh-ru/"+ch, http.StatusOK)); ld["@id"] != parID+"/"+ch || fmt.Sprint(ld["inLanguage"]) != "[zh ru]" ||
+			ld["translationOfWork"] != nil || ld["workTranslation"] != nil {
+			t.Errorf("the parallel chapter's JSON-LD %v", ld)
 		}
 		// The parallel edition shows the other language beside the page's,
 		// every anchor on the page once.

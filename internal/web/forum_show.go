@@ -16,6 +16,12 @@ func (s *Server) forumShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
+	editions := map[int64][]editionItem{}
+	for _, c := range collections {
+		if editions[c.ID], err = s.releasedEditions(ctx, c.ID, 0); err != nil {
+			return result{}, err
+		}
+	}
 	news, err := rq.Forums.NewsOfForum(ctx, fv.Forum.ID)
 	if err != nil {
 		return result{}, err
@@ -42,10 +48,11 @@ func (s *Server) forumShow(rq *request) (result, error) {
 			*forumView
 			Sessions    []*forum.Session
 			Collections []*forum.Collection
+			Editions    map[int64][]editionItem
 			News        []*forum.NewsPost
 			Speeches    int
 			Speakers    int
-		}{fv, sessions, collections, news, speeches, len(speakers)},
+		}{fv, sessions, collections, editions, news, speeches, len(speakers)},
 	}
 	return s.html(rq, "forum", fv.Path, d)
 }

@@ -2,9 +2,12 @@ package web
 
 import (
 	"net/url"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/media"
 )
@@ -165,6 +168,38 @@ func mark(d *pageData, p *forum.Partner) partnerMark {
 
 func langName(d *pageData, l string) string {
 	return d.T.T("lang.name." + l)
+}
+
+// editionLangs says in which language an edition is, as the lists of
+// editions show it: the language's own name, or for a parallel edition
+// that it is one and in which languages ("中俄对照版", «параллельное
+// издание на китайском и русском»), so that it is not taken for the
+// edition in its first language.
+func editionLangs(d *pageData, ls []string) string { return editionLangsIn(d.T, ls) }
+
+func editionLangsIn(t *i18n.Printer, ls []string) string {
+	if len(ls) == 2 {
+		return t.T("editions.parallel", t.T("editions.lang."+ls[0]), t.T("editions.lang."+ls[1]))
+	}
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = t.T("lang.self." + l)
+	}
+	return strings.Join(names, " · ")
+}
+
+// bookName is the argument of the book-name template: a person of a book
+// and the language shown.
+type bookName struct {
+	P book.Person
+	L string
+}
+
+// editionList is the argument of the edition-items template: the page and
+// the editions it lists.
+type editionList struct {
+	Page  *pageData
+	Items []editionItem
 }
 
 func langNames(d *pageData, ls []string) string {

@@ -20,6 +20,10 @@ func (s *Server) homeShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
+	editions, err := s.releasedEditions(ctx, 0, 3)
+	if err != nil {
+		return result{}, err
+	}
 	type forumItem struct {
 		Forum    *forum.Forum
 		Loc      *time.Location
@@ -44,7 +48,8 @@ func (s *Server) homeShow(rq *request) (result, error) {
 			Forums   []forumItem
 			News     []*forum.NewsPost
 			Partners []*forum.Partner
-		}{lead, rest, news, partners},
+			Editions []editionItem
+		}{lead, rest, news, partners, editions},
 	}
 	return s.html(rq, "home", "/", d)
 }

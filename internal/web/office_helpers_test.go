@@ -15,6 +15,7 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/web"
 )
@@ -55,6 +56,9 @@ func newOfficeWith(t *testing.T, db *store.DB, set func(*web.Config)) *office {
 	ts.Start()
 	t.Cleanup(ts.Close)
 	cfg := web.Config{DB: db, Blobs: blobs, BaseURL: ts.URL, NoCache: true, Logger: discardLogger()}
+	// The server's sender of mail, which a site on 127.0.0.1 must be
+	// given for Crossref's reports.
+	cfg.Press = &edition.Press{DB: db, Blobs: blobs, BaseURL: ts.URL, DepositorEmail: "editions@forum.example"}
 	if set != nil {
 		set(&cfg)
 	}

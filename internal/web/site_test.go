@@ -155,8 +155,8 @@ func checkLayout(t *testing.T, s *site, ru, zh, en []string, pages []struct {
 			if len(brands[l]) > 0 && !strings.Contains(text(doc, "footer"), strings.Join(brands[l], " · ")) {
 				t.Errorf("%s: footer %q lacks the partners' names", path, text(doc, "footer"))
 			}
-			if got := doc.Find("header nav.sections > ul:first-child > li").Length(); got != 4 {
-				t.Errorf("%s: main menu has %d items, want 4", path, got)
+			if got := doc.Find("header nav.sections > ul:first-child > li").Length(); got != 5 {
+				t.Errorf("%s: main menu has %d items, want 5 (home, forums, news, editions, partners)", path, got)
 			}
 			if got := doc.Find("header nav.langs a[hreflang]").Length(); got != 3 {
 				t.Errorf("%s: language switcher has %d languages", path, got)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/media"
 )
@@ -50,6 +51,9 @@ func templateFuncs(as *assets) template.FuncMap {
 		"hostNames":    hostNames,
 		"langName":     langName,
 		"langNames":    langNames,
+		"editionLangs": editionLangs,
+		"bookName":     func(p book.Person, l string) bookName { return bookName{p, l} },
+		"editionItems": func(d *pageData, items []editionItem) editionList { return editionList{d, items} },
 		"countryName":  countryName,
 		"siteHost":     siteHost,
 		"typeset":      typeset,

@@ -819,8 +819,8 @@ func TestNavigationNamesThePageItLeadsTo(t *testing.T) {
 				href := a.AttrOr("href", "")
 				return href != "/"+l+"/" && href != "/"+l+forumPath
 			})
-			if links.Length() != 5 {
-				t.Fatalf("%s: %d menu links to check, want 5 (forums, news, partners, programme, speakers)", l, links.Length())
+			if links.Length() != 6 {
+				t.Fatalf("%s: %d menu links to check, want 6 (forums, news, editions, partners, programme, speakers)", l, links.Length())
 			}
 			links.Each(func(_ int, a *goquery.Selection) {
 				label := strings.TrimSpace(a.Text())
