@@ -166,6 +166,7 @@ func TestEditions(t *testing.T) {
 				}
 			})
 			sampleMarked(t, e, dir)
+			editorsNamed(t, e, dir)
 			if !e.Parallel() {
 				runningHeads(t, ctx, db, blobs, e, pdf)
 			}
@@ -266,6 +267,42 @@ func catalog(t *testing.T) *i18n.Catalog {
 		t.Fatal(err)
 	}
 	return cat
+}
+
+// editorsNamed checks that the title page of a single-language edition's
+// EPUB names the volume's two editors as written in its language, the
+// persons their accounts act for, and not as their accounts are named.
+func editorsNamed(t *testing.T, e *edition.Edition, dir string) {
+	t.Helper()
+	if e.Parallel() {
+		return
+	}
+	want := map[string][]string{
+		"zh": {"刘洋", "德米特里·科兹洛夫"},
+		"ru": {"Лю Ян", "Дмитрий Козлов"},
+		"en": {"Liu Yang", "Dmitry Kozlov"},
+	}[e.Langs[0]]
+	z, err := zip.OpenReader(filepath.Join(dir, e.Slug+".epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if !strings.HasSuffix(f.Name, "/title.xhtml") {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(r)
+		r.Close()
+		for _, w := range want {
+			if !strings.Contains(string(page), w) {
+				t.Errorf("%s.epub: the title page does not name the editor %s", e.Slug, w)
+			}
+		}
+	}
 }
 
 // sampleMarked checks that the imprint pages of edition e's EPUB and PDF,

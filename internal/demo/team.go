@@ -10,6 +10,7 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -27,16 +28,20 @@ type Login struct {
 var staff = []struct {
 	email, name, lang, partner string
 	role                       account.Role
+	// names is the person the account acts for, named in each language,
+	// so that an edition credits its editors and translators in its own
+	// language (Лю Ян in the Russian edition, not 刘洋).
+	names lang.Names
 }{
-	{"organiser@cass.example", "陈静", "zh", "cass", account.Organiser},
-	{"editor@cass.example", "刘洋", "zh", "cass", account.Editor},
-	{"translator@cass.example", "王芳", "zh", "cass", account.Translator},
-	{"reviewer@cass.example", "赵磊", "zh", "cass", account.Reviewer},
-	{"organiser@riac.example", "Анна Смирнова", "ru", "riac", account.Organiser},
-	{"editor@riac.example", "Дмитрий Козлов", "ru", "riac", account.Editor},
-	{"translator@riac.example", "Елена Новикова", "ru", "riac", account.Translator},
-	{"reviewer@riac.example", "Павел Морозов", "ru", "riac", account.Reviewer},
-	{"admin@tandem.example", "Demo Admin", "en", "", ""},
+	{"organiser@cass.example", "陈静", "zh", "cass", account.Organiser, chinese("陈", "静", "Чэнь", "Цзин", "Chen", "Jing")},
+	{"editor@cass.example", "刘洋", "zh", "cass", account.Editor, chinese("刘", "洋", "Лю", "Ян", "Liu", "Yang")},
+	{"translator@cass.example", "王芳", "zh", "cass", account.Translator, chinese("王", "芳", "Ван", "Фан", "Wang", "Fang")},
+	{"reviewer@cass.example", "赵磊", "zh", "cass", account.Reviewer, chinese("赵", "磊", "Чжао", "Лэй", "Zhao", "Lei")},
+	{"organiser@riac.example", "Анна Смирнова", "ru", "riac", account.Organiser, russian("Смирнова", "Анна", "", "斯米尔诺娃", "安娜", "Smirnova", "Anna")},
+	{"editor@riac.example", "Дмитрий Козлов", "ru", "riac", account.Editor, russian("Козлов", "Дмитрий", "", "科兹洛夫", "德米特里", "Kozlov", "Dmitry")},
+	{"translator@riac.example", "Елена Новикова", "ru", "riac", account.Translator, russian("Новикова", "Елена", "", "诺维科娃", "叶莲娜", "Novikova", "Elena")},
+	{"reviewer@riac.example", "Павел Морозов", "ru", "riac", account.Reviewer, russian("Морозов", "Павел", "", "莫罗佐夫", "帕维尔", "Morozov", "Pavel")},
+	{"admin@tandem.example", "Demo Admin", "en", "", "", lang.Names{}},
 }
 
 // NewPassword returns a password for the demo's accounts: 20 letters and
@@ -84,12 +89,33 @@ func Team(ctx context.Context, db *store.DB, password string) ([]Login, error) {
 				}
 			}
 		}
+		if len(s.names.Values) > 0 {
+			if err := actsFor(ctx, db, a, s.names); err != nil {
+				return nil, fmt.Errorf("demo account %s: %w", s.email, err)
+			}
+		}
 		logins = append(logins, Login{Email: s.email, Name: s.name, Lang: s.lang, Role: role})
 	}
 	if err := pendingNote(ctx, db, cassOrganiser); err != nil {
 		return nil, err
 	}
 	return logins, nil
+}
+
+// actsFor records the person account a acts for, as the office records a
+// staff member added to the people list: unpublished, named in each
+// language.
+func actsFor(ctx context.Context, db *store.DB, a *account.Account, names lang.Names) error {
+	by := approval.Actor{AccountID: a.ID, Name: a.Name, PartnerIDs: a.Partners()}
+	slug := "staff-" + strings.ToLower(names.Values["en"].Family+"-"+names.Values["en"].Given)
+	return db.Transact(ctx, func(tx *store.Tx) error {
+		p := &forum.Person{Slug: slug, Names: names}
+		if _, err := approval.Create(ctx, tx, approval.KindPerson, p, by); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO person_accounts (person_id, account_id) VALUES (?, ?)`, p.ID, a.ID)
+		return err
+	})
 }
 
 // pendingNote has the CASS organiser add a line to the forum's note in
