@@ -25,6 +25,7 @@ import (
 	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
+	uploads "github.com/tandemforum/tandem/internal/upload"
 )
 
 // Config is what the web server needs from the program.
@@ -62,6 +63,9 @@ type Config struct {
 	// Press builds editions for the office's build button and proofs;
 	// nil makes one on DB and Blobs without EPUB and PDF renderers.
 	Press *edition.Press
+	// Uploads is the resumable upload endpoint served at
+	// /api/uploads/; nil serves none (the office offers no video upload).
+	Uploads *uploads.Service
 }
 
 // Server is the HTTP side of tandem.
@@ -103,6 +107,8 @@ type Server struct {
 	// clock is Config.Now; press is Config.Press.
 	clock func() time.Time
 	press *edition.Press
+	// uploads is Config.Uploads.
+	uploads *uploads.Service
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -159,6 +165,7 @@ func New(cfg Config) (*Server, error) {
 		wait:             sleep,
 		clock:            cfg.Now,
 		press:            cfg.Press,
+		uploads:          cfg.Uploads,
 	}
 	if s.clock == nil {
 		s.clock = time.Now
@@ -211,6 +218,10 @@ func (w *statusWriter) WriteHeader(status int) {
 	w.status = status
 	w.ResponseWriter.WriteHeader(status)
 }
+
+// Unwrap gives http.ResponseController the connection's writer, so that a
+// handler behind the log (tusd) can set its read and write deadlines.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (w *statusWriter) Write(b []byte) (int, error) {
 	n, err := w.ResponseWriter.Write(b)
