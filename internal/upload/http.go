@@ -224,7 +224,9 @@ func (s *Service) mayUpload(ctx context.Context, a *account.Account, id int64) (
 	if !allowedAt(a, hosts, account.View) {
 		return http.StatusNotFound, "upload.item.not_found", nil
 	}
-	if !allowedAt(a, hosts, account.Edit) {
+	// Uploading a speech's video adds to the programme, which its
+	// organisers and editors do; a translator edits its texts only.
+	if !allowedAt(a, hosts, account.Create) {
 		return http.StatusForbidden, "upload.forbidden", nil
 	}
 	if !IsVideo(kind, delivery) {

@@ -477,6 +477,8 @@ type speechRow struct {
 	Fields         []plainField // slug, speaker, kind, delivery, language
 	Title, Summary mlField
 	Times          []plainField
+	// Video is the speech's video upload, for a stored video item.
+	Video *videoUpload
 }
 
 // option is one choice of a select.
@@ -583,6 +585,9 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 			order = append(order, pre+"slug", pre+"speaker", pre+"kind", pre+"lang", pre+"title", pre+"starts", pre+"ends")
 		}
 		p.Sessions = append(p.Sessions, row)
+	}
+	if err := s.videoUploads(rq, p, hosts); err != nil {
+		return err
 	}
 	p.Summary = fm.summary(order...)
 	p.Draft = newDraftInfo(rq, d, partners)
