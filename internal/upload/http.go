@@ -127,31 +127,62 @@ var videoExts = []string{".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".mpg"
 
 // create checks a creation request before tusd sees it: the size, the
 // file's name and type, and the programme item, which must exist, be a
-// video and be one the caller may edit. tusd then creates the upload and
-// preCreate records it.
+// video and be one the caller may upload to. tusd then creates the upload
+// and preCreate records it.
 func (s *Service) create(w http.ResponseWriter, r *http.Request, c Caller) {
-	t := c.T
-	if r.Header.Get("Upload-Concat") != "" || r.Header.Get("Upload-Defer-Length") != "" {
-		refuse(w, http.StatusBadRequest, t.T("upload.size.missing"))
+	req, refusal := checkCreation(r.Header, s.cfg.MaxSize)
+	if refusal != nil {
+		refuse(w, refusal.status, c.T.T(refusal.key, refusal.args...))
 		return
 	}
-	size, err := strconv.ParseInt(r.Header.Get("Upload-Length"), 10, 64)
+	if status, key, err := s.mayUpload(r.Context(), c.Account, req.item); err != nil {
+		s.fail(w, c, err)
+		return
+	} else if key != "" {
+		refuse(w, status, c.T.T(key))
+		return
+	}
+	ctx := context.WithValue(r.Context(), creationKey{}, &creation{caller: c, speechID: req.item, filename: req.filename, filetype: req.filetype})
+	http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.PostFile)).ServeHTTP(w, r.WithContext(ctx))
+}
+
+// creationRequest is what a creation request asks for.
+type creationRequest struct {
+	size               int64
+	filename, filetype string
+	item               int64
+}
+
+// refusal is why a request is refused: its status and message.
+type refusal struct {
+	status int
+	key    string
+	args   []any
+}
+
+// checkCreation reads a tus creation request's headers (Upload-Length and
+// Upload-Metadata with filename, filetype and item) and returns what it
+// asks for, or why it is refused: no size or a deferred one, an empty
+// file, one over max bytes, a missing or odd name, a file that is no
+// video by its type or name, no programme item.
+func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
+	var req creationRequest
+	if h.Get("Upload-Concat") != "" || h.Get("Upload-Defer-Length") != "" {
+		return req, &refusal{http.StatusBadRequest, "upload.size.missing", nil}
+	}
+	size, err := strconv.ParseInt(h.Get("Upload-Length"), 10, 64)
 	switch {
 	case err != nil || size < 0:
-		refuse(w, http.StatusBadRequest, t.T("upload.size.missing"))
-		return
+		return req, &refusal{http.StatusBadRequest, "upload.size.missing", nil}
 	case size == 0:
-		refuse(w, http.StatusUnprocessableEntity, t.T("upload.size.empty"))
-		return
-	case size > s.cfg.MaxSize:
-		refuse(w, http.StatusRequestEntityTooLarge, t.T("upload.size.too_large", mib(size), mib(s.cfg.MaxSize)))
-		return
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.size.empty", nil}
+	case size > max:
+		return req, &refusal{http.StatusRequestEntityTooLarge, "upload.size.too_large", []any{mib(size), mib(max)}}
 	}
-	meta := handler.ParseMetadataHeader(r.Header.Get("Upload-Metadata"))
+	meta := handler.ParseMetadataHeader(h.Get("Upload-Metadata"))
 	name := strings.TrimSpace(meta["filename"])
 	if name == "" || !utf8.ValidString(name) || utf8.RuneCountInString(name) > 255 || strings.ContainsFunc(name, unicode.IsControl) {
-		refuse(w, http.StatusUnprocessableEntity, t.T("upload.filename"))
-		return
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.filename", nil}
 	}
 	ftype := strings.ToLower(strings.TrimSpace(meta["filetype"]))
 	if mt, _, err := mime.ParseMediaType(ftype); err == nil {
@@ -160,23 +191,13 @@ func (s *Service) create(w http.ResponseWriter, r *http.Request, c Caller) {
 		ftype = ""
 	}
 	if !strings.HasPrefix(ftype, "video/") && !slices.Contains(videoExts, strings.ToLower(path.Ext(name))) {
-		refuse(w, http.StatusUnprocessableEntity, t.T("upload.filetype", name))
-		return
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype", []any{name}}
 	}
 	item, err := strconv.ParseInt(meta["item"], 10, 64)
 	if err != nil || item <= 0 {
-		refuse(w, http.StatusUnprocessableEntity, t.T("upload.item.missing"))
-		return
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.item.missing", nil}
 	}
-	if status, key, err := s.mayUpload(r.Context(), c.Account, item); err != nil {
-		s.fail(w, c, err)
-		return
-	} else if key != "" {
-		refuse(w, status, t.T(key))
-		return
-	}
-	ctx := context.WithValue(r.Context(), creationKey{}, &creation{caller: c, speechID: item, filename: name, filetype: ftype})
-	http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.PostFile)).ServeHTTP(w, r.WithContext(ctx))
+	return creationRequest{size: size, filename: name, filetype: ftype, item: item}, nil
 }
 
 // speechAccess reads what the checks need of a programme item: its kind,
