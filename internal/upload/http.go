@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -294,6 +295,11 @@ func (s *Service) download(w http.ResponseWriter, r *http.Request, c Caller, u *
 	h.Set("Content-Type", ct)
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": u.Filename}))
 	h.Set("Cache-Control", "private, no-store")
+	// A video of gigabytes outlasts the server's write timeout, which is
+	// meant for pages: this response has none.
+	if err := http.NewResponseController(w).SetWriteDeadline(time.Time{}); err != nil {
+		s.log.Warn("upload: download without its own write deadline", slog.Any("err", err))
+	}
 	if sum, err := hex.DecodeString(u.SHA256); err == nil {
 		h.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(sum)+":") // RFC 9530
 	}
