@@ -122,7 +122,7 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		// Mail goes through the server; the office shows no outbox.
 		outbox = nil
 	}
-	uploads, err := upload.New(upload.Config{DB: db, Blobs: blobs, Dir: filepath.Join(cfg.Data, "uploads"),
+	uploads, err := upload.New(upload.Config{DB: db, Blobs: blobs, Dir: filepath.Join(cfg.Data, "uploads"), BaseURL: cfg.BaseURL,
 		MaxSize: cfg.UploadMaxSize, AbandonAfter: cfg.UploadAbandonAfter, OnComplete: cfg.OnUpload, Logger: log})
 	if err != nil {
 		db.Close()

@@ -44,6 +44,10 @@ type Config struct {
 	// be on the file system of a folder blob store, so that a completed
 	// file is moved there, not copied.
 	Dir string
+	// BaseURL is the site's public address (https://forum.example), for
+	// the upload URLs given to clients, right behind a proxy that ends
+	// TLS; empty takes the request's host over plain http.
+	BaseURL string
 	// MaxSize is the largest file accepted, in bytes; 0 is DefaultMaxSize.
 	MaxSize int64
 	// AbandonAfter is how long an unfinished upload may be untouched
@@ -100,7 +104,7 @@ func New(cfg Config) (*Service, error) {
 	filelocker.New(cfg.Dir).UseIn(composer)
 	tus, err := handler.NewUnroutedHandler(handler.Config{
 		StoreComposer:             composer,
-		BasePath:                  BasePath,
+		BasePath:                  strings.TrimRight(cfg.BaseURL, "/") + BasePath,
 		MaxSize:                   cfg.MaxSize,
 		DisableDownload:           true, // served by the Service from the blob store
 		DisableTermination:        true,

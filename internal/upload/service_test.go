@@ -392,3 +392,19 @@ func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 		}
 	})
 }
+
+// TestUploadURLBehindAProxy: with the site's public address configured,
+// a new upload's URL is on it (https, behind a proxy that ends TLS), not
+// on the plain-http address the request reached.
+func TestUploadURLBehindAProxy(t *testing.T) {
+	in := newInstance(t, storetest.SQLite(t), 0)
+	in.cfg.BaseURL = "https://forum.example/"
+	in.restart()
+	resp, body := in.do("POST", in.srv.URL+upload.BasePath, "organiser", map[string]string{
+		"Upload-Length":   "10",
+		"Upload-Metadata": metadata("filename", "a.mp4", "item", fmt.Sprint(in.fx.video)),
+	}, nil)
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusCreated || !strings.HasPrefix(loc, "https://forum.example/api/uploads/") {
+		t.Errorf("create: %d %q, Location %q", resp.StatusCode, body, loc)
+	}
+}
