@@ -61,6 +61,11 @@ func (s *Service) Cleanup(ctx context.Context) (int, error) {
 			continue // still growing, slowly
 		}
 		s.removeStaging(u.TusID)
+		// A server that stopped between moving the file and recording it
+		// left it in the blob store.
+		if err := s.cfg.Blobs.Delete(ctx, "uploads/"+u.TusID); err != nil {
+			return removed, fmt.Errorf("remove upload %s: %w", u.TusID, err)
+		}
 		if _, err := s.cfg.DB.Exec(ctx, `DELETE FROM uploads WHERE id = ? AND completed_at IS NULL`, u.ID); err != nil {
 			return removed, fmt.Errorf("remove upload %s: %w", u.TusID, err)
 		}
