@@ -283,22 +283,31 @@ func (u hashingUpload) WriteChunk(ctx context.Context, offset int64, src io.Read
 	if h == nil {
 		return u.Upload.WriteChunk(ctx, offset, src)
 	}
-	cr := &countingReader{r: src, h: h}
+	cr := &countingReader{r: src, h: h, offset: offset}
+	if info, err := u.Upload.GetInfo(ctx); err == nil {
+		cr.wb = openWriteback(info.Storage[filestore.StorageKeyPath], offset)
+		defer cr.wb.close()
+	}
 	n, err := u.Upload.WriteChunk(ctx, offset, cr)
 	u.s.hashes.advance(u.id, offset, n, cr.n)
 	return n, err
 }
 
+// countingReader feeds what it reads to a hash and counts it, and has
+// the disk start on the bytes received.
 type countingReader struct {
-	r io.Reader
-	h io.Writer
-	n int64
+	r      io.Reader
+	h      io.Writer
+	n      int64
+	offset int64 // where the chunk begins in the file
+	wb     *writeback
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.h.Write(p[:n])
 	c.n += int64(n)
+	c.wb.received(c.offset + c.n)
 	return n, err
 }
 
