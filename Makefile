@@ -35,13 +35,15 @@ endif
 
 all: build
 
-## build: compile bin/tandem
+## build: bundle the office's npm assets (scripts/assets.sh) and compile bin/tandem
 build:
+	bash scripts/assets.sh
 	$(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/tandem
 
 ## demo: install what is missing, load the demo forum into a fresh ./tandem-data and serve it
 demo:
 	bash scripts/setup.sh demo
+	bash scripts/assets.sh
 	$(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/tandem
 	rm -rf $(DEMO_DATA)
 	env -u TANDEM_DATABASE $(BIN) demo --data $(DEMO_DATA) --base-url http://$(DEMO_ADDR)
@@ -53,11 +55,13 @@ demo:
 ## test: install what is missing, check formatting, vet, and run every test on SQLite (and PostgreSQL when one answers on 127.0.0.1:5432)
 test:
 	bash scripts/setup.sh test
+	bash scripts/assets.sh
 	bash scripts/test.sh
 
 ## race: the whole suite under the race detector (about 4 minutes)
 race:
 	bash scripts/setup.sh test
+	bash scripts/assets.sh
 	RACE=1 bash scripts/test.sh
 
 ## bench: the programme page served by tandem against the same bytes served by nginx, alone and while 20 editors save in the office

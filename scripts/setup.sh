@@ -160,6 +160,21 @@ npm_deps() {
 	fi
 }
 
+# tus_deps installs tus-js-client (pinned in tools/tus/package-lock.json):
+# scripts/assets.sh bundles its browser build into the office's assets,
+# and the upload tests and bench/upload.sh run it in Node.
+tus_deps() {
+	local dir
+	dir="$(cd "$(dirname "$0")/.." && pwd)/tools/tus"
+	[ -f "$dir/node_modules/tus-js-client/package.json" ] && return 0
+	if ! command -v npm >/dev/null 2>&1; then
+		echo "setup: warning: npm not found; the office's video upload widget and its tests will be missing" >&2
+		return 0
+	fi
+	echo "setup: installing tus-js-client into tools/tus"
+	npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error </dev/null
+}
+
 # typst_deps installs Typst for the print PDFs (npm @myriaddreamin/typst-ts-node-compiler,
 # pinned in tools/typst/package-lock.json), which internal/typst runs in Node.
 typst_deps() {
@@ -183,4 +198,5 @@ for purpose in "$@"; do
 	[ "$purpose" = test ] && npm_deps
 done
 typst_deps
+tus_deps
 exit 0

@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
+	"github.com/tandemforum/tandem/internal/upload"
 	"github.com/tandemforum/tandem/internal/web"
 )
 
@@ -64,6 +65,15 @@ type Config struct {
 	// RequireAdminTOTP makes every instance admin enrol in two-factor
 	// sign-in before using the office.
 	RequireAdminTOTP bool
+	// UploadMaxSize is the largest file /api/uploads/ takes, in bytes; 0
+	// is upload.DefaultMaxSize (8 GiB).
+	UploadMaxSize int64
+	// UploadAbandonAfter is how long an unfinished upload may go without
+	// a byte before the clean-up job removes it; 0 is a day.
+	UploadAbandonAfter time.Duration
+	// OnUpload, when not nil, is called with every completed upload (the
+	// video processing's hook).
+	OnUpload func(ctx context.Context, u upload.Upload) error
 }
 
 // Program is tandem running: its database (migrated when opened), its
@@ -77,6 +87,9 @@ type Program struct {
 	Jobs *jobs.Queue
 	// Press builds and releases editions, with the program's renderers.
 	Press *edition.Press
+	// Uploads is the resumable upload endpoint; its files wait in
+	// Data/uploads until complete.
+	Uploads *upload.Service
 	// Mail delivers the mail jobs; Outbox holds mail when there is no
 	// SMTP server.
 	Mail   *mail.Mailer
@@ -109,16 +122,22 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		// Mail goes through the server; the office shows no outbox.
 		outbox = nil
 	}
+	uploads, err := upload.New(upload.Config{DB: db, Blobs: blobs, Dir: filepath.Join(cfg.Data, "uploads"), BaseURL: cfg.BaseURL,
+		MaxSize: cfg.UploadMaxSize, AbandonAfter: cfg.UploadAbandonAfter, OnComplete: cfg.OnUpload, Logger: log})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	press := &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL, DepositorEmail: cfg.MailFrom, Log: log}
 	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Press: press, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
 		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP,
-		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}})
+		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}, Uploads: uploads})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("web server: %w", err)
 	}
 	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox,
-		Press: press}
+		Press: press, Uploads: uploads}
 	if err := p.openJobs(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -142,7 +161,9 @@ func (p *Program) openJobs(ctx context.Context) error {
 	media.Register(ws, &media.Store{DB: p.DB, Blobs: p.Blobs})
 	p.Web.RegisterWorkers(ws)
 	edition.Register(ws, p.Press, nil)
-	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log})
+	upload.Register(ws, p.Uploads)
+	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log,
+		Periodic: []jobs.Periodic{upload.Periodic()}})
 	if err != nil {
 		return err
 	}

@@ -148,3 +148,68 @@ func (c contextReader) Read(p []byte) (int, error) {
 	}
 	return c.r.Read(p)
 }
+
+// Adopter is a Store that can take a local file as a key's content
+// without copying it (a folder store on the same file system renames it).
+type Adopter interface {
+	// Adopt makes the file at path the content of key, replacing any
+	// earlier one, and returns its size; path is gone afterwards.
+	Adopt(ctx context.Context, key, path string) (int64, error)
+}
+
+// PutFile stores the local file at path under key and removes path: a
+// store that is an Adopter takes it as it is, any other gets a copy.
+func PutFile(ctx context.Context, st Store, key, path string) (int64, error) {
+	if a, ok := st.(Adopter); ok {
+		return a.Adopt(ctx, key, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("put %s: %w", key, err)
+	}
+	n, err := st.Put(ctx, key, f)
+	f.Close()
+	if err != nil {
+		return 0, err
+	}
+	return n, os.Remove(path)
+}
+
+// Adopt renames the file at path into the folder when both are on one
+// file system, and copies it (then removes it) otherwise. The file is
+// synced first, so that a crash cannot leave a short file under key.
+func (d *Dir) Adopt(ctx context.Context, key, path string) (int64, error) {
+	p, err := d.path(key)
+	if err != nil {
+		return 0, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("adopt %s: %w", key, err)
+	}
+	st, err := f.Stat()
+	if err == nil {
+		err = f.Sync()
+	}
+	f.Close()
+	if err != nil {
+		return 0, fmt.Errorf("adopt %s: %w", key, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
+		return 0, fmt.Errorf("adopt %s: %w", key, err)
+	}
+	if err := os.Rename(path, p); err == nil {
+		return st.Size(), nil
+	}
+	// Another file system: copy.
+	src, err := os.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("adopt %s: %w", key, err)
+	}
+	n, err := d.Put(ctx, key, src)
+	src.Close()
+	if err != nil {
+		return 0, err
+	}
+	return n, os.Remove(path)
+}

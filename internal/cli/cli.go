@@ -43,6 +43,7 @@ func commands() []command {
 		{"qa", "check the translations in an XLIFF file", runQA},
 		{"segment", "split text into sentences", runSegment},
 		{"serve", "serve the public forum site", runServe},
+		{"token", "create API tokens for programs that upload", runToken},
 		{"user", "add accounts, set passwords and list accounts", runUser},
 		{"version", "print the version", runVersion},
 		{"worker", "work background jobs (mail) without serving the site", runWorker},

@@ -32,6 +32,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	requireAdminTOTP := fs.Bool("require-admin-totp", adminTOTP,
 		"make every instance admin turn on two-step sign-in before using the office (env TANDEM_REQUIRE_ADMIN_TOTP)")
+	maxUpload := fs.String("upload-max-size", orDefault(env.Getenv("TANDEM_UPLOAD_MAX_SIZE"), "8GiB"), "largest `size` of a resumable upload (a speech's video): bytes, or with MiB or GiB (env TANDEM_UPLOAD_MAX_SIZE)")
 	logLevel := fs.String("log-level", orDefault(env.Getenv("TANDEM_LOG_LEVEL"), "info"), "log `level`: debug (logs every request), info, warn or error (env TANDEM_LOG_LEVEL)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -39,6 +40,10 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return fmt.Errorf("%w: -log-level %q: want debug, info, warn or error", errUsage, *logLevel)
+	}
+	uploadMax, err := parseSize(*maxUpload)
+	if err != nil {
+		return fmt.Errorf("%w: -upload-max-size %q: want a positive size such as 8GiB, 500MiB or 1000000", errUsage, *maxUpload)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
@@ -65,7 +70,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	prog, err := app.Open(ctx, app.Config{Data: cfg.data, Database: cfg.database, BaseURL: strings.TrimRight(*baseURL, "/"),
 		Logger: logger, Version: toolVersion(), GCPercent: gc,
-		Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, SMTP: jc.smtp, MailFrom: jc.mailFrom,
+		Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, UploadAbandonAfter: jc.uploadAbandon, UploadMaxSize: uploadMax, SMTP: jc.smtp, MailFrom: jc.mailFrom,
 		RequireAdminTOTP: *requireAdminTOTP})
 	if err != nil {
 		return err
@@ -79,4 +84,24 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	return prog.Run(ctx, l)
+}
+
+// parseSize reads a positive number of bytes, or of KiB, MiB or GiB when
+// it ends with one of them.
+func parseSize(s string) (int64, error) {
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}} {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = strings.TrimSpace(n), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("size %q", s)
+	}
+	return n * mult, nil
 }

@@ -20,6 +20,9 @@ type jobConfig struct {
 	backoff     time.Duration
 	smtp        string
 	mailFrom    string
+	// uploadAbandon is how long an unfinished upload may be untouched
+	// before the clean-up job removes it.
+	uploadAbandon time.Duration
 }
 
 // register adds the job flags, with defaults from the environment. It
@@ -43,12 +46,17 @@ func (c *jobConfig) register(fs *flag.FlagSet, env *Env) error {
 	if err != nil {
 		return err
 	}
+	abandon, err := envDuration(env, "TANDEM_UPLOAD_ABANDON_AFTER", 24*time.Hour)
+	if err != nil {
+		return err
+	}
 	// Go's flag package shows the first `quoted` word of a usage text as
 	// the value's placeholder: quote only that word.
 	fs.IntVar(&c.workers, "workers", workers, "`number` of background jobs to work at once; 0 works none, leaving them to a tandem worker (env TANDEM_WORKERS)")
 	fs.DurationVar(&c.rescueAfter, "job-rescue-after", rescue, "`duration` a job may run before it is taken as abandoned by a dead process and retried (env TANDEM_JOB_RESCUE_AFTER)")
 	fs.DurationVar(&c.backoff, "job-backoff", backoff, "`duration` to wait before a failed job's first retry; each further retry waits twice as long, up to 6h (env TANDEM_JOB_BACKOFF)")
 	fs.StringVar(&c.smtp, "smtp", env.Getenv("TANDEM_SMTP"), "mail server `URL`: smtp://user:pass@host:port (STARTTLS when offered) or smtps://…; empty writes mail to DATA/outbox (env TANDEM_SMTP)")
+	fs.DurationVar(&c.uploadAbandon, "upload-abandon-after", abandon, "`duration` an unfinished upload may go without a byte before the clean-up job removes it (env TANDEM_UPLOAD_ABANDON_AFTER)")
 	fs.StringVar(&c.mailFrom, "mail-from", env.Getenv("TANDEM_MAIL_FROM"), "sender `address` of mail; default tandem@ the base URL's host (env TANDEM_MAIL_FROM)")
 	return nil
 }
@@ -100,7 +108,7 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	prog, err := app.Open(ctx, app.Config{Data: cfg.data, Database: cfg.database, BaseURL: strings.TrimRight(*baseURL, "/"),
-		Logger: logger, Version: toolVersion(), Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, SMTP: jc.smtp, MailFrom: jc.mailFrom})
+		Logger: logger, Version: toolVersion(), Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, UploadAbandonAfter: jc.uploadAbandon, SMTP: jc.smtp, MailFrom: jc.mailFrom})
 	if err != nil {
 		return err
 	}

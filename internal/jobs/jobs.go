@@ -102,6 +102,15 @@ type Config struct {
 	PollInterval time.Duration
 	// Logger receives River's log; nil discards it.
 	Logger *slog.Logger
+	// Periodic are jobs a working queue inserts by itself at an interval
+	// (a clean-up), and once when it starts.
+	Periodic []Periodic
+}
+
+// Periodic is a job inserted every Every, with Args.
+type Periodic struct {
+	Every time.Duration
+	Args  Args
 }
 
 // Queue is the job queue of one database: it inserts jobs and, once
@@ -160,6 +169,11 @@ func Open(ctx context.Context, db *store.DB, cfg Config) (*Queue, error) {
 			return nil, errors.New("job queue: Concurrency without Workers")
 		}
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Concurrency}}
+		for _, p := range cfg.Periodic {
+			args := p.Args
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(p.Every),
+				func() (river.JobArgs, *river.InsertOpts) { return args, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+		}
 		q.working = true
 	}
 	client, err := river.NewClient(driver, rc)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/i18n"
 )
 
@@ -22,6 +23,12 @@ type accountPage struct {
 	Recovery        *form
 	RecoverySummary *errorSummary
 	RecoveryLeft    int
+	// Tokens are the account's API tokens; TokenForm names a new one and
+	// NewToken is the one just made, shown this once.
+	Tokens       []*account.APIToken
+	TokenForm    *form
+	TokenSummary *errorSummary
+	NewToken     string
 }
 
 type accountMembership struct{ Partner, RoleName string }
@@ -41,13 +48,23 @@ func (s *Server) renderAccount(w http.ResponseWriter, rq *officeRequest, status 
 // renderAccountForms is renderAccount with the form that makes new
 // recovery codes too.
 func (s *Server) renderAccountForms(w http.ResponseWriter, rq *officeRequest, status int, profile, password, recovery *form) error {
+	return s.renderAccountPage(w, rq, status, profile, password, recovery, newForm(rq.T, nil), "")
+}
+
+// renderAccountPage is renderAccountForms with the API token form and the
+// token just made, if any.
+func (s *Server) renderAccountPage(w http.ResponseWriter, rq *officeRequest, status int, profile, password, recovery, token *form, newToken string) error {
 	names, _, err := s.partnerNames(rq.Context(), rq.Lang)
 	if err != nil {
 		return err
 	}
 	page := &accountPage{Profile: profile, ProfileSummary: profile.summary("name", "lang"),
 		Password: password, PassSummary: password.summary("current", "password", "password2"),
-		Recovery: recovery, RecoverySummary: recovery.summary("recovery-password")}
+		Recovery: recovery, RecoverySummary: recovery.summary("recovery-password"),
+		TokenForm: token, TokenSummary: token.summary("token-name"), NewToken: newToken}
+	if page.Tokens, err = s.accounts.APITokens(rq.Context(), rq.Account.ID); err != nil {
+		return err
+	}
 	if rq.Account.TOTPEnabled {
 		if page.RecoveryLeft, err = s.accounts.RecoveryCodesLeft(rq.Context(), rq.Account.ID); err != nil {
 			return err

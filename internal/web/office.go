@@ -43,14 +43,16 @@ const (
 // newSessions returns the manager of login sessions: kept in the database,
 // a cookie that scripts cannot read and other sites do not send with
 // cross-site subrequests, Secure when the site is served over https. A
-// session lasts at most a day and ends after four idle hours.
+// session lasts at most a day and ends after four idle hours. The cookie
+// goes to the whole site, since the office's uploads are sent to
+// /api/uploads/; only the office and the API read it.
 func newSessions(st *loginsession.Store, secure bool) *scs.SessionManager {
 	m := scs.New()
 	m.Store = st
 	m.Lifetime = 24 * time.Hour
 	m.IdleTimeout = 4 * time.Hour
 	m.Cookie.Name = "tandem_session"
-	m.Cookie.Path = officePrefix
+	m.Cookie.Path = "/"
 	m.Cookie.HttpOnly = true
 	m.Cookie.SameSite = http.SameSiteLaxMode
 	m.Cookie.Secure = secure

@@ -113,6 +113,9 @@ var officeFuncs = template.FuncMap{
 	"objectEvents": objectEvents,
 	// teamPasswordData gives the "teamNewPassword" partial its form.
 	"teamPasswordData": func(d *officeData, f *form) teamPasswordData { return teamPasswordData{T: d.T, Form: f} },
+	"videoUploadData": func(d *officeData, prefix string, v *videoUpload) videoUploadData {
+		return videoUploadData{T: d.T, Prefix: prefix, Video: v}
+	},
 	// fieldErrors returns the messages for one field of a form.
 	"fieldErrors": func(f *form, field string) []string {
 		if f == nil {

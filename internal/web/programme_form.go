@@ -482,6 +482,8 @@ type speechRow struct {
 	Times          []plainField
 	// Subtitles is the subtitles section of a stored video item, or nil.
 	Subtitles *subtitlesView
+	// Video is the speech's video upload, for a stored video item.
+	Video *videoUpload
 }
 
 // option is one choice of a select.
@@ -594,6 +596,9 @@ func (s *Server) renderProgrammeWith(w http.ResponseWriter, rq *officeRequest, s
 			order = append(order, pre+"slug", pre+"speaker", pre+"kind", pre+"lang", pre+"title", pre+"starts", pre+"ends")
 		}
 		p.Sessions = append(p.Sessions, row)
+	}
+	if err := s.videoUploads(rq, p, hosts); err != nil {
+		return err
 	}
 	p.Summary = fm.summary(order...)
 	if err := s.withSubtitles(rq, p, fm, hosts, up); err != nil {

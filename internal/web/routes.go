@@ -28,6 +28,7 @@ func (s *Server) routes() http.Handler {
 		s.siteRoutes,
 		s.publicRoutes,
 		s.officeRoutes,
+		s.apiRoutes,
 	)
 }
 
@@ -242,6 +243,8 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/account/totp", members, s.totpConfirm)
 	route("POST /office/account/totp/disable", members, s.totpDisable)
 	route("POST /office/account/totp/recovery", members, s.recoveryCodesCreate)
+	route("POST /office/account/tokens", members, s.apiTokenCreate)
+	route("POST /office/account/tokens/{id}/revoke", members, s.apiTokenRevoke)
 	route("GET /office/accounts", admins, s.accountsList)
 	route("GET /office/accounts/{id}/totp-off", admins, s.accountTOTPOffShow)
 	route("POST /office/accounts/{id}/totp-off", admins, s.accountTOTPOff)

@@ -25,6 +25,7 @@ import (
 	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
+	uploads "github.com/tandemforum/tandem/internal/upload"
 )
 
 // Config is what the web server needs from the program.
@@ -66,6 +67,9 @@ type Config struct {
 	// against which its subtitles are checked; nil, or 0 for a speech
 	// without a processed video, checks no cue against it.
 	VideoDuration func(ctx context.Context, speechID int64) (int64, error)
+	// Uploads is the resumable upload endpoint served at
+	// /api/uploads/; nil serves none (the office offers no video upload).
+	Uploads *uploads.Service
 }
 
 // Server is the HTTP side of tandem.
@@ -109,6 +113,8 @@ type Server struct {
 	press *edition.Press
 	// videoDuration is Config.VideoDuration.
 	videoDuration func(ctx context.Context, speechID int64) (int64, error)
+	// uploads is Config.Uploads.
+	uploads *uploads.Service
 	// lastBrand holds the partners' short names per language as last read
 	// (map[string][]string), for error pages when the database fails.
 	lastBrand atomic.Value
@@ -166,6 +172,7 @@ func New(cfg Config) (*Server, error) {
 		clock:            cfg.Now,
 		press:            cfg.Press,
 		videoDuration:    cfg.VideoDuration,
+		uploads:          cfg.Uploads,
 	}
 	if s.clock == nil {
 		s.clock = time.Now
@@ -218,6 +225,10 @@ func (w *statusWriter) WriteHeader(status int) {
 	w.status = status
 	w.ResponseWriter.WriteHeader(status)
 }
+
+// Unwrap gives http.ResponseController the connection's writer, so that a
+// handler behind the log (tusd) can set its read and write deadlines.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (w *statusWriter) Write(b []byte) (int, error) {
 	n, err := w.ResponseWriter.Write(b)

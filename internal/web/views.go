@@ -28,7 +28,10 @@ type views struct {
 // call.
 func templateFuncs(as *assets) template.FuncMap {
 	return template.FuncMap{
-		"asset":    as.url,
+		"asset": as.url,
+		// hasAsset reports whether a static file is there: one bundled at
+		// build time (tools/tus) may be missing from a build without npm.
+		"hasAsset": func(name string) bool { _, err := as.url(name); return err == nil },
 		"paras":    paragraphs,
 		"in":       func(t time.Time, loc *time.Location) time.Time { return t.In(loc) },
 		"srcset":   srcset,

@@ -1,0 +1,136 @@
+package account
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// An API token lets a program act as its account where the office takes
+// one (the resumable upload at /api/uploads/, as Authorization: Bearer).
+// The token is shown once, when made; only its SHA-256 is kept, so a
+// stolen database gives no usable token. A token is revoked, never
+// deleted, so that the list says what existed.
+
+// APITokenPrefix begins every API token, so that one found in a log or a
+// script can be recognised for what it is.
+const APITokenPrefix = "tdm_"
+
+// apiTokenTouch is how stale a token's last use may be before a use
+// records it again: a busy upload must not write the row on every request.
+const apiTokenTouch = time.Minute
+
+// APIToken is one of an account's API tokens, without the token itself.
+type APIToken struct {
+	ID        int64
+	AccountID int64
+	Name      string
+	CreatedAt time.Time
+	// LastUsedAt and RevokedAt are zero when the token was never used or
+	// is not revoked.
+	LastUsedAt time.Time
+	RevokedAt  time.Time
+}
+
+// Revoked reports whether the token no longer works.
+func (t *APIToken) Revoked() bool { return !t.RevokedAt.IsZero() }
+
+var (
+	// ErrInvalidTokenName: an API token's name empty, longer than 100
+	// characters or with control characters.
+	ErrInvalidTokenName = newProblem("the token's name must have 1 to 100 characters and no control characters", "account.apitoken.name", errkind.Invalid)
+	// ErrBadAPIToken: a bearer token that is unknown, revoked, or whose
+	// account is disabled.
+	ErrBadAPIToken = newProblem("the API token is invalid or revoked", "account.apitoken.bad", errkind.Unauthorized)
+)
+
+// CreateAPIToken makes an API token named name for account id and returns
+// it with the token, which is never available again.
+func (s *Store) CreateAPIToken(ctx context.Context, accountID int64, name string) (*APIToken, string, error) {
+	n, err := CheckName(name)
+	if err != nil || len([]rune(n)) > 100 {
+		return nil, "", ErrInvalidTokenName
+	}
+	raw, _ := newToken()
+	token := APITokenPrefix + raw
+	t := &APIToken{AccountID: accountID, Name: n, CreatedAt: s.now()}
+	t.ID, err = store.InsertID(ctx, s.DB, `INSERT INTO api_tokens (account_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)`,
+		accountID, n, tokenHash(token), t.CreatedAt)
+	if err != nil {
+		return nil, "", fmt.Errorf("create API token for account %d: %w", accountID, err)
+	}
+	return t, token, nil
+}
+
+const apiTokenColumns = `id, account_id, name, created_at, last_used_at, revoked_at`
+
+func scanAPIToken(sc store.Scanner) (*APIToken, error) {
+	t := &APIToken{}
+	var used, revoked sql.NullTime
+	if err := sc.Scan(&t.ID, &t.AccountID, &t.Name, &t.CreatedAt, &used, &revoked); err != nil {
+		return nil, err
+	}
+	t.LastUsedAt, t.RevokedAt = used.Time, revoked.Time
+	return t, nil
+}
+
+// APITokens returns the account's API tokens, newest first, revoked ones
+// included.
+func (s *Store) APITokens(ctx context.Context, accountID int64) ([]*APIToken, error) {
+	ts, err := store.All(ctx, s.DB, scanAPIToken, `SELECT `+apiTokenColumns+` FROM api_tokens WHERE account_id = ? ORDER BY created_at DESC, id DESC`, accountID)
+	if err != nil {
+		return nil, fmt.Errorf("API tokens of account %d: %w", accountID, err)
+	}
+	return ts, nil
+}
+
+// RevokeAPIToken revokes the account's token id; a token of another
+// account is ErrNotFound, one already revoked stays as it was.
+func (s *Store) RevokeAPIToken(ctx context.Context, accountID, id int64) error {
+	res, err := s.DB.Exec(ctx, `UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND account_id = ?`, s.now(), id, accountID)
+	if err != nil {
+		return fmt.Errorf("revoke API token %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// ByAPIToken returns the account of a bearer token and records the
+// token's use. An unknown or revoked token, or one of a disabled account,
+// is ErrBadAPIToken.
+func (s *Store) ByAPIToken(ctx context.Context, token string) (*Account, error) {
+	if !strings.HasPrefix(token, APITokenPrefix) || len(token) > 200 {
+		return nil, ErrBadAPIToken
+	}
+	t, err := scanAPIToken(s.DB.QueryRow(ctx, `SELECT `+apiTokenColumns+` FROM api_tokens WHERE token_hash = ?`, tokenHash(token)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrBadAPIToken
+	}
+	if err != nil {
+		return nil, fmt.Errorf("API token: %w", err)
+	}
+	if t.Revoked() {
+		return nil, ErrBadAPIToken
+	}
+	a, err := s.ByID(ctx, t.AccountID)
+	if errors.Is(err, ErrNotFound) || err == nil && a.Disabled {
+		return nil, ErrBadAPIToken
+	}
+	if err != nil {
+		return nil, err
+	}
+	if now := s.now(); now.Sub(t.LastUsedAt) >= apiTokenTouch {
+		if _, err := s.DB.Exec(ctx, `UPDATE api_tokens SET last_used_at = ? WHERE id = ?`, now, t.ID); err != nil {
+			return nil, fmt.Errorf("API token %d: %w", t.ID, err)
+		}
+	}
+	return a, nil
+}

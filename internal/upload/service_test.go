@@ -1,0 +1,410 @@
+package upload_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/upload"
+)
+
+// instance is an upload service on a test database, served by httptest,
+// with the web server's way of finding the caller: a bearer token, or
+// nobody, in the language of Accept-Language.
+type instance struct {
+	t       *testing.T
+	db      *store.DB
+	fx      *fixture
+	svc     *upload.Service
+	srv     *httptest.Server
+	blobs   blob.Store
+	staging string
+	cfg     upload.Config
+	// completed are the uploads OnComplete was called with.
+	mu        sync.Mutex
+	completed []upload.Upload
+}
+
+func newInstance(t *testing.T, db *store.DB, maxSize int64) *instance {
+	t.Helper()
+	dir := t.TempDir()
+	blobs, err := blob.NewDir(filepath.Join(dir, "files"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &instance{t: t, db: db, fx: seed(t, db), blobs: blobs, staging: filepath.Join(dir, "uploads")}
+	in.cfg = upload.Config{DB: db, Blobs: blobs, Dir: in.staging, MaxSize: maxSize,
+		OnComplete: func(ctx context.Context, u upload.Upload) error {
+			in.mu.Lock()
+			defer in.mu.Unlock()
+			in.completed = append(in.completed, u)
+			return nil
+		}}
+	in.restart()
+	return in
+}
+
+// restart makes a new service on the same folder and database, as a
+// restarted server has: nothing in memory.
+func (in *instance) restart() {
+	t := in.t
+	svc, err := upload.New(in.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	accts := &account.Store{DB: in.db}
+	auth := func(r *http.Request) (upload.Caller, error) {
+		c := upload.Caller{T: catalog.Printer(i18n.Negotiate(r.Header.Get("Accept-Language")))}
+		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			a, err := accts.ByAPIToken(r.Context(), tok)
+			if err != nil {
+				return c, err
+			}
+			c.Account, c.T = a, catalog.Printer(a.Lang)
+		}
+		return c, nil
+	}
+	if in.srv != nil {
+		in.srv.Close()
+	}
+	in.svc = svc
+	in.srv = httptest.NewServer(svc.Handler(auth))
+	t.Cleanup(in.srv.Close)
+}
+
+func metadata(kv ...string) string {
+	var parts []string
+	for i := 0; i < len(kv); i += 2 {
+		parts = append(parts, kv[i]+" "+base64.StdEncoding.EncodeToString([]byte(kv[i+1])))
+	}
+	return strings.Join(parts, ",")
+}
+
+// do sends a tus request with the token of the account named who ("" for
+// none).
+func (in *instance) do(method, url, who string, header map[string]string, body []byte) (*http.Response, string) {
+	in.t.Helper()
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	if err != nil {
+		in.t.Fatal(err)
+	}
+	req.Header.Set("Tus-Resumable", "1.0.0")
+	if who != "" {
+		tok := in.fx.tokens[who]
+		if tok == "" {
+			tok = who // a token as given
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		in.t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, strings.TrimSpace(string(b))
+}
+
+// create asks for an upload of size bytes for item and returns its URL.
+func (in *instance) create(who string, size int64, item int64) string {
+	in.t.Helper()
+	resp, body := in.do("POST", in.srv.URL+upload.BasePath, who, map[string]string{
+		"Upload-Length":   strconv.FormatInt(size, 10),
+		"Upload-Metadata": metadata("filename", "Обращение 致辞.mp4", "filetype", "video/mp4", "item", fmt.Sprint(item)),
+	}, nil)
+	if resp.StatusCode != http.StatusCreated {
+		in.t.Fatalf("create: %d %q", resp.StatusCode, body)
+	}
+	loc := resp.Header.Get("Location")
+	if !strings.HasPrefix(loc, in.srv.URL+upload.BasePath) {
+		in.t.Fatalf("create: Location %q", loc)
+	}
+	return loc
+}
+
+func (in *instance) patch(who, url string, offset int64, chunk []byte) *http.Response {
+	in.t.Helper()
+	resp, body := in.do("PATCH", url, who, map[string]string{
+		"Upload-Offset": strconv.FormatInt(offset, 10), "Content-Type": "application/offset+octet-stream"}, chunk)
+	if resp.StatusCode != http.StatusNoContent {
+		in.t.Fatalf("patch at %d: %d %q", offset, resp.StatusCode, body)
+	}
+	return resp
+}
+
+func (in *instance) count(where string) int {
+	in.t.Helper()
+	var n int
+	if err := in.db.QueryRow(context.Background(), `SELECT COUNT(*) FROM uploads WHERE `+where).Scan(&n); err != nil {
+		in.t.Fatal(err)
+	}
+	return n
+}
+
+// stagingFiles lists the staging folder but for lock files, which a
+// finished request leaves for no one.
+func (in *instance) stagingFiles() []string {
+	es, _ := os.ReadDir(in.staging)
+	var names []string
+	for _, e := range es {
+		if !strings.HasSuffix(e.Name(), ".lock") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func randomBytes(n int, seed uint64) []byte {
+	b := make([]byte, n)
+	rand.NewChaCha8([32]byte{byte(seed)}).Read(b)
+	return b
+}
+
+func hexSum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// TestUploadInTwoPartsEndsInBlobStore: an organiser's upload sent in two
+// PATCH requests, with a HEAD between them as a client resuming asks,
+// ends in the blob store with the SHA-256 of the whole file, leaves
+// nothing in the staging folder, is handed to OnComplete once, and its
+// bytes come back to those who may see the programme item and to nobody
+// else.
+func TestUploadInTwoPartsEndsInBlobStore(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 0)
+		data := randomBytes(3<<20+17, 1)
+		url := in.create("organiser", int64(len(data)), in.fx.video)
+		in.patch("organiser", url, 0, data[:1<<20])
+		resp, _ := in.do("HEAD", url, "organiser", nil, nil)
+		if got := resp.Header.Get("Upload-Offset"); got != strconv.Itoa(1<<20) {
+			t.Fatalf("HEAD after the first part: Upload-Offset %q, want %d", got, 1<<20)
+		}
+		if n := in.count("completed_at IS NOT NULL"); n != 0 {
+			t.Errorf("%d completed uploads before the last byte", n)
+		}
+		resp = in.patch("organiser", url, 1<<20, data[1<<20:])
+		want := hexSum(data)
+		if got := resp.Header.Get("Upload-Sha256"); got != want {
+			t.Errorf("Upload-Sha256 %q, want %q", got, want)
+		}
+		id := url[strings.LastIndex(url, "/")+1:]
+		u, err := upload.ByTusID(context.Background(), db, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !u.Complete() || u.SHA256 != want || u.Size != int64(len(data)) || u.Filename != "Обращение 致辞.mp4" || u.SpeechID != in.fx.video || u.AccountID != in.fx.organiser.ID {
+			t.Errorf("upload recorded as %+v", u)
+		}
+		obj, err := in.blobs.Open(context.Background(), u.BlobKey)
+		if err != nil {
+			t.Fatalf("blob %q: %v", u.BlobKey, err)
+		}
+		stored, _ := io.ReadAll(obj)
+		obj.Close()
+		if !bytes.Equal(stored, data) {
+			t.Errorf("the blob store holds %d bytes that differ from the %d sent", len(stored), len(data))
+		}
+		if files := in.stagingFiles(); len(files) != 0 {
+			t.Errorf("staging folder after completion: %v", files)
+		}
+		if len(in.completed) != 1 || in.completed[0].ID != u.ID || in.completed[0].SHA256 != want {
+			t.Errorf("OnComplete got %+v", in.completed)
+		}
+		// A client that asks again after completion is told it is done.
+		resp, _ = in.do("HEAD", url, "organiser", nil, nil)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Upload-Offset") != strconv.Itoa(len(data)) {
+			t.Errorf("HEAD after completion: %d, offset %q", resp.StatusCode, resp.Header.Get("Upload-Offset"))
+		}
+		for _, who := range []string{"organiser", "reviewer", "admin"} {
+			resp, _ := in.do("GET", url, who, nil, nil)
+			if resp.StatusCode != http.StatusOK || resp.ContentLength != int64(len(data)) {
+				t.Errorf("GET by the %s: %d, %d bytes", who, resp.StatusCode, resp.ContentLength)
+			}
+		}
+		req, _ := http.NewRequest("GET", url, nil)
+		req.Header.Set("Authorization", "Bearer "+in.fx.tokens["reviewer"])
+		got, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, _ := io.ReadAll(got.Body)
+		got.Body.Close()
+		if !bytes.Equal(back, data) {
+			t.Errorf("GET gave back %d bytes that differ from the %d sent", len(back), len(data))
+		}
+		if cd := got.Header.Get("Content-Disposition"); !strings.Contains(cd, "filename*=utf-8''") {
+			t.Errorf("Content-Disposition %q does not carry the Cyrillic and Chinese name", cd)
+		}
+		resp, body := in.do("GET", url, "stranger", nil, nil)
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "没有这项上传") {
+			t.Errorf("GET by another partner's editor: %d %q, want 404 in Chinese", resp.StatusCode, body)
+		}
+	})
+}
+
+// TestUploadRefusals: what may not be uploaded is refused at creation
+// with a sentence in the caller's language, and nothing of it is left: no
+// row, no staging file.
+func TestUploadRefusals(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		okMeta := metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video))
+		revoked := in.fx.tokens["admin"]
+		toks, _ := (&account.Store{DB: db}).APITokens(context.Background(), in.fx.admin.ID)
+		if err := (&account.Store{DB: db}).RevokeAPIToken(context.Background(), in.fx.admin.ID, toks[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name, who, lang, size, meta string
+			status                      int
+			says                        string
+		}{
+			{"nobody", "", "zh", "1000", okMeta, 401, "请先登录办公室"},
+			{"nobody in Russian", "", "ru", "1000", okMeta, 401, "войдите в офис"},
+			{"a bad token", "tdm_not-a-token", "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
+			{"a revoked token", revoked, "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
+			{"a reviewer", "reviewer", "en", "1000", okMeta, 403, "Your role does not allow you to upload a video"},
+			{"another partner's editor", "stranger", "en", "1000", okMeta, 404, "该议程项目不存在"},
+			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101 МиБ, а загрузка может быть не больше 100 МиБ."},
+			{"zero bytes", "organiser", "en", "0", okMeta, 422, "Файл пуст (0 байт)."},
+			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать"},
+			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
+			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "Укажите, к какому пункту программы"},
+			{"a text file", "organiser", "en", "1000", metadata("filename", "notes.txt", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
+			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "У файла должно быть имя"},
+		} {
+			h := map[string]string{"Upload-Metadata": c.meta, "Accept-Language": c.lang}
+			if c.size != "" {
+				h["Upload-Length"] = c.size
+			}
+			resp, body := in.do("POST", in.srv.URL+upload.BasePath, c.who, h, nil)
+			if resp.StatusCode != c.status || !strings.Contains(body, c.says) {
+				t.Errorf("%s: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, c.says)
+			}
+		}
+		if n := in.count("1 = 1"); n != 0 {
+			t.Errorf("%d uploads recorded after refusals", n)
+		}
+		if files := in.stagingFiles(); len(files) != 0 {
+			t.Errorf("staging folder after refusals: %v", files)
+		}
+		// Someone else's upload cannot be continued, nor looked into.
+		url := in.create("organiser", 1000, in.fx.video)
+		resp, body := in.do("PATCH", url, "reviewer", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
+			t.Errorf("PATCH of another's upload: %d %q", resp.StatusCode, body)
+		}
+		resp, body = in.do("GET", url, "organiser", nil, nil)
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "ещё не завершена") {
+			t.Errorf("GET of an unfinished upload: %d %q", resp.StatusCode, body)
+		}
+		resp, _ = in.do("HEAD", in.srv.URL+upload.BasePath+strings.Repeat("0", 32), "organiser", nil, nil)
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("HEAD of an unknown upload: %d", resp.StatusCode)
+		}
+	})
+}
+
+// TestUploadResumedAfterRestart: an upload whose server restarted between
+// two parts (its running checksum lost) still completes with the SHA-256
+// of the whole file, read from the staging file.
+func TestUploadResumedAfterRestart(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 0)
+		data := randomBytes(2<<20, 2)
+		url := in.create("organiser", int64(len(data)), in.fx.video)
+		in.patch("organiser", url, 0, data[:700000])
+		in.restart()
+		url = in.srv.URL + url[strings.Index(url, upload.BasePath):]
+		resp, _ := in.do("HEAD", url, "organiser", nil, nil)
+		if resp.Header.Get("Upload-Offset") != "700000" {
+			t.Fatalf("HEAD after restart: offset %q", resp.Header.Get("Upload-Offset"))
+		}
+		resp = in.patch("organiser", url, 700000, data[700000:])
+		if got := resp.Header.Get("Upload-Sha256"); got != hexSum(data) {
+			t.Errorf("SHA-256 after a restart %q, want %q", got, hexSum(data))
+		}
+	})
+}
+
+// TestCleanupRemovesAbandonedUploads: an unfinished upload untouched for
+// longer than AbandonAfter goes, files and row; one still growing and a
+// completed one stay.
+func TestCleanupRemovesAbandonedUploads(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 0)
+		old := in.create("organiser", 5000, in.fx.video)
+		in.patch("organiser", old, 0, randomBytes(1000, 3))
+		done := in.create("organiser", 100, in.fx.video)
+		in.patch("organiser", done, 0, randomBytes(100, 4))
+		growing := in.create("organiser", 5000, in.fx.video)
+		in.patch("organiser", growing, 0, randomBytes(1000, 5))
+		// A day and an hour later, the growing one got a byte an hour ago.
+		later := time.Now().Add(25 * time.Hour)
+		in.cfg.Now = func() time.Time { return later }
+		in.restart()
+		id := func(u string) string { return u[strings.LastIndex(u, "/")+1:] }
+		if err := os.Chtimes(filepath.Join(in.staging, id(growing)), later.Add(-time.Hour), later.Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		n, err := in.svc.Cleanup(context.Background())
+		if err != nil || n != 1 {
+			t.Fatalf("Cleanup: %d, %v; want 1 removed", n, err)
+		}
+		if _, err := upload.ByTusID(context.Background(), db, id(old)); err == nil {
+			t.Error("the abandoned upload is still recorded")
+		}
+		if files := in.stagingFiles(); len(files) != 2 || !strings.HasPrefix(files[0], id(growing)) {
+			t.Errorf("staging folder after clean-up: %v, want the growing upload's two files", files)
+		}
+		if n := in.count("completed_at IS NOT NULL"); n != 1 {
+			t.Errorf("%d completed uploads after clean-up, want 1", n)
+		}
+	})
+}
+
+// TestUploadURLBehindAProxy: with the site's public address configured,
+// a new upload's URL is on it (https, behind a proxy that ends TLS), not
+// on the plain-http address the request reached.
+func TestUploadURLBehindAProxy(t *testing.T) {
+	in := newInstance(t, storetest.SQLite(t), 0)
+	in.cfg.BaseURL = "https://forum.example/"
+	in.restart()
+	resp, body := in.do("POST", in.srv.URL+upload.BasePath, "organiser", map[string]string{
+		"Upload-Length":   "10",
+		"Upload-Metadata": metadata("filename", "a.mp4", "item", fmt.Sprint(in.fx.video)),
+	}, nil)
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusCreated || !strings.HasPrefix(loc, "https://forum.example/api/uploads/") {
+		t.Errorf("create: %d %q, Location %q", resp.StatusCode, body, loc)
+	}
+}

@@ -1,0 +1,160 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/upload"
+	"github.com/tandemforum/tandem/internal/web"
+)
+
+// newUploadOffice is the demo's office with the resumable upload endpoint.
+func newUploadOffice(t *testing.T, db *store.DB) *office {
+	t.Helper()
+	dir := t.TempDir()
+	blobs, err := blob.NewDir(filepath.Join(dir, "files"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := upload.New(upload.Config{DB: db, Blobs: blobs, Dir: filepath.Join(dir, "uploads")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newOfficeWith(t, db, func(c *web.Config) { c.Uploads = svc })
+}
+
+// tusCreate asks the office for an upload of a 1000-byte video for the
+// programme item id, with the browser's cookies and, when token is not
+// empty, a bearer token.
+func tusCreate(t *testing.T, b *browser, token string, id int64) (*http.Response, string) {
+	t.Helper()
+	enc := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	req, _ := http.NewRequest("POST", b.o.srv.URL+"/api/uploads/", nil)
+	req.Header.Set("Tus-Resumable", "1.0.0")
+	req.Header.Set("Upload-Length", "1000")
+	req.Header.Set("Upload-Metadata", "filename "+enc("video.mp4")+",filetype "+enc("video/mp4")+",item "+enc(fmt.Sprint(id)))
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := b.c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body bytes.Buffer
+	body.ReadFrom(resp.Body)
+	return resp, strings.TrimSpace(body.String())
+}
+
+func videoSpeechID(t *testing.T, db *store.DB) int64 {
+	t.Helper()
+	var id int64
+	if err := db.QueryRow(context.Background(), `SELECT id FROM speeches WHERE slug = 'wang-yi-video-address'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// TestAPITokensInTheOffice: an organiser makes an API token on the account
+// page, sees it once, uploads with it, sees when it was last used, and
+// revokes it, after which it is refused; a name left empty comes back
+// with its error.
+func TestAPITokensInTheOffice(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newUploadOffice(t, db)
+		o.account("org@upload.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("org@upload.example")
+
+		resp, doc := b.post("/office/account/tokens", url.Values{"token-name": {"  "}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(fieldError(doc, "token-name"), "Name the token") {
+			t.Fatalf("empty name: %d, error %q", resp.StatusCode, fieldError(doc, "token-name"))
+		}
+		resp, doc = b.post("/office/account/tokens", url.Values{"token-name": {"camera laptop"}})
+		token := strings.TrimSpace(doc.Find("#new-token code").Text())
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(token, "tdm_") || len(token) < 40 {
+			t.Fatalf("new token: %d, shown %q", resp.StatusCode, token)
+		}
+		_, doc = b.get("/office/account")
+		if doc.Find("#new-token").Length() != 0 || strings.Contains(doc.Text(), token) {
+			t.Error("the token is shown again on the account page")
+		}
+		row := doc.Find("#tokens tbody tr")
+		if row.Length() != 1 || !strings.Contains(row.Text(), "camera laptop") || !strings.Contains(row.Text(), "never") {
+			t.Errorf("token list: %q", row.Text())
+		}
+
+		program := o.browser() // no session: the token alone
+		if resp, body := tusCreate(t, program, token, videoSpeechID(t, db)); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("upload with the token: %d %q", resp.StatusCode, body)
+		}
+		_, doc = b.get("/office/account")
+		if text := doc.Find("#tokens tbody tr").Text(); strings.Contains(text, "never") {
+			t.Errorf("after use the token list still says never used: %q", text)
+		}
+		form := doc.Find("#tokens form")
+		action, _ := form.Attr("action")
+		resp, _ = b.post(action, url.Values{})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("revoke: %d", resp.StatusCode)
+		}
+		_, doc = b.get("/office/account")
+		if !strings.Contains(doc.Find(".notice, .flash").Text(), "revoked") || !strings.Contains(doc.Find("#tokens").Text(), "revoked") {
+			t.Errorf("after revoking: notice %q, list %q", doc.Find(".notice, .flash").Text(), doc.Find("#tokens").Text())
+		}
+		if resp, body := tusCreate(t, program, token, videoSpeechID(t, db)); resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "revoked") {
+			t.Errorf("upload with the revoked token: %d %q", resp.StatusCode, body)
+		}
+	})
+}
+
+// TestUploadWithTheOfficeSession: the office's own page uploads with its
+// login session, which the browser sends to /api/uploads/ too; a visitor
+// gets a sentence in their language, not a sign-in page; the programme
+// form offers the upload on the video items.
+func TestUploadWithTheOfficeSession(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newUploadOffice(t, db)
+		o.account("ed@upload.example", "Editor", "ru", false, "cass:editor")
+		b := o.browser()
+		b.signIn("ed@upload.example")
+		id := videoSpeechID(t, db)
+		if resp, body := tusCreate(t, b, "", id); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("upload with the session: %d %q", resp.StatusCode, body)
+		}
+		visitor := o.browser()
+		if resp, body := tusCreate(t, visitor, "", id); resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "Sign in to the office") {
+			t.Errorf("visitor: %d %q", resp.StatusCode, body)
+		}
+
+		var forumID int64
+		if err := db.QueryRow(context.Background(), `SELECT forum_id FROM speeches WHERE id = ?`, id).Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		sections := doc.Find(".video-upload")
+		if sections.Length() != 2 {
+			t.Fatalf("%d video upload sections on the programme form, want the demo's 2 video addresses", sections.Length())
+		}
+		if item, _ := sections.First().Attr("data-item"); item != fmt.Sprint(id) && !strings.Contains(doc.Find(fmt.Sprintf(`.video-upload[data-item="%d"]`, id)).Text(), "Видеофайл") {
+			t.Errorf("no upload section for item %d", id)
+		}
+		if doc.Find(`script[src*="tus.min"]`).Length() == 1 {
+			if doc.Find(".video-upload input[type=file]").Length() != 2 || doc.Find(".video-upload [data-upload-pause]").Length() != 2 {
+				t.Error("the upload sections lack their file input or pause button")
+			}
+		} else if !strings.Contains(sections.Text(), "npm") {
+			t.Error("without the bundled tus-js-client the form does not say why there is no upload")
+		}
+	})
+}

@@ -1,0 +1,148 @@
+package web_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+)
+
+// TestVideoUploadInTheBrowser: an organiser chooses a speech's video on
+// the programme form over a slow link (Chromium throttles it), sees its
+// progress, pauses, reloads the page, is told an upload waits, chooses
+// the same file again and the upload goes on from where it stopped to
+// the end: one upload, listed with the file's SHA-256.
+func TestVideoUploadInTheBrowser(t *testing.T) {
+	exe := chromiumExe(t)
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newUploadOffice(t, db)
+		o.account("org@upload.example", "Organiser", "en", false, "cass:organiser")
+		id := videoSpeechID(t, db)
+		var forumID int64
+		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, id).Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		const size = 24 << 20
+		video := filepath.Join(t.TempDir(), "address.mp4")
+		f, err := os.Create(video)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := sha256.New()
+		if _, err := io.CopyN(io.MultiWriter(f, h), rand.NewChaCha8([32]byte{9}), size); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		sum := hex.EncodeToString(h.Sum(nil))
+
+		b := newChromium(t, exe)
+		pctx, cancel := context.WithTimeout(b, 3*time.Minute)
+		defer cancel()
+		page := fmt.Sprintf("%s/office/forums/%d/programme", o.srv.URL, forumID)
+		section := fmt.Sprintf(`.video-upload[data-item="%d"]`, id)
+		if err := chromedp.Do(pctx, chromedp.Navigate(o.srv.URL+"/office/signin"),
+			chromedp.WaitVisible(chromedp.CSS(`#email`)),
+			chromedp.SendKeys(chromedp.CSS(`#email`), "org@upload.example"),
+			chromedp.SendKeys(chromedp.CSS(`#password`), testPassword),
+			chromedp.Click(chromedp.CSS(`main form button[type=submit]`)),
+			chromedp.WaitVisible(chromedp.CSS(`.office-me`)),
+			chromedp.Navigate(page),
+			chromedp.WaitReady(chromedp.CSS(section))); err != nil {
+			t.Fatal(err)
+		}
+		if count(t, pctx, section+` input[type=file]`) != 1 {
+			t.Skip("browser upload test skipped: tus-js-client is not bundled (run bash scripts/assets.sh)")
+		}
+		// 4 MB/s: the 24 MiB file takes about six seconds.
+		if _, err := chromedp.Call(pctx, network.Enable, network.EnableParams{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(pctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			MatchedNetworkConditions: []*network.Conditions{{DownloadThroughput: -1, UploadThroughput: 4 << 20}}}); err != nil {
+			t.Fatal(err)
+		}
+		input := section + ` input[type=file]`
+		progress := func() int {
+			v, err := chromedp.Run(pctx, chromedp.Evaluate[int](`document.querySelector('`+section+` progress').value`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		status := func() string {
+			s, err := chromedp.Run(pctx, chromedp.Evaluate[string](`document.querySelector('`+section+` .upload-status').textContent`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		waitFor := func(what string, ok func() bool) {
+			t.Helper()
+			deadline := time.Now().Add(90 * time.Second)
+			for !ok() {
+				if time.Now().After(deadline) {
+					t.Fatalf("waiting for %s: progress %d, status %q", what, progress(), status())
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}
+		if err := chromedp.Do(pctx, chromedp.SetUploadFiles(chromedp.CSS(input), []string{video})); err != nil {
+			t.Fatal(err)
+		}
+		waitFor("progress past 20 %", func() bool { return progress() >= 20 })
+		if !strings.Contains(status(), "MiB") {
+			t.Errorf("while uploading the status says %q", status())
+		}
+		if err := chromedp.Do(pctx, chromedp.Click(chromedp.CSS(section+` [data-upload-pause]`))); err != nil {
+			t.Fatal(err)
+		}
+		at := progress()
+		if at >= 100 || !strings.Contains(status(), "Paused") {
+			t.Fatalf("after Pause: progress %d, status %q", at, status())
+		}
+		if err := chromedp.Do(pctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(input))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor("the note of the unfinished upload", func() bool { return strings.Contains(status(), "address.mp4") })
+		if err := chromedp.Do(pctx, chromedp.SetUploadFiles(chromedp.CSS(input), []string{video})); err != nil {
+			t.Fatal(err)
+		}
+		waitFor("the end of the upload", func() bool { return strings.Contains(status(), "is uploaded") })
+
+		var uploads int
+		var stored string
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM uploads WHERE speech_id = ?`, id).Scan(&uploads); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRow(ctx, `SELECT sha256 FROM uploads WHERE speech_id = ? AND completed_at IS NOT NULL`, id).Scan(&stored); err != nil {
+			t.Fatal(err)
+		}
+		if uploads != 1 || stored != sum {
+			t.Errorf("%d uploads for the item, SHA-256 %s; want one, resumed, with the file's %s", uploads, stored, sum)
+		}
+		if err := chromedp.Do(pctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(section+` .upload-done`))); err != nil {
+			t.Fatal(err)
+		}
+		listed, err := chromedp.Run(pctx, chromedp.Evaluate[string](`document.querySelector('`+section+` .upload-done').textContent`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(listed, "address.mp4") || !strings.Contains(listed, sum) {
+			t.Errorf("the uploaded file is listed as %q", listed)
+		}
+	})
+}
