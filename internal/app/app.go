@@ -21,6 +21,7 @@ import (
 	"github.com/tandemforum/tandem/internal/media"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
+	"github.com/tandemforum/tandem/internal/video"
 	"github.com/tandemforum/tandem/internal/web"
 )
 
@@ -81,6 +82,8 @@ type Program struct {
 	// SMTP server.
 	Mail   *mail.Mailer
 	Outbox *mail.Outbox
+	// Videos processes the programme items' videos with ffmpeg.
+	Videos *video.Processor
 	log    *slog.Logger
 }
 
@@ -118,7 +121,7 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		return nil, fmt.Errorf("web server: %w", err)
 	}
 	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox,
-		Press: press}
+		Press: press, Videos: &video.Processor{DB: db, Blobs: blobs, WorkDir: filepath.Join(cfg.Data, "work")}}
 	if err := p.openJobs(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -142,6 +145,7 @@ func (p *Program) openJobs(ctx context.Context) error {
 	media.Register(ws, &media.Store{DB: p.DB, Blobs: p.Blobs})
 	p.Web.RegisterWorkers(ws)
 	edition.Register(ws, p.Press, nil)
+	video.Register(ws, p.Videos)
 	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log})
 	if err != nil {
 		return err
@@ -154,11 +158,23 @@ func (p *Program) openJobs(ctx context.Context) error {
 // those running to end (after which they are cancelled and retried
 // later). It is what `tandem worker` runs; Run does it beside the site.
 func (p *Program) Work(ctx context.Context) error {
-	if err := p.Jobs.Start(ctx); err != nil {
+	if err := p.startJobs(ctx); err != nil {
 		return err
 	}
 	<-ctx.Done()
 	return p.stopJobs()
+}
+
+// startJobs starts the job queue and, when this process works jobs, the
+// watch that takes up at once the videos of a worker that died.
+func (p *Program) startJobs(ctx context.Context) error {
+	if err := p.Jobs.Start(ctx); err != nil {
+		return err
+	}
+	if p.cfg.Workers > 0 {
+		go video.Watch(ctx, p.DB, 5*time.Second, p.log)
+	}
+	return nil
 }
 
 func (p *Program) stopJobs() error {
@@ -179,7 +195,7 @@ func (p *Program) Run(ctx context.Context, l net.Listener) error {
 		old := debug.SetGCPercent(p.cfg.GCPercent)
 		defer debug.SetGCPercent(old)
 	}
-	if err := p.Jobs.Start(ctx); err != nil {
+	if err := p.startJobs(ctx); err != nil {
 		l.Close()
 		return err
 	}
