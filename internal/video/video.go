@@ -238,3 +238,17 @@ func ForItems(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Vid
 	}
 	return out, nil
 }
+
+// List returns the videos of programme item itemID, or every video when
+// itemID is 0, newest first.
+func List(ctx context.Context, q store.Querier, itemID int64) ([]*Video, error) {
+	query, args := `SELECT `+columns+` FROM videos ORDER BY id DESC`, []any{}
+	if itemID != 0 {
+		query, args = `SELECT `+columns+` FROM videos WHERE speech_id = ? ORDER BY id DESC`, []any{itemID}
+	}
+	vs, err := store.All(ctx, q, scan, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("videos: %w", err)
+	}
+	return vs, nil
+}
