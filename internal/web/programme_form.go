@@ -477,6 +477,9 @@ type speechRow struct {
 	Fields         []plainField // slug, speaker, kind, delivery, language
 	Title, Summary mlField
 	Times          []plainField
+	// Video is the status of the item's video, nil for an item that is
+	// not given by video and has none.
+	Video *videoStatus
 }
 
 // option is one choice of a select.
@@ -584,6 +587,9 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 		}
 		p.Sessions = append(p.Sessions, row)
 	}
+	if err := s.programmeVideos(rq, fm, p); err != nil {
+		return err
+	}
 	p.Summary = fm.summary(order...)
 	p.Draft = newDraftInfo(rq, d, partners)
 	if err := s.withApprovers(rq, &p.Draft, d.Subject, partners); err != nil {
@@ -607,6 +613,36 @@ func (s *Server) renderProgramme(w http.ResponseWriter, rq *officeRequest, statu
 		return err
 	}
 	return s.officeRenderStatus(w, rq, status, "programme_form", "forums", rq.T.T("office.forum.programme.title", p.ForumTitle), p)
+}
+
+// programmeVideos gives each speech row of p that has a video, or is
+// given by video, the status of its video.
+func (s *Server) programmeVideos(rq *officeRequest, fm *form, p *programmePage) error {
+	var ids []int64
+	videoItems := map[int64]bool{}
+	for _, ss := range p.Sessions {
+		for _, sp := range ss.Speeches {
+			id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64)
+			if err != nil || id <= 0 {
+				continue
+			}
+			ids = append(ids, id)
+			videoItems[id] = isVideoItem(fm.values.Get(sp.Prefix+"kind"), fm.values.Get(sp.Prefix+"delivery"))
+		}
+	}
+	statuses, err := s.videoStatuses(rq.Context(), rq.T, ids, videoItems)
+	if err != nil {
+		return err
+	}
+	for i := range p.Sessions {
+		for j := range p.Sessions[i].Speeches {
+			sp := &p.Sessions[i].Speeches[j]
+			if id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64); err == nil {
+				sp.Video = statuses[id]
+			}
+		}
+	}
+	return nil
 }
 
 // fix marks the fields other than the texts read-only, and the texts too
