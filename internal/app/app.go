@@ -85,6 +85,8 @@ type Program struct {
 	// Videos processes the programme items' videos with ffmpeg.
 	Videos *video.Processor
 	log    *slog.Logger
+	// stopWatch ends the watch for videos whose worker died.
+	stopWatch func()
 }
 
 // Open opens the database, applying migrations, and the file store, and
@@ -172,12 +174,21 @@ func (p *Program) startJobs(ctx context.Context) error {
 		return err
 	}
 	if p.cfg.Workers > 0 {
-		go video.Watch(ctx, p.DB, 5*time.Second, p.log)
+		wctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			video.Watch(wctx, p.DB, 5*time.Second, p.log)
+		}()
+		p.stopWatch = func() { cancel(); <-done }
 	}
 	return nil
 }
 
 func (p *Program) stopJobs() error {
+	if p.stopWatch != nil {
+		p.stopWatch()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return p.Jobs.Stop(ctx)

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -388,11 +389,17 @@ func ParseLoudnorm(stderr string) (Loudness, error) {
 	var l Loudness
 	for key, dst := range map[string]*float64{"input_i": &l.I, "input_tp": &l.TP, "input_lra": &l.LRA, "input_thresh": &l.Thresh, "target_offset": &l.Offset} {
 		f, err := strconv.ParseFloat(strings.TrimSpace(raw[key]), 64)
-		if err != nil {
-			// -inf for silence: the filter cannot normalise it.
+		if err != nil || math.IsNaN(f) {
 			return Loudness{}, fmt.Errorf("loudnorm: %s = %q", key, raw[key])
 		}
 		*dst = f
 	}
+	if math.IsInf(l.I, 0) || math.IsInf(l.TP, 0) || math.IsInf(l.Thresh, 0) {
+		return Loudness{}, ErrSilence
+	}
 	return l, nil
 }
+
+// ErrSilence is audio too quiet to measure (loudnorm says -inf): there is
+// no loudness to correct.
+var ErrSilence = errors.New("loudnorm: the audio is silent")

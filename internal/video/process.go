@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -197,13 +196,19 @@ func (p *Processor) process(ctx context.Context, v *Video, token string, report 
 			return p.ffmpegFailure(err)
 		}
 		l, err := ffmpeg.ParseLoudnorm(out)
+		if errors.Is(err, ffmpeg.ErrSilence) {
+			// There is nothing to bring to the target: the audio is
+			// encoded as it is.
+			l, err = ffmpeg.Loudness{I: silence}, nil
+		}
 		if err != nil {
-			// Silence measures -inf: there is nothing to bring to the
-			// target, and the audio is encoded as it is.
-			l = ffmpeg.Loudness{I: math.Inf(-1)}
+			return err
 		}
 		v.Loudness = &l
-		b, _ := json.Marshal(loudnessJSON(l))
+		b, err := json.Marshal(l)
+		if err != nil {
+			return err
+		}
 		if err := p.update(ctx, v.ID, token, `loudness = ?, progress = ?`, string(b), progressAnalysed); err != nil {
 			return err
 		}
@@ -256,13 +261,8 @@ func (p *Processor) process(ctx context.Context, v *Video, token string, report 
 		Ready, string(b), prefix+"poster.jpg")
 }
 
-// loudnessJSON keeps silence's -inf out of JSON, which has no infinity.
-func loudnessJSON(l ffmpeg.Loudness) ffmpeg.Loudness {
-	if math.IsInf(l.I, -1) {
-		return ffmpeg.Loudness{I: -99}
-	}
-	return l
-}
+// silence is the loudness recorded for silent audio (loudnorm's lowest).
+const silence = -99
 
 // silent reports whether measured audio is too quiet to normalise.
 func silent(l *ffmpeg.Loudness) bool { return l == nil || l.I <= -70 }

@@ -53,6 +53,7 @@ func (w *processWorker) Work(ctx context.Context, job *jobs.Job[ProcessArgs]) er
 	if !ok {
 		return jobs.Snooze(p.lease())
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	progress := &progressCell{v: make(chan int, 1)}
@@ -72,6 +73,12 @@ func (w *processWorker) Work(ctx context.Context, job *jobs.Job[ProcessArgs]) er
 	}
 	var f *Failure
 	switch {
+	case err != nil && parent.Err() != nil:
+		// The process is stopping: the video is taken up again, from its
+		// last recorded step, as soon as a worker starts, and the
+		// interruption does not count as a failed attempt.
+		p.release(context.WithoutCancel(ctx), id, token)
+		return jobs.Snooze(0)
 	case errors.As(err, &f):
 		return p.fail(context.WithoutCancel(ctx), id, token, f)
 	case err != nil && job.Attempt >= job.MaxAttempts:
