@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/riverqueue/river/rivertype"
+
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 )
@@ -33,8 +35,28 @@ func (w *processWorker) Timeout(*jobs.Job[ProcessArgs]) time.Duration { return 2
 // is nothing to retry. Other errors are retried, and recorded as a
 // failure after the last attempt.
 func (w *processWorker) Work(ctx context.Context, job *jobs.Job[ProcessArgs]) error {
-	p := w.p
-	id := job.Args.VideoID
+	return w.p.run(ctx, job.Args.VideoID, job.ID, job.Attempt >= job.MaxAttempts)
+}
+
+// Process processes video id at once, in the caller's goroutine, as its
+// job would on its last attempt (for benchmarks and tools): a video
+// refused is recorded as failed and is no error.
+func (p *Processor) Process(ctx context.Context, id int64) error {
+	v, err := Get(ctx, p.DB, id)
+	if err != nil {
+		return err
+	}
+	err = p.run(ctx, id, v.JobID, true)
+	var snooze *rivertype.JobSnoozeError
+	if errors.As(err, &snooze) {
+		return fmt.Errorf("video %d: another worker is processing it", id)
+	}
+	return err
+}
+
+// run processes video id for job jobID; final says it is the job's last
+// attempt. It returns what a job's Work returns.
+func (p *Processor) run(ctx context.Context, id, jobID int64, final bool) error {
 	v, err := Get(ctx, p.DB, id)
 	if errors.Is(err, ErrNotFound) {
 		return jobs.Cancel(err) // its programme item was deleted
@@ -46,7 +68,7 @@ func (w *processWorker) Work(ctx context.Context, job *jobs.Job[ProcessArgs]) er
 		return nil
 	}
 	token := newToken()
-	ok, err := p.acquire(ctx, id, token, job.ID)
+	ok, err := p.acquire(ctx, id, token, jobID)
 	if err != nil {
 		return err
 	}
@@ -81,7 +103,7 @@ func (w *processWorker) Work(ctx context.Context, job *jobs.Job[ProcessArgs]) er
 		return jobs.Snooze(0)
 	case errors.As(err, &f):
 		return p.fail(context.WithoutCancel(ctx), id, token, f)
-	case err != nil && job.Attempt >= job.MaxAttempts:
+	case err != nil && final:
 		if ferr := p.fail(context.WithoutCancel(ctx), id, token, &Failure{Key: ErrGaveUp, Detail: err.Error()}); ferr != nil {
 			return errors.Join(err, ferr)
 		}

@@ -109,32 +109,40 @@ func Write(ctx context.Context, path string, s Spec) error {
 // returns the speech's id.
 func Speech(t testing.TB, db *store.DB) int64 {
 	t.Helper()
-	ctx := context.Background()
+	id, err := AddSpeech(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// AddSpeech is Speech for programs without a testing.TB (benchmarks).
+func AddSpeech(ctx context.Context, db *store.DB) (int64, error) {
 	day := time.Date(2021, 7, 16, 2, 0, 0, 0, time.UTC)
 	text := func(s string) lang.Text { return lang.New("ru", map[string]string{"zh": s, "ru": s, "en": s}) }
 	pt := &forum.Partner{Slug: "riac", Name: text("РСМД"), ShortName: text("РСМД"), Country: "RU", Published: true}
 	if err := forum.AddPartner(ctx, db, pt); err != nil {
-		t.Fatal(err)
+		return 0, err
 	}
 	f := &forum.Forum{Slug: "treaty-20", Title: text("Форум"), Theme: text("Тема"), StartsAt: day, EndsAt: day.Add(4 * time.Hour),
 		TimeZone: "Asia/Shanghai", Languages: []string{"zh", "ru", "en"}, Published: true, Hosts: []*forum.Partner{pt}}
 	if err := forum.AddForum(ctx, db, f); err != nil {
-		t.Fatal(err)
+		return 0, err
 	}
 	pe := &forum.Person{Slug: "speaker", Names: lang.Names{Source: "ru", Values: map[string]lang.Name{"ru": {Given: "Анна", Family: "Смирнова"}}}, PartnerID: pt.ID, Published: true}
 	if err := forum.AddPerson(ctx, db, pe); err != nil {
-		t.Fatal(err)
+		return 0, err
 	}
 	ss := &forum.Session{ForumID: f.ID, Title: text("Открытие"), StartsAt: day, EndsAt: day.Add(time.Hour)}
 	if err := forum.AddSession(ctx, db, ss); err != nil {
-		t.Fatal(err)
+		return 0, err
 	}
 	sp := &forum.Speech{ForumID: f.ID, SessionID: ss.ID, Slug: "video-address", SpeakerID: pe.ID, Kind: forum.VideoAddress, Delivery: forum.Video,
 		OriginalLang: "ru", Title: text("Видеообращение"), StartsAt: day, EndsAt: day.Add(10 * time.Minute)}
 	if err := forum.AddSpeech(ctx, db, sp); err != nil {
-		t.Fatal(err)
+		return 0, err
 	}
-	return sp.ID
+	return sp.ID, nil
 }
 
 // MoovFirst reports whether the MP4 file at path has its moov box before
