@@ -82,7 +82,7 @@ func (p *Processor) run(ctx context.Context, id, jobID int64, final bool) error 
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		p.heartbeat(ctx, id, token, progress, cancel)
+		p.heartbeat(ctx, id, jobID, token, progress, cancel)
 	}()
 	err = p.process(ctx, v, token, progress.set)
 	cancel(nil)
@@ -147,7 +147,7 @@ func (p *Processor) acquire(ctx context.Context, id int64, token string, jobID i
 
 // heartbeat renews the lease and records the progress until ctx is done;
 // a lease found taken over cancels the work with errLeaseLost.
-func (p *Processor) heartbeat(ctx context.Context, id int64, token string, progress *progressCell, cancel context.CancelCauseFunc) {
+func (p *Processor) heartbeat(ctx context.Context, id, jobID int64, token string, progress *progressCell, cancel context.CancelCauseFunc) {
 	every := p.lease() / 3
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -162,11 +162,13 @@ func (p *Processor) heartbeat(ctx context.Context, id int64, token string, progr
 				continue
 			}
 			last = n
-			if err := p.renew(ctx, id, token, n); err != nil {
-				if errors.Is(err, errLeaseLost) {
-					cancel(err)
-					return
-				}
+			if err := p.renew(ctx, id, token, n); errors.Is(err, errLeaseLost) {
+				cancel(err)
+				return
+			}
+			// The office's list of jobs shows it too.
+			if jobID != 0 {
+				jobs.SetProgress(ctx, p.DB, jobID, jobs.Progress{Done: int64(n), Total: 1000})
 			}
 			select {
 			case <-ctx.Done():
