@@ -156,6 +156,15 @@ func TestVideoWorkerKilledMidTranscode(t *testing.T) {
 			if entries, _ := os.ReadDir(filepath.Join(data, "work")); len(entries) != 0 {
 				t.Errorf("work files left after the video is ready: %v", entries)
 			}
+			out, err = exec.Command(bin, "video", "list", "--data", data, "--database", dsn).CombinedOutput()
+			want := strconv.FormatInt(id, 10) + "\t" + strconv.FormatInt(item, 10) + "\tready\t100.0\ttranscode\t30.0"
+			if err != nil || !strings.HasPrefix(string(out), want) || !strings.Contains(string(out), "\t1280x720\t") {
+				t.Errorf("video list: %v\n%s\nwant a line starting %q", err, out, want)
+			}
+			out, err = exec.Command(bin, "video", "attach", "--data", data, "--database", dsn, "--item", "999999", in).CombinedOutput()
+			if err == nil || !strings.Contains(string(out), "no programme item 999999") {
+				t.Errorf("attach to no item: %v\n%s", err, out)
+			}
 			if err := second.Process.Signal(syscall.SIGTERM); err != nil {
 				t.Fatal(err)
 			}
