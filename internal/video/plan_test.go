@@ -1,6 +1,8 @@
 package video
 
 import (
+	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -95,5 +97,21 @@ func TestSilentAudio(t *testing.T) {
 	}
 	if v.State != Ready || v.Loudness == nil || !silent(v.Loudness) || len(v.Renditions) != 1 || v.Renditions[0].AudioCodec != "aac" {
 		t.Fatalf("state %s (%s), loudness %+v, renditions %+v; want ready, silent, AAC audio", v.State, v.ErrorDetail, v.Loudness, v.Renditions)
+	}
+}
+
+// ffmpeg failing for the machine's reasons is retried; failing on the
+// file refuses the video.
+func TestFFmpegFailure(t *testing.T) {
+	p := &Processor{}
+	var f *Failure
+	if err := p.ffmpegFailure(&ffmpeg.RunError{Program: "ffmpeg", Err: errors.New("exit status 1"), Stderr: "main.mp4: No space left on device"}); errors.As(err, &f) {
+		t.Errorf("a full disk refuses the video: %v", err)
+	}
+	if err := p.ffmpegFailure(&ffmpeg.RunError{Program: "ffmpeg", Err: errors.New("exit status 1"), Stderr: "in.mp4: Invalid data found when processing input"}); !errors.As(err, &f) || f.Key != ErrUnreadable {
+		t.Errorf("invalid data: %v, want the video refused as unreadable", err)
+	}
+	if err := p.ffmpegFailure(context.Canceled); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancel: %v", err)
 	}
 }

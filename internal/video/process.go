@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/blob"
@@ -325,10 +327,21 @@ func (p *Processor) putFile(ctx context.Context, key, path string) error {
 // to be retried.
 func (p *Processor) ffmpegFailure(err error) error {
 	var re *ffmpeg.RunError
-	if errors.As(err, &re) {
-		return &Failure{Key: ErrUnreadable, Detail: re.Stderr}
+	if !errors.As(err, &re) {
+		return err
 	}
-	return err
+	// A full disk, a lack of memory or a kill from outside is the
+	// machine's trouble, not the video's: it is retried.
+	var exit *exec.ExitError
+	if errors.As(re.Err, &exit) && !exit.Exited() {
+		return err
+	}
+	for _, s := range []string{"No space left on device", "Cannot allocate memory", "Permission denied", "Read-only file system"} {
+		if strings.Contains(re.Stderr, s) {
+			return err
+		}
+	}
+	return &Failure{Key: ErrUnreadable, Detail: re.Stderr}
 }
 
 // check probes an output and refuses it when it is shorter than the
