@@ -97,7 +97,8 @@ type Video struct {
 	UpdatedAt time.Time
 }
 
-// Size is the bytes of all the renditions and the poster is not counted.
+// Size is the bytes of all the renditions together (the poster not
+// counted).
 func (v *Video) Size() int64 {
 	var n int64
 	for _, r := range v.Renditions {
