@@ -22,6 +22,7 @@ import (
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/upload"
+	"github.com/tandemforum/tandem/internal/video"
 	"github.com/tandemforum/tandem/internal/web"
 )
 
@@ -94,7 +95,11 @@ type Program struct {
 	// SMTP server.
 	Mail   *mail.Mailer
 	Outbox *mail.Outbox
+	// Videos processes the programme items' videos with ffmpeg.
+	Videos *video.Processor
 	log    *slog.Logger
+	// stopWatch ends the watch for videos whose worker died.
+	stopWatch func()
 }
 
 // Open opens the database, applying migrations, and the file store, and
@@ -137,7 +142,7 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		return nil, fmt.Errorf("web server: %w", err)
 	}
 	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox,
-		Press: press, Uploads: uploads}
+		Press: press, Uploads: uploads, Videos: &video.Processor{DB: db, Blobs: blobs, WorkDir: filepath.Join(cfg.Data, "work")}}
 	if err := p.openJobs(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -162,6 +167,7 @@ func (p *Program) openJobs(ctx context.Context) error {
 	p.Web.RegisterWorkers(ws)
 	edition.Register(ws, p.Press, nil)
 	upload.Register(ws, p.Uploads)
+	video.Register(ws, p.Videos)
 	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log,
 		Periodic: []jobs.Periodic{upload.Periodic()}})
 	if err != nil {
@@ -175,14 +181,35 @@ func (p *Program) openJobs(ctx context.Context) error {
 // those running to end (after which they are cancelled and retried
 // later). It is what `tandem worker` runs; Run does it beside the site.
 func (p *Program) Work(ctx context.Context) error {
-	if err := p.Jobs.Start(ctx); err != nil {
+	if err := p.startJobs(ctx); err != nil {
 		return err
 	}
 	<-ctx.Done()
 	return p.stopJobs()
 }
 
+// startJobs starts the job queue and, when this process works jobs, the
+// watch that takes up at once the videos of a worker that died.
+func (p *Program) startJobs(ctx context.Context) error {
+	if err := p.Jobs.Start(ctx); err != nil {
+		return err
+	}
+	if p.cfg.Workers > 0 {
+		wctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			video.Watch(wctx, p.DB, 5*time.Second, p.log)
+		}()
+		p.stopWatch = func() { cancel(); <-done }
+	}
+	return nil
+}
+
 func (p *Program) stopJobs() error {
+	if p.stopWatch != nil {
+		p.stopWatch()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return p.Jobs.Stop(ctx)
@@ -200,7 +227,7 @@ func (p *Program) Run(ctx context.Context, l net.Listener) error {
 		old := debug.SetGCPercent(p.cfg.GCPercent)
 		defer debug.SetGCPercent(old)
 	}
-	if err := p.Jobs.Start(ctx); err != nil {
+	if err := p.startJobs(ctx); err != nil {
 		l.Close()
 		return err
 	}
