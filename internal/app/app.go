@@ -72,8 +72,9 @@ type Config struct {
 	// UploadAbandonAfter is how long an unfinished upload may go without
 	// a byte before the clean-up job removes it; 0 is a day.
 	UploadAbandonAfter time.Duration
-	// OnUpload, when not nil, is called with every completed upload (the
-	// video processing's hook).
+	// OnUpload, when not nil, is called with every completed upload
+	// instead of processUpload, which queues the file's processing as the
+	// speech's video.
 	OnUpload func(ctx context.Context, u upload.Upload) error
 }
 
@@ -127,8 +128,12 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		// Mail goes through the server; the office shows no outbox.
 		outbox = nil
 	}
+	onUpload := cfg.OnUpload
+	if onUpload == nil {
+		onUpload = processUpload(db)
+	}
 	uploads, err := upload.New(upload.Config{DB: db, Blobs: blobs, Dir: filepath.Join(cfg.Data, "uploads"), BaseURL: cfg.BaseURL,
-		MaxSize: cfg.UploadMaxSize, AbandonAfter: cfg.UploadAbandonAfter, OnComplete: cfg.OnUpload, Logger: log})
+		MaxSize: cfg.UploadMaxSize, AbandonAfter: cfg.UploadAbandonAfter, OnComplete: onUpload, Logger: log})
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -136,7 +141,7 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 	press := &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL, DepositorEmail: cfg.MailFrom, Log: log}
 	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Press: press, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
 		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP,
-		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}, Uploads: uploads})
+		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}, Uploads: uploads, VideoDuration: videoDuration(db)})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("web server: %w", err)
@@ -239,4 +244,36 @@ func (p *Program) Run(ctx context.Context, l net.Listener) error {
 // afterwards.
 func (p *Program) Close() error {
 	return errors.Join(p.Jobs.Close(), p.DB.Close(), CloseRenderers())
+}
+
+// processUpload returns the hook that makes each completed upload the
+// video of the speech it was sent for and queues its processing, in one
+// transaction, credited to the uploader.
+func processUpload(db *store.DB) func(ctx context.Context, u upload.Upload) error {
+	return func(ctx context.Context, u upload.Upload) error {
+		by := video.Actor{AccountID: u.AccountID}
+		if err := db.QueryRow(ctx, `SELECT name FROM accounts WHERE id = ?`, u.AccountID).Scan(&by.Name); err != nil {
+			return fmt.Errorf("upload %d: uploader %d: %w", u.ID, u.AccountID, err)
+		}
+		return db.Transact(ctx, func(tx *store.Tx) error {
+			_, err := video.Submit(ctx, tx, u.SpeechID, u.BlobKey, by)
+			return err
+		})
+	}
+}
+
+// videoDuration returns the length in milliseconds of a speech's latest
+// video once processed, 0 while it has none ready, against which the
+// office checks its subtitles' cues.
+func videoDuration(db *store.DB) func(ctx context.Context, speechID int64) (int64, error) {
+	return func(ctx context.Context, speechID int64) (int64, error) {
+		vs, err := video.ForItems(ctx, db, []int64{speechID})
+		if err != nil {
+			return 0, err
+		}
+		if v := vs[speechID]; v != nil && v.State == video.Ready {
+			return v.Duration.Milliseconds(), nil
+		}
+		return 0, nil
+	}
 }
