@@ -32,7 +32,7 @@ var renderers struct {
 // Node.js or the Typst package is missing (scripts/setup.sh demo installs
 // them). CloseRenderers ends the Typst child process.
 func Renderers(version string) edition.Renderers {
-	return edition.Renderers{Version: version, EPUB: renderEPUB, PDF: renderPDF}
+	return edition.Renderers{Version: version, EPUB: renderEPUB, PDF: renderPDF, PDFA: renderPDFA}
 }
 
 func renderEPUB(ctx context.Context, b *book.Book) ([]byte, error) {
@@ -59,6 +59,21 @@ func renderPDF(ctx context.Context, b *book.Book) ([]byte, *book.PageMap, error)
 		return nil, nil, err
 	}
 	return out.PDF, out.PageMap, nil
+}
+
+// renderPDFA typesets the book as PDF/A-2a with the same typesetter, whose
+// compiler has just laid out the same sources for the PDF: only the export
+// differs.
+func renderPDFA(ctx context.Context, b *book.Book) ([]byte, error) {
+	ts, err := typesetter()
+	if err != nil {
+		return nil, err
+	}
+	out, err := ts.Build(b, typeset.Options{Standard: typeset.A2a})
+	if err != nil {
+		return nil, err
+	}
+	return out.PDF, nil
 }
 
 // typesetter returns the program's typesetter, starting its compiler the

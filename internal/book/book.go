@@ -29,6 +29,11 @@ const (
 	Web  Format = "web"
 	EPUB Format = "epub"
 	PDF  Format = "pdf"
+	// PDFA is the archival variant of the print PDF: the same pages as
+	// PDF/A-2a. It is no format of its own (no ISBN, no metadata record,
+	// not in Formats): an edition published in PDF has it, made from the
+	// same inputs as its PDF.
+	PDFA Format = "pdfa"
 )
 
 // Formats lists the formats in the order the office and the metadata show

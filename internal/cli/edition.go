@@ -64,14 +64,16 @@ func runEdition(ctx context.Context, env *Env, args []string) error {
 }
 
 func runEditionBuild(ctx context.Context, env *Env, args []string) error {
-	fs := env.newFlags("edition build", "edition build [--format web|epub|pdf] [-o FILE] SLUG\n\n"+
+	fs := env.newFlags("edition build", "edition build [--format web|epub|pdf|pdfa] [-o FILE] SLUG\n\n"+
 		"Builds the files of edition SLUG, reusing each format whose inputs did not change, and prints\n"+
-		"one line per format: format, SHA-256, size in bytes, built or reused. An approved, scheduled or\n"+
-		"released edition is not built again (that would withdraw the hosts' approvals): its approved\n"+
-		"files are given as they are, and -o writes the one of --format.")
+		"one line per format: format, SHA-256, size in bytes, built or reused. An edition in PDF also\n"+
+		"gets pdfa, the PDF's archival variant (PDF/A-2a), made from the same inputs. An approved,\n"+
+		"scheduled or released edition is not built again (that would withdraw the hosts' approvals):\n"+
+		"its approved files are given as they are, and -o writes the one of --format; only its PDF/A,\n"+
+		"which no approval names, is built when missing or made from other inputs (not once released).")
 	var cfg config
 	cfg.register(fs, env)
-	format := fs.String("format", "", "build only this `format`: web, epub or pdf")
+	format := fs.String("format", "", "build only this `format`: web, epub, pdf or pdfa (the PDF/A)")
 	out := fs.String("o", "", "write the built file of --format to `FILE`")
 	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, which the files name as the book's address (env TANDEM_BASE_URL)")
 	if err := parse(fs, args); err != nil {
@@ -82,8 +84,8 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 	}
 	var only []book.Format
 	if *format != "" {
-		if !slices.Contains(book.Formats, book.Format(*format)) {
-			return fmt.Errorf("%w: --format %q: want web, epub or pdf", errUsage, *format)
+		if !slices.Contains(book.Formats, book.Format(*format)) && book.Format(*format) != book.PDFA {
+			return fmt.Errorf("%w: --format %q: want web, epub, pdf or pdfa", errUsage, *format)
 		}
 		only = []book.Format{book.Format(*format)}
 	}
@@ -111,8 +113,12 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		only = e.Formats
 	}
 	var files []*edition.File
-	switch e.State {
-	case edition.Approved, edition.Scheduled, edition.Released:
+	// The PDF/A alone: no approval names it, so an approved or scheduled
+	// edition's is built like a draft's (Press.Build reuses it when its
+	// inputs are the approved PDF's).
+	pdfaOnly := len(only) == 1 && only[0] == book.PDFA
+	switch {
+	case e.State == edition.Released || (!pdfaOnly && (e.State == edition.Approved || e.State == edition.Scheduled)):
 		// The hosts approved these files: a build here would replace
 		// them and withdraw the approvals (or, released, may not), so
 		// the command gives the files as they are. The office rebuilds

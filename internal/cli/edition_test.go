@@ -101,13 +101,19 @@ func TestEditionCommands(t *testing.T) {
 			t.Errorf("the PDF: exit %d, %q, %d bytes, %v", code, stderr, len(data), err)
 		} else {
 			t.Logf("PDF of %d bytes", len(data))
+			// Its archival variant, from the same inputs.
+			pdfa := filepath.Join(t.TempDir(), "cw-zh-a.pdf")
+			code, stdout, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "pdfa", "-o", pdfa)
+			if data, err := os.ReadFile(pdfa); code != 0 || err != nil || !strings.HasPrefix(stdout, "pdfa\t") || !bytes.Contains(data, []byte("<pdfaid:part>2</pdfaid:part>")) {
+				t.Errorf("the PDF/A: exit %d, %q, %q, %d bytes, %v", code, stdout, stderr, len(data), err)
+			}
 		}
 		code, _, stderr = runCLI(t, env, "edition", "build", "nope")
 		if code != 1 || !strings.Contains(stderr, `no edition "nope"`) {
 			t.Errorf("an unknown edition: exit %d, %q", code, stderr)
 		}
 		code, _, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "mobi")
-		if code != 2 || !strings.Contains(stderr, "want web, epub or pdf") {
+		if code != 2 || !strings.Contains(stderr, "want web, epub, pdf or pdfa") {
 			t.Errorf("an unknown format: exit %d, %q", code, stderr)
 		}
 	}

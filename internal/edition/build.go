@@ -27,6 +27,9 @@ type Renderers struct {
 	// PDF typesets the book as a print PDF and returns where its pages
 	// begin, which the EPUB's page list and the web reader show.
 	PDF func(ctx context.Context, b *book.Book) ([]byte, *book.PageMap, error)
+	// PDFA typesets the book as the PDF's archival variant, PDF/A-2a
+	// (book.PDFA); nil makes none, and an edition has no PDF/A.
+	PDFA func(ctx context.Context, b *book.Book) ([]byte, error)
 	// Version names the renderers' code (the program's version): it is
 	// part of every format's fingerprint, so that new renderers rebuild.
 	Version string
@@ -70,11 +73,13 @@ type File struct {
 }
 
 // Ext is the file name extension of format f: the web reader's build is
-// the book as JSON, which the public site reads.
+// the book as JSON, which the public site reads; the PDF/A is a PDF.
 func Ext(f book.Format) string {
 	switch f {
 	case book.Web:
 		return "json"
+	case book.PDFA:
+		return "pdf"
 	default:
 		return string(f)
 	}
@@ -94,8 +99,26 @@ type Progress struct {
 }
 
 // buildOrder is the order a build makes the formats in: the PDF first, for
-// the page map the EPUB and the web reader show.
-var buildOrder = []book.Format{book.PDF, book.EPUB, book.Web}
+// the page map the EPUB and the web reader show, and its archival variant
+// after it while the typesetter has the book's sources.
+var buildOrder = []book.Format{book.PDF, book.PDFA, book.EPUB, book.Web}
+
+// makes reports whether the press makes file f for edition e: the formats
+// the edition is published in, and the PDF/A of one in PDF when the press
+// has a renderer for it.
+//
+// The PDF/A is derived, not approved: it is typeset from the same inputs
+// as the PDF (its fingerprint hashes the same book and renderers), so the
+// hosts' approval of the proofs covers it without naming its bytes, and a
+// build of it alone never withdraws an approval (ProofsFingerprint leaves
+// it out). Its own bytes differ from the PDF's only in what PDF/A asks of
+// the file (identification, colour profile), not in the pages.
+func (p *Press) makes(e *Edition, f book.Format) bool {
+	if f == book.PDFA {
+		return e.Has(book.PDF) && p.Renderers.PDFA != nil
+	}
+	return e.Has(f)
+}
 
 // Files returns the files last built of edition id, by format.
 func Files(ctx context.Context, q store.Querier, id int64) (map[book.Format]*File, error) {
@@ -135,7 +158,7 @@ func ProofsFingerprint(e *Edition, files map[book.Format]*File) string {
 // PDF, which makes it) and the renderers' version.
 func (p *Press) fingerprint(f book.Format, b *book.Book) (string, error) {
 	c := *b
-	if f == book.PDF {
+	if f == book.PDF || f == book.PDFA {
 		c.PageMap = nil
 	}
 	data, err := json.Marshal(&c)
@@ -181,12 +204,12 @@ func (p *Press) Build(ctx context.Context, id int64, only []book.Format, by Acto
 	}
 	var formats []book.Format
 	for _, f := range buildOrder {
-		if e.Has(f) && (len(only) == 0 || slices.Contains(only, f)) {
+		if p.makes(e, f) && (len(only) == 0 || slices.Contains(only, f)) {
 			formats = append(formats, f)
 		}
 	}
 	for _, f := range only {
-		if !e.Has(f) {
+		if !p.makes(e, f) {
 			return nil, Invalid{{Field: "format", Key: "edition.invalid.build_format", Args: []any{string(f)}}}
 		}
 	}
@@ -207,6 +230,17 @@ func (p *Press) Build(ctx context.Context, id int64, only []book.Format, by Acto
 			if err := json.Unmarshal(data, b.PageMap); err != nil {
 				return nil, fmt.Errorf("edition %s: page map: %w", e.Slug, err)
 			}
+		}
+	}
+	if slices.Contains(formats, book.PDFA) && !slices.Contains(formats, book.PDF) {
+		// The PDF/A stands on its PDF's approval: it is made only
+		// from the inputs the PDF was.
+		fp, err := p.fingerprint(book.PDF, b)
+		if err != nil {
+			return nil, err
+		}
+		if f := old[book.PDF]; f == nil || f.Fingerprint != fp {
+			return nil, Invalid{{Field: "format", Key: "edition.invalid.pdfa_stale"}}
 		}
 	}
 	total := len(formats) * max(len(b.Chapters), 1)
@@ -274,6 +308,12 @@ func (p *Press) render(ctx context.Context, f book.Format, b *book.Book) ([]byte
 			return nil, nil, ErrNoRenderer
 		}
 		data, err := p.Renderers.EPUB(ctx, b)
+		return data, nil, err
+	case book.PDFA:
+		if p.Renderers.PDFA == nil {
+			return nil, nil, ErrNoRenderer
+		}
+		data, err := p.Renderers.PDFA(ctx, b)
 		return data, nil, err
 	case book.Web:
 		data, err := json.Marshal(b)
@@ -351,7 +391,7 @@ func (p *Press) Stale(ctx context.Context, e *Edition) ([]book.Format, error) {
 	}
 	var stale []book.Format
 	for _, f := range buildOrder {
-		if !e.Has(f) {
+		if !p.makes(e, f) {
 			continue
 		}
 		fp, err := p.fingerprint(f, b)

@@ -536,3 +536,66 @@ func TestApprovalRules(t *testing.T) {
 		}
 	})
 }
+
+// TestArchivalPDF checks the PDF/A: an edition in PDF gets one when the
+// press can make it, from the PDF's inputs; building it for an approved
+// edition keeps the approvals (no host approved its bytes), and it is
+// never made from other inputs than the PDF's.
+func TestArchivalPDF(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs := newBlobs(t)
+		fx := editiontest.Seed(t, db, blobs)
+		e := newEdition(t, db, fx, "cw-zh", []string{"zh"}, []book.Format{book.Web, book.PDF}, time.Now().Add(24*time.Hour))
+		by := edition.Actor{AccountID: 1, Name: "Organiser"}
+		var r renderers
+		old := r.set()
+		press := &edition.Press{DB: db, Blobs: blobs, Renderers: old, BaseURL: "https://forum.example"}
+		if _, err := press.Build(ctx, e.ID, nil, by, nil); err != nil {
+			t.Fatal(err)
+		}
+		approveAll(t, db, fx, e.ID)
+
+		var pdfa atomic.Int32
+		withA := old
+		withA.PDFA = func(ctx context.Context, b *book.Book) ([]byte, error) {
+			pdfa.Add(1)
+			return []byte("%PDF-1.7 archival " + b.Slug), nil
+		}
+		press.Renderers = withA
+		cur, _ := edition.Get(ctx, db, e.ID)
+		stale, err := press.Stale(ctx, cur)
+		if err != nil || !slices.Equal(stale, []book.Format{book.PDFA}) {
+			t.Fatalf("stale before the PDF/A is built: %v, %v", stale, err)
+		}
+		files, err := press.Build(ctx, e.ID, []book.Format{book.PDFA}, by, nil)
+		if err != nil || len(files) != 1 || files[0].Format != book.PDFA || pdfa.Load() != 1 {
+			t.Fatalf("build the PDF/A: %+v, %v", files, err)
+		}
+		if !strings.HasSuffix(files[0].Key(), ".pdf") {
+			t.Errorf("the PDF/A's key %s is not a .pdf", files[0].Key())
+		}
+		if st := state(t, db, e.ID); st != edition.Approved {
+			t.Errorf("after building the PDF/A of an approved edition: %s, want approved", st)
+		}
+		data, _, err := edition.Open(ctx, db, blobs, e.ID, book.PDFA)
+		if err != nil || string(data) != "%PDF-1.7 archival cw-zh" {
+			t.Errorf("open the PDF/A: %q, %v", data, err)
+		}
+		if _, err := press.Build(ctx, e.ID, nil, by, nil); err != nil || pdfa.Load() != 1 {
+			t.Errorf("a build with nothing changed made the PDF/A again (%d) or failed: %v", pdfa.Load(), err)
+		}
+
+		// New renderers: the PDF is stale, and the PDF/A is not made
+		// from inputs its PDF was not.
+		withA.Version = "test 2"
+		press.Renderers = withA
+		var inv edition.Invalid
+		if _, err := press.Build(ctx, e.ID, []book.Format{book.PDFA}, by, nil); !errors.As(err, &inv) || inv[0].Key != "edition.invalid.pdfa_stale" {
+			t.Errorf("a PDF/A alone from other inputs than its PDF's: %v", err)
+		}
+		if _, err := press.Build(ctx, e.ID, []book.Format{book.PDF, book.PDFA}, by, nil); err != nil || pdfa.Load() != 2 {
+			t.Errorf("the PDF and its PDF/A together: %d, %v", pdfa.Load(), err)
+		}
+	})
+}

@@ -515,14 +515,44 @@ func TestRebuildsAreByteIdentical(t *testing.T) {
 	}
 }
 
+// TestArchivalVariant checks the PDF/A-2a of each kind of book as an
+// archive would without veraPDF: the XMP identifies PDF/A-2 conformance
+// A, qpdf finds the file sound, the structure tree and language are
+// there, and two builds give the same bytes.
 func TestArchivalVariant(t *testing.T) {
+	needTool(t, "qpdf")
 	ts, _ := newTypesetter(t)
-	out, err := ts.Build(booktest.Book("ru"), Options{Standard: A2a})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(out.PDF, []byte("pdfaid")) {
-		t.Error("PDF/A-2a build has no PDF/A identification in its metadata")
+	dir := t.TempDir()
+	for _, ls := range [][]string{{"zh"}, {"ru"}, {"zh", "ru"}} {
+		name := strings.Join(ls, "-")
+		out, err := ts.Build(booktest.Book(ls...), Options{Standard: A2a})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		meta := string(out.PDF)
+		for _, want := range []string{"<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>A</pdfaid:conformance>", "/OutputIntents", "/GTS_PDFA1"} {
+			if !strings.Contains(meta, want) {
+				t.Errorf("%s: the PDF/A has no %s", name, want)
+			}
+		}
+		p := filepath.Join(dir, name+".pdf")
+		if err := os.WriteFile(p, out.PDF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if msg, err := exec.Command("qpdf", "--check", p).CombinedOutput(); err != nil {
+			t.Errorf("%s: qpdf --check: %v\n%s", name, err, msg)
+		}
+		if missing := pdfcheck.Tagged(t, p, ls[0]); len(missing) > 0 {
+			t.Errorf("%s: the PDF/A lacks %v", name, missing)
+		}
+		ts2, _ := newTypesetter(t)
+		again, err := ts2.Build(booktest.Book(ls...), Options{Standard: A2a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.PDF, again.PDF) {
+			t.Errorf("%s: two PDF/A builds of the same book differ", name)
+		}
 	}
 }
 
