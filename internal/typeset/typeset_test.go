@@ -248,6 +248,36 @@ func TestTaggedWithLanguages(t *testing.T) {
 	}
 }
 
+// TestLanguageRegions checks that each language has its own region in the
+// tagged PDF: a Chinese book's region, China, does not leak into its
+// Russian text (ru-CN), in a Chinese book's span or a parallel edition's
+// recto.
+func TestLanguageRegions(t *testing.T) {
+	needTool(t, "qpdf")
+	ts, _ := newTypesetter(t)
+	for _, ls := range [][]string{{"zh"}, {"zh", "ru"}} {
+		out, err := ts.Build(booktest.Book(ls...), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(t.TempDir(), "book.pdf")
+		if err := os.WriteFile(p, out.PDF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		qdf, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", p, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tags := map[string]int{}
+		for _, m := range regexp.MustCompile(`/Lang \(([A-Za-z-]+)\)`).FindAllSubmatch(qdf, -1) {
+			tags[string(m[1])]++
+		}
+		if tags["ru-CN"] > 0 || tags["ru"] == 0 || tags["zh-CN"] == 0 {
+			t.Errorf("%v: the PDF's /Lang tags are %v, want ru and zh-CN and no ru-CN", ls, tags)
+		}
+	}
+}
+
 // spanLangs returns the languages of the book's spans.
 func spanLangs(b *book.Book) []string {
 	var out []string
