@@ -21,9 +21,11 @@ var russianShort = map[string]bool{
 // forbids a line break: after an initial ("А. В. Островский", "т. е."
 // excepted), after a short preposition or conjunction ("в 1990-е", "и
 // Китай"), and before a dash that follows a word (" — "), so that no line
-// begins with a dash. Other spaces are left alone.
+// begins with a dash. A hyphen with a space on each side between words
+// («"Война и мир" - роман») is typed for a dash and becomes one (not
+// between digits, where it may be a minus). Other spaces are left alone.
 func RussianSpaces(s string) string {
-	rs := []rune(s)
+	rs := spacedDashes([]rune(s))
 	out := make([]rune, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -47,6 +49,29 @@ func RussianSpaces(s string) string {
 		out = append(out, r)
 	}
 	return string(out)
+}
+
+// spacedDashes turns a hyphen with a space on each side, between two
+// words, into an em dash. s may be a piece of a paragraph, between
+// emphases: a space at either end of it has a word beyond.
+func spacedDashes(rs []rune) []rune {
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] != '-' || rs[i-1] != ' ' || rs[i+1] != ' ' {
+			continue
+		}
+		before, after := 'x', 'x'
+		if i >= 2 {
+			before = rs[i-2]
+		}
+		if i+2 < len(rs) {
+			after = rs[i+2]
+		}
+		if unicode.IsSpace(before) || unicode.IsSpace(after) || unicode.IsDigit(before) && unicode.IsDigit(after) {
+			continue
+		}
+		rs[i] = '—'
+	}
+	return rs
 }
 
 // lastWord returns the letters (and a full stop after them) that end rs,
