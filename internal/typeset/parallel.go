@@ -308,7 +308,7 @@ func parallelChapterSource(b *book.Book, c *book.Chapter, cat *i18n.Catalog) str
 		if ts := c.Translators[l]; len(ts) > 0 {
 			fmt.Fprintf(&by, "#v(0.5em)#text(size: 8.5pt, %s)", peopleContent(cat.Printer(l), "typeset.translated_by", ts, l))
 		}
-		return fmt.Sprintf("#opening-side(%s, outlined: %t, [%s])", str(chapterTitle(c, l)), outlined, by.String())
+		return fmt.Sprintf("#opening-side(%s, %s, outlined: %t, [%s])", str(l), str(chapterTitle(c, l)), outlined, by.String())
 	}
 	l, r := c.Text[ll], c.Text[rl]
 	if l == nil {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/book/booktest"
@@ -298,6 +299,98 @@ func TestImprintSkipsEmptyPlace(t *testing.T) {
 		src := mainSource(b, cat)
 		if strings.Contains(src, str(", ,")) || strings.Contains(src, `#text(size: 10pt, "")`) {
 			t.Errorf("%s: the title or imprint page joins an empty place", tc.lang)
+		}
+	}
+}
+
+// titleBreaks returns the places where the PDF's pages break title onto
+// two lines: each pair of lines (as pdftotext -layout gives them, trimmed)
+// that are both pieces of the title, with the lines of each page that are.
+func titleBreaks(pages []string, title string) (pairs [][2]string, runs [][]string) {
+	flat := strings.NewReplacer(" ", "", "\u00A0", "").Replace(title)
+	piece := func(l string) bool {
+		l = strings.NewReplacer(" ", "", "\u00A0", "").Replace(strings.TrimSpace(l))
+		return utf8.RuneCountInString(l) >= 2 && strings.Contains(flat, l)
+	}
+	for _, p := range pages {
+		ls := strings.Split(p, "\n")
+		var run []string
+		for i, l := range ls {
+			if piece(l) {
+				run = append(run, strings.TrimSpace(l))
+				if i+1 < len(ls) && piece(ls[i+1]) {
+					pairs = append(pairs, [2]string{strings.TrimSpace(l), strings.TrimSpace(ls[i+1])})
+				}
+			} else if len(run) > 0 {
+				runs = append(runs, run)
+				run = nil
+			}
+		}
+		if len(run) > 0 {
+			runs = append(runs, run)
+		}
+	}
+	return pairs, runs
+}
+
+// TestTitleLineBreaks checks where long titles break on the title page, in
+// the contents and at the chapter's opening: a Russian line never ends in
+// a short preposition or conjunction nor inside "20-летию"; a Chinese title
+// keeps its numerals (二十) and short bracketed groups (（第一卷）) whole;
+// and the lines of a title are balanced, none a short tail of the others.
+func TestTitleLineBreaks(t *testing.T) {
+	ts, _ := newTypesetter(t)
+	titles := map[string]string{
+		"zh": "纪念《中俄睦邻友好合作条约》签署二十周年文集（第一卷）",
+		"ru": "Сборник трудов к 20-летию подписания Договора о добрососедстве, дружбе и сотрудничестве",
+	}
+	numerals := "〇零一二三四五六七八九十百千万两"
+	for _, ls := range [][]string{{"zh"}, {"ru"}, {"zh", "ru"}} {
+		b := booktest.Book(ls...)
+		for _, l := range ls {
+			b.Title[l] = titles[l]
+			b.Chapters[0].Title[l] = titles[l]
+		}
+		_, pages := buildPages(t, ts, b)
+		for _, l := range ls {
+			pairs, runs := titleBreaks(pages, titles[l])
+			if len(runs) == 0 {
+				t.Fatalf("%v: the %s title is nowhere on the pages", ls, l)
+			}
+			for _, p := range pairs {
+				last := []rune(p[0])
+				first := []rune(p[1])
+				switch l {
+				case "ru":
+					words := strings.Fields(strings.ReplaceAll(p[0], "\u00A0", " "))
+					if w := words[len(words)-1]; russianShort[strings.ToLower(w)] || strings.HasSuffix(w, "-") {
+						t.Errorf("%v: a line of the title ends in %q: %q / %q", ls, w, p[0], p[1])
+					}
+				case "zh":
+					if strings.ContainsRune(numerals, last[len(last)-1]) && strings.ContainsRune(numerals, first[0]) {
+						t.Errorf("%v: a numeral split: %q / %q", ls, p[0], p[1])
+					}
+					if strings.Count(p[0], "（") != strings.Count(p[0], "）") {
+						t.Errorf("%v: a bracketed group split: %q / %q", ls, p[0], p[1])
+					}
+				}
+			}
+			if len(ls) > 1 {
+				continue
+			}
+			for _, run := range runs {
+				if len(run) < 2 {
+					continue
+				}
+				lo, hi := 1<<30, 0
+				for _, x := range run {
+					n := utf8.RuneCountInString(x)
+					lo, hi = min(lo, n), max(hi, n)
+				}
+				if lo*2 < hi {
+					t.Errorf("%v: the title's lines are not balanced: %q", ls, run)
+				}
+			}
 		}
 	}
 }

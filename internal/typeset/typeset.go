@@ -332,6 +332,17 @@ func chapterTitle(c *book.Chapter, lang string) string {
 	if strings.TrimSpace(clean(title)) == "" {
 		title = "—"
 	}
+	return displayTitle(lang, title)
+}
+
+// displayTitle is a title as the book prints it (title page, openings,
+// contents, running heads): in Russian with the no-break spaces of its
+// body text, so that no line of a title ends in a preposition («Договора
+// о / добрососедстве»). The PDF's metadata keeps the title as written.
+func displayTitle(lang, title string) string {
+	if lang == "ru" {
+		return RussianSpaces(title)
+	}
 	return title
 }
 
@@ -462,9 +473,9 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 		if i > 0 {
 			s.WriteString("#v(10mm)\n")
 		}
-		fmt.Fprintf(&s, "#text(size: %dpt, weight: \"bold\", %s)\n\n", 20-4*i, inLang(l, b.Title[l]))
+		fmt.Fprintf(&s, "#big-title(%s, %dpt, %s)\n\n", str(l), 20-4*i, str(displayTitle(l, b.Title[l])))
 		if st := b.Subtitle[l]; st != "" {
-			fmt.Fprintf(&s, "#v(3mm)#text(size: 12pt, %s)\n\n", inLang(l, st))
+			fmt.Fprintf(&s, "#v(3mm)#text(size: 12pt, %s)\n\n", inLang(l, displayTitle(l, st)))
 		}
 	}
 	if len(b.Editors) > 0 {
