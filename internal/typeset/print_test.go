@@ -1,9 +1,12 @@
 package typeset
 
 import (
+	"html"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -303,9 +306,71 @@ func TestImprintSkipsEmptyPlace(t *testing.T) {
 	}
 }
 
+// bboxLines returns the lines of each page of the PDF at path: the words
+// pdftotext -bbox finds on one baseline, left to right. (pdftotext -layout
+// and -raw put a word on a line of its own when its punctuation, squeezed
+// at its start, overlaps the word before.)
+func bboxLines(t *testing.T, path string) []string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type word struct {
+		x, y float64
+		s    string
+	}
+	var pages []string
+	var ws []word
+	flush := func() {
+		sort.SliceStable(ws, func(i, j int) bool {
+			if math.Abs(ws[i].y-ws[j].y) > 1 {
+				return ws[i].y < ws[j].y
+			}
+			return ws[i].x < ws[j].x
+		})
+		var b strings.Builder
+		for i, w := range ws {
+			if i > 0 {
+				if math.Abs(w.y-ws[i-1].y) > 1 {
+					b.WriteString("\n")
+				} else {
+					b.WriteString(" ")
+				}
+			}
+			b.WriteString(w.s)
+		}
+		pages = append(pages, b.String())
+		ws = nil
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "</page>") {
+			flush()
+			continue
+		}
+		if !strings.HasPrefix(l, "<word") {
+			continue
+		}
+		var w word
+		for _, f := range strings.Fields(l) {
+			if v, ok := strings.CutPrefix(f, `xMin="`); ok {
+				w.x, _ = strconv.ParseFloat(strings.TrimSuffix(v, `"`), 64)
+			}
+			if v, ok := strings.CutPrefix(f, `yMax="`); ok {
+				v = v[:strings.Index(v, `"`)]
+				w.y, _ = strconv.ParseFloat(v, 64)
+			}
+		}
+		w.s = html.UnescapeString(l[strings.Index(l, ">")+1 : strings.LastIndex(l, "</word>")])
+		ws = append(ws, w)
+	}
+	return pages
+}
+
 // titleBreaks returns the places where the PDF's pages break title onto
-// two lines: each pair of lines (as pdftotext -layout gives them, trimmed)
-// that are both pieces of the title, with the lines of each page that are.
+// two lines: each pair of lines (bboxLines, trimmed) that are both pieces
+// of the title, with the lines of each page that are.
 func titleBreaks(pages []string, title string) (pairs [][2]string, runs [][]string) {
 	flat := strings.NewReplacer(" ", "", "\u00A0", "").Replace(title)
 	piece := func(l string) bool {
@@ -351,7 +416,8 @@ func TestTitleLineBreaks(t *testing.T) {
 			b.Title[l] = titles[l]
 			b.Chapters[0].Title[l] = titles[l]
 		}
-		_, pages := buildPages(t, ts, b)
+		path, _ := buildPages(t, ts, b)
+		pages := bboxLines(t, path)
 		for _, l := range ls {
 			pairs, runs := titleBreaks(pages, titles[l])
 			if len(runs) == 0 {
@@ -392,5 +458,51 @@ func TestTitleLineBreaks(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestChinesePunctuationFullWidth sets a paragraph of ideographs and
+// full-width punctuation: every line's text is as wide as its characters
+// at full width (10 pt each), so that no line has its commas squeezed to
+// half width while the next has them whole («各个机构, 查找»).
+func TestChinesePunctuationFullWidth(t *testing.T) {
+	needTool(t, "pdftotext")
+	ts, _ := newTypesetter(t)
+	b := booktest.Book("zh")
+	d := b.Chapters[0].Text["zh"]
+	const s = "二十年的合作积累了大量会议材料、研究报告和译稿，但它们分散在各个机构，查找很不方便。如果能把这些材料整理成可以检索的双语资料库，后来的研究者就不必重复前人的工作。"
+	d.Blocks = append(d.Blocks, para("p-comma", text(strings.Repeat(s, 3))))
+	path, _ := buildPages(t, ts, b)
+	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range strings.Split(string(out), "\n") {
+		i := strings.Index(l, ">")
+		j := strings.LastIndex(l, "</word>")
+		if !strings.Contains(l, "<word") || i < 0 || j < i {
+			continue
+		}
+		w := l[i+1 : j]
+		if utf8.RuneCountInString(w) < 20 || !strings.Contains(strings.Repeat(s, 3), w) {
+			continue
+		}
+		var x0, x1 float64
+		for _, f := range strings.Fields(l) {
+			if v, ok := strings.CutPrefix(f, `xMin="`); ok {
+				x0, _ = strconv.ParseFloat(strings.TrimSuffix(v, `"`), 64)
+			}
+			if v, ok := strings.CutPrefix(f, `xMax="`); ok {
+				x1, _ = strconv.ParseFloat(strings.TrimSuffix(v, `"`), 64)
+			}
+		}
+		n++
+		if want := 10 * float64(utf8.RuneCountInString(w)); x1-x0 < want-5.5 || x1-x0 > want+0.5 {
+			t.Errorf("a line of %d characters is %.1f pt wide, want %.0f (full width): %s", utf8.RuneCountInString(w), x1-x0, want, w)
+		}
+	}
+	if n < 4 {
+		t.Fatalf("found %d lines of the paragraph", n)
 	}
 }
