@@ -99,6 +99,23 @@ func TestSpeechVideoInBrowser(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(`.transcript-tools`))); err != nil {
 			t.Fatal(err)
 		}
+		// The page with its player and transcript meets WCAG 2.1 AA as
+		// axe-core checks it.
+		if axe, _ := os.ReadFile(filepath.Join("..", "..", "tests", "a11y", "node_modules", "axe-core", "axe.min.js")); axe != nil {
+			violations, err := chromedp.Run(pctx, chromedp.Evaluate[[]string](string(axe)+`;
+				axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r =>
+					r.violations.map(v => v.id + ": " + v.help + " (" + v.nodes.map(n => n.target.join(" ")).join(", ") + ")"))`,
+				chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range violations {
+				t.Errorf("accessibility: %s", v)
+			}
+		} else {
+			t.Log("accessibility checks skipped: axe-core is not installed (make test installs it into tests/a11y)")
+		}
+
 		// Play, muted as a browser lets a script start a video.
 		if _, err := chromedp.Run(pctx, chromedp.Evaluate[bool](`(() => { const v = document.getElementById('speech-video');
 			v.muted = true; return v.play().then(() => true); })()`, chromedp.EvalAwaitPromise)); err != nil {
@@ -203,6 +220,54 @@ func TestSpeechVideoInBrowser(t *testing.T) {
 			t.Errorf("the match is marked %q", got)
 		}
 		shot("search", `#transcript`)
+		// The original can be put away, and shown again.
+		originals := func() float64 {
+			return eval(`[...document.querySelectorAll('.cue-original')].filter(e => e.offsetParent !== null).length`)
+		}
+		if originals() != 1 {
+			t.Errorf("%v originals shown beside the one line found, want 1", originals())
+		}
+		// By keyboard: from the search field, Tab reaches the switch and
+		// Enter presses it.
+		if err := chromedp.Do(pctx, chromedp.Focus(chromedp.CSS(`#transcript-search`)), chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+		if f, _ := chromedp.Run(pctx, chromedp.Evaluate[string](`document.activeElement.className`)); f != "transcript-bilingual" {
+			t.Errorf("Tab from the search field goes to %q", f)
+		}
+		if err := chromedp.Do(pctx, chromedp.KeyEvent("\r")); err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := chromedp.Run(pctx, chromedp.Evaluate[string](`document.querySelector('.transcript-bilingual').getAttribute('aria-pressed')`)); p != "false" || originals() != 0 {
+			t.Errorf("after the original is put away: aria-pressed %q, %v originals shown", p, originals())
+		}
+		if err := chromedp.Do(pctx, chromedp.Click(chromedp.CSS(`.transcript-bilingual`))); err != nil {
+			t.Fatal(err)
+		}
+		if originals() != 1 {
+			t.Errorf("%v originals shown again, want 1", originals())
+		}
+
+		// An address with a time starts the video there.
+		if err := chromedp.Do(pctx, chromedp.Navigate(page+"#t=2"), chromedp.WaitVisible(chromedp.CSS(`.transcript-tools`))); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(pctx, chromedp.Poll[bool](`document.getElementById('speech-video').currentTime === 2`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Errorf("the page opened at #t=2 has its video at %v s", eval(`document.getElementById('speech-video').currentTime`))
+		}
+
+		// On a phone the original goes under each line.
+		if err := chromedp.Do(pctx, chromedp.EmulateViewport(390, 800), chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(`.transcript-tools`))); err != nil {
+			t.Fatal(err)
+		}
+		shot("phone", `#transcript`)
+		if err := chromedp.Do(pctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.srv.URL+"/ru"+videoSpeechPath),
+			chromedp.WaitVisible(chromedp.CSS(`.transcript-tools`))); err != nil {
+			t.Fatal(err)
+		}
+		if shots["page-ru"], err = chromedp.Run(pctx, chromedp.FullScreenshot(100)); err != nil {
+			t.Fatal(err)
+		}
 
 		for name, png := range shots {
 			path := filepath.Join(dir, "speech-"+name+"-"+db.Dialect().String()+".png")

@@ -10,7 +10,7 @@
 // search field hides the cues that do not match, marks the matches and says
 // how many there are (read out by screen readers); and the bilingual view,
 // the original beside the reader's language, can be switched off. An
-// address ending in #t=SECONDS starts the video there.
+// address ending in #t=SECONDS moves the video there.
 (function () {
   "use strict";
   var videoEl = document.getElementById("speech-video");
@@ -69,10 +69,23 @@
     show(indexAt(t));
   });
 
-  var start = timeOf(location.hash);
-  if (start !== null) {
-    videoEl.currentTime = start;
+  // startAt moves the video to the time the address names, if any, once
+  // the video's length is known.
+  function startAt() {
+    var t = timeOf(location.hash);
+    if (t === null) {
+      return;
+    }
+    if (videoEl.readyState >= 1) {
+      videoEl.currentTime = t;
+    } else {
+      videoEl.addEventListener("loadedmetadata", function () {
+        videoEl.currentTime = t;
+      }, { once: true });
+    }
   }
+  startAt();
+  window.addEventListener("hashchange", startAt);
 
   // Following the video: the current cue is marked and scrolled into the
   // box's view, unless the reader has scrolled the box themselves.
