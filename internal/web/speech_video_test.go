@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -168,6 +169,11 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		}
 		if n := doc.Find(`#transcript-count[aria-live="polite"], #transcript-search, .transcript-bilingual[aria-pressed="true"]`).Length(); n != 3 {
 			t.Errorf("%d of the transcript's search field, count and bilingual switch", n)
+		}
+		var forms map[string]string
+		if err := json.Unmarshal([]byte(attr(doc, "#transcript", "data-msg-count")), &forms); err != nil || forms["one"] != "Найдена %s строка" ||
+			forms["few"] != "Найдены %s строки" || forms["many"] != "Найдено %s строк" {
+			t.Errorf("the script's Russian counts: %v (%v)", forms, err)
 		}
 		if doc.Find(`script[src^="/assets/player."]`).Length() != 1 {
 			t.Error("the page does not load player.js")
