@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,6 +140,31 @@ func TestUploadBecomesVideo(t *testing.T) {
 					t.Fatalf("no ready video 90 s after the upload: %+v", vs)
 				}
 				time.Sleep(200 * time.Millisecond)
+			}
+
+			// The public speech page plays it.
+			var forumSlug, slug string
+			if err := prog.DB.QueryRow(ctx, `SELECT f.slug, s.slug FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE s.id = ?`, item).Scan(&forumSlug, &slug); err != nil {
+				t.Fatal(err)
+			}
+			page := base + "/en/forums/" + forumSlug + "/speeches/" + slug
+			res, err = http.Get(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			html, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != 200 || !strings.Contains(string(html), `<source src="/en/forums/`+forumSlug+`/speeches/`+slug+`/video/main.mp4" type="video/mp4">`) {
+				t.Errorf("the speech page (%s) has no player for the video", res.Status)
+			}
+			res, err = http.Get(page + "/video/main.mp4")
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, _ := io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			if res.StatusCode != 200 || res.Header.Get("Content-Type") != "video/mp4" || n < 1000 {
+				t.Errorf("the video's file: %s, %s, %d bytes", res.Status, res.Header.Get("Content-Type"), n)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -275,4 +276,16 @@ func (p *Printer) N(key string, n int, args ...any) string {
 func (p *Printer) Has(key string) (ok, plural bool) {
 	m, ok := p.messages[key]
 	return ok, m.plural != nil
+}
+
+// Forms returns the forms of the plural message key by CLDR category, as
+// written (%s where the number goes), for a script that counts in the
+// browser and chooses the form itself (Intl.PluralRules); nil when key is
+// missing or not plural.
+func (p *Printer) Forms(key string) map[string]string {
+	m, ok := p.messages[key]
+	if !ok || m.plural == nil {
+		return nil
+	}
+	return maps.Clone(m.plural)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/ffmpeg"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -259,8 +260,16 @@ func (p *Processor) process(ctx context.Context, v *Video, token string, report 
 	if err != nil {
 		return err
 	}
-	return p.update(ctx, v.ID, token, `state = ?, renditions = ?, poster_key = ?, progress = 1000, error_key = '', error_detail = ''`,
-		Ready, string(b), prefix+"poster.jpg")
+	// The public speech page shows the player from now on: the site's
+	// content version changes with the video's state, so that no cached
+	// page goes on without it.
+	return p.DB.Transact(ctx, func(tx *store.Tx) error {
+		if err := p.updateIn(ctx, tx, v.ID, token, `state = ?, renditions = ?, poster_key = ?, progress = 1000, error_key = '', error_detail = ''`,
+			Ready, string(b), prefix+"poster.jpg"); err != nil {
+			return err
+		}
+		return forum.Touch(ctx, tx)
+	})
 }
 
 // silence is the loudness recorded for silent audio (loudnorm's lowest).
@@ -275,8 +284,13 @@ var errLeaseLost = errors.New("video: lease lost to another worker")
 
 // update sets columns of video id while token holds its lease.
 func (p *Processor) update(ctx context.Context, id int64, token, set string, args ...any) error {
+	return p.updateIn(ctx, p.DB, id, token, set, args...)
+}
+
+// updateIn is update in q (a transaction).
+func (p *Processor) updateIn(ctx context.Context, q store.Querier, id int64, token, set string, args ...any) error {
 	args = append(args, time.Now().UTC(), id, token)
-	res, err := p.DB.Exec(ctx, `UPDATE videos SET `+set+`, updated_at = ? WHERE id = ? AND lease_token = ?`, args...)
+	res, err := q.Exec(ctx, `UPDATE videos SET `+set+`, updated_at = ? WHERE id = ? AND lease_token = ?`, args...)
 	if err != nil {
 		return fmt.Errorf("video %d: %w", id, err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/ffmpeg"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
@@ -190,12 +191,20 @@ func TestRemux(t *testing.T) {
 		in := filepath.Join(fx.dir, "speech.mp4")
 		videotest.Make(t, in, videotest.Spec{Seconds: 5, Width: 640, Height: 360, FPS: 25, VideoCodec: "libx264",
 			AudioCodec: "aac", SampleRate: 44100, Channels: 1, Volume: 0.03})
+		before, err := (&forum.Store{DB: db}).SiteVersion(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
 		v, err := fx.work(t, fx.submit(t, in))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if v.State != Ready || v.Method != Remux {
 			t.Fatalf("state %s (%s), method %s; want ready, remux", v.State, v.ErrorDetail, v.Method)
+		}
+		// The public speech page, cached, shows the player from now on.
+		if after, err := (&forum.Store{DB: db}).SiteVersion(context.Background()); err != nil || after <= before {
+			t.Errorf("the site's version went from %d to %d (%v) as the video became ready", before, after, err)
 		}
 		if len(v.Renditions) != 1 || !v.Renditions[0].Copied {
 			t.Fatalf("renditions %+v, want the main one alone, copied (360p needs no 720p)", v.Renditions)

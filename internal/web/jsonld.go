@@ -186,8 +186,9 @@ func (s *Server) speechEvent(l string, fv *forumView, sp *forum.Speech) ld {
 }
 
 // speechLD describes a speech as an Event, part of its session's Event,
-// itself part of the forum's.
-func (s *Server) speechLD(l string, fv *forumView, ss *forum.Session, sp *forum.Speech) template.JS {
+// itself part of the forum's; a speech with a video ready to play is
+// recorded in it (a VideoObject).
+func (s *Server) speechLD(l string, fv *forumView, ss *forum.Session, sp *forum.Speech, sv *speechVideo) template.JS {
 	ev := s.speechEvent(l, fv, sp)
 	if d := textIn(sp.Summary, l); d != "" {
 		ev["description"] = d
@@ -195,6 +196,9 @@ func (s *Server) speechLD(l string, fv *forumView, ss *forum.Session, sp *forum.
 	session := s.sessionEvent(l, fv, ss)
 	session["superEvent"] = s.forumEvent(l, fv)
 	ev["superEvent"] = session
+	if sv != nil {
+		ev["recordedIn"] = s.videoLD(l, sp, sv)
+	}
 	return marshalLD(ev)
 }
 

@@ -301,7 +301,7 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 var securityHeaderValues = map[string][]string{
 	// Only the site's own styles, scripts and images; no inline scripts; no
 	// framing by other sites.
-	"Content-Security-Policy": {"default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+	"Content-Security-Policy": {"default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; script-src 'self'; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
 	"X-Content-Type-Options":  {"nosniff"},
 	"Referrer-Policy":         {"strict-origin-when-cross-origin"},
 }

@@ -19,19 +19,24 @@ func (s *Server) speechShow(rq *request) (result, error) {
 	title := textIn(sp.Title, rq.Lang)
 	summary := textIn(sp.Summary, rq.Lang)
 	path := fv.speechPath(sp)
+	sv, err := s.loadSpeechVideo(rq, fv, sp)
+	if err != nil {
+		return result{}, err
+	}
 	d := &pageData{
 		Title:       title,
 		Description: summary,
 		Section:     "forums",
 		OGType:      "article",
-		JSONLD:      s.speechLD(rq.Lang, fv, session, sp),
+		JSONLD:      s.speechLD(rq.Lang, fv, session, sp, sv),
 		ForumNav:    &forumNav{Path: fv.Path},
 		Main: struct {
 			*forumView
 			Speech     *forum.Speech
 			Session    *forum.Session
 			Prev, Next *forum.Speech
-		}{fv, sp, session, prev, next},
+			Video      *speechVideo
+		}{fv, sp, session, prev, next, sv},
 	}
 	return s.html(rq, "speech", path, d)
 }

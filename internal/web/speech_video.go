@@ -1,0 +1,263 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/video"
+)
+
+// speechVideo is what a speech page shows of the speech's recorded video:
+// the player with its sources, subtitle tracks and download, and the
+// transcript made from the same cues.
+type speechVideo struct {
+	// Base is the address of the video's files without the file's name
+	// (/en/forums/f/speeches/s/video/).
+	Base     string
+	Video    *video.Video
+	Main     *video.Rendition
+	Sources  []*video.Rendition // main first, then the smaller ones
+	Duration string             // m:ss
+	Size     string             // the main rendition's, in the reader's way
+	// Frame is the main rendition's width×height; FileName the name its
+	// download is saved under.
+	Frame, FileName string
+	// SubBase is the address of the subtitle files without the file's
+	// name (/en/forums/f/speeches/s/subtitles/).
+	SubBase string
+	Tracks  []*subtitle.Track
+	// Default is the language of the track shown at first: the reader's,
+	// or "" when there is no track in it.
+	Default    string
+	Transcript *transcript
+}
+
+// transcript is the text of a speech's video, a row per cue of one track
+// (the reader's language, else the original's, else the first), with the
+// original's cues beside each row when the track is in another language.
+type transcript struct {
+	Track *subtitle.Track
+	// Original is the track in the speech's original language when it is
+	// not Track, nil otherwise.
+	Original *subtitle.Track
+	Rows     []transcriptRow
+}
+
+// transcriptRow is one cue of a transcript.
+type transcriptRow struct {
+	ID    string
+	Start int64 // milliseconds
+	End   int64
+	// Seconds is Start as the media fragment's time (12.5), Clock as read
+	// (0:12).
+	Seconds, Clock string
+	// Text is the cue's lines as one text (joined without a space in
+	// Chinese); OriginalText the original's cues that fall in the cue's
+	// time.
+	Text, OriginalText string
+}
+
+// speechVideoArg is the argument of the templates speech-video and
+// speech-transcript.
+type speechVideoArg struct {
+	Page  *pageData
+	Video *speechVideo
+}
+
+// pluralForms returns the forms of the plural message key in the page's
+// language as JSON, for a script's data attribute.
+func pluralForms(d *pageData, key string) string {
+	b, err := json.Marshal(d.T.Forms(key))
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
+}
+
+// provenance says who made a subtitle track, as its viewers are told:
+// written or translated by people, machine-translated, or recognised from
+// the speech's sound, and from which language a translation was made.
+func provenance(d *pageData, t *subtitle.Track) string {
+	key := "speech.video.provenance." + string(t.Provenance)
+	if t.SourceLang == "" || t.SourceLang == t.Lang {
+		return d.T.T(key)
+	}
+	return d.T.T(key+".from", d.T.T("speech.source."+t.SourceLang))
+}
+
+// videoFiles are the names of a video's public files: its renditions and
+// its poster.
+var videoFiles = map[string]string{"main.mp4": "video/mp4", "720p.mp4": "video/mp4", "poster.jpg": "image/jpeg"}
+
+// loadSpeechVideo returns what speech sp's page shows of its video, or nil
+// when it has no video ready to play. A preview shows none: the files are
+// served only for published forums.
+func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (*speechVideo, error) {
+	if rq.Preview != "" {
+		return nil, nil
+	}
+	ctx := rq.Context()
+	vs, err := video.ForItems(ctx, s.db, []int64{sp.ID})
+	if err != nil {
+		return nil, err
+	}
+	v := vs[sp.ID]
+	if v == nil || v.State != video.Ready || v.Main() == nil {
+		return nil, nil
+	}
+	tracks, err := subtitle.List(ctx, s.db, sp.ID, i18n.Languages...)
+	if err != nil {
+		return nil, err
+	}
+	page := "/" + rq.Lang + fv.speechPath(sp)
+	sv := &speechVideo{Base: page + "/video/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks,
+		Duration: clockDuration(v.Duration), Size: byteSize(rq.T, v.Main().Size),
+		Frame: fmt.Sprintf("%d×%d", v.Main().Width, v.Main().Height), FileName: fv.Forum.Slug + "-" + sp.Slug + ".mp4"}
+	sv.Sources = append(sv.Sources, sv.Main)
+	for i := range v.Renditions {
+		if r := &v.Renditions[i]; r.Name != "main" && videoFiles[r.Name+".mp4"] != "" {
+			sv.Sources = append(sv.Sources, r)
+		}
+	}
+	var own, original *subtitle.Track
+	for _, t := range tracks {
+		switch t.Lang {
+		case rq.Lang:
+			own = t
+			sv.Default = t.Lang
+		case sp.OriginalLang:
+			original = t
+		}
+	}
+	switch {
+	case own != nil:
+		sv.Transcript = newTranscript(own, original)
+	case original != nil:
+		sv.Transcript = newTranscript(original, nil)
+	case len(tracks) > 0:
+		sv.Transcript = newTranscript(tracks[0], nil)
+	}
+	return sv, nil
+}
+
+// newTranscript makes the rows of t's transcript, with original's cues
+// beside them when original is not nil. Each cue of the original goes
+// beside the row whose time it overlaps most, or, overlapping none, the
+// nearest before it: a translation made from the original keeps its
+// timings and matches cue for cue, and subtitles written apart still line
+// up by what is said when.
+func newTranscript(t, original *subtitle.Track) *transcript {
+	tr := &transcript{Track: t, Original: original}
+	for _, c := range t.Cues {
+		tr.Rows = append(tr.Rows, transcriptRow{ID: "cue-" + strconv.Itoa(c.Index), Start: c.Start, End: c.End,
+			Seconds: mediaSeconds(c.Start), Clock: clockDuration(time.Duration(c.Start) * time.Millisecond), Text: joinCueLines(c.Lines, t.Lang)})
+	}
+	if original == nil || len(tr.Rows) == 0 {
+		return tr
+	}
+	var beside = make([][]string, len(tr.Rows))
+	for _, c := range original.Cues {
+		best, overlap := -1, int64(0)
+		for i, r := range tr.Rows {
+			if o := min(c.End, r.End) - max(c.Start, r.Start); o > overlap {
+				best, overlap = i, o
+			}
+			if best < 0 && r.Start <= c.Start {
+				best = i
+			}
+		}
+		if best < 0 {
+			best = 0
+		}
+		beside[best] = append(beside[best], joinCueLines(c.Lines, original.Lang))
+	}
+	for i, b := range beside {
+		tr.Rows[i].OriginalText = joinCueLines(b, original.Lang)
+	}
+	return tr
+}
+
+// joinCueLines joins the lines of subtitles in language l into running
+// text: with a space, but in Chinese, which has none between words,
+// without.
+func joinCueLines(lines []string, l string) string {
+	if l == "zh" {
+		return strings.Join(lines, "")
+	}
+	return strings.Join(lines, " ")
+}
+
+// mediaSeconds writes ms as seconds for a media fragment (#t=12.5).
+func mediaSeconds(ms int64) string {
+	return strconv.FormatFloat(float64(ms)/1000, 'f', -1, 64)
+}
+
+// isoDuration writes d as an ISO 8601 duration (PT1H2M3.5S).
+func isoDuration(d time.Duration) string {
+	ms := d.Milliseconds()
+	h, m := ms/3600000, ms/60000%60
+	sec := strconv.FormatFloat(float64(ms%60000)/1000, 'f', -1, 64)
+	var b strings.Builder
+	b.WriteString("PT")
+	if h > 0 {
+		fmt.Fprintf(&b, "%dH", h)
+	}
+	if m > 0 {
+		fmt.Fprintf(&b, "%dM", m)
+	}
+	if sec != "0" || (h == 0 && m == 0) {
+		b.WriteString(sec + "S")
+	}
+	return b.String()
+}
+
+// videoLD describes the speech's video as a schema.org VideoObject, with
+// its subtitles as captions and the transcript in the reader's language
+// (or the one the page shows).
+func (s *Server) videoLD(l string, sp *forum.Speech, sv *speechVideo) ld {
+	name, _ := sp.Title.In(l)
+	desc := textIn(sp.Summary, l)
+	if desc == "" {
+		desc = plain(name)
+	}
+	o := ld{
+		"@type":          "VideoObject",
+		"name":           plain(name),
+		"description":    desc,
+		"duration":       isoDuration(sv.Video.Duration),
+		"thumbnailUrl":   s.abs(sv.Base + "poster.jpg"),
+		"contentUrl":     s.abs(sv.Base + "main.mp4"),
+		"uploadDate":     sv.Video.CreatedAt.UTC().Format(time.RFC3339),
+		"width":          sv.Main.Width,
+		"height":         sv.Main.Height,
+		"encodingFormat": "video/mp4",
+	}
+	if sp.OriginalLang != "" {
+		o["inLanguage"] = sp.OriginalLang
+	}
+	var captions []ld
+	for _, t := range sv.Tracks {
+		captions = append(captions, ld{"@type": "MediaObject", "contentUrl": s.abs(sv.SubBase + t.Lang + ".vtt"),
+			"encodingFormat": "text/vtt", "inLanguage": t.Lang})
+	}
+	if len(captions) > 0 {
+		o["caption"] = captions
+	}
+	if tr := sv.Transcript; tr != nil {
+		var b strings.Builder
+		for i, r := range tr.Rows {
+			if i > 0 && tr.Track.Lang != "zh" {
+				b.WriteByte(' ')
+			}
+			b.WriteString(r.Text)
+		}
+		o["transcript"] = b.String()
+	}
+	return o
+}

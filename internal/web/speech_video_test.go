@@ -1,0 +1,265 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/subtitle"
+)
+
+const videoSpeechPath = forumPath + "/speeches/wang-yi-video-address"
+
+// addSubtitles stores the demo video address's subtitles: Chinese (its
+// original) written by people, Russian machine-translated from it, English
+// translated by people, three cues each over the first six seconds.
+func addSubtitles(t *testing.T, db *store.DB, speechID int64) {
+	t.Helper()
+	cues := func(lines ...string) []subtitle.Cue {
+		var cs []subtitle.Cue
+		for i, l := range lines {
+			cs = append(cs, subtitle.Cue{Start: int64(i) * 2000, End: int64(i)*2000 + 1900, Lines: []string{l}})
+		}
+		return cs
+	}
+	for _, tr := range []*subtitle.Track{
+		{SpeechID: speechID, Lang: "zh", Provenance: subtitle.Human, Cues: cues("亲爱的朋友们，", "同事们！", "条约至今仍然有效。")},
+		{SpeechID: speechID, Lang: "ru", Provenance: subtitle.Machine, SourceLang: "zh", Cues: cues("Дорогие друзья,", "коллеги!", "Договор по-прежнему действует.")},
+		{SpeechID: speechID, Lang: "en", Provenance: subtitle.Human, SourceLang: "zh", Cues: cues("Dear friends,", "colleagues!", "The treaty remains in force.")},
+	} {
+		if err := subtitle.Put(context.Background(), db, tr); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestSpeechVideoPlayer: the demo's video address shows no player until
+// its video is ready; then the page has the browser's player with the
+// poster, both renditions, a subtitle track per language labelled in its
+// own language (the reader's the default), a download link with the size,
+// who made each track, a transcript with a link per cue and the original
+// beside it, and a VideoObject in its JSON-LD. The files are served with
+// ranges, and not at all before the video is ready or once the forum is
+// withdrawn.
+func TestSpeechVideoPlayer(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		ctx := context.Background()
+		var speechID int64
+		if err := s.db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = 'wang-yi-video-address'`).Scan(&speechID); err != nil {
+			t.Fatal(err)
+		}
+		addSubtitles(t, s.db, speechID)
+		files := map[string][]byte{}
+		for name, n := range map[string]int{"main.mp4": 300000, "720p.mp4": 120000, "poster.jpg": 5000} {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(i * 7 % 251)
+			}
+			files[name] = b
+			if _, err := s.blobs.Put(ctx, "videos/77/"+name, bytes.NewReader(b)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		media := "/ru" + videoSpeechPath + "/video/"
+		status := func(path string) int {
+			t.Helper()
+			resp := s.get(path)
+			io.Copy(io.Discard, resp.Body)
+			return resp.StatusCode
+		}
+		noPlayer := func(when string) {
+			t.Helper()
+			doc := s.page("/ru"+videoSpeechPath, 200)
+			if n := doc.Find("video, #transcript, .speech-video").Length(); n != 0 {
+				t.Errorf("%s: the page has %d elements of a player", when, n)
+			}
+			if ld := jsonLD(t, doc); ld["recordedIn"] != nil {
+				t.Errorf("%s: the JSON-LD has a video: %v", when, ld["recordedIn"])
+			}
+			for _, f := range []string{"main.mp4", "720p.mp4", "poster.jpg"} {
+				if st := status(media + f); st != 404 {
+					t.Errorf("%s: GET %s: %d, want 404", when, f, st)
+				}
+			}
+		}
+		noPlayer("without a video")
+
+		now := time.Date(2021, 7, 10, 8, 0, 0, 0, time.UTC)
+		if _, err := s.db.Exec(ctx, `INSERT INTO videos (id, speech_id, original_key, state, progress, created_at, updated_at) VALUES (77, ?, 'uploads/x', 'processing', 500, ?, ?)`,
+			speechID, now, now); err != nil {
+			t.Fatal(err)
+		}
+		noPlayer("while the video is processed")
+
+		rends := fmt.Sprintf(`[{"name":"main","key":"videos/77/main.mp4","width":1920,"height":1080,"size":%d,"video_codec":"h264","audio_codec":"aac","bit_rate":1},
+			{"name":"720p","key":"videos/77/720p.mp4","width":1280,"height":720,"size":%d,"video_codec":"h264","audio_codec":"aac","bit_rate":1}]`,
+			len(files["main.mp4"]), len(files["720p.mp4"]))
+		if _, err := s.db.Exec(ctx, `UPDATE videos SET state = 'ready', progress = 1000, duration_ms = 754500, width = 1920, height = 1080,
+			renditions = ?, poster_key = 'videos/77/poster.jpg' WHERE id = 77`, rends); err != nil {
+			t.Fatal(err)
+		}
+		if err := forum.Touch(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+
+		doc := s.page("/ru"+videoSpeechPath, 200)
+		v := doc.Find("video#speech-video")
+		if v.Length() != 1 {
+			t.Fatalf("no player on the page: %s", text(doc, "main"))
+		}
+		if _, ok := v.Attr("controls"); !ok || attr(doc, "video", "preload") != "metadata" || attr(doc, "video", "poster") != media+"poster.jpg" {
+			t.Errorf("the video element: controls %v, preload %q, poster %q", ok, attr(doc, "video", "preload"), attr(doc, "video", "poster"))
+		}
+		var sources []string
+		v.Find("source").Each(func(_ int, e *goquery.Selection) {
+			src, _ := e.Attr("src")
+			typ, _ := e.Attr("type")
+			sources = append(sources, src+" "+typ)
+		})
+		if want := []string{media + "720p.mp4 video/mp4", media + "main.mp4 video/mp4"}; fmt.Sprint(sources) != fmt.Sprint(want) {
+			t.Errorf("sources %q, want %q", sources, want)
+		}
+		var tracks []string
+		v.Find("track").Each(func(_ int, e *goquery.Selection) {
+			src, _ := e.Attr("src")
+			kind, _ := e.Attr("kind")
+			l, _ := e.Attr("srclang")
+			label, _ := e.Attr("label")
+			_, def := e.Attr("default")
+			tracks = append(tracks, fmt.Sprintf("%s %s %s %s %v", kind, l, label, src, def))
+		})
+		sub := "/ru" + videoSpeechPath + "/subtitles/"
+		if want := []string{"subtitles zh 中文 " + sub + "zh.vtt false", "subtitles ru Русский " + sub + "ru.vtt true",
+			"subtitles en English " + sub + "en.vtt false"}; fmt.Sprint(tracks) != fmt.Sprint(want) {
+			t.Errorf("tracks\n%q, want\n%q", tracks, want)
+		}
+		if d := attr(doc, ".video-download a", "download"); attr(doc, ".video-download a", "href") != media+"main.mp4" || d != "treaty-20-wang-yi-video-address.mp4" && !strings.HasSuffix(d, "-wang-yi-video-address.mp4") {
+			t.Errorf("download link %q saved as %q", attr(doc, ".video-download a", "href"), d)
+		}
+		if got := strings.Join(strings.Fields(text(doc, ".video-download")), " "); got != "Скачать видео MP4, 1920×1080, 0,3 МБ, длительность 12:35" {
+			t.Errorf("the download reads %q", got)
+		}
+		for l, want := range map[string]string{"zh": "написаны людьми", "ru": "машинный перевод с китайского", "en": "переведены людьми с китайского"} {
+			if got := text(doc, ".video-tracks .track-"+l+" .provenance"); got != want {
+				t.Errorf("the %s track's provenance reads %q, want %q", l, got, want)
+			}
+		}
+		if got := text(doc, ".transcript-source"); !strings.Contains(got, "По субтитрам, язык — русский (машинный перевод с китайского).") ||
+			!strings.Contains(got, "оригинал, язык — китайский") {
+			t.Errorf("the transcript's source reads %q", got)
+		}
+		cues := doc.Find("#transcript-cues .cue")
+		if cues.Length() != 3 {
+			t.Fatalf("%d cues in the transcript, want 3", cues.Length())
+		}
+		second := cues.Eq(1)
+		if href, _ := second.Find("a.cue-time").Attr("href"); href != "#t=2" || strings.TrimSpace(second.Find(".cue-text").Text()) != "коллеги!" ||
+			strings.TrimSpace(second.Find(`.cue-original[lang="zh"]`).Text()) != "同事们！" || !strings.Contains(second.Find("a.cue-time").Text(), "0:02") {
+			t.Errorf("the second cue: %q", second.Text())
+		}
+		if n := doc.Find(`#transcript-count[aria-live="polite"], #transcript-search, .transcript-bilingual[aria-pressed="true"]`).Length(); n != 3 {
+			t.Errorf("%d of the transcript's search field, count and bilingual switch", n)
+		}
+		var forms map[string]string
+		if err := json.Unmarshal([]byte(attr(doc, "#transcript", "data-msg-count")), &forms); err != nil || forms["one"] != "Найдена %s строка" ||
+			forms["few"] != "Найдены %s строки" || forms["many"] != "Найдено %s строк" {
+			t.Errorf("the script's Russian counts: %v (%v)", forms, err)
+		}
+		if doc.Find(`script[src^="/assets/player."]`).Length() != 1 {
+			t.Error("the page does not load player.js")
+		}
+
+		ld := jsonLD(t, doc)
+		vo, _ := ld["recordedIn"].(map[string]any)
+		base := "https://forum.example.org" + media
+		for k, want := range map[string]any{"@type": "VideoObject", "duration": "PT12M34.5S", "thumbnailUrl": base + "poster.jpg",
+			"contentUrl": base + "main.mp4", "uploadDate": "2021-07-10T08:00:00Z", "inLanguage": "zh",
+			"transcript": "Дорогие друзья, коллеги! Договор по-прежнему действует."} {
+			if vo[k] != want {
+				t.Errorf("VideoObject %s = %v, want %v", k, vo[k], want)
+			}
+		}
+		if vo["name"] == nil || vo["description"] == nil {
+			t.Errorf("VideoObject without a name or description: %v", vo)
+		}
+		captions, _ := vo["caption"].([]any)
+		var caps []string
+		for _, c := range captions {
+			c := c.(map[string]any)
+			caps = append(caps, fmt.Sprint(c["@type"], " ", c["encodingFormat"], " ", c["inLanguage"], " ", c["contentUrl"]))
+		}
+		if want := []string{"MediaObject text/vtt zh https://forum.example.org" + sub + "zh.vtt", "MediaObject text/vtt ru https://forum.example.org" + sub + "ru.vtt",
+			"MediaObject text/vtt en https://forum.example.org" + sub + "en.vtt"}; fmt.Sprint(caps) != fmt.Sprint(want) {
+			t.Errorf("captions\n%q, want\n%q", caps, want)
+		}
+
+		// In English the English track is the default and the transcript;
+		// in Chinese the transcript is the original, with nothing beside.
+		en := s.page("/en"+videoSpeechPath, 200)
+		if attr(en, "track[default]", "srclang") != "en" || en.Find("track[default]").Length() != 1 {
+			t.Errorf("English page: default track %q", attr(en, "track[default]", "srclang"))
+		}
+		if got := text(en, ".video-tracks .track-ru .provenance"); got != "machine translation from Chinese" {
+			t.Errorf("English page: the Russian track is %q", got)
+		}
+		if got := text(en, "#transcript-cues .cue .cue-text"); got != "Dear friends," {
+			t.Errorf("English transcript begins %q", got)
+		}
+		zh := s.page("/zh"+videoSpeechPath, 200)
+		if zh.Find(".cue-original, .transcript-bilingual").Length() != 0 || text(zh, "#transcript-cues .cue .cue-text") != "亲爱的朋友们，" {
+			t.Errorf("Chinese transcript: %q", text(zh, "#transcript-cues"))
+		}
+		if got := text(zh, ".video-tracks .track-ru .provenance"); got != "机器译自中文" {
+			t.Errorf("Chinese page: the Russian track is %q", got)
+		}
+		if tj := jsonLD(t, zh)["recordedIn"].(map[string]any)["transcript"]; tj != "亲爱的朋友们，同事们！条约至今仍然有效。" {
+			t.Errorf("Chinese JSON-LD transcript %q", tj)
+		}
+
+		// The files, with ranges.
+		req, _ := http.NewRequest("GET", s.srv.URL+media+"main.mp4", nil)
+		req.Header.Set("Range", "bytes=1000-1999")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusPartialContent || resp.Header.Get("Content-Range") != fmt.Sprintf("bytes 1000-1999/%d", len(files["main.mp4"])) ||
+			resp.Header.Get("Content-Type") != "video/mp4" || !bytes.Equal(body, files["main.mp4"][1000:2000]) || resp.Header.Get("Accept-Ranges") != "bytes" {
+			t.Errorf("a range of main.mp4: %d, %v, %d bytes", resp.StatusCode, resp.Header, len(body))
+		}
+		for name, ct := range map[string]string{"720p.mp4": "video/mp4", "poster.jpg": "image/jpeg"} {
+			resp := s.get(media + name)
+			body, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != ct || !bytes.Equal(body, files[name]) {
+				t.Errorf("GET %s: %d %s, %d bytes", name, resp.StatusCode, resp.Header.Get("Content-Type"), len(body))
+			}
+		}
+		for _, bad := range []string{"original.mp4", "1080p.mp4", "main.webm", "..%2fmain.mp4"} {
+			if st := status(media + bad); st != 404 {
+				t.Errorf("GET %s: %d, want 404", bad, st)
+			}
+		}
+
+		// Withdrawn: the forum is no longer published.
+		if _, err := s.db.Exec(ctx, `UPDATE forums SET published = ? WHERE slug = ?`, false, strings.TrimPrefix(forumPath, "/forums/")); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{"main.mp4", "720p.mp4", "poster.jpg"} {
+			if st := status(media + f); st != 404 {
+				t.Errorf("unpublished forum: GET %s: %d, want 404", f, st)
+			}
+		}
+	})
+}

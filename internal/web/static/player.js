@@ -1,0 +1,248 @@
+// player.js joins a speech's video to its transcript on the speech page.
+//
+// The page works without it: the browser's own player plays the video with
+// its subtitles, and the transcript is a list of paragraphs, each cue's time
+// a link (#t=12.5). With it, a click on (or Enter at) a cue's time seeks the
+// video there and plays; the cue being spoken is highlighted and kept in
+// view, and this following stops as soon as the reader scrolls the
+// transcript themselves, until they press the button that resumes it (or
+// choose a cue); a
+// search field hides the cues that do not match, marks the matches and says
+// how many there are (read out by screen readers); and the bilingual view,
+// the original beside the reader's language, can be switched off. An
+// address ending in #t=SECONDS moves the video there.
+(function () {
+  "use strict";
+  var videoEl = document.getElementById("speech-video");
+  var section = document.getElementById("transcript");
+  if (!videoEl || !section) {
+    return;
+  }
+  var box = document.getElementById("transcript-cues");
+  var cues = Array.prototype.slice.call(box.querySelectorAll(".cue"));
+  var starts = cues.map(function (c) { return Number(c.dataset.start) / 1000; });
+  var ends = cues.map(function (c) { return Number(c.dataset.end) / 1000; });
+  var tools = section.querySelector(".transcript-tools");
+  var search = document.getElementById("transcript-search");
+  var count = document.getElementById("transcript-count");
+  var resume = section.querySelector(".transcript-resume");
+  var bilingual = section.querySelector(".transcript-bilingual");
+  var lang = section.dataset.lang || document.documentElement.lang;
+  var forms = {};
+  try {
+    forms = JSON.parse(section.dataset.msgCount || "{}");
+  } catch (e) {
+    forms = {};
+  }
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  tools.hidden = false;
+  box.classList.add("scripted");
+
+  // seek moves the video to t seconds and plays it; playing may be refused
+  // (no user gesture, a browser's rules), which leaves it paused there.
+  function seek(t) {
+    videoEl.currentTime = t;
+    var p = videoEl.play();
+    if (p && p.catch) {
+      p.catch(function () {});
+    }
+  }
+
+  function timeOf(hash) {
+    var m = /^#t=(\d+(?:\.\d+)?)$/.exec(hash || "");
+    return m ? Number(m[1]) : null;
+  }
+
+  box.addEventListener("click", function (ev) {
+    var a = ev.target.closest ? ev.target.closest("a.cue-time") : null;
+    if (!a) {
+      return;
+    }
+    var t = timeOf(a.getAttribute("href"));
+    if (t === null) {
+      return;
+    }
+    ev.preventDefault();
+    following = true;
+    resume.hidden = true;
+    seek(t);
+    show(indexAt(t));
+  });
+
+  // startAt moves the video to the time the address names, if any, once
+  // the video's length is known.
+  function startAt() {
+    var t = timeOf(location.hash);
+    if (t === null) {
+      return;
+    }
+    if (videoEl.readyState >= 1) {
+      videoEl.currentTime = t;
+    } else {
+      videoEl.addEventListener("loadedmetadata", function () {
+        videoEl.currentTime = t;
+      }, { once: true });
+    }
+  }
+  startAt();
+  window.addEventListener("hashchange", startAt);
+
+  // Following the video: the current cue is marked and scrolled into the
+  // box's view, unless the reader has scrolled the box themselves.
+  var current = -1;
+  var following = true;
+  var ownScroll = -1e9; // when the script last scrolled the box
+
+  function indexAt(t) {
+    for (var i = cues.length - 1; i >= 0; i--) {
+      if (starts[i] <= t) {
+        return t < ends[i] || (i + 1 < cues.length && t < starts[i + 1]) ? i : -1;
+      }
+    }
+    return -1;
+  }
+
+  function show(i) {
+    if (i === current) {
+      return;
+    }
+    if (current >= 0) {
+      cues[current].classList.remove("current");
+      cues[current].removeAttribute("aria-current");
+    }
+    current = i;
+    if (i < 0) {
+      return;
+    }
+    cues[i].classList.add("current");
+    cues[i].setAttribute("aria-current", "true");
+    if (following && !cues[i].hidden) {
+      scrollTo(cues[i]);
+    }
+  }
+
+  function scrollTo(cue) {
+    var top = cue.offsetTop - box.offsetTop - box.clientHeight / 3;
+    top = Math.max(0, Math.min(top, box.scrollHeight - box.clientHeight));
+    if (Math.abs(box.scrollTop - top) < 1) {
+      return;
+    }
+    ownScroll = performance.now();
+    box.scrollTop = top;
+  }
+
+  videoEl.addEventListener("timeupdate", function () {
+    show(indexAt(videoEl.currentTime));
+  });
+  videoEl.addEventListener("seeked", function () {
+    show(indexAt(videoEl.currentTime));
+  });
+
+  box.addEventListener("scroll", function () {
+    if (performance.now() - ownScroll < 250) {
+      return;
+    }
+    if (following) {
+      following = false;
+      resume.hidden = false;
+    }
+  });
+  // A scroll by the reader that comes with a wheel, a touch or a key in
+  // the box is theirs even right after one of the script's.
+  ["wheel", "touchmove", "keydown"].forEach(function (name) {
+    box.addEventListener(name, function () {
+      ownScroll = -1e9;
+    }, { passive: true });
+  });
+
+  resume.addEventListener("click", function () {
+    following = true;
+    resume.hidden = true;
+    if (current >= 0) {
+      scrollTo(cues[current]);
+    }
+    videoEl.focus();
+  });
+
+  // Search: the cues whose text (either language) holds the query stay,
+  // with the matches marked; the count is announced.
+  var texts = cues.map(function (c) {
+    return Array.prototype.slice.call(c.querySelectorAll(".cue-text, .cue-original"));
+  });
+  var originals = texts.map(function (els) {
+    return els.map(function (el) { return el.textContent; });
+  });
+
+  function say(n) {
+    if (n === 0) {
+      count.textContent = section.dataset.msgNone || "";
+      return;
+    }
+    var form = forms[plural ? plural.select(n) : "other"] || forms.other || forms.many || "%s";
+    count.textContent = form.replace("%s", n.toLocaleString(lang));
+  }
+
+  function mark(el, text, q) {
+    el.textContent = "";
+    var lower = text.toLocaleLowerCase(lang);
+    var at = 0;
+    for (;;) {
+      var i = lower.indexOf(q, at);
+      if (i < 0) {
+        break;
+      }
+      el.appendChild(document.createTextNode(text.slice(at, i)));
+      var m = document.createElement("mark");
+      m.textContent = text.slice(i, i + q.length);
+      el.appendChild(m);
+      at = i + q.length;
+    }
+    el.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  var timer = 0;
+  function filter() {
+    var q = search.value.trim().toLocaleLowerCase(lang);
+    var n = 0;
+    cues.forEach(function (c, i) {
+      var hit = false;
+      texts[i].forEach(function (el, j) {
+        var text = originals[i][j];
+        if (q && text.toLocaleLowerCase(lang).indexOf(q) >= 0) {
+          hit = true;
+          mark(el, text, q);
+        } else if (el.firstElementChild) {
+          el.textContent = text;
+        }
+      });
+      c.hidden = q !== "" && !hit;
+      if (hit) {
+        n++;
+      }
+    });
+    if (q === "") {
+      count.textContent = "";
+    } else {
+      say(n);
+    }
+  }
+  search.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(filter, 150);
+  });
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && search.value !== "") {
+      ev.preventDefault();
+      search.value = "";
+      filter();
+    }
+  });
+
+  if (bilingual) {
+    bilingual.addEventListener("click", function () {
+      var on = bilingual.getAttribute("aria-pressed") !== "true";
+      bilingual.setAttribute("aria-pressed", on ? "true" : "false");
+      box.classList.toggle("bilingual", on);
+    });
+  }
+})();
