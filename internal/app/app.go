@@ -267,7 +267,7 @@ func processUpload(db *store.DB) func(ctx context.Context, u upload.Upload) erro
 // office checks its subtitles' cues.
 func videoDuration(db *store.DB) func(ctx context.Context, speechID int64) (int64, error) {
 	return func(ctx context.Context, speechID int64) (int64, error) {
-		vs, err := video.ForItems(ctx, db, []int64{speechID})
+		vs, err := video.PlayableFor(ctx, db, []int64{speechID})
 		if err != nil {
 			return 0, err
 		}

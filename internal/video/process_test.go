@@ -300,3 +300,44 @@ func TestRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestPlayableFor: while a replacement is processed, or after it failed,
+// the public page keeps playing the speech's earlier ready video, and the
+// office's ForItems shows the replacement.
+func TestPlayableFor(t *testing.T) {
+	videotest.Need(t)
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		fx := newFixture(t, db)
+		good := filepath.Join(fx.dir, "good.mp4")
+		videotest.Make(t, good, videotest.Spec{Seconds: 2, Width: 320, Height: 240, FPS: 25, VideoCodec: "mpeg4", AudioCodec: "aac", SampleRate: 48000, Channels: 2})
+		first, err := fx.work(t, fx.submit(t, good))
+		if err != nil || first.State != Ready {
+			t.Fatalf("first video: %v %v", first.State, err)
+		}
+		text := filepath.Join(fx.dir, "notes.mp4")
+		os.WriteFile(text, []byte("not a video"), 0o600)
+		second := fx.submit(t, text)
+		for _, step := range []string{"queued", "failed"} {
+			if step == "failed" {
+				if v, _ := fx.work(t, second); v.State != Failed {
+					t.Fatalf("the text file's video is %s, want failed", v.State)
+				}
+			}
+			play, err := PlayableFor(ctx, db, []int64{fx.itemID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := play[fx.itemID]; v == nil || v.ID != first.ID {
+				t.Errorf("%s replacement: the page plays %+v, want the first video %d", step, v, first.ID)
+			}
+			cur, err := ForItems(ctx, db, []int64{fx.itemID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := cur[fx.itemID]; v == nil || v.ID != second.ID {
+				t.Errorf("%s replacement: the office shows %+v, want the replacement %d", step, v, second.ID)
+			}
+		}
+	})
+}

@@ -240,6 +240,27 @@ func ForItems(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Vid
 	return out, nil
 }
 
+// PlayableFor returns the newest ready video of each of the programme
+// items ids that has one, by item id, in one query: what the public page
+// plays, so that a replacement still being processed, or one that failed,
+// leaves the speech's earlier video playing.
+func PlayableFor(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Video, error) {
+	out := map[int64]*Video{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := store.In(ids)
+	vs, err := store.All(ctx, q, scan, `SELECT `+columns+` FROM videos WHERE id IN
+		(SELECT MAX(id) FROM videos WHERE state = ? AND speech_id IN (`+in+`) GROUP BY speech_id)`, append([]any{string(Ready)}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("playable videos of items: %w", err)
+	}
+	for _, v := range vs {
+		out[v.ItemID] = v
+	}
+	return out, nil
+}
+
 // List returns the videos of programme item itemID, or every video when
 // itemID is 0, newest first.
 func List(ctx context.Context, q store.Querier, itemID int64) ([]*Video, error) {

@@ -103,7 +103,7 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 		return nil, nil
 	}
 	ctx := rq.Context()
-	vs, err := video.ForItems(ctx, s.db, []int64{sp.ID})
+	vs, err := video.PlayableFor(ctx, s.db, []int64{sp.ID})
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,7 @@ func (s *Server) speechVideoFile(l string) http.HandlerFunc {
 		}
 		name := r.PathValue("file")
 		ct := videoFiles[name]
-		vs, err := video.ForItems(ctx, s.db, []int64{sp.ID})
+		vs, err := video.PlayableFor(ctx, s.db, []int64{sp.ID})
 		if err != nil {
 			fail(err)
 			return
