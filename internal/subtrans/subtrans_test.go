@@ -320,6 +320,24 @@ func TestUseAsText(t *testing.T) {
 		if d := texts.Document("ru"); !strings.Contains(docText(d.Blocks), "Спасибо.") {
 			t.Errorf("the forum's document in Russian lacks the transcript")
 		}
+		// ... and is translated in the workbench with them.
+		p, err := sitetext.Prepare(ctx, db, revisions(t, db), nil, forumID, "ru", "en", approval.Actor{Name: "Переводчик"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs, err := translate.Segments(ctx, db, p.Translation.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sentences []string
+		for _, s := range segs {
+			if sitetext.TextOf(s.BlockID) == "speech-"+itoa(speech)+"-body" {
+				sentences = append(sentences, s.Source.Plain())
+			}
+		}
+		if want := []string{"Дорогие друзья!", "Двадцать лет назад был подписан Договор.", "Спасибо."}; !reflect.DeepEqual(sentences, want) {
+			t.Errorf("segments of the speech's text: %q, want %q", sentences, want)
+		}
 		// A translated track does not become the text.
 		tr := &subtitle.Track{SpeechID: speech, Lang: "en", Provenance: subtitle.Human, SourceLang: "ru", Cues: []subtitle.Cue{{Start: 0, End: 1000, Lines: []string{"Thanks."}}}}
 		err = db.Transact(ctx, func(tx *store.Tx) error {

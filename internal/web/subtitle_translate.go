@@ -179,7 +179,8 @@ type subtitleTranslationView struct {
 	URL                      string
 	Cues, Translated         int
 	Reviewed                 int
-	// State is "translating", "ready" (reviewed: its track is written)
+	// State is "translating", "ready" (reviewed: its track is written),
+	// "replaced" (reviewed, but the language's track was uploaded since)
 	// or "stale" (the original changed since; open it again).
 	State string
 }
@@ -200,8 +201,10 @@ func (s *Server) subtitleTranslations(rq *officeRequest, id int64) ([]subtitleTr
 		switch {
 		case !st.Current:
 			v.State = "stale"
-		case st.Ready:
+		case st.Ready && st.Written:
 			v.State = "ready"
+		case st.Ready:
+			v.State = "replaced"
 		}
 		out = append(out, v)
 	}

@@ -170,6 +170,16 @@ func TestSubtitleTranslation(t *testing.T) {
 			t.Errorf("English cue 2 after the review: %v, %v", en, err)
 		}
 
+		// An English file uploaded over the translation's track is not
+		// overwritten, and the section says so.
+		if resp, _ := org.uploadForm(t, base, "lavrov-en.srt", []byte("1\n00:00:00,560 --> 00:00:03,100\nFriends!\n"), url.Values{"lang": {"en"}, "provenance": {"human"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload English: %d", resp.StatusCode)
+		}
+		_, page = org.get(programme)
+		if got := page.Find(section + " .subtitle-translations").Text(); !strings.Contains(got, "с тех пор загружены файлом") {
+			t.Errorf("the section's translations after an English upload say %q", got)
+		}
+
 		// The transcript becomes the speech's text in the draft.
 		if resp, _ := org.post(base+"/ru/text", url.Values{}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("use as text: %d", resp.StatusCode)
