@@ -180,8 +180,8 @@ type subtitleTranslationView struct {
 	Cues, Translated         int
 	Reviewed                 int
 	// State is "translating", "ready" (reviewed: its track is written),
-	// "replaced" (reviewed, but the language's track was uploaded since)
-	// or "stale" (the original changed since; open it again).
+	// "replaced" (reviewed, but the language's track was replaced or
+	// deleted since) or "stale" (the original changed since).
 	State string
 }
 

@@ -176,7 +176,7 @@ func TestSubtitleTranslation(t *testing.T) {
 			t.Fatalf("upload English: %d", resp.StatusCode)
 		}
 		_, page = org.get(programme)
-		if got := page.Find(section + " .subtitle-translations").Text(); !strings.Contains(got, "с тех пор загружены файлом") {
+		if got := page.Find(section + " .subtitle-translations").Text(); !strings.Contains(got, "с тех пор заменены файлом или удалены") {
 			t.Errorf("the section's translations after an English upload say %q", got)
 		}
 
