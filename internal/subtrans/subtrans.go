@@ -391,7 +391,8 @@ func sameCues(a, b []subtitle.Cue) bool {
 // Write makes the track of translation tr's language from it, in place of
 // any there was: the original's cues with their indices and times, each
 // with its translation re-broken into lines for the language, made by
-// people (there is no machine translation in tandem). It is ErrNotReady
+// people (there is no machine translation in tandem). It returns nil when
+// the track already is the translation, and is ErrNotReady
 // while a segment is not reviewed, and ErrStale when the original track
 // changed since the translation followed it.
 func Write(ctx context.Context, tx *store.Tx, revs *revision.Store, tr *translate.Translation, byID int64, byName string, at time.Time) (*subtitle.Track, error) {
@@ -407,6 +408,8 @@ func Write(ctx context.Context, tx *store.Tx, revs *revision.Store, tr *translat
 		return nil, fmt.Errorf("translation %d: %w", tr.ID, ErrStale)
 	case !st.Ready:
 		return nil, fmt.Errorf("translation %d: %d of %d cues reviewed: %w", tr.ID, st.Reviewed, st.Cues, ErrNotReady)
+	case st.Written:
+		return nil, nil
 	}
 	t := &subtitle.Track{SpeechID: tr.OwnerID, Lang: tr.Lang, Provenance: subtitle.Human, SourceLang: tr.SourceLang, Cues: cues,
 		CreatedBy: byID, CreatedByName: byName, CreatedAt: at}

@@ -193,6 +193,16 @@ func TestTranslateSubtitles(t *testing.T) {
 		if l := stored.Cues[0].Lines; !reflect.DeepEqual(l, []string{"Dear friends!"}) {
 			t.Errorf("cue 1 lines %q", l)
 		}
+		// Writing it again changes nothing.
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			again, err := subtrans.Write(ctx, tx, revs, tr, 0, "Someone else", time.Now())
+			if again != nil {
+				t.Errorf("the track was written again")
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
 		sts, err := subtrans.Statuses(ctx, db, revs, speech)
 		if err != nil || len(sts) != 1 || !sts[0].Ready || !sts[0].Written || sts[0].Reviewed != 3 || sts[0].Cues != 3 {
 			t.Errorf("Statuses after writing: %+v, %v", sts, err)

@@ -132,15 +132,16 @@ func (s *Server) subtitleRefuse(w http.ResponseWriter, rq *officeRequest, f *for
 // subtitleWriteBack makes the track of a subtitles translation's language
 // when its last segment was reviewed, in the transaction that reviewed
 // it, as the reviewer; it returns the notice the workbench shows ("" when
-// the translation is not reviewed in full, or no longer follows the
-// original track).
+// the translation is not reviewed in full, no longer follows the
+// original track, or already is the track). A translation changed by an
+// XLIFF file comes here too (translationChanged).
 func (s *Server) subtitleWriteBack(rq *officeRequest, tx *store.Tx, tr *translate.Translation) (string, error) {
 	ctx := rq.Context()
 	t, err := subtrans.Write(ctx, tx, s.revisions(), tr, rq.Account.ID, rq.Account.Name, s.clock())
 	if errors.Is(err, subtrans.ErrNotReady) || errors.Is(err, subtrans.ErrStale) {
 		return "", nil
 	}
-	if err != nil {
+	if err != nil || t == nil {
 		return "", err
 	}
 	if err := forum.Touch(ctx, tx); err != nil {
