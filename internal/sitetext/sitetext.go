@@ -1,6 +1,7 @@
 // Package sitetext makes the site's own short texts translatable in the
 // workbench: a forum's title, theme, summary, note and venue, its sessions'
-// and speeches' titles, the positions and biographies of the people who
+// and speeches' titles, the speeches' texts (a video address's transcript,
+// internal/subtrans), the positions and biographies of the people who
 // speak, its news posts' titles, summaries and bodies, and its hosts' names.
 //
 // For a forum and a source language, the texts written in that language are
@@ -103,7 +104,8 @@ func refs(content any) []ref {
 			}
 			for _, sp := range ss.Speeches {
 				if sp.ID != 0 {
-					out = append(out, ref{id("speech", sp.ID, "title"), "speech_title", &sp.Title})
+					out = append(out, ref{id("speech", sp.ID, "title"), "speech_title", &sp.Title},
+						ref{id("speech", sp.ID, "body"), "speech_body", &sp.Body})
 				}
 			}
 		}

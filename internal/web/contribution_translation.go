@@ -10,6 +10,7 @@ import (
 	"github.com/tandemforum/tandem/internal/doc/revision"
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/subtrans"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
 )
@@ -129,7 +130,8 @@ func (s *Server) memoryWriter(ctx context.Context, q store.Querier, tr *translat
 // contribution's approvals of another text lapse and a reviewed language
 // goes back to review (contributionTranslationChanged), and a site text whose
 // sentences are all confirmed goes into its draft for the hosts (a draft
-// that changed meanwhile is left, and listed on the site texts' page).
+// that changed meanwhile is left, and listed on the site texts' page), and
+// subtitles reviewed in full become their language's track.
 func (s *Server) translationChanged(rq *officeRequest, tx *store.Tx, tr *translate.Translation) error {
 	ctx := rq.Context()
 	switch tr.OwnerKind {
@@ -140,6 +142,9 @@ func (s *Server) translationChanged(rq *officeRequest, tx *store.Tx, tr *transla
 		if errors.Is(err, approval.ErrInvalid) {
 			return nil
 		}
+		return err
+	case subtrans.OwnerKind:
+		_, err := s.subtitleWriteBack(rq, tx, tr)
 		return err
 	}
 	return nil

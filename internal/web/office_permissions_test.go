@@ -49,6 +49,8 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/forums/{forum}", account.SubjectForum, account.Edit, true, false},
 	{"GET", "/office/forums/{forum}/programme", account.SubjectProgramme, account.View, true, false},
 	{"POST", "/office/forums/{forum}/programme", account.SubjectProgramme, account.Edit, true, false},
+	{"POST", "/office/speeches/{item}/subtitles/zh/translate", account.SubjectTranslation, account.Edit, true, false},
+	{"POST", "/office/speeches/{item}/subtitles/en/text", account.SubjectProgramme, account.Edit, true, false},
 	{"POST", "/office/speeches/{item}/subtitles", account.SubjectProgramme, account.Edit, true, false},
 	{"GET", "/office/speeches/{item}/subtitles/en.srt", account.SubjectProgramme, account.View, true, false},
 	{"POST", "/office/speeches/{item}/subtitles/zh/delete", account.SubjectProgramme, account.Edit, true, false},

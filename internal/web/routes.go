@@ -219,6 +219,8 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/forums/{id}/programme", members, s.programmeEdit)
 	route("POST /office/forums/{id}/programme", members, s.programmeSave)
 	// the subtitles of the programme's video items, by the item's id
+	route("POST /office/speeches/{id}/subtitles/{lang}/translate", members, s.subtitleTranslate)
+	route("POST /office/speeches/{id}/subtitles/{lang}/text", members, s.subtitleText)
 	route("POST /office/speeches/{id}/subtitles", members, s.subtitleUpload)
 	route("GET /office/speeches/{id}/subtitles/{file}", members, s.subtitleDownload)
 	route("POST /office/speeches/{id}/subtitles/{lang}/delete", members, s.subtitleDelete)

@@ -12,6 +12,7 @@ import (
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/subtrans"
 )
 
 // subtitleUpload answers POST /office/speeches/{id}/subtitles: an SRT or
@@ -106,9 +107,22 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	if err != nil {
 		return err
 	}
-	if len(file.Warnings) > 0 {
+	// The translations of the track follow it: its edited cues need
+	// review in the workbench.
+	follows, err := subtrans.Follow(ctx, s.db, s.revisions(), sp.ID, l, rq.Account.Name)
+	if err != nil {
+		return err
+	}
+	changed := 0
+	for _, rep := range follows {
+		changed += rep.Changed
+	}
+	switch {
+	case changed > 0:
+		s.flashN(ctx, "office.subtitles.saved.review", changed)
+	case len(file.Warnings) > 0:
 		s.flash(ctx, "office.subtitles.saved.legacy")
-	} else {
+	default:
 		s.flash(ctx, "office.subtitles.saved")
 	}
 	return seeOther(w, rq.Request, programmeSubtitlesURL(f.ID, sp.ID))

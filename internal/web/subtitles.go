@@ -12,6 +12,7 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
 )
 
@@ -36,7 +37,14 @@ type subtitlesView struct {
 	Warnings         []string
 	// FileName is the name of the refused file, to say which one it was.
 	FileName string
-	CanEdit  bool
+	// Refusal heads Errors when they are not an upload's: a translation
+	// or a transcript refused.
+	Refusal string
+	CanEdit bool
+	// CanTranslate says that the account may start translations;
+	// Translations are those started, with where each stands.
+	CanTranslate bool
+	Translations []subtitleTranslationView
 }
 
 // subtitleTrackView is one stored track as the section lists it.
@@ -53,6 +61,15 @@ type subtitleTrackView struct {
 	Errors         []string
 	Warnings       []string
 	SourceLangName string
+	// Original is set on a track written in the speech's own language
+	// (not a translation): it is what is translated, and its transcript
+	// may become the speech's text (TextAction). TranslateFormID and
+	// TranslateAction are the form that starts a translation of it into
+	// one of Targets.
+	Original                         bool
+	TextFormID, TextAction           string
+	TranslateFormID, TranslateAction string
+	Targets                          []option
 }
 
 // subtitleUpload is an upload of subtitles the office refused, shown on
@@ -62,6 +79,8 @@ type subtitleUpload struct {
 	Lang, Provenance string
 	FileName         string
 	Errors, Warnings []string
+	// Refusal heads Errors when they are not an upload's.
+	Refusal string
 }
 
 // subtitlesPath is the office address of a speech's subtitles.
@@ -73,16 +92,23 @@ func subtitlesPath(speechID int64) string {
 // among the speeches ids of a programme form (the stored speeches whose
 // delivery is video), in one query, with the refused upload up shown at
 // its item.
-func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit bool, up *subtitleUpload) (map[int64]*subtitlesView, error) {
+func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit, canTranslate bool, up *subtitleUpload) (map[int64]*subtitlesView, error) {
 	ctx := rq.Context()
 	byID, err := subtitle.ListFor(ctx, s.db, ids, i18n.Languages...)
+	if err != nil {
+		return nil, err
+	}
+	originals, err := speechOriginalLangs(ctx, s.db, ids)
 	if err != nil {
 		return nil, err
 	}
 	out := map[int64]*subtitlesView{}
 	for _, id := range ids {
 		v := &subtitlesView{T: rq.T, SpeechID: id, FormID: fmt.Sprintf("subtitles-%d-upload", id), Action: subtitlesPath(id), CanEdit: canEdit,
-			Provenance: string(subtitle.Human)}
+			CanTranslate: canTranslate, Provenance: string(subtitle.Human)}
+		if v.Translations, err = s.subtitleTranslations(rq, id); err != nil {
+			return nil, err
+		}
 		for _, l := range i18n.Languages {
 			v.Langs = append(v.Langs, option{l, rq.T.T("lang.name." + l)})
 		}
@@ -105,6 +131,15 @@ func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit bool, 
 			}
 			if t.SourceLang != "" {
 				tv.SourceLangName = rq.T.T("lang.name." + t.SourceLang)
+			} else if o := originals[id]; o == "" || o == t.Lang {
+				tv.Original = true
+				tv.TextFormID, tv.TextAction = fmt.Sprintf("subtitles-%d-%s-text", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/text"
+				tv.TranslateFormID, tv.TranslateAction = fmt.Sprintf("subtitles-%d-%s-translate", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/translate"
+				for _, l := range i18n.Languages {
+					if l != t.Lang {
+						tv.Targets = append(tv.Targets, option{l, rq.T.T("lang.name." + l)})
+					}
+				}
 			}
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
 				if m.Warning {
@@ -116,7 +151,7 @@ func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit bool, 
 			v.Tracks = append(v.Tracks, tv)
 		}
 		if up != nil && up.SpeechID == id {
-			v.Lang, v.Provenance, v.FileName, v.Errors, v.Warnings = up.Lang, up.Provenance, up.FileName, up.Errors, up.Warnings
+			v.Lang, v.Provenance, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.FileName, up.Errors, up.Warnings, up.Refusal
 		}
 		out[id] = v
 	}
@@ -182,7 +217,8 @@ func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, fm *form, ho
 	if len(ids) == 0 {
 		return nil
 	}
-	views, err := s.subtitleSections(rq, ids, rq.can(account.SubjectProgramme, account.Edit, hosts...), up)
+	views, err := s.subtitleSections(rq, ids, rq.can(account.SubjectProgramme, account.Edit, hosts...),
+		rq.Account.Admin || rq.can(account.SubjectTranslation, account.Edit, hosts...), up)
 	if err != nil {
 		return err
 	}
@@ -196,4 +232,28 @@ func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, fm *form, ho
 		}
 	}
 	return nil
+}
+
+// speechOriginalLangs returns the original language of each of the
+// speeches ids ("" where it is not stated), in one query.
+func speechOriginalLangs(ctx context.Context, q store.Querier, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := store.In(ids)
+	rows, err := q.Query(ctx, `SELECT id, original_lang FROM speeches WHERE id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("original languages of speeches: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var l string
+		if err := rows.Scan(&id, &l); err != nil {
+			return nil, err
+		}
+		out[id] = l
+	}
+	return out, rows.Err()
 }

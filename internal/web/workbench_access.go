@@ -11,6 +11,7 @@ import (
 	"github.com/tandemforum/tandem/internal/interchange"
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/subtrans"
 	"github.com/tandemforum/tandem/internal/tm"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
@@ -42,7 +43,7 @@ func (s *Server) translationOwner(ctx context.Context, tr *translate.Translation
 	switch tr.OwnerKind {
 	case "news":
 		q = `SELECT forum_id FROM news_posts WHERE id = ?`
-	case "speech":
+	case "speech", subtrans.OwnerKind:
 		q = `SELECT forum_id FROM speeches WHERE id = ?`
 	case ownerContribution:
 		q = `SELECT c.forum_id FROM contributions k JOIN collections c ON c.id = k.collection_id WHERE k.id = ?`

@@ -11,6 +11,7 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/subtrans"
 	"github.com/tandemforum/tandem/internal/translate"
 )
 
@@ -133,6 +134,12 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 			// A text of the site whose every sentence is confirmed
 			// goes into its draft, for the hosts to approve.
 			if notice, noticeBad, err = s.siteWriteBack(rq, tx, tr, after.BlockID); err != nil {
+				return err
+			}
+		}
+		if tr.OwnerKind == subtrans.OwnerKind && (after.State == translate.Reviewed || after.State == translate.Approved) {
+			// Subtitles reviewed in full become their language's track.
+			if notice, err = s.subtitleWriteBack(rq, tx, tr); err != nil {
 				return err
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/qa"
 	"github.com/tandemforum/tandem/internal/sitetext"
+	"github.com/tandemforum/tandem/internal/subtrans"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/works"
 )
@@ -49,7 +50,8 @@ type workbenchRow struct {
 	Kind       string
 	BlockStart bool
 	// Context names what a block of the site's texts is ("Biography ·
-	// Pyotr Ivanov"), shown in place of its kind.
+	// Pyotr Ivanov"), or a cue of subtitles by its time ("00:01:02.300 →
+	// 00:01:05.000"), shown in place of its kind.
 	Context        string
 	Source, Target template.HTML
 	State          translate.State
@@ -131,8 +133,13 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 		p.States = append(p.States, stateCount{State: st, Segments: c.Segments, Chars: c.Chars})
 	}
 	var labels map[string]string
-	if tr.OwnerKind == sitetext.OwnerKind {
+	switch tr.OwnerKind {
+	case sitetext.OwnerKind:
 		if labels, err = s.siteLabels(rq, tr.OwnerID); err != nil {
+			return err
+		}
+	case subtrans.OwnerKind:
+		if labels, err = s.subtitleTimings(rq, tr); err != nil {
 			return err
 		}
 	}
