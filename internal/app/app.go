@@ -34,7 +34,14 @@ type Config struct {
 	// Database is a postgres:// URL, or empty for SQLite in Data.
 	Database string
 	// BaseURL is the site's public address, without a trailing slash.
+	// When empty, the one the server recorded (RecordBaseURL) is used,
+	// else http://localhost:8080.
 	BaseURL string
+	// RecordBaseURL stores BaseURL in the database (store.SettingBaseURL)
+	// when the program opens, as tandem serve does: the editions' files
+	// name the site's address, and `tandem edition build` and workers
+	// given none use this one, so that they make the office's bytes.
+	RecordBaseURL bool
 	// Logger receives the program's log; nil discards it.
 	Logger *slog.Logger
 	// Version is the running tandem's version, as `tandem version`
@@ -117,6 +124,21 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 	if _, err := db.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	switch {
+	case cfg.RecordBaseURL && cfg.BaseURL != "":
+		if err := store.SetSetting(ctx, db, store.SettingBaseURL, cfg.BaseURL); err != nil {
+			db.Close()
+			return nil, err
+		}
+	case cfg.BaseURL == "":
+		if cfg.BaseURL, err = store.Setting(ctx, db, store.SettingBaseURL); err != nil {
+			db.Close()
+			return nil, err
+		}
+		if cfg.BaseURL == "" {
+			cfg.BaseURL = "http://localhost:8080"
+		}
 	}
 	blobs, err := blob.NewDir(filepath.Join(cfg.Data, "files"))
 	if err != nil {

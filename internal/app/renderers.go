@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/tandemforum/tandem/internal/book"
@@ -23,6 +25,18 @@ var renderers struct {
 	epub     map[string]*epub.Writer // by edition slug
 	compiler *typst.Compiler
 	typeset  *typeset.Typesetter
+	// typstDir is the Typst tools' folder SetTypstDir gave, when it did.
+	typstDir string
+}
+
+// SetTypstDir makes the typesetter's compiler the one in folder dir (the
+// tools/typst folder of tandem's checkout, holding server.js) instead of
+// the one typst.FindDir finds; "" goes back to finding it. It takes
+// effect at the next compiler start.
+func SetTypstDir(dir string) {
+	renderers.mu.Lock()
+	defer renderers.mu.Unlock()
+	renderers.typstDir = dir
 }
 
 // Renderers are the edition renderers of this program: internal/epub's
@@ -84,9 +98,14 @@ func typesetter() (*typeset.Typesetter, error) {
 	if renderers.typeset != nil {
 		return renderers.typeset, nil
 	}
-	dir, err := typst.FindDir()
-	if err != nil {
-		return nil, err
+	dir := renderers.typstDir
+	if dir == "" {
+		var err error
+		if dir, err = typst.FindDir(); err != nil {
+			return nil, err
+		}
+	} else if _, err := os.Stat(filepath.Join(dir, "server.js")); err != nil {
+		return nil, fmt.Errorf("typst: %s holds no server.js: give the tools/typst folder of tandem's checkout", dir)
 	}
 	c, err := typst.New(typst.Config{Dir: dir})
 	if err != nil {

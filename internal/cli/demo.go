@@ -12,6 +12,7 @@ import (
 	"github.com/tandemforum/tandem/internal/app"
 	"github.com/tandemforum/tandem/internal/demo"
 	"github.com/tandemforum/tandem/internal/jobs"
+	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/typst"
 )
 
@@ -66,6 +67,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("the demo's editions need Node.js and Typst: run scripts/setup.sh demo (as make demo does), then load the demo into an empty data folder: %w", err)
 	}
 	if err != nil {
+		return err
+	}
+	// The editions' files name this address: until tandem serve records
+	// its own, `tandem edition build` builds under the same one.
+	if err := store.SetSetting(ctx, db, store.SettingBaseURL, strings.TrimRight(*baseURL, "/")); err != nil {
 		return err
 	}
 	logins = append(logins, collected.Authors...)

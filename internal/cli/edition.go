@@ -16,6 +16,7 @@ import (
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/edition"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/store"
 )
 
 const editionUsage = `Usage:
@@ -75,12 +76,17 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 	cfg.register(fs, env)
 	format := fs.String("format", "", "build only this `format`: web, epub, pdf or pdfa (the PDF/A)")
 	out := fs.String("o", "", "write the built file of --format to `FILE`")
-	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, which the files name as the book's address (env TANDEM_BASE_URL)")
+	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, which the files name as the book's address; default the one tandem serve recorded (env TANDEM_BASE_URL)")
+	typstDir := fs.String("typst-dir", env.Getenv("TANDEM_TYPST_DIR"), "`folder` of the Typst compiler (tools/typst of tandem's checkout); default found from the working folder or the program's (env TANDEM_TYPST_DIR)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one edition SLUG", errUsage)
+	}
+	if *typstDir != "" {
+		app.SetTypstDir(*typstDir)
+		defer app.SetTypstDir("")
 	}
 	var only []book.Format
 	if *format != "" {
@@ -133,6 +139,9 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		}
 		for _, f := range want {
 			k := kept[f]
+			if k == nil && !e.Has(f) {
+				return fmt.Errorf("%w: edition %s has no %s format (its formats: %s)", errUsage, e.Slug, f, formatList(e.Formats))
+			}
 			if k == nil {
 				return fmt.Errorf("edition %s is %s and has no %s file; the office rebuilds it", e.Slug, e.State, f)
 			}
@@ -141,7 +150,16 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		}
 		fmt.Fprintf(env.Stderr, "tandem edition build: %s is %s: its approved files are given as they are, not built again\n", e.Slug, e.State)
 	default:
-		press := &edition.Press{DB: db, Blobs: blobs, Renderers: app.Renderers(toolVersion()), BaseURL: strings.TrimRight(*baseURL, "/")}
+		for _, f := range only {
+			if !e.Has(f) {
+				return fmt.Errorf("%w: edition %s has no %s format (its formats: %s)", errUsage, e.Slug, f, formatList(e.Formats))
+			}
+		}
+		base, err := siteBaseURL(ctx, db, *baseURL)
+		if err != nil {
+			return err
+		}
+		press := &edition.Press{DB: db, Blobs: blobs, Renderers: app.Renderers(toolVersion()), BaseURL: base}
 		defer app.CloseRenderers()
 		if files, err = press.Build(ctx, e.ID, only, edition.Actor{Name: commandActor()}, nil); err != nil {
 			return err
@@ -166,6 +184,37 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	return os.WriteFile(*out, data, 0o644)
+}
+
+// siteBaseURL is the site's public address for a build: flag (--base-url
+// or TANDEM_BASE_URL) when given, else the one tandem serve recorded. The
+// files name it, and a build under another address than the office's
+// gives other bytes, which would void the hosts' approvals: without
+// either, the build is refused.
+func siteBaseURL(ctx context.Context, db *store.DB, flag string) (string, error) {
+	base := strings.TrimRight(flag, "/")
+	if base == "" {
+		var err error
+		if base, err = store.Setting(ctx, db, store.SettingBaseURL); err != nil {
+			return "", err
+		}
+	}
+	if base == "" {
+		return "", fmt.Errorf("%w: the site's public address is not known: give --base-url or TANDEM_BASE_URL (the address tandem serve is given), or start tandem serve once, which records it; the files name it, and a build under another address than the office's would differ from its files", errUsage)
+	}
+	if u, err := url.Parse(base); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("%w: --base-url %q: want the site's public address, such as https://forum.example.org", errUsage, base)
+	}
+	return base, nil
+}
+
+// formatList is an edition's formats, comma-separated.
+func formatList(fs []book.Format) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, string(f))
+	}
+	return strings.Join(out, ", ")
 }
 
 // commandActor names who runs a command in the event log: the system

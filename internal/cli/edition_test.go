@@ -92,7 +92,7 @@ func TestEditionCommands(t *testing.T) {
 		// The print PDF, typeset by Typst (tools/typst), or a clear
 		// refusal where Typst is not installed.
 		pdf := filepath.Join(t.TempDir(), "cw-zh.pdf")
-		code, _, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "pdf", "-o", pdf)
+		code, _, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "pdf", "-o", pdf, "--base-url", "https://forum.example")
 		if !typstInstalled() {
 			if code != 1 || !strings.Contains(stderr, "Typst") {
 				t.Errorf("a PDF without Typst: exit %d, %q", code, stderr)

@@ -160,7 +160,7 @@ func officeVisit(t *testing.T, exe, base string, tour bool) {
 // /office; {forum} is the demo forum's id, {news} and {media} those of the
 // first news post and image the office lists.
 var officePages = []string{"/", "/forums", "/forums/{forum}", "/forums/{forum}/programme", "/approvals",
-	"/approvals/forum/{forum}", "/news", "/news/{news}", "/people", "/partners", "/media", "/media/{media}", "/team", "/account", "/events",
+	"/approvals/forum/{forum}", "/news", "/news/{news}", "/people", "/partners", "/media", "/media/{media}", "/team", "/account", "/events", "/editions",
 	"/accounts", "/outbox", "/jobs", "/no-such-page"}
 
 // officeTour signs the admin in and, in each language of the office,

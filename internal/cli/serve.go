@@ -71,7 +71,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	prog, err := app.Open(ctx, app.Config{Data: cfg.data, Database: cfg.database, BaseURL: strings.TrimRight(*baseURL, "/"),
 		Logger: logger, Version: toolVersion(), GCPercent: gc,
 		Workers: jc.workers, JobRescueAfter: jc.rescueAfter, JobBackoff: jc.backoff, UploadAbandonAfter: jc.uploadAbandon, UploadMaxSize: uploadMax, SMTP: jc.smtp, MailFrom: jc.mailFrom,
-		RequireAdminTOTP: *requireAdminTOTP})
+		RequireAdminTOTP: *requireAdminTOTP, RecordBaseURL: true})
 	if err != nil {
 		return err
 	}

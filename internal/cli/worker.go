@@ -91,7 +91,7 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 	if err := jc.register(fs, env); err != nil {
 		return err
 	}
-	baseURL := fs.String("base-url", orDefault(env.Getenv("TANDEM_BASE_URL"), "http://localhost:8080"), "public `URL` of the site, for links in mail (env TANDEM_BASE_URL)")
+	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, for links in mail and in the editions' files; default the one tandem serve recorded, else http://localhost:8080 (env TANDEM_BASE_URL)")
 	logLevel := fs.String("log-level", orDefault(env.Getenv("TANDEM_LOG_LEVEL"), "info"), "log `level`: debug, info, warn or error (env TANDEM_LOG_LEVEL)")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -2,13 +2,13 @@ package edition
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/tandemforum/tandem/internal/book"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // The people a book names. Authors are people (the people table) with a
@@ -121,31 +121,9 @@ func familyName(s string) string {
 }
 
 // accountPeople returns the names of the people the accounts ids act for
-// (person_accounts), one query: an account acting for several people is
-// named as the first of them.
+// (works.PeopleOfAccounts).
 func accountPeople(ctx context.Context, q store.Querier, ids []int64) (map[int64]lang.Names, error) {
-	out := map[int64]lang.Names{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	in, args := store.In(ids)
-	rows, err := q.Query(ctx, `SELECT pa.account_id, p.names FROM person_accounts pa JOIN people p ON p.id = pa.person_id
-		WHERE pa.account_id IN (`+in+`) ORDER BY pa.account_id, p.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("people of accounts: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var ns lang.Names
-		if err := rows.Scan(&id, &ns); err != nil {
-			return nil, err
-		}
-		if _, ok := out[id]; !ok {
-			out[id] = ns
-		}
-	}
-	return out, rows.Err()
+	return works.PeopleOfAccounts(ctx, q, ids)
 }
 
 // staffPerson is the book's person for account id named name: as the

@@ -83,8 +83,9 @@ func ApproveProofs(ctx context.Context, tx *store.Tx, id, partnerID int64, by Ac
 	if fp == "" {
 		return false, &StateError{From: e.State, To: Approved, Key: "edition.proofs.missing"}
 	}
-	// Four eyes between the hosts: an admin may stand in for a host, but
-	// the approvals of two hosts for the same proofs are two people's.
+	// Four eyes between the hosts: one person approves the same proofs
+	// for one host only (the office lets only a host's organisers and
+	// editors approve for it; by.AccountID 0, a loader, is no person).
 	if by.AccountID != 0 {
 		before, err := ProofApprovals(ctx, tx, id)
 		if err != nil {
@@ -324,4 +325,71 @@ func PublicList(ctx context.Context, q store.Querier, now time.Time) ([]*Edition
 		return nil, fmt.Errorf("public editions: %w", err)
 	}
 	return es, nil
+}
+
+// Update is Update in a transaction of its own, after which the edition's
+// state is made to say at once what its proofs are (Settle): a change of
+// what the book says withdraws the hosts' approvals now, not at the next
+// build.
+func (p *Press) Update(ctx context.Context, e *Edition, version int, by Actor) error {
+	if err := p.DB.Transact(ctx, func(tx *store.Tx) error { return Update(ctx, tx, e, version, by) }); err != nil {
+		return err
+	}
+	return p.Settle(ctx, e.ID, by)
+}
+
+// Settle makes edition id's state honest about its proofs. An approved
+// edition whose proofs are no longer made from what its book says now
+// (Stale: its data or a chapter's approved text changed) goes back to
+// proofs, the hosts' approvals of them no longer counting. An edition in
+// proofs whose current proofs every host approved, and that a change took
+// back to proofs though its book is the same (its release time moved, say),
+// is approved again. A draft, a scheduled or a released edition is left
+// as it is, and so is one changed meanwhile (whoever changed it settles it).
+func (p *Press) Settle(ctx context.Context, id int64, by Actor) error {
+	e, err := Get(ctx, p.DB, id)
+	if err != nil {
+		return err
+	}
+	if e.State != Approved && e.State != Proofs {
+		return nil
+	}
+	stale, err := p.Stale(ctx, e)
+	if err != nil {
+		return err
+	}
+	return p.DB.Transact(ctx, func(tx *store.Tx) error {
+		cur, err := Get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Version != e.Version {
+			return nil
+		}
+		if len(stale) > 0 {
+			if cur.State != Approved {
+				return nil
+			}
+			return setState(ctx, tx, id, Approved, Proofs, by, "the edition changed: its proofs are out of date and the approvals of them no longer count")
+		}
+		if cur.State != Proofs {
+			return nil
+		}
+		files, err := Files(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		hosts, err := works.Hosts(ctx, tx, cur.CollectionID)
+		if err != nil {
+			return err
+		}
+		as, err := ProofApprovals(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !proofsApproved(as, hosts, ProofsFingerprint(cur, files)) {
+			return nil
+		}
+		return setState(ctx, tx, id, Proofs, Approved, by, "the edition changed, not its proofs: every host's approval of them holds")
+	})
 }

@@ -155,9 +155,10 @@ func Create(ctx context.Context, tx *store.Tx, e *Edition, by Actor) error {
 // not changed (a *StateError: edition.edit.released). When nothing
 // changed (Unchanged) it writes nothing. Otherwise the book's inputs
 // changed, so EditedAt moves on and the proofs become stale (see
-// Schedule); an approved edition keeps its state, a scheduled one goes
-// back to proofs: what was approved is not what would be released (the
-// office asks before it saves such a change).
+// Schedule); a scheduled one goes back to proofs: what was approved is
+// not what would be released (the office asks before it saves such a
+// change). An approved edition keeps its state here: Press.Update, which
+// the office calls, settles it by what its proofs are.
 func Update(ctx context.Context, tx *store.Tx, e *Edition, version int, by Actor) error {
 	old, err := Get(ctx, tx, e.ID)
 	if err != nil {

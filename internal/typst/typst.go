@@ -52,23 +52,46 @@ var DefaultFontPaths = []string{
 // Dir/node_modules or Node.js is missing: run scripts/setup.sh demo.
 var ErrNotInstalled = errors.New("typst: the Typst compiler (npm @myriaddreamin/typst-ts-node-compiler in tools/typst) or Node.js is not installed; run scripts/setup.sh demo")
 
-// FindDir returns the tools/typst folder of the repository that holds the
-// working directory or one of its parents (as tests and `make demo` run),
-// or of the folder named by TANDEM_TYPST_DIR when that is set.
+// FindDir returns the folder holding the Typst compiler's server.js: the
+// one TANDEM_TYPST_DIR names when it is set; else tools/typst of the
+// repository that holds the working directory or one of its parents (as
+// tests and `make demo` run); else tools/typst beside the program or above
+// it (bin/tandem finds ../tools/typst), so that a command run from another
+// folder finds it too. The error says what to set when none is found.
 func FindDir() (string, error) {
 	if d := os.Getenv("TANDEM_TYPST_DIR"); d != "" {
+		if _, err := os.Stat(filepath.Join(d, "server.js")); err != nil {
+			return "", fmt.Errorf("typst: TANDEM_TYPST_DIR=%s holds no server.js: set it to the tools/typst folder of tandem's checkout", d)
+		}
 		return d, nil
 	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
+	var starts []string
+	if wd, err := os.Getwd(); err == nil {
+		starts = append(starts, wd)
 	}
-	for d := wd; ; d = filepath.Dir(d) {
+	if exe, err := os.Executable(); err == nil {
+		if real, err := filepath.EvalSymlinks(exe); err == nil {
+			exe = real
+		}
+		starts = append(starts, filepath.Dir(exe))
+	}
+	for _, start := range starts {
+		if d := dirAbove(start); d != "" {
+			return d, nil
+		}
+	}
+	return "", fmt.Errorf("typst: no tools/typst/server.js above %s: set TANDEM_TYPST_DIR to the tools/typst folder of tandem's checkout (where scripts/setup.sh installed the compiler)", strings.Join(starts, " nor above "))
+}
+
+// dirAbove returns tools/typst in start or the nearest of its parents
+// that has tools/typst/server.js, or "".
+func dirAbove(start string) string {
+	for d := start; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "tools", "typst", "server.js")); err == nil {
-			return filepath.Join(d, "tools", "typst"), nil
+			return filepath.Join(d, "tools", "typst")
 		}
 		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("typst: no tools/typst/server.js above %s", wd)
+			return ""
 		}
 	}
 }

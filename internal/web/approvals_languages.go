@@ -1,23 +1,46 @@
 package web
 
 import (
-	"slices"
-
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/works"
 )
 
 // contributionApprovers returns the partners, of those given, for which
 // the signed-in account approves contributions' texts: those where it is
-// an organiser, every one for an administrator (as loadWork's ApproveFor).
+// an organiser (as loadWork's ApproveFor); an administrator without a role
+// at a partner approves nothing for it.
 func contributionApprovers(rq *officeRequest, partners []int64) []int64 {
 	var ids []int64
 	for _, p := range partners {
-		if rq.Account.Admin || slices.Contains(rq.Account.RolesAt(p), account.Organiser) {
+		if approvesContributionsFor(rq, p) {
 			ids = append(ids, p)
 		}
 	}
 	return ids
+}
+
+// approvesContributionsFor reports whether the signed-in account approves
+// contributions' texts for host partner h: an organiser of h.
+func approvesContributionsFor(rq *officeRequest, h int64) bool {
+	return account.Allowed(rq.Account.RolesAt(h), false, account.SubjectContribution, account.Approve)
+}
+
+// nameApprovers names the accounts of approvals for the reader
+// (works.AccountNames): as the person each acts for, in the reader's
+// language.
+func (s *Server) nameApprovers(rq *officeRequest, approvals []works.Approval) error {
+	typed := map[int64]string{}
+	for _, a := range approvals {
+		typed[a.AccountID] = a.AccountName
+	}
+	names, err := works.AccountNames(rq.Context(), s.db, rq.Lang, typed)
+	if err != nil {
+		return err
+	}
+	for i := range approvals {
+		approvals[i].AccountName = names[approvals[i].AccountID]
+	}
+	return nil
 }
 
 // awaitedLanguages lists the contribution languages, reviewed, that await

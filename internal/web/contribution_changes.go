@@ -48,6 +48,9 @@ func (s *Server) contributionChanges(w http.ResponseWriter, rq *officeRequest) e
 	if err != nil {
 		return err
 	}
+	if err := s.nameApprovers(rq, as); err != nil {
+		return err
+	}
 	var ap *works.Approval
 	for i := range as {
 		if as[i].PartnerID == partner {

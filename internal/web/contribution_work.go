@@ -106,7 +106,7 @@ func (s *Server) loadWork(ctx context.Context, q store.Querier, rq *officeReques
 		}
 	}
 	for _, h := range hosts {
-		if rq.Account.Admin || slices.Contains(rq.Account.RolesAt(h), account.Organiser) {
+		if approvesContributionsFor(rq, h) {
 			a.ApproveFor = append(a.ApproveFor, h)
 		}
 	}
@@ -323,6 +323,9 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 	}
 	approvals, err := works.Approvals(ctx, s.db, c.ID, "")
 	if err != nil {
+		return nil, err
+	}
+	if err := s.nameApprovers(rq, approvals); err != nil {
 		return nil, err
 	}
 	for _, l := range c.Languages {

@@ -18,6 +18,7 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/works"
 )
 
 // The office's pages of editions (internal/edition): the editions of a
@@ -48,6 +49,15 @@ func (s *Server) editionFor(rq *officeRequest, action account.Action) (*editionS
 		return nil, err
 	}
 	return es, nil
+}
+
+// zone is the time zone the office tells the edition's times in: its
+// own, the one its release is planned in, else its forum's.
+func (es *editionScope) zone() string {
+	if es.E.TimeZone != "" {
+		return es.E.TimeZone
+	}
+	return es.Forum.TimeZone
 }
 
 func (s *Server) editionScope(ctx context.Context, id int64) (*editionScope, error) {
@@ -589,7 +599,7 @@ func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
 	if !f.ok() {
 		return s.renderEditionForm(w, rq, http.StatusUnprocessableEntity, pg, es.worksScope)
 	}
-	err = s.db.Transact(ctx, func(tx *store.Tx) error { return edition.Update(ctx, tx, &e, version, editionActor(rq, es.Hosts)) })
+	err = s.press.Update(ctx, &e, version, editionActor(rq, es.Hosts))
 	var se *edition.StateError
 	switch {
 	case errors.Is(err, edition.ErrStale):
@@ -602,9 +612,22 @@ func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
 	case err != nil:
 		return err
 	}
-	if pg.Scheduled && !edition.Unchanged(es.E, &e) {
+	after, err := edition.Get(ctx, s.db, id)
+	if err != nil {
+		return err
+	}
+	switch {
+	case edition.Unchanged(es.E, &e):
+		s.flash(ctx, "works.saved")
+	case pg.Scheduled && after.State == edition.Approved:
+		// The book is the same: the approvals hold, and only the
+		// release is to be planned again.
+		s.flash(ctx, "edition.office.saved_replan")
+	case pg.Scheduled:
 		s.flash(ctx, "edition.office.saved_unscheduled")
-	} else {
+	case es.E.State == edition.Approved && after.State == edition.Proofs:
+		s.flash(ctx, "edition.office.saved_withdrawn")
+	default:
 		s.flash(ctx, "works.saved")
 	}
 	return seeOther(w, rq.Request, editionPath(id))
@@ -620,12 +643,17 @@ type editionPage struct {
 	Message       string
 	Facts         []fact
 	CanBuild      bool
+	// BuildNote says why an edition that cannot be built again is not.
+	BuildNote     string
 	BuildURL      string
 	Build         buildView
 	Proofs        []proofFile
 	Hosts         []hostApproval
 	CanSchedule   bool
 	CanUnschedule bool
+	// ScheduleNote says why the release of an approved edition cannot be
+	// planned yet: its release time is not set, or past.
+	ScheduleNote  string
 	ScheduleURL   string
 	UnscheduleURL string
 	// Publisher is the publisher of record when the account is of
@@ -694,6 +722,9 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 	}
 	id := es.E.ID
 	e, t := es.E, rq.T
+	// The times of the edition's proofs, approvals and builds are told in
+	// its own zone, which its release is planned in, and named.
+	zone := es.zone()
 	pg := &editionPage{editionRow: s.editionRow(rq, e), ID: id, Message: message,
 		CollectionURL: officePrefix + "/collections/" + itoa(e.CollectionID) + "/editions",
 		BuildURL:      editionPath(id) + "/build", ONIXURL: editionPath(id) + "/onix", CrossrefURL: editionPath(id) + "/crossref", ScheduleURL: editionPath(id) + "/schedule", UnscheduleURL: editionPath(id) + "/unschedule"}
@@ -710,13 +741,22 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 		{t.T("edition.office.languages"), pg.Langs},
 		{t.T("edition.office.formats"), strings.Join(formats, ", ")},
 		{t.T("edition.office.publisher"), names[e.PublisherID]},
-		{t.T("edition.office.release"), pg.Release},
+		releaseFact(t, e, pg.Release),
 		{t.T("edition.office.territories"), strings.Join(e.Territories, " ")},
 		{"ISBN", pg.ISBNs},
 	}
 	editable := e.State != edition.Released && rq.can(account.SubjectEdition, account.Edit, es.Hosts...)
 	if editable {
 		pg.EditURL = editionPath(id) + "/edit"
+	}
+	switch {
+	case e.State == edition.Released:
+		pg.BuildNote = t.T("edition.build.released")
+	case e.State == edition.Scheduled && editable:
+		// A build would change the approved files of a planned
+		// release: the release is cancelled first, in the open.
+		pg.BuildNote = t.T("edition.office.build_scheduled")
+	case editable:
 		pg.CanBuild = true
 	}
 	files, err := edition.Files(ctx, s.db, id)
@@ -755,7 +795,7 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 			continue
 		}
 		pf := proofFile{Label: t.T("edition.office.proof." + string(f)), Size: (file.Size + 1023) / 1024,
-			Built: zoned(rq, file.BuiltAt, es.Forum.TimeZone), Stale: slices.Contains(stale, f)}
+			Built: zoned(rq, file.BuiltAt, zone), Stale: slices.Contains(stale, f)}
 		if readsProofs {
 			pf.URL = editionPath(id) + "/proofs/" + string(f)
 		}
@@ -774,6 +814,14 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 	if err != nil {
 		return err
 	}
+	typed := map[int64]string{}
+	for _, a := range approvals {
+		typed[a.AccountID] = a.AccountName
+	}
+	approvers, err := works.AccountNames(ctx, s.db, rq.Lang, typed)
+	if err != nil {
+		return err
+	}
 	mine := false
 	for _, a := range approvals {
 		if a.AccountID == rq.Account.ID && a.Fingerprint == fp && fp != "" {
@@ -785,9 +833,9 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 		for _, a := range approvals {
 			if a.PartnerID == h && a.Fingerprint == fp && fp != "" {
 				if pg.Stale && e.State != edition.Released {
-					ha.StaleBy = t.T("edition.office.approved_stale", a.AccountName, zoned(rq, a.ApprovedAt, es.Forum.TimeZone))
+					ha.StaleBy = t.T("edition.office.approved_stale", approvers[a.AccountID], zoned(rq, a.ApprovedAt, zone))
 				} else {
-					ha.Approved, ha.By, ha.At = true, a.AccountName, zoned(rq, a.ApprovedAt, es.Forum.TimeZone)
+					ha.Approved, ha.By, ha.At = true, approvers[a.AccountID], zoned(rq, a.ApprovedAt, zone)
 				}
 			}
 		}
@@ -798,6 +846,16 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 	}
 	publish := rq.can(account.SubjectEdition, account.Publish, e.PublisherID)
 	pg.CanSchedule = publish && e.State == edition.Approved && !pg.Stale
+	if pg.CanSchedule {
+		// The button names the time it plans the release for: it is
+		// offered only when that time can be planned.
+		switch now := s.clock(); {
+		case e.ReleaseAt.IsZero():
+			pg.CanSchedule, pg.ScheduleNote = false, t.T("edition.office.release_unset")
+		case !e.ReleaseAt.After(now):
+			pg.CanSchedule, pg.ScheduleNote = false, t.T("edition.office.release_passed", pg.Release)
+		}
+	}
 	pg.CanUnschedule = publish && e.State == edition.Scheduled
 	if !publish && (e.State == edition.Approved || e.State == edition.Scheduled) {
 		pg.Publisher = names[e.PublisherID]
@@ -810,7 +868,27 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 		title, _ := m.Title.In(rq.Lang)
 		pg.Unapproved = append(pg.Unapproved, t.T("edition.office.unapproved_item", m.Position, title, t.T("lang.name."+m.Lang)))
 	}
+	if len(missing) > 0 {
+		// Scheduling is refused while chapters await approval
+		// (release_waits says so).
+		pg.CanSchedule = false
+	}
 	return s.officeRenderStatus(w, rq, status, "edition", "collections", e.Slug, pg)
+}
+
+// releaseFact is the release line of edition e's page, its time as text
+// being release: a planned release only when it is planned, a release
+// time set but not planned otherwise.
+func releaseFact(t *i18n.Printer, e *edition.Edition, release string) fact {
+	switch {
+	case e.State == edition.Released:
+		return fact{t.T("edition.office.released_at"), release}
+	case e.State == edition.Scheduled:
+		return fact{t.T("edition.office.release_planned"), release}
+	case e.ReleaseAt.IsZero():
+		return fact{t.T("edition.office.release"), ""}
+	}
+	return fact{t.T("edition.office.release"), t.T("edition.office.release_unplanned", release)}
 }
 
 // buildError is what the page says of failed build b: the message its
@@ -831,11 +909,9 @@ func buildError(t *i18n.Printer, b edition.BuildStatus) string {
 }
 
 // approvesFor reports whether the signed-in account approves an edition's
-// proofs for host partner h: an admin, or an organiser or editor of h.
+// proofs for host partner h: an organiser or editor of h. An admin without
+// a role at h does not: a host's approval is its own people's word.
 func approvesFor(rq *officeRequest, h int64) bool {
-	if rq.Account.Admin {
-		return true
-	}
 	return account.Allowed(rq.Account.RolesAt(h), false, account.SubjectEdition, account.Approve)
 }
 

@@ -55,7 +55,7 @@ func (s *Server) editionPreview(w http.ResponseWriter, rq *officeRequest, es *ed
 	}
 	pg := &editionPreviewPage{Back: editionPath(es.E.ID), Langs: b.Langs, Parallel: len(b.Langs) > 1}
 	if f := files[book.Web]; f != nil {
-		pg.Built = zoned(rq, f.BuiltAt, es.Forum.TimeZone)
+		pg.Built = zoned(rq, f.BuiltAt, es.zone())
 	}
 	html := func(d *doc.Document) (template.HTML, error) {
 		if d == nil {

@@ -64,7 +64,9 @@ func TestEditionWorkflowFaults(t *testing.T) {
 		o.account("ed@riac.example", "Editor RIAC", "en", false, "riac:editor")
 		o.account("tr@cass.example", "Translator", "en", false, "cass:translator")
 		o.account("admin@example.org", "Admin", "en", true)
-		org, cassEd, rb, tr, adm := o.browser(), o.browser(), o.browser(), o.browser(), o.browser()
+		o.account("both@example.org", "Editor of both", "en", false, "cass:editor", "riac:editor")
+		org, cassEd, rb, tr, adm, both := o.browser(), o.browser(), o.browser(), o.browser(), o.browser(), o.browser()
+		both.signIn("both@example.org")
 		org.signIn("org@cass.example")
 		cassEd.signIn("ed@cass.example")
 		rb.signIn("ed@riac.example")
@@ -146,16 +148,26 @@ func TestEditionWorkflowFaults(t *testing.T) {
 			t.Errorf("a translator's download of the proofs: %d", resp.StatusCode)
 		}
 
-		// An admin stands in for CASS, but not for RIAC as well.
-		if resp, _ := adm.post(loc+"/approve", url.Values{"partner": {cass}}); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("the admin's approval for CASS: %d", resp.StatusCode)
+		// A host's approval is its own people's: the admin, of no host,
+		// is offered none and refused.
+		_, doc = adm.get(loc)
+		if doc.Find(`form[action$="/approve"]`).Length() != 0 {
+			t.Errorf("the admin, of no host, is offered a host's approval")
 		}
-		resp, doc = adm.post(loc+"/approve", url.Values{"partner": {riac}})
+		if resp, _ := adm.post(loc+"/approve", url.Values{"partner": {cass}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("the admin's approval for CASS: %d, want 403", resp.StatusCode)
+		}
+		// One person, one host: an editor of both approves for CASS,
+		// but not for RIAC as well.
+		if resp, _ := both.post(loc+"/approve", url.Values{"partner": {cass}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("the approval for CASS by an editor of both: %d", resp.StatusCode)
+		}
+		resp, doc = both.post(loc+"/approve", url.Values{"partner": {riac}})
 		if resp.StatusCode != http.StatusConflict || !strings.Contains(doc.Find("#form-message").Text(), "already approved these proofs for another host") {
-			t.Errorf("the admin's approval for RIAC too: %d, %q", resp.StatusCode, doc.Find("#form-message").Text())
+			t.Errorf("the approval for RIAC too: %d, %q", resp.StatusCode, doc.Find("#form-message").Text())
 		}
 		if doc.Find(`form[action$="/approve"]`).Length() != 0 {
-			t.Errorf("the admin is still offered RIAC's approval")
+			t.Errorf("the editor of both is still offered RIAC's approval")
 		}
 
 		// The edition changes after the build: the proofs are out of

@@ -119,6 +119,7 @@ func officeMenu(a *account.Account) []string {
 	}{
 		{"forums", account.SubjectForum},
 		{"collections", account.SubjectCollection},
+		{"editions", account.SubjectEdition},
 		{"news", account.SubjectNews},
 		{"people", account.SubjectPerson},
 		{"partners", account.SubjectPartner},

@@ -351,32 +351,43 @@ func TestOfficeManuscript(t *testing.T) {
 			resp, d := b.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {partner}})
 			wantStatus(t, who+" approves", resp, http.StatusSeeOther, d)
 		}
-		// Four eyes between the hosts: an admin stands in for CASS, and
-		// is then neither offered nor allowed RIAC's approval.
+		// A host's approval is its own people's: an admin without a
+		// role at a host is neither offered it nor allowed it.
 		fx.o.account("admin@ms.example", "Admin", "en", true)
 		adm := fx.o.browser()
 		adm.signIn("admin@ms.example")
 		_, d = adm.get(page)
+		if d.Find("#lang-ru form[action$='/approve']").Length() != 0 {
+			t.Errorf("the admin, of no host, is offered a host's approval")
+		}
+		_, d = fx.orgRIAC.get(page)
 		fp, _ := d.Find("#lang-ru form[action$='/approve'] input[name=fingerprint]").Attr("value")
-		var cassID, riacID string
+		riacID, _ := d.Find("#lang-ru form[action$='/approve'] button[name=partner]").Attr("value")
+		resp, d = adm.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {riacID}})
+		wantStatus(t, "the admin approves for RIAC", resp, http.StatusForbidden, d)
+		// Four eyes between the hosts: an organiser of both approves for
+		// CASS, and is then neither offered nor allowed RIAC's approval.
+		fx.o.account("both@ms.example", "Organiser of both", "en", false, "cass:organiser", "riac:organiser")
+		both := fx.o.browser()
+		both.signIn("both@ms.example")
+		_, d = both.get(page)
+		var cassID string
 		d.Find("#lang-ru form[action$='/approve'] button[name=partner]").Each(func(i int, s *goquery.Selection) {
-			if i == 0 {
-				cassID = s.AttrOr("value", "")
-			} else {
-				riacID = s.AttrOr("value", "")
+			if v := s.AttrOr("value", ""); v != riacID {
+				cassID = v
 			}
 		})
-		if cassID == "" || riacID == "" {
-			t.Fatalf("the admin is not offered both hosts' approvals")
+		if cassID == "" || d.Find("#lang-ru form[action$='/approve'] button[name=partner]").Length() != 2 {
+			t.Fatalf("the organiser of both hosts is not offered both hosts' approvals")
 		}
-		resp, d = adm.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {cassID}})
-		wantStatus(t, "the admin approves for CASS", resp, http.StatusSeeOther, d)
-		_, d = adm.get(page)
+		resp, d = both.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {cassID}})
+		wantStatus(t, "the organiser of both approves for CASS", resp, http.StatusSeeOther, d)
+		_, d = both.get(page)
 		if d.Find("#lang-ru form[action$='/approve'] button[name=partner]").Length() != 0 {
-			t.Errorf("the admin who approved for CASS is offered RIAC's approval")
+			t.Errorf("who approved for CASS is offered RIAC's approval")
 		}
-		resp, d = adm.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {riacID}})
-		wantStatus(t, "the admin approves for RIAC too", resp, http.StatusConflict, d)
+		resp, d = both.post(fx.path("/languages/ru/approve"), url.Values{"fingerprint": {fp}, "partner": {riacID}})
+		wantStatus(t, "the organiser of both approves for RIAC too", resp, http.StatusConflict, d)
 		if !strings.Contains(d.Text(), "already approved this text for another host") {
 			t.Errorf("the refusal does not say why")
 		}

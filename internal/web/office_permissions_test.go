@@ -103,6 +103,7 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/collections/{collection}/contributions/new", account.SubjectContribution, account.Create, true, false},
 	// Editions (the download of proofs needs a build, and is covered by
 	// TestOfficeEditions).
+	{"GET", "/office/editions", account.SubjectEdition, account.View, false, false},
 	{"GET", "/office/collections/{collection}/editions", account.SubjectEdition, account.View, true, false},
 	{"GET", "/office/collections/{collection}/editions/new", account.SubjectEdition, account.Create, true, false},
 	{"POST", "/office/collections/{collection}/editions/new", account.SubjectEdition, account.Create, true, false},
@@ -253,6 +254,10 @@ func TestOfficePermissions(t *testing.T) {
 // partner is not seen at all.
 func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bool) int {
 	switch {
+	case admin && rt.action == account.Approve && (rt.subject == account.SubjectEdition || rt.subject == account.SubjectContribution):
+		// A host's approval is its own people's: an admin without a
+		// role at the host does not give it.
+		return http.StatusForbidden
 	case admin:
 		return http.StatusOK
 	case rt.adminOnly:

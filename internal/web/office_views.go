@@ -52,6 +52,7 @@ var officeViewNames = []string{
 	"collections",
 	"collection",
 	"collection_form",
+	"editions_all",
 	"contribution",
 	"contribution_form",
 	"contribute",

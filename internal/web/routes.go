@@ -325,6 +325,7 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("GET /office/collections/{id}/editions", members, s.editionIndex)
 	route("GET /office/collections/{id}/editions/new", members, s.editionNew)
 	route("POST /office/collections/{id}/editions/new", members, s.editionCreate)
+	route("GET /office/editions", members, s.editionAll)
 	route("GET /office/editions/{id}", members, s.editionOffice)
 	route("GET /office/editions/{id}/edit", members, s.editionEdit)
 	route("POST /office/editions/{id}/edit", members, s.editionSave)
