@@ -789,9 +789,9 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 		}
 	}
 	readsProofs := rq.can(account.SubjectEdition, account.Approve, es.Hosts...)
-	for _, f := range []book.Format{book.PDF, book.EPUB, book.Web} {
+	for _, f := range []book.Format{book.PDF, book.PDFA, book.EPUB, book.Web} {
 		file := files[f]
-		if file == nil || !e.Has(f) {
+		if file == nil || !hasFile(e, f) {
 			continue
 		}
 		pf := proofFile{Label: t.T("edition.office.proof." + string(f)), Size: (file.Size + 1023) / 1024,
@@ -970,6 +970,15 @@ func (s *Server) editionBuild(w http.ResponseWriter, rq *officeRequest) error {
 	return seeOther(w, rq.Request, editionPath(id))
 }
 
+// hasFile reports whether edition e is built in f: one of its formats, or
+// the archival PDF/A that comes with its PDF.
+func hasFile(e *edition.Edition, f book.Format) bool {
+	if f == book.PDFA {
+		return e.Has(book.PDF)
+	}
+	return e.Has(f)
+}
+
 // editionProof answers GET /office/editions/{id}/proofs/{format}: the
 // built file, for the hosts' organisers and editors to read before they
 // approve it. The proofs are under embargo until the release: those who
@@ -984,7 +993,7 @@ func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	id := es.E.ID
 	f := book.Format(rq.PathValue("format"))
-	if !es.E.Has(f) {
+	if !hasFile(es.E, f) {
 		return fmt.Errorf("edition %d has no %s: %w", id, f, errkind.NotFound)
 	}
 	if f == book.Web {
@@ -994,9 +1003,13 @@ func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf"}
+	types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf", book.PDFA: "application/pdf"}
+	name := es.E.Slug + ".proof." + edition.Ext(f)
+	if f == book.PDFA {
+		name = es.E.Slug + ".pdfa.proof.pdf"
+	}
 	w.Header().Set("Content-Type", types[f])
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.proof.%s"`, es.E.Slug, edition.Ext(f)))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
 	http.ServeContent(w, rq.Request, "", file.BuiltAt, bytes.NewReader(data))
 	return nil
 }

@@ -50,6 +50,9 @@ func testRenderers() edition.Renderers {
 			}
 			return write(b), pm, nil
 		},
+		PDFA: func(ctx context.Context, b *book.Book) ([]byte, error) {
+			return append([]byte("%PDF/A "), write(b)...), nil
+		},
 		Version: "test",
 	}
 }
