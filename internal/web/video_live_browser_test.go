@@ -114,7 +114,9 @@ func TestVideoUploadToReadyInTheBrowser(t *testing.T) {
 			}
 			return s
 		}
-		state := func() string { return eval(`document.querySelector('` + status + `').getAttribute('data-state') || ''`) }
+		state := func() string {
+			return eval(`document.querySelector('` + status + `').getAttribute('data-state') || ''`)
+		}
 		waitFor := func(what string, ok func() bool) {
 			t.Helper()
 			deadline := time.Now().Add(3 * time.Minute)
@@ -142,6 +144,9 @@ func TestVideoUploadToReadyInTheBrowser(t *testing.T) {
 			}
 		}
 		shoot(upl, "uploaded")
+		if n := eval(`String([].filter.call(document.querySelectorAll('` + upl + ` button'), function (b) { return b.offsetParent !== null; }).length)`); n != "0" {
+			t.Errorf("after the upload %s of its buttons (Pause, Resume) still show", n)
+		}
 		waitFor("the video's processing, shown without a reload", func() bool { s := state(); return s == "processing" || s == "ready" })
 		if state() == "processing" {
 			if err := chromedp.Do(pctx, chromedp.ScrollIntoView(chromedp.CSS(status))); err != nil {
