@@ -61,7 +61,8 @@ type demoVideo struct {
 	voice string // espeak-ng's voice
 	speed int    // espeak-ng's words a minute
 	// source is lavfi's abstract picture, endless (the speech's length
-	// ends the video).
+	// ends the video), at 5 frames a second: drawn, labelled and then
+	// repeated to 25, which costs the encoder little on a busy machine.
 	source    string
 	sentences []sentence
 }
@@ -72,8 +73,8 @@ var demoVideos = []demoVideo{{
 	slug:   "wang-yi-video-address",
 	lang:   "zh",
 	voice:  "cmn",
-	speed:  190,
-	source: "gradients=s=854x480:r=25:speed=0.008:n=4:seed=2021",
+	speed:  200,
+	source: "gradients=s=854x480:r=5:speed=0.04:n=4:seed=2021",
 	sentences: []sentence{
 		{"这是一段示意视频。", "Это иллюстративное видео.", "This is an illustrative video."},
 		{"画面是抽象图案，声音由语音合成软件生成。", "Изображение абстрактное, голос создан программой синтеза речи.", "The picture is abstract, and the voice is made by speech synthesis software."},
@@ -81,7 +82,7 @@ var demoVideos = []demoVideo{{
 		{"每段视频都有中文、俄文和英文字幕。", "У каждого видео есть субтитры на китайском, русском и английском.", "Every video has subtitles in Chinese, Russian and English."},
 		{"观众可以在播放器中选择字幕语言。", "Зритель выбирает язык субтитров в проигрывателе.", "Viewers choose the language of the subtitles in the player."},
 		{"字幕由编辑和译者在办公室里准备和审校。", "Субтитры готовят и проверяют редакторы и переводчики в офисе.", "Editors and translators prepare and check the subtitles in the office."},
-		{"本视频的内容与论坛的发言人无关。", "Содержание этого видео не связано с выступающими на форуме.", "What this video says has nothing to do with the forum's speakers."},
+		{"本视频的内容与论坛的发言嘉宾无关。", "Содержание этого видео не связано с выступающими на форуме.", "What this video says has nothing to do with the forum's speakers."},
 		{"谢谢收看。", "Спасибо за внимание.", "Thank you for watching."},
 	},
 }, {
@@ -89,7 +90,7 @@ var demoVideos = []demoVideo{{
 	lang:   "ru",
 	voice:  "ru",
 	speed:  165,
-	source: "life=s=214x120:r=5:mold=10:ratio=0.1:death_color=#1b2a49:life_color=#f2a541:seed=2001,scale=854:480:flags=neighbor,setsar=1,gblur=sigma=1.5,fps=25",
+	source: "life=s=214x120:r=5:mold=10:ratio=0.1:death_color=#1b2a49:life_color=#f2a541:seed=2001,scale=854:480:flags=neighbor,setsar=1,gblur=sigma=1.5",
 	sentences: []sentence{
 		{"这是一段示意视频，声音由语音合成软件生成。", "Это иллюстративное видео, голос создан программой синтеза речи.", "This is an illustrative video; the voice is made by speech synthesis software."},
 		{"论坛在网上举行，每个致辞都是事先录制的。", "Форум проходит в сети, и каждое обращение записано заранее.", "The forum is held online, and every address is recorded beforehand."},
@@ -294,7 +295,7 @@ func (dv demoVideo) render(ctx context.Context, tools VideoTools, dir, wav strin
 		}
 		filter += fmt.Sprintf(",drawtext=font='Noto Sans CJK SC':textfile=%s:fontsize=26:fontcolor=white:x=(w-tw)/2:y=%d", file, 14+i*38)
 	}
-	filter += "[v]"
+	filter += ",fps=25[v]"
 	args := []string{"-hide_banner", "-nostdin", "-y", "-v", "error",
 		"-i", wav, "-filter_complex", filter, "-map", "[v]", "-map", "0:a", "-t", secs,
 		"-c:v", "libx264", "-preset", "veryfast", "-crf", "26", "-pix_fmt", "yuv420p", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",

@@ -2,7 +2,7 @@ package demo
 
 import (
 	"context"
-	"os/exec"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -108,7 +108,11 @@ func TestVideosWithoutTools(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "scripts/setup.sh demo") {
 		t.Errorf("Available without espeak-ng = %v", err)
 	}
-	if _, lerr := exec.LookPath("/nonexistent/espeak-ng"); lerr == nil {
-		t.Skip("odd machine")
+	if !errors.Is(err, ErrNoVideoTools) {
+		t.Errorf("Available without espeak-ng = %v, want ErrNoVideoTools", err)
+	}
+	// Videos then changes nothing: it does not reach the database.
+	if vs, err := Videos(context.Background(), nil, nil, VideoTools{Espeak: "/nonexistent/espeak-ng"}, t.TempDir()); !errors.Is(err, ErrNoVideoTools) || vs != nil {
+		t.Errorf("Videos without espeak-ng = %v, %v", vs, err)
 	}
 }
