@@ -183,6 +183,9 @@ func TestVideoUploadToReadyInTheBrowser(t *testing.T) {
 		if got := eval(`document.getElementById(window.typedInto).value`); got != typed {
 			t.Errorf("what was typed became %q", got)
 		}
+		if got := eval(`document.querySelector('[data-video-announce]').textContent`); got != "Video: Ready" {
+			t.Errorf("a screen reader was last told %q, want %q", got, "Video: Ready")
+		}
 		facts := eval(`document.querySelector('` + status + ` .video-facts').textContent`)
 		if !strings.Contains(facts, "0:20") || !strings.Contains(facts, "1280×720") {
 			t.Errorf("the ready video's facts read %q", facts)

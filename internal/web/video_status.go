@@ -32,6 +32,9 @@ type videoStatus struct {
 	// State is the state's name (for tests and styles); StateLabel says
 	// it in the reader's language.
 	State, StateLabel string
+	// Announce is what a screen reader is told when the state changes
+	// while the page follows it: the heading and the state.
+	Announce string
 	// Working shows Percent as a progress bar.
 	Working     bool
 	Percent     int
@@ -71,6 +74,7 @@ func (s *Server) videoStatuses(ctx context.Context, t *i18n.Printer, ids []int64
 func newVideoStatus(t *i18n.Printer, v *video.Video) *videoStatus {
 	st := &videoStatus{ID: "video-" + strconv.FormatInt(v.ItemID, 10), Poll: videoStatusPath(v.ItemID), Heading: t.T("video.status.heading"),
 		State: string(v.State), StateLabel: t.T("video.state." + string(v.State))}
+	st.Announce = t.T("video.status.announce", st.Heading, st.StateLabel)
 	if v.Illustration {
 		st.Illustration = t.T("video.illustration")
 	}

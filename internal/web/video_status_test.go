@@ -187,6 +187,9 @@ func TestOfficeVideoStatusLive(t *testing.T) {
 		if s.AttrOr("data-state", "") != "ready" || s.Find("progress").Length() != 0 || !strings.Contains(s.Find("dl").Text(), "0:41") {
 			t.Errorf("ready: %q", s.Text())
 		}
+		if got := s.AttrOr("data-announce", ""); got != "Видео: Готово" {
+			t.Errorf("a screen reader would be told %q when the video is ready", got)
+		}
 		if got := s.Find(".video-illustration").Text(); !strings.HasPrefix(got, "Иллюстрация: это видео создано для демонстрации tandem") {
 			t.Errorf("the demo's video is not said to be an illustration: %q", got)
 		}

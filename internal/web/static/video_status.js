@@ -16,6 +16,16 @@
     var s = el.getAttribute('data-state');
     return s === 'queued' || s === 'probing' || s === 'processing';
   };
+  // A screen reader is told when a video's state changes (not at each
+  // step of its progress), in one polite live region of the page.
+  var live = document.createElement('p');
+  live.className = 'visually-hidden';
+  live.setAttribute('role', 'status');
+  live.setAttribute('data-video-announce', '');
+  document.body.appendChild(live);
+  var announce = function (section) {
+    live.textContent = section.getAttribute('data-announce') || '';
+  };
   // followed: the ids of the sections being followed, each with the polls
   // left before a video is seen at work after an upload.
   var followed = {};
@@ -45,7 +55,11 @@
             delete followed[id];
             return;
           }
+          var changed = cur.getAttribute('data-state') !== fresh.getAttribute('data-state');
           cur.replaceWith(document.importNode(fresh, true));
+          if (changed) {
+            announce(document.getElementById(id));
+          }
           if (working(fresh)) {
             followed[id] = 0;
           } else if (followed[id] > 0) {
