@@ -22,7 +22,7 @@
   live.className = 'visually-hidden';
   live.setAttribute('role', 'status');
   live.setAttribute('data-video-announce', '');
-  document.body.appendChild(live);
+  (document.querySelector('main') || document.body).appendChild(live);
   var announce = function (section) {
     live.textContent = section.getAttribute('data-announce') || '';
   };
