@@ -2,7 +2,8 @@
 # setup.sh installs what a fresh Debian machine with Go lacks for one purpose:
 #
 #   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in; Node.js, Typst from npm
-#                            and the Noto fonts for the print PDFs; ffmpeg for speech videos)
+#                            and the Noto fonts for the print PDFs; ffmpeg for speech videos,
+#                            espeak-ng for the voice of the demo's illustrative videos)
 #   scripts/setup.sh test    run every test (adds Chromium and CJK fonts for the browser tests,
 #                            LibreOffice to open the DOCX files tandem writes, EPUBCheck
 #                            and DAISY Ace for the EPUBs)
@@ -28,6 +29,7 @@ DEMO_PACKAGES=(
 	"/usr/share/fonts/truetype/arphic/ukai.ttc fonts-arphic-ukai"
 	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # code in print
 	"ffmpeg ffmpeg"                   # processes speech videos (internal/video); brings ffprobe
+	"espeak-ng espeak-ng"             # the synthesised voice of the demo's illustrative videos (internal/demo)
 )
 TEST_PACKAGES=(
 	"/usr/bin/chromium chromium"      # browser tests (chromedp)
@@ -49,6 +51,7 @@ TEST_PACKAGES=(
 	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # print PDF tests' code font
 	"ffmpeg ffmpeg"                   # video processing tests: makes test videos, checks outputs (ffprobe, ebur128)
 	"ffprobe ffmpeg"
+	"espeak-ng espeak-ng"             # the demo videos' test: their synthesised voice (internal/demo)
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit

@@ -12,6 +12,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/tandemforum/tandem/internal/demo"
 )
 
 // runCLI runs tandem with args and returns its exit status and output.
@@ -180,6 +182,16 @@ func TestMigrateAndDemoTwice(t *testing.T) {
 	if !regexp.MustCompile(`treaty-20-vol-1-zh-ru +zh\+ru +released +2021-06-01 10:00 CST\n`).MatchString(stdout) ||
 		!regexp.MustCompile(`treaty-20-vol-1-en +en +scheduled +20\d\d-`).MatchString(stdout) || !strings.Contains(stdout, "embargoed") {
 		t.Errorf("demo prints no editions:\n%s", stdout)
+	}
+	// The two video addresses have their illustrative videos, ready, or,
+	// without ffmpeg or espeak-ng, the demo says why they have none.
+	if (demo.VideoTools{}).Available() == nil {
+		_, list, _ := runCLI(t, env, "video", "list")
+		if !strings.Contains(stdout, "The 2 video addresses have illustrative videos") || strings.Count(list, "\tready\t") != 2 {
+			t.Errorf("demo with ffmpeg and espeak-ng: video list\n%s\nafter\n%s", list, stdout)
+		}
+	} else if !strings.Contains(stdout, "The two video addresses have no video: the demo's videos need ffmpeg and espeak-ng (scripts/setup.sh demo installs them)") {
+		t.Errorf("demo without ffmpeg or espeak-ng does not say why it has no videos:\n%s", stdout)
 	}
 	// The files of a released edition, and of a scheduled one, are
 	// given as the hosts approved them; neither is built again nor

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -74,6 +75,13 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err := store.SetSetting(ctx, db, store.SettingBaseURL, strings.TrimRight(*baseURL, "/")); err != nil {
 		return err
 	}
+	// The two video addresses get illustrative videos when ffmpeg and
+	// espeak-ng are installed; without them the demo is complete but for
+	// its videos, and says so.
+	videos, verr := demo.Videos(ctx, db, blobs, demo.VideoTools{}, filepath.Join(cfg.data, "work"))
+	if verr != nil && !errors.Is(verr, demo.ErrNoVideoTools) {
+		return verr
+	}
 	logins = append(logins, collected.Authors...)
 	fmt.Fprintf(env.Stdout, "demo forum loaded into %s\n\n", where(cfg))
 	fmt.Fprintf(env.Stdout, "Office accounts (sign in at /office/), each with the password %s\n", *password)
@@ -95,6 +103,12 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	}
 	w.Flush()
 	fmt.Fprintln(env.Stdout, "The English edition is embargoed until its release: the public site does not show it.")
+	if verr != nil {
+		fmt.Fprintf(env.Stdout, "\nThe two video addresses have no video: %v.\n", verr)
+	} else {
+		fmt.Fprintf(env.Stdout, "\nThe %d video addresses have illustrative videos (an abstract picture and a synthesised voice,\n"+
+			"labelled as such) with subtitles in zh, ru and en.\n", len(videos))
+	}
 	return nil
 }
 

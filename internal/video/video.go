@@ -91,10 +91,14 @@ type Video struct {
 	Renditions []Rendition
 	PosterKey  string
 	// Progress is how far processing has got, in thousandths.
-	Progress  int
-	JobID     int64
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Progress int
+	// Illustration says the video only illustrates the item (made by the
+	// demo, with a synthesised voice), not a recording of the speaker; the
+	// speech page says so under the player (message video.illustration).
+	Illustration bool
+	JobID        int64
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Size is the bytes of all the renditions together (the poster not
@@ -181,7 +185,7 @@ func nullID(id int64) any {
 }
 
 const columns = `id, speech_id, original_key, original_size, state, error_key, error_detail, probe, method, duration_ms, width, height,
-	loudness, renditions, poster_key, progress, job_id, created_at, updated_at`
+	loudness, renditions, poster_key, progress, illustration, job_id, created_at, updated_at`
 
 func scan(sc store.Scanner) (*Video, error) {
 	var v Video
@@ -189,7 +193,7 @@ func scan(sc store.Scanner) (*Video, error) {
 	var durationMS int64
 	var jobID sql.NullInt64
 	if err := sc.Scan(&v.ID, &v.ItemID, &v.OriginalKey, &v.OriginalSize, &v.State, &v.ErrorKey, &v.ErrorDetail, &probe, &v.Method,
-		&durationMS, &v.Width, &v.Height, &loudness, &renditions, &v.PosterKey, &v.Progress, &jobID, &v.CreatedAt, &v.UpdatedAt); err != nil {
+		&durationMS, &v.Width, &v.Height, &loudness, &renditions, &v.PosterKey, &v.Progress, &v.Illustration, &jobID, &v.CreatedAt, &v.UpdatedAt); err != nil {
 		return nil, err
 	}
 	v.Duration = time.Duration(durationMS) * time.Millisecond
@@ -219,6 +223,19 @@ func Get(ctx context.Context, q store.Querier, id int64) (*Video, error) {
 		return nil, fmt.Errorf("video %d: %w", id, err)
 	}
 	return v, nil
+}
+
+// MarkIllustration records that video id only illustrates its item
+// (Video.Illustration).
+func MarkIllustration(ctx context.Context, q store.Querier, id int64) error {
+	res, err := q.Exec(ctx, `UPDATE videos SET illustration = ? WHERE id = ?`, true, id)
+	if err != nil {
+		return fmt.Errorf("video %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("video %d: %w", id, ErrNotFound)
+	}
+	return nil
 }
 
 // ForItems returns the current (newest) video of each of the programme

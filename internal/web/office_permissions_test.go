@@ -54,6 +54,7 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/speeches/{item}/subtitles", account.SubjectProgramme, account.Edit, true, false},
 	{"GET", "/office/speeches/{item}/subtitles/en.srt", account.SubjectProgramme, account.View, true, false},
 	{"POST", "/office/speeches/{item}/subtitles/zh/delete", account.SubjectProgramme, account.Edit, true, false},
+	{"GET", "/office/speeches/{item}/video", account.SubjectProgramme, account.View, true, false},
 	{"GET", "/office/people", account.SubjectPerson, account.View, false, false},
 	{"GET", "/office/people/new", account.SubjectPerson, account.Create, false, false},
 	{"POST", "/office/people/new", account.SubjectPerson, account.Create, false, false},

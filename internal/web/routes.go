@@ -224,6 +224,8 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/speeches/{id}/subtitles", members, s.subtitleUpload)
 	route("GET /office/speeches/{id}/subtitles/{file}", members, s.subtitleDownload)
 	route("POST /office/speeches/{id}/subtitles/{lang}/delete", members, s.subtitleDelete)
+	// the programme form's video status of an item, polled while it is processed
+	route("GET /office/speeches/{id}/video", members, s.videoStatusShow)
 	// Accounts and teams: password reset, invitations, the account's own
 	// page, the admins' accounts and outbox, the event log.
 	route("GET /office/reset", visitors, s.resetShow)

@@ -1,12 +1,15 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/video"
@@ -18,13 +21,20 @@ import (
 // language.
 type videoStatus struct {
 	// ID makes the section's element ids unique on the page.
-	ID      string
+	ID string
+	// Poll is the address of this section alone (videoStatusShow), which
+	// video_status.js reads every two seconds while the video is
+	// processed, and after an upload.
+	Poll    string
 	Heading string
 	// None is the text for a video item without a video yet.
 	None string
 	// State is the state's name (for tests and styles); StateLabel says
 	// it in the reader's language.
 	State, StateLabel string
+	// Announce is what a screen reader is told when the state changes
+	// while the page follows it: the heading and the state.
+	Announce string
 	// Working shows Percent as a progress bar.
 	Working     bool
 	Percent     int
@@ -34,6 +44,8 @@ type videoStatus struct {
 	Facts []videoFact
 	// Error says why a video was refused, and what to do.
 	Error string
+	// Illustration says the video only illustrates the item (the demo's).
+	Illustration string
 }
 
 type videoFact struct{ Label, Value string }
@@ -53,15 +65,19 @@ func (s *Server) videoStatuses(ctx context.Context, t *i18n.Printer, ids []int64
 		case ok:
 			out[id] = newVideoStatus(t, v)
 		case videoItems[id]:
-			out[id] = &videoStatus{ID: "video-" + strconv.FormatInt(id, 10), Heading: t.T("video.status.heading"), None: t.T("video.status.none")}
+			out[id] = &videoStatus{ID: "video-" + strconv.FormatInt(id, 10), Poll: videoStatusPath(id), Heading: t.T("video.status.heading"), None: t.T("video.status.none")}
 		}
 	}
 	return out, nil
 }
 
 func newVideoStatus(t *i18n.Printer, v *video.Video) *videoStatus {
-	st := &videoStatus{ID: "video-" + strconv.FormatInt(v.ItemID, 10), Heading: t.T("video.status.heading"),
+	st := &videoStatus{ID: "video-" + strconv.FormatInt(v.ItemID, 10), Poll: videoStatusPath(v.ItemID), Heading: t.T("video.status.heading"),
 		State: string(v.State), StateLabel: t.T("video.state." + string(v.State))}
+	st.Announce = t.T("video.status.announce", st.Heading, st.StateLabel)
+	if v.Illustration {
+		st.Illustration = t.T("video.illustration")
+	}
 	if !v.State.Done() {
 		st.Working = true
 		st.Percent = v.Progress / 10
@@ -88,6 +104,39 @@ func newVideoStatus(t *i18n.Printer, v *video.Video) *videoStatus {
 		st.Error = t.T(key)
 	}
 	return st
+}
+
+func videoStatusPath(itemID int64) string {
+	return officePrefix + "/speeches/" + strconv.FormatInt(itemID, 10) + "/video"
+}
+
+// videoStatusShow answers the video status of programme item {id} as the
+// programme form shows it, the section alone (an HTML fragment), for
+// whoever may see the item's programme: video_status.js reads it every
+// two seconds while the video is processed, so that the organiser sees
+// the progress and then the ready video without reloading the form (and
+// losing what is typed in it).
+func (s *Server) videoStatusShow(w http.ResponseWriter, rq *officeRequest) error {
+	sp, _, _, err := s.subtitlesSpeech(rq, account.View)
+	if err != nil {
+		return err
+	}
+	sts, err := s.videoStatuses(rq.Context(), rq.T, []int64{sp.ID}, map[int64]bool{sp.ID: true})
+	if err != nil {
+		return err
+	}
+	t, ok := s.officeViews.pages["programme_form"]
+	if !ok {
+		return fmt.Errorf("no office view programme_form")
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "videoStatus", sts[sp.ID]); err != nil {
+		return fmt.Errorf("render video status: %w", err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, err = w.Write(buf.Bytes())
+	return err
 }
 
 // isVideoItem reports whether a programme item's kind or delivery says it

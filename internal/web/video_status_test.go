@@ -125,3 +125,77 @@ func TestOfficeProgrammeVideoStatus(t *testing.T) {
 		}
 	})
 }
+
+// The programme form's video status follows the processing live: each
+// section names its own address (data-poll), which answers the section
+// alone as it stands now, in the organiser's language, so that the page's
+// script swaps in the progress and then the ready video; a video the demo
+// made to illustrate says so.
+func TestOfficeVideoStatusLive(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newOffice(t, db)
+		ctx := context.Background()
+		forumID := demoForumID(t, db)
+		var item int64
+		if err := db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = 'wang-yi-video-address'`).Scan(&item); err != nil {
+			t.Fatal(err)
+		}
+		o.account("org@cass.example", "Организатор", "ru", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("org@cass.example")
+		id := "#video-" + strconv.FormatInt(item, 10)
+		_, doc := b.get("/office/forums/" + strconv.FormatInt(forumID, 10) + "/programme")
+		poll := doc.Find(id).AttrOr("data-poll", "")
+		if poll != "/office/speeches/"+strconv.FormatInt(item, 10)+"/video" {
+			t.Fatalf("video section's data-poll = %q", poll)
+		}
+		if doc.Find(`script[src*="video_status"]`).Length() != 1 {
+			t.Error("the programme form does not load video_status.js")
+		}
+		fragment := func() *goquery.Selection {
+			t.Helper()
+			resp, doc := b.get(poll)
+			if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" {
+				t.Fatalf("GET %s: %d, Cache-Control %q", poll, resp.StatusCode, resp.Header.Get("Cache-Control"))
+			}
+			if n := doc.Find(".video-status").Length(); n != 1 {
+				t.Fatalf("GET %s: %d sections, want 1", poll, n)
+			}
+			return doc.Find(id)
+		}
+		if s := fragment(); s.AttrOr("data-state", "x") != "" || s.Find(".hint").Text() != "К этому пункту программы видео ещё не прикреплено." {
+			t.Errorf("before any video: %q", s.Text())
+		}
+		now := time.Now().UTC()
+		if _, err := db.Exec(ctx, `INSERT INTO videos (speech_id, original_key, state, progress, created_at, updated_at) VALUES (?, 'videos/originals/x.mp4', 'processing', 457, ?, ?)`, item, now, now); err != nil {
+			t.Fatal(err)
+		}
+		if s := fragment(); s.AttrOr("data-state", "") != "processing" || s.Find("progress").AttrOr("value", "") != "45" || s.Find(".video-percent").Text() != "готово 45\u00a0%" {
+			t.Errorf("being processed: %q", s.Text())
+		}
+		if _, err := db.Exec(ctx, `UPDATE videos SET progress = 812 WHERE speech_id = ?`, item); err != nil {
+			t.Fatal(err)
+		}
+		if s := fragment(); s.Find("progress").AttrOr("value", "") != "81" {
+			t.Errorf("later: progress %q, want 81", s.Find("progress").AttrOr("value", ""))
+		}
+		if _, err := db.Exec(ctx, `UPDATE videos SET state = 'ready', progress = 1000, duration_ms = 41000, illustration = ?, method = 'remux',
+			renditions = '[{"name":"main","key":"k","width":854,"height":480,"size":1200000,"video_codec":"h264","audio_codec":"aac","bit_rate":1}]' WHERE speech_id = ?`, true, item); err != nil {
+			t.Fatal(err)
+		}
+		s := fragment()
+		if s.AttrOr("data-state", "") != "ready" || s.Find("progress").Length() != 0 || !strings.Contains(s.Find("dl").Text(), "0:41") {
+			t.Errorf("ready: %q", s.Text())
+		}
+		if got := s.AttrOr("data-announce", ""); got != "Видео: Готово" {
+			t.Errorf("a screen reader would be told %q when the video is ready", got)
+		}
+		if got := s.Find(".video-illustration").Text(); !strings.HasPrefix(got, "Иллюстрация: это видео создано для демонстрации tandem") {
+			t.Errorf("the demo's video is not said to be an illustration: %q", got)
+		}
+		// An item that does not exist answers 404.
+		if resp, _ := b.get("/office/speeches/999999/video"); resp.StatusCode != 404 {
+			t.Errorf("video status of no item: %d, want 404", resp.StatusCode)
+		}
+	})
+}

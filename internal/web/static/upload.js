@@ -109,6 +109,9 @@
           resume.hidden = true;
           bar.value = 100;
           say(fill(d.msgDone, [file.name]));
+          // The item's video status (video_status.js) follows the
+          // processing of the video the upload became.
+          document.dispatchEvent(new CustomEvent("tandem:video-uploaded", { detail: { item: item } }));
         }
       });
       upload.findPreviousUploads().then(function (previous) {
