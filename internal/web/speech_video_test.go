@@ -158,6 +158,19 @@ func TestSpeechVideoPlayer(t *testing.T) {
 			!strings.Contains(got, "оригинал, язык — китайский") {
 			t.Errorf("the transcript's source reads %q", got)
 		}
+		if doc.Find("#video-illustration").Length() != 0 {
+			t.Errorf("a recorded video is labelled as an illustration")
+		}
+		// The demo's made-up videos say what they are under the player.
+		if _, err := s.db.Exec(ctx, `UPDATE videos SET illustration = ? WHERE id = 77`, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := forum.Touch(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+		if got := text(s.page("/ru"+videoSpeechPath, 200), "#video-illustration"); !strings.Contains(got, "Это не запись выступающего") {
+			t.Errorf("an illustrative video's label reads %q", got)
+		}
 		cues := doc.Find("#transcript-cues .cue")
 		if cues.Length() != 3 {
 			t.Fatalf("%d cues in the transcript, want 3", cues.Length())
