@@ -33,11 +33,13 @@ list prints one line per edition, tab-separated: slug, languages joined
 with "+", state, release time in RFC 3339 (- when none is set), and the
 ISBNs as format:isbn, comma-separated (- when none).
 onix writes the ONIX 3.0 message of edition SLUG and of the other
-editions of its collection that have an ISBN and a release date.
+released editions of its collection that have an ISBN and a release date.
 crossref writes the Crossref 5.4.0 deposit of the DOIs of edition SLUG,
-of its chapters and of the collection's other editions under its prefix.
-Both write to standard output, dated --sent (RFC 3339; default now), and
-refuse, with exit status 1, an edition that lacks what the format needs.
+of its chapters and of the collection's other released editions under its
+prefix. Both write to standard output, dated --sent (RFC 3339; default
+now, and never later), and refuse, with exit status 1, an edition that is
+not released yet (nothing of an edition leaves tandem before its release)
+or lacks what the format needs.
 `
 
 // runEdition builds and lists editions of the Collected Works:
@@ -278,16 +280,16 @@ func listLine(e *edition.Edition) string {
 func runEditionExport(ctx context.Context, env *Env, format string, args []string) error {
 	help := map[string]string{
 		"onix": "edition onix [--sent TIME] SLUG\n\n" +
-			"Writes the ONIX 3.0 message of edition SLUG and of the other editions of its collection\n" +
-			"that have an ISBN and a release date; the sender is the publisher of record.",
+			"Writes the ONIX 3.0 message of released edition SLUG and of the other released editions of\n" +
+			"its collection that have an ISBN and a release date; the sender is the publisher of record.",
 		"crossref": "edition crossref [--sent TIME] [--depositor NAME] [--depositor-email ADDRESS] SLUG\n\n" +
-			"Writes the Crossref 5.4.0 deposit of the DOIs of edition SLUG and its chapters, and of the\n" +
-			"collection's other editions under its DOI prefix that have a release date.",
+			"Writes the Crossref 5.4.0 deposit of the DOIs of released edition SLUG and its chapters, and\n" +
+			"of the collection's other released editions under its DOI prefix.",
 	}
 	fs := env.newFlags("edition "+format, help[format])
 	var cfg config
 	cfg.register(fs, env)
-	sent := fs.String("sent", "", "the message's `time` in RFC 3339 (2021-06-02T09:30:00Z), for output that does not change; default now")
+	sent := fs.String("sent", "", "the message's `time` in RFC 3339 (2021-06-02T09:30:00Z), for output that does not change; default now, and not later: an edition is exported only once released at that time")
 	baseURL := fs.String("base-url", env.Getenv("TANDEM_BASE_URL"), "public `URL` of the site, under which the books and chapters are read, as tandem serve is given it; required (env TANDEM_BASE_URL)")
 	var depositor edition.Depositor
 	if format == "crossref" {
@@ -312,6 +314,11 @@ func runEditionExport(ctx context.Context, env *Env, format string, args []strin
 		t, err := time.Parse(time.RFC3339, *sent)
 		if err != nil {
 			return fmt.Errorf("%w: --sent %q: want an RFC 3339 time such as 2021-06-02T09:30:00Z", errUsage, *sent)
+		}
+		// The export names the editions released at its date: a date to
+		// come would let out what is still under embargo.
+		if t.After(at) {
+			return fmt.Errorf("%w: --sent %q is in the future: an export is dated now or earlier, and names only the editions released by then", errUsage, *sent)
 		}
 		at = t
 	}

@@ -23,9 +23,10 @@ import (
 // TestEditionExportCommands: `tandem edition onix` and `crossref` take
 // their flags before or after the slug, write the same bytes for the same
 // --sent, which validate against the ONIX 3.0 and Crossref 5.4.0 schemas,
-// describe the edition first with the collection's other ready editions,
-// and refuse an edition without an ISBN, a release date or a DOI prefix
-// with exit status 1 and a message on standard error.
+// describe the edition first with the collection's other ready editions
+// released at --sent, and refuse an edition not released by then or
+// without an ISBN, a release date or a DOI prefix with exit status 1 and a
+// message on standard error; --sent is not in the future.
 func TestEditionExportCommands(t *testing.T) {
 	run := func(t *testing.T, env map[string]string) {
 		ctx := context.Background()
@@ -57,6 +58,15 @@ func TestEditionExportCommands(t *testing.T) {
 		} {
 			e.CollectionID, e.PublisherID, e.Notes, e.PageSize = fx.CollectionID, fx.Hosts[i%2].ID, book.PerChapter, "a5"
 			if err := db.Transact(ctx, func(tx *store.Tx) error { return edition.Create(ctx, tx, e, edition.Actor{Name: "test"}) }); err != nil {
+				t.Fatal(err)
+			}
+			// The Russian edition is scheduled for its release time, the
+			// others are released.
+			state := edition.Released
+			if e.Slug == "cw-ru" {
+				state = edition.Scheduled
+			}
+			if _, err := db.Exec(ctx, `UPDATE editions SET state = ? WHERE id = ?`, state, e.ID); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -143,6 +153,33 @@ func TestEditionExportCommands(t *testing.T) {
 		code, _, stderr = runCLI(t, env, "edition", "onix", "cw-zh", "--sent", "yesterday")
 		if code != 2 || !strings.Contains(stderr, "RFC 3339") {
 			t.Errorf("a malformed --sent: exit %d, %q", code, stderr)
+		}
+
+		// Before the Russian edition's release time nothing of it leaves
+		// tandem: its own export is refused, and the Chinese edition's
+		// names neither its ISBN nor its DOIs, not even as a translation.
+		before := "2021-05-31T09:00:00Z"
+		for _, args := range [][]string{{"onix"}, {"crossref", "--depositor-email", "doi@forum.example"}} {
+			f := args[0]
+			code, stdout, stderr := runCLI(t, env, append(append([]string{"edition"}, args...), "--sent", before, "cw-ru")...)
+			if code != 1 || stdout != "" || !strings.Contains(stderr, "Edition cw-ru is released on 2021-06-01 00:00 MSK") {
+				t.Errorf("%s of an edition under embargo: exit %d, stdout %q, stderr %q", f, code, stdout, stderr)
+			}
+		}
+		code, onix, stderr = runCLI(t, env, "edition", "onix", "--sent", before, "cw-zh")
+		if code != 0 || strings.Contains(onix, "9785999990013") || !strings.Contains(onix, "9787999990017") {
+			t.Errorf("the Chinese edition's ONIX before the Russian's release: exit %d, %s\n%s", code, stderr, onix)
+		}
+		code, deposit, stderr = runCLI(t, env, "edition", "crossref", "--sent", before, "--depositor-email", "doi@forum.example", "cw-zh")
+		if code != 0 || strings.Contains(deposit, "cw-ru") || !strings.Contains(deposit, "<doi>10.99999/cw-zh</doi>") {
+			t.Errorf("the Chinese edition's deposit before the Russian's release: exit %d, %s\n%s", code, stderr, deposit)
+		}
+		validateSchema(t, filepath.Join("crossref", "5.4.0", "crossref5.4.0.xsd"), deposit)
+		// A date to come would let out what is still under embargo.
+		future := time.Now().Add(48 * time.Hour).UTC().Format(time.RFC3339)
+		code, stdout, stderr = runCLI(t, env, "edition", "crossref", "--sent", future, "--depositor-email", "doi@forum.example", "cw-zh")
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "in the future") {
+			t.Errorf("--sent in the future: exit %d, %q, %q", code, stdout, stderr)
 		}
 	}
 	t.Run("sqlite", func(t *testing.T) { run(t, map[string]string{"TANDEM_DATA": t.TempDir()}) })

@@ -19,6 +19,7 @@ import (
 	"github.com/tandemforum/tandem/internal/edition/editiontest"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/eventlog"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
@@ -596,6 +597,37 @@ func TestArchivalPDF(t *testing.T) {
 		}
 		if _, err := press.Build(ctx, e.ID, []book.Format{book.PDF, book.PDFA}, by, nil); err != nil || pdfa.Load() != 2 {
 			t.Errorf("the PDF and its PDF/A together: %d, %v", pdfa.Load(), err)
+		}
+	})
+}
+
+// TestLoadTranslatorAffiliation: a translator whose account acts for a
+// person with a partner is credited with that affiliation, as authors are,
+// so that the contributors pages give it.
+func TestLoadTranslatorAffiliation(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		blobs := newBlobs(t)
+		fx := editiontest.Seed(t, db, blobs)
+		p := &forum.Person{Slug: "zhang-wei", Names: lang.Names{Source: "zh", Values: map[string]lang.Name{"zh": {Family: "张", Given: "伟", FamilyFirst: true}}},
+			PartnerID: fx.Hosts[0].ID, Published: true}
+		if err := forum.AddPerson(ctx, db, p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `INSERT INTO person_accounts (person_id, account_id) SELECT ?, id FROM accounts WHERE email = 'translator2@example.org'`, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		e := newEdition(t, db, fx, "cw-zh-ru", []string{"zh", "ru"}, []book.Format{book.Web}, time.Now().Add(time.Hour))
+		b, err := edition.Load(ctx, db, blobs, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := b.Chapters[1].Translators["zh"]
+		if len(tr) != 1 || tr[0].Affiliation["zh"] != fx.Hosts[0].Name.Values["zh"] {
+			t.Errorf("the translator %+v: want the affiliation %v", tr, fx.Hosts[0].Name)
+		}
+		if tr := b.Chapters[0].Translators["ru"]; len(tr) != 1 || len(tr[0].Affiliation) != 0 {
+			t.Errorf("a translator acting for no person has an affiliation: %+v", tr)
 		}
 	})
 }

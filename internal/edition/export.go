@@ -23,7 +23,12 @@ import (
 // deposit (internal/crossref). Both describe an edition together with the
 // other editions of its collection, which they name as related products
 // and as translations. They are the office's and the command line's; the
-// public site offers neither, released or not.
+// public site offers neither. Before its release nothing of an edition
+// leaves tandem: an export names only the editions the public may see at
+// its date (PublicAt), and the export of an edition not yet released is
+// refused. ONIX could announce a forthcoming edition, but tandem makes no
+// pre-announcements: a scheduled edition's metadata would tell the book
+// trade what its embargo keeps.
 
 // ExportError is an export refused because an edition lacks what the
 // format needs: Key is the i18n message key that says so, Args its
@@ -56,8 +61,10 @@ type Depositor struct {
 // edition of collection that include accepts. Edition id itself must be
 // accepted: include's error is returned. Each book has absolute
 // URLs (the book's and its chapters') and its release time in the
-// edition's own zone, as the exports give the calendar date there.
-func (p *Press) exportBooks(ctx context.Context, collection, id int64, include func(*Edition) error) ([]*book.Book, []*Edition, error) {
+// edition's own zone, as the exports give the calendar date there. An
+// edition the public may not see at at is never exported: edition id
+// is then refused with edition.export.unreleased, another left out.
+func (p *Press) exportBooks(ctx context.Context, collection, id int64, at time.Time, include func(*Edition) error) ([]*book.Book, []*Edition, error) {
 	es, err := OfCollection(ctx, p.DB, collection)
 	if err != nil {
 		return nil, nil, err
@@ -68,13 +75,16 @@ func (p *Press) exportBooks(ctx context.Context, collection, id int64, include f
 		if i < 0 {
 			return nil, nil, fmt.Errorf("edition %d of collection %d: %w", id, collection, ErrNotFound)
 		}
+		if err := released(es[i], at); err != nil {
+			return nil, nil, err
+		}
 		if err := include(es[i]); err != nil {
 			return nil, nil, err
 		}
 		picked = append(picked, es[i])
 	}
 	for _, e := range es {
-		if e.ID != id && include(e) == nil {
+		if e.ID != id && e.PublicAt(at) && include(e) == nil {
 			picked = append(picked, e)
 		}
 	}
@@ -93,6 +103,17 @@ func (p *Press) exportBooks(ctx context.Context, collection, id int64, include f
 	return books, picked, nil
 }
 
+// released refuses an edition the public may not see at at.
+func released(e *Edition, at time.Time) error {
+	if e.PublicAt(at) {
+		return nil
+	}
+	if e.ReleaseAt.IsZero() || e.State != Scheduled {
+		return &ExportError{Key: "edition.export.unreleased", Args: []any{e.Slug}}
+	}
+	return &ExportError{Key: "edition.export.embargoed", Args: []any{e.Slug, e.ReleaseAt.In(e.Location()).Format("2006-01-02 15:04 MST")}}
+}
+
 // onixReady refuses an edition ONIX cannot list: one without an ISBN or
 // without a release date.
 func onixReady(e *Edition) error {
@@ -107,15 +128,16 @@ func onixReady(e *Edition) error {
 
 // ONIX writes to w the ONIX 3.0 message of edition id of collection: its
 // products, then those of the other editions of the collection that have
-// an ISBN and a release date, which its products name as related ones.
-// With id 0 it is the message of every such edition of the collection.
+// an ISBN and a release date and are released at sent, which its
+// products name as related ones. With id 0 it is the message of every
+// such edition of the collection.
 // The sender is the publisher of record of the first edition, named in
 // that edition's first language; sent is the message's time. It returns an
-// *ExportError when edition id has no ISBN or no release date (or, with id
-// 0, when no edition has both), and the *onix.Problem of what else ONIX
+// *ExportError when edition id is not released at sent or has no ISBN or
+// no release date (or, with id 0, when no released edition has both), and the *onix.Problem of what else ONIX
 // refuses; cat gives the sample-data notes.
 func (p *Press) ONIX(ctx context.Context, w io.Writer, cat *i18n.Catalog, collection, id int64, sent time.Time) error {
-	books, _, err := p.exportBooks(ctx, collection, id, onixReady)
+	books, _, err := p.exportBooks(ctx, collection, id, sent, onixReady)
 	if err != nil {
 		return err
 	}
@@ -137,16 +159,18 @@ func crossrefReady(e *Edition) error {
 
 // Crossref writes to w the Crossref 5.4.0 deposit that registers the DOIs
 // of edition id of collection and of its chapters, with those of the
-// collection's other editions under the same DOI prefix that have a
-// release date; with id 0, those of every edition of the collection with
-// a DOI prefix and a release date, which must then share one prefix. Book
+// collection's other editions under the same DOI prefix that are
+// released at at; with id 0, those of every edition of the collection
+// released at at with a DOI prefix, which must then share one prefix.
+// Translation relations name only the editions deposited. Book
 // DOIs are PREFIX/SLUG and chapter DOIs PREFIX/SLUG.chN (Load), which
 // resolve to the web reader's pages. The registrant is the publisher of
 // record of the first edition, and so is the depositor unless d names
 // one; at is the deposit's timestamp and names the batch
 // (tandem-SLUG-yyyymmddThhmmss, SLUG the first edition's, or the
 // collection's ID with id 0). It returns an *ExportError when edition id
-// has no DOI prefix or release date (with id 0, when no edition has both,
+// is not released at at or has no DOI prefix or release date (with id 0,
+// when no released edition has both,
 // or when they have different prefixes) or when there is no depositor
 // address (see depositorEmail), and the *crossref.Problem of
 // what else Crossref refuses; cat gives the sample-data comment.
@@ -157,12 +181,15 @@ func (p *Press) Crossref(ctx context.Context, w io.Writer, cat *i18n.Catalog, co
 		if err != nil {
 			return err
 		}
+		if err := released(e, at); err != nil {
+			return err
+		}
 		if err := crossrefReady(e); err != nil {
 			return err
 		}
 		prefix = e.DOIPrefix
 	}
-	books, picked, err := p.exportBooks(ctx, collection, id, func(e *Edition) error {
+	books, picked, err := p.exportBooks(ctx, collection, id, at, func(e *Edition) error {
 		if err := crossrefReady(e); err != nil {
 			return err
 		}

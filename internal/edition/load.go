@@ -185,6 +185,10 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 	if err != nil {
 		return nil, err
 	}
+	staffAff, err := accountAffiliations(ctx, db, accounts)
+	if err != nil {
+		return nil, err
+	}
 	for _, ed := range coll.Editors {
 		p := staffPerson(ed.AccountID, ed.AccountName, staff, e.Langs)
 		p.Affiliation = local(partnerNames[ed.PartnerID], e.Langs)
@@ -241,7 +245,11 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 						if ch.Translators == nil {
 							ch.Translators = map[string][]book.Person{}
 						}
-						ch.Translators[l] = append(ch.Translators[l], staffPerson(s.AccountID, s.AccountName, staff, e.Langs))
+						tp := staffPerson(s.AccountID, s.AccountName, staff, e.Langs)
+						if pr, ok := staffAff[s.AccountID]; ok {
+							tp.Affiliation = pr.in(partnerNames, e.Langs)
+						}
+						ch.Translators[l] = append(ch.Translators[l], tp)
 					}
 				}
 			}
@@ -252,17 +260,9 @@ func load(ctx context.Context, db *store.DB, blobs blob.Store, e *Edition) (*boo
 		later(c.UpdatedAt)
 		for _, a := range c.Authors {
 			p := people[a.PersonID]
-			bp := book.Person{Affiliation: book.Local{}}
+			var bp book.Person
 			named(&bp, a.Names, e.Langs)
-			for _, l := range e.Langs {
-				aff := p.affiliation
-				if p.partnerID != 0 {
-					aff = partnerNames[p.partnerID]
-				}
-				if v, _ := aff.In(l); v != "" {
-					bp.Affiliation[l] = v
-				}
-			}
+			bp.Affiliation = p.in(partnerNames, e.Langs)
 			ch.Authors = append(ch.Authors, bp)
 		}
 		b.Chapters = append(b.Chapters, ch)
@@ -338,6 +338,51 @@ func sortName(n lang.Name) string {
 type personRow struct {
 	partnerID   int64
 	affiliation lang.Text
+}
+
+// in is the affiliation of the person in each of langs that has one:
+// the partner's name, or the affiliation as entered.
+func (p personRow) in(partnerNames map[int64]lang.Text, langs []string) book.Local {
+	aff := p.affiliation
+	if p.partnerID != 0 {
+		aff = partnerNames[p.partnerID]
+	}
+	out := book.Local{}
+	for _, l := range langs {
+		if v, _ := aff.In(l); v != "" {
+			out[l] = v
+		}
+	}
+	return out
+}
+
+// accountAffiliations returns the partner and affiliation of the people
+// the accounts ids act for (person_accounts), one query: an account acting
+// for several people is taken as the first of them, as accountPeople names
+// it.
+func accountAffiliations(ctx context.Context, q store.Querier, ids []int64) (map[int64]personRow, error) {
+	out := map[int64]personRow{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := store.In(ids)
+	rows, err := q.Query(ctx, `SELECT pa.account_id, COALESCE(p.partner_id, 0), p.affiliation FROM person_accounts pa JOIN people p ON p.id = pa.person_id
+		WHERE pa.account_id IN (`+in+`) ORDER BY pa.account_id, p.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("affiliations of accounts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var p personRow
+		if err := rows.Scan(&id, &p.partnerID, &p.affiliation); err != nil {
+			return nil, err
+		}
+		if _, ok := out[id]; !ok {
+			out[id] = p
+		}
+	}
+	return out, rows.Err()
 }
 
 // peopleOf returns the partner and affiliation of the people ids, in one

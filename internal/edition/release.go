@@ -303,6 +303,13 @@ func (w *ReleaseWorker) Work(ctx context.Context, job *jobs.Job[ReleaseArgs]) er
 // released, or scheduled with its time come (before the job has run).
 const visible = `(state = ? OR (state = ? AND release_at <= ?))`
 
+// PublicAt reports whether the public may see the edition at now: it is
+// released, or scheduled with its time come (the condition visible puts
+// to the database).
+func (e *Edition) PublicAt(now time.Time) bool {
+	return e.State == Released || e.State == Scheduled && !e.ReleaseAt.IsZero() && !e.ReleaseAt.After(now)
+}
+
 // Public returns the edition whose address is slug if the public may see
 // it at now, and ErrNotFound otherwise: before its release nothing of an
 // edition exists for the public.

@@ -36,6 +36,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -256,9 +257,11 @@ func makeProduct(cat *i18n.Catalog, h Header, e entry, all []entry, editions []*
 		}
 		d.Titles = append(d.Titles, td)
 	}
-	for i, ps := range ed.Editors {
-		d.Contributors = append(d.Contributors, person(i+1, "B01", ps, ed.Langs))
+	eds := contributors{}
+	for _, ps := range ed.Editors {
+		eds.add("B01", ps, ed.Langs, "", "")
 	}
+	d.Contributors = eds.list
 	for _, l := range ed.Langs {
 		d.Languages = append(d.Languages, language{"01", languages[l].language})
 	}
@@ -340,19 +343,16 @@ func chapterItem(i int, c book.Chapter, ed *book.Book, editions []*book.Book) co
 		it.Titles = append(it.Titles, titleDetail{TitleType: "03",
 			Element: titleElement{Level: "04", Text: local(c.Title, c.Original)}})
 	}
-	n := 0
+	cs := contributors{}
 	for _, a := range c.Authors {
-		n++
-		it.Contributors = append(it.Contributors, person(n, "A01", a, ed.Langs))
+		cs.add("A01", a, ed.Langs, "", "")
 	}
 	for _, l := range ed.Langs {
 		for _, t := range c.Translators[l] {
-			n++
-			ct := person(n, "B06", t, ed.Langs)
-			ct.FromLanguage, ct.ToLanguage = languages[c.Original].language, languages[l].language
-			it.Contributors = append(it.Contributors, ct)
+			cs.add("B06", t, ed.Langs, c.Original, l)
 		}
 	}
+	it.Contributors = cs.list
 	for _, l := range ed.Langs {
 		role := "01"
 		if ed.Parallel() && hasOriginal {
@@ -396,6 +396,36 @@ func originals(ed *book.Book) []string {
 		}
 	}
 	return out
+}
+
+// contributors collects the contributors of a product or a content item,
+// each person once per role (and, for a translator, per language
+// translated into), numbered in order from 1: a person credited twice
+// (two accounts acting for one person, say) is listed once.
+type contributors struct {
+	list []contributor
+	seen map[string]bool
+}
+
+// add adds p with role unless already there; a translator (to not "")
+// translates from the language from into to.
+func (cs *contributors) add(role string, p book.Person, langs []string, from, to string) {
+	key := role + "\x00" + to + "\x00" + p.ORCID
+	for _, l := range slices.Sorted(maps.Keys(p.Name)) {
+		key += "\x00" + l + "=" + strings.TrimSpace(p.Name[l])
+	}
+	if cs.seen[key] {
+		return
+	}
+	if cs.seen == nil {
+		cs.seen = map[string]bool{}
+	}
+	cs.seen[key] = true
+	c := person(len(cs.list)+1, role, p, langs)
+	if to != "" {
+		c.FromLanguage, c.ToLanguage = languages[from].language, languages[to].language
+	}
+	cs.list = append(cs.list, c)
 }
 
 // person is the contributor p with role in an edition in langs: the name

@@ -396,3 +396,44 @@ func TestORCID(t *testing.T) {
 		t.Errorf("ORCID %+v", id)
 	}
 }
+
+// TestContributorsOnce: a translator credited twice for one chapter (two
+// accounts acting for one person) and an editor listed twice are each one
+// contributor, numbered without a gap.
+func TestContributorsOnce(t *testing.T) {
+	ed := editions()[1] // Russian: its Chinese chapter is translated
+	ed.Editors = append(ed.Editors, ed.Editors...)
+	var ch *book.Chapter
+	for i := range ed.Chapters {
+		if len(ed.Chapters[i].Translators["ru"]) > 0 {
+			ch = &ed.Chapters[i]
+		}
+	}
+	if ch == nil {
+		t.Fatal("no translated chapter in the sample book")
+	}
+	ch.Translators["ru"] = append(ch.Translators["ru"], ch.Translators["ru"]...)
+	m := read(t, write(t, Header{Sender: "Tandem Forum", Sent: sent}, []*book.Book{ed}))
+	p := m.Products[0]
+	check := func(what string, cs []contributor) {
+		t.Helper()
+		seen := map[string]bool{}
+		for i, c := range cs {
+			key := c.Role + " " + c.PersonName.Value
+			if seen[key] {
+				t.Errorf("%s: %s credited twice as %s", what, c.PersonName.Value, c.Role)
+			}
+			seen[key] = true
+			if c.SequenceNumber != i+1 {
+				t.Errorf("%s: contributor %d has sequence number %d", what, i+1, c.SequenceNumber)
+			}
+		}
+	}
+	if n := len(p.Descriptive.Contributors); n != len(ed.Editors)/2 {
+		t.Errorf("%d editors, want %d", n, len(ed.Editors)/2)
+	}
+	check("editors", p.Descriptive.Contributors)
+	for _, it := range p.Content.Items {
+		check("chapter "+it.ComponentNumber, it.Contributors)
+	}
+}

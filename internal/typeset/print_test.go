@@ -506,3 +506,31 @@ func TestChinesePunctuationFullWidth(t *testing.T) {
 		t.Fatalf("found %d lines of the paragraph", n)
 	}
 }
+
+// TestContributorsRoles: the contributors page gives each person once
+// with their roles in the book, a translator as a translator, in the
+// book's language.
+func TestContributorsRoles(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := booktest.Book("zh")
+	src := mainSource(b, cat)
+	at := strings.Index(src, `"contributors"`)
+	if at < 0 {
+		t.Fatal("no contributors page")
+	}
+	page := src[at:]
+	tr := b.Chapters[1].Translators["zh"][0].Name["zh"]
+	i := strings.Index(page, str(tr))
+	if i < 0 {
+		t.Fatalf("the contributors page does not name the translator %s", tr)
+	}
+	if j := strings.Index(page[i:], "#section-end"); !strings.Contains(page[i:i+j], str("译者")) {
+		t.Errorf("the translator %s is not credited as 译者:\n%s", tr, page[i:i+j])
+	}
+	if strings.Count(page, str("作者")) != len(b.Chapters) {
+		t.Errorf("want each of the %d authors credited as 作者:\n%s", len(b.Chapters), page)
+	}
+}

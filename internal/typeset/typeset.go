@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -565,28 +566,48 @@ func mainSource(b *book.Book, cat *i18n.Catalog) string {
 	fmt.Fprintf(&s, "#pagebreak(to: \"odd\", weak: true)\n#section-start(\"back\", \"contributors\", title: %s, lang: %s)\n", str(p.T("typeset.contributors")), str(lang))
 	fmt.Fprintf(&s, "#heading(level: 1, [%s])\n\n", each(" / ", func(l string) string { return "#" + inLang(l, cat.Printer(l).T("typeset.contributors")) }))
 	s.WriteString("#set par(first-line-indent: 0em)\n")
-	seen := map[string]bool{}
+	// Each person once, with every role they have in the book (editor,
+	// author, translator), so that a translator is credited as one.
 	var people []book.Person
-	people = append(people, b.Editors...)
+	roles := map[string][]string{}
+	add := func(ps []book.Person, role string) {
+		for _, x := range ps {
+			key := each("/", func(l string) string { return x.Name[l] })
+			if key == "" {
+				continue
+			}
+			if _, ok := roles[key]; !ok {
+				people = append(people, x)
+			}
+			if !slices.Contains(roles[key], role) {
+				roles[key] = append(roles[key], role)
+			}
+		}
+	}
+	add(b.Editors, "typeset.role.editor")
 	for _, c := range b.Chapters {
-		people = append(people, c.Authors...)
+		add(c.Authors, "typeset.role.author")
 	}
 	for _, c := range b.Chapters {
 		for _, l := range langs {
-			people = append(people, c.Translators[l]...)
+			add(c.Translators[l], "typeset.role.translator")
 		}
 	}
 	for _, x := range people {
 		key := each("/", func(l string) string { return x.Name[l] })
-		if key == "" || seen[key] {
-			continue
-		}
-		seen[key] = true
 		fmt.Fprintf(&s, "#strong[%s]", each(" / ", func(l string) string {
 			if x.Name[l] == "" {
 				return ""
 			}
 			return "#" + inLangContent(l, "["+"#"+personCode(x, l)+"]")
+		}))
+		fmt.Fprintf(&s, "#linebreak()%s", each(" / ", func(l string) string {
+			lp := cat.Printer(l)
+			var rs []string
+			for _, r := range roles[key] {
+				rs = append(rs, lp.T(r))
+			}
+			return "#" + inLang(l, strings.Join(rs, lp.Punct().Enum))
 		}))
 		for _, l := range langs {
 			if aff := x.Affiliation[l]; aff != "" {

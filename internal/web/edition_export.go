@@ -12,11 +12,13 @@ import (
 
 // The office's metadata exports of editions: the ONIX 3.0 message and the
 // Crossref deposit of one edition (with its collection's other editions),
-// or of every edition of a collection, as downloads dated now. Those who
-// may see a collection's editions may download them, released or not; the
-// public site never offers them. An edition that lacks what the format
-// needs (an ISBN, a release date, a DOI prefix) is refused on its page,
-// which says why in the reader's language.
+// or of every released edition of a collection, as downloads dated now.
+// Those who may see a collection's editions may download them; the public
+// site never offers them. Before its release nothing of an edition leaves
+// tandem: an edition not released yet, or one that lacks what the format
+// needs (an ISBN, a release date, a DOI prefix), is refused on its page,
+// which says why in the reader's language, and a collection's export
+// leaves out its editions not released yet.
 
 // exportFormats are the exports, by the last segment of their address.
 var exportFormats = []string{"onix", "crossref"}

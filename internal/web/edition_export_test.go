@@ -20,10 +20,12 @@ import (
 
 // TestOfficeEditionExports: an edition's page and its collection's list
 // link the ONIX message and the Crossref deposit; they download as XML
-// files dated by the server's clock, released or not, and an edition that
-// lacks an ISBN, a release date or a DOI prefix (or a collection whose
-// editions have different prefixes) is refused on the page, in the
-// reader's language. The public site has no such address.
+// files dated by the server's clock once the edition is released, and an
+// edition not released yet or that lacks an ISBN, a release date or a DOI
+// prefix (or a collection whose editions have different prefixes) is
+// refused on the page, in the reader's language; a collection's exports
+// leave out its editions not released yet. The public site has no such
+// address.
 func TestOfficeEditionExports(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -62,6 +64,10 @@ func TestOfficeEditionExports(t *testing.T) {
 					return err
 				}
 				eds[e.Slug] = e
+			}
+			// The Russian edition is released, the Chinese one a draft.
+			if _, err := tx.Exec(ctx, `UPDATE editions SET state = 'released' WHERE id = ?`, eds["meta-ru"].ID); err != nil {
+				return err
 			}
 			return nil
 		})
@@ -105,7 +111,21 @@ func TestOfficeEditionExports(t *testing.T) {
 		}
 		press.DepositorEmail = "doi@forum.example"
 
+		// Before its release nothing of an edition leaves tandem.
 		zh := "/office/editions/" + itoa(eds["meta-zh"].ID)
+		for _, f := range []string{"onix", "crossref"} {
+			resp, doc := b.get(zh + "/" + f)
+			if msg := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "Издание meta-zh не выпущено") {
+				t.Errorf("%s of an unreleased edition: %d, %q", f, resp.StatusCode, msg)
+			}
+		}
+		setState := func(e *edition.Edition, state edition.State) {
+			t.Helper()
+			if _, err := db.Exec(ctx, `UPDATE editions SET state = ? WHERE id = ?`, state, e.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		setState(eds["meta-zh"], edition.Released)
 		for f, want := range map[string]string{"onix": "У издания meta-zh нет ISBN", "crossref": "У издания meta-zh нет префикса DOI"} {
 			resp, doc := b.get(zh + "/" + f)
 			if msg := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, want) {
@@ -129,14 +149,39 @@ func TestOfficeEditionExports(t *testing.T) {
 		// deposit cannot hold both.
 		zhEd := eds["meta-zh"]
 		zhEd.DOIPrefix, zhEd.ReleaseAt, zhEd.TimeZone = "10.88888", now.Add(240*time.Hour), "Asia/Shanghai"
+		setState(zhEd, edition.Draft) // as edited before its release
 		if err := db.Transact(ctx, func(tx *store.Tx) error {
 			return edition.Update(ctx, tx, zhEd, zhEd.Version, edition.Actor{Name: "test"})
 		}); err != nil {
 			t.Fatal(err)
 		}
+		setState(zhEd, edition.Released)
 		resp, doc = b.get(list + "/crossref")
 		if msg := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "разные префиксы DOI") {
 			t.Errorf("a deposit over two prefixes: %d, %q", resp.StatusCode, msg)
+		}
+		// Scheduled for a time to come, the Chinese edition is under
+		// embargo: the collection's deposit leaves it out, and its own
+		// export says when it may be made.
+		zhEd, err = edition.Get(ctx, db, zhEd.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zhEd.DOIPrefix = "10.99999"
+		setState(zhEd, edition.Draft)
+		if err := db.Transact(ctx, func(tx *store.Tx) error {
+			return edition.Update(ctx, tx, zhEd, zhEd.Version, edition.Actor{Name: "test"})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		setState(zhEd, edition.Scheduled)
+		resp, body = b.do("GET", list+"/crossref", nil)
+		if resp.StatusCode != 200 || !strings.Contains(body, "10.99999/meta-ru") || strings.Contains(body, "meta-zh") {
+			t.Errorf("the collection's deposit with an edition under embargo: %d\n%s", resp.StatusCode, body)
+		}
+		resp, doc = b.get(zh + "/crossref")
+		if msg := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "Издание meta-zh выходит 2021-05-30 16:00 CST") {
+			t.Errorf("the deposit of an edition under embargo: %d, %q", resp.StatusCode, msg)
 		}
 		resp, body = b.do("GET", list+"/onix", nil)
 		if resp.StatusCode != 200 || !strings.Contains(body, "9785999997777") {

@@ -90,17 +90,18 @@ type editionRow struct {
 
 func (s *Server) editionRow(rq *officeRequest, e *edition.Edition) editionRow {
 	t := rq.T
+	pu := t.Punct()
 	var langs, isbns []string
 	for _, l := range e.Langs {
 		langs = append(langs, t.T("lang.name."+l))
 	}
 	for _, f := range book.Formats {
 		if n := e.ISBN[f]; n != "" {
-			isbns = append(isbns, t.T("edition.format."+string(f))+": "+n)
+			isbns = append(isbns, t.T("edition.format."+string(f))+pu.Colon+n)
 		}
 	}
 	r := editionRow{ID: e.ID, URL: editionPath(e.ID), Slug: e.Slug, Langs: strings.Join(langs, " + "), State: t.T("edition.state." + string(e.State)),
-		StateKey: string(e.State), ISBNs: strings.Join(isbns, "; "), Release: "—"}
+		StateKey: string(e.State), ISBNs: strings.Join(isbns, pu.Semicolon), Release: "—"}
 	if !e.ReleaseAt.IsZero() {
 		r.Release = zoned(rq, e.ReleaseAt, e.TimeZone)
 	}
@@ -739,7 +740,7 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 	}
 	pg.Facts = []fact{
 		{t.T("edition.office.languages"), pg.Langs},
-		{t.T("edition.office.formats"), strings.Join(formats, ", ")},
+		{t.T("edition.office.formats"), strings.Join(formats, t.Punct().Enum)},
 		{t.T("edition.office.publisher"), names[e.PublisherID]},
 		releaseFact(t, e, pg.Release),
 		{t.T("edition.office.territories"), strings.Join(e.Territories, " ")},

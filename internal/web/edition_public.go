@@ -120,6 +120,9 @@ type editionView struct {
 	Prev     *book.Chapter
 	Next     *book.Chapter
 	Parallel bool
+	// ReadIn is the edition-language control: the collection's editions
+	// the reader may switch to (nil when there is no other).
+	ReadIn []readInLink
 }
 
 // chapterView is one chapter's page.
@@ -133,6 +136,9 @@ type chapterView struct {
 	// that each page's own are the plain IDs.
 	Pairs      []pairRow
 	FacingLang string
+	// FacingTranslators are the translators of the facing text, credited
+	// as those of the page's language are (Translators).
+	FacingTranslators []book.Person
 	// Translators of the chapter into the language shown.
 	Translators []book.Person
 }
@@ -272,13 +278,13 @@ func (s *Server) editionShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	cps, same, err := s.counterparts(ctx, pe)
+	_, same, err := s.counterparts(ctx, pe)
 	if err != nil {
 		return result{}, err
 	}
 	d := &pageData{Title: pe.B.Title[v.Lang], Section: "editions", OGType: "book", Main: v,
 		JSONLD: marshalLD(s.bookLD(pe, v.Lang, same))}
-	return s.editionHTML(rq, "edition", "/editions/"+pe.E.Slug, "", v.Lang, cps, d)
+	return s.editionHTML(rq, "edition", "/editions/"+pe.E.Slug, "", d)
 }
 
 // editionChapter answers /{lang}/editions/{edition}/{chapter}: one
@@ -314,6 +320,7 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 			continue
 		}
 		v.Chapter.FacingLang = fl
+		v.Chapter.FacingTranslators = c.Translators[fl]
 		v.Chapter.Pairs, err = s.pairs(own, withoutTitle(c.Text[fl], c.Title[fl]), fl+"-", v.Path, links)
 		if err != nil {
 			return result{}, err
@@ -334,7 +341,7 @@ func (s *Server) editionChapter(rq *request) (result, error) {
 	}
 	d := &pageData{Title: c.Title[v.Lang], Section: "editions", OGType: "article", Main: v,
 		JSONLD: marshalLD(s.chapterLD(pe, c, v.Lang, same))}
-	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, v.Lang, cps, d)
+	return s.editionHTML(rq, "edition_chapter", "/editions/"+pe.E.Slug+"/"+c.ID, c.ID, d)
 }
 
 // paragraphLinks returns a function that adds, to the end of each
@@ -459,34 +466,87 @@ func (s *Server) pairs(own, facing *doc.Document, prefix, editionPath string, li
 	return rows, nil
 }
 
-// editionHTML renders an edition's page as s.html does, with the language
-// switcher leading to the same page (chapter) of the edition of the same
-// collection in each other language, where one is released, and marking
-// as current the language shown, the edition's text's.
-func (s *Server) editionHTML(rq *request, view, path, chapter, shown string, cps map[string]*edition.Edition, d *pageData) (result, error) {
+// editionHTML renders an edition's page as s.html does. There are two
+// language choices on it: the site's switcher, the interface language's
+// as on every page (the same edition, the site around it in another
+// language; current, the page's language), and the edition-language
+// control (readIn: the same chapter in another edition of the
+// collection; current, the edition shown).
+func (s *Server) editionHTML(rq *request, view, path, chapter string, d *pageData) (result, error) {
 	if err := s.fill(rq.Context(), rq.Forums, rq.Lang, rq.T, path, d); err != nil {
 		return result{}, err
 	}
-	for i, a := range d.Alternates {
-		// The current language is the one of the text shown (a Chinese
-		// edition read with the Russian site around it is in Chinese),
-		// whose link leads to this edition, not the site's.
-		d.Alternates[i].Current = a.Lang == shown
-		e := cps[a.Lang]
-		if e == nil {
-			continue
+	// The site's switcher is the interface language's, as on every page:
+	// it shows the same edition with the site around it in another
+	// language. Which edition is read is the other control, ReadIn.
+	if v, ok := d.Main.(*editionView); ok {
+		links, err := s.readIn(rq, v, chapter)
+		if err != nil {
+			return result{}, err
 		}
-		p := "/" + a.Lang + "/editions/" + e.Slug
-		if chapter != "" {
-			p += "/" + chapter
-		}
-		d.Alternates[i].Path, d.Alternates[i].URL = p, s.abs(p)
+		v.ReadIn = links
 	}
 	var buf bytes.Buffer
 	if err := s.views.render(&buf, view, d); err != nil {
 		return result{}, fmt.Errorf("render %s: %w", view, err)
 	}
 	return result{contentType: "text/html; charset=utf-8", body: []byte(plain(buf.String()))}, nil
+}
+
+// readInLink is one choice of the edition-language control: an edition of
+// the same collection, by the language(s) it is in.
+type readInLink struct {
+	Label, Lang, Path string
+	Current           bool
+}
+
+// readIn returns the edition-language control of edition page v: every
+// edition of its collection the public may see (the language editions in
+// the site's language order, then the parallel ones), each leading to
+// the same chapter when it has it (else to its contents), with the site
+// around it in the reader's language; the edition shown is current.
+func (s *Server) readIn(rq *request, v *editionView, chapter string) ([]readInLink, error) {
+	ctx := rq.Context()
+	all, err := edition.PublicList(ctx, s.db, s.clock())
+	if err != nil {
+		return nil, err
+	}
+	var mono, par []readInLink
+	for _, e := range all {
+		if e.CollectionID != v.E.CollectionID {
+			continue
+		}
+		p := "/" + rq.Lang + "/editions/" + e.Slug
+		if chapter != "" {
+			has := e.ID == v.E.ID
+			if !has {
+				b, err := edition.WebBook(ctx, s.db, s.blobs, e.ID)
+				if err != nil && !errors.Is(err, errkind.NotFound) {
+					return nil, err
+				}
+				has = b != nil && slices.ContainsFunc(b.Chapters, func(c book.Chapter) bool { return c.ID == chapter })
+			}
+			if has {
+				p += "/" + chapter
+			}
+		}
+		l := readInLink{Path: p, Current: e.ID == v.E.ID}
+		if e.Parallel() {
+			l.Label, l.Lang = editionLangsIn(rq.T, e.Langs), rq.Lang
+			par = append(par, l)
+			continue
+		}
+		l.Lang = e.Langs[0]
+		l.Label = s.catalog.Printer(l.Lang).T("lang.self." + l.Lang)
+		mono = append(mono, l)
+	}
+	order := func(l string) int { return slices.Index(i18n.Languages, l) }
+	slices.SortStableFunc(mono, func(a, b readInLink) int { return order(a.Lang) - order(b.Lang) })
+	out := append(mono, par...)
+	if len(out) < 2 {
+		return nil, nil
+	}
+	return out, nil
 }
 
 // editionMedia answers /{lang}/editions/{edition}/media/{name}: an image

@@ -393,14 +393,33 @@ func TestEditionReader(t *testing.T) {
 				}
 			}
 		}
-		// The switcher marks as current the language of the text shown, the
-		// edition's, whichever language the site around it is in.
-		for path, want := range map[string]string{"/ru/editions/cw-zh": "zh", "/en/editions/cw-zh": "zh", "/zh/editions/cw-zh": "zh",
-			"/ru/editions/cw-zh-ru": "ru", "/zh/editions/cw-zh-ru": "zh", "/zh/editions/cw-ru": "ru"} {
-			cur := s.page(path, http.StatusOK).Find(`.langs a[aria-current="true"]`)
-			if l, _ := cur.Attr("hreflang"); cur.Length() != 1 || l != want {
-				t.Errorf("%s: the switcher marks %d languages current (%q), want %s", path, cur.Length(), l, want)
+		// Two language choices, each labelled: the site's switcher marks as
+		// current the interface language and keeps the edition; the
+		// edition-language control marks as current the edition shown.
+		for path, want := range map[string][2]string{"/ru/editions/cw-zh": {"ru", "/ru/editions/cw-zh"}, "/en/editions/cw-zh": {"en", "/en/editions/cw-zh"},
+			"/zh/editions/cw-zh": {"zh", "/zh/editions/cw-zh"}, "/ru/editions/cw-zh-ru": {"ru", "/ru/editions/cw-zh-ru"},
+			"/zh/editions/cw-zh-ru": {"zh", "/zh/editions/cw-zh-ru"}, "/zh/editions/cw-ru": {"zh", "/zh/editions/cw-ru"}} {
+			doc := s.page(path, http.StatusOK)
+			cur := doc.Find(`.langs a[aria-current="true"]`)
+			if l, _ := cur.Attr("hreflang"); cur.Length() != 1 || l != want[0] {
+				t.Errorf("%s: the site's switcher marks %d languages current (%q), want %s", path, cur.Length(), l, want[0])
 			}
+			slug := strings.TrimPrefix(want[1], "/"+want[0])
+			for _, l := range []string{"zh", "ru", "en"} {
+				if href := attr(doc, `.langs a[hreflang="`+l+`"]`, "href"); href != "/"+l+slug {
+					t.Errorf("%s: the site's switcher leads to %q for %s, want the same edition", path, href, l)
+				}
+			}
+			ri := doc.Find("nav.read-in")
+			label := strings.TrimSpace(text(doc, "#"+attr(doc, "nav.read-in", "aria-labelledby")))
+			cur = ri.Find(`a[aria-current="page"]`)
+			if href, _ := cur.Attr("href"); ri.Length() != 1 || label == "" || cur.Length() != 1 || href != want[1] || ri.Find("a").Length() != 3 {
+				t.Errorf("%s: the edition-language control (%q) has %d links, current %d leading to %q; want 3, the edition shown", path, label, ri.Find("a").Length(), cur.Length(), href)
+			}
+		}
+		if got := text(s.page("/zh/editions/cw-ru", http.StatusOK), "nav.read-in"); !strings.Contains(got, "阅读版本：") || !strings.Contains(got, "中文") ||
+			!strings.Contains(got, "Русский") || !strings.Contains(got, "中俄对照版") {
+			t.Errorf("the edition-language control in Chinese: %q", got)
 		}
 
 		// The second contribution was written in Russian: in Chinese it
@@ -443,11 +462,11 @@ func TestEditionReader(t *testing.T) {
 		if part, _ := ld["isPartOf"].(map[string]any); part["@type"] != "Book" {
 			t.Errorf("isPartOf %v", ld["isPartOf"])
 		}
-		if href := attr(doc, `.langs a[hreflang="ru"]`, "href"); href != "/ru/editions/cw-ru/"+ch {
-			t.Errorf("the switcher leads to %q, want the Russian edition's same contribution", href)
+		if href := attr(doc, `nav.read-in a[lang="ru"]`, "href"); href != "/zh/editions/cw-ru/"+ch {
+			t.Errorf("the edition-language control leads to %q, want the Russian edition's same contribution", href)
 		}
-		if href := attr(doc, `.langs a[hreflang="en"]`, "href"); href != "/en/editions/cw-zh/"+ch {
-			t.Errorf("with no English edition the switcher leads to %q", href)
+		if href := attr(doc, `.langs a[hreflang="ru"]`, "href"); href != "/ru/editions/cw-zh/"+ch {
+			t.Errorf("the site's switcher leads to %q, want the same chapter in the Russian interface", href)
 		}
 		// Each paragraph leads to the same paragraph in Russian.
 		first := doc.Find(".edition-text p[id]").First()

@@ -25,6 +25,29 @@ func typeset(s string) template.HTML {
 	return setText(s, true)
 }
 
+// typesetTitle returns a title (a book's, a chapter's) as typeset does,
+// with besides every Russian word of one or two letters (a preposition,
+// a conjunction: «к», «в», «на») bound to the next word by a no-break
+// space, so that no line of the title ends with it: «к 20-летию» stays
+// whole on a phone, whose lines break a long title twice or thrice.
+func typesetTitle(s string) template.HTML {
+	return setText(bindShortWords(plain(s)), true)
+}
+
+// shortWord is a Russian preposition, conjunction or particle of one or
+// two letters after a space or an opening mark, with the space after it:
+// a line of a title or a name does not end with it («к 20-летию», «в Москве»).
+var shortWord = regexp.MustCompile(`(^|[ \x{00a0}(«„"“—–])([вВкКсСоОуУиИаАяЯ]|на|На|по|По|за|За|из|Из|от|От|до|До|об|Об|во|Во|ко|Ко|со|Со|не|Не|но|Но) `)
+
+// bindShortWords joins each short Russian word to the next one with a
+// no-break space; twice, so that two in a row («и в Москве») both hold.
+func bindShortWords(s string) string {
+	for range 2 {
+		s = shortWord.ReplaceAllString(s, "${1}${2}\u00a0")
+	}
+	return s
+}
+
 // typesetProse returns running text (a paragraph of an article, a
 // summary) as the HTML that sets it on a page's lines:
 //

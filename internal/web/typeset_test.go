@@ -244,3 +244,25 @@ func BenchmarkTypeset(b *testing.B) {
 		typeset(text)
 	}
 }
+
+// TestTypesetTitleBindsShortWords: in a title, a number with its
+// hyphenated ending is kept whole (in [brackets]) and a Russian word of
+// one or two letters is bound to the next by a no-break space (~ here), so
+// that a phone's narrow line breaks neither «к 20- / летию» nor after «к».
+func TestTypesetTitleBindsShortWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Собрание трудов к 20-летию Договора", "Собрание трудов к~[20-летию] Договора"},
+		{"Россия и Китай в новую эпоху", "Россия и~Китай в~новую эпоху"},
+		{"О дружбе и в мире", "О~дружбе и~в~мире"},
+		{"На пути к партнёрству", "На~пути к~партнёрству"},
+		{"Twenty years of partnership", "Twenty years of partnership"},
+		{"伙伴关系的二十年", "伙伴关系的[二十年]"},
+	}
+	for _, tt := range tests {
+		got := string(typesetTitle(tt.in))
+		got = strings.NewReplacer(`<span class="nw">`, "[", "</span>", "]", "\u00a0", "~").Replace(got)
+		if got != tt.want {
+			t.Errorf("typesetTitle(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/book"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/media"
 )
@@ -22,6 +23,14 @@ var templateFiles embed.FS
 // shared partials and the page's own file.
 type views struct {
 	pages map[string]*template.Template
+}
+
+// readInArg is the argument of the read-in template: the page, the
+// control's label key and its links.
+type readInArg struct {
+	P     *pageData
+	Key   string
+	Links []readInLink
 }
 
 // templateFuncs are the functions every template, public or office, may
@@ -63,11 +72,18 @@ func templateFuncs(as *assets) template.FuncMap {
 		"countryName":  countryName,
 		"siteHost":     siteHost,
 		"typeset":      typeset,
+		"typesetTitle": typesetTitle,
 		"typesetProse": typesetProse,
 		"label":        label,
 		"flat":         flat,
 		"speechHref":   speechHref,
 		"kb":           func(n int64) int64 { return (n + 1023) / 1024 },
+		// punct is the punctuation of a language, for templates that join
+		// names, places and labels: {{(punct $l).Enum}}.
+		"punct": i18n.PunctOf,
+		"readIn": func(p *pageData, key string, links []readInLink) readInArg {
+			return readInArg{P: p, Key: key, Links: links}
+		},
 	}
 }
 
