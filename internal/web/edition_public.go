@@ -150,10 +150,10 @@ func (s *Server) editionView(ctx context.Context, rq *request, pe *publicEdition
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range book.Formats {
+	for _, f := range append(slices.Clone(book.Formats), book.PDFA) {
 		ef := editionFile{Format: f, ISBN: pe.B.ISBN[f]}
-		if file := files[f]; file != nil && f != book.Web {
-			ef.Name = pe.E.Slug + "." + edition.Ext(f)
+		if file := files[f]; file != nil && f != book.Web && hasFile(pe.E, f) {
+			ef.Name = downloadName(pe.E, f)
 			ef.Path = v.Path + "/files/" + ef.Name
 			ef.Size = file.Size
 			v.Files = append(v.Files, ef)
@@ -585,6 +585,16 @@ func readAll(ctx context.Context, blobs blob.Store, key string) ([]byte, error) 
 	return buf.Bytes(), err
 }
 
+// downloadName is the name edition e's file in format f is downloaded
+// under: "cw-zh.epub", "cw-zh.pdf", and "cw-zh.pdfa.pdf" for the archival
+// PDF/A.
+func downloadName(e *edition.Edition, f book.Format) string {
+	if f == book.PDFA {
+		return e.Slug + ".pdfa.pdf"
+	}
+	return e.Slug + "." + edition.Ext(f)
+}
+
 // editionFileServe answers /{lang}/editions/{edition}/files/{file}, the
 // EPUB or PDF of a released edition ("cw-zh.epub"), outside the page
 // cache: before the release it is a 404 like the pages.
@@ -598,8 +608,8 @@ func (s *Server) editionFileServe(l string) http.HandlerFunc {
 			return
 		}
 		var f book.Format
-		for _, x := range []book.Format{book.EPUB, book.PDF} {
-			if r.PathValue("file") == e.Slug+"."+edition.Ext(x) && e.Has(x) {
+		for _, x := range []book.Format{book.EPUB, book.PDF, book.PDFA} {
+			if r.PathValue("file") == downloadName(e, x) && hasFile(e, x) {
 				f = x
 			}
 		}
@@ -612,7 +622,7 @@ func (s *Server) editionFileServe(l string) http.HandlerFunc {
 			s.renderErrorIn(w, r, l, err)
 			return
 		}
-		types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf"}
+		types := map[book.Format]string{book.EPUB: "application/epub+zip", book.PDF: "application/pdf", book.PDFA: "application/pdf"}
 		w.Header().Set("Content-Type", types[f])
 		w.Header().Set("Content-Disposition", `attachment; filename="`+r.PathValue("file")+`"`)
 		w.Header().Set("ETag", strconv.Quote(file.SHA256))

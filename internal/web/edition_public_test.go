@@ -195,7 +195,8 @@ func TestEmbargoCrawl(t *testing.T) {
 		defer ts.Close()
 		chapter := edition.ChapterID(fx.Contributions[0])
 		direct := []string{"/zh/editions/collected-works-zh", "/zh/editions/collected-works-zh/" + chapter, "/en/editions/collected-works-zh",
-			"/zh/editions/collected-works-zh/files/collected-works-zh.epub", "/zh/editions/collected-works-zh/files/collected-works-zh.pdf"}
+			"/zh/editions/collected-works-zh/files/collected-works-zh.epub", "/zh/editions/collected-works-zh/files/collected-works-zh.pdf",
+			"/zh/editions/collected-works-zh/files/collected-works-zh.pdfa.pdf"}
 		secrets := []string{e.Slug, "9787999990017", "9787999990024", chapter}
 
 		pages := crawl(t, ts.URL)
@@ -223,7 +224,7 @@ func TestEmbargoCrawl(t *testing.T) {
 		clk.set(release.Add(time.Minute))
 		pages = crawl(t, ts.URL)
 		for _, p := range []string{"/zh/editions/collected-works-zh", "/zh/editions/collected-works-zh/" + chapter,
-			"/zh/editions/collected-works-zh/files/collected-works-zh.epub"} {
+			"/zh/editions/collected-works-zh/files/collected-works-zh.epub", "/zh/editions/collected-works-zh/files/collected-works-zh.pdfa.pdf"} {
 			if _, ok := pages[p]; !ok {
 				t.Errorf("after the release the crawl did not reach %s", p)
 			}
@@ -315,8 +316,13 @@ func TestEditionReader(t *testing.T) {
 		if !strings.Contains(text(doc, ".edition-imprint"), "9787999990017") || doc.Find(".edition-imprint .sample").Length() != 2 {
 			t.Errorf("imprint data: %q", text(doc, ".edition-imprint"))
 		}
-		if n := doc.Find(".downloads a[download]").Length(); n != 2 {
-			t.Errorf("%d downloads, want EPUB and PDF", n)
+		var downloads []string
+		doc.Find(".downloads a[download]").Each(func(_ int, a *goquery.Selection) {
+			typ, _ := a.Attr("type")
+			downloads = append(downloads, strings.TrimSpace(a.Text())+" "+typ)
+		})
+		if want := []string{"EPUB 电子书 application/epub+zip", "PDF application/pdf", "PDF/A（存档版） application/pdf"}; fmt.Sprint(downloads) != fmt.Sprint(want) {
+			t.Errorf("downloads %q, want %q", downloads, want)
 		}
 		if n := doc.Find(".edition-contents li a").Length(); n != 2 {
 			t.Errorf("%d contents entries, want 2", n)
@@ -556,6 +562,12 @@ func TestEditionReader(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/epub+zip" || !bytes.HasPrefix(body, []byte("PK")) {
 			t.Errorf("EPUB download: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		// The archival PDF/A is offered beside the PDF once released.
+		resp = s.get("/zh/editions/cw-zh/files/cw-zh.pdfa.pdf")
+		body, _ = io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !bytes.HasPrefix(body, []byte("%PDF/A ")) {
+			t.Errorf("PDF/A download: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
 		if resp := s.get("/zh/editions/cw-zh/files/cw-zh.mobi"); resp.StatusCode != 404 {
 			t.Errorf("an unknown file: %d", resp.StatusCode)
