@@ -71,9 +71,10 @@ type Config struct {
 	// UploadAbandonAfter is how long an unfinished upload may go without
 	// a byte before the clean-up job removes it; 0 is a day.
 	UploadAbandonAfter time.Duration
-	// OnUpload, when not nil, is called with every completed upload (the
-	// video processing's hook).
-	OnUpload func(ctx context.Context, u upload.Upload) error
+	// OnUpload, when not nil, is called with every upload stored, in the
+	// transaction that records it so (the video processing's hook, which
+	// queues its work there): see upload.Config.OnComplete.
+	OnUpload func(ctx context.Context, tx *store.Tx, u upload.Upload) error
 }
 
 // Program is tandem running: its database (migrated when opened), its
