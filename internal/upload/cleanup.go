@@ -59,8 +59,17 @@ func (s *Service) Cleanup(ctx context.Context) (int, error) {
 	}
 	removed := 0
 	for _, u := range stale {
-		if st, err := os.Stat(filepath.Join(s.cfg.Dir, u.TusID)); err == nil && st.ModTime().After(cutoff) {
+		st, err := os.Stat(filepath.Join(s.cfg.Dir, u.TusID))
+		if err == nil && st.ModTime().After(cutoff) {
 			continue // still growing, slowly
+		}
+		if err == nil && st.Size() == u.Size {
+			// Every byte arrived but the record of it did not (the server
+			// stopped in between, or lost it with the power): finish it.
+			if _, err := s.received(ctx, u.TusID); err != nil {
+				return removed, err
+			}
+			continue
 		}
 		// The row first: a last byte arriving now finds no upload to
 		// record as received, rather than a received one without a file.

@@ -435,7 +435,9 @@ func TestUploadResumedAfterRestart(t *testing.T) {
 
 // TestCleanupRemovesAbandonedUploads: an unfinished upload untouched for
 // longer than AbandonAfter goes, files and row; one still growing, a
-// stored one and a received one whose finishing job has not run stay.
+// stored one and a received one whose finishing job has not run stay;
+// one whose bytes all arrived but whose row still says receiving (the
+// server stopped before recording it) is received and finished.
 func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		in := newInstance(t, db, 0)
@@ -449,6 +451,16 @@ func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 		in.patch("organiser", received, 0, randomBytes(100, 6))
 		growing := in.create("organiser", 5000, in.fx.video)
 		in.patch("organiser", growing, 0, randomBytes(1000, 5))
+		// All its bytes arrived, but the server stopped before it recorded
+		// so: its row still says receiving.
+		unrecorded := in.create("organiser", 100, in.fx.video)
+		in.patch("organiser", unrecorded, 0, randomBytes(100, 7))
+		if _, err := db.Exec(context.Background(), `UPDATE uploads SET state = 'receiving', received_at = NULL WHERE tus_id = ?`, unrecorded[strings.LastIndex(unrecorded, "/")+1:]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(context.Background(), `DELETE FROM river_job WHERE kind = 'upload.finish' AND CAST(args AS TEXT) LIKE ?`, "%"+unrecorded[strings.LastIndex(unrecorded, "/")+1:]+"%"); err != nil {
+			t.Fatal(err)
+		}
 		// A day and an hour later, the growing one got a byte an hour ago.
 		later := time.Now().Add(25 * time.Hour)
 		in.cfg.Now = func() time.Time { return later }
@@ -464,7 +476,7 @@ func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 		if _, err := upload.ByTusID(context.Background(), db, id(old)); err == nil {
 			t.Error("the abandoned upload is still recorded")
 		}
-		want := []string{id(growing), id(growing) + ".info", id(received), id(received) + ".info"}
+		want := []string{id(growing), id(growing) + ".info", id(received), id(received) + ".info", id(unrecorded), id(unrecorded) + ".info"}
 		sort.Strings(want)
 		if files := in.stagingFiles(); strings.Join(files, " ") != strings.Join(want, " ") {
 			t.Errorf("staging folder after clean-up: %v, want the growing and the received uploads' files %v", files, want)
@@ -472,8 +484,11 @@ func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 		if n := in.count("state = 'stored'"); n != 1 {
 			t.Errorf("%d stored uploads after clean-up, want 1", n)
 		}
-		if n := in.count("state = 'received'"); n != 1 {
-			t.Errorf("%d received uploads after clean-up, want the one waiting for its finishing job", n)
+		if n := in.count("state = 'received'"); n != 2 {
+			t.Errorf("%d received uploads after clean-up, want the one waiting for its finishing job and the one unrecorded", n)
+		}
+		if u := in.stored(unrecorded); u.SHA256 == "" {
+			t.Errorf("the unrecorded upload was stored as %+v", u)
 		}
 	})
 }
