@@ -2,7 +2,7 @@
 # setup.sh installs what a fresh Debian machine with Go lacks for one purpose:
 #
 #   scripts/setup.sh demo    run the demo (Go itself; SQLite is built in; Node.js, Typst from npm
-#                            and the Noto fonts for the print PDFs)
+#                            and the Noto fonts for the print PDFs; ffmpeg for speech videos)
 #   scripts/setup.sh test    run every test (adds Chromium and CJK fonts for the browser tests,
 #                            LibreOffice to open the DOCX files tandem writes, EPUBCheck
 #                            and DAISY Ace for the EPUBs)
@@ -27,6 +27,7 @@ DEMO_PACKAGES=(
 	# a Kaiti for Chinese emphasis in print (Noto has none)
 	"/usr/share/fonts/truetype/arphic/ukai.ttc fonts-arphic-ukai"
 	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # code in print
+	"ffmpeg ffmpeg"                   # processes speech videos (internal/video); brings ffprobe
 )
 TEST_PACKAGES=(
 	"/usr/bin/chromium chromium"      # browser tests (chromedp)
@@ -46,12 +47,15 @@ TEST_PACKAGES=(
 	"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf fonts-noto-core"  # print PDF tests' fonts
 	"/usr/share/fonts/truetype/arphic/ukai.ttc fonts-arphic-ukai"          # print PDF tests' Kaiti
 	"/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf fonts-noto-mono"  # print PDF tests' code font
+	"ffmpeg ffmpeg"                   # video processing tests: makes test videos, checks outputs (ffprobe, ebur128)
+	"ffprobe ffmpeg"
 )
 BENCH_PACKAGES=(
 	"nginx nginx"                     # serves the saved page as the physical limit
 	"wrk wrk"                         # load generator
 	"pandoc pandoc"                   # reference conversions
 	"/usr/bin/time time"              # GNU time, for peak memory
+	"ffmpeg ffmpeg"                   # bench/video.sh: ffmpeg alone as the reference
 )
 
 die() {

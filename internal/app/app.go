@@ -22,6 +22,7 @@ import (
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/translate"
 	"github.com/tandemforum/tandem/internal/upload"
+	"github.com/tandemforum/tandem/internal/video"
 	"github.com/tandemforum/tandem/internal/web"
 )
 
@@ -72,8 +73,9 @@ type Config struct {
 	// a byte before the clean-up job removes it; 0 is a day.
 	UploadAbandonAfter time.Duration
 	// OnUpload, when not nil, is called with every upload stored, in the
-	// transaction that records it so (the video processing's hook, which
-	// queues its work there): see upload.Config.OnComplete.
+	// transaction that records it so (see upload.Config.OnComplete),
+	// instead of processUpload, which queues the file's processing as the
+	// speech's video there.
 	OnUpload func(ctx context.Context, tx *store.Tx, u upload.Upload) error
 }
 
@@ -95,7 +97,11 @@ type Program struct {
 	// SMTP server.
 	Mail   *mail.Mailer
 	Outbox *mail.Outbox
+	// Videos processes the programme items' videos with ffmpeg.
+	Videos *video.Processor
 	log    *slog.Logger
+	// stopWatch ends the watch for videos whose worker died.
+	stopWatch func()
 }
 
 // Open opens the database, applying migrations, and the file store, and
@@ -123,8 +129,12 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 		// Mail goes through the server; the office shows no outbox.
 		outbox = nil
 	}
+	onUpload := cfg.OnUpload
+	if onUpload == nil {
+		onUpload = processUpload()
+	}
 	uploads, err := upload.New(upload.Config{DB: db, Blobs: blobs, Dir: filepath.Join(cfg.Data, "uploads"), BaseURL: cfg.BaseURL,
-		MaxSize: cfg.UploadMaxSize, AbandonAfter: cfg.UploadAbandonAfter, OnComplete: cfg.OnUpload, Logger: log})
+		MaxSize: cfg.UploadMaxSize, AbandonAfter: cfg.UploadAbandonAfter, OnComplete: onUpload, Logger: log})
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -132,13 +142,13 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 	press := &edition.Press{DB: db, Blobs: blobs, Renderers: Renderers(cfg.Version), BaseURL: cfg.BaseURL, DepositorEmail: cfg.MailFrom, Log: log}
 	srv, err := web.New(web.Config{DB: db, Blobs: blobs, BaseURL: cfg.BaseURL, Press: press, Logger: log, Version: cfg.Version, NoCache: cfg.NoCache,
 		Outbox: outbox, RequireAdminTOTP: cfg.RequireAdminTOTP,
-		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}, Uploads: uploads})
+		Memory: translate.NewMemory(db), Terms: web.ForumTerms{DB: db}, Uploads: uploads, VideoDuration: videoDuration(db)})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("web server: %w", err)
 	}
 	p := &Program{cfg: cfg, DB: db, Blobs: blobs, Web: srv, log: log, Outbox: outbox,
-		Press: press, Uploads: uploads}
+		Press: press, Uploads: uploads, Videos: &video.Processor{DB: db, Blobs: blobs, WorkDir: filepath.Join(cfg.Data, "work")}}
 	if err := p.openJobs(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -163,6 +173,7 @@ func (p *Program) openJobs(ctx context.Context) error {
 	p.Web.RegisterWorkers(ws)
 	edition.Register(ws, p.Press, nil)
 	upload.Register(ws, p.Uploads)
+	video.Register(ws, p.Videos)
 	q, err := jobs.Open(ctx, p.DB, jobs.Config{Workers: ws, Concurrency: p.cfg.Workers, RescueAfter: p.cfg.JobRescueAfter, Backoff: p.cfg.JobBackoff, Logger: p.log,
 		Periodic: []jobs.Periodic{upload.Periodic()}})
 	if err != nil {
@@ -176,14 +187,35 @@ func (p *Program) openJobs(ctx context.Context) error {
 // those running to end (after which they are cancelled and retried
 // later). It is what `tandem worker` runs; Run does it beside the site.
 func (p *Program) Work(ctx context.Context) error {
-	if err := p.Jobs.Start(ctx); err != nil {
+	if err := p.startJobs(ctx); err != nil {
 		return err
 	}
 	<-ctx.Done()
 	return p.stopJobs()
 }
 
+// startJobs starts the job queue and, when this process works jobs, the
+// watch that takes up at once the videos of a worker that died.
+func (p *Program) startJobs(ctx context.Context) error {
+	if err := p.Jobs.Start(ctx); err != nil {
+		return err
+	}
+	if p.cfg.Workers > 0 {
+		wctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			video.Watch(wctx, p.DB, 5*time.Second, p.log)
+		}()
+		p.stopWatch = func() { cancel(); <-done }
+	}
+	return nil
+}
+
 func (p *Program) stopJobs() error {
+	if p.stopWatch != nil {
+		p.stopWatch()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return p.Jobs.Stop(ctx)
@@ -201,7 +233,7 @@ func (p *Program) Run(ctx context.Context, l net.Listener) error {
 		old := debug.SetGCPercent(p.cfg.GCPercent)
 		defer debug.SetGCPercent(old)
 	}
-	if err := p.Jobs.Start(ctx); err != nil {
+	if err := p.startJobs(ctx); err != nil {
 		l.Close()
 		return err
 	}
@@ -213,4 +245,35 @@ func (p *Program) Run(ctx context.Context, l net.Listener) error {
 // afterwards.
 func (p *Program) Close() error {
 	return errors.Join(p.Jobs.Close(), p.DB.Close(), CloseRenderers())
+}
+
+// processUpload returns the hook that makes each stored upload the video
+// of the speech it was sent for and queues its processing, credited to
+// the uploader, in the transaction that records the upload stored: the
+// video is submitted once, whatever stops the finishing job.
+func processUpload() func(ctx context.Context, tx *store.Tx, u upload.Upload) error {
+	return func(ctx context.Context, tx *store.Tx, u upload.Upload) error {
+		by := video.Actor{AccountID: u.AccountID}
+		if err := tx.QueryRow(ctx, `SELECT name FROM accounts WHERE id = ?`, u.AccountID).Scan(&by.Name); err != nil {
+			return fmt.Errorf("upload %d: uploader %d: %w", u.ID, u.AccountID, err)
+		}
+		_, err := video.Submit(ctx, tx, u.SpeechID, u.BlobKey, by)
+		return err
+	}
+}
+
+// videoDuration returns the length in milliseconds of a speech's latest
+// video once processed, 0 while it has none ready, against which the
+// office checks its subtitles' cues.
+func videoDuration(db *store.DB) func(ctx context.Context, speechID int64) (int64, error) {
+	return func(ctx context.Context, speechID int64) (int64, error) {
+		vs, err := video.ForItems(ctx, db, []int64{speechID})
+		if err != nil {
+			return 0, err
+		}
+		if v := vs[speechID]; v != nil && v.State == video.Ready {
+			return v.Duration.Milliseconds(), nil
+		}
+		return 0, nil
+	}
 }

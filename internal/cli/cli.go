@@ -46,7 +46,8 @@ func commands() []command {
 		{"token", "create API tokens for programs that upload", runToken},
 		{"user", "add accounts, set passwords and list accounts", runUser},
 		{"version", "print the version", runVersion},
-		{"worker", "work background jobs (mail) without serving the site", runWorker},
+		{"video", "attach a video to a programme item and list videos", runVideo},
+		{"worker", "work background jobs (mail, videos) without serving the site", runWorker},
 		{"xliff", "export documents to XLIFF for CAT tools and import translations", runXLIFF},
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })

@@ -70,6 +70,10 @@ type Inserted = rivertype.JobInsertResult
 // mend.
 func Cancel(err error) error { return river.JobCancel(err) }
 
+// Snooze puts the job back to run again after d, without counting an
+// attempt: for a job whose work another process is doing now.
+func Snooze(d time.Duration) error { return river.JobSnooze(d) }
+
 // Workers is the set of workers a queue can run, one per job kind.
 type Workers struct{ w *river.Workers }
 

@@ -484,6 +484,9 @@ type speechRow struct {
 	Subtitles *subtitlesView
 	// Video is the speech's video upload, for a stored video item.
 	Video *videoUpload
+	// Video is the status of the item's video, nil for an item that is
+	// not given by video and has none.
+	VideoStatus *videoStatus
 }
 
 // option is one choice of a select.
@@ -600,6 +603,9 @@ func (s *Server) renderProgrammeWith(w http.ResponseWriter, rq *officeRequest, s
 	if err := s.videoUploads(rq, p, hosts); err != nil {
 		return err
 	}
+	if err := s.programmeVideos(rq, fm, p); err != nil {
+		return err
+	}
 	p.Summary = fm.summary(order...)
 	if err := s.withSubtitles(rq, p, fm, hosts, up); err != nil {
 		return err
@@ -626,6 +632,36 @@ func (s *Server) renderProgrammeWith(w http.ResponseWriter, rq *officeRequest, s
 		return err
 	}
 	return s.officeRenderStatus(w, rq, status, "programme_form", "forums", rq.T.T("office.forum.programme.title", p.ForumTitle), p)
+}
+
+// programmeVideos gives each speech row of p that has a video, or is
+// given by video, the status of its video.
+func (s *Server) programmeVideos(rq *officeRequest, fm *form, p *programmePage) error {
+	var ids []int64
+	videoItems := map[int64]bool{}
+	for _, ss := range p.Sessions {
+		for _, sp := range ss.Speeches {
+			id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64)
+			if err != nil || id <= 0 {
+				continue
+			}
+			ids = append(ids, id)
+			videoItems[id] = isVideoItem(fm.values.Get(sp.Prefix+"kind"), fm.values.Get(sp.Prefix+"delivery"))
+		}
+	}
+	statuses, err := s.videoStatuses(rq.Context(), rq.T, ids, videoItems)
+	if err != nil {
+		return err
+	}
+	for i := range p.Sessions {
+		for j := range p.Sessions[i].Speeches {
+			sp := &p.Sessions[i].Speeches[j]
+			if id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64); err == nil {
+				sp.VideoStatus = statuses[id]
+			}
+		}
+	}
+	return nil
 }
 
 // fix marks the fields other than the texts read-only, and the texts too

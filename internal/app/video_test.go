@@ -1,0 +1,144 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/app"
+	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/video"
+)
+
+// TestUploadBecomesVideo runs the whole program: a file sent by tus with
+// an organiser's API token to a video item of the demo's programme becomes
+// that speech's video, processed by the program's own workers until it is
+// ready to play, credited to the uploader.
+func TestUploadBecomesVideo(t *testing.T) {
+	if _, err := exec.LookPath("ffmpeg"); err != nil {
+		t.Skip("ffmpeg is not installed (scripts/setup.sh test installs it): no video made")
+	}
+	src := filepath.Join(t.TempDir(), "speech.mp4")
+	mk := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=3",
+		"-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-c:v", "mpeg4", "-c:a", "aac", "-shortest", src)
+	if out, err := mk.CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []string{"sqlite", "postgres"} {
+		t.Run(db, func(t *testing.T) {
+			cfg := app.Config{Data: t.TempDir(), BaseURL: "http://localhost", Workers: 2, NoCache: true}
+			if db == "postgres" {
+				cfg.Database = storetest.PostgresURL(t)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			prog, err := app.Open(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer prog.Close()
+			if err := demo.Load(ctx, prog.DB, prog.Blobs); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := demo.Team(ctx, prog.DB, demo.NewPassword()); err != nil {
+				t.Fatal(err)
+			}
+			accts := &account.Store{DB: prog.DB}
+			org, err := accts.ByEmail(ctx, "organiser@riac.example")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, token, err := accts.CreateAPIToken(ctx, org.ID, "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var item int64
+			if err := prog.DB.QueryRow(ctx, `SELECT id FROM speeches WHERE kind = 'video_address' ORDER BY id LIMIT 1`).Scan(&item); err != nil {
+				t.Fatal(err)
+			}
+			l, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			go prog.Run(ctx, l)
+			base := "http://" + l.Addr().String()
+
+			b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+			req, _ := http.NewRequest("POST", base+"/api/uploads/", nil)
+			req.Header.Set("Tus-Resumable", "1.0.0")
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Upload-Length", strconv.Itoa(len(data)))
+			req.Header.Set("Upload-Metadata", "filename "+b64("speech.mp4")+",filetype "+b64("video/mp4")+",item "+b64(strconv.FormatInt(item, 10)))
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			loc := res.Header.Get("Location")
+			if res.StatusCode != http.StatusCreated || loc == "" {
+				t.Fatalf("creation: %s, Location %q", res.Status, loc)
+			}
+			if u, err := res.Location(); err == nil {
+				loc = base + u.Path
+			}
+			req, _ = http.NewRequest("PATCH", loc, bytes.NewReader(data))
+			req.Header.Set("Tus-Resumable", "1.0.0")
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Upload-Offset", "0")
+			req.Header.Set("Content-Type", "application/offset+octet-stream")
+			res, err = http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusNoContent {
+				t.Fatalf("PATCH: %s", res.Status)
+			}
+
+			deadline := time.Now().Add(90 * time.Second)
+			for {
+				vs, err := video.List(ctx, prog.DB, item)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(vs) > 1 {
+					t.Fatalf("%d videos for one upload, want 1", len(vs))
+				}
+				if len(vs) == 1 && vs[0].State == video.Failed {
+					t.Fatalf("the upload's video failed: %s %s", vs[0].ErrorKey, vs[0].ErrorDetail)
+				}
+				if len(vs) == 1 && vs[0].State == video.Ready {
+					v := vs[0]
+					if v.Duration < 2900*time.Millisecond || v.Duration > 3100*time.Millisecond || v.Main() == nil || v.PosterKey == "" {
+						t.Errorf("ready video: duration %v, main %v, poster %q", v.Duration, v.Main(), v.PosterKey)
+					}
+					var who string
+					if err := prog.DB.QueryRow(ctx, `SELECT actor_name FROM events WHERE subject = ? AND action = 'video.submit'`, "speech:"+strconv.FormatInt(item, 10)).Scan(&who); err != nil {
+						t.Errorf("the video's submission is not in the event log: %v", err)
+					} else if who != org.Name {
+						t.Errorf("the video is credited to %q, want the uploader %q", who, org.Name)
+					}
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("no ready video 90 s after the upload: %+v", vs)
+				}
+				time.Sleep(200 * time.Millisecond)
+			}
+		})
+	}
+}

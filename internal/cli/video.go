@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/jobs"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/video"
+)
+
+const videoUsage = `Usage:
+  tandem video attach --item ID FILE
+  tandem video list [--item ID]
+
+attach stores FILE as the video of programme item ID (a speech) and queues
+its processing, which a tandem serve or tandem worker does: it prints the
+video's number. list prints one line per video, newest first,
+tab-separated: number, item, state (queued, probing, processing, ready,
+failed), progress in per cent, method (remux or transcode), duration in
+seconds, width×height, bytes of the renditions, and the reason of a
+failure (- when none).
+`
+
+// runVideo attaches and lists the videos of programme items:
+//
+//	tandem video attach --item ID FILE
+//	tandem video list [--item ID]
+func runVideo(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: want 'attach' or 'list'", errUsage)
+	}
+	switch args[0] {
+	case "attach":
+		return inSubcommand("video attach", runVideoAttach(ctx, env, args[1:]))
+	case "list":
+		return inSubcommand("video list", runVideoList(ctx, env, args[1:]))
+	case "-h", "--help", "help":
+		fmt.Fprint(env.Stderr, videoUsage)
+		return nil
+	}
+	return fmt.Errorf("%w: unknown subcommand %q (want 'attach' or 'list')", errUsage, args[0])
+}
+
+func runVideoAttach(ctx context.Context, env *Env, args []string) error {
+	fs := env.newFlags("video attach", "video attach --item ID FILE\n\n"+
+		"Stores FILE as the video of programme item ID and queues its processing; prints the video's number.")
+	var cfg config
+	cfg.register(fs, env)
+	item := fs.Int64("item", 0, "the programme item's `ID` (a speech)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: want one FILE", errUsage)
+	}
+	if *item <= 0 {
+		return fmt.Errorf("%w: want --item ID, the programme item's number", errUsage)
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil {
+		return err
+	} else if st.IsDir() {
+		return fmt.Errorf("%s is a folder, not a video file", fs.Arg(0))
+	}
+	db, err := cfg.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := jobs.Migrate(ctx, db); err != nil {
+		return err
+	}
+	blobs, err := blob.NewDir(filepath.Join(cfg.data, "files"))
+	if err != nil {
+		return err
+	}
+	key := originalKey(fs.Arg(0))
+	if _, err := blobs.Put(ctx, key, f); err != nil {
+		return err
+	}
+	var v *video.Video
+	err = db.Transact(ctx, func(tx *store.Tx) error {
+		v, err = video.Submit(ctx, tx, *item, key, video.Actor{Name: cliActor()})
+		return err
+	})
+	if err != nil {
+		blobs.Delete(context.WithoutCancel(ctx), key)
+		if errors.Is(err, video.ErrNotFound) {
+			return fmt.Errorf("no programme item %d", *item)
+		}
+		return err
+	}
+	fmt.Fprintln(env.Stdout, v.ID)
+	return nil
+}
+
+// originalKey is a fresh blob key for an uploaded original, keeping the
+// file's extension when it is a plain one.
+func originalKey(name string) string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	key := "videos/originals/" + hex.EncodeToString(b)
+	ext := strings.ToLower(filepath.Ext(name))
+	if len(ext) > 1 && len(ext) <= 6 && blob.ValidKey("x"+ext) == nil {
+		key += ext
+	}
+	return key
+}
+
+func runVideoList(ctx context.Context, env *Env, args []string) error {
+	fs := env.newFlags("video list", "video list [--item ID]\n\n"+
+		"Prints one line per video, newest first: number, item, state, progress %, method, seconds, size, bytes, failure.")
+	var cfg config
+	cfg.register(fs, env)
+	item := fs.Int64("item", 0, "only the videos of programme item `ID`")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: want no arguments", errUsage)
+	}
+	db, err := cfg.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	vs, err := video.List(ctx, db, *item)
+	if err != nil {
+		return err
+	}
+	for _, v := range vs {
+		method, fail := orDash(v.Method), orDash(v.ErrorKey)
+		fmt.Fprintf(env.Stdout, "%d\t%d\t%s\t%s\t%s\t%s\t%dx%d\t%d\t%s\n", v.ID, v.ItemID, v.State,
+			strconv.FormatFloat(float64(v.Progress)/10, 'f', 1, 64), method,
+			strconv.FormatFloat(v.Duration.Seconds(), 'f', 3, 64), v.Width, v.Height, v.Size(), fail)
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

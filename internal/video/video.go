@@ -1,0 +1,255 @@
+// Package video holds the recorded videos of programme items (a speech
+// given by pre-recorded video): the original as uploaded, and the web
+// renditions, poster and measurements that processing makes of it with
+// ffmpeg.
+//
+// Submit records an uploaded original and queues its processing in the
+// caller's transaction. The processing job (Processor, Register) probes
+// the original, refuses what is not a video or is corrupt, copies or
+// re-encodes its video into H.264 MP4 with the moov atom first, brings its
+// audio to a loudness target in two passes, makes a 720p rendition and a
+// poster, and publishes all of it in one update, so that nothing
+// half-made is ever visible. It survives a worker killed at any point: a
+// worker holds a lease on the video, renewed while it works, and a lease
+// that lapses has its video's job queued again at once.
+package video
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/eventlog"
+	"github.com/tandemforum/tandem/internal/ffmpeg"
+	"github.com/tandemforum/tandem/internal/jobs"
+	"github.com/tandemforum/tandem/internal/store"
+)
+
+// State is where a video's processing stands.
+type State string
+
+const (
+	Queued     State = "queued"     // waiting for a worker
+	Probing    State = "probing"    // ffprobe reads the original
+	Processing State = "processing" // loudness, encoding, poster
+	Ready      State = "ready"      // the renditions can be played
+	Failed     State = "failed"     // refused or given up; ErrorKey says why
+)
+
+// Done reports whether processing has ended, well or not.
+func (s State) Done() bool { return s == Ready || s == Failed }
+
+// Methods of making the main rendition.
+const (
+	// Remux copies the original's video stream into a new MP4 (its audio
+	// is re-encoded when its loudness is brought to the target).
+	Remux = "remux"
+	// Transcode encodes the video again.
+	Transcode = "transcode"
+)
+
+// Rendition is one playable file made from the original.
+type Rendition struct {
+	// Name is "main" (the original's size, at most 1080p) or "720p".
+	Name       string `json:"name"`
+	Key        string `json:"key"`
+	Width      int    `json:"width"`
+	Height     int    `json:"height"`
+	Size       int64  `json:"size"`
+	VideoCodec string `json:"video_codec"`
+	AudioCodec string `json:"audio_codec,omitempty"`
+	// BitRate is the whole file's, in bits per second.
+	BitRate int64 `json:"bit_rate"`
+	// Copied says the video stream is the original's, not re-encoded.
+	Copied bool `json:"copied,omitempty"`
+}
+
+// Video is a programme item's recorded video.
+type Video struct {
+	ID           int64
+	ItemID       int64 // the speech (programme item)
+	OriginalKey  string
+	OriginalSize int64
+	State        State
+	// ErrorKey is the message key (video.error.*) of why processing
+	// failed, to be said in the reader's language; ErrorDetail is ffmpeg's
+	// own account, for the log.
+	ErrorKey, ErrorDetail string
+	// Probe is ffprobe's JSON answer about the original, nil until probed.
+	Probe    json.RawMessage
+	Method   string
+	Duration time.Duration
+	Width    int
+	Height   int
+	// Loudness is the original audio's as measured, nil until measured or
+	// when the video has no audio.
+	Loudness   *ffmpeg.Loudness
+	Renditions []Rendition
+	PosterKey  string
+	// Progress is how far processing has got, in thousandths.
+	Progress  int
+	JobID     int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Size is the bytes of all the renditions together (the poster not
+// counted).
+func (v *Video) Size() int64 {
+	var n int64
+	for _, r := range v.Renditions {
+		n += r.Size
+	}
+	return n
+}
+
+// Main returns the main rendition, nil before the video is ready.
+func (v *Video) Main() *Rendition {
+	for i := range v.Renditions {
+		if v.Renditions[i].Name == "main" {
+			return &v.Renditions[i]
+		}
+	}
+	return nil
+}
+
+// ErrNotFound is a video or programme item that does not exist.
+var ErrNotFound = fmt.Errorf("video: %w", errkind.NotFound)
+
+// Actor is who submits a video, as the event log records it.
+type Actor struct {
+	AccountID int64
+	Name      string
+	PartnerID int64
+}
+
+// ProcessArgs is the job that processes a video.
+type ProcessArgs struct {
+	VideoID int64 `json:"video_id"`
+}
+
+// Kind names the job.
+func (ProcessArgs) Kind() string { return "video.process" }
+
+// maxAttempts bounds the retries of a processing job that fails for a
+// reason outside the video (a full disk, a database out of reach).
+const maxAttempts = 5
+
+// Submit records the file stored under blobKey as the video of programme
+// item itemID and queues its processing, both in tx: the video and its
+// job are committed together or not at all. The blob is kept as it is;
+// its size is recorded when it is probed.
+func Submit(ctx context.Context, tx *store.Tx, itemID int64, blobKey string, by Actor) (*Video, error) {
+	var one int
+	err := tx.QueryRow(ctx, `SELECT 1 FROM speeches WHERE id = ?`, itemID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("programme item %d: %w", itemID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("programme item %d: %w", itemID, err)
+	}
+	now := time.Now().UTC()
+	id, err := store.InsertID(ctx, tx, `INSERT INTO videos (speech_id, original_key, state, submitted_by_id, submitted_by_name, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, itemID, blobKey, Queued, nullID(by.AccountID), by.Name, now, now)
+	if err != nil {
+		return nil, fmt.Errorf("video of item %d: %w", itemID, err)
+	}
+	res, err := jobs.InsertTx(ctx, tx, ProcessArgs{VideoID: id}, &jobs.InsertOpts{MaxAttempts: maxAttempts})
+	if err != nil {
+		return nil, fmt.Errorf("video %d: %w", id, err)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE videos SET job_id = ? WHERE id = ?`, res.Job.ID, id); err != nil {
+		return nil, fmt.Errorf("video %d: %w", id, err)
+	}
+	if err := eventlog.Append(ctx, tx, &eventlog.Event{ActorID: by.AccountID, ActorName: by.Name, PartnerID: by.PartnerID,
+		Action: "video.submit", Subject: fmt.Sprintf("speech:%d", itemID),
+		After: eventlog.State(map[string]any{"video": id, "original": blobKey})}); err != nil {
+		return nil, err
+	}
+	return Get(ctx, tx, id)
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+const columns = `id, speech_id, original_key, original_size, state, error_key, error_detail, probe, method, duration_ms, width, height,
+	loudness, renditions, poster_key, progress, job_id, created_at, updated_at`
+
+func scan(sc store.Scanner) (*Video, error) {
+	var v Video
+	var probe, loudness, renditions string
+	var durationMS int64
+	var jobID sql.NullInt64
+	if err := sc.Scan(&v.ID, &v.ItemID, &v.OriginalKey, &v.OriginalSize, &v.State, &v.ErrorKey, &v.ErrorDetail, &probe, &v.Method,
+		&durationMS, &v.Width, &v.Height, &loudness, &renditions, &v.PosterKey, &v.Progress, &jobID, &v.CreatedAt, &v.UpdatedAt); err != nil {
+		return nil, err
+	}
+	v.Duration = time.Duration(durationMS) * time.Millisecond
+	v.JobID = jobID.Int64
+	if probe != "" {
+		v.Probe = json.RawMessage(probe)
+	}
+	if loudness != "" {
+		v.Loudness = new(ffmpeg.Loudness)
+		if err := json.Unmarshal([]byte(loudness), v.Loudness); err != nil {
+			return nil, fmt.Errorf("video %d loudness: %w", v.ID, err)
+		}
+	}
+	if err := json.Unmarshal([]byte(renditions), &v.Renditions); err != nil {
+		return nil, fmt.Errorf("video %d renditions: %w", v.ID, err)
+	}
+	return &v, nil
+}
+
+// Get returns video id, or an error wrapping ErrNotFound.
+func Get(ctx context.Context, q store.Querier, id int64) (*Video, error) {
+	v, err := scan(q.QueryRow(ctx, `SELECT `+columns+` FROM videos WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("video %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("video %d: %w", id, err)
+	}
+	return v, nil
+}
+
+// ForItems returns the current (newest) video of each of the programme
+// items ids that has one, by item id, in one query.
+func ForItems(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Video, error) {
+	out := map[int64]*Video{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	in, args := store.In(ids)
+	vs, err := store.All(ctx, q, scan, `SELECT `+columns+` FROM videos WHERE id IN
+		(SELECT MAX(id) FROM videos WHERE speech_id IN (`+in+`) GROUP BY speech_id)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("videos of items: %w", err)
+	}
+	for _, v := range vs {
+		out[v.ItemID] = v
+	}
+	return out, nil
+}
+
+// List returns the videos of programme item itemID, or every video when
+// itemID is 0, newest first.
+func List(ctx context.Context, q store.Querier, itemID int64) ([]*Video, error) {
+	query, args := `SELECT `+columns+` FROM videos ORDER BY id DESC`, []any{}
+	if itemID != 0 {
+		query, args = `SELECT `+columns+` FROM videos WHERE speech_id = ? ORDER BY id DESC`, []any{itemID}
+	}
+	vs, err := store.All(ctx, q, scan, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("videos: %w", err)
+	}
+	return vs, nil
+}

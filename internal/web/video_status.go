@@ -1,0 +1,132 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/video"
+)
+
+// videoStatus is a programme item's video as the office shows it beside
+// the item (templates/office/_video_status.html): where its processing
+// stands and, once ready, what it made; every text in the reader's
+// language.
+type videoStatus struct {
+	// ID makes the section's element ids unique on the page.
+	ID      string
+	Heading string
+	// None is the text for a video item without a video yet.
+	None string
+	// State is the state's name (for tests and styles); StateLabel says
+	// it in the reader's language.
+	State, StateLabel string
+	// Working shows Percent as a progress bar.
+	Working     bool
+	Percent     int
+	PercentText string
+	// Facts are label and value pairs of a ready video: duration, size,
+	// renditions, how it was made.
+	Facts []videoFact
+	// Error says why a video was refused, and what to do.
+	Error string
+}
+
+type videoFact struct{ Label, Value string }
+
+// videoStatuses returns the status of the video of each programme item
+// among ids, and a "no video yet" status for each of the video items
+// (by id) that has none, in one query.
+func (s *Server) videoStatuses(ctx context.Context, t *i18n.Printer, ids []int64, videoItems map[int64]bool) (map[int64]*videoStatus, error) {
+	vs, err := video.ForItems(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]*videoStatus{}
+	for _, id := range ids {
+		v, ok := vs[id]
+		switch {
+		case ok:
+			out[id] = newVideoStatus(t, v)
+		case videoItems[id]:
+			out[id] = &videoStatus{ID: "video-" + strconv.FormatInt(id, 10), Heading: t.T("video.status.heading"), None: t.T("video.status.none")}
+		}
+	}
+	return out, nil
+}
+
+func newVideoStatus(t *i18n.Printer, v *video.Video) *videoStatus {
+	st := &videoStatus{ID: "video-" + strconv.FormatInt(v.ItemID, 10), Heading: t.T("video.status.heading"),
+		State: string(v.State), StateLabel: t.T("video.state." + string(v.State))}
+	if !v.State.Done() {
+		st.Working = true
+		st.Percent = v.Progress / 10
+		st.PercentText = t.T("video.status.percent", t.Number(int64(st.Percent)))
+	}
+	switch v.State {
+	case video.Ready:
+		st.Facts = append(st.Facts,
+			videoFact{t.T("video.status.duration"), clockDuration(v.Duration)},
+			videoFact{t.T("video.status.size"), byteSize(t, v.Size())})
+		var forms []string
+		for _, r := range v.Renditions {
+			forms = append(forms, t.T("video.status.rendition", fmt.Sprintf("%d×%d", r.Width, r.Height), codecName(r.VideoCodec), codecName(r.AudioCodec), byteSize(t, r.Size)))
+		}
+		st.Facts = append(st.Facts, videoFact{t.T("video.status.formats"), strings.Join(forms, t.T("video.status.list_sep"))})
+		if v.Method != "" {
+			st.Facts = append(st.Facts, videoFact{t.T("video.status.method"), t.T("video.method." + v.Method)})
+		}
+	case video.Failed:
+		key := v.ErrorKey
+		if key == "" {
+			key = video.ErrGaveUp
+		}
+		st.Error = t.T(key)
+	}
+	return st
+}
+
+// isVideoItem reports whether a programme item's kind or delivery says it
+// was given by video.
+func isVideoItem(kind, delivery string) bool {
+	return kind == string(forum.VideoAddress) || delivery == string(forum.Video)
+}
+
+func codecName(c string) string {
+	switch c {
+	case "h264":
+		return "H.264"
+	case "aac":
+		return "AAC"
+	case "":
+		return "—"
+	}
+	return strings.ToUpper(c)
+}
+
+// clockDuration writes d as m:ss, or h:mm:ss from an hour.
+func clockDuration(d time.Duration) string {
+	s := int64(d.Round(time.Second).Seconds())
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// byteSize writes n bytes in megabytes (or gigabytes from 1000 MB), with
+// one decimal in the reader's way (a comma in Russian).
+func byteSize(t *i18n.Printer, n int64) string {
+	key, v := "video.size.mb", float64(n)/1e6
+	if v >= 1000 {
+		key, v = "video.size.gb", v/1000
+	}
+	num := strconv.FormatFloat(v, 'f', 1, 64)
+	if t.Lang() == "ru" {
+		num = strings.Replace(num, ".", ",", 1)
+	}
+	return t.T(key, num)
+}
