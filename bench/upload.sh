@@ -7,9 +7,10 @@
 # the API token, checks the programme item and records the upload as
 # received; its finishing job (one worker) then hashes the file and moves
 # it into the blob store. The client's time ends with its last response,
-# as with tusd; the script waits for the finishing job before the next
-# upload, so that it does not run beside one, and prints how long after
-# the response the file was stored. It prints the throughput of every
+# as with tusd; the script waits for the finishing job (and for the video
+# processing the stored file is handed to) before the next upload, so
+# that no job runs beside one, and prints how long after the response the
+# file was stored. It prints the throughput of every
 # upload, the median of each, their ratio and PASS/FAIL against the
 # target: tandem >= 0.9x tusd.
 #
@@ -61,17 +62,24 @@ send() {
 }
 
 # wait_stored waits until the finishing job has put the upload into the
-# blob store; prints the seconds it took from the client's success.
+# blob store, and prints the seconds it took from the client's success;
+# then until the speech's video it became has been processed (the bench's
+# random bytes fail ffprobe), so that no job runs beside the next upload.
 wait_stored() {
-	local start=$EPOCHREALTIME
+	local start=$EPOCHREALTIME took=
 	for _ in $(seq 1200); do
 		if compgen -G "$work/data/files/uploads/*" >/dev/null; then
-			awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f", b - a}'
-			return 0
+			took=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f", b - a}')
+			break
 		fi
 		sleep 0.1
 	done
-	die "tandem: the upload was not stored 120 s after its last response"
+	[ -n "$took" ] || die "tandem: the upload was not stored 120 s after its last response"
+	for _ in $(seq 600); do
+		env -u TANDEM_DATABASE "$work/tandem" video list --data "$work/data" | awk -F'\t' '$3 ~ /queued|probing|processing/ {busy=1} END {exit busy}' && break
+		sleep 0.1
+	done
+	echo "$took"
 }
 
 tandem_runs=()
