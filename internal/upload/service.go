@@ -179,14 +179,18 @@ func (s *Service) received(ctx context.Context, id string) (*Upload, error) {
 	if err != nil || u.State != Receiving {
 		return u, err
 	}
+	marked := false
 	err = s.cfg.DB.Transact(ctx, func(tx *store.Tx) error {
-		_, err := markReceived(ctx, tx, u, s.cfg.Now().UTC())
+		var err error
+		marked, err = markReceived(ctx, tx, u, s.cfg.Now().UTC())
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	s.log.Info("upload received", slog.String("id", u.TusID), slog.Int64("size", u.Size))
+	if marked {
+		s.log.Info("upload received", slog.String("id", u.TusID), slog.Int64("size", u.Size))
+	}
 	return u, nil
 }
 
