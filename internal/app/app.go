@@ -79,10 +79,11 @@ type Config struct {
 	// UploadAbandonAfter is how long an unfinished upload may go without
 	// a byte before the clean-up job removes it; 0 is a day.
 	UploadAbandonAfter time.Duration
-	// OnUpload, when not nil, is called with every completed upload
+	// OnUpload, when not nil, is called with every upload stored, in the
+	// transaction that records it so (see upload.Config.OnComplete),
 	// instead of processUpload, which queues the file's processing as the
-	// speech's video.
-	OnUpload func(ctx context.Context, u upload.Upload) error
+	// speech's video there.
+	OnUpload func(ctx context.Context, tx *store.Tx, u upload.Upload) error
 }
 
 // Program is tandem running: its database (migrated when opened), its
@@ -152,7 +153,7 @@ func Open(ctx context.Context, cfg Config) (*Program, error) {
 	}
 	onUpload := cfg.OnUpload
 	if onUpload == nil {
-		onUpload = processUpload(db)
+		onUpload = processUpload()
 	}
 	uploads, err := upload.New(upload.Config{DB: db, Blobs: blobs, Dir: filepath.Join(cfg.Data, "uploads"), BaseURL: cfg.BaseURL,
 		MaxSize: cfg.UploadMaxSize, AbandonAfter: cfg.UploadAbandonAfter, OnComplete: onUpload, Logger: log})
@@ -268,19 +269,18 @@ func (p *Program) Close() error {
 	return errors.Join(p.Jobs.Close(), p.DB.Close(), CloseRenderers())
 }
 
-// processUpload returns the hook that makes each completed upload the
-// video of the speech it was sent for and queues its processing, in one
-// transaction, credited to the uploader.
-func processUpload(db *store.DB) func(ctx context.Context, u upload.Upload) error {
-	return func(ctx context.Context, u upload.Upload) error {
+// processUpload returns the hook that makes each stored upload the video
+// of the speech it was sent for and queues its processing, credited to
+// the uploader, in the transaction that records the upload stored: the
+// video is submitted once, whatever stops the finishing job.
+func processUpload() func(ctx context.Context, tx *store.Tx, u upload.Upload) error {
+	return func(ctx context.Context, tx *store.Tx, u upload.Upload) error {
 		by := video.Actor{AccountID: u.AccountID}
-		if err := db.QueryRow(ctx, `SELECT name FROM accounts WHERE id = ?`, u.AccountID).Scan(&by.Name); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT name FROM accounts WHERE id = ?`, u.AccountID).Scan(&by.Name); err != nil {
 			return fmt.Errorf("upload %d: uploader %d: %w", u.ID, u.AccountID, err)
 		}
-		return db.Transact(ctx, func(tx *store.Tx) error {
-			_, err := video.Submit(ctx, tx, u.SpeechID, u.BlobKey, by)
-			return err
-		})
+		_, err := video.Submit(ctx, tx, u.SpeechID, u.BlobKey, by)
+		return err
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -98,11 +99,31 @@ func (d *Dir) Put(ctx context.Context, key string, r io.Reader) (int64, error) {
 	if err == nil {
 		err = os.Rename(f.Name(), p)
 	}
+	if err == nil {
+		err = syncDir(filepath.Dir(p))
+	}
 	if err != nil {
 		os.Remove(f.Name())
 		return 0, fmt.Errorf("put %s: %w", key, err)
 	}
 	return n, nil
+}
+
+// syncDir syncs a folder, so that a file renamed into it is there after
+// the machine loses power, not only its bytes.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil // a folder cannot be synced there; NTFS journals renames
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func (d *Dir) Open(ctx context.Context, key string) (*Object, error) {
@@ -177,7 +198,8 @@ func PutFile(ctx context.Context, st Store, key, path string) (int64, error) {
 
 // Adopt renames the file at path into the folder when both are on one
 // file system, and copies it (then removes it) otherwise. The file is
-// synced first, so that a crash cannot leave a short file under key.
+// synced first, so that a crash cannot leave a short file under key, and
+// the folder after, so that the file is under key after a power loss.
 func (d *Dir) Adopt(ctx context.Context, key, path string) (int64, error) {
 	p, err := d.path(key)
 	if err != nil {
@@ -199,6 +221,9 @@ func (d *Dir) Adopt(ctx context.Context, key, path string) (int64, error) {
 		return 0, fmt.Errorf("adopt %s: %w", key, err)
 	}
 	if err := os.Rename(path, p); err == nil {
+		if err := syncDir(filepath.Dir(p)); err != nil {
+			return 0, fmt.Errorf("adopt %s: %w", key, err)
+		}
 		return st.Size(), nil
 	}
 	// Another file system: copy.

@@ -27,8 +27,9 @@ const CleanupEvery = time.Hour
 // Periodic is the clean-up as the job queue schedules it.
 func Periodic() jobs.Periodic { return jobs.Periodic{Every: CleanupEvery, Args: CleanupArgs{}} }
 
-// Register adds the clean-up's worker.
+// Register adds the workers of the finishing job and the clean-up.
 func Register(ws *jobs.Workers, s *Service) {
+	jobs.Register(ws, &finishWorker{s: s})
 	jobs.Register(ws, &cleanupWorker{s: s})
 }
 
@@ -45,30 +46,41 @@ func (w *cleanupWorker) Work(ctx context.Context, job *jobs.Job[CleanupArgs]) er
 	return err
 }
 
-// Cleanup removes the uploads that are unfinished and have had no byte
-// for Config.AbandonAfter: their staging files and their rows, and staging
-// files that no unfinished upload owns. It returns how many uploads it
+// Cleanup removes the uploads that are still receiving and have had no
+// byte for Config.AbandonAfter: their staging files and their rows, and
+// staging files that no unstored upload owns (a received upload's file
+// waits for its finishing job). It returns how many uploads it
 // removed.
 func (s *Service) Cleanup(ctx context.Context) (int, error) {
 	cutoff := s.cfg.Now().Add(-s.cfg.AbandonAfter)
-	stale, err := store.All(ctx, s.cfg.DB, scan, `SELECT `+columns+` FROM uploads WHERE completed_at IS NULL AND created_at < ?`, cutoff.UTC())
+	stale, err := store.All(ctx, s.cfg.DB, scan, `SELECT `+columns+` FROM uploads WHERE state = 'receiving' AND created_at < ?`, cutoff.UTC())
 	if err != nil {
 		return 0, fmt.Errorf("abandoned uploads: %w", err)
 	}
 	removed := 0
 	for _, u := range stale {
-		if st, err := os.Stat(filepath.Join(s.cfg.Dir, u.TusID)); err == nil && st.ModTime().After(cutoff) {
+		st, err := os.Stat(filepath.Join(s.cfg.Dir, u.TusID))
+		if err == nil && st.ModTime().After(cutoff) {
 			continue // still growing, slowly
 		}
+		if err == nil && st.Size() == u.Size {
+			// Every byte arrived but the record of it did not (the server
+			// stopped in between, or lost it with the power): finish it.
+			if _, err := s.received(ctx, u.TusID); err != nil {
+				return removed, err
+			}
+			continue
+		}
+		// The row first: a last byte arriving now finds no upload to
+		// record as received, rather than a received one without a file.
+		res, err := s.cfg.DB.Exec(ctx, `DELETE FROM uploads WHERE id = ? AND state = 'receiving'`, u.ID)
+		if err != nil {
+			return removed, fmt.Errorf("remove upload %s: %w", u.TusID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue // received meanwhile
+		}
 		s.removeStaging(u.TusID)
-		// A server that stopped between moving the file and recording it
-		// left it in the blob store.
-		if err := s.cfg.Blobs.Delete(ctx, "uploads/"+u.TusID); err != nil {
-			return removed, fmt.Errorf("remove upload %s: %w", u.TusID, err)
-		}
-		if _, err := s.cfg.DB.Exec(ctx, `DELETE FROM uploads WHERE id = ? AND completed_at IS NULL`, u.ID); err != nil {
-			return removed, fmt.Errorf("remove upload %s: %w", u.TusID, err)
-		}
 		removed++
 	}
 	// Files of uploads that have no row (a creation that failed half-way)
@@ -101,7 +113,6 @@ func (s *Service) Cleanup(ctx context.Context) (int, error) {
 }
 
 func (s *Service) removeStaging(id string) {
-	s.hashes.forget(id)
 	for _, name := range []string{id, id + ".info", id + ".lock"} {
 		if err := os.Remove(filepath.Join(s.cfg.Dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			s.log.Warn("upload: remove staging file", slog.String("file", name), slog.Any("err", err))

@@ -2,14 +2,17 @@ package upload
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"mime"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -31,7 +34,7 @@ import (
 type Authenticator func(r *http.Request) (Caller, error)
 
 // Handler returns the endpoint at BasePath: tus creation (POST), HEAD and
-// PATCH of one's own uploads, and GET of a completed upload's bytes to
+// PATCH of one's own uploads, and GET of a received upload's bytes to
 // those who may see its programme item. Every refusal is a plain-text
 // sentence in the caller's language.
 func (s *Service) Handler(auth Authenticator) http.Handler {
@@ -263,7 +266,7 @@ func IsVideo(kind forum.Kind, delivery forum.Delivery) bool {
 	return kind == forum.VideoAddress || delivery == forum.Video
 }
 
-// download serves a completed upload's bytes to its uploader and to whoever
+// download serves a received upload's bytes to its uploader and to whoever
 // may see its programme item in the office.
 func (s *Service) download(w http.ResponseWriter, r *http.Request, c Caller, u *Upload) {
 	if u.AccountID != c.Account.ID {
@@ -277,11 +280,11 @@ func (s *Service) download(w http.ResponseWriter, r *http.Request, c Caller, u *
 			return
 		}
 	}
-	if !u.Complete() {
+	if !u.Received() {
 		refuse(w, http.StatusNotFound, c.T.T("upload.unfinished"))
 		return
 	}
-	obj, err := s.cfg.Blobs.Open(r.Context(), u.BlobKey)
+	obj, err := s.open(r.Context(), u)
 	if err != nil {
 		s.fail(w, c, err)
 		return
@@ -300,8 +303,31 @@ func (s *Service) download(w http.ResponseWriter, r *http.Request, c Caller, u *
 	if err := http.NewResponseController(w).SetWriteDeadline(time.Time{}); err != nil {
 		s.log.Warn("upload: download without its own write deadline", slog.Any("err", err))
 	}
-	if sum, err := hex.DecodeString(u.SHA256); err == nil {
+	if sum, err := hex.DecodeString(u.SHA256); err == nil && len(sum) == sha256.Size {
 		h.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(sum)+":") // RFC 9530
 	}
-	http.ServeContent(w, r, "", u.CompletedAt, obj)
+	http.ServeContent(w, r, "", u.ReceivedAt, obj)
+}
+
+// open opens a received upload's file: in the blob store once stored, in
+// the staging folder until then, or in the blob store when the finishing
+// job has just moved it there.
+func (s *Service) open(ctx context.Context, u *Upload) (io.ReadSeekCloser, error) {
+	key := "uploads/" + u.TusID
+	if !u.Complete() {
+		f, err := os.Open(s.stagingPath(u.TusID))
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("upload %s: %w", u.TusID, err)
+		}
+	} else if u.BlobKey != "" {
+		key = u.BlobKey
+	}
+	obj, err := s.cfg.Blobs.Open(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("upload %s: %w", u.TusID, err)
+	}
+	return obj, nil
 }

@@ -3,7 +3,6 @@ package upload
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -53,10 +52,12 @@ type Config struct {
 	// AbandonAfter is how long an unfinished upload may be untouched
 	// before Cleanup removes it; 0 is DefaultAbandonAfter.
 	AbandonAfter time.Duration
-	// OnComplete, when not nil, is called once an upload is complete and
-	// recorded (video processing takes the file from there). Its error is
-	// logged; the upload stays complete.
-	OnComplete func(ctx context.Context, u Upload) error
+	// OnComplete, when not nil, is called by the finishing job once an
+	// upload is in the blob store with its SHA-256, in the transaction
+	// that records it stored (video processing queues its work there), so
+	// that what it writes commits once with that record, or not at all.
+	// An error rolls the record back and the job is retried later.
+	OnComplete func(ctx context.Context, tx *store.Tx, u Upload) error
 	Logger     *slog.Logger
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
@@ -71,13 +72,12 @@ type Caller struct {
 }
 
 // Service is the upload endpoint: tusd over a staging folder, the uploads
-// table, and the move of completed files into the blob store.
+// table, and the finishing of received files (Finish, run as a job).
 type Service struct {
-	cfg    Config
-	log    *slog.Logger
-	files  filestore.FileStore
-	tus    *handler.UnroutedHandler
-	hashes *hashes
+	cfg   Config
+	log   *slog.Logger
+	files filestore.FileStore
+	tus   *handler.UnroutedHandler
 }
 
 // New makes the service, creating its staging folder.
@@ -98,7 +98,7 @@ func New(cfg Config) (*Service, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("upload staging folder: %w", err)
 	}
-	s := &Service{cfg: cfg, log: log, files: filestore.New(cfg.Dir), hashes: newHashes()}
+	s := &Service{cfg: cfg, log: log, files: filestore.New(cfg.Dir)}
 	composer := handler.NewStoreComposer()
 	composer.UseCore(staging{s})
 	filelocker.New(cfg.Dir).UseIn(composer)
@@ -151,7 +151,7 @@ func (s *Service) preCreate(hook handler.HookEvent) (handler.HTTPResponse, handl
 	if !ok {
 		return handler.HTTPResponse{}, handler.FileInfoChanges{}, errors.New("upload created without checks")
 	}
-	u := &Upload{TusID: newTusID(), AccountID: c.caller.Account.ID, SpeechID: c.speechID,
+	u := &Upload{TusID: newTusID(), AccountID: c.caller.Account.ID, SpeechID: c.speechID, State: Receiving,
 		Filename: c.filename, Filetype: c.filetype, Size: hook.Upload.Size, CreatedAt: s.cfg.Now().UTC()}
 	if err := insert(hook.Context, s.cfg.DB, u); err != nil {
 		return handler.HTTPResponse{}, handler.FileInfoChanges{}, err
@@ -160,93 +160,58 @@ func (s *Service) preCreate(hook handler.HookEvent) (handler.HTTPResponse, handl
 	return handler.HTTPResponse{}, handler.FileInfoChanges{ID: u.TusID, MetaData: meta}, nil
 }
 
-// preFinish completes an upload whose last byte has arrived, before tusd
-// answers the request that brought it.
+// preFinish records an upload whose last byte has arrived as received,
+// queueing its finishing job in the same transaction, before tusd answers
+// the request that brought it: the client waits for neither the checksum
+// nor the move, which the job does.
 func (s *Service) preFinish(hook handler.HookEvent) (handler.HTTPResponse, error) {
-	u, err := s.finish(hook.Context, hook.Upload)
-	if err != nil {
-		s.log.Error("upload: complete", slog.String("id", hook.Upload.ID), slog.Any("err", err))
+	if _, err := s.received(hook.Context, hook.Upload.ID); err != nil {
+		s.log.Error("upload: received", slog.String("id", hook.Upload.ID), slog.Any("err", err))
 		return handler.HTTPResponse{}, err
 	}
-	return handler.HTTPResponse{Header: handler.HTTPHeader{"Upload-Sha256": u.SHA256}}, nil
+	return handler.HTTPResponse{}, nil
 }
 
-// finish moves a fully received upload into the blob store, records its
-// SHA-256 and calls OnComplete. It may be called again for an upload it
-// has completed, which it returns as it is.
-func (s *Service) finish(ctx context.Context, info handler.FileInfo) (*Upload, error) {
-	u, err := ByTusID(ctx, s.cfg.DB, info.ID)
+// received records that every byte of the upload id is in its staging
+// file and queues its finishing job, unless that was done already.
+func (s *Service) received(ctx context.Context, id string) (*Upload, error) {
+	u, err := ByTusID(ctx, s.cfg.DB, id)
+	if err != nil || u.State != Receiving {
+		return u, err
+	}
+	marked := false
+	err = s.cfg.DB.Transact(ctx, func(tx *store.Tx) error {
+		var err error
+		marked, err = markReceived(ctx, tx, u, s.cfg.Now().UTC())
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	if u.Complete() {
-		return u, nil
-	}
-	path := info.Storage[filestore.StorageKeyPath]
-	if path == "" {
-		path = filepath.Join(s.cfg.Dir, info.ID)
-	}
-	sum, ok := s.hashes.take(info.ID, info.Size)
-	if !ok {
-		// The server restarted during the upload (or the hash was lost):
-		// read the whole file once.
-		if sum, err = hashFile(path); err != nil {
-			return nil, err
-		}
-	}
-	u.SHA256 = sum
-	u.BlobKey = "uploads/" + u.TusID
-	if _, err := blob.PutFile(ctx, s.cfg.Blobs, u.BlobKey, path); err != nil {
-		return nil, fmt.Errorf("upload %s: %w", u.TusID, err)
-	}
-	u.CompletedAt = s.cfg.Now().UTC()
-	if err := complete(ctx, s.cfg.DB, u); err != nil {
-		return nil, err
-	}
-	if err := os.Remove(filepath.Join(s.cfg.Dir, info.ID+".info")); err != nil && !errors.Is(err, os.ErrNotExist) {
-		s.log.Warn("upload: remove staging info", slog.String("id", u.TusID), slog.Any("err", err))
-	}
-	s.log.Info("upload complete", slog.String("id", u.TusID), slog.Int64("size", u.Size), slog.String("sha256", u.SHA256))
-	if s.cfg.OnComplete != nil {
-		if err := s.cfg.OnComplete(ctx, *u); err != nil {
-			s.log.Error("upload: on complete", slog.String("id", u.TusID), slog.Any("err", err))
-		}
+	if marked {
+		s.log.Info("upload received", slog.String("id", u.TusID), slog.Int64("size", u.Size))
 	}
 	return u, nil
 }
 
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("hash upload: %w", err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("hash upload: %w", err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
+// stagingPath is where the upload id grows.
+func (s *Service) stagingPath(id string) string { return filepath.Join(s.cfg.Dir, id) }
 
 // staging is the tusd data store: tusd's file store in the staging
-// folder, whose uploads hash what they are sent as it arrives, and which
-// knows a completed upload (moved into the blob store) as one with every
-// byte, so that a client that asks after it is told it is done.
+// folder, which knows a received upload whose file has moved into the
+// blob store as one with every byte, so that a client that asks after it
+// is told it is done.
 type staging struct{ s *Service }
 
 func (st staging) NewUpload(ctx context.Context, info handler.FileInfo) (handler.Upload, error) {
-	up, err := st.s.files.NewUpload(ctx, info)
-	if err != nil {
-		return nil, err
-	}
-	return hashingUpload{Upload: up, s: st.s, id: info.ID}, nil
+	return st.s.files.NewUpload(ctx, info)
 }
 
 func (st staging) GetUpload(ctx context.Context, id string) (handler.Upload, error) {
 	up, err := st.s.files.GetUpload(ctx, id)
 	if errors.Is(err, handler.ErrNotFound) {
 		u, uerr := ByTusID(ctx, st.s.cfg.DB, id)
-		if uerr == nil && u.Complete() {
+		if uerr == nil && u.Received() {
 			return doneUpload{u}, nil
 		}
 		return nil, err
@@ -258,60 +223,17 @@ func (st staging) GetUpload(ctx context.Context, id string) (handler.Upload, err
 	if err != nil {
 		return nil, err
 	}
-	if info.Offset == info.Size {
-		// Every byte arrived but the completion did not happen (the
-		// server stopped in between): complete it now.
-		u, err := st.s.finish(ctx, info)
-		if err != nil {
+	if !info.SizeIsDeferred && info.Offset == info.Size {
+		// Every byte is here; the server may have stopped before it
+		// recorded so (between the last write and its answer).
+		if _, err := st.s.received(ctx, id); err != nil {
 			return nil, err
 		}
-		return doneUpload{u}, nil
 	}
-	return hashingUpload{Upload: up, s: st.s, id: id}, nil
+	return up, nil
 }
 
-// hashingUpload feeds the bytes written to the upload to its running
-// SHA-256.
-type hashingUpload struct {
-	handler.Upload
-	s  *Service
-	id string
-}
-
-func (u hashingUpload) WriteChunk(ctx context.Context, offset int64, src io.Reader) (int64, error) {
-	h := u.s.hashes.at(u.id, offset)
-	if h == nil {
-		return u.Upload.WriteChunk(ctx, offset, src)
-	}
-	cr := &countingReader{r: src, h: h, offset: offset}
-	if info, err := u.Upload.GetInfo(ctx); err == nil {
-		cr.wb = openWriteback(info.Storage[filestore.StorageKeyPath], offset)
-		defer cr.wb.close()
-	}
-	n, err := u.Upload.WriteChunk(ctx, offset, cr)
-	u.s.hashes.advance(u.id, offset, n, cr.n)
-	return n, err
-}
-
-// countingReader feeds what it reads to a hash and counts it, and has
-// the disk start on the bytes received.
-type countingReader struct {
-	r      io.Reader
-	h      io.Writer
-	n      int64
-	offset int64 // where the chunk begins in the file
-	wb     *writeback
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.h.Write(p[:n])
-	c.n += int64(n)
-	c.wb.received(c.offset + c.n)
-	return n, err
-}
-
-// doneUpload is a completed upload as tusd sees it: all there, nothing
+// doneUpload is a received upload as tusd sees it: all there, nothing
 // more to write.
 type doneUpload struct{ u *Upload }
 

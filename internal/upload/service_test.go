@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -23,6 +24,7 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/upload"
@@ -40,9 +42,13 @@ type instance struct {
 	blobs   blob.Store
 	staging string
 	cfg     upload.Config
-	// completed are the uploads OnComplete was called with.
+	queue   *jobs.Queue
+	// completed are the uploads OnComplete was called with, in
+	// transactions that committed; failHook makes its next calls fail.
 	mu        sync.Mutex
 	completed []upload.Upload
+	calls     int
+	failHook  int
 }
 
 func newInstance(t *testing.T, db *store.DB, maxSize int64) *instance {
@@ -54,12 +60,25 @@ func newInstance(t *testing.T, db *store.DB, maxSize int64) *instance {
 	}
 	in := &instance{t: t, db: db, fx: seed(t, db), blobs: blobs, staging: filepath.Join(dir, "uploads")}
 	in.cfg = upload.Config{DB: db, Blobs: blobs, Dir: in.staging, MaxSize: maxSize,
-		OnComplete: func(ctx context.Context, u upload.Upload) error {
+		OnComplete: func(ctx context.Context, tx *store.Tx, u upload.Upload) error {
 			in.mu.Lock()
 			defer in.mu.Unlock()
+			in.calls++
+			if in.failHook > 0 {
+				in.failHook--
+				return errors.New("video processing out of reach")
+			}
+			// What the hook writes commits with the upload's record, as
+			// video processing's queued work does.
+			if _, err := tx.Exec(ctx, `INSERT INTO hook_calls (upload_id) VALUES (?)`, u.ID); err != nil {
+				return err
+			}
 			in.completed = append(in.completed, u)
 			return nil
 		}}
+	if _, err := db.Exec(context.Background(), `CREATE TABLE hook_calls (upload_id BIGINT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
 	in.restart()
 	return in
 }
@@ -91,9 +110,73 @@ func (in *instance) restart() {
 	if in.srv != nil {
 		in.srv.Close()
 	}
+	in.stopQueue()
 	in.svc = svc
 	in.srv = httptest.NewServer(svc.Handler(auth))
 	t.Cleanup(in.srv.Close)
+}
+
+// startQueue works the service's jobs (the finishing of received
+// uploads) until restart or the test's end.
+func (in *instance) startQueue() {
+	t := in.t
+	ws := jobs.NewWorkers()
+	upload.Register(ws, in.svc)
+	q, err := jobs.Open(context.Background(), in.db, jobs.Config{Workers: ws, Concurrency: 1, Backoff: 50 * time.Millisecond, PollInterval: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	in.queue = q
+	t.Cleanup(in.stopQueue)
+}
+
+func (in *instance) stopQueue() {
+	if in.queue == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	in.queue.Stop(ctx)
+	in.queue.Close()
+	in.queue = nil
+}
+
+// stored waits until the upload at url is stored (its finishing job has
+// run) and returns it.
+func (in *instance) stored(url string) *upload.Upload {
+	in.t.Helper()
+	if in.queue == nil {
+		in.startQueue()
+	}
+	id := url[strings.LastIndex(url, "/")+1:]
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		u, err := upload.ByTusID(context.Background(), in.db, id)
+		if err != nil {
+			in.t.Fatal(err)
+		}
+		if u.Complete() {
+			return u
+		}
+		if time.Now().After(deadline) {
+			in.t.Fatalf("upload %s still %s 30 s after its last byte", id, u.State)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// hooked returns how many times OnComplete's writes for upload u were
+// committed.
+func (in *instance) hooked(u *upload.Upload) int {
+	in.t.Helper()
+	var n int
+	if err := in.db.QueryRow(context.Background(), `SELECT COUNT(*) FROM hook_calls WHERE upload_id = ?`, u.ID).Scan(&n); err != nil {
+		in.t.Fatal(err)
+	}
+	return n
 }
 
 func metadata(kv ...string) string {
@@ -194,11 +277,11 @@ func hexSum(b []byte) string {
 }
 
 // TestUploadInTwoPartsEndsInBlobStore: an organiser's upload sent in two
-// PATCH requests, with a HEAD between them as a client resuming asks,
-// ends in the blob store with the SHA-256 of the whole file, leaves
-// nothing in the staging folder, is handed to OnComplete once, and its
-// bytes come back to those who may see the programme item and to nobody
-// else.
+// PATCH requests, with a HEAD between them as a client resuming asks, is
+// received with the last one; its finishing job puts it in the blob store
+// with the SHA-256 of the whole file, leaves nothing in the staging
+// folder and hands it to OnComplete once; its bytes come back to those
+// who may see the programme item and to nobody else.
 func TestUploadInTwoPartsEndsInBlobStore(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		in := newInstance(t, db, 0)
@@ -212,16 +295,9 @@ func TestUploadInTwoPartsEndsInBlobStore(t *testing.T) {
 		if n := in.count("completed_at IS NOT NULL"); n != 0 {
 			t.Errorf("%d completed uploads before the last byte", n)
 		}
-		resp = in.patch("organiser", url, 1<<20, data[1<<20:])
+		in.patch("organiser", url, 1<<20, data[1<<20:])
 		want := hexSum(data)
-		if got := resp.Header.Get("Upload-Sha256"); got != want {
-			t.Errorf("Upload-Sha256 %q, want %q", got, want)
-		}
-		id := url[strings.LastIndex(url, "/")+1:]
-		u, err := upload.ByTusID(context.Background(), db, id)
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := in.stored(url)
 		if !u.Complete() || u.SHA256 != want || u.Size != int64(len(data)) || u.Filename != "Обращение 致辞.mp4" || u.SpeechID != in.fx.video || u.AccountID != in.fx.organiser.ID {
 			t.Errorf("upload recorded as %+v", u)
 		}
@@ -237,8 +313,8 @@ func TestUploadInTwoPartsEndsInBlobStore(t *testing.T) {
 		if files := in.stagingFiles(); len(files) != 0 {
 			t.Errorf("staging folder after completion: %v", files)
 		}
-		if len(in.completed) != 1 || in.completed[0].ID != u.ID || in.completed[0].SHA256 != want {
-			t.Errorf("OnComplete got %+v", in.completed)
+		if len(in.completed) != 1 || in.completed[0].ID != u.ID || in.completed[0].SHA256 != want || in.completed[0].BlobKey != u.BlobKey || in.hooked(u) != 1 {
+			t.Errorf("OnComplete got %+v, committed %d times", in.completed, in.hooked(u))
 		}
 		// A client that asks again after completion is told it is done.
 		resp, _ = in.do("HEAD", url, "organiser", nil, nil)
@@ -350,16 +426,18 @@ func TestUploadResumedAfterRestart(t *testing.T) {
 		if resp.Header.Get("Upload-Offset") != "700000" {
 			t.Fatalf("HEAD after restart: offset %q", resp.Header.Get("Upload-Offset"))
 		}
-		resp = in.patch("organiser", url, 700000, data[700000:])
-		if got := resp.Header.Get("Upload-Sha256"); got != hexSum(data) {
+		in.patch("organiser", url, 700000, data[700000:])
+		if got := in.stored(url).SHA256; got != hexSum(data) {
 			t.Errorf("SHA-256 after a restart %q, want %q", got, hexSum(data))
 		}
 	})
 }
 
 // TestCleanupRemovesAbandonedUploads: an unfinished upload untouched for
-// longer than AbandonAfter goes, files and row; one still growing and a
-// completed one stay.
+// longer than AbandonAfter goes, files and row; one still growing, a
+// stored one and a received one whose finishing job has not run stay;
+// one whose bytes all arrived but whose row still says receiving (the
+// server stopped before recording it) is received and finished.
 func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		in := newInstance(t, db, 0)
@@ -367,8 +445,22 @@ func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 		in.patch("organiser", old, 0, randomBytes(1000, 3))
 		done := in.create("organiser", 100, in.fx.video)
 		in.patch("organiser", done, 0, randomBytes(100, 4))
+		in.stored(done)
+		in.stopQueue() // the next one's finishing job waits
+		received := in.create("organiser", 100, in.fx.video)
+		in.patch("organiser", received, 0, randomBytes(100, 6))
 		growing := in.create("organiser", 5000, in.fx.video)
 		in.patch("organiser", growing, 0, randomBytes(1000, 5))
+		// All its bytes arrived, but the server stopped before it recorded
+		// so: its row still says receiving.
+		unrecorded := in.create("organiser", 100, in.fx.video)
+		in.patch("organiser", unrecorded, 0, randomBytes(100, 7))
+		if _, err := db.Exec(context.Background(), `UPDATE uploads SET state = 'receiving', received_at = NULL WHERE tus_id = ?`, unrecorded[strings.LastIndex(unrecorded, "/")+1:]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(context.Background(), `DELETE FROM river_job WHERE kind = 'upload.finish' AND CAST(args AS TEXT) LIKE ?`, "%"+unrecorded[strings.LastIndex(unrecorded, "/")+1:]+"%"); err != nil {
+			t.Fatal(err)
+		}
 		// A day and an hour later, the growing one got a byte an hour ago.
 		later := time.Now().Add(25 * time.Hour)
 		in.cfg.Now = func() time.Time { return later }
@@ -384,11 +476,19 @@ func TestCleanupRemovesAbandonedUploads(t *testing.T) {
 		if _, err := upload.ByTusID(context.Background(), db, id(old)); err == nil {
 			t.Error("the abandoned upload is still recorded")
 		}
-		if files := in.stagingFiles(); len(files) != 2 || !strings.HasPrefix(files[0], id(growing)) {
-			t.Errorf("staging folder after clean-up: %v, want the growing upload's two files", files)
+		want := []string{id(growing), id(growing) + ".info", id(received), id(received) + ".info", id(unrecorded), id(unrecorded) + ".info"}
+		sort.Strings(want)
+		if files := in.stagingFiles(); strings.Join(files, " ") != strings.Join(want, " ") {
+			t.Errorf("staging folder after clean-up: %v, want the growing and the received uploads' files %v", files, want)
 		}
-		if n := in.count("completed_at IS NOT NULL"); n != 1 {
-			t.Errorf("%d completed uploads after clean-up, want 1", n)
+		if n := in.count("state = 'stored'"); n != 1 {
+			t.Errorf("%d stored uploads after clean-up, want 1", n)
+		}
+		if n := in.count("state = 'received'"); n != 2 {
+			t.Errorf("%d received uploads after clean-up, want the one waiting for its finishing job and the one unrecorded", n)
+		}
+		if u := in.stored(unrecorded); u.SHA256 == "" {
+			t.Errorf("the unrecorded upload was stored as %+v", u)
 		}
 	})
 }
@@ -406,5 +506,116 @@ func TestUploadURLBehindAProxy(t *testing.T) {
 	}, nil)
 	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusCreated || !strings.HasPrefix(loc, "https://forum.example/api/uploads/") {
 		t.Errorf("create: %d %q, Location %q", resp.StatusCode, body, loc)
+	}
+}
+
+// TestUploadFinishedAfterRestart: the last PATCH is answered once the
+// bytes are in the staging file, before any checksum; the server then
+// stops as kill -9 stops it, before the finishing job ran (nothing in
+// memory survives, the job does in the database). Until the job runs the
+// upload shows as received and its bytes can be fetched from the staging
+// file; after the restart the job stores the file in the blob store with
+// its SHA-256 and OnComplete's writes commit exactly once, though the
+// hook failed once on the way and the job ran again.
+func TestUploadFinishedAfterRestart(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		in := newInstance(t, db, 0)
+		data := randomBytes(5<<20+3, 8)
+		url := in.create("organiser", int64(len(data)), in.fx.video)
+		in.patch("organiser", url, 0, data[:2<<20])
+		resp := in.patch("organiser", url, 2<<20, data[2<<20:])
+		if resp.Header.Get("Upload-Offset") != strconv.Itoa(len(data)) {
+			t.Errorf("last PATCH: offset %q", resp.Header.Get("Upload-Offset"))
+		}
+		id := url[strings.LastIndex(url, "/")+1:]
+		u, err := upload.ByTusID(ctx, db, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.State != upload.Received || u.SHA256 != "" || u.Complete() || u.ReceivedAt.IsZero() {
+			t.Errorf("after the last response the upload is %+v, want received, checksum not yet read", u)
+		}
+		var queued int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = 'upload.finish' AND state = 'available'`).Scan(&queued); err != nil || queued != 1 {
+			t.Fatalf("%d finishing jobs queued (%v), want 1", queued, err)
+		}
+
+		in.restart() // kill -9: the job was queued, never run
+		url = in.srv.URL + url[strings.Index(url, upload.BasePath):]
+		resp, _ = in.do("HEAD", url, "organiser", nil, nil)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Upload-Offset") != strconv.Itoa(len(data)) {
+			t.Errorf("HEAD before the job: %d, offset %q; want every byte", resp.StatusCode, resp.Header.Get("Upload-Offset"))
+		}
+		resp, body := in.do("GET", url, "reviewer", nil, nil)
+		if resp.StatusCode != http.StatusOK || body != strings.TrimSpace(string(data)) || resp.Header.Get("Repr-Digest") != "" {
+			t.Errorf("GET before the job: %d, %d bytes, Repr-Digest %q; want the file from the staging folder, no digest yet", resp.StatusCode, len(body), resp.Header.Get("Repr-Digest"))
+		}
+		if len(in.completed) != 0 || in.count("state = 'stored'") != 0 {
+			t.Fatalf("stored before the job ran: %+v", in.completed)
+		}
+
+		in.failHook = 1 // video processing is out of reach at first
+		u = in.stored(url)
+		want := hexSum(data)
+		if u.SHA256 != want || u.BlobKey != "uploads/"+id || u.CompletedAt.IsZero() {
+			t.Errorf("stored as %+v, want SHA-256 %s", u, want)
+		}
+		obj, err := in.blobs.Open(ctx, u.BlobKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored, _ := io.ReadAll(obj)
+		obj.Close()
+		if !bytes.Equal(stored, data) {
+			t.Errorf("the blob store holds %d bytes that differ from the %d sent", len(stored), len(data))
+		}
+		if files := in.stagingFiles(); len(files) != 0 {
+			t.Errorf("staging folder after the job: %v", files)
+		}
+		// Another run of the job (one rescued from a worker that died
+		// after its commit) and another restart change nothing.
+		if err := in.svc.Finish(ctx, id); err != nil {
+			t.Errorf("finishing again: %v", err)
+		}
+		in.restart()
+		url = in.srv.URL + url[strings.Index(url, upload.BasePath):]
+		in.startQueue()
+		time.Sleep(300 * time.Millisecond)
+		in.mu.Lock()
+		calls, completed := in.calls, len(in.completed)
+		in.mu.Unlock()
+		if n := in.hooked(u); n != 1 || completed != 1 || calls != 2 {
+			t.Errorf("OnComplete's writes committed %d times (%d calls, %d succeeded); want once, after one failure", n, calls, completed)
+		}
+		resp, _ = in.do("GET", url, "organiser", nil, nil)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Repr-Digest") == "" {
+			t.Errorf("GET after the job: %d, Repr-Digest %q", resp.StatusCode, resp.Header.Get("Repr-Digest"))
+		}
+	})
+}
+
+// TestUploadFinishedAfterAMoveNotRecorded: a finishing job stopped after
+// it moved the file into the blob store but before it recorded so is run
+// again: it reads the checksum from the blob and records the upload once.
+func TestUploadFinishedAfterAMoveNotRecorded(t *testing.T) {
+	ctx := context.Background()
+	in := newInstance(t, storetest.SQLite(t), 0)
+	data := randomBytes(1<<20, 10)
+	url := in.create("organiser", int64(len(data)), in.fx.video)
+	in.patch("organiser", url, 0, data)
+	id := url[strings.LastIndex(url, "/")+1:]
+	if _, err := blob.PutFile(ctx, in.blobs, "uploads/"+id, filepath.Join(in.staging, id)); err != nil {
+		t.Fatal(err)
+	}
+	in.restart()
+	url = in.srv.URL + url[strings.Index(url, upload.BasePath):]
+	u := in.stored(url)
+	if u.SHA256 != hexSum(data) || in.hooked(u) != 1 {
+		t.Errorf("stored as %+v, OnComplete committed %d times", u, in.hooked(u))
+	}
+	resp, body := in.do("GET", url, "organiser", nil, nil)
+	if resp.StatusCode != http.StatusOK || body != strings.TrimSpace(string(data)) {
+		t.Errorf("GET: %d, %d bytes", resp.StatusCode, len(body))
 	}
 }

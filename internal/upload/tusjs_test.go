@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -55,15 +56,18 @@ type tandemServer struct {
 	t         *testing.T
 	bin, data string
 	addr      string
-	cmd       *exec.Cmd
-	log       *bytes.Buffer
+	// workers is how many jobs the server works at once; 0 leaves the
+	// finishing jobs queued.
+	workers int
+	cmd     *exec.Cmd
+	log     *bytes.Buffer
 }
 
 func (s *tandemServer) start() {
 	t := s.t
 	t.Helper()
 	s.log = &bytes.Buffer{}
-	s.cmd = exec.Command(s.bin, "serve", "--data", s.data, "--addr", s.addr, "--workers", "0", "--upload-max-size", "1GiB")
+	s.cmd = exec.Command(s.bin, "serve", "--data", s.data, "--addr", s.addr, "--workers", fmt.Sprint(s.workers), "--upload-max-size", "1GiB")
 	s.cmd.Env = append(os.Environ(), "TANDEM_DATABASE=")
 	s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 	if err := s.cmd.Start(); err != nil {
@@ -134,6 +138,13 @@ func fileSum(t *testing.T, path string) string {
 
 // fetchSum downloads url with token and returns the SHA-256 of its bytes.
 func fetchSum(t *testing.T, url, token string) string {
+	sum, _ := fetch(t, url, token)
+	return sum
+}
+
+// fetch downloads url with token and returns the SHA-256 of its bytes and
+// the one the server gives in Repr-Digest (hex), if any.
+func fetch(t *testing.T, url, token string) (sum, digest string) {
 	t.Helper()
 	req, _ := http.NewRequest("GET", url, nil)
 	req.Header.Set("Authorization", "Bearer "+token)
@@ -148,7 +159,11 @@ func fetchSum(t *testing.T, url, token string) string {
 	}
 	h := sha256.New()
 	io.Copy(h, resp.Body)
-	return hex.EncodeToString(h.Sum(nil))
+	if d, ok := strings.CutPrefix(resp.Header.Get("Repr-Digest"), "sha-256=:"); ok {
+		b, _ := base64.StdEncoding.DecodeString(strings.TrimSuffix(d, ":"))
+		digest = hex.EncodeToString(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), digest
 }
 
 // TestTusJSClientResumes is the upload as the office's widget does it,
@@ -156,7 +171,10 @@ func fetchSum(t *testing.T, url, token string) string {
 // a 300 MiB file is cut at about 40 % and resumed from the URL the client
 // stored, then another is sent while the server is killed with kill -9
 // half-way and started again; each time the upload finishes from where
-// it stopped and the bytes fetched back are the file's.
+// it stopped and the bytes fetched back are the file's. The server works
+// no jobs until the last subtest, which kills it with kill -9 after the
+// client's success and starts it with workers: the finishing jobs queued
+// before the kill store every upload with its SHA-256.
 func TestTusJSClientResumes(t *testing.T) {
 	node, tools := tusTools(t)
 	dir := t.TempDir()
@@ -284,6 +302,54 @@ func TestTusJSClientResumes(t *testing.T) {
 		}
 		if got := fetchSum(t, done.URL, token); got != want {
 			t.Errorf("bytes fetched back: SHA-256 %s, want the file's %s", got, want)
+		}
+	})
+	t.Run("server killed with kill -9 after the last response", func(t *testing.T) {
+		out, err := client().Output()
+		done := lastEvent(t, out)
+		if err != nil || done.Event != "success" {
+			t.Fatalf("upload: %v, %+v", err, done)
+		}
+		if got, digest := fetch(t, done.URL, token); got != want || digest != "" {
+			t.Errorf("before its finishing job: SHA-256 %s fetched (want %s) with digest %q (want none yet)", got, want, digest)
+		}
+		srv.kill9()
+		srv.workers = 1
+		srv.start()
+		deadline := time.Now().Add(60 * time.Second)
+		for {
+			_, digest := fetch(t, done.URL, token)
+			if digest == want {
+				break
+			}
+			if digest != "" || time.Now().After(deadline) {
+				t.Fatalf("after the restart the upload gives Repr-Digest %q, want %s", digest, want)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if got := fetchSum(t, done.URL, token); got != want {
+			t.Errorf("bytes fetched back from the blob store: SHA-256 %s, want %s", got, want)
+		}
+		if n := strings.Count(srv.log.String(), "upload stored"); n < 1 {
+			t.Errorf("the restarted server logged %d stored uploads", n)
+		}
+		db, err := store.Open(context.Background(), "", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		for {
+			var stored, other int
+			if err := db.QueryRow(context.Background(), `SELECT COUNT(*) FILTER (WHERE state = 'stored'), COUNT(*) FILTER (WHERE state <> 'stored') FROM uploads`).Scan(&stored, &other); err != nil {
+				t.Fatal(err)
+			}
+			if stored == 3 && other == 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%d uploads stored, %d not; want the three sent, all stored", stored, other)
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
 	})
 }

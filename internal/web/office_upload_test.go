@@ -10,8 +10,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/upload"
@@ -30,6 +34,22 @@ func newUploadOffice(t *testing.T, db *store.DB) *office {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The finishing jobs of received uploads run as in the program.
+	ws := jobs.NewWorkers()
+	upload.Register(ws, svc)
+	q, err := jobs.Open(t.Context(), db, jobs.Config{Workers: ws, Concurrency: 1, PollInterval: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		q.Stop(ctx)
+		q.Close()
+	})
 	return newOfficeWith(t, db, func(c *web.Config) { c.Uploads = svc })
 }
 
@@ -155,6 +175,52 @@ func TestUploadWithTheOfficeSession(t *testing.T) {
 			}
 		} else if !strings.Contains(sections.Text(), "npm") {
 			t.Error("without the bundled tus-js-client the form does not say why there is no upload")
+		}
+	})
+}
+
+// TestReceivedUploadListedWhileFinishing: on the programme form an upload
+// whose bytes have all arrived is listed at once, saying that its
+// checksum is being computed, and a stored one with its SHA-256; one
+// still receiving is not listed.
+func TestReceivedUploadListedWhileFinishing(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newUploadOffice(t, db)
+		a := o.account("ed@upload.example", "Editor", "ru", false, "cass:editor")
+		b := o.browser()
+		b.signIn("ed@upload.example")
+		id := videoSpeechID(t, db)
+		now := time.Now().UTC()
+		sum := strings.Repeat("ab", 32)
+		for _, u := range []struct{ tus, name, state, sha string }{
+			{strings.Repeat("1", 32), "receiving.mp4", "receiving", ""},
+			{strings.Repeat("2", 32), "received.mp4", "received", ""},
+			{strings.Repeat("3", 32), "stored.mp4", "stored", sum},
+		} {
+			if _, err := db.Exec(ctx, `INSERT INTO uploads (tus_id, account_id, speech_id, filename, filetype, size, state, sha256, created_at, received_at) VALUES (?, ?, ?, ?, 'video/mp4', 1000, ?, ?, ?, ?)`,
+				u.tus, a.ID, id, u.name, u.state, u.sha, now, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var forumID int64
+		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, id).Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		items := doc.Find(fmt.Sprintf(`.video-upload[data-item="%d"] .upload-done li`, id))
+		var got []string
+		items.Each(func(_ int, li *goquery.Selection) { got = append(got, strings.Join(strings.Fields(li.Text()), " ")) })
+		if len(got) != 2 || !strings.Contains(strings.Join(got, "\n"), "received.mp4") || !strings.Contains(strings.Join(got, "\n"), "stored.mp4") {
+			t.Fatalf("listed uploads: %q, want the received and the stored one", got)
+		}
+		for _, li := range got {
+			switch {
+			case strings.HasPrefix(li, "received.mp4") && !strings.Contains(li, "вычисляется контрольная сумма"):
+				t.Errorf("the received upload is listed as %q, without saying its checksum is being computed", li)
+			case strings.HasPrefix(li, "stored.mp4") && !strings.Contains(li, "SHA-256 "+sum):
+				t.Errorf("the stored upload is listed as %q, without its SHA-256", li)
+			}
 		}
 	})
 }

@@ -3,7 +3,9 @@ package web_test
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -128,8 +130,16 @@ func TestVideoUploadInTheBrowser(t *testing.T) {
 		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM uploads WHERE speech_id = ?`, id).Scan(&uploads); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.QueryRow(ctx, `SELECT sha256 FROM uploads WHERE speech_id = ? AND completed_at IS NOT NULL`, id).Scan(&stored); err != nil {
-			t.Fatal(err)
+		// The finishing job stores the file and its SHA-256 after the
+		// last response.
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			err := db.QueryRow(ctx, `SELECT sha256 FROM uploads WHERE speech_id = ? AND state = 'stored'`, id).Scan(&stored)
+			if err == nil {
+				break
+			}
+			if !errors.Is(err, sql.ErrNoRows) || time.Now().After(deadline) {
+				t.Fatalf("the upload is not stored: %v", err)
+			}
 		}
 		if uploads != 1 || stored != sum {
 			t.Errorf("%d uploads for the item, SHA-256 %s; want one, resumed, with the file's %s", uploads, stored, sum)
