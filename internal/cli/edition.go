@@ -141,7 +141,7 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		}
 		for _, f := range want {
 			k := kept[f]
-			if k == nil && !e.Has(f) {
+			if k == nil && !e.Builds(f) {
 				return fmt.Errorf("%w: edition %s has no %s format (its formats: %s)", errUsage, e.Slug, f, formatList(e.Formats))
 			}
 			if k == nil {
@@ -153,7 +153,7 @@ func runEditionBuild(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "tandem edition build: %s is %s: its approved files are given as they are, not built again\n", e.Slug, e.State)
 	default:
 		for _, f := range only {
-			if !e.Has(f) {
+			if !e.Builds(f) {
 				return fmt.Errorf("%w: edition %s has no %s format (its formats: %s)", errUsage, e.Slug, f, formatList(e.Formats))
 			}
 		}

@@ -103,7 +103,7 @@ func TestEditionCommands(t *testing.T) {
 			t.Logf("PDF of %d bytes", len(data))
 			// Its archival variant, from the same inputs.
 			pdfa := filepath.Join(t.TempDir(), "cw-zh-a.pdf")
-			code, stdout, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "pdfa", "-o", pdfa)
+			code, stdout, stderr = runCLI(t, env, "edition", "build", "cw-zh", "--format", "pdfa", "-o", pdfa, "--base-url", "https://forum.example")
 			if data, err := os.ReadFile(pdfa); code != 0 || err != nil || !strings.HasPrefix(stdout, "pdfa\t") || !bytes.Contains(data, []byte("<pdfaid:part>2</pdfaid:part>")) {
 				t.Errorf("the PDF/A: exit %d, %q, %q, %d bytes, %v", code, stdout, stderr, len(data), err)
 			}

@@ -255,6 +255,10 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 			t.Errorf("on a page made faulty, the layout check missed %s; it found:\n%s", want, found)
 		}
 	}
+	// What a scrolled box hides below its edge is not on the page.
+	if strings.Contains(found, `"Hidden below"`) {
+		t.Errorf("the layout check counts a line a scrolled box hides: %s", found)
+	}
 	if split := run(t, ctx, chromedp.Evaluate[[]string](splitUnits)); !strings.Contains(strings.Join(split, "\n"), `"10:00–10:10" is set on 2 lines`) {
 		t.Errorf("on a time range made to break, the check found %q", split)
 	}
@@ -353,7 +357,8 @@ func visit(t *testing.T, exe, base string, everyPage bool) {
 //   - two visible texts overlap: their line boxes share more than a pixel
 //     across and more than 40% of the lower one's height (lines of one
 //     paragraph may touch when its line height is tight; texts set on top
-//     of each other share nearly all of it).
+//     of each other share nearly all of it); a text inside a box that
+//     scrolls counts only for what the box shows of it.
 const layoutProblems = `(() => {
   const problems = [];
   const doc = document.documentElement;
@@ -384,6 +389,21 @@ const layoutProblems = `(() => {
       if (r.width <= 1 && r.height <= 1) { clipped = true; break; }
     }
     if (clipped) continue;
+    // A box that scrolls its content (a transcript in its own scrolled
+    // box) shows only what lies inside it: the rest is cut to it, or left
+    // out when wholly outside.
+    let shown = rects;
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      const st = getComputedStyle(a);
+      if (st.overflowX === "visible" && st.overflowY === "visible") continue;
+      const c = a.getBoundingClientRect();
+      shown = shown.map(r => {
+        const left = Math.max(r.left, c.left), right = Math.min(r.right, c.right);
+        const top = Math.max(r.top, c.top), bottom = Math.min(r.bottom, c.bottom);
+        return {left, right, top, bottom, width: right - left, height: bottom - top};
+      }).filter(r => r.width > 0.5 && r.height > 0.5);
+    }
+    if (shown.length === 0) continue;
     const label = JSON.stringify(node.data.trim().slice(0, 40));
     for (const r of rects) {
       if (r.left < b.left - 1 || r.right > b.right + 1) {
@@ -391,7 +411,7 @@ const layoutProblems = `(() => {
         break;
       }
     }
-    for (const r of rects) boxes.push({r, node, label});
+    for (const r of shown) boxes.push({r, node, label});
   }
   const seen = new Set();
   for (let i = 0; i < boxes.length; i++) {
@@ -443,6 +463,7 @@ const faultyPage = `<!doctype html><html lang="zh-CN"><body style="margin:0;font
 <div style="display:grid;grid-template-columns:2rem 1fr;gap:4px"><time class="time">10:00 AM</time><span>Video address</span></div>
 <div style="position:relative;height:40px"><span style="position:absolute;top:0">Under</span><span style="position:absolute;top:2px;left:4px">Over</span></div>
 <p style="width:3em"><time>10:00–10:10</time></p>
+<div style="height:20px;line-height:20px;overflow:auto"><p style="margin:0">Shown line</p><p style="margin:0">Hidden below</p></div><p style="margin:0;line-height:20px">After box</p>
 <main><h1 style="font-size:20px;text-wrap:balance">中俄高端智库论坛纪念条约签署二十周年</h1>
 <p class="meta" style="width:10em">来源：《中国社会科学报》</p>
 <p class="meta" lang="ru" style="width:22em">Источник: «Китайская газета общественных наук»</p>

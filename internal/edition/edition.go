@@ -115,6 +115,15 @@ func (e *Edition) Has(f book.Format) bool {
 	return false
 }
 
+// Builds reports whether the edition has a file in f: one of its
+// formats, or the archival PDF/A (book.PDFA) that comes with its PDF.
+func (e *Edition) Builds(f book.Format) bool {
+	if f == book.PDFA {
+		return e.Has(book.PDF)
+	}
+	return e.Has(f)
+}
+
 // Parallel reports whether the edition is a parallel (two-language) one.
 func (e *Edition) Parallel() bool { return len(e.Langs) > 1 }
 

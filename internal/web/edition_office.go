@@ -792,7 +792,7 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 	readsProofs := rq.can(account.SubjectEdition, account.Approve, es.Hosts...)
 	for _, f := range []book.Format{book.PDF, book.PDFA, book.EPUB, book.Web} {
 		file := files[f]
-		if file == nil || !hasFile(e, f) {
+		if file == nil || !e.Builds(f) {
 			continue
 		}
 		pf := proofFile{Label: t.T("edition.office.proof." + string(f)), Size: (file.Size + 1023) / 1024,
@@ -971,15 +971,6 @@ func (s *Server) editionBuild(w http.ResponseWriter, rq *officeRequest) error {
 	return seeOther(w, rq.Request, editionPath(id))
 }
 
-// hasFile reports whether edition e is built in f: one of its formats, or
-// the archival PDF/A that comes with its PDF.
-func hasFile(e *edition.Edition, f book.Format) bool {
-	if f == book.PDFA {
-		return e.Has(book.PDF)
-	}
-	return e.Has(f)
-}
-
 // editionProof answers GET /office/editions/{id}/proofs/{format}: the
 // built file, for the hosts' organisers and editors to read before they
 // approve it. The proofs are under embargo until the release: those who
@@ -994,7 +985,7 @@ func (s *Server) editionProof(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	id := es.E.ID
 	f := book.Format(rq.PathValue("format"))
-	if !hasFile(es.E, f) {
+	if !es.E.Builds(f) {
 		return fmt.Errorf("edition %d has no %s: %w", id, f, errkind.NotFound)
 	}
 	if f == book.Web {

@@ -152,7 +152,7 @@ func (s *Server) editionView(ctx context.Context, rq *request, pe *publicEdition
 	}
 	for _, f := range append(slices.Clone(book.Formats), book.PDFA) {
 		ef := editionFile{Format: f, ISBN: pe.B.ISBN[f]}
-		if file := files[f]; file != nil && f != book.Web && hasFile(pe.E, f) {
+		if file := files[f]; file != nil && f != book.Web && pe.E.Builds(f) {
 			ef.Name = downloadName(pe.E, f)
 			ef.Path = v.Path + "/files/" + ef.Name
 			ef.Size = file.Size
@@ -609,7 +609,7 @@ func (s *Server) editionFileServe(l string) http.HandlerFunc {
 		}
 		var f book.Format
 		for _, x := range []book.Format{book.EPUB, book.PDF, book.PDFA} {
-			if r.PathValue("file") == downloadName(e, x) && hasFile(e, x) {
+			if r.PathValue("file") == downloadName(e, x) && e.Builds(x) {
 				f = x
 			}
 		}
