@@ -391,7 +391,8 @@ const layoutProblems = `(() => {
     if (clipped) continue;
     // A box that scrolls its content (a transcript in its own scrolled
     // box) shows only what lies inside it: the rest is cut to it, or left
-    // out when wholly outside.
+    // out when less than half of a line's height shows (a text's box is
+    // taller than its glyphs, so a sliver of the next line is inside).
     let shown = rects;
     for (let a = el; a && a !== document.body; a = a.parentElement) {
       const st = getComputedStyle(a);
@@ -400,8 +401,8 @@ const layoutProblems = `(() => {
       shown = shown.map(r => {
         const left = Math.max(r.left, c.left), right = Math.min(r.right, c.right);
         const top = Math.max(r.top, c.top), bottom = Math.min(r.bottom, c.bottom);
-        return {left, right, top, bottom, width: right - left, height: bottom - top};
-      }).filter(r => r.width > 0.5 && r.height > 0.5);
+        return {left, right, top, bottom, width: right - left, height: bottom - top, full: r.full || r.height};
+      }).filter(r => r.width > 0.5 && r.height >= 0.5 * r.full);
     }
     if (shown.length === 0) continue;
     const label = JSON.stringify(node.data.trim().slice(0, 40));
