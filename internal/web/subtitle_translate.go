@@ -80,7 +80,7 @@ func (s *Server) subtitleTranslate(w http.ResponseWriter, rq *officeRequest) err
 // Subtitles in another language than the speech's original one, or that
 // are a translation, are refused on the programme form.
 func (s *Server) subtitleText(w http.ResponseWriter, rq *officeRequest) error {
-	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Edit)
+	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Create)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ import (
 // taken replaces the item's subtitles in that language, and its warnings
 // (cues too short or long, too many or too long lines) stay on the form.
 func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error {
-	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Edit)
+	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Create)
 	if err != nil {
 		return err
 	}

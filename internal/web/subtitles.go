@@ -217,7 +217,7 @@ func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, fm *form, ho
 	if len(ids) == 0 {
 		return nil
 	}
-	views, err := s.subtitleSections(rq, ids, rq.can(account.SubjectProgramme, account.Edit, hosts...),
+	views, err := s.subtitleSections(rq, ids, rq.can(account.SubjectProgramme, account.Create, hosts...),
 		rq.Account.Admin || rq.can(account.SubjectTranslation, account.Edit, hosts...), up)
 	if err != nil {
 		return err
