@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/blob"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/video"
@@ -141,11 +142,13 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cat, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	en := cat.Printer("en")
 	for _, v := range vs {
-		method, fail := orDash(v.Method), orDash(v.ErrorKey)
-		fmt.Fprintf(env.Stdout, "%d\t%d\t%s\t%s\t%s\t%s\t%dx%d\t%d\t%s\n", v.ID, v.ItemID, v.State,
-			strconv.FormatFloat(float64(v.Progress)/10, 'f', 1, 64), method,
-			strconv.FormatFloat(v.Duration.Seconds(), 'f', 3, 64), v.Width, v.Height, v.Size(), fail)
+		fmt.Fprintln(env.Stdout, videoLine(v, en))
 	}
 	return nil
 }
@@ -155,4 +158,17 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// videoLine is video v as `tandem video list` prints it, tab-separated:
+// number, item, state, per cent done, method, seconds, width×height, bytes
+// of the renditions and the reason of a failure in English ("-" for none).
+func videoLine(v *video.Video, en *i18n.Printer) string {
+	fail := "-"
+	if v.ErrorKey != "" {
+		fail = en.T(v.ErrorKey)
+	}
+	return fmt.Sprintf("%d\t%d\t%s\t%s\t%s\t%s\t%dx%d\t%d\t%s", v.ID, v.ItemID, v.State,
+		strconv.FormatFloat(float64(v.Progress)/10, 'f', 1, 64), orDash(v.Method),
+		strconv.FormatFloat(v.Duration.Seconds(), 'f', 3, 64), v.Width, v.Height, v.Size(), fail)
 }

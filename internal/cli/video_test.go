@@ -15,6 +15,7 @@ import (
 
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/ffmpeg"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
@@ -193,4 +194,21 @@ func ffmpegOf(t *testing.T, data string) []int {
 		}
 	}
 	return pids
+}
+
+// TestVideoLine: `tandem video list` gives a failed video's reason in
+// words, not the message key the office translates.
+func TestVideoLine(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := videoLine(&video.Video{ID: 3, ItemID: 7, State: video.Failed, ErrorKey: "video.error.unreadable"}, cat.Printer("en"))
+	fields := strings.Split(line, "\t")
+	if len(fields) != 9 || fields[2] != "failed" || strings.Contains(line, "video.error") || len(fields[8]) < 20 {
+		t.Errorf("a failed video is listed as %q", line)
+	}
+	if line := videoLine(&video.Video{ID: 4, ItemID: 7, State: video.Queued}, cat.Printer("en")); !strings.HasSuffix(line, "\tqueued\t0.0\t-\t0.000\t0x0\t0\t-") {
+		t.Errorf("a queued video is listed as %q", line)
+	}
 }

@@ -159,7 +159,9 @@ func codecName(c string) string {
 
 // clockDuration writes d as m:ss, or h:mm:ss from an hour.
 func clockDuration(d time.Duration) string {
-	s := int64(d.Round(time.Second).Seconds())
+	// Whole seconds gone by, as the browsers' players count, so that the
+	// page and the player give a speech the same length.
+	s := int64(d.Truncate(time.Second).Seconds())
 	if s >= 3600 {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
