@@ -42,3 +42,42 @@ func InScript(tag, text string) bool {
 	}
 	return !foreign
 }
+
+// Letters counts the letters of text by the script they are in, by
+// ISO 15924 code: "Hani" for Han characters (and the kana written among
+// them), "Cyrl" for Cyrillic, "Latn" for Latin, and "" for letters of any
+// other script. A subtitle track's or a segment's letters tell what
+// language it is in, whatever language it was said to be in.
+func Letters(text string) map[string]int {
+	out := map[string]int{}
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		switch {
+		case r < 0x80 || unicode.Is(unicode.Latin, r):
+			out["Latn"]++
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			out["Hani"]++
+		case unicode.Is(unicode.Cyrillic, r):
+			out["Cyrl"]++
+		default:
+			out[""]++
+		}
+	}
+	return out
+}
+
+// LetterScript returns the script Letters counts the letters of a text in
+// language tag under: "Hani" for Chinese (Simplified or Traditional),
+// "Cyrl" for Russian, "Latn" for English; "" for a tag whose script is
+// none of these.
+func LetterScript(tag string) string {
+	switch s := Script(tag); s {
+	case "Hans", "Hant", "Hani":
+		return "Hani"
+	case "Cyrl", "Latn":
+		return s
+	}
+	return ""
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/i18n"
+	"github.com/tandemforum/tandem/internal/lang"
 )
 
 // A Message is an error or a warning about a subtitle file or track: its
@@ -15,7 +16,7 @@ import (
 //
 // An argument is a string (written as it is), an int (a count, written as
 // the language writes numbers; a message that is plural in the catalog
-// takes its count first) or Seconds.
+// takes its count first), Seconds or a LangName.
 type Message struct {
 	Key  string
 	Args []any
@@ -44,6 +45,23 @@ func (s Seconds) in(lang string) string {
 	return v
 }
 
+// LangName is a language's tag ("zh") as an argument of a message, which
+// writes the language's name in the reader's language ("китайский").
+type LangName string
+
+// englishNames are the names of the site's languages in English.
+var englishNames = map[LangName]string{"zh": "Chinese", "ru": "Russian", "en": "English"}
+
+func (l LangName) in(t *i18n.Printer) string {
+	if t == nil {
+		if n, ok := englishNames[LangName(lang.Base(string(l)))]; ok {
+			return n
+		}
+		return string(l)
+	}
+	return t.T("lang.name." + lang.Base(string(l)))
+}
+
 func (m Message) where() string {
 	switch {
 	case m.Cue > 0:
@@ -58,9 +76,12 @@ func (m Message) where() string {
 func (m Message) String() string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		if s, ok := a.(Seconds); ok {
-			args[i] = s.in("en")
-		} else {
+		switch v := a.(type) {
+		case Seconds:
+			args[i] = v.in("en")
+		case LangName:
+			args[i] = v.in(nil)
+		default:
 			args[i] = a
 		}
 	}
@@ -73,9 +94,12 @@ func (m Message) String() string {
 func (m Message) Text(t *i18n.Printer) string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		if s, ok := a.(Seconds); ok {
-			args[i] = s.in(t.Lang())
-		} else {
+		switch v := a.(type) {
+		case Seconds:
+			args[i] = v.in(t.Lang())
+		case LangName:
+			args[i] = v.in(t)
+		default:
 			args[i] = a
 		}
 	}

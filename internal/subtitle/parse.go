@@ -41,9 +41,21 @@ type File struct {
 // WebVTT's hours may be left out.
 //
 // What cannot be read is an Errors naming each line that is not what it
-// should be; a file without cues is an error. Parse does not judge the
-// times or the text: Validate does.
-func Parse(data []byte) (*File, error) {
+// should be, its examples written in the syntax of the file's format
+// (00:00:01,000 in SRT, 00:00:01.000 in WebVTT); a file without cues is an
+// error. Parse does not judge the times or the text: Validate does.
+func Parse(data []byte) (*File, error) { return parse(data, "") }
+
+// ParseFile reads a file as Parse does, taking the format its name's
+// extension names (FormatOf) as what it was meant to be: a file named
+// .vtt that lacks WebVTT's first line is an error saying so, rather than
+// being read as SRT and told of SRT's syntax.
+func ParseFile(name string, data []byte) (*File, error) {
+	f, _ := FormatOf(name)
+	return parse(data, f)
+}
+
+func parse(data []byte, meant Format) (*File, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Errors{{Key: "subtitle.error.empty", english: "the file is empty"}}
 	}
@@ -70,8 +82,11 @@ func Parse(data []byte) (*File, error) {
 	lines := strings.Split(text, "\n")
 	if isVTTSignature(lines[0]) {
 		f.Format = WebVTT
+	} else if meant == WebVTT {
+		return nil, Errors{lineMessage(1, "subtitle.error.signature", "a WebVTT file begins with the line WEBVTT, not “%s”", excerpt(lines[0]))}
 	}
 	var errs Errors
+	timed := false // whether any block has a cue's times
 	fail := func(m Message) bool {
 		errs = append(errs, m)
 		return len(errs) >= maxErrors
@@ -93,6 +108,7 @@ func Parse(data []byte) (*File, error) {
 			}
 		}
 		k := timingLine(b.lines)
+		timed = timed || k >= 0
 		if k < 0 {
 			// After a cue's number, its times are missing from the next
 			// line; else from the block's first.
@@ -100,14 +116,18 @@ func Parse(data []byte) (*File, error) {
 			if isNumber(b.lines[0]) && len(b.lines) > 1 {
 				at = 1
 			}
-			if fail(lineMessage(b.first+at, "subtitle.error.timing", "a cue must begin with its times (00:00:01,000 --> 00:00:03,500), not “%s”", excerpt(b.lines[at]))) {
+			m := lineMessage(b.first+at, "subtitle.error.timing", "a cue must begin with its times (00:00:01,000 --> 00:00:03,500), not “%s”", excerpt(b.lines[at]))
+			if f.Format == WebVTT {
+				m = lineMessage(b.first+at, "subtitle.error.timing.vtt", "a cue must begin with its times (00:00:01.000 --> 00:00:03.500), not “%s”", excerpt(b.lines[at]))
+			}
+			if fail(m) {
 				break
 			}
 			continue
 		}
 		c := Cue{Index: len(f.Cues) + 1}
 		var ok bool
-		if c.Start, c.End, ok = readTiming(b.lines[k], b.first+k, fail); !ok {
+		if c.Start, c.End, ok = readTiming(b.lines[k], b.first+k, f.Format, fail); !ok {
 			if len(errs) >= maxErrors {
 				break
 			}
@@ -120,11 +140,19 @@ func Parse(data []byte) (*File, error) {
 		}
 		f.Cues = append(f.Cues, c)
 	}
+	if len(errs) > 0 && !timed && f.Format == SRT {
+		// Text, but not a block of it timed: no subtitles at all, which
+		// a message per paragraph would not say.
+		return nil, Errors{{Key: "subtitle.error.notsubtitles", english: "the file is text but not subtitles: it has no cue times (00:00:01,000 --> 00:00:03,500); upload an SRT or WebVTT file"}}
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	if len(f.Cues) == 0 {
-		return nil, Errors{{Key: "subtitle.error.nocues", english: "the file has no cues: it is not SRT or WebVTT"}}
+		// Only a WebVTT file gets here without cues: its header, notes
+		// or styles and nothing more (an SRT file's every block is a cue
+		// or an error).
+		return nil, Errors{{Key: "subtitle.error.nocues", english: "the WebVTT file has no cues, only its header"}}
 	}
 	return f, nil
 }
@@ -186,18 +214,23 @@ func timingLine(lines []string) int {
 }
 
 // readTiming reads "START --> END" and what follows (WebVTT's cue
-// settings, SRT's coordinates), passing each error to fail.
-func readTiming(line string, n int, fail func(Message) bool) (start, end int64, ok bool) {
+// settings, SRT's coordinates), passing each error to fail, with an
+// example in the syntax of format f.
+func readTiming(line string, n int, f Format, fail func(Message) bool) (start, end int64, ok bool) {
 	a, b, _ := strings.Cut(line, "-->")
 	b = strings.TrimSpace(b)
 	b = firstWord(b)
 	start, okA := readTime(strings.TrimSpace(a))
 	end, okB := readTime(b)
+	key, english := "subtitle.error.time", "“%s” is not a time: write it as 00:01:02,500"
+	if f == WebVTT {
+		key, english = "subtitle.error.time.vtt", "“%s” is not a time: write it as 00:01:02.500"
+	}
 	switch {
 	case !okA:
-		fail(lineMessage(n, "subtitle.error.time", "“%s” is not a time: write it as 00:01:02,500", excerpt(strings.TrimSpace(a))))
+		fail(lineMessage(n, key, english, excerpt(strings.TrimSpace(a))))
 	case !okB:
-		fail(lineMessage(n, "subtitle.error.time", "“%s” is not a time: write it as 00:01:02,500", excerpt(b)))
+		fail(lineMessage(n, key, english, excerpt(b)))
 	}
 	return start, end, okA && okB
 }

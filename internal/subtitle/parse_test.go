@@ -102,7 +102,22 @@ func TestParseErrors(t *testing.T) {
 			[]string{"第6行：每条字幕须以时间开头（00:00:01,000 --> 00:00:03,500），而不是“00:00:03,000 -> 00:00:05,000”",
 				"第10行：“00:00:61,000”不是时间；请写成00:01:02,500的格式"}},
 		{"empty", []byte(" \r\n\r\n"), []string{"the file is empty"}, []string{"файл пуст"}, []string{"文件是空的"}},
-		{"no cues", []byte("WEBVTT\n\nNOTE nothing here\n"), []string{"the file has no cues: it is not SRT or WebVTT"}, nil, nil},
+		{"no cues", []byte("WEBVTT\n\nNOTE nothing here\n"), []string{"the WebVTT file has no cues, only its header"},
+			[]string{"в файле WebVTT нет ни одного титра, только заголовок"}, nil},
+		// Text that is no subtitles at all: one message saying so, not
+		// one per paragraph.
+		{"plain text", []byte("Дорогие друзья!\n\nМы собрались здесь.\n\nСпасибо.\n"),
+			[]string{"the file is text but not subtitles: it has no cue times (00:00:01,000 --> 00:00:03,500); upload an SRT or WebVTT file"},
+			[]string{"это текст, но не субтитры: в нём нет времени титров (00:00:01,000 --> 00:00:03,500); загрузите файл SRT или WebVTT"}, nil},
+		// A broken WebVTT file is told of WebVTT's syntax, with a period
+		// before the milliseconds, not SRT's comma.
+		{"broken WebVTT", []byte("WEBVTT\n\n1\n00:00:01.000 -> 00:00:02.000\nПривет\n\n2\n00:00:03.000 --> 00:00:61.000\nМир\n"),
+			[]string{"Line 4: a cue must begin with its times (00:00:01.000 --> 00:00:03.500), not “00:00:01.000 -> 00:00:02.000”",
+				"Line 8: “00:00:61.000” is not a time: write it as 00:01:02.500"},
+			[]string{"Строка 4: титр должен начинаться со времени (00:00:01.000 --> 00:00:03.500), а не с «00:00:01.000 -> 00:00:02.000»",
+				"Строка 8: «00:00:61.000» — не время; запишите его как 00:01:02.500"},
+			[]string{"第4行：每条字幕须以时间开头（00:00:01.000 --> 00:00:03.500），而不是“00:00:01.000 -> 00:00:02.000”",
+				"第8行：“00:00:61.000”不是时间；请写成 00:01:02.500 的格式"}},
 		{"a PDF", []byte("%PDF-1.7\n..."), []string{"this is not a text file; upload subtitles as SRT or WebVTT"}, nil, nil},
 		{"bytes of no encoding", []byte("1\n00:00:01,000 --> 00:00:02,000\nabc\x81\x82\xff\xfe\x80\n"),
 			[]string{"Line 3: the file is not in UTF-8, nor Chinese in GB 18030 nor Russian in Windows-1251; save it as UTF-8"}, nil, nil},
@@ -128,6 +143,31 @@ func TestParseErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseFileVTTName: a file named .vtt without WebVTT's first line is
+// told it lacks it, not read as SRT and told of SRT's syntax; one named
+// .srt that is WebVTT is read by what it holds.
+func TestParseFileVTTName(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srt := []byte("1\n00:00:01,000 --> 00:00:02,000\nПривет\n")
+	_, err = ParseFile("речь.vtt", srt)
+	errs, ok := err.(Errors)
+	if !ok || len(errs) != 1 {
+		t.Fatalf("ParseFile(.vtt of SRT): %v", err)
+	}
+	if got, want := errs[0].Text(cat.Printer("ru")), "Строка 1: файл WebVTT начинается строкой WEBVTT, а не «1»"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if f, err := ParseFile("речь.srt", srt); err != nil || f.Format != SRT {
+		t.Errorf("ParseFile(.srt): %v", err)
+	}
+	if f, err := ParseFile("речь.srt", []byte("WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n")); err != nil || f.Format != WebVTT {
+		t.Errorf("ParseFile(.srt of WebVTT): %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package subtitle
 
 import (
 	"math"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/lang"
 	"golang.org/x/text/width"
@@ -48,6 +49,16 @@ func fullWidth(r rune) bool {
 	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }
 
+// Width returns how long line l is in language tag's measure of
+// subtitle lines, rounded up: full-width characters for Chinese (a Latin
+// letter or digit counts a half), characters for others.
+func Width(l, tag string) int { return int(math.Ceil(lineWidth(l, tag))) }
+
+// Limit returns the longest line of subtitles in language tag that reads
+// well, in Width's measure: LineLimitChinese for Chinese, LineLimit for
+// others.
+func Limit(tag string) int { return int(lineLimit(tag)) }
+
 // lineLimit returns the longest line of subtitles in lang, in
 // lineWidth's measure.
 func lineLimit(tag string) float64 {
@@ -64,9 +75,14 @@ func lineLimit(tag string) float64 {
 // Warnings: a cue shown for under MinDuration or over MaxDuration, with
 // more than MaxLines lines, or with a line longer than its language reads
 // well (LineLimitChinese full-width characters for Chinese, LineLimit
-// characters for others). The messages come in the order of the cues.
+// characters for others), and, first, a track whose letters are mostly in
+// another script than its language's (see ScriptWarning). The messages
+// about cues come in the order of the cues.
 func Validate(cues []Cue, tag string, duration int64) []Message {
 	var out []Message
+	if m, ok := ScriptWarning(cues, tag); ok {
+		out = append(out, m)
+	}
 	limit := lineLimit(tag)
 	for i, c := range cues {
 		if len(c.Lines) == 0 {
@@ -101,4 +117,50 @@ func Validate(cues []Cue, tag string, duration int64) []Message {
 		}
 	}
 	return out
+}
+
+// The share of a track's letters below which its language's script is
+// taken for not being its own, when most of its letters are in one other
+// script, and the fewest letters a track needs for that to be judged.
+const (
+	ownScriptShare   = 0.3
+	minScriptLetters = 12
+)
+
+// scriptNames are the English names of the scripts ScriptWarning names.
+var scriptNames = map[string]string{"Hani": "Chinese characters", "Cyrl": "Cyrillic letters", "Latn": "Latin letters"}
+
+// ScriptWarning returns the warning about a track said to be in language
+// tag whose text is plainly in another: most of its letters are Han,
+// Cyrillic or Latin, and under a third of them in the language's own
+// script, as Russian subtitles uploaded as Chinese or Chinese ones as
+// English are. Latin names and abbreviations in Chinese or Russian text,
+// and short tracks (under a dozen letters), are no reason for it. It is a
+// warning, not an error: a speech may be quoted in another language.
+func ScriptWarning(cues []Cue, tag string) (Message, bool) {
+	own := lang.LetterScript(tag)
+	if own == "" {
+		return Message{}, false
+	}
+	var text strings.Builder
+	for _, c := range cues {
+		for _, l := range c.Lines {
+			text.WriteString(l)
+			text.WriteByte('\n')
+		}
+	}
+	counts := lang.Letters(text.String())
+	total := 0
+	main := ""
+	for s, n := range counts {
+		total += n
+		if s != "" && (main == "" || n > counts[main] || n == counts[main] && s < main) {
+			main = s
+		}
+	}
+	if total < minScriptLetters || main == own || float64(counts[own]) >= ownScriptShare*float64(total) || 2*counts[main] <= total {
+		return Message{}, false
+	}
+	return Message{Key: "subtitle.warning.script." + main, Args: []any{LangName(tag)}, Warning: true,
+		english: "most of the text is in " + scriptNames[main] + ", not in the script of %s, the language chosen: check that the language is right"}, true
 }

@@ -75,3 +75,53 @@ func TestValidateChineseWidth(t *testing.T) {
 		t.Errorf("%v", ms)
 	}
 }
+
+// TestValidateScript warns, in the uploader's language, of a track whose
+// text is plainly in another language than the one chosen, told by the
+// script of its letters, and only then: Chinese subtitles with Latin
+// names, or Russian ones quoting an English word, are what they say.
+func TestValidateScript(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := []Cue{{1, 0, 2000, []string{"Дорогие друзья, коллеги!"}}, {2, 2000, 4000, []string{"Рад приветствовать вас"}}}
+	zh := []Cue{{1, 0, 2000, []string{"亲爱的朋友们，同事们！"}}, {2, 2000, 4000, []string{"很高兴欢迎各位参加论坛。"}}}
+	en := []Cue{{1, 0, 2000, []string{"Dear friends and colleagues!"}}, {2, 2000, 4000, []string{"Welcome to the forum."}}}
+	mixed := []Cue{{1, 0, 2000, []string{"APEC和SCO的合作"}}, {2, 2000, 4000, []string{"在WTO框架内继续发展。"}}}
+	quoted := []Cue{{1, 0, 2000, []string{"Как говорят, win-win cooperation"}}, {2, 2000, 4000, []string{"— это сотрудничество к общей выгоде."}}}
+	for _, tc := range []struct {
+		name string
+		cues []Cue
+		tag  string
+		// the warning in the uploader's language ("" for none)
+		printer, want string
+	}{
+		{"Russian as Chinese", ru, "zh", "zh", "文本大多是西里尔字母，而所选语言是中文：请检查语言是否选对"},
+		{"Chinese as English", zh, "en", "en", "most of the text is in Chinese characters, not in the script of English, the language chosen: check that the language is right"},
+		{"English as Russian", en, "ru", "ru", "текст написан в основном латиницей, а выбранный язык — русский: проверьте, верно ли выбран язык"},
+		{"Chinese as Russian", zh, "ru", "en", "most of the text is in Chinese characters, not in the script of Russian, the language chosen: check that the language is right"},
+		{"Russian", ru, "ru", "ru", ""},
+		{"Chinese", zh, "zh", "zh", ""},
+		{"English", en, "en", "en", ""},
+		{"Chinese with Latin names", mixed, "zh", "zh", ""},
+		{"Russian quoting English", quoted, "ru", "ru", ""},
+		{"too short to tell", []Cue{{1, 0, 2000, []string{"OK"}}}, "zh", "zh", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range Validate(tc.cues, tc.tag, 0) {
+				if !m.Warning {
+					t.Errorf("an error: %v", m)
+				}
+				got = append(got, m.Text(cat.Printer(tc.printer)))
+			}
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("warnings %q, want none", got)
+			case tc.want != "" && (len(got) != 1 || got[0] != tc.want):
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

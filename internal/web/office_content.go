@@ -50,7 +50,8 @@ var contentLangs = lang.Worked
 type upload struct {
 	values url.Values
 	files  map[string][]byte
-	// names are the files' names as the browser sent them.
+	// names are the files' names as the browser sent them, also of a
+	// file that was empty (which files lacks).
 	names map[string]string
 	// tooLarge names the file inputs whose file was over maxUploadFile
 	// (its bytes were dropped).
@@ -112,6 +113,10 @@ func readUpload(w http.ResponseWriter, rq *officeRequest) (*upload, error) {
 				}
 			case len(data) > 0:
 				up.files[name] = data
+				up.names[name] = part.FileName()
+			default:
+				// A file chosen but empty: named, without bytes, so
+				// that a form can say it is empty rather than missing.
 				up.names[name] = part.FileName()
 			}
 			continue

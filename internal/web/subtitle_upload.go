@@ -45,13 +45,15 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	case up.tooLarge["file"] || len(data) > subtitle.MaxFileSize:
 		status = http.StatusRequestEntityTooLarge
 		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.toolarge", subtitle.MaxFileSize>>20))
-	case data == nil:
+	case data == nil && refused.FileName == "":
+		// No file chosen. A chosen file that is empty is named: Parse
+		// says it is empty.
 		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.nofile"))
 	}
 	var file *subtitle.File
 	if len(refused.Errors) == 0 {
 		var errs subtitle.Errors
-		file, err = subtitle.Parse(data)
+		file, err = subtitle.ParseFile(refused.FileName, data)
 		switch {
 		case errors.As(err, &errs):
 			for _, m := range errs {
