@@ -48,6 +48,7 @@ type entry struct {
 	etag        []string
 	length      []string
 	gzLength    []string
+	disposition []string
 }
 
 func newEntry(res result) *entry {
@@ -57,6 +58,9 @@ func newEntry(res result) *entry {
 		body:        res.body,
 		etag:        []string{`"` + hex.EncodeToString(sum[:12]) + `"`},
 		length:      []string{strconv.Itoa(len(res.body))},
+	}
+	if res.disposition != "" {
+		e.disposition = []string{res.disposition}
 	}
 	if len(res.body) > 1024 {
 		var buf bytes.Buffer
@@ -83,6 +87,9 @@ func (e *entry) write(w http.ResponseWriter, r *http.Request) {
 	h["Etag"] = e.etag
 	h["Vary"] = varyEncoding
 	h["Cache-Control"] = pageCaching
+	if e.disposition != nil {
+		h["Content-Disposition"] = e.disposition
+	}
 	if inm := r.Header["If-None-Match"]; len(inm) > 0 && strings.Contains(strings.Join(inm, ","), e.etag[0]) {
 		w.WriteHeader(http.StatusNotModified)
 		return

@@ -126,6 +126,25 @@ func TestSubtitles(t *testing.T) {
 		if want := "Выберите файл SRT или WebVTT."; resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(section).Text(), want) {
 			t.Errorf("no file: %d, want 422 saying %q", resp.StatusCode, want)
 		}
+		// A file chosen, but empty: it is said to be empty, not missing.
+		resp, doc = b.uploadForm(t, base, "пусто.srt", []byte{}, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if got := strings.Join(strings.Fields(doc.Find(section+" [role=alert]").Text()), " "); resp.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(got, "Файл «пусто.srt» не принят: файл пуст") || strings.Contains(got, "Выберите файл") {
+			t.Errorf("empty file: %d, the refusal says %q", resp.StatusCode, got)
+		}
+		// A broken WebVTT file: the example is in WebVTT's syntax.
+		vtt := []byte("WEBVTT\n\n00:00:01.000 --> 00:00:61.000\nПривет\n")
+		resp, doc = b.uploadForm(t, base, "речь.vtt", vtt, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if got := doc.Find(section + " [role=alert]").Text(); resp.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(got, "Строка 3: «00:00:61.000» — не время; запишите его как 00:01:02.500") {
+			t.Errorf("broken WebVTT: %d, the refusal says %q", resp.StatusCode, got)
+		}
+		// An SRT file named .vtt is told it lacks WebVTT's first line.
+		resp, doc = b.uploadForm(t, base, "речь.vtt", late, url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if got := doc.Find(section + " [role=alert]").Text(); resp.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(got, "Строка 1: файл WebVTT начинается строкой WEBVTT, а не «1»") {
+			t.Errorf("SRT named .vtt: %d, the refusal says %q", resp.StatusCode, got)
+		}
 		if ts, _ := subtitle.List(ctx, db, itemID); len(ts) != 0 {
 			t.Fatalf("refused files stored %d tracks", len(ts))
 		}
@@ -166,7 +185,17 @@ func TestSubtitles(t *testing.T) {
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/vtt; charset=utf-8" || !strings.Contains(body, "Дорогие друзья, коллеги!") {
 			t.Errorf("public WebVTT: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 		}
-		for _, p := range []string{public + "ru.srt", public + "zh.vtt", public + "xx.vtt"} {
+		// Downloadable as SRT, saved under the forum's and speech's names.
+		resp, body = visitor.do("GET", public+"ru.srt", nil)
+		if cd := resp.Header.Get("Content-Disposition"); resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/x-subrip") ||
+			cd != `attachment; filename=treaty-20-forum-wang-yi-video-address.ru.srt` || !strings.HasPrefix(body, "1\r\n00:00:01,000 --> 00:00:02,500\r\nДорогие друзья, коллеги!\r\n") {
+			t.Errorf("public SRT: %d %s %q\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), cd, body)
+		}
+		// The same from the cache of public pages.
+		if resp, _ := visitor.do("GET", public+"ru.srt", nil); resp.Header.Get("Content-Disposition") == "" {
+			t.Errorf("public SRT from the cache: no Content-Disposition")
+		}
+		for _, p := range []string{public + "zh.vtt", public + "zh.srt", public + "xx.vtt"} {
 			if resp, _ := visitor.do("GET", p, nil); resp.StatusCode != http.StatusNotFound {
 				t.Errorf("%s: %d, want 404", p, resp.StatusCode)
 			}
@@ -176,8 +205,10 @@ func TestSubtitles(t *testing.T) {
 		if err := subtitle.Put(ctx, db, &subtitle.Track{SpeechID: draft, Lang: "en", Provenance: subtitle.Human, Cues: []subtitle.Cue{{Start: 0, End: 1500, Lines: []string{"Hello"}}}}); err != nil {
 			t.Fatal(err)
 		}
-		if resp, _ := visitor.do("GET", "/en/forums/draft-forum/speeches/draft-video/subtitles/en.vtt", nil); resp.StatusCode != http.StatusNotFound {
-			t.Errorf("subtitles of a forum in draft: %d, want 404", resp.StatusCode)
+		for _, f := range []string{"en.vtt", "en.srt"} {
+			if resp, _ := visitor.do("GET", "/en/forums/draft-forum/speeches/draft-video/subtitles/"+f, nil); resp.StatusCode != http.StatusNotFound {
+				t.Errorf("subtitles of a forum in draft as %s: %d, want 404", f, resp.StatusCode)
+			}
 		}
 
 		// Served once more, and so cached, before it is deleted.
@@ -196,6 +227,17 @@ func TestSubtitles(t *testing.T) {
 		}
 		if resp, _ := b.do("POST", base+"/ru/delete", url.Values{}); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("delete again: %d, want 303", resp.StatusCode)
+		}
+
+		// Russian subtitles uploaded as Chinese are taken, with a warning
+		// in the uploader's language beside the track's others.
+		resp, _ = b.uploadForm(t, base, "zh.srt", subtitleFixture(t, "speech.ru.cp1251.srt"), url.Values{"lang": {"zh"}, "provenance": {"human"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("Russian as Chinese: %d, want 303", resp.StatusCode)
+		}
+		_, doc = b.get(programme)
+		if got, want := doc.Find(section+" .subtitle-problems li").First().Text(), "текст написан в основном кириллицей, а выбранный язык — китайский: проверьте, верно ли выбран язык"; got != want {
+			t.Errorf("the warning of Russian as Chinese: %q, want %q", got, want)
 		}
 	})
 }

@@ -38,6 +38,9 @@ type request struct {
 type result struct {
 	contentType string
 	body        []byte
+	// disposition, when set, is the Content-Disposition header of a file
+	// to be saved rather than shown (attachment; filename=…).
+	disposition string
 }
 
 // pageFunc is a handler of the public site: it reads what it shows and

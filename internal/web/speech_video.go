@@ -10,6 +10,7 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/subtrans"
 	"github.com/tandemforum/tandem/internal/video"
 )
 
@@ -36,6 +37,11 @@ type speechVideo struct {
 	// or "" when there is no track in it.
 	Default    string
 	Transcript *transcript
+	// TextIsTranscript is set when the speech's text, as the page shows
+	// it, is the transcript it shows (its own track's or the original's
+	// beside it, made the text by "use as the speech's text" and not
+	// edited since): the page then shows it once, as the transcript.
+	TextIsTranscript bool
 }
 
 // transcript is the text of a speech's video, a row per cue of one track
@@ -143,7 +149,23 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 	case len(tracks) > 0:
 		sv.Transcript = newTranscript(tracks[0], nil)
 	}
+	if tr := sv.Transcript; tr != nil {
+		text, written := sp.Body.In(rq.Lang)
+		for _, t := range []*subtitle.Track{tr.Track, tr.Original} {
+			if t != nil && t.Lang == written && sameWords(text, subtrans.Transcript(t.Cues, t.Lang)) {
+				sv.TextIsTranscript = true
+			}
+		}
+	}
 	return sv, nil
+}
+
+// sameWords reports whether a and b are the same text but for white
+// space: how their words are spaced and their lines and paragraphs broken
+// (a transcript's paragraphs may be broken otherwise once it is the
+// speech's text; Chinese has no spaces to tell them by).
+func sameWords(a, b string) bool {
+	return a != "" && strings.Join(strings.Fields(a), "") == strings.Join(strings.Fields(b), "")
 }
 
 // newTranscript makes the rows of t's transcript, with original's cues

@@ -14,6 +14,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
 )
@@ -237,6 +238,44 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		}
 		if tj := jsonLD(t, zh)["recordedIn"].(map[string]any)["transcript"]; tj != "亲爱的朋友们，同事们！条约至今仍然有效。" {
 			t.Errorf("Chinese JSON-LD transcript %q", tj)
+		}
+
+		// Each track downloads as SRT too, beside its WebVTT.
+		for _, l := range []string{"zh", "ru", "en"} {
+			a := doc.Find(".video-tracks .track-" + l + ` a[href$=".srt"]`)
+			if href, _ := a.Attr("href"); href != sub+l+".srt" || a.AttrOr("type", "") != "application/x-subrip" || strings.TrimSpace(a.Text()) != "SRT" {
+				t.Errorf("the %s track's SRT link: %q %q", l, href, a.Text())
+			}
+			if _, ok := a.Attr("download"); !ok {
+				t.Errorf("the %s track's SRT link is not a download", l)
+			}
+		}
+
+		// The speech's text and the transcript: both while they differ;
+		// once the text is the transcript, once, as the transcript.
+		textSection := "section[aria-labelledby=text-title]"
+		if doc.Find(textSection).Length() != 1 || strings.Contains(text(doc, ".transcript-source"), "текст выступления") {
+			t.Errorf("a speech without text: the text's section %d times, the transcript reads %q", doc.Find(textSection).Length(), text(doc, ".transcript-source"))
+		}
+		setBody := func(b lang.Text) {
+			t.Helper()
+			if _, err := s.db.Exec(ctx, `UPDATE speeches SET body = ? WHERE id = ?`, b, speechID); err != nil {
+				t.Fatal(err)
+			}
+			if err := forum.Touch(ctx, s.db); err != nil {
+				t.Fatal(err)
+			}
+		}
+		setBody(lang.New("zh", map[string]string{"zh": "亲爱的朋友们，同事们！\n\n条约至今仍然有效。"}))
+		for _, c := range []struct{ lang, note string }{{"zh", "本文字记录即讲话全文。"}, {"ru", "Эта расшифровка и есть текст выступления."}} {
+			page := s.page("/"+c.lang+videoSpeechPath, 200)
+			if n := page.Find(textSection).Length(); n != 0 || !strings.Contains(text(page, ".transcript-source"), c.note) {
+				t.Errorf("%s page of a speech whose text is its transcript: the text's section %d times, the transcript reads %q", c.lang, n, text(page, ".transcript-source"))
+			}
+		}
+		setBody(lang.New("zh", map[string]string{"zh": "亲爱的朋友们，同事们！条约至今仍然有效，我们将继续合作。"}))
+		if page := s.page("/zh"+videoSpeechPath, 200); page.Find(textSection).Length() != 1 || strings.Contains(text(page, ".transcript-source"), "讲话全文") {
+			t.Errorf("a text edited after it was the transcript: the text's section %d times, the transcript reads %q", page.Find(textSection).Length(), text(page, ".transcript-source"))
 		}
 
 		// The files, with ranges.

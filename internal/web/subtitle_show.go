@@ -1,17 +1,18 @@
 package web
 
 import (
-	"fmt"
+	"mime"
 
-	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/subtitle"
 )
 
 // subtitleShow serves a published speech's subtitles in a language as
-// WebVTT, for the player's <track>:
-// /{lang}/forums/{forum}/speeches/{speech}/subtitles/{sublang}.vtt. A
-// speech of a forum that is not published, or without subtitles in the
-// language, is not found.
+// WebVTT, for the player's <track>
+// (/{lang}/forums/{forum}/speeches/{speech}/subtitles/{sublang}.vtt), and
+// as SRT to download (…/{sublang}.srt, saved as
+// FORUM-SPEECH.{sublang}.srt), which the programs that edit subtitles
+// read. A speech of a forum that is not published, or without subtitles in
+// the language, is not found in either format.
 func (s *Server) subtitleShow(rq *request) (result, error) {
 	fv, err := s.loadForum(rq)
 	if err != nil {
@@ -25,12 +26,14 @@ func (s *Server) subtitleShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	if format != subtitle.WebVTT {
-		return result{}, fmt.Errorf("subtitles as %s: %w", format, errkind.NotFound)
-	}
 	t, err := subtitle.Get(rq.Context(), s.db, sp.ID, l)
 	if err != nil {
 		return result{}, err
+	}
+	if format == subtitle.SRT {
+		name := fv.Forum.Slug + "-" + sp.Slug + "." + l + ".srt"
+		return result{contentType: format.ContentType(), body: subtitle.WriteSRT(t.Cues),
+			disposition: mime.FormatMediaType("attachment", map[string]string{"filename": name})}, nil
 	}
 	return result{contentType: format.ContentType(), body: subtitle.WriteVTT(t.Cues)}, nil
 }
