@@ -607,7 +607,7 @@ func (s *Server) renderProgrammeWith(w http.ResponseWriter, rq *officeRequest, s
 		return err
 	}
 	p.Summary = fm.summary(order...)
-	if err := s.withSubtitles(rq, p, fm, hosts, up); err != nil {
+	if err := s.withSubtitles(rq, p, d.Content.(*forum.Programme), fm, hosts, up); err != nil {
 		return err
 	}
 	p.Draft = newDraftInfo(rq, d, partners)

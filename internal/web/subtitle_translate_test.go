@@ -199,6 +199,33 @@ func TestSubtitleTranslation(t *testing.T) {
 		if want := "Дорогие друзья! Сорок лет назад был подписан Договор.\n\nСпасибо."; body != want {
 			t.Errorf("the speech's text in the draft: %q, want %q", body, want)
 		}
+		// The organiser finds where the transcript went: the Russian
+		// track says it is the speech's text and links to it, and the
+		// speech's text, on the same section, says per language what it
+		// is, the Russian linking back to the track it came from.
+		_, page = org.get(programme)
+		textID := fmt.Sprintf("speech-text-%d", itemID)
+		isText := page.Find(fmt.Sprintf("#subtitles-%d-ru + tr.subtitle-is-text", itemID))
+		if got := strings.Join(strings.Fields(isText.Text()), " "); !strings.Contains(got, "Расшифровка этих субтитров — текст выступления на языке «русский».") ||
+			isText.Find("a").AttrOr("href", "") != "#"+textID+"-ru" {
+			t.Errorf("the Russian track's row about the text: %q → %q", got, isText.Find("a").AttrOr("href", ""))
+		}
+		if n := page.Find(section + " tr.subtitle-is-text").Length(); n != 1 {
+			t.Errorf("%d tracks say they are the speech's text, want the Russian only", n)
+		}
+		ru := page.Find("#" + textID + "-ru")
+		if got := strings.Join(strings.Fields(ru.Text()), " "); !strings.HasPrefix(got, "русский: расшифровка субтитров на языке «русский», без изменений") ||
+			ru.Find(fmt.Sprintf(`a[href="#subtitles-%d-ru"]`, itemID)).Length() != 1 || !strings.Contains(ru.Find("details").Text(), "Сорок лет назад был подписан Договор.") {
+			t.Errorf("the speech's Russian text reads %q", got)
+		}
+		if href := ru.Find(`a[href^="/office/preview/"]`).AttrOr("href", ""); href != fmt.Sprintf("/office/preview/programme/%d/ru/speeches/sergey-lavrov-video-address", forumID) {
+			t.Errorf("the preview of the speech's text: %q", href)
+		} else if resp, prev := org.get(href); resp.StatusCode != http.StatusOK || !strings.Contains(prev.Find("main").Text(), "Сорок лет назад был подписан Договор.") {
+			t.Errorf("the preview: %d", resp.StatusCode)
+		}
+		if got := strings.Join(strings.Fields(page.Find("#"+textID+"-zh").Text()), " "); got != "китайский: пока нет" {
+			t.Errorf("the speech's Chinese text reads %q", got)
+		}
 		// A translation is not the speech's text.
 		resp, page = org.post(base+"/en/text", url.Values{})
 		if alert := page.Find(section + " [role=alert]").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(alert, "Расшифровка не принята:") {
@@ -206,3 +233,4 @@ func TestSubtitleTranslation(t *testing.T) {
 		}
 	})
 }
+

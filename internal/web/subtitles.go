@@ -14,6 +14,7 @@ import (
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/subtrans"
 )
 
 // subtitlesView is the subtitles section of a video item on the programme
@@ -45,6 +46,31 @@ type subtitlesView struct {
 	// Translations are those started, with where each stands.
 	CanTranslate bool
 	Translations []subtitleTranslationView
+	// Text is the speech's text in the programme's draft, language by
+	// language, so that the transcript made its text is found beside
+	// the subtitles it came from.
+	Text speechTextView
+}
+
+// speechTextView is a speech's text as the programme's draft has it, on
+// the subtitles section (ID is its anchor, linked from the track whose
+// transcript it is): a row per language of the site.
+type speechTextView struct {
+	ID    string
+	Langs []speechTextLang
+}
+
+// speechTextLang is the speech's text in one language: State is "none"
+// (no text), "draft" (a translation not finished), "transcript" (the
+// transcript of the track in that language, unchanged: Track is the
+// track's anchor) or "written" (any other complete text); Preview shows
+// the speech's page as the draft has it in the language.
+type speechTextLang struct {
+	Lang, LangName string
+	State          string
+	Track          string
+	Text           string
+	Preview        string
 }
 
 // subtitleTrackView is one stored track as the section lists it.
@@ -66,7 +92,12 @@ type subtitleTrackView struct {
 	// may become the speech's text (TextAction). TranslateFormID and
 	// TranslateAction are the form that starts a translation of it into
 	// one of Targets.
-	Original                         bool
+	Original bool
+	// IsText is set when the track's transcript is the speech's text in
+	// its language, unchanged, in the programme's draft; TextID is the
+	// anchor of the speech's text on the form.
+	IsText                           bool
+	TextID                           string
 	TextFormID, TextAction           string
 	TranslateFormID, TranslateAction string
 	Targets                          []option
@@ -91,8 +122,8 @@ func subtitlesPath(speechID int64) string {
 // subtitleSections returns the subtitles sections of the video items
 // among the speeches ids of a programme form (the stored speeches whose
 // delivery is video), in one query, with the refused upload up shown at
-// its item.
-func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit, canTranslate bool, up *subtitleUpload) (map[int64]*subtitlesView, error) {
+// its item and each speech's text as draft, the programme's draft, has it.
+func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, forumID int64, ids []int64, canEdit, canTranslate bool, up *subtitleUpload) (map[int64]*subtitlesView, error) {
 	ctx := rq.Context()
 	byID, err := subtitle.ListFor(ctx, s.db, ids, i18n.Languages...)
 	if err != nil {
@@ -150,12 +181,63 @@ func (s *Server) subtitleSections(rq *officeRequest, ids []int64, canEdit, canTr
 			}
 			v.Tracks = append(v.Tracks, tv)
 		}
+		v.Text = speechTextOf(rq, draftSpeech(draft, id), forumID, id, byID[id])
+		for i := range v.Tracks {
+			tv := &v.Tracks[i]
+			tv.TextID = v.Text.ID
+			for _, tl := range v.Text.Langs {
+				tv.IsText = tv.IsText || tv.Original && tl.State == "transcript" && tl.Lang == tv.Lang
+			}
+		}
 		if up != nil && up.SpeechID == id {
 			v.Lang, v.Provenance, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.FileName, up.Errors, up.Warnings, up.Refusal
 		}
 		out[id] = v
 	}
 	return out, nil
+}
+
+// draftSpeech returns the speech with id in programme p, or nil.
+func draftSpeech(p *forum.Programme, id int64) *forum.Speech {
+	if p == nil {
+		return nil
+	}
+	for _, ss := range p.Sessions {
+		for _, sp := range ss.Speeches {
+			if sp.ID == id {
+				return sp
+			}
+		}
+	}
+	return nil
+}
+
+// speechTextOf says where speech sp's text (nil: not in the draft) stands
+// in each language of the site, beside its subtitles tracks: which
+// language's text is the transcript of its track there, unchanged.
+func speechTextOf(rq *officeRequest, sp *forum.Speech, forumID, id int64, tracks []*subtitle.Track) speechTextView {
+	v := speechTextView{ID: fmt.Sprintf("speech-text-%d", id)}
+	for _, l := range i18n.Languages {
+		tl := speechTextLang{Lang: l, LangName: rq.T.T("lang.name." + l), State: "none"}
+		if sp != nil {
+			tl.Text = sp.Body.Values[l]
+			tl.Preview = fmt.Sprintf("%s/preview/programme/%d/%s/speeches/%s", officePrefix, forumID, l, sp.Slug)
+			switch {
+			case tl.Text == "":
+			case !sp.Body.Complete(l):
+				tl.State = "draft"
+			default:
+				tl.State = "written"
+				for _, t := range tracks {
+					if t.Lang == l && t.SourceLang == "" && sameWords(tl.Text, subtrans.Transcript(t.Cues, l)) {
+						tl.State, tl.Track = "transcript", fmt.Sprintf("subtitles-%d-%s", id, l)
+					}
+				}
+			}
+		}
+		v.Langs = append(v.Langs, tl)
+	}
+	return v
 }
 
 // speechVideoDuration is the length of the speech's video in
@@ -205,7 +287,9 @@ func subtitleFile(name string) (string, subtitle.Format, error) {
 
 // withSubtitles gives each stored video item of the programme form p (its
 // delivery, as the form has it, is video) its subtitles section.
-func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, fm *form, hosts []int64, up *subtitleUpload) error {
+//
+// draft is the programme's draft, whose speeches' texts the sections show.
+func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, draft *forum.Programme, fm *form, hosts []int64, up *subtitleUpload) error {
 	var ids []int64
 	for _, ss := range p.Sessions {
 		for _, sp := range ss.Speeches {
@@ -217,7 +301,7 @@ func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, fm *form, ho
 	if len(ids) == 0 {
 		return nil
 	}
-	views, err := s.subtitleSections(rq, ids, rq.can(account.SubjectProgramme, account.Create, hosts...),
+	views, err := s.subtitleSections(rq, draft, p.ForumID, ids, rq.can(account.SubjectProgramme, account.Create, hosts...),
 		rq.Account.Admin || rq.can(account.SubjectTranslation, account.Edit, hosts...), up)
 	if err != nil {
 		return err
