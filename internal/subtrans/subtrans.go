@@ -418,3 +418,49 @@ func Write(ctx context.Context, tx *store.Tx, revs *revision.Store, tr *translat
 	}
 	return t, nil
 }
+
+// Overlong is a cue of a subtitles translation whose text, re-broken into
+// lines for its language as Write will do, still does not fit: Lines are
+// the lines Break makes, Widths their widths (subtitle.Width), Limit the
+// language's longest line.
+type Overlong struct {
+	Lines  []string
+	Widths []int
+	Limit  int
+}
+
+// Overlongs returns, by cue block, the cues of segs (the segments of a
+// subtitles translation into language tag) whose translation so far is
+// too long for two subtitle lines: Break makes a line over the
+// language's limit (16 full-width characters in Chinese, 42 characters
+// otherwise), so that the cue, written as a track, would be hard to read
+// in its time. Segments not yet translated count for nothing.
+func Overlongs(segs []translate.Segment, tag string) map[string]Overlong {
+	texts := map[string][]string{}
+	var order []string
+	for _, s := range segs {
+		if _, ok := CueIndex(s.BlockID); !ok || s.State == translate.New || s.Target.IsEmpty() {
+			continue
+		}
+		if _, seen := texts[s.BlockID]; !seen {
+			order = append(order, s.BlockID)
+		}
+		texts[s.BlockID] = append(texts[s.BlockID], s.Target.Plain())
+	}
+	out := map[string]Overlong{}
+	limit := subtitle.Limit(tag)
+	for _, b := range order {
+		lines := subtitle.Break(join(texts[b]), tag)
+		o := Overlong{Lines: lines, Limit: limit}
+		over := len(lines) > subtitle.MaxLines
+		for _, l := range lines {
+			w := subtitle.Width(l, tag)
+			o.Widths = append(o.Widths, w)
+			over = over || w > limit
+		}
+		if over {
+			out[b] = o
+		}
+	}
+	return out
+}

@@ -234,3 +234,95 @@ func TestSubtitleTranslation(t *testing.T) {
 	})
 }
 
+// TestSubtitleTranslationLines: a translator's Chinese for a cue that is
+// too long for two subtitle lines of 16 full-width characters is taken,
+// and the workbench warns of it at once, in the translator's language, on
+// the cue's segments, as it does on the page; the track written from the
+// reviewed translation has its lines re-broken for Chinese.
+func TestSubtitleTranslationLines(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID int64
+		if err := db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = ?`, "sergey-lavrov-video-address").Scan(&itemID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("org@lines.example", "Организатор", "ru", false, "riac:organiser", "cass:organiser")
+		o.account("tra@lines.example", "Переводчик", "ru", false, "riac:translator", "cass:translator")
+		o.account("rev@lines.example", "Reviewer", "en", false, "riac:reviewer", "cass:reviewer")
+		org, tra, rev := o.browser(), o.browser(), o.browser()
+		org.signIn("org@lines.example")
+		tra.signIn("tra@lines.example")
+		rev.signIn("rev@lines.example")
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		if resp, _ := org.uploadForm(t, base, "lavrov.srt", []byte(lavrovSRT), url.Values{"lang": {"ru"}, "provenance": {"human"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		resp, _ := tra.post(base+"/ru/translate", url.Values{"to": {"zh"}})
+		loc := resp.Header.Get("Location")
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("translate: %d", resp.StatusCode)
+		}
+		tr, err := translate.Get(ctx, db, mustInt(t, strings.TrimPrefix(loc, "/office/translations/")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		chinese := map[string]string{
+			"Дорогие друзья!": "亲爱的朋友们！",
+			// 41 full-width characters: two lines of 16 cannot hold it.
+			"Двадцать лет назад был подписан Договор.": "二十年前，我们两国在莫斯科签署了具有历史意义的睦邻友好合作条约，为两国关系奠定了坚实的法律基础。",
+			"Спасибо.": "谢谢。",
+		}
+		segs, err := translate.Segments(ctx, db, tr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const warning = "в субтитрах перевод этого титра даёт строку в 25 полноширинных знаков; китайские субтитры хорошо читаются, когда строк не больше двух и в каждой не больше 16 знаков: сократите перевод"
+		for _, s := range segs {
+			var a segmentAnswer
+			if resp := tra.sendJSON("POST", segPath(tr, s), edit{"action": "save", "version": s.Version, "state": "translated",
+				"target": plainRuns(chinese[s.Source.Plain()])}, &a); resp.StatusCode != http.StatusOK {
+				t.Fatalf("save %q: %d", s.Source.Plain(), resp.StatusCode)
+			}
+			var got []string
+			for _, f := range a.Segment.Findings {
+				if f.Check == "subtitle-lines" {
+					got = append(got, f.Detail)
+				}
+			}
+			long := s.Source.Plain() == "Двадцать лет назад был подписан Договор."
+			switch {
+			case long && (len(got) != 1 || got[0] != warning):
+				t.Errorf("the long cue's answer warns %q, want %q", got, warning)
+			case !long && len(got) != 0:
+				t.Errorf("%q warns %q", s.Source.Plain(), got)
+			}
+			if resp := rev.sendJSON("POST", segPath(tr, s), edit{"action": "approve", "version": a.Segment.Version}, nil); resp.StatusCode != http.StatusOK {
+				t.Fatalf("approve: %d", resp.StatusCode)
+			}
+		}
+		_, page := tra.get(loc)
+		var found []string
+		page.Find(`.wb-findings li[data-check="subtitle-lines"]`).Each(func(_ int, s *goquery.Selection) {
+			found = append(found, strings.Join(strings.Fields(s.Text()), " "))
+		})
+		if want := "строки субтитров " + warning; len(found) != 1 || found[0] != want {
+			t.Errorf("the workbench page warns %q, want once %q", found, want)
+		}
+		if got := page.Find(`select option[value="subtitle-lines"]`).Length(); got != 1 {
+			t.Errorf("the QA filter offers subtitle lines %d times", got)
+		}
+		zh, err := subtitle.Get(ctx, db, itemID, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lines := zh.Cues[1].Lines; len(lines) != 2 || strings.Join(lines, "") != chinese["Двадцать лет назад был подписан Договор."] {
+			t.Errorf("the written cue's lines: %q", lines)
+		}
+		for _, c := range zh.Cues {
+			if len(c.Lines) > 2 {
+				t.Errorf("cue %d has %d lines", c.Index, len(c.Lines))
+			}
+		}
+	})
+}

@@ -172,7 +172,18 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return err
 	}
-	answer := saveAnswer{Segment: newSegmentJSON(rq.T, after, segmentFindings(checker, after)),
+	fs := segmentFindings(checker, after)
+	if tr.OwnerKind == subtrans.OwnerKind && !after.Target.IsEmpty() && after.State != translate.New {
+		// The cue's other segments make its lines too.
+		segs, err := translate.Segments(ctx, s.db, tr.ID)
+		if err != nil {
+			return err
+		}
+		if f, ok := cueFindings(tr, segs)[after.BlockID]; ok {
+			fs = append(fs, f)
+		}
+	}
+	answer := saveAnswer{Segment: newSegmentJSON(rq.T, after, fs),
 		Percent: counts.Percent(), Progress: progressText(rq, counts)}
 	answer.Notice, answer.NoticeBad = notice, noticeBad
 	return writeJSON(w, http.StatusOK, answer)

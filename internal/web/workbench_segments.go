@@ -13,8 +13,10 @@ import (
 	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/interchange"
+	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/qa"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/subtrans"
 	"github.com/tandemforum/tandem/internal/translate"
 )
 
@@ -25,7 +27,7 @@ import (
 // qaChecks are the QA checks the workbench names (qa.Finding.Check), in the
 // order its filter offers them.
 var qaChecks = []string{"numbers", "tags", "terminology", "untranslated", "sentences", "end-punctuation",
-	"punctuation-width", "quotes", "spaces", "addresses", "length"}
+	"punctuation-width", "quotes", "spaces", "addresses", "length", "subtitle-lines"}
 
 // codeTypes are the kinds of inline code whose names the workbench shows
 // on a chip's tooltip; others show their own name.
@@ -121,6 +123,27 @@ func findingViews(t *i18n.Printer, fs []qa.Finding) []findingView {
 			label = t.T("workbench.qa." + strings.ReplaceAll(f.Check, "-", "_"))
 		}
 		out = append(out, findingView{Check: f.Check, Label: label, Error: f.Severity == qa.Error, Detail: f.Text(t)})
+	}
+	return out
+}
+
+// cueFindings returns, by cue block, the warning of a subtitles
+// translation's cue whose text does not fit two subtitle lines of its
+// language once re-broken (subtrans.Overlongs), for every segment of the
+// cue; nil for a translation of anything but subtitles.
+func cueFindings(tr *translate.Translation, segs []translate.Segment) map[string]qa.Finding {
+	if tr.OwnerKind != subtrans.OwnerKind {
+		return nil
+	}
+	out := map[string]qa.Finding{}
+	for block, o := range subtrans.Overlongs(segs, tr.Lang) {
+		longest := slices.Max(o.Widths)
+		key, unit := "qa.subtitle_lines", "characters"
+		if lang.Base(tr.Lang) == "zh" {
+			key, unit = "qa.subtitle_lines.zh", "full-width characters"
+		}
+		out[block] = qa.Finding{Check: "subtitle-lines", Severity: qa.Warning, Key: key, Args: []any{longest, o.Limit},
+			Message: fmt.Sprintf("as subtitles, this cue's translation makes lines of up to %d %s; subtitles read well with two lines of up to %d: shorten the translation", longest, unit, o.Limit)}
 	}
 	return out
 }

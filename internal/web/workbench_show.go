@@ -159,8 +159,12 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	checks := map[string]int{}
 	prevBlock := ""
+	cues := cueFindings(tr, segs)
 	for i, seg := range segs {
 		fs := segmentFindings(checker, seg)
+		if f, ok := cues[seg.BlockID]; ok && !seg.Target.IsEmpty() && seg.State != translate.New {
+			fs = append(fs, f)
+		}
 		seen := map[string]bool{}
 		for _, f := range fs {
 			if !seen[f.Check] {
