@@ -138,9 +138,9 @@ func cueFindings(tr *translate.Translation, segs []translate.Segment) map[string
 	out := map[string]qa.Finding{}
 	for block, o := range subtrans.Overlongs(segs, tr.Lang) {
 		longest := slices.Max(o.Widths)
-		key, unit := "qa.subtitle_lines", "characters"
+		key, unit := "workbench.cue_lines", "characters"
 		if lang.Base(tr.Lang) == "zh" {
-			key, unit = "qa.subtitle_lines.zh", "full-width characters"
+			key, unit = "workbench.cue_lines.zh", "full-width characters"
 		}
 		out[block] = qa.Finding{Check: "subtitle-lines", Severity: qa.Warning, Key: key, Args: []any{longest, o.Limit},
 			Message: fmt.Sprintf("as subtitles, this cue's translation makes lines of up to %d %s; subtitles read well with two lines of up to %d: shorten the translation", longest, unit, o.Limit)}
