@@ -371,13 +371,19 @@ func TestUploadRefusals(t *testing.T) {
 			{"a revoked token", revoked, "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
 			{"a reviewer", "reviewer", "en", "1000", okMeta, 403, "Your role does not allow you to upload a video"},
 			{"another partner's editor", "stranger", "en", "1000", okMeta, 404, "该议程项目不存在"},
-			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101 МиБ, а загрузка может быть не больше 100 МиБ."},
+			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101,0\u00a0МиБ, а предел — 100,0\u00a0МиБ."},
+			{"a byte over the limit", "organiser", "en", strconv.Itoa(100<<20 + 1), okMeta, 413, "Размер файла — 104\u00a0857\u00a0601\u00a0байт, а предел — 104\u00a0857\u00a0600\u00a0байт."},
+			{"over the limit in English", "reviewer", "en", strconv.Itoa(150 << 20), okMeta, 413, "The file is 150.0\u00a0MiB; the limit is 100.0\u00a0MiB."},
 			{"zero bytes", "organiser", "en", "0", okMeta, 422, "Файл пуст (0 байт)."},
 			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать"},
 			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
 			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "Укажите, к какому пункту программы"},
 			{"a text file", "organiser", "en", "1000", metadata("filename", "notes.txt", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
-			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "У файла должно быть имя"},
+			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
+			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
+			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное"},
+			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
+			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 		} {
 			h := map[string]string{"Upload-Metadata": c.meta, "Accept-Language": c.lang}
 			if c.size != "" {
@@ -618,4 +624,62 @@ func TestUploadFinishedAfterAMoveNotRecorded(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || body != strings.TrimSpace(string(data)) {
 		t.Errorf("GET: %d, %d bytes", resp.StatusCode, len(body))
 	}
+}
+
+// TestTusErrorsInTheCallersLanguage: the errors tusd itself answers (a
+// part sent at the wrong offset, more bytes than the file has, a request
+// without the tus version) reach the person as a sentence in their
+// language, with tusd's status, never tusd's English text.
+func TestTusErrorsInTheCallersLanguage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		url := in.create("organiser", 1000, in.fx.video)
+		in.patch("organiser", url, 0, randomBytes(100, 1))
+		octets := "application/offset+octet-stream"
+		for _, c := range []struct {
+			name   string
+			header map[string]string
+			body   []byte
+			status int
+			says   string
+		}{
+			{"a mismatched offset", map[string]string{"Upload-Offset": "0", "Content-Type": octets}, randomBytes(10, 2), 409, "На сервере другая часть этого файла"},
+			{"more than the file", map[string]string{"Upload-Offset": "100", "Content-Type": octets}, randomBytes(1000, 3), 413, "Отправлено больше байтов"},
+			{"no content type", map[string]string{"Upload-Offset": "100"}, randomBytes(10, 4), 400, "Браузер отправил запрос"},
+			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "Браузер отправил запрос"},
+		} {
+			resp, body := in.do("PATCH", url, "organiser", c.header, c.body)
+			if resp.StatusCode != c.status || !strings.Contains(body, c.says) || strings.Contains(body, "ERR_") {
+				t.Errorf("%s: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, c.says)
+			}
+			if lang := resp.Header.Get("Content-Language"); lang != "ru" {
+				t.Errorf("%s: Content-Language %q, want ru (the organiser's)", c.name, lang)
+			}
+		}
+	})
+}
+
+// TestTusDiscoveryWithoutCredentials: OPTIONS (tus discovery, a CORS
+// preflight) is answered with the protocol's headers without a session or
+// token, while the other methods still need one.
+func TestTusDiscoveryWithoutCredentials(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		resp, _ := in.do("OPTIONS", in.srv.URL+upload.BasePath, "", nil, nil)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Tus-Version") != "1.0.0" ||
+			!strings.Contains(resp.Header.Get("Tus-Extension"), "creation") || resp.Header.Get("Tus-Max-Size") != strconv.Itoa(100<<20) {
+			t.Errorf("OPTIONS without credentials: %d, Tus-Version %q, Tus-Extension %q, Tus-Max-Size %q", resp.StatusCode,
+				resp.Header.Get("Tus-Version"), resp.Header.Get("Tus-Extension"), resp.Header.Get("Tus-Max-Size"))
+		}
+		url := in.create("organiser", 1000, in.fx.video)
+		for _, m := range []string{"POST", "HEAD", "PATCH", "GET", "DELETE"} {
+			target := url
+			if m == "POST" {
+				target = in.srv.URL + upload.BasePath
+			}
+			if resp, _ := in.do(m, target, "", nil, nil); resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("%s without credentials: %d, want 401", m, resp.StatusCode)
+			}
+		}
+	})
 }
