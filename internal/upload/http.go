@@ -138,6 +138,18 @@ func (w *tusErrors) finish() {
 	refuse(w.ResponseWriter, w.t, w.status, f.message(w.t))
 }
 
+// StatusMessages are the sentences, in t's language, that the office's
+// upload widget shows for an error answer whose body is not one of ours
+// (a proxy's, or one cut short), by HTTP status; max is the size limit in
+// bytes. They are those the endpoint itself answers tusd's errors with.
+func StatusMessages(t *i18n.Printer, max int64) map[int]string {
+	m := map[int]string{}
+	for _, st := range []int{400, 401, 403, 404, 409, 410, 412, 413, 423, 460, 500, 502, 503, 504} {
+		m[st] = tusRefusal(st, "", max).message(t)
+	}
+	return m
+}
+
 // tusRefusal is our message for an error tusd answered with status and
 // its error code (ERR_…), by the code where it is known, else by the
 // status; max is the size limit in bytes.
