@@ -24,6 +24,7 @@ import (
 	"github.com/tus/tusd/v2/pkg/handler"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
@@ -53,7 +54,11 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 		c, err := auth(r)
 		if err != nil {
 			if msg, ok := account.Message(c.T, err); ok {
-				refuse(w, c.T, http.StatusUnauthorized, msg)
+				status := http.StatusUnauthorized
+				if errors.Is(err, errkind.Forbidden) {
+					status = http.StatusForbidden // a token its account may no longer hold
+				}
+				refuse(w, c.T, status, msg)
 				return
 			}
 			s.log.Error("upload: authenticate", slog.Any("err", err))
@@ -426,19 +431,24 @@ func IsVideo(kind forum.Kind, delivery forum.Delivery) bool {
 	return kind == forum.VideoAddress || delivery == forum.Video
 }
 
-// download serves a received upload's bytes to its uploader and to whoever
-// may see its programme item in the office.
+// download serves a received upload's bytes to those who may upload to
+// its programme item (its hosts' organisers and editors, admins), the
+// uploader too only while that holds: the original file is working
+// material, and the processed video is what others see. Whoever may not
+// see the item is told there is no such upload.
 func (s *Service) download(w http.ResponseWriter, r *http.Request, c Caller, u *Upload) {
-	if u.AccountID != c.Account.ID {
-		_, _, hosts, err := speechAccess(r.Context(), s.cfg.DB, u.SpeechID)
-		if err != nil {
-			s.fail(w, c, err)
-			return
-		}
-		if !allowedAt(c.Account, hosts, account.View) {
-			refuse(w, c.T, http.StatusNotFound, c.T.T("upload.not_found"))
-			return
-		}
+	_, _, hosts, err := speechAccess(r.Context(), s.cfg.DB, u.SpeechID)
+	if err != nil {
+		s.fail(w, c, err)
+		return
+	}
+	if !allowedAt(c.Account, hosts, account.View) {
+		refuse(w, c.T, http.StatusNotFound, c.T.T("upload.not_found"))
+		return
+	}
+	if !allowedAt(c.Account, hosts, account.Create) {
+		refuse(w, c.T, http.StatusForbidden, c.T.T("upload.download.forbidden"))
+		return
 	}
 	if !u.Received() {
 		refuse(w, c.T, http.StatusNotFound, c.T.T("upload.unfinished"))

@@ -321,14 +321,17 @@ func TestUploadInTwoPartsEndsInBlobStore(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Upload-Offset") != strconv.Itoa(len(data)) {
 			t.Errorf("HEAD after completion: %d, offset %q", resp.StatusCode, resp.Header.Get("Upload-Offset"))
 		}
-		for _, who := range []string{"organiser", "reviewer", "admin"} {
+		for _, who := range []string{"organiser", "editor", "admin"} {
 			resp, _ := in.do("GET", url, who, nil, nil)
 			if resp.StatusCode != http.StatusOK || resp.ContentLength != int64(len(data)) {
 				t.Errorf("GET by the %s: %d, %d bytes", who, resp.StatusCode, resp.ContentLength)
 			}
 		}
+		if resp, body := in.do("GET", url, "reviewer", nil, nil); resp.StatusCode != http.StatusForbidden || len(body) > 1000 {
+			t.Errorf("GET by the reviewer: %d, %d bytes; want 403 and no file", resp.StatusCode, len(body))
+		}
 		req, _ := http.NewRequest("GET", url, nil)
-		req.Header.Set("Authorization", "Bearer "+in.fx.tokens["reviewer"])
+		req.Header.Set("Authorization", "Bearer "+in.fx.tokens["editor"])
 		got, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -369,11 +372,11 @@ func TestUploadRefusals(t *testing.T) {
 			{"nobody in Russian", "", "ru", "1000", okMeta, 401, "войдите в офис"},
 			{"a bad token", "tdm_not-a-token", "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
 			{"a revoked token", revoked, "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
-			{"a reviewer", "reviewer", "en", "1000", okMeta, 403, "Your role does not allow you to upload a video"},
+			{"a reviewer with a token from an editor's days", "reviewer", "en", "1000", okMeta, 403, "Only admins, and organisers and editors of a partner's team"},
 			{"another partner's editor", "stranger", "en", "1000", okMeta, 404, "该议程项目不存在"},
 			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101,0\u00a0МиБ, а предел — 100,0\u00a0МиБ."},
 			{"a byte over the limit", "organiser", "en", strconv.Itoa(100<<20 + 1), okMeta, 413, "Размер файла — 104\u00a0857\u00a0601\u00a0байт, а предел — 104\u00a0857\u00a0600\u00a0байт."},
-			{"over the limit in English", "reviewer", "en", strconv.Itoa(150 << 20), okMeta, 413, "The file is 150.0\u00a0MiB; the limit is 100.0\u00a0MiB."},
+			{"over the limit in English", "editor", "en", strconv.Itoa(150 << 20), okMeta, 413, "The file is 150.0\u00a0MiB; the limit is 100.0\u00a0MiB."},
 			{"zero bytes", "organiser", "en", "0", okMeta, 422, "Файл пуст (0 байт)."},
 			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать"},
 			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
@@ -402,7 +405,7 @@ func TestUploadRefusals(t *testing.T) {
 		}
 		// Someone else's upload cannot be continued, nor looked into.
 		url := in.create("organiser", 1000, in.fx.video)
-		resp, body := in.do("PATCH", url, "reviewer", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
+		resp, body := in.do("PATCH", url, "editor", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
 			t.Errorf("PATCH of another's upload: %d %q", resp.StatusCode, body)
 		}
@@ -553,7 +556,7 @@ func TestUploadFinishedAfterRestart(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Upload-Offset") != strconv.Itoa(len(data)) {
 			t.Errorf("HEAD before the job: %d, offset %q; want every byte", resp.StatusCode, resp.Header.Get("Upload-Offset"))
 		}
-		resp, body := in.do("GET", url, "reviewer", nil, nil)
+		resp, body := in.do("GET", url, "editor", nil, nil)
 		if resp.StatusCode != http.StatusOK || body != strings.TrimSpace(string(data)) || resp.Header.Get("Repr-Digest") != "" {
 			t.Errorf("GET before the job: %d, %d bytes, Repr-Digest %q; want the file from the staging folder, no digest yet", resp.StatusCode, len(body), resp.Header.Get("Repr-Digest"))
 		}
