@@ -18,9 +18,9 @@ const testPassword = "correct horse battery staple"
 // an editor of the other partner (writing Chinese) and an admin, each with
 // an API token.
 type fixture struct {
-	video, report, othersVideo           int64
+	video, report, othersVideo                   int64
 	organiser, editor, reviewer, stranger, admin *account.Account
-	tokens                               map[string]string // by account name
+	tokens                                       map[string]string // by account name
 }
 
 func seed(t testing.TB, db *store.DB) *fixture {
