@@ -19,6 +19,10 @@ type videoUpload struct {
 	ItemID    int64
 	Endpoint  string
 	CanUpload bool
+	// Attached is set when the item has a video, however it came (an
+	// upload, tandem video attach, the demo): the section then does not
+	// say that none was uploaded.
+	Attached bool
 	// MaxSize is the largest file the endpoint takes, in bytes.
 	MaxSize int64
 	// SizeWords (JSON) are the words upload.js writes sizes with, as

@@ -235,3 +235,34 @@ func TestUploadDiscoveryAndDownloadThroughTheOffice(t *testing.T) {
 		}
 	})
 }
+
+// TestAttachedVideoShownAsSuch: a video item whose video was attached on
+// the server (tandem video attach, the demo), with no upload, shows its
+// video's real state on the programme form, and its upload section does
+// not say that no video was uploaded.
+func TestAttachedVideoShownAsSuch(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newUploadOffice(t, db)
+		id := videoSpeechID(t, db)
+		now := time.Now().UTC()
+		if _, err := db.Exec(ctx, `INSERT INTO videos (speech_id, original_key, state, illustration, created_at, updated_at) VALUES (?, 'videos/originals/demo.mp4', 'ready', ?, ?, ?)`, id, true, now, now); err != nil {
+			t.Fatal(err)
+		}
+		o.account("org@upload.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("org@upload.example")
+		var forumID int64
+		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, id).Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		up := doc.Find(fmt.Sprintf(`.video-upload[data-item="%d"]`, id))
+		if text := up.Text(); strings.Contains(text, "No video has been uploaded") || !strings.Contains(text, "not uploaded here but attached on the server") {
+			t.Errorf("the upload section of an item with an attached video says %q", strings.Join(strings.Fields(text), " "))
+		}
+		if st, _ := doc.Find(fmt.Sprintf("#video-%d", id)).Attr("data-state"); st != "ready" {
+			t.Errorf("the item's video status is %q, want ready", st)
+		}
+	})
+}
