@@ -646,7 +646,7 @@ func TestTusErrorsInTheCallersLanguage(t *testing.T) {
 			status int
 			says   string
 		}{
-			{"a mismatched offset", map[string]string{"Upload-Offset": "0", "Content-Type": octets}, randomBytes(10, 2), 409, "На сервере другая часть этого файла"},
+			{"a mismatched offset", map[string]string{"Upload-Offset": "0", "Content-Type": octets}, randomBytes(10, 2), 409, "Сервер получил не столько байтов этого файла"},
 			{"more than the file", map[string]string{"Upload-Offset": "100", "Content-Type": octets}, randomBytes(1000, 3), 413, "Отправлено больше байтов"},
 			{"no content type", map[string]string{"Upload-Offset": "100"}, randomBytes(10, 4), 400, "Браузер отправил запрос"},
 			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "Браузер отправил запрос"},
