@@ -48,14 +48,46 @@ var (
 	// ErrBadAPIToken: a bearer token that is unknown, revoked, or whose
 	// account is disabled.
 	ErrBadAPIToken = newProblem("the API token is invalid or revoked", "account.apitoken.bad", errkind.Unauthorized)
+	// ErrAPITokenNotAllowed: an account that may not hold an API token
+	// (see MayHoldAPIToken) asked for one, or used one made while it
+	// could.
+	ErrAPITokenNotAllowed = newProblem("only admins and the organisers and editors of a partner, who upload videos, may hold an API token", "account.apitoken.not_allowed", errkind.Forbidden)
 )
 
+// MayHoldAPIToken reports whether a may have and use API tokens: an admin,
+// or whoever adds to a programme as an organiser or editor of a partner,
+// since the only API that takes a token is the video upload, which is
+// theirs. A translator, reviewer or author would hold a key to nothing.
+func (a *Account) MayHoldAPIToken() bool {
+	if a.Admin {
+		return true
+	}
+	for _, m := range a.Memberships {
+		if m.Role != Author && Allowed([]Role{m.Role}, false, SubjectProgramme, Create) {
+			return true
+		}
+	}
+	return false
+}
+
 // CreateAPIToken makes an API token named name for account id and returns
-// it with the token, which is never available again.
+// it with the token, which is never available again. An account that may
+// not hold one (MayHoldAPIToken) gets ErrAPITokenNotAllowed, a disabled
+// one ErrBadAPIToken.
 func (s *Store) CreateAPIToken(ctx context.Context, accountID int64, name string) (*APIToken, string, error) {
 	n, err := CheckName(name)
 	if err != nil || len([]rune(n)) > 100 {
 		return nil, "", ErrInvalidTokenName
+	}
+	a, err := s.ByID(ctx, accountID)
+	if err != nil {
+		return nil, "", fmt.Errorf("create API token for account %d: %w", accountID, err)
+	}
+	if a.Disabled {
+		return nil, "", ErrBadAPIToken
+	}
+	if !a.MayHoldAPIToken() {
+		return nil, "", ErrAPITokenNotAllowed
 	}
 	raw, _ := newToken()
 	token := APITokenPrefix + raw
@@ -105,7 +137,9 @@ func (s *Store) RevokeAPIToken(ctx context.Context, accountID, id int64) error {
 
 // ByAPIToken returns the account of a bearer token and records the
 // token's use. An unknown or revoked token, or one of a disabled account,
-// is ErrBadAPIToken.
+// is ErrBadAPIToken; one whose account has since lost the roles that may
+// hold a token is ErrAPITokenNotAllowed (checked at each use, so that
+// taking a role away is enough).
 func (s *Store) ByAPIToken(ctx context.Context, token string) (*Account, error) {
 	if !strings.HasPrefix(token, APITokenPrefix) || len(token) > 200 {
 		return nil, ErrBadAPIToken
@@ -126,6 +160,9 @@ func (s *Store) ByAPIToken(ctx context.Context, token string) (*Account, error) 
 	}
 	if err != nil {
 		return nil, err
+	}
+	if !a.MayHoldAPIToken() {
+		return nil, ErrAPITokenNotAllowed
 	}
 	if now := s.now(); now.Sub(t.LastUsedAt) >= apiTokenTouch {
 		if _, err := s.DB.Exec(ctx, `UPDATE api_tokens SET last_used_at = ? WHERE id = ?`, now, t.ID); err != nil {

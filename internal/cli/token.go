@@ -64,6 +64,12 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("the account %s is disabled", a.Email)
 	}
 	_, token, err := accts.CreateAPIToken(ctx, a.ID, *name)
+	if errors.Is(err, account.ErrAPITokenNotAllowed) {
+		return fmt.Errorf("the account %s may not hold an API token: only admins, and organisers and editors of a partner's team, who upload videos, may have one (the only API that takes a token is the upload)", a.Email)
+	}
+	if errors.Is(err, account.ErrInvalidTokenName) {
+		return fmt.Errorf("%w: --name must have 1 to 100 characters and no control characters", errUsage)
+	}
 	if err != nil {
 		return err
 	}

@@ -11,10 +11,11 @@ import (
 
 // TestTokenCreate: tandem token create prints a token once, which then
 // names its account; only its hash is stored, and the office lists it
-// under its name. A missing account or name is refused.
+// under its name. A missing account or name is refused, and so is a
+// translator, who uploads nothing.
 func TestTokenCreate(t *testing.T) {
 	forEachUserEnv(t, func(t *testing.T, env map[string]string) {
-		if code, _, errOut := runCLIInput(t, env, "a long enough password\n", "user", "add", "--email", "cam@example.org", "--name", "Camera", "--password-stdin"); code != 0 {
+		if code, _, errOut := runCLIInput(t, env, "a long enough password\n", "user", "add", "--email", "cam@example.org", "--name", "Camera", "--partner", "cass", "--role", "editor", "--password-stdin"); code != 0 {
 			t.Fatalf("user add: %d %s", code, errOut)
 		}
 		code, out, errOut := runCLIInput(t, env, "", "token", "create", "--email", "cam@example.org", "--name", "camera laptop")
@@ -49,6 +50,13 @@ func TestTokenCreate(t *testing.T) {
 			if code, out, errOut := runCLIInput(t, env, "", args...); code == 0 || out != "" || errOut == "" {
 				t.Errorf("%v: %d %q %q, want a refusal on stderr", args, code, out, errOut)
 			}
+		}
+		if code, _, errOut := runCLIInput(t, env, "a long enough password\n", "user", "add", "--email", "tr@example.org", "--name", "Translator", "--partner", "cass", "--role", "translator", "--password-stdin"); code != 0 {
+			t.Fatalf("user add: %d %s", code, errOut)
+		}
+		code, out, errOut = runCLIInput(t, env, "", "token", "create", "--email", "tr@example.org", "--name", "laptop")
+		if code == 0 || out != "" || !strings.Contains(errOut, "tr@example.org may not hold an API token: only admins, and organisers and editors") {
+			t.Errorf("token for a translator: %d %q %q, want a refusal saying who may hold one", code, out, errOut)
 		}
 	})
 }

@@ -56,17 +56,22 @@ func (s *Store) FindCtx(ctx context.Context, token string) ([]byte, bool, error)
 }
 
 // CommitCtx stores the data of the session with token until expiry,
-// replacing what it held.
+// replacing what it held. It goes on when the request that changed the
+// session is cancelled (its client went away, as a paused upload does):
+// the change is the server's to keep, and a commit failed on that account
+// made the session middleware write an error over the response already
+// begun.
 func (s *Store) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
-	_, err := s.DB.Exec(ctx, `INSERT INTO login_sessions (token_hash, data, expires_at) VALUES (?, ?, ?)
+	_, err := s.DB.Exec(context.WithoutCancel(ctx), `INSERT INTO login_sessions (token_hash, data, expires_at) VALUES (?, ?, ?)
 		ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
 		hash(token), b, expiry.UTC())
 	return err
 }
 
 // DeleteCtx removes the session with token; removing none is not an error.
+// Like CommitCtx, it goes on when the request is cancelled.
 func (s *Store) DeleteCtx(ctx context.Context, token string) error {
-	_, err := s.DB.Exec(ctx, `DELETE FROM login_sessions WHERE token_hash = ?`, hash(token))
+	_, err := s.DB.Exec(context.WithoutCancel(ctx), `DELETE FROM login_sessions WHERE token_hash = ?`, hash(token))
 	return err
 }
 

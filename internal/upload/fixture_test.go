@@ -13,13 +13,14 @@ const testPassword = "correct horse battery staple"
 
 // fixture is a forum of a host partner with a video address and a report,
 // a forum of another partner with a video address, and accounts: an
-// organiser of the host (writing Russian), a reviewer of the host, an
-// editor of the other partner (writing Chinese) and an admin, each with an
-// API token.
+// organiser of the host (writing Russian), an editor of the host, a
+// reviewer of the host whose API token was made while they were an editor,
+// an editor of the other partner (writing Chinese) and an admin, each with
+// an API token.
 type fixture struct {
-	video, report, othersVideo           int64
-	organiser, reviewer, stranger, admin *account.Account
-	tokens                               map[string]string // by account name
+	video, report, othersVideo                   int64
+	organiser, editor, reviewer, stranger, admin *account.Account
+	tokens                                       map[string]string // by account name
 }
 
 func seed(t testing.TB, db *store.DB) *fixture {
@@ -86,7 +87,16 @@ func seed(t testing.TB, db *store.DB) *fixture {
 		return a
 	}
 	f.organiser = mk("organiser", "ru", false, host, account.Organiser)
-	f.reviewer = mk("reviewer", "en", false, host, account.Reviewer)
+	f.editor = mk("editor", "en", false, host, account.Editor)
+	// The reviewer was an editor when the token was made; the role
+	// changed since.
+	f.reviewer = mk("reviewer", "en", false, host, account.Editor)
+	if _, err := db.Exec(ctx, `UPDATE memberships SET role = 'reviewer' WHERE account_id = ?`, f.reviewer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if f.reviewer, err = accts.ByID(ctx, f.reviewer.ID); err != nil {
+		t.Fatal(err)
+	}
 	f.stranger = mk("stranger", "zh", false, other, account.Editor)
 	f.admin = mk("admin", "en", true, 0, "")
 	return f

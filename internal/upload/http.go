@@ -24,7 +24,9 @@ import (
 	"github.com/tus/tusd/v2/pkg/handler"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 )
 
@@ -33,42 +35,171 @@ import (
 // that Message can say (a revoked token); an account of nil is nobody.
 type Authenticator func(r *http.Request) (Caller, error)
 
-// Handler returns the endpoint at BasePath: tus creation (POST), HEAD and
-// PATCH of one's own uploads, and GET of a received upload's bytes to
-// those who may see its programme item. Every refusal is a plain-text
-// sentence in the caller's language.
+// Handler returns the endpoint at BasePath: tus discovery (OPTIONS, open
+// to anyone), creation (POST), HEAD and PATCH of one's own uploads, and
+// GET of a received upload's bytes to those who may upload to its
+// programme item. Every other method needs a caller that auth finds.
+// Every refusal, tusd's own included, is a plain-text sentence in the
+// caller's language.
 func (s *Service) Handler(auth Authenticator) http.Handler {
 	inner := s.tus.Middleware(http.HandlerFunc(s.route))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions {
+			// tus discovery (and a CORS preflight, which carries no
+			// credentials): tusd answers with Tus-Version, Tus-Extension
+			// and Tus-Max-Size, which tell nothing about anyone's uploads.
+			inner.ServeHTTP(w, r)
+			return
+		}
 		c, err := auth(r)
 		if err != nil {
 			if msg, ok := account.Message(c.T, err); ok {
-				refuse(w, http.StatusUnauthorized, msg)
+				status := http.StatusUnauthorized
+				if errors.Is(err, errkind.Forbidden) {
+					status = http.StatusForbidden // a token its account may no longer hold
+				}
+				refuse(w, c.T, status, msg)
 				return
 			}
 			s.log.Error("upload: authenticate", slog.Any("err", err))
-			refuse(w, http.StatusInternalServerError, c.T.T("upload.failed"))
+			refuse(w, c.T, http.StatusInternalServerError, c.T.T("upload.failed"))
 			return
 		}
 		if c.Account == nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="tandem"`)
-			refuse(w, http.StatusUnauthorized, c.T.T("upload.auth.required"))
+			refuse(w, c.T, http.StatusUnauthorized, c.T.T("upload.auth.required"))
 			return
 		}
-		inner.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)))
+		tw := &tusErrors{ResponseWriter: w, t: c.T, max: s.cfg.MaxSize, log: s.log}
+		inner.ServeHTTP(tw, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)))
+		tw.finish()
 	})
 }
 
 type callerKey struct{}
 
-// refuse answers a request with status and a message, as text that
-// tus-js-client hands to the page in its error.
-func refuse(w http.ResponseWriter, status int, msg string) {
+// refuse answers a request with status and a message in t's language, as
+// text that tus-js-client hands to the page in its error. Its
+// Content-Language tells the page (and tusErrors) that the body is a
+// sentence for a person.
+func refuse(w http.ResponseWriter, t *i18n.Printer, status int, msg string) {
 	h := w.Header()
+	h.Del("Content-Length")
 	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Content-Language", t.Lang())
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	fmt.Fprintln(w, msg)
+}
+
+// tusErrors is the ResponseWriter tusd writes to: it holds back an error
+// answer of tusd's own (an English "ERR_MISMATCHED_OFFSET: mismatched
+// offset") and, once tusd is done, answers with the same status and a
+// sentence of ours in the caller's language instead. Answers that are not
+// errors, and refusals of ours, pass through.
+type tusErrors struct {
+	http.ResponseWriter
+	t   *i18n.Printer
+	max int64
+	log *slog.Logger
+	// status is that of the error held back, 0 when none is; body is
+	// (the start of) tusd's text for it.
+	status int
+	body   []byte
+}
+
+func (w *tusErrors) WriteHeader(code int) {
+	if code >= 400 && w.status == 0 && w.Header().Get("Content-Language") == "" {
+		w.status = code
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *tusErrors) Write(b []byte) (int, error) {
+	if w.status != 0 {
+		if len(w.body) < 200 {
+			w.body = append(w.body, b[:min(len(b), 200)]...)
+		}
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap gives http.ResponseController (which tusd uses for its read and
+// write deadlines) the writer underneath.
+func (w *tusErrors) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// finish writes the error held back, if any, as a sentence of ours.
+func (w *tusErrors) finish() {
+	if w.status == 0 {
+		return
+	}
+	code, _, _ := strings.Cut(string(w.body), ":")
+	f := tusRefusal(w.status, code, w.max)
+	if f.status >= 500 {
+		w.log.Error("upload: tusd", slog.Int("status", w.status), slog.String("answer", strings.TrimSpace(string(w.body))))
+	}
+	refuse(w.ResponseWriter, w.t, w.status, f.message(w.t))
+}
+
+// StatusMessages are the sentences, in t's language, that the office's
+// upload widget shows for an error answer whose body is not one of ours
+// (a proxy's, or one cut short), by HTTP status; max is the size limit in
+// bytes. They are those the endpoint itself answers tusd's errors with.
+func StatusMessages(t *i18n.Printer, max int64) map[int]string {
+	m := map[int]string{}
+	for _, st := range []int{400, 401, 403, 404, 409, 410, 412, 413, 423, 460, 500, 502, 503, 504} {
+		m[st] = tusRefusal(st, "", max).message(t)
+	}
+	return m
+}
+
+// tusRefusal is our message for an error tusd answered with status and
+// its error code (ERR_…), by the code where it is known, else by the
+// status; max is the size limit in bytes.
+func tusRefusal(status int, code string, max int64) *refusal {
+	switch code {
+	case "ERR_MISMATCHED_OFFSET":
+		return &refusal{status, "upload.tus.offset", nil}
+	case "ERR_UPLOAD_LOCKED", "ERR_LOCK_TIMEOUT":
+		return &refusal{status, "upload.tus.locked", nil}
+	case "ERR_UPLOAD_NOT_FOUND":
+		return &refusal{status, "upload.not_found", nil}
+	case "ERR_MAX_SIZE_EXCEEDED":
+		return &refusal{status, "upload.size.over_limit", []any{byteCount(max)}}
+	case "ERR_UPLOAD_SIZE_EXCEEDED":
+		return &refusal{status, "upload.tus.exceeded", nil}
+	case "ERR_UPLOAD_INTERRUPTED", "ERR_UNEXPECTED_EOF", "ERR_CONNECTION_RESET", "ERR_READ_TIMEOUT":
+		return &refusal{status, "upload.tus.interrupted", nil}
+	case "ERR_CHECKSUM_MISMATCH", "ERR_UPLOAD_CHECKSUM_MISMATCH":
+		return &refusal{status, "upload.tus.checksum", nil}
+	case "ERR_SERVER_SHUTDOWN":
+		return &refusal{status, "upload.tus.unavailable", nil}
+	}
+	switch {
+	case status == http.StatusNotFound:
+		return &refusal{status, "upload.not_found", nil}
+	case status == http.StatusGone:
+		return &refusal{status, "upload.tus.gone", nil}
+	case status == http.StatusConflict:
+		return &refusal{status, "upload.tus.offset", nil}
+	case status == http.StatusLocked:
+		return &refusal{status, "upload.tus.locked", nil}
+	case status == http.StatusRequestEntityTooLarge:
+		return &refusal{status, "upload.size.over_limit", []any{byteCount(max)}}
+	case status == 460: // tus checksum extension: checksum mismatch
+		return &refusal{status, "upload.tus.checksum", nil}
+	case status == http.StatusUnauthorized:
+		return &refusal{status, "upload.auth.required", nil}
+	case status == http.StatusForbidden:
+		return &refusal{status, "upload.not_yours", nil}
+	case status == http.StatusServiceUnavailable:
+		return &refusal{status, "upload.tus.unavailable", nil}
+	case status >= 500:
+		return &refusal{status, "upload.failed", nil}
+	}
+	return &refusal{status, "upload.tus.request", nil}
 }
 
 // route sends each request to its handler once tusd's middleware has
@@ -82,19 +213,19 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 	if rest == "" {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST")
-			refuse(w, http.StatusMethodNotAllowed, c.T.T("upload.method"))
+			refuse(w, c.T, http.StatusMethodNotAllowed, c.T.T("upload.method"))
 			return
 		}
 		s.create(w, r, c)
 		return
 	}
 	if !validTusID(rest) {
-		refuse(w, http.StatusNotFound, c.T.T("upload.not_found"))
+		refuse(w, c.T, http.StatusNotFound, c.T.T("upload.not_found"))
 		return
 	}
 	u, err := ByTusID(r.Context(), s.cfg.DB, rest)
 	if errors.Is(err, ErrNotFound) {
-		refuse(w, http.StatusNotFound, c.T.T("upload.not_found"))
+		refuse(w, c.T, http.StatusNotFound, c.T.T("upload.not_found"))
 		return
 	}
 	if err != nil {
@@ -106,7 +237,7 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 		s.download(w, r, c, u)
 	case http.MethodHead, http.MethodPatch:
 		if u.AccountID != c.Account.ID && !c.Account.Admin {
-			refuse(w, http.StatusForbidden, c.T.T("upload.not_yours"))
+			refuse(w, c.T, http.StatusForbidden, c.T.T("upload.not_yours"))
 			return
 		}
 		tusPath := http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.HeadFile))
@@ -116,13 +247,13 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 		tusPath.ServeHTTP(w, r)
 	default:
 		w.Header().Set("Allow", "GET, HEAD, PATCH")
-		refuse(w, http.StatusMethodNotAllowed, c.T.T("upload.method"))
+		refuse(w, c.T, http.StatusMethodNotAllowed, c.T.T("upload.method"))
 	}
 }
 
 func (s *Service) fail(w http.ResponseWriter, c Caller, err error) {
 	s.log.Error("upload", slog.Any("err", err))
-	refuse(w, http.StatusInternalServerError, c.T.T("upload.failed"))
+	refuse(w, c.T, http.StatusInternalServerError, c.T.T("upload.failed"))
 }
 
 // videoExts are the file name endings taken for a video when the browser
@@ -136,14 +267,14 @@ var videoExts = []string{".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".mpg"
 func (s *Service) create(w http.ResponseWriter, r *http.Request, c Caller) {
 	req, refusal := checkCreation(r.Header, s.cfg.MaxSize)
 	if refusal != nil {
-		refuse(w, refusal.status, c.T.T(refusal.key, refusal.args...))
+		refuse(w, c.T, refusal.status, refusal.message(c.T))
 		return
 	}
 	if status, key, err := s.mayUpload(r.Context(), c.Account, req.item); err != nil {
 		s.fail(w, c, err)
 		return
 	} else if key != "" {
-		refuse(w, status, c.T.T(key))
+		refuse(w, c.T, status, c.T.T(key))
 		return
 	}
 	ctx := context.WithValue(r.Context(), creationKey{}, &creation{caller: c, speechID: req.item, filename: req.filename, filetype: req.filetype})
@@ -164,10 +295,36 @@ type refusal struct {
 	args   []any
 }
 
+// byteCount is a refusal's argument that is a size in bytes, written for
+// the reader by Printer.Bytes.
+type byteCount int64
+
+// message writes the refusal in t's language.
+func (f *refusal) message(t *i18n.Printer) string {
+	args := make([]any, len(f.args))
+	for i, a := range f.args {
+		if n, ok := a.(byteCount); ok {
+			a = t.Bytes(int64(n))
+		}
+		args[i] = a
+	}
+	// A file a few bytes over the limit rounds to the limit's own size:
+	// then both are given in bytes, so that the message does not say
+	// "8.0 GiB; the limit is 8.0 GiB".
+	if len(args) == 2 && args[0] == args[1] {
+		if n, ok := f.args[0].(byteCount); ok {
+			m, _ := f.args[1].(byteCount)
+			args[0], args[1] = t.N("size.bytes", int(n)), t.N("size.bytes", int(m))
+		}
+	}
+	return t.T(f.key, args...)
+}
+
 // checkCreation reads a tus creation request's headers (Upload-Length and
 // Upload-Metadata with filename, filetype and item) and returns what it
-// asks for, or why it is refused: no size or a deferred one, an empty
-// file, one over max bytes, a missing or odd name, a file that is no
+// asks for, or why it is refused, each reason with its own message: no
+// size or a deferred one, an empty file, one over max bytes, no name, a
+// name too long or with characters no file name has, a file that is no
 // video by its type or name, no programme item.
 func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 	var req creationRequest
@@ -181,12 +338,17 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 	case size == 0:
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.size.empty", nil}
 	case size > max:
-		return req, &refusal{http.StatusRequestEntityTooLarge, "upload.size.too_large", []any{mib(size), mib(max)}}
+		return req, &refusal{http.StatusRequestEntityTooLarge, "upload.size.too_large", []any{byteCount(size), byteCount(max)}}
 	}
 	meta := handler.ParseMetadataHeader(h.Get("Upload-Metadata"))
 	name := strings.TrimSpace(meta["filename"])
-	if name == "" || !utf8.ValidString(name) || utf8.RuneCountInString(name) > 255 || strings.ContainsFunc(name, unicode.IsControl) {
-		return req, &refusal{http.StatusUnprocessableEntity, "upload.filename", nil}
+	switch {
+	case name == "":
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.filename.missing", nil}
+	case !utf8.ValidString(name) || strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == '/' || r == '\\' }):
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.filename.characters", nil}
+	case utf8.RuneCountInString(name) > maxFilename:
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.filename.too_long", []any{utf8.RuneCountInString(name), maxFilename}}
 	}
 	ftype := strings.ToLower(strings.TrimSpace(meta["filetype"]))
 	if mt, _, err := mime.ParseMediaType(ftype); err == nil {
@@ -203,6 +365,9 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 	}
 	return creationRequest{size: size, filename: name, filetype: ftype, item: item}, nil
 }
+
+// maxFilename is the longest file name taken, in characters.
+const maxFilename = 255
 
 // speechAccess reads what the checks need of a programme item: its kind,
 // its delivery and its forum's hosts.
@@ -266,22 +431,27 @@ func IsVideo(kind forum.Kind, delivery forum.Delivery) bool {
 	return kind == forum.VideoAddress || delivery == forum.Video
 }
 
-// download serves a received upload's bytes to its uploader and to whoever
-// may see its programme item in the office.
+// download serves a received upload's bytes to those who may upload to
+// its programme item (its hosts' organisers and editors, admins), the
+// uploader too only while that holds: the original file is working
+// material, and the processed video is what others see. Whoever may not
+// see the item is told there is no such upload.
 func (s *Service) download(w http.ResponseWriter, r *http.Request, c Caller, u *Upload) {
-	if u.AccountID != c.Account.ID {
-		_, _, hosts, err := speechAccess(r.Context(), s.cfg.DB, u.SpeechID)
-		if err != nil {
-			s.fail(w, c, err)
-			return
-		}
-		if !allowedAt(c.Account, hosts, account.View) {
-			refuse(w, http.StatusNotFound, c.T.T("upload.not_found"))
-			return
-		}
+	_, _, hosts, err := speechAccess(r.Context(), s.cfg.DB, u.SpeechID)
+	if err != nil {
+		s.fail(w, c, err)
+		return
+	}
+	if !allowedAt(c.Account, hosts, account.View) {
+		refuse(w, c.T, http.StatusNotFound, c.T.T("upload.not_found"))
+		return
+	}
+	if !allowedAt(c.Account, hosts, account.Create) {
+		refuse(w, c.T, http.StatusForbidden, c.T.T("upload.download.forbidden"))
+		return
 	}
 	if !u.Received() {
-		refuse(w, http.StatusNotFound, c.T.T("upload.unfinished"))
+		refuse(w, c.T, http.StatusNotFound, c.T.T("upload.unfinished"))
 		return
 	}
 	obj, err := s.open(r.Context(), u)

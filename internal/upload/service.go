@@ -252,9 +252,6 @@ func (d doneUpload) GetReader(ctx context.Context) (io.ReadCloser, error) {
 
 func (d doneUpload) FinishUpload(ctx context.Context) error { return nil }
 
-// mib returns n bytes in whole MiB, rounded up, for messages.
-func mib(n int64) int64 { return (n + 1<<20 - 1) >> 20 }
-
 // validTusID reports whether s is a tus id of ours.
 func validTusID(s string) bool {
 	if len(s) != 32 {

@@ -321,14 +321,17 @@ func TestUploadInTwoPartsEndsInBlobStore(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Upload-Offset") != strconv.Itoa(len(data)) {
 			t.Errorf("HEAD after completion: %d, offset %q", resp.StatusCode, resp.Header.Get("Upload-Offset"))
 		}
-		for _, who := range []string{"organiser", "reviewer", "admin"} {
+		for _, who := range []string{"organiser", "editor", "admin"} {
 			resp, _ := in.do("GET", url, who, nil, nil)
 			if resp.StatusCode != http.StatusOK || resp.ContentLength != int64(len(data)) {
 				t.Errorf("GET by the %s: %d, %d bytes", who, resp.StatusCode, resp.ContentLength)
 			}
 		}
+		if resp, body := in.do("GET", url, "reviewer", nil, nil); resp.StatusCode != http.StatusForbidden || len(body) > 1000 {
+			t.Errorf("GET by the reviewer: %d, %d bytes; want 403 and no file", resp.StatusCode, len(body))
+		}
 		req, _ := http.NewRequest("GET", url, nil)
-		req.Header.Set("Authorization", "Bearer "+in.fx.tokens["reviewer"])
+		req.Header.Set("Authorization", "Bearer "+in.fx.tokens["editor"])
 		got, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -369,15 +372,21 @@ func TestUploadRefusals(t *testing.T) {
 			{"nobody in Russian", "", "ru", "1000", okMeta, 401, "войдите в офис"},
 			{"a bad token", "tdm_not-a-token", "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
 			{"a revoked token", revoked, "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
-			{"a reviewer", "reviewer", "en", "1000", okMeta, 403, "Your role does not allow you to upload a video"},
+			{"a reviewer with a token from an editor's days", "reviewer", "en", "1000", okMeta, 403, "Only admins, and organisers and editors of a partner's team"},
 			{"another partner's editor", "stranger", "en", "1000", okMeta, 404, "该议程项目不存在"},
-			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101 МиБ, а загрузка может быть не больше 100 МиБ."},
+			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101,0\u00a0МиБ, а предел — 100,0\u00a0МиБ."},
+			{"a byte over the limit", "organiser", "en", strconv.Itoa(100<<20 + 1), okMeta, 413, "Размер файла — 104\u00a0857\u00a0601\u00a0байт, а предел — 104\u00a0857\u00a0600\u00a0байт."},
+			{"over the limit in English", "editor", "en", strconv.Itoa(150 << 20), okMeta, 413, "The file is 150.0\u00a0MiB; the limit is 100.0\u00a0MiB."},
 			{"zero bytes", "organiser", "en", "0", okMeta, 422, "Файл пуст (0 байт)."},
 			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать"},
 			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
 			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "Укажите, к какому пункту программы"},
 			{"a text file", "organiser", "en", "1000", metadata("filename", "notes.txt", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
-			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "У файла должно быть имя"},
+			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
+			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
+			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное"},
+			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
+			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 		} {
 			h := map[string]string{"Upload-Metadata": c.meta, "Accept-Language": c.lang}
 			if c.size != "" {
@@ -396,7 +405,7 @@ func TestUploadRefusals(t *testing.T) {
 		}
 		// Someone else's upload cannot be continued, nor looked into.
 		url := in.create("organiser", 1000, in.fx.video)
-		resp, body := in.do("PATCH", url, "reviewer", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
+		resp, body := in.do("PATCH", url, "editor", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
 			t.Errorf("PATCH of another's upload: %d %q", resp.StatusCode, body)
 		}
@@ -547,7 +556,7 @@ func TestUploadFinishedAfterRestart(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Upload-Offset") != strconv.Itoa(len(data)) {
 			t.Errorf("HEAD before the job: %d, offset %q; want every byte", resp.StatusCode, resp.Header.Get("Upload-Offset"))
 		}
-		resp, body := in.do("GET", url, "reviewer", nil, nil)
+		resp, body := in.do("GET", url, "editor", nil, nil)
 		if resp.StatusCode != http.StatusOK || body != strings.TrimSpace(string(data)) || resp.Header.Get("Repr-Digest") != "" {
 			t.Errorf("GET before the job: %d, %d bytes, Repr-Digest %q; want the file from the staging folder, no digest yet", resp.StatusCode, len(body), resp.Header.Get("Repr-Digest"))
 		}
@@ -618,4 +627,62 @@ func TestUploadFinishedAfterAMoveNotRecorded(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || body != strings.TrimSpace(string(data)) {
 		t.Errorf("GET: %d, %d bytes", resp.StatusCode, len(body))
 	}
+}
+
+// TestTusErrorsInTheCallersLanguage: the errors tusd itself answers (a
+// part sent at the wrong offset, more bytes than the file has, a request
+// without the tus version) reach the person as a sentence in their
+// language, with tusd's status, never tusd's English text.
+func TestTusErrorsInTheCallersLanguage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		url := in.create("organiser", 1000, in.fx.video)
+		in.patch("organiser", url, 0, randomBytes(100, 1))
+		octets := "application/offset+octet-stream"
+		for _, c := range []struct {
+			name   string
+			header map[string]string
+			body   []byte
+			status int
+			says   string
+		}{
+			{"a mismatched offset", map[string]string{"Upload-Offset": "0", "Content-Type": octets}, randomBytes(10, 2), 409, "Сервер получил не столько байтов этого файла"},
+			{"more than the file", map[string]string{"Upload-Offset": "100", "Content-Type": octets}, randomBytes(1000, 3), 413, "Отправлено больше байтов"},
+			{"no content type", map[string]string{"Upload-Offset": "100"}, randomBytes(10, 4), 400, "Браузер отправил запрос"},
+			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "Браузер отправил запрос"},
+		} {
+			resp, body := in.do("PATCH", url, "organiser", c.header, c.body)
+			if resp.StatusCode != c.status || !strings.Contains(body, c.says) || strings.Contains(body, "ERR_") {
+				t.Errorf("%s: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, c.says)
+			}
+			if lang := resp.Header.Get("Content-Language"); lang != "ru" {
+				t.Errorf("%s: Content-Language %q, want ru (the organiser's)", c.name, lang)
+			}
+		}
+	})
+}
+
+// TestTusDiscoveryWithoutCredentials: OPTIONS (tus discovery, a CORS
+// preflight) is answered with the protocol's headers without a session or
+// token, while the other methods still need one.
+func TestTusDiscoveryWithoutCredentials(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		resp, _ := in.do("OPTIONS", in.srv.URL+upload.BasePath, "", nil, nil)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Tus-Version") != "1.0.0" ||
+			!strings.Contains(resp.Header.Get("Tus-Extension"), "creation") || resp.Header.Get("Tus-Max-Size") != strconv.Itoa(100<<20) {
+			t.Errorf("OPTIONS without credentials: %d, Tus-Version %q, Tus-Extension %q, Tus-Max-Size %q", resp.StatusCode,
+				resp.Header.Get("Tus-Version"), resp.Header.Get("Tus-Extension"), resp.Header.Get("Tus-Max-Size"))
+		}
+		url := in.create("organiser", 1000, in.fx.video)
+		for _, m := range []string{"POST", "HEAD", "PATCH", "GET", "DELETE"} {
+			target := url
+			if m == "POST" {
+				target = in.srv.URL + upload.BasePath
+			}
+			if resp, _ := in.do(m, target, "", nil, nil); resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("%s without credentials: %d, want 401", m, resp.StatusCode)
+			}
+		}
+	})
 }

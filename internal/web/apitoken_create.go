@@ -21,6 +21,12 @@ func (s *Server) apiTokenCreate(w http.ResponseWriter, rq *officeRequest) error 
 	f := newForm(rq.T, url.Values{"token-name": {rq.PostForm.Get("token-name")}})
 	profile := newForm(rq.T, url.Values{"name": {a.Name}, "lang": {a.Lang}})
 	t, token, err := s.accounts.CreateAPIToken(ctx, a.ID, rq.PostForm.Get("token-name"))
+	if errors.Is(err, account.ErrAPITokenNotAllowed) {
+		// The page offers no form then; a form sent anyway comes back
+		// saying who may hold a token.
+		f.fail("token-name", "account.apitoken.not_allowed")
+		return s.renderAccountPage(w, rq, http.StatusForbidden, profile, newForm(rq.T, nil), newForm(rq.T, nil), f, "")
+	}
 	if errors.Is(err, account.ErrInvalidTokenName) {
 		f.fail("token-name", "account.apitoken.name")
 		return s.renderAccountPage(w, rq, http.StatusUnprocessableEntity, profile, newForm(rq.T, nil), newForm(rq.T, nil), f, "")

@@ -149,17 +149,17 @@ type workData struct {
 	ContributionURL string
 	Parties         works.Parties
 	// The state in words and the moves the account may make.
-	State        string
-	Moves        []workMove
-	CanUpload    bool
-	CanComment   bool
-	CanCorrect   bool
-	MaxUploadMiB int
-	Revisions    []revision.Revision
-	Current      *revision.Revision
-	Blocks       []workBlock
-	Notes        template.HTML
-	Warnings     []string
+	State      string
+	Moves      []workMove
+	CanUpload  bool
+	CanComment bool
+	CanCorrect bool
+	MaxUpload  string // the largest manuscript, as the reader writes sizes
+	Revisions  []revision.Revision
+	Current    *revision.Revision
+	Blocks     []workBlock
+	Notes      template.HTML
+	Warnings   []string
 	// EditedSince are the revisions the editors made after the authors'
 	// last upload, which the author is warned to start from.
 	EditedSince []revision.Revision
@@ -243,7 +243,7 @@ func (s *Server) workData(ctx context.Context, rq *officeRequest, a *workAccess,
 	c, t := a.C, rq.T
 	title, _ := c.Title.In(rq.Lang)
 	d := &workData{T: t, Lang: rq.Lang, C: c, Title: title, Path: manuscriptPath(c.ID), ContributionURL: contributionPath(c.ID), Parties: a.Parties, Form: form,
-		State: t.T("works.state." + string(c.ShownState())), MaxUploadMiB: works.MaxManuscript >> 20}
+		State: t.T("works.state." + string(c.ShownState())), MaxUpload: t.Bytes(works.MaxManuscript)}
 	d.CanUpload = works.UploadAllowed(c.State) && (a.Parties.Author || a.Parties.Editor)
 	d.CanComment = a.Parties.Editor && c.DocumentID != 0
 	d.CanCorrect = a.Parties.Editor && works.CorrectAllowed(c.State)

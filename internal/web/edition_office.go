@@ -468,7 +468,7 @@ func (s *Server) editionNew(w http.ResponseWriter, rq *officeRequest) error {
 	status := http.StatusOK
 	if rq.Method == http.MethodPost {
 		// A form too large to read (editionCreate).
-		status, pg.Message = http.StatusRequestEntityTooLarge, rq.T.T("edition.office.too_large", maxEditionForm>>20)
+		status, pg.Message = http.StatusRequestEntityTooLarge, rq.T.T("edition.office.too_large", rq.T.Bytes(maxEditionForm))
 	}
 	return s.renderEditionForm(w, rq, status, pg, sc)
 }
@@ -574,7 +574,7 @@ func (s *Server) editionSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err := parseEditionForm(w, rq); err != nil {
 		if errors.Is(err, errFormTooLarge) {
 			pg.Form = newForm(rq.T, editionValues(es.E))
-			pg.Message = rq.T.T("edition.office.too_large", maxEditionForm>>20)
+			pg.Message = rq.T.T("edition.office.too_large", rq.T.Bytes(maxEditionForm))
 			return s.renderEditionForm(w, rq, http.StatusRequestEntityTooLarge, pg, es.worksScope)
 		}
 		return err
@@ -687,7 +687,7 @@ type buildView struct {
 type proofFile struct {
 	// URL is empty for an account that may not read the proofs.
 	Label, URL string
-	Size       int64
+	Size       string // as the reader writes sizes
 	Built      string
 	Stale      bool
 }
@@ -795,7 +795,7 @@ func (s *Server) renderEdition(w http.ResponseWriter, rq *officeRequest, status 
 		if file == nil || !e.Builds(f) {
 			continue
 		}
-		pf := proofFile{Label: t.T("edition.office.proof." + string(f)), Size: (file.Size + 1023) / 1024,
+		pf := proofFile{Label: t.T("edition.office.proof." + string(f)), Size: t.Bytes(file.Size),
 			Built: zoned(rq, file.BuiltAt, zone), Stale: slices.Contains(stale, f)}
 		if readsProofs {
 			pf.URL = editionPath(id) + "/proofs/" + string(f)

@@ -50,7 +50,7 @@ func (s *Server) manuscriptUpload(w http.ResponseWriter, rq *officeRequest) erro
 	data := up.files["file"]
 	switch {
 	case up.oversized():
-		form.Error = rq.T.T("manuscript.error.toolarge", works.MaxManuscript>>20)
+		form.Error = rq.T.T("manuscript.error.toolarge", rq.T.Bytes(works.MaxManuscript))
 		return s.renderWork(w, rq, a, http.StatusRequestEntityTooLarge, form)
 	case len([]rune(note)) > maxNote:
 		form.Error = rq.T.T("office.form.toolong", maxNote)

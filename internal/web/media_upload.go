@@ -36,7 +36,7 @@ func (s *Server) mediaUpload(w http.ResponseWriter, rq *officeRequest) error {
 	file := up.files["file"]
 	switch {
 	case up.oversized():
-		f.fail("file", "office.content.image.toolarge", itoa(maxUploadFile>>20))
+		f.fail("file", "office.content.image.toolarge", f.t.Bytes(maxUploadFile))
 	case file == nil:
 		f.fail("file", "office.content.image.nofile")
 	}

@@ -377,7 +377,7 @@ func imageLabel(rq *officeRequest, im *media.Image) string {
 // fails the field at once.
 func (s *Server) readImage(ctx context.Context, rq *officeRequest, f *form, up *upload, name string) (id int64, file []byte, err error) {
 	if up.tooLarge[name+".file"] || up.tooLarge[""] {
-		f.fail(name+".file", "office.content.image.toolarge", strconv.Itoa(maxUploadFile>>20))
+		f.fail(name+".file", "office.content.image.toolarge", f.t.Bytes(maxUploadFile))
 	}
 	if data := up.files[name+".file"]; data != nil {
 		if !rq.can(account.SubjectMedia, account.Create) {
@@ -417,7 +417,7 @@ func (s *Server) storeImage(ctx context.Context, tx *store.Tx, f *form, field st
 		f.fail(field, "office.content.image.unsupported")
 		return 0, errFormInvalid
 	case errors.Is(err, media.ErrTooLarge):
-		f.fail(field, "office.content.image.toolarge", strconv.Itoa(maxUploadFile>>20))
+		f.fail(field, "office.content.image.toolarge", f.t.Bytes(maxUploadFile))
 		return 0, errFormInvalid
 	case errors.Is(err, lang.ErrControl):
 		f.fail(field, "office.form.control")

@@ -534,7 +534,7 @@ func TestOfficeContentMedia(t *testing.T) {
 		big := strings.Repeat("x", 21<<20)
 		resp, body = ed.multipartPost("/office/media", meta, map[string][2]string{"file": {"big.png", big}})
 		doc = parse(t, body)
-		if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(doc.Find("#file-error").Text(), "20 МБ") {
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(doc.Find("#file-error").Text(), "20,0\u00a0МиБ") {
 			t.Errorf("oversized upload: %d, message %q", resp.StatusCode, doc.Find("#file-error").Text())
 		}
 		if n := o.count("media"); n != before {

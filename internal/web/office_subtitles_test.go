@@ -118,7 +118,7 @@ func TestSubtitles(t *testing.T) {
 		// Larger than subtitles are.
 		big := append([]byte("1\n00:00:01,000 --> 00:00:02,000\n"), []byte(strings.Repeat("a", subtitle.MaxFileSize))...)
 		resp, doc = b.uploadForm(t, base, "big.srt", big, url.Values{"lang": {"ru"}, "provenance": {"human"}})
-		if want := "Файл больше 2 МБ"; resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(doc.Find(section).Text(), want) {
+		if want := "Файл больше 2,0\u00a0МиБ"; resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(doc.Find(section).Text(), want) {
 			t.Errorf("a file of 2 MiB: %d, want 413 saying %q", resp.StatusCode, want)
 		}
 		// No file chosen.

@@ -58,11 +58,32 @@ func newUploadOffice(t *testing.T, db *store.DB) *office {
 // empty, a bearer token.
 func tusCreate(t *testing.T, b *browser, token string, id int64) (*http.Response, string) {
 	t.Helper()
-	enc := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	return tusCreateWith(t, b, token, map[string]string{
+		"Upload-Length":   "1000",
+		"Upload-Metadata": tusMeta("filename", "video.mp4", "filetype", "video/mp4", "item", fmt.Sprint(id)),
+	})
+}
+
+// tusMeta writes an Upload-Metadata header of key, value pairs.
+func tusMeta(kv ...string) string {
+	var parts []string
+	for i := 0; i+1 < len(kv); i += 2 {
+		parts = append(parts, kv[i]+" "+base64.StdEncoding.EncodeToString([]byte(kv[i+1])))
+	}
+	return strings.Join(parts, ",")
+}
+
+// tusCreateWith sends a tus creation request with the headers given (an
+// empty value leaves the header out).
+func tusCreateWith(t *testing.T, b *browser, token string, headers map[string]string) (*http.Response, string) {
+	t.Helper()
 	req, _ := http.NewRequest("POST", b.o.srv.URL+"/api/uploads/", nil)
 	req.Header.Set("Tus-Resumable", "1.0.0")
-	req.Header.Set("Upload-Length", "1000")
-	req.Header.Set("Upload-Metadata", "filename "+enc("video.mp4")+",filetype "+enc("video/mp4")+",item "+enc(fmt.Sprint(id)))
+	for k, v := range headers {
+		if v != "" {
+			req.Header.Set(k, v)
+		}
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

@@ -659,6 +659,11 @@ func (s *Server) programmeVideos(rq *officeRequest, fm *form, p *programmePage) 
 			if id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64); err == nil {
 				sp.VideoStatus = statuses[id]
 			}
+			if sp.Video != nil && sp.VideoStatus != nil && sp.VideoStatus.State != "" {
+				// A video attached without an upload here (tandem video
+				// attach, the demo) is the item's video all the same.
+				sp.Video.Attached = true
+			}
 		}
 	}
 	return nil

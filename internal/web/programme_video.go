@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -18,8 +19,18 @@ type videoUpload struct {
 	ItemID    int64
 	Endpoint  string
 	CanUpload bool
-	MaxMiB    int64
-	Done      []videoUploadDone
+	// Attached is set when the item has a video, however it came (an
+	// upload, tandem video attach, the demo): the section then does not
+	// say that none was uploaded.
+	Attached bool
+	// MaxSize is the largest file the endpoint takes, in bytes.
+	MaxSize int64
+	// SizeWords (JSON) are the words upload.js writes sizes with, as
+	// Printer.Bytes does: the plural forms of "%s bytes" and the units
+	// from KiB up. StatusMessages (JSON) are its messages for an error
+	// answer without a sentence of ours, by status.
+	SizeWords, StatusMessages string
+	Done                      []videoUploadDone
 }
 
 // videoUploadData is what the "videoUpload" partial gets.
@@ -32,7 +43,6 @@ type videoUploadData struct {
 type videoUploadDone struct {
 	*uploads.Upload
 	URL string
-	MiB int64
 }
 
 // videoUploads gives every stored speech of the form that is a video item
@@ -54,9 +64,25 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 			if err != nil || id <= 0 || !uploads.IsVideo(forum.Kind(fm.values.Get(row.Prefix+"kind")), forum.Delivery(fm.values.Get(row.Prefix+"delivery"))) {
 				continue
 			}
-			row.Video = &videoUpload{ItemID: id, Endpoint: uploads.BasePath, CanUpload: may, MaxMiB: s.uploads.MaxSize() >> 20}
+			row.Video = &videoUpload{ItemID: id, Endpoint: uploads.BasePath, CanUpload: may, MaxSize: s.uploads.MaxSize()}
 			byID[id] = row.Video
 			ids = append(ids, id)
+		}
+	}
+	if len(byID) > 0 {
+		words, err := json.Marshal(map[string]any{
+			"bytes": rq.T.Forms("size.bytes"),
+			"units": []string{rq.T.T("size.kib", "%s"), rq.T.T("size.mib", "%s"), rq.T.T("size.gib", "%s"), rq.T.T("size.tib", "%s")},
+		})
+		if err != nil {
+			return err
+		}
+		msgs, err := json.Marshal(uploads.StatusMessages(rq.T, s.uploads.MaxSize()))
+		if err != nil {
+			return err
+		}
+		for _, v := range byID {
+			v.SizeWords, v.StatusMessages = string(words), string(msgs)
 		}
 	}
 	done, err := uploads.OfSpeeches(rq.Context(), s.db, ids)
@@ -65,7 +91,7 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 	}
 	for _, u := range done {
 		v := byID[u.SpeechID]
-		v.Done = append(v.Done, videoUploadDone{Upload: u, URL: uploads.BasePath + u.TusID, MiB: (u.Size + 1<<20 - 1) >> 20})
+		v.Done = append(v.Done, videoUploadDone{Upload: u, URL: uploads.BasePath + u.TusID})
 	}
 	return nil
 }

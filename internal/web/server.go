@@ -177,6 +177,11 @@ func New(cfg Config) (*Server, error) {
 	if s.clock == nil {
 		s.clock = time.Now
 	}
+	// A session that cannot be read or saved is logged with the rest and
+	// answered with the reader's error page, not scs's English text.
+	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		s.renderError(w, r, fmt.Errorf("login session: %w", err))
+	}
 	if s.press == nil {
 		s.press = &edition.Press{DB: cfg.DB, Blobs: cfg.Blobs, BaseURL: base.String()}
 	}

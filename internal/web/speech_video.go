@@ -123,7 +123,7 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 	}
 	page := "/" + rq.Lang + fv.speechPath(sp)
 	sv := &speechVideo{Base: page + "/video/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks,
-		Duration: clockDuration(v.Duration), Size: byteSize(rq.T, v.Main().Size),
+		Duration: clockDuration(v.Duration), Size: rq.T.Bytes(v.Main().Size),
 		Frame: fmt.Sprintf("%d×%d", v.Main().Width, v.Main().Height), FileName: fv.Forum.Slug + "-" + sp.Slug + ".mp4"}
 	sv.Sources = append(sv.Sources, sv.Main)
 	for i := range v.Renditions {

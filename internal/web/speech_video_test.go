@@ -147,7 +147,7 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		if d := attr(doc, ".video-download a", "download"); attr(doc, ".video-download a", "href") != media+"main.mp4" || d != "treaty-20-wang-yi-video-address.mp4" && !strings.HasSuffix(d, "-wang-yi-video-address.mp4") {
 			t.Errorf("download link %q saved as %q", attr(doc, ".video-download a", "href"), d)
 		}
-		if got := strings.Join(strings.Fields(text(doc, ".video-download")), " "); got != "Скачать видео MP4, 1920×1080, 0,3 МБ, длительность 12:34" {
+		if got := strings.Join(strings.Fields(text(doc, ".video-download")), " "); got != "Скачать видео MP4, 1920×1080, 293,0 КиБ, длительность 12:34" {
 			t.Errorf("the download reads %q", got)
 		}
 		for l, want := range map[string]string{"zh": "написаны людьми", "ru": "машинный перевод с китайского", "en": "переведены людьми с китайского"} {

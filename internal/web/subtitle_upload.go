@@ -44,7 +44,7 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.provenance"))
 	case up.tooLarge["file"] || len(data) > subtitle.MaxFileSize:
 		status = http.StatusRequestEntityTooLarge
-		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.toolarge", subtitle.MaxFileSize>>20))
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.toolarge", rq.T.Bytes(subtitle.MaxFileSize)))
 	case data == nil && refused.FileName == "":
 		// No file chosen. A chosen file that is empty is named: Parse
 		// says it is empty.

@@ -42,7 +42,7 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 	file := up.files["file"]
 	switch {
 	case up.oversized():
-		f.fail("file", "memory.import.toolarge", itoa(maxUploadFile>>20))
+		f.fail("file", "memory.import.toolarge", f.t.Bytes(maxUploadFile))
 	case file == nil:
 		f.fail("file", "memory.import.nofile")
 	case format == "" || format == "auto":

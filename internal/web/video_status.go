@@ -87,10 +87,10 @@ func newVideoStatus(t *i18n.Printer, v *video.Video) *videoStatus {
 	case video.Ready:
 		st.Facts = append(st.Facts,
 			videoFact{t.T("video.status.duration"), clockDuration(v.Duration)},
-			videoFact{t.T("video.status.size"), byteSize(t, v.Size())})
+			videoFact{t.T("video.status.size"), t.Bytes(v.Size())})
 		var forms []string
 		for _, r := range v.Renditions {
-			forms = append(forms, t.T("video.status.rendition", fmt.Sprintf("%d×%d", r.Width, r.Height), codecName(r.VideoCodec), codecName(r.AudioCodec), byteSize(t, r.Size)))
+			forms = append(forms, t.T("video.status.rendition", fmt.Sprintf("%d×%d", r.Width, r.Height), codecName(r.VideoCodec), codecName(r.AudioCodec), t.Bytes(r.Size)))
 		}
 		st.Facts = append(st.Facts, videoFact{t.T("video.status.formats"), strings.Join(forms, t.T("video.status.list_sep"))})
 		if v.Method != "" {
@@ -166,18 +166,4 @@ func clockDuration(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
-// byteSize writes n bytes in megabytes (or gigabytes from 1000 MB), with
-// one decimal in the reader's way (a comma in Russian).
-func byteSize(t *i18n.Printer, n int64) string {
-	key, v := "video.size.mb", float64(n)/1e6
-	if v >= 1000 {
-		key, v = "video.size.gb", v/1000
-	}
-	num := strconv.FormatFloat(v, 'f', 1, 64)
-	if t.Lang() == "ru" {
-		num = strings.Replace(num, ".", ",", 1)
-	}
-	return t.T(key, num)
 }

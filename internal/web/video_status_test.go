@@ -76,11 +76,11 @@ func TestOfficeProgrammeVideoStatus(t *testing.T) {
 			ready, duration, size, formats, progress string
 			truncated                                string
 		}{
-			{"ru", "Готово", "12:34", "144,4 МБ", "1920×1080, H.264/AAC, 98,8 МБ; 1280×720, H.264/AAC, 45,6 МБ", "готово 45\u00a0%",
+			{"ru", "Готово", "12:34", "137,7\u00a0МиБ", "1920×1080, H.264/AAC, 94,2\u00a0МиБ; 1280×720, H.264/AAC, 43,5\u00a0МиБ", "готово 45\u00a0%",
 				"Файл обрывается раньше"},
-			{"zh", "已就绪", "12:34", "144.4 MB", "1920×1080，H.264/AAC，98.8 MB；1280×720，H.264/AAC，45.6 MB", "已完成45%",
+			{"zh", "已就绪", "12:34", "137.7\u00a0MiB", "1920×1080，H.264/AAC，94.2\u00a0MiB；1280×720，H.264/AAC，43.5\u00a0MiB", "已完成45%",
 				"文件在视频结束之前就中断了"},
-			{"en", "Ready", "12:34", "144.4 MB", "1920×1080, H.264/AAC, 98.8 MB; 1280×720, H.264/AAC, 45.6 MB", "45% done",
+			{"en", "Ready", "12:34", "137.7\u00a0MiB", "1920×1080, H.264/AAC, 94.2\u00a0MiB; 1280×720, H.264/AAC, 43.5\u00a0MiB", "45% done",
 				"The file ends before the video does"},
 		} {
 			t.Run(tc.lang, func(t *testing.T) {

@@ -77,7 +77,6 @@ func templateFuncs(as *assets) template.FuncMap {
 		"label":        label,
 		"flat":         flat,
 		"speechHref":   speechHref,
-		"kb":           func(n int64) int64 { return (n + 1023) / 1024 },
 		// punct is the punctuation of a language, for templates that join
 		// names, places and labels: {{(punct $l).Enum}}.
 		"punct": i18n.PunctOf,

@@ -35,7 +35,7 @@ func (s *Server) workbenchAlignUpload(w http.ResponseWriter, rq *officeRequest) 
 	case !pf.Sent:
 		return fail("exchange.error.nofile")
 	case pf.TooLarge:
-		return fail("exchange.error.toolarge", maxExchangeFile>>20)
+		return fail("exchange.error.toolarge", rq.T.Bytes(maxExchangeFile))
 	}
 	paras, err := translate.ParagraphReader{DOCX: readDOCX}.Read(pf.Name, pf.Data, tr.Lang)
 	var le *translate.LanguageError

@@ -97,7 +97,7 @@ func (s *Server) workbenchXLIFFUpload(w http.ResponseWriter, rq *officeRequest) 
 	case !pf.Sent:
 		return fail("exchange.error.nofile")
 	case pf.TooLarge:
-		return fail("exchange.error.toolarge", maxExchangeFile>>20)
+		return fail("exchange.error.toolarge", rq.T.Bytes(maxExchangeFile))
 	case len(bytes.TrimSpace(pf.Data)) == 0:
 		return fail("exchange.error.empty", pf.Name)
 	}

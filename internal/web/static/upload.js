@@ -21,8 +21,27 @@
     return template.replace(/%s/g, function () { return i < args.length ? String(args[i++]) : ""; });
   }
 
-  function mib(bytes) {
-    return Math.ceil(bytes / 1048576).toLocaleString(document.documentElement.lang || undefined);
+  var lang = document.documentElement.lang || undefined;
+
+  // size writes a size in bytes as the server's Printer.Bytes does: whole
+  // bytes with the language's plural under 1 KiB, else the largest binary
+  // unit that keeps the number under 1024, to the nearest tenth, in the
+  // language's number format ("162.2 MiB", "162,2 МиБ"). words are the
+  // section's data-size-words: {bytes: {one: "%s byte", ...}, units:
+  // ["%s KiB", ...]}.
+  function size(bytes, words) {
+    if (bytes < 1024) {
+      var forms = words.bytes || {};
+      var form = forms[new Intl.PluralRules(lang).select(bytes)] || forms.other || "%s";
+      return fill(form, [bytes.toLocaleString(lang)]);
+    }
+    var v = bytes / 1024, unit = 0;
+    while (unit < words.units.length - 1 && Math.round(v * 10) / 10 >= 1024) {
+      v /= 1024;
+      unit++;
+    }
+    var num = (Math.round(v * 10) / 10).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return fill(words.units[unit], [num]);
   }
 
   function percent(sent, total) {
@@ -30,13 +49,18 @@
   }
 
   // serverMessage is the sentence tandem answered a refusal with, in the
-  // reader's language, or "" for a network failure.
-  function serverMessage(err) {
+  // reader's language (marked by its Content-Language), else the
+  // section's own message for the status (byStatus, from
+  // data-msg-status: an answer of a proxy, or one cut short), or "" for a
+  // network failure.
+  function serverMessage(err, byStatus) {
     var res = err && err.originalResponse;
     if (!res) return "";
     var status = res.getStatus();
-    if (status >= 400 && status < 500) return (res.getBody() || "").trim();
-    return "";
+    if (status < 400) return "";
+    var body = (res.getBody() || "").trim();
+    if (res.getHeader("Content-Language") && body) return body;
+    return byStatus[status] || byStatus[status >= 500 ? 500 : 400] || "";
   }
 
   function setup(section) {
@@ -49,6 +73,9 @@
     var status = section.querySelector(".upload-status");
     var d = section.dataset;
     var item = d.item;
+    var words = JSON.parse(d.sizeWords || "{}");
+    var byStatus = JSON.parse(d.msgStatus || "{}");
+    if (!words.units) words.units = ["%s KiB", "%s MiB", "%s GiB", "%s TiB"];
     var upload = null;
 
     function say(text) { status.textContent = text; }
@@ -57,7 +84,7 @@
       progressBox.hidden = false;
       bar.value = percent(sent, total);
       bar.setAttribute("aria-valuetext", percent(sent, total) + "%");
-      say(fill(d.msgProgress, [mib(sent), mib(total), percent(sent, total)]));
+      say(fill(d.msgProgress, [size(sent, words), size(total, words), percent(sent, total)]));
     }
 
     function paused(isPaused) {
@@ -79,8 +106,8 @@
       var file = input.files && input.files[0];
       if (!file) return;
       if (upload) upload.abort();
-      if (file.size > Number(d.maxMib) * 1048576) {
-        say(fill(d.msgToolarge, [mib(file.size)]));
+      if (file.size > Number(d.maxSize)) {
+        say(fill(d.msgToolarge, [size(file.size, words)]));
         return;
       }
       upload = new tus.Upload(file, {
@@ -102,7 +129,7 @@
         },
         onError: function (err) {
           paused(true);
-          say(serverMessage(err) || d.msgFailed);
+          say(serverMessage(err, byStatus) || d.msgFailed);
         },
         onSuccess: function () {
           pause.hidden = true;

@@ -1,0 +1,53 @@
+// Runs static/upload.js (path in argv[2]) against a stand-in page and
+// tus-js-client, and prints as JSON what its status line says: while a
+// file is sent, and after errors the server answers with or without a
+// sentence of its own (Content-Language), as a proxy would.
+"use strict";
+const fs = require("fs");
+const src = fs.readFileSync(process.argv[2], "utf8");
+const lang = process.argv[3];
+const dataset = JSON.parse(process.argv[4]);
+
+function el() {
+  return { hidden: false, value: 0, textContent: "", setAttribute() {}, listeners: {},
+    addEventListener(type, f) { this.listeners[type] = f; }, click() { (this.listeners.click || (() => {}))(); } };
+}
+const parts = { "[data-upload-file]": el(), ".upload-progress": el(), "[data-upload-pause]": el(), "[data-upload-resume]": el(), ".upload-status": el(), progress: el() };
+parts[".upload-progress"].querySelector = () => parts.progress;
+const section = { dataset, querySelector: (s) => parts[s] };
+let options = null;
+global.window = { addEventListener() {} };
+global.document = { documentElement: { lang }, querySelectorAll: () => [section], dispatchEvent() {} };
+global.CustomEvent = function () {};
+global.tus = window.tus = {
+  isSupported: true,
+  defaultOptions: { urlStorage: { findAllUploads: () => Promise.resolve([]) } },
+  Upload: function (file, opts) {
+    options = opts;
+    this.findPreviousUploads = () => Promise.resolve([]);
+    this.start = () => {};
+    this.abort = () => {};
+  },
+};
+eval(src);
+
+const out = {};
+const input = parts["[data-upload-file]"];
+input.files = [{ name: "speech.mp4", size: 170078618, type: "video/mp4" }];
+input.listeners.change();
+setTimeout(() => {
+  options.onProgress(386000, 170078618);
+  out.progress = parts[".upload-status"].textContent;
+  const answer = (status, body, language) => ({ originalResponse: {
+    getStatus: () => status, getBody: () => body, getHeader: (h) => (h === "Content-Language" ? language : null) } });
+  options.onError(answer(409, "ERR_MISMATCHED_OFFSET: mismatched offset\n", null));
+  out.proxy409 = parts[".upload-status"].textContent;
+  options.onError(answer(502, "<html>Bad Gateway</html>", null));
+  out.proxy502 = parts[".upload-status"].textContent;
+  options.onError(answer(403, "Ours.\n", lang));
+  out.ours = parts[".upload-status"].textContent;
+  input.files = [{ name: "huge.mp4", size: 9 * 1024 ** 3, type: "video/mp4" }];
+  input.listeners.change();
+  out.tooLarge = parts[".upload-status"].textContent;
+  console.log(JSON.stringify(out));
+}, 10);
