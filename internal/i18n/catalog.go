@@ -228,12 +228,19 @@ func (p *Printer) T(key string, args ...any) string {
 	return fmt.Sprintf(m.text, p.numbers(args)...)
 }
 
-// numbers returns args with every integer written by Number.
+// numbers returns args with every integer written by Number and every
+// Size by Bytes.
 func (p *Printer) numbers(args []any) []any {
 	var out []any
 	for i, a := range args {
 		var n int64
 		switch v := a.(type) {
+		case Size:
+			if out == nil {
+				out = slices.Clone(args)
+			}
+			out[i] = p.Bytes(int64(v))
+			continue
 		case int:
 			n = int64(v)
 		case int32:

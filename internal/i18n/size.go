@@ -10,6 +10,11 @@ import (
 // in from a kibibyte up, each 1024 times the one before.
 var byteUnits = []string{"size.kib", "size.mib", "size.gib", "size.tib"}
 
+// Size is a size in bytes given as a message argument by a package that
+// has no Printer (a domain error's Args): T and N write it with Bytes in
+// the reader's language.
+type Size int64
+
 // Bytes writes a size of n bytes for people, in binary units (1 KiB is
 // 1024 bytes, as tandem's limits are set): under 1 KiB in whole bytes with
 // the language's plural ("386 bytes"), else in the largest unit that keeps

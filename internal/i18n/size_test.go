@@ -1,6 +1,24 @@
 package i18n
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
+
+// A Size given to T as an argument is written as Bytes writes it, so that
+// a domain error without a Printer can name a limit with its unit.
+func TestSizeArgument(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l, want := range map[string]string{"en": "at most 20.0\u00a0MiB", "ru": "не более 20,0\u00a0МиБ"} {
+		got := c.Printer(l).T("manuscript.error.toolarge", Size(20<<20))
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want it to contain %q", l, got, want)
+		}
+	}
+}
 
 // TestBytes: sizes read as a person expects them, rounded to the nearest
 // tenth rather than up (a 386 KB file is not "1 MiB"), in each language's

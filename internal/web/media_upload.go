@@ -37,6 +37,8 @@ func (s *Server) mediaUpload(w http.ResponseWriter, rq *officeRequest) error {
 	switch {
 	case up.oversized():
 		f.fail("file", "office.content.image.toolarge", f.t.Bytes(maxUploadFile))
+	case up.empty("file"):
+		f.fail("file", "office.upload.empty", uploadName(up.names["file"]))
 	case file == nil:
 		f.fail("file", "office.content.image.nofile")
 	}

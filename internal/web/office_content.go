@@ -140,6 +140,13 @@ func (up *upload) failLast() {
 	}
 }
 
+// empty reports whether the file input name was given a file of no
+// bytes: chosen, so not missing, but with nothing in it to take.
+func (up *upload) empty(name string) bool {
+	_, named := up.names[name]
+	return named && up.files[name] == nil && !up.tooLarge[name]
+}
+
 // oversized reports whether any file of the form was too large.
 func (up *upload) oversized() bool { return len(up.tooLarge) > 0 }
 
@@ -378,6 +385,10 @@ func imageLabel(rq *officeRequest, im *media.Image) string {
 func (s *Server) readImage(ctx context.Context, rq *officeRequest, f *form, up *upload, name string) (id int64, file []byte, err error) {
 	if up.tooLarge[name+".file"] || up.tooLarge[""] {
 		f.fail(name+".file", "office.content.image.toolarge", f.t.Bytes(maxUploadFile))
+	}
+	if up.empty(name + ".file") {
+		f.fail(name+".file", "office.upload.empty", uploadName(up.names[name+".file"]))
+		return 0, nil, nil
 	}
 	if data := up.files[name+".file"]; data != nil {
 		if !rq.can(account.SubjectMedia, account.Create) {

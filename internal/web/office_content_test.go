@@ -530,6 +530,12 @@ func TestOfficeContentMedia(t *testing.T) {
 		}
 		escaped(t, "media upload form sent back", body)
 
+		// A chosen file of no bytes is said to be empty, not missing.
+		resp, body = ed.multipartPost("/office/media", meta, map[string][2]string{"file": {"photo.png", ""}})
+		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != 422 || !strings.Contains(msg, "Файл «photo.png» пуст") {
+			t.Errorf("empty image file: %d, message %q", resp.StatusCode, msg)
+		}
+
 		// Too large: a clear message, nothing stored.
 		big := strings.Repeat("x", 21<<20)
 		resp, body = ed.multipartPost("/office/media", meta, map[string][2]string{"file": {"big.png", big}})

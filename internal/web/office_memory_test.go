@@ -74,7 +74,12 @@ func TestOfficeMemoryImport(t *testing.T) {
 				}
 			})
 		}
-		resp, _ := b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"memory.tmx", officeTMX}})
+		// A chosen file of no bytes is said to be empty, not missing.
+		resp, body := b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"m.tmx", ""}})
+		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "Файл «m.tmx» пуст") {
+			t.Errorf("empty TMX file: %d, message %q", resp.StatusCode, msg)
+		}
+		resp, _ = b.multipartPost("/office/memory", url.Values{"from": {"zh"}, "to": {"ru"}}, map[string][2]string{"file": {"memory.tmx", officeTMX}})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("import: status %d", resp.StatusCode)
 		}
@@ -99,7 +104,7 @@ func TestOfficeMemoryImport(t *testing.T) {
 		if !strings.Contains(doc.Find("nav.office-nav").Text(), "Память переводов") {
 			t.Errorf("the navigation does not link the memory")
 		}
-		resp, body := b.do("GET", "/office/memory/export?from=zh&to=ru", nil)
+		resp, body = b.do("GET", "/office/memory/export?from=zh&to=ru", nil)
 		if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Disposition"), "memory-zh-ru.tmx") {
 			t.Fatalf("export: %d %q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
 		}
@@ -196,7 +201,12 @@ func TestOfficeTermbase(t *testing.T) {
 				t.Errorf("import %d: flash %q, want %q", k, flash, want)
 			}
 		}
-		resp, body := b.multipartPost(base+"/import", url.Values{"format": {"auto"}}, map[string][2]string{"file": {"g.tbx", "<martif type=\"TBX\"><text><body>\n<termEntry><langSet xml:lang=\"en\"><tig><term>a &nbsp; b</term>"}})
+		// A chosen file of no bytes is said to be empty, not missing.
+		resp, body := b.multipartPost(base+"/import", url.Values{"format": {"auto"}}, map[string][2]string{"file": {"g.tbx", ""}})
+		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "The file “g.tbx” is empty") {
+			t.Errorf("empty termbase file: %d, message %q", resp.StatusCode, msg)
+		}
+		resp, body = b.multipartPost(base+"/import", url.Values{"format": {"auto"}}, map[string][2]string{"file": {"g.tbx", "<martif type=\"TBX\"><text><body>\n<termEntry><langSet xml:lang=\"en\"><tig><term>a &nbsp; b</term>"}})
 		if msg := parse(t, body).Find("#file-error").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "read as a TBX termbase, but it is not well-formed XML (line 2)") {
 			t.Errorf("a TBX that is not well-formed XML: %d %q", resp.StatusCode, msg)
 		}

@@ -43,6 +43,8 @@ func (s *Server) termbaseImport(w http.ResponseWriter, rq *officeRequest) error 
 	switch {
 	case up.oversized():
 		f.fail("file", "memory.import.toolarge", f.t.Bytes(maxUploadFile))
+	case up.empty("file"):
+		f.fail("file", "office.upload.empty", uploadName(up.names["file"]))
 	case file == nil:
 		f.fail("file", "memory.import.nofile")
 	case format == "" || format == "auto":

@@ -19,6 +19,7 @@ import (
 	"github.com/tandemforum/tandem/internal/doc/markdown"
 	"github.com/tandemforum/tandem/internal/doc/revision"
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/textenc"
 )
@@ -87,7 +88,7 @@ func Sniff(data []byte) (string, error) {
 	case len(bytes.TrimSpace(data)) == 0:
 		return "", refuse("manuscript.error.empty", nil)
 	case len(data) > MaxManuscript:
-		return "", refuse("manuscript.error.toolarge", nil, MaxManuscript>>20)
+		return "", refuse("manuscript.error.toolarge", nil, i18n.Size(MaxManuscript))
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
 		return "", refuse("manuscript.error.olddoc", nil)
 	case bytes.HasPrefix(data, []byte("%PDF-")):
