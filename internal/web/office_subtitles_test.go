@@ -193,7 +193,7 @@ func TestSubtitles(t *testing.T) {
 		}
 		publishVideo(t, db, 91)
 		_, doc = b.get(programme)
-		pub := doc.Find(fmt.Sprintf("#subtitles-%d-ru + tr.subtitle-publication", itemID))
+		pub := doc.Find(fmt.Sprintf("#subtitles-%d-ru-publication", itemID))
 		if got := strings.Join(strings.Fields(pub.Find("p").Text()), " "); pub.AttrOr("data-publication", "") != "awaiting" ||
 			got != "Пока не опубликованы — ждут утверждения от КАОН и РСМД." {
 			t.Errorf("the new track's publication: %q %q", pub.AttrOr("data-publication", ""), got)
@@ -222,7 +222,7 @@ func TestSubtitles(t *testing.T) {
 			t.Errorf("a RIAC editor approving for RIAC: %d, want 303", resp.StatusCode)
 		}
 		_, doc = b.get(programme)
-		pub = doc.Find(fmt.Sprintf("#subtitles-%d-ru + tr.subtitle-publication", itemID))
+		pub = doc.Find(fmt.Sprintf("#subtitles-%d-ru-publication", itemID))
 		if got := pub.Text(); pub.AttrOr("data-publication", "") != "approved" || !strings.Contains(got, "РСМД: утвердил(а) Редактор РСМД") || !strings.Contains(got, "КАОН: утвердил(а) Организатор") {
 			t.Errorf("the approved track's publication: %q %q", pub.AttrOr("data-publication", ""), strings.Join(strings.Fields(got), " "))
 		}
