@@ -67,12 +67,15 @@ const (
 	// SubjectEdition is an edition of a collection: its data, its builds,
 	// the hosts' approval of its proofs and its release.
 	SubjectEdition Subject = "edition"
+	// SubjectVideo is the publication of a speech's video and subtitle
+	// tracks: each host's approval for the public, and their withdrawal.
+	SubjectVideo Subject = "video"
 )
 
 // Subjects lists every subject.
 var Subjects = []Subject{SubjectForum, SubjectProgramme, SubjectNews, SubjectPartner, SubjectPerson,
 	SubjectMedia, SubjectTeam, SubjectApproval, SubjectOutbox, SubjectEventLog, SubjectCollection, SubjectContribution,
-	SubjectTranslation, SubjectMemory, SubjectTermbase, SubjectEdition}
+	SubjectTranslation, SubjectMemory, SubjectTermbase, SubjectEdition, SubjectVideo}
 
 // Action is what is done to a subject.
 type Action string
@@ -207,6 +210,15 @@ var Permissions = map[Subject]map[Action][]Role{
 		Edit:    {Organiser, Editor},
 		Approve: {Organiser, Editor},
 		Publish: {Organiser, Editor},
+	},
+	// A speech's video and subtitles go public when an organiser or
+	// editor of each host has approved them (each for its own partner,
+	// one person for one host); an organiser of any host withdraws the
+	// public video at once. Translators and reviewers follow it.
+	SubjectVideo: {
+		View:    {Organiser, Editor, Translator, Reviewer},
+		Approve: {Organiser, Editor},
+		Manage:  {Organiser},
 	},
 }
 

@@ -289,7 +289,7 @@ func processUpload() func(ctx context.Context, tx *store.Tx, u upload.Upload) er
 // office checks its subtitles' cues.
 func videoDuration(db *store.DB) func(ctx context.Context, speechID int64) (int64, error) {
 	return func(ctx context.Context, speechID int64) (int64, error) {
-		vs, err := video.PlayableFor(ctx, db, []int64{speechID})
+		vs, err := video.ReadyFor(ctx, db, []int64{speechID})
 		if err != nil {
 			return 0, err
 		}

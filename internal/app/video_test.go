@@ -18,6 +18,8 @@ import (
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/app"
 	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/forum"
+	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/video"
 )
@@ -112,6 +114,7 @@ func TestUploadBecomesVideo(t *testing.T) {
 			}
 
 			deadline := time.Now().Add(90 * time.Second)
+			var ready *video.Video
 			for {
 				vs, err := video.List(ctx, prog.DB, item)
 				if err != nil {
@@ -125,6 +128,7 @@ func TestUploadBecomesVideo(t *testing.T) {
 				}
 				if len(vs) == 1 && vs[0].State == video.Ready {
 					v := vs[0]
+					ready = v
 					if v.Duration < 2900*time.Millisecond || v.Duration > 3100*time.Millisecond || v.Main() == nil || v.PosterKey == "" {
 						t.Errorf("ready video: duration %v, main %v, poster %q", v.Duration, v.Main(), v.PosterKey)
 					}
@@ -142,12 +146,35 @@ func TestUploadBecomesVideo(t *testing.T) {
 				time.Sleep(200 * time.Millisecond)
 			}
 
-			// The public speech page plays it.
+			// The public speech page plays it once every host approved it,
+			// and not before.
 			var forumSlug, slug string
 			if err := prog.DB.QueryRow(ctx, `SELECT f.slug, s.slug FROM speeches s JOIN forums f ON f.id = s.forum_id WHERE s.id = ?`, item).Scan(&forumSlug, &slug); err != nil {
 				t.Fatal(err)
 			}
 			page := base + "/en/forums/" + forumSlug + "/speeches/" + slug
+			if res, err := http.Get(page + "/video/main.mp4"); err != nil || res.StatusCode != http.StatusNotFound {
+				t.Errorf("the video's file before the hosts approved it: %v %v, want 404", res.Status, err)
+			} else {
+				res.Body.Close()
+			}
+			err = prog.DB.Transact(ctx, func(tx *store.Tx) error {
+				hosts, err := forum.SpeechHosts(ctx, tx, item)
+				if err != nil {
+					return err
+				}
+				for _, h := range hosts {
+					if _, err := video.Approve(ctx, tx, ready.ID, h, video.Actor{Name: "test"}); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The page cache reads the site's version once a second.
+			time.Sleep(1100 * time.Millisecond)
 			res, err = http.Get(page)
 			if err != nil {
 				t.Fatal(err)

@@ -21,34 +21,44 @@ import (
 const videoUsage = `Usage:
   tandem video attach --item ID FILE
   tandem video list [--item ID]
+  tandem video withdraw --item ID [--note TEXT]
 
 attach stores FILE as the video of programme item ID (a speech) and queues
 its processing, which a tandem serve or tandem worker does: it prints the
 video's number. list prints one line per video, newest first,
 tab-separated: number, item, state (queued, probing, processing, ready,
 failed), progress in per cent, method (remux or transcode), duration in
-seconds, width×height, bytes of the renditions, and the reason of a
-failure (- when none).
+seconds, width×height, bytes of the renditions, the reason of a failure
+(- when none), and whether the public sees it: public (every host of the
+forum approved it), awaiting (not yet approved by every host), withdrawn
+or - (not ready).
+withdraw takes item ID's public video off the public speech page at once,
+its subtitles with it, and clears the hosts' approvals of the item's
+videos: a video comes back only when every host approves it again. The
+event log records the withdrawal, with the note.
 `
 
 // runVideo attaches and lists the videos of programme items:
 //
 //	tandem video attach --item ID FILE
 //	tandem video list [--item ID]
+//	tandem video withdraw --item ID [--note TEXT]
 func runVideo(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: want 'attach' or 'list'", errUsage)
+		return fmt.Errorf("%w: want 'attach', 'list' or 'withdraw'", errUsage)
 	}
 	switch args[0] {
 	case "attach":
 		return inSubcommand("video attach", runVideoAttach(ctx, env, args[1:]))
 	case "list":
 		return inSubcommand("video list", runVideoList(ctx, env, args[1:]))
+	case "withdraw":
+		return inSubcommand("video withdraw", runVideoWithdraw(ctx, env, args[1:]))
 	case "-h", "--help", "help":
 		fmt.Fprint(env.Stderr, videoUsage)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown subcommand %q (want 'attach' or 'list')", errUsage, args[0])
+	return fmt.Errorf("%w: unknown subcommand %q (want 'attach', 'list' or 'withdraw')", errUsage, args[0])
 }
 
 func runVideoAttach(ctx context.Context, env *Env, args []string) error {
@@ -123,7 +133,7 @@ func originalKey(name string) string {
 
 func runVideoList(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("video list", "video list [--item ID]\n\n"+
-		"Prints one line per video, newest first: number, item, state, progress %, method, seconds, size, bytes, failure.")
+		"Prints one line per video, newest first: number, item, state, progress %, method, seconds, size, bytes, failure, public.")
 	var cfg config
 	cfg.register(fs, env)
 	item := fs.Int64("item", 0, "only the videos of programme item `ID`")
@@ -168,7 +178,56 @@ func videoLine(v *video.Video, en *i18n.Printer) string {
 	if v.ErrorKey != "" {
 		fail = en.T(v.ErrorKey)
 	}
-	return fmt.Sprintf("%d\t%d\t%s\t%s\t%s\t%s\t%dx%d\t%d\t%s", v.ID, v.ItemID, v.State,
+	public := "-"
+	switch {
+	case v.State != video.Ready:
+	case !v.ApprovedAt.IsZero():
+		public = "public"
+	case !v.WithdrawnAt.IsZero():
+		public = "withdrawn"
+	default:
+		public = "awaiting"
+	}
+	return fmt.Sprintf("%d\t%d\t%s\t%s\t%s\t%s\t%dx%d\t%d\t%s\t%s", v.ID, v.ItemID, v.State,
 		strconv.FormatFloat(float64(v.Progress)/10, 'f', 1, 64), orDash(v.Method),
-		strconv.FormatFloat(v.Duration.Seconds(), 'f', 3, 64), v.Width, v.Height, v.Size(), fail)
+		strconv.FormatFloat(v.Duration.Seconds(), 'f', 3, 64), v.Width, v.Height, v.Size(), fail, public)
+}
+
+func runVideoWithdraw(ctx context.Context, env *Env, args []string) error {
+	fs := env.newFlags("video withdraw", "video withdraw --item ID [--note TEXT]\n\n"+
+		"Takes programme item ID's public video (and its subtitles) off the public page; every host must approve a video again.")
+	var cfg config
+	cfg.register(fs, env)
+	item := fs.Int64("item", 0, "the programme item's `ID` (a speech)")
+	note := fs.String("note", "", "why, for the event log")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: want no arguments", errUsage)
+	}
+	if *item <= 0 {
+		return fmt.Errorf("%w: want --item ID, the programme item's number", errUsage)
+	}
+	db, err := cfg.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var v *video.Video
+	err = db.Transact(ctx, func(tx *store.Tx) error {
+		v, err = video.Withdraw(ctx, tx, *item, video.Actor{Name: cliActor()}, *note)
+		return err
+	})
+	var refused *video.Refusal
+	switch {
+	case errors.Is(err, video.ErrNotFound):
+		return fmt.Errorf("no programme item %d", *item)
+	case errors.As(err, &refused):
+		return fmt.Errorf("programme item %d has no public video to withdraw", *item)
+	case err != nil:
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "video %d of item %d withdrawn\n", v.ID, v.ItemID)
+	return nil
 }

@@ -61,6 +61,14 @@ func TestVideos(t *testing.T) {
 			if v.Duration < 30*time.Second || v.Duration > 45*time.Second {
 				t.Errorf("%s: %v long, want 30 to 45 s", dv.slug, v.Duration)
 			}
+			// Loaded approved by both hosts, so that the demo's public
+			// pages play it with its subtitles.
+			if pub, err := video.PlayableFor(ctx, db, []int64{speechID}); err != nil || pub[speechID] == nil || pub[speechID].ID != v.ID {
+				t.Errorf("%s: the public video is %+v (%v), want video %d approved by both hosts", dv.slug, pub[speechID], err, v.ID)
+			}
+			if pubTracks, err := subtitle.ListPublic(ctx, db, speechID, "zh", "ru", "en"); err != nil || len(pubTracks) != 3 {
+				t.Errorf("%s: %d public tracks (%v), want all three approved", dv.slug, len(pubTracks), err)
+			}
 			if v.Method != video.Remux {
 				t.Errorf("%s: method %q, want remux (the demo encodes it as the web needs)", dv.slug, v.Method)
 			}

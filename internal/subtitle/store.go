@@ -48,6 +48,14 @@ type Track struct {
 	CreatedBy     int64
 	CreatedByName string
 	CreatedAt     time.Time
+	// PublicHash is the Hash of the version every host approved, which
+	// the public sees; "" while none was. PublishedAt is when it was
+	// approved.
+	PublicHash  string
+	PublishedAt time.Time
+	// public is that version (its cues, provenance and source language),
+	// nil while none was approved.
+	public *Track
 }
 
 // Put stores t as the subtitles of its speech in its language, in place of
@@ -82,17 +90,32 @@ func Put(ctx context.Context, q store.Querier, t *Track) error {
 	return nil
 }
 
-const trackColumns = `id, speech_id, lang, provenance, source_lang, cues, file_name, COALESCE(created_by, 0), created_by_name, created_at`
+const trackColumns = `id, speech_id, lang, provenance, source_lang, cues, file_name, COALESCE(created_by, 0), created_by_name, created_at,
+	public_cues, public_hash, public_provenance, public_source_lang, published_at`
 
 func scanTrack(sc store.Scanner) (*Track, error) {
 	t := &Track{}
-	var prov, cues string
-	if err := sc.Scan(&t.ID, &t.SpeechID, &t.Lang, &prov, &t.SourceLang, &cues, &t.FileName, &t.CreatedBy, &t.CreatedByName, &t.CreatedAt); err != nil {
+	var prov, cues, pubProv, pubSource string
+	var pubCues sql.NullString
+	var published sql.NullTime
+	if err := sc.Scan(&t.ID, &t.SpeechID, &t.Lang, &prov, &t.SourceLang, &cues, &t.FileName, &t.CreatedBy, &t.CreatedByName, &t.CreatedAt,
+		&pubCues, &t.PublicHash, &pubProv, &pubSource, &published); err != nil {
 		return nil, err
 	}
 	t.Provenance = Provenance(prov)
 	if err := json.Unmarshal([]byte(cues), &t.Cues); err != nil {
 		return nil, fmt.Errorf("track %d: cues: %w", t.ID, err)
+	}
+	if published.Valid {
+		t.PublishedAt = published.Time
+	}
+	if pubCues.Valid {
+		t.public = &Track{ID: t.ID, SpeechID: t.SpeechID, Lang: t.Lang, Provenance: Provenance(pubProv), SourceLang: pubSource,
+			PublicHash: t.PublicHash, PublishedAt: t.PublishedAt, CreatedAt: t.PublishedAt}
+		if err := json.Unmarshal([]byte(pubCues.String), &t.public.Cues); err != nil {
+			return nil, fmt.Errorf("track %d: public cues: %w", t.ID, err)
+		}
+		t.public.public = t.public
 	}
 	return t, nil
 }

@@ -302,7 +302,7 @@ func TestRefused(t *testing.T) {
 }
 
 // TestPlayableFor: while a replacement is processed, or after it failed,
-// the public page keeps playing the speech's earlier ready video, and the
+// the public page keeps playing the speech's earlier approved video, and the
 // office's ForItems shows the replacement.
 func TestPlayableFor(t *testing.T) {
 	videotest.Need(t)
@@ -314,6 +314,16 @@ func TestPlayableFor(t *testing.T) {
 		first, err := fx.work(t, fx.submit(t, good))
 		if err != nil || first.State != Ready {
 			t.Fatalf("first video: %v %v", first.State, err)
+		}
+		if play, _ := PlayableFor(ctx, db, []int64{fx.itemID}); play[fx.itemID] != nil {
+			t.Errorf("a ready video no host approved is played")
+		}
+		var host int64
+		if err := db.QueryRow(ctx, `SELECT partner_id FROM forum_hosts`).Scan(&host); err != nil {
+			t.Fatal(err)
+		}
+		if done, err := approve(t, db, first.ID, host, 1); err != nil || !done {
+			t.Fatalf("the only host's approval: %v %v", done, err)
 		}
 		text := filepath.Join(fx.dir, "notes.mp4")
 		os.WriteFile(text, []byte("not a video"), 0o600)

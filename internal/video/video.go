@@ -96,9 +96,16 @@ type Video struct {
 	// demo, with a synthesised voice), not a recording of the speaker; the
 	// speech page says so under the player (message video.illustration).
 	Illustration bool
-	JobID        int64
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// ApprovedAt is when the last of the forum's hosts approved the video
+	// for the public, zero while one has not (or since it was withdrawn).
+	ApprovedAt time.Time
+	// WithdrawnAt and WithdrawnBy say when and by whom the video was last
+	// taken off the public page; zero and "" when it never was.
+	WithdrawnAt time.Time
+	WithdrawnBy string
+	JobID       int64
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // Size is the bytes of all the renditions together (the poster not
@@ -185,16 +192,24 @@ func nullID(id int64) any {
 }
 
 const columns = `id, speech_id, original_key, original_size, state, error_key, error_detail, probe, method, duration_ms, width, height,
-	loudness, renditions, poster_key, progress, illustration, job_id, created_at, updated_at`
+	loudness, renditions, poster_key, progress, illustration, approved_at, withdrawn_at, withdrawn_by_name, job_id, created_at, updated_at`
 
 func scan(sc store.Scanner) (*Video, error) {
 	var v Video
 	var probe, loudness, renditions string
 	var durationMS int64
 	var jobID sql.NullInt64
+	var approved, withdrawn sql.NullTime
 	if err := sc.Scan(&v.ID, &v.ItemID, &v.OriginalKey, &v.OriginalSize, &v.State, &v.ErrorKey, &v.ErrorDetail, &probe, &v.Method,
-		&durationMS, &v.Width, &v.Height, &loudness, &renditions, &v.PosterKey, &v.Progress, &v.Illustration, &jobID, &v.CreatedAt, &v.UpdatedAt); err != nil {
+		&durationMS, &v.Width, &v.Height, &loudness, &renditions, &v.PosterKey, &v.Progress, &v.Illustration,
+		&approved, &withdrawn, &v.WithdrawnBy, &jobID, &v.CreatedAt, &v.UpdatedAt); err != nil {
 		return nil, err
+	}
+	if approved.Valid {
+		v.ApprovedAt = approved.Time
+	}
+	if withdrawn.Valid {
+		v.WithdrawnAt = withdrawn.Time
 	}
 	v.Duration = time.Duration(durationMS) * time.Millisecond
 	v.JobID = jobID.Int64
@@ -257,20 +272,32 @@ func ForItems(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Vid
 	return out, nil
 }
 
-// PlayableFor returns the newest ready video of each of the programme
-// items ids that has one, by item id, in one query: what the public page
-// plays, so that a replacement still being processed, or one that failed,
-// leaves the speech's earlier video playing.
+// PlayableFor returns what the public speech page plays of each of the
+// programme items ids, by item id, in one query: the newest ready video
+// that every host approved (ApprovedAt set) and that was not withdrawn
+// since. A replacement still being processed, failed, or awaiting an
+// approval leaves the earlier approved video playing.
 func PlayableFor(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Video, error) {
+	return newestFor(ctx, q, ids, ` AND approved_at IS NOT NULL`)
+}
+
+// ReadyFor returns the newest ready video of each of the programme items
+// ids, by item id, approved or not, in one query: what the office checks
+// subtitles against and offers for approval.
+func ReadyFor(ctx context.Context, q store.Querier, ids []int64) (map[int64]*Video, error) {
+	return newestFor(ctx, q, ids, ``)
+}
+
+func newestFor(ctx context.Context, q store.Querier, ids []int64, cond string) (map[int64]*Video, error) {
 	out := map[int64]*Video{}
 	if len(ids) == 0 {
 		return out, nil
 	}
 	in, args := store.In(ids)
 	vs, err := store.All(ctx, q, scan, `SELECT `+columns+` FROM videos WHERE id IN
-		(SELECT MAX(id) FROM videos WHERE state = ? AND speech_id IN (`+in+`) GROUP BY speech_id)`, append([]any{string(Ready)}, args...)...)
+		(SELECT MAX(id) FROM videos WHERE state = ?`+cond+` AND speech_id IN (`+in+`) GROUP BY speech_id)`, append([]any{string(Ready)}, args...)...)
 	if err != nil {
-		return nil, fmt.Errorf("playable videos of items: %w", err)
+		return nil, fmt.Errorf("ready videos of items: %w", err)
 	}
 	for _, v := range vs {
 		out[v.ItemID] = v

@@ -55,6 +55,9 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/speeches/{item}/subtitles/en.srt", account.SubjectProgramme, account.View, true, false},
 	{"POST", "/office/speeches/{item}/subtitles/zh/delete", account.SubjectProgramme, account.Create, true, false},
 	{"GET", "/office/speeches/{item}/video", account.SubjectProgramme, account.View, true, false},
+	{"POST", "/office/speeches/{item}/video/approve", account.SubjectVideo, account.Approve, true, false},
+	{"POST", "/office/speeches/{item}/video/withdraw", account.SubjectVideo, account.Manage, true, false},
+	{"POST", "/office/speeches/{item}/subtitles/en/approve", account.SubjectVideo, account.Approve, true, false},
 	{"GET", "/office/people", account.SubjectPerson, account.View, false, false},
 	{"GET", "/office/people/new", account.SubjectPerson, account.Create, false, false},
 	{"POST", "/office/people/new", account.SubjectPerson, account.Create, false, false},
@@ -261,7 +264,7 @@ func TestOfficePermissions(t *testing.T) {
 // partner is not seen at all.
 func expectedStatus(rt officeRoute, scope string, roles []account.Role, admin bool) int {
 	switch {
-	case admin && rt.action == account.Approve && (rt.subject == account.SubjectEdition || rt.subject == account.SubjectContribution):
+	case admin && rt.action == account.Approve && (rt.subject == account.SubjectEdition || rt.subject == account.SubjectContribution || rt.subject == account.SubjectVideo):
 		// A host's approval is its own people's: an admin without a
 		// role at the host does not give it.
 		return http.StatusForbidden

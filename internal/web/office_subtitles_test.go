@@ -181,6 +181,52 @@ func TestSubtitles(t *testing.T) {
 
 		public := "/en/forums/treaty-20-forum/speeches/wang-yi-video-address/subtitles/"
 		visitor := o.browser()
+		// Not public before the speech has a public video and every host
+		// has approved the track.
+		if resp, _ := visitor.do("GET", public+"ru.vtt", nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("public WebVTT of a track nobody approved, without a video: %d, want 404", resp.StatusCode)
+		}
+		now := time.Now().UTC()
+		if _, err := db.Exec(ctx, `INSERT INTO videos (id, speech_id, original_key, state, renditions, created_at, updated_at)
+			VALUES (91, ?, 'uploads/x', 'ready', '[{"name":"main","key":"videos/91/main.mp4"}]', ?, ?)`, itemID, now, now); err != nil {
+			t.Fatal(err)
+		}
+		publishVideo(t, db, 91)
+		_, doc = b.get(programme)
+		pub := doc.Find(fmt.Sprintf("#subtitles-%d-ru-publication", itemID))
+		if got := strings.Join(strings.Fields(pub.Find("p").Text()), " "); pub.AttrOr("data-publication", "") != "awaiting" ||
+			got != "Пока не опубликованы — ждут утверждения от КАОН и РСМД." {
+			t.Errorf("the new track's publication: %q %q", pub.AttrOr("data-publication", ""), got)
+		}
+		cass, riac := o.partnerID("cass"), o.partnerID("riac")
+		// An organiser of CASS approves for CASS, not for RIAC.
+		buttons := pub.Find(fmt.Sprintf(`button[form="subtitles-%d-ru-approve"]`, itemID))
+		if buttons.Length() != 1 || buttons.AttrOr("value", "") != fmt.Sprint(cass) || strings.TrimSpace(buttons.Text()) != "Утвердить к публикации от имени КАОН" {
+			t.Errorf("approve buttons: %d, for %q, %q", buttons.Length(), buttons.AttrOr("value", ""), buttons.Text())
+		}
+		hash := doc.Find(fmt.Sprintf(`form#subtitles-%d-ru-approve input[name=hash]`, itemID)).AttrOr("value", "")
+		if resp, _ := b.do("POST", base+"/ru/approve", url.Values{"partner": {fmt.Sprint(riac)}, "hash": {hash}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("a CASS organiser approving for RIAC: %d, want 403", resp.StatusCode)
+		}
+		if resp, _ := b.do("POST", base+"/ru/approve", url.Values{"partner": {fmt.Sprint(cass)}, "hash": {hash}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("a CASS organiser approving for CASS: %d, want 303", resp.StatusCode)
+		}
+		time.Sleep(1100 * time.Millisecond)
+		if resp, _ := visitor.do("GET", public+"ru.vtt", nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("public WebVTT approved by one host of two: %d, want 404", resp.StatusCode)
+		}
+		o.account("subs@riac.example", "Редактор РСМД", "ru", false, "riac:editor")
+		rb := o.browser()
+		rb.signIn("subs@riac.example")
+		if resp, _ := rb.do("POST", base+"/ru/approve", url.Values{"partner": {fmt.Sprint(riac)}, "hash": {hash}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("a RIAC editor approving for RIAC: %d, want 303", resp.StatusCode)
+		}
+		_, doc = b.get(programme)
+		pub = doc.Find(fmt.Sprintf("#subtitles-%d-ru-publication", itemID))
+		if got := pub.Text(); pub.AttrOr("data-publication", "") != "approved" || !strings.Contains(got, "РСМД: утвердил(а) Редактор РСМД") || !strings.Contains(got, "КАОН: утвердил(а) Организатор") {
+			t.Errorf("the approved track's publication: %q %q", pub.AttrOr("data-publication", ""), strings.Join(strings.Fields(got), " "))
+		}
+		time.Sleep(1100 * time.Millisecond)
 		resp, body := visitor.do("GET", public+"ru.vtt", nil)
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/vtt; charset=utf-8" || !strings.Contains(body, "Дорогие друзья, коллеги!") {
 			t.Errorf("public WebVTT: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), body)

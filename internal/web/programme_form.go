@@ -458,6 +458,9 @@ type programmePage struct {
 	// SubtitleForms are the subtitles sections of the video items, whose
 	// forms stand after the programme's.
 	SubtitleForms []*subtitlesView
+	// VideoForms are the forms of the video items' approval and
+	// withdrawal buttons, written after the programme's form.
+	VideoForms []videoForm
 }
 
 // sessionRow is one session of the form, with its speeches; New marks the
@@ -649,9 +652,14 @@ func (s *Server) programmeVideos(rq *officeRequest, fm *form, p *programmePage) 
 			videoItems[id] = isVideoItem(fm.values.Get(sp.Prefix+"kind"), fm.values.Get(sp.Prefix+"delivery"))
 		}
 	}
-	statuses, err := s.videoStatuses(rq.Context(), rq.T, ids, videoItems)
+	statuses, err := s.videoStatuses(rq, ids, videoItems)
 	if err != nil {
 		return err
+	}
+	for _, id := range ids {
+		if statuses[id] != nil {
+			p.VideoForms = append(p.VideoForms, videoPublishForm(id))
+		}
 	}
 	for i := range p.Sessions {
 		for j := range p.Sessions[i].Speeches {

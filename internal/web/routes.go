@@ -224,6 +224,10 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/speeches/{id}/subtitles", members, s.subtitleUpload)
 	route("GET /office/speeches/{id}/subtitles/{file}", members, s.subtitleDownload)
 	route("POST /office/speeches/{id}/subtitles/{lang}/delete", members, s.subtitleDelete)
+	route("POST /office/speeches/{id}/subtitles/{lang}/approve", members, s.subtitleApprove)
+	// the hosts' approval of an item's video for the public, and its withdrawal
+	route("POST /office/speeches/{id}/video/approve", members, s.videoApprove)
+	route("POST /office/speeches/{id}/video/withdraw", members, s.videoWithdraw)
 	// the programme form's video status of an item, polled while it is processed
 	route("GET /office/speeches/{id}/video", members, s.videoStatusShow)
 	// Accounts and teams: password reset, invitations, the account's own

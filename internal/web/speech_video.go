@@ -102,7 +102,8 @@ func provenance(d *pageData, t *subtitle.Track) string {
 var videoFiles = map[string]string{"main.mp4": "video/mp4", "720p.mp4": "video/mp4", "poster.jpg": "image/jpeg"}
 
 // loadSpeechVideo returns what speech sp's page shows of its video, or nil
-// when it has no video ready to play. A preview shows none: the files are
+// when it has no video that every host approved, with the approved
+// versions of its subtitles. A preview shows none: the files are
 // served only for published forums.
 func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (*speechVideo, error) {
 	if rq.Preview != "" {
@@ -117,7 +118,7 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 	if v == nil || v.State != video.Ready || v.Main() == nil {
 		return nil, nil
 	}
-	tracks, err := subtitle.List(ctx, s.db, sp.ID, i18n.Languages...)
+	tracks, err := subtitle.ListPublic(ctx, s.db, sp.ID, i18n.Languages...)
 	if err != nil {
 		return nil, err
 	}

@@ -18,9 +18,9 @@ import (
 
 // TestSpeechVideoInBrowser: a speech's video, made with ffmpeg and
 // processed as an upload would be, appears on the (cached) public page
-// once ready; in Chromium a visitor plays it, switches the subtitles to
-// Chinese, clicks the transcript's third line and the video moves there,
-// with that line highlighted; a search in the transcript leaves the
+// once ready and approved by every host; in Chromium a visitor plays it,
+// switches the subtitles to Chinese, clicks the transcript's third line
+// and the video moves there, with that line highlighted; a search in the transcript leaves the
 // matching line and says so. The screenshots are kept in the test's
 // directory (TANDEM_SCREENSHOTS=DIR keeps them there too).
 func TestSpeechVideoInBrowser(t *testing.T) {
@@ -66,11 +66,14 @@ func TestSpeechVideoInBrowser(t *testing.T) {
 		if v, err = video.Get(ctx, db, v.ID); err != nil || v.State != video.Ready {
 			t.Fatalf("processed: %+v, %v", v, err)
 		}
+		// Public once every host approved the video and its subtitles.
+		publishVideo(t, db, v.ID)
+		publishSubtitles(t, db, speechID)
 		// The cache follows the site's version, read once a second.
 		deadline := time.Now().Add(5 * time.Second)
 		for s.page("/en"+videoSpeechPath, 200).Find("video").Length() == 0 {
 			if time.Now().After(deadline) {
-				t.Fatal("the cached page has no player after the video became ready")
+				t.Fatal("the cached page has no player after the video became ready and was approved")
 			}
 			time.Sleep(200 * time.Millisecond)
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/tandemforum/tandem/internal/lang"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 const videoSpeechPath = forumPath + "/speeches/wang-yi-video-address"
@@ -44,8 +45,47 @@ func addSubtitles(t *testing.T, db *store.DB, speechID int64) {
 	}
 }
 
+// publishVideo approves video id for every host of its speech's forum,
+// as the demo's loader does, so that the public sees it.
+func publishVideo(t *testing.T, db *store.DB, id int64) {
+	t.Helper()
+	ctx := context.Background()
+	err := db.Transact(ctx, func(tx *store.Tx) error {
+		v, err := video.Get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		hosts, err := forum.SpeechHosts(ctx, tx, v.ItemID)
+		if err != nil {
+			return err
+		}
+		for _, h := range hosts {
+			if _, err := video.Approve(ctx, tx, id, h, video.Actor{Name: "test"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// publishSubtitles approves every subtitle track of a speech, as it is,
+// for every host, so that the public sees them.
+func publishSubtitles(t *testing.T, db *store.DB, speechID int64) {
+	t.Helper()
+	ctx := context.Background()
+	err := db.Transact(ctx, func(tx *store.Tx) error {
+		return subtitle.ApproveAll(ctx, tx, speechID, subtitle.Approver{Name: "test"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestSpeechVideoPlayer: the demo's video address shows no player until
-// its video is ready; then the page has the browser's player with the
+// its video is ready and every host approved it; then the page has the browser's player with the
 // poster, both renditions, a subtitle track per language labelled in its
 // own language (the reader's the default), a download link with the size,
 // who made each track, a transcript with a link per cue and the original
@@ -112,6 +152,9 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		if err := forum.Touch(ctx, s.db); err != nil {
 			t.Fatal(err)
 		}
+		noPlayer("while the processed video awaits the hosts' approval")
+		publishVideo(t, s.db, 77)
+		publishSubtitles(t, s.db, speechID)
 
 		doc := s.page("/ru"+videoSpeechPath, 200)
 		v := doc.Find("video#speech-video")

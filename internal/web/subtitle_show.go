@@ -1,7 +1,11 @@
 package web
 
 import (
+	"fmt"
 	"mime"
+
+	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/video"
 
 	"github.com/tandemforum/tandem/internal/subtitle"
 )
@@ -11,8 +15,10 @@ import (
 // (/{lang}/forums/{forum}/speeches/{speech}/subtitles/{sublang}.vtt), and
 // as SRT to download (…/{sublang}.srt, saved as
 // FORUM-SPEECH.{sublang}.srt), which the programs that edit subtitles
-// read. A speech of a forum that is not published, or without subtitles in
-// the language, is not found in either format.
+// read. A speech of a forum that is not published, without a video every
+// host approved, or without an approved version of subtitles in the
+// language, is not found in either format; the version served is the
+// approved one, whatever was uploaded since.
 func (s *Server) subtitleShow(rq *request) (result, error) {
 	fv, err := s.loadForum(rq)
 	if err != nil {
@@ -26,7 +32,19 @@ func (s *Server) subtitleShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	t, err := subtitle.Get(rq.Context(), s.db, sp.ID, l)
+	// Subtitles are public with the video they go with, and in the
+	// version every host approved.
+	if rq.Preview != "" {
+		return result{}, fmt.Errorf("subtitles of speech %d in a preview: %w", sp.ID, errkind.NotFound)
+	}
+	vs, err := video.PlayableFor(rq.Context(), s.db, []int64{sp.ID})
+	if err != nil {
+		return result{}, err
+	}
+	if vs[sp.ID] == nil {
+		return result{}, fmt.Errorf("subtitles of speech %d without a public video: %w", sp.ID, errkind.NotFound)
+	}
+	t, err := subtitle.GetPublic(rq.Context(), s.db, sp.ID, l)
 	if err != nil {
 		return result{}, err
 	}

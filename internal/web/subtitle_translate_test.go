@@ -142,6 +142,11 @@ func TestSubtitleTranslation(t *testing.T) {
 			t.Errorf("English track %+v\nwant cues %v, by people, from Russian", en, want)
 		}
 		_, page = org.get(programme)
+		// The track the workbench wrote is not public before every host
+		// approved it.
+		if pub := page.Find(fmt.Sprintf("#subtitles-%d-en-publication", itemID)); pub.AttrOr("data-publication", "") != "awaiting" {
+			t.Errorf("the written English track's publication: %q %q", pub.AttrOr("data-publication", ""), strings.TrimSpace(pub.Text()))
+		}
 		if got := page.Find(section + " .subtitle-translations").Text(); !strings.Contains(got, "русский → английский") || !strings.Contains(got, "готово") {
 			t.Errorf("the section's translations say %q", got)
 		}

@@ -101,6 +101,15 @@ type subtitleTrackView struct {
 	TextFormID, TextAction           string
 	TranslateFormID, TranslateAction string
 	Targets                          []option
+	// PubState is where the track's publication stands (approved,
+	// awaiting, changed), PubSay says it; Hosts are the hosts' approvals
+	// of this version (Hash), sent by the form ApproveFormID to
+	// ApproveAction when CanApprove.
+	PubState, PubSay             string
+	Hash                         string
+	ApproveFormID, ApproveAction string
+	CanApprove                   bool
+	Hosts                        []hostVerdict
 }
 
 // subtitleUpload is an upload of subtitles the office refused, shown on
@@ -133,6 +142,20 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 	if err != nil {
 		return nil, err
 	}
+	var trackIDs []int64
+	for _, ts := range byID {
+		for _, t := range ts {
+			trackIDs = append(trackIDs, t.ID)
+		}
+	}
+	approvals, err := subtitle.ApprovalsOf(ctx, s.db, trackIDs)
+	if err != nil {
+		return nil, err
+	}
+	names, _, err := s.partnerNames(ctx, rq.Lang)
+	if err != nil {
+		return nil, err
+	}
 	out := map[int64]*subtitlesView{}
 	for _, id := range ids {
 		v := &subtitlesView{T: rq.T, SpeechID: id, FormID: fmt.Sprintf("subtitles-%d-upload", id), Action: subtitlesPath(id), CanEdit: canEdit,
@@ -147,6 +170,10 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 			v.Provenances = append(v.Provenances, option{string(p), rq.T.T("office.subtitles.provenance." + string(p))})
 		}
 		duration, err := s.speechVideoDuration(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		hosts, err := forum.SpeechHosts(ctx, s.db, id)
 		if err != nil {
 			return nil, err
 		}
@@ -172,6 +199,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 					}
 				}
 			}
+			trackPublication(rq, &tv, t, hosts, names, approvals[t.ID])
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
 				if m.Warning {
 					tv.Warnings = append(tv.Warnings, m.Text(rq.T))

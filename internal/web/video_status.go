@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -46,6 +45,9 @@ type videoStatus struct {
 	Error string
 	// Illustration says the video only illustrates the item (the demo's).
 	Illustration string
+	// Publication is whether the public sees the newest ready video and
+	// whose approval it awaits; nil while no video is ready.
+	Publication *videoPublication
 }
 
 type videoFact struct{ Label, Value string }
@@ -53,8 +55,13 @@ type videoFact struct{ Label, Value string }
 // videoStatuses returns the status of the video of each programme item
 // among ids, and a "no video yet" status for each of the video items
 // (by id) that has none, in one query.
-func (s *Server) videoStatuses(ctx context.Context, t *i18n.Printer, ids []int64, videoItems map[int64]bool) (map[int64]*videoStatus, error) {
-	vs, err := video.ForItems(ctx, s.db, ids)
+func (s *Server) videoStatuses(rq *officeRequest, ids []int64, videoItems map[int64]bool) (map[int64]*videoStatus, error) {
+	t := rq.T
+	vs, err := video.ForItems(rq.Context(), s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	pubs, err := s.videoPublications(rq, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -64,6 +71,7 @@ func (s *Server) videoStatuses(ctx context.Context, t *i18n.Printer, ids []int64
 		switch {
 		case ok:
 			out[id] = newVideoStatus(t, v)
+			out[id].Publication = pubs[id]
 		case videoItems[id]:
 			out[id] = &videoStatus{ID: "video-" + strconv.FormatInt(id, 10), Poll: videoStatusPath(id), Heading: t.T("video.status.heading"), None: t.T("video.status.none")}
 		}
@@ -121,7 +129,7 @@ func (s *Server) videoStatusShow(w http.ResponseWriter, rq *officeRequest) error
 	if err != nil {
 		return err
 	}
-	sts, err := s.videoStatuses(rq.Context(), rq.T, []int64{sp.ID}, map[int64]bool{sp.ID: true})
+	sts, err := s.videoStatuses(rq, []int64{sp.ID}, map[int64]bool{sp.ID: true})
 	if err != nil {
 		return err
 	}
