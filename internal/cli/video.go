@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -66,15 +67,23 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 	if *item <= 0 {
 		return fmt.Errorf("%w: want --item ID, the programme item's number", errUsage)
 	}
-	f, err := os.Open(fs.Arg(0))
+	name := fs.Arg(0)
+	f, err := os.Open(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("there is no file %s", name)
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot read %s: %w", name, errors.Unwrap(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil {
-		return err
-	} else if st.IsDir() {
-		return fmt.Errorf("%s is a folder, not a video file", fs.Arg(0))
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		return fmt.Errorf("cannot read %s: %w", name, errors.Unwrap(err))
+	case st.IsDir():
+		return fmt.Errorf("%s is a folder, not a video file", name)
+	case st.Size() == 0:
+		return fmt.Errorf("%s is empty (0 bytes): give the video file itself", name)
 	}
 	db, err := cfg.openExisting(ctx)
 	if err != nil {
@@ -84,13 +93,18 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 	if err := jobs.Migrate(ctx, db); err != nil {
 		return err
 	}
+	// The item is checked before the file is copied, so that a file of
+	// gigabytes is not stored only to be refused; Submit checks it again.
+	if err := itemTakesVideo(ctx, db, *item); err != nil {
+		return err
+	}
 	blobs, err := blob.NewDir(filepath.Join(cfg.data, "files"))
 	if err != nil {
 		return err
 	}
-	key := originalKey(fs.Arg(0))
+	key := originalKey(name)
 	if _, err := blobs.Put(ctx, key, f); err != nil {
-		return err
+		return fmt.Errorf("cannot store %s in %s: %w", name, filepath.Join(cfg.data, "files"), err)
 	}
 	var v *video.Video
 	err = db.Transact(ctx, func(tx *store.Tx) error {
@@ -99,12 +113,34 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 	})
 	if err != nil {
 		blobs.Delete(context.WithoutCancel(ctx), key)
-		if errors.Is(err, video.ErrNotFound) {
-			return fmt.Errorf("no programme item %d", *item)
+		if e := itemError(*item, err); e != nil {
+			return e
 		}
 		return err
 	}
 	fmt.Fprintln(env.Stdout, v.ID)
+	return nil
+}
+
+// itemTakesVideo returns nil when programme item id exists and may have a
+// video (video.TakesVideo), else a sentence that says why not.
+func itemTakesVideo(ctx context.Context, q store.Querier, id int64) error {
+	err := video.CheckItem(ctx, q, id)
+	if e := itemError(id, err); e != nil {
+		return e
+	}
+	return err
+}
+
+// itemError is the sentence for a refusal of programme item id by the
+// video package, nil for any other error.
+func itemError(id int64, err error) error {
+	switch {
+	case errors.Is(err, video.ErrNotFound):
+		return fmt.Errorf("no programme item %d", id)
+	case errors.Is(err, video.ErrNotVideo):
+		return fmt.Errorf("programme item %d is not given by video, so it takes no video file: set its kind to \"Video address\" or its delivery to \"Pre-recorded video\" in the office first", id)
+	}
 	return nil
 }
 
@@ -138,6 +174,19 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *item < 0 {
+		return fmt.Errorf("%w: --item wants a programme item's number", errUsage)
+	}
+	if *item != 0 {
+		var one int
+		err := db.QueryRow(ctx, `SELECT 1 FROM speeches WHERE id = ?`, *item).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("no programme item %d", *item)
+		}
+		if err != nil {
+			return err
+		}
+	}
 	vs, err := video.List(ctx, db, *item)
 	if err != nil {
 		return err

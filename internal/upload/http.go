@@ -28,6 +28,7 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // Authenticator finds out who sends a request: the account of its login
@@ -419,16 +420,10 @@ func (s *Service) mayUpload(ctx context.Context, a *account.Account, id int64) (
 	if !allowedAt(a, hosts, account.Create) {
 		return http.StatusForbidden, "upload.forbidden", nil
 	}
-	if !IsVideo(kind, delivery) {
+	if !video.TakesVideo(kind, delivery) {
 		return http.StatusUnprocessableEntity, "upload.item.not_video", nil
 	}
 	return 0, "", nil
-}
-
-// IsVideo reports whether a programme item of kind and delivery takes a
-// video file: a video address, or any speech delivered by video.
-func IsVideo(kind forum.Kind, delivery forum.Delivery) bool {
-	return kind == forum.VideoAddress || delivery == forum.Video
 }
 
 // download serves a received upload's bytes to those who may upload to

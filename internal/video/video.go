@@ -25,6 +25,7 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/ffmpeg"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 )
@@ -124,6 +125,17 @@ func (v *Video) Main() *Rendition {
 // ErrNotFound is a video or programme item that does not exist.
 var ErrNotFound = fmt.Errorf("video: %w", errkind.NotFound)
 
+// ErrNotVideo is a programme item that takes no video (see TakesVideo).
+var ErrNotVideo = fmt.Errorf("video: programme item not given by video: %w", errkind.Invalid)
+
+// TakesVideo reports whether a programme item of kind and delivery may
+// have a video: a video address, or any item delivered by pre-recorded
+// video. It is the one rule the upload endpoint, the office and the
+// command line follow; Submit enforces it.
+func TakesVideo(kind forum.Kind, delivery forum.Delivery) bool {
+	return kind == forum.VideoAddress || delivery == forum.Video
+}
+
 // Actor is who submits a video, as the event log records it.
 type Actor struct {
 	AccountID int64
@@ -146,15 +158,11 @@ const maxAttempts = 5
 // Submit records the file stored under blobKey as the video of programme
 // item itemID and queues its processing, both in tx: the video and its
 // job are committed together or not at all. The blob is kept as it is;
-// its size is recorded when it is probed.
+// its size is recorded when it is probed. An item that does not exist is
+// ErrNotFound; one that takes no video (TakesVideo) is ErrNotVideo.
 func Submit(ctx context.Context, tx *store.Tx, itemID int64, blobKey string, by Actor) (*Video, error) {
-	var one int
-	err := tx.QueryRow(ctx, `SELECT 1 FROM speeches WHERE id = ?`, itemID).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("programme item %d: %w", itemID, ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("programme item %d: %w", itemID, err)
+	if err := CheckItem(ctx, tx, itemID); err != nil {
+		return nil, err
 	}
 	now := time.Now().UTC()
 	id, err := store.InsertID(ctx, tx, `INSERT INTO videos (speech_id, original_key, state, submitted_by_id, submitted_by_name, created_at, updated_at)
@@ -175,6 +183,24 @@ func Submit(ctx context.Context, tx *store.Tx, itemID int64, blobKey string, by 
 		return nil, err
 	}
 	return Get(ctx, tx, id)
+}
+
+// CheckItem returns nil when programme item itemID exists and takes a
+// video, else an error wrapping ErrNotFound or ErrNotVideo.
+func CheckItem(ctx context.Context, q store.Querier, itemID int64) error {
+	var kind forum.Kind
+	var delivery forum.Delivery
+	err := q.QueryRow(ctx, `SELECT kind, delivery FROM speeches WHERE id = ?`, itemID).Scan(&kind, &delivery)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("programme item %d: %w", itemID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("programme item %d: %w", itemID, err)
+	}
+	if !TakesVideo(kind, delivery) {
+		return fmt.Errorf("programme item %d: %w", itemID, ErrNotVideo)
+	}
+	return nil
 }
 
 func nullID(id int64) any {

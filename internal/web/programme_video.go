@@ -8,6 +8,7 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	uploads "github.com/tandemforum/tandem/internal/upload"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // videoUpload is a video item's upload control on the programme form: the
@@ -61,7 +62,7 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 		for j := range p.Sessions[i].Speeches {
 			row := &p.Sessions[i].Speeches[j]
 			id, err := strconv.ParseInt(fm.values.Get(row.Prefix+"id"), 10, 64)
-			if err != nil || id <= 0 || !uploads.IsVideo(forum.Kind(fm.values.Get(row.Prefix+"kind")), forum.Delivery(fm.values.Get(row.Prefix+"delivery"))) {
+			if err != nil || id <= 0 || !video.TakesVideo(forum.Kind(fm.values.Get(row.Prefix+"kind")), forum.Delivery(fm.values.Get(row.Prefix+"delivery"))) {
 				continue
 			}
 			row.Video = &videoUpload{ItemID: id, Endpoint: uploads.BasePath, CanUpload: may, MaxSize: s.uploads.MaxSize()}

@@ -139,10 +139,10 @@ func (s *Server) videoStatusShow(w http.ResponseWriter, rq *officeRequest) error
 	return err
 }
 
-// isVideoItem reports whether a programme item's kind or delivery says it
-// was given by video.
+// isVideoItem reports whether a programme item's kind or delivery, as a
+// form has them, say it takes a video (video.TakesVideo).
 func isVideoItem(kind, delivery string) bool {
-	return kind == string(forum.VideoAddress) || delivery == string(forum.Video)
+	return video.TakesVideo(forum.Kind(kind), forum.Delivery(delivery))
 }
 
 func codecName(c string) string {
