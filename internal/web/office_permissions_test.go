@@ -159,6 +159,8 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/translations/{translation}/align", account.SubjectTranslation, account.Edit, true, false},
 	{"GET", "/office/translations/{translation}/translated/docx", account.SubjectTranslation, account.View, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
+	{"GET", "/office/accounts/{account}/tokens", "", "", false, true},
+	{"POST", "/office/accounts/{account}/tokens/{apitoken}/revoke", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"GET", "/office/outbox", "", "", false, true},
@@ -332,6 +334,7 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 	}
 	ias := o.account("organiser@ias.example", "IAS organiser", "en", false)
 	own["account"] = fmt.Sprint(ias.ID)
+	own["apitoken"] = id(`INSERT INTO api_tokens (account_id, name, token_hash, created_at) VALUES (?, 'script', 'permission-test-hash', ?) RETURNING id`, ias.ID, time.Now().UTC())
 	actor := approval.Actor{AccountID: ias.ID, Name: ias.Name}
 	en := func(s string) lang.Text { return lang.New("en", map[string]string{"en": s}) }
 	// The demo's image belongs to CASS here, and another to RIAC, a

@@ -33,6 +33,7 @@ var officeViewNames = []string{
 	"account_totp",
 	"account_recovery",
 	"account_totp_off",
+	"account_tokens",
 	"accounts",
 	"outbox",
 	"outbox_message",

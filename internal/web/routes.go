@@ -251,6 +251,8 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/account/tokens", members, s.apiTokenCreate)
 	route("POST /office/account/tokens/{id}/revoke", members, s.apiTokenRevoke)
 	route("GET /office/accounts", admins, s.accountsList)
+	route("GET /office/accounts/{id}/tokens", admins, s.accountTokensShow)
+	route("POST /office/accounts/{id}/tokens/{token}/revoke", admins, s.accountTokenRevoke)
 	route("GET /office/accounts/{id}/totp-off", admins, s.accountTOTPOffShow)
 	route("POST /office/accounts/{id}/totp-off", admins, s.accountTOTPOff)
 	route("GET /office/outbox", admins, s.outboxList)
