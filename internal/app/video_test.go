@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -112,6 +113,7 @@ func TestUploadBecomesVideo(t *testing.T) {
 			}
 
 			deadline := time.Now().Add(90 * time.Second)
+			var ready *video.Video
 			for {
 				vs, err := video.List(ctx, prog.DB, item)
 				if err != nil {
@@ -125,6 +127,7 @@ func TestUploadBecomesVideo(t *testing.T) {
 				}
 				if len(vs) == 1 && vs[0].State == video.Ready {
 					v := vs[0]
+					ready = v
 					if v.Duration < 2900*time.Millisecond || v.Duration > 3100*time.Millisecond || v.Main() == nil || v.PosterKey == "" {
 						t.Errorf("ready video: duration %v, main %v, poster %q", v.Duration, v.Main(), v.PosterKey)
 					}
@@ -154,10 +157,11 @@ func TestUploadBecomesVideo(t *testing.T) {
 			}
 			html, _ := io.ReadAll(res.Body)
 			res.Body.Close()
-			if res.StatusCode != 200 || !strings.Contains(string(html), `<source src="/en/forums/`+forumSlug+`/speeches/`+slug+`/video/main.mp4" type="video/mp4">`) {
-				t.Errorf("the speech page (%s) has no player for the video", res.Status)
+			src := fmt.Sprintf("/en/forums/%s/speeches/%s/video/v%d/main.mp4", forumSlug, slug, ready.ID)
+			if res.StatusCode != 200 || !strings.Contains(string(html), `<source src="`+src+`" type="video/mp4">`) {
+				t.Errorf("the speech page (%s) has no player for the video at %s", res.Status, src)
 			}
-			res, err = http.Get(page + "/video/main.mp4")
+			res, err = http.Get(base + src)
 			if err != nil {
 				t.Fatal(err)
 			}

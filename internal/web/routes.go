@@ -74,6 +74,7 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 		page("/forums/{forum}/speeches/{speech}", s.speechShow)
 		page("/forums/{forum}/speeches/{speech}/subtitles/{file}", s.subtitleShow)
 		mux.Handle("GET /"+l+"/forums/{forum}/speeches/{speech}/video/{file}", s.speechVideoFile(l))
+		mux.Handle("GET /"+l+"/forums/{forum}/speeches/{speech}/video/{version}/{file}", s.speechVideoFile(l))
 		page("/people/{person}", s.personShow)
 		page("/news", s.newsList, "page")
 		page("/news.atom", s.newsFeed)
