@@ -317,3 +317,68 @@ func List(ctx context.Context, q store.Querier, itemID int64) ([]*Video, error) 
 	}
 	return vs, nil
 }
+
+// Errors of Remove.
+var (
+	// ErrLive is the video the speech page plays, which is replaced, not
+	// removed.
+	ErrLive = fmt.Errorf("video: the one on the site: %w", errkind.Conflict)
+	// ErrBusy is a video still being processed.
+	ErrBusy = fmt.Errorf("video: still processing: %w", errkind.Conflict)
+)
+
+// Remove deletes video id's record in tx, logged as by's, and returns the
+// blob keys of its original, renditions and poster, which the caller
+// deletes once tx is committed (a blob store is not transactional). The
+// video the speech page plays (PlayableFor) is ErrLive and one whose
+// processing has not ended is ErrBusy: neither is removed.
+func Remove(ctx context.Context, tx *store.Tx, id int64, by Actor) ([]string, error) {
+	v, err := Get(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	live, err := PlayableFor(ctx, tx, []int64{v.ItemID})
+	if err != nil {
+		return nil, err
+	}
+	if p := live[v.ItemID]; p != nil && p.ID == v.ID {
+		return nil, fmt.Errorf("video %d: %w", id, ErrLive)
+	}
+	if !v.State.Done() {
+		return nil, fmt.Errorf("video %d: %w", id, ErrBusy)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM videos WHERE id = ?`, id); err != nil {
+		return nil, fmt.Errorf("remove video %d: %w", id, err)
+	}
+	keys := []string{v.OriginalKey}
+	for _, r := range v.Renditions {
+		keys = append(keys, r.Key)
+	}
+	if v.PosterKey != "" {
+		keys = append(keys, v.PosterKey)
+	}
+	if err := eventlog.Append(ctx, tx, &eventlog.Event{ActorID: by.AccountID, ActorName: by.Name, PartnerID: by.PartnerID,
+		Action: "video.remove", Subject: fmt.Sprintf("speech:%d", v.ItemID),
+		Before: eventlog.State(map[string]any{"video": v.ID, "state": v.State, "original": v.OriginalKey})}); err != nil {
+		return nil, err
+	}
+	return keys, nil
+}
+
+// ByOriginals returns the videos made of the originals stored under keys,
+// by key, in one query: what became of each uploaded file.
+func ByOriginals(ctx context.Context, q store.Querier, keys []string) (map[string]*Video, error) {
+	out := map[string]*Video{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	in, args := store.In(keys)
+	vs, err := store.All(ctx, q, scan, `SELECT `+columns+` FROM videos WHERE original_key IN (`+in+`) ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("videos of originals: %w", err)
+	}
+	for _, v := range vs {
+		out[v.OriginalKey] = v
+	}
+	return out, nil
+}

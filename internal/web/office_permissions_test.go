@@ -55,6 +55,8 @@ var permissionRoutes = []officeRoute{
 	{"GET", "/office/speeches/{item}/subtitles/en.srt", account.SubjectProgramme, account.View, true, false},
 	{"POST", "/office/speeches/{item}/subtitles/zh/delete", account.SubjectProgramme, account.Create, true, false},
 	{"GET", "/office/speeches/{item}/video", account.SubjectProgramme, account.View, true, false},
+	{"GET", "/office/speeches/{item}/uploads/{upload}/delete", account.SubjectProgramme, account.Create, true, false},
+	{"POST", "/office/speeches/{item}/uploads/{upload}/delete", account.SubjectProgramme, account.Create, true, false},
 	{"GET", "/office/people", account.SubjectPerson, account.View, false, false},
 	{"GET", "/office/people/new", account.SubjectPerson, account.Create, false, false},
 	{"POST", "/office/people/new", account.SubjectPerson, account.Create, false, false},
@@ -395,6 +397,22 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 			return err
 		}
 		own["item"] = fmt.Sprint(item.ID)
+		// An uploaded file of each item, the video on the site: its
+		// removal is refused (409) to all who may ask for it.
+		for i, m := range []map[string]string{own, other} {
+			now := time.Now().UTC()
+			key := fmt.Sprintf("uploads/perm%d", i)
+			var upID int64
+			if err := tx.QueryRow(ctx, `INSERT INTO uploads (tus_id, account_id, speech_id, filename, filetype, size, state, sha256, blob_key, created_at, received_at, completed_at)
+				VALUES (?, ?, ?, 'speech.mp4', 'video/mp4', 1000, 'stored', 'ab', ?, ?, ?, ?) RETURNING id`, fmt.Sprintf("%032d", i), ias.ID, mustInt(t, m["item"]), key, now, now, now).Scan(&upID); err != nil {
+				return err
+			}
+			m["upload"] = fmt.Sprint(upID)
+			if _, err := tx.Exec(ctx, `INSERT INTO videos (speech_id, original_key, state, renditions, created_at, updated_at) VALUES (?, ?, 'ready', '[]', ?, ?)`,
+				mustInt(t, m["item"]), key, now, now); err != nil {
+				return err
+			}
+		}
 		for _, m := range []map[string]string{own, other} {
 			for _, l := range []string{"en", "zh"} {
 				tr := &subtitle.Track{SpeechID: mustInt(t, m["item"]), Lang: l, Provenance: subtitle.Human,

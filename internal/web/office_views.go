@@ -34,6 +34,7 @@ var officeViewNames = []string{
 	"account_recovery",
 	"account_totp_off",
 	"account_tokens",
+	"upload_delete",
 	"accounts",
 	"outbox",
 	"outbox_message",

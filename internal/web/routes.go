@@ -227,6 +227,10 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/speeches/{id}/subtitles/{lang}/delete", members, s.subtitleDelete)
 	// the programme form's video status of an item, polled while it is processed
 	route("GET /office/speeches/{id}/video", members, s.videoStatusShow)
+	// an uploaded video file removed with what was made of it, once it is
+	// not the video on the site
+	route("GET /office/speeches/{id}/uploads/{upload}/delete", members, s.uploadDeleteShow)
+	route("POST /office/speeches/{id}/uploads/{upload}/delete", members, s.uploadDelete)
 	// Accounts and teams: password reset, invitations, the account's own
 	// page, the admins' accounts and outbox, the event log.
 	route("GET /office/reset", visitors, s.resetShow)

@@ -46,6 +46,9 @@ type videoStatus struct {
 	Error string
 	// Illustration says the video only illustrates the item (the demo's).
 	Illustration string
+	// StillLive says, for a video being processed or refused while an
+	// earlier one is on the site, that the earlier one stays there.
+	StillLive string
 }
 
 type videoFact struct{ Label, Value string }
@@ -58,12 +61,23 @@ func (s *Server) videoStatuses(ctx context.Context, t *i18n.Printer, ids []int64
 	if err != nil {
 		return nil, err
 	}
+	live, err := video.PlayableFor(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := map[int64]*videoStatus{}
 	for _, id := range ids {
 		v, ok := vs[id]
 		switch {
 		case ok:
 			out[id] = newVideoStatus(t, v)
+			if l := live[id]; l != nil && l.ID != v.ID {
+				key := "office.videofile.status_still_live"
+				if v.State == video.Failed {
+					key = "office.videofile.status_kept_live"
+				}
+				out[id].StillLive = t.T(key, t.Date(l.CreatedAt))
+			}
 		case videoItems[id]:
 			out[id] = &videoStatus{ID: "video-" + strconv.FormatInt(id, 10), Poll: videoStatusPath(id), Heading: t.T("video.status.heading"), None: t.T("video.status.none")}
 		}
