@@ -37,7 +37,8 @@ import (
 type Authenticator func(r *http.Request) (Caller, error)
 
 // Handler returns the endpoint at BasePath: tus discovery (OPTIONS, open
-// to anyone), creation (POST), HEAD and PATCH of one's own uploads, and
+// to anyone), creation (POST), HEAD and PATCH of one's own uploads, DELETE
+// (tus termination) of one's own unfinished upload, and
 // GET of a received upload's bytes to those who may upload to its
 // programme item. Every other method needs a caller that auth finds.
 // Every refusal, tusd's own included, is a plain-text sentence in the
@@ -177,6 +178,8 @@ func tusRefusal(status int, code string, max int64) *refusal {
 		return &refusal{status, "upload.tus.checksum", nil}
 	case "ERR_SERVER_SHUTDOWN":
 		return &refusal{status, "upload.tus.unavailable", nil}
+	case "ERR_UPLOAD_TERMINATION_REJECTED":
+		return &refusal{status, "upload.tus.finished", nil}
 	}
 	switch {
 	case status == http.StatusNotFound:
@@ -236,18 +239,25 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodGet:
 		s.download(w, r, c, u)
-	case http.MethodHead, http.MethodPatch:
+	case http.MethodHead, http.MethodPatch, http.MethodDelete:
 		if u.AccountID != c.Account.ID && !c.Account.Admin {
 			refuse(w, c.T, http.StatusForbidden, c.T.T("upload.not_yours"))
 			return
 		}
-		tusPath := http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.HeadFile))
-		if r.Method == http.MethodPatch {
-			tusPath = http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.PatchFile))
+		tusFunc := s.tus.HeadFile
+		switch r.Method {
+		case http.MethodPatch:
+			tusFunc = s.tus.PatchFile
+		case http.MethodDelete:
+			if u.Received() {
+				refuse(w, c.T, http.StatusConflict, c.T.T("upload.tus.finished"))
+				return
+			}
+			tusFunc = s.tus.DelFile
 		}
-		tusPath.ServeHTTP(w, r)
+		http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(tusFunc)).ServeHTTP(w, r)
 	default:
-		w.Header().Set("Allow", "GET, HEAD, PATCH")
+		w.Header().Set("Allow", "GET, HEAD, PATCH, DELETE")
 		refuse(w, c.T, http.StatusMethodNotAllowed, c.T.T("upload.method"))
 	}
 }

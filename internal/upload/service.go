@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,13 +102,17 @@ func New(cfg Config) (*Service, error) {
 	s := &Service{cfg: cfg, log: log, files: filestore.New(cfg.Dir)}
 	composer := handler.NewStoreComposer()
 	composer.UseCore(staging{s})
+	composer.UseTerminater(staging{s})
 	filelocker.New(cfg.Dir).UseIn(composer)
 	tus, err := handler.NewUnroutedHandler(handler.Config{
 		StoreComposer:             composer,
 		BasePath:                  strings.TrimRight(cfg.BaseURL, "/") + BasePath,
 		MaxSize:                   cfg.MaxSize,
 		DisableDownload:           true, // served by the Service from the blob store
-		DisableTermination:        true,
+		// A client may cancel its unfinished upload (tus termination):
+		// the route lets only its account or an admin, and preTerminate
+		// only while bytes are still to come.
+		PreUploadTerminateCallback: s.preTerminate,
 		DisableConcatenation:      true,
 		Cors:                      &handler.CorsConfig{Disable: true}, // the office's own origin only
 		PreUploadCreateCallback:   s.preCreate,
@@ -160,6 +165,27 @@ func (s *Service) preCreate(hook handler.HookEvent) (handler.HTTPResponse, handl
 	return handler.HTTPResponse{}, handler.FileInfoChanges{ID: u.TusID, MetaData: meta}, nil
 }
 
+// errFinished is tusd's refusal of the termination of an upload whose
+// every byte has arrived: it is deleted in the office, with what was
+// made of it, not cancelled.
+var errFinished = handler.NewError("ERR_UPLOAD_TERMINATION_REJECTED", "upload complete", http.StatusConflict)
+
+// preTerminate forgets an upload that its client cancels (tus DELETE)
+// before tusd removes its staging files, as long as it is still
+// receiving; a received upload is refused with errFinished.
+func (s *Service) preTerminate(hook handler.HookEvent) (handler.HTTPResponse, error) {
+	res, err := s.cfg.DB.Exec(hook.Context, `DELETE FROM uploads WHERE tus_id = ? AND state = 'receiving'`, hook.Upload.ID)
+	if err != nil {
+		s.log.Error("upload: cancel", slog.String("id", hook.Upload.ID), slog.Any("err", err))
+		return handler.HTTPResponse{}, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return handler.HTTPResponse{}, errFinished
+	}
+	s.log.Info("upload cancelled", slog.String("id", hook.Upload.ID))
+	return handler.HTTPResponse{}, nil
+}
+
 // preFinish records an upload whose last byte has arrived as received,
 // queueing its finishing job in the same transaction, before tusd answers
 // the request that brought it: the client waits for neither the checksum
@@ -206,6 +232,19 @@ type staging struct{ s *Service }
 func (st staging) NewUpload(ctx context.Context, info handler.FileInfo) (handler.Upload, error) {
 	return st.s.files.NewUpload(ctx, info)
 }
+
+// AsTerminatableUpload lets tusd remove an unfinished upload's staging
+// files; a received upload (whose file may have moved) is never
+// terminated: preTerminate refuses it first.
+func (st staging) AsTerminatableUpload(up handler.Upload) handler.TerminatableUpload {
+	if d, ok := up.(doneUpload); ok {
+		return d
+	}
+	return st.s.files.AsTerminatableUpload(up)
+}
+
+// Terminate refuses to remove a received upload.
+func (d doneUpload) Terminate(ctx context.Context) error { return errFinished }
 
 func (st staging) GetUpload(ctx context.Context, id string) (handler.Upload, error) {
 	up, err := st.s.files.GetUpload(ctx, id)

@@ -378,12 +378,12 @@ func TestUploadRefusals(t *testing.T) {
 			{"a byte over the limit", "organiser", "en", strconv.Itoa(100<<20 + 1), okMeta, 413, "Размер файла — 104\u00a0857\u00a0601\u00a0байт, а предел — 104\u00a0857\u00a0600\u00a0байт."},
 			{"over the limit in English", "editor", "en", strconv.Itoa(150 << 20), okMeta, 413, "The file is 150.0\u00a0MiB; the limit is 100.0\u00a0MiB."},
 			{"zero bytes", "organiser", "en", "0", okMeta, 422, "Файл пуст (0 байт)."},
-			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать"},
+			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать в начале загрузки, в заголовке Upload-Length."},
 			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
-			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "Укажите, к какому пункту программы"},
+			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "ключ «item» в Upload-Metadata должен содержать номер пункта"},
 			{"a text file", "organiser", "en", "1000", metadata("filename", "notes.txt", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
-			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
-			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
+			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
+			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное"},
 			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
@@ -683,6 +683,51 @@ func TestTusDiscoveryWithoutCredentials(t *testing.T) {
 			if resp, _ := in.do(m, target, "", nil, nil); resp.StatusCode != http.StatusUnauthorized {
 				t.Errorf("%s without credentials: %d, want 401", m, resp.StatusCode)
 			}
+		}
+	})
+}
+
+// TestCancelAnUnfinishedUpload: tus termination. The server advertises
+// it; the account that started an upload cancels it with DELETE, after
+// which nothing of it is left (record, staging files) and it is not
+// found; another account may not cancel it; a complete upload is not
+// cancelled but said to be complete, in the caller's language.
+func TestCancelAnUnfinishedUpload(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		resp, _ := in.do("OPTIONS", in.srv.URL+upload.BasePath, "", nil, nil)
+		if !strings.Contains(resp.Header.Get("Tus-Extension"), "termination") {
+			t.Errorf("Tus-Extension %q does not offer termination", resp.Header.Get("Tus-Extension"))
+		}
+		url := in.create("organiser", 1000, in.fx.video)
+		in.patch("organiser", url, 0, randomBytes(400, 1))
+		resp, body := in.do("DELETE", url, "editor", nil, nil)
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
+			t.Errorf("DELETE of another's upload: %d %q", resp.StatusCode, body)
+		}
+		if resp, body := in.do("DELETE", url, "organiser", nil, nil); resp.StatusCode != http.StatusNoContent {
+			t.Fatalf("DELETE of one's own unfinished upload: %d %q", resp.StatusCode, body)
+		}
+		if n := in.count("1 = 1"); n != 0 {
+			t.Errorf("%d uploads recorded after cancelling", n)
+		}
+		if files := in.stagingFiles(); len(files) != 0 {
+			t.Errorf("staging folder after cancelling: %v", files)
+		}
+		if resp, _ := in.do("HEAD", url, "organiser", nil, nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("HEAD of a cancelled upload: %d, want 404", resp.StatusCode)
+		}
+
+		data := randomBytes(1000, 2)
+		url = in.create("organiser", 1000, in.fx.video)
+		in.patch("organiser", url, 0, data)
+		in.stored(url)
+		resp, body = in.do("DELETE", url, "organiser", nil, nil)
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "уже завершена, поэтому отменить её нельзя") {
+			t.Errorf("DELETE of a complete upload: %d %q", resp.StatusCode, body)
+		}
+		if n := in.count("state = 'stored'"); n != 1 {
+			t.Errorf("%d stored uploads after refusing to cancel one, want 1", n)
 		}
 	})
 }
