@@ -105,18 +105,18 @@ func New(cfg Config) (*Service, error) {
 	composer.UseTerminater(staging{s})
 	filelocker.New(cfg.Dir).UseIn(composer)
 	tus, err := handler.NewUnroutedHandler(handler.Config{
-		StoreComposer:             composer,
-		BasePath:                  strings.TrimRight(cfg.BaseURL, "/") + BasePath,
-		MaxSize:                   cfg.MaxSize,
-		DisableDownload:           true, // served by the Service from the blob store
+		StoreComposer:   composer,
+		BasePath:        strings.TrimRight(cfg.BaseURL, "/") + BasePath,
+		MaxSize:         cfg.MaxSize,
+		DisableDownload: true, // served by the Service from the blob store
 		// A client may cancel its unfinished upload (tus termination):
 		// the route lets only its account or an admin, and preTerminate
 		// only while bytes are still to come.
 		PreUploadTerminateCallback: s.preTerminate,
-		DisableConcatenation:      true,
-		Cors:                      &handler.CorsConfig{Disable: true}, // the office's own origin only
-		PreUploadCreateCallback:   s.preCreate,
-		PreFinishResponseCallback: s.preFinish,
+		DisableConcatenation:       true,
+		Cors:                       &handler.CorsConfig{Disable: true}, // the office's own origin only
+		PreUploadCreateCallback:    s.preCreate,
+		PreFinishResponseCallback:  s.preFinish,
 		// tusd logs every request; tandem logs what matters itself.
 		Logger: expslog.New(expslog.NewTextHandler(io.Discard, &expslog.HandlerOptions{Level: expslog.LevelError + 1})),
 	})
