@@ -73,7 +73,9 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 			return
 		}
 		tw := &tusErrors{ResponseWriter: w, t: c.T, max: s.cfg.MaxSize, log: s.log}
-		inner.ServeHTTP(tw, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)))
+		ctx, done := s.track(context.WithValue(r.Context(), callerKey{}, c))
+		defer done()
+		inner.ServeHTTP(tw, r.WithContext(ctx))
 		tw.finish()
 	})
 }

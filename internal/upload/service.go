@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tus/tusd/v2/pkg/filelocker"
@@ -79,6 +80,12 @@ type Service struct {
 	log   *slog.Logger
 	files filestore.FileStore
 	tus   *handler.UnroutedHandler
+
+	// requests are the cancel functions of the requests being served, which
+	// Interrupt ends; closing is set once it has.
+	mu       sync.Mutex
+	requests map[*int]context.CancelCauseFunc
+	closing  bool
 }
 
 // New makes the service, creating its staging folder.
@@ -99,7 +106,7 @@ func New(cfg Config) (*Service, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("upload staging folder: %w", err)
 	}
-	s := &Service{cfg: cfg, log: log, files: filestore.New(cfg.Dir)}
+	s := &Service{cfg: cfg, log: log, files: filestore.New(cfg.Dir), requests: map[*int]context.CancelCauseFunc{}}
 	composer := handler.NewStoreComposer()
 	composer.UseCore(staging{s})
 	composer.UseTerminater(staging{s})
@@ -125,6 +132,44 @@ func New(cfg Config) (*Service, error) {
 	}
 	s.tus = tus
 	return s, nil
+}
+
+// track returns ctx with a cancellation that Interrupt causes, and the
+// function that releases it when the request is done.
+func (s *Service) track(ctx context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		cancel(handler.ErrServerShutdown)
+		return ctx, func() {}
+	}
+	key := new(int)
+	s.requests[key] = cancel
+	return ctx, func() {
+		s.mu.Lock()
+		delete(s.requests, key)
+		s.mu.Unlock()
+		cancel(nil)
+	}
+}
+
+// Interrupt ends the requests being served, for a server that shuts
+// down: an upload's PATCH stops reading at once, keeps the bytes it has
+// (the client resumes from there) and is answered 503, so that shutting
+// down does not wait for a file of gigabytes to arrive. Requests that
+// come afterwards are ended the same way. An HTTP server calls it from
+// RegisterOnShutdown.
+func (s *Service) Interrupt() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closing = true
+	for _, cancel := range s.requests {
+		cancel(handler.ErrServerShutdown)
+	}
+	if len(s.requests) > 0 {
+		s.log.Info("upload: open requests interrupted for shutdown", slog.Int("count", len(s.requests)))
+	}
 }
 
 // MaxSize is the largest file the service accepts.

@@ -731,3 +731,75 @@ func TestCancelAnUnfinishedUpload(t *testing.T) {
 		}
 	})
 }
+
+// TestInterruptEndsAnUploadAtOnce: a server that shuts down interrupts an
+// upload whose client is still sending (and would keep the shutdown
+// waiting): the PATCH is answered within a second, in the caller's
+// language, the bytes received are kept, and the client resumes from
+// there against the next server.
+func TestInterruptEndsAnUploadAtOnce(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		data := randomBytes(1000, 3)
+		url := in.create("organiser", int64(len(data)), in.fx.video)
+		body, feed := io.Pipe()
+		defer feed.Close()
+		type answer struct {
+			status int
+			text   string
+		}
+		answered := make(chan answer, 1)
+		go func() {
+			req, _ := http.NewRequest("PATCH", url, body)
+			req.Header.Set("Tus-Resumable", "1.0.0")
+			req.Header.Set("Upload-Offset", "0")
+			req.Header.Set("Content-Type", "application/offset+octet-stream")
+			req.Header.Set("Authorization", "Bearer "+in.fx.tokens["organiser"])
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				answered <- answer{0, err.Error()}
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			answered <- answer{resp.StatusCode, strings.TrimSpace(string(b))}
+		}()
+		if _, err := feed.Write(data[:400]); err != nil {
+			t.Fatal(err)
+		}
+		// The 400 bytes are in the staging file before the interruption.
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			if st, err := os.Stat(filepath.Join(in.staging, url[strings.LastIndex(url, "/")+1:])); err == nil && st.Size() == 400 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the first bytes never reached the staging file")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		start := time.Now()
+		in.svc.Interrupt()
+		select {
+		case a := <-answered:
+			if a.status != http.StatusServiceUnavailable || !strings.Contains(a.text, "Сервер перезапускается") {
+				t.Errorf("interrupted PATCH: %d %q, want 503 saying the server restarts", a.status, a.text)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatal("the PATCH was not answered 3 s after the interruption")
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("the interrupted PATCH took %s to end", d)
+		}
+		in.restart()
+		url = in.srv.URL + upload.BasePath + url[strings.LastIndex(url, "/")+1:]
+		resp, _ := in.do("HEAD", url, "organiser", nil, nil)
+		if resp.Header.Get("Upload-Offset") != "400" {
+			t.Fatalf("after the restart the upload is at %q, want 400", resp.Header.Get("Upload-Offset"))
+		}
+		in.patch("organiser", url, 400, data[400:])
+		if u := in.stored(url); u.SHA256 != hexSum(data) {
+			t.Errorf("resumed upload's SHA-256 %s, want the whole file's", u.SHA256)
+		}
+	})
+}
