@@ -50,7 +50,7 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 			// tus discovery (and a CORS preflight, which carries no
 			// credentials): tusd answers with Tus-Version, Tus-Extension
 			// and Tus-Max-Size, which tell nothing about anyone's uploads.
-			inner.ServeHTTP(w, r)
+			inner.ServeHTTP(&discovery{w}, r)
 			return
 		}
 		c, err := auth(r)
@@ -82,6 +82,29 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 
 type callerKey struct{}
 
+// discovery is the ResponseWriter of tus discovery: it adds "expiration"
+// to the extensions tusd names, since the Service sends Upload-Expires
+// (an unfinished upload's removal by Cleanup), which tusd itself does not.
+type discovery struct{ http.ResponseWriter }
+
+func (w *discovery) WriteHeader(code int) {
+	if ext := w.Header().Get("Tus-Extension"); ext != "" {
+		w.Header().Set("Tus-Extension", ext+",expiration")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (w *discovery) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// expires is when Cleanup may remove an unfinished upload last written at
+// last, as tus's expiration extension says it (Upload-Expires, an HTTP
+// date): AbandonAfter later (the clean-up runs every CleanupEvery, so it
+// may come up to that much later still).
+func (s *Service) expires(last time.Time) string {
+	return last.Add(s.cfg.AbandonAfter).UTC().Format(http.TimeFormat)
+}
+
 // refuse answers a request with status and a message in t's language, as
 // text that tus-js-client hands to the page in its error. Its
 // Content-Language tells the page (and tusErrors) that the body is a
@@ -89,6 +112,7 @@ type callerKey struct{}
 func refuse(w http.ResponseWriter, t *i18n.Printer, status int, msg string) {
 	h := w.Header()
 	h.Del("Content-Length")
+	h.Del("Upload-Expires")
 	h.Set("Content-Type", "text/plain; charset=utf-8")
 	h.Set("Content-Language", t.Lang())
 	h.Set("Cache-Control", "no-store")
@@ -247,9 +271,22 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		tusFunc := s.tus.HeadFile
+		if !u.Received() {
+			if st, err := os.Stat(s.stagingPath(u.TusID)); err == nil {
+				w.Header().Set("Upload-Expires", s.expires(st.ModTime()))
+			}
+		}
 		switch r.Method {
 		case http.MethodPatch:
 			tusFunc = s.tus.PatchFile
+			// Bytes that leave the upload unfinished give it a new
+			// lifetime; the last ones end it.
+			off, _ := strconv.ParseInt(r.Header.Get("Upload-Offset"), 10, 64)
+			if u.Received() || r.ContentLength >= 0 && off+r.ContentLength >= u.Size {
+				w.Header().Del("Upload-Expires")
+			} else {
+				w.Header().Set("Upload-Expires", s.expires(s.cfg.Now()))
+			}
 		case http.MethodDelete:
 			if u.Received() {
 				refuse(w, c.T, http.StatusConflict, c.T.T("upload.tus.finished"))
@@ -289,6 +326,9 @@ func (s *Service) create(w http.ResponseWriter, r *http.Request, c Caller) {
 	} else if key != "" {
 		refuse(w, c.T, status, c.T.T(key))
 		return
+	}
+	if r.ContentLength <= 0 || r.ContentLength < req.size {
+		w.Header().Set("Upload-Expires", s.expires(s.cfg.Now()))
 	}
 	ctx := context.WithValue(r.Context(), creationKey{}, &creation{caller: c, speechID: req.item, filename: req.filename, filetype: req.filetype})
 	http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.PostFile)).ServeHTTP(w, r.WithContext(ctx))

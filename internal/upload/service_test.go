@@ -803,3 +803,38 @@ func TestInterruptEndsAnUploadAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestUploadExpires: tus expiration. The server advertises it and tells a
+// client, at creation and with each part, when its unfinished upload will
+// be removed if nothing more comes (a day later by default, Cleanup's
+// AbandonAfter); a complete upload does not expire.
+func TestUploadExpires(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		resp, _ := in.do("OPTIONS", in.srv.URL+upload.BasePath, "", nil, nil)
+		if !strings.Contains(resp.Header.Get("Tus-Extension"), "expiration") {
+			t.Errorf("Tus-Extension %q does not offer expiration", resp.Header.Get("Tus-Extension"))
+		}
+		inADay := func(what string, resp *http.Response) {
+			t.Helper()
+			at, err := http.ParseTime(resp.Header.Get("Upload-Expires"))
+			if want := time.Now().Add(upload.DefaultAbandonAfter); err != nil || at.Before(want.Add(-time.Minute)) || at.After(want.Add(time.Minute)) {
+				t.Errorf("%s: Upload-Expires %q, want about %s", what, resp.Header.Get("Upload-Expires"), want.UTC().Format(http.TimeFormat))
+			}
+		}
+		resp, _ = in.do("POST", in.srv.URL+upload.BasePath, "organiser", map[string]string{
+			"Upload-Length": "1000", "Upload-Metadata": metadata("filename", "a.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video))}, nil)
+		inADay("creation", resp)
+		url := resp.Header.Get("Location")
+		data := randomBytes(1000, 4)
+		inADay("a first part", in.patch("organiser", url, 0, data[:300]))
+		resp, _ = in.do("HEAD", url, "organiser", nil, nil)
+		inADay("HEAD", resp)
+		if resp := in.patch("organiser", url, 300, data[300:]); resp.Header.Get("Upload-Expires") != "" {
+			t.Errorf("the last part: Upload-Expires %q, want none", resp.Header.Get("Upload-Expires"))
+		}
+		if resp, _ := in.do("HEAD", url, "organiser", nil, nil); resp.Header.Get("Upload-Expires") != "" {
+			t.Errorf("HEAD of a complete upload: Upload-Expires %q, want none", resp.Header.Get("Upload-Expires"))
+		}
+	})
+}
