@@ -106,6 +106,9 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 		if !strings.Contains(section.Text(), "the earlier video stays on the site") {
 			t.Errorf("the section does not say that a replacement leaves the earlier video on the site: %q", section.Text())
 		}
+		if doc.Find(`script[src*="tus.min"]`).Length() == 1 && !strings.Contains(section.Find(".upload-item-number").Text(), fmt.Sprintf("number: %d ", item)) {
+			t.Errorf("the section does not give the item's number for the upload API: %q", section.Find(".upload-item-number").Text())
+		}
 		if s := doc.Find(fmt.Sprintf("#video-%d .video-still-live", item)).Text(); !strings.Contains(s, "keeps showing the earlier video") {
 			t.Errorf("the video status of an item whose replacement is processed says %q", s)
 		}
