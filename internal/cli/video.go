@@ -57,14 +57,15 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 		"Stores FILE as the video of programme item ID and queues its processing; prints the video's number.")
 	var cfg config
 	cfg.register(fs, env)
-	item := fs.Int64("item", 0, "the programme item's `ID` (a speech)")
+	var item itemID
+	fs.Var(&item, "item", "the programme item's `ID` (a speech)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one FILE", errUsage)
 	}
-	if *item <= 0 {
+	if int64(item) <= 0 {
 		return fmt.Errorf("%w: want --item ID, the programme item's number", errUsage)
 	}
 	name := fs.Arg(0)
@@ -95,7 +96,7 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 	}
 	// The item is checked before the file is copied, so that a file of
 	// gigabytes is not stored only to be refused; Submit checks it again.
-	if err := itemTakesVideo(ctx, db, *item); err != nil {
+	if err := itemTakesVideo(ctx, db, int64(item)); err != nil {
 		return err
 	}
 	blobs, err := blob.NewDir(filepath.Join(cfg.data, "files"))
@@ -108,17 +109,32 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 	}
 	var v *video.Video
 	err = db.Transact(ctx, func(tx *store.Tx) error {
-		v, err = video.Submit(ctx, tx, *item, key, video.Actor{Name: cliActor()})
+		v, err = video.Submit(ctx, tx, int64(item), key, video.Actor{Name: cliActor()})
 		return err
 	})
 	if err != nil {
 		blobs.Delete(context.WithoutCancel(ctx), key)
-		if e := itemError(*item, err); e != nil {
+		if e := itemError(int64(item), err); e != nil {
 			return e
 		}
 		return err
 	}
 	fmt.Fprintln(env.Stdout, v.ID)
+	return nil
+}
+
+// itemID is the --item flag: a programme item's number, refused in a
+// sentence when it is none.
+type itemID int64
+
+func (i *itemID) String() string { return strconv.FormatInt(int64(*i), 10) }
+
+func (i *itemID) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return errors.New("want a programme item's number, such as 42 (the office's programme form shows it under the item's video file)")
+	}
+	*i = itemID(n)
 	return nil
 }
 
@@ -162,7 +178,8 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 		"Prints one line per video, newest first: number, item, state, progress %, method, seconds, size, bytes, failure.")
 	var cfg config
 	cfg.register(fs, env)
-	item := fs.Int64("item", 0, "only the videos of programme item `ID`")
+	var item itemID
+	fs.Var(&item, "item", "only the videos of programme item `ID`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -174,20 +191,17 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if *item < 0 {
-		return fmt.Errorf("%w: --item wants a programme item's number", errUsage)
-	}
-	if *item != 0 {
+	if int64(item) != 0 {
 		var one int
-		err := db.QueryRow(ctx, `SELECT 1 FROM speeches WHERE id = ?`, *item).Scan(&one)
+		err := db.QueryRow(ctx, `SELECT 1 FROM speeches WHERE id = ?`, int64(item)).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("no programme item %d", *item)
+			return fmt.Errorf("no programme item %d", int64(item))
 		}
 		if err != nil {
 			return err
 		}
 	}
-	vs, err := video.List(ctx, db, *item)
+	vs, err := video.List(ctx, db, int64(item))
 	if err != nil {
 		return err
 	}
