@@ -122,6 +122,46 @@ func (s *Store) APITokens(ctx context.Context, accountID int64) ([]*APIToken, er
 	return ts, nil
 }
 
+// APITokenByID returns the API token id (of any account), or
+// ErrNotFound.
+func (s *Store) APITokenByID(ctx context.Context, id int64) (*APIToken, error) {
+	t, err := scanAPIToken(s.DB.QueryRow(ctx, `SELECT `+apiTokenColumns+` FROM api_tokens WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("API token %d: %w", id, err)
+	}
+	return t, nil
+}
+
+// HeldAPIToken is an API token with the address of the account that holds
+// it, as an administrator's list of every token shows it.
+type HeldAPIToken struct {
+	APIToken
+	Email string
+}
+
+// AllAPITokens returns every account's API tokens, revoked ones included,
+// by account address and then newest first, in one query: what an
+// administrator reviews.
+func (s *Store) AllAPITokens(ctx context.Context) ([]*HeldAPIToken, error) {
+	ts, err := store.All(ctx, s.DB, func(sc store.Scanner) (*HeldAPIToken, error) {
+		h := &HeldAPIToken{}
+		var used, revoked sql.NullTime
+		if err := sc.Scan(&h.ID, &h.AccountID, &h.Name, &h.CreatedAt, &used, &revoked, &h.Email); err != nil {
+			return nil, err
+		}
+		h.LastUsedAt, h.RevokedAt = used.Time, revoked.Time
+		return h, nil
+	}, `SELECT t.id, t.account_id, t.name, t.created_at, t.last_used_at, t.revoked_at, a.email
+		FROM api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY a.email, t.created_at DESC, t.id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("API tokens: %w", err)
+	}
+	return ts, nil
+}
+
 // RevokeAPIToken revokes the account's token id; a token of another
 // account is ErrNotFound, one already revoked stays as it was.
 func (s *Store) RevokeAPIToken(ctx context.Context, accountID, id int64) error {

@@ -280,6 +280,12 @@ func processUpload() func(ctx context.Context, tx *store.Tx, u upload.Upload) er
 			return fmt.Errorf("upload %d: uploader %d: %w", u.ID, u.AccountID, err)
 		}
 		_, err := video.Submit(ctx, tx, u.SpeechID, u.BlobKey, by)
+		if errors.Is(err, video.ErrNotVideo) {
+			// The item stopped being given by video while the file was
+			// sent: the file is kept as uploaded, and processed if the
+			// item is set back and the file attached again.
+			return nil
+		}
 		return err
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -181,10 +182,11 @@ func TestUploadBecomesVideo(t *testing.T) {
 			}
 			html, _ := io.ReadAll(res.Body)
 			res.Body.Close()
-			if res.StatusCode != 200 || !strings.Contains(string(html), `<source src="/en/forums/`+forumSlug+`/speeches/`+slug+`/video/main.mp4" type="video/mp4">`) {
-				t.Errorf("the speech page (%s) has no player for the video", res.Status)
+			src := fmt.Sprintf("/en/forums/%s/speeches/%s/video/v%d/main.mp4", forumSlug, slug, ready.ID)
+			if res.StatusCode != 200 || !strings.Contains(string(html), `<source src="`+src+`" type="video/mp4">`) {
+				t.Errorf("the speech page (%s) has no player for the video at %s", res.Status, src)
 			}
-			res, err = http.Get(page + "/video/main.mp4")
+			res, err = http.Get(base + src)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -60,3 +60,66 @@ func TestTokenCreate(t *testing.T) {
 		}
 	})
 }
+
+// TestTokenListRevoke: an administrator lists every account's tokens (or
+// one account's) and revokes any of them by number from the command line;
+// a revoked token stops working, the list says so, and the event log
+// records who revoked which.
+func TestTokenListRevoke(t *testing.T) {
+	forEachUserEnv(t, func(t *testing.T, env map[string]string) {
+		for _, u := range [][]string{
+			{"cam@example.org", "Camera", "cass"},
+			{"ed@example.org", "Editor", "riac"},
+		} {
+			if code, _, errOut := runCLIInput(t, env, "a long enough password\n", "user", "add", "--email", u[0], "--name", u[1], "--partner", u[2], "--role", "editor", "--password-stdin"); code != 0 {
+				t.Fatalf("user add: %d %s", code, errOut)
+			}
+		}
+		_, camToken, _ := runCLIInput(t, env, "", "token", "create", "--email", "cam@example.org", "--name", "camera laptop")
+		runCLIInput(t, env, "", "token", "create", "--email", "ed@example.org", "--name", "studio")
+		code, out, errOut := runCLIInput(t, env, "", "token", "list")
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != 0 || len(lines) != 2 || !strings.Contains(lines[0], "\tcam@example.org\tcamera laptop\t") || !strings.HasSuffix(lines[0], "\tactive") ||
+			!strings.Contains(lines[1], "\ted@example.org\tstudio\t") {
+			t.Fatalf("token list: %d %q %s", code, out, errOut)
+		}
+		camID, _, _ := strings.Cut(lines[0], "\t")
+		code, out, _ = runCLIInput(t, env, "", "token", "list", "--email", "ed@example.org")
+		if code != 0 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "\tstudio\t") {
+			t.Errorf("token list --email: %d %q", code, out)
+		}
+		code, out, errOut = runCLIInput(t, env, "", "token", "revoke", "--id", camID)
+		if code != 0 || out != "revoked token "+camID+" (camera laptop)\n" {
+			t.Fatalf("token revoke: %d %q %s", code, out, errOut)
+		}
+		_, out, _ = runCLIInput(t, env, "", "token", "list", "--email", "cam@example.org")
+		if !strings.Contains(out, "\trevoked ") {
+			t.Errorf("list after revoking: %q", out)
+		}
+		ctx := context.Background()
+		db, err := store.Open(ctx, env["TANDEM_DATABASE"], env["TANDEM_DATA"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := (&account.Store{DB: db}).ByAPIToken(ctx, strings.TrimSpace(camToken)); err == nil {
+			t.Error("a revoked token still names its account")
+		}
+		var n int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM events WHERE action = 'account.apitoken.revoke' AND actor_name LIKE 'tandem user%'`).Scan(&n); err != nil || n != 1 {
+			t.Errorf("revoke events: %d (%v), want 1", n, err)
+		}
+		for _, tc := range []struct {
+			args []string
+			want string
+		}{
+			{[]string{"token", "revoke", "--id", "999"}, "no API token 999"},
+			{[]string{"token", "revoke"}, "want --id N"},
+			{[]string{"token", "list", "--email", "nobody@example.org"}, `no account with address "nobody@example.org"`},
+		} {
+			if code, out, errOut := runCLIInput(t, env, "", tc.args...); code == 0 || out != "" || !strings.Contains(errOut, tc.want) {
+				t.Errorf("%v: %d %q %q, want %q", tc.args, code, out, errOut, tc.want)
+			}
+		}
+	})
+}

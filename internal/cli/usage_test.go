@@ -8,7 +8,7 @@ import (
 // commandPaths lists every command a person can run: each command, and
 // for those with subcommands (doc, xliff) each subcommand instead.
 func commandPaths() [][]string {
-	subs := map[string][]string{"doc": {"convert", "diff"}, "edition": {"build", "list"}, "events": {"export"}, "token": {"create"}, "user": {"add", "passwd", "list"}, "video": {"attach", "list", "withdraw"}, "xliff": {"export", "import"}}
+	subs := map[string][]string{"doc": {"convert", "diff"}, "edition": {"build", "list"}, "events": {"export"}, "token": {"create", "list", "revoke"}, "user": {"add", "passwd", "list"}, "video": {"attach", "list", "withdraw"}, "xliff": {"export", "import"}}
 	var out [][]string
 	for _, c := range commands() {
 		if s, ok := subs[c.name]; ok {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -66,25 +67,34 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 		"Stores FILE as the video of programme item ID and queues its processing; prints the video's number.")
 	var cfg config
 	cfg.register(fs, env)
-	item := fs.Int64("item", 0, "the programme item's `ID` (a speech)")
+	var item itemID
+	fs.Var(&item, "item", "the programme item's `ID` (a speech)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one FILE", errUsage)
 	}
-	if *item <= 0 {
+	if int64(item) <= 0 {
 		return fmt.Errorf("%w: want --item ID, the programme item's number", errUsage)
 	}
-	f, err := os.Open(fs.Arg(0))
+	name := fs.Arg(0)
+	f, err := os.Open(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("there is no file %s", name)
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot read %s: %w", name, errors.Unwrap(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil {
-		return err
-	} else if st.IsDir() {
-		return fmt.Errorf("%s is a folder, not a video file", fs.Arg(0))
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		return fmt.Errorf("cannot read %s: %w", name, errors.Unwrap(err))
+	case st.IsDir():
+		return fmt.Errorf("%s is a folder, not a video file", name)
+	case st.Size() == 0:
+		return fmt.Errorf("%s is empty (0 bytes): give the video file itself", name)
 	}
 	db, err := cfg.openExisting(ctx)
 	if err != nil {
@@ -94,27 +104,69 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 	if err := jobs.Migrate(ctx, db); err != nil {
 		return err
 	}
+	// The item is checked before the file is copied, so that a file of
+	// gigabytes is not stored only to be refused; Submit checks it again.
+	if err := itemTakesVideo(ctx, db, int64(item)); err != nil {
+		return err
+	}
 	blobs, err := blob.NewDir(filepath.Join(cfg.data, "files"))
 	if err != nil {
 		return err
 	}
-	key := originalKey(fs.Arg(0))
+	key := originalKey(name)
 	if _, err := blobs.Put(ctx, key, f); err != nil {
-		return err
+		return fmt.Errorf("cannot store %s in %s: %w", name, filepath.Join(cfg.data, "files"), err)
 	}
 	var v *video.Video
 	err = db.Transact(ctx, func(tx *store.Tx) error {
-		v, err = video.Submit(ctx, tx, *item, key, video.Actor{Name: cliActor()})
+		v, err = video.Submit(ctx, tx, int64(item), key, video.Actor{Name: cliActor()})
 		return err
 	})
 	if err != nil {
 		blobs.Delete(context.WithoutCancel(ctx), key)
-		if errors.Is(err, video.ErrNotFound) {
-			return fmt.Errorf("no programme item %d", *item)
+		if e := itemError(int64(item), err); e != nil {
+			return e
 		}
 		return err
 	}
 	fmt.Fprintln(env.Stdout, v.ID)
+	return nil
+}
+
+// itemID is the --item flag: a programme item's number, refused in a
+// sentence when it is none.
+type itemID int64
+
+func (i *itemID) String() string { return strconv.FormatInt(int64(*i), 10) }
+
+func (i *itemID) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return errors.New("want a programme item's number, such as 42 (the office's programme form shows it under the item's video file)")
+	}
+	*i = itemID(n)
+	return nil
+}
+
+// itemTakesVideo returns nil when programme item id exists and may have a
+// video (video.TakesVideo), else a sentence that says why not.
+func itemTakesVideo(ctx context.Context, q store.Querier, id int64) error {
+	err := video.CheckItem(ctx, q, id)
+	if e := itemError(id, err); e != nil {
+		return e
+	}
+	return err
+}
+
+// itemError is the sentence for a refusal of programme item id by the
+// video package, nil for any other error.
+func itemError(id int64, err error) error {
+	switch {
+	case errors.Is(err, video.ErrNotFound):
+		return fmt.Errorf("no programme item %d", id)
+	case errors.Is(err, video.ErrNotVideo):
+		return fmt.Errorf("programme item %d is not given by video, so it takes no video file: set its kind to \"Video address\" or its delivery to \"Pre-recorded video\" in the office first", id)
+	}
 	return nil
 }
 
@@ -136,7 +188,8 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 		"Prints one line per video, newest first: number, item, state, progress %, method, seconds, size, bytes, failure, public.")
 	var cfg config
 	cfg.register(fs, env)
-	item := fs.Int64("item", 0, "only the videos of programme item `ID`")
+	var item itemID
+	fs.Var(&item, "item", "only the videos of programme item `ID`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -148,7 +201,17 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	vs, err := video.List(ctx, db, *item)
+	if int64(item) != 0 {
+		var one int
+		err := db.QueryRow(ctx, `SELECT 1 FROM speeches WHERE id = ?`, int64(item)).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("no programme item %d", int64(item))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	vs, err := video.List(ctx, db, int64(item))
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // Authenticator finds out who sends a request: the account of its login
@@ -36,7 +37,8 @@ import (
 type Authenticator func(r *http.Request) (Caller, error)
 
 // Handler returns the endpoint at BasePath: tus discovery (OPTIONS, open
-// to anyone), creation (POST), HEAD and PATCH of one's own uploads, and
+// to anyone), creation (POST), HEAD and PATCH of one's own uploads, DELETE
+// (tus termination) of one's own unfinished upload, and
 // GET of a received upload's bytes to those who may upload to its
 // programme item. Every other method needs a caller that auth finds.
 // Every refusal, tusd's own included, is a plain-text sentence in the
@@ -48,7 +50,7 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 			// tus discovery (and a CORS preflight, which carries no
 			// credentials): tusd answers with Tus-Version, Tus-Extension
 			// and Tus-Max-Size, which tell nothing about anyone's uploads.
-			inner.ServeHTTP(w, r)
+			inner.ServeHTTP(&discovery{w}, r)
 			return
 		}
 		c, err := auth(r)
@@ -71,12 +73,37 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 			return
 		}
 		tw := &tusErrors{ResponseWriter: w, t: c.T, max: s.cfg.MaxSize, log: s.log}
-		inner.ServeHTTP(tw, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)))
+		ctx, done := s.track(context.WithValue(r.Context(), callerKey{}, c))
+		defer done()
+		inner.ServeHTTP(tw, r.WithContext(ctx))
 		tw.finish()
 	})
 }
 
 type callerKey struct{}
+
+// discovery is the ResponseWriter of tus discovery: it adds "expiration"
+// to the extensions tusd names, since the Service sends Upload-Expires
+// (an unfinished upload's removal by Cleanup), which tusd itself does not.
+type discovery struct{ http.ResponseWriter }
+
+func (w *discovery) WriteHeader(code int) {
+	if ext := w.Header().Get("Tus-Extension"); ext != "" {
+		w.Header().Set("Tus-Extension", ext+",expiration")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (w *discovery) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// expires is when Cleanup may remove an unfinished upload last written at
+// last, as tus's expiration extension says it (Upload-Expires, an HTTP
+// date): AbandonAfter later (the clean-up runs every CleanupEvery, so it
+// may come up to that much later still).
+func (s *Service) expires(last time.Time) string {
+	return last.Add(s.cfg.AbandonAfter).UTC().Format(http.TimeFormat)
+}
 
 // refuse answers a request with status and a message in t's language, as
 // text that tus-js-client hands to the page in its error. Its
@@ -85,6 +112,7 @@ type callerKey struct{}
 func refuse(w http.ResponseWriter, t *i18n.Printer, status int, msg string) {
 	h := w.Header()
 	h.Del("Content-Length")
+	h.Del("Upload-Expires")
 	h.Set("Content-Type", "text/plain; charset=utf-8")
 	h.Set("Content-Language", t.Lang())
 	h.Set("Cache-Control", "no-store")
@@ -176,6 +204,8 @@ func tusRefusal(status int, code string, max int64) *refusal {
 		return &refusal{status, "upload.tus.checksum", nil}
 	case "ERR_SERVER_SHUTDOWN":
 		return &refusal{status, "upload.tus.unavailable", nil}
+	case "ERR_UPLOAD_TERMINATION_REJECTED":
+		return &refusal{status, "upload.tus.finished", nil}
 	}
 	switch {
 	case status == http.StatusNotFound:
@@ -235,18 +265,38 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodGet:
 		s.download(w, r, c, u)
-	case http.MethodHead, http.MethodPatch:
+	case http.MethodHead, http.MethodPatch, http.MethodDelete:
 		if u.AccountID != c.Account.ID && !c.Account.Admin {
 			refuse(w, c.T, http.StatusForbidden, c.T.T("upload.not_yours"))
 			return
 		}
-		tusPath := http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.HeadFile))
-		if r.Method == http.MethodPatch {
-			tusPath = http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.PatchFile))
+		tusFunc := s.tus.HeadFile
+		if !u.Received() {
+			if st, err := os.Stat(s.stagingPath(u.TusID)); err == nil {
+				w.Header().Set("Upload-Expires", s.expires(st.ModTime()))
+			}
 		}
-		tusPath.ServeHTTP(w, r)
+		switch r.Method {
+		case http.MethodPatch:
+			tusFunc = s.tus.PatchFile
+			// Bytes that leave the upload unfinished give it a new
+			// lifetime; the last ones end it.
+			off, _ := strconv.ParseInt(r.Header.Get("Upload-Offset"), 10, 64)
+			if u.Received() || r.ContentLength >= 0 && off+r.ContentLength >= u.Size {
+				w.Header().Del("Upload-Expires")
+			} else {
+				w.Header().Set("Upload-Expires", s.expires(s.cfg.Now()))
+			}
+		case http.MethodDelete:
+			if u.Received() {
+				refuse(w, c.T, http.StatusConflict, c.T.T("upload.tus.finished"))
+				return
+			}
+			tusFunc = s.tus.DelFile
+		}
+		http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(tusFunc)).ServeHTTP(w, r)
 	default:
-		w.Header().Set("Allow", "GET, HEAD, PATCH")
+		w.Header().Set("Allow", "GET, HEAD, PATCH, DELETE")
 		refuse(w, c.T, http.StatusMethodNotAllowed, c.T.T("upload.method"))
 	}
 }
@@ -276,6 +326,9 @@ func (s *Service) create(w http.ResponseWriter, r *http.Request, c Caller) {
 	} else if key != "" {
 		refuse(w, c.T, status, c.T.T(key))
 		return
+	}
+	if r.ContentLength <= 0 || r.ContentLength < req.size {
+		w.Header().Set("Upload-Expires", s.expires(s.cfg.Now()))
 	}
 	ctx := context.WithValue(r.Context(), creationKey{}, &creation{caller: c, speechID: req.item, filename: req.filename, filetype: req.filetype})
 	http.StripPrefix(strings.TrimSuffix(BasePath, "/"), http.HandlerFunc(s.tus.PostFile)).ServeHTTP(w, r.WithContext(ctx))
@@ -419,16 +472,10 @@ func (s *Service) mayUpload(ctx context.Context, a *account.Account, id int64) (
 	if !allowedAt(a, hosts, account.Create) {
 		return http.StatusForbidden, "upload.forbidden", nil
 	}
-	if !IsVideo(kind, delivery) {
+	if !video.TakesVideo(kind, delivery) {
 		return http.StatusUnprocessableEntity, "upload.item.not_video", nil
 	}
 	return 0, "", nil
-}
-
-// IsVideo reports whether a programme item of kind and delivery takes a
-// video file: a video address, or any speech delivered by video.
-func IsVideo(kind forum.Kind, delivery forum.Delivery) bool {
-	return kind == forum.VideoAddress || delivery == forum.Video
 }
 
 // download serves a received upload's bytes to those who may upload to

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tus/tusd/v2/pkg/filelocker"
@@ -78,6 +80,12 @@ type Service struct {
 	log   *slog.Logger
 	files filestore.FileStore
 	tus   *handler.UnroutedHandler
+
+	// requests are the cancel functions of the requests being served, which
+	// Interrupt ends; closing is set once it has.
+	mu       sync.Mutex
+	requests map[*int]context.CancelCauseFunc
+	closing  bool
 }
 
 // New makes the service, creating its staging folder.
@@ -98,20 +106,24 @@ func New(cfg Config) (*Service, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("upload staging folder: %w", err)
 	}
-	s := &Service{cfg: cfg, log: log, files: filestore.New(cfg.Dir)}
+	s := &Service{cfg: cfg, log: log, files: filestore.New(cfg.Dir), requests: map[*int]context.CancelCauseFunc{}}
 	composer := handler.NewStoreComposer()
 	composer.UseCore(staging{s})
+	composer.UseTerminater(staging{s})
 	filelocker.New(cfg.Dir).UseIn(composer)
 	tus, err := handler.NewUnroutedHandler(handler.Config{
-		StoreComposer:             composer,
-		BasePath:                  strings.TrimRight(cfg.BaseURL, "/") + BasePath,
-		MaxSize:                   cfg.MaxSize,
-		DisableDownload:           true, // served by the Service from the blob store
-		DisableTermination:        true,
-		DisableConcatenation:      true,
-		Cors:                      &handler.CorsConfig{Disable: true}, // the office's own origin only
-		PreUploadCreateCallback:   s.preCreate,
-		PreFinishResponseCallback: s.preFinish,
+		StoreComposer:   composer,
+		BasePath:        strings.TrimRight(cfg.BaseURL, "/") + BasePath,
+		MaxSize:         cfg.MaxSize,
+		DisableDownload: true, // served by the Service from the blob store
+		// A client may cancel its unfinished upload (tus termination):
+		// the route lets only its account or an admin, and preTerminate
+		// only while bytes are still to come.
+		PreUploadTerminateCallback: s.preTerminate,
+		DisableConcatenation:       true,
+		Cors:                       &handler.CorsConfig{Disable: true}, // the office's own origin only
+		PreUploadCreateCallback:    s.preCreate,
+		PreFinishResponseCallback:  s.preFinish,
 		// tusd logs every request; tandem logs what matters itself.
 		Logger: expslog.New(expslog.NewTextHandler(io.Discard, &expslog.HandlerOptions{Level: expslog.LevelError + 1})),
 	})
@@ -120,6 +132,44 @@ func New(cfg Config) (*Service, error) {
 	}
 	s.tus = tus
 	return s, nil
+}
+
+// track returns ctx with a cancellation that Interrupt causes, and the
+// function that releases it when the request is done.
+func (s *Service) track(ctx context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		cancel(handler.ErrServerShutdown)
+		return ctx, func() {}
+	}
+	key := new(int)
+	s.requests[key] = cancel
+	return ctx, func() {
+		s.mu.Lock()
+		delete(s.requests, key)
+		s.mu.Unlock()
+		cancel(nil)
+	}
+}
+
+// Interrupt ends the requests being served, for a server that shuts
+// down: an upload's PATCH stops reading at once, keeps the bytes it has
+// (the client resumes from there) and is answered 503, so that shutting
+// down does not wait for a file of gigabytes to arrive. Requests that
+// come afterwards are ended the same way. An HTTP server calls it from
+// RegisterOnShutdown.
+func (s *Service) Interrupt() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closing = true
+	for _, cancel := range s.requests {
+		cancel(handler.ErrServerShutdown)
+	}
+	if len(s.requests) > 0 {
+		s.log.Info("upload: open requests interrupted for shutdown", slog.Int("count", len(s.requests)))
+	}
 }
 
 // MaxSize is the largest file the service accepts.
@@ -158,6 +208,27 @@ func (s *Service) preCreate(hook handler.HookEvent) (handler.HTTPResponse, handl
 	}
 	meta := handler.MetaData{"filename": c.filename, "filetype": c.filetype, "item": fmt.Sprint(c.speechID)}
 	return handler.HTTPResponse{}, handler.FileInfoChanges{ID: u.TusID, MetaData: meta}, nil
+}
+
+// errFinished is tusd's refusal of the termination of an upload whose
+// every byte has arrived: it is deleted in the office, with what was
+// made of it, not cancelled.
+var errFinished = handler.NewError("ERR_UPLOAD_TERMINATION_REJECTED", "upload complete", http.StatusConflict)
+
+// preTerminate forgets an upload that its client cancels (tus DELETE)
+// before tusd removes its staging files, as long as it is still
+// receiving; a received upload is refused with errFinished.
+func (s *Service) preTerminate(hook handler.HookEvent) (handler.HTTPResponse, error) {
+	res, err := s.cfg.DB.Exec(hook.Context, `DELETE FROM uploads WHERE tus_id = ? AND state = 'receiving'`, hook.Upload.ID)
+	if err != nil {
+		s.log.Error("upload: cancel", slog.String("id", hook.Upload.ID), slog.Any("err", err))
+		return handler.HTTPResponse{}, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return handler.HTTPResponse{}, errFinished
+	}
+	s.log.Info("upload cancelled", slog.String("id", hook.Upload.ID))
+	return handler.HTTPResponse{}, nil
 }
 
 // preFinish records an upload whose last byte has arrived as received,
@@ -206,6 +277,19 @@ type staging struct{ s *Service }
 func (st staging) NewUpload(ctx context.Context, info handler.FileInfo) (handler.Upload, error) {
 	return st.s.files.NewUpload(ctx, info)
 }
+
+// AsTerminatableUpload lets tusd remove an unfinished upload's staging
+// files; a received upload (whose file may have moved) is never
+// terminated: preTerminate refuses it first.
+func (st staging) AsTerminatableUpload(up handler.Upload) handler.TerminatableUpload {
+	if d, ok := up.(doneUpload); ok {
+		return d
+	}
+	return st.s.files.AsTerminatableUpload(up)
+}
+
+// Terminate refuses to remove a received upload.
+func (d doneUpload) Terminate(ctx context.Context) error { return errFinished }
 
 func (st staging) GetUpload(ctx context.Context, id string) (handler.Upload, error) {
 	up, err := st.s.files.GetUpload(ctx, id)

@@ -378,12 +378,12 @@ func TestUploadRefusals(t *testing.T) {
 			{"a byte over the limit", "organiser", "en", strconv.Itoa(100<<20 + 1), okMeta, 413, "Размер файла — 104\u00a0857\u00a0601\u00a0байт, а предел — 104\u00a0857\u00a0600\u00a0байт."},
 			{"over the limit in English", "editor", "en", strconv.Itoa(150 << 20), okMeta, 413, "The file is 150.0\u00a0MiB; the limit is 100.0\u00a0MiB."},
 			{"zero bytes", "organiser", "en", "0", okMeta, 422, "Файл пуст (0 байт)."},
-			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать"},
+			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать в начале загрузки, в заголовке Upload-Length."},
 			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
-			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "Укажите, к какому пункту программы"},
+			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "ключ «item» в Upload-Metadata должен содержать номер пункта"},
 			{"a text file", "organiser", "en", "1000", metadata("filename", "notes.txt", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
-			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
-			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла."},
+			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
+			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное"},
 			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
@@ -683,6 +683,158 @@ func TestTusDiscoveryWithoutCredentials(t *testing.T) {
 			if resp, _ := in.do(m, target, "", nil, nil); resp.StatusCode != http.StatusUnauthorized {
 				t.Errorf("%s without credentials: %d, want 401", m, resp.StatusCode)
 			}
+		}
+	})
+}
+
+// TestCancelAnUnfinishedUpload: tus termination. The server advertises
+// it; the account that started an upload cancels it with DELETE, after
+// which nothing of it is left (record, staging files) and it is not
+// found; another account may not cancel it; a complete upload is not
+// cancelled but said to be complete, in the caller's language.
+func TestCancelAnUnfinishedUpload(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		resp, _ := in.do("OPTIONS", in.srv.URL+upload.BasePath, "", nil, nil)
+		if !strings.Contains(resp.Header.Get("Tus-Extension"), "termination") {
+			t.Errorf("Tus-Extension %q does not offer termination", resp.Header.Get("Tus-Extension"))
+		}
+		url := in.create("organiser", 1000, in.fx.video)
+		in.patch("organiser", url, 0, randomBytes(400, 1))
+		resp, body := in.do("DELETE", url, "editor", nil, nil)
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
+			t.Errorf("DELETE of another's upload: %d %q", resp.StatusCode, body)
+		}
+		if resp, body := in.do("DELETE", url, "organiser", nil, nil); resp.StatusCode != http.StatusNoContent {
+			t.Fatalf("DELETE of one's own unfinished upload: %d %q", resp.StatusCode, body)
+		}
+		if n := in.count("1 = 1"); n != 0 {
+			t.Errorf("%d uploads recorded after cancelling", n)
+		}
+		if files := in.stagingFiles(); len(files) != 0 {
+			t.Errorf("staging folder after cancelling: %v", files)
+		}
+		if resp, _ := in.do("HEAD", url, "organiser", nil, nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("HEAD of a cancelled upload: %d, want 404", resp.StatusCode)
+		}
+
+		data := randomBytes(1000, 2)
+		url = in.create("organiser", 1000, in.fx.video)
+		in.patch("organiser", url, 0, data)
+		in.stored(url)
+		resp, body = in.do("DELETE", url, "organiser", nil, nil)
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "уже завершена, поэтому отменить её нельзя") {
+			t.Errorf("DELETE of a complete upload: %d %q", resp.StatusCode, body)
+		}
+		if n := in.count("state = 'stored'"); n != 1 {
+			t.Errorf("%d stored uploads after refusing to cancel one, want 1", n)
+		}
+	})
+}
+
+// TestInterruptEndsAnUploadAtOnce: a server that shuts down interrupts an
+// upload whose client is still sending (and would keep the shutdown
+// waiting): the PATCH is answered within a second, in the caller's
+// language, the bytes received are kept, and the client resumes from
+// there against the next server.
+func TestInterruptEndsAnUploadAtOnce(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		data := randomBytes(1000, 3)
+		url := in.create("organiser", int64(len(data)), in.fx.video)
+		body, feed := io.Pipe()
+		defer feed.Close()
+		type answer struct {
+			status int
+			text   string
+		}
+		answered := make(chan answer, 1)
+		go func() {
+			req, _ := http.NewRequest("PATCH", url, body)
+			req.Header.Set("Tus-Resumable", "1.0.0")
+			req.Header.Set("Upload-Offset", "0")
+			req.Header.Set("Content-Type", "application/offset+octet-stream")
+			req.Header.Set("Authorization", "Bearer "+in.fx.tokens["organiser"])
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				answered <- answer{0, err.Error()}
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			answered <- answer{resp.StatusCode, strings.TrimSpace(string(b))}
+		}()
+		if _, err := feed.Write(data[:400]); err != nil {
+			t.Fatal(err)
+		}
+		// The 400 bytes are in the staging file before the interruption.
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			if st, err := os.Stat(filepath.Join(in.staging, url[strings.LastIndex(url, "/")+1:])); err == nil && st.Size() == 400 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the first bytes never reached the staging file")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		start := time.Now()
+		in.svc.Interrupt()
+		select {
+		case a := <-answered:
+			if a.status != http.StatusServiceUnavailable || !strings.Contains(a.text, "Сервер перезапускается") {
+				t.Errorf("interrupted PATCH: %d %q, want 503 saying the server restarts", a.status, a.text)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatal("the PATCH was not answered 3 s after the interruption")
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("the interrupted PATCH took %s to end", d)
+		}
+		in.restart()
+		url = in.srv.URL + upload.BasePath + url[strings.LastIndex(url, "/")+1:]
+		resp, _ := in.do("HEAD", url, "organiser", nil, nil)
+		if resp.Header.Get("Upload-Offset") != "400" {
+			t.Fatalf("after the restart the upload is at %q, want 400", resp.Header.Get("Upload-Offset"))
+		}
+		in.patch("organiser", url, 400, data[400:])
+		if u := in.stored(url); u.SHA256 != hexSum(data) {
+			t.Errorf("resumed upload's SHA-256 %s, want the whole file's", u.SHA256)
+		}
+	})
+}
+
+// TestUploadExpires: tus expiration. The server advertises it and tells a
+// client, at creation and with each part, when its unfinished upload will
+// be removed if nothing more comes (a day later by default, Cleanup's
+// AbandonAfter); a complete upload does not expire.
+func TestUploadExpires(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		in := newInstance(t, db, 100<<20)
+		resp, _ := in.do("OPTIONS", in.srv.URL+upload.BasePath, "", nil, nil)
+		if !strings.Contains(resp.Header.Get("Tus-Extension"), "expiration") {
+			t.Errorf("Tus-Extension %q does not offer expiration", resp.Header.Get("Tus-Extension"))
+		}
+		inADay := func(what string, resp *http.Response) {
+			t.Helper()
+			at, err := http.ParseTime(resp.Header.Get("Upload-Expires"))
+			if want := time.Now().Add(upload.DefaultAbandonAfter); err != nil || at.Before(want.Add(-time.Minute)) || at.After(want.Add(time.Minute)) {
+				t.Errorf("%s: Upload-Expires %q, want about %s", what, resp.Header.Get("Upload-Expires"), want.UTC().Format(http.TimeFormat))
+			}
+		}
+		resp, _ = in.do("POST", in.srv.URL+upload.BasePath, "organiser", map[string]string{
+			"Upload-Length": "1000", "Upload-Metadata": metadata("filename", "a.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video))}, nil)
+		inADay("creation", resp)
+		url := resp.Header.Get("Location")
+		data := randomBytes(1000, 4)
+		inADay("a first part", in.patch("organiser", url, 0, data[:300]))
+		resp, _ = in.do("HEAD", url, "organiser", nil, nil)
+		inADay("HEAD", resp)
+		if resp := in.patch("organiser", url, 300, data[300:]); resp.Header.Get("Upload-Expires") != "" {
+			t.Errorf("the last part: Upload-Expires %q, want none", resp.Header.Get("Upload-Expires"))
+		}
+		if resp, _ := in.do("HEAD", url, "organiser", nil, nil); resp.Header.Get("Upload-Expires") != "" {
+			t.Errorf("HEAD of a complete upload: Upload-Expires %q, want none", resp.Header.Get("Upload-Expires"))
 		}
 	})
 }

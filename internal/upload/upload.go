@@ -139,3 +139,36 @@ func markReceived(ctx context.Context, tx *store.Tx, u *Upload, now time.Time) (
 	u.State, u.ReceivedAt = Received, now
 	return true, nil
 }
+
+// ByID returns upload id, or an error wrapping ErrNotFound.
+func ByID(ctx context.Context, q store.Querier, id int64) (*Upload, error) {
+	u, err := scan(q.QueryRow(ctx, `SELECT `+columns+` FROM uploads WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("upload %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("upload %d: %w", id, err)
+	}
+	return u, nil
+}
+
+// ErrUnfinished is an upload whose bytes are still coming or whose file
+// the finishing job is still storing: it is not removed.
+var ErrUnfinished = errors.New("upload not yet stored")
+
+// Remove deletes the record of the stored upload u in tx; the caller
+// deletes its file (u.BlobKey) once tx is committed. An upload not yet
+// stored is ErrUnfinished.
+func Remove(ctx context.Context, tx *store.Tx, u *Upload) error {
+	res, err := tx.Exec(ctx, `DELETE FROM uploads WHERE id = ? AND state = 'stored'`, u.ID)
+	if err != nil {
+		return fmt.Errorf("remove upload %d: %w", u.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err != nil {
+			return fmt.Errorf("remove upload %d: %w", u.ID, err)
+		}
+		return fmt.Errorf("upload %d: %w", u.ID, ErrUnfinished)
+	}
+	return nil
+}

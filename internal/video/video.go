@@ -25,6 +25,7 @@ import (
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/eventlog"
 	"github.com/tandemforum/tandem/internal/ffmpeg"
+	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
 )
@@ -131,6 +132,17 @@ func (v *Video) Main() *Rendition {
 // ErrNotFound is a video or programme item that does not exist.
 var ErrNotFound = fmt.Errorf("video: %w", errkind.NotFound)
 
+// ErrNotVideo is a programme item that takes no video (see TakesVideo).
+var ErrNotVideo = fmt.Errorf("video: programme item not given by video: %w", errkind.Invalid)
+
+// TakesVideo reports whether a programme item of kind and delivery may
+// have a video: a video address, or any item delivered by pre-recorded
+// video. It is the one rule the upload endpoint, the office and the
+// command line follow; Submit enforces it.
+func TakesVideo(kind forum.Kind, delivery forum.Delivery) bool {
+	return kind == forum.VideoAddress || delivery == forum.Video
+}
+
 // Actor is who submits a video, as the event log records it.
 type Actor struct {
 	AccountID int64
@@ -153,15 +165,11 @@ const maxAttempts = 5
 // Submit records the file stored under blobKey as the video of programme
 // item itemID and queues its processing, both in tx: the video and its
 // job are committed together or not at all. The blob is kept as it is;
-// its size is recorded when it is probed.
+// its size is recorded when it is probed. An item that does not exist is
+// ErrNotFound; one that takes no video (TakesVideo) is ErrNotVideo.
 func Submit(ctx context.Context, tx *store.Tx, itemID int64, blobKey string, by Actor) (*Video, error) {
-	var one int
-	err := tx.QueryRow(ctx, `SELECT 1 FROM speeches WHERE id = ?`, itemID).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("programme item %d: %w", itemID, ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("programme item %d: %w", itemID, err)
+	if err := CheckItem(ctx, tx, itemID); err != nil {
+		return nil, err
 	}
 	now := time.Now().UTC()
 	id, err := store.InsertID(ctx, tx, `INSERT INTO videos (speech_id, original_key, state, submitted_by_id, submitted_by_name, created_at, updated_at)
@@ -182,6 +190,24 @@ func Submit(ctx context.Context, tx *store.Tx, itemID int64, blobKey string, by 
 		return nil, err
 	}
 	return Get(ctx, tx, id)
+}
+
+// CheckItem returns nil when programme item itemID exists and takes a
+// video, else an error wrapping ErrNotFound or ErrNotVideo.
+func CheckItem(ctx context.Context, q store.Querier, itemID int64) error {
+	var kind forum.Kind
+	var delivery forum.Delivery
+	err := q.QueryRow(ctx, `SELECT kind, delivery FROM speeches WHERE id = ?`, itemID).Scan(&kind, &delivery)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("programme item %d: %w", itemID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("programme item %d: %w", itemID, err)
+	}
+	if !TakesVideo(kind, delivery) {
+		return fmt.Errorf("programme item %d: %w", itemID, ErrNotVideo)
+	}
+	return nil
 }
 
 func nullID(id int64) any {
@@ -317,4 +343,69 @@ func List(ctx context.Context, q store.Querier, itemID int64) ([]*Video, error) 
 		return nil, fmt.Errorf("videos: %w", err)
 	}
 	return vs, nil
+}
+
+// Errors of Remove.
+var (
+	// ErrLive is the video the speech page plays, which is replaced, not
+	// removed.
+	ErrLive = fmt.Errorf("video: the one on the site: %w", errkind.Conflict)
+	// ErrBusy is a video still being processed.
+	ErrBusy = fmt.Errorf("video: still processing: %w", errkind.Conflict)
+)
+
+// Remove deletes video id's record in tx, logged as by's, and returns the
+// blob keys of its original, renditions and poster, which the caller
+// deletes once tx is committed (a blob store is not transactional). The
+// video the speech page plays (PlayableFor) is ErrLive and one whose
+// processing has not ended is ErrBusy: neither is removed.
+func Remove(ctx context.Context, tx *store.Tx, id int64, by Actor) ([]string, error) {
+	v, err := Get(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	live, err := PlayableFor(ctx, tx, []int64{v.ItemID})
+	if err != nil {
+		return nil, err
+	}
+	if p := live[v.ItemID]; p != nil && p.ID == v.ID {
+		return nil, fmt.Errorf("video %d: %w", id, ErrLive)
+	}
+	if !v.State.Done() {
+		return nil, fmt.Errorf("video %d: %w", id, ErrBusy)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM videos WHERE id = ?`, id); err != nil {
+		return nil, fmt.Errorf("remove video %d: %w", id, err)
+	}
+	keys := []string{v.OriginalKey}
+	for _, r := range v.Renditions {
+		keys = append(keys, r.Key)
+	}
+	if v.PosterKey != "" {
+		keys = append(keys, v.PosterKey)
+	}
+	if err := eventlog.Append(ctx, tx, &eventlog.Event{ActorID: by.AccountID, ActorName: by.Name, PartnerID: by.PartnerID,
+		Action: "video.remove", Subject: fmt.Sprintf("speech:%d", v.ItemID),
+		Before: eventlog.State(map[string]any{"video": v.ID, "state": v.State, "original": v.OriginalKey})}); err != nil {
+		return nil, err
+	}
+	return keys, nil
+}
+
+// ByOriginals returns the videos made of the originals stored under keys,
+// by key, in one query: what became of each uploaded file.
+func ByOriginals(ctx context.Context, q store.Querier, keys []string) (map[string]*Video, error) {
+	out := map[string]*Video{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	in, args := store.In(keys)
+	vs, err := store.All(ctx, q, scan, `SELECT `+columns+` FROM videos WHERE original_key IN (`+in+`) ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("videos of originals: %w", err)
+	}
+	for _, v := range vs {
+		out[v.OriginalKey] = v
+	}
+	return out, nil
 }

@@ -58,6 +58,8 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/speeches/{item}/video/approve", account.SubjectVideo, account.Approve, true, false},
 	{"POST", "/office/speeches/{item}/video/withdraw", account.SubjectVideo, account.Manage, true, false},
 	{"POST", "/office/speeches/{item}/subtitles/en/approve", account.SubjectVideo, account.Approve, true, false},
+	{"GET", "/office/speeches/{item}/uploads/{upload}/delete", account.SubjectProgramme, account.Create, true, false},
+	{"POST", "/office/speeches/{item}/uploads/{upload}/delete", account.SubjectProgramme, account.Create, true, false},
 	{"GET", "/office/people", account.SubjectPerson, account.View, false, false},
 	{"GET", "/office/people/new", account.SubjectPerson, account.Create, false, false},
 	{"POST", "/office/people/new", account.SubjectPerson, account.Create, false, false},
@@ -162,6 +164,8 @@ var permissionRoutes = []officeRoute{
 	{"POST", "/office/translations/{translation}/align", account.SubjectTranslation, account.Edit, true, false},
 	{"GET", "/office/translations/{translation}/translated/docx", account.SubjectTranslation, account.View, true, false},
 	{"GET", "/office/accounts", "", "", false, true},
+	{"GET", "/office/accounts/{account}/tokens", "", "", false, true},
+	{"POST", "/office/accounts/{account}/tokens/{apitoken}/revoke", "", "", false, true},
 	{"GET", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"POST", "/office/accounts/{account}/totp-off", "", "", false, true},
 	{"GET", "/office/outbox", "", "", false, true},
@@ -335,6 +339,7 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 	}
 	ias := o.account("organiser@ias.example", "IAS organiser", "en", false)
 	own["account"] = fmt.Sprint(ias.ID)
+	own["apitoken"] = id(`INSERT INTO api_tokens (account_id, name, token_hash, created_at) VALUES (?, 'script', 'permission-test-hash', ?) RETURNING id`, ias.ID, time.Now().UTC())
 	actor := approval.Actor{AccountID: ias.ID, Name: ias.Name}
 	en := func(s string) lang.Text { return lang.New("en", map[string]string{"en": s}) }
 	// The demo's image belongs to CASS here, and another to RIAC, a
@@ -395,6 +400,22 @@ func permissionTargets(t *testing.T, o *office) (own, other map[string]string) {
 			return err
 		}
 		own["item"] = fmt.Sprint(item.ID)
+		// An uploaded file of each item, the video on the site: its
+		// removal is refused (409) to all who may ask for it.
+		for i, m := range []map[string]string{own, other} {
+			now := time.Now().UTC()
+			key := fmt.Sprintf("uploads/perm%d", i)
+			var upID int64
+			if err := tx.QueryRow(ctx, `INSERT INTO uploads (tus_id, account_id, speech_id, filename, filetype, size, state, sha256, blob_key, created_at, received_at, completed_at)
+				VALUES (?, ?, ?, 'speech.mp4', 'video/mp4', 1000, 'stored', 'ab', ?, ?, ?, ?) RETURNING id`, fmt.Sprintf("%032d", i), ias.ID, mustInt(t, m["item"]), key, now, now, now).Scan(&upID); err != nil {
+				return err
+			}
+			m["upload"] = fmt.Sprint(upID)
+			if _, err := tx.Exec(ctx, `INSERT INTO videos (speech_id, original_key, state, renditions, created_at, updated_at) VALUES (?, ?, 'ready', '[]', ?, ?)`,
+				mustInt(t, m["item"]), key, now, now); err != nil {
+				return err
+			}
+		}
 		for _, m := range []map[string]string{own, other} {
 			for _, l := range []string{"en", "zh"} {
 				tr := &subtitle.Track{SpeechID: mustInt(t, m["item"]), Lang: l, Provenance: subtitle.Human,

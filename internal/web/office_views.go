@@ -33,6 +33,8 @@ var officeViewNames = []string{
 	"account_totp",
 	"account_recovery",
 	"account_totp_off",
+	"account_tokens",
+	"upload_delete",
 	"accounts",
 	"outbox",
 	"outbox_message",

@@ -2,12 +2,14 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	uploads "github.com/tandemforum/tandem/internal/upload"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // videoUpload is a video item's upload control on the programme form: the
@@ -40,9 +42,20 @@ type videoUploadData struct {
 	Video  *videoUpload
 }
 
+// videoUploadDone is an uploaded file of the item as the form lists it:
+// what became of it, in words, and whether it may be removed.
 type videoUploadDone struct {
 	*uploads.Upload
 	URL string
+	// State names what became of the file (for styles and tests): live
+	// (the video the site plays), processing, failed, replaced, finishing
+	// (its checksum still being computed) or unprocessed (stored while the
+	// item took no video). StateText says it in the reader's language.
+	State, StateText string
+	// DeleteURL, when set, asks to remove the file and what was made of
+	// it: for whoever may upload, once the file is not the one on the site
+	// nor being processed.
+	DeleteURL string
 }
 
 // videoUploads gives every stored speech of the form that is a video item
@@ -61,7 +74,7 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 		for j := range p.Sessions[i].Speeches {
 			row := &p.Sessions[i].Speeches[j]
 			id, err := strconv.ParseInt(fm.values.Get(row.Prefix+"id"), 10, 64)
-			if err != nil || id <= 0 || !uploads.IsVideo(forum.Kind(fm.values.Get(row.Prefix+"kind")), forum.Delivery(fm.values.Get(row.Prefix+"delivery"))) {
+			if err != nil || id <= 0 || !video.TakesVideo(forum.Kind(fm.values.Get(row.Prefix+"kind")), forum.Delivery(fm.values.Get(row.Prefix+"delivery"))) {
 				continue
 			}
 			row.Video = &videoUpload{ItemID: id, Endpoint: uploads.BasePath, CanUpload: may, MaxSize: s.uploads.MaxSize()}
@@ -89,9 +102,66 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 	if err != nil {
 		return err
 	}
+	var keys []string
+	for _, u := range done {
+		if u.BlobKey != "" {
+			keys = append(keys, u.BlobKey)
+		}
+	}
+	made, err := video.ByOriginals(rq.Context(), s.db, keys)
+	if err != nil {
+		return err
+	}
+	live, err := video.PlayableFor(rq.Context(), s.db, ids)
+	if err != nil {
+		return err
+	}
 	for _, u := range done {
 		v := byID[u.SpeechID]
-		v.Done = append(v.Done, videoUploadDone{Upload: u, URL: uploads.BasePath + u.TusID})
+		d := uploadState(rq.T, u, made[u.BlobKey], live[u.SpeechID])
+		d.URL = uploads.BasePath + u.TusID
+		if may && d.State != "live" && d.State != "processing" && d.State != "finishing" {
+			d.DeleteURL = uploadDeletePath(u)
+		}
+		v.Done = append(v.Done, d)
 	}
 	return nil
+}
+
+// uploadState says what became of upload u, of which v was made (nil when
+// nothing was), when live is the video the site plays for its item (nil
+// when none).
+func uploadState(t *i18n.Printer, u *uploads.Upload, v, live *video.Video) videoUploadDone {
+	d := videoUploadDone{Upload: u}
+	switch {
+	case !u.Complete():
+		d.State, d.StateText = "finishing", t.T("office.upload.finishing")
+	case v == nil:
+		d.State, d.StateText = "unprocessed", t.T("office.videofile.unprocessed")
+	case live != nil && live.ID == v.ID:
+		d.State, d.StateText = "live", t.T("office.videofile.live")
+	case v.State == video.Failed:
+		key := v.ErrorKey
+		if key == "" {
+			key = video.ErrGaveUp
+		}
+		d.State, d.StateText = "failed", t.T("office.videofile.failed", t.T(key))
+		if live != nil {
+			d.StateText += " " + t.T("office.videofile.still_live")
+		}
+	case !v.State.Done():
+		d.State, d.StateText = "processing", t.T("office.videofile.processing", t.T("video.state."+string(v.State)), t.Number(int64(v.Progress/10)))
+		if live != nil {
+			d.StateText += " " + t.T("office.videofile.still_live_until")
+		}
+	default:
+		d.State, d.StateText = "replaced", t.T("office.videofile.replaced")
+	}
+	return d
+}
+
+// uploadDeletePath is the address of the page that confirms the removal
+// of upload u.
+func uploadDeletePath(u *uploads.Upload) string {
+	return fmt.Sprintf("%s/speeches/%d/uploads/%d/delete", officePrefix, u.SpeechID, u.ID)
 }

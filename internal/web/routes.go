@@ -74,6 +74,7 @@ func (s *Server) publicRoutes(mux *http.ServeMux) {
 		page("/forums/{forum}/speeches/{speech}", s.speechShow)
 		page("/forums/{forum}/speeches/{speech}/subtitles/{file}", s.subtitleShow)
 		mux.Handle("GET /"+l+"/forums/{forum}/speeches/{speech}/video/{file}", s.speechVideoFile(l))
+		mux.Handle("GET /"+l+"/forums/{forum}/speeches/{speech}/video/{version}/{file}", s.speechVideoFile(l))
 		page("/people/{person}", s.personShow)
 		page("/news", s.newsList, "page")
 		page("/news.atom", s.newsFeed)
@@ -230,6 +231,10 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/speeches/{id}/video/withdraw", members, s.videoWithdraw)
 	// the programme form's video status of an item, polled while it is processed
 	route("GET /office/speeches/{id}/video", members, s.videoStatusShow)
+	// an uploaded video file removed with what was made of it, once it is
+	// not the video on the site
+	route("GET /office/speeches/{id}/uploads/{upload}/delete", members, s.uploadDeleteShow)
+	route("POST /office/speeches/{id}/uploads/{upload}/delete", members, s.uploadDelete)
 	// Accounts and teams: password reset, invitations, the account's own
 	// page, the admins' accounts and outbox, the event log.
 	route("GET /office/reset", visitors, s.resetShow)
@@ -255,6 +260,8 @@ func (s *Server) officeRoutes(mux *http.ServeMux) {
 	route("POST /office/account/tokens", members, s.apiTokenCreate)
 	route("POST /office/account/tokens/{id}/revoke", members, s.apiTokenRevoke)
 	route("GET /office/accounts", admins, s.accountsList)
+	route("GET /office/accounts/{id}/tokens", admins, s.accountTokensShow)
+	route("POST /office/accounts/{id}/tokens/{token}/revoke", admins, s.accountTokenRevoke)
 	route("GET /office/accounts/{id}/totp-off", admins, s.accountTOTPOffShow)
 	route("POST /office/accounts/{id}/totp-off", admins, s.accountTOTPOff)
 	route("GET /office/outbox", admins, s.outboxList)

@@ -256,8 +256,10 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 	}
 }
 
-// Serve listens on addr until ctx is done, then shuts down gracefully,
-// letting requests in flight finish for up to ten seconds.
+// Serve listens on addr until ctx is done, then shuts down gracefully:
+// uploads in progress are interrupted (upload.Service.Interrupt), other
+// requests in flight may finish for up to ten seconds, and those still
+// open then are cut off.
 func (s *Server) Serve(ctx context.Context, addr string) error {
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -280,9 +282,21 @@ func (s *Server) ServeListener(ctx context.Context, l net.Listener) error {
 	case <-ctx.Done():
 	}
 	s.log.Info("shutting down")
+	if s.uploads != nil {
+		// An upload in progress would hold the shutdown until its
+		// client stops sending; it is ended at once, keeping what it
+		// received, and its client resumes against the next server.
+		hs.RegisterOnShutdown(s.uploads.Interrupt)
+	}
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
+	if err := hs.Shutdown(sctx); errors.Is(err, context.DeadlineExceeded) {
+		// A response still being sent (a long video to a slow visitor)
+		// is cut off: its client asks again, with a range, from the
+		// next server. That is a normal stop, not a failure.
+		s.log.Warn("shutdown: responses still open after 10 s were cut off")
+		hs.Close()
+	} else if err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {

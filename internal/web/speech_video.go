@@ -19,7 +19,8 @@ import (
 // transcript made from the same cues.
 type speechVideo struct {
 	// Base is the address of the video's files without the file's name
-	// (/en/forums/f/speeches/s/video/).
+	// (/en/forums/f/speeches/s/video/v12/): it names the video, so that
+	// a replacement has other addresses (speechVideoFile).
 	Base     string
 	Video    *video.Video
 	Main     *video.Rendition
@@ -123,7 +124,7 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 		return nil, err
 	}
 	page := "/" + rq.Lang + fv.speechPath(sp)
-	sv := &speechVideo{Base: page + "/video/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks,
+	sv := &speechVideo{Base: page + "/video/" + videoVersion(v) + "/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks,
 		Duration: clockDuration(v.Duration), Size: rq.T.Bytes(v.Main().Size),
 		Frame: fmt.Sprintf("%d×%d", v.Main().Width, v.Main().Height), FileName: fv.Forum.Slug + "-" + sp.Slug + ".mp4"}
 	sv.Sources = append(sv.Sources, sv.Main)

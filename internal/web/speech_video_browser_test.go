@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,7 +130,7 @@ func TestSpeechVideoInBrowser(t *testing.T) {
 			t.Fatalf("the video does not play: %v (readyState %v, error %v)", err, eval(`document.getElementById('speech-video').readyState`),
 				eval(`(document.getElementById('speech-video').error || {code: 0}).code`))
 		}
-		if src, err := chromedp.Run(pctx, chromedp.Evaluate[string](`document.getElementById('speech-video').currentSrc`)); err != nil || !strings.HasSuffix(src, "/video/main.mp4") {
+		if src, err := chromedp.Run(pctx, chromedp.Evaluate[string](`document.getElementById('speech-video').currentSrc`)); err != nil || !strings.HasSuffix(src, fmt.Sprintf("/video/v%d/main.mp4", v.ID)) {
 			t.Errorf("playing %q (%v)", src, err)
 		}
 		// The English track is shown at first; the visitor switches to Chinese.

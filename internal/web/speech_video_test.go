@@ -111,7 +111,7 @@ func TestSpeechVideoPlayer(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		media := "/ru" + videoSpeechPath + "/video/"
+		media := "/ru" + videoSpeechPath + "/video/v77/"
 		status := func(path string) int {
 			t.Helper()
 			resp := s.get(path)
@@ -346,6 +346,7 @@ func TestSpeechVideoPlayer(t *testing.T) {
 				t.Errorf("GET %s: %d, want 404", bad, st)
 			}
 		}
+		videoReplaced(t, s, speechID, files)
 
 		// Withdrawn: the forum is no longer published.
 		if _, err := s.db.Exec(ctx, `UPDATE forums SET published = ? WHERE slug = ?`, false, strings.TrimPrefix(forumPath, "/forums/")); err != nil {
@@ -357,4 +358,57 @@ func TestSpeechVideoPlayer(t *testing.T) {
 			}
 		}
 	})
+}
+
+// videoReplaced: a replacement of the speech's video (a second video,
+// ready) has its own addresses; the page, its JSON-LD and the files name
+// it at once, the old video's addresses serve nothing, and a file is
+// cached as immutable because its address never serves another.
+func videoReplaced(t *testing.T, s *site, speechID int64, files map[string][]byte) {
+	t.Helper()
+	ctx := context.Background()
+	old := "/ru" + videoSpeechPath + "/video/v77/"
+	if resp := s.get(old + "main.mp4"); resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "public, max-age=86400, immutable" {
+		t.Errorf("before the replacement: GET main.mp4: %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
+	}
+	now := time.Date(2021, 7, 11, 8, 0, 0, 0, time.UTC)
+	newMain := []byte("the replacement's main rendition")
+	if _, err := s.blobs.Put(ctx, "videos/78/main.mp4", bytes.NewReader(newMain)); err != nil {
+		t.Fatal(err)
+	}
+	rends := fmt.Sprintf(`[{"name":"main","key":"videos/78/main.mp4","width":1280,"height":720,"size":%d,"video_codec":"h264","audio_codec":"aac","bit_rate":1}]`, len(newMain))
+	if _, err := s.db.Exec(ctx, `INSERT INTO videos (id, speech_id, original_key, state, progress, duration_ms, width, height, renditions, poster_key, created_at, updated_at)
+		VALUES (78, ?, 'uploads/y', 'ready', 1000, 60000, 1280, 720, ?, 'videos/77/poster.jpg', ?, ?)`, speechID, rends, now, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := forum.Touch(ctx, s.db); err != nil {
+		t.Fatal(err)
+	}
+	doc := s.page("/ru"+videoSpeechPath, 200)
+	fresh := "/ru" + videoSpeechPath + "/video/v78/"
+	if src := attr(doc, "video source", "src"); src != fresh+"main.mp4" || attr(doc, "video", "poster") != fresh+"poster.jpg" {
+		t.Errorf("after the replacement the player plays %q with poster %q, want the files under %s", src, attr(doc, "video", "poster"), fresh)
+	}
+	vo, _ := jsonLD(t, doc)["recordedIn"].(map[string]any)
+	if vo["contentUrl"] != "https://forum.example.org"+fresh+"main.mp4" {
+		t.Errorf("JSON-LD contentUrl %v after the replacement", vo["contentUrl"])
+	}
+	resp := s.get(fresh + "main.mp4")
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !bytes.Equal(body, newMain) {
+		t.Errorf("GET the replacement: %d, %q", resp.StatusCode, body)
+	}
+	if resp := s.get(old + "main.mp4"); resp.StatusCode != 404 {
+		t.Errorf("GET the replaced video's main.mp4: %d, want 404", resp.StatusCode)
+	}
+	resp = s.get("/ru" + videoSpeechPath + "/video/main.mp4")
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != fresh+"main.mp4" || resp.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("GET the address without a version: %d → %q (%q), want an uncached redirect to the current video", resp.StatusCode, resp.Header.Get("Location"), resp.Header.Get("Cache-Control"))
+	}
+	if _, err := s.db.Exec(ctx, `DELETE FROM videos WHERE id = 78`); err != nil {
+		t.Fatal(err)
+	}
+	if err := forum.Touch(ctx, s.db); err != nil {
+		t.Fatal(err)
+	}
 }

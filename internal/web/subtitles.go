@@ -321,7 +321,7 @@ func (s *Server) withSubtitles(rq *officeRequest, p *programmePage, draft *forum
 	var ids []int64
 	for _, ss := range p.Sessions {
 		for _, sp := range ss.Speeches {
-			if id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64); err == nil && fm.values.Get(sp.Prefix+"delivery") == string(forum.Video) {
+			if id, err := strconv.ParseInt(fm.values.Get(sp.Prefix+"id"), 10, 64); err == nil && isVideoItem(fm.values.Get(sp.Prefix+"kind"), fm.values.Get(sp.Prefix+"delivery")) {
 				ids = append(ids, id)
 			}
 		}

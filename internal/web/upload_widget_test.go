@@ -14,7 +14,8 @@ import (
 // page: it writes sizes as the server does (to the tenth, in the reader's
 // number format), shows tandem's own sentence when the answer carries
 // one, and its own message for the status when an answer (tusd's text, a
-// proxy's page) does not, never the answer's English.
+// proxy's page) does not, never the answer's English; Cancel terminates
+// the upload and forgets its stored URL.
 func TestUploadWidgetWords(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -39,7 +40,8 @@ func TestUploadWidgetWords(t *testing.T) {
 				"msgProgress": p.T("office.upload.js.progress", "%s", "%s", "%s"),
 				"msgToolarge": p.T("upload.size.too_large", "%s", p.Bytes(upload.DefaultMaxSize)),
 				"msgFailed":   p.T("office.upload.js.failed"), "msgWaiting": p.T("office.upload.js.waiting"),
-				"msgRetrying": p.T("office.upload.js.retrying", "%s"),
+				"msgRetrying":  p.T("office.upload.js.retrying", "%s"),
+				"msgCancelled": p.T("office.upload.js.cancelled"), "msgCancelConfirm": p.T("office.upload.js.cancel_confirm"),
 			})
 			out, err := exec.Command(node, "testdata/upload_widget.js", filepath.Join("static", "upload.js"), tc.lang, string(data)).CombinedOutput()
 			if err != nil {
@@ -55,6 +57,13 @@ func TestUploadWidgetWords(t *testing.T) {
 				"proxy502": p.T("upload.failed"),
 				"ours":     "Ours.",
 				"tooLarge": tc.tooLarge,
+				// Cancel, offered while a file is sent, ends the upload on
+				// the server and forgets this item's stored URL only.
+				"cancelShown":  "true",
+				"cancelled":    p.T("office.upload.js.cancelled"),
+				"terminated":   "true",
+				"forgotten":    "tus::1",
+				"cancelHidden": "true",
 			} {
 				if got[name] != want {
 					t.Errorf("%s: the status says %q, want %q", name, got[name], want)

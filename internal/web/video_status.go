@@ -48,6 +48,9 @@ type videoStatus struct {
 	// Publication is whether the public sees the newest ready video and
 	// whose approval it awaits; nil while no video is ready.
 	Publication *videoPublication
+	// StillLive says, for a video being processed or refused while an
+	// earlier one is on the site, that the earlier one stays there.
+	StillLive string
 }
 
 type videoFact struct{ Label, Value string }
@@ -65,6 +68,10 @@ func (s *Server) videoStatuses(rq *officeRequest, ids []int64, videoItems map[in
 	if err != nil {
 		return nil, err
 	}
+	live, err := video.PlayableFor(rq.Context(), s.db, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := map[int64]*videoStatus{}
 	for _, id := range ids {
 		v, ok := vs[id]
@@ -72,6 +79,13 @@ func (s *Server) videoStatuses(rq *officeRequest, ids []int64, videoItems map[in
 		case ok:
 			out[id] = newVideoStatus(t, v)
 			out[id].Publication = pubs[id]
+			if l := live[id]; l != nil && l.ID != v.ID {
+				key := "office.videofile.status_still_live"
+				if v.State == video.Failed {
+					key = "office.videofile.status_kept_live"
+				}
+				out[id].StillLive = t.T(key, t.Date(l.CreatedAt))
+			}
 		case videoItems[id]:
 			out[id] = &videoStatus{ID: "video-" + strconv.FormatInt(id, 10), Poll: videoStatusPath(id), Heading: t.T("video.status.heading"), None: t.T("video.status.none")}
 		}
@@ -147,10 +161,10 @@ func (s *Server) videoStatusShow(w http.ResponseWriter, rq *officeRequest) error
 	return err
 }
 
-// isVideoItem reports whether a programme item's kind or delivery says it
-// was given by video.
+// isVideoItem reports whether a programme item's kind or delivery, as a
+// form has them, say it takes a video (video.TakesVideo).
 func isVideoItem(kind, delivery string) bool {
-	return kind == string(forum.VideoAddress) || delivery == string(forum.Video)
+	return video.TakesVideo(forum.Kind(kind), forum.Delivery(delivery))
 }
 
 func codecName(c string) string {

@@ -4,7 +4,9 @@
 // progress, pauses and resumes. tus-js-client keeps each upload's URL in
 // localStorage, so that after a reload choosing the same file again goes on
 // from where it stopped; after a dropped connection it retries by itself,
-// for minutes, and once more when the browser is back online.
+// for minutes, and once more when the browser is back online. Cancel ends
+// the upload on the server (tus termination), whether it is running,
+// paused or left over from an earlier page, and forgets its stored URL.
 (function () {
   "use strict";
   if (!window.tus || !tus.isSupported) return;
@@ -70,6 +72,8 @@
     var bar = progressBox.querySelector("progress");
     var pause = section.querySelector("[data-upload-pause]");
     var resume = section.querySelector("[data-upload-resume]");
+    var cancel = section.querySelector("[data-upload-cancel]");
+    var storage = tus.defaultOptions.urlStorage;
     var status = section.querySelector(".upload-status");
     var d = section.dataset;
     var item = d.item;
@@ -77,6 +81,9 @@
     var byStatus = JSON.parse(d.msgStatus || "{}");
     if (!words.units) words.units = ["%s KiB", "%s MiB", "%s GiB", "%s TiB"];
     var upload = null;
+    // pending are the uploads for this item that this browser left
+    // unfinished on an earlier page, as tus-js-client stored them.
+    var pending = [];
 
     function say(text) { status.textContent = text; }
 
@@ -90,17 +97,73 @@
     function paused(isPaused) {
       pause.hidden = isPaused;
       resume.hidden = !isPaused;
+      if (cancel) cancel.hidden = false;
+    }
+
+    function ofItem(all) {
+      return all.filter(function (u) { return u.metadata && u.metadata.item === item; });
     }
 
     // An upload this browser left unfinished for this item: say so, so
-    // that the organiser chooses the same file again.
-    tus.defaultOptions.urlStorage.findAllUploads().then(function (all) {
-      all.forEach(function (u) {
-        if (u.metadata && u.metadata.item === item && !upload) {
+    // that the organiser chooses the same file again, or cancels it.
+    storage.findAllUploads().then(function (all) {
+      pending = ofItem(all);
+      pending.forEach(function (u) {
+        if (!upload) {
           say(fill(d.msgPending, [u.metadata.filename]));
+          if (cancel) cancel.hidden = false;
         }
       });
     }).catch(function () {});
+
+    // forget removes the stored URLs of this item's uploads.
+    function forget() {
+      return storage.findAllUploads().then(function (all) {
+        return Promise.all(ofItem(all).map(function (u) { return storage.removeUpload(u.urlStorageKey); }));
+      }).catch(function () {});
+    }
+
+    // stopped is what Cancel says once the server has answered: an upload
+    // that is gone (404, 410) is as cancelled; one complete (409) cannot
+    // be, and the server says why; without an answer it may be tried
+    // again.
+    function stopped(err) {
+      var res = err && err.originalResponse;
+      var s = res ? res.getStatus() : 0;
+      if (!err || s === 404 || s === 410) {
+        upload = null;
+        pending = [];
+        input.value = "";
+        bar.value = 0;
+        progressBox.hidden = true;
+        pause.hidden = false;
+        resume.hidden = true;
+        if (cancel) cancel.hidden = true;
+        return forget().then(function () { say(d.msgCancelled); });
+      }
+      if (s === 409) {
+        upload = null;
+        pending = [];
+        if (cancel) cancel.hidden = true;
+        return forget().then(function () { say(serverMessage(err, byStatus)); });
+      }
+      say(serverMessage(err, byStatus) || d.msgCancelFailed);
+    }
+
+    if (cancel) {
+      cancel.addEventListener("click", function () {
+        if (!window.confirm(d.msgCancelConfirm)) return;
+        var ending;
+        if (upload) {
+          ending = upload.abort(true);
+        } else {
+          ending = Promise.all(pending.map(function (u) { return tus.Upload.terminate(u.uploadUrl, { retryDelays: [0, 1000, 3000] }); }));
+        }
+        paused(true);
+        resume.hidden = true;
+        ending.then(function () { return stopped(null); }, stopped);
+      });
+    }
 
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
@@ -134,6 +197,7 @@
         onSuccess: function () {
           pause.hidden = true;
           resume.hidden = true;
+          if (cancel) cancel.hidden = true;
           bar.value = 100;
           say(fill(d.msgDone, [file.name]));
           // The item's video status (video_status.js) follows the

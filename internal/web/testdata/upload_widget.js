@@ -1,7 +1,8 @@
 // Runs static/upload.js (path in argv[2]) against a stand-in page and
 // tus-js-client, and prints as JSON what its status line says: while a
 // file is sent, and after errors the server answers with or without a
-// sentence of its own (Content-Language), as a proxy would.
+// sentence of its own (Content-Language), as a proxy would; and after
+// Cancel, whether the upload was terminated and its stored URL forgotten.
 "use strict";
 const fs = require("fs");
 const src = fs.readFileSync(process.argv[2], "utf8");
@@ -12,21 +13,27 @@ function el() {
   return { hidden: false, value: 0, textContent: "", setAttribute() {}, listeners: {},
     addEventListener(type, f) { this.listeners[type] = f; }, click() { (this.listeners.click || (() => {}))(); } };
 }
-const parts = { "[data-upload-file]": el(), ".upload-progress": el(), "[data-upload-pause]": el(), "[data-upload-resume]": el(), ".upload-status": el(), progress: el() };
+const parts = { "[data-upload-file]": el(), ".upload-progress": el(), "[data-upload-pause]": el(), "[data-upload-resume]": el(),
+  "[data-upload-cancel]": el(), ".upload-status": el(), progress: el() };
 parts[".upload-progress"].querySelector = () => parts.progress;
 const section = { dataset, querySelector: (s) => parts[s] };
 let options = null;
-global.window = { addEventListener() {} };
+let terminated = false;
+const forgotten = [];
+global.window = { addEventListener() {}, confirm: () => true };
 global.document = { documentElement: { lang }, querySelectorAll: () => [section], dispatchEvent() {} };
 global.CustomEvent = function () {};
 global.tus = window.tus = {
   isSupported: true,
-  defaultOptions: { urlStorage: { findAllUploads: () => Promise.resolve([]) } },
+  defaultOptions: { urlStorage: {
+    findAllUploads: () => Promise.resolve([{ metadata: { item: "1", filename: "old.mp4" }, urlStorageKey: "tus::1", uploadUrl: "/api/uploads/a" },
+      { metadata: { item: "2", filename: "other.mp4" }, urlStorageKey: "tus::2", uploadUrl: "/api/uploads/b" }]),
+    removeUpload: (key) => { forgotten.push(key); return Promise.resolve(); } } },
   Upload: function (file, opts) {
     options = opts;
     this.findPreviousUploads = () => Promise.resolve([]);
     this.start = () => {};
-    this.abort = () => {};
+    this.abort = (terminate) => { terminated = terminated || terminate === true; return Promise.resolve(); };
   },
 };
 eval(src);
@@ -49,5 +56,17 @@ setTimeout(() => {
   input.files = [{ name: "huge.mp4", size: 9 * 1024 ** 3, type: "video/mp4" }];
   input.listeners.change();
   out.tooLarge = parts[".upload-status"].textContent;
-  console.log(JSON.stringify(out));
+  input.files = [{ name: "speech.mp4", size: 1000, type: "video/mp4" }];
+  input.listeners.change();
+  setTimeout(() => {
+    out.cancelShown = String(!parts["[data-upload-cancel]"].hidden);
+    parts["[data-upload-cancel]"].click();
+    setTimeout(() => {
+      out.cancelled = parts[".upload-status"].textContent;
+      out.terminated = String(terminated);
+      out.forgotten = forgotten.join(",");
+      out.cancelHidden = String(parts["[data-upload-cancel]"].hidden);
+      console.log(JSON.stringify(out));
+    }, 10);
+  }, 10);
 }, 10);
