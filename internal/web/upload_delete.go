@@ -149,4 +149,3 @@ func (s *Server) removeBlobs(ctx context.Context, keys []string) {
 		}
 	}
 }
-
