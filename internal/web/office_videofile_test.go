@@ -33,7 +33,8 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 		ctx := context.Background()
 		item := videoSpeechID(t, db)
 		// big.avi was on the site and was replaced by good.mp4, which is;
-		// trunc.mp4 failed afterwards, text.mp4 is being processed.
+		// trunc.mp4 failed afterwards, text.mp4 is being processed, and
+		// late.mov is processed but the hosts have not approved it.
 		files := []struct {
 			name, state, errKey string
 			progress            int
@@ -42,6 +43,7 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 			{"good.mp4", "ready", "", 1000},
 			{"trunc.mp4", "failed", "video.error.truncated", 300},
 			{"text.mp4", "processing", "", 400},
+			{"late.mov", "ready", "", 1000},
 		}
 		uploadIDs := map[string]int64{}
 		videoIDs := map[string]int64{}
@@ -68,6 +70,7 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 			}
 			uploadIDs[f.name], videoIDs[f.name] = up, v
 		}
+		publishVideo(t, db, videoIDs["good.mp4"])
 		var forumID int64
 		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, item).Scan(&forumID); err != nil {
 			t.Fatal(err)
@@ -90,6 +93,7 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 			{"trunc.mp4", "failed", "Could not be processed: The file ends before the video does", true},
 			{"text.mp4", "processing", "40 % done", false},
 			{"big.avi", "replaced", "Replaced by a newer video", true},
+			{"late.mov", "awaiting", "not public until every host has approved it", true},
 		} {
 			row := fileRow(doc, c.name)
 			state, _ := row.Attr("data-state")

@@ -130,7 +130,8 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 
 // uploadState says what became of upload u, of which v was made (nil when
 // nothing was), when live is the video the site plays for its item (nil
-// when none).
+// when none). A processed video newer than live, or with none live, is
+// "awaiting": the hosts have not all approved it (or it was withdrawn).
 func uploadState(t *i18n.Printer, u *uploads.Upload, v, live *video.Video) videoUploadDone {
 	d := videoUploadDone{Upload: u}
 	switch {
@@ -153,6 +154,13 @@ func uploadState(t *i18n.Printer, u *uploads.Upload, v, live *video.Video) video
 		d.State, d.StateText = "processing", t.T("office.videofile.processing", t.T("video.state."+string(v.State)), t.Number(int64(v.Progress/10)))
 		if live != nil {
 			d.StateText += " " + t.T("office.videofile.still_live_until")
+		}
+	case live == nil || v.ID > live.ID:
+		// Processed after the video the site plays (or with none
+		// there): it waits for the hosts, and may be withdrawn.
+		d.State, d.StateText = "awaiting", t.T("office.videofile.awaiting")
+		if live != nil {
+			d.StateText += " " + t.T("office.videofile.still_live_approval")
 		}
 	default:
 		d.State, d.StateText = "replaced", t.T("office.videofile.replaced")

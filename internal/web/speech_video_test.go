@@ -381,6 +381,7 @@ func videoReplaced(t *testing.T, s *site, speechID int64, files map[string][]byt
 		VALUES (78, ?, 'uploads/y', 'ready', 1000, 60000, 1280, 720, ?, 'videos/77/poster.jpg', ?, ?)`, speechID, rends, now, now); err != nil {
 		t.Fatal(err)
 	}
+	publishVideo(t, s.db, 78)
 	if err := forum.Touch(ctx, s.db); err != nil {
 		t.Fatal(err)
 	}

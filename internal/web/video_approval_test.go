@@ -92,8 +92,13 @@ func TestVideoApproval(t *testing.T) {
 			if ld := jsonLD(t, doc); ld["recordedIn"] == nil {
 				t.Errorf("%s: no VideoObject in the JSON-LD", when)
 			}
-			if st, body := get(page + "/video/main.mp4"); st != 200 || body != string(files[fmt.Sprintf("%d/main.mp4", id)]) {
+			// The page's files are under the video's number; the address
+			// without one leads to them.
+			if st, body := get(page + fmt.Sprintf("/video/v%d/main.mp4", id)); st != 200 || body != string(files[fmt.Sprintf("%d/main.mp4", id)]) {
 				t.Errorf("%s: main.mp4: %d, want video %d's bytes", when, st, id)
+			}
+			if src := doc.Find("video#speech-video source").First().AttrOr("src", ""); !strings.Contains(src, fmt.Sprintf("/video/v%d/", id)) {
+				t.Errorf("%s: the player plays %q, want video %d", when, src, id)
 			}
 			if st, body := get(page + "/subtitles/ru.vtt"); st != 200 || !strings.Contains(body, "Дорогие друзья,") {
 				t.Errorf("%s: ru.vtt: %d %q", when, st, body)
