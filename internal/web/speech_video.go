@@ -42,6 +42,10 @@ type speechVideo struct {
 	// beside it, made the text by "use as the speech's text" and not
 	// edited since): the page then shows it once, as the transcript.
 	TextIsTranscript bool
+	// NoText is set when the speech has no text in any language while the
+	// page shows its transcript: the page then says nothing of a text
+	// rather than that none is published under the words spoken.
+	NoText bool
 }
 
 // transcript is the text of a speech's video, a row per cue of one track
@@ -151,6 +155,7 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 	}
 	if tr := sv.Transcript; tr != nil {
 		text, written := sp.Body.In(rq.Lang)
+		sv.NoText = strings.TrimSpace(text) == ""
 		for _, t := range []*subtitle.Track{tr.Track, tr.Original} {
 			if t != nil && t.Lang == written && sameWords(text, subtrans.Transcript(t.Cues, t.Lang)) {
 				sv.TextIsTranscript = true
@@ -240,8 +245,9 @@ func isoDuration(d time.Duration) string {
 }
 
 // videoLD describes the speech's video as a schema.org VideoObject, with
-// its subtitles as captions and the transcript in the reader's language
-// (or the one the page shows).
+// its subtitles as captions, inLanguage the language spoken and the
+// transcript in that language (the original's track), whatever language
+// the page is in: a transcript is of what is said.
 func (s *Server) videoLD(l string, sp *forum.Speech, sv *speechVideo) ld {
 	name, _ := sp.Title.In(l)
 	desc := textIn(sp.Summary, l)
@@ -271,15 +277,36 @@ func (s *Server) videoLD(l string, sp *forum.Speech, sv *speechVideo) ld {
 	if len(captions) > 0 {
 		o["caption"] = captions
 	}
-	if tr := sv.Transcript; tr != nil {
-		var b strings.Builder
-		for i, r := range tr.Rows {
-			if i > 0 && tr.Track.Lang != "zh" {
-				b.WriteByte(' ')
-			}
-			b.WriteString(r.Text)
-		}
-		o["transcript"] = b.String()
+	if t := spokenTrack(sp, sv.Tracks); t != nil {
+		// The transcript is of what is said: the track in the language
+		// spoken, whatever the page's language.
+		o["inLanguage"] = t.Lang
+		o["transcript"] = joinCueText(t)
 	}
 	return o
+}
+
+// spokenTrack returns the track of what is said in the video: the one in
+// the speech's original language, or, when that is not stated, the one
+// written in its own language (not a translation); nil when there is none.
+// A translation is not offered as the transcript.
+func spokenTrack(sp *forum.Speech, tracks []*subtitle.Track) *subtitle.Track {
+	for _, t := range tracks {
+		if sp.OriginalLang != "" && t.Lang == sp.OriginalLang || sp.OriginalLang == "" && t.SourceLang == "" {
+			return t
+		}
+	}
+	return nil
+}
+
+// joinCueText returns the text of track t's cues as running text.
+func joinCueText(t *subtitle.Track) string {
+	var b strings.Builder
+	for i, c := range t.Cues {
+		if i > 0 && t.Lang != "zh" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(joinCueLines(c.Lines, t.Lang))
+	}
+	return b.String()
 }
