@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -123,7 +124,7 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	case changed > 0:
 		s.flashN(ctx, "office.subtitles.saved.review", changed)
 	case len(file.Warnings) > 0:
-		s.flash(ctx, "office.subtitles.saved.legacy")
+		s.flash(ctx, legacyEncodingNotice(file.Encoding))
 	default:
 		s.flash(ctx, "office.subtitles.saved")
 	}
@@ -133,4 +134,15 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 // programmeSubtitlesURL is the programme form at a speech's subtitles.
 func programmeSubtitlesURL(forumID, speechID int64) string {
 	return officePrefix + "/forums/" + strconv.FormatInt(forumID, 10) + "/programme#subtitles-" + strconv.FormatInt(speechID, 10)
+}
+
+// legacyEncodingNotice is the notice key for subtitles saved from a file
+// not in UTF-8 that was read in encoding enc (textenc's name): it names the
+// one used, for the uploader to check the text against.
+func legacyEncodingNotice(enc string) string {
+	switch e := strings.ToLower(enc); e {
+	case "gb18030", "windows-1251", "koi8-r":
+		return "office.subtitles.saved.legacy." + e
+	}
+	return "office.subtitles.saved.legacy"
 }
