@@ -29,6 +29,9 @@ type Cue struct {
 	// Lines is the text as it is shown, one element per line, without
 	// markup.
 	Lines []string `json:"lines"`
+	// Voice is who speaks the cue, as a WebVTT voice tag (<v Speaker>)
+	// named them, or "": the transcript shows it, and WebVTT keeps it.
+	Voice string `json:"voice,omitempty"`
 }
 
 // Text returns the cue's lines as one text, lines joined by a newline.
@@ -73,7 +76,8 @@ func Write(f Format, cues []Cue) []byte {
 	return WriteSRT(cues)
 }
 
-// WriteVTT writes cues as a WebVTT file. Text that WebVTT would read as
+// WriteVTT writes cues as a WebVTT file, a cue's Voice as a voice tag
+// (<v Speaker>) before its text. Text that WebVTT would read as
 // markup (&, <, >) is escaped, and a line that would end the cue (an empty
 // one, or one with "-->") cannot occur: empty lines are left out and the
 // arrow is written with an escaped ">".
@@ -82,9 +86,14 @@ func WriteVTT(cues []Cue) []byte {
 	b.WriteString("WEBVTT\n")
 	for i, c := range cues {
 		fmt.Fprintf(&b, "\n%d\n%s --> %s\n", i+1, Timestamp(c.Start, '.'), Timestamp(c.End, '.'))
+		voice := strings.TrimSpace(c.Voice)
 		for _, l := range c.Lines {
 			if strings.TrimSpace(l) == "" {
 				continue
+			}
+			if voice != "" {
+				b.WriteString("<v " + vttEscaper.Replace(voice) + ">")
+				voice = ""
 			}
 			b.WriteString(vttEscaper.Replace(l))
 			b.WriteByte('\n')

@@ -269,3 +269,45 @@ func draftVideoSpeech(t *testing.T, o *office, db *store.DB) int64 {
 	}
 	return sp.ID
 }
+
+// TestSubtitleMarkupNotes: a WebVTT file with a speaker, bold text and cue
+// positions is taken; the notice under "saved" says what the player will
+// not show (the styling and positions), in the organiser's language, and
+// the speaker is kept: in the WebVTT served and in the transcript.
+func TestSubtitleMarkupNotes(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		vtt := []byte("WEBVTT\n\n00:00:01.000 --> 00:00:03.000 align:start\n<v Host>Good <b>evening</b>!\n\n00:00:03.000 --> 00:00:05.000\n<v Host>Welcome.\n")
+		resp, _ := b.uploadForm(t, base, "en.vtt", vtt, url.Values{"lang": {"en"}, "provenance": {"human"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		if got := strings.TrimSpace(doc.Find(".flash > p").Text()); got != "Subtitles saved." {
+			t.Errorf("the notice: %q", got)
+		}
+		var notes []string
+		doc.Find(".flash .flash-notes li").Each(func(_ int, s *goquery.Selection) { notes = append(notes, s.Text()) })
+		if want := []string{"the styling of 1 cue (bold, italics, colours) was left out: subtitles are shown as plain text",
+			"the position of 1 cue (cue settings such as align or position, {\\an8}) was left out: the player shows every subtitle in its usual place"}; fmt.Sprint(notes) != fmt.Sprint(want) {
+			t.Errorf("the notes\n got %q\nwant %q", notes, want)
+		}
+		// The notes are shown once.
+		if _, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID)); doc.Find(".flash").Length() != 0 {
+			t.Errorf("the notice again: %q", doc.Find(".flash").Text())
+		}
+		_, data := b.download(t, base+"/en.vtt")
+		if !strings.Contains(string(data), "<v Host>Good evening!\n") {
+			t.Errorf("the WebVTT lost the speaker:\n%s", data)
+		}
+	})
+}

@@ -71,6 +71,9 @@ type transcriptRow struct {
 	// Chinese); OriginalText the original's cues that fall in the cue's
 	// time.
 	Text, OriginalText string
+	// Voice is who speaks from this cue on, as the subtitles name them,
+	// set where the speaker changes.
+	Voice string
 }
 
 // speechVideoArg is the argument of the templates speech-video and
@@ -174,16 +177,22 @@ func sameWords(a, b string) bool {
 }
 
 // newTranscript makes the rows of t's transcript, with original's cues
-// beside them when original is not nil. Each cue of the original goes
+// beside them when original is not nil, and the speaker named where the
+// subtitles' voice changes. Each cue of the original goes
 // beside the row whose time it overlaps most, or, overlapping none, the
 // nearest before it: a translation made from the original keeps its
 // timings and matches cue for cue, and subtitles written apart still line
 // up by what is said when.
 func newTranscript(t, original *subtitle.Track) *transcript {
 	tr := &transcript{Track: t, Original: original}
+	voice := ""
 	for _, c := range t.Cues {
-		tr.Rows = append(tr.Rows, transcriptRow{ID: "cue-" + strconv.Itoa(c.Index), Start: c.Start, End: c.End,
-			Seconds: mediaSeconds(c.Start), Clock: clockDuration(time.Duration(c.Start) * time.Millisecond), Text: joinCueLines(c.Lines, t.Lang)})
+		r := transcriptRow{ID: "cue-" + strconv.Itoa(c.Index), Start: c.Start, End: c.End,
+			Seconds: mediaSeconds(c.Start), Clock: clockDuration(time.Duration(c.Start) * time.Millisecond), Text: joinCueLines(c.Lines, t.Lang)}
+		if c.Voice != "" && c.Voice != voice {
+			r.Voice, voice = c.Voice, c.Voice
+		}
+		tr.Rows = append(tr.Rows, r)
 	}
 	if original == nil || len(tr.Rows) == 0 {
 		return tr

@@ -33,8 +33,10 @@ func addSubtitles(t *testing.T, db *store.DB, speechID int64) {
 		}
 		return cs
 	}
+	zh := cues("亲爱的朋友们，", "同事们！", "条约至今仍然有效。")
+	zh[0].Voice, zh[1].Voice = "发言人", "发言人" // a WebVTT file's <v 发言人>
 	for _, tr := range []*subtitle.Track{
-		{SpeechID: speechID, Lang: "zh", Provenance: subtitle.Human, Cues: cues("亲爱的朋友们，", "同事们！", "条约至今仍然有效。")},
+		{SpeechID: speechID, Lang: "zh", Provenance: subtitle.Human, Cues: zh},
 		{SpeechID: speechID, Lang: "ru", Provenance: subtitle.Machine, SourceLang: "zh", Cues: cues("Дорогие друзья,", "коллеги!", "Договор по-прежнему действует.")},
 		{SpeechID: speechID, Lang: "en", Provenance: subtitle.Human, SourceLang: "zh", Cues: cues("Dear friends,", "colleagues!", "The treaty remains in force.")},
 	} {
@@ -234,6 +236,10 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		zh := s.page("/zh"+videoSpeechPath, 200)
 		if zh.Find(".cue-original, .transcript-bilingual").Length() != 0 || text(zh, "#transcript-cues .cue .cue-text") != "亲爱的朋友们，" {
 			t.Errorf("Chinese transcript: %q", text(zh, "#transcript-cues"))
+		}
+		// The speaker is named where the voice begins, not on each cue.
+		if got := text(zh, "#transcript-cues .cue-voice"); got != "发言人：" || zh.Find("#cue-1 .cue-voice").Length() != 1 {
+			t.Errorf("Chinese transcript's speakers: %q", got)
 		}
 		if got := text(zh, ".video-tracks .track-ru .provenance"); got != "机器译自中文" {
 			t.Errorf("Chinese page: the Russian track is %q", got)

@@ -71,6 +71,9 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		}
 		ms := subtitle.Validate(file.Cues, l, duration)
 		if subtitle.HasErrors(ms) {
+			for _, m := range file.Warnings {
+				refused.Warnings = append(refused.Warnings, m.Text(rq.T))
+			}
 			for _, m := range ms {
 				if m.Warning {
 					refused.Warnings = append(refused.Warnings, m.Text(rq.T))
@@ -120,14 +123,28 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	for _, rep := range follows {
 		changed += rep.Changed
 	}
+	// What reading the file assumed or left out (its encoding, markup
+	// the player will not show) goes under the notice, but for the
+	// encoding when the notice itself names it.
+	legacy := false
+	for _, m := range file.Warnings {
+		legacy = legacy || m.Key == "subtitle.warning.encoding"
+	}
+	var notes []string
+	for _, m := range file.Warnings {
+		if m.Key != "subtitle.warning.encoding" || changed > 0 {
+			notes = append(notes, m.Text(rq.T))
+		}
+	}
 	switch {
 	case changed > 0:
 		s.flashN(ctx, "office.subtitles.saved.review", changed)
-	case len(file.Warnings) > 0:
+	case legacy:
 		s.flash(ctx, legacyEncodingNotice(file.Encoding))
 	default:
 		s.flash(ctx, "office.subtitles.saved")
 	}
+	s.flashNotes(ctx, notes)
 	return seeOther(w, rq.Request, programmeSubtitlesURL(f.ID, sp.ID))
 }
 
