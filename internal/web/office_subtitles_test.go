@@ -311,3 +311,66 @@ func TestSubtitleMarkupNotes(t *testing.T) {
 		}
 	})
 }
+
+// TestSubtitleUploadSource: the upload form says whether a file is
+// written in its language or translated from another of the speech's; a
+// human translation into Chinese of the Russian original is stored as
+// translated from Russian and listed so, while a "translation" from the
+// file's own language and a machine translation from nowhere are refused
+// in the organiser's language, the choices kept.
+func TestSubtitleUploadSource(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `UPDATE speeches SET original_lang = 'ru' WHERE id = ?`, itemID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		section := fmt.Sprintf("#subtitles-%d", itemID)
+		_, doc := b.get(programme)
+		var offered []string
+		doc.Find(section + " select[name=source] option").Each(func(_ int, s *goquery.Selection) {
+			offered = append(offered, s.AttrOr("value", "")+"="+s.Text())
+		})
+		if want := []string{"=written in this language", "ru=translated from Russian"}; fmt.Sprint(offered) != fmt.Sprint(want) {
+			t.Errorf("the sources offered: %q, want %q", offered, want)
+		}
+		zh := []byte("1\n00:00:01,000 --> 00:00:02,500\n亲爱的朋友们，同事们！\n")
+		for _, c := range []struct {
+			values url.Values
+			want   string
+		}{
+			{url.Values{"lang": {"zh"}, "provenance": {"human"}, "source": {"zh"}}, "Subtitles are not translated from their own language"},
+			{url.Values{"lang": {"zh"}, "provenance": {"machine"}, "source": {""}}, "A machine translation is made from another language: choose which."},
+			{url.Values{"lang": {"zh"}, "provenance": {"human"}, "source": {"en"}}, "Choose the language the subtitles were translated from among those offered."},
+		} {
+			resp, doc := b.uploadForm(t, base, "zh.srt", zh, c.values)
+			if got := doc.Find(section + " [role=alert]").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(got, c.want) {
+				t.Errorf("%v: %d, the refusal says %q", c.values, resp.StatusCode, got)
+			}
+			if v, src := doc.Find(section+" select[name=source] option[selected]").AttrOr("value", ""), c.values.Get("source"); (src == "" || src == "ru") && v != src {
+				t.Errorf("%v: the source chosen is not kept: %q", c.values, v)
+			}
+		}
+		resp, _ := b.uploadForm(t, base, "zh.srt", zh, url.Values{"lang": {"zh"}, "provenance": {"human"}, "source": {"ru"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("a translation from Russian: %d", resp.StatusCode)
+		}
+		tr, err := subtitle.Get(ctx, db, itemID, "zh")
+		if err != nil || tr.SourceLang != "ru" || tr.Provenance != subtitle.Human {
+			t.Fatalf("stored: %+v, %v", tr, err)
+		}
+		_, doc = b.get(programme)
+		if got := strings.Join(strings.Fields(doc.Find(fmt.Sprintf("#subtitles-%d-zh", itemID)).Text()), " "); !strings.Contains(got, "People (from Russian)") {
+			t.Errorf("the track's row: %q", got)
+		}
+	})
+}

@@ -31,11 +31,15 @@ type subtitlesView struct {
 	Tracks         []subtitleTrackView
 	Langs          []option
 	Provenances    []option
-	// Lang and Provenance are the choices of an upload that was refused,
-	// kept; Errors and Warnings say why it was.
-	Lang, Provenance string
-	Errors           []string
-	Warnings         []string
+	// Sources are the choices of where a file's text comes from: written
+	// in its language (value "") or translated from one of the speech's
+	// languages (subtitleSourceLangs).
+	Sources []option
+	// Lang, Provenance and Source are the choices of an upload that was
+	// refused, kept; Errors and Warnings say why it was.
+	Lang, Provenance, Source string
+	Errors                   []string
+	Warnings                 []string
 	// FileName is the name of the refused file, to say which one it was.
 	FileName string
 	// Refusal heads Errors when they are not an upload's: a translation
@@ -106,10 +110,10 @@ type subtitleTrackView struct {
 // subtitleUpload is an upload of subtitles the office refused, shown on
 // the programme form at the item it was for.
 type subtitleUpload struct {
-	SpeechID         int64
-	Lang, Provenance string
-	FileName         string
-	Errors, Warnings []string
+	SpeechID                 int64
+	Lang, Provenance, Source string
+	FileName                 string
+	Errors, Warnings         []string
 	// Refusal heads Errors when they are not an upload's.
 	Refusal string
 }
@@ -145,6 +149,10 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 		}
 		for _, p := range subtitle.Provenances {
 			v.Provenances = append(v.Provenances, option{string(p), rq.T.T("office.subtitles.provenance." + string(p))})
+		}
+		v.Sources = append(v.Sources, option{"", rq.T.T("office.subtitles.source.own")})
+		for _, l := range subtitleSourceLangs(originals[id], byID[id]) {
+			v.Sources = append(v.Sources, option{l, rq.T.T("office.subtitles.source.from." + l)})
 		}
 		duration, err := s.speechVideoDuration(ctx, id)
 		if err != nil {
@@ -190,7 +198,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 			}
 		}
 		if up != nil && up.SpeechID == id {
-			v.Lang, v.Provenance, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.FileName, up.Errors, up.Warnings, up.Refusal
+			v.Lang, v.Provenance, v.Source, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.Source, up.FileName, up.Errors, up.Warnings, up.Refusal
 		}
 		out[id] = v
 	}
@@ -340,4 +348,25 @@ func speechOriginalLangs(ctx context.Context, q store.Querier, ids []int64) (map
 		out[id] = l
 	}
 	return out, rows.Err()
+}
+
+// subtitleSourceLangs are the languages subtitles of a speech may be said
+// to be translated from on upload: the speech's original language and
+// those it has subtitles in, in the site's order; every site language
+// when neither is known.
+func subtitleSourceLangs(original string, tracks []*subtitle.Track) []string {
+	var out []string
+	for _, l := range i18n.Languages {
+		has := l == original
+		for _, t := range tracks {
+			has = has || t.Lang == l
+		}
+		if has {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return slices.Clone(i18n.Languages)
+	}
+	return out
 }
