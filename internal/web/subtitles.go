@@ -105,6 +105,9 @@ type subtitleTrackView struct {
 	TextFormID, TextAction           string
 	TranslateFormID, TranslateAction string
 	Targets                          []option
+	// Replaces says, for each target language that has subtitles, that a
+	// translation into it replaces them once reviewed, and which they are.
+	Replaces []string
 }
 
 // subtitleUpload is an upload of subtitles the office refused, shown on
@@ -175,9 +178,18 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 				tv.TextFormID, tv.TextAction = fmt.Sprintf("subtitles-%d-%s-text", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/text"
 				tv.TranslateFormID, tv.TranslateAction = fmt.Sprintf("subtitles-%d-%s-translate", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/translate"
 				for _, l := range i18n.Languages {
-					if l != t.Lang {
-						tv.Targets = append(tv.Targets, option{l, rq.T.T("lang.name." + l)})
+					if l == t.Lang {
+						continue
 					}
+					name := rq.T.T("lang.name." + l)
+					o := option{l, name}
+					// A translation into a language with subtitles
+					// replaces them once reviewed: said before it starts.
+					if there := trackIn(byID[id], l); there != nil {
+						o.Label = rq.T.T("office.subtitles.translation.replaces.option", name)
+						tv.Replaces = append(tv.Replaces, rq.T.T("office.subtitles.translation.replaces", name, trackSummary(rq.T, there)))
+					}
+					tv.Targets = append(tv.Targets, o)
 				}
 			}
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
@@ -369,4 +381,29 @@ func subtitleSourceLangs(original string, tracks []*subtitle.Track) []string {
 		return slices.Clone(i18n.Languages)
 	}
 	return out
+}
+
+// trackIn returns the track in language l among ts, or nil.
+func trackIn(ts []*subtitle.Track, l string) *subtitle.Track {
+	for _, t := range ts {
+		if t.Lang == l {
+			return t
+		}
+	}
+	return nil
+}
+
+// trackSummary describes a stored track in a phrase, to say which one a
+// translation would replace: who made it (and from which language), who
+// uploaded it and when.
+func trackSummary(t *i18n.Printer, tr *subtitle.Track) string {
+	out := t.T("office.subtitles.provenance." + string(tr.Provenance))
+	if tr.SourceLang != "" {
+		out += " (" + t.T("office.subtitles.source", t.T("lang.name."+tr.SourceLang)) + ")"
+	}
+	out += t.Comma()
+	if tr.CreatedByName != "" {
+		out += tr.CreatedByName + t.Comma()
+	}
+	return out + t.Date(tr.CreatedAt) + " " + t.Time(tr.CreatedAt)
 }
