@@ -37,6 +37,38 @@ type Cue struct {
 // Text returns the cue's lines as one text, lines joined by a newline.
 func (c Cue) Text() string { return strings.Join(c.Lines, "\n") }
 
+// Within returns the cues that can be shown over a video ms milliseconds
+// long: those that start before its end, the last of them ending at the
+// end at the latest. Subtitles timed for an earlier, longer video would
+// otherwise offer cues (and transcript links) past the end. A length of 0
+// or less (unknown) keeps every cue. cues is not changed.
+func Within(cues []Cue, ms int64) []Cue {
+	if ms <= 0 {
+		return cues
+	}
+	out := make([]Cue, 0, len(cues))
+	for _, c := range cues {
+		if c.Start >= ms {
+			continue
+		}
+		c.End = min(c.End, ms)
+		out = append(out, c)
+	}
+	return out
+}
+
+// Beyond counts the cues that end after a video ms milliseconds long (0
+// when its length is unknown): subtitles out of step with the video.
+func Beyond(cues []Cue, ms int64) int {
+	n := 0
+	for _, c := range cues {
+		if ms > 0 && c.End > ms {
+			n++
+		}
+	}
+	return n
+}
+
 // Format is a subtitle file format.
 type Format string
 

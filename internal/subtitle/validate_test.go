@@ -125,3 +125,20 @@ func TestValidateScript(t *testing.T) {
 		})
 	}
 }
+
+// TestWithin: over a video shortened to 5 s, a cue that starts after the
+// end is left out and one that runs past it ends with it; the track is
+// not changed, and a video of unknown length keeps every cue.
+func TestWithin(t *testing.T) {
+	cues := []Cue{{1, 0, 2000, []string{"a"}, ""}, {2, 4000, 6000, []string{"b"}, ""}, {3, 5000, 7000, []string{"c"}, ""}}
+	got := Within(cues, 5000)
+	if len(got) != 2 || got[1].End != 5000 || got[0].End != 2000 || cues[1].End != 6000 {
+		t.Errorf("Within 5 s: %v (track now %v)", got, cues)
+	}
+	if n := Beyond(cues, 5000); n != 2 {
+		t.Errorf("%d cues beyond 5 s, want 2", n)
+	}
+	if got := Within(cues, 0); len(got) != 3 || Beyond(cues, 0) != 0 {
+		t.Errorf("unknown length: %v", got)
+	}
+}

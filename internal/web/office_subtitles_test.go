@@ -374,3 +374,63 @@ func TestSubtitleUploadSource(t *testing.T) {
 		}
 	})
 }
+
+// TestSubtitlesOutOfStep: subtitles timed for a longer video than the one
+// the speech now has are flagged on the programme form as out of step,
+// with how many cues end after the video, in the organiser's language;
+// and once the original's subtitles are replaced, the track translated
+// from them is flagged as outdated.
+func TestSubtitlesOutOfStep(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var itemID, forumID int64
+		o := newOfficeWith(t, db, func(c *web.Config) {
+			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
+				if id == itemID {
+					return 3_000, nil
+				}
+				return 0, nil
+			}
+		})
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Now().Add(-time.Hour)
+		for _, tr := range []*subtitle.Track{
+			{SpeechID: itemID, Lang: "ru", Provenance: subtitle.Human, CreatedAt: at, Cues: []subtitle.Cue{
+				{Start: 0, End: 2000, Lines: []string{"Друзья!"}}, {Start: 2500, End: 4000, Lines: []string{"Договор"}}, {Start: 4000, End: 5000, Lines: []string{"действует."}}}},
+			{SpeechID: itemID, Lang: "zh", Provenance: subtitle.Human, SourceLang: "ru", CreatedAt: at, Cues: []subtitle.Cue{{Start: 0, End: 2000, Lines: []string{"朋友们！"}}}},
+		} {
+			if err := subtitle.Put(ctx, db, tr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		o.account("subs@cass.example", "Организатор", "ru", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		_, doc := b.get(programme)
+		ru, zh := fmt.Sprintf("#subtitles-%d-ru", itemID), fmt.Sprintf("#subtitles-%d-zh", itemID)
+		if got := doc.Find(ru + " ~ .subtitle-status .subtitle-outofsync").First().Text(); !strings.HasPrefix(got, "Не совпадают с нынешним видео (длительность 0:03): 2 титра заканчиваются после конца видео.") {
+			t.Errorf("the Russian track's flag: %q", got)
+		}
+		if n := doc.Find(".subtitle-outofsync").Length(); n != 1 {
+			t.Errorf("%d tracks flagged out of step, want the Russian one", n)
+		}
+		if n := doc.Find(".subtitle-outdated").Length(); n != 0 {
+			t.Errorf("a translation of the present original flagged outdated: %q", doc.Find(".subtitle-outdated").Text())
+		}
+		// The original replaced (by an upload that fits the video).
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		if resp, _ := b.uploadForm(t, base, "ru.srt", []byte("1\n00:00:00,000 --> 00:00:02,000\nДрузья мои!\n"), url.Values{"lang": {"ru"}, "provenance": {"human"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		_, doc = b.get(programme)
+		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии субтитров (русский)") {
+			t.Errorf("the translation after the original changed: %q", got)
+		}
+		if n := doc.Find(".subtitle-outofsync").Length(); n != 0 {
+			t.Errorf("subtitles that fit the video flagged out of step: %q", doc.Find(".subtitle-outofsync").Text())
+		}
+	})
+}

@@ -33,6 +33,9 @@ type speechVideo struct {
 	// name (/en/forums/f/speeches/s/subtitles/).
 	SubBase string
 	Tracks  []*subtitle.Track
+	// Outdated is set, by language, for a track translated from an
+	// earlier version of its source track (trackOutdated).
+	Outdated map[string]bool
 	// Default is the language of the track shown at first: the reader's,
 	// or "" when there is no track in it.
 	Default    string
@@ -95,13 +98,34 @@ func pluralForms(d *pageData, key string) string {
 
 // provenance says who made a subtitle track, as its viewers are told:
 // written or translated by people, machine-translated, or recognised from
-// the speech's sound, and from which language a translation was made.
-func provenance(d *pageData, t *subtitle.Track) string {
+// the speech's sound, from which language a translation was made, and
+// that it was made from an earlier version of that language's subtitles
+// when they have been replaced since (v.Outdated).
+func provenance(d *pageData, v *speechVideo, t *subtitle.Track) string {
 	key := "speech.video.provenance." + string(t.Provenance)
 	if t.SourceLang == "" || t.SourceLang == t.Lang {
 		return d.T.T(key)
 	}
-	return d.T.T(key+".from", d.T.T("speech.source."+t.SourceLang))
+	out := d.T.T(key+".from", d.T.T("speech.source."+t.SourceLang))
+	if v != nil && v.Outdated[t.Lang] {
+		out = d.T.T("speech.video.provenance.earlier", out)
+	}
+	return out
+}
+
+// trackOutdated reports whether track t was translated from an earlier
+// version of its source language's track among tracks: that track was
+// stored (uploaded or written) after t was.
+func trackOutdated(t *subtitle.Track, tracks []*subtitle.Track) bool {
+	if t.SourceLang == "" {
+		return false
+	}
+	for _, o := range tracks {
+		if o.Lang == t.SourceLang {
+			return o.CreatedAt.After(t.CreatedAt)
+		}
+	}
+	return false
 }
 
 // videoFiles are the names of a video's public files: its renditions and
@@ -128,8 +152,16 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 	if err != nil {
 		return nil, err
 	}
+	outdated := map[string]bool{}
+	for _, t := range tracks {
+		outdated[t.Lang] = trackOutdated(t, tracks)
+	}
+	for _, t := range tracks {
+		// The transcript and the JSON-LD are of the video as it now is.
+		t.Cues = subtitle.Within(t.Cues, v.Duration.Milliseconds())
+	}
 	page := "/" + rq.Lang + fv.speechPath(sp)
-	sv := &speechVideo{Base: page + "/video/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks,
+	sv := &speechVideo{Base: page + "/video/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks, Outdated: outdated,
 		Duration: clockDuration(v.Duration), Size: rq.T.Bytes(v.Main().Size),
 		Frame: fmt.Sprintf("%d×%d", v.Main().Width, v.Main().Height), FileName: fv.Forum.Slug + "-" + sp.Slug + ".mp4"}
 	sv.Sources = append(sv.Sources, sv.Main)

@@ -325,3 +325,71 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		}
 	})
 }
+
+// TestSpeechVideoReplacedShorter: the speech's video replaced by one of 3 s
+// while its subtitles run to 6 s. The public transcript and the WebVTT
+// and SRT served leave out the cue that starts after the end and end the
+// one that runs past it with the video; and once the original Chinese
+// subtitles are replaced, the translations made from them are said to be
+// from an earlier version of them.
+func TestSpeechVideoReplacedShorter(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		ctx := context.Background()
+		var speechID int64
+		if err := s.db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = 'wang-yi-video-address'`).Scan(&speechID); err != nil {
+			t.Fatal(err)
+		}
+		addSubtitles(t, s.db, speechID)
+		now := time.Date(2021, 7, 10, 8, 0, 0, 0, time.UTC)
+		rends := `[{"name":"main","key":"videos/78/main.mp4","width":1280,"height":720,"size":1000,"video_codec":"h264","audio_codec":"aac","bit_rate":1}]`
+		if _, err := s.db.Exec(ctx, `INSERT INTO videos (id, speech_id, original_key, state, progress, duration_ms, width, height, renditions, poster_key, created_at, updated_at)
+			VALUES (78, ?, 'uploads/y', 'ready', 1000, 3000, 1280, 720, ?, 'videos/78/poster.jpg', ?, ?)`, speechID, rends, now, now); err != nil {
+			t.Fatal(err)
+		}
+		if err := forum.Touch(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+		doc := s.page("/ru"+videoSpeechPath, 200)
+		var rows []string
+		doc.Find("#transcript-cues .cue").Each(func(_ int, c *goquery.Selection) {
+			rows = append(rows, c.AttrOr("data-start", "")+"-"+c.AttrOr("data-end", "")+" "+strings.TrimSpace(c.Find(".cue-text").Text()))
+		})
+		if want := []string{"0-1900 Дорогие друзья,", "2000-3000 коллеги!"}; fmt.Sprint(rows) != fmt.Sprint(want) {
+			t.Errorf("the transcript over a 3 s video: %q, want %q", rows, want)
+		}
+		sub := "/ru" + videoSpeechPath + "/subtitles/"
+		resp := s.get(sub + "ru.vtt")
+		vtt, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(vtt), "00:00:02.000 --> 00:00:03.000\nколлеги!") || strings.Contains(string(vtt), "Договор") {
+			t.Errorf("the WebVTT over a 3 s video:\n%s", vtt)
+		}
+		resp = s.get(sub + "ru.srt")
+		srt, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(srt), "Договор") {
+			t.Errorf("the SRT over a 3 s video:\n%s", srt)
+		}
+
+		// The Chinese original replaced: the translations from it are of
+		// an earlier version.
+		zh, err := subtitle.Get(ctx, s.db, speechID, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		zh.CreatedAt = time.Now().Add(time.Hour)
+		if err := subtitle.Put(ctx, s.db, zh); err != nil {
+			t.Fatal(err)
+		}
+		if err := forum.Touch(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+		doc = s.page("/ru"+videoSpeechPath, 200)
+		if got := text(doc, ".video-tracks .track-ru .provenance"); got != "машинный перевод с китайского, с прежней версии субтитров" {
+			t.Errorf("an outdated translation's provenance: %q", got)
+		}
+		if got := text(doc, ".video-tracks .track-zh .provenance"); got != "написаны людьми" {
+			t.Errorf("the original's provenance: %q", got)
+		}
+	})
+}

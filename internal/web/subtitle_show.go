@@ -4,6 +4,7 @@ import (
 	"mime"
 
 	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // subtitleShow serves a published speech's subtitles in a language as
@@ -12,7 +13,9 @@ import (
 // as SRT to download (…/{sublang}.srt, saved as
 // FORUM-SPEECH.{sublang}.srt), which the programs that edit subtitles
 // read. A speech of a forum that is not published, or without subtitles in
-// the language, is not found in either format.
+// the language, is not found in either format. Cues are those that fit
+// the speech's video as it now is (subtitle.Within): subtitles timed for
+// a longer video it replaced offer nothing past its end.
 func (s *Server) subtitleShow(rq *request) (result, error) {
 	fv, err := s.loadForum(rq)
 	if err != nil {
@@ -29,6 +32,14 @@ func (s *Server) subtitleShow(rq *request) (result, error) {
 	t, err := subtitle.Get(rq.Context(), s.db, sp.ID, l)
 	if err != nil {
 		return result{}, err
+	}
+	// Over the video as it now is: no cue after its end.
+	vs, err := video.PlayableFor(rq.Context(), s.db, []int64{sp.ID})
+	if err != nil {
+		return result{}, err
+	}
+	if v := vs[sp.ID]; v != nil && v.State == video.Ready {
+		t.Cues = subtitle.Within(t.Cues, v.Duration.Milliseconds())
 	}
 	if format == subtitle.SRT {
 		name := fv.Forum.Slug + "-" + sp.Slug + "." + l + ".srt"

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/errkind"
@@ -84,13 +85,18 @@ type subtitleTrackView struct {
 	Cues           int
 	FileName       string
 	// Uploaded says who uploaded the track and when.
-	Uploaded       string
-	SRT, VTT       string
-	DeleteFormID   string
-	DeleteAction   string
-	Errors         []string
-	Warnings       []string
-	SourceLangName string
+	Uploaded     string
+	SRT, VTT     string
+	DeleteFormID string
+	DeleteAction string
+	Errors       []string
+	Warnings     []string
+	// OutOfSync says that the track runs past the end of the speech's
+	// present video (replaced by a shorter one, say), Outdated that it
+	// was translated from an earlier version of its source track; each
+	// is "" otherwise.
+	OutOfSync, Outdated string
+	SourceLangName      string
 	// Original is set on a track written in the speech's own language
 	// (not a translation): it is what is translated, and its transcript
 	// may become the speech's text (TextAction). TranslateFormID and
@@ -191,6 +197,12 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 					}
 					tv.Targets = append(tv.Targets, o)
 				}
+			}
+			if n := subtitle.Beyond(t.Cues, duration); n > 0 {
+				tv.OutOfSync = rq.T.N("office.subtitles.outofsync", n, clockDuration(time.Duration(duration)*time.Millisecond))
+			}
+			if trackOutdated(t, byID[id]) {
+				tv.Outdated = rq.T.T("office.subtitles.outdated", rq.T.T("lang.name."+t.SourceLang))
 			}
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
 				if m.Warning {
