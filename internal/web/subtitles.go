@@ -411,7 +411,7 @@ func trackIn(ts []*subtitle.Track, l string) *subtitle.Track {
 func trackSummary(t *i18n.Printer, tr *subtitle.Track) string {
 	out := t.T("office.subtitles.provenance." + string(tr.Provenance))
 	if tr.SourceLang != "" {
-		out += " (" + t.T("office.subtitles.source", t.T("lang.name."+tr.SourceLang)) + ")"
+		out = t.T("office.subtitles.summary.from", out, t.T("lang.name."+tr.SourceLang))
 	}
 	out += t.Comma()
 	if tr.CreatedByName != "" {
