@@ -187,8 +187,8 @@ func Approve(ctx context.Context, tx *store.Tx, speechID int64, lang string, par
 	if err != nil {
 		return false, err
 	}
-	if _, err := tx.Exec(ctx, `UPDATE subtitle_tracks SET public_cues = ?, public_hash = ?, public_provenance = ?, public_source_lang = ?, published_at = ? WHERE id = ?`,
-		string(cues), hash, string(t.Provenance), t.SourceLang, now, t.ID); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE subtitle_tracks SET public_cues = ?, public_hash = ?, public_provenance = ?, public_source_lang = ?, public_created_at = ?, published_at = ? WHERE id = ?`,
+		string(cues), hash, string(t.Provenance), t.SourceLang, t.CreatedAt, now, t.ID); err != nil {
 		return false, fmt.Errorf("publish subtitles %d: %w", t.ID, err)
 	}
 	if err := eventlog.Append(ctx, tx, &eventlog.Event{ActorID: by.AccountID, ActorName: by.Name, PartnerID: partnerID,

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -50,9 +51,14 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
+		// SRT has no speakers: the rest comes back.
+		unvoiced := slices.Clone(file.Cues)
+		for i := range unvoiced {
+			unvoiced[i].Voice = ""
+		}
 		back, err = Parse(WriteSRT(file.Cues))
-		if err != nil || !reflect.DeepEqual(back.Cues, file.Cues) {
-			t.Fatalf("SRT read back: %v\n got %v\nwant %v", err, back, file.Cues)
+		if err != nil || !reflect.DeepEqual(back.Cues, unvoiced) {
+			t.Fatalf("SRT read back: %v\n got %v\nwant %v", err, back, unvoiced)
 		}
 	})
 }

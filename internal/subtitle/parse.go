@@ -34,9 +34,13 @@ type File struct {
 // else SRT) into cues, numbered from 1 in the file's order. The file may
 // be in UTF-8 or UTF-16 with or without a byte-order mark, or in GB 18030
 // or Windows-1251 when it reads clearly as Chinese or Russian in it
-// (textenc.Decode), with CRLF, LF or CR line ends. Markup (<i>, <v
-// Speaker>, {\an8}) is dropped and WebVTT's character references read;
-// cue settings and WebVTT's NOTE, STYLE and REGION blocks are left out. SRT
+// (textenc.Decode), with CRLF, LF or CR line ends. A cue's speaker (<v
+// Speaker>) is kept as its Voice and ruby's base text without its reading
+// (<ruby>漢<rt>kan</rt></ruby> is 漢); other markup (<i>, <c.yellow>,
+// {\an8}) is dropped and WebVTT's character references read; cue settings
+// and WebVTT's NOTE, STYLE and REGION blocks are left out, and a warning
+// says how many cues lost their styling, positions, ruby readings or
+// karaoke times, so that the uploader knows what the player will not show. SRT
 // times may be written with a comma or a period, as may WebVTT's, and
 // WebVTT's hours may be left out.
 //
@@ -86,7 +90,9 @@ func parse(data []byte, meant Format) (*File, error) {
 		return nil, Errors{lineMessage(1, "subtitle.error.signature", "a WebVTT file begins with the line WEBVTT, not “%s”", excerpt(lines[0]))}
 	}
 	var errs Errors
-	timed := false // whether any block has a cue's times
+	timed := false   // whether any block has a cue's times
+	var lost dropped // what markup the file's cues lost, and in how many
+	var lostCues [dropKinds]int
 	fail := func(m Message) bool {
 		errs = append(errs, m)
 		return len(errs) >= maxErrors
@@ -104,6 +110,12 @@ func parse(data []byte, meant Format) (*File, error) {
 				continue
 			}
 			if word := firstWord(b.lines[0]); (word == "NOTE" || word == "STYLE" || word == "REGION") && timingLine(b.lines) < 0 {
+				switch word {
+				case "STYLE":
+					lost |= 1 << dropStyleBlock
+				case "REGION":
+					lost |= 1 << dropRegion
+				}
 				continue
 			}
 		}
@@ -127,17 +139,38 @@ func parse(data []byte, meant Format) (*File, error) {
 		}
 		c := Cue{Index: len(f.Cues) + 1}
 		var ok bool
-		if c.Start, c.End, ok = readTiming(b.lines[k], b.first+k, f.Format, fail); !ok {
+		var settings bool
+		if c.Start, c.End, settings, ok = readTiming(b.lines[k], b.first+k, f.Format, fail); !ok {
 			if len(errs) >= maxErrors {
 				break
 			}
 			continue
 		}
+		var d dropped
+		if settings {
+			d |= 1 << dropPosition
+		}
 		for _, l := range b.lines[k+1:] {
-			if l = cueLine(l, f.Format); l != "" {
+			l, voice, ld := cueLine(l, f.Format)
+			d |= ld
+			switch {
+			case l == "" || voice == "" || voice == c.Voice:
+			case c.Voice == "" && len(c.Lines) == 0:
+				c.Voice = voice
+			default:
+				// A second speaker in the cue: their line says who.
+				l = voice + ": " + l
+			}
+			if l != "" {
 				c.Lines = append(c.Lines, l)
 			}
 		}
+		for kind := range dropKinds {
+			if d&(1<<kind) != 0 {
+				lostCues[kind]++
+			}
+		}
+		lost |= d
 		f.Cues = append(f.Cues, c)
 	}
 	if len(errs) > 0 && !timed && f.Format == SRT {
@@ -148,6 +181,7 @@ func parse(data []byte, meant Format) (*File, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	f.Warnings = append(f.Warnings, droppedWarnings(lost, lostCues)...)
 	if len(f.Cues) == 0 {
 		// Only a WebVTT file gets here without cues: its header, notes
 		// or styles and nothing more (an SRT file's every block is a cue
@@ -215,10 +249,12 @@ func timingLine(lines []string) int {
 
 // readTiming reads "START --> END" and what follows (WebVTT's cue
 // settings, SRT's coordinates), passing each error to fail, with an
-// example in the syntax of format f.
-func readTiming(line string, n int, f Format, fail func(Message) bool) (start, end int64, ok bool) {
+// example in the syntax of format f; settings reports whether anything
+// followed the end time (which is left out).
+func readTiming(line string, n int, f Format, fail func(Message) bool) (start, end int64, settings, ok bool) {
 	a, b, _ := strings.Cut(line, "-->")
 	b = strings.TrimSpace(b)
+	settings = strings.TrimSpace(strings.TrimPrefix(b, firstWord(b))) != ""
 	b = firstWord(b)
 	start, okA := readTime(strings.TrimSpace(a))
 	end, okB := readTime(b)
@@ -232,7 +268,7 @@ func readTiming(line string, n int, f Format, fail func(Message) bool) (start, e
 	case !okB:
 		fail(lineMessage(n, key, english, excerpt(b)))
 	}
-	return start, end, okA && okB
+	return start, end, settings, okA && okB
 }
 
 var timeRE = regexp.MustCompile(`^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})$`)
@@ -259,21 +295,96 @@ func readTime(s string) (int64, bool) {
 // SSA override blocks ({\an8}) that SRT files carry.
 var markup = regexp.MustCompile(`</?[A-Za-z][^<>]*>|<\d[\d:.]*>|\{\\[^{}]*\}`)
 
-// cueLine returns a line of a cue's text as shown: markup dropped,
-// WebVTT's character references read, control characters made spaces,
-// spaces trimmed.
-func cueLine(l string, f Format) string {
-	l = markup.ReplaceAllString(l, "")
+// rubyText matches a ruby annotation, the reading shown above its base
+// text: <rt>kan</rt>, up to its end tag, the ruby's or the line's end.
+var rubyText = regexp.MustCompile(`<rt(?:\.[^<>]*)?>[^<]*(?:</rt>)?`)
+
+// voiceTag matches a WebVTT voice span's start tag, its name the first
+// group: <v Speaker>, <v.loud Speaker>.
+var voiceTag = regexp.MustCompile(`<v(?:\.[^\s<>]*)?[ \t]+([^<>]*)>`)
+
+// dropped is a set of the kinds of markup a cue lost in reading, a bit per
+// kind (1<<dropStyle, …).
+type dropped uint8
+
+// The kinds of markup reading leaves out.
+const (
+	dropStyle      = iota          // bold, italics, colours, classes, fonts
+	dropPosition                   // cue settings, SRT coordinates, {\an8}, {\pos}
+	dropRuby                       // ruby's readings (<rt>)
+	dropTimestamp                  // karaoke times inside a cue (<00:01.000>)
+	dropKinds                      // the number of kinds counted per cue
+	dropStyleBlock = dropKinds     // WebVTT's STYLE blocks
+	dropRegion     = dropKinds + 1 // WebVTT's REGION blocks
+)
+
+// droppedWarnings are the warnings about the markup a file lost: a warning
+// per kind, with how many cues lost it, and one per kind of block.
+func droppedWarnings(lost dropped, cues [dropKinds]int) []Message {
+	var out []Message
+	for kind, m := range []struct{ key, english string }{
+		dropStyle:     {"subtitle.warning.dropped.style", "the styling of %d cues (bold, italics, colours) was left out: subtitles are shown as plain text"},
+		dropPosition:  {"subtitle.warning.dropped.position", "the positions of %d cues (cue settings such as align or position, {\\an8}) were left out: the player shows every subtitle in its usual place"},
+		dropRuby:      {"subtitle.warning.dropped.ruby", "the ruby readings (<rt>) of %d cues were left out; their base text is kept"},
+		dropTimestamp: {"subtitle.warning.dropped.timestamps", "the times inside %d cues (karaoke, <00:01.000>) were left out: each cue is shown whole"},
+	} {
+		if cues[kind] > 0 {
+			out = append(out, Message{Key: m.key, Args: []any{cues[kind]}, Warning: true, english: m.english})
+		}
+	}
+	if lost&(1<<dropStyleBlock) != 0 {
+		out = append(out, Message{Key: "subtitle.warning.dropped.styleblock", Warning: true, english: "the file's STYLE blocks were left out: subtitles are shown in the player's own style"})
+	}
+	if lost&(1<<dropRegion) != 0 {
+		out = append(out, Message{Key: "subtitle.warning.dropped.region", Warning: true, english: "the file's REGION blocks were left out: the player shows every subtitle in its usual place"})
+	}
+	return out
+}
+
+// cueLine returns a line of a cue's text as shown: the speaker its voice
+// tag names, if any, apart; ruby's readings and other markup dropped (and
+// which kinds were); WebVTT's character references read; control
+// characters made spaces; spaces trimmed.
+func cueLine(l string, f Format) (text, voice string, d dropped) {
+	if m := voiceTag.FindStringSubmatch(l); m != nil {
+		voice = strings.TrimSpace(m[1])
+	}
+	if rubyText.MatchString(l) {
+		d |= 1 << dropRuby
+		l = rubyText.ReplaceAllString(l, "")
+	}
+	l = markup.ReplaceAllStringFunc(l, func(tag string) string {
+		switch {
+		case strings.HasPrefix(tag, "{"):
+			if strings.Contains(tag, `\an`) || strings.Contains(tag, `\pos`) || strings.Contains(tag, `\move`) {
+				d |= 1 << dropPosition
+			} else {
+				d |= 1 << dropStyle
+			}
+		case tag[1] >= '0' && tag[1] <= '9':
+			d |= 1 << dropTimestamp
+		default:
+			name := strings.ToLower(strings.TrimLeft(tag[1:], "/"))
+			name = name[:strings.IndexFunc(name+">", func(r rune) bool { return !(r >= 'a' && r <= 'z') })]
+			if name != "v" && name != "ruby" && name != "rt" && name != "lang" {
+				d |= 1 << dropStyle
+			}
+		}
+		return ""
+	})
 	if f == WebVTT {
 		l = html.UnescapeString(l)
+		voice = html.UnescapeString(voice)
 	}
-	l = strings.Map(func(r rune) rune {
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, l)
-	return strings.TrimSpace(l)
+	clean := func(s string) string {
+		return strings.TrimSpace(strings.Map(func(r rune) rune {
+			if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+				return ' '
+			}
+			return r
+		}, s))
+	}
+	return clean(l), clean(voice), d
 }
 
 // excerpt returns the start of a line for a message to quote.

@@ -36,21 +36,21 @@ func TestParse(t *testing.T) {
 		want     []Cue
 	}{
 		{"speech.en.srt", SRT, "UTF-8", []Cue{
-			{1, 560, 3100, []string{"Dear friends,", "colleagues!"}},
-			{2, 4000, 7250, []string{"The treaty was signed twenty years ago."}},
-			{3, 3723004, 3725900, []string{"Thank you."}},
+			{1, 560, 3100, []string{"Dear friends,", "colleagues!"}, ""},
+			{2, 4000, 7250, []string{"The treaty was signed twenty years ago."}, ""},
+			{3, 3723004, 3725900, []string{"Thank you."}, ""},
 		}},
 		{"speech.zh.vtt", WebVTT, "UTF-8", []Cue{
-			{1, 560, 3100, []string{"亲爱的朋友们，", "同事们！"}},
-			{2, 4000, 7250, []string{"条约签订于二十年前&今天<仍>有效。"}},
+			{1, 560, 3100, []string{"亲爱的朋友们，", "同事们！"}, "发言人"},
+			{2, 4000, 7250, []string{"条约签订于二十年前&今天<仍>有效。"}, ""},
 		}},
 		{"speech.ru.cp1251.srt", SRT, "windows-1251", []Cue{
-			{1, 1000, 2500, []string{"Дорогие друзья, коллеги!"}},
-			{2, 3000, 5000, []string{"Договор был подписан двадцать лет назад."}},
+			{1, 1000, 2500, []string{"Дорогие друзья, коллеги!"}, ""},
+			{2, 3000, 5000, []string{"Договор был подписан двадцать лет назад."}, ""},
 		}},
 		{"speech.zh.gb18030.srt", SRT, "GB18030", []Cue{
-			{1, 1000, 2500, []string{"亲爱的朋友们，同事们！"}},
-			{2, 3000, 5000, []string{"条约签订于二十年前，今天仍然有效。"}},
+			{1, 1000, 2500, []string{"亲爱的朋友们，同事们！"}, ""},
+			{2, 3000, 5000, []string{"条约签订于二十年前，今天仍然有效。"}, ""},
 		}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
@@ -173,8 +173,8 @@ func TestParseFileVTTName(t *testing.T) {
 
 func TestWriteRoundTrip(t *testing.T) {
 	cues := []Cue{
-		{1, 0, 1500, []string{"a < b & c > d", "--> not an arrow"}},
-		{2, 1500, 3723004, []string{"亲爱的朋友们，"}},
+		{1, 0, 1500, []string{"a < b & c > d", "--> not an arrow"}, ""},
+		{2, 1500, 3723004, []string{"亲爱的朋友们，"}, ""},
 	}
 	vtt := string(WriteVTT(cues))
 	if !strings.HasPrefix(vtt, "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\na &lt; b &amp; c &gt; d\n") {
@@ -222,5 +222,60 @@ func TestRealFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseMarkup reads WebVTT's markup: the speaker of a voice tag is the
+// cue's Voice (and a second speaker's line says who), ruby keeps its base
+// text without the reading, and the styling, positions, readings and
+// karaoke times left out are each a warning counting the cues that lost
+// them, so that the uploader is told.
+func TestParseMarkup(t *testing.T) {
+	src := "WEBVTT\n\nSTYLE\n::cue { color: yellow }\n\n" +
+		"00:01.000 --> 00:03.000 align:start position:10%\n<v.loud Ведущий>Добрый <b>вечер</b>!\n\n" +
+		"00:03.000 --> 00:05.000\n<v Ли Вэй>Спасибо.\n<v Ведущая>Прошу.\n\n" +
+		"00:05.000 --> 00:07.000\n<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>は<i>難しい</i>\n\n" +
+		"00:07.000 --> 00:09.000\nРаз <00:07.500>два <00:08.000>три\n"
+	f := mustParse(t, []byte(src))
+	want := []Cue{
+		{1, 1000, 3000, []string{"Добрый вечер!"}, "Ведущий"},
+		{2, 3000, 5000, []string{"Спасибо.", "Ведущая: Прошу."}, "Ли Вэй"},
+		{3, 5000, 7000, []string{"漢字は難しい"}, ""},
+		{4, 7000, 9000, []string{"Раз два три"}, ""},
+	}
+	if !reflect.DeepEqual(f.Cues, want) {
+		t.Errorf("cues\n got %v\nwant %v", f.Cues, want)
+	}
+	var got []string
+	for _, m := range f.Warnings {
+		got = append(got, m.String())
+	}
+	wantW := []string{
+		"the styling of 2 cues (bold, italics, colours) was left out: subtitles are shown as plain text",
+		"the positions of 1 cues (cue settings such as align or position, {\\an8}) were left out: the player shows every subtitle in its usual place",
+		"the ruby readings (<rt>) of 1 cues were left out; their base text is kept",
+		"the times inside 1 cues (karaoke, <00:01.000>) were left out: each cue is shown whole",
+		"the file's STYLE blocks were left out: subtitles are shown in the player's own style",
+	}
+	if !reflect.DeepEqual(got, wantW) {
+		t.Errorf("warnings\n got %q\nwant %q", got, wantW)
+	}
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := cat.Printer("ru")
+	if got := f.Warnings[0].Text(ru); got != "оформление 2 титров (полужирный, курсив, цвета) не сохранено: субтитры показываются простым текстом" {
+		t.Errorf("in Russian: %q", got)
+	}
+	// The speaker goes back into WebVTT; plain text has no warnings.
+	if vtt := string(WriteVTT(f.Cues)); !strings.Contains(vtt, "<v Ли Вэй>Спасибо.\nВедущая: Прошу.\n") {
+		t.Errorf("WebVTT:\n%s", vtt)
+	}
+	if f := mustParse(t, []byte("1\n00:00:01,000 --> 00:00:02,000\nПросто текст\n")); len(f.Warnings) != 0 {
+		t.Errorf("plain SRT: %v", f.Warnings)
+	}
+	if f := mustParse(t, []byte("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}Сверху\n")); len(f.Warnings) != 1 || f.Warnings[0].Key != "subtitle.warning.dropped.position" {
+		t.Errorf("SRT with {\\an8}: %v", f.Warnings)
 	}
 }

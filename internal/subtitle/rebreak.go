@@ -171,12 +171,12 @@ func latinOrDigit(r rune) bool {
 // Retext returns the cues of a track translated into language tag: each
 // cue of src keeps its index and times, and takes the text texts gives for
 // its index (a workbench segment per cue), re-broken by Break for the
-// language. A cue the translation has no text for keeps no lines, which
+// language, and its speaker (Voice). A cue the translation has no text for keeps no lines, which
 // Validate reports as a cue without text.
 func Retext(src []Cue, texts map[int]string, tag string) []Cue {
 	out := make([]Cue, len(src))
 	for i, c := range src {
-		out[i] = Cue{Index: c.Index, Start: c.Start, End: c.End, Lines: Break(texts[c.Index], tag)}
+		out[i] = Cue{Index: c.Index, Start: c.Start, End: c.End, Lines: Break(texts[c.Index], tag), Voice: c.Voice}
 	}
 	return out
 }

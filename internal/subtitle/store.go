@@ -91,15 +91,15 @@ func Put(ctx context.Context, q store.Querier, t *Track) error {
 }
 
 const trackColumns = `id, speech_id, lang, provenance, source_lang, cues, file_name, COALESCE(created_by, 0), created_by_name, created_at,
-	public_cues, public_hash, public_provenance, public_source_lang, published_at`
+	public_cues, public_hash, public_provenance, public_source_lang, public_created_at, published_at`
 
 func scanTrack(sc store.Scanner) (*Track, error) {
 	t := &Track{}
 	var prov, cues, pubProv, pubSource string
 	var pubCues sql.NullString
-	var published sql.NullTime
+	var published, pubCreated sql.NullTime
 	if err := sc.Scan(&t.ID, &t.SpeechID, &t.Lang, &prov, &t.SourceLang, &cues, &t.FileName, &t.CreatedBy, &t.CreatedByName, &t.CreatedAt,
-		&pubCues, &t.PublicHash, &pubProv, &pubSource, &published); err != nil {
+		&pubCues, &t.PublicHash, &pubProv, &pubSource, &pubCreated, &published); err != nil {
 		return nil, err
 	}
 	t.Provenance = Provenance(prov)
@@ -111,7 +111,7 @@ func scanTrack(sc store.Scanner) (*Track, error) {
 	}
 	if pubCues.Valid {
 		t.public = &Track{ID: t.ID, SpeechID: t.SpeechID, Lang: t.Lang, Provenance: Provenance(pubProv), SourceLang: pubSource,
-			PublicHash: t.PublicHash, PublishedAt: t.PublishedAt, CreatedAt: t.PublishedAt}
+			PublicHash: t.PublicHash, PublishedAt: t.PublishedAt, CreatedAt: pubCreated.Time}
 		if err := json.Unmarshal([]byte(pubCues.String), &t.public.Cues); err != nil {
 			return nil, fmt.Errorf("track %d: public cues: %w", t.ID, err)
 		}

@@ -29,10 +29,45 @@ type Cue struct {
 	// Lines is the text as it is shown, one element per line, without
 	// markup.
 	Lines []string `json:"lines"`
+	// Voice is who speaks the cue, as a WebVTT voice tag (<v Speaker>)
+	// named them, or "": the transcript shows it, and WebVTT keeps it.
+	Voice string `json:"voice,omitempty"`
 }
 
 // Text returns the cue's lines as one text, lines joined by a newline.
 func (c Cue) Text() string { return strings.Join(c.Lines, "\n") }
+
+// Within returns the cues that can be shown over a video ms milliseconds
+// long: those that start before its end, the last of them ending at the
+// end at the latest. Subtitles timed for an earlier, longer video would
+// otherwise offer cues (and transcript links) past the end. A length of 0
+// or less (unknown) keeps every cue. cues is not changed.
+func Within(cues []Cue, ms int64) []Cue {
+	if ms <= 0 {
+		return cues
+	}
+	out := make([]Cue, 0, len(cues))
+	for _, c := range cues {
+		if c.Start >= ms {
+			continue
+		}
+		c.End = min(c.End, ms)
+		out = append(out, c)
+	}
+	return out
+}
+
+// Beyond counts the cues that end after a video ms milliseconds long (0
+// when its length is unknown): subtitles out of step with the video.
+func Beyond(cues []Cue, ms int64) int {
+	n := 0
+	for _, c := range cues {
+		if ms > 0 && c.End > ms {
+			n++
+		}
+	}
+	return n
+}
 
 // Format is a subtitle file format.
 type Format string
@@ -73,7 +108,8 @@ func Write(f Format, cues []Cue) []byte {
 	return WriteSRT(cues)
 }
 
-// WriteVTT writes cues as a WebVTT file. Text that WebVTT would read as
+// WriteVTT writes cues as a WebVTT file, a cue's Voice as a voice tag
+// (<v Speaker>) before its text. Text that WebVTT would read as
 // markup (&, <, >) is escaped, and a line that would end the cue (an empty
 // one, or one with "-->") cannot occur: empty lines are left out and the
 // arrow is written with an escaped ">".
@@ -82,9 +118,14 @@ func WriteVTT(cues []Cue) []byte {
 	b.WriteString("WEBVTT\n")
 	for i, c := range cues {
 		fmt.Fprintf(&b, "\n%d\n%s --> %s\n", i+1, Timestamp(c.Start, '.'), Timestamp(c.End, '.'))
+		voice := strings.TrimSpace(c.Voice)
 		for _, l := range c.Lines {
 			if strings.TrimSpace(l) == "" {
 				continue
+			}
+			if voice != "" {
+				b.WriteString("<v " + vttEscaper.Replace(voice) + ">")
+				voice = ""
 			}
 			b.WriteString(vttEscaper.Replace(l))
 			b.WriteByte('\n')

@@ -13,13 +13,13 @@ func TestValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	cues := []Cue{
-		{1, 0, 2000, []string{"Дорогие друзья!"}},
-		{2, 2000, 2000, []string{"Конец раньше начала"}},
-		{3, 1500, 2300, []string{"Коротко"}},
-		{4, 3000, 11500, []string{"Долго", "и", "в три строки"}},
-		{5, 12000, 14000, nil},
-		{6, 14000, 17000, []string{"Эта строка субтитров намного длиннее сорока двух знаков"}},
-		{7, 17000, 21000, []string{"После конца видео"}},
+		{1, 0, 2000, []string{"Дорогие друзья!"}, ""},
+		{2, 2000, 2000, []string{"Конец раньше начала"}, ""},
+		{3, 1500, 2300, []string{"Коротко"}, ""},
+		{4, 3000, 11500, []string{"Долго", "и", "в три строки"}, ""},
+		{5, 12000, 14000, nil, ""},
+		{6, 14000, 17000, []string{"Эта строка субтитров намного длиннее сорока двух знаков"}, ""},
+		{7, 17000, 21000, []string{"После конца видео"}, ""},
 	}
 	ms := Validate(cues, "ru", 20000)
 	var ru, en []string
@@ -65,11 +65,11 @@ func TestValidateChineseWidth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ok := []Cue{{1, 0, 3000, []string{"二十年前签订的条约今天仍然有效。", "2001年7月16日在Moscow签订的"}}}
+	ok := []Cue{{1, 0, 3000, []string{"二十年前签订的条约今天仍然有效。", "2001年7月16日在Moscow签订的"}, ""}}
 	if ms := Validate(ok, "zh", 0); len(ms) != 0 {
 		t.Errorf("16 full-width characters, and 12 with 8 half-width: %v", ms)
 	}
-	long := []Cue{{1, 0, 3000, []string{"二十年前签订的睦邻友好合作条约今天仍然有效。"}}}
+	long := []Cue{{1, 0, 3000, []string{"二十年前签订的睦邻友好合作条约今天仍然有效。"}, ""}}
 	ms := Validate(long, "zh", 0)
 	if len(ms) != 1 || ms[0].Text(cat.Printer("zh")) != "第1条字幕（00:00:00.000–00:00:03.000）：第1行有22个全角字符；中文字幕每行不宜超过16个字" {
 		t.Errorf("%v", ms)
@@ -85,11 +85,11 @@ func TestValidateScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ru := []Cue{{1, 0, 2000, []string{"Дорогие друзья, коллеги!"}}, {2, 2000, 4000, []string{"Рад приветствовать вас"}}}
-	zh := []Cue{{1, 0, 2000, []string{"亲爱的朋友们，同事们！"}}, {2, 2000, 4000, []string{"很高兴欢迎各位参加论坛。"}}}
-	en := []Cue{{1, 0, 2000, []string{"Dear friends and colleagues!"}}, {2, 2000, 4000, []string{"Welcome to the forum."}}}
-	mixed := []Cue{{1, 0, 2000, []string{"APEC和SCO的合作"}}, {2, 2000, 4000, []string{"在WTO框架内继续发展。"}}}
-	quoted := []Cue{{1, 0, 2000, []string{"Как говорят, win-win cooperation"}}, {2, 2000, 4000, []string{"— это сотрудничество к общей выгоде."}}}
+	ru := []Cue{{1, 0, 2000, []string{"Дорогие друзья, коллеги!"}, ""}, {2, 2000, 4000, []string{"Рад приветствовать вас"}, ""}}
+	zh := []Cue{{1, 0, 2000, []string{"亲爱的朋友们，同事们！"}, ""}, {2, 2000, 4000, []string{"很高兴欢迎各位参加论坛。"}, ""}}
+	en := []Cue{{1, 0, 2000, []string{"Dear friends and colleagues!"}, ""}, {2, 2000, 4000, []string{"Welcome to the forum."}, ""}}
+	mixed := []Cue{{1, 0, 2000, []string{"APEC和SCO的合作"}, ""}, {2, 2000, 4000, []string{"在WTO框架内继续发展。"}, ""}}
+	quoted := []Cue{{1, 0, 2000, []string{"Как говорят, win-win cooperation"}, ""}, {2, 2000, 4000, []string{"— это сотрудничество к общей выгоде."}, ""}}
 	for _, tc := range []struct {
 		name string
 		cues []Cue
@@ -106,7 +106,7 @@ func TestValidateScript(t *testing.T) {
 		{"English", en, "en", "en", ""},
 		{"Chinese with Latin names", mixed, "zh", "zh", ""},
 		{"Russian quoting English", quoted, "ru", "ru", ""},
-		{"too short to tell", []Cue{{1, 0, 2000, []string{"OK"}}}, "zh", "zh", ""},
+		{"too short to tell", []Cue{{1, 0, 2000, []string{"OK"}, ""}}, "zh", "zh", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
@@ -123,5 +123,22 @@ func TestValidateScript(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestWithin: over a video shortened to 5 s, a cue that starts after the
+// end is left out and one that runs past it ends with it; the track is
+// not changed, and a video of unknown length keeps every cue.
+func TestWithin(t *testing.T) {
+	cues := []Cue{{1, 0, 2000, []string{"a"}, ""}, {2, 4000, 6000, []string{"b"}, ""}, {3, 5000, 7000, []string{"c"}, ""}}
+	got := Within(cues, 5000)
+	if len(got) != 2 || got[1].End != 5000 || got[0].End != 2000 || cues[1].End != 6000 {
+		t.Errorf("Within 5 s: %v (track now %v)", got, cues)
+	}
+	if n := Beyond(cues, 5000); n != 2 {
+		t.Errorf("%d cues beyond 5 s, want 2", n)
+	}
+	if got := Within(cues, 0); len(got) != 3 || Beyond(cues, 0) != 0 {
+		t.Errorf("unknown length: %v", got)
 	}
 }

@@ -36,8 +36,12 @@ const (
 	sessEpoch   = "epoch"   // int64 the account's session epoch at sign-in
 	sessFlash   = "flash"   // string i18n key of a one-time notice
 	sessFlashN  = "flash_n" // int the count of a plural one-time notice
-	sessPending = "pending" // int64 account id that passed the password and awaits a TOTP code
-	sessLang    = "lang"    // string language chosen before signing in
+	// string the notes under a one-time notice, one a line, already in
+	// the account's language (they carry what the key cannot: file
+	// warnings with their counts)
+	sessFlashNotes = "flash_notes"
+	sessPending    = "pending" // int64 account id that passed the password and awaits a TOTP code
+	sessLang       = "lang"    // string language chosen before signing in
 )
 
 // newSessions returns the manager of login sessions: kept in the database,
@@ -230,6 +234,9 @@ type officeData struct {
 	// Flash is a notice left by the previous request (saved, sent …),
 	// already in the reader's language.
 	Flash string
+	// FlashNotes are notes under the notice (warnings about an upload
+	// that was taken), in the reader's language.
+	FlashNotes []string
 	// Path is the page's path, for the language switcher of visitors'
 	// pages.
 	Path string
@@ -264,6 +271,9 @@ func (s *Server) officeRenderStatus(w http.ResponseWriter, rq *officeRequest, st
 		if s.sessions.Exists(rq.Context(), sessFlashN) {
 			d.Flash = rq.T.N(key, s.sessions.PopInt(rq.Context(), sessFlashN))
 		}
+		if notes := s.sessions.PopString(rq.Context(), sessFlashNotes); notes != "" {
+			d.FlashNotes = strings.Split(notes, "\n")
+		}
 	}
 	var buf bytes.Buffer
 	if err := s.officeViews.render(&buf, view, d); err != nil {
@@ -279,6 +289,15 @@ func (s *Server) officeRenderStatus(w http.ResponseWriter, rq *officeRequest, st
 func (s *Server) flash(ctx context.Context, key string) {
 	s.sessions.Put(ctx, sessFlash, key)
 	s.sessions.Remove(ctx, sessFlashN)
+	s.sessions.Remove(ctx, sessFlashNotes)
+}
+
+// flashNotes adds notes under the notice flash or flashN left, each
+// already in the account's language and one line long; called after them.
+func (s *Server) flashNotes(ctx context.Context, notes []string) {
+	if len(notes) > 0 {
+		s.sessions.Put(ctx, sessFlashNotes, strings.Join(notes, "\n"))
+	}
 }
 
 // flashN leaves a notice for the next page the account sees: the plural
@@ -286,6 +305,7 @@ func (s *Server) flash(ctx context.Context, key string) {
 func (s *Server) flashN(ctx context.Context, key string, n int) {
 	s.sessions.Put(ctx, sessFlash, key)
 	s.sessions.Put(ctx, sessFlashN, n)
+	s.sessions.Remove(ctx, sessFlashNotes)
 }
 
 // seeOther answers a form that was handled with a redirect to path, so that

@@ -156,7 +156,7 @@ func TestSubtitles(t *testing.T) {
 			t.Fatalf("good file: %d → %q, want 303 to %s", resp.StatusCode, loc, programme+section)
 		}
 		_, doc = b.get(programme)
-		if got := doc.Find("#flash, .flash, .notice").Text(); !strings.Contains(got, "Субтитры сохранены. Файл был не в UTF-8") {
+		if got := doc.Find("#flash, .flash, .notice").Text(); !strings.Contains(got, "Субтитры сохранены. Файл был не в UTF-8; он прочитан как русский текст в кодировке Windows-1251") || strings.Contains(got, "китайский") {
 			t.Errorf("the notice after saving: %q", got)
 		}
 		row := doc.Find(fmt.Sprintf("#subtitles-%d-ru", itemID))
@@ -314,4 +314,169 @@ func draftVideoSpeech(t *testing.T, o *office, db *store.DB) int64 {
 		t.Fatal(err)
 	}
 	return sp.ID
+}
+
+// TestSubtitleMarkupNotes: a WebVTT file with a speaker, bold text and cue
+// positions is taken; the notice under "saved" says what the player will
+// not show (the styling and positions), in the organiser's language, and
+// the speaker is kept: in the WebVTT served and in the transcript.
+func TestSubtitleMarkupNotes(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		vtt := []byte("WEBVTT\n\n00:00:01.000 --> 00:00:03.000 align:start\n<v Host>Good <b>evening</b>!\n\n00:00:03.000 --> 00:00:05.000\n<v Host>Welcome.\n")
+		resp, _ := b.uploadForm(t, base, "en.vtt", vtt, url.Values{"lang": {"en"}, "provenance": {"human"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		if got := strings.TrimSpace(doc.Find(".flash > p").Text()); got != "Subtitles saved." {
+			t.Errorf("the notice: %q", got)
+		}
+		var notes []string
+		doc.Find(".flash .flash-notes li").Each(func(_ int, s *goquery.Selection) { notes = append(notes, s.Text()) })
+		if want := []string{"the styling of 1 cue (bold, italics, colours) was left out: subtitles are shown as plain text",
+			"the position of 1 cue (cue settings such as align or position, {\\an8}) was left out: the player shows every subtitle in its usual place"}; fmt.Sprint(notes) != fmt.Sprint(want) {
+			t.Errorf("the notes\n got %q\nwant %q", notes, want)
+		}
+		// The notes are shown once.
+		if _, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID)); doc.Find(".flash").Length() != 0 {
+			t.Errorf("the notice again: %q", doc.Find(".flash").Text())
+		}
+		_, data := b.download(t, base+"/en.vtt")
+		if !strings.Contains(string(data), "<v Host>Good evening!\n") {
+			t.Errorf("the WebVTT lost the speaker:\n%s", data)
+		}
+	})
+}
+
+// TestSubtitleUploadSource: the upload form says whether a file is
+// written in its language or translated from another of the speech's; a
+// human translation into Chinese of the Russian original is stored as
+// translated from Russian and listed so, while a "translation" from the
+// file's own language and a machine translation from nowhere are refused
+// in the organiser's language, the choices kept.
+func TestSubtitleUploadSource(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, `UPDATE speeches SET original_lang = 'ru' WHERE id = ?`, itemID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		section := fmt.Sprintf("#subtitles-%d", itemID)
+		_, doc := b.get(programme)
+		var offered []string
+		doc.Find(section + " select[name=source] option").Each(func(_ int, s *goquery.Selection) {
+			offered = append(offered, s.AttrOr("value", "")+"="+s.Text())
+		})
+		if want := []string{"=written in this language", "ru=translated from Russian"}; fmt.Sprint(offered) != fmt.Sprint(want) {
+			t.Errorf("the sources offered: %q, want %q", offered, want)
+		}
+		zh := []byte("1\n00:00:01,000 --> 00:00:02,500\n亲爱的朋友们，同事们！\n")
+		for _, c := range []struct {
+			values url.Values
+			want   string
+		}{
+			{url.Values{"lang": {"zh"}, "provenance": {"human"}, "source": {"zh"}}, "Subtitles are not translated from their own language"},
+			{url.Values{"lang": {"zh"}, "provenance": {"machine"}, "source": {""}}, "A machine translation is made from another language: choose which."},
+			{url.Values{"lang": {"zh"}, "provenance": {"human"}, "source": {"en"}}, "Choose the language the subtitles were translated from among those offered."},
+		} {
+			resp, doc := b.uploadForm(t, base, "zh.srt", zh, c.values)
+			if got := doc.Find(section + " [role=alert]").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(got, c.want) {
+				t.Errorf("%v: %d, the refusal says %q", c.values, resp.StatusCode, got)
+			}
+			if v, src := doc.Find(section+" select[name=source] option[selected]").AttrOr("value", ""), c.values.Get("source"); (src == "" || src == "ru") && v != src {
+				t.Errorf("%v: the source chosen is not kept: %q", c.values, v)
+			}
+		}
+		resp, _ := b.uploadForm(t, base, "zh.srt", zh, url.Values{"lang": {"zh"}, "provenance": {"human"}, "source": {"ru"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("a translation from Russian: %d", resp.StatusCode)
+		}
+		tr, err := subtitle.Get(ctx, db, itemID, "zh")
+		if err != nil || tr.SourceLang != "ru" || tr.Provenance != subtitle.Human {
+			t.Fatalf("stored: %+v, %v", tr, err)
+		}
+		_, doc = b.get(programme)
+		if got := strings.Join(strings.Fields(doc.Find(fmt.Sprintf("#subtitles-%d-zh", itemID)).Text()), " "); !strings.Contains(got, "People (from Russian)") {
+			t.Errorf("the track's row: %q", got)
+		}
+	})
+}
+
+// TestSubtitlesOutOfStep: subtitles timed for a longer video than the one
+// the speech now has are flagged on the programme form as out of step,
+// with how many cues end after the video, in the organiser's language;
+// and once the original's subtitles are replaced, the track translated
+// from them is flagged as outdated.
+func TestSubtitlesOutOfStep(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var itemID, forumID int64
+		o := newOfficeWith(t, db, func(c *web.Config) {
+			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
+				if id == itemID {
+					return 3_000, nil
+				}
+				return 0, nil
+			}
+		})
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Now().Add(-time.Hour)
+		for _, tr := range []*subtitle.Track{
+			{SpeechID: itemID, Lang: "ru", Provenance: subtitle.Human, CreatedAt: at, Cues: []subtitle.Cue{
+				{Start: 0, End: 2000, Lines: []string{"Друзья!"}}, {Start: 2500, End: 4000, Lines: []string{"Договор"}}, {Start: 4000, End: 5000, Lines: []string{"действует."}}}},
+			{SpeechID: itemID, Lang: "zh", Provenance: subtitle.Human, SourceLang: "ru", CreatedAt: at, Cues: []subtitle.Cue{{Start: 0, End: 2000, Lines: []string{"朋友们！"}}}},
+		} {
+			if err := subtitle.Put(ctx, db, tr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		o.account("subs@cass.example", "Организатор", "ru", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		_, doc := b.get(programme)
+		ru, zh := fmt.Sprintf("#subtitles-%d-ru", itemID), fmt.Sprintf("#subtitles-%d-zh", itemID)
+		if got := doc.Find(ru + " ~ .subtitle-status .subtitle-outofsync").First().Text(); !strings.HasPrefix(got, "Не совпадают с нынешним видео (длительность 0:03): 2 титра заканчиваются после конца видео.") {
+			t.Errorf("the Russian track's flag: %q", got)
+		}
+		if n := doc.Find(".subtitle-outofsync").Length(); n != 1 {
+			t.Errorf("%d tracks flagged out of step, want the Russian one", n)
+		}
+		if n := doc.Find(".subtitle-outdated").Length(); n != 0 {
+			t.Errorf("a translation of the present original flagged outdated: %q", doc.Find(".subtitle-outdated").Text())
+		}
+		// The original replaced (by an upload that fits the video).
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		if resp, _ := b.uploadForm(t, base, "ru.srt", []byte("1\n00:00:00,000 --> 00:00:02,000\nДрузья мои!\n"), url.Values{"lang": {"ru"}, "provenance": {"human"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		_, doc = b.get(programme)
+		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии субтитров (русский)") {
+			t.Errorf("the translation after the original changed: %q", got)
+		}
+		if n := doc.Find(".subtitle-outofsync").Length(); n != 0 {
+			t.Errorf("subtitles that fit the video flagged out of step: %q", doc.Find(".subtitle-outofsync").Text())
+		}
+	})
 }

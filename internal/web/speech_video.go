@@ -34,6 +34,9 @@ type speechVideo struct {
 	// name (/en/forums/f/speeches/s/subtitles/).
 	SubBase string
 	Tracks  []*subtitle.Track
+	// Outdated is set, by language, for a track translated from an
+	// earlier version of its source track (trackOutdated).
+	Outdated map[string]bool
 	// Default is the language of the track shown at first: the reader's,
 	// or "" when there is no track in it.
 	Default    string
@@ -43,6 +46,10 @@ type speechVideo struct {
 	// beside it, made the text by "use as the speech's text" and not
 	// edited since): the page then shows it once, as the transcript.
 	TextIsTranscript bool
+	// NoText is set when the speech has no text in any language while the
+	// page shows its transcript: the page then says nothing of a text
+	// rather than that none is published under the words spoken.
+	NoText bool
 }
 
 // transcript is the text of a speech's video, a row per cue of one track
@@ -68,6 +75,9 @@ type transcriptRow struct {
 	// Chinese); OriginalText the original's cues that fall in the cue's
 	// time.
 	Text, OriginalText string
+	// Voice is who speaks from this cue on, as the subtitles name them,
+	// set where the speaker changes.
+	Voice string
 }
 
 // speechVideoArg is the argument of the templates speech-video and
@@ -89,13 +99,34 @@ func pluralForms(d *pageData, key string) string {
 
 // provenance says who made a subtitle track, as its viewers are told:
 // written or translated by people, machine-translated, or recognised from
-// the speech's sound, and from which language a translation was made.
-func provenance(d *pageData, t *subtitle.Track) string {
+// the speech's sound, from which language a translation was made, and
+// that it was made from an earlier version of that language's subtitles
+// when they have been replaced since (v.Outdated).
+func provenance(d *pageData, v *speechVideo, t *subtitle.Track) string {
 	key := "speech.video.provenance." + string(t.Provenance)
 	if t.SourceLang == "" || t.SourceLang == t.Lang {
 		return d.T.T(key)
 	}
-	return d.T.T(key+".from", d.T.T("speech.source."+t.SourceLang))
+	out := d.T.T(key+".from", d.T.T("speech.source."+t.SourceLang))
+	if v != nil && v.Outdated[t.Lang] {
+		out = d.T.T("speech.video.provenance.earlier", out)
+	}
+	return out
+}
+
+// trackOutdated reports whether track t was translated from an earlier
+// version of its source language's track among tracks: that track was
+// stored (uploaded or written) after t was.
+func trackOutdated(t *subtitle.Track, tracks []*subtitle.Track) bool {
+	if t.SourceLang == "" {
+		return false
+	}
+	for _, o := range tracks {
+		if o.Lang == t.SourceLang {
+			return o.CreatedAt.After(t.CreatedAt)
+		}
+	}
+	return false
 }
 
 // videoFiles are the names of a video's public files: its renditions and
@@ -123,8 +154,16 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 	if err != nil {
 		return nil, err
 	}
+	outdated := map[string]bool{}
+	for _, t := range tracks {
+		outdated[t.Lang] = trackOutdated(t, tracks)
+	}
+	for _, t := range tracks {
+		// The transcript and the JSON-LD are of the video as it now is.
+		t.Cues = subtitle.Within(t.Cues, v.Duration.Milliseconds())
+	}
 	page := "/" + rq.Lang + fv.speechPath(sp)
-	sv := &speechVideo{Base: page + "/video/" + videoVersion(v) + "/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks,
+	sv := &speechVideo{Base: page + "/video/" + videoVersion(v) + "/", SubBase: page + "/subtitles/", Video: v, Main: v.Main(), Tracks: tracks, Outdated: outdated,
 		Duration: clockDuration(v.Duration), Size: rq.T.Bytes(v.Main().Size),
 		Frame: fmt.Sprintf("%d×%d", v.Main().Width, v.Main().Height), FileName: fv.Forum.Slug + "-" + sp.Slug + ".mp4"}
 	sv.Sources = append(sv.Sources, sv.Main)
@@ -153,6 +192,7 @@ func (s *Server) loadSpeechVideo(rq *request, fv *forumView, sp *forum.Speech) (
 	}
 	if tr := sv.Transcript; tr != nil {
 		text, written := sp.Body.In(rq.Lang)
+		sv.NoText = strings.TrimSpace(text) == ""
 		for _, t := range []*subtitle.Track{tr.Track, tr.Original} {
 			if t != nil && t.Lang == written && sameWords(text, subtrans.Transcript(t.Cues, t.Lang)) {
 				sv.TextIsTranscript = true
@@ -171,16 +211,22 @@ func sameWords(a, b string) bool {
 }
 
 // newTranscript makes the rows of t's transcript, with original's cues
-// beside them when original is not nil. Each cue of the original goes
+// beside them when original is not nil, and the speaker named where the
+// subtitles' voice changes. Each cue of the original goes
 // beside the row whose time it overlaps most, or, overlapping none, the
 // nearest before it: a translation made from the original keeps its
 // timings and matches cue for cue, and subtitles written apart still line
 // up by what is said when.
 func newTranscript(t, original *subtitle.Track) *transcript {
 	tr := &transcript{Track: t, Original: original}
+	voice := ""
 	for _, c := range t.Cues {
-		tr.Rows = append(tr.Rows, transcriptRow{ID: "cue-" + strconv.Itoa(c.Index), Start: c.Start, End: c.End,
-			Seconds: mediaSeconds(c.Start), Clock: clockDuration(time.Duration(c.Start) * time.Millisecond), Text: joinCueLines(c.Lines, t.Lang)})
+		r := transcriptRow{ID: "cue-" + strconv.Itoa(c.Index), Start: c.Start, End: c.End,
+			Seconds: mediaSeconds(c.Start), Clock: clockDuration(time.Duration(c.Start) * time.Millisecond), Text: joinCueLines(c.Lines, t.Lang)}
+		if c.Voice != "" && c.Voice != voice {
+			r.Voice, voice = c.Voice, c.Voice
+		}
+		tr.Rows = append(tr.Rows, r)
 	}
 	if original == nil || len(tr.Rows) == 0 {
 		return tr
@@ -242,8 +288,9 @@ func isoDuration(d time.Duration) string {
 }
 
 // videoLD describes the speech's video as a schema.org VideoObject, with
-// its subtitles as captions and the transcript in the reader's language
-// (or the one the page shows).
+// its subtitles as captions, inLanguage the language spoken and the
+// transcript in that language (the original's track), whatever language
+// the page is in: a transcript is of what is said.
 func (s *Server) videoLD(l string, sp *forum.Speech, sv *speechVideo) ld {
 	name, _ := sp.Title.In(l)
 	desc := textIn(sp.Summary, l)
@@ -273,15 +320,36 @@ func (s *Server) videoLD(l string, sp *forum.Speech, sv *speechVideo) ld {
 	if len(captions) > 0 {
 		o["caption"] = captions
 	}
-	if tr := sv.Transcript; tr != nil {
-		var b strings.Builder
-		for i, r := range tr.Rows {
-			if i > 0 && tr.Track.Lang != "zh" {
-				b.WriteByte(' ')
-			}
-			b.WriteString(r.Text)
-		}
-		o["transcript"] = b.String()
+	if t := spokenTrack(sp, sv.Tracks); t != nil {
+		// The transcript is of what is said: the track in the language
+		// spoken, whatever the page's language.
+		o["inLanguage"] = t.Lang
+		o["transcript"] = joinCueText(t)
 	}
 	return o
+}
+
+// spokenTrack returns the track of what is said in the video: the one in
+// the speech's original language, or, when that is not stated, the one
+// written in its own language (not a translation); nil when there is none.
+// A translation is not offered as the transcript.
+func spokenTrack(sp *forum.Speech, tracks []*subtitle.Track) *subtitle.Track {
+	for _, t := range tracks {
+		if sp.OriginalLang != "" && t.Lang == sp.OriginalLang || sp.OriginalLang == "" && t.SourceLang == "" {
+			return t
+		}
+	}
+	return nil
+}
+
+// joinCueText returns the text of track t's cues as running text.
+func joinCueText(t *subtitle.Track) string {
+	var b strings.Builder
+	for i, c := range t.Cues {
+		if i > 0 && t.Lang != "zh" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(joinCueLines(c.Lines, t.Lang))
+	}
+	return b.String()
 }

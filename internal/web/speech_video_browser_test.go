@@ -208,8 +208,10 @@ func TestSpeechVideoInBrowser(t *testing.T) {
 		}
 		shot("transcript", `#transcript`)
 
-		// Search: one line holds "treaty"; the count is said.
-		if err := chromedp.Do(pctx, chromedp.SendKeys(chromedp.CSS(`#transcript-search`), "treaty")); err != nil {
+		// Search: one line holds "treaty"; the count is said. The query
+		// is typed in full-width capitals, as a Chinese input method may
+		// leave it, and still found.
+		if err := chromedp.Do(pctx, chromedp.SendKeys(chromedp.CSS(`#transcript-search`), "ＴＲＥＡＴＹ")); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := chromedp.Run(pctx, chromedp.Poll[bool](`document.getElementById('transcript-count').textContent === '1 line matches'`,

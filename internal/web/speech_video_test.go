@@ -34,8 +34,10 @@ func addSubtitles(t *testing.T, db *store.DB, speechID int64) {
 		}
 		return cs
 	}
+	zh := cues("亲爱的朋友们，", "同事们！", "条约至今仍然有效。")
+	zh[0].Voice, zh[1].Voice = "发言人", "发言人" // a WebVTT file's <v 发言人>
 	for _, tr := range []*subtitle.Track{
-		{SpeechID: speechID, Lang: "zh", Provenance: subtitle.Human, Cues: cues("亲爱的朋友们，", "同事们！", "条约至今仍然有效。")},
+		{SpeechID: speechID, Lang: "zh", Provenance: subtitle.Human, Cues: zh},
 		{SpeechID: speechID, Lang: "ru", Provenance: subtitle.Machine, SourceLang: "zh", Cues: cues("Дорогие друзья,", "коллеги!", "Договор по-прежнему действует.")},
 		{SpeechID: speechID, Lang: "en", Provenance: subtitle.Human, SourceLang: "zh", Cues: cues("Dear friends,", "colleagues!", "The treaty remains in force.")},
 	} {
@@ -220,7 +222,7 @@ func TestSpeechVideoPlayer(t *testing.T) {
 			t.Fatalf("%d cues in the transcript, want 3", cues.Length())
 		}
 		second := cues.Eq(1)
-		if href, _ := second.Find("a.cue-time").Attr("href"); href != "#t=2" || strings.TrimSpace(second.Find(".cue-text").Text()) != "коллеги!" ||
+		if href, _ := second.Find("a.cue-time").Attr("href"); href != media+"main.mp4#t=2" || strings.TrimSpace(second.Find(".cue-text").Text()) != "коллеги!" ||
 			strings.TrimSpace(second.Find(`.cue-original[lang="zh"]`).Text()) != "同事们！" || !strings.Contains(second.Find("a.cue-time").Text(), "0:02") {
 			t.Errorf("the second cue: %q", second.Text())
 		}
@@ -241,7 +243,9 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		base := "https://forum.example.org" + media
 		for k, want := range map[string]any{"@type": "VideoObject", "duration": "PT12M34.5S", "thumbnailUrl": base + "poster.jpg",
 			"contentUrl": base + "main.mp4", "uploadDate": "2021-07-10T08:00:00Z", "inLanguage": "zh",
-			"transcript": "Дорогие друзья, коллеги! Договор по-прежнему действует."} {
+			// The transcript is of what is said, in the language spoken,
+			// on the Russian page too.
+			"transcript": "亲爱的朋友们，同事们！条约至今仍然有效。"} {
 			if vo[k] != want {
 				t.Errorf("VideoObject %s = %v, want %v", k, vo[k], want)
 			}
@@ -276,6 +280,10 @@ func TestSpeechVideoPlayer(t *testing.T) {
 		if zh.Find(".cue-original, .transcript-bilingual").Length() != 0 || text(zh, "#transcript-cues .cue .cue-text") != "亲爱的朋友们，" {
 			t.Errorf("Chinese transcript: %q", text(zh, "#transcript-cues"))
 		}
+		// The speaker is named where the voice begins, not on each cue.
+		if got := text(zh, "#transcript-cues .cue-voice"); got != "发言人：" || zh.Find("#cue-1 .cue-voice").Length() != 1 {
+			t.Errorf("Chinese transcript's speakers: %q", got)
+		}
 		if got := text(zh, ".video-tracks .track-ru .provenance"); got != "机器译自中文" {
 			t.Errorf("Chinese page: the Russian track is %q", got)
 		}
@@ -294,11 +302,13 @@ func TestSpeechVideoPlayer(t *testing.T) {
 			}
 		}
 
-		// The speech's text and the transcript: both while they differ;
-		// once the text is the transcript, once, as the transcript.
+		// The speech's text and the transcript: a speech without text
+		// is not said to have none published under its words; both while
+		// they differ; once the text is the transcript, once, as the
+		// transcript.
 		textSection := "section[aria-labelledby=text-title]"
-		if doc.Find(textSection).Length() != 1 || strings.Contains(text(doc, ".transcript-source"), "текст выступления") {
-			t.Errorf("a speech without text: the text's section %d times, the transcript reads %q", doc.Find(textSection).Length(), text(doc, ".transcript-source"))
+		if doc.Find(textSection).Length() != 0 || strings.Contains(text(doc, "main"), "не опубликован") || strings.Contains(text(doc, ".transcript-source"), "текст выступления") {
+			t.Errorf("a speech without text under its transcript: the text's section %d times, the transcript reads %q", doc.Find(textSection).Length(), text(doc, ".transcript-source"))
 		}
 		setBody := func(b lang.Text) {
 			t.Helper()
@@ -412,4 +422,77 @@ func videoReplaced(t *testing.T, s *site, speechID int64, files map[string][]byt
 	if err := forum.Touch(ctx, s.db); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestSpeechVideoReplacedShorter: the speech's video replaced by one of 3 s
+// while its subtitles run to 6 s. The public transcript and the WebVTT
+// and SRT served leave out the cue that starts after the end and end the
+// one that runs past it with the video; and once the original Chinese
+// subtitles are replaced, the translations made from them are said to be
+// from an earlier version of them.
+func TestSpeechVideoReplacedShorter(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *site) {
+		ctx := context.Background()
+		var speechID int64
+		if err := s.db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = 'wang-yi-video-address'`).Scan(&speechID); err != nil {
+			t.Fatal(err)
+		}
+		addSubtitles(t, s.db, speechID)
+		now := time.Date(2021, 7, 10, 8, 0, 0, 0, time.UTC)
+		rends := `[{"name":"main","key":"videos/78/main.mp4","width":1280,"height":720,"size":1000,"video_codec":"h264","audio_codec":"aac","bit_rate":1}]`
+		if _, err := s.db.Exec(ctx, `INSERT INTO videos (id, speech_id, original_key, state, progress, duration_ms, width, height, renditions, poster_key, created_at, updated_at)
+			VALUES (78, ?, 'uploads/y', 'ready', 1000, 3000, 1280, 720, ?, 'videos/78/poster.jpg', ?, ?)`, speechID, rends, now, now); err != nil {
+			t.Fatal(err)
+		}
+		publishVideo(t, s.db, 78)
+		publishSubtitles(t, s.db, speechID)
+		if err := forum.Touch(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+		doc := s.page("/ru"+videoSpeechPath, 200)
+		var rows []string
+		doc.Find("#transcript-cues .cue").Each(func(_ int, c *goquery.Selection) {
+			rows = append(rows, c.AttrOr("data-start", "")+"-"+c.AttrOr("data-end", "")+" "+strings.TrimSpace(c.Find(".cue-text").Text()))
+		})
+		if want := []string{"0-1900 Дорогие друзья,", "2000-3000 коллеги!"}; fmt.Sprint(rows) != fmt.Sprint(want) {
+			t.Errorf("the transcript over a 3 s video: %q, want %q", rows, want)
+		}
+		sub := "/ru" + videoSpeechPath + "/subtitles/"
+		resp := s.get(sub + "ru.vtt")
+		vtt, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(vtt), "00:00:02.000 --> 00:00:03.000\nколлеги!") || strings.Contains(string(vtt), "Договор") {
+			t.Errorf("the WebVTT over a 3 s video:\n%s", vtt)
+		}
+		resp = s.get(sub + "ru.srt")
+		srt, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(srt), "Договор") {
+			t.Errorf("the SRT over a 3 s video:\n%s", srt)
+		}
+
+		// The Chinese original replaced: the translations from it are of
+		// an earlier version.
+		zh, err := subtitle.Get(ctx, s.db, speechID, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		zh.CreatedAt = time.Now().Add(time.Hour)
+		zh.Cues[0].Lines = []string{zh.Cues[0].Lines[0] + "（修订）"}
+		if err := subtitle.Put(ctx, s.db, zh); err != nil {
+			t.Fatal(err)
+		}
+		// Once the hosts approve the new version, the public sees it.
+		publishSubtitles(t, s.db, speechID)
+		if err := forum.Touch(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+		doc = s.page("/ru"+videoSpeechPath, 200)
+		if got := text(doc, ".video-tracks .track-ru .provenance"); got != "машинный перевод с китайского, с прежней версии субтитров" {
+			t.Errorf("an outdated translation's provenance: %q", got)
+		}
+		if got := text(doc, ".video-tracks .track-zh .provenance"); got != "написаны людьми" {
+			t.Errorf("the original's provenance: %q", got)
+		}
+	})
 }

@@ -5,9 +5,8 @@ import (
 	"mime"
 
 	"github.com/tandemforum/tandem/internal/errkind"
-	"github.com/tandemforum/tandem/internal/video"
-
 	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // subtitleShow serves a published speech's subtitles in a language as
@@ -18,7 +17,9 @@ import (
 // read. A speech of a forum that is not published, without a video every
 // host approved, or without an approved version of subtitles in the
 // language, is not found in either format; the version served is the
-// approved one, whatever was uploaded since.
+// approved one, whatever was uploaded since. Cues are those that fit the
+// speech's video as it now is (subtitle.Within): subtitles timed for a
+// longer video it replaced offer nothing past its end.
 func (s *Server) subtitleShow(rq *request) (result, error) {
 	fv, err := s.loadForum(rq)
 	if err != nil {
@@ -48,6 +49,8 @@ func (s *Server) subtitleShow(rq *request) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
+	// Over the video as it now is: no cue after its end.
+	t.Cues = subtitle.Within(t.Cues, vs[sp.ID].Duration.Milliseconds())
 	if format == subtitle.SRT {
 		name := fv.Forum.Slug + "-" + sp.Slug + "." + l + ".srt"
 		return result{contentType: format.ContentType(), body: subtitle.WriteSRT(t.Cues),

@@ -211,3 +211,28 @@ func (s *Server) subtitleTranslations(rq *officeRequest, id int64) ([]subtitleTr
 	}
 	return out, nil
 }
+
+// subtitleReplaces says, for the workbench of translation tr of a speech's
+// subtitles, which subtitles it will replace once every cue is reviewed:
+// the speech's track in tr's language, unless there is none or it is what
+// this translation wrote.
+func (s *Server) subtitleReplaces(rq *officeRequest, tr *translate.Translation) (string, error) {
+	ctx := rq.Context()
+	there, err := subtitle.Get(ctx, s.db, tr.OwnerID, tr.Lang)
+	if errors.Is(err, subtitle.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	sts, err := subtrans.Statuses(ctx, s.db, s.revisions(), tr.OwnerID)
+	if err != nil {
+		return "", err
+	}
+	for _, st := range sts {
+		if st.Translation.ID == tr.ID && st.Written {
+			return "", nil
+		}
+	}
+	return rq.T.T("workbench.subtitles.replaces", rq.T.T("lang.name."+lang.Base(tr.Lang)), trackSummary(rq.T, there)), nil
+}

@@ -21,8 +21,9 @@ import (
 // Russian video address, inside the programme form, and presses the
 // button: the browser sends the track's own translate form (not the
 // programme's) and opens the workbench, whose segments show their cues'
-// times. TANDEM_SCREENSHOTS=DIR keeps screenshots of the section and the
-// workbench.
+// times, and warns that the English subtitles already there will be
+// replaced once it is reviewed. TANDEM_SCREENSHOTS=DIR keeps screenshots
+// of the section and the workbench.
 func TestSubtitleTranslationInBrowser(t *testing.T) {
 	exe := chromiumExe(t)
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
@@ -35,6 +36,12 @@ func TestSubtitleTranslationInBrowser(t *testing.T) {
 		if err := subtitle.Put(ctx, db, &subtitle.Track{SpeechID: itemID, Lang: "ru", Provenance: subtitle.Human, Cues: []subtitle.Cue{
 			{Start: 560, End: 3100, Lines: []string{"Дорогие друзья!"}},
 			{Start: 3400, End: 7250, Lines: []string{"Двадцать лет назад", "был подписан Договор."}}}}); err != nil {
+			t.Fatal(err)
+		}
+		// English subtitles already there: the translation will replace
+		// them, and the workbench says so.
+		if err := subtitle.Put(ctx, db, &subtitle.Track{SpeechID: itemID, Lang: "en", Provenance: subtitle.Machine, SourceLang: "ru", CreatedByName: "Anna", Cues: []subtitle.Cue{
+			{Start: 560, End: 3100, Lines: []string{"Dear friends!"}}}}); err != nil {
 			t.Fatal(err)
 		}
 		o.account("subtrans-browser@riac.example", "Translator", "zh", false, "riac:translator")
@@ -74,7 +81,8 @@ func TestSubtitleTranslationInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"00:00:00.560 → 00:00:03.100", "00:00:03.400 → 00:00:07.250", "Двадцать лет назад был подписан Договор."} {
+		for _, want := range []string{"00:00:00.560 → 00:00:03.100", "00:00:03.400 → 00:00:07.250", "Двадцать лет назад был подписан Договор.",
+			"全部字幕审校完成后，此译文将替换该发言现有的英文字幕（机器翻译（译自俄文），Anna，"} {
 			if !strings.Contains(times, want) {
 				t.Errorf("the workbench does not show %q", want)
 			}

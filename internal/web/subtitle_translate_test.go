@@ -331,3 +331,51 @@ func TestSubtitleTranslationLines(t *testing.T) {
 		}
 	})
 }
+
+// TestSubtitleTranslationReplaces: when the speech already has subtitles
+// in a language, the form that starts a translation into it says, before
+// it starts, that the translation will replace them once reviewed and
+// which they are; so does the workbench of that translation. A language
+// without subtitles carries no such warning.
+func TestSubtitleTranslationReplaces(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "sergey-lavrov-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("org@subtrans.example", "Organiser", "en", false, "riac:organiser", "cass:organiser", "riac:translator", "cass:translator")
+		org := o.browser()
+		org.signIn("org@subtrans.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		section := fmt.Sprintf("#subtitles-%d", itemID)
+		for _, up := range []struct{ lang, source, file string }{{"ru", "", lavrovSRT}, {"zh", "ru", "1\n00:00:00,560 --> 00:00:03,100\n亲爱的朋友们！\n"}} {
+			if resp, _ := org.uploadForm(t, base, up.lang+".srt", []byte(up.file), url.Values{"lang": {up.lang}, "provenance": {"human"}, "source": {up.source}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("upload %s: %d", up.lang, resp.StatusCode)
+			}
+		}
+		_, page := org.get(programme)
+		options := page.Find(section + ` select[name=to] option`).Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+		if want := []string{"Chinese — replaces the subtitles there once reviewed", "English"}; fmt.Sprint(options) != fmt.Sprint(want) {
+			t.Errorf("languages offered: %q, want %q", options, want)
+		}
+		hint := strings.Join(strings.Fields(page.Find(section+" .subtitle-replaces").Text()), " ")
+		if !strings.HasPrefix(hint, "Once reviewed in full, a translation into Chinese replaces the subtitles the speech has in that language now (People (from Russian), Organiser, ") {
+			t.Errorf("the warning before translating: %q", hint)
+		}
+		resp, _ := org.post(base+"/ru/translate", url.Values{"to": {"zh"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("translate: %d", resp.StatusCode)
+		}
+		_, wb := org.get(resp.Header.Get("Location"))
+		if got := wb.Find(".wb-replaces").Text(); !strings.HasPrefix(got, "Once every cue is reviewed, this translation replaces the Chinese subtitles the speech has now (People (from Russian), Organiser, ") {
+			t.Errorf("the workbench's warning: %q", got)
+		}
+		resp, _ = org.post(base+"/ru/translate", url.Values{"to": {"en"}})
+		if _, wb := org.get(resp.Header.Get("Location")); wb.Find(".wb-replaces").Length() != 0 {
+			t.Errorf("a translation into a language without subtitles warns: %q", wb.Find(".wb-replaces").Text())
+		}
+	})
+}

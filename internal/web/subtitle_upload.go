@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
@@ -17,7 +18,9 @@ import (
 
 // subtitleUpload answers POST /office/speeches/{id}/subtitles: an SRT or
 // WebVTT file for a language of a video item, with who made its text
-// (people, a machine translation, speech recognition). A file that cannot
+// (people, a machine translation, speech recognition) and whether it is
+// written in its language or translated from another of the speech's
+// (source; a machine translation must say from which). A file that cannot
 // be read, or whose cues have errors (times out of order, outside the
 // video, no text), is refused (422) with every error by cue and time on
 // the programme form, the language and provenance chosen kept; one that is
@@ -33,15 +36,25 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		return err
 	}
 	ctx := rq.Context()
-	l, prov := up.values.Get("lang"), subtitle.Provenance(up.values.Get("provenance"))
-	refused := &subtitleUpload{SpeechID: sp.ID, Lang: l, Provenance: string(prov), FileName: up.names["file"]}
+	l, prov, source := up.values.Get("lang"), subtitle.Provenance(up.values.Get("provenance")), up.values.Get("source")
+	refused := &subtitleUpload{SpeechID: sp.ID, Lang: l, Provenance: string(prov), Source: source, FileName: up.names["file"]}
 	data := up.files["file"]
+	existing, err := subtitle.List(ctx, s.db, sp.ID)
+	if err != nil {
+		return err
+	}
 	status := http.StatusUnprocessableEntity
 	switch {
 	case !slices.Contains(i18n.Languages, l):
 		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.lang"))
 	case !slices.Contains(subtitle.Provenances, prov):
 		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.provenance"))
+	case source == l:
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.source.same"))
+	case source != "" && !slices.Contains(subtitleSourceLangs(sp.OriginalLang, existing), source):
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.source"))
+	case source == "" && prov == subtitle.Machine:
+		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.source.machine"))
 	case up.tooLarge["file"] || len(data) > subtitle.MaxFileSize:
 		status = http.StatusRequestEntityTooLarge
 		refused.Errors = append(refused.Errors, rq.T.T("office.subtitles.error.toolarge", rq.T.Bytes(subtitle.MaxFileSize)))
@@ -70,6 +83,9 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		}
 		ms := subtitle.Validate(file.Cues, l, duration)
 		if subtitle.HasErrors(ms) {
+			for _, m := range file.Warnings {
+				refused.Warnings = append(refused.Warnings, m.Text(rq.T))
+			}
 			for _, m := range ms {
 				if m.Warning {
 					refused.Warnings = append(refused.Warnings, m.Text(rq.T))
@@ -87,7 +103,7 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		fm := newForm(rq.T, programmeValues(d.Content.(*forum.Programme), f.Location(), d.Version))
 		return s.renderProgrammeWith(w, rq, status, f, hosts, fm, d, "", refused)
 	}
-	t := &subtitle.Track{SpeechID: sp.ID, Lang: l, Provenance: prov, Cues: file.Cues, FileName: refused.FileName,
+	t := &subtitle.Track{SpeechID: sp.ID, Lang: l, Provenance: prov, SourceLang: source, Cues: file.Cues, FileName: refused.FileName,
 		CreatedBy: rq.Account.ID, CreatedByName: rq.Account.Name, CreatedAt: s.clock()}
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		if err := subtitle.Put(ctx, tx, t); err != nil {
@@ -99,12 +115,13 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		type uploaded struct {
 			Lang       string `json:"lang"`
 			Provenance string `json:"provenance"`
+			Source     string `json:"source,omitempty"`
 			File       string `json:"file"`
 			Encoding   string `json:"encoding"`
 			Cues       int    `json:"cues"`
 		}
 		return appendEvent(ctx, tx, rq.Account, "subtitles.upload", "speech:"+strconv.FormatInt(sp.ID, 10), clientAddr(rq.Request),
-			nil, uploaded{l, string(prov), t.FileName, file.Encoding, len(t.Cues)})
+			nil, uploaded{l, string(prov), source, t.FileName, file.Encoding, len(t.Cues)})
 	})
 	if err != nil {
 		return err
@@ -119,18 +136,43 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	for _, rep := range follows {
 		changed += rep.Changed
 	}
+	// What reading the file assumed or left out (its encoding, markup
+	// the player will not show) goes under the notice, but for the
+	// encoding when the notice itself names it.
+	legacy := false
+	for _, m := range file.Warnings {
+		legacy = legacy || m.Key == "subtitle.warning.encoding"
+	}
+	var notes []string
+	for _, m := range file.Warnings {
+		if m.Key != "subtitle.warning.encoding" || changed > 0 {
+			notes = append(notes, m.Text(rq.T))
+		}
+	}
 	switch {
 	case changed > 0:
 		s.flashN(ctx, "office.subtitles.saved.review", changed)
-	case len(file.Warnings) > 0:
-		s.flash(ctx, "office.subtitles.saved.legacy")
+	case legacy:
+		s.flash(ctx, legacyEncodingNotice(file.Encoding))
 	default:
 		s.flash(ctx, "office.subtitles.saved")
 	}
+	s.flashNotes(ctx, notes)
 	return seeOther(w, rq.Request, programmeSubtitlesURL(f.ID, sp.ID))
 }
 
 // programmeSubtitlesURL is the programme form at a speech's subtitles.
 func programmeSubtitlesURL(forumID, speechID int64) string {
 	return officePrefix + "/forums/" + strconv.FormatInt(forumID, 10) + "/programme#subtitles-" + strconv.FormatInt(speechID, 10)
+}
+
+// legacyEncodingNotice is the notice key for subtitles saved from a file
+// not in UTF-8 that was read in encoding enc (textenc's name): it names the
+// one used, for the uploader to check the text against.
+func legacyEncodingNotice(enc string) string {
+	switch e := strings.ToLower(enc); e {
+	case "gb18030", "windows-1251", "koi8-r":
+		return "office.subtitles.saved.legacy." + e
+	}
+	return "office.subtitles.saved.legacy"
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/errkind"
@@ -31,11 +32,15 @@ type subtitlesView struct {
 	Tracks         []subtitleTrackView
 	Langs          []option
 	Provenances    []option
-	// Lang and Provenance are the choices of an upload that was refused,
-	// kept; Errors and Warnings say why it was.
-	Lang, Provenance string
-	Errors           []string
-	Warnings         []string
+	// Sources are the choices of where a file's text comes from: written
+	// in its language (value "") or translated from one of the speech's
+	// languages (subtitleSourceLangs).
+	Sources []option
+	// Lang, Provenance and Source are the choices of an upload that was
+	// refused, kept; Errors and Warnings say why it was.
+	Lang, Provenance, Source string
+	Errors                   []string
+	Warnings                 []string
 	// FileName is the name of the refused file, to say which one it was.
 	FileName string
 	// Refusal heads Errors when they are not an upload's: a translation
@@ -80,13 +85,18 @@ type subtitleTrackView struct {
 	Cues           int
 	FileName       string
 	// Uploaded says who uploaded the track and when.
-	Uploaded       string
-	SRT, VTT       string
-	DeleteFormID   string
-	DeleteAction   string
-	Errors         []string
-	Warnings       []string
-	SourceLangName string
+	Uploaded     string
+	SRT, VTT     string
+	DeleteFormID string
+	DeleteAction string
+	Errors       []string
+	Warnings     []string
+	// OutOfSync says that the track runs past the end of the speech's
+	// present video (replaced by a shorter one, say), Outdated that it
+	// was translated from an earlier version of its source track; each
+	// is "" otherwise.
+	OutOfSync, Outdated string
+	SourceLangName      string
 	// Original is set on a track written in the speech's own language
 	// (not a translation): it is what is translated, and its transcript
 	// may become the speech's text (TextAction). TranslateFormID and
@@ -110,15 +120,18 @@ type subtitleTrackView struct {
 	ApproveFormID, ApproveAction string
 	CanApprove                   bool
 	Hosts                        []hostVerdict
+	// Replaces says, for each target language that has subtitles, that a
+	// translation into it replaces them once reviewed, and which they are.
+	Replaces []string
 }
 
 // subtitleUpload is an upload of subtitles the office refused, shown on
 // the programme form at the item it was for.
 type subtitleUpload struct {
-	SpeechID         int64
-	Lang, Provenance string
-	FileName         string
-	Errors, Warnings []string
+	SpeechID                 int64
+	Lang, Provenance, Source string
+	FileName                 string
+	Errors, Warnings         []string
 	// Refusal heads Errors when they are not an upload's.
 	Refusal string
 }
@@ -169,6 +182,10 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 		for _, p := range subtitle.Provenances {
 			v.Provenances = append(v.Provenances, option{string(p), rq.T.T("office.subtitles.provenance." + string(p))})
 		}
+		v.Sources = append(v.Sources, option{"", rq.T.T("office.subtitles.source.own")})
+		for _, l := range subtitleSourceLangs(originals[id], byID[id]) {
+			v.Sources = append(v.Sources, option{l, rq.T.T("office.subtitles.source.from." + l)})
+		}
 		duration, err := s.speechVideoDuration(ctx, id)
 		if err != nil {
 			return nil, err
@@ -194,12 +211,27 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 				tv.TextFormID, tv.TextAction = fmt.Sprintf("subtitles-%d-%s-text", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/text"
 				tv.TranslateFormID, tv.TranslateAction = fmt.Sprintf("subtitles-%d-%s-translate", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/translate"
 				for _, l := range i18n.Languages {
-					if l != t.Lang {
-						tv.Targets = append(tv.Targets, option{l, rq.T.T("lang.name." + l)})
+					if l == t.Lang {
+						continue
 					}
+					name := rq.T.T("lang.name." + l)
+					o := option{l, name}
+					// A translation into a language with subtitles
+					// replaces them once reviewed: said before it starts.
+					if there := trackIn(byID[id], l); there != nil {
+						o.Label = rq.T.T("office.subtitles.translation.replaces.option", name)
+						tv.Replaces = append(tv.Replaces, rq.T.T("office.subtitles.translation.replaces", name, trackSummary(rq.T, there)))
+					}
+					tv.Targets = append(tv.Targets, o)
 				}
 			}
 			trackPublication(rq, &tv, t, hosts, names, approvals[t.ID])
+			if n := subtitle.Beyond(t.Cues, duration); n > 0 {
+				tv.OutOfSync = rq.T.N("office.subtitles.outofsync", n, clockDuration(time.Duration(duration)*time.Millisecond))
+			}
+			if trackOutdated(t, byID[id]) {
+				tv.Outdated = rq.T.T("office.subtitles.outdated", rq.T.T("lang.name."+t.SourceLang))
+			}
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
 				if m.Warning {
 					tv.Warnings = append(tv.Warnings, m.Text(rq.T))
@@ -218,7 +250,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 			}
 		}
 		if up != nil && up.SpeechID == id {
-			v.Lang, v.Provenance, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.FileName, up.Errors, up.Warnings, up.Refusal
+			v.Lang, v.Provenance, v.Source, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.Source, up.FileName, up.Errors, up.Warnings, up.Refusal
 		}
 		out[id] = v
 	}
@@ -368,4 +400,50 @@ func speechOriginalLangs(ctx context.Context, q store.Querier, ids []int64) (map
 		out[id] = l
 	}
 	return out, rows.Err()
+}
+
+// subtitleSourceLangs are the languages subtitles of a speech may be said
+// to be translated from on upload: the speech's original language and
+// those it has subtitles in, in the site's order; every site language
+// when neither is known.
+func subtitleSourceLangs(original string, tracks []*subtitle.Track) []string {
+	var out []string
+	for _, l := range i18n.Languages {
+		has := l == original
+		for _, t := range tracks {
+			has = has || t.Lang == l
+		}
+		if has {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return slices.Clone(i18n.Languages)
+	}
+	return out
+}
+
+// trackIn returns the track in language l among ts, or nil.
+func trackIn(ts []*subtitle.Track, l string) *subtitle.Track {
+	for _, t := range ts {
+		if t.Lang == l {
+			return t
+		}
+	}
+	return nil
+}
+
+// trackSummary describes a stored track in a phrase, to say which one a
+// translation would replace: who made it (and from which language), who
+// uploaded it and when.
+func trackSummary(t *i18n.Printer, tr *subtitle.Track) string {
+	out := t.T("office.subtitles.provenance." + string(tr.Provenance))
+	if tr.SourceLang != "" {
+		out = t.T("office.subtitles.summary.from", out, t.T("lang.name."+tr.SourceLang))
+	}
+	out += t.Comma()
+	if tr.CreatedByName != "" {
+		out += tr.CreatedByName + t.Comma()
+	}
+	return out + t.Date(tr.CreatedAt) + " " + t.Time(tr.CreatedAt)
 }

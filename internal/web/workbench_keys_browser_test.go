@@ -19,8 +19,8 @@ import (
 // TestWorkbenchKeysInBrowser works the keys a tester found wanting, in a
 // real browser: Alt+Shift+1 puts the first term's translation at the
 // cursor; Ctrl+Alt+1 puts in the memory's suggestion; Ctrl+Enter on a
-// translation with a QA error saves it but stays, and a second Ctrl+Enter
-// goes on; a colleague's save met by the draft saved on the way out of a
+// translation with a QA error saves it as a draft, not confirmed, and
+// stays, and a second Ctrl+Enter confirms it as it is and goes on; a colleague's save met by the draft saved on the way out of a
 // segment brings the reader back to it, with the colleague's state and
 // name; a reviewer returns a segment with Ctrl+Alt+R and reads that it was
 // returned.
@@ -87,16 +87,25 @@ func TestWorkbenchKeysInBrowser(t *testing.T) {
 		do("suggestion 1 by Ctrl+Alt+1", chromedp.KeyEvent("1", ctrlAlt),
 			waitFor(`document.querySelector('`+signed+` .target').textContent === '条约于2001年在莫斯科签署。'`))
 
-		// A QA error holds the reader on the segment; Ctrl+Enter again
+		// A QA error holds the reader on the segment, saved as a draft
+		// and said to be one; Ctrl+Enter again confirms it as it is and
 		// goes on.
 		do("to the dated sentence", chromedp.Focus(chromedp.CSS(dated+" .target")), activeIs(dated))
 		do("wrong number", chromedp.KeyEvent("条约于2001年7月17日在莫斯科签署。"), chromedp.KeyEvent(kb.Enter, ctrl),
 			waitFor(`document.querySelector('`+dated+` .wb-findings li.error[data-check="numbers"]') !== null`),
 			chromedp.WaitVisible(chromedp.CSS(dated+` .wb-anyway`)))
 		do("held", chromedp.Sleep(300*time.Millisecond), activeIs(dated),
-			waitFor(`document.querySelector('`+dated+`').dataset.state === 'translated'`))
+			waitFor(`document.querySelector('`+dated+`').dataset.state === 'draft'`),
+			waitFor(`document.querySelector('`+dated+` .wb-status').textContent.indexOf('已存为草稿，尚未确认') === 0`))
+		if s := segmentsBySource(t, db, tr.ID)[essayDate]; s.State != translate.Draft {
+			t.Errorf("the held segment is %s, want draft", s.State)
+		}
 		do("on, the second time", chromedp.KeyEvent(kb.Enter, ctrl),
-			waitFor(`document.activeElement.closest('tr.seg') !== document.querySelector('`+dated+`')`))
+			waitFor(`document.activeElement.closest('tr.seg') !== document.querySelector('`+dated+`')`),
+			waitFor(`document.querySelector('`+dated+`').dataset.state === 'translated'`))
+		if s := segmentsBySource(t, db, tr.ID)[essayDate]; s.State != translate.Translated {
+			t.Errorf("the segment confirmed anyway is %s, want translated", s.State)
+		}
 
 		// A colleague saves the heading while the reader changes it; the
 		// draft saved on the way out meets the conflict and brings the

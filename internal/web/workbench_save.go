@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tandemforum/tandem/internal/errkind"
+	"github.com/tandemforum/tandem/internal/qa"
 	"github.com/tandemforum/tandem/internal/sitetext"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtrans"
@@ -27,6 +28,10 @@ type segmentEdit struct {
 	State   string    `json:"state"`
 	Target  []wireRun `json:"target"`
 	Comment string    `json:"comment"`
+	// Anyway confirms a translation the QA check finds an error in, once
+	// the translator has seen the error; without it such a confirmation
+	// is held as a draft.
+	Anyway bool `json:"anyway"`
 }
 
 // saveAnswer is what a save answers: the segment as it now is with its QA
@@ -40,6 +45,9 @@ type saveAnswer struct {
 	// changed meanwhile (Bad).
 	Notice    string `json:"notice,omitempty"`
 	NoticeBad bool   `json:"noticeBad,omitempty"`
+	// Held says that a confirmation was saved as a draft instead, since
+	// the QA check found an error in it (Segment's findings say which).
+	Held bool `json:"held,omitempty"`
 }
 
 // failAnswer is what a refused save answers: why, in the reader's
@@ -51,8 +59,12 @@ type failAnswer struct {
 
 // workbenchSave answers POST /office/translations/{id}/segments/{seg}: a
 // translator saves a draft or confirms a segment (state draft or
-// translated), a reviewer approves or returns one. The answer is JSON: 200 with the segment and its QA
-// findings; 409 with the segment as it now is when someone else changed it
+// translated), a reviewer approves or returns one. A confirmation whose
+// translation the QA check finds an error in is saved as a draft and
+// answered as held, unless the edit says to confirm it anyway: so the
+// segment's state, the progress counted and the message agree that it is
+// not confirmed until the translator insists. The answer is JSON: 200
+// with the segment and its QA findings; 409 with the segment as it now is when someone else changed it
 // since the version the edit names; 422 with the reason when the edit
 // loses or invents inline codes, confirms an empty translation, holds
 // control characters or is too long, or returns a segment without a
@@ -80,10 +92,18 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 		return s.workbenchFail(w, rq, badRequest("segment edit: %v", err))
 	}
 	ctx := rq.Context()
+	forumID, _, err := s.translationOwner(ctx, tr)
+	if err != nil {
+		return err
+	}
+	checker, _, err := s.checker(ctx, tr, forumID)
+	if err != nil {
+		return err
+	}
 	by := rq.Account.Name
 	var after, before translate.Segment
 	var notice string
-	var noticeBad bool
+	var noticeBad, held bool
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
 		switch e.Action {
 		case "save":
@@ -99,6 +119,11 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 			target, err := fromWire(e.Target)
 			if err != nil {
 				return err
+			}
+			proposed := seg
+			proposed.Target, proposed.State = target, st
+			if st == translate.Translated && !e.Anyway && qa.HasError(segmentFindings(checker, proposed)) {
+				st, held = translate.Draft, true
 			}
 			mem, err := s.memoryWriter(ctx, tx, tr)
 			if err != nil {
@@ -160,14 +185,6 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	if err != nil {
 		return s.workbenchFail(w, rq, err)
 	}
-	forumID, _, err := s.translationOwner(ctx, tr)
-	if err != nil {
-		return err
-	}
-	checker, _, err := s.checker(ctx, tr, forumID)
-	if err != nil {
-		return err
-	}
 	counts, err := translate.Progress(ctx, s.db, tr.ID)
 	if err != nil {
 		return err
@@ -185,7 +202,7 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 	}
 	answer := saveAnswer{Segment: newSegmentJSON(rq.T, after, fs),
 		Percent: counts.Percent(), Progress: progressText(rq, counts)}
-	answer.Notice, answer.NoticeBad = notice, noticeBad
+	answer.Notice, answer.NoticeBad, answer.Held = notice, noticeBad, held
 	return writeJSON(w, http.StatusOK, answer)
 }
 

@@ -40,6 +40,10 @@ type workbenchPage struct {
 	MemoryOff, TermsOff bool
 	// SourceName and TargetName name the languages in the reader's.
 	SourceName, TargetName string
+	// Replaces warns, on a translation of subtitles, that once reviewed
+	// it replaces the subtitles the speech has in its language, and
+	// which they are; "" when there are none or they are its own.
+	Replaces string
 }
 
 // workbenchRow is one segment on the page.
@@ -140,6 +144,9 @@ func (s *Server) workbenchShow(w http.ResponseWriter, rq *officeRequest) error {
 		}
 	case subtrans.OwnerKind:
 		if labels, err = s.subtitleTimings(rq, tr); err != nil {
+			return err
+		}
+		if p.Replaces, err = s.subtitleReplaces(rq, tr); err != nil {
 			return err
 		}
 	}

@@ -126,6 +126,7 @@ type segmentAnswer struct {
 	Error    string `json:"error"`
 	Percent  int    `json:"percent"`
 	Progress string `json:"progress"`
+	Held     bool   `json:"held"`
 	Segment  struct {
 		ID       int64  `json:"id"`
 		Version  int    `json:"version"`
@@ -315,9 +316,18 @@ func TestWorkbenchSaveReview(t *testing.T) {
 
 		first := segs["Договор был подписан в Москве в 2001 году."]
 		var a segmentAnswer
+		// A confirmation with a QA error is held as a draft: the
+		// segment, the counter and the answer agree it is not confirmed.
 		resp := wang.sendJSON("POST", segPath(tr, first), edit{"action": "save", "version": first.Version, "state": "translated", "target": plainRuns("条约于2002年在莫斯科签署。")}, &a)
-		if resp.StatusCode != http.StatusOK || a.Segment.State != "translated" || a.Percent == 0 {
-			t.Fatalf("confirm: %d %+v", resp.StatusCode, a)
+		if resp.StatusCode != http.StatusOK || a.Segment.State != "draft" || !a.Held || a.Percent != 0 || !strings.HasPrefix(a.Progress, "Подтверждено 0 из 9") {
+			t.Fatalf("confirm with an error: %d %+v", resp.StatusCode, a)
+		}
+		// Confirmed anyway, once the translator has seen the error.
+		held := a.Segment.Version
+		a = segmentAnswer{}
+		resp = wang.sendJSON("POST", segPath(tr, first), edit{"action": "save", "version": held, "state": "translated", "anyway": true, "target": plainRuns("条约于2002年在莫斯科签署。")}, &a)
+		if resp.StatusCode != http.StatusOK || a.Segment.State != "translated" || a.Held || a.Percent == 0 || !strings.HasPrefix(a.Progress, "Подтверждено 1 из 9") {
+			t.Fatalf("confirm anyway: %d %+v", resp.StatusCode, a)
 		}
 		if len(a.Segment.Findings) == 0 || a.Segment.Findings[0].Check != "numbers" {
 			t.Errorf("a wrong number gave findings %+v; want numbers", a.Segment.Findings)

@@ -25,11 +25,14 @@ CREATE TABLE video_approvals (
 
 -- The version of a track the public sees: its cues as approved (JSON, as
 -- cues; NULL while no version was approved), who made that text and from
--- which language, and the hash of that version (subtitle.Track.Hash).
+-- which language, when that version was made (public_created_at, so that
+-- a translation is compared with the original's version the public sees)
+-- and the hash of that version (subtitle.Track.Hash).
 ALTER TABLE subtitle_tracks ADD COLUMN public_cues TEXT;
 ALTER TABLE subtitle_tracks ADD COLUMN public_hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE subtitle_tracks ADD COLUMN public_provenance TEXT NOT NULL DEFAULT '';
 ALTER TABLE subtitle_tracks ADD COLUMN public_source_lang TEXT NOT NULL DEFAULT '';
+ALTER TABLE subtitle_tracks ADD COLUMN public_created_at {{time}};
 ALTER TABLE subtitle_tracks ADD COLUMN published_at {{time}};
 
 -- A host partner's approval of a track's version whose hash is hash: a

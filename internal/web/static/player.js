@@ -2,13 +2,15 @@
 //
 // The page works without it: the browser's own player plays the video with
 // its subtitles, and the transcript is a list of paragraphs, each cue's time
-// a link (#t=12.5). With it, a click on (or Enter at) a cue's time seeks the
+// a link to the video file from there (main.mp4#t=12.5, a media fragment the
+// browser plays from that time). With it, a click on (or Enter at) a cue's time seeks the
 // video there and plays; the cue being spoken is highlighted and kept in
 // view, and this following stops as soon as the reader scrolls the
 // transcript themselves, until they press the button that resumes it (or
 // choose a cue); a
 // search field hides the cues that do not match, marks the matches and says
-// how many there are (read out by screen readers); and the bilingual view,
+// how many there are (read out by screen readers), matching without regard
+// to case, ё and е, or full- and half-width forms (ＡＢＣ１２ and ABC12); and the bilingual view,
 // the original beside the reader's language, can be switched off. An
 // address ending in #t=SECONDS moves the video there.
 (function () {
@@ -48,8 +50,10 @@
     }
   }
 
-  function timeOf(hash) {
-    var m = /^#t=(\d+(?:\.\d+)?)$/.exec(hash || "");
+  // timeOf reads the time of an address ending in #t=SECONDS: the page's
+  // own (#t=12.5) or a cue link's to the video file (main.mp4#t=12.5).
+  function timeOf(href) {
+    var m = /#t=(\d+(?:\.\d+)?)$/.exec(href || "");
     return m ? Number(m[1]) : null;
   }
 
@@ -172,6 +176,7 @@
   var originals = texts.map(function (els) {
     return els.map(function (el) { return el.textContent; });
   });
+  var foldeds = originals.map(function (ts) { return ts.map(fold); });
 
   function say(n) {
     if (n === 0) {
@@ -182,35 +187,64 @@
     count.textContent = form.replace("%s", n.toLocaleString(lang));
   }
 
-  function mark(el, text, q) {
+  // fold returns text as search compares it, with at[k] the index in text
+  // of the character that made its k-th: each character lower-cased, ё
+  // read as е (also when written е and a combining diaeresis), and
+  // full-width letters, digits and signs as their usual forms (NFKC).
+  function fold(text) {
+    var out = "";
+    var at = [];
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      var f = ch.normalize("NFKC").toLocaleLowerCase(lang).replace(/ё/g, "е");
+      if (cp === 0x308 && out.charAt(out.length - 1) === "е") {
+        f = "";
+      }
+      for (var k = 0; k < f.length; k++) {
+        at.push(i);
+      }
+      out += f;
+      i += ch.length;
+    }
+    at.push(text.length);
+    return { text: out, at: at };
+  }
+
+  // mark writes text into el with each match of the folded query q marked.
+  function mark(el, text, folded, q) {
     el.textContent = "";
-    var lower = text.toLocaleLowerCase(lang);
     var at = 0;
+    var from = 0;
     for (;;) {
-      var i = lower.indexOf(q, at);
+      var i = folded.text.indexOf(q, from);
       if (i < 0) {
         break;
       }
-      el.appendChild(document.createTextNode(text.slice(at, i)));
+      var start = folded.at[i];
+      var end = folded.at[i + q.length];
+      el.appendChild(document.createTextNode(text.slice(at, start)));
       var m = document.createElement("mark");
-      m.textContent = text.slice(i, i + q.length);
+      m.textContent = text.slice(start, end);
       el.appendChild(m);
-      at = i + q.length;
+      at = end;
+      from = i + q.length;
     }
     el.appendChild(document.createTextNode(text.slice(at)));
   }
 
   var timer = 0;
   function filter() {
-    var q = search.value.trim().toLocaleLowerCase(lang);
+    var q = fold(search.value.trim()).text;
     var n = 0;
     cues.forEach(function (c, i) {
       var hit = false;
       texts[i].forEach(function (el, j) {
         var text = originals[i][j];
-        if (q && text.toLocaleLowerCase(lang).indexOf(q) >= 0) {
+        var folded = foldeds[i][j];
+        if (q && folded.text.indexOf(q) >= 0) {
           hit = true;
-          mark(el, text, q);
+          mark(el, text, folded, q);
         } else if (el.firstElementChild) {
           el.textContent = text;
         }

@@ -222,7 +222,7 @@
           bar.value = data.percent;
           bar.textContent = data.percent + '%';
           document.getElementById('wb-progress-text').textContent = data.progress;
-          return true;
+          return data;
         }
         status(row, data.error || msg('failed'), true);
         if (resp.status === 409 && data.conflict) {
@@ -297,8 +297,12 @@
     var t = targetOf(row);
     return !same(serialize(t), JSON.parse(t.getAttribute('data-saved')));
   };
-  var save = function (row, state) {
-    return post(row, { action: 'save', state: state, target: serialize(targetOf(row)) });
+  // save posts the row's text as a draft or a confirmation; anyway
+  // confirms it despite a QA error the reader has seen (without it the
+  // server holds such a confirmation as a draft). It resolves to the
+  // server's answer, or false.
+  var save = function (row, state, anyway) {
+    return post(row, { action: 'save', state: state, target: serialize(targetOf(row)), anyway: !!anyway });
   };
 
   // Suggestions of the memory and terms of the termbase for the active
@@ -493,12 +497,9 @@
     return null;
   };
 
-  // hasError reports whether a row shows a QA finding of severity error.
-  var hasError = function (row) {
-    return row.querySelector('.wb-findings li.error') !== null;
-  };
-  // hold keeps the reader on a segment confirmed with a QA error, with
-  // a way on: Ctrl+Enter again or the button.
+  // hold keeps the reader on a segment whose confirmation the server
+  // held as a draft for a QA error, with a way on: Ctrl+Enter again or
+  // the button confirms it as it is.
   var hold = function (row) {
     row.setAttribute('data-held', targetOf(row).getAttribute('data-saved'));
     status(row, msg('held'), true);
@@ -507,15 +508,19 @@
     b.type = 'button';
     b.className = 'wb-anyway';
     b.textContent = msg('anyway');
-    b.addEventListener('click', function () { moveOnFrom(row); });
+    b.addEventListener('click', function () { confirmAnyway(row); });
     p.appendChild(document.createTextNode(' '));
     p.appendChild(b);
   };
-  var moveOnFrom = function (row) {
-    row.removeAttribute('data-held');
-    status(row, msg('saved'));
-    active = row;
-    go(nextOpen());
+  var confirmAnyway = function (row) {
+    save(row, 'translated', true).then(function (ok) {
+      if (!ok) {
+        return;
+      }
+      row.removeAttribute('data-held');
+      active = row;
+      go(nextOpen());
+    });
   };
   var confirmActive = function () {
     var row = active;
@@ -523,17 +528,17 @@
       return;
     }
     if (!review && row.getAttribute('data-held') !== null && row.getAttribute('data-held') === targetOf(row).getAttribute('data-saved') &&
-        !changed(row) && row.getAttribute('data-state') === 'translated') {
-      // Confirmed already, its finding seen: on.
-      moveOnFrom(row);
+        !changed(row)) {
+      // Held, its error seen and the text unchanged: confirmed as it is.
+      confirmAnyway(row);
       return;
     }
     var done = review ? post(row, { action: 'approve' }) : save(row, 'translated');
-    done.then(function (ok) {
-      if (!ok) {
+    done.then(function (answer) {
+      if (!answer) {
         return;
       }
-      if (!review && hasError(row)) {
+      if (!review && answer.held) {
         hold(row);
         return;
       }
