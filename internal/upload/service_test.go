@@ -101,6 +101,9 @@ func (in *instance) restart() {
 		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
 			a, err := accts.ByAPIToken(r.Context(), tok)
 			if err != nil {
+				if lang := account.RefusalLang(err); lang != "" {
+					c.T = catalog.Printer(lang)
+				}
 				return c, err
 			}
 			c.Account, c.T = a, catalog.Printer(a.Lang)
@@ -374,8 +377,8 @@ func TestUploadRefusals(t *testing.T) {
 			{"nobody", "", "zh", "1000", okMeta, 401, "请先登录办公室"},
 			{"nobody in Russian", "", "ru", "1000", okMeta, 401, "войдите в офис"},
 			{"a bad token", "tdm_not-a-token", "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
-			{"a revoked token", revoked, "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
-			{"a reviewer with a token from an editor's days", "reviewer", "en", "1000", okMeta, 403, "Only admins, and organisers and editors of a partner's team"},
+			{"a revoked token, in its account's language", revoked, "ru", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
+			{"a reviewer with a token from an editor's days", "reviewer", "zh", "1000", okMeta, 403, "Only admins, and organisers and editors of a partner's team"},
 			{"another partner's editor", "stranger", "en", "1000", okMeta, 404, "该议程项目不存在"},
 			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101,0\u00a0МиБ, а предел — 100,0\u00a0МиБ."},
 			{"a byte over the limit", "organiser", "en", strconv.Itoa(100<<20 + 1), okMeta, 413, "Размер файла — 104\u00a0857\u00a0601\u00a0байт, а предел — 104\u00a0857\u00a0600\u00a0байт."},
