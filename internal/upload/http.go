@@ -312,6 +312,12 @@ func (s *Service) fail(w http.ResponseWriter, c Caller, err error) {
 // gives no type (it often knows none for .mkv).
 var videoExts = []string{".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts", ".wmv", ".flv", ".3gp"}
 
+// sharedExts are the video endings that systems also give to files of
+// another kind (.ts to TypeScript and Qt Linguist, .mts to 3D models): a
+// browser may send such a type (text/vnd.trolltech.linguist) for a video,
+// so for them the name decides, whatever the type.
+var sharedExts = []string{".ts", ".mts", ".m2ts"}
+
 // create checks a creation request before tusd sees it: the size, the
 // file's name and type, and the programme item, which must exist, be a
 // video and be one the caller may upload to. tusd then creates the upload
@@ -414,7 +420,7 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 	} else {
 		ftype = ""
 	}
-	if !videoType(ftype) {
+	if !videoType(ftype) && !slices.Contains(sharedExts, strings.ToLower(path.Ext(name))) {
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype.not_video", []any{ftype}}
 	}
 	if !strings.HasPrefix(ftype, "video/") && !slices.Contains(videoExts, strings.ToLower(path.Ext(name))) {
