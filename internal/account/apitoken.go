@@ -54,6 +54,31 @@ var (
 	ErrAPITokenNotAllowed = newProblem("only admins and the organisers and editors of a partner, who upload videos, may hold an API token", "account.apitoken.not_allowed", errkind.Forbidden)
 )
 
+// TokenRefusal is the refusal of a bearer token that is known but no
+// longer works: revoked, of a disabled account, or of an account that may
+// no longer hold one. Lang is that account's language, in which the
+// refusal is said (an unknown token has no account, and is refused in
+// the reader's). It unwraps to ErrBadAPIToken or ErrAPITokenNotAllowed.
+type TokenRefusal struct {
+	Err  *Problem
+	Lang string
+}
+
+func (e *TokenRefusal) Error() string { return e.Err.Error() }
+
+// Unwrap returns the problem the refusal is.
+func (e *TokenRefusal) Unwrap() error { return e.Err }
+
+// RefusalLang returns the language of the account whose token err
+// refuses (a TokenRefusal), or "" when err names no account.
+func RefusalLang(err error) string {
+	var r *TokenRefusal
+	if errors.As(err, &r) {
+		return r.Lang
+	}
+	return ""
+}
+
 // MayHoldAPIToken reports whether a may have and use API tokens: an admin,
 // or whoever adds to a programme as an organiser or editor of a partner,
 // since the only API that takes a token is the video upload, which is
@@ -179,7 +204,8 @@ func (s *Store) RevokeAPIToken(ctx context.Context, accountID, id int64) error {
 // token's use. An unknown or revoked token, or one of a disabled account,
 // is ErrBadAPIToken; one whose account has since lost the roles that may
 // hold a token is ErrAPITokenNotAllowed (checked at each use, so that
-// taking a role away is enough).
+// taking a role away is enough). For a token that is known, the error is
+// a TokenRefusal with its account's language.
 func (s *Store) ByAPIToken(ctx context.Context, token string) (*Account, error) {
 	if !strings.HasPrefix(token, APITokenPrefix) || len(token) > 200 {
 		return nil, ErrBadAPIToken
@@ -191,18 +217,18 @@ func (s *Store) ByAPIToken(ctx context.Context, token string) (*Account, error) 
 	if err != nil {
 		return nil, fmt.Errorf("API token: %w", err)
 	}
-	if t.Revoked() {
-		return nil, ErrBadAPIToken
-	}
 	a, err := s.ByID(ctx, t.AccountID)
-	if errors.Is(err, ErrNotFound) || err == nil && a.Disabled {
+	if errors.Is(err, ErrNotFound) {
 		return nil, ErrBadAPIToken
 	}
 	if err != nil {
 		return nil, err
 	}
+	if t.Revoked() || a.Disabled {
+		return nil, &TokenRefusal{ErrBadAPIToken, a.Lang}
+	}
 	if !a.MayHoldAPIToken() {
-		return nil, ErrAPITokenNotAllowed
+		return nil, &TokenRefusal{ErrAPITokenNotAllowed, a.Lang}
 	}
 	if now := s.now(); now.Sub(t.LastUsedAt) >= apiTokenTouch {
 		if _, err := s.DB.Exec(ctx, `UPDATE api_tokens SET last_used_at = ? WHERE id = ?`, now, t.ID); err != nil {

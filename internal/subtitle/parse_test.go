@@ -192,6 +192,49 @@ func TestWriteRoundTrip(t *testing.T) {
 	}
 }
 
+// TestWriteSRTVoicesAndMarkup: SRT keeps a WebVTT voice as "Speaker: "
+// on the first line of each speaker's turn, and text that SRT players
+// would read as a tag or an override (<i>, </b>, <font…>, {\an8}) is
+// written so that it shows as text, while "a < b" is left alone. WebVTT
+// keeps both as markup and escapes.
+func TestWriteSRTVoicesAndMarkup(t *testing.T) {
+	cues := []Cue{
+		{1, 0, 1000, []string{"Добрый вечер!"}, "Ведущий"},
+		{2, 1000, 2000, []string{"Начнём."}, "Ведущий"},
+		{3, 2000, 3000, []string{"", "Спасибо.", "Рад быть здесь."}, "Ли Вэй"},
+		{4, 3000, 4000, []string{"(аплодисменты)"}, ""},
+		{5, 4000, 5000, []string{"Ещё раз."}, "Ли Вэй"},
+		{6, 5000, 6000, []string{"write <i>x</i> and <font color=red>", "{\\an8} a < b, 1<2"}, ""},
+	}
+	srt := string(WriteSRT(cues))
+	for _, want := range []string{
+		"1\r\n00:00:00,000 --> 00:00:01,000\r\nВедущий: Добрый вечер!\r\n\r\n",
+		"2\r\n00:00:01,000 --> 00:00:02,000\r\nНачнём.\r\n\r\n",
+		"3\r\n00:00:02,000 --> 00:00:03,000\r\nЛи Вэй: Спасибо.\r\nРад быть здесь.\r\n\r\n",
+		"4\r\n00:00:03,000 --> 00:00:04,000\r\n(аплодисменты)\r\n\r\n",
+		"5\r\n00:00:04,000 --> 00:00:05,000\r\nЛи Вэй: Ещё раз.\r\n\r\n",
+		"6\r\n00:00:05,000 --> 00:00:06,000\r\nwrite ＜i>x＜/i> and ＜font color=red>\r\n{＼an8} a < b, 1＜2\r\n",
+	} {
+		if !strings.Contains(srt, want) {
+			t.Errorf("SRT lacks %q:\n%q", want, srt)
+		}
+	}
+	// Read back, no cue has markup taken from the text, nor a warning.
+	f := mustParse(t, []byte(srt))
+	if len(f.Warnings) != 0 || len(f.Cues) != 6 || f.Cues[5].Text() != "write ＜i>x＜/i> and ＜font color=red>\n{＼an8} a < b, 1＜2" {
+		t.Errorf("SRT read back: %v, %v", f.Warnings, f.Cues)
+	}
+	vtt := string(WriteVTT(cues))
+	for _, want := range []string{"<v Ведущий>Добрый вечер!\n", "<v Ведущий>Начнём.\n", "write &lt;i&gt;x&lt;/i&gt; and &lt;font color=red&gt;\n{\\an8} a &lt; b, 1&lt;2\n"} {
+		if !strings.Contains(vtt, want) {
+			t.Errorf("WebVTT lacks %q:\n%s", want, vtt)
+		}
+	}
+	if back := mustParse(t, []byte(vtt)); back.Cues[5].Lines[0] != "write <i>x</i> and <font color=red>" {
+		t.Errorf("WebVTT read back: %q", back.Cues[5].Lines)
+	}
+}
+
 // TestRealFiles reads the Morevna Project's subtitles in /work/shared
 // (Chinese, Russian and English SRT files a community wrote) and writes
 // them back: the same cues come back from WebVTT and SRT.

@@ -136,23 +136,65 @@ func WriteVTT(cues []Cue) []byte {
 
 var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// WriteSRT writes cues as an SRT file, with CRLF line ends.
+// WriteSRT writes cues as an SRT file, with CRLF line ends. SRT has no
+// voices: a cue's Voice is written as "Speaker: " before its first line
+// when the speaker changes (on the first cue of each turn, as subtitlers
+// label a new speaker, so that a speech of one speaker does not repeat
+// the name on every cue). SRT has no escapes either, and players read
+// <i>, </b>, <font …> and {\an8} in it as markup: text that would form
+// such a tag is neutralised (see srtText) so that it is shown as written.
 func WriteSRT(cues []Cue) []byte {
 	var b bytes.Buffer
+	last := ""
 	for i, c := range cues {
 		if i > 0 {
 			b.WriteString("\r\n")
 		}
 		fmt.Fprintf(&b, "%d\r\n%s --> %s\r\n", i+1, Timestamp(c.Start, ','), Timestamp(c.End, ','))
+		voice := strings.TrimSpace(c.Voice)
+		label := voice != "" && voice != last
+		last = voice
 		for _, l := range c.Lines {
 			if strings.TrimSpace(l) == "" {
 				continue
 			}
-			b.WriteString(l)
+			if label {
+				l = voice + ": " + l
+				label = false
+			}
+			b.WriteString(srtText(l))
 			b.WriteString("\r\n")
 		}
 	}
 	return b.Bytes()
+}
+
+// srtText returns a line of text for SRT so that no player reads markup
+// in it: a "<" followed by anything but a space, a tab or the line's end
+// (which could open a tag such as <i> or </font>) becomes the full-width
+// "＜" (U+FF1C), and the backslash of "{\" (which would open an override
+// such as {\an8}) the full-width "＼" (U+FF3C). Full-width forms look
+// alike and are never markup. (An invisible character after the "<" was
+// the other way; but players that strip tags they do not know would still
+// take "<", that character and a word up to ">" for one, and drop it.)
+// A "<" before a space ("a < b") is left as it is.
+func srtText(l string) string {
+	if !strings.ContainsAny(l, "<{") {
+		return l
+	}
+	var b strings.Builder
+	for i := 0; i < len(l); i++ {
+		switch {
+		case l[i] == '<' && i+1 < len(l) && l[i+1] != ' ' && l[i+1] != '\t':
+			b.WriteString("＜")
+		case l[i] == '{' && i+1 < len(l) && l[i+1] == '\\':
+			b.WriteString("{＼")
+			i++
+		default:
+			b.WriteByte(l[i])
+		}
+	}
+	return b.String()
 }
 
 // Timestamp writes ms as hh:mm:ss followed by sep and the milliseconds

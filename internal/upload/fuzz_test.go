@@ -40,3 +40,39 @@ func FuzzCheckCreation(f *testing.F) {
 		}
 	})
 }
+
+// TestFiletypeAndName: a known type that is no video is refused whatever
+// the name, naming the type, except for the endings other kinds of files
+// share (a .ts video that the system calls a Qt Linguist file); an empty,
+// unknown or octet-stream type leaves the decision to the name.
+func TestFiletypeAndName(t *testing.T) {
+	enc := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	for _, c := range []struct {
+		name, ftype, key string
+	}{
+		{"speech.mp4", "video/mp4", ""},
+		{"speech.mp4", "", ""},
+		{"speech.mp4", "application/octet-stream", ""},
+		{"speech.mkv", "application/x-matroska", ""},
+		{"speech.mp4", "x-unknown/thing", ""},
+		{"speech.mp4", "text/plain", "upload.filetype.not_video"},
+		{"speech.mp4", "audio/mp4", "upload.filetype.not_video"},
+		{"speech.mov", "application/pdf", "upload.filetype.not_video"},
+		{"speech.ts", "text/vnd.trolltech.linguist", ""},
+		{"speech.mts", "model/vnd.mts", ""},
+		{"notes.txt", "", "upload.filetype"},
+		{"notes.txt", "application/octet-stream", "upload.filetype"},
+	} {
+		h := http.Header{}
+		h.Set("Upload-Length", "10")
+		h.Set("Upload-Metadata", "filename "+enc(c.name)+",filetype "+enc(c.ftype)+",item "+enc("3"))
+		_, refused := checkCreation(h, 100)
+		key := ""
+		if refused != nil {
+			key = refused.key
+		}
+		if key != c.key {
+			t.Errorf("%s as %q: refused with %q, want %q", c.name, c.ftype, key, c.key)
+		}
+	}
+}

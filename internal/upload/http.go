@@ -21,8 +21,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tus/tusd/v2/pkg/handler"
-
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/forum"
@@ -202,6 +200,8 @@ func tusRefusal(status int, code string, max int64) *refusal {
 		return &refusal{status, "upload.tus.interrupted", nil}
 	case "ERR_CHECKSUM_MISMATCH", "ERR_UPLOAD_CHECKSUM_MISMATCH":
 		return &refusal{status, "upload.tus.checksum", nil}
+	case "ERR_UNSUPPORTED_VERSION":
+		return &refusal{status, "upload.tus.version", nil}
 	case "ERR_SERVER_SHUTDOWN":
 		return &refusal{status, "upload.tus.unavailable", nil}
 	case "ERR_UPLOAD_TERMINATION_REJECTED":
@@ -218,6 +218,8 @@ func tusRefusal(status int, code string, max int64) *refusal {
 		return &refusal{status, "upload.tus.locked", nil}
 	case status == http.StatusRequestEntityTooLarge:
 		return &refusal{status, "upload.size.over_limit", []any{byteCount(max)}}
+	case status == http.StatusPreconditionFailed: // tus: no Tus-Resumable header
+		return &refusal{status, "upload.tus.version", nil}
 	case status == 460: // tus checksum extension: checksum mismatch
 		return &refusal{status, "upload.tus.checksum", nil}
 	case status == http.StatusUnauthorized:
@@ -310,6 +312,12 @@ func (s *Service) fail(w http.ResponseWriter, c Caller, err error) {
 // gives no type (it often knows none for .mkv).
 var videoExts = []string{".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts", ".wmv", ".flv", ".3gp"}
 
+// sharedExts are the video endings that systems also give to files of
+// another kind (.ts to TypeScript and Qt Linguist, .mts to 3D models): a
+// browser may send such a type (text/vnd.trolltech.linguist) for a video,
+// so for them the name decides, whatever the type.
+var sharedExts = []string{".ts", ".mts", ".m2ts"}
+
 // create checks a creation request before tusd sees it: the size, the
 // file's name and type, and the programme item, which must exist, be a
 // video and be one the caller may upload to. tusd then creates the upload
@@ -393,7 +401,10 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 	case size > max:
 		return req, &refusal{http.StatusRequestEntityTooLarge, "upload.size.too_large", []any{byteCount(size), byteCount(max)}}
 	}
-	meta := handler.ParseMetadataHeader(h.Get("Upload-Metadata"))
+	meta, bad := parseMetadata(h.Get("Upload-Metadata"))
+	if bad != "" {
+		return req, &refusal{http.StatusBadRequest, "upload.metadata.base64", []any{bad}}
+	}
 	name := strings.TrimSpace(meta["filename"])
 	switch {
 	case name == "":
@@ -409,6 +420,9 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 	} else {
 		ftype = ""
 	}
+	if !videoType(ftype) && !slices.Contains(sharedExts, strings.ToLower(path.Ext(name))) {
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype.not_video", []any{ftype}}
+	}
 	if !strings.HasPrefix(ftype, "video/") && !slices.Contains(videoExts, strings.ToLower(path.Ext(name))) {
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype", []any{name}}
 	}
@@ -417,6 +431,50 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.item.missing", nil}
 	}
 	return creationRequest{size: size, filename: name, filetype: ftype, item: item}, nil
+}
+
+// parseMetadata reads a tus Upload-Metadata header: comma-separated
+// pairs of a key and its base64 value (a key alone has an empty value).
+// Unlike tusd's own reading, which skips a value it cannot decode, it
+// returns the first key whose value is not standard base64 as bad, so
+// that the refusal can name it rather than say the key is missing.
+func parseMetadata(header string) (meta map[string]string, bad string) {
+	meta = map[string]string{}
+	for pair := range strings.SplitSeq(header, ",") {
+		pair = strings.TrimSpace(pair)
+		if pair == "" {
+			continue
+		}
+		key, value, _ := strings.Cut(pair, " ")
+		if key == "" {
+			continue
+		}
+		dec, err := base64.StdEncoding.DecodeString(value)
+		if err != nil || strings.Contains(value, " ") {
+			return nil, key
+		}
+		meta[key] = string(dec)
+	}
+	return meta, ""
+}
+
+// videoType reports whether a file's MIME type (lower case, without
+// parameters) may be that of a video: empty or unknown, a video/ type,
+// application/octet-stream (a browser that does not know), or one of the
+// few application/ types of video containers. A type that is known and is
+// something else (text/plain, image/png, application/pdf) is not, whatever
+// the file's name says.
+func videoType(ftype string) bool {
+	top, _, _ := strings.Cut(ftype, "/")
+	switch {
+	case ftype == "", top == "video":
+		return true
+	case top == "application":
+		return slices.Contains([]string{"application/octet-stream", "application/mp4", "application/x-matroska", "application/mxf", "application/ogg"}, ftype)
+	}
+	// The other top-level types IANA registers hold no video; an
+	// unregistered one is unknown, and the name decides.
+	return !slices.Contains([]string{"text", "image", "audio", "font", "model", "multipart", "message", "example", "haptics"}, top)
 }
 
 // maxFilename is the longest file name taken, in characters.

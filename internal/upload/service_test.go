@@ -101,6 +101,9 @@ func (in *instance) restart() {
 		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
 			a, err := accts.ByAPIToken(r.Context(), tok)
 			if err != nil {
+				if lang := account.RefusalLang(err); lang != "" {
+					c.T = catalog.Printer(lang)
+				}
 				return c, err
 			}
 			c.Account, c.T = a, catalog.Printer(a.Lang)
@@ -186,6 +189,9 @@ func metadata(kv ...string) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// b64 is s in standard base64, a value of Upload-Metadata.
+func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 
 // do sends a tus request with the token of the account named who ("" for
 // none).
@@ -371,8 +377,8 @@ func TestUploadRefusals(t *testing.T) {
 			{"nobody", "", "zh", "1000", okMeta, 401, "请先登录办公室"},
 			{"nobody in Russian", "", "ru", "1000", okMeta, 401, "войдите в офис"},
 			{"a bad token", "tdm_not-a-token", "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
-			{"a revoked token", revoked, "en", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
-			{"a reviewer with a token from an editor's days", "reviewer", "en", "1000", okMeta, 403, "Only admins, and organisers and editors of a partner's team"},
+			{"a revoked token, in its account's language", revoked, "ru", "1000", okMeta, 401, "The API token is invalid or has been revoked."},
+			{"a reviewer with a token from an editor's days", "reviewer", "zh", "1000", okMeta, 403, "Only admins, and organisers and editors of a partner's team"},
 			{"another partner's editor", "stranger", "en", "1000", okMeta, 404, "该议程项目不存在"},
 			{"over the limit", "organiser", "en", strconv.Itoa(101 << 20), okMeta, 413, "Размер файла — 101,0\u00a0МиБ, а предел — 100,0\u00a0МиБ."},
 			{"a byte over the limit", "organiser", "en", strconv.Itoa(100<<20 + 1), okMeta, 413, "Размер файла — 104\u00a0857\u00a0601\u00a0байт, а предел — 104\u00a0857\u00a0600\u00a0байт."},
@@ -381,12 +387,18 @@ func TestUploadRefusals(t *testing.T) {
 			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать в начале загрузки, в заголовке Upload-Length."},
 			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
 			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "ключ «item» в Upload-Metadata должен содержать номер пункта"},
-			{"a text file", "organiser", "en", "1000", metadata("filename", "notes.txt", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
+			{"a text file without a type", "organiser", "en", "1000", metadata("filename", "notes.txt", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
 			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное"},
 			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
+			{"a name not in base64", "organiser", "en", "1000", "filename !!!,filetype " + b64("video/mp4") + ",item " + b64(fmt.Sprint(in.fx.video)), 400, "Значение ключа «filename» в Upload-Metadata — не правильный base64."},
+			{"a type not in base64", "editor", "ru", "1000", "filename " + b64("a.mp4") + ",filetype video/mp4,item " + b64(fmt.Sprint(in.fx.video)), 400, "The Upload-Metadata value of the key “filetype” is not valid base64."},
+			{"an item not in base64", "editor", "ru", "1000", "filename " + b64("a.mp4") + ",item 4%2", 400, "The Upload-Metadata value of the key “item” is not valid base64."},
+			{"a text type with a video's name", "editor", "ru", "1000", metadata("filename", "speech.mp4", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "The file type “text/plain” given in the Upload-Metadata key “filetype” is not a video type."},
+			{"an image type", "editor", "ru", "1000", metadata("filename", "speech.mov", "filetype", "image/png", "item", fmt.Sprint(in.fx.video)), 422, "The file type “image/png” given"},
+			{"a PDF", "editor", "ru", "1000", metadata("filename", "speech.mkv", "filetype", "application/pdf; x=1", "item", fmt.Sprint(in.fx.video)), 422, "The file type “application/pdf” given"},
 		} {
 			h := map[string]string{"Upload-Metadata": c.meta, "Accept-Language": c.lang}
 			if c.size != "" {
@@ -397,6 +409,12 @@ func TestUploadRefusals(t *testing.T) {
 				t.Errorf("%s: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, c.says)
 			}
 		}
+		// A program (curl) that leaves out Tus-Resumable is told which
+		// header it lacks, not to reload a page.
+		resp, body := in.do("POST", in.srv.URL+upload.BasePath, "editor", map[string]string{"Upload-Metadata": okMeta, "Upload-Length": "1000", "Tus-Resumable": ""}, nil)
+		if resp.StatusCode != http.StatusPreconditionFailed || !strings.Contains(body, "The request lacks the header “Tus-Resumable: 1.0.0”") {
+			t.Errorf("no Tus-Resumable: %d %q", resp.StatusCode, body)
+		}
 		if n := in.count("1 = 1"); n != 0 {
 			t.Errorf("%d uploads recorded after refusals", n)
 		}
@@ -405,7 +423,7 @@ func TestUploadRefusals(t *testing.T) {
 		}
 		// Someone else's upload cannot be continued, nor looked into.
 		url := in.create("organiser", 1000, in.fx.video)
-		resp, body := in.do("PATCH", url, "editor", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
+		resp, body = in.do("PATCH", url, "editor", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
 			t.Errorf("PATCH of another's upload: %d %q", resp.StatusCode, body)
 		}
@@ -649,7 +667,7 @@ func TestTusErrorsInTheCallersLanguage(t *testing.T) {
 			{"a mismatched offset", map[string]string{"Upload-Offset": "0", "Content-Type": octets}, randomBytes(10, 2), 409, "Сервер получил не столько байтов этого файла"},
 			{"more than the file", map[string]string{"Upload-Offset": "100", "Content-Type": octets}, randomBytes(1000, 3), 413, "Отправлено больше байтов"},
 			{"no content type", map[string]string{"Upload-Offset": "100"}, randomBytes(10, 4), 400, "Браузер отправил запрос"},
-			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "Браузер отправил запрос"},
+			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "В запросе нет заголовка «Tus-Resumable: 1.0.0»"},
 		} {
 			resp, body := in.do("PATCH", url, "organiser", c.header, c.body)
 			if resp.StatusCode != c.status || !strings.Contains(body, c.says) || strings.Contains(body, "ERR_") {

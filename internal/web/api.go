@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/tandemforum/tandem/internal/account"
 	uploads "github.com/tandemforum/tandem/internal/upload"
 )
 
@@ -31,6 +32,7 @@ func (s *Server) apiChain(next http.Handler) http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, _ := s.apiCaller(r)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Content-Language", c.T.Lang())
 		w.WriteHeader(http.StatusForbidden)
 		w.Write([]byte(c.T.T("error.forbidden.body") + "\n"))
 	}))
@@ -39,7 +41,8 @@ func (s *Server) apiChain(next http.Handler) http.Handler {
 
 // apiCaller finds the account of a request to the API: its bearer token,
 // or else its login session; the language is the account's, or the
-// reader's for nobody.
+// reader's for nobody, and the token's account's when a known token is
+// refused.
 func (s *Server) apiCaller(r *http.Request) (uploads.Caller, error) {
 	c := uploads.Caller{T: s.catalog.Printer(readerLanguage(r))}
 	if h := r.Header.Get("Authorization"); h != "" {
@@ -49,6 +52,11 @@ func (s *Server) apiCaller(r *http.Request) (uploads.Caller, error) {
 		}
 		acct, err := s.accounts.ByAPIToken(r.Context(), strings.TrimSpace(token))
 		if err != nil {
+			// A known token that no longer works is refused in its
+			// account's language; an unknown one in the reader's.
+			if lang := account.RefusalLang(err); lang != "" {
+				c.T = s.catalog.Printer(lang)
+			}
 			return c, err
 		}
 		c.Account = acct

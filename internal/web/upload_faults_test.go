@@ -266,3 +266,56 @@ func TestAttachedVideoShownAsSuch(t *testing.T) {
 		}
 	})
 }
+
+// TestRefusedTokenInItsAccountsLanguage: a token that is known but no
+// longer works (revoked, or its holder lost the role) is refused in its
+// account's language, whatever the program's Accept-Language; an unknown
+// token, which names nobody, in the reader's.
+func TestRefusedTokenInItsAccountsLanguage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newUploadOffice(t, db)
+		org := o.account("org@upload.example", "Organiser", "ru", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("org@upload.example")
+		_, doc := b.post("/office/account/tokens", url.Values{"token-name": {"laptop"}})
+		token := strings.TrimSpace(doc.Find("#new-token code").Text())
+		if token == "" {
+			t.Fatal("the organiser got no token")
+		}
+		item := videoSpeechID(t, db)
+		ask := func(token string) (*http.Response, string) {
+			return tusCreateWith(t, o.browser(), token, map[string]string{
+				"Upload-Length":   "1000",
+				"Upload-Metadata": tusMeta("filename", "video.mp4", "item", fmt.Sprint(item)),
+				"Accept-Language": "zh",
+			})
+		}
+		check := func(what string, resp *http.Response, body string, status int, lang, says string) {
+			t.Helper()
+			if resp.StatusCode != status || resp.Header.Get("Content-Language") != lang || !strings.Contains(body, says) {
+				t.Errorf("%s: %d %s %q, want %d %s saying %q", what, resp.StatusCode, resp.Header.Get("Content-Language"), body, status, lang, says)
+			}
+		}
+		resp, body := ask("tdm_unknown")
+		check("an unknown token", resp, body, http.StatusUnauthorized, "zh", "API 令牌无效或已被撤销。")
+
+		if _, err := db.Exec(context.Background(), `UPDATE memberships SET role = 'translator' WHERE account_id = ?`, org.ID); err != nil {
+			t.Fatal(err)
+		}
+		resp, body = ask(token)
+		check("the token of an organiser become translator", resp, body, http.StatusForbidden, "ru", "API-токены могут быть только у администраторов")
+
+		if _, err := db.Exec(context.Background(), `UPDATE api_tokens SET revoked_at = ?`, time.Now().UTC()); err != nil {
+			t.Fatal(err)
+		}
+		resp, body = ask(token)
+		check("a revoked token", resp, body, http.StatusUnauthorized, "ru", "API-токен недействителен или отозван.")
+
+		// The cross-origin refusal, before any token is read, speaks
+		// the same language.
+		resp, body = tusCreateWith(t, o.browser(), token, map[string]string{"Accept-Language": "zh", "Sec-Fetch-Site": "cross-site", "Origin": "https://elsewhere.example"})
+		if resp.StatusCode != http.StatusForbidden || resp.Header.Get("Content-Language") != "ru" || !strings.Contains(body, "У вас нет прав") {
+			t.Errorf("a cross-origin request with a revoked token: %d %q", resp.StatusCode, body)
+		}
+	})
+}
