@@ -77,4 +77,4 @@ fi
 summary=$(mktemp -d)
 trap 'rm -rf "$summary"' EXIT
 go build -o "$summary/testsummary" scripts/testsummary.go
-go test -json -count=1 -timeout 14m ${RACE:+-race} ./... 2>&1 | "$summary/testsummary"
+go test -json -count=1 -timeout 20m ${RACE:+-race} ./... 2>&1 | "$summary/testsummary"

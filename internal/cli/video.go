@@ -215,13 +215,26 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(vs) == 0 && int64(item) != 0 {
+		// Not an error: say so, or an empty answer looks like a fault.
+		fmt.Fprintf(env.Stderr, "programme item %d has no video\n", int64(item))
+		return nil
+	}
+	var items []int64
+	for _, v := range vs {
+		items = append(items, v.ItemID)
+	}
+	playing, err := video.PlayableFor(ctx, db, items)
+	if err != nil {
+		return err
+	}
 	cat, err := i18n.Load()
 	if err != nil {
 		return err
 	}
 	en := cat.Printer("en")
 	for _, v := range vs {
-		fmt.Fprintln(env.Stdout, videoLine(v, en))
+		fmt.Fprintln(env.Stdout, videoLine(v, playing[v.ItemID], en))
 	}
 	return nil
 }
@@ -235,8 +248,10 @@ func orDash(s string) string {
 
 // videoLine is video v as `tandem video list` prints it, tab-separated:
 // number, item, state, per cent done, method, seconds, width×height, bytes
-// of the renditions and the reason of a failure in English ("-" for none).
-func videoLine(v *video.Video, en *i18n.Printer) string {
+// of the renditions, the reason of a failure in English ("-" for none) and
+// whether the public sees it: "public" only for playing, the video the
+// speech page plays (nil for none), "replaced" for an older approved one.
+func videoLine(v *video.Video, playing *video.Video, en *i18n.Printer) string {
 	fail := "-"
 	if v.ErrorKey != "" {
 		fail = en.T(v.ErrorKey)
@@ -244,8 +259,10 @@ func videoLine(v *video.Video, en *i18n.Printer) string {
 	public := "-"
 	switch {
 	case v.State != video.Ready:
-	case !v.ApprovedAt.IsZero():
+	case !v.ApprovedAt.IsZero() && playing != nil && playing.ID == v.ID:
 		public = "public"
+	case !v.ApprovedAt.IsZero():
+		public = "replaced"
 	case !v.WithdrawnAt.IsZero():
 		public = "withdrawn"
 	default:
@@ -279,6 +296,9 @@ func runVideoWithdraw(ctx context.Context, env *Env, args []string) error {
 	defer db.Close()
 	var v *video.Video
 	err = db.Transact(ctx, func(tx *store.Tx) error {
+		if err := itemTakesVideo(ctx, tx, *item); err != nil {
+			return err
+		}
 		v, err = video.Withdraw(ctx, tx, *item, video.Actor{Name: cliActor()}, *note)
 		return err
 	})

@@ -33,6 +33,10 @@ func TestVideoCommandRefusals(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Close()
+		// An item with no video: listing it says so, and is no failure.
+		if code, out, errOut := runCLI(t, env, "video", "list", "--item", strconv.FormatInt(item, 10)); code != 0 || out != "" || !strings.Contains(errOut, "programme item "+strconv.FormatInt(item, 10)+" has no video") {
+			t.Errorf("list of an item with no video: exit %d, %q %q", code, out, errOut)
+		}
 		dir := t.TempDir()
 		good := filepath.Join(dir, "good.mp4")
 		empty := filepath.Join(dir, "empty.mp4")
@@ -48,6 +52,7 @@ func TestVideoCommandRefusals(t *testing.T) {
 			{[]string{"video", "attach", "--item", id, empty}, empty + " is empty (0 bytes)"},
 			{[]string{"video", "attach", "--item", id, filepath.Join(dir, "none.mp4")}, "there is no file " + filepath.Join(dir, "none.mp4")},
 			{[]string{"video", "list", "--item", "999"}, "tandem video: no programme item 999\n"},
+			{[]string{"video", "withdraw", "--item", id}, "programme item " + id + " is not given by video, so it takes no video file"},
 		} {
 			code, out, errOut := runCLI(t, env, tc.args...)
 			if code == 0 || out != "" || !strings.Contains(errOut, tc.want) {

@@ -203,25 +203,28 @@ func TestVideoLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	line := videoLine(&video.Video{ID: 3, ItemID: 7, State: video.Failed, ErrorKey: "video.error.unreadable"}, cat.Printer("en"))
+	line := videoLine(&video.Video{ID: 3, ItemID: 7, State: video.Failed, ErrorKey: "video.error.unreadable"}, nil, cat.Printer("en"))
 	fields := strings.Split(line, "\t")
 	if len(fields) != 10 || fields[2] != "failed" || strings.Contains(line, "video.error") || len(fields[8]) < 20 || fields[9] != "-" {
 		t.Errorf("a failed video is listed as %q", line)
 	}
-	if line := videoLine(&video.Video{ID: 4, ItemID: 7, State: video.Queued}, cat.Printer("en")); !strings.HasSuffix(line, "\tqueued\t0.0\t-\t0.000\t0x0\t0\t-\t-") {
+	if line := videoLine(&video.Video{ID: 4, ItemID: 7, State: video.Queued}, nil, cat.Printer("en")); !strings.HasSuffix(line, "\tqueued\t0.0\t-\t0.000\t0x0\t0\t-\t-") {
 		t.Errorf("a queued video is listed as %q", line)
 	}
-	// The last column says whether the public sees a ready video.
+	// The last column says whether the public sees a ready video: only
+	// the one the site plays is public, an older approved one is replaced.
 	at := time.Date(2021, 7, 16, 3, 0, 0, 0, time.UTC)
+	playing := &video.Video{ID: 3, ItemID: 7, State: video.Ready, ApprovedAt: at}
 	for _, tc := range []struct {
 		v    video.Video
 		want string
 	}{
-		{video.Video{State: video.Ready}, "awaiting"},
-		{video.Video{State: video.Ready, ApprovedAt: at}, "public"},
-		{video.Video{State: video.Ready, WithdrawnAt: at, WithdrawnBy: "Организатор"}, "withdrawn"},
+		{video.Video{ID: 4, State: video.Ready}, "awaiting"},
+		{*playing, "public"},
+		{video.Video{ID: 2, ItemID: 7, State: video.Ready, ApprovedAt: at}, "replaced"},
+		{video.Video{ID: 4, State: video.Ready, WithdrawnAt: at, WithdrawnBy: "Организатор"}, "withdrawn"},
 	} {
-		if line := videoLine(&tc.v, cat.Printer("en")); !strings.HasSuffix(line, "\t"+tc.want) {
+		if line := videoLine(&tc.v, playing, cat.Printer("en")); !strings.HasSuffix(line, "\t"+tc.want) {
 			t.Errorf("a ready video approved %v, withdrawn %v is listed as %q, want it to end %q", tc.v.ApprovedAt, tc.v.WithdrawnAt, line, tc.want)
 		}
 	}

@@ -225,7 +225,36 @@ func (p *Printer) T(key string, args ...any) string {
 	if !ok || m.plural != nil {
 		return key
 	}
-	return fmt.Sprintf(m.text, p.numbers(args)...)
+	return p.oneStop(fmt.Sprintf(m.text, p.numbers(args)...))
+}
+
+// oneStop returns message s with the full stop of a Russian date's "г."
+// (Date, MonthYear, DateRange) not doubled by the full stop that ends the
+// sentence after it: "утверждённое 1 декабря 2026 г." rather than "г..".
+// An ellipsis ("г...") is left alone.
+func (p *Printer) oneStop(s string) string {
+	if p.lang != "ru" || !strings.Contains(s, " г..") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, " г..")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(" г..")
+		if strings.HasPrefix(s[end:], ".") {
+			// An ellipsis: keep it whole.
+			for end < len(s) && s[end] == '.' {
+				end++
+			}
+			b.WriteString(s[:end])
+		} else {
+			b.WriteString(s[:end-1])
+		}
+		s = s[end:]
+	}
 }
 
 // numbers returns args with every integer written by Number and every
@@ -275,7 +304,7 @@ func (p *Printer) N(key string, n int, args ...any) string {
 			return key
 		}
 	}
-	return fmt.Sprintf(text, append([]any{p.Number(int64(n))}, p.numbers(args)...)...)
+	return p.oneStop(fmt.Sprintf(text, append([]any{p.Number(int64(n))}, p.numbers(args)...)...))
 }
 
 // Has reports whether the printer's catalog has a message for key, and

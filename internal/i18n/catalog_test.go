@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // catalogProblems lists what keeps c from being complete: a key that some
@@ -440,5 +441,39 @@ func TestCatalogAreaFiles(t *testing.T) {
 	odd["locales/office.de.json"] = &fstest.MapFile{Data: []byte(`{}`)}
 	if _, err := load(odd); err == nil || !strings.Contains(err.Error(), "office.de.json") {
 		t.Errorf("file for an unsupported language: err = %v", err)
+	}
+}
+
+// TestRussianDateBeforeFullStop: a Russian date ends in "г.", so a message
+// that puts one before the full stop ending its sentence must not show
+// "г.." — checked on every ru message, with a date in every place.
+func TestRussianDateBeforeFullStop(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Printer("ru")
+	date := p.Date(time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC))
+	if want := "Пока на сайте остаётся видео, утверждённое 1 декабря 2026 г."; p.T("video.publish.older", date) != want {
+		t.Errorf("video.publish.older = %q, want %q", p.T("video.publish.older", date), want)
+	}
+	args := make([]any, 8)
+	for i := range args {
+		args[i] = date
+	}
+	for key, m := range p.messages {
+		var got []string
+		if m.plural != nil {
+			for range m.plural {
+				got = append(got, p.N(key, 2, args...))
+			}
+		} else {
+			got = append(got, p.T(key, args...))
+		}
+		for _, s := range got {
+			if strings.Contains(strings.ReplaceAll(s, "г...", ""), "г..") {
+				t.Errorf("%s with a date reads %q", key, s)
+			}
+		}
 	}
 }

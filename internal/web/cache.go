@@ -161,6 +161,17 @@ func (c *pageCache) refresh(ctx context.Context, now int64) {
 	}
 }
 
+// recheck makes the next get read the content version, rather than up to
+// a second later: this process has just changed the content (an office
+// request that wrote), and the change shows at once on its own pages and
+// files, not after the page cache's pause between checks.
+func (c *pageCache) recheck() {
+	if c == nil {
+		return
+	}
+	c.checked.Store(0)
+}
+
 // put stores an entry rendered while the content version was version,
 // unless the content has changed since. A full cache starts afresh.
 func (c *pageCache) put(key string, version int64, e *entry) {

@@ -118,7 +118,13 @@ func (s *Server) office(access officeAccess, fn officeFunc) http.Handler {
 			http.Redirect(w, r, officePrefix+"/account/totp", http.StatusSeeOther)
 			return
 		}
-		if err := fn(w, rq); err != nil {
+		err = fn(w, rq)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			// It may have changed what the public site shows (an
+			// approval, a withdrawal): let the next public request see it.
+			s.cache.recheck()
+		}
+		if err != nil {
 			s.officeError(w, rq, err)
 		}
 	})

@@ -93,7 +93,7 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 			{"trunc.mp4", "failed", "Could not be processed: The file ends before the video does", true},
 			{"text.mp4", "processing", "40 % done", false},
 			{"big.avi", "replaced", "Replaced by a newer video", true},
-			{"late.mov", "awaiting", "not public until every host has approved it", true},
+			{"late.mov", "awaiting", "keeps the earlier video. The hosts approve it under Publication below.", true},
 		} {
 			row := fileRow(doc, c.name)
 			state, _ := row.Attr("data-state")
@@ -107,13 +107,15 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 		if s := fileRow(doc, "trunc.mp4").Find(".upload-file-state").Text(); !strings.Contains(s, "The video on the site is unchanged") {
 			t.Errorf("the failed file does not say the site keeps its video: %q", s)
 		}
-		if !strings.Contains(section.Text(), "the earlier video stays on the site") {
+		if !strings.Contains(section.Text(), "the earlier video stays on the site") || !strings.Contains(section.Text(), "ready and every host has approved it") {
 			t.Errorf("the section does not say that a replacement leaves the earlier video on the site: %q", section.Text())
 		}
 		if doc.Find(`script[src*="tus.min"]`).Length() == 1 && !strings.Contains(section.Find(".upload-item-number").Text(), fmt.Sprintf("number: %d ", item)) {
 			t.Errorf("the section does not give the item's number for the upload API: %q", section.Find(".upload-item-number").Text())
 		}
-		if s := doc.Find(fmt.Sprintf("#video-%d .video-still-live", item)).Text(); !strings.Contains(s, "keeps showing the earlier video") {
+		// The newest video is processed and awaits the hosts: the status
+		// says so, not that it is still being made ready.
+		if s := doc.Find(fmt.Sprintf("#video-%d .video-still-live", item)).Text(); !strings.Contains(s, "Until every host has approved this video, the site keeps showing the earlier one") {
 			t.Errorf("the video status of an item whose replacement is processed says %q", s)
 		}
 
@@ -123,6 +125,13 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 		_, tdoc := tr.get(form)
 		if n := tdoc.Find("a.upload-file-delete").Length(); n != 0 || fileRow(tdoc, "good.mp4").Length() != 1 {
 			t.Errorf("a translator is offered %d deletions", n)
+		}
+
+		// The confirmation page of the awaiting file has no Publication
+		// section, so it does not send the reader to one.
+		lhref, _ := fileRow(doc, "late.mov").Find("a.upload-file-delete").Attr("href")
+		if _, ldoc := b.get(lhref); !strings.Contains(ldoc.Text(), "not public until every host has approved it") || strings.Contains(ldoc.Find("main").Text(), "Publication") {
+			t.Errorf("the confirmation page of the awaiting file says %q", ldoc.Find("main").Text())
 		}
 
 		// Deleting the replaced file asks first, then removes it all.

@@ -119,6 +119,11 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 	for _, u := range done {
 		v := byID[u.SpeechID]
 		d := uploadState(rq.T, u, made[u.BlobKey], live[u.SpeechID])
+		if d.State == "awaiting" {
+			// This page, unlike the delete confirmation, has the
+			// Publication section where the hosts approve it.
+			d.StateText += " " + rq.T.T("office.videofile.see_publication")
+		}
 		d.URL = uploads.BasePath + u.TusID
 		if may && d.State != "live" && d.State != "processing" && d.State != "finishing" {
 			d.DeleteURL = uploadDeletePath(u)

@@ -129,6 +129,18 @@ func trackOutdated(t *subtitle.Track, tracks []*subtitle.Track) bool {
 	return false
 }
 
+// SubFile is the address of track t's public subtitles in format ext
+// ("vtt", "srt"), versioned by the approved text (?v= a prefix of its
+// PublicHash): a browser that cached the file for a minute fetches the new
+// one as soon as a changed track is approved. The server ignores v.
+func (sv *speechVideo) SubFile(t *subtitle.Track, ext string) string {
+	u := sv.SubBase + t.Lang + "." + ext
+	if h := t.PublicHash; h != "" {
+		u += "?v=" + h[:min(len(h), 12)]
+	}
+	return u
+}
+
 // videoFiles are the names of a video's public files: its renditions and
 // its poster.
 var videoFiles = map[string]string{"main.mp4": "video/mp4", "720p.mp4": "video/mp4", "poster.jpg": "image/jpeg"}
@@ -314,7 +326,7 @@ func (s *Server) videoLD(l string, sp *forum.Speech, sv *speechVideo) ld {
 	}
 	var captions []ld
 	for _, t := range sv.Tracks {
-		captions = append(captions, ld{"@type": "MediaObject", "contentUrl": s.abs(sv.SubBase + t.Lang + ".vtt"),
+		captions = append(captions, ld{"@type": "MediaObject", "contentUrl": s.abs(sv.SubFile(t, "vtt")),
 			"encodingFormat": "text/vtt", "inLanguage": t.Lang})
 	}
 	if len(captions) > 0 {

@@ -185,8 +185,18 @@ func TestSpeechVideoPlayer(t *testing.T) {
 			tracks = append(tracks, fmt.Sprintf("%s %s %s %s %v", kind, l, label, src, def))
 		})
 		sub := "/ru" + videoSpeechPath + "/subtitles/"
-		if want := []string{"subtitles zh 中文 " + sub + "zh.vtt false", "subtitles ru Русский " + sub + "ru.vtt true",
-			"subtitles en English " + sub + "en.vtt false"}; fmt.Sprint(tracks) != fmt.Sprint(want) {
+		// Each address carries the approved version, so that a browser
+		// fetches a changed track at once after its approval.
+		ver := map[string]string{}
+		for _, l := range []string{"zh", "ru", "en"} {
+			var h string
+			if err := s.db.QueryRow(ctx, `SELECT public_hash FROM subtitle_tracks WHERE speech_id = ? AND lang = ?`, speechID, l).Scan(&h); err != nil || len(h) < 12 {
+				t.Fatalf("public hash of %s: %q %v", l, h, err)
+			}
+			ver[l] = "?v=" + h[:12]
+		}
+		if want := []string{"subtitles zh 中文 " + sub + "zh.vtt" + ver["zh"] + " false", "subtitles ru Русский " + sub + "ru.vtt" + ver["ru"] + " true",
+			"subtitles en English " + sub + "en.vtt" + ver["en"] + " false"}; fmt.Sprint(tracks) != fmt.Sprint(want) {
 			t.Errorf("tracks\n%q, want\n%q", tracks, want)
 		}
 		if d := attr(doc, ".video-download a", "download"); attr(doc, ".video-download a", "href") != media+"main.mp4" || d != "treaty-20-wang-yi-video-address.mp4" && !strings.HasSuffix(d, "-wang-yi-video-address.mp4") {
@@ -259,8 +269,8 @@ func TestSpeechVideoPlayer(t *testing.T) {
 			c := c.(map[string]any)
 			caps = append(caps, fmt.Sprint(c["@type"], " ", c["encodingFormat"], " ", c["inLanguage"], " ", c["contentUrl"]))
 		}
-		if want := []string{"MediaObject text/vtt zh https://forum.example.org" + sub + "zh.vtt", "MediaObject text/vtt ru https://forum.example.org" + sub + "ru.vtt",
-			"MediaObject text/vtt en https://forum.example.org" + sub + "en.vtt"}; fmt.Sprint(caps) != fmt.Sprint(want) {
+		if want := []string{"MediaObject text/vtt zh https://forum.example.org" + sub + "zh.vtt" + ver["zh"], "MediaObject text/vtt ru https://forum.example.org" + sub + "ru.vtt" + ver["ru"],
+			"MediaObject text/vtt en https://forum.example.org" + sub + "en.vtt" + ver["en"]}; fmt.Sprint(caps) != fmt.Sprint(want) {
 			t.Errorf("captions\n%q, want\n%q", caps, want)
 		}
 
@@ -293,8 +303,8 @@ func TestSpeechVideoPlayer(t *testing.T) {
 
 		// Each track downloads as SRT too, beside its WebVTT.
 		for _, l := range []string{"zh", "ru", "en"} {
-			a := doc.Find(".video-tracks .track-" + l + ` a[href$=".srt"]`)
-			if href, _ := a.Attr("href"); href != sub+l+".srt" || a.AttrOr("type", "") != "application/x-subrip" || strings.TrimSpace(a.Text()) != "SRT" {
+			a := doc.Find(".video-tracks .track-" + l + ` a[href*=".srt"]`)
+			if href, _ := a.Attr("href"); href != sub+l+".srt"+ver[l] || a.AttrOr("type", "") != "application/x-subrip" || strings.TrimSpace(a.Text()) != "SRT" {
 				t.Errorf("the %s track's SRT link: %q %q", l, href, a.Text())
 			}
 			if _, ok := a.Attr("download"); !ok {

@@ -80,9 +80,14 @@ func (s *Server) videoStatuses(rq *officeRequest, ids []int64, videoItems map[in
 			out[id] = newVideoStatus(t, v)
 			out[id].Publication = pubs[id]
 			if l := live[id]; l != nil && l.ID != v.ID {
+				// A newer video the site does not play yet: still being
+				// processed, failed, or ready and awaiting the hosts.
 				key := "office.videofile.status_still_live"
-				if v.State == video.Failed {
+				switch v.State {
+				case video.Failed:
 					key = "office.videofile.status_kept_live"
+				case video.Ready:
+					key = "office.videofile.status_awaiting_live"
 				}
 				out[id].StillLive = t.T(key, t.Date(l.CreatedAt))
 			}

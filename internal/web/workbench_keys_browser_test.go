@@ -100,12 +100,16 @@ func TestWorkbenchKeysInBrowser(t *testing.T) {
 		if s := segmentsBySource(t, db, tr.ID)[essayDate]; s.State != translate.Draft {
 			t.Errorf("the held segment is %s, want draft", s.State)
 		}
+		// The table of states and the state filter count what the rows
+		// show (one confirmed, one held as a draft) without a reload.
+		do("counts after the save", waitFor(countsMatchRows))
 		do("on, the second time", chromedp.KeyEvent(kb.Enter, ctrl),
 			waitFor(`document.activeElement.closest('tr.seg') !== document.querySelector('`+dated+`')`),
 			waitFor(`document.querySelector('`+dated+`').dataset.state === 'translated'`))
 		if s := segmentsBySource(t, db, tr.ID)[essayDate]; s.State != translate.Translated {
 			t.Errorf("the segment confirmed anyway is %s, want translated", s.State)
 		}
+		do("counts after confirming anyway", waitFor(countsMatchRows))
 
 		// A colleague saves the heading while the reader changes it; the
 		// draft saved on the way out meets the conflict and brings the
@@ -131,3 +135,16 @@ func TestWorkbenchKeysInBrowser(t *testing.T) {
 		}
 	})
 }
+
+// countsMatchRows is a script that is true when the workbench's table of
+// states and its state filter give, for every state, the number of the
+// page's rows in it (the page shows every segment): the counts follow
+// each save.
+const countsMatchRows = `(() => {
+  const rows = [...document.querySelectorAll('tr.seg')];
+  return [...document.querySelectorAll('.wb-states tr[data-state]')].every(tr => {
+    const n = rows.filter(r => r.dataset.state === tr.dataset.state).length;
+    const opt = document.querySelector('.wb-filters select[name=state] option[value="' + tr.dataset.state + '"]');
+    return tr.querySelector('.wb-n').textContent === String(n) && tr.hidden === (n === 0) && opt.textContent.endsWith('(' + n + ')');
+  });
+})()`

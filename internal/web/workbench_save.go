@@ -40,6 +40,9 @@ type saveAnswer struct {
 	Segment  segmentJSON `json:"segment"`
 	Percent  int         `json:"percent"`
 	Progress string      `json:"progress"`
+	// States are the segments and characters in each state, in the
+	// order of translate.States, for the page's table and state filter.
+	States []stateJSON `json:"states"`
 	// Notice says what became of the text in its draft, for a text of
 	// the site (sitetext): written there, or not because the draft
 	// changed meanwhile (Bad).
@@ -201,7 +204,7 @@ func (s *Server) workbenchSave(w http.ResponseWriter, rq *officeRequest) error {
 		}
 	}
 	answer := saveAnswer{Segment: newSegmentJSON(rq.T, after, fs),
-		Percent: counts.Percent(), Progress: progressText(rq, counts)}
+		Percent: counts.Percent(), Progress: progressText(rq, counts), States: stateCounts(counts)}
 	answer.Notice, answer.NoticeBad, answer.Held = notice, noticeBad, held
 	return writeJSON(w, http.StatusOK, answer)
 }
@@ -284,6 +287,24 @@ func (s *Server) workbenchFail(w http.ResponseWriter, rq *officeRequest, err err
 		s.log.Error("workbench request failed", "method", rq.Method, "path", rq.URL.Path, "err", err)
 	}
 	return writeJSON(w, status, failAnswer{Error: t.T("workbench.fail." + key)})
+}
+
+// stateJSON is the count of one state of a translation's segments.
+type stateJSON struct {
+	State    translate.State `json:"state"`
+	Segments int             `json:"segments"`
+	Chars    int             `json:"chars"`
+}
+
+// stateCounts returns c by state, every state in the order of
+// translate.States, none left out (a state with no segment has zeros).
+func stateCounts(c translate.Counts) []stateJSON {
+	var out []stateJSON
+	for _, st := range translate.States {
+		n := c.ByState[st]
+		out = append(out, stateJSON{State: st, Segments: n.Segments, Chars: n.Chars})
+	}
+	return out
 }
 
 // progressText says how far a translation is, for the page's header.

@@ -198,6 +198,23 @@
     showMissing(row);
   };
 
+  // counts shows the number of segments in each state, from a save's
+  // answer, in the table of states and the state filter's choices.
+  var counts = function (states) {
+    states.forEach(function (st) {
+      var tr = document.querySelector('.wb-states tr[data-state="' + st.state + '"]');
+      if (tr) {
+        tr.querySelector('.wb-n').textContent = st.segments;
+        tr.querySelector('.wb-chars').textContent = st.chars;
+        tr.hidden = st.segments === 0;
+      }
+      var opt = document.querySelector('.wb-filters select[name=state] option[value="' + st.state + '"]');
+      if (opt) {
+        opt.textContent = opt.getAttribute('data-label') + ' (' + st.segments + ')';
+      }
+    });
+  };
+
   // post sends an edit of a row's segment; it resolves to true when it was
   // stored.
   var post = function (row, body) {
@@ -222,6 +239,7 @@
           bar.value = data.percent;
           bar.textContent = data.percent + '%';
           document.getElementById('wb-progress-text').textContent = data.progress;
+          counts(data.states || []);
           return data;
         }
         status(row, data.error || msg('failed'), true);
