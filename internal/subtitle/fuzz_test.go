@@ -51,10 +51,24 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		// SRT has no speakers: the rest comes back.
+		// SRT has no speakers: a speaker comes back as "Name: " before
+		// the first line of each turn, and text that a player would take
+		// for a tag comes back with its full-width "＜" or "＼"; the rest
+		// comes back as it was.
 		unvoiced := slices.Clone(file.Cues)
+		last := ""
 		for i := range unvoiced {
-			unvoiced[i].Voice = ""
+			c := &unvoiced[i]
+			voice := strings.TrimSpace(c.Voice)
+			lines := slices.Clone(c.Lines)
+			if voice != "" && voice != last && len(lines) > 0 {
+				lines[0] = voice + ": " + lines[0]
+			}
+			last = voice
+			for j := range lines {
+				lines[j] = srtText(lines[j])
+			}
+			c.Voice, c.Lines = "", lines
 		}
 		back, err = Parse(WriteSRT(file.Cues))
 		if err != nil || !reflect.DeepEqual(back.Cues, unvoiced) {
