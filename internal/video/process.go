@@ -245,15 +245,16 @@ func (p *Processor) process(ctx context.Context, v *Video, token string, report 
 
 	// The files go to the store under this video's keys, where nothing
 	// points before the update below; a run killed in between leaves
-	// files that the next run replaces.
+	// files that the next run replaces. A store on the same file system
+	// as WorkDir takes them by renaming, without a copy.
 	prefix := fmt.Sprintf("videos/%d/", v.ID)
 	for i := range rends {
 		rends[i].Key = prefix + rends[i].Name + ".mp4"
-		if err := p.putFile(ctx, rends[i].Key, outs[i]); err != nil {
+		if _, err := blob.PutFile(ctx, p.Blobs, rends[i].Key, outs[i]); err != nil {
 			return err
 		}
 	}
-	if err := p.putFile(ctx, prefix+"poster.jpg", poster); err != nil {
+	if _, err := blob.PutFile(ctx, p.Blobs, prefix+"poster.jpg", poster); err != nil {
 		return err
 	}
 	b, err := json.Marshal(rends)
@@ -324,16 +325,6 @@ func (p *Processor) original(ctx context.Context, v *Video, dir string) (string,
 		return "", 0, fmt.Errorf("video %d original: %w", v.ID, err)
 	}
 	return path, n, nil
-}
-
-func (p *Processor) putFile(ctx context.Context, key, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = p.Blobs.Put(ctx, key, f)
-	return err
 }
 
 // ffmpegFailure turns ffmpeg's refusal to read the input into a Failure;
