@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -16,7 +15,6 @@ import (
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
-	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/web"
 )
 
@@ -25,26 +23,12 @@ import (
 // for its health and a page, and stops it by cancelling its context: Run
 // returns nil once the server has shut down.
 func TestRunWholeProgram(t *testing.T) {
-	for _, db := range []string{"sqlite", "postgres"} {
+	for _, db := range databases {
 		t.Run(db, func(t *testing.T) {
-			cfg := app.Config{Data: t.TempDir(), BaseURL: "http://localhost"}
-			if db == "postgres" {
-				cfg.Database = storetest.PostgresURL(t)
-			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			prog, err := app.Open(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer prog.Close()
-			l, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- prog.Run(ctx, l) }()
-			base := "http://" + l.Addr().String()
+			prog := open(ctx, t, db, app.Config{Data: t.TempDir(), BaseURL: "http://localhost"})
+			base, done := serve(ctx, t, prog)
 			for path, want := range map[string]string{"/healthz": "ok", "/ru/no-such-page": "404"} {
 				resp, err := http.Get(base + path)
 				if err != nil {
@@ -73,22 +57,12 @@ func TestRunWholeProgram(t *testing.T) {
 // that a draft approved by both hosts for a time a moment ahead is
 // published by the job queue once that time has come, and not before.
 func TestScheduledPublication(t *testing.T) {
-	for _, db := range []string{"sqlite", "postgres"} {
+	for _, db := range databases {
 		t.Run(db, func(t *testing.T) {
-			cfg := app.Config{Data: t.TempDir(), BaseURL: "http://localhost", Workers: 2, NoCache: true}
-			if db == "postgres" {
-				cfg.Database = storetest.PostgresURL(t)
-			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			prog, err := app.Open(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer prog.Close()
-			if err := demo.Load(ctx, prog.DB, prog.Blobs); err != nil {
-				t.Fatal(err)
-			}
+			prog := open(ctx, t, db, app.Config{Data: t.TempDir(), BaseURL: "http://localhost", Workers: 2, NoCache: true})
+			loadDemo(ctx, t, prog, false)
 			var forumID int64
 			if err := prog.DB.QueryRow(ctx, `SELECT id FROM forums WHERE slug = ?`, demo.ForumSlug).Scan(&forumID); err != nil {
 				t.Fatal(err)
@@ -129,13 +103,8 @@ func TestScheduledPublication(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- prog.Run(ctx, l) }()
-			page := "http://" + l.Addr().String() + "/ru/forums/" + demo.ForumSlug
+			base, done := serve(ctx, t, prog)
+			page := base + "/ru/forums/" + demo.ForumSlug
 			for {
 				resp, err := http.Get(page)
 				if err != nil {

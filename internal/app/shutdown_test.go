@@ -2,18 +2,12 @@ package app_test
 
 import (
 	"context"
-	"encoding/base64"
 	"io"
-	"net"
 	"net/http"
-	"strconv"
 	"testing"
 	"time"
 
-	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/app"
-	"github.com/tandemforum/tandem/internal/demo"
-	"github.com/tandemforum/tandem/internal/store/storetest"
 )
 
 // TestShutdownDuringAnUpload: stopping the program (SIGTERM in tandem
@@ -22,64 +16,19 @@ import (
 // within a second or two, not after ten seconds with "context deadline
 // exceeded".
 func TestShutdownDuringAnUpload(t *testing.T) {
-	for _, db := range []string{"sqlite", "postgres"} {
+	for _, db := range databases {
 		t.Run(db, func(t *testing.T) {
-			cfg := app.Config{Data: t.TempDir(), BaseURL: "http://localhost", Workers: 1}
-			if db == "postgres" {
-				cfg.Database = storetest.PostgresURL(t)
-			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			prog, err := app.Open(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer prog.Close()
-			if err := demo.Load(ctx, prog.DB, prog.Blobs); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := demo.Team(ctx, prog.DB, demo.NewPassword()); err != nil {
-				t.Fatal(err)
-			}
-			accts := &account.Store{DB: prog.DB}
-			org, err := accts.ByEmail(ctx, "organiser@riac.example")
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, token, err := accts.CreateAPIToken(ctx, org.ID, "test")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var item int64
-			if err := prog.DB.QueryRow(ctx, `SELECT id FROM speeches WHERE kind = 'video_address' ORDER BY id LIMIT 1`).Scan(&item); err != nil {
-				t.Fatal(err)
-			}
-			l, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- prog.Run(ctx, l) }()
-			base := "http://" + l.Addr().String()
+			prog := open(ctx, t, db, app.Config{Data: t.TempDir(), BaseURL: "http://localhost", Workers: 1})
+			loadDemo(ctx, t, prog, true)
+			_, token, item := uploader(ctx, t, prog)
+			base, done := serve(ctx, t, prog)
+			u := createUpload(t, base, token, item, 1000000)
 
-			b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
-			req, _ := http.NewRequest("POST", base+"/api/uploads/", nil)
-			req.Header.Set("Tus-Resumable", "1.0.0")
-			req.Header.Set("Authorization", "Bearer "+token)
-			req.Header.Set("Upload-Length", "1000000")
-			req.Header.Set("Upload-Metadata", "filename "+b64("speech.mp4")+",filetype "+b64("video/mp4")+",item "+b64(strconv.FormatInt(item, 10)))
-			res, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Body.Close()
-			u, err := res.Location()
-			if res.StatusCode != http.StatusCreated || err != nil {
-				t.Fatalf("creation: %s, %v", res.Status, err)
-			}
 			body, feed := io.Pipe()
 			defer feed.Close()
-			req, _ = http.NewRequest("PATCH", base+u.Path, body)
+			req, _ := http.NewRequest("PATCH", u, body)
 			req.Header.Set("Tus-Resumable", "1.0.0")
 			req.Header.Set("Authorization", "Bearer "+token)
 			req.Header.Set("Upload-Offset", "0")

@@ -3,10 +3,8 @@ package app_test
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,12 +14,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/app"
-	"github.com/tandemforum/tandem/internal/demo"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/store"
-	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/video"
 )
 
@@ -43,69 +38,21 @@ func TestUploadBecomesVideo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, db := range []string{"sqlite", "postgres"} {
+	for _, db := range databases {
 		t.Run(db, func(t *testing.T) {
-			cfg := app.Config{Data: t.TempDir(), BaseURL: "http://localhost", Workers: 2, NoCache: true}
-			if db == "postgres" {
-				cfg.Database = storetest.PostgresURL(t)
-			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			prog, err := app.Open(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer prog.Close()
-			if err := demo.Load(ctx, prog.DB, prog.Blobs); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := demo.Team(ctx, prog.DB, demo.NewPassword()); err != nil {
-				t.Fatal(err)
-			}
-			accts := &account.Store{DB: prog.DB}
-			org, err := accts.ByEmail(ctx, "organiser@riac.example")
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, token, err := accts.CreateAPIToken(ctx, org.ID, "test")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var item int64
-			if err := prog.DB.QueryRow(ctx, `SELECT id FROM speeches WHERE kind = 'video_address' ORDER BY id LIMIT 1`).Scan(&item); err != nil {
-				t.Fatal(err)
-			}
-			l, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			go prog.Run(ctx, l)
-			base := "http://" + l.Addr().String()
-
-			b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
-			req, _ := http.NewRequest("POST", base+"/api/uploads/", nil)
-			req.Header.Set("Tus-Resumable", "1.0.0")
-			req.Header.Set("Authorization", "Bearer "+token)
-			req.Header.Set("Upload-Length", strconv.Itoa(len(data)))
-			req.Header.Set("Upload-Metadata", "filename "+b64("speech.mp4")+",filetype "+b64("video/mp4")+",item "+b64(strconv.FormatInt(item, 10)))
-			res, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Body.Close()
-			loc := res.Header.Get("Location")
-			if res.StatusCode != http.StatusCreated || loc == "" {
-				t.Fatalf("creation: %s, Location %q", res.Status, loc)
-			}
-			if u, err := res.Location(); err == nil {
-				loc = base + u.Path
-			}
-			req, _ = http.NewRequest("PATCH", loc, bytes.NewReader(data))
+			prog := open(ctx, t, db, app.Config{Data: t.TempDir(), BaseURL: "http://localhost", Workers: 2, NoCache: true})
+			loadDemo(ctx, t, prog, true)
+			org, token, item := uploader(ctx, t, prog)
+			base, _ := serve(ctx, t, prog)
+			loc := createUpload(t, base, token, item, len(data))
+			req, _ := http.NewRequest("PATCH", loc, bytes.NewReader(data))
 			req.Header.Set("Tus-Resumable", "1.0.0")
 			req.Header.Set("Authorization", "Bearer "+token)
 			req.Header.Set("Upload-Offset", "0")
 			req.Header.Set("Content-Type", "application/offset+octet-stream")
-			res, err = http.DefaultClient.Do(req)
+			res, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Fatal(err)
 			}
