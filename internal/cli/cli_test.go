@@ -14,6 +14,9 @@ import (
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/demo"
+	"github.com/tandemforum/tandem/internal/jobs"
+	"github.com/tandemforum/tandem/internal/store"
+	"github.com/tandemforum/tandem/internal/store/storetest"
 )
 
 // runCLI runs tandem with args and returns its exit status and output.
@@ -269,4 +272,32 @@ func TestFlagsAfterArguments(t *testing.T) {
 			t.Errorf("tandem %q: exit %d, stderr %q, stdout %.200q; want %q", c.args, code, errOut, out, c.want)
 		}
 	}
+}
+
+// dataFolder makes a fresh data folder and a migrated database on dialect
+// ("sqlite" in the folder, or "postgres": an empty schema of its own),
+// with the job queue's tables when jobs is true. It returns the folder,
+// the --database value the commands take ("" for SQLite) and the open
+// database, closed when the test ends.
+func dataFolder(t *testing.T, dialect string, withJobs bool) (data, dsn string, db *store.DB) {
+	t.Helper()
+	ctx := context.Background()
+	data = t.TempDir()
+	if dialect == "postgres" {
+		dsn = storetest.PostgresURL(t)
+	}
+	db, err := store.Open(ctx, dsn, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if withJobs {
+		if err := jobs.Migrate(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return data, dsn, db
 }

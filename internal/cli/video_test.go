@@ -16,9 +16,6 @@ import (
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/ffmpeg"
 	"github.com/tandemforum/tandem/internal/i18n"
-	"github.com/tandemforum/tandem/internal/jobs"
-	"github.com/tandemforum/tandem/internal/store"
-	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/video"
 	"github.com/tandemforum/tandem/internal/video/videotest"
 )
@@ -43,22 +40,7 @@ func TestVideoWorkerKilledMidTranscode(t *testing.T) {
 	for _, dialect := range []string{"sqlite", "postgres"} {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
-			data := t.TempDir()
-			var dsn string
-			if dialect == "postgres" {
-				dsn = storetest.PostgresURL(t)
-			}
-			db, err := store.Open(ctx, dsn, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if _, err := db.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if err := jobs.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
+			data, dsn, db := dataFolder(t, dialect, true)
 			item := videotest.Speech(t, db)
 			out, err := exec.Command(bin, "video", "attach", "--data", data, "--database", dsn, "--item", strconv.FormatInt(item, 10), in).CombinedOutput()
 			if err != nil {

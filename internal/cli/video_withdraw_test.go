@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"github.com/tandemforum/tandem/internal/eventlog"
-	"github.com/tandemforum/tandem/internal/jobs"
 	"github.com/tandemforum/tandem/internal/store"
-	"github.com/tandemforum/tandem/internal/store/storetest"
 	"github.com/tandemforum/tandem/internal/video"
 	"github.com/tandemforum/tandem/internal/video/videotest"
 )
@@ -23,25 +21,11 @@ func TestVideoWithdraw(t *testing.T) {
 	for _, dialect := range []string{"sqlite", "postgres"} {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
-			data := t.TempDir()
-			var dsn string
-			if dialect == "postgres" {
-				dsn = storetest.PostgresURL(t)
-			}
-			db, err := store.Open(ctx, dsn, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if _, err := db.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if err := jobs.Migrate(ctx, db); err != nil {
-				t.Fatal(err)
-			}
+			data, dsn, db := dataFolder(t, dialect, true)
 			item := videotest.Speech(t, db)
 			var v *video.Video
-			err = db.Transact(ctx, func(tx *store.Tx) error {
+			err := db.Transact(ctx, func(tx *store.Tx) error {
+				var err error
 				if v, err = video.Submit(ctx, tx, item, "videos/originals/a.mp4", video.Actor{Name: "test"}); err != nil {
 					return err
 				}
@@ -52,7 +36,7 @@ func TestVideoWithdraw(t *testing.T) {
 				if err := tx.QueryRow(ctx, `SELECT partner_id FROM forum_hosts`).Scan(&host); err != nil {
 					return err
 				}
-				_, err := video.Approve(ctx, tx, v.ID, host, video.Actor{AccountID: 0, Name: "test"})
+				_, err = video.Approve(ctx, tx, v.ID, host, video.Actor{AccountID: 0, Name: "test"})
 				return err
 			})
 			if err != nil {

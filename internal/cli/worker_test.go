@@ -16,7 +16,6 @@ import (
 	"github.com/tandemforum/tandem/internal/mail"
 	"github.com/tandemforum/tandem/internal/mail/mailtest"
 	"github.com/tandemforum/tandem/internal/store"
-	"github.com/tandemforum/tandem/internal/store/storetest"
 )
 
 // A mail job whose worker process is killed with SIGKILL in the middle of
@@ -36,19 +35,7 @@ func TestWorkerKilledMidJob(t *testing.T) {
 			t.Parallel()
 			start := time.Now()
 			ctx := context.Background()
-			data := t.TempDir()
-			var dsn string
-			if dialect == "postgres" {
-				dsn = storetest.PostgresURL(t)
-			}
-			db, err := store.Open(ctx, dsn, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if _, err := db.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			data, dsn, db := dataFolder(t, dialect, false)
 			q, err := jobs.Open(ctx, db, jobs.Config{})
 			if err != nil {
 				t.Fatal(err)
