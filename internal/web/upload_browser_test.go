@@ -38,10 +38,6 @@ func TestVideoUploadInTheBrowser(t *testing.T) {
 		o.srv.Config.ErrorLog = log.New(&serverLog, "", 0)
 		o.account("org@upload.example", "Organiser", "en", false, "cass:organiser")
 		id := videoSpeechID(t, db)
-		var forumID int64
-		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, id).Scan(&forumID); err != nil {
-			t.Fatal(err)
-		}
 		const size = 24 << 20
 		video := filepath.Join(t.TempDir(), "address.mp4")
 		f, err := os.Create(video)
@@ -55,32 +51,8 @@ func TestVideoUploadInTheBrowser(t *testing.T) {
 		f.Close()
 		sum := hex.EncodeToString(h.Sum(nil))
 
-		b := newChromium(t, exe)
-		pctx, cancel := context.WithTimeout(b, 3*time.Minute)
-		defer cancel()
-		page := fmt.Sprintf("%s/office/forums/%d/programme", o.srv.URL, forumID)
-		section := fmt.Sprintf(`.video-upload[data-item="%d"]`, id)
-		if err := chromedp.Do(pctx, chromedp.Navigate(o.srv.URL+"/office/signin"),
-			chromedp.WaitVisible(chromedp.CSS(`#email`)),
-			chromedp.SendKeys(chromedp.CSS(`#email`), "org@upload.example"),
-			chromedp.SendKeys(chromedp.CSS(`#password`), testPassword),
-			chromedp.Click(chromedp.CSS(`main form button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`.office-me`)),
-			chromedp.Navigate(page),
-			chromedp.WaitReady(chromedp.CSS(section))); err != nil {
-			t.Fatal(err)
-		}
-		if count(t, pctx, section+` input[type=file]`) != 1 {
-			t.Skip("browser upload test skipped: tus-js-client is not bundled (run bash scripts/assets.sh)")
-		}
 		// 4 MB/s: the 24 MiB file takes about six seconds.
-		if _, err := chromedp.Call(pctx, network.Enable, network.EnableParams{}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := chromedp.Call(pctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			MatchedNetworkConditions: []*network.Conditions{{DownloadThroughput: -1, UploadThroughput: 4 << 20}}}); err != nil {
-			t.Fatal(err)
-		}
+		pctx, section := programmeInBrowser(t, exe, o, "org@upload.example", id, 3*time.Minute, 4<<20)
 		input := section + ` input[type=file]`
 		progress := func() int {
 			v, err := chromedp.Run(pctx, chromedp.Evaluate[int](`document.querySelector('`+section+` progress').value`))
@@ -163,4 +135,44 @@ func TestVideoUploadInTheBrowser(t *testing.T) {
 			t.Errorf("the uploaded file is listed as %q", listed)
 		}
 	})
+}
+
+// programmeInBrowser signs email in to o's office in a fresh Chromium and
+// opens the programme form of the forum of video item id. It returns the
+// browser's context, which ends after timeout, and the selector of the
+// item's upload section; it skips the test when tus-js-client is not
+// bundled. With upload > 0 the browser sends at most that many bytes a
+// second.
+func programmeInBrowser(t *testing.T, exe string, o *office, email string, id int64, timeout time.Duration, upload float64) (context.Context, string) {
+	t.Helper()
+	var forumID int64
+	if err := o.db.QueryRow(context.Background(), `SELECT forum_id FROM speeches WHERE id = ?`, id).Scan(&forumID); err != nil {
+		t.Fatal(err)
+	}
+	pctx, cancel := context.WithTimeout(newChromium(t, exe), timeout)
+	t.Cleanup(cancel)
+	section := fmt.Sprintf(`.video-upload[data-item="%d"]`, id)
+	if err := chromedp.Do(pctx, chromedp.Navigate(o.srv.URL+"/office/signin"),
+		chromedp.WaitVisible(chromedp.CSS(`#email`)),
+		chromedp.SendKeys(chromedp.CSS(`#email`), email),
+		chromedp.SendKeys(chromedp.CSS(`#password`), testPassword),
+		chromedp.Click(chromedp.CSS(`main form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.office-me`)),
+		chromedp.Navigate(fmt.Sprintf("%s/office/forums/%d/programme", o.srv.URL, forumID)),
+		chromedp.WaitReady(chromedp.CSS(section))); err != nil {
+		t.Fatal(err)
+	}
+	if count(t, pctx, section+` input[type=file]`) != 1 {
+		t.Skip("browser upload test skipped: tus-js-client is not bundled (run bash scripts/assets.sh)")
+	}
+	if upload > 0 {
+		if _, err := chromedp.Call(pctx, network.Enable, network.EnableParams{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(pctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			MatchedNetworkConditions: []*network.Conditions{{DownloadThroughput: -1, UploadThroughput: upload}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return pctx, section
 }

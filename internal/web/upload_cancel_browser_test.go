@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"context"
-	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -11,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tandemforum/tandem/internal/store"
@@ -25,14 +22,9 @@ import (
 func TestCancelAnUploadInTheBrowser(t *testing.T) {
 	exe := chromiumExe(t)
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
 		o := newUploadOffice(t, db)
 		o.account("org@cancel.example", "Organiser", "en", false, "cass:organiser")
 		id := videoSpeechID(t, db)
-		var forumID int64
-		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, id).Scan(&forumID); err != nil {
-			t.Fatal(err)
-		}
 		video := filepath.Join(t.TempDir(), "address.mp4")
 		f, err := os.Create(video)
 		if err != nil {
@@ -43,31 +35,7 @@ func TestCancelAnUploadInTheBrowser(t *testing.T) {
 		}
 		f.Close()
 
-		b := newChromium(t, exe)
-		pctx, cancel := context.WithTimeout(b, 2*time.Minute)
-		defer cancel()
-		form := fmt.Sprintf("%s/office/forums/%d/programme", o.srv.URL, forumID)
-		section := fmt.Sprintf(`.video-upload[data-item="%d"]`, id)
-		if err := chromedp.Do(pctx, chromedp.Navigate(o.srv.URL+"/office/signin"),
-			chromedp.WaitVisible(chromedp.CSS(`#email`)),
-			chromedp.SendKeys(chromedp.CSS(`#email`), "org@cancel.example"),
-			chromedp.SendKeys(chromedp.CSS(`#password`), testPassword),
-			chromedp.Click(chromedp.CSS(`main form button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`.office-me`)),
-			chromedp.Navigate(form),
-			chromedp.WaitReady(chromedp.CSS(section))); err != nil {
-			t.Fatal(err)
-		}
-		if count(t, pctx, section+` input[type=file]`) != 1 {
-			t.Skip("browser cancel test skipped: tus-js-client is not bundled (run bash scripts/assets.sh)")
-		}
-		if _, err := chromedp.Call(pctx, network.Enable, network.EnableParams{}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := chromedp.Call(pctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			MatchedNetworkConditions: []*network.Conditions{{DownloadThroughput: -1, UploadThroughput: 1 << 20}}}); err != nil {
-			t.Fatal(err)
-		}
+		pctx, section := programmeInBrowser(t, exe, o, "org@cancel.example", id, 2*time.Minute, 1<<20)
 		if err := chromedp.Do(pctx, chromedp.SetUploadFiles(chromedp.CSS(section+` input[type=file]`), []string{video})); err != nil {
 			t.Fatal(err)
 		}
