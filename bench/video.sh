@@ -45,7 +45,7 @@ ffmpeg_alone() {
 	mkdir -p "$dir"
 	log="$dir/measure.log"
 	ffmpeg -hide_banner -nostdin -y -nostats -i "$in" -map 0:a:0 -vn \
-		-af loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json -f null - 2>"$log"
+		-af aformat=channel_layouts=stereo,loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json -f null - 2>"$log"
 	val() { sed -n "s/.*\"$1\" : \"\(.*\)\".*/\1/p" "$log" | tail -1; }
 	# tandem's target range: the measured one plus 1 LU, rounded up, 11 to 50.
 	lra=$(awk -v l="$(val input_lra)" 'BEGIN { t = l + 1; if (t != int(t)) t = int(t) + 1; if (t < 11) t = 11; if (t > 50) t = 50; print t }')
@@ -54,13 +54,13 @@ ffmpeg_alone() {
 	aac=(-c:a aac -b:a 128000 -ac 2 -ar 48000 -map_metadata -1 -movflags +faststart)
 	case $kind in
 	remux)
-		graph="[0:v:0]format=yuv420p,scale=-2:720,setsar=1[v720];[0:a:0]$ln,aresample=48000,asplit=2[a0][a1]"
+		graph="[0:v:0]format=yuv420p,scale=-2:720,setsar=1[v720];[0:a:0]aformat=channel_layouts=stereo,$ln,aresample=48000,asplit=2[a0][a1]"
 		ffmpeg -hide_banner -nostdin -y -v error -i "$in" -filter_complex "$graph" \
 			-map 0:v:0 -c:v copy -map '[a0]' "${aac[@]}" "$dir/main.mp4" \
 			-map '[v720]' "${x264[@]}" -maxrate 3000k -bufsize 6000k -map '[a1]' "${aac[@]}" "$dir/720p.mp4"
 		;;
 	transcode)
-		graph="[0:v:0]format=yuv420p,split=2[m][s];[m]scale=w='min(1920,iw)':h='min(1080,ih)':force_original_aspect_ratio=decrease:force_divisible_by=2,setsar=1[vmain];[s]scale=-2:720,setsar=1[v720];[0:a:0]$ln,aresample=48000,asplit=2[a0][a1]"
+		graph="[0:v:0]format=yuv420p,split=2[m][s];[m]scale=w='min(1920,iw)':h='min(1080,ih)':force_original_aspect_ratio=decrease:force_divisible_by=2,setsar=1[vmain];[s]scale=-2:720,setsar=1[v720];[0:a:0]aformat=channel_layouts=stereo,$ln,aresample=48000,asplit=2[a0][a1]"
 		ffmpeg -hide_banner -nostdin -y -v error -i "$in" -filter_complex "$graph" \
 			-map '[vmain]' "${x264[@]}" -maxrate 6000k -bufsize 12000k -map '[a0]' "${aac[@]}" "$dir/main.mp4" \
 			-map '[v720]' "${x264[@]}" -maxrate 3000k -bufsize 6000k -map '[a1]' "${aac[@]}" "$dir/720p.mp4"

@@ -14,7 +14,7 @@ import (
 // copyable reports whether the video stream vs may be copied into the
 // main rendition as it is: H.264 that every browser plays (4:2:0, 8 bits,
 // a baseline, main or high profile), no larger than the main rendition
-// may be, at a constant frame rate from 2 to 60 per second, with square
+// may be (in either orientation), at a constant frame rate from 2 to 60 per second, with square
 // pixels, no rotation, and a bit rate no higher than a careful encoder
 // would spend (0.2 bits per pixel). Its key frames are checked apart.
 func copyable(vs *ffmpeg.Stream, set Settings) bool {
@@ -23,7 +23,7 @@ func copyable(vs *ffmpeg.Stream, set Settings) bool {
 		return false
 	case vs.Profile != "High" && vs.Profile != "Main" && vs.Profile != "Constrained Baseline" && vs.Profile != "Baseline":
 		return false
-	case vs.Height > set.MaxHeight || vs.Width > maxWidth(set):
+	case min(vs.Width, vs.Height) > set.MaxHeight || max(vs.Width, vs.Height) > maxWidth(set):
 		return false
 	case vs.SAR != "" && vs.SAR != "1:1" && vs.SAR != "0:1":
 		return false
@@ -43,6 +43,8 @@ func copyable(vs *ffmpeg.Stream, set Settings) bool {
 	return true
 }
 
+// maxWidth is the longer side a main rendition may have: 16/9 of
+// MaxHeight, which bounds the shorter side (1920 for 1080).
 func maxWidth(set Settings) int { return set.MaxHeight * 16 / 9 }
 
 // keyframesWithin reports whether key frames come at most every gap
@@ -98,6 +100,12 @@ func loudnormFilter(set Settings, measured *ffmpeg.Loudness) string {
 	return f
 }
 
+// toStereo makes the sound stereo before loudnorm measures or corrects
+// it, in both passes: the loudness of what is played (stereo) is what is
+// brought to the target, not that of a 5.1 or mono original, whose
+// channels BS.1770 weighs otherwise.
+const toStereo = "aformat=channel_layouts=stereo,"
+
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // encoding is what one run of ffmpeg makes of the original.
@@ -109,12 +117,18 @@ type encoding struct {
 	loudness                    *ffmpeg.Loudness
 	fps                         float64
 	set                         Settings
+	// portrait is a picture taller than wide as displayed, whose limits
+	// apply to its width: a phone's 1080×1920 is its full resolution.
+	portrait bool
 }
 
 type renditionPlan struct {
-	name   string
-	copy   bool // the original's video stream, copied
-	height int  // the height to scale to, 0 for the main rendition's fit
+	name string
+	copy bool // the original's video stream, copied
+	// short is the length in pixels to scale the picture's shorter side
+	// to (its height, or its width when it stands upright), 0 for the
+	// main rendition's fit.
+	short int
 }
 
 // plan decides how v is made into its renditions:
@@ -122,8 +136,9 @@ type renditionPlan struct {
 //   - the main rendition copies the original's video when Method is
 //     Remux, and otherwise encodes it with x264 (high profile, constant
 //     quality with a cap, a key frame every KeyframeEvery), scaled down to
-//     fit 1920×1080 when larger;
-//   - a 720p rendition is encoded too when the main one is taller;
+//     fit 1920×1080 when larger (1080×1920 when it stands upright);
+//   - a 720p rendition is encoded too when the main one's shorter side is
+//     longer than 720;
 //   - the audio is encoded as AAC stereo at 48 kHz, brought to the
 //     loudness target by loudnorm's second pass; it is copied instead,
 //     the one case that needs no re-encoding, when it already is AAC
@@ -135,8 +150,10 @@ func plan(v *Video, vs, as *ffmpeg.Stream, set Settings) *encoding {
 	}
 	main := renditionPlan{name: "main", copy: v.Method == Remux}
 	e.renditions = append(e.renditions, main)
-	if mainHeight(vs, set) > 720 {
-		e.renditions = append(e.renditions, renditionPlan{name: "720p", height: 720})
+	w, h := mainSize(vs, set)
+	e.portrait = h > w
+	if min(w, h) > 720 {
+		e.renditions = append(e.renditions, renditionPlan{name: "720p", short: 720})
 	}
 	if as != nil {
 		l := v.Loudness
@@ -147,18 +164,19 @@ func plan(v *Video, vs, as *ffmpeg.Stream, set Settings) *encoding {
 	return e
 }
 
-// mainHeight is the height of the main rendition: the original's, scaled
-// down to fit MaxHeight and its 16:9 width, with its pixel shape applied.
-func mainHeight(vs *ffmpeg.Stream, set Settings) int {
-	w, h := float64(vs.Width), float64(vs.Height)
+// mainSize is the picture size of the main rendition, as displayed: the
+// original's with its pixel shape and rotation applied, scaled down to
+// fit MaxHeight on its shorter side and 16:9 of that on its longer one.
+func mainSize(vs *ffmpeg.Stream, set Settings) (w, h int) {
+	fw, fh := float64(vs.Width), float64(vs.Height)
 	if sar := ratioOf(strings.Replace(vs.SAR, ":", "/", 1)); sar > 0 {
-		w *= sar
+		fw *= sar
 	}
 	if r := vs.Rotation(); r == 90 || r == -90 || r == 270 || r == -270 {
-		w, h = h, w
+		fw, fh = fh, fw
 	}
-	s := min(1, float64(set.MaxHeight)/h, float64(maxWidth(set))/w)
-	return int(math.Round(h * s))
+	s := min(1, float64(set.MaxHeight)/min(fw, fh), float64(maxWidth(set))/max(fw, fh))
+	return int(math.Round(fw * s)), int(math.Round(fh * s))
 }
 
 func (e *encoding) outputs(dir string) []string {
@@ -201,9 +219,16 @@ func (e *encoding) args(in string, outs []string) []string {
 			if len(encoded) > 1 {
 				src = fmt.Sprintf("[vsrc%d]", i)
 			}
-			scale := fmt.Sprintf("scale=w='min(%d,iw)':h='min(%d,ih)':force_original_aspect_ratio=decrease:force_divisible_by=2", maxWidth(set), set.MaxHeight)
-			if r.height > 0 {
-				scale = fmt.Sprintf("scale=-2:%d", r.height)
+			boxW, boxH := maxWidth(set), set.MaxHeight
+			if e.portrait {
+				boxW, boxH = boxH, boxW
+			}
+			scale := fmt.Sprintf("scale=w='min(%d,iw)':h='min(%d,ih)':force_original_aspect_ratio=decrease:force_divisible_by=2", boxW, boxH)
+			switch {
+			case r.short > 0 && e.portrait:
+				scale = fmt.Sprintf("scale=%d:-2", r.short)
+			case r.short > 0:
+				scale = fmt.Sprintf("scale=-2:%d", r.short)
 			}
 			graph = append(graph, fmt.Sprintf("%s%s,setsar=1[v%s]", src, scale, r.name))
 			videoLabel[r.name] = "[v" + r.name + "]"
@@ -212,7 +237,7 @@ func (e *encoding) args(in string, outs []string) []string {
 	// Audio: one filtered stream, split per rendition.
 	encodeAudio := e.audio && !e.copyAudio
 	if encodeAudio {
-		f := "[0:a:0]"
+		f := "[0:a:0]" + toStereo
 		if e.normalise {
 			f += loudnormFilter(set, e.loudness) + ","
 		}
@@ -234,9 +259,9 @@ func (e *encoding) args(in string, outs []string) []string {
 		} else {
 			maxrate := 6000
 			switch {
-			case r.height == 720:
+			case r.short == 720:
 				maxrate = 3000
-			case r.height > 0 && r.height < 720:
+			case r.short > 0 && r.short < 720:
 				maxrate = 1500
 			}
 			args = append(args, "-map", videoLabel[r.name], "-c:v", "libx264", "-preset", set.Preset, "-crf", strconv.Itoa(set.CRF),

@@ -49,7 +49,7 @@ func TestPlan(t *testing.T) {
 
 	v := &Video{Method: Remux, Loudness: &ffmpeg.Loudness{I: -16.4, TP: -3, LRA: 5, Thresh: -26}}
 	e := plan(v, &h264, &aac, set)
-	if !e.copyAudio || len(e.renditions) != 2 || !e.renditions[0].copy || e.renditions[1].copy || e.renditions[1].height != 720 {
+	if !e.copyAudio || len(e.renditions) != 2 || !e.renditions[0].copy || e.renditions[1].copy || e.renditions[1].short != 720 {
 		t.Errorf("1080p H.264 with AAC at -16.4 LUFS: %+v, want video and audio copied, and a 720p rendition", e)
 	}
 	args := strings.Join(e.args("in.mp4", e.outputs("/w")), " ")
@@ -81,6 +81,48 @@ func TestPlan(t *testing.T) {
 	v.Loudness = &ffmpeg.Loudness{I: -16, TP: -3, LRA: 4}
 	if e := plan(v, &h264, &mono, set); e.copyAudio {
 		t.Error("mono audio copied, want stereo")
+	}
+}
+
+// A video that stands upright (a phone's) has the limits on its shorter
+// side: its width. 720×1280 is copied as it is with no smaller
+// rendition; 1080×1920 is made at its full size with a 720-wide one;
+// 2160×3840 is scaled to 1080×1920.
+func TestPlanPortrait(t *testing.T) {
+	set := Settings{}.withDefaults()
+	upright := ffmpeg.Stream{Type: "video", Codec: "h264", Profile: "High", PixFmt: "yuv420p", Width: 720, Height: 1280, SAR: "1:1",
+		RFrameRate: "30/1", AvgFrameRate: "30/1", BitRate: "3000000"}
+	if !copyable(&upright, set) {
+		t.Error("720×1280 H.264 not copyable")
+	}
+	if e := plan(&Video{Method: Remux}, &upright, nil, set); len(e.renditions) != 1 || !e.portrait {
+		t.Errorf("720×1280: %+v, want the main rendition alone, upright", e)
+	}
+	full := upright
+	full.Width, full.Height, full.Codec = 1080, 1920, "mpeg4"
+	e := plan(&Video{Method: Transcode}, &full, nil, set)
+	if w, h := mainSize(&full, set); w != 1080 || h != 1920 || len(e.renditions) != 2 || e.renditions[1].short != 720 {
+		t.Fatalf("1080×1920: main %d×%d, renditions %+v; want 1080×1920 and a 720p", w, h, e.renditions)
+	}
+	args := strings.Join(e.args("in.mp4", e.outputs("/w")), " ")
+	for _, want := range []string{"scale=w='min(1080,iw)':h='min(1920,ih)'", "scale=720:-2,setsar=1[v720p]"} {
+		if !strings.Contains(args, want) {
+			t.Errorf("1080×1920: args\n%s\nlack %s", args, want)
+		}
+	}
+	huge := upright
+	huge.Width, huge.Height = 2160, 3840
+	if copyable(&huge, set) {
+		t.Error("2160×3840 copyable")
+	}
+	if w, h := mainSize(&huge, set); w != 1080 || h != 1920 {
+		t.Errorf("2160×3840: main %d×%d, want 1080×1920", w, h)
+	}
+	// A landscape picture stored upright with a rotation is landscape.
+	rotated := full
+	rotated.SideData = []map[string]any{{"rotation": float64(-90)}}
+	if w, h := mainSize(&rotated, set); w != 1920 || h != 1080 {
+		t.Errorf("1080×1920 rotated: main %d×%d, want 1920×1080", w, h)
 	}
 }
 

@@ -29,7 +29,9 @@ type Settings struct {
 	Loudness float64
 	// TruePeak is the highest true peak allowed, in dBTP: -1.5.
 	TruePeak float64
-	// MaxHeight bounds the main rendition's height: 1080.
+	// MaxHeight bounds the main rendition's shorter side (its height, or
+	// its width when it stands upright): 1080. Its longer side may be 16/9
+	// of that.
 	MaxHeight int
 	// KeyframeEvery is the time between key frames of an encoded video:
 	// 2 s. A copied video keeps its own, at most twice this apart.
@@ -191,7 +193,7 @@ func (p *Processor) process(ctx context.Context, v *Video, token string, report 
 	vs, as := streams(probe)
 
 	if as != nil && v.Loudness == nil {
-		args := []string{"-i", in, "-map", "0:a:0", "-vn", "-af", loudnormFilter(set, nil) + ":print_format=json", "-f", "null", "-"}
+		args := []string{"-i", in, "-map", "0:a:0", "-vn", "-af", toStereo + loudnormFilter(set, nil) + ":print_format=json", "-f", "null", "-"}
 		out, err := p.Tools.Run(ctx, args, func(pr ffmpeg.Progress) {
 			report(progressProbed + scaled(pr.OutTime, v.Duration, progressAnalysed-progressProbed))
 		})

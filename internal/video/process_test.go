@@ -214,6 +214,46 @@ func TestRemux(t *testing.T) {
 	})
 }
 
+// 5.1 sound is brought to the target as the stereo it is played in: its
+// loudness measured as 5.1 would miss -16 by some 2 LU once downmixed.
+func TestSurroundLoudness(t *testing.T) {
+	videotest.Need(t)
+	fx := newFixture(t, storetest.SQLite(t))
+	in := filepath.Join(fx.dir, "surround.mp4")
+	videotest.Make(t, in, videotest.Spec{Seconds: 5, Width: 640, Height: 360, FPS: 25, VideoCodec: "libx264",
+		AudioCodec: "aac", SampleRate: 44100, Channels: 6, Volume: 0.03})
+	v, err := fx.work(t, fx.submit(t, in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.State != Ready || len(v.Renditions) != 1 {
+		t.Fatalf("state %s (%s), renditions %+v", v.State, v.ErrorDetail, v.Renditions)
+	}
+	checkWeb(t, fx.fetch(t, v.Renditions[0].Key), 360, true)
+}
+
+// A phone's upright 1080×1920 video keeps its full size, with a 720-wide
+// rendition beside it, both upright.
+func TestPortrait(t *testing.T) {
+	videotest.Need(t)
+	fx := newFixture(t, storetest.SQLite(t))
+	in := filepath.Join(fx.dir, "upright.mp4")
+	videotest.Make(t, in, videotest.Spec{Seconds: 2, Width: 1080, Height: 1920, FPS: 25, VideoCodec: "mpeg4",
+		AudioCodec: "aac", SampleRate: 48000, Channels: 2, Volume: 0.03})
+	v, err := fx.work(t, fx.submit(t, in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.State != Ready || len(v.Renditions) != 2 {
+		t.Fatalf("state %s (%s), renditions %+v; want main and 720p", v.State, v.ErrorDetail, v.Renditions)
+	}
+	for i, want := range [][2]int{{1080, 1920}, {720, 1280}} {
+		if r := v.Renditions[i]; r.Width != want[0] || r.Height != want[1] {
+			t.Errorf("%s is %d×%d, want %d×%d", r.Name, r.Width, r.Height, want[0], want[1])
+		}
+	}
+}
+
 // A video whose key frames are 8 s apart is encoded again rather than
 // copied: a player could not seek in it to a transcript's line.
 func TestRemuxRefusedForSparseKeyframes(t *testing.T) {

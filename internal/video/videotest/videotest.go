@@ -42,8 +42,8 @@ type Spec struct {
 	VideoCodec string
 	// GOP overrides the frames between key frames of libx264.
 	GOP int
-	// AudioCodec is aac or "" for no audio; SampleRate and Channels say
-	// its form. Volume is the tone's amplitude (0.05 is about -30 LUFS).
+	// AudioCodec is aac or "" for no audio; SampleRate and Channels (1, 2
+	// or 6 for 5.1) say its form. Volume is the tone's amplitude (0.05 is about -30 LUFS).
 	AudioCodec string
 	SampleRate int
 	Channels   int
@@ -75,11 +75,19 @@ func Write(ctx context.Context, path string, s Spec) error {
 		tone := func(f int) string {
 			return fmt.Sprintf("%g*sin(2*PI*%d*t)*(0.55+0.45*sin(2*PI*0.6*t))", v, f)
 		}
-		expr := tone(440)
-		if s.Channels == 2 {
+		expr, layout := tone(440), ""
+		switch s.Channels {
+		case 2:
 			expr += "|" + tone(554)
+		case 6:
+			// 5.1 sound with a tone of its own in each channel, the
+			// surround ones as loud as the front ones.
+			for _, f := range []int{554, 660, 60, 740, 880} {
+				expr += "|" + tone(f)
+			}
+			layout = ":c=5.1"
 		}
-		args = append(args, "-f", "lavfi", "-i", fmt.Sprintf("aevalsrc=%s:s=%d:d=%g", expr, s.SampleRate, s.Seconds))
+		args = append(args, "-f", "lavfi", "-i", fmt.Sprintf("aevalsrc=%s%s:s=%d:d=%g", expr, layout, s.SampleRate, s.Seconds))
 	}
 	switch s.VideoCodec {
 	case "libx264":
