@@ -125,6 +125,8 @@
     }
   }
 
+  // scrollTo scrolls the box (never the page) so that cue is a third of
+  // the way down it.
   function scrollTo(cue) {
     var top = cue.offsetTop - box.offsetTop - box.clientHeight / 3;
     top = Math.max(0, Math.min(top, box.scrollHeight - box.clientHeight));
@@ -133,6 +135,14 @@
     }
     ownScroll = performance.now();
     box.scrollTop = top;
+  }
+
+  // reveal scrolls the box to cue, then the page only as far as it takes
+  // to show the cue in the window, if it is not shown already.
+  function reveal(cue) {
+    scrollTo(cue);
+    ownScroll = performance.now();
+    cue.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 
   videoEl.addEventListener("timeupdate", function () {
@@ -159,13 +169,17 @@
     }, { passive: true });
   });
 
+  // Resuming shows the current cue where the reader is; the focus, which
+  // the button hiding itself would drop, goes to the transcript's box
+  // without moving the page (to the video, it took the page up to the
+  // player and the transcript out of view).
   resume.addEventListener("click", function () {
     following = true;
     resume.hidden = true;
-    if (current >= 0) {
-      scrollTo(cues[current]);
+    box.focus({ preventScroll: true });
+    if (current >= 0 && !cues[current].hidden) {
+      reveal(cues[current]);
     }
-    videoEl.focus();
   });
 
   // Search: the cues whose text (either language) holds the query stay,
