@@ -17,8 +17,27 @@
 (function () {
   "use strict";
   var videoEl = document.getElementById("speech-video");
+  if (!videoEl) {
+    return;
+  }
+
+  // The player's box takes the video's shape, so that the style sheet's
+  // bound on its height narrows a portrait video's box (centred) instead
+  // of leaving black bars beside it; the page's own markup cannot say the
+  // shape, as its style rules allow no inline styles. The video's own size
+  // replaces the one the page names once it is known.
+  function fit() {
+    var w = videoEl.videoWidth || Number(videoEl.getAttribute("width"));
+    var h = videoEl.videoHeight || Number(videoEl.getAttribute("height"));
+    if (w > 0 && h > 0) {
+      videoEl.parentNode.style.aspectRatio = w + " / " + h;
+    }
+  }
+  fit();
+  videoEl.addEventListener("loadedmetadata", fit);
+
   var section = document.getElementById("transcript");
-  if (!videoEl || !section) {
+  if (!section) {
     return;
   }
   var box = document.getElementById("transcript-cues");
