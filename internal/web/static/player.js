@@ -8,16 +8,36 @@
 // view, and this following stops as soon as the reader scrolls the
 // transcript themselves, until they press the button that resumes it (or
 // choose a cue); a
-// search field hides the cues that do not match, marks the matches and says
-// how many there are (read out by screen readers), matching without regard
-// to case, ё and е, or full- and half-width forms (ＡＢＣ１２ and ABC12); and the bilingual view,
+// search field hides the cues that do not hold every word typed (in any
+// order), marks the words and says how many cues there are (read out by
+// screen readers), matching without regard to case, ё and е, or full- and
+// half-width forms (ＡＢＣ１２ and ABC12); and the bilingual view,
 // the original beside the reader's language, can be switched off. An
 // address ending in #t=SECONDS moves the video there.
 (function () {
   "use strict";
   var videoEl = document.getElementById("speech-video");
+  if (!videoEl) {
+    return;
+  }
+
+  // The player's box takes the video's shape, so that the style sheet's
+  // bound on its height narrows a portrait video's box (centred) instead
+  // of leaving black bars beside it; the page's own markup cannot say the
+  // shape, as its style rules allow no inline styles. The video's own size
+  // replaces the one the page names once it is known.
+  function fit() {
+    var w = videoEl.videoWidth || Number(videoEl.getAttribute("width"));
+    var h = videoEl.videoHeight || Number(videoEl.getAttribute("height"));
+    if (w > 0 && h > 0) {
+      videoEl.parentNode.style.aspectRatio = w + " / " + h;
+    }
+  }
+  fit();
+  videoEl.addEventListener("loadedmetadata", fit);
+
   var section = document.getElementById("transcript");
-  if (!videoEl || !section) {
+  if (!section) {
     return;
   }
   var box = document.getElementById("transcript-cues");
@@ -125,6 +145,8 @@
     }
   }
 
+  // scrollTo scrolls the box (never the page) so that cue is a third of
+  // the way down it.
   function scrollTo(cue) {
     var top = cue.offsetTop - box.offsetTop - box.clientHeight / 3;
     top = Math.max(0, Math.min(top, box.scrollHeight - box.clientHeight));
@@ -133,6 +155,14 @@
     }
     ownScroll = performance.now();
     box.scrollTop = top;
+  }
+
+  // reveal scrolls the box to cue, then the page only as far as it takes
+  // to show the cue in the window, if it is not shown already.
+  function reveal(cue) {
+    scrollTo(cue);
+    ownScroll = performance.now();
+    cue.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 
   videoEl.addEventListener("timeupdate", function () {
@@ -159,13 +189,17 @@
     }, { passive: true });
   });
 
+  // Resuming shows the current cue where the reader is; the focus, which
+  // the button hiding itself would drop, goes to the transcript's box
+  // without moving the page (to the video, it took the page up to the
+  // player and the transcript out of view).
   resume.addEventListener("click", function () {
     following = true;
     resume.hidden = true;
-    if (current >= 0) {
-      scrollTo(cues[current]);
+    box.focus({ preventScroll: true });
+    if (current >= 0 && !cues[current].hidden) {
+      reveal(cues[current]);
     }
-    videoEl.focus();
   });
 
   // Search: the cues whose text (either language) holds the query stay,
@@ -211,50 +245,70 @@
     return { text: out, at: at };
   }
 
-  // mark writes text into el with each match of the folded query q marked.
-  function mark(el, text, folded, q) {
+  // spans returns where in folded's text each of words occurs, as
+  // [start, end) pairs sorted and merged where they overlap or touch.
+  function spans(folded, words) {
+    var found = [];
+    words.forEach(function (w) {
+      for (var i = folded.text.indexOf(w); i >= 0; i = folded.text.indexOf(w, i + w.length)) {
+        found.push([i, i + w.length]);
+      }
+    });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    found.forEach(function (f) {
+      var last = merged[merged.length - 1];
+      if (last && f[0] <= last[1]) {
+        last[1] = Math.max(last[1], f[1]);
+      } else {
+        merged.push(f);
+      }
+    });
+    return merged;
+  }
+
+  // mark writes text into el with the folded spans marked.
+  function mark(el, text, folded, found) {
     el.textContent = "";
     var at = 0;
-    var from = 0;
-    for (;;) {
-      var i = folded.text.indexOf(q, from);
-      if (i < 0) {
-        break;
-      }
-      var start = folded.at[i];
-      var end = folded.at[i + q.length];
+    found.forEach(function (f) {
+      var start = folded.at[f[0]];
+      var end = folded.at[f[1]];
       el.appendChild(document.createTextNode(text.slice(at, start)));
       var m = document.createElement("mark");
       m.textContent = text.slice(start, end);
       el.appendChild(m);
       at = end;
-      from = i + q.length;
-    }
+    });
     el.appendChild(document.createTextNode(text.slice(at)));
   }
 
+  // filter keeps the cues that hold every word of the query, in any order
+  // and in either language, with each word marked where it occurs. Words
+  // are split at spaces after folding, so a full-width space, as a Chinese
+  // input method types it, separates them too.
   var timer = 0;
   function filter() {
-    var q = fold(search.value.trim()).text;
+    var words = fold(search.value).text.split(/\s+/).filter(function (w) { return w !== ""; });
     var n = 0;
     cues.forEach(function (c, i) {
-      var hit = false;
+      var hit = words.length > 0 && words.every(function (w) {
+        return foldeds[i].some(function (f) { return f.text.indexOf(w) >= 0; });
+      });
       texts[i].forEach(function (el, j) {
-        var text = originals[i][j];
-        var folded = foldeds[i][j];
-        if (q && folded.text.indexOf(q) >= 0) {
-          hit = true;
-          mark(el, text, folded, q);
+        var found = hit ? spans(foldeds[i][j], words) : [];
+        if (found.length > 0) {
+          mark(el, originals[i][j], foldeds[i][j], found);
         } else if (el.firstElementChild) {
-          el.textContent = text;
+          el.textContent = originals[i][j];
         }
       });
-      c.hidden = q !== "" && !hit;
+      c.hidden = words.length > 0 && !hit;
       if (hit) {
         n++;
       }
     });
-    if (q === "") {
+    if (words.length === 0) {
       count.textContent = "";
     } else {
       say(n);
