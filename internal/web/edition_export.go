@@ -95,7 +95,7 @@ func exportRefusal(rq *officeRequest, err error) (string, bool) {
 		return "", false
 	}
 	key, args := m.MessageKey()
-	return rq.T.T("edition.office.export_refused", rq.T.AfterColon(rq.T.T(key, args...))), true
+	return rq.T.T("edition.office.export_refused", rq.T.T(key, args...)), true
 }
 
 func serveExport(w http.ResponseWriter, name string, data []byte) error {
