@@ -46,7 +46,7 @@ func commands() []command {
 		{"token", "create API tokens for programs that upload", runToken},
 		{"user", "add accounts, set passwords and list accounts", runUser},
 		{"version", "print the version", runVersion},
-		{"video", "attach a video to a programme item and list videos", runVideo},
+		{"video", "attach, list and withdraw the videos of programme items", runVideo},
 		{"worker", "work background jobs (mail, videos) without serving the site", runWorker},
 		{"xliff", "export documents to XLIFF for CAT tools and import translations", runXLIFF},
 	}

@@ -26,13 +26,17 @@ const videoUsage = `Usage:
 
 attach stores FILE as the video of programme item ID (a speech) and queues
 its processing, which a tandem serve or tandem worker does: it prints the
-video's number. list prints one line per video, newest first,
-tab-separated: number, item, state (queued, probing, processing, ready,
-failed), progress in per cent, method (remux or transcode), duration in
-seconds, width×height, bytes of the renditions, the reason of a failure
-(- when none), and whether the public sees it: public (every host of the
-forum approved it), awaiting (not yet approved by every host), withdrawn
-or - (not ready).
+video's number. The office lists the video under FILE's name.
+list prints one line per video, newest first, tab-separated, with no
+header: number, item, state (queued, probing, processing, ready, failed),
+progress in per cent, method (remux or transcode), duration in seconds,
+width×height of the main rendition (the largest file the site serves, at
+most 1920×1080; 0x0 until ready), bytes of the renditions, the reason of a
+failure (- when none), and where it stands towards the public page, as the
+office says it: public (the video the speech page plays), awaiting (the
+item's newest ready video, the one the hosts can approve), withdrawn (that
+video, taken off the public page and awaiting approval again), replaced
+(an older ready video, not on the public page) or - (failed or not ready).
 withdraw takes item ID's public video off the public speech page at once,
 its subtitles with it, and clears the hosts' approvals of the item's
 videos: a video comes back only when every host approves it again. The
@@ -119,7 +123,7 @@ func runVideoAttach(ctx context.Context, env *Env, args []string) error {
 	}
 	var v *video.Video
 	err = db.Transact(ctx, func(tx *store.Tx) error {
-		v, err = video.Submit(ctx, tx, int64(item), key, video.Actor{Name: cliActor()})
+		v, err = video.SubmitFile(ctx, tx, int64(item), key, filepath.Base(name), video.Actor{Name: cliActor()})
 		return err
 	})
 	if err != nil {
@@ -185,7 +189,9 @@ func originalKey(name string) string {
 
 func runVideoList(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("video list", "video list [--item ID]\n\n"+
-		"Prints one line per video, newest first: number, item, state, progress %, method, seconds, size, bytes, failure, public.")
+		"Prints one line per video, newest first: number, item, state, progress %, method, seconds,\n"+
+		"width×height of the main rendition (the largest file served), bytes, failure, and public,\n"+
+		"awaiting, withdrawn, replaced or - (see tandem video --help).")
 	var cfg config
 	cfg.register(fs, env)
 	var item itemID
@@ -228,13 +234,17 @@ func runVideoList(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	newest, err := video.ReadyFor(ctx, db, items)
+	if err != nil {
+		return err
+	}
 	cat, err := i18n.Load()
 	if err != nil {
 		return err
 	}
 	en := cat.Printer("en")
 	for _, v := range vs {
-		fmt.Fprintln(env.Stdout, videoLine(v, playing[v.ItemID], en))
+		fmt.Fprintln(env.Stdout, videoLine(v, newest[v.ItemID], playing[v.ItemID], en))
 	}
 	return nil
 }
@@ -247,30 +257,35 @@ func orDash(s string) string {
 }
 
 // videoLine is video v as `tandem video list` prints it, tab-separated:
-// number, item, state, per cent done, method, seconds, width×height, bytes
-// of the renditions, the reason of a failure in English ("-" for none) and
-// whether the public sees it: "public" only for playing, the video the
-// speech page plays (nil for none), "replaced" for an older approved one.
-func videoLine(v *video.Video, playing *video.Video, en *i18n.Printer) string {
+// number, item, state, per cent done, method, seconds, width×height of the
+// main rendition, bytes of the renditions, the reason of a failure in
+// English ("-" for none) and where it stands towards the public page
+// (video.StandingOf), newest being its item's newest ready video and
+// playing the one the speech page plays (nil for none).
+func videoLine(v, newest, playing *video.Video, en *i18n.Printer) string {
 	fail := "-"
 	if v.ErrorKey != "" {
 		fail = en.T(v.ErrorKey)
 	}
 	public := "-"
-	switch {
-	case v.State != video.Ready:
-	case !v.ApprovedAt.IsZero() && playing != nil && playing.ID == v.ID:
+	switch video.StandingOf(v, newest, playing) {
+	case video.Live:
 		public = "public"
-	case !v.ApprovedAt.IsZero():
-		public = "replaced"
-	case !v.WithdrawnAt.IsZero():
-		public = "withdrawn"
-	default:
+	case video.Awaiting:
 		public = "awaiting"
+		if !v.WithdrawnAt.IsZero() {
+			public = "withdrawn"
+		}
+	case video.Replaced:
+		public = "replaced"
+	}
+	var w, h int
+	if m := v.Main(); m != nil {
+		w, h = m.Width, m.Height
 	}
 	return fmt.Sprintf("%d\t%d\t%s\t%s\t%s\t%s\t%dx%d\t%d\t%s\t%s", v.ID, v.ItemID, v.State,
 		strconv.FormatFloat(float64(v.Progress)/10, 'f', 1, 64), orDash(v.Method),
-		strconv.FormatFloat(v.Duration.Seconds(), 'f', 3, 64), v.Width, v.Height, v.Size(), fail, public)
+		strconv.FormatFloat(v.Duration.Seconds(), 'f', 3, 64), w, h, v.Size(), fail, public)
 }
 
 func runVideoWithdraw(ctx context.Context, env *Env, args []string) error {

@@ -179,35 +179,54 @@ func ffmpegOf(t *testing.T, data string) []int {
 }
 
 // TestVideoLine: `tandem video list` gives a failed video's reason in
-// words, not the message key the office translates.
+// words, not the message key the office translates; the size of the main
+// rendition, the largest file served, not the original's; and where each
+// video stands as the office says it.
 func TestVideoLine(t *testing.T) {
 	cat, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	line := videoLine(&video.Video{ID: 3, ItemID: 7, State: video.Failed, ErrorKey: "video.error.unreadable"}, nil, cat.Printer("en"))
+	en := cat.Printer("en")
+	line := videoLine(&video.Video{ID: 3, ItemID: 7, State: video.Failed, ErrorKey: "video.error.unreadable"}, nil, nil, en)
 	fields := strings.Split(line, "\t")
 	if len(fields) != 10 || fields[2] != "failed" || strings.Contains(line, "video.error") || len(fields[8]) < 20 || fields[9] != "-" {
 		t.Errorf("a failed video is listed as %q", line)
 	}
-	if line := videoLine(&video.Video{ID: 4, ItemID: 7, State: video.Queued}, nil, cat.Printer("en")); !strings.HasSuffix(line, "\tqueued\t0.0\t-\t0.000\t0x0\t0\t-\t-") {
+	if line := videoLine(&video.Video{ID: 4, ItemID: 7, State: video.Queued}, nil, nil, en); !strings.HasSuffix(line, "\tqueued\t0.0\t-\t0.000\t0x0\t0\t-\t-") {
 		t.Errorf("a queued video is listed as %q", line)
 	}
-	// The last column says whether the public sees a ready video: only
-	// the one the site plays is public, an older approved one is replaced.
+	// A 4K original is served at 1080p at most: the size column is the
+	// main rendition's.
+	uhd := &video.Video{ID: 5, ItemID: 7, State: video.Ready, Width: 3840, Height: 2160, Renditions: []video.Rendition{
+		{Name: "main", Width: 1920, Height: 1080, Size: 300}, {Name: "720p", Width: 1280, Height: 720, Size: 200}}}
+	if fields := strings.Split(videoLine(uhd, uhd, nil, en), "\t"); fields[6] != "1920x1080" || fields[7] != "500" {
+		t.Errorf("a 4K video made into 1080p is listed with size %s, bytes %s; want 1920x1080, 500", fields[6], fields[7])
+	}
+	// The last column says where a ready video stands: only the one the
+	// site plays is public, only the newest ready one awaits approval
+	// (or was withdrawn), every other ready one is replaced, approved
+	// once or never.
 	at := time.Date(2021, 7, 16, 3, 0, 0, 0, time.UTC)
 	playing := &video.Video{ID: 3, ItemID: 7, State: video.Ready, ApprovedAt: at}
+	newest := &video.Video{ID: 6, ItemID: 7, State: video.Ready}
 	for _, tc := range []struct {
-		v    video.Video
-		want string
+		v              video.Video
+		newest, public *video.Video
+		want           string
 	}{
-		{video.Video{ID: 4, State: video.Ready}, "awaiting"},
-		{*playing, "public"},
-		{video.Video{ID: 2, ItemID: 7, State: video.Ready, ApprovedAt: at}, "replaced"},
-		{video.Video{ID: 4, State: video.Ready, WithdrawnAt: at, WithdrawnBy: "Организатор"}, "withdrawn"},
+		{*newest, newest, playing, "awaiting"},
+		{*newest, newest, nil, "awaiting"},
+		{*playing, newest, playing, "public"},
+		{*playing, playing, playing, "public"},
+		{video.Video{ID: 2, ItemID: 7, State: video.Ready, ApprovedAt: at}, newest, playing, "replaced"},
+		{video.Video{ID: 4, ItemID: 7, State: video.Ready}, newest, playing, "replaced"},
+		{video.Video{ID: 4, ItemID: 7, State: video.Ready}, newest, nil, "replaced"},
+		{video.Video{ID: 6, ItemID: 7, State: video.Ready, WithdrawnAt: at, WithdrawnBy: "Организатор"}, newest, nil, "withdrawn"},
+		{video.Video{ID: 7, ItemID: 7, State: video.Processing}, newest, playing, "-"},
 	} {
-		if line := videoLine(&tc.v, playing, cat.Printer("en")); !strings.HasSuffix(line, "\t"+tc.want) {
-			t.Errorf("a ready video approved %v, withdrawn %v is listed as %q, want it to end %q", tc.v.ApprovedAt, tc.v.WithdrawnAt, line, tc.want)
+		if line := videoLine(&tc.v, tc.newest, tc.public, en); !strings.HasSuffix(line, "\t"+tc.want) {
+			t.Errorf("video %d (%s, approved %v, withdrawn %v) is listed as %q, want it to end %q", tc.v.ID, tc.v.State, tc.v.ApprovedAt, tc.v.WithdrawnAt, line, tc.want)
 		}
 	}
 }

@@ -60,7 +60,8 @@ func ApprovalsOf(ctx context.Context, q store.Querier, ids []int64) (map[int64][
 // Approve records partnerID's approval of video id for the public and,
 // once every host of its forum has approved it, makes it the video the
 // speech page plays (ApprovedAt); it returns whether it did. The video
-// must be ready (else a *Refusal video.approve.not_ready); the partner
+// must be ready (else a *Refusal video.approve.not_ready) and its item's
+// newest ready video (else a *Refusal video.approve.not_newest); the partner
 // must be a host (else errkind.Forbidden); and one person approves a
 // video for one host only (a *Refusal video.approve.four_eyes; by with no
 // AccountID, a loader such as the demo, is no person). Approving again
@@ -72,6 +73,16 @@ func Approve(ctx context.Context, tx *store.Tx, id, partnerID int64, by Actor) (
 	}
 	if v.State != Ready {
 		return false, &Refusal{Key: "video.approve.not_ready"}
+	}
+	// Only the newest ready video can be made public (PlayableFor plays
+	// the newest approved one): an older one approved would be announced
+	// as published and never be seen.
+	newest, err := ReadyFor(ctx, tx, []int64{v.ItemID})
+	if err != nil {
+		return false, err
+	}
+	if n := newest[v.ItemID]; n == nil || n.ID != v.ID {
+		return false, &Refusal{Key: "video.approve.not_newest"}
 	}
 	hosts, err := forum.SpeechHosts(ctx, tx, v.ItemID)
 	if err != nil {

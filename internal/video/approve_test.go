@@ -154,3 +154,45 @@ func TestApproveVideo(t *testing.T) {
 		}
 	})
 }
+
+// Only the item's newest ready video can be approved: approving an older
+// one by its number, even by every host, is refused, logs nothing, and
+// leaves the public page as it was; a newer video still being processed
+// or one that failed does not stop the approval of the newest ready one.
+func TestApproveOnlyTheNewestReady(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		item, riac, cass := twoHosts(t, db)
+		old := readyVideo(t, db, item, Ready)
+		newest := readyVideo(t, db, item, Ready)
+		readyVideo(t, db, item, Processing)
+		readyVideo(t, db, item, Failed)
+		events := func() int {
+			var n int
+			if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM events WHERE action IN ('video.approve', 'video.publish')`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		var refusal *Refusal
+		for i, h := range []int64{riac, cass} {
+			if done, err := approve(t, db, old.ID, h, int64(i+1)); !errors.As(err, &refusal) || refusal.Key != "video.approve.not_newest" || done {
+				t.Errorf("approving the older video %d for host %d: %v %v, want video.approve.not_newest", old.ID, h, done, err)
+			}
+		}
+		if n := events(); n != 0 {
+			t.Errorf("refused approvals logged %d events", n)
+		}
+		var approvals int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM video_approvals`).Scan(&approvals); err != nil || approvals != 0 {
+			t.Errorf("refused approvals recorded %d approvals (%v)", approvals, err)
+		}
+		if id := public(t, db, item); id != 0 {
+			t.Errorf("public video %d after refused approvals", id)
+		}
+		approve(t, db, newest.ID, riac, 1)
+		if done, err := approve(t, db, newest.ID, cass, 2); err != nil || !done || public(t, db, item) != newest.ID {
+			t.Errorf("the newest ready video approved by both: %v %v, public %d", done, err, public(t, db, item))
+		}
+	})
+}

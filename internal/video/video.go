@@ -75,7 +75,13 @@ type Video struct {
 	ItemID       int64 // the speech (programme item)
 	OriginalKey  string
 	OriginalSize int64
-	State        State
+	// OriginalName is the name of the file given to SubmitFile (tandem
+	// video attach), "" when none was (an upload's name is the upload's).
+	OriginalName string
+	// SubmittedBy is the name of who submitted it (an account, or the
+	// command line's user).
+	SubmittedBy string
+	State       State
 	// ErrorKey is the message key (video.error.*) of why processing
 	// failed, to be said in the reader's language; ErrorDetail is ffmpeg's
 	// own account, for the log.
@@ -168,12 +174,19 @@ const maxAttempts = 5
 // its size is recorded when it is probed. An item that does not exist is
 // ErrNotFound; one that takes no video (TakesVideo) is ErrNotVideo.
 func Submit(ctx context.Context, tx *store.Tx, itemID int64, blobKey string, by Actor) (*Video, error) {
+	return SubmitFile(ctx, tx, itemID, blobKey, "", by)
+}
+
+// SubmitFile is Submit for a file that came other than by an upload (the
+// command line): name is the file's name as given, which the office and
+// tandem video list show, since no upload records it.
+func SubmitFile(ctx context.Context, tx *store.Tx, itemID int64, blobKey, name string, by Actor) (*Video, error) {
 	if err := CheckItem(ctx, tx, itemID); err != nil {
 		return nil, err
 	}
 	now := time.Now().UTC()
-	id, err := store.InsertID(ctx, tx, `INSERT INTO videos (speech_id, original_key, state, submitted_by_id, submitted_by_name, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, itemID, blobKey, Queued, nullID(by.AccountID), by.Name, now, now)
+	id, err := store.InsertID(ctx, tx, `INSERT INTO videos (speech_id, original_key, original_name, state, submitted_by_id, submitted_by_name, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, itemID, blobKey, name, Queued, nullID(by.AccountID), by.Name, now, now)
 	if err != nil {
 		return nil, fmt.Errorf("video of item %d: %w", itemID, err)
 	}
@@ -217,7 +230,7 @@ func nullID(id int64) any {
 	return id
 }
 
-const columns = `id, speech_id, original_key, original_size, state, error_key, error_detail, probe, method, duration_ms, width, height,
+const columns = `id, speech_id, original_key, original_size, original_name, submitted_by_name, state, error_key, error_detail, probe, method, duration_ms, width, height,
 	loudness, renditions, poster_key, progress, illustration, approved_at, withdrawn_at, withdrawn_by_name, job_id, created_at, updated_at`
 
 func scan(sc store.Scanner) (*Video, error) {
@@ -226,7 +239,7 @@ func scan(sc store.Scanner) (*Video, error) {
 	var durationMS int64
 	var jobID sql.NullInt64
 	var approved, withdrawn sql.NullTime
-	if err := sc.Scan(&v.ID, &v.ItemID, &v.OriginalKey, &v.OriginalSize, &v.State, &v.ErrorKey, &v.ErrorDetail, &probe, &v.Method,
+	if err := sc.Scan(&v.ID, &v.ItemID, &v.OriginalKey, &v.OriginalSize, &v.OriginalName, &v.SubmittedBy, &v.State, &v.ErrorKey, &v.ErrorDetail, &probe, &v.Method,
 		&durationMS, &v.Width, &v.Height, &loudness, &renditions, &v.PosterKey, &v.Progress, &v.Illustration,
 		&approved, &withdrawn, &v.WithdrawnBy, &jobID, &v.CreatedAt, &v.UpdatedAt); err != nil {
 		return nil, err
@@ -329,6 +342,64 @@ func newestFor(ctx context.Context, q store.Querier, ids []int64, cond string) (
 		out[v.ItemID] = v
 	}
 	return out, nil
+}
+
+// OfItems returns every video of the programme items ids, newest first,
+// in one query: what the office lists, however each video came (an
+// upload, tandem video attach, the demo).
+func OfItems(ctx context.Context, q store.Querier, ids []int64) ([]*Video, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := store.In(ids)
+	vs, err := store.All(ctx, q, scan, `SELECT `+columns+` FROM videos WHERE speech_id IN (`+in+`) ORDER BY id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("videos of items: %w", err)
+	}
+	return vs, nil
+}
+
+// Standing is where a video stands towards the public speech page, as
+// the office and tandem video list say it.
+type Standing string
+
+const (
+	// Live is the video the speech page plays.
+	Live Standing = "live"
+	// Awaiting is the item's newest ready video while the page does not
+	// play it: the one video the hosts can approve.
+	Awaiting Standing = "awaiting"
+	// Replaced is a ready video that is neither: an older one, never made
+	// public or public no more.
+	Replaced Standing = "replaced"
+	// Refused is a video whose processing failed.
+	Refused Standing = "failed"
+	// Working is a video still queued or being processed.
+	Working Standing = "processing"
+)
+
+// StandingOf says where video v stands, when newest is its item's newest
+// ready video (ReadyFor) and live the one its speech page plays
+// (PlayableFor), each nil for none.
+func StandingOf(v, newest, live *Video) Standing {
+	switch {
+	case live != nil && live.ID == v.ID:
+		return Live
+	case v.State == Failed:
+		return Refused
+	case !v.State.Done():
+		return Working
+	case newest != nil && newest.ID == v.ID:
+		return Awaiting
+	}
+	return Replaced
+}
+
+// HasAudio reports whether the video's main rendition carries sound;
+// false before it is ready.
+func (v *Video) HasAudio() bool {
+	m := v.Main()
+	return m != nil && m.AudioCodec != ""
 }
 
 // List returns the videos of programme item itemID, or every video when

@@ -12,6 +12,9 @@ const jobsPerPage = 50
 
 // jobsPage is a page of the background jobs, newest first.
 type jobsPage struct {
+	// Intro is the page's introduction, its sentences joined as the
+	// reader's language joins them.
+	Intro      string
 	Rows       []jobRow
 	Page       int
 	Pages      int
@@ -25,9 +28,12 @@ type jobRow struct {
 	// Kind and State in words; StateClass is the state's name.
 	Kind, State, StateClass string
 	Attempts                string
-	// HasProgress shows Done of Total.
+	// HasProgress shows Done of Total as a bar and Percent; a job that
+	// ended well shows Progress ("done") instead of where it last was.
 	HasProgress bool
 	Done, Total int64
+	Percent     string
+	Progress    string
 	LastError   string
 	Queued      string
 	Finished    string
@@ -50,6 +56,7 @@ func (s *Server) jobsList(w http.ResponseWriter, rq *officeRequest) error {
 		p.Next = page + 1
 	}
 	t := rq.T
+	p.Intro = sentences(t, t.T("office.jobs.intro"), t.T("office.team.events.utc"))
 	for _, in := range infos {
 		kind := t.T("office.jobs.kind." + in.Kind)
 		if kind == "office.jobs.kind."+in.Kind {
@@ -57,9 +64,15 @@ func (s *Server) jobsList(w http.ResponseWriter, rq *officeRequest) error {
 		}
 		r := jobRow{ID: in.ID, Kind: kind, State: t.T("office.jobs.state." + string(in.State)), StateClass: string(in.State),
 			Attempts:    t.T("office.jobs.attempts", strconv.Itoa(in.Attempt), strconv.Itoa(in.MaxAttempts)),
-			HasProgress: in.HasProgress && in.Progress.Total > 0, Done: in.Progress.Done, Total: in.Progress.Total,
+			HasProgress: in.HasProgress && in.Progress.Total > 0 && in.State != jobs.StateDone, Done: in.Progress.Done, Total: in.Progress.Total,
 			LastError: in.LastError,
 			Queued:    t.T("office.team.events.when", t.DateShort(in.CreatedAt), t.Time(in.CreatedAt))}
+		if r.HasProgress {
+			r.Percent = t.T("office.jobs.percent", t.Number(min(100, in.Progress.Done*100/in.Progress.Total)))
+		}
+		if in.State == jobs.StateDone && in.HasProgress {
+			r.Progress = t.T("office.jobs.state.done")
+		}
 		if !in.FinalizedAt.IsZero() {
 			r.Finished = t.T("office.team.events.when", t.DateShort(in.FinalizedAt), t.Time(in.FinalizedAt))
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/tandemforum/tandem/internal/blob"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/store/storetest"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // TestVideoFilesSayWhatBecameOfThem: the programme form's list of a
@@ -69,8 +70,11 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 				t.Fatal(err)
 			}
 			uploadIDs[f.name], videoIDs[f.name] = up, v
+			if f.name == "good.mp4" {
+				// Approved while it was the newest ready video.
+				publishVideo(t, db, v)
+			}
 		}
-		publishVideo(t, db, videoIDs["good.mp4"])
 		var forumID int64
 		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, item).Scan(&forumID); err != nil {
 			t.Fatal(err)
@@ -90,10 +94,10 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 			deletable         bool
 		}{
 			{"good.mp4", "live", "On the site now", false},
-			{"trunc.mp4", "failed", "Could not be processed: The file ends before the video does", true},
-			{"text.mp4", "processing", "40 % done", false},
+			{"trunc.mp4", "failed", "Could not be processed: the file ends before the video does", true},
+			{"text.mp4", "processing", "(40% done)", false},
 			{"big.avi", "replaced", "Replaced by a newer video", true},
-			{"late.mov", "awaiting", "keeps the earlier video. The hosts approve it under Publication below.", true},
+			{"late.mov", "awaiting", "not public until every host has approved it. The hosts approve it under Publication below.", true},
 		} {
 			row := fileRow(doc, c.name)
 			state, _ := row.Attr("data-state")
@@ -114,9 +118,14 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 			t.Errorf("the section does not give the item's number for the upload API: %q", section.Find(".upload-item-number").Text())
 		}
 		// The newest video is processed and awaits the hosts: the status
-		// says so, not that it is still being made ready.
-		if s := doc.Find(fmt.Sprintf("#video-%d .video-still-live", item)).Text(); !strings.Contains(s, "Until every host has approved this video, the site keeps showing the earlier one") {
+		// says once that the approved one stays public meanwhile, not that
+		// it is still being made ready.
+		status := doc.Find(fmt.Sprintf("#video-%d", item))
+		if s := status.Text(); strings.Count(s, "stays on the public page")+strings.Count(s, "keeps showing the earlier") != 1 || status.Find(".video-still-live").Length() != 0 {
 			t.Errorf("the video status of an item whose replacement is processed says %q", s)
+		}
+		if s := status.Find(".video-publication-file").Text(); !strings.HasPrefix(s, "File: late.mov, added on ") {
+			t.Errorf("the Publication section names the video it approves as %q, want late.mov", s)
 		}
 
 		// A translator sees the states but may delete nothing.
@@ -193,4 +202,86 @@ func countRows(t *testing.T, db *store.DB, q string, args ...any) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestVideoFilesListEveryVideo: the programme form lists every video of
+// an item however it came, a file given to tandem video attach by its
+// name and who added it; only the newest ready video awaits approval,
+// an older ready one never made public is replaced; the Publication
+// section names the file it approves; and a video without sound says so,
+// with no audio format named.
+func TestVideoFilesListEveryVideo(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		o := newUploadOffice(t, db)
+		org := o.account("org@every.example", "Organiser", "en", false, "cass:organiser")
+		ctx := context.Background()
+		item := videoSpeechID(t, db)
+		var forumID int64
+		if err := db.QueryRow(ctx, `SELECT forum_id FROM speeches WHERE id = ?`, item).Scan(&forumID); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+		key := "uploads/" + fmt.Sprintf("%032x", 0xe0e0)
+		if _, err := db.Exec(ctx, `INSERT INTO uploads (tus_id, account_id, speech_id, filename, filetype, size, state, sha256, blob_key, created_at, received_at, completed_at)
+			VALUES (?, ?, ?, 'first.mp4', 'video/mp4', 1000, 'stored', 'abc', ?, ?, ?, ?)`, key[len("uploads/"):], org.ID, item, key, at, at, at); err != nil {
+			t.Fatal(err)
+		}
+		ready := func(v *video.Video, audio string) {
+			t.Helper()
+			if _, err := db.Exec(ctx, `UPDATE videos SET state = 'ready', progress = 1000, duration_ms = 4000, renditions = ? WHERE id = ?`,
+				fmt.Sprintf(`[{"name":"main","key":"videos/%d/main.mp4","width":1280,"height":720,"size":10,"video_codec":"h264","audio_codec":%q,"bit_rate":1}]`, v.ID, audio), v.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var first, attached *video.Video
+		err := db.Transact(ctx, func(tx *store.Tx) error {
+			var err error
+			if first, err = video.Submit(ctx, tx, item, key, video.Actor{AccountID: org.ID, Name: "Organiser"}); err != nil {
+				return err
+			}
+			attached, err = video.SubmitFile(ctx, tx, item, "videos/originals/0a1b.mkv", "odd2.mkv", video.Actor{Name: "ops@server"})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ready(first, "aac")
+		ready(attached, "")
+
+		b := o.browser()
+		b.signIn("org@every.example")
+		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		rows := doc.Find(fmt.Sprintf(`.video-upload[data-item="%d"] li.upload-file`, item))
+		row := func(name string) *goquery.Selection {
+			return rows.FilterFunction(func(_ int, s *goquery.Selection) bool { return s.Find(".upload-file-name").Text() == name })
+		}
+		if rows.Length() != 2 {
+			t.Errorf("the list has %d files, want the upload and the attached file", rows.Length())
+		}
+		for _, c := range []struct{ name, state, says string }{
+			{"odd2.mkv", "awaiting", "not public until every host has approved it"},
+			{"first.mp4", "replaced", "Replaced by a newer video"},
+		} {
+			r := row(c.name)
+			if r.Length() != 1 || r.AttrOr("data-state", "") != c.state || !strings.Contains(r.Text(), c.says) {
+				t.Errorf("%s: %d rows, state %q, says %q; want %s saying %q", c.name, r.Length(), r.AttrOr("data-state", ""), r.Text(), c.state, c.says)
+			}
+		}
+		if s := row("odd2.mkv").Text(); !strings.Contains(s, "added by ops@server") || row("odd2.mkv").Find("a.upload-file-delete").Length() != 0 {
+			t.Errorf("the attached file's row says %q (a file not uploaded has no upload to delete)", s)
+		}
+		status := doc.Find(fmt.Sprintf("#video-%d", item))
+		if s := status.Find(".video-publication-file").Text(); !strings.HasPrefix(s, "File: odd2.mkv, added on ") || !strings.HasSuffix(s, " by ops@server.") {
+			t.Errorf("the Publication section names %q, want odd2.mkv", s)
+		}
+		if v := status.Find("input[name=video]").AttrOr("value", ""); v != fmt.Sprint(attached.ID) {
+			t.Errorf("the Publication form approves video %s, want %d", v, attached.ID)
+		}
+		if s := status.Find(".video-no-sound").Text(); !strings.Contains(s, "This video has no sound") {
+			t.Errorf("a video without sound: the status warns %q", s)
+		}
+		if s := status.Find(".video-facts").Text(); strings.Contains(s, "AAC") || !strings.Contains(s, "H.264, no sound") {
+			t.Errorf("a video without sound: formats %q", s)
+		}
+	})
 }

@@ -3,7 +3,10 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/forum"
@@ -42,14 +45,25 @@ type videoUploadData struct {
 	Video  *videoUpload
 }
 
-// videoUploadDone is an uploaded file of the item as the form lists it:
-// what became of it, in words, and whether it may be removed.
+// videoUploadDone is a file of the item as the form lists it: every
+// video, however it came (an upload, tandem video attach, the demo), and
+// the uploads not (yet) made into one; what became of it, in words, and
+// whether it may be removed.
 type videoUploadDone struct {
-	*uploads.Upload
-	URL string
+	// Name is the file's name; Size its bytes (0 when not known); At when
+	// it arrived, By who sent it ("" when not known).
+	Name string
+	Size int64
+	At   time.Time
+	By   string
+	// SHA256 is the upload's checksum, once computed; URL downloads an
+	// upload's bytes ("" for a file that came otherwise).
+	SHA256 string
+	URL    string
 	// State names what became of the file (for styles and tests): live
-	// (the video the site plays), processing, failed, replaced, finishing
-	// (its checksum still being computed) or unprocessed (stored while the
+	// (the video the site plays), awaiting (the newest ready video, which
+	// the hosts approve), replaced, processing, failed, finishing (its
+	// checksum still being computed) or unprocessed (stored while the
 	// item took no video). StateText says it in the reader's language.
 	State, StateText string
 	// DeleteURL, when set, asks to remove the file and what was made of
@@ -98,79 +112,148 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 			v.SizeWords, v.StatusMessages = string(words), string(msgs)
 		}
 	}
-	done, err := uploads.OfSpeeches(rq.Context(), s.db, ids)
+	files, err := s.itemFiles(rq, ids)
 	if err != nil {
 		return err
 	}
-	var keys []string
-	for _, u := range done {
-		if u.BlobKey != "" {
-			keys = append(keys, u.BlobKey)
-		}
-	}
-	made, err := video.ByOriginals(rq.Context(), s.db, keys)
-	if err != nil {
-		return err
-	}
-	live, err := video.PlayableFor(rq.Context(), s.db, ids)
-	if err != nil {
-		return err
-	}
-	for _, u := range done {
-		v := byID[u.SpeechID]
-		d := uploadState(rq.T, u, made[u.BlobKey], live[u.SpeechID])
+	for _, f := range files {
+		d := fileState(rq.T, f.upload, f.video, f.newest, f.live)
 		if d.State == "awaiting" {
 			// This page, unlike the delete confirmation, has the
 			// Publication section where the hosts approve it.
-			d.StateText += " " + rq.T.T("office.videofile.see_publication")
+			d.StateText = sentences(rq.T, d.StateText, rq.T.T("office.videofile.see_publication"))
 		}
-		d.URL = uploads.BasePath + u.TusID
-		if may && d.State != "live" && d.State != "processing" && d.State != "finishing" {
-			d.DeleteURL = uploadDeletePath(u)
+		if u := f.upload; u != nil {
+			d.URL = uploads.BasePath + u.TusID
+			if may && d.State != "live" && d.State != "processing" && d.State != "finishing" {
+				d.DeleteURL = uploadDeletePath(u)
+			}
 		}
-		v.Done = append(v.Done, d)
+		byID[f.item].Done = append(byID[f.item].Done, d)
 	}
 	return nil
 }
 
-// uploadState says what became of upload u, of which v was made (nil when
-// nothing was), when live is the video the site plays for its item (nil
-// when none). A processed video newer than live, or with none live, is
-// "awaiting": the hosts have not all approved it (or it was withdrawn).
-func uploadState(t *i18n.Printer, u *uploads.Upload, v, live *video.Video) videoUploadDone {
-	d := videoUploadDone{Upload: u}
+// itemFile is a file of a video item: a video, the upload it was made of
+// (nil when it came otherwise), or an upload not made into a video; with
+// the item's newest ready video and the one its page plays (nil for none).
+type itemFile struct {
+	item                int64
+	upload              *uploads.Upload
+	video, newest, live *video.Video
+	at                  time.Time
+}
+
+// itemFiles returns the files of the programme items ids, newest first
+// within each item, in four queries whatever their number: every video,
+// however it came, with the upload it was made of, then the uploads that
+// made none.
+func (s *Server) itemFiles(rq *officeRequest, ids []int64) ([]itemFile, error) {
+	ctx := rq.Context()
+	vs, err := video.OfItems(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	ups, err := uploads.OfSpeeches(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	newest, err := video.ReadyFor(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	live, err := video.PlayableFor(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string]*uploads.Upload{}
+	for _, u := range ups {
+		if u.BlobKey != "" {
+			byKey[u.BlobKey] = u
+		}
+	}
+	var out []itemFile
+	made := map[*uploads.Upload]bool{}
+	for _, v := range vs {
+		f := itemFile{item: v.ItemID, video: v, newest: newest[v.ItemID], live: live[v.ItemID], at: v.CreatedAt}
+		if u := byKey[v.OriginalKey]; u != nil && u.SpeechID == v.ItemID && !made[u] {
+			f.upload, f.at = u, u.ReceivedAt
+			made[u] = true
+		}
+		out = append(out, f)
+	}
+	for _, u := range ups {
+		if !made[u] {
+			out = append(out, itemFile{item: u.SpeechID, upload: u, newest: newest[u.SpeechID], live: live[u.SpeechID], at: u.ReceivedAt})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at.After(out[j].at) })
+	return out, nil
+}
+
+// fileState says what became of a file of an item: upload u (nil for a
+// video that came otherwise), of which v was made (nil when nothing was),
+// when newest is the item's newest ready video and live the one its page
+// plays (nil for none). Only newest, when not live, awaits the hosts'
+// approval; other ready videos were replaced (video.StandingOf).
+func fileState(t *i18n.Printer, u *uploads.Upload, v, newest, live *video.Video) videoUploadDone {
+	var d videoUploadDone
+	if u != nil {
+		d.Name, d.Size, d.At, d.SHA256 = u.Filename, u.Size, u.ReceivedAt, u.SHA256
+	}
+	if v != nil && u == nil {
+		d.Name, d.Size, d.At, d.By = fileName(t, v), v.OriginalSize, v.CreatedAt, v.SubmittedBy
+	}
 	switch {
-	case !u.Complete():
+	case u != nil && !u.Complete():
 		d.State, d.StateText = "finishing", t.T("office.upload.finishing")
+		return d
 	case v == nil:
 		d.State, d.StateText = "unprocessed", t.T("office.videofile.unprocessed")
-	case live != nil && live.ID == v.ID:
+		return d
+	}
+	switch video.StandingOf(v, newest, live) {
+	case video.Live:
 		d.State, d.StateText = "live", t.T("office.videofile.live")
-	case v.State == video.Failed:
+	case video.Refused:
 		key := v.ErrorKey
 		if key == "" {
 			key = video.ErrGaveUp
 		}
-		d.State, d.StateText = "failed", t.T("office.videofile.failed", t.T(key))
+		d.State, d.StateText = "failed", t.T("office.videofile.failed", t.AfterColon(t.T(key)))
 		if live != nil {
-			d.StateText += " " + t.T("office.videofile.still_live")
+			d.StateText = sentences(t, d.StateText, t.T("office.videofile.still_live"))
 		}
-	case !v.State.Done():
+	case video.Working:
 		d.State, d.StateText = "processing", t.T("office.videofile.processing", t.T("video.state."+string(v.State)), t.Number(int64(v.Progress/10)))
 		if live != nil {
-			d.StateText += " " + t.T("office.videofile.still_live_until")
+			d.StateText = sentences(t, d.StateText, t.T("office.videofile.still_live_until"))
 		}
-	case live == nil || v.ID > live.ID:
-		// Processed after the video the site plays (or with none
-		// there): it waits for the hosts, and may be withdrawn.
+	case video.Awaiting:
+		// The newest ready video, not on the site: it waits for the
+		// hosts (the video status, Publication, says what the site
+		// shows meanwhile).
 		d.State, d.StateText = "awaiting", t.T("office.videofile.awaiting")
-		if live != nil {
-			d.StateText += " " + t.T("office.videofile.still_live_approval")
-		}
 	default:
 		d.State, d.StateText = "replaced", t.T("office.videofile.replaced")
 	}
 	return d
+}
+
+// fileName is the name of the file video v was made of as the office
+// shows it when no upload names it: the name tandem video attach was
+// given, or the video's number.
+func fileName(t *i18n.Printer, v *video.Video) string {
+	if v.OriginalName != "" {
+		return v.OriginalName
+	}
+	return t.T("office.videofile.unnamed", t.Number(v.ID))
+}
+
+// sentences joins whole sentences of the reader's language: with a space
+// in English and Russian, with none after a Chinese full stop.
+func sentences(t *i18n.Printer, ss ...string) string {
+	return strings.Join(ss, t.Punct().Space())
 }
 
 // uploadDeletePath is the address of the page that confirms the removal

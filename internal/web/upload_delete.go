@@ -63,7 +63,7 @@ func (s *Server) uploadDeleteShow(w http.ResponseWriter, rq *officeRequest) erro
 // speech sp, with status.
 func (s *Server) renderUploadDelete(w http.ResponseWriter, rq *officeRequest, status int, sp *forum.Speech, f *forum.Forum, u *uploads.Upload) error {
 	ctx := rq.Context()
-	var made, live *video.Video
+	var made *video.Video
 	if u.BlobKey != "" {
 		vs, err := video.ByOriginals(ctx, s.db, []string{u.BlobKey})
 		if err != nil {
@@ -75,8 +75,11 @@ func (s *Server) renderUploadDelete(w http.ResponseWriter, rq *officeRequest, st
 	if err != nil {
 		return err
 	}
-	live = ls[sp.ID]
-	st := uploadState(rq.T, u, made, live)
+	newest, err := video.ReadyFor(ctx, s.db, []int64{sp.ID})
+	if err != nil {
+		return err
+	}
+	st := fileState(rq.T, u, made, newest[sp.ID], ls[sp.ID])
 	page := &uploadDeletePage{Filename: u.Filename, Size: rq.T.Bytes(u.Size), Received: rq.T.Date(u.ReceivedAt), State: st.StateText,
 		Action: uploadDeletePath(u), Back: programmeVideoURL(f.ID, sp.ID)}
 	switch st.State {

@@ -258,7 +258,9 @@ func TestAttachedVideoShownAsSuch(t *testing.T) {
 		}
 		_, doc := b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
 		up := doc.Find(fmt.Sprintf(`.video-upload[data-item="%d"]`, id))
-		if text := up.Text(); strings.Contains(text, "No video has been uploaded") || !strings.Contains(text, "not uploaded here but attached on the server") {
+		// The list names it, with its state, as it names uploaded files.
+		row := up.Find(`li.upload-file[data-state="awaiting"]`)
+		if text := up.Text(); strings.Contains(text, "No video has been uploaded") || row.Length() != 1 || !strings.Contains(row.Text(), "attached on the server") {
 			t.Errorf("the upload section of an item with an attached video says %q", strings.Join(strings.Fields(text), " "))
 		}
 		if st, _ := doc.Find(fmt.Sprintf("#video-%d", id)).Attr("data-state"); st != "ready" {

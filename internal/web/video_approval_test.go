@@ -186,6 +186,30 @@ func TestVideoApproval(t *testing.T) {
 			pub.Find("input[name=video]").AttrOr("value", "") != "82" {
 			t.Errorf("the replacement's box: %q %q", pub.AttrOr("data-publication", ""), strings.Join(strings.Fields(got), " "))
 		}
+		// The older video cannot be approved by its number while a newer
+		// one is ready: it would be announced as published and never be
+		// seen. Refused in words; nothing is logged.
+		countVideoEvents := func() int {
+			var n int
+			if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM events WHERE action LIKE 'video.%'`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		before := countVideoEvents()
+		for _, b := range []struct {
+			who     *browser
+			partner string
+		}{{org, cass}, {riacOrg, riac}} {
+			resp, body := b.who.do("POST", approve, form(b.partner, "81"))
+			if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Утвердить можно только последнее обработанное видео этого пункта программы") {
+				t.Errorf("approving the older video 81 for %s: %d, want 409 saying why", b.partner, resp.StatusCode)
+			}
+		}
+		if n := countVideoEvents(); n != before {
+			t.Errorf("refused approvals of the older video logged %d events", n-before)
+		}
+		playing("after refused approvals of the older video", 81)
 		org.do("POST", approve, form(cass, "82"))
 		playing("the replacement approved by one host", 81)
 

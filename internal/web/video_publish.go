@@ -15,6 +15,7 @@ import (
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
+	uploads "github.com/tandemforum/tandem/internal/upload"
 	"github.com/tandemforum/tandem/internal/video"
 )
 
@@ -28,6 +29,8 @@ type videoPublication struct {
 	// tells it in the reader's language, Older the approved video that
 	// stays public meanwhile, if any.
 	State, Say, Older string
+	// File names the video approved: its file, when and by whom it came.
+	File string
 	// FormID names the form the buttons send; VideoID is the video
 	// approved, WithdrawAction the address of the withdrawal.
 	FormID         string
@@ -135,6 +138,16 @@ func (s *Server) videoPublications(rq *officeRequest, ids []int64) (map[int64]*v
 	if err != nil {
 		return nil, err
 	}
+	ups, err := uploads.OfSpeeches(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	filenames := map[string]string{}
+	for _, u := range ups {
+		if u.BlobKey != "" {
+			filenames[u.BlobKey] = u.Filename
+		}
+	}
 	for id, v := range ready {
 		hosts, err := forum.SpeechHosts(ctx, s.db, id)
 		if err != nil {
@@ -148,6 +161,7 @@ func (s *Server) videoPublications(rq *officeRequest, ids []int64) (map[int64]*v
 		p := &videoPublication{FormID: f.ID, VideoID: v.ID, WithdrawAction: videoStatusPath(id) + "/withdraw",
 			Hosts: hostApprovals(rq, names, hosts, ds), Heading: rq.T.T("video.publish.heading"),
 			WithdrawLabel: rq.T.T("video.publish.withdraw"), WithdrawHint: rq.T.T("video.publish.withdraw.hint")}
+		p.File = publishedFile(rq.T, v, filenames[v.OriginalKey])
 		pub := public[id]
 		switch {
 		case !v.ApprovedAt.IsZero():
@@ -164,6 +178,20 @@ func (s *Server) videoPublications(rq *officeRequest, ids []int64) (map[int64]*v
 		out[id] = p
 	}
 	return out, nil
+}
+
+// publishedFile names video v in its Publication: its file's name
+// (upload's, when it came by one, else fileName's), when and by whom it
+// was added.
+func publishedFile(t *i18n.Printer, v *video.Video, uploaded string) string {
+	name := uploaded
+	if name == "" {
+		name = fileName(t, v)
+	}
+	if v.SubmittedBy == "" {
+		return t.T("video.publish.file.anon", name, t.Date(v.CreatedAt))
+	}
+	return t.T("video.publish.file", name, t.Date(v.CreatedAt), v.SubmittedBy)
 }
 
 // videoApprove answers POST /office/speeches/{id}/video/approve: the

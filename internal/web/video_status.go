@@ -45,6 +45,8 @@ type videoStatus struct {
 	Error string
 	// Illustration says the video only illustrates the item (the demo's).
 	Illustration string
+	// NoSound warns that a ready video has no sound track.
+	NoSound string
 	// Publication is whether the public sees the newest ready video and
 	// whose approval it awaits; nil while no video is ready.
 	Publication *videoPublication
@@ -79,15 +81,13 @@ func (s *Server) videoStatuses(rq *officeRequest, ids []int64, videoItems map[in
 		case ok:
 			out[id] = newVideoStatus(t, v)
 			out[id].Publication = pubs[id]
-			if l := live[id]; l != nil && l.ID != v.ID {
-				// A newer video the site does not play yet: still being
-				// processed, failed, or ready and awaiting the hosts.
+			if l := live[id]; l != nil && l.ID != v.ID && v.State != video.Ready {
+				// A newer video the site does not play yet, still being
+				// processed or failed. (A ready one awaits the hosts:
+				// its Publication says what the site shows meanwhile.)
 				key := "office.videofile.status_still_live"
-				switch v.State {
-				case video.Failed:
+				if v.State == video.Failed {
 					key = "office.videofile.status_kept_live"
-				case video.Ready:
-					key = "office.videofile.status_awaiting_live"
 				}
 				out[id].StillLive = t.T(key, t.Date(l.CreatedAt))
 			}
@@ -117,7 +117,16 @@ func newVideoStatus(t *i18n.Printer, v *video.Video) *videoStatus {
 			videoFact{t.T("video.status.size"), t.Bytes(v.Size())})
 		var forms []string
 		for _, r := range v.Renditions {
+			// What the file really holds: a video without sound has no
+			// audio codec to name.
+			if r.AudioCodec == "" {
+				forms = append(forms, t.T("video.status.rendition.silent", fmt.Sprintf("%d×%d", r.Width, r.Height), codecName(r.VideoCodec), t.Bytes(r.Size)))
+				continue
+			}
 			forms = append(forms, t.T("video.status.rendition", fmt.Sprintf("%d×%d", r.Width, r.Height), codecName(r.VideoCodec), codecName(r.AudioCodec), t.Bytes(r.Size)))
+		}
+		if !v.HasAudio() {
+			st.NoSound = t.T("video.status.no_sound")
 		}
 		st.Facts = append(st.Facts, videoFact{t.T("video.status.formats"), strings.Join(forms, t.T("video.status.list_sep"))})
 		if v.Method != "" {
