@@ -9,8 +9,8 @@ import (
 
 // Break returns a cue's text (its lines, as a translation gives them back,
 // joined or not) as lines of language tag: one line when the text fits
-// the language's limit, else two lines. A break after punctuation that
-// leaves at least a third of the text on each line is taken first;
+// the language's limit, else two lines. A break after punctuation where
+// neither line is twice as long as the other is taken first;
 // otherwise the lines are as even in length as the places where a line
 // may end allow, each within the limit when the text fits in two. A text
 // too long for two lines is still broken in two, by the same preferences;
@@ -72,13 +72,13 @@ func Break(text, tag string) []string {
 	if len(places) == 0 {
 		return []string{s}
 	}
-	// A break after punctuation that leaves at least a third of the text
-	// on each line, and makes nothing longer than the most even break
-	// does, comes first: it keeps a phrase whole. Otherwise the lines are
-	// as even as the places' costs allow.
+	// A break after punctuation where neither line is twice as long as
+	// the other, and which puts no more over the limit than the most even
+	// break does, comes first: it keeps a phrase whole. Otherwise the
+	// lines are as even as the places' costs allow.
 	best, bestCost := -1, 0.0
 	for _, p := range places {
-		if p.afterPunctuation && p.over <= least && min(p.w1, p.w2) >= total/3 {
+		if p.afterPunctuation && p.over <= least && max(p.w1, p.w2) < 2*min(p.w1, p.w2) {
 			if cost := abs(p.w1 - p.w2); best < 0 || cost < bestCost {
 				best, bestCost = p.at, cost
 			}

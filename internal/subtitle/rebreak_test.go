@@ -40,6 +40,10 @@ func TestBreak(t *testing.T) {
 			[]string{"这是一条很长的字幕，持续十秒钟，", "而且有一行非常非常长的文字，超出了每行字数的限制。"}},
 		{"Chinese after the comma, not in the middle", "zh", "这是一条很长的字幕，持续十秒钟，而且有一行非常非常长的文字需要换行",
 			[]string{"这是一条很长的字幕，持续十秒钟，", "而且有一行非常非常长的文字需要换行"}},
+		// The comma would leave one line twice as long as the other:
+		// the break falls after 的 instead, still between words.
+		{"Chinese comma too far from the middle", "zh", "二十年前，我们两国在莫斯科签署了具有历史意义的睦邻友好合作条约，为两国关系奠定了坚实的法律基础。",
+			[]string{"二十年前，我们两国在莫斯科签署了具有历史意义的", "睦邻友好合作条约，为两国关系奠定了坚实的法律基础。"}},
 		// The point of 3.5 is not a place to break.
 		{"Chinese number kept whole", "zh", "今年两国贸易额增长了3.5%，达到2400亿美元",
 			[]string{"今年两国贸易额增长了3.5%，", "达到2400亿美元"}},
