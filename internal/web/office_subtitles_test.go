@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -475,6 +476,70 @@ func TestSubtitlesOutOfStep(t *testing.T) {
 		}
 		if n := doc.Find(".subtitle-outofsync").Length(); n != 0 {
 			t.Errorf("subtitles that fit the video flagged out of step: %q", doc.Find(".subtitle-outofsync").Text())
+		}
+	})
+}
+
+// TestSubtitlesNotVideo: a programme item not given by video (by the rule
+// the video upload keeps) takes no subtitles: an upload is refused (422)
+// with why in the organiser's language and nothing stored, and the routes
+// that change subtitles it has from when it was a video (delete, approve,
+// translate, use as text) refuse alike and leave them as they are.
+func TestSubtitlesNotVideo(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT s.id, s.forum_id FROM speeches s JOIN forums f ON f.id = s.forum_id
+			WHERE f.slug = ? AND s.kind <> ? AND s.delivery <> ? ORDER BY s.id LIMIT 1`, "treaty-20-forum", forum.VideoAddress, forum.Video).Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Организатор", "ru", true)
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		const why = "Этот пункт программы представлен не в видеозаписи, поэтому субтитров у него нет."
+		srt := []byte("1\n00:00:01,000 --> 00:00:02,500\nDear friends!\n")
+		resp, doc := b.uploadForm(t, base, "en.srt", srt, url.Values{"lang": {"en"}, "provenance": {"human"}})
+		if got := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.HasPrefix(got, why) {
+			t.Errorf("upload: %d, the page says %q", resp.StatusCode, got)
+		}
+		if _, err := subtitle.Get(ctx, db, itemID, "en"); !errors.Is(err, subtitle.ErrNotFound) {
+			t.Errorf("subtitles stored for an item not given by video: %v", err)
+		}
+		// Subtitles from when the item was a video address.
+		tr := &subtitle.Track{SpeechID: itemID, Lang: "en", Provenance: subtitle.Human, CreatedAt: time.Now(),
+			Cues: []subtitle.Cue{{Index: 1, Start: 1000, End: 2500, Lines: []string{"Dear friends!"}}}}
+		if err := subtitle.Put(ctx, db, tr); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			path string
+			form url.Values
+		}{
+			{base + "/en/delete", url.Values{}},
+			{base + "/en/approve", url.Values{"hash": {tr.Hash()}}},
+			{base + "/en/translate", url.Values{"to": {"ru"}}},
+			{base + "/en/text", url.Values{}},
+		} {
+			resp, doc := b.post(c.path, c.form)
+			if got := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.HasPrefix(got, why) {
+				t.Errorf("%s: %d, the page says %q", c.path, resp.StatusCode, got)
+			}
+		}
+		got, err := subtitle.Get(ctx, db, itemID, "en")
+		if err != nil {
+			t.Fatalf("the subtitles after the refusals: %v", err)
+		}
+		if as, err := subtitle.ApprovalsOf(ctx, db, []int64{got.ID}); err != nil || len(as[got.ID]) != 0 {
+			t.Errorf("approvals recorded: %v, %v", as, err)
+		}
+		var translations int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM translations`).Scan(&translations); err != nil {
+			t.Fatal(err)
+		}
+		if translations != 0 {
+			t.Errorf("%d translations started", translations)
 		}
 	})
 }

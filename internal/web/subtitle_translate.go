@@ -35,6 +35,9 @@ func (s *Server) subtitleTranslate(w http.ResponseWriter, rq *officeRequest) err
 			return err
 		}
 	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
+		return err
+	}
 	from := rq.PathValue("lang")
 	if !slices.Contains(i18n.Languages, from) {
 		return errkind.NotFound
@@ -82,6 +85,9 @@ func (s *Server) subtitleTranslate(w http.ResponseWriter, rq *officeRequest) err
 func (s *Server) subtitleText(w http.ResponseWriter, rq *officeRequest) error {
 	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Create)
 	if err != nil {
+		return err
+	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
 		return err
 	}
 	l := rq.PathValue("lang")

@@ -31,6 +31,9 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	if err != nil {
 		return err
 	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
+		return err
+	}
 	up, err := readUpload(w, rq)
 	if err != nil {
 		return err

@@ -4,18 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
 	"github.com/tandemforum/tandem/internal/subtrans"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // subtitlesView is the subtitles section of a video item on the programme
@@ -313,8 +316,8 @@ func (s *Server) speechVideoDuration(ctx context.Context, speechID int64) (int64
 // path's id names: the speech (a stored item of the programme), its forum
 // as drafted and the forum's live hosts, and checks that the account may
 // do action with the forum's programme. A speech the account may not see
-// is not found. (The form offers subtitles for video items; a speech
-// stored otherwise may have them too, should its delivery be corrected.)
+// is not found. The routes that change subtitles refuse a speech not given
+// by video (subtitlesNotVideo); its subtitles may still be downloaded.
 func (s *Server) subtitlesSpeech(rq *officeRequest, action account.Action) (*forum.Speech, *forum.Forum, []int64, error) {
 	id, err := pathID(rq, "id")
 	if err != nil {
@@ -332,6 +335,22 @@ func (s *Server) subtitlesSpeech(rq *officeRequest, action account.Action) (*for
 		return nil, nil, nil, err
 	}
 	return sp, f, hosts, nil
+}
+
+// subtitlesNotVideo refuses on the programme form (422) to change the
+// subtitles of speech sp when it is not given by video (video.TakesVideo,
+// the rule the video upload keeps): it has no video for them, and the form
+// no subtitles section. It returns false when sp takes subtitles.
+func (s *Server) subtitlesNotVideo(w http.ResponseWriter, rq *officeRequest, sp *forum.Speech, f *forum.Forum, hosts []int64) (bool, error) {
+	if video.TakesVideo(sp.Kind, sp.Delivery) {
+		return false, nil
+	}
+	d, err := approval.Load(rq.Context(), s.db, approval.Subject{Kind: approval.KindProgramme, ID: f.ID})
+	if err != nil {
+		return true, err
+	}
+	fm := newForm(rq.T, programmeValues(d.Content.(*forum.Programme), f.Location(), d.Version))
+	return true, s.renderProgrammeWith(w, rq, http.StatusUnprocessableEntity, f, hosts, fm, d, rq.T.T("office.subtitles.error.notvideo"), nil)
 }
 
 // subtitleFile reads a file name of the subtitles routes, "ru.vtt" or
