@@ -543,3 +543,71 @@ func TestSubtitlesNotVideo(t *testing.T) {
 		}
 	})
 }
+
+// TestSubtitlesManyProblems: a file of 20,000 cues that run past the end
+// of a one-minute video is refused with the first of those errors and a
+// count of the rest, not twenty thousand lines; a stored track with
+// thousands of warnings lists them the same way under their full count.
+func TestSubtitlesManyProblems(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var itemID, forumID int64
+		o := newOfficeWith(t, db, func(c *web.Config) {
+			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
+				if id == itemID {
+					return 60_000, nil
+				}
+				return 0, nil
+			}
+		})
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Организатор", "ru", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		section := fmt.Sprintf("#subtitles-%d", itemID)
+		var huge strings.Builder
+		for i := range 20_000 {
+			fmt.Fprintf(&huge, "%d\n%s --> %s\nСпасибо.\n\n", i+1, subtitle.Timestamp(int64(i)*2000, ','), subtitle.Timestamp(int64(i)*2000+1500, ','))
+		}
+		resp, doc := b.uploadForm(t, base, "huge.srt", []byte(huge.String()), url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("upload: %d, want 422", resp.StatusCode)
+		}
+		items := doc.Find(section + " [role=alert] li")
+		if n := items.Length(); n != subtitle.Shown+1 {
+			t.Errorf("%d errors listed, want the first %d and a count of the rest", n, subtitle.Shown)
+		}
+		if got, want := items.Last().Text(), "и ещё 19\u00a0950 таких же титров"; got != want {
+			t.Errorf("the last line: %q, want %q", got, want)
+		}
+		if html, _ := doc.Html(); len(html) > 200_000 {
+			t.Errorf("the page is %d bytes", len(html))
+		}
+		if _, err := subtitle.Get(ctx, db, itemID, "ru"); !errors.Is(err, subtitle.ErrNotFound) {
+			t.Errorf("the refused file was stored: %v", err)
+		}
+
+		// Stored: 3,000 cues shown under a second each.
+		tr := &subtitle.Track{SpeechID: itemID, Lang: "ru", Provenance: subtitle.Human, CreatedAt: time.Now()}
+		for i := range 3000 {
+			tr.Cues = append(tr.Cues, subtitle.Cue{Index: i + 1, Start: int64(i) * 20, End: int64(i)*20 + 10, Lines: []string{"Да."}})
+		}
+		if err := subtitle.Put(ctx, db, tr); err != nil {
+			t.Fatal(err)
+		}
+		_, doc = b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		problems := doc.Find(section + " .subtitle-problems details")
+		if got := strings.TrimSpace(problems.Find("summary").Text()); got != "3\u00a0000 предупреждений:" {
+			t.Errorf("the warnings' heading: %q", got)
+		}
+		if n := problems.Find("li").Length(); n != subtitle.Shown+1 {
+			t.Errorf("%d warnings listed, want %d and a count of the rest", n, subtitle.Shown)
+		}
+		if got := problems.Find("li").Last().Text(); got != "и ещё 2\u00a0980 таких же титров" {
+			t.Errorf("the count of the rest: %q", got)
+		}
+	})
+}

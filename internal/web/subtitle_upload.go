@@ -72,9 +72,7 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		file, err = subtitle.ParseFile(refused.FileName, data)
 		switch {
 		case errors.As(err, &errs):
-			for _, m := range errs {
-				refused.Errors = append(refused.Errors, m.Text(rq.T))
-			}
+			refused.Errors = append(refused.Errors, subtitle.Texts(rq.T, errs)...)
 		case err != nil:
 			return err
 		}
@@ -86,16 +84,16 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		}
 		ms := subtitle.Validate(file.Cues, l, duration)
 		if subtitle.HasErrors(ms) {
-			for _, m := range file.Warnings {
-				refused.Warnings = append(refused.Warnings, m.Text(rq.T))
-			}
+			warnings, errs := slices.Clone(file.Warnings), []subtitle.Message(nil)
 			for _, m := range ms {
 				if m.Warning {
-					refused.Warnings = append(refused.Warnings, m.Text(rq.T))
+					warnings = append(warnings, m)
 				} else {
-					refused.Errors = append(refused.Errors, m.Text(rq.T))
+					errs = append(errs, m)
 				}
 			}
+			refused.Errors = append(refused.Errors, subtitle.Texts(rq.T, errs)...)
+			refused.Warnings, refused.WarningCount = subtitle.Texts(rq.T, warnings), len(warnings)
 		}
 	}
 	if len(refused.Errors) > 0 {
@@ -146,12 +144,13 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	for _, m := range file.Warnings {
 		legacy = legacy || m.Key == "subtitle.warning.encoding"
 	}
-	var notes []string
+	var noted []subtitle.Message
 	for _, m := range file.Warnings {
 		if m.Key != "subtitle.warning.encoding" || changed > 0 {
-			notes = append(notes, m.Text(rq.T))
+			noted = append(noted, m)
 		}
 	}
+	notes := subtitle.Texts(rq.T, noted)
 	switch {
 	case changed > 0:
 		s.flashN(ctx, "office.subtitles.saved.review", changed)

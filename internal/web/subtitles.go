@@ -40,10 +40,13 @@ type subtitlesView struct {
 	// languages (subtitleSourceLangs).
 	Sources []option
 	// Lang, Provenance and Source are the choices of an upload that was
-	// refused, kept; Errors and Warnings say why it was.
+	// refused, kept; Errors and Warnings say why it was (of each kind
+	// the first subtitle.Shown, and how many more), and WarningCount
+	// how many warnings there are.
 	Lang, Provenance, Source string
 	Errors                   []string
 	Warnings                 []string
+	WarningCount             int
 	// FileName is the name of the refused file, to say which one it was.
 	FileName string
 	// Refusal heads Errors when they are not an upload's: a translation
@@ -92,8 +95,11 @@ type subtitleTrackView struct {
 	SRT, VTT     string
 	DeleteFormID string
 	DeleteAction string
-	Errors       []string
-	Warnings     []string
+	// Errors and Warnings are the track's, as subtitle.Texts lists
+	// them; ErrorCount and WarningCount say how many there are.
+	Errors                   []string
+	Warnings                 []string
+	ErrorCount, WarningCount int
 	// OutOfSync says that the track runs past the end of the speech's
 	// present video (replaced by a shorter one, say), Outdated that it
 	// was translated from an earlier version of its source track; each
@@ -135,6 +141,7 @@ type subtitleUpload struct {
 	Lang, Provenance, Source string
 	FileName                 string
 	Errors, Warnings         []string
+	WarningCount             int
 	// Refusal heads Errors when they are not an upload's.
 	Refusal string
 }
@@ -235,13 +242,16 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 			if trackOutdated(t, byID[id]) {
 				tv.Outdated = rq.T.T("office.subtitles.outdated", rq.T.T("lang.name."+t.SourceLang))
 			}
+			var warnings, errs []subtitle.Message
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
 				if m.Warning {
-					tv.Warnings = append(tv.Warnings, m.Text(rq.T))
+					warnings = append(warnings, m)
 				} else {
-					tv.Errors = append(tv.Errors, m.Text(rq.T))
+					errs = append(errs, m)
 				}
 			}
+			tv.Errors, tv.ErrorCount = subtitle.Texts(rq.T, errs), len(errs)
+			tv.Warnings, tv.WarningCount = subtitle.Texts(rq.T, warnings), len(warnings)
 			v.Tracks = append(v.Tracks, tv)
 		}
 		v.Text = speechTextOf(rq, draftSpeech(draft, id), forumID, id, byID[id])
@@ -253,7 +263,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 			}
 		}
 		if up != nil && up.SpeechID == id {
-			v.Lang, v.Provenance, v.Source, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.Source, up.FileName, up.Errors, up.Warnings, up.Refusal
+			v.Lang, v.Provenance, v.Source, v.FileName, v.Errors, v.Warnings, v.WarningCount, v.Refusal = up.Lang, up.Provenance, up.Source, up.FileName, up.Errors, up.Warnings, up.WarningCount, up.Refusal
 		}
 		out[id] = v
 	}
