@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -608,6 +609,69 @@ func TestSubtitlesManyProblems(t *testing.T) {
 		}
 		if got := problems.Find("li").Last().Text(); got != "и ещё 2\u00a0980 таких же титров" {
 			t.Errorf("the count of the rest: %q", got)
+		}
+	})
+}
+
+// TestSubtitlesSameCues: the Russian subtitles uploaded again from a file
+// with the same cues in Windows-1251 are no new version: the track keeps
+// its time, and the Chinese translated from it is not flagged as made
+// from an earlier version; the organiser is told nothing changed. The
+// same cues said to be made otherwise change only that.
+func TestSubtitlesSameCues(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		cp1251 := subtitleFixture(t, "speech.ru.cp1251.srt")
+		utf8, err := charmap.Windows1251.NewDecoder().Bytes(cp1251)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp, _ := b.uploadForm(t, base, "ru-good.srt", utf8, url.Values{"lang": {"ru"}, "provenance": {"human"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		ru, err := subtitle.Get(ctx, db, itemID, "ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		zh := &subtitle.Track{SpeechID: itemID, Lang: "zh", Provenance: subtitle.Human, SourceLang: "ru", CreatedAt: ru.CreatedAt.Add(time.Second),
+			Cues: []subtitle.Cue{{Start: 0, End: 2000, Lines: []string{"朋友们！"}}}}
+		if err := subtitle.Put(ctx, db, zh); err != nil {
+			t.Fatal(err)
+		}
+		b.get(programme) // the notice of the first upload
+		for _, c := range []struct {
+			provenance, notice string
+		}{
+			{"human", "The file has the same cues as the current subtitles, text and times: nothing changed, and their approvals and translations stay as they were."},
+			{"automatic", "The file has the same cues as the current subtitles, text and times, so they were kept with their translations; only who made them was changed to what you chose, for the hosts to approve."},
+		} {
+			if resp, _ := b.uploadForm(t, base, "ru-cp1251.srt", cp1251, url.Values{"lang": {"ru"}, "provenance": {c.provenance}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("upload again: %d", resp.StatusCode)
+			}
+			_, doc := b.get(programme)
+			if got := strings.TrimSpace(doc.Find(".flash > p").Text()); got != c.notice {
+				t.Errorf("%s: the notice: %q", c.provenance, got)
+			}
+			if n := doc.Find(".subtitle-outdated").Length(); n != 0 {
+				t.Errorf("%s: the translation flagged outdated: %q", c.provenance, doc.Find(".subtitle-outdated").Text())
+			}
+			again, err := subtitle.Get(ctx, db, itemID, "ru")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !again.CreatedAt.Equal(ru.CreatedAt) || again.FileName != "ru-good.srt" || string(again.Provenance) != c.provenance {
+				t.Errorf("%s: the track is now %s, %q, %s; want %s, %q, %s", c.provenance, again.CreatedAt, again.FileName, again.Provenance, ru.CreatedAt, "ru-good.srt", c.provenance)
+			}
 		}
 	})
 }
