@@ -415,7 +415,7 @@ func TestSubtitleUploadSource(t *testing.T) {
 			t.Fatalf("stored: %+v, %v", tr, err)
 		}
 		_, doc = b.get(programme)
-		if got := strings.Join(strings.Fields(doc.Find(fmt.Sprintf("#subtitles-%d-zh", itemID)).Text()), " "); !strings.Contains(got, "People (from Russian)") {
+		if got := strings.Join(strings.Fields(doc.Find(fmt.Sprintf("#subtitles-%d-zh", itemID)).Text()), " "); !strings.Contains(got, "People, from Russian") {
 			t.Errorf("the track's row: %q", got)
 		}
 	})
@@ -472,7 +472,7 @@ func TestSubtitlesOutOfStep(t *testing.T) {
 			t.Fatalf("upload: %d", resp.StatusCode)
 		}
 		_, doc = b.get(programme)
-		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии субтитров (русский)") {
+		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии русских субтитров,") {
 			t.Errorf("the translation after the original changed: %q", got)
 		}
 		if n := doc.Find(".subtitle-outofsync").Length(); n != 0 {

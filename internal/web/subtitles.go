@@ -105,7 +105,6 @@ type subtitleTrackView struct {
 	// was translated from an earlier version of its source track; each
 	// is "" otherwise.
 	OutOfSync, Outdated string
-	SourceLangName      string
 	// Original is set on a track written in the speech's own language
 	// (not a translation): it is what is translated, and its transcript
 	// may become the speech's text (TextAction). TranslateFormID and
@@ -215,7 +214,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 				tv.Uploaded = t.CreatedByName + rq.T.Comma() + tv.Uploaded
 			}
 			if t.SourceLang != "" {
-				tv.SourceLangName = rq.T.T("lang.name." + t.SourceLang)
+				tv.ProvenanceName = rq.T.T("office.subtitles.summary.from."+t.SourceLang, tv.ProvenanceName)
 			} else if o := originals[id]; o == "" || o == t.Lang {
 				tv.Original = true
 				tv.TextFormID, tv.TextAction = fmt.Sprintf("subtitles-%d-%s-text", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/text"
@@ -230,7 +229,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 					// replaces them once reviewed: said before it starts.
 					if there := trackIn(byID[id], l); there != nil {
 						o.Label = rq.T.T("office.subtitles.translation.replaces.option", name)
-						tv.Replaces = append(tv.Replaces, rq.T.T("office.subtitles.translation.replaces", name, trackSummary(rq.T, there)))
+						tv.Replaces = append(tv.Replaces, rq.T.T("office.subtitles.translation.replaces."+l, trackSummary(rq.T, there)))
 					}
 					tv.Targets = append(tv.Targets, o)
 				}
@@ -240,7 +239,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 				tv.OutOfSync = rq.T.N("office.subtitles.outofsync", n, clockDuration(time.Duration(duration)*time.Millisecond))
 			}
 			if trackOutdated(t, byID[id]) {
-				tv.Outdated = rq.T.T("office.subtitles.outdated", rq.T.T("lang.name."+t.SourceLang))
+				tv.Outdated = rq.T.T("office.subtitles.outdated." + t.SourceLang)
 			}
 			var warnings, errs []subtitle.Message
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
@@ -466,13 +465,13 @@ func trackIn(ts []*subtitle.Track, l string) *subtitle.Track {
 // translation would replace: who made it (and from which language), who
 // uploaded it and when.
 func trackSummary(t *i18n.Printer, tr *subtitle.Track) string {
-	out := t.T("office.subtitles.provenance." + string(tr.Provenance))
+	made := t.T("office.subtitles.provenance." + string(tr.Provenance))
 	if tr.SourceLang != "" {
-		out = t.T("office.subtitles.summary.from", out, t.T("lang.name."+tr.SourceLang))
+		made = t.T("office.subtitles.summary.from."+tr.SourceLang, made)
 	}
-	out += t.Comma()
+	when := t.Date(tr.CreatedAt) + " " + t.Time(tr.CreatedAt)
 	if tr.CreatedByName != "" {
-		out += tr.CreatedByName + t.Comma()
+		when = tr.CreatedByName + t.Comma() + when
 	}
-	return out + t.Date(tr.CreatedAt) + " " + t.Time(tr.CreatedAt)
+	return t.T("office.subtitles.summary", made, when)
 }
