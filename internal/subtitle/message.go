@@ -150,3 +150,38 @@ func HasErrors(ms []Message) bool {
 	}
 	return false
 }
+
+// Shown is how many messages of one kind (one key) a list for people
+// shows; Texts counts the rest.
+const Shown = 20
+
+// Texts writes ms in the printer's language (Text) for a list a person
+// reads: of each kind of message (its key), the first Shown in their
+// places, then, after the last of them, how many more of that kind there
+// are. A file with thousands of cues past the end of the video says so in
+// a few lines, not in thousands.
+func Texts(t *i18n.Printer, ms []Message) []string {
+	count := map[string]int{}
+	for _, m := range ms {
+		count[m.Key]++
+	}
+	seen := map[string]int{}
+	var out []string
+	for _, m := range ms {
+		seen[m.Key]++
+		switch n := seen[m.Key]; {
+		case n < Shown || n == Shown && count[m.Key] == Shown:
+			out = append(out, m.Text(t))
+		case n == Shown:
+			more := "subtitle.more"
+			switch {
+			case m.Cue > 0:
+				more = "subtitle.more.cues"
+			case m.Line > 0:
+				more = "subtitle.more.lines"
+			}
+			out = append(out, m.Text(t), t.N(more, count[m.Key]-Shown))
+		}
+	}
+	return out
+}

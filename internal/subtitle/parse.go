@@ -77,7 +77,7 @@ func parse(data []byte, meant Format) (*File, error) {
 	f := &File{Encoding: t.Encoding, Format: SRT}
 	if len(t.Warnings) > 0 {
 		// textenc guessed a legacy encoding from the letters.
-		f.Warnings = append(f.Warnings, Message{Key: "subtitle.warning.encoding", Args: []any{t.Encoding}, Warning: true,
+		f.Warnings = append(f.Warnings, Message{Key: "subtitle.warning.encoding", Args: []any{EncodingName(t.Encoding)}, Warning: true,
 			english: "the file is not in UTF-8; it was read as %s: check that its text reads right"})
 	}
 	text := strings.ReplaceAll(string(t.Bytes), "\r\n", "\n")
@@ -394,4 +394,25 @@ func excerpt(s string) string {
 		s = string(r[:40]) + "…"
 	}
 	return s
+}
+
+// EncodingName writes the name of an encoding as textenc gives it
+// ("GB18030", "windows-1251", "UTF-16LE") the way tandem's messages spell
+// it everywhere: GB 18030, Windows-1251, KOI8-R, UTF-16.
+func EncodingName(enc string) string {
+	switch e := strings.ToLower(enc); {
+	case e == "gb18030":
+		return "GB 18030"
+	case e == "windows-1251":
+		return "Windows-1251"
+	case e == "koi8-r":
+		return "KOI8-R"
+	case strings.HasPrefix(e, "utf-16"):
+		return "UTF-16"
+	case strings.HasPrefix(e, "utf-32"):
+		return "UTF-32"
+	case strings.HasPrefix(e, "utf-8"):
+		return "UTF-8"
+	}
+	return enc
 }

@@ -33,22 +33,24 @@ func TestParse(t *testing.T) {
 		file     string
 		format   Format
 		encoding string
-		want     []Cue
+		// the encoding as the warning names it
+		named string
+		want  []Cue
 	}{
-		{"speech.en.srt", SRT, "UTF-8", []Cue{
+		{"speech.en.srt", SRT, "UTF-8", "", []Cue{
 			{1, 560, 3100, []string{"Dear friends,", "colleagues!"}, ""},
 			{2, 4000, 7250, []string{"The treaty was signed twenty years ago."}, ""},
 			{3, 3723004, 3725900, []string{"Thank you."}, ""},
 		}},
-		{"speech.zh.vtt", WebVTT, "UTF-8", []Cue{
+		{"speech.zh.vtt", WebVTT, "UTF-8", "", []Cue{
 			{1, 560, 3100, []string{"亲爱的朋友们，", "同事们！"}, "发言人"},
 			{2, 4000, 7250, []string{"条约签订于二十年前&今天<仍>有效。"}, ""},
 		}},
-		{"speech.ru.cp1251.srt", SRT, "windows-1251", []Cue{
+		{"speech.ru.cp1251.srt", SRT, "windows-1251", "Windows-1251", []Cue{
 			{1, 1000, 2500, []string{"Дорогие друзья, коллеги!"}, ""},
 			{2, 3000, 5000, []string{"Договор был подписан двадцать лет назад."}, ""},
 		}},
-		{"speech.zh.gb18030.srt", SRT, "GB18030", []Cue{
+		{"speech.zh.gb18030.srt", SRT, "GB18030", "GB 18030", []Cue{
 			{1, 1000, 2500, []string{"亲爱的朋友们，同事们！"}, ""},
 			{2, 3000, 5000, []string{"条约签订于二十年前，今天仍然有效。"}, ""},
 		}},
@@ -64,6 +66,10 @@ func TestParse(t *testing.T) {
 			// A legacy encoding is taken with a warning to check the text.
 			if legacy := tc.encoding != "UTF-8"; legacy != (len(f.Warnings) == 1) {
 				t.Errorf("warnings %v", f.Warnings)
+			}
+			// It names the encoding as the office's hints do.
+			if want := "it was read as " + tc.named + ":"; tc.named != "" && len(f.Warnings) == 1 && !strings.Contains(f.Warnings[0].String(), want) {
+				t.Errorf("the warning %q does not say %q", f.Warnings[0].String(), want)
 			}
 		})
 	}
@@ -117,7 +123,7 @@ func TestParseErrors(t *testing.T) {
 			[]string{"Строка 4: титр должен начинаться со времени (00:00:01.000 --> 00:00:03.500), а не с «00:00:01.000 -> 00:00:02.000»",
 				"Строка 8: «00:00:61.000» — не время; запишите его как 00:01:02.500"},
 			[]string{"第4行：每条字幕须以时间开头（00:00:01.000 --> 00:00:03.500），而不是“00:00:01.000 -> 00:00:02.000”",
-				"第8行：“00:00:61.000”不是时间；请写成 00:01:02.500 的格式"}},
+				"第8行：“00:00:61.000”不是时间；请写成00:01:02.500的格式"}},
 		{"a PDF", []byte("%PDF-1.7\n..."), []string{"this is not a text file; upload subtitles as SRT or WebVTT"}, nil, nil},
 		{"bytes of no encoding", []byte("1\n00:00:01,000 --> 00:00:02,000\nabc\x81\x82\xff\xfe\x80\n"),
 			[]string{"Line 3: the file is not in UTF-8, nor Chinese in GB 18030 nor Russian in Windows-1251; save it as UTF-8"}, nil, nil},

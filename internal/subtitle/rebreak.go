@@ -9,20 +9,25 @@ import (
 
 // Break returns a cue's text (its lines, as a translation gives them back,
 // joined or not) as lines of language tag: one line when the text fits
-// the language's limit, else two lines as even in length as the places
-// where a line may end allow, each within the limit when the text fits in
-// two. A text too long for two lines is still broken in two; Validate
-// warns of it.
+// the language's limit, else two lines. A break after punctuation where
+// neither line is twice as long as the other is taken first;
+// otherwise the lines are as even in length as the places where a line
+// may end allow, each within the limit when the text fits in two. A text
+// too long for two lines is still broken in two, by the same preferences;
+// Validate warns of it.
 //
 // Where a line may end:
 //   - Russian and English: at a space, not after a one-letter word (a
 //     Russian preposition or conjunction such as «в», «с», «и», or "a"),
-//     preferably after punctuation;
+//     not before a dash (which would read as another speaker's line), not
+//     inside a number ("20 000") nor at a no-break space; preferably
+//     after punctuation;
 //   - Chinese: between characters, never before closing punctuation or
 //     after opening punctuation, never inside a run of Latin letters or
-//     digits, never before a particle that ends a word (的, 了, 们, …);
-//     preferably after punctuation, else after a particle or a
-//     function word, so that a word pair is kept on one line.
+//     digits ("3.5", "10:30" included), never before a particle that
+//     ends a word (的, 了, 们, …); preferably after punctuation (，。；：
+//     ！？、 and closing brackets) or at a space, else after a particle
+//     or a function word, so that a word pair is kept on one line.
 func Break(text, tag string) []string {
 	zh := lang.Base(tag) == "zh"
 	s := joinLines(text, zh)
@@ -35,7 +40,14 @@ func Break(text, tag string) []string {
 	}
 	rs := []rune(s)
 	total := lineWidth(s, tag)
-	best, bestCost := -1, 0.0
+	type place struct {
+		at               int
+		w1, w2           float64
+		penalty, over    float64
+		afterPunctuation bool
+	}
+	var places []place
+	least := -1.0
 	for i := 1; i < len(rs); i++ {
 		penalty, ok := breakPenalty(rs, i, zh)
 		if !ok {
@@ -48,17 +60,37 @@ func Break(text, tag string) []string {
 		}
 		w1 := lineWidth(first, tag)
 		w2 := total - w1
-		cost := abs(w1-w2) + penalty
-		if w1 > limit || w2 > limit {
-			// Over the limit: only when nothing else fits.
-			cost += 1000 + max(w1, w2)
+		// how much the two lines are over the limit together: the same
+		// for every place between the two ends of a text too long for two
+		// lines
+		over := max(0, w1-limit) + max(0, w2-limit)
+		places = append(places, place{i, w1, w2, penalty, over, penalty == 0})
+		if least < 0 || over < least {
+			least = over
 		}
-		if best < 0 || cost < bestCost {
-			best, bestCost = i, cost
+	}
+	if len(places) == 0 {
+		return []string{s}
+	}
+	// A break after punctuation where neither line is twice as long as
+	// the other, and which puts no more over the limit than the most even
+	// break does, comes first: it keeps a phrase whole. Otherwise the
+	// lines are as even as the places' costs allow.
+	best, bestCost := -1, 0.0
+	for _, p := range places {
+		if p.afterPunctuation && p.over <= least && max(p.w1, p.w2) < 2*min(p.w1, p.w2) {
+			if cost := abs(p.w1 - p.w2); best < 0 || cost < bestCost {
+				best, bestCost = p.at, cost
+			}
 		}
 	}
 	if best < 0 {
-		return []string{s}
+		for _, p := range places {
+			cost := abs(p.w1-p.w2) + p.penalty + 1000*(p.over-least)
+			if best < 0 || cost < bestCost {
+				best, bestCost = p.at, cost
+			}
+		}
 	}
 	return []string{strings.TrimSpace(string(rs[:best])), strings.TrimSpace(string(rs[best:]))}
 }
@@ -77,7 +109,8 @@ func joinLines(text string, zh bool) string {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var b strings.Builder
 	for _, l := range lines {
-		l = strings.Join(strings.Fields(l), " ")
+		// A no-break space stays: it joins what it is between.
+		l = strings.Join(strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '\t' }), " ")
 		if l == "" {
 			continue
 		}
@@ -113,14 +146,28 @@ const (
 	breakAfter = "的了和与及或在是就也都而但并把被对从向于"
 	// Russian and English one-letter words a line must not end with
 	oneLetter = "вксуоиаяВКСУОИАЯaAI"
+	// punctuation that ends a phrase, where a line breaks best: in
+	// Chinese (full-width, closing brackets and quotes, and Latin text's
+	// own) and in Russian and English
+	phraseEndZh   = "，。、；：？！）」』》〉】〕”’…,.;:?!)]}"
+	phraseEnd     = ",.;:?!…)"
+	closingQuotes = "»”\"'’"
+	dashes        = "—–"
 )
 
 // breakPenalty says whether a line may end before rs[i] and how much it
-// costs, in lineWidth's units: 0 after punctuation, more inside a phrase.
+// costs, in lineWidth's units: 0 after punctuation that ends a phrase,
+// more inside a phrase.
 func breakPenalty(rs []rune, i int, zh bool) (float64, bool) {
 	prev, next := rs[i-1], rs[i]
 	if !zh {
-		if next != ' ' {
+		if next != ' ' || i+1 >= len(rs) {
+			return 0, false
+		}
+		after := rs[i+1]
+		// A line that begins with a dash reads as another speaker's;
+		// digits on both sides are one number ("20 000").
+		if strings.ContainsRune(dashes, after) || unicode.IsDigit(prev) && unicode.IsDigit(after) {
 			return 0, false
 		}
 		// the word before the space
@@ -132,8 +179,11 @@ func breakPenalty(rs []rune, i int, zh bool) (float64, bool) {
 		if len(word) == 1 && strings.ContainsRune(oneLetter, word[0]) {
 			return 0, false
 		}
-		if strings.ContainsRune(",.;:?!", prev) || prev == '…' || prev == '»' && i >= 2 && strings.ContainsRune(",.;:?!", rs[i-2]) {
+		if strings.ContainsRune(phraseEnd, prev) || strings.ContainsRune(closingQuotes, prev) && i >= 2 && strings.ContainsRune(phraseEnd, rs[i-2]) {
 			return 0, true
+		}
+		if strings.ContainsRune(dashes, prev) {
+			return 1, true
 		}
 		if len(word) <= 3 {
 			// after a short word (a preposition, an article): possible,
@@ -148,13 +198,21 @@ func breakPenalty(rs []rune, i int, zh bool) (float64, bool) {
 	if latinOrDigit(prev) && latinOrDigit(next) {
 		return 0, false
 	}
+	// a point, comma or colon inside a number or a Latin word ("3.5",
+	// "10:30", "1,000") is part of it
+	if i >= 2 && latinOrDigit(rs[i-2]) && latinOrDigit(next) && strings.ContainsRune(".,:-/'", prev) {
+		return 0, false
+	}
 	if next == ' ' || prev == ' ' {
 		return 1, true
 	}
 	switch {
-	case strings.ContainsRune(closingPunct, prev):
+	case strings.ContainsRune(phraseEndZh, prev):
 		return 0, true
-	case strings.ContainsRune(breakAfter, prev):
+	case prev == '·' || prev == '・':
+		// inside a foreign name (谢尔盖·拉夫罗夫)
+		return 8, true
+	case strings.ContainsRune(breakAfter, prev) || strings.ContainsRune(closingPunct, prev):
 		return 3, true
 	case !fullWidth(prev) || !fullWidth(next):
 		return 3, true

@@ -90,6 +90,38 @@ func Put(ctx context.Context, q store.Querier, t *Track) error {
 	return nil
 }
 
+// SameCues reports whether cues a and b say the same: the same text, with
+// the same speakers, at the same times, whatever their numbers. A file
+// that says what a track already does (the same subtitles saved in
+// another encoding) is not a new version of it.
+func SameCues(a, b []Cue) bool {
+	return slices.EqualFunc(a, b, func(x, y Cue) bool {
+		return x.Start == y.Start && x.End == y.End && x.Voice == y.Voice && slices.Equal(x.Lines, y.Lines)
+	})
+}
+
+// Relabel sets who made the subtitles of a speech in a language
+// (provenance and source language) and nothing else: the cues, who
+// uploaded them and when stay, so the translations made from them stay
+// current. It returns ErrNotFound when there are none.
+func Relabel(ctx context.Context, q store.Querier, speechID int64, lang string, prov Provenance, sourceLang string) error {
+	if !slices.Contains(Provenances, prov) {
+		return fmt.Errorf("subtitles of speech %d in %s: provenance %q is not one of %v", speechID, lang, prov, Provenances)
+	}
+	res, err := q.Exec(ctx, `UPDATE subtitle_tracks SET provenance = ?, source_lang = ? WHERE speech_id = ? AND lang = ?`, string(prov), sourceLang, speechID, lang)
+	if err != nil {
+		return fmt.Errorf("subtitles of speech %d in %s: %w", speechID, lang, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("subtitles of speech %d in %s: %w", speechID, lang, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("subtitles of speech %d in %s: %w", speechID, lang, ErrNotFound)
+	}
+	return nil
+}
+
 const trackColumns = `id, speech_id, lang, provenance, source_lang, cues, file_name, COALESCE(created_by, 0), created_by_name, created_at,
 	public_cues, public_hash, public_provenance, public_source_lang, public_created_at, published_at`
 

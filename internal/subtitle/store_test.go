@@ -110,3 +110,44 @@ func TestStore(t *testing.T) {
 		}
 	})
 }
+
+// TestRelabel: the same cues read from another file (other numbers) are
+// the same subtitles; Relabel changes who made them and keeps the cues
+// and their time; subtitles that do not exist are not found.
+func TestRelabel(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		id := addSpeech(t, db)
+		at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+		tr := &subtitle.Track{SpeechID: id, Lang: "ru", Provenance: subtitle.Human, CreatedAt: at,
+			Cues: []subtitle.Cue{{Start: 0, End: 2000, Lines: []string{"Друзья!"}}, {Start: 2000, End: 4000, Lines: []string{"Спасибо."}, Voice: "Ведущий"}}}
+		if err := subtitle.Put(ctx, db, tr); err != nil {
+			t.Fatal(err)
+		}
+		same := []subtitle.Cue{{Index: 7, Start: 0, End: 2000, Lines: []string{"Друзья!"}}, {Index: 8, Start: 2000, End: 4000, Lines: []string{"Спасибо."}, Voice: "Ведущий"}}
+		if !subtitle.SameCues(tr.Cues, same) {
+			t.Error("the same cues, numbered otherwise, are not the same")
+		}
+		for _, other := range [][]subtitle.Cue{same[:1],
+			{same[0], {Start: 2000, End: 4001, Lines: []string{"Спасибо."}, Voice: "Ведущий"}},
+			{same[0], {Start: 2000, End: 4000, Lines: []string{"Спасибо!"}, Voice: "Ведущий"}},
+			{same[0], {Start: 2000, End: 4000, Lines: []string{"Спасибо."}}}} {
+			if subtitle.SameCues(tr.Cues, other) {
+				t.Errorf("%v is the same as %v", other, tr.Cues)
+			}
+		}
+		if err := subtitle.Relabel(ctx, db, id, "ru", subtitle.Automatic, ""); err != nil {
+			t.Fatal(err)
+		}
+		got, err := subtitle.Get(ctx, db, id, "ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Provenance != subtitle.Automatic || !got.CreatedAt.Equal(at) || !subtitle.SameCues(got.Cues, tr.Cues) {
+			t.Errorf("relabelled: %s, %s, %v", got.Provenance, got.CreatedAt, got.Cues)
+		}
+		if err := subtitle.Relabel(ctx, db, id, "zh", subtitle.Human, ""); !errors.Is(err, subtitle.ErrNotFound) {
+			t.Errorf("relabel subtitles there are not: %v", err)
+		}
+	})
+}

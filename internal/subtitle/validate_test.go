@@ -2,6 +2,7 @@ package subtitle
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/tandemforum/tandem/internal/i18n"
@@ -140,5 +141,55 @@ func TestWithin(t *testing.T) {
 	}
 	if got := Within(cues, 0); len(got) != 3 || Beyond(cues, 0) != 0 {
 		t.Errorf("unknown length: %v", got)
+	}
+}
+
+// TestTexts: a file with thousands of cues past the end of the video is
+// listed as the first Shown of them and a count of the rest, with the
+// plural its language takes; a kind with no more than Shown messages is
+// listed in full, in its place.
+func TestTexts(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cues []Cue
+	for i := range 20_000 {
+		cues = append(cues, Cue{Index: i + 1, Start: int64(i) * 2000, End: int64(i)*2000 + 1500, Lines: []string{"Спасибо."}})
+	}
+	cues[2].Lines = nil // and an error of another kind, after the first few
+	ms := Validate(cues, "ru", 60_000)
+	var errs []Message
+	for _, m := range ms {
+		if !m.Warning {
+			errs = append(errs, m)
+		}
+	}
+	for _, c := range []struct {
+		lang, more string
+	}{
+		{"en", "and 19,950 more cues like this"},
+		{"ru", "и ещё 19\u00a0950 таких же титров"},
+		{"zh", "另有19,950条字幕存在同样的问题"},
+	} {
+		got := Texts(cat.Printer(c.lang), errs)
+		if len(got) != Shown+2 {
+			t.Fatalf("%s: %d lines for %d errors, want %d", c.lang, len(got), len(errs), Shown+2)
+		}
+		if got[Shown+1] != c.more {
+			t.Errorf("%s: the count of the rest is %q, want %q", c.lang, got[Shown+1], c.more)
+		}
+		if !strings.Contains(got[2], "3") || strings.Contains(got[Shown], "more") {
+			t.Errorf("%s: the cue without text is not in its place: %q", c.lang, got[:4])
+		}
+	}
+	ru := cat.Printer("ru")
+	for n, want := range map[int]string{1: "и ещё 1 такой же титр", 3: "и ещё 3 таких же титра", 21: "и ещё 21 такой же титр"} {
+		if got := Texts(ru, errs[:Shown+n+1])[Shown+1]; got != want {
+			t.Errorf("%d more: %q, want %q", n, got, want)
+		}
+	}
+	if got := Texts(ru, errs[:Shown+1]); len(got) != Shown+1 || strings.Contains(strings.Join(got, "\n"), "ещё") {
+		t.Errorf("exactly %d of a kind are not all listed: %q", Shown, got)
 	}
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/lang"
@@ -413,7 +415,7 @@ func TestSubtitleUploadSource(t *testing.T) {
 			t.Fatalf("stored: %+v, %v", tr, err)
 		}
 		_, doc = b.get(programme)
-		if got := strings.Join(strings.Fields(doc.Find(fmt.Sprintf("#subtitles-%d-zh", itemID)).Text()), " "); !strings.Contains(got, "People (from Russian)") {
+		if got := strings.Join(strings.Fields(doc.Find(fmt.Sprintf("#subtitles-%d-zh", itemID)).Text()), " "); !strings.Contains(got, "People, from Russian") {
 			t.Errorf("the track's row: %q", got)
 		}
 	})
@@ -470,11 +472,206 @@ func TestSubtitlesOutOfStep(t *testing.T) {
 			t.Fatalf("upload: %d", resp.StatusCode)
 		}
 		_, doc = b.get(programme)
-		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии субтитров (русский)") {
+		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии русских субтитров,") {
 			t.Errorf("the translation after the original changed: %q", got)
 		}
 		if n := doc.Find(".subtitle-outofsync").Length(); n != 0 {
 			t.Errorf("subtitles that fit the video flagged out of step: %q", doc.Find(".subtitle-outofsync").Text())
+		}
+	})
+}
+
+// TestSubtitlesNotVideo: a programme item not given by video (by the rule
+// the video upload keeps) takes no subtitles: an upload is refused (422)
+// with why in the organiser's language and nothing stored, and the routes
+// that change subtitles it has from when it was a video (delete, approve,
+// translate, use as text) refuse alike and leave them as they are.
+func TestSubtitlesNotVideo(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT s.id, s.forum_id FROM speeches s JOIN forums f ON f.id = s.forum_id
+			WHERE f.slug = ? AND s.kind <> ? AND s.delivery <> ? ORDER BY s.id LIMIT 1`, "treaty-20-forum", forum.VideoAddress, forum.Video).Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Организатор", "ru", true)
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		const why = "Этот пункт программы представлен не в видеозаписи, поэтому субтитров у него нет."
+		srt := []byte("1\n00:00:01,000 --> 00:00:02,500\nDear friends!\n")
+		resp, doc := b.uploadForm(t, base, "en.srt", srt, url.Values{"lang": {"en"}, "provenance": {"human"}})
+		if got := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.HasPrefix(got, why) {
+			t.Errorf("upload: %d, the page says %q", resp.StatusCode, got)
+		}
+		if _, err := subtitle.Get(ctx, db, itemID, "en"); !errors.Is(err, subtitle.ErrNotFound) {
+			t.Errorf("subtitles stored for an item not given by video: %v", err)
+		}
+		// Subtitles from when the item was a video address.
+		tr := &subtitle.Track{SpeechID: itemID, Lang: "en", Provenance: subtitle.Human, CreatedAt: time.Now(),
+			Cues: []subtitle.Cue{{Index: 1, Start: 1000, End: 2500, Lines: []string{"Dear friends!"}}}}
+		if err := subtitle.Put(ctx, db, tr); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			path string
+			form url.Values
+		}{
+			{base + "/en/delete", url.Values{}},
+			{base + "/en/approve", url.Values{"hash": {tr.Hash()}}},
+			{base + "/en/translate", url.Values{"to": {"ru"}}},
+			{base + "/en/text", url.Values{}},
+		} {
+			resp, doc := b.post(c.path, c.form)
+			if got := doc.Find("#form-message").Text(); resp.StatusCode != http.StatusUnprocessableEntity || !strings.HasPrefix(got, why) {
+				t.Errorf("%s: %d, the page says %q", c.path, resp.StatusCode, got)
+			}
+		}
+		got, err := subtitle.Get(ctx, db, itemID, "en")
+		if err != nil {
+			t.Fatalf("the subtitles after the refusals: %v", err)
+		}
+		if as, err := subtitle.ApprovalsOf(ctx, db, []int64{got.ID}); err != nil || len(as[got.ID]) != 0 {
+			t.Errorf("approvals recorded: %v, %v", as, err)
+		}
+		var translations int
+		if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM translations`).Scan(&translations); err != nil {
+			t.Fatal(err)
+		}
+		if translations != 0 {
+			t.Errorf("%d translations started", translations)
+		}
+	})
+}
+
+// TestSubtitlesManyProblems: a file of 20,000 cues that run past the end
+// of a one-minute video is refused with the first of those errors and a
+// count of the rest, not twenty thousand lines; a stored track with
+// thousands of warnings lists them the same way under their full count.
+func TestSubtitlesManyProblems(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var itemID, forumID int64
+		o := newOfficeWith(t, db, func(c *web.Config) {
+			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
+				if id == itemID {
+					return 60_000, nil
+				}
+				return 0, nil
+			}
+		})
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Организатор", "ru", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		section := fmt.Sprintf("#subtitles-%d", itemID)
+		var huge strings.Builder
+		for i := range 20_000 {
+			fmt.Fprintf(&huge, "%d\n%s --> %s\nСпасибо.\n\n", i+1, subtitle.Timestamp(int64(i)*2000, ','), subtitle.Timestamp(int64(i)*2000+1500, ','))
+		}
+		resp, doc := b.uploadForm(t, base, "huge.srt", []byte(huge.String()), url.Values{"lang": {"ru"}, "provenance": {"human"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("upload: %d, want 422", resp.StatusCode)
+		}
+		items := doc.Find(section + " [role=alert] li")
+		if n := items.Length(); n != subtitle.Shown+1 {
+			t.Errorf("%d errors listed, want the first %d and a count of the rest", n, subtitle.Shown)
+		}
+		if got, want := items.Last().Text(), "и ещё 19\u00a0950 таких же титров"; got != want {
+			t.Errorf("the last line: %q, want %q", got, want)
+		}
+		if html, _ := doc.Html(); len(html) > 200_000 {
+			t.Errorf("the page is %d bytes", len(html))
+		}
+		if _, err := subtitle.Get(ctx, db, itemID, "ru"); !errors.Is(err, subtitle.ErrNotFound) {
+			t.Errorf("the refused file was stored: %v", err)
+		}
+
+		// Stored: 3,000 cues shown under a second each.
+		tr := &subtitle.Track{SpeechID: itemID, Lang: "ru", Provenance: subtitle.Human, CreatedAt: time.Now()}
+		for i := range 3000 {
+			tr.Cues = append(tr.Cues, subtitle.Cue{Index: i + 1, Start: int64(i) * 20, End: int64(i)*20 + 10, Lines: []string{"Да."}})
+		}
+		if err := subtitle.Put(ctx, db, tr); err != nil {
+			t.Fatal(err)
+		}
+		_, doc = b.get(fmt.Sprintf("/office/forums/%d/programme", forumID))
+		problems := doc.Find(section + " .subtitle-problems details")
+		if got := strings.TrimSpace(problems.Find("summary").Text()); got != "3\u00a0000 предупреждений:" {
+			t.Errorf("the warnings' heading: %q", got)
+		}
+		if n := problems.Find("li").Length(); n != subtitle.Shown+1 {
+			t.Errorf("%d warnings listed, want %d and a count of the rest", n, subtitle.Shown)
+		}
+		if got := problems.Find("li").Last().Text(); got != "и ещё 2\u00a0980 таких же титров" {
+			t.Errorf("the count of the rest: %q", got)
+		}
+	})
+}
+
+// TestSubtitlesSameCues: the Russian subtitles uploaded again from a file
+// with the same cues in Windows-1251 are no new version: the track keeps
+// its time, and the Chinese translated from it is not flagged as made
+// from an earlier version; the organiser is told nothing changed. The
+// same cues said to be made otherwise change only that.
+func TestSubtitlesSameCues(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newOffice(t, db)
+		var itemID, forumID int64
+		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
+			t.Fatal(err)
+		}
+		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
+		b := o.browser()
+		b.signIn("subs@cass.example")
+		programme := fmt.Sprintf("/office/forums/%d/programme", forumID)
+		base := fmt.Sprintf("/office/speeches/%d/subtitles", itemID)
+		cp1251 := subtitleFixture(t, "speech.ru.cp1251.srt")
+		utf8, err := charmap.Windows1251.NewDecoder().Bytes(cp1251)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp, _ := b.uploadForm(t, base, "ru-good.srt", utf8, url.Values{"lang": {"ru"}, "provenance": {"human"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		ru, err := subtitle.Get(ctx, db, itemID, "ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		zh := &subtitle.Track{SpeechID: itemID, Lang: "zh", Provenance: subtitle.Human, SourceLang: "ru", CreatedAt: ru.CreatedAt.Add(time.Second),
+			Cues: []subtitle.Cue{{Start: 0, End: 2000, Lines: []string{"朋友们！"}}}}
+		if err := subtitle.Put(ctx, db, zh); err != nil {
+			t.Fatal(err)
+		}
+		b.get(programme) // the notice of the first upload
+		for _, c := range []struct {
+			provenance, notice string
+		}{
+			{"human", "The file has the same cues as the current subtitles, text and times: nothing changed, and their approvals and translations stay as they were."},
+			{"automatic", "The file has the same cues as the current subtitles, text and times, so they were kept with their translations; only who made them was changed to what you chose, for the hosts to approve."},
+		} {
+			if resp, _ := b.uploadForm(t, base, "ru-cp1251.srt", cp1251, url.Values{"lang": {"ru"}, "provenance": {c.provenance}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("upload again: %d", resp.StatusCode)
+			}
+			_, doc := b.get(programme)
+			if got := strings.TrimSpace(doc.Find(".flash > p").Text()); got != c.notice {
+				t.Errorf("%s: the notice: %q", c.provenance, got)
+			}
+			if n := doc.Find(".subtitle-outdated").Length(); n != 0 {
+				t.Errorf("%s: the translation flagged outdated: %q", c.provenance, doc.Find(".subtitle-outdated").Text())
+			}
+			again, err := subtitle.Get(ctx, db, itemID, "ru")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !again.CreatedAt.Equal(ru.CreatedAt) || again.FileName != "ru-good.srt" || string(again.Provenance) != c.provenance {
+				t.Errorf("%s: the track is now %s, %q, %s; want %s, %q, %s", c.provenance, again.CreatedAt, again.FileName, again.Provenance, ru.CreatedAt, "ru-good.srt", c.provenance)
+			}
 		}
 	})
 }

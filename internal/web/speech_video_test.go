@@ -210,8 +210,8 @@ func TestSpeechVideoPlayer(t *testing.T) {
 				t.Errorf("the %s track's provenance reads %q, want %q", l, got, want)
 			}
 		}
-		if got := text(doc, ".transcript-source"); !strings.Contains(got, "По субтитрам, язык — русский (машинный перевод с китайского).") ||
-			!strings.Contains(got, "оригинал, язык — китайский") {
+		if got := text(doc, ".transcript-source"); !strings.Contains(got, "По русским субтитрам (машинный перевод с китайского).") ||
+			!strings.Contains(got, "Рядом с каждой строкой — китайский оригинал.") {
 			t.Errorf("the transcript's source reads %q", got)
 		}
 		if doc.Find("#video-illustration").Length() != 0 {
@@ -503,6 +503,13 @@ func TestSpeechVideoReplacedShorter(t *testing.T) {
 		}
 		if got := text(doc, ".video-tracks .track-zh .provenance"); got != "написаны людьми" {
 			t.Errorf("the original's provenance: %q", got)
+		}
+		// In Chinese: full-width colons, and brackets not nested.
+		doc = s.page("/zh"+videoSpeechPath, 200)
+		for l, want := range map[string]string{"zh": "中文：人工撰写 ·", "ru": "Русский：机器译自中文，依据该字幕的早先版本 ·"} {
+			if got := strings.Join(strings.Fields(text(doc, ".video-tracks .track-"+l)), " "); !strings.HasPrefix(got, want) {
+				t.Errorf("the Chinese page's %s track reads %q, want %q first", l, got, want)
+			}
 		}
 	})
 }

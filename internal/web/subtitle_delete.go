@@ -18,8 +18,11 @@ import (
 // the item's subtitles in the language are removed, from the public site
 // too. Removing them again (a double submit) says they are removed.
 func (s *Server) subtitleDelete(w http.ResponseWriter, rq *officeRequest) error {
-	sp, f, _, err := s.subtitlesSpeech(rq, account.Create)
+	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Create)
 	if err != nil {
+		return err
+	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
 		return err
 	}
 	l := rq.PathValue("lang")

@@ -35,6 +35,9 @@ func (s *Server) subtitleTranslate(w http.ResponseWriter, rq *officeRequest) err
 			return err
 		}
 	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
+		return err
+	}
 	from := rq.PathValue("lang")
 	if !slices.Contains(i18n.Languages, from) {
 		return errkind.NotFound
@@ -82,6 +85,9 @@ func (s *Server) subtitleTranslate(w http.ResponseWriter, rq *officeRequest) err
 func (s *Server) subtitleText(w http.ResponseWriter, rq *officeRequest) error {
 	sp, f, hosts, err := s.subtitlesSpeech(rq, account.Create)
 	if err != nil {
+		return err
+	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
 		return err
 	}
 	l := rq.PathValue("lang")
@@ -152,7 +158,7 @@ func (s *Server) subtitleWriteBack(rq *officeRequest, tx *store.Tx, tr *translat
 	if err != nil {
 		return "", err
 	}
-	return rq.T.T("office.subtitles.translation.written", rq.T.T("lang.name."+lang.Base(t.Lang))), nil
+	return rq.T.T("office.subtitles.translation.written." + lang.Base(t.Lang)), nil
 }
 
 // subtitleTimings names each cue block of a subtitles translation by its
@@ -178,8 +184,10 @@ func (s *Server) subtitleTimings(rq *officeRequest, tr *translate.Translation) (
 type subtitleTranslationView struct {
 	LangName, SourceLangName string
 	URL                      string
-	Cues, Translated         int
-	Reviewed                 int
+	// Lang is the language translated into.
+	Lang             string
+	Cues, Translated int
+	Reviewed         int
 	// State is "translating", "ready" (reviewed: its track is written),
 	// "replaced" (reviewed, but the language's track was replaced or
 	// deleted since) or "stale" (the original changed since).
@@ -195,7 +203,7 @@ func (s *Server) subtitleTranslations(rq *officeRequest, id int64) ([]subtitleTr
 	}
 	var out []subtitleTranslationView
 	for _, st := range sts {
-		v := subtitleTranslationView{LangName: rq.T.T("lang.name." + lang.Base(st.Translation.Lang)),
+		v := subtitleTranslationView{Lang: lang.Base(st.Translation.Lang), LangName: rq.T.T("lang.name." + lang.Base(st.Translation.Lang)),
 			SourceLangName: rq.T.T("lang.name." + lang.Base(st.Translation.SourceLang)),
 			URL:            officePrefix + "/translations/" + itoa(st.Translation.ID),
 			Cues:           st.Cues, Translated: st.Translated, Reviewed: st.Reviewed, State: "translating"}
@@ -234,5 +242,5 @@ func (s *Server) subtitleReplaces(rq *officeRequest, tr *translate.Translation) 
 			return "", nil
 		}
 	}
-	return rq.T.T("workbench.subtitles.replaces", rq.T.T("lang.name."+lang.Base(tr.Lang)), trackSummary(rq.T, there)), nil
+	return rq.T.T("workbench.subtitles.replaces."+lang.Base(tr.Lang), trackSummary(rq.T, there)), nil
 }

@@ -82,7 +82,7 @@ func TestSubtitleTranslationInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, want := range []string{"00:00:00.560 → 00:00:03.100", "00:00:03.400 → 00:00:07.250", "Двадцать лет назад был подписан Договор.",
-			"全部字幕审校完成后，此译文将替换该发言现有的英文字幕（机器翻译（译自俄文），Anna，"} {
+			"全部字幕审校完成后，此译文将替换该发言现有的英文字幕：机器翻译，译自俄文；Anna，"} {
 			if !strings.Contains(times, want) {
 				t.Errorf("the workbench does not show %q", want)
 			}

@@ -211,7 +211,7 @@ func TestSubtitleTranslation(t *testing.T) {
 		_, page = org.get(programme)
 		textID := fmt.Sprintf("speech-text-%d", itemID)
 		isText := page.Find(fmt.Sprintf("#subtitles-%d-ru + tr.subtitle-is-text", itemID))
-		if got := strings.Join(strings.Fields(isText.Text()), " "); !strings.Contains(got, "Расшифровка этих субтитров — текст выступления на языке «русский».") ||
+		if got := strings.Join(strings.Fields(isText.Text()), " "); !strings.Contains(got, "Расшифровка этих субтитров — текст выступления на русском языке.") ||
 			isText.Find("a").AttrOr("href", "") != "#"+textID+"-ru" {
 			t.Errorf("the Russian track's row about the text: %q → %q", got, isText.Find("a").AttrOr("href", ""))
 		}
@@ -219,7 +219,7 @@ func TestSubtitleTranslation(t *testing.T) {
 			t.Errorf("%d tracks say they are the speech's text, want the Russian only", n)
 		}
 		ru := page.Find("#" + textID + "-ru")
-		if got := strings.Join(strings.Fields(ru.Text()), " "); !strings.HasPrefix(got, "русский: расшифровка субтитров на языке «русский», без изменений") ||
+		if got := strings.Join(strings.Fields(ru.Text()), " "); !strings.HasPrefix(got, "русский: расшифровка русских субтитров без изменений") ||
 			ru.Find(fmt.Sprintf(`a[href="#subtitles-%d-ru"]`, itemID)).Length() != 1 || !strings.Contains(ru.Find("details").Text(), "Сорок лет назад был подписан Договор.") {
 			t.Errorf("the speech's Russian text reads %q", got)
 		}
@@ -362,7 +362,7 @@ func TestSubtitleTranslationReplaces(t *testing.T) {
 			t.Errorf("languages offered: %q, want %q", options, want)
 		}
 		hint := strings.Join(strings.Fields(page.Find(section+" .subtitle-replaces").Text()), " ")
-		if !strings.HasPrefix(hint, "Once reviewed in full, a translation into Chinese replaces the subtitles the speech has in that language now (People (from Russian), Organiser, ") {
+		if !strings.HasPrefix(hint, "Once reviewed in full, a translation into Chinese replaces the Chinese subtitles the speech has now: People, from Russian; Organiser, ") {
 			t.Errorf("the warning before translating: %q", hint)
 		}
 		resp, _ := org.post(base+"/ru/translate", url.Values{"to": {"zh"}})
@@ -370,7 +370,7 @@ func TestSubtitleTranslationReplaces(t *testing.T) {
 			t.Fatalf("translate: %d", resp.StatusCode)
 		}
 		_, wb := org.get(resp.Header.Get("Location"))
-		if got := wb.Find(".wb-replaces").Text(); !strings.HasPrefix(got, "Once every cue is reviewed, this translation replaces the Chinese subtitles the speech has now (People (from Russian), Organiser, ") {
+		if got := wb.Find(".wb-replaces").Text(); !strings.HasPrefix(got, "Once every cue is reviewed, this translation replaces the Chinese subtitles the speech has now: People, from Russian; Organiser, ") {
 			t.Errorf("the workbench's warning: %q", got)
 		}
 		resp, _ = org.post(base+"/ru/translate", url.Values{"to": {"en"}})

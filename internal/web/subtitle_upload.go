@@ -31,6 +31,9 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	if err != nil {
 		return err
 	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
+		return err
+	}
 	up, err := readUpload(w, rq)
 	if err != nil {
 		return err
@@ -69,9 +72,7 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		file, err = subtitle.ParseFile(refused.FileName, data)
 		switch {
 		case errors.As(err, &errs):
-			for _, m := range errs {
-				refused.Errors = append(refused.Errors, m.Text(rq.T))
-			}
+			refused.Errors = append(refused.Errors, subtitle.Texts(rq.T, errs)...)
 		case err != nil:
 			return err
 		}
@@ -83,16 +84,16 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		}
 		ms := subtitle.Validate(file.Cues, l, duration)
 		if subtitle.HasErrors(ms) {
-			for _, m := range file.Warnings {
-				refused.Warnings = append(refused.Warnings, m.Text(rq.T))
-			}
+			warnings, errs := slices.Clone(file.Warnings), []subtitle.Message(nil)
 			for _, m := range ms {
 				if m.Warning {
-					refused.Warnings = append(refused.Warnings, m.Text(rq.T))
+					warnings = append(warnings, m)
 				} else {
-					refused.Errors = append(refused.Errors, m.Text(rq.T))
+					errs = append(errs, m)
 				}
 			}
+			refused.Errors = append(refused.Errors, subtitle.Texts(rq.T, errs)...)
+			refused.Warnings, refused.WarningCount = subtitle.Texts(rq.T, warnings), len(warnings)
 		}
 	}
 	if len(refused.Errors) > 0 {
@@ -103,6 +104,9 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		fm := newForm(rq.T, programmeValues(d.Content.(*forum.Programme), f.Location(), d.Version))
 		return s.renderProgrammeWith(w, rq, status, f, hosts, fm, d, "", refused)
 	}
+	if old := trackIn(existing, l); old != nil && subtitle.SameCues(old.Cues, file.Cues) {
+		return s.subtitleUnchanged(w, rq, f, old, prov, source, refused.FileName, file.Encoding)
+	}
 	t := &subtitle.Track{SpeechID: sp.ID, Lang: l, Provenance: prov, SourceLang: source, Cues: file.Cues, FileName: refused.FileName,
 		CreatedBy: rq.Account.ID, CreatedByName: rq.Account.Name, CreatedAt: s.clock()}
 	err = s.db.Transact(ctx, func(tx *store.Tx) error {
@@ -112,16 +116,8 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 		if err := forum.Touch(ctx, tx); err != nil {
 			return err
 		}
-		type uploaded struct {
-			Lang       string `json:"lang"`
-			Provenance string `json:"provenance"`
-			Source     string `json:"source,omitempty"`
-			File       string `json:"file"`
-			Encoding   string `json:"encoding"`
-			Cues       int    `json:"cues"`
-		}
 		return appendEvent(ctx, tx, rq.Account, "subtitles.upload", "speech:"+strconv.FormatInt(sp.ID, 10), clientAddr(rq.Request),
-			nil, uploaded{l, string(prov), source, t.FileName, file.Encoding, len(t.Cues)})
+			nil, subtitlesUploaded{l, string(prov), source, t.FileName, file.Encoding, len(t.Cues), false})
 	})
 	if err != nil {
 		return err
@@ -143,12 +139,13 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	for _, m := range file.Warnings {
 		legacy = legacy || m.Key == "subtitle.warning.encoding"
 	}
-	var notes []string
+	var noted []subtitle.Message
 	for _, m := range file.Warnings {
 		if m.Key != "subtitle.warning.encoding" || changed > 0 {
-			notes = append(notes, m.Text(rq.T))
+			noted = append(noted, m)
 		}
 	}
+	notes := subtitle.Texts(rq.T, noted)
 	switch {
 	case changed > 0:
 		s.flashN(ctx, "office.subtitles.saved.review", changed)
@@ -159,6 +156,50 @@ func (s *Server) subtitleUpload(w http.ResponseWriter, rq *officeRequest) error 
 	}
 	s.flashNotes(ctx, notes)
 	return seeOther(w, rq.Request, programmeSubtitlesURL(f.ID, sp.ID))
+}
+
+// subtitlesUploaded is the event log's record of an upload of subtitles.
+type subtitlesUploaded struct {
+	Lang       string `json:"lang"`
+	Provenance string `json:"provenance"`
+	Source     string `json:"source,omitempty"`
+	File       string `json:"file"`
+	Encoding   string `json:"encoding"`
+	Cues       int    `json:"cues"`
+	// Unchanged: the file had the track's cues, which were kept.
+	Unchanged bool `json:"unchanged,omitempty"`
+}
+
+// subtitleUnchanged answers an upload of a file whose cues are those of
+// track old (the same subtitles saved in another encoding, say): it is no
+// new version, so the track keeps its cues, time and uploader, the
+// hosts' approvals of it and its translations stay current. Only who made
+// it (provenance, source language) takes what the form says, and the
+// uploader is told what changed, if anything.
+func (s *Server) subtitleUnchanged(w http.ResponseWriter, rq *officeRequest, f *forum.Forum, old *subtitle.Track, prov subtitle.Provenance, source, fileName, encoding string) error {
+	ctx := rq.Context()
+	relabel := old.Provenance != prov || old.SourceLang != source
+	err := s.db.Transact(ctx, func(tx *store.Tx) error {
+		if relabel {
+			if err := subtitle.Relabel(ctx, tx, old.SpeechID, old.Lang, prov, source); err != nil {
+				return err
+			}
+			if err := forum.Touch(ctx, tx); err != nil {
+				return err
+			}
+		}
+		return appendEvent(ctx, tx, rq.Account, "subtitles.upload", "speech:"+strconv.FormatInt(old.SpeechID, 10), clientAddr(rq.Request),
+			nil, subtitlesUploaded{old.Lang, string(prov), source, fileName, encoding, len(old.Cues), true})
+	})
+	if err != nil {
+		return err
+	}
+	if relabel {
+		s.flash(ctx, "office.subtitles.unchanged.relabelled")
+	} else {
+		s.flash(ctx, "office.subtitles.unchanged")
+	}
+	return seeOther(w, rq.Request, programmeSubtitlesURL(f.ID, old.SpeechID))
 }
 
 // programmeSubtitlesURL is the programme form at a speech's subtitles.

@@ -4,18 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
+	"github.com/tandemforum/tandem/internal/approval"
 	"github.com/tandemforum/tandem/internal/errkind"
 	"github.com/tandemforum/tandem/internal/forum"
 	"github.com/tandemforum/tandem/internal/i18n"
 	"github.com/tandemforum/tandem/internal/store"
 	"github.com/tandemforum/tandem/internal/subtitle"
 	"github.com/tandemforum/tandem/internal/subtrans"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // subtitlesView is the subtitles section of a video item on the programme
@@ -37,10 +40,13 @@ type subtitlesView struct {
 	// languages (subtitleSourceLangs).
 	Sources []option
 	// Lang, Provenance and Source are the choices of an upload that was
-	// refused, kept; Errors and Warnings say why it was.
+	// refused, kept; Errors and Warnings say why it was (of each kind
+	// the first subtitle.Shown, and how many more), and WarningCount
+	// how many warnings there are.
 	Lang, Provenance, Source string
 	Errors                   []string
 	Warnings                 []string
+	WarningCount             int
 	// FileName is the name of the refused file, to say which one it was.
 	FileName string
 	// Refusal heads Errors when they are not an upload's: a translation
@@ -89,14 +95,16 @@ type subtitleTrackView struct {
 	SRT, VTT     string
 	DeleteFormID string
 	DeleteAction string
-	Errors       []string
-	Warnings     []string
+	// Errors and Warnings are the track's, as subtitle.Texts lists
+	// them; ErrorCount and WarningCount say how many there are.
+	Errors                   []string
+	Warnings                 []string
+	ErrorCount, WarningCount int
 	// OutOfSync says that the track runs past the end of the speech's
 	// present video (replaced by a shorter one, say), Outdated that it
 	// was translated from an earlier version of its source track; each
 	// is "" otherwise.
 	OutOfSync, Outdated string
-	SourceLangName      string
 	// Original is set on a track written in the speech's own language
 	// (not a translation): it is what is translated, and its transcript
 	// may become the speech's text (TextAction). TranslateFormID and
@@ -132,6 +140,7 @@ type subtitleUpload struct {
 	Lang, Provenance, Source string
 	FileName                 string
 	Errors, Warnings         []string
+	WarningCount             int
 	// Refusal heads Errors when they are not an upload's.
 	Refusal string
 }
@@ -205,7 +214,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 				tv.Uploaded = t.CreatedByName + rq.T.Comma() + tv.Uploaded
 			}
 			if t.SourceLang != "" {
-				tv.SourceLangName = rq.T.T("lang.name." + t.SourceLang)
+				tv.ProvenanceName = rq.T.T("office.subtitles.summary.from."+t.SourceLang, tv.ProvenanceName)
 			} else if o := originals[id]; o == "" || o == t.Lang {
 				tv.Original = true
 				tv.TextFormID, tv.TextAction = fmt.Sprintf("subtitles-%d-%s-text", id, t.Lang), subtitlesPath(id)+"/"+t.Lang+"/text"
@@ -220,7 +229,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 					// replaces them once reviewed: said before it starts.
 					if there := trackIn(byID[id], l); there != nil {
 						o.Label = rq.T.T("office.subtitles.translation.replaces.option", name)
-						tv.Replaces = append(tv.Replaces, rq.T.T("office.subtitles.translation.replaces", name, trackSummary(rq.T, there)))
+						tv.Replaces = append(tv.Replaces, rq.T.T("office.subtitles.translation.replaces."+l, trackSummary(rq.T, there)))
 					}
 					tv.Targets = append(tv.Targets, o)
 				}
@@ -230,15 +239,18 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 				tv.OutOfSync = rq.T.N("office.subtitles.outofsync", n, clockDuration(time.Duration(duration)*time.Millisecond))
 			}
 			if trackOutdated(t, byID[id]) {
-				tv.Outdated = rq.T.T("office.subtitles.outdated", rq.T.T("lang.name."+t.SourceLang))
+				tv.Outdated = rq.T.T("office.subtitles.outdated." + t.SourceLang)
 			}
+			var warnings, errs []subtitle.Message
 			for _, m := range subtitle.Validate(t.Cues, t.Lang, duration) {
 				if m.Warning {
-					tv.Warnings = append(tv.Warnings, m.Text(rq.T))
+					warnings = append(warnings, m)
 				} else {
-					tv.Errors = append(tv.Errors, m.Text(rq.T))
+					errs = append(errs, m)
 				}
 			}
+			tv.Errors, tv.ErrorCount = subtitle.Texts(rq.T, errs), len(errs)
+			tv.Warnings, tv.WarningCount = subtitle.Texts(rq.T, warnings), len(warnings)
 			v.Tracks = append(v.Tracks, tv)
 		}
 		v.Text = speechTextOf(rq, draftSpeech(draft, id), forumID, id, byID[id])
@@ -250,7 +262,7 @@ func (s *Server) subtitleSections(rq *officeRequest, draft *forum.Programme, for
 			}
 		}
 		if up != nil && up.SpeechID == id {
-			v.Lang, v.Provenance, v.Source, v.FileName, v.Errors, v.Warnings, v.Refusal = up.Lang, up.Provenance, up.Source, up.FileName, up.Errors, up.Warnings, up.Refusal
+			v.Lang, v.Provenance, v.Source, v.FileName, v.Errors, v.Warnings, v.WarningCount, v.Refusal = up.Lang, up.Provenance, up.Source, up.FileName, up.Errors, up.Warnings, up.WarningCount, up.Refusal
 		}
 		out[id] = v
 	}
@@ -313,8 +325,8 @@ func (s *Server) speechVideoDuration(ctx context.Context, speechID int64) (int64
 // path's id names: the speech (a stored item of the programme), its forum
 // as drafted and the forum's live hosts, and checks that the account may
 // do action with the forum's programme. A speech the account may not see
-// is not found. (The form offers subtitles for video items; a speech
-// stored otherwise may have them too, should its delivery be corrected.)
+// is not found. The routes that change subtitles refuse a speech not given
+// by video (subtitlesNotVideo); its subtitles may still be downloaded.
 func (s *Server) subtitlesSpeech(rq *officeRequest, action account.Action) (*forum.Speech, *forum.Forum, []int64, error) {
 	id, err := pathID(rq, "id")
 	if err != nil {
@@ -332,6 +344,22 @@ func (s *Server) subtitlesSpeech(rq *officeRequest, action account.Action) (*for
 		return nil, nil, nil, err
 	}
 	return sp, f, hosts, nil
+}
+
+// subtitlesNotVideo refuses on the programme form (422) to change the
+// subtitles of speech sp when it is not given by video (video.TakesVideo,
+// the rule the video upload keeps): it has no video for them, and the form
+// no subtitles section. It returns false when sp takes subtitles.
+func (s *Server) subtitlesNotVideo(w http.ResponseWriter, rq *officeRequest, sp *forum.Speech, f *forum.Forum, hosts []int64) (bool, error) {
+	if video.TakesVideo(sp.Kind, sp.Delivery) {
+		return false, nil
+	}
+	d, err := approval.Load(rq.Context(), s.db, approval.Subject{Kind: approval.KindProgramme, ID: f.ID})
+	if err != nil {
+		return true, err
+	}
+	fm := newForm(rq.T, programmeValues(d.Content.(*forum.Programme), f.Location(), d.Version))
+	return true, s.renderProgrammeWith(w, rq, http.StatusUnprocessableEntity, f, hosts, fm, d, rq.T.T("office.subtitles.error.notvideo"), nil)
 }
 
 // subtitleFile reads a file name of the subtitles routes, "ru.vtt" or
@@ -437,13 +465,13 @@ func trackIn(ts []*subtitle.Track, l string) *subtitle.Track {
 // translation would replace: who made it (and from which language), who
 // uploaded it and when.
 func trackSummary(t *i18n.Printer, tr *subtitle.Track) string {
-	out := t.T("office.subtitles.provenance." + string(tr.Provenance))
+	made := t.T("office.subtitles.provenance." + string(tr.Provenance))
 	if tr.SourceLang != "" {
-		out = t.T("office.subtitles.summary.from", out, t.T("lang.name."+tr.SourceLang))
+		made = t.T("office.subtitles.summary.from."+tr.SourceLang, made)
 	}
-	out += t.Comma()
+	when := t.Date(tr.CreatedAt) + " " + t.Time(tr.CreatedAt)
 	if tr.CreatedByName != "" {
-		out += tr.CreatedByName + t.Comma()
+		when = tr.CreatedByName + t.Comma() + when
 	}
-	return out + t.Date(tr.CreatedAt) + " " + t.Time(tr.CreatedAt)
+	return t.T("office.subtitles.summary", made, when)
 }

@@ -288,6 +288,9 @@ func (s *Server) subtitleApprove(w http.ResponseWriter, rq *officeRequest) error
 	if err := rq.must(account.SubjectVideo, account.Approve, hosts...); err != nil {
 		return err
 	}
+	if refused, err := s.subtitlesNotVideo(w, rq, sp, f, hosts); refused {
+		return err
+	}
 	if err := rq.ParseForm(); err != nil {
 		return badRequest("approve form: %v", err)
 	}
