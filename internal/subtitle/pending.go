@@ -16,7 +16,10 @@ import (
 type Pending struct {
 	SpeechID, ForumID int64
 	SpeechTitle       lang.Text
-	Tracks            []PendingTrack
+	// Hosts are the partners asked about that host the speech's forum,
+	// in the forum's order of hosts.
+	Hosts  []int64
+	Tracks []PendingTrack
 }
 
 // PendingTrack is a track of a Pending speech.
@@ -53,13 +56,13 @@ func PendingFor(ctx context.Context, q store.Querier, partners []int64, langs ..
 	if err != nil {
 		return nil, fmt.Errorf("subtitles awaiting approval: %w", err)
 	}
-	hosts := map[int64][]int64{}
 	var out []Pending
 	for _, r := range rows {
-		if _, ok := hosts[r.speech]; !ok {
+		if n := len(out); n == 0 || out[n-1].SpeechID != r.speech {
 			out = append(out, Pending{SpeechID: r.speech, ForumID: r.forumID, SpeechTitle: r.title})
 		}
-		hosts[r.speech] = append(hosts[r.speech], r.partner)
+		p := &out[len(out)-1]
+		p.Hosts = append(p.Hosts, r.partner)
 	}
 	var ids []int64
 	for _, p := range out {
@@ -92,7 +95,7 @@ func PendingFor(ctx context.Context, q store.Querier, partners []int64, langs ..
 					pt.Approvals = append(pt.Approvals, a)
 				}
 			}
-			for _, h := range hosts[p.SpeechID] {
+			for _, h := range p.Hosts {
 				if !slices.ContainsFunc(pt.Approvals, func(a Approval) bool { return a.PartnerID == h }) {
 					pt.Awaiting = append(pt.Awaiting, h)
 				}

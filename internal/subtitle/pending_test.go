@@ -87,7 +87,7 @@ func TestPendingFor(t *testing.T) {
 		want("ru approved by the first host, for it", pending(first), map[string][]int64{"en": {first}})
 		want("ru approved by the first host, for the second", pending(second.ID), map[string][]int64{"ru": {second.ID}, "en": {second.ID}})
 		ps, err := subtitle.PendingFor(ctx, db, []int64{second.ID})
-		if err != nil || len(ps) != 1 || ps[0].Tracks[0].Track.Lang != "en" || ps[0].Tracks[1].Track.Lang != "ru" ||
+		if err != nil || len(ps) != 1 || !reflect.DeepEqual(ps[0].Hosts, []int64{second.ID}) || ps[0].Tracks[0].Track.Lang != "en" || ps[0].Tracks[1].Track.Lang != "ru" ||
 			len(ps[0].Tracks[1].Approvals) != 1 || ps[0].Tracks[1].Approvals[0].AccountID != 1 {
 			t.Errorf("the tracks by language, ru with the first host's approval: %+v %v", ps, err)
 		}
