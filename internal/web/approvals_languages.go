@@ -56,7 +56,7 @@ func (s *Server) awaitedLanguages(rq *officeRequest, partners []int64, short map
 	var items []dashboardItem
 	for _, l := range ls {
 		title, _ := l.Title.In(rq.Lang)
-		it := dashboardItem{Title: title, Kind: rq.T.T("works.kind.contribution"), Lang: exchangeLangName(rq, l.Lang),
+		it := dashboardItem{Title: title, Kind: rq.T.T("works.kind.contribution"), Part: exchangeLangName(rq, l.Lang),
 			Link: manuscriptPath(l.ContributionID) + "#lang-" + l.Lang}
 		for _, id := range l.Awaiting {
 			it.Awaiting = append(it.Awaiting, short[id])

@@ -75,6 +75,11 @@ func (s *Server) approvalsList(w http.ResponseWriter, rq *officeRequest) error {
 		return err
 	}
 	awaitingItems = append(awaitingItems, langs...)
+	videos, err := s.awaitedVideos(rq, videoApprovers(rq, mine), short)
+	if err != nil {
+		return err
+	}
+	awaitingItems = append(awaitingItems, videos...)
 	submitted, err := approval.SubmittedBy(ctx, s.db, rq.Account.ID)
 	if err != nil {
 		return err

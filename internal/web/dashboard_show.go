@@ -51,9 +51,10 @@ type dashboardItem struct {
 	Kind     string // the subject's kind, in the reader's language
 	Link     string
 	Awaiting []string // the partners yet to approve, by short name
-	// Lang names the language of a contribution's text awaiting its
-	// hosts' approval; empty for other changes.
-	Lang string
+	// Part says what of the subject awaits its hosts' approval, in the
+	// reader's language: the language of a contribution's text, a
+	// speech's video or its subtitles; empty for other changes.
+	Part string
 	// ReturnedBy says who returned a returned change, for which partner
 	// and when, in the reader's language.
 	ReturnedBy string
@@ -106,6 +107,16 @@ func (s *Server) dashboardShow(w http.ResponseWriter, rq *officeRequest) error {
 			return err
 		}
 		d.Awaiting = append(d.Awaiting, langs...)
+	}
+	// Speeches' videos and subtitles await their hosts' organisers and
+	// editors.
+	if approvers := videoApprovers(rq, rq.Account.Partners()); len(approvers) > 0 {
+		d.MayApprove = true
+		videos, err := s.awaitedVideos(rq, approvers, short)
+		if err != nil {
+			return err
+		}
+		d.Awaiting = append(d.Awaiting, videos...)
 	}
 	returned, err := approval.ReturnedTo(ctx, s.db, rq.Account.ID)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 )
 
 // TestOfficeDashboardByRole: only those who may approve see what awaits
-// approval; a returned change is shown to the organiser who asked to
+// approval (an editor approves speeches' videos and subtitles); a returned change is shown to the organiser who asked to
 // publish it and to the editor who saved it, with who returned it and
 // when.
 func TestOfficeDashboardByRole(t *testing.T) {
@@ -25,7 +25,7 @@ func TestOfficeDashboardByRole(t *testing.T) {
 			who      string
 			b        *browser
 			awaiting bool
-		}{{"editor", ed, false}, {"reviewer", rev, false}, {"organiser", riac, true}} {
+		}{{"editor", ed, true}, {"reviewer", rev, false}, {"organiser", riac, true}} {
 			_, doc := c.b.get("/office/")
 			if got := doc.Find("#awaiting").Length() == 1; got != c.awaiting {
 				t.Errorf("%s's dashboard shows what awaits approval: %v, want %v", c.who, got, c.awaiting)
