@@ -390,7 +390,7 @@ func TestUploadRefusals(t *testing.T) {
 			{"a text file without a type", "organiser", "en", "1000", metadata("filename", "notes.txt", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
 			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
-			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное"},
+			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное (символов: 256, допускается не более 255). Переименуйте файл и выберите его снова.\n"},
 			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a name not in base64", "organiser", "en", "1000", "filename !!!,filetype " + b64("video/mp4") + ",item " + b64(fmt.Sprint(in.fx.video)), 400, "Значение ключа «filename» в Upload-Metadata — не правильный base64."},
@@ -405,7 +405,7 @@ func TestUploadRefusals(t *testing.T) {
 				h["Upload-Length"] = c.size
 			}
 			resp, body := in.do("POST", in.srv.URL+upload.BasePath, c.who, h, nil)
-			if resp.StatusCode != c.status || !strings.Contains(body, c.says) {
+			if resp.StatusCode != c.status || !strings.Contains(body, c.says) || strings.Contains(body, "%!") {
 				t.Errorf("%s: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, c.says)
 			}
 		}
