@@ -80,6 +80,13 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 
 type callerKey struct{}
 
+// ItemHeader is the request header in which a client may name the
+// programme item it goes on uploading for (the office's widget does): an
+// upload created for another item is then refused rather than continued,
+// so that a file chosen in one item's section never completes another's
+// upload.
+const ItemHeader = "Tandem-Item"
+
 // discovery is the ResponseWriter of tus discovery: it adds "expiration"
 // to the extensions tusd names, since the Service sends Upload-Expires
 // (an unfinished upload's removal by Cleanup), which tusd itself does not.
@@ -270,6 +277,10 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 	case http.MethodHead, http.MethodPatch, http.MethodDelete:
 		if u.AccountID != c.Account.ID && !c.Account.Admin {
 			refuse(w, c.T, http.StatusForbidden, c.T.T("upload.not_yours"))
+			return
+		}
+		if it := r.Header.Get(ItemHeader); it != "" && it != strconv.FormatInt(u.SpeechID, 10) {
+			refuse(w, c.T, http.StatusUnprocessableEntity, c.T.T("upload.item.other", u.SpeechID))
 			return
 		}
 		tusFunc := s.tus.HeadFile

@@ -390,7 +390,7 @@ func TestUploadRefusals(t *testing.T) {
 			{"a text file without a type", "organiser", "en", "1000", metadata("filename", "notes.txt", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
 			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
-			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное (символов: 256, допускается не более 255). Переименуйте файл и выберите его снова.\n"},
+			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное (символов: 256, допускается не более 255). Переименуйте файл и выберите его снова."},
 			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a name not in base64", "organiser", "en", "1000", "filename !!!,filetype " + b64("video/mp4") + ",item " + b64(fmt.Sprint(in.fx.video)), 400, "Значение ключа «filename» в Upload-Metadata — не правильный base64."},
@@ -426,6 +426,20 @@ func TestUploadRefusals(t *testing.T) {
 		resp, body = in.do("PATCH", url, "editor", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
 			t.Errorf("PATCH of another's upload: %d %q", resp.StatusCode, body)
+		}
+		// An upload created for one item is not continued, nor looked
+		// into, by a client that goes on for another: the office's
+		// widget of item 1 cannot complete item 2's upload.
+		other := fmt.Sprint(in.fx.video + 1)
+		for _, m := range []string{"HEAD", "PATCH", "DELETE"} {
+			resp, body = in.do(m, url, "organiser", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream", upload.ItemHeader: other}, []byte("x"))
+			if resp.StatusCode != http.StatusUnprocessableEntity || m != "HEAD" && !strings.Contains(body, "Эта загрузка начата для видео другого пункта программы (№ "+fmt.Sprint(in.fx.video)+")") {
+				t.Errorf("%s for another item: %d %q", m, resp.StatusCode, body)
+			}
+		}
+		resp, body = in.do("PATCH", url, "organiser", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream", upload.ItemHeader: fmt.Sprint(in.fx.video)}, []byte("x"))
+		if resp.StatusCode != http.StatusNoContent {
+			t.Errorf("PATCH for its own item: %d %q", resp.StatusCode, body)
 		}
 		resp, body = in.do("GET", url, "organiser", nil, nil)
 		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "ещё не завершена") {

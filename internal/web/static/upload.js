@@ -7,6 +7,10 @@
 // for minutes, and once more when the browser is back online. Cancel ends
 // the upload on the server (tus termination), whether it is running,
 // paused or left over from an earlier page, and forgets its stored URL.
+// A stored upload belongs to its programme item: its fingerprint names the
+// item, so that the same file chosen in another item's section starts an
+// upload of its own rather than finishing this one, and every request
+// names the item too (Tandem-Item), which the server holds it to.
 (function () {
   "use strict";
   if (!window.tus || !tus.isSupported) return;
@@ -90,7 +94,7 @@
     function showProgress(sent, total) {
       progressBox.hidden = false;
       bar.value = percent(sent, total);
-      bar.setAttribute("aria-valuetext", percent(sent, total) + "%");
+      bar.setAttribute("aria-valuetext", new Intl.NumberFormat(lang, { style: "percent" }).format(percent(sent, total) / 100));
       say(fill(d.msgProgress, [size(sent, words), size(total, words), percent(sent, total)]));
     }
 
@@ -180,6 +184,12 @@
         removeFingerprintOnSuccess: true,
         storeFingerprintForResuming: true,
         metadata: { filename: file.name, filetype: file.type, item: item },
+        headers: { "Tandem-Item": item },
+        fingerprint: function (file, options) {
+          return tus.defaultOptions.fingerprint(file, options).then(function (fp) {
+            return fp && "item-" + item + "-" + fp;
+          });
+        },
         onProgress: showProgress,
         onShouldRetry: function (err, attempt, options) {
           var res = err.originalResponse;
@@ -206,6 +216,7 @@
         }
       });
       upload.findPreviousUploads().then(function (previous) {
+        previous = ofItem(previous);
         if (previous.length > 0) {
           upload.resumeFromPreviousUpload(previous[0]);
           say(d.msgResumed);
