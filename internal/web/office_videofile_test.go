@@ -91,7 +91,7 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 		}{
 			{"good.mp4", "live", "On the site now", false},
 			{"trunc.mp4", "failed", "Could not be processed: The file ends before the video does", true},
-			{"text.mp4", "processing", "40 % done", false},
+			{"text.mp4", "processing", "40% done", false},
 			{"big.avi", "replaced", "Replaced by a newer video", true},
 			{"late.mov", "awaiting", "keeps the earlier video. The hosts approve it under Publication below.", true},
 		} {
