@@ -45,6 +45,10 @@ var (
 	// ErrInvalidTokenName: an API token's name empty, longer than 100
 	// characters or with control characters.
 	ErrInvalidTokenName = newProblem("the token's name must have 1 to 100 characters and no control characters", "account.apitoken.name", errkind.Invalid)
+	// ErrTokenNameTaken: the account has an active token of that name
+	// already (letter case aside), so that its list could not tell the
+	// two apart.
+	ErrTokenNameTaken = newProblem("the account has an active token of this name", "account.apitoken.name_taken", errkind.Conflict)
 	// ErrBadAPIToken: a bearer token that is unknown, revoked, or whose
 	// account is disabled.
 	ErrBadAPIToken = newProblem("the API token is invalid or revoked", "account.apitoken.bad", errkind.Unauthorized)
@@ -98,7 +102,8 @@ func (a *Account) MayHoldAPIToken() bool {
 // CreateAPIToken makes an API token named name for account id and returns
 // it with the token, which is never available again. An account that may
 // not hold one (MayHoldAPIToken) gets ErrAPITokenNotAllowed, a disabled
-// one ErrBadAPIToken.
+// one ErrBadAPIToken, and a name one of its active tokens has
+// ErrTokenNameTaken.
 func (s *Store) CreateAPIToken(ctx context.Context, accountID int64, name string) (*APIToken, string, error) {
 	n, err := CheckName(name)
 	if err != nil || len([]rune(n)) > 100 {
@@ -113,6 +118,15 @@ func (s *Store) CreateAPIToken(ctx context.Context, accountID int64, name string
 	}
 	if !a.MayHoldAPIToken() {
 		return nil, "", ErrAPITokenNotAllowed
+	}
+	held, err := s.APITokens(ctx, accountID)
+	if err != nil {
+		return nil, "", fmt.Errorf("create API token for account %d: %w", accountID, err)
+	}
+	for _, h := range held {
+		if !h.Revoked() && strings.EqualFold(h.Name, n) {
+			return nil, "", ErrTokenNameTaken
+		}
 	}
 	raw, _ := newToken()
 	token := APITokenPrefix + raw

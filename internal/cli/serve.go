@@ -51,6 +51,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if jc.workers < 0 {
 		return fmt.Errorf("%w: -workers %d: want 0 or more (0 leaves jobs to a tandem worker)", errUsage, jc.workers)
 	}
+	if err := jc.checkDurations(); err != nil {
+		return err
+	}
 	if *baseURL == "" {
 		host, port, err := net.SplitHostPort(*addr)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
@@ -86,6 +87,9 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 	if errors.Is(err, account.ErrInvalidTokenName) {
 		return fmt.Errorf("%w: --name must have 1 to 100 characters and no control characters", errUsage)
 	}
+	if errors.Is(err, account.ErrTokenNameTaken) {
+		return fmt.Errorf("the account %s already has an active token named %q: give this one another --name, or revoke that one first (tandem token list --email %s shows its number)", a.Email, *name, a.Email)
+	}
 	if err != nil {
 		return err
 	}
@@ -158,14 +162,15 @@ func runTokenRevoke(ctx context.Context, env *Env, args []string) error {
 	fs := env.newFlags("token revoke", "token revoke --id N\n\nRevokes API token number N (see tandem token list) at once.")
 	var cfg config
 	cfg.register(fs, env)
-	id := fs.Int64("id", 0, "the token's `number`, as tandem token list prints it")
+	var id tokenID
+	fs.Var(&id, "id", "the token's `number`, as tandem token list prints it")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	if *id <= 0 {
+	if id <= 0 {
 		return fmt.Errorf("%w: want --id N, the token's number as tandem token list prints it", errUsage)
 	}
 	db, err := cfg.openExisting(ctx)
@@ -174,9 +179,9 @@ func runTokenRevoke(ctx context.Context, env *Env, args []string) error {
 	}
 	defer db.Close()
 	accts := &account.Store{DB: db}
-	t, err := accts.APITokenByID(ctx, *id)
+	t, err := accts.APITokenByID(ctx, int64(id))
 	if errors.Is(err, account.ErrNotFound) {
-		return fmt.Errorf("no API token %d", *id)
+		return fmt.Errorf("no API token %d", id)
 	}
 	if err != nil {
 		return err
@@ -194,5 +199,20 @@ func runTokenRevoke(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("revoked token %d but did not log it: %w", t.ID, err)
 	}
 	fmt.Fprintf(env.Stdout, "revoked token %d (%s)\n", t.ID, t.Name)
+	return nil
+}
+
+// tokenID is the --id flag: an API token's number, refused in a sentence
+// when it is none.
+type tokenID int64
+
+func (i *tokenID) String() string { return strconv.FormatInt(int64(*i), 10) }
+
+func (i *tokenID) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return errors.New("want a token's number, such as 3, as the first column of tandem token list shows it")
+	}
+	*i = tokenID(n)
 	return nil
 }

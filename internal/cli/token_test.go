@@ -96,6 +96,10 @@ func TestTokenListRevoke(t *testing.T) {
 		if !strings.Contains(out, "\trevoked ") {
 			t.Errorf("list after revoking: %q", out)
 		}
+		// The name of a revoked token is free again.
+		if code, _, errOut := runCLIInput(t, env, "", "token", "create", "--email", "cam@example.org", "--name", "camera laptop"); code != 0 {
+			t.Errorf("a new token named as the revoked one: %d %s", code, errOut)
+		}
 		ctx := context.Background()
 		db, err := store.Open(ctx, env["TANDEM_DATABASE"], env["TANDEM_DATA"])
 		if err != nil {
@@ -115,6 +119,10 @@ func TestTokenListRevoke(t *testing.T) {
 		}{
 			{[]string{"token", "revoke", "--id", "999"}, "no API token 999"},
 			{[]string{"token", "revoke"}, "want --id N"},
+			{[]string{"token", "revoke", "--id", "abc"}, `invalid value "abc" for flag -id: want a token's number, such as 3, as the first column of tandem token list shows it`},
+			{[]string{"token", "revoke", "--id", "-2"}, "want a token's number"},
+			// A second active token may not have the name of the first.
+			{[]string{"token", "create", "--email", "ed@example.org", "--name", "Studio"}, `the account ed@example.org already has an active token named "Studio"`},
 			{[]string{"token", "list", "--email", "nobody@example.org"}, `no account with address "nobody@example.org"`},
 		} {
 			if code, out, errOut := runCLIInput(t, env, "", tc.args...); code == 0 || out != "" || !strings.Contains(errOut, tc.want) {

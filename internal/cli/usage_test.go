@@ -84,6 +84,23 @@ func TestJobFlagsHelp(t *testing.T) {
 		if strings.Contains(stderr, "tandem worker\n") || strings.Contains(stderr, "`") {
 			t.Errorf("%s -h shows a stray placeholder or backquote:\n%s", cmd, stderr)
 		}
+		// A flag's duration that is not positive is refused as the
+		// variable's is, naming the flag, and so is a size of 0.
+		for _, args := range [][]string{
+			{"--upload-abandon-after", "-1h"}, {"--upload-abandon-after", "0"},
+			{"--job-backoff", "0s"}, {"--job-rescue-after", "-5m"},
+		} {
+			code, _, stderr := runCLI(t, nil, append([]string{cmd, "--data", t.TempDir()}, args...)...)
+			if code != 2 || !strings.Contains(stderr, ": "+args[0][1:]+" ") || !strings.Contains(stderr, "want a positive duration") {
+				t.Errorf("%s %v: exit %d, %q; want a usage error naming the flag", cmd, args, code, stderr)
+			}
+		}
+		if cmd == "serve" {
+			code, _, stderr := runCLI(t, nil, cmd, "--data", t.TempDir(), "--upload-max-size", "0")
+			if code != 2 || !strings.Contains(stderr, "-upload-max-size \"0\": want a positive size") {
+				t.Errorf("serve --upload-max-size 0: exit %d, %q", code, stderr)
+			}
+		}
 		for _, env := range []map[string]string{{"TANDEM_WORKERS": "many"}, {"TANDEM_JOB_BACKOFF": "10"}, {"TANDEM_JOB_RESCUE_AFTER": "-1h"}} {
 			code, _, stderr := runCLI(t, env, cmd, "--data", t.TempDir())
 			for k := range env {

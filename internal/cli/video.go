@@ -293,7 +293,8 @@ func runVideoWithdraw(ctx context.Context, env *Env, args []string) error {
 		"Takes programme item ID's public video (and its subtitles) off the public page; every host must approve a video again.")
 	var cfg config
 	cfg.register(fs, env)
-	item := fs.Int64("item", 0, "the programme item's `ID` (a speech)")
+	var item itemID
+	fs.Var(&item, "item", "the programme item's `ID` (a speech)")
 	note := fs.String("note", "", "why, for the event log")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -301,7 +302,7 @@ func runVideoWithdraw(ctx context.Context, env *Env, args []string) error {
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: want no arguments", errUsage)
 	}
-	if *item <= 0 {
+	if item <= 0 {
 		return fmt.Errorf("%w: want --item ID, the programme item's number", errUsage)
 	}
 	db, err := cfg.openExisting(ctx)
@@ -311,18 +312,18 @@ func runVideoWithdraw(ctx context.Context, env *Env, args []string) error {
 	defer db.Close()
 	var v *video.Video
 	err = db.Transact(ctx, func(tx *store.Tx) error {
-		if err := itemTakesVideo(ctx, tx, *item); err != nil {
+		if err := itemTakesVideo(ctx, tx, int64(item)); err != nil {
 			return err
 		}
-		v, err = video.Withdraw(ctx, tx, *item, video.Actor{Name: cliActor()}, *note)
+		v, err = video.Withdraw(ctx, tx, int64(item), video.Actor{Name: cliActor()}, *note)
 		return err
 	})
 	var refused *video.Refusal
 	switch {
 	case errors.Is(err, video.ErrNotFound):
-		return fmt.Errorf("no programme item %d", *item)
+		return fmt.Errorf("no programme item %d", int64(item))
 	case errors.As(err, &refused):
-		return fmt.Errorf("programme item %d has no public video to withdraw", *item)
+		return fmt.Errorf("programme item %d has no public video to withdraw", int64(item))
 	case err != nil:
 		return err
 	}

@@ -53,6 +53,9 @@ func TestVideoCommandRefusals(t *testing.T) {
 			{[]string{"video", "attach", "--item", id, filepath.Join(dir, "none.mp4")}, "there is no file " + filepath.Join(dir, "none.mp4")},
 			{[]string{"video", "list", "--item", "999"}, "tandem video: no programme item 999\n"},
 			{[]string{"video", "withdraw", "--item", id}, "programme item " + id + " is not given by video, so it takes no video file"},
+			// A number that is none is explained, by every --item.
+			{[]string{"video", "withdraw", "--item", "abc"}, `invalid value "abc" for flag -item: want a programme item's number`},
+			{[]string{"video", "attach", "--item", "abc", good}, `invalid value "abc" for flag -item: want a programme item's number`},
 		} {
 			code, out, errOut := runCLI(t, env, tc.args...)
 			if code == 0 || out != "" || !strings.Contains(errOut, tc.want) {

@@ -61,6 +61,22 @@ func (c *jobConfig) register(fs *flag.FlagSet, env *Env) error {
 	return nil
 }
 
+// checkDurations refuses, as a usage error, a job flag's duration that is
+// not positive (a -job-backoff of 0, an -upload-abandon-after of -1h),
+// as the environment variables' are refused: none of them means anything
+// at 0 or below, and a quiet default would hide the mistake.
+func (c *jobConfig) checkDurations() error {
+	for _, f := range []struct {
+		name string
+		d    time.Duration
+	}{{"job-rescue-after", c.rescueAfter}, {"job-backoff", c.backoff}, {"upload-abandon-after", c.uploadAbandon}} {
+		if f.d <= 0 {
+			return fmt.Errorf("%w: -%s %s: want a positive duration such as 30s or 1h", errUsage, f.name, f.d)
+		}
+	}
+	return nil
+}
+
 // envDuration reads a positive duration ("90s", "1h") from the
 // environment variable name, or def when it is empty.
 func envDuration(env *Env, name string, def time.Duration) (time.Duration, error) {
@@ -105,6 +121,9 @@ func runWorker(ctx context.Context, env *Env, args []string) error {
 	}
 	if jc.workers < 1 {
 		return fmt.Errorf("%w: -workers %d: a worker needs at least 1", errUsage, jc.workers)
+	}
+	if err := jc.checkDurations(); err != nil {
+		return err
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	prog, err := app.Open(ctx, app.Config{Data: cfg.data, Database: cfg.database, BaseURL: strings.TrimRight(*baseURL, "/"),

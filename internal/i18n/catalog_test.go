@@ -477,3 +477,42 @@ func TestRussianDateBeforeFullStop(t *testing.T) {
 		}
 	}
 }
+
+// TestPercentSign: a percentage is written as each language writes it,
+// "7%" in English and Chinese, "7 %" in Russian, whose typography puts a
+// space before the sign.
+func TestPercentSign(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		p := c.printers[lang]
+		for _, key := range slices.Sorted(maps.Keys(p.messages)) {
+			m := p.messages[key]
+			forms := map[string]string{"": m.text}
+			if m.plural != nil {
+				forms = m.plural
+			}
+			for _, text := range forms {
+				for i := strings.Index(text, "%%"); i >= 0; i = next(text, i) {
+					before := text[:i]
+					spaced := strings.HasSuffix(before, " ") || strings.HasSuffix(before, "\u00a0") || strings.HasSuffix(before, "\u202f")
+					if spaced != (lang == "ru") {
+						t.Errorf("%s %s: %q: the per cent sign is written wrongly for the language", lang, key, text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// next returns the index of the next "%%" in text after the one at i, or
+// -1.
+func next(text string, i int) int {
+	j := strings.Index(text[i+2:], "%%")
+	if j < 0 {
+		return -1
+	}
+	return i + 2 + j
+}

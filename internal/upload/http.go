@@ -67,10 +67,14 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 		}
 		if c.Account == nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="tandem"`)
-			refuse(w, c.T, http.StatusUnauthorized, c.T.T("upload.auth.required"))
+			key := "upload.auth.required"
+			if r.Method == http.MethodGet {
+				key = "upload.auth.download" // a GET fetches an upload's bytes
+			}
+			refuse(w, c.T, http.StatusUnauthorized, c.T.T(key))
 			return
 		}
-		tw := &tusErrors{ResponseWriter: w, t: c.T, max: s.cfg.MaxSize, log: s.log}
+		tw := &tusErrors{ResponseWriter: w, t: c.T, max: s.cfg.MaxSize, log: s.log, program: !c.Page}
 		ctx, done := s.track(context.WithValue(r.Context(), callerKey{}, c))
 		defer done()
 		inner.ServeHTTP(tw, r.WithContext(ctx))
@@ -79,6 +83,13 @@ func (s *Service) Handler(auth Authenticator) http.Handler {
 }
 
 type callerKey struct{}
+
+// ItemHeader is the request header in which a client may name the
+// programme item it goes on uploading for (the office's widget does): an
+// upload created for another item is then refused rather than continued,
+// so that a file chosen in one item's section never completes another's
+// upload.
+const ItemHeader = "Tandem-Item"
 
 // discovery is the ResponseWriter of tus discovery: it adds "expiration"
 // to the extensions tusd names, since the Service sends Upload-Expires
@@ -128,6 +139,10 @@ type tusErrors struct {
 	t   *i18n.Printer
 	max int64
 	log *slog.Logger
+	// program is set for a caller that is not a page of the office (an
+	// API token's): it is told what to send, not to press Resume or
+	// reload a page.
+	program bool
 	// status is that of the error held back, 0 when none is; body is
 	// (the start of) tusd's text for it.
 	status int
@@ -163,6 +178,9 @@ func (w *tusErrors) finish() {
 	}
 	code, _, _ := strings.Cut(string(w.body), ":")
 	f := tusRefusal(w.status, code, w.max)
+	if w.program && slices.Contains(programKeys, f.key) {
+		f.key += ".program"
+	}
 	if f.status >= 500 {
 		w.log.Error("upload: tusd", slog.Int("status", w.status), slog.String("answer", strings.TrimSpace(string(w.body))))
 	}
@@ -180,6 +198,12 @@ func StatusMessages(t *i18n.Printer, max int64) map[int]string {
 	}
 	return m
 }
+
+// programKeys are the refusals of tusd's errors that tell a person on
+// the office's page what to do there (press Resume, reload the page,
+// choose the file again); each has a ".program" sibling that tells a
+// program what to send instead.
+var programKeys = []string{"upload.tus.request", "upload.tus.offset", "upload.tus.interrupted", "upload.tus.locked", "upload.tus.checksum", "upload.tus.exceeded", "upload.tus.gone"}
 
 // tusRefusal is our message for an error tusd answered with status and
 // its error code (ERR_…), by the code where it is known, else by the
@@ -270,6 +294,10 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 	case http.MethodHead, http.MethodPatch, http.MethodDelete:
 		if u.AccountID != c.Account.ID && !c.Account.Admin {
 			refuse(w, c.T, http.StatusForbidden, c.T.T("upload.not_yours"))
+			return
+		}
+		if it := r.Header.Get(ItemHeader); it != "" && it != strconv.FormatInt(u.SpeechID, 10) {
+			refuse(w, c.T, http.StatusUnprocessableEntity, c.T.T("upload.item.other", u.SpeechID))
 			return
 		}
 		tusFunc := s.tus.HeadFile
@@ -421,7 +449,7 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 		ftype = ""
 	}
 	if !videoType(ftype) && !slices.Contains(sharedExts, strings.ToLower(path.Ext(name))) {
-		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype.not_video", []any{ftype}}
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype.not_video", []any{name, ftype}}
 	}
 	if !strings.HasPrefix(ftype, "video/") && !slices.Contains(videoExts, strings.ToLower(path.Ext(name))) {
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype", []any{name}}
@@ -470,11 +498,35 @@ func videoType(ftype string) bool {
 	case ftype == "", top == "video":
 		return true
 	case top == "application":
-		return slices.Contains([]string{"application/octet-stream", "application/mp4", "application/x-matroska", "application/mxf", "application/ogg"}, ftype)
+		return slices.Contains(videoAppTypes, ftype)
 	}
-	// The other top-level types IANA registers hold no video; an
-	// unregistered one is unknown, and the name decides.
-	return !slices.Contains([]string{"text", "image", "audio", "font", "model", "multipart", "message", "example", "haptics"}, top)
+	return !slices.Contains(notVideoTops, top)
+}
+
+// videoAppTypes are the application/ types a video file may have: a
+// browser's "I do not know" and those of video containers.
+var videoAppTypes = []string{"application/octet-stream", "application/mp4", "application/x-matroska", "application/mxf", "application/ogg"}
+
+// notVideoTops are the other top-level types IANA registers, which hold
+// no video; an unregistered one is unknown, and the name decides.
+var notVideoTops = []string{"text", "image", "audio", "font", "model", "multipart", "message", "example", "haptics"}
+
+// FileRule is what the endpoint takes for a video, by a file's name
+// ending and type, for the office's widget (upload.js), which checks a
+// chosen file the same way before sending a byte of it.
+type FileRule struct {
+	// Exts are the name endings of a video; Shared those that other
+	// kinds of files have too, for which the name decides whatever the
+	// type.
+	Exts, Shared []string
+	// Application are the application/ types a video may have;
+	// NotVideo the top-level types that hold no video.
+	Application, NotVideo []string
+}
+
+// VideoFileRule returns the rule checkCreation applies.
+func VideoFileRule() FileRule {
+	return FileRule{Exts: videoExts, Shared: sharedExts, Application: videoAppTypes, NotVideo: notVideoTops}
 }
 
 // maxFilename is the longest file name taken, in characters.

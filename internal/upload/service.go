@@ -71,6 +71,9 @@ type Config struct {
 type Caller struct {
 	Account *account.Account
 	T       *i18n.Printer
+	// Page is set when the caller is signed in by the login session, as
+	// the office's pages are; else it is a program (an API token's).
+	Page bool
 }
 
 // Service is the upload endpoint: tusd over a staging folder, the uploads

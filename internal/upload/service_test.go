@@ -2,6 +2,7 @@ package upload_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
@@ -107,6 +108,10 @@ func (in *instance) restart() {
 				return c, err
 			}
 			c.Account, c.T = a, catalog.Printer(a.Lang)
+			// A request that carries the cookie "page" stands for one
+			// from the office's page, signed in by its session.
+			_, err = r.Cookie("page")
+			c.Page = err == nil
 		}
 		return c, nil
 	}
@@ -390,22 +395,22 @@ func TestUploadRefusals(t *testing.T) {
 			{"a text file without a type", "organiser", "en", "1000", metadata("filename", "notes.txt", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
 			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
-			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное"},
+			{"a long name", "organiser", "en", "1000", metadata("filename", strings.Repeat("я", 252)+".mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "Имя файла слишком длинное (символов: 256, допускается не более 255). Переименуйте файл и выберите его снова."},
 			{"a control character", "organiser", "en", "1000", metadata("filename", "a\x00b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a slash", "organiser", "en", "1000", metadata("filename", "../b.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В имени файла есть недопустимые знаки"},
 			{"a name not in base64", "organiser", "en", "1000", "filename !!!,filetype " + b64("video/mp4") + ",item " + b64(fmt.Sprint(in.fx.video)), 400, "Значение ключа «filename» в Upload-Metadata — не правильный base64."},
 			{"a type not in base64", "editor", "ru", "1000", "filename " + b64("a.mp4") + ",filetype video/mp4,item " + b64(fmt.Sprint(in.fx.video)), 400, "The Upload-Metadata value of the key “filetype” is not valid base64."},
 			{"an item not in base64", "editor", "ru", "1000", "filename " + b64("a.mp4") + ",item 4%2", 400, "The Upload-Metadata value of the key “item” is not valid base64."},
-			{"a text type with a video's name", "editor", "ru", "1000", metadata("filename", "speech.mp4", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "The file type “text/plain” given in the Upload-Metadata key “filetype” is not a video type."},
-			{"an image type", "editor", "ru", "1000", metadata("filename", "speech.mov", "filetype", "image/png", "item", fmt.Sprint(in.fx.video)), 422, "The file type “image/png” given"},
-			{"a PDF", "editor", "ru", "1000", metadata("filename", "speech.mkv", "filetype", "application/pdf; x=1", "item", fmt.Sprint(in.fx.video)), 422, "The file type “application/pdf” given"},
+			{"a text type with a video's name", "editor", "ru", "1000", metadata("filename", "speech.mp4", "filetype", "text/plain", "item", fmt.Sprint(in.fx.video)), 422, "“speech.mp4” is not a video: its type is text/plain. Upload an MP4, MOV, WebM or MKV video."},
+			{"an image type", "editor", "ru", "1000", metadata("filename", "speech.mov", "filetype", "image/png", "item", fmt.Sprint(in.fx.video)), 422, "“speech.mov” is not a video: its type is image/png."},
+			{"a PDF", "editor", "ru", "1000", metadata("filename", "speech.mkv", "filetype", "application/pdf; x=1", "item", fmt.Sprint(in.fx.video)), 422, "“speech.mkv” is not a video: its type is application/pdf."},
 		} {
 			h := map[string]string{"Upload-Metadata": c.meta, "Accept-Language": c.lang}
 			if c.size != "" {
 				h["Upload-Length"] = c.size
 			}
 			resp, body := in.do("POST", in.srv.URL+upload.BasePath, c.who, h, nil)
-			if resp.StatusCode != c.status || !strings.Contains(body, c.says) {
+			if resp.StatusCode != c.status || !strings.Contains(body, c.says) || strings.Contains(body, "%!") {
 				t.Errorf("%s: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, c.says)
 			}
 		}
@@ -426,6 +431,20 @@ func TestUploadRefusals(t *testing.T) {
 		resp, body = in.do("PATCH", url, "editor", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}, []byte("x"))
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "Another account started this upload") {
 			t.Errorf("PATCH of another's upload: %d %q", resp.StatusCode, body)
+		}
+		// An upload created for one item is not continued, nor looked
+		// into, by a client that goes on for another: the office's
+		// widget of item 1 cannot complete item 2's upload.
+		other := fmt.Sprint(in.fx.video + 1)
+		for _, m := range []string{"HEAD", "PATCH", "DELETE"} {
+			resp, body = in.do(m, url, "organiser", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream", upload.ItemHeader: other}, []byte("x"))
+			if resp.StatusCode != http.StatusUnprocessableEntity || m != "HEAD" && !strings.Contains(body, "Эта загрузка начата для видео другого пункта программы (№ "+fmt.Sprint(in.fx.video)+")") {
+				t.Errorf("%s for another item: %d %q", m, resp.StatusCode, body)
+			}
+		}
+		resp, body = in.do("PATCH", url, "organiser", map[string]string{"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream", upload.ItemHeader: fmt.Sprint(in.fx.video)}, []byte("x"))
+		if resp.StatusCode != http.StatusNoContent {
+			t.Errorf("PATCH for its own item: %d %q", resp.StatusCode, body)
 		}
 		resp, body = in.do("GET", url, "organiser", nil, nil)
 		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "ещё не завершена") {
@@ -650,7 +669,9 @@ func TestUploadFinishedAfterAMoveNotRecorded(t *testing.T) {
 // TestTusErrorsInTheCallersLanguage: the errors tusd itself answers (a
 // part sent at the wrong offset, more bytes than the file has, a request
 // without the tus version) reach the person as a sentence in their
-// language, with tusd's status, never tusd's English text.
+// language, with tusd's status, never tusd's English text; a program
+// (an API token's) is told what to send, not to reload a page or press
+// Resume.
 func TestTusErrorsInTheCallersLanguage(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		in := newInstance(t, db, 100<<20)
@@ -663,15 +684,32 @@ func TestTusErrorsInTheCallersLanguage(t *testing.T) {
 			body   []byte
 			status int
 			says   string
+			// program is what a program is told instead, when it is
+			// told something else.
+			program string
 		}{
-			{"a mismatched offset", map[string]string{"Upload-Offset": "0", "Content-Type": octets}, randomBytes(10, 2), 409, "Сервер получил не столько байтов этого файла"},
-			{"more than the file", map[string]string{"Upload-Offset": "100", "Content-Type": octets}, randomBytes(1000, 3), 413, "Отправлено больше байтов"},
-			{"no content type", map[string]string{"Upload-Offset": "100"}, randomBytes(10, 4), 400, "Браузер отправил запрос"},
-			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "В запросе нет заголовка «Tus-Resumable: 1.0.0»"},
+			{"a mismatched offset", map[string]string{"Upload-Offset": "0", "Content-Type": octets}, randomBytes(10, 2), 409, "Сервер получил не столько байтов этого файла",
+				"Upload-Offset в запросе не совпадает с тем, сколько файла сервер уже получил. Узнайте это запросом HEAD"},
+			{"more than the file", map[string]string{"Upload-Offset": "100", "Content-Type": octets}, randomBytes(1000, 3), 413, "Отправлено больше байтов",
+				"Отправлено больше байтов, чем размер файла, указанный при создании загрузки. Создайте новую загрузку."},
+			{"no content type", map[string]string{"Upload-Offset": "100"}, randomBytes(10, 4), 400, "Браузер отправил запрос",
+				"Сервер не может принять этот запрос: это не запрос tus 1.0, который принимает этот адрес (PATCH требует «Content-Type: application/offset+octet-stream» и Upload-Offset)."},
+			{"a wrong content type", map[string]string{"Upload-Offset": "100", "Content-Type": "video/mp4"}, randomBytes(10, 4), 400, "Браузер отправил запрос",
+				"Сервер не может принять этот запрос: это не запрос tus 1.0"},
+			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "В запросе нет заголовка «Tus-Resumable: 1.0.0»", ""},
 		} {
-			resp, body := in.do("PATCH", url, "organiser", c.header, c.body)
+			page := map[string]string{"Cookie": "page=1"}
+			for k, v := range c.header {
+				page[k] = v
+			}
+			resp, body := in.do("PATCH", url, "organiser", page, c.body)
 			if resp.StatusCode != c.status || !strings.Contains(body, c.says) || strings.Contains(body, "ERR_") {
 				t.Errorf("%s: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, c.says)
+			}
+			want := cmp.Or(c.program, c.says)
+			resp, body = in.do("PATCH", url, "organiser", c.header, c.body)
+			if resp.StatusCode != c.status || !strings.Contains(body, want) || strings.Contains(body, "Браузер") || strings.Contains(body, "Перезагрузите") {
+				t.Errorf("%s from a program: %d %q, want %d saying %q", c.name, resp.StatusCode, body, c.status, want)
 			}
 			if lang := resp.Header.Get("Content-Language"); lang != "ru" {
 				t.Errorf("%s: Content-Language %q, want ru (the organiser's)", c.name, lang)
@@ -698,8 +736,17 @@ func TestTusDiscoveryWithoutCredentials(t *testing.T) {
 			if m == "POST" {
 				target = in.srv.URL + upload.BasePath
 			}
-			if resp, _ := in.do(m, target, "", nil, nil); resp.StatusCode != http.StatusUnauthorized {
+			resp, body := in.do(m, target, "", map[string]string{"Accept-Language": "en"}, nil)
+			if resp.StatusCode != http.StatusUnauthorized {
 				t.Errorf("%s without credentials: %d, want 401", m, resp.StatusCode)
+			}
+			// A GET fetches a file: it is told how to, not how to upload.
+			if want := "to upload files"; m == "GET" {
+				if want = "to download uploaded files"; !strings.Contains(body, want) {
+					t.Errorf("GET without credentials: %q, want it to say %q", body, want)
+				}
+			} else if m != "HEAD" && !strings.Contains(body, want) {
+				t.Errorf("%s without credentials: %q, want it to say %q", m, body, want)
 			}
 		}
 	})

@@ -65,7 +65,7 @@ func (s *Server) apiCaller(r *http.Request) (uploads.Caller, error) {
 		if err != nil {
 			return c, err
 		}
-		c.Account = acct
+		c.Account, c.Page = acct, acct != nil
 	}
 	if c.Account != nil {
 		c.T = s.catalog.Printer(c.Account.Lang)

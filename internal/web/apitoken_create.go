@@ -31,6 +31,10 @@ func (s *Server) apiTokenCreate(w http.ResponseWriter, rq *officeRequest) error 
 		f.fail("token-name", "account.apitoken.name")
 		return s.renderAccountPage(w, rq, http.StatusUnprocessableEntity, profile, newForm(rq.T, nil), newForm(rq.T, nil), f, "")
 	}
+	if errors.Is(err, account.ErrTokenNameTaken) {
+		f.fail("token-name", "account.apitoken.name_taken")
+		return s.renderAccountPage(w, rq, http.StatusConflict, profile, newForm(rq.T, nil), newForm(rq.T, nil), f, "")
+	}
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -134,6 +135,16 @@ func TestAPITokensInTheOffice(t *testing.T) {
 		if row.Length() != 1 || !strings.Contains(row.Text(), "camera laptop") || !strings.Contains(row.Text(), "never") {
 			t.Errorf("token list: %q", row.Text())
 		}
+		// When it was made, to the minute.
+		if created := row.Find("td").Eq(1).Text(); !regexp.MustCompile(`^\d{1,2} \w+ \d{4} \d\d:\d\d$`).MatchString(created) {
+			t.Errorf("the token's creation shows as %q, want its date and time", created)
+		}
+		// A second active token of the same name (letter case aside) is
+		// refused: the list could not tell them apart.
+		resp, doc = b.post("/office/account/tokens", url.Values{"token-name": {"Camera Laptop"}})
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(fieldError(doc, "token-name"), "You have an active token of this name already.") {
+			t.Errorf("a second token of the same name: %d, error %q", resp.StatusCode, fieldError(doc, "token-name"))
+		}
 
 		program := o.browser() // no session: the token alone
 		if resp, body := tusCreate(t, program, token, videoSpeechID(t, db)); resp.StatusCode != http.StatusCreated {
@@ -150,8 +161,8 @@ func TestAPITokensInTheOffice(t *testing.T) {
 			t.Fatalf("revoke: %d", resp.StatusCode)
 		}
 		_, doc = b.get("/office/account")
-		if !strings.Contains(doc.Find(".notice, .flash").Text(), "revoked") || !strings.Contains(doc.Find("#tokens").Text(), "revoked") {
-			t.Errorf("after revoking: notice %q, list %q", doc.Find(".notice, .flash").Text(), doc.Find("#tokens").Text())
+		if !strings.Contains(doc.Find(".notice, .flash").Text(), "revoked") || !regexp.MustCompile(`revoked \d{1,2} \w+ \d{4} \d\d:\d\d`).MatchString(doc.Find("#tokens").Text()) {
+			t.Errorf("after revoking: notice %q, list %q; want it to say when it was revoked", doc.Find(".notice, .flash").Text(), doc.Find("#tokens").Text())
 		}
 		if resp, body := tusCreate(t, program, token, videoSpeechID(t, db)); resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "revoked") {
 			t.Errorf("upload with the revoked token: %d %q", resp.StatusCode, body)

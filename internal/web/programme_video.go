@@ -35,7 +35,10 @@ type videoUpload struct {
 	// from KiB up. StatusMessages (JSON) are its messages for an error
 	// answer without a sentence of ours, by status.
 	SizeWords, StatusMessages string
-	Done                      []videoUploadDone
+	// FileRule (JSON) is uploads.VideoFileRule, by which upload.js
+	// refuses a file that is no video before sending any of it.
+	FileRule string
+	Done     []videoUploadDone
 }
 
 // videoUploadData is what the "videoUpload" partial gets.
@@ -108,8 +111,12 @@ func (s *Server) videoUploads(rq *officeRequest, p *programmePage, hosts []int64
 		if err != nil {
 			return err
 		}
+		rule, err := json.Marshal(uploads.VideoFileRule())
+		if err != nil {
+			return err
+		}
 		for _, v := range byID {
-			v.SizeWords, v.StatusMessages = string(words), string(msgs)
+			v.SizeWords, v.StatusMessages, v.FileRule = string(words), string(msgs), string(rule)
 		}
 	}
 	files, err := s.itemFiles(rq, ids)

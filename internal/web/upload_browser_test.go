@@ -83,7 +83,7 @@ func TestVideoUploadInTheBrowser(t *testing.T) {
 		}
 		waitFor("progress past 20 %", func() bool { return progress() >= 20 })
 		// Sizes as the server writes them: to the tenth, not rounded up.
-		if !regexp.MustCompile(`^Sent \d+\.\d\x{a0}MiB of 24\.0\x{a0}MiB \(\d+ %\)\.$`).MatchString(status()) {
+		if !regexp.MustCompile(`^Sent \d+\.\d\x{a0}MiB of 24\.0\x{a0}MiB \(\d+%\)\.$`).MatchString(status()) {
 			t.Errorf("while uploading the status says %q", status())
 		}
 		if err := chromedp.Do(pctx, chromedp.Click(chromedp.CSS(section+` [data-upload-pause]`))); err != nil {
@@ -134,6 +134,91 @@ func TestVideoUploadInTheBrowser(t *testing.T) {
 		if !strings.Contains(listed, "address.mp4") || !strings.Contains(listed, sum) {
 			t.Errorf("the uploaded file is listed as %q", listed)
 		}
+	})
+}
+
+// TestUploadResumesOnlyForItsItem: an upload left unfinished in one
+// speech's section (a reload at a few per cent) is not finished by
+// choosing the same file in another speech's section: that section
+// uploads the file for its own speech, and the first upload stays the
+// first speech's, unfinished and still offered there.
+func TestUploadResumesOnlyForItsItem(t *testing.T) {
+	exe := chromiumExe(t)
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		o := newUploadOffice(t, db)
+		o.account("org@items.example", "Organiser", "en", false, "cass:organiser")
+		wang := videoSpeechID(t, db)
+		var lavrov int64
+		if err := db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = 'sergey-lavrov-video-address'`).Scan(&lavrov); err != nil {
+			t.Fatal(err)
+		}
+		video := filepath.Join(t.TempDir(), "big300.mp4")
+		f, err := os.Create(video)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.CopyN(f, rand.NewChaCha8([32]byte{3}), 12<<20); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+
+		pctx, wangSection := programmeInBrowser(t, exe, o, "org@items.example", wang, 3*time.Minute, 2<<20)
+		lavrovSection := fmt.Sprintf(`.video-upload[data-item="%d"]`, lavrov)
+		eval := func(js string) string {
+			s, err := chromedp.Run(pctx, chromedp.Evaluate[string](js))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		status := func(section string) string {
+			return eval(`document.querySelector('` + section + ` .upload-status').textContent`)
+		}
+		waitFor := func(what string, ok func() bool) {
+			t.Helper()
+			deadline := time.Now().Add(60 * time.Second)
+			for !ok() {
+				if time.Now().After(deadline) {
+					t.Fatalf("waiting for %s: Lavrov's section says %q, Wang Yi's %q", what, status(lavrovSection), status(wangSection))
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}
+		if err := chromedp.Do(pctx, chromedp.SetUploadFiles(chromedp.CSS(lavrovSection+` input[type=file]`), []string{video})); err != nil {
+			t.Fatal(err)
+		}
+		waitFor("progress in Lavrov's section", func() bool {
+			v, err := chromedp.Run(pctx, chromedp.Evaluate[int](`document.querySelector('`+lavrovSection+` progress').value`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v >= 5 && strings.HasPrefix(status(lavrovSection), "Sent")
+		})
+		if err := chromedp.Do(pctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(wangSection+` input[type=file]`))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor("the note of Lavrov's unfinished upload", func() bool { return strings.Contains(status(lavrovSection), "big300.mp4") })
+		if s := status(wangSection); strings.Contains(s, "big300.mp4") {
+			t.Errorf("Wang Yi's section offers to continue Lavrov's upload: %q", s)
+		}
+		if err := chromedp.Do(pctx, chromedp.SetUploadFiles(chromedp.CSS(wangSection+` input[type=file]`), []string{video})); err != nil {
+			t.Fatal(err)
+		}
+		waitFor("the end of Wang Yi's upload", func() bool { return strings.Contains(status(wangSection), "is uploaded") })
+		if n := countRows(t, db, fmt.Sprintf(`SELECT COUNT(*) FROM uploads WHERE speech_id = %d AND state <> 'receiving'`, wang)); n != 1 {
+			t.Errorf("%d received uploads for Wang Yi's speech, want 1", n)
+		}
+		if n := countRows(t, db, fmt.Sprintf(`SELECT COUNT(*) FROM uploads WHERE speech_id = %d AND state = 'receiving'`, lavrov)); n != 1 {
+			t.Errorf("%d unfinished uploads for Lavrov's speech, want his one, still unfinished", n)
+		}
+		if n := countRows(t, db, fmt.Sprintf(`SELECT COUNT(*) FROM uploads WHERE speech_id = %d AND state <> 'receiving'`, lavrov)); n != 0 {
+			t.Errorf("%d received uploads for Lavrov's speech, want none", n)
+		}
+		if err := chromedp.Do(pctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(lavrovSection+` input[type=file]`))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor("the note of Lavrov's unfinished upload after Wang Yi's", func() bool { return strings.Contains(status(lavrovSection), "big300.mp4") })
 	})
 }
 

@@ -7,6 +7,10 @@
 // for minutes, and once more when the browser is back online. Cancel ends
 // the upload on the server (tus termination), whether it is running,
 // paused or left over from an earlier page, and forgets its stored URL.
+// A stored upload belongs to its programme item: its fingerprint names the
+// item, so that the same file chosen in another item's section starts an
+// upload of its own rather than finishing this one, and every request
+// names the item too (Tandem-Item), which the server holds it to.
 (function () {
   "use strict";
   if (!window.tus || !tus.isSupported) return;
@@ -46,6 +50,23 @@
     return fill(words.units[unit], [num]);
   }
 
+  // isVideo applies the server's rule (data-file-rule, from
+  // upload.VideoFileRule) to a chosen file: a type that is known and no
+  // video's refuses it unless its name ending is one that other kinds of
+  // files share; else a video type, or a video's name ending, takes it.
+  function isVideo(file, rule) {
+    if (!rule.Exts) return true;
+    var name = file.name.toLowerCase();
+    var dot = name.lastIndexOf(".");
+    var ext = dot >= 0 ? name.slice(dot) : "";
+    var type = (file.type || "").toLowerCase().split(";")[0].trim();
+    var top = type.split("/")[0];
+    var typeOK = type === "" || top === "video" ||
+      (top === "application" ? rule.Application.indexOf(type) >= 0 : rule.NotVideo.indexOf(top) < 0);
+    if (!typeOK && rule.Shared.indexOf(ext) < 0) return false;
+    return top === "video" || rule.Exts.indexOf(ext) >= 0;
+  }
+
   function percent(sent, total) {
     return total > 0 ? Math.floor((sent / total) * 100) : 0;
   }
@@ -79,6 +100,7 @@
     var item = d.item;
     var words = JSON.parse(d.sizeWords || "{}");
     var byStatus = JSON.parse(d.msgStatus || "{}");
+    var rule = JSON.parse(d.fileRule || "{}");
     if (!words.units) words.units = ["%s KiB", "%s MiB", "%s GiB", "%s TiB"];
     var upload = null;
     // pending are the uploads for this item that this browser left
@@ -90,7 +112,7 @@
     function showProgress(sent, total) {
       progressBox.hidden = false;
       bar.value = percent(sent, total);
-      bar.setAttribute("aria-valuetext", percent(sent, total) + "%");
+      bar.setAttribute("aria-valuetext", new Intl.NumberFormat(lang, { style: "percent" }).format(percent(sent, total) / 100));
       say(fill(d.msgProgress, [size(sent, words), size(total, words), percent(sent, total)]));
     }
 
@@ -168,11 +190,17 @@
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
-      if (upload) upload.abort();
+      // A file the server would refuse is refused here, before a byte of
+      // it is sent, and an upload under way goes on.
+      if (!isVideo(file, rule)) {
+        say(fill(d.msgNotVideo, [file.name]));
+        return;
+      }
       if (file.size > Number(d.maxSize)) {
         say(fill(d.msgToolarge, [size(file.size, words)]));
         return;
       }
+      if (upload) upload.abort();
       upload = new tus.Upload(file, {
         endpoint: d.endpoint,
         chunkSize: chunkSize,
@@ -180,6 +208,12 @@
         removeFingerprintOnSuccess: true,
         storeFingerprintForResuming: true,
         metadata: { filename: file.name, filetype: file.type, item: item },
+        headers: { "Tandem-Item": item },
+        fingerprint: function (file, options) {
+          return tus.defaultOptions.fingerprint(file, options).then(function (fp) {
+            return fp && "item-" + item + "-" + fp;
+          });
+        },
         onProgress: showProgress,
         onShouldRetry: function (err, attempt, options) {
           var res = err.originalResponse;
@@ -206,6 +240,7 @@
         }
       });
       upload.findPreviousUploads().then(function (previous) {
+        previous = ofItem(previous);
         if (previous.length > 0) {
           upload.resumeFromPreviousUpload(previous[0]);
           say(d.msgResumed);

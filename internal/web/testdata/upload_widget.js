@@ -2,7 +2,9 @@
 // tus-js-client, and prints as JSON what its status line says: while a
 // file is sent, and after errors the server answers with or without a
 // sentence of its own (Content-Language), as a proxy would; and after
-// Cancel, whether the upload was terminated and its stored URL forgotten.
+// Cancel, whether the upload was terminated and its stored URL forgotten;
+// which chosen files it refuses as no video before sending them; and
+// whether it resumes an upload this browser stored for another item.
 "use strict";
 const fs = require("fs");
 const src = fs.readFileSync(process.argv[2], "utf8");
@@ -18,6 +20,8 @@ const parts = { "[data-upload-file]": el(), ".upload-progress": el(), "[data-upl
 parts[".upload-progress"].querySelector = () => parts.progress;
 const section = { dataset, querySelector: (s) => parts[s] };
 let options = null;
+let created = 0;
+const resumed = [];
 let terminated = false;
 const forgotten = [];
 global.window = { addEventListener() {}, confirm: () => true };
@@ -31,7 +35,12 @@ global.tus = window.tus = {
     removeUpload: (key) => { forgotten.push(key); return Promise.resolve(); } } },
   Upload: function (file, opts) {
     options = opts;
-    this.findPreviousUploads = () => Promise.resolve([]);
+    created++;
+    // The same file stored for another item (as its fingerprint would be
+    // before it named the item) and for this one.
+    this.findPreviousUploads = () => Promise.resolve([{ metadata: { item: "2", filename: file.name }, uploadUrl: "/api/uploads/b" },
+      { metadata: { item: "1", filename: file.name }, uploadUrl: "/api/uploads/a" }]);
+    this.resumeFromPreviousUpload = (u) => { resumed.push(u.uploadUrl); };
     this.start = () => {};
     this.abort = (terminate) => { terminated = terminated || terminate === true; return Promise.resolve(); };
   },
@@ -56,9 +65,28 @@ setTimeout(() => {
   input.files = [{ name: "huge.mp4", size: 9 * 1024 ** 3, type: "video/mp4" }];
   input.listeners.change();
   out.tooLarge = parts[".upload-status"].textContent;
+  // No video: refused before an upload is made, whatever the name says
+  // when the type is known to be something else.
+  const before = created;
+  input.files = [{ name: "song.mp3", size: 1000, type: "audio/mpeg" }];
+  input.listeners.change();
+  out.notVideo = parts[".upload-status"].textContent;
+  input.files = [{ name: "speech.mp4", size: 1000, type: "text/plain" }];
+  input.listeners.change();
+  out.textAsMP4 = parts[".upload-status"].textContent;
+  out.refusedSent = String(created - before);
+  // Videos the browser knows no type for, or gives another kind's type
+  // for a shared ending (.ts), are taken.
+  input.files = [{ name: "speech.mkv", size: 1000, type: "" }];
+  input.listeners.change();
+  input.files = [{ name: "speech.ts", size: 1000, type: "text/vnd.trolltech.linguist" }];
+  input.listeners.change();
+  out.videosTaken = String(created - before);
+  out.itemHeader = options.headers["Tandem-Item"];
   input.files = [{ name: "speech.mp4", size: 1000, type: "video/mp4" }];
   input.listeners.change();
   setTimeout(() => {
+    out.resumed = resumed.join(",");
     out.cancelShown = String(!parts["[data-upload-cancel]"].hidden);
     parts["[data-upload-cancel]"].click();
     setTimeout(() => {
