@@ -123,9 +123,19 @@ func TestCollectedWorksInBrowser(t *testing.T) {
 				chromedp.WaitVisible(chromedp.CSS(`html:not(.e2e-left) main h1`)))
 		}
 		// flash says that the page shows the notice want after a step.
+		// The notice is read by polling in the page, not by node: a node
+		// read while the page is still settling can be gone by the time
+		// its text is asked for.
 		flash := func(p *person, step, want string) {
 			t.Helper()
-			if got := text(p, `.flash`); got != want {
+			got, err := chromedp.Run(p.ctx, chromedp.Poll[string](`(() => {
+				const f = document.querySelector('html:not(.e2e-left) .flash');
+				return f && f.offsetParent !== null ? f.textContent.trim() : null;
+			})()`, chromedp.WithPollingTimeout(15*time.Second)))
+			if err != nil {
+				t.Fatalf("%s: no notice shown: %v", step, err)
+			}
+			if got != want {
 				t.Errorf("%s: notice %q, want %q", step, got, want)
 			}
 		}
