@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
@@ -206,9 +207,14 @@ func (dv demoVideo) make(ctx context.Context, db *store.DB, blobs blob.Store, to
 		if err := video.MarkIllustration(ctx, tx, v.ID); err != nil {
 			return err
 		}
-		for _, l := range []string{"zh", "ru", "en"} {
+		// The original's track first, and its translations stored at the
+		// same moment: a translation stored before its source would read
+		// as made from an earlier version of it (subtitle.Outdated).
+		at := time.Now()
+		langs := append([]string{dv.lang}, slices.DeleteFunc([]string{"zh", "ru", "en"}, func(l string) bool { return l == dv.lang })...)
+		for _, l := range langs {
 			t := &subtitle.Track{SpeechID: speechID, Lang: l, Provenance: subtitle.Human, CreatedByName: "tandem demo",
-				FileName: dv.slug + "." + l + ".vtt", Cues: cues[l]}
+				FileName: dv.slug + "." + l + ".vtt", Cues: cues[l], CreatedAt: at}
 			if l != dv.lang {
 				t.SourceLang = dv.lang
 			}

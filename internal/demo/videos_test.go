@@ -83,6 +83,9 @@ func TestVideos(t *testing.T) {
 				if tr.Lang == dv.lang {
 					wantSource = ""
 				}
+				if subtitle.Outdated(tr, tracks) {
+					t.Errorf("%s %s: marked as translated from an earlier version of the %s track", dv.slug, tr.Lang, tr.SourceLang)
+				}
 				if tr.Provenance != subtitle.Human || tr.SourceLang != wantSource {
 					t.Errorf("%s %s: provenance %s from %q, want human from %q", dv.slug, tr.Lang, tr.Provenance, tr.SourceLang, wantSource)
 				}

@@ -114,19 +114,10 @@ func provenance(d *pageData, v *speechVideo, t *subtitle.Track) string {
 	return out
 }
 
-// trackOutdated reports whether track t was translated from an earlier
-// version of its source language's track among tracks: that track was
-// stored (uploaded or written) after t was.
+// trackOutdated is subtitle.Outdated: t was translated from an earlier
+// version of its source language's track among tracks.
 func trackOutdated(t *subtitle.Track, tracks []*subtitle.Track) bool {
-	if t.SourceLang == "" {
-		return false
-	}
-	for _, o := range tracks {
-		if o.Lang == t.SourceLang {
-			return o.CreatedAt.After(t.CreatedAt)
-		}
-	}
-	return false
+	return subtitle.Outdated(t, tracks)
 }
 
 // SubFile is the address of track t's public subtitles in format ext
