@@ -69,6 +69,10 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, item, key, f.state, f.errKey, f.progress, rends, fmt.Sprintf("videos/f%d/poster.jpg", i), at, at).Scan(&v); err != nil {
 				t.Fatal(err)
 			}
+			// Submitted as the upload finished, by its uploader.
+			if _, err := db.Exec(ctx, `UPDATE videos SET submitted_by_name = ? WHERE id = ?`, org.Name, v); err != nil {
+				t.Fatal(err)
+			}
 			uploadIDs[f.name], videoIDs[f.name] = up, v
 			if f.name == "good.mp4" {
 				// Approved while it was the newest ready video.
@@ -107,6 +111,10 @@ func TestVideoFilesSayWhatBecameOfThem(t *testing.T) {
 			if got := row.Find("a.upload-file-delete").Length() == 1; got != c.deletable {
 				t.Errorf("%s: delete offered %v, want %v", c.name, got, c.deletable)
 			}
+		}
+		// An uploaded file names its uploader, as one attached otherwise does.
+		if s := fileRow(doc, "good.mp4").Text(); !strings.Contains(s, "added by "+org.Name) {
+			t.Errorf("the uploaded file does not say who added it: %q", s)
 		}
 		if s := fileRow(doc, "trunc.mp4").Find(".upload-file-state").Text(); !strings.Contains(s, "The video on the site is unchanged") {
 			t.Errorf("the failed file does not say the site keeps its video: %q", s)

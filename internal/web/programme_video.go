@@ -208,8 +208,11 @@ func fileState(t *i18n.Printer, u *uploads.Upload, v, newest, live *video.Video)
 	if u != nil {
 		d.Name, d.Size, d.At, d.SHA256 = u.Filename, u.Size, u.ReceivedAt, u.SHA256
 	}
+	if v != nil {
+		d.By = v.SubmittedBy
+	}
 	if v != nil && u == nil {
-		d.Name, d.Size, d.At, d.By = fileName(t, v), v.OriginalSize, v.CreatedAt, v.SubmittedBy
+		d.Name, d.Size, d.At = fileName(t, v), v.OriginalSize, v.CreatedAt
 	}
 	switch {
 	case u != nil && !u.Complete():
