@@ -3,9 +3,13 @@ package web
 import (
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/tandemforum/tandem/internal/account"
 	"github.com/tandemforum/tandem/internal/approval"
+	"github.com/tandemforum/tandem/internal/lang"
+	"github.com/tandemforum/tandem/internal/subtitle"
+	"github.com/tandemforum/tandem/internal/video"
 )
 
 // approvalsPage lists the changes the account has to do with: those that
@@ -25,6 +29,7 @@ type approvalsSection struct {
 type publishedItem struct {
 	dashboardItem
 	At string
+	at time.Time // for the order of the list
 }
 
 // recentPublications is how many publications the list shows.
@@ -125,7 +130,56 @@ func (s *Server) approvalsList(w http.ResponseWriter, rq *officeRequest) error {
 		it.Title = title
 		loc := approvalZone(ctx, fs, pub.Subject, d.Content)
 		at := pub.At.In(loc)
-		page.Published = append(page.Published, publishedItem{dashboardItem: it, At: rq.T.Date(at) + " " + rq.T.Time(at) + " (" + rq.T.ZoneName(loc, at) + ")"})
+		page.Published = append(page.Published, publishedItem{dashboardItem: it, At: rq.T.Date(at) + " " + rq.T.Time(at) + " (" + rq.T.ZoneName(loc, at) + ")", at: pub.At})
 	}
+	media, err := s.publishedMedia(rq, mine)
+	if err != nil {
+		return err
+	}
+	page.Published = append(page.Published, media...)
+	slices.SortStableFunc(page.Published, func(a, b publishedItem) int { return b.at.Compare(a.at) })
+	page.Published = page.Published[:min(len(page.Published), recentPublications)]
 	return s.officeRender(w, rq, "approvals", "approvals", rq.T.T("office.nav.approvals"), &page)
+}
+
+// publishedMedia lists the speeches' videos and subtitle tracks lately
+// made public in the forums that partners host, as the approvals page's
+// "recently published" shows them, with the time in the forum's zone.
+func (s *Server) publishedMedia(rq *officeRequest, partners []int64) ([]publishedItem, error) {
+	ctx := rq.Context()
+	vs, err := video.PublishedFor(ctx, s.db, partners, recentPublications)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := subtitle.PublishedFor(ctx, s.db, partners, recentPublications)
+	if err != nil {
+		return nil, err
+	}
+	zones := map[int64]*time.Location{}
+	zone := func(forumID int64) *time.Location {
+		if z, ok := zones[forumID]; ok {
+			return z
+		}
+		z := time.UTC
+		if f, err := s.forums.WithDrafts().ForumByID(ctx, forumID); err == nil {
+			z = f.Location()
+		}
+		zones[forumID] = z
+		return z
+	}
+	item := func(forumID int64, title lang.Text, link, part string, t time.Time) publishedItem {
+		at := t.In(zone(forumID))
+		name, _ := title.In(rq.Lang)
+		return publishedItem{dashboardItem: dashboardItem{Title: name, Kind: rq.T.T("office.approval.pending.speech"), Link: link, Part: part},
+			At: rq.T.Date(at) + " " + rq.T.Time(at) + " (" + rq.T.ZoneName(at.Location(), at) + ")", at: t}
+	}
+	var out []publishedItem
+	for _, v := range vs {
+		out = append(out, item(v.ForumID, v.ItemTitle, programmeVideoURL(v.ForumID, v.ItemID), rq.T.T("office.approval.published.video"), v.At))
+	}
+	for _, t := range ts {
+		out = append(out, item(t.ForumID, t.SpeechTitle, programmeSubtitlesURL(t.ForumID, t.SpeechID),
+			rq.T.T("office.approval.published.subtitles", exchangeLangName(rq, t.Lang)), t.At))
+	}
+	return out, nil
 }

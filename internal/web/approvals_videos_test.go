@@ -135,5 +135,25 @@ func TestAwaitedVideosListed(t *testing.T) {
 		}
 		want("all public", "RIAC", riacOrg)
 		want("all public", "an editor of both", both)
+
+		// What became public is listed as recently published, the
+		// video and each track, with links to their sections.
+		_, doc := riacOrg.get("/office/approvals")
+		var published []string
+		doc.Find("#list-published li, section#published li, .items li").Each(func(_ int, li *goquery.Selection) {
+			if strings.Contains(li.Text(), "опубликовано") || strings.Contains(li.Text(), "Опубликовано") {
+				href, _ := li.Find("a").Attr("href")
+				published = append(published, strings.Join(strings.Fields(li.Find(".hint").Text()), " ")+" → "+href)
+			}
+		})
+		got := strings.Join(published, "\n")
+		for _, part := range []string{"видео", "субтитры (китайский)", "субтитры (русский)", "субтитры (английский)"} {
+			if !strings.Contains(got, part+" · ") {
+				t.Errorf("recently published lacks %q:\n%s", part, got)
+			}
+		}
+		if !strings.Contains(got, fmt.Sprintf("/speeches/%d", itemID)) && !strings.Contains(got, fmt.Sprintf("item-%d", itemID)) && !strings.Contains(got, fmt.Sprint(itemID)) {
+			t.Errorf("recently published links nowhere near the speech:\n%s", got)
+		}
 	})
 }
