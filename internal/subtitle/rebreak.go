@@ -10,7 +10,8 @@ import (
 // Break returns a cue's text (its lines, as a translation gives them back,
 // joined or not) as lines of language tag: one line when the text fits
 // the language's limit, else two lines. A break after punctuation where
-// neither line is twice as long as the other is taken first;
+// neither line is twice as long as the other is taken first (when some
+// break keeps both lines within the limit, only one that does);
 // otherwise the lines are as even in length as the places where a line
 // may end allow, each within the limit when the text fits in two. A text
 // too long for two lines is still broken in two, by the same preferences;
@@ -73,12 +74,15 @@ func Break(text, tag string) []string {
 		return []string{s}
 	}
 	// A break after punctuation where neither line is twice as long as
-	// the other, and which puts no more over the limit than the most even
-	// break does, comes first: it keeps a phrase whole. Otherwise the
-	// lines are as even as the places' costs allow.
+	// the other comes first: it keeps a phrase whole. When some break
+	// keeps both lines within the limit, it must put no more over the
+	// limit than that; when none does, the lines are hard to read either
+	// way, and a phrase kept whole reads better than a word split in the
+	// most even place. Otherwise the lines are as even as the places'
+	// costs allow.
 	best, bestCost := -1, 0.0
 	for _, p := range places {
-		if p.afterPunctuation && p.over <= least && max(p.w1, p.w2) < 2*min(p.w1, p.w2) {
+		if p.afterPunctuation && (p.over <= least || least > 0) && max(p.w1, p.w2) < 2*min(p.w1, p.w2) {
 			if cost := abs(p.w1 - p.w2); best < 0 || cost < bestCost {
 				best, bestCost = p.at, cost
 			}

@@ -38,6 +38,15 @@ func TestBreak(t *testing.T) {
 		// a comma near the middle, not inside 非常 at the very middle.
 		{"Chinese too long breaks after punctuation", "zh", "这是一条很长的字幕，持续十秒钟，而且有一行非常非常长的文字，超出了每行字数的限制。",
 			[]string{"这是一条很长的字幕，持续十秒钟，", "而且有一行非常非常长的文字，超出了每行字数的限制。"}},
+		// Too long for two lines, and no break keeps both within the
+		// limit: the comma after 好 still wins over the most even break,
+		// which would split 欢迎 (a workbench translation wrote it so).
+		{"Chinese too long, comma before the even break", "zh", "各位亲爱的同事们，大家早上好，欢迎来到中俄高端智库论坛的线上会场。",
+			[]string{"各位亲爱的同事们，大家早上好，", "欢迎来到中俄高端智库论坛的线上会场。"}},
+		{"Russian too long, comma before the even break", "ru", "Уважаемые коллеги и друзья, доброе утро, рады приветствовать вас на онлайн-площадке форума аналитических центров",
+			[]string{"Уважаемые коллеги и друзья, доброе утро,", "рады приветствовать вас на онлайн-площадке форума аналитических центров"}},
+		{"English too long, comma before the even break", "en", "Dear friends, good morning to you all, and welcome to the online venue of our joint forum",
+			[]string{"Dear friends, good morning to you all,", "and welcome to the online venue of our joint forum"}},
 		{"Chinese after the comma, not in the middle", "zh", "这是一条很长的字幕，持续十秒钟，而且有一行非常非常长的文字需要换行",
 			[]string{"这是一条很长的字幕，持续十秒钟，", "而且有一行非常非常长的文字需要换行"}},
 		// The comma would leave one line twice as long as the other:

@@ -472,8 +472,15 @@ func TestSubtitlesOutOfStep(t *testing.T) {
 			t.Fatalf("upload: %d", resp.StatusCode)
 		}
 		_, doc = b.get(programme)
-		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии русских субтитров,") {
+		// An organiser cannot translate: the flag says who can, and
+		// where.
+		if got := doc.Find(zh + " ~ .subtitle-status .subtitle-outdated").First().Text(); !strings.HasPrefix(got, "Устарели: переведены с прежней версии русских субтитров,") ||
+			!strings.Contains(got, "Переводчики могут перевести их заново в редакторе перевода") {
 			t.Errorf("the translation after the original changed: %q", got)
+		}
+		// The column of the cues' count is named in the nominative.
+		if got := doc.Find(".subtitle-tracks thead th").Eq(2).Text(); got != "Титры" {
+			t.Errorf("the cues' column: %q, want Титры", got)
 		}
 		if n := doc.Find(".subtitle-outofsync").Length(); n != 0 {
 			t.Errorf("subtitles that fit the video flagged out of step: %q", doc.Find(".subtitle-outofsync").Text())
