@@ -276,6 +276,8 @@ func videoLine(v, newest, playing *video.Video, en *i18n.Printer) string {
 		if !v.WithdrawnAt.IsZero() {
 			public = "withdrawn"
 		}
+	case video.Withdrawn:
+		public = "withdrawn"
 	case video.Replaced:
 		public = "replaced"
 	}

@@ -205,8 +205,9 @@ func TestVideoLine(t *testing.T) {
 	}
 	// The last column says where a ready video stands: only the one the
 	// site plays is public, only the newest ready one awaits approval
-	// (or was withdrawn), every other ready one is replaced, approved
-	// once or never.
+	// (or was withdrawn), an older one taken off the site reads
+	// withdrawn, every other ready one is replaced, approved once or
+	// never.
 	at := time.Date(2021, 7, 16, 3, 0, 0, 0, time.UTC)
 	playing := &video.Video{ID: 3, ItemID: 7, State: video.Ready, ApprovedAt: at}
 	newest := &video.Video{ID: 6, ItemID: 7, State: video.Ready}
@@ -223,6 +224,8 @@ func TestVideoLine(t *testing.T) {
 		{video.Video{ID: 4, ItemID: 7, State: video.Ready}, newest, playing, "replaced"},
 		{video.Video{ID: 4, ItemID: 7, State: video.Ready}, newest, nil, "replaced"},
 		{video.Video{ID: 6, ItemID: 7, State: video.Ready, WithdrawnAt: at, WithdrawnBy: "Организатор"}, newest, nil, "withdrawn"},
+		// Withdrawn, then a newer video came: it still reads withdrawn.
+		{video.Video{ID: 5, ItemID: 7, State: video.Ready, ApprovedAt: at, WithdrawnAt: at, WithdrawnBy: "Организатор"}, newest, nil, "withdrawn"},
 		{video.Video{ID: 7, ItemID: 7, State: video.Processing}, newest, playing, "-"},
 	} {
 		if line := videoLine(&tc.v, tc.newest, tc.public, en); !strings.HasSuffix(line, "\t"+tc.want) {

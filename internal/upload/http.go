@@ -296,7 +296,12 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 			refuse(w, c.T, http.StatusForbidden, c.T.T("upload.not_yours"))
 			return
 		}
-		if it := r.Header.Get(ItemHeader); it != "" && it != strconv.FormatInt(u.SpeechID, 10) {
+		it := r.Header.Get(ItemHeader)
+		if n, err := strconv.ParseInt(it, 10, 64); it != "" && (err != nil || n <= 0) {
+			refuse(w, c.T, http.StatusBadRequest, c.T.T("upload.item.header.invalid", ItemHeader, it))
+			return
+		}
+		if it != "" && it != strconv.FormatInt(u.SpeechID, 10) {
 			refuse(w, c.T, http.StatusUnprocessableEntity, c.T.T("upload.item.other", u.SpeechID))
 			return
 		}
@@ -308,6 +313,15 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 		}
 		switch r.Method {
 		case http.MethodPatch:
+			// tusd refuses an Upload-Offset that is no count of bytes
+			// with the same words as a request without one; this names
+			// the value.
+			if o := r.Header.Get("Upload-Offset"); o != "" {
+				if n, err := strconv.ParseInt(o, 10, 64); err != nil || n < 0 {
+					refuse(w, c.T, http.StatusBadRequest, c.T.T("upload.offset.invalid", o))
+					return
+				}
+			}
 			tusFunc = s.tus.PatchFile
 			// Bytes that leave the upload unfinished give it a new
 			// lifetime; the last ones end it.
@@ -412,18 +426,22 @@ func (f *refusal) message(t *i18n.Printer) string {
 // checkCreation reads a tus creation request's headers (Upload-Length and
 // Upload-Metadata with filename, filetype and item) and returns what it
 // asks for, or why it is refused, each reason with its own message: no
-// size or a deferred one, an empty file, one over max bytes, no name, a
+// size or a deferred one, a size that is no whole number of bytes, an empty file, one over max bytes, no name, a
 // name too long or with characters no file name has, a file that is no
-// video by its type or name, no programme item.
+// video by its type or name, no programme item, one that is no item's
+// number.
 func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 	var req creationRequest
 	if h.Get("Upload-Concat") != "" || h.Get("Upload-Defer-Length") != "" {
 		return req, &refusal{http.StatusBadRequest, "upload.size.missing", nil}
 	}
-	size, err := strconv.ParseInt(h.Get("Upload-Length"), 10, 64)
+	length := h.Get("Upload-Length")
+	size, err := strconv.ParseInt(length, 10, 64)
 	switch {
-	case err != nil || size < 0:
+	case length == "":
 		return req, &refusal{http.StatusBadRequest, "upload.size.missing", nil}
+	case err != nil || size < 0:
+		return req, &refusal{http.StatusBadRequest, "upload.size.invalid", []any{length}}
 	case size == 0:
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.size.empty", nil}
 	case size > max:
@@ -455,8 +473,11 @@ func checkCreation(h http.Header, max int64) (creationRequest, *refusal) {
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.filetype", []any{name}}
 	}
 	item, err := strconv.ParseInt(meta["item"], 10, 64)
-	if err != nil || item <= 0 {
+	switch {
+	case strings.TrimSpace(meta["item"]) == "":
 		return req, &refusal{http.StatusUnprocessableEntity, "upload.item.missing", nil}
+	case err != nil || item <= 0:
+		return req, &refusal{http.StatusUnprocessableEntity, "upload.item.invalid", []any{meta["item"]}}
 	}
 	return creationRequest{size: size, filename: name, filetype: ftype, item: item}, nil
 }

@@ -390,8 +390,14 @@ func TestUploadRefusals(t *testing.T) {
 			{"over the limit in English", "editor", "en", strconv.Itoa(150 << 20), okMeta, 413, "The file is 150.0\u00a0MiB; the limit is 100.0\u00a0MiB."},
 			{"zero bytes", "organiser", "en", "0", okMeta, 422, "Файл пуст (0 байт)."},
 			{"no size", "organiser", "en", "", okMeta, 400, "Размер файла нужно указать в начале загрузки, в заголовке Upload-Length."},
+			{"a negative size", "stranger", "en", "-5", okMeta, 400, "Upload-Length 头必须是文件的字节数，即不小于0的整数，“-5”不是。"},
+			{"a size that is no number", "organiser", "en", "12k", okMeta, 400, "Заголовок Upload-Length должен содержать размер файла в байтах — целое число не меньше 0, а «12k» им не является."},
+			{"a fractional size", "editor", "ru", "1.5", okMeta, 400, "The Upload-Length header must be the file's size in bytes, a whole number of 0 or more; “1.5” is not."},
 			{"a report", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.report)), 422, "представлен не в видеозаписи"},
 			{"no item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4"), 422, "ключ «item» в Upload-Metadata должен содержать номер пункта"},
+			{"an item that is no number", "stranger", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", "abc"), 422, "Upload-Metadata 中的键“item”必须是议程项目的编号，“abc”不是。"},
+			{"a negative item", "editor", "ru", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", "-2"), 422, "The Upload-Metadata key “item” must be a programme item's number; “-2” is not."},
+			{"an empty item", "organiser", "en", "1000", metadata("filename", "speech.mp4", "filetype", "video/mp4", "item", ""), 422, "ключ «item» в Upload-Metadata должен содержать номер пункта"},
 			{"a text file without a type", "organiser", "en", "1000", metadata("filename", "notes.txt", "item", fmt.Sprint(in.fx.video)), 422, "«notes.txt» — не видеофайл."},
 			{"no name", "organiser", "en", "1000", metadata("filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
 			{"a blank name", "organiser", "en", "1000", metadata("filename", "  ", "filetype", "video/mp4", "item", fmt.Sprint(in.fx.video)), 422, "В загрузке не указано имя файла: ключа «filename» в Upload-Metadata нет"},
@@ -697,6 +703,9 @@ func TestTusErrorsInTheCallersLanguage(t *testing.T) {
 			{"a wrong content type", map[string]string{"Upload-Offset": "100", "Content-Type": "video/mp4"}, randomBytes(10, 4), 400, "Браузер отправил запрос",
 				"Сервер не может принять этот запрос: это не запрос tus 1.0"},
 			{"no tus version", map[string]string{"Upload-Offset": "100", "Content-Type": octets, "Tus-Resumable": "0.2.0"}, randomBytes(10, 5), 412, "В запросе нет заголовка «Tus-Resumable: 1.0.0»", ""},
+			{"a negative offset", map[string]string{"Upload-Offset": "-5", "Content-Type": octets}, randomBytes(10, 6), 400, "Заголовок Upload-Offset должен содержать число байтов, которое сервер уже получил, — целое число не меньше 0, а «-5» им не является.", ""},
+			{"an offset that is no number", map[string]string{"Upload-Offset": "abc", "Content-Type": octets}, randomBytes(10, 6), 400, "а «abc» им не является", ""},
+			{"an item header that is no number", map[string]string{"Upload-Offset": "100", "Content-Type": octets, upload.ItemHeader: "abc"}, randomBytes(10, 6), 400, "Заголовок Tandem-Item должен содержать номер пункта программы, а «abc» им не является.", ""},
 		} {
 			page := map[string]string{"Cookie": "page=1"}
 			for k, v := range c.header {

@@ -369,8 +369,12 @@ const (
 	// Awaiting is the item's newest ready video while the page does not
 	// play it: the one video the hosts can approve.
 	Awaiting Standing = "awaiting"
-	// Replaced is a ready video that is neither: an older one, never made
-	// public or public no more.
+	// Withdrawn is an older ready video that was on the speech page
+	// until it was withdrawn (Withdraw); the newest one, withdrawn or
+	// not, is Awaiting, since it is the one the hosts may approve.
+	Withdrawn Standing = "withdrawn"
+	// Replaced is a ready video that is none of these: an older one,
+	// never made public or public no more.
 	Replaced Standing = "replaced"
 	// Refused is a video whose processing failed.
 	Refused Standing = "failed"
@@ -391,6 +395,8 @@ func StandingOf(v, newest, live *Video) Standing {
 		return Working
 	case newest != nil && newest.ID == v.ID:
 		return Awaiting
+	case !v.WithdrawnAt.IsZero():
+		return Withdrawn
 	}
 	return Replaced
 }

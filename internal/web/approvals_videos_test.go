@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +50,27 @@ func TestAwaitedVideosListed(t *testing.T) {
 		riacOrg := signIn("org@riac.example", "Организатор РСМД", "riac:organiser")
 		both := signIn("both@example.org", "Редактор обеих сторон", "cass:editor", "riac:editor")
 		translator := signIn("tr@cass.example", "Переводчик", "cass:translator")
+
+		// In Chinese the lists and the programme form join a kind and a
+		// title, a name and a state, with the full-width colon, and set no
+		// space around a Chinese name or before a colon.
+		o.account("zh@cass.example", "陈静", "zh", false, "cass:organiser")
+		zhOrg := o.browser()
+		zhOrg.signIn("zh@cass.example")
+		for _, path := range []string{"/office/approvals", "/office/", fmt.Sprintf("/office/forums/%d/programme", forumID)} {
+			_, doc := zhOrg.get(path)
+			text := doc.Find("main").Text()
+			if !strings.Contains(text, "：") {
+				t.Errorf("zh %s: no full-width colon at all: %q", path, text)
+			}
+			bad := `\p{Han}: |\p{Han} [:：]`
+			if !strings.Contains(path, "programme") {
+				bad += `|\p{Han} \p{Han}`
+			}
+			for _, m := range regexp.MustCompile(bad).FindAllString(text, -1) {
+				t.Errorf("zh %s: %q: an ASCII colon or a space next to Chinese", path, m)
+			}
+		}
 
 		videoLink := fmt.Sprintf("/office/forums/%d/programme#video-%d", forumID, itemID)
 		subtitlesLink := fmt.Sprintf("/office/forums/%d/programme#subtitles-%d", forumID, itemID)

@@ -202,7 +202,8 @@ func (s *Server) itemFiles(rq *officeRequest, ids []int64) ([]itemFile, error) {
 // video that came otherwise), of which v was made (nil when nothing was),
 // when newest is the item's newest ready video and live the one its page
 // plays (nil for none). Only newest, when not live, awaits the hosts'
-// approval; other ready videos were replaced (video.StandingOf).
+// approval; other ready videos were withdrawn or replaced
+// (video.StandingOf).
 func fileState(t *i18n.Printer, u *uploads.Upload, v, newest, live *video.Video) videoUploadDone {
 	var d videoUploadDone
 	if u != nil {
@@ -244,6 +245,8 @@ func fileState(t *i18n.Printer, u *uploads.Upload, v, newest, live *video.Video)
 		// hosts (the video status, Publication, says what the site
 		// shows meanwhile).
 		d.State, d.StateText = "awaiting", t.T("office.videofile.awaiting")
+	case video.Withdrawn:
+		d.State, d.StateText = "withdrawn", t.T("office.videofile.withdrawn")
 	default:
 		d.State, d.StateText = "replaced", t.T("office.videofile.replaced")
 	}
