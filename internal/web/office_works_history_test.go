@@ -45,7 +45,7 @@ func TestWorksHistoryInWords(t *testing.T) {
 		}{
 			{"en", "cass:editor", []string{"Language's state changed: Russian", "Text approved: Chinese, for ", "Invitation accepted: ", "Volume editors: — → ", "State: accepted → submitted", "Manuscript uploaded: "}},
 			{"ru", "riac:editor", []string{"Состояние языка изменено: китайский", "Текст согласован: русский, от имени: ", "Приглашение принято: ", "Редакторы сборника: — → "}},
-			{"zh", "cass:organiser", []string{"语言状态已变更: 俄文", "文本已批准: ", "邀请已接受: ", "文集编辑：— → "}},
+			{"zh", "cass:organiser", []string{"语言状态已变更：俄文", "文本已批准：", "邀请已接受：", "文集编辑：— → "}},
 		}
 		for _, tt := range tests {
 			o.account("history-"+tt.lang+"@works.example", "History "+tt.lang, tt.lang, false, tt.role)
