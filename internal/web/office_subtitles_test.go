@@ -49,12 +49,7 @@ func TestSubtitles(t *testing.T) {
 			// With the cache of public pages, so that the subtitles
 			// the site serves are seen to change with the office's.
 			c.NoCache = false
-			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
-				if id == itemID {
-					return 60_000, nil
-				}
-				return 0, nil
-			}
+			c.VideoDuration = videoLasting(&itemID, 60_000)
 		})
 		if err := db.QueryRow(ctx, `SELECT id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID); err != nil {
 			t.Fatal(err)
@@ -322,12 +317,9 @@ func draftVideoSpeech(t *testing.T, o *office, db *store.DB) int64 {
 // the speaker is kept: in the WebVTT served and in the transcript.
 func TestSubtitleMarkupNotes(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
 		o := newOffice(t, db)
 		var itemID, forumID int64
-		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
-			t.Fatal(err)
-		}
+		itemID, forumID = wangYi(t, db)
 		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
 		b := o.browser()
 		b.signIn("subs@cass.example")
@@ -369,9 +361,7 @@ func TestSubtitleUploadSource(t *testing.T) {
 		ctx := context.Background()
 		o := newOffice(t, db)
 		var itemID, forumID int64
-		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
-			t.Fatal(err)
-		}
+		itemID, forumID = wangYi(t, db)
 		if _, err := db.Exec(ctx, `UPDATE speeches SET original_lang = 'ru' WHERE id = ?`, itemID); err != nil {
 			t.Fatal(err)
 		}
@@ -431,16 +421,9 @@ func TestSubtitlesOutOfStep(t *testing.T) {
 		ctx := context.Background()
 		var itemID, forumID int64
 		o := newOfficeWith(t, db, func(c *web.Config) {
-			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
-				if id == itemID {
-					return 3_000, nil
-				}
-				return 0, nil
-			}
+			c.VideoDuration = videoLasting(&itemID, 3_000)
 		})
-		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
-			t.Fatal(err)
-		}
+		itemID, forumID = wangYi(t, db)
 		at := time.Now().Add(-time.Hour)
 		for _, tr := range []*subtitle.Track{
 			{SpeechID: itemID, Lang: "ru", Provenance: subtitle.Human, CreatedAt: at, Cues: []subtitle.Cue{
@@ -561,16 +544,9 @@ func TestSubtitlesManyProblems(t *testing.T) {
 		ctx := context.Background()
 		var itemID, forumID int64
 		o := newOfficeWith(t, db, func(c *web.Config) {
-			c.VideoDuration = func(_ context.Context, id int64) (int64, error) {
-				if id == itemID {
-					return 60_000, nil
-				}
-				return 0, nil
-			}
+			c.VideoDuration = videoLasting(&itemID, 60_000)
 		})
-		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
-			t.Fatal(err)
-		}
+		itemID, forumID = wangYi(t, db)
 		o.account("subs@cass.example", "Организатор", "ru", false, "cass:organiser")
 		b := o.browser()
 		b.signIn("subs@cass.example")
@@ -630,9 +606,7 @@ func TestSubtitlesSameCues(t *testing.T) {
 		ctx := context.Background()
 		o := newOffice(t, db)
 		var itemID, forumID int64
-		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
-			t.Fatal(err)
-		}
+		itemID, forumID = wangYi(t, db)
 		o.account("subs@cass.example", "Organiser", "en", false, "cass:organiser")
 		b := o.browser()
 		b.signIn("subs@cass.example")
@@ -681,4 +655,26 @@ func TestSubtitlesSameCues(t *testing.T) {
 			}
 		}
 	})
+}
+
+// wangYi returns the demo's Wang Yi video address, the item the subtitle
+// tests work on, and its forum.
+func wangYi(t *testing.T, db *store.DB) (item, forumID int64) {
+	t.Helper()
+	if err := db.QueryRow(context.Background(), `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&item, &forumID); err != nil {
+		t.Fatal(err)
+	}
+	return item, forumID
+}
+
+// videoLasting is a Config.VideoDuration whose only video is *item's,
+// ms milliseconds long; item is read when asked, so that it may be set
+// once the office has loaded the demo.
+func videoLasting(item *int64, ms int64) func(context.Context, int64) (int64, error) {
+	return func(_ context.Context, id int64) (int64, error) {
+		if id == *item {
+			return ms, nil
+		}
+		return 0, nil
+	}
 }

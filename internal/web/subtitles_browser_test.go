@@ -28,9 +28,7 @@ func TestSubtitlesInBrowser(t *testing.T) {
 		ctx := context.Background()
 		o := newOffice(t, db)
 		var itemID, forumID int64
-		if err := db.QueryRow(ctx, `SELECT id, forum_id FROM speeches WHERE slug = ?`, "wang-yi-video-address").Scan(&itemID, &forumID); err != nil {
-			t.Fatal(err)
-		}
+		itemID, forumID = wangYi(t, db)
 		o.account("subs-browser@cass.example", "Organiser", "zh", false, "cass:organiser")
 		file := filepath.Join(t.TempDir(), "wang-yi.zh.srt")
 		srt := "1\r\n00:00:01,000 --> 00:00:03,000\r\n亲爱的朋友们，同事们！\r\n\r\n2\r\n00:00:03,500 --> 00:00:06,000\r\n两国在二十年前签订的睦邻友好合作条约至今仍然有效\r\n"
